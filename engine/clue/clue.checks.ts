@@ -1,0 +1,56 @@
+import { refuse } from '../refusals';
+import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
+import type { ClueContext, ClueEvent } from './clue.model';
+
+const missingAssignee = refuse('payload_missing', [
+  { field: 'assigneeId', message: { zh: '开始核查前须指定承办人', en: 'An assignee is needed before verifying' } },
+]);
+
+/** The named rules of the clue machine. */
+export const clueChecks = {
+  campaignOpen: campaignOpenCheck<ClueContext, ClueEvent>(),
+  actorMayMove: whoCheck<ClueContext, ClueEvent>('mover'),
+  actorIsLeadOrOffice: whoCheck<ClueContext, ClueEvent>('leadOrOffice'),
+  actorInScope: whoCheck<ClueContext, ClueEvent>('scope'),
+
+  hasAssignee: (context, event) =>
+    context.assigneeId !== null || (event.type === 'clue.verify' && event.assigneeId !== undefined) ? null : missingAssignee,
+
+  /** Merging across units is the office's call: it decides which unit keeps the lead. */
+  mergeAcrossUnitsByOffice: (context, event) =>
+    event.type === 'clue.merge' && event.target.unitId !== context.unitId && event.meta.actor.role !== 'office'
+      ? refuse('role_forbidden', undefined, {
+          zh: '跨单位并案须由专项办决定',
+          en: 'Only the campaign office may merge clues across units',
+        })
+      : null,
+
+  /** Into another clue of the same campaign, never itself, never one already merged, no cycles. */
+  mergeTargetValid: (context, event) => {
+    if (event.type !== 'clue.merge') return standardRefusal('merge_target_invalid');
+    const { target, meta } = event;
+    if (target.id === meta.itemId || target.chain.includes(meta.itemId)) {
+      return refuse('merge_target_invalid', undefined, { zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
+    }
+    if (target.campaignId !== context.campaignId) {
+      return refuse('merge_target_invalid', undefined, {
+        zh: '只能并入同一专项行动的线索',
+        en: 'A clue can only be merged into a clue of the same campaign',
+      });
+    }
+    if (target.state === 'merged') {
+      return refuse('merge_target_invalid', undefined, {
+        zh: '目标线索已被并案，请并入其主线索',
+        en: 'That clue was itself merged; merge into the clue it was merged into',
+      });
+    }
+    return null;
+  },
+
+  transferToAnotherUnit: (context, event) =>
+    event.type === 'clue.transfer' && event.unitId === context.unitId
+      ? refuse('payload_invalid', [{ field: 'unitId', message: { zh: '已属于该单位', en: 'Already with this unit' } }])
+      : null,
+} satisfies Record<string, Check<ClueContext, ClueEvent>>;
+
+export type ClueGuardName = keyof typeof clueChecks;

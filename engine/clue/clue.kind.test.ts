@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import { clueStates, type ClueState } from './clue.model';
+import { allowedClueMoves, createClue, decideClue, replayClue } from './clue.kind';
+import {
+  actors,
+  clueIn,
+  concludedRules,
+  fullPayload,
+  mergeTarget,
+  now,
+  rules,
+  zeroOutcome,
+  type ActorName,
+} from '../../test/support/engine-fixtures';
+
+/** The legal moves of the clue statechart, and the who-rule each follows. */
+const legal: Partial<Record<`${ClueState}→${ClueState}`, 'mover' | 'leadOrOffice'>> = {
+  'found→verifying': 'mover',
+  'found→merged': 'mover',
+  'verifying→filed': 'mover',
+  'verifying→unfounded': 'leadOrOffice',
+  'verifying→merged': 'mover',
+  'filed→solved': 'mover',
+  'filed→merged': 'mover',
+  'solved→prosecuted': 'leadOrOffice',
+  'solved→merged': 'mover',
+  'unfounded→verifying': 'leadOrOffice',
+};
+
+/** What each actor gets under each rule, for a clue of their unit (or not) assigned to user 7. */
+const verdicts: Record<'mover' | 'leadOrOffice', Record<ActorName, string>> = {
+  mover: {
+    office: 'ok',
+    leadInScope: 'ok',
+    leadAbove: 'ok',
+    leadOutOfScope: 'out_of_scope',
+    officerAssigned: 'ok',
+    officerNotAssigned: 'not_assignee',
+    officerOtherUnit: 'out_of_scope',
+    admin: 'role_forbidden',
+    viewer: 'role_forbidden',
+  },
+  leadOrOffice: {
+    office: 'ok',
+    leadInScope: 'ok',
+    leadAbove: 'ok',
+    leadOutOfScope: 'out_of_scope',
+    officerAssigned: 'role_forbidden',
+    officerNotAssigned: 'role_forbidden',
+    officerOtherUnit: 'out_of_scope',
+    admin: 'role_forbidden',
+    viewer: 'role_forbidden',
+  },
+};
+
+const closed: readonly ClueState[] = ['prosecuted', 'merged'];
+
+const cases = clueStates.flatMap((from) =>
+  clueStates
+    .filter((to) => to !== from)
+    .flatMap((to) =>
+      (Object.keys(actors) as ActorName[]).map((actor) => {
+        const rule = legal[`${from}→${to}`];
+        const expected = rule ? verdicts[rule][actor] : closed.includes(from) ? 'item_closed' : 'move_not_allowed';
+        return { from, to, actor, expected };
+      }),
+    ),
+);
+
+describe('every (state, target) pair of the clue machine, for every kind of actor', () => {
+  it.each(cases)('$from → $to by $actor: $expected', ({ from, to, actor, expected }) => {
+    const decision = decideClue(clueIn(from), actors[actor], { to, payload: fullPayload(from, to) }, rules, now, {
+      mergeTarget,
+    });
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
+    if (decision.ok) {
+      expect(decision.state).toBe(to);
+      expect(decision.version).toBe(4);
+      expect(decision.event.meta.actor).toEqual(actors[actor]);
+    }
+  });
+
+  it.each(Object.keys(legal))('%s is refused for everyone once the campaign has concluded', (pair) => {
+    const [from, to] = pair.split('→') as [ClueState, ClueState];
+    const decision = decideClue(clueIn(from), actors.office, { to, payload: fullPayload(from, to) }, concludedRules, now, {
+      mergeTarget,
+    });
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe('campaign_concluded');
+  });
+});
+
+describe('the rules each move carries', () => {
+  it('needs an assignee to start verifying, and takes one from the dialog', () => {
+    const unassigned = clueIn('found', { assigneeId: null });
+    const refused = decideClue(unassigned, actors.leadInScope, { to: 'verifying' }, rules, now);
+    expect(refused).toMatchObject({ ok: false, refusal: { code: 'payload_missing', fields: [{ field: 'assigneeId' }] } });
+
+    const accepted = decideClue(unassigned, actors.leadInScope, { to: 'verifying', payload: { assigneeId: 7 } }, rules, now);
+    expect(accepted).toMatchObject({ ok: true, state: 'verifying', context: { assigneeId: 7 } });
+  });
+
+  it('needs a case number and a verification conclusion to file a case', () => {
+    const decision = decideClue(clueIn('verifying'), actors.office, { to: 'filed', payload: { caseNumber: '  ' } }, rules, now);
+    expect(decision.ok).toBe(false);
+    if (decision.ok) return;
+    expect(decision.refusal.code).toBe('payload_invalid');
+    expect(decision.refusal.fields?.map((f) => f.field).sort()).toEqual(['caseNumber', 'conclusion']);
+    expect(decision.refusal.fields?.[0]?.message.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('records every outcome figure when solved, zeros allowed', () => {
+    const outcome = { ...zeroOutcome, organisationType: 'criminalGang', suspectsCaught: 12, moneyFrozenYuan: 1_930_000 };
+    const decision = decideClue(clueIn('filed'), actors.officerAssigned, { to: 'solved', payload: { outcome } }, rules, now);
+    expect(decision).toMatchObject({ ok: true, context: { outcome } });
+  });
+
+  it.each([
+    ['a negative figure', { suspectsCaught: -1 }, 'outcome.suspectsCaught'],
+    ['a fraction', { moneyFrozenYuan: 10.5 }, 'outcome.moneyFrozenYuan'],
+    ['a string', { arrested: '3' }, 'outcome.arrested'],
+    ['an unknown organisation type', { organisationType: 'club' }, 'outcome.organisationType'],
+  ])('refuses an outcome with %s, naming the field', (_name, change, field) => {
+    const outcome = { ...zeroOutcome, ...change };
+    const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field }] } });
+  });
+
+  it('refuses an outcome with a figure missing', () => {
+    const { victimsWarned: _omitted, ...outcome } = zeroOutcome;
+    const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_missing', fields: [{ field: 'outcome.victimsWarned' }] } });
+  });
+
+  it('needs the number sent for prosecution', () => {
+    const decision = decideClue(clueIn('solved'), actors.office, { to: 'prosecuted', payload: {} }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_missing' } });
+  });
+
+  it('reopens an unfounded clue only with a reason, and verifies it afresh', () => {
+    const unfounded = clueIn('unfounded', { conclusion: '不属实' });
+    expect(decideClue(unfounded, actors.office, { to: 'verifying' }, rules, now)).toMatchObject({
+      ok: false,
+      refusal: { code: 'payload_missing', fields: [{ field: 'reason' }] },
+    });
+    const decision = decideClue(unfounded, actors.office, { to: 'verifying', payload: { reason: '群众再次举报' } }, rules, now);
+    expect(decision).toMatchObject({ ok: true, context: { conclusion: null, enteredAt: now.toISOString() } });
+  });
+
+  it('sets the due time of the state entered, in calendar days of the campaign time zone', () => {
+    // 10 April 10:00 in Shanghai; verifying has 15 days: due at the end of 25 April, local time.
+    const decision = decideClue(clueIn('found'), actors.office, { to: 'verifying' }, rules, now);
+    expect(decision).toMatchObject({ ok: true, dueAt: '2026-04-25T16:00:00.000Z' });
+  });
+
+  it('clears the due time on entering a closed state', () => {
+    const decision = decideClue(clueIn('verifying'), actors.office, { to: 'unfounded', payload: { conclusion: '不属实' } }, rules, now);
+    expect(decision).toMatchObject({ ok: true, dueAt: null });
+  });
+
+  it('refuses unknown payload fields rather than dropping them silently', () => {
+    const decision = decideClue(clueIn('found'), actors.office, { to: 'verifying', payload: { assigneeId: 7, note: 'x' } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'note' }] } });
+  });
+});
+
+describe('merging', () => {
+  const merge = (actorName: ActorName, target: object, payload: object = { targetId: 200 }) =>
+    decideClue(clueIn('verifying'), actors[actorName], { to: 'merged', payload }, rules, now, {
+      mergeTarget: { ...mergeTarget, ...target },
+    });
+
+  it('merges into an open or closed clue of the same campaign', () => {
+    expect(merge('leadInScope', { state: 'prosecuted' })).toMatchObject({ ok: true, state: 'merged', context: { mergedInto: 200, dueAt: null } });
+  });
+
+  it('never into itself or into a clue that was merged into it', () => {
+    expect(merge('office', { id: 100 }, { targetId: 100 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+    expect(merge('office', { chain: [100] })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+  });
+
+  it('never into another campaign, nor into a clue that is itself merged', () => {
+    expect(merge('office', { campaignId: 2 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+    expect(merge('office', { state: 'merged' })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+  });
+
+  it('needs the target to be the one named in the payload', () => {
+    expect(merge('office', {}, { targetId: 999 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+  });
+
+  it('across units only by the office', () => {
+    expect(merge('leadAbove', { unitId: 'nanzheng' })).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    expect(merge('office', { unitId: 'nanzheng' })).toMatchObject({ ok: true });
+  });
+
+  it('records the merged clue on the survivor, even a closed one', () => {
+    const survivor = clueIn('prosecuted', {}, 200);
+    const decision = decideClue(survivor, actors.leadInScope, { event: 'clue.absorb', payload: { sourceId: 100 } }, rules, now);
+    expect(decision).toMatchObject({ ok: true, state: 'prosecuted', context: { absorbed: [100] } });
+  });
+});
+
+describe('changes that keep the state', () => {
+  it('transfers to another unit, keeping the state and due time, clearing the assignee', () => {
+    const clue = clueIn('filed');
+    const decision = decideClue(clue, actors.office, { event: 'clue.transfer', payload: { unitId: 'nanzheng', reason: '属地管辖' } }, rules, now);
+    expect(decision).toMatchObject({
+      ok: true,
+      from: 'filed',
+      to: 'filed',
+      context: { unitId: 'nanzheng', assigneeId: null, dueAt: clue.context.dueAt },
+    });
+  });
+
+  it('refuses a transfer to the unit that already holds the clue', () => {
+    const decision = decideClue(clueIn('filed'), actors.office, { event: 'clue.transfer', payload: { unitId: 'hantai', reason: 'x' } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'unitId' }] } });
+  });
+
+  it('lets a unit lead assign, but not an officer', () => {
+    expect(decideClue(clueIn('found'), actors.leadInScope, { event: 'clue.assign', payload: { assigneeId: 8 } }, rules, now)).toMatchObject({
+      ok: true,
+      context: { assigneeId: 8 },
+    });
+    expect(decideClue(clueIn('found'), actors.officerAssigned, { event: 'clue.assign', payload: { assigneeId: 8 } }, rules, now)).toMatchObject({
+      ok: false,
+      refusal: { code: 'role_forbidden' },
+    });
+  });
+
+  it('lets the assigned officer edit fields, and refuses an empty edit', () => {
+    const edit = decideClue(clueIn('verifying'), actors.officerAssigned, { event: 'clue.edit', payload: { title: '新标题' } }, rules, now);
+    expect(edit).toMatchObject({ ok: true, context: { title: '新标题' }, version: 4 });
+    const empty = decideClue(clueIn('verifying'), actors.officerAssigned, { event: 'clue.edit', payload: {} }, rules, now);
+    expect(empty).toMatchObject({ ok: false, refusal: { code: 'payload_invalid' } });
+  });
+
+  it('changes nothing on a closed clue', () => {
+    const decision = decideClue(clueIn('prosecuted'), actors.office, { event: 'clue.edit', payload: { title: 'x' } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'item_closed' } });
+  });
+});
+
+describe('allowed moves', () => {
+  it('lists the targets an actor may request now, with the fields each needs', () => {
+    const moves = allowedClueMoves(clueIn('verifying'), actors.leadInScope, false);
+    expect(moves.map((m) => [m.to, m.needs])).toEqual([
+      ['filed', ['caseNumber', 'conclusion']],
+      ['unfounded', ['conclusion']],
+      ['merged', ['targetId']],
+    ]);
+  });
+
+  it('asks for an assignee only when the clue has none', () => {
+    expect(allowedClueMoves(clueIn('found', { assigneeId: null }), actors.office, false)[0]?.needs).toEqual(['assigneeId']);
+    expect(allowedClueMoves(clueIn('found'), actors.office, false)[0]?.needs).toEqual([]);
+  });
+
+  it('gives an officer only the moves on their own clues, and no lead-only moves', () => {
+    expect(allowedClueMoves(clueIn('verifying'), actors.officerAssigned, false).map((m) => m.to)).toEqual(['filed', 'merged']);
+    expect(allowedClueMoves(clueIn('verifying'), actors.officerNotAssigned, false)).toEqual([]);
+  });
+
+  it('gives viewers, admins, closed clues and concluded campaigns nothing', () => {
+    expect(allowedClueMoves(clueIn('found'), actors.viewer, false)).toEqual([]);
+    expect(allowedClueMoves(clueIn('found'), actors.admin, false)).toEqual([]);
+    expect(allowedClueMoves(clueIn('prosecuted'), actors.office, false)).toEqual([]);
+    expect(allowedClueMoves(clueIn('found'), actors.office, true)).toEqual([]);
+  });
+
+  it('agrees with decide for every state and actor', () => {
+    for (const from of clueStates) {
+      for (const name of Object.keys(actors) as ActorName[]) {
+        const clue = clueIn(from);
+        const allowed = new Set(allowedClueMoves(clue, actors[name], false).map((m) => m.to));
+        for (const to of clueStates.filter((s) => s !== from)) {
+          const decision = decideClue(clue, actors[name], { to, payload: fullPayload(from, to) }, rules, now, { mergeTarget });
+          expect(decision.ok, `${from} → ${to} by ${name}`).toBe(allowed.has(to));
+        }
+      }
+    }
+  });
+});
+
+describe('creation and replay', () => {
+  it('creates a clue in found, due within three days, and replays it', () => {
+    const created = createClue(
+      100,
+      { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'platform12337' } },
+      actors.officerAssigned,
+      rules,
+      now,
+    );
+    expect(created).toMatchObject({ ok: true, record: { state: 'found', version: 1, context: { dueAt: '2026-04-13T16:00:00.000Z' } } });
+    if (!created.ok) return;
+    const replayed = replayClue([created.event]);
+    expect(replayed).toEqual({ ok: true, state: 'found', context: created.record.context, version: 1 });
+  });
+
+  it('refuses creation outside the actor scope, by viewers, and after the campaign', () => {
+    const input = { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: 't', description: '', categoryId: null, source: 'other' as const } };
+    expect(createClue(1, input, actors.leadOutOfScope, rules, now)).toMatchObject({ ok: false, refusal: { code: 'out_of_scope' } });
+    expect(createClue(1, input, actors.viewer, rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    expect(createClue(1, input, actors.office, concludedRules, now)).toMatchObject({ ok: false, refusal: { code: 'campaign_concluded' } });
+  });
+
+  it('refuses a replay that does not start with the create event', () => {
+    expect(replayClue([])).toMatchObject({ ok: false, index: 0 });
+  });
+});

@@ -1,0 +1,141 @@
+import { initialTransition, transition } from 'xstate';
+import type { Actor } from '../actor';
+import { refuse } from '../refusals';
+import { allowedMovesOf } from '../item/allowed-moves';
+import { creationRefusal } from '../item/create';
+import { dueAtFor, decideItem } from '../item/decide';
+import { noFactsNeeded, type ItemFacts, type ItemKind } from '../item/kind';
+import { deriveMoveTable } from '../item/move-table';
+import { replayItem, type CreateEvent } from '../item/replay';
+import { snapshotRestorer } from '../item/snapshot';
+import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
+import { clueChecks } from './clue.checks';
+import { clueMachine } from './clue.machine';
+import {
+  cluePayloadSchemas,
+  type ClueContext,
+  type ClueEvent,
+  type ClueEventType,
+  type ClueFields,
+  type CluePayload,
+  type ClueState,
+} from './clue.model';
+
+const restore = snapshotRestorer(clueMachine);
+
+/** The fields each move asks for; fixed except that verifying asks for an assignee only when there is none. */
+const clueNeeds: Record<ClueEventType, readonly string[]> = {
+  'clue.verify': [],
+  'clue.file': ['caseNumber', 'conclusion'],
+  'clue.solve': ['outcome'],
+  'clue.prosecute': ['sentForProsecution'],
+  'clue.dismiss': ['conclusion'],
+  'clue.reopen': ['reason'],
+  'clue.merge': ['targetId'],
+  'clue.absorb': ['sourceId'],
+  'clue.transfer': ['unitId', 'reason'],
+  'clue.assign': ['assigneeId'],
+  'clue.edit': [],
+};
+const needsAssignee = ['assigneeId'] as const;
+
+const mergeTargetMissing = refuse('merge_target_invalid', undefined, {
+  zh: '找不到要并入的线索',
+  en: 'The clue to merge into was not found',
+});
+
+export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent> = {
+  name: 'clue',
+  machine: clueMachine,
+  table: deriveMoveTable<ClueState, ClueEventType>(clueMachine),
+  checks: clueChecks,
+  whoGuards: { actorMayMove: 'mover', actorIsLeadOrOffice: 'leadOrOffice', actorInScope: 'scope' },
+  payloadSchemas: cluePayloadSchemas,
+  needs: (edge, hasAssignee) => (edge.event === 'clue.verify' && !hasAssignee ? needsAssignee : clueNeeds[edge.event]),
+  attachFacts: (eventType, payload, facts: ItemFacts) => {
+    if (eventType !== 'clue.merge') return noFactsNeeded;
+    const target = facts.mergeTarget;
+    if (target === undefined || target.id !== (payload as CluePayload<'clue.merge'>).targetId) {
+      return { ok: false, refusal: mergeTargetMissing };
+    }
+    return { ok: true, facts: { target } };
+  },
+  initial: (input) => {
+    const [snapshot] = initialTransition(clueMachine, input);
+    return { state: snapshot.value, context: snapshot.context };
+  },
+  step: (state, context, event) => {
+    const snapshot = restore(state, context);
+    const [next] = transition(clueMachine, snapshot, event);
+    return next === snapshot ? null : { state: next.value, context: next.context };
+  },
+};
+
+export type ClueRecord = ItemRecord<ClueState, ClueContext>;
+export type ClueDecision = Decision<ClueState, ClueContext, ClueEvent>;
+export type ClueRequest = MoveRequest<ClueState, ClueEventType>;
+
+/** Decides a request about a clue. See `decideItem`. */
+export function decideClue(
+  clue: ClueRecord,
+  actor: Actor,
+  request: ClueRequest,
+  rules: ItemRulesContext,
+  now: Date,
+  facts?: ItemFacts,
+): ClueDecision {
+  return decideItem(clueKind, clue, actor, request, rules, now, facts);
+}
+
+/** The moves an actor may request on a clue now, with the fields each asks for. */
+export const allowedClueMoves = allowedMovesOf(clueKind);
+
+/** What a new clue starts with. */
+export interface NewClue {
+  readonly campaignId: number;
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+  readonly fields: ClueFields;
+}
+
+export type ClueCreated = { readonly ok: true; readonly record: ClueRecord; readonly event: CreateEvent<ClueContext> };
+
+/** Decides the creation of a clue with a given id: it starts in found, due within the found time limit. */
+export function createClue(
+  id: number,
+  input: NewClue,
+  actor: Actor,
+  rules: ItemRulesContext,
+  now: Date,
+): ClueCreated | Refused {
+  const refused = creationRefusal(actor, input, rules.campaignConcluded);
+  if (refused !== null) return refused;
+  const at = now.toISOString();
+  const dueAt = dueAtFor('found', rules, now);
+  const context: ClueContext = {
+    campaignId: input.campaignId,
+    unitId: input.unitId,
+    assigneeId: input.assigneeId,
+    ...input.fields,
+    caseNumber: null,
+    conclusion: null,
+    outcome: null,
+    sentForProsecution: null,
+    mergedInto: null,
+    absorbed: [],
+    foundAt: at,
+    enteredAt: at,
+    dueAt,
+  };
+  const initial = clueKind.initial(context);
+  return {
+    ok: true,
+    record: { id, state: initial.state, context: initial.context, version: 1 },
+    event: { type: 'clue.create', input: context, meta: { itemId: id, actor, at, dueAt, campaignConcluded: false } },
+  };
+}
+
+/** Rebuilds a clue from its audit events. */
+export function replayClue(events: readonly unknown[]) {
+  return replayItem(clueKind, events);
+}

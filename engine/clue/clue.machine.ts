@@ -1,0 +1,149 @@
+import { and, assign, setup } from 'xstate';
+import { guardsFrom } from '../item/checks';
+import { clueChecks } from './clue.checks';
+import type { ClueContext, ClueEvent } from './clue.model';
+
+/**
+ * The clue statechart: found → verifying → filed → solved → prosecuted, with
+ * unfounded (and reopen) off verifying, merged from any open state, and
+ * changes that keep the state (assign, edit, transfer, absorb) as events of
+ * their own so that every change is versioned and replayable.
+ *
+ * The machine is only ever used through pure `transition()`; nothing here
+ * reads a clock: the instant and the due time arrive in `event.meta`.
+ */
+const clue = setup({
+  types: {
+    context: {} as ClueContext,
+    events: {} as ClueEvent,
+    input: {} as ClueContext,
+  },
+  guards: guardsFrom(clueChecks),
+  actions: {
+    enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    recordAssignee: assign(({ event }) =>
+      (event.type === 'clue.verify' && event.assigneeId !== undefined) || event.type === 'clue.assign'
+        ? { assigneeId: event.assigneeId ?? null }
+        : {},
+    ),
+    recordCaseDetails: assign(({ event }) =>
+      event.type === 'clue.file' ? { caseNumber: event.caseNumber, conclusion: event.conclusion } : {},
+    ),
+    recordOutcome: assign(({ event }) => (event.type === 'clue.solve' ? { outcome: event.outcome } : {})),
+    recordProsecution: assign(({ event }) =>
+      event.type === 'clue.prosecute' ? { sentForProsecution: event.sentForProsecution } : {},
+    ),
+    recordDismissal: assign(({ event }) => (event.type === 'clue.dismiss' ? { conclusion: event.conclusion } : {})),
+    // A reopened clue is verified afresh; the old conclusion stays in its history.
+    clearConclusion: assign({ conclusion: null }),
+    recordMerge: assign(({ event }) => (event.type === 'clue.merge' ? { mergedInto: event.target.id } : {})),
+    recordAbsorbed: assign(({ context, event }) =>
+      event.type === 'clue.absorb' ? { absorbed: [...context.absorbed, event.sourceId] } : {},
+    ),
+    // The old unit's assignee has no place in the new unit; its lead assigns afresh.
+    recordTransfer: assign(({ event }) => (event.type === 'clue.transfer' ? { unitId: event.unitId, assigneeId: null } : {})),
+    recordEdit: assign(({ event }) => {
+      if (event.type !== 'clue.edit') return {};
+      const { title, description, categoryId, source } = event;
+      return {
+        ...(title !== undefined && { title }),
+        ...(description !== undefined && { description }),
+        ...(categoryId !== undefined && { categoryId }),
+        ...(source !== undefined && { source }),
+      };
+    }),
+  },
+});
+
+// Later duplicates may be merged into any clue that is not itself merged.
+const absorb = { guard: and(['campaignOpen', 'actorInScope']), actions: 'recordAbsorbed' } as const;
+
+/**
+ * What every open state accepts besides its own moves: merge into another
+ * clue, and the changes that keep the state.
+ */
+const whileOpen = {
+  'clue.merge': {
+    target: 'merged',
+    guard: and(['campaignOpen', 'actorMayMove', 'mergeAcrossUnitsByOffice', 'mergeTargetValid']),
+    actions: ['recordMerge', 'enterState'],
+  },
+  'clue.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordAssignee' },
+  'clue.transfer': {
+    guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'transferToAnotherUnit']),
+    actions: 'recordTransfer',
+  },
+  'clue.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
+  'clue.absorb': absorb,
+} as const;
+
+export const clueMachine = clue.createMachine({
+  id: 'clue',
+  initial: 'found',
+  context: ({ input }) => input,
+  states: {
+    found: {
+      on: {
+        'clue.verify': {
+          target: 'verifying',
+          guard: and(['campaignOpen', 'actorMayMove', 'hasAssignee']),
+          actions: ['recordAssignee', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    verifying: {
+      on: {
+        'clue.file': {
+          target: 'filed',
+          guard: and(['campaignOpen', 'actorMayMove']),
+          actions: ['recordCaseDetails', 'enterState'],
+        },
+        'clue.dismiss': {
+          target: 'unfounded',
+          guard: and(['campaignOpen', 'actorIsLeadOrOffice']),
+          actions: ['recordDismissal', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    filed: {
+      on: {
+        'clue.solve': {
+          target: 'solved',
+          guard: and(['campaignOpen', 'actorMayMove']),
+          actions: ['recordOutcome', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    solved: {
+      on: {
+        'clue.prosecute': {
+          target: 'prosecuted',
+          guard: and(['campaignOpen', 'actorIsLeadOrOffice']),
+          actions: ['recordProsecution', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    // Closed: the case went to the prosecutors.
+    prosecuted: {
+      on: {
+        'clue.absorb': absorb,
+      },
+    },
+    // Closed unless reopened with a reason.
+    unfounded: {
+      on: {
+        'clue.reopen': {
+          target: 'verifying',
+          guard: and(['campaignOpen', 'actorIsLeadOrOffice']),
+          actions: ['clearConclusion', 'enterState'],
+        },
+        'clue.absorb': absorb,
+      },
+    },
+    merged: { type: 'final' },
+  },
+});

@@ -1,0 +1,61 @@
+import type { Label } from '../labels';
+
+/** 0 on time; 1 due soon; 2 overdue; 3 long overdue. */
+export type EscalationLevel = 0 | 1 | 2 | 3;
+export const escalationLevels = [1, 2, 3] as const;
+
+/** The spans that separate the rungs; part of a campaign's configuration. */
+export interface EscalationThresholds {
+  /** Level 1 starts this many hours before the due time. */
+  readonly dueSoonHours: number;
+  /** Level 3 starts this many days after the due time. */
+  readonly longOverdueDays: number;
+}
+
+export const defaultEscalationThresholds: EscalationThresholds = { dueSoonHours: 24, longOverdueDays: 7 };
+
+/** Whom each rung is raised to. The rungs are fixed, however deep the unit tree. */
+export const escalationRecipients = { 1: 'assignee', 2: 'unitLead', 3: 'office' } as const;
+export type EscalationRecipient = (typeof escalationRecipients)[1 | 2 | 3];
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+/** The instant an item with this due time reaches a rung. */
+export function levelReachedAt(dueAt: Date, level: 1 | 2 | 3, thresholds: EscalationThresholds): Date {
+  const due = dueAt.getTime();
+  if (level === 1) return new Date(due - thresholds.dueSoonHours * hour);
+  if (level === 2) return new Date(due);
+  return new Date(due + thresholds.longOverdueDays * day);
+}
+
+/**
+ * The rung an item has reached at `now`. Items without a due time (closed
+ * states) are always on time.
+ */
+export function escalationLevel(
+  dueAt: Date | null,
+  now: Date,
+  thresholds: EscalationThresholds = defaultEscalationThresholds,
+): EscalationLevel {
+  if (dueAt === null) return 0;
+  const due = dueAt.getTime();
+  const t = now.getTime();
+  if (t >= due + thresholds.longOverdueDays * day) return 3;
+  if (t >= due) return 2;
+  if (t >= due - thresholds.dueSoonHours * hour) return 1;
+  return 0;
+}
+
+export const escalationLevelLabels: Record<EscalationLevel, Label> = {
+  0: { zh: '按期', en: 'On time' },
+  1: { zh: '临期', en: 'Due soon' },
+  2: { zh: '超期', en: 'Overdue' },
+  3: { zh: '严重超期', en: 'Long overdue' },
+};
+
+export const escalationRecipientLabels: Record<EscalationRecipient, Label> = {
+  assignee: { zh: '承办人', en: 'Assignee' },
+  unitLead: { zh: '单位负责人', en: 'Unit lead' },
+  office: { zh: '专项办', en: 'Campaign office' },
+};

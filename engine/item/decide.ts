@@ -1,0 +1,75 @@
+import type { Actor } from '../actor';
+import { endOfLocalDayAfter } from '../deadlines/local-time';
+import { refuse } from '../refusals';
+import { validate } from '../validation';
+import { standardRefusal } from './checks';
+import type { ItemFacts, ItemKind } from './kind';
+import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
+
+/** The due time of a state entered at `now`, or null for states without a time limit. */
+export function dueAtFor(state: string, rules: ItemRulesContext, now: Date): string | null {
+  const days = rules.timeLimits[state];
+  return days === undefined ? null : endOfLocalDayAfter(now, days, rules.timeZone).toISOString();
+}
+
+/**
+ * Decides a request about an item: either the next state and context with
+ * the event to append to the audit log, or a refusal with its code.
+ *
+ * Order of checks: is there such a move at all; is the payload complete and
+ * valid; then the machine's named guards in order (campaign open, who is
+ * asking, the move's own rules). Only then does the machine transition.
+ */
+export function decideItem<State extends string, Context extends { readonly dueAt: string | null }, EventType extends string, Event extends { readonly type: EventType; readonly meta: EventMeta }>(
+  kind: ItemKind<State, Context, EventType, Event>,
+  item: ItemRecord<State, Context>,
+  actor: Actor,
+  request: MoveRequest<State, EventType>,
+  rules: ItemRulesContext,
+  now: Date,
+  facts: ItemFacts = {},
+): Decision<State, Context, Event> {
+  const edge =
+    'to' in request ? kind.table.byTarget.get(item.state)?.get(request.to) : kind.table.byEvent.get(item.state)?.get(request.event);
+  if (edge === undefined) {
+    const closed = (kind.table.moves.get(item.state)?.length ?? 0) === 0;
+    return { ok: false, refusal: standardRefusal(closed ? 'item_closed' : 'move_not_allowed') };
+  }
+
+  const payload = validate(kind.payloadSchemas[edge.event], request.payload ?? {});
+  if (!payload.ok) {
+    return { ok: false, refusal: refuse(payload.missing ? 'payload_missing' : 'payload_invalid', payload.fields) };
+  }
+  const attached = kind.attachFacts(edge.event, payload.data, facts);
+  if (!attached.ok) return attached;
+
+  const meta: EventMeta = {
+    itemId: item.id,
+    actor,
+    at: now.toISOString(),
+    dueAt: edge.keepsState ? item.context.dueAt : dueAtFor(edge.to, rules, now),
+    campaignConcluded: rules.campaignConcluded,
+  };
+  // The event is assembled from a payload its schema has just validated; the
+  // schemas and the Event union are declared side by side in the kind's model.
+  const event = { ...(payload.data as object), ...attached.facts, type: edge.event, meta } as unknown as Event;
+
+  for (const name of edge.guards) {
+    const check = kind.checks[name];
+    const refusal = check === undefined ? null : check(item.context, event);
+    if (refusal !== null) return { ok: false, refusal };
+  }
+
+  const next = kind.step(item.state, item.context, event);
+  if (next === null) return { ok: false, refusal: standardRefusal('move_not_allowed') };
+  return {
+    ok: true,
+    from: item.state,
+    to: next.state,
+    state: next.state,
+    context: next.context,
+    version: item.version + 1,
+    event,
+    dueAt: next.context.dueAt,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Actor } from '../actor';
+import type { EventMeta } from './types';
+import type { ItemKind } from './kind';
+
+/** The event that brings an item into being: its initial context, and who created it when. */
+export interface CreateEvent<Context> {
+  readonly type: `${'clue' | 'problem'}.create`;
+  readonly input: Context;
+  readonly meta: EventMeta & { readonly actor: Actor };
+}
+
+export type Replayed<State, Context> =
+  | { readonly ok: true; readonly state: State; readonly context: Context; readonly version: number }
+  | { readonly ok: false; readonly index: number; readonly reason: string };
+
+/**
+ * Rebuilds an item from its audit events alone: the create event, then each
+ * accepted event through the same pure machine. Every event carries its own
+ * instant, due time and actor, so the result never depends on configuration
+ * or people as they are now. The version is the number of events.
+ */
+export function replayItem<State extends string, Context, EventType extends string, Event extends { readonly type: EventType }>(
+  kind: ItemKind<State, Context, EventType, Event>,
+  events: readonly unknown[],
+): Replayed<State, Context> {
+  const first = events[0] as CreateEvent<Context> | undefined;
+  if (first === undefined || first.type !== `${kind.name}.create`) {
+    return { ok: false, index: 0, reason: `the first event must be ${kind.name}.create` };
+  }
+  let current = kind.initial(first.input);
+  for (let index = 1; index < events.length; index++) {
+    // Events come from our own hash-chained log, written by decide().
+    const next = kind.step(current.state, current.context, events[index] as Event);
+    if (next === null) return { ok: false, index, reason: `the machine refused event ${index} in state ${current.state}` };
+    current = next;
+  }
+  return { ok: true, state: current.state, context: current.context, version: events.length };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { FieldIssue } from './refusals';
+
+const zhCN = z.locales.zhCN();
+
+export type Validated<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly fields: readonly FieldIssue[]; readonly missing: boolean };
+
+function fieldOf(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return [path, issue.keys.join(',')].filter(Boolean).join('.');
+  return path;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Validates input against a schema and, when it fails, says which field and
+ * why in both languages. `missing` is true when every problem is an absent
+ * field, so callers can tell "fill this in" from "this is wrong".
+ */
+export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  // The failure path parses again in Chinese; it is rare, and it keeps each message whole.
+  const zh = schema.safeParse(input, { error: zhCN.localeError });
+  const zhIssues = zh.success ? [] : zh.error.issues;
+  const fields = result.error.issues.map((issue, i) => ({
+    field: fieldOf(issue),
+    message: { en: issue.message, zh: zhIssues[i]?.message ?? issue.message },
+  }));
+  const missing = result.error.issues.every(
+    (issue) => issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined,
+  );
+  return { ok: false, fields, missing };
+}
