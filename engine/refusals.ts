@@ -1,3 +1,4 @@
+import type { UnmetCriterion } from './campaign/exit-criteria';
 import type { Label } from './labels';
 
 /**
@@ -34,6 +35,8 @@ export interface Refusal {
   readonly code: RefusalCode;
   readonly reason: Label;
   readonly fields?: readonly FieldIssue[];
+  /** For exit_criteria_unmet: which criteria do not hold and what blocks them. */
+  readonly unmet?: readonly UnmetCriterion[];
 }
 
 export const refusalLabels: Record<RefusalCode, Label> = {

@@ -1,3 +1,6 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDate, endOfLocalDayAfter, localDateOf, startOfLocalDate } from './local-time';
 
@@ -31,5 +34,27 @@ describe('local calendar days', () => {
   it('reads the local date of an instant', () => {
     expect(localDateOf(new Date('2026-03-31T16:00:00Z'), shanghai)).toBe('2026-04-01');
     expect(localDateOf(new Date('2026-03-31T15:59:59Z'), shanghai)).toBe('2026-03-31');
+  });
+});
+
+describe('the cached offsets agree with @date-fns/tz', () => {
+  it('for random instants and limits in zones with and without daylight saving', () => {
+    const zones = ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(...zones),
+        (entered, days, zone) => {
+          const inZone = tz(zone);
+          const expected = addDays(startOfDay(entered, { in: inZone }), days + 1, { in: inZone }).getTime();
+          expect(endOfLocalDayAfter(entered, days, zone).getTime()).toBe(expected);
+          const local = new TZDate(entered.getTime(), zone);
+          const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+          expect(localDateOf(entered, zone)).toBe(date);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,8 +1,51 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 /** A calendar date as the campaign's office writes it: `YYYY-MM-DD`. */
 export type LocalDate = string;
+
+const minute = 60_000;
+const day = 86_400_000;
+// Every zone in use changes its offset on a quarter-hour boundary, so the
+// offset is constant within each quarter hour of UTC.
+const quarter = 15 * minute;
+
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds.
+ *
+ * Due times are computed on every accepted move, and asking Intl (through
+ * @date-fns/tz) costs about 20 µs — more than the state transition itself —
+ * so the answer is kept per quarter hour.
+ */
+export function zoneOffsetMs(timeZone: string, instantMs: number): number {
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const bucket = Math.floor(instantMs / quarter);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(bucket * quarter)) * minute;
+    if (Number.isNaN(offset)) throw new RangeError(`unknown time zone: ${timeZone}`);
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The UTC instant of a wall-clock time (as ms since the epoch, read as if UTC) in a zone. */
+function instantOfLocal(localMs: number, timeZone: string): number {
+  // First guess with the offset at the wall-clock time itself, then correct
+  // once: that settles every instant except those skipped by a DST change.
+  const guess = localMs - zoneOffsetMs(timeZone, localMs);
+  return localMs - zoneOffsetMs(timeZone, guess);
+}
+
+function localDayStartMs(instantMs: number, timeZone: string): number {
+  const localMs = instantMs + zoneOffsetMs(timeZone, instantMs);
+  return Math.floor(localMs / day) * day;
+}
 
 /**
  * The instant a state's time limit runs out: 24:00 local time on the
@@ -12,30 +55,27 @@ export type LocalDate = string;
  * 8 March, local time — the way the bureau counts "within three days".
  */
 export function endOfLocalDayAfter(enteredAt: Date, days: number, timeZone: string): Date {
-  const zone = tz(timeZone);
-  const due = addDays(startOfDay(enteredAt, { in: zone }), days + 1, { in: zone });
-  return new Date(due.getTime());
+  return new Date(instantOfLocal(localDayStartMs(enteredAt.getTime(), timeZone) + (days + 1) * day, timeZone));
+}
+
+function parseLocalDate(date: LocalDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
 }
 
 /** The instant a local calendar date begins (00:00 local time). */
 export function startOfLocalDate(date: LocalDate, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, timeZone).getTime());
+  return new Date(instantOfLocal(parseLocalDate(date), timeZone));
 }
 
 /** The instant a local calendar date ends (24:00 local time, i.e. the next day's 00:00). */
 export function endOfLocalDate(date: LocalDate, timeZone: string): Date {
-  const start = startOfLocalDate(date, timeZone);
-  return new Date(addDays(new TZDate(start.getTime(), timeZone), 1).getTime());
+  return new Date(instantOfLocal(parseLocalDate(date) + day, timeZone));
 }
 
 /** The local calendar date of an instant in a time zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const local = new TZDate(instant.getTime(), timeZone);
-  const y = String(local.getFullYear()).padStart(4, '0');
-  const m = String(local.getMonth() + 1).padStart(2, '0');
-  const d = String(local.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return new Date(localDayStartMs(instant.getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
 /** True when the zone is one the runtime knows (an IANA name such as Asia/Shanghai). */

@@ -3,6 +3,8 @@ import type { ClueOutcome } from '../../engine/outcome';
 import type { ClueContext, ClueState } from '../../engine/clue/clue.model';
 import type { ClueRecord } from '../../engine/clue/clue.kind';
 import type { ItemRulesContext } from '../../engine/item/types';
+import type { ProblemContext, ProblemState } from '../../engine/problem/problem.model';
+import type { ProblemRecord } from '../../engine/problem/problem.kind';
 
 /** The demo's rules: Shanghai time, the default limits, campaign running. */
 export const rules: ItemRulesContext = {
@@ -86,3 +88,38 @@ const fullPayloads: Record<ClueState, Record<string, unknown>> = {
 };
 
 export const mergeTarget = { id: 200, campaignId: 1, unitId: 'hantai', state: 'verifying', chain: [] } as const;
+
+export function problemIn(state: ProblemState, overrides: Partial<ProblemContext> = {}, id = 300): ProblemRecord {
+  return {
+    id,
+    state,
+    version: 2,
+    context: {
+      campaignId: 1,
+      unitId: 'hantai',
+      categoryId: 5,
+      assigneeId: 7,
+      title: '违规网站整改',
+      description: '',
+      problemKind: 'website',
+      rectification: null,
+      rejection: null,
+      identifiedAt: '2026-04-01T02:00:00.000Z',
+      enteredAt: '2026-04-01T02:00:00.000Z',
+      dueAt: '2026-04-08T16:00:00.000Z',
+      ...overrides,
+    },
+  };
+}
+
+export const rectification = { measures: '关停网站并约谈平台', websitesShutDown: 3, accountsClosed: 0 };
+
+/** The demo campaign's windows and criteria, in 2026. */
+export const campaignConfig = {
+  timeZone: 'Asia/Shanghai',
+  windows: {
+    survey: { start: '2026-01-01', end: '2026-03-31' },
+    crackdown: { start: '2026-03-01', end: '2026-08-31' },
+    consolidation: { start: '2026-09-01', end: '2026-12-31' },
+  },
+} as const;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { openClueStates } from '../clue/clue.model';
+import { openProblemStates } from '../problem/problem.model';
+import { isKnownTimeZone, type LocalDate } from '../deadlines/local-time';
+import { exitCriterionSchema } from './exit-criteria';
+
+export const phases = ['survey', 'crackdown', 'consolidation'] as const;
+export type Phase = (typeof phases)[number];
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+
+/** A phase's window: first and last calendar day, inclusive, in the campaign's time zone. */
+export const phaseWindowSchema = z
+  .strictObject({ start: localDate, end: localDate })
+  .refine((w) => w.start <= w.end, { path: ['end'] });
+export type PhaseWindow = { readonly start: LocalDate; readonly end: LocalDate };
+
+const days = z.number().int().min(1).max(3650);
+const wip = z.number().int().min(1).max(100_000);
+
+export const targetMetrics = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'problemsRectified'] as const;
+export type TargetMetric = (typeof targetMetrics)[number];
+
+/** Everything a campaign office configures; the demo's is in db/seed. */
+export const campaignConfigSchema = z.strictObject({
+  timeZone: z.string().refine(isKnownTimeZone),
+  windows: z.strictObject({ survey: phaseWindowSchema, crackdown: phaseWindowSchema, consolidation: phaseWindowSchema }),
+  exitCriteria: z.strictObject({
+    survey: z.array(exitCriterionSchema),
+    crackdown: z.array(exitCriterionSchema),
+    consolidation: z.array(exitCriterionSchema),
+  }),
+  /** Calendar days allowed in each open state. */
+  timeLimits: z.strictObject({
+    clue: z.strictObject(Object.fromEntries(openClueStates.map((s) => [s, days])) as Record<(typeof openClueStates)[number], typeof days>),
+    problem: z.strictObject(
+      Object.fromEntries(openProblemStates.map((s) => [s, days])) as Record<(typeof openProblemStates)[number], typeof days>,
+    ),
+  }),
+  escalation: z.strictObject({
+    dueSoonHours: z.number().int().min(1).max(24 * 30),
+    longOverdueDays: z.number().int().min(1).max(365),
+  }),
+  /** Per unit, per column: how many cards one unit may hold in a state before it is highlighted. */
+  wipLimits: z.strictObject({
+    clue: z.partialRecord(z.enum(openClueStates), wip),
+    problem: z.partialRecord(z.enum(openProblemStates), wip),
+  }),
+  targets: z.array(
+    z.strictObject({
+      unitId: z.string().min(1),
+      phase: z.enum(phases),
+      metric: z.enum(targetMetrics),
+      value: z.number().int().min(0),
+    }),
+  ),
+});
+export type CampaignConfig = z.infer<typeof campaignConfigSchema>;

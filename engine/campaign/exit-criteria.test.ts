@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateExitCriteria, type ExitFacts } from './exit-criteria';
+
+const none = { count: 0, sample: [] };
+const facts: ExitFacts = {
+  cluesIn: { found: { count: 3, sample: [{ kind: 'clue', id: 1 }] }, verifying: { count: 2, sample: [{ kind: 'clue', id: 2 }] } },
+  problemsIn: { identified: none },
+  unassigned: { count: 1, sample: [{ kind: 'problem', id: 9 }] },
+  openEscalations: { 1: { count: 4, sample: [] }, 2: none, 3: { count: 1, sample: [{ kind: 'clue', id: 3 }] } },
+  targets: [
+    { unitId: 'hantai', metric: 'casesSolved', target: 10, actual: 12 },
+    { unitId: 'nanzheng', metric: 'casesSolved', target: 10, actual: 9 },
+  ],
+};
+
+describe('exit criteria', () => {
+  it('hold when nothing blocks them', () => {
+    expect(evaluateExitCriteria([{ kind: 'noProblemsIn', states: ['identified'] }, { kind: 'noOpenEscalations', atOrAbove: 2 }], {
+      ...facts,
+      openEscalations: { 1: facts.openEscalations[1], 2: none, 3: none },
+    })).toEqual([]);
+  });
+
+  it('name the items that block them, counted across states and levels', () => {
+    const unmet = evaluateExitCriteria(
+      [
+        { kind: 'noCluesIn', states: ['found', 'verifying'] },
+        { kind: 'responsibilityComplete' },
+        { kind: 'noOpenEscalations', atOrAbove: 2 },
+      ],
+      facts,
+    );
+    expect(unmet.map((u) => [u.criterion.kind, u.blocking.count, u.blocking.sample.map((r) => r.id)])).toEqual([
+      ['noCluesIn', 5, [1, 2]],
+      ['responsibilityComplete', 1, [9]],
+      ['noOpenEscalations', 1, [3]],
+    ]);
+  });
+
+  it('list the units that missed their targets', () => {
+    const [unmet] = evaluateExitCriteria([{ kind: 'unitTargetsMet' }], facts);
+    expect(unmet?.targetsMissed).toEqual([{ unitId: 'nanzheng', metric: 'casesSolved', target: 10, actual: 9 }]);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The engine: the single judge of what may happen in a campaign. Pure
+ * TypeScript on XState v5 — no I/O, no clock; "now" is always an argument.
+ */
+export * from './actor';
+export * from './labels';
+export * from './refusals';
+export * from './outcome';
+export * from './validation';
+export * from './deadlines/local-time';
+export * from './deadlines/escalation-level';
+export * from './item/types';
+export * from './item/permissions';
+export type { ItemFacts } from './item/kind';
+export type { CreateEvent, Replayed } from './item/replay';
+export * from './clue/clue.model';
+export * from './clue/clue.kind';
+export * from './clue/clue.labels';
+export * from './problem/problem.model';
+export * from './problem/problem.kind';
+export * from './problem/problem.labels';
+export * from './campaign/campaign.model';
+export * from './campaign/campaign.kind';
+export * from './campaign/campaign.labels';
+export * from './campaign/campaign-config';
+export * from './campaign/exit-criteria';

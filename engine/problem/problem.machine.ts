@@ -1,0 +1,94 @@
+import { and, assign, setup } from 'xstate';
+import { guardsFrom } from '../item/checks';
+import { problemChecks } from './problem.checks';
+import type { ProblemContext, ProblemEvent } from './problem.model';
+
+/**
+ * The problem (rectification item) statechart: identified → rectifying →
+ * rectified → verified (销号, closed by the office), with the office's check
+ * able to send it back to rectifying with a reason.
+ */
+const problem = setup({
+  types: {
+    context: {} as ProblemContext,
+    events: {} as ProblemEvent,
+    input: {} as ProblemContext,
+  },
+  guards: guardsFrom(problemChecks),
+  actions: {
+    enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    recordAssignee: assign(({ event }) =>
+      (event.type === 'problem.rectify' && event.assigneeId !== undefined) || event.type === 'problem.assign'
+        ? { assigneeId: event.assigneeId ?? null }
+        : {},
+    ),
+    recordRectification: assign(({ event }) =>
+      event.type === 'problem.complete' ? { rectification: event.rectification, rejection: null } : {},
+    ),
+    recordRejection: assign(({ event }) => (event.type === 'problem.reject' ? { rejection: event.reason } : {})),
+    recordTransfer: assign(({ event }) =>
+      event.type === 'problem.transfer' ? { unitId: event.unitId, assigneeId: null } : {},
+    ),
+    recordEdit: assign(({ event }) => {
+      if (event.type !== 'problem.edit') return {};
+      const { title, description, categoryId, problemKind } = event;
+      return {
+        ...(title !== undefined && { title }),
+        ...(description !== undefined && { description }),
+        ...(categoryId !== undefined && { categoryId }),
+        ...(problemKind !== undefined && { problemKind }),
+      };
+    }),
+  },
+});
+
+/** What every open state accepts besides its own moves. */
+const whileOpen = {
+  'problem.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordAssignee' },
+  'problem.transfer': {
+    guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'transferToAnotherUnit']),
+    actions: 'recordTransfer',
+  },
+  'problem.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
+} as const;
+
+export const problemMachine = problem.createMachine({
+  id: 'problem',
+  initial: 'identified',
+  context: ({ input }) => input,
+  states: {
+    identified: {
+      on: {
+        'problem.rectify': {
+          target: 'rectifying',
+          guard: and(['campaignOpen', 'actorMayMove', 'hasAssignee']),
+          actions: ['recordAssignee', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    rectifying: {
+      on: {
+        'problem.complete': {
+          target: 'rectified',
+          guard: and(['campaignOpen', 'actorMayMove']),
+          actions: ['recordRectification', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    // Waiting for the office's check (销号).
+    rectified: {
+      on: {
+        'problem.verify': { target: 'verified', guard: and(['campaignOpen', 'actorIsOffice']), actions: 'enterState' },
+        'problem.reject': {
+          target: 'rectifying',
+          guard: and(['campaignOpen', 'actorIsOffice']),
+          actions: ['recordRejection', 'enterState'],
+        },
+        ...whileOpen,
+      },
+    },
+    verified: { type: 'final' },
+  },
+});

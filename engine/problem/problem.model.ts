@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { rectificationSchema, type Rectification } from '../outcome';
+import type { EventMeta } from '../item/types';
+
+/** The states of a rectification item, in the order of the board's flow. */
+export const problemStates = ['identified', 'rectifying', 'rectified', 'verified'] as const;
+export type ProblemState = (typeof problemStates)[number];
+
+export const openProblemStates = ['identified', 'rectifying', 'rectified'] as const satisfies readonly ProblemState[];
+export type OpenProblemState = (typeof openProblemStates)[number];
+
+export function isOpenProblemState(state: ProblemState): state is OpenProblemState {
+  return (openProblemStates as readonly ProblemState[]).includes(state);
+}
+
+/** What kind of gap a problem is: the seed names violating websites and supervision gaps of platforms. */
+export const problemKinds = ['website', 'platformSupervision', 'accountOrGroup', 'industryGap', 'other'] as const;
+export type ProblemKind = (typeof problemKinds)[number];
+
+export interface ProblemContext {
+  readonly campaignId: number;
+  readonly unitId: string;
+  readonly categoryId: number | null;
+  readonly assigneeId: number | null;
+  readonly title: string;
+  readonly description: string;
+  readonly problemKind: ProblemKind;
+  readonly rectification: Rectification | null;
+  /** Why the office's last check failed, until the next rectification. */
+  readonly rejection: string | null;
+  readonly identifiedAt: string;
+  readonly enteredAt: string;
+  readonly dueAt: string | null;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const userId = z.number().int().positive();
+
+export const problemFieldsSchema = z.strictObject({
+  title: text(500),
+  description: z.string().trim().max(20_000),
+  categoryId: z.number().int().positive().nullable(),
+  problemKind: z.enum(problemKinds),
+});
+export type ProblemFields = z.infer<typeof problemFieldsSchema>;
+
+export const problemPayloadSchemas = {
+  'problem.rectify': z.strictObject({ assigneeId: userId.optional() }),
+  'problem.complete': z.strictObject({ rectification: rectificationSchema }),
+  'problem.verify': z.strictObject({ note: z.string().trim().max(4000).optional() }),
+  'problem.reject': z.strictObject({ reason: text(4000) }),
+  'problem.transfer': z.strictObject({ unitId: text(64), reason: text(4000) }),
+  'problem.assign': z.strictObject({ assigneeId: userId.nullable() }),
+  'problem.edit': problemFieldsSchema.partial().refine((p) => Object.keys(p).length > 0),
+} as const;
+
+export type ProblemEventType = keyof typeof problemPayloadSchemas;
+export const problemEventTypes = Object.keys(problemPayloadSchemas) as ProblemEventType[];
+export type ProblemPayload<T extends ProblemEventType> = z.infer<(typeof problemPayloadSchemas)[T]>;
+
+type WithMeta<T extends ProblemEventType> = { readonly type: T; readonly meta: EventMeta } & ProblemPayload<T>;
+
+export type ProblemEvent =
+  | WithMeta<'problem.rectify'>
+  | WithMeta<'problem.complete'>
+  | WithMeta<'problem.verify'>
+  | WithMeta<'problem.reject'>
+  | WithMeta<'problem.transfer'>
+  | WithMeta<'problem.assign'>
+  | WithMeta<'problem.edit'>;
