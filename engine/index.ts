@@ -24,3 +24,4 @@ export * from './campaign/campaign.kind';
 export * from './campaign/campaign.labels';
 export * from './campaign/campaign-config';
 export * from './campaign/exit-criteria';
+export * from './units';

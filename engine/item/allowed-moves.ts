@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { ItemKind } from './kind';
 import type { MoveEdge } from './move-table';
 import { whoRefusal, type Responsibility, type WhoRule } from './permissions';
-import type { AllowedMove, EventMeta, ItemRecord } from './types';
+import type { AllowedMove, EventMeta } from './types';
 
 const whoRules: readonly WhoRule[] = ['mover', 'leadOrOffice', 'office', 'scope'];
 const none: readonly never[] = Object.freeze([]);
@@ -27,7 +27,7 @@ export function allowedMovesOf<State extends string, Context extends Responsibil
   for (const edges of kind.table.moves.values()) for (const edge of edges) edgeRules.set(edge, rulesOf(edge));
 
   return function allowedMoves(
-    item: ItemRecord<State, Context>,
+    item: { readonly state: State; readonly context: Responsibility },
     actor: Actor,
     campaignConcluded: boolean,
   ): readonly AllowedMove<State, EventType>[] {

@@ -1,0 +1,41 @@
+import { units } from '../../db/schema';
+import type { Db } from '../../db/client';
+
+export interface UnitNode {
+  readonly id: string;
+  readonly parentId: string | null;
+}
+
+/** The unit and every unit below it, in tree order. */
+export function subtreeOf(unitId: string, all: readonly UnitNode[]): string[] {
+  const children = new Map<string | null, string[]>();
+  for (const unit of all) {
+    const list = children.get(unit.parentId) ?? [];
+    list.push(unit.id);
+    children.set(unit.parentId, list);
+  }
+  const scope: string[] = [];
+  const visit = (id: string) => {
+    if (scope.includes(id)) return;
+    scope.push(id);
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  visit(unitId);
+  return scope;
+}
+
+/**
+ * The unit tree, read at most once a second. It changes rarely (an
+ * administrator moves a unit), and another process's change reaches this
+ * one within that second.
+ */
+export function unitTreeReader(db: Db, maxAgeMs = 1000) {
+  let cached: { at: number; units: UnitNode[] } | null = null;
+  return async (): Promise<readonly UnitNode[]> => {
+    const now = Date.now();
+    if (cached === null || now - cached.at > maxAgeMs) {
+      cached = { at: now, units: await db.select({ id: units.id, parentId: units.parentId }).from(units) };
+    }
+    return cached.units;
+  };
+}

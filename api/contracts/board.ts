@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { clueStates } from '../../engine/clue/clue.model';
+import { problemStates } from '../../engine/problem/problem.model';
+import { label } from './common';
+
+export const itemKinds = ['clue', 'problem'] as const;
+export type ItemKindName = (typeof itemKinds)[number];
+export const swimlanes = ['none', 'unit', 'category'] as const;
+
+const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The board's filters, as they appear in its URL. */
+export const boardQuery = z.strictObject({
+  kind: z.enum(itemKinds).default('clue'),
+  swimlane: z.enum(swimlanes).default('none'),
+  unit: z.string().max(64).optional(),
+  category: z.coerce.number().int().positive().optional(),
+  assignee: z.coerce.number().int().positive().optional(),
+  overdue: boolish.optional(),
+  q: z.string().max(200).optional(),
+  /** Cards per column in this page. */
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Load the next page of one column: its state and the cursor the previous page gave. */
+  state: z.string().max(32).optional(),
+  cursor: z.string().max(200).optional(),
+});
+export type BoardQuery = z.input<typeof boardQuery>;
+
+export const allowedMove = z.object({ to: z.string(), event: z.string(), needs: z.array(z.string()) }).meta({ id: 'AllowedMove' });
+export type AllowedMoveWire = z.infer<typeof allowedMove>;
+
+export const card = z
+  .object({
+    kind: z.enum(itemKinds),
+    id: z.number().int(),
+    version: z.number().int(),
+    state: z.string(),
+    title: z.string(),
+    unitId: z.string(),
+    categoryId: z.number().int().nullable(),
+    assigneeId: z.number().int().nullable(),
+    assigneeName: z.string().nullable(),
+    enteredAt: z.string(),
+    dueAt: z.string().nullable(),
+    /** Escalation level now: 0 on time, 1 due soon, 2 overdue, 3 long overdue. */
+    level: z.number().int().min(0).max(3),
+    allowed: z.array(allowedMove),
+  })
+  .meta({ id: 'Card' });
+export type Card = z.infer<typeof card>;
+
+export const column = z
+  .object({
+    state: z.string(),
+    label,
+    side: z.boolean(),
+    count: z.number().int(),
+    wipLimit: z.number().int().nullable(),
+    /** How many units hold more cards here than the WIP limit. */
+    unitsOver: z.number().int(),
+    cards: z.array(card),
+    /** Pass as `cursor` with `state` for the next page, or null at the end. */
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'Column' });
+
+export const lane = z
+  .object({
+    key: z.string(),
+    label,
+    counts: z.record(z.string(), z.number().int()),
+    /** States where this lane (a unit) is over the WIP limit. */
+    over: z.array(z.string()),
+  })
+  .meta({ id: 'Lane' });
+
+export const board = z
+  .object({
+    kind: z.enum(itemKinds),
+    campaignId: z.number().int(),
+    now: z.string(),
+    swimlane: z.enum(swimlanes),
+    columns: z.array(column),
+    lanes: z.array(lane),
+  })
+  .meta({ id: 'Board' });
+export type Board = z.infer<typeof board>;
+
+export const statesOf = { clue: clueStates, problem: problemStates } as const;

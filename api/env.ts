@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable Battlemap reads, validated once at start-up. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default('localhost'),
+    DATABASE_URL: z.string().min(1).default('file:./data/battlemap.db'),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    DEMO_PASSWORD: z.string().min(1).default('battlemap'),
+    /** Freezes "now" for the whole server (demos and tests). Refused in production. */
+    BATTLEMAP_NOW: z.iso.datetime({ offset: true }).optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(240),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+    /** Set when Battlemap is served over https (directly or behind a proxy): session cookies become Secure. */
+    SECURE_COOKIES: flag.optional(),
+    LOG_REQUESTS: flag.default(true),
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.BATTLEMAP_NOW !== undefined), {
+    path: ['BATTLEMAP_NOW'],
+    message: 'BATTLEMAP_NOW freezes the clock and is refused when NODE_ENV=production',
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the environment, or explains exactly which variable is wrong and stops. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,104 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './context';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { refusalCodes, type FieldIssue, type Label, type Refusal, type RefusalCode } from '../engine';
+
+/** The API's own error codes, beside the engine's refusal codes; each maps to one status. */
+export const apiErrorStatus = {
+  bad_request: 400,
+  unauthenticated: 401,
+  csrf_rejected: 403,
+  not_found: 404,
+  version_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof apiErrorStatus;
+export type ErrorCode = ApiErrorCode | RefusalCode;
+
+const apiErrorLabels: Record<ApiErrorCode, Label> = {
+  bad_request: { zh: '请求格式有误', en: 'The request is malformed' },
+  unauthenticated: { zh: '请先登录', en: 'Please sign in' },
+  csrf_rejected: { zh: '请求来源不可信，已拒绝', en: 'The request did not come from Battlemap itself and was refused' },
+  not_found: { zh: '未找到', en: 'Not found' },
+  version_conflict: { zh: '该事项已被他人修改，请以最新状态为准', en: 'Someone else changed this item first; here is its current state' },
+  payload_too_large: { zh: '请求内容过大', en: 'The request body is too large' },
+  unsupported_media_type: { zh: '请求内容类型不受支持', en: 'Unsupported content type' },
+  rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  internal: { zh: '服务器内部错误', en: 'Internal server error' },
+};
+
+/** The status an error code is answered with: who-refusals 403, move-refusals 422. */
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  if (code in apiErrorStatus) return apiErrorStatus[code as ApiErrorCode];
+  return refusalCodes[code as RefusalCode] === 'who' ? 403 : 422;
+}
+
+/** The body of every error (RFC 9457 problem+json), with the reason in both languages. */
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode;
+  readonly reason: Label;
+  readonly fields?: readonly FieldIssue[];
+  readonly requestId?: string;
+  readonly [extra: string]: unknown;
+}
+
+/**
+ * An expected failure, carried as a value with its code up to the one error
+ * handler that renders it. Never used for bugs: those become 500s.
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly reason: Label;
+  readonly fields: readonly FieldIssue[] | undefined;
+  readonly extra: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, options: { reason?: Label; fields?: readonly FieldIssue[]; extra?: Record<string, unknown> } = {}) {
+    const reason = options.reason ?? (code in apiErrorLabels ? apiErrorLabels[code as ApiErrorCode] : { zh: code, en: code });
+    super(reason.en);
+    this.code = code;
+    this.reason = reason;
+    this.fields = options.fields;
+    this.extra = options.extra ?? {};
+  }
+
+  get status(): ContentfulStatusCode {
+    return statusOf(this.code);
+  }
+}
+
+/** The engine's refusal as an API error (403 or 422 by its code's class). */
+export function refusalError(refusal: Refusal): ApiError {
+  return new ApiError(refusal.code, {
+    reason: refusal.reason,
+    ...(refusal.fields !== undefined && { fields: refusal.fields }),
+    ...(refusal.unmet !== undefined && { extra: { unmet: refusal.unmet } }),
+  });
+}
+
+export function problemBody(error: ApiError, requestId?: string): ProblemBody {
+  return {
+    type: `urn:battlemap:problem:${error.code}`,
+    title: error.reason.en,
+    status: error.status,
+    detail: error.reason.en,
+    code: error.code,
+    reason: error.reason,
+    ...(error.fields !== undefined && { fields: error.fields }),
+    ...error.extra,
+    ...(requestId !== undefined && { requestId }),
+  };
+}
+
+/** Renders an ApiError as problem+json. */
+export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const body = problemBody(error, c.get('requestId'));
+  return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+}

@@ -1,0 +1,56 @@
+import { desc } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { auditLog } from '../schema';
+import { auditHash, genesisHash } from './hash';
+
+export interface AuditInput {
+  readonly at: string;
+  readonly actorId: number | null;
+  readonly campaignId: number;
+  readonly subject: (typeof auditLog.$inferInsert)['subject'];
+  readonly subjectId: number;
+  readonly event: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly payload: unknown;
+  readonly version: number;
+}
+
+export interface Appended {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+type AuditRow = typeof auditLog.$inferInsert & { seq: number; hash: string };
+
+/** Chains entries after the given last entry (or the genesis hash). */
+export function chainEntries(last: Appended | undefined, inputs: readonly AuditInput[]): AuditRow[] {
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? genesisHash;
+  return inputs.map((input) => {
+    seq += 1;
+    const entry = { ...input, seq, payload: JSON.stringify(input.payload) };
+    const hash = auditHash(prevHash, entry);
+    const row = { ...entry, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+}
+
+async function lastEntry(tx: Tx): Promise<Appended | undefined> {
+  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return last;
+}
+
+/**
+ * Appends entries to the audit log inside the caller's transaction, chained
+ * to the entry before them. The last entry is read inside the write
+ * transaction, so two processes appending to one database still chain in
+ * the order they commit.
+ */
+export async function appendAudit(tx: Tx, ...inputs: AuditInput[]): Promise<Appended[]> {
+  const rows = chainEntries(await lastEntry(tx), inputs);
+  // SQLite limits bound parameters per statement; 13 columns × 500 rows stays well inside it.
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  return rows.map(({ seq, hash }) => ({ seq, hash }));
+}

@@ -1,0 +1,72 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
+import type { Db, Tx } from '../client';
+import { clues, problems } from '../schema';
+
+type Reader = Db | Tx;
+
+/** The columns the board filters and sorts on, copied from the machine context in one place. */
+function columnsOf(context: ClueContext | ProblemContext) {
+  return {
+    campaignId: context.campaignId,
+    unitId: context.unitId,
+    categoryId: context.categoryId,
+    assigneeId: context.assigneeId,
+    title: context.title,
+    foundAt: 'foundAt' in context ? context.foundAt : context.identifiedAt,
+    enteredAt: context.enteredAt,
+    dueAt: context.dueAt,
+  };
+}
+
+/**
+ * Reading and writing one kind of item. The two tables share every column
+ * but the state's enum and the context's type; the `never` casts bridge
+ * that union, and the engine guarantees each state belongs to its kind.
+ */
+function storeFor<State extends string, Context extends ClueContext | ProblemContext>(table: typeof clues | typeof problems) {
+  return {
+    /** The item as the engine needs it, or null. */
+    async load(db: Reader, id: number): Promise<ItemRecord<State, Context> | null> {
+      const [row] = await db
+        .select({ id: table.id, state: table.state, context: table.context, version: table.version })
+        .from(table)
+        .where(eq(table.id, id))
+        .limit(1);
+      return row === undefined ? null : { id: row.id, state: row.state as State, context: row.context as Context, version: row.version };
+    },
+
+    async insert(tx: Tx, record: ItemRecord<State, Context>, at: string): Promise<void> {
+      await tx.insert(table).values({
+        id: record.id,
+        state: record.state as never,
+        version: record.version,
+        context: record.context as never,
+        updatedAt: at,
+        ...columnsOf(record.context),
+      });
+    },
+
+    /**
+     * Stores a decision if the item is still at the version it was decided
+     * on; returns false (and writes nothing) if someone else moved it first.
+     */
+    async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string): Promise<boolean> {
+      const updated = await tx
+        .update(table)
+        .set({ state: next.state as never, version: next.version, context: next.context as never, updatedAt: at, ...columnsOf(next.context) })
+        .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
+        .returning({ id: table.id });
+      return updated.length === 1;
+    },
+
+    /** The next id; read inside the write transaction, so it is never handed out twice. */
+    async nextId(tx: Tx): Promise<number> {
+      const [row] = await tx.select({ top: max(table.id) }).from(table);
+      return (row?.top ?? 0) + 1;
+    },
+  };
+}
+
+export const clueStore = storeFor<ClueState, ClueContext>(clues);
+export const problemStore = storeFor<ProblemState, ProblemContext>(problems);

@@ -1,0 +1,132 @@
+CREATE TABLE `units` (
+	`id` text PRIMARY KEY NOT NULL,
+	`parent_id` text,
+	`kind` text NOT NULL,
+	`name_zh` text NOT NULL,
+	`name_en` text NOT NULL,
+	`map_feature_id` text,
+	`sort_order` integer DEFAULT 0 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`parent_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`last_seen_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`username` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`must_change_password` integer DEFAULT false NOT NULL,
+	`disabled_at` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
+CREATE INDEX `users_unit` ON `users` (`unit_id`);--> statement-breakpoint
+CREATE TABLE `campaigns` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name_zh` text NOT NULL,
+	`name_en` text NOT NULL,
+	`state` text NOT NULL,
+	`context` text NOT NULL,
+	`version` integer NOT NULL,
+	`config` text NOT NULL,
+	`starts_on` text NOT NULL,
+	`ends_on` text NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `campaigns_code_unique` ON `campaigns` (`code`);--> statement-breakpoint
+CREATE TABLE `categories` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`code` text NOT NULL,
+	`name_zh` text NOT NULL,
+	`name_en` text NOT NULL,
+	`sort_order` integer DEFAULT 0 NOT NULL,
+	`retired_at` text,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `categories_campaign_code` ON `categories` (`campaign_id`,`code`);--> statement-breakpoint
+CREATE INDEX `categories_campaign` ON `categories` (`campaign_id`);--> statement-breakpoint
+CREATE TABLE `clues` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`state` text NOT NULL,
+	`version` integer NOT NULL,
+	`unit_id` text NOT NULL,
+	`category_id` integer,
+	`assignee_id` integer,
+	`title` text NOT NULL,
+	`found_at` text NOT NULL,
+	`entered_at` text NOT NULL,
+	`due_at` text,
+	`context` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `clues_board` ON `clues` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
+CREATE INDEX `clues_board_unit` ON `clues` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
+CREATE INDEX `clues_category` ON `clues` (`campaign_id`,`category_id`);--> statement-breakpoint
+CREATE INDEX `clues_assignee` ON `clues` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `clues_due` ON `clues` (`due_at`) WHERE "clues"."due_at" IS NOT NULL;--> statement-breakpoint
+CREATE TABLE `problems` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`state` text NOT NULL,
+	`version` integer NOT NULL,
+	`unit_id` text NOT NULL,
+	`category_id` integer,
+	`assignee_id` integer,
+	`title` text NOT NULL,
+	`found_at` text NOT NULL,
+	`entered_at` text NOT NULL,
+	`due_at` text,
+	`context` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `problems_board` ON `problems` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
+CREATE INDEX `problems_board_unit` ON `problems` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
+CREATE INDEX `problems_assignee` ON `problems` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `problems_due` ON `problems` (`due_at`) WHERE "problems"."due_at" IS NOT NULL;--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` text NOT NULL,
+	`actor_id` integer,
+	`campaign_id` integer NOT NULL,
+	`subject` text NOT NULL,
+	`subject_id` integer NOT NULL,
+	`event` text NOT NULL,
+	`from_state` text,
+	`to_state` text,
+	`payload` text NOT NULL,
+	`version` integer NOT NULL,
+	`prev_hash` text NOT NULL,
+	`hash` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `audit_subject` ON `audit_log` (`subject`,`subject_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `audit_campaign` ON `audit_log` (`campaign_id`,`seq`);

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ClueContext, ProblemContext } from '../../engine';
+import { clueStates } from '../../engine/clue/clue.model';
+import { problemStates } from '../../engine/problem/problem.model';
+import { campaigns, categories } from './campaigns';
+import { units } from './units';
+import { users } from './users';
+
+/**
+ * Clues. `context` is the machine's context as the engine returned it; the
+ * columns beside it are copies of the fields the board filters and sorts on,
+ * written from the context in the same statement (see db/items/clue-row.ts).
+ */
+export const clues = sqliteTable(
+  'clues',
+  {
+    id: integer('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    state: text('state', { enum: clueStates }).notNull(),
+    version: integer('version').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    categoryId: integer('category_id').references(() => categories.id),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    title: text('title').notNull(),
+    foundAt: text('found_at').notNull(),
+    enteredAt: text('entered_at').notNull(),
+    dueAt: text('due_at'),
+    context: text('context', { mode: 'json' }).$type<ClueContext>().notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    // A board column, most urgent first; and the same within one unit (swimlanes, unit filter, WIP counts).
+    index('clues_board').on(t.campaignId, t.state, t.dueAt, t.id),
+    index('clues_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
+    index('clues_category').on(t.campaignId, t.categoryId),
+    index('clues_assignee').on(t.assigneeId),
+    // The deadline sweep reads only what is due: open items by due time.
+    index('clues_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+  ],
+);
+
+/** Problems (rectification items), stored like clues. */
+export const problems = sqliteTable(
+  'problems',
+  {
+    id: integer('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    state: text('state', { enum: problemStates }).notNull(),
+    version: integer('version').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    categoryId: integer('category_id').references(() => categories.id),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    title: text('title').notNull(),
+    foundAt: text('found_at').notNull(),
+    enteredAt: text('entered_at').notNull(),
+    dueAt: text('due_at'),
+    context: text('context', { mode: 'json' }).$type<ProblemContext>().notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('problems_board').on(t.campaignId, t.state, t.dueAt, t.id),
+    index('problems_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
+    index('problems_assignee').on(t.assigneeId),
+    index('problems_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+  ],
+);

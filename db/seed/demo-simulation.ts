@@ -1,0 +1,336 @@
+import {
+  clueSources,
+  createClue,
+  createProblem,
+  decideAdvance,
+  decideClue,
+  decideProblem,
+  evaluateExitCriteria,
+  isOpenClueState,
+  isOpenProblemState,
+  newCampaignContext,
+  type Actor,
+  type CampaignConfig,
+  type CampaignRecord,
+  type ClueOutcome,
+  type ClueRecord,
+  type ClueRequest,
+  type ExitFacts,
+  type ItemRulesContext,
+  type ItemSet,
+  type ProblemRecord,
+  type ProblemRequest,
+} from '../../engine';
+import type { AuditInput } from '../audit/append';
+import { clueTitle, problemTitle } from './demo-titles';
+import type { Random } from './random';
+
+export interface SimulationInput {
+  readonly campaignId: number;
+  readonly config: CampaignConfig;
+  readonly now: Date;
+  readonly random: Random;
+  readonly clues: number;
+  readonly problems: number;
+  /** Units clues are spread over (counties weigh more), with their lead and officer actors. */
+  readonly units: readonly { readonly id: string; readonly weight: number; readonly lead: Actor; readonly officer: Actor }[];
+  readonly office: Actor;
+  readonly categories: readonly { readonly id: number; readonly code: string }[];
+}
+
+export interface SimulationResult {
+  readonly campaign: CampaignRecord;
+  readonly clues: readonly ClueRecord[];
+  readonly problems: readonly ProblemRecord[];
+  /** Every accepted decision, in the order it happened. */
+  readonly audit: readonly AuditInput[];
+}
+
+const day = 86_400_000;
+
+type Step = { readonly at: number; readonly run: () => void };
+
+/**
+ * Plays a campaign from its first day until `now` through the engine itself,
+ * so that every stored item is the replay of its audit entries: clues are
+ * found, verified, filed, solved and prosecuted (or found unfounded, or
+ * merged) on a plausible schedule, some late; problems are rectified and
+ * checked; the office advances the phases as their windows open.
+ */
+export function simulateCampaign(input: SimulationInput): SimulationResult {
+  const { random, config, now } = input;
+  const nowMs = now.getTime();
+  const rules: ItemRulesContext = {
+    timeZone: config.timeZone,
+    timeLimits: { ...config.timeLimits.clue, ...config.timeLimits.problem },
+    escalation: config.escalation,
+    campaignConcluded: false,
+  };
+  const local = (date: string, time: string) => new Date(`${date}T${time}+08:00`).getTime();
+  const start = local(config.windows.survey.start, '08:00:00');
+
+  const clues = new Map<number, ClueRecord>();
+  const problems = new Map<number, ProblemRecord>();
+  const audit: AuditInput[] = [];
+  const steps: Step[] = [];
+  let campaign: CampaignRecord = { id: input.campaignId, state: 'planned', context: newCampaignContext, version: 1 };
+
+  const record = (subject: 'clue' | 'problem' | 'campaign', subjectId: number, at: number, actor: Actor, event: { type: string }, from: string | null, to: string, version: number) =>
+    audit.push({
+      at: new Date(at).toISOString(),
+      actorId: actor.userId,
+      campaignId: input.campaignId,
+      subject,
+      subjectId,
+      event: event.type,
+      fromState: from,
+      toState: to,
+      payload: event,
+      version,
+    });
+
+  const moveClue = (id: number, at: number, actor: Actor, request: ClueRequest, facts?: Parameters<typeof decideClue>[5]) => {
+    const clue = clues.get(id);
+    if (clue === undefined) return false;
+    const decision = decideClue(clue, actor, request, rules, new Date(at), facts);
+    if (!decision.ok) return false;
+    clues.set(id, { id, state: decision.state, context: decision.context, version: decision.version });
+    record('clue', id, at, actor, decision.event, decision.from, decision.to, decision.version);
+    return true;
+  };
+
+  const moveProblem = (id: number, at: number, actor: Actor, request: ProblemRequest) => {
+    const problem = problems.get(id);
+    if (problem === undefined) return false;
+    const decision = decideProblem(problem, actor, request, rules, new Date(at));
+    if (!decision.ok) return false;
+    problems.set(id, { id, state: decision.state, context: decision.context, version: decision.version });
+    record('problem', id, at, actor, decision.event, decision.from, decision.to, decision.version);
+    return true;
+  };
+
+  const pickUnit = () => {
+    const total = input.units.reduce((sum, u) => sum + u.weight, 0);
+    let r = random.next() * total;
+    for (const unit of input.units) {
+      r -= unit.weight;
+      if (r <= 0) return unit;
+    }
+    return input.units[0] ?? random.pick(input.units);
+  };
+
+  // Clues: found over the year so far (more in the survey), each with a path it follows while time allows.
+  for (let i = 0; i < input.clues; i++) {
+    const id = i + 1;
+    const unit = pickUnit();
+    const category = random.pick(input.categories);
+    const foundAt = start + Math.floor(Math.pow(random.next(), 1.4) * Math.max(0, nowMs - start - 3_600_000));
+    const selfAssigned = random.chance(0.6);
+    const creator = selfAssigned ? unit.officer : unit.lead;
+    // How far this clue gets, and how late each step is (in days).
+    const fate = random.next();
+    const stallAt = fate < 0.08 ? 'found' : fate < 0.2 ? 'verifying' : fate < 0.4 ? 'filed' : fate < 0.55 ? 'solved' : 'prosecuted';
+    const unfounded = random.chance(0.15);
+    const merge = !unfounded && random.chance(0.04);
+    let t = foundAt;
+    const later = (min: number, max: number) => (t += Math.floor((min + random.next() * (max - min)) * day));
+
+    steps.push({
+      at: foundAt,
+      run: () => {
+        const created = createClue(
+          id,
+          {
+            campaignId: input.campaignId,
+            unitId: unit.id,
+            assigneeId: selfAssigned ? unit.officer.userId : null,
+            fields: { title: clueTitle(category.code, random), description: '', categoryId: category.id, source: random.pick(clueSources) },
+          },
+          creator,
+          rules,
+          new Date(foundAt),
+        );
+        if (!created.ok) return;
+        clues.set(id, created.record);
+        record('clue', id, foundAt, creator, created.event, null, created.record.state, 1);
+      },
+    });
+    if (stallAt === 'found') continue;
+    const verifyAt = later(0.1, 4.5);
+    steps.push({
+      at: verifyAt,
+      run: () =>
+        void (selfAssigned
+          ? moveClue(id, verifyAt, unit.officer, { to: 'verifying' })
+          : moveClue(id, verifyAt, unit.lead, { to: 'verifying', payload: { assigneeId: unit.officer.userId } })),
+    });
+    if (stallAt === 'verifying') continue;
+    if (merge && id > 1) {
+      const mergeAt = later(1, 6);
+      steps.push({
+        at: mergeAt,
+        run: () => {
+          const target = [...clues.values()].reverse().find((c) => c.id !== id && c.context.unitId === unit.id && c.state !== 'merged');
+          if (target === undefined) return;
+          const facts = { mergeTarget: { id: target.id, campaignId: input.campaignId, unitId: target.context.unitId, state: target.state, chain: [] } };
+          if (moveClue(id, mergeAt, unit.lead, { to: 'merged', payload: { targetId: target.id, reason: '同一涉案手机号' } }, facts)) {
+            moveClue(target.id, mergeAt, unit.lead, { event: 'clue.absorb', payload: { sourceId: id } });
+          }
+        },
+      });
+      continue;
+    }
+    const concludeAt = later(2, 19);
+    if (unfounded) {
+      steps.push({ at: concludeAt, run: () => void moveClue(id, concludeAt, unit.lead, { to: 'unfounded', payload: { conclusion: '经核查，举报内容不属实' } }) });
+      continue;
+    }
+    steps.push({
+      at: concludeAt,
+      run: () =>
+        void moveClue(id, concludeAt, unit.officer, {
+          to: 'filed',
+          payload: { caseNumber: `A6107${String(id).padStart(6, '0')}`, conclusion: '经核查线索属实，符合立案条件' },
+        }),
+    });
+    if (stallAt === 'filed') continue;
+    const solveAt = later(8, 75);
+    steps.push({ at: solveAt, run: () => void moveClue(id, solveAt, unit.officer, { to: 'solved', payload: { outcome: randomOutcome(random, category.code) } }) });
+    if (stallAt === 'solved') continue;
+    const prosecuteAt = later(3, 36);
+    steps.push({
+      at: prosecuteAt,
+      run: () => {
+        const caught = clues.get(id)?.context.outcome?.arrested ?? 0;
+        moveClue(id, prosecuteAt, unit.lead, { to: 'prosecuted', payload: { sentForProsecution: Math.max(0, caught - random.int(0, 1)) } });
+      },
+    });
+  }
+
+  // Problems: rectification items found in the sweeps, rectified and checked by the office.
+  for (let i = 0; i < input.problems; i++) {
+    const id = i + 1;
+    const unit = pickUnit();
+    const category = random.pick(input.categories);
+    const identifiedAt = start + Math.floor(random.next() * Math.max(0, nowMs - start - 3_600_000));
+    let t = identifiedAt;
+    const later = (min: number, max: number) => (t += Math.floor((min + random.next() * (max - min)) * day));
+    steps.push({
+      at: identifiedAt,
+      run: () => {
+        const created = createProblem(
+          id,
+          {
+            campaignId: input.campaignId,
+            unitId: unit.id,
+            assigneeId: null,
+            fields: { title: problemTitle(random), description: '', categoryId: category.id, problemKind: random.pick(['website', 'platformSupervision', 'accountOrGroup', 'industryGap'] as const) },
+          },
+          unit.lead,
+          rules,
+          new Date(identifiedAt),
+        );
+        if (!created.ok) return;
+        problems.set(id, created.record);
+        record('problem', id, identifiedAt, unit.lead, created.event, null, created.record.state, 1);
+      },
+    });
+    const fate = random.next();
+    const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
+    if (stallAt === 'identified') continue;
+    const rectifyAt = later(0.5, 9);
+    steps.push({ at: rectifyAt, run: () => void moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
+    const rectification = () => ({ measures: '已约谈平台负责人并关停违规网站', websitesShutDown: random.int(0, 4), accountsClosed: random.int(0, 30) });
+    if (stallAt === 'rectifying') continue;
+    const doneAt = later(5, 40);
+    steps.push({ at: doneAt, run: () => void moveProblem(id, doneAt, unit.officer, { to: 'rectified', payload: { rectification: rectification() } }) });
+    if (stallAt === 'rectified') continue;
+    if (random.chance(0.2)) {
+      const rejectAt = later(1, 6);
+      steps.push({ at: rejectAt, run: () => void moveProblem(id, rejectAt, input.office, { to: 'rectifying', payload: { reason: '复查发现网站仍可访问' } }) });
+      const againAt = later(2, 12);
+      steps.push({ at: againAt, run: () => void moveProblem(id, againAt, unit.officer, { to: 'rectified', payload: { rectification: rectification() } }) });
+    }
+    const checkAt = later(1, 10);
+    steps.push({ at: checkAt, run: () => void moveProblem(id, checkAt, input.office, { to: 'verified', payload: {} }) });
+  }
+
+  // The office advances the phases as their windows open; where criteria are unmet it says why.
+  const advanceAt = [
+    start - 30 * 60_000,
+    local(config.windows.survey.end, '17:00:00'),
+    local(config.windows.consolidation.start, '08:30:00'),
+  ];
+  for (const at of advanceAt) {
+    steps.push({
+      at,
+      run: () => {
+        const phase = campaign.state;
+        const criteria = phase === 'survey' || phase === 'crackdown' || phase === 'consolidation' ? config.exitCriteria[phase] : [];
+        const unmet = evaluateExitCriteria(criteria, countFacts(clues, problems));
+        const payload = unmet.length > 0 ? { reason: '按专项行动部署如期转段，遗留事项转入下一阶段继续办理' } : {};
+        const decision = decideAdvance(campaign, input.office, payload, config, unmet, new Date(at));
+        if (!decision.ok) return;
+        campaign = { id: campaign.id, state: decision.state, context: decision.context, version: decision.version };
+        record('campaign', campaign.id, at, input.office, decision.event, decision.from, decision.to, decision.version);
+      },
+    });
+  }
+
+  steps.sort((a, b) => a.at - b.at);
+  for (const step of steps) if (step.at <= nowMs) step.run();
+  return { campaign, clues: [...clues.values()], problems: [...problems.values()], audit };
+}
+
+function setOf(refs: { kind: 'clue' | 'problem'; id: number }[]): ItemSet {
+  return { count: refs.length, sample: refs.slice(0, 50) };
+}
+
+/** The exit-criteria facts of the simulated items (the API counts the same facts in SQL). */
+function countFacts(clues: ReadonlyMap<number, ClueRecord>, problems: ReadonlyMap<number, ProblemRecord>): ExitFacts {
+  const cluesIn: Record<string, { kind: 'clue'; id: number }[]> = {};
+  const problemsIn: Record<string, { kind: 'problem'; id: number }[]> = {};
+  const unassigned: { kind: 'clue' | 'problem'; id: number }[] = [];
+  for (const c of clues.values()) {
+    (cluesIn[c.state] ??= []).push({ kind: 'clue', id: c.id });
+    if (isOpenClueState(c.state) && c.context.assigneeId === null) unassigned.push({ kind: 'clue', id: c.id });
+  }
+  for (const p of problems.values()) {
+    (problemsIn[p.state] ??= []).push({ kind: 'problem', id: p.id });
+    if (isOpenProblemState(p.state) && p.context.assigneeId === null) unassigned.push({ kind: 'problem', id: p.id });
+  }
+  const none = setOf([]);
+  return {
+    cluesIn: Object.fromEntries(Object.entries(cluesIn).map(([s, refs]) => [s, setOf(refs)])),
+    problemsIn: Object.fromEntries(Object.entries(problemsIn).map(([s, refs]) => [s, setOf(refs)])),
+    unassigned: setOf(unassigned),
+    // The demo's history has no stored escalations; the sweep raises them when the server starts.
+    openEscalations: { 1: none, 2: none, 3: none },
+    targets: [],
+  };
+}
+
+/** Outcome figures of the size the press release reports, per solved case. */
+function randomOutcome(random: Random, categoryCode: string): ClueOutcome {
+  const r = random.next();
+  const organisationType = r < 0.02 ? 'mafia' : r < 0.08 ? 'criminalGroup' : r < 0.18 ? 'criminalGang' : 'none';
+  const caught = random.int(1, organisationType === 'none' ? 4 : 15);
+  const detained = random.int(Math.ceil(caught * 0.6), caught);
+  const arrested = random.int(Math.ceil(detained * 0.6), detained);
+  const fraud = categoryCode === 'fraud' || categoryCode === 'taolu-loans';
+  const involved = fraud ? random.int(2, 300) * 10_000 : random.int(0, 50) * 1_000;
+  const frozen = Math.floor(involved * random.next() * 0.5);
+  return {
+    organisationType,
+    suspectsCaught: caught,
+    criminallyDetained: detained,
+    arrested,
+    gunsSeized: organisationType === 'mafia' ? random.int(1, 6) : random.chance(0.03) ? 1 : 0,
+    assetsSeizedYuan: organisationType === 'none' ? random.int(0, 20) * 10_000 : random.int(50, 3000) * 10_000,
+    moneyInvolvedYuan: involved,
+    moneyStoppedYuan: fraud ? Math.floor(involved * random.next() * 0.3) : 0,
+    moneyFrozenYuan: frozen,
+    moneyReturnedYuan: Math.floor(frozen * random.next() * 0.6),
+    victimsWarned: fraud ? random.int(0, 400) : 0,
+  };
+}

@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { localDateOf, type Actor } from '../../engine';
+import { appendAudit } from '../audit/append';
+import type { Database } from '../client';
+import { clueStore, problemStore } from '../items/store';
+import { campaigns, categories, units, users } from '../schema';
+import { demoCampaignConfig, demoCategories } from './demo-campaign';
+import { simulateCampaign } from './demo-simulation';
+import { demoUnits, demoUsers } from './demo-units';
+import { seededRandom } from './random';
+
+export interface DemoSeedOptions {
+  readonly now: Date;
+  /** Hashes the demo password once per user (scrypt in the API's auth module). */
+  readonly hashPassword: (password: string) => Promise<string>;
+  readonly password: string;
+  readonly clues?: number;
+  readonly problems?: number;
+  readonly seed?: number;
+}
+
+/** True when the database already holds a campaign (the demo is seeded only on a first start). */
+export async function hasCampaign(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ id: campaigns.id }).from(campaigns).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Seeds the Hanzhong demo campaign of the current year: its units, the demo
+ * accounts, the eight categories and a year so far of clues and problems,
+ * all played through the engine so that the audit log replays to them.
+ * One transaction: a failed seed leaves the database empty.
+ */
+export async function seedDemo(database: Database, options: DemoSeedOptions): Promise<{ campaignId: number }> {
+  const { now } = options;
+  const year = Number(localDateOf(now, 'Asia/Shanghai').slice(0, 4));
+  const counties = demoUnits.filter((u) => u.kind === 'county').map((u) => u.id);
+  const config = demoCampaignConfig(year, counties);
+  const createdAt = now.toISOString();
+  const hashes = await Promise.all(demoUsers.map(() => options.hashPassword(options.password)));
+
+  return database.write(async (tx) => {
+    await tx.insert(units).values(demoUnits.map((u, i) => ({ ...u, sortOrder: i, createdAt })));
+    const inserted = await tx
+      .insert(users)
+      .values(demoUsers.map((u, i) => ({ ...u, passwordHash: hashes[i] ?? '', createdAt })))
+      .returning({ id: users.id, username: users.username });
+    const idOf = new Map(inserted.map((u) => [u.username, u.id]));
+    const actor = (username: string): Actor => {
+      const user = demoUsers.find((u) => u.username === username);
+      const userId = idOf.get(username);
+      if (user === undefined || userId === undefined) throw new Error(`demo user ${username} missing`);
+      return { userId, role: user.role, unitScope: user.role === 'office' ? [] : [user.unitId] };
+    };
+
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({
+        code: `hz-${year}`,
+        nameZh: `汉中市打击治理利用网络实施涉黑恶等违法犯罪专项整治（${year}）`,
+        nameEn: `Hanzhong campaign against organised crime online (${year})`,
+        state: 'planned',
+        context: { phaseEnteredAt: {}, forcedAdvances: [] },
+        version: 1,
+        config,
+        startsOn: `${year}-01-01`,
+        endsOn: `${year}-12-31`,
+        createdAt,
+      })
+      .returning({ id: campaigns.id });
+    if (campaign === undefined) throw new Error('campaign not created');
+    const campaignId = campaign.id;
+    const categoryRows = await tx
+      .insert(categories)
+      .values(demoCategories.map((c, i) => ({ ...c, campaignId, sortOrder: i + 1 })))
+      .returning({ id: categories.id, code: categories.code });
+
+    const office = actor('office');
+    const random = seededRandom(options.seed ?? year);
+    const result = simulateCampaign({
+      campaignId,
+      config,
+      now,
+      random,
+      clues: options.clues ?? 300,
+      problems: options.problems ?? 30,
+      units: demoUnits
+        .filter((u) => u.kind !== 'office')
+        .map((u) => ({ id: u.id, weight: u.kind === 'county' ? 3 : 2, lead: actor(`${u.id}.lead`), officer: actor(`${u.id}.officer`) })),
+      office,
+      categories: categoryRows,
+    });
+
+    // The campaign was planned the day before its first window opened.
+    const plannedAt = new Date(`${year - 1}-12-31T09:00:00+08:00`).toISOString();
+    await appendAudit(tx, { at: plannedAt, actorId: office.userId, campaignId, subject: 'campaign', subjectId: campaignId, event: 'campaign.create', fromState: null, toState: 'planned', payload: { config }, version: 1 }, ...result.audit);
+    for (const clue of result.clues) await clueStore.insert(tx, clue, clue.context.enteredAt);
+    for (const problem of result.problems) await problemStore.insert(tx, problem, problem.context.enteredAt);
+    await tx
+      .update(campaigns)
+      .set({ state: result.campaign.state, context: result.campaign.context, version: result.campaign.version })
+      .where(eq(campaigns.id, campaignId));
+    return { campaignId };
+  });
+}
