@@ -18,6 +18,8 @@ export const envSchema = z
     /** Set when Battlemap is served over https (directly or behind a proxy): session cookies become Secure. */
     SECURE_COOKIES: flag.optional(),
     LOG_REQUESTS: flag.default(true),
+    /** Seed the demo campaign when the database holds no campaign yet. */
+    SEED_DEMO: flag.default(true),
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.BATTLEMAP_NOW !== undefined), {
     path: ['BATTLEMAP_NOW'],

@@ -42,3 +42,15 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> 
   );
   return { ok: false, fields, missing };
 }
+
+/**
+ * Field issues of an error that was already raised (the API's request
+ * validation): the Chinese message is rendered from the English issue.
+ */
+export function describeIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const zh = zhCN.localeError(issue as unknown as Parameters<typeof zhCN.localeError>[0]);
+    const zhText = typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
+    return { field: fieldOf(issue) || '(body)', message: { en: issue.message, zh: zhText } };
+  });
+}

@@ -1,0 +1,90 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Database } from '../db/client';
+import { unitTreeReader } from './auth/unit-scope';
+import type { Clock } from './clock';
+import type { AppEnv } from './context';
+import { ApiError, problemResponse } from './errors';
+import { requestLog } from './middleware/request-log';
+import { jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
+import { loadViewer } from './middleware/viewer';
+import { campaignRoutes } from './routes/campaigns';
+import { healthRoutes } from './routes/health';
+import { itemRoutes } from './routes/items';
+import { router } from './routes/kit';
+import { sessionRoutes } from './routes/session';
+
+export interface AppOptions {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
+  /** Where one JSON line per request goes, or null for none. */
+  readonly log: ((line: string) => void) | null;
+  /** The built web app to serve beside the API, if any. */
+  readonly webRoot?: string;
+}
+
+/** Request bodies are small JSON documents; anything larger is refused before it is read. */
+const maxBodyBytes = 64 * 1024;
+
+function apiRoutes(options: AppOptions) {
+  const { database, clock } = options;
+  const unitTree = unitTreeReader(database.db);
+  const api = router()
+    .route('/', healthRoutes(database, clock))
+    .route('/', sessionRoutes(database, clock, options.session, unitTree))
+    .route('/', campaignRoutes(database, clock, unitTree))
+    .route('/', itemRoutes('clue', database, clock))
+    .route('/', itemRoutes('problem', database, clock));
+  return { api, unitTree };
+}
+
+export type ApiRoutes = ReturnType<typeof apiRoutes>['api'];
+
+/** Builds Battlemap's HTTP app: the API under /api and, when built, the web app. */
+export function createApp(options: AppOptions) {
+  const { database, clock } = options;
+  const { api, unitTree } = apiRoutes(options);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Battlemap API', version: '0.1.0', description: 'Every error is RFC 9457 problem+json with a bilingual `reason`.' },
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(options.log));
+  app.use('*', securityHeaders);
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      if (error.status === 403 || error.status === 422 || error.status === 409) c.set('outcome', error.code);
+      return problemResponse(c, error);
+    }
+    console.error(JSON.stringify({ requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) }));
+    return problemResponse(c, new ApiError('internal'));
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => problemResponse(c, new ApiError('payload_too_large')) }),
+    sameOrigin,
+    jsonBodies,
+    loadViewer(database, clock, options.session, unitTree),
+  );
+  app.route('/api', api);
+  app.all('/api/*', (c) => problemResponse(c, new ApiError('not_found')));
+
+  const webRoot = options.webRoot;
+  if (webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'))) {
+    const root = relative(process.cwd(), resolve(webRoot)) || '.';
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('*', serveStatic({ root }));
+    // Every other path is a page of the single-page app.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  app.notFound((c) => problemResponse(c, new ApiError('not_found')));
+  return app;
+}
+
+export type AppType = ApiRoutes;

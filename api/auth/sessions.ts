@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { sessions, users } from '../../db/schema';
+import type { SessionUser } from '../context';
+
+export const sessionCookie = 'battlemap_session';
+
+export interface SessionPolicy {
+  readonly idleMinutes: number;
+  readonly maxHours: number;
+}
+
+/** Sessions are looked up by the token's hash, so a copy of the database holds no usable token. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** last_seen_at is written at most this often, so that reads do not each cost a write. */
+const touchEveryMs = 60_000;
+
+/** Starts a session with a fresh 128-bit token; returns the token for the cookie. */
+export async function startSession(database: Database, userId: number, now: Date, policy: SessionPolicy): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(16).toString('base64url');
+  const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
+  const at = now.toISOString();
+  await database.write(async (tx) => {
+    // Expired sessions of anyone are swept at each login; there is no other timer.
+    await tx.delete(sessions).where(lt(sessions.expiresAt, at));
+    await tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString() });
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * The user of a session token, or null when the token is unknown, idle too
+ * long, past its absolute expiry, or its user has been disabled.
+ */
+export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
+  const hash = tokenHash(token);
+  const [row] = await database.db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.disabledAt)))
+    .where(eq(sessions.tokenHash, hash))
+    .limit(1);
+  if (row === undefined) return null;
+  const t = now.getTime();
+  const idleSince = new Date(row.lastSeenAt).getTime();
+  if (t >= new Date(row.expiresAt).getTime() || t - idleSince >= policy.idleMinutes * 60_000) {
+    await endSession(database, token);
+    return null;
+  }
+  if (t - idleSince >= touchEveryMs) {
+    await database.write((tx) => tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, hash)));
+  }
+  const { lastSeenAt: _seen, expiresAt: _expires, ...user } = row;
+  return user;
+}
+
+export async function endSession(database: Database, token: string): Promise<void> {
+  await database.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token))));
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context';
+
+/**
+ * Gives each request an id (echoed as X-Request-Id) and writes one JSON line
+ * per request: id, user, method, route, status, milliseconds, and what a
+ * refused request was refused for.
+ */
+export function requestLog(write: ((line: string) => void) | null) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.set('viewer', null);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    if (write === null) return;
+    const outcome = c.get('outcome');
+    write(
+      JSON.stringify({
+        at: new Date().toISOString(),
+        requestId,
+        user: c.get('viewer')?.user.username ?? null,
+        method: c.req.method,
+        route: c.req.routePath,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(outcome !== undefined && { outcome }),
+      }),
+    );
+  });
+}

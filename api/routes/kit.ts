@@ -1,0 +1,47 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from 'zod';
+import { describeIssues } from '../../engine';
+import type { AppEnv } from '../context';
+import { problem } from '../contracts/common';
+import { ApiError, problemResponse } from '../errors';
+
+/**
+ * A router whose request validation fails the one way every error does: a
+ * 400 problem+json naming each field and why, in both languages.
+ */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : `${result.target}.`;
+        const fields = describeIssues(result.error as z.ZodError).map((f) => ({ ...f, field: `${where}${f.field}` }));
+        return problemResponse(c, new ApiError('bad_request', { fields }));
+      }
+      return undefined;
+    },
+  });
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+const problemContent = { 'application/problem+json': { schema: problem } } as const;
+
+/** The error answers a route documents, each as problem+json. */
+export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]>(...codes: Codes) {
+  const descriptions = {
+    400: 'Malformed request: which field, and why',
+    401: 'No session',
+    403: 'Refused for who is asking (role, unit scope, assignment, or a cross-site request)',
+    404: 'No such item, or not in your scope',
+    409: 'The item changed since the version sent; `current` is the item now',
+    413: 'Body too large',
+    415: 'Body is not JSON',
+    422: 'The engine refused the move itself: `code` and `reason` say why',
+    429: 'Too many failed logins',
+  } as const;
+  return Object.fromEntries(codes.map((code) => [code, { description: descriptions[code], content: problemContent }])) as {
+    [K in Codes[number]]: { description: string; content: typeof problemContent };
+  };
+}

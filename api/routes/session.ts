@@ -1,0 +1,81 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import { decoyHash, verifyPassword } from '../auth/password';
+import { LoginThrottle } from '../auth/login-throttle';
+import { endSession, sessionCookie, startSession, type SessionPolicy } from '../auth/sessions';
+import type { UnitNode } from '../auth/unit-scope';
+import type { Clock } from '../clock';
+import type { SessionUser } from '../context';
+import { loginRequest, me, type Me } from '../contracts/session';
+import { ApiError } from '../errors';
+import { actorOf, viewerOf } from '../middleware/viewer';
+import { json, problems, router } from './kit';
+
+const badLogin = new ApiError('unauthenticated', { reason: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+
+function meOf(user: SessionUser, tree: readonly UnitNode[]): Me {
+  return { ...user, unitScope: [...actorOf(user, tree).unitScope] };
+}
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // In-process requests (tests) have no socket.
+    return 'local';
+  }
+}
+
+export function sessionRoutes(database: Database, clock: Clock, policy: SessionPolicy & { secureCookies: boolean }, unitTree: () => Promise<readonly UnitNode[]>) {
+  const throttle = new LoginThrottle();
+  return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/session',
+        tags: ['session'],
+        request: { body: { required: true, content: { 'application/json': { schema: loginRequest } } } },
+        responses: { 200: json(me, 'Signed in; the session cookie is set'), ...problems(400, 401, 429) },
+      }),
+      async (c) => {
+        const { username, password } = c.req.valid('json');
+        const now = clock();
+        const keys = [`user:${username.toLowerCase()}`, `addr:${clientAddress(c)}`];
+        if (throttle.blocked(keys, now.getTime())) throw new ApiError('rate_limited');
+        const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
+        // The same scrypt work whether or not the user exists, so timing does not tell.
+        const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
+        if (row === undefined || !matches || row.disabledAt !== null) {
+          throttle.fail(keys, now.getTime());
+          c.set('outcome', 'login_failed');
+          throw badLogin;
+        }
+        throttle.succeed(keys);
+        // A new token at every login: a token planted before login is worthless.
+        const previous = getCookie(c, sessionCookie);
+        if (previous !== undefined) await endSession(database, previous);
+        const { token, expiresAt } = await startSession(database, row.id, now, policy);
+        setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure: policy.secureCookies, path: '/', expires: expiresAt });
+        const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, mustChangePassword: row.mustChangePassword };
+        c.set('viewer', { user, actor: actorOf(user, await unitTree()) });
+        return c.json(meOf(user, await unitTree()), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/session', tags: ['session'], responses: { 200: json(me, 'The signed-in user'), ...problems(401) } }),
+      async (c) => c.json(meOf(viewerOf(c).user, await unitTree()), 200),
+    )
+    .openapi(
+      createRoute({ method: 'delete', path: '/session', tags: ['session'], responses: { 204: { description: 'Signed out' } } }),
+      async (c) => {
+        const token = getCookie(c, sessionCookie);
+        if (token !== undefined) await endSession(database, token);
+        deleteCookie(c, sessionCookie, { path: '/' });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,233 @@
+import { and, asc, count, eq, gt, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { categories, units, users } from '../../db/schema';
+import {
+  allowedClueMoves,
+  allowedProblemMoves,
+  clueStateLabels,
+  escalationLevel,
+  problemStateLabels,
+  type Actor,
+  type ClueState,
+  type Label,
+  type ProblemState,
+} from '../../engine';
+import { subtreeOf, type UnitNode } from '../auth/unit-scope';
+import { statesOf, type Board, type Card, type ItemKindName } from '../contracts/board';
+import type { z } from 'zod';
+import type { boardQuery } from '../contracts/board';
+import { ApiError } from '../errors';
+import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { tableOf } from './item-tables';
+
+type BoardFilters = z.output<typeof boardQuery>;
+
+/** Closed outcomes that are not the main line: shown as narrow side columns. */
+const sideStates: ReadonlySet<string> = new Set(['unfounded', 'merged']);
+
+const stateLabels: Record<ItemKindName, Record<string, Label>> = { clue: clueStateLabels, problem: problemStateLabels };
+
+interface CursorKey {
+  readonly dueAt: string | null;
+  readonly id: number;
+}
+
+function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.dueAt, key.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): CursorKey {
+  try {
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((typeof dueAt === 'string' || dueAt === null) && typeof id === 'number' && Number.isSafeInteger(id)) return { dueAt, id };
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new ApiError('bad_request', { fields: [{ field: 'cursor', message: { zh: '分页游标无效', en: 'The cursor is not one this board gave' } }] });
+}
+
+/**
+ * The scope of what a viewer may read: leads and officers their unit and
+ * below; everyone else the whole campaign (admin and viewer read, office acts).
+ */
+export function readScope(actor: Actor): readonly string[] | null {
+  return actor.role === 'lead' || actor.role === 'officer' ? actor.unitScope : null;
+}
+
+/** Builds one column's cards or the whole board for a viewer. */
+export async function readBoard(db: Db, campaignId: number, actor: Actor, filters: BoardFilters, now: Date, tree: readonly UnitNode[]): Promise<Board> {
+  const campaign = await loadCampaign(db, campaignId);
+  const kind = filters.kind;
+  const t = tableOf(kind);
+  const states: readonly string[] = statesOf[kind];
+  if (filters.state !== undefined && !states.includes(filters.state)) {
+    throw new ApiError('bad_request', { fields: [{ field: 'state', message: { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` } }] });
+  }
+
+  const where: SQL[] = [eq(t.campaignId, campaignId)];
+  const scope = readScope(actor);
+  if (scope !== null) where.push(inArray(t.unitId, [...scope]));
+  if (filters.unit !== undefined) where.push(inArray(t.unitId, subtreeOf(filters.unit, tree)));
+  if (filters.category !== undefined) where.push(eq(t.categoryId, filters.category));
+  if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
+  if (filters.overdue === true) where.push(lt(t.dueAt, now.toISOString()));
+  if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
+  if (filters.q !== undefined && filters.q.trim() !== '') {
+    const q = filters.q.trim();
+    const byTitle = like(t.title, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    const escaped = sql`${byTitle} ESCAPE '\\'`;
+    where.push(/^\d+$/.test(q) ? (or(escaped, eq(t.id, Number(q))) as SQL) : escaped);
+  }
+  const filtered = and(...where);
+
+  const groups = await db
+    .select({ state: t.state, unitId: t.unitId, categoryId: t.categoryId, n: count() })
+    .from(t)
+    .where(filtered)
+    .groupBy(t.state, t.unitId, t.categoryId);
+
+  const wipLimits: Readonly<Record<string, number | undefined>> = campaign.config.wipLimits[kind];
+  const perUnitState = new Map<string, number>();
+  const perState = new Map<string, number>();
+  for (const g of groups) {
+    perState.set(g.state, (perState.get(g.state) ?? 0) + g.n);
+    const key = `${g.unitId}|${g.state}`;
+    perUnitState.set(key, (perUnitState.get(key) ?? 0) + g.n);
+  }
+  const overUnits = (state: string) => {
+    const limit = wipLimits[state];
+    if (limit === undefined) return [];
+    return [...perUnitState].filter(([key, n]) => key.endsWith(`|${state}`) && n > limit).map(([key]) => key.slice(0, key.lastIndexOf('|')));
+  };
+
+  const columnsToRead = filters.state === undefined ? states : [filters.state];
+  const cursor = filters.cursor === undefined ? null : decodeCursor(filters.cursor);
+  const concluded = campaign.state === 'concluded';
+  const columns = await Promise.all(
+    columnsToRead.map(async (state) => {
+      const { cards, next } = await readColumn(db, kind, campaign, state, filtered, cursor, filters.limit, actor, now, concluded);
+      return {
+        state,
+        label: stateLabels[kind][state] ?? { zh: state, en: state },
+        side: sideStates.has(state),
+        count: perState.get(state) ?? 0,
+        wipLimit: wipLimits[state] ?? null,
+        unitsOver: overUnits(state).length,
+        cards,
+        next,
+      };
+    }),
+  );
+
+  return { kind, campaignId, now: now.toISOString(), swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, wipLimits) };
+}
+
+async function readColumn(
+  db: Db,
+  kind: ItemKindName,
+  campaign: CampaignRow,
+  state: string,
+  filtered: SQL | undefined,
+  cursor: CursorKey | null,
+  limit: number,
+  actor: Actor,
+  now: Date,
+  concluded: boolean,
+): Promise<{ cards: Card[]; next: string | null }> {
+  const t = tableOf(kind);
+  const after =
+    cursor === null
+      ? undefined
+      : cursor.dueAt === null
+        ? and(isNull(t.dueAt), gt(t.id, cursor.id))
+        : or(isNull(t.dueAt), gt(t.dueAt, cursor.dueAt), and(eq(t.dueAt, cursor.dueAt), gt(t.id, cursor.id)));
+  // Most urgent first: the escalation level rises as the due time passes, so due time ascending is level descending.
+  const rows = await db
+    .select({
+      id: t.id,
+      version: t.version,
+      state: t.state,
+      title: t.title,
+      unitId: t.unitId,
+      categoryId: t.categoryId,
+      assigneeId: t.assigneeId,
+      assigneeName: users.displayName,
+      enteredAt: t.enteredAt,
+      dueAt: t.dueAt,
+    })
+    .from(t)
+    .leftJoin(users, eq(users.id, t.assigneeId))
+    .where(and(filtered, eq(t.state, state as ClueState), after))
+    .orderBy(sql`${t.dueAt} IS NULL`, asc(t.dueAt), asc(t.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    cards: page.map((row) => cardOf(kind, row, actor, now, campaign, concluded)),
+    next: rows.length > limit && last !== undefined ? encodeCursor({ dueAt: last.dueAt, id: last.id }) : null,
+  };
+}
+
+export interface CardRow {
+  readonly id: number;
+  readonly version: number;
+  readonly state: string;
+  readonly title: string;
+  readonly unitId: string;
+  readonly categoryId: number | null;
+  readonly assigneeId: number | null;
+  readonly assigneeName: string | null;
+  readonly enteredAt: string;
+  readonly dueAt: string | null;
+}
+
+/** A card as the board shows it, with the moves this viewer may make on it now. */
+export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
+  const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
+  const allowed =
+    kind === 'clue'
+      ? allowedClueMoves({ ...item, state: row.state as ClueState }, actor, concluded)
+      : allowedProblemMoves({ ...item, state: row.state as ProblemState }, actor, concluded);
+  return {
+    kind,
+    ...row,
+    level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation),
+    allowed: allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] })),
+  };
+}
+
+async function lanesOf(
+  db: Db,
+  campaignId: number,
+  filters: BoardFilters,
+  groups: readonly { state: string; unitId: string; categoryId: number | null; n: number }[],
+  wipLimits: Readonly<Record<string, number | undefined>>,
+): Promise<Board['lanes']> {
+  if (filters.swimlane === 'none') return [];
+  const lanes = new Map<string, { label: Label; counts: Record<string, number> }>();
+  if (filters.swimlane === 'unit') {
+    const rows = await db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn }).from(units).orderBy(asc(units.sortOrder));
+    for (const u of rows) lanes.set(u.id, { label: { zh: u.nameZh, en: u.nameEn }, counts: {} });
+  } else {
+    const rows = await db
+      .select({ id: categories.id, nameZh: categories.nameZh, nameEn: categories.nameEn })
+      .from(categories)
+      .where(and(eq(categories.campaignId, campaignId), isNotNull(categories.id)))
+      .orderBy(asc(categories.sortOrder));
+    for (const c of rows) lanes.set(String(c.id), { label: { zh: c.nameZh, en: c.nameEn }, counts: {} });
+    lanes.set('none', { label: { zh: '未分类', en: 'Uncategorised' }, counts: {} });
+  }
+  for (const g of groups) {
+    const key = filters.swimlane === 'unit' ? g.unitId : g.categoryId === null ? 'none' : String(g.categoryId);
+    const lane = lanes.get(key);
+    if (lane !== undefined) lane.counts[g.state] = (lane.counts[g.state] ?? 0) + g.n;
+  }
+  return [...lanes]
+    .filter(([, lane]) => Object.keys(lane.counts).length > 0)
+    .map(([key, lane]) => ({
+      key,
+      label: lane.label,
+      counts: lane.counts,
+      over: filters.swimlane === 'unit' ? Object.entries(lane.counts).filter(([state, n]) => n > (wipLimits[state] ?? Infinity)).map(([state]) => state) : [],
+    }));
+}

@@ -1,0 +1,11 @@
+import { clues, problems } from '../../db/schema';
+import type { ItemKindName } from '../contracts/board';
+
+/**
+ * The table of a kind. The two tables have the same columns and differ only
+ * in the state enum, so queries are written once against the clue table's
+ * type; the state strings they compare with come from the kind's own list.
+ */
+export function tableOf(kind: ItemKindName): typeof clues {
+  return (kind === 'clue' ? clues : problems) as unknown as typeof clues;
+}

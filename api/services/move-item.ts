@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { clueStore, problemStore } from '../../db/items/store';
+import { clues } from '../../db/schema';
+import {
+  decideClue,
+  decideProblem,
+  type Actor,
+  type ClueRecord,
+  type ClueRequest,
+  type ItemFacts,
+  type ItemRulesContext,
+  type MergeTarget,
+  type ProblemRequest,
+} from '../../engine';
+import type { ItemKindName } from '../contracts/board';
+import type { ItemDetail } from '../contracts/items';
+import { ApiError, refusalError } from '../errors';
+import { itemRulesOf, loadCampaign } from './campaign-rules';
+import { readItem } from './item-card';
+
+export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
+
+interface Stored {
+  readonly from: string;
+  readonly to: string;
+  readonly state: string;
+  readonly context: unknown;
+  readonly version: number;
+  readonly event: { readonly type: string };
+}
+
+/**
+ * Applies one request to one item, all or nothing: read the item, check the
+ * version the user saw, let the engine decide, store the new state only if
+ * the version is still the one read, and append the audit entry — in one
+ * transaction, answered after it commits. A merge also records the absorbed
+ * clue on its target, in the same transaction.
+ */
+export async function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date): Promise<ItemDetail> {
+  return database.write(async (tx) => {
+    const store = kind === 'clue' ? clueStore : problemStore;
+    const item = await store.load(tx, id);
+    if (item === null) throw new ApiError('not_found');
+    if (item.version !== request.version) {
+      throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
+    }
+    const campaign = await loadCampaign(tx, item.context.campaignId);
+    const rules = itemRulesOf(campaign);
+    const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
+
+    let decided: Stored;
+    if (kind === 'clue') {
+      const clue = item as ClueRecord;
+      const facts = await mergeFacts(tx, move.payload);
+      const decision = decideClue(clue, actor, move as ClueRequest, rules, now, facts);
+      if (!decision.ok) throw refusalError(decision.refusal);
+      decided = decision;
+    } else {
+      const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
+      if (!decision.ok) throw refusalError(decision.refusal);
+      decided = decision;
+    }
+    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
+    if (decided.event.type === 'clue.merge') {
+      await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
+    }
+    return readItem(tx, kind, id, actor, now);
+  });
+}
+
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const store = kind === 'clue' ? clueStore : problemStore;
+  const next = { state: decided.state, context: decided.context, version: decided.version } as never;
+  // Inside the write queue no one else in this process can move the item; another process can.
+  if (!(await store.update(tx, id, expected, next, at))) throw new ApiError('version_conflict');
+  await appendAudit(tx, {
+    at,
+    actorId: actor.userId,
+    campaignId,
+    subject: kind,
+    subjectId: id,
+    event: decided.event.type,
+    fromState: decided.from,
+    toState: decided.to,
+    payload: decided.event,
+    version: decided.version,
+  });
+}
+
+/** The merge target as the engine's merge guard needs it: its campaign, unit, state and the chain it was merged along. */
+async function mergeFacts(tx: Tx, payload: unknown): Promise<ItemFacts> {
+  const targetId = typeof payload === 'object' && payload !== null ? (payload as { targetId?: unknown }).targetId : undefined;
+  if (typeof targetId !== 'number' || !Number.isSafeInteger(targetId)) return {};
+  const target = await clueStore.load(tx, targetId);
+  if (target === null) return {};
+  const chain: number[] = [];
+  let next = target.context.mergedInto;
+  // Bounded: a chain longer than the table is a cycle, which the engine refuses anyway.
+  while (next !== null && chain.length < 1000 && !chain.includes(next)) {
+    chain.push(next);
+    const [row] = await tx.select({ context: clues.context }).from(clues).where(eq(clues.id, next)).limit(1);
+    next = row?.context.mergedInto ?? null;
+  }
+  const mergeTarget: MergeTarget = { id: target.id, campaignId: target.context.campaignId, unitId: target.context.unitId, state: target.state, chain };
+  return { mergeTarget };
+}
+
+async function absorbInto(tx: Tx, targetId: number | null, sourceId: number, actor: Actor, rules: ItemRulesContext, campaignId: number, now: Date): Promise<void> {
+  if (targetId === null) return;
+  const target = await clueStore.load(tx, targetId);
+  if (target === null) throw new ApiError('not_found');
+  const decision = decideClue(target, actor, { event: 'clue.absorb', payload: { sourceId } }, rules, now);
+  if (!decision.ok) throw refusalError(decision.refusal);
+  await storeDecision(tx, 'clue', targetId, target.version, decision, actor, campaignId, now);
+}
