@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
 import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
+import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   readonly database: Database;
@@ -37,6 +38,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', healthRoutes(database, clock))
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
     .route('/', campaignRoutes(database, clock, unitTree))
+    .route('/', userRoutes(database))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));
   return { api, unitTree };

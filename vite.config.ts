@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+/**
+ * One config for the web build (root web/, output dist/web), the dev server
+ * (proxying /api to the API on 8787) and vitest (every *.test.ts of the repository).
+ */
+export default defineConfig({
+  root: 'web',
+  plugins: [solid()],
+  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
+  server: { host: '127.0.0.1', port: 5173, proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } } },
+  test: {
+    dir: '..',
+    environment: 'node',
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+  },
+});
