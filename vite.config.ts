@@ -5,9 +5,11 @@ import solid from 'vite-plugin-solid';
  * One config for the web build (root web/, output dist/web), the dev server
  * (proxying /api to the API on 8787) and vitest (every *.test.ts of the repository).
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'web',
-  plugins: [solid()],
+  // Under vitest the tests run in Node (API, engine, and Chromium driven from outside), so the
+  // Solid plugin, which would resolve packages for the browser, stays out.
+  plugins: mode === 'test' ? [] : [solid()],
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } } },
   test: {
@@ -16,4 +18,4 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**'],
   },
-});
+}));

@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Database } from '../db/client';
@@ -63,6 +64,11 @@ export function createApp(options: AppOptions) {
     if (error instanceof ApiError) {
       if (error.status === 403 || error.status === 422 || error.status === 409) c.set('outcome', error.code);
       return problemResponse(c, error);
+    }
+    if (error instanceof HTTPException && error.status === 400) {
+      // Hono's validator throws this for a body that is not JSON at all.
+      const message = { zh: '请求体不是有效的 JSON', en: `The body is not valid JSON (${error.message})` };
+      return problemResponse(c, new ApiError('bad_request', { fields: [{ field: '(body)', message }] }));
     }
     console.error(JSON.stringify({ requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) }));
     return problemResponse(c, new ApiError('internal'));

@@ -1,14 +1,14 @@
 /**
- * Counts failed logins per username and per address in a sliding window.
+ * Counts failed logins per key (a username, an address) in a sliding window.
+ * Each key has its own limit: an address is shared by a whole station
+ * behind one gateway, so it is allowed far more failures than one username.
  * In memory: a restart forgets, which only ever errs towards letting a user in.
  */
 export class LoginThrottle {
   readonly #failures = new Map<string, number[]>();
-  readonly #limit: number;
   readonly #windowMs: number;
 
-  constructor(limit = 10, windowMs = 15 * 60_000) {
-    this.#limit = limit;
+  constructor(windowMs = 15 * 60_000) {
     this.#windowMs = windowMs;
   }
 
@@ -19,16 +19,17 @@ export class LoginThrottle {
     return kept;
   }
 
-  /** True when either the username or the address has failed too often lately. */
-  blocked(keys: readonly string[], now: number): boolean {
-    return keys.some((key) => this.#recent(key, now).length >= this.#limit);
+  /** True when any key has reached its limit of failures in the window. */
+  blocked(keys: readonly { key: string; limit: number }[], now: number): boolean {
+    return keys.some(({ key, limit }) => this.#recent(key, now).length >= limit);
   }
 
-  fail(keys: readonly string[], now: number): void {
-    for (const key of keys) this.#failures.set(key, [...this.#recent(key, now), now]);
+  fail(keys: readonly { key: string }[], now: number): void {
+    for (const { key } of keys) this.#failures.set(key, [...this.#recent(key, now), now]);
   }
 
-  succeed(keys: readonly string[]): void {
-    for (const key of keys) this.#failures.delete(key);
+  /** A success clears the username's count, not the address's. */
+  succeed(key: string): void {
+    this.#failures.delete(key);
   }
 }

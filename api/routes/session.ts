@@ -44,7 +44,11 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
       async (c) => {
         const { username, password } = c.req.valid('json');
         const now = clock();
-        const keys = [`user:${username.toLowerCase()}`, `addr:${clientAddress(c)}`];
+        const userKey = `user:${username.toLowerCase()}`;
+        const keys = [
+          { key: userKey, limit: 10 },
+          { key: `addr:${clientAddress(c)}`, limit: 100 },
+        ];
         if (throttle.blocked(keys, now.getTime())) throw new ApiError('rate_limited');
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
@@ -54,7 +58,7 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
           c.set('outcome', 'login_failed');
           throw badLogin;
         }
-        throttle.succeed(keys);
+        throttle.succeed(userKey);
         // A new token at every login: a token planted before login is worthless.
         const previous = getCookie(c, sessionCookie);
         if (previous !== undefined) await endSession(database, previous);

@@ -1,0 +1,129 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues } from '../../db/schema';
+import { clueStates } from '../../engine';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+import type { Board } from '../contracts/board';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let office: Session;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  app = testApp(database);
+  office = await signIn(app, 'office');
+});
+afterAll(() => database.drop());
+
+async function board(session: Session, query = ''): Promise<Board> {
+  const response = await session.get(`/api/campaigns/1/board${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Board;
+}
+
+async function total(unitIds?: string[]) {
+  const [row] = await database.db
+    .select({ n: count() })
+    .from(clues)
+    .where(unitIds === undefined ? undefined : inArray(clues.unitId, unitIds));
+  return row?.n ?? 0;
+}
+
+describe('GET /api/campaigns/:id/board', () => {
+  it('gives every clue state as a column, in order, with counts that add up to the campaign', async () => {
+    const b = await board(office);
+    expect(b.columns.map((c) => c.state)).toEqual([...clueStates]);
+    expect(b.columns.reduce((sum, c) => sum + c.count, 0)).toBe(await total());
+    expect(b.columns.find((c) => c.state === 'found')?.wipLimit).toBe(4);
+    expect(b.columns.filter((c) => c.side).map((c) => c.state)).toEqual(['unfounded', 'merged']);
+  });
+
+  it('orders each column most urgent first: escalation level falling, then due time', async () => {
+    const b = await board(office, '?limit=500');
+    for (const column of b.columns) {
+      const keys = column.cards.map((card) => [card.level, card.dueAt ?? '9999'] as const);
+      const sorted = [...keys].sort((x, y) => y[0] - x[0] || x[1].localeCompare(y[1]));
+      expect(keys, column.state).toEqual(sorted);
+    }
+  });
+
+  it('pages a column with its cursor until every card was seen exactly once', async () => {
+    const first = await board(office, '?limit=7');
+    const verifying = first.columns.find((c) => c.state === 'verifying');
+    if (verifying === undefined) throw new Error('no verifying column');
+    const seen = verifying.cards.map((c) => c.id);
+    let next = verifying.next;
+    while (next !== null) {
+      const page = await board(office, `?limit=7&state=verifying&cursor=${next}`);
+      expect(page.columns).toHaveLength(1);
+      seen.push(...(page.columns[0]?.cards.map((c) => c.id) ?? []));
+      next = page.columns[0]?.next ?? null;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(verifying.count);
+  });
+
+  it('shows a lead only the clues of their unit, and marks which moves they may make', async () => {
+    const lead = await signIn(app, 'hantai.lead');
+    const b = await board(lead, '?limit=500');
+    const cards = b.columns.flatMap((c) => c.cards);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(new Set(cards.map((c) => c.unitId))).toEqual(new Set(['hantai']));
+    expect(b.columns.reduce((sum, c) => sum + c.count, 0)).toBe(await total(['hantai']));
+    const found = cards.find((c) => c.state === 'found');
+    if (found !== undefined) expect(found.allowed.map((m) => m.to)).toContain('verifying');
+  });
+
+  it('gives a viewer every card with no moves at all', async () => {
+    const viewer = await signIn(app, 'viewer');
+    const b = await board(viewer);
+    expect(b.columns.reduce((sum, c) => sum + c.count, 0)).toBe(await total());
+    expect(b.columns.flatMap((c) => c.cards).every((c) => c.allowed.length === 0)).toBe(true);
+  });
+
+  it('filters by unit, category, overdue and text', async () => {
+    const byUnit = await board(office, '?unit=nanzheng&limit=500');
+    expect(byUnit.columns.flatMap((c) => c.cards).every((c) => c.unitId === 'nanzheng')).toBe(true);
+    const overdue = await board(office, '?overdue=true&limit=500');
+    expect(overdue.columns.flatMap((c) => c.cards).every((c) => c.level >= 2)).toBe(true);
+    const [some] = await database.db.select({ id: clues.id, title: clues.title, categoryId: clues.categoryId }).from(clues).where(eq(clues.id, 5));
+    const byText = await board(office, `?q=${encodeURIComponent(some?.title.slice(0, 6) ?? '')}&limit=500`);
+    expect(byText.columns.flatMap((c) => c.cards).map((c) => c.id)).toContain(5);
+    const byCategory = await board(office, `?category=${some?.categoryId}&limit=500`);
+    const [inCategory] = await database.db.select({ n: count() }).from(clues).where(and(eq(clues.categoryId, some?.categoryId ?? -1)));
+    expect(byCategory.columns.reduce((sum, c) => sum + c.count, 0)).toBe(inCategory?.n);
+  });
+
+  it('counts lanes per unit and names units over their WIP limit', async () => {
+    const b = await board(office, '?swimlane=unit');
+    const laneTotal = b.lanes.reduce((sum, lane) => sum + Object.values(lane.counts).reduce((a, n) => a + n, 0), 0);
+    expect(laneTotal).toBe(await total());
+    for (const lane of b.lanes) for (const state of lane.over) expect(lane.counts[state] ?? 0).toBeGreaterThan(b.columns.find((c) => c.state === state)?.wipLimit ?? Infinity);
+  });
+
+  it('refuses an unknown filter, a bad cursor and an unknown campaign clearly', async () => {
+    expect((await office.get('/api/campaigns/1/board?colour=red')).status).toBe(400);
+    expect((await office.get('/api/campaigns/1/board?state=verifying&cursor=nonsense')).status).toBe(400);
+    expect((await office.get('/api/campaigns/1/board?kind=task')).status).toBe(400);
+    expect((await office.get('/api/campaigns/99/board')).status).toBe(404);
+  });
+
+  it('serves the problem board with its own columns', async () => {
+    const b = await board(office, '?kind=problem');
+    expect(b.columns.map((c) => c.state)).toEqual(['identified', 'rectifying', 'rectified', 'verified']);
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('documents every route the app serves', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api${path}`));
+    const served = app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(new Set(documented)).toEqual(new Set(served));
+  });
+});

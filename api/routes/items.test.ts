@@ -1,0 +1,161 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, clues } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+import type { ClueState } from '../../engine';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let office: Session;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  app = testApp(database);
+  office = await signIn(app, 'office');
+});
+afterAll(() => database.drop());
+
+/** Clues in a state, optionally of one unit, read straight from the database. */
+async function cluesIn(state: ClueState, unitId?: string) {
+  return database.db
+    .select({ id: clues.id, version: clues.version, unitId: clues.unitId, assigneeId: clues.assigneeId })
+    .from(clues)
+    .where(and(eq(clues.state, state), unitId === undefined ? undefined : eq(clues.unitId, unitId)));
+}
+
+async function auditCount(id: number) {
+  const [row] = await database.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.subject, 'clue'), eq(auditLog.subjectId, id)));
+  return row?.n ?? 0;
+}
+
+async function stored(id: number) {
+  const [row] = await database.db.select().from(clues).where(eq(clues.id, id));
+  return row;
+}
+
+interface Problem {
+  status: number;
+  code: string;
+  reason: { zh: string; en: string };
+  fields?: { field: string; message: { zh: string; en: string } }[];
+  current?: { version: number; state: string };
+}
+
+describe('POST /api/clues/:id/transitions', () => {
+  it('moves a clue, bumps its version and appends the audit entry in the same commit', async () => {
+    const [clue] = (await cluesIn('found')).filter((c) => c.assigneeId !== null);
+    if (clue === undefined) throw new Error('the demo has no assigned clue in found');
+    const before = await auditCount(clue.id);
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version });
+    expect(response.status).toBe(200);
+    const card = (await response.json()) as { state: string; version: number; allowed: { to: string }[] };
+    expect(card).toMatchObject({ state: 'verifying', version: clue.version + 1 });
+    expect(card.allowed.map((m) => m.to)).toContain('filed');
+    expect(await auditCount(clue.id)).toBe(before + 1);
+    expect((await stored(clue.id))?.state).toBe('verifying');
+
+    const history = (await (await office.get(`/api/clues/${clue.id}/history`)).json()) as { event: string; fromState: string; toState: string; version: number; actorName: string }[];
+    expect(history.at(-1)).toMatchObject({ event: 'clue.verify', fromState: 'found', toState: 'verifying', version: clue.version + 1, actorName: '专项办值班员' });
+  });
+
+  it('answers 409 with the current item when the version is stale, and changes nothing', async () => {
+    const [clue] = await cluesIn('verifying');
+    if (clue === undefined) throw new Error('no clue in verifying');
+    const before = await auditCount(clue.id);
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version - 1, payload: { conclusion: 'x' } });
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as Problem;
+    expect(body.code).toBe('version_conflict');
+    expect(body.current).toMatchObject({ version: clue.version, state: 'verifying' });
+    expect(await auditCount(clue.id)).toBe(before);
+  });
+
+  it('refuses an illegal move (found → solved) with 422 and a bilingual reason, and changes nothing', async () => {
+    const [clue] = await cluesIn('found');
+    if (clue === undefined) throw new Error('no clue in found');
+    const before = await stored(clue.id);
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'solved', version: clue.version });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await response.json()) as Problem;
+    expect(body.code).toBe('move_not_allowed');
+    expect(body.reason.zh.length).toBeGreaterThan(0);
+    expect(body.reason.en.length).toBeGreaterThan(0);
+    expect(await stored(clue.id)).toEqual(before);
+  });
+
+  it('names the missing payload fields of a move that needs them', async () => {
+    const [clue] = await cluesIn('verifying');
+    if (clue === undefined) throw new Error('no clue in verifying');
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'filed', version: clue.version });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as Problem;
+    expect(body.code).toBe('payload_missing');
+    expect(body.fields?.map((f) => f.field).sort()).toEqual(['caseNumber', 'conclusion']);
+  });
+
+  it('refuses, with 403, a lead moving another unit\'s clue and a viewer moving any clue', async () => {
+    const [other] = (await cluesIn('found')).filter((c) => c.unitId !== 'hantai');
+    if (other === undefined) throw new Error('no clue of another unit in found');
+    const lead = await signIn(app, 'hantai.lead');
+    const refused = await lead.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Problem).code).toBe('out_of_scope');
+    const viewer = await signIn(app, 'viewer');
+    const looked = await viewer.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version });
+    expect(looked.status).toBe(403);
+    expect(((await looked.json()) as Problem).code).toBe('role_forbidden');
+    expect((await stored(other.id))?.version).toBe(other.version);
+  });
+
+  it('hides other units\' clues from a lead: 404 on read', async () => {
+    const [other] = (await cluesIn('found')).filter((c) => c.unitId !== 'hantai');
+    const lead = await signIn(app, 'hantai.lead');
+    expect((await lead.get(`/api/clues/${other?.id}`)).status).toBe(404);
+    expect((await lead.get(`/api/clues/${other?.id}/history`)).status).toBe(404);
+    expect((await office.get(`/api/clues/${other?.id}`)).status).toBe(200);
+  });
+
+  it('answers bad input with a clear 4xx problem and never a crash', async () => {
+    const [clue] = await cluesIn('found');
+    const path = `/api/clues/${clue?.id}/transitions`;
+    const cases: [number, string, Response][] = [
+      [400, 'malformed JSON', await office.send('POST', path, '{"to": "verifying",')],
+      [400, 'missing version', await office.send('POST', path, { to: 'verifying' })],
+      [400, 'wrong type', await office.send('POST', path, { to: 'verifying', version: 'one' })],
+      [400, 'unknown field', await office.send('POST', path, { to: 'verifying', version: 1, hack: true })],
+      [400, 'id not a number', await office.send('POST', '/api/clues/abc/transitions', { to: 'verifying', version: 1 })],
+      [404, 'unknown id', await office.send('POST', '/api/clues/999999/transitions', { to: 'verifying', version: 1 })],
+      [415, 'not JSON', await office.send('POST', path, 'to=verifying', { 'content-type': 'application/x-www-form-urlencoded' })],
+      [413, 'oversize body', await office.send('POST', path, { to: 'verifying', version: 1, payload: { reason: 'x'.repeat(200_000) } })],
+      [403, 'cross-site origin', await office.send('POST', path, { to: 'verifying', version: 1 }, { origin: 'https://evil.example' })],
+      [403, 'cross-site fetch', await office.send('POST', path, { to: 'verifying', version: 1 }, { 'sec-fetch-site': 'cross-site' })],
+      [404, 'unknown route', await office.get('/api/nothing-here')],
+    ];
+    for (const [status, what, response] of cases) {
+      expect(response.status, what).toBe(status);
+      expect(response.headers.get('content-type'), what).toMatch(/^application\/problem\+json/);
+      const body = (await response.json()) as Problem;
+      expect(body.status, what).toBe(status);
+    }
+    const body = (await (await office.send('POST', path, { to: 'verifying' })).json()) as Problem;
+    expect(body.fields?.[0]?.field).toBe('version');
+  });
+
+  it('stores SQL and script fragments verbatim and returns them inert', async () => {
+    const [clue] = await cluesIn('verifying');
+    if (clue === undefined) throw new Error('no clue in verifying');
+    const conclusion = "'); DROP TABLE clues; -- <script>alert(1)</script>";
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const item = (await (await office.get(`/api/clues/${clue.id}`)).json()) as { context: { conclusion: string } };
+    expect(item.context.conclusion).toBe(conclusion);
+  });
+
+  it('keeps the audit chain intact and every clue equal to the replay of its entries', async () => {
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 40, problems: 5 });
+  app = testApp(database);
+});
+afterAll(() => database.drop());
+
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
+
+describe('sessions', () => {
+  it('signs in a demo user with an HttpOnly, SameSite=Lax cookie and answers who they are', async () => {
+    const response = await login('hantai.lead', 'battlemap');
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^battlemap_session=[A-Za-z0-9_-]{22};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = (await response.json()) as { username: string; role: string; unitScope: string[] };
+    expect(me).toMatchObject({ username: 'hantai.lead', role: 'lead', unitScope: ['hantai'] });
+  });
+
+  it('refuses a wrong password with 401 problem+json in both languages, and an unknown user the same way', async () => {
+    for (const [user, password] of [['office', 'wrong'], ['nobody', 'battlemap']] as const) {
+      const response = await login(user, password);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = (await response.json()) as { code: string; reason: { zh: string; en: string } };
+      expect(body.code).toBe('unauthenticated');
+      expect(body.reason.zh).toBe('用户名或密码错误');
+    }
+  });
+
+  it('names the missing field when the body is incomplete', async () => {
+    const response = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"office"}' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(body.fields.map((f) => f.field)).toEqual(['password']);
+    expect(body.fields[0]?.message.zh).not.toBe('');
+  });
+
+  it('rate-limits a username after repeated failures, even with the right password', async () => {
+    for (let i = 0; i < 10; i++) expect((await login('viewer', 'nope')).status).toBe(401);
+    const blocked = await login('viewer', 'battlemap');
+    expect(blocked.status).toBe(429);
+  });
+
+  it('ends the session on sign-out: the cookie no longer works', async () => {
+    const session = await signIn(app, 'office');
+    expect((await session.get('/api/session')).status).toBe(200);
+    expect((await session.send('DELETE', '/api/session')).status).toBe(204);
+    expect((await session.get('/api/session')).status).toBe(401);
+  });
+
+  it('gives a new token at each login', async () => {
+    const a = await signIn(app, 'hantai.officer');
+    const b = await signIn(app, 'hantai.officer');
+    expect(a.cookie).not.toBe(b.cookie);
+  });
+
+  it('answers 401 without a session on every protected route', async () => {
+    for (const path of ['/api/session', '/api/campaigns', '/api/campaigns/1', '/api/campaigns/1/board', '/api/clues/1', '/api/clues/1/history', '/api/users']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(401);
+    }
+  });
+});
