@@ -18,6 +18,8 @@ import { itemRoutes } from './routes/items';
 import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
+import { eventRoutes } from './routes/events';
+import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
   readonly database: Database;
@@ -35,14 +37,16 @@ const maxBodyBytes = 64 * 1024;
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
   const unitTree = unitTreeReader(database.db);
+  const feed = new AuditFeed(database.db);
   const api = router()
     .route('/', healthRoutes(database, clock))
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
     .route('/', campaignRoutes(database, clock, unitTree))
     .route('/', userRoutes(database))
+    .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));
-  return { api, unitTree };
+  return { api, unitTree, feed };
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>['api'];
@@ -50,7 +54,7 @@ export type ApiRoutes = ReturnType<typeof apiRoutes>['api'];
 /** Builds Battlemap's HTTP app: the API under /api and, when built, the web app. */
 export function createApp(options: AppOptions) {
   const { database, clock } = options;
-  const { api, unitTree } = apiRoutes(options);
+  const { api, unitTree, feed } = apiRoutes(options);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -92,7 +96,7 @@ export function createApp(options: AppOptions) {
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
   app.notFound((c) => problemResponse(c, new ApiError('not_found')));
-  return app;
+  return Object.assign(app, { stop: () => feed.stop() });
 }
 
 export type AppType = ApiRoutes;

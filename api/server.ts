@@ -49,11 +49,16 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: stopping; finishing requests in flight.`);
     // Stop accepting, let requests in flight (and their writes) finish, then close the database.
+    app.stop();
     server.close(() => {
       database.close();
       process.exit(0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
+    // Event streams never end on their own: give other requests a moment, then close every connection.
+    setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 1000).unref();
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

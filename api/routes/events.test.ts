@@ -1,0 +1,104 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/client';
+import { clues } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let second: Database;
+let appA: TestApp;
+let appB: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 60, problems: 5 });
+  // A second connection pool on the same file, as a second API process has.
+  second = await openDatabase(database.url);
+  appA = testApp(database);
+  appB = testApp(second);
+});
+afterAll(() => {
+  appA.stop();
+  appB.stop();
+  second.close();
+  database.drop();
+});
+
+interface Received {
+  event: string;
+  id: string | undefined;
+  data: string;
+}
+
+/** Opens the event stream and collects events until `enough` says so (or 10 s pass). */
+async function collect(session: Session, until: (events: Received[]) => boolean, headers: Record<string, string> = {}, query = '') {
+  const controller = new AbortController();
+  const response = await session.send('GET', `/api/events${query}`, undefined, headers);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: Received[] = [];
+  let buffer = '';
+  const timeout = setTimeout(() => controller.abort(), 10_000);
+  const opened = { events, done: (async () => {
+    while (!until(events) && !controller.signal.aborted) {
+      const chunk = await Promise.race([reader.read(), new Promise<{ done: true; value: undefined }>((r) => controller.signal.addEventListener('abort', () => r({ done: true, value: undefined })))]);
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+        events.push({ event: field('event') ?? 'message', id: field('id'), data: field('data') ?? '' });
+      }
+    }
+    clearTimeout(timeout);
+    await reader.cancel();
+    return events;
+  })() };
+  return opened;
+}
+
+describe('GET /api/events', () => {
+  it('delivers a move made through one process to a client of another, with the audit seq as id', async () => {
+    const officeA = await signIn(appA, 'office');
+    const officeB = await signIn(appB, 'office');
+    const clue = (await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(eq(clues.state, 'verifying')))[0];
+    if (clue === undefined) throw new Error('no verifying clue');
+    const stream = await collect(officeB, (events) => events.some((e) => e.event === 'change'));
+    const moved = await officeA.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion: '查无实据' } });
+    expect(moved.status).toBe(200);
+    const events = await stream.done;
+    const change = events.find((e) => e.event === 'change');
+    expect(change).toBeDefined();
+    const data = JSON.parse(change?.data ?? '{}') as { subject: string; subjectId: number; toState: string; seq: number };
+    expect(data).toMatchObject({ subject: 'clue', subjectId: clue.id, toState: 'unfounded' });
+    expect(change?.id).toBe(String(data.seq));
+  });
+
+  it('replays what a client missed after its Last-Event-ID, in order, and only what its scope allows', async () => {
+    const office = await signIn(appA, 'office');
+    const lead = await signIn(appB, 'hantai.lead');
+    const [top] = (await database.client.execute('select max(seq) as seq from audit_log')).rows;
+    const head = Number(top?.seq);
+    // Two moves while the lead is away: one in their unit, one elsewhere.
+    const mine = (await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.unitId, 'hantai'), eq(clues.state, 'verifying'))))[0];
+    const other = (await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.unitId, 'nanzheng'), eq(clues.state, 'verifying'))))[0];
+    if (mine === undefined || other === undefined) throw new Error('demo lacks verifying clues in hantai and nanzheng');
+    for (const clue of [other, mine]) {
+      const r = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion: '查无实据' } });
+      expect(r.status).toBe(200);
+    }
+    const stream = await collect(lead, (events) => events.some((e) => e.event === 'change'), { 'last-event-id': String(head) });
+    const events = (await stream.done).filter((e) => e.event === 'change');
+    const ids = events.map((e) => (JSON.parse(e.data) as { subjectId: number }).subjectId);
+    expect(ids).toEqual([mine.id]);
+    expect(Number(events[0]?.id)).toBeGreaterThan(head);
+  });
+
+  it('needs a session', async () => {
+    expect((await appA.request('/api/events')).status).toBe(401);
+  });
+});

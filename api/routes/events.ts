@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { viewerOf } from '../middleware/viewer';
+import { readScope } from '../services/board';
+import type { AuditFeed, Change } from '../services/audit-feed';
+import { problems, router } from './kit';
+
+/** A client further behind than this is told to reload instead of being sent every entry. */
+const maxCatchUp = 5000;
+const heartbeatMs = 25_000;
+
+const eventsQuery = z.strictObject({
+  /** Where to start for a first connection (EventSource sends Last-Event-ID itself on reconnect). */
+  since: z.coerce.number().int().min(0).optional(),
+});
+
+export const changeEvent = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    campaignId: z.number().int(),
+    subject: z.enum(['clue', 'problem', 'campaign', 'escalation']),
+    subjectId: z.number().int(),
+    event: z.string(),
+    fromState: z.string().nullable(),
+    toState: z.string().nullable(),
+    version: z.number().int(),
+    unitId: z.string().nullable(),
+  })
+  .meta({ id: 'ChangeEvent' });
+
+/**
+ * `GET /api/events`: Server-Sent Events of every change the user may see,
+ * each with its audit sequence number as its id. A client that reconnects
+ * with Last-Event-ID first receives everything it missed, in order.
+ */
+export function eventRoutes(feed: AuditFeed) {
+  return router().openapi(
+    createRoute({
+      method: 'get',
+      path: '/events',
+      tags: ['events'],
+      request: { query: eventsQuery },
+      responses: {
+        200: {
+          description:
+            'text/event-stream. `change` events carry a ChangeEvent with the audit sequence number as id; `reset` means the client was too far behind and should reload; `ping` keeps the connection open.',
+          content: { 'text/event-stream': { schema: changeEvent } },
+        },
+        ...problems(400, 401),
+      },
+    }),
+    async (c) => {
+      const viewer = viewerOf(c);
+      const scope = readScope(viewer.actor);
+      const visible = (change: Change) => scope === null || change.unitId === null || scope.includes(change.unitId);
+      const lastEventId = Number(c.req.header('last-event-id'));
+      const requested = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : c.req.valid('query').since;
+      const head = await feed.head();
+
+      return streamSSE(c, async (stream) => {
+        let sent = requested ?? head;
+        if (head - sent > maxCatchUp) {
+          await stream.writeSSE({ event: 'reset', id: String(head), data: JSON.stringify({ seq: head }) });
+          sent = head;
+        }
+        // One pull at a time per stream, so entries go out once each and in order.
+        let pulling = false;
+        let again = false;
+        const pull = async () => {
+          if (pulling) {
+            again = true;
+            return;
+          }
+          pulling = true;
+          try {
+            do {
+              again = false;
+              for (;;) {
+                const batch = await feed.after(sent, 500);
+                if (batch.length === 0) break;
+                for (const change of batch) {
+                  if (visible(change)) await stream.writeSSE({ event: 'change', id: String(change.seq), data: JSON.stringify(change) });
+                }
+                sent = batch.at(-1)?.seq ?? sent;
+                if (batch.length < 500) break;
+              }
+            } while (again && !stream.aborted);
+          } finally {
+            pulling = false;
+          }
+        };
+        const unsubscribe = await feed.subscribe(() => void pull().catch(() => stream.abort()));
+        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }).catch(() => stream.abort()), heartbeatMs);
+        await new Promise<void>((done) => {
+          stream.onAbort(() => done());
+          void pull().catch(() => stream.abort());
+        });
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import { asc, desc, gt, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog, clues, problems } from '../../db/schema';
+
+/** One change as the event stream sends it; `seq` is its audit sequence number and the SSE id. */
+export interface Change {
+  readonly seq: number;
+  readonly at: string;
+  readonly campaignId: number;
+  readonly subject: 'clue' | 'problem' | 'campaign' | 'escalation';
+  readonly subjectId: number;
+  readonly event: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly version: number;
+  /** The unit of the item now (null for campaign-wide changes): what scoping filters on. */
+  readonly unitId: string | null;
+}
+
+type Listener = () => void;
+
+/**
+ * Follows the audit log for the event streams of this process. It reads the
+ * table rather than listening in-process, so a move committed by another API
+ * process on the same database arrives too, within one poll interval. It
+ * polls only while someone listens, keeps the most recent entries in memory
+ * so that each stream can take what it has not sent yet without a query of
+ * its own, and reads older entries (a client reconnecting after a while)
+ * from the database.
+ */
+export class AuditFeed {
+  readonly #db: Db;
+  readonly #intervalMs: number;
+  readonly #capacity: number;
+  readonly #listeners = new Set<Listener>();
+  /** Every entry after #complete up to #last, oldest first. */
+  #recent: Change[] = [];
+  #complete = 0;
+  #last = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #polling = false;
+
+  constructor(db: Db, options: { intervalMs?: number; capacity?: number } = {}) {
+    this.#db = db;
+    this.#intervalMs = options.intervalMs ?? 250;
+    this.#capacity = options.capacity ?? 5000;
+  }
+
+  /** The newest sequence number (where a fresh client starts). */
+  async head(): Promise<number> {
+    const [row] = await this.#db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    return row?.seq ?? 0;
+  }
+
+  /** Entries after `seq`, oldest first, at most `limit` (a reconnecting client's catch-up). */
+  async since(seq: number, limit: number): Promise<Change[]> {
+    const rows = await this.#db
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        campaignId: auditLog.campaignId,
+        subject: auditLog.subject,
+        subjectId: auditLog.subjectId,
+        event: auditLog.event,
+        fromState: auditLog.fromState,
+        toState: auditLog.toState,
+        version: auditLog.version,
+      })
+      .from(auditLog)
+      .where(gt(auditLog.seq, seq))
+      .orderBy(asc(auditLog.seq))
+      .limit(limit);
+    return this.#withUnits(rows);
+  }
+
+  async #withUnits(rows: readonly Omit<Change, 'unitId'>[]): Promise<Change[]> {
+    const ids = (subject: string) => [...new Set(rows.filter((r) => r.subject === subject).map((r) => r.subjectId))];
+    const [clueUnits, problemUnits] = await Promise.all([
+      ids('clue').length === 0 ? [] : this.#db.select({ id: clues.id, unitId: clues.unitId }).from(clues).where(inArray(clues.id, ids('clue'))),
+      ids('problem').length === 0 ? [] : this.#db.select({ id: problems.id, unitId: problems.unitId }).from(problems).where(inArray(problems.id, ids('problem'))),
+    ]);
+    const unitOf = { clue: new Map(clueUnits.map((r) => [r.id, r.unitId])), problem: new Map(problemUnits.map((r) => [r.id, r.unitId])) };
+    return rows.map((row) => ({
+      ...row,
+      unitId: row.subject === 'clue' || row.subject === 'problem' ? (unitOf[row.subject].get(row.subjectId) ?? null) : null,
+    }));
+  }
+
+  /** Calls the listener after each poll that found new entries, until the returned function is called. */
+  async subscribe(listener: Listener): Promise<() => void> {
+    if (this.#listeners.size === 0 && this.#timer === null) {
+      this.#last = await this.head();
+      this.#complete = this.#last;
+      this.#recent = [];
+      this.#timer = setInterval(() => void this.#poll(), this.#intervalMs);
+    }
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0 && this.#timer !== null) {
+        clearInterval(this.#timer);
+        this.#timer = null;
+      }
+    };
+  }
+
+  /**
+   * Entries after `seq`, oldest first, at most `limit`: from memory when the
+   * feed holds everything after `seq`, otherwise from the database.
+   */
+  async after(seq: number, limit: number): Promise<Change[]> {
+    if (this.#timer !== null && seq >= this.#complete) {
+      const from = this.#recent.findIndex((change) => change.seq > seq);
+      return from === -1 ? [] : this.#recent.slice(from, from + limit);
+    }
+    return this.since(seq, limit);
+  }
+
+  async #poll(): Promise<void> {
+    if (this.#polling) return;
+    this.#polling = true;
+    try {
+      let found = false;
+      for (;;) {
+        const changes = await this.since(this.#last, 500);
+        if (changes.length === 0) break;
+        found = true;
+        this.#recent.push(...changes);
+        this.#last = changes.at(-1)?.seq ?? this.#last;
+        if (this.#recent.length > this.#capacity) {
+          const dropped = this.#recent.splice(0, this.#recent.length - this.#capacity);
+          this.#complete = dropped.at(-1)?.seq ?? this.#complete;
+        }
+        if (changes.length < 500) break;
+      }
+      if (found) for (const listener of this.#listeners) listener();
+    } catch (error) {
+      console.error(JSON.stringify({ feed: 'audit', error: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      this.#polling = false;
+    }
+  }
+
+  stop(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+    this.#listeners.clear();
+  }
+}
