@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { campaignStates } from '../../engine/campaign/campaign.model';
 import { phases } from '../../engine/campaign/campaign-config';
 import { unitKinds } from '../../engine/units';
+import { label } from './common';
 
 const window = z.object({ start: z.string(), end: z.string() });
 
@@ -41,9 +42,17 @@ export const campaignDetail = campaignSummary
     windows: z.object({ survey: window, crackdown: window, consolidation: window }),
     phaseEnteredAt: z.record(z.string(), z.string()),
     overdue: z.boolean(),
+    version: z.number().int(),
+    /** The exit criteria of the current phase that do not hold now, with what blocks each. */
+    unmet: z.array(z.object({ criterion: z.record(z.string(), z.unknown()), description: label, blocking: z.object({ count: z.number().int(), sample: z.array(z.object({ kind: z.enum(['clue', 'problem']), id: z.number().int() })) }) })),
     phases: z.array(z.enum(phases)),
     units: z.array(unit),
     categories: z.array(category),
   })
   .meta({ id: 'CampaignDetail' });
 export type CampaignDetail = z.infer<typeof campaignDetail>;
+
+/** The office's request to move the campaign into its next phase; a reason is required when exit criteria are unmet. */
+export const advanceRequest = z
+  .strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000).optional() })
+  .meta({ id: 'AdvanceRequest' });

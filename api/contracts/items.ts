@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { clueFieldsSchema } from '../../engine/clue/clue.model';
+import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
 
 /** A move on the board: the target state, the version the user saw, and what the move's dialog collected. */
@@ -33,3 +35,34 @@ export const itemDetail = card
   })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof itemDetail>;
+
+const placement = {
+  campaignId: z.number().int().positive(),
+  unitId: z.string().trim().min(1).max(64),
+  assigneeId: z.number().int().positive().nullable().default(null),
+};
+
+/** A new clue: where it belongs, who works it (optional), and what it is. */
+export const newClueRequest = clueFieldsSchema
+  .extend({ ...placement, description: z.string().trim().max(20_000).default(''), categoryId: z.number().int().positive().nullable().default(null) })
+  .meta({ id: 'NewClue' });
+
+/** A new rectification problem. */
+export const newProblemRequest = problemFieldsSchema
+  .extend({ ...placement, description: z.string().trim().max(20_000).default(''), categoryId: z.number().int().positive().nullable().default(null) })
+  .meta({ id: 'NewProblem' });
+
+/** Field edits and an assignee change, on the version the user saw. */
+export const clueEditRequest = clueFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().positive(), assigneeId: z.number().int().positive().nullable().optional() })
+  .meta({ id: 'ClueEdit' });
+export const problemEditRequest = problemFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().positive(), assigneeId: z.number().int().positive().nullable().optional() })
+  .meta({ id: 'ProblemEdit' });
+
+/** Handing an item to another unit, with the reason; its state is kept. */
+export const transferRequest = z
+  .strictObject({ unitId: z.string().trim().min(1).max(64), version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .meta({ id: 'TransferRequest' });

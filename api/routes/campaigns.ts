@@ -1,17 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { campaigns, categories, units } from '../../db/schema';
-import { campaignOverdue, phases } from '../../engine';
+import { campaigns } from '../../db/schema';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import { board, boardQuery } from '../contracts/board';
-import { campaignDetail, campaignSummary } from '../contracts/campaign';
+import { advanceRequest, campaignDetail, campaignSummary } from '../contracts/campaign';
 import { idParam } from '../contracts/common';
 import { viewerOf } from '../middleware/viewer';
 import { readBoard } from '../services/board';
-import { loadCampaign } from '../services/campaign-rules';
+import { advanceCampaign, readCampaignDetail } from '../services/campaign-detail';
 import { json, problems, router } from './kit';
 
 const summaryColumns = {
@@ -50,31 +49,7 @@ export function campaignRoutes(database: Database, clock: Clock, unitTree: () =>
       async (c) => {
         viewerOf(c);
         const { id } = c.req.valid('param');
-        const campaign = await loadCampaign(db, id);
-        const [unitRows, categoryRows] = await Promise.all([
-          db.select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId }).from(units).orderBy(asc(units.sortOrder)),
-          db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
-        ]);
-        const { config } = campaign;
-        return c.json(
-          {
-            id: campaign.id,
-            code: campaign.code,
-            nameZh: campaign.nameZh,
-            nameEn: campaign.nameEn,
-            state: campaign.state,
-            startsOn: campaign.startsOn,
-            endsOn: campaign.endsOn,
-            timeZone: config.timeZone,
-            windows: config.windows,
-            phaseEnteredAt: Object.fromEntries(Object.entries(campaign.context.phaseEnteredAt).filter((e): e is [string, string] => e[1] !== undefined)),
-            overdue: campaignOverdue(campaign.state, config, clock()),
-            phases: [...phases],
-            units: unitRows,
-            categories: categoryRows.map((row) => ({ id: row.id, code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sortOrder: row.sortOrder, retired: row.retiredAt !== null })),
-          },
-          200,
-        );
+        return c.json(await readCampaignDetail(db, id, clock()), 200);
       },
     )
     .openapi(
@@ -89,6 +64,23 @@ export function campaignRoutes(database: Database, clock: Clock, unitTree: () =>
         const viewer = viewerOf(c);
         const { id } = c.req.valid('param');
         return c.json(await readBoard(db, id, viewer.actor, c.req.valid('query'), clock(), await unitTree()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/campaigns/{id}/advance',
+        tags: ['campaigns'],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: advanceRequest } } } },
+        responses: {
+          200: json(campaignDetail, 'Advanced to the next phase'),
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { id } = c.req.valid('param');
+        return c.json(await advanceCampaign(database, id, viewer.actor, c.req.valid('json'), clock()), 200);
       },
     );
 }

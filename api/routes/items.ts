@@ -6,17 +6,80 @@ import { auditLog, users } from '../../db/schema';
 import type { Clock } from '../clock';
 import type { ItemKindName } from '../contracts/board';
 import { idParam } from '../contracts/common';
-import { historyEntry, itemDetail, transitionRequest } from '../contracts/items';
+import {
+  clueEditRequest,
+  historyEntry,
+  itemDetail,
+  newClueRequest,
+  newProblemRequest,
+  problemEditRequest,
+  transferRequest,
+  transitionRequest,
+} from '../contracts/items';
+import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
-import { moveItem } from '../services/move-item';
+import { createItem } from '../services/create-item';
+import { applyRequests, moveItem } from '../services/move-item';
 import { json, problems, router } from './kit';
 
 /** The routes of one kind of item, mounted at /clues and /problems. */
 export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock) {
   const base = kind === 'clue' ? '/clues' : '/problems';
   const tag = kind === 'clue' ? 'clues' : 'problems';
+  const newRequest = kind === 'clue' ? newClueRequest : newProblemRequest;
+  const editRequest = kind === 'clue' ? clueEditRequest : problemEditRequest;
   return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: base,
+        tags: [tag],
+        request: { body: { required: true, content: { 'application/json': { schema: newRequest } } } },
+        responses: { 201: json(itemDetail, 'Recorded; the new item'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        return c.json(await createItem(database, kind, c.req.valid('json'), viewer.actor, clock()), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: `${base}/{id}`,
+        tags: [tag],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: editRequest } } } },
+        responses: { 200: json(itemDetail, 'Edited; the item as it is now'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { version, assigneeId, ...fields } = c.req.valid('json');
+        // An edit and an assignee change are separate events, each with its own audit entry.
+        const moves = [
+          ...(Object.keys(fields).length > 0 ? [{ event: `${kind}.edit`, payload: fields }] : []),
+          ...(assigneeId !== undefined ? [{ event: `${kind}.assign`, payload: { assigneeId } }] : []),
+        ];
+        if (moves.length === 0) {
+          throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }] });
+        }
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: `${base}/{id}/transfer`,
+        tags: [tag],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: transferRequest } } } },
+        responses: { 200: json(itemDetail, 'Transferred; the item keeps its state'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { version, unitId, reason } = c.req.valid('json');
+        const moves = [{ event: `${kind}.transfer`, payload: { unitId, reason } }];
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'get',

@@ -2,14 +2,27 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { users } from '../../db/schema';
+import { units, users } from '../../db/schema';
+import { unit } from '../contracts/campaign';
 import { userSummary, usersQuery } from '../contracts/users';
 import { viewerOf } from '../middleware/viewer';
 import { json, problems, router } from './kit';
 
-/** Active users by unit, for the assignee pickers. Only people who can be assigned work are listed. */
+/** The directory for pickers: units, and active users by unit (only people who can be assigned work). */
 export function userRoutes(database: Database) {
-  return router().openapi(
+  return router()
+    .openapi(
+      createRoute({ method: 'get', path: '/units', tags: ['users'], responses: { 200: json(z.array(unit), 'Every unit, in tree order'), ...problems(401) } }),
+      async (c) => {
+        viewerOf(c);
+        const rows = await database.db
+          .select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId })
+          .from(units)
+          .orderBy(asc(units.sortOrder));
+        return c.json(rows, 200);
+      },
+    )
+    .openapi(
     createRoute({
       method: 'get',
       path: '/users',

@@ -18,6 +18,7 @@ import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
 import { itemRulesOf, loadCampaign } from './campaign-rules';
+import { checkReferences } from './references';
 import { readItem } from './item-card';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
@@ -39,32 +40,45 @@ interface Stored {
  * clue on its target, in the same transaction.
  */
 export async function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date): Promise<ItemDetail> {
+  const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
+  return applyRequests(database, kind, id, actor, request.version, [move], now);
+}
+
+type Move = { readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown };
+
+/**
+ * Applies several requests to one item in order, in one transaction (an
+ * edit that also changes the assignee): each is an engine decision with its
+ * own audit entry; if any is refused, none is stored.
+ */
+export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
   return database.write(async (tx) => {
     const store = kind === 'clue' ? clueStore : problemStore;
-    const item = await store.load(tx, id);
-    if (item === null) throw new ApiError('not_found');
-    if (item.version !== request.version) {
-      throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
-    }
-    const campaign = await loadCampaign(tx, item.context.campaignId);
-    const rules = itemRulesOf(campaign);
-    const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
+    for (const [index, move] of moves.entries()) {
+      const item = await store.load(tx, id);
+      if (item === null) throw new ApiError('not_found');
+      if (index === 0 && item.version !== version) {
+        throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
+      }
+      const campaign = await loadCampaign(tx, item.context.campaignId);
+      const rules = itemRulesOf(campaign);
+      await checkReferences(tx, item.context, move.payload);
 
-    let decided: Stored;
-    if (kind === 'clue') {
-      const clue = item as ClueRecord;
-      const facts = await mergeFacts(tx, move.payload);
-      const decision = decideClue(clue, actor, move as ClueRequest, rules, now, facts);
-      if (!decision.ok) throw refusalError(decision.refusal);
-      decided = decision;
-    } else {
-      const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
-      if (!decision.ok) throw refusalError(decision.refusal);
-      decided = decision;
-    }
-    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
-    if (decided.event.type === 'clue.merge') {
-      await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
+      let decided: Stored;
+      if (kind === 'clue') {
+        const facts = await mergeFacts(tx, move.payload);
+        const decision = decideClue(item as ClueRecord, actor, move as ClueRequest, rules, now, facts);
+        if (!decision.ok) throw refusalError(decision.refusal);
+        decided = decision;
+      } else {
+        const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
+        if (!decision.ok) throw refusalError(decision.refusal);
+        decided = decision;
+      }
+      await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
+      if (decided.event.type === 'clue.merge') {
+        await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
+      }
     }
     return readItem(tx, kind, id, actor, now);
   });

@@ -59,3 +59,15 @@ export const campaignConfigSchema = z.strictObject({
   ),
 });
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;
+
+/**
+ * The audit events each target metric counts, within the phase: a clue is
+ * verified when its verification concludes either way (filed or unfounded).
+ */
+export const targetMetricEvents: Record<TargetMetric, readonly string[]> = {
+  cluesFound: ['clue.create'],
+  cluesVerified: ['clue.file', 'clue.dismiss'],
+  casesFiled: ['clue.file'],
+  casesSolved: ['clue.solve'],
+  problemsRectified: ['problem.complete'],
+};

@@ -1,0 +1,101 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { campaigns, categories, units } from '../../db/schema';
+import {
+  campaignOverdue,
+  clueStateLabels,
+  decideAdvance,
+  describeCriterion,
+  evaluateExitCriteria,
+  isPhase,
+  phases,
+  problemStateLabels,
+  type Actor,
+  type ClueState,
+  type ProblemState,
+  type UnmetCriterion,
+} from '../../engine';
+import type { CampaignDetail } from '../contracts/campaign';
+import { ApiError, refusalError } from '../errors';
+import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { countExitFacts } from './exit-facts';
+
+const stateLabel = (kind: 'clue' | 'problem', state: string) =>
+  kind === 'clue' ? clueStateLabels[state as ClueState] : problemStateLabels[state as ProblemState];
+
+/** The exit criteria of the campaign's current phase that do not hold now. */
+export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow): Promise<UnmetCriterion[]> {
+  if (!isPhase(campaign.state)) return [];
+  return evaluateExitCriteria(campaign.config.exitCriteria[campaign.state], await countExitFacts(db, campaign));
+}
+
+/** The campaign as its header and phase panel show it. */
+export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Promise<CampaignDetail> {
+  const campaign = await loadCampaign(db, id);
+  const [unitRows, categoryRows, unmet] = await Promise.all([
+    db
+      .select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId })
+      .from(units)
+      .orderBy(asc(units.sortOrder)),
+    db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
+    unmetCriteria(db, campaign),
+  ]);
+  const { config } = campaign;
+  return {
+    id: campaign.id,
+    code: campaign.code,
+    nameZh: campaign.nameZh,
+    nameEn: campaign.nameEn,
+    state: campaign.state,
+    version: campaign.version,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    timeZone: config.timeZone,
+    windows: config.windows,
+    phaseEnteredAt: Object.fromEntries(Object.entries(campaign.context.phaseEnteredAt).filter((e): e is [string, string] => e[1] !== undefined)),
+    overdue: campaignOverdue(campaign.state, config, now),
+    unmet: unmet.map((u) => ({ criterion: { ...u.criterion }, description: describeCriterion(u.criterion, stateLabel), blocking: { count: u.blocking.count, sample: [...u.blocking.sample] } })),
+    phases: [...phases],
+    units: unitRows,
+    categories: categoryRows.map((row) => ({ id: row.id, code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sortOrder: row.sortOrder, retired: row.retiredAt !== null })),
+  };
+}
+
+/**
+ * Advances the campaign into its next phase, all or nothing: the exit
+ * criteria are counted inside the write transaction, so no move can slip in
+ * between the count and the advance. Unmet criteria need the office's
+ * written reason, which the audit entry keeps with the criteria it overrode.
+ */
+export async function advanceCampaign(database: Database, id: number, actor: Actor, request: { version: number; reason?: string | undefined }, now: Date): Promise<CampaignDetail> {
+  return database.write(async (tx) => {
+    const campaign = await loadCampaign(tx, id);
+    if (campaign.version !== request.version) {
+      throw new ApiError('version_conflict', { extra: { current: await readCampaignDetail(tx, id, now) } });
+    }
+    const unmet = await unmetCriteria(tx, campaign);
+    const payload = request.reason === undefined ? {} : { reason: request.reason };
+    const decision = decideAdvance({ id, state: campaign.state, context: campaign.context, version: campaign.version }, actor, payload, campaign.config, unmet, now);
+    if (!decision.ok) throw refusalError(decision.refusal);
+    const updated = await tx
+      .update(campaigns)
+      .set({ state: decision.state, context: decision.context, version: decision.version })
+      .where(eq(campaigns.id, id))
+      .returning({ id: campaigns.id });
+    if (updated.length !== 1) throw new ApiError('not_found');
+    await appendAudit(tx, {
+      at: now.toISOString(),
+      actorId: actor.userId,
+      campaignId: id,
+      subject: 'campaign',
+      subjectId: id,
+      event: decision.event.type,
+      fromState: decision.from,
+      toState: decision.to,
+      payload: decision.event,
+      version: decision.version,
+    });
+    return readCampaignDetail(tx, id, now);
+  });
+}

@@ -1,0 +1,59 @@
+import type { Database } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { clueStore, problemStore } from '../../db/items/store';
+import { createClue, createProblem, type Actor, type ClueFields, type ProblemFields } from '../../engine';
+import type { ItemKindName } from '../contracts/board';
+import type { ItemDetail } from '../contracts/items';
+import { refusalError } from '../errors';
+import { itemRulesOf, loadCampaign } from './campaign-rules';
+import { readItem } from './item-card';
+import { checkReferences } from './references';
+
+export interface NewItem {
+  readonly campaignId: number;
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+}
+
+/**
+ * Records a new clue or problem: the engine decides whether this actor may
+ * create it there and what it starts as; the row and its create event are
+ * written in one transaction.
+ */
+export async function createItem(
+  database: Database,
+  kind: ItemKindName,
+  input: NewItem & (ClueFields | ProblemFields),
+  actor: Actor,
+  now: Date,
+): Promise<ItemDetail> {
+  return database.write(async (tx) => {
+    const campaign = await loadCampaign(tx, input.campaignId);
+    await checkReferences(tx, { campaignId: input.campaignId, unitId: input.unitId }, input);
+    const rules = itemRulesOf(campaign);
+    const { campaignId, unitId, assigneeId, ...fields } = input;
+    const placement = { campaignId, unitId, assigneeId };
+    const store = kind === 'clue' ? clueStore : problemStore;
+    const id = await store.nextId(tx);
+    const created =
+      kind === 'clue'
+        ? createClue(id, { ...placement, fields: fields as ClueFields }, actor, rules, now)
+        : createProblem(id, { ...placement, fields: fields as ProblemFields }, actor, rules, now);
+    if (!created.ok) throw refusalError(created.refusal);
+    const at = now.toISOString();
+    await store.insert(tx, created.record as never, at);
+    await appendAudit(tx, {
+      at,
+      actorId: actor.userId,
+      campaignId,
+      subject: kind,
+      subjectId: id,
+      event: created.event.type,
+      fromState: null,
+      toState: created.record.state,
+      payload: created.event,
+      version: created.record.version,
+    });
+    return readItem(tx, kind, id, actor, now);
+  });
+}

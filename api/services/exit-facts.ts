@@ -1,0 +1,91 @@
+import { and, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { auditLog, clues, problems } from '../../db/schema';
+import {
+  clueStates,
+  isPhase,
+  openClueStates,
+  openProblemStates,
+  problemStates,
+  targetMetricEvents,
+  type ExitFacts,
+  type ItemRef,
+  type ItemSet,
+  type TargetFact,
+} from '../../engine';
+import type { CampaignRow } from './campaign-rules';
+
+const sampleSize = 50;
+
+async function itemSet(db: Db | Tx, kind: 'clue' | 'problem', where: ReturnType<typeof and>): Promise<ItemSet> {
+  const t = kind === 'clue' ? clues : problems;
+  const [total] = await db.select({ n: count() }).from(t).where(where);
+  const n = total?.n ?? 0;
+  if (n === 0) return { count: 0, sample: [] };
+  const ids = await db.select({ id: t.id }).from(t).where(where).orderBy(t.dueAt, t.id).limit(sampleSize);
+  return { count: n, sample: ids.map((r): ItemRef => ({ kind, id: r.id })) };
+}
+
+/**
+ * What the exit criteria read, counted now in SQL: items per state, open
+ * items without an assignee, open escalations, and each unit's targets for
+ * the phase being left against what the audit log shows done in it.
+ */
+export async function countExitFacts(db: Db | Tx, campaign: CampaignRow): Promise<ExitFacts> {
+  const cid = campaign.id;
+  const cluesIn = Object.fromEntries(
+    await Promise.all(clueStates.map(async (s) => [s, await itemSet(db, 'clue', and(eq(clues.campaignId, cid), eq(clues.state, s)))] as const)),
+  );
+  const problemsIn = Object.fromEntries(
+    await Promise.all(problemStates.map(async (s) => [s, await itemSet(db, 'problem', and(eq(problems.campaignId, cid), eq(problems.state, s)))] as const)),
+  );
+  const [unassignedClues, unassignedProblems] = await Promise.all([
+    itemSet(db, 'clue', and(eq(clues.campaignId, cid), inArray(clues.state, [...openClueStates]), isNull(clues.assigneeId))),
+    itemSet(db, 'problem', and(eq(problems.campaignId, cid), inArray(problems.state, [...openProblemStates]), isNull(problems.assigneeId))),
+  ]);
+  const unassigned: ItemSet = {
+    count: unassignedClues.count + unassignedProblems.count,
+    sample: [...unassignedClues.sample, ...unassignedProblems.sample].slice(0, sampleSize),
+  };
+  const none: ItemSet = { count: 0, sample: [] };
+  return {
+    cluesIn,
+    problemsIn,
+    unassigned,
+    // Escalations are raised by the deadline sweep (not built yet): none can be open.
+    openEscalations: { 1: none, 2: none, 3: none },
+    targets: await targetFacts(db, campaign),
+  };
+}
+
+async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
+  const phase = campaign.state;
+  if (!isPhase(phase)) return [];
+  const targets = campaign.config.targets.filter((t) => t.phase === phase);
+  if (targets.length === 0) return [];
+  const since = campaign.context.phaseEnteredAt[phase] ?? campaign.createdAt;
+  const facts: TargetFact[] = [];
+  for (const metric of new Set(targets.map((t) => t.metric))) {
+    const events = targetMetricEvents[metric];
+    const subject = metric === 'problemsRectified' ? problems : clues;
+    // Counted against the item's unit now: work transferred in counts for the unit that holds it.
+    const rows = await db
+      .select({ unitId: subject.unitId, n: sql<number>`count(distinct ${auditLog.subjectId})` })
+      .from(auditLog)
+      .innerJoin(subject, eq(subject.id, auditLog.subjectId))
+      .where(
+        and(
+          eq(auditLog.campaignId, campaign.id),
+          eq(auditLog.subject, metric === 'problemsRectified' ? 'problem' : 'clue'),
+          inArray(auditLog.event, [...events]),
+          gte(auditLog.at, since),
+        ),
+      )
+      .groupBy(subject.unitId);
+    const actual = new Map(rows.map((r) => [r.unitId, Number(r.n)]));
+    for (const target of targets.filter((t) => t.metric === metric)) {
+      facts.push({ unitId: target.unitId, metric, target: target.value, actual: actual.get(target.unitId) ?? 0 });
+    }
+  }
+  return facts;
+}
