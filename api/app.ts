@@ -19,6 +19,7 @@ import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
 import { eventRoutes } from './routes/events';
+import { docsRoutes } from './routes/docs';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions) {
     loadViewer(database, clock, options.session, unitTree),
   );
   app.route('/api', api);
+  app.route('/api', docsRoutes());
   app.all('/api/*', (c) => problemResponse(c, new ApiError('not_found')));
 
   const webRoot = options.webRoot;

@@ -122,8 +122,23 @@ describe('GET /api/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api${path}`));
     const served = app.routes
-      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json' && !r.path.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(new Set(documented)).toEqual(new Set(served));
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('serves the API docs from local files only, under a CSP with no inline scripts', async () => {
+    const page = await app.request('/api/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(sources.every((s) => s.startsWith('/api/docs/'))).toBe(true);
+    for (const source of sources) expect((await app.request(source)).status, source).toBe(200);
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 });
