@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { testNow } from './test-database';
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the process wrote, for failure messages. */
+  output(): string;
+  /** Stops it with a signal and waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts Battlemap as its own process (`node --import tsx api/server.ts`) on
+ * a free port of 127.0.0.1, exactly as `npm run serve` would, and resolves
+ * once it prints the address it serves at.
+ */
+export function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      BATTLEMAP_NOW: testNow.toISOString(),
+      LOG_REQUESTS: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return new Promise((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stdout?.on('data', (more: Buffer) => (output += more.toString()));
+        ready({
+          url: match[1],
+          child,
+          output: () => output,
+          stop: async (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code} before serving:\n${output}`));
+    });
+  });
+}
+
+/** A signed-in client of a server process, speaking JSON with its session cookie. */
+export async function remoteSession(url: string, username: string, password = 'battlemap') {
+  const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return {
+    get: (path: string) => fetch(`${url}${path}`, { headers: { cookie } }),
+    post: (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  };
+}
