@@ -1,0 +1,87 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, clues } from '../../db/schema';
+import { remoteSession, startServerProcess, type ServerProcess } from '../support/server-process';
+import { testDatabase } from '../support/test-database';
+
+let folder: Awaited<ReturnType<typeof testDatabase>>;
+let server: ServerProcess | undefined;
+
+beforeAll(async () => {
+  folder = await testDatabase({ clues: 120, problems: 5 });
+  folder.close();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  folder?.drop();
+});
+
+describe('a server killed under write load', () => {
+  it('restarts on an intact database holding every move it acknowledged', async () => {
+    server = await startServerProcess(folder.url);
+    const reader = await openDatabase(folder.url);
+    const picked = await reader.db.select({ id: clues.id, version: clues.version, state: clues.state }).from(clues).where(eq(clues.state, 'verifying')).limit(10);
+    reader.close();
+    expect(picked.length).toBeGreaterThan(0);
+
+    // Ten writers, one clue each, so nearly every move succeeds; acknowledged versions are recorded.
+    const acknowledged = new Map<number, number>();
+    let stopped = false;
+    const url = server.url;
+    const writers = picked.map(async (clue) => {
+      const session = await remoteSession(url, 'office');
+      let { version, state } = clue as { version: number; state: string };
+      while (!stopped) {
+        const move = state === 'verifying' ? { to: 'unfounded', version, payload: { conclusion: '查无实据' } } : { to: 'verifying', version, payload: { reason: '新证据' } };
+        try {
+          const response = await session.post(`/api/clues/${clue.id}/transitions`, move);
+          if (response.status !== 200) break;
+          const body = (await response.json()) as { version: number; state: string };
+          ({ version, state } = body);
+          acknowledged.set(clue.id, version);
+        } catch {
+          // The connection died with the server: this move was never acknowledged.
+          break;
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    const total = [...acknowledged.values()].length;
+    expect(total).toBeGreaterThan(0);
+    expect(await server.stop('SIGKILL')).toBeNull();
+    stopped = true;
+    await Promise.all(writers);
+
+    // The restart opens the same file, recovers the WAL, and keeps the data (no re-seed).
+    server = await startServerProcess(folder.url);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(server.output()).not.toContain('Seeded the demo');
+
+    const after = await openDatabase(folder.url);
+    expect(await verifyAudit(after.db)).toMatchObject({ ok: true });
+    for (const [id, version] of acknowledged) {
+      const [row] = await after.db.select({ version: clues.version }).from(clues).where(eq(clues.id, id));
+      expect(row?.version ?? 0).toBeGreaterThanOrEqual(version);
+      const [entry] = await after.db.select({ seq: auditLog.seq }).from(auditLog).where(and(eq(auditLog.subject, 'clue'), eq(auditLog.subjectId, id), eq(auditLog.version, version)));
+      expect(entry, `clue ${id} version ${version}`).toBeDefined();
+    }
+    after.close();
+  }, 120_000);
+
+  it('stops cleanly on Ctrl-C (SIGINT) and starts again on the same data', async () => {
+    await server?.stop('SIGKILL');
+    server = await startServerProcess(folder.url);
+    const office = await remoteSession(server.url, 'office');
+    const before = (await (await office.get('/api/campaigns/1/board')).json()) as { columns: { count: number }[] };
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).toContain('SIGINT: stopping');
+    server = await startServerProcess(folder.url);
+    const again = await remoteSession(server.url, 'office');
+    const after = (await (await again.get('/api/campaigns/1/board')).json()) as { columns: { count: number }[] };
+    expect(after.columns.map((c) => c.count)).toEqual(before.columns.map((c) => c.count));
+  }, 120_000);
+});
