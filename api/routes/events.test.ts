@@ -17,11 +17,11 @@ beforeAll(async () => {
   appA = testApp(database);
   appB = testApp(second);
 });
-afterAll(() => {
+afterAll(async () => {
   appA.stop();
   appB.stop();
   second.close();
-  database.drop();
+  await database.drop();
 });
 
 interface Received {

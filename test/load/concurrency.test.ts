@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  folder?.drop();
+  await folder?.drop();
 });
 
 describe('50 concurrent clients on 20 clues', () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  folder?.drop();
+  await folder?.drop();
 });
 
 describe('a server killed under write load', () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
-  folder?.drop();
+  await folder?.drop();
 });
 
 describe('two API processes on one database', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../../db/client';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { hashPassword } from '../../api/auth/password';
+import { startSqld } from './sqld';
 
 export const demoPassword = 'battlemap';
 
@@ -13,13 +14,16 @@ export const testNow = new Date('2026-06-15T02:00:00.000Z');
 let sharedHash: Promise<string> | null = null;
 
 /**
- * A real libSQL file in its own temp folder, migrated, and seeded with the
- * demo campaign unless told otherwise. One per test file; removed by `drop`.
+ * A real libSQL database in its own temp folder, migrated, and seeded with
+ * the demo campaign unless told otherwise. One per test file; removed by
+ * `drop`. By default an embedded file; with BATTLEMAP_TEST_DB=sqld a libSQL
+ * server (sqld) of its own on 127.0.0.1, reached over HTTP.
  * Every demo user gets the same real scrypt hash, computed once per process.
  */
-export async function testDatabase(options: { seed?: boolean; now?: Date; clues?: number; problems?: number } = {}): Promise<Database & { folder: string; drop(): void }> {
+export async function testDatabase(options: { seed?: boolean; now?: Date; clues?: number; problems?: number } = {}): Promise<Database & { folder: string; drop(): Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'battlemap-test-'));
-  const database = await openDatabase(`file:${join(folder, 'battlemap.db')}`);
+  const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
+  const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`);
   if (options.seed !== false) {
     sharedHash ??= hashPassword(demoPassword);
     const hash = await sharedHash;
@@ -33,8 +37,9 @@ export async function testDatabase(options: { seed?: boolean; now?: Date; clues?
   }
   return Object.assign(database, {
     folder,
-    drop() {
+    async drop() {
       database.close();
+      await sqld?.stop();
       rmSync(folder, { recursive: true, force: true });
     },
   });
