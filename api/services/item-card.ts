@@ -12,9 +12,11 @@ import { tableOf } from './item-tables';
 /**
  * One item as its detail view and the board's card show it. Leads and
  * officers see only items of their units: any other id is "not found" to
- * them, so that ids do not reveal what other units hold.
+ * them, so that ids do not reveal what other units hold. `afterChange` skips
+ * that check for the answer to a change the actor just made: a lead who
+ * transfers a clue away is shown the result once, not told it is not found.
  */
-export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, actor: Actor, now: Date): Promise<ItemDetail> {
+export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, actor: Actor, now: Date, afterChange = false): Promise<ItemDetail> {
   const t = tableOf(kind);
   const [row] = await db
     .select({
@@ -36,7 +38,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
     .where(eq(t.id, id))
     .limit(1);
   const scope = readScope(actor);
-  if (row === undefined || (scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
+  if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
   const campaign = await loadCampaign(db, row.campaignId);
   const { context, campaignId, ...cardRow } = row;
   return { ...cardOf(kind, cardRow, actor, now, campaign, campaign.state === 'concluded'), campaignId, context: { ...context } };

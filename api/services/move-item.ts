@@ -80,7 +80,7 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
         await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
       }
     }
-    return readItem(tx, kind, id, actor, now);
+    return readItem(tx, kind, id, actor, now, true);
   });
 }
 

@@ -1,0 +1,104 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues, users } from '../../db/schema';
+import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+import { itemDetail } from '../contracts/items';
+import { problem } from '../contracts/common';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 150, problems: 10 });
+  app = testApp(database);
+});
+afterAll(() => database.drop());
+
+const roles = ['admin', 'viewer', 'office', 'hantai.lead', 'hantai.officer', 'nanzheng.lead'] as const;
+type Who = (typeof roles)[number];
+
+/** A verifying clue of hantai assigned to hantai's officer, read fresh (versions change as the matrix runs). */
+async function hantaiClue() {
+  const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
+  const [clue] = await database.db
+    .select({ id: clues.id, version: clues.version })
+    .from(clues)
+    .where(and(eq(clues.unitId, 'hantai'), eq(clues.state, 'verifying')));
+  if (clue === undefined || officer === undefined) throw new Error('demo lacks a verifying hantai clue');
+  // Make sure the officer is its assignee, so "officer may move their own items" is what is tested.
+  await database.write((tx) => tx.update(clues).set({ assigneeId: officer.id }).where(eq(clues.id, clue.id)));
+  const [fresh] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+  return fresh ?? clue;
+}
+
+type Attempt = (who: Who) => Promise<Response>;
+
+const attempts: Record<string, { run: Attempt; allowed: readonly Who[]; refusedWith: Partial<Record<Who, number>> }> = {
+  'create a clue in hantai': {
+    run: async (who) => (await signIn(app, who)).send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: `由${who}登记`, source: 'other' }),
+    allowed: ['office', 'hantai.lead', 'hantai.officer'],
+    refusedWith: { admin: 403, viewer: 403, 'nanzheng.lead': 403 },
+  },
+  'edit a hantai clue': {
+    run: async (who) => {
+      const clue = await hantaiClue();
+      return (await signIn(app, who)).send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, description: `${who} 补充` });
+    },
+    allowed: ['office', 'hantai.lead', 'hantai.officer'],
+    refusedWith: { admin: 403, viewer: 403, 'nanzheng.lead': 403 },
+  },
+  'dismiss a hantai clue (lead or office only)': {
+    run: async (who) => {
+      const clue = await hantaiClue();
+      const response = await (await signIn(app, who)).send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion: '查无实据' } });
+      // Put it back for the next role.
+      if (response.status === 200) {
+        const moved = (await response.clone().json()) as { version: number };
+        await (await signIn(app, 'office')).send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: moved.version, payload: { reason: '复核' } });
+      }
+      return response;
+    },
+    allowed: ['office', 'hantai.lead'],
+    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 403 },
+  },
+  'transfer a hantai clue': {
+    run: async (who) => {
+      const clue = await hantaiClue();
+      const response = await (await signIn(app, who)).send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version, unitId: 'chenggu', reason: '属地' });
+      if (response.status === 200) {
+        const moved = (await response.clone().json()) as { version: number };
+        const back = await (await signIn(app, 'office')).send('POST', `/api/clues/${clue.id}/transfer`, { version: moved.version, unitId: 'hantai', reason: '退回' });
+        expect(back.status).toBe(200);
+      }
+      return response;
+    },
+    allowed: ['office', 'hantai.lead'],
+    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 403 },
+  },
+  'advance the campaign': {
+    run: async (who) => {
+      const detail = (await (await (await signIn(app, 'office')).get('/api/campaigns/1')).json()) as { version: number };
+      return (await signIn(app, who)).send('POST', '/api/campaigns/1/advance', { version: detail.version, reason: '测试' });
+    },
+    // Nobody succeeds mid-June (the next window is not open); only the office gets past "who".
+    allowed: [],
+    refusedWith: { admin: 403, viewer: 403, 'hantai.lead': 403, 'hantai.officer': 403, 'nanzheng.lead': 403, office: 422 },
+  },
+};
+
+describe('authorisation matrix: every role × every write endpoint', () => {
+  for (const [name, attempt] of Object.entries(attempts)) {
+    for (const who of roles) {
+      const expected = attempt.allowed.includes(who) ? [200, 201] : [attempt.refusedWith[who] ?? -1];
+      it(`${who}: ${name} → ${expected.join('/')}`, async () => {
+        const response = await attempt.run(who);
+        const body: unknown = await response.json();
+        expect(expected, JSON.stringify(body)).toContain(response.status);
+        // Every answer matches its documented schema.
+        const schema = response.status < 300 && name !== 'advance the campaign' ? itemDetail : problem;
+        expect(schema.safeParse(body).success, JSON.stringify(body)).toBe(true);
+      });
+    }
+  }
+});
