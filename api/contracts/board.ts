@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clueStates } from '../../engine/clue/clue.model';
 import { problemStates } from '../../engine/problem/problem.model';
 import { label } from './common';
+import { phases } from '../../engine/campaign/campaign-config';
 
 export const itemKinds = ['clue', 'problem'] as const;
 export type ItemKindName = (typeof itemKinds)[number];
@@ -17,6 +18,8 @@ export const boardQuery = z.strictObject({
   category: z.coerce.number().int().positive().optional(),
   assignee: z.coerce.number().int().positive().optional(),
   overdue: boolish.optional(),
+  /** Items found while the campaign was in this phase. */
+  phase: z.enum(phases).optional(),
   q: z.string().max(200).optional(),
   /** Cards per column in this page. */
   limit: z.coerce.number().int().min(1).max(500).default(50),

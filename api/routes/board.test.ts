@@ -96,6 +96,16 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(byCategory.columns.reduce((sum, c) => sum + c.count, 0)).toBe(inCategory?.n);
   });
 
+  it('filters by the phase an item was found in: the phases partition the campaign', async () => {
+    const counts = await Promise.all(['survey', 'crackdown', 'consolidation'].map(async (phase) => (await board(office, `?phase=${phase}`)).columns.reduce((sum, c) => sum + c.count, 0)));
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    // Mid-June: consolidation has not begun.
+    expect(counts[2]).toBe(0);
+    // Clues found before the survey began (planned) are in no phase; none exist in the demo.
+    expect(counts.reduce((a, n) => a + (n ?? 0), 0)).toBe(await total());
+  });
+
   it('counts lanes per unit and names units over their WIP limit', async () => {
     const b = await board(office, '?swimlane=unit');
     const laneTotal = b.lanes.reduce((sum, lane) => sum + Object.values(lane.counts).reduce((a, n) => a + n, 0), 0);

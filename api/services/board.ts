@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, units, users } from '../../db/schema';
 import {
@@ -10,6 +10,8 @@ import {
   type Actor,
   type ClueState,
   type Label,
+  type Phase,
+  phases,
   type ProblemState,
 } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
@@ -47,6 +49,18 @@ function decodeCursor(cursor: string): CursorKey {
 }
 
 /**
+ * When the campaign was in a phase: from entering it to entering the next
+ * (or now). A phase not yet entered is an empty span.
+ */
+export function phaseSpan(campaign: Pick<CampaignRow, 'context'>, phase: Phase, now: Date): { from: string; to: string } {
+  const entered = campaign.context.phaseEnteredAt;
+  const from = entered[phase];
+  if (from === undefined) return { from: now.toISOString(), to: now.toISOString() };
+  const next = phases[phases.indexOf(phase) + 1] ?? 'concluded';
+  return { from, to: entered[next] ?? '9999-12-31T23:59:59.999Z' };
+}
+
+/**
  * The scope of what a viewer may read: leads and officers their unit and
  * below; everyone else the whole campaign (admin and viewer read, office acts).
  */
@@ -72,6 +86,10 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
   if (filters.overdue === true) where.push(lt(t.dueAt, now.toISOString()));
   if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
+  if (filters.phase !== undefined) {
+    const { from, to } = phaseSpan(campaign, filters.phase, now);
+    where.push(gte(t.foundAt, from), lt(t.foundAt, to));
+  }
   if (filters.q !== undefined && filters.q.trim() !== '') {
     const q = filters.q.trim();
     const byTitle = like(t.title, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
