@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
 import { eventRoutes } from './routes/events';
 import { docsRoutes } from './routes/docs';
+import { escalationRoutes } from './routes/escalations';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
     .route('/', campaignRoutes(database, clock, unitTree))
     .route('/', userRoutes(database))
+    .route('/', escalationRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));

@@ -18,6 +18,10 @@ export const envSchema = z
     /** Set when Battlemap is served over https (directly or behind a proxy): session cookies become Secure. */
     SECURE_COOKIES: flag.optional(),
     LOG_REQUESTS: flag.default(true),
+    /** How often the deadline sweep runs; it also runs once at start. */
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** How often due webhook deliveries are attempted. */
+    WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     /** Seed the demo campaign when the database holds no campaign yet. */
     SEED_DEMO: flag.default(true),
   })

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
 import { loadEnv } from './env';
+import { startBackground } from './services/background';
 
 /**
  * Battlemap's one process: opens (and migrates) the database, seeds the demo
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
     webRoot: resolve(import.meta.dirname, '../dist/web'),
   });
 
+  const background = startBackground(database, clock, {
+    sweepSeconds: env.SWEEP_INTERVAL_SECONDS,
+    webhookSeconds: env.WEBHOOK_INTERVAL_SECONDS,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     console.log(`Battlemap is serving at http://${host}:${info.port}  (database ${env.DATABASE_URL})`);
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping; finishing requests in flight.`);
     // Stop accepting, let requests in flight (and their writes) finish, then close the database.
     app.stop();
+    background.stop();
     server.close(() => {
       database.close();
       process.exit(0);

@@ -4,3 +4,4 @@ export * from './schema/users';
 export * from './schema/campaigns';
 export * from './schema/items';
 export * from './schema/audit';
+export * from './schema/escalations';

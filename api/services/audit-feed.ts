@@ -1,6 +1,6 @@
 import { asc, desc, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog, clues, problems } from '../../db/schema';
+import { auditLog, clues, escalations, problems } from '../../db/schema';
 
 /** One change as the event stream sends it; `seq` is its audit sequence number and the SSE id. */
 export interface Change {
@@ -75,15 +75,20 @@ export class AuditFeed {
 
   async #withUnits(rows: readonly Omit<Change, 'unitId'>[]): Promise<Change[]> {
     const ids = (subject: string) => [...new Set(rows.filter((r) => r.subject === subject).map((r) => r.subjectId))];
-    const [clueUnits, problemUnits] = await Promise.all([
+    const [clueUnits, problemUnits, escalationUnits] = await Promise.all([
       ids('clue').length === 0 ? [] : this.#db.select({ id: clues.id, unitId: clues.unitId }).from(clues).where(inArray(clues.id, ids('clue'))),
       ids('problem').length === 0 ? [] : this.#db.select({ id: problems.id, unitId: problems.unitId }).from(problems).where(inArray(problems.id, ids('problem'))),
+      ids('escalation').length === 0
+        ? []
+        : this.#db.select({ id: escalations.id, unitId: escalations.unitId }).from(escalations).where(inArray(escalations.id, ids('escalation'))),
     ]);
-    const unitOf = { clue: new Map(clueUnits.map((r) => [r.id, r.unitId])), problem: new Map(problemUnits.map((r) => [r.id, r.unitId])) };
-    return rows.map((row) => ({
-      ...row,
-      unitId: row.subject === 'clue' || row.subject === 'problem' ? (unitOf[row.subject].get(row.subjectId) ?? null) : null,
-    }));
+    const unitOf = {
+      clue: new Map(clueUnits.map((r) => [r.id, r.unitId])),
+      problem: new Map(problemUnits.map((r) => [r.id, r.unitId])),
+      escalation: new Map(escalationUnits.map((r) => [r.id, r.unitId])),
+    };
+    // Campaign changes (and a phase's escalation, which has no unit) are for everyone.
+    return rows.map((row) => ({ ...row, unitId: row.subject === 'campaign' ? null : (unitOf[row.subject].get(row.subjectId) ?? null) }));
   }
 
   /** Calls the listener after each poll that found new entries, until the returned function is called. */

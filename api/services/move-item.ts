@@ -19,6 +19,7 @@ import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
 import { itemRulesOf, loadCampaign } from './campaign-rules';
 import { checkReferences } from './references';
+import { resolveMovedOn } from './deadline-sweep';
 import { readItem } from './item-card';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
@@ -102,6 +103,8 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
     payload: decided.event,
     version: decided.version,
   });
+  // An item that moves on settles its escalations in the same commit.
+  if (decided.from !== decided.to) await resolveMovedOn(tx, kind, now, id);
 }
 
 /** The merge target as the engine's merge guard needs it: its campaign, unit, state and the chain it was merged along. */

@@ -44,6 +44,8 @@ CREATE TABLE `campaigns` (
 	`context` text NOT NULL,
 	`version` integer NOT NULL,
 	`config` text NOT NULL,
+	`webhook_url` text,
+	`webhook_secret` text,
 	`starts_on` text NOT NULL,
 	`ends_on` text NOT NULL,
 	`created_at` text NOT NULL
@@ -129,4 +131,46 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_subject` ON `audit_log` (`subject`,`subject_id`,`seq`);--> statement-breakpoint
-CREATE INDEX `audit_campaign` ON `audit_log` (`campaign_id`,`seq`);
+CREATE INDEX `audit_campaign` ON `audit_log` (`campaign_id`,`seq`);--> statement-breakpoint
+CREATE TABLE `escalations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`subject` text NOT NULL,
+	`subject_id` integer NOT NULL,
+	`entered_at` text NOT NULL,
+	`state` text NOT NULL,
+	`level` integer NOT NULL,
+	`recipient` text NOT NULL,
+	`recipient_user_id` integer,
+	`unit_id` text,
+	`due_at` text NOT NULL,
+	`raised_at` text NOT NULL,
+	`status` text NOT NULL,
+	`acknowledged_by` integer,
+	`acknowledged_at` text,
+	`note` text,
+	`resolved_at` text,
+	`detail` text,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`recipient_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`acknowledged_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `escalations_once` ON `escalations` (`subject`,`subject_id`,`entered_at`,`level`);--> statement-breakpoint
+CREATE INDEX `escalations_open` ON `escalations` (`status`,`campaign_id`);--> statement-breakpoint
+CREATE INDEX `escalations_recipient` ON `escalations` (`recipient_user_id`,`status`);--> statement-breakpoint
+CREATE INDEX `escalations_unit` ON `escalations` (`unit_id`,`status`);--> statement-breakpoint
+CREATE TABLE `webhook_outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`escalation_id` integer NOT NULL,
+	`url` text NOT NULL,
+	`body` text NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` text NOT NULL,
+	`delivered_at` text,
+	`last_error` text,
+	FOREIGN KEY (`escalation_id`) REFERENCES `escalations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_outbox_due` ON `webhook_outbox` (`delivered_at`,`next_attempt_at`);

@@ -15,6 +15,9 @@ export const campaigns = sqliteTable('campaigns', {
   context: text('context', { mode: 'json' }).$type<CampaignContext>().notNull(),
   version: integer('version').notNull(),
   config: text('config', { mode: 'json' }).$type<CampaignConfig>().notNull(),
+  /** The bureau's own messaging system: escalations are POSTed here as JSON, signed with the secret. */
+  webhookUrl: text('webhook_url'),
+  webhookSecret: text('webhook_secret'),
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
   createdAt: text('created_at').notNull(),

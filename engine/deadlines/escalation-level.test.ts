@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalationLevel, levelReachedAt } from './escalation-level';
+import { escalationLevel, levelReachedAt, escalationDue } from './escalation-level';
 
 const due = new Date('2026-03-08T16:00:00Z');
 const thresholds = { dueSoonHours: 24, longOverdueDays: 7 };
@@ -34,5 +34,30 @@ describe('the escalation ladder', () => {
     const wide = { dueSoonHours: 72, longOverdueDays: 1 };
     expect(escalationLevel(due, new Date('2026-03-06T00:00:00Z'), wide)).toBe(1);
     expect(escalationLevel(due, new Date('2026-03-09T16:00:00Z'), wide)).toBe(3);
+  });
+});
+
+describe('escalationDue', () => {
+  const thresholds = { dueSoonHours: 24, longOverdueDays: 7 };
+  const dueAt = '2026-04-10T16:00:00.000Z';
+  const at = (iso: string) => new Date(iso);
+
+  it('raises nothing while on time, and nothing for an item without a due time', () => {
+    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-09T15:59:59.999Z'), thresholds)).toBeNull();
+    expect(escalationDue({ dueAt: null, assigneeId: 7 }, at('2030-01-01T00:00:00Z'), thresholds)).toBeNull();
+  });
+
+  it('raises each rung at its instant, to the assignee, the unit lead, then the office', () => {
+    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-09T16:00:00.000Z'), thresholds)).toEqual({ level: 1, recipient: 'assignee', recipientUserId: 7 });
+    expect(escalationDue({ dueAt, assigneeId: 7 }, at(dueAt), thresholds)).toEqual({ level: 2, recipient: 'unitLead', recipientUserId: null });
+    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-17T16:00:00.000Z'), thresholds)).toEqual({ level: 3, recipient: 'office', recipientUserId: null });
+  });
+
+  it('after downtime raises only the rung reached now', () => {
+    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-06-01T00:00:00Z'), thresholds)?.level).toBe(3);
+  });
+
+  it('sends the first rung of an unassigned item to its unit lead', () => {
+    expect(escalationDue({ dueAt, assigneeId: null }, at('2026-04-10T00:00:00Z'), thresholds)).toEqual({ level: 1, recipient: 'unitLead', recipientUserId: null });
   });
 });

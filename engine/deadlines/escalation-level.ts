@@ -59,3 +59,34 @@ export const escalationRecipientLabels: Record<EscalationRecipient, Label> = {
   unitLead: { zh: '单位负责人', en: 'Unit lead' },
   office: { zh: '专项办', en: 'Campaign office' },
 };
+
+/** An item as the deadline sweep sees it. */
+export interface OverstayingItem {
+  readonly dueAt: string | null;
+  readonly assigneeId: number | null;
+}
+
+/** The rung to raise for an item now, and to whom; null while it is on time. */
+export interface EscalationDue {
+  readonly level: 1 | 2 | 3;
+  readonly recipient: EscalationRecipient;
+  /** The assignee, for the first rung; null when the rung goes to a role. */
+  readonly recipientUserId: number | null;
+}
+
+/**
+ * What the sweep raises for an item at `now`: only the rung it has reached,
+ * never the lower ones it passed while nobody swept (after downtime, the
+ * first sweep raises each item at its level now). An item without an
+ * assignee has nobody to hear the first rung, so its unit lead hears it.
+ */
+export function escalationDue(item: OverstayingItem, now: Date, thresholds: EscalationThresholds): EscalationDue | null {
+  const level = escalationLevel(item.dueAt === null ? null : new Date(item.dueAt), now, thresholds);
+  if (level === 0) return null;
+  if (level === 1) {
+    return item.assigneeId === null
+      ? { level, recipient: 'unitLead', recipientUserId: null }
+      : { level, recipient: 'assignee', recipientUserId: item.assigneeId };
+  }
+  return { level, recipient: escalationRecipients[level], recipientUserId: null };
+}

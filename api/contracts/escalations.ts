@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const escalationsQuery = z.strictObject({
+  /** mine: raised to me (as assignee, as lead of the unit, as the office); unit: my units' (everything, for the office). */
+  view: z.enum(['mine', 'unit']).default('mine'),
+  status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active'),
+  campaign: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const escalation = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int(),
+    subject: z.enum(['clue', 'problem', 'campaign']),
+    subjectId: z.number().int(),
+    title: z.string().nullable(),
+    state: z.string(),
+    level: z.number().int().min(1).max(3),
+    recipient: z.enum(['assignee', 'unitLead', 'office']),
+    recipientUserId: z.number().int().nullable(),
+    unitId: z.string().nullable(),
+    dueAt: z.string(),
+    raisedAt: z.string(),
+    status: z.enum(['open', 'acknowledged', 'resolved']),
+    acknowledgedBy: z.number().int().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    note: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'Escalation' });
+export type EscalationWire = z.infer<typeof escalation>;
+
+export const escalationList = z
+  .object({ counts: z.object({ open: z.number().int(), acknowledged: z.number().int() }), items: z.array(escalation) })
+  .meta({ id: 'EscalationList' });
+
+export const acknowledgeRequest = z.strictObject({ note: z.string().trim().max(4000).optional() }).meta({ id: 'AcknowledgeRequest' });

@@ -1,0 +1,46 @@
+import type { Database } from '../../db/client';
+import type { Clock } from '../clock';
+import { sweepDeadlines } from './deadline-sweep';
+import { deliverWebhooks } from './webhook-delivery';
+
+/**
+ * The server's background work: the deadline sweep (once at start, then on
+ * an interval) and webhook delivery. Both read their work from the database,
+ * so nothing is lost to a restart; timers only decide when to look.
+ */
+export function startBackground(database: Database, clock: Clock, options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void }) {
+  let stopped = false;
+  const guard = (name: string, work: () => Promise<unknown>) => {
+    let running = false;
+    return async () => {
+      if (running || stopped) return;
+      running = true;
+      try {
+        const result = await work();
+        if (result !== undefined) options.log(JSON.stringify({ at: clock().toISOString(), job: name, ...(result as object) }));
+      } catch (error) {
+        options.log(JSON.stringify({ at: clock().toISOString(), job: name, error: error instanceof Error ? error.message : String(error) }));
+      } finally {
+        running = false;
+      }
+    };
+  };
+  const sweep = guard('sweep', async () => {
+    const result = await sweepDeadlines(database, clock());
+    return result.raised + result.resolved > 0 ? result : undefined;
+  });
+  const deliver = guard('webhooks', async () => {
+    const result = await deliverWebhooks(database, clock);
+    return result.delivered + result.failed > 0 ? result : undefined;
+  });
+  const first = sweep();
+  const timers = [setInterval(() => void sweep(), options.sweepSeconds * 1000), setInterval(() => void deliver(), options.webhookSeconds * 1000)];
+  return {
+    /** Resolves when the first sweep after start has finished. */
+    ready: first,
+    stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}

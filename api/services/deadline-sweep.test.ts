@@ -1,0 +1,190 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/client';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, campaigns, escalations, users, webhookOutbox } from '../../db/schema';
+import { signIn, testApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { sweepDeadlines, webhookSignature } from './deadline-sweep';
+import { deliverWebhooks } from './webhook-delivery';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+const hour = 3_600_000;
+const day = 24 * hour;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 60, problems: 6 });
+});
+afterAll(() => database.drop());
+
+async function escalationsOf(db: Database, id: number) {
+  return db.db.select().from(escalations).where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, id))).orderBy(escalations.level);
+}
+
+/** A new clue of hantai assigned to its officer, created through the API at `at`. */
+async function newClue(at: Date) {
+  const app = testApp(database, at);
+  const officer = await signIn(app, 'hantai.officer');
+  const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
+  const response = await officer.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', assigneeId: me?.id, title: '阶梯测试', source: 'other' });
+  expect(response.status).toBe(201);
+  const clue = (await response.json()) as { id: number; dueAt: string; version: number };
+  app.stop();
+  return { ...clue, assigneeId: me?.id ?? -1 };
+}
+
+describe('the deadline sweep', () => {
+  it('raises each rung at its instant, to the right person, once, and only the rung reached after downtime', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due - day - 1));
+    expect(await escalationsOf(database, clue.id)).toEqual([]);
+
+    await sweepDeadlines(database, new Date(due - day));
+    await sweepDeadlines(database, new Date(due - day + 1000)); // a repeated sweep raises nothing twice
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.recipient, e.recipientUserId])).toEqual([[1, 'assignee', clue.assigneeId]]);
+
+    await sweepDeadlines(database, new Date(due));
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.recipient])).toEqual([[1, 'assignee'], [2, 'unitLead']]);
+
+    // A "restart": a new process opens the database days later; its first sweep raises only the rung reached now.
+    const restarted = await openDatabase(database.url);
+    await sweepDeadlines(restarted, new Date(due + 8 * day));
+    expect((await escalationsOf(restarted, clue.id)).map((e) => [e.level, e.recipient])).toEqual([[1, 'assignee'], [2, 'unitLead'], [3, 'office']]);
+    restarted.close();
+  });
+
+  it('skips stale lower rungs when it first sees an item long overdue', async () => {
+    const clue = await newClue(testNow);
+    await sweepDeadlines(database, new Date(new Date(clue.dueAt).getTime() + 10 * day));
+    expect((await escalationsOf(database, clue.id)).map((e) => e.level)).toEqual([3]);
+  });
+
+  it('never raises the same escalation twice when two processes sweep at once', async () => {
+    const clue = await newClue(testNow);
+    const at = new Date(new Date(clue.dueAt).getTime() + 1000).toISOString();
+    // Two real processes: within one process a second connection would wait on the first synchronously.
+    const sweep = () =>
+      new Promise<{ raised: number }>((done, fail) => {
+        execFile(process.execPath, ['--import', 'tsx', 'test/support/sweep-once.ts', database.url, at], { cwd: resolve(import.meta.dirname, '../..') }, (error, stdout, stderr) =>
+          error ? fail(new Error(`${error.message}\n${stderr}`)) : done(JSON.parse(stdout) as { raised: number }),
+        );
+      });
+    const [a, b] = await Promise.all([sweep(), sweep()]);
+    expect((await escalationsOf(database, clue.id)).map((e) => e.level)).toEqual([2]);
+    const all = await database.db.select({ key: sql<string>`${escalations.subject} || ':' || ${escalations.subjectId} || ':' || ${escalations.enteredAt} || ':' || ${escalations.level}` }).from(escalations);
+    expect(new Set(all.map((r) => r.key)).size).toBe(all.length);
+    // Whatever one raised, the other did not raise again; their audit entries match the rows.
+    const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.event, 'escalation.raise'));
+    expect(n).toBe(all.length);
+    expect(a.raised + b.raised).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('raises nothing for an item moved on just before the sweep, and resolves what it had', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due - day + 1));
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['open']);
+    const app = testApp(database, new Date(due - hour));
+    const lead = await signIn(app, 'hantai.lead');
+    expect((await lead.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version })).status).toBe(200);
+    app.stop();
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['resolved']);
+    await sweepDeadlines(database, new Date(due + hour));
+    // Its old due time passed, but it is in verifying now with 15 days to go.
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.state])).toEqual([[1, 'found']]);
+  });
+
+  it('raises an office escalation listing the blockers when a phase window closes with the campaign in it', async () => {
+    const [campaign] = await database.db.select().from(campaigns);
+    expect(campaign?.state).toBe('crackdown');
+    await sweepDeadlines(database, new Date('2026-09-01T00:00:00+08:00'));
+    const phaseRows = await database.db.select().from(escalations).where(eq(escalations.subject, 'campaign'));
+    expect(phaseRows).toHaveLength(1);
+    expect(phaseRows[0]).toMatchObject({ level: 3, recipient: 'office', state: 'crackdown', status: 'open' });
+    expect(phaseRows[0]?.detail).toHaveProperty('unmet');
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('GET /api/escalations and acknowledging', () => {
+  it('shows the assignee their rung-1 escalations, lets them acknowledge with a note, and refuses others', async () => {
+    const clue = await newClue(testNow);
+    const at = new Date(new Date(clue.dueAt).getTime() - day + 1);
+    await sweepDeadlines(database, at);
+    const app = testApp(database, at);
+    const officer = await signIn(app, 'hantai.officer');
+    const inbox = (await (await officer.get('/api/escalations')).json()) as { counts: { open: number }; items: { id: number; subjectId: number; title: string }[] };
+    const mine = inbox.items.find((e) => e.subjectId === clue.id);
+    expect(mine?.title).toBe('阶梯测试');
+    expect(inbox.counts.open).toBeGreaterThan(0);
+    const stranger = await signIn(app, 'nanzheng.lead');
+    expect((await stranger.send('POST', `/api/escalations/${mine?.id}/acknowledge`, { note: '收到' })).status).toBe(404);
+    const ack = await officer.send('POST', `/api/escalations/${mine?.id}/acknowledge`, { note: '收到，今日核查' });
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toMatchObject({ status: 'acknowledged', note: '收到，今日核查' });
+    expect((await officer.send('POST', `/api/escalations/${mine?.id}/acknowledge`, {})).status).toBe(422);
+    app.stop();
+  });
+});
+
+describe('webhook deliveries', () => {
+  it('signs each escalation, retries after failures, and delivers each exactly once across a restart', async () => {
+    const secret = 'a-shared-secret-of-the-bureau';
+    const received: { id: string; body: string }[] = [];
+    let failuresLeft = 2;
+    const readBody = (req: IncomingMessage) => new Promise<string>((done) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => done(body));
+    });
+    const receiver = createServer(async (req, res) => {
+      const body = await readBody(req);
+      if (req.headers['x-battlemap-signature'] !== webhookSignature(body, secret)) {
+        res.writeHead(401).end();
+        return;
+      }
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        res.writeHead(503).end();
+        return;
+      }
+      received.push({ id: String(req.headers['x-battlemap-delivery']), body });
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await database.write((tx) => tx.update(campaigns).set({ webhookUrl: url, webhookSecret: secret }));
+
+    const clue = await newClue(testNow);
+    const t0 = new Date(new Date(clue.dueAt).getTime() + 1000);
+    await sweepDeadlines(database, t0);
+    const queued = await database.db.select().from(webhookOutbox);
+    expect(queued.length).toBeGreaterThan(0);
+
+    // Two failures with backoff, then a "restart" (a new connection and delivery loop), then success.
+    let now = t0.getTime();
+    expect((await deliverWebhooks(database, () => new Date(now))).failed).toBeGreaterThan(0);
+    now += 6_000;
+    await deliverWebhooks(database, () => new Date(now));
+    const restarted = await openDatabase(database.url);
+    for (let i = 0; i < 6; i++) {
+      now += 60_000;
+      await deliverWebhooks(restarted, () => new Date(now));
+    }
+    const ids = received.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(queued.map((q) => String(q.id)).sort());
+    const body = JSON.parse(received.find((r) => r.body.includes(`"subjectId":${clue.id}`))?.body ?? '{}') as { escalation?: { level: number } };
+    expect(body.escalation?.level).toBe(2);
+    const pending = await restarted.db.select().from(webhookOutbox).where(isNull(webhookOutbox.deliveredAt));
+    expect(pending).toEqual([]);
+    restarted.close();
+    await new Promise((done) => receiver.close(done));
+  });
+});
+

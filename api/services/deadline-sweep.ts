@@ -1,0 +1,192 @@
+import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
+import type { Database, Tx } from '../../db/client';
+import { appendAudit, type AuditInput } from '../../db/audit/append';
+import { campaigns, escalations, webhookOutbox } from '../../db/schema';
+import { campaignOverdue, escalationDue, isPhase, windowBounds } from '../../engine';
+import type { ItemKindName } from '../contracts/board';
+import { unmetCriteria } from './campaign-detail';
+import { tableOf } from './item-tables';
+
+type EscalationRow = typeof escalations.$inferSelect;
+
+export interface SweepResult {
+  readonly raised: number;
+  readonly resolved: number;
+}
+
+const hour = 3_600_000;
+
+/** The JSON a webhook receives for an escalation. */
+function webhookBody(row: EscalationRow): string {
+  return JSON.stringify({
+    type: 'escalation.raised',
+    escalation: {
+      id: row.id,
+      campaignId: row.campaignId,
+      subject: row.subject,
+      subjectId: row.subjectId,
+      state: row.state,
+      level: row.level,
+      recipient: row.recipient,
+      recipientUserId: row.recipientUserId,
+      unitId: row.unitId,
+      dueAt: row.dueAt,
+      raisedAt: row.raisedAt,
+      detail: row.detail,
+    },
+  });
+}
+
+/** HMAC-SHA256 of the body under the campaign's shared secret, as sent in X-Battlemap-Signature. */
+export function webhookSignature(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+function raisedEntry(row: EscalationRow, at: string): AuditInput {
+  return {
+    at,
+    actorId: null,
+    campaignId: row.campaignId,
+    subject: 'escalation',
+    subjectId: row.id,
+    event: 'escalation.raise',
+    fromState: null,
+    toState: 'open',
+    payload: { item: { subject: row.subject, id: row.subjectId }, level: row.level, recipient: row.recipient, recipientUserId: row.recipientUserId, unitId: row.unitId, dueAt: row.dueAt, detail: row.detail },
+    version: 1,
+  };
+}
+
+/**
+ * One sweep of every campaign, in one write transaction: raise the rung
+ * each overstaying item has reached, raise an office escalation for a
+ * phase whose window closed with the campaign still in it, and resolve
+ * escalations of items that have moved on. The unique index on (item, entry,
+ * level) makes a repeated sweep, or a second process sweeping, raise nothing
+ * twice: only rows this sweep actually inserted get audit entries and
+ * webhook deliveries.
+ */
+export async function sweepDeadlines(database: Database, now: Date): Promise<SweepResult> {
+  return database.write(async (tx) => {
+    const at = now.toISOString();
+    let raised = 0;
+    let resolved = 0;
+    const running = await tx.select().from(campaigns).where(ne(campaigns.state, 'concluded'));
+    for (const campaign of running) {
+      const thresholds = campaign.config.escalation;
+      const inserted: EscalationRow[] = [];
+      for (const kind of ['clue', 'problem'] as const) {
+        inserted.push(...(await raiseForItems(tx, kind, campaign.id, thresholds, now)));
+      }
+      if (isPhase(campaign.state) && campaignOverdue(campaign.state, campaign.config, now)) {
+        const unmet = await unmetCriteria(tx, campaign);
+        const rows = await tx
+          .insert(escalations)
+          .values({
+            campaignId: campaign.id,
+            subject: 'campaign',
+            subjectId: campaign.id,
+            enteredAt: campaign.context.phaseEnteredAt[campaign.state] ?? campaign.createdAt,
+            state: campaign.state,
+            level: 3,
+            recipient: 'office',
+            recipientUserId: null,
+            unitId: null,
+            dueAt: windowBounds(campaign.config, campaign.state).closes.toISOString(),
+            raisedAt: at,
+            status: 'open',
+            detail: { phase: campaign.state, unmet: unmet.map((u) => ({ criterion: u.criterion, blocking: u.blocking })) },
+          })
+          .onConflictDoNothing()
+          .returning();
+        inserted.push(...rows);
+      }
+      if (inserted.length > 0) {
+        await appendAudit(tx, ...inserted.map((row) => raisedEntry(row, at)));
+        if (campaign.webhookUrl !== null && campaign.webhookSecret !== null) {
+          const url = campaign.webhookUrl;
+          await tx.insert(webhookOutbox).values(inserted.map((row) => ({ escalationId: row.id, url, body: webhookBody(row), nextAttemptAt: at })));
+        }
+      }
+      raised += inserted.length;
+    }
+    for (const kind of ['clue', 'problem'] as const) resolved += await resolveMovedOn(tx, kind, now);
+    return { raised, resolved };
+  });
+}
+
+/**
+ * Raises the rung each item due by now (or soon) has reached. Reads only
+ * items whose due time is within the first rung's reach, through the index
+ * on due time: the cost grows with what is due, not with the campaign.
+ */
+async function raiseForItems(tx: Tx, kind: ItemKindName, campaignId: number, thresholds: { dueSoonHours: number; longOverdueDays: number }, now: Date): Promise<EscalationRow[]> {
+  const t = tableOf(kind);
+  const horizon = new Date(now.getTime() + thresholds.dueSoonHours * hour).toISOString();
+  const due = await tx
+    .select({ id: t.id, state: t.state, unitId: t.unitId, assigneeId: t.assigneeId, enteredAt: t.enteredAt, dueAt: t.dueAt })
+    .from(t)
+    .where(and(isNotNull(t.dueAt), lte(t.dueAt, horizon), eq(t.campaignId, campaignId)));
+  const values = due.flatMap((item) => {
+    const rung = escalationDue(item, now, thresholds);
+    if (rung === null || item.dueAt === null) return [];
+    return [
+      {
+        campaignId,
+        subject: kind,
+        subjectId: item.id,
+        enteredAt: item.enteredAt,
+        state: item.state,
+        level: rung.level,
+        recipient: rung.recipient,
+        recipientUserId: rung.recipientUserId,
+        unitId: item.unitId,
+        dueAt: item.dueAt,
+        raisedAt: now.toISOString(),
+        status: 'open' as const,
+      },
+    ];
+  });
+  const inserted: EscalationRow[] = [];
+  // SQLite bounds the parameters of one statement: 14 columns × 400 rows stays inside it.
+  for (let i = 0; i < values.length; i += 400) {
+    inserted.push(...(await tx.insert(escalations).values(values.slice(i, i + 400)).onConflictDoNothing().returning()));
+  }
+  return inserted;
+}
+
+/** Resolves the escalations of items that left the state they were raised for (or were closed). */
+export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, onlyItem?: number): Promise<number> {
+  const t = tableOf(kind);
+  const moved = await tx
+    .update(escalations)
+    .set({ status: 'resolved', resolvedAt: now.toISOString() })
+    .where(
+      and(
+        eq(escalations.subject, kind),
+        inArray(escalations.status, ['open', 'acknowledged']),
+        onlyItem === undefined ? undefined : eq(escalations.subjectId, onlyItem),
+        sql`not exists (select 1 from ${t} where ${t.id} = ${escalations.subjectId} and ${t.enteredAt} = ${escalations.enteredAt} and ${t.dueAt} is not null)`,
+      ),
+    )
+    .returning();
+  if (moved.length > 0) {
+    await appendAudit(
+      tx,
+      ...moved.map((row) => ({
+        at: now.toISOString(),
+        actorId: null,
+        campaignId: row.campaignId,
+        subject: 'escalation' as const,
+        subjectId: row.id,
+        event: 'escalation.resolve',
+        fromState: row.acknowledgedAt === null ? 'open' : 'acknowledged',
+        toState: 'resolved',
+        payload: { item: { subject: row.subject, id: row.subjectId }, level: row.level },
+        version: row.acknowledgedAt === null ? 2 : 3,
+      })),
+    );
+  }
+  return moved.length;
+}

@@ -1,0 +1,103 @@
+import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { clues, escalations, problems } from '../../db/schema';
+import type { Actor } from '../../engine';
+import type { EscalationWire } from '../contracts/escalations';
+import { ApiError } from '../errors';
+import { readScope } from './board';
+import { tableOf } from './item-tables';
+
+/** The escalations raised to this actor: to them as assignee, to the leads of their units, or to the office. */
+function mineFor(actor: Actor): SQL | undefined {
+  const mine: (SQL | undefined)[] = [and(eq(escalations.recipient, 'assignee'), eq(escalations.recipientUserId, actor.userId))];
+  if (actor.role === 'lead') mine.push(and(eq(escalations.recipient, 'unitLead'), inArray(escalations.unitId, [...actor.unitScope])));
+  if (actor.role === 'office') mine.push(eq(escalations.recipient, 'office'));
+  return or(...mine);
+}
+
+/** Everything in the actor's read scope: their units' escalations (all of them for office, admin and viewer). */
+function unitFor(actor: Actor): SQL | undefined {
+  const scope = readScope(actor);
+  return scope === null ? undefined : inArray(escalations.unitId, [...scope]);
+}
+
+export async function readEscalations(
+  db: Db,
+  actor: Actor,
+  query: { view: 'mine' | 'unit'; status: 'open' | 'acknowledged' | 'resolved' | 'active'; campaign?: number | undefined; limit: number },
+): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[] }> {
+  const who = query.view === 'mine' ? mineFor(actor) : unitFor(actor);
+  const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
+  const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
+  const rows = await db
+    .select({
+      row: escalations,
+      title: sql<string | null>`coalesce(${clues.title}, ${problems.title})`,
+    })
+    .from(escalations)
+    .leftJoin(clues, and(eq(escalations.subject, 'clue'), eq(clues.id, escalations.subjectId)))
+    .leftJoin(problems, and(eq(escalations.subject, 'problem'), eq(problems.id, escalations.subjectId)))
+    .where(and(who, campaign, status))
+    .orderBy(desc(escalations.level), escalations.dueAt, escalations.id)
+    .limit(query.limit);
+  const tallies = await db
+    .select({ status: escalations.status, n: count() })
+    .from(escalations)
+    .where(and(who, campaign, inArray(escalations.status, ['open', 'acknowledged'])))
+    .groupBy(escalations.status);
+  const tally = (s: string) => tallies.find((t) => t.status === s)?.n ?? 0;
+  return {
+    counts: { open: tally('open'), acknowledged: tally('acknowledged') },
+    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null })),
+  };
+}
+
+async function titleOf(db: Db | Tx, subject: 'clue' | 'problem' | 'campaign', id: number): Promise<string | null> {
+  if (subject === 'campaign') return null;
+  const t = tableOf(subject);
+  const [row] = await db.select({ title: t.title }).from(t).where(eq(t.id, id)).limit(1);
+  return row?.title ?? null;
+}
+
+/**
+ * Acknowledges an open escalation with an optional note: the person it was
+ * raised to (the assignee, a lead of the unit), or the office for any.
+ */
+export async function acknowledgeEscalation(database: Database, id: number, actor: Actor, note: string | undefined, now: Date): Promise<EscalationWire> {
+  return database.write(async (tx) => {
+    const [row] = await tx.select().from(escalations).where(eq(escalations.id, id)).limit(1);
+    const scope = readScope(actor);
+    if (row === undefined || (scope !== null && row.unitId !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
+    const mayAcknowledge =
+      actor.role === 'office' ||
+      (row.recipient === 'assignee' && row.recipientUserId === actor.userId) ||
+      (row.recipient === 'unitLead' && actor.role === 'lead' && row.unitId !== null && actor.unitScope.includes(row.unitId));
+    if (!mayAcknowledge) {
+      throw new ApiError('role_forbidden', { reason: { zh: '只有被督办人或专项办可以签收', en: 'Only the person it was raised to, or the office, may acknowledge it' } });
+    }
+    if (row.status !== 'open') {
+      throw new ApiError('move_not_allowed', { reason: { zh: '该督办已签收或已解除', en: 'This escalation was already acknowledged or resolved' } });
+    }
+    const at = now.toISOString();
+    const [updated] = await tx
+      .update(escalations)
+      .set({ status: 'acknowledged', acknowledgedBy: actor.userId, acknowledgedAt: at, note: note ?? null })
+      .where(and(eq(escalations.id, id), eq(escalations.status, 'open')))
+      .returning();
+    if (updated === undefined) throw new ApiError('version_conflict');
+    await appendAudit(tx, {
+      at,
+      actorId: actor.userId,
+      campaignId: row.campaignId,
+      subject: 'escalation',
+      subjectId: id,
+      event: 'escalation.acknowledge',
+      fromState: 'open',
+      toState: 'acknowledged',
+      payload: { note: note ?? null, item: { subject: row.subject, id: row.subjectId }, level: row.level },
+      version: 2,
+    });
+    return { ...updated, title: await titleOf(tx, row.subject, row.subjectId), detail: updated.detail ?? null };
+  });
+}

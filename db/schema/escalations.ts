@@ -1,0 +1,70 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { campaigns } from './campaigns';
+import { units } from './units';
+import { users } from './users';
+
+export const escalationSubjects = ['clue', 'problem', 'campaign'] as const;
+export const escalationRecipientKinds = ['assignee', 'unitLead', 'office'] as const;
+export const escalationStatuses = ['open', 'acknowledged', 'resolved'] as const;
+
+/**
+ * Escalations raised by the deadline sweep. One per (item, entry into its
+ * current state, level), enforced by a unique index, so a repeated sweep or
+ * two API processes never raise the same one twice.
+ */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    subject: text('subject', { enum: escalationSubjects }).notNull(),
+    subjectId: integer('subject_id').notNull(),
+    /** When the item entered the state it overstays (for a campaign: the phase). */
+    enteredAt: text('entered_at').notNull(),
+    state: text('state').notNull(),
+    level: integer('level').notNull(),
+    recipient: text('recipient', { enum: escalationRecipientKinds }).notNull(),
+    /** The assignee at level 1; null for a unit lead or the office, who are found by unit and role. */
+    recipientUserId: integer('recipient_user_id').references(() => users.id),
+    unitId: text('unit_id').references(() => units.id),
+    dueAt: text('due_at').notNull(),
+    raisedAt: text('raised_at').notNull(),
+    status: text('status', { enum: escalationStatuses }).notNull(),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedAt: text('acknowledged_at'),
+    note: text('note'),
+    resolvedAt: text('resolved_at'),
+    /** For a phase deadline: the exit criteria unmet and the items blocking them. */
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    uniqueIndex('escalations_once').on(t.subject, t.subjectId, t.enteredAt, t.level),
+    index('escalations_open').on(t.status, t.campaignId),
+    index('escalations_recipient').on(t.recipientUserId, t.status),
+    index('escalations_unit').on(t.unitId, t.status),
+  ],
+);
+
+/**
+ * Webhook deliveries waiting to go out. Written in the sweep's transaction,
+ * delivered by a separate loop, so deliveries survive restarts and a slow
+ * receiver never slows the sweep.
+ */
+export const webhookOutbox = sqliteTable(
+  'webhook_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    escalationId: integer('escalation_id')
+      .notNull()
+      .references(() => escalations.id),
+    url: text('url').notNull(),
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    deliveredAt: text('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('webhook_outbox_due').on(t.deliveredAt, t.nextAttemptAt)],
+);
