@@ -18,6 +18,8 @@ export const boardQuery = z.strictObject({
   category: z.coerce.number().int().positive().optional(),
   assignee: z.coerce.number().int().positive().optional(),
   overdue: boolish.optional(),
+  /** Only items with an escalation still open or acknowledged. */
+  escalated: boolish.optional(),
   /** Items found while the campaign was in this phase. */
   phase: z.enum(phases).optional(),
   q: z.string().max(200).optional(),

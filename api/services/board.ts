@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { categories, units, users } from '../../db/schema';
+import { categories, escalations, units, users } from '../../db/schema';
 import {
   allowedClueMoves,
   allowedProblemMoves,
@@ -86,6 +86,11 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
   if (filters.overdue === true) where.push(lt(t.dueAt, now.toISOString()));
   if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
+  if (filters.escalated === true) {
+    where.push(
+      sql`exists (select 1 from ${escalations} where ${escalations.subject} = ${kind} and ${escalations.subjectId} = ${t.id} and ${escalations.status} in ('open', 'acknowledged'))`,
+    );
+  }
   if (filters.phase !== undefined) {
     const { from, to } = phaseSpan(campaign, filters.phase, now);
     where.push(gte(t.foundAt, from), lt(t.foundAt, to));

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -108,6 +108,17 @@ describe('the deadline sweep', () => {
     expect(phaseRows[0]).toMatchObject({ level: 3, recipient: 'office', state: 'crackdown', status: 'open' });
     expect(phaseRows[0]?.detail).toHaveProperty('unmet');
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('lets the board show only escalated items', async () => {
+    const app = testApp(database, new Date('2026-09-01T00:00:00+08:00'));
+    const office = await signIn(app, 'office');
+    const board = (await (await office.get('/api/campaigns/1/board?escalated=true&limit=500')).json()) as { columns: { cards: { id: number }[] }[] };
+    const shown = new Set(board.columns.flatMap((c) => c.cards.map((card) => card.id)));
+    const open = await database.db.select({ id: escalations.subjectId }).from(escalations).where(and(eq(escalations.subject, 'clue'), inArray(escalations.status, ['open', 'acknowledged'])));
+    expect(shown).toEqual(new Set(open.map((r) => r.id)));
+    expect(shown.size).toBeGreaterThan(0);
+    app.stop();
   });
 });
 
