@@ -21,6 +21,7 @@ import { userRoutes } from './routes/users';
 import { eventRoutes } from './routes/events';
 import { docsRoutes } from './routes/docs';
 import { escalationRoutes } from './routes/escalations';
+import { reportRoutes } from './routes/reports';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -46,6 +47,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', campaignRoutes(database, clock, unitTree))
     .route('/', userRoutes(database))
     .route('/', escalationRoutes(database, clock))
+    .route('/', reportRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));

@@ -5,3 +5,4 @@ export * from './schema/campaigns';
 export * from './schema/items';
 export * from './schema/audit';
 export * from './schema/escalations';
+export * from './schema/reports';

@@ -25,3 +25,5 @@ export * from './campaign/campaign.labels';
 export * from './campaign/campaign-config';
 export * from './campaign/exit-criteria';
 export * from './units';
+export * from './report/report';
+export * from './report/report.labels';

@@ -20,6 +20,7 @@ import type { CampaignDetail } from '../contracts/campaign';
 import { ApiError, refusalError } from '../errors';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { countExitFacts } from './exit-facts';
+import { freezePhaseReport } from './report';
 
 const stateLabel = (kind: 'clue' | 'problem', state: string) =>
   kind === 'clue' ? clueStateLabels[state as ClueState] : problemStateLabels[state as ProblemState];
@@ -78,6 +79,8 @@ export async function advanceCampaign(database: Database, id: number, actor: Act
     const payload = request.reason === undefined ? {} : { reason: request.reason };
     const decision = decideAdvance({ id, state: campaign.state, context: campaign.context, version: campaign.version }, actor, payload, campaign.config, unmet, now);
     if (!decision.ok) throw refusalError(decision.refusal);
+    // The phase being left is reported as it stands now, frozen, in the same commit as the advance.
+    await freezePhaseReport(tx, campaign, actor.userId, now);
     const updated = await tx
       .update(campaigns)
       .set({ state: decision.state, context: decision.context, version: decision.version })

@@ -173,4 +173,16 @@ CREATE TABLE `webhook_outbox` (
 	FOREIGN KEY (`escalation_id`) REFERENCES `escalations`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_outbox_due` ON `webhook_outbox` (`delivered_at`,`next_attempt_at`);
+CREATE INDEX `webhook_outbox_due` ON `webhook_outbox` (`delivered_at`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `frozen_reports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`phase` text NOT NULL,
+	`frozen_at` text NOT NULL,
+	`frozen_by` integer,
+	`report` text NOT NULL,
+	`hash` text NOT NULL,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `frozen_reports_phase` ON `frozen_reports` (`campaign_id`,`phase`);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { phases } from '../../engine/campaign/campaign-config';
+
+export const reportQuery = z.strictObject({
+  phase: z.enum(phases).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  asOf: z.iso.datetime({ offset: true }).optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
+const reportRow = z.object({
+  figures: z.record(z.string(), z.number()),
+  solveRate: z.number().nullable(),
+  medianDaysToSolve: z.number().nullable(),
+  overdueAtEnd: z.number().int(),
+  openAtEnd: z.number().int(),
+});
+
+export const report = z
+  .object({
+    campaignId: z.number().int(),
+    phase: z.enum(phases).nullable(),
+    span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
+    total: reportRow,
+    byUnit: z.record(z.string(), reportRow),
+    byCategory: z.record(z.string(), reportRow),
+    escalationsRaised: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int() }),
+    generatedAt: z.string(),
+    /** Present when this is the report frozen at the advance out of the phase. */
+    frozen: z.object({ frozenAt: z.string(), hash: z.string() }).optional(),
+  })
+  .meta({ id: 'Report' });

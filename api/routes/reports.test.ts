@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, campaigns, clues } from '../../db/schema';
+import { reportFigureLabels } from '../../engine';
+import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { report as reportSchema } from '../contracts/report';
+import type { z } from 'zod';
+
+type Report = z.infer<typeof reportSchema>;
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 200, problems: 20 });
+  app = testApp(database);
+});
+afterAll(() => database.drop());
+
+async function get(path: string, at: Date = testNow): Promise<Response> {
+  const a = at === testNow ? app : testApp(database, at);
+  return (await signIn(a, 'viewer')).get(path);
+}
+
+async function reportAt(query: string, at?: Date): Promise<Report> {
+  const response = await get(`/api/campaigns/1/report${query}`, at);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as Report;
+  expect(reportSchema.safeParse(body).success).toBe(true);
+  return body;
+}
+
+/** Independent SQL: events of a kind in a span, and a sum over their payloads. */
+async function countEvents(event: string, from: string, to: string) {
+  const [row] = await database.db.select({ n: sql<number>`count(*)` }).from(auditLog).where(and(eq(auditLog.event, event), gte(auditLog.at, from), lt(auditLog.at, to)));
+  return Number(row?.n ?? 0);
+}
+async function sumOutcome(field: string, from: string, to: string) {
+  const [row] = await database.db
+    .select({ n: sql<number>`coalesce(sum(json_extract(${auditLog.payload}, ${`$.outcome.${field}`})), 0)` })
+    .from(auditLog)
+    .where(and(eq(auditLog.event, 'clue.solve'), gte(auditLog.at, from), lt(auditLog.at, to)));
+  return Number(row?.n ?? 0);
+}
+
+describe('completion reports', () => {
+  it('equals independent SQL counts for the survey phase and the whole campaign', async () => {
+    const [campaign] = await database.db.select().from(campaigns);
+    const from = campaign?.context.phaseEnteredAt.survey ?? '';
+    const to = campaign?.context.phaseEnteredAt.crackdown ?? '';
+    const survey = await reportAt('?phase=survey');
+    expect(survey.span).toMatchObject({ from, to });
+    expect(survey.total.figures.cluesFound).toBe(await countEvents('clue.create', from, to));
+    expect(survey.total.figures.casesFiled).toBe(await countEvents('clue.file', from, to));
+    expect(survey.total.figures.casesSolved).toBe(await countEvents('clue.solve', from, to));
+    expect(survey.total.figures.suspectsCaught).toBe(await sumOutcome('suspectsCaught', from, to));
+    expect(survey.total.figures.moneyFrozenYuan).toBe(await sumOutcome('moneyFrozenYuan', from, to));
+    const units = Object.values(survey.byUnit).reduce((sum, row) => sum + (row.figures.cluesFound ?? 0), 0);
+    expect(units).toBe(survey.total.figures.cluesFound);
+
+    const whole = await reportAt('');
+    const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
+    expect(whole.total.figures.cluesFound).toBe(Number(all?.n));
+    expect(whole.total.figures.casesSolved).toBeGreaterThan(0);
+  });
+
+  it('as of an instant, does not change when items move afterwards', async () => {
+    const asOf = testNow.toISOString();
+    const before = await reportAt(`?asOf=${asOf}`);
+    const later = new Date(testNow.getTime() + 86_400_000);
+    const office = await signIn(testApp(database, later), 'office');
+    const [clue] = await database.db.select().from(clues).where(eq(clues.state, 'verifying'));
+    expect((await office.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
+    const after = await reportAt(`?asOf=${asOf}`, later);
+    expect(after.total).toEqual(before.total);
+    expect((await reportAt('', later)).total.figures.cluesUnfounded).toBe((before.total.figures.cluesUnfounded ?? 0) + 1);
+  });
+
+  it('exports CSV and XLSX that parse back to the same figures, headed in the chosen language', async () => {
+    const json = await reportAt('?phase=survey');
+    const csv = await get('/api/campaigns/1/report?phase=survey&format=csv&lang=zh');
+    expect(csv.headers.get('content-disposition')).toMatch(/hz-\d{4}-survey-\d{4}-\d{2}-\d{2}\.csv/);
+    const parsed = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data;
+    const header = parsed[0] ?? [];
+    const column = header.indexOf(reportFigureLabels.casesSolved.zh);
+    expect(column).toBeGreaterThan(0);
+    expect(Number(parsed[1]?.[column])).toBe(json.total.figures.casesSolved);
+
+    const xlsx = await get('/api/campaigns/1/report?phase=survey&format=xlsx&lang=en');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    const headings = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const at = headings.indexOf(reportFigureLabels.suspectsCaught.en);
+    expect(at).toBeGreaterThan(0);
+    expect(Number((sheet?.getRow(2).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
+  });
+
+  it('freezes the report of a phase when the office advances out of it; later edits do not change it', async () => {
+    // 2 September: the consolidation window is open; the office advances, with a reason for unmet criteria.
+    const at = new Date('2026-09-02T02:00:00Z');
+    const office = await signIn(testApp(database, at), 'office');
+    const detail = (await (await office.get('/api/campaigns/1')).json()) as { version: number; state: string };
+    expect(detail.state).toBe('crackdown');
+    expect((await get('/api/campaigns/1/reports/crackdown', at)).status).toBe(404);
+    const advanced = await office.send('POST', '/api/campaigns/1/advance', { version: detail.version, reason: '按期转入巩固提升阶段' });
+    expect(advanced.status).toBe(200);
+    const frozen = (await (await get('/api/campaigns/1/reports/crackdown', at)).json()) as Report;
+    expect(frozen.frozen?.hash).toMatch(/^[0-9a-f]{64}$/);
+    const [clue] = await database.db.select().from(clues).where(and(eq(clues.state, 'verifying')));
+    const later = new Date('2026-09-03T02:00:00Z');
+    const office2 = await signIn(testApp(database, later), 'office');
+    expect((await office2.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
+    const again = (await (await get('/api/campaigns/1/reports/crackdown', later)).json()) as Report;
+    expect(again).toEqual(frozen);
+  });
+});

@@ -1,0 +1,75 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { categories, units } from '../../db/schema';
+import { phases } from '../../engine';
+import type { Clock } from '../clock';
+import { idParam } from '../contracts/common';
+import { report, reportQuery } from '../contracts/report';
+import { ApiError } from '../errors';
+import { viewerOf } from '../middleware/viewer';
+import { campaignReport, readFrozenReport } from '../services/report';
+import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
+import { loadCampaign } from '../services/campaign-rules';
+import { json, problems, router } from './kit';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Completion reports: live for any span or instant, and as frozen at each phase's end. Aggregates: every role may read them. */
+export function reportRoutes(database: Database, clock: Clock) {
+  const { db } = database;
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/report',
+        tags: ['reports'],
+        request: { params: idParam, query: reportQuery },
+        responses: {
+          200: {
+            description: 'The completion report of a phase, a date range or the whole campaign, optionally as of an instant; as JSON, CSV or XLSX',
+            content: { 'application/json': { schema: report }, 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+          },
+          ...problems(400, 401, 404),
+        },
+      }),
+      async (c) => {
+        viewerOf(c);
+        const { id } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const now = clock();
+        const built = await campaignReport(db, id, query, now);
+        if (query.format === 'json') return c.json(built, 200);
+        const campaign = await loadCampaign(db, id);
+        const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
+        const names = {
+          units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
+          categories: new Map(categoryRows.map((r) => [String(r.id), { zh: r.nameZh, en: r.nameEn }])),
+        };
+        const table = reportTable(built, names, query.lang);
+        const name = `${campaign.code}-${query.phase ?? 'report'}-${now.toISOString().slice(0, 10)}`;
+        if (query.format === 'csv') {
+          return c.body(reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+        }
+        const file = await reportXlsx(table, query.lang === 'zh' ? '阶段总结' : 'Report');
+        return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/reports/{phase}',
+        tags: ['reports'],
+        request: { params: idParam.extend({ phase: z.enum(phases) }) },
+        responses: { 200: json(report, 'The report frozen when the office advanced out of the phase, with its hash'), ...problems(400, 401, 404) },
+      }),
+      async (c) => {
+        viewerOf(c);
+        const { id, phase } = c.req.valid('param');
+        const frozen = await readFrozenReport(db, id, phase);
+        if (frozen === null) throw new ApiError('not_found', { reason: { zh: '该阶段尚未结束，没有定稿报告', en: 'This phase has not ended; no report was frozen yet' } });
+        return c.json({ ...frozen.report, frozen: { frozenAt: frozen.frozenAt, hash: frozen.hash } }, 200);
+      },
+    );
+}

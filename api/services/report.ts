@@ -1,0 +1,97 @@
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from '../../db/client';
+import { auditLog, escalations, frozenReports } from '../../db/schema';
+import { buildReport, isPhase, phases, type Phase, type Report, type ReportEntry } from '../../engine';
+import { ApiError } from '../errors';
+import { loadCampaign, type CampaignRow } from './campaign-rules';
+
+const page = 5000;
+
+/** The campaign's clue and problem audit entries up to `asOf`, in sequence order, read page by page. */
+async function* entriesOf(db: Db | Tx, campaignId: number, asOf: string): AsyncGenerator<ReportEntry[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select({ seq: auditLog.seq, at: auditLog.at, subject: auditLog.subject, subjectId: auditLog.subjectId, event: auditLog.event, toState: auditLog.toState, payload: auditLog.payload })
+      .from(auditLog)
+      .where(and(eq(auditLog.campaignId, campaignId), inArray(auditLog.subject, ['clue', 'problem']), lte(auditLog.at, asOf), gt(auditLog.seq, after)))
+      .orderBy(asc(auditLog.seq))
+      .limit(page);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
+    after = rows.at(-1)?.seq ?? after;
+    if (rows.length < page) return;
+  }
+}
+
+export interface ReportRequest {
+  readonly phase?: Phase | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly asOf?: string | undefined;
+}
+
+/** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
+export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date): { from: string; to: string; asOf: string } {
+  const asOf = request.asOf ?? now.toISOString();
+  if (request.phase !== undefined) {
+    const entered = campaign.context.phaseEnteredAt;
+    const from = entered[request.phase];
+    if (from === undefined) {
+      throw new ApiError('bad_request', { fields: [{ field: 'phase', message: { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' } }] });
+    }
+    const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
+    return { from, to: entered[next] ?? '9999-12-31T23:59:59.999Z', asOf };
+  }
+  return { from: request.from ?? '0000-01-01T00:00:00.000Z', to: request.to ?? '9999-12-31T23:59:59.999Z', asOf };
+}
+
+export interface CampaignReport extends Report {
+  readonly campaignId: number;
+  readonly phase: Phase | null;
+  readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
+  readonly generatedAt: string;
+}
+
+/** Builds the report of a span from the audit log (and the escalations raised in it). */
+export async function campaignReport(db: Db | Tx, campaignId: number, request: ReportRequest, now: Date): Promise<CampaignReport> {
+  const campaign = await loadCampaign(db, campaignId);
+  const span = spanOf(campaign, request, now);
+  const all: ReportEntry[] = [];
+  for await (const batch of entriesOf(db, campaignId, span.asOf)) all.push(...batch);
+  const report = buildReport(all, span);
+  const end = span.to < span.asOf ? span.to : span.asOf;
+  const raised = await db
+    .select({ level: escalations.level, raisedAt: escalations.raisedAt })
+    .from(escalations)
+    .where(and(eq(escalations.campaignId, campaignId), lte(escalations.raisedAt, end)));
+  const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
+  for (const row of raised) if (row.raisedAt >= span.from && (row.level === 1 || row.level === 2 || row.level === 3)) escalationsRaised[row.level] += 1;
+  return { ...report, campaignId, phase: request.phase ?? null, escalationsRaised, generatedAt: now.toISOString() };
+}
+
+/** SHA-256 of a frozen report's JSON text. */
+export function reportHash(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
+}
+
+/**
+ * Freezes the report of the phase being left, inside the advance's own
+ * transaction: the figures as they stood at the advance, stored with their hash.
+ */
+export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, actorId: number, now: Date): Promise<void> {
+  if (!isPhase(campaign.state)) return;
+  const report = await campaignReport(tx, campaign.id, { phase: campaign.state, to: now.toISOString(), asOf: now.toISOString() }, now);
+  const json = JSON.stringify(report);
+  await tx
+    .insert(frozenReports)
+    .values({ campaignId: campaign.id, phase: campaign.state, frozenAt: now.toISOString(), frozenBy: actorId, report: json, hash: reportHash(json) })
+    .onConflictDoNothing();
+}
+
+export async function readFrozenReport(db: Db, campaignId: number, phase: Phase): Promise<{ report: CampaignReport; hash: string; frozenAt: string } | null> {
+  const [row] = await db.select().from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
+  if (row === undefined) return null;
+  return { report: JSON.parse(row.report) as CampaignReport, hash: row.hash, frozenAt: row.frozenAt };
+}

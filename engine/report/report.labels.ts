@@ -1,0 +1,42 @@
+import type { Label } from '../labels';
+import { outcomeFigureLabels } from '../outcome';
+import type { CountFigure, OutcomeFigure } from './report';
+
+/** Column headings of the completion report, as the bureau's releases word them. */
+export const reportFigureLabels: Record<CountFigure | OutcomeFigure, Label> = {
+  cluesFound: { zh: '发现线索（条）', en: 'Clues found' },
+  cluesVerified: { zh: '核查线索（条）', en: 'Clues verified' },
+  cluesUnfounded: { zh: '查否线索（条）', en: 'Clues unfounded' },
+  casesFiled: { zh: '立案（起）', en: 'Cases filed' },
+  casesSolved: { zh: '破案（起）', en: 'Cases solved' },
+  sentForProsecutionCases: { zh: '移送起诉案件（起）', en: 'Cases sent for prosecution' },
+  cluesMerged: { zh: '并案线索（条）', en: 'Clues merged' },
+  problemsFound: { zh: '排查问题（个）', en: 'Problems found' },
+  problemsRectified: { zh: '整改问题（个）', en: 'Problems rectified' },
+  problemsVerified: { zh: '验收问题（个）', en: 'Problems verified' },
+  mafiaBroken: { zh: '打掉黑社会性质组织（个）', en: 'Mafia-type organisations broken' },
+  criminalGroupsBroken: { zh: '打掉恶势力犯罪集团（个）', en: 'Criminal groups broken' },
+  criminalGangsBroken: { zh: '打掉恶势力犯罪团伙（个）', en: 'Criminal gangs broken' },
+  suspectsCaught: outcomeFigureLabels.suspectsCaught,
+  criminallyDetained: outcomeFigureLabels.criminallyDetained,
+  arrested: outcomeFigureLabels.arrested,
+  sentForProsecution: outcomeFigureLabels.sentForProsecution,
+  gunsSeized: outcomeFigureLabels.gunsSeized,
+  assetsSeizedYuan: outcomeFigureLabels.assetsSeizedYuan,
+  moneyInvolvedYuan: outcomeFigureLabels.moneyInvolvedYuan,
+  moneyStoppedYuan: outcomeFigureLabels.moneyStoppedYuan,
+  moneyFrozenYuan: outcomeFigureLabels.moneyFrozenYuan,
+  moneyReturnedYuan: outcomeFigureLabels.moneyReturnedYuan,
+  victimsWarned: outcomeFigureLabels.victimsWarned,
+  websitesShutDown: outcomeFigureLabels.websitesShutDown,
+  accountsClosed: outcomeFigureLabels.accountsClosed,
+};
+
+export const reportColumnLabels = {
+  scope: { zh: '范围', en: 'Scope' },
+  total: { zh: '合计', en: 'Total' },
+  solveRate: { zh: '破案率', en: 'Solve rate' },
+  medianDaysToSolve: { zh: '发现至破案中位天数', en: 'Median days found → solved' },
+  openAtEnd: { zh: '期末在办（条）', en: 'Open at end' },
+  overdueAtEnd: { zh: '期末超期（条）', en: 'Overdue at end' },
+} as const satisfies Record<string, Label>;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, type ReportEntry } from './report';
+
+const outcome = {
+  organisationType: 'criminalGang',
+  suspectsCaught: 5,
+  criminallyDetained: 4,
+  arrested: 3,
+  gunsSeized: 1,
+  assetsSeizedYuan: 1_000_000,
+  moneyInvolvedYuan: 2_000_000,
+  moneyStoppedYuan: 300_000,
+  moneyFrozenYuan: 400_000,
+  moneyReturnedYuan: 50_000,
+  victimsWarned: 20,
+};
+
+const create = (id: number, at: string, unitId: string, categoryId: number, dueAt: string): ReportEntry => ({
+  at,
+  subject: 'clue',
+  subjectId: id,
+  event: 'clue.create',
+  toState: 'found',
+  payload: { type: 'clue.create', input: { unitId, categoryId, foundAt: at, dueAt } },
+});
+const move = (id: number, at: string, event: string, toState: string, extra: Record<string, unknown> = {}, dueAt: string | null = null): ReportEntry => ({
+  at,
+  subject: 'clue',
+  subjectId: id,
+  event,
+  toState,
+  payload: { type: event, ...extra, meta: { at, dueAt } },
+});
+
+const entries: ReportEntry[] = [
+  create(1, '2026-01-05T00:00:00Z', 'hantai', 1, '2026-01-08T16:00:00Z'),
+  create(2, '2026-01-06T00:00:00Z', 'nanzheng', 2, '2026-01-09T16:00:00Z'),
+  move(1, '2026-01-06T00:00:00Z', 'clue.verify', 'verifying', {}, '2026-01-21T16:00:00Z'),
+  move(1, '2026-01-10T00:00:00Z', 'clue.file', 'filed', { caseNumber: 'X', conclusion: 'y' }, '2026-03-11T16:00:00Z'),
+  move(1, '2026-02-04T00:00:00Z', 'clue.solve', 'solved', { outcome }, '2026-03-06T16:00:00Z'),
+  move(2, '2026-02-10T00:00:00Z', 'clue.transfer', 'found', { unitId: 'hantai', reason: 'r' }),
+  move(2, '2026-04-02T00:00:00Z', 'clue.verify', 'verifying', {}, '2026-04-17T16:00:00Z'),
+  move(1, '2026-04-03T00:00:00Z', 'clue.prosecute', 'prosecuted', { sentForProsecution: 3 }),
+];
+
+describe('buildReport', () => {
+  const survey = { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z', asOf: '2030-01-01T00:00:00Z' };
+
+  it('counts what happened in the span, with every outcome figure', () => {
+    const { total } = buildReport(entries, survey);
+    expect(total.figures).toMatchObject({ cluesFound: 2, cluesVerified: 1, casesFiled: 1, casesSolved: 1, sentForProsecution: 0, criminalGangsBroken: 1, suspectsCaught: 5, moneyStoppedYuan: 300_000, victimsWarned: 20 });
+    expect(total.solveRate).toBe(1);
+    expect(total.medianDaysToSolve).toBe(30);
+  });
+
+  it('knows what stood open and overdue at the end of the span', () => {
+    const { total, byUnit } = buildReport(entries, survey);
+    // At 1 April: clue 1 solved (due 6 March: overdue), clue 2 still found (due 9 January: overdue), now with hantai.
+    expect(total.openAtEnd).toBe(2);
+    expect(total.overdueAtEnd).toBe(2);
+    expect(byUnit.hantai?.openAtEnd).toBe(2);
+    expect(byUnit.nanzheng?.figures.cluesFound).toBe(1);
+  });
+
+  it('does not change "as of" an instant when later entries arrive', () => {
+    const asOf = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', asOf: '2026-03-01T00:00:00Z' };
+    const before = buildReport(entries.slice(0, 6), asOf);
+    const after = buildReport(entries, asOf);
+    expect(after.total).toEqual(before.total);
+    expect(after.total.figures.sentForProsecution).toBe(0);
+  });
+
+  it('counts a later span separately', () => {
+    const crackdown = { from: '2026-04-01T00:00:00Z', to: '2026-09-01T00:00:00Z', asOf: '2030-01-01T00:00:00Z' };
+    const { total } = buildReport(entries, crackdown);
+    expect(total.figures).toMatchObject({ cluesFound: 0, casesSolved: 0, sentForProsecution: 3, sentForProsecutionCases: 1 });
+    expect(total.solveRate).toBeNull();
+  });
+});
