@@ -62,8 +62,9 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
         // A new token at every login: a token planted before login is worthless.
         const previous = getCookie(c, sessionCookie);
         if (previous !== undefined) await endSession(database, previous);
-        const { token, expiresAt } = await startSession(database, row.id, now, policy);
-        setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure: policy.secureCookies, path: '/', expires: expiresAt });
+        const { token } = await startSession(database, row.id, now, policy);
+        // maxAge, not Expires: an absolute date from a frozen demo clock would make browsers drop the cookie at once.
+        setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure: policy.secureCookies, path: '/', maxAge: policy.maxHours * 3600 });
         const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, mustChangePassword: row.mustChangePassword };
         c.set('viewer', { user, actor: actorOf(user, await unitTree()) });
         return c.json(meOf(user, await unitTree()), 200);

@@ -1,0 +1,161 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { refusalLabels } from '../../engine/refusals';
+import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { demoPassword, testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The board in a real Chromium against the real server and a seeded
+ * database: drag and drop with the mouse, the server's verdict, the dialog,
+ * persistence across a reload, and the English UI. Needs `npm run build`.
+ */
+const artifacts = resolve(import.meta.dirname, '../artifacts');
+const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  mkdirSync(artifacts, { recursive: true });
+  database = await testDatabase();
+  server = await startTestServer(database);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(demoPassword);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
+  return { context, page };
+}
+
+/** A real mouse drag: press on the card, move in steps past the activation distance, release over the column. */
+async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  if (from === null || to === null) throw new Error('card or column not on screen');
+  const start = { x: from.x + from.width / 2, y: from.y + from.height * 0.6 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(200, to.height / 2), { steps: 20 });
+  await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(200, to.height / 2) + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** A GET of the API with the browser context's session cookie. */
+async function api(context: BrowserContext, path: string): Promise<unknown> {
+  const cookies = await context.cookies(server.url);
+  const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.json();
+}
+
+async function cardIdIn(page: Page, state: string, index: number): Promise<number> {
+  const testId = await page.locator(`[data-testid=column-${state}] [data-testid^=card-]`).nth(index).getAttribute('data-testid');
+  const id = Number(testId?.slice('card-'.length));
+  if (!Number.isInteger(id)) throw new Error(`no card ${index} in ${state}`);
+  return id;
+}
+
+describe('the board in Chromium', () => {
+  test('office drags a clue from found to verifying; it stays there after a reload and on the server', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      // A found clue with no assignee, so the move needs one and the dialog must ask for it.
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`)) as { columns: { cards: { id: number; allowed: { to: string; needs: string[] }[] }[] }[] };
+      const candidate = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
+      const id = candidate.id;
+      await page.locator('input[name=q]').fill(String(id));
+      const card = page.locator(`[data-testid=column-found] [data-testid=card-${id}]`);
+      await card.waitFor();
+      await drag(page, card, page.getByTestId('column-verifying'));
+
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      // While the dialog is open the card waits in the column it was dropped on.
+      await page.locator(`[data-testid=column-verifying] [data-testid=card-${id}]`).waitFor();
+      // Submitting without an assignee is caught before the server is asked.
+      await dialog.getByTestId('move-submit').click();
+      await dialog.getByTestId('error-assigneeId').filter({ hasText: /\S/ }).waitFor();
+      const assignee = dialog.locator('select[name=assigneeId]');
+      await assignee.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+      const value = await assignee.locator('option:not([value=""])').first().getAttribute('value');
+      await assignee.selectOption(value ?? '');
+      await page.screenshot({ path: `${artifacts}/move-dialog.png` });
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      const moved = page.locator(`[data-testid=column-verifying] [data-testid=card-${id}]:not(.is-pending)`);
+      await moved.waitFor();
+      await page.screenshot({ path: `${artifacts}/board-after-move.png` });
+
+      // The server has it, asked with the page's own session cookie.
+      const item = (await api(context, `/api/clues/${id}`)) as { state: string; assigneeId: number | null };
+      expect(item.state).toBe('verifying');
+      expect(item.assigneeId).toBe(Number(value));
+
+      // After a reload (the search is in the URL) the board reads it back from the server.
+      expect(page.url()).toContain(`q=${id}`);
+      await page.reload();
+      await page.locator(`[data-testid=column-verifying] [data-testid=card-${id}]`).waitFor();
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a drop the server refuses (found → solved) returns the card and shows the reason', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const id = await cardIdIn(page, 'found', 1);
+      await drag(page, page.getByTestId(`card-${id}`), page.getByTestId('column-solved'));
+      const toast = page.getByTestId('toast').filter({ hasText: refusalLabels.move_not_allowed.zh });
+      await toast.waitFor();
+      await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).waitFor();
+      expect(await page.locator(`[data-testid=column-solved] [data-testid=card-${id}]`).count()).toBe(0);
+      expect(await page.getByTestId('move-dialog').count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/board-refused.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the UI switches to English, column labels included, and keeps it after a reload', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.zh);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.en);
+      expect(await page.getByTestId('column-verifying').locator('h2').textContent()).toBe(clueStateLabels.verifying.en);
+      expect(await page.getByTestId('kind-clue').textContent()).toBe('Clues');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.screenshot({ path: `${artifacts}/board-en.png` });
+      await page.reload();
+      await expect.poll(() => page.getByTestId('column-solved').locator('h2').textContent()).toBe(clueStateLabels.solved.en);
+    } finally {
+      await context.close();
+    }
+  });
+}, 60_000);

@@ -1,0 +1,82 @@
+import { hc, type ClientResponse } from 'hono/client';
+import type { AppType } from '../../../api/app';
+import type { Board, Card, BoardQuery } from '../../../api/contracts/board';
+import type { CampaignDetail, CampaignSummary } from '../../../api/contracts/campaign';
+import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
+import type { Me } from '../../../api/contracts/session';
+import type { UserSummary } from '../../../api/contracts/users';
+import { ApiProblem, networkProblem, problemOf } from './problem';
+
+export type { Board, Card, CampaignDetail, CampaignSummary, HistoryEntry, ItemDetail, Me, UserSummary };
+export type ItemKind = Card['kind'];
+/** The board's filters as the URL carries them. */
+export interface BoardFilters {
+  readonly unit?: string;
+  readonly category?: string;
+  readonly overdue?: 'true';
+  readonly q?: string;
+}
+
+const client = hc<AppType>('/api');
+
+let unauthenticated: () => void = () => undefined;
+
+/** Who to tell when the session is gone (any 401 but the login itself): the app sends the user to the login page. */
+export function onUnauthenticated(handler: () => void): void {
+  unauthenticated = handler;
+}
+
+type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+/**
+ * Awaits a typed request and answers its success body; anything else is
+ * thrown as an ApiProblem (a 401 also signs the user out of the UI).
+ */
+async function expect<R extends AnyResponse>(request: Promise<R>, options: { quiet401?: boolean } = {}): Promise<Success<R>> {
+  let response: R;
+  try {
+    response = await request;
+  } catch (error) {
+    throw networkProblem(error);
+  }
+  if (response.ok) {
+    if (response.status === 204) return undefined as Success<R>;
+    return (await response.json()) as Success<R>;
+  }
+  const problem = await problemOf(response as unknown as Response);
+  if (problem.status === 401 && options.quiet401 !== true) unauthenticated();
+  throw problem;
+}
+
+export const api = {
+  signIn: (username: string, password: string) => expect(client.session.$post({ json: { username, password } }), { quiet401: true }),
+  session: () => expect(client.session.$get(), { quiet401: true }),
+  signOut: () => expect(client.session.$delete(), { quiet401: true }),
+  campaigns: () => expect(client.campaigns.$get()),
+  campaign: (id: number) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } })),
+  board: (id: number, query: BoardQuery) =>
+    expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) })),
+  users: (unit: string) => expect(client.users.$get({ query: { unit } })),
+  item: (kind: ItemKind, id: number) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].$get({ param: { id: String(id) } }))
+      : expect(client.problems[':id'].$get({ param: { id: String(id) } })),
+  history: (kind: ItemKind, id: number) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].history.$get({ param: { id: String(id) } }))
+      : expect(client.problems[':id'].history.$get({ param: { id: String(id) } })),
+  move: (kind: ItemKind, id: number, body: { to: string; version: number; payload?: Record<string, unknown> }) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].transitions.$post({ param: { id: String(id) }, json: body }))
+      : expect(client.problems[':id'].transitions.$post({ param: { id: String(id) }, json: body })),
+};
+
+/** The board query as URL text: every value a string, absent ones left out. */
+function stringQuery(query: BoardQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') out[key] = String(value);
+  return out;
+}
+
+export { ApiProblem };

@@ -1,0 +1,56 @@
+import type { Label } from '../../../engine/labels';
+import type { Card } from '../../../api/contracts/board';
+
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: Label;
+}
+
+/** An RFC 9457 answer of the API, as the UI needs it: code, bilingual reason, fields, and `current` on a conflict. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly reason: Label,
+    readonly fields: readonly FieldIssue[],
+    readonly current: Card | null,
+  ) {
+    super(reason.en);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isLabel(value: unknown): value is Label {
+  return isRecord(value) && typeof value.zh === 'string' && typeof value.en === 'string';
+}
+
+/** Reads a failed response as a problem; a body that is not problem+json still becomes one, by its status. */
+export async function problemOf(response: Response): Promise<ApiProblem> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const fallback: Label = { zh: `请求失败（${response.status}）`, en: `Request failed (${response.status})` };
+  if (!isRecord(body)) return new ApiProblem(response.status, 'http_error', fallback, [], null);
+  const fields = Array.isArray(body.fields)
+    ? body.fields.flatMap((f: unknown) => (isRecord(f) && typeof f.field === 'string' && isLabel(f.message) ? [{ field: f.field, message: f.message }] : []))
+    : [];
+  return new ApiProblem(
+    response.status,
+    typeof body.code === 'string' ? body.code : 'http_error',
+    isLabel(body.reason) ? body.reason : fallback,
+    fields,
+    isRecord(body.current) ? (body.current as unknown as Card) : null,
+  );
+}
+
+/** A request that never got an answer (server down, network cut). */
+export function networkProblem(error: unknown): ApiProblem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ApiProblem(0, 'network', { zh: `无法连接服务器：${detail}`, en: `Cannot reach the server: ${detail}` }, [], null);
+}

@@ -1,0 +1,65 @@
+import { Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { Match, Show, Switch, createResource, onMount } from 'solid-js';
+import { api, onUnauthenticated } from './api/client';
+import { BoardPage } from './board/board-page';
+import { t } from './i18n/i18n';
+import { LoginPage } from './session/login-page';
+import { loadSession, me, sessionLost } from './session/session';
+import { toast, Toasts } from './ui/toasts';
+
+/** Pages behind sign-in: unknown session → ask the server; none → the login page, coming back here after. */
+function SignedIn(props: RouteSectionProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const toLogin = () => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+
+  onUnauthenticated(() => {
+    if (me() !== null && me() !== undefined) toast(() => t('sessionExpired'), 'warning');
+    sessionLost();
+    toLogin();
+  });
+  onMount(async () => {
+    if (me() === undefined && (await loadSession()) === null) toLogin();
+  });
+
+  return (
+    <Switch fallback={<div class="page-loading">{t('loading')}</div>}>
+      <Match when={me()}>{props.children}</Match>
+    </Switch>
+  );
+}
+
+/** `/`: the board of the first campaign. */
+function Home() {
+  const [campaigns] = createResource(() => api.campaigns());
+  return (
+    <Show when={campaigns()} fallback={<div class="page-loading">{t('loading')}</div>}>
+      {(list) => (
+        <Show when={list()[0]} fallback={<div class="page-loading">{t('noCampaign')}</div>}>
+          {(first) => <Navigate href={`/campaigns/${first().id}/board`} />}
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function Shell(props: RouteSectionProps) {
+  return (
+    <>
+      {props.children}
+      <Toasts />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Shell}>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/" component={SignedIn}>
+        <Route path="/" component={Home} />
+        <Route path="/campaigns/:id/board" component={BoardPage} />
+      </Route>
+    </Router>
+  );
+}

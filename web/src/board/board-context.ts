@@ -1,0 +1,16 @@
+import type { Card } from '../api/client';
+import type { PendingMove } from './board-state';
+
+/** What the columns and cards of one board need from the page, passed down as one object. */
+export interface BoardContext {
+  readonly timeZone: () => string;
+  readonly unitName: (unitId: string) => string;
+  readonly categoryName: (categoryId: number) => string;
+  readonly pendingOf: (id: number) => PendingMove | undefined;
+  /** The card being dragged, if any. */
+  readonly dragging: () => Card | null;
+  readonly open: (card: Card) => void;
+  readonly move: (card: Card, to: string) => void;
+  readonly loadMore: (state: string) => void;
+  readonly loadingMore: (state: string) => boolean;
+}

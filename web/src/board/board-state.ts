@@ -1,0 +1,123 @@
+import { batch, createMemo, createResource, createSignal } from 'solid-js';
+import { api, ApiProblem, type Board, type BoardFilters, type Card, type ItemKind } from '../api/client';
+
+export type Column = Board['columns'][number];
+
+/** A move the user made that the server has not confirmed yet: the card shows in `to` meanwhile. */
+export interface PendingMove {
+  readonly card: Card;
+  readonly to: string;
+  /** `draft` while its dialog is open, `sending` while the request is in flight. */
+  readonly stage: 'draft' | 'sending';
+}
+
+/** What became of a move: done, refused (with the server's problem), or overtaken by someone else's change. */
+export type MoveResult = { readonly ok: true; readonly card: Card } | { readonly ok: false; readonly problem: ApiProblem };
+
+export interface BoardSource {
+  readonly campaignId: number;
+  readonly kind: ItemKind;
+  readonly filters: BoardFilters;
+}
+
+const pageSize = 50;
+
+/** Puts a card (as the server now has it) at the top of its state's column, wherever it was before. */
+function place(board: Board, card: Card): Board {
+  return {
+    ...board,
+    columns: board.columns.map((column) => {
+      const had = column.cards.some((c) => c.id === card.id);
+      const rest = column.cards.filter((c) => c.id !== card.id);
+      if (column.state === card.state) return { ...column, cards: [card, ...rest], count: column.count + (had ? 0 : 1) };
+      return had ? { ...column, cards: rest, count: Math.max(0, column.count - 1) } : column;
+    }),
+  };
+}
+
+/**
+ * The board as the server confirmed it, plus the moves in flight laid over
+ * it (the optimistic view is derived from the pending moves, never a
+ * second copy of the board). Confirmed moves are placed into the board
+ * from the server's answer; refused ones just disappear from the pending list.
+ */
+export function createBoardState(source: () => BoardSource) {
+  const [board, { mutate, refetch }] = createResource(source, (s) => api.board(s.campaignId, { kind: s.kind, ...s.filters, limit: pageSize }));
+  const [pending, setPending] = createSignal<readonly PendingMove[]>([]);
+  const [loadingMore, setLoadingMore] = createSignal<ReadonlySet<string>>(new Set());
+
+  const columns = createMemo((): readonly Column[] => {
+    const current = board.latest;
+    if (current === undefined) return [];
+    const moves = pending();
+    const movedIds = new Set(moves.map((m) => m.card.id));
+    return current.columns.map((column) => {
+      const incoming = moves.filter((m) => m.to === column.state && m.card.state !== column.state).map((m) => m.card);
+      const staying = column.cards.filter((c) => !movedIds.has(c.id) || moves.some((m) => m.card.id === c.id && m.to === column.state));
+      const leaving = column.cards.length - staying.length;
+      return { ...column, cards: [...incoming, ...staying], count: column.count + incoming.length - leaving };
+    });
+  });
+
+  const pendingOf = (id: number) => pending().find((m) => m.card.id === id);
+
+  function hold(card: Card, to: string, stage: PendingMove['stage']) {
+    setPending((list) => [...list.filter((m) => m.card.id !== card.id), { card, to, stage }]);
+  }
+
+  function release(id: number) {
+    setPending((list) => list.filter((m) => m.card.id !== id));
+  }
+
+  /** Sends a move to the judge. The card shows in `to` until the answer; then where the server says it is. */
+  async function send(card: Card, to: string, payload?: Record<string, unknown>): Promise<MoveResult> {
+    hold(card, to, 'sending');
+    try {
+      const moved = await api.move(card.kind, card.id, { to, version: card.version, ...(payload !== undefined && { payload }) });
+      batch(() => {
+        mutate((b) => (b === undefined ? b : place(b, moved)));
+        release(card.id);
+      });
+      return { ok: true, card: moved };
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'unknown', { zh: String(error), en: String(error) }, [], null);
+      batch(() => {
+        const current = problem.current;
+        if (problem.code === 'version_conflict' && current !== null) mutate((b) => (b === undefined ? b : place(b, current)));
+        release(card.id);
+      });
+      return { ok: false, problem };
+    }
+  }
+
+  async function loadMore(state: string) {
+    const current = board.latest;
+    const column = current?.columns.find((c) => c.state === state);
+    if (current === undefined || column?.next == null || loadingMore().has(state)) return;
+    setLoadingMore((set) => new Set([...set, state]));
+    try {
+      const s = source();
+      const page = await api.board(s.campaignId, { kind: s.kind, ...s.filters, limit: pageSize, state, cursor: column.next });
+      const more = page.columns.find((c) => c.state === state);
+      if (more === undefined) return;
+      mutate((b) =>
+        b === undefined
+          ? b
+          : {
+              ...b,
+              columns: b.columns.map((c) => {
+                if (c.state !== state) return c;
+                const seen = new Set(c.cards.map((card) => card.id));
+                return { ...c, cards: [...c.cards, ...more.cards.filter((card) => !seen.has(card.id))], next: more.next };
+              }),
+            },
+      );
+    } finally {
+      setLoadingMore((set) => new Set([...set].filter((s) => s !== state)));
+    }
+  }
+
+  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch };
+}
+
+export type BoardState = ReturnType<typeof createBoardState>;

@@ -1,0 +1,149 @@
+import { For, Match, Show, Switch, createResource, onCleanup, onMount, type JSX } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
+import { messages } from '../i18n/messages';
+import { named, t, tr } from '../i18n/i18n';
+import { eventLabel, figureLabel, levelLabels, organisationTypeLabel, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
+import { dateTime, dueDate, figure } from './format';
+
+/** Context keys the panel shows elsewhere or not at all. */
+const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyLabel(key: string): Label {
+  return key in messages ? messages[key as keyof typeof messages] : figureLabel(key);
+}
+
+/** One value of an item's context, readable: labels for codes, dates in the campaign's zone, figures grouped. */
+function ContextValue(props: { name: string; value: unknown; timeZone: string }): JSX.Element {
+  const v = () => props.value;
+  return (
+    <Switch fallback={<span>{String(v())}</span>}>
+      <Match when={v() === null || v() === '' || (Array.isArray(v()) && (v() as unknown[]).length === 0)}>
+        <span class="muted">—</span>
+      </Match>
+      <Match when={props.name === 'source' && typeof v() === 'string'}>{tr(sourceLabel(String(v())))}</Match>
+      <Match when={props.name === 'problemKind' && typeof v() === 'string'}>{tr(problemKindLabel(String(v())))}</Match>
+      <Match when={props.name.endsWith('At') && typeof v() === 'string'}>{dateTime(String(v()), props.timeZone)}</Match>
+      <Match when={Array.isArray(v())}>{(v() as unknown[]).map((id) => `#${String(id)}`).join('、')}</Match>
+      <Match when={props.name === 'mergedInto' && typeof v() === 'number'}>#{String(v())}</Match>
+      <Match when={typeof v() === 'number'}>{figure(v() as number)}</Match>
+      <Match when={isRecord(v()) ? (v() as Record<string, unknown>) : undefined}>
+        {(record) => (
+          <dl class="figures">
+            <For each={Object.entries(record())}>
+              {([key, value]) => (
+                <>
+                  <dt>{tr(keyLabel(key))}</dt>
+                  <dd>{key === 'organisationType' ? tr(organisationTypeLabel(String(value))) : typeof value === 'number' ? figure(value) : String(value)}</dd>
+                </>
+              )}
+            </For>
+          </dl>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string }) {
+  const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
+  return (
+    <li class="history-entry">
+      <div class="history-head">
+        <span class="history-event">{tr(eventLabel(props.entry.event))}</span>
+        <time class="muted">{dateTime(props.entry.at, props.timeZone)}</time>
+      </div>
+      <div class="history-body">
+        <span>{props.entry.actorName ?? t('system')}</span>
+        <Show when={moved()}>
+          <span class="muted">
+            {' · '}
+            {tr(stateLabel(props.kind, props.entry.fromState ?? ''))} → {tr(stateLabel(props.kind, props.entry.toState ?? ''))}
+          </span>
+        </Show>
+      </div>
+    </li>
+  );
+}
+
+/** The side panel of one card: its fields, its context, and its audit history. */
+export function DetailPanel(props: { kind: ItemKind; id: number; campaign: CampaignDetail; revision: number; onClose: () => void }) {
+  const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
+  const [item] = createResource(key, (k) => api.item(k.kind, k.id));
+  const [history] = createResource(key, (k) => api.history(k.kind, k.id));
+  const tz = () => props.campaign.timeZone;
+  const unitName = (id: string) => {
+    const unit = props.campaign.units.find((u) => u.id === id);
+    return unit === undefined ? id : named(unit);
+  };
+  const categoryName = (id: number | null) => {
+    const category = props.campaign.categories.find((c) => c.id === id);
+    return category === undefined ? '—' : named(category);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && document.querySelector('[data-testid="move-dialog"]') === null) props.onClose();
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  return (
+    <aside class="detail-panel" data-testid="detail-panel" aria-label={t('details')}>
+      <header class="detail-header">
+        <span class="card-id">#{props.id}</span>
+        <button type="button" class="button ghost icon" aria-label={t('close')} onClick={() => props.onClose()}>
+          ×
+        </button>
+      </header>
+      <Show when={item.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+        {(detail) => (
+          <div class="detail-scroll">
+            <h2 class="detail-title">{detail().title}</h2>
+            <div class="detail-badges">
+              <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
+              <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
+            </div>
+            <section>
+              <h3>{t('fields')}</h3>
+              <dl class="detail-fields">
+                <dt>{t('unit')}</dt>
+                <dd>{unitName(detail().unitId)}</dd>
+                <dt>{t('category')}</dt>
+                <dd>{categoryName(detail().categoryId)}</dd>
+                <dt>{t('assignee')}</dt>
+                <dd>{detail().assigneeName ?? t('unassigned')}</dd>
+                <dt>{t('enteredAt')}</dt>
+                <dd>{dateTime(detail().enteredAt, tz())}</dd>
+                <dt>{t('due')}</dt>
+                <dd>{detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}</dd>
+                <For each={Object.entries(detail().context).filter(([k]) => !shownAbove.has(k))}>
+                  {([name, value]) => (
+                    <>
+                      <dt>{tr(keyLabel(name))}</dt>
+                      <dd data-field={name}>
+                        <ContextValue name={name} value={value} timeZone={tz()} />
+                      </dd>
+                    </>
+                  )}
+                </For>
+              </dl>
+            </section>
+            <section>
+              <h3>{t('history')}</h3>
+              <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
+                {(entries) => (
+                  <ol class="history" data-testid="history">
+                    <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} />}</For>
+                  </ol>
+                )}
+              </Show>
+            </section>
+          </div>
+        )}
+      </Show>
+    </aside>
+  );
+}

@@ -1,0 +1,161 @@
+import { For, Match, Show, Switch, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { api, type Card, type CampaignDetail } from '../api/client';
+import { named, t, tr } from '../i18n/i18n';
+import { eventLabel, organisationTypeLabel, stateLabel } from './domain-labels';
+import { checkPayload, initialValues, neededField, payloadOf, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
+import type { MoveResult } from './board-state';
+
+export interface MoveDraft {
+  readonly card: Card;
+  readonly to: string;
+  readonly event: string;
+  readonly needs: readonly string[];
+}
+
+/**
+ * Collects what a move needs (assignee, case number, outcome…), built from
+ * the move's `needs` and the engine's payload schema. Errors — the client's
+ * early ones and the server's — show next to their field.
+ */
+export function MoveDialog(props: {
+  draft: MoveDraft;
+  campaign: CampaignDetail;
+  onSubmit: (payload: Record<string, unknown>) => Promise<MoveResult>;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = createSignal<FormValues>(initialValues(props.draft.needs));
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [reason, setReason] = createSignal<Label | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const needsUsers = () => props.draft.needs.includes('assigneeId');
+  const [users] = createResource(() => (needsUsers() ? props.draft.card.unitId : false), (unit) => api.users(unit));
+  const fields = () => props.draft.needs.map((need) => neededField(need, organisationTypeLabel));
+  let form: HTMLFormElement | undefined;
+
+  const set = (name: string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (errors()[name] !== undefined) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const early = checkPayload(props.draft.event, props.draft.needs, values());
+    setErrors(early);
+    if (Object.keys(early).length > 0) {
+      focusFirstError();
+      return;
+    }
+    setBusy(true);
+    setReason(null);
+    const result = await props.onSubmit(payloadOf(props.draft.needs, values()));
+    setBusy(false);
+    if (!result.ok) {
+      setReason(result.problem.reason);
+      setErrors(serverErrors(result.problem.fields));
+      focusFirstError();
+    }
+  }
+
+  function focusFirstError() {
+    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !busy()) props.onCancel();
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onKey);
+    form?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  const input = (spec: FieldSpec) => {
+    const error = () => errors()[spec.name];
+    const common = {
+      name: spec.name,
+      id: `field-${spec.name}`,
+      'aria-describedby': `error-${spec.name}`,
+    };
+    return (
+      <label class="field" classList={{ 'field-wide': spec.input === 'textarea', 'field-error': error() !== undefined }}>
+        <span class="field-label">{tr(spec.label)}</span>
+        <Switch>
+          <Match when={spec.input === 'textarea'}>
+            <textarea {...common} rows={3} value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
+          </Match>
+          <Match when={spec.input === 'integer'}>
+            <input {...common} type="number" inputMode="numeric" min="0" step="1" value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
+          </Match>
+          <Match when={spec.input === 'user'}>
+            <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
+              <option value="">{users.loading ? t('loading') : t('choose')}</option>
+              <For each={users() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+            </select>
+          </Match>
+          <Match when={spec.input === 'unit'}>
+            <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
+              <option value="">{t('choose')}</option>
+              <For each={props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+            </select>
+          </Match>
+          <Match when={spec.input === 'select' ? spec : undefined}>
+            {(select) => (
+              <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
+                <option value="">{t('choose')}</option>
+                <For each={select().options}>{(option) => <option value={option.value}>{tr(option.label)}</option>}</For>
+              </select>
+            )}
+          </Match>
+          <Match when={spec.input === 'text'}>
+            <input {...common} type="text" value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
+          </Match>
+        </Switch>
+        <span class="field-message" id={`error-${spec.name}`} data-testid={`error-${spec.name}`}>
+          {error() === undefined ? '' : tr(error() as Label)}
+        </span>
+      </label>
+    );
+  };
+
+  return (
+    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onCancel()}>
+      <form ref={form} class="modal" role="dialog" aria-modal="true" aria-labelledby="move-dialog-title" data-testid="move-dialog" onSubmit={submit} novalidate>
+        <header class="modal-header">
+          <h2 id="move-dialog-title">{tr(eventLabel(props.draft.event))}</h2>
+          <p class="muted">
+            #{props.draft.card.id} {props.draft.card.title}
+          </p>
+          <p class="move-path">
+            <span class={`state-pill state-${props.draft.card.state}`}>{tr(stateLabel(props.draft.card.kind, props.draft.card.state))}</span>
+            <span aria-hidden="true">→</span>
+            <span class={`state-pill state-${props.draft.to}`}>{tr(stateLabel(props.draft.card.kind, props.draft.to))}</span>
+          </p>
+        </header>
+        <div class="modal-body">
+          <For each={fields()}>
+            {(field) => (
+              <Show when={field.inputs.length > 1} fallback={<For each={field.inputs}>{(spec) => input(spec)}</For>}>
+                <fieldset class="field-group">
+                  <legend>{tr(field.label)}</legend>
+                  <div class="field-grid">
+                    <For each={field.inputs}>{(spec) => input(spec)}</For>
+                  </div>
+                </fieldset>
+              </Show>
+            )}
+          </For>
+          <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
+        </div>
+        <footer class="modal-footer">
+          <button type="button" class="button" onClick={() => props.onCancel()} disabled={busy()}>
+            {t('cancel')}
+          </button>
+          <button type="submit" class="button primary" disabled={busy()} data-testid="move-submit">
+            {busy() ? t('submitting') : t('confirm')}
+          </button>
+        </footer>
+      </form>
+    </div>
+  );
+}

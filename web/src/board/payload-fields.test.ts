@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { checkPayload, initialValues, neededField, payloadOf, serverErrors } from './payload-fields';
+import { organisationTypeLabels } from '../../../engine/outcome';
+
+const organisation = (type: string) => organisationTypeLabels[type as keyof typeof organisationTypeLabels];
+
+describe('the move dialog’s payload', () => {
+  test('a case filing needs both the case number and the conclusion', () => {
+    const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: '  ' });
+    expect(Object.keys(errors).sort()).toEqual(['caseNumber', 'conclusion']);
+    expect(checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'HZ-2026-1', conclusion: '属实' })).toEqual({});
+  });
+
+  test('the outcome is one object of whole numbers, zeros allowed, with an organisation type', () => {
+    const needs = ['outcome'];
+    const values = { ...initialValues(needs), 'outcome.organisationType': 'criminalGang', 'outcome.arrested': '3' };
+    expect(checkPayload('clue.solve', needs, values)).toEqual({});
+    const payload = payloadOf(needs, values) as { outcome: Record<string, unknown> };
+    expect(payload.outcome.arrested).toBe(3);
+    expect(payload.outcome.suspectsCaught).toBe(0);
+    expect(payload.outcome.organisationType).toBe('criminalGang');
+    expect(Object.keys(checkPayload('clue.solve', needs, { ...values, 'outcome.arrested': '-1' }))).toEqual(['outcome.arrested']);
+    expect(Object.keys(checkPayload('clue.solve', needs, { ...values, 'outcome.organisationType': '' }))).toEqual(['outcome.organisationType']);
+  });
+
+  test('an assignee is sent as a user id number', () => {
+    expect(payloadOf(['assigneeId'], { assigneeId: '12' })).toEqual({ assigneeId: 12 });
+    expect(checkPayload('clue.verify', ['assigneeId'], {})).toHaveProperty('assigneeId');
+  });
+
+  test('every input of a group is named by its path in the payload', () => {
+    expect(neededField('rectification', organisation).inputs.map((i) => i.name)).toEqual([
+      'rectification.measures',
+      'rectification.websitesShutDown',
+      'rectification.accountsClosed',
+    ]);
+  });
+
+  test('the server’s field errors land on the inputs of the same name', () => {
+    const message = { zh: '必填', en: 'Required' };
+    expect(serverErrors([{ field: 'outcome.arrested', message }])).toEqual({ 'outcome.arrested': message });
+  });
+});

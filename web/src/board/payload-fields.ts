@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import type { Label } from '../../../engine/labels';
+import { cluePayloadSchemas } from '../../../engine/clue/clue.model';
+import { problemPayloadSchemas } from '../../../engine/problem/problem.model';
+import { clueOutcomeSchema, organisationTypes, rectificationSchema } from '../../../engine/outcome';
+import { figureLabel } from './domain-labels';
+import { messages } from '../i18n/messages';
+
+/** One input of the move dialog, named by its path in the payload (`outcome.arrested`). */
+type SimpleInput = 'text' | 'textarea' | 'integer' | 'user' | 'unit';
+
+export type FieldSpec =
+  | { readonly name: string; readonly label: Label; readonly input: SimpleInput }
+  | { readonly name: string; readonly label: Label; readonly input: 'select'; readonly options: readonly { readonly value: string; readonly label: Label }[] };
+
+/** A payload field the move needs: either one input, or a group of them (outcome, rectification). */
+export interface NeededField {
+  readonly need: string;
+  readonly label: Label;
+  readonly inputs: readonly FieldSpec[];
+}
+
+export type FormValues = Readonly<Record<string, string>>;
+export type FieldErrors = Readonly<Record<string, Label>>;
+
+const outcomeFigures = Object.keys(clueOutcomeSchema.shape).filter((key) => key !== 'organisationType');
+
+const singleInputs: Record<string, SimpleInput> = {
+  assigneeId: 'user',
+  unitId: 'unit',
+  caseNumber: 'text',
+  conclusion: 'textarea',
+  reason: 'textarea',
+  note: 'textarea',
+  targetId: 'integer',
+  sentForProsecution: 'integer',
+};
+
+const integerNames = new Set(['targetId', 'sentForProsecution', 'assigneeId', ...outcomeFigures.map((f) => `outcome.${f}`), 'rectification.websitesShutDown', 'rectification.accountsClosed']);
+
+function labelOf(name: string): Label {
+  if (name in messages) return messages[name as keyof typeof messages];
+  return figureLabel(name);
+}
+
+/** The inputs the dialog shows for one needed payload field. */
+export function neededField(need: string, organisationLabel: (type: string) => Label): NeededField {
+  if (need === 'outcome') {
+    return {
+      need,
+      label: messages.outcome,
+      inputs: [
+        { name: 'outcome.organisationType', label: messages.organisationType, input: 'select', options: organisationTypes.map((value) => ({ value, label: organisationLabel(value) })) },
+        ...outcomeFigures.map((f): FieldSpec => ({ name: `outcome.${f}`, label: figureLabel(f), input: 'integer' })),
+      ],
+    };
+  }
+  if (need === 'rectification') {
+    return {
+      need,
+      label: messages.rectification,
+      inputs: [
+        { name: 'rectification.measures', label: messages.measures, input: 'textarea' },
+        { name: 'rectification.websitesShutDown', label: figureLabel('websitesShutDown'), input: 'integer' },
+        { name: 'rectification.accountsClosed', label: figureLabel('accountsClosed'), input: 'integer' },
+      ],
+    };
+  }
+  const input = singleInputs[need] ?? 'text';
+  return { need, label: labelOf(need), inputs: [{ name: need, label: labelOf(need), input }] };
+}
+
+/** What a fresh dialog starts with: figures at 0 (zeros are allowed and common), everything else empty. */
+export function initialValues(needs: readonly string[]): FormValues {
+  const values: Record<string, string> = {};
+  if (needs.includes('outcome')) for (const f of outcomeFigures) values[`outcome.${f}`] = '0';
+  if (needs.includes('sentForProsecution')) values.sentForProsecution = '0';
+  if (needs.includes('rectification')) {
+    values['rectification.websitesShutDown'] = '0';
+    values['rectification.accountsClosed'] = '0';
+  }
+  return values;
+}
+
+function valueOf(name: string, values: FormValues): string | number | undefined {
+  const raw = (values[name] ?? '').trim();
+  if (raw === '') return undefined;
+  if (integerNames.has(name)) return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  return raw;
+}
+
+/** Builds the payload the server expects from what the user typed: numbers as numbers, groups as objects. */
+export function payloadOf(needs: readonly string[], values: FormValues): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const need of needs) {
+    if (need === 'outcome') {
+      payload.outcome = Object.fromEntries(['organisationType', ...outcomeFigures].map((f) => [f, valueOf(`outcome.${f}`, values)]));
+    } else if (need === 'rectification') {
+      payload.rectification = Object.fromEntries(Object.keys(rectificationSchema.shape).map((f) => [f, valueOf(`rectification.${f}`, values)]));
+    } else {
+      payload[need] = valueOf(need, values);
+    }
+  }
+  return payload;
+}
+
+const payloadSchemas: Record<string, z.ZodType> = { ...cluePayloadSchemas, ...problemPayloadSchemas };
+
+/**
+ * Early feedback before the server is asked: every needed field filled, and
+ * the payload valid for the event's schema (the engine's own). The server's
+ * verdict still decides, and its field errors are shown the same way.
+ */
+export function checkPayload(event: string, needs: readonly string[], values: FormValues): FieldErrors {
+  const errors: Record<string, Label> = {};
+  const required = needs.flatMap((need) => neededField(need, () => ({ zh: '', en: '' })).inputs.map((input) => input.name));
+  for (const name of required) if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
+  const schema = payloadSchemas[event];
+  if (schema === undefined) return errors;
+  const result = schema.safeParse(payloadOf(needs, values));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = issue.path.map(String).join('.');
+      if (errors[name] !== undefined) continue;
+      if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
+      else errors[name] = integerNames.has(name) ? messages.wholeNumber : { zh: `${messages.invalid.zh}：${issue.message}`, en: `${messages.invalid.en}: ${issue.message}` };
+    }
+  }
+  return errors;
+}
+
+/** The server's field issues, keyed by field name as the dialog names its inputs. */
+export function serverErrors(fields: readonly { readonly field: string; readonly message: Label }[]): FieldErrors {
+  const errors: Record<string, Label> = {};
+  for (const issue of fields) {
+    const name = issue.field.replace(/^payload\./, '');
+    errors[name] = issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,55 @@
+import { createEffect, createRoot, createSignal } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { messages, type MessageKey } from './messages';
+
+export type Lang = 'zh' | 'en';
+
+const storageKey = 'battlemap.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+const [lang, setLangSignal] = createSignal<Lang>(storedLang());
+
+createRoot(() => {
+  createEffect(() => {
+    document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  });
+});
+
+export { lang };
+
+/** Switches the UI language and remembers it on this browser. */
+export function setLang(next: Lang): void {
+  setLangSignal(next);
+  try {
+    localStorage.setItem(storageKey, next);
+  } catch {
+    // A browser that refuses storage still switches for this page.
+  }
+}
+
+/** A bilingual label in the current language. */
+export function tr(label: Label): string {
+  return lang() === 'en' ? label.en : label.zh;
+}
+
+/** One of the UI's own texts in the current language. */
+export function t(key: MessageKey): string {
+  return tr(messages[key]);
+}
+
+/** A name pair (nameZh/nameEn) in the current language. */
+export function named(item: { readonly nameZh: string; readonly nameEn: string }): string {
+  return lang() === 'en' ? item.nameEn : item.nameZh;
+}
+
+/** The locale tag for Intl formatting. */
+export function locale(): string {
+  return lang() === 'en' ? 'en-GB' : 'zh-CN';
+}

@@ -1,0 +1,60 @@
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { Show, createSignal } from 'solid-js';
+import { ApiProblem } from '../api/problem';
+import type { Label } from '../../../engine/labels';
+import { t, tr } from '../i18n/i18n';
+import { LanguageToggle } from '../ui/language-toggle';
+import { signIn } from './session';
+
+export function LoginPage() {
+  const navigate = useNavigate();
+  const [search] = useSearchParams<{ next: string }>();
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<Label | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username().trim(), password());
+      const next = search.next;
+      // Only paths of this app, never another origin.
+      navigate(next !== undefined && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    } catch (problem) {
+      setError(problem instanceof ApiProblem ? problem.reason : { zh: '登录失败', en: 'Sign-in failed' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="login">
+      <div class="login-lang">
+        <LanguageToggle />
+      </div>
+      <form class="login-card" onSubmit={submit}>
+        <div class="brand brand-large">
+          <span class="brand-mark" aria-hidden="true" />
+          <span>{t('appName')}</span>
+        </div>
+        <h1>{t('loginTitle')}</h1>
+        <p class="muted">{t('loginHint')}</p>
+        <label class="field">
+          <span class="field-label">{t('username')}</span>
+          <input name="username" autocomplete="username" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field-label">{t('password')}</span>
+          <input name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        <Show when={error()}>{(reason) => <p class="form-error" role="alert">{tr(reason())}</p>}</Show>
+        <button type="submit" class="button primary block" disabled={busy()}>
+          {busy() ? t('signingIn') : t('signIn')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { createSignal } from 'solid-js';
+import { api, type Me } from '../api/client';
+
+/** The signed-in user: undefined while unknown, null when signed out. */
+const [me, setMe] = createSignal<Me | null | undefined>(undefined);
+export { me };
+
+/** Asks the server who is signed in (the cookie is HttpOnly, so only the server knows). */
+export async function loadSession(): Promise<Me | null> {
+  try {
+    const user = await api.session();
+    setMe(user);
+    return user;
+  } catch {
+    setMe(null);
+    return null;
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<Me> {
+  const user = await api.signIn(username, password);
+  setMe(user);
+  return user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api.signOut();
+  } finally {
+    setMe(null);
+  }
+}
+
+/** The session ended on the server (a 401): forget the user. */
+export function sessionLost(): void {
+  setMe(null);
+}

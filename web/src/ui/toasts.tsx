@@ -1,0 +1,42 @@
+import { For, createSignal } from 'solid-js';
+import { t } from '../i18n/i18n';
+
+export type ToastTone = 'error' | 'warning' | 'info';
+
+interface Toast {
+  readonly id: number;
+  readonly tone: ToastTone;
+  /** Read at render time, so a toast follows a language switch. */
+  readonly text: () => string;
+}
+
+const [toasts, setToasts] = createSignal<readonly Toast[]>([]);
+let nextId = 1;
+
+/** Shows a message for a few seconds (errors stay longer). */
+export function toast(text: () => string, tone: ToastTone = 'error'): void {
+  const id = nextId++;
+  setToasts((list) => [...list.slice(-3), { id, tone, text }]);
+  setTimeout(() => dismiss(id), tone === 'error' ? 8000 : 5000);
+}
+
+function dismiss(id: number): void {
+  setToasts((list) => list.filter((item) => item.id !== id));
+}
+
+export function Toasts() {
+  return (
+    <div class="toasts" aria-live="polite">
+      <For each={toasts()}>
+        {(item) => (
+          <div class={`toast toast-${item.tone}`} data-testid="toast" role={item.tone === 'error' ? 'alert' : 'status'}>
+            <span class="toast-text">{item.text()}</span>
+            <button type="button" class="toast-close" aria-label={t('close')} onClick={() => dismiss(item.id)}>
+              ×
+            </button>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useNavigate } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { t } from '../i18n/i18n';
+import { me, signOut } from '../session/session';
+import { LanguageToggle } from './language-toggle';
+
+/** The bar above every signed-in page: brand, page title, the user, language and sign-out. */
+export function TopBar(props: { children?: JSX.Element }) {
+  const navigate = useNavigate();
+  return (
+    <header class="top-bar">
+      <div class="brand">
+        <span class="brand-mark" aria-hidden="true" />
+        <span>{t('appName')}</span>
+      </div>
+      <div class="top-bar-title">{props.children}</div>
+      <div class="top-bar-user">
+        <Show when={me()}>
+          {(user) => (
+            <span class="user" data-testid="user">
+              <span class="avatar" aria-hidden="true">
+                {user().displayName.slice(0, 1)}
+              </span>
+              {user().displayName}
+              <Show when={user().role === 'viewer'}>
+                <span class="chip">{t('readOnly')}</span>
+              </Show>
+            </span>
+          )}
+        </Show>
+        <LanguageToggle />
+        <button
+          type="button"
+          class="button ghost"
+          data-testid="sign-out"
+          onClick={async () => {
+            await signOut();
+            navigate('/login', { replace: true });
+          }}
+        >
+          {t('signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
