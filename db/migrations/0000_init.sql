@@ -44,6 +44,7 @@ CREATE TABLE `campaigns` (
 	`context` text NOT NULL,
 	`version` integer NOT NULL,
 	`config` text NOT NULL,
+	`map_geojson` text,
 	`webhook_url` text,
 	`webhook_secret` text,
 	`starts_on` text NOT NULL,

@@ -16,6 +16,8 @@ export const campaigns = sqliteTable('campaigns', {
   version: integer('version').notNull(),
   config: text('config', { mode: 'json' }).$type<CampaignConfig>().notNull(),
   /** The bureau's own messaging system: escalations are POSTed here as JSON, signed with the secret. */
+  /** The campaign's map (GeoJSON FeatureCollection) for the battle map; units link to its features by id. */
+  mapGeojson: text('map_geojson'),
   webhookUrl: text('webhook_url'),
   webhookSecret: text('webhook_secret'),
   startsOn: text('starts_on').notNull(),

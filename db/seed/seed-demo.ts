@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { localDateOf, type Actor } from '../../engine';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../client';
@@ -8,6 +10,9 @@ import { demoCampaignConfig, demoCategories } from './demo-campaign';
 import { simulateCampaign } from './demo-simulation';
 import { demoUnits, demoUsers } from './demo-units';
 import { seededRandom } from './random';
+
+/** The Hanzhong county map (MIT, see maps/hanzhong-counties.LICENSE); the county branches link to it by feature id. */
+const hanzhongMap = resolve(import.meta.dirname, 'maps/hanzhong-counties.geojson');
 
 export interface DemoSeedOptions {
   readonly now: Date;
@@ -63,6 +68,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
         context: { phaseEnteredAt: {}, forcedAdvances: [] },
         version: 1,
         config,
+        mapGeojson: readFileSync(hanzhongMap, 'utf8'),
         startsOn: `${year}-01-01`,
         endsOn: `${year}-12-31`,
         createdAt,
