@@ -22,6 +22,7 @@ import { eventRoutes } from './routes/events';
 import { docsRoutes } from './routes/docs';
 import { escalationRoutes } from './routes/escalations';
 import { reportRoutes } from './routes/reports';
+import { battleMapRoutes } from './routes/battle-map';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -48,6 +49,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', userRoutes(database))
     .route('/', escalationRoutes(database, clock))
     .route('/', reportRoutes(database, clock))
+    .route('/', battleMapRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));

@@ -58,7 +58,7 @@ export async function countExitFacts(db: Db | Tx, campaign: CampaignRow): Promis
   };
 }
 
-async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
+export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
   const phase = campaign.state;
   if (!isPhase(phase)) return [];
   const targets = campaign.config.targets.filter((t) => t.phase === phase);

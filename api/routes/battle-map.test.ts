@@ -1,0 +1,56 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues } from '../../db/schema';
+import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { battleMap, type BattleMap } from '../contracts/battle-map';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 150, problems: 5 });
+  app = testApp(database);
+});
+afterAll(() => database.drop());
+
+describe('GET /api/campaigns/:id/battle-map', () => {
+  it('gives every role the wall chart, with figures equal to independent counts', async () => {
+    const lead = await signIn(app, 'hantai.lead');
+    const response = await lead.get('/api/campaigns/1/battle-map');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as BattleMap;
+    expect(battleMap.safeParse(body).success).toBe(true);
+    // Aggregates are for every role: a lead sees every unit's figures.
+    expect(body.units).toHaveLength(16);
+    const nanzheng = body.units.find((u) => u.unitId === 'nanzheng');
+    const open = ['found', 'verifying', 'filed', 'solved'] as const;
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(clues)
+      .where(and(eq(clues.unitId, 'nanzheng'), inArray(clues.state, [...open])));
+    expect(nanzheng?.open).toBe(Number(row?.n));
+    const [late] = await database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(clues)
+      .where(and(eq(clues.unitId, 'nanzheng'), inArray(clues.state, [...open]), lt(clues.dueAt, testNow.toISOString())));
+    expect(nanzheng?.overdue).toBe(Number(late?.n));
+    expect(nanzheng?.mapFeatureId).toBe('610721');
+    const gridTotal = body.grid.reduce((sum, cell) => sum + cell.total, 0);
+    const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
+    expect(gridTotal).toBe(Number(all?.n));
+    expect(body.timeline.map((p) => p.phase)).toEqual(['survey', 'crackdown', 'consolidation']);
+    expect(body.timeline[1]?.enteredAt).not.toBeNull();
+  });
+
+  it('serves the campaign map as GeoJSON whose features the county branches link to', async () => {
+    const viewer = await signIn(app, 'viewer');
+    const response = await viewer.get('/api/campaigns/1/map');
+    expect(response.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    const map = (await response.json()) as { features: { id: string }[] };
+    const body = (await (await viewer.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    const linked = body.units.flatMap((u) => (u.mapFeatureId === null ? [] : [u.mapFeatureId]));
+    expect(linked).toHaveLength(11);
+    expect(new Set(map.features.map((f) => f.id))).toEqual(new Set(linked));
+  });
+});

@@ -1,0 +1,50 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { campaigns } from '../../db/schema';
+import type { Clock } from '../clock';
+import { battleMap } from '../contracts/battle-map';
+import { idParam } from '../contracts/common';
+import { ApiError } from '../errors';
+import { viewerOf } from '../middleware/viewer';
+import { readBattleMap } from '../services/battle-map';
+import { json, problems, router } from './kit';
+
+const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) }).loose().meta({ id: 'FeatureCollection' });
+
+/** The battle map (挂图作战): figures for the wall chart, and the campaign's own map. */
+export function battleMapRoutes(database: Database, clock: Clock) {
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/battle-map',
+        tags: ['battle map'],
+        request: { params: idParam },
+        responses: { 200: json(battleMap, 'Per-unit measures, the unit × category grid, the phase timeline and targets'), ...problems(400, 401, 404) },
+      }),
+      async (c) => {
+        viewerOf(c);
+        return c.json(await readBattleMap(database.db, c.req.valid('param').id, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/map',
+        tags: ['battle map'],
+        request: { params: idParam },
+        responses: { 200: { description: 'The campaign map as GeoJSON; units link to its features by id', content: { 'application/geo+json': { schema: featureCollection } } }, ...problems(400, 401, 404) },
+      }),
+      async (c) => {
+        viewerOf(c);
+        const [row] = await database.db.select({ map: campaigns.mapGeojson }).from(campaigns).where(eq(campaigns.id, c.req.valid('param').id)).limit(1);
+        if (row?.map === null || row?.map === undefined) throw new ApiError('not_found');
+        const response = c.json(JSON.parse(row.map) as z.infer<typeof featureCollection>, 200);
+        response.headers.set('Content-Type', 'application/geo+json; charset=utf-8');
+        response.headers.set('Cache-Control', 'private, max-age=3600');
+        return response;
+      },
+    );
+}
