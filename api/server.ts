@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const clock = env.BATTLEMAP_NOW === undefined ? systemClock : fixedClock(env.BATTLEMAP_NOW);
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: env.DATABASE_AUTH_TOKEN });
 
-  const seeded = env.SEED_DEMO && !(await hasCampaign(database));
+  // Production never gets demo data or the demo password; its first start is the administrator's.
+  const seeded = env.SEED_DEMO && env.NODE_ENV !== 'production' && !(await hasCampaign(database));
   if (seeded) {
     const started = performance.now();
     await seedDemo(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     console.log(`Battlemap is serving at http://${host}:${info.port}  (database ${env.DATABASE_URL})`);
-    if (seeded || env.NODE_ENV !== 'production') {
+    if (env.NODE_ENV !== 'production') {
       const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
       console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
       console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
