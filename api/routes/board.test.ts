@@ -4,7 +4,7 @@ import { clues } from '../../db/schema';
 import { clueStates } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
-import type { Board } from '../contracts/board';
+import { board as boardSchema, type Board } from '../contracts/board';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -20,7 +20,10 @@ afterAll(() => database.drop());
 async function board(session: Session, query = ''): Promise<Board> {
   const response = await session.get(`/api/campaigns/1/board${query}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as Board;
+  const body = (await response.json()) as Board;
+  // Every answer matches the schema the OpenAPI document gives for it.
+  expect(boardSchema.safeParse(body).success).toBe(true);
+  return body;
 }
 
 async function total(unitIds?: string[]) {

@@ -5,6 +5,9 @@ import { auditLog, clues } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import type { ClueState } from '../../engine';
+import { z } from 'zod';
+import { problem as problemSchema } from '../contracts/common';
+import { historyEntry, itemDetail } from '../contracts/items';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -51,12 +54,15 @@ describe('POST /api/clues/:id/transitions', () => {
     const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version });
     expect(response.status).toBe(200);
     const card = (await response.json()) as { state: string; version: number; allowed: { to: string }[] };
+    expect(itemDetail.safeParse(card).success).toBe(true);
     expect(card).toMatchObject({ state: 'verifying', version: clue.version + 1 });
     expect(card.allowed.map((m) => m.to)).toContain('filed');
     expect(await auditCount(clue.id)).toBe(before + 1);
     expect((await stored(clue.id))?.state).toBe('verifying');
 
-    const history = (await (await office.get(`/api/clues/${clue.id}/history`)).json()) as { event: string; fromState: string; toState: string; version: number; actorName: string }[];
+    const raw: unknown = await (await office.get(`/api/clues/${clue.id}/history`)).json();
+    expect(z.array(historyEntry).safeParse(raw).success).toBe(true);
+    const history = raw as { event: string; fromState: string; toState: string; version: number; actorName: string }[];
     expect(history.at(-1)).toMatchObject({ event: 'clue.verify', fromState: 'found', toState: 'verifying', version: clue.version + 1, actorName: '专项办值班员' });
   });
 
@@ -130,6 +136,7 @@ describe('POST /api/clues/:id/transitions', () => {
       [404, 'unknown id', await office.send('POST', '/api/clues/999999/transitions', { to: 'verifying', version: 1 })],
       [415, 'not JSON', await office.send('POST', path, 'to=verifying', { 'content-type': 'application/x-www-form-urlencoded' })],
       [413, 'oversize body', await office.send('POST', path, { to: 'verifying', version: 1, payload: { reason: 'x'.repeat(200_000) } })],
+      [400, 'huge string inside the limit', await office.send('POST', path, { to: 'x'.repeat(50_000), version: 1 })],
       [403, 'cross-site origin', await office.send('POST', path, { to: 'verifying', version: 1 }, { origin: 'https://evil.example' })],
       [403, 'cross-site fetch', await office.send('POST', path, { to: 'verifying', version: 1 }, { 'sec-fetch-site': 'cross-site' })],
       [404, 'unknown route', await office.get('/api/nothing-here')],
@@ -138,6 +145,7 @@ describe('POST /api/clues/:id/transitions', () => {
       expect(response.status, what).toBe(status);
       expect(response.headers.get('content-type'), what).toMatch(/^application\/problem\+json/);
       const body = (await response.json()) as Problem;
+      expect(problemSchema.safeParse(body).success, what).toBe(true);
       expect(body.status, what).toBe(status);
     }
     const body = (await (await office.send('POST', path, { to: 'verifying' })).json()) as Problem;
