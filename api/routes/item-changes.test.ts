@@ -116,3 +116,30 @@ describe('POST /api/campaigns/:id/advance', () => {
     expect(((await early.json()) as { code: string }).code).toBe('window_not_open');
   });
 });
+
+describe('problems through the API', () => {
+  it('are recorded, rectified with their figures, and verified by the office only', async () => {
+    const lead = await signIn(app, 'hantai.lead');
+    const created = await lead.send('POST', '/api/problems', { campaignId: 1, unitId: 'hantai', title: '某平台对涉黑恶信息审核缺位', problemKind: 'platformSupervision' });
+    expect(created.status).toBe(201);
+    const problem = (await created.json()) as Item;
+    expect(problem.state).toBe('identified');
+    const needsAssignee = await lead.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'rectifying', version: problem.version });
+    expect(needsAssignee.status).toBe(422);
+    const rectifying = await lead.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'rectifying', version: problem.version, payload: { assigneeId: await userId('hantai.officer') } });
+    expect(rectifying.status).toBe(200);
+    const officer = await signIn(app, 'hantai.officer');
+    const v2 = ((await rectifying.json()) as Item).version;
+    const badFigures = await officer.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'rectified', version: v2, payload: { rectification: { measures: '约谈平台', websitesShutDown: -1, accountsClosed: 0 } } });
+    expect(badFigures.status).toBe(422);
+    const rectified = await officer.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'rectified', version: v2, payload: { rectification: { measures: '约谈平台并督促整改', websitesShutDown: 2, accountsClosed: 15 } } });
+    expect(rectified.status).toBe(200);
+    const v3 = ((await rectified.json()) as Item).version;
+    expect((await lead.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'verified', version: v3 })).status).toBe(403);
+    const verified = await office.send('POST', `/api/problems/${problem.id}/transitions`, { to: 'verified', version: v3 });
+    expect(verified.status).toBe(200);
+    expect(((await verified.json()) as Item).state).toBe('verified');
+    const history = (await (await office.get(`/api/problems/${problem.id}/history`)).json()) as { event: string }[];
+    expect(history.map((h) => h.event)).toEqual(['problem.create', 'problem.rectify', 'problem.complete', 'problem.verify']);
+  });
+});

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { sessionWith, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -69,5 +71,23 @@ describe('sessions', () => {
       const response = await app.request(path);
       expect(response.status, path).toBe(401);
     }
+  });
+
+  it('ends sessions after the idle timeout, after the absolute timeout, and when the user is disabled', async () => {
+    const start = new Date('2026-06-15T02:00:00.000Z');
+    const at = (minutes: number) => testApp(database, new Date(start.getTime() + minutes * 60_000));
+    const session = await signIn(at(0), 'nanzheng.officer');
+    // Active every 200 minutes: never idle for 240, but past the 12-hour absolute limit at 720.
+    for (const minutes of [200, 400, 600]) expect((await sessionWith(at(minutes), session.cookie).get('/api/session')).status, `${minutes}`).toBe(200);
+    expect((await sessionWith(at(740), session.cookie).get('/api/session')).status).toBe(401);
+
+    const idle = await signIn(at(0), 'nanzheng.lead');
+    expect((await sessionWith(at(239), idle.cookie).get('/api/session')).status).toBe(200);
+    expect((await sessionWith(at(239 + 241), idle.cookie).get('/api/session')).status).toBe(401);
+
+    const soon = await signIn(at(0), 'chenggu.lead');
+    await database.write((tx) => tx.update(users).set({ disabledAt: start.toISOString() }).where(eq(users.username, 'chenggu.lead')));
+    expect((await sessionWith(at(1), soon.cookie).get('/api/session')).status).toBe(401);
+    expect((await login('chenggu.lead', 'battlemap')).status).toBe(401);
   });
 });
