@@ -23,6 +23,7 @@ import { docsRoutes } from './routes/docs';
 import { escalationRoutes } from './routes/escalations';
 import { reportRoutes } from './routes/reports';
 import { battleMapRoutes } from './routes/battle-map';
+import { intakeRoutes } from './routes/intake';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', escalationRoutes(database, clock))
     .route('/', reportRoutes(database, clock))
     .route('/', battleMapRoutes(database, clock))
+    .route('/', intakeRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));

@@ -27,3 +27,4 @@ export * from './campaign/exit-criteria';
 export * from './units';
 export * from './report/report';
 export * from './report/report.labels';
+export * from './intake/identifiers';

@@ -90,7 +90,7 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
   const store = kind === 'clue' ? clueStore : problemStore;
   const next = { state: decided.state, context: decided.context, version: decided.version } as never;
   // Inside the write queue no one else in this process can move the item; another process can.
-  if (!(await store.update(tx, id, expected, next, at))) throw new ApiError('version_conflict');
+  if (!(await store.update(tx, id, expected, next, at, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
   await appendAudit(tx, {
     at,
     actorId: actor.userId,

@@ -1,7 +1,8 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
 import type { Db, Tx } from '../client';
-import { clues, problems } from '../schema';
+import { clueIdentifiers, clues, problems } from '../schema';
+import { extractIdentifiers } from '../../engine/intake/identifiers';
 
 type Reader = Db | Tx;
 
@@ -17,6 +18,13 @@ function columnsOf(context: ClueContext | ProblemContext) {
     enteredAt: context.enteredAt,
     dueAt: context.dueAt,
   };
+}
+
+/** Rewrites a clue's identifiers from its text, in the caller's transaction. */
+async function syncIdentifiers(tx: Tx, id: number, context: ClueContext | ProblemContext): Promise<void> {
+  await tx.delete(clueIdentifiers).where(eq(clueIdentifiers.clueId, id));
+  const found = extractIdentifiers(`${context.title}\n${context.description}`);
+  if (found.length > 0) await tx.insert(clueIdentifiers).values(found.map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value })));
 }
 
 /**
@@ -45,18 +53,21 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
         updatedAt: at,
         ...columnsOf(record.context),
       });
+      if (table === clues) await syncIdentifiers(tx, record.id, record.context);
     },
 
     /**
      * Stores a decision if the item is still at the version it was decided
      * on; returns false (and writes nothing) if someone else moved it first.
      */
-    async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string): Promise<boolean> {
+    async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string, textChanged = false): Promise<boolean> {
       const updated = await tx
         .update(table)
         .set({ state: next.state as never, version: next.version, context: next.context as never, updatedAt: at, ...columnsOf(next.context) })
         .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
         .returning({ id: table.id });
+      // Only an edit changes a clue's text; moves leave its identifiers as they are.
+      if (updated.length === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
       return updated.length === 1;
     },
 

@@ -66,6 +66,16 @@ CREATE TABLE `categories` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `categories_campaign_code` ON `categories` (`campaign_id`,`code`);--> statement-breakpoint
 CREATE INDEX `categories_campaign` ON `categories` (`campaign_id`);--> statement-breakpoint
+CREATE TABLE `clue_identifiers` (
+	`clue_id` integer NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`value` text NOT NULL,
+	FOREIGN KEY (`clue_id`) REFERENCES `clues`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `clue_identifiers_lookup` ON `clue_identifiers` (`campaign_id`,`kind`,`value`);--> statement-breakpoint
+CREATE INDEX `clue_identifiers_clue` ON `clue_identifiers` (`clue_id`);--> statement-breakpoint
 CREATE TABLE `clues` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`campaign_id` integer NOT NULL,

@@ -73,3 +73,21 @@ export const problems = sqliteTable(
     index('problems_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
+
+/**
+ * The identifiers found in each clue's text (phone numbers, accounts, URLs,
+ * ID numbers), normalised; written with the clue, so that duplicates are one
+ * indexed lookup away, across units.
+ */
+export const clueIdentifiers = sqliteTable(
+  'clue_identifiers',
+  {
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    campaignId: integer('campaign_id').notNull(),
+    kind: text('kind').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [index('clue_identifiers_lookup').on(t.campaignId, t.kind, t.value), index('clue_identifiers_clue').on(t.clueId)],
+);
