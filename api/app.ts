@@ -36,8 +36,10 @@ export interface AppOptions {
   readonly webRoot?: string;
 }
 
-/** Request bodies are small JSON documents; anything larger is refused before it is read. */
+/** Request bodies are small JSON documents; anything larger is refused before it is read. Imports carry files. */
 const maxBodyBytes = 64 * 1024;
+const maxImportBytes = 32 * 1024 * 1024;
+const isImport = (path: string) => /^\/api\/campaigns\/[^/]+\/imports$/.test(path);
 
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
@@ -88,7 +90,8 @@ export function createApp(options: AppOptions) {
   });
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => problemResponse(c, new ApiError('payload_too_large')) }),
+    (c, next) =>
+      bodyLimit({ maxSize: isImport(c.req.path) ? maxImportBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
     sameOrigin,
     jsonBodies,
     loadViewer(database, clock, options.session, unitTree),

@@ -20,3 +20,30 @@ export const duplicatesAnswer = z
     ),
   })
   .meta({ id: 'Duplicates' });
+
+export const importQuery = z.strictObject({
+  /** false: check and report only; true: import. */
+  commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Import the valid rows and skip the invalid ones (otherwise any invalid row stops the import). */
+  onlyValid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** JSON object: field → column header (or null), e.g. {"title":"线索标题","unit":"承办单位"}. */
+  mapping: z.string().max(4000).optional(),
+});
+
+const rowIssue = z.object({ row: z.number().int(), column: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) });
+
+export const importPlan = z
+  .object({
+    format: z.enum(['xlsx', 'csv-utf8', 'csv-gb18030']),
+    headers: z.array(z.string()),
+    mapping: z.record(z.string(), z.string().nullable()),
+    rows: z.number().int(),
+    valid: z.number().int(),
+    issues: z.array(rowIssue),
+    alreadyImported: z.array(z.number().int()),
+    duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()) })),
+    duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
+    batchId: z.string().optional(),
+    created: z.number().int().optional(),
+  })
+  .meta({ id: 'ImportPlan' });

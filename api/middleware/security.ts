@@ -52,12 +52,13 @@ export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   return next();
 });
 
-/** Bodies are JSON only; anything else is refused before it is read (this also shuts out plain form posts). */
+/** Bodies are JSON only (files only to the import route); anything else is refused before it is read, which also shuts out plain form posts. */
 export const jsonBodies = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.has(c.req.method) || c.req.method === 'DELETE') return next();
   const type = c.req.header('content-type') ?? '';
   const length = c.req.header('content-length');
   if (length === '0' && type === '') return next();
-  if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
+  const file = /^\/api\/campaigns\/[^/]+\/imports$/.test(c.req.path) && /^(text\/csv|application\/octet-stream|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)\s*(;|$)/i.test(type);
+  if (!file && !/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
   return next();
 });

@@ -1,16 +1,70 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
-import { duplicatesAnswer, duplicatesRequest } from '../contracts/intake';
+import { duplicatesAnswer, duplicatesRequest, importPlan, importQuery } from '../contracts/intake';
+import { ApiError } from '../errors';
+import { readTable } from '../services/import/read-table';
+import { commitImport, importFields, previewImport, type Mapping } from '../services/import/import-clues';
+import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
 import { findDuplicates } from '../services/duplicates';
 import { readItem } from '../services/item-card';
 import type { Clock } from '../clock';
 import { json, problems, router } from './kit';
 
-/** Clue intake: duplicate detection on create and for an existing clue. */
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const importBodyTypes = ['text/csv', xlsxType, 'application/octet-stream'] as const;
+
+function mappingOf(text: string | undefined): Mapping | undefined {
+  if (text === undefined) return undefined;
+  const parsed = z.partialRecord(z.enum(importFields), z.string().max(200).nullable()).safeParse((() => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return null;
+    }
+  })());
+  if (!parsed.success) {
+    throw new ApiError('bad_request', { fields: [{ field: 'query.mapping', message: { zh: '列对应关系应为 JSON 对象：字段 → 列名', en: 'mapping must be a JSON object of field → column header' } }] });
+  }
+  return parsed.data;
+}
+
+/** Clue intake: duplicate detection on create and for an existing clue; bulk import of CSV and XLSX files. */
 export function intakeRoutes(database: Database, clock: Clock) {
   return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/campaigns/{id}/imports',
+        tags: ['intake'],
+        request: {
+          params: idParam,
+          query: importQuery,
+          body: { required: true, content: Object.fromEntries(importBodyTypes.map((t) => [t, { schema: z.string() }])) },
+        },
+        responses: {
+          200: json(importPlan, 'The check of every row (commit=false), or the import done (commit=true)'),
+          ...problems(400, 401, 403, 404, 413, 415, 422),
+        },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { id } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const mapping = mappingOf(query.mapping);
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
+        let table;
+        try {
+          table = await readTable(bytes);
+        } catch {
+          throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' } }] });
+        }
+        if (!query.commit) return c.json(await previewImport(database, id, table, mapping), 200);
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid }), 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'post',

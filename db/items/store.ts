@@ -56,6 +56,21 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       if (table === clues) await syncIdentifiers(tx, record.id, record.context);
     },
 
+    /** Inserts many new items at once (an import), with their identifiers, in the caller's transaction. */
+    async insertMany(tx: Tx, records: readonly ItemRecord<State, Context>[], at: string): Promise<void> {
+      for (let i = 0; i < records.length; i += 200) {
+        const chunk = records.slice(i, i + 200);
+        await tx.insert(table).values(
+          chunk.map((record) => ({ id: record.id, state: record.state as never, version: record.version, context: record.context as never, updatedAt: at, ...columnsOf(record.context) })),
+        );
+      }
+      if (table !== clues) return;
+      const identifiers = records.flatMap((record) =>
+        extractIdentifiers(`${record.context.title}\n${record.context.description}`).map((i) => ({ clueId: record.id, campaignId: record.context.campaignId, kind: i.kind, value: i.value })),
+      );
+      for (let i = 0; i < identifiers.length; i += 500) await tx.insert(clueIdentifiers).values(identifiers.slice(i, i + 500));
+    },
+
     /**
      * Stores a decision if the item is still at the version it was decided
      * on; returns false (and writes nothing) if someone else moved it first.

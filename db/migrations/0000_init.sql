@@ -45,6 +45,7 @@ CREATE TABLE `campaigns` (
 	`version` integer NOT NULL,
 	`config` text NOT NULL,
 	`map_geojson` text,
+	`import_mapping` text,
 	`webhook_url` text,
 	`webhook_secret` text,
 	`starts_on` text NOT NULL,
@@ -101,6 +102,15 @@ CREATE INDEX `clues_board_unit` ON `clues` (`campaign_id`,`unit_id`,`state`,`due
 CREATE INDEX `clues_category` ON `clues` (`campaign_id`,`category_id`);--> statement-breakpoint
 CREATE INDEX `clues_assignee` ON `clues` (`assignee_id`);--> statement-breakpoint
 CREATE INDEX `clues_due` ON `clues` (`due_at`) WHERE "clues"."due_at" IS NOT NULL;--> statement-breakpoint
+CREATE TABLE `imported_clues` (
+	`campaign_id` integer NOT NULL,
+	`source_ref` text NOT NULL,
+	`clue_id` integer NOT NULL,
+	`batch_id` text NOT NULL,
+	FOREIGN KEY (`clue_id`) REFERENCES `clues`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `imported_clues_ref` ON `imported_clues` (`campaign_id`,`source_ref`);--> statement-breakpoint
 CREATE TABLE `problems` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`campaign_id` integer NOT NULL,

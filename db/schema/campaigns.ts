@@ -18,6 +18,8 @@ export const campaigns = sqliteTable('campaigns', {
   /** The bureau's own messaging system: escalations are POSTed here as JSON, signed with the secret. */
   /** The campaign's map (GeoJSON FeatureCollection) for the battle map; units link to its features by id. */
   mapGeojson: text('map_geojson'),
+  /** The column mapping of the last clue import, offered again next time. */
+  importMapping: text('import_mapping', { mode: 'json' }).$type<Record<string, string | null>>(),
   webhookUrl: text('webhook_url'),
   webhookSecret: text('webhook_secret'),
   startsOn: text('starts_on').notNull(),

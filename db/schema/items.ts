@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ClueContext, ProblemContext } from '../../engine';
 import { clueStates } from '../../engine/clue/clue.model';
 import { problemStates } from '../../engine/problem/problem.model';
@@ -90,4 +90,21 @@ export const clueIdentifiers = sqliteTable(
     value: text('value').notNull(),
   },
   (t) => [index('clue_identifiers_lookup').on(t.campaignId, t.kind, t.value), index('clue_identifiers_clue').on(t.clueId)],
+);
+
+/**
+ * Clues that came in through an import, by the source's own id: importing
+ * the same file again finds them here and skips them.
+ */
+export const importedClues = sqliteTable(
+  'imported_clues',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    sourceRef: text('source_ref').notNull(),
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    batchId: text('batch_id').notNull(),
+  },
+  (t) => [uniqueIndex('imported_clues_ref').on(t.campaignId, t.sourceRef)],
 );

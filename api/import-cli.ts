@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/client';
+import { units, users } from '../db/schema';
+import { actorOf } from './middleware/viewer';
+import { ApiError } from './errors';
+import { commitImport, previewImport } from './services/import/import-clues';
+import { readTable } from './services/import/read-table';
+
+/**
+ * `npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]`:
+ * the same import as the web screen, from the command line, with a progress bar.
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { campaign: { type: 'string' }, as: { type: 'string', default: 'office' }, 'only-valid': { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+});
+const file = positionals[0];
+const campaignId = Number(values.campaign);
+if (file === undefined || !Number.isSafeInteger(campaignId)) {
+  console.error('usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]');
+  process.exit(2);
+}
+
+const bar = (done: number, total: number) => {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total}`);
+};
+
+const database = await openDatabase(process.env.DATABASE_URL ?? 'file:./data/battlemap.db', process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+try {
+  const [user] = await database.db.select().from(users).where(eq(users.username, values.as));
+  if (user === undefined) throw new Error(`no user ${values.as}`);
+  const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
+  process.stderr.write(`reading ${file}…\n`);
+  const table = await readTable(new Uint8Array(await readFile(file)));
+  if (values.check) {
+    const plan = await previewImport(database, campaignId, table, undefined);
+    console.log(JSON.stringify(plan, null, 2));
+  } else {
+    const started = performance.now();
+    const result = await commitImport(database, campaignId, table, undefined, actor, new Date(), { onlyValid: values['only-valid'], onProgress: bar });
+    process.stderr.write('\n');
+    console.log(`imported ${result.created} clues (batch ${result.batchId}) in ${Math.round(performance.now() - started)} ms; ${result.alreadyImported.length} already imported; ${result.issues.length} rows skipped as invalid`);
+    for (const issue of result.issues.slice(0, 50)) console.log(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
+  }
+} catch (error) {
+  process.stderr.write('\n');
+  if (error instanceof ApiError) {
+    console.error(`${error.reason.zh} / ${error.reason.en}`);
+    const plan = error.extra.plan as { issues?: { row: number; column: string; reason: { zh: string; en: string } }[] } | undefined;
+    for (const issue of plan?.issues?.slice(0, 50) ?? []) console.error(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
+  } else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  database.close();
+}

@@ -1,0 +1,262 @@
+import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Database, Db, Tx } from '../../../db/client';
+import { appendAudit, type AuditInput } from '../../../db/audit/append';
+import { clueStore } from '../../../db/items/store';
+import { campaigns, categories, importedClues, units, users } from '../../../db/schema';
+import {
+  clueFieldsSchema,
+  clueSourceLabels,
+  clueSources,
+  createClue,
+  extractIdentifiers,
+  validate,
+  type Actor,
+  type ClueRecord,
+  type ClueSource,
+  type Label,
+} from '../../../engine';
+import { ApiError } from '../../errors';
+import { itemRulesOf, loadCampaign } from '../campaign-rules';
+import { duplicatesOfMany } from '../duplicates';
+import type { Table } from './read-table';
+
+export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee'] as const;
+export type ImportField = (typeof importFields)[number];
+export type Mapping = Partial<Record<ImportField, string | null>>;
+
+/** Header words each field is recognised by, in both languages. */
+const synonyms: Record<ImportField, readonly string[]> = {
+  sourceRef: ['编号', '线索编号', '来源编号', '原始编号', 'source id', 'id', 'ref', 'reference'],
+  title: ['标题', '线索标题', '线索名称', '名称', 'title'],
+  description: ['内容', '描述', '线索内容', '详情', '简要案情', 'description', 'details'],
+  unit: ['单位', '承办单位', '责任单位', '所属单位', 'unit'],
+  category: ['类别', '案件类别', '线索类别', 'category'],
+  source: ['来源', '线索来源', 'source'],
+  assignee: ['承办人', '责任人', 'assignee'],
+};
+
+export const importFieldLabels: Record<ImportField, Label> = {
+  sourceRef: { zh: '来源编号', en: 'Source id' },
+  title: { zh: '标题', en: 'Title' },
+  description: { zh: '内容', en: 'Description' },
+  unit: { zh: '承办单位', en: 'Unit' },
+  category: { zh: '类别', en: 'Category' },
+  source: { zh: '来源', en: 'Source' },
+  assignee: { zh: '承办人', en: 'Assignee' },
+};
+
+/** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */
+export function resolveMapping(headers: readonly string[], chosen: Mapping | undefined, remembered: Mapping | null): Record<ImportField, string | null> {
+  const lower = headers.map((h) => h.toLowerCase());
+  const guess = (field: ImportField) => {
+    const at = lower.findIndex((h) => synonyms[field].includes(h));
+    return at === -1 ? null : (headers[at] ?? null);
+  };
+  const usable = (header: string | null | undefined) => (header !== null && header !== undefined && headers.includes(header) ? header : null);
+  return Object.fromEntries(
+    importFields.map((field) => {
+      if (chosen !== undefined && field in chosen) return [field, usable(chosen[field])];
+      const last = remembered?.[field];
+      return [field, usable(last) ?? guess(field)];
+    }),
+  ) as Record<ImportField, string | null>;
+}
+
+export interface RowIssue {
+  /** The row as a spreadsheet numbers it (the header is row 1). */
+  readonly row: number;
+  readonly column: string;
+  readonly reason: Label;
+}
+
+export interface ImportPlan {
+  readonly format: Table['format'];
+  readonly headers: string[];
+  readonly mapping: Record<ImportField, string | null>;
+  readonly rows: number;
+  readonly valid: number;
+  readonly issues: RowIssue[];
+  /** Rows whose source id was imported before: skipped, not created again. */
+  readonly alreadyImported: number[];
+  /** Rows sharing an identifier with clues already in the campaign. */
+  readonly duplicates: { row: number; clueIds: number[] }[];
+  /** Rows sharing an identifier with an earlier row of the same file. */
+  readonly duplicatesInFile: { row: number; sameAs: number }[];
+}
+
+interface PlannedRow {
+  readonly row: number;
+  readonly sourceRef: string | null;
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+  readonly fields: { title: string; description: string; categoryId: number | null; source: ClueSource };
+}
+
+const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
+
+/** Validates every row against the mapping and the campaign's units, categories and people; writes nothing. */
+async function plan(db: Db | Tx, campaignId: number, table: Table, mapping: Record<ImportField, string | null>): Promise<{ plan: ImportPlan; rows: PlannedRow[] }> {
+  const [unitRows, categoryRows, userRows, imported] = await Promise.all([
+    db.select().from(units),
+    db.select().from(categories).where(eq(categories.campaignId, campaignId)),
+    db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId }).from(users),
+    db.select({ sourceRef: importedClues.sourceRef }).from(importedClues).where(eq(importedClues.campaignId, campaignId)),
+  ]);
+  const unitOf = new Map<string, string>();
+  for (const u of unitRows) for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) unitOf.set(key, u.id);
+  const categoryOf = new Map<string, number>();
+  for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
+  const sourceOf = new Map<string, ClueSource>();
+  for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
+  const userOf = new Map<string, { id: number; unitId: string }>();
+  for (const u of userRows) for (const key of [u.username, u.displayName]) userOf.set(key, { id: u.id, unitId: u.unitId });
+  const seenRefs = new Set(imported.map((r) => r.sourceRef));
+
+  const issues: RowIssue[] = [];
+  const planned: PlannedRow[] = [];
+  const alreadyImported: number[] = [];
+  const refsInFile = new Map<string, number>();
+  for (const field of ['title', 'unit'] as const) {
+    if (mapping[field] === null) issues.push(issue(1, importFieldLabels[field].en, `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`));
+  }
+  if (issues.length > 0) return { plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
+
+  const at = (cells: string[], field: ImportField) => {
+    const header = mapping[field];
+    if (header === null) return '';
+    return (cells[table.headers.indexOf(header)] ?? '').trim();
+  };
+  table.rows.forEach((cells, index) => {
+    const row = index + 2;
+    const before = issues.length;
+    const sourceRef = at(cells, 'sourceRef') || null;
+    if (sourceRef !== null) {
+      const earlier = refsInFile.get(sourceRef);
+      if (earlier !== undefined) issues.push(issue(row, mapping.sourceRef ?? '', `与第 ${earlier} 行编号重复`, `Same source id as row ${earlier}`));
+      refsInFile.set(sourceRef, row);
+      if (seenRefs.has(sourceRef)) {
+        alreadyImported.push(row);
+        return;
+      }
+    }
+    const unitText = at(cells, 'unit');
+    const unitId = unitOf.get(unitText) ?? unitOf.get(unitText.toLowerCase());
+    if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
+    const categoryText = at(cells, 'category');
+    const categoryId = categoryText === '' ? null : (categoryOf.get(categoryText) ?? categoryOf.get(categoryText.toLowerCase()));
+    if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`));
+    const sourceText = at(cells, 'source');
+    const source = sourceText === '' ? 'other' : (sourceOf.get(sourceText) ?? sourceOf.get(sourceText.toLowerCase()));
+    if (source === undefined) issues.push(issue(row, mapping.source ?? '', `无法识别的来源：“${sourceText}”`, `Unknown source: "${sourceText}"`));
+    const assigneeText = at(cells, 'assignee');
+    const assignee = assigneeText === '' ? null : userOf.get(assigneeText);
+    if (assignee === undefined) issues.push(issue(row, mapping.assignee ?? '', `没有这个用户：“${assigneeText}”`, `No such user: "${assigneeText}"`));
+    const fields = { title: at(cells, 'title'), description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
+    const checked = validate(clueFieldsSchema, fields);
+    if (!checked.ok) {
+      for (const f of checked.fields) {
+        const column = mapping[(f.field === 'categoryId' ? 'category' : f.field) as ImportField] ?? f.field;
+        issues.push({ row, column, reason: f.message });
+      }
+    }
+    if (issues.length === before && unitId !== undefined && checked.ok) {
+      planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, fields: checked.data as PlannedRow['fields'] });
+    }
+  });
+
+  // Duplicates: against the campaign, and within the file (first row wins).
+  const texts = planned.map((p) => `${p.fields.title}\n${p.fields.description}`);
+  const existing = await duplicatesOfMany(db, campaignId, texts);
+  const duplicates: ImportPlan['duplicates'] = [];
+  const duplicatesInFile: ImportPlan['duplicatesInFile'] = [];
+  const firstRowOf = new Map<string, number>();
+  planned.forEach((p, i) => {
+    const ids = new Set<number>();
+    let sameAs: number | null = null;
+    for (const identifier of extractIdentifiers(texts[i] ?? '')) {
+      const key = `${identifier.kind}:${identifier.value}`;
+      for (const id of existing.get(key) ?? []) ids.add(id);
+      const first = firstRowOf.get(key);
+      if (first === undefined) firstRowOf.set(key, p.row);
+      else sameAs ??= first;
+    }
+    if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b) });
+    if (sameAs !== null) duplicatesInFile.push({ row: p.row, sameAs });
+  });
+
+  return {
+    plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicatesInFile },
+    rows: planned,
+  };
+}
+
+export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined): Promise<ImportPlan> {
+  const campaign = await loadCampaign(database.db, campaignId);
+  const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
+  return (await plan(database.db, campaignId, table, mapping)).plan;
+}
+
+export interface ImportResult extends ImportPlan {
+  readonly batchId: string;
+  readonly created: number;
+}
+
+/**
+ * Imports the file in one transaction: every row is validated first, and
+ * nothing is written while any row is invalid unless `onlyValid` is set.
+ * Each clue is created through the engine, with its own audit entry; all
+ * entries of one import share a batch id. Rows whose source id was
+ * imported before are skipped, so importing a file twice creates nothing
+ * the second time. The mapping is remembered for the campaign.
+ */
+export async function commitImport(
+  database: Database,
+  campaignId: number,
+  table: Table,
+  chosen: Mapping | undefined,
+  actor: Actor,
+  now: Date,
+  options: { onlyValid: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<ImportResult> {
+  return database.write(async (tx) => {
+    const campaign = await loadCampaign(tx, campaignId);
+    const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
+    const { plan: checked, rows } = await plan(tx, campaignId, table, mapping);
+    if (checked.issues.length > 0 && !options.onlyValid) {
+      throw new ApiError('payload_invalid', {
+        reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} problems found; nothing was imported` },
+        extra: { plan: checked },
+      });
+    }
+    const rules = itemRulesOf(campaign);
+    const batchId = randomUUID();
+    const at = now.toISOString();
+    let nextId = await clueStore.nextId(tx);
+    const records: ClueRecord[] = [];
+    const audit: AuditInput[] = [];
+    const refs: (typeof importedClues.$inferInsert)[] = [];
+    const refused: RowIssue[] = [];
+    for (const [index, row] of rows.entries()) {
+      const created = createClue(nextId, { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields }, actor, rules, now);
+      if (!created.ok) {
+        refused.push({ row: row.row, column: mapping.unit ?? '', reason: created.refusal.reason });
+        continue;
+      }
+      records.push(created.record);
+      audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1 });
+      if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
+      nextId += 1;
+      if (index % 1000 === 0) options.onProgress?.(index, rows.length);
+    }
+    if (refused.length > 0 && !options.onlyValid) {
+      throw new ApiError('role_forbidden', { reason: refused[0]?.reason ?? { zh: '无权导入', en: 'Not allowed to import' }, extra: { plan: { ...checked, issues: refused } } });
+    }
+    await clueStore.insertMany(tx, records, at);
+    for (let i = 0; i < audit.length; i += 5000) await appendAudit(tx, ...audit.slice(i, i + 5000));
+    for (let i = 0; i < refs.length; i += 500) await tx.insert(importedClues).values(refs.slice(i, i + 500));
+    await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
+    options.onProgress?.(rows.length, rows.length);
+    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length };
+  });
+}

@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+export interface Table {
+  /** How the file was read: xlsx, or the text encoding of a CSV. */
+  readonly format: 'xlsx' | 'csv-utf8' | 'csv-gb18030';
+  readonly headers: string[];
+  readonly rows: string[][];
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/**
+ * Text of a CSV as Chinese office software writes it: UTF-8 (with or
+ * without a byte order mark) when the bytes are valid UTF-8, else GB18030
+ * (a superset of GBK and GB2312).
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'gb18030' } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    // Formula cells are read as what they show, never evaluated again: their text is stored as text.
+    if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+    if ('formula' in value) return `=${String(value.formula)}`;
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value);
+}
+
+/** Reads an uploaded CSV or XLSX file into a header row and data rows of text. */
+export async function readTable(bytes: Uint8Array): Promise<Table> {
+  if (isZip(bytes)) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const all: string[][] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      all.push(values);
+    });
+    const [headers = [], ...rows] = all;
+    return { format: 'xlsx', headers: headers.map((h) => h.trim()), rows };
+  }
+  const { text, encoding } = decodeCsv(bytes);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const [headers = [], ...rows] = parsed.data;
+  return { format: encoding === 'utf8' ? 'csv-utf8' : 'csv-gb18030', headers: headers.map((h) => h.trim()), rows };
+}
