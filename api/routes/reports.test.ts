@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaigns, clues } from '../../db/schema';
-import { reportFigureLabels } from '../../engine';
+import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
 import { signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { report as reportSchema } from '../contracts/report';
@@ -65,6 +65,18 @@ describe('completion reports', () => {
     const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
     expect(whole.total.figures.cluesFound).toBe(Number(all?.n));
     expect(whole.total.figures.casesSolved).toBeGreaterThan(0);
+  });
+
+  it('equals the engine\'s reference model (a replay of the audit log) for every figure, unit and category', async () => {
+    const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
+    const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
+    for (const query of ['', '?phase=survey', '?phase=crackdown', '?asOf=2026-04-20T00:00:00.000Z', '?from=2026-02-01T00:00:00.000Z&to=2026-05-01T00:00:00.000Z']) {
+      const api = await reportAt(query);
+      const model = buildReport(entries, api.span);
+      expect(api.total, query).toEqual(model.total);
+      expect(api.byUnit, query).toEqual(model.byUnit);
+      expect(api.byCategory, query).toEqual(model.byCategory);
+    }
   });
 
   it('as of an instant, does not change when items move afterwards', async () => {

@@ -53,6 +53,8 @@ export async function createItem(
       toState: created.record.state,
       payload: created.event,
       version: created.record.version,
+      unitId: created.record.context.unitId,
+      categoryId: created.record.context.categoryId,
     });
     return readItem(tx, kind, id, actor, now);
   });

@@ -102,6 +102,8 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
     toState: decided.to,
     payload: decided.event,
     version: decided.version,
+    unitId: (decided.context as { unitId: string }).unitId,
+    categoryId: (decided.context as { categoryId: number | null }).categoryId,
   });
   // An item that moves on settles its escalations in the same commit.
   if (decided.from !== decided.to) await resolveMovedOn(tx, kind, now, id);

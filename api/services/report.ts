@@ -1,45 +1,11 @@
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../db/client';
-import { auditLog, escalations, frozenReports } from '../../db/schema';
-import { buildReport, isPhase, phases, type Phase, type Report, type ReportEntry } from '../../engine';
+import { escalations, frozenReports } from '../../db/schema';
+import { isPhase, phases, type Phase, type Report } from '../../engine';
+import { reportBySql } from './report-sql';
 import { ApiError } from '../errors';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
-
-const page = 5000;
-
-/**
- * Only the parts of each entry's payload the report reads, cut out by SQLite
- * itself: a create entry carries the item's whole context, a move its whole
- * event, and parsing all of that in JavaScript is most of a report's cost.
- */
-const reportPayload = sql<string>`case
-  when ${auditLog.event} in ('clue.create', 'problem.create') then json_object('input', json_object(
-    'unitId', json_extract(${auditLog.payload}, '$.input.unitId'),
-    'categoryId', json_extract(${auditLog.payload}, '$.input.categoryId'),
-    'foundAt', json_extract(${auditLog.payload}, '$.input.foundAt'),
-    'identifiedAt', json_extract(${auditLog.payload}, '$.input.identifiedAt'),
-    'dueAt', json_extract(${auditLog.payload}, '$.input.dueAt')))
-  when ${auditLog.event} in ('clue.solve', 'clue.prosecute', 'problem.complete', 'clue.transfer', 'problem.transfer', 'clue.edit', 'problem.edit') then ${auditLog.payload}
-  else json_object('meta', json_object('dueAt', json_extract(${auditLog.payload}, '$.meta.dueAt')))
-end`;
-
-/** The campaign's clue and problem audit entries up to `asOf`, in sequence order, read page by page. */
-async function* entriesOf(db: Db | Tx, campaignId: number, asOf: string): AsyncGenerator<ReportEntry[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .select({ seq: auditLog.seq, at: auditLog.at, subject: auditLog.subject, subjectId: auditLog.subjectId, event: auditLog.event, toState: auditLog.toState, payload: reportPayload })
-      .from(auditLog)
-      .where(and(eq(auditLog.campaignId, campaignId), inArray(auditLog.subject, ['clue', 'problem']), lte(auditLog.at, asOf), gt(auditLog.seq, after)))
-      .orderBy(asc(auditLog.seq))
-      .limit(page);
-    if (rows.length === 0) return;
-    yield rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
-    after = rows.at(-1)?.seq ?? after;
-    if (rows.length < page) return;
-  }
-}
 
 export interface ReportRequest {
   readonly phase?: Phase | undefined;
@@ -74,9 +40,7 @@ export interface CampaignReport extends Report {
 export async function campaignReport(db: Db | Tx, campaignId: number, request: ReportRequest, now: Date): Promise<CampaignReport> {
   const campaign = await loadCampaign(db, campaignId);
   const span = spanOf(campaign, request, now);
-  const all: ReportEntry[] = [];
-  for await (const batch of entriesOf(db, campaignId, span.asOf)) all.push(...batch);
-  const report = buildReport(all, span);
+  const report = { span, ...(await reportBySql(db, campaignId, span, now)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
   const raised = await db
     .select({ level: escalations.level, raisedAt: escalations.raisedAt })

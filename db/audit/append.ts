@@ -14,6 +14,9 @@ export interface AuditInput {
   readonly toState: string | null;
   readonly payload: unknown;
   readonly version: number;
+  /** For clue and problem entries: the item's unit and category as they are after this entry. */
+  readonly unitId?: string | null;
+  readonly categoryId?: number | null;
 }
 
 export interface Appended {
@@ -29,7 +32,7 @@ export function chainEntries(last: Appended | undefined, inputs: readonly AuditI
   let prevHash = last?.hash ?? genesisHash;
   return inputs.map((input) => {
     seq += 1;
-    const entry = { ...input, seq, payload: JSON.stringify(input.payload) };
+    const entry = { ...input, seq, payload: JSON.stringify(input.payload), unitId: input.unitId ?? null, categoryId: input.categoryId ?? null };
     const hash = auditHash(prevHash, entry);
     const row = { ...entry, prevHash, hash };
     prevHash = hash;

@@ -17,6 +17,8 @@ export interface HashedEntry {
   /** Exactly the stored text, so that verification hashes the same bytes. */
   readonly payload: string;
   readonly version: number;
+  readonly unitId: string | null;
+  readonly categoryId: number | null;
 }
 
 /** SHA-256 over the previous hash and the entry's fields; any change to either breaks the chain. */
@@ -33,6 +35,8 @@ export function auditHash(prevHash: string, entry: HashedEntry): string {
     entry.toState,
     entry.payload,
     entry.version,
+    entry.unitId,
+    entry.categoryId,
   ];
   return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }

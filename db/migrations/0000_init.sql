@@ -100,6 +100,7 @@ CREATE TABLE `clues` (
 CREATE INDEX `clues_board` ON `clues` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
 CREATE INDEX `clues_board_unit` ON `clues` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
 CREATE INDEX `clues_category` ON `clues` (`campaign_id`,`category_id`);--> statement-breakpoint
+CREATE INDEX `clues_standing` ON `clues` (`campaign_id`,`state`,`unit_id`,`category_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `clues_assignee` ON `clues` (`assignee_id`);--> statement-breakpoint
 CREATE INDEX `clues_due` ON `clues` (`due_at`) WHERE "clues"."due_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `imported_clues` (
@@ -134,6 +135,7 @@ CREATE TABLE `problems` (
 CREATE INDEX `problems_board` ON `problems` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
 CREATE INDEX `problems_board_unit` ON `problems` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
 CREATE INDEX `problems_assignee` ON `problems` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `problems_standing` ON `problems` (`campaign_id`,`state`,`unit_id`,`category_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `problems_due` ON `problems` (`due_at`) WHERE "problems"."due_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -147,12 +149,15 @@ CREATE TABLE `audit_log` (
 	`to_state` text,
 	`payload` text NOT NULL,
 	`version` integer NOT NULL,
+	`unit_id` text,
+	`category_id` integer,
 	`prev_hash` text NOT NULL,
 	`hash` text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `audit_subject` ON `audit_log` (`subject`,`subject_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `audit_campaign` ON `audit_log` (`campaign_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `audit_report` ON `audit_log` (`campaign_id`,`event`,`at`,`subject`,`unit_id`,`category_id`);--> statement-breakpoint
 CREATE TABLE `escalations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`campaign_id` integer NOT NULL,

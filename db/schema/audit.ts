@@ -22,8 +22,16 @@ export const auditLog = sqliteTable(
     toState: text('to_state'),
     payload: text('payload').notNull(),
     version: integer('version').notNull(),
+    /** The item's unit and category when the entry was written: reports count each event for them. */
+    unitId: text('unit_id'),
+    categoryId: integer('category_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_subject').on(t.subject, t.subjectId, t.seq), index('audit_campaign').on(t.campaignId, t.seq)],
+  (t) => [
+    index('audit_subject').on(t.subject, t.subjectId, t.seq),
+    index('audit_campaign').on(t.campaignId, t.seq),
+    // Reports count the events of a span by kind, unit and category from this index alone (it covers them).
+    index('audit_report').on(t.campaignId, t.event, t.at, t.subject, t.unitId, t.categoryId),
+  ],
 );

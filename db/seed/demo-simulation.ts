@@ -87,7 +87,13 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
       toState: to,
       payload: event,
       version,
+      ...placementOf(subject, subjectId),
     });
+  // The unit and category an item has after the entry being recorded (moves update the maps first).
+  const placementOf = (subject: 'clue' | 'problem' | 'campaign', id: number) => {
+    const item = subject === 'clue' ? clues.get(id) : subject === 'problem' ? problems.get(id) : undefined;
+    return item === undefined ? {} : { unitId: item.context.unitId, categoryId: item.context.categoryId };
+  };
 
   const moveClue = (id: number, at: number, actor: Actor, request: ClueRequest, facts?: Parameters<typeof decideClue>[5]) => {
     const clue = clues.get(id);

@@ -244,7 +244,7 @@ export async function commitImport(
         continue;
       }
       records.push(created.record);
-      audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1 });
+      audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
       if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
       nextId += 1;
       if (index % 1000 === 0) options.onProgress?.(index, rows.length);
