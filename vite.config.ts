@@ -15,6 +15,9 @@ export default defineConfig(({ mode }) => ({
   test: {
     dir: '..',
     environment: 'node',
+    // Machines here are shared and noisy, and logins do real scrypt work: generous limits, no timing assertions.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**'],
   },
