@@ -124,10 +124,22 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
 async function raiseForItems(tx: Tx, kind: ItemKindName, campaignId: number, thresholds: { dueSoonHours: number; longOverdueDays: number }, now: Date): Promise<EscalationRow[]> {
   const t = tableOf(kind);
   const horizon = new Date(now.getTime() + thresholds.dueSoonHours * hour).toISOString();
+  const at = now.toISOString();
+  const longOverdue = new Date(now.getTime() - thresholds.longOverdueDays * 24 * hour).toISOString();
+  // The rung each due item has reached, as SQL sees it, only to skip those already raised (through the
+  // unique index); escalationDue below stays the judge of what is raised and to whom.
+  const rung = sql`case when ${t.dueAt} <= ${longOverdue} then 3 when ${t.dueAt} <= ${at} then 2 else 1 end`;
   const due = await tx
     .select({ id: t.id, state: t.state, unitId: t.unitId, assigneeId: t.assigneeId, enteredAt: t.enteredAt, dueAt: t.dueAt })
     .from(t)
-    .where(and(isNotNull(t.dueAt), lte(t.dueAt, horizon), eq(t.campaignId, campaignId)));
+    .where(
+      and(
+        isNotNull(t.dueAt),
+        lte(t.dueAt, horizon),
+        eq(t.campaignId, campaignId),
+        sql`not exists (select 1 from ${escalations} where ${escalations.subject} = ${kind} and ${escalations.subjectId} = ${t.id} and ${escalations.enteredAt} = ${t.enteredAt} and ${escalations.level} = ${rung})`,
+      ),
+    );
   const values = due.flatMap((item) => {
     const rung = escalationDue(item, now, thresholds);
     if (rung === null || item.dueAt === null) return [];
