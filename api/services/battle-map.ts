@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { categories, clues, units } from '../../db/schema';
+import { campaigns, categories, clues, units } from '../../db/schema';
 import { phases } from '../../engine';
 import type { BattleMap } from '../contracts/battle-map';
 import { loadCampaign } from './campaign-rules';
@@ -65,6 +65,6 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
       enteredAt: campaign.context.phaseEnteredAt[phase] ?? null,
     })),
     targets: targets.map((t) => ({ ...t })),
-    hasMap: campaign.mapGeojson !== null,
+    hasMap: (await db.select({ has: sql<number>`${campaigns.mapGeojson} is not null` }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.has === 1,
   };
 }

@@ -97,12 +97,12 @@ CREATE TABLE `clues` (
 	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `clues_board` ON `clues` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
+CREATE INDEX `clues_board` ON `clues` (`campaign_id`,`state`,("due_at" IS NULL),`due_at`,`id`);--> statement-breakpoint
 CREATE INDEX `clues_board_unit` ON `clues` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
 CREATE INDEX `clues_category` ON `clues` (`campaign_id`,`category_id`);--> statement-breakpoint
 CREATE INDEX `clues_standing` ON `clues` (`campaign_id`,`state`,`unit_id`,`category_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `clues_assignee` ON `clues` (`assignee_id`);--> statement-breakpoint
-CREATE INDEX `clues_due` ON `clues` (`due_at`) WHERE "clues"."due_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `clues_due` ON `clues` (`campaign_id`,`due_at`) WHERE "clues"."due_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `imported_clues` (
 	`campaign_id` integer NOT NULL,
 	`source_ref` text NOT NULL,
@@ -132,11 +132,11 @@ CREATE TABLE `problems` (
 	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `problems_board` ON `problems` (`campaign_id`,`state`,`due_at`,`id`);--> statement-breakpoint
+CREATE INDEX `problems_board` ON `problems` (`campaign_id`,`state`,("due_at" IS NULL),`due_at`,`id`);--> statement-breakpoint
 CREATE INDEX `problems_board_unit` ON `problems` (`campaign_id`,`unit_id`,`state`,`due_at`);--> statement-breakpoint
 CREATE INDEX `problems_assignee` ON `problems` (`assignee_id`);--> statement-breakpoint
 CREATE INDEX `problems_standing` ON `problems` (`campaign_id`,`state`,`unit_id`,`category_id`,`due_at`);--> statement-breakpoint
-CREATE INDEX `problems_due` ON `problems` (`due_at`) WHERE "problems"."due_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `problems_due` ON `problems` (`campaign_id`,`due_at`) WHERE "problems"."due_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` text NOT NULL,

@@ -35,14 +35,15 @@ export const clues = sqliteTable(
   },
   (t) => [
     // A board column, most urgent first; and the same within one unit (swimlanes, unit filter, WIP counts).
-    index('clues_board').on(t.campaignId, t.state, t.dueAt, t.id),
+    // (due_at IS NULL) first, as the board orders: items without a due time last, and no sort step.
+    index('clues_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('clues_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
     index('clues_category').on(t.campaignId, t.categoryId),
     // What stands open, by unit and category, with due times: reports and the battle map, from the index alone.
     index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
     index('clues_assignee').on(t.assigneeId),
     // The deadline sweep reads only what is due: open items by due time.
-    index('clues_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    index('clues_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
 
@@ -69,11 +70,11 @@ export const problems = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('problems_board').on(t.campaignId, t.state, t.dueAt, t.id),
+    index('problems_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
     index('problems_assignee').on(t.assigneeId),
     index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
-    index('problems_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    index('problems_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
 
