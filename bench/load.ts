@@ -1,0 +1,96 @@
+import { Agent, request } from 'node:http';
+
+/** One HTTP request of the load, and what to do with its answer. */
+export interface LoadRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly cookie?: string;
+  readonly onAnswer?: (status: number, body: string) => void;
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly perSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly statuses: Readonly<Record<number, number>>;
+}
+
+/** The q-th quantile (0..1) of latencies, nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** A keep-alive HTTP/1.1 client of one origin with at most `connections` sockets. */
+export function httpClient(baseUrl: string, connections: number) {
+  const url = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const send = (req: Pick<LoadRequest, 'method' | 'path' | 'body' | 'cookie'>): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (payload !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = String(Buffer.byteLength(payload));
+      }
+      if (req.cookie !== undefined) headers.cookie = req.cookie;
+      const r = request({ agent, host: url.hostname, port: url.port, method: req.method, path: req.path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('error', reject);
+      });
+      r.on('error', reject);
+      r.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
+}
+export type HttpClient = ReturnType<typeof httpClient>;
+
+/** Signs in and returns the session cookie (`name=value`). */
+export async function signIn(client: HttpClient, username: string, password: string): Promise<string> {
+  const answer = await client.send({ method: 'POST', path: '/api/session', body: { username, password } });
+  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${answer.body}`);
+  const setCookie = answer.headers['set-cookie'];
+  const first = (Array.isArray(setCookie) ? setCookie[0] : setCookie) ?? '';
+  return first.split(';')[0] ?? '';
+}
+
+/**
+ * A closed loop: `workers.length` clients, each sending its next request as
+ * soon as the previous one is answered, for `warmupMs` (not counted) and
+ * then `durationMs`. Latency is from sending to the whole answer read.
+ */
+export async function runLoad(client: HttpClient, workers: readonly (() => LoadRequest)[], options: { warmupMs: number; durationMs: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const begin = performance.now();
+  const measureFrom = begin + options.warmupMs;
+  const end = measureFrom + options.durationMs;
+  await Promise.all(
+    workers.map(async (next) => {
+      for (;;) {
+        const sent = performance.now();
+        if (sent >= end) return;
+        const req = next();
+        const answer = await client.send(req);
+        const took = performance.now() - sent;
+        req.onAnswer?.(answer.status, answer.body);
+        if (sent >= measureFrom) {
+          latencies.push(took);
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, perSec: latencies.length / (options.durationMs / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), statuses };
+}

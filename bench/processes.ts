@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+export interface Child {
+  readonly url: string;
+  readonly child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node [nodeArgs] --import tsx <script>` in the repository and
+ * resolves with the URL once it prints `serving at http://…`.
+ */
+export function startNodeProcess(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((ready, fail) => {
+    const timer = setInterval(() => {
+      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] === undefined) return;
+      clearInterval(timer);
+      ready({
+        url: match[1],
+        child,
+        output: () => output,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      fail(new Error(`${script} exited with ${code} before serving:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Battlemap's server as `npm run serve` runs it, on a free port, with the
+ * clock frozen at the bench instant and the periodic sweep made rare so it
+ * does not land inside a measurement (it still runs once at start).
+ * `cpuProfileDir` adds `--cpu-prof` (written when the process exits).
+ */
+export function startBattlemap(databaseUrl: string, nowIso: string, cpuProfileDir?: string): Promise<Child> {
+  return startNodeProcess(
+    'api/server.ts',
+    { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, BATTLEMAP_NOW: nowIso, LOG_REQUESTS: 'false', SWEEP_INTERVAL_SECONDS: '3600', SEED_DEMO: 'false' },
+    cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`],
+  );
+}
+
+/** Resident set size of a process in MB, from /proc/<pid>/status (VmRSS). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+  if (match?.[1] === undefined) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) / 1024;
+}

@@ -1,0 +1,73 @@
+import { createClient } from '@libsql/client';
+import { auditHash } from '../db/audit/hash';
+import { hasAuditItemColumns } from './bench-data';
+
+export interface MovableClue {
+  readonly id: number;
+  readonly version: number;
+  readonly state: string;
+}
+
+/**
+ * The physical limit of a move: the two writes a move commits (the
+ * version-checked UPDATE of the clue and one audit_log INSERT) sent straight
+ * through @libsql/client as one write batch, one after another, on a copy of
+ * the moves database (WAL, synchronous left at its default FULL). No
+ * drizzle, no HTTP, no engine: what is left is SQLite and the fsync.
+ */
+export async function benchRawTx(url: string, picked: readonly MovableClue[], options: { warmupMs: number; durationMs: number; nowIso: string }): Promise<{ perSec: number; p99Ms: number }> {
+  const client = createClient({ url });
+  await client.execute('PRAGMA journal_mode = WAL');
+  const contexts = new Map<number, string>();
+  for (const clue of picked) {
+    const row = await client.execute({ sql: 'select context from clues where id = ?', args: [clue.id] });
+    contexts.set(clue.id, String(row.rows[0]?.context ?? '{}'));
+  }
+  const last = await client.execute('select seq, hash from audit_log order by seq desc limit 1');
+  let seq = Number(last.rows[0]?.seq ?? 0);
+  let prevHash = String(last.rows[0]?.hash ?? '');
+  const itemColumns = await hasAuditItemColumns({ client });
+  const known = picked.map((c) => ({ id: c.id, version: c.version, state: c.state }));
+
+  const times: number[] = [];
+  const begin = performance.now();
+  const end = begin + options.warmupMs + options.durationMs;
+  let counted = 0;
+  for (let i = 0; performance.now() < end; i++) {
+    const clue = known[i % known.length];
+    if (clue === undefined) break;
+    const to = clue.state === 'verifying' ? 'unfounded' : 'verifying';
+    const event = to === 'unfounded' ? { type: 'clue.dismiss', conclusion: `raw ${i}: 查无实据` } : { type: 'clue.reopen', reason: `raw ${i}: 新证据` };
+    const context = contexts.get(clue.id) ?? '{}';
+    const payload = JSON.stringify(event);
+    seq += 1;
+    const entry = { seq, at: options.nowIso, actorId: 1, campaignId: 1, subject: 'clue', subjectId: clue.id, event: event.type, fromState: clue.state, toState: to, payload, version: clue.version + 1, unitId: itemColumns ? 'hantai' : null, categoryId: itemColumns ? 1 : null };
+    const hash = auditHash(prevHash, entry);
+    const started = performance.now();
+    const [updated] = await client.batch(
+      [
+        {
+          sql: 'update clues set state = ?, context = ?, entered_at = ?, due_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ?',
+          args: [to, context, options.nowIso, null, options.nowIso, clue.id, clue.version],
+        },
+        {
+          sql: `insert into audit_log (seq, at, actor_id, campaign_id, subject, subject_id, event, from_state, to_state, payload, version, prev_hash, hash${itemColumns ? ', unit_id, category_id' : ''}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${itemColumns ? ', ?, ?' : ''})`,
+          args: [seq, entry.at, entry.actorId, entry.campaignId, entry.subject, entry.subjectId, entry.event, entry.fromState, entry.toState, payload, entry.version, prevHash, hash, ...(itemColumns ? [entry.unitId, entry.categoryId] : [])],
+        },
+      ],
+      'write',
+    );
+    const finished = performance.now();
+    if (updated?.rowsAffected !== 1) throw new Error(`raw tx: clue ${clue.id} not at version ${clue.version}`);
+    prevHash = hash;
+    clue.version += 1;
+    clue.state = to;
+    if (started >= begin + options.warmupMs) {
+      counted += 1;
+      times.push(finished - started);
+    }
+  }
+  client.close();
+  times.sort((a, b) => a - b);
+  return { perSec: counted / (options.durationMs / 1000), p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN };
+}

@@ -1,0 +1,102 @@
+import { inArray, asc } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { clues } from '../db/schema';
+import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
+import type { MovableClue } from './raw-tx';
+
+/** The two board queries the goal is set for: the whole board, and one unit's subtree in unit swimlanes. */
+export const boardPaths = ['/api/campaigns/1/board', '/api/campaigns/1/board?unit=hantai&swimlane=unit'] as const;
+
+export interface BoardBench {
+  readonly p99Ms: Readonly<Record<(typeof boardPaths)[number], number>>;
+  readonly worstP99Ms: number;
+  readonly bytes: number;
+}
+
+/**
+ * Each board query `times` times, one at a time on one keep-alive
+ * connection as the office (who sees the whole campaign), after a few
+ * unmeasured requests.
+ */
+export async function benchBoard(client: HttpClient, cookie: string, times: number): Promise<BoardBench> {
+  const p99Ms = {} as Record<(typeof boardPaths)[number], number>;
+  let bytes = 0;
+  for (const path of boardPaths) {
+    const latencies: number[] = [];
+    for (let i = 0; i < times + 5; i++) {
+      const started = performance.now();
+      const answer = await client.send({ method: 'GET', path, cookie });
+      const took = performance.now() - started;
+      if (answer.status !== 200) throw new Error(`GET ${path}: ${answer.status} ${answer.body.slice(0, 300)}`);
+      if (path === boardPaths[0]) bytes = answer.body.length;
+      if (i >= 5) latencies.push(took);
+    }
+    latencies.sort((a, b) => a - b);
+    p99Ms[path] = quantile(latencies, 0.99);
+  }
+  return { p99Ms, worstP99Ms: Math.max(...Object.values(p99Ms)), bytes };
+}
+
+/** `count` clues the move load can cycle (verifying ⇄ unfounded), lowest ids first. */
+export async function movableClues(database: Database, count: number): Promise<MovableClue[]> {
+  const rows = await database.db
+    .select({ id: clues.id, version: clues.version, state: clues.state })
+    .from(clues)
+    .where(inArray(clues.state, ['verifying', 'unfounded']))
+    .orderBy(asc(clues.id))
+    .limit(count);
+  if (rows.length < count) throw new Error(`only ${rows.length} clues in verifying or unfounded; the move bench needs ${count}`);
+  return rows;
+}
+
+export interface MoveBench extends LoadResult {
+  readonly ok: number;
+  readonly conflicts: number;
+  readonly other: readonly string[];
+}
+
+/**
+ * Legal moves through POST /api/clues/:id/transitions: `connections`
+ * clients signed in as the office, each cycling its own share of the clues
+ * verifying → unfounded → verifying and tracking versions from the answers.
+ */
+export async function benchMoves(client: HttpClient, picked: readonly MovableClue[], connections: number, options: { warmupMs: number; durationMs: number; password: string }): Promise<MoveBench> {
+  const cookies = await Promise.all(Array.from({ length: connections }, () => signIn(client, 'office', options.password)));
+  let ok = 0;
+  let conflicts = 0;
+  const other: string[] = [];
+  const workers = cookies.map((cookie, n) => {
+    const own = picked.filter((_, i) => i % connections === n).map((c) => ({ id: c.id, version: c.version, state: c.state }));
+    let i = 0;
+    return (): LoadRequest => {
+      const clue = own[i++ % own.length];
+      if (clue === undefined) throw new Error('a client with no clues');
+      const body =
+        clue.state === 'verifying'
+          ? { to: 'unfounded', version: clue.version, payload: { conclusion: `bench ${n}: 查无实据` } }
+          : { to: 'verifying', version: clue.version, payload: { reason: `bench ${n}: 新证据` } };
+      return {
+        method: 'POST',
+        path: `/api/clues/${clue.id}/transitions`,
+        body,
+        cookie,
+        onAnswer: (status, text) => {
+          const answer = JSON.parse(text) as { version?: number; state?: string; current?: { version: number; state: string } };
+          if (status === 200 && answer.version !== undefined && answer.state !== undefined) {
+            ok += 1;
+            clue.version = answer.version;
+            clue.state = answer.state;
+          } else if (status === 409 && answer.current !== undefined) {
+            conflicts += 1;
+            clue.version = answer.current.version;
+            clue.state = answer.current.state;
+          } else if (other.length < 5) {
+            other.push(`${status} ${text.slice(0, 200)}`);
+          }
+        },
+      };
+    };
+  });
+  const result = await runLoad(client, workers, options);
+  return { ...result, ok, conflicts, other };
+}
