@@ -11,6 +11,7 @@ import { benchRawTx } from './raw-tx';
 import { benchBoard, benchMoves, movableClues } from './server-bench';
 import { benchSweep, fillOpenItems } from './sweep';
 import { benchWebFirstRender } from './web';
+import { benchImport, benchReport, importCsv } from './report-import';
 import { goals, printTable, type Figure } from './table';
 
 /**
@@ -23,8 +24,8 @@ import { goals, printTable, type Figure } from './table';
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } } });
 const quick = flags.quick;
 const sizes = quick
-  ? { boardSmall: 10_000, boardLarge: 20_000, web: 5_000, sweep: 100_000, movable: 1_000, rawMs: 2_000, loadMs: 3_000, warmupMs: 1_000, boardTimes: 50, webRuns: 3 }
-  : { boardSmall: 10_000, boardLarge: 100_000, web: 5_000, sweep: 1_000_000, movable: 1_000, rawMs: 5_000, loadMs: 10_000, warmupMs: 2_000, boardTimes: 100, webRuns: 5 };
+  ? { report: 100_000, importRows: 10_000, boardSmall: 10_000, boardLarge: 20_000, web: 5_000, sweep: 100_000, movable: 1_000, rawMs: 2_000, loadMs: 3_000, warmupMs: 1_000, boardTimes: 50, webRuns: 3 }
+  : { report: 1_000_000, importRows: 50_000, boardSmall: 10_000, boardLarge: 100_000, web: 5_000, sweep: 1_000_000, movable: 1_000, rawMs: 5_000, loadMs: 10_000, warmupMs: 2_000, boardTimes: 100, webRuns: 5 };
 const connections = 10;
 const nowIso = benchNow.toISOString();
 const folder = mkdtempSync(join(tmpdir(), 'battlemap-bench-'));
@@ -177,15 +178,34 @@ await part(['sweepMs1M'], `escalation sweep over ${fmt(sizes.sweep)} open items,
   };
 });
 
-figures.reportMs1M = { value: null, note: 'reports not built yet' };
-figures.import50kMs = { value: null, note: 'bulk import not built yet' };
+await part(['reportMs1M'], `completion report over ${fmt(sizes.report)} clues`, async () => {
+  const url = `file:${join(folder, 'report.db')}`;
+  const data = await createBenchDatabase({ url, clues: sizes.report, ...(base !== undefined && { base }) });
+  try {
+    const report = await benchReport(data.database, 3);
+    figures.reportMs1M = { value: report.medianMs, note: `${fmt(sizes.report)} clues (${fmt(report.cluesFound)} found in the report), median of ${report.runs.map((t) => fmt(t, 0)).join(', ')} ms` };
+  } finally {
+    data.database.close();
+  }
+});
+
+await part(['import50kMs'], `import of a ${fmt(sizes.importRows)}-row CSV`, async () => {
+  const url = `file:${join(folder, 'import.db')}`;
+  const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
+  try {
+    const result = await benchImport(data.database, importCsv(sizes.importRows));
+    figures.import50kMs = { value: result.ms, note: `${fmt(result.created)} clues created in one transaction, with identifiers and audit entries` };
+  } finally {
+    data.database.close();
+  }
+});
 
 rmSync(folder, { recursive: true, force: true });
 const keys = Object.keys(goals);
 const results: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, figures[k]?.value ?? null]));
 Object.assign(results, {
   quick,
-  sizes: { boardSmall: sizes.boardSmall, boardLarge: sizes.boardLarge, web: sizes.web, sweep: sizes.sweep, movableClues: sizes.movable, connections, loadSeconds: sizes.loadMs / 1000 },
+  sizes: { report: sizes.report, importRows: sizes.importRows, boardSmall: sizes.boardSmall, boardLarge: sizes.boardLarge, web: sizes.web, sweep: sizes.sweep, movableClues: sizes.movable, connections, loadSeconds: sizes.loadMs / 1000 },
   notes: Object.fromEntries(keys.map((k) => [k, figures[k]?.note ?? null])),
   details,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] ?? 0 },
