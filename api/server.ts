@@ -2,7 +2,8 @@ import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { openDatabase } from '../db/client';
 import { demoUsers } from '../db/seed/demo-units';
-import { hasCampaign, seedDemo } from '../db/seed/seed-demo';
+import { hasCampaign } from '../db/seed/seed-demo';
+import { seedDemoCampaign } from './services/demo';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const seeded = env.SEED_DEMO && env.NODE_ENV !== 'production' && !(await hasCampaign(database));
   if (seeded) {
     const started = performance.now();
-    await seedDemo(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
+    await seedDemoCampaign(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
     console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
   }
 

@@ -130,3 +130,18 @@ describe('completion reports', () => {
     expect(again).toEqual(frozen);
   });
 });
+
+describe('the demo history', () => {
+  it('has the reports of the phases it already left frozen at the instant it left them', async () => {
+    const fresh = await testDatabase({ clues: 60, problems: 5 });
+    const viewer = await signIn(testApp(fresh), 'viewer');
+    const response = await viewer.get('/api/campaigns/1/reports/survey');
+    expect(response.status).toBe(200);
+    const frozen = (await response.json()) as Report;
+    const [campaign] = await fresh.db.select().from(campaigns);
+    expect(frozen.frozen?.frozenAt).toBe(campaign?.context.phaseEnteredAt.crackdown);
+    expect(frozen.total.figures.cluesFound).toBeGreaterThan(0);
+    expect((await viewer.get('/api/campaigns/1/reports/crackdown')).status).toBe(404);
+    await fresh.drop();
+  });
+});

@@ -80,7 +80,7 @@ export async function advanceCampaign(database: Database, id: number, actor: Act
     const decision = decideAdvance({ id, state: campaign.state, context: campaign.context, version: campaign.version }, actor, payload, campaign.config, unmet, now);
     if (!decision.ok) throw refusalError(decision.refusal);
     // The phase being left is reported as it stands now, frozen, in the same commit as the advance.
-    await freezePhaseReport(tx, campaign, actor.userId, now);
+    if (isPhase(campaign.state)) await freezePhaseReport(tx, campaign, campaign.state, actor.userId, now);
     const updated = await tx
       .update(campaigns)
       .set({ state: decision.state, context: decision.context, version: decision.version })

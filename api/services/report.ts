@@ -1,6 +1,6 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../db/client';
+import type { Database, Db, Tx } from '../../db/client';
 import { escalations, frozenReports } from '../../db/schema';
 import { isPhase, phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
@@ -57,17 +57,28 @@ export function reportHash(json: string): string {
 }
 
 /**
- * Freezes the report of the phase being left, inside the advance's own
- * transaction: the figures as they stood at the advance, stored with their hash.
+ * Freezes the report of a phase as it stood at the instant the campaign
+ * left it (inside the advance's own transaction), stored with its hash.
  */
-export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, actorId: number, now: Date): Promise<void> {
-  if (!isPhase(campaign.state)) return;
-  const report = await campaignReport(tx, campaign.id, { phase: campaign.state, to: now.toISOString(), asOf: now.toISOString() }, now);
+export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date): Promise<void> {
+  const report = await campaignReport(tx, campaign.id, { phase, to: at.toISOString(), asOf: at.toISOString() }, at);
   const json = JSON.stringify(report);
   await tx
     .insert(frozenReports)
-    .values({ campaignId: campaign.id, phase: campaign.state, frozenAt: now.toISOString(), frozenBy: actorId, report: json, hash: reportHash(json) })
+    .values({ campaignId: campaign.id, phase, frozenAt: at.toISOString(), frozenBy: actorId, report: json, hash: reportHash(json) })
     .onConflictDoNothing();
+}
+
+/** Freezes the reports of every phase the campaign has already left (the demo's history was played, not advanced live). */
+export async function freezeLeftPhases(database: Database, campaignId: number): Promise<void> {
+  await database.write(async (tx) => {
+    const campaign = await loadCampaign(tx, campaignId);
+    const entered = campaign.context.phaseEnteredAt;
+    for (const [i, phase] of phases.entries()) {
+      const left = entered[phases[i + 1] ?? 'concluded'];
+      if (entered[phase] !== undefined && left !== undefined) await freezePhaseReport(tx, campaign, phase, null, new Date(left));
+    }
+  });
 }
 
 export async function readFrozenReport(db: Db, campaignId: number, phase: Phase): Promise<{ report: CampaignReport; hash: string; frozenAt: string } | null> {

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
   await page.locator('input[name=username]').fill(username);
@@ -89,6 +89,8 @@ describe('the board in Chromium', () => {
       if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
       const id = candidate.id;
       await page.locator('input[name=q]').fill(String(id));
+      await page.waitForURL(new RegExp(`q=${id}`));
+      await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
       const card = page.locator(`[data-testid=column-found] [data-testid=card-${id}]`);
       await card.waitFor();
       await drag(page, card, page.getByTestId('column-verifying'));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../db/client';
-import { seedDemo } from '../../db/seed/seed-demo';
+import { seedDemoCampaign } from '../../api/services/demo';
 import { hashPassword } from '../../api/auth/password';
 import { startSqld } from './sqld';
 
@@ -27,7 +27,7 @@ export async function testDatabase(options: { seed?: boolean; now?: Date; clues?
   if (options.seed !== false) {
     sharedHash ??= hashPassword(demoPassword);
     const hash = await sharedHash;
-    await seedDemo(database, {
+    await seedDemoCampaign(database, {
       now: options.now ?? testNow,
       hashPassword: async () => hash,
       password: demoPassword,

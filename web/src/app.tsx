@@ -1,10 +1,12 @@
 import { Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Match, Show, Switch, createResource, onMount } from 'solid-js';
+import { Match, Show, Switch, createResource, lazy, onMount } from 'solid-js';
 import { api, onUnauthenticated } from './api/client';
 import { BoardPage } from './board/board-page';
+import { ImportPage } from './intake/import-page';
 import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
 import { loadSession, me, sessionLost } from './session/session';
+import { Announcer } from './ui/announcer';
 import { toast, Toasts } from './ui/toasts';
 
 /** Pages behind sign-in: unknown session → ask the server; none → the login page, coming back here after. */
@@ -43,11 +45,17 @@ function Home() {
   );
 }
 
+// Reports and the battle map bring ECharts and the map: loaded when first opened, not with the board.
+const ReportsPage = lazy(() => import('./reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const BattleMapPage = lazy(() => import('./battle-map/battle-map-page').then((m) => ({ default: m.BattleMapPage })));
+const WallPage = lazy(() => import('./battle-map/wall-page').then((m) => ({ default: m.WallPage })));
+
 function Shell(props: RouteSectionProps) {
   return (
     <>
       {props.children}
       <Toasts />
+      <Announcer />
     </>
   );
 }
@@ -59,6 +67,10 @@ export function App() {
       <Route path="/" component={SignedIn}>
         <Route path="/" component={Home} />
         <Route path="/campaigns/:id/board" component={BoardPage} />
+        <Route path="/campaigns/:id/import" component={ImportPage} />
+        <Route path="/campaigns/:id/reports" component={ReportsPage} />
+        <Route path="/campaigns/:id/battle-map" component={BattleMapPage} />
+        <Route path="/campaigns/:id/wall" component={WallPage} />
       </Route>
     </Router>
   );

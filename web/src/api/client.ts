@@ -5,17 +5,49 @@ import type { CampaignDetail, CampaignSummary } from '../../../api/contracts/cam
 import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
 import type { Me } from '../../../api/contracts/session';
 import type { UserSummary } from '../../../api/contracts/users';
+import type { EscalationWire } from '../../../api/contracts/escalations';
+import type { ClueSource } from '../../../engine/clue/clue.model';
+import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { ApiProblem, networkProblem, problemOf } from './problem';
 
-export type { Board, Card, CampaignDetail, CampaignSummary, HistoryEntry, ItemDetail, Me, UserSummary };
+export type { Board, Card, CampaignDetail, CampaignSummary, EscalationWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
+export type Swimlane = 'none' | 'unit' | 'category';
 /** The board's filters as the URL carries them. */
 export interface BoardFilters {
   readonly unit?: string;
   readonly category?: string;
+  readonly assignee?: string;
   readonly overdue?: 'true';
+  readonly escalated?: 'true';
   readonly q?: string;
 }
+
+/** What a new item needs; the kind decides between `source` (clue) and `problemKind` (problem). */
+export interface NewItem {
+  readonly campaignId: number;
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+  readonly title: string;
+  readonly description: string;
+  readonly categoryId: number | null;
+}
+export type NewClue = NewItem & { readonly source: ClueSource };
+export type NewProblem = NewItem & { readonly problemKind: ProblemKind };
+
+/** Field edits and an assignee change, on the version the user saw. */
+export interface ItemEdit {
+  readonly version: number;
+  readonly title?: string;
+  readonly description?: string;
+  readonly categoryId?: number | null;
+  readonly assigneeId?: number | null;
+}
+export type ClueEdit = ItemEdit & { readonly source?: ClueSource };
+export type ProblemEdit = ItemEdit & { readonly problemKind?: ProblemKind };
+
+export type EscalationView = 'mine' | 'unit';
+export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
 
 const client = hc<AppType>('/api');
 
@@ -57,7 +89,20 @@ export const api = {
   campaign: (id: number) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } })),
   board: (id: number, query: BoardQuery) =>
     expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) })),
-  users: (unit: string) => expect(client.users.$get({ query: { unit } })),
+  users: (unit?: string) => expect(client.users.$get({ query: unit === undefined ? {} : { unit } })),
+  units: () => expect(client.units.$get()),
+  createClue: (item: NewClue) => expect(client.clues.$post({ json: item })),
+  createProblem: (item: NewProblem) => expect(client.problems.$post({ json: item })),
+  editClue: (id: number, edit: ClueEdit) => expect(client.clues[':id'].$patch({ param: { id: String(id) }, json: edit })),
+  editProblem: (id: number, edit: ProblemEdit) => expect(client.problems[':id'].$patch({ param: { id: String(id) }, json: edit })),
+  transfer: (kind: ItemKind, id: number, body: { version: number; unitId: string; reason: string }) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].transfer.$post({ param: { id: String(id) }, json: body }))
+      : expect(client.problems[':id'].transfer.$post({ param: { id: String(id) }, json: body })),
+  escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number }) =>
+    expect(client.escalations.$get({ query: stringQuery(query) })),
+  acknowledge: (id: number, note: string) =>
+    expect(client.escalations[':id'].acknowledge.$post({ param: { id: String(id) }, json: note.trim() === '' ? {} : { note } })),
   item: (kind: ItemKind, id: number) =>
     kind === 'clue'
       ? expect(client.clues[':id'].$get({ param: { id: String(id) } }))
@@ -73,7 +118,7 @@ export const api = {
 };
 
 /** The board query as URL text: every value a string, absent ones left out. */
-function stringQuery(query: BoardQuery): Record<string, string> {
+function stringQuery(query: BoardQuery | Record<string, string | number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') out[key] = String(value);
   return out;

@@ -1,14 +1,24 @@
 import { useDraggable } from '@dnd-kit/solid';
-import { Show } from 'solid-js';
+import { Show, onMount } from 'solid-js';
 import type { Card } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import { levelLabels } from './domain-labels';
-import { dueDate } from './format';
+import { age, dueDate } from './format';
 import { MoveMenu } from './move-menu';
 import type { PendingMove } from './board-state';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
+
+// The card that had keyboard focus last. A card re-rendered with what the server sent (after a
+// move, or someone else's change) is a new element; it takes the focus back so the user keeps their place.
+let focusedCard: number | null = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', (event) => {
+    const card = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-card-id]') : null;
+    focusedCard = card === null ? null : Number(card.dataset.cardId);
+  });
+}
 
 /** What a card shows: the face, without drag behaviour (the drag overlay uses it too). */
 export function CardFace(props: { card: Card; context: BoardContext; pending?: PendingMove | undefined }) {
@@ -17,12 +27,13 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
   return (
     <>
       <div class="card-top">
-        <span class="card-id">
-          #{props.card.id}
-        </span>
+        <span class="card-id">#{props.card.id}</span>
         <Show when={props.card.level > 0}>
           <span class={`level-badge level-${props.card.level}`}>{tr(levelLabels[props.card.level] ?? { zh: '', en: '' })}</span>
         </Show>
+        <span class="card-age" title={t('inState')} data-testid="age">
+          {age(props.card.enteredAt, props.context.now())}
+        </span>
         <Show when={props.pending}>
           <span class="pending-dot" title={t('submitting')} aria-label={t('submitting')} />
         </Show>
@@ -30,7 +41,13 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
       <div class="card-title">{props.card.title}</div>
       <div class="card-meta">
         <span class="chip chip-unit">{unitName()}</span>
-        <Show when={category()}>{(name) => <span class="chip chip-category" title={name()}>{name()}</span>}</Show>
+        <Show when={category()}>
+          {(name) => (
+            <span class="chip chip-category" title={name()}>
+              {name()}
+            </span>
+          )}
+        </Show>
       </div>
       <div class="card-foot">
         <span class={props.card.assigneeName === null ? 'assignee none' : 'assignee'}>
@@ -47,36 +64,67 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
   );
 }
 
-/** A card on the board: draggable, opens its details on click, and has a "move to…" menu for the keyboard. */
+/**
+ * A card on the board: opens its details on click or Enter. Cards the user
+ * may move are draggable and have a "move to…" menu (M opens it from the
+ * card); for viewers and cards with no allowed move there is neither.
+ */
 export function BoardCard(props: { card: Card; context: BoardContext }) {
+  const movable = () => props.context.mayMove() && props.card.allowed.length > 0;
   const draggable = useDraggable({
     get id() {
       return cardDragId(props.card);
     },
+    get disabled() {
+      return !movable();
+    },
   });
   const pending = () => props.context.pendingOf(props.card.id);
+  let menuButton: HTMLButtonElement | undefined;
+  let element: HTMLElement | undefined;
+  onMount(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && focusedCard === props.card.id && !element?.hasAttribute('data-dnd-placeholder')) element?.focus();
+  });
   return (
     <article
-      ref={draggable.ref}
+      ref={(el) => {
+        element = el;
+        draggable.ref(el);
+      }}
+      data-card-id={props.card.id}
       class="card"
       classList={{
         [`card-level-${props.card.level}`]: true,
         'is-drag-source': draggable.isDragSource(),
         'is-pending': pending() !== undefined,
+        'is-movable': movable(),
       }}
       data-testid={`card-${props.card.id}`}
       data-state={props.card.state}
+      data-draggable={movable() ? 'true' : 'false'}
       tabIndex={0}
-      aria-label={`${props.card.id} ${props.card.title}`}
+      aria-label={`#${props.card.id} ${props.card.title}`}
+      aria-keyshortcuts={movable() ? 'M' : undefined}
+      aria-description={movable() ? t('moveHint') : undefined}
       onClick={() => props.context.open(props.card)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.target === e.currentTarget) props.context.open(props.card);
+        if (e.target !== e.currentTarget) return;
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          props.context.open(props.card);
+        } else if ((e.key === 'm' || e.key === 'M') && movable()) {
+          e.preventDefault();
+          menuButton?.click();
+        }
       }}
     >
       <CardFace card={props.card} context={props.context} pending={pending()} />
-      <div class="card-actions">
-        <MoveMenu card={props.card} onMove={(to) => props.context.move(props.card, to)} />
-      </div>
+      <Show when={movable()}>
+        <div class="card-actions">
+          <MoveMenu card={props.card} buttonRef={(el) => (menuButton = el)} onMove={(to) => props.context.move(props.card, to)} />
+        </div>
+      </Show>
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { useDroppable } from '@dnd-kit/solid';
 import { For, Show } from 'solid-js';
-import type { ItemKind } from '../api/client';
+import { figure } from './format';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import { BoardCard } from './board-card';
@@ -8,80 +8,132 @@ import type { Column } from './board-state';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
+/** Where a drop over this column would go, while a card is dragged: its own column, a move the server allows, or one it would refuse. */
+export function dropState(context: BoardContext, state: string): 'home' | 'allowed' | 'dimmed' | null {
+  const card = context.dragging();
+  if (card === null) return null;
+  if (card.state === state) return 'home';
+  return card.allowed.some((move) => move.to === state) ? 'allowed' : 'dimmed';
+}
+
+/** Title, count, WIP limit and (unless the lanes show it per unit) how many units are over it. */
+export function ColumnHeader(props: { column: Column; context: BoardContext; showUnitsOver: boolean }) {
+  const over = () => props.showUnitsOver && props.column.unitsOver > 0;
+  return (
+    <header class="column-header" classList={{ 'is-over': over() }}>
+      <div class="column-title">
+        <span class={`state-dot state-${props.column.state}`} aria-hidden="true" />
+        <h2>{tr(props.column.label)}</h2>
+        <span class="column-count" data-testid={`count-${props.column.state}`}>
+          {figure(props.column.count)}
+        </span>
+        <Show when={props.column.side}>
+          <button
+            type="button"
+            class="button ghost icon column-toggle"
+            data-testid={`toggle-${props.column.state}`}
+            aria-expanded="true"
+            aria-label={`${t('collapse')} ${tr(props.column.label)}`}
+            title={t('collapse')}
+            onClick={() => props.context.toggle(props.column.state)}
+          >
+            ‹
+          </button>
+        </Show>
+      </div>
+      <Show when={props.column.wipLimit !== null || over()}>
+        <div class="column-wip">
+          <Show when={props.column.wipLimit}>
+            {(limit) => (
+              <span title={t('wipLimit')}>
+                {t('wipLimit')} {limit()}
+                {tr({ zh: '/单位', en: ' per unit' })}
+              </span>
+            )}
+          </Show>
+          <Show when={over()}>
+            <span class="wip-warning" role="status" data-testid={`units-over-${props.column.state}`}>
+              ⚠ {props.column.unitsOver} {props.column.unitsOver === 1 ? t('unitOver') : t('unitsOver')}
+            </span>
+          </Show>
+        </div>
+      </Show>
+    </header>
+  );
+}
+
+/** A side column while collapsed: a narrow strip with its name and count that opens on click (and still takes drops). */
+export function CollapsedColumn(props: { column: Column; context: BoardContext }) {
+  return (
+    <button
+      type="button"
+      class="column-collapsed"
+      data-testid={`toggle-${props.column.state}`}
+      aria-expanded="false"
+      aria-label={`${t('expand')} ${tr(props.column.label)} (${props.column.count})`}
+      title={t('expand')}
+      onClick={() => props.context.toggle(props.column.state)}
+    >
+      <span class="column-count">{figure(props.column.count)}</span>
+      <span class="column-collapsed-label">{tr(props.column.label)}</span>
+    </button>
+  );
+}
+
+/** The "load more" button of a column that has more cards than were read. */
+export function LoadMore(props: { column: Column; context: BoardContext; shown: number }) {
+  return (
+    <Show when={props.column.next !== null}>
+      <button
+        type="button"
+        class="button ghost load-more"
+        data-testid={`load-more-${props.column.state}`}
+        disabled={props.context.loadingMore(props.column.state)}
+        onClick={() => props.context.loadMore(props.column.state)}
+      >
+        {props.context.loadingMore(props.column.state) ? t('loading') : `${t('loadMore')} (${figure(props.column.count - props.shown)})`}
+      </button>
+    </Show>
+  );
+}
+
 /**
- * One state of the board. While a card is dragged, the column says whether
- * the server would accept the card here (allowed) or not (dimmed); a drop
- * is sent either way, since the server is the judge.
+ * One state of the board without lanes. While a card is dragged, the column
+ * says whether the server would accept the card here (allowed) or not
+ * (dimmed); a drop is sent either way, since the server is the judge.
  */
-export function BoardColumn(props: { column: Column; kind: ItemKind; context: BoardContext }) {
+export function BoardColumn(props: { column: Column; context: BoardContext }) {
   const droppable = useDroppable({
     get id() {
       return columnDropId(props.column.state);
     },
   });
-  const dragState = () => {
-    const card = props.context.dragging();
-    if (card === null) return null;
-    if (card.state === props.column.state) return 'home';
-    return card.allowed.some((move) => move.to === props.column.state) ? 'allowed' : 'dimmed';
-  };
-  const over = () => props.column.unitsOver > 0;
+  const collapsed = () => props.column.side && !props.context.expanded(props.column.state);
+  const drop = () => dropState(props.context, props.column.state);
   return (
     <section
       ref={droppable.ref}
       class="column"
       classList={{
         'column-side': props.column.side,
-        'drop-allowed': dragState() === 'allowed',
-        'drop-dimmed': dragState() === 'dimmed',
-        'drop-home': dragState() === 'home',
-        'drop-over': droppable.isDropTarget() && dragState() !== 'home',
+        'is-collapsed': collapsed(),
+        'drop-allowed': drop() === 'allowed',
+        'drop-dimmed': drop() === 'dimmed',
+        'drop-home': drop() === 'home',
+        'drop-over': droppable.isDropTarget() && drop() !== 'home',
       }}
       data-testid={`column-${props.column.state}`}
       aria-label={tr(props.column.label)}
     >
-      <header class="column-header" classList={{ 'is-over': over() }}>
-        <div class="column-title">
-          <span class={`state-dot state-${props.column.state}`} aria-hidden="true" />
-          <h2>{tr(props.column.label)}</h2>
-          <span class="column-count" data-testid={`count-${props.column.state}`}>
-            {props.column.count}
-          </span>
+      <Show when={!collapsed()} fallback={<CollapsedColumn column={props.column} context={props.context} />}>
+        <ColumnHeader column={props.column} context={props.context} showUnitsOver />
+        <div class="column-body">
+          <For each={props.column.cards} fallback={<div class="column-empty">{t('empty')}</div>}>
+            {(card) => <BoardCard card={card} context={props.context} />}
+          </For>
+          <LoadMore column={props.column} context={props.context} shown={props.column.cards.length} />
         </div>
-        <Show when={props.column.wipLimit !== null || over()}>
-          <div class="column-wip">
-            <Show when={props.column.wipLimit}>
-              {(limit) => (
-                <span title={t('wipLimit')}>
-                  {t('wipLimit')} {limit()}
-                  {tr({ zh: '/单位', en: ' per unit' })}
-                </span>
-              )}
-            </Show>
-            <Show when={over()}>
-              <span class="wip-warning" role="status">
-                ⚠ {props.column.unitsOver} {props.column.unitsOver === 1 ? t('unitOver') : t('unitsOver')}
-              </span>
-            </Show>
-          </div>
-        </Show>
-      </header>
-      <div class="column-body">
-        <For each={props.column.cards} fallback={<div class="column-empty">{t('empty')}</div>}>
-          {(card) => <BoardCard card={card} context={props.context} />}
-        </For>
-        <Show when={props.column.next !== null}>
-          <button
-            type="button"
-            class="button ghost load-more"
-            data-testid={`load-more-${props.column.state}`}
-            disabled={props.context.loadingMore(props.column.state)}
-            onClick={() => props.context.loadMore(props.column.state)}
-          >
-            {props.context.loadingMore(props.column.state) ? t('loading') : `${t('loadMore')} (${props.column.count - props.column.cards.length})`}
-          </button>
-        </Show>
-      </div>
+      </Show>
     </section>
   );
 }

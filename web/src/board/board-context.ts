@@ -4,13 +4,20 @@ import type { PendingMove } from './board-state';
 /** What the columns and cards of one board need from the page, passed down as one object. */
 export interface BoardContext {
   readonly timeZone: () => string;
+  /** The server's "now" of the last board read: ages are counted to it. */
+  readonly now: () => string;
   readonly unitName: (unitId: string) => string;
   readonly categoryName: (categoryId: number) => string;
   readonly pendingOf: (id: number) => PendingMove | undefined;
+  /** Whether this user may move cards at all (viewers and admins may not). */
+  readonly mayMove: () => boolean;
   /** The card being dragged, if any. */
   readonly dragging: () => Card | null;
   readonly open: (card: Card) => void;
   readonly move: (card: Card, to: string) => void;
   readonly loadMore: (state: string) => void;
   readonly loadingMore: (state: string) => boolean;
+  /** Side columns (unfounded, merged…) are collapsed until the user opens them. */
+  readonly expanded: (state: string) => boolean;
+  readonly toggle: (state: string) => void;
 }

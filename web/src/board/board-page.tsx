@@ -1,56 +1,142 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay, PointerSensor } from '@dnd-kit/solid';
+import { PointerActivationConstraints } from '@dnd-kit/dom';
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
-import { api, type BoardFilters, type CampaignDetail, type Card, type ItemKind } from '../api/client';
+import { api, type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
+import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
+import { subscribeToChanges, type Change } from '../live/live-events';
+import { me } from '../session/session';
+import { announce } from '../ui/announcer';
+import { LiveIndicator } from '../ui/live-indicator';
 import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { CardFace, cardDragId } from './board-card';
+import { BoardLanes } from './board-lanes';
 import { createBoardState, type MoveResult } from './board-state';
 import { BoardToolbar } from './board-toolbar';
+import { CreateDialog } from './create-dialog';
 import { DetailPanel } from './detail-panel';
+import { stateLabel } from './domain-labels';
 import { MoveDialog, type MoveDraft } from './move-dialog';
 
-type BoardSearch = { kind?: string; unit?: string; category?: string; overdue?: string; q?: string; item?: string };
+type BoardSearch = {
+  kind?: string;
+  swimlane?: string;
+  unit?: string;
+  category?: string;
+  assignee?: string;
+  overdue?: string;
+  escalated?: string;
+  q?: string;
+  item?: string;
+  inbox?: string;
+};
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
-/** `/campaigns/:id/board`: the Kanban board of one campaign, its filters in the URL. */
+/** Mouse drags start after a few pixels (a click stays a click); touch drags after a press, so a swipe scrolls. */
+const sensors = [
+  PointerSensor.configure({
+    activationConstraints: (event) =>
+      event.pointerType === 'touch' ? [new PointerActivationConstraints.Delay({ value: 300, tolerance: 8 })] : [new PointerActivationConstraints.Distance({ value: 6 })],
+  }),
+];
+
+/** The state a drop target stands for: a column (`column-…`) or a lane cell (its data carries the state). */
+function dropTargetState(target: { id: unknown; data?: unknown } | null | undefined): string | null {
+  if (target === null || target === undefined) return null;
+  const data = target.data;
+  if (typeof data === 'object' && data !== null && 'state' in data && typeof data.state === 'string') return data.state;
+  return typeof target.id === 'string' && target.id.startsWith('column-') ? target.id.slice('column-'.length) : null;
+}
+
+/** `/campaigns/:id/board`: the Kanban board of one campaign, its view and filters in the URL, kept live by the change stream. */
 export function BoardPage() {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
-  const [campaign] = createResource(campaignId, (id) => api.campaign(id));
+  const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => api.campaign(id));
   const kind = (): ItemKind => (search.kind === 'problem' ? 'problem' : 'clue');
+  const swimlane = (): Swimlane => (search.swimlane === 'unit' || search.swimlane === 'category' ? search.swimlane : 'none');
   const filters = createMemo(
     (): BoardFilters => ({
       ...(search.unit ? { unit: search.unit } : {}),
       ...(search.category ? { category: search.category } : {}),
+      ...(search.assignee ? { assignee: search.assignee } : {}),
       ...(search.overdue === 'true' ? { overdue: 'true' as const } : {}),
+      ...(search.escalated === 'true' ? { escalated: 'true' as const } : {}),
       ...(search.q ? { q: search.q } : {}),
     }),
     undefined,
     { equals: sameJson },
   );
-  const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), filters: filters() }), undefined, { equals: sameJson });
+  const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
   const state = createBoardState(source);
   const [dragging, setDragging] = createSignal<Card | null>(null);
   const [draft, setDraft] = createSignal<MoveDraft | null>(null);
+  const [creating, setCreating] = createSignal(false);
   const [revision, setRevision] = createSignal(0);
+  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
   const openId = () => (search.item !== undefined && /^\d+$/.test(search.item) ? Number(search.item) : null);
+  const inboxView = (): EscalationView | null => (search.inbox === 'mine' || search.inbox === 'unit' ? search.inbox : null);
+  const mayMove = () => {
+    const role = me()?.role;
+    return role === 'office' || role === 'lead' || role === 'officer';
+  };
+  const inbox = createInboxCount(campaignId);
 
-  const cardById = (id: unknown) => state.columns().flatMap((c) => c.cards).find((card) => cardDragId(card) === id) ?? null;
+  // Someone else's changes: re-read only the columns they touch. While a card is being dragged the
+  // board is left alone (the library holds its elements); what arrived meanwhile is read at the drop.
+  const waiting = new Set<string>();
+  let overtaken = false;
+  const refresh = (states: readonly string[]) => {
+    if (dragging() !== null) {
+      for (const s of states) waiting.add(s);
+      return;
+    }
+    void state.refreshStates(states);
+  };
+  const onChange = (change: Change) => {
+    if (change.campaignId !== campaignId()) return;
+    if (change.subject === 'escalation') {
+      inbox.refresh();
+      setRevision((r) => r + 1);
+      return;
+    }
+    if (change.subject === 'campaign') {
+      void refetchCampaign();
+      return;
+    }
+    if (change.subject !== kind()) return;
+    const held = dragging();
+    if (held !== null && held.id === change.subjectId && change.version > held.version) overtaken = true;
+    const known = state.columns().find((c) => c.cards.some((card) => card.id === change.subjectId))?.state;
+    const states = [change.fromState, change.toState, known].filter((s): s is string => typeof s === 'string');
+    refresh(states.length > 0 ? states : state.columns().map((c) => c.state));
+    if (change.subjectId === openId()) setRevision((r) => r + 1);
+  };
+  const live = subscribeToChanges({ onChange, onReset: () => void state.reload() });
 
-  function report(result: MoveResult) {
+  const cardById = (id: unknown) =>
+    state
+      .columns()
+      .flatMap((c) => c.cards)
+      .find((card) => cardDragId(card) === id) ?? null;
+
+  function report(card: Card, to: string, result: MoveResult) {
+    const where = tr(stateLabel(card.kind, to));
     if (result.ok) {
+      announce(`#${card.id} ${t('movedAnnounce')} ${tr(stateLabel(card.kind, result.card.state))}`);
       if (result.card.id === openId()) setRevision((r) => r + 1);
       return;
     }
     const problem = result.problem;
+    announce(`#${card.id} ${t('refusedAnnounce')} ${where}: ${tr(problem.reason)}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
     else toast(() => tr(problem.reason));
   }
@@ -65,7 +151,7 @@ export function BoardPage() {
       return;
     }
     // Not among the allowed moves (or needing nothing): the server is the judge either way.
-    void state.send(card, to).then(report);
+    void state.send(card, to).then((result) => report(card, to, result));
   }
 
   async function submitDraft(current: MoveDraft, payload: Record<string, unknown>): Promise<MoveResult> {
@@ -76,7 +162,8 @@ export function BoardPage() {
       state.hold(current.card, current.to, 'draft');
     } else {
       setDraft(null);
-      report(result);
+      report(current.card, current.to, result);
+      focusCard(current.card.id);
     }
     return result;
   }
@@ -84,10 +171,36 @@ export function BoardPage() {
   function cancelDraft(current: MoveDraft) {
     state.release(current.card.id);
     setDraft(null);
+    focusCard(current.card.id);
+  }
+
+  /** Keyboard users keep their place: focus goes back to the card after a dialog closes. */
+  function focusCard(id: number) {
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`)?.focus());
+  }
+
+  function dragEnded(canceled: boolean, target: { id: unknown; data?: unknown } | null | undefined) {
+    const card = dragging();
+    const wasOvertaken = overtaken;
+    overtaken = false;
+    setDragging(null);
+    const queued = [...waiting];
+    waiting.clear();
+    if (queued.length > 0) void state.refreshStates(queued);
+    const to = dropTargetState(target);
+    if (canceled || card === null || to === null || to === card.state) return;
+    if (wasOvertaken) {
+      // The card changed under the user's hand: it goes where the server has it, not where it was dropped.
+      toast(() => t('overtaken'), 'warning');
+      announce(t('overtaken'));
+      return;
+    }
+    move(card, to);
   }
 
   const context = (detail: CampaignDetail): BoardContext => ({
     timeZone: () => detail.timeZone,
+    now: () => state.board.latest?.now ?? new Date().toISOString(),
     unitName: (id) => {
       const unit = detail.units.find((u) => u.id === id);
       return unit === undefined ? id : named(unit);
@@ -97,11 +210,14 @@ export function BoardPage() {
       return category === undefined ? String(id) : named(category);
     },
     pendingOf: state.pendingOf,
+    mayMove,
     dragging,
-    open: (card) => setSearch({ item: String(card.id) }),
+    open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
     move,
     loadMore: (s) => void state.loadMore(s),
     loadingMore: (s) => state.loadingMore().has(s),
+    expanded: (s) => expanded().has(s),
+    toggle: (s) => setExpanded((set) => (set.has(s) ? new Set([...set].filter((x) => x !== s)) : new Set([...set, s]))),
   });
 
   const phaseWindow = (detail: CampaignDetail) => {
@@ -110,9 +226,19 @@ export function BoardPage() {
     return w === undefined ? `${detail.startsOn} – ${detail.endsOn}` : `${w.start} – ${w.end}`;
   };
 
+  const mainColumns = () => state.columns().filter((c) => !c.side);
+  const sideColumns = () => state.columns().filter((c) => c.side);
+
   return (
     <div class="app">
-      <TopBar>
+      <TopBar
+        actions={
+          <>
+            <LiveIndicator status={live.status()} />
+            <InboxButton open={inbox.open()} onClick={() => setSearch({ inbox: inboxView() === null ? 'mine' : undefined, item: undefined })} />
+          </>
+        }
+      >
         <Show when={campaign()}>
           {(detail) => (
             <div class="campaign-head">
@@ -139,24 +265,43 @@ export function BoardPage() {
               <BoardToolbar
                 campaign={detail()}
                 kind={kind()}
+                swimlane={swimlane()}
                 filters={filters()}
+                mayCreate={mayMove()}
                 onKind={(k) => setSearch({ kind: k === 'clue' ? undefined : k, item: undefined })}
+                onSwimlane={(s) => setSearch({ swimlane: s === 'none' ? undefined : s })}
                 onFilters={(change) => setSearch(change)}
+                onCreate={() => setCreating(true)}
               />
               <DragDropProvider
-                sensors={[PointerSensor]}
+                sensors={sensors}
                 onDragStart={(event) => setDragging(cardById(event.operation.source?.id))}
-                onDragEnd={(event) => {
-                  const card = dragging();
-                  setDragging(null);
-                  const target = event.operation.target?.id;
-                  if (event.canceled || card === null || typeof target !== 'string' || !target.startsWith('column-')) return;
-                  move(card, target.slice('column-'.length));
-                }}
+                onDragEnd={(event) => dragEnded(event.canceled, event.operation.target)}
               >
-                <main class="board" classList={{ 'is-dragging': dragging() !== null, 'is-loading': state.board.loading }} data-testid="board" data-kind={kind()}>
+                <main
+                  class="board"
+                  classList={{ 'is-dragging': dragging() !== null, 'is-loading': state.board.loading, 'has-lanes': swimlane() !== 'none' }}
+                  data-testid="board"
+                  data-kind={kind()}
+                  data-swimlane={swimlane()}
+                  aria-label={kind() === 'clue' ? t('clues') : t('problems')}
+                >
                   <Show when={state.board.error === undefined || state.board.latest !== undefined} fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
-                    <For each={state.columns()}>{(column) => <BoardColumn column={column} kind={kind()} context={ctx} />}</For>
+                    <Show
+                      when={swimlane() !== 'none' && state.board.latest?.swimlane === swimlane()}
+                      fallback={
+                        <>
+                          <For each={mainColumns()}>{(column) => <BoardColumn column={column} context={ctx} />}</For>
+                          <Show when={sideColumns().length > 0}>
+                            <div class="side-columns" role="group" aria-label={t('sideColumns')}>
+                              <For each={sideColumns()}>{(column) => <BoardColumn column={column} context={ctx} />}</For>
+                            </div>
+                          </Show>
+                        </>
+                      }
+                    >
+                      <BoardLanes columns={state.columns()} lanes={state.board.latest?.lanes ?? []} swimlane={swimlane()} context={ctx} />
+                    </Show>
                   </Show>
                 </main>
                 <DragOverlay dropAnimation={null}>
@@ -174,8 +319,55 @@ export function BoardPage() {
                   <MoveDialog draft={current()} campaign={detail()} onSubmit={(payload) => submitDraft(current(), payload)} onCancel={() => cancelDraft(current())} />
                 )}
               </Show>
+              <Show when={creating()}>
+                <CreateDialog
+                  kind={kind()}
+                  campaign={detail()}
+                  onCancel={() => setCreating(false)}
+                  onCreated={(item) => {
+                    setCreating(false);
+                    toast(() => `${t('created')} #${item.id}`, 'info');
+                    announce(`${t('created')} #${item.id}`);
+                    void state.refreshStates([item.state]);
+                    setSearch({ item: String(item.id) });
+                  }}
+                />
+              </Show>
               <Show when={openId()}>
-                {(id) => <DetailPanel kind={kind()} id={id()} campaign={detail()} revision={revision()} onClose={() => setSearch({ item: undefined })} />}
+                {(id) => (
+                  <DetailPanel
+                    kind={kind()}
+                    id={id()}
+                    campaign={detail()}
+                    revision={revision()}
+                    mayAct={mayMove()}
+                    onChanged={(states) => {
+                      setRevision((r) => r + 1);
+                      void state.refreshStates(states);
+                    }}
+                    onClose={() => {
+                      setSearch({ item: undefined });
+                      focusCard(id());
+                    }}
+                  />
+                )}
+              </Show>
+              <Show when={inboxView()}>
+                {(view) => (
+                  <InboxPanel
+                    campaign={detail()}
+                    view={view()}
+                    revision={revision()}
+                    onView={(v) => setSearch({ inbox: v })}
+                    onChanged={() => inbox.refresh()}
+                    onClose={() => setSearch({ inbox: undefined })}
+                    onShow={(item) => {
+                      if (item.subject === 'campaign') return;
+                      setSearch({ inbox: undefined, kind: item.subject === 'clue' ? undefined : item.subject, item: String(item.subjectId) });
+                      requestAnimationFrame(() => document.querySelector(`[data-testid="card-${item.subjectId}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+                    }}
+                  />
+                )}
               </Show>
             </>
           );

@@ -1,5 +1,5 @@
 import { batch, createMemo, createResource, createSignal } from 'solid-js';
-import { api, ApiProblem, type Board, type BoardFilters, type Card, type ItemKind } from '../api/client';
+import { api, ApiProblem, type Board, type BoardFilters, type Card, type ItemKind, type Swimlane } from '../api/client';
 
 export type Column = Board['columns'][number];
 
@@ -17,10 +17,13 @@ export type MoveResult = { readonly ok: true; readonly card: Card } | { readonly
 export interface BoardSource {
   readonly campaignId: number;
   readonly kind: ItemKind;
+  readonly swimlane: Swimlane;
   readonly filters: BoardFilters;
 }
 
 const pageSize = 50;
+/** In lanes a column's cards are spread over many rows, so more of them are read at once. */
+const pageOf = (s: BoardSource) => (s.swimlane === 'none' ? pageSize : 200);
 
 /** Puts a card (as the server now has it) at the top of its state's column, wherever it was before. */
 function place(board: Board, card: Card): Board {
@@ -35,6 +38,15 @@ function place(board: Board, card: Card): Board {
   };
 }
 
+/** The same card as before when nothing about it changed, so Solid keeps its element (focus, scroll, drag state). */
+function keepUnchanged(before: readonly Card[], after: readonly Card[]): Card[] {
+  const old = new Map(before.map((card) => [card.id, card]));
+  return after.map((card) => {
+    const previous = old.get(card.id);
+    return previous !== undefined && JSON.stringify(previous) === JSON.stringify(card) ? previous : card;
+  });
+}
+
 /**
  * The board as the server confirmed it, plus the moves in flight laid over
  * it (the optimistic view is derived from the pending moves, never a
@@ -42,7 +54,12 @@ function place(board: Board, card: Card): Board {
  * from the server's answer; refused ones just disappear from the pending list.
  */
 export function createBoardState(source: () => BoardSource) {
-  const [board, { mutate, refetch }] = createResource(source, (s) => api.board(s.campaignId, { kind: s.kind, ...s.filters, limit: pageSize }));
+  const [board, { mutate, refetch }] = createResource<Board, BoardSource>(source, async (s, { value }) => {
+    const next = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: pageOf(s) });
+    if (value === undefined || value === null || value.kind !== next.kind) return next;
+    const before = new Map(value.columns.map((c) => [c.state, c.cards]));
+    return { ...next, columns: next.columns.map((c) => ({ ...c, cards: keepUnchanged(before.get(c.state) ?? [], c.cards) })) };
+  });
   const [pending, setPending] = createSignal<readonly PendingMove[]>([]);
   const [loadingMore, setLoadingMore] = createSignal<ReadonlySet<string>>(new Set());
 
@@ -97,7 +114,7 @@ export function createBoardState(source: () => BoardSource) {
     setLoadingMore((set) => new Set([...set, state]));
     try {
       const s = source();
-      const page = await api.board(s.campaignId, { kind: s.kind, ...s.filters, limit: pageSize, state, cursor: column.next });
+      const page = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: pageOf(s), state, cursor: column.next });
       const more = page.columns.find((c) => c.state === state);
       if (more === undefined) return;
       mutate((b) =>
@@ -117,7 +134,47 @@ export function createBoardState(source: () => BoardSource) {
     }
   }
 
-  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch };
+  /**
+   * Reads some columns again (after someone else's change), as many cards as
+   * are shown now, and swaps just those columns and the lane counts in.
+   * Unchanged cards keep their objects, so nothing on screen jumps.
+   */
+  async function refreshStates(states: readonly string[]) {
+    const s = source();
+    const current = board.latest;
+    if (current === undefined) return;
+    const wanted = [...new Set(states)].filter((state) => current.columns.some((c) => c.state === state));
+    const pages = await Promise.all(
+      wanted.map((state) => {
+        const shown = current.columns.find((c) => c.state === state)?.cards.length ?? 0;
+        return api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: Math.min(500, Math.max(pageOf(s), shown)), state });
+      }),
+    );
+    // The user may have switched kind or filters meanwhile: then these pages are of another board.
+    if (JSON.stringify(source()) !== JSON.stringify(s) || pages.length === 0) return;
+    mutate((b) => {
+      if (b === undefined) return b;
+      const fresh = new Map(pages.flatMap((page) => page.columns).map((column) => [column.state, column]));
+      return {
+        ...b,
+        now: pages.at(-1)?.now ?? b.now,
+        lanes: pages.at(-1)?.lanes ?? b.lanes,
+        columns: b.columns.map((column) => {
+          const next = fresh.get(column.state);
+          return next === undefined ? column : { ...next, cards: keepUnchanged(column.cards, next.cards) };
+        }),
+      };
+    });
+  }
+
+  /** Reloads the whole board, keeping unchanged cards (after a `reset` of the change stream). */
+  async function reload() {
+    const current = board.latest;
+    if (current === undefined) return;
+    await refreshStates(current.columns.map((c) => c.state));
+  }
+
+  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates, reload };
 }
 
 export type BoardState = ReturnType<typeof createBoardState>;

@@ -1,14 +1,23 @@
-import { For, createSignal, onCleanup } from 'solid-js';
-import type { BoardFilters, CampaignDetail, ItemKind } from '../api/client';
+import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
+import type { MessageKey } from '../i18n/messages';
 import { named, t } from '../i18n/i18n';
 
-/** Kind switch and filters; every change goes to the URL, which the board reads. */
+type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
+
+const swimlaneKeys: Record<Swimlane, MessageKey> = { none: 'swimlaneNone', unit: 'swimlaneUnit', category: 'swimlaneCategory' };
+
+/** Kind switch, lanes, filters and "new"; every change goes to the URL, which the board reads. */
 export function BoardToolbar(props: {
   campaign: CampaignDetail;
   kind: ItemKind;
+  swimlane: Swimlane;
   filters: BoardFilters;
+  mayCreate: boolean;
   onKind: (kind: ItemKind) => void;
-  onFilters: (change: Partial<Record<keyof BoardFilters, string | undefined>>) => void;
+  onSwimlane: (swimlane: Swimlane) => void;
+  onFilters: (change: FilterChange) => void;
+  onCreate: () => void;
 }) {
   const [text, setText] = createSignal(props.filters.q ?? '');
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -19,10 +28,15 @@ export function BoardToolbar(props: {
     timer = setTimeout(() => props.onFilters({ q: value.trim() || undefined }), 300);
   };
   onCleanup(() => clearTimeout(timer));
-  const active = () => props.filters.unit !== undefined || props.filters.category !== undefined || props.filters.overdue !== undefined || (props.filters.q ?? '') !== '';
+  // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen.
+  const [people] = createResource(
+    () => ({ unit: props.filters.unit }),
+    (k) => api.users(k.unit),
+  );
+  const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (
-    <div class="toolbar">
+    <div class="toolbar" role="toolbar" aria-label={t('search')}>
       <div class="segmented" role="tablist">
         <For each={['clue', 'problem'] as const}>
           {(kind) => (
@@ -32,7 +46,13 @@ export function BoardToolbar(props: {
           )}
         </For>
       </div>
-      <select name="unit" aria-label={t('unit')} value={props.filters.unit ?? ''} onChange={(e) => props.onFilters({ unit: e.currentTarget.value || undefined })}>
+      <label class="toolbar-field">
+        <span class="toolbar-label">{t('swimlane')}</span>
+        <select name="swimlane" data-testid="swimlane" value={props.swimlane} onChange={(e) => props.onSwimlane(e.currentTarget.value as Swimlane)}>
+          <For each={['none', 'unit', 'category'] as const}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
+        </select>
+      </label>
+      <select name="unit" aria-label={t('unit')} value={props.filters.unit ?? ''} onChange={(e) => props.onFilters({ unit: e.currentTarget.value || undefined, assignee: undefined })}>
         <option value="">{t('allUnits')}</option>
         <For each={props.campaign.units}>
           {(unit) => (
@@ -47,9 +67,20 @@ export function BoardToolbar(props: {
         <option value="">{t('allCategories')}</option>
         <For each={props.campaign.categories.filter((c) => !c.retired)}>{(category) => <option value={String(category.id)}>{named(category)}</option>}</For>
       </select>
+      <select name="assignee" aria-label={t('assignee')} value={props.filters.assignee ?? ''} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
+        <option value="">{t('allAssignees')}</option>
+        <Show when={props.filters.assignee !== undefined && !(people.latest ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+          <option value={props.filters.assignee}>#{props.filters.assignee}</option>
+        </Show>
+        <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+      </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{t('overdueOnly')}</span>
+      </label>
+      <label class="check">
+        <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => props.onFilters({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
+        <span>{t('escalatedOnly')}</span>
       </label>
       <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
@@ -58,11 +89,16 @@ export function BoardToolbar(props: {
         disabled={!active()}
         onClick={() => {
           setText('');
-          props.onFilters({ unit: undefined, category: undefined, overdue: undefined, q: undefined });
+          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, q: undefined });
         }}
       >
         {t('clearFilters')}
       </button>
+      <Show when={props.mayCreate}>
+        <button type="button" class="button primary toolbar-create" data-testid="create" onClick={() => props.onCreate()}>
+          {t('newItem')}
+        </button>
+      </Show>
     </div>
   );
 }

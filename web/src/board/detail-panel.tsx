@@ -5,6 +5,7 @@ import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
 import { eventLabel, figureLabel, levelLabels, organisationTypeLabel, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { dateTime, dueDate, figure } from './format';
+import { DetailActions, ItemEscalations } from './detail-actions';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt']);
@@ -71,7 +72,15 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
 }
 
 /** The side panel of one card: its fields, its context, and its audit history. */
-export function DetailPanel(props: { kind: ItemKind; id: number; campaign: CampaignDetail; revision: number; onClose: () => void }) {
+export function DetailPanel(props: {
+  kind: ItemKind;
+  id: number;
+  campaign: CampaignDetail;
+  revision: number;
+  mayAct: boolean;
+  onChanged: (states: readonly string[]) => void;
+  onClose: () => void;
+}) {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
   const [item] = createResource(key, (k) => api.item(k.kind, k.id));
   const [history] = createResource(key, (k) => api.history(k.kind, k.id));
@@ -85,7 +94,7 @@ export function DetailPanel(props: { kind: ItemKind; id: number; campaign: Campa
     return category === undefined ? '—' : named(category);
   };
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && document.querySelector('[data-testid="move-dialog"]') === null) props.onClose();
+    if (event.key === 'Escape' && document.querySelector('[role="dialog"]') === null) props.onClose();
   };
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -106,6 +115,7 @@ export function DetailPanel(props: { kind: ItemKind; id: number; campaign: Campa
               <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
               <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
             </div>
+            <ItemEscalations item={detail()} campaign={props.campaign} revision={props.revision} />
             <section>
               <h3>{t('fields')}</h3>
               <dl class="detail-fields">
@@ -131,6 +141,9 @@ export function DetailPanel(props: { kind: ItemKind; id: number; campaign: Campa
                 </For>
               </dl>
             </section>
+            <Show when={props.mayAct}>
+              <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
+            </Show>
             <section>
               <h3>{t('history')}</h3>
               <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>

@@ -1,33 +1,24 @@
 import { locale } from '../i18n/i18n';
 
 /**
- * The local calendar date a deadline falls on, in the campaign's zone. A
- * deadline is 24:00 of its last day (the next day's 00:00), so the day shown
- * is the one that ends then — "within 3 days" shows the third day.
+ * The local calendar date a deadline falls on, in the campaign's zone and the
+ * UI's language. A deadline is 24:00 of its last day (the next day's 00:00),
+ * so the day shown is the one that ends then — "within 3 days" shows the third day.
  */
 export function dueDate(dueAt: string, timeZone: string): string {
-  return localParts(new Date(new Date(dueAt).getTime() - 1), timeZone).date;
+  return new Intl.DateTimeFormat(locale(), { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(new Date(dueAt).getTime() - 1));
 }
 
-/** A moment with its local date and time in the campaign's zone. */
+/** A moment with its local date and time in the campaign's zone, written as the UI's language writes dates. */
 export function dateTime(at: string, timeZone: string): string {
-  const parts = localParts(new Date(at), timeZone);
-  return `${parts.date} ${parts.time}`;
+  return new Intl.DateTimeFormat(locale(), { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 }
 
-/** Dates are written YYYY-MM-DD in both languages: unambiguous, and how the bureau's forms write them. */
-function localParts(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+/** How long something has been so (days, else hours, else minutes), short: "3天" / "3 days". */
+export function age(since: string, now: string): string {
+  const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(since).getTime()) / 60_000));
+  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
 }
 
 /** A whole number with the locale's grouping (1,103). */

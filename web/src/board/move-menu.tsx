@@ -8,7 +8,7 @@ import { eventLabel, stateLabel } from './domain-labels';
  * the server allows, each a button (Tab/arrows to choose, Enter to move,
  * Escape to close).
  */
-export function MoveMenu(props: { card: Card; onMove: (to: string) => void }) {
+export function MoveMenu(props: { card: Card; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
   const [open, setOpen] = createSignal(false);
   let menu: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
@@ -40,7 +40,10 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void }) {
   return (
     <div class="move-menu" onClick={(e) => e.stopPropagation()}>
       <button
-        ref={button}
+        ref={(el) => {
+          button = el;
+          props.buttonRef?.(el);
+        }}
         type="button"
         class="card-action"
         data-testid="move-menu"

@@ -6,12 +6,21 @@ export type Lang = 'zh' | 'en';
 
 const storageKey = 'battlemap.lang';
 
+/** The language chosen on this browser before; else the first of the browser's languages we speak; else Chinese. */
 function storedLang(): Lang {
   try {
-    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh';
+    const stored = localStorage.getItem(storageKey);
+    if (stored === 'en' || stored === 'zh') return stored;
   } catch {
-    return 'zh';
+    // No storage: fall back on the browser's languages.
   }
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'zh') return 'zh';
+    if (primary === 'en') return 'en';
+  }
+  return 'zh';
 }
 
 const [lang, setLangSignal] = createSignal<Lang>(storedLang());

@@ -3,9 +3,10 @@ import { Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { me, signOut } from '../session/session';
 import { LanguageToggle } from './language-toggle';
+import { CampaignNav } from '../reports/campaign-nav';
 
 /** The bar above every signed-in page: brand, page title, the user, language and sign-out. */
-export function TopBar(props: { children?: JSX.Element }) {
+export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element }) {
   const navigate = useNavigate();
   return (
     <header class="top-bar">
@@ -14,7 +15,9 @@ export function TopBar(props: { children?: JSX.Element }) {
         <span>{t('appName')}</span>
       </div>
       <div class="top-bar-title">{props.children}</div>
+      <CampaignNav />
       <div class="top-bar-user">
+        {props.actions}
         <Show when={me()}>
           {(user) => (
             <span class="user" data-testid="user">

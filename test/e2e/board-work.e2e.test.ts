@@ -1,0 +1,290 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { sweepDeadlines } from '../../api/services/deadline-sweep';
+import { testDatabase, testNow } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { apiCall, artifacts, campaignOf, cardIds, launchChromium, signedIn, type WireBoard, type WireCard } from './browser-kit';
+
+/**
+ * A working day on the board in a real Chromium against the real server:
+ * keyboard-only moves, changes by others arriving live, filters in a shared
+ * URL, unit swimlanes with the WIP highlight, hostile titles shown as text,
+ * a viewer who cannot move anything, and editing from the detail drawer.
+ * Needs `npm run build`.
+ */
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  // Escalations exist only once deadlines have been swept; the test server does not sweep by itself.
+  await sweepDeadlines(database, testNow);
+  server = await startTestServer(database);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+const card = (page: Page, state: string, id: number) => page.locator(`[data-testid=column-${state}] [data-testid=card-${id}]:not([data-dnd-placeholder]):not(.is-pending)`);
+
+/** Found clues as the office sees them, with their allowed moves. */
+async function foundClues(page: Page, context: Parameters<typeof apiCall>[1]): Promise<WireCard[]> {
+  const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500`);
+  return board.columns[0]?.cards ?? [];
+}
+
+describe('working on the board', () => {
+  test('a keyboard-only user moves a card: Tab to it, M for the menu, arrows to the target, the dialog, and it lands', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
+      const id = candidate.id;
+      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${id}`);
+      await card(page, 'found', id).waitFor();
+
+      // Tab from the top of the page until the card has focus: it is reachable without a mouse.
+      await page.locator('body').focus();
+      let reached = false;
+      for (let i = 0; i < 80 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate((testId) => document.activeElement?.getAttribute('data-testid') === testId, `card-${id}`);
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('m');
+      const menu = page.locator(`[data-testid=card-${id}] [role=menu]`);
+      await menu.waitFor();
+      let chosen = false;
+      for (let i = 0; i < 10 && !chosen; i++) {
+        chosen = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'move-to-verifying');
+        if (!chosen) await page.keyboard.press('ArrowDown');
+      }
+      expect(chosen).toBe(true);
+      await page.keyboard.press('Enter');
+
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      await dialog.locator('select[name=assigneeId] option:not([value=""])').first().waitFor({ state: 'attached' });
+      // Focus starts in the dialog's first field; the arrow picks the first person, Tab reaches "confirm".
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('assigneeId');
+      await page.keyboard.press('ArrowDown');
+      let onSubmit = false;
+      for (let i = 0; i < 6 && !onSubmit; i++) {
+        await page.keyboard.press('Tab');
+        onSubmit = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'move-submit');
+      }
+      expect(onSubmit).toBe(true);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'verifying', id).waitFor();
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(0);
+
+      const item = await apiCall<{ state: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      expect(item.state).toBe('verifying');
+      // Screen readers hear where it went; focus is back on the card.
+      await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(clueStateLabels.verifying.zh);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`card-${id}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
+    const a = await signedIn(browser, server.url, 'office');
+    try {
+      const candidate = (await foundClues(a.page, a.context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+      if (candidate === undefined) throw new Error('the seed has no assigned found clue');
+      const id = candidate.id;
+      const path = `/campaigns/${campaignOf(a.page)}/board?q=${id}`;
+      const b = await signedIn(browser, server.url, 'office', { path: `${path}&item=${id}` });
+      try {
+        await card(b.page, 'found', id).waitFor();
+        await b.page.getByTestId('detail-panel').waitFor();
+        await b.page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+        await b.page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+        await a.page.goto(`${server.url}${path}`);
+        await card(a.page, 'found', id).waitFor();
+        await a.page.locator(`[data-testid=card-${id}]`).hover();
+        await a.page.locator(`[data-testid=card-${id}] [data-testid=move-menu]`).click();
+        await a.page.getByTestId('move-to-verifying').click();
+        await card(a.page, 'verifying', id).waitFor();
+
+        await card(b.page, 'verifying', id).waitFor({ timeout: 10_000 });
+        expect(await b.page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(0);
+        expect(await b.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+        expect(b.page.url()).toContain(`q=${id}`);
+        expect(await b.page.getByTestId('detail-panel').count()).toBe(1);
+        // The open drawer follows: its history now has the move.
+        await b.page.getByTestId('history').getByText(clueStateLabels.verifying.zh).first().waitFor({ timeout: 10_000 });
+      } finally {
+        await b.context.close();
+      }
+    } finally {
+      await a.context.close();
+    }
+  });
+
+  test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      await page.locator('select[name=unit]').selectOption('hantai');
+      await page.locator('input[name=escalated]').check();
+      await page.locator('select[name=swimlane]').selectOption('unit');
+      await page.waitForURL(/unit=hantai/);
+      await page.waitForURL(/escalated=true/);
+      await page.waitForURL(/swimlane=unit/);
+      await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
+      await page.locator('[data-testid=lane-hantai]').waitFor();
+      const shared = page.url();
+      const campaign = campaignOf(page);
+      const expected = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaign}/board?kind=clue&unit=hantai&escalated=true&swimlane=unit`);
+      const expectedIds = expected.columns.flatMap((c) => c.cards.map((x) => x.id)).sort((x, y) => x - y);
+      expect(expectedIds.length).toBeGreaterThan(0);
+      await expect.poll(async () => (await cardIds(page)).sort((x, y) => x - y)).toEqual(expectedIds);
+      expect(expected.columns.flatMap((c) => c.cards).every((x) => x.unitId === 'hantai')).toBe(true);
+
+      // Someone else, in a fresh browser, opens the link: same board, same controls.
+      const other = await signedIn(browser, server.url, 'office', { path: new URL(shared).pathname + new URL(shared).search });
+      try {
+        await other.page.locator('[data-testid=lanes]').waitFor();
+        expect(other.page.url()).toBe(shared);
+        await expect.poll(async () => (await cardIds(other.page)).sort((x, y) => x - y)).toEqual(expectedIds);
+        expect(await other.page.locator('select[name=unit]').inputValue()).toBe('hantai');
+        expect(await other.page.locator('input[name=escalated]').isChecked()).toBe(true);
+        expect(await other.page.locator('select[name=swimlane]').inputValue()).toBe('unit');
+        expect(await other.page.locator('[data-testid^=lane-]').count()).toBe(1);
+      } finally {
+        await other.context.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('unit swimlanes show each unit’s count against the WIP limit and highlight the cells over it', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
+      await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
+      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit&limit=1`);
+      const over = board.lanes.flatMap((lane) => lane.over.map((state) => `cell-${lane.key}-${state}`));
+      expect(over.length).toBeGreaterThan(0);
+      const shown = await page.locator('[data-testid^=cell-][data-over=true]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+      expect(shown.sort()).toEqual([...over].sort());
+      const first = board.lanes.find((lane) => lane.over.length > 0);
+      const state = first?.over[0] ?? '';
+      await expect.poll(() => page.getByTestId(`cell-${first?.key}-${state}`).getByTestId('wip').textContent()).toMatch(new RegExp(`${first?.counts[state]}/\\d+`));
+      await page.screenshot({ path: `${artifacts}/board-lanes-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a clue titled with markup shows the markup as text and runs nothing', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const title = '<img src=x onerror=alert(1)>';
+      const created = await apiCall<{ id: number }>(server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title, source: 'other' }, 201);
+      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${created.id}&item=${created.id}`);
+      const shown = page.locator(`[data-testid=card-${created.id}]`);
+      await shown.waitFor();
+      await page.getByTestId('detail-panel').locator('.detail-title').waitFor();
+      expect(await shown.locator('.card-title').textContent()).toBe(title);
+      expect(await page.getByTestId('detail-panel').locator('.detail-title').textContent()).toBe(title);
+      expect(await shown.locator('img').count()).toBe(0);
+      expect(await page.locator('img').count()).toBe(0);
+      // Give an onerror handler every chance to have run.
+      await page.waitForTimeout(500);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'viewer');
+    try {
+      const first = page.locator('[data-testid=column-found] [data-testid^=card-]').first();
+      await first.waitFor();
+      const id = Number((await first.getAttribute('data-testid'))?.slice('card-'.length));
+      expect(await page.locator('[data-testid=board] [data-draggable=true]').count()).toBe(0);
+      expect(await page.getByTestId('move-menu').count()).toBe(0);
+      expect(await page.getByTestId('create').count()).toBe(0);
+
+      const from = await first.boundingBox();
+      const to = await page.getByTestId('column-verifying').boundingBox();
+      if (from === null || to === null) throw new Error('card or column not on screen');
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2 + 20, from.y + 20, { steps: 5 });
+      await page.mouse.move(to.x + to.width / 2, to.y + 200, { steps: 20 });
+      expect(await page.locator('[data-testid=board].is-dragging').count()).toBe(0);
+      await page.mouse.up();
+      await page.keyboard.press('Escape');
+      await first.focus();
+      await page.keyboard.press('m');
+      expect(await page.locator('[role=menu]').count()).toBe(0);
+      await page.waitForTimeout(500);
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(1);
+      const item = await apiCall<{ state: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      expect(item.state).toBe('found');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the detail drawer edits a card: the new title shows on the board; screenshots in Chinese and English', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      await page.screenshot({ path: `${artifacts}/board-zh.png` });
+      const id = Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.locator('.detail-title').waitFor();
+      await drawer.getByTestId('item-escalations').waitFor();
+      await drawer.getByTestId('action-edit').click();
+      const title = '已编辑：跨省“跑分”平台为境外诈骗团伙洗钱，涉及多个银行账户和第三方支付通道的长标题';
+      await drawer.locator('input[name=title]').fill(title);
+      await page.screenshot({ path: `${artifacts}/detail-drawer-zh.png` });
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('edit-form').waitFor({ state: 'detached' });
+      await expect.poll(() => page.locator(`[data-testid=card-${id}] .card-title`).textContent(), { timeout: 10_000 }).toBe(title);
+      await expect.poll(() => drawer.locator('.detail-title').textContent()).toBe(title);
+      const item = await apiCall<{ title: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      expect(item.title).toBe(title);
+
+      await drawer.getByTestId('action-transfer').click();
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.en);
+      await page.screenshot({ path: `${artifacts}/detail-drawer-en.png` });
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.screenshot({ path: `${artifacts}/board-en.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an English browser gets the English UI when nothing is stored', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office', { locale: 'en-GB' });
+    try {
+      await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.en);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    } finally {
+      await context.close();
+    }
+  });
+}, 120_000);

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { demoPassword } from '../support/test-database';
+
+/** What the browser tests of test/e2e share: Chromium, sign-in through the login page, and API calls with a page's cookie. */
+export const artifacts = resolve(import.meta.dirname, '../artifacts');
+const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  mkdirSync(artifacts, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A fresh browser context signed in as `username` through the login form;
+ * with `path`, the user asked for that page first (the login brings them back to it).
+ */
+export async function signedIn(browser: Browser, baseUrl: string, username: string, options: { path?: string; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: options.locale ?? 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${options.path ?? '/'}`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(demoPassword);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+  return { context, page };
+}
+
+/** A request to the API with a browser context's session cookie; throws unless the status is the expected one. */
+export async function apiCall<T>(baseUrl: string, context: BrowserContext, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+  const cookies = await context.cookies(baseUrl);
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const campaignOf = (page: Page): number => Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+
+/** The ids of the cards on screen (not the inert clones a drag leaves behind). */
+export async function cardIds(page: Page, scope = '[data-testid=board]'): Promise<number[]> {
+  const ids = await page.locator(`${scope} [data-testid^=card-]:not([data-dnd-placeholder])`).evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => Number(id.slice('card-'.length))).filter((id) => Number.isInteger(id));
+}
+
+export interface WireCard {
+  id: number;
+  version: number;
+  state: string;
+  title: string;
+  unitId: string;
+  assigneeId: number | null;
+  allowed: { to: string; event: string; needs: string[] }[];
+}
+export interface WireBoard {
+  columns: { state: string; count: number; cards: WireCard[] }[];
+  lanes: { key: string; counts: Record<string, number>; over: string[] }[];
+}

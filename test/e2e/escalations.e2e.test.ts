@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sweepDeadlines } from '../../api/services/deadline-sweep';
+import { testDatabase, testNow } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
+
+/**
+ * The escalation inbox in Chromium: the header badge counts what is open
+ * for me, the inbox lists it, acknowledging with a note works, and a row
+ * leads to its card. The demo database is mid-June 2026 with many overdue
+ * items; one sweep (the test server does not sweep) raises the escalations.
+ */
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+interface Inbox {
+  counts: { open: number; acknowledged: number };
+  items: { id: number; subject: string; subjectId: number; status: string; note: string | null; title: string | null }[];
+}
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await sweepDeadlines(database, testNow);
+  server = await startTestServer(database);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+describe('the escalation inbox', () => {
+  test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'hantai.lead');
+    try {
+      const campaign = campaignOf(page);
+      const before = await apiCall<Inbox>(server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
+      expect(before.counts.open).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('inbox-badge').textContent()).toBe(String(before.counts.open));
+
+      await page.getByTestId('inbox-button').click();
+      const inbox = page.getByTestId('inbox');
+      await inbox.getByTestId('inbox-list').waitFor();
+      await expect.poll(() => inbox.locator('[data-testid^=escalation-][data-status]').count()).toBe(before.items.length);
+      const target = before.items.find((e) => e.status === 'open' && e.subject === 'clue');
+      if (target === undefined) throw new Error('no open clue escalation for the lead');
+      const row = inbox.getByTestId(`escalation-${target.id}`);
+      expect(await row.textContent()).toContain(target.title ?? '');
+      await page.screenshot({ path: `${artifacts}/inbox-zh.png` });
+
+      await row.getByTestId('acknowledge').click();
+      await row.locator('textarea[name=note]').fill('已安排专人核查，今日内反馈');
+      await row.getByTestId('acknowledge-submit').click();
+      await expect.poll(() => row.getAttribute('data-status')).toBe('acknowledged');
+      const after = await apiCall<Inbox>(server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
+      const acknowledged = after.items.find((e) => e.id === target.id);
+      expect(acknowledged?.status).toBe('acknowledged');
+      expect(acknowledged?.note).toBe('已安排专人核查，今日内反馈');
+      // The badge goes down by one (and away at zero).
+      const badge = page.getByTestId('inbox-badge');
+      await expect.poll(async () => ((await badge.count()) === 0 ? 0 : Number(await badge.textContent()))).toBe(before.counts.open - 1);
+
+      await page.getByTestId('inbox-tab-unit').click();
+      await page.waitForURL(/inbox=unit/);
+      await inbox.getByTestId('inbox-list').waitFor();
+      await page.getByTestId('lang-toggle').click();
+      await inbox.getByText('Escalation inbox').waitFor();
+      await page.screenshot({ path: `${artifacts}/inbox-en.png` });
+      await page.getByTestId('inbox-tab-mine').click();
+      await page.getByTestId('lang-toggle').click();
+
+      // A click on the item opens its card's details on the board.
+      await inbox.getByTestId(`escalation-${target.id}`).getByTestId('escalation-show').click();
+      await page.waitForURL(new RegExp(`item=${target.subjectId}`));
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.locator('.detail-title').waitFor();
+      expect(await drawer.locator('.card-id').first().textContent()).toBe(`#${target.subjectId}`);
+      await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('已签收');
+      await page.screenshot({ path: `${artifacts}/detail-escalation-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+}, 120_000);

@@ -1,0 +1,182 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoPassword, testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Clue intake in a real Chromium against the real server: a GB18030 CSV
+ * with one bad row is checked, imported without that row, and recognised
+ * as imported when uploaded again; a file dropped on the drop zone is read
+ * too. Needs `npm run build` (with the import route wired in app.tsx).
+ */
+const artifacts = resolve(import.meta.dirname, '../artifacts');
+const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  mkdirSync(artifacts, { recursive: true });
+  database = await testDatabase({ clues: 40, problems: 2 });
+  server = await startTestServer(database);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(demoPassword);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+  return { context, page, campaignId };
+}
+
+/** A call of the API with the browser context's session cookie (no Origin: the server treats it as a non-browser client). */
+async function api(context: BrowserContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  const cookies = await context.cookies(server.url);
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+async function titlesOnBoard(context: BrowserContext, campaignId: number, q: string): Promise<string[]> {
+  const board = (await api(context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&q=${encodeURIComponent(q)}&limit=500`)) as { columns: { cards: { title: string }[] }[] };
+  return board.columns.flatMap((c) => c.cards.map((card) => card.title)).sort();
+}
+
+const header = '线索编号,线索标题,简要案情,承办单位,案件类别,线索来源';
+const rows = [
+  'E2E-001,导入测试甲：暴力催收,催收电话 137-0000-1111,汉台分局,,110平台',
+  'E2E-002,导入测试乙：网络水军,微信号: shuijun_e2e01,汉台分局,,12337平台',
+  'E2E-003,导入测试丙：单位写错,群众来电反映,火星分局,,其他',
+  'E2E-004,导入测试丁：同一号码再次被举报,电话 13700001111,hantai,,其他',
+];
+const csv = iconv.encode([header, ...rows].join('\r\n'), 'gb18030');
+
+async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+}
+
+/** Waits until no check or import is in flight and the results of one are shown. */
+async function settled(page: Page): Promise<void> {
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  await page.getByTestId('plan').or(page.getByTestId('import-done')).waitFor();
+}
+
+describe('clue import in Chromium', () => {
+  test('a GB18030 CSV with a bad row: preview, import only the valid rows, then recognised as already imported', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      // A clue already in the campaign that the file's first and last rows share a phone number with.
+      const existing = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '既有线索：催收骚扰', description: '来电号码 13700001111', source: 'other' })) as { id: number };
+
+      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await upload(page, '线索汇总.csv', csv);
+      await settled(page);
+
+      expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-gb18030');
+      expect(await page.getByTestId('map-title').inputValue()).toBe('线索标题');
+      expect(await page.getByTestId('map-unit').inputValue()).toBe('承办单位');
+      expect(await page.getByTestId('stat-rows').locator('.stat-value').textContent()).toBe('4');
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('3');
+      expect(await page.getByTestId('stat-invalid').locator('.stat-value').textContent()).toBe('1');
+      // The bad row by its spreadsheet number, its column and the reason in Chinese; importing everything is not offered.
+      const bad = page.getByTestId('issue-4');
+      expect(await bad.locator('td').nth(0).textContent()).toBe('4');
+      expect(await bad.locator('td').nth(1).textContent()).toBe('承办单位');
+      expect(await bad.locator('td').nth(2).textContent()).toBe('没有这个单位：“火星分局”');
+      expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-valid').isEnabled()).toBe(true);
+      // Possible duplicates: of the clue already there (linked to its board detail), and within the file.
+      const link = page.getByTestId('duplicate-2').getByTestId(`clue-link-${existing.id}`);
+      expect(await link.getAttribute('href')).toBe(`/campaigns/${campaignId}/board?item=${existing.id}`);
+      await page.getByTestId('duplicate-5').getByTestId(`clue-link-${existing.id}`).waitFor();
+      expect(await page.getByTestId('in-file-5').locator('td').nth(1).textContent()).toBe('第 2 行');
+      await page.screenshot({ path: `${artifacts}/import-preview-zh.png` });
+
+      // The same preview in English: reasons follow the language.
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('issue-4').locator('td').nth(2).textContent()).toBe('No such unit: "火星分局"');
+      expect(await page.getByTestId('import-valid').textContent()).toBe('Import only the valid rows (3)');
+      expect(await page.getByTestId('format').textContent()).toContain('GBK/GB18030');
+      await page.screenshot({ path: `${artifacts}/import-preview-en.png` });
+
+      // Changing the mapping checks again: without a title column nothing can be imported.
+      await page.getByTestId('map-title').selectOption('');
+      await expect.poll(() => page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('0');
+      expect(await page.getByTestId('issues').textContent()).toContain('A required column is missing: Title');
+      expect(await page.getByTestId('import-valid').isDisabled()).toBe(true);
+      await page.getByTestId('map-title').selectOption('线索标题');
+      await expect.poll(() => page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('3');
+      await settled(page);
+
+      // Import only the valid rows: three clues created, the bad row not.
+      await page.getByTestId('import-valid').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('3');
+      expect(await page.getByTestId('batch-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+      await page.screenshot({ path: `${artifacts}/import-done-en.png` });
+      expect(await titlesOnBoard(context, campaignId, '导入测试')).toEqual(['导入测试丁：同一号码再次被举报', '导入测试乙：网络水军', '导入测试甲：暴力催收'].sort());
+
+      // The same file again: the imported rows are recognised by their source ids and skipped.
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('import-again').click();
+      await upload(page, '线索汇总.csv', csv);
+      await settled(page);
+      await page.getByTestId('already-imported').waitFor();
+      expect(await page.getByTestId('stat-already').locator('.stat-value').textContent()).toBe('3');
+      expect(await page.getByTestId('already-rows').textContent()).toBe('第 2–3、5 行');
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('0');
+      await page.screenshot({ path: `${artifacts}/import-again-zh.png` });
+      expect(await titlesOnBoard(context, campaignId, '导入测试')).toHaveLength(3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a UTF-8 CSV dropped on the drop zone is checked too', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await page.getByTestId('drop-zone').waitFor();
+      const text = [header, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他'].join('\n');
+      const transfer = await page.evaluateHandle((content) => {
+        const data = new DataTransfer();
+        data.items.add(new File([content], 'drop.csv', { type: 'text/csv' }));
+        return data;
+      }, text);
+      await page.getByTestId('drop-zone').dispatchEvent('dragenter', { dataTransfer: transfer });
+      await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+      await settled(page);
+      expect(await page.getByTestId('file-name').textContent()).toBe('drop.csv');
+      expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-utf8');
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
+      expect(await page.getByTestId('import-all').isEnabled()).toBe(true);
+      await page.getByTestId('no-issues').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+}, 90_000);

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
+import { demoPassword, testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The completion report, the battle map and the wall in a real Chromium
+ * against the real server and the seeded demo campaign (mid-June 2026).
+ * Needs `npm run build`.
+ */
+const artifacts = resolve(import.meta.dirname, '../artifacts');
+const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  mkdirSync(artifacts, { recursive: true });
+  database = await testDatabase();
+  server = await startTestServer(database);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+/** Signed in as the campaign office through the login form; answers the campaign the app opened. */
+async function signedIn(): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('input[name=username]').fill('office');
+  await page.locator('input[name=password]').fill(demoPassword);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+  return { context, page, campaignId };
+}
+
+/** A screenshot of a whole page that scrolls inside its main area: the window is made as tall as that area first. */
+async function wholePage(page: Page, main: string, path: string): Promise<void> {
+  const height = await page.getByTestId(main).evaluate((element) => element.scrollHeight + element.getBoundingClientRect().top);
+  await page.setViewportSize({ width: 1600, height: Math.ceil(height) });
+  await page.waitForTimeout(300); // the charts redraw at the new size
+  await page.screenshot({ path });
+  await page.setViewportSize({ width: 1600, height: 900 });
+}
+
+async function api<T>(context: BrowserContext, path: string): Promise<T> {
+  const cookies = await context.cookies(server.url);
+  const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Clicks the export link and answers the downloaded file's name and its rows as text. */
+async function downloadCsv(page: Page): Promise<{ name: string; header: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  return { name: download.suggestedFilename(), header: text.split(/\r?\n/)[0] ?? '' };
+}
+
+describe('reports, battle map and wall in Chromium', () => {
+  test('the survey report shows the API’s figures and exports CSV in the chosen language', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const live = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
+      const solved = live.total.figures.casesSolved;
+      expect(solved).toBeGreaterThan(0);
+
+      await page.goto(`${server.url}/campaigns/${campaignId}/reports?phase=survey`);
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      expect(await page.getByTestId('headline-casesSolved').getAttribute('data-value')).toBe(String(solved));
+      await expect.poll(() => page.getByTestId('by-unit-work-total-casesSolved').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(solved ?? 0));
+      // The table's column is the engine's heading; the card is worded as the releases word it.
+      await page.getByTestId('by-unit-work').locator('th', { hasText: reportFigureLabels.casesSolved.zh }).waitFor();
+      await page.getByTestId('headline-casesSolved').filter({ hasText: '破获刑事案件' }).waitFor();
+      // The charts were drawn (ECharts, SVG renderer).
+      await page.locator('[data-testid=chart-units] svg').waitFor();
+      await page.locator('[data-testid=chart-steps] svg').waitFor();
+      await wholePage(page, 'report', `${artifacts}/report-zh.png`);
+
+      const zh = await downloadCsv(page);
+      expect(zh.name).toMatch(/survey.*\.csv$/);
+      expect(zh.header.startsWith(reportColumnLabels.scope.zh)).toBe(true);
+      expect(zh.header).toContain(reportFigureLabels.casesSolved.zh);
+
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('headline-casesSolved').filter({ hasText: 'Criminal cases solved' }).waitFor();
+      await page.getByTestId('by-unit-work').locator('th', { hasText: reportFigureLabels.casesSolved.en }).waitFor();
+      await wholePage(page, 'report', `${artifacts}/report-en.png`);
+
+      const en = await downloadCsv(page);
+      expect(en.header.startsWith(reportColumnLabels.scope.en)).toBe(true);
+      expect(en.header).toContain(reportFigureLabels.casesSolved.en);
+      expect(en.header).not.toContain(reportFigureLabels.casesSolved.zh);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the battle map draws the eleven counties; a county opens the board filtered to its unit', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.goto(`${server.url}/campaigns/${campaignId}/battle-map`);
+      const counties = page.locator('[data-testid=county-map] path.county');
+      await counties.first().waitFor();
+      expect(await counties.count()).toBe(11);
+      await page.getByTestId('tile-wangan').waitFor();
+      await page.getByTestId('phase-crackdown').waitFor();
+      await page.getByTestId('unit-grid').waitFor();
+      await wholePage(page, 'battle-map', `${artifacts}/battle-map-zh.png`);
+
+      await page.getByTestId('county-hantai').click();
+      await page.waitForURL(/\/campaigns\/\d+\/board\?/);
+      const url = new URL(page.url());
+      expect(url.pathname).toBe(`/campaigns/${campaignId}/board`);
+      expect(url.searchParams.get('unit')).toBe('hantai');
+
+      // A grid cell opens the board filtered to its unit and category.
+      await page.goBack();
+      await page.getByTestId('cell-chenggu-2').click();
+      await page.waitForURL(/category=2/);
+      const cell = new URL(page.url());
+      expect(cell.searchParams.get('unit')).toBe('chenggu');
+      expect(cell.searchParams.get('category')).toBe('2');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the wall shows the map, the key figures and the timeline', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.goto(`${server.url}/campaigns/${campaignId}/wall`);
+      await page.locator('[data-testid=wall] [data-testid=county-map] path.county').first().waitFor();
+      expect(await page.locator('[data-testid=wall] path.county').count()).toBe(11);
+      await page.getByTestId('wall-figures').waitFor();
+      await page.locator('[data-testid=wall] [data-testid=timeline] [data-testid=today]').waitFor();
+      // The wall is read only: nothing on it opens the board.
+      expect(await page.locator('[data-testid=wall] path.county[role=button]').count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/wall.png` });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { For, Show, createMemo } from 'solid-js';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import type { Phase } from '../../../engine/campaign/campaign-config';
+import { ApiProblem } from '../api/problem';
+import { named, t, tr } from '../i18n/i18n';
+import { TopBar } from '../ui/top-bar';
+import { createBattleMapData } from './battle-map-data';
+import { CountyMap, MeasureLegend } from './county-map';
+import { isMeasure, measureDefinitions, scaleOf, type Measure } from './measure';
+import { bt } from './messages';
+import { PhaseTimeline } from './phase-timeline';
+import { TargetBars } from './target-bars';
+import { UnitGrid } from './unit-grid';
+import { UnitTiles } from './unit-tiles';
+import { useLiveRefresh } from './live';
+import './battle-map.css';
+
+/** `/campaigns/:id/battle-map` (挂图作战): counties coloured by a measure, detachments, targets, the phases and the unit × category grid; each opens the board filtered to it. */
+export function BattleMapPage() {
+  const params = useParams<{ id: string }>();
+  const [search, setSearch] = useSearchParams<{ measure?: string }>();
+  const navigate = useNavigate();
+  const campaignId = () => Number(params.id);
+  const data = createBattleMapData(campaignId, 1000);
+  useLiveRefresh(campaignId, data.refetch);
+  const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
+  const scale = createMemo(() => scaleOf(measure(), data.battleMap.latest?.units ?? []));
+
+  const board = (query: Record<string, string>) => navigate(`/campaigns/${campaignId()}/board?${new URLSearchParams(query).toString()}`);
+  const openUnit = (unitId: string) => board({ unit: unitId });
+  const openCell = (unitId: string, categoryId: number | null) => board(categoryId === null ? { unit: unitId } : { unit: unitId, category: String(categoryId) });
+  const openPhase = (phase: Phase) => board({ phase });
+
+  return (
+    <div class="app bm-app">
+      <TopBar>
+        <div class="campaign-head">
+          <Show when={data.campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+        </div>
+      </TopBar>
+      <div class="toolbar bm-toolbar">
+        <span class="rp-toolbar-label">{bt('measure')}</span>
+        <div class="segmented" role="group" aria-label={bt('measure')}>
+          <For each={measureDefinitions}>
+            {(definition) => (
+              <button
+                type="button"
+                classList={{ active: measure() === definition.id }}
+                aria-pressed={measure() === definition.id}
+                data-testid={`measure-${definition.id}`}
+                onClick={() => setSearch({ measure: definition.id === 'open' ? undefined : definition.id }, { replace: true })}
+              >
+                {bt(definition.label)}
+              </button>
+            )}
+          </For>
+        </div>
+        <MeasureLegend scale={scale()} measure={measure()} />
+        <span class="rp-spacer" />
+        <span class="muted bm-hint">{bt('mapHint')}</span>
+        <A class="button" href={`/campaigns/${campaignId()}/wall${measure() === 'open' ? '' : `?measure=${measure()}`}`} target="_blank">
+          {bt('wall')}
+        </A>
+      </div>
+      <Show
+        when={data.battleMap.latest !== undefined && data.campaign()}
+        fallback={
+          <div class="page-loading">
+            {data.battleMap.error instanceof ApiProblem ? `${bt('loadFailed')}：${tr(data.battleMap.error.reason)}` : t('loading')}
+          </div>
+        }
+      >
+        {(detail) => (
+          <Show when={data.battleMap.latest}>
+            {(map) => {
+              const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
+              const others = () => map().units.filter((u) => u.mapFeatureId === null);
+              return (
+                <main class="bm-page" data-testid="battle-map">
+                  <section class="bm-panel bm-map-panel">
+                    <h2>{bt('counties')}</h2>
+                    <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
+                      {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
+                    </Show>
+                  </section>
+                  <div class="bm-side">
+                    <section class="bm-panel">
+                      <h2>{bt('detachments')}</h2>
+                      <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
+                    </section>
+                    <section class="bm-panel">
+                      <h2>
+                        {bt('targets')}
+                        <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
+                      </h2>
+                      <TargetBars map={map()} onPick={openUnit} />
+                    </section>
+                  </div>
+                  <section class="bm-panel bm-wide">
+                    <h2>{bt('timeline')}</h2>
+                    <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
+                  </section>
+                  <section class="bm-panel bm-wide">
+                    <h2>
+                      {bt('grid')}
+                      <span class="muted bm-subtitle">{bt('gridHint')}</span>
+                    </h2>
+                    <UnitGrid map={map()} onPick={openCell} />
+                  </section>
+                </main>
+              );
+            }}
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { For, Show, createMemo } from 'solid-js';
+import { tr } from '../i18n/i18n';
+import { count, percent } from '../reports/format';
+import type { projectShapes } from './geo';
+import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
+import { bt } from './messages';
+
+export type MapLayout = ReturnType<typeof projectShapes>;
+
+/** A unit's name as a map label: "城固县公安局" → "城固县", "汉台分局" → "汉台", "Chenggu County Bureau" → "Chenggu". */
+export function shortName(unit: UnitMeasures): string {
+  const name = tr(unit.label);
+  return name.replace(/(公安局|分局)$/, '').replace(/ (County Bureau|District Bureau|Branch|Bureau)$/, '') || name;
+}
+
+export function measureText(measure: Measure, value: number | null): string {
+  if (value === null) return bt('noValue');
+  return measure === 'solveRate' ? percent(value) : count(value);
+}
+
+/** A line per measure, for a unit's tooltip. */
+export function unitSummary(unit: UnitMeasures): string {
+  return `${tr(unit.label)}\n${bt('open')} ${count(unit.open)} · ${bt('overdue')} ${count(unit.overdue)} · ${bt('filed')} ${count(unit.filed)} · ${bt('solved')} ${count(unit.solved)} · ${bt('solveRate')} ${percent(unit.solveRate)}`;
+}
+
+/**
+ * The counties drawn from the campaign's GeoJSON, each filled by its unit's
+ * value of the measure and labelled with its name and value. With `onPick`,
+ * a county is a button (click or Enter) that opens its unit.
+ */
+export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void; labelSize?: number }) {
+  const unitOf = createMemo(() => new Map(props.units.filter((u) => u.mapFeatureId !== null).map((u) => [u.mapFeatureId, u])));
+  const size = () => props.labelSize ?? 15;
+  return (
+    <svg class="county-map" viewBox={`0 0 ${props.layout.width} ${props.layout.height}`} role="group" aria-label={bt('counties')} data-testid="county-map">
+      <For each={props.layout.shapes}>
+        {(shape) => {
+          const unit = () => unitOf().get(shape.id);
+          const value = () => {
+            const u = unit();
+            return u === undefined ? null : valueOf(u, props.measure);
+          };
+          const pick = () => {
+            const u = unit();
+            if (u !== undefined) props.onPick?.(u.unitId);
+          };
+          return (
+            <path
+              class="county"
+              classList={{ 'is-link': props.onPick !== undefined && unit() !== undefined }}
+              d={shape.path}
+              fill={props.scale.fill(value())}
+              fill-rule="evenodd"
+              data-testid={`county-${unit()?.unitId ?? shape.id}`}
+              data-feature={shape.id}
+              data-value={value() ?? ''}
+              role={props.onPick === undefined ? undefined : 'button'}
+              tabIndex={props.onPick === undefined ? undefined : 0}
+              aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}: ${measureText(props.measure, value())}`}
+              onClick={pick}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  pick();
+                }
+              }}
+            >
+              <title>{unit() === undefined ? shape.name : unitSummary(unit() as UnitMeasures)}</title>
+            </path>
+          );
+        }}
+      </For>
+      <g class="county-labels" aria-hidden="true">
+        <For each={props.layout.shapes}>
+          {(shape) => (
+            <Show when={unitOf().get(shape.id)}>
+              {(unit) => {
+                const value = () => valueOf(unit(), props.measure);
+                return (
+                  <text x={shape.label[0]} y={shape.label[1]} text-anchor="middle" fill={props.scale.ink(value())} font-size={String(size())}>
+                    <tspan x={shape.label[0]} font-weight="600">
+                      {shortName(unit())}
+                    </tspan>
+                    <tspan x={shape.label[0]} dy={size() * 1.25} font-size={String(size() * 1.15)} font-weight="700">
+                      {measureText(props.measure, value())}
+                    </tspan>
+                  </text>
+                );
+              }}
+            </Show>
+          )}
+        </For>
+      </g>
+    </svg>
+  );
+}
+
+/** The scale of the measure: a gradient from 0 to its largest value, and the colour of "no data". */
+export function MeasureLegend(props: { scale: Scale; measure: Measure }) {
+  const steps = [0, 0.25, 0.5, 0.75, 1];
+  return (
+    <div class="measure-legend" data-testid="legend">
+      <span class="legend-scale">
+        <span class="legend-bar" style={{ background: `linear-gradient(90deg, ${props.scale.definition.from}, ${props.scale.definition.to})` }} />
+        <span class="legend-ticks">
+          <For each={steps}>{(step) => <span>{props.scale.definition.rate ? percent(step) : count(Math.round(step * props.scale.max))}</span>}</For>
+        </span>
+      </span>
+      <Show when={props.measure === 'solveRate'}>
+        <span class="legend-none">
+          <span class="legend-swatch" />
+          {bt('noValue')}
+        </span>
+      </Show>
+    </div>
+  );
+}

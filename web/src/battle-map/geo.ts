@@ -1,0 +1,100 @@
+/** A county outline from the campaign's GeoJSON, in longitude/latitude. */
+export interface MapShape {
+  readonly id: string;
+  readonly name: string;
+  /** Every ring of every polygon (outer and holes; drawn even-odd). */
+  readonly rings: readonly (readonly [number, number])[][];
+  /** Where its label goes: the feature's `cp` if it has one, else the centroid of its largest ring. */
+  readonly centre: readonly [number, number];
+}
+
+export interface ProjectedShape {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly label: readonly [number, number];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isPosition = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
+const isRing = (value: unknown): value is [number, number][] => Array.isArray(value) && value.length >= 3 && value.every(isPosition);
+
+function ringsOf(geometry: unknown): [number, number][][] {
+  if (!isRecord(geometry) || !Array.isArray(geometry.coordinates)) return [];
+  if (geometry.type === 'Polygon') return geometry.coordinates.filter(isRing);
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flatMap((polygon: unknown) => (Array.isArray(polygon) ? polygon.filter(isRing) : []));
+  return [];
+}
+
+/** Twice the signed area and the centroid of a ring (shoelace). */
+function ringCentroid(ring: readonly (readonly [number, number])[]): { area: number; centre: [number, number] } {
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [x0, y0] = ring[i] ?? [0, 0];
+    const [x1, y1] = ring[(i + 1) % ring.length] ?? [0, 0];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  return area === 0 ? { area: 0, centre: ring[0] === undefined ? [0, 0] : [ring[0][0], ring[0][1]] } : { area, centre: [x / (3 * area), y / (3 * area)] };
+}
+
+/** The Polygon and MultiPolygon features of a FeatureCollection that have an id; anything else is left out. */
+export function readShapes(collection: unknown): MapShape[] {
+  if (!isRecord(collection) || !Array.isArray(collection.features)) return [];
+  return collection.features.flatMap((feature: unknown): MapShape[] => {
+    if (!isRecord(feature)) return [];
+    const properties = isRecord(feature.properties) ? feature.properties : {};
+    const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : typeof properties.id === 'string' ? properties.id : null;
+    const rings = ringsOf(feature.geometry);
+    if (id === null || rings.length === 0) return [];
+    const largest = rings.map(ringCentroid).reduce((a, b) => (Math.abs(b.area) > Math.abs(a.area) ? b : a));
+    const centre = isPosition(properties.cp) ? properties.cp : largest.centre;
+    return [{ id, name: typeof properties.name === 'string' ? properties.name : id, rings, centre: [centre[0], centre[1]] }];
+  });
+}
+
+/**
+ * Projects shapes into an SVG box `width` wide (equirectangular, x scaled by
+ * the cosine of the middle latitude so a county keeps its shape at this
+ * size), as path data. Points closer than a fraction of a pixel to the last
+ * one kept are dropped: the source has far more detail than a wall shows.
+ */
+export function projectShapes(shapes: readonly MapShape[], width: number, padding = 8): { width: number; height: number; shapes: ProjectedShape[] } {
+  const all = shapes.flatMap((s) => s.rings.flat());
+  if (all.length === 0) return { width, height: 0, shapes: [] };
+  let [minLon, maxLon, minLat, maxLat] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of all) {
+    minLon = Math.min(minLon, lon);
+    maxLon = Math.max(maxLon, lon);
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
+  }
+  const squeeze = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const scale = (width - 2 * padding) / Math.max((maxLon - minLon) * squeeze, 1e-9);
+  const height = Math.ceil((maxLat - minLat) * scale + 2 * padding);
+  const at = (p: readonly [number, number]): [number, number] => [padding + (p[0] - minLon) * squeeze * scale, padding + (maxLat - p[1]) * scale];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const projected = shapes.map((shape): ProjectedShape => {
+    const path = shape.rings
+      .map((ring) => {
+        let last: [number, number] | null = null;
+        const points: string[] = [];
+        for (const position of ring) {
+          const point = at(position);
+          if (last !== null && Math.abs(point[0] - last[0]) + Math.abs(point[1] - last[1]) < 0.6) continue;
+          points.push(`${round(point[0])},${round(point[1])}`);
+          last = point;
+        }
+        return points.length < 3 ? '' : `M${points.join('L')}Z`;
+      })
+      .join('');
+    const label = at(shape.centre);
+    return { id: shape.id, name: shape.name, path, label: [round(label[0]), round(label[1])] };
+  });
+  return { width, height, shapes: projected };
+}

@@ -1,0 +1,49 @@
+import type { Label } from '../../../engine/labels';
+import { tr } from '../i18n/i18n';
+
+/** The texts of the battle map and the wall. */
+export const battleMapMessages = {
+  title: { zh: '挂图作战', en: 'Battle map' },
+  measure: { zh: '着色指标', en: 'Colour by' },
+  measureOpen: { zh: '在办线索', en: 'Open clues' },
+  measureSolveRate: { zh: '破案率', en: 'Solve rate' },
+  measureOverdue: { zh: '超期线索', en: 'Overdue clues' },
+  noValue: { zh: '无数据', en: 'No data' },
+  counties: { zh: '县区分局', en: 'County branches' },
+  detachments: { zh: '市局支队', en: 'City detachments' },
+  noMap: { zh: '本专项行动没有配置地图', en: 'This campaign has no map' },
+  mapHint: { zh: '点击县区、支队、表格或阶段，打开对应看板', en: 'Click a county, detachment, cell or phase to open the board filtered to it' },
+  grid: { zh: '单位 × 类别', en: 'Unit × category' },
+  gridHint: { zh: '在办 / 总数', en: 'open / total' },
+  total: { zh: '合计', en: 'Total' },
+  timeline: { zh: '阶段进度', en: 'Phases' },
+  today: { zh: '今天', en: 'Today' },
+  entered: { zh: '进入', en: 'entered' },
+  current: { zh: '当前', en: 'current' },
+  targets: { zh: '目标完成情况', en: 'Targets' },
+  noTargets: { zh: '本阶段未设目标', en: 'No targets for this phase' },
+  openBoard: { zh: '打开看板', en: 'Open the board' },
+  wall: { zh: '大屏模式', en: 'Wall mode' },
+  fullScreen: { zh: '全屏', en: 'Full screen' },
+  updatedAt: { zh: '数据更新', en: 'Updated' },
+  live: { zh: '实时', en: 'Live' },
+  offline: { zh: '连接中断，正在重连', en: 'Connection lost, reconnecting' },
+  clues: { zh: '线索总数', en: 'Clues' },
+  open: { zh: '在办', en: 'Open' },
+  overdue: { zh: '超期', en: 'Overdue' },
+  filed: { zh: '立案', en: 'Filed' },
+  solved: { zh: '破案', en: 'Solved' },
+  solveRate: { zh: '破案率', en: 'Solve rate' },
+  suspectsCaught: { zh: '抓获犯罪嫌疑人', en: 'Suspects caught' },
+  gangsBroken: { zh: '打掉恶势力集团、团伙', en: 'Criminal groups and gangs broken' },
+  moneyFrozen: { zh: '冻结涉案资金', en: 'Money frozen' },
+  loadFailed: { zh: '作战图加载失败', en: 'The battle map could not be loaded' },
+  phaseDays: { zh: '天', en: 'days' },
+} satisfies Record<string, Label>;
+
+export type BattleMapMessageKey = keyof typeof battleMapMessages;
+
+/** A text of the battle map in the current language. */
+export function bt(key: BattleMapMessageKey): string {
+  return tr(battleMapMessages[key]);
+}

@@ -1,0 +1,91 @@
+import { For, createMemo } from 'solid-js';
+import { tr } from '../i18n/i18n';
+import type { BattleMap } from '../reports/api';
+import { count } from '../reports/format';
+import { mix, definitionOf } from './measure';
+import { shortName } from './county-map';
+import { bt } from './messages';
+
+type CategoryKey = string;
+const keyOf = (categoryId: number | null): CategoryKey => (categoryId === null ? 'none' : String(categoryId));
+
+/**
+ * Clues per unit and category: open over total in each cell, its colour
+ * the share of the most open in any cell. A cell opens the board filtered
+ * to its unit and category (the uncategorised column to the unit only).
+ */
+export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categoryId: number | null) => void }) {
+  const cells = createMemo(() => new Map(props.map.grid.map((c) => [`${c.unitId}|${keyOf(c.categoryId)}`, c])));
+  const columns = createMemo(() => props.map.categories.filter((c) => c.categoryId !== null || props.map.grid.some((g) => g.categoryId === null)));
+  const maxOpen = createMemo(() => Math.max(1, ...props.map.grid.map((c) => c.open)));
+  const scale = definitionOf('open');
+  const rowTotal = (unitId: string) => props.map.grid.filter((c) => c.unitId === unitId).reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
+  const columnTotal = (categoryId: number | null) =>
+    props.map.grid.filter((c) => c.categoryId === categoryId).reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
+  const all = () => props.map.grid.reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
+  return (
+    <div class="unit-grid-wrap">
+      <table class="unit-grid" data-testid="unit-grid">
+        <thead>
+          <tr>
+            <th scope="col" class="grid-corner">
+              {bt('gridHint')}
+            </th>
+            <For each={columns()}>
+              {(category) => (
+                <th scope="col" title={tr(category.label)}>
+                  <span class="grid-category">{tr(category.label)}</span>
+                </th>
+              )}
+            </For>
+            <th scope="col">{bt('total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.map.units}>
+            {(unit) => (
+              <tr>
+                <th scope="row" title={tr(unit.label)}>
+                  {shortName(unit)}
+                </th>
+                <For each={columns()}>
+                  {(category) => {
+                    const cell = () => cells().get(`${unit.unitId}|${keyOf(category.categoryId)}`);
+                    const open = () => cell()?.open ?? 0;
+                    const total = () => cell()?.total ?? 0;
+                    const share = () => open() / maxOpen();
+                    return (
+                      <td
+                        class="grid-cell"
+                        classList={{ empty: total() === 0 }}
+                        style={{ background: total() === 0 ? undefined : mix(scale, share()), color: share() > 0.55 ? '#fff' : undefined }}
+                        data-testid={`cell-${unit.unitId}-${keyOf(category.categoryId)}`}
+                        tabIndex={0}
+                        role="button"
+                        title={`${tr(unit.label)} · ${tr(category.label)}: ${bt('open')} ${open()} / ${total()}`}
+                        onClick={() => props.onPick(unit.unitId, category.categoryId)}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter') props.onPick(unit.unitId, category.categoryId);
+                        }}
+                      >
+                        {total() === 0 ? '·' : `${count(open())} / ${count(total())}`}
+                      </td>
+                    );
+                  }}
+                </For>
+                <td class="grid-total">{`${count(rowTotal(unit.unitId).open)} / ${count(rowTotal(unit.unitId).total)}`}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{bt('total')}</th>
+            <For each={columns()}>{(category) => <td class="grid-total">{`${count(columnTotal(category.categoryId).open)} / ${count(columnTotal(category.categoryId).total)}`}</td>}</For>
+            <td class="grid-total">{`${count(all().open)} / ${count(all().total)}`}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

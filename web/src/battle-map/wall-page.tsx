@@ -1,0 +1,138 @@
+import { useParams, useSearchParams } from '@solidjs/router';
+import { For, Show, createMemo, createResource } from 'solid-js';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { named, t, tr } from '../i18n/i18n';
+import { reportsApi } from '../reports/api';
+import { count, localDateTime, money, percent } from '../reports/format';
+import { LanguageToggle } from '../ui/language-toggle';
+import { createBattleMapData } from './battle-map-data';
+import { CountyMap, MeasureLegend } from './county-map';
+import { isMeasure, scaleOf, type Measure } from './measure';
+import { bt, type BattleMapMessageKey } from './messages';
+import { PhaseTimeline } from './phase-timeline';
+import { UnitTiles } from './unit-tiles';
+import { useLiveRefresh } from './live';
+import './battle-map.css';
+
+interface KeyFigure {
+  readonly label: BattleMapMessageKey;
+  readonly value: string;
+  readonly unit?: string;
+  readonly tone?: 'alert' | 'good';
+}
+
+/** `/campaigns/:id/wall`: the battle map for a screen on the wall: read only, large type, live. */
+export function WallPage() {
+  const params = useParams<{ id: string }>();
+  const [search] = useSearchParams<{ measure?: string }>();
+  const campaignId = () => Number(params.id);
+  const data = createBattleMapData(campaignId, 1000);
+  const [report, { refetch: refetchReport }] = createResource(campaignId, (id) => reportsApi.report(id, {}));
+  const live = useLiveRefresh(campaignId, () => {
+    data.refetch();
+    void refetchReport();
+  });
+  const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
+  const scale = createMemo(() => scaleOf(measure(), data.battleMap.latest?.units ?? []));
+
+  const figures = createMemo((): KeyFigure[] => {
+    const units = data.battleMap.latest?.units ?? [];
+    const sum = (key: 'total' | 'open' | 'overdue' | 'filed' | 'solved') => units.reduce((s, u) => s + u[key], 0);
+    const totals = report.latest?.total.figures;
+    const frozen = money(totals?.moneyFrozenYuan ?? 0);
+    return [
+      { label: 'clues', value: count(sum('total')) },
+      { label: 'open', value: count(sum('open')) },
+      { label: 'overdue', value: count(sum('overdue')), tone: 'alert' },
+      { label: 'filed', value: count(sum('filed')) },
+      { label: 'solved', value: count(sum('solved')), tone: 'good' },
+      { label: 'solveRate', value: percent(sum('filed') === 0 ? null : sum('solved') / sum('filed')) },
+      { label: 'suspectsCaught', value: totals === undefined ? '—' : count(totals.suspectsCaught ?? 0) },
+      { label: 'gangsBroken', value: totals === undefined ? '—' : count((totals.criminalGroupsBroken ?? 0) + (totals.criminalGangsBroken ?? 0) + (totals.mafiaBroken ?? 0)) },
+      { label: 'moneyFrozen', value: totals === undefined ? '—' : frozen.value, unit: frozen.unit },
+    ];
+  });
+
+  const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
+
+  return (
+    <div class="wall" data-testid="wall">
+      <header class="wall-head">
+        <span class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          {bt('title')}
+        </span>
+        <Show when={data.campaign()}>
+          {(detail) => (
+            <>
+              <h1 class="wall-title">{named(detail())}</h1>
+              <span class="wall-phase" data-testid="wall-phase">
+                {tr(campaignStateLabels[detail().state])}
+              </span>
+            </>
+          )}
+        </Show>
+        <span class="rp-spacer" />
+        <span class="wall-status" classList={{ offline: !live() }} title={live() ? bt('live') : bt('offline')}>
+          <span class="wall-dot" />
+          <Show when={data.battleMap.latest !== undefined && data.campaign()}>
+            {(detail) => (
+              <>
+                {bt('updatedAt')} {localDateTime(data.battleMap.latest?.now ?? '', detail().timeZone).slice(5)}
+              </>
+            )}
+          </Show>
+        </span>
+        <LanguageToggle />
+        <button type="button" class="button ghost wall-button" onClick={fullScreen}>
+          {bt('fullScreen')}
+        </button>
+      </header>
+      <Show when={data.battleMap.latest !== undefined && data.campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
+        {(detail) => (
+          <Show when={data.battleMap.latest}>
+            {(map) => (
+              <>
+                <div class="wall-body">
+                  <section class="wall-map">
+                    <div class="wall-section-head">
+                      <h2>
+                        {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
+                      </h2>
+                      <MeasureLegend scale={scale()} measure={measure()} />
+                    </div>
+                    <Show when={data.layout()}>
+                      {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
+                    </Show>
+                  </section>
+                  <section class="wall-side">
+                    <div class="wall-figures" data-testid="wall-figures">
+                      <For each={figures()}>
+                        {(figure) => (
+                          <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
+                            <span class="wall-figure-label">{bt(figure.label)}</span>
+                            <span class="wall-figure-value">
+                              {figure.value}
+                              <Show when={figure.unit}>
+                                <small>{figure.unit}</small>
+                              </Show>
+                            </span>
+                          </div>
+                        )}
+                      </For>
+                    </div>
+                    <h2>{bt('detachments')}</h2>
+                    <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
+                  </section>
+                </div>
+                <footer class="wall-timeline">
+                  <PhaseTimeline map={map()} timeZone={detail().timeZone} />
+                </footer>
+              </>
+            )}
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}

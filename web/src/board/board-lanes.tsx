@@ -1,0 +1,123 @@
+import { useDroppable } from '@dnd-kit/solid';
+import { For, Show, createMemo } from 'solid-js';
+import type { Board, Card, Swimlane } from '../api/client';
+import { t, tr } from '../i18n/i18n';
+import type { BoardContext } from './board-context';
+import { BoardCard } from './board-card';
+import { CollapsedColumn, ColumnHeader, LoadMore, dropState } from './board-column';
+import type { Column } from './board-state';
+import { figure } from './format';
+
+type Lane = Board['lanes'][number];
+
+/** Which lane a card sits in: its unit, or its category ('none' when it has none). */
+export function laneKeyOf(card: Card, swimlane: Swimlane): string {
+  if (swimlane === 'unit') return card.unitId;
+  return card.categoryId === null ? 'none' : String(card.categoryId);
+}
+
+/**
+ * One lane's cell of one column: the lane's cards in that state, its count
+ * (against the WIP limit, by unit) and a highlight when the unit is over it.
+ * Over the limit is shown, never blocked: the cell takes drops all the same.
+ */
+function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; swimlane: Swimlane; context: BoardContext }) {
+  const droppable = useDroppable({
+    get id() {
+      return `cell-${props.lane.key}-${props.column.state}`;
+    },
+    get data() {
+      return { state: props.column.state };
+    },
+  });
+  const count = () => props.lane.counts[props.column.state] ?? 0;
+  const over = () => props.lane.over.includes(props.column.state);
+  const limit = () => (props.swimlane === 'unit' ? props.column.wipLimit : null);
+  const collapsed = () => props.column.side && !props.context.expanded(props.column.state);
+  const drop = () => dropState(props.context, props.column.state);
+  return (
+    <div
+      ref={droppable.ref}
+      class="lane-cell"
+      classList={{
+        'is-over': over(),
+        'is-collapsed': collapsed(),
+        'drop-allowed': drop() === 'allowed',
+        'drop-dimmed': drop() === 'dimmed',
+        'drop-over': droppable.isDropTarget() && drop() !== 'home',
+      }}
+      data-testid={`cell-${props.lane.key}-${props.column.state}`}
+      data-over={over() ? 'true' : 'false'}
+      role="group"
+      aria-label={`${tr(props.lane.label)} · ${tr(props.column.label)}`}
+    >
+      <div class="lane-cell-count" title={over() ? t('overLimit') : limit() === null ? undefined : t('wipLimit')}>
+        <Show when={limit()} fallback={<span>{figure(count())}</span>}>
+          {(wip) => (
+            <span data-testid="wip">
+              {over() ? '⚠ ' : ''}
+              {figure(count())}/{figure(wip())}
+            </span>
+          )}
+        </Show>
+      </div>
+      <Show when={!collapsed()}>
+        <For each={props.cards}>{(card) => <BoardCard card={card} context={props.context} />}</For>
+        <Show when={count() > props.cards.length && props.column.next !== null}>
+          <div class="lane-more muted">+{figure(count() - props.cards.length)}</div>
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+/**
+ * The board in swimlanes (by unit or by category): one header row of
+ * columns, then for each lane with anything in it a row of cells. Columns
+ * and lanes share one grid so the cells line up.
+ */
+export function BoardLanes(props: { columns: readonly Column[]; lanes: readonly Lane[]; swimlane: Swimlane; context: BoardContext }) {
+  const width = (column: Column) => (column.side && !props.context.expanded(column.state) ? '44px' : column.side ? '200px' : 'minmax(220px, 1fr)');
+  const template = () => `160px ${props.columns.map(width).join(' ')}`;
+  const byLane = createMemo(() => {
+    const map = new Map<string, Card[]>();
+    for (const column of props.columns) for (const card of column.cards) {
+      const key = `${laneKeyOf(card, props.swimlane)}|${column.state}`;
+      map.set(key, [...(map.get(key) ?? []), card]);
+    }
+    return map;
+  });
+  const shown = (lane: Lane) => Object.values(lane.counts).some((n) => n > 0) || props.columns.some((c) => (byLane().get(`${lane.key}|${c.state}`)?.length ?? 0) > 0);
+  const total = (lane: Lane) => Object.values(lane.counts).reduce((sum, n) => sum + n, 0);
+  return (
+    <div class="lanes" style={{ 'grid-template-columns': template() }} data-testid="lanes" data-swimlane={props.swimlane}>
+      <div class="lanes-corner">{props.swimlane === 'unit' ? t('unit') : t('category')}</div>
+      <For each={props.columns}>
+        {(column) => (
+          <div class="lanes-head" classList={{ 'column-side': column.side }} data-testid={`column-${column.state}`}>
+            <Show when={!(column.side && !props.context.expanded(column.state))} fallback={<CollapsedColumn column={column} context={props.context} />}>
+              <ColumnHeader column={column} context={props.context} showUnitsOver={props.swimlane !== 'unit'} />
+              <LoadMore column={column} context={props.context} shown={column.cards.length} />
+            </Show>
+          </div>
+        )}
+      </For>
+      <For each={props.lanes.filter(shown)}>
+        {(lane) => (
+          <>
+            <div class="lane-label" classList={{ 'is-over': lane.over.length > 0 }} data-testid={`lane-${lane.key}`}>
+              <span class="lane-name">{tr(lane.label)}</span>
+              <span class="column-count">{figure(total(lane))}</span>
+              <Show when={lane.over.length > 0}>
+                <span class="wip-warning">⚠ {t('overLimit')}</span>
+              </Show>
+            </div>
+            <For each={props.columns}>
+              {(column) => <LaneCell lane={lane} column={column} cards={byLane().get(`${lane.key}|${column.state}`) ?? []} swimlane={props.swimlane} context={props.context} />}
+            </For>
+          </>
+        )}
+      </For>
+    </div>
+  );
+}

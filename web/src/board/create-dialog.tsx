@@ -1,0 +1,90 @@
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind } from '../api/client';
+import { t, tr } from '../i18n/i18n';
+import { me } from '../session/session';
+import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { serverErrors, type FieldErrors } from './payload-fields';
+import { DuplicateHint } from '../intake/duplicate-hint';
+
+/** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
+export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
+  const ownUnit = () => {
+    const unit = me()?.unitId;
+    return unit !== undefined && props.campaign.units.some((u) => u.id === unit) ? unit : '';
+  };
+  const [values, setValues] = createSignal<ItemValues>({ unitId: ownUnit(), assigneeId: '', title: '', description: '', categoryId: '', source: '', problemKind: '' });
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [reason, setReason] = createSignal<Label | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+
+  const set = (name: ItemField, value: string) => {
+    setValues((v) => ({ ...v, [name]: value, ...(name === 'unitId' ? { assigneeId: '' } : {}) }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const v = values();
+    const early = checkItem(props.kind, v, true);
+    setErrors(early);
+    setReason(null);
+    if (Object.keys(early).length > 0) return focusFirstError();
+    const common = { campaignId: props.campaign.id, unitId: v.unitId, assigneeId: nullableId(v.assigneeId), title: v.title.trim(), description: v.description.trim(), categoryId: nullableId(v.categoryId) };
+    setBusy(true);
+    try {
+      const created =
+        props.kind === 'clue'
+          ? await api.createClue({ ...common, source: isClueSource(v.source) ? v.source : 'other' })
+          : await api.createProblem({ ...common, problemKind: isProblemKind(v.problemKind) ? v.problemKind : 'other' });
+      props.onCreated(created);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setReason(error.reason);
+      setErrors(serverErrors(error.fields));
+      focusFirstError();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function focusFirstError() {
+    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !busy()) props.onCancel();
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onKey);
+    form?.querySelector<HTMLElement>('input[name=title]')?.focus();
+  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  return (
+    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onCancel()}>
+      <form ref={form} class="modal modal-wide" role="dialog" aria-modal="true" aria-labelledby="create-dialog-title" data-testid="create-dialog" onSubmit={submit} novalidate>
+        <header class="modal-header">
+          <h2 id="create-dialog-title">{props.kind === 'clue' ? t('newClue') : t('newProblem')}</h2>
+        </header>
+        <div class="modal-body">
+          <ItemFields kind={props.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit set={set} />
+          {/* The same lead often arrives through two units: show clues sharing its phone numbers, accounts or URLs while it is typed. */}
+          <Show when={props.kind === 'clue'}>
+            <DuplicateHint campaignId={props.campaign.id} text={`${values().title}\n${values().description}`} />
+          </Show>
+          <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
+        </div>
+        <footer class="modal-footer">
+          <button type="button" class="button" onClick={() => props.onCancel()} disabled={busy()}>
+            {t('cancel')}
+          </button>
+          <button type="submit" class="button primary" disabled={busy()} data-testid="create-submit">
+            {busy() ? t('submitting') : t('confirm')}
+          </button>
+        </footer>
+      </form>
+    </div>
+  );
+}

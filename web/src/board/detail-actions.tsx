@@ -1,0 +1,240 @@
+import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
+import { named, t, tr } from '../i18n/i18n';
+import { messages, type MessageKey } from '../i18n/messages';
+import { escalationStatusKey } from '../escalations/escalation-inbox';
+import { toast } from '../ui/toasts';
+import { levelLabels } from './domain-labels';
+import { dateTime, dueDate } from './format';
+import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { serverErrors, type FieldErrors } from './payload-fields';
+
+type Action = 'edit' | 'transfer' | 'merge';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function valuesOf(item: ItemDetail): ItemValues {
+  return {
+    unitId: item.unitId,
+    assigneeId: item.assigneeId === null ? '' : String(item.assigneeId),
+    title: item.title,
+    description: text(item.context.description),
+    categoryId: item.categoryId === null ? '' : String(item.categoryId),
+    source: text(item.context.source),
+    problemKind: text(item.context.problemKind),
+  };
+}
+
+/** Only what the user changed, so the audit log records what happened and nothing else. */
+function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
+  const before = valuesOf(item);
+  return {
+    version: item.version,
+    ...(v.title.trim() !== before.title && { title: v.title.trim() }),
+    ...(v.description.trim() !== before.description && { description: v.description.trim() }),
+    ...(v.categoryId !== before.categoryId && { categoryId: nullableId(v.categoryId) }),
+    ...(v.assigneeId !== before.assigneeId && { assigneeId: nullableId(v.assigneeId) }),
+  };
+}
+
+/**
+ * What a user who works items can do from the detail panel besides moving
+ * it: edit fields and the assignee, transfer to another unit (with a
+ * reason), merge a clue into another. The server judges each; its reasons
+ * show next to the fields.
+ */
+export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; onChanged: (states: readonly string[]) => void }) {
+  const [action, setAction] = createSignal<Action | null>(null);
+  const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
+  const [unitId, setUnitId] = createSignal('');
+  const [reasonText, setReasonText] = createSignal('');
+  const [targetId, setTargetId] = createSignal('');
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [problem, setProblem] = createSignal<Label | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
+
+  const choose = (next: Action) => {
+    setAction(action() === next ? null : next);
+    setValues(valuesOf(props.item));
+    setErrors({});
+    setProblem(null);
+  };
+  const set = (name: ItemField, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+  };
+
+  async function run(request: () => Promise<unknown>, done: MessageKey, states: readonly string[]) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await request();
+      toast(() => t(done), 'info');
+      setAction(null);
+      props.onChanged(states);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error.code === 'version_conflict' ? messages.conflict : error.reason);
+      setErrors(serverErrors(error.fields));
+      if (error.code === 'version_conflict') props.onChanged([props.item.state]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submitEdit(event: SubmitEvent) {
+    event.preventDefault();
+    const v = values();
+    const early = checkItem(props.item.kind, v, false);
+    setErrors(early);
+    if (Object.keys(early).length > 0) return;
+    const edit = editOf(props.item, v);
+    const before = valuesOf(props.item);
+    const id = props.item.id;
+    void run(
+      () =>
+        props.item.kind === 'clue'
+          ? api.editClue(id, { ...edit, ...(v.source !== before.source && isClueSource(v.source) ? { source: v.source } : {}) })
+          : api.editProblem(id, { ...edit, ...(v.problemKind !== before.problemKind && isProblemKind(v.problemKind) ? { problemKind: v.problemKind } : {}) }),
+      'saved',
+      [props.item.state],
+    );
+  }
+
+  function submitTransfer(event: SubmitEvent) {
+    event.preventDefault();
+    const early: Record<string, Label> = {};
+    if (unitId() === '') early.unitId = messages.required;
+    if (reasonText().trim() === '') early.reason = messages.required;
+    setErrors(early);
+    if (Object.keys(early).length > 0) return;
+    void run(() => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId: unitId(), reason: reasonText().trim() }), 'transferred', [props.item.state]);
+  }
+
+  function submitMerge(event: SubmitEvent) {
+    event.preventDefault();
+    const target = Number(targetId());
+    if (!Number.isInteger(target) || target <= 0) {
+      setErrors({ targetId: messages.invalid });
+      return;
+    }
+    const payload: Record<string, unknown> = { targetId: target, ...(reasonText().trim() === '' ? {} : { reason: reasonText().trim() }) };
+    void run(() => api.move('clue', props.item.id, { to: 'merged', version: props.item.version, payload }), 'merged', [props.item.state, 'merged']);
+  }
+
+  const error = (name: string) => errors()[name];
+  const message = (name: string) => (
+    <span class="field-message" data-testid={`error-${name}`}>
+      {error(name) === undefined ? '' : tr(error(name) as Label)}
+    </span>
+  );
+
+  return (
+    <section class="detail-actions" data-testid="detail-actions">
+      <h3>{t('actions')}</h3>
+      <div class="action-buttons">
+        <button type="button" class="button small" aria-expanded={action() === 'edit'} data-testid="action-edit" onClick={() => choose('edit')}>
+          {t('edit')}
+        </button>
+        <button type="button" class="button small" aria-expanded={action() === 'transfer'} data-testid="action-transfer" onClick={() => choose('transfer')}>
+          {t('transfer')}
+        </button>
+        <Show when={mayMerge()}>
+          <button type="button" class="button small" aria-expanded={action() === 'merge'} data-testid="action-merge" onClick={() => choose('merge')}>
+            {t('merge')}
+          </button>
+        </Show>
+      </div>
+      <Switch>
+        <Match when={action() === 'edit'}>
+          <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
+            <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} set={set} />
+            <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
+          </form>
+        </Match>
+        <Match when={action() === 'transfer'}>
+          <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
+            <h4>{t('transferTitle')}</h4>
+            <label class="field" classList={{ 'field-error': error('unitId') !== undefined }}>
+              <span class="field-label">{t('unitId')}</span>
+              <select name="unitId" value={unitId()} aria-invalid={error('unitId') !== undefined} onChange={(e) => setUnitId(e.currentTarget.value)}>
+                <option value="">{t('choose')}</option>
+                <For each={props.campaign.units.filter((u) => u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+              </select>
+              {message('unitId')}
+            </label>
+            <label class="field" classList={{ 'field-error': error('reason') !== undefined }}>
+              <span class="field-label">{t('reason')}</span>
+              <textarea name="reason" rows={2} value={reasonText()} aria-invalid={error('reason') !== undefined} onInput={(e) => setReasonText(e.currentTarget.value)} />
+              {message('reason')}
+            </label>
+            <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
+          </form>
+        </Match>
+        <Match when={action() === 'merge'}>
+          <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
+            <h4>{t('mergeTitle')}</h4>
+            <label class="field" classList={{ 'field-error': error('targetId') !== undefined }}>
+              <span class="field-label">{t('targetId')}</span>
+              <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={error('targetId') !== undefined} onInput={(e) => setTargetId(e.currentTarget.value)} />
+              {message('targetId')}
+            </label>
+            <label class="field">
+              <span class="field-label">{t('reason')}</span>
+              <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
+            </label>
+            <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={() => setAction(null)} />
+          </form>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+function ActionFooter(props: { busy: boolean; problem: Label | null; label: string; onCancel: () => void }) {
+  return (
+    <>
+      <Show when={props.problem}>{(p) => <p class="form-error" role="alert">{tr(p())}</p>}</Show>
+      <div class="action-footer">
+        <button type="button" class="button small" onClick={() => props.onCancel()} disabled={props.busy}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="button primary small" data-testid="action-submit" disabled={props.busy}>
+          {props.busy ? t('submitting') : props.label}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The escalations raised about this item that are still open or acknowledged (from the unit view of the inbox). */
+export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {
+  const key = () => ({ campaign: props.campaign.id, revision: props.revision });
+  const [list] = createResource(key, (k) => api.escalations({ view: 'unit', status: 'active', campaign: k.campaign, limit: 500 }));
+  const mine = () => (list.latest?.items ?? []).filter((e) => e.subject === props.item.kind && e.subjectId === props.item.id);
+  return (
+    <section data-testid="item-escalations">
+      <h3>{t('escalation')}</h3>
+      <Show when={list.latest} fallback={<div class="muted">{t('loading')}</div>}>
+        <Show when={mine().length > 0} fallback={<p class="muted">{t('noEscalation')}</p>}>
+          <ul class="item-escalations">
+            <For each={mine()}>
+              {(e) => (
+                <li>
+                  <span class={`level-badge level-${e.level}`}>{tr(levelLabels[e.level] ?? { zh: '', en: '' })}</span>
+                  <span class={`status-pill status-${e.status}`}>{t(escalationStatusKey[e.status])}</span>
+                  <span class="muted">
+                    {t('due')} {dueDate(e.dueAt, props.campaign.timeZone)} · {t('raisedAt')} {dateTime(e.raisedAt, props.campaign.timeZone)}
+                  </span>
+                  <Show when={e.note}>{(note) => <span class="inbox-note">“{note()}”</span>}</Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { For, Show, createResource, type JSX } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import type { ClueSource } from '../../../engine/clue/clue.model';
+import type { ProblemKind } from '../../../engine/problem/problem.model';
+import { clueSourceLabels } from '../../../engine/clue/clue.labels';
+import { problemKindLabels } from '../../../engine/problem/problem.labels';
+import { api, type CampaignDetail, type ItemKind } from '../api/client';
+import { named, t, tr } from '../i18n/i18n';
+import { messages } from '../i18n/messages';
+import type { FieldErrors } from './payload-fields';
+
+export const clueSourceList = Object.keys(clueSourceLabels) as ClueSource[];
+export const problemKindList = Object.keys(problemKindLabels) as ProblemKind[];
+
+export const isClueSource = (value: string): value is ClueSource => (clueSourceList as readonly string[]).includes(value);
+export const isProblemKind = (value: string): value is ProblemKind => (problemKindList as readonly string[]).includes(value);
+
+/** The form's values as text (as inputs hold them); empty means "none" for the pickers. */
+export interface ItemValues {
+  readonly unitId: string;
+  readonly assigneeId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly categoryId: string;
+  readonly source: string;
+  readonly problemKind: string;
+}
+export type ItemField = keyof ItemValues;
+
+export const nullableId = (value: string): number | null => (value === '' ? null : Number(value));
+
+/** A labelled input with its error below it (the server's or the form's own). */
+function Field(props: { name: ItemField; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element }) {
+  const error = (): Label | undefined => props.errors[props.name];
+  return (
+    <label class="field" classList={{ 'field-wide': props.wide === true, 'field-error': error() !== undefined }}>
+      <span class="field-label">{props.label}</span>
+      {props.children}
+      <span class="field-message" id={`error-${props.name}`} data-testid={`error-${props.name}`}>
+        {error() === undefined ? '' : tr(error() as Label)}
+      </span>
+    </label>
+  );
+}
+
+/**
+ * The fields of a clue or problem, shared by the create dialog and the edit
+ * form: unit (when creating), assignee of that unit, title, description,
+ * category, and the source (clue) or kind (problem).
+ */
+export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; values: ItemValues; errors: FieldErrors; withUnit: boolean; set: (name: ItemField, value: string) => void }) {
+  const [users] = createResource(
+    () => props.values.unitId || false,
+    (unit) => api.users(unit),
+  );
+  const invalid = (name: ItemField) => props.errors[name] !== undefined;
+  return (
+    <div class="field-grid item-fields">
+      <Show when={props.withUnit}>
+        <Field name="unitId" label={t('unit')} errors={props.errors}>
+          <select name="unitId" value={props.values.unitId} aria-invalid={invalid('unitId')} onChange={(e) => props.set('unitId', e.currentTarget.value)}>
+            <option value="">{t('choose')}</option>
+            <For each={props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+          </select>
+        </Field>
+      </Show>
+      <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
+        <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
+          <option value="">{users.loading ? t('loading') : t('unassigned')}</option>
+          <For each={users.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+        </select>
+      </Field>
+      <Field name="title" label={t('title')} errors={props.errors} wide>
+        <input name="title" type="text" maxLength={500} value={props.values.title} aria-invalid={invalid('title')} onInput={(e) => props.set('title', e.currentTarget.value)} />
+      </Field>
+      <Field name="description" label={t('description')} errors={props.errors} wide>
+        <textarea name="description" rows={3} value={props.values.description} aria-invalid={invalid('description')} onInput={(e) => props.set('description', e.currentTarget.value)} />
+      </Field>
+      <Field name="categoryId" label={t('category')} errors={props.errors}>
+        <select name="categoryId" value={props.values.categoryId} aria-invalid={invalid('categoryId')} onChange={(e) => props.set('categoryId', e.currentTarget.value)}>
+          <option value="">—</option>
+          <For each={props.campaign.categories.filter((c) => !c.retired || String(c.id) === props.values.categoryId)}>
+            {(category) => <option value={String(category.id)}>{named(category)}</option>}
+          </For>
+        </select>
+      </Field>
+      <Show
+        when={props.kind === 'clue'}
+        fallback={
+          <Field name="problemKind" label={t('problemKind')} errors={props.errors}>
+            <select name="problemKind" value={props.values.problemKind} aria-invalid={invalid('problemKind')} onChange={(e) => props.set('problemKind', e.currentTarget.value)}>
+              <option value="">{t('choose')}</option>
+              <For each={problemKindList}>{(kind) => <option value={kind}>{tr(problemKindLabels[kind])}</option>}</For>
+            </select>
+          </Field>
+        }
+      >
+        <Field name="source" label={t('source')} errors={props.errors}>
+          <select name="source" value={props.values.source} aria-invalid={invalid('source')} onChange={(e) => props.set('source', e.currentTarget.value)}>
+            <option value="">{t('choose')}</option>
+            <For each={clueSourceList}>{(source) => <option value={source}>{tr(clueSourceLabels[source])}</option>}</For>
+          </select>
+        </Field>
+      </Show>
+    </div>
+  );
+}
+
+/** The form's own checks before asking the server: what must be filled in. */
+export function checkItem(kind: ItemKind, values: ItemValues, withUnit: boolean): FieldErrors {
+  const required = messages.required;
+  const errors: Record<string, Label> = {};
+  if (withUnit && values.unitId === '') errors.unitId = required;
+  if (values.title.trim() === '') errors.title = required;
+  if (kind === 'clue' && !isClueSource(values.source)) errors.source = required;
+  if (kind === 'problem' && !isProblemKind(values.problemKind)) errors.problemKind = required;
+  return errors;
+}

@@ -1,0 +1,203 @@
+import type { Label } from '../../../engine/labels';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire } from '../api/client';
+import type { MessageKey } from '../i18n/messages';
+import { named, t, tr } from '../i18n/i18n';
+import { me } from '../session/session';
+import { levelLabels, stateLabel } from '../board/domain-labels';
+import { dateTime, dueDate } from '../board/format';
+import { toast } from '../ui/toasts';
+
+const statusKey: Record<EscalationWire['status'], MessageKey> = { open: 'statusOpen', acknowledged: 'statusAcknowledged', resolved: 'statusResolved' };
+const recipientKey: Record<EscalationWire['recipient'], MessageKey> = { assignee: 'recipientAssignee', unitLead: 'recipientUnitLead', office: 'recipientOffice' };
+
+export { statusKey as escalationStatusKey };
+
+/** How many escalations raised to me are still open, in this campaign; refreshed on demand (a change) and every minute. */
+export function createInboxCount(campaignId: () => number) {
+  const [counts, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
+  const timer = setInterval(() => void refetch(), 60_000);
+  onCleanup(() => clearInterval(timer));
+  return { open: () => counts.latest?.counts.open ?? 0, refresh: () => void refetch() };
+}
+
+/** The header button of the inbox, with the number of open escalations raised to me. */
+export function InboxButton(props: { open: number; onClick: () => void }) {
+  return (
+    <button type="button" class="button ghost inbox-button" data-testid="inbox-button" aria-label={`${t('inboxTitle')}: ${props.open} ${t('openCount')}`} onClick={() => props.onClick()}>
+      <svg class="bell" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+        <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6zm0 18a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 12 21z" fill="currentColor" />
+      </svg>
+      {t('inbox')}
+      <Show when={props.open > 0}>
+        <span class="inbox-badge" data-testid="inbox-badge">
+          {props.open > 99 ? '99+' : props.open}
+        </span>
+      </Show>
+    </button>
+  );
+}
+
+/** One escalation: its rung, the item, unit, due, status; acknowledge with a note; click to show the item. */
+function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onShow: (item: EscalationWire) => void; onAcknowledged: () => void }) {
+  const [noting, setNoting] = createSignal(false);
+  const [note, setNote] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const unitName = () => {
+    const unit = props.campaign.units.find((u) => u.id === props.item.unitId);
+    return unit === undefined ? (props.item.unitId ?? '—') : named(unit);
+  };
+  const subjectTitle = () => (props.item.subject === 'campaign' ? t('campaignSubject') : (props.item.title ?? `#${props.item.subjectId}`));
+  const stateText = () => {
+    const subject = props.item.subject;
+    if (subject !== 'campaign') return tr(stateLabel(subject, props.item.state));
+    const labels: Record<string, Label> = campaignStateLabels;
+    return tr(labels[props.item.state] ?? { zh: props.item.state, en: props.item.state });
+  };
+
+  async function acknowledge(event: SubmitEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.acknowledge(props.item.id, note());
+      toast(() => t('acknowledged'), 'info');
+      setNoting(false);
+      props.onAcknowledged();
+    } catch (error) {
+      if (error instanceof ApiProblem) toast(() => tr(error.reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li class={`inbox-row level-${props.item.level}`} data-testid={`escalation-${props.item.id}`} data-status={props.item.status}>
+      <div class="inbox-row-main">
+        <span class={`level-badge level-${props.item.level}`}>{tr(levelLabels[props.item.level] ?? { zh: '', en: '' })}</span>
+        <Show when={props.item.subject !== 'campaign'} fallback={<span class="inbox-title">{subjectTitle()}</span>}>
+          <button type="button" class="inbox-title link" data-testid="escalation-show" title={t('showOnBoard')} onClick={() => props.onShow(props.item)}>
+            <span class="card-id">#{props.item.subjectId}</span> {subjectTitle()}
+          </button>
+        </Show>
+      </div>
+      <div class="inbox-row-meta">
+        <span class="chip chip-unit">{unitName()}</span>
+        <span class="muted">{stateText()}</span>
+        <span class={`level-text-${props.item.level}`}>
+          {t('due')} {dueDate(props.item.dueAt, props.campaign.timeZone)}
+        </span>
+        <span class="muted">→ {t(recipientKey[props.item.recipient])}</span>
+        <span class={`status-pill status-${props.item.status}`} data-testid="escalation-status">
+          {t(statusKey[props.item.status])}
+        </span>
+      </div>
+      <Show when={props.item.note}>{(text) => <p class="inbox-note">“{text()}”</p>}</Show>
+      <Show when={props.item.status === 'open'}>
+        <Show
+          when={noting()}
+          fallback={
+            <button type="button" class="button small" data-testid="acknowledge" onClick={() => setNoting(true)}>
+              {t('acknowledge')}
+            </button>
+          }
+        >
+          <form class="inbox-ack" onSubmit={acknowledge}>
+            <label class="field">
+              <span class="field-label">{t('note')}</span>
+              <textarea name="note" rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+            </label>
+            <div class="inbox-ack-buttons">
+              <button type="button" class="button small" onClick={() => setNoting(false)} disabled={busy()}>
+                {t('cancel')}
+              </button>
+              <button type="submit" class="button primary small" data-testid="acknowledge-submit" disabled={busy()}>
+                {busy() ? t('submitting') : t('acknowledge')}
+              </button>
+            </div>
+          </form>
+        </Show>
+      </Show>
+      <Show when={props.item.acknowledgedAt}>
+        {(at) => (
+          <span class="muted inbox-acked">
+            {t('acknowledged')} {dateTime(at(), props.campaign.timeZone)}
+          </span>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+/**
+ * The escalation inbox as a drawer: tabs "mine" and "my units" (all units,
+ * for the office), open and acknowledged ones, highest rung first.
+ */
+export function InboxPanel(props: {
+  campaign: CampaignDetail;
+  view: EscalationView;
+  revision: number;
+  onView: (view: EscalationView) => void;
+  onShow: (item: EscalationWire) => void;
+  onChanged: () => void;
+  onClose: () => void;
+}) {
+  const key = () => ({ view: props.view, campaign: props.campaign.id, revision: props.revision });
+  const [list, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: 200 }));
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') props.onClose();
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+  const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
+  let panel: HTMLElement | undefined;
+  onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
+
+  return (
+    <aside ref={panel} class="detail-panel inbox-panel" data-testid="inbox" aria-label={t('inboxTitle')}>
+      <header class="detail-header">
+        <h2 class="inbox-heading">{t('inboxTitle')}</h2>
+        <button type="button" class="button ghost icon" aria-label={t('close')} onClick={() => props.onClose()}>
+          ×
+        </button>
+      </header>
+      <div class="segmented inbox-tabs" role="tablist">
+        <For each={['mine', 'unit'] as const}>
+          {(view) => (
+            <button type="button" role="tab" aria-selected={props.view === view} classList={{ active: props.view === view }} data-testid={`inbox-tab-${view}`} onClick={() => props.onView(view)}>
+              {view === 'mine' ? t('inboxMine') : unitsTab()}
+              <Show when={props.view === view && list.latest}>
+                {(l) => (
+                  <span class="tab-count">
+                    {l().counts.open}/{l().counts.open + l().counts.acknowledged}
+                  </span>
+                )}
+              </Show>
+            </button>
+          )}
+        </For>
+      </div>
+      <div class="detail-scroll">
+        <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+          {(l) => (
+            <ul class="inbox-list" data-testid="inbox-list">
+              <For each={l().items} fallback={<li class="column-empty">{t('inboxEmpty')}</li>}>
+                {(item) => (
+                  <InboxRow
+                    item={item}
+                    campaign={props.campaign}
+                    onShow={props.onShow}
+                    onAcknowledged={() => {
+                      void refetch();
+                      props.onChanged();
+                    }}
+                  />
+                )}
+              </For>
+            </ul>
+          )}
+        </Show>
+      </div>
+    </aside>
+  );
+}

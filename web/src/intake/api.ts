@@ -1,0 +1,138 @@
+import { hc, type ClientResponse } from 'hono/client';
+import type { z } from 'zod';
+import type { AppType } from '../../../api/app';
+import type { duplicatesAnswer, importPlan } from '../../../api/contracts/intake';
+import { api } from '../api/client';
+import { ApiProblem, networkProblem, problemOf } from '../api/problem';
+
+/**
+ * The calls of clue intake (bulk import, duplicate checks) on a typed client
+ * of their own, built like web/src/api/client.ts; failures are thrown as
+ * ApiProblem. The upload itself goes through XMLHttpRequest: the typed client
+ * sends no raw bodies, and fetch reports no upload progress.
+ */
+const client = hc<AppType>('/api');
+
+export type ImportPlan = z.infer<typeof importPlan>;
+export type Duplicates = z.infer<typeof duplicatesAnswer>;
+export type DuplicateMatch = Duplicates['matches'][number];
+export type IdentifierKind = Duplicates['identifiers'][number]['kind'];
+
+export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'sourceRef'] as const;
+export type ImportField = (typeof importFields)[number];
+export const requiredFields: readonly ImportField[] = ['title', 'unit'];
+/** Field → the file's column header it is read from, or null for "not imported". */
+export type ImportMapping = Partial<Record<ImportField, string | null>>;
+
+/** The most a file may weigh: the server refuses anything larger before reading it. */
+export const maxImportBytes = 32 * 1024 * 1024;
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+/** The shared client's sign-out handler is private to it: a request through it reports the lost session the usual way. */
+function reportSessionLost(): void {
+  void api.campaigns().catch(() => undefined);
+}
+
+async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
+  let response: R;
+  try {
+    response = await request;
+  } catch (error) {
+    throw networkProblem(error);
+  }
+  if (response.ok) return (await response.json()) as Success<R>;
+  const problem = await problemOf(response as unknown as Response);
+  if (problem.status === 401) reportSessionLost();
+  throw problem;
+}
+
+/** An import the server refused (any row invalid, or a row the user may not create): nothing was written; `plan` says why. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly problem: ApiProblem,
+    readonly plan: ImportPlan,
+  ) {
+    super(problem.message);
+  }
+}
+
+/** The Content-Type the server expects for a file, by its name first: Windows calls a CSV "application/vnd.ms-excel". */
+export function uploadType(file: File): string | null {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx') || file.type === xlsxType) return xlsxType;
+  if (name.endsWith('.xls') || name.endsWith('.et') || name.endsWith('.ods') || name.endsWith('.numbers')) return null;
+  if (name.endsWith('.csv') || name.endsWith('.txt') || file.type === 'text/csv') return 'text/csv';
+  return 'application/octet-stream';
+}
+
+export interface UploadOptions {
+  readonly commit: boolean;
+  readonly onlyValid?: boolean;
+  readonly mapping?: ImportMapping;
+  /** Bytes sent so far and in all, as the browser reports them. */
+  readonly onProgress?: (sent: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+function isPlan(value: unknown): value is ImportPlan {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { issues?: unknown }).issues) && Array.isArray((value as { headers?: unknown }).headers);
+}
+
+/**
+ * Sends the file to be checked (commit=false) or imported (commit=true).
+ * Rejects with ImportRefused when the server refused the import with a plan,
+ * else with an ApiProblem (status 0 when there was no answer or it was aborted).
+ */
+export function uploadImport(campaignId: number, file: File, options: UploadOptions): Promise<ImportPlan> {
+  const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
+  if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/campaigns/${campaignId}/imports?${query.toString()}`);
+    request.withCredentials = true;
+    request.setRequestHeader('Content-Type', uploadType(file) ?? 'application/octet-stream');
+    request.setRequestHeader('Accept', 'application/json, application/problem+json');
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    });
+    request.addEventListener('error', () => reject(networkProblem(new Error(request.statusText || 'network error'))));
+    request.addEventListener('abort', () => reject(new ApiProblem(0, 'aborted', { zh: '已取消', en: 'Cancelled' }, [], null)));
+    request.addEventListener('load', () => {
+      void settle(request).then(resolve, reject);
+    });
+    options.signal?.addEventListener('abort', () => request.abort());
+    request.send(file);
+  });
+}
+
+async function settle(request: XMLHttpRequest): Promise<ImportPlan> {
+  const response = new Response(request.responseText === '' ? null : request.responseText, {
+    status: request.status,
+    headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
+  });
+  if (response.ok) return (await response.json()) as ImportPlan;
+  const problem = await problemOf(response.clone());
+  if (problem.status === 401) reportSessionLost();
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const plan = typeof body === 'object' && body !== null ? (body as { plan?: unknown }).plan : undefined;
+  throw isPlan(plan) ? new ImportRefused(problem, plan) : problem;
+}
+
+export const intakeApi = {
+  campaign: (id: number) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } })),
+  units: () => expect(client.units.$get()),
+  duplicatesOfText: (campaignId: number, text: string): Promise<Duplicates> =>
+    expect(client.campaigns[':id'].duplicates.$post({ param: { id: String(campaignId) }, json: { text } })),
+  duplicatesOfClue: (clueId: number): Promise<Duplicates> => expect(client.clues[':id'].duplicates.$get({ param: { id: String(clueId) } })),
+};
+
+export type CampaignDetail = Awaited<ReturnType<typeof intakeApi.campaign>>;
+export type Unit = Awaited<ReturnType<typeof intakeApi.units>>[number];

@@ -1,0 +1,44 @@
+import { A } from '@solidjs/router';
+import type { ImportPlan } from './api';
+import { count, im, type IntakeMessageKey } from './messages';
+import { PlanFindings, invalidRows } from './plan-report';
+
+/** What an import did: clues created, rows skipped, the batch id to find them by, and the duplicates to look at. */
+export function ImportDone(props: { result: ImportPlan; campaignId: number; onAgain: () => void }) {
+  const stat = (key: IntakeMessageKey, value: number, tone: string, testId: string) => (
+    <div class={`stat stat-${value === 0 ? 'zero' : tone}`} data-testid={`done-${testId}`}>
+      <span class="stat-value">{count(value)}</span>
+      <span class="stat-label">{im(key)}</span>
+    </div>
+  );
+  return (
+    <section class="intake-card intake-done" data-testid="import-done" aria-labelledby="done-title">
+      <h2 id="done-title">
+        <span class="done-mark" aria-hidden="true">
+          ✓
+        </span>
+        {im('doneTitle')}
+      </h2>
+      <div class="stats">
+        {stat('created', props.result.created ?? 0, 'ok', 'created')}
+        {stat('skippedInvalid', invalidRows(props.result), 'bad', 'invalid')}
+        {stat('skippedImported', props.result.alreadyImported.length, 'info', 'already')}
+        {stat('duplicates', props.result.duplicates.length, 'warn', 'duplicates')}
+      </div>
+      <p class="batch">
+        <span class="muted">{im('batchId')}</span>
+        <code data-testid="batch-id">{props.result.batchId ?? '—'}</code>
+      </p>
+      <p class="muted">{im('batchHint')}</p>
+      <div class="intake-actions">
+        <A class="button primary" href={`/campaigns/${props.campaignId}/board`} data-testid="open-board">
+          {im('openBoard')}
+        </A>
+        <button type="button" class="button" data-testid="import-again" onClick={() => props.onAgain()}>
+          {im('importAnother')}
+        </button>
+      </div>
+      <PlanFindings plan={props.result} campaignId={props.campaignId} done />
+    </section>
+  );
+}

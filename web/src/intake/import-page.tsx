@@ -1,0 +1,217 @@
+import { A, useParams } from '@solidjs/router';
+import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { ApiProblem } from '../api/problem';
+import { named, tr } from '../i18n/i18n';
+import { me } from '../session/session';
+import { announce } from '../ui/announcer';
+import { TopBar } from '../ui/top-bar';
+import { ImportRefused, intakeApi, maxImportBytes, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
+import { FileDrop } from './file-drop';
+import { ImportDone } from './import-done';
+import { MappingForm } from './mapping-form';
+import { count, formatLabel, im, intakeMessages } from './messages';
+import { PlanFindings, PlanSummary, invalidRows } from './plan-report';
+import { ProgressBar, type UploadProgress } from './progress-bar';
+import './intake.css';
+
+/** A failure as the page shows it: what was tried, and the server's reason (its first field message when it gave one). */
+interface Failure {
+  readonly heading: Label;
+  readonly detail: Label | null;
+}
+
+function failureOf(error: unknown, heading: Label): Failure {
+  if (error instanceof ImportRefused) return { heading: intakeMessages.refused, detail: error.problem.fields[0]?.message ?? error.problem.reason };
+  if (error instanceof ApiProblem) return { heading, detail: error.fields[0]?.message ?? error.reason };
+  return { heading, detail: null };
+}
+
+/** `/campaigns/:id/import`: clues from a spreadsheet, checked first (format, mapping, every row), then imported. */
+export function ImportPage() {
+  const params = useParams<{ id: string }>();
+  const campaignId = () => Number(params.id);
+  const [campaign] = createResource(campaignId, (id) => intakeApi.campaign(id));
+  const [file, setFile] = createSignal<File | null>(null);
+  const [plan, setPlan] = createSignal<ImportPlan | null>(null);
+  const [result, setResult] = createSignal<ImportPlan | null>(null);
+  const [progress, setProgress] = createSignal<UploadProgress | null>(null);
+  const [failure, setFailure] = createSignal<Failure | null>(null);
+  const readOnly = () => me()?.role === 'viewer';
+  const busy = () => progress() !== null;
+  const importing = () => progress()?.stage === 'importing';
+
+  // One request at a time: a new check (another file, another mapping) supersedes the one in flight.
+  let inFlight: AbortController | null = null;
+  onCleanup(() => inFlight?.abort());
+
+  async function send(stage: UploadProgress['stage'], chosen: File, options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping }): Promise<ImportPlan | null> {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    setProgress({ stage, sent: 0 });
+    setFailure(null);
+    try {
+      return await uploadImport(campaignId(), chosen, {
+        ...options,
+        signal: controller.signal,
+        onProgress: (sent, total) => {
+          if (inFlight === controller) setProgress({ stage, sent: total === 0 ? null : sent / total });
+        },
+      });
+    } catch (error) {
+      if (inFlight !== controller || (error instanceof ApiProblem && error.code === 'aborted')) return null;
+      if (error instanceof ImportRefused) setPlan(error.plan);
+      setFailure(failureOf(error, stage === 'importing' ? intakeMessages.refused : intakeMessages.previewFailed));
+      announce(tr(failure()?.detail ?? failure()?.heading ?? intakeMessages.previewFailed));
+      return null;
+    } finally {
+      if (inFlight === controller) {
+        inFlight = null;
+        setProgress(null);
+      }
+    }
+  }
+
+  async function preview(chosen: File, mapping?: ImportMapping) {
+    const answer = await send('checking', chosen, mapping === undefined ? { commit: false } : { commit: false, mapping });
+    if (answer === null) return;
+    setPlan(answer);
+    announce(`${im('summaryTitle')}: ${im('rows')} ${answer.rows}, ${im('valid')} ${answer.valid}, ${im('invalid')} ${invalidRows(answer)}`);
+  }
+
+  function choose(chosen: File) {
+    const refusal = chosen.size > maxImportBytes ? intakeMessages.fileTooLarge : uploadType(chosen) === null ? intakeMessages.fileOldExcel : chosen.size === 0 ? intakeMessages.fileEmpty : null;
+    inFlight?.abort();
+    setFile(chosen);
+    setPlan(null);
+    setResult(null);
+    if (refusal !== null) {
+      setFailure({ heading: intakeMessages.previewFailed, detail: refusal });
+      return;
+    }
+    void preview(chosen);
+  }
+
+  function remap(field: ImportField, header: string | null) {
+    const chosen = file();
+    const current = plan();
+    if (chosen === null || current === null) return;
+    void preview(chosen, { ...current.mapping, [field]: header });
+  }
+
+  async function commit(onlyValid: boolean) {
+    const chosen = file();
+    const current = plan();
+    if (chosen === null || current === null) return;
+    const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping });
+    if (answer === null) return;
+    setResult(answer);
+    announce(`${im('doneTitle')}: ${im('created')} ${answer.created ?? 0}`);
+  }
+
+  function reset() {
+    inFlight?.abort();
+    setFile(null);
+    setPlan(null);
+    setResult(null);
+    setFailure(null);
+  }
+
+  const blockedReason = (current: ImportPlan): string | null => {
+    if (readOnly()) return im('readOnlyHint');
+    if (current.valid === 0) return im(current.alreadyImported.length > 0 && current.alreadyImported.length + invalidRows(current) >= current.rows ? 'allImported' : 'nothingToImport');
+    if (current.issues.length > 0) return im('importBlocked');
+    return null;
+  };
+
+  return (
+    <div class="app intake-app">
+      <TopBar>
+        <div class="campaign-head">
+          <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+          <span class="intake-crumb">{im('pageTitle')}</span>
+          <A class="button ghost" href={`/campaigns/${params.id}/board`} data-testid="back-to-board">
+            ← {im('backToBoard')}
+          </A>
+        </div>
+      </TopBar>
+      <main class="intake-page" data-testid="import-page">
+        <div class="intake-document">
+          <header class="intake-heading">
+            <h2>{im('pageTitle')}</h2>
+            <p class="muted">{im('pageLead')}</p>
+          </header>
+
+          <FileDrop file={file()} disabled={importing()} onFile={choose} />
+
+          <Show when={progress()}>{(current) => <ProgressBar progress={current()} onCancel={current().stage === 'checking' ? () => inFlight?.abort() : undefined} />}</Show>
+
+          <Show when={failure()}>
+            {(shown) => (
+              <div class="form-error intake-error" role="alert" data-testid="import-error">
+                <strong>{tr(shown().heading)}</strong>
+                <Show when={shown().detail}>{(detail) => <span>{tr(detail())}</span>}</Show>
+              </div>
+            )}
+          </Show>
+
+          <Switch>
+            <Match when={result()}>{(done) => <ImportDone result={done()} campaignId={campaignId()} onAgain={reset} />}</Match>
+            <Match when={plan()}>
+              {(current) => (
+                <div class="intake-columns" classList={{ 'is-stale': busy() }}>
+                  <div class="intake-side">
+                    <p class="intake-format" data-testid="format" data-format={current().format}>
+                      <span class="muted">{im('fileFormat')}</span>
+                      <strong>{formatLabel(current().format)}</strong>
+                      <span class="muted">
+                        · {count(current().headers.length)} {im('columns')}
+                      </span>
+                    </p>
+                    <MappingForm plan={current()} disabled={importing()} onChange={remap} />
+                  </div>
+                  <section class="intake-card intake-results" aria-labelledby="summary-title" data-testid="plan">
+                    <h2 id="summary-title">{im('summaryTitle')}</h2>
+                    <PlanSummary plan={current()} />
+                    <div class="intake-actions" data-testid="import-actions">
+                      <button
+                        type="button"
+                        class="button primary"
+                        data-testid="import-all"
+                        disabled={busy() || blockedReason(current()) !== null}
+                        title={blockedReason(current()) ?? undefined}
+                        onClick={() => void commit(false)}
+                      >
+                        {im('importAll')} ({count(current().valid)})
+                      </button>
+                      <Show when={current().issues.length > 0}>
+                        <button
+                          type="button"
+                          class="button"
+                          data-testid="import-valid"
+                          disabled={busy() || readOnly() || current().valid === 0}
+                          onClick={() => void commit(true)}
+                        >
+                          {im('importValid')} ({count(current().valid)})
+                        </button>
+                      </Show>
+                      <Show when={blockedReason(current())}>
+                        {(reason) => (
+                          <span class="intake-blocked muted" data-testid="import-blocked">
+                            {reason()}
+                          </span>
+                        )}
+                      </Show>
+                    </div>
+                    <PlanFindings plan={current()} campaignId={campaignId()} />
+                  </section>
+                </div>
+              )}
+            </Match>
+          </Switch>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Label } from '../../../engine/labels';
+import { lang, tr } from '../i18n/i18n';
+import type { IdentifierKind, ImportField, ImportPlan } from './api';
+
+/** The texts of clue intake: the import page and the duplicate hint. */
+export const intakeMessages = {
+  pageTitle: { zh: '批量导入线索', en: 'Import clues' },
+  pageLead: {
+    zh: '上传 Excel（.xlsx）或 CSV 文件，先预检，确认无误后再导入。CSV 支持 UTF-8 与 GBK/GB18030 编码。',
+    en: 'Upload an Excel (.xlsx) or CSV file; it is checked first and imported only when you confirm. CSV may be UTF-8 or GBK/GB18030.',
+  },
+  backToBoard: { zh: '返回看板', en: 'Back to the board' },
+  dropTitle: { zh: '将文件拖到此处，或点击选择文件', en: 'Drop a file here, or click to choose one' },
+  dropHint: { zh: '支持 .xlsx、.csv，单个文件不超过 32 MB；第一行须为列名', en: '.xlsx or .csv, up to 32 MB; the first row must hold the column names' },
+  dropActive: { zh: '松开鼠标即可上传', en: 'Release to upload' },
+  chooseFile: { zh: '选择文件', en: 'Choose file' },
+  changeFile: { zh: '更换文件', en: 'Choose another file' },
+  fileTooLarge: { zh: '文件超过 32 MB，请拆分后分批导入', en: 'The file is larger than 32 MB; split it and import the parts one by one' },
+  fileOldExcel: {
+    zh: '不支持旧版 Excel（.xls）或 WPS 格式，请在 Excel/WPS 中“另存为” .xlsx 或 CSV 后再导入',
+    en: 'Old Excel (.xls) and WPS files cannot be read; use "Save as" .xlsx or CSV in Excel or WPS first',
+  },
+  fileEmpty: { zh: '文件为空', en: 'The file is empty' },
+  fileFormat: { zh: '文件格式', en: 'Format' },
+  formatXlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'Excel workbook (.xlsx)' },
+  formatCsvUtf8: { zh: 'CSV，UTF-8 编码', en: 'CSV, UTF-8 encoded' },
+  formatCsvGb18030: { zh: 'CSV，GBK/GB18030 编码', en: 'CSV, GBK/GB18030 encoded' },
+  columns: { zh: '列', en: 'columns' },
+  mappingTitle: { zh: '列对应关系', en: 'Column mapping' },
+  mappingLead: {
+    zh: '为每个字段选择文件中的列。本专项行动上次使用的对应关系会自动带出；修改后将重新预检。',
+    en: 'Pick the file column each field is read from. The mapping this campaign used last time is offered; changing it checks the file again.',
+  },
+  notImported: { zh: '（不导入）', en: '(not imported)' },
+  requiredMark: { zh: '必填', en: 'required' },
+  requiredMissing: { zh: '必须选择一列', en: 'Choose a column' },
+  summaryTitle: { zh: '预检结果', en: 'Check results' },
+  rows: { zh: '数据行', en: 'Rows' },
+  valid: { zh: '可导入', en: 'Valid' },
+  invalid: { zh: '有错误', en: 'Invalid' },
+  alreadyImported: { zh: '已导入过', en: 'Already imported' },
+  duplicates: { zh: '疑似重复', en: 'Possible duplicates' },
+  duplicatesInFile: { zh: '文件内重复', en: 'Repeated in the file' },
+  issuesTitle: { zh: '错误明细', en: 'Problems found' },
+  issuesLead: { zh: '请在原文件中修改以下内容后重新上传，或只导入无错误的行。', en: 'Fix these in the file and upload it again, or import only the rows without problems.' },
+  issuesLeadDone: { zh: '以下行未导入，请修改后另行导入。', en: 'These rows were not imported; fix them and import them separately.' },
+  issuesLeadDoneRef: {
+    zh: '以下行未导入。在原文件中修改后重新上传即可补导，已导入的行按线索编号自动跳过。',
+    en: 'These rows were not imported. Fix them in the file and upload it again: rows already imported are skipped by their source id.',
+  },
+  row: { zh: '行号', en: 'Row' },
+  column: { zh: '列', en: 'Column' },
+  reason: { zh: '问题', en: 'Problem' },
+  headerRow: { zh: '列名行', en: 'Header' },
+  showAll: { zh: '显示全部', en: 'Show all' },
+  noIssues: { zh: '全部数据行均可导入', en: 'Every row can be imported' },
+  alreadyImportedTitle: { zh: '已导入过的行（将跳过）', en: 'Rows imported before (skipped)' },
+  alreadyImportedLead: { zh: '这些行的线索编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
+  duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
+  duplicatesLead: {
+    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，仍会导入；导入后请核实是否并案。',
+    en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign. They are still imported; check afterwards whether to merge them.',
+  },
+  existingClues: { zh: '已有线索', en: 'Existing clues' },
+  inFileTitle: { zh: '文件内疑似重复', en: 'Possible duplicates within the file' },
+  inFileLead: { zh: '这些行与文件中前面的行含有相同的标识信息，仍会导入。', en: 'These rows share an identifier with an earlier row of the file. They are still imported.' },
+  earlierRow: { zh: '与之相同的行', en: 'Same as' },
+  rowOne: { zh: '第 {row} 行', en: 'row {row}' },
+  importAll: { zh: '导入', en: 'Import' },
+  importValid: { zh: '仅导入无错误的行', en: 'Import only the valid rows' },
+  importBlocked: { zh: '有错误的行时不能全部导入', en: 'Cannot import everything while rows have problems' },
+  nothingToImport: { zh: '没有可导入的行', en: 'No rows to import' },
+  allImported: { zh: '文件中可导入的行此前均已导入', en: 'Every importable row of the file was imported before' },
+  readOnlyHint: { zh: '只读账号不能导入线索', en: 'A read-only account cannot import clues' },
+  uploading: { zh: '正在上传', en: 'Uploading' },
+  checking: { zh: '正在预检…', en: 'Checking…' },
+  importing: { zh: '正在导入，请勿关闭页面…', en: 'Importing; keep this page open…' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  doneTitle: { zh: '导入完成', en: 'Import done' },
+  created: { zh: '新建线索', en: 'Clues created' },
+  skippedInvalid: { zh: '跳过（有错误）', en: 'Skipped (problems)' },
+  skippedImported: { zh: '跳过（已导入过）', en: 'Skipped (imported before)' },
+  batchId: { zh: '导入批次号', en: 'Batch id' },
+  batchHint: { zh: '本次导入的每条线索在办理记录中都带有此批次号。', en: 'Every clue of this import carries this batch id in its history.' },
+  importAnother: { zh: '继续导入其他文件', en: 'Import another file' },
+  openBoard: { zh: '到看板查看', en: 'Open the board' },
+  refused: { zh: '导入未执行，未写入任何数据', en: 'Nothing was imported' },
+  previewFailed: { zh: '预检失败', en: 'The check failed' },
+  rowsList: { zh: '第 {rows} 行', en: 'Rows {rows}' },
+  hintChecking: { zh: '正在查重…', en: 'Checking for duplicates…' },
+  hintFound: { zh: '识别到的标识', en: 'Identifiers found' },
+  hintNone: { zh: '未发现与已有线索重复', en: 'No existing clue shares these identifiers' },
+  hintMatches: { zh: '疑似重复：{n} 条已有线索含有相同标识', en: 'Possible duplicates: {n} existing clues share an identifier' },
+  hintMatch: { zh: '疑似重复：{n} 条已有线索含有相同标识', en: 'Possible duplicate: {n} existing clue shares an identifier' },
+  hintOutOfScope: { zh: '（无权查看详情）', en: '(not in your units)' },
+  hintHeldBy: { zh: '办理单位', en: 'held by' },
+  hintFailed: { zh: '查重失败', en: 'Duplicate check failed' },
+  hintMore: { zh: '还有 {n} 条', en: '{n} more' },
+  open: { zh: '查看', en: 'Open' },
+} satisfies Record<string, Label>;
+
+export type IntakeMessageKey = keyof typeof intakeMessages;
+
+/** A text of clue intake in the current language. */
+export function im(key: IntakeMessageKey): string {
+  return tr(intakeMessages[key]);
+}
+
+/** The import fields' names, as the mapping form shows them. */
+export const importFieldLabels: Record<ImportField, Label> = {
+  title: { zh: '标题', en: 'Title' },
+  unit: { zh: '承办单位', en: 'Unit' },
+  description: { zh: '内容', en: 'Description' },
+  category: { zh: '类别', en: 'Category' },
+  source: { zh: '来源', en: 'Source' },
+  assignee: { zh: '承办人', en: 'Assignee' },
+  sourceRef: { zh: '线索编号（防止重复导入）', en: 'Source id (prevents importing twice)' },
+};
+
+export const identifierKindLabels: Record<IdentifierKind, Label> = {
+  phone: { zh: '手机号', en: 'Phone' },
+  bankAccount: { zh: '银行账号', en: 'Bank account' },
+  domain: { zh: '域名', en: 'Domain' },
+  url: { zh: '网址', en: 'URL' },
+  account: { zh: '网络账号', en: 'Account' },
+  idCard: { zh: '身份证号', en: 'ID card' },
+};
+
+export function formatLabel(format: ImportPlan['format']): string {
+  return im(format === 'xlsx' ? 'formatXlsx' : format === 'csv-utf8' ? 'formatCsvUtf8' : 'formatCsvGb18030');
+}
+
+/** Row numbers as runs: 2–5, 9, 12–13. */
+export function rowRuns(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j += 1;
+    runs.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(lang() === 'en' ? ', ' : '、');
+}
+
+/** A message with `{name}` places filled in. */
+export function fill(key: IntakeMessageKey, values: Record<string, string | number>): string {
+  return im(key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** A whole number in the current language's style. */
+export function count(n: number): string {
+  return n.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN');
+}

@@ -1,0 +1,91 @@
+import { createSignal, onCleanup } from 'solid-js';
+
+/** One change the server tells this user about (the data of a `change` event of GET /api/events). */
+export interface Change {
+  readonly seq: number;
+  readonly at: string;
+  readonly campaignId: number;
+  readonly subject: 'clue' | 'problem' | 'campaign' | 'escalation';
+  readonly subjectId: number;
+  readonly event: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly version: number;
+  readonly unitId: string | null;
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+function isChange(value: unknown): value is Change {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.seq === 'number' && typeof v.campaignId === 'number' && typeof v.subject === 'string' && typeof v.subjectId === 'number';
+}
+
+/**
+ * Subscribes to the server's change stream for the lifetime of the calling
+ * component. EventSource reconnects by itself and resends Last-Event-ID, so
+ * missed changes arrive after a drop; when the browser gives up (a closed
+ * stream), a new one is opened after a pause. `reset` means too much was
+ * missed to replay: the caller reloads what it shows.
+ */
+export function subscribeToChanges(handlers: { onChange: (change: Change) => void; onReset: () => void }) {
+  const [status, setStatus] = createSignal<LiveStatus>('connecting');
+  let source: EventSource | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let lastSeq: number | null = null;
+  let disposed = false;
+
+  const open = () => {
+    if (disposed) return;
+    // A fresh EventSource cannot set Last-Event-ID itself: `since` carries where we were.
+    source = new EventSource(lastSeq === null ? '/api/events' : `/api/events?since=${lastSeq}`);
+    source.addEventListener('open', () => setStatus('live'));
+    source.addEventListener('change', (event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      if (!isChange(data)) return;
+      lastSeq = data.seq;
+      handlers.onChange(data);
+    });
+    source.addEventListener('reset', (event) => {
+      const seq = Number((event as MessageEvent<string>).lastEventId);
+      if (Number.isInteger(seq)) lastSeq = seq;
+      handlers.onReset();
+    });
+    source.addEventListener('error', () => {
+      setStatus('offline');
+      if (source?.readyState === EventSource.CLOSED) {
+        source.close();
+        clearTimeout(retry);
+        retry = setTimeout(open, 3000);
+      }
+    });
+  };
+
+  const online = () => {
+    if (source?.readyState !== EventSource.OPEN) {
+      source?.close();
+      clearTimeout(retry);
+      open();
+    }
+  };
+  const offline = () => setStatus('offline');
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  open();
+
+  onCleanup(() => {
+    disposed = true;
+    clearTimeout(retry);
+    source?.close();
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+  });
+
+  return { status };
+}

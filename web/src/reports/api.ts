@@ -1,0 +1,74 @@
+import { hc, type ClientResponse } from 'hono/client';
+import type { AppType } from '../../../api/app';
+import type { z } from 'zod';
+import type { BattleMap } from '../../../api/contracts/battle-map';
+import type { report } from '../../../api/contracts/report';
+import type { Phase } from '../../../engine/campaign/campaign-config';
+import { api } from '../api/client';
+import { networkProblem, problemOf } from '../api/problem';
+
+/**
+ * The typed calls of the reports and the battle map, on a client of their
+ * own built like web/src/api/client.ts; failures are thrown as ApiProblem.
+ */
+const client = hc<AppType>('/api');
+
+type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
+  let response: R;
+  try {
+    response = await request;
+  } catch (error) {
+    throw networkProblem(error);
+  }
+  if (response.ok) return (await response.json()) as Success<R>;
+  const problem = await problemOf(response as unknown as Response);
+  // The app's sign-out handler is private to the shared client: a request through it reports the lost session the usual way.
+  if (problem.status === 401) void api.campaigns().catch(() => undefined);
+  throw problem;
+}
+
+/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant. */
+export interface ReportScope {
+  readonly phase?: Phase;
+  readonly from?: string;
+  readonly to?: string;
+  readonly asOf?: string;
+}
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx';
+
+function reportQuery(scope: ReportScope): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (scope.phase !== undefined) query.phase = scope.phase;
+  else {
+    if (scope.from !== undefined) query.from = scope.from;
+    if (scope.to !== undefined) query.to = scope.to;
+  }
+  if (scope.asOf !== undefined) query.asOf = scope.asOf;
+  return query;
+}
+
+export const reportsApi = {
+  campaign: (id: number) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } })),
+  // The route also answers CSV and XLSX, so its typed body is a union: format=json makes it the Report.
+  report: async (id: number, scope: ReportScope): Promise<Report> =>
+    (await expect(client.campaigns[':id'].report.$get({ param: { id: String(id) }, query: { ...reportQuery(scope), format: 'json' } }))) as Report,
+  frozen: (id: number, phase: Phase) => expect(client.campaigns[':id'].reports[':phase'].$get({ param: { id: String(id), phase } })),
+  battleMap: (id: number): Promise<BattleMap> => expect(client.campaigns[':id']['battle-map'].$get({ param: { id: String(id) } })),
+  map: (id: number) => expect(client.campaigns[':id'].map.$get({ param: { id: String(id) } })),
+};
+
+/** The address of a report download (CSV or XLSX) in a language: the server names the file. */
+export function reportDownloadUrl(id: number, scope: ReportScope, format: Exclude<ReportFormat, 'json'>, lang: 'zh' | 'en'): string {
+  // Written out rather than with the client's $url(), which needs an absolute base.
+  const query = new URLSearchParams({ ...reportQuery(scope), format, lang });
+  return `/api/campaigns/${encodeURIComponent(String(id))}/report?${query.toString()}`;
+}
+
+export type Report = z.infer<typeof report>;
+export type ReportRow = Report['total'];
+export type CampaignDetail = Awaited<ReturnType<typeof reportsApi.campaign>>;
+export type { BattleMap };

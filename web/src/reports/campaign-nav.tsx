@@ -1,0 +1,32 @@
+import { A, useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { rt } from './messages';
+import './reports.css';
+
+/** Links between a campaign's pages: board, import, battle map, reports, wall. Shown in the top bar of a campaign page. */
+export function CampaignNav() {
+  const params = useParams<{ id?: string }>();
+  return (
+    <Show when={params.id}>
+      {(id) => (
+        <nav class="campaign-nav" aria-label={rt('campaignNav')} data-testid="campaign-nav">
+          <A href={`/campaigns/${id()}/board`} activeClass="active" end>
+            {rt('navBoard')}
+          </A>
+          <A href={`/campaigns/${id()}/import`} activeClass="active" end>
+            {rt('navImport')}
+          </A>
+          <A href={`/campaigns/${id()}/battle-map`} activeClass="active" end>
+            {rt('navBattleMap')}
+          </A>
+          <A href={`/campaigns/${id()}/reports`} activeClass="active" end>
+            {rt('navReports')}
+          </A>
+          <A href={`/campaigns/${id()}/wall`} activeClass="active" end target="_blank">
+            {rt('navWall')}
+          </A>
+        </nav>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,47 @@
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { onCleanup, onMount, createEffect } from 'solid-js';
+
+/** Only what the report draws, bundled: bars, axes, tooltip, legend; SVG so charts print sharp. */
+use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+
+/** The chart font: the page's own system stack (no web fonts). */
+export function chartFont(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+}
+
+/**
+ * Mounts an ECharts instance on an element and keeps it drawn: the option
+ * is re-applied when it changes, the chart follows the element's size and
+ * redraws for print (the page is narrower on paper).
+ */
+export function useChart(element: () => HTMLElement | undefined, option: () => ChartOption): void {
+  let chart: EChartsType | undefined;
+  onMount(() => {
+    const host = element();
+    if (host === undefined) return;
+    chart = init(host, undefined, { renderer: 'svg' });
+    const resize = () => chart?.resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(host);
+    const print = matchMedia('print');
+    print.addEventListener('change', resize);
+    addEventListener('beforeprint', resize);
+    addEventListener('afterprint', resize);
+    onCleanup(() => {
+      observer.disconnect();
+      print.removeEventListener('change', resize);
+      removeEventListener('beforeprint', resize);
+      removeEventListener('afterprint', resize);
+      chart?.dispose();
+    });
+  });
+  createEffect(() => {
+    const next = option();
+    chart?.setOption(next, { notMerge: true });
+  });
+}

@@ -1,0 +1,109 @@
+import { reportFigureLabels } from '../../../engine/report/report.labels';
+import { tr } from '../i18n/i18n';
+import { chartFont, useChart, type ChartOption } from './echarts';
+import type { Figure } from './figures';
+import { count } from './format';
+import { rt } from './messages';
+import type { Report } from './api';
+
+/** A heading without its bracketed unit: "破案（起）" → "破案". */
+const bare = (figure: Figure) => tr(reportFigureLabels[figure]).replace(/（[^）]*）$/, '').replace(/ \(yuan\)$/, '');
+
+/** Units ranked by cases solved, cases filed behind each bar for scale. */
+function UnitsRanked(props: { report: Report; unitName: (id: string) => string }) {
+  let host: HTMLDivElement | undefined;
+  useChart(
+    () => host,
+    (): ChartOption => {
+      const rows = Object.entries(props.report.byUnit)
+        .map(([unitId, row]) => ({ name: props.unitName(unitId), solved: row.figures.casesSolved ?? 0, filed: row.figures.casesFiled ?? 0 }))
+        .sort((a, b) => a.solved - b.solved || a.filed - b.filed);
+      return {
+        animation: false,
+        textStyle: { fontFamily: chartFont() },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [bare('casesSolved'), bare('casesFiled')] },
+        grid: { left: 8, right: 36, top: 28, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: rows.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: 12 } },
+        series: [
+          { name: bare('casesFiled'), type: 'bar', data: rows.map((r) => r.filed), barGap: '-100%', barWidth: '62%', itemStyle: { color: '#dbe4f3' }, z: 1 },
+          {
+            name: bare('casesSolved'),
+            type: 'bar',
+            data: rows.map((r) => r.solved),
+            barWidth: '62%',
+            itemStyle: { color: '#1f5fd1' },
+            label: { show: true, position: 'right', fontSize: 11, color: '#51565e' },
+            z: 2,
+          },
+        ],
+      };
+    },
+  );
+  return (
+    <figure class="report-chart">
+      <figcaption>{rt('unitsRanked')}</figcaption>
+      <div class="chart-host chart-tall" ref={host} data-testid="chart-units" />
+    </figure>
+  );
+}
+
+const steps: readonly Figure[] = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'sentForProsecutionCases'];
+
+/**
+ * From clue to prosecution: how many clues were found, verified, filed,
+ * solved and sent for prosecution in the span, each with its share of the
+ * clues found. Bars, not a funnel: within a phase more cases can be solved
+ * than were filed in it (filed earlier), and a funnel would hide that.
+ */
+function SolveSteps(props: { report: Report }) {
+  let host: HTMLDivElement | undefined;
+  useChart(
+    () => host,
+    (): ChartOption => {
+      const values = steps.map((figure) => props.report.total.figures[figure] ?? 0);
+      const found = values[0] ?? 0;
+      return {
+        animation: false,
+        textStyle: { fontFamily: chartFont() },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: steps.map(bare), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 12, width: 96, overflow: 'break' } },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            type: 'bar',
+            barWidth: '56%',
+            data: values.map((value, i) => ({ value, itemStyle: { color: ['#8aa9e6', '#5b87db', '#1f5fd1', '#1e8a4c', '#135f34'][i] } })),
+            label: {
+              show: true,
+              position: 'top',
+              fontSize: 12,
+              color: '#1f2329',
+              formatter: (p: { value: unknown }) => {
+                const value = Number(p.value);
+                return found === 0 ? count(value) : `${count(value)} · ${Math.round((value / found) * 100)}%`;
+              },
+            },
+          },
+        ],
+      };
+    },
+  );
+  return (
+    <figure class="report-chart">
+      <figcaption>{rt('solveFunnel')}</figcaption>
+      <div class="chart-host chart-tall" ref={host} data-testid="chart-steps" />
+    </figure>
+  );
+}
+
+export function ReportCharts(props: { report: Report; unitName: (id: string) => string }) {
+  return (
+    <div class="report-charts">
+      <UnitsRanked report={props.report} unitName={props.unitName} />
+      <SolveSteps report={props.report} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { For } from 'solid-js';
+import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/report.labels';
+import { tr } from '../i18n/i18n';
+import type { ReportRow } from './api';
+import { outcomeFigures, workFigures, type Figure } from './figures';
+import { count, days, percent } from './format';
+import { rt } from './messages';
+
+export interface NamedRow {
+  readonly key: string;
+  readonly name: string;
+  readonly row: ReportRow;
+}
+
+type Column = { readonly id: string; readonly label: string; readonly value: (row: ReportRow) => string };
+
+const figureColumn = (figure: Figure): Column => ({ id: figure, label: tr(reportFigureLabels[figure]), value: (row) => count(row.figures[figure] ?? 0) });
+
+const workColumns = (): Column[] => [
+  ...workFigures.map(figureColumn),
+  { id: 'solveRate', label: tr(reportColumnLabels.solveRate), value: (row) => percent(row.solveRate) },
+  { id: 'medianDaysToSolve', label: tr(reportColumnLabels.medianDaysToSolve), value: (row) => days(row.medianDaysToSolve) },
+  { id: 'openAtEnd', label: tr(reportColumnLabels.openAtEnd), value: (row) => count(row.openAtEnd) },
+  { id: 'overdueAtEnd', label: tr(reportColumnLabels.overdueAtEnd), value: (row) => count(row.overdueAtEnd) },
+];
+
+const outcomeColumns = (): Column[] => outcomeFigures.map(figureColumn);
+
+/** One table of the report: a row per unit (or category) and the total, with one group of columns. */
+function FigureTable(props: { caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string }) {
+  return (
+    <div class="report-table-wrap">
+      <table class="report-table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="col-scope">
+              {props.scopeLabel}
+            </th>
+            <For each={props.columns}>{(column) => <th scope="col">{column.label}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr data-key={row.key}>
+                <th scope="row" class="col-scope">
+                  {row.name}
+                </th>
+                <For each={props.columns}>{(column) => <td>{column.value(row.row)}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" class="col-scope">
+              {tr(reportColumnLabels.total)}
+            </th>
+            <For each={props.columns}>{(column) => <td data-testid={`${props.testId}-total-${column.id}`}>{column.value(props.total)}</td>}</For>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** A dimension of the report (units or categories): the work table, then the outcome table. */
+export function ReportTables(props: { title: string; testId: string; scopeLabel: string; rows: readonly NamedRow[]; total: ReportRow }) {
+  return (
+    <section class="report-section report-break" data-testid={props.testId}>
+      <h2>{props.title}</h2>
+      <FigureTable caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+      <FigureTable caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+    </section>
+  );
+}

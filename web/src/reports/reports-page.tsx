@@ -1,0 +1,250 @@
+import { useParams, useSearchParams } from '@solidjs/router';
+import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { phases, type Phase } from '../../../engine/campaign/campaign-config';
+import { ApiProblem } from '../api/problem';
+import { lang, named, t, tr } from '../i18n/i18n';
+import { TopBar } from '../ui/top-bar';
+import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
+import { localDateTime, nextDay, zonedInstant } from './format';
+import { rt } from './messages';
+import { ReportCharts } from './report-charts';
+import { FrozenComparison } from './report-frozen';
+import { ReportHeadline } from './report-headline';
+import { ReportTables, type NamedRow } from './report-table';
+import './reports.css';
+
+type ScopeKind = 'phase' | 'whole' | 'range';
+type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string };
+
+const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+const isPhase = (value: string | undefined): value is Phase => phases.some((p) => p === value);
+
+/** The phase after this one, or the end of the campaign: entering it ends this phase. */
+const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded';
+
+/** `/campaigns/:id/reports`: the completion report of a phase, a date range or the whole campaign, beside the frozen one. */
+export function ReportsPage() {
+  const params = useParams<{ id: string }>();
+  const [search, setSearch] = useSearchParams<ReportSearch>();
+  const campaignId = () => Number(params.id);
+  const [campaign] = createResource(campaignId, (id) => reportsApi.campaign(id));
+
+  const kind = (): ScopeKind => {
+    if (search.scope === 'whole' || search.scope === 'range' || search.scope === 'phase') return search.scope;
+    if (isPhase(search.phase)) return 'phase';
+    const state = campaign()?.state;
+    return isPhase(state) ? 'phase' : 'whole';
+  };
+  const phase = (): Phase | undefined => {
+    if (isPhase(search.phase)) return search.phase;
+    const state = campaign()?.state;
+    return isPhase(state) ? state : 'survey';
+  };
+  const entered = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[p] !== undefined;
+  const ended = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[nextOf(p)] !== undefined;
+
+  /** The scope as the API takes it: local dates and times of the campaign's zone turned into instants; the range's end day included. */
+  const scope = createMemo((): ReportScope | null => {
+    const detail = campaign();
+    if (detail === undefined) return null;
+    const zone = detail.timeZone;
+    const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
+    const base = asOf === null ? {} : { asOf };
+    if (kind() === 'phase') return { ...base, phase: phase() ?? 'survey' };
+    if (kind() === 'whole') return base;
+    const from = search.from ? zonedInstant(search.from, zone) : null;
+    const to = search.to ? zonedInstant(nextDay(search.to), zone) : null;
+    return { ...base, ...(from === null ? {} : { from }), ...(to === null ? {} : { to }) };
+  }, null, { equals: sameJson });
+
+  const [report] = createResource(
+    () => {
+      const s = scope();
+      return s === null ? null : { id: campaignId(), scope: s };
+    },
+    (source) => reportsApi.report(source.id, source.scope),
+  );
+
+  const frozenSource = () => {
+    const detail = campaign();
+    const p = phase();
+    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p)) return null;
+    return { id: campaignId(), phase: p };
+  };
+  const [frozen] = createResource(frozenSource, async (source): Promise<Report | ApiProblem> => {
+    try {
+      return await reportsApi.frozen(source.id, source.phase);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 404) return error;
+      throw error;
+    }
+  });
+
+  const download = (format: 'csv' | 'xlsx') => {
+    const s = scope();
+    return s === null ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
+  };
+
+  const unitRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
+    const known = detail.units.filter((u) => current.byUnit[u.id] !== undefined).map((u) => u.id);
+    const others = Object.keys(current.byUnit).filter((id) => !known.includes(id));
+    return [...known, ...others].flatMap((id) => {
+      const row = current.byUnit[id];
+      const unit = detail.units.find((u) => u.id === id);
+      return row === undefined ? [] : [{ key: id, name: unit === undefined ? id : named(unit), row }];
+    });
+  };
+  const categoryRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
+    const ordered = [...detail.categories].sort((a, b) => a.sortOrder - b.sortOrder).map((c) => String(c.id));
+    const keys = [...ordered.filter((k) => current.byCategory[k] !== undefined), ...Object.keys(current.byCategory).filter((k) => !ordered.includes(k))];
+    return keys.flatMap((key) => {
+      const row = current.byCategory[key];
+      const category = detail.categories.find((c) => String(c.id) === key);
+      const name = key === 'none' ? rt('uncategorised') : category === undefined ? key : named(category);
+      return row === undefined ? [] : [{ key, name, row }];
+    });
+  };
+
+  const spanText = (detail: CampaignDetail, current: Report) => {
+    const zone = detail.timeZone;
+    const from = current.span.from.startsWith('0000') ? rt('spanStart') : localDateTime(current.span.from, zone);
+    const to = current.span.to.startsWith('9999') ? rt('spanOpen') : localDateTime(current.span.to, zone);
+    return `${from} – ${to}`;
+  };
+
+  const scopeTitle = (current: Report) =>
+    current.phase !== null ? `${tr(campaignStateLabels[current.phase])}${lang() === 'zh' ? '阶段' : ' phase'}` : kind() === 'range' ? rt('scopeRange') : rt('scopeWhole');
+
+  return (
+    <div class="app report-app">
+      <TopBar>
+        <div class="campaign-head">
+          <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+        </div>
+      </TopBar>
+      <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
+        {(detail) => (
+          <>
+            <div class="toolbar report-toolbar" data-testid="report-toolbar">
+              <span class="rp-toolbar-label">{rt('scope')}</span>
+              <div class="segmented" role="group" aria-label={rt('scope')}>
+                <For each={['phase', 'whole', 'range'] as const}>
+                  {(option) => (
+                    <button
+                      type="button"
+                      classList={{ active: kind() === option }}
+                      aria-pressed={kind() === option}
+                      data-testid={`scope-${option}`}
+                      onClick={() => setSearch({ scope: option })}
+                    >
+                      {rt(option === 'phase' ? 'scopePhase' : option === 'whole' ? 'scopeWhole' : 'scopeRange')}
+                    </button>
+                  )}
+                </For>
+              </div>
+              <Show when={kind() === 'phase'}>
+                <select name="phase" aria-label={rt('phase')} value={phase()} onChange={(e) => setSearch({ scope: 'phase', phase: e.currentTarget.value })}>
+                  <For each={phases}>
+                    {(p) => (
+                      <option value={p} disabled={!entered(detail(), p)}>
+                        {tr(campaignStateLabels[p])}
+                        {entered(detail(), p) ? '' : rt('phaseNotEntered')}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </Show>
+              <Show when={kind() === 'range'}>
+                <label class="rp-field">
+                  {rt('from')}
+                  <input type="date" name="from" value={search.from ?? detail().startsOn} onChange={(e) => setSearch({ scope: 'range', from: e.currentTarget.value || undefined })} />
+                </label>
+                <label class="rp-field">
+                  {rt('to')}
+                  <input type="date" name="to" value={search.to ?? detail().endsOn} onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })} />
+                </label>
+              </Show>
+              <label class="rp-field" title={rt('asOfHint')}>
+                {rt('asOf')}
+                <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />
+              </label>
+              <Show when={search.asOf}>
+                <button type="button" class="button ghost" onClick={() => setSearch({ asOf: undefined })}>
+                  {rt('now')}
+                </button>
+              </Show>
+              <span class="rp-spacer" />
+              <a class="button" href={download('csv')} download="" data-testid="export-csv">
+                {rt('exportCsv')}
+              </a>
+              <a class="button" href={download('xlsx')} download="" data-testid="export-xlsx">
+                {rt('exportXlsx')}
+              </a>
+              <button type="button" class="button primary" data-testid="print" onClick={() => print()}>
+                {rt('print')}
+              </button>
+            </div>
+            <main class="report-page" classList={{ 'is-loading': report.loading }} data-testid="report">
+              <Switch>
+                <Match when={report.error !== undefined && report.latest === undefined}>
+                  <div class="form-error report-error" role="alert">
+                    {rt('reportFailed')}
+                    {report.error instanceof ApiProblem ? `：${tr(report.error.fields[0]?.message ?? report.error.reason)}` : ''}
+                  </div>
+                </Match>
+                <Match when={report.latest}>
+                  {(current) => (
+                    <article class="report-document" data-testid="report-document" data-phase={current().phase ?? ''}>
+                      <header class="report-heading">
+                        <h1>
+                          {named(detail())}
+                          <span class="report-heading-kind">
+                            {rt('reportTitle')} · {scopeTitle(current())}
+                          </span>
+                        </h1>
+                        <p class="muted" data-testid="report-span">
+                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {localDateTime(current().span.asOf, detail().timeZone)} · {rt('generatedAt')}{' '}
+                          {localDateTime(current().generatedAt, detail().timeZone)}
+                        </p>
+                      </header>
+                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey')}>
+                        <p class="report-note" data-testid="frozen-pending">
+                          {rt('frozenPending')}
+                        </p>
+                      </Show>
+                      <ReportHeadline report={current()} />
+                      <Show when={frozen()}>
+                        {(version) => (
+                          <Show
+                            when={version() instanceof ApiProblem ? null : (version() as Report)}
+                            fallback={
+                              <p class="report-note" data-testid="frozen-missing">
+                                {rt('frozenMissing')}
+                              </p>
+                            }
+                          >
+                            {(stamped) => <FrozenComparison frozen={stamped()} live={current()} timeZone={detail().timeZone} />}
+                          </Show>
+                        )}
+                      </Show>
+                      <ReportTables title={rt('byUnit')} testId="by-unit" scopeLabel={t('unit')} rows={unitRows(detail(), current())} total={current().total} />
+                      <ReportTables title={rt('byCategory')} testId="by-category" scopeLabel={t('category')} rows={categoryRows(detail(), current())} total={current().total} />
+                      <section class="report-section report-break">
+                        <h2>{rt('charts')}</h2>
+                        <ReportCharts report={current()} unitName={(id) => {
+                          const unit = detail().units.find((u) => u.id === id);
+                          return unit === undefined ? id : named(unit);
+                        }} />
+                      </section>
+                    </article>
+                  )}
+                </Match>
+              </Switch>
+            </main>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
