@@ -141,6 +141,10 @@ describe('the demo history', () => {
     const [campaign] = await fresh.db.select().from(campaigns);
     expect(frozen.frozen?.frozenAt).toBe(campaign?.context.phaseEnteredAt.crackdown);
     expect(frozen.total.figures.cluesFound).toBeGreaterThan(0);
+    // Frozen at the instant the survey ended, it equals the live report of the survey (nothing rewrites history).
+    const live = (await (await viewer.get('/api/campaigns/1/report?phase=survey')).json()) as Report;
+    expect(frozen.total).toEqual(live.total);
+    expect(frozen.byUnit).toEqual(live.byUnit);
     expect((await viewer.get('/api/campaigns/1/reports/crackdown')).status).toBe(404);
     await fresh.drop();
   });

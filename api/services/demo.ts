@@ -9,6 +9,6 @@ import { freezeLeftPhases } from './report';
  */
 export async function seedDemoCampaign(database: Database, options: DemoSeedOptions): Promise<{ campaignId: number }> {
   const seeded = await seedDemo(database, options);
-  await freezeLeftPhases(database, seeded.campaignId);
+  await freezeLeftPhases(database, seeded.campaignId, options.now);
   return seeded;
 }

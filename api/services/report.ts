@@ -60,8 +60,9 @@ export function reportHash(json: string): string {
  * Freezes the report of a phase as it stood at the instant the campaign
  * left it (inside the advance's own transaction), stored with its hash.
  */
-export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date): Promise<void> {
-  const report = await campaignReport(tx, campaign.id, { phase, to: at.toISOString(), asOf: at.toISOString() }, at);
+export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date, now: Date = at): Promise<void> {
+  // `now` tells the report whether the tables still show the campaign as it was at `at`.
+  const report = await campaignReport(tx, campaign.id, { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
   const json = JSON.stringify(report);
   await tx
     .insert(frozenReports)
@@ -70,13 +71,13 @@ export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Ph
 }
 
 /** Freezes the reports of every phase the campaign has already left (the demo's history was played, not advanced live). */
-export async function freezeLeftPhases(database: Database, campaignId: number): Promise<void> {
+export async function freezeLeftPhases(database: Database, campaignId: number, now: Date): Promise<void> {
   await database.write(async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
     const entered = campaign.context.phaseEnteredAt;
     for (const [i, phase] of phases.entries()) {
       const left = entered[phases[i + 1] ?? 'concluded'];
-      if (entered[phase] !== undefined && left !== undefined) await freezePhaseReport(tx, campaign, phase, null, new Date(left));
+      if (entered[phase] !== undefined && left !== undefined) await freezePhaseReport(tx, campaign, phase, null, new Date(left), now);
     }
   });
 }
