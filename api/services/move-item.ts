@@ -17,7 +17,7 @@ import {
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
-import { itemRulesOf, loadCampaign } from './campaign-rules';
+import { itemRulesOf, loadCampaign, type CampaignRow } from './campaign-rules';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
 import { readItem } from './item-card';
@@ -55,13 +55,14 @@ type Move = { readonly to: string; readonly payload?: unknown } | { readonly eve
 export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
   return database.write(async (tx) => {
     const store = kind === 'clue' ? clueStore : problemStore;
+    let campaign: CampaignRow | undefined;
     for (const [index, move] of moves.entries()) {
       const item = await store.load(tx, id);
       if (item === null) throw new ApiError('not_found');
       if (index === 0 && item.version !== version) {
         throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
       }
-      const campaign = await loadCampaign(tx, item.context.campaignId);
+      campaign = await loadCampaign(tx, item.context.campaignId);
       const rules = itemRulesOf(campaign);
       await checkReferences(tx, item.context, move.payload);
 
@@ -81,7 +82,7 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
         await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
       }
     }
-    return readItem(tx, kind, id, actor, now, true);
+    return readItem(tx, kind, id, actor, now, true, campaign);
   });
 }
 

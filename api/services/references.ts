@@ -16,6 +16,8 @@ const issue = (field: string, zh: string, en: string): FieldIssue => ({ field, m
 export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string }, payload: unknown): Promise<void> {
   if (typeof payload !== 'object' || payload === null) return;
   const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
+  // Most moves name nothing: no reads at all for them.
+  if (typeof named.unitId !== 'string' && typeof named.assigneeId !== 'number' && typeof named.categoryId !== 'number') return;
   const issues: FieldIssue[] = [];
   const allUnits = await db.select({ id: units.id, parentId: units.parentId }).from(units);
   if (typeof named.unitId === 'string' && !allUnits.some((u) => u.id === named.unitId)) {
