@@ -1,18 +1,9 @@
+import type { z } from 'zod';
+import type { changeEvent } from '../../../api/routes/events';
 import { createSignal, onCleanup } from 'solid-js';
 
-/** One change the server tells this user about (the data of a `change` event of GET /api/events). */
-export interface Change {
-  readonly seq: number;
-  readonly at: string;
-  readonly campaignId: number;
-  readonly subject: 'clue' | 'problem' | 'campaign' | 'escalation';
-  readonly subjectId: number;
-  readonly event: string;
-  readonly fromState: string | null;
-  readonly toState: string | null;
-  readonly version: number;
-  readonly unitId: string | null;
-}
+/** One change the server tells this user about (the data of a `change` event of GET /api/events), as the API's contract defines it. */
+export type Change = z.infer<typeof changeEvent>;
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 

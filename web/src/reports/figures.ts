@@ -1,41 +1,11 @@
 import type { Label } from '../../../engine/labels';
-import type { CountFigure, OutcomeFigure } from '../../../engine/report/report';
+import { countFigures, outcomeFigures as engineOutcomeFigures, type CountFigure, type OutcomeFigure } from '../../../engine/report/report';
 
 export type Figure = CountFigure | OutcomeFigure;
 
-/** The work columns of the report tables: clues and cases as they moved. */
-export const workFigures: readonly Figure[] = [
-  'cluesFound',
-  'cluesVerified',
-  'cluesUnfounded',
-  'casesFiled',
-  'casesSolved',
-  'sentForProsecutionCases',
-  'cluesMerged',
-  'problemsFound',
-  'problemsRectified',
-  'problemsVerified',
-];
-
-/** The outcome columns: what the cases achieved, as the releases count it. */
-export const outcomeFigures: readonly Figure[] = [
-  'mafiaBroken',
-  'criminalGroupsBroken',
-  'criminalGangsBroken',
-  'suspectsCaught',
-  'criminallyDetained',
-  'arrested',
-  'sentForProsecution',
-  'gunsSeized',
-  'assetsSeizedYuan',
-  'moneyInvolvedYuan',
-  'moneyStoppedYuan',
-  'moneyFrozenYuan',
-  'moneyReturnedYuan',
-  'victimsWarned',
-  'websitesShutDown',
-  'accountsClosed',
-];
+/** The work columns of the report tables (clues and cases as they moved), and the outcome columns: the engine's own lists. */
+export const workFigures: readonly Figure[] = countFigures;
+export const outcomeFigures: readonly Figure[] = engineOutcomeFigures;
 
 export const allFigures: readonly Figure[] = [...workFigures, ...outcomeFigures];
 
