@@ -10,7 +10,7 @@ import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { ApiError, problemResponse } from './errors';
 import { requestLog } from './middleware/request-log';
-import { jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
+import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRoutes } from './routes/health';
@@ -39,7 +39,6 @@ export interface AppOptions {
 /** Request bodies are small JSON documents; anything larger is refused before it is read. Imports carry files. */
 const maxBodyBytes = 64 * 1024;
 const maxImportBytes = 32 * 1024 * 1024;
-const isImport = (path: string) => /^\/api\/campaigns\/[^/]+\/imports$/.test(path);
 
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
@@ -91,7 +90,7 @@ export function createApp(options: AppOptions) {
   app.use(
     '/api/*',
     (c, next) =>
-      bodyLimit({ maxSize: isImport(c.req.path) ? maxImportBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
+      bodyLimit({ maxSize: isImportPath(c.req.path) ? maxImportBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
     sameOrigin,
     jsonBodies,
     loadViewer(database, clock, options.session, unitTree),

@@ -52,13 +52,21 @@ export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   return next();
 });
 
+/** The one route that takes a file as its body (a clue import). */
+export const isImportPath = (path: string) => /^\/api\/campaigns\/[^/]+\/imports$/.test(path);
+
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What an import body may be: CSV, XLSX, or bytes the server identifies itself. */
+export const importBodyTypes = ['text/csv', xlsxType, 'application/octet-stream'] as const;
+
 /** Bodies are JSON only (files only to the import route); anything else is refused before it is read, which also shuts out plain form posts. */
 export const jsonBodies = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.has(c.req.method) || c.req.method === 'DELETE') return next();
   const type = c.req.header('content-type') ?? '';
   const length = c.req.header('content-length');
   if (length === '0' && type === '') return next();
-  const file = /^\/api\/campaigns\/[^/]+\/imports$/.test(c.req.path) && /^(text\/csv|application\/octet-stream|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)\s*(;|$)/i.test(type);
+  const mediaType = type.split(';')[0]?.trim().toLowerCase() ?? '';
+  const file = isImportPath(c.req.path) && (importBodyTypes as readonly string[]).includes(mediaType);
   if (!file && !/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
   return next();
 });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
 import { duplicatesAnswer, duplicatesRequest, importPlan, importQuery } from '../contracts/intake';
 import { ApiError } from '../errors';
+import { importBodyTypes } from '../middleware/security';
 import { readTable } from '../services/import/read-table';
 import { commitImport, importFields, previewImport, type Mapping } from '../services/import/import-clues';
 import { z } from 'zod';
@@ -12,18 +13,17 @@ import { readItem } from '../services/item-card';
 import type { Clock } from '../clock';
 import { json, problems, router } from './kit';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const importBodyTypes = ['text/csv', xlsxType, 'application/octet-stream'] as const;
+const mappingSchema = z.partialRecord(z.enum(importFields), z.string().max(200).nullable());
 
 function mappingOf(text: string | undefined): Mapping | undefined {
   if (text === undefined) return undefined;
-  const parsed = z.partialRecord(z.enum(importFields), z.string().max(200).nullable()).safeParse((() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return null;
-    }
-  })());
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON: refused below with the same answer as JSON of the wrong shape.
+  }
+  const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError('bad_request', { fields: [{ field: 'query.mapping', message: { zh: '列对应关系应为 JSON 对象：字段 → 列名', en: 'mapping must be a JSON object of field → column header' } }] });
   }

@@ -8,13 +8,13 @@ import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { report, reportQuery } from '../contracts/report';
 import { ApiError } from '../errors';
+import { xlsxType } from '../middleware/security';
 import { viewerOf } from '../middleware/viewer';
 import { campaignReport, readFrozenReport } from '../services/report';
 import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Completion reports: live for any span or instant, and as frozen at each phase's end. Aggregates: every role may read them. */
 export function reportRoutes(database: Database, clock: Clock) {

@@ -20,11 +20,16 @@ function columnsOf(context: ClueContext | ProblemContext) {
   };
 }
 
+/** The identifier rows of a clue, found in its title and description. */
+function identifierRows(id: number, context: ClueContext | ProblemContext) {
+  return extractIdentifiers(`${context.title}\n${context.description}`).map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value }));
+}
+
 /** Rewrites a clue's identifiers from its text, in the caller's transaction. */
 async function syncIdentifiers(tx: Tx, id: number, context: ClueContext | ProblemContext): Promise<void> {
   await tx.delete(clueIdentifiers).where(eq(clueIdentifiers.clueId, id));
-  const found = extractIdentifiers(`${context.title}\n${context.description}`);
-  if (found.length > 0) await tx.insert(clueIdentifiers).values(found.map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value })));
+  const rows = identifierRows(id, context);
+  if (rows.length > 0) await tx.insert(clueIdentifiers).values(rows);
 }
 
 /**
@@ -65,9 +70,7 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
         );
       }
       if (table !== clues) return;
-      const identifiers = records.flatMap((record) =>
-        extractIdentifiers(`${record.context.title}\n${record.context.description}`).map((i) => ({ clueId: record.id, campaignId: record.context.campaignId, kind: i.kind, value: i.value })),
-      );
+      const identifiers = records.flatMap((record) => identifierRows(record.id, record.context));
       for (let i = 0; i < identifiers.length; i += 500) await tx.insert(clueIdentifiers).values(identifiers.slice(i, i + 500));
     },
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { artifacts, launchChromium } from './browser-kit';
 import { refusalLabels } from '../../engine/refusals';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { demoPassword, testDatabase } from '../support/test-database';
@@ -12,22 +11,15 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * database: drag and drop with the mouse, the server's verdict, the dialog,
  * persistence across a reload, and the English UI. Needs `npm run build`.
  */
-const artifacts = resolve(import.meta.dirname, '../artifacts');
-const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
-  mkdirSync(artifacts, { recursive: true });
   database = await testDatabase();
   server = await startTestServer(database);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { artifacts, launchChromium } from './browser-kit';
 import { demoPassword, testDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -12,22 +11,15 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * as imported when uploaded again; a file dropped on the drop zone is read
  * too. Needs `npm run build` (with the import route wired in app.tsx).
  */
-const artifacts = resolve(import.meta.dirname, '../artifacts');
-const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
-  mkdirSync(artifacts, { recursive: true });
   database = await testDatabase({ clues: 40, problems: 2 });
   server = await startTestServer(database);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
