@@ -37,7 +37,7 @@ try {
   process.stderr.write(`reading ${file}…\n`);
   const table = await readTable(new Uint8Array(await readFile(file)));
   if (values.check) {
-    const plan = await previewImport(database, campaignId, table, undefined);
+    const plan = await previewImport(database, campaignId, table, undefined, new Date());
     console.log(JSON.stringify(plan, null, 2));
   } else {
     const started = performance.now();

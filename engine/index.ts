@@ -28,3 +28,4 @@ export * from './units';
 export * from './report/report';
 export * from './report/report.labels';
 export * from './intake/identifiers';
+export * from './intake/found-date';

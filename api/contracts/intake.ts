@@ -28,6 +28,8 @@ export const importQuery = z.strictObject({
   onlyValid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** JSON object: field → column header (or null), e.g. {"title":"线索标题","unit":"承办单位"}. */
   mapping: z.string().max(4000).optional(),
+  /** JSON object: spreadsheet row → existing clue id; that row's new clue is merged into it in the same transaction, e.g. {"5":12}. */
+  merges: z.string().max(8000).optional(),
 });
 
 const rowIssue = z.object({ row: z.number().int(), column: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) });
@@ -45,5 +47,27 @@ export const importPlan = z
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
     batchId: z.string().optional(),
     created: z.number().int().optional(),
+    merged: z.number().int().optional(),
   })
   .meta({ id: 'ImportPlan' });
+
+const cluePart = z
+  .object({
+    clueId: z.number().int(),
+    unitId: z.string(),
+    foundAt: z.string(),
+    source: z.string(),
+    state: z.string(),
+    title: z.string().nullable(),
+    mergedInto: z.number().int().nullable(),
+    mergedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CluePart' });
+
+export const clueParts = z
+  .object({
+    clueId: z.number().int(),
+    firstFound: cluePart,
+    parts: z.array(cluePart),
+  })
+  .meta({ id: 'ClueParts' });

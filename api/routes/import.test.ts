@@ -106,3 +106,105 @@ describe('bulk import of clues', () => {
     expect(viewer.status).toBe(403);
   });
 });
+
+describe('the date each clue was found', () => {
+  const dated = '编号,标题,内容,单位,发现时间';
+
+  it('reads the dates Chinese office software writes, in the campaign’s time zone, and keeps them', async () => {
+    const rows = ['D-1,日期一,,汉台分局,2026-03-05', 'D-2,日期二,,汉台分局,2026年3月6日 10:30', 'D-3,日期三,,汉台分局,2026/3/7'];
+    const preview = (await (await upload([dated, ...rows].join('\n'), 'commit=false')).json()) as Plan;
+    expect(preview).toMatchObject({ valid: 3, issues: [] });
+    expect(preview.mapping).toMatchObject({ foundAt: '发现时间' });
+    const done = (await (await upload([dated, ...rows].join('\n'), 'commit=true')).json()) as Plan;
+    expect(done.created).toBe(3);
+    const stored = await database.db.select({ title: clues.title, foundAt: clues.foundAt }).from(clues).where(sql`${clues.title} like '日期%'`);
+    expect(Object.fromEntries(stored.map((c) => [c.title, c.foundAt]))).toEqual({
+      日期一: '2026-03-04T16:00:00.000Z',
+      日期二: '2026-03-06T02:30:00.000Z',
+      日期三: '2026-03-06T16:00:00.000Z',
+    });
+
+    // An XLSX date cell (with its time of day) is read as the same wall-clock time.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('线索');
+    sheet.addRow(['编号', '标题', '单位', '发现时间']);
+    sheet.addRow(['D-4', '日期四', '汉台分局', new Date(Date.UTC(2026, 2, 8, 9, 15))]);
+    const xlsx = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const fromXlsx = (await (await upload(xlsx, 'commit=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(fromXlsx.created).toBe(1);
+    const [d4] = await database.db.select({ foundAt: clues.foundAt }).from(clues).where(eq(clues.title, '日期四'));
+    expect(d4?.foundAt).toBe('2026-03-08T01:15:00.000Z');
+  });
+
+  it('names every bad date by row and column, and imports nothing while one is bad', async () => {
+    const rows = ['B-1,坏日期一,,汉台分局,2026-02-30', 'B-2,坏日期二,,汉台分局,昨天', 'B-3,将来的日期,,汉台分局,2027-01-01', 'B-4,好日期,,汉台分局,2026-06-01'];
+    const before = await clueCount();
+    const refused = await upload([dated, ...rows].join('\n'), 'commit=true');
+    expect(refused.status).toBe(422);
+    const { plan } = (await refused.json()) as { plan: Plan };
+    expect(plan.issues.map((i) => [i.row, i.column])).toEqual([[2, '发现时间'], [3, '发现时间'], [4, '发现时间']]);
+    expect(plan.issues[0]?.reason.zh).toContain('2026-02-30');
+    expect(plan.issues[2]?.reason.en).toContain('future');
+    expect(await clueCount()).toBe(before);
+  });
+});
+
+describe('merging duplicates on import', () => {
+  const head = '编号,标题,内容,单位';
+
+  async function idOf(title: string): Promise<number> {
+    const [row] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, title));
+    if (row === undefined) throw new Error(`no clue titled ${title}`);
+    return row.id;
+  }
+
+  it('merges the chosen rows into the clues they duplicate, in the same transaction, keeping every audit entry', async () => {
+    await upload([head, 'M-0,原始线索：杀猪盘,电话 13800001111,南郑分局'].join('\n'), 'commit=true');
+    const survivor = await idOf('原始线索：杀猪盘');
+    const file = [head, 'M-1,重复举报：杀猪盘,联系电话 +86 138 0000 1111,汉台分局', 'M-2,无关线索,无标识,汉台分局'].join('\n');
+    const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(preview.duplicates).toEqual([{ row: 2, clueIds: [survivor] }]);
+
+    const auditBefore = await database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog);
+    const done = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: survivor }))}`);
+    expect(done.status).toBe(200);
+    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 1 });
+    const duplicate = await idOf('重复举报：杀猪盘');
+    const [merged] = await database.db.select({ state: clues.state, context: clues.context }).from(clues).where(eq(clues.id, duplicate));
+    expect(merged).toMatchObject({ state: 'merged', context: { mergedInto: survivor } });
+    const [kept] = await database.db.select({ context: clues.context }).from(clues).where(eq(clues.id, survivor));
+    expect(kept?.context.absorbed).toEqual([duplicate]);
+    const [unrelated] = await database.db.select({ state: clues.state }).from(clues).where(eq(clues.id, await idOf('无关线索')));
+    expect(unrelated?.state).toBe('found');
+
+    // Every earlier audit entry is still there, unchanged; the duplicate's history holds its creation and its merge.
+    const auditAfter = await database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog);
+    expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
+    const history = await database.db.select({ event: auditLog.event, subjectId: auditLog.subjectId }).from(auditLog).where(sql`${auditLog.seq} > ${auditBefore.length}`);
+    expect(history).toEqual(expect.arrayContaining([{ event: 'clue.create', subjectId: duplicate }, { event: 'clue.merge', subjectId: duplicate }, { event: 'clue.absorb', subjectId: survivor }]));
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('stops the whole import with the row when a merge is refused, and refuses a malformed choice', async () => {
+    const target = await idOf('原始线索：杀猪盘');
+    const lead = await signIn(app, 'hantai.lead');
+    const before = await clueCount();
+    // A unit lead may not merge into another unit's clue (that needs the office).
+    const file = [head, 'L-1,汉台再报：杀猪盘,电话 13800001111,汉台分局'].join('\n');
+    const refused = await app.request(`/api/campaigns/1/imports?commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: target }))}`, {
+      method: 'POST',
+      headers: { cookie: lead.cookie, 'content-type': 'text/csv' },
+      body: file,
+    });
+    expect(refused.status).toBe(403);
+    const body = (await refused.json()) as { reason: { zh: string }; plan: Plan };
+    expect(body.reason.zh).toContain('第 2 行');
+    expect(body.plan.issues).toEqual([expect.objectContaining({ row: 2, column: '(merge)' })]);
+    expect(await clueCount()).toBe(before);
+
+    const malformed = await upload(file, 'commit=true&merges=' + encodeURIComponent('{"two": 1}'));
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('query.merges');
+    expect(await clueCount()).toBe(before);
+  });
+});

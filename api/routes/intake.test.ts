@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
-import { duplicatesAnswer } from '../contracts/intake';
+import { clueParts, duplicatesAnswer } from '../contracts/intake';
 import type { z } from 'zod';
 
 type Duplicates = z.infer<typeof duplicatesAnswer>;
@@ -52,5 +52,44 @@ describe('duplicate detection and merge', () => {
     const after = (await (await office.send('POST', '/api/campaigns/1/duplicates', { text: '13812345678' })).json()) as Duplicates;
     expect(after.matches.map((m) => m.clueId)).toEqual([first.id]);
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('shows on the survivor where each merged part came from and which unit found the lead first, through merges of merges', async () => {
+    const office = await signIn(app, 'office');
+    const file = ['编号,标题,内容,单位,发现时间', 'P-S,汉台：跑分团伙,银行卡 6222 0212 3456 7890 123,汉台分局,2026-03-10', 'P-1,南郑：跑分团伙,,南郑分局,2026-03-02 09:00', 'P-2,城固：跑分团伙,,城固县公安局,2026-03-05'];
+    const imported = await office.send('POST', '/api/campaigns/1/imports?commit=true', file.join('\n'));
+    expect(imported.status).toBe(200);
+    const ids = new Map<string, { id: number; version: number }>();
+    for (const title of ['汉台：跑分团伙', '南郑：跑分团伙', '城固：跑分团伙']) {
+      const board = (await (await office.get(`/api/campaigns/1/board?kind=clue&q=${encodeURIComponent(title)}`)).json()) as { columns: { cards: { id: number; version: number; title: string }[] }[] };
+      const card = board.columns.flatMap((c) => c.cards).find((c) => c.title === title);
+      if (card === undefined) throw new Error(`no card ${title}`);
+      ids.set(title, card);
+    }
+    const [survivor, nanzheng, chenggu] = ['汉台：跑分团伙', '南郑：跑分团伙', '城固：跑分团伙'].map((t) => ids.get(t)!);
+    // Chenggu's clue goes into Nanzheng's first, then Nanzheng's into Hantai's.
+    expect((await office.send('POST', `/api/clues/${chenggu!.id}/transitions`, { to: 'merged', version: chenggu!.version, payload: { targetId: nanzheng!.id } })).status).toBe(200);
+    const nanzhengNow = (await (await office.get(`/api/clues/${nanzheng!.id}`)).json()) as { version: number };
+    expect((await office.send('POST', `/api/clues/${nanzheng!.id}/transitions`, { to: 'merged', version: nanzhengNow.version, payload: { targetId: survivor!.id } })).status).toBe(200);
+
+    const answer = await office.get(`/api/clues/${survivor!.id}/parts`);
+    expect(answer.status).toBe(200);
+    const parts = (await answer.json()) as z.infer<typeof clueParts>;
+    expect(clueParts.safeParse(parts).success).toBe(true);
+    expect(parts.firstFound).toMatchObject({ clueId: nanzheng!.id, unitId: 'nanzheng', foundAt: '2026-03-02T01:00:00.000Z' });
+    expect(parts.parts.map((p) => [p.clueId, p.unitId, p.mergedInto])).toEqual([
+      [nanzheng!.id, 'nanzheng', survivor!.id],
+      [chenggu!.id, 'chenggu', nanzheng!.id],
+      [survivor!.id, 'hantai', null],
+    ]);
+    expect(parts.parts.filter((p) => p.mergedInto !== null).every((p) => p.mergedAt !== null)).toBe(true);
+
+    // Hantai's lead sees which units found the parts and when, not what the other units' clues say.
+    const hantai = await signIn(app, 'hantai.lead');
+    const seen = (await (await hantai.get(`/api/clues/${survivor!.id}/parts`)).json()) as z.infer<typeof clueParts>;
+    expect(seen.parts.map((p) => p.title)).toEqual([null, null, '汉台：跑分团伙']);
+    // Outside one's scope the survivor itself is not found.
+    const nanzhengLead = await signIn(app, 'nanzheng.lead');
+    expect((await nanzhengLead.get(`/api/clues/${survivor!.id}/parts`)).status).toBe(404);
   });
 });

@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
-import { duplicatesAnswer, duplicatesRequest, importPlan, importQuery } from '../contracts/intake';
+import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importQuery } from '../contracts/intake';
 import { ApiError } from '../errors';
 import { importBodyTypes } from '../middleware/security';
 import { readTable } from '../services/import/read-table';
-import { commitImport, importFields, previewImport, type Mapping } from '../services/import/import-clues';
+import { commitImport, importFields, previewImport, type ImportMerges, type Mapping } from '../services/import/import-clues';
 import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
+import { cluePartsOf } from '../services/clue-parts';
 import { findDuplicates } from '../services/duplicates';
 import { readItem } from '../services/item-card';
 import type { Clock } from '../clock';
@@ -28,6 +29,24 @@ function mappingOf(text: string | undefined): Mapping | undefined {
     throw new ApiError('bad_request', { fields: [{ field: 'query.mapping', message: { zh: '列对应关系应为 JSON 对象：字段 → 列名', en: 'mapping must be a JSON object of field → column header' } }] });
   }
   return parsed.data;
+}
+
+const mergesSchema = z.record(z.string().regex(/^[1-9]\d{0,6}$/), z.number().int().positive());
+
+/** `merges`: JSON object of spreadsheet row → the existing clue that row's new clue merges into. */
+function mergesOf(text: string | undefined): ImportMerges {
+  if (text === undefined) return new Map();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON: refused below.
+  }
+  const parsed = mergesSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError('bad_request', { fields: [{ field: 'query.merges', message: { zh: '合并选择应为 JSON 对象：行号 → 线索编号', en: 'merges must be a JSON object of row number → clue id' } }] });
+  }
+  return new Map(Object.entries(parsed.data).map(([row, clueId]) => [Number(row), clueId]));
 }
 
 /** Clue intake: duplicate detection on create and for an existing clue; bulk import of CSV and XLSX files. */
@@ -53,6 +72,7 @@ export function intakeRoutes(database: Database, clock: Clock) {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
         const mapping = mappingOf(query.mapping);
+        const merges = mergesOf(query.merges);
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
         let table;
@@ -61,8 +81,8 @@ export function intakeRoutes(database: Database, clock: Clock) {
         } catch {
           throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' } }] });
         }
-        if (!query.commit) return c.json(await previewImport(database, id, table, mapping), 200);
-        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid }), 200);
+        if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock()), 200);
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges }), 200);
       },
     )
     .openapi(
@@ -92,6 +112,22 @@ export function intakeRoutes(database: Database, clock: Clock) {
         const clue = await readItem(database.db, 'clue', id, viewer.actor, clock());
         const context = clue.context as { title?: string; description?: string };
         return c.json(await findDuplicates(database.db, clue.campaignId, `${context.title ?? ''}\n${context.description ?? ''}`, viewer.actor, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/clues/{id}/parts',
+        tags: ['intake'],
+        request: { params: idParam },
+        responses: { 200: json(clueParts, 'The clue and every clue merged into it, with the unit that found each and which found it first'), ...problems(400, 401, 404) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { id } = c.req.valid('param');
+        // Reading the clue first applies the scope check.
+        await readItem(database.db, 'clue', id, viewer.actor, clock());
+        return c.json(await cluePartsOf(database.db, { id }, viewer.actor), 200);
       },
     );
 }

@@ -53,37 +53,40 @@ type Move = { readonly to: string; readonly payload?: unknown } | { readonly eve
  * own audit entry; if any is refused, none is stored.
  */
 export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
-  return database.write(async (tx) => {
-    const store = kind === 'clue' ? clueStore : problemStore;
-    let campaign: CampaignRow | undefined;
-    for (const [index, move] of moves.entries()) {
-      const item = await store.load(tx, id);
-      if (item === null) throw new ApiError('not_found');
-      if (index === 0 && item.version !== version) {
-        throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
-      }
-      campaign = await loadCampaign(tx, item.context.campaignId);
-      const rules = itemRulesOf(campaign);
-      await checkReferences(tx, item.context, move.payload);
+  return database.write((tx) => applyRequestsIn(tx, kind, id, actor, version, moves, now));
+}
 
-      let decided: Stored;
-      if (kind === 'clue') {
-        const facts = await mergeFacts(tx, move.payload);
-        const decision = decideClue(item as ClueRecord, actor, move as ClueRequest, rules, now, facts);
-        if (!decision.ok) throw refusalError(decision.refusal);
-        decided = decision;
-      } else {
-        const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
-        if (!decision.ok) throw refusalError(decision.refusal);
-        decided = decision;
-      }
-      await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
-      if (decided.event.type === 'clue.merge') {
-        await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
-      }
+/** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */
+export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
+  const store = kind === 'clue' ? clueStore : problemStore;
+  let campaign: CampaignRow | undefined;
+  for (const [index, move] of moves.entries()) {
+    const item = await store.load(tx, id);
+    if (item === null) throw new ApiError('not_found');
+    if (index === 0 && item.version !== version) {
+      throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
     }
-    return readItem(tx, kind, id, actor, now, true, campaign);
-  });
+    campaign = await loadCampaign(tx, item.context.campaignId);
+    const rules = itemRulesOf(campaign);
+    await checkReferences(tx, item.context, move.payload);
+
+    let decided: Stored;
+    if (kind === 'clue') {
+      const facts = await mergeFacts(tx, move.payload);
+      const decision = decideClue(item as ClueRecord, actor, move as ClueRequest, rules, now, facts);
+      if (!decision.ok) throw refusalError(decision.refusal);
+      decided = decision;
+    } else {
+      const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
+      if (!decision.ok) throw refusalError(decision.refusal);
+      decided = decision;
+    }
+    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
+    if (decided.event.type === 'clue.merge') {
+      await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
+    }
+  }
+  return readItem(tx, kind, id, actor, now, true, campaign);
 }
 
 async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date): Promise<void> {

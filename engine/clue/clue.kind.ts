@@ -96,6 +96,12 @@ export interface NewClue {
   readonly unitId: string;
   readonly assigneeId: number | null;
   readonly fields: ClueFields;
+  /**
+   * When the source (a 110 or 12337 platform, a re-examined case) received
+   * the lead, if earlier than its entry here: reports count days to solve
+   * from it. The found state's time limit still runs from entry.
+   */
+  readonly foundAt?: Date;
 }
 
 export type ClueCreated = { readonly ok: true; readonly record: ClueRecord; readonly event: CreateEvent<ClueContext> };
@@ -110,6 +116,10 @@ export function createClue(
 ): ClueCreated | Refused {
   const refused = creationRefusal(actor, input, rules.campaignConcluded);
   if (refused !== null) return refused;
+  if (input.foundAt !== undefined && !(input.foundAt.getTime() <= now.getTime())) {
+    const future = { zh: '发现时间不能晚于现在', en: 'The time found cannot be in the future' };
+    return { ok: false, refusal: refuse('payload_invalid', [{ field: 'foundAt', message: future }], future) };
+  }
   const at = now.toISOString();
   const dueAt = dueAtFor('found', rules, now);
   const context: ClueContext = {
@@ -123,7 +133,7 @@ export function createClue(
     sentForProsecution: null,
     mergedInto: null,
     absorbed: [],
-    foundAt: at,
+    foundAt: input.foundAt?.toISOString() ?? at,
     enteredAt: at,
     dueAt,
   };

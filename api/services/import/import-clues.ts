@@ -10,6 +10,7 @@ import {
   clueSources,
   createClue,
   extractIdentifiers,
+  parseLocalDateTime,
   validate,
   type Actor,
   type ClueRecord,
@@ -17,11 +18,12 @@ import {
   type Label,
 } from '../../../engine';
 import { ApiError } from '../../errors';
-import { itemRulesOf, loadCampaign } from '../campaign-rules';
+import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
+import { applyRequestsIn } from '../move-item';
 import type { Table } from './read-table';
 
-export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee'] as const;
+export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee', 'foundAt'] as const;
 export type ImportField = (typeof importFields)[number];
 export type Mapping = Partial<Record<ImportField, string | null>>;
 
@@ -34,6 +36,7 @@ const synonyms: Record<ImportField, readonly string[]> = {
   category: ['类别', '案件类别', '线索类别', 'category'],
   source: ['来源', '线索来源', 'source'],
   assignee: ['承办人', '责任人', 'assignee'],
+  foundAt: ['发现时间', '发现日期', '受理时间', '接报时间', '登记时间', '日期', 'found at', 'found', 'date'],
 };
 
 export const importFieldLabels: Record<ImportField, Label> = {
@@ -44,6 +47,7 @@ export const importFieldLabels: Record<ImportField, Label> = {
   category: { zh: '类别', en: 'Category' },
   source: { zh: '来源', en: 'Source' },
   assignee: { zh: '承办人', en: 'Assignee' },
+  foundAt: { zh: '发现时间', en: 'Found at' },
 };
 
 /** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */
@@ -90,13 +94,22 @@ interface PlannedRow {
   readonly sourceRef: string | null;
   readonly unitId: string;
   readonly assigneeId: number | null;
+  readonly foundAt: Date | undefined;
   readonly fields: { title: string; description: string; categoryId: number | null; source: ClueSource };
 }
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
 
 /** Validates every row against the mapping and the campaign's units, categories and people; writes nothing. */
-async function plan(db: Db | Tx, campaignId: number, table: Table, mapping: Record<ImportField, string | null>): Promise<{ plan: ImportPlan; rows: PlannedRow[] }> {
+async function plan(
+  db: Db | Tx,
+  campaign: CampaignRow,
+  table: Table,
+  mapping: Record<ImportField, string | null>,
+  now: Date,
+): Promise<{ plan: ImportPlan; rows: PlannedRow[] }> {
+  const campaignId = campaign.id;
+  const { timeZone } = campaign.config;
   const [unitRows, categoryRows, userRows, imported] = await Promise.all([
     db.select().from(units),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)),
@@ -152,6 +165,13 @@ async function plan(db: Db | Tx, campaignId: number, table: Table, mapping: Reco
     const assigneeText = at(cells, 'assignee');
     const assignee = assigneeText === '' ? null : userOf.get(assigneeText);
     if (assignee === undefined) issues.push(issue(row, mapping.assignee ?? '', `没有这个用户：“${assigneeText}”`, `No such user: "${assigneeText}"`));
+    const foundText = at(cells, 'foundAt');
+    const foundAt = foundText === '' ? undefined : parseLocalDateTime(foundText, timeZone);
+    if (foundAt === null) {
+      issues.push(issue(row, mapping.foundAt ?? '', `无法识别的日期：“${foundText}”（应如 2026-03-05 或 2026-03-05 10:30）`, `Not a date: "${foundText}" (write e.g. 2026-03-05 or 2026-03-05 10:30)`));
+    } else if (foundAt !== undefined && foundAt.getTime() > now.getTime()) {
+      issues.push(issue(row, mapping.foundAt ?? '', `发现时间晚于现在：“${foundText}”`, `The time found is in the future: "${foundText}"`));
+    }
     const fields = { title: at(cells, 'title'), description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);
     if (!checked.ok) {
@@ -161,7 +181,7 @@ async function plan(db: Db | Tx, campaignId: number, table: Table, mapping: Reco
       }
     }
     if (issues.length === before && unitId !== undefined && checked.ok) {
-      planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, fields: checked.data as PlannedRow['fields'] });
+      planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, foundAt: foundAt ?? undefined, fields: checked.data as PlannedRow['fields'] });
     }
   });
 
@@ -191,16 +211,21 @@ async function plan(db: Db | Tx, campaignId: number, table: Table, mapping: Reco
   };
 }
 
-export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined): Promise<ImportPlan> {
+export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, now: Date): Promise<ImportPlan> {
   const campaign = await loadCampaign(database.db, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-  return (await plan(database.db, campaignId, table, mapping)).plan;
+  return (await plan(database.db, campaign, table, mapping, now)).plan;
 }
 
 export interface ImportResult extends ImportPlan {
   readonly batchId: string;
   readonly created: number;
+  /** Created clues merged at once into the existing clue they duplicate. */
+  readonly merged: number;
 }
+
+/** Rows to merge on import: spreadsheet row → the existing clue it duplicates. */
+export type ImportMerges = ReadonlyMap<number, number>;
 
 /**
  * Imports the file in one transaction: every row is validated first, and
@@ -217,12 +242,12 @@ export async function commitImport(
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
-  options: { onlyValid: boolean; onProgress?: (done: number, total: number) => void },
+  options: { onlyValid: boolean; merges?: ImportMerges; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportResult> {
   return database.write(async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
     const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-    const { plan: checked, rows } = await plan(tx, campaignId, table, mapping);
+    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, now);
     if (checked.issues.length > 0 && !options.onlyValid) {
       throw new ApiError('payload_invalid', {
         reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} problems found; nothing was imported` },
@@ -237,13 +262,16 @@ export async function commitImport(
     const audit: AuditInput[] = [];
     const refs: (typeof importedClues.$inferInsert)[] = [];
     const refused: RowIssue[] = [];
+    const createdOfRow = new Map<number, number>();
     for (const [index, row] of rows.entries()) {
-      const created = createClue(nextId, { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields }, actor, rules, now);
+      const input = { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields, ...(row.foundAt === undefined ? {} : { foundAt: row.foundAt }) };
+      const created = createClue(nextId, input, actor, rules, now);
       if (!created.ok) {
         refused.push({ row: row.row, column: mapping.unit ?? '', reason: created.refusal.reason });
         continue;
       }
       records.push(created.record);
+      createdOfRow.set(row.row, nextId);
       audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
       if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
       nextId += 1;
@@ -255,8 +283,37 @@ export async function commitImport(
     await clueStore.insertMany(tx, records, at);
     for (let i = 0; i < audit.length; i += 5000) await appendAudit(tx, ...audit.slice(i, i + 5000));
     for (let i = 0; i < refs.length; i += 500) await tx.insert(importedClues).values(refs.slice(i, i + 500));
+    const merged = await mergeCreated(tx, createdOfRow, options.merges ?? new Map(), actor, now, batchId, checked);
     await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
     options.onProgress?.(rows.length, rows.length);
-    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length };
+    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged };
   });
 }
+
+/**
+ * Merges each chosen new clue into the existing clue it duplicates, in the
+ * import's transaction, through the same engine decision as a merge on the
+ * board: the survivor records what it absorbed. A refused merge (across
+ * units without the office's rights, into a clue already merged) stops the
+ * whole import with the row that caused it. Rows not created (invalid ones
+ * skipped, or imported before) have nothing to merge.
+ */
+async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, number>, merges: ImportMerges, actor: Actor, now: Date, batchId: string, checked: ImportPlan): Promise<number> {
+  let merged = 0;
+  for (const [row, targetId] of merges) {
+    const id = createdOfRow.get(row);
+    if (id === undefined) continue;
+    try {
+      await applyRequestsIn(tx, 'clue', id, actor, 1, [{ to: 'merged', payload: { targetId, reason: `导入时合并（批次 ${batchId}）/ merged on import (batch ${batchId})` } }], now);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const reason = { zh: `第 ${row} 行无法合并到线索 #${targetId}：${error.reason.zh}`, en: `Row ${row} cannot be merged into clue #${targetId}: ${error.reason.en}` };
+      throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: mergeColumn, reason }] } } });
+    }
+    merged += 1;
+  }
+  return merged;
+}
+
+/** How a merge choice is named where a row's problems are listed. */
+export const mergeColumn = '(merge)';

@@ -26,7 +26,11 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' |
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Spreadsheet dates carry no zone: exceljs hands the wall-clock reading over as if UTC, and the campaign's zone applies later.
+  if (value instanceof Date) {
+    const text = value.toISOString();
+    return text.endsWith('T00:00:00.000Z') ? text.slice(0, 10) : `${text.slice(0, 10)} ${text.slice(11, 19)}`;
+  }
   if (typeof value === 'object') {
     // Formula cells are read as what they show, never evaluated again: their text is stored as text.
     if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
