@@ -171,4 +171,34 @@ describe('clue import in Chromium', () => {
       await context.close();
     }
   });
+
+  test('a duplicate row merged into the existing clue on import; the survivor shows which unit found the lead first', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      const survivor = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'nanzheng', title: '南郑：投资理财诈骗', description: '收款卡 6222 0233 1111 2222 333', source: 'platform110' })) as { id: number };
+      const file = ['编号,标题,内容,单位,发现时间', 'MRG-1,汉台：同一收款卡被举报,卡号 6222023311112222333,汉台分局,2026-03-01 08:30', 'MRG-2,汉台：无关线索,无,汉台分局,2026-03-02'].join('\n');
+      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await upload(page, '并案.csv', Buffer.from(file));
+      await settled(page);
+      expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现时间');
+      await page.getByTestId('merge-2').selectOption(String(survivor.id));
+      await expect.poll(() => page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：1 行');
+      await page.screenshot({ path: `${artifacts}/import-merge-zh.png` });
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('2');
+      expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1');
+
+      // The survivor's drawer: its parts, with Hantai (found 1 March) as the first finder.
+      await page.goto(`${server.url}/campaigns/${campaignId}/board?item=${survivor.id}`);
+      const parts = page.getByTestId('clue-parts');
+      await parts.getByTestId('first-found').waitFor();
+      expect(await parts.getByTestId('first-found').textContent()).toContain('最先发现：汉台分局');
+      expect(await parts.locator('.part').count()).toBe(2);
+      expect(await parts.locator('.part-first').textContent()).toContain('汉台：同一收款卡被举报');
+      await page.screenshot({ path: `${artifacts}/clue-parts-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
 }, 90_000);

@@ -6,6 +6,7 @@ import { named, t, tr } from '../i18n/i18n';
 import { eventLabel, figureLabel, levelLabels, organisationTypeLabel, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { dateTime, dueDate, figure } from './format';
 import { DetailActions, ItemEscalations } from './detail-actions';
+import { CluePartsSection } from '../intake/clue-parts';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt']);
@@ -50,6 +51,13 @@ function ContextValue(props: { name: string; value: unknown; timeZone: string })
   );
 }
 
+/** The other clue a merge entry names: the clue merged in (on the survivor), or the one merged into. */
+function linkedClue(entry: HistoryEntry): number | null {
+  const { sourceId, targetId } = entry.payload as { sourceId?: unknown; targetId?: unknown };
+  const id = entry.event === 'clue.absorb' ? sourceId : entry.event === 'clue.merge' ? targetId : undefined;
+  return typeof id === 'number' ? id : null;
+}
+
 function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string }) {
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
   return (
@@ -60,6 +68,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
       </div>
       <div class="history-body">
         <span>{props.entry.actorName ?? t('system')}</span>
+        <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
         <Show when={moved()}>
           <span class="muted">
             {' · '}
@@ -143,6 +152,9 @@ export function DetailPanel(props: {
             </section>
             <Show when={props.mayAct}>
               <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
+            </Show>
+            <Show when={props.kind === 'clue'}>
+              <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
             </Show>
             <section>
               <h3>{t('history')}</h3>

@@ -1,7 +1,7 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { z } from 'zod';
 import type { AppType } from '../../../api/app';
-import type { duplicatesAnswer, importPlan } from '../../../api/contracts/intake';
+import type { clueParts, duplicatesAnswer, importPlan } from '../../../api/contracts/intake';
 import { api } from '../api/client';
 import { ApiProblem, networkProblem, problemOf } from '../api/problem';
 
@@ -17,8 +17,9 @@ export type ImportPlan = z.infer<typeof importPlan>;
 export type Duplicates = z.infer<typeof duplicatesAnswer>;
 export type DuplicateMatch = Duplicates['matches'][number];
 export type IdentifierKind = Duplicates['identifiers'][number]['kind'];
+export type CluePart = z.infer<typeof clueParts>['parts'][number];
 
-export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'sourceRef'] as const;
+export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'foundAt', 'sourceRef'] as const;
 export type ImportField = (typeof importFields)[number];
 export const requiredFields: readonly ImportField[] = ['title', 'unit'];
 /** Field → the file's column header it is read from, or null for "not imported". */
@@ -72,6 +73,8 @@ export interface UploadOptions {
   readonly commit: boolean;
   readonly onlyValid?: boolean;
   readonly mapping?: ImportMapping;
+  /** Rows whose new clue merges at once into an existing clue: row → clue id. */
+  readonly merges?: ReadonlyMap<number, number>;
   /** Bytes sent so far and in all, as the browser reports them. */
   readonly onProgress?: (sent: number, total: number) => void;
   readonly signal?: AbortSignal;
@@ -89,6 +92,7 @@ function isPlan(value: unknown): value is ImportPlan {
 export function uploadImport(campaignId: number, file: File, options: UploadOptions): Promise<ImportPlan> {
   const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
+  if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/campaigns/${campaignId}/imports?${query.toString()}`);
@@ -132,6 +136,7 @@ export const intakeApi = {
   duplicatesOfText: (campaignId: number, text: string): Promise<Duplicates> =>
     expect(client.campaigns[':id'].duplicates.$post({ param: { id: String(campaignId) }, json: { text } })),
   duplicatesOfClue: (clueId: number): Promise<Duplicates> => expect(client.clues[':id'].duplicates.$get({ param: { id: String(clueId) } })),
+  parts: (clueId: number) => expect(client.clues[':id'].parts.$get({ param: { id: String(clueId) } })),
 };
 
 export type CampaignDetail = Awaited<ReturnType<typeof intakeApi.campaign>>;

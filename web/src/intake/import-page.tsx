@@ -11,7 +11,7 @@ import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
 import { MappingForm } from './mapping-form';
 import { count, formatLabel, im, intakeMessages } from './messages';
-import { PlanFindings, PlanSummary, invalidRows } from './plan-report';
+import { PlanFindings, PlanSummary, invalidRows, type MergeChoices } from './plan-report';
 import { ProgressBar, type UploadProgress } from './progress-bar';
 import './intake.css';
 
@@ -36,6 +36,18 @@ export function ImportPage() {
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [result, setResult] = createSignal<ImportPlan | null>(null);
   const [progress, setProgress] = createSignal<UploadProgress | null>(null);
+  const [merges, setMerges] = createSignal<ReadonlyMap<number, number>>(new Map());
+  const mergeChoices: MergeChoices = {
+    get chosen() {
+      return merges();
+    },
+    choose: (row, clueId) => {
+      const next = new Map(merges());
+      if (clueId === null) next.delete(row);
+      else next.set(row, clueId);
+      setMerges(next);
+    },
+  };
   const [failure, setFailure] = createSignal<Failure | null>(null);
   const readOnly = () => me()?.role === 'viewer';
   const busy = () => progress() !== null;
@@ -45,7 +57,11 @@ export function ImportPage() {
   let inFlight: AbortController | null = null;
   onCleanup(() => inFlight?.abort());
 
-  async function send(stage: UploadProgress['stage'], chosen: File, options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping }): Promise<ImportPlan | null> {
+  async function send(
+    stage: UploadProgress['stage'],
+    chosen: File,
+    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number> },
+  ): Promise<ImportPlan | null> {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
@@ -86,6 +102,7 @@ export function ImportPage() {
     setFile(chosen);
     setPlan(null);
     setResult(null);
+    setMerges(new Map());
     if (refusal !== null) {
       setFailure({ heading: intakeMessages.previewFailed, detail: refusal });
       return;
@@ -104,7 +121,10 @@ export function ImportPage() {
     const chosen = file();
     const current = plan();
     if (chosen === null || current === null) return;
-    const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping });
+    // Only rows still shown as duplicates of this check are merged (a remapped file may name other rows).
+    const shown = new Set(current.duplicates.map((d) => d.row));
+    const chosenMerges = new Map([...merges()].filter(([row]) => shown.has(row)));
+    const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping, merges: chosenMerges });
     if (answer === null) return;
     setResult(answer);
     announce(`${im('doneTitle')}: ${im('created')} ${answer.created ?? 0}`);
@@ -116,6 +136,7 @@ export function ImportPage() {
     setPlan(null);
     setResult(null);
     setFailure(null);
+    setMerges(new Map());
   }
 
   const blockedReason = (current: ImportPlan): string | null => {
@@ -204,7 +225,7 @@ export function ImportPage() {
                         )}
                       </Show>
                     </div>
-                    <PlanFindings plan={current()} campaignId={campaignId()} />
+                    <PlanFindings plan={current()} campaignId={campaignId()} disabled={busy() || readOnly()} merges={readOnly() ? undefined : mergeChoices} />
                   </section>
                 </div>
               )}

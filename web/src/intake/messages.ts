@@ -58,9 +58,17 @@ export const intakeMessages = {
   alreadyImportedLead: { zh: '这些行的线索编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
   duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
   duplicatesLead: {
-    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，仍会导入；导入后请核实是否并案。',
-    en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign. They are still imported; check afterwards whether to merge them.',
+    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等。可选择导入时直接并入已有线索（新线索转为“已合并”，已有线索的办理记录中注明来源）；不选则作为新线索导入。',
+    en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign. Choose to merge a row into the existing clue as it is imported (the new clue becomes merged and the existing one records where it came from); otherwise it is imported as a new clue.',
   },
+  mergeColumn: { zh: '导入时合并', en: 'Merge on import' },
+  keepSeparate: { zh: '不合并，新建线索', en: 'Keep as a new clue' },
+  mergeInto: { zh: '并入 #{id}', en: 'Merge into #{id}' },
+  mergeAll: { zh: '全部并入最早录入的已有线索', en: 'Merge all into the earliest existing clue' },
+  mergeNone: { zh: '全部不合并', en: 'Merge none' },
+  mergeChosen: { zh: '将并入已有线索：{n} 行', en: '{n} rows will be merged into existing clues' },
+  mergeScopeHint: { zh: '并入其他单位的线索须由专项办操作。', en: 'Merging into another unit’s clue needs the campaign office.' },
+  merged: { zh: '并入已有线索', en: 'Merged into existing clues' },
   existingClues: { zh: '已有线索', en: 'Existing clues' },
   inFileTitle: { zh: '文件内疑似重复', en: 'Possible duplicates within the file' },
   inFileLead: { zh: '这些行与文件中前面的行含有相同的标识信息，仍会导入。', en: 'These rows share an identifier with an earlier row of the file. They are still imported.' },
@@ -97,6 +105,12 @@ export const intakeMessages = {
   hintFailed: { zh: '查重失败', en: 'Duplicate check failed' },
   hintMore: { zh: '还有 {n} 条', en: '{n} more' },
   open: { zh: '查看', en: 'Open' },
+  partsTitle: { zh: '线索来源（并案）', en: 'Where this clue came from (merged)' },
+  firstFound: { zh: '最先发现：{unit}，{at}', en: 'Found first by {unit}, {at}' },
+  partFound: { zh: '{at} 发现', en: 'found {at}' },
+  partSurvivor: { zh: '本线索（保留）', en: 'this clue (kept)' },
+  partMerged: { zh: '{at} 并入本线索', en: 'merged in {at}' },
+  partMergedVia: { zh: '{at} 并入 #{id}', en: 'merged into #{id} {at}' },
 } satisfies Record<string, Label>;
 
 export type IntakeMessageKey = keyof typeof intakeMessages;
@@ -114,6 +128,7 @@ export const importFieldLabels: Record<ImportField, Label> = {
   category: { zh: '类别', en: 'Category' },
   source: { zh: '来源', en: 'Source' },
   assignee: { zh: '承办人', en: 'Assignee' },
+  foundAt: { zh: '发现时间（如 2026-03-05 10:30）', en: 'Found at (e.g. 2026-03-05 10:30)' },
   sourceRef: { zh: '线索编号（防止重复导入）', en: 'Source id (prevents importing twice)' },
 };
 

@@ -51,8 +51,14 @@ function Capped<T>(props: { items: readonly T[]; children: (item: T) => JSX.Elem
   );
 }
 
-/** What the check found, row by row: problems, rows imported before, possible duplicates. */
-export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done?: boolean }) {
+/** The user's merge choices in a preview: row → the existing clue it merges into on import. */
+export interface MergeChoices {
+  readonly chosen: ReadonlyMap<number, number>;
+  readonly choose: (row: number, clueId: number | null) => void;
+}
+
+/** What the check found, row by row: problems, rows imported before, possible duplicates (with the merge choice before an import). */
+export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done?: boolean; merges?: MergeChoices; disabled?: boolean }) {
   const issues = () => [...props.plan.issues].sort((a, b) => a.row - b.row);
   const clueHref = (id: number) => `/campaigns/${props.campaignId}/board?item=${id}`;
   return (
@@ -115,16 +121,45 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
             {im('duplicatesTitle')} <span class="finding-count">{count(props.plan.duplicates.length)}</span>
           </h3>
           <p class="muted">{im('duplicatesLead')}</p>
+          <Show when={props.merges}>
+            {(merges) => (
+              <div class="merge-bar" data-testid="merge-bar">
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="merge-all"
+                  disabled={props.disabled}
+                  onClick={() => {
+                    for (const d of props.plan.duplicates) merges().choose(d.row, d.clueIds[0] ?? null);
+                  }}
+                >
+                  {im('mergeAll')}
+                </button>
+                <button type="button" class="button ghost" data-testid="merge-none" disabled={props.disabled || merges().chosen.size === 0} onClick={() => {
+                  for (const d of props.plan.duplicates) merges().choose(d.row, null);
+                }}>
+                  {im('mergeNone')}
+                </button>
+                <span class="muted" data-testid="merge-count" aria-live="polite">
+                  {fill('mergeChosen', { n: count(merges().chosen.size) })}
+                </span>
+                <span class="muted merge-hint">{im('mergeScopeHint')}</span>
+              </div>
+            )}
+          </Show>
           <div class="table-scroll">
             <table class="intake-table">
               <thead>
                 <tr>
                   <th class="col-row">{im('row')}</th>
                   <th>{im('existingClues')}</th>
+                  <Show when={props.merges}>
+                    <th>{im('mergeColumn')}</th>
+                  </Show>
                 </tr>
               </thead>
               <tbody>
-                <Capped items={props.plan.duplicates} columns={2}>
+                <Capped items={props.plan.duplicates} columns={props.merges ? 3 : 2}>
                   {(duplicate) => (
                     <tr data-testid={`duplicate-${duplicate.row}`}>
                       <td class="col-row num">{duplicate.row}</td>
@@ -139,6 +174,29 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                           </For>
                         </span>
                       </td>
+                      <Show when={props.merges}>
+                        {(merges) => (
+                          <td>
+                            <select
+                              data-testid={`merge-${duplicate.row}`}
+                              aria-label={`${im('mergeColumn')} · ${fill('rowOne', { row: duplicate.row })}`}
+                              disabled={props.disabled}
+                              onChange={(event) => merges().choose(duplicate.row, event.currentTarget.value === '' ? null : Number(event.currentTarget.value))}
+                            >
+                              <option value="" selected={!merges().chosen.has(duplicate.row)}>
+                                {im('keepSeparate')}
+                              </option>
+                              <For each={duplicate.clueIds}>
+                                {(id) => (
+                                  <option value={id} selected={merges().chosen.get(duplicate.row) === id}>
+                                    {fill('mergeInto', { id })}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </td>
+                        )}
+                      </Show>
                     </tr>
                   )}
                 </Capped>
