@@ -28,18 +28,37 @@ const problemTemplates = [
   '支付服务商对“{app}”异常交易监测缺位',
 ];
 
-function fill(template: string, random: Random): string {
+/** The place a county-level unit's clues happen in; city detachments work the whole city. */
+const placeOfUnit: Readonly<Record<string, string>> = {
+  hantai: '汉台',
+  nanzheng: '南郑',
+  chenggu: '城固',
+  yangxian: '洋县',
+  xixiang: '西乡',
+  mianxian: '勉县',
+  ningqiang: '宁强',
+  lueyang: '略阳',
+  zhenba: '镇巴',
+  liuba: '留坝',
+  foping: '佛坪',
+};
+
+function fill(template: string, random: Random, unitId: string): string {
+  // The random place is drawn either way, so every other draw of the simulation stays as it was.
+  const app = random.pick(apps);
+  const anyPlace = random.pick(places);
   return template
-    .replace('{app}', random.pick(apps))
-    .replace('{place}', random.pick(places))
+    .replace('{app}', app)
+    .replace('{place}', placeOfUnit[unitId] ?? anyPlace)
     .replace('{platform}', random.pick(platforms))
     .replace('{n}', String(random.int(2, 90)));
 }
 
-export function clueTitle(categoryCode: string, random: Random): string {
-  return fill(random.pick(templates[categoryCode] ?? templates.fraud ?? ['线索']), random);
+/** A clue title for a category; a county unit's clues name its own county. */
+export function clueTitle(categoryCode: string, random: Random, unitId: string): string {
+  return fill(random.pick(templates[categoryCode] ?? templates.fraud ?? ['线索']), random, unitId);
 }
 
-export function problemTitle(random: Random): string {
-  return fill(random.pick(problemTemplates), random);
+export function problemTitle(random: Random, unitId: string): string {
+  return fill(random.pick(problemTemplates), random, unitId);
 }
