@@ -51,10 +51,11 @@ async function wholePage(page: Page, main: string, path: string): Promise<void> 
   await page.setViewportSize({ width: 1600, height: 900 });
 }
 
-async function api<T>(context: BrowserContext, path: string): Promise<T> {
+async function api<T>(context: BrowserContext, path: string, body?: unknown): Promise<T> {
   const cookies = await context.cookies(server.url);
-  const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
-  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const response = await fetch(`${server.url}${path}`, body === undefined ? { headers: { cookie } } : { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 200 && response.status !== 201) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
@@ -146,6 +147,11 @@ describe('reports, battle map and wall in Chromium', () => {
       // The wall is read only: nothing on it opens the board.
       expect(await page.locator('[data-testid=wall] path.county[role=button]').count()).toBe(0);
       await page.screenshot({ path: `${artifacts}/wall.png` });
+
+      // Live: a clue found elsewhere shows on the wall without a reload.
+      const before = await page.getByTestId('wall-figures').textContent();
+      await api(context, '/api/clues', { campaignId, unitId: 'hantai', title: '大屏实时刷新测试线索', source: 'other' });
+      await expect.poll(() => page.getByTestId('wall-figures').textContent(), { timeout: 15_000 }).not.toBe(before);
     } finally {
       await context.close();
     }
