@@ -6,6 +6,7 @@ import { units, users } from '../db/schema';
 import { actorOf } from './middleware/viewer';
 import { ApiError } from './errors';
 import { commitImport, previewImport } from './services/import/import-clues';
+import type { ImportProgress } from './services/import/import-progress';
 import { readTable } from './services/import/read-table';
 
 /**
@@ -23,10 +24,11 @@ if (file === undefined || !Number.isSafeInteger(campaignId)) {
   process.exit(2);
 }
 
-const bar = (done: number, total: number) => {
+const stages: Record<ImportProgress['stage'], string> = { checking: 'checking rows', creating: 'creating clues', writing: 'writing', done: 'done' };
+const bar = ({ stage, done, total }: ImportProgress) => {
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total}`);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${stages[stage].padEnd(16)}`);
 };
 
 const database = await openDatabase(process.env.DATABASE_URL ?? 'file:./data/battlemap.db', process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });

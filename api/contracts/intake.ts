@@ -30,7 +30,19 @@ export const importQuery = z.strictObject({
   mapping: z.string().max(4000).optional(),
   /** JSON object: spreadsheet row → existing clue id; that row's new clue is merged into it in the same transaction, e.g. {"5":12}. */
   merges: z.string().max(8000).optional(),
+  /** An id the client chose (a UUID) to follow this import's progress at GET /imports/progress/{progressId}. */
+  progressId: z.uuid().optional(),
 });
+
+export const importProgress = z
+  .object({
+    stage: z.enum(['checking', 'creating', 'writing', 'done']),
+    done: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'ImportProgress' });
+
+export const progressParam = z.object({ progressId: z.uuid() });
 
 const rowIssue = z.object({ row: z.number().int(), column: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) });
 

@@ -208,3 +208,43 @@ describe('merging duplicates on import', () => {
     expect(await clueCount()).toBe(before);
   });
 });
+
+describe('a long import', () => {
+  it('answers other requests while it runs, and reports its progress to the user who started it only', async () => {
+    const lines = ['编号,标题,内容,单位'];
+    for (let i = 0; i < 3000; i++) lines.push(`LONG-${i},长导入线索${i},联系电话 1390000${String(i).padStart(4, '0')},汉台分局`);
+    const progressId = crypto.randomUUID();
+    let finished = false;
+    const importing = upload(lines.join('\n'), `commit=true&progressId=${progressId}`).then((response) => {
+      finished = true;
+      return response;
+    });
+
+    // While it runs: the board answers, and the progress moves through its stages.
+    const seen = new Set<string>();
+    let boardAnsweredMidway = false;
+    // A real server's requests arrive as I/O; here they are promises, so each round also waits a moment, as a browser's polling would.
+    for (let round = 0; !finished && round < 5000; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const board = await office.get('/api/campaigns/1/board?kind=clue&limit=5');
+      expect(board.status).toBe(200);
+      const progress = await office.get(`/api/imports/progress/${progressId}`);
+      if (progress.status === 200) {
+        const body = (await progress.json()) as { stage: string; done: number; total: number };
+        if (!finished && body.stage !== 'done') boardAnsweredMidway = true;
+        expect(body.done).toBeLessThanOrEqual(body.total);
+        seen.add(body.stage);
+      }
+    }
+    expect(boardAnsweredMidway).toBe(true);
+    expect([...seen].some((stage) => stage === 'checking' || stage === 'creating' || stage === 'writing')).toBe(true);
+    expect(((await (await importing).json()) as Plan).created).toBe(3000);
+    expect(await (await office.get(`/api/imports/progress/${progressId}`)).json()).toEqual({ stage: 'done', done: 3000, total: 3000 });
+
+    // Someone else cannot follow it; an id that is not a UUID is refused by name.
+    const other = await signIn(app, 'viewer');
+    expect((await other.get(`/api/imports/progress/${progressId}`)).status).toBe(404);
+    const bad = await office.get('/api/imports/progress/not-a-uuid');
+    expect(bad.status).toBe(400);
+  });
+});

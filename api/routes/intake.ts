@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
-import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importQuery } from '../contracts/intake';
+import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, progressParam } from '../contracts/intake';
 import { ApiError } from '../errors';
 import { importBodyTypes } from '../middleware/security';
+import { ImportProgressBoard } from '../services/import/import-progress';
 import { readTable } from '../services/import/read-table';
 import { commitImport, importFields, previewImport, type ImportMerges, type Mapping } from '../services/import/import-clues';
 import { z } from 'zod';
@@ -51,6 +52,7 @@ function mergesOf(text: string | undefined): ImportMerges {
 
 /** Clue intake: duplicate detection on create and for an existing clue; bulk import of CSV and XLSX files. */
 export function intakeRoutes(database: Database, clock: Clock) {
+  const progress = new ImportProgressBoard();
   return router()
     .openapi(
       createRoute({
@@ -81,8 +83,28 @@ export function intakeRoutes(database: Database, clock: Clock) {
         } catch {
           throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' } }] });
         }
-        if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock()), 200);
-        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges }), 200);
+        const { progressId } = query;
+        const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
+        if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock(), onProgress), 200);
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/imports/progress/{progressId}',
+        tags: ['intake'],
+        request: { params: progressParam },
+        responses: {
+          200: json(importProgress, 'How far an import started with this progressId has come (in this server process)'),
+          ...problems(400, 401, 404),
+        },
+      }),
+      (c) => {
+        const viewer = viewerOf(c);
+        const known = progress.read(c.req.valid('param').progressId, viewer.actor.userId);
+        if (known === null) throw new ApiError('not_found');
+        return c.json(known, 200);
       },
     )
     .openapi(

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/client';
 import { clueIdentifiers, clues } from '../../db/schema';
 import { extractIdentifiers, type Actor, type Identifier } from '../../engine';
 import { readScope } from './board';
+import { letOthersIn } from './let-others-in';
 
 export interface DuplicateMatch {
   readonly clueId: number;
@@ -47,13 +48,14 @@ export async function findDuplicates(db: Db | Tx, campaignId: number, text: stri
   return { identifiers, matches: [...byClue.values()].sort((a, b) => a.foundAt.localeCompare(b.foundAt) || a.clueId - b.clueId) };
 }
 
-/** For several texts at once (an import preview): the existing clues each one shares an identifier with. */
-export async function duplicatesOfMany(db: Db | Tx, campaignId: number, texts: readonly string[]): Promise<Map<string, number[]>> {
+/** For the identifiers of many texts at once (an import preview): the existing clues sharing each one, by `kind:value`. */
+export async function duplicatesOfMany(db: Db | Tx, campaignId: number, identifiers: readonly (readonly Identifier[])[]): Promise<Map<string, number[]>> {
   const all = new Map<string, Identifier>();
-  for (const text of texts) for (const i of extractIdentifiers(text)) all.set(`${i.kind}:${i.value}`, i);
+  for (const list of identifiers) for (const i of list) all.set(`${i.kind}:${i.value}`, i);
   const found = new Map<string, number[]>();
   const list = [...all.values()];
   for (let i = 0; i < list.length; i += 200) {
+    if (i % 2000 === 0 && i > 0) await letOthersIn();
     const chunk = list.slice(i, i + 200);
     const values = [...new Set(chunk.map((c) => c.value))];
     const rows = await db

@@ -15,12 +15,15 @@ import {
   type Actor,
   type ClueRecord,
   type ClueSource,
+  type Identifier,
   type Label,
 } from '../../../engine';
 import { ApiError } from '../../errors';
 import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
 import { applyRequestsIn } from '../move-item';
+import { letOthersIn } from '../let-others-in';
+import type { ImportProgress } from './import-progress';
 import type { Table } from './read-table';
 
 export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee', 'foundAt'] as const;
@@ -100,6 +103,13 @@ interface PlannedRow {
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
 
+export type OnProgress = (progress: ImportProgress) => void;
+
+/** Rows checked or created between turns given to other requests (see letOthersIn): a few milliseconds of work. */
+const rowsBetweenTurns = 500;
+/** Clues written between turns: writing one costs several times more than checking it. */
+const writesBetweenTurns = 200;
+
 /** Validates every row against the mapping and the campaign's units, categories and people; writes nothing. */
 async function plan(
   db: Db | Tx,
@@ -107,6 +117,7 @@ async function plan(
   table: Table,
   mapping: Record<ImportField, string | null>,
   now: Date,
+  progress?: OnProgress,
 ): Promise<{ plan: ImportPlan; rows: PlannedRow[] }> {
   const campaignId = campaign.id;
   const { timeZone } = campaign.config;
@@ -140,7 +151,11 @@ async function plan(
     if (header === null) return '';
     return (cells[table.headers.indexOf(header)] ?? '').trim();
   };
-  table.rows.forEach((cells, index) => {
+  for (const [index, cells] of table.rows.entries()) {
+    if (index % rowsBetweenTurns === 0 && index > 0) {
+      progress?.({ stage: 'checking', done: index, total: table.rows.length });
+      await letOthersIn();
+    }
     const row = index + 2;
     const before = issues.length;
     const sourceRef = at(cells, 'sourceRef') || null;
@@ -150,7 +165,7 @@ async function plan(
       refsInFile.set(sourceRef, row);
       if (seenRefs.has(sourceRef)) {
         alreadyImported.push(row);
-        return;
+        continue;
       }
     }
     const unitText = at(cells, 'unit');
@@ -183,18 +198,22 @@ async function plan(
     if (issues.length === before && unitId !== undefined && checked.ok) {
       planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, foundAt: foundAt ?? undefined, fields: checked.data as PlannedRow['fields'] });
     }
-  });
+  }
 
   // Duplicates: against the campaign, and within the file (first row wins).
-  const texts = planned.map((p) => `${p.fields.title}\n${p.fields.description}`);
-  const existing = await duplicatesOfMany(db, campaignId, texts);
+  const identifiersOf: Identifier[][] = [];
+  for (const [i, p] of planned.entries()) {
+    if (i % rowsBetweenTurns === 0 && i > 0) await letOthersIn();
+    identifiersOf.push(extractIdentifiers(`${p.fields.title}\n${p.fields.description}`));
+  }
+  const existing = await duplicatesOfMany(db, campaignId, identifiersOf);
   const duplicates: ImportPlan['duplicates'] = [];
   const duplicatesInFile: ImportPlan['duplicatesInFile'] = [];
   const firstRowOf = new Map<string, number>();
   planned.forEach((p, i) => {
     const ids = new Set<number>();
     let sameAs: number | null = null;
-    for (const identifier of extractIdentifiers(texts[i] ?? '')) {
+    for (const identifier of identifiersOf[i] ?? []) {
       const key = `${identifier.kind}:${identifier.value}`;
       for (const id of existing.get(key) ?? []) ids.add(id);
       const first = firstRowOf.get(key);
@@ -211,10 +230,12 @@ async function plan(
   };
 }
 
-export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, now: Date): Promise<ImportPlan> {
+export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, now: Date, progress?: OnProgress): Promise<ImportPlan> {
   const campaign = await loadCampaign(database.db, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-  return (await plan(database.db, campaign, table, mapping, now)).plan;
+  const checked = (await plan(database.db, campaign, table, mapping, now, progress)).plan;
+  progress?.({ stage: 'done', done: table.rows.length, total: table.rows.length });
+  return checked;
 }
 
 export interface ImportResult extends ImportPlan {
@@ -242,12 +263,12 @@ export async function commitImport(
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
-  options: { onlyValid: boolean; merges?: ImportMerges; onProgress?: (done: number, total: number) => void },
+  options: { onlyValid: boolean; merges?: ImportMerges; onProgress?: OnProgress },
 ): Promise<ImportResult> {
   return database.write(async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
     const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, now);
+    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, now, options.onProgress);
     if (checked.issues.length > 0 && !options.onlyValid) {
       throw new ApiError('payload_invalid', {
         reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} problems found; nothing was imported` },
@@ -275,17 +296,26 @@ export async function commitImport(
       audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
       if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
       nextId += 1;
-      if (index % 1000 === 0) options.onProgress?.(index, rows.length);
+      if (index % rowsBetweenTurns === 0 && index > 0) {
+        options.onProgress?.({ stage: 'creating', done: index, total: rows.length });
+        await letOthersIn();
+      }
     }
     if (refused.length > 0 && !options.onlyValid) {
       throw new ApiError('role_forbidden', { reason: refused[0]?.reason ?? { zh: '无权导入', en: 'Not allowed to import' }, extra: { plan: { ...checked, issues: refused } } });
     }
-    await clueStore.insertMany(tx, records, at);
-    for (let i = 0; i < audit.length; i += 5000) await appendAudit(tx, ...audit.slice(i, i + 5000));
+    // Written in slices, each clue with its audit entry and source id, with a turn for other requests between slices.
+    const slice = writesBetweenTurns;
+    for (let i = 0; i < records.length; i += slice) {
+      await clueStore.insertMany(tx, records.slice(i, i + slice), at);
+      await appendAudit(tx, ...audit.slice(i, i + slice));
+      options.onProgress?.({ stage: 'writing', done: Math.min(i + slice, records.length), total: records.length });
+      await letOthersIn();
+    }
     for (let i = 0; i < refs.length; i += 500) await tx.insert(importedClues).values(refs.slice(i, i + 500));
     const merged = await mergeCreated(tx, createdOfRow, options.merges ?? new Map(), actor, now, batchId, checked);
     await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
-    options.onProgress?.(rows.length, rows.length);
+    options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
     return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged };
   });
 }
