@@ -15,14 +15,21 @@ import { benchImport, benchReport, importCsv } from './report-import';
 import { goals, printTable, type Figure } from './table';
 
 /**
- * `npm run bench [-- --quick] [-- --profile]`: issue #9's figures on this
- * machine, printed as a table against the goals and written to
- * bench/results.json. `--quick` runs every measurement smaller (under two
- * minutes); `--profile` runs the server under --cpu-prof and summarises
- * where its time went (profiles in bench/profiles/).
+ * `npm run bench [-- --quick] [-- --profile] [-- --only engine,moves]`:
+ * issue #9's figures on this machine, printed as a table against the goals
+ * and written to bench/results.json. `--quick` runs every measurement
+ * smaller (under two minutes); `--profile` runs the server under --cpu-prof
+ * and summarises where its time went (profiles in bench/profiles/); `--only`
+ * runs only the named parts (engine, moves, floor, board, web, sweep,
+ * report, import), so one change can be measured several times over.
  */
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
 const quick = flags.quick;
+const only = flags.only === undefined ? undefined : new Set(flags.only.split(',').map((name) => name.trim()));
+/** True when the part is to run: every part, unless `--only` names some. */
+const wanted = (...names: string[]) => only === undefined || names.some((name) => only.has(name));
 const sizes = quick
   ? { report: 100_000, importRows: 10_000, boardSmall: 10_000, boardLarge: 20_000, web: 5_000, sweep: 100_000, movable: 1_000, rawMs: 2_000, loadMs: 3_000, warmupMs: 1_000, boardTimes: 50, webRuns: 3 }
   : { report: 1_000_000, importRows: 50_000, boardSmall: 10_000, boardLarge: 100_000, web: 5_000, sweep: 1_000_000, movable: 1_000, rawMs: 5_000, loadMs: 10_000, warmupMs: 2_000, boardTimes: 100, webRuns: 5 };
@@ -68,10 +75,10 @@ const started = performance.now();
 // The machine may be shared: the load before and after the run says how far to trust the figures.
 const loadBefore = loadavg()[0] ?? 0;
 
-await part(['xstateTransitionsPerSec', 'engineRatio', 'allowedMoves10kMs'], 'engine: transition() vs decideClue(), allowedClueMoves × 10,000', async () => {
+if (wanted('engine')) await part(['xstateTransitionsPerSec', 'engineRatio', 'allowedMoves10kMs'], 'engine: transition() vs decideClue(), allowedClueMoves × 10,000', async () => {
   const e = benchEngine(quick);
   figures.xstateTransitionsPerSec = { value: e.xstateTransitionsPerSec, note: `decideClue ${fmt(e.decidePerSec, 0)}/s` };
-  figures.engineRatio = { value: e.engineRatio, note: 'decideClue ÷ bare transition(), verifying → filed' };
+  figures.engineRatio = { value: e.engineRatio, note: `decideClue ÷ bare transition(), verifying → filed, CPU time; ÷ the engine's own pure step ${fmt(e.overStepRatio, 2)}` };
   figures.allowedMoves10kMs = { value: e.allowedMoves10kMs, note: `worse of unit lead ${fmt(e.allowedMovesLeadMs, 2)} ms, officer ${fmt(e.allowedMovesOfficerMs, 2)} ms` };
 });
 
@@ -81,7 +88,7 @@ const rawUrl = `file:${join(folder, 'raw-tx.db')}`;
 // The engine-simulated campaign every size starts from, simulated once.
 let base: string | undefined;
 let picked: Awaited<ReturnType<typeof movableClues>> = [];
-await part(['rawTxPerSec', 'movesPerSec', 'moveP99Ms', 'moveRatio', 'boardP99Ms10k'], `data: ${fmt(sizes.boardSmall)} clues`, async () => {
+if (wanted('moves', 'board')) await part(['rawTxPerSec', 'movesPerSec', 'moveP99Ms', 'moveRatio', 'boardP99Ms10k'], `data: ${fmt(sizes.boardSmall)} clues`, async () => {
   base = await simulatedBase(join(folder, 'base.db'));
   const data = await createBenchDatabase({ url: smallUrl, clues: sizes.boardSmall, base });
   picked = await movableClues(data.database, sizes.movable);
@@ -89,12 +96,12 @@ await part(['rawTxPerSec', 'movesPerSec', 'moveP99Ms', 'moveRatio', 'boardP99Ms1
   data.database.close();
 });
 
-await part(['rawTxPerSec'], 'raw libSQL transaction (UPDATE … version = version + 1 + audit INSERT)', async () => {
+if (wanted('moves')) await part(['rawTxPerSec'], 'raw libSQL transaction (UPDATE … version = version + 1 + audit INSERT)', async () => {
   const raw = await benchRawTx(rawUrl, picked, { warmupMs: 1_000, durationMs: sizes.rawMs, nowIso });
   figures.rawTxPerSec = { value: raw.perSec, note: `p99 ${fmt(raw.p99Ms, 2)} ms, one batch('write') at a time` };
 });
 
-await part(['httpFloorReqPerSec'], 'HTTP floor: empty Hono JSON route', async () => {
+if (wanted('floor')) await part(['httpFloorReqPerSec'], 'HTTP floor: empty Hono JSON route', async () => {
   const floor = await startNodeProcess('bench/floor-server.ts', {});
   const client = httpClient(floor.url, connections);
   try {
@@ -106,7 +113,7 @@ await part(['httpFloorReqPerSec'], 'HTTP floor: empty Hono JSON route', async ()
   }
 });
 
-await part(['boardP99Ms10k', 'movesPerSec', 'moveP99Ms', 'moveRatio'], `server on ${fmt(sizes.boardSmall)} clues: board, then moves`, async () => {
+if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP99Ms', 'moveRatio'], `server on ${fmt(sizes.boardSmall)} clues: board, then moves`, async () => {
   const dir = profileDir('moves');
   const server = await startBattlemap(smallUrl, nowIso, dir);
   const client = httpClient(server.url, connections);
@@ -128,7 +135,7 @@ await part(['boardP99Ms10k', 'movesPerSec', 'moveP99Ms', 'moveRatio'], `server o
   }
 });
 
-await part(['boardP99Ms100k', 'rssMb100k'], `server on ${fmt(sizes.boardLarge)} clues: board, RSS`, async () => {
+if (wanted('board')) await part(['boardP99Ms100k', 'rssMb100k'], `server on ${fmt(sizes.boardLarge)} clues: board, RSS`, async () => {
   const url = `file:${join(folder, 'board-large.db')}`;
   const data = await createBenchDatabase({ url, clues: sizes.boardLarge, ...(base !== undefined && { base }) });
   data.database.close();
@@ -148,7 +155,7 @@ await part(['boardP99Ms100k', 'rssMb100k'], `server on ${fmt(sizes.boardLarge)} 
   }
 });
 
-await part(['webFirstRenderMs5k'], `web: first render of a ${fmt(sizes.web)}-clue board in Chromium`, async () => {
+if (wanted('web')) await part(['webFirstRenderMs5k'], `web: first render of a ${fmt(sizes.web)}-clue board in Chromium`, async () => {
   const url = `file:${join(folder, 'web.db')}`;
   const data = await createBenchDatabase({ url, clues: sizes.web, ...(base !== undefined && { base }) });
   data.database.close();
@@ -165,7 +172,7 @@ await part(['webFirstRenderMs5k'], `web: first render of a ${fmt(sizes.web)}-clu
   }
 });
 
-await part(['sweepMs1M'], `escalation sweep over ${fmt(sizes.sweep)} open items, 1% due`, async () => {
+if (wanted('sweep')) await part(['sweepMs1M'], `escalation sweep over ${fmt(sizes.sweep)} open items, 1% due`, async () => {
   const url = `file:${join(folder, 'sweep.db')}`;
   const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
   await fillOpenItems(data.database, sizes.sweep, benchNow, false);
@@ -178,7 +185,7 @@ await part(['sweepMs1M'], `escalation sweep over ${fmt(sizes.sweep)} open items,
   };
 });
 
-await part(['reportMs1M'], `completion report over ${fmt(sizes.report)} clues`, async () => {
+if (wanted('report')) await part(['reportMs1M'], `completion report over ${fmt(sizes.report)} clues`, async () => {
   const url = `file:${join(folder, 'report.db')}`;
   const data = await createBenchDatabase({ url, clues: sizes.report, ...(base !== undefined && { base }) });
   try {
@@ -189,7 +196,7 @@ await part(['reportMs1M'], `completion report over ${fmt(sizes.report)} clues`, 
   }
 });
 
-await part(['import50kMs'], `import of a ${fmt(sizes.importRows)}-row CSV`, async () => {
+if (wanted('import')) await part(['import50kMs'], `import of a ${fmt(sizes.importRows)}-row CSV`, async () => {
   const url = `file:${join(folder, 'import.db')}`;
   const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
   try {
@@ -212,8 +219,10 @@ Object.assign(results, {
   at: new Date().toISOString(),
   tookSeconds: Math.round((performance.now() - started) / 1000),
 });
-writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A partial run leaves the last full results in place and prints its own figures instead.
+if (only === undefined) writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(printTable(figures, quick));
+if (only !== undefined) console.log(`\nOnly ${[...only].join(', ')}; bench/results.json left as it was:\n${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.value])))}`);
 console.log(`\nLoad average (1 min) ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0] ?? 0, 2)} after, on ${cpus().length} cores: above the core count, other work skews every figure.`);
-console.log(`Written to bench/results.json in ${Math.round((performance.now() - started) / 1000)} s${quick ? ' (quick: smaller sizes, see "sizes")' : ''}.`);
+console.log(`${only === undefined ? 'Written to bench/results.json' : 'Done'} in ${Math.round((performance.now() - started) / 1000)} s${quick ? ' (quick: smaller sizes, see "sizes")' : ''}.`);
 for (const file of profiled) console.log(`\n${summarizeProfile(file, 15, ['node_modules/drizzle-orm', 'node_modules/@libsql', 'node_modules/hono', 'node_modules/@hono', 'node_modules/zod', '/engine/', '/api/', '/db/'])}`);

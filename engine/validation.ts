@@ -43,6 +43,31 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> 
   return { ok: false, fields, missing };
 }
 
+const emptyAnswers = new WeakMap<z.ZodType, Validated<unknown>>();
+
+function isEmptyPlainObject(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return false;
+  for (const _key in input) return false;
+  return true;
+}
+
+/**
+ * {@link validate} for a request's payload, where an absent payload means an
+ * empty one. Most moves that need no fields carry none, and the answer for
+ * an empty payload never changes, so it is computed once per schema.
+ */
+export function validatePayload<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  if (input !== undefined && !isEmptyPlainObject(input)) return validate(schema, input);
+  let answer = emptyAnswers.get(schema) as Validated<T> | undefined;
+  if (answer === undefined) {
+    answer = validate(schema, {});
+    // Shared by every decision that asks with an empty payload: nothing may change it.
+    if (answer.ok && typeof answer.data === 'object' && answer.data !== null) Object.freeze(answer.data);
+    emptyAnswers.set(schema, Object.freeze(answer));
+  }
+  return answer;
+}
+
 /**
  * Field issues of an error that was already raised (the API's request
  * validation): the Chinese message is rendered from the English issue.

@@ -61,7 +61,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   const store = kind === 'clue' ? clueStore : problemStore;
   let campaign: CampaignRow | undefined;
   for (const [index, move] of moves.entries()) {
-    const item = await store.load(tx, id);
+    const item = await store.loadForChange(tx, id);
     if (item === null) throw new ApiError('not_found');
     if (index === 0 && item.version !== version) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
@@ -81,7 +81,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
       if (!decision.ok) throw refusalError(decision.refusal);
       decided = decision;
     }
-    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now);
+    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now, item.openEscalations);
     if (decided.event.type === 'clue.merge') {
       await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
     }
@@ -89,7 +89,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   return readItem(tx, kind, id, actor, now, true, campaign);
 }
 
-async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date): Promise<void> {
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
   const at = now.toISOString();
   const store = kind === 'clue' ? clueStore : problemStore;
   const next = { state: decided.state, context: decided.context, version: decided.version } as never;
@@ -109,8 +109,8 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
     unitId: (decided.context as { unitId: string }).unitId,
     categoryId: (decided.context as { categoryId: number | null }).categoryId,
   });
-  // An item that moves on settles its escalations in the same commit.
-  if (decided.from !== decided.to) await resolveMovedOn(tx, kind, now, id);
+  // An item that moves on settles its escalations in the same commit (read with the item, in this transaction).
+  if (decided.from !== decided.to && openEscalations) await resolveMovedOn(tx, kind, now, id);
 }
 
 /** The merge target as the engine's merge guard needs it: its campaign, unit, state and the chain it was merged along. */
@@ -137,5 +137,6 @@ async function absorbInto(tx: Tx, targetId: number | null, sourceId: number, act
   if (target === null) throw new ApiError('not_found');
   const decision = decideClue(target, actor, { event: 'clue.absorb', payload: { sourceId } }, rules, now);
   if (!decision.ok) throw refusalError(decision.refusal);
-  await storeDecision(tx, 'clue', targetId, target.version, decision, actor, campaignId, now);
+  // Absorbing keeps the target's state, so it settles none of its escalations.
+  await storeDecision(tx, 'clue', targetId, target.version, decision, actor, campaignId, now, false);
 }

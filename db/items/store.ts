@@ -1,7 +1,7 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
 import type { Db, Tx } from '../client';
-import { clueIdentifiers, clues, problems } from '../schema';
+import { clueIdentifiers, clues, escalations, problems } from '../schema';
 import { extractIdentifiers } from '../../engine/intake/identifiers';
 
 type Reader = Db | Tx;
@@ -37,7 +37,13 @@ async function syncIdentifiers(tx: Tx, id: number, context: ClueContext | Proble
  * but the state's enum and the context's type; the `never` casts bridge
  * that union, and the engine guarantees each state belongs to its kind.
  */
-function storeFor<State extends string, Context extends ClueContext | ProblemContext>(table: typeof clues | typeof problems) {
+function storeFor<State extends string, Context extends ClueContext | ProblemContext>(table: typeof clues | typeof problems, subject: 'clue' | 'problem') {
+  // The escalations a move settles: those still open or acknowledged (see resolveMovedOn).
+  const openEscalation = sql<number>`exists (select 1 from ${escalations} where ${and(
+    eq(escalations.subject, subject),
+    eq(escalations.subjectId, table.id),
+    inArray(escalations.status, ['open', 'acknowledged']),
+  )})`;
   return {
     /** The item as the engine needs it, or null. */
     async load(db: Reader, id: number): Promise<ItemRecord<State, Context> | null> {
@@ -47,6 +53,22 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
         .where(eq(table.id, id))
         .limit(1);
       return row === undefined ? null : { id: row.id, state: row.state as State, context: row.context as Context, version: row.version };
+    },
+
+    /**
+     * The item as a change needs it, inside the write transaction, and
+     * whether any of its escalations stands open: most items have none, and
+     * then a move has none to settle.
+     */
+    async loadForChange(tx: Tx, id: number): Promise<(ItemRecord<State, Context> & { readonly openEscalations: boolean }) | null> {
+      const [row] = await tx
+        .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation })
+        .from(table)
+        .where(eq(table.id, id))
+        .limit(1);
+      return row === undefined
+        ? null
+        : { id: row.id, state: row.state as State, context: row.context as Context, version: row.version, openEscalations: Boolean(row.openEscalations) };
     },
 
     async insert(tx: Tx, record: ItemRecord<State, Context>, at: string): Promise<void> {
@@ -79,14 +101,14 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
      * on; returns false (and writes nothing) if someone else moved it first.
      */
     async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string, textChanged = false): Promise<boolean> {
-      const updated = await tx
+      // The count of rows changed says whether the version still held; no rows need to come back.
+      const { rowsAffected } = await tx
         .update(table)
         .set({ state: next.state as never, version: next.version, context: next.context as never, updatedAt: at, ...columnsOf(next.context) })
-        .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
-        .returning({ id: table.id });
+        .where(and(eq(table.id, id), eq(table.version, expectedVersion)));
       // Only an edit changes a clue's text; moves leave its identifiers as they are.
-      if (updated.length === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
-      return updated.length === 1;
+      if (rowsAffected === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
+      return rowsAffected === 1;
     },
 
     /** The next id; read inside the write transaction, so it is never handed out twice. */
@@ -97,5 +119,5 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
   };
 }
 
-export const clueStore = storeFor<ClueState, ClueContext>(clues);
-export const problemStore = storeFor<ProblemState, ProblemContext>(problems);
+export const clueStore = storeFor<ClueState, ClueContext>(clues, 'clue');
+export const problemStore = storeFor<ProblemState, ProblemContext>(problems, 'problem');

@@ -3,6 +3,7 @@ import { bench, describe } from 'vitest';
 import { actors, clueIn, fullPayload, now, rules } from '../../test/support/engine-fixtures';
 import { allowedClueMoves, decideClue } from './clue.kind';
 import { clueMachine } from './clue.machine';
+import { pureStepper } from '../item/pure-step';
 
 /**
  * The engine's cost over bare XState: decide() (lookup, payload validation,
@@ -22,6 +23,11 @@ describe('clue verifying → filed', () => {
   });
   bench('engine decideClue()', () => {
     decideClue(clue, actors.office, request, rules, now);
+  });
+  // What decideClue transitions with: XState's machine transition in one shared inert scope.
+  const step = pureStepper(clueMachine);
+  bench('engine pure step (no actor per call)', () => {
+    step(clue.state, clue.context, event);
   });
 });
 

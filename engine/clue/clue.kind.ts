@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { Actor } from '../actor';
 import { refuse } from '../refusals';
 import { allowedMovesOf } from '../item/allowed-moves';
@@ -7,7 +7,7 @@ import { dueAtFor, decideItem } from '../item/decide';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from '../item/kind';
 import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
-import { snapshotRestorer } from '../item/snapshot';
+import { pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { clueChecks } from './clue.checks';
 import { clueMachine } from './clue.machine';
@@ -21,7 +21,7 @@ import {
   type ClueState,
 } from './clue.model';
 
-const restore = snapshotRestorer(clueMachine);
+const pureStep = pureStepper(clueMachine);
 
 /** The fields each move asks for; fixed except that verifying asks for an assignee only when there is none. */
 const clueNeeds: Record<ClueEventType, readonly string[]> = {
@@ -65,9 +65,8 @@ export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent
     return { state: snapshot.value, context: snapshot.context };
   },
   step: (state, context, event) => {
-    const snapshot = restore(state, context);
-    const [next] = transition(clueMachine, snapshot, event);
-    return next === snapshot ? null : { state: next.value, context: next.context };
+    const next = pureStep(state, context, event);
+    return next === null ? null : { state: next.value, context: next.context };
   },
 };
 

@@ -35,14 +35,15 @@ export function zoneOffsetMs(timeZone: string, instantMs: number): number {
 }
 
 /** The UTC instant of a wall-clock time (as ms since the epoch, read as if UTC) in a zone. */
-function instantOfLocal(localMs: number, timeZone: string): number {
+export function instantOfLocal(localMs: number, timeZone: string): number {
   // First guess with the offset at the wall-clock time itself, then correct
   // once: that settles every instant except those skipped by a DST change.
   const guess = localMs - zoneOffsetMs(timeZone, localMs);
   return localMs - zoneOffsetMs(timeZone, guess);
 }
 
-function localDayStartMs(instantMs: number, timeZone: string): number {
+/** 00:00 of the local day of an instant, as wall-clock ms read as if UTC (a multiple of one day). */
+export function localDayStartMs(instantMs: number, timeZone: string): number {
   const localMs = instantMs + zoneOffsetMs(timeZone, instantMs);
   return Math.floor(localMs / day) * day;
 }

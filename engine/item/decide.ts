@@ -1,15 +1,15 @@
 import type { Actor } from '../actor';
-import { endOfLocalDayAfter } from '../deadlines/local-time';
+import { dueTimeIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
-import { validate } from '../validation';
+import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
-import type { ItemFacts, ItemKind } from './kind';
+import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
 
 /** The due time of a state entered at `now`, or null for states without a time limit. */
 export function dueAtFor(state: string, rules: ItemRulesContext, now: Date): string | null {
   const days = rules.timeLimits[state];
-  return days === undefined ? null : endOfLocalDayAfter(now, days, rules.timeZone).toISOString();
+  return days === undefined ? null : dueTimeIso(now.getTime(), days, rules.timeZone);
 }
 
 /**
@@ -18,7 +18,9 @@ export function dueAtFor(state: string, rules: ItemRulesContext, now: Date): str
  *
  * Order of checks: is there such a move at all; is the payload complete and
  * valid; then the machine's named guards in order (campaign open, who is
- * asking, the move's own rules). Only then does the machine transition.
+ * asking, the move's own rules). The guards are the machine's own, so the
+ * machine transitions first and evaluates them once; only when it refuses
+ * are they asked again, in order, for the refusal the user sees.
  */
 export function decideItem<State extends string, Context extends { readonly dueAt: string | null }, EventType extends string, Event extends { readonly type: EventType; readonly meta: EventMeta }>(
   kind: ItemKind<State, Context, EventType, Event>,
@@ -36,7 +38,7 @@ export function decideItem<State extends string, Context extends { readonly dueA
     return { ok: false, refusal: standardRefusal(closed ? 'item_closed' : 'move_not_allowed') };
   }
 
-  const payload = validate(kind.payloadSchemas[edge.event], request.payload ?? {});
+  const payload = validatePayload(kind.payloadSchemas[edge.event], request.payload);
   if (!payload.ok) {
     return { ok: false, refusal: refuse(payload.missing ? 'payload_missing' : 'payload_invalid', payload.fields) };
   }
@@ -52,16 +54,21 @@ export function decideItem<State extends string, Context extends { readonly dueA
   };
   // The event is assembled from a payload its schema has just validated; the
   // schemas and the Event union are declared side by side in the kind's model.
-  const event = { ...(payload.data as object), ...attached.facts, type: edge.event, meta } as unknown as Event;
-
-  for (const name of edge.guards) {
-    const check = kind.checks[name];
-    const refusal = check === undefined ? null : check(item.context, event);
-    if (refusal !== null) return { ok: false, refusal };
-  }
+  const event = (
+    attached.facts === noFactsNeeded.facts
+      ? { ...(payload.data as object), type: edge.event, meta }
+      : { ...(payload.data as object), ...attached.facts, type: edge.event, meta }
+  ) as unknown as Event;
 
   const next = kind.step(item.state, item.context, event);
-  if (next === null) return { ok: false, refusal: standardRefusal('move_not_allowed') };
+  if (next === null) {
+    for (const name of edge.guards) {
+      const check = kind.checks[name];
+      const refusal = check === undefined ? null : check(item.context, event);
+      if (refusal !== null) return { ok: false, refusal };
+    }
+    return { ok: false, refusal: standardRefusal('move_not_allowed') };
+  }
   return {
     ok: true,
     from: item.state,

@@ -35,7 +35,7 @@ export type Attached =
   | { readonly ok: true; readonly facts: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly refusal: Refusal };
 
-export const noFactsNeeded: Attached = { ok: true, facts: {} };
+export const noFactsNeeded: Extract<Attached, { readonly ok: true }> = { ok: true, facts: Object.freeze({}) };
 
 /** Facts loaded by the caller for the rules, beyond the item itself. */
 export interface ItemFacts {

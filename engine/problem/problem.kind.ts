@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { Actor } from '../actor';
 import { allowedMovesOf } from '../item/allowed-moves';
 import { creationRefusal } from '../item/create';
@@ -6,7 +6,7 @@ import { decideItem, dueAtFor } from '../item/decide';
 import { noFactsNeeded, type ItemKind } from '../item/kind';
 import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
-import { snapshotRestorer } from '../item/snapshot';
+import { pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { problemChecks } from './problem.checks';
 import { problemMachine } from './problem.machine';
@@ -19,7 +19,7 @@ import {
   type ProblemState,
 } from './problem.model';
 
-const restore = snapshotRestorer(problemMachine);
+const pureStep = pureStepper(problemMachine);
 
 const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.rectify': [],
@@ -46,9 +46,8 @@ export const problemKind: ItemKind<ProblemState, ProblemContext, ProblemEventTyp
     return { state: snapshot.value, context: snapshot.context };
   },
   step: (state, context, event) => {
-    const snapshot = restore(state, context);
-    const [next] = transition(problemMachine, snapshot, event);
-    return next === snapshot ? null : { state: next.value, context: next.context };
+    const next = pureStep(state, context, event);
+    return next === null ? null : { state: next.value, context: next.context };
   },
 };
 
