@@ -11,6 +11,8 @@ export const envSchema = z
     DATABASE_URL: z.string().min(1).default('file:./data/battlemap.db'),
     DATABASE_AUTH_TOKEN: z.string().optional(),
     DEMO_PASSWORD: z.string().min(1).default('battlemap'),
+    /** The administrator's password on a first start without demo data (else asked on the terminal). */
+    BATTLEMAP_ADMIN_PASSWORD: z.string().min(1).optional(),
     /** Freezes "now" for the whole server (demos and tests). Refused in production. */
     BATTLEMAP_NOW: z.iso.datetime({ offset: true }).optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(240),

@@ -9,6 +9,40 @@ import { hashPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
 import { loadEnv } from './env';
 import { startBackground } from './services/background';
+import { askPassword } from './auth/ask-password';
+import { adminPasswordProblem, createFirstAdmin, firstAdmin, hasUsers } from './services/people/first-start';
+import { claimServerMark, localPathOf } from '../db/backup/server-lock';
+import type { Database } from '../db/client';
+import type { Env } from './env';
+
+/**
+ * The administrator's password for a first start with no accounts: from
+ * BATTLEMAP_ADMIN_PASSWORD, else asked twice on the terminal; with neither,
+ * the start fails with what to do.
+ */
+async function firstAdminPassword(database: Database, env: Env): Promise<string> {
+  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
+    const problem = await adminPasswordProblem(database, env.BATTLEMAP_ADMIN_PASSWORD);
+    if (problem !== null) throw new Error(`BATTLEMAP_ADMIN_PASSWORD is refused: ${problem}`);
+    return env.BATTLEMAP_ADMIN_PASSWORD;
+  }
+  if (!process.stdin.isTTY) {
+    throw new Error(
+      'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
+    );
+  }
+  console.log('First start: the database has no accounts yet. Choose the password of the administrator "admin".');
+  for (;;) {
+    const password = await askPassword('Password: ');
+    const problem = await adminPasswordProblem(database, password);
+    if (problem !== null) {
+      console.log(problem);
+      continue;
+    }
+    if ((await askPassword('Again: ')) === password) return password;
+    console.log('The two passwords differ; once more.');
+  }
+}
 
 /**
  * Battlemap's one process: opens (and migrates) the database, seeds the demo
@@ -25,7 +59,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     await seedDemoCampaign(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
     console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
+  } else if (!(await hasUsers(database))) {
+    await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
+    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units, people and campaigns.`);
   }
+  // Marks the database file as served, so that a restore refuses to replace it underneath this process.
+  const localPath = localPathOf(env.DATABASE_URL);
+  const mark = localPath === null ? null : claimServerMark(localPath);
 
   const app = createApp({
     database,
@@ -62,6 +102,7 @@ async function main(): Promise<void> {
     background.stop();
     server.close(() => {
       database.close();
+      mark?.release();
       process.exit(0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../../engine/actor';
+import { unitKinds } from '../../engine/units';
+import { label } from './common';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -8,3 +10,124 @@ export const userSummary = z
   .object({ id: z.number().int(), displayName: z.string(), username: z.string(), unitId: z.string(), role: z.enum(roles) })
   .meta({ id: 'UserSummary' });
 export type UserSummary = z.infer<typeof userSummary>;
+
+// People administration (role admin): accounts, the unit tree with its leads, the password policy.
+
+/** Usernames are typed at every sign-in: short, Latin, no spaces (`hantai.lead`). */
+export const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
+const displayName = z.string().trim().min(1).max(64);
+const unitId = z.string().trim().min(1).max(64);
+/** Checked against the policy by the server; only the outer bound is checked here. */
+const newPassword = z.string().min(1).max(256);
+
+/** An account as the administrator sees it. */
+export const userAccount = userSummary
+  .extend({
+    disabledAt: z.string().nullable(),
+    mustChangePassword: z.boolean(),
+    createdAt: z.string(),
+    /** The units this user is a stored lead of. */
+    leads: z.array(z.string()),
+  })
+  .meta({ id: 'UserAccount' });
+export type UserAccount = z.infer<typeof userAccount>;
+
+export const newUser = z
+  .strictObject({ username, displayName, role: z.enum(roles), unitId, password: newPassword })
+  .meta({ id: 'NewUser' });
+export type NewUser = z.infer<typeof newUser>;
+
+export const userEdit = z
+  .strictObject({ displayName: displayName.optional(), role: z.enum(roles).optional(), unitId: unitId.optional() })
+  .meta({ id: 'UserEdit' });
+export type UserEdit = z.infer<typeof userEdit>;
+
+/** A reset: the administrator's temporary password, or none to have one generated (answered once). */
+export const passwordReset = z.strictObject({ password: newPassword.optional() }).meta({ id: 'PasswordReset' });
+export const passwordResetDone = z
+  .object({ user: userAccount, temporaryPassword: z.string().nullable() })
+  .meta({ id: 'PasswordResetDone' });
+
+/** The signed-in user's own change: the current password proves it is them. */
+export const passwordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), password: newPassword }).meta({ id: 'PasswordChange' });
+
+export const passwordPolicyWire = z
+  .strictObject({ minLength: z.number().int().min(8).max(128), reuseHistory: z.number().int().min(0).max(24) })
+  .meta({ id: 'PasswordPolicy' });
+export type PasswordPolicyWire = z.infer<typeof passwordPolicyWire>;
+
+/** A CSV of accounts, one a row: username, displayName, role, unit, password (headers in English or Chinese). */
+export const bulkUsersRequest = z
+  .strictObject({ csv: z.string().min(1).max(60_000), commit: z.boolean().default(false) })
+  .meta({ id: 'BulkUsersRequest' });
+
+export const bulkIssue = z.object({ row: z.number().int(), column: z.string(), reason: label });
+export const bulkUsersPlan = z
+  .object({ rows: z.number().int(), valid: z.number().int(), issues: z.array(bulkIssue), created: z.array(userAccount).optional() })
+  .meta({ id: 'BulkUsersPlan' });
+export type BulkUsersPlan = z.infer<typeof bulkUsersPlan>;
+
+/** A unit as the administrator edits it: its place in the tree, its leads, and whether it may be deleted. */
+export const unitNode = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    kind: z.enum(unitKinds),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    mapFeatureId: z.string().nullable(),
+    sortOrder: z.number().int(),
+    retiredAt: z.string().nullable(),
+    leadIds: z.array(z.number().int()),
+    /** Users and items of the unit: a unit that holds any is retired, never deleted. */
+    holds: z.object({ users: z.number().int(), items: z.number().int() }),
+  })
+  .meta({ id: 'UnitNode' });
+export type UnitNode = z.infer<typeof unitNode>;
+
+const unitCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');
+const mapFeatureId = z.string().trim().min(1).max(64).nullable();
+
+export const newUnit = z
+  .strictObject({
+    id: unitCode,
+    parentId: unitId,
+    kind: z.enum(unitKinds),
+    nameZh: z.string().trim().min(1).max(64),
+    nameEn: z.string().trim().min(1).max(128),
+    mapFeatureId: mapFeatureId.optional(),
+    sortOrder: z.number().int().min(0).max(100_000).optional(),
+    leadIds: z.array(z.number().int().positive()).max(20).optional(),
+  })
+  .meta({ id: 'NewUnit' });
+export type NewUnit = z.infer<typeof newUnit>;
+
+/** Any of a unit's fields; a new parentId moves it (with everything below it) in the tree. */
+export const unitEdit = newUnit
+  .omit({ id: true })
+  .partial()
+  .extend({ retired: z.boolean().optional() })
+  .strict()
+  .meta({ id: 'UnitEdit' });
+export type UnitEdit = z.infer<typeof unitEdit>;
+
+export const unitParam = z.object({ id: unitCode });
+
+/** Each role in both languages, as the people screens and a bulk CSV name them. */
+export const roleLabels = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  office: { zh: '专项办', en: 'Campaign office' },
+  lead: { zh: '单位负责人', en: 'Unit lead' },
+  officer: { zh: '民警', en: 'Officer' },
+  viewer: { zh: '观察员', en: 'Viewer' },
+} as const satisfies Record<(typeof roles)[number], { zh: string; en: string }>;

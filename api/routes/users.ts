@@ -3,13 +3,37 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { units, users } from '../../db/schema';
+import { adminOf } from '../auth/admin';
+import type { Clock } from '../clock';
 import { unit } from '../contracts/campaign';
-import { userSummary, usersQuery } from '../contracts/users';
+import { idParam } from '../contracts/common';
+import {
+  bulkUsersPlan,
+  bulkUsersRequest,
+  newUser,
+  passwordChange,
+  passwordPolicyWire,
+  passwordReset,
+  passwordResetDone,
+  userAccount,
+  userEdit,
+  userSummary,
+  usersQuery,
+} from '../contracts/users';
 import { viewerOf } from '../middleware/viewer';
+import { changeOwnPassword, createAccount, disableAccount, editAccount, enableAccount, listAccounts, readAccount, resetPassword } from '../services/people/accounts';
+import { checkBulkAccounts, commitBulkAccounts } from '../services/people/bulk-accounts';
+import { readPasswordPolicy, savePasswordPolicy } from '../services/people/password-policy';
 import { json, problems, router } from './kit';
 
-/** The directory for pickers: units, and active users by unit (only people who can be assigned work). */
-export function userRoutes(database: Database) {
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } }) as const;
+
+/**
+ * The directory for pickers (units, and active users by unit), the signed-in
+ * user's own password change, and the administration of accounts and the
+ * password policy (role admin only).
+ */
+export function userRoutes(database: Database, clock: Clock) {
   return router()
     .openapi(
       createRoute({ method: 'get', path: '/units', tags: ['users'], responses: { 200: json(z.array(unit), 'Every unit, in tree order'), ...problems(401) } }),
@@ -23,22 +47,158 @@ export function userRoutes(database: Database) {
       },
     )
     .openapi(
-    createRoute({
-      method: 'get',
-      path: '/users',
-      tags: ['users'],
-      request: { query: usersQuery },
-      responses: { 200: json(z.array(userSummary), 'Active officers, leads and office staff, optionally of one unit'), ...problems(400, 401) },
-    }),
-    async (c) => {
-      viewerOf(c);
-      const { unit } = c.req.valid('query');
-      const rows = await database.db
-        .select({ id: users.id, displayName: users.displayName, username: users.username, unitId: users.unitId, role: users.role })
-        .from(users)
-        .where(and(isNull(users.disabledAt), inArray(users.role, ['office', 'lead', 'officer']), unit === undefined ? undefined : eq(users.unitId, unit)))
-        .orderBy(asc(users.unitId), asc(users.id));
-      return c.json(rows, 200);
-    },
-  );
+      createRoute({
+        method: 'get',
+        path: '/users',
+        tags: ['users'],
+        request: { query: usersQuery },
+        responses: { 200: json(z.array(userSummary), 'Active officers, leads and office staff, optionally of one unit'), ...problems(400, 401) },
+      }),
+      async (c) => {
+        viewerOf(c);
+        const { unit } = c.req.valid('query');
+        const rows = await database.db
+          .select({ id: users.id, displayName: users.displayName, username: users.username, unitId: users.unitId, role: users.role })
+          .from(users)
+          .where(and(isNull(users.disabledAt), inArray(users.role, ['office', 'lead', 'officer']), unit === undefined ? undefined : eq(users.unitId, unit)))
+          .orderBy(asc(users.unitId), asc(users.id));
+        return c.json(rows, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/session/password',
+        tags: ['session'],
+        request: body(passwordChange),
+        responses: { 204: { description: 'Changed; "must change password" is lifted' }, ...problems(400, 401) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { currentPassword, password } = c.req.valid('json');
+        await changeOwnPassword(database, viewer.user.id, currentPassword, password, clock());
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/admin/users', tags: ['people'], responses: { 200: json(z.array(userAccount), 'Every account, disabled ones included'), ...problems(401, 403) } }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await listAccounts(database.db), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users',
+        tags: ['people'],
+        request: body(newUser),
+        responses: { 201: json(userAccount, 'Created; the user must change the password at first sign-in'), ...problems(400, 401, 403) },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await createAccount(database, c.req.valid('json'), clock()), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users/bulk',
+        tags: ['people'],
+        request: body(bulkUsersRequest),
+        responses: {
+          200: json(bulkUsersPlan, 'The check of every row (commit false), or the accounts created (commit true)'),
+          ...problems(400, 401, 403, 422),
+        },
+      }),
+      async (c) => {
+        adminOf(c);
+        const { csv, commit } = c.req.valid('json');
+        if (!commit) return c.json((await checkBulkAccounts(database, csv)).plan, 200);
+        return c.json(await commitBulkAccounts(database, csv, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/admin/users/{id}',
+        tags: ['people'],
+        request: { params: idParam, ...body(userEdit) },
+        responses: { 200: json(userAccount, 'Edited'), ...problems(400, 401, 403, 404, 422) },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await editAccount(database, c.req.valid('param').id, c.req.valid('json')), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users/{id}/disable',
+        tags: ['people'],
+        request: { params: idParam },
+        responses: { 200: json(userAccount, 'Disabled; every session of the user has ended'), ...problems(400, 401, 403, 404, 422) },
+      }),
+      async (c) => {
+        const viewer = adminOf(c);
+        return c.json(await disableAccount(database, c.req.valid('param').id, viewer.user.id, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users/{id}/enable',
+        tags: ['people'],
+        request: { params: idParam },
+        responses: { 200: json(userAccount, 'Enabled again'), ...problems(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await enableAccount(database, c.req.valid('param').id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users/{id}/password-reset',
+        tags: ['people'],
+        request: { params: idParam, ...body(passwordReset) },
+        responses: {
+          200: json(passwordResetDone, 'Reset; the user must change it at next sign-in, and their sessions have ended. A generated password is answered once.'),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await resetPassword(database, c.req.valid('param').id, c.req.valid('json').password, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/admin/users/{id}', tags: ['people'], request: { params: idParam }, responses: { 200: json(userAccount, 'One account'), ...problems(400, 401, 403, 404) } }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await readAccount(database.db, c.req.valid('param').id), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/admin/password-policy', tags: ['people'], responses: { 200: json(passwordPolicyWire, 'The policy in force'), ...problems(401, 403) } }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await readPasswordPolicy(database.db), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/admin/password-policy',
+        tags: ['people'],
+        request: body(passwordPolicyWire),
+        responses: { 200: json(passwordPolicyWire, 'Saved; it applies to passwords set from now on'), ...problems(400, 401, 403) },
+      }),
+      async (c) => {
+        const viewer = adminOf(c);
+        const policy = c.req.valid('json');
+        return c.json(await database.write((tx) => savePasswordPolicy(tx, policy, viewer.user.id, clock())), 200);
+      },
+    );
 }

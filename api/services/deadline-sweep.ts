@@ -7,6 +7,7 @@ import { campaignOverdue, escalationDue, isPhase, windowBounds } from '../../eng
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { tableOf } from './item-tables';
+import { loadEscalationRouting } from './people/escalation-routing';
 
 type EscalationRow = typeof escalations.$inferSelect;
 
@@ -17,8 +18,12 @@ export interface SweepResult {
 
 const hour = 3_600_000;
 
-/** The JSON a webhook receives for an escalation. */
-function webhookBody(row: EscalationRow): string {
+/**
+ * The JSON a webhook receives for an escalation. `recipientUserIds` names
+ * who it was routed to when raised: the assignee, the unit's leads, or the
+ * office's leads (empty when it goes to every office user).
+ */
+function webhookBody(row: EscalationRow, recipientUserIds: readonly number[]): string {
   return JSON.stringify({
     type: 'escalation.raised',
     escalation: {
@@ -30,6 +35,7 @@ function webhookBody(row: EscalationRow): string {
       level: row.level,
       recipient: row.recipient,
       recipientUserId: row.recipientUserId,
+      recipientUserIds,
       unitId: row.unitId,
       dueAt: row.dueAt,
       raisedAt: row.raisedAt,
@@ -106,7 +112,9 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
         await appendAudit(tx, ...inserted.map((row) => raisedEntry(row, at)));
         if (campaign.webhookUrl !== null && campaign.webhookSecret !== null) {
           const url = campaign.webhookUrl;
-          await tx.insert(webhookOutbox).values(inserted.map((row) => ({ escalationId: row.id, url, body: webhookBody(row), nextAttemptAt: at })));
+          const routing = await loadEscalationRouting(tx);
+          const body = (row: EscalationRow) => webhookBody(row, routing.recipientsOf(row.recipient, row.unitId, row.recipientUserId));
+          await tx.insert(webhookOutbox).values(inserted.map((row) => ({ escalationId: row.id, url, body: body(row), nextAttemptAt: at })));
         }
       }
       raised += inserted.length;

@@ -7,13 +7,25 @@ import type { EscalationWire } from '../contracts/escalations';
 import { ApiError } from '../errors';
 import { readScope } from './board';
 import { tableOf } from './item-tables';
+import { loadEscalationRouting, type EscalationRouting } from './people/escalation-routing';
 
-/** The escalations raised to this actor: to them as assignee, to the leads of their units, or to the office. */
-function mineFor(actor: Actor): SQL | undefined {
+/**
+ * The escalations raised to this actor: to them as assignee, to them as a
+ * lead the unit's escalations are routed to, or to them as the office.
+ */
+function mineFor(actor: Actor, routing: EscalationRouting): SQL | undefined {
+  const user = { id: actor.userId, role: actor.role };
   const mine: (SQL | undefined)[] = [and(eq(escalations.recipient, 'assignee'), eq(escalations.recipientUserId, actor.userId))];
-  if (actor.role === 'lead') mine.push(and(eq(escalations.recipient, 'unitLead'), inArray(escalations.unitId, [...actor.unitScope])));
-  if (actor.role === 'office') mine.push(eq(escalations.recipient, 'office'));
+  const led = actor.role === 'lead' || actor.role === 'office' ? routing.unitsRoutedTo(user) : [];
+  if (led.length > 0) mine.push(and(eq(escalations.recipient, 'unitLead'), inArray(escalations.unitId, led)));
+  if (routing.isOfficeRecipient(user)) mine.push(eq(escalations.recipient, 'office'));
   return or(...mine);
+}
+
+/** Whether a unit-lead escalation of this unit is routed to the actor. */
+function routedTo(actor: Actor, routing: EscalationRouting, unitId: string): boolean {
+  const route = routing.routeOf(unitId);
+  return route.to === 'leads' ? route.userIds.includes(actor.userId) : routing.isOfficeRecipient({ id: actor.userId, role: actor.role });
 }
 
 /** Everything in the actor's read scope: their units' escalations (all of them for office, admin and viewer). */
@@ -27,7 +39,7 @@ export async function readEscalations(
   actor: Actor,
   query: { view: 'mine' | 'unit'; status: 'open' | 'acknowledged' | 'resolved' | 'active'; campaign?: number | undefined; limit: number },
 ): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[] }> {
-  const who = query.view === 'mine' ? mineFor(actor) : unitFor(actor);
+  const who = query.view === 'mine' ? mineFor(actor, await loadEscalationRouting(db)) : unitFor(actor);
   const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
   const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
   const rows = await db
@@ -72,9 +84,9 @@ export async function acknowledgeEscalation(database: Database, id: number, acto
     const mayAcknowledge =
       actor.role === 'office' ||
       (row.recipient === 'assignee' && row.recipientUserId === actor.userId) ||
-      (row.recipient === 'unitLead' && actor.role === 'lead' && row.unitId !== null && actor.unitScope.includes(row.unitId));
+      (row.recipient === 'unitLead' && row.unitId !== null && routedTo(actor, await loadEscalationRouting(tx), row.unitId));
     if (!mayAcknowledge) {
-      throw new ApiError('role_forbidden', { reason: { zh: '只有被督办人或专项办可以签收', en: 'Only the person it was raised to, or the office, may acknowledge it' } });
+      throw new ApiError('role_forbidden', { reason: { zh: '只有被督办人（承办人或单位负责人）或专项办可以签收', en: 'Only the person it was raised to (the assignee or a lead of the unit), or the office, may acknowledge it' } });
     }
     if (row.status !== 'open') {
       throw new ApiError('move_not_allowed', { reason: { zh: '该督办已签收或已解除', en: 'This escalation was already acknowledged or resolved' } });

@@ -17,5 +17,7 @@ export const units = sqliteTable('units', {
   /** The feature of the campaign's map this unit is drawn as (e.g. 610702 for 汉台). */
   mapFeatureId: text('map_feature_id'),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** A unit that no longer takes work; kept (never deleted) once it has held items or users, so history still names it. */
+  retiredAt: text('retired_at'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { sweepDeadlines } from '../services/deadline-sweep';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let admin: Session;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 200, problems: 10 });
+  app = testApp(database);
+  admin = await signIn(app, 'admin');
+});
+afterAll(async () => {
+  app.stop();
+  await database.drop();
+});
+
+interface Problem {
+  code: string;
+  fields?: { field: string }[];
+}
+interface UnitNode {
+  id: string;
+  parentId: string | null;
+  leadIds: number[];
+  retiredAt: string | null;
+  holds: { users: number; items: number };
+}
+interface Escalation {
+  recipient: string;
+  unitId: string | null;
+}
+
+const idOf = async (username: string) => (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id ?? -1;
+
+describe('the unit tree', () => {
+  it('creates, moves without cycles, retires, and deletes only a unit that never held anything', async () => {
+    const tree = (await (await admin.get('/api/admin/units')).json()) as UnitNode[];
+    expect(tree.find((u) => u.id === 'office')?.parentId).toBeNull();
+    expect(tree.find((u) => u.id === 'hantai')?.holds.users).toBeGreaterThan(0);
+
+    const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'other', nameZh: '汉台派出所', nameEn: 'Hantai police station' });
+    expect(made.status).toBe(201);
+    const cycle = await admin.send('PATCH', '/api/admin/units/hantai', { parentId: 'hantai-pcs' });
+    expect(cycle.status).toBe(400);
+    expect(((await cycle.json()) as Problem).fields?.map((f) => f.field)).toEqual(['parentId']);
+    expect((await admin.send('PATCH', '/api/admin/units/office', { parentId: 'hantai' })).status).toBe(400);
+    const moved = await admin.send('PATCH', '/api/admin/units/hantai-pcs', { parentId: 'nanzheng' });
+    expect(((await moved.json()) as UnitNode).parentId).toBe('nanzheng');
+
+    const held = await admin.send('DELETE', '/api/admin/units/hantai');
+    expect(held.status).toBe(422);
+    const retired = await admin.send('PATCH', '/api/admin/units/foping', { retired: true });
+    expect(((await retired.json()) as UnitNode).retiredAt).not.toBeNull();
+    const intoRetired = await admin.send('POST', '/api/admin/users', { username: 'fp.new', displayName: '新', role: 'officer', unitId: 'foping', password: 'long-enough-pw' });
+    expect(((await intoRetired.json()) as Problem).fields?.map((f) => f.field)).toEqual(['unitId']);
+
+    expect((await admin.send('DELETE', '/api/admin/units/hantai-pcs')).status).toBe(204);
+    expect(((await (await admin.get('/api/admin/units')).json()) as UnitNode[]).some((u) => u.id === 'hantai-pcs')).toBe(false);
+  });
+
+  it('refuses a lead who cannot act on the unit, naming the lead', async () => {
+    const response = await admin.send('PATCH', '/api/admin/units/nanzheng', { leadIds: [await idOf('hantai.lead')] });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).fields?.map((f) => f.field)).toEqual(['leadIds.0']);
+  });
+
+  it('routes level 2 escalations to the stored leads of the unit, and level 3 to the office\'s leads', async () => {
+    const created = await admin.send('POST', '/api/admin/users', { username: 'nz.chief', displayName: '南郑分局局长', role: 'lead', unitId: 'nanzheng', password: 'nz-chief-password' });
+    const chiefId = ((await created.json()) as { id: number }).id;
+    await sweepDeadlines(database, testNow);
+    const mine = async (session: Session) => ((await (await session.get('/api/escalations?view=mine&limit=500')).json()) as { items: Escalation[] }).items;
+
+    // Before any lead is stored, the unit's lead-role users receive it (the demo's setup).
+    const roleLead = await signIn(app, 'nanzheng.lead');
+    expect((await mine(roleLead)).filter((e) => e.recipient === 'unitLead').length).toBeGreaterThan(0);
+
+    expect((await admin.send('PATCH', '/api/admin/units/nanzheng', { leadIds: [chiefId] })).status).toBe(200);
+    const chief = await signIn(app, 'nz.chief', 'nz-chief-password');
+    const chiefs = (await mine(chief)).filter((e) => e.recipient === 'unitLead');
+    expect(chiefs.length).toBeGreaterThan(0);
+    expect(new Set(chiefs.map((e) => e.unitId))).toEqual(new Set(['nanzheng']));
+    expect((await mine(roleLead)).filter((e) => e.recipient === 'unitLead')).toEqual([]);
+
+    // Level 3: with a lead stored for the campaign office, only that office user receives it.
+    const officeLevel = async (username: string) => (await mine(await signIn(app, username))).filter((e) => e.recipient === 'office').length;
+    expect(await officeLevel('office')).toBeGreaterThan(0);
+    const deputy = await admin.send('POST', '/api/admin/users', { username: 'office.deputy', displayName: '专项办副主任', role: 'office', unitId: 'office', password: 'office-deputy-pw' });
+    const deputyId = ((await deputy.json()) as { id: number }).id;
+    expect((await admin.send('PATCH', '/api/admin/units/office', { leadIds: [deputyId] })).status).toBe(200);
+    expect(await officeLevel('office')).toBe(0);
+    const deputySession = await signIn(app, 'office.deputy', 'office-deputy-pw');
+    expect((await mine(deputySession)).filter((e) => e.recipient === 'office').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let admin: Session;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 20, problems: 2 });
+  app = testApp(database);
+  admin = await signIn(app, 'admin');
+});
+afterAll(async () => {
+  app.stop();
+  await database.drop();
+});
+
+interface Problem {
+  code: string;
+  fields?: { field: string; message: { zh: string; en: string } }[];
+  plan?: { issues: { row: number; column: string; reason: { zh: string; en: string } }[] };
+}
+
+const login = (username: string, password: string) =>
+  app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+async function created(username: string, password = 'first-password-1') {
+  const response = await admin.send('POST', '/api/admin/users', { username, displayName: `测试 ${username}`, role: 'officer', unitId: 'hantai', password });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as { id: number; mustChangePassword: boolean };
+}
+
+describe('people administration', () => {
+  it('is for the administrator alone: other roles get 403, no session 401', async () => {
+    for (const username of ['office', 'hantai.lead', 'viewer']) {
+      const other = await signIn(app, username);
+      for (const [method, path] of [['GET', '/api/admin/users'], ['GET', '/api/admin/units'], ['GET', '/api/admin/password-policy']] as const) {
+        const response = await other.send(method, path);
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as Problem).code).toBe('role_forbidden');
+      }
+      expect((await other.send('POST', '/api/admin/users', { username: 'x.y', displayName: 'x', role: 'admin', unitId: 'office', password: 'long-enough-pw' })).status).toBe(403);
+    }
+    expect((await app.request('/api/admin/users')).status).toBe(401);
+  });
+
+  it('creates an account that must change its password, and names the field of a bad request', async () => {
+    const bad = await admin.send('POST', '/api/admin/users', { username: 'Bad Name', displayName: 'x', role: 'officer', unitId: 'nowhere', password: 'short' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).fields?.map((f) => f.field)).toContain('username');
+    const badUnit = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'nowhere', password: 'short' });
+    expect(((await badUnit.json()) as Problem).fields?.map((f) => f.field).sort()).toEqual(['password', 'unitId']);
+
+    const user = await created('zhang.san');
+    expect(user.mustChangePassword).toBe(true);
+    const taken = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'first-password-1' });
+    expect(((await taken.json()) as Problem).fields).toEqual([expect.objectContaining({ field: 'username' })]);
+
+    const signedIn = await login('zhang.san', 'first-password-1');
+    expect(((await signedIn.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+  });
+
+  it('enforces the password policy on change, including no reuse of the last N', async () => {
+    expect((await admin.send('PUT', '/api/admin/password-policy', { minLength: 12, reuseHistory: 2 })).status).toBe(200);
+    await created('li.si', 'li-si-password-0');
+    const li = await signIn(app, 'li.si', 'li-si-password-0');
+    const change = (currentPassword: string, password: string) => li.send('POST', '/api/session/password', { currentPassword, password });
+
+    const wrongCurrent = await change('not-it', 'li-si-password-1');
+    expect(((await wrongCurrent.json()) as Problem).fields?.[0]?.field).toBe('currentPassword');
+    const short = await change('li-si-password-0', 'short-pw');
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as Problem).fields?.[0]?.message.en).toMatch(/at least 12/);
+    const same = await change('li-si-password-0', 'li-si-password-0');
+    expect(((await same.json()) as Problem).fields?.[0]?.message.en).toMatch(/used recently/);
+
+    expect((await change('li-si-password-0', 'li-si-password-1')).status).toBe(204);
+    expect(((await (await li.get('/api/session')).json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
+    expect((await change('li-si-password-1', 'li-si-password-2')).status).toBe(204);
+    // With reuse history 2, password-1 (one back) is refused and password-0 (two back) is allowed again.
+    expect(((await (await change('li-si-password-2', 'li-si-password-1')).json()) as Problem).fields?.[0]?.field).toBe('password');
+    expect((await change('li-si-password-2', 'li-si-password-0')).status).toBe(204);
+    expect((await admin.send('PUT', '/api/admin/password-policy', { minLength: 10, reuseHistory: 3 })).status).toBe(200);
+  });
+
+  it('disabling a user refuses their existing session at its very next request', async () => {
+    const user = await created('wang.wu');
+    const wang = await signIn(app, 'wang.wu', 'first-password-1');
+    expect((await wang.get('/api/campaigns')).status).toBe(200);
+    const disabled = await admin.send('POST', `/api/admin/users/${user.id}/disable`, {});
+    expect(disabled.status).toBe(200);
+    expect(((await disabled.json()) as { disabledAt: string | null }).disabledAt).not.toBeNull();
+    expect((await wang.get('/api/campaigns')).status).toBe(401);
+    expect((await login('wang.wu', 'first-password-1')).status).toBe(401);
+    // The administrator cannot lock themselves out.
+    const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    expect((await admin.send('POST', `/api/admin/users/${me?.id}/disable`, {})).status).toBe(400);
+  });
+
+  it('a reset ends the sessions and makes the user change the password at next sign-in', async () => {
+    const user = await created('zhao.liu');
+    const zhao = await signIn(app, 'zhao.liu', 'first-password-1');
+    expect((await zhao.send('POST', '/api/session/password', { currentPassword: 'first-password-1', password: 'zhao-own-password' })).status).toBe(204);
+
+    const reused = await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'zhao-own-password' });
+    expect(((await reused.json()) as Problem).fields?.[0]?.field).toBe('password');
+    const reset = await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, {});
+    expect(reset.status).toBe(200);
+    const { temporaryPassword } = (await reset.json()) as { temporaryPassword: string };
+    expect((await zhao.get('/api/campaigns')).status).toBe(401);
+    const again = await login('zhao.liu', temporaryPassword);
+    expect(((await again.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+  });
+
+  it('a CSV with one bad row creates nobody and names the row, column and reason; a good one creates everyone', async () => {
+    const before = (await database.db.select({ id: users.id }).from(users)).length;
+    const csv = ['用户名,姓名,角色,单位,初始密码', 'chen.yi,陈一,民警,hantai,chen-yi-password', 'chen.er,陈二,superhero,hantai,chen-er-password', 'chen.san,陈三,lead,atlantis,short'].join('\n');
+    const refused = await admin.send('POST', '/api/admin/users/bulk', { csv, commit: true });
+    expect(refused.status).toBe(422);
+    const issues = ((await refused.json()) as Problem).plan?.issues ?? [];
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [3, 'role'],
+      [4, 'unit'],
+      [4, 'password'],
+    ]);
+    expect(issues[0]?.reason.zh).toMatch(/未知角色/);
+    expect((await database.db.select({ id: users.id }).from(users)).length).toBe(before);
+
+    const good = ['username,displayName,role,unit,password', 'chen.yi,陈一,officer,hantai,chen-yi-password', 'chen.er,陈二,单位负责人,nanzheng,chen-er-password'].join('\n');
+    const done = await admin.send('POST', '/api/admin/users/bulk', { csv: good, commit: true });
+    expect(done.status).toBe(200);
+    const plan = (await done.json()) as { created: { username: string; role: string; mustChangePassword: boolean }[] };
+    expect(plan.created.map((u) => [u.username, u.role, u.mustChangePassword])).toEqual([
+      ['chen.yi', 'officer', true],
+      ['chen.er', 'lead', true],
+    ]);
+    expect((await login('chen.er', 'chen-er-password')).status).toBe(200);
+  });
+
+  it('documents the people routes in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/session/password']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+  });
+});

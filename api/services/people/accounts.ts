@@ -1,0 +1,183 @@
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import type { Database, Db, Tx } from '../../../db/client';
+import { sessions, unitLeads, units, users } from '../../../db/schema';
+import type { FieldIssue, Role } from '../../../engine';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
+import { ApiError } from '../../errors';
+import { passwordShapeIssues, readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
+
+const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  unitId: users.unitId,
+  disabledAt: users.disabledAt,
+  mustChangePassword: users.mustChangePassword,
+  createdAt: users.createdAt,
+};
+
+export const invalid = (fields: readonly FieldIssue[]) => new ApiError('bad_request', { fields });
+
+/** Every account, with the units each leads, in unit then id order. */
+export async function listAccounts(db: Db | Tx, ids?: readonly number[]): Promise<UserAccount[]> {
+  const rows = await db
+    .select(accountColumns)
+    .from(users)
+    .where(ids === undefined ? undefined : inArray(users.id, [...ids]))
+    .orderBy(asc(users.unitId), asc(users.id));
+  const leads = await db.select().from(unitLeads);
+  return rows.map((row) => ({ ...row, leads: leads.filter((l) => l.userId === row.id).map((l) => l.unitId) }));
+}
+
+export async function readAccount(db: Db | Tx, id: number): Promise<UserAccount> {
+  const [account] = await listAccounts(db, [id]);
+  if (account === undefined) throw new ApiError('not_found');
+  return account;
+}
+
+/** A unit new work and people may be placed in: it exists and is not retired. */
+export async function unitIssue(db: Db | Tx, unitId: string, field = 'unitId'): Promise<FieldIssue | null> {
+  const [unit] = await db.select({ retiredAt: units.retiredAt }).from(units).where(eq(units.id, unitId)).limit(1);
+  if (unit === undefined) return { field, message: { zh: `没有编码为 ${unitId} 的单位`, en: `There is no unit with the code ${unitId}` } };
+  if (unit.retiredAt !== null) return { field, message: { zh: '该单位已撤销，不能再分配人员', en: 'That unit is retired and takes no one new' } };
+  return null;
+}
+
+export const takenIssue = (name: string, field = 'username'): FieldIssue => ({ field, message: { zh: `用户名 ${name} 已被使用`, en: `The username ${name} is taken` } });
+
+/**
+ * Creates an account. The administrator chose its password, so the user
+ * must change it at first sign-in.
+ */
+export async function createAccount(database: Database, input: NewUser, now: Date): Promise<UserAccount> {
+  const policy = await readPasswordPolicy(database.db);
+  const issues = passwordShapeIssues(input.password, policy);
+  const unit = await unitIssue(database.db, input.unitId);
+  if (unit !== null) issues.push(unit);
+  if (issues.length > 0) throw invalid(issues);
+  const passwordHash = await hashPassword(input.password);
+  return database.write(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
+    if (taken !== undefined) throw invalid([takenIssue(input.username)]);
+    const [row] = await tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, passwordHash, mustChangePassword: true, createdAt: now.toISOString() })
+      .returning({ id: users.id });
+    if (row === undefined) throw new Error('user not created');
+    await rememberPassword(tx, row.id, passwordHash, now);
+    return readAccount(tx, row.id);
+  });
+}
+
+/** Refuses a change that would leave nobody able to administer Battlemap. */
+async function keepAnAdmin(tx: Tx, losing: number): Promise<void> {
+  const [others] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, losing)));
+  if ((others?.n ?? 0) === 0) {
+    throw new ApiError('payload_invalid', {
+      reason: { zh: '至少需要保留一名启用的系统管理员', en: 'At least one active administrator must remain' },
+      fields: [{ field: 'role', message: { zh: '这是最后一名系统管理员', en: 'This is the last administrator' } }],
+    });
+  }
+}
+
+/** Roles that may lead a unit: leads, and the office for the campaign office. */
+export const leadRoles: readonly Role[] = ['lead', 'office'];
+
+/** Edits name, role and unit. A user who no longer can lead is taken off the units they led. */
+export async function editAccount(database: Database, id: number, edit: UserEdit): Promise<UserAccount> {
+  if (edit.unitId !== undefined) {
+    const issue = await unitIssue(database.db, edit.unitId);
+    if (issue !== null) throw invalid([issue]);
+  }
+  return database.write(async (tx) => {
+    const before = await readAccount(tx, id);
+    if (edit.role !== undefined && edit.role !== 'admin' && before.role === 'admin' && before.disabledAt === null) await keepAnAdmin(tx, id);
+    await tx
+      .update(users)
+      .set({
+        ...(edit.displayName !== undefined && { displayName: edit.displayName }),
+        ...(edit.role !== undefined && { role: edit.role }),
+        ...(edit.unitId !== undefined && { unitId: edit.unitId }),
+      })
+      .where(eq(users.id, id));
+    if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
+    return readAccount(tx, id);
+  });
+}
+
+/**
+ * Disables an account and deletes its sessions in the same transaction: the
+ * next request with any of its cookies is refused (the session lookup also
+ * refuses a disabled user, in case a session is written concurrently).
+ */
+export async function disableAccount(database: Database, id: number, by: number, now: Date): Promise<UserAccount> {
+  if (id === by) throw invalid([{ field: 'id', message: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' } }]);
+  return database.write(async (tx) => {
+    const before = await readAccount(tx, id);
+    if (before.role === 'admin') await keepAnAdmin(tx, id);
+    if (before.disabledAt === null) await tx.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    return readAccount(tx, id);
+  });
+}
+
+export async function enableAccount(database: Database, id: number): Promise<UserAccount> {
+  return database.write(async (tx) => {
+    await readAccount(tx, id);
+    await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
+    return readAccount(tx, id);
+  });
+}
+
+/** A temporary password that satisfies any policy within its bounds: 20 characters of base64url. */
+function temporaryPassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/**
+ * Resets a password to the administrator's temporary one (or a generated
+ * one, answered once): the user must change it at next sign-in, and every
+ * session they hold ends now.
+ */
+export async function resetPassword(database: Database, id: number, chosen: string | undefined, now: Date): Promise<{ user: UserAccount; temporaryPassword: string | null }> {
+  await readAccount(database.db, id);
+  const password = chosen ?? temporaryPassword();
+  if (chosen !== undefined) {
+    const policy = await readPasswordPolicy(database.db);
+    const issues = passwordShapeIssues(chosen, policy);
+    if (issues.length === 0 && (await reusesRecentPassword(database.db, id, chosen, policy))) issues.push(reuseIssue());
+    if (issues.length > 0) throw invalid(issues);
+  }
+  const passwordHash = await hashPassword(password);
+  const user = await database.write(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await rememberPassword(tx, id, passwordHash, now);
+    return readAccount(tx, id);
+  });
+  return { user, temporaryPassword: chosen === undefined ? password : null };
+}
+
+/** The signed-in user's own change, proven by the current password; it lifts "must change". */
+export async function changeOwnPassword(database: Database, id: number, current: string, next: string, now: Date): Promise<void> {
+  const [row] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+  if (row === undefined) throw new ApiError('unauthenticated');
+  if (!(await verifyPassword(current, row.passwordHash))) {
+    throw invalid([{ field: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }]);
+  }
+  const policy = await readPasswordPolicy(database.db);
+  const issues = passwordShapeIssues(next, policy);
+  if (issues.length === 0 && (await reusesRecentPassword(database.db, id, next, policy))) issues.push(reuseIssue());
+  if (issues.length > 0) throw invalid(issues);
+  const passwordHash = await hashPassword(next);
+  await database.write(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, id));
+    await rememberPassword(tx, id, passwordHash, now);
+  });
+}

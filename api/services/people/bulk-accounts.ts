@@ -1,0 +1,113 @@
+import { inArray } from 'drizzle-orm';
+import Papa from 'papaparse';
+import type { Database } from '../../../db/client';
+import { units, users } from '../../../db/schema';
+import { roles, validate, type Label, type Role } from '../../../engine';
+import { hashPassword } from '../../auth/password';
+import { newUser, roleLabels, type BulkUsersPlan, type NewUser } from '../../contracts/users';
+import { ApiError } from '../../errors';
+import { listAccounts } from './accounts';
+import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
+
+export const bulkColumns = ['username', 'displayName', 'role', 'unit', 'password'] as const;
+type BulkColumn = (typeof bulkColumns)[number];
+
+/** Header words each column is recognised by, in both languages. */
+const headerWords: Record<BulkColumn, readonly string[]> = {
+  username: ['username', '用户名', '账号'],
+  displayName: ['displayname', 'display name', 'name', '姓名', '显示名'],
+  role: ['role', '角色'],
+  unit: ['unit', 'unitid', '单位', '单位编码'],
+  password: ['password', '密码', '初始密码'],
+};
+
+/** A role as a CSV may write it: its code, or its name in either language. */
+function roleOf(text: string): Role | null {
+  const value = text.trim().toLowerCase();
+  for (const role of roles) {
+    if (value === role || value === roleLabels[role].zh || value === roleLabels[role].en.toLowerCase()) return role;
+  }
+  return null;
+}
+
+interface Checked {
+  readonly plan: BulkUsersPlan;
+  readonly accounts: NewUser[];
+}
+
+const issue = (row: number, column: string, reason: Label) => ({ row, column, reason });
+
+/**
+ * Checks every row of a CSV of accounts: the columns, each field as a
+ * single create would check it, usernames taken or repeated in the file,
+ * units that exist and take people, the password policy.
+ */
+export async function checkBulkAccounts(database: Database, csv: string): Promise<Checked> {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const [headerRow = [], ...rows] = parsed.data;
+  const headers = headerRow.map((h) => h.trim());
+  const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.toLowerCase()))])) as Record<BulkColumn, number>;
+  const missing = bulkColumns.filter((c) => at[c] === -1);
+  if (missing.length > 0) {
+    const issues = missing.map((c) => issue(1, c, { zh: `缺少列：${headerWords[c][1] ?? c}（${c}）`, en: `Missing column: ${c}` }));
+    return { plan: { rows: rows.length, valid: 0, issues }, accounts: [] };
+  }
+  const policy = await readPasswordPolicy(database.db);
+  const cell = (row: string[], column: BulkColumn) => (row[at[column]] ?? '').trim();
+  const names = rows.map((r) => cell(r, 'username').toLowerCase());
+  const unitCodes = [...new Set(rows.map((r) => cell(r, 'unit')))];
+  const taken = new Set(
+    names.length === 0 ? [] : (await database.db.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username),
+  );
+  const knownUnits = new Map(
+    (unitCodes.length === 0 ? [] : await database.db.select({ id: units.id, retiredAt: units.retiredAt }).from(units).where(inArray(units.id, unitCodes))).map((u) => [u.id, u]),
+  );
+
+  const issues: BulkUsersPlan['issues'] = [];
+  const accounts: NewUser[] = [];
+  const firstRow = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const before = issues.length;
+    const role = roleOf(cell(row, 'role'));
+    if (role === null) issues.push(issue(line, 'role', { zh: `未知角色：${cell(row, 'role')}`, en: `Unknown role: ${cell(row, 'role')}` }));
+    const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: cell(row, 'unit'), password: row[at.password] ?? '' };
+    const valid = validate(newUser, input);
+    if (!valid.ok) for (const f of valid.fields) issues.push(issue(line, f.field === 'unitId' ? 'unit' : f.field, f.message));
+    const unit = knownUnits.get(input.unitId);
+    if (input.unitId !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有编码为 ${input.unitId} 的单位`, en: `There is no unit with the code ${input.unitId}` }));
+    if (unit?.retiredAt != null) issues.push(issue(line, 'unit', { zh: '该单位已撤销', en: 'That unit is retired' }));
+    for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));
+    if (taken.has(input.username)) issues.push(issue(line, 'username', { zh: `用户名 ${input.username} 已被使用`, en: `The username ${input.username} is taken` }));
+    const first = firstRow.get(input.username);
+    if (first !== undefined) issues.push(issue(line, 'username', { zh: `与第 ${first} 行用户名重复`, en: `Same username as row ${first}` }));
+    else firstRow.set(input.username, line);
+    if (issues.length === before && valid.ok) accounts.push(valid.data);
+  });
+  return { plan: { rows: rows.length, valid: accounts.length, issues }, accounts };
+}
+
+/**
+ * Creates every account of the CSV in one transaction, or none: any invalid
+ * row refuses the whole file with the plan naming each row, column and
+ * reason. Each user must change the password at first sign-in.
+ */
+export async function commitBulkAccounts(database: Database, csv: string, now: Date): Promise<BulkUsersPlan> {
+  const { plan, accounts } = await checkBulkAccounts(database, csv);
+  if (plan.issues.length > 0 || plan.rows === 0) {
+    const reason = plan.rows === 0 ? { zh: '文件中没有数据行', en: 'The file has no data rows' } : { zh: `有 ${plan.issues.length} 处错误，未创建任何账号`, en: `${plan.issues.length} problems found; no account was created` };
+    throw new ApiError('payload_invalid', { reason, extra: { plan } });
+  }
+  const hashes: string[] = [];
+  for (const account of accounts) hashes.push(await hashPassword(account.password));
+  const at = now.toISOString();
+  const ids = await database.write(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values(accounts.map((a, i) => ({ username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, passwordHash: hashes[i] ?? '', mustChangePassword: true, createdAt: at })))
+      .returning({ id: users.id, passwordHash: users.passwordHash });
+    for (const row of inserted) await rememberPassword(tx, row.id, row.passwordHash, now);
+    return inserted.map((r) => r.id);
+  });
+  return { ...plan, created: await listAccounts(database.db, ids) };
+}

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** Production's first start, as `NODE_ENV=production npm run serve` does it, on an empty database. */
+const root = resolve(import.meta.dirname, '../../..');
+const folder = mkdtempSync(join(tmpdir(), 'battlemap-first-start-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function start(databaseFile: string, env: Record<string, string>) {
+  const { BATTLEMAP_NOW: _now, BATTLEMAP_ADMIN_PASSWORD: _password, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: root,
+    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(folder, databaseFile)}`, LOG_REQUESTS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const serving = new Promise<string | null>((done) => {
+    const timer = setInterval(() => {
+      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearInterval(timer);
+        done(match[1]);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      done(null);
+    });
+  });
+  return { child, exited, serving, output: () => output };
+}
+
+describe('production first start', () => {
+  it('seeds no demo, creates the administrator with BATTLEMAP_ADMIN_PASSWORD, who can sign in', async () => {
+    const server = start('prod.db', { BATTLEMAP_ADMIN_PASSWORD: 'first-admin-password' });
+    try {
+      const url = await server.serving;
+      expect(url, server.output()).not.toBeNull();
+      const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'first-admin-password' }) });
+      expect(login.status).toBe(200);
+      expect(await login.json()).toMatchObject({ username: 'admin', role: 'admin', mustChangePassword: false });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      expect(await (await fetch(`${url}/api/campaigns`, { headers: { cookie } })).json()).toEqual([]);
+      const accounts = (await (await fetch(`${url}/api/admin/users`, { headers: { cookie } })).json()) as { username: string }[];
+      expect(accounts.map((a) => a.username)).toEqual(['admin']);
+      const demo = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: 'battlemap' }) });
+      expect(demo.status).toBe(401);
+      expect(server.output()).not.toMatch(/Demo logins/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 90_000);
+
+  it('with no password and no terminal, stops with exit code 1 and says what to set', async () => {
+    const server = start('empty.db', {});
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/BATTLEMAP_ADMIN_PASSWORD/);
+  }, 90_000);
+});

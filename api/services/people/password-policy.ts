@@ -1,0 +1,69 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { passwordHistory, passwordPolicy, users } from '../../../db/schema';
+import type { FieldIssue } from '../../../engine';
+import { verifyPassword } from '../../auth/password';
+
+export interface PasswordPolicy {
+  readonly minLength: number;
+  readonly reuseHistory: number;
+}
+
+/** What applies until the administrator saves a policy: long enough to resist guessing, no reuse of the last 3. */
+export const defaultPasswordPolicy: PasswordPolicy = { minLength: 10, reuseHistory: 3 };
+
+/** Bounds the administrator may choose within. scrypt work per check grows with the history, so it is capped. */
+export const policyBounds = { minLength: { min: 8, max: 128 }, reuseHistory: { min: 0, max: 24 } } as const;
+
+export async function readPasswordPolicy(db: Db | Tx): Promise<PasswordPolicy> {
+  const [row] = await db.select({ minLength: passwordPolicy.minLength, reuseHistory: passwordPolicy.reuseHistory }).from(passwordPolicy).where(eq(passwordPolicy.id, 1)).limit(1);
+  return row ?? defaultPasswordPolicy;
+}
+
+export async function savePasswordPolicy(tx: Tx, policy: PasswordPolicy, by: number, now: Date): Promise<PasswordPolicy> {
+  const values = { id: 1, minLength: policy.minLength, reuseHistory: policy.reuseHistory, updatedAt: now.toISOString(), updatedBy: by };
+  await tx.insert(passwordPolicy).values(values).onConflictDoUpdate({ target: passwordPolicy.id, set: values });
+  return policy;
+}
+
+/** The checks that need no history: length, counted in characters as a person counts them (a 汉字 is one). */
+export function passwordShapeIssues(password: string, policy: PasswordPolicy, field = 'password'): FieldIssue[] {
+  const length = [...password.normalize('NFC')].length;
+  if (length < policy.minLength) {
+    return [{ field, message: { zh: `密码至少需要 ${policy.minLength} 个字符`, en: `The password must be at least ${policy.minLength} characters long` } }];
+  }
+  if (password.trim() !== password) {
+    return [{ field, message: { zh: '密码首尾不能有空格', en: 'The password may not start or end with a space' } }];
+  }
+  return [];
+}
+
+/**
+ * Whether the password is one of the user's last N (the current one
+ * included). Each stored hash has its own salt, so each is checked with
+ * scrypt: N is capped by policyBounds.
+ */
+export async function reusesRecentPassword(db: Db | Tx, userId: number, password: string, policy: PasswordPolicy): Promise<boolean> {
+  if (policy.reuseHistory === 0) return false;
+  const history = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.id))
+    .limit(policy.reuseHistory);
+  const [current] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  // Accounts older than the history (the demo's, a first start's) hold a password it never recorded.
+  const recent = current !== undefined && history[0]?.hash !== current.hash ? [current, ...history].slice(0, policy.reuseHistory) : history;
+  for (const { hash } of recent) if (await verifyPassword(password, hash)) return true;
+  return false;
+}
+
+export const reuseIssue = (field = 'password'): FieldIssue => ({
+  field,
+  message: { zh: '不能使用最近用过的密码', en: 'This password was used recently; choose another' },
+});
+
+/** Records a hash the user now holds, for the reuse check. */
+export async function rememberPassword(tx: Tx, userId: number, passwordHash: string, now: Date): Promise<void> {
+  await tx.insert(passwordHistory).values({ userId, passwordHash, setAt: now.toISOString() });
+}

@@ -1,0 +1,173 @@
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../../db/client';
+import { auditLog, clues, escalations, problems, unitLeads, units, users } from '../../../db/schema';
+import type { FieldIssue } from '../../../engine';
+import type { NewUnit, UnitEdit, UnitNode } from '../../contracts/users';
+import { ApiError } from '../../errors';
+import { subtreeOf } from '../../auth/unit-scope';
+import { invalid, leadRoles } from './accounts';
+
+async function countBy(db: Db | Tx, column: typeof users.unitId | typeof clues.unitId | typeof problems.unitId, table: typeof users | typeof clues | typeof problems) {
+  const rows = await db.select({ unitId: column, n: count() }).from(table).groupBy(column);
+  return new Map(rows.map((r) => [r.unitId, r.n]));
+}
+
+/** The whole tree with each unit's leads and what it holds, in display order. */
+export async function listUnitTree(db: Db | Tx): Promise<UnitNode[]> {
+  const rows = await db.select().from(units).orderBy(units.sortOrder, units.id);
+  const leads = await db.select().from(unitLeads);
+  const people = await countBy(db, users.unitId, users);
+  const clueCounts = await countBy(db, clues.unitId, clues);
+  const problemCounts = await countBy(db, problems.unitId, problems);
+  return rows.map((u) => ({
+    id: u.id,
+    parentId: u.parentId,
+    kind: u.kind,
+    nameZh: u.nameZh,
+    nameEn: u.nameEn,
+    mapFeatureId: u.mapFeatureId,
+    sortOrder: u.sortOrder,
+    retiredAt: u.retiredAt,
+    leadIds: leads.filter((l) => l.unitId === u.id).map((l) => l.userId),
+    holds: { users: people.get(u.id) ?? 0, items: (clueCounts.get(u.id) ?? 0) + (problemCounts.get(u.id) ?? 0) },
+  }));
+}
+
+async function readUnit(db: Db | Tx, id: string): Promise<UnitNode> {
+  const unit = (await listUnitTree(db)).find((u) => u.id === id);
+  if (unit === undefined) throw new ApiError('not_found');
+  return unit;
+}
+
+/**
+ * Leads must be active users of a lead role whose own scope covers the
+ * unit (their unit or one above it), so that they can act on what is
+ * escalated to them; office users may lead any unit.
+ */
+async function leadIssues(tx: Tx, unitId: string, leadIds: readonly number[]): Promise<FieldIssue[]> {
+  if (leadIds.length === 0) return [];
+  const tree = await tx.select({ id: units.id, parentId: units.parentId }).from(units);
+  const people = await tx.select().from(users).where(inArray(users.id, [...leadIds]));
+  return leadIds.flatMap((id, i): FieldIssue[] => {
+    const field = `leadIds.${i}`;
+    const user = people.find((p) => p.id === id);
+    if (user === undefined) return [{ field, message: { zh: `没有编号为 ${id} 的用户`, en: `There is no user ${id}` } }];
+    if (user.disabledAt !== null) return [{ field, message: { zh: `${user.displayName} 已停用`, en: `${user.displayName} is disabled` } }];
+    if (!leadRoles.includes(user.role)) return [{ field, message: { zh: `${user.displayName} 不是单位负责人或专项办人员`, en: `${user.displayName} is neither a unit lead nor office staff` } }];
+    if (user.role === 'lead' && !subtreeOf(user.unitId, tree).includes(unitId)) {
+      return [{ field, message: { zh: `${user.displayName} 所在单位不管辖该单位`, en: `${user.displayName}'s unit is not this unit or one above it` } }];
+    }
+    return [];
+  });
+}
+
+async function setLeads(tx: Tx, unitId: string, leadIds: readonly number[]): Promise<void> {
+  await tx.delete(unitLeads).where(eq(unitLeads.unitId, unitId));
+  if (leadIds.length > 0) await tx.insert(unitLeads).values([...new Set(leadIds)].map((userId) => ({ unitId, userId })));
+}
+
+const parentIssue = (message: FieldIssue['message']): FieldIssue => ({ field: 'parentId', message });
+
+async function activeParentIssue(tx: Tx, parentId: string): Promise<FieldIssue | null> {
+  const [parent] = await tx.select({ retiredAt: units.retiredAt }).from(units).where(eq(units.id, parentId)).limit(1);
+  if (parent === undefined) return parentIssue({ zh: `没有编码为 ${parentId} 的单位`, en: `There is no unit with the code ${parentId}` });
+  if (parent.retiredAt !== null) return parentIssue({ zh: '上级单位已撤销', en: 'The parent unit is retired' });
+  return null;
+}
+
+/** Adds a unit below an existing one. There is one root, the campaign office, made at first start. */
+export async function createUnit(database: Database, input: NewUnit, now: Date): Promise<UnitNode> {
+  return database.write(async (tx) => {
+    const issues: FieldIssue[] = [];
+    const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.id, input.id)).limit(1);
+    if (existing !== undefined) issues.push({ field: 'id', message: { zh: `单位编码 ${input.id} 已存在`, en: `The unit code ${input.id} is taken` } });
+    const parent = await activeParentIssue(tx, input.parentId);
+    if (parent !== null) issues.push(parent);
+    if (input.kind === 'office') issues.push({ field: 'kind', message: { zh: '专项办只能有一个（根单位）', en: 'There is one campaign office, the root' } });
+    if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [])));
+    if (issues.length > 0) throw invalid(issues);
+    await tx.insert(units).values({
+      id: input.id,
+      parentId: input.parentId,
+      kind: input.kind,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      mapFeatureId: input.mapFeatureId ?? null,
+      sortOrder: input.sortOrder ?? 0,
+      createdAt: now.toISOString(),
+    });
+    await setLeads(tx, input.id, input.leadIds ?? []);
+    return readUnit(tx, input.id);
+  });
+}
+
+/**
+ * Edits a unit: names, kind, map feature, order, leads; a new parent moves
+ * it with everything below it, refused when the parent is the unit itself
+ * or below it (a cycle would cut the subtree off the office). Retiring
+ * keeps the unit and its history; it takes no new people or work.
+ */
+export async function editUnit(database: Database, id: string, edit: UnitEdit, now: Date): Promise<UnitNode> {
+  return database.write(async (tx) => {
+    const before = await readUnit(tx, id);
+    const issues: FieldIssue[] = [];
+    const isRoot = before.parentId === null;
+    if (edit.parentId !== undefined && edit.parentId !== before.parentId) {
+      if (isRoot) issues.push(parentIssue({ zh: '专项办是根单位，不能移动', en: 'The campaign office is the root and cannot move' }));
+      else {
+        const tree = await tx.select({ id: units.id, parentId: units.parentId }).from(units);
+        if (subtreeOf(id, tree).includes(edit.parentId)) {
+          issues.push(parentIssue({ zh: '不能移到自身或其下级单位之下', en: 'A unit cannot move below itself or a unit below it' }));
+        } else {
+          const parent = await activeParentIssue(tx, edit.parentId);
+          if (parent !== null) issues.push(parent);
+        }
+      }
+    }
+    if (edit.kind !== undefined && (edit.kind === 'office') !== isRoot) {
+      issues.push({ field: 'kind', message: { zh: '只有根单位是专项办', en: 'Only the root unit is the campaign office' } });
+    }
+    if (edit.retired === true && before.retiredAt === null) {
+      if (isRoot) issues.push({ field: 'retired', message: { zh: '专项办不能撤销', en: 'The campaign office cannot be retired' } });
+      const [open] = await tx.select({ n: count() }).from(units).where(and(eq(units.parentId, id), isNull(units.retiredAt)));
+      if ((open?.n ?? 0) > 0) issues.push({ field: 'retired', message: { zh: '请先撤销或移走其下级单位', en: 'Retire or move the units below it first' } });
+    }
+    if (edit.retired === false && before.retiredAt !== null && before.parentId !== null) {
+      const parent = await activeParentIssue(tx, before.parentId);
+      if (parent !== null) issues.push({ field: 'retired', message: parent.message });
+    }
+    if (edit.leadIds !== undefined) issues.push(...(await leadIssues(tx, id, edit.leadIds)));
+    if (issues.length > 0) throw invalid(issues);
+    const { leadIds, retired, ...fields } = edit;
+    const changes = {
+      ...fields,
+      ...(retired !== undefined && { retiredAt: retired ? (before.retiredAt ?? now.toISOString()) : null }),
+    };
+    if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));
+    if (leadIds !== undefined) await setLeads(tx, id, leadIds);
+    return readUnit(tx, id);
+  });
+}
+
+/**
+ * Deletes a unit made by mistake: only one that never held anything. A unit
+ * with users, items, units below it, escalations or history is retired
+ * instead, so that what happened stays attributed to it.
+ */
+export async function deleteUnit(database: Database, id: string): Promise<void> {
+  await database.write(async (tx) => {
+    const unit = await readUnit(tx, id);
+    const [children] = await tx.select({ n: count() }).from(units).where(eq(units.parentId, id));
+    const [raised] = await tx.select({ n: count() }).from(escalations).where(eq(escalations.unitId, id));
+    const [history] = await tx.select({ n: sql<number>`count(*)` }).from(auditLog).where(eq(auditLog.unitId, id));
+    const holds = unit.parentId === null || unit.holds.users + unit.holds.items + (children?.n ?? 0) + (raised?.n ?? 0) + Number(history?.n ?? 0) > 0;
+    if (holds) {
+      throw new ApiError('payload_invalid', {
+        reason: { zh: '该单位有人员、事项、下级单位或办理记录，不能删除；可以撤销', en: 'The unit holds users, items, units below it or history: retire it instead of deleting it' },
+        fields: [{ field: 'id', message: { zh: '请改为撤销', en: 'Retire it instead' } }],
+      });
+    }
+    await tx.delete(unitLeads).where(eq(unitLeads.unitId, id));
+    await tx.delete(units).where(eq(units.id, id));
+  });
+}

@@ -1,0 +1,17 @@
+import { BackupError, backupDatabase } from './backup';
+
+/** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. */
+const url = process.env.DATABASE_URL ?? 'file:./data/battlemap.db';
+const target = process.argv[2];
+if (target === undefined || target.startsWith('-')) {
+  console.error('Usage: npm run backup -- FILE   (writes a copy of the database at DATABASE_URL, default file:./data/battlemap.db)');
+  process.exit(2);
+}
+try {
+  const started = performance.now();
+  const { path, bytes } = await backupDatabase(url, target);
+  console.log(`Backed up ${url} to ${path} (${(bytes / 1_048_576).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms).`);
+} catch (error) {
+  console.error(error instanceof BackupError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { artifacts, launchChromium, signedIn } from './browser-kit';
+import { testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The administrator's people screens in a real Chromium: a user created
+ * through the form, a password reset, a bulk CSV refused with its bad row,
+ * the unit tree; then the new user is made to change the password before
+ * anything else. Needs `npm run build`.
+ */
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 40, problems: 4 });
+  server = await startTestServer(database);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+describe('people administration in the browser', () => {
+  test('the administrator creates and resets a user, sees a bad CSV row, and the user must change the password first', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'admin');
+    await page.getByTestId('nav-people').click();
+    await page.waitForURL(/\/admin\/people$/);
+    const form = page.getByTestId('new-user-form');
+    await form.locator('input[name=username]').fill('sun.qi');
+    await form.locator('input[name=displayName]').fill('孙七');
+    await form.locator('select').nth(1).selectOption('hantai');
+    await form.locator('input[name=password]').fill('short');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.locator('.field-message').allTextContents()).toContain('密码至少需要 10 个字符');
+    await form.locator('input[name=password]').fill('sun-qi-initial-pw');
+    await form.locator('button[type=submit]').click();
+    const row = page.locator('tr[data-username="sun.qi"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('待改密码');
+
+    await row.locator('[data-action=reset]').click();
+    const temporary = (await page.getByTestId('temporary-password').locator('code').textContent()) ?? '';
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await page.screenshot({ path: `${artifacts}/people-users.png` });
+
+    await page.locator('[data-tab=bulk]').click();
+    await page.locator('textarea').fill('用户名,姓名,角色,单位,初始密码\nzhou.ba,周八,民警,hantai,zhou-ba-password\nwu.jiu,吴九,队长,hantai,wu-jiu-password');
+    await page.getByRole('button', { name: '全部创建' }).click();
+    const issues = page.getByTestId('bulk-issues');
+    await issues.waitFor();
+    expect(await issues.locator('tbody tr').first().textContent()).toMatch(/^3role未知角色：队长/);
+    await page.screenshot({ path: `${artifacts}/people-bulk.png` });
+
+    await page.locator('[data-tab=units]').click();
+    await page.locator('tr[data-unit=hantai]').click();
+    await page.getByTestId('unit-form').waitFor();
+    await page.screenshot({ path: `${artifacts}/people-units.png` });
+    await context.close();
+
+    // The reset user signs in with the temporary password and sees only the change screen until they change it.
+    const userContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const userPage = await userContext.newPage();
+    await userPage.goto(`${server.url}/`);
+    await userPage.locator('input[name=username]').fill('sun.qi');
+    await userPage.locator('input[name=password]').fill(temporary);
+    await userPage.locator('button[type=submit]').click();
+    const change = userPage.getByTestId('change-password');
+    await change.waitFor();
+    await userPage.screenshot({ path: `${artifacts}/people-change-password.png` });
+    await change.locator('input[name=currentPassword]').fill(temporary);
+    await change.locator('input[name=newPassword]').fill('sun-qi-own-password');
+    await change.locator('input[name=repeatPassword]').fill('sun-qi-own-password');
+    await change.locator('button[type=submit]').click();
+    await userPage.waitForURL(/\/campaigns\/\d+\/board/);
+    await userPage.locator('[data-testid=board]').waitFor();
+    await userContext.close();
+  }, 90_000);
+});

@@ -1,0 +1,21 @@
+import { createSignal } from 'solid-js';
+import type { Label } from '../../../../engine/labels';
+import { ApiProblem } from '../../api/problem';
+
+/**
+ * A form's failure as the server answered it: the message of each field it
+ * named, and the reason for anything not tied to a field.
+ */
+export function formProblem() {
+  const [problem, setProblem] = createSignal<{ fields: ReadonlyMap<string, Label>; reason: Label } | null>(null);
+  return {
+    of: (field: string): Label | null => problem()?.fields.get(field) ?? null,
+    reason: (): Label | null => problem()?.reason ?? null,
+    clear: () => setProblem(null),
+    take: (error: unknown) => {
+      if (error instanceof ApiProblem) setProblem({ fields: new Map(error.fields.map((f) => [f.field, f.message])), reason: error.fields[0]?.message ?? error.reason });
+      else setProblem({ fields: new Map(), reason: { zh: '操作失败', en: 'Something went wrong' } });
+    },
+  };
+}
+export type FormProblem = ReturnType<typeof formProblem>;

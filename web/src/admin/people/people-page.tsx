@@ -1,0 +1,72 @@
+import { A } from '@solidjs/router';
+import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { t } from '../../i18n/i18n';
+import { me } from '../../session/session';
+import { TopBar } from '../../ui/top-bar';
+import { peopleApi } from './api';
+import { BulkPanel } from './bulk-panel';
+import { pt, type PeopleMessageKey } from './messages';
+import { PolicyPanel } from './policy-panel';
+import { UnitsPanel } from './units-panel';
+import { UsersPanel } from './users-panel';
+import './people.css';
+
+const tabs = ['users', 'bulk', 'units', 'policy'] as const;
+type Tab = (typeof tabs)[number];
+const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy' };
+
+/** `/admin/people`: accounts, bulk creation, the unit tree and the password policy. For the administrator only. */
+export function PeoplePage() {
+  const [tab, setTab] = createSignal<Tab>('users');
+  const isAdmin = () => me()?.role === 'admin';
+  const [users, { refetch: reloadUsers }] = createResource(isAdmin, () => peopleApi.accounts());
+  const [units, { refetch: reloadUnits }] = createResource(isAdmin, () => peopleApi.units());
+  const [policy, { refetch: reloadPolicy }] = createResource(isAdmin, () => peopleApi.policy());
+  const reload = () => {
+    void reloadUsers();
+    void reloadUnits();
+  };
+
+  return (
+    <div class="people-page-shell">
+      <TopBar
+        actions={
+          <A href="/" class="button ghost">
+            {pt('backToBoard')}
+          </A>
+        }
+      >
+        {pt('pageTitle')}
+      </TopBar>
+      <main class="people-page">
+        <Show when={isAdmin()} fallback={<p class="form-error">{pt('adminOnly')}</p>}>
+          <div class="people-tabs" role="tablist">
+            <For each={tabs}>
+              {(name) => (
+                <button type="button" role="tab" class="people-tab" aria-selected={tab() === name} data-tab={name} onClick={() => setTab(name)}>
+                  {pt(tabLabel[name])}
+                </button>
+              )}
+            </For>
+          </div>
+          <Show when={users() !== undefined && units() !== undefined} fallback={<div class="page-loading">{t('loading')}</div>}>
+            <Switch>
+              <Match when={tab() === 'users'}>
+                <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} />
+              </Match>
+              <Match when={tab() === 'bulk'}>
+                <BulkPanel onCreated={reload} />
+              </Match>
+              <Match when={tab() === 'units'}>
+                <UnitsPanel units={units() ?? []} users={users() ?? []} onChange={reload} />
+              </Match>
+              <Match when={tab() === 'policy'}>
+                <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
+              </Match>
+            </Switch>
+          </Show>
+        </Show>
+      </main>
+    </div>
+  );
+}

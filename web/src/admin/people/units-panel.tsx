@@ -1,0 +1,253 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
+import { named, tr } from '../../i18n/i18n';
+import { toast } from '../../ui/toasts';
+import { peopleApi, type UnitNode, type UserAccount } from './api';
+import { formProblem } from './form-problem';
+import { pt } from './messages';
+
+/** The units in tree order, each with its depth. */
+function treeOrder(units: readonly UnitNode[]): { unit: UnitNode; depth: number }[] {
+  const children = new Map<string | null, UnitNode[]>();
+  for (const unit of units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  const out: { unit: UnitNode; depth: number }[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const unit of children.get(parent) ?? []) {
+      out.push({ unit, depth });
+      visit(unit.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+
+/** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
+export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
+  const [selected, setSelected] = createSignal<string | null>(null);
+  const [adding, setAdding] = createSignal(false);
+  const rows = createMemo(() => treeOrder(props.units));
+  const current = () => props.units.find((u) => u.id === selected()) ?? null;
+  const nameOf = (id: number) => props.users.find((u) => u.id === id)?.displayName ?? `#${id}`;
+
+  return (
+    <section class="people-section people-units" data-testid="units-panel">
+      <p class="muted">{pt('routingNote')}</p>
+      <div class="people-units-layout">
+        <table class="people-table">
+          <thead>
+            <tr>
+              <th>{pt('unit')}</th>
+              <th>{pt('kind')}</th>
+              <th>{pt('unitLeads')}</th>
+              <th>{pt('holds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(row) => (
+                <tr
+                  classList={{ 'is-selected': selected() === row.unit.id, 'is-disabled': row.unit.retiredAt !== null }}
+                  data-unit={row.unit.id}
+                  onClick={() => (setSelected(row.unit.id), setAdding(false))}
+                >
+                  <td style={{ 'padding-left': `${8 + row.depth * 18}px` }}>
+                    <button type="button" class="link-button">
+                      {named(row.unit)}
+                    </button>{' '}
+                    <span class="muted mono">{row.unit.id}</span>
+                    <Show when={row.unit.retiredAt !== null}>
+                      <span class="chip">{pt('retired')}</span>
+                    </Show>
+                  </td>
+                  <td>{tr(unitKindLabels[row.unit.kind])}</td>
+                  <td>
+                    <Show when={row.unit.leadIds.length > 0} fallback={<span class="muted">—</span>}>
+                      {row.unit.leadIds.map(nameOf).join('、')}
+                    </Show>
+                  </td>
+                  <td>
+                    {row.unit.holds.users} / {row.unit.holds.items}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        {/* Keyed: another unit (or the same one reloaded after a save) gets a fresh form with its own values. */}
+        <Show when={current()} keyed>
+          {(unit) => (
+            <div class="people-unit-editor">
+              <Show
+                when={adding()}
+                fallback={
+                  <UnitForm
+                    unit={unit}
+                    units={props.units}
+                    users={props.users}
+                    onSaved={props.onChange}
+                    onAdd={() => setAdding(true)}
+                    onDeleted={() => (setSelected(null), props.onChange())}
+                  />
+                }
+              >
+                <UnitForm parentId={unit.id} units={props.units} users={props.users} onSaved={() => (setAdding(false), props.onChange())} />
+              </Show>
+            </div>
+          )}
+        </Show>
+      </div>
+    </section>
+  );
+}
+
+/** Edits a unit, or (with parentId) creates one below that unit. */
+function UnitForm(props: {
+  unit?: UnitNode;
+  parentId?: string;
+  units: readonly UnitNode[];
+  users: readonly UserAccount[];
+  onSaved: () => void;
+  onAdd?: () => void;
+  onDeleted?: () => void;
+}) {
+  const [id, setId] = createSignal('');
+  const [nameZh, setNameZh] = createSignal(props.unit?.nameZh ?? '');
+  const [nameEn, setNameEn] = createSignal(props.unit?.nameEn ?? '');
+  const [kind, setKind] = createSignal<UnitKind>(props.unit?.kind ?? 'county');
+  const [parentId, setParentId] = createSignal(props.unit?.parentId ?? props.parentId ?? '');
+  const [mapFeatureId, setMapFeatureId] = createSignal(props.unit?.mapFeatureId ?? '');
+  const [leadIds, setLeadIds] = createSignal<number[]>([...(props.unit?.leadIds ?? [])]);
+  const problem = formProblem();
+  // Who may lead it: office staff, and leads of this unit or a unit above it (as the server checks).
+  const above = () => {
+    const chain: string[] = [];
+    let at: string | null | undefined = props.unit?.id ?? props.parentId;
+    while (at !== null && at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      const id: string = at;
+      at = props.units.find((u) => u.id === id)?.parentId;
+    }
+    return chain;
+  };
+  const candidates = () => props.users.filter((u) => u.disabledAt === null && (u.role === 'office' || (u.role === 'lead' && above().includes(u.unitId))));
+  const message = (field: string) => {
+    const m = problem.of(field);
+    return m === null ? '' : tr(m);
+  };
+  const isRoot = () => props.unit !== undefined && props.unit.parentId === null;
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    problem.clear();
+    const fields = { nameZh: nameZh().trim(), nameEn: nameEn().trim(), kind: kind(), mapFeatureId: mapFeatureId().trim() === '' ? null : mapFeatureId().trim(), leadIds: leadIds() };
+    try {
+      if (props.unit === undefined) await peopleApi.createUnit({ id: id().trim(), parentId: parentId(), ...fields });
+      else await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }) });
+      toast(() => pt('saved'), 'info');
+      props.onSaved();
+    } catch (error) {
+      problem.take(error);
+    }
+  }
+  async function run(work: () => Promise<unknown>, after: () => void) {
+    problem.clear();
+    try {
+      await work();
+      after();
+    } catch (error) {
+      problem.take(error);
+    }
+  }
+
+  return (
+    <form class="people-form" onSubmit={save} data-testid="unit-form">
+      <h3>{props.unit === undefined ? pt('newUnit') : named(props.unit)}</h3>
+      <Show when={props.unit === undefined}>
+        <label class="field">
+          <span class="field-label">{pt('unitCode')}</span>
+          <input required value={id()} onInput={(e) => setId(e.currentTarget.value)} />
+          <span class="field-message">{message('id')}</span>
+        </label>
+      </Show>
+      <label class="field">
+        <span class="field-label">{pt('nameZh')}</span>
+        <input required value={nameZh()} onInput={(e) => setNameZh(e.currentTarget.value)} />
+        <span class="field-message">{message('nameZh')}</span>
+      </label>
+      <label class="field">
+        <span class="field-label">{pt('nameEn')}</span>
+        <input required value={nameEn()} onInput={(e) => setNameEn(e.currentTarget.value)} />
+        <span class="field-message">{message('nameEn')}</span>
+      </label>
+      <Show when={!isRoot()}>
+        <label class="field">
+          <span class="field-label">{pt('kind')}</span>
+          <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as UnitKind)}>
+            <For each={unitKinds.filter((k) => k !== 'office')}>{(k) => <option value={k}>{tr(unitKindLabels[k])}</option>}</For>
+          </select>
+          <span class="field-message">{message('kind')}</span>
+        </label>
+        <label class="field">
+          <span class="field-label">{pt('parent')}</span>
+          <select value={parentId()} onChange={(e) => setParentId(e.currentTarget.value)}>
+            <For each={props.units.filter((u) => u.retiredAt === null && u.id !== props.unit?.id)}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+          </select>
+          <span class="field-message">{message('parentId')}</span>
+        </label>
+      </Show>
+      <label class="field">
+        <span class="field-label">{pt('mapFeature')}</span>
+        <input value={mapFeatureId()} onInput={(e) => setMapFeatureId(e.currentTarget.value)} />
+        <span class="field-message">{message('mapFeatureId')}</span>
+      </label>
+      <fieldset class="field people-leads">
+        <legend class="field-label">{pt('unitLeads')}</legend>
+        <Show when={leadIds().length === 0}>
+          <span class="muted">{pt('leadsByRole')}</span>
+        </Show>
+        <For each={candidates()}>
+          {(user) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={leadIds().includes(user.id)}
+                onChange={(e) => setLeadIds(e.currentTarget.checked ? [...leadIds(), user.id] : leadIds().filter((l) => l !== user.id))}
+              />
+              {user.displayName} <span class="muted mono">{user.username}</span>
+            </label>
+          )}
+        </For>
+        <For each={leadIds().map((_, i) => message(`leadIds.${i}`)).filter((m) => m !== '')}>{(m) => <span class="field-message">{m}</span>}</For>
+      </fieldset>
+      <Show when={problem.reason()}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
+      <div class="people-form-submit">
+        <button type="submit" class="button primary">
+          {props.unit === undefined ? pt('create') : pt('save')}
+        </button>
+        <Show when={props.unit}>
+          {(unit) => (
+            <>
+              <button type="button" class="button" onClick={() => props.onAdd?.()} disabled={unit().retiredAt !== null}>
+                {pt('newUnit')}
+              </button>
+              <Show when={!isRoot()}>
+                <button type="button" class="button" onClick={() => run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved)}>
+                  {unit().retiredAt === null ? pt('retire') : pt('restore')}
+                </button>
+                <button
+                  type="button"
+                  class="button ghost"
+                  title={pt('deleteHint')}
+                  disabled={unit().holds.users + unit().holds.items > 0}
+                  onClick={() => window.confirm(pt('confirmDelete')) && run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.())}
+                >
+                  {pt('delete')}
+                </button>
+              </Show>
+            </>
+          )}
+        </Show>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,243 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { roleLabels } from '../../../../api/contracts/users';
+import { roles, type Role } from '../../../../engine/actor';
+import { named, tr } from '../../i18n/i18n';
+import { toast } from '../../ui/toasts';
+import { peopleApi, type UnitNode, type UserAccount } from './api';
+import { formProblem } from './form-problem';
+import { pt } from './messages';
+
+/** The accounts: a filterable list with edit, disable/enable and reset, and a form for a new one. */
+export function UsersPanel(props: { users: readonly UserAccount[]; units: readonly UnitNode[]; onChange: () => void }) {
+  const [filter, setFilter] = createSignal('');
+  const [editing, setEditing] = createSignal<number | null>(null);
+  const [revealed, setRevealed] = createSignal<{ username: string; password: string } | null>(null);
+  const shown = createMemo(() => {
+    const q = filter().trim().toLowerCase();
+    return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
+  });
+  const unitName = (id: string) => {
+    const unit = props.units.find((u) => u.id === id);
+    return unit === undefined ? id : named(unit);
+  };
+
+  async function act(work: () => Promise<unknown>) {
+    try {
+      await work();
+      props.onChange();
+    } catch (error) {
+      const problem = formProblem();
+      problem.take(error);
+      const reason = problem.reason();
+      if (reason !== null) toast(() => tr(reason), 'error');
+    }
+  }
+
+  return (
+    <section class="people-section" data-testid="users-panel">
+      <NewUserForm units={props.units} onCreated={props.onChange} />
+      <Show when={revealed()}>
+        {(r) => (
+          <p class="people-reveal" role="status" data-testid="temporary-password">
+            {pt('resetDone')} <strong>{r().username}</strong> <code>{r().password}</code>
+            <button type="button" class="button ghost" onClick={() => setRevealed(null)}>
+              ×
+            </button>
+          </p>
+        )}
+      </Show>
+      <input type="search" class="people-filter" placeholder={pt('filter')} aria-label={pt('filter')} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+      <table class="people-table" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{pt('username')}</th>
+            <th>{pt('displayName')}</th>
+            <th>{pt('role')}</th>
+            <th>{pt('unit')}</th>
+            <th>{pt('status')}</th>
+            <th>{pt('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={shown()}>
+            {(user) => (
+              <Show
+                when={editing() === user.id}
+                fallback={
+                  <tr data-username={user.username} classList={{ 'is-disabled': user.disabledAt !== null }}>
+                    <td class="mono">{user.username}</td>
+                    <td>{user.displayName}</td>
+                    <td>{tr(roleLabels[user.role])}</td>
+                    <td>{unitName(user.unitId)}</td>
+                    <td>
+                      <Show when={user.disabledAt !== null} fallback={<span class="chip ok">{pt('active')}</span>}>
+                        <span class="chip danger">{pt('disabled')}</span>
+                      </Show>
+                      <Show when={user.mustChangePassword}>
+                        <span class="chip">{pt('mustChange')}</span>
+                      </Show>
+                    </td>
+                    <td class="people-actions">
+                      <button type="button" class="button ghost" onClick={() => setEditing(user.id)}>
+                        {pt('edit')}
+                      </button>
+                      <Show
+                        when={user.disabledAt === null}
+                        fallback={
+                          <button type="button" class="button ghost" onClick={() => act(() => peopleApi.enable(user.id))}>
+                            {pt('enable')}
+                          </button>
+                        }
+                      >
+                        <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
+                          {pt('disable')}
+                        </button>
+                      </Show>
+                      <button
+                        type="button"
+                        class="button ghost"
+                        data-action="reset"
+                        onClick={() =>
+                          act(async () => {
+                            const done = await peopleApi.resetPassword(user.id, undefined);
+                            if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
+                          })
+                        }
+                      >
+                        {pt('reset')}
+                      </button>
+                    </td>
+                  </tr>
+                }
+              >
+                <EditRow user={user} units={props.units} onDone={() => (setEditing(null), props.onChange())} onCancel={() => setEditing(null)} />
+              </Show>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function RoleSelect(props: { value: Role; onChange: (role: Role) => void }) {
+  return (
+    <select value={props.value} aria-label={pt('role')} onChange={(e) => props.onChange(e.currentTarget.value as Role)}>
+      <For each={roles}>{(role) => <option value={role}>{tr(roleLabels[role])}</option>}</For>
+    </select>
+  );
+}
+
+function UnitSelect(props: { units: readonly UnitNode[]; value: string; onChange: (id: string) => void; label: string }) {
+  return (
+    <select value={props.value} aria-label={props.label} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <For each={props.units.filter((u) => u.retiredAt === null || u.id === props.value)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+    </select>
+  );
+}
+
+function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone: () => void; onCancel: () => void }) {
+  const [displayName, setDisplayName] = createSignal(props.user.displayName);
+  const [role, setRole] = createSignal<Role>(props.user.role);
+  const [unitId, setUnitId] = createSignal(props.user.unitId);
+  const problem = formProblem();
+  async function save() {
+    problem.clear();
+    try {
+      await peopleApi.editAccount(props.user.id, { displayName: displayName(), role: role(), unitId: unitId() });
+      props.onDone();
+    } catch (error) {
+      problem.take(error);
+    }
+  }
+  return (
+    <tr class="is-editing">
+      <td class="mono">{props.user.username}</td>
+      <td>
+        <input value={displayName()} aria-label={pt('displayName')} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+      </td>
+      <td>
+        <RoleSelect value={role()} onChange={setRole} />
+      </td>
+      <td>
+        <UnitSelect units={props.units} value={unitId()} onChange={setUnitId} label={pt('unit')} />
+      </td>
+      <td colSpan={2} class="people-actions">
+        <button type="button" class="button primary" onClick={save}>
+          {pt('save')}
+        </button>
+        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
+          {pt('cancel')}
+        </button>
+        <Show when={problem.reason()}>{(r) => <span class="field-message">{tr(r())}</span>}</Show>
+      </td>
+    </tr>
+  );
+}
+
+function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void }) {
+  const [username, setUsername] = createSignal('');
+  const [displayName, setDisplayName] = createSignal('');
+  const [role, setRole] = createSignal<Role>('officer');
+  const [unitId, setUnitId] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const problem = formProblem();
+  const unit = () => unitId() || (props.units.find((u) => u.retiredAt === null)?.id ?? '');
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    problem.clear();
+    try {
+      await peopleApi.createAccount({ username: username().trim(), displayName: displayName().trim(), role: role(), unitId: unit(), password: password() });
+      setUsername('');
+      setDisplayName('');
+      setPassword('');
+      toast(() => pt('saved'), 'info');
+      props.onCreated();
+    } catch (error) {
+      problem.take(error);
+    }
+  }
+  const message = (field: string) => {
+    const m = problem.of(field);
+    return m === null ? '' : tr(m);
+  };
+
+  return (
+    <form class="people-form" onSubmit={submit} data-testid="new-user-form">
+      <h3>{pt('newUser')}</h3>
+      <div class="people-form-grid">
+        <label class="field">
+          <span class="field-label">{pt('username')}</span>
+          <input name="username" required autocomplete="off" value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <span class="field-message">{message('username')}</span>
+        </label>
+        <label class="field">
+          <span class="field-label">{pt('displayName')}</span>
+          <input name="displayName" required value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+          <span class="field-message">{message('displayName')}</span>
+        </label>
+        <label class="field">
+          <span class="field-label">{pt('role')}</span>
+          <RoleSelect value={role()} onChange={setRole} />
+          <span class="field-message">{message('role')}</span>
+        </label>
+        <label class="field">
+          <span class="field-label">{pt('unit')}</span>
+          <UnitSelect units={props.units} value={unit()} onChange={setUnitId} label={pt('unit')} />
+          <span class="field-message">{message('unitId')}</span>
+        </label>
+        <label class="field">
+          <span class="field-label">{pt('initialPassword')}</span>
+          <input name="password" type="password" required autocomplete="new-password" title={pt('initialPasswordHint')} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <span class="field-message">{message('password')}</span>
+        </label>
+        <div class="people-form-submit">
+          <button type="submit" class="button primary">
+            {pt('create')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
