@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { campaignConfigSchema } from '../../engine/campaign/campaign-config';
+import { campaignStates } from '../../engine/campaign/campaign.model';
+import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
+import { category, unit } from './campaign';
+
+// The campaign office's configuration screens: a campaign's settings, its
+// categories and its map. The configuration's shape is the engine's own
+// (engine/campaign/campaign-config.ts); what crosses the wire is checked
+// against it, and the rules that span fields are checked by the server.
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const window = z.strictObject({ start: localDate, end: localDate });
+const nameZh = z.string().trim().min(1).max(200);
+const nameEn = z.string().trim().min(1).max(300);
+const configShape = campaignConfigSchema.shape;
+
+/** The map as the settings screen needs it: its features (id and name) and the units whose feature it lacks. */
+export const mapSummary = z
+  .object({
+    features: z.array(z.object({ id: z.string(), name: z.string().nullable() })),
+    /** Units that name a map feature this map does not have: they are not drawn on the battle map. */
+    unitsWithoutFeature: z.array(z.object({ unitId: z.string(), mapFeatureId: z.string() })),
+  })
+  .meta({ id: 'CampaignMapSummary' });
+export type MapSummary = z.infer<typeof mapSummary>;
+
+/** A campaign's whole configuration as the office edits it. */
+export const campaignSettings = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    state: z.enum(campaignStates),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    /**
+     * Changes whenever the campaign's configuration, categories, map or
+     * phase change (it is the sequence number of the campaign's last audit
+     * entry): a change sent with an older revision is refused with 409.
+     */
+    revision: z.number().int(),
+    config: campaignConfigSchema,
+    categories: z.array(category),
+    map: mapSummary.nullable(),
+    units: z.array(unit),
+  })
+  .meta({ id: 'CampaignSettings' });
+export type CampaignSettings = z.infer<typeof campaignSettings>;
+
+const campaignCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');
+
+/**
+ * A new campaign: blank (default time limits and thresholds, no criteria,
+ * windows splitting its dates in three) or a copy of another campaign's
+ * configuration, active categories and map, its windows moved to the new dates.
+ */
+export const newCampaignRequest = z
+  .strictObject({
+    code: campaignCode,
+    nameZh,
+    nameEn,
+    startsOn: localDate,
+    endsOn: localDate,
+    timeZone: z.string().min(1).max(64).optional(),
+    copyFrom: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'NewCampaignRequest' });
+export type NewCampaignRequest = z.infer<typeof newCampaignRequest>;
+
+/** Any part of a campaign's configuration, on the revision the office saw; each part is replaced whole. */
+export const settingsChange = z
+  .strictObject({
+    revision: z.number().int().nonnegative(),
+    nameZh: nameZh.optional(),
+    nameEn: nameEn.optional(),
+    startsOn: localDate.optional(),
+    endsOn: localDate.optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    windows: z.strictObject({ survey: window, crackdown: window, consolidation: window }).optional(),
+    exitCriteria: z
+      .strictObject({ survey: z.array(exitCriterionSchema).max(20), crackdown: z.array(exitCriterionSchema).max(20), consolidation: z.array(exitCriterionSchema).max(20) })
+      .optional(),
+    timeLimits: configShape.timeLimits.optional(),
+    escalation: configShape.escalation.optional(),
+    wipLimits: configShape.wipLimits.optional(),
+    targets: configShape.targets.max(2000).optional(),
+  })
+  .meta({ id: 'CampaignSettingsChange' });
+export type SettingsChange = z.infer<typeof settingsChange>;
+
+/** The parts of the configuration one change may replace; the audit entry names those that changed. */
+export const settingsParts = ['nameZh', 'nameEn', 'startsOn', 'endsOn', 'timeZone', 'windows', 'exitCriteria', 'timeLimits', 'escalation', 'wipLimits', 'targets'] as const;
+export type SettingsPart = (typeof settingsParts)[number];
+
+const categoryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');
+
+export const newCategoryRequest = z
+  .strictObject({ code: categoryCode.optional(), nameZh, nameEn, sortOrder: z.number().int().min(0).max(100_000).optional() })
+  .meta({ id: 'NewCategoryRequest' });
+export type NewCategoryRequest = z.infer<typeof newCategoryRequest>;
+
+/** A category's names and order; `retired: true` takes it out of create forms and imports, `false` brings it back. */
+export const categoryChange = z
+  .strictObject({ nameZh: nameZh.optional(), nameEn: nameEn.optional(), sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
+  .meta({ id: 'CategoryChange' });
+export type CategoryChange = z.infer<typeof categoryChange>;
+
+export const categoryParams = z.object({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  categoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
+/** The body of a map upload, checked in depth by the server (Polygon and MultiPolygon features with ids). */
+export const mapUpload = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
+  .loose()
+  .meta({ id: 'CampaignMapUpload' });

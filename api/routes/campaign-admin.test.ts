@@ -1,0 +1,306 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, escalations, users } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import type { Board } from '../contracts/board';
+import { campaignSettings, type CampaignSettings } from '../contracts/campaign-admin';
+import { problem as problemSchema } from '../contracts/common';
+import { sweepDeadlines } from '../services/deadline-sweep';
+
+// A campaign created from scratch through the API, configured, and run: its
+// windows, time limits, thresholds and WIP limits govern the board and the
+// escalations. The demo campaign (id 1) is the one copied from.
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let office: Session;
+let hantaiOfficer: number;
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 40, problems: 4 });
+  app = testApp(database);
+  office = await signIn(app, 'office');
+  const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
+  if (officer === undefined) throw new Error('the demo has no hantai.officer');
+  hantaiOfficer = officer.id;
+}, 60_000);
+afterAll(() => database.drop());
+
+interface Problem {
+  status: number;
+  code: string;
+  reason: { zh: string; en: string };
+  fields?: { field: string; message: { zh: string; en: string } }[];
+  current?: CampaignSettings;
+}
+
+async function settingsOf(response: Response, status = 200): Promise<CampaignSettings> {
+  const body: unknown = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  // Every answer matches the schema the OpenAPI document gives for it.
+  expect(campaignSettings.safeParse(body).success).toBe(true);
+  return body as CampaignSettings;
+}
+
+async function problemOf(response: Response, status: number): Promise<Problem> {
+  const body = (await response.json()) as Problem;
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(problemSchema.safeParse(body).success).toBe(true);
+  return body;
+}
+
+const fieldsOf = (p: Problem) => (p.fields ?? []).map((f) => f.field);
+
+async function createClue(campaignId: number, title: string, extra: Record<string, unknown> = {}) {
+  const response = await office.send('POST', '/api/clues', { campaignId, unitId: 'hantai', assigneeId: hantaiOfficer, title, source: 'platform110', ...extra });
+  const body = (await response.json()) as { id: number; version: number; dueAt: string | null; state: string; context: { categoryId: number | null } };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body;
+}
+
+async function move(id: number, version: number, to: string) {
+  const response = await office.send('POST', `/api/clues/${id}/transitions`, { to, version });
+  const body = (await response.json()) as { version: number; dueAt: string | null };
+  expect(response.status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
+describe('a campaign created from scratch and run', () => {
+  let campaign: CampaignSettings;
+
+  it('is created blank in the planned state, its windows splitting its dates, with one audit entry', async () => {
+    campaign = await settingsOf(
+      await office.send('POST', '/api/campaigns', { code: 'fresh-2026', nameZh: '新专项', nameEn: 'Fresh campaign', startsOn: '2026-06-01', endsOn: '2026-12-31' }),
+      201,
+    );
+    expect(campaign).toMatchObject({ state: 'planned', startsOn: '2026-06-01', endsOn: '2026-12-31', categories: [], map: null });
+    expect(campaign.config.windows.survey.start).toBe('2026-06-01');
+    expect(campaign.config.windows.consolidation.end).toBe('2026-12-31');
+    expect(campaign.config.timeLimits.clue.found).toBe(3);
+    const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.subject, 'campaign'), eq(auditLog.subjectId, campaign.id)));
+    expect(entry).toMatchObject({ event: 'campaign.create', toState: 'planned', seq: campaign.revision });
+  });
+
+  it('is configured: windows, criteria, limits, thresholds, WIP limits, targets and a category, each change one audit entry', async () => {
+    const before = campaign.revision;
+    campaign = await settingsOf(
+      await office.send('PATCH', `/api/campaigns/${campaign.id}/settings`, {
+        revision: campaign.revision,
+        windows: { survey: { start: '2026-06-01', end: '2026-07-31' }, crackdown: { start: '2026-07-15', end: '2026-10-31' }, consolidation: { start: '2026-11-01', end: '2026-12-31' } },
+        exitCriteria: { survey: [{ kind: 'noCluesIn', states: ['found'] }, { kind: 'unitTargetsMet' }], crackdown: [], consolidation: [] },
+        timeLimits: { clue: { found: 2, verifying: 10, filed: 40, solved: 20 }, problem: { identified: 5, rectifying: 20, rectified: 5 } },
+        escalation: { dueSoonHours: 12, longOverdueDays: 3 },
+        wipLimits: { clue: { found: 1 }, problem: {} },
+        targets: [{ unitId: 'hantai', phase: 'survey', metric: 'cluesVerified', value: 2 }],
+      }),
+    );
+    expect(campaign.config.escalation).toEqual({ dueSoonHours: 12, longOverdueDays: 3 });
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.seq, campaign.revision));
+    expect(entry).toMatchObject({ event: 'campaign.configure', subject: 'campaign', subjectId: campaign.id, at: testNow.toISOString() });
+    const payload = JSON.parse(entry?.payload ?? '{}') as { changes: Record<string, { from: unknown; to: unknown }> };
+    expect(Object.keys(payload.changes).sort()).toEqual(['escalation', 'exitCriteria', 'targets', 'timeLimits', 'windows', 'wipLimits']);
+    expect(payload.changes.escalation).toEqual({ from: { dueSoonHours: 24, longOverdueDays: 7 }, to: { dueSoonHours: 12, longOverdueDays: 3 } });
+    expect(campaign.revision).toBeGreaterThan(before);
+
+    campaign = await settingsOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { nameZh: '网络赌博', nameEn: 'Online gambling' }), 201);
+    expect(campaign.categories).toMatchObject([{ code: 'category-1', nameZh: '网络赌博', retired: false }]);
+  });
+
+  it('runs by its configuration: the window lets it open, its limits set due times, its WIP limit flags the board, its thresholds the escalations', async () => {
+    const advanced = await office.send('POST', `/api/campaigns/${campaign.id}/advance`, { version: 1 });
+    expect(advanced.status, await advanced.clone().text()).toBe(200);
+    const first = await createClue(campaign.id, '新专项线索一');
+    const second = await createClue(campaign.id, '新专项线索二');
+    // Found on 15 June (Asia/Shanghai) with two days: due at the end of 17 June, local time.
+    expect(first.dueAt).toBe('2026-06-17T16:00:00.000Z');
+
+    const boardResponse = await office.get(`/api/campaigns/${campaign.id}/board?kind=clue&swimlane=unit`);
+    expect(boardResponse.status).toBe(200);
+    const board = (await boardResponse.json()) as Board;
+    const found = board.columns.find((c) => c.state === 'found');
+    expect(found).toMatchObject({ count: 2, wipLimit: 1, unitsOver: 1 });
+    expect(board.lanes.find((l) => l.key === 'hantai')?.over).toEqual(['found']);
+
+    // 13 hours before the due time: on time with a 12-hour warning (the default 24 would say due soon).
+    const early = new Date(Date.parse(first.dueAt ?? '') - 13 * hour);
+    const levelAt = async (now: Date) => {
+      const b = (await (await signIn(testApp(database, now), 'office')).get(`/api/campaigns/${campaign.id}/board?kind=clue`).then((r) => r.json())) as Board;
+      return b.columns.find((c) => c.state === 'found')?.cards.find((c) => c.id === second.id)?.level;
+    };
+    expect(await levelAt(early)).toBe(0);
+    expect(await levelAt(new Date(early.getTime() + 2 * hour))).toBe(1);
+    // Three days and an hour past due: long overdue with a 3-day span (the default 7 would still say overdue), and the sweep raises level 3.
+    const late = new Date(Date.parse(first.dueAt ?? '') + 3 * day + hour);
+    expect(await levelAt(late)).toBe(3);
+    await sweepDeadlines(database, late);
+    const raised = await database.db
+      .select({ level: escalations.level, recipient: escalations.recipient })
+      .from(escalations)
+      .where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, second.id)));
+    expect(raised).toEqual([{ level: 3, recipient: 'office' }]);
+    // Signing in days later cleared the sessions that had expired by then, the office's among them.
+    office = await signIn(app, 'office');
+  });
+
+  it('applies a changed time limit to states entered after the change; due times already set stay', async () => {
+    const a = await createClue(campaign.id, '限期变更前进入核查');
+    const b = await createClue(campaign.id, '限期变更后进入核查');
+    const movedA = await move(a.id, a.version, 'verifying');
+    expect(movedA.dueAt).toBe('2026-06-25T16:00:00.000Z'); // 10 days
+
+    campaign = await settingsOf(
+      await office.send('PATCH', `/api/campaigns/${campaign.id}/settings`, {
+        revision: (await settingsOf(await office.get(`/api/campaigns/${campaign.id}/settings`))).revision,
+        timeLimits: { ...campaign.config.timeLimits, clue: { ...campaign.config.timeLimits.clue, verifying: 20 } },
+      }),
+    );
+    const stillA = (await (await office.get(`/api/clues/${a.id}`)).json()) as { dueAt: string };
+    expect(stillA.dueAt).toBe('2026-06-25T16:00:00.000Z');
+    const movedB = await move(b.id, b.version, 'verifying');
+    expect(movedB.dueAt).toBe('2026-07-05T16:00:00.000Z'); // 20 days, the new limit
+    // Configuration entries change no statechart: the audit chain still verifies and replays.
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('retires a category: it leaves new clues, old clues keep it', async () => {
+    const [category] = campaign.categories;
+    if (category === undefined) throw new Error('no category');
+    const old = await createClue(campaign.id, '已分类线索', { categoryId: category.id });
+    campaign = await settingsOf(await office.send('PATCH', `/api/campaigns/${campaign.id}/categories/${category.id}`, { retired: true }));
+    expect(campaign.categories[0]).toMatchObject({ id: category.id, retired: true });
+    const refused = await problemOf(
+      await office.send('POST', '/api/clues', { campaignId: campaign.id, unitId: 'hantai', title: '停用类别', source: 'other', categoryId: category.id }),
+      422,
+    );
+    expect(fieldsOf(refused)).toEqual(['categoryId']);
+    const kept = (await (await office.get(`/api/clues/${old.id}`)).json()) as { context: { categoryId: number } };
+    expect(kept.context.categoryId).toBe(category.id);
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, campaign.id)).orderBy(desc(auditLog.seq)).limit(1);
+    expect(entry?.event).toBe('category.retire');
+  });
+
+  it('takes a map of polygons with feature ids, and says which units it leaves undrawn', async () => {
+    const square = (x: number) => [[[x, 33], [x + 0.5, 33], [x + 0.5, 33.5], [x, 33.5], [x, 33]]];
+    const map = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: '610702', properties: { name: '汉台区' }, geometry: { type: 'Polygon', coordinates: square(107) } },
+        { type: 'Feature', id: 610721, properties: { name: '南郑区' }, geometry: { type: 'MultiPolygon', coordinates: [square(106), square(105)] } },
+      ],
+    };
+    campaign = await settingsOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, map));
+    expect(campaign.map?.features).toEqual([{ id: '610702', name: '汉台区' }, { id: '610721', name: '南郑区' }]);
+    expect(campaign.map?.unitsWithoutFeature.map((u) => u.unitId)).toContain('chenggu');
+    expect(campaign.map?.unitsWithoutFeature.map((u) => u.unitId)).not.toContain('hantai');
+    const served = await office.get(`/api/campaigns/${campaign.id}/map`);
+    expect(((await served.json()) as { features: unknown[] }).features).toHaveLength(2);
+
+    const point = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [107, 33] } }] };
+    const refused = await problemOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, point), 422);
+    expect(fieldsOf(refused)).toEqual(['features.0.id', 'features.0.geometry.type']);
+    const open = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Polygon', coordinates: [[[107, 33], [108, 33], [108, 34], [107, 34]]] } }] };
+    expect(fieldsOf(await problemOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, open), 422))).toEqual(['features.0.geometry.coordinates']);
+    const huge = JSON.stringify({ type: 'FeatureCollection', features: [], padding: 'x'.repeat(9 * 1024 * 1024) });
+    expect((await office.send('PUT', `/api/campaigns/${campaign.id}/map`, huge)).status).toBe(413);
+  });
+});
+
+describe('validation', () => {
+  let current: CampaignSettings;
+  const change = async (body: Record<string, unknown>, status: number) => {
+    current = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    return problemOf(await office.send('PATCH', '/api/campaigns/1/settings', { revision: current.revision, ...body }), status);
+  };
+  const windows = (survey: [string, string], crackdown: [string, string], consolidation: [string, string]) => ({
+    survey: { start: survey[0], end: survey[1] },
+    crackdown: { start: crackdown[0], end: crackdown[1] },
+    consolidation: { start: consolidation[0], end: consolidation[1] },
+  });
+
+  it('refuses a window outside the campaign and windows in the wrong order, naming each field', async () => {
+    const outside = await change({ windows: windows(['2025-12-01', '2026-03-31'], ['2026-03-01', '2026-08-31'], ['2026-09-01', '2027-01-31']) }, 422);
+    expect(outside.code).toBe('payload_invalid');
+    expect(fieldsOf(outside)).toEqual(['windows.survey.start', 'windows.consolidation.end']);
+    expect(outside.fields?.[0]?.message.zh).toContain('超出专项行动的起止日期');
+    const order = await change({ windows: windows(['2026-01-01', '2026-09-30'], ['2026-02-01', '2026-08-31'], ['2026-09-01', '2026-12-31']) }, 422);
+    expect(fieldsOf(order)).toEqual(['windows.crackdown.end']);
+    const reversed = await change({ windows: windows(['2026-03-31', '2026-01-01'], ['2026-04-01', '2026-08-31'], ['2026-09-01', '2026-12-31']) }, 422);
+    expect(fieldsOf(reversed)).toEqual(['windows.survey.end']);
+    expect(fieldsOf(await change({ startsOn: '2027-01-01' }, 422))).toContain('endsOn');
+  });
+
+  it('refuses criteria that cannot be met and conflicting targets', async () => {
+    const closed = await change({ exitCriteria: { survey: [{ kind: 'noCluesIn', states: ['found', 'prosecuted'] }], crackdown: [{ kind: 'unitTargetsMet' }], consolidation: [] } }, 422);
+    expect(fieldsOf(closed)).toEqual(['exitCriteria.survey.0.states']);
+    expect(closed.fields?.[0]?.message.en).toContain('could never be met');
+    const twice = await change({ exitCriteria: { survey: [{ kind: 'responsibilityComplete' }, { kind: 'responsibilityComplete' }], crackdown: [], consolidation: [{ kind: 'unitTargetsMet' }] } }, 422);
+    expect(fieldsOf(twice)).toEqual(['exitCriteria.survey.1', 'exitCriteria.consolidation.0']);
+    const target = { unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 3 };
+    const targets = await change({ targets: [target, { ...target, value: 4 }, { ...target, unitId: 'atlantis' }] }, 422);
+    expect(fieldsOf(targets)).toEqual(['targets.1', 'targets.2.unitId']);
+  });
+
+  it('refuses negative and fractional limits and a warning longer than the shortest limit', async () => {
+    current = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const limits = current.config.timeLimits;
+    const negative = await change({ timeLimits: { ...limits, clue: { ...limits.clue, found: -1 } } }, 400);
+    expect(fieldsOf(negative)).toEqual(['timeLimits.clue.found']);
+    expect(fieldsOf(await change({ wipLimits: { clue: { found: 2.5 }, problem: {} } }, 400))).toEqual(['wipLimits.clue.found']);
+    expect(fieldsOf(await change({ escalation: { dueSoonHours: 72, longOverdueDays: 7 } }, 422))).toEqual(['escalation.dueSoonHours']);
+    // Nothing was written by any refused change.
+    expect((await settingsOf(await office.get('/api/campaigns/1/settings'))).revision).toBe(current.revision);
+  });
+
+  it('refuses a change on a revision someone else already changed, with the settings as they are now', async () => {
+    const now = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const conflict = await problemOf(await office.send('PATCH', '/api/campaigns/1/settings', { revision: now.revision - 1, nameEn: 'Stale' }), 409);
+    expect(conflict.current?.revision).toBe(now.revision);
+  });
+
+  it('refuses a code already in use, and a copy of no campaign', async () => {
+    const request = { code: 'hz-2026', nameZh: '重复', nameEn: 'Duplicate', startsOn: '2027-01-01', endsOn: '2027-12-31' };
+    expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns', request), 422))).toEqual(['code']);
+    expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns', { ...request, code: 'nowhere', copyFrom: 999 }), 422))).toEqual(['copyFrom']);
+  });
+});
+
+describe('a copy of the demo campaign', () => {
+  it('takes its configuration with the windows moved to the new dates, its active categories and its map', async () => {
+    const demo = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const copy = await settingsOf(
+      await office.send('POST', '/api/campaigns', { code: 'hz-2027', nameZh: '2027 专项', nameEn: '2027 campaign', startsOn: '2027-01-01', endsOn: '2027-12-31', copyFrom: 1 }),
+      201,
+    );
+    expect(copy.config.windows).toEqual({
+      survey: { start: '2027-01-01', end: '2027-03-31' },
+      crackdown: { start: '2027-03-01', end: '2027-08-31' },
+      consolidation: { start: '2027-09-01', end: '2027-12-31' },
+    });
+    expect(copy.config.timeLimits).toEqual(demo.config.timeLimits);
+    expect(copy.config.targets).toEqual(demo.config.targets);
+    expect(copy.categories.map((c) => c.code)).toEqual(demo.categories.filter((c) => !c.retired).map((c) => c.code));
+    expect(copy.map?.features.length).toBe(demo.map?.features.length);
+  });
+});
+
+describe('authorisation', () => {
+  it('lets only the campaign office read or change the configuration; the administrator is refused with the reason', async () => {
+    const admin = await signIn(app, 'admin');
+    const refused = await problemOf(await admin.get('/api/campaigns/1/settings'), 403);
+    expect(refused.code).toBe('role_forbidden');
+    expect(refused.reason.zh).toContain('只有专项办');
+    await problemOf(await admin.send('POST', '/api/campaigns', { code: 'by-admin', nameZh: '管理员', nameEn: 'Admin', startsOn: '2027-01-01', endsOn: '2027-12-31' }), 403);
+    const lead = await signIn(app, 'hantai.lead');
+    const revision = (await settingsOf(await office.get('/api/campaigns/1/settings'))).revision;
+    await problemOf(await lead.send('PATCH', '/api/campaigns/1/settings', { revision, nameEn: 'By a lead' }), 403);
+    await problemOf(await lead.send('POST', '/api/campaigns/1/categories', { nameZh: '类', nameEn: 'Category' }), 403);
+    await problemOf(await lead.send('PUT', '/api/campaigns/1/map', { type: 'FeatureCollection', features: [] }), 403);
+    await problemOf(await app.request('/api/campaigns/1/settings'), 401);
+  });
+});

@@ -1,0 +1,120 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { campaigns, categories } from '../../db/schema';
+import { defaultEscalationThresholds, newCampaignContext, phases, type Actor, type CampaignConfig, type PhaseWindow } from '../../engine';
+import type { CampaignSettings, NewCampaignRequest } from '../contracts/campaign-admin';
+import { assertOffice, invalidSettings, readSettings, unitIdsOf } from './campaign-admin';
+import { checkCampaignPlan } from './campaign-admin-rules';
+
+const day = 86_400_000;
+const dateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A blank campaign's time limits, in calendar days: the bureau's usual ones (start verifying within 3, conclude within 15, solve within 60). */
+export const defaultTimeLimits: CampaignConfig['timeLimits'] = {
+  clue: { found: 3, verifying: 15, filed: 60, solved: 30 },
+  problem: { identified: 7, rectifying: 30, rectified: 7 },
+};
+
+/** The campaign's days split in three, one window per phase, for a blank campaign to start from. */
+export function splitWindows(startsOn: string, endsOn: string): CampaignConfig['windows'] {
+  const start = dateMs(startsOn);
+  const days = Math.max(1, Math.round((dateMs(endsOn) - start) / day) + 1);
+  const cut = (i: number) => start + Math.floor((days * i) / 3) * day;
+  const window = (i: number): PhaseWindow => {
+    const from = cut(i);
+    return { start: dateOf(from), end: dateOf(Math.max(from, cut(i + 1) - day)) };
+  };
+  return { survey: window(0), crackdown: window(1), consolidation: window(2) };
+}
+
+/** Another campaign's windows moved by as many days as the new campaign starts later, and kept inside its dates. */
+export function movedWindows(windows: CampaignConfig['windows'], fromStart: string, startsOn: string, endsOn: string): CampaignConfig['windows'] {
+  const shift = dateMs(startsOn) - dateMs(fromStart);
+  const clamp = (date: string) => {
+    const moved = dateOf(dateMs(date) + shift);
+    return moved < startsOn ? startsOn : moved > endsOn ? endsOn : moved;
+  };
+  const out = {} as Record<(typeof phases)[number], PhaseWindow>;
+  for (const phase of phases) out[phase] = { start: clamp(windows[phase].start), end: clamp(windows[phase].end) };
+  return out;
+}
+
+/**
+ * Creates a campaign in the planned state: blank, or with another
+ * campaign's configuration, active categories and map (its windows moved to
+ * the new dates). The campaign, its categories and its `campaign.create`
+ * entry are written in one transaction.
+ */
+export async function createCampaign(database: Database, actor: Actor, request: NewCampaignRequest, now: Date): Promise<CampaignSettings> {
+  assertOffice(actor);
+  return database.write(async (tx) => {
+    const [taken] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.code, request.code)).limit(1);
+    if (taken !== undefined) throw invalidSettings([{ field: 'code', message: { zh: `代号 ${request.code} 已被其他专项行动使用`, en: `The code ${request.code} is already used by another campaign` } }]);
+
+    let config: CampaignConfig;
+    let copied: { categories: { code: string; nameZh: string; nameEn: string; sortOrder: number }[]; map: string | null } = { categories: [], map: null };
+    if (request.copyFrom === undefined) {
+      config = {
+        timeZone: request.timeZone ?? 'Asia/Shanghai',
+        windows: splitWindows(request.startsOn, request.endsOn),
+        exitCriteria: { survey: [], crackdown: [], consolidation: [] },
+        timeLimits: defaultTimeLimits,
+        escalation: { ...defaultEscalationThresholds },
+        wipLimits: { clue: {}, problem: {} },
+        targets: [],
+      };
+    } else {
+      const [source] = await tx.select().from(campaigns).where(eq(campaigns.id, request.copyFrom)).limit(1);
+      if (source === undefined) throw invalidSettings([{ field: 'copyFrom', message: { zh: '没有这个专项行动可供复制', en: 'There is no campaign with this id to copy' } }]);
+      config = {
+        ...source.config,
+        ...(request.timeZone !== undefined && { timeZone: request.timeZone }),
+        windows: movedWindows(source.config.windows, source.startsOn, request.startsOn, request.endsOn),
+      };
+      const sourceCategories = await tx.select().from(categories).where(eq(categories.campaignId, source.id)).orderBy(asc(categories.sortOrder), asc(categories.id));
+      // Retired categories are the source campaign's history, not part of what a new campaign starts with.
+      copied = {
+        categories: sourceCategories.filter((c) => c.retiredAt === null).map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder })),
+        map: source.mapGeojson,
+      };
+    }
+
+    const issues = checkCampaignPlan({ startsOn: request.startsOn, endsOn: request.endsOn, config }, await unitIdsOf(tx));
+    if (issues.length > 0) throw invalidSettings(issues);
+
+    const createdAt = now.toISOString();
+    const [row] = await tx
+      .insert(campaigns)
+      .values({
+        code: request.code,
+        nameZh: request.nameZh,
+        nameEn: request.nameEn,
+        state: 'planned',
+        context: newCampaignContext,
+        version: 1,
+        config,
+        mapGeojson: copied.map,
+        startsOn: request.startsOn,
+        endsOn: request.endsOn,
+        createdAt,
+      })
+      .returning({ id: campaigns.id });
+    if (row === undefined) throw new Error('campaign not created');
+    if (copied.categories.length > 0) await tx.insert(categories).values(copied.categories.map((c) => ({ ...c, campaignId: row.id })));
+    await appendAudit(tx, {
+      at: createdAt,
+      actorId: actor.userId,
+      campaignId: row.id,
+      subject: 'campaign',
+      subjectId: row.id,
+      event: 'campaign.create',
+      fromState: null,
+      toState: 'planned',
+      payload: { config, copiedFrom: request.copyFrom ?? null, categories: copied.categories.map((c) => c.code), map: copied.map !== null },
+      version: 1,
+    });
+    return readSettings(tx, row.id);
+  });
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { demoCampaignConfig } from '../../db/seed/demo-campaign';
+import { checkCampaignMap } from './campaign-admin-map';
+import { checkCampaignPlan } from './campaign-admin-rules';
+import { movedWindows, splitWindows } from './campaign-admin-create';
+
+const units = new Set(['office', 'hantai', 'nanzheng']);
+const demo = { startsOn: '2026-01-01', endsOn: '2026-12-31', config: demoCampaignConfig(2026, ['hantai', 'nanzheng']) };
+const fields = (plan: typeof demo) => checkCampaignPlan(plan, units).map((f) => f.field);
+
+describe('checkCampaignPlan', () => {
+  it('accepts the demo campaign, whose survey and crackdown windows overlap in March', () => {
+    expect(checkCampaignPlan(demo, units)).toEqual([]);
+  });
+
+  it('names the field of each broken rule', () => {
+    const config = demo.config;
+    expect(fields({ ...demo, config: { ...config, timeZone: 'Mars/Olympus' } })).toEqual(['timeZone']);
+    expect(fields({ ...demo, endsOn: '2026-02-30' })).toEqual(['endsOn']);
+    expect(fields({ ...demo, config: { ...config, windows: { ...config.windows, consolidation: { start: '2026-02-01', end: '2026-12-31' } } } })).toEqual(['windows.consolidation.start']);
+    expect(fields({ ...demo, config: { ...config, exitCriteria: { ...config.exitCriteria, crackdown: [{ kind: 'noProblemsIn', states: ['verified'] }] } } })).toEqual(['exitCriteria.crackdown.0.states']);
+    expect(fields({ ...demo, config: { ...config, targets: [{ unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 1 }, { unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 2 }] } })).toEqual([
+      'targets.1',
+    ]);
+    expect(fields({ ...demo, config: { ...config, escalation: { dueSoonHours: 23, longOverdueDays: 7 }, timeLimits: { ...config.timeLimits, problem: { ...config.timeLimits.problem, rectified: 1 } } } })).toEqual([]);
+    expect(fields({ ...demo, config: { ...config, escalation: { dueSoonHours: 24, longOverdueDays: 7 }, timeLimits: { ...config.timeLimits, problem: { ...config.timeLimits.problem, rectified: 1 } } } })).toEqual([
+      'escalation.dueSoonHours',
+    ]);
+  });
+});
+
+describe('windows of a new campaign', () => {
+  it('splits a blank campaign’s days in three, end to end', () => {
+    expect(splitWindows('2027-01-01', '2027-12-31')).toEqual({
+      survey: { start: '2027-01-01', end: '2027-05-01' },
+      crackdown: { start: '2027-05-02', end: '2027-08-31' },
+      consolidation: { start: '2027-09-01', end: '2027-12-31' },
+    });
+    const day = { start: '2027-03-01', end: '2027-03-01' };
+    expect(splitWindows('2027-03-01', '2027-03-01')).toEqual({ survey: day, crackdown: day, consolidation: day });
+  });
+
+  it('moves a copied campaign’s windows to its dates and keeps them inside', () => {
+    const moved = movedWindows(demo.config.windows, '2026-01-01', '2027-01-01', '2027-10-31');
+    expect(moved.survey).toEqual({ start: '2027-01-01', end: '2027-03-31' });
+    expect(moved.consolidation).toEqual({ start: '2027-09-01', end: '2027-10-31' });
+  });
+});
+
+describe('checkCampaignMap', () => {
+  const ring = [[107, 33], [108, 33], [108, 34], [107, 33]];
+  it('accepts polygons with ids and reads their names', () => {
+    const map = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 1, properties: { name: '汉台区' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+    expect(checkCampaignMap(map)).toEqual({ ok: true, features: [{ id: '1', name: '汉台区' }] });
+  });
+
+  it('refuses what the battle map cannot draw or link, by field', () => {
+    const feature = (id: unknown, geometry: unknown) => ({ type: 'Feature', id, properties: {}, geometry });
+    const result = checkCampaignMap({
+      type: 'FeatureCollection',
+      features: [feature('a', { type: 'Polygon', coordinates: [ring] }), feature('a', { type: 'LineString', coordinates: ring }), feature('b', { type: 'Polygon', coordinates: [[[200, 33], [108, 33], [108, 34], [200, 33]]] })],
+    });
+    expect(result.ok ? [] : result.fields.map((f) => f.field)).toEqual(['features.1.id', 'features.1.geometry.type', 'features.2.geometry.coordinates']);
+    expect(checkCampaignMap({ type: 'Feature' })).toMatchObject({ ok: false, fields: [{ field: 'type' }] });
+  });
+});

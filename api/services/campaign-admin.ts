@@ -1,0 +1,195 @@
+import { and, asc, eq, max } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../db/client';
+import { appendAudit } from '../../db/audit/append';
+import { auditLog, campaigns, categories, units } from '../../db/schema';
+import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
+import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
+import { ApiError, refusalError } from '../errors';
+import { checkCampaignPlan, type CampaignPlan } from './campaign-admin-rules';
+import { checkCampaignMap, summariseMap } from './campaign-admin-map';
+
+/** Only the campaign office configures a campaign; everyone else, the administrator included, is refused with the reason. */
+export function assertOffice(actor: Actor): void {
+  if (actor.role !== 'office') {
+    throw refusalError(
+      refuse('role_forbidden', undefined, {
+        zh: '只有专项办可以查看和修改专项行动的配置（系统管理员负责用户和单位）',
+        en: "Only the campaign office may view and change a campaign's configuration (administrators manage users and units)",
+      }),
+    );
+  }
+}
+
+/** A configuration that breaks a rule: 422, each broken rule named by its field. */
+export function invalidSettings(fields: readonly FieldIssue[]): ApiError {
+  return new ApiError('payload_invalid', { fields, reason: { zh: '配置有误，请按提示修改', en: 'The configuration has errors; see each field' } });
+}
+
+/** The sequence number of the campaign's last audit entry: what a change must be based on. */
+export async function revisionOf(db: Db | Tx, campaignId: number): Promise<number> {
+  const [row] = await db
+    .select({ seq: max(auditLog.seq) })
+    .from(auditLog)
+    .where(and(eq(auditLog.subject, 'campaign'), eq(auditLog.subjectId, campaignId)));
+  return row?.seq ?? 0;
+}
+
+async function campaignRow(db: Db | Tx, id: number) {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  if (row === undefined) throw new ApiError('not_found');
+  return row;
+}
+
+const unitColumns = { id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId };
+
+/** Every unit's id: what targets may name. */
+export async function unitIdsOf(db: Db | Tx): Promise<Set<string>> {
+  return new Set((await db.select({ id: units.id }).from(units)).map((u) => u.id));
+}
+
+/** The campaign's whole configuration as the settings screens show it. */
+export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSettings> {
+  const campaign = await campaignRow(db, id);
+  const [categoryRows, unitRows, revision] = await Promise.all([
+    db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder), asc(categories.id)),
+    db.select(unitColumns).from(units).orderBy(asc(units.sortOrder)),
+    revisionOf(db, id),
+  ]);
+  let map: CampaignSettings['map'] = null;
+  if (campaign.mapGeojson !== null) {
+    const checked = checkCampaignMap(JSON.parse(campaign.mapGeojson));
+    map = summariseMap(checked.ok ? checked.features : [], unitRows);
+  }
+  return {
+    id: campaign.id,
+    code: campaign.code,
+    nameZh: campaign.nameZh,
+    nameEn: campaign.nameEn,
+    state: campaign.state,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    revision,
+    config: campaign.config,
+    categories: categoryRows.map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder, retired: c.retiredAt !== null })),
+    map,
+    units: unitRows,
+  };
+}
+
+/**
+ * Loads the campaign for a change by the office: it must exist, not be
+ * concluded, and (when the request names one) still be at the revision the
+ * office saw, else 409 with the settings as they are now.
+ */
+export async function campaignForChange(tx: Tx, id: number, actor: Actor, revision: number | undefined) {
+  assertOffice(actor);
+  const campaign = await campaignRow(tx, id);
+  if (campaign.state === 'concluded') throw refusalError(refuse('campaign_concluded'));
+  if (revision !== undefined && revision !== (await revisionOf(tx, id))) {
+    throw new ApiError('version_conflict', {
+      reason: { zh: '配置已被他人修改，请在最新配置上重新修改', en: 'Someone else changed this configuration first; here it is as it stands now' },
+      extra: { current: await readSettings(tx, id) },
+    });
+  }
+  return campaign;
+}
+
+type CampaignRow = Awaited<ReturnType<typeof campaignRow>>;
+
+/** One entry of the campaign's audit trail for a configuration change; the campaign's phase and version stay as they are. */
+export function configurationEntry(campaign: Pick<CampaignRow, 'id' | 'state' | 'version'>, actor: Actor, event: string, payload: unknown, now: Date) {
+  return {
+    at: now.toISOString(),
+    actorId: actor.userId,
+    campaignId: campaign.id,
+    subject: 'campaign' as const,
+    subjectId: campaign.id,
+    event,
+    fromState: campaign.state,
+    toState: campaign.state,
+    payload,
+    version: campaign.version,
+  };
+}
+
+function planOf(campaign: CampaignRow, change: SettingsChange): CampaignPlan & { nameZh: string; nameEn: string } {
+  const config: CampaignConfig = {
+    ...campaign.config,
+    ...(change.timeZone !== undefined && { timeZone: change.timeZone }),
+    ...(change.windows !== undefined && { windows: change.windows }),
+    ...(change.exitCriteria !== undefined && { exitCriteria: change.exitCriteria }),
+    ...(change.timeLimits !== undefined && { timeLimits: change.timeLimits }),
+    ...(change.escalation !== undefined && { escalation: change.escalation }),
+    ...(change.wipLimits !== undefined && { wipLimits: change.wipLimits }),
+    ...(change.targets !== undefined && { targets: change.targets }),
+  };
+  return {
+    nameZh: change.nameZh ?? campaign.nameZh,
+    nameEn: change.nameEn ?? campaign.nameEn,
+    startsOn: change.startsOn ?? campaign.startsOn,
+    endsOn: change.endsOn ?? campaign.endsOn,
+    config,
+  };
+}
+
+function partOf(plan: ReturnType<typeof planOf>, part: SettingsPart): unknown {
+  switch (part) {
+    case 'nameZh':
+    case 'nameEn':
+    case 'startsOn':
+    case 'endsOn':
+      return plan[part];
+    default:
+      return plan.config[part];
+  }
+}
+
+/**
+ * Changes a campaign's configuration: the parts sent replace the current
+ * ones, the whole is checked, and the campaign row and one audit entry
+ * (each changed part, before and after) are written in one transaction.
+ * Items keep the due times they were given: a new time limit applies to
+ * states entered from now on, because due times are set on entry.
+ */
+export async function changeSettings(database: Database, id: number, actor: Actor, change: SettingsChange, now: Date): Promise<CampaignSettings> {
+  return database.write(async (tx) => {
+    const campaign = await campaignForChange(tx, id, actor, change.revision);
+    const before = planOf(campaign, { revision: change.revision });
+    const after = planOf(campaign, change);
+    const issues = checkCampaignPlan(after, await unitIdsOf(tx));
+    if (issues.length > 0) throw invalidSettings(issues);
+    const changes: Partial<Record<SettingsPart, { from: unknown; to: unknown }>> = {};
+    for (const part of settingsParts) {
+      const [from, to] = [partOf(before, part), partOf(after, part)];
+      if (JSON.stringify(from) !== JSON.stringify(to)) changes[part] = { from, to };
+    }
+    // Nothing changed: nothing to record.
+    if (Object.keys(changes).length === 0) return readSettings(tx, id);
+    await tx
+      .update(campaigns)
+      .set({ nameZh: after.nameZh, nameEn: after.nameEn, startsOn: after.startsOn, endsOn: after.endsOn, config: after.config })
+      .where(eq(campaigns.id, id));
+    await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.configure', { changes }, now));
+    return readSettings(tx, id);
+  });
+}
+
+/**
+ * Replaces the campaign's map for the battle map. The audit entry keeps the
+ * map's size and feature ids, not the file (it is most of a megabyte).
+ */
+export async function replaceMap(database: Database, id: number, actor: Actor, body: unknown, now: Date): Promise<CampaignSettings> {
+  assertOffice(actor);
+  const checked = checkCampaignMap(body);
+  if (!checked.ok) {
+    throw new ApiError('payload_invalid', { fields: checked.fields, reason: { zh: '地图文件不符合要求', en: 'The map file is not a usable campaign map' } });
+  }
+  const text = JSON.stringify(body);
+  return database.write(async (tx) => {
+    const campaign = await campaignForChange(tx, id, actor, undefined);
+    await tx.update(campaigns).set({ mapGeojson: text }).where(eq(campaigns.id, id));
+    const payload = { bytes: Buffer.byteLength(text), features: checked.features.map((f) => f.id), replaced: campaign.mapGeojson !== null };
+    await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map', payload, now));
+    return readSettings(tx, id);
+  });
+}

@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CampaignSettings } from '../../api/contracts/campaign-admin';
+import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
+import { testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The campaign settings screens in a real Chromium against the real server
+ * and the seeded demo campaign. Needs `npm run build`.
+ */
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 40, problems: 4 });
+  server = await startTestServer(database);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+describe('campaign settings in Chromium', () => {
+  test('the office opens the settings from the campaign nav, sees a refused limit explained by its field, and saves a new one', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      page.setDefaultTimeout(8000);
+      const campaignId = campaignOf(page);
+      await page.getByTestId('nav-settings').click();
+      await page.waitForURL(/\/settings$/);
+      await page.getByTestId('section-limits').waitFor();
+      expect(await page.getByTestId('applies-from-now').textContent()).toContain('已在办事项的到期时间保持不变');
+
+      const found = page.getByTestId('input-timeLimits.clue.found');
+      await found.fill('-2');
+      await page.getByTestId('save-limits').click();
+      // The server's field error, in Chinese, under the very input.
+      await page.locator('[data-testid=section-limits] [aria-invalid=true][name="timeLimits.clue.found"]').waitFor();
+      expect(await page.getByTestId('section-limits').locator('.field-message').first().textContent()).toContain('>=1');
+      await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-refused-zh.png` });
+
+      const before = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await found.fill('5');
+      await page.getByTestId('save-limits').click();
+      await page.locator(`[data-revision]:not([data-revision="${before.revision}"])`).waitFor();
+      const after = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect(after.config.timeLimits.clue.found).toBe(5);
+      expect(before.config.timeLimits.clue.found).not.toBe(5);
+      expect(await found.inputValue()).toBe('5');
+      await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-limits-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+});

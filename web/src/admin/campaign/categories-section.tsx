@@ -1,0 +1,76 @@
+import { For, Show, createSignal } from 'solid-js';
+import { named } from '../../i18n/i18n';
+import { settingsApi } from './api';
+import { FieldMessage, type SectionProps } from './form-kit';
+import { cm } from './messages';
+import { SectionFrame } from './section-frame';
+
+/** The campaign's crime categories: named in both languages, ordered, retired and restored one at a time (each is saved at once). */
+export function CategoriesSection(props: SectionProps) {
+  const [nameZh, setNameZh] = createSignal('');
+  const [nameEn, setNameEn] = createSignal('');
+  const id = () => props.settings.id;
+  const add = async () => {
+    if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn() }))) {
+      setNameZh('');
+      setNameEn('');
+    }
+  };
+  return (
+    <SectionFrame id="categories" title={cm('categories')} lead={cm('categoriesLead')} busy={props.busy}>
+      <table class="ca-table" data-testid="categories">
+        <thead>
+          <tr>
+            <th>{cm('order')}</th>
+            <th>{cm('nameZh')}</th>
+            <th>{cm('nameEn')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.settings.categories}>
+            {(category) => {
+              const change = (c: Parameters<typeof settingsApi.changeCategory>[2]) => void props.run('categories', () => settingsApi.changeCategory(id(), category.id, c));
+              return (
+                <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
+                  <td>
+                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} onChange={(e) => change({ sortOrder: Number(e.currentTarget.value) })} />
+                  </td>
+                  <td>
+                    <input type="text" aria-label={cm('nameZh')} value={category.nameZh} onChange={(e) => change({ nameZh: e.currentTarget.value })} />
+                  </td>
+                  <td>
+                    <input type="text" aria-label={cm('nameEn')} value={category.nameEn} onChange={(e) => change({ nameEn: e.currentTarget.value })} />
+                  </td>
+                  <td>
+                    <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
+                      <span class="chip">{cm('retired')}</span>
+                      <button type="button" class="button ghost small" disabled={props.busy} onClick={() => change({ retired: false })}>
+                        {cm('restore')}
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+          <tr class="ca-new">
+            <td />
+            <td>
+              <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
+            </td>
+            <td>
+              <input type="text" name="new-category-en" aria-label={cm('nameEn')} value={nameEn()} aria-invalid={props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
+            </td>
+            <td>
+              <button type="button" class="button" disabled={props.busy} onClick={() => void add()}>
+                {cm('addCategory')}
+              </button>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <FieldMessage messages={[...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')]} />
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,68 @@
+import { For, createEffect, on } from 'solid-js';
+import { createStore, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
+import type { Label } from '../../../../engine/labels';
+import type { FieldIssue } from '../../api/problem';
+import { tr } from '../../i18n/i18n';
+import type { CampaignSettings, SettingsParts } from './api';
+
+/** What every settings section receives from the page. */
+export interface SectionProps {
+  readonly settings: CampaignSettings;
+  /** Sends the parts on the revision the page holds; true when saved. Field errors come back through `errors`. */
+  readonly save: (section: string, parts: SettingsParts) => Promise<boolean>;
+  /** Runs another change (a category, the map) the same way: its answer becomes the settings shown. */
+  readonly run: (section: string, work: () => Promise<CampaignSettings>) => Promise<boolean>;
+  readonly errors: (field: string) => readonly Label[];
+  /** Every field issue of the section's last refused change. */
+  readonly issues: (section: string) => readonly FieldIssue[];
+  readonly busy: boolean;
+}
+
+/** The API's field issues, looked up by the field a control edits (and everything under it). */
+export function fieldLookup(issues: () => readonly FieldIssue[]) {
+  return (field: string): readonly Label[] => issues().filter((i) => i.field === field || i.field.startsWith(`${field}.`)).map((i) => i.message);
+}
+
+/**
+ * An editable copy of part of the settings, replaced whenever the server
+ * answers new settings: the form never drifts from what was saved.
+ */
+export function useDraft<T extends object>(source: () => T): [T, SetStoreFunction<T>] {
+  const [draft, setDraft] = createStore<T>(structuredClone(source()));
+  createEffect(on(source, (value) => setDraft(reconcile(structuredClone(value))), { defer: true }));
+  return [draft, setDraft];
+}
+
+/** A plain copy of a draft to send (a store is a proxy, which structuredClone refuses). */
+export function copyOf<T>(value: T): T {
+  return structuredClone(unwrap(value));
+}
+
+/** The messages under a control, in the current language. */
+export function FieldMessage(props: { messages: readonly Label[]; id?: string }) {
+  return (
+    <span class="field-message" id={props.id} role={props.messages.length > 0 ? 'alert' : undefined}>
+      <For each={props.messages}>{(m) => <span class="ca-message">{tr(m)}</span>}</For>
+    </span>
+  );
+}
+
+/** A number as typed: left as typed (fractions, negatives) for the server to judge, and named by the field it names. */
+export function NumberInput(props: { field: string; value: number | undefined; onInput: (value: number | undefined) => void; errors: SectionProps['errors']; label: string; min?: number }) {
+  return (
+    <label class="field ca-number">
+      <span class="field-label">{props.label}</span>
+      <input
+        type="number"
+        name={props.field}
+        data-testid={`input-${props.field}`}
+        min={props.min ?? 1}
+        step="1"
+        value={props.value ?? ''}
+        aria-invalid={props.errors(props.field).length > 0}
+        onInput={(e) => props.onInput(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
+      />
+      <FieldMessage messages={props.errors(props.field)} />
+    </label>
+  );
+}

@@ -1,0 +1,85 @@
+import { For } from 'solid-js';
+import { openClueStates, type OpenClueState } from '../../../../engine/clue/clue.model';
+import { clueStateLabels } from '../../../../engine/clue/clue.labels';
+import { openProblemStates, type OpenProblemState } from '../../../../engine/problem/problem.model';
+import { problemStateLabels } from '../../../../engine/problem/problem.labels';
+import type { Label } from '../../../../engine/labels';
+import { tr } from '../../i18n/i18n';
+import { NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
+import { cm } from './messages';
+import { SectionFrame } from './section-frame';
+
+type Kind = 'clue' | 'problem';
+const statesOf: Record<Kind, readonly (OpenClueState | OpenProblemState)[]> = { clue: openClueStates, problem: openProblemStates };
+const labelOf = (kind: Kind, state: string): Label => (kind === 'clue' ? clueStateLabels[state as OpenClueState] : problemStateLabels[state as OpenProblemState]);
+
+/**
+ * Time limits per state, the escalation thresholds and the WIP limits: the
+ * numbers that set due times, rungs and the board's highlights. The note
+ * says what the office must know: a change applies to states entered from now on.
+ */
+export function LimitsSection(props: SectionProps) {
+  const source = () => ({ timeLimits: props.settings.config.timeLimits, escalation: props.settings.config.escalation, wipLimits: props.settings.config.wipLimits });
+  const [draft, setDraft] = useDraft(source);
+  const limits = (kind: Kind) => draft.timeLimits[kind] as Record<string, number>;
+  const wip = (kind: Kind) => draft.wipLimits[kind] as Record<string, number | undefined>;
+  const save = () => {
+    // An emptied WIP limit means "no limit": it is left out rather than sent empty.
+    const wipOf = (kind: Kind) => Object.fromEntries(Object.entries(wip(kind)).filter((e): e is [string, number] => e[1] !== undefined));
+    void props.save('limits', { timeLimits: copyOf(draft.timeLimits), escalation: copyOf(draft.escalation), wipLimits: { clue: wipOf('clue'), problem: wipOf('problem') } });
+  };
+  return (
+    <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
+      <p class="ca-note" role="note" data-testid="applies-from-now">
+        {cm('appliesFromNow')}
+      </p>
+      <For each={['clue', 'problem'] as const}>
+        {(kind) => (
+          <fieldset class="ca-fieldset">
+            <legend>{kind === 'clue' ? cm('clueStates') : cm('problemStates')}</legend>
+            <div class="ca-row">
+              <For each={statesOf[kind]}>
+                {(state) => (
+                  <NumberInput
+                    field={`timeLimits.${kind}.${state}`}
+                    label={tr(labelOf(kind, state))}
+                    value={limits(kind)[state]}
+                    errors={props.errors}
+                    onInput={(v) => setDraft('timeLimits', kind, state as never, v as never)}
+                  />
+                )}
+              </For>
+            </div>
+          </fieldset>
+        )}
+      </For>
+      <h3>{cm('escalation')}</h3>
+      <div class="ca-row">
+        <NumberInput field="escalation.dueSoonHours" label={cm('dueSoonHours')} value={draft.escalation.dueSoonHours} errors={props.errors} onInput={(v) => setDraft('escalation', 'dueSoonHours', v as number)} />
+        <NumberInput field="escalation.longOverdueDays" label={cm('longOverdueDays')} value={draft.escalation.longOverdueDays} errors={props.errors} onInput={(v) => setDraft('escalation', 'longOverdueDays', v as number)} />
+      </div>
+      <h3>{cm('wipLimits')}</h3>
+      <p class="muted ca-lead">{cm('wipLead')}</p>
+      <For each={['clue', 'problem'] as const}>
+        {(kind) => (
+          <fieldset class="ca-fieldset">
+            <legend>{kind === 'clue' ? cm('clueStates') : cm('problemStates')}</legend>
+            <div class="ca-row">
+              <For each={statesOf[kind]}>
+                {(state) => (
+                  <NumberInput
+                    field={`wipLimits.${kind}.${state}`}
+                    label={tr(labelOf(kind, state))}
+                    value={wip(kind)[state]}
+                    errors={props.errors}
+                    onInput={(v) => setDraft('wipLimits', kind, state as never, v as never)}
+                  />
+                )}
+              </For>
+            </div>
+          </fieldset>
+        )}
+      </For>
+    </SectionFrame>
+  );
+}

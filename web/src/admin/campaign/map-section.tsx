@@ -1,0 +1,61 @@
+import { For, Show } from 'solid-js';
+import { named, tr } from '../../i18n/i18n';
+import { settingsApi } from './api';
+import type { SectionProps } from './form-kit';
+import { cm } from './messages';
+import { SectionFrame } from './section-frame';
+
+/** The battle map's outline: which features the campaign's map has, which units it leaves undrawn, and an upload to replace it. */
+export function MapSection(props: SectionProps) {
+  const unitName = (id: string) => {
+    const unit = props.settings.units.find((u) => u.id === id);
+    return unit === undefined ? id : named(unit);
+  };
+  const upload = async (file: File) => {
+    const text = await file.text();
+    await props.run('map', () => settingsApi.uploadMap(props.settings.id, text));
+  };
+  return (
+    <SectionFrame id="map" title={cm('map')} lead={cm('mapLead')} busy={props.busy}>
+      <Show when={props.settings.map} fallback={<p class="muted">{cm('noMap')}</p>}>
+        {(map) => (
+          <>
+            <p data-testid="map-features">
+              {map().features.length} {cm('mapFeatures')}: {map().features.map((f) => f.name ?? f.id).join('、')}
+            </p>
+            <Show when={map().unitsWithoutFeature.length > 0}>
+              <p class="ca-warning">
+                {cm('unitsWithoutFeature')}{' '}
+                <For each={map().unitsWithoutFeature}>{(u) => <span class="chip">{`${unitName(u.unitId)} (${u.mapFeatureId})`}</span>}</For>
+              </p>
+            </Show>
+          </>
+        )}
+      </Show>
+      <label class="button">
+        {cm('uploadMap')}
+        <input
+          type="file"
+          class="visually-hidden"
+          accept=".geojson,.json,application/geo+json,application/json"
+          data-testid="map-file"
+          disabled={props.busy}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file !== undefined) void upload(file);
+          }}
+        />
+      </label>
+      <ul class="ca-issues" data-testid="map-issues">
+        <For each={props.issues('map')}>
+          {(issue) => (
+            <li>
+              <code>{issue.field}</code> {tr(issue.message)}
+            </li>
+          )}
+        </For>
+      </ul>
+    </SectionFrame>
+  );
+}

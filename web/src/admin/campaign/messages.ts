@@ -1,0 +1,89 @@
+import type { Label } from '../../../../engine/labels';
+import { tr } from '../../i18n/i18n';
+
+/** The texts of the campaign settings screens; state, phase and measure names come from the engine's labels. */
+export const campaignAdminMessages = {
+  navSettings: { zh: '专项配置', en: 'Settings' },
+  title: { zh: '专项行动配置', en: 'Campaign settings' },
+  officeOnly: { zh: '只有专项办可以查看和修改专项行动的配置。', en: "Only the campaign office may view and change a campaign's configuration." },
+  appliesFromNow: {
+    zh: '修改后的时限和督办阈值只适用于此后进入相应状态的事项；已在办事项的到期时间保持不变。每次修改都记入审计日志。',
+    en: 'Changed time limits and escalation thresholds apply only to items that enter a state from now on; due times already set stay as they were. Every change is recorded in the audit log.',
+  },
+  save: { zh: '保存', en: 'Save' },
+  saving: { zh: '正在保存…', en: 'Saving…' },
+  saved: { zh: '已保存', en: 'Saved' },
+  reset: { zh: '撤销修改', en: 'Discard changes' },
+  conflict: { zh: '配置已被他人修改，已载入最新配置，请重新修改。', en: 'Someone else changed the configuration; the latest is loaded, please make your change again.' },
+  general: { zh: '基本信息', en: 'General' },
+  code: { zh: '代号', en: 'Code' },
+  nameZh: { zh: '中文名称', en: 'Name (Chinese)' },
+  nameEn: { zh: '英文名称', en: 'Name (English)' },
+  startsOn: { zh: '开始日期', en: 'Starts on' },
+  endsOn: { zh: '结束日期', en: 'Ends on' },
+  timeZone: { zh: '时区', en: 'Time zone' },
+  state: { zh: '当前阶段', en: 'Current phase' },
+  windows: { zh: '阶段时间窗口', en: 'Phase windows' },
+  windowsLead: { zh: '各阶段的起止日期（含首尾两天），须在专项行动起止日期之内并依次排列，可以交叠。', en: "Each phase's first and last day, inclusive; inside the campaign's dates and in order. They may overlap." },
+  start: { zh: '开始', en: 'Start' },
+  end: { zh: '结束', en: 'End' },
+  exitCriteria: { zh: '阶段完成条件', en: 'Exit criteria' },
+  exitLead: { zh: '推进到下一阶段前须满足的条件；未满足时专项办须写明理由方可推进。', en: 'What must hold before the office advances to the next phase; with any unmet, the office must give a reason.' },
+  addCriterion: { zh: '添加条件', en: 'Add criterion' },
+  remove: { zh: '删除', en: 'Remove' },
+  noCriteria: { zh: '（无条件）', en: '(none)' },
+  criterionKind: { zh: '条件类型', en: 'Kind' },
+  atOrAbove: { zh: '级及以上', en: 'level and above' },
+  timeLimits: { zh: '办理时限（自然日）', en: 'Time limits (calendar days)' },
+  clueStates: { zh: '线索', en: 'Clues' },
+  problemStates: { zh: '问题', en: 'Problems' },
+  escalation: { zh: '督办阈值', en: 'Escalation thresholds' },
+  dueSoonHours: { zh: '到期前多少小时提示临期', en: 'Due soon: hours before the due time' },
+  longOverdueDays: { zh: '超期多少天升级为严重超期（专项办督办）', en: 'Long overdue: days after the due time (raised to the office)' },
+  wipLimits: { zh: '在办上限（每个单位每列）', en: 'WIP limits (per unit, per column)' },
+  wipLead: { zh: '一个单位在某列的卡片超过上限时，看板会标红提示。留空表示不设上限。', en: "A unit holding more cards in a column than this is highlighted on the board. Leave empty for no limit." },
+  targets: { zh: '单位目标', en: 'Unit targets' },
+  targetsLead: { zh: '各单位每个阶段的目标，作战图以实际完成数对照显示。', en: 'Per unit and phase; the battle map shows them against actuals.' },
+  unit: { zh: '单位', en: 'Unit' },
+  phase: { zh: '阶段', en: 'Phase' },
+  metric: { zh: '指标', en: 'Measure' },
+  value: { zh: '目标值', en: 'Target' },
+  addTarget: { zh: '添加目标', en: 'Add target' },
+  categories: { zh: '案件类别', en: 'Crime categories' },
+  categoriesLead: { zh: '停用的类别不再出现在新建表单和导入中，已有事项保留原类别，历史统计不受影响。', en: 'A retired category leaves create forms and imports; items keep it and reports still count them.' },
+  order: { zh: '排序', en: 'Order' },
+  retired: { zh: '已停用', en: 'Retired' },
+  retire: { zh: '停用', en: 'Retire' },
+  restore: { zh: '恢复', en: 'Restore' },
+  addCategory: { zh: '添加类别', en: 'Add category' },
+  map: { zh: '作战图地图', en: 'Battle map outline' },
+  mapLead: {
+    zh: '上传 GeoJSON FeatureCollection（Polygon 或 MultiPolygon 区域，每个区域有唯一 id，最大 8 MB）。单位按“地图区域 id”对应到区域。',
+    en: 'Upload a GeoJSON FeatureCollection (Polygon or MultiPolygon features, each with a unique id; at most 8 MB). Units link to features by their map feature id.',
+  },
+  noMap: { zh: '尚未上传地图。', en: 'No map uploaded yet.' },
+  mapFeatures: { zh: '个区域', en: 'features' },
+  unitsWithoutFeature: { zh: '以下单位的地图区域 id 在此地图中不存在，作战图上不会显示：', en: 'These units name a feature this map lacks and are not drawn on the battle map:' },
+  uploadMap: { zh: '上传地图', en: 'Upload map' },
+  newCampaign: { zh: '新建专项行动', en: 'New campaign' },
+  newLead: { zh: '可新建空白专项，或复制本专项的配置、在用类别和地图（各阶段窗口按新日期顺延）。', en: "Start blank, or copy this campaign's configuration, active categories and map (windows moved to the new dates)." },
+  copyThis: { zh: '复制本专项的配置', en: "Copy this campaign's configuration" },
+  create: { zh: '创建', en: 'Create' },
+  created: { zh: '已创建，正在打开新专项的配置', en: "Created; opening the new campaign's settings" },
+} satisfies Record<string, Label>;
+
+export type CampaignAdminMessage = keyof typeof campaignAdminMessages;
+
+/** One of the settings screens' texts in the current language. */
+export function cm(key: CampaignAdminMessage): string {
+  return tr(campaignAdminMessages[key]);
+}
+
+/** The exit criteria's kinds as the office picks them. */
+export const criterionKindLabels: Record<'noCluesIn' | 'noProblemsIn' | 'responsibilityComplete' | 'noOpenEscalations' | 'unitTargetsMet', Label> = {
+  noCluesIn: { zh: '没有线索处于所选状态', en: 'No clue left in the chosen states' },
+  noProblemsIn: { zh: '没有问题处于所选状态', en: 'No problem left in the chosen states' },
+  responsibilityComplete: { zh: '责任清单完整（每条在办事项都有单位和承办人）', en: 'Responsibility list complete (every open item has a unit and an assignee)' },
+  noOpenEscalations: { zh: '没有未处理的督办', en: 'No open escalation' },
+  unitTargetsMet: { zh: '各单位完成本阶段目标', en: 'Every unit has met its targets for the phase' },
+};

@@ -1,0 +1,29 @@
+import { Show, type JSX } from 'solid-js';
+import { cm } from './messages';
+
+/** A settings section: heading, lead text, its fields, and its own save and discard buttons. */
+export function SectionFrame(props: { id: string; title: string; lead?: string; busy: boolean; onSave?: () => void; onReset?: () => void; children: JSX.Element }) {
+  return (
+    <section class="ca-section" data-testid={`section-${props.id}`} aria-labelledby={`ca-${props.id}`}>
+      <h2 id={`ca-${props.id}`}>{props.title}</h2>
+      <Show when={props.lead}>{(lead) => <p class="muted ca-lead">{lead()}</p>}</Show>
+      {props.children}
+      <Show when={props.onSave}>
+        {(onSave) => (
+          <div class="ca-actions">
+            <button type="button" class="button primary" data-testid={`save-${props.id}`} disabled={props.busy} onClick={() => onSave()()}>
+              {props.busy ? cm('saving') : cm('save')}
+            </button>
+            <Show when={props.onReset}>
+              {(onReset) => (
+                <button type="button" class="button ghost" disabled={props.busy} onClick={() => onReset()()}>
+                  {cm('reset')}
+                </button>
+              )}
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

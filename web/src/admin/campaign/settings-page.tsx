@@ -1,0 +1,114 @@
+import { useParams } from '@solidjs/router';
+import { Show, createEffect, createSignal, on } from 'solid-js';
+import type { FieldIssue } from '../../api/problem';
+import { ApiProblem } from '../../api/problem';
+import { named, t, tr } from '../../i18n/i18n';
+import { me } from '../../session/session';
+import { TopBar } from '../../ui/top-bar';
+import { toast } from '../../ui/toasts';
+import { settingsApi, type CampaignSettings, type SettingsParts } from './api';
+import { CategoriesSection } from './categories-section';
+import { CriteriaSection } from './criteria-section';
+import { fieldLookup, type SectionProps } from './form-kit';
+import { GeneralSection } from './general-section';
+import { LimitsSection } from './limits-section';
+import { MapSection } from './map-section';
+import { cm } from './messages';
+import { NewCampaignSection } from './new-campaign-section';
+import { TargetsSection } from './targets-section';
+import './campaign-admin.css';
+
+/**
+ * `/campaigns/:id/settings`: the campaign office's configuration of the
+ * campaign. Each section saves on its own against the revision the page
+ * holds; the server's answer replaces the page's settings, and its field
+ * errors are shown under the inputs of the section that sent them.
+ */
+export function CampaignSettingsPage() {
+  const params = useParams<{ id: string }>();
+  const [settings, setSettings] = createSignal<CampaignSettings | null>(null);
+  const [failure, setFailure] = createSignal<ApiProblem | null>(null);
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [issues, setIssues] = createSignal<{ section: string; fields: readonly FieldIssue[] }>({ section: '', fields: [] });
+
+  const load = async (id: number) => {
+    try {
+      setSettings(await settingsApi.read(id));
+      setFailure(null);
+    } catch (error) {
+      if (error instanceof ApiProblem) setFailure(error);
+      else throw error;
+    }
+  };
+  createEffect(on(() => Number(params.id), (id) => void load(id)));
+
+  const run = async (section: string, work: () => Promise<CampaignSettings>): Promise<boolean> => {
+    setBusy(section);
+    setIssues({ section, fields: [] });
+    try {
+      setSettings(await work());
+      toast(() => cm('saved'), 'info');
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      if (error.status === 409) {
+        // Someone changed the campaign meanwhile: show theirs, and let the office make the change again on it.
+        await load(Number(params.id));
+        toast(() => cm('conflict'), 'warning');
+      } else {
+        setIssues({ section, fields: error.fields });
+        toast(() => tr(error.reason));
+      }
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+  const save = (section: string, parts: SettingsParts) =>
+    run(section, () => {
+      const current = settings();
+      if (current === null) throw new ApiProblem(0, 'not_loaded', { zh: '配置尚未载入', en: 'The settings have not loaded' }, [], null);
+      return settingsApi.change(current.id, { revision: current.revision, ...parts });
+    });
+
+  const sectionProps = (section: string, current: () => CampaignSettings): SectionProps => ({
+    get settings() {
+      return current();
+    },
+    save,
+    run,
+    errors: (field) => (issues().section === section ? fieldLookup(() => issues().fields)(field) : []),
+    issues: (name) => (issues().section === name ? issues().fields : []),
+    get busy() {
+      return busy() !== null;
+    },
+  });
+
+  return (
+    <div class="app ca-app">
+      <TopBar>
+        <div class="campaign-head">
+          <Show when={settings()}>{(s) => <h1 class="campaign-name">{`${named(s())} · ${cm('title')}`}</h1>}</Show>
+        </div>
+      </TopBar>
+      <main class="ca-page" data-testid="campaign-settings">
+        <Show when={me()?.role === 'office'} fallback={<div class="form-error" role="alert">{cm('officeOnly')}</div>}>
+          <Show when={failure()}>{(f) => <div class="form-error" role="alert">{tr(f().reason)}</div>}</Show>
+          <Show when={settings()} fallback={<Show when={failure() === null}><div class="page-loading">{t('loading')}</div></Show>}>
+            {(current) => (
+              <div class="ca-sections" data-revision={current().revision}>
+                <GeneralSection {...sectionProps('general', current)} />
+                <LimitsSection {...sectionProps('limits', current)} />
+                <CriteriaSection {...sectionProps('criteria', current)} />
+                <TargetsSection {...sectionProps('targets', current)} />
+                <CategoriesSection {...sectionProps('categories', current)} />
+                <MapSection {...sectionProps('map', current)} />
+                <NewCampaignSection {...sectionProps('new', current)} />
+              </div>
+            )}
+          </Show>
+        </Show>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { For } from 'solid-js';
+import { campaignStateLabels, targetMetricLabels } from '../../../../engine/campaign/campaign.labels';
+import { phases, targetMetrics, type Phase, type TargetMetric } from '../../../../engine/campaign/campaign-config';
+import { named, tr } from '../../i18n/i18n';
+import type { Config } from './api';
+import { FieldMessage, NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
+import { cm } from './messages';
+import { SectionFrame } from './section-frame';
+
+type Target = Config['targets'][number];
+
+/** Targets per unit, phase and measure, which the battle map shows against actuals and `unitTargetsMet` checks. */
+export function TargetsSection(props: SectionProps) {
+  const source = () => ({ targets: props.settings.config.targets });
+  const [draft, setDraft] = useDraft(source);
+  const units = () => props.settings.units.filter((u) => u.kind !== 'office');
+  const set = <K extends keyof Target>(i: number, key: K, value: Target[K]) => setDraft('targets', i, key as never, value as never);
+  return (
+    <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
+      <table class="ca-table" data-testid="targets">
+        <thead>
+          <tr>
+            <th>{cm('unit')}</th>
+            <th>{cm('phase')}</th>
+            <th>{cm('metric')}</th>
+            <th>{cm('value')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={draft.targets}>
+            {(target, i) => (
+              <tr>
+                <td>
+                  <select aria-label={cm('unit')} value={target.unitId} onChange={(e) => set(i(), 'unitId', e.currentTarget.value)}>
+                    <For each={units()}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+                  </select>
+                  <FieldMessage messages={props.errors(`targets.${i()}.unitId`)} />
+                </td>
+                <td>
+                  <select aria-label={cm('phase')} value={target.phase} onChange={(e) => set(i(), 'phase', e.currentTarget.value as Phase)}>
+                    <For each={phases}>{(p) => <option value={p}>{tr(campaignStateLabels[p])}</option>}</For>
+                  </select>
+                </td>
+                <td>
+                  <select aria-label={cm('metric')} value={target.metric} onChange={(e) => set(i(), 'metric', e.currentTarget.value as TargetMetric)}>
+                    <For each={targetMetrics}>{(m) => <option value={m}>{tr(targetMetricLabels[m])}</option>}</For>
+                  </select>
+                  {/* A conflict between two targets is reported on the row as a whole. */}
+                  <FieldMessage messages={props.errors(`targets.${i()}`).filter((m) => !props.errors(`targets.${i()}.unitId`).includes(m) && !props.errors(`targets.${i()}.value`).includes(m))} />
+                </td>
+                <td>
+                  <NumberInput field={`targets.${i()}.value`} label="" min={0} value={target.value} errors={props.errors} onInput={(v) => set(i(), 'value', v as number)} />
+                </td>
+                <td>
+                  <button type="button" class="button ghost small" onClick={() => setDraft('targets', (all) => all.filter((_, j) => j !== i()))}>
+                    {cm('remove')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <button
+        type="button"
+        class="button small"
+        onClick={() => setDraft('targets', (all) => [...all, { unitId: units()[0]?.id ?? '', phase: 'survey', metric: 'cluesVerified', value: 0 }])}
+      >
+        {cm('addTarget')}
+      </button>
+    </SectionFrame>
+  );
+}
