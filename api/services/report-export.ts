@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { countFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
+import { tableCsv, tableXlsx } from './export-table';
 import type { CampaignReport } from './report';
 
 type Lang = 'zh' | 'en';
@@ -40,27 +39,11 @@ export function reportTable(report: CampaignReport, names: Names, lang: Lang): (
   ];
 }
 
-/**
- * A spreadsheet program treats a cell starting with = + - @ as a formula;
- * scope names are text we do not control, so such cells get a leading quote.
- */
-function inert(cell: string | number): string | number {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** CSV with a UTF-8 byte order mark, so that Excel on a Chinese Windows opens it as UTF-8. */
+/** CSV with a UTF-8 byte order mark; scope names that look like formulas are written as text. */
 export function reportCsv(table: (string | number)[][]): string {
-  return `\uFEFF${Papa.unparse(table.map((row) => row.map(inert)))}`;
+  return tableCsv(table);
 }
 
 export async function reportXlsx(table: (string | number)[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Battlemap';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  for (const row of table) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
-  sheet.getColumn(1).width = 28;
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as unknown as ArrayBuffer);
+  return tableXlsx(table, sheetName, { frozenColumns: 1, widths: [28] });
 }

@@ -2,6 +2,7 @@ import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../../api/app';
 import type { z } from 'zod';
 import type { BattleMap } from '../../../api/contracts/battle-map';
+import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { api } from '../api/client';
@@ -59,6 +60,9 @@ export const reportsApi = {
   frozen: (id: number, phase: Phase) => expect(client.campaigns[':id'].reports[':phase'].$get({ param: { id: String(id), phase } })),
   battleMap: (id: number): Promise<BattleMap> => expect(client.campaigns[':id']['battle-map'].$get({ param: { id: String(id) } })),
   map: (id: number) => expect(client.campaigns[':id'].map.$get({ param: { id: String(id) } })),
+  /** Cumulative flow and burndown of a phase (the current one when none is named). */
+  flow: (id: number, phase: Phase | undefined): Promise<Flow> =>
+    expect(client.campaigns[':id'].flow.$get({ param: { id: String(id) }, query: phase === undefined ? {} : { phase } })),
 };
 
 /** The address of a report download (CSV or XLSX) in a language: the server names the file. */
@@ -71,4 +75,4 @@ export function reportDownloadUrl(id: number, scope: ReportScope, format: Exclud
 export type Report = z.infer<typeof report>;
 export type ReportRow = Report['total'];
 export type CampaignDetail = Awaited<ReturnType<typeof reportsApi.campaign>>;
-export type { BattleMap };
+export type { BattleMap, Flow };

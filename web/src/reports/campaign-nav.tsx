@@ -1,9 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { rt } from './messages';
+import { pt } from '../admin/people/messages';
+import { cm } from '../admin/campaign/messages';
+import { me } from '../session/session';
 import './reports.css';
 
-/** Links between a campaign's pages: board, import, battle map, reports, wall. Shown in the top bar of a campaign page. */
+/** Links between a campaign's pages: board, import, battle map, lists, reports, wall. Shown in the top bar of a campaign page. */
 export function CampaignNav() {
   const params = useParams<{ id?: string }>();
   return (
@@ -19,12 +22,25 @@ export function CampaignNav() {
           <A href={`/campaigns/${id()}/battle-map`} activeClass="active" end>
             {rt('navBattleMap')}
           </A>
+          <A href={`/campaigns/${id()}/lists/clues`} activeClass="active" data-testid="nav-lists">
+            {rt('navLists')}
+          </A>
           <A href={`/campaigns/${id()}/reports`} activeClass="active" end>
             {rt('navReports')}
           </A>
           <A href={`/campaigns/${id()}/wall`} activeClass="active" end target="_blank">
             {rt('navWall')}
           </A>
+          <Show when={me()?.role === 'admin'}>
+            <A href="/admin/people" activeClass="active" end data-testid="nav-people">
+              {pt('navPeople')}
+            </A>
+          </Show>
+          <Show when={me()?.role === 'office'}>
+            <A href={`/campaigns/${id()}/settings`} activeClass="active" end data-testid="nav-settings">
+              {cm('navSettings')}
+            </A>
+          </Show>
         </nav>
       )}
     </Show>

@@ -1,13 +1,24 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { onCleanup, onMount, createEffect } from 'solid-js';
 
-/** Only what the report draws, bundled: bars, axes, tooltip, legend; SVG so charts print sharp. */
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+/** Only what the report draws, bundled: bars, lines and areas (flow, burndown), axes, tooltip, legend, a marker for today; SVG so charts print sharp. */
+use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+>;
 
 /** The chart font: the page's own system stack (no web fonts). */
 export function chartFont(): string {

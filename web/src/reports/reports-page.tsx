@@ -8,6 +8,7 @@ import { TopBar } from '../ui/top-bar';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import { localDateTime, nextDay, zonedInstant } from './format';
 import { rt } from './messages';
+import { FlowCharts } from './flow-charts';
 import { ReportCharts } from './report-charts';
 import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
@@ -236,6 +237,7 @@ export function ReportsPage() {
                           const unit = detail().units.find((u) => u.id === id);
                           return unit === undefined ? id : named(unit);
                         }} />
+                        <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} />
                       </section>
                     </article>
                   )}

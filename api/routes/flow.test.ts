@@ -1,0 +1,75 @@
+import { count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues } from '../../db/schema';
+import { clueStates, openClueStates } from '../../engine';
+import { signIn, testApp, type Session } from '../../test/support/api-client';
+import { testDatabase } from '../../test/support/test-database';
+import { flow as flowSchema, type Flow } from '../contracts/flow';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let viewer: Session;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 200, problems: 10 });
+  viewer = await signIn(testApp(database), 'viewer');
+});
+afterAll(() => database.drop());
+
+async function flow(query = ''): Promise<Flow> {
+  const response = await viewer.get(`/api/campaigns/1/flow${query}`);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as Flow;
+  expect(flowSchema.safeParse(body).success).toBe(true);
+  return body;
+}
+
+/** Independent SQL: each clue's state after its last state change before an instant, counted by state. */
+async function statesAt(instant: string): Promise<Record<string, number>> {
+  const rows = await database.db.all<{ state: string; n: number }>(sql`
+    select a.to_state as state, count(*) as n from audit_log a
+    where a.seq in (select max(seq) from audit_log where campaign_id = 1 and subject = 'clue' and at < ${instant} and to_state is not null
+                    and (from_state is null or from_state <> to_state) group by subject_id)
+    group by a.to_state`);
+  return Object.fromEntries(clueStates.map((s) => [s, Number(rows.find((r) => r.state === s)?.n ?? 0)]));
+}
+
+/** The end of a local day in Hanzhong (UTC+8 all year). */
+const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+describe('GET /api/campaigns/:id/flow', () => {
+  it('gives the current phase a day for each date of its window up to today, ending at the board’s own counts', async () => {
+    const f = await flow();
+    expect(f.phase).toBe('crackdown');
+    expect(f.today).toBe('2026-06-15');
+    expect(f.days[0]?.date).toBe(f.window.start);
+    expect(f.days.at(-1)?.date).toBe('2026-06-15');
+    expect(f.days).toHaveLength((Date.parse('2026-06-15') - Date.parse(f.window.start)) / 86_400_000 + 1);
+    const rows = await database.db.select({ state: clues.state, n: count() }).from(clues).groupBy(clues.state);
+    const today = f.days.at(-1);
+    for (const state of clueStates) expect(today?.counts[state], state).toBe(rows.find((r) => r.state === state)?.n ?? 0);
+    expect(today?.open).toBe(openClueStates.reduce((n, s) => n + (today?.counts[s] ?? 0), 0));
+  });
+
+  it('counts every day of the survey window as independent SQL rebuilds it from the audit log', async () => {
+    const f = await flow('?phase=survey');
+    expect(f.days.map((d) => d.date)).toEqual(f.days.map((_, i) => new Date(Date.parse(`${f.window.start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)));
+    expect(f.days.at(-1)?.date).toBe(f.window.end);
+    for (const day of f.days.filter((_, i) => i % 9 === 0 || i === f.days.length - 1)) {
+      expect(day.counts, day.date).toEqual(await statesAt(endOf(day.date)));
+    }
+    const total = (d: Flow['days'][number] | undefined) => clueStates.reduce((n, s) => n + (d?.counts[s] ?? 0), 0);
+    expect(total(f.days.at(-1))).toBeGreaterThan(total(f.days[0]));
+
+    // The crackdown's window opens inside the survey's (March overlaps): its start is the survey's count the evening before.
+    const crackdown = await flow('?phase=crackdown');
+    const eve = new Date(Date.parse(`${crackdown.window.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(crackdown.openAtStart).toBe(f.days.find((d) => d.date === eve)?.open);
+    expect(crackdown.openAtStart).toBeGreaterThan(0);
+  });
+
+  it('answers a phase that is not one with problem+json', async () => {
+    const response = await viewer.get('/api/campaigns/1/flow?phase=autumn');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('query.phase');
+  });
+});

@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { and, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues, problems } from '../../db/schema';
+import { openClueStates, openProblemStates } from '../../engine';
+import { signIn, testApp, type Session } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { listColumnLabels, listPage as listPageSchema, type ListPage } from '../contracts/lists';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let office: Session;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 200, problems: 30 });
+  office = await signIn(testApp(database), 'office');
+});
+afterAll(() => database.drop());
+
+async function page(session: Session, list: string, query = ''): Promise<ListPage> {
+  const response = await session.get(`/api/campaigns/1/lists/${list}${query}`);
+  expect(response.status, await response.clone().text()).toBe(200);
+  const body = (await response.json()) as ListPage;
+  expect(listPageSchema.safeParse(body).success).toBe(true);
+  return body;
+}
+
+/** Every item of a list under a query, page by page through the cursors. */
+async function everyPage(session: Session, list: string, query: string, limit: number): Promise<{ pages: number; items: ListPage['items']; total: number }> {
+  const items: ListPage['items'] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  let total = 0;
+  do {
+    const sep: string = query === '' ? '?' : '&';
+    const body: ListPage = await page(session, list, `${query}${sep}limit=${limit}${cursor === null ? '' : `&cursor=${cursor}`}`);
+    items.push(...body.items);
+    total = body.total;
+    cursor = body.next;
+    pages += 1;
+  } while (cursor !== null);
+  return { pages, items, total };
+}
+
+const ids = async (where: SQL | undefined) =>
+  (await database.db.select({ id: clues.id }).from(clues).where(where)).map((r) => r.id).sort((a, b) => b - a);
+
+describe('GET /api/campaigns/:id/lists/clues', () => {
+  it('pages through every clue once, newest first, with the total over all pages', async () => {
+    const all = await everyPage(office, 'clues', '', 70);
+    const [row] = await database.db.select({ n: count() }).from(clues);
+    expect(all.total).toBe(row?.n);
+    expect(all.pages).toBe(Math.ceil((row?.n ?? 0) / 70));
+    expect(all.items.map((i) => i.id)).toEqual(await ids(undefined));
+  });
+
+  it('filters by unit, category, state, assignee, overdue and text, each as independent SQL counts them', async () => {
+    const [sample] = await database.db.select().from(clues).where(and(eq(clues.state, 'verifying')));
+    expect(sample).toBeDefined();
+    if (sample === undefined) return;
+    const cases: [string, Awaited<ReturnType<typeof ids>>][] = [
+      [`?unit=${sample.unitId}`, await ids(eq(clues.unitId, sample.unitId))],
+      [`?category=${sample.categoryId ?? 'none'}`, await ids(sample.categoryId === null ? isNull(clues.categoryId) : eq(clues.categoryId, sample.categoryId))],
+      ['?state=filed', await ids(eq(clues.state, 'filed'))],
+      [`?assignee=${sample.assigneeId}`, await ids(eq(clues.assigneeId, sample.assigneeId ?? 0))],
+      ['?assignee=none', await ids(isNull(clues.assigneeId))],
+      ['?overdue=true', await ids(lt(clues.dueAt, testNow.toISOString()))],
+      [`?q=${encodeURIComponent(sample.title.slice(0, 4))}`, await ids(sql`instr(${clues.title}, ${sample.title.slice(0, 4)}) > 0`)],
+      [`?q=${sample.id}`, await ids(sql`${clues.id} = ${sample.id} or instr(${clues.title}, ${String(sample.id)}) > 0`)],
+      [`?unit=${sample.unitId}&state=verifying&overdue=false`, await ids(and(eq(clues.unitId, sample.unitId), eq(clues.state, 'verifying'), sql`(${clues.dueAt} is null or ${clues.dueAt} >= ${testNow.toISOString()})`))],
+    ];
+    for (const [query, expected] of cases) {
+      const all = await everyPage(office, 'clues', query, 500);
+      expect(all.items.map((i) => i.id), query).toEqual(expected);
+      expect(all.total, query).toBe(expected.length);
+    }
+    expect((await page(office, 'clues', '?overdue=true')).items.every((i) => i.level >= 2)).toBe(true);
+  });
+
+  it('shows a unit lead their own unit only, as the board does', async () => {
+    const lead = await signIn(testApp(database), 'hantai.lead');
+    const all = await everyPage(lead, 'clues', '', 500);
+    expect(all.items.map((i) => i.id)).toEqual(await ids(eq(clues.unitId, 'hantai')));
+    expect(all.items.length).toBeGreaterThan(0);
+    // Another unit's filter gives nothing rather than that unit's clues.
+    expect((await page(lead, 'clues', '?unit=chenggu')).total).toBe(0);
+  });
+
+  it('answers bad filters with problem+json naming the field', async () => {
+    for (const [query, field] of [
+      ['?state=rectifying', 'state'],
+      ['?unit=atlantis', 'unit'],
+      ['?category=abc', 'query.category'],
+      ['?overdue=maybe', 'query.overdue'],
+      ['?cursor=bm90LWEta2V5', 'cursor'],
+      ['?sort=title', 'query'],
+    ] as const) {
+      const response = await office.get(`/api/campaigns/1/lists/clues${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const body = (await response.json()) as { code: string; fields: { field: string; message: { zh: string; en: string } }[] };
+      expect(body.code).toBe('bad_request');
+      expect(body.fields.map((f) => f.field).some((f) => f.startsWith(field)), `${query}: ${JSON.stringify(body.fields)}`).toBe(true);
+      expect(body.fields[0]?.message.zh).not.toBe('');
+    }
+    expect((await office.get('/api/campaigns/1/lists/suspects')).status).toBe(400);
+    expect((await office.get('/api/campaigns/99/lists/clues')).status).toBe(404);
+  });
+});
+
+describe('GET /api/campaigns/:id/lists/responsibility', () => {
+  it('lists every open clue and problem, unit → person → due time, with groups that add up', async () => {
+    const all = await everyPage(office, 'responsibility', '', 45);
+    const [openClues] = await database.db.select({ n: count() }).from(clues).where(inArray(clues.state, [...openClueStates]));
+    const [openProblems] = await database.db.select({ n: count() }).from(problems).where(inArray(problems.state, [...openProblemStates]));
+    expect(all.total).toBe((openClues?.n ?? 0) + (openProblems?.n ?? 0));
+    expect(all.items).toHaveLength(all.total);
+    expect(new Set(all.items.map((i) => `${i.kind}${i.id}`)).size).toBe(all.total);
+    expect(all.items.some((i) => i.kind === 'problem')).toBe(true);
+
+    const first = await page(office, 'responsibility', '');
+    expect(first.groups.reduce((n, g) => n + g.open, 0)).toBe(all.total);
+    // The items come in the groups' order, and within a person most urgent first.
+    const groupOrder = first.groups.map((g) => `${g.unitId}|${g.assigneeId}`);
+    const seen = all.items.map((i) => `${i.unitId}|${i.assigneeId}`).filter((key, i, keys) => key !== keys[i - 1]);
+    expect(seen).toEqual(groupOrder);
+    for (const group of first.groups) {
+      const items = all.items.filter((i) => i.unitId === group.unitId && i.assigneeId === group.assigneeId);
+      expect(items).toHaveLength(group.open);
+      expect(items.filter((i) => i.level >= 2)).toHaveLength(group.overdue);
+      const dues = items.map((i) => i.dueAt ?? '~');
+      expect(dues).toEqual([...dues].sort());
+    }
+  });
+
+  it('takes an open state of either kind, and refuses a closed one', async () => {
+    const rectifying = await page(office, 'responsibility', '?state=rectifying&limit=500');
+    const [row] = await database.db.select({ n: count() }).from(problems).where(eq(problems.state, 'rectifying'));
+    expect(rectifying.total).toBe(row?.n);
+    expect(rectifying.items.every((i) => i.kind === 'problem')).toBe(true);
+    expect((await office.get('/api/campaigns/1/lists/responsibility?state=prosecuted')).status).toBe(400);
+  });
+});
+
+describe('list exports', () => {
+  it('writes the whole filtered list as CSV and XLSX that parse back to the same items, headed in the chosen language', async () => {
+    const json = await everyPage(office, 'clues', '?state=filed', 500);
+    const csv = await office.get('/api/campaigns/1/lists/clues?state=filed&format=csv&lang=zh&limit=5');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-clues-2026-06-15\.csv"/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // The byte order mark Excel needs (fetch's text() would hide it).
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes)).data;
+    expect(rows[0]?.slice(0, 3)).toEqual([listColumnLabels.id.zh, listColumnLabels.title.zh, listColumnLabels.state.zh]);
+    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(json.items.map((i) => i.id));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(json.items.map((i) => i.title));
+    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['已立案侦查']));
+
+    const xlsx = await office.get('/api/campaigns/1/lists/responsibility?format=xlsx&lang=en');
+    expect(xlsx.headers.get('content-disposition')).toMatch(/responsibility-2026-06-15\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Responsibility list');
+    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 4)).toEqual([listColumnLabels.unit.en, listColumnLabels.assignee.en, listColumnLabels.kind.en, listColumnLabels.id.en]);
+    const responsibility = await everyPage(office, 'responsibility', '', 500);
+    expect(sheet?.rowCount).toBe(responsibility.total + 1);
+    expect(values(2)[3]).toBe(responsibility.items[0]?.id);
+    expect(values(responsibility.total + 1)[4]).toBe(responsibility.items.at(-1)?.title);
+  });
+
+  it('writes a title that looks like a formula as text: a quote in CSV, a string cell in XLSX', async () => {
+    const title = '=HYPERLINK("http://evil.example/","点击查看")';
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title, source: 'other' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    for (const lead of ['+86 138', '-1+1', '@SUM(A1)']) {
+      expect((await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: `${lead} 线索`, source: 'other' })).status).toBe(201);
+    }
+
+    const csv = Papa.parse<string[]>((await (await office.get(`/api/campaigns/1/lists/clues?q=${id}&format=csv`)).text())).data;
+    expect(csv[1]?.[1]).toBe(`'${title}`);
+    const others = Papa.parse<string[]>((await (await office.get(`/api/campaigns/1/lists/clues?q=${encodeURIComponent(' 线索')}&unit=hantai&format=csv`)).text())).data;
+    const titles = others.slice(1).map((r) => r[1]);
+    for (const lead of ['+86 138', '-1+1', '@SUM(A1)']) expect(titles).toContain(`'${lead} 线索`);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await office.get(`/api/campaigns/1/lists/clues?q=${id}&format=xlsx`)).arrayBuffer());
+    const cell = workbook.worksheets[0]?.getRow(2).getCell(2);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.value).toBe(title);
+  });
+});

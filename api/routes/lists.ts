@@ -1,0 +1,55 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { categories, units } from '../../db/schema';
+import type { UnitNode } from '../auth/unit-scope';
+import type { Clock } from '../clock';
+import { listNameParam, listPage, listQuery } from '../contracts/lists';
+import { xlsxType } from '../middleware/security';
+import { viewerOf } from '../middleware/viewer';
+import { readList, readWholeList } from '../services/lists';
+import { listCsv, listFileName, listTable, listXlsx } from '../services/lists-export';
+import { problems, router } from './kit';
+
+/** The three lists (问题、线索、责任清单): a page as JSON, or the whole filtered list as CSV or XLSX. Scoped like the board. */
+export function listRoutes(database: Database, clock: Clock, unitTree: () => Promise<readonly UnitNode[]>) {
+  const { db } = database;
+  return router().openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{id}/lists/{list}',
+      tags: ['lists'],
+      request: { params: listNameParam, query: listQuery },
+      responses: {
+        200: {
+          description: 'A page of the clue, problem or responsibility list under the filters; with format=csv or xlsx, every item under them as a file',
+          content: { 'application/json': { schema: listPage }, 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+        },
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const viewer = viewerOf(c);
+      const { id, list } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const now = clock();
+      const tree = await unitTree();
+      if (query.format === 'json') return c.json(await readList(db, list, id, viewer.actor, query, now, tree), 200);
+
+      const [{ campaign, items }, unitRows, categoryRows] = await Promise.all([
+        readWholeList(db, list, id, viewer.actor, query, now, tree),
+        db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units),
+        db.select({ id: categories.id, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, id)),
+      ]);
+      const names = { units: new Map(unitRows.map((u) => [u.id, u])), categories: new Map(categoryRows.map((r) => [r.id, r])) };
+      const zone = campaign.config.timeZone;
+      const table = listTable(list, items, names, query.lang, zone);
+      const name = listFileName(campaign.code, list, now, zone);
+      if (query.format === 'csv') {
+        return c.body(listCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+      }
+      return c.body(await listXlsx(list, table, query.lang), 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { clueSourceLabels, clueStateLabels, problemKindLabels, problemStateLabels, zoneOffsetMs, type Label } from '../../engine';
+import {
+  deadlineLabels,
+  itemKindLabels,
+  listColumnLabels,
+  listColumns,
+  listTitles,
+  unassignedLabel,
+  uncategorisedLabel,
+  type ListColumn,
+  type ListItem,
+  type ListName,
+} from '../contracts/lists';
+import { tableCsv, tableXlsx, type Cell } from './export-table';
+
+type Lang = 'zh' | 'en';
+
+export interface ListNames {
+  readonly units: ReadonlyMap<string, Label>;
+  readonly categories: ReadonlyMap<number, Label>;
+}
+
+const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null, lang: Lang): string => (key === null ? '' : (labels[key]?.[lang] ?? key));
+
+/** An instant as the office writes it, in the campaign's zone: 2026-06-15 10:00. */
+export function localDateTime(at: string | null, timeZone: string): string {
+  if (at === null) return '';
+  const ms = Date.parse(at);
+  return new Date(ms + zoneOffsetMs(timeZone, ms)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function cellOf(column: ListColumn, item: ListItem, names: ListNames, lang: Lang, timeZone: string): Cell {
+  switch (column) {
+    case 'id':
+      return item.id;
+    case 'title':
+      return item.title;
+    case 'state':
+      return labelIn(item.kind === 'clue' ? clueStateLabels : problemStateLabels, item.state, lang);
+    case 'unit':
+      return names.units.get(item.unitId)?.[lang] ?? item.unitId;
+    case 'category':
+      return item.categoryId === null ? uncategorisedLabel[lang] : (names.categories.get(item.categoryId)?.[lang] ?? String(item.categoryId));
+    case 'assignee':
+      return item.assigneeName ?? unassignedLabel[lang];
+    case 'source':
+      return labelIn(clueSourceLabels, item.source, lang);
+    case 'problemKind':
+      return labelIn(problemKindLabels, item.source, lang);
+    case 'caseNumber':
+      return item.caseNumber;
+    case 'kind':
+      return itemKindLabels[item.kind][lang];
+    case 'foundAt':
+      return localDateTime(item.foundAt, timeZone);
+    case 'enteredAt':
+      return localDateTime(item.enteredAt, timeZone);
+    case 'dueAt':
+      return localDateTime(item.dueAt, timeZone);
+    case 'level':
+      // A closed item has no deadline left to keep.
+      return item.dueAt === null ? '' : deadlineLabels[item.level as 0 | 1 | 2 | 3][lang];
+  }
+}
+
+/** A list as a table: the headings in the user's language, then one row per item with names, labels and local times. */
+export function listTable(list: ListName, items: readonly ListItem[], names: ListNames, lang: Lang, timeZone: string): Cell[][] {
+  const columns: readonly ListColumn[] = listColumns[list];
+  return [columns.map((c) => listColumnLabels[c][lang]), ...items.map((item) => columns.map((c) => cellOf(c, item, names, lang, timeZone)))];
+}
+
+/** The file's name: campaign, list and date (the campaign's local date), ASCII so that every browser keeps it. */
+export function listFileName(campaignCode: string, list: ListName, now: Date, timeZone: string): string {
+  return `${campaignCode}-${list}-${localDateTime(now.toISOString(), timeZone).slice(0, 10)}`;
+}
+
+export function listCsv(table: Cell[][]): string {
+  return tableCsv(table);
+}
+
+export function listXlsx(list: ListName, table: Cell[][], lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
+  const widths: Record<ListColumn, number> = {
+    id: 8, title: 48, state: 12, unit: 16, category: 30, assignee: 14, source: 22, caseNumber: 20, problemKind: 16, kind: 8, foundAt: 17, enteredAt: 17, dueAt: 17, level: 10,
+  };
+  return tableXlsx(table, listTitles[list][lang], { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]) });
+}

@@ -1,0 +1,217 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import { units, users } from '../../db/schema';
+import { clueStates, escalationLevel, openClueStates, openProblemStates, problemStates, type Actor } from '../../engine';
+import { subtreeOf, type UnitNode } from '../auth/unit-scope';
+import type { ItemKindName } from '../contracts/board';
+import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } from '../contracts/lists';
+import { ApiError } from '../errors';
+import { readScope } from './board';
+import { loadCampaign, type CampaignRow } from './campaign-rules';
+
+export type ListFilters = z.output<typeof listQuery>;
+
+/** The kinds a list shows, and the states each may be in there: the responsibility list is what is still being worked. */
+const listKinds: Record<ListName, readonly { kind: ItemKindName; states: readonly string[] }[]> = {
+  clues: [{ kind: 'clue', states: clueStates }],
+  problems: [{ kind: 'problem', states: problemStates }],
+  responsibility: [
+    { kind: 'clue', states: openClueStates },
+    { kind: 'problem', states: openProblemStates },
+  ],
+};
+
+/**
+ * The sort key of a row, which the cursor carries. The clue and problem
+ * lists are registers, newest first (the primary key alone, so a page is an
+ * index range however many clues there are). The responsibility list reads
+ * unit → person → most urgent first, unassigned items at the head of each unit.
+ */
+type SortKey = readonly (string | number)[];
+const responsibilityOrder = sql.raw('x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, \'\'), x.kind, x.id');
+
+interface Row extends Omit<ListItem, 'level'> {
+  readonly unitOrder: number;
+}
+
+function keyOf(list: ListName, row: Row): SortKey {
+  if (list !== 'responsibility') return [row.id];
+  return [row.unitOrder, row.unitId, row.assigneeId ?? 0, row.dueAt === null ? 1 : 0, row.dueAt ?? '', row.kind, row.id];
+}
+
+function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(list: ListName, cursor: string): SortKey {
+  const shape = list === 'responsibility' ? ['number', 'string', 'number', 'number', 'string', 'string', 'number'] : ['number'];
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) return key as SortKey;
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new ApiError('bad_request', { fields: [{ field: 'cursor', message: { zh: '分页游标无效', en: 'The cursor is not one this list gave' } }] });
+}
+
+const badFilter = (field: string, zh: string, en: string) => new ApiError('bad_request', { fields: [{ field, message: { zh, en } }] });
+
+/** The items of one kind that pass the filters, as `t` with its assignee `u` and unit `un`; null when the kind has none by construction. */
+function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date): SQL[] | null {
+  const where: SQL[] = [sql`t.campaign_id = ${campaignId}`];
+  if (filters.state !== undefined) {
+    if (!states.includes(filters.state)) return null;
+    where.push(sql`t.state = ${filters.state}`);
+  } else if (states.length < (kind === 'clue' ? clueStates : problemStates).length) {
+    where.push(sql`t.state in ${states}`);
+  }
+  const scope = readScope(actor);
+  if (scope !== null) where.push(sql`t.unit_id in ${scope.length === 0 ? [''] : scope}`);
+  if (filters.unit !== undefined) where.push(sql`t.unit_id in ${subtreeOf(filters.unit, tree)}`);
+  if (filters.category === 'none') where.push(sql`t.category_id is null`);
+  else if (filters.category !== undefined) where.push(sql`t.category_id = ${filters.category}`);
+  if (filters.assignee === 'none') where.push(sql`t.assignee_id is null`);
+  else if (filters.assignee !== undefined) where.push(sql`t.assignee_id = ${filters.assignee}`);
+  if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
+  if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
+  const q = filters.q?.trim() ?? '';
+  if (q !== '') {
+    const byTitle = sql`t.title like ${`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`;
+    where.push(/^\d+$/.test(q) && Number.isSafeInteger(Number(q)) ? sql`(${byTitle} or t.id = ${Number(q)})` : byTitle);
+  }
+  return where;
+}
+
+function tableName(kind: ItemKindName): SQL {
+  return sql.raw(kind === 'clue' ? 'clues' : 'problems');
+}
+
+/**
+ * The sort key columns of one kind's filtered items. A page is chosen on
+ * these alone (no join, no JSON), and only the page's rows are then read in
+ * full: so a page of 100,000 clues costs an index range, not a join and a sort.
+ */
+function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL {
+  return sql`select ${kind} as kind, t.id as id, t.unit_id as unitId, t.assignee_id as assigneeId, t.due_at as dueAt, ${unitOrder} as unitOrder
+    from ${tableName(kind)} t where ${sql.join([...where], sql` and `)}`;
+}
+
+/** The rows of one kind with everything the lists show, under a condition on `t`. */
+function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL): SQL {
+  const source = kind === 'clue' ? '$.source' : '$.problemKind';
+  const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
+  return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
+      t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
+      t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, ${unitOrder} as unitOrder
+    from ${tableName(kind)} t left join users u on u.id = t.assignee_id
+    where ${where}`;
+}
+
+/** Units in the order the bureau lists them, as an expression on `t.unit_id` (the unit table is small; a join would steer the query plan). */
+function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): SQL {
+  if (unitRows.length === 0) return sql`0`;
+  return sql`(case t.unit_id ${sql.join(unitRows.map((u) => sql`when ${u.id} then ${u.sortOrder}`), sql` `)} else 1000000000 end)`;
+}
+
+/** The list's order on full rows, as SQL orders the keys: for an export, sorted here rather than by the database. */
+function compareRows(list: ListName): (a: Row, b: Row) => number {
+  if (list !== 'responsibility') return (a, b) => b.id - a.id;
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (a, b) =>
+    a.unitOrder - b.unitOrder ||
+    text(a.unitId, b.unitId) ||
+    (a.assigneeId ?? 0) - (b.assigneeId ?? 0) ||
+    (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) ||
+    text(a.dueAt ?? '', b.dueAt ?? '') ||
+    text(a.kind, b.kind) ||
+    a.id - b.id;
+}
+
+/** What a list reads: the campaign, and per kind the filter (none when a filter rules the kind out). */
+async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
+  const campaign = await loadCampaign(db, campaignId);
+  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) throw badFilter('unit', '没有这个单位', `No unit ${filters.unit}`);
+  const kinds = listKinds[list];
+  if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
+    throw badFilter('state', '该清单没有这一状态', `The ${list} list has no state ${filters.state}`);
+  }
+  const parts = kinds.flatMap(({ kind, states }) => {
+    const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
+    return where === null ? [] : [{ kind, where }];
+  });
+  const unitOrder = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
+  return { campaign, parts, unitOrder };
+}
+
+/** The kinds' rows as one relation (a state filter valid for the list leaves at least one kind). */
+const union = (selects: readonly SQL[]): SQL => sql.join([...selects], sql` union all `);
+
+function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
+  const { unitOrder: _order, ...item } = row;
+  return { ...item, level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation) };
+}
+
+/**
+ * One page of a list for a viewer: the items after the cursor in the list's
+ * order, the total over every page, and (responsibility list) the groups.
+ * A lead or officer reads their unit and the units below it, as on the board.
+ */
+export async function readList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]): Promise<ListPage> {
+  const { campaign, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder)));
+  const cursor = filters.cursor === undefined ? null : decodeCursor(list, filters.cursor);
+  const after =
+    cursor === null
+      ? sql`1`
+      : list === 'responsibility'
+        ? sql`(x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, ''), x.kind, x.id) > (${sql.join(cursor.map((v) => sql`${v}`), sql`, `)})`
+        : sql`x.id < ${cursor[0]}`;
+  const order = list === 'responsibility' ? responsibilityOrder : sql`x.id desc`;
+  const counted = parts.map((p) => sql`select count(*) as n from ${tableName(p.kind)} t where ${sql.join(p.where, sql` and `)}`);
+
+  const [page, counts, groups] = await Promise.all([
+    db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${keys}) x where ${after} order by ${order} limit ${filters.limit + 1}`),
+    Promise.all(counted.map((q) => db.all<{ n: number }>(q))),
+    list === 'responsibility' ? responsibilityGroups(db, keys, now) : Promise.resolve([]),
+  ]);
+  const shown = page.slice(0, filters.limit);
+  const rows = new Map<string, Row>();
+  for (const kind of ['clue', 'problem'] as const) {
+    const ids = shown.filter((k) => k.kind === kind).map((k) => k.id);
+    if (ids.length > 0) for (const row of await db.all<Row>(rowsOf(kind, sql`t.id in ${ids}`, unitOrder))) rows.set(`${kind}${row.id}`, row);
+  }
+  const items = shown.flatMap((k) => {
+    const row = rows.get(`${k.kind}${k.id}`);
+    return row === undefined ? [] : [row];
+  });
+  const last = items.at(-1);
+  return {
+    list,
+    campaignId,
+    now: now.toISOString(),
+    total: counts.reduce((sum, [row]) => sum + Number(row?.n ?? 0), 0),
+    items: items.map((row) => itemOf(row, campaign, now)),
+    next: page.length > filters.limit && last !== undefined ? encodeCursor(keyOf(list, last)) : null,
+    groups,
+  };
+}
+
+async function responsibilityGroups(db: Db, keys: SQL, now: Date): Promise<ResponsibilityGroup[]> {
+  const groups = await db.all<Omit<ResponsibilityGroup, 'assigneeName'>>(sql`
+    select x.unitId as unitId, x.assigneeId as assigneeId, count(*) as open,
+      coalesce(sum(x.dueAt < ${now.toISOString()}), 0) as overdue, min(x.dueAt) as nextDueAt
+    from (${keys}) x group by x.unitOrder, x.unitId, x.assigneeId order by x.unitOrder, x.unitId, coalesce(x.assigneeId, 0)`);
+  const people = [...new Set(groups.flatMap((g) => (g.assigneeId === null ? [] : [g.assigneeId])))];
+  const names = new Map(
+    people.length === 0 ? [] : (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people))).map((u) => [u.id, u.name]),
+  );
+  return groups.map((g) => ({ ...g, assigneeName: g.assigneeId === null ? null : (names.get(g.assigneeId) ?? null), open: Number(g.open), overdue: Number(g.overdue) }));
+}
+
+/** Every item of a list that passes the filters, in the list's order: what an export writes. */
+export async function readWholeList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]) {
+  const { campaign, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const rows = (await Promise.all(parts.map((p) => db.all<Row>(rowsOf(p.kind, sql.join(p.where, sql` and `), unitOrder))))).flat();
+  return { campaign, items: rows.sort(compareRows(list)).map((row) => itemOf(row, campaign, now)) };
+}

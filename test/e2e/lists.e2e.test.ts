@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
+import type { Flow } from '../../api/contracts/flow';
+import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
+import { testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The three lists and the flow charts in a real Chromium against the real
+ * server and the seeded demo campaign (mid-June 2026). Needs `npm run build`.
+ */
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 240, problems: 30 });
+  server = await startTestServer(database);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  server?.app.stop();
+  await database?.drop();
+});
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+const shownIds = (page: Page) =>
+  page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').evaluateAll((rows) => rows.map((r) => Number((r.getAttribute('data-testid') ?? '').split('-')[2])));
+
+describe('the three lists in Chromium', () => {
+  test('the clue list filters through the URL, pages, and exports CSV and XLSX that parse back to what it shows', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      await page.getByTestId('nav-lists').click();
+      await page.waitForURL(/\/lists\/clues$/);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      const all = await apiCall<ListPage>(server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues`);
+      expect(await page.getByTestId('list-total').getAttribute('data-total')).toBe(String(all.total));
+      expect(await shownIds(page)).toEqual(all.items.map((i) => i.id));
+
+      // The next page continues where the first stopped.
+      await page.getByTestId('page-next').click();
+      await expect.poll(async () => (await shownIds(page))[0]).toBeLessThan(all.items.at(-1)?.id ?? 0);
+      await page.getByTestId('page-previous').click();
+      await expect.poll(async () => (await shownIds(page))[0]).toBe(all.items[0]?.id);
+
+      // Filters go to the URL and the table follows them.
+      await page.locator('select[name=state]').selectOption('filed');
+      await page.locator('select[name=unit]').selectOption('hantai');
+      await page.waitForURL(/state=filed/);
+      await page.waitForURL(/unit=hantai/);
+      const filtered = await apiCall<ListPage>(server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues?state=filed&unit=hantai&limit=500`);
+      expect(filtered.total).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('list-total').getAttribute('data-total')).toBe(String(filtered.total));
+      await expect.poll(() => shownIds(page)).toEqual(filtered.items.map((i) => i.id));
+      await page.screenshot({ path: `${artifacts}/list-clues-zh.png` });
+
+      const csv = await download(page, 'export-csv');
+      expect(csv.name).toMatch(/^hz-\d{4}-clues-2026-06-15\.csv$/);
+      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = Papa.parse<string[]>(csv.bytes.subarray(3).toString('utf8')).data.filter((r) => r.length > 1);
+      expect(rows[0]?.[0]).toBe(listColumnLabels.id.zh);
+      expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(filtered.items.map((i) => i.id));
+      expect(rows.slice(1).map((r) => r[1])).toEqual(filtered.items.map((i) => i.title));
+
+      await page.getByTestId('lang-toggle').click();
+      await page.locator('[data-testid=list-table] th', { hasText: listColumnLabels.title.en }).waitFor();
+      const xlsx = await download(page, 'export-xlsx');
+      expect(xlsx.name).toMatch(/clues-2026-06-15\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      expect((sheet?.getRow(1).values as unknown[]).slice(1, 3)).toEqual([listColumnLabels.id.en, listColumnLabels.title.en]);
+      expect(sheet?.rowCount).toBe(filtered.total + 1);
+      expect(sheet?.getRow(2).getCell(1).value).toBe(filtered.items[0]?.id);
+      expect(sheet?.getRow(2).getCell(3).value).toBe('Case filed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the responsibility list groups unit → person and prints on A4', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      await page.goto(`${server.url}/campaigns/1/lists/responsibility?overdue=true`);
+      await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
+      const overdue = await apiCall<ListPage>(server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&limit=50');
+      expect(overdue.total).toBeGreaterThan(0);
+      const first = overdue.items[0];
+      await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).waitFor();
+      expect(await page.locator('tr.list-group').count()).toBe(new Set(overdue.items.map((i) => `${i.unitId}|${i.assigneeId}`)).size);
+      await page.screenshot({ path: `${artifacts}/list-responsibility-zh.png` });
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('[data-testid=list-filters]').isVisible()).toBe(false);
+      expect(await page.locator('[data-testid=list-table]').isVisible()).toBe(true);
+      await page.pdf({ path: `${artifacts}/list-responsibility.pdf`, preferCSSPageSize: true, printBackground: true });
+      await page.screenshot({ path: `${artifacts}/list-responsibility-print.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the reports page draws the cumulative flow and the burndown of the phase', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      const flow = await apiCall<Flow>(server.url, context, 'GET', '/api/campaigns/1/flow?phase=survey');
+      expect(flow.days.length).toBeGreaterThan(30);
+      await page.goto(`${server.url}/campaigns/1/reports?phase=survey`);
+      const charts = page.locator('[data-testid=flow-charts][data-phase=survey]');
+      await charts.locator('[data-testid=chart-flow] svg').waitFor();
+      await charts.locator('[data-testid=chart-burndown] svg').waitFor();
+      // One filled area per state, and the burndown's two lines.
+      await expect.poll(() => charts.locator('[data-testid=chart-flow] svg path[fill-opacity]').count()).toBeGreaterThanOrEqual(7);
+      await charts.scrollIntoViewIfNeeded();
+      await charts.screenshot({ path: `${artifacts}/flow-survey-zh.png` });
+
+      await page.goto(`${server.url}/campaigns/1/reports?scope=whole`);
+      // Outside a phase scope the charts follow the campaign's current phase, whose window contains today.
+      const current = page.locator('[data-testid=flow-charts][data-phase=crackdown]');
+      await current.locator('[data-testid=chart-burndown] svg').waitFor();
+      await current.scrollIntoViewIfNeeded();
+      await current.screenshot({ path: `${artifacts}/flow-crackdown-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { clueStateLabels } from '../../../engine/clue/clue.labels';
+import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
+import { problemStateLabels } from '../../../engine/problem/problem.labels';
+import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
+import { api, type CampaignDetail } from '../api/client';
+import { named, tr } from '../i18n/i18n';
+import type { ListFilters, ListName } from './api';
+import { lt } from './messages';
+
+type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
+
+/** The states a list may be filtered by: its kind's, or for the responsibility list the open states of both kinds. */
+function statesOf(list: ListName): { value: string; label: string }[] {
+  const clue = (states: readonly (keyof typeof clueStateLabels)[]) => states.map((s) => ({ value: s, label: tr(clueStateLabels[s]) }));
+  const problem = (states: readonly (keyof typeof problemStateLabels)[]) => states.map((s) => ({ value: s, label: tr(problemStateLabels[s]) }));
+  if (list === 'clues') return clue(clueStates);
+  if (list === 'problems') return problem(problemStates);
+  return [...clue(openClueStates), ...problem(openProblemStates)];
+}
+
+/** Unit, category, state, responsible person, overdue and text: every change goes to the URL, which the list reads. */
+export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName; filters: ListFilters; onChange: (change: FilterChange) => void }) {
+  const [text, setText] = createSignal(props.filters.q ?? '');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const typed = (value: string) => {
+    setText(value);
+    clearTimeout(timer);
+    // The search goes to the server once the user pauses, not on every key.
+    timer = setTimeout(() => props.onChange({ q: value.trim() || undefined }), 300);
+  };
+  onCleanup(() => clearTimeout(timer));
+  const [people] = createResource(
+    () => ({ unit: props.filters.unit }),
+    (k) => api.users(k.unit),
+  );
+  const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
+
+  return (
+    <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
+      <select name="unit" aria-label={lt('allUnits')} value={props.filters.unit ?? ''} onChange={(e) => props.onChange({ unit: e.currentTarget.value || undefined, assignee: undefined })}>
+        <option value="">{lt('allUnits')}</option>
+        <For each={props.campaign.units}>
+          {(unit) => (
+            <option value={unit.id}>
+              {unit.parentId === null ? '' : '\u00a0\u00a0'}
+              {named(unit)}
+            </option>
+          )}
+        </For>
+      </select>
+      <select name="category" aria-label={lt('allCategories')} value={props.filters.category ?? ''} onChange={(e) => props.onChange({ category: e.currentTarget.value || undefined })}>
+        <option value="">{lt('allCategories')}</option>
+        <For each={props.campaign.categories.filter((c) => !c.retired)}>{(category) => <option value={String(category.id)}>{named(category)}</option>}</For>
+        <option value="none">{lt('uncategorised')}</option>
+      </select>
+      <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
+        <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>
+        <For each={statesOf(props.list)}>{(state) => <option value={state.value}>{state.label}</option>}</For>
+      </select>
+      <select name="assignee" aria-label={lt('allAssignees')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
+        <option value="">{lt('allAssignees')}</option>
+        <option value="none">{lt('unassigned')}</option>
+        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && !(people.latest ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+          <option value={props.filters.assignee}>#{props.filters.assignee}</option>
+        </Show>
+        <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+      </select>
+      <label class="check">
+        <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
+        <span>{lt('overdueOnly')}</span>
+      </label>
+      <input class="search" type="search" name="q" placeholder={lt('search')} aria-label={lt('search')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <button
+        type="button"
+        class="button ghost"
+        disabled={!active()}
+        onClick={() => {
+          setText('');
+          props.onChange({ unit: undefined, category: undefined, state: undefined, assignee: undefined, overdue: undefined, q: undefined });
+        }}
+      >
+        {lt('clearFilters')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { A } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
+import { deadlineLabels, itemKindLabels, listColumnLabels, listColumns, type ListColumn, type ResponsibilityGroup } from '../../../api/contracts/lists';
+import { clueSourceLabels, clueStateLabels } from '../../../engine/clue/clue.labels';
+import { problemKindLabels, problemStateLabels } from '../../../engine/problem/problem.labels';
+import type { Label } from '../../../engine/labels';
+import type { CampaignDetail } from '../api/client';
+import { named, tr } from '../i18n/i18n';
+import { count, localDateTime } from '../reports/format';
+import type { ListItem, ListName } from './api';
+import { lt } from './messages';
+
+const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null) => (key === null ? '' : tr(labels[key] ?? { zh: key, en: key }));
+
+/** One cell as the screen shows it; the exports write the same columns under the same headings (api/services/lists-export.ts). */
+function cellOf(column: ListColumn, item: ListItem, campaign: CampaignDetail): JSX.Element {
+  const zone = campaign.timeZone;
+  switch (column) {
+    case 'id':
+      return item.id;
+    case 'title':
+      return (
+        <A href={`/campaigns/${campaign.id}/board?kind=${item.kind}&item=${item.id}`} title={lt('openOnBoard')}>
+          {item.title}
+        </A>
+      );
+    case 'state':
+      return labelIn(item.kind === 'clue' ? clueStateLabels : problemStateLabels, item.state);
+    case 'unit': {
+      const unit = campaign.units.find((u) => u.id === item.unitId);
+      return unit === undefined ? item.unitId : named(unit);
+    }
+    case 'category': {
+      const category = campaign.categories.find((c) => c.id === item.categoryId);
+      return category === undefined ? <span class="muted">{lt('uncategorised')}</span> : named(category);
+    }
+    case 'assignee':
+      return item.assigneeName ?? <span class="list-warn">{lt('unassigned')}</span>;
+    case 'source':
+      return labelIn(clueSourceLabels, item.source);
+    case 'problemKind':
+      return labelIn(problemKindLabels, item.source);
+    case 'caseNumber':
+      return item.caseNumber ?? '';
+    case 'kind':
+      return tr(itemKindLabels[item.kind]);
+    case 'foundAt':
+      return localDateTime(item.foundAt, zone);
+    case 'enteredAt':
+      return localDateTime(item.enteredAt, zone);
+    case 'dueAt':
+      return item.dueAt === null ? '' : localDateTime(item.dueAt, zone);
+    case 'level':
+      return item.dueAt === null ? '' : <span class={`list-level list-level-${item.level}`}>{tr(deadlineLabels[item.level as 0 | 1 | 2 | 3])}</span>;
+  }
+}
+
+/** The heading row of one unit's responsible person: how much they hold open, how much is overdue, the next due time. */
+function GroupRow(props: { group: ResponsibilityGroup | undefined; item: ListItem; campaign: CampaignDetail; span: number }) {
+  const unit = () => props.campaign.units.find((u) => u.id === props.item.unitId);
+  return (
+    <tr class="list-group" data-testid={`group-${props.item.unitId}-${props.item.assigneeId ?? 'none'}`}>
+      <th colSpan={props.span} scope="rowgroup">
+        <span class="list-group-unit">{unit() === undefined ? props.item.unitId : named(unit() ?? { nameZh: '', nameEn: '' })}</span>
+        <span class="list-group-person" classList={{ 'list-warn': props.item.assigneeId === null }}>{props.item.assigneeName ?? lt('unassigned')}</span>
+        <Show when={props.group}>
+          {(group) => (
+            <span class="list-group-figures">
+              {count(group().open)} {lt('openItems')}
+              <Show when={group().overdue > 0}>
+                {' · '}
+                <span class="list-level list-level-2">
+                  {count(group().overdue)} {lt('overdueItems')}
+                </span>
+              </Show>
+              <Show when={group().nextDueAt}>{(due) => ` · ${lt('nextDue')} ${localDateTime(due(), props.campaign.timeZone)}`}</Show>
+            </span>
+          )}
+        </Show>
+      </th>
+    </tr>
+  );
+}
+
+/** A list's table: its columns headed in the user's language; the responsibility list grouped unit → person. */
+export function ListTable(props: { list: ListName; items: readonly ListItem[]; groups: readonly ResponsibilityGroup[]; campaign: CampaignDetail }) {
+  const columns = (): readonly ListColumn[] => listColumns[props.list];
+  const startsGroup = (i: number) => {
+    if (props.list !== 'responsibility') return false;
+    const item = props.items[i];
+    const before = props.items[i - 1];
+    return item !== undefined && (before === undefined || before.unitId !== item.unitId || before.assigneeId !== item.assigneeId);
+  };
+  const groupOf = (item: ListItem) => props.groups.find((g) => g.unitId === item.unitId && g.assigneeId === item.assigneeId);
+  return (
+    <table class="list-table" data-testid="list-table" data-list={props.list}>
+      <thead>
+        <tr>
+          <For each={columns()}>{(column) => <th class={`col-${column}`} scope="col">{tr(listColumnLabels[column])}</th>}</For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.items}>
+          {(item, i) => (
+            <>
+              <Show when={startsGroup(i())}>
+                <GroupRow group={groupOf(item)} item={item} campaign={props.campaign} span={columns().length} />
+              </Show>
+              <tr data-testid={`row-${item.kind}-${item.id}`} classList={{ [`row-level-${item.level}`]: item.dueAt !== null }}>
+                <For each={columns()}>{(column) => <td class={`col-${column}`}>{cellOf(column, item, props.campaign)}</td>}</For>
+              </tr>
+            </>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}

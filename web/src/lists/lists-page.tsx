@@ -1,0 +1,166 @@
+import { A, useParams, useSearchParams } from '@solidjs/router';
+import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
+import { listNames, listTitles } from '../../../api/contracts/lists';
+import { clueStateLabels } from '../../../engine/clue/clue.labels';
+import type { Label } from '../../../engine/labels';
+import { problemStateLabels } from '../../../engine/problem/problem.labels';
+import { api } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { lang, named, t, tr } from '../i18n/i18n';
+import { count, localDateTime } from '../reports/format';
+import { TopBar } from '../ui/top-bar';
+import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName } from './api';
+import { ListFilterBar } from './list-filters';
+import { ListTable } from './list-table';
+import { lt } from './messages';
+import './lists.css';
+
+const pageSize = 50;
+const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+const isListName = (value: string | undefined): value is ListName => listNames.some((n) => n === value);
+
+type ListSearch = Partial<Record<(typeof filterKeys)[number], string>>;
+
+/** `/campaigns/:id/lists/:list`: the clue, problem or responsibility list, its filters in the URL, paged, exportable and printable. */
+export function ListsPage() {
+  const params = useParams<{ id: string; list: string }>();
+  const [search, setSearch] = useSearchParams<ListSearch>();
+  const campaignId = () => Number(params.id);
+  const list = (): ListName => (isListName(params.list) ? params.list : 'clues');
+  const [campaign] = createResource(campaignId, (id) => api.campaign(id));
+
+  const filters = createMemo(
+    (): ListFilters => {
+      const out: Record<string, string> = {};
+      for (const key of filterKeys) {
+        const value = search[key];
+        if (typeof value === 'string' && value !== '') out[key] = value;
+      }
+      return out as ListFilters;
+    },
+    {},
+    { equals: sameJson },
+  );
+
+  // The cursors of the pages walked so far: a page is read after the cursor of the one before (an index range, not an offset).
+  const [cursors, setCursors] = createSignal<readonly (string | null)[]>([null]);
+  createEffect(on([list, filters], () => setCursors([null]), { defer: true }));
+  const [page] = createResource(
+    () => ({ id: campaignId(), list: list(), filters: filters(), cursor: cursors().at(-1) ?? null }),
+    (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
+  );
+  const first = () => (cursors().length - 1) * pageSize + 1;
+
+  const download = (format: 'csv' | 'xlsx') => listDownloadUrl(campaignId(), list(), filters(), format, lang());
+  /** The filters on screen, in words, for the printed page's heading. */
+  const filterText = () => {
+    const detail = campaign();
+    const f = filters();
+    if (detail === undefined) return '';
+    const parts: string[] = [];
+    const unit = detail.units.find((u) => u.id === f.unit);
+    if (unit !== undefined) parts.push(named(unit));
+    const category = detail.categories.find((c) => String(c.id) === f.category);
+    if (category !== undefined) parts.push(named(category));
+    if (f.category === 'none') parts.push(lt('uncategorised'));
+    if (f.state !== undefined) {
+      const state = (clueStateLabels as Record<string, Label | undefined>)[f.state] ?? (problemStateLabels as Record<string, Label | undefined>)[f.state];
+      parts.push(state === undefined ? f.state : tr(state));
+    }
+    if (f.assignee === 'none') parts.push(lt('unassigned'));
+    else if (f.assignee !== undefined) parts.push(page.latest?.items.find((i) => String(i.assigneeId) === f.assignee)?.assigneeName ?? `#${f.assignee}`);
+    if (f.overdue === 'true') parts.push(lt('overdueOnly'));
+    if (f.q !== undefined) parts.push(`“${f.q}”`);
+    return parts.join(' · ');
+  };
+
+  return (
+    <div class="app list-app">
+      <TopBar>
+        <div class="campaign-head">
+          <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+        </div>
+      </TopBar>
+      <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
+        {(detail) => (
+          <>
+            <div class="toolbar list-toolbar">
+              <nav class="segmented" aria-label={lt('lists')} data-testid="list-tabs">
+                <For each={listNames}>
+                  {(name) => (
+                    <A href={`/campaigns/${campaignId()}/lists/${name}`} class="list-tab" activeClass="active" end data-testid={`list-tab-${name}`}>
+                      {tr(listTitles[name])}
+                    </A>
+                  )}
+                </For>
+              </nav>
+              <span class="list-spacer" />
+              <a class="button" href={download('csv')} download="" data-testid="export-csv">
+                {lt('exportCsv')}
+              </a>
+              <a class="button" href={download('xlsx')} download="" data-testid="export-xlsx">
+                {lt('exportXlsx')}
+              </a>
+              <button type="button" class="button primary" data-testid="print" onClick={() => print()}>
+                {lt('print')}
+              </button>
+            </div>
+            <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch(change)} />
+            <main class="list-page" classList={{ 'is-loading': page.loading }} data-testid="list-page" data-list={list()}>
+              <header class="list-heading">
+                <h1>
+                  {named(detail())} · {tr(listTitles[list()])}
+                </h1>
+                <p class="muted">
+                  <Show when={filterText() !== ''}>
+                    {lt('filtersApplied')}：{filterText()} ·{' '}
+                  </Show>
+                  {lt('generatedAt')} {page.latest === undefined ? '' : localDateTime(page.latest.now, detail().timeZone)}
+                </p>
+              </header>
+              <Switch>
+                <Match when={page.error !== undefined && page.latest === undefined}>
+                  <div class="form-error" role="alert">
+                    {lt('failed')}
+                    {page.error instanceof ApiProblem ? `：${tr(page.error.fields[0]?.message ?? page.error.reason)}` : ''}
+                  </div>
+                </Match>
+                <Match when={page.latest}>
+                  {(current) => (
+                    <>
+                      <Show when={current().items.length > 0} fallback={<p class="list-empty" data-testid="list-empty">{lt('none')}</p>}>
+                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} />
+                      </Show>
+                      <div class="list-pager" data-testid="list-pager">
+                        <span data-testid="list-total" data-total={current().total}>
+                          {current().total === 0
+                            ? ''
+                            : lt('shown', { from: count(first()), to: count(first() + current().items.length - 1), total: count(current().total) })}
+                        </span>
+                        <button type="button" class="button" data-testid="page-previous" disabled={cursors().length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                          {lt('previous')}
+                        </button>
+                        <button
+                          type="button"
+                          class="button"
+                          data-testid="page-next"
+                          disabled={current().next === null}
+                          onClick={() => {
+                            const next = current().next;
+                            if (next !== null) setCursors((c) => [...c, next]);
+                          }}
+                        >
+                          {lt('next')}
+                        </button>
+                      </div>
+                    </>
+                  )}
+                </Match>
+              </Switch>
+            </main>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Label } from '../../../engine/labels';
+import { tr } from '../i18n/i18n';
+
+/** The texts of the list pages; column headings and list names come from the API's list contract, shared with the exports. */
+export const listMessages = {
+  lists: { zh: '三个清单', en: 'The three lists' },
+  allUnits: { zh: '全部单位', en: 'All units' },
+  allCategories: { zh: '全部类别', en: 'All categories' },
+  uncategorised: { zh: '未分类', en: 'Uncategorised' },
+  allStates: { zh: '全部状态', en: 'All states' },
+  allOpenStates: { zh: '全部在办状态', en: 'Every open state' },
+  allAssignees: { zh: '全部责任人', en: 'Everyone' },
+  unassigned: { zh: '未指定责任人', en: 'No one responsible yet' },
+  overdueOnly: { zh: '仅看超期', en: 'Overdue only' },
+  search: { zh: '搜索标题或编号', en: 'Search title or number' },
+  clearFilters: { zh: '清除筛选', en: 'Clear filters' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportXlsx: { zh: '导出 Excel', en: 'Export Excel' },
+  print: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
+  previous: { zh: '上一页', en: 'Previous' },
+  next: { zh: '下一页', en: 'Next' },
+  shown: { zh: '第 {from}–{to} 条，共 {total} 条', en: '{from}–{to} of {total}' },
+  none: { zh: '没有符合条件的事项', en: 'Nothing matches these filters' },
+  failed: { zh: '清单加载失败', en: 'The list could not be loaded' },
+  openItems: { zh: '在办', en: 'open' },
+  overdueItems: { zh: '超期', en: 'overdue' },
+  nextDue: { zh: '最近时限', en: 'next due' },
+  generatedAt: { zh: '生成时间', en: 'Generated' },
+  filtersApplied: { zh: '筛选条件', en: 'Filters' },
+  openOnBoard: { zh: '在看板中打开', en: 'Open on the board' },
+} satisfies Record<string, Label>;
+
+export type ListMessageKey = keyof typeof listMessages;
+
+/** A text of the list pages in the current language, with {placeholders} filled in. */
+export function lt(key: ListMessageKey, values: Record<string, string> = {}): string {
+  return tr(listMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}

@@ -1,0 +1,155 @@
+import { Match, Switch, createResource } from 'solid-js';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import type { Phase } from '../../../engine/campaign/campaign-config';
+import { clueStateLabels } from '../../../engine/clue/clue.labels';
+import type { ClueState } from '../../../engine/clue/clue.model';
+import { tr } from '../i18n/i18n';
+import { reportsApi, type Flow } from './api';
+import { chartFont, useChart, type ChartOption } from './echarts';
+import { rt } from './messages';
+
+/** Bottom to top: what is finished lies at the bottom of the stack, what has just arrived on top (the usual reading of a cumulative flow). */
+const stackOrder: readonly ClueState[] = ['merged', 'unfounded', 'prosecuted', 'solved', 'filed', 'verifying', 'found'];
+const stateColours: Record<ClueState, string> = {
+  merged: '#d6d9de',
+  unfounded: '#b3b8c1',
+  prosecuted: '#135f34',
+  solved: '#1e8a4c',
+  filed: '#1f5fd1',
+  verifying: '#5b87db',
+  found: '#a9c0ec',
+};
+
+/** Every local date of the phase's window: the charts span the whole window, the lines stop at today. */
+function windowDates(flow: Flow): string[] {
+  const dates: string[] = [];
+  for (let t = Date.parse(`${flow.window.start}T00:00:00Z`); t <= Date.parse(`${flow.window.end}T00:00:00Z`); t += 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
+  return dates;
+}
+
+const phaseName = (flow: Flow) => tr(campaignStateLabels[flow.phase]);
+
+/** A vertical line at today, when today falls inside the window. */
+function todayLine(flow: Flow, dates: readonly string[]) {
+  return dates.includes(flow.today)
+    ? { symbol: 'none', silent: true, label: { formatter: rt('today'), color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const }, data: [{ xAxis: flow.today }] }
+    : undefined;
+}
+
+function CumulativeFlow(props: { flow: Flow }) {
+  let host: HTMLDivElement | undefined;
+  useChart(
+    () => host,
+    (): ChartOption => {
+      const dates = windowDates(props.flow);
+      const byDate = new Map(props.flow.days.map((d) => [d.date, d]));
+      return {
+        animation: false,
+        textStyle: { fontFamily: chartFont() },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [...stackOrder].reverse().map((s) => tr(clueStateLabels[s])) },
+        grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', boundaryGap: false, data: dates, axisLabel: { fontSize: 11 } },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: stackOrder.map((state, i) => ({
+          name: tr(clueStateLabels[state]),
+          type: 'line',
+          stack: 'flow',
+          symbol: 'none',
+          lineStyle: { width: 0.5, color: stateColours[state] },
+          itemStyle: { color: stateColours[state] },
+          areaStyle: { color: stateColours[state], opacity: 0.92 },
+          data: dates.map((date) => byDate.get(date)?.counts[state] ?? null),
+          ...(i === stackOrder.length - 1 ? { markLine: todayLine(props.flow, dates) } : {}),
+        })),
+      };
+    },
+  );
+  return (
+    <figure class="report-chart">
+      <figcaption>{rt('cumulativeFlow').replace('{phase}', phaseName(props.flow))}</figcaption>
+      <div class="chart-host chart-tall" ref={host} data-testid="chart-flow" />
+    </figure>
+  );
+}
+
+/**
+ * Open clues per day against the window, with the ideal line: straight from
+ * the open count as the window began to none at its end. A window that began
+ * with nothing open (the survey, whose clues all arrive within it) would make
+ * that line flat at zero, so there it starts from the highest count so far.
+ */
+function Burndown(props: { flow: Flow }) {
+  let host: HTMLDivElement | undefined;
+  useChart(
+    () => host,
+    (): ChartOption => {
+      const dates = windowDates(props.flow);
+      const byDate = new Map(props.flow.days.map((d) => [d.date, d]));
+      const days = props.flow.days;
+      const peak = days.reduce((best, day, i) => (day.open > (days[best]?.open ?? 0) ? i : best), 0);
+      const from = props.flow.openAtStart > 0 ? { index: 0, open: props.flow.openAtStart } : { index: peak, open: days[peak]?.open ?? 0 };
+      const steps = Math.max(dates.length - 1 - from.index, 1);
+      return {
+        animation: false,
+        textStyle: { fontFamily: chartFont() },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [rt('openClues'), rt('idealLine')] },
+        grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', boundaryGap: false, data: dates, axisLabel: { fontSize: 11 } },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            name: rt('idealLine'),
+            type: 'line',
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#8a8f98', width: 1.5 },
+            itemStyle: { color: '#8a8f98' },
+            data: dates.map((_, i) => (i < from.index ? null : Math.round(from.open * (1 - (i - from.index) / steps) * 10) / 10)),
+          },
+          {
+            name: rt('openClues'),
+            type: 'line',
+            symbol: 'none',
+            lineStyle: { color: '#c8322b', width: 2 },
+            itemStyle: { color: '#c8322b' },
+            areaStyle: { color: 'rgba(200, 50, 43, 0.08)' },
+            data: dates.map((date) => byDate.get(date)?.open ?? null),
+            markLine: todayLine(props.flow, dates),
+          },
+        ],
+      };
+    },
+  );
+  return (
+    <figure class="report-chart">
+      <figcaption>{rt('burndown').replace('{phase}', phaseName(props.flow))}</figcaption>
+      <div class="chart-host chart-tall" ref={host} data-testid="chart-burndown" />
+    </figure>
+  );
+}
+
+/** The cumulative flow and the burndown of a phase (the campaign's current one when none is named), read from their own route. */
+export function FlowCharts(props: { campaignId: number; phase: Phase | undefined }) {
+  const [flow] = createResource(
+    () => ({ id: props.campaignId, phase: props.phase }),
+    (source) => reportsApi.flow(source.id, source.phase),
+  );
+  return (
+    <Switch>
+      <Match when={flow.error !== undefined && flow.latest === undefined}>
+        <p class="form-error" role="alert">
+          {rt('flowFailed')}
+        </p>
+      </Match>
+      <Match when={flow.latest}>
+        {(current) => (
+          <div class="report-charts flow-charts" data-testid="flow-charts" data-phase={current().phase}>
+            <CumulativeFlow flow={current()} />
+            <Burndown flow={current()} />
+          </div>
+        )}
+      </Match>
+    </Switch>
+  );
+}
