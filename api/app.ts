@@ -13,17 +13,22 @@ import { requestLog } from './middleware/request-log';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
+import { campaignAdminRoutes } from './routes/campaign-admin';
+import { isMapUploadPath, maxMapBytes } from './services/campaign-admin-map';
 import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
 import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
+import { unitAdminRoutes } from './routes/units';
 import { eventRoutes } from './routes/events';
 import { docsRoutes } from './routes/docs';
 import { escalationRoutes } from './routes/escalations';
 import { reportRoutes } from './routes/reports';
 import { battleMapRoutes } from './routes/battle-map';
 import { intakeRoutes } from './routes/intake';
+import { listRoutes } from './routes/lists';
+import { flowRoutes } from './routes/flow';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -48,11 +53,15 @@ function apiRoutes(options: AppOptions) {
     .route('/', healthRoutes(database, clock))
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
     .route('/', campaignRoutes(database, clock, unitTree))
-    .route('/', userRoutes(database))
+    .route('/', campaignAdminRoutes(database, clock))
+    .route('/', userRoutes(database, clock))
+    .route('/', unitAdminRoutes(database, clock))
     .route('/', escalationRoutes(database, clock))
     .route('/', reportRoutes(database, clock))
     .route('/', battleMapRoutes(database, clock))
     .route('/', intakeRoutes(database, clock))
+    .route('/', listRoutes(database, clock, unitTree))
+    .route('/', flowRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));
@@ -90,7 +99,7 @@ export function createApp(options: AppOptions) {
   app.use(
     '/api/*',
     (c, next) =>
-      bodyLimit({ maxSize: isImportPath(c.req.path) ? maxImportBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
+      bodyLimit({ maxSize: isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
     sameOrigin,
     jsonBodies,
     loadViewer(database, clock, options.session, unitTree),

@@ -6,6 +6,9 @@ export const escalationsQuery = z.strictObject({
   status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active'),
   campaign: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only the escalations of one clue or problem (its detail drawer): the kind and the id, given together. */
+  subject: z.enum(['clue', 'problem']).optional(),
+  subjectId: z.coerce.number().int().positive().optional(),
 });
 
 export const escalation = z

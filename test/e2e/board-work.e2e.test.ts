@@ -214,6 +214,51 @@ describe('working on the board', () => {
     }
   });
 
+  test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      // The longest main column of the seeded board (side columns are collapsed).
+      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
+      const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
+      const loaded = longest?.cards.map((c) => c.id) ?? [];
+      expect(loaded.length).toBeGreaterThanOrEqual(24);
+      const column = `[data-testid=column-${longest?.state}]`;
+      await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
+      const first = await cardIds(page, column);
+      // Far fewer in the DOM than the column holds, and the first ones in the server's order.
+      expect(first.length).toBeLessThan(loaded.length / 2);
+      expect(first).toEqual(loaded.slice(0, first.length));
+
+      // Tab from the first card (each card has its move button after it): the column scrolls and renders on.
+      await page.locator(`${column} [data-testid=card-${loaded[0]}]`).focus();
+      const steps = first.length + 4;
+      for (let i = 0; i < 2 * steps; i++) await page.keyboard.press('Tab');
+      const focused = `card-${loaded[steps]}`;
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(focused);
+      expect(await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+      // Scrolled back to the top with the wheel: the focused card is no longer in view but keeps its element and the focus.
+      await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: 0 }));
+      await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(focused);
+      const below = await page
+        .locator(`${column} [data-testid=${focused}]`)
+        .evaluate((card) => card.getBoundingClientRect().top >= (card.closest('.column-body')?.getBoundingClientRect().bottom ?? 0));
+      expect(below).toBe(true);
+      await page.keyboard.press('m');
+      await page.locator(`[data-testid=${focused}] [role=menu]`).waitFor();
+      await page.keyboard.press('Escape');
+
+      // At the bottom, the last card read is there.
+      await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await page.locator(`${column} [data-testid=card-${loaded.at(-1)}]`).waitFor();
+      expect((await cardIds(page, column)).length).toBeLessThan(loaded.length / 2);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', async () => {
     const { context, page } = await signedIn(browser, server.url, 'viewer');
     try {
@@ -273,6 +318,25 @@ describe('working on the board', () => {
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       await page.screenshot({ path: `${artifacts}/board-en.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'office');
+    try {
+      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&escalated=true&limit=1`);
+      const escalated = board.columns.flatMap((c) => c.cards)[0];
+      if (escalated === undefined) throw new Error('the sweep raised nothing');
+      const raised = await apiCall<{ items: { level: number; status: string }[] }>(server.url, context, 'GET', `/api/escalations?subject=clue&subjectId=${escalated.id}`);
+      expect(raised.items.length).toBeGreaterThan(0);
+      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${escalated.id}&item=${escalated.id}`);
+      const section = page.getByTestId('detail-panel').getByTestId('item-escalations');
+      await expect.poll(() => section.locator('li').count()).toBe(raised.items.length);
+      const badges = await section.locator('li .level-badge').evaluateAll((els) => els.map((el) => el.className));
+      expect(badges).toEqual(raised.items.map((e) => `level-badge level-${e.level}`));
+      expect(await section.locator('li .status-pill').evaluateAll((els) => els.map((el) => el.className))).toEqual(raised.items.map((e) => `status-pill status-${e.status}`));
     } finally {
       await context.close();
     }

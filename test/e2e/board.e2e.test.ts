@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { artifacts, launchChromium } from './browser-kit';
 import { refusalLabels } from '../../engine/refusals';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { messages } from '../../web/src/i18n/messages';
+import { boardMessages } from '../../web/src/board/board-messages';
 import { demoPassword, testDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -53,6 +55,51 @@ async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(200, to.height / 2), { steps: 20 });
   await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(200, to.height / 2) + 2, { steps: 2 });
   await page.mouse.up();
+}
+
+/** Presses on a card and carries it over a column without letting go: `drop` releases it there. */
+async function startDrag(page: Page, card: Locator, column: Locator): Promise<{ drop: () => Promise<void> }> {
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  if (from === null || to === null) throw new Error('card or column not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height * 0.6 + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(200, to.height / 2), { steps: 20 });
+  await page.locator('[data-testid=board].is-dragging').waitFor();
+  return { drop: () => page.mouse.up() };
+}
+
+/** Records in the page every change the server streams to it (`window.seenChanges`), from the next load on. */
+async function recordChanges(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: { subjectId: number; version: number }[] = [];
+    Object.assign(window, { seenChanges: seen });
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener('change', (event) => seen.push(JSON.parse((event as MessageEvent<string>).data) as { subjectId: number; version: number }));
+      }
+    };
+  });
+}
+
+type BoardCardWire = { id: number; version: number; unitId: string; allowed: { to: string; needs: string[] }[] };
+
+/** A found clue the office can start verifying at once (it has an assignee). */
+async function assignedFoundClue(context: BrowserContext, campaignId: number, skip: readonly number[] = []): Promise<BoardCardWire> {
+  const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
+  const found = board.columns[0]?.cards.find((c) => !skip.includes(c.id) && c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+  if (found === undefined) throw new Error('the seed has no assigned found clue');
+  return found;
+}
+
+/** Another user's session cookie, from the login API. */
+async function otherUser(username: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 /** A GET of the API with the browser context's session cookie. */
@@ -131,6 +178,101 @@ describe('the board in Chromium', () => {
       expect(await page.locator(`[data-testid=column-solved] [data-testid=card-${id}]`).count()).toBe(0);
       expect(await page.getByTestId('move-dialog').count()).toBe(0);
       await page.screenshot({ path: `${artifacts}/board-refused.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a card someone else moves while this user drags it ends where the server has it, with a note, and the drop sends nothing', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      await recordChanges(page);
+      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const clue = await assignedFoundClue(context, campaignId);
+      const moves: unknown[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith(`/api/clues/${clue.id}/transitions`)) moves.push(request.postDataJSON());
+      });
+      await page.goto(`${server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const card = page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
+      await card.waitFor();
+
+      // This user carries the card towards "filed"; meanwhile the unit's lead starts verifying it.
+      const held = await startDrag(page, card, page.getByTestId('column-filed'));
+      const lead = await otherUser(`${clue.unitId}.lead`);
+      const answer = await fetch(`${server.url}/api/clues/${clue.id}/transitions`, {
+        method: 'POST',
+        headers: { cookie: lead, 'content-type': 'application/json' },
+        body: JSON.stringify({ to: 'verifying', version: clue.version }),
+      });
+      expect(answer.status).toBe(200);
+      // The change has reached this page while the card is still in the user's hand.
+      await page.waitForFunction((id) => (window as unknown as { seenChanges: { subjectId: number }[] }).seenChanges.some((c) => c.subjectId === id), clue.id);
+      await held.drop();
+
+      await page.getByTestId('toast').filter({ hasText: messages.overtaken.zh }).waitFor();
+      await page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]:not([data-dnd-placeholder]):not(.is-pending)`).waitFor();
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}], [data-testid=column-filed] [data-testid=card-${clue.id}]`).count()).toBe(0);
+      expect(await page.getByTestId('move-dialog').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(messages.overtaken.zh);
+      expect(moves).toEqual([]);
+      const item = (await api(context, `/api/clues/${clue.id}`)) as { state: string; version: number };
+      expect(item).toMatchObject({ state: 'verifying', version: clue.version + 1 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('two quick moves of one card: the second waits for the first answer, goes with its version, and the card ends where the server has it', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const clue = await assignedFoundClue(context, campaignId);
+      // The first answer is held back until the second move has been made: a slow network, made certain.
+      const sent: { to: string; version: number }[] = [];
+      let answerFirst: () => void = () => undefined;
+      const firstHeld = new Promise<void>((resolve) => (answerFirst = resolve));
+      await page.route(`**/api/clues/${clue.id}/transitions`, async (route) => {
+        sent.push(route.request().postDataJSON() as { to: string; version: number });
+        if (sent.length === 1) await firstHeld;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      const card = page.locator(`[data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
+      await page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]`).waitFor();
+
+      // First move from the keyboard: M on the focused card, then "verifying" in the menu.
+      await card.focus();
+      await page.keyboard.press('m');
+      await page.getByTestId('move-to-verifying').focus();
+      await page.keyboard.press('Enter');
+      const pending = page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}].is-pending:not([data-dnd-placeholder])`);
+      await pending.waitFor();
+      await expect.poll(() => sent.length).toBe(1);
+
+      // Second move before the first answer: dragged on to "unfounded". It is not sent yet.
+      await drag(page, pending, page.getByTestId('column-unfounded'));
+      await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(boardMessages.moveQueued.zh);
+      expect(sent.length).toBe(1);
+
+      answerFirst();
+      // Verifying → unfounded needs a conclusion: the dialog asks for it once the first move is confirmed.
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      await dialog.locator('[name=conclusion]').fill('经核查，举报所涉账号为正常经营，不构成违法犯罪。');
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+
+      expect(sent).toEqual([
+        { to: 'verifying', version: clue.version },
+        { to: 'unfounded', version: clue.version + 1, payload: { conclusion: '经核查，举报所涉账号为正常经营，不构成违法犯罪。' } },
+      ]);
+      const item = (await api(context, `/api/clues/${clue.id}`)) as { state: string; version: number };
+      expect(item).toMatchObject({ state: 'unfounded', version: clue.version + 2 });
+      await page.getByTestId('toggle-unfounded').click();
+      await page.locator(`[data-testid=column-unfounded] [data-testid=card-${clue.id}]:not(.is-pending)`).waitFor();
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}], [data-testid=column-verifying] [data-testid=card-${clue.id}]`).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -5,6 +5,7 @@ import { BoardPage } from './board/board-page';
 import { ImportPage } from './intake/import-page';
 import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
+import { ChangePasswordPage } from './session/change-password-page';
 import { loadSession, me, sessionLost } from './session/session';
 import { Announcer } from './ui/announcer';
 import { toast, Toasts } from './ui/toasts';
@@ -26,6 +27,9 @@ function SignedIn(props: RouteSectionProps) {
 
   return (
     <Switch fallback={<div class="page-loading">{t('loading')}</div>}>
+      <Match when={me()?.mustChangePassword}>
+        <ChangePasswordPage />
+      </Match>
       <Match when={me()}>{props.children}</Match>
     </Switch>
   );
@@ -37,7 +41,15 @@ function Home() {
   return (
     <Show when={campaigns()} fallback={<div class="page-loading">{t('loading')}</div>}>
       {(list) => (
-        <Show when={list()[0]} fallback={<div class="page-loading">{t('noCampaign')}</div>}>
+        <Show
+          when={list()[0]}
+          fallback={
+            // A first start in production has no campaign yet: the administrator begins with people and units.
+            <Show when={me()?.role === 'admin'} fallback={<div class="page-loading">{t('noCampaign')}</div>}>
+              <Navigate href="/admin/people" />
+            </Show>
+          }
+        >
           {(first) => <Navigate href={`/campaigns/${first().id}/board`} />}
         </Show>
       )}
@@ -48,7 +60,10 @@ function Home() {
 // Reports and the battle map bring ECharts and the map: loaded when first opened, not with the board.
 const ReportsPage = lazy(() => import('./reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const BattleMapPage = lazy(() => import('./battle-map/battle-map-page').then((m) => ({ default: m.BattleMapPage })));
+const PeoplePage = lazy(() => import('./admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
 const WallPage = lazy(() => import('./battle-map/wall-page').then((m) => ({ default: m.WallPage })));
+const CampaignSettingsPage = lazy(() => import('./admin/campaign/settings-page').then((m) => ({ default: m.CampaignSettingsPage })));
+const ListsPage = lazy(() => import('./lists/lists-page').then((m) => ({ default: m.ListsPage })));
 
 function Shell(props: RouteSectionProps) {
   return (
@@ -71,6 +86,9 @@ export function App() {
         <Route path="/campaigns/:id/reports" component={ReportsPage} />
         <Route path="/campaigns/:id/battle-map" component={BattleMapPage} />
         <Route path="/campaigns/:id/wall" component={WallPage} />
+        <Route path="/admin/people" component={PeoplePage} />
+        <Route path="/campaigns/:id/settings" component={CampaignSettingsPage} />
+        <Route path="/campaigns/:id/lists/:list" component={ListsPage} />
       </Route>
     </Router>
   );

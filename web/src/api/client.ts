@@ -10,7 +10,7 @@ import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { ApiProblem, networkProblem, problemOf } from './problem';
 
-export type { Board, Card, CampaignDetail, CampaignSummary, EscalationWire, HistoryEntry, ItemDetail, Me, UserSummary };
+export type { Board, BoardQuery, Card, CampaignDetail, CampaignSummary, EscalationWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
 export type Swimlane = 'none' | 'unit' | 'category';
 /** The board's filters as the URL carries them. */
@@ -86,9 +86,9 @@ export const api = {
   session: () => expect(client.session.$get(), { quiet401: true }),
   signOut: () => expect(client.session.$delete(), { quiet401: true }),
   campaigns: () => expect(client.campaigns.$get()),
-  campaign: (id: number) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } })),
-  board: (id: number, query: BoardQuery) =>
-    expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) })),
+  campaign: (id: number, options: { quiet401?: boolean } = {}) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } }), options),
+  board: (id: number, query: BoardQuery, options: { quiet401?: boolean } = {}) =>
+    expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) }), options),
   users: (unit?: string) => expect(client.users.$get({ query: unit === undefined ? {} : { unit } })),
   units: () => expect(client.units.$get()),
   createClue: (item: NewClue) => expect(client.clues.$post({ json: item })),
@@ -99,7 +99,7 @@ export const api = {
     kind === 'clue'
       ? expect(client.clues[':id'].transfer.$post({ param: { id: String(id) }, json: body }))
       : expect(client.problems[':id'].transfer.$post({ param: { id: String(id) }, json: body })),
-  escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number }) =>
+  escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number; subject?: ItemKind; subjectId?: number }) =>
     expect(client.escalations.$get({ query: stringQuery(query) })),
   acknowledge: (id: number, note: string) =>
     expect(client.escalations[':id'].acknowledge.$post({ param: { id: String(id) }, json: note.trim() === '' ? {} : { note } })),

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/solid';
-import { Show, onMount } from 'solid-js';
+import { Show, createSignal, onMount, untrack } from 'solid-js';
 import type { Card } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
@@ -12,11 +12,13 @@ export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
 
 // The card that had keyboard focus last. A card re-rendered with what the server sent (after a
 // move, or someone else's change) is a new element; it takes the focus back so the user keeps their place.
-let focusedCard: number | null = null;
+// Columns keep it rendered even when scrolled out of their window, so the focus always has an element.
+const [focusedCard, setFocusedCard] = createSignal<number | null>(null);
+export { focusedCard };
 if (typeof document !== 'undefined') {
   document.addEventListener('focusin', (event) => {
     const card = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-card-id]') : null;
-    focusedCard = card === null ? null : Number(card.dataset.cardId);
+    setFocusedCard(card === null ? null : Number(card.dataset.cardId));
   });
 }
 
@@ -84,7 +86,7 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
   let element: HTMLElement | undefined;
   onMount(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost && focusedCard === props.card.id && !element?.hasAttribute('data-dnd-placeholder')) element?.focus();
+    if (lost && untrack(focusedCard) === props.card.id && !element?.hasAttribute('data-dnd-placeholder')) element?.focus();
   });
   return (
     <article

@@ -1,10 +1,10 @@
 import { useDroppable } from '@dnd-kit/solid';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { figure } from './format';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
-import { BoardCard } from './board-card';
 import type { Column } from './board-state';
+import { VirtualCards } from './virtual-cards';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
@@ -128,9 +128,9 @@ export function BoardColumn(props: { column: Column; context: BoardContext }) {
       <Show when={!collapsed()} fallback={<CollapsedColumn column={props.column} context={props.context} />}>
         <ColumnHeader column={props.column} context={props.context} showUnitsOver />
         <div class="column-body">
-          <For each={props.column.cards} fallback={<div class="column-empty">{t('empty')}</div>}>
-            {(card) => <BoardCard card={card} context={props.context} />}
-          </For>
+          <Show when={props.column.cards.length > 0} fallback={<div class="column-empty">{t('empty')}</div>}>
+            <VirtualCards cards={props.column.cards} context={props.context} />
+          </Show>
           <LoadMore column={props.column} context={props.context} shown={props.column.cards.length} />
         </div>
       </Show>

@@ -3,10 +3,10 @@ import { For, Show, createMemo } from 'solid-js';
 import type { Board, Card, Swimlane } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
-import { BoardCard } from './board-card';
 import { CollapsedColumn, ColumnHeader, LoadMore, dropState } from './board-column';
 import type { Column } from './board-state';
 import { figure } from './format';
+import { VirtualCards } from './virtual-cards';
 
 type Lane = Board['lanes'][number];
 
@@ -62,7 +62,7 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
         </Show>
       </div>
       <Show when={!collapsed()}>
-        <For each={props.cards}>{(card) => <BoardCard card={card} context={props.context} />}</For>
+        <VirtualCards cards={props.cards} context={props.context} />
         <Show when={count() > props.cards.length && props.column.next !== null}>
           <div class="lane-more muted">+{figure(count() - props.cards.length)}</div>
         </Show>

@@ -3,7 +3,7 @@ import { DragDropProvider, DragOverlay, PointerSensor } from '@dnd-kit/solid';
 import { PointerActivationConstraints } from '@dnd-kit/dom';
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
-import { api, type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
+import { type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
@@ -18,26 +18,19 @@ import type { BoardContext } from './board-context';
 import { CardFace, cardDragId } from './board-card';
 import { BoardLanes } from './board-lanes';
 import { createBoardState, type MoveResult } from './board-state';
+import { campaignDetail, prefetchBoard } from './board-prefetch';
+import { filtersOf, kindOf, swimlaneOf, type BoardSearch } from './board-source';
+import { boardMessages } from './board-messages';
 import { BoardToolbar } from './board-toolbar';
 import { CreateDialog } from './create-dialog';
 import { DetailPanel } from './detail-panel';
 import { stateLabel } from './domain-labels';
 import { MoveDialog, type MoveDraft } from './move-dialog';
 
-type BoardSearch = {
-  kind?: string;
-  swimlane?: string;
-  unit?: string;
-  category?: string;
-  assignee?: string;
-  overdue?: string;
-  escalated?: string;
-  q?: string;
-  item?: string;
-  inbox?: string;
-};
-
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+
+// The app was opened on a board: its reads start now, beside the session check, not after it.
+if (typeof location !== 'undefined') prefetchBoard(location);
 
 /** Mouse drags start after a few pixels (a click stays a click); touch drags after a press, so a swipe scrolls. */
 const sensors = [
@@ -60,21 +53,10 @@ export function BoardPage() {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
-  const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => api.campaign(id));
-  const kind = (): ItemKind => (search.kind === 'problem' ? 'problem' : 'clue');
-  const swimlane = (): Swimlane => (search.swimlane === 'unit' || search.swimlane === 'category' ? search.swimlane : 'none');
-  const filters = createMemo(
-    (): BoardFilters => ({
-      ...(search.unit ? { unit: search.unit } : {}),
-      ...(search.category ? { category: search.category } : {}),
-      ...(search.assignee ? { assignee: search.assignee } : {}),
-      ...(search.overdue === 'true' ? { overdue: 'true' as const } : {}),
-      ...(search.escalated === 'true' ? { escalated: 'true' as const } : {}),
-      ...(search.q ? { q: search.q } : {}),
-    }),
-    undefined,
-    { equals: sameJson },
-  );
+  const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => campaignDetail(id));
+  const kind = (): ItemKind => kindOf(search);
+  const swimlane = (): Swimlane => swimlaneOf(search);
+  const filters = createMemo((): BoardFilters => filtersOf(search), undefined, { equals: sameJson });
   const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
   const state = createBoardState(source);
   const [dragging, setDragging] = createSignal<Card | null>(null);
@@ -141,9 +123,36 @@ export function BoardPage() {
     else toast(() => tr(problem.reason));
   }
 
+  // A move asked for while the card's previous one is still on its way (two quick moves): only the
+  // latest is kept, and it is made from the card the server answers with, so it carries the new
+  // version and the moves allowed from the new state; if the first was refused, it is dropped too.
+  const queued = new Map<number, string>();
+
+  /** After a move's answer: makes the move queued behind it, or tells the user it was dropped. */
+  function followUp(id: number, result: MoveResult) {
+    const next = queued.get(id);
+    queued.delete(id);
+    if (next === undefined) return;
+    if (!result.ok) {
+      toast(() => tr(boardMessages.queuedDropped), 'warning');
+      announce(`#${id} ${tr(boardMessages.queuedDropped)}`);
+    } else if (next !== result.card.state) {
+      move(result.card, next);
+    }
+  }
+
   /** A move asked for by a drop or the menu: sent at once, or after its dialog when it needs input. */
   function move(card: Card, to: string) {
-    if (to === card.state || state.pendingOf(card.id)?.stage === 'sending') return;
+    const pending = state.pendingOf(card.id);
+    if (pending?.stage === 'sending') {
+      if (to === pending.to && !queued.has(card.id)) return;
+      queued.set(card.id, to);
+      // Shown where the user put it meanwhile; the answer to the first move puts it right either way.
+      state.hold(pending.card, to, 'sending');
+      announce(`#${card.id} ${tr(boardMessages.moveQueued)} ${tr(stateLabel(card.kind, to))}`);
+      return;
+    }
+    if (to === card.state) return;
     const allowed = card.allowed.find((m) => m.to === to);
     if (allowed !== undefined && allowed.needs.length > 0) {
       state.hold(card, to, 'draft');
@@ -151,7 +160,10 @@ export function BoardPage() {
       return;
     }
     // Not among the allowed moves (or needing nothing): the server is the judge either way.
-    void state.send(card, to).then((result) => report(card, to, result));
+    void state.send(card, to).then((result) => {
+      report(card, to, result);
+      followUp(card.id, result);
+    });
   }
 
   async function submitDraft(current: MoveDraft, payload: Record<string, unknown>): Promise<MoveResult> {
@@ -164,6 +176,7 @@ export function BoardPage() {
       setDraft(null);
       report(current.card, current.to, result);
       focusCard(current.card.id);
+      followUp(current.card.id, result);
     }
     return result;
   }

@@ -1,5 +1,7 @@
 import { batch, createMemo, createResource, createSignal } from 'solid-js';
-import { api, ApiProblem, type Board, type BoardFilters, type Card, type ItemKind, type Swimlane } from '../api/client';
+import { api, ApiProblem, type Board, type Card } from '../api/client';
+import { firstBoardPage } from './board-prefetch';
+import { pageOf, type BoardSource } from './board-source';
 
 export type Column = Board['columns'][number];
 
@@ -14,16 +16,7 @@ export interface PendingMove {
 /** What became of a move: done, refused (with the server's problem), or overtaken by someone else's change. */
 export type MoveResult = { readonly ok: true; readonly card: Card } | { readonly ok: false; readonly problem: ApiProblem };
 
-export interface BoardSource {
-  readonly campaignId: number;
-  readonly kind: ItemKind;
-  readonly swimlane: Swimlane;
-  readonly filters: BoardFilters;
-}
-
-const pageSize = 50;
-/** In lanes a column's cards are spread over many rows, so more of them are read at once. */
-const pageOf = (s: BoardSource) => (s.swimlane === 'none' ? pageSize : 200);
+export type { BoardSource };
 
 /** Puts a card (as the server now has it) at the top of its state's column, wherever it was before. */
 function place(board: Board, card: Card): Board {
@@ -55,7 +48,7 @@ function keepUnchanged(before: readonly Card[], after: readonly Card[]): Card[] 
  */
 export function createBoardState(source: () => BoardSource) {
   const [board, { mutate, refetch }] = createResource<Board, BoardSource>(source, async (s, { value }) => {
-    const next = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: pageOf(s) });
+    const next = await firstBoardPage(s);
     if (value === undefined || value === null || value.kind !== next.kind) return next;
     const before = new Map(value.columns.map((c) => [c.state, c.cards]));
     return { ...next, columns: next.columns.map((c) => ({ ...c, cards: keepUnchanged(before.get(c.state) ?? [], c.cards) })) };

@@ -209,11 +209,11 @@ function ActionFooter(props: { busy: boolean; problem: Label | null; label: stri
   );
 }
 
-/** The escalations raised about this item that are still open or acknowledged (from the unit view of the inbox). */
+/** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */
 export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {
-  const key = () => ({ campaign: props.campaign.id, revision: props.revision });
-  const [list] = createResource(key, (k) => api.escalations({ view: 'unit', status: 'active', campaign: k.campaign, limit: 500 }));
-  const mine = () => (list.latest?.items ?? []).filter((e) => e.subject === props.item.kind && e.subjectId === props.item.id);
+  const key = () => ({ subject: props.item.kind, subjectId: props.item.id, revision: props.revision });
+  const [list] = createResource(key, (k) => api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId }));
+  const mine = () => list.latest?.items ?? [];
   return (
     <section data-testid="item-escalations">
       <h3>{t('escalation')}</h3>

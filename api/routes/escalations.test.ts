@@ -1,0 +1,78 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues, escalations } from '../../db/schema';
+import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { sweepDeadlines } from '../services/deadline-sweep';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 80, problems: 6 });
+  await sweepDeadlines(database, testNow);
+  app = testApp(database);
+});
+afterAll(async () => {
+  app?.stop();
+  await database?.drop();
+});
+
+type List = { counts: { open: number; acknowledged: number }; items: { subject: string; subjectId: number; level: number; status: string; title: string | null }[] };
+
+describe('GET /api/escalations?subject=&subjectId= (one item, for its drawer)', () => {
+  it('lists that item’s active escalations, highest rung first, to anyone who may read the item', async () => {
+    const [raised] = await database.db
+      .select({ id: escalations.subjectId, unitId: clues.unitId, title: clues.title })
+      .from(escalations)
+      .innerJoin(clues, eq(clues.id, escalations.subjectId))
+      .where(and(eq(escalations.subject, 'clue'), inArray(escalations.status, ['open', 'acknowledged'])))
+      .limit(1);
+    if (raised === undefined) throw new Error('the sweep raised nothing');
+    const stored = await database.db
+      .select({ level: escalations.level })
+      .from(escalations)
+      .where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, raised.id), inArray(escalations.status, ['open', 'acknowledged'])));
+
+    for (const username of ['office', 'viewer', `${raised.unitId}.officer`]) {
+      const session = await signIn(app, username);
+      const response = await session.get(`/api/escalations?subject=clue&subjectId=${raised.id}`);
+      expect(response.status).toBe(200);
+      const list = (await response.json()) as List;
+      expect(list.items.length).toBe(stored.length);
+      expect(list.items.every((e) => e.subject === 'clue' && e.subjectId === raised.id && e.status !== 'resolved' && e.title === raised.title)).toBe(true);
+      expect(list.items.map((e) => e.level)).toEqual(stored.map((e) => e.level).sort((a, b) => b - a));
+      expect(list.counts.open + list.counts.acknowledged).toBe(stored.length);
+    }
+  });
+
+  it('answers an empty list for an item with none, and 404 for one outside the reader’s units', async () => {
+    const office = await signIn(app, 'office');
+    const [calm] = await database.db
+      .select({ id: clues.id, unitId: clues.unitId })
+      .from(clues)
+      .where(and(ne(clues.unitId, 'office'), eq(clues.campaignId, 1)))
+      .limit(200)
+      .then(async (rows) => {
+        const raisedIds = new Set((await database.db.select({ id: escalations.subjectId }).from(escalations).where(eq(escalations.subject, 'clue'))).map((r) => r.id));
+        return rows.filter((r) => !raisedIds.has(r.id));
+      });
+    if (calm === undefined) throw new Error('every clue has an escalation');
+    const none = (await (await office.get(`/api/escalations?subject=clue&subjectId=${calm.id}`)).json()) as List;
+    expect(none).toEqual({ counts: { open: 0, acknowledged: 0 }, items: [] });
+
+    const otherUnit = calm.unitId === 'hantai' ? 'nanzheng' : 'hantai';
+    const outsider = await signIn(app, `${otherUnit}.officer`);
+    expect((await outsider.get(`/api/escalations?subject=clue&subjectId=${calm.id}`)).status).toBe(404);
+    expect((await office.get('/api/escalations?subject=clue&subjectId=999999')).status).toBe(404);
+  });
+
+  it('refuses a subject without its id, naming the missing field', async () => {
+    const office = await signIn(app, 'office');
+    const response = await office.get('/api/escalations?subject=clue');
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(problem.fields.map((f) => f.field)).toEqual(['subjectId']);
+    expect(problem.fields[0]?.message.zh).toMatch(/subjectId/);
+  });
+});

@@ -1,0 +1,85 @@
+import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import type { Card } from '../api/client';
+import type { BoardContext } from './board-context';
+import { BoardCard, focusedCard } from './board-card';
+import { stackOf, windowOf } from './card-window';
+import { watchViewport, type Span } from './viewport-watch';
+import './virtual-cards.css';
+
+/** Space between cards, as the column's flex gap had it. */
+const gap = 6;
+/** A card of three title lines, until real cards have been measured. */
+const firstEstimate = 104;
+/** Cards rendered beyond each edge of the visible part, so scrolling and Tab find them there already. */
+const overscan = 360;
+
+const sameIndices = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The cards of a column or lane cell, of which only those on screen (plus
+ * a margin) are in the DOM: a board of thousands would otherwise build
+ * thousands of cards and drag handles before showing the first. The focused
+ * card and the dragged one always stay, so keyboard focus, the move menu
+ * and a drag keep their element when the list scrolls away from them;
+ * drops land on the column, not on cards, so absent cards are never needed as targets.
+ */
+export function VirtualCards(props: { cards: readonly Card[]; context: BoardContext }) {
+  let list: HTMLDivElement | undefined;
+  const [span, setSpan] = createSignal<Span>({ from: 0, to: typeof window === 'undefined' ? 900 : window.innerHeight }, { equals: (a, b) => a.from === b.from && a.to === b.to });
+  const [measured, setMeasured] = createSignal<ReadonlyMap<number, number>>(new Map());
+  const estimate = createMemo(() => {
+    const heights = [...measured().values()];
+    return heights.length === 0 ? firstEstimate : heights.reduce((sum, h) => sum + h, 0) / heights.length;
+  });
+  const stack = createMemo(() => stackOf(props.cards.map((card) => card.id), measured(), estimate(), gap));
+  const indexOf = createMemo(() => new Map(props.cards.map((card, i) => [card.id, i])));
+  const pinned = () => [focusedCard(), props.context.dragging()?.id ?? null].map((id) => (id === null ? -1 : (indexOf().get(id) ?? -1)));
+  const indices = createMemo(() => windowOf(stack(), span().from, span().to, overscan, pinned()), [], { equals: sameIndices });
+  const shown = createMemo(() => new Set(indices().flatMap((i) => props.cards[i]?.id ?? [])));
+  const topOf = (id: number) => stack().tops[indexOf().get(id) ?? -1] ?? 0;
+
+  const slots = new Map<Element, number>();
+  const sizes = new ResizeObserver((entries) => {
+    const next = new Map(measured());
+    let changed = false;
+    for (const entry of entries) {
+      const id = slots.get(entry.target);
+      const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+      if (id === undefined || height === 0 || Math.abs((next.get(id) ?? -1) - height) < 0.5) continue;
+      next.set(id, height);
+      changed = true;
+    }
+    if (changed) setMeasured(next);
+  });
+  onCleanup(() => sizes.disconnect());
+  onMount(() => {
+    if (list !== undefined) onCleanup(watchViewport(list, setSpan));
+  });
+
+  return (
+    <div ref={list} class="card-window" style={{ height: `${stack().total}px` }} data-testid="cards-window" data-total={props.cards.length}>
+      {/* Every card has a slot, always in the DOM in list order; only the shown ones are filled. Slots of
+          cards coming into view or leaving it are never moved, for a moved element loses the keyboard focus. */}
+      <For each={props.cards}>
+        {(card) => (
+          <div
+            class="card-slot"
+            style={{ top: `${topOf(card.id)}px` }}
+            ref={(slot) => {
+              slots.set(slot, card.id);
+              sizes.observe(slot);
+              onCleanup(() => {
+                sizes.unobserve(slot);
+                slots.delete(slot);
+              });
+            }}
+          >
+            <Show when={shown().has(card.id)}>
+              <BoardCard card={card} context={props.context} />
+            </Show>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}
