@@ -81,6 +81,8 @@ describe('the unit tree', () => {
 
     expect((await admin.send('PATCH', '/api/admin/units/nanzheng', { leadIds: [chiefId] })).status).toBe(200);
     const chief = await signIn(app, 'nz.chief', 'nz-chief-password');
+    // A new account works only once its given password is changed.
+    expect((await chief.send('POST', '/api/session/password', { currentPassword: 'nz-chief-password', password: 'nz-chief-own-password' })).status).toBe(204);
     const chiefs = (await mine(chief)).filter((e) => e.recipient === 'unitLead');
     expect(chiefs.length).toBeGreaterThan(0);
     expect(new Set(chiefs.map((e) => e.unitId))).toEqual(new Set(['nanzheng']));
@@ -94,6 +96,7 @@ describe('the unit tree', () => {
     expect((await admin.send('PATCH', '/api/admin/units/office', { leadIds: [deputyId] })).status).toBe(200);
     expect(await officeLevel('office')).toBe(0);
     const deputySession = await signIn(app, 'office.deputy', 'office-deputy-pw');
+    expect((await deputySession.send('POST', '/api/session/password', { currentPassword: 'office-deputy-pw', password: 'office-deputy-own-password' })).status).toBe(204);
     expect((await mine(deputySession)).filter((e) => e.recipient === 'office').length).toBeGreaterThan(0);
   });
 });

@@ -89,12 +89,13 @@ describe('people administration', () => {
   it('disabling a user refuses their existing session at its very next request', async () => {
     const user = await created('wang.wu');
     const wang = await signIn(app, 'wang.wu', 'first-password-1');
+    expect((await wang.send('POST', '/api/session/password', { currentPassword: 'first-password-1', password: 'wang-own-password' })).status).toBe(204);
     expect((await wang.get('/api/campaigns')).status).toBe(200);
     const disabled = await admin.send('POST', `/api/admin/users/${user.id}/disable`, {});
     expect(disabled.status).toBe(200);
     expect(((await disabled.json()) as { disabledAt: string | null }).disabledAt).not.toBeNull();
     expect((await wang.get('/api/campaigns')).status).toBe(401);
-    expect((await login('wang.wu', 'first-password-1')).status).toBe(401);
+    expect((await login('wang.wu', 'wang-own-password')).status).toBe(401);
     // The administrator cannot lock themselves out.
     const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     expect((await admin.send('POST', `/api/admin/users/${me?.id}/disable`, {})).status).toBe(400);
@@ -113,6 +114,15 @@ describe('people administration', () => {
     expect((await zhao.get('/api/campaigns')).status).toBe(401);
     const again = await login('zhao.liu', temporaryPassword);
     expect(((await again.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+
+    // Until it is changed, the handed-over password opens nothing but the change itself.
+    const handed = await signIn(app, 'zhao.liu', temporaryPassword);
+    const refused = await handed.get('/api/campaigns');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Problem).code).toBe('password_change_required');
+    expect((await handed.get('/api/session')).status).toBe(200);
+    expect((await handed.send('POST', '/api/session/password', { currentPassword: temporaryPassword, password: 'zhao-second-password' })).status).toBe(204);
+    expect((await handed.get('/api/campaigns')).status).toBe(200);
   });
 
   it('a CSV with one bad row creates nobody and names the row, column and reason; a good one creates everyone', async () => {
