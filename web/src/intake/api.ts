@@ -1,7 +1,7 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { z } from 'zod';
 import type { AppType } from '../../../api/app';
-import type { clueParts, duplicatesAnswer, importPlan } from '../../../api/contracts/intake';
+import type { clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
 import { api } from '../api/client';
 import { ApiProblem, networkProblem, problemOf } from '../api/problem';
 
@@ -17,6 +17,7 @@ export type ImportPlan = z.infer<typeof importPlan>;
 export type Duplicates = z.infer<typeof duplicatesAnswer>;
 export type DuplicateMatch = Duplicates['matches'][number];
 export type IdentifierKind = Duplicates['identifiers'][number]['kind'];
+export type ServerProgress = z.infer<typeof importProgress>;
 export type CluePart = z.infer<typeof clueParts>['parts'][number];
 
 export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'foundAt', 'sourceRef'] as const;
@@ -75,6 +76,8 @@ export interface UploadOptions {
   readonly mapping?: ImportMapping;
   /** Rows whose new clue merges at once into an existing clue: row → clue id. */
   readonly merges?: ReadonlyMap<number, number>;
+  /** An id to follow the server's work by (see `importProgressOf`). */
+  readonly progressId?: string;
   /** Bytes sent so far and in all, as the browser reports them. */
   readonly onProgress?: (sent: number, total: number) => void;
   readonly signal?: AbortSignal;
@@ -93,6 +96,7 @@ export function uploadImport(campaignId: number, file: File, options: UploadOpti
   const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
   if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
+  if (options.progressId !== undefined) query.set('progressId', options.progressId);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/campaigns/${campaignId}/imports?${query.toString()}`);
@@ -136,6 +140,8 @@ export const intakeApi = {
   duplicatesOfText: (campaignId: number, text: string): Promise<Duplicates> =>
     expect(client.campaigns[':id'].duplicates.$post({ param: { id: String(campaignId) }, json: { text } })),
   duplicatesOfClue: (clueId: number): Promise<Duplicates> => expect(client.clues[':id'].duplicates.$get({ param: { id: String(clueId) } })),
+  /** How far the server has come with an import started with this progress id; null when this server does not know it (yet). */
+  progress: (progressId: string): Promise<ServerProgress | null> => expect(client.imports.progress[':progressId'].$get({ param: { progressId } })).catch(() => null),
   parts: (clueId: number) => expect(client.clues[':id'].parts.$get({ param: { id: String(clueId) } })),
 };
 

@@ -65,14 +65,27 @@ export function ImportPage() {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
-    setProgress({ stage, sent: 0 });
+    setProgress({ stage, sent: 0, server: null });
     setFailure(null);
+    // Once the file is sent, the server's own progress is asked for twice a second until the answer comes.
+    const progressId = crypto.randomUUID();
+    let polling: ReturnType<typeof setInterval> | undefined;
+    const follow = () => {
+      polling ??= setInterval(() => {
+        void intakeApi.progress(progressId).then((server) => {
+          if (inFlight === controller && server !== null) setProgress({ stage, sent: 1, server });
+        });
+      }, 500);
+    };
     try {
       return await uploadImport(campaignId(), chosen, {
         ...options,
+        progressId,
         signal: controller.signal,
         onProgress: (sent, total) => {
-          if (inFlight === controller) setProgress({ stage, sent: total === 0 ? null : sent / total });
+          if (inFlight !== controller) return;
+          setProgress({ stage, sent: total === 0 ? null : sent / total, server: null });
+          if (sent >= total) follow();
         },
       });
     } catch (error) {
@@ -82,6 +95,7 @@ export function ImportPage() {
       announce(tr(failure()?.detail ?? failure()?.heading ?? intakeMessages.previewFailed));
       return null;
     } finally {
+      clearInterval(polling);
       if (inFlight === controller) {
         inFlight = null;
         setProgress(null);
