@@ -87,8 +87,17 @@ describe('bulk import of clues', () => {
     const entries = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'clue.create'));
     const batch = entries.map((e) => JSON.parse(e.payload) as { batchId?: string }).filter((p) => p.batchId === result.batchId);
     expect(batch).toHaveLength(2);
-    const [formula] = await database.db.select({ title: clues.title }).from(clues).where(eq(clues.title, "=cmd|' /C calc'!A0"));
+    const [formula] = await database.db.select({ id: clues.id, title: clues.title }).from(clues).where(eq(clues.title, "=cmd|' /C calc'!A0"));
     expect(formula).toBeDefined();
+    // Exported again, the cell is text a spreadsheet will not run: a leading quote in CSV, a string cell in XLSX.
+    const csv = await (await office.get(`/api/campaigns/1/lists/clues?q=${formula?.id}&format=csv`)).text();
+    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(await (await office.get(`/api/campaigns/1/lists/clues?q=${formula?.id}&format=xlsx`)).arrayBuffer());
+    const cells: ExcelJS.CellValue[] = [];
+    exported.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(cells).toContain("=cmd|' /C calc'!A0");
+    expect(cells.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
     // The mapping used is remembered for the campaign's next import.
     const next = (await (await upload('编号,标题,内容,单位\nX-9,新线索,,hantai', 'commit=false')).json()) as Plan;
     expect(next.mapping).toMatchObject({ sourceRef: '编号', title: '标题', unit: '单位' });

@@ -5,22 +5,18 @@ import { PassThrough } from 'node:stream';
 /** One cell of an exported table: text, a number, or nothing. */
 export type Cell = string | number | null;
 
-/** The characters that make spreadsheet software read a cell as a formula (or, tab and CR, start one after a split). */
-const formulaStart = /^[=+\-@\t\r]/;
-
 /**
- * A cell as written to CSV: text that a spreadsheet would run as a formula
- * (`=HYPERLINK(…)` in a clue's title, say) gets a leading single quote, so
- * Excel and WPS show it as text. Numbers are ours and stay numbers.
+ * CSV with a UTF-8 byte order mark, so that Excel on a Chinese Windows opens
+ * it as UTF-8. Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`
+ * in a clue's title, say: a leading = + - @, tab or CR) gets a leading single
+ * quote through papaparse's `escapeFormulae`, so Excel and WPS show it as
+ * text; numbers are ours and stay numbers.
  */
-export function csvSafe(cell: Cell): string | number {
-  if (cell === null) return '';
-  return typeof cell === 'string' && formulaStart.test(cell) ? `'${cell}` : cell;
-}
-
-/** CSV with a UTF-8 byte order mark, so that Excel on a Chinese Windows opens it as UTF-8. */
 export function tableCsv(table: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${Papa.unparse(table.map((row) => row.map(csvSafe)))}`;
+  return `\uFEFF${Papa.unparse(
+    table.map((row) => row.map((cell) => cell ?? '')),
+    { escapeFormulae: true },
+  )}`;
 }
 
 /**
