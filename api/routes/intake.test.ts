@@ -54,6 +54,16 @@ describe('duplicate detection and merge', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('finds a person named in two reports with the same masked phone, and not a common name alone', async () => {
+    const office = await signIn(app, 'office');
+    const first = (await (await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'xixiang', title: '网络赌博代理', description: '嫌疑人周某某，收款人：周建国，手机 139****8888', source: 'other' })).json()) as { id: number };
+    const same = (await (await office.send('POST', '/api/campaigns/1/duplicates', { text: '机主：周建国，电话139＊＊＊＊8888，疑为赌博代理' })).json()) as Duplicates;
+    expect(same.matches.map((m) => m.clueId)).toEqual([first.id]);
+    expect(same.matches[0]?.matched).toEqual([{ kind: 'nameWith', value: '周建国|139****8888' }]);
+    const nameOnly = (await (await office.send('POST', '/api/campaigns/1/duplicates', { text: '收款人：周建国，手机 139****0000' })).json()) as Duplicates;
+    expect(nameOnly.matches).toEqual([]);
+  });
+
   it('shows on the survivor where each merged part came from and which unit found the lead first, through merges of merges', async () => {
     const office = await signIn(app, 'office');
     const file = ['编号,标题,内容,单位,发现时间', 'P-S,汉台：跑分团伙,银行卡 6222 0212 3456 7890 123,汉台分局,2026-03-10', 'P-1,南郑：跑分团伙,,南郑分局,2026-03-02 09:00', 'P-2,城固：跑分团伙,,城固县公安局,2026-03-05'];

@@ -31,4 +31,20 @@ describe('identifiers shared by clues', () => {
   it('keys platform accounts by platform', () => {
     expect(kinds('QQ：123456789，微信号: Loan_King88', 'account').sort()).toEqual(['qq:123456789', '微信:loan_king88']);
   });
+
+  it('counts a name only together with another identifier, masked ones included', () => {
+    const pairs = (text: string) => extractIdentifiers(text).filter((i) => i.kind === 'nameWith').map((i) => i.value);
+    expect(pairs('嫌疑人张三（男），手机 138****1111')).toEqual(['张三|138****1111']);
+    expect(pairs('收款人：李四，银行卡尾号 5678')).toEqual(['李四|*5678']);
+    expect(pairs('户名：王五，卡号 6222 0212 3456 7890 123')).toEqual(['王五|6222021234567890123']);
+    // A name with nothing beside it, or a name not introduced as one, is no identifier.
+    expect(pairs('嫌疑人张三（男），住汉台区')).toEqual([]);
+    expect(pairs('张三 138****1111')).toEqual([]);
+    // Only a name that ends at a delimiter is taken: a sentence running on is not a name.
+    expect(pairs('嫌疑人张三在汉台区活动，尾号1111')).toEqual([]);
+    // The same person written in two reports, one masked the other way round, meet on the masked form.
+    const a = pairs('机主：赵六，电话138＊＊＊＊2222');
+    const b = pairs('联系人赵六，138****2222');
+    expect(a).toEqual(b);
+  });
 });

@@ -3,8 +3,15 @@
  * domains, platform account ids, ID card numbers — pulled out of free text
  * and normalised, so that the same lead arriving twice (through two units,
  * typed two ways) is recognised. Pure.
+ *
+ * A person's name alone says little (there are many 张伟), so a name counts
+ * only together with another identifier in the same text: `nameWith` is
+ * "name|identifier". Besides the full identifiers above, that other
+ * identifier may be one that police texts give masked — a phone as
+ * 138****1111, a card or phone by its last four digits (尾号1111) — which
+ * alone would match far too much.
  */
-export const identifierKinds = ['phone', 'bankAccount', 'domain', 'url', 'account', 'idCard'] as const;
+export const identifierKinds = ['phone', 'bankAccount', 'domain', 'url', 'account', 'idCard', 'nameWith'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
 export interface Identifier {
@@ -51,6 +58,10 @@ const patterns = {
   idCard: /\b\d{17}[\dXx]\b/g,
   bankAccount: /\b\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?\b/g,
   account: /(?:QQ|qq|微信号?|wx|WeChat|抖音号?|快手号?|支付宝)\s*[:：]?\s*([A-Za-z0-9][-_A-Za-z0-9@.]{4,39})/g,
+  // A name after the word that introduces one, ending where the text does or at a delimiter.
+  name: /(?:姓名|户名|开户人|持卡人|收款人|机主|联系人|当事人|犯罪嫌疑人|嫌疑人)\s*[:：为是]?\s*([\u4e00-\u9fa5]{2,4})(?=[\s,，。；;:：、()（）\d]|$)/g,
+  maskedPhone: /1[3-9]\d[*＊xX]{4}\d{4}/g,
+  tail: /尾号\s*[:：为是]?\s*(\d{4})(?!\d)/g,
 } as const;
 
 /** Every identifier found in the text, normalised, each once. */
@@ -82,6 +93,12 @@ export function extractIdentifiers(text: string): Identifier[] {
     if (normal === null) continue;
     add('domain', normal.domain);
     if (normal.url !== normal.domain) add('url', normal.url);
+  }
+  const names = new Set([...source.matchAll(patterns.name)].map((m) => m[1]).filter((n): n is string => n !== undefined));
+  if (names.size > 0) {
+    const partial = [...[...source.matchAll(patterns.maskedPhone)].map((m) => m[0].replace(/[*＊xX]/g, '*')), ...[...source.matchAll(patterns.tail)].map((m) => `*${m[1] ?? ''}`)];
+    const others = [...[...found.values()].map((i) => i.value), ...partial];
+    for (const name of names) for (const other of others) add('nameWith', `${name}|${other}`);
   }
   return [...found.values()];
 }

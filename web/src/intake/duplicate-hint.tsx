@@ -3,7 +3,7 @@ import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { extractIdentifiers } from '../../../engine/intake/identifiers';
 import { locale, named, tr } from '../i18n/i18n';
 import { intakeApi, type Duplicates, type DuplicateMatch, type Unit } from './api';
-import { count, fill, identifierKindLabels, im } from './messages';
+import { count, fill, identifierKindLabels, identifierText, im } from './messages';
 import './intake.css';
 
 const debounceMs = 400;
@@ -112,7 +112,7 @@ export function DuplicateHint(props: { campaignId: number; text: string }) {
                   <For each={answer().identifiers}>
                     {(identifier) => (
                       <span class="chip identifier-chip">
-                        {tr(identifierKindLabels[identifier.kind])} {identifier.value}
+                        {tr(identifierKindLabels[identifier.kind])} {identifierText(identifier.value)}
                       </span>
                     )}
                   </For>
@@ -142,7 +142,7 @@ function MatchLine(props: { match: DuplicateMatch; href: string; unit: string; s
         <For each={props.match.matched}>
           {(identifier) => (
             <span class="chip identifier-chip">
-              {tr(identifierKindLabels[identifier.kind])} {identifier.value}
+              {tr(identifierKindLabels[identifier.kind])} {identifierText(identifier.value)}
             </span>
           )}
         </For>

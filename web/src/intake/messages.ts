@@ -143,7 +143,13 @@ export const identifierKindLabels: Record<IdentifierKind, Label> = {
   url: { zh: '网址', en: 'URL' },
   account: { zh: '网络账号', en: 'Account' },
   idCard: { zh: '身份证号', en: 'ID card' },
+  nameWith: { zh: '姓名+标识', en: 'Name with' },
 };
+
+/** An identifier's value as shown: a name and the identifier it came with, side by side. */
+export function identifierText(value: string): string {
+  return value.replace('|', ' · ');
+}
 
 export function formatLabel(format: ImportPlan['format']): string {
   return im(format === 'xlsx' ? 'formatXlsx' : format === 'csv-utf8' ? 'formatCsvUtf8' : 'formatCsvGb18030');
