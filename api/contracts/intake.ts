@@ -48,7 +48,7 @@ const rowIssue = z.object({ row: z.number().int(), column: z.string(), reason: z
 
 export const importPlan = z
   .object({
-    format: z.enum(['xlsx', 'csv-utf8', 'csv-gb18030']),
+    format: z.enum(['xlsx', 'csv-utf8', 'csv-gb18030', 'csv-utf16']),
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string().nullable()),
     rows: z.number().int(),

@@ -104,6 +104,22 @@ describe('bulk import of clues', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('reads Excel’s “Unicode text” (UTF-16, tab-separated) and refuses a file in an encoding it cannot read, writing nothing', async () => {
+    const unicode = ['编号\t标题\t单位', 'U-1\tUTF-16 导入的线索\t汉台分局'].join('\r\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...unicode].map((ch) => ch.charCodeAt(0))).buffer)]);
+    const read = (await (await upload(utf16, 'commit=false')).json()) as Plan;
+    expect(read).toMatchObject({ format: 'csv-utf16', rows: 1, valid: 1, issues: [] });
+
+    const before = await clueCount();
+    // Big5 bytes for 線索 followed by bytes no GB18030 or UTF-8 text holds.
+    const unreadable = await upload(new Uint8Array([0xbd, 0x75, 0xaf, 0xc1, 0x2c, 0x80, 0xff, 0x0a, 0x31, 0x2c, 0x32]), 'commit=true');
+    expect(unreadable.status).toBe(400);
+    const problem = (await unreadable.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(problem.fields[0]?.field).toBe('(body)');
+    expect(problem.fields[0]?.message.zh).toContain('编码');
+    expect(await clueCount()).toBe(before);
+  });
+
   it('refuses a missing required column, an unreadable file, a wrong content type and a bad mapping clearly', async () => {
     const noUnit = (await (await upload('编号,标题\n1,x', 'commit=false')).json()) as Plan;
     expect(noUnit.issues[0]).toMatchObject({ row: 1, column: 'Unit' });

@@ -5,7 +5,7 @@ import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgr
 import { ApiError } from '../errors';
 import { importBodyTypes } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
-import { readTable } from '../services/import/read-table';
+import { readTable, UnknownEncoding } from '../services/import/read-table';
 import { commitImport, importFields, previewImport, type ImportMerges, type Mapping } from '../services/import/import-clues';
 import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
@@ -80,8 +80,12 @@ export function intakeRoutes(database: Database, clock: Clock) {
         let table;
         try {
           table = await readTable(bytes);
-        } catch {
-          throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' } }] });
+        } catch (error) {
+          const message =
+            error instanceof UnknownEncoding
+              ? { zh: '无法识别文件的文字编码：请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx', en: 'The file’s text encoding is not one Battlemap reads: save it as CSV in UTF-8 or GBK, or as .xlsx' }
+              : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
+          throw new ApiError('bad_request', { fields: [{ field: '(body)', message }] });
         }
         const { progressId } = query;
         const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);

@@ -3,25 +3,43 @@ import Papa from 'papaparse';
 
 export interface Table {
   /** How the file was read: xlsx, or the text encoding of a CSV. */
-  readonly format: 'xlsx' | 'csv-utf8' | 'csv-gb18030';
+  readonly format: 'xlsx' | 'csv-utf8' | 'csv-gb18030' | 'csv-utf16';
   readonly headers: string[];
   readonly rows: string[][];
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/** A file whose text encoding is none Battlemap reads: refused rather than imported as mojibake. */
+export class UnknownEncoding extends Error {}
+
 /**
- * Text of a CSV as Chinese office software writes it: UTF-8 (with or
- * without a byte order mark) when the bytes are valid UTF-8, else GB18030
- * (a superset of GBK and GB2312).
+ * Text of a CSV as Chinese office software writes it: UTF-16 when it starts
+ * with that byte order mark (Excel's "Unicode text", tab-separated), UTF-8
+ * (with or without a byte order mark) when the bytes are valid UTF-8, else
+ * GB18030 (a superset of GBK and GB2312) when they are valid GB18030.
+ * Anything else (Big5 or Shift-JIS bytes that are not valid GB18030, a
+ * binary file) is refused.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'gb18030' } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'gb18030' | 'utf16' } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: 'utf16' };
   }
+  const attempts = [
+    ['utf-8', 'utf8'],
+    ['gb18030', 'gb18030'],
+  ] as const;
+  for (const [label, encoding] of attempts) {
+    try {
+      const text = new TextDecoder(label, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+      // Control characters other than tab and line ends mean a binary file, whatever decodes.
+      if (/[\u0000-\u0008\u000E-\u001F]/.test(text)) break;
+      return { text, encoding };
+    } catch {
+      // Not this encoding: try the next.
+    }
+  }
+  throw new UnknownEncoding('unknown text encoding');
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -59,5 +77,5 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   const { text, encoding } = decodeCsv(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [headers = [], ...rows] = parsed.data;
-  return { format: encoding === 'utf8' ? 'csv-utf8' : 'csv-gb18030', headers: headers.map((h) => h.trim()), rows };
+  return { format: encoding === 'utf8' ? 'csv-utf8' : encoding === 'utf16' ? 'csv-utf16' : 'csv-gb18030', headers: headers.map((h) => h.trim()), rows };
 }

@@ -25,6 +25,7 @@ export const intakeMessages = {
   formatXlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'Excel workbook (.xlsx)' },
   formatCsvUtf8: { zh: 'CSV，UTF-8 编码', en: 'CSV, UTF-8 encoded' },
   formatCsvGb18030: { zh: 'CSV，GBK/GB18030 编码', en: 'CSV, GBK/GB18030 encoded' },
+  formatCsvUtf16: { zh: 'Unicode 文本（UTF-16）', en: 'Unicode text (UTF-16)' },
   columns: { zh: '列', en: 'columns' },
   mappingTitle: { zh: '列对应关系', en: 'Column mapping' },
   mappingLead: {
@@ -152,7 +153,7 @@ export function identifierText(value: string): string {
 }
 
 export function formatLabel(format: ImportPlan['format']): string {
-  return im(format === 'xlsx' ? 'formatXlsx' : format === 'csv-utf8' ? 'formatCsvUtf8' : 'formatCsvGb18030');
+  return im(format === 'xlsx' ? 'formatXlsx' : format === 'csv-utf8' ? 'formatCsvUtf8' : format === 'csv-utf16' ? 'formatCsvUtf16' : 'formatCsvGb18030');
 }
 
 /** Row numbers as runs: 2–5, 9, 12–13. */
