@@ -28,7 +28,8 @@ const stateLabel = (kind: 'clue' | 'problem', state: string) =>
 /** The exit criteria of the campaign's current phase that do not hold now. */
 export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow): Promise<UnmetCriterion[]> {
   if (!isPhase(campaign.state)) return [];
-  return evaluateExitCriteria(campaign.config.exitCriteria[campaign.state], await countExitFacts(db, campaign));
+  const criteria = campaign.config.exitCriteria[campaign.state];
+  return evaluateExitCriteria(criteria, await countExitFacts(db, campaign, criteria));
 }
 
 /** The campaign as its header and phase panel show it. */

@@ -120,6 +120,19 @@ describe('the deadline sweep', () => {
     expect(shown.size).toBeGreaterThan(0);
     app.stop();
   });
+
+  it('blocks leaving the crackdown while office-level escalations are unresolved (the demo’s exit criterion)', async () => {
+    const app = testApp(database, new Date('2026-09-01T00:00:00+08:00'));
+    const office = await signIn(app, 'office');
+    const detail = (await (await office.get('/api/campaigns/1')).json()) as { unmet: { criterion: { kind: string }; blocking: { count: number } }[] };
+    const unresolved = await database.db
+      .select({ n: count() })
+      .from(escalations)
+      .where(and(eq(escalations.level, 3), inArray(escalations.subject, ['clue', 'problem']), inArray(escalations.status, ['open', 'acknowledged'])));
+    expect(unresolved[0]?.n).toBeGreaterThan(0);
+    expect(detail.unmet).toContainEqual(expect.objectContaining({ criterion: { kind: 'noOpenEscalations', atOrAbove: 3 }, blocking: expect.objectContaining({ count: unresolved[0]?.n }) }));
+    app.stop();
+  });
 });
 
 describe('GET /api/escalations and acknowledging', () => {

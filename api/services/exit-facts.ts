@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { auditLog, clues, problems } from '../../db/schema';
+import { auditLog, clues, escalations, problems } from '../../db/schema';
 import {
   clueStates,
   isPhase,
@@ -8,6 +8,7 @@ import {
   openProblemStates,
   problemStates,
   targetMetricEvents,
+  type ExitCriterion,
   type ExitFacts,
   type ItemRef,
   type ItemSet,
@@ -27,35 +28,53 @@ async function itemSet(db: Db | Tx, kind: 'clue' | 'problem', where: ReturnType<
 }
 
 /**
- * What the exit criteria read, counted now in SQL: items per state, open
- * items without an assignee, open escalations, and each unit's targets for
- * the phase being left against what the audit log shows done in it.
+ * What the given exit criteria read, counted now in SQL: items in the
+ * states they name, open items without an assignee, unresolved escalations
+ * by level, and each unit's targets for the phase being left against what
+ * the audit log shows done in it. Only what the criteria read is counted:
+ * the campaign header asks on every page load.
  */
-export async function countExitFacts(db: Db | Tx, campaign: CampaignRow): Promise<ExitFacts> {
+export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteria: readonly ExitCriterion[]): Promise<ExitFacts> {
   const cid = campaign.id;
+  const none: ItemSet = { count: 0, sample: [] };
+  const clueStatesRead = new Set(criteria.flatMap((c) => (c.kind === 'noCluesIn' ? c.states : [])));
+  const problemStatesRead = new Set(criteria.flatMap((c) => (c.kind === 'noProblemsIn' ? c.states : [])));
   const cluesIn = Object.fromEntries(
-    await Promise.all(clueStates.map(async (s) => [s, await itemSet(db, 'clue', and(eq(clues.campaignId, cid), eq(clues.state, s)))] as const)),
+    await Promise.all([...clueStatesRead].map(async (s) => [s, await itemSet(db, 'clue', and(eq(clues.campaignId, cid), eq(clues.state, s)))] as const)),
   );
   const problemsIn = Object.fromEntries(
-    await Promise.all(problemStates.map(async (s) => [s, await itemSet(db, 'problem', and(eq(problems.campaignId, cid), eq(problems.state, s)))] as const)),
+    await Promise.all([...problemStatesRead].map(async (s) => [s, await itemSet(db, 'problem', and(eq(problems.campaignId, cid), eq(problems.state, s)))] as const)),
   );
-  const [unassignedClues, unassignedProblems] = await Promise.all([
-    itemSet(db, 'clue', and(eq(clues.campaignId, cid), inArray(clues.state, [...openClueStates]), isNull(clues.assigneeId))),
-    itemSet(db, 'problem', and(eq(problems.campaignId, cid), inArray(problems.state, [...openProblemStates]), isNull(problems.assigneeId))),
-  ]);
-  const unassigned: ItemSet = {
-    count: unassignedClues.count + unassignedProblems.count,
-    sample: [...unassignedClues.sample, ...unassignedProblems.sample].slice(0, sampleSize),
-  };
-  const none: ItemSet = { count: 0, sample: [] };
+  let unassigned = none;
+  if (criteria.some((c) => c.kind === 'responsibilityComplete')) {
+    const [unassignedClues, unassignedProblems] = await Promise.all([
+      itemSet(db, 'clue', and(eq(clues.campaignId, cid), inArray(clues.state, [...openClueStates]), isNull(clues.assigneeId))),
+      itemSet(db, 'problem', and(eq(problems.campaignId, cid), inArray(problems.state, [...openProblemStates]), isNull(problems.assigneeId))),
+    ]);
+    unassigned = { count: unassignedClues.count + unassignedProblems.count, sample: [...unassignedClues.sample, ...unassignedProblems.sample].slice(0, sampleSize) };
+  }
+  const openEscalations = criteria.some((c) => c.kind === 'noOpenEscalations') ? await unresolvedEscalations(db, cid) : { 1: none, 2: none, 3: none };
   return {
     cluesIn,
     problemsIn,
     unassigned,
-    // Escalations are raised by the deadline sweep (not built yet): none can be open.
-    openEscalations: { 1: none, 2: none, 3: none },
-    targets: await targetFacts(db, campaign),
+    openEscalations,
+    targets: criteria.some((c) => c.kind === 'unitTargetsMet') ? await targetFacts(db, campaign) : [],
   };
+}
+
+/** The items with an escalation not yet resolved (open or acknowledged), per level. */
+async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<ExitFacts['openEscalations']> {
+  const rows = await db
+    .select({ level: escalations.level, subject: escalations.subject, subjectId: escalations.subjectId })
+    .from(escalations)
+    .where(and(eq(escalations.campaignId, campaignId), inArray(escalations.status, ['open', 'acknowledged'])))
+    .orderBy(escalations.id);
+  const at = (level: 1 | 2 | 3): ItemSet => {
+    const items = rows.filter((r): r is typeof r & { subject: 'clue' | 'problem' } => r.level === level && r.subject !== 'campaign');
+    return { count: items.length, sample: items.slice(0, sampleSize).map((r) => ({ kind: r.subject, id: r.subjectId })) };
+  };
+  return { 1: at(1), 2: at(2), 3: at(3) };
 }
 
 export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
