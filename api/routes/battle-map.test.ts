@@ -52,5 +52,14 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     const linked = body.units.flatMap((u) => (u.mapFeatureId === null ? [] : [u.mapFeatureId]));
     expect(linked).toHaveLength(11);
     expect(new Set(map.features.map((f) => f.id))).toEqual(new Set(linked));
+
+    // Kept by the browser but asked again each time, so a newly uploaded map shows at once.
+    const tag = response.headers.get('etag');
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    const again = await app.request('/api/campaigns/1/map', { headers: { cookie: viewer.cookie, 'if-none-match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    const other = await app.request('/api/campaigns/1/map', { headers: { cookie: viewer.cookie, 'if-none-match': '"stale"' } });
+    expect(other.status).toBe(200);
   });
 });

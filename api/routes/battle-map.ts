@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -35,15 +36,24 @@ export function battleMapRoutes(database: Database, clock: Clock) {
         path: '/campaigns/{id}/map',
         tags: ['battle map'],
         request: { params: idParam },
-        responses: { 200: { description: 'The campaign map as GeoJSON; units link to its features by id', content: { 'application/geo+json': { schema: featureCollection } } }, ...problems(400, 401, 404) },
+        responses: {
+          200: { description: 'The campaign map as GeoJSON; units link to its features by id', content: { 'application/geo+json': { schema: featureCollection } } },
+          304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+          ...problems(400, 401, 404),
+        },
       }),
       async (c) => {
         viewerOf(c);
         const [row] = await database.db.select({ map: campaigns.mapGeojson }).from(campaigns).where(eq(campaigns.id, c.req.valid('param').id)).limit(1);
         if (row?.map === null || row?.map === undefined) throw new ApiError('not_found');
+        // The map is large and rarely changes, but the office may upload a new one at any time:
+        // the browser keeps it and asks each time whether it is still the same (304 when it is).
+        const tag = `"${createHash('sha256').update(row.map).digest('base64url')}"`;
+        c.header('ETag', tag);
+        c.header('Cache-Control', 'private, no-cache');
+        if (c.req.header('If-None-Match') === tag) return c.body(null, 304);
         const response = c.json(JSON.parse(row.map) as z.infer<typeof featureCollection>, 200);
         response.headers.set('Content-Type', 'application/geo+json; charset=utf-8');
-        response.headers.set('Cache-Control', 'private, max-age=3600');
         return response;
       },
     );
