@@ -109,6 +109,21 @@ describe('the three lists in Chromium', () => {
       expect(await page.locator('[data-testid=list-table]').isVisible()).toBe(true);
       await page.pdf({ path: `${artifacts}/list-responsibility.pdf`, preferCSSPageSize: true, printBackground: true });
       await page.screenshot({ path: `${artifacts}/list-responsibility-print.png` });
+
+      // The print button prints the whole filtered list, not the 50 rows on screen, then shows the page again.
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${server.url}/campaigns/1/lists/clues`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      const all = await apiCall<ListPage>(server.url, context, 'GET', '/api/campaigns/1/lists/clues?limit=1');
+      expect(all.total).toBeGreaterThan(50);
+      await page.evaluate(() => {
+        window.print = () => {
+          document.body.dataset.printedRows = String(document.querySelectorAll('[data-testid=list-table] tbody tr[data-testid^=row-]').length);
+        };
+      });
+      await page.getByTestId('print').click();
+      await expect.poll(() => page.evaluate(() => document.body.dataset.printedRows)).toBe(String(all.total));
+      await expect.poll(() => page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count()).toBe(50);
     } finally {
       await context.close();
     }

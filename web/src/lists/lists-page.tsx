@@ -9,13 +9,15 @@ import { ApiProblem } from '../api/problem';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { TopBar } from '../ui/top-bar';
-import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName } from './api';
+import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
 import { ListTable } from './list-table';
 import { lt } from './messages';
 import './lists.css';
 
 const pageSize = 50;
+/** The most rows a print takes: a few hundred A4 sheets. */
+const maxPrinted = 5000;
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isListName = (value: string | undefined): value is ListName => listNames.some((n) => n === value);
 
@@ -50,6 +52,31 @@ export function ListsPage() {
     (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
   );
   const first = () => (cursors().length - 1) * pageSize + 1;
+
+  // Printing takes the whole filtered list, not the page on screen: read page after page (up to a
+  // sheaf a printer can take; beyond it the Excel export is the way), show them all, print, go back.
+  const [printed, setPrinted] = createSignal<{ page: ListPage; truncated: boolean } | null>(null);
+  const [preparing, setPreparing] = createSignal(false);
+  async function printWholeList() {
+    setPreparing(true);
+    try {
+      const items: ListPage['items'] = [];
+      let cursor: string | null = null;
+      let last: ListPage | null = null;
+      do {
+        last = await listsApi.page(campaignId(), list(), filters(), { limit: 500, cursor });
+        items.push(...last.items);
+        cursor = last.next;
+      } while (cursor !== null && items.length < maxPrinted);
+      setPrinted({ page: { ...last, items, next: null }, truncated: cursor !== null });
+      // Let the full table paint before the print dialog takes its picture.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      print();
+    } finally {
+      setPreparing(false);
+      setPrinted(null);
+    }
+  }
 
   const download = (format: 'csv' | 'xlsx') => listDownloadUrl(campaignId(), list(), filters(), format, lang());
   /** The filters on screen, in words, for the printed page's heading. */
@@ -101,8 +128,8 @@ export function ListsPage() {
               <a class="button" href={download('xlsx')} download="" data-testid="export-xlsx">
                 {lt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" onClick={() => print()}>
-                {lt('print')}
+              <button type="button" class="button primary" data-testid="print" disabled={preparing()} onClick={() => void printWholeList()}>
+                {preparing() ? lt('preparingPrint') : lt('print')}
               </button>
             </div>
             <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch(change)} />
@@ -124,6 +151,18 @@ export function ListsPage() {
                     {lt('failed')}
                     {page.error instanceof ApiProblem ? `：${tr(page.error.fields[0]?.message ?? page.error.reason)}` : ''}
                   </div>
+                </Match>
+                <Match when={printed()}>
+                  {(whole) => (
+                    <>
+                      <ListTable list={whole().page.list} items={whole().page.items} groups={whole().page.groups} campaign={detail()} />
+                      <Show when={whole().truncated}>
+                        <p class="muted" data-testid="print-truncated">
+                          {lt('printTruncated', { n: count(maxPrinted), total: count(whole().page.total) })}
+                        </p>
+                      </Show>
+                    </>
+                  )}
                 </Match>
                 <Match when={page.latest}>
                   {(current) => (

@@ -17,6 +17,8 @@ export const listMessages = {
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
   exportXlsx: { zh: '导出 Excel', en: 'Export Excel' },
   print: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
+  preparingPrint: { zh: '正在准备整份清单…', en: 'Preparing the whole list…' },
+  printTruncated: { zh: '仅打印前 {n} 条（共 {total} 条）；完整清单请导出 Excel。', en: 'Only the first {n} of {total} are printed; export to Excel for the whole list.' },
   previous: { zh: '上一页', en: 'Previous' },
   next: { zh: '下一页', en: 'Next' },
   shown: { zh: '第 {from}–{to} 条，共 {total} 条', en: '{from}–{to} of {total}' },
