@@ -1,5 +1,3 @@
-import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../api/app';
 import type { Board, Card, BoardQuery } from '../../../api/contracts/board';
 import type { CampaignDetail, CampaignSummary } from '../../../api/contracts/campaign';
 import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
@@ -8,7 +6,10 @@ import type { UserSummary } from '../../../api/contracts/users';
 import type { EscalationWire } from '../../../api/contracts/escalations';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
-import { ApiProblem, networkProblem, problemOf } from './problem';
+import { ApiProblem } from './problem';
+import { call as expect, client } from './typed-call';
+
+export { onUnauthenticated } from './typed-call';
 
 export type { Board, BoardQuery, Card, CampaignDetail, CampaignSummary, EscalationWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
@@ -48,38 +49,6 @@ export type ProblemEdit = ItemEdit & { readonly problemKind?: ProblemKind };
 
 export type EscalationView = 'mine' | 'unit';
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
-
-const client = hc<AppType>('/api');
-
-let unauthenticated: () => void = () => undefined;
-
-/** Who to tell when the session is gone (any 401 but the login itself): the app sends the user to the login page. */
-export function onUnauthenticated(handler: () => void): void {
-  unauthenticated = handler;
-}
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
-
-/**
- * Awaits a typed request and answers its success body; anything else is
- * thrown as an ApiProblem (a 401 also signs the user out of the UI).
- */
-async function expect<R extends AnyResponse>(request: Promise<R>, options: { quiet401?: boolean } = {}): Promise<Success<R>> {
-  let response: R;
-  try {
-    response = await request;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (response.ok) {
-    if (response.status === 204) return undefined as Success<R>;
-    return (await response.json()) as Success<R>;
-  }
-  const problem = await problemOf(response as unknown as Response);
-  if (problem.status === 401 && options.quiet401 !== true) unauthenticated();
-  throw problem;
-}
 
 export const api = {
   signIn: (username: string, password: string) => expect(client.session.$post({ json: { username, password } }), { quiet401: true }),

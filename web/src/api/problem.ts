@@ -14,6 +14,8 @@ export class ApiProblem extends Error {
     readonly reason: Label,
     readonly fields: readonly FieldIssue[],
     readonly current: Card | null,
+    /** The whole problem body, for answers that carry more (an import's or a bulk create's plan). */
+    readonly body: unknown = null,
   ) {
     super(reason.en);
   }
@@ -46,6 +48,7 @@ export async function problemOf(response: Response): Promise<ApiProblem> {
     isLabel(body.reason) ? body.reason : fallback,
     fields,
     isRecord(body.current) ? (body.current as unknown as Card) : null,
+    body,
   );
 }
 

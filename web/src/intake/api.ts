@@ -1,17 +1,7 @@
-import { hc, type ClientResponse } from 'hono/client';
 import type { z } from 'zod';
-import type { AppType } from '../../../api/app';
+import { call as expect, client, reportUnauthenticated } from '../api/typed-call';
 import type { clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
-import { api } from '../api/client';
 import { ApiProblem, networkProblem, problemOf } from '../api/problem';
-
-/**
- * The calls of clue intake (bulk import, duplicate checks) on a typed client
- * of their own, built like web/src/api/client.ts; failures are thrown as
- * ApiProblem. The upload itself goes through XMLHttpRequest: the typed client
- * sends no raw bodies, and fetch reports no upload progress.
- */
-const client = hc<AppType>('/api');
 
 export type ImportPlan = z.infer<typeof importPlan>;
 export type Duplicates = z.infer<typeof duplicatesAnswer>;
@@ -29,27 +19,6 @@ export type ImportMapping = Partial<Record<ImportField, string | null>>;
 /** The most a file may weigh: the server refuses anything larger before reading it. */
 export const maxImportBytes = 32 * 1024 * 1024;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
-
-/** The shared client's sign-out handler is private to it: a request through it reports the lost session the usual way. */
-function reportSessionLost(): void {
-  void api.campaigns().catch(() => undefined);
-}
-
-async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  let response: R;
-  try {
-    response = await request;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (response.ok) return (await response.json()) as Success<R>;
-  const problem = await problemOf(response as unknown as Response);
-  if (problem.status === 401) reportSessionLost();
-  throw problem;
-}
 
 /** An import the server refused (any row invalid, or a row the user may not create): nothing was written; `plan` says why. */
 export class ImportRefused extends Error {
@@ -88,7 +57,8 @@ function isPlan(value: unknown): value is ImportPlan {
 }
 
 /**
- * Sends the file to be checked (commit=false) or imported (commit=true).
+ * Sends the file through XMLHttpRequest, not the typed client: that sends no
+ * raw bodies, and fetch reports no upload progress. Sends it to be checked (commit=false) or imported (commit=true).
  * Rejects with ImportRefused when the server refused the import with a plan,
  * else with an ApiProblem (status 0 when there was no answer or it was aborted).
  */
@@ -123,7 +93,7 @@ async function settle(request: XMLHttpRequest): Promise<ImportPlan> {
   });
   if (response.ok) return (await response.json()) as ImportPlan;
   const problem = await problemOf(response.clone());
-  if (problem.status === 401) reportSessionLost();
+  if (problem.status === 401) reportUnauthenticated();
   let body: unknown = null;
   try {
     body = await response.json();

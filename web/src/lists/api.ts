@@ -1,28 +1,5 @@
-import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../api/app';
 import type { ListName, ListPage } from '../../../api/contracts/lists';
-import { api } from '../api/client';
-import { networkProblem, problemOf } from '../api/problem';
-
-/** The lists' typed call, on a client of its own built like web/src/api/client.ts; failures are thrown as ApiProblem. */
-const client = hc<AppType>('/api');
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
-
-async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  let response: R;
-  try {
-    response = await request;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (response.ok) return (await response.json()) as Success<R>;
-  const problem = await problemOf(response as unknown as Response);
-  // The app's sign-out handler is private to the shared client: a request through it reports the lost session the usual way.
-  if (problem.status === 401) void api.campaigns().catch(() => undefined);
-  throw problem;
-}
+import { call as expect, client } from '../api/typed-call';
 
 /** A list's filters as its URL carries them (every value text). */
 export interface ListFilters {

@@ -1,35 +1,9 @@
-import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../api/app';
 import type { z } from 'zod';
+import { call as expect, client } from '../api/typed-call';
 import type { BattleMap } from '../../../api/contracts/battle-map';
 import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
 import type { Phase } from '../../../engine/campaign/campaign-config';
-import { api } from '../api/client';
-import { networkProblem, problemOf } from '../api/problem';
-
-/**
- * The typed calls of the reports and the battle map, on a client of their
- * own built like web/src/api/client.ts; failures are thrown as ApiProblem.
- */
-const client = hc<AppType>('/api');
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
-
-async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  let response: R;
-  try {
-    response = await request;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (response.ok) return (await response.json()) as Success<R>;
-  const problem = await problemOf(response as unknown as Response);
-  // The app's sign-out handler is private to the shared client: a request through it reports the lost session the usual way.
-  if (problem.status === 401) void api.campaigns().catch(() => undefined);
-  throw problem;
-}
 
 /** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant. */
 export interface ReportScope {

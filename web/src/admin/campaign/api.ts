@@ -1,36 +1,10 @@
-import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../../api/app';
 import type { CampaignSettings, CategoryChange, NewCampaignRequest, NewCategoryRequest, SettingsChange } from '../../../../api/contracts/campaign-admin';
-import { api } from '../../api/client';
+import { call as expect, client } from '../../api/typed-call';
 import { networkProblem, problemOf } from '../../api/problem';
-
-/**
- * The calls of the campaign settings screens, on a typed client of their own
- * built like web/src/api/client.ts; failures are thrown as ApiProblem, whose
- * `fields` name the inputs to mark.
- */
-const client = hc<AppType>('/api');
 
 export type { CampaignSettings, SettingsChange };
 export type SettingsParts = Omit<SettingsChange, 'revision'>;
 export type Config = CampaignSettings['config'];
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
-
-async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  let response: R;
-  try {
-    response = await request;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (response.ok) return (await response.json()) as Success<R>;
-  const problem = await problemOf(response as unknown as Response);
-  // The shared client's sign-out handler is private to it: a request through it reports the lost session the usual way.
-  if (problem.status === 401) void api.campaigns().catch(() => undefined);
-  throw problem;
-}
 
 const param = (id: number) => ({ id: String(id) });
 

@@ -1,20 +1,8 @@
-import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../../api/app';
 import type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, UnitEdit, UnitNode, UserAccount, UserEdit } from '../../../../api/contracts/users';
-import { api } from '../../api/client';
-import { networkProblem, problemOf, type ApiProblem } from '../../api/problem';
+import { call, client, type AnyResponse, type Success } from '../../api/typed-call';
+import { ApiProblem } from '../../api/problem';
 
 export type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, UnitEdit, UnitNode, UserAccount, UserEdit };
-
-/**
- * The calls of people administration and of the user's own password
- * change, on a typed client built like web/src/api/client.ts; failures are
- * thrown as ApiProblem.
- */
-const client = hc<AppType>('/api');
-
-type AnyResponse = ClientResponse<unknown, number, 'json' | 'text'>;
-type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
 
 /** A bulk CSV the server refused: nothing was created; `plan` names each row, column and reason. */
 export class BulkRefused extends Error {
@@ -30,26 +18,14 @@ function isPlan(value: unknown): value is BulkUsersPlan {
   return typeof value === 'object' && value !== null && Array.isArray((value as { issues?: unknown }).issues);
 }
 
+/** A typed call whose refusal may carry a bulk plan: thrown as BulkRefused then, else as the ApiProblem. */
 async function expect<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  let response: R;
   try {
-    response = await request;
+    return await call(request);
   } catch (error) {
-    throw networkProblem(error);
+    const plan = error instanceof ApiProblem && typeof error.body === 'object' && error.body !== null ? (error.body as { plan?: unknown }).plan : undefined;
+    throw error instanceof ApiProblem && isPlan(plan) ? new BulkRefused(error, plan) : error;
   }
-  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as Success<R>;
-  const raw = response as unknown as Response;
-  const problem = await problemOf(raw.clone());
-  // The shared client's sign-out handler is private to it: a request through it reports the lost session the usual way.
-  if (problem.status === 401) void api.campaigns().catch(() => undefined);
-  let body: unknown = null;
-  try {
-    body = await raw.json();
-  } catch {
-    body = null;
-  }
-  const plan = typeof body === 'object' && body !== null ? (body as { plan?: unknown }).plan : undefined;
-  throw isPlan(plan) ? new BulkRefused(problem, plan) : problem;
 }
 
 const id = (n: number) => ({ id: String(n) });
