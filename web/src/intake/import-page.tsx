@@ -41,10 +41,12 @@ export function ImportPage() {
     get chosen() {
       return merges();
     },
-    choose: (row, clueId) => {
+    choose: (choices) => {
       const next = new Map(merges());
-      if (clueId === null) next.delete(row);
-      else next.set(row, clueId);
+      for (const [row, clueId] of choices) {
+        if (clueId === null) next.delete(row);
+        else next.set(row, clueId);
+      }
       setMerges(next);
     },
   };

@@ -51,10 +51,43 @@ function Capped<T>(props: { items: readonly T[]; children: (item: T) => JSX.Elem
   );
 }
 
+/** One kind of finding: a titled, counted section, a line saying what it means, and what was found. */
+function Finding(props: { tone: 'bad' | 'info' | 'warn'; testId: string; title: IntakeMessageKey; count: number; lead: string; children: JSX.Element }) {
+  const titleId = `${props.testId}-title`;
+  return (
+    <section class={`finding finding-${props.tone}`} data-testid={props.testId} aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {im(props.title)} <span class="finding-count">{count(props.count)}</span>
+      </h3>
+      <p class="muted">{props.lead}</p>
+      {props.children}
+    </section>
+  );
+}
+
+/** A finding's rows under their column heads: the first hundred, the rest on demand. */
+function FindingTable<T>(props: { head: JSX.Element; columns: number; items: readonly T[]; children: (item: T) => JSX.Element }) {
+  return (
+    <div class="table-scroll">
+      <table class="intake-table">
+        <thead>
+          <tr>{props.head}</tr>
+        </thead>
+        <tbody>
+          <Capped items={props.items} columns={props.columns}>
+            {props.children}
+          </Capped>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The user's merge choices in a preview: row → the existing clue it merges into on import. */
 export interface MergeChoices {
   readonly chosen: ReadonlyMap<number, number>;
-  readonly choose: (row: number, clueId: number | null) => void;
+  /** Row → the clue it merges into, or null to keep it as a new clue; many at once for "all" and "none". */
+  readonly choose: (choices: readonly (readonly [row: number, clueId: number | null])[]) => void;
 }
 
 /** What the check found, row by row: problems, rows imported before, possible duplicates (with the merge choice before an import). */
@@ -73,54 +106,45 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
           </Show>
         }
       >
-        <section class="finding finding-bad" data-testid="issues" aria-labelledby="issues-title">
-          <h3 id="issues-title">
-            {im('issuesTitle')} <span class="finding-count">{count(props.plan.issues.length)}</span>
-          </h3>
-          <p class="muted">{im(props.done !== true ? 'issuesLead' : props.plan.mapping.sourceRef ? 'issuesLeadDoneRef' : 'issuesLeadDone')}</p>
-          <div class="table-scroll">
-            <table class="intake-table">
-              <thead>
-                <tr>
-                  <th class="col-row">{im('row')}</th>
-                  <th class="col-column">{im('column')}</th>
-                  <th>{im('reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <Capped items={issues()} columns={3}>
-                  {(issue) => (
-                    <tr data-testid={`issue-${issue.row}`}>
-                      <td class="col-row num">{issue.row === 1 ? im('headerRow') : issue.row}</td>
-                      <td class="col-column">{issue.column}</td>
-                      <td>{tr(issue.reason)}</td>
-                    </tr>
-                  )}
-                </Capped>
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <Finding
+          tone="bad"
+          testId="issues"
+          title="issuesTitle"
+          count={props.plan.issues.length}
+          lead={im(props.done !== true ? 'issuesLead' : props.plan.mapping.sourceRef ? 'issuesLeadDoneRef' : 'issuesLeadDone')}
+        >
+          <FindingTable
+            head={
+              <>
+                <th class="col-row">{im('row')}</th>
+                <th class="col-column">{im('column')}</th>
+                <th>{im('reason')}</th>
+              </>
+            }
+            columns={3}
+            items={issues()}
+          >
+            {(issue) => (
+              <tr data-testid={`issue-${issue.row}`}>
+                <td class="col-row num">{issue.row === 1 ? im('headerRow') : issue.row}</td>
+                <td class="col-column">{issue.column}</td>
+                <td>{tr(issue.reason)}</td>
+              </tr>
+            )}
+          </FindingTable>
+        </Finding>
       </Show>
 
       <Show when={props.plan.alreadyImported.length > 0}>
-        <section class="finding finding-info" data-testid="already-imported" aria-labelledby="already-title">
-          <h3 id="already-title">
-            {im('alreadyImportedTitle')} <span class="finding-count">{count(props.plan.alreadyImported.length)}</span>
-          </h3>
-          <p class="muted">{im('alreadyImportedLead')}</p>
+        <Finding tone="info" testId="already-imported" title="alreadyImportedTitle" count={props.plan.alreadyImported.length} lead={im('alreadyImportedLead')}>
           <p class="row-runs" data-testid="already-rows">
             {fill('rowsList', { rows: rowRuns(props.plan.alreadyImported) })}
           </p>
-        </section>
+        </Finding>
       </Show>
 
       <Show when={props.plan.duplicates.length > 0}>
-        <section class="finding finding-warn" data-testid="duplicates" aria-labelledby="duplicates-title">
-          <h3 id="duplicates-title">
-            {im('duplicatesTitle')} <span class="finding-count">{count(props.plan.duplicates.length)}</span>
-          </h3>
-          <p class="muted">{im('duplicatesLead')}</p>
+        <Finding tone="warn" testId="duplicates" title="duplicatesTitle" count={props.plan.duplicates.length} lead={im('duplicatesLead')}>
           <Show when={props.merges}>
             {(merges) => (
               <div class="merge-bar" data-testid="merge-bar">
@@ -129,15 +153,17 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                   class="button"
                   data-testid="merge-all"
                   disabled={props.disabled}
-                  onClick={() => {
-                    for (const d of props.plan.duplicates) merges().choose(d.row, d.clueIds[0] ?? null);
-                  }}
+                  onClick={() => merges().choose(props.plan.duplicates.map((d) => [d.row, d.clueIds[0] ?? null]))}
                 >
                   {im('mergeAll')}
                 </button>
-                <button type="button" class="button ghost" data-testid="merge-none" disabled={props.disabled || merges().chosen.size === 0} onClick={() => {
-                  for (const d of props.plan.duplicates) merges().choose(d.row, null);
-                }}>
+                <button
+                  type="button"
+                  class="button ghost"
+                  data-testid="merge-none"
+                  disabled={props.disabled || merges().chosen.size === 0}
+                  onClick={() => merges().choose(props.plan.duplicates.map((d) => [d.row, null]))}
+                >
                   {im('mergeNone')}
                 </button>
                 <span class="muted" data-testid="merge-count" aria-live="polite">
@@ -147,92 +173,82 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
               </div>
             )}
           </Show>
-          <div class="table-scroll">
-            <table class="intake-table">
-              <thead>
-                <tr>
-                  <th class="col-row">{im('row')}</th>
-                  <th>{im('existingClues')}</th>
-                  <Show when={props.merges}>
-                    <th>{im('mergeColumn')}</th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <Capped items={props.plan.duplicates} columns={props.merges ? 3 : 2}>
-                  {(duplicate) => (
-                    <tr data-testid={`duplicate-${duplicate.row}`}>
-                      <td class="col-row num">{duplicate.row}</td>
-                      <td>
-                        <span class="clue-links">
-                          <For each={duplicate.clueIds}>
-                            {(id) => (
-                              <a href={clueHref(id)} target="_blank" rel="noopener" class="clue-link" data-testid={`clue-link-${id}`}>
-                                #{id}
-                              </a>
-                            )}
-                          </For>
-                        </span>
-                      </td>
-                      <Show when={props.merges}>
-                        {(merges) => (
-                          <td>
-                            <select
-                              data-testid={`merge-${duplicate.row}`}
-                              aria-label={`${im('mergeColumn')} · ${fill('rowOne', { row: duplicate.row })}`}
-                              disabled={props.disabled}
-                              onChange={(event) => merges().choose(duplicate.row, event.currentTarget.value === '' ? null : Number(event.currentTarget.value))}
-                            >
-                              <option value="" selected={!merges().chosen.has(duplicate.row)}>
-                                {im('keepSeparate')}
-                              </option>
-                              <For each={duplicate.clueIds}>
-                                {(id) => (
-                                  <option value={id} selected={merges().chosen.get(duplicate.row) === id}>
-                                    {fill('mergeInto', { id })}
-                                  </option>
-                                )}
-                              </For>
-                            </select>
-                          </td>
-                        )}
-                      </Show>
-                    </tr>
+          <FindingTable
+            head={
+              <>
+                <th class="col-row">{im('row')}</th>
+                <th>{im('existingClues')}</th>
+                <Show when={props.merges}>
+                  <th>{im('mergeColumn')}</th>
+                </Show>
+              </>
+            }
+            columns={props.merges ? 3 : 2}
+            items={props.plan.duplicates}
+          >
+            {(duplicate) => (
+              <tr data-testid={`duplicate-${duplicate.row}`}>
+                <td class="col-row num">{duplicate.row}</td>
+                <td>
+                  <span class="clue-links">
+                    <For each={duplicate.clueIds}>
+                      {(id) => (
+                        <a href={clueHref(id)} target="_blank" rel="noopener" class="clue-link" data-testid={`clue-link-${id}`}>
+                          #{id}
+                        </a>
+                      )}
+                    </For>
+                  </span>
+                </td>
+                <Show when={props.merges}>
+                  {(merges) => (
+                    <td>
+                      <select
+                        data-testid={`merge-${duplicate.row}`}
+                        aria-label={`${im('mergeColumn')} · ${fill('rowOne', { row: duplicate.row })}`}
+                        disabled={props.disabled}
+                        onChange={(event) => merges().choose([[duplicate.row, event.currentTarget.value === '' ? null : Number(event.currentTarget.value)]])}
+                      >
+                        <option value="" selected={!merges().chosen.has(duplicate.row)}>
+                          {im('keepSeparate')}
+                        </option>
+                        <For each={duplicate.clueIds}>
+                          {(id) => (
+                            <option value={id} selected={merges().chosen.get(duplicate.row) === id}>
+                              {fill('mergeInto', { id })}
+                            </option>
+                          )}
+                        </For>
+                      </select>
+                    </td>
                   )}
-                </Capped>
-              </tbody>
-            </table>
-          </div>
-        </section>
+                </Show>
+              </tr>
+            )}
+          </FindingTable>
+        </Finding>
       </Show>
 
       <Show when={props.plan.duplicatesInFile.length > 0}>
-        <section class="finding finding-warn" data-testid="duplicates-in-file" aria-labelledby="in-file-title">
-          <h3 id="in-file-title">
-            {im('inFileTitle')} <span class="finding-count">{count(props.plan.duplicatesInFile.length)}</span>
-          </h3>
-          <p class="muted">{im('inFileLead')}</p>
-          <div class="table-scroll">
-            <table class="intake-table">
-              <thead>
-                <tr>
-                  <th class="col-row">{im('row')}</th>
-                  <th>{im('earlierRow')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <Capped items={props.plan.duplicatesInFile} columns={2}>
-                  {(duplicate) => (
-                    <tr data-testid={`in-file-${duplicate.row}`}>
-                      <td class="col-row num">{duplicate.row}</td>
-                      <td>{fill('rowOne', { row: duplicate.sameAs })}</td>
-                    </tr>
-                  )}
-                </Capped>
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <Finding tone="warn" testId="duplicates-in-file" title="inFileTitle" count={props.plan.duplicatesInFile.length} lead={im('inFileLead')}>
+          <FindingTable
+            head={
+              <>
+                <th class="col-row">{im('row')}</th>
+                <th>{im('earlierRow')}</th>
+              </>
+            }
+            columns={2}
+            items={props.plan.duplicatesInFile}
+          >
+            {(duplicate) => (
+              <tr data-testid={`in-file-${duplicate.row}`}>
+                <td class="col-row num">{duplicate.row}</td>
+                <td>{fill('rowOne', { row: duplicate.sameAs })}</td>
+              </tr>
+            )}
+          </FindingTable>
+        </Finding>
       </Show>
     </>
   );
