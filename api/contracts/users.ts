@@ -131,3 +131,32 @@ export const roleLabels = {
   officer: { zh: '民警', en: 'Officer' },
   viewer: { zh: '观察员', en: 'Viewer' },
 } as const satisfies Record<(typeof roles)[number], { zh: string; en: string }>;
+
+/** The administration log: who created, changed, disabled or reset whom, and changes to units and the password policy. */
+export const peopleLogQuery = z.strictObject({
+  /** Only entries about this user. */
+  user: z.coerce.number().int().positive().optional(),
+  /** Only entries about this unit. */
+  unit: z.string().trim().min(1).max(64).optional(),
+  /** Entries older than this sequence number: the next page. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const peopleLogEntry = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    /** Null for the first start, when nobody was signed in. */
+    actor: z.object({ id: z.number().int(), displayName: z.string(), username: z.string() }).nullable(),
+    subject: z.enum(['user', 'unit', 'password_policy']),
+    /** The user the entry is about (subject user). */
+    userId: z.number().int().nullable(),
+    /** The unit the entry is about (subject unit). */
+    unitId: z.string().nullable(),
+    event: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'PeopleLogEntry' });
+export type PeopleLogEntry = z.infer<typeof peopleLogEntry>;
+export const peopleLogPage = z.object({ entries: z.array(peopleLogEntry), nextBefore: z.number().int().nullable() }).meta({ id: 'PeopleLogPage' });
+export type PeopleLogPage = z.infer<typeof peopleLogPage>;

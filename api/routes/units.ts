@@ -22,8 +22,8 @@ export function unitAdminRoutes(database: Database, clock: Clock) {
     .openapi(
       createRoute({ method: 'post', path: '/admin/units', tags: ['people'], request: body(newUnit), responses: { 201: json(unitNode, 'Created'), ...problems(400, 401, 403) } }),
       async (c) => {
-        adminOf(c);
-        return c.json(await createUnit(database, c.req.valid('json'), clock()), 201);
+        const viewer = adminOf(c);
+        return c.json(await createUnit(database, c.req.valid('json'), { by: viewer.user.id, now: clock() }), 201);
       },
     )
     .openapi(
@@ -35,8 +35,8 @@ export function unitAdminRoutes(database: Database, clock: Clock) {
         responses: { 200: json(unitNode, 'Edited (or moved, retired, given new leads)'), ...problems(400, 401, 403, 404) },
       }),
       async (c) => {
-        adminOf(c);
-        return c.json(await editUnit(database, c.req.valid('param').id, c.req.valid('json'), clock()), 200);
+        const viewer = adminOf(c);
+        return c.json(await editUnit(database, c.req.valid('param').id, c.req.valid('json'), { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -48,8 +48,8 @@ export function unitAdminRoutes(database: Database, clock: Clock) {
         responses: { 204: { description: 'Deleted (it never held anything)' }, ...problems(400, 401, 403, 404, 422) },
       }),
       async (c) => {
-        adminOf(c);
-        await deleteUnit(database, c.req.valid('param').id);
+        const viewer = adminOf(c);
+        await deleteUnit(database, c.req.valid('param').id, { by: viewer.user.id, now: clock() });
         return c.body(null, 204);
       },
     );

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../db/audit/verify';
 import { users } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
@@ -150,9 +151,49 @@ describe('people administration', () => {
     expect((await login('chen.er', 'chen-er-password')).status).toBe(200);
   });
 
+  it('two imports racing for one username: one creates it, the other is refused naming the row, and nothing is half-made', async () => {
+    const csv = (second: string) => ['username,displayName,role,unit,password', `race.${second},赛${second},officer,hantai,race-password-1`, 'race.both,共同,officer,hantai,race-password-1'].join('\n');
+    const [a, b] = await Promise.all([admin.send('POST', '/api/admin/users/bulk', { csv: csv('a'), commit: true }), admin.send('POST', '/api/admin/users/bulk', { csv: csv('b'), commit: true })]);
+    expect([a.status, b.status].sort()).toEqual([200, 422]);
+    const loser = a.status === 422 ? a : b;
+    expect(((await loser.json()) as Problem).plan?.issues.map((i) => [i.row, i.column, i.reason.en])).toEqual([[3, 'username', 'The username race.both is taken']]);
+    const made = await database.db.select({ username: users.username }).from(users);
+    expect(made.filter((u) => u.username.startsWith('race.')).length).toBe(2);
+  });
+
+  it('records every administration action in the audit chain, with who did it and what changed, and never a password', async () => {
+    const user = await created('log.one', 'log-one-password');
+    const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    expect((await admin.send('PATCH', `/api/admin/users/${user.id}`, { role: 'lead', displayName: '日志一' })).status).toBe(200);
+    expect((await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'log-one-reset-pw' })).status).toBe(200);
+    expect((await admin.send('POST', `/api/admin/users/${user.id}/disable`, {})).status).toBe(200);
+    expect((await admin.send('POST', `/api/admin/users/${user.id}/enable`, {})).status).toBe(200);
+    expect((await admin.send('POST', '/api/admin/units', { id: 'logtest', parentId: 'hantai', kind: 'other', nameZh: '日志测试组', nameEn: 'Log test team', leadIds: [user.id] })).status).toBe(201);
+    expect((await admin.send('PATCH', '/api/admin/units/logtest', { nameEn: 'Log team' })).status).toBe(200);
+    // Its own creation entry is not history that keeps a unit from being deleted.
+    expect((await admin.send('DELETE', '/api/admin/units/logtest')).status).toBe(204);
+    expect((await admin.send('PUT', '/api/admin/password-policy', { minLength: 11, reuseHistory: 3 })).status).toBe(200);
+    expect((await admin.send('PUT', '/api/admin/password-policy', { minLength: 10, reuseHistory: 3 })).status).toBe(200);
+
+    const page = (await (await admin.get(`/api/admin/log?user=${user.id}`)).json()) as { entries: { event: string; actor: { id: number } | null; payload: Record<string, unknown> }[] };
+    expect(page.entries.map((e) => e.event)).toEqual(['user.enable', 'user.disable', 'user.reset_password', 'user.edit', 'user.create']);
+    expect(page.entries.every((e) => e.actor?.id === me?.id)).toBe(true);
+    expect(page.entries[3]?.payload).toEqual({ changes: { displayName: { from: '测试 log.one', to: '日志一' }, role: { from: 'officer', to: 'lead' } } });
+    const unitLog = (await (await admin.get('/api/admin/log?unit=logtest')).json()) as { entries: { event: string; payload: Record<string, unknown> }[] };
+    expect(unitLog.entries.map((e) => e.event)).toEqual(['unit.delete', 'unit.edit', 'unit.create']);
+    expect(unitLog.entries[1]?.payload).toEqual({ changes: { nameEn: { from: 'Log test team', to: 'Log team' } } });
+
+    const all = await (await admin.get('/api/admin/log?limit=200')).text();
+    expect(all).toContain('password_policy.change');
+    for (const secret of ['log-one-password', 'log-one-reset-pw', 'scrypt']) expect(all).not.toContain(secret);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+    // The board's event stream and the reports read campaign entries only.
+    expect((await (await signIn(app, 'office')).get('/api/admin/log')).status).toBe(403);
+  });
+
   it('documents the people routes in the OpenAPI document', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/session/password']) {
+    for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/admin/log', '/session/password']) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });

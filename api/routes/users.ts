@@ -19,11 +19,14 @@ import {
   userEdit,
   userSummary,
   usersQuery,
+  peopleLogPage,
+  peopleLogQuery,
 } from '../contracts/users';
 import { viewerOf } from '../middleware/viewer';
 import { changeOwnPassword, createAccount, disableAccount, editAccount, enableAccount, listAccounts, readAccount, resetPassword } from '../services/people/accounts';
 import { checkBulkAccounts, commitBulkAccounts } from '../services/people/bulk-accounts';
 import { readPasswordPolicy, savePasswordPolicy } from '../services/people/password-policy';
+import { readPeopleLog } from '../services/people/people-log';
 import { json, problems, router } from './kit';
 
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } }) as const;
@@ -96,8 +99,8 @@ export function userRoutes(database: Database, clock: Clock) {
         responses: { 201: json(userAccount, 'Created; the user must change the password at first sign-in'), ...problems(400, 401, 403) },
       }),
       async (c) => {
-        adminOf(c);
-        return c.json(await createAccount(database, c.req.valid('json'), clock()), 201);
+        const viewer = adminOf(c);
+        return c.json(await createAccount(database, c.req.valid('json'), { by: viewer.user.id, now: clock() }), 201);
       },
     )
     .openapi(
@@ -112,10 +115,10 @@ export function userRoutes(database: Database, clock: Clock) {
         },
       }),
       async (c) => {
-        adminOf(c);
+        const viewer = adminOf(c);
         const { csv, commit } = c.req.valid('json');
         if (!commit) return c.json((await checkBulkAccounts(database, csv)).plan, 200);
-        return c.json(await commitBulkAccounts(database, csv, clock()), 200);
+        return c.json(await commitBulkAccounts(database, csv, { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -127,8 +130,8 @@ export function userRoutes(database: Database, clock: Clock) {
         responses: { 200: json(userAccount, 'Edited'), ...problems(400, 401, 403, 404, 422) },
       }),
       async (c) => {
-        adminOf(c);
-        return c.json(await editAccount(database, c.req.valid('param').id, c.req.valid('json')), 200);
+        const viewer = adminOf(c);
+        return c.json(await editAccount(database, c.req.valid('param').id, c.req.valid('json'), { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -141,7 +144,7 @@ export function userRoutes(database: Database, clock: Clock) {
       }),
       async (c) => {
         const viewer = adminOf(c);
-        return c.json(await disableAccount(database, c.req.valid('param').id, viewer.user.id, clock()), 200);
+        return c.json(await disableAccount(database, c.req.valid('param').id, { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -153,8 +156,8 @@ export function userRoutes(database: Database, clock: Clock) {
         responses: { 200: json(userAccount, 'Enabled again'), ...problems(400, 401, 403, 404) },
       }),
       async (c) => {
-        adminOf(c);
-        return c.json(await enableAccount(database, c.req.valid('param').id), 200);
+        const viewer = adminOf(c);
+        return c.json(await enableAccount(database, c.req.valid('param').id, { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -169,8 +172,8 @@ export function userRoutes(database: Database, clock: Clock) {
         },
       }),
       async (c) => {
-        adminOf(c);
-        return c.json(await resetPassword(database, c.req.valid('param').id, c.req.valid('json').password, clock()), 200);
+        const viewer = adminOf(c);
+        return c.json(await resetPassword(database, c.req.valid('param').id, c.req.valid('json').password, { by: viewer.user.id, now: clock() }), 200);
       },
     )
     .openapi(
@@ -178,6 +181,19 @@ export function userRoutes(database: Database, clock: Clock) {
       async (c) => {
         adminOf(c);
         return c.json(await readAccount(database.db, c.req.valid('param').id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/admin/log',
+        tags: ['people'],
+        request: { query: peopleLogQuery },
+        responses: { 200: json(peopleLogPage, 'Administration entries of the audit log, newest first'), ...problems(400, 401, 403) },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await readPeopleLog(database.db, c.req.valid('query')), 200);
       },
     )
     .openapi(

@@ -1,13 +1,13 @@
-import { asc, desc, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog, clues, escalations, problems } from '../../db/schema';
+import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, problems, type CampaignSubject } from '../../db/schema';
 
 /** One change as the event stream sends it; `seq` is its audit sequence number and the SSE id. */
 export interface Change {
   readonly seq: number;
   readonly at: string;
   readonly campaignId: number;
-  readonly subject: 'clue' | 'problem' | 'campaign' | 'escalation';
+  readonly subject: CampaignSubject;
   readonly subjectId: number;
   readonly event: string;
   readonly fromState: string | null;
@@ -67,10 +67,13 @@ export class AuditFeed {
         version: auditLog.version,
       })
       .from(auditLog)
-      .where(gt(auditLog.seq, seq))
+      // People administration has no campaign and nothing to show on a board.
+      .where(and(gt(auditLog.seq, seq), isNotNull(auditLog.campaignId), inArray(auditLog.subject, [...campaignSubjects])))
       .orderBy(asc(auditLog.seq))
       .limit(limit);
-    return this.#withUnits(rows);
+    return this.#withUnits(
+      rows.flatMap(({ campaignId, subject, ...row }) => (campaignId === null || !isCampaignSubject(subject) ? [] : [{ ...row, campaignId, subject }])),
+    );
   }
 
   async #withUnits(rows: readonly Omit<Change, 'unitId'>[]): Promise<Change[]> {

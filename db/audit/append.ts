@@ -6,7 +6,8 @@ import { auditHash, genesisHash } from './hash';
 export interface AuditInput {
   readonly at: string;
   readonly actorId: number | null;
-  readonly campaignId: number;
+  /** Null for installation-wide entries (people, units, the password policy). */
+  readonly campaignId: number | null;
   readonly subject: (typeof auditLog.$inferInsert)['subject'];
   readonly subjectId: number;
   readonly event: string;

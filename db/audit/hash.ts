@@ -8,7 +8,7 @@ export interface HashedEntry {
   readonly seq: number;
   readonly at: string;
   readonly actorId: number | null;
-  readonly campaignId: number;
+  readonly campaignId: number | null;
   readonly subject: string;
   readonly subjectId: number;
   readonly event: string;

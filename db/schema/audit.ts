@@ -1,6 +1,21 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const auditSubjects = ['clue', 'problem', 'campaign', 'escalation'] as const;
+/**
+ * What an entry is about. Items, campaigns and escalations belong to a
+ * campaign; users, units and the password policy belong to the whole
+ * installation, so their entries have no campaign. A unit's code is text, so
+ * a unit entry names it in `unitId` (its `subjectId` is 0).
+ */
+export const auditSubjects = ['clue', 'problem', 'campaign', 'escalation', 'user', 'unit', 'password_policy'] as const;
+
+/** The subjects of a campaign's entries: what its event stream and reports read. */
+export const campaignSubjects = ['clue', 'problem', 'campaign', 'escalation'] as const;
+export type CampaignSubject = (typeof campaignSubjects)[number];
+export const isCampaignSubject = (subject: string): subject is CampaignSubject => (campaignSubjects as readonly string[]).includes(subject);
+
+/** The subjects of installation-wide entries (no campaign): people administration. */
+export const peopleSubjects = ['user', 'unit', 'password_policy'] as const;
+export type PeopleSubject = (typeof peopleSubjects)[number];
 
 /**
  * The history: one global, append-only log. Each entry carries the hash of
@@ -14,7 +29,8 @@ export const auditLog = sqliteTable(
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     actorId: integer('actor_id'),
-    campaignId: integer('campaign_id').notNull(),
+    /** Null for installation-wide entries (people, units, the password policy). */
+    campaignId: integer('campaign_id'),
     subject: text('subject', { enum: auditSubjects }).notNull(),
     subjectId: integer('subject_id').notNull(),
     event: text('event').notNull(),

@@ -63,6 +63,14 @@ describe('people administration in the browser', () => {
     await page.locator('tr[data-unit=hantai]').click();
     await page.getByTestId('unit-form').waitFor();
     await page.screenshot({ path: `${artifacts}/people-units.png` });
+
+    // The activity log names who created and reset the user, newest first, and holds no password.
+    await page.locator('[data-tab=log]').click();
+    const log = page.getByTestId('log-table');
+    await expect.poll(() => log.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-event')))).toEqual(['user.reset_password', 'user.create']);
+    expect(await log.locator('tbody tr').nth(1).textContent()).toContain('孙七（sun.qi）');
+    expect(await log.textContent()).not.toContain(temporary);
+    await page.screenshot({ path: `${artifacts}/people-log.png` });
     await context.close();
 
     // The reset user signs in with the temporary password and sees only the change screen until they change it.

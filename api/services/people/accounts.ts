@@ -6,6 +6,7 @@ import type { FieldIssue, Role } from '../../../engine';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
 import { ApiError } from '../../errors';
+import { auditPeople, changedFields, type AdminChange } from './people-audit';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
 
 const accountColumns = {
@@ -52,7 +53,8 @@ export const takenIssue = (name: string, field = 'username'): FieldIssue => ({ f
  * Creates an account. The administrator chose its password, so the user
  * must change it at first sign-in.
  */
-export async function createAccount(database: Database, input: NewUser, now: Date): Promise<UserAccount> {
+export async function createAccount(database: Database, input: NewUser, change: AdminChange): Promise<UserAccount> {
+  const { now } = change;
   const policy = await readPasswordPolicy(database.db);
   const issues = passwordShapeIssues(input.password, policy);
   const unit = await unitIssue(database.db, input.unitId);
@@ -68,9 +70,14 @@ export async function createAccount(database: Database, input: NewUser, now: Dat
       .returning({ id: users.id });
     if (row === undefined) throw new Error('user not created');
     await rememberPassword(tx, row.id, passwordHash, now);
-    return readAccount(tx, row.id);
+    const created = await readAccount(tx, row.id);
+    await auditPeople(tx, change, { user: row.id }, 'user.create', accountFacts(created));
+    return created;
   });
 }
+
+/** What a create entry records of an account (never its password). */
+export const accountFacts = (a: UserAccount) => ({ username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId });
 
 /** Refuses a change that would leave nobody able to administer Battlemap. */
 async function keepAnAdmin(tx: Tx, losing: number): Promise<void> {
@@ -90,7 +97,7 @@ async function keepAnAdmin(tx: Tx, losing: number): Promise<void> {
 export const leadRoles: readonly Role[] = ['lead', 'office'];
 
 /** Edits name, role and unit. A user who no longer can lead is taken off the units they led. */
-export async function editAccount(database: Database, id: number, edit: UserEdit): Promise<UserAccount> {
+export async function editAccount(database: Database, id: number, edit: UserEdit, change: AdminChange): Promise<UserAccount> {
   if (edit.unitId !== undefined) {
     const issue = await unitIssue(database.db, edit.unitId);
     if (issue !== null) throw invalid([issue]);
@@ -107,7 +114,10 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
       })
       .where(eq(users.id, id));
     if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
-    return readAccount(tx, id);
+    const after = await readAccount(tx, id);
+    const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
+    if (Object.keys(changes).length > 0) await auditPeople(tx, change, { user: id }, 'user.edit', { changes });
+    return after;
   });
 }
 
@@ -116,21 +126,27 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
  * next request with any of its cookies is refused (the session lookup also
  * refuses a disabled user, in case a session is written concurrently).
  */
-export async function disableAccount(database: Database, id: number, by: number, now: Date): Promise<UserAccount> {
-  if (id === by) throw invalid([{ field: 'id', message: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' } }]);
+export async function disableAccount(database: Database, id: number, change: AdminChange): Promise<UserAccount> {
+  const now = change.now;
+  if (id === change.by) throw invalid([{ field: 'id', message: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' } }]);
   return database.write(async (tx) => {
     const before = await readAccount(tx, id);
     if (before.role === 'admin') await keepAnAdmin(tx, id);
-    if (before.disabledAt === null) await tx.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
+    if (before.disabledAt === null) {
+      await tx.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
+      await auditPeople(tx, change, { user: id }, 'user.disable', { sessionsEnded: ended.length });
+    }
     return readAccount(tx, id);
   });
 }
 
-export async function enableAccount(database: Database, id: number): Promise<UserAccount> {
+export async function enableAccount(database: Database, id: number, change: AdminChange): Promise<UserAccount> {
   return database.write(async (tx) => {
-    await readAccount(tx, id);
+    const before = await readAccount(tx, id);
+    if (before.disabledAt === null) return before;
     await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
+    await auditPeople(tx, change, { user: id }, 'user.enable', {});
     return readAccount(tx, id);
   });
 }
@@ -145,7 +161,8 @@ function temporaryPassword(): string {
  * one, answered once): the user must change it at next sign-in, and every
  * session they hold ends now.
  */
-export async function resetPassword(database: Database, id: number, chosen: string | undefined, now: Date): Promise<{ user: UserAccount; temporaryPassword: string | null }> {
+export async function resetPassword(database: Database, id: number, chosen: string | undefined, change: AdminChange): Promise<{ user: UserAccount; temporaryPassword: string | null }> {
+  const { now } = change;
   await readAccount(database.db, id);
   const password = chosen ?? temporaryPassword();
   if (chosen !== undefined) {
@@ -157,8 +174,9 @@ export async function resetPassword(database: Database, id: number, chosen: stri
   const passwordHash = await hashPassword(password);
   const user = await database.write(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
     await rememberPassword(tx, id, passwordHash, now);
+    await auditPeople(tx, change, { user: id }, 'user.reset_password', { generated: chosen === undefined, sessionsEnded: ended.length });
     return readAccount(tx, id);
   });
   return { user, temporaryPassword: chosen === undefined ? password : null };
@@ -179,5 +197,6 @@ export async function changeOwnPassword(database: Database, id: number, current:
   await database.write(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, id));
     await rememberPassword(tx, id, passwordHash, now);
+    await auditPeople(tx, { by: id, now }, { user: id }, 'user.change_password', {});
   });
 }

@@ -6,7 +6,8 @@ import { roles, validate, type Label, type Role } from '../../../engine';
 import { hashPassword } from '../../auth/password';
 import { newUser, roleLabels, type BulkUsersPlan, type NewUser } from '../../contracts/users';
 import { ApiError } from '../../errors';
-import { listAccounts } from './accounts';
+import { accountFacts, listAccounts } from './accounts';
+import { auditPeople, type AdminChange } from './people-audit';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
 
 export const bulkColumns = ['username', 'displayName', 'role', 'unit', 'password'] as const;
@@ -36,6 +37,7 @@ interface Checked {
 }
 
 const issue = (row: number, column: string, reason: Label) => ({ row, column, reason });
+const takenLabel = (name: string): Label => ({ zh: `用户名 ${name} 已被使用`, en: `The username ${name} is taken` });
 
 /**
  * Checks every row of a CSV of accounts: the columns, each field as a
@@ -78,7 +80,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
     if (input.unitId !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有编码为 ${input.unitId} 的单位`, en: `There is no unit with the code ${input.unitId}` }));
     if (unit?.retiredAt != null) issues.push(issue(line, 'unit', { zh: '该单位已撤销', en: 'That unit is retired' }));
     for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));
-    if (taken.has(input.username)) issues.push(issue(line, 'username', { zh: `用户名 ${input.username} 已被使用`, en: `The username ${input.username} is taken` }));
+    if (taken.has(input.username)) issues.push(issue(line, 'username', takenLabel(input.username)));
     const first = firstRow.get(input.username);
     if (first !== undefined) issues.push(issue(line, 'username', { zh: `与第 ${first} 行用户名重复`, en: `Same username as row ${first}` }));
     else firstRow.set(input.username, line);
@@ -92,22 +94,35 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
  * row refuses the whole file with the plan naming each row, column and
  * reason. Each user must change the password at first sign-in.
  */
-export async function commitBulkAccounts(database: Database, csv: string, now: Date): Promise<BulkUsersPlan> {
+export async function commitBulkAccounts(database: Database, csv: string, change: AdminChange): Promise<BulkUsersPlan> {
   const { plan, accounts } = await checkBulkAccounts(database, csv);
-  if (plan.issues.length > 0 || plan.rows === 0) {
-    const reason = plan.rows === 0 ? { zh: '文件中没有数据行', en: 'The file has no data rows' } : { zh: `有 ${plan.issues.length} 处错误，未创建任何账号`, en: `${plan.issues.length} problems found; no account was created` };
-    throw new ApiError('payload_invalid', { reason, extra: { plan } });
-  }
+  if (plan.issues.length > 0 || plan.rows === 0) throw refused(plan);
   const hashes: string[] = [];
   for (const account of accounts) hashes.push(await hashPassword(account.password));
-  const at = now.toISOString();
+  const at = change.now.toISOString();
   const ids = await database.write(async (tx) => {
+    // The check ran outside this transaction: another import or create may have taken a name since.
+    const names = accounts.map((a) => a.username);
+    const takenNow = new Set((await tx.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username));
+    if (takenNow.size > 0) {
+      // Every row was valid, so account i is the file's row i + 2 (after the header).
+      const issues = accounts.flatMap((a, i) => (takenNow.has(a.username) ? [issue(i + 2, 'username', takenLabel(a.username))] : []));
+      throw refused({ rows: plan.rows, valid: plan.valid - issues.length, issues });
+    }
     const inserted = await tx
       .insert(users)
       .values(accounts.map((a, i) => ({ username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, passwordHash: hashes[i] ?? '', mustChangePassword: true, createdAt: at })))
       .returning({ id: users.id, passwordHash: users.passwordHash });
-    for (const row of inserted) await rememberPassword(tx, row.id, row.passwordHash, now);
+    for (const row of inserted) await rememberPassword(tx, row.id, row.passwordHash, change.now);
+    const created = await listAccounts(tx, inserted.map((r) => r.id));
+    for (const account of created) await auditPeople(tx, change, { user: account.id }, 'user.create', { ...accountFacts(account), bulk: true });
     return inserted.map((r) => r.id);
   });
   return { ...plan, created: await listAccounts(database.db, ids) };
+}
+
+/** The whole file refused, with the plan naming each row, column and reason. */
+function refused(plan: BulkUsersPlan): ApiError {
+  const reason = plan.rows === 0 ? { zh: '文件中没有数据行', en: 'The file has no data rows' } : { zh: `有 ${plan.issues.length} 处错误，未创建任何账号`, en: `${plan.issues.length} problems found; no account was created` };
+  return new ApiError('payload_invalid', { reason, extra: { plan } });
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import { units, users } from '../../../db/schema';
 import { hashPassword } from '../../auth/password';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
+import { auditPeople } from './people-audit';
 
 /** The one unit and account a production database starts with; the administrator builds the rest. */
 export const firstUnit = { id: 'office', nameZh: '专项办', nameEn: 'Campaign office' } as const;
@@ -37,5 +38,6 @@ export async function createFirstAdmin(database: Database, password: string, now
       .returning({ id: users.id });
     if (admin === undefined) throw new Error('administrator not created');
     await rememberPassword(tx, admin.id, passwordHash, now);
+    await auditPeople(tx, { by: null, now }, { user: admin.id }, 'user.create', { username: firstAdmin, role: 'admin', firstStart: true });
   });
 }

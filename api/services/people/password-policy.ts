@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../../db/client';
 import { passwordHistory, passwordPolicy, users } from '../../../db/schema';
 import type { FieldIssue } from '../../../engine';
 import { verifyPassword } from '../../auth/password';
+import { auditPeople, changedFields } from './people-audit';
 
 export interface PasswordPolicy {
   readonly minLength: number;
@@ -21,8 +22,11 @@ export async function readPasswordPolicy(db: Db | Tx): Promise<PasswordPolicy> {
 }
 
 export async function savePasswordPolicy(tx: Tx, policy: PasswordPolicy, by: number, now: Date): Promise<PasswordPolicy> {
+  const before = await readPasswordPolicy(tx);
   const values = { id: 1, minLength: policy.minLength, reuseHistory: policy.reuseHistory, updatedAt: now.toISOString(), updatedBy: by };
   await tx.insert(passwordPolicy).values(values).onConflictDoUpdate({ target: passwordPolicy.id, set: values });
+  const changes = changedFields(before, policy, ['minLength', 'reuseHistory']);
+  if (Object.keys(changes).length > 0) await auditPeople(tx, { by, now }, { policy: true }, 'password_policy.change', { changes });
   return policy;
 }
 

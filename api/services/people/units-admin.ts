@@ -1,15 +1,21 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../../db/client';
-import { auditLog, clues, escalations, problems, unitLeads, units, users } from '../../../db/schema';
+import { auditLog, campaignSubjects, clues, escalations, problems, unitLeads, units, users } from '../../../db/schema';
 import type { FieldIssue } from '../../../engine';
 import type { NewUnit, UnitEdit, UnitNode } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { subtreeOf } from '../../auth/unit-scope';
 import { invalid, leadRoles } from './accounts';
+import { auditPeople, changedFields, type AdminChange } from './people-audit';
 
 async function countBy(db: Db | Tx, column: typeof users.unitId | typeof clues.unitId | typeof problems.unitId, table: typeof users | typeof clues | typeof problems) {
   const rows = await db.select({ unitId: column, n: count() }).from(table).groupBy(column);
   return new Map(rows.map((r) => [r.unitId, r.n]));
+}
+
+/** What an entry records of a unit: its own fields and leads, not what it holds. */
+function unitFacts(u: UnitNode) {
+  return { parentId: u.parentId, kind: u.kind, nameZh: u.nameZh, nameEn: u.nameEn, mapFeatureId: u.mapFeatureId, sortOrder: u.sortOrder, retiredAt: u.retiredAt, leadIds: u.leadIds };
 }
 
 /** The whole tree with each unit's leads and what it holds, in display order. */
@@ -44,9 +50,11 @@ async function readUnit(db: Db | Tx, id: string): Promise<UnitNode> {
  * unit (their unit or one above it), so that they can act on what is
  * escalated to them; office users may lead any unit.
  */
-async function leadIssues(tx: Tx, unitId: string, leadIds: readonly number[]): Promise<FieldIssue[]> {
+/** `newUnderParent`: the unit is being created below this parent, so it is not in the tree yet. */
+async function leadIssues(tx: Tx, unitId: string, leadIds: readonly number[], newUnderParent?: string): Promise<FieldIssue[]> {
   if (leadIds.length === 0) return [];
-  const tree = await tx.select({ id: units.id, parentId: units.parentId }).from(units);
+  const stored = await tx.select({ id: units.id, parentId: units.parentId }).from(units);
+  const tree = newUnderParent === undefined ? stored : [...stored, { id: unitId, parentId: newUnderParent }];
   const people = await tx.select().from(users).where(inArray(users.id, [...leadIds]));
   return leadIds.flatMap((id, i): FieldIssue[] => {
     const field = `leadIds.${i}`;
@@ -76,7 +84,8 @@ async function activeParentIssue(tx: Tx, parentId: string): Promise<FieldIssue |
 }
 
 /** Adds a unit below an existing one. There is one root, the campaign office, made at first start. */
-export async function createUnit(database: Database, input: NewUnit, now: Date): Promise<UnitNode> {
+export async function createUnit(database: Database, input: NewUnit, change: AdminChange): Promise<UnitNode> {
+  const { now } = change;
   return database.write(async (tx) => {
     const issues: FieldIssue[] = [];
     const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.id, input.id)).limit(1);
@@ -84,7 +93,7 @@ export async function createUnit(database: Database, input: NewUnit, now: Date):
     const parent = await activeParentIssue(tx, input.parentId);
     if (parent !== null) issues.push(parent);
     if (input.kind === 'office') issues.push({ field: 'kind', message: { zh: '专项办只能有一个（根单位）', en: 'There is one campaign office, the root' } });
-    if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [])));
+    if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [], input.parentId)));
     if (issues.length > 0) throw invalid(issues);
     await tx.insert(units).values({
       id: input.id,
@@ -97,7 +106,9 @@ export async function createUnit(database: Database, input: NewUnit, now: Date):
       createdAt: now.toISOString(),
     });
     await setLeads(tx, input.id, input.leadIds ?? []);
-    return readUnit(tx, input.id);
+    const created = await readUnit(tx, input.id);
+    await auditPeople(tx, change, { unit: input.id }, 'unit.create', unitFacts(created));
+    return created;
   });
 }
 
@@ -107,7 +118,8 @@ export async function createUnit(database: Database, input: NewUnit, now: Date):
  * or below it (a cycle would cut the subtree off the office). Retiring
  * keeps the unit and its history; it takes no new people or work.
  */
-export async function editUnit(database: Database, id: string, edit: UnitEdit, now: Date): Promise<UnitNode> {
+export async function editUnit(database: Database, id: string, edit: UnitEdit, change: AdminChange): Promise<UnitNode> {
+  const { now } = change;
   return database.write(async (tx) => {
     const before = await readUnit(tx, id);
     const issues: FieldIssue[] = [];
@@ -145,7 +157,10 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, n
     };
     if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));
     if (leadIds !== undefined) await setLeads(tx, id, leadIds);
-    return readUnit(tx, id);
+    const after = await readUnit(tx, id);
+    const changed = changedFields(unitFacts(before), unitFacts(after), ['parentId', 'kind', 'nameZh', 'nameEn', 'mapFeatureId', 'sortOrder', 'retiredAt', 'leadIds']);
+    if (Object.keys(changed).length > 0) await auditPeople(tx, change, { unit: id }, 'unit.edit', { changes: changed });
+    return after;
   });
 }
 
@@ -154,12 +169,16 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, n
  * with users, items, units below it, escalations or history is retired
  * instead, so that what happened stays attributed to it.
  */
-export async function deleteUnit(database: Database, id: string): Promise<void> {
+export async function deleteUnit(database: Database, id: string, change: AdminChange): Promise<void> {
   await database.write(async (tx) => {
     const unit = await readUnit(tx, id);
     const [children] = await tx.select({ n: count() }).from(units).where(eq(units.parentId, id));
     const [raised] = await tx.select({ n: count() }).from(escalations).where(eq(escalations.unitId, id));
-    const [history] = await tx.select({ n: sql<number>`count(*)` }).from(auditLog).where(eq(auditLog.unitId, id));
+    // Work done in the unit counts as history; the unit's own administration entries do not.
+    const [history] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(and(eq(auditLog.unitId, id), inArray(auditLog.subject, [...campaignSubjects])));
     const holds = unit.parentId === null || unit.holds.users + unit.holds.items + (children?.n ?? 0) + (raised?.n ?? 0) + Number(history?.n ?? 0) > 0;
     if (holds) {
       throw new ApiError('payload_invalid', {
@@ -169,5 +188,6 @@ export async function deleteUnit(database: Database, id: string): Promise<void> 
     }
     await tx.delete(unitLeads).where(eq(unitLeads.unitId, id));
     await tx.delete(units).where(eq(units.id, id));
+    await auditPeople(tx, change, { unit: id }, 'unit.delete', unitFacts(unit));
   });
 }

@@ -1,8 +1,8 @@
-import type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, UnitEdit, UnitNode, UserAccount, UserEdit } from '../../../../api/contracts/users';
+import type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, PeopleLogEntry, PeopleLogPage, UnitEdit, UnitNode, UserAccount, UserEdit } from '../../../../api/contracts/users';
 import { call, client, type AnyResponse, type Success } from '../../api/typed-call';
 import { ApiProblem } from '../../api/problem';
 
-export type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, UnitEdit, UnitNode, UserAccount, UserEdit };
+export type { BulkUsersPlan, NewUnit, NewUser, PasswordPolicyWire, PeopleLogEntry, PeopleLogPage, UnitEdit, UnitNode, UserAccount, UserEdit };
 
 /** A bulk CSV the server refused: nothing was created; `plan` names each row, column and reason. */
 export class BulkRefused extends Error {
@@ -45,5 +45,15 @@ export const peopleApi = {
   deleteUnit: (unitId: string) => expect(client.admin.units[':id'].$delete({ param: { id: unitId } })),
   policy: () => expect(client.admin['password-policy'].$get()),
   savePolicy: (policy: PasswordPolicyWire) => expect(client.admin['password-policy'].$put({ json: policy })),
+  log: (filter: { user?: number; unit?: string; before?: number }) =>
+    expect(
+      client.admin.log.$get({
+        query: {
+          ...(filter.user !== undefined && { user: String(filter.user) }),
+          ...(filter.unit !== undefined && { unit: filter.unit }),
+          ...(filter.before !== undefined && { before: String(filter.before) }),
+        },
+      }),
+    ),
   changeOwnPassword: (currentPassword: string, password: string) => expect(client.session.password.$post({ json: { currentPassword, password } })),
 };

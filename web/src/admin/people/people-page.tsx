@@ -5,15 +5,16 @@ import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
 import { peopleApi } from './api';
 import { BulkPanel } from './bulk-panel';
+import { LogPanel } from './log-panel';
 import { pt, type PeopleMessageKey } from './messages';
 import { PolicyPanel } from './policy-panel';
 import { UnitsPanel } from './units-panel';
 import { UsersPanel } from './users-panel';
 import './people.css';
 
-const tabs = ['users', 'bulk', 'units', 'policy'] as const;
+const tabs = ['users', 'bulk', 'units', 'policy', 'log'] as const;
 type Tab = (typeof tabs)[number];
-const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy' };
+const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy', log: 'tabLog' };
 
 /** `/admin/people`: accounts, bulk creation, the unit tree and the password policy. For the administrator only. */
 export function PeoplePage() {
@@ -62,6 +63,9 @@ export function PeoplePage() {
               </Match>
               <Match when={tab() === 'policy'}>
                 <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
+              </Match>
+              <Match when={tab() === 'log'}>
+                <LogPanel users={users() ?? []} units={units() ?? []} />
               </Match>
             </Switch>
           </Show>
