@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zhIssueText } from './issue-text';
 import type { FieldIssue } from './refusals';
 
 const zhCN = z.locales.zhCN();
@@ -30,12 +31,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  // The failure path parses again in Chinese; it is rare, and it keeps each message whole.
-  const zh = schema.safeParse(input, { error: zhCN.localeError });
-  const zhIssues = zh.success ? [] : zh.error.issues;
+  const plain = result.error.issues.map(zhIssueText);
+  // Where plain Chinese has nothing to say, parse again in zod's Chinese; it is rare, and it keeps each message whole.
+  const zh = plain.some((text) => text === undefined) ? schema.safeParse(input, { error: zhCN.localeError }) : undefined;
+  const zhIssues = zh === undefined || zh.success ? [] : zh.error.issues;
   const fields = result.error.issues.map((issue, i) => ({
     field: fieldOf(issue),
-    message: { en: issue.message, zh: zhIssues[i]?.message ?? issue.message },
+    message: { en: issue.message, zh: plain[i] ?? zhIssues[i]?.message ?? issue.message },
   }));
   const missing = result.error.issues.every(
     (issue) => issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined,
@@ -74,7 +76,7 @@ export function validatePayload<T>(schema: z.ZodType<T>, input: unknown): Valida
  */
 export function describeIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
-    const zh = zhCN.localeError(issue as unknown as Parameters<typeof zhCN.localeError>[0]);
+    const zh = zhIssueText(issue) ?? zhCN.localeError(issue as unknown as Parameters<typeof zhCN.localeError>[0]);
     const zhText = typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
     return { field: fieldOf(issue) || '(body)', message: { en: issue.message, zh: zhText } };
   });

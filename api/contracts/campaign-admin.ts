@@ -111,9 +111,13 @@ export const newCategoryRequest = z
   .meta({ id: 'NewCategoryRequest' });
 export type NewCategoryRequest = z.infer<typeof newCategoryRequest>;
 
-/** A category's names and order; `retired: true` takes it out of create forms and imports, `false` brings it back. */
+/**
+ * A category's code, names and order; `retired: true` takes it out of create
+ * forms and imports, `false` brings it back. Items hold the category by id,
+ * so a new code changes no item; imports and exports use the new one.
+ */
 export const categoryChange = z
-  .strictObject({ nameZh: nameZh.optional(), nameEn: nameEn.optional(), sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
+  .strictObject({ code: categoryCode.optional(), nameZh: nameZh.optional(), nameEn: nameEn.optional(), sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
   .meta({ id: 'CategoryChange' });
 export type CategoryChange = z.infer<typeof categoryChange>;
 

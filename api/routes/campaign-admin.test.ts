@@ -209,6 +209,37 @@ describe('a campaign created from scratch and run', () => {
     const huge = JSON.stringify({ type: 'FeatureCollection', features: [], padding: 'x'.repeat(9 * 1024 * 1024) });
     expect((await office.send('PUT', `/api/campaigns/${campaign.id}/map`, huge)).status).toBe(413);
   });
+
+  it('removes the map: the battle map has no outline, units keep their feature ids, and the removal is one audit entry', async () => {
+    const entries = async () => (await database.db.select().from(auditLog).where(eq(auditLog.subjectId, campaign.id))).filter((e) => e.subject === 'campaign');
+    const before = (await entries()).length;
+    campaign = await settingsOf(await office.send('DELETE', `/api/campaigns/${campaign.id}/map`));
+    expect(campaign.map).toBeNull();
+    expect((await office.get(`/api/campaigns/${campaign.id}/map`)).status).toBe(404);
+    expect(((await (await office.get(`/api/campaigns/${campaign.id}/battle-map`)).json()) as { hasMap: boolean }).hasMap).toBe(false);
+    expect(campaign.units.find((u) => u.id === 'hantai')?.mapFeatureId).toBe('610702');
+    // Removing what is not there changes nothing.
+    await settingsOf(await office.send('DELETE', `/api/campaigns/${campaign.id}/map`));
+    expect((await entries()).map((e) => e.event).slice(before)).toEqual(['campaign.map_remove']);
+    await problemOf(await (await signIn(app, 'hantai.lead')).send('DELETE', `/api/campaigns/${campaign.id}/map`), 403);
+  });
+
+  it("changes a category's code, refusing one the campaign already uses; its clues keep the category", async () => {
+    campaign = await settingsOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { code: 'gambling', nameZh: '网络赌博', nameEn: 'Online gambling' }), 201);
+    const [first, second] = campaign.categories;
+    if (first === undefined || second === undefined) throw new Error('two categories needed');
+    const filed = await createClue(campaign.id, '改代号前的线索', { categoryId: second.id });
+    const taken = await problemOf(await office.send('PATCH', `/api/campaigns/${campaign.id}/categories/${second.id}`, { code: first.code }), 422);
+    expect(fieldsOf(taken)).toEqual(['code']);
+    expect(taken.fields?.[0]?.message.zh).toContain(first.code);
+    campaign = await settingsOf(await office.send('PATCH', `/api/campaigns/${campaign.id}/categories/${second.id}`, { code: 'online-gambling' }));
+    expect(campaign.categories.find((c) => c.id === second.id)?.code).toBe('online-gambling');
+    const kept = (await (await office.get(`/api/clues/${filed.id}`)).json()) as { context: { categoryId: number } };
+    expect(kept.context.categoryId).toBe(second.id);
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, campaign.id)).orderBy(desc(auditLog.seq)).limit(1);
+    expect(entry?.event).toBe('category.change');
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ categoryId: second.id, changes: { code: { from: 'gambling', to: 'online-gambling' } } });
+  });
 });
 
 describe('validation', () => {

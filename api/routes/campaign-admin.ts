@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { campaignSettings, categoryChange, categoryParams, mapUpload, newCampaignRequest, newCategoryRequest, settingsChange } from '../contracts/campaign-admin';
 import { idParam } from '../contracts/common';
 import { viewerOf } from '../middleware/viewer';
-import { assertOffice, changeSettings, readSettings, replaceMap } from '../services/campaign-admin';
+import { assertOffice, changeSettings, readSettings, removeMap, replaceMap } from '../services/campaign-admin';
 import { addCategory, changeCategory } from '../services/campaign-admin-categories';
 import { createCampaign } from '../services/campaign-admin-create';
 import { json, problems, router } from './kit';
@@ -86,5 +86,16 @@ export function campaignAdminRoutes(database: Database, clock: Clock) {
         responses: { 200: json(campaignSettings, 'Replaced'), ...problems(400, 401, 403, 404, 413, 422) },
       }),
       async (c) => c.json(await replaceMap(database, c.req.valid('param').id, viewerOf(c).actor, c.req.valid('json'), clock()), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/campaigns/{id}/map',
+        tags: ['campaign settings'],
+        description: "Removes the campaign's map; the battle map shows its tiles and tables without an outline. Units keep their feature ids.",
+        request: { params: idParam },
+        responses: { 200: json(campaignSettings, 'Removed (or there was none)'), ...problems(400, 401, 403, 404) },
+      }),
+      async (c) => c.json(await removeMap(database, c.req.valid('param').id, viewerOf(c).actor, clock()), 200),
     );
 }

@@ -7,6 +7,8 @@ import type { CampaignSettings, CategoryChange, NewCategoryRequest } from '../co
 import { ApiError } from '../errors';
 import { campaignForChange, configurationEntry, invalidSettings, readSettings } from './campaign-admin';
 
+const codeTaken = (code: string) => ({ field: 'code', message: { zh: `本专项已有代号为 ${code} 的类别`, en: `This campaign already has a category ${code}` } });
+
 /**
  * Adds a crime category to the campaign, last in order unless told where.
  * Without a code it gets the next free `category-N`.
@@ -17,7 +19,7 @@ export async function addCategory(database: Database, campaignId: number, actor:
     const existing = await tx.select({ code: categories.code }).from(categories).where(eq(categories.campaignId, campaignId));
     const codes = new Set(existing.map((c) => c.code));
     let code = request.code;
-    if (code !== undefined && codes.has(code)) throw invalidSettings([{ field: 'code', message: { zh: `本专项已有代号为 ${code} 的类别`, en: `This campaign already has a category ${code}` } }]);
+    if (code !== undefined && codes.has(code)) throw invalidSettings([codeTaken(code)]);
     for (let n = existing.length + 1; code === undefined; n += 1) if (!codes.has(`category-${n}`)) code = `category-${n}`;
     const [last] = await tx.select({ order: max(categories.sortOrder) }).from(categories).where(eq(categories.campaignId, campaignId));
     const sortOrder = request.sortOrder ?? (last?.order ?? 0) + 1;
@@ -45,10 +47,18 @@ export async function changeCategory(database: Database, campaignId: number, cat
       .where(and(eq(categories.id, categoryId), eq(categories.campaignId, campaignId)))
       .limit(1);
     if (row === undefined) throw new ApiError('not_found');
+    if (change.code !== undefined && change.code !== row.code) {
+      const [taken] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(eq(categories.campaignId, campaignId), eq(categories.code, change.code)))
+        .limit(1);
+      if (taken !== undefined) throw invalidSettings([codeTaken(change.code)]);
+    }
     const retiredAt = change.retired === undefined ? row.retiredAt : change.retired ? (row.retiredAt ?? now.toISOString()) : null;
-    const after = { nameZh: change.nameZh ?? row.nameZh, nameEn: change.nameEn ?? row.nameEn, sortOrder: change.sortOrder ?? row.sortOrder, retiredAt };
+    const after = { code: change.code ?? row.code, nameZh: change.nameZh ?? row.nameZh, nameEn: change.nameEn ?? row.nameEn, sortOrder: change.sortOrder ?? row.sortOrder, retiredAt };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of ['nameZh', 'nameEn', 'sortOrder', 'retiredAt'] as const) if (row[key] !== after[key]) changes[key] = { from: row[key], to: after[key] };
+    for (const key of ['code', 'nameZh', 'nameEn', 'sortOrder', 'retiredAt'] as const) if (row[key] !== after[key]) changes[key] = { from: row[key], to: after[key] };
     if (Object.keys(changes).length === 0) return readSettings(tx, campaignId);
     await tx.update(categories).set(after).where(eq(categories.id, categoryId));
     const event = change.retired === true && row.retiredAt === null ? 'category.retire' : 'category.change';

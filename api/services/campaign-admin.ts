@@ -193,3 +193,19 @@ export async function replaceMap(database: Database, id: number, actor: Actor, b
     return readSettings(tx, id);
   });
 }
+
+/**
+ * Removes the campaign's map: the battle map then shows its tiles and
+ * tables without an outline. Units keep their feature ids, so uploading the
+ * map again draws them as before.
+ */
+export async function removeMap(database: Database, id: number, actor: Actor, now: Date): Promise<CampaignSettings> {
+  assertOffice(actor);
+  return database.write(async (tx) => {
+    const campaign = await campaignForChange(tx, id, actor, undefined);
+    if (campaign.mapGeojson === null) return readSettings(tx, id);
+    await tx.update(campaigns).set({ mapGeojson: null }).where(eq(campaigns.id, id));
+    await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map_remove', { bytes: Buffer.byteLength(campaign.mapGeojson) }, now));
+    return readSettings(tx, id);
+  });
+}

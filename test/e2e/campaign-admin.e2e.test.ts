@@ -43,7 +43,7 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('save-limits').click();
       // The server's field error, in Chinese, under the very input.
       await page.locator('[data-testid=section-limits] [aria-invalid=true][name="timeLimits.clue.found"]').waitFor();
-      expect(await page.getByTestId('section-limits').locator('.field-message').first().textContent()).toContain('>=1');
+      expect(await page.getByTestId('section-limits').locator('.field-message').first().textContent()).toContain('不能小于 1');
       await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-refused-zh.png` });
 
       const before = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
@@ -55,6 +55,19 @@ describe('campaign settings in Chromium', () => {
       expect(before.config.timeLimits.clue.found).not.toBe(5);
       expect(await found.inputValue()).toBe('5');
       await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-limits-zh.png` });
+
+      // A category's code is edited in place; the map can be removed (after a confirmation).
+      const [category] = after.categories;
+      if (category === undefined) throw new Error('the demo has categories');
+      const code = page.getByTestId(`category-${category.code}`).locator('input.ca-code');
+      await code.fill('renamed-code');
+      await code.press('Tab');
+      await page.getByTestId('category-renamed-code').waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByTestId('map-remove').click();
+      await page.getByTestId('map-remove').waitFor({ state: 'detached' });
+      const final = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     } finally {
       await context.close();
     }

@@ -17,11 +17,12 @@ export function CategoriesSection(props: SectionProps) {
     }
   };
   return (
-    <SectionFrame id="categories" title={cm('categories')} lead={cm('categoriesLead')} busy={props.busy}>
+    <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
       <table class="ca-table" data-testid="categories">
         <thead>
           <tr>
             <th>{cm('order')}</th>
+            <th>{cm('code')}</th>
             <th>{cm('nameZh')}</th>
             <th>{cm('nameEn')}</th>
             <th />
@@ -35,6 +36,9 @@ export function CategoriesSection(props: SectionProps) {
                 <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
                   <td>
                     <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} onChange={(e) => change({ sortOrder: Number(e.currentTarget.value) })} />
+                  </td>
+                  <td>
+                    <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} onChange={(e) => change({ code: e.currentTarget.value })} />
                   </td>
                   <td>
                     <input type="text" aria-label={cm('nameZh')} value={category.nameZh} onChange={(e) => change({ nameZh: e.currentTarget.value })} />
@@ -55,6 +59,7 @@ export function CategoriesSection(props: SectionProps) {
             }}
           </For>
           <tr class="ca-new">
+            <td />
             <td />
             <td>
               <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />

@@ -47,6 +47,19 @@ export function MapSection(props: SectionProps) {
           }}
         />
       </label>
+      <Show when={props.settings.map !== null}>
+        <button
+          type="button"
+          class="button ghost"
+          data-testid="map-remove"
+          disabled={props.busy}
+          onClick={() => {
+            if (window.confirm(cm('confirmRemoveMap'))) void props.run('map', () => settingsApi.removeMap(props.settings.id));
+          }}
+        >
+          {cm('removeMap')}
+        </button>
+      </Show>
       <ul class="ca-issues" data-testid="map-issues">
         <For each={props.issues('map')}>
           {(issue) => (

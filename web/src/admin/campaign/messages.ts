@@ -65,6 +65,12 @@ export const campaignAdminMessages = {
   mapFeatures: { zh: '个区域', en: 'features' },
   unitsWithoutFeature: { zh: '以下单位的地图区域 id 在此地图中不存在，作战图上不会显示：', en: 'These units name a feature this map lacks and are not drawn on the battle map:' },
   uploadMap: { zh: '上传地图', en: 'Upload map' },
+  removeMap: { zh: '移除地图', en: 'Remove map' },
+  confirmRemoveMap: {
+    zh: '移除后作战图不再显示区域轮廓（单位的地图区域 id 保留，重新上传后照常显示）。确定移除？',
+    en: 'The battle map will show no outline (units keep their map feature ids and are drawn again once a map is uploaded). Remove the map?',
+  },
+  categoryCodeHint: { zh: '代号用于导入和导出；修改代号不影响已有事项。', en: ' Codes are used by imports and exports; changing one changes no item.' },
   newCampaign: { zh: '新建专项行动', en: 'New campaign' },
   newLead: { zh: '可新建空白专项，或复制本专项的配置、在用类别和地图（各阶段窗口按新日期顺延）。', en: "Start blank, or copy this campaign's configuration, active categories and map (windows moved to the new dates)." },
   copyThis: { zh: '复制本专项的配置', en: "Copy this campaign's configuration" },

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+
+/**
+ * Plain Chinese for a shape error, as an officer reads it next to a field:
+ * "不能小于 1", not zod's generic "数值过小：期望 number >=1". Returns
+ * undefined where there is nothing better to say than zod's own locale.
+ */
+
+/** The schemas' own (English) messages, in Chinese. A schema's message wins over any locale, so it is translated here. */
+const customMessages: Record<string, string> = {
+  'lower-case letters, digits, dot, dash and underscore only': '只能使用小写字母、数字、点、短横线和下划线',
+  'lower-case letters, digits, dash and underscore only': '只能使用小写字母、数字、短横线和下划线',
+  'a date as YYYY-MM-DD': '日期格式应为 YYYY-MM-DD（如 2026-03-31）',
+  'the window ends before it starts': '结束日期早于开始日期',
+  'not a calendar date': '不是有效的日期',
+};
+
+const typeNames: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  string: '文本',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+};
+
+const formatNames: Record<string, string> = {
+  email: '邮箱格式不正确',
+  url: '网址格式不正确',
+  date: '日期格式应为 YYYY-MM-DD（如 2026-03-31）',
+  datetime: '时间格式应为 ISO 8601（如 2026-03-31T08:00:00Z）',
+  time: '时间格式应为 HH:MM',
+  uuid: '编号格式不正确',
+};
+
+type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
+
+/** An absent field: zod reports it as the wrong type with nothing received. */
+function isMissing(issue: Issue): boolean {
+  if ('input' in issue) return issue.input === undefined;
+  return typeof issue.message === 'string' && issue.message.endsWith('received undefined');
+}
+
+function bound(value: number | bigint | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+export function zhIssueText(issue: Issue): string | undefined {
+  const custom = typeof issue.message === 'string' ? customMessages[issue.message] : undefined;
+  if (custom !== undefined) return custom;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue)) return '必填';
+      return `应为${typeNames[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const min = bound(issue.minimum);
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${min} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少 ${min} 项`;
+      if (issue.origin === 'date') return `不能早于 ${min}`;
+      return issue.inclusive === false ? `须大于 ${min}` : `不能小于 ${min}`;
+    }
+    case 'too_big': {
+      const max = bound(issue.maximum);
+      if (issue.origin === 'string') return `最多 ${max} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${max} 项`;
+      if (issue.origin === 'date') return `不能晚于 ${max}`;
+      if (issue.origin === 'file') return '文件过大';
+      return issue.inclusive === false ? `须小于 ${max}` : `不能大于 ${max}`;
+    }
+    case 'invalid_format':
+      return formatNames[issue.format] ?? '格式不正确';
+    case 'not_multiple_of':
+      return `须为 ${String(issue.divisor)} 的整数倍`;
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`;
+    case 'invalid_value':
+      return `应为以下之一：${issue.values.map(String).join('、')}`;
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+      return '格式不正确';
+    default:
+      return undefined;
+  }
+}
