@@ -183,6 +183,17 @@ describe('working on the board', () => {
       const state = first?.over[0] ?? '';
       await expect.poll(() => page.getByTestId(`cell-${first?.key}-${state}`).getByTestId('wip').textContent()).toMatch(new RegExp(`${first?.counts[state]}/\\d+`));
       await page.screenshot({ path: `${artifacts}/board-lanes-zh.png` });
+
+      // The office raises that column's limit: the open board shows the new limit live and the cell is no longer over it.
+      const path = `/api/campaigns/${campaignOf(page)}/settings`;
+      const settings = await apiCall<{ revision: number; config: { wipLimits: { clue: Record<string, number>; problem: Record<string, number> } } }>(server.url, context, 'GET', path);
+      const raised = { ...settings.config.wipLimits, clue: { ...settings.config.wipLimits.clue, [state]: 500 } };
+      await apiCall(server.url, context, 'PATCH', path, { revision: settings.revision, wipLimits: raised });
+      const cell = page.getByTestId(`cell-${first?.key}-${state}`);
+      await expect.poll(() => cell.getByTestId('wip').textContent()).toMatch(new RegExp(`${first?.counts[state]}/500`));
+      expect(await cell.getAttribute('data-over')).not.toBe('true');
+      const now = await apiCall<{ revision: number }>(server.url, context, 'GET', path);
+      await apiCall(server.url, context, 'PATCH', path, { revision: now.revision, wipLimits: settings.config.wipLimits });
     } finally {
       await context.close();
     }

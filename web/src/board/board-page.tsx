@@ -91,7 +91,10 @@ export function BoardPage() {
       return;
     }
     if (change.subject === 'campaign') {
+      // A configuration change (WIP limits, categories, a phase advance) shows on the cards and
+      // column heads too: re-read every column, keeping scroll, filters and any open dialog.
       void refetchCampaign();
+      if (change.event !== 'campaign.map' && change.event !== 'campaign.map_remove') refresh(state.columns().map((c) => c.state));
       return;
     }
     if (change.subject !== kind()) return;
