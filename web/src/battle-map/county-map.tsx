@@ -111,6 +111,9 @@ export function MeasureLegend(props: { scale: Scale; measure: Measure }) {
           <span class="legend-swatch" />
           {bt('noValue')}
         </span>
+        <span class="legend-hint" data-testid="solve-rate-hint">
+          {bt('solveRateHint')}
+        </span>
       </Show>
     </div>
   );

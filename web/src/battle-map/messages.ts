@@ -9,6 +9,10 @@ export const battleMapMessages = {
   measureSolveRate: { zh: '破案率', en: 'Solve rate' },
   measureOverdue: { zh: '超期线索', en: 'Overdue clues' },
   noValue: { zh: '无数据', en: 'No data' },
+  solveRateHint: {
+    zh: '破案率 = 本阶段破案数 ÷ 本阶段立案数；破获此前立案的案件也计入，可超过 100%',
+    en: 'Solve rate = solved ÷ filed in this phase; cases filed earlier count when solved, so it can exceed 100%',
+  },
   counties: { zh: '县区分局', en: 'County branches' },
   detachments: { zh: '市局支队', en: 'City detachments' },
   noMap: { zh: '本专项行动没有配置地图', en: 'This campaign has no map' },

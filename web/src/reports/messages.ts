@@ -11,6 +11,10 @@ export const reportMessages = {
   navWall: { zh: '大屏', en: 'Wall' },
   campaignNav: { zh: '专项行动页面', en: 'Campaign pages' },
   reportTitle: { zh: '阶段总结报告', en: 'Completion report' },
+  solveRateNote: {
+    zh: '破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获此前立案的案件也计入破案数，因此破案率可能超过 100%。',
+    en: 'Solve rate = cases solved in the period ÷ cases filed in the same period. Cases filed earlier and solved in the period count as solved, so the rate can exceed 100%.',
+  },
   scope: { zh: '统计范围', en: 'Scope' },
   scopePhase: { zh: '按阶段', en: 'Phase' },
   scopeWhole: { zh: '全程', en: 'Whole campaign' },

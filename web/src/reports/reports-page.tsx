@@ -231,6 +231,7 @@ export function ReportsPage() {
                       </Show>
                       <ReportTables title={rt('byUnit')} testId="by-unit" scopeLabel={t('unit')} rows={unitRows(detail(), current())} total={current().total} />
                       <ReportTables title={rt('byCategory')} testId="by-category" scopeLabel={t('category')} rows={categoryRows(detail(), current())} total={current().total} />
+                      <p class="report-note" data-testid="solve-rate-note">{rt('solveRateNote')}</p>
                       <section class="report-section report-break">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => {
