@@ -33,26 +33,7 @@ export function LimitsSection(props: SectionProps) {
       <p class="ca-note" role="note" data-testid="applies-from-now">
         {cm('appliesFromNow')}
       </p>
-      <For each={['clue', 'problem'] as const}>
-        {(kind) => (
-          <fieldset class="ca-fieldset">
-            <legend>{kind === 'clue' ? cm('clueStates') : cm('problemStates')}</legend>
-            <div class="ca-row">
-              <For each={statesOf[kind]}>
-                {(state) => (
-                  <NumberInput
-                    field={`timeLimits.${kind}.${state}`}
-                    label={tr(labelOf(kind, state))}
-                    value={limits(kind)[state]}
-                    errors={props.errors}
-                    onInput={(v) => setDraft('timeLimits', kind, state as never, v as never)}
-                  />
-                )}
-              </For>
-            </div>
-          </fieldset>
-        )}
-      </For>
+      <PerState part="timeLimits" values={limits} errors={props.errors} onInput={(kind, state, v) => setDraft('timeLimits', kind, state as never, v as never)} />
       <h3>{cm('escalation')}</h3>
       <div class="ca-row">
         <NumberInput field="escalation.dueSoonHours" label={cm('dueSoonHours')} value={draft.escalation.dueSoonHours} errors={props.errors} onInput={(v) => setDraft('escalation', 'dueSoonHours', v as number)} />
@@ -60,26 +41,38 @@ export function LimitsSection(props: SectionProps) {
       </div>
       <h3>{cm('wipLimits')}</h3>
       <p class="muted ca-lead">{cm('wipLead')}</p>
-      <For each={['clue', 'problem'] as const}>
-        {(kind) => (
-          <fieldset class="ca-fieldset">
-            <legend>{kind === 'clue' ? cm('clueStates') : cm('problemStates')}</legend>
-            <div class="ca-row">
-              <For each={statesOf[kind]}>
-                {(state) => (
-                  <NumberInput
-                    field={`wipLimits.${kind}.${state}`}
-                    label={tr(labelOf(kind, state))}
-                    value={wip(kind)[state]}
-                    errors={props.errors}
-                    onInput={(v) => setDraft('wipLimits', kind, state as never, v as never)}
-                  />
-                )}
-              </For>
-            </div>
-          </fieldset>
-        )}
-      </For>
+      <PerState part="wipLimits" values={wip} errors={props.errors} onInput={(kind, state, v) => setDraft('wipLimits', kind, state as never, v as never)} />
     </SectionFrame>
+  );
+}
+
+/** One number per open state of each kind (a time limit or a WIP limit), grouped by kind. */
+function PerState(props: {
+  part: 'timeLimits' | 'wipLimits';
+  values: (kind: Kind) => Record<string, number | undefined>;
+  errors: SectionProps['errors'];
+  onInput: (kind: Kind, state: string, value: number | undefined) => void;
+}) {
+  return (
+    <For each={['clue', 'problem'] as const}>
+      {(kind) => (
+        <fieldset class="ca-fieldset">
+          <legend>{kind === 'clue' ? cm('clueStates') : cm('problemStates')}</legend>
+          <div class="ca-row">
+            <For each={statesOf[kind]}>
+              {(state) => (
+                <NumberInput
+                  field={`${props.part}.${kind}.${state}`}
+                  label={tr(labelOf(kind, state))}
+                  value={props.values(kind)[state]}
+                  errors={props.errors}
+                  onInput={(v) => props.onInput(kind, state, v)}
+                />
+              )}
+            </For>
+          </div>
+        </fieldset>
+      )}
+    </For>
   );
 }
