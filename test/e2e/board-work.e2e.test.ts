@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
-import { testDatabase, testNow } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { apiCall, artifacts, campaignOf, cardIds, launchChromium, signedIn, type WireBoard, type WireCard } from './browser-kit';
+import { testNow } from '../support/test-database';
+import { apiCall, artifacts, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
 
 /**
  * A working day on the board in a real Chromium against the real server:
@@ -13,41 +12,29 @@ import { apiCall, artifacts, campaignOf, cardIds, launchChromium, signedIn, type
  * a viewer who cannot move anything, and editing from the detail drawer.
  * Needs `npm run build`.
  */
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  // Escalations exist only once deadlines have been swept; the test server does not sweep by itself.
-  await sweepDeadlines(database, testNow);
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
+const suite = browserSuite({
+  prepare: async (database: TestDatabase) => {
+    // Escalations exist only once deadlines have been swept; the test server does not sweep by itself.
+    await sweepDeadlines(database, testNow);
+  },
 });
 
 const card = (page: Page, state: string, id: number) => page.locator(`[data-testid=column-${state}] [data-testid=card-${id}]:not([data-dnd-placeholder]):not(.is-pending)`);
 
 /** Found clues as the office sees them, with their allowed moves. */
 async function foundClues(page: Page, context: Parameters<typeof apiCall>[1]): Promise<WireCard[]> {
-  const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500`);
+  const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500`);
   return board.columns[0]?.cards ?? [];
 }
 
 describe('working on the board', () => {
   test('a keyboard-only user moves a card: Tab to it, M for the menu, arrows to the target, the dialog, and it lands', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
       if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
       const id = candidate.id;
-      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${id}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}`);
       await card(page, 'found', id).waitFor();
 
       // Tab from the top of the page until the card has focus: it is reachable without a mouse.
@@ -86,7 +73,7 @@ describe('working on the board', () => {
       await card(page, 'verifying', id).waitFor();
       expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(0);
 
-      const item = await apiCall<{ state: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      const item = await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item.state).toBe('verifying');
       // Screen readers hear where it went; focus is back on the card.
       await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(clueStateLabels.verifying.zh);
@@ -97,20 +84,20 @@ describe('working on the board', () => {
   });
 
   test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
-    const a = await signedIn(browser, server.url, 'office');
+    const a = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const candidate = (await foundClues(a.page, a.context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
       if (candidate === undefined) throw new Error('the seed has no assigned found clue');
       const id = candidate.id;
       const path = `/campaigns/${campaignOf(a.page)}/board?q=${id}`;
-      const b = await signedIn(browser, server.url, 'office', { path: `${path}&item=${id}` });
+      const b = await signedIn(suite.browser, suite.server.url, 'office', { path: `${path}&item=${id}` });
       try {
         await card(b.page, 'found', id).waitFor();
         await b.page.getByTestId('detail-panel').waitFor();
         await b.page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
         await b.page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
-        await a.page.goto(`${server.url}${path}`);
+        await a.page.goto(`${suite.server.url}${path}`);
         await card(a.page, 'found', id).waitFor();
         await a.page.locator(`[data-testid=card-${id}]`).hover();
         await a.page.locator(`[data-testid=card-${id}] [data-testid=move-menu]`).click();
@@ -133,7 +120,7 @@ describe('working on the board', () => {
   });
 
   test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       await page.locator('select[name=unit]').selectOption('hantai');
       await page.locator('input[name=escalated]').check();
@@ -145,14 +132,14 @@ describe('working on the board', () => {
       await page.locator('[data-testid=lane-hantai]').waitFor();
       const shared = page.url();
       const campaign = campaignOf(page);
-      const expected = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaign}/board?kind=clue&unit=hantai&escalated=true&swimlane=unit`);
+      const expected = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaign}/board?kind=clue&unit=hantai&escalated=true&swimlane=unit`);
       const expectedIds = expected.columns.flatMap((c) => c.cards.map((x) => x.id)).sort((x, y) => x - y);
       expect(expectedIds.length).toBeGreaterThan(0);
       await expect.poll(async () => (await cardIds(page)).sort((x, y) => x - y)).toEqual(expectedIds);
       expect(expected.columns.flatMap((c) => c.cards).every((x) => x.unitId === 'hantai')).toBe(true);
 
       // Someone else, in a fresh browser, opens the link: same board, same controls.
-      const other = await signedIn(browser, server.url, 'office', { path: new URL(shared).pathname + new URL(shared).search });
+      const other = await signedIn(suite.browser, suite.server.url, 'office', { path: new URL(shared).pathname + new URL(shared).search });
       try {
         await other.page.locator('[data-testid=lanes]').waitFor();
         expect(other.page.url()).toBe(shared);
@@ -170,11 +157,11 @@ describe('working on the board', () => {
   });
 
   test('unit swimlanes show each unit’s count against the WIP limit and highlight the cells over it', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
       await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
-      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit&limit=1`);
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit&limit=1`);
       const over = board.lanes.flatMap((lane) => lane.over.map((state) => `cell-${lane.key}-${state}`));
       expect(over.length).toBeGreaterThan(0);
       const shown = await page.locator('[data-testid^=cell-][data-over=true]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
@@ -186,21 +173,21 @@ describe('working on the board', () => {
 
       // The office raises that column's limit: the open board shows the new limit live and the cell is no longer over it.
       const path = `/api/campaigns/${campaignOf(page)}/settings`;
-      const settings = await apiCall<{ revision: number; config: { wipLimits: { clue: Record<string, number>; problem: Record<string, number> } } }>(server.url, context, 'GET', path);
+      const settings = await apiCall<{ revision: number; config: { wipLimits: { clue: Record<string, number>; problem: Record<string, number> } } }>(suite.server.url, context, 'GET', path);
       const raised = { ...settings.config.wipLimits, clue: { ...settings.config.wipLimits.clue, [state]: 500 } };
-      await apiCall(server.url, context, 'PATCH', path, { revision: settings.revision, wipLimits: raised });
+      await apiCall(suite.server.url, context, 'PATCH', path, { revision: settings.revision, wipLimits: raised });
       const cell = page.getByTestId(`cell-${first?.key}-${state}`);
       await expect.poll(() => cell.getByTestId('wip').textContent()).toMatch(new RegExp(`${first?.counts[state]}/500`));
       expect(await cell.getAttribute('data-over')).not.toBe('true');
-      const now = await apiCall<{ revision: number }>(server.url, context, 'GET', path);
-      await apiCall(server.url, context, 'PATCH', path, { revision: now.revision, wipLimits: settings.config.wipLimits });
+      const now = await apiCall<{ revision: number }>(suite.server.url, context, 'GET', path);
+      await apiCall(suite.server.url, context, 'PATCH', path, { revision: now.revision, wipLimits: settings.config.wipLimits });
     } finally {
       await context.close();
     }
   });
 
   test('a clue titled with markup shows the markup as text and runs nothing', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -208,8 +195,8 @@ describe('working on the board', () => {
         void dialog.dismiss();
       });
       const title = '<img src=x onerror=alert(1)>';
-      const created = await apiCall<{ id: number }>(server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title, source: 'other' }, 201);
-      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${created.id}&item=${created.id}`);
+      const created = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title, source: 'other' }, 201);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${created.id}&item=${created.id}`);
       const shown = page.locator(`[data-testid=card-${created.id}]`);
       await shown.waitFor();
       await page.getByTestId('detail-panel').locator('.detail-title').waitFor();
@@ -226,10 +213,10 @@ describe('working on the board', () => {
   });
 
   test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       // The longest main column of the seeded board (side columns are collapsed).
-      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
       const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
       const loaded = longest?.cards.map((c) => c.id) ?? [];
       expect(loaded.length).toBeGreaterThanOrEqual(24);
@@ -271,7 +258,7 @@ describe('working on the board', () => {
   });
 
   test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'viewer');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'viewer');
     try {
       const first = page.locator('[data-testid=column-found] [data-testid^=card-]').first();
       await first.waitFor();
@@ -295,7 +282,7 @@ describe('working on the board', () => {
       expect(await page.locator('[role=menu]').count()).toBe(0);
       await page.waitForTimeout(500);
       expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(1);
-      const item = await apiCall<{ state: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      const item = await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item.state).toBe('found');
     } finally {
       await context.close();
@@ -303,7 +290,7 @@ describe('working on the board', () => {
   });
 
   test('the detail drawer edits a card: the new title shows on the board; screenshots in Chinese and English', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       await page.screenshot({ path: `${artifacts}/board-zh.png` });
       const id = Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
@@ -319,7 +306,7 @@ describe('working on the board', () => {
       await drawer.getByTestId('edit-form').waitFor({ state: 'detached' });
       await expect.poll(() => page.locator(`[data-testid=card-${id}] .card-title`).textContent(), { timeout: 10_000 }).toBe(title);
       await expect.poll(() => drawer.locator('.detail-title').textContent()).toBe(title);
-      const item = await apiCall<{ title: string }>(server.url, context, 'GET', `/api/clues/${id}`);
+      const item = await apiCall<{ title: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item.title).toBe(title);
 
       await drawer.getByTestId('action-transfer').click();
@@ -335,14 +322,14 @@ describe('working on the board', () => {
   });
 
   test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      const board = await apiCall<WireBoard>(server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&escalated=true&limit=1`);
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&escalated=true&limit=1`);
       const escalated = board.columns.flatMap((c) => c.cards)[0];
       if (escalated === undefined) throw new Error('the sweep raised nothing');
-      const raised = await apiCall<{ items: { level: number; status: string }[] }>(server.url, context, 'GET', `/api/escalations?subject=clue&subjectId=${escalated.id}`);
+      const raised = await apiCall<{ items: { level: number; status: string }[] }>(suite.server.url, context, 'GET', `/api/escalations?subject=clue&subjectId=${escalated.id}`);
       expect(raised.items.length).toBeGreaterThan(0);
-      await page.goto(`${server.url}/campaigns/${campaignOf(page)}/board?q=${escalated.id}&item=${escalated.id}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${escalated.id}&item=${escalated.id}`);
       const section = page.getByTestId('detail-panel').getByTestId('item-escalations');
       await expect.poll(() => section.locator('li').count()).toBe(raised.items.length);
       const badges = await section.locator('li .level-badge').evaluateAll((els) => els.map((el) => el.className));
@@ -354,7 +341,7 @@ describe('working on the board', () => {
   });
 
   test('an English browser gets the English UI when nothing is stored', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office', { locale: 'en-GB' });
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office', { locale: 'en-GB' });
     try {
       await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.en);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

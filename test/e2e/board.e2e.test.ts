@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifacts, launchChromium } from './browser-kit';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { artifacts, browserSuite } from './browser-kit';
 import { refusalLabels } from '../../engine/refusals';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
-import { demoPassword, testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { demoPassword } from '../support/test-database';
 
 /**
  * The board in a real Chromium against the real server and a seeded
@@ -14,27 +13,13 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * persistence across a reload, and the English UI. Needs `npm run build`.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(demoPassword);
   await page.locator('button[type=submit]').click();
@@ -97,15 +82,15 @@ async function assignedFoundClue(context: BrowserContext, campaignId: number, sk
 
 /** Another user's session cookie, from the login API. */
 async function otherUser(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  const response = await fetch(`${suite.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
   if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 /** A GET of the API with the browser context's session cookie. */
 async function api(context: BrowserContext, path: string): Promise<unknown> {
-  const cookies = await context.cookies(server.url);
-  const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+  const cookies = await context.cookies(suite.server.url);
+  const response = await fetch(`${suite.server.url}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
   return response.json();
 }
@@ -193,7 +178,7 @@ describe('the board in Chromium', () => {
       page.on('request', (request) => {
         if (request.method() === 'POST' && request.url().endsWith(`/api/clues/${clue.id}/transitions`)) moves.push(request.postDataJSON());
       });
-      await page.goto(`${server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const card = page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
       await card.waitFor();
@@ -201,7 +186,7 @@ describe('the board in Chromium', () => {
       // This user carries the card towards "filed"; meanwhile the unit's lead starts verifying it.
       const held = await startDrag(page, card, page.getByTestId('column-filed'));
       const lead = await otherUser(`${clue.unitId}.lead`);
-      const answer = await fetch(`${server.url}/api/clues/${clue.id}/transitions`, {
+      const answer = await fetch(`${suite.server.url}/api/clues/${clue.id}/transitions`, {
         method: 'POST',
         headers: { cookie: lead, 'content-type': 'application/json' },
         body: JSON.stringify({ to: 'verifying', version: clue.version }),
@@ -238,7 +223,7 @@ describe('the board in Chromium', () => {
         if (sent.length === 1) await firstHeld;
         await route.continue();
       });
-      await page.goto(`${server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
       const card = page.locator(`[data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
       await page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]`).waitFor();
 

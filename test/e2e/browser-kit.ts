@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { demoPassword } from '../support/test-database';
+import { afterAll, beforeAll } from 'vitest';
+import { demoPassword, testDatabase } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 /** What the browser tests of test/e2e share: Chromium, sign-in through the login page, and API calls with a page's cookie. */
 export const artifacts = resolve(import.meta.dirname, '../artifacts');
@@ -14,6 +16,55 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof testDatabase>>;
+
+/** What a browser test file works against: its own seeded database, a real server on it, and Chromium. */
+export interface BrowserSuite {
+  readonly database: TestDatabase;
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers a test file's setup and teardown: a fresh database (seeded as
+ * asked; `prepare` runs on it before the server starts), the real server and
+ * Chromium, closed again after the file. Its fields are there from the first test on.
+ */
+export function browserSuite(options: { seed?: Parameters<typeof testDatabase>[0]; prepare?: (database: TestDatabase) => Promise<unknown> } = {}): BrowserSuite {
+  let ready: BrowserSuite | undefined;
+  let database: TestDatabase | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    database = await testDatabase(options.seed);
+    await options.prepare?.(database);
+    server = await startTestServer(database);
+    browser = await launchChromium();
+    ready = { database, server, browser };
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    server?.app.stop();
+    await database?.drop();
+  });
+  const get = (): BrowserSuite => {
+    if (ready === undefined) throw new Error('the browser suite is not set up yet (used outside a test?)');
+    return ready;
+  };
+  return {
+    get database() {
+      return get().database;
+    },
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+  };
 }
 
 /**

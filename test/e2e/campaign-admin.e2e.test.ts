@@ -1,35 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
-import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
-import { testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * The campaign settings screens in a real Chromium against the real server
  * and the seeded demo campaign. Needs `npm run build`.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite({ seed: { clues: 40, problems: 4 } });
 
-beforeAll(async () => {
-  database = await testDatabase({ clues: 40, problems: 4 });
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 describe('campaign settings in Chromium', () => {
   test('the office opens the settings from the campaign nav, sees a refused limit explained by its field, and saves a new one', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       page.setDefaultTimeout(8000);
       const campaignId = campaignOf(page);
@@ -46,11 +29,11 @@ describe('campaign settings in Chromium', () => {
       expect(await page.getByTestId('section-limits').locator('.field-message').first().textContent()).toContain('不能小于 1');
       await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-refused-zh.png` });
 
-      const before = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      const before = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       await found.fill('5');
       await page.getByTestId('save-limits').click();
       await page.locator(`[data-revision]:not([data-revision="${before.revision}"])`).waitFor();
-      const after = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      const after = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect(after.config.timeLimits.clue.found).toBe(5);
       expect(before.config.timeLimits.clue.found).not.toBe(5);
       expect(await found.inputValue()).toBe('5');
@@ -66,7 +49,7 @@ describe('campaign settings in Chromium', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByTestId('map-remove').click();
       await page.getByTestId('map-remove').waitFor({ state: 'detached' });
-      const final = await apiCall<CampaignSettings>(server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     } finally {
       await context.close();

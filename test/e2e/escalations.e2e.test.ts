@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
-import { testDatabase, testNow } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
+import { testNow } from '../support/test-database';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -11,35 +9,24 @@ import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './brow
  * leads to its card. The demo database is mid-June 2026 with many overdue
  * items; one sweep (the test server does not sweep) raises the escalations.
  */
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite({
+  prepare: async (database: TestDatabase) => {
+    await sweepDeadlines(database, testNow);
+  },
+});
 
 interface Inbox {
   counts: { open: number; acknowledged: number };
   items: { id: number; subject: string; subjectId: number; status: string; note: string | null; title: string | null }[];
 }
 
-beforeAll(async () => {
-  database = await testDatabase();
-  await sweepDeadlines(database, testNow);
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 describe('the escalation inbox', () => {
   test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'hantai.lead');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       const campaign = campaignOf(page);
-      const before = await apiCall<Inbox>(server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
+      const before = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
       expect(before.counts.open).toBeGreaterThan(0);
       await expect.poll(() => page.getByTestId('inbox-badge').textContent()).toBe(String(before.counts.open));
 
@@ -57,7 +44,7 @@ describe('the escalation inbox', () => {
       await row.locator('textarea[name=note]').fill('已安排专人核查，今日内反馈');
       await row.getByTestId('acknowledge-submit').click();
       await expect.poll(() => row.getAttribute('data-status')).toBe('acknowledged');
-      const after = await apiCall<Inbox>(server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
+      const after = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
       const acknowledged = after.items.find((e) => e.id === target.id);
       expect(acknowledged?.status).toBe('acknowledged');
       expect(acknowledged?.note).toBe('已安排专人核查，今日内反馈');

@@ -1,9 +1,8 @@
 import iconv from 'iconv-lite';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifacts, launchChromium } from './browser-kit';
-import { demoPassword, testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { artifacts, browserSuite } from './browser-kit';
+import { demoPassword } from '../support/test-database';
 
 /**
  * Clue intake in a real Chromium against the real server: a GB18030 CSV
@@ -12,27 +11,13 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * too. Needs `npm run build` (with the import route wired in app.tsx).
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite({ seed: { clues: 40, problems: 2 } });
 
-beforeAll(async () => {
-  database = await testDatabase({ clues: 40, problems: 2 });
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(demoPassword);
   await page.locator('button[type=submit]').click();
@@ -43,8 +28,8 @@ async function signedInPage(username: string): Promise<{ context: BrowserContext
 
 /** A call of the API with the browser context's session cookie (no Origin: the server treats it as a non-browser client). */
 async function api(context: BrowserContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const cookies = await context.cookies(server.url);
-  const response = await fetch(`${server.url}${path}`, {
+  const cookies = await context.cookies(suite.server.url);
+  const response = await fetch(`${suite.server.url}${path}`, {
     method,
     headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -84,7 +69,7 @@ describe('clue import in Chromium', () => {
       // A clue already in the campaign that the file's first and last rows share a phone number with.
       const existing = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '既有线索：催收骚扰', description: '来电号码 13700001111', source: 'other' })) as { id: number };
 
-      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await upload(page, '线索汇总.csv', csv);
       await settled(page);
 
@@ -151,7 +136,7 @@ describe('clue import in Chromium', () => {
   test('a UTF-8 CSV dropped on the drop zone is checked too', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {
-      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await page.getByTestId('drop-zone').waitFor();
       const text = [header, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他'].join('\n');
       const transfer = await page.evaluateHandle((content) => {
@@ -177,7 +162,7 @@ describe('clue import in Chromium', () => {
     try {
       const survivor = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'nanzheng', title: '南郑：投资理财诈骗', description: '收款卡 6222 0233 1111 2222 333', source: 'platform110' })) as { id: number };
       const file = ['编号,标题,内容,单位,发现时间', 'MRG-1,汉台：同一收款卡被举报,卡号 6222023311112222333,汉台分局,2026-03-01 08:30', 'MRG-2,汉台：无关线索,无,汉台分局,2026-03-02'].join('\n');
-      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await upload(page, '并案.csv', Buffer.from(file));
       await settled(page);
       expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现时间');
@@ -190,7 +175,7 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1');
 
       // The survivor's drawer: its parts, with Hantai (found 1 March) as the first finder.
-      await page.goto(`${server.url}/campaigns/${campaignId}/board?item=${survivor.id}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${survivor.id}`);
       const parts = page.getByTestId('clue-parts');
       await parts.getByTestId('first-found').waitFor();
       expect(await parts.getByTestId('first-found').textContent()).toContain('最先发现：汉台分局');
@@ -207,7 +192,7 @@ describe('clue import in Chromium', () => {
     try {
       const lines = ['编号,标题,单位'];
       for (let i = 0; i < 5000; i++) lines.push(`BIG-${i},批量线索${i},汉台分局`);
-      await page.goto(`${server.url}/campaigns/${campaignId}/import`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await upload(page, '大批量.csv', Buffer.from(lines.join('\n')));
       await settled(page);
       await page.getByTestId('import-all').click();

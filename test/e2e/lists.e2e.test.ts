@@ -1,35 +1,19 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
-import { apiCall, artifacts, campaignOf, launchChromium, signedIn } from './browser-kit';
-import { testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * The three lists and the flow charts in a real Chromium against the real
  * server and the seeded demo campaign (mid-June 2026). Needs `npm run build`.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite({ seed: { clues: 240, problems: 30 } });
 
-beforeAll(async () => {
-  database = await testDatabase({ clues: 240, problems: 30 });
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -41,13 +25,13 @@ const shownIds = (page: Page) =>
 
 describe('the three lists in Chromium', () => {
   test('the clue list filters through the URL, pages, and exports CSV and XLSX that parse back to what it shows', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
       await page.getByTestId('nav-lists').click();
       await page.waitForURL(/\/lists\/clues$/);
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
-      const all = await apiCall<ListPage>(server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues`);
+      const all = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues`);
       expect(await page.getByTestId('list-total').getAttribute('data-total')).toBe(String(all.total));
       expect(await shownIds(page)).toEqual(all.items.map((i) => i.id));
 
@@ -62,7 +46,7 @@ describe('the three lists in Chromium', () => {
       await page.locator('select[name=unit]').selectOption('hantai');
       await page.waitForURL(/state=filed/);
       await page.waitForURL(/unit=hantai/);
-      const filtered = await apiCall<ListPage>(server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues?state=filed&unit=hantai&limit=500`);
+      const filtered = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues?state=filed&unit=hantai&limit=500`);
       expect(filtered.total).toBeGreaterThan(0);
       await expect.poll(() => page.getByTestId('list-total').getAttribute('data-total')).toBe(String(filtered.total));
       await expect.poll(() => shownIds(page)).toEqual(filtered.items.map((i) => i.id));
@@ -93,11 +77,11 @@ describe('the three lists in Chromium', () => {
   });
 
   test('the responsibility list groups unit → person and prints on A4', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      await page.goto(`${server.url}/campaigns/1/lists/responsibility?overdue=true`);
+      await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility?overdue=true`);
       await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
-      const overdue = await apiCall<ListPage>(server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&limit=50');
+      const overdue = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&limit=50');
       expect(overdue.total).toBeGreaterThan(0);
       const first = overdue.items[0];
       await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).waitFor();
@@ -112,9 +96,9 @@ describe('the three lists in Chromium', () => {
 
       // The print button prints the whole filtered list, not the 50 rows on screen, then shows the page again.
       await page.emulateMedia({ media: 'screen' });
-      await page.goto(`${server.url}/campaigns/1/lists/clues`);
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
-      const all = await apiCall<ListPage>(server.url, context, 'GET', '/api/campaigns/1/lists/clues?limit=1');
+      const all = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?limit=1');
       expect(all.total).toBeGreaterThan(50);
       await page.evaluate(() => {
         window.print = () => {
@@ -130,11 +114,11 @@ describe('the three lists in Chromium', () => {
   });
 
   test('the reports page draws the cumulative flow and the burndown of the phase', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      const flow = await apiCall<Flow>(server.url, context, 'GET', '/api/campaigns/1/flow?phase=survey');
+      const flow = await apiCall<Flow>(suite.server.url, context, 'GET', '/api/campaigns/1/flow?phase=survey');
       expect(flow.days.length).toBeGreaterThan(30);
-      await page.goto(`${server.url}/campaigns/1/reports?phase=survey`);
+      await page.goto(`${suite.server.url}/campaigns/1/reports?phase=survey`);
       const charts = page.locator('[data-testid=flow-charts][data-phase=survey]');
       await charts.locator('[data-testid=chart-flow] svg').waitFor();
       await charts.locator('[data-testid=chart-burndown] svg').waitFor();
@@ -143,7 +127,7 @@ describe('the three lists in Chromium', () => {
       await charts.scrollIntoViewIfNeeded();
       await charts.screenshot({ path: `${artifacts}/flow-survey-zh.png` });
 
-      await page.goto(`${server.url}/campaigns/1/reports?scope=whole`);
+      await page.goto(`${suite.server.url}/campaigns/1/reports?scope=whole`);
       // Outside a phase scope the charts follow the campaign's current phase, whose window contains today.
       const current = page.locator('[data-testid=flow-charts][data-phase=crackdown]');
       await current.locator('[data-testid=chart-burndown] svg').waitFor();

@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifacts, launchChromium, signedIn } from './browser-kit';
-import { testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, test } from 'vitest';
+import { artifacts, browserSuite, signedIn } from './browser-kit';
 
 /**
  * The administrator's people screens in a real Chromium: a user created
@@ -11,26 +8,12 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * anything else. Needs `npm run build`.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite({ seed: { clues: 40, problems: 4 } });
 
-beforeAll(async () => {
-  database = await testDatabase({ clues: 40, problems: 4 });
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 describe('people administration in the browser', () => {
   test('the administrator creates and resets a user, sees a bad CSV row, and the user must change the password first', async () => {
-    const { context, page } = await signedIn(browser, server.url, 'admin');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'admin');
     await page.getByTestId('nav-people').click();
     await page.waitForURL(/\/admin\/people$/);
     const form = page.getByTestId('new-user-form');
@@ -74,9 +57,9 @@ describe('people administration in the browser', () => {
     await context.close();
 
     // The reset user signs in with the temporary password and sees only the change screen until they change it.
-    const userContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const userContext = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const userPage = await userContext.newPage();
-    await userPage.goto(`${server.url}/`);
+    await userPage.goto(`${suite.server.url}/`);
     await userPage.locator('input[name=username]').fill('sun.qi');
     await userPage.locator('input[name=password]').fill(temporary);
     await userPage.locator('button[type=submit]').click();

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifacts, launchChromium } from './browser-kit';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { artifacts, browserSuite } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
-import { demoPassword, testDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { demoPassword } from '../support/test-database';
 
 /**
  * The completion report, the battle map and the wall in a real Chromium
@@ -12,28 +11,14 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * Needs `npm run build`.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  server?.app.stop();
-  await database?.drop();
-});
 
 /** Signed in as the campaign office through the login form; answers the campaign the app opened. */
 async function signedIn(): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.locator('input[name=username]').fill('office');
   await page.locator('input[name=password]').fill(demoPassword);
   await page.locator('button[type=submit]').click();
@@ -52,9 +37,9 @@ async function wholePage(page: Page, main: string, path: string): Promise<void> 
 }
 
 async function api<T>(context: BrowserContext, path: string, body?: unknown): Promise<T> {
-  const cookies = await context.cookies(server.url);
+  const cookies = await context.cookies(suite.server.url);
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const response = await fetch(`${server.url}${path}`, body === undefined ? { headers: { cookie } } : { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${suite.server.url}${path}`, body === undefined ? { headers: { cookie } } : { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (response.status !== 200 && response.status !== 201) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
@@ -75,7 +60,7 @@ describe('reports, battle map and wall in Chromium', () => {
       const solved = live.total.figures.casesSolved;
       expect(solved).toBeGreaterThan(0);
 
-      await page.goto(`${server.url}/campaigns/${campaignId}/reports?phase=survey`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
       await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
       expect(await page.getByTestId('headline-casesSolved').getAttribute('data-value')).toBe(String(solved));
       await expect.poll(() => page.getByTestId('by-unit-work-total-casesSolved').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(solved ?? 0));
@@ -111,7 +96,7 @@ describe('reports, battle map and wall in Chromium', () => {
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
-      await page.goto(`${server.url}/campaigns/${campaignId}/battle-map`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
       const counties = page.locator('[data-testid=county-map] path.county');
       await counties.first().waitFor();
       expect(await counties.count()).toBe(11);
@@ -141,7 +126,7 @@ describe('reports, battle map and wall in Chromium', () => {
   test('the wall shows the map, the key figures and the timeline', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
-      await page.goto(`${server.url}/campaigns/${campaignId}/wall`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       await page.locator('[data-testid=wall] [data-testid=county-map] path.county').first().waitFor();
       expect(await page.locator('[data-testid=wall] path.county').count()).toBe(11);
       await page.getByTestId('wall-figures').waitFor();
