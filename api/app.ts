@@ -1,9 +1,8 @@
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Database } from '../db/client';
 import { unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
@@ -11,6 +10,7 @@ import type { AppEnv } from './context';
 import { ApiError, problemResponse } from './errors';
 import { requestLog } from './middleware/request-log';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
+import { serveWebApp } from './middleware/web-static';
 import { loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
 import { campaignAdminRoutes } from './routes/campaign-admin';
@@ -109,13 +109,7 @@ export function createApp(options: AppOptions) {
   app.all('/api/*', (c) => problemResponse(c, new ApiError('not_found')));
 
   const webRoot = options.webRoot;
-  if (webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'))) {
-    const root = relative(process.cwd(), resolve(webRoot)) || '.';
-    app.use('/assets/*', serveStatic({ root }));
-    app.use('*', serveStatic({ root }));
-    // Every other path is a page of the single-page app.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
-  }
+  if (webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'))) serveWebApp(app, webRoot);
   app.notFound((c) => problemResponse(c, new ApiError('not_found')));
   return Object.assign(app, { stop: () => feed.stop() });
 }

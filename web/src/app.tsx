@@ -2,10 +2,8 @@ import { Navigate, Route, Router, useLocation, useNavigate, type RouteSectionPro
 import { Match, Show, Switch, createResource, lazy, onMount } from 'solid-js';
 import { api, onUnauthenticated } from './api/client';
 import { BoardPage } from './board/board-page';
-import { ImportPage } from './intake/import-page';
 import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
-import { ChangePasswordPage } from './session/change-password-page';
 import { loadSession, me, sessionLost } from './session/session';
 import { Announcer } from './ui/announcer';
 import { toast, Toasts } from './ui/toasts';
@@ -57,13 +55,16 @@ function Home() {
   );
 }
 
-// Reports and the battle map bring ECharts and the map: loaded when first opened, not with the board.
+// Every page but the board and the login is loaded when first opened, not with the board: the
+// reports and the battle map bring ECharts and the map, the import page the intake's forms.
 const ReportsPage = lazy(() => import('./reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const BattleMapPage = lazy(() => import('./battle-map/battle-map-page').then((m) => ({ default: m.BattleMapPage })));
 const PeoplePage = lazy(() => import('./admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
 const WallPage = lazy(() => import('./battle-map/wall-page').then((m) => ({ default: m.WallPage })));
 const CampaignSettingsPage = lazy(() => import('./admin/campaign/settings-page').then((m) => ({ default: m.CampaignSettingsPage })));
 const ListsPage = lazy(() => import('./lists/lists-page').then((m) => ({ default: m.ListsPage })));
+const ImportPage = lazy(() => import('./intake/import-page').then((m) => ({ default: m.ImportPage })));
+const ChangePasswordPage = lazy(() => import('./session/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Shell(props: RouteSectionProps) {
   return (

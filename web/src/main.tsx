@@ -1,8 +1,22 @@
-import { render } from 'solid-js/web';
-import { App } from './app';
-import './styles/base.css';
-import './styles/board.css';
+import { prefetchBoard } from './board/board-prefetch';
+import { prefetchSession } from './session/session-prefetch';
 
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root');
-render(() => <App />, root);
+// The page's first reads start now, from this small entry (async in index.html: it waits neither
+// for the stylesheet nor for the page to be parsed), while the app's code, preloaded beside it, is
+// still downloading and compiling.
+prefetchSession(location);
+prefetchBoard(location);
+
+const app = import('./mount').catch((error: unknown) => {
+  document.body.textContent = 'Battlemap 未能加载，请刷新页面。 Battlemap could not load: please reload the page.';
+  throw error;
+});
+const parsed = new Promise<void>((done) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => done(), { once: true });
+  else done();
+});
+void Promise.all([app, parsed]).then(([{ mountApp }]) => {
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('index.html has no #root');
+  mountApp(root);
+});

@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay, PointerSensor } from '@dnd-kit/solid';
 import { PointerActivationConstraints } from '@dnd-kit/dom';
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, createSignal, lazy } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
@@ -18,19 +18,31 @@ import type { BoardContext } from './board-context';
 import { CardFace, cardDragId } from './board-card';
 import { BoardLanes } from './board-lanes';
 import { createBoardState, type MoveResult } from './board-state';
-import { campaignDetail, prefetchBoard } from './board-prefetch';
+import { campaignDetail } from './board-prefetch';
 import { filtersOf, kindOf, swimlaneOf, type BoardSearch } from './board-source';
 import { boardMessages } from './board-messages';
 import { BoardToolbar } from './board-toolbar';
-import { CreateDialog } from './create-dialog';
-import { DetailPanel } from './detail-panel';
 import { stateLabel } from './domain-labels';
-import { MoveDialog, type MoveDraft } from './move-dialog';
+import type { MoveDraft } from './move-dialog';
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
-// The app was opened on a board: its reads start now, beside the session check, not after it.
-if (typeof location !== 'undefined') prefetchBoard(location);
+// The dialogs and the detail panel (with the payload forms and their schemas) are not part of the
+// board's first render: their code is fetched a moment after the board shows, when the browser is idle.
+const MoveDialog = lazy(() => import('./move-dialog').then((m) => ({ default: m.MoveDialog })));
+const CreateDialog = lazy(() => import('./create-dialog').then((m) => ({ default: m.CreateDialog })));
+const DetailPanel = lazy(() => import('./detail-panel').then((m) => ({ default: m.DetailPanel })));
+let preloaded = false;
+function preloadDialogs(): void {
+  if (preloaded) return;
+  preloaded = true;
+  const preload = () => {
+    void MoveDialog.preload();
+    void CreateDialog.preload();
+    void DetailPanel.preload();
+  };
+  setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(preload, { timeout: 2000 }) : preload()), 1000);
+}
 
 /** Mouse drags start after a few pixels (a click stays a click); touch drags after a press, so a swipe scrolls. */
 const sensors = [
@@ -70,7 +82,18 @@ export function BoardPage() {
     const role = me()?.role;
     return role === 'office' || role === 'lead' || role === 'officer';
   };
-  const inbox = createInboxCount(campaignId);
+  // True once the board's first cards (or its failure) are on screen, the frame after they rendered.
+  // The reads that only complete the page (the inbox count, the toolbar's assignees) and the dialogs'
+  // code wait for it: on the way to the first cards they would only hold up the server and the page.
+  const [boardPainted, setBoardPainted] = createSignal(false);
+  createEffect(() => {
+    // The error first: a resource that failed throws when read.
+    const campaignRead = campaign.error !== undefined || campaign() !== undefined;
+    const boardRead = state.board.error !== undefined || state.board.latest !== undefined;
+    if (boardPainted() || !campaignRead || !boardRead) return;
+    requestAnimationFrame(() => setTimeout(() => setBoardPainted(true), 0));
+  });
+  const inbox = createInboxCount(() => (boardPainted() ? campaignId() : undefined));
 
   // Someone else's changes: re-read only the columns they touch. While a card is being dragged the
   // board is left alone (the library holds its elements); what arrived meanwhile is read at the drop.
@@ -106,6 +129,9 @@ export function BoardPage() {
     if (change.subjectId === openId()) setRevision((r) => r + 1);
   };
   const live = subscribeToChanges({ onChange, onReset: () => void state.reload() });
+  createEffect(() => {
+    if (boardPainted()) preloadDialogs();
+  });
 
   const cardById = (id: unknown) =>
     state
@@ -284,6 +310,7 @@ export function BoardPage() {
                 swimlane={swimlane()}
                 filters={filters()}
                 mayCreate={mayMove()}
+                loadPeople={boardPainted()}
                 onKind={(k) => setSearch({ kind: k === 'clue' ? undefined : k, item: undefined })}
                 onSwimlane={(s) => setSearch({ swimlane: s === 'none' ? undefined : s })}
                 onFilters={(change) => setSearch(change)}
@@ -296,7 +323,13 @@ export function BoardPage() {
               >
                 <main
                   class="board"
-                  classList={{ 'is-dragging': dragging() !== null, 'is-loading': state.board.loading, 'has-lanes': swimlane() !== 'none' }}
+                  classList={{
+                    'is-dragging': dragging() !== null,
+                    'is-loading': state.board.loading,
+                    // Dimmed while a new view loads over the one shown; the first one has nothing to dim, nor to fade in.
+                    'is-refreshing': state.board.loading && state.board.latest !== undefined,
+                    'has-lanes': swimlane() !== 'none',
+                  }}
                   data-testid="board"
                   data-kind={kind()}
                   data-swimlane={swimlane()}

@@ -14,9 +14,10 @@ const keyOf = (source: BoardSource) => JSON.stringify([source.campaignId, firstP
 
 /**
  * Opening the app on a board URL: asks for the board and its campaign at
- * once, while the session is still being checked, instead of one after the
- * other (session, then campaign and board). A 401 here is left to the
- * session check, which sends the user to the login page.
+ * once, from the page's small entry while the app's code is still loading
+ * and beside the session check, instead of one after the other (code,
+ * session, then campaign and board). A 401 here is left to the session
+ * check, which sends the user to the login page.
  */
 export function prefetchBoard(location: Pick<Location, 'pathname' | 'search'>): void {
   const match = /^\/campaigns\/(\d+)\/board\/?$/.exec(location.pathname);

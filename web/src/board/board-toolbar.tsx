@@ -14,6 +14,8 @@ export function BoardToolbar(props: {
   swimlane: Swimlane;
   filters: BoardFilters;
   mayCreate: boolean;
+  /** False until the assignee picker may ask for its people. */
+  loadPeople: boolean;
   onKind: (kind: ItemKind) => void;
   onSwimlane: (swimlane: Swimlane) => void;
   onFilters: (change: FilterChange) => void;
@@ -30,7 +32,7 @@ export function BoardToolbar(props: {
   onCleanup(() => clearTimeout(timer));
   // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen.
   const [people] = createResource(
-    () => ({ unit: props.filters.unit }),
+    () => props.loadPeople && { unit: props.filters.unit },
     (k) => api.users(k.unit),
   );
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');

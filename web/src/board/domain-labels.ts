@@ -1,7 +1,6 @@
 import type { Label } from '../../../engine/labels';
 import { clueEventLabels, clueCreateLabel, clueSourceLabels, clueStateLabels } from '../../../engine/clue/clue.labels';
 import { problemCreateLabel, problemEventLabels, problemKindLabels, problemStateLabels } from '../../../engine/problem/problem.labels';
-import { organisationTypeLabels, outcomeFigureLabels } from '../../../engine/outcome';
 import { refusalLabels } from '../../../engine/refusals';
 import type { ItemKind } from '../api/client';
 
@@ -23,14 +22,6 @@ export function sourceLabel(source: string): Label {
 
 export function problemKindLabel(kind: string): Label {
   return (problemKindLabels as Record<string, Label>)[kind] ?? { zh: kind, en: kind };
-}
-
-export function organisationTypeLabel(type: string): Label {
-  return (organisationTypeLabels as Record<string, Label>)[type] ?? { zh: type, en: type };
-}
-
-export function figureLabel(name: string): Label {
-  return (outcomeFigureLabels as Record<string, Label>)[name] ?? { zh: name, en: name };
 }
 
 export function refusalLabel(code: string): Label | undefined {

@@ -1,4 +1,5 @@
-import { locale } from '../i18n/i18n';
+import type { Label } from '../../../engine/labels';
+import { locale, tr } from '../i18n/i18n';
 
 // Building an Intl formatter costs far more than using one, and a board formats
 // a due date, an age and a count for every card: keep one per locale and options.
@@ -38,14 +39,29 @@ export function dateTime(at: string, timeZone: string): string {
   return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 }
 
-/** How long something has been so (days, else hours, else minutes), short: "3天" / "3 days". */
+// Intl's narrow units, written out: a page's first unit formatter costs milliseconds of locale
+// data in the board's first render, and these are the only three units the board shows.
+const ageUnits: Record<'day' | 'hour' | 'minute', Label> = {
+  day: { zh: '天', en: 'd' },
+  hour: { zh: '小时', en: 'h' },
+  minute: { zh: '分钟', en: 'm' },
+};
+
+/** How long something has been so (days, else hours, else minutes), short: "3天" / "3d". */
 export function age(since: string, now: string): string {
   const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(since).getTime()) / 60_000));
-  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
-  return numberFormat({ style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
+  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), 'day' as const] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour' as const] : [minutes, 'minute' as const];
+  return `${figure(value)}${tr(ageUnits[unit])}`;
 }
 
-/** A whole number with the locale's grouping (1,103). */
+/**
+ * A whole number with the locale's grouping (1,103). Both of the UI's
+ * languages group whole numbers by thousands with a comma, so those are
+ * grouped here: the board shows counts in its first render, and a page's
+ * first Intl number formatter costs milliseconds of locale data.
+ */
 export function figure(value: number): string {
-  return numberFormat({}).format(value);
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return numberFormat({}).format(value);
+  const grouped = String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return value < 0 ? `-${grouped}` : grouped;
 }

@@ -2,7 +2,8 @@ import { For, Match, Show, Switch, createResource, createSignal, onCleanup, onMo
 import type { Label } from '../../../engine/labels';
 import { api, type Card, type CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
-import { eventLabel, organisationTypeLabel, stateLabel } from './domain-labels';
+import { eventLabel, stateLabel } from './domain-labels';
+import { organisationTypeLabel } from './outcome-labels';
 import { checkPayload, initialValues, neededField, payloadOf, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 

@@ -3,7 +3,7 @@ import type { Label } from '../../../engine/labels';
 import { cluePayloadSchemas } from '../../../engine/clue/clue.model';
 import { problemPayloadSchemas } from '../../../engine/problem/problem.model';
 import { clueOutcomeSchema, organisationTypes, rectificationSchema } from '../../../engine/outcome';
-import { figureLabel } from './domain-labels';
+import { figureLabel } from './outcome-labels';
 import { messages } from '../i18n/messages';
 
 /** One input of the move dialog, named by its path in the payload (`outcome.arrested`). */

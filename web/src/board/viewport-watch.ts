@@ -12,35 +12,43 @@ interface Watcher {
 }
 
 interface Watched {
+  readonly parent: HTMLElement;
   readonly watchers: Set<Watcher>;
   readonly resize: ResizeObserver;
   readonly onScroll: () => void;
-  frame: number | null;
 }
 
 const watched = new Map<HTMLElement, Watched>();
+/** Scroll containers to read at the next frame. */
+const due = new Set<Watched>();
+let frame: number | null = null;
 
 /**
- * Once per frame for each scroll container, reads the container and every
- * list in it first, then sets all their spans in one batch: reading and
- * writing in turn would force a layout per list (a board in lanes has a hundred).
+ * Once per frame, for every scroll container that scrolled or changed size,
+ * reads the container and every list in it first, then sets all their spans
+ * in one batch: reading and writing in turn would force a layout per list
+ * (a board has a column per state, in lanes a hundred cells).
  */
-function flush(parent: HTMLElement, entry: Watched): void {
-  entry.frame = null;
-  const box = parent.getBoundingClientRect();
-  const top = Math.max(box.top, 0);
-  const bottom = Math.min(box.bottom, window.innerHeight);
-  const spans = [...entry.watchers].map((watcher) => {
-    const list = watcher.list.getBoundingClientRect();
-    return { watcher, span: { from: top - list.top, to: bottom - list.top } };
+function flush(): void {
+  frame = null;
+  const spans = [...due].flatMap((entry) => {
+    const box = entry.parent.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    return [...entry.watchers].map((watcher) => {
+      const list = watcher.list.getBoundingClientRect();
+      return { watcher, span: { from: top - list.top, to: bottom - list.top } };
+    });
   });
+  due.clear();
   batch(() => {
     for (const { watcher, span } of spans) watcher.set(span);
   });
 }
 
-function schedule(parent: HTMLElement, entry: Watched): void {
-  if (entry.frame === null) entry.frame = requestAnimationFrame(() => flush(parent, entry));
+function schedule(entry: Watched): void {
+  due.add(entry);
+  if (frame === null) frame = requestAnimationFrame(flush);
 }
 
 /** The nearest ancestor that scrolls vertically (a column's body, or the board in lanes). */
@@ -61,10 +69,10 @@ export function watchViewport(list: HTMLElement, set: (span: Span) => void): () 
   let entry = watched.get(parent);
   if (entry === undefined) {
     const created: Watched = {
+      parent,
       watchers: new Set(),
-      frame: null,
-      resize: new ResizeObserver(() => schedule(parent, created)),
-      onScroll: () => schedule(parent, created),
+      resize: new ResizeObserver(() => schedule(created)),
+      onScroll: () => schedule(created),
     };
     parent.addEventListener('scroll', created.onScroll, { passive: true });
     window.addEventListener('resize', created.onScroll, { passive: true });
@@ -77,7 +85,7 @@ export function watchViewport(list: HTMLElement, set: (span: Span) => void): () 
   current.watchers.add(watcher);
   // The list itself grows as its cards are measured, and moves when what sits above it does.
   current.resize.observe(list);
-  schedule(parent, current);
+  schedule(current);
   return () => {
     current.watchers.delete(watcher);
     current.resize.unobserve(list);
@@ -85,7 +93,7 @@ export function watchViewport(list: HTMLElement, set: (span: Span) => void): () 
     parent.removeEventListener('scroll', current.onScroll);
     window.removeEventListener('resize', current.onScroll);
     current.resize.disconnect();
-    if (current.frame !== null) cancelAnimationFrame(current.frame);
+    due.delete(current);
     watched.delete(parent);
   };
 }

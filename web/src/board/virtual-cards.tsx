@@ -13,6 +13,7 @@ const firstEstimate = 104;
 /** Cards rendered beyond each edge of the visible part, so scrolling and Tab find them there already. */
 const overscan = 360;
 
+const firstSpan = () => (typeof window === 'undefined' ? 900 : window.innerHeight);
 const sameIndices = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -25,7 +26,8 @@ const sameIndices = (a: readonly number[], b: readonly number[]) => a.length ===
  */
 export function VirtualCards(props: { cards: readonly Card[]; context: BoardContext }) {
   let list: HTMLDivElement | undefined;
-  const [span, setSpan] = createSignal<Span>({ from: 0, to: typeof window === 'undefined' ? 900 : window.innerHeight }, { equals: (a, b) => a.from === b.from && a.to === b.to });
+  // Null until the list has been measured (the frame after it is mounted).
+  const [span, setSpan] = createSignal<Span | null>(null, { equals: (a, b) => a?.from === b?.from && a?.to === b?.to });
   const [measured, setMeasured] = createSignal<ReadonlyMap<number, number>>(new Map());
   const estimate = createMemo(() => {
     const heights = [...measured().values()];
@@ -34,7 +36,21 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   const stack = createMemo(() => stackOf(props.cards.map((card) => card.id), measured(), estimate(), gap));
   const indexOf = createMemo(() => new Map(props.cards.map((card, i) => [card.id, i])));
   const pinned = () => [focusedCard(), props.context.dragging()?.id ?? null].map((id) => (id === null ? -1 : (indexOf().get(id) ?? -1)));
-  const indices = createMemo(() => windowOf(stack(), span().from, span().to, overscan, pinned()), [], { equals: sameIndices });
+  // Until the list has been on screen once, the window's height stands in for the visible span before
+  // the measurement, and the window only grows, without the margin: nothing is built between the first
+  // render and the first paint but what is visible, and nothing taken away again. The margin comes the
+  // frame after.
+  const [settled, setSettled] = createSignal(false);
+  const indices = createMemo<number[]>(
+    (before) => {
+      const seen = span();
+      if (seen !== null && settled()) return windowOf(stack(), seen.from, seen.to, overscan, pinned());
+      const visible = seen === null ? windowOf(stack(), 0, firstSpan(), 0, pinned()) : windowOf(stack(), seen.from, seen.to, 0, pinned());
+      return [...new Set([...before, ...visible])].sort((a, b) => a - b);
+    },
+    [],
+    { equals: sameIndices },
+  );
   const shown = createMemo(() => new Set(indices().flatMap((i) => props.cards[i]?.id ?? [])));
   const topOf = (id: number) => stack().tops[indexOf().get(id) ?? -1] ?? 0;
 
@@ -53,7 +69,15 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   });
   onCleanup(() => sizes.disconnect());
   onMount(() => {
-    if (list !== undefined) onCleanup(watchViewport(list, setSpan));
+    if (list === undefined) return;
+    let settling = false;
+    const measuredSpan = (seen: Span) => {
+      setSpan(seen);
+      if (settling) return;
+      settling = true;
+      requestAnimationFrame(() => setTimeout(() => setSettled(true), 0));
+    };
+    onCleanup(watchViewport(list, measuredSpan));
   });
 
   return (

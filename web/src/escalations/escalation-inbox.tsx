@@ -14,8 +14,12 @@ const recipientKey: Record<EscalationWire['recipient'], MessageKey> = { assignee
 
 export { statusKey as escalationStatusKey };
 
-/** How many escalations raised to me are still open, in this campaign; refreshed on demand (a change) and every minute. */
-export function createInboxCount(campaignId: () => number) {
+/**
+ * How many escalations raised to me are still open, in this campaign;
+ * refreshed on demand (a change) and every minute. Not asked while
+ * `campaignId` answers undefined (the board waits for its own page first).
+ */
+export function createInboxCount(campaignId: () => number | undefined) {
   const [counts, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
   const timer = setInterval(() => void refetch(), 60_000);
   onCleanup(() => clearInterval(timer));

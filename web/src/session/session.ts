@@ -1,14 +1,18 @@
 import { createSignal } from 'solid-js';
 import { api, type Me } from '../api/client';
+import { takeEarlySession } from './session-prefetch';
 
 /** The signed-in user: undefined while unknown, null when signed out. */
 const [me, setMe] = createSignal<Me | null | undefined>(undefined);
 export { me };
 
-/** Asks the server who is signed in (the cookie is HttpOnly, so only the server knows). */
+/**
+ * Asks the server who is signed in (the cookie is HttpOnly, so only the
+ * server knows); the first time, the answer to the read made as the page opened.
+ */
 export async function loadSession(): Promise<Me | null> {
   try {
-    const user = await api.session();
+    const user = await (takeEarlySession() ?? api.session());
     setMe(user);
     return user;
   } catch {
