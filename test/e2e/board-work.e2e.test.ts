@@ -119,6 +119,25 @@ describe('working on the board', () => {
     }
   });
 
+  test('a move by someone else leaves the scroll position of the column it changes where it was', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const column = page.locator('[data-testid=column-found] .column-body');
+      await column.evaluate((el) => el.scrollTo({ top: 400 }));
+      await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBe(400);
+      const moved = (await foundClues(page, context)).at(-1);
+      if (moved === undefined) throw new Error('no found clue');
+      const [assignee] = await apiCall<{ id: number }[]>(suite.server.url, context, 'GET', `/api/users?unit=${moved.unitId}`);
+      const countBefore = await page.getByTestId('count-found').textContent();
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${moved.id}/transitions`, { to: 'verifying', version: moved.version, payload: { assigneeId: assignee?.id } });
+      // The change arrived: the column's count went down by the card that left it.
+      await expect.poll(() => page.getByTestId('count-found').textContent(), { timeout: 10_000 }).not.toBe(countBefore);
+      expect(await column.evaluate((el) => el.scrollTop)).toBe(400);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

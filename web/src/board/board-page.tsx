@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay, PointerSensor } from '@dnd-kit/solid';
 import { PointerActivationConstraints } from '@dnd-kit/dom';
-import { For, Show, createEffect, createMemo, createResource, createSignal, lazy } from 'solid-js';
+import { Index, Show, createEffect, createMemo, createResource, createSignal, lazy } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
@@ -340,10 +340,11 @@ export function BoardPage() {
                       when={swimlane() !== 'none' && state.board.latest?.swimlane === swimlane()}
                       fallback={
                         <>
-                          <For each={mainColumns()}>{(column) => <BoardColumn column={column} context={ctx} />}</For>
+                          {/* Keyed by position, not by object: a live refresh hands each column new data but keeps its element, and so its scroll. */}
+                          <Index each={mainColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
                           <Show when={sideColumns().length > 0}>
                             <div class="side-columns" role="group" aria-label={t('sideColumns')}>
-                              <For each={sideColumns()}>{(column) => <BoardColumn column={column} context={ctx} />}</For>
+                              <Index each={sideColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
                             </div>
                           </Show>
                         </>
