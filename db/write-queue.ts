@@ -15,10 +15,11 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
  * each other's lock would freeze the event loop, and a BEGIN that fails with
  * SQLITE_BUSY breaks its pooled connection. Writing one at a time avoids both.
  *
- * Jobs that queue up while a transaction runs are committed together in the
- * next one (group commit): each runs inside its own savepoint, so a job that
- * fails rolls back alone, and each caller is answered only after the commit
- * that made its work durable. If that commit fails, every job in it fails.
+ * Jobs that queue up in the same turn of the event loop, or while a
+ * transaction runs, are committed together in one transaction (group
+ * commit): each runs inside its own savepoint, so a job that fails rolls
+ * back alone, and each caller is answered only after the commit that made
+ * its work durable. If that commit fails, every job in it fails.
  */
 export class WriteQueue {
   readonly #db: Db;
@@ -34,11 +35,16 @@ export class WriteQueue {
   readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       this.#pending.push({ work, resolve, reject } as Job<unknown>);
-      if (!this.#draining) void this.#drain();
+      if (this.#draining) return;
+      this.#draining = true;
+      // Not now: the native driver answers synchronously, so a transaction
+      // started here would run to its commit without yielding, and requests
+      // already read from their sockets could never join it. Waiting one
+      // turn of the event loop lets them queue and share the commit.
+      setImmediate(() => void this.#drain());
     });
 
   async #drain(): Promise<void> {
-    this.#draining = true;
     try {
       while (this.#pending.length > 0) {
         const batch = this.#pending.splice(0, this.#maxBatch);

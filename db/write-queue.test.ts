@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDatabase } from '../test/support/test-database';
+import { WriteQueue } from './write-queue';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+
+beforeAll(async () => {
+  database = await testDatabase({ seed: false });
+  await database.client.execute('create table jobs (id integer primary key, name text not null unique)');
+});
+afterAll(() => database.drop());
+
+const insert = (name: string) => sql`insert into jobs (name) values (${name})`;
+const names = async () => (await database.client.execute('select name from jobs order by id')).rows.map((row) => String(row.name));
+
+/** Runs each write from its own callback, the way separate HTTP requests reach the queue. */
+function fromSeparateCallbacks(writes: readonly (() => Promise<unknown>)[]): Promise<PromiseSettledResult<unknown>[]> {
+  return Promise.allSettled(writes.map((write) => new Promise<unknown>((resolve, reject) => setImmediate(() => write().then(resolve, reject)))));
+}
+
+describe('the write queue', () => {
+  it('commits writes that arrive in the same turn of the event loop in one transaction, each answered after it is durable', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const transactions = vi.spyOn(database.db, 'transaction');
+    const visibleWhenAnswered: boolean[] = [];
+    const results = await fromSeparateCallbacks(
+      ['a', 'b', 'c', 'd'].map((name) => async () => {
+        await queue.run((tx) => tx.run(insert(name)));
+        // Read on another pooled connection: only committed rows are visible there.
+        visibleWhenAnswered.push((await names()).includes(name));
+      }),
+    );
+    const transactionCount = transactions.mock.calls.length;
+    transactions.mockRestore();
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(transactionCount).toBe(1);
+    expect(visibleWhenAnswered).toEqual([true, true, true, true]);
+    expect(await names()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('rolls back only the write that failed when others share its transaction', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const results = await fromSeparateCallbacks([
+      () => queue.run((tx) => tx.run(insert('kept'))),
+      // Its first statement succeeds, its second breaks the unique name: neither may stay.
+      () =>
+        queue.run(async (tx) => {
+          await tx.run(insert('half'));
+          await tx.run(insert('kept'));
+        }),
+      () => queue.run((tx) => tx.run(insert('also kept'))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await names()).toEqual(['kept', 'also kept']);
+  });
+
+  it('runs a write queued alone in a transaction of its own', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    await expect(queue.run((tx) => tx.run(insert('alone')))).resolves.toBeDefined();
+    await expect(queue.run(async (tx) => {
+      await tx.run(insert('rolled back'));
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    expect(await names()).toEqual(['alone']);
+  });
+});
