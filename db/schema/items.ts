@@ -37,7 +37,9 @@ export const clues = sqliteTable(
     // A board column, most urgent first; and the same within one unit (swimlanes, unit filter, WIP counts).
     // (due_at IS NULL) first, as the board orders: items without a due time last, and no sort step.
     index('clues_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
-    index('clues_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
+    // One unit's board (a lead's, or the unit filter) in the board's order: without the order here a
+    // unit's column was found by scanning every unit's cards of that state.
+    index('clues_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('clues_category').on(t.campaignId, t.categoryId),
     // What stands open, by unit and category, with due times: reports and the battle map, from the index alone.
     index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
@@ -71,7 +73,7 @@ export const problems = sqliteTable(
   },
   (t) => [
     index('problems_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
-    index('problems_board_unit').on(t.campaignId, t.unitId, t.state, t.dueAt),
+    index('problems_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_assignee').on(t.assigneeId),
     index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
     index('problems_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
