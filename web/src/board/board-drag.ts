@@ -1,0 +1,18 @@
+import { PointerSensor } from '@dnd-kit/solid';
+import { PointerActivationConstraints } from '@dnd-kit/dom';
+
+/** Mouse drags start after a few pixels (a click stays a click); touch drags after a press, so a swipe scrolls. */
+export const boardSensors = [
+  PointerSensor.configure({
+    activationConstraints: (event) =>
+      event.pointerType === 'touch' ? [new PointerActivationConstraints.Delay({ value: 300, tolerance: 8 })] : [new PointerActivationConstraints.Distance({ value: 6 })],
+  }),
+];
+
+/** The state a drop target stands for: a column (`column-…`) or a lane cell (its data carries the state). */
+export function dropTargetState(target: { id: unknown; data?: unknown } | null | undefined): string | null {
+  if (target === null || target === undefined) return null;
+  const data = target.data;
+  if (typeof data === 'object' && data !== null && 'state' in data && typeof data.state === 'string') return data.state;
+  return typeof target.id === 'string' && target.id.startsWith('column-') ? target.id.slice('column-'.length) : null;
+}

@@ -1,0 +1,80 @@
+import type { Card, ItemKind } from '../api/client';
+import { subscribeToChanges, type Change } from '../live/live-events';
+import type { BoardState } from './board-state';
+
+export interface LiveBoardOptions {
+  readonly state: BoardState;
+  readonly campaignId: () => number;
+  readonly kind: () => ItemKind;
+  readonly dragging: () => Card | null;
+  readonly openId: () => number | null;
+  /** The campaign's configuration changed (WIP limits, categories, a phase advance, the map). */
+  readonly onCampaignChanged: () => void;
+  /** An escalation changed: the inbox count and an open panel may show it. */
+  readonly onEscalation: () => void;
+  /** The item open in the detail panel changed. */
+  readonly onOpenItemChanged: () => void;
+}
+
+/**
+ * Someone else's changes, from the change stream: re-read only the columns
+ * they touch. While a card is being dragged the board is left alone (the
+ * drag library holds its elements); what arrived meanwhile is read when
+ * the drag ends, and a change to the dragged card itself is remembered, so
+ * the drop can be refused rather than applied to a card that moved on.
+ */
+export function createLiveBoard(options: LiveBoardOptions) {
+  const { state } = options;
+  const waiting = new Set<string>();
+  let overtaken = false;
+  const allStates = () => state.columns().map((c) => c.state);
+
+  const refresh = (states: readonly string[]) => {
+    if (options.dragging() !== null) {
+      for (const s of states) waiting.add(s);
+      return;
+    }
+    void state.refreshStates(states);
+  };
+
+  const onChange = (change: Change) => {
+    if (change.campaignId !== options.campaignId()) return;
+    if (change.subject === 'escalation') {
+      options.onEscalation();
+      return;
+    }
+    if (change.subject === 'campaign') {
+      // A configuration change shows on the cards and column heads too: re-read every column,
+      // keeping scroll, filters and any open dialog. The map shows on neither.
+      options.onCampaignChanged();
+      if (change.event !== 'campaign.map' && change.event !== 'campaign.map_remove') refresh(allStates());
+      return;
+    }
+    if (change.subject !== options.kind()) return;
+    const held = options.dragging();
+    if (held !== null && held.id === change.subjectId && change.version > held.version) overtaken = true;
+    const known = state.columns().find((c) => c.cards.some((card) => card.id === change.subjectId))?.state;
+    const states = [change.fromState, change.toState, known].filter((s): s is string => typeof s === 'string');
+    refresh(states.length > 0 ? states : allStates());
+    if (change.subjectId === options.openId()) options.onOpenItemChanged();
+  };
+
+  const live = subscribeToChanges({ onChange, onReset: () => void state.reload() });
+
+  return {
+    status: live.status,
+    /**
+     * Call when a drag ends (after clearing the dragged card): reads the columns
+     * changed meanwhile, and says whether the dragged card was changed by
+     * someone else during the drag.
+     */
+    dragEnded(): { readonly overtaken: boolean } {
+      const wasOvertaken = overtaken;
+      overtaken = false;
+      const states = [...waiting];
+      waiting.clear();
+      if (states.length > 0) void state.refreshStates(states);
+      return { overtaken: wasOvertaken };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { createSignal } from 'solid-js';
+import type { Card } from '../api/client';
+import { t, tr } from '../i18n/i18n';
+import { announce } from '../ui/announcer';
+import { toast } from '../ui/toasts';
+import { boardMessages } from './board-messages';
+import type { BoardState, MoveResult } from './board-state';
+import { stateLabel } from './domain-labels';
+import type { MoveDraft } from './move-dialog';
+
+/** Keyboard users keep their place: focus goes back to the card after a dialog closes. */
+export function focusCard(id: number): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`)?.focus());
+}
+
+/**
+ * The user's moves on one board: sent at once, or after their dialog when
+ * they need input; the outcome is announced (and refusals shown); a move
+ * asked for while the card's previous one is still on its way waits for it.
+ */
+export function createBoardMoves(options: { readonly state: BoardState; readonly openId: () => number | null; readonly onOpenItemMoved: () => void }) {
+  const { state } = options;
+  const [draft, setDraft] = createSignal<MoveDraft | null>(null);
+
+  function report(card: Card, to: string, result: MoveResult) {
+    const where = tr(stateLabel(card.kind, to));
+    if (result.ok) {
+      announce(`#${card.id} ${t('movedAnnounce')} ${tr(stateLabel(card.kind, result.card.state))}`);
+      if (result.card.id === options.openId()) options.onOpenItemMoved();
+      return;
+    }
+    const problem = result.problem;
+    announce(`#${card.id} ${t('refusedAnnounce')} ${where}: ${tr(problem.reason)}`);
+    if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
+    else toast(() => tr(problem.reason));
+  }
+
+  // A move asked for while the card's previous one is still on its way (two quick moves): only the
+  // latest is kept, and it is made from the card the server answers with, so it carries the new
+  // version and the moves allowed from the new state; if the first was refused, it is dropped too.
+  const queued = new Map<number, string>();
+
+  /** After a move's answer: makes the move queued behind it, or tells the user it was dropped. */
+  function followUp(id: number, result: MoveResult) {
+    const next = queued.get(id);
+    queued.delete(id);
+    if (next === undefined) return;
+    if (!result.ok) {
+      toast(() => tr(boardMessages.queuedDropped), 'warning');
+      announce(`#${id} ${tr(boardMessages.queuedDropped)}`);
+    } else if (next !== result.card.state) {
+      move(result.card, next);
+    }
+  }
+
+  /** A move asked for by a drop or the menu: sent at once, or after its dialog when it needs input. */
+  function move(card: Card, to: string) {
+    const pending = state.pendingOf(card.id);
+    if (pending?.stage === 'sending') {
+      if (to === pending.to && !queued.has(card.id)) return;
+      queued.set(card.id, to);
+      // Shown where the user put it meanwhile; the answer to the first move puts it right either way.
+      state.hold(pending.card, to, 'sending');
+      announce(`#${card.id} ${tr(boardMessages.moveQueued)} ${tr(stateLabel(card.kind, to))}`);
+      return;
+    }
+    if (to === card.state) return;
+    const allowed = card.allowed.find((m) => m.to === to);
+    if (allowed !== undefined && allowed.needs.length > 0) {
+      state.hold(card, to, 'draft');
+      setDraft({ card, to, event: allowed.event, needs: allowed.needs });
+      return;
+    }
+    // Not among the allowed moves (or needing nothing): the server is the judge either way.
+    void state.send(card, to).then((result) => {
+      report(card, to, result);
+      followUp(card.id, result);
+    });
+  }
+
+  /** The move dialog's submit: a refusal the user can correct keeps the dialog (and the card where it was dropped). */
+  async function submitDraft(current: MoveDraft, payload: Record<string, unknown>): Promise<MoveResult> {
+    const result = await state.send(current.card, current.to, payload);
+    const fixable = !result.ok && result.problem.fields.length > 0 && result.problem.status === 422;
+    if (fixable) {
+      state.hold(current.card, current.to, 'draft');
+    } else {
+      setDraft(null);
+      report(current.card, current.to, result);
+      focusCard(current.card.id);
+      followUp(current.card.id, result);
+    }
+    return result;
+  }
+
+  function cancelDraft(current: MoveDraft) {
+    state.release(current.card.id);
+    setDraft(null);
+    focusCard(current.card.id);
+  }
+
+  return { draft, move, submitDraft, cancelDraft };
+}
