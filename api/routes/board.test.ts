@@ -1,6 +1,6 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clues } from '../../db/schema';
+import { auditLog, clues } from '../../db/schema';
 import { clueStates } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
@@ -126,6 +126,19 @@ describe('GET /api/campaigns/:id/board', () => {
   it('serves the problem board with its own columns', async () => {
     const b = await board(office, '?kind=problem');
     expect(b.columns.map((c) => c.state)).toEqual(['identified', 'rectifying', 'rectified', 'verified']);
+  });
+
+  // Last: it moves a clue.
+  it('says which changes it already shows (the newest audit entry when read), so a live stream can start from there', async () => {
+    const [head] = await database.db.select({ seq: max(auditLog.seq) }).from(auditLog);
+    const before = await board(office);
+    expect(before.seq).toBe(head?.seq);
+    const movable = before.columns.find((c) => c.state === 'found')?.cards.find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+    if (movable === undefined) throw new Error('the seed has no found clue that moves to verifying without input');
+    expect((await office.send('POST', `/api/clues/${movable.id}/transitions`, { to: 'verifying', version: movable.version })).status).toBe(200);
+    const after = await board(office);
+    expect(after.seq).toBeGreaterThan(before.seq);
+    expect(after.columns.find((c) => c.state === 'verifying')?.cards.some((c) => c.id === movable.id)).toBe(true);
   });
 });
 

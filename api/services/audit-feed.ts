@@ -1,5 +1,6 @@
 import { and, asc, desc, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { auditHead } from '../../db/audit/head';
 import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, problems, type CampaignSubject } from '../../db/schema';
 
 /** One change as the event stream sends it; `seq` is its audit sequence number and the SSE id. */
@@ -47,9 +48,8 @@ export class AuditFeed {
   }
 
   /** The newest sequence number (where a fresh client starts). */
-  async head(): Promise<number> {
-    const [row] = await this.#db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    return row?.seq ?? 0;
+  head(): Promise<number> {
+    return auditHead(this.#db);
   }
 
   /** Entries after `seq`, oldest first, at most `limit` (a reconnecting client's catch-up). */

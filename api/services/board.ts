@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { auditHead } from '../../db/audit/head';
 import { categories, escalations, units, users } from '../../db/schema';
 import {
   allowedClueMoves,
@@ -78,6 +79,8 @@ export function readScope(actor: Actor): readonly string[] | null {
 
 /** Builds one column's cards or the whole board for a viewer. */
 export async function readBoard(db: Db, campaignId: number, actor: Actor, filters: BoardFilters, now: Date, tree: readonly UnitNode[]): Promise<Board> {
+  // First: a change committed after this point is replayed to a stream opened from it, one before it is in the cards.
+  const seq = await auditHead(db);
   const campaign = await loadCampaign(db, campaignId);
   const kind = filters.kind;
   const t = tableOf(kind);
@@ -155,7 +158,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     }),
   );
 
-  return { kind, campaignId, now: now.toISOString(), swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, wipLimits) };
+  return { kind, campaignId, now: now.toISOString(), seq, swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, wipLimits) };
 }
 
 async function readColumn(

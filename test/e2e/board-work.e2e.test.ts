@@ -138,6 +138,30 @@ describe('working on the board', () => {
     }
   });
 
+  test('a change made after the board was read but before its live stream opened still reaches the board', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const moved = (await foundClues(page, context)).at(-2);
+      if (moved === undefined) throw new Error('no found clue');
+      // The stream is held back until the change is made: a stream opened from "now" would never carry it.
+      let openStream = () => {};
+      const streamHeld = new Promise<void>((resolve) => (openStream = resolve));
+      await page.route('**/api/events**', async (route) => {
+        await streamHeld;
+        await route.continue();
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${moved.id}`);
+      await card(page, 'found', moved.id).waitFor();
+      const [assignee] = await apiCall<{ id: number }[]>(suite.server.url, context, 'GET', `/api/users?unit=${moved.unitId}`);
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${moved.id}/transitions`, { to: 'verifying', version: moved.version, payload: { assigneeId: assignee?.id } });
+      openStream();
+      await card(page, 'verifying', moved.id).waitFor({ timeout: 10_000 });
+      expect(await page.locator(`[data-testid=column-found] [data-testid=card-${moved.id}]`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

@@ -1,3 +1,4 @@
+import { createEffect } from 'solid-js';
 import type { Card, ItemKind } from '../api/client';
 import { subscribeToChanges, type Change } from '../live/live-events';
 import type { BoardState } from './board-state';
@@ -59,7 +60,15 @@ export function createLiveBoard(options: LiveBoardOptions) {
     if (change.subjectId === options.openId()) options.onOpenItemChanged();
   };
 
-  const live = subscribeToChanges({ onChange, onReset: () => void state.reload() });
+  // The stream starts where the first board read stands: what changed while it was on its way is replayed.
+  const firstRead = new Promise<number | null>((resolve) => {
+    createEffect(() => {
+      // The error first: a resource that failed throws when read.
+      if (state.board.error !== undefined) resolve(null);
+      else if (state.board.latest !== undefined) resolve(state.board.latest.seq);
+    });
+  });
+  const live = subscribeToChanges({ onChange, onReset: () => void state.reload(), from: firstRead });
 
   return {
     status: live.status,

@@ -18,17 +18,21 @@ function isChange(value: unknown): value is Change {
  * component. EventSource reconnects by itself and resends Last-Event-ID, so
  * missed changes arrive after a drop; when the browser gives up (a closed
  * stream), a new one is opened after a pause. `reset` means too much was
- * missed to replay: the caller reloads what it shows.
+ * missed to replay: the caller reloads what it shows. With `from`, the
+ * stream opens once the caller's data is read, from the audit sequence
+ * number that data reflects, so a change made in between is not missed.
  */
-export function subscribeToChanges(handlers: { onChange: (change: Change) => void; onReset: () => void }) {
+export function subscribeToChanges(handlers: { onChange: (change: Change) => void; onReset: () => void; from?: Promise<number | null> }) {
   const [status, setStatus] = createSignal<LiveStatus>('connecting');
   let source: EventSource | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let lastSeq: number | null = null;
   let disposed = false;
+  let started = false;
 
   const open = () => {
     if (disposed) return;
+    started = true;
     // A fresh EventSource cannot set Last-Event-ID itself: `since` carries where we were.
     source = new EventSource(lastSeq === null ? '/api/events' : `/api/events?since=${lastSeq}`);
     source.addEventListener('open', () => setStatus('live'));
@@ -59,7 +63,7 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
   };
 
   const online = () => {
-    if (source?.readyState !== EventSource.OPEN) {
+    if (started && source?.readyState !== EventSource.OPEN) {
       source?.close();
       clearTimeout(retry);
       open();
@@ -68,7 +72,14 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
   const offline = () => setStatus('offline');
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
-  open();
+  if (handlers.from === undefined) {
+    open();
+  } else {
+    void handlers.from.then((seq) => {
+      if (seq !== null) lastSeq = seq;
+      open();
+    });
+  }
 
   onCleanup(() => {
     disposed = true;
