@@ -131,6 +131,14 @@ describe('the deadline sweep', () => {
       .where(and(eq(escalations.level, 3), inArray(escalations.subject, ['clue', 'problem']), inArray(escalations.status, ['open', 'acknowledged'])));
     expect(unresolved[0]?.n).toBeGreaterThan(0);
     expect(detail.unmet).toContainEqual(expect.objectContaining({ criterion: { kind: 'noOpenEscalations', atOrAbove: 3 }, blocking: expect.objectContaining({ count: unresolved[0]?.n }) }));
+    // The blocking items listed are (up to 50 of) those escalated to the office.
+    const blocking = detail.unmet.find((u) => u.criterion.kind === 'noOpenEscalations')?.blocking as { sample: { kind: string; id: number }[] } | undefined;
+    const atOffice = await database.db
+      .select({ subject: escalations.subject, id: escalations.subjectId })
+      .from(escalations)
+      .where(and(eq(escalations.level, 3), inArray(escalations.subject, ['clue', 'problem']), inArray(escalations.status, ['open', 'acknowledged'])));
+    expect(blocking?.sample.length).toBe(Math.min(50, unresolved[0]?.n ?? 0));
+    for (const item of blocking?.sample ?? []) expect(atOffice.map((r) => `${r.subject}:${r.id}`)).toContain(`${item.kind}:${item.id}`);
     app.stop();
   });
 });

@@ -63,18 +63,28 @@ export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteri
   };
 }
 
-/** The items with an escalation not yet resolved (open or acknowledged), per level. */
+/**
+ * The items with an escalation not yet resolved (open or acknowledged), per
+ * level: counted in SQL and sampled up to the sample size, since a busy
+ * campaign has thousands and the header asks on every page load.
+ */
 async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<ExitFacts['openEscalations']> {
-  const rows = await db
-    .select({ level: escalations.level, subject: escalations.subject, subjectId: escalations.subjectId })
-    .from(escalations)
-    .where(and(eq(escalations.campaignId, campaignId), inArray(escalations.status, ['open', 'acknowledged'])))
-    .orderBy(escalations.id);
-  const at = (level: 1 | 2 | 3): ItemSet => {
-    const items = rows.filter((r): r is typeof r & { subject: 'clue' | 'problem' } => r.level === level && r.subject !== 'campaign');
-    return { count: items.length, sample: items.slice(0, sampleSize).map((r) => ({ kind: r.subject, id: r.subjectId })) };
+  const unresolved = and(eq(escalations.campaignId, campaignId), inArray(escalations.status, ['open', 'acknowledged']), inArray(escalations.subject, ['clue', 'problem']));
+  const counts = await db.select({ level: escalations.level, n: count() }).from(escalations).where(unresolved).groupBy(escalations.level);
+  const at = async (level: 1 | 2 | 3): Promise<ItemSet> => {
+    const n = counts.find((c) => c.level === level)?.n ?? 0;
+    if (n === 0) return { count: 0, sample: [] };
+    const rows = await db
+      .select({ subject: escalations.subject, subjectId: escalations.subjectId })
+      .from(escalations)
+      .where(and(unresolved, eq(escalations.level, level)))
+      .orderBy(escalations.id)
+      .limit(sampleSize);
+    const items = rows.filter((r): r is typeof r & { subject: 'clue' | 'problem' } => r.subject !== 'campaign');
+    return { count: n, sample: items.map((r) => ({ kind: r.subject, id: r.subjectId })) };
   };
-  return { 1: at(1), 2: at(2), 3: at(3) };
+  const [one, two, three] = await Promise.all([at(1), at(2), at(3)]);
+  return { 1: one, 2: two, 3: three };
 }
 
 export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
