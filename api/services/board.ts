@@ -20,7 +20,7 @@ import { statesOf, type Board, type Card, type ItemKindName } from '../contracts
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
-import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 
 type BoardFilters = z.output<typeof boardQuery>;
@@ -81,7 +81,7 @@ export function readScope(actor: Actor): readonly string[] | null {
 export async function readBoard(db: Db, campaignId: number, actor: Actor, filters: BoardFilters, now: Date, tree: readonly UnitNode[]): Promise<Board> {
   // First: a change committed after this point is replayed to a stream opened from it, one before it is in the cards.
   const seq = await auditHead(db);
-  const campaign = await loadCampaign(db, campaignId);
+  const campaign = await loadCampaignRules(db, campaignId);
   const kind = filters.kind;
   const t = tableOf(kind);
   const states: readonly string[] = statesOf[kind];
@@ -164,7 +164,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
 async function readColumn(
   db: Db,
   kind: ItemKindName,
-  campaign: CampaignRow,
+  campaign: CampaignRules,
   state: string,
   filtered: SQL | undefined,
   cursor: CursorKey | null,

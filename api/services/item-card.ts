@@ -6,7 +6,7 @@ import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
 import { cardOf, readScope } from './board';
-import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 
 /**
@@ -16,7 +16,7 @@ import { tableOf } from './item-tables';
  * that check for the answer to a change the actor just made: a lead who
  * transfers a clue away is shown the result once, not told it is not found.
  */
-export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, actor: Actor, now: Date, afterChange = false, known?: CampaignRow): Promise<ItemDetail> {
+export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, actor: Actor, now: Date, afterChange = false, known?: CampaignRules): Promise<ItemDetail> {
   const t = tableOf(kind);
   const [row] = await db
     .select({
@@ -39,7 +39,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
     .limit(1);
   const scope = readScope(actor);
   if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
-  const campaign = known?.id === row.campaignId ? known : await loadCampaign(db, row.campaignId);
+  const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...cardRow } = row;
   return { ...cardOf(kind, cardRow, actor, now, campaign, campaign.state === 'concluded'), campaignId, context: { ...context } };
 }

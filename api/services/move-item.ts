@@ -17,7 +17,7 @@ import {
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
-import { itemRulesOf, loadCampaign, type CampaignRow } from './campaign-rules';
+import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
 import { readItem } from './item-card';
@@ -59,14 +59,14 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
 /** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */
 export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
   const store = kind === 'clue' ? clueStore : problemStore;
-  let campaign: CampaignRow | undefined;
+  let campaign: CampaignRules | undefined;
   for (const [index, move] of moves.entries()) {
     const item = await store.loadForChange(tx, id);
     if (item === null) throw new ApiError('not_found');
     if (index === 0 && item.version !== version) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
     }
-    campaign = await loadCampaign(tx, item.context.campaignId);
+    campaign = await loadCampaignRules(tx, item.context.campaignId);
     const rules = itemRulesOf(campaign);
     await checkReferences(tx, item.context, move.payload);
 
