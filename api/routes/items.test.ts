@@ -66,6 +66,18 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(history.at(-1)).toMatchObject({ event: 'clue.verify', fromState: 'found', toState: 'verifying', version: clue.version + 1, actorName: '专项办值班员' });
   });
 
+  it('answers a move with the item exactly as a fresh read shows it, the new assignee\'s name included', async () => {
+    const [clue] = (await cluesIn('found')).filter((c) => c.assigneeId === null);
+    if (clue === undefined) throw new Error('the demo has no unassigned clue in found');
+    const [assignee] = (await (await office.get(`/api/users?unit=${clue.unitId}`)).json()) as { id: number; displayName: string }[];
+    if (assignee === undefined) throw new Error(`no user in ${clue.unitId}`);
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version, payload: { assigneeId: assignee.id } });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { assigneeId: number; assigneeName: string };
+    expect(answer).toMatchObject({ assigneeId: assignee.id, assigneeName: assignee.displayName });
+    expect(answer).toEqual(await (await office.get(`/api/clues/${clue.id}`)).json());
+  });
+
   it('answers 409 with the current item when the version is stale, and changes nothing', async () => {
     const [clue] = await cluesIn('verifying');
     if (clue === undefined) throw new Error('no clue in verifying');

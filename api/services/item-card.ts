@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import type { Actor } from '../../engine';
+import type { Actor, ClueContext, ProblemContext } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
-import { cardOf, readScope } from './board';
+import { cardOf, readScope, type CardRow } from './board';
 import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 
@@ -42,4 +42,36 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...cardRow } = row;
   return { ...cardOf(kind, cardRow, actor, now, campaign, campaign.state === 'concluded'), campaignId, context: { ...context } };
+}
+
+/** An item as a change just stored it. */
+export interface StoredItem {
+  readonly state: string;
+  readonly version: number;
+  readonly context: ClueContext | ProblemContext;
+}
+
+/**
+ * The answer to a change, built from what the change stored instead of read
+ * back: the store writes the card's columns from the context itself, so only
+ * the assignee's name is looked up. Equal to {@link readItem} with
+ * `afterChange` by construction (and by test).
+ */
+export async function storedItem(db: Db | Tx, kind: ItemKindName, id: number, stored: StoredItem, actor: Actor, now: Date, campaign: CampaignRules): Promise<ItemDetail> {
+  const { context } = stored;
+  const assigneeName =
+    context.assigneeId === null ? null : ((await db.select({ name: users.displayName }).from(users).where(eq(users.id, context.assigneeId)).limit(1))[0]?.name ?? null);
+  const row: CardRow = {
+    id,
+    version: stored.version,
+    state: stored.state,
+    title: context.title,
+    unitId: context.unitId,
+    categoryId: context.categoryId,
+    assigneeId: context.assigneeId,
+    assigneeName,
+    enteredAt: context.enteredAt,
+    dueAt: context.dueAt,
+  };
+  return { ...cardOf(kind, row, actor, now, campaign, campaign.state === 'concluded'), campaignId: context.campaignId, context: { ...context } };
 }

@@ -20,7 +20,7 @@ import { ApiError, refusalError } from '../errors';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
-import { readItem } from './item-card';
+import { readItem, storedItem, type StoredItem } from './item-card';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
 
@@ -60,6 +60,7 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
 export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
   const store = kind === 'clue' ? clueStore : problemStore;
   let campaign: CampaignRules | undefined;
+  let last: StoredItem | undefined;
   for (const [index, move] of moves.entries()) {
     const item = await store.loadForChange(tx, id);
     if (item === null) throw new ApiError('not_found');
@@ -82,11 +83,13 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
       decided = decision;
     }
     await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now, item.openEscalations);
+    last = { state: decided.state, version: decided.version, context: decided.context as StoredItem['context'] };
     if (decided.event.type === 'clue.merge') {
       await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
     }
   }
-  return readItem(tx, kind, id, actor, now, true, campaign);
+  // The answer is what was stored; a request with no moves only reads.
+  return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign) : readItem(tx, kind, id, actor, now, true, campaign);
 }
 
 async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
