@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import type { Tx } from '../client';
+import { insertRows } from '../bulk-insert';
 import { auditLog } from '../schema';
 import { auditHash, genesisHash } from './hash';
 
@@ -54,7 +55,6 @@ async function lastEntry(tx: Tx): Promise<Appended | undefined> {
  */
 export async function appendAudit(tx: Tx, ...inputs: AuditInput[]): Promise<Appended[]> {
   const rows = chainEntries(await lastEntry(tx), inputs);
-  // SQLite limits bound parameters per statement; 13 columns × 500 rows stays well inside it.
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, auditLog, rows.slice(i, i + 1000));
   return rows.map(({ seq, hash }) => ({ seq, hash }));
 }

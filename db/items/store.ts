@@ -1,5 +1,6 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
+import { insertRows } from '../bulk-insert';
 import type { Db, Tx } from '../client';
 import { clueIdentifiers, clues, escalations, problems } from '../schema';
 import { extractIdentifiers } from '../../engine/intake/identifiers';
@@ -85,15 +86,17 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
 
     /** Inserts many new items at once (an import), with their identifiers, in the caller's transaction. */
     async insertMany(tx: Tx, records: readonly ItemRecord<State, Context>[], at: string): Promise<void> {
-      for (let i = 0; i < records.length; i += 200) {
-        const chunk = records.slice(i, i + 200);
-        await tx.insert(table).values(
+      for (let i = 0; i < records.length; i += 1000) {
+        const chunk = records.slice(i, i + 1000);
+        await insertRows(
+          tx,
+          table,
           chunk.map((record) => ({ id: record.id, state: record.state as never, version: record.version, context: record.context as never, updatedAt: at, ...columnsOf(record.context) })),
         );
       }
       if (table !== clues) return;
       const identifiers = records.flatMap((record) => identifierRows(record.id, record.context));
-      for (let i = 0; i < identifiers.length; i += 500) await tx.insert(clueIdentifiers).values(identifiers.slice(i, i + 500));
+      for (let i = 0; i < identifiers.length; i += 2000) await insertRows(tx, clueIdentifiers, identifiers.slice(i, i + 2000));
     },
 
     /**

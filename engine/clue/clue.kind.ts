@@ -1,4 +1,3 @@
-import { initialTransition } from 'xstate';
 import type { Actor } from '../actor';
 import { refuse } from '../refusals';
 import { allowedMovesOf } from '../item/allowed-moves';
@@ -7,7 +6,7 @@ import { dueAtFor, decideItem } from '../item/decide';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from '../item/kind';
 import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
-import { pureStepper } from '../item/pure-step';
+import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { clueChecks } from './clue.checks';
 import { clueMachine } from './clue.machine';
@@ -22,6 +21,7 @@ import {
 } from './clue.model';
 
 const pureStep = pureStepper(clueMachine);
+const initialOf = pureInitial(clueMachine);
 
 /** The fields each move asks for; fixed except that verifying asks for an assignee only when there is none. */
 const clueNeeds: Record<ClueEventType, readonly string[]> = {
@@ -61,7 +61,7 @@ export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent
     return { ok: true, facts: { target } };
   },
   initial: (input) => {
-    const [snapshot] = initialTransition(clueMachine, input);
+    const snapshot = initialOf(input);
     return { state: snapshot.value, context: snapshot.context };
   },
   step: (state, context, event) => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { setup, transition, type AnyStateMachine } from 'xstate';
+import { initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { clueMachine } from '../clue/clue.machine';
 import { clueEventTypes, clueStates } from '../clue/clue.model';
 import { problemMachine } from '../problem/problem.machine';
 import { problemEventTypes, problemStates } from '../problem/problem.model';
 import { actors, clueContext, mergeTarget, problemIn, rectification, zeroOutcome } from '../../test/support/engine-fixtures';
-import { pureStepper } from './pure-step';
+import { pureInitial, pureStepper } from './pure-step';
 
 // Every field any event reads, so that each event finds what its actions copy.
 const payloads = [
@@ -51,6 +51,17 @@ describe('one pure step without an actor per call', () => {
 
   it('gives what XState’s transition() gives on the problem machine', () => {
     agrees(problemMachine, problemStates, problemEventTypes, () => problemIn('identified').context);
+  });
+
+  it('starts a new item as XState’s initialTransition() does, on both machines', () => {
+    for (const [machine, input] of [
+      [clueMachine, clueContext()],
+      [problemMachine, problemIn('identified').context],
+    ] as const) {
+      const [expected] = initialTransition(machine, input);
+      const started = pureInitial(machine)(input);
+      expect({ value: started.value, context: started.context }).toEqual({ value: expected.value, context: expected.context });
+    }
   });
 
   it('refuses at start-up a machine that would need a live actor', () => {

@@ -1,7 +1,23 @@
-import { createActor, type AnyActorScope, type AnyStateMachine, type EventFromLogic, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type AnyStateMachine, type EventFromLogic, type InputFrom, type SnapshotFrom } from 'xstate';
 import { snapshotRestorer } from './snapshot';
 
 const ignore = () => {};
+
+/** A scope that runs nothing: the item machines only assign, so no action needs a live actor. */
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  const self = createActor(machine);
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: ignore,
+    defer: ignore,
+    emit: ignore,
+    stopChild: ignore,
+    actionExecutor: ignore,
+  };
+}
 
 /**
  * One pure transition of a machine from a persisted (state, context) pair:
@@ -24,21 +40,20 @@ export function pureStepper<M extends AnyStateMachine>(machine: M) {
     }
   }
   const restore = snapshotRestorer(machine);
-  const self = createActor(machine);
-  const scope: AnyActorScope = {
-    self,
-    id: '',
-    sessionId: '',
-    system: self.system,
-    logger: ignore,
-    defer: ignore,
-    emit: ignore,
-    stopChild: ignore,
-    actionExecutor: ignore,
-  };
+  const scope = inertScope(machine);
   return (state: string, context: unknown, event: EventFromLogic<M>): SnapshotFrom<M> | null => {
     const snapshot = restore(state, context);
     const next = machine.transition(snapshot, event, scope) as SnapshotFrom<M>;
     return next === snapshot ? null : next;
   };
+}
+
+/**
+ * A machine's initial snapshot for a new item's input, as XState's
+ * `initialTransition()` gives it, without its throwaway actor per call (an
+ * import creates tens of thousands of items in one go).
+ */
+export function pureInitial<M extends AnyStateMachine>(machine: M) {
+  const scope = inertScope(machine);
+  return (input: InputFrom<M>): SnapshotFrom<M> => machine.getInitialSnapshot(scope, input) as SnapshotFrom<M>;
 }

@@ -1,4 +1,3 @@
-import { initialTransition } from 'xstate';
 import type { Actor } from '../actor';
 import { allowedMovesOf } from '../item/allowed-moves';
 import { creationRefusal } from '../item/create';
@@ -6,7 +5,7 @@ import { decideItem, dueAtFor } from '../item/decide';
 import { noFactsNeeded, type ItemKind } from '../item/kind';
 import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
-import { pureStepper } from '../item/pure-step';
+import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { problemChecks } from './problem.checks';
 import { problemMachine } from './problem.machine';
@@ -20,6 +19,7 @@ import {
 } from './problem.model';
 
 const pureStep = pureStepper(problemMachine);
+const initialOf = pureInitial(problemMachine);
 
 const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.rectify': [],
@@ -42,7 +42,7 @@ export const problemKind: ItemKind<ProblemState, ProblemContext, ProblemEventTyp
   needs: (edge, hasAssignee) => (edge.event === 'problem.rectify' && !hasAssignee ? needsAssignee : problemNeeds[edge.event]),
   attachFacts: () => noFactsNeeded,
   initial: (input) => {
-    const [snapshot] = initialTransition(problemMachine, input);
+    const snapshot = initialOf(input);
     return { state: snapshot.value, context: snapshot.context };
   },
   step: (state, context, event) => {
