@@ -7,10 +7,12 @@ import { ApiError } from '../errors';
 /** A campaign as the rules read it: everything but its map, which only the battle map reads (it is most of the row). */
 export type CampaignRow = Omit<typeof campaigns.$inferSelect, 'mapGeojson'>;
 
-const { mapGeojson: _map, ...ruleColumns } = getTableColumns(campaigns);
+const { mapGeojson: _map, ...withoutMap } = getTableColumns(campaigns);
+/** Every column of a campaign but its map (most of the row), for a select. */
+export const campaignColumns = withoutMap;
 
 export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow> {
-  const [row] = await db.select(ruleColumns).from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (row === undefined) throw new ApiError('not_found');
   return row;
 }
@@ -21,7 +23,7 @@ export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'vers
 // All stored before the map in the row. SQLite reads a row's columns in order, so a read of a column
 // after a large map walks every overflow page of the map first (a quarter of a millisecond per
 // megabyte), on every move and every board.
-const { id, state, context, version, config } = ruleColumns;
+const { id, state, context, version, config } = campaignColumns;
 
 /** {@link loadCampaign} narrowed to {@link CampaignRules}, for the paths that run on every move and board read. */
 export async function loadCampaignRules(db: Db | Tx, campaignId: number): Promise<CampaignRules> {

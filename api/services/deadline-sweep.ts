@@ -7,6 +7,7 @@ import { campaignOverdue, escalationDue, isPhase, windowBounds } from '../../eng
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { tableOf } from './item-tables';
+import { campaignColumns } from './campaign-rules';
 import { loadEscalationRouting } from './people/escalation-routing';
 
 type EscalationRow = typeof escalations.$inferSelect;
@@ -78,7 +79,8 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
     const at = now.toISOString();
     let raised = 0;
     let resolved = 0;
-    const running = await tx.select().from(campaigns).where(ne(campaigns.state, 'concluded'));
+    // Not the map: it is most of the row, and the sweep runs every few minutes.
+    const running = await tx.select(campaignColumns).from(campaigns).where(ne(campaigns.state, 'concluded'));
     for (const campaign of running) {
       const thresholds = campaign.config.escalation;
       const inserted: EscalationRow[] = [];
