@@ -87,6 +87,10 @@ describe('bulk import of clues', () => {
     const entries = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'clue.create'));
     const batch = entries.map((e) => JSON.parse(e.payload) as { batchId?: string }).filter((p) => p.batchId === result.batchId);
     expect(batch).toHaveLength(2);
+    // The identifiers found while checking the file were stored with the clue: a later file naming the same site finds it.
+    const [site] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, '境外赌博网站推广'));
+    const later = (await (await upload('编号,标题,内容,单位\nX-10,又一条推广,网址 www.dubo-example.com,nanzheng', 'commit=false')).json()) as Plan;
+    expect(later.duplicates).toEqual([{ row: 2, clueIds: [site?.id] }]);
     const [formula] = await database.db.select({ id: clues.id, title: clues.title }).from(clues).where(eq(clues.title, "=cmd|' /C calc'!A0"));
     expect(formula).toBeDefined();
     // Exported again, the cell is text a spreadsheet will not run: a leading quote in CSV, a string cell in XLSX.

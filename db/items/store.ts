@@ -3,7 +3,7 @@ import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState }
 import { insertRows } from '../bulk-insert';
 import type { Db, Tx } from '../client';
 import { clueIdentifiers, clues, escalations, problems } from '../schema';
-import { extractIdentifiers } from '../../engine/intake/identifiers';
+import { extractIdentifiers, type Identifier } from '../../engine/intake/identifiers';
 
 type Reader = Db | Tx;
 
@@ -21,9 +21,9 @@ function columnsOf(context: ClueContext | ProblemContext) {
   };
 }
 
-/** The identifier rows of a clue, found in its title and description. */
-function identifierRows(id: number, context: ClueContext | ProblemContext) {
-  return extractIdentifiers(`${context.title}\n${context.description}`).map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value }));
+/** The identifier rows of a clue: those found in its title and description, or those the caller found there already. */
+function identifierRows(id: number, context: ClueContext | ProblemContext, found?: readonly Identifier[]) {
+  return (found ?? extractIdentifiers(`${context.title}\n${context.description}`)).map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value }));
 }
 
 /** Rewrites a clue's identifiers from its text, in the caller's transaction. */
@@ -84,8 +84,12 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       if (table === clues) await syncIdentifiers(tx, record.id, record.context);
     },
 
-    /** Inserts many new items at once (an import), with their identifiers, in the caller's transaction. */
-    async insertMany(tx: Tx, records: readonly ItemRecord<State, Context>[], at: string): Promise<void> {
+    /**
+     * Inserts many new items at once (an import), with their identifiers, in
+     * the caller's transaction. Identifiers the caller already found in a
+     * clue's text are stored as given rather than found again.
+     */
+    async insertMany(tx: Tx, records: readonly (ItemRecord<State, Context> & { identifiers?: readonly Identifier[] })[], at: string): Promise<void> {
       for (let i = 0; i < records.length; i += 1000) {
         const chunk = records.slice(i, i + 1000);
         await insertRows(
@@ -95,7 +99,7 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
         );
       }
       if (table !== clues) return;
-      const identifiers = records.flatMap((record) => identifierRows(record.id, record.context));
+      const identifiers = records.flatMap((record) => identifierRows(record.id, record.context, record.identifiers));
       for (let i = 0; i < identifiers.length; i += 2000) await insertRows(tx, clueIdentifiers, identifiers.slice(i, i + 2000));
     },
 

@@ -100,6 +100,8 @@ interface PlannedRow {
   readonly assigneeId: number | null;
   readonly foundAt: Date | undefined;
   readonly fields: { title: string; description: string; categoryId: number | null; source: ClueSource };
+  /** Found once in the title and description: for the duplicate check, then stored with the clue. */
+  readonly identifiers: readonly Identifier[];
 }
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
@@ -197,16 +199,14 @@ async function plan(
       }
     }
     if (issues.length === before && unitId !== undefined && checked.ok) {
-      planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, foundAt: foundAt ?? undefined, fields: checked.data as PlannedRow['fields'] });
+      const fields = checked.data as PlannedRow['fields'];
+      const identifiers = extractIdentifiers(`${fields.title}\n${fields.description}`);
+      planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, foundAt: foundAt ?? undefined, fields, identifiers });
     }
   }
 
   // Duplicates: against the campaign, and within the file (first row wins).
-  const identifiersOf: Identifier[][] = [];
-  for (const [i, p] of planned.entries()) {
-    if (i % rowsBetweenTurns === 0 && i > 0) await letOthersIn();
-    identifiersOf.push(extractIdentifiers(`${p.fields.title}\n${p.fields.description}`));
-  }
+  const identifiersOf = planned.map((p) => p.identifiers);
   const existing = await duplicatesOfMany(db, campaignId, identifiersOf);
   const duplicates: ImportPlan['duplicates'] = [];
   const duplicatesInFile: ImportPlan['duplicatesInFile'] = [];
@@ -280,7 +280,7 @@ export async function commitImport(
     const batchId = randomUUID();
     const at = now.toISOString();
     let nextId = await clueStore.nextId(tx);
-    const records: ClueRecord[] = [];
+    const records: (ClueRecord & { identifiers: readonly Identifier[] })[] = [];
     const audit: AuditInput[] = [];
     const refs: (typeof importedClues.$inferInsert)[] = [];
     const refused: RowIssue[] = [];
@@ -292,7 +292,7 @@ export async function commitImport(
         refused.push({ row: row.row, column: mapping.unit ?? '', reason: created.refusal.reason });
         continue;
       }
-      records.push(created.record);
+      records.push({ ...created.record, identifiers: row.identifiers });
       createdOfRow.set(row.row, nextId);
       audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
       if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
