@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,13 +71,54 @@ describe('completion reports', () => {
   it('equals the engine\'s reference model (a replay of the audit log) for every figure, unit and category', async () => {
     const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
     const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
-    for (const query of ['', '?phase=survey', '?phase=crackdown', '?asOf=2026-04-20T00:00:00.000Z', '?from=2026-02-01T00:00:00.000Z&to=2026-05-01T00:00:00.000Z']) {
+    const spans = [
+      '',
+      '?phase=survey',
+      '?phase=crackdown',
+      '?asOf=2026-04-20T00:00:00.000Z',
+      '?from=2026-02-01T00:00:00.000Z&to=2026-05-01T00:00:00.000Z',
+      // Ragged ends: whole days come from the tallies, the hours around them from the entries.
+      '?from=2026-02-01T13:17:05.250Z&to=2026-05-01T08:00:00.001Z',
+      '?from=2026-03-10T23:59:59.999Z&asOf=2026-04-20T11:30:00.000Z',
+      '?asOf=2026-04-20T23:59:59.998Z',
+      // Less than a day, and within one day.
+      '?from=2026-03-15T06:00:00.000Z&to=2026-03-16T05:00:00.000Z',
+      '?from=2026-03-15T01:00:00.000Z&to=2026-03-15T20:00:00.000Z',
+    ];
+    for (const query of spans) {
       const api = await reportAt(query);
       const model = buildReport(entries, api.span);
       expect(api.total, query).toEqual(model.total);
       expect(api.byUnit, query).toEqual(model.byUnit);
       expect(api.byCategory, query).toEqual(model.byCategory);
     }
+  });
+
+  it('reads instants given with an offset as the same instants in UTC', async () => {
+    const beijing = await reportAt(`?from=${encodeURIComponent('2026-02-01T21:17:05+08:00')}&to=${encodeURIComponent('2026-05-01T08:00:00+08:00')}`);
+    const utc = await reportAt('?from=2026-02-01T13:17:05.000Z&to=2026-05-01T00:00:00.000Z');
+    expect(beijing.span).toEqual(utc.span);
+    expect(beijing.total).toEqual(utc.total);
+    expect(beijing.total.figures.cluesFound).toBeGreaterThan(0);
+  });
+
+  it('keeps its tallies equal to what the migration counts from the log as it stands', async () => {
+    // The migration's own statements, run again on emptied tables, must rebuild what the trigger kept entry by entry.
+    const tables = async () => ({
+      tallies: (await database.client.execute('select * from report_tallies order by campaign_id, day, unit_id, category_id, event, organisation')).rows,
+      solves: (await database.client.execute('select * from solve_times order by seq')).rows,
+    });
+    const kept = await tables();
+    expect(kept.solves.length).toBe(await countEvents('clue.solve', '0000', '9999'));
+    const migration = readFileSync(new URL('../../db/migrations/0004_report_tallies.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n\s*)*INSERT INTO/i.test(s));
+    expect(backfill).toHaveLength(2);
+    await database.write(async (tx) => {
+      await tx.run(sql`delete from report_tallies`);
+      await tx.run(sql`delete from solve_times`);
+      for (const statement of backfill) await tx.run(sql.raw(statement));
+    });
+    expect(await tables()).toEqual(kept);
   });
 
   it('as of an instant, does not change when items move afterwards', async () => {

@@ -1,19 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { clues, problems } from '../../db/schema';
 import { countFigures, outcomeFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
 
 /**
- * The completion report counted by SQLite: every figure is a GROUP BY over
- * the audit log's entries in the span, each entry carrying the unit and
- * category its item had when it was written, so history never shifts with
- * later transfers. engine/report's buildReport is the reference model these
+ * The completion report counted by SQLite from the audit log's entries in
+ * the span, each carrying the unit and category its item had when it was
+ * written, so history never shifts with later transfers. Whole days come
+ * from the tallies a trigger keeps as entries are appended (migration
+ * 0004), so a report over a million clues adds up days rather than reading
+ * every entry. engine/report's buildReport is the reference model these
  * queries are tested against.
  */
 
 type Key = { unitId: string | null; categoryId: number | null };
 
 const openStates = sql`('found', 'verifying', 'filed', 'solved', 'identified', 'rectifying', 'rectified')`;
-const outcomeKeys = ['suspectsCaught', 'criminallyDetained', 'arrested', 'gunsSeized', 'assetsSeizedYuan', 'moneyInvolvedYuan', 'moneyStoppedYuan', 'moneyFrozenYuan', 'moneyReturnedYuan', 'victimsWarned'] as const;
 const eventFigures: Record<string, readonly (keyof Figures)[]> = {
   'clue.create': ['cluesFound'],
   'clue.file': ['cluesVerified', 'casesFiled'],
@@ -44,7 +46,41 @@ export interface SqlReport {
   readonly byCategory: Record<string, ReportRow>;
 }
 
-const inSpan = (span: ReportSpan): SQL => sql`a.at >= ${span.from} and a.at < ${span.to} and a.at <= ${span.asOf}`;
+/** The figures summed in `report_tallies` and `report_entry_figures` (migration 0004), by column. */
+const outcomeColumns = {
+  suspects_caught: 'suspectsCaught',
+  criminally_detained: 'criminallyDetained',
+  arrested: 'arrested',
+  guns_seized: 'gunsSeized',
+  assets_seized_yuan: 'assetsSeizedYuan',
+  money_involved_yuan: 'moneyInvolvedYuan',
+  money_stopped_yuan: 'moneyStoppedYuan',
+  money_frozen_yuan: 'moneyFrozenYuan',
+  money_returned_yuan: 'moneyReturnedYuan',
+  victims_warned: 'victimsWarned',
+  sent_for_prosecution: 'sentForProsecution',
+  websites_shut_down: 'websitesShutDown',
+  accounts_closed: 'accountsClosed',
+} as const satisfies Record<string, keyof Figures>;
+const outcomeEntries = Object.entries(outcomeColumns) as [keyof typeof outcomeColumns, keyof Figures][];
+const figureColumns = ['n', ...Object.keys(outcomeColumns)];
+type Counted = { unit_id: string | null; category_id: number | null; event: string; organisation: string; n: number } & Record<keyof typeof outcomeColumns, number>;
+
+const dayMs = 86_400_000;
+
+/**
+ * The UTC days [from, to) that lie wholly inside a span, as `YYYY-MM-DD`,
+ * or null when none does. An entry counts when from <= at < to and
+ * at <= asOf (instants to the millisecond), so a day counts whole when it
+ * starts at or after `from` and its last millisecond is before `to` and
+ * not after `asOf`.
+ */
+export function wholeDays(span: ReportSpan): { from: string; to: string } | null {
+  const start = Math.ceil(Date.parse(span.from) / dayMs) * dayMs;
+  const end = Math.floor(Math.min(Date.parse(span.to), Date.parse(span.asOf) + 1) / dayMs) * dayMs;
+  if (!(start < end)) return null;
+  return { from: new Date(start).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
+}
 
 export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportSpan, now: Date): Promise<SqlReport> {
   const total: Tally = { figures: emptyFigures(), median: null, openAtEnd: 0, overdueAtEnd: 0 };
@@ -61,76 +97,69 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
     apply(tallyOf(categories, key.categoryId === null ? 'none' : String(key.categoryId)));
   };
 
-  // 1. Events of the span, counted without touching their payloads; then the figures of the few events that carry them.
-  const where = (events: readonly string[]) =>
-    sql`a.campaign_id = ${campaignId} and a.subject in ('clue', 'problem') and ${inSpan(span)} and a.event in ${sql.raw(`(${events.map((e) => `'${e}'`).join(', ')})`)}`;
-  const keyOf = (row: { unitId: string | null; categoryId: number | null }): Key => ({ unitId: row.unitId, categoryId: row.categoryId });
-  type Counted = { unitId: string | null; categoryId: number | null; event: string; n: number };
-  for (const row of await db.all<Counted>(sql`
-    select a.unit_id as unitId, a.category_id as categoryId, a.event as event, count(*) as n
-    from audit_log a where ${where(Object.keys(eventFigures))} group by a.unit_id, a.category_id, a.event`)) {
-    each(keyOf(row), (t) => {
+  // 1. The figures: the tallies of the whole UTC days in the span, and the entries themselves at its ragged ends.
+  const days = wholeDays(span);
+  const fields = sql.raw(`unit_id, category_id, event, organisation, ${figureColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}`);
+  const entriesIn = (range: SQL) => sql`select unit_id, category_id, event, organisation, 1 as n, ${sql.raw(Object.keys(outcomeColumns).join(', '))}
+    from report_entry_figures where campaign_id = ${campaignId} and ${range}`;
+  const parts =
+    days === null
+      ? [entriesIn(sql`at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}`)]
+      : [
+          sql`select unit_id, category_id, event, organisation, ${sql.raw(figureColumns.join(', '))} from report_tallies
+            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to}`,
+          entriesIn(sql`at >= ${span.from} and at < ${`${days.from}T00:00:00.000Z`}`),
+          entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
+        ];
+  const counted = await db.all<Counted>(sql`select ${fields} from (${sql.join(parts, sql` union all `)}) group by unit_id, category_id, event, organisation`);
+  const solvedIn = { total: 0, units: new Map<string | null, number>(), categories: new Map<number | null, number>() };
+  for (const row of counted) {
+    each({ unitId: row.unit_id, categoryId: row.category_id }, (t) => {
       for (const figure of eventFigures[row.event] ?? []) t.figures[figure] += Number(row.n);
-    });
-  }
-  const sums = outcomeKeys.map((k) => sql`, coalesce(sum(json_extract(a.payload, ${`$.outcome.${k}`})), 0) as ${sql.identifier(k)}`);
-  type Solved = { unitId: string | null; categoryId: number | null; organisation: string | null; n: number } & Record<(typeof outcomeKeys)[number], number>;
-  for (const row of await db.all<Solved>(sql`
-    select a.unit_id as unitId, a.category_id as categoryId, json_extract(a.payload, '$.outcome.organisationType') as organisation, count(*) as n ${sql.join(sums, sql``)}
-    from audit_log a where ${where(['clue.solve'])} group by a.unit_id, a.category_id, organisation`)) {
-    each(keyOf(row), (t) => {
-      const organisation = organisationFigure[String(row.organisation)];
+      const organisation = organisationFigure[row.organisation];
       if (organisation !== undefined) t.figures[organisation] += Number(row.n);
-      for (const k of outcomeKeys) t.figures[k] += Number(row[k]);
+      for (const [column, figure] of outcomeEntries) t.figures[figure] += Number(row[column]);
     });
-  }
-  type Prosecuted = { unitId: string | null; categoryId: number | null; people: number };
-  for (const row of await db.all<Prosecuted>(sql`
-    select a.unit_id as unitId, a.category_id as categoryId, coalesce(sum(json_extract(a.payload, '$.sentForProsecution')), 0) as people
-    from audit_log a where ${where(['clue.prosecute'])} group by a.unit_id, a.category_id`)) {
-    each(keyOf(row), (t) => (t.figures.sentForProsecution += Number(row.people)));
-  }
-  type Rectified = { unitId: string | null; categoryId: number | null; websites: number; accounts: number };
-  for (const row of await db.all<Rectified>(sql`
-    select a.unit_id as unitId, a.category_id as categoryId,
-      coalesce(sum(json_extract(a.payload, '$.rectification.websitesShutDown')), 0) as websites,
-      coalesce(sum(json_extract(a.payload, '$.rectification.accountsClosed')), 0) as accounts
-    from audit_log a where ${where(['problem.complete'])} group by a.unit_id, a.category_id`)) {
-    each(keyOf(row), (t) => {
-      t.figures.websitesShutDown += Number(row.websites);
-      t.figures.accountsClosed += Number(row.accounts);
-    });
+    if (row.event === 'clue.solve') {
+      solvedIn.total += Number(row.n);
+      solvedIn.units.set(row.unit_id, (solvedIn.units.get(row.unit_id) ?? 0) + Number(row.n));
+      solvedIn.categories.set(row.category_id, (solvedIn.categories.get(row.category_id) ?? 0) + Number(row.n));
+    }
   }
 
-  // 2. Median days from found to solved, for the whole and per unit and category, picked by SQLite's
-  // window functions in one pass: the solved clues are joined once (the join is most of the cost), then
-  // each of their rows is ranked in three scopes.
-  const solved = sql`select a.unit_id as u, a.category_id as c, julianday(a.at) - julianday(k.found_at) as days
-    from audit_log a join clues k on k.id = a.subject_id
-    where a.campaign_id = ${campaignId} and a.subject = 'clue' and a.event = 'clue.solve' and ${inSpan(span)}`;
-  const medians = await db.all<{ scope: 'total' | 'unit' | 'category'; key: string | number | null; median: number }>(sql`
-    with s as materialized (${solved}),
-      scoped as (select 'total' as scope, null as key, days from s union all select 'unit', u, days from s union all select 'category', c, days from s)
-    select scope, key, avg(days) as median from (
-      select scope, key, days, row_number() over (partition by scope, key order by days) as rn, count(*) over (partition by scope, key) as cnt
-      from scoped)
-    where rn in ((cnt + 1) / 2, (cnt + 2) / 2) group by scope, key`);
-  const round = (days: number) => Math.round(days * 10) / 10;
-  for (const row of medians) {
-    if (row.scope === 'total') total.median = round(row.median);
-    else if (row.scope === 'unit') tallyOf(units, String(row.key ?? 'none')).median = round(row.median);
-    else tallyOf(categories, row.key === null ? 'none' : String(row.key)).median = round(row.median);
+  // 2. Median days from found to solved, for the whole and per unit and category. Knowing how many
+  // clues each scope solved in the span, SQLite steps through that scope's index of solve times in
+  // order to the middle one or two, instead of sorting them all.
+  const middle = async (scope: SQL, count: number): Promise<number | null> => {
+    if (count === 0) return null;
+    const rows = await db.all<{ days: number }>(sql`select days from solve_times
+      where campaign_id = ${campaignId} and ${scope} and at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}
+      order by days limit ${count % 2 === 1 ? 1 : 2} offset ${Math.floor((count - 1) / 2)}`);
+    if (rows.length === 0) return null;
+    return Math.round((rows.reduce((sum, r) => sum + Number(r.days), 0) / rows.length) * 10) / 10;
+  };
+  total.median = await middle(sql`1`, solvedIn.total);
+  for (const [unitId, count] of solvedIn.units) {
+    tallyOf(units, unitId ?? 'none').median = await middle(unitId === null ? sql`unit_id is null` : sql`unit_id = ${unitId}`, count);
+  }
+  for (const [categoryId, count] of solvedIn.categories) {
+    tallyOf(categories, categoryId === null ? 'none' : String(categoryId)).median = await middle(categoryId === null ? sql`category_id is null` : sql`category_id = ${categoryId}`, count);
   }
 
   // 3. What stood open, and overdue, at the end of the span.
   const end = span.to < span.asOf ? span.to : span.asOf;
   const live = end >= now.toISOString();
   const standing = live
-    ? await db.all<{ unitId: string; categoryId: number | null; open: number; overdue: number }>(sql`
-        select unit_id as unitId, category_id as categoryId, count(*) as open, coalesce(sum(due_at < ${end}), 0) as overdue
-        from (select unit_id, category_id, due_at from clues where campaign_id = ${campaignId} and state in ${openStates}
-              union all select unit_id, category_id, due_at from problems where campaign_id = ${campaignId} and state in ${openStates})
-        group by unit_id, category_id`)
+    ? // Grouped in the order of the covering index (state first), so SQLite streams the groups instead of sorting every open item.
+      (
+        await Promise.all(
+          [clues, problems].map((items) =>
+            db.all<{ unitId: string; categoryId: number | null; open: number; overdue: number }>(sql`
+              select unit_id as unitId, category_id as categoryId, count(*) as open, coalesce(sum(due_at < ${end}), 0) as overdue
+              from ${items} where campaign_id = ${campaignId} and state in ${openStates} group by state, unit_id, category_id`),
+          ),
+        )
+      ).flat()
     : await db.all<{ unitId: string; categoryId: number | null; open: number; overdue: number }>(sql`
         with upto as (select * from audit_log a where a.campaign_id = ${campaignId} and a.subject in ('clue', 'problem') and a.at < ${span.to} and a.at <= ${span.asOf}),
           lastMove as (select subject, subject_id, max(seq) as seq from upto where from_state is null or from_state <> to_state group by subject, subject_id),

@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, count, eq, gte, lte } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { escalations, frozenReports } from '../../db/schema';
@@ -16,7 +16,9 @@ export interface ReportRequest {
 
 /** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
 export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date): { from: string; to: string; asOf: string } {
-  const asOf = request.asOf ?? now.toISOString();
+  // Instants may come with an offset (+08:00); the log's are UTC, compared as text.
+  const utc = (instant: string) => new Date(instant).toISOString();
+  const asOf = request.asOf === undefined ? now.toISOString() : utc(request.asOf);
   if (request.phase !== undefined) {
     const entered = campaign.context.phaseEnteredAt;
     const from = entered[request.phase];
@@ -26,7 +28,7 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
     const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
     return { from, to: entered[next] ?? '9999-12-31T23:59:59.999Z', asOf };
   }
-  return { from: request.from ?? '0000-01-01T00:00:00.000Z', to: request.to ?? '9999-12-31T23:59:59.999Z', asOf };
+  return { from: request.from === undefined ? '0000-01-01T00:00:00.000Z' : utc(request.from), to: request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to), asOf };
 }
 
 export interface CampaignReport extends Report {
@@ -43,11 +45,12 @@ export async function campaignReport(db: Db | Tx, campaignId: number, request: R
   const report = { span, ...(await reportBySql(db, campaignId, span, now)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
   const raised = await db
-    .select({ level: escalations.level, raisedAt: escalations.raisedAt })
+    .select({ level: escalations.level, n: count() })
     .from(escalations)
-    .where(and(eq(escalations.campaignId, campaignId), lte(escalations.raisedAt, end)));
+    .where(and(eq(escalations.campaignId, campaignId), gte(escalations.raisedAt, span.from), lte(escalations.raisedAt, end)))
+    .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
-  for (const row of raised) if (row.raisedAt >= span.from && (row.level === 1 || row.level === 2 || row.level === 3)) escalationsRaised[row.level] += 1;
+  for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
   return { ...report, campaignId, phase: request.phase ?? null, escalationsRaised, generatedAt: now.toISOString() };
 }
 

@@ -1,4 +1,5 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { campaigns } from './campaigns';
 
 /**
@@ -20,4 +21,68 @@ export const frozenReports = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [uniqueIndex('frozen_reports_phase').on(t.campaignId, t.phase)],
+);
+
+/**
+ * What the completion report counts, kept as entries are appended so a
+ * report over a million clues adds up days instead of reading every entry:
+ * per campaign, UTC day, the unit and category the entry was written for,
+ * event and (for a solve) the kind of organisation broken, the number of
+ * entries and the sums of the outcome figures they carry.
+ *
+ * Filled by the trigger `report_tally_on_audit` (migration 0004) in the
+ * same statement as the audit entry, so every writer (moves, imports, the
+ * sweep, the bench's clones) keeps it exact. The trigger reads the view
+ * `report_entry_figures`, which is also what a report reads for the part
+ * of a span that does not cover whole days. A migration that rebuilds
+ * `audit_log` drops its triggers: it must create them again.
+ */
+export const reportTallies = sqliteTable(
+  'report_tallies',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    day: text('day').notNull(),
+    unitId: text('unit_id'),
+    categoryId: integer('category_id'),
+    event: text('event').notNull(),
+    /** The solve's `outcome.organisationType`; '' for every other event. */
+    organisation: text('organisation').notNull(),
+    n: integer('n').notNull(),
+    suspectsCaught: integer('suspects_caught').notNull(),
+    criminallyDetained: integer('criminally_detained').notNull(),
+    arrested: integer('arrested').notNull(),
+    gunsSeized: integer('guns_seized').notNull(),
+    assetsSeizedYuan: integer('assets_seized_yuan').notNull(),
+    moneyInvolvedYuan: integer('money_involved_yuan').notNull(),
+    moneyStoppedYuan: integer('money_stopped_yuan').notNull(),
+    moneyFrozenYuan: integer('money_frozen_yuan').notNull(),
+    moneyReturnedYuan: integer('money_returned_yuan').notNull(),
+    victimsWarned: integer('victims_warned').notNull(),
+    sentForProsecution: integer('sent_for_prosecution').notNull(),
+    websitesShutDown: integer('websites_shut_down').notNull(),
+    accountsClosed: integer('accounts_closed').notNull(),
+  },
+  (t) => [uniqueIndex('report_tallies_key').on(t.campaignId, t.day, sql`ifnull(${t.unitId}, '')`, sql`ifnull(${t.categoryId}, -1)`, t.event, t.organisation)],
+);
+
+/**
+ * Days from found to solved of every solve entry (its audit seq), written by
+ * the same trigger: the report's medians step through these indexes to the
+ * middle row of each scope instead of sorting every solved clue.
+ */
+export const solveTimes = sqliteTable(
+  'solve_times',
+  {
+    seq: integer('seq').primaryKey(),
+    campaignId: integer('campaign_id').notNull(),
+    at: text('at').notNull(),
+    unitId: text('unit_id'),
+    categoryId: integer('category_id'),
+    days: real('days').notNull(),
+  },
+  (t) => [
+    index('solve_times_total').on(t.campaignId, t.days, t.at),
+    index('solve_times_unit').on(t.campaignId, t.unitId, t.days, t.at),
+    index('solve_times_category').on(t.campaignId, t.categoryId, t.days, t.at),
+  ],
 );
