@@ -220,3 +220,29 @@ describe('webhook deliveries', () => {
   });
 });
 
+
+describe('a first sweep over a large campaign', () => {
+  it('raises, audits and queues a webhook for every one of thousands of overdue items at once', async () => {
+    const large = await testDatabase({ clues: 20, problems: 2 });
+    await large.write((tx) => tx.update(campaigns).set({ webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'secret' }));
+    // 9,000 copies of an open clue, each overdue: more webhook rows than one INSERT can bind (5 parameters each, 32,766 at most).
+    const overdue = new Date(testNow.getTime() - 2 * hour).toISOString();
+    await large.client.execute({
+      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
+            with recursive n(i) as (select 1 union all select i + 1 from n where i < 9000)
+            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, t.title, t.found_at, t.entered_at, ?, json_set(t.context, '$.dueAt', ?), t.updated_at
+            from n, (select * from clues where state = 'verifying' limit 1) t`,
+      args: [overdue, overdue],
+    });
+    const before = await large.db.select({ n: count() }).from(escalations);
+    const result = await sweepDeadlines(large, testNow);
+    expect(result.raised).toBeGreaterThanOrEqual(9000);
+    const [after] = await large.db.select({ n: count() }).from(escalations);
+    expect((after?.n ?? 0) - (before[0]?.n ?? 0)).toBe(result.raised);
+    const [raisedEntries] = await large.db.select({ n: count() }).from(auditLog).where(eq(auditLog.event, 'escalation.raise'));
+    expect(raisedEntries?.n).toBe(after?.n);
+    const [queued] = await large.db.select({ n: count() }).from(webhookOutbox);
+    expect(queued?.n).toBe(result.raised);
+    await large.drop();
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
-import { appendAudit, type AuditInput } from '../../db/audit/append';
+import { appendAuditAll, type AuditInput } from '../../db/audit/append';
 import { campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { campaignOverdue, escalationDue, isPhase, windowBounds } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
@@ -85,7 +85,8 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
       const thresholds = campaign.config.escalation;
       const inserted: EscalationRow[] = [];
       for (const kind of ['clue', 'problem'] as const) {
-        inserted.push(...(await raiseForItems(tx, kind, campaign.id, thresholds, now)));
+        // Not push(...rows): a first sweep over a large campaign raises more rows than a call takes arguments.
+        for (const row of await raiseForItems(tx, kind, campaign.id, thresholds, now)) inserted.push(row);
       }
       if (isPhase(campaign.state) && campaignOverdue(campaign.state, campaign.config, now)) {
         const unmet = await unmetCriteria(tx, campaign);
@@ -111,12 +112,15 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
         inserted.push(...rows);
       }
       if (inserted.length > 0) {
-        await appendAudit(tx, ...inserted.map((row) => raisedEntry(row, at)));
+        await appendAuditAll(tx, inserted.map((row) => raisedEntry(row, at)));
         if (campaign.webhookUrl !== null && campaign.webhookSecret !== null) {
           const url = campaign.webhookUrl;
           const routing = await loadEscalationRouting(tx);
           const body = (row: EscalationRow) => webhookBody(row, routing.recipientsOf(row.recipient, row.unitId, row.recipientUserId));
-          await tx.insert(webhookOutbox).values(inserted.map((row) => ({ escalationId: row.id, url, body: body(row), nextAttemptAt: at })));
+          // SQLite bounds the parameters of one statement: 5 per row × 1,000 rows stays inside it.
+          for (let i = 0; i < inserted.length; i += 1000) {
+            await tx.insert(webhookOutbox).values(inserted.slice(i, i + 1000).map((row) => ({ escalationId: row.id, url, body: body(row), nextAttemptAt: at })));
+          }
         }
       }
       raised += inserted.length;
@@ -194,9 +198,9 @@ export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, only
     )
     .returning();
   if (moved.length > 0) {
-    await appendAudit(
+    await appendAuditAll(
       tx,
-      ...moved.map((row) => ({
+      moved.map((row) => ({
         at: now.toISOString(),
         actorId: null,
         campaignId: row.campaignId,

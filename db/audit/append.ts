@@ -54,6 +54,11 @@ async function lastEntry(tx: Tx): Promise<Appended | undefined> {
  * the order they commit.
  */
 export async function appendAudit(tx: Tx, ...inputs: AuditInput[]): Promise<Appended[]> {
+  return appendAuditAll(tx, inputs);
+}
+
+/** {@link appendAudit} for lists of any length (a sweep may raise hundreds of thousands; spreading them as arguments overflows the stack). */
+export async function appendAuditAll(tx: Tx, inputs: readonly AuditInput[]): Promise<Appended[]> {
   const rows = chainEntries(await lastEntry(tx), inputs);
   for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, auditLog, rows.slice(i, i + 1000));
   return rows.map(({ seq, hash }) => ({ seq, hash }));
