@@ -25,8 +25,11 @@ export function startBackground(database: Database, clock: Clock, options: { swe
       }
     };
   };
+  // The first sweep after start also settles escalations left open by items that moved on (see sweepDeadlines).
+  let settled = false;
   const sweep = guard('sweep', async () => {
-    const result = await sweepDeadlines(database, clock());
+    const result = await sweepDeadlines(database, clock(), { settleAll: !settled });
+    settled = true;
     return result.raised + result.resolved > 0 ? result : undefined;
   });
   const deliver = guard('webhooks', async () => {

@@ -1,12 +1,13 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, campaigns, escalations, users, webhookOutbox } from '../../db/schema';
+import { auditLog, campaigns, clues, escalations, users, webhookOutbox } from '../../db/schema';
 import { signIn, testApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines, webhookSignature } from './deadline-sweep';
@@ -97,6 +98,54 @@ describe('the deadline sweep', () => {
     await sweepDeadlines(database, new Date(due + hour));
     // Its old due time passed, but it is in verifying now with 15 days to go.
     expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.state])).toEqual([[1, 'found']]);
+  });
+
+  it('raises the rungs of each state afresh: what was raised in the state before does not count', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due + 1000));
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.state, e.status])).toEqual([[2, 'found', 'open']]);
+    const app = testApp(database, new Date(due + 2000));
+    const lead = await signIn(app, 'hantai.lead');
+    const moved = await lead.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version });
+    expect(moved.status).toBe(200);
+    const { dueAt } = (await moved.json()) as { dueAt: string };
+    app.stop();
+    await sweepDeadlines(database, new Date(new Date(dueAt).getTime() + 1000));
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.state, e.status])).toEqual([
+      [2, 'found', 'resolved'],
+      [2, 'verifying', 'open'],
+    ]);
+  });
+
+  it('keeps on each item the rung raised for its state, as the migration would find it from the escalations', async () => {
+    const levels = async () => (await database.client.execute('select id, escalated_level from clues where escalated_level > 0 order by id')).rows.map((r) => [r.id, r.escalated_level]);
+    const kept = await levels();
+    expect(kept.length).toBeGreaterThan(0);
+    const migration = readFileSync(new URL('../../db/migrations/0005_escalated_level.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n\s*)*UPDATE/i.test(s));
+    expect(backfill).toHaveLength(2);
+    await database.write(async (tx) => {
+      await tx.run(sql`update clues set escalated_level = 0`);
+      for (const statement of backfill) await tx.run(sql.raw(statement));
+    });
+    expect(await levels()).toEqual(kept);
+  });
+
+  it('settles, when asked (the first sweep after start), escalations left open by items that moved on without settling them', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due + 1000));
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['open']);
+    // As a database written before moves settled their own escalations would hold it: moved on, escalation open.
+    const [stored] = await database.db.select({ state: clues.state, enteredAt: clues.enteredAt }).from(clues).where(eq(clues.id, clue.id));
+    await database.write((tx) => tx.run(sql`update clues set state = 'verifying', entered_at = ${new Date(due + 2000).toISOString()} where id = ${clue.id}`));
+    expect((await sweepDeadlines(database, new Date(due + 3000))).resolved).toBe(0);
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['open']);
+    expect((await sweepDeadlines(database, new Date(due + 4000), { settleAll: true })).resolved).toBe(1);
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['resolved']);
+    // Put the row back as its audit entries replay it, for the checks of the log below.
+    await database.write((tx) => tx.run(sql`update clues set state = ${stored?.state}, entered_at = ${stored?.enteredAt} where id = ${clue.id}`));
   });
 
   it('raises an office escalation listing the blockers when a phase window closes with the campaign in it', async () => {

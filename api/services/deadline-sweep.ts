@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
 import { appendAuditAll, type AuditInput } from '../../db/audit/append';
@@ -67,14 +67,20 @@ function raisedEntry(row: EscalationRow, at: string): AuditInput {
 
 /**
  * One sweep of every campaign, in one write transaction: raise the rung
- * each overstaying item has reached, raise an office escalation for a
- * phase whose window closed with the campaign still in it, and resolve
- * escalations of items that have moved on. The unique index on (item, entry,
- * level) makes a repeated sweep, or a second process sweeping, raise nothing
- * twice: only rows this sweep actually inserted get audit entries and
- * webhook deliveries.
+ * each overstaying item has reached, and raise an office escalation for a
+ * phase whose window closed with the campaign still in it. The unique index
+ * on (item, entry, level) makes a repeated sweep, or a second process
+ * sweeping, raise nothing twice: only rows this sweep actually inserted get
+ * audit entries and webhook deliveries.
+ *
+ * Escalations of items that moved on are resolved by the move itself, in
+ * its own commit (an item's state entry, and so its deadline, changes only
+ * when it moves). `settleAll` also checks every open escalation against its
+ * item, for databases written before that was so: the server does it in
+ * its first sweep after start. It reads every open escalation, so it is
+ * not repeated on every sweep.
  */
-export async function sweepDeadlines(database: Database, now: Date): Promise<SweepResult> {
+export async function sweepDeadlines(database: Database, now: Date, options: { settleAll?: boolean } = {}): Promise<SweepResult> {
   return database.write(async (tx) => {
     const at = now.toISOString();
     let raised = 0;
@@ -125,38 +131,32 @@ export async function sweepDeadlines(database: Database, now: Date): Promise<Swe
       }
       raised += inserted.length;
     }
-    for (const kind of ['clue', 'problem'] as const) resolved += await resolveMovedOn(tx, kind, now);
+    if (options.settleAll === true) for (const kind of ['clue', 'problem'] as const) resolved += await resolveMovedOn(tx, kind, now);
     return { raised, resolved };
   });
 }
 
 /**
  * Raises the rung each item due by now (or soon) has reached. Reads only
- * items whose due time is within the first rung's reach, through the index
- * on due time: the cost grows with what is due, not with the campaign.
+ * items past a rung above the one raised for their state, through the index
+ * on (rung raised, due time): the cost grows with what has newly fallen
+ * due, not with the campaign or with what was raised before.
  */
 async function raiseForItems(tx: Tx, kind: ItemKindName, campaignId: number, thresholds: { dueSoonHours: number; longOverdueDays: number }, now: Date): Promise<EscalationRow[]> {
   const t = tableOf(kind);
   const horizon = new Date(now.getTime() + thresholds.dueSoonHours * hour).toISOString();
   const at = now.toISOString();
   const longOverdue = new Date(now.getTime() - thresholds.longOverdueDays * 24 * hour).toISOString();
-  // The rung each due item has reached, as SQL sees it, only to skip those already raised (through the
-  // unique index); escalationDue below stays the judge of what is raised and to whom.
-  const rung = sql`case when ${t.dueAt} <= ${longOverdue} then 3 when ${t.dueAt} <= ${at} then 2 else 1 end`;
+  // When each rung is reached, as SQL sees it, only to find the candidates; escalationDue below stays
+  // the judge of what is raised and to whom.
+  const past = (raised: number, reached: string) => and(isNotNull(t.dueAt), eq(t.campaignId, campaignId), eq(t.escalatedLevel, raised), lte(t.dueAt, reached));
   const due = await tx
-    .select({ id: t.id, state: t.state, unitId: t.unitId, assigneeId: t.assigneeId, enteredAt: t.enteredAt, dueAt: t.dueAt })
+    .select({ id: t.id, state: t.state, unitId: t.unitId, assigneeId: t.assigneeId, enteredAt: t.enteredAt, dueAt: t.dueAt, escalatedLevel: t.escalatedLevel })
     .from(t)
-    .where(
-      and(
-        isNotNull(t.dueAt),
-        lte(t.dueAt, horizon),
-        eq(t.campaignId, campaignId),
-        sql`not exists (select 1 from ${escalations} where ${escalations.subject} = ${kind} and ${escalations.subjectId} = ${t.id} and ${escalations.enteredAt} = ${t.enteredAt} and ${escalations.level} = ${rung})`,
-      ),
-    );
+    .where(or(past(0, horizon), past(1, at), past(2, longOverdue)));
   const values = due.flatMap((item) => {
     const rung = escalationDue(item, now, thresholds);
-    if (rung === null || item.dueAt === null) return [];
+    if (rung === null || item.dueAt === null || rung.level <= item.escalatedLevel) return [];
     return [
       {
         campaignId,
@@ -178,6 +178,11 @@ async function raiseForItems(tx: Tx, kind: ItemKindName, campaignId: number, thr
   // SQLite bounds the parameters of one statement: 14 columns × 400 rows stays inside it.
   for (let i = 0; i < values.length; i += 400) {
     inserted.push(...(await tx.insert(escalations).values(values.slice(i, i + 400)).onConflictDoNothing().returning()));
+  }
+  // The rung is raised whether this sweep inserted it or another process did first.
+  if (values.length > 0) {
+    const raised = JSON.stringify(values.map((v) => [v.subjectId, v.level]));
+    await tx.run(sql`update ${t} set escalated_level = r.value ->> 1 from json_each(${raised}) r where ${t.id} = r.value ->> 0`);
   }
   return inserted;
 }

@@ -111,7 +111,15 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       // The count of rows changed says whether the version still held; no rows need to come back.
       const { rowsAffected } = await tx
         .update(table)
-        .set({ state: next.state as never, version: next.version, context: next.context as never, updatedAt: at, ...columnsOf(next.context) })
+        .set({
+          state: next.state as never,
+          version: next.version,
+          context: next.context as never,
+          updatedAt: at,
+          ...columnsOf(next.context),
+          // SET reads the row as it was: entering another state starts its escalations afresh.
+          escalatedLevel: sql`case when ${table.enteredAt} = ${next.context.enteredAt} then ${table.escalatedLevel} else 0 end`,
+        })
         .where(and(eq(table.id, id), eq(table.version, expectedVersion)));
       // Only an edit changes a clue's text; moves leave its identifiers as they are.
       if (rowsAffected === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);

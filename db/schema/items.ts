@@ -32,6 +32,8 @@ export const clues = sqliteTable(
     dueAt: text('due_at'),
     context: text('context', { mode: 'json' }).$type<ClueContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** The highest rung the deadline sweep has raised for the state the item is in (0: none); back to 0 when it enters another. */
+    escalatedLevel: integer('escalated_level').notNull().default(0),
   },
   (t) => [
     // A board column, most urgent first; and the same within one unit (swimlanes, unit filter, WIP counts).
@@ -44,8 +46,10 @@ export const clues = sqliteTable(
     // What stands open, by unit and category, with due times: reports and the battle map, from the index alone.
     index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
     index('clues_assignee').on(t.assigneeId),
-    // The deadline sweep reads only what is due: open items by due time.
+    // Open items by due time.
     index('clues_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    // The deadline sweep reads only the items with a rung above the one raised: per rung, by due time.
+    index('clues_escalation_due').on(t.campaignId, t.escalatedLevel, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
 
@@ -70,6 +74,7 @@ export const problems = sqliteTable(
     dueAt: text('due_at'),
     context: text('context', { mode: 'json' }).$type<ProblemContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
+    escalatedLevel: integer('escalated_level').notNull().default(0),
   },
   (t) => [
     index('problems_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
@@ -77,6 +82,7 @@ export const problems = sqliteTable(
     index('problems_assignee').on(t.assigneeId),
     index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
     index('problems_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    index('problems_escalation_due').on(t.campaignId, t.escalatedLevel, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
 
