@@ -11,8 +11,8 @@ import type { Tx } from './client';
  * writing them. Values go through each column's own `mapToDriverValue`
  * (JSON columns become their JSON text), so what is stored is what drizzle's
  * insert would store. The columns are those of the first row; a value
- * missing from a later row is stored as NULL (none of these tables has a
- * column default to fall back on).
+ * missing from a later row is stored as NULL, not as the column's default
+ * (a column none of the rows names gets its default).
  */
 export async function insertRows<T extends SQLiteTable>(tx: Tx, table: T, rows: readonly InferInsertModel<T>[]): Promise<void> {
   const first = rows[0];

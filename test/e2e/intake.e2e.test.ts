@@ -191,16 +191,17 @@ describe('clue import in Chromium', () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {
       const lines = ['编号,标题,单位'];
-      for (let i = 0; i < 5000; i++) lines.push(`BIG-${i},批量线索${i},汉台分局`);
+      // Large enough that the server is still at it when the page asks (5,000 rows could be done first).
+      for (let i = 0; i < 20_000; i++) lines.push(`BIG-${i},批量线索${i},汉台分局`);
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await upload(page, '大批量.csv', Buffer.from(lines.join('\n')));
       await settled(page);
       await page.getByTestId('import-all').click();
       // The bar names the server's stage and counts rows of the whole file, not bytes sent.
-      await expect.poll(() => page.getByTestId('progress').textContent(), { timeout: 30_000 }).toMatch(/(正在逐行检查|正在建立线索|正在写入|即将完成) [\d,]+ \/ 5,000/);
+      await expect.poll(() => page.getByTestId('progress').textContent(), { timeout: 30_000 }).toMatch(/(正在逐行检查|正在建立线索|正在写入|即将完成) [\d,]+ \/ 20,000/);
       await page.screenshot({ path: `${artifacts}/import-progress-zh.png` });
       await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('5,000');
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('20,000');
     } finally {
       await context.close();
     }

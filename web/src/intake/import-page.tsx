@@ -69,15 +69,18 @@ export function ImportPage() {
     inFlight = controller;
     setProgress({ stage, sent: 0, server: null });
     setFailure(null);
-    // Once the file is sent, the server's own progress is asked for twice a second until the answer comes.
+    // Once the file is sent, the server's own progress is asked for at once and then twice a second until the answer comes.
     const progressId = crypto.randomUUID();
     let polling: ReturnType<typeof setInterval> | undefined;
+    const ask = () => {
+      void intakeApi.progress(progressId).then((server) => {
+        if (inFlight === controller && server !== null) setProgress({ stage, sent: 1, server });
+      });
+    };
     const follow = () => {
-      polling ??= setInterval(() => {
-        void intakeApi.progress(progressId).then((server) => {
-          if (inFlight === controller && server !== null) setProgress({ stage, sent: 1, server });
-        });
-      }, 500);
+      if (polling !== undefined) return;
+      polling = setInterval(ask, 500);
+      ask();
     };
     try {
       return await uploadImport(campaignId(), chosen, {
