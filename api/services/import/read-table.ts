@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 export interface Table {
@@ -63,7 +63,9 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Reads an uploaded CSV or XLSX file into a header row and data rows of text. */
 export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (isZip(bytes)) {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded when a workbook arrives: ExcelJS adds some 28 MB to the process, which most never need.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     const all: string[][] = [];
