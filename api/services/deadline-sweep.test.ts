@@ -12,6 +12,7 @@ import { signIn, testApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines, webhookSignature } from './deadline-sweep';
 import { deliverWebhooks } from './webhook-delivery';
+import { startBackground } from './background';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const hour = 3_600_000;
@@ -146,6 +147,38 @@ describe('the deadline sweep', () => {
     expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['resolved']);
     // Put the row back as its audit entries replay it, for the checks of the log below.
     await database.write((tx) => tx.run(sql`update clues set state = ${stored?.state}, entered_at = ${stored?.enteredAt} where id = ${clue.id}`));
+  });
+
+  it('is asked to settle everything by the server in its first sweep after start, and not in the sweeps after', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due + 1000));
+    const [stored] = await database.db.select({ state: clues.state, enteredAt: clues.enteredAt }).from(clues).where(eq(clues.id, clue.id));
+    const leaveOpen = () => database.write((tx) => tx.run(sql`update clues set state = 'verifying', entered_at = ${new Date(due + 2000).toISOString()} where id = ${clue.id}`));
+    const statuses = async () => (await escalationsOf(database, clue.id)).map((e) => e.status);
+    await leaveOpen();
+    let now = due + 3000;
+    const lines: string[] = [];
+    let asked = 0; // each sweep asks the clock for its instant
+    const clock = () => {
+      asked += 1;
+      return new Date(now);
+    };
+    const background = startBackground(database, clock, { sweepSeconds: 0.05, webhookSeconds: 3600, log: (line) => lines.push(line) });
+    await background.ready;
+    expect(await statuses()).toEqual(['resolved']);
+    // Open again as an older database would leave it: the interval's sweeps leave it to the moves.
+    await database.write((tx) => tx.run(sql`update escalations set status = 'open', resolved_at = null where subject = 'clue' and subject_id = ${clue.id}`));
+    now += 1000;
+    const before = asked;
+    await expect.poll(() => asked - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    background.stop();
+    expect(await statuses()).toEqual(['open']);
+    expect(lines.some((line) => line.includes('"resolved":1'))).toBe(true);
+    await database.write(async (tx) => {
+      await tx.run(sql`update escalations set status = 'resolved', resolved_at = ${new Date(now).toISOString()} where subject = 'clue' and subject_id = ${clue.id}`);
+      await tx.run(sql`update clues set state = ${stored?.state}, entered_at = ${stored?.enteredAt} where id = ${clue.id}`);
+    });
   });
 
   it('raises an office escalation listing the blockers when a phase window closes with the campaign in it', async () => {
