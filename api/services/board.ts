@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
 import { categories, escalations, units, users } from '../../db/schema';
@@ -22,6 +22,7 @@ import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
+import { boardGroups, type Group } from './board-counts';
 
 type BoardFilters = z.output<typeof boardQuery>;
 
@@ -29,14 +30,6 @@ type BoardFilters = z.output<typeof boardQuery>;
 const sideStates: ReadonlySet<string> = new Set(['unfounded', 'merged']);
 
 const stateLabels: Record<ItemKindName, Record<string, Label>> = { clue: clueStateLabels, problem: problemStateLabels };
-
-/** How many items of the board's filter are in a state, unit and (for category lanes only) category. */
-interface Group {
-  readonly state: string;
-  readonly unitId: string;
-  readonly categoryId: number | null;
-  readonly n: number;
-}
 
 interface CursorKey {
   readonly dueAt: string | null;
@@ -114,16 +107,16 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   }
   const filtered = and(...where);
 
-  // Counts per state and unit (WIP limits are per unit), and per category only for category lanes:
-  // each grouping column multiplies the rows read back, and reading a row costs more than counting it.
-  const groups: readonly Group[] =
-    filters.swimlane === 'category'
-      ? await db
-          .select({ state: t.state, unitId: t.unitId, categoryId: t.categoryId, n: count() })
-          .from(t)
-          .where(filtered)
-          .groupBy(t.state, t.unitId, t.categoryId)
-      : (await db.select({ state: t.state, unitId: t.unitId, n: count() }).from(t).where(filtered).groupBy(t.state, t.unitId)).map((g) => ({ ...g, categoryId: null }));
+  // Counts per state and unit (WIP limits are per unit).
+  const groups = await boardGroups(db, {
+    campaignId,
+    kind,
+    unitLists: [...(scope === null ? [] : [scope]), ...(filters.unit === undefined ? [] : [subtreeOf(filters.unit, tree)])],
+    category: filters.category,
+    byCategory: filters.swimlane === 'category',
+    cardsWhere: filtered,
+    cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.escalated !== undefined || filters.phase !== undefined || (filters.q !== undefined && filters.q.trim() !== ''),
+  });
 
   const wipLimits: Readonly<Record<string, number | undefined>> = campaign.config.wipLimits[kind];
   const perUnitState = new Map<string, number>();

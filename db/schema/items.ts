@@ -120,3 +120,24 @@ export const importedClues = sqliteTable(
   },
   (t) => [uniqueIndex('imported_clues_ref').on(t.campaignId, t.sourceRef)],
 );
+
+/**
+ * How many items of each campaign stand in each state, per unit and
+ * category: the board's counts and WIP limits, read without counting every
+ * card. Kept by triggers on `clues` and `problems` (migration 0006) in the
+ * statement that inserts, moves, transfers or deletes an item, so every
+ * writer keeps it exact. A migration that rebuilds either table drops its
+ * triggers: it must create them again.
+ */
+export const boardCounts = sqliteTable(
+  'board_counts',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    kind: text('kind', { enum: ['clue', 'problem'] }).notNull(),
+    state: text('state').notNull(),
+    unitId: text('unit_id').notNull(),
+    categoryId: integer('category_id'),
+    n: integer('n').notNull(),
+  },
+  (t) => [uniqueIndex('board_counts_key').on(t.campaignId, t.kind, t.state, t.unitId, sql`ifnull(${t.categoryId}, -1)`)],
+);
