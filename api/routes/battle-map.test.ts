@@ -41,6 +41,31 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     expect(gridTotal).toBe(Number(all?.n));
     expect(body.timeline.map((p) => p.phase)).toEqual(['survey', 'crackdown', 'consolidation']);
     expect(body.timeline[1]?.enteredAt).not.toBeNull();
+
+    // Every unit's measures and every cell of the grid, against the clues counted directly.
+    const counted = await database.client.execute({
+      sql: `select unit_id, category_id, count(*) as total,
+              sum(state in ('found', 'verifying', 'filed', 'solved')) as open,
+              sum(state in ('found', 'verifying', 'filed', 'solved') and due_at < ?) as overdue,
+              sum(state in ('filed', 'solved', 'prosecuted')) as filed,
+              sum(state in ('solved', 'prosecuted')) as solved
+            from clues where campaign_id = 1 group by unit_id, category_id`,
+      args: [testNow.toISOString()],
+    });
+    const cells = counted.rows.map((r) => ({ unitId: String(r.unit_id), categoryId: r.category_id === null ? null : Number(r.category_id), total: Number(r.total), open: Number(r.open) }));
+    const byCell = (c: { unitId: string; categoryId: number | null }) => `${c.unitId}|${c.categoryId}`;
+    expect([...body.grid].sort((a, b) => byCell(a).localeCompare(byCell(b)))).toEqual(cells.sort((a, b) => byCell(a).localeCompare(byCell(b))));
+    for (const unit of body.units) {
+      const rows = counted.rows.filter((r) => r.unit_id === unit.unitId);
+      const sum = (k: string) => rows.reduce((n, r) => n + Number(r[k]), 0);
+      expect({ total: unit.total, open: unit.open, overdue: unit.overdue, filed: unit.filed, solved: unit.solved }, unit.unitId).toEqual({
+        total: sum('total'),
+        open: sum('open'),
+        overdue: sum('overdue'),
+        filed: sum('filed'),
+        solved: sum('solved'),
+      });
+    }
   });
 
   it('serves the campaign map as GeoJSON whose features the county branches link to', async () => {

@@ -47,7 +47,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_subject').on(t.subject, t.subjectId, t.seq),
     index('audit_campaign').on(t.campaignId, t.seq),
-    // Reports count the events of a span by kind, unit and category from this index alone (it covers them).
-    index('audit_report').on(t.campaignId, t.event, t.at, t.subject, t.unitId, t.categoryId),
+    // Reports count the events of a span by kind, unit and category from this index alone (it covers them);
+    // the phase targets count the distinct items of an event since a phase began (hence the subject's id).
+    index('audit_report').on(t.campaignId, t.event, t.at, t.subject, t.unitId, t.categoryId, t.subjectId),
   ],
 );
