@@ -42,6 +42,8 @@ export const escalations = sqliteTable(
   (t) => [
     uniqueIndex('escalations_once').on(t.subject, t.subjectId, t.enteredAt, t.level),
     index('escalations_open').on(t.status, t.campaignId),
+    // The campaign header's exit criteria: unresolved escalations per level, counted and sampled from the index alone.
+    index('escalations_level').on(t.campaignId, t.level, t.status, t.subject, t.subjectId),
     index('escalations_recipient').on(t.recipientUserId, t.status),
     index('escalations_unit').on(t.unitId, t.status),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `escalations_level` ON `escalations` (`campaign_id`,`level`,`status`,`subject`,`subject_id`);
