@@ -76,3 +76,26 @@ describe('GET /api/escalations?subject=&subjectId= (one item, for its drawer)', 
     expect(problem.fields[0]?.message.zh).toMatch(/subjectId/);
   });
 });
+
+describe('GET /api/escalations (the inbox)', () => {
+  it('pages the unit view highest rung first, then by due time, each with its item’s title', async () => {
+    const office = await signIn(app, 'office');
+    const response = await office.get('/api/escalations?view=unit&status=active&limit=20');
+    expect(response.status).toBe(200);
+    const list = (await response.json()) as {
+      counts: { open: number; acknowledged: number };
+      items: { id: number; subject: 'clue' | 'problem' | 'campaign'; subjectId: number; level: number; dueAt: string; title: string | null }[];
+    };
+    // More stand active than the page holds: the page is the first twenty in the inbox's order.
+    expect(list.counts.open + list.counts.acknowledged).toBeGreaterThan(20);
+    expect(list.items.length).toBe(20);
+    const order = (e: (typeof list.items)[number]) => [-e.level, e.dueAt, e.id] as const;
+    const sorted = [...list.items].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
+    });
+    expect(list.items.map((e) => e.id)).toEqual(sorted.map((e) => e.id));
+    const titles = new Map((await database.db.select({ id: clues.id, title: clues.title }).from(clues)).map((c) => [c.id, c.title]));
+    for (const item of list.items.filter((e) => e.subject === 'clue')) expect(item.title, `clue ${item.subjectId}`).toBe(titles.get(item.subjectId));
+  });
+});

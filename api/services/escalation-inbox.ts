@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
-import { clues, escalations, problems } from '../../db/schema';
+import { escalations } from '../../db/schema';
 import type { Actor } from '../../engine';
 import type { EscalationWire } from '../contracts/escalations';
 import { ApiError } from '../errors';
@@ -42,17 +42,22 @@ export async function readEscalations(
   const who = query.view === 'mine' ? mineFor(actor, await loadEscalationRouting(db)) : unitFor(actor);
   const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
   const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
-  const rows = await db
-    .select({
-      row: escalations,
-      title: sql<string | null>`coalesce(${clues.title}, ${problems.title})`,
-    })
+  // The page first, then the titles of its items: joined before the limit, SQLite read the item of
+  // every matching escalation (hundreds of thousands in a large campaign) to show a hundred.
+  const page = await db
+    .select()
     .from(escalations)
-    .leftJoin(clues, and(eq(escalations.subject, 'clue'), eq(clues.id, escalations.subjectId)))
-    .leftJoin(problems, and(eq(escalations.subject, 'problem'), eq(problems.id, escalations.subjectId)))
     .where(and(who, campaign, status))
     .orderBy(desc(escalations.level), escalations.dueAt, escalations.id)
     .limit(query.limit);
+  const titles = new Map<string, string>();
+  for (const kind of ['clue', 'problem'] as const) {
+    const ids = page.filter((row) => row.subject === kind).map((row) => row.subjectId);
+    if (ids.length === 0) continue;
+    const t = tableOf(kind);
+    for (const item of await db.select({ id: t.id, title: t.title }).from(t).where(inArray(t.id, ids))) titles.set(`${kind}:${item.id}`, item.title);
+  }
+  const rows = page.map((row) => ({ row, title: titles.get(`${row.subject}:${row.subjectId}`) ?? null }));
   const tallies = await db
     .select({ status: escalations.status, n: count() })
     .from(escalations)
