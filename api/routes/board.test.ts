@@ -1,9 +1,9 @@
-import { and, count, eq, inArray, max } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clues } from '../../db/schema';
 import { clueStates } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
-import { testDatabase } from '../../test/support/test-database';
+import { testDatabase, testNow } from '../../test/support/test-database';
 import { board as boardSchema, type Board } from '../contracts/board';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -91,6 +91,17 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(byUnit.columns.flatMap((c) => c.cards).every((c) => c.unitId === 'nanzheng')).toBe(true);
     const overdue = await board(office, '?overdue=true&limit=500');
     expect(overdue.columns.flatMap((c) => c.cards).every((c) => c.level >= 2)).toBe(true);
+    // Every overdue card, and only those: each column's count and cards against the clues counted directly.
+    const late = await database.db
+      .select({ state: clues.state, n: count() })
+      .from(clues)
+      .where(and(eq(clues.campaignId, 1), lt(clues.dueAt, testNow.toISOString())))
+      .groupBy(clues.state);
+    for (const column of overdue.columns) {
+      const n = late.find((l) => l.state === column.state)?.n ?? 0;
+      expect(column.count, column.state).toBe(n);
+      expect(column.cards.length, column.state).toBe(Math.min(n, 500));
+    }
     const [some] = await database.db.select({ id: clues.id, title: clues.title, categoryId: clues.categoryId }).from(clues).where(eq(clues.id, 5));
     const byText = await board(office, `?q=${encodeURIComponent(some?.title.slice(0, 6) ?? '')}&limit=500`);
     expect(byText.columns.flatMap((c) => c.cards).map((c) => c.id)).toContain(5);
