@@ -1,14 +1,24 @@
-import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { boardCounts, campaigns, categories, clues, units } from '../../db/schema';
-import { phases } from '../../engine';
+import { campaigns, categories, clues, units } from '../../db/schema';
+import { openClueStates, phases } from '../../engine';
 import type { BattleMap } from '../contracts/battle-map';
+import { boardGroups } from './board-counts';
 import { loadCampaign } from './campaign-rules';
 import { targetFacts } from './exit-facts';
 
-const openStates = sql`('found', 'verifying', 'filed', 'solved')`;
-const filedOrBeyond = sql`('filed', 'solved', 'prosecuted')`;
-const solvedOrBeyond = sql`('solved', 'prosecuted')`;
+const open: ReadonlySet<string> = new Set(openClueStates);
+const filedOrBeyond: ReadonlySet<string> = new Set(['filed', 'solved', 'prosecuted']);
+const solvedOrBeyond: ReadonlySet<string> = new Set(['solved', 'prosecuted']);
+
+interface Measures {
+  total: number;
+  open: number;
+  overdue: number;
+  filed: number;
+  solved: number;
+}
+const noMeasures = (): Measures => ({ total: 0, open: 0, overdue: 0, filed: 0, solved: 0 });
 
 /**
  * The wall chart's figures, counted in SQL for the whole campaign: each
@@ -18,43 +28,43 @@ const solvedOrBeyond = sql`('solved', 'prosecuted')`;
 export async function readBattleMap(db: Db, campaignId: number, now: Date): Promise<BattleMap> {
   const campaign = await loadCampaign(db, campaignId);
   const at = now.toISOString();
-  // Per unit and category, from the counts the item triggers keep (board_counts), so the chart does not
+  // Per unit and category, from the counts the item triggers keep (the board's), so the chart does not
   // read every clue; only the overdue count reads the open clues, from the covering index alone.
-  const kept = await db
-    .select({
-      unitId: boardCounts.unitId,
-      categoryId: boardCounts.categoryId,
-      total: sql<number>`sum(${boardCounts.n})`.mapWith(Number),
-      open: sql<number>`sum(case when ${boardCounts.state} in ${openStates} then ${boardCounts.n} else 0 end)`.mapWith(Number),
-      filed: sql<number>`sum(case when ${boardCounts.state} in ${filedOrBeyond} then ${boardCounts.n} else 0 end)`.mapWith(Number),
-      solved: sql<number>`sum(case when ${boardCounts.state} in ${solvedOrBeyond} then ${boardCounts.n} else 0 end)`.mapWith(Number),
-    })
-    .from(boardCounts)
-    .where(and(eq(boardCounts.campaignId, campaignId), eq(boardCounts.kind, 'clue'), gt(boardCounts.n, 0)))
-    .groupBy(boardCounts.unitId, boardCounts.categoryId);
+  const groups = await boardGroups(db, { campaignId, kind: 'clue', unitLists: [], byCategory: true, cardsWhere: undefined, cardsOnly: false });
   const late = await db
     .select({ unitId: clues.unitId, categoryId: clues.categoryId, n: count() })
     .from(clues)
-    .where(and(eq(clues.campaignId, campaignId), sql`${clues.state} in ${openStates}`, lt(clues.dueAt, at)))
+    .where(and(eq(clues.campaignId, campaignId), inArray(clues.state, [...openClueStates]), lt(clues.dueAt, at)))
     // In the index's order (state first): SQLite streams the groups instead of sorting the open clues.
     .groupBy(clues.state, clues.unitId, clues.categoryId);
-  const cellKey = (unitId: string, categoryId: number | null) => `${unitId}|${categoryId ?? ''}`;
-  const overdueOf = new Map<string, number>();
-  for (const row of late) overdueOf.set(cellKey(row.unitId, row.categoryId), (overdueOf.get(cellKey(row.unitId, row.categoryId)) ?? 0) + row.n);
-  const cells = kept.map((cell) => ({ ...cell, overdue: overdueOf.get(cellKey(cell.unitId, cell.categoryId)) ?? 0 }));
+  const cells = new Map<string, Measures & { unitId: string; categoryId: number | null }>();
+  const cellOf = (unitId: string, categoryId: number | null) => {
+    const key = `${unitId}|${categoryId ?? ''}`;
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = { unitId, categoryId, ...noMeasures() }));
+    return cell;
+  };
+  for (const g of groups) {
+    const cell = cellOf(g.unitId, g.categoryId);
+    cell.total += g.n;
+    if (open.has(g.state)) cell.open += g.n;
+    if (filedOrBeyond.has(g.state)) cell.filed += g.n;
+    if (solvedOrBeyond.has(g.state)) cell.solved += g.n;
+  }
+  for (const row of late) cellOf(row.unitId, row.categoryId).overdue += row.n;
   const [unitRows, categoryRows, targets] = await Promise.all([
     db.select().from(units).orderBy(asc(units.sortOrder)),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
     targetFacts(db, campaign),
   ]);
-  const perUnit = new Map<string, { open: number; overdue: number; filed: number; solved: number; total: number }>();
-  for (const cell of cells) {
-    const u = perUnit.get(cell.unitId) ?? { open: 0, overdue: 0, filed: 0, solved: 0, total: 0 };
-    u.open += Number(cell.open);
-    u.overdue += Number(cell.overdue);
-    u.filed += Number(cell.filed);
-    u.solved += Number(cell.solved);
-    u.total += Number(cell.total);
+  const perUnit = new Map<string, Measures>();
+  for (const cell of cells.values()) {
+    const u = perUnit.get(cell.unitId) ?? noMeasures();
+    u.total += cell.total;
+    u.open += cell.open;
+    u.overdue += cell.overdue;
+    u.filed += cell.filed;
+    u.solved += cell.solved;
     perUnit.set(cell.unitId, u);
   }
   return {
@@ -64,11 +74,11 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
     units: unitRows
       .filter((u) => u.kind !== 'office')
       .map((u) => {
-        const m = perUnit.get(u.id) ?? { open: 0, overdue: 0, filed: 0, solved: 0, total: 0 };
+        const m = perUnit.get(u.id) ?? noMeasures();
         return { unitId: u.id, kind: u.kind, label: { zh: u.nameZh, en: u.nameEn }, mapFeatureId: u.mapFeatureId, ...m, solveRate: m.filed === 0 ? null : Math.round((m.solved / m.filed) * 1000) / 1000 };
       }),
     categories: [...categoryRows.map((c) => ({ categoryId: c.id, label: { zh: c.nameZh, en: c.nameEn } })), { categoryId: null, label: { zh: '未分类', en: 'Uncategorised' } }],
-    grid: cells.map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, total: Number(c.total), open: Number(c.open) })),
+    grid: [...cells.values()].map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, total: c.total, open: c.open })),
     timeline: phases.map((phase) => ({
       phase,
       start: campaign.config.windows[phase].start,

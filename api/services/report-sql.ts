@@ -112,7 +112,6 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
           entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
         ];
   const counted = await db.all<Counted>(sql`select ${fields} from (${sql.join(parts, sql` union all `)}) group by unit_id, category_id, event, organisation`);
-  const solvedIn = { total: 0, units: new Map<string | null, number>(), categories: new Map<number | null, number>() };
   for (const row of counted) {
     each({ unitId: row.unit_id, categoryId: row.category_id }, (t) => {
       for (const figure of eventFigures[row.event] ?? []) t.figures[figure] += Number(row.n);
@@ -120,16 +119,11 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
       if (organisation !== undefined) t.figures[organisation] += Number(row.n);
       for (const [column, figure] of outcomeEntries) t.figures[figure] += Number(row[column]);
     });
-    if (row.event === 'clue.solve') {
-      solvedIn.total += Number(row.n);
-      solvedIn.units.set(row.unit_id, (solvedIn.units.get(row.unit_id) ?? 0) + Number(row.n));
-      solvedIn.categories.set(row.category_id, (solvedIn.categories.get(row.category_id) ?? 0) + Number(row.n));
-    }
   }
 
-  // 2. Median days from found to solved, for the whole and per unit and category. Knowing how many
-  // clues each scope solved in the span, SQLite steps through that scope's index of solve times in
-  // order to the middle one or two, instead of sorting them all.
+  // 2. Median days from found to solved, for the whole and per unit and category. Knowing from the
+  // figures how many clues each scope solved in the span, SQLite steps through that scope's index of
+  // solve times in order to the middle one or two, instead of sorting them all.
   const middle = async (scope: SQL, count: number): Promise<number | null> => {
     if (count === 0) return null;
     const rows = await db.all<{ days: number }>(sql`select days from solve_times
@@ -138,13 +132,9 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
     if (rows.length === 0) return null;
     return Math.round((rows.reduce((sum, r) => sum + Number(r.days), 0) / rows.length) * 10) / 10;
   };
-  total.median = await middle(sql`1`, solvedIn.total);
-  for (const [unitId, count] of solvedIn.units) {
-    tallyOf(units, unitId ?? 'none').median = await middle(unitId === null ? sql`unit_id is null` : sql`unit_id = ${unitId}`, count);
-  }
-  for (const [categoryId, count] of solvedIn.categories) {
-    tallyOf(categories, categoryId === null ? 'none' : String(categoryId)).median = await middle(categoryId === null ? sql`category_id is null` : sql`category_id = ${categoryId}`, count);
-  }
+  total.median = await middle(sql`1`, total.figures.casesSolved);
+  for (const [key, t] of units) t.median = await middle(key === 'none' ? sql`unit_id is null` : sql`unit_id = ${key}`, t.figures.casesSolved);
+  for (const [key, t] of categories) t.median = await middle(key === 'none' ? sql`category_id is null` : sql`category_id = ${Number(key)}`, t.figures.casesSolved);
 
   // 3. What stood open, and overdue, at the end of the span.
   const end = span.to < span.asOf ? span.to : span.asOf;
