@@ -1,7 +1,8 @@
 import { count, sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clues } from '../../db/schema';
-import { clueStates, openClueStates } from '../../engine';
+import { clueStates, endOfLocalDate, openClueStates, startOfLocalDate } from '../../engine';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import { flow as flowSchema, type Flow } from '../contracts/flow';
@@ -65,6 +66,46 @@ describe('GET /api/campaigns/:id/flow', () => {
     const eve = new Date(Date.parse(`${crackdown.window.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     expect(crackdown.openAtStart).toBe(f.days.find((d) => d.date === eve)?.open);
     expect(crackdown.openAtStart).toBeGreaterThan(0);
+  });
+
+  it('gives each change to the local day it happened on, in a zone whose offset is not whole hours', async () => {
+    // Kathmandu is UTC+5:45: its 11 March begins at 18:15 UTC on the 10th. A clue found at 18:30 UTC
+    // belongs to the 11th, though its hour began on the 10th.
+    const zone = 'Asia/Kathmandu';
+    await database.client.execute(`update campaigns set config = json_set(config, '$.timeZone', '${zone}') where id = 1`);
+    try {
+      const app = testApp(database, new Date('2026-03-10T18:30:00Z'));
+      const office = await signIn(app, 'office');
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '加德满都时间', source: 'other' });
+      expect(created.status).toBe(201);
+      app.stop();
+
+      const f = await flow('?phase=survey');
+      expect(f.timeZone).toBe(zone);
+      const day = (date: string) => f.days.find((d) => d.date === date);
+      for (const date of [f.window.start, '2026-03-10', '2026-03-11', f.window.end]) {
+        expect(day(date)?.counts, date).toEqual(await statesAt(endOfLocalDate(date, zone).toISOString()));
+      }
+      const atStart = await statesAt(startOfLocalDate(f.window.start, zone).toISOString());
+      expect(f.openAtStart).toBe(openClueStates.reduce((n, s) => n + (atStart[s] ?? 0), 0));
+      expect((day('2026-03-11')?.counts.found ?? 0) - (day('2026-03-10')?.counts.found ?? 0)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await database.client.execute(`update campaigns set config = json_set(config, '$.timeZone', 'Asia/Shanghai') where id = 1`);
+    }
+  });
+
+  it('reads tallies the migration rebuilds exactly from the log, as the trigger kept them', async () => {
+    const kept = async () => database.db.all<unknown>(sql`select campaign_id, quarter, from_state, to_state, n from flow_tallies order by 1, 2, 3, 4`);
+    const migration = readFileSync(new URL('../../db/migrations/0009_flow_tallies.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n\s*)*INSERT INTO/i.test(s));
+    expect(backfill).toHaveLength(1);
+    const before = await kept();
+    expect(before.length).toBeGreaterThan(100);
+    await database.write(async (tx) => {
+      await tx.run(sql`delete from flow_tallies`);
+      for (const statement of backfill) await tx.run(sql.raw(statement));
+    });
+    expect(await kept()).toEqual(before);
   });
 
   it('answers a phase that is not one with problem+json', async () => {

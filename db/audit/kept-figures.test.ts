@@ -21,12 +21,14 @@ describe('the figures triggers keep', () => {
     await database.write(async (tx) => {
       await tx.run(sql`update report_tallies set n = n + 1 where rowid = (select min(rowid) from report_tallies where event = 'clue.solve')`);
       await tx.run(sql`delete from solve_times where seq = (select max(seq) from solve_times)`);
+      await tx.run(sql`update flow_tallies set n = n + 1 where rowid = (select max(rowid) from flow_tallies)`);
       await tx.run(sql`update board_counts set n = n + 2 where rowid = (select min(rowid) from board_counts where n > 0)`);
       await tx.run(sql`update clues set escalated_level = 0 where id = (select min(id) from clues where escalated_level > 0)`);
     });
     expect(await checkKeptFigures(database.db)).toEqual([
       { table: 'report_tallies', missing: 1, extra: 1 },
       { table: 'solve_times', missing: 1, extra: 0 },
+      { table: 'flow_tallies', missing: 1, extra: 1 },
       { table: 'board_counts', missing: 1, extra: 1 },
       { table: 'clues.escalated_level', missing: 1, extra: 0 },
     ]);

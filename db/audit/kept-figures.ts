@@ -3,9 +3,9 @@ import type { Database, Db } from '../client';
 
 /**
  * The tables SQLite triggers keep as entries and items are written
- * (migrations 0004–0006), each with the query that derives it from scratch:
- * from the audit log for the report's tallies and solve times, from the
- * items for the board's counts. A migration that rebuilt `audit_log`,
+ * (migrations 0004–0006 and 0009), each with the query that derives it from
+ * scratch: from the audit log for the report's tallies, solve times and the
+ * flow chart's tallies, from the items for the board's counts. A migration that rebuilt `audit_log`,
  * `clues` or `problems` without recreating their triggers would leave these
  * silently stale; checking them against their derivation finds that, and
  * rebuilding from it repairs it.
@@ -28,6 +28,13 @@ const keptTables = [
     derived: `select a.seq, a.campaign_id, a.at, a.unit_id, a.category_id, julianday(a.at) - julianday(coalesce(json_extract(c.payload, '$.input.foundAt'), c.at))
       from audit_log a join audit_log c on c.subject = 'clue' and c.subject_id = a.subject_id and c.event = 'clue.create'
       where a.campaign_id is not null and a.subject = 'clue' and a.event = 'clue.solve'`,
+  },
+  {
+    table: 'flow_tallies',
+    columns: 'campaign_id, quarter, from_state, to_state, n',
+    kept: 'select * from flow_tallies',
+    derived: `select campaign_id, substr(at, 1, 14) || printf('%02d', cast(substr(at, 15, 2) as integer) / 15 * 15), ifnull(from_state, ''), to_state, count(*) from audit_log
+      where campaign_id is not null and subject = 'clue' and to_state is not null and (from_state is null or from_state <> to_state) group by 1, 2, 3, 4`,
   },
   {
     table: 'board_counts',

@@ -86,3 +86,27 @@ export const solveTimes = sqliteTable(
     index('solve_times_category').on(t.campaignId, t.categoryId, t.days, t.at),
   ],
 );
+
+/**
+ * The clues' state changes per campaign and quarter of an hour (UTC), from
+ * and to which state ('' from for a creation): the cumulative flow chart
+ * adds up quarters instead of grouping every change of the campaign on each
+ * view. Quarters, because every time zone's offset is a whole number of
+ * them, so a local day is always a run of whole quarters.
+ *
+ * Filled by the trigger `flow_tally_on_audit` (migration 0009) for each
+ * clue entry whose states differ, in the same statement as the entry; a
+ * migration that rebuilds `audit_log` must create it again.
+ */
+export const flowTallies = sqliteTable(
+  'flow_tallies',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    /** The quarter's first minute, `YYYY-MM-DDTHH:MM` in UTC (MM is 00, 15, 30 or 45). */
+    quarter: text('quarter').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [uniqueIndex('flow_tallies_key').on(t.campaignId, t.quarter, t.fromState, t.toState)],
+);
