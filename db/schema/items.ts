@@ -43,8 +43,9 @@ export const clues = sqliteTable(
     // unit's column was found by scanning every unit's cards of that state.
     index('clues_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('clues_category').on(t.campaignId, t.categoryId),
-    // What stands open, by unit and category, with due times: reports and the battle map, from the index alone.
-    index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
+    // What stands open, by unit and category, with due times: reports and the battle map, from the index alone;
+    // with the assignee too, so is the responsibility list's choice of a page and its groups (what it reads without it: every row).
+    index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt, t.assigneeId),
     index('clues_assignee').on(t.assigneeId),
     // Open items by due time.
     index('clues_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
@@ -80,7 +81,7 @@ export const problems = sqliteTable(
     index('problems_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_assignee').on(t.assigneeId),
-    index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt),
+    index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt, t.assigneeId),
     index('problems_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
     index('problems_escalation_due').on(t.campaignId, t.escalatedLevel, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
