@@ -30,7 +30,7 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
   const at = now.toISOString();
   // Per unit and category, from the counts the item triggers keep (the board's), so the chart does not
   // read every clue; only the overdue count reads the open clues, from the covering index alone.
-  const groups = await boardGroups(db, { campaignId, kind: 'clue', unitLists: [], byCategory: true, cardsWhere: undefined, cardsOnly: false });
+  const groups = await boardGroups(db, { campaignId, kind: 'clue', unitLists: [], escalated: false, byCategory: true, cardsWhere: undefined, cardsOnly: false });
   const late = await db
     .select({ unitId: clues.unitId, categoryId: clues.categoryId, n: count() })
     .from(clues)

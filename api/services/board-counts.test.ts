@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, clues, users } from '../../db/schema';
 import { signIn, testApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
+import { sweepDeadlines } from './deadline-sweep';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 
@@ -15,12 +16,16 @@ afterAll(() => database.drop());
 /** The counts as the cards themselves give them, and as the kept table holds them. */
 async function counted() {
   return (
-    await database.client.execute(`select campaign_id, 'clue' as kind, state, unit_id, category_id, count(*) as n from clues group by 1, 3, 4, 5
-      union all select campaign_id, 'problem', state, unit_id, category_id, count(*) from problems group by 1, 3, 4, 5 order by 1, 2, 3, 4, 5`)
+    await database.client.execute(`select campaign_id, 'clue' as kind, state, unit_id, category_id, count(*) as n,
+        count(*) filter (where exists (select 1 from escalations e where e.subject = 'clue' and e.subject_id = clues.id and e.status <> 'resolved')) as escalated
+      from clues group by 1, 3, 4, 5
+      union all select campaign_id, 'problem', state, unit_id, category_id, count(*),
+        count(*) filter (where exists (select 1 from escalations e where e.subject = 'problem' and e.subject_id = problems.id and e.status <> 'resolved'))
+      from problems group by 1, 3, 4, 5 order by 1, 2, 3, 4, 5`)
   ).rows;
 }
 async function kept() {
-  return (await database.client.execute('select campaign_id, kind, state, unit_id, category_id, n from board_counts where n > 0 order by 1, 2, 3, 4, 5')).rows;
+  return (await database.client.execute('select campaign_id, kind, state, unit_id, category_id, n, escalated from board_counts where n > 0 order by 1, 2, 3, 4, 5')).rows;
 }
 
 type BoardAnswer = { columns: { state: string; count: number }[] };
@@ -62,10 +67,60 @@ describe('the board counts kept as items are written', () => {
     }
   });
 
-  it('are rebuilt by the migration from the items as they stand', async () => {
-    const migration = readFileSync(new URL('../../db/migrations/0006_board_counts.sql', import.meta.url), 'utf8');
-    const backfill = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n\s*)*INSERT INTO/i.test(s));
-    expect(backfill).toHaveLength(1);
+  it('count the escalated items as the sweep raises rungs and moves settle them, and the escalated board reads them', async () => {
+    const later = new Date('2026-09-01T00:00:00+08:00');
+    const swept = await sweepDeadlines(database, later);
+    expect(swept.raised).toBeGreaterThan(0);
+    expect(await kept()).toEqual(await counted());
+    const office = await signIn(testApp(database, later), 'office');
+    const escalatedBoard = async () => {
+      const board = (await (await office.get('/api/campaigns/1/board?escalated=true&limit=500')).json()) as BoardAnswer & { columns: { cards: unknown[] }[] };
+      for (const column of board.columns) expect(column.cards.length, column.state).toBe(column.count);
+      return Object.fromEntries(board.columns.map((c) => [c.state, c.count]));
+    };
+    const direct = async () => {
+      const rows = (
+        await database.client.execute(`select state, count(*) as n from clues
+          where campaign_id = 1 and exists (select 1 from escalations e where e.subject = 'clue' and e.subject_id = clues.id and e.status <> 'resolved') group by state`)
+      ).rows;
+      return Object.fromEntries(rows.map((r) => [String(r.state), Number(r.n)]));
+    };
+    const [escalated] = (
+      await database.client.execute(`select c.id, c.version, c.unit_id, c.category_id, c.assignee_id from clues c where c.campaign_id = 1 and c.state = 'verifying'
+        and exists (select 1 from escalations e where e.subject = 'clue' and e.subject_id = c.id and e.status = 'open') limit 1`)
+    ).rows;
+    expect(escalated).toBeDefined();
+    // A clue beside it (same column, unit and category) that is not escalated: the group counts one card but not the other.
+    const beside = await office.send('POST', '/api/clues', { campaignId: 1, unitId: String(escalated?.unit_id), categoryId: escalated?.category_id ?? null, title: '未升级', source: 'other' });
+    expect(beside.status, await beside.clone().text()).toBe(201);
+    const fresh = (await beside.json()) as { id: number; version: number };
+    const verifying = await office.send('POST', `/api/clues/${fresh.id}/transitions`, { to: 'verifying', version: fresh.version, payload: { assigneeId: Number(escalated?.assignee_id) } });
+    expect(verifying.status, await verifying.clone().text()).toBe(200);
+    expect(await kept()).toEqual(await counted());
+
+    const before = await escalatedBoard();
+    const expected = await direct();
+    for (const [state, n] of Object.entries(before)) expect(n, state).toBe(expected[state] ?? 0);
+
+    // An escalated clue moved on is settled: it leaves the escalated count of its column.
+    const moved = await office.send('POST', `/api/clues/${Number(escalated?.id)}/transitions`, { to: 'unfounded', version: Number(escalated?.version), payload: { conclusion: '查无实据' } });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect(await kept()).toEqual(await counted());
+    const after = await escalatedBoard();
+    expect(after.verifying).toBe((before.verifying ?? 0) - 1);
+    const settled = await direct();
+    for (const [state, n] of Object.entries(after)) expect(n, state).toBe(settled[state] ?? 0);
+  });
+
+  it('are rebuilt by the migrations from the items as they stand', async () => {
+    // The counts (0006), then how many of each are escalated (0011).
+    const backfill = ['0006_board_counts', '0011_board_counts_escalated'].flatMap((name) =>
+      readFileSync(new URL(`../../db/migrations/${name}.sql`, import.meta.url), 'utf8')
+        .split('--> statement-breakpoint')
+        .filter((s) => /^\s*(--[^\n]*\n\s*)*(INSERT INTO|UPDATE) board_counts/i.test(s)),
+    );
+    expect(backfill).toHaveLength(3);
+    expect((await kept()).some((row) => Number(row.escalated) > 0)).toBe(true);
     const before = await kept();
     await database.write(async (tx) => {
       await tx.run(sql`delete from board_counts`);

@@ -19,8 +19,10 @@ export interface CountedFilter {
   /** Each list restricts the units (the viewer's scope, the unit filter's subtree); all apply. */
   readonly unitLists: readonly (readonly string[])[];
   readonly category?: number | undefined;
+  /** Only the items with an unresolved escalation: the kept counts hold how many of each group have one. */
+  readonly escalated: boolean;
   readonly byCategory: boolean;
-  /** Conditions only the cards themselves can answer (assignee, overdue, escalated, phase, search), with the above included. */
+  /** Conditions only the cards themselves can answer (assignee, overdue, phase, search), with the above included. */
   readonly cardsWhere: SQL | undefined;
   readonly cardsOnly: boolean;
 }
@@ -28,7 +30,7 @@ export interface CountedFilter {
 /**
  * The board's counts per state and unit (and category, for category lanes).
  * From `board_counts`, which triggers keep as items are written, when the
- * board is narrowed only by units and a category: that is a read of a few
+ * board is narrowed only by units, a category and to escalated items: a read of a few
  * hundred rows however large the campaign. Otherwise by counting the
  * matching cards. Grouping by category multiplies the rows read back, so it
  * is done only for category lanes.
@@ -44,11 +46,11 @@ export async function boardGroups(db: Db, filter: CountedFilter): Promise<readon
   const where = and(
     eq(b.campaignId, filter.campaignId),
     eq(b.kind, filter.kind),
-    gt(b.n, 0),
+    gt(filter.escalated ? b.escalated : b.n, 0),
     ...filter.unitLists.map((list) => inArray(b.unitId, [...list])),
     filter.category === undefined ? undefined : eq(b.categoryId, filter.category),
   );
-  const n = sql<number>`sum(${b.n})`.mapWith(Number);
+  const n = sql<number>`sum(${filter.escalated ? b.escalated : b.n})`.mapWith(Number);
   return filter.byCategory
     ? db.select({ state: b.state, unitId: b.unitId, categoryId: b.categoryId, n }).from(b).where(where).groupBy(b.state, b.unitId, b.categoryId)
     : (await db.select({ state: b.state, unitId: b.unitId, n }).from(b).where(where).groupBy(b.state, b.unitId)).map((g) => ({ ...g, categoryId: null }));

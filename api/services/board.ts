@@ -93,9 +93,11 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.overdue === true) where.push(sql`(${t.dueAt} IS NULL) = 0`, lt(t.dueAt, now.toISOString()));
   if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
   if (filters.escalated === true) {
-    where.push(
-      sql`exists (select 1 from ${escalations} where ${escalations.subject} = ${kind} and ${escalations.subjectId} = ${t.id} and ${escalations.status} in ('open', 'acknowledged'))`,
-    );
+    // An item keeps the highest rung raised for the state it is in (escalated_level), set in the sweep's commit
+    // and back to 0 in the commit that moves it on, which also resolves its escalations: so a rung above 0 is
+    // an unresolved escalation, read from the row instead of probing the escalations of every card (1M: 2 s).
+    // Only escalated items have a due time: stated as the board indexes put it, so each column is read in their order.
+    where.push(sql`${t.escalatedLevel} > 0`, sql`(${t.dueAt} IS NULL) = 0`);
   }
   if (filters.phase !== undefined) {
     const { from, to } = phaseSpan(campaign, filters.phase, now);
@@ -115,9 +117,10 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     kind,
     unitLists: [...(scope === null ? [] : [scope]), ...(filters.unit === undefined ? [] : [subtreeOf(filters.unit, tree)])],
     category: filters.category,
+    escalated: filters.escalated === true,
     byCategory: filters.swimlane === 'category',
     cardsWhere: filtered,
-    cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.escalated !== undefined || filters.phase !== undefined || (filters.q !== undefined && filters.q.trim() !== ''),
+    cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.phase !== undefined || (filters.q !== undefined && filters.q.trim() !== ''),
   });
 
   const wipLimits: Readonly<Record<string, number | undefined>> = campaign.config.wipLimits[kind];
@@ -139,7 +142,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   const concluded = campaign.state === 'concluded';
   const columns = await Promise.all(
     columnsToRead.map(async (state) => {
-      const { cards, next } = await readColumn(db, kind, campaign, state, filtered, cursor, filters.limit, actor, now, concluded);
+      const { cards, next } = await readColumn(db, kind, campaign, state, filtered, cursor, filters.limit, actor, now, concluded, filters.overdue === true || filters.escalated === true);
       return {
         state,
         label: stateLabels[kind][state] ?? { zh: state, en: state },
@@ -167,6 +170,7 @@ async function readColumn(
   actor: Actor,
   now: Date,
   concluded: boolean,
+  allDue: boolean,
 ): Promise<{ cards: Card[]; next: string | null }> {
   const t = tableOf(kind);
   const after =
@@ -192,7 +196,9 @@ async function readColumn(
     .from(t)
     .leftJoin(users, eq(users.id, t.assigneeId))
     .where(and(filtered, eq(t.state, state as ClueState), after))
-    .orderBy(sql`${t.dueAt} IS NULL`, asc(t.dueAt), asc(t.id))
+    // When every card has a due time (the overdue filter), the same order without its first term: SQLite does not see
+    // that a term its index holds constant orders nothing, and sorted every overdue card of the column (270 → 2 ms at 1M).
+    .orderBy(...(allDue ? [] : [sql`${t.dueAt} IS NULL`]), asc(t.dueAt), asc(t.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

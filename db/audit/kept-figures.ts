@@ -3,7 +3,7 @@ import type { Database, Db } from '../client';
 
 /**
  * The tables SQLite triggers keep as entries and items are written
- * (migrations 0004–0006 and 0009), each with the query that derives it from
+ * (migrations 0004–0006, 0009 and 0011), each with the query that derives it from
  * scratch: from the audit log for the report's tallies, solve times and the
  * flow chart's tallies, from the items for the board's counts. A migration that rebuilt `audit_log`,
  * `clues` or `problems` without recreating their triggers would leave these
@@ -38,10 +38,10 @@ const keptTables = [
   },
   {
     table: 'board_counts',
-    columns: 'campaign_id, kind, state, unit_id, category_id, n',
+    columns: 'campaign_id, kind, state, unit_id, category_id, n, escalated',
     kept: 'select * from board_counts where n > 0',
-    derived: `select campaign_id, 'clue', state, unit_id, category_id, count(*) from clues group by campaign_id, state, unit_id, category_id
-      union all select campaign_id, 'problem', state, unit_id, category_id, count(*) from problems group by campaign_id, state, unit_id, category_id`,
+    derived: `select campaign_id, 'clue', state, unit_id, category_id, count(*), sum(escalated_level > 0) from clues group by campaign_id, state, unit_id, category_id
+      union all select campaign_id, 'problem', state, unit_id, category_id, count(*), sum(escalated_level > 0) from problems group by campaign_id, state, unit_id, category_id`,
   },
 ] as const;
 

@@ -125,9 +125,9 @@ export const importedClues = sqliteTable(
 /**
  * How many items of each campaign stand in each state, per unit and
  * category: the board's counts and WIP limits, read without counting every
- * card. Kept by triggers on `clues` and `problems` (migration 0006) in the
- * statement that inserts, moves, transfers or deletes an item, so every
- * writer keeps it exact. A migration that rebuilds either table drops its
+ * card. Kept by triggers on `clues` and `problems` (migrations 0006, 0011)
+ * in the statement that inserts, moves, transfers, escalates or deletes an
+ * item, so every writer keeps it exact. A migration that rebuilds either table drops its
  * triggers: it must create them again.
  */
 export const boardCounts = sqliteTable(
@@ -139,6 +139,8 @@ export const boardCounts = sqliteTable(
     unitId: text('unit_id').notNull(),
     categoryId: integer('category_id'),
     n: integer('n').notNull(),
+    /** Of those, the items with an unresolved escalation (a rung raised for the state they are in): the escalated-only board. */
+    escalated: integer('escalated').notNull().default(0),
   },
   (t) => [uniqueIndex('board_counts_key').on(t.campaignId, t.kind, t.state, t.unitId, sql`ifnull(${t.categoryId}, -1)`)],
 );
