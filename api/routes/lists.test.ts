@@ -62,6 +62,10 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       [`?unit=${sample.unitId}`, await ids(eq(clues.unitId, sample.unitId))],
       [`?category=${sample.categoryId ?? 'none'}`, await ids(sample.categoryId === null ? isNull(clues.categoryId) : eq(clues.categoryId, sample.categoryId))],
       ['?state=filed', await ids(eq(clues.state, 'filed'))],
+      [
+        `?unit=${sample.unitId}&state=verifying&category=${sample.categoryId ?? 'none'}`,
+        await ids(and(eq(clues.unitId, sample.unitId), eq(clues.state, 'verifying'), sample.categoryId === null ? isNull(clues.categoryId) : eq(clues.categoryId, sample.categoryId))),
+      ],
       [`?assignee=${sample.assigneeId}`, await ids(eq(clues.assigneeId, sample.assigneeId ?? 0))],
       ['?assignee=none', await ids(isNull(clues.assigneeId))],
       ['?overdue=true', await ids(lt(clues.dueAt, testNow.toISOString()))],

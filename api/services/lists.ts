@@ -8,6 +8,7 @@ import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { ApiError } from '../errors';
 import { readScope } from './board';
+import { boardGroups } from './board-counts';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 
 export type ListFilters = z.output<typeof listQuery>;
@@ -138,7 +139,7 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
   }
   const parts = kinds.flatMap(({ kind, states }) => {
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
-    return where === null ? [] : [{ kind, where }];
+    return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
   const unitOrder = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
   return { campaign, parts, unitOrder };
@@ -168,11 +169,11 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
         ? sql`(x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, ''), x.kind, x.id) > (${sql.join(cursor.map((v) => sql`${v}`), sql`, `)})`
         : sql`x.id < ${cursor[0]}`;
   const order = list === 'responsibility' ? responsibilityOrder : sql`x.id desc`;
-  const counted = parts.map((p) => sql`select count(*) as n from ${tableName(p.kind)} t where ${sql.join(p.where, sql` and `)}`);
+  const kept = keptFilter(filters);
 
   const [page, counts, groups] = await Promise.all([
     db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${keys}) x where ${after} order by ${order} limit ${filters.limit + 1}`),
-    Promise.all(counted.map((q) => db.all<{ n: number }>(q))),
+    Promise.all(parts.map((p) => (kept ? keptTotal(db, p.kind, p.states, campaignId, actor, filters, tree) : countedTotal(db, p.kind, p.where)))),
     list === 'responsibility' ? responsibilityGroups(db, keys, now) : Promise.resolve([]),
   ]);
   const shown = page.slice(0, filters.limit);
@@ -190,11 +191,37 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
     list,
     campaignId,
     now: now.toISOString(),
-    total: counts.reduce((sum, [row]) => sum + Number(row?.n ?? 0), 0),
+    total: counts.reduce((sum, n) => sum + n, 0),
     items: items.map((row) => itemOf(row, campaign, now)),
     next: page.length > filters.limit && last !== undefined ? encodeCursor(keyOf(list, last)) : null,
     groups,
   };
+}
+
+/** Whether a list's total can be read from the kept board counts: they hold units, a category and states, not the other filters. */
+const keptFilter = (filters: ListFilters) =>
+  filters.assignee === undefined && filters.overdue === undefined && filters.category !== 'none' && (filters.q?.trim() ?? '') === '';
+
+/** How many items of one kind pass the filters, from the board counts triggers keep: a few hundred rows however large the campaign. */
+async function keptTotal(db: Db, kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[]): Promise<number> {
+  const scope = readScope(actor);
+  const category = filters.category === 'none' ? undefined : filters.category;
+  const groups = await boardGroups(db, {
+    campaignId,
+    kind,
+    unitLists: [...(scope === null ? [] : [scope]), ...(filters.unit === undefined ? [] : [subtreeOf(filters.unit, tree)])],
+    category,
+    escalated: false,
+    byCategory: false,
+    cardsWhere: undefined,
+    cardsOnly: false,
+  });
+  return groups.reduce((sum, g) => sum + (states.includes(g.state) ? g.n : 0), 0);
+}
+
+async function countedTotal(db: Db, kind: ItemKindName, where: readonly SQL[]): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`select count(*) as n from ${tableName(kind)} t where ${sql.join([...where], sql` and `)}`);
+  return Number(row?.n ?? 0);
 }
 
 async function responsibilityGroups(db: Db, keys: SQL, now: Date): Promise<ResponsibilityGroup[]> {
