@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { cachePreparedStatements } from './statement-cache';
 import { WriteQueue } from './write-queue';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -41,6 +42,8 @@ export async function openDatabase(url: string, options: { authToken?: string } 
     const path = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
     if (path !== ':memory:' && !path.startsWith(':')) mkdirSync(dirname(resolve(path)), { recursive: true });
   }
+  // Before the client opens its first connection; a libSQL server keeps its own.
+  if (isLocalFile) cachePreparedStatements();
   const client = createClient({ url, authToken: options.authToken, timeout: busyTimeoutMs });
   if (isLocalFile) {
     // WAL is a property of the file, so setting it on one connection sets it for all.
