@@ -57,6 +57,23 @@ describe('the write queue', () => {
     expect(await names()).toEqual(['kept', 'also kept']);
   });
 
+  it('keeps each write apart when several fail, some inside savepoints of their own', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const results = await fromSeparateCallbacks(
+      ['one', 'two', 'three', 'four', 'five', 'six'].map((name, i) => () =>
+        queue.run(async (tx) => {
+          await tx.run(insert(name));
+          // A write may set a savepoint of its own; what it keeps there goes with the write.
+          if (i % 3 === 1) await tx.transaction((inner) => inner.run(insert(`${name} inner`)));
+          if (i % 2 === 1) throw new Error(`${name} refused`);
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(await names()).toEqual(['one', 'three', 'five', 'five inner']);
+  });
+
   it('runs a write queued alone in a transaction of its own', async () => {
     await database.client.execute('delete from jobs');
     const queue = new WriteQueue(database.db);

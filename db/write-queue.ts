@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 
 interface Job<T> {
@@ -70,9 +71,16 @@ export class WriteQueue {
     try {
       await this.#db.transaction(async (tx) => {
         for (const job of batch) {
+          // A savepoint of its own, set by hand: drizzle's nested transaction also builds a new database
+          // object with a query builder per table for each job, a few per cent of a move.
+          await tx.run(sql.raw('savepoint job'));
           try {
-            results.push({ ok: true, value: await tx.transaction((savepoint) => job.work(savepoint)) });
+            const value = await job.work(tx);
+            await tx.run(sql.raw('release savepoint job'));
+            results.push({ ok: true, value });
           } catch (error) {
+            await tx.run(sql.raw('rollback to savepoint job'));
+            await tx.run(sql.raw('release savepoint job'));
             results.push({ ok: false, error });
           }
         }
