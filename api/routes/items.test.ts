@@ -76,6 +76,20 @@ describe('POST /api/clues/:id/transitions', () => {
     const answer = (await response.json()) as { assigneeId: number; assigneeName: string };
     expect(answer).toMatchObject({ assigneeId: assignee.id, assigneeName: assignee.displayName });
     expect(answer).toEqual(await (await office.get(`/api/clues/${clue.id}`)).json());
+
+    // A change of assignee shows the new name; a move that keeps the assignee, the name read with the item.
+    const [, other] = (await (await office.get(`/api/users?unit=${clue.unitId}`)).json()) as { id: number; displayName: string }[];
+    if (other === undefined) throw new Error(`one user only in ${clue.unitId}`);
+    const reassigned = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 1, assigneeId: other.id });
+    expect(reassigned.status, await reassigned.clone().text()).toBe(200);
+    const reassignedAnswer = (await reassigned.json()) as { version: number; assigneeName: string };
+    expect(reassignedAnswer.assigneeName).toBe(other.displayName);
+    expect(reassignedAnswer).toEqual(await (await office.get(`/api/clues/${clue.id}`)).json());
+    const kept = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: reassignedAnswer.version, payload: { conclusion: '查无实据' } });
+    expect(kept.status, await kept.clone().text()).toBe(200);
+    const keptAnswer = (await kept.json()) as { assigneeName: string };
+    expect(keptAnswer.assigneeName).toBe(other.displayName);
+    expect(keptAnswer).toEqual(await (await office.get(`/api/clues/${clue.id}`)).json());
   });
 
   it('answers 409 with the current item when the version is stale, and changes nothing', async () => {

@@ -57,10 +57,23 @@ export interface StoredItem {
  * the assignee's name is looked up. Equal to {@link readItem} with
  * `afterChange` by construction (and by test).
  */
-export async function storedItem(db: Db | Tx, kind: ItemKindName, id: number, stored: StoredItem, actor: Actor, now: Date, campaign: CampaignRules): Promise<ItemDetail> {
+export async function storedItem(
+  db: Db | Tx,
+  kind: ItemKindName,
+  id: number,
+  stored: StoredItem,
+  actor: Actor,
+  now: Date,
+  campaign: CampaignRules,
+  known?: { readonly assigneeId: number | null; readonly name: string | null },
+): Promise<ItemDetail> {
   const { context } = stored;
   const assigneeName =
-    context.assigneeId === null ? null : ((await db.select({ name: users.displayName }).from(users).where(eq(users.id, context.assigneeId)).limit(1))[0]?.name ?? null);
+    context.assigneeId === null
+      ? null
+      : known !== undefined && known.assigneeId === context.assigneeId
+        ? known.name
+        : ((await db.select({ name: users.displayName }).from(users).where(eq(users.id, context.assigneeId)).limit(1))[0]?.name ?? null);
   const row: CardRow = {
     id,
     version: stored.version,

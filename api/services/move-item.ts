@@ -61,9 +61,12 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   const store = kind === 'clue' ? clueStore : problemStore;
   let campaign: CampaignRules | undefined;
   let last: StoredItem | undefined;
+  // The assignee as last read with the item: the answer shows their name without reading it again if a move kept them.
+  let known: { assigneeId: number | null; name: string | null } | undefined;
   for (const [index, move] of moves.entries()) {
     const item = await store.loadForChange(tx, id);
     if (item === null) throw new ApiError('not_found');
+    known = { assigneeId: item.context.assigneeId, name: item.assigneeName };
     if (index === 0 && item.version !== version) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
     }
@@ -89,7 +92,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
     }
   }
   // The answer is what was stored; a request with no moves only reads.
-  return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign) : readItem(tx, kind, id, actor, now, true, campaign);
+  return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign, known) : readItem(tx, kind, id, actor, now, true, campaign);
 }
 
 async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {

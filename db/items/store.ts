@@ -2,7 +2,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
 import { insertRows } from '../bulk-insert';
 import type { Db, Tx } from '../client';
-import { clueIdentifiers, clues, escalations, problems } from '../schema';
+import { clueIdentifiers, clues, escalations, problems, users } from '../schema';
 import { extractIdentifiers, type Identifier } from '../../engine/intake/identifiers';
 
 type Reader = Db | Tx;
@@ -59,17 +59,26 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
     /**
      * The item as a change needs it, inside the write transaction, and
      * whether any of its escalations stands open: most items have none, and
-     * then a move has none to settle.
+     * then a move has none to settle. With its assignee's name, which the
+     * answer to a move that keeps the assignee shows without another read.
      */
-    async loadForChange(tx: Tx, id: number): Promise<(ItemRecord<State, Context> & { readonly openEscalations: boolean }) | null> {
+    async loadForChange(tx: Tx, id: number): Promise<(ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null }) | null> {
       const [row] = await tx
-        .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation })
+        .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
         .from(table)
+        .leftJoin(users, eq(users.id, table.assigneeId))
         .where(eq(table.id, id))
         .limit(1);
       return row === undefined
         ? null
-        : { id: row.id, state: row.state as State, context: row.context as Context, version: row.version, openEscalations: Boolean(row.openEscalations) };
+        : {
+            id: row.id,
+            state: row.state as State,
+            context: row.context as Context,
+            version: row.version,
+            openEscalations: Boolean(row.openEscalations),
+            assigneeName: row.assigneeName,
+          };
     },
 
     async insert(tx: Tx, record: ItemRecord<State, Context>, at: string): Promise<void> {
