@@ -78,7 +78,8 @@ async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<E
       .select({ subject: escalations.subject, subjectId: escalations.subjectId })
       .from(escalations)
       .where(and(unresolved, eq(escalations.level, level)))
-      .orderBy(escalations.id)
+      // In the level index's order: by id, SQLite sorted every unresolved escalation of the level to keep 50 (29 ms at 1M).
+      .orderBy(escalations.status, escalations.subject, escalations.subjectId)
       .limit(sampleSize);
     const items = rows.filter((r): r is typeof r & { subject: 'clue' | 'problem' } => r.subject !== 'campaign');
     return { count: n, sample: items.map((r) => ({ kind: r.subject, id: r.subjectId })) };
