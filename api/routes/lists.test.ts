@@ -121,6 +121,9 @@ describe('GET /api/campaigns/:id/lists/responsibility', () => {
     expect(all.items).toHaveLength(all.total);
     expect(new Set(all.items.map((i) => `${i.kind}${i.id}`)).size).toBe(all.total);
     expect(all.items.some((i) => i.kind === 'problem')).toBe(true);
+    // Small pages start inside a person's items more often: the same items, in the same order.
+    const small = await everyPage(office, 'responsibility', '', 7);
+    expect(small.items.map((i) => `${i.kind}${i.id}`)).toEqual(all.items.map((i) => `${i.kind}${i.id}`));
 
     const first = await page(office, 'responsibility', '');
     expect(first.groups.reduce((n, g) => n + g.open, 0)).toBe(all.total);
@@ -134,6 +137,7 @@ describe('GET /api/campaigns/:id/lists/responsibility', () => {
       expect(items.filter((i) => i.level >= 2)).toHaveLength(group.overdue);
       const dues = items.map((i) => i.dueAt ?? '~');
       expect(dues).toEqual([...dues].sort());
+      expect(group.nextDueAt).toBe(items.find((i) => i.dueAt !== null)?.dueAt ?? null);
     }
   });
 

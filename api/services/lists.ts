@@ -141,8 +141,8 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
-  const unitOrder = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
-  return { campaign, parts, unitOrder };
+  const unitRows = await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units);
+  return { campaign, parts, unitOrder: unitOrderOf(unitRows), unitRows };
 }
 
 /** The kinds' rows as one relation (a state filter valid for the list leaves at least one kind). */
@@ -159,7 +159,7 @@ function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
  * A lead or officer reads their unit and the units below it, as on the board.
  */
 export async function readList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]): Promise<ListPage> {
-  const { campaign, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const { campaign, parts, unitOrder, unitRows } = await prepare(db, list, campaignId, actor, filters, tree, now);
   const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder)));
   const cursor = filters.cursor === undefined ? null : decodeCursor(list, filters.cursor);
   const after =
@@ -171,11 +171,26 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
   const order = list === 'responsibility' ? responsibilityOrder : sql`x.id desc`;
   const kept = keptFilter(filters);
 
-  const [page, counts, groups] = await Promise.all([
-    db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${keys}) x where ${after} order by ${order} limit ${filters.limit + 1}`),
+  const pageOf = (from: SQL) => db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${from}) x where ${after} order by ${order} limit ${filters.limit + 1}`);
+  const [groups, counts] = await Promise.all([
+    list === 'responsibility' ? responsibilityGroups(db, parts, unitRows, now) : Promise.resolve([]),
     Promise.all(parts.map((p) => (kept ? keptTotal(db, p.kind, p.states, campaignId, actor, filters, tree) : countedTotal(db, p.kind, p.where)))),
-    list === 'responsibility' ? responsibilityGroups(db, keys, now) : Promise.resolve([]),
   ]);
+  let page: { kind: ItemKindName; id: number }[];
+  const span = list === 'responsibility' ? groupsOfPage(groups, unitRows, cursor, filters.limit + 1) : null;
+  if (span === null) {
+    page = await pageOf(keys);
+  } else {
+    // Only the people the page can reach are sorted, not every open item of the campaign (1M: 296 ms).
+    const within = sql`(t.unit_id, coalesce(t.assignee_id, 0)) in (values ${sql.join(
+      span.groups.map((g) => sql`(${g.unitId}, ${g.assigneeId ?? 0})`),
+      sql`, `,
+    )})`;
+    page = await pageOf(union(parts.map((p) => keysOf(p.kind, [...p.where, within], unitOrder))));
+    // The groups were read in a statement of their own: if items left them since, the page may come up short of
+    // people after them. Then it is read again over everyone.
+    if (page.length <= filters.limit && span.more) page = await pageOf(keys);
+  }
   const shown = page.slice(0, filters.limit);
   const rows = new Map<string, Row>();
   for (const kind of ['clue', 'problem'] as const) {
@@ -224,16 +239,74 @@ async function countedTotal(db: Db, kind: ItemKindName, where: readonly SQL[]): 
   return Number(row?.n ?? 0);
 }
 
-async function responsibilityGroups(db: Db, keys: SQL, now: Date): Promise<ResponsibilityGroup[]> {
-  const groups = await db.all<Omit<ResponsibilityGroup, 'assigneeName'>>(sql`
-    select x.unitId as unitId, x.assigneeId as assigneeId, count(*) as open,
-      coalesce(sum(x.dueAt < ${now.toISOString()}), 0) as overdue, min(x.dueAt) as nextDueAt
-    from (${keys}) x group by x.unitOrder, x.unitId, x.assigneeId order by x.unitOrder, x.unitId, coalesce(x.assigneeId, 0)`);
+/**
+ * Each unit's people with their open and overdue items and the next due
+ * time, in the list's order. Grouped per kind in SQL, straight from the
+ * standing index (no union, no unit order per row: 503 → 230 ms over 1M
+ * clues), and the two kinds' groups merged and ordered here.
+ */
+async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName; where: readonly SQL[] }[], unitRows: readonly { id: string; sortOrder: number }[], now: Date): Promise<ResponsibilityGroup[]> {
+  type Counted = { unitId: string; assigneeId: number | null; open: number; overdue: number; nextDueAt: string | null };
+  const perKind = await Promise.all(
+    parts.map((p) =>
+      db.all<Counted>(sql`
+        select t.unit_id as unitId, t.assignee_id as assigneeId, count(*) as open, coalesce(sum(t.due_at < ${now.toISOString()}), 0) as overdue, min(t.due_at) as nextDueAt
+        from ${tableName(p.kind)} t where ${sql.join([...p.where], sql` and `)} group by t.unit_id, t.assignee_id`),
+    ),
+  );
+  const merged = new Map<string, Counted>();
+  for (const g of perKind.flat()) {
+    const key = `${g.unitId}|${g.assigneeId ?? ''}`;
+    const seen = merged.get(key);
+    const nextDueAt = [seen?.nextDueAt ?? null, g.nextDueAt].filter((d): d is string => d !== null).sort()[0] ?? null;
+    merged.set(key, { unitId: g.unitId, assigneeId: g.assigneeId, open: (seen?.open ?? 0) + Number(g.open), overdue: (seen?.overdue ?? 0) + Number(g.overdue), nextDueAt });
+  }
+  // The list's order: units as the bureau lists them (unknown last), then by id; within a unit, the unassigned first, then by person.
+  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
+  const orderOf = (unitId: string) => sortOrder.get(unitId) ?? 1_000_000_000;
+  const groups = [...merged.values()].sort(
+    (a, b) => orderOf(a.unitId) - orderOf(b.unitId) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) || (a.assigneeId ?? 0) - (b.assigneeId ?? 0),
+  );
   const people = [...new Set(groups.flatMap((g) => (g.assigneeId === null ? [] : [g.assigneeId])))];
   const names = new Map(
     people.length === 0 ? [] : (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people))).map((u) => [u.id, u.name]),
   );
-  return groups.map((g) => ({ ...g, assigneeName: g.assigneeId === null ? null : (names.get(g.assigneeId) ?? null), open: Number(g.open), overdue: Number(g.overdue) }));
+  return groups.map((g) => ({ ...g, assigneeName: g.assigneeId === null ? null : (names.get(g.assigneeId) ?? null) }));
+}
+
+/**
+ * The groups a responsibility page starting after `cursor` can reach: the
+ * cursor's own person and those after, until those after hold `size` items; and
+ * whether any come after those. Null when no group is left to page through
+ * (the page is then read as it always is, and comes back empty).
+ */
+function groupsOfPage(
+  groups: readonly ResponsibilityGroup[],
+  unitRows: readonly { id: string; sortOrder: number }[],
+  cursor: SortKey | null,
+  size: number,
+): { groups: ResponsibilityGroup[]; more: boolean } | null {
+  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
+  const keyOfGroup = (g: ResponsibilityGroup): SortKey => [sortOrder.get(g.unitId) ?? 1_000_000_000, g.unitId, g.assigneeId ?? 0];
+  const before = (a: SortKey, b: SortKey) => {
+    for (let i = 0; i < a.length; i += 1) {
+      const x = a[i] ?? 0;
+      const y = b[i] ?? 0;
+      if (x !== y) return x < y;
+    }
+    return false;
+  };
+  const start = cursor === null ? 0 : groups.findIndex((g) => !before(keyOfGroup(g), cursor.slice(0, 3)));
+  if (start < 0 || start >= groups.length) return null;
+  const reached: ResponsibilityGroup[] = [];
+  let items = 0;
+  for (const [i, group] of groups.slice(start).entries()) {
+    if (items >= size) break;
+    reached.push(group);
+    // The cursor's own person may have only some of their items left after it: count none of them.
+    if (i > 0 || cursor === null) items += group.open;
+  }
+  return { groups: reached, more: start + reached.length < groups.length };
 }
 
 /** Every item of a list that passes the filters, in the list's order: what an export writes. */
