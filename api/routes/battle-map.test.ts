@@ -15,6 +15,44 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 describe('GET /api/campaigns/:id/battle-map', () => {
+  it('counts each unit’s phase targets as the items done in the phase that the unit holds now, transfers included', async () => {
+    const office = await signIn(app, 'office');
+    const read = async () => (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    const before = await read();
+    const since = before.timeline.find((p) => p.phase === 'crackdown')?.enteredAt;
+    expect(since).toBeTruthy();
+    // A case solved in the crackdown moves to another unit: it counts for the unit that holds it now.
+    const [solved] = (
+      await database.client.execute({
+        sql: `select c.id, c.version, c.unit_id from clues c where c.state = 'solved'
+                and exists (select 1 from audit_log a where a.subject = 'clue' and a.subject_id = c.id and a.event = 'clue.solve' and a.at >= ?) limit 1`,
+        args: [since ?? ''],
+      })
+    ).rows;
+    expect(solved).toBeDefined();
+    const to = solved?.unit_id === 'nanzheng' ? 'hantai' : 'nanzheng';
+    const moved = await office.send('POST', `/api/clues/${Number(solved?.id)}/transfer`, { unitId: to, reason: '属地管辖', version: Number(solved?.version) });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+
+    const after = await read();
+    expect(after.targets.length).toBeGreaterThan(0);
+    const events: Record<string, string[]> = { casesSolved: ['clue.solve'], cluesVerified: ['clue.file', 'clue.dismiss'], casesFiled: ['clue.file'], cluesFound: ['clue.create'] };
+    for (const target of after.targets) {
+      const kinds = events[target.metric];
+      if (kinds === undefined) throw new Error(`no independent count for ${target.metric}`);
+      const [row] = (
+        await database.client.execute({
+          sql: `select count(*) as n from clues c where c.campaign_id = 1 and c.unit_id = ?
+                  and exists (select 1 from audit_log a where a.subject = 'clue' and a.subject_id = c.id and a.event in (${kinds.map(() => '?').join(', ')}) and a.at >= ?)`,
+          args: [target.unitId, ...kinds, since ?? ''],
+        })
+      ).rows;
+      expect(target.actual, `${target.unitId} ${target.metric}`).toBe(Number(row?.n));
+    }
+    const actualOf = (b: BattleMap, unitId: string) => b.targets.find((t) => t.unitId === unitId && t.metric === 'casesSolved')?.actual ?? 0;
+    expect(actualOf(after, to)).toBe(actualOf(before, to) + 1);
+  });
+
   it('gives every role the wall chart, with figures equal to independent counts', async () => {
     const lead = await signIn(app, 'hantai.lead');
     const response = await lead.get('/api/campaigns/1/battle-map');
