@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, lt, max } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clues } from '../../db/schema';
 import { clueStates } from '../../engine';
@@ -103,8 +103,22 @@ describe('GET /api/campaigns/:id/board', () => {
       expect(column.cards.length, column.state).toBe(Math.min(n, 500));
     }
     const [some] = await database.db.select({ id: clues.id, title: clues.title, categoryId: clues.categoryId }).from(clues).where(eq(clues.id, 5));
-    const byText = await board(office, `?q=${encodeURIComponent(some?.title.slice(0, 6) ?? '')}&limit=500`);
-    expect(byText.columns.flatMap((c) => c.cards).map((c) => c.id)).toContain(5);
+    // Text: each column holds the clues whose title contains it, or whose number it is, counted directly.
+    for (const text of [some?.title.slice(0, 6) ?? '', some?.title.slice(2, 4) ?? '', '5', '没有这样的标题']) {
+      const byText = await board(office, `?q=${encodeURIComponent(text)}&limit=500`);
+      const matching = await database.db
+        .select({ state: clues.state, n: count() })
+        .from(clues)
+        .where(and(eq(clues.campaignId, 1), sql`(instr(${clues.title}, ${text}) > 0 or ${clues.id} = ${Number(text) || -1})`))
+        .groupBy(clues.state);
+      for (const column of byText.columns) {
+        const n = matching.find((m) => m.state === column.state)?.n ?? 0;
+        expect(column.count, `${text} ${column.state}`).toBe(n);
+        expect(column.cards.length, `${text} ${column.state}`).toBe(Math.min(n, 500));
+        for (const card of column.cards) expect(card.title.includes(text) || String(card.id) === text, `${text} ${card.id}`).toBe(true);
+      }
+      if (text === (some?.title.slice(0, 6) ?? '')) expect(byText.columns.flatMap((c) => c.cards).map((c) => c.id)).toContain(5);
+    }
     const byCategory = await board(office, `?category=${some?.categoryId}&limit=500`);
     const [inCategory] = await database.db.select({ n: count() }).from(clues).where(and(eq(clues.categoryId, some?.categoryId ?? -1)));
     expect(byCategory.columns.reduce((sum, c) => sum + c.count, 0)).toBe(inCategory?.n);

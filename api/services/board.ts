@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, gte, inArray, isNull, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
-import { categories, escalations, units, users } from '../../db/schema';
+import { categories, units, users } from '../../db/schema';
 import {
   allowedClueMoves,
   allowedProblemMoves,
@@ -20,6 +20,7 @@ import { statesOf, type Board, type Card, type ItemKindName } from '../contracts
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
+import { titleContains } from './title-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
@@ -104,10 +105,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     where.push(gte(t.foundAt, from), lt(t.foundAt, to));
   }
   if (filters.q !== undefined && filters.q.trim() !== '') {
-    const q = filters.q.trim();
-    const byTitle = like(t.title, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-    const escaped = sql`${byTitle} ESCAPE '\\'`;
-    where.push(/^\d+$/.test(q) ? (or(escaped, eq(t.id, Number(q))) as SQL) : escaped);
+    where.push(titleContains(kind, campaignId, filters.q.trim(), sql`${t.id}`));
   }
   const filtered = and(...where);
 

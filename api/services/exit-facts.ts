@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, clues, escalations, problems } from '../../db/schema';
 import {

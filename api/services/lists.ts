@@ -9,6 +9,7 @@ import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } fro
 import { ApiError } from '../errors';
 import { readScope } from './board';
 import { boardGroups } from './board-counts';
+import { titleContains } from './title-search';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 
 export type ListFilters = z.output<typeof listQuery>;
@@ -77,10 +78,7 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
   if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
   const q = filters.q?.trim() ?? '';
-  if (q !== '') {
-    const byTitle = sql`t.title like ${`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`;
-    where.push(/^\d+$/.test(q) && Number.isSafeInteger(Number(q)) ? sql`(${byTitle} or t.id = ${Number(q)})` : byTitle);
-  }
+  if (q !== '') where.push(titleContains(kind, campaignId, q, sql`t.id`));
   return where;
 }
 

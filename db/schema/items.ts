@@ -43,6 +43,8 @@ export const clues = sqliteTable(
     // unit's column was found by scanning every unit's cards of that state.
     index('clues_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('clues_category').on(t.campaignId, t.categoryId),
+    // Search by text: a title LIKE '%…%' scans this narrow index instead of every row (see api/services/title-search.ts).
+    index('clues_title').on(t.campaignId, t.title),
     // What stands open, by unit and category, with due times: reports and the battle map, from the index alone;
     // with the assignee too, so is the responsibility list's choice of a page and its groups (what it reads without it: every row).
     index('clues_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt, t.assigneeId),
@@ -81,6 +83,7 @@ export const problems = sqliteTable(
     index('problems_board').on(t.campaignId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('problems_assignee').on(t.assigneeId),
+    index('problems_title').on(t.campaignId, t.title),
     index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt, t.assigneeId),
     index('problems_due').on(t.campaignId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
     index('problems_escalation_due').on(t.campaignId, t.escalatedLevel, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
