@@ -20,7 +20,7 @@ import { statesOf, type Board, type Card, type ItemKindName } from '../contracts
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
-import { titleContains } from './title-search';
+import { titleMatches } from './title-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
@@ -105,7 +105,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     where.push(gte(t.foundAt, from), lt(t.foundAt, to));
   }
   if (filters.q !== undefined && filters.q.trim() !== '') {
-    where.push(titleContains(kind, campaignId, filters.q.trim(), sql`${t.id}`));
+    where.push((await titleMatches(db, kind, campaignId, filters.q.trim()))(sql`${t.id}`));
   }
   const filtered = and(...where);
 

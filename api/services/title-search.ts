@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import type { ItemKindName } from '../contracts/board';
 
 /**
@@ -13,8 +14,28 @@ import type { ItemKindName } from '../contracts/board';
  * the rows found, or checks its own index's ids against them.
  */
 export function titleContains(kind: ItemKindName, campaignId: number, text: string, id: SQL): SQL {
+  const byTitle = sql`${id} in (${titlesLike(kind, campaignId, text)})`;
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
+}
+
+/**
+ * {@link titleContains} for a request that runs many queries under it (the
+ * board: its counts and each column): the titles are searched once, and
+ * each query is given the ids found (as one JSON parameter) instead of
+ * searching the titles again.
+ */
+export async function titleMatches(db: Db, kind: ItemKindName, campaignId: number, text: string): Promise<(id: SQL) => SQL> {
+  const [row] = await db.all<{ ids: string }>(sql`select json_group_array(id) as ids from (${titlesLike(kind, campaignId, text)})`);
+  const ids = row?.ids ?? '[]';
+  return (id) => {
+    const byTitle = sql`${id} in (select value from json_each(${ids}))`;
+    return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
+  };
+}
+
+/** The ids of the items whose title contains `text`, read from the (campaign, title) index. */
+function titlesLike(kind: ItemKindName, campaignId: number, text: string): SQL {
   const table = sql.raw(kind === 'clue' ? 'clues' : 'problems');
   const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const byTitle = sql`${id} in (select s.id from ${table} s where s.campaign_id = ${campaignId} and s.title like ${pattern} escape '\\')`;
-  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
+  return sql`select s.id as id from ${table} s where s.campaign_id = ${campaignId} and s.title like ${pattern} escape '\\'`;
 }
