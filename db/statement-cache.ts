@@ -51,19 +51,21 @@ export function cachePreparedStatements(capacity = 256): void {
   const prepareAnew = proto.prepare;
   const caches = new WeakMap<NativeConnection, Map<string, NativeStatement>>();
   proto.prepare = function prepare(this: NativeConnection, sql: string): NativeStatement {
-    statementCacheStats.prepared += 1;
-    if (sql.length > longestCachedSql || starSelect.test(sql)) return prepareAnew.call(this, sql);
+    if (sql.length > longestCachedSql || starSelect.test(sql)) {
+      statementCacheStats.prepared += 1;
+      return prepareAnew.call(this, sql);
+    }
     let cache = caches.get(this);
     if (cache === undefined) caches.set(this, (cache = new Map()));
     const kept = cache.get(sql);
     if (kept !== undefined) {
-      statementCacheStats.prepared -= 1;
       statementCacheStats.reused += 1;
       // Re-inserted: a Map keeps insertion order, so its first key is the least recently used.
       cache.delete(sql);
       cache.set(sql, kept);
       return kept;
     }
+    statementCacheStats.prepared += 1;
     const statement = prepareAnew.call(this, sql);
     cache.set(sql, statement);
     if (cache.size > capacity) {

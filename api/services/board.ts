@@ -71,6 +71,12 @@ export function readScope(actor: Actor): readonly string[] | null {
   return actor.role === 'lead' || actor.role === 'officer' ? actor.unitScope : null;
 }
 
+/** The unit lists a viewer's board or list is narrowed to: their scope, and the unit filter's subtree; all apply. */
+export function unitListsOf(actor: Actor, unit: string | undefined, tree: readonly UnitNode[]): (readonly string[])[] {
+  const scope = readScope(actor);
+  return [...(scope === null ? [] : [scope]), ...(unit === undefined ? [] : [subtreeOf(unit, tree)])];
+}
+
 /** Builds one column's cards or the whole board for a viewer. */
 export async function readBoard(db: Db, campaignId: number, actor: Actor, filters: BoardFilters, now: Date, tree: readonly UnitNode[]): Promise<Board> {
   // First: a change committed after this point is replayed to a stream opened from it, one before it is in the cards.
@@ -113,7 +119,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   const groups = await boardGroups(db, {
     campaignId,
     kind,
-    unitLists: [...(scope === null ? [] : [scope]), ...(filters.unit === undefined ? [] : [subtreeOf(filters.unit, tree)])],
+    unitLists: unitListsOf(actor, filters.unit, tree),
     category: filters.category,
     escalated: filters.escalated === true,
     byCategory: filters.swimlane === 'category',

@@ -7,7 +7,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { ApiError } from '../errors';
-import { readScope } from './board';
+import { readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { titleContains } from './title-search';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
@@ -107,10 +107,20 @@ function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL): SQL {
     where ${where}`;
 }
 
-/** Units in the order the bureau lists them, as an expression on `t.unit_id` (the unit table is small; a join would steer the query plan). */
-function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): SQL {
-  if (unitRows.length === 0) return sql`0`;
-  return sql`(case t.unit_id ${sql.join(unitRows.map((u) => sql`when ${u.id} then ${u.sortOrder}`), sql` `)} else 1000000000 end)`;
+/** Where a unit the bureau has not placed (none stored) sorts: after every placed one. */
+const unplaced = 1_000_000_000;
+
+/**
+ * Units in the order the bureau lists them: as an expression on `t.unit_id`
+ * for SQL (the unit table is small; a join would steer the query plan), and
+ * the same order for the groups sorted here.
+ */
+function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { readonly sql: SQL; readonly of: (unitId: string) => number } {
+  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
+  return {
+    sql: unitRows.length === 0 ? sql`0` : sql`(case t.unit_id ${sql.join(unitRows.map((u) => sql`when ${u.id} then ${u.sortOrder}`), sql` `)} else ${unplaced} end)`,
+    of: (unitId) => sortOrder.get(unitId) ?? unplaced,
+  };
 }
 
 /** The list's order on full rows, as SQL orders the keys: for an export, sorted here rather than by the database. */
@@ -139,8 +149,8 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
-  const unitRows = await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units);
-  return { campaign, parts, unitOrder: unitOrderOf(unitRows), unitRows };
+  const order = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
+  return { campaign, parts, unitOrder: order.sql, unitOrderOf: order.of };
 }
 
 /** The kinds' rows as one relation (a state filter valid for the list leaves at least one kind). */
@@ -157,7 +167,7 @@ function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
  * A lead or officer reads their unit and the units below it, as on the board.
  */
 export async function readList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]): Promise<ListPage> {
-  const { campaign, parts, unitOrder, unitRows } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const { campaign, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
   const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder)));
   const cursor = filters.cursor === undefined ? null : decodeCursor(list, filters.cursor);
   const after =
@@ -171,11 +181,11 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
 
   const pageOf = (from: SQL) => db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${from}) x where ${after} order by ${order} limit ${filters.limit + 1}`);
   const [groups, counts] = await Promise.all([
-    list === 'responsibility' ? responsibilityGroups(db, parts, unitRows, now) : Promise.resolve([]),
+    list === 'responsibility' ? responsibilityGroups(db, parts, orderOf, now) : Promise.resolve([]),
     Promise.all(parts.map((p) => (kept ? keptTotal(db, p.kind, p.states, campaignId, actor, filters, tree) : countedTotal(db, p.kind, p.where)))),
   ]);
   let page: { kind: ItemKindName; id: number }[];
-  const span = list === 'responsibility' ? groupsOfPage(groups, unitRows, cursor, filters.limit + 1) : null;
+  const span = list === 'responsibility' ? groupsOfPage(groups, orderOf, cursor, filters.limit + 1) : null;
   if (span === null) {
     page = await pageOf(keys);
   } else {
@@ -217,13 +227,11 @@ const keptFilter = (filters: ListFilters) =>
 
 /** How many items of one kind pass the filters, from the board counts triggers keep: a few hundred rows however large the campaign. */
 async function keptTotal(db: Db, kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[]): Promise<number> {
-  const scope = readScope(actor);
-  const category = filters.category === 'none' ? undefined : filters.category;
   const groups = await boardGroups(db, {
     campaignId,
     kind,
-    unitLists: [...(scope === null ? [] : [scope]), ...(filters.unit === undefined ? [] : [subtreeOf(filters.unit, tree)])],
-    category,
+    unitLists: unitListsOf(actor, filters.unit, tree),
+    category: filters.category === 'none' ? undefined : filters.category,
     escalated: false,
     byCategory: false,
     cardsWhere: undefined,
@@ -243,7 +251,7 @@ async function countedTotal(db: Db, kind: ItemKindName, where: readonly SQL[]): 
  * standing index (no union, no unit order per row: 503 → 230 ms over 1M
  * clues), and the two kinds' groups merged and ordered here.
  */
-async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName; where: readonly SQL[] }[], unitRows: readonly { id: string; sortOrder: number }[], now: Date): Promise<ResponsibilityGroup[]> {
+async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName; where: readonly SQL[] }[], orderOf: (unitId: string) => number, now: Date): Promise<ResponsibilityGroup[]> {
   type Counted = { unitId: string; assigneeId: number | null; open: number; overdue: number; nextDueAt: string | null };
   const perKind = await Promise.all(
     parts.map((p) =>
@@ -256,12 +264,11 @@ async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName
   for (const g of perKind.flat()) {
     const key = `${g.unitId}|${g.assigneeId ?? ''}`;
     const seen = merged.get(key);
-    const nextDueAt = [seen?.nextDueAt ?? null, g.nextDueAt].filter((d): d is string => d !== null).sort()[0] ?? null;
+    const earlier = seen?.nextDueAt ?? null;
+    const nextDueAt = earlier === null || (g.nextDueAt !== null && g.nextDueAt < earlier) ? g.nextDueAt : earlier;
     merged.set(key, { unitId: g.unitId, assigneeId: g.assigneeId, open: (seen?.open ?? 0) + Number(g.open), overdue: (seen?.overdue ?? 0) + Number(g.overdue), nextDueAt });
   }
   // The list's order: units as the bureau lists them (unknown last), then by id; within a unit, the unassigned first, then by person.
-  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
-  const orderOf = (unitId: string) => sortOrder.get(unitId) ?? 1_000_000_000;
   const groups = [...merged.values()].sort(
     (a, b) => orderOf(a.unitId) - orderOf(b.unitId) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) || (a.assigneeId ?? 0) - (b.assigneeId ?? 0),
   );
@@ -280,12 +287,11 @@ async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName
  */
 function groupsOfPage(
   groups: readonly ResponsibilityGroup[],
-  unitRows: readonly { id: string; sortOrder: number }[],
+  orderOf: (unitId: string) => number,
   cursor: SortKey | null,
   size: number,
 ): { groups: ResponsibilityGroup[]; more: boolean } | null {
-  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
-  const keyOfGroup = (g: ResponsibilityGroup): SortKey => [sortOrder.get(g.unitId) ?? 1_000_000_000, g.unitId, g.assigneeId ?? 0];
+  const keyOfGroup = (g: ResponsibilityGroup): SortKey => [orderOf(g.unitId), g.unitId, g.assigneeId ?? 0];
   const before = (a: SortKey, b: SortKey) => {
     for (let i = 0; i < a.length; i += 1) {
       const x = a[i] ?? 0;

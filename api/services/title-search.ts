@@ -14,8 +14,7 @@ import type { ItemKindName } from '../contracts/board';
  * the rows found, or checks its own index's ids against them.
  */
 export function titleContains(kind: ItemKindName, campaignId: number, text: string, id: SQL): SQL {
-  const byTitle = sql`${id} in (${titlesLike(kind, campaignId, text)})`;
-  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
+  return orNumbered(text, id, sql`${id} in (${titlesLike(kind, campaignId, text)})`);
 }
 
 /**
@@ -27,10 +26,12 @@ export function titleContains(kind: ItemKindName, campaignId: number, text: stri
 export async function titleMatches(db: Db, kind: ItemKindName, campaignId: number, text: string): Promise<(id: SQL) => SQL> {
   const [row] = await db.all<{ ids: string }>(sql`select json_group_array(id) as ids from (${titlesLike(kind, campaignId, text)})`);
   const ids = row?.ids ?? '[]';
-  return (id) => {
-    const byTitle = sql`${id} in (select value from json_each(${ids}))`;
-    return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
-  };
+  return (id) => orNumbered(text, id, sql`${id} in (select value from json_each(${ids}))`);
+}
+
+/** A text that is a number also finds the item of that number. */
+function orNumbered(text: string, id: SQL, byTitle: SQL): SQL {
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${byTitle} or ${id} = ${Number(text)})` : byTitle;
 }
 
 /** The ids of the items whose title contains `text`, read from the (campaign, title) index. */
