@@ -67,6 +67,27 @@ describe('prepared statements kept for reuse', () => {
     expect((await database.client.execute('select colour from notes limit 1')).rows[0]?.colour).toBe('red');
   });
 
+  it('answer their modes and columns from memory after the first run, with every run still correct', async () => {
+    const insert = (body: string) => database.client.execute({ sql: 'insert into notes (body) values (?) returning id, body', args: [body] });
+    const write = (body: string) => database.client.execute({ sql: 'insert into notes (body) values (?)', args: [body] });
+    const first = await insert('甲');
+    await write('乙');
+    const asked = statementCacheStats.askedDriver;
+    const again = await insert('丙');
+    // A write that returns no rows: the driver's "no rows" is remembered, not asked again.
+    const plain = await write('丁');
+    await expect(write('丁')).rejects.toThrow(/UNIQUE/);
+    const after = await write('戊');
+    expect(statementCacheStats.askedDriver - asked).toBe(0);
+    expect(again.columns).toEqual(['id', 'body']);
+    expect(again.rows[0]).toMatchObject({ id: Number(first.rows[0]?.id) + 2, body: '丙' });
+    expect(plain.rows).toEqual([]);
+    expect(plain.rowsAffected).toBe(1);
+    // The failed insert took no id.
+    expect(Number(after.lastInsertRowid)).toBe(Number(plain.lastInsertRowid) + 1);
+    expect((await database.client.execute({ sql: 'select body from notes where body in (?, ?, ?, ?, ?) order by id', args: ['甲', '乙', '丙', '丁', '戊'] })).rows.map((r) => r.body)).toEqual(['甲', '乙', '丙', '丁', '戊']);
+  });
+
   it('stay bounded: thousands of different statements keep at most the capacity, and still answer', async () => {
     for (let i = 0; i < 2_000; i += 1) {
       const { rows } = await database.client.execute(`select ${i} as n`);
