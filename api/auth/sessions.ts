@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client';
+import { preparedOn } from '../../db/prepared';
 import { sessions, users } from '../../db/schema';
 import type { SessionUser } from '../context';
 
@@ -36,9 +37,9 @@ export async function startSession(database: Database, userId: number, now: Date
  * The user of a session token, or null when the token is unknown, idle too
  * long, past its absolute expiry, or its user has been disabled.
  */
-export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
-  const hash = tokenHash(token);
-  const [row] = await database.db
+// Every request but the login runs it.
+const sessionQuery = preparedOn((db: Db) =>
+  db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -51,8 +52,14 @@ export async function resumeSession(database: Database, token: string, now: Date
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.disabledAt)))
-    .where(eq(sessions.tokenHash, hash))
-    .limit(1);
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare(),
+);
+
+export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
+  const hash = tokenHash(token);
+  const [row] = await sessionQuery(database.db).all({ hash });
   if (row === undefined) return null;
   const t = now.getTime();
   const idleSince = new Date(row.lastSeenAt).getTime();

@@ -1,5 +1,6 @@
-import { eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { preparedOn } from '../../db/prepared';
 import { campaigns } from '../../db/schema';
 import type { CampaignConfig, ItemRulesContext } from '../../engine';
 import { ApiError } from '../errors';
@@ -26,8 +27,10 @@ export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'vers
 const { id, state, context, version, config } = campaignColumns;
 
 /** {@link loadCampaign} narrowed to {@link CampaignRules}, for the paths that run on every move and board read. */
+const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());
+
 export async function loadCampaignRules(db: Db | Tx, campaignId: number): Promise<CampaignRules> {
-  const [row] = await db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
+  const [row] = await rulesQuery(db).all({ id: campaignId });
   if (row === undefined) throw new ApiError('not_found');
   return row;
 }

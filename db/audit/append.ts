@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import type { Tx } from '../client';
+import { preparedOn } from '../prepared';
 import { insertRows } from '../bulk-insert';
 import { auditLog } from '../schema';
 import { auditHash, genesisHash } from './hash';
@@ -42,8 +43,10 @@ export function chainEntries(last: Appended | undefined, inputs: readonly AuditI
   });
 }
 
+const lastEntryQuery = preparedOn((tx: Tx) => tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare());
+
 async function lastEntry(tx: Tx): Promise<Appended | undefined> {
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const [last] = await lastEntryQuery(tx).all();
   return last;
 }
 

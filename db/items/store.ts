@@ -2,6 +2,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
 import { insertRows } from '../bulk-insert';
 import type { Db, Tx } from '../client';
+import { preparedOn } from '../prepared';
 import { clueIdentifiers, clues, escalations, problems, users } from '../schema';
 import { extractIdentifiers, type Identifier } from '../../engine/intake/identifiers';
 
@@ -19,6 +20,18 @@ function columnsOf(context: ClueContext | ProblemContext) {
     enteredAt: context.enteredAt,
     dueAt: context.dueAt,
   };
+}
+
+/** The values a stored decision sets, by placeholder. */
+type UpdateSlot = 'id' | 'expectedVersion' | 'state' | 'version' | 'context' | 'updatedAt' | keyof ReturnType<typeof columnsOf>;
+
+/**
+ * Placeholders for an UPDATE's SET. Drizzle encodes a placeholder given as a
+ * column's value as that column encodes its values, but its types accept
+ * only values and SQL there: the cast states what it does.
+ */
+function slots<Key extends UpdateSlot>(keys: readonly Key[]): Record<Key, never> {
+  return Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as Record<Key, never>;
 }
 
 /** The identifier rows of a clue: those found in its title and description, or those the caller found there already. */
@@ -45,6 +58,27 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
     eq(escalations.subjectId, table.id),
     inArray(escalations.status, ['open', 'acknowledged']),
   )})`;
+  const forChange = preparedOn((tx: Tx) =>
+    tx
+      .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
+      .from(table)
+      .leftJoin(users, eq(users.id, table.assigneeId))
+      .where(eq(table.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
+  // Each value is a placeholder stored as its column stores values (the context as its JSON text).
+  const updateQuery = preparedOn((tx: Tx) =>
+    tx
+      .update(table)
+      .set({
+        ...slots(['state', 'version', 'context', 'updatedAt', 'campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt']),
+        // SET reads the row as it was: entering another state starts its escalations afresh.
+        escalatedLevel: sql`case when ${table.enteredAt} = ${sql.placeholder('enteredAt')} then ${table.escalatedLevel} else 0 end`,
+      })
+      .where(and(eq(table.id, sql.placeholder('id')), eq(table.version, sql.placeholder('expectedVersion'))))
+      .prepare(),
+  );
   return {
     /** The item as the engine needs it, or null. */
     async load(db: Reader, id: number): Promise<ItemRecord<State, Context> | null> {
@@ -63,12 +97,7 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
      * answer to a move that keeps the assignee shows without another read.
      */
     async loadForChange(tx: Tx, id: number): Promise<(ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null }) | null> {
-      const [row] = await tx
-        .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
-        .from(table)
-        .leftJoin(users, eq(users.id, table.assigneeId))
-        .where(eq(table.id, id))
-        .limit(1);
+      const [row] = await forChange(tx).all({ id });
       return row === undefined
         ? null
         : {
@@ -118,18 +147,15 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
      */
     async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string, textChanged = false): Promise<boolean> {
       // The count of rows changed says whether the version still held; no rows need to come back.
-      const { rowsAffected } = await tx
-        .update(table)
-        .set({
-          state: next.state as never,
-          version: next.version,
-          context: next.context as never,
-          updatedAt: at,
-          ...columnsOf(next.context),
-          // SET reads the row as it was: entering another state starts its escalations afresh.
-          escalatedLevel: sql`case when ${table.enteredAt} = ${next.context.enteredAt} then ${table.escalatedLevel} else 0 end`,
-        })
-        .where(and(eq(table.id, id), eq(table.version, expectedVersion)));
+      const { rowsAffected } = await updateQuery(tx).run({
+        id,
+        expectedVersion,
+        state: next.state,
+        version: next.version,
+        context: next.context,
+        updatedAt: at,
+        ...columnsOf(next.context),
+      } satisfies Record<UpdateSlot, unknown>);
       // Only an edit changes a clue's text; moves leave its identifiers as they are.
       if (rowsAffected === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
       return rowsAffected === 1;
