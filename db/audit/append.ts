@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, getTableColumns, sql, type Placeholder } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { preparedOn } from '../prepared';
 import { insertRows } from '../bulk-insert';
@@ -45,6 +45,15 @@ export function chainEntries(last: Appended | undefined, inputs: readonly AuditI
 
 const lastEntryQuery = preparedOn((tx: Tx) => tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare());
 
+const auditColumns = Object.keys(getTableColumns(auditLog)) as (keyof AuditRow)[];
+/** One entry, the usual case (a move): a prepared insert, shared by the moves committed together. */
+const insertEntry = preparedOn((tx: Tx) =>
+  tx
+    .insert(auditLog)
+    .values(Object.fromEntries(auditColumns.map((column) => [column, sql.placeholder(column)])) as Record<keyof AuditRow, Placeholder>)
+    .prepare(),
+);
+
 async function lastEntry(tx: Tx): Promise<Appended | undefined> {
   const [last] = await lastEntryQuery(tx).all();
   return last;
@@ -63,6 +72,8 @@ export async function appendAudit(tx: Tx, ...inputs: AuditInput[]): Promise<Appe
 /** {@link appendAudit} for lists of any length (a sweep may raise hundreds of thousands; spreading them as arguments overflows the stack). */
 export async function appendAuditAll(tx: Tx, inputs: readonly AuditInput[]): Promise<Appended[]> {
   const rows = chainEntries(await lastEntry(tx), inputs);
-  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, auditLog, rows.slice(i, i + 1000));
+  const [only] = rows;
+  if (rows.length === 1 && only !== undefined) await insertEntry(tx).run(only);
+  else for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, auditLog, rows.slice(i, i + 1000));
   return rows.map(({ seq, hash }) => ({ seq, hash }));
 }
