@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { ApiError, problemResponse } from './errors';
+import { bodyLimits } from './middleware/body-limit';
 import { requestLog } from './middleware/request-log';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { serveWebApp } from './middleware/web-static';
@@ -98,8 +98,10 @@ export function createApp(options: AppOptions) {
   });
   app.use(
     '/api/*',
-    (c, next) =>
-      bodyLimit({ maxSize: isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : maxBodyBytes, onError: (e) => problemResponse(e, new ApiError('payload_too_large')) })(c, next),
+    bodyLimits(
+      (c) => (isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : maxBodyBytes),
+      (c) => problemResponse(c, new ApiError('payload_too_large')),
+    ),
     sameOrigin,
     jsonBodies,
     loadViewer(database, clock, options.session, unitTree),
