@@ -59,10 +59,6 @@ export function cachePreparedStatements(capacity = 256): void {
   const prepareAnew = proto.prepare;
   const caches = new WeakMap<NativeConnection, Map<string, NativeStatement>>();
   proto.prepare = function prepare(this: NativeConnection, sql: string): NativeStatement {
-    if (sql.length > longestCachedSql || starSelect.test(sql)) {
-      statementCacheStats.prepared += 1;
-      return prepareAnew.call(this, sql);
-    }
     let cache = caches.get(this);
     if (cache === undefined) caches.set(this, (cache = new Map()));
     const kept = cache.get(sql);
@@ -74,6 +70,8 @@ export function cachePreparedStatements(capacity = 256): void {
       return kept;
     }
     statementCacheStats.prepared += 1;
+    // Checked only for SQL not kept: a kept statement passed these checks when it was first prepared.
+    if (sql.length > longestCachedSql || starSelect.test(sql)) return prepareAnew.call(this, sql);
     const statement = answeringFromMemory(prepareAnew.call(this, sql));
     cache.set(sql, statement);
     if (cache.size > capacity) {
