@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type InferInsertModel } from 'drizzle-orm';
+import { getTableColumns, sql, type InferInsertModel, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './client';
 
@@ -18,12 +18,7 @@ export async function insertRows<T extends SQLiteTable>(tx: Tx, table: T, rows: 
   const first = rows[0];
   if (first === undefined) return;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
-  const values = rows.map((row) =>
-    columns.map(([key, column]) => {
-      const value: unknown = (row as Record<string, unknown>)[key];
-      return value === undefined || value === null ? null : column.mapToDriverValue(value);
-    }),
-  );
+  const values = driverValues(columns, rows);
   const names = sql.join(
     columns.map(([, column]) => sql.identifier(column.name)),
     sql`, `,
@@ -31,4 +26,33 @@ export async function insertRows<T extends SQLiteTable>(tx: Tx, table: T, rows: 
   // `->>` gives SQL values: text stays text, JSON numbers become integers or reals, null NULL.
   const picks = sql.raw(columns.map((_, i) => `value ->> '$[${i}]'`).join(', '));
   await tx.run(sql`insert into ${table} (${names}) select ${picks} from json_each(${JSON.stringify(values)}) order by key`);
+}
+
+type ColumnEntry = [string, ReturnType<typeof getTableColumns>[string]];
+
+/** Each row's values for the given columns, as the columns store them (null for a value the row does not have). */
+function driverValues(columns: readonly ColumnEntry[], rows: readonly object[]): unknown[][] {
+  return rows.map((row) =>
+    columns.map(([key, column]) => {
+      const value: unknown = (row as Record<string, unknown>)[key];
+      return value === undefined || value === null ? null : column.mapToDriverValue(value);
+    }),
+  );
+}
+
+/**
+ * The rows as a SELECT of every column of the table, in the table's order,
+ * from one JSON parameter: the source for drizzle's `insert(table).select(…)`,
+ * which then adds what a multi-row VALUES would (`onConflictDoNothing`,
+ * `returning`) without a bound parameter per value. A column the rows do not
+ * give is NULL, not its default: for tables whose other columns are
+ * nullable (an autoincrementing id takes the next id).
+ */
+export function rowsAsSelect<T extends SQLiteTable>(table: T, rows: readonly InferInsertModel<T>[]): SQL {
+  // The columns drizzle's insert names, in its order.
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined || column.generated.type === 'byDefault');
+  const given = new Set(rows.flatMap((row) => Object.keys(row)));
+  const picks = sql.raw(columns.map(([key], i) => (given.has(key) ? `value ->> '$[${i}]'` : 'null')).join(', '));
+  // WHERE true: SQLite reads an ON after the FROM as a join's unless the SELECT has a WHERE (see its upsert docs).
+  return sql`select ${picks} from json_each(${JSON.stringify(driverValues(columns, rows))}) where true order by key`;
 }

@@ -295,6 +295,14 @@ describe('webhook deliveries', () => {
     expect(ids.sort()).toEqual(queued.map((q) => String(q.id)).sort());
     const body = JSON.parse(received.find((r) => r.body.includes(`"subjectId":${clue.id}`))?.body ?? '{}') as { escalation?: { level: number } };
     expect(body.escalation?.level).toBe(2);
+    // Each body tells the escalation as stored.
+    for (const { body: text } of received) {
+      const { escalation } = JSON.parse(text) as { escalation: { id: number } };
+      const [row] = await database.db.select().from(escalations).where(eq(escalations.id, escalation.id));
+      expect(row).toBeDefined();
+      const { status: _s, enteredAt: _e, acknowledgedBy: _b, acknowledgedAt: _a, note: _n, resolvedAt: _r, ...told } = row!;
+      expect(escalation).toEqual({ ...told, recipientUserIds: expect.any(Array) });
+    }
     const pending = await restarted.db.select().from(webhookOutbox).where(isNull(webhookOutbox.deliveredAt));
     expect(pending).toEqual([]);
     restarted.close();
@@ -321,8 +329,16 @@ describe('a first sweep over a large campaign', () => {
     expect(result.raised).toBeGreaterThanOrEqual(9000);
     const [after] = await large.db.select({ n: count() }).from(escalations);
     expect((after?.n ?? 0) - (before[0]?.n ?? 0)).toBe(result.raised);
-    const [raisedEntries] = await large.db.select({ n: count() }).from(auditLog).where(eq(auditLog.event, 'escalation.raise'));
-    expect(raisedEntries?.n).toBe(after?.n);
+    const raisedEntries = await large.db.select({ subjectId: auditLog.subjectId, payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'escalation.raise')).orderBy(auditLog.seq);
+    expect(raisedEntries.length).toBe(after?.n);
+    // Each entry tells its escalation as stored, and the entries follow the escalations' order.
+    const rows = new Map((await large.db.select().from(escalations)).map((row) => [row.id, row]));
+    for (const entry of raisedEntries) {
+      const row = rows.get(entry.subjectId);
+      expect(JSON.parse(entry.payload)).toEqual({ item: { subject: row?.subject, id: row?.subjectId }, level: row?.level, recipient: row?.recipient, recipientUserId: row?.recipientUserId, unitId: row?.unitId, dueAt: row?.dueAt, detail: row?.detail });
+    }
+    const order = raisedEntries.map((e) => e.subjectId);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     const [queued] = await large.db.select({ n: count() }).from(webhookOutbox);
     expect(queued?.n).toBe(result.raised);
     await large.drop();

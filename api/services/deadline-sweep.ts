@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
 import { appendAuditAll, type AuditInput } from '../../db/audit/append';
+import { rowsAsSelect } from '../../db/bulk-insert';
 import { campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { campaignOverdue, escalationDue, isPhase, windowBounds } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
@@ -175,9 +176,20 @@ async function raiseForItems(tx: Tx, kind: ItemKindName, campaignId: number, thr
     ];
   });
   const inserted: EscalationRow[] = [];
-  // SQLite bounds the parameters of one statement: 14 columns × 400 rows stays inside it.
-  for (let i = 0; i < values.length; i += 400) {
-    inserted.push(...(await tx.insert(escalations).values(values.slice(i, i + 400)).onConflictDoNothing().returning()));
+  // In parts of 10,000 rows, each one JSON parameter (a first sweep over a large campaign raises far more).
+  for (let i = 0; i < values.length; i += 10_000) {
+    const part = values.slice(i, i + 10_000);
+    const raised = await tx
+      .insert(escalations)
+      .select(rowsAsSelect(escalations, part))
+      .onConflictDoNothing()
+      .returning({ id: escalations.id, subjectId: escalations.subjectId, level: escalations.level });
+    // Only the ids come back (building each whole row was a tenth of a large sweep); the rest is what was inserted.
+    const byRung = new Map(part.map((v) => [`${v.subjectId}:${v.level}`, v]));
+    for (const { id, subjectId, level } of raised.sort((a, b) => a.id - b.id)) {
+      const value = byRung.get(`${subjectId}:${level}`);
+      if (value !== undefined) inserted.push({ ...value, id, acknowledgedBy: null, acknowledgedAt: null, note: null, resolvedAt: null, detail: null });
+    }
   }
   // The rung is raised whether this sweep inserted it or another process did first.
   if (values.length > 0) {
