@@ -63,6 +63,7 @@ export const column = z
     wipLimit: z.number().int().nullable(),
     /** How many units hold more cards here than the WIP limit. */
     unitsOver: z.number().int(),
+    /** The column's first page; none for a side column in a whole-board read (read it through `next`). */
     cards: z.array(card),
     /** Pass as `cursor` with `state` for the next page, or null at the end. */
     next: z.string().nullable(),

@@ -41,6 +41,9 @@ function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.dueAt, key.id])).toString('base64url');
 }
 
+/** Before every card (each due time sorts after the empty text, and no due time after every due time): a column's first page. */
+const fromTheStart = encodeCursor({ dueAt: '', id: 0 });
+
 function decodeCursor(cursor: string): CursorKey {
   try {
     const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
@@ -146,12 +149,18 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   const concluded = campaign.state === 'concluded';
   const columns = await Promise.all(
     columnsToRead.map(async (state) => {
-      const { cards, next } = await readColumn(db, kind, campaign, state, filtered, cursor, filters.limit, actor, now, concluded, filters.overdue === true || filters.escalated === true);
+      const count = perState.get(state) ?? 0;
+      // A side column shows collapsed until opened: the whole board gives its count and a cursor to its first page, which
+      // the board reads when the column is opened (a third of the board's cards were side cards no one saw).
+      const { cards, next } =
+        sideStates.has(state) && filters.state === undefined
+          ? { cards: [], next: count > 0 ? fromTheStart : null }
+          : await readColumn(db, kind, campaign, state, filtered, cursor, filters.limit, actor, now, concluded, filters.overdue === true || filters.escalated === true);
       return {
         state,
         label: stateLabels[kind][state] ?? { zh: state, en: state },
         side: sideStates.has(state),
-        count: perState.get(state) ?? 0,
+        count,
         wipLimit: wipLimits[state] ?? null,
         unitsOver: overUnits(state).length,
         cards,

@@ -255,6 +255,37 @@ describe('working on the board', () => {
     }
   });
 
+  test('a side column shows its count while collapsed and reads its cards when opened, in the server\'s order, once', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const whole = page.waitForResponse((r) => /\/api\/campaigns\/\d+\/board\?/.test(r.url()) && !r.url().includes('state='));
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board`);
+      const side = ((await (await whole).json()) as WireBoard).columns.find((c) => c.state === 'unfounded');
+      // The whole board brings the side column's count, not its cards.
+      expect(side?.cards).toEqual([]);
+      expect(side?.count).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('toggle-unfounded').textContent()).toContain(String(side?.count));
+      const firstPage = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=unfounded`);
+      const expected = firstPage.columns[0]?.cards.map((c) => c.id) ?? [];
+      expect(expected.length).toBeGreaterThan(0);
+
+      await page.getByTestId('toggle-unfounded').click();
+      const column = '[data-testid=column-unfounded]';
+      await page.locator(`${column} [data-testid=card-${expected[0]}]`).waitFor();
+      const shown = await cardIds(page, column);
+      expect(shown).toEqual(expected.slice(0, shown.length));
+      // Closed and opened again: the cards already read are kept, none twice.
+      await page.getByTestId('toggle-unfounded').click();
+      await page.getByTestId('toggle-unfounded').click();
+      await page.locator(`${column} [data-testid=card-${expected[0]}]`).waitFor();
+      const again = await cardIds(page, column);
+      expect(new Set(again).size).toBe(again.length);
+      expect(again).toEqual(expected.slice(0, again.length));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

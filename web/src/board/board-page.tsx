@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
-import { Index, Show, createEffect, createMemo, createResource, createSignal } from 'solid-js';
+import { Index, Show, createEffect, createMemo, createResource, createSignal, untrack } from 'solid-js';
 import { type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -20,7 +20,7 @@ import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusCard } from './board-moves';
 import { createBoardState } from './board-state';
 import { campaignDetail } from './board-prefetch';
-import { filtersOf, kindOf, swimlaneOf, type BoardSearch } from './board-source';
+import { filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
 import { BoardToolbar } from './board-toolbar';
 import { CampaignHead } from './campaign-head';
 
@@ -41,6 +41,14 @@ export function BoardPage() {
   const [creating, setCreating] = createSignal(false);
   const [revision, setRevision] = createSignal(0);
   const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
+  // The whole board gives a side column's count only: its cards are read when it is opened, and again when the
+  // board is read anew while it is open (loadMore skips the cards already there).
+  createEffect(() => {
+    const page = pageOf(source());
+    for (const column of state.board.latest?.columns ?? []) {
+      if (column.side && expanded().has(column.state) && column.next !== null && column.cards.length < page) untrack(() => void state.loadMore(column.state));
+    }
+  });
   const openId = () => (search.item !== undefined && /^\d+$/.test(search.item) ? Number(search.item) : null);
   const inboxView = (): EscalationView | null => (search.inbox === 'mine' || search.inbox === 'unit' ? search.inbox : null);
   const mayMove = () => {
