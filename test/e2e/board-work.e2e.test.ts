@@ -286,6 +286,41 @@ describe('working on the board', () => {
     }
   });
 
+  test('a change by someone else to a collapsed side column updates its count with one card read; opened, it shows its first page', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const countShown = async () => Number((await page.getByTestId('toggle-unfounded').textContent())?.replace(/\D/g, ''));
+      const before = await countShown();
+      const reads: URL[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.endsWith('/board') && url.searchParams.get('state') === 'unfounded') reads.push(url);
+      });
+      const verifying = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=500`);
+      const clue = verifying.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'unfounded'));
+      if (clue === undefined) throw new Error('the seed has no verifying clue the office may dismiss');
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion: '经核查，举报内容与事实不符。' } });
+
+      await expect.poll(countShown, { timeout: 10_000 }).toBe(before + 1);
+      // Collapsed, the column was read for its count and one card, not a page of cards no one sees.
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.map((url) => url.searchParams.get('limit'))).toEqual(reads.map(() => '1'));
+
+      const firstPage = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=unfounded`);
+      const expected = firstPage.columns[0]?.cards.map((c) => c.id) ?? [];
+      await page.getByTestId('toggle-unfounded').click();
+      const column = '[data-testid=column-unfounded]';
+      await page.locator(`${column} [data-testid=card-${expected[0]}]`).waitFor();
+      await expect.poll(async () => (await cardIds(page, column)).length).toBeGreaterThan(1);
+      const shown = await cardIds(page, column);
+      expect(shown).toEqual(expected.slice(0, shown.length));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

@@ -36,11 +36,11 @@ export function BoardPage() {
   const swimlane = (): Swimlane => swimlaneOf(search);
   const filters = createMemo((): BoardFilters => filtersOf(search), undefined, { equals: sameJson });
   const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
-  const state = createBoardState(source);
+  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
+  const state = createBoardState(source, (s) => expanded().has(s));
   const [dragging, setDragging] = createSignal<Card | null>(null);
   const [creating, setCreating] = createSignal(false);
   const [revision, setRevision] = createSignal(0);
-  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
   // The whole board gives a side column's count only: its cards are read when it is opened, and again when the
   // board is read anew while it is open (loadMore skips the cards already there).
   createEffect(() => {

@@ -46,7 +46,7 @@ function keepUnchanged(before: readonly Card[], after: readonly Card[]): Card[] 
  * second copy of the board). Confirmed moves are placed into the board
  * from the server's answer; refused ones just disappear from the pending list.
  */
-export function createBoardState(source: () => BoardSource) {
+export function createBoardState(source: () => BoardSource, isOpen: (state: string) => boolean = () => true) {
   const [board, { mutate, refetch }] = createResource<Board, BoardSource>(source, async (s, { value }) => {
     const next = await firstBoardPage(s);
     if (value === undefined || value === null || value.kind !== next.kind) return next;
@@ -139,8 +139,11 @@ export function createBoardState(source: () => BoardSource) {
     const wanted = [...new Set(states)].filter((state) => current.columns.some((c) => c.state === state));
     const pages = await Promise.all(
       wanted.map((state) => {
-        const shown = current.columns.find((c) => c.state === state)?.cards.length ?? 0;
-        return api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: Math.min(500, Math.max(pageOf(s), shown)), state });
+        const column = current.columns.find((c) => c.state === state);
+        const shown = column?.cards.length ?? 0;
+        // A collapsed side column shows its count alone: one card comes with it, the rest when it is opened.
+        const limit = column?.side === true && !isOpen(state) ? 1 : Math.min(500, Math.max(pageOf(s), shown));
+        return api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit, state });
       }),
     );
     // The user may have switched kind or filters meanwhile: then these pages are of another board.
