@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The hash the first entry of the log chains to. */
 export const genesisHash = '0'.repeat(64);
@@ -38,5 +38,6 @@ export function auditHash(prevHash: string, entry: HashedEntry): string {
     entry.unitId,
     entry.categoryId,
   ];
-  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
+  // One-shot: the same digest as hashing the three parts in turn, at half the cost of a Hash object (a large sweep chains thousands).
+  return hash('sha256', `${prevHash}\n${JSON.stringify(fields)}`, 'hex');
 }
