@@ -33,11 +33,7 @@ export async function startSession(database: Database, userId: number, now: Date
   return { token, expiresAt };
 }
 
-/**
- * The user of a session token, or null when the token is unknown, idle too
- * long, past its absolute expiry, or its user has been disabled.
- */
-// Every request but the login runs it.
+// Prepared once per database: every request but the login runs it.
 const sessionQuery = preparedOn((db: Db) =>
   db
     .select({
@@ -57,6 +53,10 @@ const sessionQuery = preparedOn((db: Db) =>
     .prepare(),
 );
 
+/**
+ * The user of a session token, or null when the token is unknown, idle too
+ * long, past its absolute expiry, or its user has been disabled.
+ */
 export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
   const hash = tokenHash(token);
   const [row] = await sessionQuery(database.db).all({ hash });

@@ -26,9 +26,9 @@ export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'vers
 // megabyte), on every move and every board.
 const { id, state, context, version, config } = campaignColumns;
 
-/** {@link loadCampaign} narrowed to {@link CampaignRules}, for the paths that run on every move and board read. */
 const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());
 
+/** {@link loadCampaign} narrowed to {@link CampaignRules}, for the paths that run on every move and board read. */
 export async function loadCampaignRules(db: Db | Tx, campaignId: number): Promise<CampaignRules> {
   const [row] = await rulesQuery(db).all({ id: campaignId });
   if (row === undefined) throw new ApiError('not_found');
