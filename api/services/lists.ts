@@ -10,6 +10,7 @@ import { ApiError } from '../errors';
 import { readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { titleContains } from './title-search';
+import { tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 
 export type ListFilters = z.output<typeof listQuery>;
@@ -40,6 +41,21 @@ interface Row extends Omit<ListItem, 'level'> {
 function keyOf(list: ListName, row: Row): SortKey {
   if (list !== 'responsibility') return [row.id];
   return [row.unitOrder, row.unitId, row.assigneeId ?? 0, row.dueAt === null ? 1 : 0, row.dueAt ?? '', row.kind, row.id];
+}
+
+/** Two sort keys in the list's order, over the part both have (each place holds the same type in every key). */
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A responsibility group's place in the list's order: the first three places of its items' keys. */
+function keyOfGroup(group: Pick<ResponsibilityGroup, 'unitId' | 'assigneeId'>, orderOf: (unitId: string) => number): SortKey {
+  return [orderOf(group.unitId), group.unitId, group.assigneeId ?? 0];
 }
 
 function encodeCursor(key: SortKey): string {
@@ -82,10 +98,6 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   return where;
 }
 
-function tableName(kind: ItemKindName): SQL {
-  return sql.raw(kind === 'clue' ? 'clues' : 'problems');
-}
-
 /**
  * The sort key columns of one kind's filtered items. A page is chosen on
  * these alone (no join, no JSON), and only the page's rows are then read in
@@ -93,7 +105,7 @@ function tableName(kind: ItemKindName): SQL {
  */
 function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL {
   return sql`select ${kind} as kind, t.id as id, t.unit_id as unitId, t.assignee_id as assigneeId, t.due_at as dueAt, ${unitOrder} as unitOrder
-    from ${tableName(kind)} t where ${sql.join([...where], sql` and `)}`;
+    from ${tableOf(kind)} t where ${sql.join([...where], sql` and `)}`;
 }
 
 /** The rows of one kind with everything the lists show, under a condition on `t`. */
@@ -103,7 +115,7 @@ function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL): SQL {
   return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
       t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
       t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, ${unitOrder} as unitOrder
-    from ${tableName(kind)} t left join users u on u.id = t.assignee_id
+    from ${tableOf(kind)} t left join users u on u.id = t.assignee_id
     where ${where}`;
 }
 
@@ -121,20 +133,6 @@ function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { 
     sql: unitRows.length === 0 ? sql`0` : sql`(case t.unit_id ${sql.join(unitRows.map((u) => sql`when ${u.id} then ${u.sortOrder}`), sql` `)} else ${unplaced} end)`,
     of: (unitId) => sortOrder.get(unitId) ?? unplaced,
   };
-}
-
-/** The list's order on full rows, as SQL orders the keys: for an export, sorted here rather than by the database. */
-function compareRows(list: ListName): (a: Row, b: Row) => number {
-  if (list !== 'responsibility') return (a, b) => b.id - a.id;
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return (a, b) =>
-    a.unitOrder - b.unitOrder ||
-    text(a.unitId, b.unitId) ||
-    (a.assigneeId ?? 0) - (b.assigneeId ?? 0) ||
-    (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) ||
-    text(a.dueAt ?? '', b.dueAt ?? '') ||
-    text(a.kind, b.kind) ||
-    a.id - b.id;
 }
 
 /** What a list reads: the campaign, and per kind the filter (none when a filter rules the kind out). */
@@ -241,7 +239,7 @@ async function keptTotal(db: Db, kind: ItemKindName, states: readonly string[], 
 }
 
 async function countedTotal(db: Db, kind: ItemKindName, where: readonly SQL[]): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`select count(*) as n from ${tableName(kind)} t where ${sql.join([...where], sql` and `)}`);
+  const [row] = await db.all<{ n: number }>(sql`select count(*) as n from ${tableOf(kind)} t where ${sql.join([...where], sql` and `)}`);
   return Number(row?.n ?? 0);
 }
 
@@ -257,7 +255,7 @@ async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName
     parts.map((p) =>
       db.all<Counted>(sql`
         select t.unit_id as unitId, t.assignee_id as assigneeId, count(*) as open, coalesce(sum(t.due_at < ${now.toISOString()}), 0) as overdue, min(t.due_at) as nextDueAt
-        from ${tableName(p.kind)} t where ${sql.join([...p.where], sql` and `)} group by t.unit_id, t.assignee_id`),
+        from ${tableOf(p.kind)} t where ${sql.join([...p.where], sql` and `)} group by t.unit_id, t.assignee_id`),
     ),
   );
   const merged = new Map<string, Counted>();
@@ -269,9 +267,7 @@ async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName
     merged.set(key, { unitId: g.unitId, assigneeId: g.assigneeId, open: (seen?.open ?? 0) + Number(g.open), overdue: (seen?.overdue ?? 0) + Number(g.overdue), nextDueAt });
   }
   // The list's order: units as the bureau lists them (unknown last), then by id; within a unit, the unassigned first, then by person.
-  const groups = [...merged.values()].sort(
-    (a, b) => orderOf(a.unitId) - orderOf(b.unitId) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) || (a.assigneeId ?? 0) - (b.assigneeId ?? 0),
-  );
+  const groups = [...merged.values()].sort((a, b) => compareKeys(keyOfGroup(a, orderOf), keyOfGroup(b, orderOf)));
   const people = [...new Set(groups.flatMap((g) => (g.assigneeId === null ? [] : [g.assigneeId])))];
   const names = new Map(
     people.length === 0 ? [] : (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people))).map((u) => [u.id, u.name]),
@@ -291,16 +287,7 @@ function groupsOfPage(
   cursor: SortKey | null,
   size: number,
 ): { groups: ResponsibilityGroup[]; more: boolean } | null {
-  const keyOfGroup = (g: ResponsibilityGroup): SortKey => [orderOf(g.unitId), g.unitId, g.assigneeId ?? 0];
-  const before = (a: SortKey, b: SortKey) => {
-    for (let i = 0; i < a.length; i += 1) {
-      const x = a[i] ?? 0;
-      const y = b[i] ?? 0;
-      if (x !== y) return x < y;
-    }
-    return false;
-  };
-  const start = cursor === null ? 0 : groups.findIndex((g) => !before(keyOfGroup(g), cursor.slice(0, 3)));
+  const start = cursor === null ? 0 : groups.findIndex((g) => compareKeys(keyOfGroup(g, orderOf), cursor) >= 0);
   if (start < 0 || start >= groups.length) return null;
   const reached: ResponsibilityGroup[] = [];
   let items = 0;
@@ -317,5 +304,7 @@ function groupsOfPage(
 export async function readWholeList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]) {
   const { campaign, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
   const rows = (await Promise.all(parts.map((p) => db.all<Row>(rowsOf(p.kind, sql.join(p.where, sql` and `), unitOrder))))).flat();
-  return { campaign, items: rows.sort(compareRows(list)).map((row) => itemOf(row, campaign, now)) };
+  // The list's order, as SQL orders the keys: sorted here rather than by the database, each row's key built once.
+  const sorted = rows.map((row) => ({ row, key: keyOf(list, row) })).sort((a, b) => (list === 'responsibility' ? compareKeys(a.key, b.key) : b.row.id - a.row.id));
+  return { campaign, items: sorted.map(({ row }) => itemOf(row, campaign, now)) };
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ItemKindName } from '../contracts/board';
+import { tableOf } from './item-tables';
 
 /**
  * The items of a campaign whose title contains `text` (case as typed; `%`,
@@ -36,7 +37,6 @@ function orNumbered(text: string, id: SQL, byTitle: SQL): SQL {
 
 /** The ids of the items whose title contains `text`, read from the (campaign, title) index. */
 function titlesLike(kind: ItemKindName, campaignId: number, text: string): SQL {
-  const table = sql.raw(kind === 'clue' ? 'clues' : 'problems');
   const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  return sql`select s.id as id from ${table} s where s.campaign_id = ${campaignId} and s.title like ${pattern} escape '\\'`;
+  return sql`select s.id as id from ${tableOf(kind)} s where s.campaign_id = ${campaignId} and s.title like ${pattern} escape '\\'`;
 }
