@@ -7,6 +7,12 @@ interface Job<T> {
   readonly reject: (error: unknown) => void;
 }
 
+// Each job's savepoint, set by hand: drizzle's nested transaction also builds a new database object with a
+// query builder per table for each job, a few per cent of a move.
+const savepoint = sql.raw('savepoint job');
+const release = sql.raw('release savepoint job');
+const rollback = sql.raw('rollback to savepoint job');
+
 type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /**
@@ -71,16 +77,14 @@ export class WriteQueue {
     try {
       await this.#db.transaction(async (tx) => {
         for (const job of batch) {
-          // A savepoint of its own, set by hand: drizzle's nested transaction also builds a new database
-          // object with a query builder per table for each job, a few per cent of a move.
-          await tx.run(sql.raw('savepoint job'));
+          await tx.run(savepoint);
           try {
             const value = await job.work(tx);
-            await tx.run(sql.raw('release savepoint job'));
+            await tx.run(release);
             results.push({ ok: true, value });
           } catch (error) {
-            await tx.run(sql.raw('rollback to savepoint job'));
-            await tx.run(sql.raw('release savepoint job'));
+            await tx.run(rollback);
+            await tx.run(release);
             results.push({ ok: false, error });
           }
         }
