@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sweepDeadlines } from '../api/services/deadline-sweep';
 import type { Database } from '../db/client';
 import { progressBar } from './progress';
@@ -9,6 +10,8 @@ export interface SweepBench {
   readonly dueItems: number;
   readonly firstMs: number;
   readonly firstRaised: number;
+  /** The longest a write queued during the first sweep waited for its commit (a probe queues one every 5 ms): how long a move waits behind a large sweep. */
+  readonly longestWriteWaitMs: number;
   readonly secondMs: number;
   readonly secondRaised: number;
 }
@@ -65,9 +68,21 @@ export async function benchSweep(database: Database, now: Date): Promise<SweepBe
                  (select count(*) from clues where due_at <= ?) + (select count(*) from problems where due_at <= ?) as due`,
     args: [horizon, horizon],
   });
+  let sweeping = true;
+  let longestWriteWaitMs = 0;
+  const probe = (async () => {
+    while (sweeping) {
+      const queued = performance.now();
+      await database.write((tx) => tx.run(sql`select 1`));
+      longestWriteWaitMs = Math.max(longestWriteWaitMs, performance.now() - queued);
+      await new Promise((next) => setTimeout(next, 5));
+    }
+  })();
   const t1 = performance.now();
   const first = await sweepDeadlines(database, now);
   const firstMs = performance.now() - t1;
+  sweeping = false;
+  await probe;
   const t2 = performance.now();
   const second = await sweepDeadlines(database, now);
   const secondMs = performance.now() - t2;
@@ -76,6 +91,7 @@ export async function benchSweep(database: Database, now: Date): Promise<SweepBe
     dueItems: Number(counts.rows[0]?.due ?? 0),
     firstMs,
     firstRaised: first.raised,
+    longestWriteWaitMs,
     secondMs,
     secondRaised: second.raised,
   };

@@ -9,10 +9,11 @@ import { openDatabase, type Database } from '../../db/client';
 import { verifyAudit } from '../../db/audit/verify';
 import { auditLog, campaigns, clues, escalations, users, webhookOutbox } from '../../db/schema';
 import { signIn, testApp } from '../../test/support/api-client';
-import { testDatabase, testNow } from '../../test/support/test-database';
+import { demoPassword, testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines, webhookSignature } from './deadline-sweep';
 import { deliverWebhooks } from './webhook-delivery';
 import { startBackground } from './background';
+import { startTestServer } from '../../test/support/test-server';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const hour = 3_600_000;
@@ -342,5 +343,44 @@ describe('a first sweep over a large campaign', () => {
     const [queued] = await large.db.select({ n: count() }).from(webhookOutbox);
     expect(queued?.n).toBe(result.raised);
     await large.drop();
+  }, 60_000);
+
+  it('lets moves through between its parts: a move sent over HTTP while it runs is committed before the sweep ends', async () => {
+    const large = await testDatabase({ clues: 20, problems: 2 });
+    const overdue = new Date(testNow.getTime() - 2 * hour).toISOString();
+    await large.client.execute({
+      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
+            with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
+            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, t.title, t.found_at, t.entered_at, ?, json_set(t.context, '$.dueAt', ?), t.updated_at
+            from n, (select * from clues where state = 'verifying' limit 1) t`,
+      args: [overdue, overdue],
+    });
+    const [target] = await large.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.state, 'verifying'), sql`${clues.dueAt} > ${testNow.toISOString()}`)).limit(1);
+    if (target === undefined) throw new Error('no verifying clue to move');
+    const server = await startTestServer(large);
+    try {
+      const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: demoPassword }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      // Over a real socket: the request is read only when the sweep gives the event loop a turn.
+      const [swept, moved] = await Promise.all([
+        sweepDeadlines(large, testNow, { itemsPerPart: 100 }),
+        fetch(`${server.url}/api/clues/${target.id}/transitions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ to: 'unfounded', version: target.version, payload: { conclusion: '查无实据' } }),
+        }),
+      ]);
+      expect(moved.status).toBe(200);
+      expect(swept.raised).toBeGreaterThanOrEqual(2000);
+      const [move] = await large.db.select({ seq: auditLog.seq }).from(auditLog).where(and(eq(auditLog.subject, 'clue'), eq(auditLog.subjectId, target.id), eq(auditLog.event, 'clue.dismiss')));
+      const raises = await large.db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.event, 'escalation.raise'));
+      expect(raises.length).toBe(swept.raised);
+      // Raised both before and after the move: it did not wait for the whole sweep.
+      expect(raises.filter((r) => r.seq > (move?.seq ?? Infinity)).length).toBeGreaterThan(0);
+      expect(raises.filter((r) => r.seq < (move?.seq ?? -Infinity)).length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+      await large.drop();
+    }
   }, 60_000);
 });
