@@ -9,6 +9,7 @@ import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { tableOf } from './item-tables';
 import { campaignColumns, loadCampaign, type CampaignRow } from './campaign-rules';
+import { letOthersIn } from './let-others-in';
 import { loadEscalationRouting } from './people/escalation-routing';
 
 type EscalationRow = typeof escalations.$inferSelect;
@@ -107,7 +108,7 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
       const ids = due.map((item) => item.id).sort((a, b) => a - b);
       for (let i = 0; i < ids.length; i += perPart) {
         // A turn of the event loop first: requests that arrived during the last part queue their moves ahead of this one.
-        if (i > 0) await new Promise((next) => setImmediate(next));
+        if (i > 0) await letOthersIn();
         const part = ids.slice(i, i + perPart);
         raised += await database.write(async (tx) => {
           // Read again in the part's transaction: the campaign may have been concluded or its ladder changed since.
