@@ -143,4 +143,28 @@ describe('reports, battle map and wall in Chromium', () => {
       await context.close();
     }
   });
+
+  test('the wall keeps up with a campaign whose changes never pause', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+      await page.getByTestId('wall-figures').waitFor();
+      await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
+      const before = await page.getByTestId('wall-figures').textContent();
+      // A clue found every 0.6 s, never a pause of 1.5 s: the wall must redraw while they keep coming.
+      let redrawnWhileBusy = false;
+      const started = Date.now();
+      while (Date.now() - started < 25_000) {
+        await api(context, '/api/clues', { campaignId, unitId: 'hantai', title: '大屏持续变化测试线索', source: 'other' });
+        if ((await page.getByTestId('wall-figures').textContent()) !== before) {
+          redrawnWhileBusy = true;
+          break;
+        }
+        await page.waitForTimeout(600);
+      }
+      expect(redrawnWhileBusy).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
