@@ -138,6 +138,56 @@ describe('working on the board', () => {
     }
   });
 
+  test('two changes to one column in quick succession: an older read that answers last does not undo the newer one', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const title = '刷新先后测试线索';
+      const [assignee] = await apiCall<{ id: number }[]>(suite.server.url, context, 'GET', '/api/users?unit=hantai');
+      const create = () => apiCall<WireCard>(suite.server.url, context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', assigneeId: assignee?.id, title, source: 'other' }, 201);
+      const first = await create();
+      const second = await create();
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${encodeURIComponent(title)}`);
+      await card(page, 'found', second.id).waitFor();
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+
+      // The first re-read of the verifying column (after the first move) is answered by the server at once, but
+      // its answer reaches the page only after the second re-read's: a slow connection, made certain.
+      let verifyingReads = 0;
+      let firstRead: () => void = () => undefined;
+      const firstReadDone = new Promise<void>((resolve) => (firstRead = resolve));
+      let secondAnswered: () => void = () => undefined;
+      const secondDone = new Promise<void>((resolve) => (secondAnswered = resolve));
+      let olderDelivered: () => void = () => undefined;
+      const olderDone = new Promise<void>((resolve) => (olderDelivered = resolve));
+      await page.route(/\/api\/campaigns\/\d+\/board\?.*state=verifying/, async (route) => {
+        verifyingReads += 1;
+        const mine = verifyingReads;
+        const response = await route.fetch();
+        if (mine === 1) {
+          firstRead();
+          await Promise.race([secondDone, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+        }
+        await route.fulfill({ response });
+        if (mine === 1) olderDelivered();
+        if (mine === 2) secondAnswered();
+      });
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${first.id}/transitions`, { to: 'verifying', version: first.version });
+      await firstReadDone;
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${second.id}/transitions`, { to: 'verifying', version: second.version });
+      await card(page, 'verifying', second.id).waitFor({ timeout: 10_000 });
+      // The held answer (the column with the first clue only) arrives now, and is left unapplied.
+      await olderDone;
+      await page.waitForTimeout(500);
+      expect(await card(page, 'verifying', second.id).count()).toBe(1);
+      expect(await card(page, 'verifying', first.id).count()).toBe(1);
+      expect(await page.locator('[data-testid=column-found] [data-testid^=card-]').count()).toBe(0);
+      expect(verifyingReads).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a change made after the board was read but before its live stream opened still reaches the board', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

@@ -132,11 +132,18 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
    * are shown now, and swaps just those columns and the lane counts in.
    * Unchanged cards keep their objects, so nothing on screen jumps.
    */
+  // Re-reads are numbered as they are sent. Their answers may come back out of order (two changes to one
+  // column in quick succession), and an older answer must not undo a newer one already shown.
+  let readsSent = 0;
+  const columnRead = new Map<string, number>();
+  let lanesRead = 0;
+
   async function refreshStates(states: readonly string[]) {
     const s = source();
     const current = board.latest;
     if (current === undefined) return;
     const wanted = [...new Set(states)].filter((state) => current.columns.some((c) => c.state === state));
+    const read = ++readsSent;
     const pages = await Promise.all(
       wanted.map((state) => {
         const column = current.columns.find((c) => c.state === state);
@@ -148,13 +155,17 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     );
     // The user may have switched kind or filters meanwhile: then these pages are of another board.
     if (JSON.stringify(source()) !== JSON.stringify(s) || pages.length === 0) return;
+    const newer = (column: Column) => (columnRead.get(column.state) ?? 0) < read;
+    const fresh = new Map(pages.flatMap((page) => page.columns.filter(newer)).map((column) => [column.state, column]));
+    for (const state of fresh.keys()) columnRead.set(state, read);
+    const lanesNewer = lanesRead < read;
+    if (lanesNewer) lanesRead = read;
     mutate((b) => {
       if (b === undefined) return b;
-      const fresh = new Map(pages.flatMap((page) => page.columns).map((column) => [column.state, column]));
       return {
         ...b,
-        now: pages.at(-1)?.now ?? b.now,
-        lanes: pages.at(-1)?.lanes ?? b.lanes,
+        now: lanesNewer ? (pages.at(-1)?.now ?? b.now) : b.now,
+        lanes: lanesNewer ? (pages.at(-1)?.lanes ?? b.lanes) : b.lanes,
         columns: b.columns.map((column) => {
           const next = fresh.get(column.state);
           return next === undefined ? column : { ...next, cards: keepUnchanged(column.cards, next.cards) };
