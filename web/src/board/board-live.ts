@@ -1,5 +1,6 @@
 import { createEffect } from 'solid-js';
 import type { Card, ItemKind } from '../api/client';
+import { coalesce } from '../live/coalesce';
 import { subscribeToChanges, type Change } from '../live/live-events';
 import type { BoardState } from './board-state';
 
@@ -30,12 +31,14 @@ export function createLiveBoard(options: LiveBoardOptions) {
   let overtaken = false;
   const allStates = () => state.columns().map((c) => c.state);
 
+  // An import or a bulk change sends a change per item: the columns are re-read one read at a time, gathered.
+  const refreshColumns = coalesce<string>((states) => state.refreshStates([...states]));
   const refresh = (states: readonly string[]) => {
     if (options.dragging() !== null) {
       for (const s of states) waiting.add(s);
       return;
     }
-    void state.refreshStates(states);
+    refreshColumns(states);
   };
 
   const onChange = (change: Change) => {
@@ -82,7 +85,7 @@ export function createLiveBoard(options: LiveBoardOptions) {
       overtaken = false;
       const states = [...waiting];
       waiting.clear();
-      if (states.length > 0) void state.refreshStates(states);
+      if (states.length > 0) refreshColumns(states);
       return { overtaken: wasOvertaken };
     },
   };

@@ -16,6 +16,7 @@ import { CardFace, cardDragId } from './board-card';
 import { BoardLanes } from './board-lanes';
 import { boardSensors, dropTargetState } from './board-drag';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
+import { coalesce } from '../live/coalesce';
 import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusCard } from './board-moves';
 import { createBoardState } from './board-state';
@@ -68,6 +69,12 @@ export function BoardPage() {
   });
   const inbox = createInboxCount(() => (boardPainted() ? campaignId() : undefined));
 
+  // The open drawer shows its item's escalations, read again on each revision. A sweep sends a change per
+  // escalation raised: at most four revisions a second, the changes between them gathered into the next.
+  const escalationsChanged = coalesce<never>(async () => {
+    setRevision((r) => r + 1);
+    await new Promise((settled) => setTimeout(settled, 250));
+  });
   const live = createLiveBoard({
     state,
     campaignId,
@@ -77,7 +84,7 @@ export function BoardPage() {
     onCampaignChanged: () => void refetchCampaign(),
     onEscalation: () => {
       inbox.refresh();
-      setRevision((r) => r + 1);
+      escalationsChanged();
     },
     onOpenItemChanged: () => setRevision((r) => r + 1),
   });

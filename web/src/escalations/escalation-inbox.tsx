@@ -8,6 +8,7 @@ import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate } from '../board/format';
 import { toast } from '../ui/toasts';
+import { coalesce } from '../live/coalesce';
 
 const statusKey: Record<EscalationWire['status'], MessageKey> = { open: 'statusOpen', acknowledged: 'statusAcknowledged', resolved: 'statusResolved' };
 const recipientKey: Record<EscalationWire['recipient'], MessageKey> = { assignee: 'recipientAssignee', unitLead: 'recipientUnitLead', office: 'recipientOffice' };
@@ -23,7 +24,9 @@ export function createInboxCount(campaignId: () => number | undefined) {
   const [counts, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
   const timer = setInterval(() => void refetch(), 60_000);
   onCleanup(() => clearInterval(timer));
-  return { open: () => counts.latest?.counts.open ?? 0, refresh: () => void refetch() };
+  // A sweep raising thousands of escalations sends a change for each: one count read at a time, gathered.
+  const refresh = coalesce<never>(async () => refetch());
+  return { open: () => counts.latest?.counts.open ?? 0, refresh: () => refresh() };
 }
 
 /** The header button of the inbox, with the number of open escalations raised to me. */
