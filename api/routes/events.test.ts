@@ -98,6 +98,22 @@ describe('GET /api/events', () => {
     expect(Number(events[0]?.id)).toBeGreaterThan(head);
   });
 
+  it('tells a listening client to reload, instead of sending each entry, when one commit writes more than it would catch up on', async () => {
+    const office = await signIn(appA, 'office');
+    const lead = await signIn(appB, 'hantai.lead');
+    const stream = await collect(lead, (events) => events.some((e) => e.event === 'reset'));
+    // Listening: the stream has sent its first ping or nothing; give it a poll to settle on the head.
+    await new Promise((settled) => setTimeout(settled, 300));
+    const rows = Array.from({ length: 5200 }, (_, i) => `RESET-${i},重置测试线索${i},内容,汉台分局,,其他`);
+    const imported = await office.send('POST', '/api/campaigns/1/imports?commit=true', ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', ...rows].join('\n'), { 'content-type': 'text/csv' });
+    expect(imported.status).toBe(200);
+    const events = await stream.done;
+    const [top] = (await database.client.execute('select max(seq) as seq from audit_log')).rows;
+    const reset = events.find((e) => e.event === 'reset');
+    expect(reset?.id).toBe(String(top?.seq));
+    expect(events.filter((e) => e.event === 'change').length).toBe(0);
+  }, 60_000);
+
   it('needs a session', async () => {
     expect((await appA.request('/api/events')).status).toBe(401);
   });

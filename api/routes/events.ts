@@ -6,7 +6,12 @@ import { readScope } from '../services/board';
 import type { AuditFeed, Change } from '../services/audit-feed';
 import { problems, router } from './kit';
 
-/** A client further behind than this is told to reload instead of being sent every entry. */
+/**
+ * A client further behind than this is told to reload instead of being sent
+ * every entry: when it connects, and when one commit writes more (an import
+ * of thousands of clues), which every open board would otherwise receive
+ * entry by entry, each stream reading them again from the database.
+ */
 const maxCatchUp = 5000;
 const heartbeatMs = 25_000;
 
@@ -78,6 +83,12 @@ export function eventRoutes(feed: AuditFeed) {
             do {
               again = false;
               for (;;) {
+                const newest = feed.newest();
+                if (newest - sent > maxCatchUp) {
+                  await stream.writeSSE({ event: 'reset', id: String(newest), data: JSON.stringify({ seq: newest }) });
+                  sent = newest;
+                  break;
+                }
                 const batch = await feed.after(sent, 500);
                 if (batch.length === 0) break;
                 for (const change of batch) {

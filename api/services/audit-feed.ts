@@ -52,6 +52,11 @@ export class AuditFeed {
     return auditHead(this.#db);
   }
 
+  /** The newest sequence number the feed has read (while someone listens). */
+  newest(): number {
+    return this.#last;
+  }
+
   /** Entries after `seq`, oldest first, at most `limit` (a reconnecting client's catch-up). */
   async since(seq: number, limit: number): Promise<Change[]> {
     const rows = await this.#db

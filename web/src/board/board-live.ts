@@ -71,7 +71,14 @@ export function createLiveBoard(options: LiveBoardOptions) {
       else if (state.board.latest !== undefined) resolve(state.board.latest.seq);
     });
   });
-  const live = subscribeToChanges({ onChange, onReset: () => void state.reload(), from: firstRead });
+  // Too much changed to be sent change by change (a large import): anything on the page may be out of date.
+  const onReset = () => {
+    refreshColumns(allStates());
+    options.onCampaignChanged();
+    options.onEscalation();
+    options.onOpenItemChanged();
+  };
+  const live = subscribeToChanges({ onChange, onReset, from: firstRead });
 
   return {
     status: live.status,
