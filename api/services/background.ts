@@ -33,7 +33,7 @@ export function startBackground(database: Database, clock: Clock, options: { swe
     return result.raised + result.resolved > 0 ? result : undefined;
   });
   const deliver = guard('webhooks', async () => {
-    const result = await deliverWebhooks(database, clock);
+    const result = await deliverWebhooks(database, clock, { stopped: () => stopped });
     return result.delivered + result.failed > 0 ? result : undefined;
   });
   const first = sweep();

@@ -309,6 +309,47 @@ describe('webhook deliveries', () => {
     restarted.close();
     await new Promise((done) => receiver.close(done));
   });
+
+  it('sends every due delivery in one run while the receiver takes them, and leaves the rest for the next run after a failure', async () => {
+    const own = await testDatabase({ clues: 20, problems: 2 });
+    const received: string[] = [];
+    let requests = 0;
+    const receiver = createServer((req, res) => {
+      requests += 1;
+      // The hundredth request fails: the second batch of 50 is the last of this run.
+      if (requests === 100) {
+        res.writeHead(503).end();
+        return;
+      }
+      received.push(String(req.headers['x-battlemap-delivery']));
+      req.resume();
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      await own.write((tx) => tx.update(campaigns).set({ webhookUrl: url, webhookSecret: 'secret' }));
+      await sweepDeadlines(own, testNow);
+      // 160 deliveries due: copies of the first one queued (a sweep that raised as many).
+      await own.client.execute({
+        sql: `insert into webhook_outbox (escalation_id, url, body, next_attempt_at)
+              with recursive n(i) as (select 1 union all select i + 1 from n where i < 160 - (select count(*) from webhook_outbox))
+              select o.escalation_id, o.url, o.body, o.next_attempt_at from n, (select * from webhook_outbox order by id limit 1) o`,
+        args: [],
+      });
+      const [queued] = await own.db.select({ n: count() }).from(webhookOutbox);
+      expect(queued?.n).toBe(160);
+
+      expect(await deliverWebhooks(own, () => testNow)).toEqual({ delivered: 99, failed: 1 });
+      // The next run, after the failed one's backoff: the other 60 and the retry.
+      expect(await deliverWebhooks(own, () => new Date(testNow.getTime() + 60_000))).toEqual({ delivered: 61, failed: 0 });
+      expect(new Set(received).size).toBe(160);
+      expect(await own.db.select().from(webhookOutbox).where(isNull(webhookOutbox.deliveredAt))).toEqual([]);
+    } finally {
+      await new Promise((done) => receiver.close(done));
+      await own.drop();
+    }
+  });
 });
 
 
