@@ -24,6 +24,7 @@ import { titleMatches } from './title-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 type BoardFilters = z.output<typeof boardQuery>;
 
@@ -37,21 +38,16 @@ interface CursorKey {
   readonly id: number;
 }
 
-function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify([key.dueAt, key.id])).toString('base64url');
+function encodeBoardCursor(key: CursorKey): string {
+  return encodeCursor([key.dueAt, key.id]);
 }
 
 /** Before every card (each due time sorts after the empty text, and no due time after every due time): a column's first page. */
-const fromTheStart = encodeCursor({ dueAt: '', id: 0 });
+const fromTheStart = encodeBoardCursor({ dueAt: '', id: 0 });
 
-function decodeCursor(cursor: string): CursorKey {
-  try {
-    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof dueAt === 'string' || dueAt === null) && typeof id === 'number' && Number.isSafeInteger(id)) return { dueAt, id };
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new ApiError('bad_request', { fields: [{ field: 'cursor', message: { zh: '分页游标无效', en: 'The cursor is not one this board gave' } }] });
+function decodeBoardCursor(cursor: string): CursorKey {
+  const [dueAt, id] = decodeCursor(cursor, ['string?', 'number'] as const, 'this board');
+  return { dueAt, id };
 }
 
 /**
@@ -145,7 +141,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   };
 
   const columnsToRead = filters.state === undefined ? states : [filters.state];
-  const cursor = filters.cursor === undefined ? null : decodeCursor(filters.cursor);
+  const cursor = filters.cursor === undefined ? null : decodeBoardCursor(filters.cursor);
   const concluded = campaign.state === 'concluded';
   const columns = await Promise.all(
     columnsToRead.map(async (state) => {
@@ -217,7 +213,7 @@ async function readColumn(
   const last = page.at(-1);
   return {
     cards: page.map((row) => cardOf(kind, row, actor, now, campaign, concluded)),
-    next: rows.length > limit && last !== undefined ? encodeCursor({ dueAt: last.dueAt, id: last.id }) : null,
+    next: rows.length > limit && last !== undefined ? encodeBoardCursor({ dueAt: last.dueAt, id: last.id }) : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { boardGroups } from './board-counts';
 import { titleContains } from './title-search';
 import { tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { decodeCursor, encodeCursor, type KeyPlace } from './page-cursor';
 
 export type ListFilters = z.output<typeof listQuery>;
 
@@ -58,19 +59,13 @@ function keyOfGroup(group: Pick<ResponsibilityGroup, 'unitId' | 'assigneeId'>, o
   return [orderOf(group.unitId), group.unitId, group.assigneeId ?? 0];
 }
 
-function encodeCursor(key: SortKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
+const cursorShapes = {
+  responsibility: ['number', 'string', 'number', 'number', 'string', 'string', 'number'],
+  register: ['number'],
+} as const satisfies Record<string, readonly KeyPlace[]>;
 
-function decodeCursor(list: ListName, cursor: string): SortKey {
-  const shape = list === 'responsibility' ? ['number', 'string', 'number', 'number', 'string', 'string', 'number'] : ['number'];
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) return key as SortKey;
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new ApiError('bad_request', { fields: [{ field: 'cursor', message: { zh: '分页游标无效', en: 'The cursor is not one this list gave' } }] });
+function decodeListCursor(list: ListName, cursor: string): SortKey {
+  return decodeCursor(cursor, list === 'responsibility' ? cursorShapes.responsibility : cursorShapes.register, 'this list');
 }
 
 const badFilter = (field: string, zh: string, en: string) => new ApiError('bad_request', { fields: [{ field, message: { zh, en } }] });
@@ -167,7 +162,7 @@ function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
 export async function readList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]): Promise<ListPage> {
   const { campaign, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
   const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder)));
-  const cursor = filters.cursor === undefined ? null : decodeCursor(list, filters.cursor);
+  const cursor = filters.cursor === undefined ? null : decodeListCursor(list, filters.cursor);
   const after =
     cursor === null
       ? sql`1`
