@@ -5,7 +5,10 @@ export const escalationsQuery = z.strictObject({
   view: z.enum(['mine', 'unit']).default('mine'),
   status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active'),
   campaign: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Up to 2,000: the inbox drawer shows more as asked, re-read whole when an escalation changes. */
+  limit: z.coerce.number().int().min(1).max(2000).default(100),
+  /** The page after the one whose `next` this is. */
+  cursor: z.string().max(200).optional(),
   /** Only the escalations of one clue or problem (its detail drawer): the kind and the id, given together. */
   subject: z.enum(['clue', 'problem']).optional(),
   subjectId: z.coerce.number().int().positive().optional(),
@@ -36,7 +39,12 @@ export const escalation = z
 export type EscalationWire = z.infer<typeof escalation>;
 
 export const escalationList = z
-  .object({ counts: z.object({ open: z.number().int(), acknowledged: z.number().int() }), items: z.array(escalation) })
+  .object({
+    counts: z.object({ open: z.number().int(), acknowledged: z.number().int() }),
+    items: z.array(escalation),
+    /** The cursor of the next page, null after the last. */
+    next: z.string().nullable(),
+  })
   .meta({ id: 'EscalationList' });
 
 export const acknowledgeRequest = z.strictObject({ note: z.string().trim().max(4000).optional() }).meta({ id: 'AcknowledgeRequest' });

@@ -59,7 +59,7 @@ describe('GET /api/escalations?subject=&subjectId= (one item, for its drawer)', 
       });
     if (calm === undefined) throw new Error('every clue has an escalation');
     const none = (await (await office.get(`/api/escalations?subject=clue&subjectId=${calm.id}`)).json()) as List;
-    expect(none).toEqual({ counts: { open: 0, acknowledged: 0 }, items: [] });
+    expect(none).toEqual({ counts: { open: 0, acknowledged: 0 }, items: [], next: null });
 
     const otherUnit = calm.unitId === 'hantai' ? 'nanzheng' : 'hantai';
     const outsider = await signIn(app, `${otherUnit}.officer`);
@@ -97,5 +97,36 @@ describe('GET /api/escalations (the inbox)', () => {
     expect(list.items.map((e) => e.id)).toEqual(sorted.map((e) => e.id));
     const titles = new Map((await database.db.select({ id: clues.id, title: clues.title }).from(clues)).map((c) => [c.id, c.title]));
     for (const item of list.items.filter((e) => e.subject === 'clue')) expect(item.title, `clue ${item.subjectId}`).toBe(titles.get(item.subjectId));
+  });
+
+  it('pages on past the first page with its cursor: every active escalation once, in the inbox order, then no next', async () => {
+    const office = await signIn(app, 'office');
+    const whole = (await (await office.get('/api/escalations?view=unit&status=active&limit=500')).json()) as { counts: { open: number; acknowledged: number }; items: { id: number }[]; next: string | null };
+    expect(whole.next).toBeNull();
+    expect(whole.items.length).toBe(whole.counts.open + whole.counts.acknowledged);
+    const paged: number[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const response = await office.get(`/api/escalations?view=unit&status=active&limit=7${next === null ? '' : `&cursor=${next}`}`);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { items: { id: number }[]; next: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      paged.push(...page.items.map((e) => e.id));
+      next = page.next;
+      pages += 1;
+    } while (next !== null && pages < 1000);
+    expect(pages).toBeGreaterThan(2);
+    expect(paged).toEqual(whole.items.map((e) => e.id));
+  });
+
+  it('refuses a cursor it did not give, naming the field', async () => {
+    const office = await signIn(app, 'office');
+    for (const cursor of ['nonsense', Buffer.from(JSON.stringify(['3', '2026-01-01', 1])).toString('base64url'), Buffer.from(JSON.stringify([3, null, 1])).toString('base64url')]) {
+      const response = await office.get(`/api/escalations?view=unit&cursor=${cursor}`);
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { fields?: { field: string }[] };
+      expect(problem.fields?.map((f) => f.field)).toEqual(['cursor']);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { escalations } from '../../db/schema';
@@ -7,6 +7,7 @@ import type { EscalationWire } from '../contracts/escalations';
 import { ApiError } from '../errors';
 import { readScope } from './board';
 import { tableOf } from './item-tables';
+import { decodeCursor, encodeCursor } from './page-cursor';
 import { loadEscalationRouting, type EscalationRouting } from './people/escalation-routing';
 
 /**
@@ -37,19 +38,23 @@ function unitFor(actor: Actor): SQL | undefined {
 export async function readEscalations(
   db: Db,
   actor: Actor,
-  query: { view: 'mine' | 'unit'; status: 'open' | 'acknowledged' | 'resolved' | 'active'; campaign?: number | undefined; limit: number },
-): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[] }> {
+  query: { view: 'mine' | 'unit'; status: 'open' | 'acknowledged' | 'resolved' | 'active'; campaign?: number | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[]; next: string | null }> {
+  const after = query.cursor === undefined ? undefined : afterKey(decodeCursor(query.cursor, cursorShape, 'this inbox'));
   const who = query.view === 'mine' ? mineFor(actor, await loadEscalationRouting(db)) : unitFor(actor);
   const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
   const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
   // The page first, then the titles of its items: joined before the limit, SQLite read the item of
   // every matching escalation (hundreds of thousands in a large campaign) to show a hundred.
-  const page = await db
+  const read = await db
     .select()
     .from(escalations)
-    .where(and(who, campaign, status))
+    .where(and(who, campaign, status, after))
     .orderBy(desc(escalations.level), escalations.dueAt, escalations.id)
-    .limit(query.limit);
+    .limit(query.limit + 1);
+  const page = read.slice(0, query.limit);
+  const last = page.at(-1);
+  const next = read.length > query.limit && last !== undefined ? encodeCursor([last.level, last.dueAt, last.id]) : null;
   const titles = new Map<string, string>();
   for (const kind of ['clue', 'problem'] as const) {
     const ids = page.filter((row) => row.subject === kind).map((row) => row.subjectId);
@@ -67,7 +72,16 @@ export async function readEscalations(
   return {
     counts: { open: tally('open'), acknowledged: tally('acknowledged') },
     items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null })),
+    next,
   };
+}
+
+/** The inbox's order, which its cursor carries: highest rung first, then the earliest due, then the oldest. */
+const cursorShape = ['number', 'string', 'number'] as const;
+
+/** The escalations after a page ending at (level, due time, id) in that order. */
+function afterKey([level, dueAt, id]: readonly [number, string, number]): SQL | undefined {
+  return or(lt(escalations.level, level), and(eq(escalations.level, level), or(gt(escalations.dueAt, dueAt), and(eq(escalations.dueAt, dueAt), gt(escalations.id, id)))));
 }
 
 async function titleOf(db: Db | Tx, subject: 'clue' | 'problem' | 'campaign', id: number): Promise<string | null> {

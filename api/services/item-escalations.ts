@@ -20,7 +20,7 @@ export async function readItemEscalations(
   subject: 'clue' | 'problem',
   subjectId: number,
   status: Status,
-): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[] }> {
+): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[]; next: null }> {
   const t = tableOf(subject);
   const [item] = await db.select({ title: t.title, unitId: t.unitId }).from(t).where(eq(t.id, subjectId)).limit(1);
   const scope = readScope(actor);
@@ -36,5 +36,7 @@ export async function readItemEscalations(
     items: rows
       .filter((row) => wanted(row.status))
       .map((row) => ({ ...row, title: item.title, detail: row.detail ?? null })),
+    // One item's escalations: a few rungs per state it stayed in, on one page.
+    next: null,
   };
 }

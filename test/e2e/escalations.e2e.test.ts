@@ -73,4 +73,45 @@ describe('the escalation inbox', () => {
       await context.close();
     }
   });
+
+  // Last in the file: it raises hundreds of escalations more.
+  test('with more escalations than the drawer shows, "load more" shows the next ones and keeps them when one changes', async () => {
+    const overdue = new Date(testNow.getTime() - 2 * 3_600_000).toISOString();
+    await suite.database.client.execute({
+      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
+            with recursive n(i) as (select 1 union all select i + 1 from n where i < 300)
+            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, '督办分页测试线索', t.found_at, t.entered_at, ?, json_set(t.context, '$.dueAt', ?), t.updated_at
+            from n, (select * from clues where state = 'verifying' limit 1) t`,
+      args: [overdue, overdue],
+    });
+    await sweepDeadlines(suite.database, testNow);
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaign = campaignOf(page);
+      const all = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=unit&status=active&campaign=${campaign}&limit=2000`);
+      const total = all.counts.open + all.counts.acknowledged;
+      expect(total).toBeGreaterThan(300);
+      await page.goto(`${suite.server.url}/campaigns/${campaign}/board?inbox=unit`);
+      const inbox = page.getByTestId('inbox');
+      const rows = inbox.locator('[data-testid^=escalation-][data-status]');
+      await expect.poll(() => rows.count()).toBe(200);
+      const more = inbox.getByTestId('inbox-load-more');
+      expect(await more.textContent()).toContain(`加载更多 (${total - 200})`);
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(Math.min(total, 400));
+      // The rows in the inbox's order, the next ones after the first 200.
+      const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')?.slice('escalation-'.length))));
+      expect(ids).toEqual(all.items.slice(0, ids.length).map((e) => e.id));
+
+      // One is acknowledged: the drawer is read again, as many rows as were shown.
+      const first = all.items.find((e) => e.status === 'open');
+      if (first === undefined) throw new Error('no open escalation');
+      await apiCall(suite.server.url, context, 'POST', `/api/escalations/${first.id}/acknowledge`, { note: '已阅' });
+      await expect.poll(() => inbox.getByTestId(`escalation-${first.id}`).getAttribute('data-status'), { timeout: 10_000 }).toBe('acknowledged');
+      expect(await rows.count()).toBe(Math.min(total, 400));
+      await page.screenshot({ path: `${artifacts}/inbox-more.png` });
+    } finally {
+      await context.close();
+    }
+  });
 }, 120_000);

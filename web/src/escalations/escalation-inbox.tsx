@@ -2,11 +2,11 @@ import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire } from '../api/client';
-import type { MessageKey } from '../i18n/messages';
+import { messages, type MessageKey } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
-import { dateTime, dueDate } from '../board/format';
+import { dateTime, dueDate, figure } from '../board/format';
 import { toast } from '../ui/toasts';
 import { coalesce } from '../live/coalesce';
 
@@ -136,6 +136,10 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
   );
 }
 
+/** Escalations shown at first and added by each "load more"; at most `inboxMost` (what the API gives in one read). */
+const inboxPage = 200;
+const inboxMost = 2000;
+
 /**
  * The escalation inbox as a drawer: tabs "mine" and "my units" (all units,
  * for the office), open and acknowledged ones, highest rung first.
@@ -149,8 +153,14 @@ export function InboxPanel(props: {
   onChanged: () => void;
   onClose: () => void;
 }) {
-  const key = () => ({ view: props.view, campaign: props.campaign.id, revision: props.revision });
-  const [list, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: 200 }));
+  // More are shown as asked, 200 at a time; a change re-reads as many as are shown, so nothing loaded disappears.
+  const [shown, setShown] = createSignal(inboxPage);
+  const key = () => ({ view: props.view, campaign: props.campaign.id, revision: props.revision, limit: shown() });
+  const [list, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
+  const remaining = () => {
+    const l = list.latest;
+    return l === undefined ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;
+  };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') props.onClose();
   };
@@ -203,6 +213,23 @@ export function InboxPanel(props: {
               </For>
             </ul>
           )}
+        </Show>
+        <Show when={remaining() > 0}>
+          <Show
+            when={shown() < inboxMost}
+            fallback={
+              <p class="inbox-more" data-testid="inbox-most">
+                {tr({
+                  zh: `仅显示前 ${figure(inboxMost)} 条；可在看板上勾选“${messages.escalatedOnly.zh}”查看全部`,
+                  en: `Showing the first ${figure(inboxMost)}; tick “${messages.escalatedOnly.en}” on the board to see them all`,
+                })}
+              </p>
+            }
+          >
+            <button type="button" class="button ghost load-more" data-testid="inbox-load-more" disabled={list.loading} onClick={() => setShown((n) => Math.min(inboxMost, n + inboxPage))}>
+              {list.loading ? t('loading') : `${t('loadMore')} (${figure(remaining())})`}
+            </button>
+          </Show>
         </Show>
       </div>
     </aside>
