@@ -550,4 +550,37 @@ describe('working on the board', () => {
       await context.close();
     }
   });
+
+  test('a user deep in a long column keeps every card loaded when someone else changes that column', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const cookies = await context.cookies(suite.server.url);
+      const rows = Array.from({ length: 700 }, (_, i) => `DEEP-${i},长列保持测试${i},内容,汉台分局,,其他`);
+      const imported = await fetch(`${suite.server.url}/api/campaigns/${campaignId}/imports?commit=true`, {
+        method: 'POST',
+        headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'text/csv' },
+        body: ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', ...rows].join('\n'),
+      });
+      expect(imported.status).toBe(200);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const count = async () => Number((await page.getByTestId('count-found').textContent())?.replace(/\D/g, ''));
+      const more = page.getByTestId('load-more-found');
+      // Loaded = the column's count less what the button says is left.
+      const loaded = async () => (await count()) - Number((await more.textContent())?.replace(/\D/g, ''));
+      while ((await loaded()) <= 500) {
+        const before = await loaded();
+        await more.click();
+        await expect.poll(loaded).toBeGreaterThan(before);
+      }
+      const deep = await loaded();
+      const total = await count();
+      await apiCall(suite.server.url, context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '长列保持测试：新线索', source: 'other' }, 201);
+      await expect.poll(count, { timeout: 10_000 }).toBe(total + 1);
+      expect(await loaded()).toBeGreaterThanOrEqual(deep);
+    } finally {
+      await context.close();
+    }
+  });
 }, 120_000);

@@ -18,6 +18,9 @@ export type MoveResult = { readonly ok: true; readonly card: Card } | { readonly
 
 export type { BoardSource };
 
+/** The most cards the board API gives in one read. */
+const maxPage = 500;
+
 /** Puts a card (as the server now has it) at the top of its state's column, wherever it was before. */
 function place(board: Board, card: Card): Board {
   return {
@@ -132,6 +135,26 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
    * are shown now, and swaps just those columns and the lane counts in.
    * Unchanged cards keep their objects, so nothing on screen jumps.
    */
+  /**
+   * One column's first `wanted` cards, in reads of at most 500 (what the API
+   * gives at once) following its cursor: a user who scrolled deep into a long
+   * column keeps every card loaded when someone else's change re-reads it.
+   */
+  async function readColumn(s: BoardSource, state: string, wanted: number): Promise<Board> {
+    const query = { kind: s.kind, swimlane: s.swimlane, ...s.filters, state };
+    let page = await api.board(s.campaignId, { ...query, limit: Math.min(maxPage, wanted) });
+    for (;;) {
+      const column = page.columns.find((c) => c.state === state);
+      if (column === undefined || column.next == null || column.cards.length >= wanted) return page;
+      const more = await api.board(s.campaignId, { ...query, limit: Math.min(maxPage, wanted - column.cards.length), cursor: column.next });
+      const rest = more.columns.find((c) => c.state === state);
+      if (rest === undefined) return page;
+      const seen = new Set(column.cards.map((card) => card.id));
+      const joined = { ...rest, cards: [...column.cards, ...rest.cards.filter((card) => !seen.has(card.id))] };
+      page = { ...more, columns: more.columns.map((c) => (c.state === state ? joined : c)) };
+    }
+  }
+
   // Re-reads are numbered as they are sent. Their answers may come back out of order (two changes to one
   // column in quick succession), and an older answer must not undo a newer one already shown.
   let readsSent = 0;
@@ -149,8 +172,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
         const column = current.columns.find((c) => c.state === state);
         const shown = column?.cards.length ?? 0;
         // A collapsed side column shows its count alone: one card comes with it, the rest when it is opened.
-        const limit = column?.side === true && !isOpen(state) ? 1 : Math.min(500, Math.max(pageOf(s), shown));
-        return api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit, state });
+        return readColumn(s, state, column?.side === true && !isOpen(state) ? 1 : Math.max(pageOf(s), shown));
       }),
     );
     // The user may have switched kind or filters meanwhile: then these pages are of another board.
