@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clues, problems } from '../../db/schema';
 import { openClueStates, openProblemStates } from '../../engine';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
-import { testDatabase, testNow } from '../../test/support/test-database';
+import { demoPassword, testDatabase, testNow } from '../../test/support/test-database';
+import { startTestServer } from '../../test/support/test-server';
 import { listColumnLabels, listPage as listPageSchema, type ListPage } from '../contracts/lists';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -202,4 +203,47 @@ describe('list exports', () => {
     expect(cell?.formula).toBeUndefined();
     expect(cell?.value).toBe(title);
   });
+});
+
+describe('exporting a long list', () => {
+  it('writes every item once, newest first, and lets other requests through while it writes', async () => {
+    const large = await testDatabase({ clues: 20, problems: 2 });
+    // 12,000 copies of a clue: more than two parts of what the export reads and writes between turns.
+    await large.client.execute({
+      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
+            with recursive n(i) as (select 1 union all select i + 1 from n where i < 12000)
+            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, '导出测试' || n.i, t.found_at, t.entered_at, t.due_at, t.context, t.updated_at
+            from n, (select * from clues limit 1) t`,
+      args: [],
+    });
+    const server = await startTestServer(large);
+    try {
+      const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: demoPassword }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const finished: string[] = [];
+      const exporting = fetch(`${server.url}/api/campaigns/1/lists/clues?format=csv`, { headers: { cookie } }).then((r) => {
+        finished.push('export');
+        return r.text();
+      });
+      // Sent while the export is being written, over a real socket: answered between its parts, before the
+      // export's answer begins, not after all of it.
+      await new Promise((settled) => setTimeout(settled, 30));
+      const health = fetch(`${server.url}/api/health`).then((r) => {
+        finished.push('health');
+        return r.status;
+      });
+      const [csv, status] = await Promise.all([exporting, health]);
+      expect(status).toBe(200);
+      expect(finished).toEqual(['health', 'export']);
+      const rows = Papa.parse<string[]>(csv.slice(1)).data.slice(1).filter((row) => row.length > 1);
+      const ids = rows.map((row) => Number(row[0]));
+      const [stored] = await large.db.select({ n: count() }).from(clues);
+      expect(ids.length).toBe(stored?.n);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    } finally {
+      await server.close();
+      await large.drop();
+    }
+  }, 60_000);
 });

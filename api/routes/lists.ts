@@ -44,10 +44,10 @@ export function listRoutes(database: Database, clock: Clock, unitTree: () => Pro
       ]);
       const names = { units: new Map(unitRows.map((u) => [u.id, u])), categories: new Map(categoryRows.map((r) => [r.id, r])) };
       const zone = campaign.config.timeZone;
-      const table = listTable(list, items, names, query.lang, zone);
+      const table = await listTable(list, items, names, query.lang, zone);
       const name = listFileName(campaign.code, list, now, zone);
       if (query.format === 'csv') {
-        return c.body(listCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+        return c.body(await listCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
       }
       return c.body(await listXlsx(list, table, query.lang), 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
     },

@@ -50,7 +50,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         const table = reportTable(built, names, query.lang);
         const name = `${campaign.code}-${query.phase ?? 'report'}-${now.toISOString().slice(0, 10)}`;
         if (query.format === 'csv') {
-          return c.body(reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+          return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
         const file = await reportXlsx(table, query.lang === 'zh' ? '阶段总结' : 'Report');
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });

@@ -1,19 +1,19 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { tableCsv, tableXlsx } from './export-table';
+import { rowsBetweenTurns, tableCsv, tableXlsx } from './export-table';
 
 describe('exported cells', () => {
-  it('quotes text that spreadsheet software would run as a formula, and leaves the rest alone', () => {
+  it('quotes text that spreadsheet software would run as a formula, and leaves the rest alone', async () => {
     const cells = ['=1+1', '+86 138', '-2', '@SUM(A1)', '\t=1', '\r=1', '汉台分局', 'a=b', ' =1', ''];
-    const [read] = Papa.parse<string[]>(tableCsv([cells]).slice(1)).data;
+    const [read] = Papa.parse<string[]>((await tableCsv([cells])).slice(1)).data;
     expect(read).toEqual([...cells.slice(0, 6).map((c) => `'${c}`), '汉台分局', 'a=b', ' =1', '']);
-    expect(Papa.parse<string[]>(tableCsv([[-5, null]]).slice(1)).data).toEqual([['-5', '']]);
+    expect(Papa.parse<string[]>((await tableCsv([[-5, null]])).slice(1)).data).toEqual([['-5', '']]);
   });
 
   it('writes CSV with a byte order mark and XLSX with string cells, both reading back as given', async () => {
     const table = [['标题', '数'], ['=HYPERLINK("http://x")', -3], ['汉台', null]];
-    const csv = tableCsv(table);
+    const csv = await tableCsv(table);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(Papa.parse<string[]>(csv.slice(1)).data).toEqual([['标题', '数'], ['\'=HYPERLINK("http://x")', '-3'], ['汉台', '']]);
 
@@ -25,5 +25,16 @@ describe('exported cells', () => {
     expect(formula?.value).toBe('=HYPERLINK("http://x")');
     expect(sheet?.getRow(2).getCell(2).value).toBe(-3);
     expect(sheet?.getRow(1).font?.bold ?? sheet?.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+
+  it('writes a table longer than it writes between turns exactly as in one piece', async () => {
+    const table = [['编号', '标题'], ...Array.from({ length: 2 * rowsBetweenTurns + 7 }, (_, i) => [i, i % 3 === 0 ? `=危险${i}` : `线索,"${i}"\n第二行`])];
+    const csv = await tableCsv(table);
+    expect(csv).toBe(`\uFEFF${Papa.unparse(table, { escapeFormulae: true })}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableXlsx(table, '清单')).buffer);
+    const sheet = workbook.getWorksheet('清单');
+    expect(sheet?.rowCount).toBe(table.length);
+    expect(sheet?.getRow(table.length).getCell(2).value).toBe(table.at(-1)?.[1]);
   });
 });

@@ -11,7 +11,8 @@ import {
   type ListItem,
   type ListName,
 } from '../contracts/lists';
-import { tableCsv, tableXlsx, type Cell } from './export-table';
+import { rowsBetweenTurns, tableCsv, tableXlsx, type Cell } from './export-table';
+import { letOthersIn } from './let-others-in';
 
 type Lang = 'zh' | 'en';
 
@@ -64,9 +65,14 @@ function cellOf(column: ListColumn, item: ListItem, names: ListNames, lang: Lang
 }
 
 /** A list as a table: the headings in the user's language, then one row per item with names, labels and local times. */
-export function listTable(list: ListName, items: readonly ListItem[], names: ListNames, lang: Lang, timeZone: string): Cell[][] {
+export async function listTable(list: ListName, items: readonly ListItem[], names: ListNames, lang: Lang, timeZone: string): Promise<Cell[][]> {
   const columns: readonly ListColumn[] = listColumns[list];
-  return [columns.map((c) => listColumnLabels[c][lang]), ...items.map((item) => columns.map((c) => cellOf(c, item, names, lang, timeZone)))];
+  const table: Cell[][] = [columns.map((c) => listColumnLabels[c][lang])];
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % rowsBetweenTurns === 0) await letOthersIn();
+    table.push(columns.map((c) => cellOf(c, item, names, lang, timeZone)));
+  }
+  return table;
 }
 
 /** The file's name: campaign, list and date (the campaign's local date), ASCII so that every browser keeps it. */
@@ -74,7 +80,7 @@ export function listFileName(campaignCode: string, list: ListName, now: Date, ti
   return `${campaignCode}-${list}-${localDateTime(now.toISOString(), timeZone).slice(0, 10)}`;
 }
 
-export function listCsv(table: Cell[][]): string {
+export function listCsv(table: Cell[][]): Promise<string> {
   return tableCsv(table);
 }
 

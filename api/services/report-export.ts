@@ -40,7 +40,7 @@ export function reportTable(report: CampaignReport, names: Names, lang: Lang): (
 }
 
 /** CSV with a UTF-8 byte order mark; scope names that look like formulas are written as text. */
-export function reportCsv(table: (string | number)[][]): string {
+export function reportCsv(table: (string | number)[][]): Promise<string> {
   return tableCsv(table);
 }
 
