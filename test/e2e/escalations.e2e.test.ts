@@ -109,6 +109,7 @@ describe('the escalation inbox', () => {
       await apiCall(suite.server.url, context, 'POST', `/api/escalations/${first.id}/acknowledge`, { note: '已阅' });
       await expect.poll(() => inbox.getByTestId(`escalation-${first.id}`).getAttribute('data-status'), { timeout: 10_000 }).toBe('acknowledged');
       expect(await rows.count()).toBe(Math.min(total, 400));
+      if (total > 400) await more.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${artifacts}/inbox-more.png` });
     } finally {
       await context.close();
