@@ -22,6 +22,7 @@ const fits = (value: unknown, place: KeyPlace) =>
 export function decodeCursor<S extends readonly KeyPlace[]>(cursor: string, shape: S, gaveBy: string): SortKeyOf<S> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    // Checked place by place against the shape just above; TypeScript cannot carry that check to the tuple type.
     if (Array.isArray(key) && key.length === shape.length && key.every((value, i) => fits(value, shape[i] ?? 'number'))) return key as unknown as SortKeyOf<S>;
   } catch {
     // Falls through to the error below.
