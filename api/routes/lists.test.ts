@@ -7,6 +7,7 @@ import { openClueStates, openProblemStates } from '../../engine';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { demoPassword, testDatabase, testNow } from '../../test/support/test-database';
 import { startTestServer } from '../../test/support/test-server';
+import { insertClueCopies } from '../../test/support/clue-copies';
 import { listColumnLabels, listPage as listPageSchema, type ListPage } from '../contracts/lists';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -209,13 +210,7 @@ describe('exporting a long list', () => {
   it('writes every item once, newest first, and lets other requests through while it writes', async () => {
     const large = await testDatabase({ clues: 20, problems: 2 });
     // 12,000 copies of a clue: more than two parts of what the export reads and writes between turns.
-    await large.client.execute({
-      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
-            with recursive n(i) as (select 1 union all select i + 1 from n where i < 12000)
-            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, '导出测试' || n.i, t.found_at, t.entered_at, t.due_at, t.context, t.updated_at
-            from n, (select * from clues limit 1) t`,
-      args: [],
-    });
+    await insertClueCopies(large, 12000, { title: '导出测试' });
     const server = await startTestServer(large);
     try {
       const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: demoPassword }) });

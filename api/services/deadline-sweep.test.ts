@@ -14,6 +14,7 @@ import { sweepDeadlines, webhookSignature } from './deadline-sweep';
 import { deliverWebhooks } from './webhook-delivery';
 import { startBackground } from './background';
 import { startTestServer } from '../../test/support/test-server';
+import { insertClueCopies } from '../../test/support/clue-copies';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const hour = 3_600_000;
@@ -353,24 +354,12 @@ describe('webhook deliveries', () => {
 });
 
 
-/** Inserts `n` copies of an open clue, each two hours overdue (with SQL, so without audit entries of their own). */
-async function insertOverdueCopies(db: Database, n: number) {
-  const overdue = new Date(testNow.getTime() - 2 * hour).toISOString();
-  await db.client.execute({
-    sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
-          with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
-          select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, t.title, t.found_at, t.entered_at, ?, json_set(t.context, '$.dueAt', ?), t.updated_at
-          from n, (select * from clues where state = 'verifying' limit 1) t`,
-    args: [n, overdue, overdue],
-  });
-}
-
 describe('a first sweep over a large campaign', () => {
   it('raises, audits and queues a webhook for every one of thousands of overdue items at once', async () => {
     const large = await testDatabase({ clues: 20, problems: 2 });
     await large.write((tx) => tx.update(campaigns).set({ webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'secret' }));
     // 9,000 copies of an open clue, each overdue: more webhook rows than one INSERT can bind (5 parameters each, 32,766 at most).
-    await insertOverdueCopies(large, 9000);
+    await insertClueCopies(large, 9000, { dueAt: new Date(testNow.getTime() - 2 * hour) });
     const before = await large.db.select({ n: count() }).from(escalations);
     const result = await sweepDeadlines(large, testNow);
     expect(result.raised).toBeGreaterThanOrEqual(9000);
@@ -393,7 +382,7 @@ describe('a first sweep over a large campaign', () => {
 
   it('lets moves through between its parts: a move sent over HTTP while it runs is committed before the sweep ends', async () => {
     const large = await testDatabase({ clues: 20, problems: 2 });
-    await insertOverdueCopies(large, 2000);
+    await insertClueCopies(large, 2000, { dueAt: new Date(testNow.getTime() - 2 * hour) });
     const [target] = await large.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.state, 'verifying'), sql`${clues.dueAt} > ${testNow.toISOString()}`)).limit(1);
     if (target === undefined) throw new Error('no verifying clue to move');
     const server = await startTestServer(large);

@@ -106,7 +106,8 @@ function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL 
 }
 
 /** The rows of one kind with everything the lists show, under a condition on `t`. */
-function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'any' | 'byId' = 'any'): SQL {
+/** `walk: 'byId'` makes SQLite walk the table by id (an export's parts) instead of choosing an index. */
+function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' | 'byId' = 'planner'): SQL {
   const source = kind === 'clue' ? '$.source' : '$.problemKind';
   const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
   return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,

@@ -21,6 +21,18 @@ const suite = browserSuite({
 
 const card = (page: Page, state: string, id: number) => page.locator(`[data-testid=column-${state}] [data-testid=card-${id}]:not([data-dnd-placeholder]):not(.is-pending)`);
 
+/** Imports `n` found clues of hantai through the import API as the context's user, in one commit. */
+async function importClues(context: Parameters<typeof apiCall>[1], campaignId: number, prefix: string, n: number): Promise<void> {
+  const cookies = await context.cookies(suite.server.url);
+  const rows = Array.from({ length: n }, (_, i) => `${prefix}-${i},批量导入测试${prefix}${i},内容,汉台分局,,其他`);
+  const imported = await fetch(`${suite.server.url}/api/campaigns/${campaignId}/imports?commit=true`, {
+    method: 'POST',
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'text/csv' },
+    body: ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', ...rows].join('\n'),
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+}
+
 /** Found clues as the office sees them, with their allowed moves. */
 async function foundClues(page: Page, context: Parameters<typeof apiCall>[1]): Promise<WireCard[]> {
   const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500`);
@@ -520,29 +532,19 @@ describe('working on the board', () => {
       page.on('request', (request) => {
         if (/\/api\/campaigns\/\d+\/board\?.*state=/.test(request.url())) columnReads.push(request.url());
       });
-      const cookies = await context.cookies(suite.server.url);
-      const importClues = async (prefix: string, n: number) => {
-        const rows = Array.from({ length: n }, (_, i) => `${prefix}-${i},批量导入刷新测试${i},内容,汉台分局,,其他`);
-        const imported = await fetch(`${suite.server.url}/api/campaigns/${campaignId}/imports?commit=true`, {
-          method: 'POST',
-          headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'text/csv' },
-          body: ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', ...rows].join('\n'),
-        });
-        expect(imported.status).toBe(200);
-      };
       const boardShowsServerCount = async () => {
         const found = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=1`);
         const expected = found.columns[0]?.count ?? -1;
         await expect.poll(async () => Number((await page.getByTestId('count-found').textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBe(expected);
       };
       // 400 changes, one per clue created, streamed to the board: gathered into a few reads.
-      await importClues('FLOOD', 400);
+      await importClues(context, campaignId, 'FLOOD', 400);
       await boardShowsServerCount();
       expect(columnReads.length).toBeGreaterThan(0);
       expect(columnReads.length).toBeLessThan(20);
       // More in one commit than the stream sends change by change: the board is told to reload, and does.
       columnReads.length = 0;
-      await importClues('RESET', 5200);
+      await importClues(context, campaignId, 'RESET', 5200);
       await boardShowsServerCount();
       expect(columnReads.length).toBeGreaterThan(0);
       expect(columnReads.length).toBeLessThan(20);
@@ -555,14 +557,7 @@ describe('working on the board', () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
-      const cookies = await context.cookies(suite.server.url);
-      const rows = Array.from({ length: 700 }, (_, i) => `DEEP-${i},长列保持测试${i},内容,汉台分局,,其他`);
-      const imported = await fetch(`${suite.server.url}/api/campaigns/${campaignId}/imports?commit=true`, {
-        method: 'POST',
-        headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'text/csv' },
-        body: ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', ...rows].join('\n'),
-      });
-      expect(imported.status).toBe(200);
+      await importClues(context, campaignId, 'DEEP', 700);
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const count = async () => Number((await page.getByTestId('count-found').textContent())?.replace(/\D/g, ''));

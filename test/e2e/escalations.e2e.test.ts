@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
+import { insertClueCopies } from '../support/clue-copies';
 import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type TestDatabase } from './browser-kit';
 
 /**
@@ -76,14 +77,7 @@ describe('the escalation inbox', () => {
 
   // Last in the file: it raises hundreds of escalations more.
   test('with more escalations than the drawer shows, "load more" shows the next ones and keeps them when one changes', async () => {
-    const overdue = new Date(testNow.getTime() - 2 * 3_600_000).toISOString();
-    await suite.database.client.execute({
-      sql: `insert into clues (campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)
-            with recursive n(i) as (select 1 union all select i + 1 from n where i < 300)
-            select t.campaign_id, t.state, t.version, t.unit_id, t.category_id, t.assignee_id, '督办分页测试线索', t.found_at, t.entered_at, ?, json_set(t.context, '$.dueAt', ?), t.updated_at
-            from n, (select * from clues where state = 'verifying' limit 1) t`,
-      args: [overdue, overdue],
-    });
+    await insertClueCopies(suite.database, 300, { dueAt: new Date(testNow.getTime() - 2 * 3_600_000), title: '督办分页测试线索' });
     await sweepDeadlines(suite.database, testNow);
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

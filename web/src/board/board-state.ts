@@ -196,14 +196,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     });
   }
 
-  /** Reloads the whole board, keeping unchanged cards (after a `reset` of the change stream). */
-  async function reload() {
-    const current = board.latest;
-    if (current === undefined) return;
-    await refreshStates(current.columns.map((c) => c.state));
-  }
-
-  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates, reload };
+  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
 }
 
 export type BoardState = ReturnType<typeof createBoardState>;
