@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clues } from '../../db/schema';
+import { createApp } from '../app';
 import { signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
@@ -124,5 +125,71 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     expect(again.status).toBe(304);
     const other = await app.request('/api/campaigns/1/map', { headers: { cookie: viewer.cookie, 'if-none-match': '"stale"' } });
     expect(other.status).toBe(200);
+  });
+});
+
+describe('one battle map for every screen that asks', () => {
+  /** An app whose clock the test sets, as the wall's server would see time pass. */
+  function appAt(start: Date) {
+    let now = start.getTime();
+    const wallApp = createApp({ database, clock: () => new Date(now), session: { idleMinutes: 240, maxHours: 12, secureCookies: false }, log: null });
+    return { wallApp, setClock: (at: Date) => void (now = at.getTime()) };
+  }
+  const overdueNow = async (at: Date) =>
+    Number(
+      (
+        await database.client.execute({
+          sql: `select count(*) as n from clues where campaign_id = 1 and state in ('found', 'verifying', 'filed', 'solved') and due_at < ?`,
+          args: [at.toISOString()],
+        })
+      ).rows[0]?.n,
+    );
+  const totalOverdue = (b: BattleMap) => b.units.reduce((sum, unit) => sum + unit.overdue, 0);
+
+  it('is counted once while nothing changed, and counted again after a change', async () => {
+    const start = new Date(Math.floor(testNow.getTime() / 60_000) * 60_000 + 5_000);
+    const { wallApp, setClock } = appAt(start);
+    const office = await signIn(wallApp, 'office');
+    const viewer = await signIn(wallApp, 'viewer');
+    const read = async (who: typeof office) => (await (await who.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+
+    const first = await read(office);
+    expect(first.now).toBe(start.toISOString());
+    // Twenty seconds later, nothing changed: the other screen gets the same count, as of when it was made.
+    setClock(new Date(start.getTime() + 20_000));
+    const screens = await Promise.all([read(viewer), read(office), read(viewer)]);
+    for (const screen of screens) expect(screen).toEqual(first);
+
+    // A clue found: the next screen to ask sees it.
+    const found = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '挂图共享测试', source: 'other' });
+    expect(found.status, await found.clone().text()).toBe(201);
+    const after = await read(viewer);
+    expect(after.now).toBe(new Date(start.getTime() + 20_000).toISOString());
+    const hantai = (b: BattleMap) => b.units.find((u) => u.unitId === 'hantai');
+    expect(hantai(after)?.total).toBe((hantai(first)?.total ?? 0) + 1);
+    expect(hantai(after)?.open).toBe((hantai(first)?.open ?? 0) + 1);
+  });
+
+  it('counts again when the minute turns, so a clue falling due shows as overdue with no change written', async () => {
+    const [next] = (
+      await database.client.execute({
+        sql: `select due_at from clues where campaign_id = 1 and state in ('found', 'verifying', 'filed', 'solved') and due_at > ? order by due_at limit 1`,
+        args: [testNow.toISOString()],
+      })
+    ).rows;
+    const due = new Date(String(next?.due_at));
+    const before = new Date(due.getTime() - 30_000);
+    const { wallApp, setClock } = appAt(before);
+    const viewer = await signIn(wallApp, 'viewer');
+    const read = async () => (await (await viewer.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+
+    const earlier = await read();
+    expect(totalOverdue(earlier)).toBe(await overdueNow(before));
+    const later = new Date(due.getTime() + 30_000);
+    setClock(later);
+    const now = await read();
+    expect(now.now).toBe(later.toISOString());
+    expect(totalOverdue(now)).toBe(await overdueNow(later));
+    expect(totalOverdue(now)).toBeGreaterThan(totalOverdue(earlier));
   });
 });

@@ -5,17 +5,21 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { campaigns } from '../../db/schema';
 import type { Clock } from '../clock';
-import { battleMap } from '../contracts/battle-map';
+import { battleMap, type BattleMap } from '../contracts/battle-map';
 import { idParam } from '../contracts/common';
 import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
+import { auditStamp } from '../../db/audit/head';
 import { readBattleMap } from '../services/battle-map';
+import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { json, problems, router } from './kit';
 
 const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) }).loose().meta({ id: 'FeatureCollection' });
 
 /** The battle map (挂图作战): figures for the wall chart, and the campaign's own map. */
 export function battleMapRoutes(database: Database, clock: Clock) {
+  // Every wall screen and open battle map redraws after the same change: one count serves them all.
+  const shared = new SharedAnswers<BattleMap>();
   return router()
     .openapi(
       createRoute({
@@ -27,7 +31,11 @@ export function battleMapRoutes(database: Database, clock: Clock) {
       }),
       async (c) => {
         viewerOf(c);
-        return c.json(await readBattleMap(database.db, c.req.valid('param').id, clock()), 200);
+        const { id } = c.req.valid('param');
+        const now = clock();
+        // What is overdue moves with the clock, so the minute is part of the state the figures are of.
+        const state = `${await auditStamp(database.db)}@${minuteOf(now)}`;
+        return c.json(await shared.answer(String(id), state, () => readBattleMap(database.db, id, now)), 200);
       },
     )
     .openapi(

@@ -5,6 +5,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaigns, clues } from '../../db/schema';
 import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
+import { createApp } from '../app';
 import { signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { report as reportSchema } from '../contracts/report';
@@ -131,6 +132,24 @@ describe('completion reports', () => {
     const after = await reportAt(`?asOf=${asOf}`, later);
     expect(after.total).toEqual(before.total);
     expect((await reportAt('', later)).total.figures.cluesUnfounded).toBe((before.total.figures.cluesUnfounded ?? 0) + 1);
+  });
+
+  it('is counted once for everyone asking while nothing changed, and again after a change', async () => {
+    const start = new Date(Math.floor(testNow.getTime() / 60_000) * 60_000 + 5_000);
+    let now = start.getTime();
+    const reportApp = createApp({ database, clock: () => new Date(now), session: { idleMinutes: 240, maxHours: 12, secureCookies: false }, log: null });
+    const [office, viewer] = [await signIn(reportApp, 'office'), await signIn(reportApp, 'viewer')];
+    const read = async (who: typeof office) => (await (await who.get('/api/campaigns/1/report')).json()) as Report;
+    const first = await read(viewer);
+    expect(first.generatedAt).toBe(start.toISOString());
+    now += 20_000;
+    expect(await read(office)).toEqual(first);
+
+    const [clue] = await database.db.select().from(clues).where(eq(clues.state, 'verifying'));
+    expect((await office.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
+    const after = await read(viewer);
+    expect(after.generatedAt).toBe(new Date(now).toISOString());
+    expect(after.total.figures.cluesUnfounded).toBe((first.total.figures.cluesUnfounded ?? 0) + 1);
   });
 
   it('exports CSV and XLSX that parse back to the same figures, headed in the chosen language', async () => {

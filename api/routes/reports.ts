@@ -10,7 +10,9 @@ import { report, reportQuery } from '../contracts/report';
 import { ApiError } from '../errors';
 import { xlsxType } from '../middleware/security';
 import { viewerOf } from '../middleware/viewer';
-import { campaignReport, readFrozenReport } from '../services/report';
+import { auditStamp } from '../../db/audit/head';
+import { campaignReport, readFrozenReport, type CampaignReport } from '../services/report';
+import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
@@ -19,6 +21,8 @@ import { json, problems, router } from './kit';
 /** Completion reports: live for any span or instant, and as frozen at each phase's end. Aggregates: every role may read them. */
 export function reportRoutes(database: Database, clock: Clock) {
   const { db } = database;
+  // The wall and everyone on the report page ask for the same report after the same change: one count serves them all.
+  const shared = new SharedAnswers<CampaignReport>();
   return router()
     .openapi(
       createRoute({
@@ -39,7 +43,10 @@ export function reportRoutes(database: Database, clock: Clock) {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
         const now = clock();
-        const built = await campaignReport(db, id, query, now);
+        // A report up to now counts what is overdue by the clock: the minute is part of the state it is of.
+        const state = `${await auditStamp(db)}@${minuteOf(now)}`;
+        const { phase, from, to, asOf } = query;
+        const built = await shared.answer(JSON.stringify([id, phase, from, to, asOf]), state, () => campaignReport(db, id, query, now));
         if (query.format === 'json') return c.json(built, 200);
         const campaign = await loadCampaign(db, id);
         const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
