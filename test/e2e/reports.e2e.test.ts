@@ -144,6 +144,48 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('the wall fits its screen in English, down to a 720p projector: nothing runs past its tile or over the timeline', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+      for (const [width, height] of [
+        [1280, 720],
+        [1600, 900],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
+        const layout = await page.getByTestId('wall').evaluate((wall) => {
+          const box = (selector: string) => {
+            const found = wall.querySelector(selector);
+            if (found === null) throw new Error(`no ${selector}`);
+            return found.getBoundingClientRect();
+          };
+          const side = box('.wall-side');
+          const tiles = [...wall.querySelectorAll('.wall-figure, .wall-side .unit-tile')];
+          return {
+            sideBottom: side.bottom,
+            timelineTop: box('.wall-timeline').top,
+            // A tile reaching past the side panel, or content wider than its tile (clipped or spilling).
+            outside: tiles.filter((t) => t.getBoundingClientRect().right > side.right + 0.5 || t.getBoundingClientRect().left < side.left - 0.5).map((t) => t.textContent),
+            overflowing: tiles.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent),
+            // Every tile in view without scrolling the side.
+            hidden: tiles.filter((t) => t.getBoundingClientRect().bottom > side.bottom + 0.5).map((t) => t.textContent),
+          };
+        });
+        expect(layout.sideBottom, `${width}×${height}`).toBeLessThanOrEqual(layout.timelineTop);
+        expect(layout.outside, `${width}×${height}`).toEqual([]);
+        expect(layout.overflowing, `${width}×${height}`).toEqual([]);
+        expect(layout.hidden, `${width}×${height}`).toEqual([]);
+        if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-en-720p.png` });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the wall keeps up with a campaign whose changes never pause', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

@@ -111,7 +111,7 @@ export function WallPage() {
                         {(figure) => (
                           <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
                             <span class="wall-figure-label">{bt(figure.label)}</span>
-                            <span class="wall-figure-value">
+                            <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
                               {figure.value}
                               <Show when={figure.unit}>
                                 <small>{figure.unit}</small>
