@@ -275,6 +275,23 @@ describe('the board in Chromium', () => {
       await page.screenshot({ path: `${artifacts}/board-en.png` });
       await page.reload();
       await expect.poll(() => page.getByTestId('column-solved').locator('h2').textContent()).toBe(clueStateLabels.solved.en);
+
+      // English unit names are long: each card still shows its category (a few letters at least) inside the card,
+      // on a laptop's screen too.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.locator('[data-testid=column-found] .chip-unit').first().waitFor();
+      const chips = await page.locator('.card-meta').evaluateAll((metas) =>
+        metas.map((meta) => {
+          const box = meta.getBoundingClientRect();
+          const category = meta.querySelector('.chip-category')?.getBoundingClientRect();
+          return { unit: meta.querySelector('.chip-unit')?.textContent ?? '', categoryWidth: category?.width ?? null, inside: [...meta.children].every((chip) => chip.getBoundingClientRect().right <= box.right + 0.5) };
+        }),
+      );
+      expect(chips.some((c) => c.unit.endsWith('Detachment') && c.categoryWidth !== null)).toBe(true);
+      for (const chip of chips) {
+        expect(chip.inside, chip.unit).toBe(true);
+        if (chip.categoryWidth !== null) expect(chip.categoryWidth, chip.unit).toBeGreaterThanOrEqual(30);
+      }
     } finally {
       await context.close();
     }

@@ -42,7 +42,9 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
       </div>
       <div class="card-title">{props.card.title}</div>
       <div class="card-meta">
-        <span class="chip chip-unit">{unitName()}</span>
+        <span class="chip chip-unit" title={unitName()}>
+          {unitName()}
+        </span>
         <Show when={category()}>
           {(name) => (
             <span class="chip chip-category" title={name()}>
