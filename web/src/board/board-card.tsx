@@ -58,7 +58,9 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
           <span class="avatar" aria-hidden="true">
             {(props.card.assigneeName ?? '?').slice(0, 1)}
           </span>
-          {props.card.assigneeName ?? t('unassigned')}
+          <span class="assignee-name" title={props.card.assigneeName ?? undefined}>
+            {props.card.assigneeName ?? t('unassigned')}
+          </span>
         </span>
         <span class={`due level-text-${props.card.level}`} title={t('due')}>
           {props.card.dueAt === null ? t('noDue') : dueDate(props.card.dueAt, props.context.timeZone())}
