@@ -287,6 +287,15 @@ describe('the board in Chromium', () => {
           return { unit: meta.querySelector('.chip-unit')?.textContent ?? '', categoryWidth: category?.width ?? null, inside: [...meta.children].every((chip) => chip.getBoundingClientRect().right <= box.right + 0.5) };
         }),
       );
+      // The header's campaign name, phase and dates stay inside their place instead of running under the navigation.
+      const header = await page.locator('.top-bar-title').evaluate((title) => {
+        const right = title.getBoundingClientRect().right;
+        return [...(title.querySelector('.campaign-head')?.children ?? [])]
+          .filter((part) => part.getBoundingClientRect().width > 0)
+          .map((part) => ({ part: part.className, over: part.getBoundingClientRect().right - right }));
+      });
+      expect(header.map((h) => h.part)).toContain('campaign-name');
+      for (const { part, over } of header) expect(over, part).toBeLessThanOrEqual(0.5);
       expect(chips.some((c) => c.unit.endsWith('Detachment') && c.categoryWidth !== null)).toBe(true);
       for (const chip of chips) {
         expect(chip.inside, chip.unit).toBe(true);
