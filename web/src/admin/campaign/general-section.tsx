@@ -27,7 +27,7 @@ export function GeneralSection(props: SectionProps) {
     </label>
   );
   return (
-    <SectionFrame id="general" title={cm('general')} lead={cm('windowsLead')} busy={props.busy} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="general" title={cm('general')} busy={props.busy} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
       <div class="ca-grid">
         <div class="field">
           <span class="field-label">{cm('code')}</span>
@@ -44,6 +44,8 @@ export function GeneralSection(props: SectionProps) {
         {text('timeZone', cm('timeZone'))}
       </div>
       <h3>{cm('windows')}</h3>
+      {/* Under its own heading: at the top of the section it read as if it spoke of the names and the time zone. */}
+      <p class="muted ca-lead">{cm('windowsLead')}</p>
       <table class="ca-table" data-testid="windows">
         <thead>
           <tr>
