@@ -179,6 +179,18 @@ describe('reports, battle map and wall in Chromium', () => {
         expect(layout.outside, `${width}×${height}`).toEqual([]);
         expect(layout.overflowing, `${width}×${height}`).toEqual([]);
         expect(layout.hidden, `${width}×${height}`).toEqual([]);
+        // Each county's name and figure stand apart from its neighbours' (南郑's seat lies beside 汉台).
+        const labels = await page.locator('[data-testid=wall] .county-labels text').evaluateAll((texts) =>
+          texts.map((text) => {
+            const box = text.getBoundingClientRect();
+            return { name: text.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+          }),
+        );
+        expect(labels).toHaveLength(11);
+        const overlapping = labels.flatMap((a, i) =>
+          labels.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
+        );
+        expect(overlapping, `${width}×${height}`).toEqual([]);
         if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-en-720p.png` });
       }
     } finally {

@@ -1,10 +1,17 @@
+import polylabel from 'polylabel';
+
 /** A county outline from the campaign's GeoJSON, in longitude/latitude. */
 export interface MapShape {
   readonly id: string;
   readonly name: string;
   /** Every ring of every polygon (outer and holes; drawn even-odd). */
   readonly rings: readonly (readonly [number, number])[][];
-  /** Where its label goes: the feature's `cp` if it has one, else the centroid of its largest ring. */
+  /**
+   * Where its label goes: the point of its largest polygon farthest from the
+   * outline (the pole of inaccessibility). Not the feature's `cp`, the seat of
+   * the county's government: a seat next to a small district (南郑 beside
+   * 汉台) put the two labels on top of each other.
+   */
   readonly centre: readonly [number, number];
 }
 
@@ -20,27 +27,39 @@ const isPosition = (value: unknown): value is [number, number] =>
   Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
 const isRing = (value: unknown): value is [number, number][] => Array.isArray(value) && value.length >= 3 && value.every(isPosition);
 
-function ringsOf(geometry: unknown): [number, number][][] {
+type Ring = [number, number][];
+
+/** The polygons of a geometry, each its outer ring and then its holes. */
+function polygonsOf(geometry: unknown): Ring[][] {
   if (!isRecord(geometry) || !Array.isArray(geometry.coordinates)) return [];
-  if (geometry.type === 'Polygon') return geometry.coordinates.filter(isRing);
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flatMap((polygon: unknown) => (Array.isArray(polygon) ? polygon.filter(isRing) : []));
+  const polygon = (rings: unknown): Ring[] => (Array.isArray(rings) ? rings.filter(isRing) : []);
+  if (geometry.type === 'Polygon') return [polygon(geometry.coordinates)].filter((p) => p.length > 0);
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.map(polygon).filter((p) => p.length > 0);
   return [];
 }
 
-/** Twice the signed area and the centroid of a ring (shoelace). */
-function ringCentroid(ring: readonly (readonly [number, number])[]): { area: number; centre: [number, number] } {
-  let area = 0;
-  let x = 0;
-  let y = 0;
+/** The area a ring encloses, in square degrees (shoelace). */
+function ringArea(ring: readonly (readonly [number, number])[]): number {
+  let twice = 0;
   for (let i = 0; i < ring.length; i++) {
     const [x0, y0] = ring[i] ?? [0, 0];
     const [x1, y1] = ring[(i + 1) % ring.length] ?? [0, 0];
-    const cross = x0 * y1 - x1 * y0;
-    area += cross;
-    x += (x0 + x1) * cross;
-    y += (y0 + y1) * cross;
+    twice += x0 * y1 - x1 * y0;
   }
-  return area === 0 ? { area: 0, centre: ring[0] === undefined ? [0, 0] : [ring[0][0], ring[0][1]] } : { area, centre: [x / (3 * area), y / (3 * area)] };
+  return Math.abs(twice) / 2;
+}
+
+/**
+ * The pole of inaccessibility of a polygon, found where the map is drawn: with
+ * longitude squeezed by the cosine of the latitude, as projectShapes draws it.
+ */
+function labelPoint(polygon: readonly Ring[]): [number, number] {
+  const outer = polygon[0] ?? [];
+  const squeeze = Math.cos(((outer.reduce((sum, [, lat]) => sum + lat, 0) / Math.max(outer.length, 1)) * Math.PI) / 180);
+  const drawn = polygon.map((ring) => ring.map(([lon, lat]): [number, number] => [lon * squeeze, lat]));
+  // About a hundred metres: far finer than a pixel of the wall.
+  const [x, y] = polylabel(drawn, 0.001);
+  return [x / squeeze, y];
 }
 
 /** The Polygon and MultiPolygon features of a FeatureCollection that have an id; anything else is left out. */
@@ -50,11 +69,11 @@ export function readShapes(collection: unknown): MapShape[] {
     if (!isRecord(feature)) return [];
     const properties = isRecord(feature.properties) ? feature.properties : {};
     const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : typeof properties.id === 'string' ? properties.id : null;
-    const rings = ringsOf(feature.geometry);
-    if (id === null || rings.length === 0) return [];
-    const largest = rings.map(ringCentroid).reduce((a, b) => (Math.abs(b.area) > Math.abs(a.area) ? b : a));
-    const centre = isPosition(properties.cp) ? properties.cp : largest.centre;
-    return [{ id, name: typeof properties.name === 'string' ? properties.name : id, rings, centre: [centre[0], centre[1]] }];
+    const polygons = polygonsOf(feature.geometry);
+    const [first] = polygons;
+    if (id === null || first === undefined) return [];
+    const largest = polygons.reduce((a, b) => (ringArea(b[0] ?? []) > ringArea(a[0] ?? []) ? b : a), first);
+    return [{ id, name: typeof properties.name === 'string' ? properties.name : id, rings: polygons.flat(), centre: labelPoint(largest) }];
   });
 }
 

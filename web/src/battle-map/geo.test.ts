@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readShapes } from './geo';
+
+/** Whether a point lies inside a ring (even-odd ray casting). */
+function inside([x, y]: readonly [number, number], ring: readonly (readonly [number, number])[]): boolean {
+  let result = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] ?? [0, 0];
+    const [xj, yj] = ring[j] ?? [0, 0];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
+  }
+  return result;
+}
+
+// A county shaped like a U, 1° across, near Hanzhong's latitude: its centroid falls in the notch, outside it.
+const u: [number, number][] = [
+  [107, 33],
+  [108, 33],
+  [108, 34],
+  [107.7, 34],
+  [107.7, 33.3],
+  [107.3, 33.3],
+  [107.3, 34],
+  [107, 34],
+  [107, 33],
+];
+
+describe('county labels', () => {
+  it('go inside the county, even where its centroid is not', () => {
+    const [shape] = readShapes({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'u', properties: { name: 'U 县', cp: [107.5, 33.9] }, geometry: { type: 'Polygon', coordinates: [u] } }] });
+    expect(shape?.name).toBe('U 县');
+    expect(inside(shape?.centre ?? [0, 0], u)).toBe(true);
+    // Not the seat of government (cp), which lies in the notch here.
+    expect(shape?.centre).not.toEqual([107.5, 33.9]);
+  });
+
+  it('go in the largest of a county’s polygons, clear of its holes', () => {
+    const island: [number, number][] = [
+      [109, 33],
+      [109.1, 33],
+      [109.1, 33.1],
+      [109, 33.1],
+      [109, 33],
+    ];
+    const mainland: [number, number][] = [
+      [106, 32],
+      [107, 32],
+      [107, 33],
+      [106, 33],
+      [106, 32],
+    ];
+    const lake: [number, number][] = [
+      [106.3, 32.3],
+      [106.7, 32.3],
+      [106.7, 32.7],
+      [106.3, 32.7],
+      [106.3, 32.3],
+    ];
+    const [shape] = readShapes({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'm', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[island], [mainland, lake]] } }] });
+    const centre = shape?.centre ?? [0, 0];
+    expect(inside(centre, mainland)).toBe(true);
+    expect(inside(centre, lake)).toBe(false);
+    expect(shape?.rings).toHaveLength(3);
+  });
+});
