@@ -108,6 +108,12 @@ const issue = (row: number, column: string, zh: string, en: string): RowIssue =>
 
 export type OnProgress = (progress: ImportProgress) => void;
 
+/** The sources a file may name, as its reader is told them. */
+const sourceChoices = {
+  zh: clueSources.map((s) => clueSourceLabels[s].zh).join('、'),
+  en: clueSources.map((s) => clueSourceLabels[s].en).join(', '),
+};
+
 /** Rows checked or created between turns given to other requests (see letOthersIn): a few milliseconds of work. */
 const rowsBetweenTurns = 500;
 /** Clues written between turns (some 60 ms of writing here): fewer, larger statements write faster, more of them leave reads waiting. */
@@ -179,7 +185,10 @@ async function plan(
     if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`));
     const sourceText = at(cells, 'source');
     const source = sourceText === '' ? 'other' : (sourceOf.get(sourceText) ?? sourceOf.get(sourceText.toLowerCase()));
-    if (source === undefined) issues.push(issue(row, mapping.source ?? '', `无法识别的来源：“${sourceText}”`, `Unknown source: "${sourceText}"`));
+    if (source === undefined) {
+      // Say what the column may hold: a tip-off written "群众举报" is fixed only by knowing it came through 110 or 12337.
+      issues.push(issue(row, mapping.source ?? '', `无法识别的来源：“${sourceText}”（可填：${sourceChoices.zh}）`, `Unknown source: "${sourceText}" (write one of: ${sourceChoices.en})`));
+    }
     const assigneeText = at(cells, 'assignee');
     const assignee = assigneeText === '' ? null : userOf.get(assigneeText);
     if (assignee === undefined) issues.push(issue(row, mapping.assignee ?? '', `没有这个用户：“${assigneeText}”`, `No such user: "${assigneeText}"`));
