@@ -263,6 +263,31 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('on a phone every control of the top bar is on screen, and the battle map shows its map', async () => {
+    const { context, page } = await signedInPage('hantai.lead');
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const onScreen = async (testId: string) => {
+        const box = await page.getByTestId(testId).boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 390 && box.width > 0;
+      };
+      for (const control of ['inbox-button', 'user', 'lang-toggle', 'sign-out', 'campaign-nav']) expect(await onScreen(control), control).toBe(true);
+      // The navigation scrolls sideways: its last link is reached by scrolling, not cut off for good.
+      const wall = page.getByTestId('campaign-nav').locator('a').last();
+      await wall.scrollIntoViewIfNeeded();
+      const last = await wall.boundingBox();
+      expect(last !== null && last.x + last.width <= 390.5).toBe(true);
+
+      await page.getByTestId('campaign-nav').getByRole('link', { name: '作战图' }).click();
+      await page.locator('[data-testid=battle-map] [data-testid=county-map] path.county').first().waitFor();
+      const map = await page.locator('[data-testid=battle-map] [data-testid=county-map]').boundingBox();
+      expect(map?.width ?? 0).toBeGreaterThan(300);
+      await page.screenshot({ path: `${artifacts}/battle-map-phone.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the UI switches to English, column labels included, and keeps it after a reload', async () => {
     const { context, page } = await signedInPage('office');
     try {

@@ -20,11 +20,11 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
         {props.actions}
         <Show when={me()}>
           {(user) => (
-            <span class="user" data-testid="user">
+            <span class="user" data-testid="user" title={user().displayName}>
               <span class="avatar" aria-hidden="true">
                 {user().displayName.slice(0, 1)}
               </span>
-              {user().displayName}
+              <span class="user-name">{user().displayName}</span>
               <Show when={user().role === 'viewer'}>
                 <span class="chip">{t('readOnly')}</span>
               </Show>
