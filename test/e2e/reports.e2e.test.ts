@@ -144,14 +144,16 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
-  test('the wall fits its screen in English, down to a 720p projector: nothing runs past its tile or over the timeline', async () => {
+  test('the wall fits its screen in English, from a 720p projector to a 4K television: nothing runs past its tile or over the timeline', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+      const valueHeights = new Map<number, number>();
       for (const [width, height] of [
         [1280, 720],
         [1600, 900],
         [1920, 1080],
+        [3840, 2160],
       ] as const) {
         await page.setViewportSize({ width, height });
         await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
@@ -192,7 +194,10 @@ describe('reports, battle map and wall in Chromium', () => {
         );
         expect(overlapping, `${width}×${height}`).toEqual([]);
         if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-en-720p.png` });
+        valueHeights.set(width, (await page.locator('.wall-figure-value').first().boundingBox())?.height ?? 0);
       }
+      // Read from across the room: a 4K screen draws the figures 2.4 times as large as the 1600 × 900 design does.
+      expect((valueHeights.get(3840) ?? 0) / (valueHeights.get(1600) ?? 1)).toBeGreaterThan(2.2);
     } finally {
       await context.close();
     }

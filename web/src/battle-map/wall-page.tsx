@@ -12,6 +12,7 @@ import { bt, type BattleMapMessageKey } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { UnitTiles } from './unit-tiles';
 import { useLiveRefresh } from './live';
+import { useWallZoom } from './wall-zoom';
 import './battle-map.css';
 
 interface KeyFigure {
@@ -54,9 +55,10 @@ export function WallPage() {
   });
 
   const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  const zoom = useWallZoom();
 
   return (
-    <div class="wall" data-testid="wall">
+    <div class="wall" data-testid="wall" style={{ zoom: String(zoom()) }}>
       <header class="wall-head">
         <span class="brand">
           <span class="brand-mark" aria-hidden="true" />
