@@ -34,7 +34,7 @@ import { AuditFeed } from './services/audit-feed';
 export interface AppOptions {
   readonly database: Database;
   readonly clock: Clock;
-  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly displayDays?: number; readonly secureCookies: boolean };
   /** Where one JSON line per request goes, or null for none. */
   readonly log: ((line: string) => void) | null;
   /** The built web app to serve beside the API, if any. */

@@ -17,6 +17,8 @@ export const envSchema = z
     BATTLEMAP_NOW: z.iso.datetime({ offset: true }).optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(240),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+    /** How long a wall display stays signed in (a read-only account that ticked "wall display" at sign-in). */
+    SESSION_DISPLAY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Set when Battlemap is served over https (directly or behind a proxy): session cookies become Secure. */
     SECURE_COOKIES: flag.optional(),
     LOG_REQUESTS: flag.default(true),

@@ -10,6 +10,17 @@ export const sessionCookie = 'battlemap_session';
 export interface SessionPolicy {
   readonly idleMinutes: number;
   readonly maxHours: number;
+  /** A wall display's session: how many days it lasts (no idle limit). 30 when not given. */
+  readonly displayDays?: number;
+}
+
+/**
+ * How long a session lasts from sign-in. A wall display runs unattended
+ * through nights without a change to redraw: the idle limit would sign it
+ * out every morning, and the absolute one twice a day.
+ */
+export function sessionLifetimeMs(policy: SessionPolicy, display: boolean): number {
+  return display ? (policy.displayDays ?? 30) * 86_400_000 : policy.maxHours * 3_600_000;
 }
 
 /** Sessions are looked up by the token's hash, so a copy of the database holds no usable token. */
@@ -21,14 +32,14 @@ export function tokenHash(token: string): string {
 const touchEveryMs = 60_000;
 
 /** Starts a session with a fresh 128-bit token; returns the token for the cookie. */
-export async function startSession(database: Database, userId: number, now: Date, policy: SessionPolicy): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(database: Database, userId: number, now: Date, policy: SessionPolicy, display = false): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(16).toString('base64url');
-  const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs(policy, display));
   const at = now.toISOString();
   await database.write(async (tx) => {
     // Expired sessions of anyone are swept at each login; there is no other timer.
     await tx.delete(sessions).where(lt(sessions.expiresAt, at));
-    await tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString() });
+    await tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString(), display });
   });
   return { token, expiresAt };
 }
@@ -39,6 +50,7 @@ const sessionQuery = preparedOn((db: Db) =>
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      display: sessions.display,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -55,7 +67,8 @@ const sessionQuery = preparedOn((db: Db) =>
 
 /**
  * The user of a session token, or null when the token is unknown, idle too
- * long, past its absolute expiry, or its user has been disabled.
+ * long (a wall display's never is), past its absolute expiry, or its user
+ * has been disabled.
  */
 export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
   const hash = tokenHash(token);
@@ -63,14 +76,14 @@ export async function resumeSession(database: Database, token: string, now: Date
   if (row === undefined) return null;
   const t = now.getTime();
   const idleSince = new Date(row.lastSeenAt).getTime();
-  if (t >= new Date(row.expiresAt).getTime() || t - idleSince >= policy.idleMinutes * 60_000) {
+  if (t >= new Date(row.expiresAt).getTime() || (!row.display && t - idleSince >= policy.idleMinutes * 60_000)) {
     await endSession(database, token);
     return null;
   }
   if (t - idleSince >= touchEveryMs) {
     await database.write((tx) => tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, hash)));
   }
-  const { lastSeenAt: _seen, expiresAt: _expires, ...user } = row;
+  const { lastSeenAt: _seen, expiresAt: _expires, display: _display, ...user } = row;
   return user;
 }
 

@@ -5,6 +5,8 @@ export const loginRequest = z
   .strictObject({
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
+    /** A wall display: stays signed in for days with no idle limit; read-only (viewer) accounts only. */
+    display: z.boolean().optional(),
   })
   .meta({ id: 'LoginRequest' });
 

@@ -90,4 +90,36 @@ describe('sessions', () => {
     expect((await sessionWith(at(1), soon.cookie).get('/api/session')).status).toBe(401);
     expect((await login('chenggu.lead', 'battlemap')).status).toBe(401);
   });
+
+  it('keeps a wall display signed in through idle nights for 30 days, for a read-only account only', async () => {
+    const start = new Date('2026-06-15T02:00:00.000Z');
+    const at = (hours: number) => testApp(database, new Date(start.getTime() + hours * 3_600_000));
+    const asDisplay = (who: string, app0 = at(0)) =>
+      app0.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: who, password: 'battlemap', display: true }) });
+
+    const wall = await asDisplay('viewer');
+    expect(wall.status).toBe(200);
+    const setCookie = wall.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/Max-Age=2592000/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    // A night without a change to redraw (past the 4-hour idle limit), then a week, then past the 12-hour limit many times over.
+    for (const hours of [10, 24 * 7, 24 * 29]) expect((await sessionWith(at(hours), cookie).get('/api/session')).status, `${hours} h`).toBe(200);
+    expect((await sessionWith(at(24 * 30 + 1), cookie).get('/api/session')).status).toBe(401);
+
+    // Anyone who can change something is refused, with the field and why, and gets no session.
+    for (const who of ['office', 'hantai.lead', 'hantai.officer', 'admin']) {
+      const refused = await asDisplay(who);
+      expect(refused.status, who).toBe(422);
+      expect(refused.headers.get('set-cookie'), who).toBeNull();
+      const body = (await refused.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+      expect(body.fields).toEqual([{ field: 'display', message: expect.objectContaining({ en: 'Only a read-only (viewer) account may stay signed in on a wall display' }) }]);
+    }
+    // A wrong password is refused as any other, saying nothing about the account.
+    const wrong = await at(0).request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: 'wrong', display: true }) });
+    expect(wrong.status).toBe(401);
+
+    // The viewer signed in without it keeps the usual limits.
+    const desk = await signIn(at(0), 'viewer');
+    expect((await sessionWith(at(5), desk.cookie).get('/api/session')).status).toBe(401);
+  });
 });

@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { decoyHash, verifyPassword } from '../auth/password';
 import { LoginThrottle } from '../auth/login-throttle';
-import { endSession, sessionCookie, startSession, type SessionPolicy } from '../auth/sessions';
+import { endSession, sessionCookie, sessionLifetimeMs, startSession, type SessionPolicy } from '../auth/sessions';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import type { SessionUser } from '../context';
@@ -16,6 +16,10 @@ import { actorOf, viewerOf } from '../middleware/viewer';
 import { json, problems, router } from './kit';
 
 const badLogin = new ApiError('unauthenticated', { reason: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+
+/** A screen left signed in for days in a command centre must not be able to change anything. */
+const displayOnlyReadOnly = { zh: '只有只读账号（查看者）可以在大屏上长期保持登录', en: 'Only a read-only (viewer) account may stay signed in on a wall display' };
+const displayNotReadOnly = new ApiError('payload_invalid', { reason: displayOnlyReadOnly, fields: [{ field: 'display', message: displayOnlyReadOnly }] });
 
 function meOf(user: SessionUser, tree: readonly UnitNode[]): Me {
   return { ...user, unitScope: [...actorOf(user, tree).unitScope] };
@@ -39,10 +43,10 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
         path: '/session',
         tags: ['session'],
         request: { body: { required: true, content: { 'application/json': { schema: loginRequest } } } },
-        responses: { 200: json(me, 'Signed in; the session cookie is set'), ...problems(400, 401, 429) },
+        responses: { 200: json(me, 'Signed in; the session cookie is set'), ...problems(400, 401, 422, 429) },
       }),
       async (c) => {
-        const { username, password } = c.req.valid('json');
+        const { username, password, display = false } = c.req.valid('json');
         const now = clock();
         const userKey = `user:${username.toLowerCase()}`;
         const keys = [
@@ -59,12 +63,14 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
           throw badLogin;
         }
         throttle.succeed(userKey);
+        // Checked once the password is right, so that the answer tells a stranger nothing about the account.
+        if (display && row.role !== 'viewer') throw displayNotReadOnly;
         // A new token at every login: a token planted before login is worthless.
         const previous = getCookie(c, sessionCookie);
         if (previous !== undefined) await endSession(database, previous);
-        const { token } = await startSession(database, row.id, now, policy);
+        const { token } = await startSession(database, row.id, now, policy, display);
         // maxAge, not Expires: an absolute date from a frozen demo clock would make browsers drop the cookie at once.
-        setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure: policy.secureCookies, path: '/', maxAge: policy.maxHours * 3600 });
+        setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure: policy.secureCookies, path: '/', maxAge: sessionLifetimeMs(policy, display) / 1000 });
         const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, mustChangePassword: row.mustChangePassword };
         c.set('viewer', { user, actor: actorOf(user, await unitTree()) });
         return c.json(meOf(user, await unitTree()), 200);

@@ -33,6 +33,8 @@ export const sessions = sqliteTable(
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     expiresAt: text('expires_at').notNull(),
+    /** A wall display's session (read-only accounts only): no idle limit, and it lasts days rather than hours. */
+    display: integer('display', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

@@ -203,6 +203,33 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('a wall display signs in from the login form for 30 days; an account that can change things is told why', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      const signInAsDisplay = async (username: string) => {
+        await page.goto(`${suite.server.url}/login`);
+        await page.locator('input[name=username]').fill(username);
+        await page.locator('input[name=password]').fill(demoPassword);
+        await page.locator('input[name=display]').check();
+        await page.locator('button[type=submit]').click();
+      };
+      await signInAsDisplay('office');
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('只有只读账号');
+      expect(page.url()).toMatch(/\/login/);
+      expect((await context.cookies(suite.server.url)).some((c) => c.name === 'battlemap_session')).toBe(false);
+
+      await signInAsDisplay('viewer');
+      await page.waitForURL(/\/campaigns\/\d+\/board/);
+      const session = (await context.cookies(suite.server.url)).find((c) => c.name === 'battlemap_session');
+      const days = ((session?.expires ?? 0) * 1000 - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(29.9);
+      expect(days).toBeLessThan(30.1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the wall keeps up with a campaign whose changes never pause', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

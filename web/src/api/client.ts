@@ -51,7 +51,7 @@ export type EscalationView = 'mine' | 'unit';
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
 
 export const api = {
-  signIn: (username: string, password: string) => expect(client.session.$post({ json: { username, password } }), { quiet401: true }),
+  signIn: (username: string, password: string, display = false) => expect(client.session.$post({ json: { username, password, ...(display && { display }) } }), { quiet401: true }),
   session: () => expect(client.session.$get(), { quiet401: true }),
   signOut: () => expect(client.session.$delete(), { quiet401: true }),
   campaigns: () => expect(client.campaigns.$get()),

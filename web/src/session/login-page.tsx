@@ -11,6 +11,7 @@ export function LoginPage() {
   const [search] = useSearchParams<{ next: string }>();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
+  const [display, setDisplay] = createSignal(false);
   const [error, setError] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -19,7 +20,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(username().trim(), password());
+      await signIn(username().trim(), password(), display());
       const next = search.next;
       // Only paths of this app, never another origin.
       navigate(next !== undefined && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
@@ -49,6 +50,13 @@ export function LoginPage() {
         <label class="field">
           <span class="field-label">{t('password')}</span>
           <input name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        <label class="check login-display" title={t('displaySessionHint')}>
+          <input type="checkbox" name="display" checked={display()} onChange={(e) => setDisplay(e.currentTarget.checked)} />
+          <span>
+            {t('displaySession')}
+            <small class="muted">{t('displaySessionHint')}</small>
+          </span>
         </label>
         <Show when={error()}>{(reason) => <p class="form-error" role="alert">{tr(reason())}</p>}</Show>
         <button type="submit" class="button primary block" disabled={busy()}>

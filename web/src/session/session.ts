@@ -21,8 +21,9 @@ export async function loadSession(): Promise<Me | null> {
   }
 }
 
-export async function signIn(username: string, password: string): Promise<Me> {
-  const user = await api.signIn(username, password);
+/** `display`: a wall display's sign-in (read-only accounts), which stays for days with no idle limit. */
+export async function signIn(username: string, password: string, display = false): Promise<Me> {
+  const user = await api.signIn(username, password, display);
   setMe(user);
   return user;
 }

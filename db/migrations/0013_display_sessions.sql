@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `display` integer DEFAULT false NOT NULL;
