@@ -160,3 +160,19 @@ export const peopleLogEntry = z
 export type PeopleLogEntry = z.infer<typeof peopleLogEntry>;
 export const peopleLogPage = z.object({ entries: z.array(peopleLogEntry), nextBefore: z.number().int().nullable() }).meta({ id: 'PeopleLogPage' });
 export type PeopleLogPage = z.infer<typeof peopleLogPage>;
+
+/** A session not yet past its absolute expiry: who is signed in, since when, and whether it is a wall display's. */
+export const openSession = z
+  .object({
+    userId: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(roles),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    /** A wall display's session: no idle limit, lasting days. */
+    display: z.boolean(),
+  })
+  .meta({ id: 'OpenSession' });
+export type OpenSession = z.infer<typeof openSession>;

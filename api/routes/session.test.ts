@@ -122,4 +122,34 @@ describe('sessions', () => {
     const desk = await signIn(at(0), 'viewer');
     expect((await sessionWith(at(5), desk.cookie).get('/api/session')).status).toBe(401);
   });
+
+  it('lists the open sessions to the administrator, wall displays first, who may end all of one account', async () => {
+    const wallApp = testApp(database);
+    const wall = await wallApp.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'viewer', password: 'battlemap', display: true }) });
+    const wallCookie = (wall.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const desk = await signIn(wallApp, 'viewer');
+    const admin = await signIn(wallApp, 'admin');
+
+    const list = await admin.get('/api/admin/sessions');
+    expect(list.status).toBe(200);
+    const open = (await list.json()) as { username: string; display: boolean; expiresAt: string }[];
+    expect(open[0]).toMatchObject({ username: 'viewer', display: true });
+    expect(open.filter((s) => s.username === 'viewer').map((s) => s.display).sort()).toEqual([false, true]);
+    expect(open.every((s) => s.expiresAt > new Date('2026-06-15T02:00:00.000Z').toISOString())).toBe(true);
+    // Only the administrator sees or ends sessions.
+    const office = await signIn(wallApp, 'office');
+    expect((await office.get('/api/admin/sessions')).status).toBe(403);
+
+    const [viewerRow] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'viewer'));
+    expect((await office.send('POST', `/api/admin/users/${viewerRow?.id}/sessions/end`, {})).status).toBe(403);
+    const ended = await admin.send('POST', `/api/admin/users/${viewerRow?.id}/sessions/end`, {});
+    expect(ended.status).toBe(200);
+    expect(((await ended.json()) as { ended: number }).ended).toBeGreaterThanOrEqual(2);
+    expect((await sessionWith(wallApp, wallCookie).get('/api/session')).status).toBe(401);
+    expect((await desk.get('/api/session')).status).toBe(401);
+    expect((await admin.get('/api/session')).status).toBe(200);
+    const log = (await (await admin.get(`/api/admin/log?user=${viewerRow?.id}`)).json()) as { entries: { event: string; payload: { sessionsEnded?: number } }[] };
+    expect(log.entries[0]).toMatchObject({ event: 'user.sessions_end' });
+    expect((await admin.send('POST', '/api/admin/users/999999/sessions/end', {})).status).toBe(404);
+  });
 });

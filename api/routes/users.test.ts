@@ -193,7 +193,7 @@ describe('people administration', () => {
 
   it('documents the people routes in the OpenAPI document', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/admin/log', '/session/password']) {
+    for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/admin/log', '/admin/sessions', '/admin/users/{id}/sessions/end', '/session/password']) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });

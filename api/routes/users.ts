@@ -11,6 +11,7 @@ import {
   bulkUsersPlan,
   bulkUsersRequest,
   newUser,
+  openSession,
   passwordChange,
   passwordPolicyWire,
   passwordReset,
@@ -27,6 +28,7 @@ import { changeOwnPassword, createAccount, disableAccount, editAccount, enableAc
 import { checkBulkAccounts, commitBulkAccounts } from '../services/people/bulk-accounts';
 import { readPasswordPolicy, savePasswordPolicy } from '../services/people/password-policy';
 import { readPeopleLog } from '../services/people/people-log';
+import { endSessionsOf, openSessions } from '../services/people/sessions-admin';
 import { json, problems, router } from './kit';
 
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } }) as const;
@@ -174,6 +176,31 @@ export function userRoutes(database: Database, clock: Clock) {
       async (c) => {
         const viewer = adminOf(c);
         return c.json(await resetPassword(database, c.req.valid('param').id, c.req.valid('json').password, { by: viewer.user.id, now: clock() }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/admin/sessions',
+        tags: ['people'],
+        responses: { 200: json(z.array(openSession), 'Sessions not yet past their absolute expiry, wall displays first'), ...problems(401, 403) },
+      }),
+      async (c) => {
+        adminOf(c);
+        return c.json(await openSessions(database.db, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/users/{id}/sessions/end',
+        tags: ['people'],
+        request: { params: idParam },
+        responses: { 200: json(z.object({ ended: z.number().int() }), 'Every session of the user has ended (recorded in the log when there was one)'), ...problems(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        const viewer = adminOf(c);
+        return c.json({ ended: await endSessionsOf(database, c.req.valid('param').id, { by: viewer.user.id, now: clock() }) }, 200);
       },
     )
     .openapi(

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite, signedIn } from './browser-kit';
+import { demoPassword } from '../support/test-database';
 
 /**
  * The administrator's people screens in a real Chromium: a user created
@@ -74,4 +75,33 @@ describe('people administration in the browser', () => {
     await userPage.locator('[data-testid=board]').waitFor();
     await userContext.close();
   }, 90_000);
+
+  test('the administrator sees a wall display first among the open sessions and ends it; the screen is signed out', async () => {
+    const wall = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'admin');
+    try {
+      const wallPage = await wall.newPage();
+      const signIn = await wallPage.request.post(`${suite.server.url}/api/session`, { data: { username: 'viewer', password: demoPassword, display: true } });
+      expect(signIn.status()).toBe(200);
+      expect((await wallPage.request.get(`${suite.server.url}/api/session`)).status()).toBe(200);
+
+      await page.getByTestId('nav-people').click();
+      await page.locator('[data-tab=sessions]').click();
+      const first = page.getByTestId('sessions-table').locator('tbody tr').first();
+      await first.waitFor();
+      expect(await first.getAttribute('data-username')).toBe('viewer');
+      expect(await first.getAttribute('data-display')).toBe('true');
+      await page.screenshot({ path: `${artifacts}/people-sessions.png` });
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await first.locator('[data-action=end-sessions]').click();
+      await expect.poll(() => page.locator('[data-testid=sessions-table] tr[data-username="viewer"]').count()).toBe(0);
+      expect((await wallPage.request.get(`${suite.server.url}/api/session`)).status()).toBe(401);
+      await page.locator('[data-tab=log]').click();
+      await expect.poll(() => page.locator('[data-testid=log-table] tbody').textContent(), { timeout: 5_000 }).toContain('结束登录会话');
+    } finally {
+      await wall.close();
+      await context.close();
+    }
+  });
 });

@@ -55,5 +55,7 @@ export const peopleApi = {
         },
       }),
     ),
+  sessions: () => expect(client.admin.sessions.$get()),
+  endSessions: (userId: number) => expect(client.admin.users[':id'].sessions.end.$post({ param: id(userId) })),
   changeOwnPassword: (currentPassword: string, password: string) => expect(client.session.password.$post({ json: { currentPassword, password } })),
 };

@@ -16,6 +16,7 @@ const eventLabels: Record<string, Label> = {
   'user.enable': { zh: '启用用户', en: 'Enabled user' },
   'user.reset_password': { zh: '重置密码', en: 'Reset password' },
   'user.change_password': { zh: '本人修改密码', en: 'Changed own password' },
+  'user.sessions_end': { zh: '结束登录会话', en: 'Ended sessions' },
   'unit.create': { zh: '新建单位', en: 'Created unit' },
   'unit.edit': { zh: '修改单位', en: 'Edited unit' },
   'unit.delete': { zh: '删除单位', en: 'Deleted unit' },

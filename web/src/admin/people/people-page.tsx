@@ -8,15 +8,16 @@ import { BulkPanel } from './bulk-panel';
 import { LogPanel } from './log-panel';
 import { pt, type PeopleMessageKey } from './messages';
 import { PolicyPanel } from './policy-panel';
+import { SessionsPanel } from './sessions-panel';
 import { UnitsPanel } from './units-panel';
 import { UsersPanel } from './users-panel';
 import './people.css';
 
-const tabs = ['users', 'bulk', 'units', 'policy', 'log'] as const;
+const tabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
 type Tab = (typeof tabs)[number];
-const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy', log: 'tabLog' };
+const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy', sessions: 'tabSessions', log: 'tabLog' };
 
-/** `/admin/people`: accounts, bulk creation, the unit tree and the password policy. For the administrator only. */
+/** `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the administrator only. */
 export function PeoplePage() {
   const [tab, setTab] = createSignal<Tab>('users');
   const isAdmin = () => me()?.role === 'admin';
@@ -63,6 +64,9 @@ export function PeoplePage() {
               </Match>
               <Match when={tab() === 'policy'}>
                 <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
+              </Match>
+              <Match when={tab() === 'sessions'}>
+                <SessionsPanel />
               </Match>
               <Match when={tab() === 'log'}>
                 <LogPanel users={users() ?? []} units={units() ?? []} />
