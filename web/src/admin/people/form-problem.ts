@@ -1,6 +1,8 @@
 import { createSignal } from 'solid-js';
 import type { Label } from '../../../../engine/labels';
 import { ApiProblem } from '../../api/problem';
+import { tr } from '../../i18n/i18n';
+import { toast } from '../../ui/toasts';
 
 /**
  * A form's failure as the server answered it: the message of each field it
@@ -19,3 +21,11 @@ export function formProblem() {
   };
 }
 export type FormProblem = ReturnType<typeof formProblem>;
+
+/** A failed row action (no form to show it under): its reason as an error toast. */
+export function toastProblem(error: unknown): void {
+  const problem = formProblem();
+  problem.take(error);
+  const reason = problem.reason();
+  if (reason !== null) toast(() => tr(reason), 'error');
+}

@@ -2,9 +2,8 @@ import { For, Show, createResource } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { dateTime } from '../../board/format';
 import { tr } from '../../i18n/i18n';
-import { toast } from '../../ui/toasts';
 import { peopleApi } from './api';
-import { formProblem } from './form-problem';
+import { toastProblem } from './form-problem';
 import { pt } from './messages';
 
 /** People administration reads times in the administrator's own zone, as the activity log does. */
@@ -24,10 +23,7 @@ export function SessionsPanel() {
       await peopleApi.endSessions(userId);
       void refetch();
     } catch (error) {
-      const problem = formProblem();
-      problem.take(error);
-      const reason = problem.reason();
-      if (reason !== null) toast(() => tr(reason), 'error');
+      toastProblem(error);
     }
   }
 

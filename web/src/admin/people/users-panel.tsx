@@ -4,7 +4,7 @@ import { roles, type Role } from '../../../../engine/actor';
 import { named, tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
-import { formProblem } from './form-problem';
+import { formProblem, toastProblem } from './form-problem';
 import { pt } from './messages';
 
 /** The accounts: a filterable list with edit, disable/enable and reset, and a form for a new one. */
@@ -26,10 +26,7 @@ export function UsersPanel(props: { users: readonly UserAccount[]; units: readon
       await work();
       props.onChange();
     } catch (error) {
-      const problem = formProblem();
-      problem.take(error);
-      const reason = problem.reason();
-      if (reason !== null) toast(() => tr(reason), 'error');
+      toastProblem(error);
     }
   }
 
