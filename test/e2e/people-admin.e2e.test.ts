@@ -78,11 +78,14 @@ describe('people administration in the browser', () => {
 
   test('the administrator sees a wall display first among the open sessions and ends it; the screen is signed out', async () => {
     const wall = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const other = await suite.browser.newContext();
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'admin');
     try {
       const wallPage = await wall.newPage();
       const signIn = await wallPage.request.post(`${suite.server.url}/api/session`, { data: { username: 'viewer', password: demoPassword, display: true } });
       expect(signIn.status()).toBe(200);
+      // The administrator is signed in twice: this browser and another.
+      expect((await other.request.post(`${suite.server.url}/api/session`, { data: { username: 'admin', password: demoPassword } })).status()).toBe(200);
       expect((await wallPage.request.get(`${suite.server.url}/api/session`)).status()).toBe(200);
 
       await page.getByTestId('nav-people').click();
@@ -91,6 +94,11 @@ describe('people administration in the browser', () => {
       await first.waitFor();
       expect(await first.getAttribute('data-username')).toBe('viewer');
       expect(await first.getAttribute('data-display')).toBe('true');
+      expect(await first.getByTestId('session-count').textContent()).toContain('大屏显示 1');
+      // One row per account, however many browsers it is signed in from.
+      const admins = page.locator('[data-testid=sessions-table] tr[data-username="admin"]');
+      expect(await admins.count()).toBe(1);
+      expect(Number(await admins.getByTestId('session-count').textContent())).toBeGreaterThanOrEqual(2);
       await page.screenshot({ path: `${artifacts}/people-sessions.png` });
 
       page.once('dialog', (dialog) => void dialog.accept());
@@ -100,6 +108,7 @@ describe('people administration in the browser', () => {
       await page.locator('[data-tab=log]').click();
       await expect.poll(() => page.locator('[data-testid=log-table] tbody').textContent(), { timeout: 5_000 }).toContain('结束登录会话');
     } finally {
+      await other.close();
       await wall.close();
       await context.close();
     }

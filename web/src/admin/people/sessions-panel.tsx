@@ -1,13 +1,44 @@
-import { For, Show, createResource } from 'solid-js';
+import { For, Show, createMemo, createResource } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { dateTime } from '../../board/format';
 import { tr } from '../../i18n/i18n';
+import type { OpenSession } from '../../../../api/contracts/users';
 import { peopleApi } from './api';
 import { toastProblem } from './form-problem';
 import { pt } from './messages';
 
 /** People administration reads times in the administrator's own zone, as the activity log does. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** One account's open sessions, as one row: an office user signs in from many browsers in a day. */
+interface AccountSessions {
+  readonly first: OpenSession;
+  readonly count: number;
+  readonly displays: number;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+}
+
+/** The sessions by account, in the server's order of each account's first session (wall displays first, then the most recently active). */
+function byAccount(sessions: readonly OpenSession[]): AccountSessions[] {
+  const accounts = new Map<number, AccountSessions>();
+  for (const session of sessions) {
+    const seen = accounts.get(session.userId);
+    accounts.set(
+      session.userId,
+      seen === undefined
+        ? { first: session, count: 1, displays: session.display ? 1 : 0, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt }
+        : {
+            ...seen,
+            count: seen.count + 1,
+            displays: seen.displays + (session.display ? 1 : 0),
+            lastSeenAt: session.lastSeenAt > seen.lastSeenAt ? session.lastSeenAt : seen.lastSeenAt,
+            expiresAt: session.expiresAt > seen.expiresAt ? session.expiresAt : seen.expiresAt,
+          },
+    );
+  }
+  return [...accounts.values()];
+}
 
 /**
  * Who is signed in, wall displays first: a display stays signed in for days,
@@ -16,6 +47,7 @@ const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  */
 export function SessionsPanel() {
   const [open, { refetch }] = createResource(() => peopleApi.sessions());
+  const accounts = createMemo(() => byAccount(open() ?? []));
 
   async function end(userId: number) {
     if (!window.confirm(pt('confirmEndSessions'))) return;
@@ -30,39 +62,40 @@ export function SessionsPanel() {
   return (
     <section class="people-section" data-testid="sessions-panel">
       <p class="muted">{pt('sessionsLead')}</p>
-      <Show when={open()} fallback={<div class="page-loading" />}>
-        {(sessions) => (
-          <Show when={sessions().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
+      <Show when={open() !== undefined} fallback={<div class="page-loading" />}>
+        <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
             <table class="people-table" data-testid="sessions-table">
               <thead>
                 <tr>
                   <th>{pt('username')}</th>
                   <th>{pt('displayName')}</th>
                   <th>{pt('role')}</th>
-                  <th>{pt('sessionKind')}</th>
-                  <th>{pt('signedInAt')}</th>
+                  <th>{pt('sessionCount')}</th>
                   <th>{pt('lastSeenAt')}</th>
                   <th>{pt('expiresAt')}</th>
                   <th>{pt('actions')}</th>
                 </tr>
               </thead>
               <tbody>
-                <For each={sessions()}>
-                  {(session) => (
-                    <tr data-username={session.username} data-display={session.display ? 'true' : 'false'}>
-                      <td class="mono">{session.username}</td>
-                      <td>{session.displayName}</td>
-                      <td>{tr(roleLabels[session.role])}</td>
-                      <td>
-                        <Show when={session.display} fallback={<span class="chip">{pt('sessionDesk')}</span>}>
-                          <span class="chip ok">{pt('sessionDisplay')}</span>
+                <For each={accounts()}>
+                  {(account) => (
+                    <tr data-username={account.first.username} data-display={account.displays > 0 ? 'true' : 'false'}>
+                      <td class="mono">{account.first.username}</td>
+                      <td>{account.first.displayName}</td>
+                      <td>{tr(roleLabels[account.first.role])}</td>
+                      <td data-testid="session-count">
+                        {account.count}
+                        <Show when={account.displays > 0}>
+                          {' '}
+                          <span class="chip ok">
+                            {pt('sessionDisplay')} {account.displays}
+                          </span>
                         </Show>
                       </td>
-                      <td>{dateTime(session.createdAt, browserZone)}</td>
-                      <td>{dateTime(session.lastSeenAt, browserZone)}</td>
-                      <td>{dateTime(session.expiresAt, browserZone)}</td>
+                      <td>{dateTime(account.lastSeenAt, browserZone)}</td>
+                      <td>{dateTime(account.expiresAt, browserZone)}</td>
                       <td class="people-actions">
-                        <button type="button" class="button ghost" data-action="end-sessions" onClick={() => void end(session.userId)}>
+                        <button type="button" class="button ghost" data-action="end-sessions" onClick={() => void end(account.first.userId)}>
                           {pt('endSessions')}
                         </button>
                       </td>
@@ -71,8 +104,7 @@ export function SessionsPanel() {
                 </For>
               </tbody>
             </table>
-          </Show>
-        )}
+        </Show>
       </Show>
     </section>
   );
