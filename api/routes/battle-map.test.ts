@@ -1,8 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clues } from '../../db/schema';
-import { createApp } from '../app';
-import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
 
@@ -129,12 +128,6 @@ describe('GET /api/campaigns/:id/battle-map', () => {
 });
 
 describe('one battle map for every screen that asks', () => {
-  /** An app whose clock the test sets, as the wall's server would see time pass. */
-  function appAt(start: Date) {
-    let now = start.getTime();
-    const wallApp = createApp({ database, clock: () => new Date(now), session: { idleMinutes: 240, maxHours: 12, secureCookies: false }, log: null });
-    return { wallApp, setClock: (at: Date) => void (now = at.getTime()) };
-  }
   const overdueNow = async (at: Date) =>
     Number(
       (
@@ -148,7 +141,7 @@ describe('one battle map for every screen that asks', () => {
 
   it('is counted once while nothing changed, and counted again after a change', async () => {
     const start = new Date(Math.floor(testNow.getTime() / 60_000) * 60_000 + 5_000);
-    const { wallApp, setClock } = appAt(start);
+    const { app: wallApp, setClock } = movingClockApp(database, start);
     const office = await signIn(wallApp, 'office');
     const viewer = await signIn(wallApp, 'viewer');
     const read = async (who: typeof office) => (await (await who.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
@@ -179,7 +172,7 @@ describe('one battle map for every screen that asks', () => {
     ).rows;
     const due = new Date(String(next?.due_at));
     const before = new Date(due.getTime() - 30_000);
-    const { wallApp, setClock } = appAt(before);
+    const { app: wallApp, setClock } = movingClockApp(database, before);
     const viewer = await signIn(wallApp, 'viewer');
     const read = async () => (await (await viewer.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
 

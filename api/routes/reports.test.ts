@@ -5,8 +5,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaigns, clues } from '../../db/schema';
 import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
-import { createApp } from '../app';
-import { signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { report as reportSchema } from '../contracts/report';
 import type { z } from 'zod';
@@ -136,19 +135,19 @@ describe('completion reports', () => {
 
   it('is counted once for everyone asking while nothing changed, and again after a change', async () => {
     const start = new Date(Math.floor(testNow.getTime() / 60_000) * 60_000 + 5_000);
-    let now = start.getTime();
-    const reportApp = createApp({ database, clock: () => new Date(now), session: { idleMinutes: 240, maxHours: 12, secureCookies: false }, log: null });
+    const { app: reportApp, setClock } = movingClockApp(database, start);
     const [office, viewer] = [await signIn(reportApp, 'office'), await signIn(reportApp, 'viewer')];
     const read = async (who: typeof office) => (await (await who.get('/api/campaigns/1/report')).json()) as Report;
     const first = await read(viewer);
     expect(first.generatedAt).toBe(start.toISOString());
-    now += 20_000;
+    const later = new Date(start.getTime() + 20_000);
+    setClock(later);
     expect(await read(office)).toEqual(first);
 
     const [clue] = await database.db.select().from(clues).where(eq(clues.state, 'verifying'));
     expect((await office.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
     const after = await read(viewer);
-    expect(after.generatedAt).toBe(new Date(now).toISOString());
+    expect(after.generatedAt).toBe(later.toISOString());
     expect(after.total.figures.cluesUnfounded).toBe((first.total.figures.cluesUnfounded ?? 0) + 1);
   });
 

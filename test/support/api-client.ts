@@ -5,9 +5,17 @@ import { demoPassword, testNow } from './test-database';
 
 export type TestApp = ReturnType<typeof createApp>;
 
+const testSession = { idleMinutes: 240, maxHours: 12, secureCookies: false };
+
 /** The real app, in process, over a real database file, with the clock frozen at `now`. */
 export function testApp(database: Database, now: Date = testNow): TestApp {
-  return createApp({ database, clock: fixedClock(now.toISOString()), session: { idleMinutes: 240, maxHours: 12, secureCookies: false }, log: null });
+  return createApp({ database, clock: fixedClock(now.toISOString()), session: testSession, log: null });
+}
+
+/** {@link testApp} with a clock the test moves, as a long-running server sees time pass between requests. */
+export function movingClockApp(database: Database, start: Date): { app: TestApp; setClock: (at: Date) => void } {
+  let now = start.getTime();
+  return { app: createApp({ database, clock: () => new Date(now), session: testSession, log: null }), setClock: (at) => void (now = at.getTime()) };
 }
 
 export interface Session {

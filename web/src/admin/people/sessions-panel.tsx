@@ -64,46 +64,46 @@ export function SessionsPanel() {
       <p class="muted">{pt('sessionsLead')}</p>
       <Show when={open() !== undefined} fallback={<div class="page-loading" />}>
         <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
-            <table class="people-table" data-testid="sessions-table">
-              <thead>
-                <tr>
-                  <th>{pt('username')}</th>
-                  <th>{pt('displayName')}</th>
-                  <th>{pt('role')}</th>
-                  <th>{pt('sessionCount')}</th>
-                  <th>{pt('lastSeenAt')}</th>
-                  <th>{pt('expiresAt')}</th>
-                  <th>{pt('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={accounts()}>
-                  {(account) => (
-                    <tr data-username={account.first.username} data-display={account.displays > 0 ? 'true' : 'false'}>
-                      <td class="mono">{account.first.username}</td>
-                      <td>{account.first.displayName}</td>
-                      <td>{tr(roleLabels[account.first.role])}</td>
-                      <td data-testid="session-count">
-                        {account.count}
-                        <Show when={account.displays > 0}>
-                          {' '}
-                          <span class="chip ok">
-                            {pt('sessionDisplay')} {account.displays}
-                          </span>
-                        </Show>
-                      </td>
-                      <td>{dateTime(account.lastSeenAt, browserZone)}</td>
-                      <td>{dateTime(account.expiresAt, browserZone)}</td>
-                      <td class="people-actions">
-                        <button type="button" class="button ghost" data-action="end-sessions" onClick={() => void end(account.first.userId)}>
-                          {pt('endSessions')}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+          <table class="people-table" data-testid="sessions-table">
+            <thead>
+              <tr>
+                <th>{pt('username')}</th>
+                <th>{pt('displayName')}</th>
+                <th>{pt('role')}</th>
+                <th>{pt('sessionCount')}</th>
+                <th>{pt('lastSeenAt')}</th>
+                <th>{pt('expiresAt')}</th>
+                <th>{pt('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={accounts()}>
+                {(account) => (
+                  <tr data-username={account.first.username} data-display={account.displays > 0 ? 'true' : 'false'}>
+                    <td class="mono">{account.first.username}</td>
+                    <td>{account.first.displayName}</td>
+                    <td>{tr(roleLabels[account.first.role])}</td>
+                    <td data-testid="session-count">
+                      {account.count}
+                      <Show when={account.displays > 0}>
+                        {' '}
+                        <span class="chip ok">
+                          {pt('sessionDisplay')} {account.displays}
+                        </span>
+                      </Show>
+                    </td>
+                    <td>{dateTime(account.lastSeenAt, browserZone)}</td>
+                    <td>{dateTime(account.expiresAt, browserZone)}</td>
+                    <td class="people-actions">
+                      <button type="button" class="button ghost" data-action="end-sessions" onClick={() => void end(account.first.userId)}>
+                        {pt('endSessions')}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
         </Show>
       </Show>
     </section>
