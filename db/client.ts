@@ -19,6 +19,8 @@ export interface Database {
   readonly db: Db;
   /** Serialises writes in this process and commits those queued together in one transaction. */
   readonly write: WriteQueue['run'];
+  /** Queues one job of a group that the queue hands over with the group's other jobs queued next to it (see JobGroup). */
+  readonly together: WriteQueue['together'];
   readonly isLocalFile: boolean;
   close(): void;
 }
@@ -57,6 +59,7 @@ export async function openDatabase(url: string, options: { authToken?: string } 
     client,
     db,
     write: (work) => queue.run(work),
+    together: (group, input) => queue.together(group, input),
     isLocalFile,
     close: () => client.close(),
   };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabase } from '../test/support/test-database';
-import { WriteQueue } from './write-queue';
+import { inSavepoint, WriteQueue, type JobGroup } from './write-queue';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 
@@ -83,5 +83,84 @@ describe('the write queue', () => {
       throw new Error('refused');
     })).rejects.toThrow('refused');
     expect(await names()).toEqual(['alone']);
+  });
+
+  it('hands a group the inputs queued next to each other in one call, in order among the other writes, and answers each with its own result', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const calls: string[][] = [];
+    // Writes its names with one statement, as moves are written together.
+    const names3: JobGroup<string, string> = {
+      async run(tx, inputs) {
+        calls.push([...inputs]);
+        await tx.run(sql`insert into jobs (name) select value from json_each(${JSON.stringify(inputs)}) order by key`);
+        return inputs.map((name) => ({ ok: true, value: name.toUpperCase() }));
+      },
+    };
+    const transactions = vi.spyOn(database.db, 'transaction');
+    const results = await fromSeparateCallbacks([
+      () => queue.run((tx) => tx.run(insert('a'))),
+      () => queue.together(names3, 'x'),
+      () => queue.together(names3, 'y'),
+      () => queue.run((tx) => tx.run(insert('b'))),
+      () => queue.together(names3, 'z'),
+    ]);
+    const transactionCount = transactions.mock.calls.length;
+    transactions.mockRestore();
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([expect.anything(), 'X', 'Y', expect.anything(), 'Z']);
+    expect(calls).toEqual([['x', 'y'], ['z']]);
+    expect(transactionCount).toBe(1);
+    expect(await names()).toEqual(['a', 'x', 'y', 'b', 'z']);
+  });
+
+  it("fails only the input a group settles as failed, and undoes it through the group's own savepoint", async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const oneByOne: JobGroup<string, string> = {
+      async run(tx, inputs) {
+        const settled = [];
+        for (const name of inputs) settled.push(await inSavepoint(tx, async () => {
+          await tx.run(insert(name));
+          if (name.startsWith('bad')) throw new Error(`${name} refused`);
+          return name;
+        }));
+        return settled;
+      },
+    };
+    const results = await fromSeparateCallbacks(['good 1', 'bad 1', 'good 2'].map((name) => () => queue.together(oneByOne, name)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await names()).toEqual(['good 1', 'good 2']);
+  });
+
+  it('fails every input of a group that throws, undoes what it wrote, and keeps the other writes of the transaction', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const broken: JobGroup<string, string> = {
+      async run(tx, inputs) {
+        for (const name of inputs) await tx.run(insert(name));
+        throw new Error('the group broke');
+      },
+    };
+    const results = await fromSeparateCallbacks([
+      () => queue.run((tx) => tx.run(insert('before'))),
+      () => queue.together(broken, 'p'),
+      () => queue.together(broken, 'q'),
+      () => queue.run((tx) => tx.run(insert('after'))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(await names()).toEqual(['before', 'after']);
+  });
+
+  it("runs a group's job queued alone in a transaction, answered after it commits", async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const single: JobGroup<string, boolean> = {
+      async run(tx, inputs) {
+        for (const name of inputs) await tx.run(insert(name));
+        return inputs.map(() => ({ ok: true, value: true }));
+      },
+    };
+    await expect(queue.together(single, 'alone in a group')).resolves.toBe(true);
+    expect(await names()).toEqual(['alone in a group']);
   });
 });

@@ -1,19 +1,47 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 
-interface Job<T> {
-  readonly work: (tx: Tx) => Promise<T>;
-  readonly resolve: (value: T) => void;
-  readonly reject: (error: unknown) => void;
+/** How one job ended. */
+export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Jobs of one kind that are cheaper done together than one by one: moves
+ * queued together are read with one SELECT and stored with one UPDATE and
+ * one audit INSERT instead of each its own. The queue hands `run` the
+ * inputs of a group's jobs queued next to each other, in order, inside the
+ * transaction that commits them; `run` settles each input (one result per
+ * input, in the same order) and keeps a failing one from undoing the others
+ * (see {@link inSavepoint}). Each caller is still answered only after the
+ * commit.
+ */
+export interface JobGroup<Input, Output> {
+  readonly run: (tx: Tx, inputs: readonly Input[]) => Promise<readonly Settled<Output>[]>;
 }
 
-// Each job's savepoint, set by hand: drizzle's nested transaction also builds a new database object with a
-// query builder per table for each job, a few per cent of a move.
+type Job =
+  | { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void }
+  | { readonly group: JobGroup<unknown, unknown>; readonly input: unknown; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void };
+
+// Savepoints set by hand: drizzle's nested transaction also builds a new database object with a query builder
+// per table for each job, a few per cent of a move. SQLite rolls back to the most recent savepoint of a name,
+// so savepoints of one name nest (a group's job inside the group's own).
 const savepoint = sql.raw('savepoint job');
 const release = sql.raw('release savepoint job');
 const rollback = sql.raw('rollback to savepoint job');
 
-type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+/** Runs work inside a savepoint of the caller's transaction: if it fails, what it wrote is undone and the rest of the transaction stands. */
+export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Settled<T>> {
+  await tx.run(savepoint);
+  try {
+    const value = await work();
+    await tx.run(release);
+    return { ok: true, value };
+  } catch (error) {
+    await tx.run(rollback);
+    await tx.run(release);
+    return { ok: false, error };
+  }
+}
 
 /**
  * Every write of this process goes through one queue.
@@ -31,7 +59,7 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 export class WriteQueue {
   readonly #db: Db;
   readonly #maxBatch: number;
-  #pending: Job<unknown>[] = [];
+  #pending: Job[] = [];
   #draining = false;
 
   constructor(db: Db, maxBatch = 128) {
@@ -39,17 +67,22 @@ export class WriteQueue {
     this.#maxBatch = maxBatch;
   }
 
-  readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      this.#pending.push({ work, resolve, reject } as Job<unknown>);
-      if (this.#draining) return;
-      this.#draining = true;
-      // Not now: the native driver answers synchronously, so a transaction
-      // started here would run to its commit without yielding, and requests
-      // already read from their sockets could never join it. Waiting one
-      // turn of the event loop lets them queue and share the commit.
-      setImmediate(() => void this.#drain());
-    });
+  readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject }));
+
+  /** Queues one input of a group; answered with its result after the commit. */
+  readonly together = <Input, Output>(group: JobGroup<Input, Output>, input: Input): Promise<Output> =>
+    new Promise<Output>((resolve, reject) => this.#enqueue({ group: group as JobGroup<unknown, unknown>, input, resolve: resolve as (value: unknown) => void, reject }));
+
+  #enqueue(job: Job): void {
+    this.#pending.push(job);
+    if (this.#draining) return;
+    this.#draining = true;
+    // Not now: the native driver answers synchronously, so a transaction
+    // started here would run to its commit without yielding, and requests
+    // already read from their sockets could never join it. Waiting one
+    // turn of the event loop lets them queue and share the commit.
+    setImmediate(() => void this.#drain());
+  }
 
   async #drain(): Promise<void> {
     try {
@@ -62,9 +95,9 @@ export class WriteQueue {
     }
   }
 
-  async #commit(batch: Job<unknown>[]): Promise<void> {
+  async #commit(batch: Job[]): Promise<void> {
     const only = batch.length === 1 ? batch[0] : undefined;
-    if (only !== undefined) {
+    if (only !== undefined && 'work' in only) {
       // Alone in its transaction: a failure rolls back the transaction itself; no savepoint needed.
       try {
         only.resolve(await this.#db.transaction((tx) => only.work(tx)));
@@ -73,20 +106,22 @@ export class WriteQueue {
       }
       return;
     }
-    const results: Settled[] = [];
+    const results: Settled<unknown>[] = [];
     try {
       await this.#db.transaction(async (tx) => {
-        for (const job of batch) {
-          await tx.run(savepoint);
-          try {
-            const value = await job.work(tx);
-            await tx.run(release);
-            results.push({ ok: true, value });
-          } catch (error) {
-            await tx.run(rollback);
-            await tx.run(release);
-            results.push({ ok: false, error });
+        for (let i = 0; i < batch.length; ) {
+          const job = batch[i] as Job;
+          if ('work' in job) {
+            results.push(await inSavepoint(tx, () => job.work(tx)));
+            i += 1;
+            continue;
           }
+          // The group's jobs queued next to this one, handed over together.
+          const members: unknown[] = [];
+          for (let next = batch[i]; next !== undefined && 'group' in next && next.group === job.group; next = batch[i + members.length]) members.push(next.input);
+          const ran = await inSavepoint(tx, () => job.group.run(tx, members));
+          members.forEach((_, k) => results.push(ran.ok ? (ran.value[k] ?? { ok: false, error: new Error('the group settled fewer jobs than it was given') }) : ran));
+          i += members.length;
         }
       });
     } catch (error) {

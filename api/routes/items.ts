@@ -20,7 +20,8 @@ import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
 import { createItem } from '../services/create-item';
-import { applyRequests, moveItem } from '../services/move-item';
+import { applyRequests } from '../services/move-item';
+import { moveItem } from '../services/moves-together';
 import { json, problems, router } from './kit';
 
 /** The routes of one kind of item, mounted at /clues and /problems. */

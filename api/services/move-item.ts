@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
-import { appendAudit } from '../../db/audit/append';
+import { appendAudit, type AuditInput } from '../../db/audit/append';
 import { clueStore, problemStore } from '../../db/items/store';
 import { clues } from '../../db/schema';
 import {
@@ -24,7 +24,7 @@ import { readItem, storedItem, type StoredItem } from './item-card';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
 
-interface Stored {
+export interface Stored {
   readonly from: string;
   readonly to: string;
   readonly state: string;
@@ -33,19 +33,7 @@ interface Stored {
   readonly event: { readonly type: string };
 }
 
-/**
- * Applies one request to one item, all or nothing: read the item, check the
- * version the user saw, let the engine decide, store the new state only if
- * the version is still the one read, and append the audit entry — in one
- * transaction, answered after it commits. A merge also records the absorbed
- * clue on its target, in the same transaction.
- */
-export async function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date): Promise<ItemDetail> {
-  const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
-  return applyRequests(database, kind, id, actor, request.version, [move], now);
-}
-
-type Move = { readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown };
+export type Move = { readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown };
 
 /**
  * Applies several requests to one item in order, in one transaction (an
@@ -101,7 +89,14 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
   const next = { state: decided.state, context: decided.context, version: decided.version } as never;
   // Inside the write queue no one else in this process can move the item; another process can.
   if (!(await store.update(tx, id, expected, next, at, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
-  await appendAudit(tx, {
+  await appendAudit(tx, auditEntryOf(kind, id, decided, actor, campaignId, at));
+  // An item that moves on settles its escalations in the same commit (read with the item, in this transaction).
+  if (decided.from !== decided.to && openEscalations) await resolveMovedOn(tx, kind, now, id);
+}
+
+/** The audit entry of a stored decision: what the item went through, with its unit and category after it. */
+export function auditEntryOf(kind: ItemKindName, id: number, decided: Stored, actor: Actor, campaignId: number, at: string): AuditInput {
+  return {
     at,
     actorId: actor.userId,
     campaignId,
@@ -114,9 +109,7 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: n
     version: decided.version,
     unitId: (decided.context as { unitId: string }).unitId,
     categoryId: (decided.context as { categoryId: number | null }).categoryId,
-  });
-  // An item that moves on settles its escalations in the same commit (read with the item, in this transaction).
-  if (decided.from !== decided.to && openEscalations) await resolveMovedOn(tx, kind, now, id);
+  };
 }
 
 /** The merge target as the engine's merge guard needs it: its campaign, unit, state and the chain it was merged along. */

@@ -7,6 +7,13 @@ import { ApiError } from '../errors';
 
 const issue = (field: string, zh: string, en: string): FieldIssue => ({ field, message: { zh, en } });
 
+/** Whether a request's payload names a unit, an assignee or a category that must be checked against the database. */
+export function namesReferences(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
+  return typeof named.unitId === 'string' || typeof named.assigneeId === 'number' || typeof named.categoryId === 'number';
+}
+
 /**
  * Checks that the ids a request names exist and fit the item: a unit that
  * exists; an active user of the item's unit (or a unit below it) as its
@@ -14,10 +21,9 @@ const issue = (field: string, zh: string, en: string): FieldIssue => ({ field, m
  * judges the move; this judges only that what it names is real.
  */
 export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string }, payload: unknown): Promise<void> {
-  if (typeof payload !== 'object' || payload === null) return;
-  const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
   // Most moves name nothing: no reads at all for them.
-  if (typeof named.unitId !== 'string' && typeof named.assigneeId !== 'number' && typeof named.categoryId !== 'number') return;
+  if (!namesReferences(payload)) return;
+  const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
   const issues: FieldIssue[] = [];
   const allUnits = await db.select({ id: units.id, parentId: units.parentId }).from(units);
   if (typeof named.unitId === 'string' && !allUnits.some((u) => u.id === named.unitId)) {

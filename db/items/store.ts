@@ -67,6 +67,14 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       .limit(1)
       .prepare(),
   );
+  const manyForChange = preparedOn((tx: Tx) =>
+    tx
+      .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
+      .from(table)
+      .leftJoin(users, eq(users.id, table.assigneeId))
+      .where(sql`${table.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+  );
   // Each value is a placeholder stored as its column stores values (the context as its JSON text).
   const updateQuery = preparedOn((tx: Tx) =>
     tx
@@ -108,6 +116,17 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
             openEscalations: Boolean(row.openEscalations),
             assigneeName: row.assigneeName,
           };
+    },
+
+    /** {@link loadForChange} for many items with one read, by id; an id not found is left out. */
+    async loadManyForChange(tx: Tx, ids: readonly number[]): Promise<Map<number, ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null }>> {
+      const rows = await manyForChange(tx).all({ ids: JSON.stringify(ids) });
+      return new Map(
+        rows.map((row) => [
+          row.id,
+          { id: row.id, state: row.state as State, context: row.context as Context, version: row.version, openEscalations: Boolean(row.openEscalations), assigneeName: row.assigneeName },
+        ]),
+      );
     },
 
     async insert(tx: Tx, record: ItemRecord<State, Context>, at: string): Promise<void> {
@@ -159,6 +178,31 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       // Only an edit changes a clue's text; moves leave its identifiers as they are.
       if (rowsAffected === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
       return rowsAffected === 1;
+    },
+
+    /**
+     * {@link update} for many items with one statement (moves committed
+     * together; none an edit of the text), each only if still at the version
+     * it was decided on. Returns how many were stored: fewer than given means
+     * someone else moved one first, and the caller must not keep the rest.
+     * An item must appear once: of two rows for one item, SQLite applies one.
+     */
+    async updateMany(tx: Tx, updates: readonly { readonly id: number; readonly expectedVersion: number; readonly next: Omit<ItemRecord<State, Context>, 'id'>; readonly at: string }[]): Promise<number> {
+      // One array per item, in the order of `set` below; the context as its column stores it (JSON text).
+      const values = updates.map(({ id, expectedVersion, next, at }) => {
+        const columns = columnsOf(next.context);
+        return [id, expectedVersion, next.state, next.version, table.context.mapToDriverValue(next.context as never), at, columns.campaignId, columns.unitId, columns.categoryId, columns.assigneeId, columns.title, columns.foundAt, columns.enteredAt, columns.dueAt];
+      });
+      const set = [table.state, table.version, table.context, table.updatedAt, table.campaignId, table.unitId, table.categoryId, table.assigneeId, table.title, table.foundAt, table.enteredAt, table.dueAt];
+      const assignments = sql.join(
+        set.map((column, i) => sql`${sql.identifier(column.name)} = ${sql.raw(`j.value ->> '$[${i + 2}]'`)}`),
+        sql`, `,
+      );
+      const { rowsAffected } = await tx.run(sql`update ${table} set ${assignments},
+        ${sql.identifier(table.escalatedLevel.name)} = case when ${table.enteredAt} = j.value ->> '$[12]' then ${table.escalatedLevel} else 0 end
+        from json_each(${JSON.stringify(values)}) as j
+        where ${table.id} = j.value ->> '$[0]' and ${table.version} = j.value ->> '$[1]'`);
+      return rowsAffected;
     },
 
     /** The next id; read inside the write transaction, so it is never handed out twice. */

@@ -1,0 +1,174 @@
+import { appendAuditAll } from '../../db/audit/append';
+import type { Database, Tx } from '../../db/client';
+import { clueStore, problemStore } from '../../db/items/store';
+import { inSavepoint, type JobGroup, type Settled } from '../../db/write-queue';
+import { decideClue, decideProblem, type Actor, type ClueRecord, type ClueRequest, type ProblemRequest } from '../../engine';
+import type { ItemKindName } from '../contracts/board';
+import type { ItemDetail } from '../contracts/items';
+import { refusalError } from '../errors';
+import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
+import { storedItem, type StoredItem } from './item-card';
+import { applyRequestsIn, auditEntryOf, type ItemRequest, type Move, type Stored } from './move-item';
+import { namesReferences } from './references';
+
+/** One request to move one item, as the write queue holds it until its turn. */
+export interface MoveInput {
+  readonly kind: ItemKindName;
+  readonly id: number;
+  readonly actor: Actor;
+  readonly version: number;
+  readonly move: Move;
+  readonly now: Date;
+}
+
+/**
+ * Applies one request to one item, all or nothing: read the item, check the
+ * version the user saw, let the engine decide, store the new state only if
+ * the version is still the one read, and append the audit entry — in one
+ * transaction, answered after it commits. Moves queued together are read,
+ * stored and logged together (see {@link movesTogether}).
+ */
+export function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date): Promise<ItemDetail> {
+  const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
+  return database.together(movesTogether, { kind, id, actor, version: request.version, move, now });
+}
+
+type ForChange =
+  | NonNullable<Awaited<ReturnType<typeof clueStore.loadForChange>>>
+  | NonNullable<Awaited<ReturnType<typeof problemStore.loadForChange>>>;
+
+/** A move the engine accepted, waiting to be stored with the others. */
+interface Decided {
+  readonly index: number;
+  readonly input: MoveInput;
+  readonly item: ForChange;
+  readonly decided: Stored;
+  readonly campaign: CampaignRules;
+}
+
+type Plan = { readonly refused: Error } | { readonly decided: Stored; readonly campaign: CampaignRules } | 'alone';
+
+/**
+ * Moves queued behind the writer, done together: one read of every item
+ * they name, the engine's decision for each, then one UPDATE per kind and
+ * one audit INSERT for all of them. Each move keeps its own version check
+ * (in the UPDATE's WHERE), its own audit entry and its own answer; a move
+ * the engine refuses is answered with its refusal and stores nothing.
+ *
+ * Moves with more to do than a state change go alone, in order, through
+ * {@link applyRequestsIn} in a savepoint: a payload that names a unit,
+ * assignee or category (checked against the database), a merge, an edit
+ * (the clue's identifiers), an item with open escalations to settle, a
+ * version that differs from the one read (answered with the current item),
+ * an item not found, and a second move of an item already moved in the
+ * group. If the shared statements fail, every move in them is done again
+ * alone, so that each gets its own answer.
+ */
+export const movesTogether: JobGroup<MoveInput, ItemDetail> = { run: runMoves };
+
+async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<ItemDetail>[]> {
+  const settled: Settled<ItemDetail>[] = [];
+  const campaigns = new Map<number, CampaignRules>();
+  let items = await loadItems(tx, inputs);
+  // Items decided since they were read: a second move of one waits for the first to be stored.
+  const decidedItems = new Set<string>();
+  let waiting: Decided[] = [];
+
+  const alone = (input: MoveInput) => inSavepoint(tx, () => applyRequestsIn(tx, input.kind, input.id, input.actor, input.version, [input.move], input.now));
+
+  const rulesOf = async (campaignId: number): Promise<CampaignRules> => {
+    let campaign = campaigns.get(campaignId);
+    if (campaign === undefined) campaigns.set(campaignId, (campaign = await loadCampaignRules(tx, campaignId)));
+    return campaign;
+  };
+
+  const store = async (decided: readonly Decided[]): Promise<void> => {
+    if (decided.length === 0) return;
+    const answers = await inSavepoint(tx, () => storeTogether(tx, decided));
+    if (answers.ok) decided.forEach((d, i) => (settled[d.index] = { ok: true, value: answers.value[i] as ItemDetail }));
+    else for (const d of decided) settled[d.index] = await alone(d.input);
+  };
+
+  for (const [index, input] of inputs.entries()) {
+    const key = keyOf(input);
+    const item = decidedItems.has(key) ? undefined : items.get(key);
+    // A plan that cannot be made (the campaign gone) is left to the move alone, which answers why.
+    const plan = item === undefined ? 'alone' : await planMove(input, item, rulesOf).catch((): Plan => 'alone');
+    if (plan === 'alone') {
+      await store(waiting);
+      waiting = [];
+      settled[index] = await alone(input);
+      // What it stored (a merge's target too) is read again for the moves after it.
+      items = await loadItems(tx, inputs.slice(index + 1));
+      decidedItems.clear();
+    } else if ('refused' in plan) {
+      settled[index] = { ok: false, error: plan.refused };
+    } else if (item !== undefined) {
+      waiting.push({ index, input, item, decided: plan.decided, campaign: plan.campaign });
+      decidedItems.add(key);
+    }
+  }
+  await store(waiting);
+  return settled;
+}
+
+const keyOf = (input: { kind: ItemKindName; id: number }) => `${input.kind}:${input.id}`;
+
+/** The items the moves name, read in one query per kind, by {@link keyOf}. */
+async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<string, ForChange>> {
+  const found = new Map<string, ForChange>();
+  for (const kind of ['clue', 'problem'] as const) {
+    const ids = inputs.filter((input) => input.kind === kind).map((input) => input.id);
+    if (ids.length === 0) continue;
+    const rows = await (kind === 'clue' ? clueStore : problemStore).loadManyForChange(tx, ids);
+    for (const [id, row] of rows) found.set(keyOf({ kind, id }), row);
+  }
+  return found;
+}
+
+/** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
+async function planMove(input: MoveInput, item: ForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
+  const { payload } = input.move;
+  if (item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload)) return 'alone';
+  const campaign = await rulesOf(item.context.campaignId);
+  const rules = itemRulesOf(campaign);
+  const decision =
+    input.kind === 'clue'
+      ? decideClue(item as ClueRecord, input.actor, input.move as ClueRequest, rules, input.now)
+      : decideProblem(item as Parameters<typeof decideProblem>[0], input.actor, input.move as ProblemRequest, rules, input.now);
+  if (!decision.ok) return { refused: refusalError(decision.refusal) };
+  const { type } = decision.event;
+  if (type === 'clue.merge' || type.endsWith('.edit') || (decision.from !== decision.to && item.openEscalations)) return 'alone';
+  return { decided: decision, campaign };
+}
+
+function mergeTargetOf(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && 'targetId' in payload;
+}
+
+/** Stores the decided moves with one UPDATE per kind and one audit INSERT, and answers each with its item as stored. */
+async function storeTogether(tx: Tx, decided: readonly Decided[]): Promise<ItemDetail[]> {
+  for (const kind of ['clue', 'problem'] as const) {
+    const mine = decided.filter((d) => d.input.kind === kind);
+    if (mine.length === 0) continue;
+    const updates = mine.map(({ input, item, decided: next }) => ({
+      id: input.id,
+      expectedVersion: item.version,
+      next: { state: next.state, context: next.context, version: next.version } as never,
+      at: input.now.toISOString(),
+    }));
+    const stored = await (kind === 'clue' ? clueStore.updateMany(tx, updates) : problemStore.updateMany(tx, updates));
+    // Not here: another process moved one of them since it was read. Each goes again alone, for its own answer.
+    if (stored !== mine.length) throw new Error(`${mine.length - stored} of ${mine.length} ${kind}s moved since they were read`);
+  }
+  await appendAuditAll(
+    tx,
+    decided.map(({ input, item, decided: d }) => auditEntryOf(input.kind, input.id, d, input.actor, item.context.campaignId, input.now.toISOString())),
+  );
+  const answers: ItemDetail[] = [];
+  for (const { input, item, decided: d, campaign } of decided) {
+    const last: StoredItem = { state: d.state, version: d.version, context: d.context as StoredItem['context'] };
+    answers.push(await storedItem(tx, input.kind, input.id, last, input.actor, input.now, campaign, { assigneeId: item.context.assigneeId, name: item.assigneeName }));
+  }
+  return answers;
+}
