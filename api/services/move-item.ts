@@ -73,7 +73,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
       if (!decision.ok) throw refusalError(decision.refusal);
       decided = decision;
     }
-    await storeDecision(tx, kind, id, item.version, decided, actor, item.context.campaignId, now, item.openEscalations);
+    await storeDecision(tx, kind, id, item, decided, actor, item.context.campaignId, now, item.openEscalations);
     last = { state: decided.state, version: decided.version, context: decided.context as StoredItem['context'] };
     if (decided.event.type === 'clue.merge') {
       await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
@@ -83,12 +83,14 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign, known) : readItem(tx, kind, id, actor, now, true, campaign);
 }
 
-async function storeDecision(tx: Tx, kind: ItemKindName, id: number, expected: number, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
+/** Stores a decision on the item as it was read (its version checked, its context the one the columns change from). */
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: unknown }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
   const at = now.toISOString();
   const store = kind === 'clue' ? clueStore : problemStore;
-  const next = { state: decided.state, context: decided.context, version: decided.version } as never;
+  // The engine keeps each kind's states and contexts apart; the cast bridges the two stores' types.
+  const change = { id, expectedVersion: read.version, before: read.context, next: { state: decided.state, context: decided.context, version: decided.version }, at } as never;
   // Inside the write queue no one else in this process can move the item; another process can.
-  if (!(await store.update(tx, id, expected, next, at, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
+  if (!(await store.update(tx, change, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
   await appendAudit(tx, auditEntryOf(kind, id, decided, actor, campaignId, at));
   // An item that moves on settles its escalations in the same commit (read with the item, in this transaction).
   if (decided.from !== decided.to && openEscalations) await resolveMovedOn(tx, kind, now, id);
@@ -137,5 +139,5 @@ async function absorbInto(tx: Tx, targetId: number | null, sourceId: number, act
   const decision = decideClue(target, actor, { event: 'clue.absorb', payload: { sourceId } }, rules, now);
   if (!decision.ok) throw refusalError(decision.refusal);
   // Absorbing keeps the target's state, so it settles none of its escalations.
-  await storeDecision(tx, 'clue', targetId, target.version, decision, actor, campaignId, now, false);
+  await storeDecision(tx, 'clue', targetId, target, decision, actor, campaignId, now, false);
 }

@@ -151,12 +151,14 @@ async function storeTogether(tx: Tx, decided: readonly Decided[]): Promise<ItemD
   for (const kind of ['clue', 'problem'] as const) {
     const mine = decided.filter((d) => d.input.kind === kind);
     if (mine.length === 0) continue;
+    // The engine keeps each kind's states and contexts apart; the cast bridges the two stores' types.
     const updates = mine.map(({ input, item, decided: next }) => ({
       id: input.id,
       expectedVersion: item.version,
-      next: { state: next.state, context: next.context, version: next.version } as never,
+      before: item.context,
+      next: { state: next.state, context: next.context, version: next.version },
       at: input.now.toISOString(),
-    }));
+    })) as never[];
     const stored = await (kind === 'clue' ? clueStore.updateMany(tx, updates) : problemStore.updateMany(tx, updates));
     // Not here: another process moved one of them since it was read. Each goes again alone, for its own answer.
     if (stored !== mine.length) throw new Error(`${mine.length - stored} of ${mine.length} ${kind}s moved since they were read`);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, max, sql } from 'drizzle-orm';
 import type { ClueContext, ClueState, ItemRecord, ProblemContext, ProblemState } from '../../engine';
 import { insertRows } from '../bulk-insert';
 import type { Db, Tx } from '../client';
@@ -22,16 +22,17 @@ function columnsOf(context: ClueContext | ProblemContext) {
   };
 }
 
-/** The values a stored decision sets, by placeholder. */
-type UpdateSlot = 'id' | 'expectedVersion' | 'state' | 'version' | 'context' | 'updatedAt' | keyof ReturnType<typeof columnsOf>;
+/** The columns copied from the context that a change may leave as they were. */
+type ItemColumn = keyof ReturnType<typeof columnsOf>;
+const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt'];
 
-/**
- * Placeholders for an UPDATE's SET. Drizzle encodes a placeholder given as a
- * column's value as that column encodes its values, but its types accept
- * only values and SQL there: the cast states what it does.
- */
-function slots<Key extends UpdateSlot>(keys: readonly Key[]): Record<Key, never> {
-  return Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as Record<Key, never>;
+/** One stored change: the item as read (its context before) and as decided, if still at the version it was decided on. */
+export interface ItemUpdate<State extends string, Context> {
+  readonly id: number;
+  readonly expectedVersion: number;
+  readonly before: Context;
+  readonly next: Omit<ItemRecord<State, Context>, 'id'>;
+  readonly at: string;
 }
 
 /** The identifier rows of a clue: those found in its title and description, or those the caller found there already. */
@@ -75,18 +76,43 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       .where(sql`${table.id} in (select value from json_each(${sql.placeholder('ids')}))`)
       .prepare(),
   );
-  // Each value is a placeholder stored as its column stores values (the context as its JSON text).
-  const updateQuery = preparedOn((tx: Tx) =>
-    tx
-      .update(table)
-      .set({
-        ...slots(['state', 'version', 'context', 'updatedAt', 'campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt']),
-        // SET reads the row as it was: entering another state starts its escalations afresh.
-        escalatedLevel: sql`case when ${table.enteredAt} = ${sql.placeholder('enteredAt')} then ${table.escalatedLevel} else 0 end`,
-      })
-      .where(and(eq(table.id, sql.placeholder('id')), eq(table.version, sql.placeholder('expectedVersion'))))
-      .prepare(),
-  );
+  // The UPDATE for each set of changed columns, as SQL text before and after its one parameter, built once.
+  const updateTexts = new Map<string, { head: string; tail: string }>();
+  const updateText = (changing: readonly ItemColumn[]) => {
+    const name = (column: { name: string }) => `"${column.name}"`;
+    const qualified = (column: { name: string }) => `"${getTableName(table)}".${name(column)}`;
+    const sets = [table.state, table.version, table.context, table.updatedAt, ...changing.map((key) => table[key])].map((column, i) => `${name(column)} = j.value ->> '$[${i + 2}]'`);
+    const entered = changing.indexOf('enteredAt');
+    // SET reads the row as it was: entering another state starts its escalations afresh.
+    if (entered >= 0) sets.push(`${name(table.escalatedLevel)} = case when ${qualified(table.enteredAt)} = j.value ->> '$[${entered + 6}]' then ${qualified(table.escalatedLevel)} else 0 end`);
+    return {
+      head: `update "${getTableName(table)}" set ${sets.join(', ')} from json_each(`,
+      tail: `) as j where ${qualified(table.id)} = j.value ->> '$[0]' and ${qualified(table.version)} = j.value ->> '$[1]'`,
+    };
+  };
+
+  /**
+   * Stores changes with one statement, each only if its item is still at
+   * the version it was decided on; returns how many were stored. Only the
+   * columns some change alters are set: SQLite rewrites the entries of every
+   * index on a column its SET names, changed or not, and a move changes an
+   * item's state and deadline, seldom its unit or category, never its title.
+   * An item must appear once: of two rows for one item, SQLite applies one.
+   */
+  async function storeChanges(tx: Tx, updates: readonly ItemUpdate<State, Context>[]): Promise<number> {
+    const changing = itemColumns.filter((key) => updates.some(({ before, next }) => columnsOf(before)[key] !== columnsOf(next.context)[key]));
+    const signature = changing.join();
+    let text = updateTexts.get(signature);
+    if (text === undefined) updateTexts.set(signature, (text = updateText(changing)));
+    // One array per item, in the order of the SET; the context as its column stores it (JSON text).
+    const values = updates.map(({ id, expectedVersion, next, at }) => {
+      const columns = columnsOf(next.context);
+      return [id, expectedVersion, next.state, next.version, table.context.mapToDriverValue(next.context as never), at, ...changing.map((key) => columns[key])];
+    });
+    const { rowsAffected } = await tx.run(sql`${sql.raw(text.head)}${JSON.stringify(values)}${sql.raw(text.tail)}`);
+    return rowsAffected;
+  }
+
   return {
     /** The item as the engine needs it, or null. */
     async load(db: Reader, id: number): Promise<ItemRecord<State, Context> | null> {
@@ -164,46 +190,20 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
      * Stores a decision if the item is still at the version it was decided
      * on; returns false (and writes nothing) if someone else moved it first.
      */
-    async update(tx: Tx, id: number, expectedVersion: number, next: Omit<ItemRecord<State, Context>, 'id'>, at: string, textChanged = false): Promise<boolean> {
-      // The count of rows changed says whether the version still held; no rows need to come back.
-      const { rowsAffected } = await updateQuery(tx).run({
-        id,
-        expectedVersion,
-        state: next.state,
-        version: next.version,
-        context: next.context,
-        updatedAt: at,
-        ...columnsOf(next.context),
-      } satisfies Record<UpdateSlot, unknown>);
+    async update(tx: Tx, change: ItemUpdate<State, Context>, textChanged = false): Promise<boolean> {
+      const stored = (await storeChanges(tx, [change])) === 1;
       // Only an edit changes a clue's text; moves leave its identifiers as they are.
-      if (rowsAffected === 1 && textChanged && table === clues) await syncIdentifiers(tx, id, next.context);
-      return rowsAffected === 1;
+      if (stored && textChanged && table === clues) await syncIdentifiers(tx, change.id, change.next.context);
+      return stored;
     },
 
     /**
      * {@link update} for many items with one statement (moves committed
-     * together; none an edit of the text), each only if still at the version
-     * it was decided on. Returns how many were stored: fewer than given means
-     * someone else moved one first, and the caller must not keep the rest.
-     * An item must appear once: of two rows for one item, SQLite applies one.
+     * together; none an edit of the text). Returns how many were stored:
+     * fewer than given means someone else moved one first, and the caller
+     * must not keep the rest.
      */
-    async updateMany(tx: Tx, updates: readonly { readonly id: number; readonly expectedVersion: number; readonly next: Omit<ItemRecord<State, Context>, 'id'>; readonly at: string }[]): Promise<number> {
-      // One array per item, in the order of `set` below; the context as its column stores it (JSON text).
-      const values = updates.map(({ id, expectedVersion, next, at }) => {
-        const columns = columnsOf(next.context);
-        return [id, expectedVersion, next.state, next.version, table.context.mapToDriverValue(next.context as never), at, columns.campaignId, columns.unitId, columns.categoryId, columns.assigneeId, columns.title, columns.foundAt, columns.enteredAt, columns.dueAt];
-      });
-      const set = [table.state, table.version, table.context, table.updatedAt, table.campaignId, table.unitId, table.categoryId, table.assigneeId, table.title, table.foundAt, table.enteredAt, table.dueAt];
-      const assignments = sql.join(
-        set.map((column, i) => sql`${sql.identifier(column.name)} = ${sql.raw(`j.value ->> '$[${i + 2}]'`)}`),
-        sql`, `,
-      );
-      const { rowsAffected } = await tx.run(sql`update ${table} set ${assignments},
-        ${sql.identifier(table.escalatedLevel.name)} = case when ${table.enteredAt} = j.value ->> '$[12]' then ${table.escalatedLevel} else 0 end
-        from json_each(${JSON.stringify(values)}) as j
-        where ${table.id} = j.value ->> '$[0]' and ${table.version} = j.value ->> '$[1]'`);
-      return rowsAffected;
-    },
+    updateMany: storeChanges,
 
     /** The next id; read inside the write transaction, so it is never handed out twice. */
     async nextId(tx: Tx): Promise<number> {
