@@ -64,3 +64,11 @@ export function rssMb(pid: number): number {
   if (match?.[1] === undefined) throw new Error(`no VmRSS for ${pid}`);
   return Number(match[1]) / 1024;
 }
+
+/** CPU seconds a process has used (user and system, all its threads), from /proc/<pid>/stat, in clock ticks of 1/100 s. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

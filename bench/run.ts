@@ -121,11 +121,12 @@ if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP
     const cookie = await signIn(client, 'office', benchPassword);
     const board = await benchBoard(client, cookie, sizes.boardTimes * 2);
     figures.boardP99Ms10k = { value: board.worstP99Ms, note: `${fmt(sizes.boardSmall)} clues; full ${fmt(board.p99Ms['/api/campaigns/1/board'], 1)} ms, hantai+lanes ${fmt(board.p99Ms['/api/campaigns/1/board?unit=hantai&swimlane=unit'], 1)} ms; ${fmt(board.bytes / 1024, 0)} KB` };
-    const moves = await benchMoves(client, picked, connections, { warmupMs: sizes.warmupMs, durationMs: sizes.loadMs, password: benchPassword });
+    const moves = await benchMoves(client, picked, connections, { warmupMs: sizes.warmupMs, durationMs: sizes.loadMs, password: benchPassword, serverPid: server.child.pid ?? -1 });
+    const cpuPerMoveMs = moves.cpuMsPerMove;
     const perSec = (moves.statuses[200] ?? 0) / (sizes.loadMs / 1000);
-    details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other };
+    details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other, serverCpuMsPerMove: cpuPerMoveMs.server, loadClientCpuMsPerMove: cpuPerMoveMs.load };
     if (moves.other.length > 0) log(`unexpected answers: ${moves.other.join(' | ')}`);
-    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves, ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms` };
+    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves, ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms; CPU a move: server ${fmt(cpuPerMoveMs.server, 2)} ms, load client ${fmt(cpuPerMoveMs.load, 2)} ms` };
     figures.moveP99Ms = { value: moves.p99Ms, note: `${connections} connections, ${fmt(picked.length)} clues` };
     const raw = figures.rawTxPerSec?.value;
     figures.moveRatio = raw === null || raw === undefined ? { value: null, note: 'no raw figure' } : { value: perSec / raw, note: 'movesPerSec ÷ rawTxPerSec' };

@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { clues } from '../db/schema';
 import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
 import type { MovableClue } from './raw-tx';
+import { cpuSeconds } from './processes';
 
 /** The two board queries the goal is set for: the whole board, and one unit's subtree in unit swimlanes. */
 export const boardPaths = ['/api/campaigns/1/board', '/api/campaigns/1/board?unit=hantai&swimlane=unit'] as const;
@@ -53,6 +54,8 @@ export interface MoveBench extends LoadResult {
   readonly ok: number;
   readonly conflicts: number;
   readonly other: readonly string[];
+  /** CPU per move answered (the warm-up's too), of the server process (all its threads) and of this one, the load client. */
+  readonly cpuMsPerMove: { readonly server: number; readonly load: number };
 }
 
 /**
@@ -60,7 +63,7 @@ export interface MoveBench extends LoadResult {
  * clients signed in as the office, each cycling its own share of the clues
  * verifying → unfounded → verifying and tracking versions from the answers.
  */
-export async function benchMoves(client: HttpClient, picked: readonly MovableClue[], connections: number, options: { warmupMs: number; durationMs: number; password: string }): Promise<MoveBench> {
+export async function benchMoves(client: HttpClient, picked: readonly MovableClue[], connections: number, options: { warmupMs: number; durationMs: number; password: string; serverPid: number }): Promise<MoveBench> {
   const cookies = await Promise.all(Array.from({ length: connections }, () => signIn(client, 'office', options.password)));
   let ok = 0;
   let conflicts = 0;
@@ -97,6 +100,11 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
       };
     };
   });
+  // After the sign-ins, whose password hashing is no part of a move.
+  const before = { server: cpuSeconds(options.serverPid), load: process.cpuUsage() };
   const result = await runLoad(client, workers, options);
-  return { ...result, ok, conflicts, other };
+  const load = process.cpuUsage(before.load);
+  const answered = ok + conflicts;
+  const cpuMsPerMove = { server: ((cpuSeconds(options.serverPid) - before.server) * 1000) / answered, load: (load.user + load.system) / 1000 / answered };
+  return { ...result, ok, conflicts, other, cpuMsPerMove };
 }
