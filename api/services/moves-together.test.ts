@@ -2,8 +2,8 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { checkKeptFigures } from '../../db/audit/kept-figures';
-import { clueStore } from '../../db/items/store';
-import { auditLog, clues, escalations, users } from '../../db/schema';
+import { clueStore, problemStore } from '../../db/items/store';
+import { auditLog, clues, escalations, problems, users } from '../../db/schema';
 import type { Actor } from '../../engine';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { ApiError } from '../errors';
@@ -51,10 +51,12 @@ async function expectLogIntact() {
   expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   expect(await checkKeptFigures(database.db)).toEqual([]);
   // The columns the board filters and sorts on say what the context says (a move sets only those it changes).
-  const differing = await database.client.execute(`select id from clues where campaign_id is not context ->> 'campaignId' or unit_id is not context ->> 'unitId'
-    or category_id is not context ->> 'categoryId' or assignee_id is not context ->> 'assigneeId' or title is not context ->> 'title'
-    or found_at is not context ->> 'foundAt' or entered_at is not context ->> 'enteredAt' or due_at is not context ->> 'dueAt'`);
-  expect(differing.rows).toEqual([]);
+  for (const [table, found] of [['clues', 'foundAt'], ['problems', 'identifiedAt']]) {
+    const differing = await database.client.execute(`select id from ${table} where campaign_id is not context ->> 'campaignId' or unit_id is not context ->> 'unitId'
+      or category_id is not context ->> 'categoryId' or assignee_id is not context ->> 'assigneeId' or title is not context ->> 'title'
+      or found_at is not context ->> '${found}' or entered_at is not context ->> 'enteredAt' or due_at is not context ->> 'dueAt'`);
+    expect(differing.rows).toEqual([]);
+  }
 }
 
 describe('moves queued together', () => {
@@ -73,6 +75,26 @@ describe('moves queued together', () => {
     expect(await entriesAfter(before)).toEqual(picked.map((c) => ({ subjectId: c.id, event: 'clue.dismiss', version: c.version + 1 })));
     const stored = await database.db.select({ id: clues.id, state: clues.state, version: clues.version }).from(clues).where(inArray(clues.id, picked.map((c) => c.id))).orderBy(asc(clues.id));
     expect(stored).toEqual(picked.map((c) => ({ id: c.id, state: 'unfounded', version: c.version + 1 })));
+    await expectLogIntact();
+  });
+
+  it("store a problem's move and a clue's move queued together, each kind with its own UPDATE, under one chain of entries", async () => {
+    const [clue] = await verifyingClues(1);
+    const [problem] = await database.db.select({ id: problems.id, version: problems.version }).from(problems).where(eq(problems.state, 'rectifying')).orderBy(asc(problems.id)).limit(1);
+    if (clue === undefined || problem === undefined) throw new Error('a verifying clue and a problem being rectified');
+    const clueUpdates = vi.spyOn(clueStore, 'updateMany');
+    const problemUpdates = vi.spyOn(problemStore, 'updateMany');
+    const before = await lastSeq();
+    const [clueAnswer, problemAnswer] = await Promise.all([
+      dismiss(clue, 'with a problem'),
+      moveItem(database, 'problem', problem.id, office, { to: 'rectified', version: problem.version, payload: { rectification: { measures: '约谈平台并督促整改', websitesShutDown: 1, accountsClosed: 3 } } }, testNow),
+    ]);
+    expect([clueAnswer.state, problemAnswer.state]).toEqual(['unfounded', 'rectified']);
+    expect([clueUpdates.mock.calls.length, problemUpdates.mock.calls.length]).toEqual([1, 1]);
+    expect((await entriesAfter(before)).map((e) => [e.subjectId, e.event])).toEqual([
+      [clue.id, 'clue.dismiss'],
+      [problem.id, 'problem.complete'],
+    ]);
     await expectLogIntact();
   });
 
