@@ -129,6 +129,25 @@ describe('moves queued together', () => {
     await expectLogIntact();
   });
 
+  it('read a merge target again after the merge goes alone, so a later move made on its old version is a conflict', async () => {
+    const [target, source, other] = await verifyingClues(3);
+    if (target === undefined || source === undefined || other === undefined) throw new Error('three clues');
+    const updates = vi.spyOn(clueStore, 'updateMany');
+    const results = await Promise.allSettled([
+      moveItem(database, 'clue', source.id, office, { to: 'merged', version: source.version, payload: { targetId: target.id } }, testNow),
+      dismiss(target, 'target, as it was before the merge'),
+      dismiss(other, 'other'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [, conflict] = results;
+    expect(conflict?.status === 'rejected' && (conflict.reason as ApiError).code).toBe('version_conflict');
+    const [absorbed] = await database.db.select({ state: clues.state, version: clues.version, context: clues.context }).from(clues).where(eq(clues.id, target.id));
+    expect(absorbed).toMatchObject({ state: 'verifying', version: target.version + 1, context: { absorbed: [source.id] } });
+    // Known to be stale before it was decided: only the other clue went into the shared UPDATE, which stored it.
+    expect(updates.mock.calls.map(([, changes]) => changes.map((c) => c.id))).toEqual([[other.id]]);
+    await expectLogIntact();
+  });
+
   it('check a move that names an assignee against the database, alone, between the others', async () => {
     const [first, named, last] = await verifyingClues(3);
     if (first === undefined || named === undefined || last === undefined) throw new Error('three clues');

@@ -70,7 +70,7 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
   const settled: Settled<ItemDetail>[] = [];
   const campaigns = new Map<number, CampaignRules>();
   let items = await loadItems(tx, inputs);
-  // Items decided since they were read: a second move of one waits for the first to be stored.
+  // Items decided or stored since they were read: a later move of one goes alone, reading it afresh.
   const decidedItems = new Set<string>();
   let waiting: Decided[] = [];
 
@@ -98,9 +98,16 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
       await store(waiting);
       waiting = [];
       settled[index] = await alone(input);
-      // What it stored (a merge's target too) is read again for the moves after it.
-      items = await loadItems(tx, inputs.slice(index + 1));
-      decidedItems.clear();
+      // What it stored, its item and a merge's target, is read again for the moves after it that name them.
+      const target = mergeTargetOf(input.move.payload);
+      const touched = new Set([key, ...(target === null ? [] : [keyOf({ kind: 'clue', id: target })])]);
+      const fresh = await loadItems(tx, inputs.slice(index + 1).filter((later) => touched.has(keyOf(later))));
+      for (const stale of touched) {
+        const row = fresh.get(stale);
+        if (row === undefined) items.delete(stale);
+        else items.set(stale, row);
+        decidedItems.delete(stale);
+      }
     } else if ('refused' in plan) {
       settled[index] = { ok: false, error: plan.refused };
     } else if (item !== undefined) {
@@ -129,7 +136,7 @@ async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<stri
 /** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
 async function planMove(input: MoveInput, item: ForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
   const { payload } = input.move;
-  if (item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload)) return 'alone';
+  if (item.version !== input.version || namesReferences(payload) || namesMergeTarget(payload)) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
   const decision =
@@ -142,8 +149,15 @@ async function planMove(input: MoveInput, item: ForChange, rulesOf: (campaignId:
   return { decided: decision, campaign };
 }
 
-function mergeTargetOf(payload: unknown): boolean {
+/** Whether a payload names a merge target at all (a malformed one is for the move alone to refuse). */
+function namesMergeTarget(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && 'targetId' in payload;
+}
+
+/** The clue a request's payload names to merge into, or null. */
+function mergeTargetOf(payload: unknown): number | null {
+  const targetId = typeof payload === 'object' && payload !== null && 'targetId' in payload ? payload.targetId : null;
+  return typeof targetId === 'number' ? targetId : null;
 }
 
 /** Stores the decided moves with one UPDATE per kind and one audit INSERT, and answers each with its item as stored. */
