@@ -69,9 +69,9 @@ export const movesTogether: JobGroup<MoveInput, ItemDetail> = { run: runMoves };
 async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<ItemDetail>[]> {
   const settled: Settled<ItemDetail>[] = [];
   const campaigns = new Map<number, CampaignRules>();
-  let items = await loadItems(tx, inputs);
+  const items = await loadItems(tx, inputs);
   // Items decided or stored since they were read: a later move of one goes alone, reading it afresh.
-  const decidedItems = new Set<string>();
+  const changedSinceRead = new Set<string>();
   let waiting: Decided[] = [];
 
   const alone = (input: MoveInput) => inSavepoint(tx, () => applyRequestsIn(tx, input.kind, input.id, input.actor, input.version, [input.move], input.now));
@@ -91,7 +91,7 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
 
   for (const [index, input] of inputs.entries()) {
     const key = keyOf(input);
-    const item = decidedItems.has(key) ? undefined : items.get(key);
+    const item = changedSinceRead.has(key) ? undefined : items.get(key);
     // A plan that cannot be made (the campaign gone) is left to the move alone, which answers why.
     const plan = item === undefined ? 'alone' : await planMove(input, item, rulesOf).catch((): Plan => 'alone');
     if (plan === 'alone') {
@@ -106,13 +106,13 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
         const row = fresh.get(stale);
         if (row === undefined) items.delete(stale);
         else items.set(stale, row);
-        decidedItems.delete(stale);
+        changedSinceRead.delete(stale);
       }
     } else if ('refused' in plan) {
       settled[index] = { ok: false, error: plan.refused };
     } else if (item !== undefined) {
       waiting.push({ index, input, item, decided: plan.decided, campaign: plan.campaign });
-      decidedItems.add(key);
+      changedSinceRead.add(key);
     }
   }
   await store(waiting);
