@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
-import { resolve } from 'node:path';
 import { openDatabase } from '../db/client';
+import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
 import { hasCampaign } from '../db/seed/seed-demo';
 import { seedDemoCampaign } from './services/demo';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     clock,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS, displayDays: env.SESSION_DISPLAY_DAYS, secureCookies: env.SECURE_COOKIES ?? false },
     log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : null,
-    webRoot: resolve(import.meta.dirname, '../dist/web'),
+    webRoot: projectPath('dist/web'),
   });
 
   const background = startBackground(database, clock, {

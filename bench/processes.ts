@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { builtServerArgs } from '../test/support/built-server';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -16,7 +17,12 @@ export interface Child {
  * resolves with the URL once it prints `serving at http://…`.
  */
 export function startNodeProcess(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startServing([...nodeArgs, '--import', 'tsx', script], env, script);
+}
+
+/** Starts `node <args>` in the repository and resolves with the URL once it prints `serving at http://…`. */
+function startServing(args: readonly string[], env: Record<string, string>, name: string): Promise<Child> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,22 +44,23 @@ export function startNodeProcess(script: string, env: Record<string, string>, no
     }, 20);
     child.on('exit', (code) => {
       clearInterval(timer);
-      fail(new Error(`${script} exited with ${code} before serving:\n${output}`));
+      fail(new Error(`${name} exited with ${code} before serving:\n${output}`));
     });
   });
 }
 
 /**
- * Battlemap's server as `npm run serve` runs it, on a free port, with the
+ * Battlemap's server as `npm run serve` runs it (the bundle `npm run build`
+ * writes), on a free port, with the
  * clock frozen at the bench instant and the periodic sweep made rare so it
  * does not land inside a measurement (it still runs once at start).
  * `cpuProfileDir` adds `--cpu-prof` (written when the process exits).
  */
 export function startBattlemap(databaseUrl: string, nowIso: string, cpuProfileDir?: string): Promise<Child> {
-  return startNodeProcess(
-    'api/server.ts',
+  return startServing(
+    [...(cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`]), ...builtServerArgs()],
     { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, BATTLEMAP_NOW: nowIso, LOG_REQUESTS: 'false', SWEEP_INTERVAL_SECONDS: '3600', SEED_DEMO: 'false' },
-    cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`],
+    'the built server',
   );
 }
 

@@ -3,7 +3,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from './project-path';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
 import { WriteQueue } from './write-queue';
@@ -25,7 +25,7 @@ export interface Database {
   close(): void;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = projectPath('db/migrations');
 
 /** How long a connection waits for another process's write lock before failing. */
 const busyTimeoutMs = 10_000;

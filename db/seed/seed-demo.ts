@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { projectPath } from '../project-path';
 import { localDateOf, type Actor } from '../../engine';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../client';
@@ -12,7 +12,7 @@ import { demoUnits, demoUsers } from './demo-units';
 import { seededRandom } from './random';
 
 /** The Hanzhong county map (MIT, see maps/hanzhong-counties.LICENSE); the county branches link to it by feature id. */
-const hanzhongMap = resolve(import.meta.dirname, 'maps/hanzhong-counties.geojson');
+const hanzhongMap = projectPath('db/seed/maps/hanzhong-counties.geojson');
 
 export interface DemoSeedOptions {
   readonly now: Date;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { builtServerArgs } from './built-server';
 import { testNow } from './test-database';
 
 export interface ServerProcess {
@@ -14,12 +15,12 @@ export interface ServerProcess {
 const root = resolve(import.meta.dirname, '../..');
 
 /**
- * Starts Battlemap as its own process (`node --import tsx api/server.ts`) on
+ * Starts Battlemap as its own process (the built server, `npm run serve`) on
  * a free port of 127.0.0.1, exactly as `npm run serve` would, and resolves
  * once it prints the address it serves at.
  */
 export function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, builtServerArgs(), {
     cwd: root,
     env: {
       ...process.env,
