@@ -1,8 +1,8 @@
 import { appendAuditAll } from '../../db/audit/append';
 import type { Database, Tx } from '../../db/client';
-import { clueStore, problemStore } from '../../db/items/store';
+import { clueStore, problemStore, type ForChange } from '../../db/items/store';
 import { inSavepoint, type JobGroup, type Settled } from '../../db/write-queue';
-import { decideClue, decideProblem, type Actor, type ClueRecord, type ClueRequest, type ProblemRequest } from '../../engine';
+import { decideClue, decideProblem, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { refusalError } from '../errors';
@@ -33,15 +33,13 @@ export function moveItem(database: Database, kind: ItemKindName, id: number, act
   return database.together(movesTogether, { kind, id, actor, version: request.version, move, now });
 }
 
-type ForChange =
-  | NonNullable<Awaited<ReturnType<typeof clueStore.loadForChange>>>
-  | NonNullable<Awaited<ReturnType<typeof problemStore.loadForChange>>>;
+type ItemForChange = ForChange<ClueState, ClueContext> | ForChange<ProblemState, ProblemContext>;
 
 /** A move the engine accepted, waiting to be stored with the others. */
 interface Decided {
   readonly index: number;
   readonly input: MoveInput;
-  readonly item: ForChange;
+  readonly item: ItemForChange;
   readonly decided: Stored;
   readonly campaign: CampaignRules;
 }
@@ -122,8 +120,8 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
 const keyOf = (input: { kind: ItemKindName; id: number }) => `${input.kind}:${input.id}`;
 
 /** The items the moves name, read in one query per kind, by {@link keyOf}. */
-async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<string, ForChange>> {
-  const found = new Map<string, ForChange>();
+async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<string, ItemForChange>> {
+  const found = new Map<string, ItemForChange>();
   for (const kind of ['clue', 'problem'] as const) {
     const ids = inputs.filter((input) => input.kind === kind).map((input) => input.id);
     if (ids.length === 0) continue;
@@ -134,9 +132,9 @@ async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<stri
 }
 
 /** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
-async function planMove(input: MoveInput, item: ForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
+async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
   const { payload } = input.move;
-  if (item.version !== input.version || namesReferences(payload) || namesMergeTarget(payload)) return 'alone';
+  if (item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
   const decision =
@@ -149,12 +147,7 @@ async function planMove(input: MoveInput, item: ForChange, rulesOf: (campaignId:
   return { decided: decision, campaign };
 }
 
-/** Whether a payload names a merge target at all (a malformed one is for the move alone to refuse). */
-function namesMergeTarget(payload: unknown): boolean {
-  return typeof payload === 'object' && payload !== null && 'targetId' in payload;
-}
-
-/** The clue a request's payload names to merge into, or null. */
+/** The clue a request's payload names to merge into, or null (one not a number gives the merge no target, alone or together). */
 function mergeTargetOf(payload: unknown): number | null {
   const targetId = typeof payload === 'object' && payload !== null && 'targetId' in payload ? payload.targetId : null;
   return typeof targetId === 'number' ? targetId : null;

@@ -26,6 +26,9 @@ function columnsOf(context: ClueContext | ProblemContext) {
 type ItemColumn = keyof ReturnType<typeof columnsOf>;
 const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt'];
 
+/** An item as a change reads it: with whether an escalation of it stands open, and its assignee's name. */
+export type ForChange<State extends string, Context> = ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null };
+
 /** One stored change: the item as read (its context before) and as decided, if still at the version it was decided on. */
 export interface ItemUpdate<State extends string, Context> {
   readonly id: number;
@@ -59,15 +62,7 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
     eq(escalations.subjectId, table.id),
     inArray(escalations.status, ['open', 'acknowledged']),
   )})`;
-  const forChange = preparedOn((tx: Tx) =>
-    tx
-      .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
-      .from(table)
-      .leftJoin(users, eq(users.id, table.assigneeId))
-      .where(eq(table.id, sql.placeholder('id')))
-      .limit(1)
-      .prepare(),
-  );
+  // The items a change reads, by id (one for a move alone, many for moves stored together).
   const manyForChange = preparedOn((tx: Tx) =>
     tx
       .select({ id: table.id, state: table.state, context: table.context, version: table.version, openEscalations: openEscalation, assigneeName: users.displayName })
@@ -76,6 +71,17 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
       .where(sql`${table.id} in (select value from json_each(${sql.placeholder('ids')}))`)
       .prepare(),
   );
+  /** The items of the given ids as a change reads them, by id, in one read; an id not found is left out. */
+  async function loadManyForChange(tx: Tx, ids: readonly number[]): Promise<Map<number, ForChange<State, Context>>> {
+    const rows = await manyForChange(tx).all({ ids: JSON.stringify(ids) });
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, state: row.state as State, context: row.context as Context, version: row.version, openEscalations: Boolean(row.openEscalations), assigneeName: row.assigneeName },
+      ]),
+    );
+  }
+
   // The UPDATE for each set of changed columns, as SQL text before and after its one parameter, built once.
   const updateTexts = new Map<string, { head: string; tail: string }>();
   const updateText = (changing: readonly ItemColumn[]) => {
@@ -100,15 +106,22 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
    * An item must appear once: of two rows for one item, SQLite applies one.
    */
   async function storeChanges(tx: Tx, updates: readonly ItemUpdate<State, Context>[]): Promise<number> {
-    const changing = itemColumns.filter((key) => updates.some(({ before, next }) => columnsOf(before)[key] !== columnsOf(next.context)[key]));
+    // Each change with its board columns before and after, worked out once.
+    const changes = updates.map((change) => ({ change, before: columnsOf(change.before), after: columnsOf(change.next.context) }));
+    const changing = itemColumns.filter((key) => changes.some(({ before, after }) => before[key] !== after[key]));
     const signature = changing.join();
     let text = updateTexts.get(signature);
     if (text === undefined) updateTexts.set(signature, (text = updateText(changing)));
     // One array per item, in the order of the SET; the context as its column stores it (JSON text).
-    const values = updates.map(({ id, expectedVersion, next, at }) => {
-      const columns = columnsOf(next.context);
-      return [id, expectedVersion, next.state, next.version, table.context.mapToDriverValue(next.context as never), at, ...changing.map((key) => columns[key])];
-    });
+    const values = changes.map(({ change: { id, expectedVersion, next, at }, after }) => [
+      id,
+      expectedVersion,
+      next.state,
+      next.version,
+      table.context.mapToDriverValue(next.context as never),
+      at,
+      ...changing.map((key) => after[key]),
+    ]);
     const { rowsAffected } = await tx.run(sql`${sql.raw(text.head)}${JSON.stringify(values)}${sql.raw(text.tail)}`);
     return rowsAffected;
   }
@@ -130,30 +143,11 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
      * then a move has none to settle. With its assignee's name, which the
      * answer to a move that keeps the assignee shows without another read.
      */
-    async loadForChange(tx: Tx, id: number): Promise<(ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null }) | null> {
-      const [row] = await forChange(tx).all({ id });
-      return row === undefined
-        ? null
-        : {
-            id: row.id,
-            state: row.state as State,
-            context: row.context as Context,
-            version: row.version,
-            openEscalations: Boolean(row.openEscalations),
-            assigneeName: row.assigneeName,
-          };
+    async loadForChange(tx: Tx, id: number): Promise<ForChange<State, Context> | null> {
+      return (await loadManyForChange(tx, [id])).get(id) ?? null;
     },
 
-    /** {@link loadForChange} for many items with one read, by id; an id not found is left out. */
-    async loadManyForChange(tx: Tx, ids: readonly number[]): Promise<Map<number, ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null }>> {
-      const rows = await manyForChange(tx).all({ ids: JSON.stringify(ids) });
-      return new Map(
-        rows.map((row) => [
-          row.id,
-          { id: row.id, state: row.state as State, context: row.context as Context, version: row.version, openEscalations: Boolean(row.openEscalations), assigneeName: row.assigneeName },
-        ]),
-      );
-    },
+    loadManyForChange,
 
     async insert(tx: Tx, record: ItemRecord<State, Context>, at: string): Promise<void> {
       await tx.insert(table).values({
