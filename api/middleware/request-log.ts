@@ -14,7 +14,10 @@ export function requestLog(write: ((line: string) => void) | null) {
     c.set('viewer', null);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the response's own headers: c.header() after the handler turns
+    // @hono/node-server's light response into a web Response whose body it
+    // must then read back as a stream (about a tenth of a move's time).
+    c.res.headers.set('X-Request-Id', requestId);
     if (write === null) return;
     const outcome = c.get('outcome');
     write(
