@@ -151,6 +151,39 @@ describe('the write queue', () => {
     expect(await names()).toEqual(['before', 'after']);
   });
 
+  it('waits for as many jobs as the last transaction held, and starts as soon as they are queued', async () => {
+    await database.client.execute('delete from jobs');
+    // Never gives up waiting within the test: what starts the transaction is the jobs arriving.
+    const queue = new WriteQueue(database.db, { gatherMs: 60_000 });
+    const transactionOf = new Map<string, unknown>();
+    const write = (name: string) => queue.run(async (tx) => {
+      transactionOf.set(name, tx);
+      await tx.run(insert(name));
+    });
+    await fromSeparateCallbacks(['a', 'b', 'c'].map((name) => () => write(name)));
+    let firstDone = false;
+    const first = write('d').then(() => (firstDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(firstDone).toBe(false);
+    expect(await names()).toEqual(['a', 'b', 'c']);
+    await Promise.all([first, ...(await fromSeparateCallbacks(['e', 'f'].map((name) => () => write(name))))]);
+    expect(await names()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(transactionOf.get('d')).toBe(transactionOf.get('f'));
+    expect(transactionOf.get('a')).not.toBe(transactionOf.get('d'));
+  });
+
+  it('never makes a lone writer wait, and gives up waiting for others after gatherMs', async () => {
+    await database.client.execute('delete from jobs');
+    // A lone write on a fresh queue would time the test out if it waited a minute.
+    const patient = new WriteQueue(database.db, { gatherMs: 60_000 });
+    for (const name of ['one', 'two', 'three']) await patient.run((tx) => tx.run(insert(name)));
+    const brief = new WriteQueue(database.db, { gatherMs: 20 });
+    await fromSeparateCallbacks(['x', 'y'].map((name) => () => brief.run((tx) => tx.run(insert(name)))));
+    // The last transaction held two: this one waits 20 ms for a second job that never comes, then commits alone.
+    await brief.run((tx) => tx.run(insert('z')));
+    expect(await names()).toEqual(['one', 'two', 'three', 'x', 'y', 'z']);
+  });
+
   it("runs a group's job queued alone in a transaction, answered after it commits", async () => {
     await database.client.execute('delete from jobs');
     const queue = new WriteQueue(database.db);

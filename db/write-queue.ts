@@ -56,15 +56,22 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Se
  * back alone, and each caller is answered only after the commit that made
  * its work durable. If that commit fails, every job in it fails.
  */
+/** How many transactions' sizes the queue remembers when it gathers (see WriteQueue's `#enqueue`). */
+const recentBatchesKept = 8;
+
 export class WriteQueue {
   readonly #db: Db;
   readonly #maxBatch: number;
+  readonly #gatherMs: number;
   #pending: Job[] = [];
   #draining = false;
+  /** Jobs in each of the last few transactions: the most of them is how many to wait for before the next one starts (see {@link #enqueue}). */
+  readonly #recentBatches: number[] = [];
 
-  constructor(db: Db, maxBatch = 128) {
+  constructor(db: Db, options: { maxBatch?: number; gatherMs?: number } = {}) {
     this.#db = db;
-    this.#maxBatch = maxBatch;
+    this.#maxBatch = options.maxBatch ?? 128;
+    this.#gatherMs = options.gatherMs ?? 2;
   }
 
   readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject }));
@@ -73,21 +80,54 @@ export class WriteQueue {
   readonly together = <Input, Output>(group: JobGroup<Input, Output>, input: Input): Promise<Output> =>
     new Promise<Output>((resolve, reject) => this.#enqueue({ group: group as JobGroup<unknown, unknown>, input, resolve: resolve as (value: unknown) => void, reject }));
 
+  /**
+   * Starts a transaction at the next turn of the event loop, or gathers
+   * first. Not now: the native driver answers synchronously, so a
+   * transaction started here would run to its commit without yielding, and
+   * requests already read from their sockets could never join it. Waiting
+   * one turn lets them queue and share the commit.
+   *
+   * Under load one turn is not enough: the callers answered by one commit
+   * send their next writes while the others' are being committed, so ten
+   * users moving cards split into two halves that take turns, each paying
+   * for a commit of its own. So while fewer jobs wait than the largest of
+   * the last eight transactions held, the queue keeps turning the event
+   * loop, reading what arrives, for up to `gatherMs` (2 ms), and starts as
+   * soon as that many are queued. One user alone, whose transactions hold
+   * one job, never waits; after a burst, at most the next eight wait.
+   *
+   * Ten clients moving over HTTP, alternating runs: transactions of 5.0
+   * moves on average became 9-10, and moves a second rose by up to 40 %
+   * when the VM was slow (at its fastest, its clients answer quickly enough
+   * that a wait of 1 ms already gathers them). Waiting on the last
+   * transaction's size instead left the halves apart whenever one wait ran
+   * out (it then aimed at half); waiting on a timer gathered less and
+   * gained nothing measurable (the process slept, and woke later than the
+   * requests arrived); turning the loop for a quarter of a millisecond
+   * gathered nothing (the other half answers later than that).
+   */
   #enqueue(job: Job): void {
     this.#pending.push(job);
     if (this.#draining) return;
     this.#draining = true;
-    // Not now: the native driver answers synchronously, so a transaction
-    // started here would run to its commit without yielding, and requests
-    // already read from their sockets could never join it. Waiting one
-    // turn of the event loop lets them queue and share the commit.
-    setImmediate(() => void this.#drain());
+    const since = performance.now();
+    setImmediate(() => this.#gather(since));
+  }
+
+  #gather(since: number): void {
+    if (this.#pending.length < Math.max(1, ...this.#recentBatches) && performance.now() - since < this.#gatherMs) {
+      setImmediate(() => this.#gather(since));
+      return;
+    }
+    void this.#drain();
   }
 
   async #drain(): Promise<void> {
     try {
       while (this.#pending.length > 0) {
         const batch = this.#pending.splice(0, this.#maxBatch);
+        this.#recentBatches.push(batch.length);
+        if (this.#recentBatches.length > recentBatchesKept) this.#recentBatches.shift();
         await this.#commit(batch);
       }
     } finally {
