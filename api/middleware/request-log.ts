@@ -16,7 +16,7 @@ export function requestLog(write: ((line: string) => void) | null) {
     await next();
     // On the response's own headers: c.header() after the handler turns
     // @hono/node-server's light response into a web Response whose body it
-    // must then read back as a stream (about a tenth of a move's time).
+    // must then read back as a stream (4-8 % of the server's time under moves).
     c.res.headers.set('X-Request-Id', requestId);
     if (write === null) return;
     const outcome = c.get('outcome');
