@@ -56,6 +56,16 @@ export interface MoveBench extends LoadResult {
   readonly other: readonly string[];
   /** CPU per move answered (the warm-up's too), of the server process (all its threads) and of this one, the load client. */
   readonly cpuMsPerMove: { readonly server: number; readonly load: number };
+  /** Writes per write transaction over the load (the warm-up's too), from the server's health answer: how well its queue gathered the moves. */
+  readonly movesPerTransaction: number;
+}
+
+/** The server's write counts, from GET /api/health. */
+async function writeCounts(client: HttpClient): Promise<{ transactions: number; jobs: number }> {
+  const answer = await client.send({ method: 'GET', path: '/api/health' });
+  const health = JSON.parse(answer.body) as { writes?: { transactions: number; jobs: number } };
+  if (answer.status !== 200 || health.writes === undefined) throw new Error(`health: ${answer.status} ${answer.body.slice(0, 200)}`);
+  return health.writes;
 }
 
 /**
@@ -101,10 +111,13 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
     };
   });
   // After the sign-ins, whose password hashing is no part of a move.
+  const writesBefore = await writeCounts(client);
   const before = { server: cpuSeconds(options.serverPid), load: process.cpuUsage() };
   const result = await runLoad(client, workers, options);
   const load = process.cpuUsage(before.load);
+  const writesAfter = await writeCounts(client);
   const answered = ok + conflicts;
   const cpuMsPerMove = { server: ((cpuSeconds(options.serverPid) - before.server) * 1000) / answered, load: (load.user + load.system) / 1000 / answered };
-  return { ...result, ok, conflicts, other, cpuMsPerMove };
+  const movesPerTransaction = (writesAfter.jobs - writesBefore.jobs) / Math.max(1, writesAfter.transactions - writesBefore.transactions);
+  return { ...result, ok, conflicts, other, cpuMsPerMove, movesPerTransaction };
 }

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { projectPath } from './project-path';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
-import { WriteQueue } from './write-queue';
+import { WriteQueue, type WriteCounts } from './write-queue';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -22,6 +22,8 @@ export interface Database {
   readonly write: WriteQueue['run'];
   /** Queues one job of a group that the queue hands over with the group's other jobs queued next to it (see JobGroup). */
   readonly together: WriteQueue['together'];
+  /** The write queue's transactions and jobs so far (see WriteCounts). */
+  writeCounts(): WriteCounts;
   readonly isLocalFile: boolean;
   close(): void;
 }
@@ -79,6 +81,7 @@ export async function openDatabase(url: string, options: { authToken?: string } 
     db,
     write: (work) => queue.run(work),
     together: (group, input) => queue.together(group, input),
+    writeCounts: () => queue.counts,
     isLocalFile,
     close: () => {
       if (writer !== client) writer.close();

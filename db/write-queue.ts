@@ -56,6 +56,12 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Se
  * back alone, and each caller is answered only after the commit that made
  * its work durable. If that commit fails, every job in it fails.
  */
+/** Write transactions a queue has run since it was made, and the jobs they held: jobs ÷ transactions is how many writes a commit carries. */
+export interface WriteCounts {
+  readonly transactions: number;
+  readonly jobs: number;
+}
+
 /** How many transactions' sizes the queue remembers when it gathers (see WriteQueue's `#enqueue`). */
 const recentBatchesKept = 8;
 
@@ -67,11 +73,18 @@ export class WriteQueue {
   #draining = false;
   /** Jobs in each of the last few transactions: the most of them is how many to wait for before the next one starts (see {@link #enqueue}). */
   readonly #recentBatches: number[] = [];
+  #transactions = 0;
+  #jobs = 0;
 
   constructor(db: Db, options: { maxBatch?: number; gatherMs?: number } = {}) {
     this.#db = db;
     this.#maxBatch = options.maxBatch ?? 128;
     this.#gatherMs = options.gatherMs ?? 2;
+  }
+
+  /** See {@link WriteCounts}. */
+  get counts(): WriteCounts {
+    return { transactions: this.#transactions, jobs: this.#jobs };
   }
 
   readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject }));
@@ -126,6 +139,8 @@ export class WriteQueue {
     try {
       while (this.#pending.length > 0) {
         const batch = this.#pending.splice(0, this.#maxBatch);
+        this.#transactions += 1;
+        this.#jobs += batch.length;
         this.#recentBatches.push(batch.length);
         if (this.#recentBatches.length > recentBatchesKept) this.#recentBatches.shift();
         await this.#commit(batch);
