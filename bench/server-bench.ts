@@ -1,6 +1,7 @@
 import { inArray, asc } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { clues } from '../db/schema';
+import { health, type Health } from '../api/contracts/health';
 import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
 import type { MovableClue } from './raw-tx';
 import { cpuSeconds } from './processes';
@@ -61,11 +62,10 @@ export interface MoveBench extends LoadResult {
 }
 
 /** The server's write counts, from GET /api/health. */
-async function writeCounts(client: HttpClient): Promise<{ transactions: number; jobs: number }> {
+async function writeCounts(client: HttpClient): Promise<Health['writes']> {
   const answer = await client.send({ method: 'GET', path: '/api/health' });
-  const health = JSON.parse(answer.body) as { writes?: { transactions: number; jobs: number } };
-  if (answer.status !== 200 || health.writes === undefined) throw new Error(`health: ${answer.status} ${answer.body.slice(0, 200)}`);
-  return health.writes;
+  if (answer.status !== 200) throw new Error(`health: ${answer.status} ${answer.body.slice(0, 200)}`);
+  return health.parse(JSON.parse(answer.body)).writes;
 }
 
 /**

@@ -123,13 +123,15 @@ export class WriteQueue {
     this.#pending.push(job);
     if (this.#draining) return;
     this.#draining = true;
-    const since = performance.now();
-    setImmediate(() => this.#gather(since));
+    const wanted = Math.max(1, ...this.#recentBatches);
+    const until = performance.now() + this.#gatherMs;
+    setImmediate(() => this.#gather(wanted, until));
   }
 
-  #gather(since: number): void {
-    if (this.#pending.length < Math.max(1, ...this.#recentBatches) && performance.now() - since < this.#gatherMs) {
-      setImmediate(() => this.#gather(since));
+  /** Starts the transaction once `wanted` jobs wait or the clock passes `until`; until then, one more turn of the event loop. */
+  #gather(wanted: number, until: number): void {
+    if (this.#pending.length < wanted && performance.now() < until) {
+      setImmediate(() => this.#gather(wanted, until));
       return;
     }
     void this.#drain();

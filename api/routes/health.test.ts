@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clues } from '../../db/schema';
+import { health as healthSchema, type Health } from '../contracts/health';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 
@@ -15,16 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-interface Health {
-  ok: boolean;
-  database: 'file' | 'server';
-  writes: { transactions: number; jobs: number };
-}
 
 const health = async (): Promise<Health> => {
   const answer = await app.request('/api/health');
   expect(answer.status).toBe(200);
-  return (await answer.json()) as Health;
+  return healthSchema.parse(await answer.json());
 };
 
 describe('GET /api/health', () => {
