@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { clues } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
-import { testDatabase } from '../../test/support/test-database';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { sweepDeadlines } from '../services/deadline-sweep';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let second: Database;
@@ -96,6 +97,21 @@ describe('GET /api/events', () => {
     const ids = events.map((e) => (JSON.parse(e.data) as { subjectId: number }).subjectId);
     expect(ids).toEqual([mine.id]);
     expect(Number(events[0]?.id)).toBeGreaterThan(head);
+  });
+
+  it('sends a unit lead each of the sweep\'s entries of escalations raised, though each lists escalations of many units', async () => {
+    const lead = await signIn(appB, 'hantai.lead');
+    const [top] = (await database.client.execute('select max(seq) as seq from audit_log')).rows;
+    const head = Number(top?.seq);
+    const swept = await sweepDeadlines(database, testNow);
+    expect(swept.raised).toBeGreaterThan(0);
+    const entries = (await database.client.execute({ sql: `select seq, payload from audit_log where seq > ? and event = 'escalation.raise' order by seq`, args: [head] })).rows;
+    const units = entries.flatMap((row) => (JSON.parse(String(row.payload)) as { escalations: { unitId: string }[] }).escalations.map((e) => e.unitId));
+    expect(new Set(units).size).toBeGreaterThan(1);
+    const stream = await collect(lead, (events) => events.filter((e) => e.event === 'change').length >= entries.length, { 'last-event-id': String(head) });
+    const changes = (await stream.done).filter((e) => e.event === 'change').map((e) => JSON.parse(e.data) as { seq: number; subject: string; unitId: string | null });
+    expect(changes.filter((c) => c.subject === 'escalation').map((c) => c.seq)).toEqual(entries.map((row) => Number(row.seq)));
+    expect(changes.every((c) => c.unitId === null)).toBe(true);
   });
 
   it('tells a listening client to reload, instead of sending each entry, when one commit writes more than it would catch up on', async () => {

@@ -95,8 +95,11 @@ export class AuditFeed {
       problem: new Map(problemUnits.map((r) => [r.id, r.unitId])),
       escalation: new Map(escalationUnits.map((r) => [r.id, r.unitId])),
     };
-    // Campaign changes (and a phase's escalation, which has no unit) are for everyone.
-    return rows.map((row) => ({ ...row, unitId: row.subject === 'campaign' ? null : (unitOf[row.subject].get(row.subjectId) ?? null) }));
+    // Campaign changes (and a phase's escalation, which has no unit) are for everyone; so is a sweep's entry of
+    // the escalations it raised, which lists them all under the first one's id and may span units.
+    const unitOfRow = ({ subject, subjectId, event }: Omit<Change, 'unitId'>) =>
+      subject === 'campaign' || (subject === 'escalation' && event === 'escalation.raise') ? null : (unitOf[subject].get(subjectId) ?? null);
+    return rows.map((row) => ({ ...row, unitId: unitOfRow(row) }));
   }
 
   /** Calls the listener after each poll that found new entries, until the returned function is called. */

@@ -22,7 +22,7 @@ import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
 import { titleMatches } from './title-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
-import { tableOf } from './item-tables';
+import { rungsOf, tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -99,11 +99,12 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.overdue === true) where.push(sql`(${t.dueAt} IS NULL) = 0`, lt(t.dueAt, now.toISOString()));
   if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
   if (filters.escalated === true) {
-    // An item keeps the highest rung raised for the state it is in (escalated_level), set in the sweep's commit
-    // and back to 0 in the commit that moves it on, which also resolves its escalations: so a rung above 0 is
-    // an unresolved escalation, read from the row instead of probing the escalations of every card (1M: 2 s).
+    // An item has a row in its rungs table while a rung is raised for the state it is in: added in the sweep's
+    // commit, deleted in the commit that moves it on, which also resolves its escalations. So a row is an
+    // unresolved escalation, one primary-key probe instead of probing the escalations of every card (1M: 2 s).
     // Only escalated items have a due time: stated as the board indexes put it, so each column is read in their order.
-    where.push(sql`${t.escalatedLevel} > 0`, sql`(${t.dueAt} IS NULL) = 0`);
+    const rungs = rungsOf(kind);
+    where.push(sql`exists (select 1 from ${rungs} where ${rungs.itemId} = ${t.id})`, sql`(${t.dueAt} IS NULL) = 0`);
   }
   if (filters.phase !== undefined) {
     const { from, to } = phaseSpan(campaign, filters.phase, now);

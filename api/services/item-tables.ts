@@ -1,4 +1,4 @@
-import { clues, problems } from '../../db/schema';
+import { clueRungs, clues, problemRungs, problems } from '../../db/schema';
 import type { ItemKindName } from '../contracts/board';
 
 /**
@@ -8,4 +8,9 @@ import type { ItemKindName } from '../contracts/board';
  */
 export function tableOf(kind: ItemKindName): typeof clues {
   return (kind === 'clue' ? clues : problems) as unknown as typeof clues;
+}
+
+/** The rungs raised for a kind's items (see `clueRungs`); the two tables have the same columns. */
+export function rungsOf(kind: ItemKindName): typeof clueRungs {
+  return (kind === 'clue' ? clueRungs : problemRungs) as unknown as typeof clueRungs;
 }

@@ -23,14 +23,14 @@ describe('the figures triggers keep', () => {
       await tx.run(sql`delete from solve_times where seq = (select max(seq) from solve_times)`);
       await tx.run(sql`update flow_tallies set n = n + 1 where rowid = (select max(rowid) from flow_tallies)`);
       await tx.run(sql`update board_counts set n = n + 2 where rowid = (select min(rowid) from board_counts where n > 0)`);
-      await tx.run(sql`update clues set escalated_level = 0 where id = (select min(id) from clues where escalated_level > 0)`);
+      await tx.run(sql`update clue_rungs set level = level - 1 where item_id = (select min(item_id) from clue_rungs where level > 1)`);
     });
     expect(await checkKeptFigures(database.db)).toEqual([
       { table: 'report_tallies', missing: 1, extra: 1 },
       { table: 'solve_times', missing: 1, extra: 0 },
       { table: 'flow_tallies', missing: 1, extra: 1 },
+      { table: 'clue_rungs', missing: 1, extra: 1 },
       { table: 'board_counts', missing: 1, extra: 1 },
-      { table: 'clues.escalated_level', missing: 1, extra: 0 },
     ]);
     await rebuildKeptFigures(database);
     expect(await checkKeptFigures(database.db)).toEqual([]);

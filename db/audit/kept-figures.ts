@@ -3,9 +3,10 @@ import type { Database, Db } from '../client';
 
 /**
  * The tables SQLite triggers keep as entries and items are written
- * (migrations 0004–0006, 0009 and 0011), each with the query that derives it from
+ * (migrations 0004–0006, 0009, 0011 and 0014), each with the query that derives it from
  * scratch: from the audit log for the report's tallies, solve times and the
- * flow chart's tallies, from the items for the board's counts. A migration that rebuilt `audit_log`,
+ * flow chart's tallies, from the items for the board's counts, from the escalations for the
+ * rungs kept apart from the items. A migration that rebuilt `audit_log`,
  * `clues` or `problems` without recreating their triggers would leave these
  * silently stale; checking them against their derivation finds that, and
  * rebuilding from it repairs it.
@@ -36,21 +37,21 @@ const keptTables = [
     derived: `select campaign_id, substr(at, 1, 14) || printf('%02d', cast(substr(at, 15, 2) as integer) / 15 * 15), ifnull(from_state, ''), to_state, count(*) from audit_log
       where campaign_id is not null and subject = 'clue' and to_state is not null and (from_state is null or from_state <> to_state) group by 1, 2, 3, 4`,
   },
+  // The rung each item keeps: the highest raised for the state it is in, a row only while there is one.
+  // Before the board's counts, which count them: a rebuild derives those from these.
+  ...(['clue', 'problem'] as const).map((subject) => ({
+    table: `${subject}_rungs`,
+    columns: 'item_id, level',
+    kept: `select * from ${subject}_rungs`,
+    derived: `select i.id, max(e.level) from ${subject}s i join escalations e on e.subject = '${subject}' and e.subject_id = i.id and e.entered_at = i.entered_at group by i.id`,
+  })),
   {
     table: 'board_counts',
     columns: 'campaign_id, kind, state, unit_id, category_id, n, escalated',
     kept: 'select * from board_counts where n > 0',
-    derived: `select campaign_id, 'clue', state, unit_id, category_id, count(*), sum(escalated_level > 0) from clues group by campaign_id, state, unit_id, category_id
-      union all select campaign_id, 'problem', state, unit_id, category_id, count(*), sum(escalated_level > 0) from problems group by campaign_id, state, unit_id, category_id`,
+    derived: `select campaign_id, 'clue', state, unit_id, category_id, count(*), count(r.item_id) from clues left join clue_rungs r on r.item_id = clues.id group by campaign_id, state, unit_id, category_id
+      union all select campaign_id, 'problem', state, unit_id, category_id, count(*), count(r.item_id) from problems left join problem_rungs r on r.item_id = problems.id group by campaign_id, state, unit_id, category_id`,
   },
-] as const;
-
-/** The rung each item keeps (escalated_level): the highest raised for the state it is in. */
-const rungOf = (table: 'clues' | 'problems', subject: 'clue' | 'problem') =>
-  `coalesce((select max(e.level) from escalations e where e.subject = '${subject}' and e.subject_id = ${table}.id and e.entered_at = ${table}.entered_at), 0)`;
-const itemTables = [
-  { table: 'clues', subject: 'clue' },
-  { table: 'problems', subject: 'problem' },
 ] as const;
 
 export interface KeptMismatch {
@@ -72,10 +73,6 @@ export async function checkKeptFigures(db: Db): Promise<KeptMismatch[]> {
     const extra = await countOf(`${kept} except ${derived}`);
     if (missing + extra > 0) mismatches.push({ table: k.table, missing, extra });
   }
-  for (const { table, subject } of itemTables) {
-    const wrong = await countOf(`select id from ${table} where escalated_level <> ${rungOf(table, subject)}`);
-    if (wrong > 0) mismatches.push({ table: `${table}.escalated_level`, missing: wrong, extra: 0 });
-  }
   return mismatches;
 }
 
@@ -86,6 +83,5 @@ export async function rebuildKeptFigures(database: Database): Promise<void> {
       await tx.run(sql.raw(`delete from ${k.table}`));
       await tx.run(sql.raw(`insert into ${k.table} (${k.columns}) ${k.derived}`));
     }
-    for (const { table, subject } of itemTables) await tx.run(sql.raw(`update ${table} set escalated_level = ${rungOf(table, subject)} where escalated_level <> ${rungOf(table, subject)}`));
   });
 }

@@ -88,9 +88,6 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
     const name = (column: { name: string }) => `"${column.name}"`;
     const qualified = (column: { name: string }) => `"${getTableName(table)}".${name(column)}`;
     const sets = [table.state, table.version, table.context, table.updatedAt, ...changing.map((key) => table[key])].map((column, i) => `${name(column)} = j.value ->> '$[${i + 2}]'`);
-    const entered = changing.indexOf('enteredAt');
-    // SET reads the row as it was: entering another state starts its escalations afresh.
-    if (entered >= 0) sets.push(`${name(table.escalatedLevel)} = case when ${qualified(table.enteredAt)} = j.value ->> '$[${entered + 6}]' then ${qualified(table.escalatedLevel)} else 0 end`);
     return {
       head: `update "${getTableName(table)}" set ${sets.join(', ')} from json_each(`,
       tail: `) as j where ${qualified(table.id)} = j.value ->> '$[0]' and ${qualified(table.version)} = j.value ->> '$[1]'`,

@@ -70,7 +70,8 @@ export function BoardPage() {
   const inbox = createInboxCount(() => (boardPainted() ? campaignId() : undefined));
 
   // The open drawer shows its item's escalations, read again on each revision. A sweep sends a change per
-  // escalation raised: at most four revisions a second, the changes between them gathered into the next.
+  // part it commits, and moves resolve theirs: at most four revisions a second, the changes between them
+  // gathered into the next.
   const escalationsChanged = coalesce<never>(async () => {
     setRevision((r) => r + 1);
     await new Promise((settled) => setTimeout(settled, 250));
