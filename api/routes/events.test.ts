@@ -106,7 +106,10 @@ describe('GET /api/events', () => {
     const swept = await sweepDeadlines(database, testNow);
     expect(swept.raised).toBeGreaterThan(0);
     const entries = (await database.client.execute({ sql: `select seq, payload from audit_log where seq > ? and event = 'escalation.raise' order by seq`, args: [head] })).rows;
-    const units = entries.flatMap((row) => (JSON.parse(String(row.payload)) as { escalations: { unitId: string }[] }).escalations.map((e) => e.unitId));
+    const units = entries.flatMap((row) => {
+      const { columns, escalations } = JSON.parse(String(row.payload)) as { columns: string[]; escalations: unknown[][] };
+      return escalations.map((e) => e[columns.indexOf('unitId')]);
+    });
     expect(new Set(units).size).toBeGreaterThan(1);
     const stream = await collect(lead, (events) => events.filter((e) => e.event === 'change').length >= entries.length, { 'last-event-id': String(head) });
     const changes = (await stream.done).filter((e) => e.event === 'change').map((e) => JSON.parse(e.data) as { seq: number; subject: string; unitId: string | null });

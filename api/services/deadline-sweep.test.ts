@@ -41,10 +41,13 @@ async function newClue(at: Date) {
   return { ...clue, assigneeId: me?.id ?? -1 };
 }
 
-/** The escalations the sweep's audit entries list, entry by entry in the log's order. */
-async function raisedInLog(database: Database): Promise<{ seq: number; subjectId: number; escalations: { id: number }[] }[]> {
+/** The escalations the sweep's audit entries list, entry by entry in the log's order, each row read by the entry's columns. */
+async function raisedInLog(database: Database): Promise<{ seq: number; subjectId: number; escalations: Record<string, unknown>[] }[]> {
   const entries = await database.db.select({ seq: auditLog.seq, subjectId: auditLog.subjectId, payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'escalation.raise')).orderBy(auditLog.seq);
-  return entries.map(({ seq, subjectId, payload }) => ({ seq, subjectId, escalations: (JSON.parse(payload) as { escalations: { id: number }[] }).escalations }));
+  return entries.map(({ seq, subjectId, payload }) => {
+    const { columns, escalations: rows } = JSON.parse(payload) as { columns: string[]; escalations: unknown[][] };
+    return { seq, subjectId, escalations: rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]]))) };
+  });
 }
 
 describe('the deadline sweep', () => {
@@ -375,7 +378,7 @@ describe('a first sweep over a large campaign', () => {
     expect(entries.length).toBeGreaterThan(1);
     const rows = await large.db.select().from(escalations).orderBy(escalations.id);
     expect(entries.flatMap((entry) => entry.escalations)).toEqual(
-      rows.map((row) => ({ id: row.id, item: { subject: row.subject, id: row.subjectId }, level: row.level, recipient: row.recipient, recipientUserId: row.recipientUserId, unitId: row.unitId, dueAt: row.dueAt, detail: row.detail })),
+      rows.map((row) => ({ id: row.id, subject: row.subject, subjectId: row.subjectId, level: row.level, recipient: row.recipient, recipientUserId: row.recipientUserId, unitId: row.unitId, dueAt: row.dueAt, detail: row.detail })),
     );
     for (const entry of entries) expect(entry.subjectId).toBe(entry.escalations[0]?.id);
     const [queued] = await large.db.select({ n: count() }).from(webhookOutbox);
