@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { verifyAudit } from '../../db/audit/verify';
-import { rebuildKeptFigures } from '../../db/audit/kept-figures';
+import { checkKeptFigures, rebuildKeptFigures } from '../../db/audit/kept-figures';
+import { escalationDue } from '../../engine';
+import fc from 'fast-check';
 import { auditLog, campaigns, clues, escalations, users, webhookOutbox } from '../../db/schema';
 import { signIn, testApp } from '../../test/support/api-client';
 import { demoPassword, testDatabase, testNow } from '../../test/support/test-database';
@@ -420,4 +422,50 @@ describe('a first sweep over a large campaign', () => {
       await large.drop();
     }
   }, 60_000);
+});
+
+describe('the rung each item gets', () => {
+  it('is what escalationDue says for its due time, assignee and the rung raised before, item by item', async () => {
+    const own = await testDatabase({ clues: 20, problems: 2 });
+    try {
+      const [campaign] = await own.db.select({ config: campaigns.config }).from(campaigns);
+      const thresholds = campaign?.config.escalation;
+      if (thresholds === undefined) throw new Error('no campaign');
+      const [assignee] = await own.db.select({ id: users.id }).from(users).limit(1);
+      const item = fc.record({ dueIn: fc.integer({ min: -20 * day, max: 3 * day }), assigned: fc.boolean() });
+      await fc.assert(
+        fc.asyncProperty(fc.array(item, { minLength: 50, maxLength: 150 }), fc.integer({ min: 1, max: 10 * day }), async (items, later) => {
+          // Copies of one clue, each with its own due time and assignee, then two sweeps some time apart.
+          const [top] = (await own.client.execute('select max(id) as id from clues')).rows;
+          const base = Number(top?.id);
+          await insertClueCopies(own, items.length);
+          const first = testNow.getTime();
+          const values = items.map(({ dueIn, assigned }, i) => [base + 1 + i, new Date(first + dueIn).toISOString(), assigned ? (assignee?.id ?? null) : null]);
+          await own.client.execute({
+            sql: `update clues set due_at = j.value ->> 1, assignee_id = j.value ->> 2 from json_each(?) j where clues.id = j.value ->> 0`,
+            args: [JSON.stringify(values)],
+          });
+          let rungs = new Map<number, number>();
+          for (const at of [new Date(first), new Date(first + later)]) {
+            await sweepDeadlines(own, at);
+            const raised = await own.db
+              .select({ id: escalations.subjectId, level: escalations.level, recipient: escalations.recipient, recipientUserId: escalations.recipientUserId })
+              .from(escalations)
+              .where(and(eq(escalations.subject, 'clue'), eq(escalations.raisedAt, at.toISOString()), sql`${escalations.subjectId} > ${base}`));
+            const got = new Map(raised.map(({ id, ...rung }) => [id, rung]));
+            for (const [id, dueAt, assigneeId] of values as [number, string, number | null][]) {
+              const due = escalationDue({ dueAt, assigneeId }, at, thresholds);
+              const expected = due !== null && due.level > (rungs.get(id) ?? 0) ? due : undefined;
+              expect(got.get(id), `clue ${id} due ${dueAt} swept ${at.toISOString()}`).toEqual(expected);
+            }
+            rungs = new Map([...rungs, ...raised.map(({ id, level }) => [id, level] as const)]);
+          }
+        }),
+        { numRuns: 5 },
+      );
+      expect(await checkKeptFigures(own.db)).toEqual([]);
+    } finally {
+      await own.drop();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escalationLevel, levelReachedAt, escalationDue } from './escalation-level';
+import fc from 'fast-check';
+import { escalationLevel, levelReachedAt, escalationDue, rungsReachedBy } from './escalation-level';
 
 const due = new Date('2026-03-08T16:00:00Z');
 const thresholds = { dueSoonHours: 24, longOverdueDays: 7 };
@@ -59,5 +60,27 @@ describe('escalationDue', () => {
 
   it('sends the first rung of an unassigned item to its unit lead', () => {
     expect(escalationDue({ dueAt, assigneeId: null }, at('2026-04-10T00:00:00Z'), thresholds)).toEqual({ level: 1, recipient: 'unitLead', recipientUserId: null });
+  });
+});
+
+describe('rungsReachedBy', () => {
+  it('gives, for each rung, the latest due time that has reached it: exactly the items escalationLevel puts at that rung or above', () => {
+    const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) });
+    // Due from 40 days before now to 4 days after: every rung and the instants between them.
+    const offset = fc.integer({ min: -40 * 86_400_000, max: 4 * 86_400_000 });
+    fc.assert(
+      fc.property(instant, offset, fc.integer({ min: 1, max: 72 }), fc.integer({ min: 1, max: 30 }), (now, dueIn, dueSoonHours, longOverdueDays) => {
+        const due = now + dueIn;
+        const thresholds = { dueSoonHours, longOverdueDays };
+        const reachedBy = rungsReachedBy(new Date(now), thresholds);
+        const level = escalationLevel(new Date(due), new Date(now), thresholds);
+        for (const k of [1, 2, 3] as const) {
+          expect(due <= reachedBy[k].getTime()).toBe(level >= k);
+          // At the instant itself, and a millisecond later.
+          expect(escalationLevel(reachedBy[k], new Date(now), thresholds)).toBeGreaterThanOrEqual(k);
+          expect(escalationLevel(new Date(reachedBy[k].getTime() + 1), new Date(now), thresholds)).toBeLessThan(k);
+        }
+      }),
+    );
   });
 });

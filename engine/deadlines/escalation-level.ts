@@ -30,6 +30,20 @@ export function levelReachedAt(dueAt: Date, level: 1 | 2 | 3, thresholds: Escala
 }
 
 /**
+ * The latest due time at which an item has reached each rung at `now`:
+ * level k when its due time is at or before `reachedBy[k]` (the inverse of
+ * levelReachedAt). For a query over many items at once, which compares due
+ * times with these instants instead of asking for each item's level.
+ */
+export function rungsReachedBy(now: Date, thresholds: EscalationThresholds): Readonly<Record<1 | 2 | 3, Date>> {
+  const t = now.getTime();
+  return { 1: new Date(t + thresholds.dueSoonHours * hour), 2: new Date(t), 3: new Date(t - thresholds.longOverdueDays * day) };
+}
+
+/** Who hears the first rung of an item nobody is assigned to. */
+export const unassignedFirstRungRecipient = 'unitLead' satisfies EscalationRecipient;
+
+/**
  * The rung an item has reached at `now`. Items without a due time (closed
  * states) are always on time.
  */
@@ -85,7 +99,7 @@ export function escalationDue(item: OverstayingItem, now: Date, thresholds: Esca
   if (level === 0) return null;
   if (level === 1) {
     return item.assigneeId === null
-      ? { level, recipient: 'unitLead', recipientUserId: null }
+      ? { level, recipient: unassignedFirstRungRecipient, recipientUserId: null }
       : { level, recipient: 'assignee', recipientUserId: item.assigneeId };
   }
   return { level, recipient: escalationRecipients[level], recipientUserId: null };
