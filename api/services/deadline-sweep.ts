@@ -18,8 +18,6 @@ export interface SweepResult {
   readonly resolved: number;
 }
 
-const hour = 3_600_000;
-
 /**
  * The JSON a webhook receives for an escalation. `recipientUserIds` names
  * who it was routed to when raised: the assignee, the unit's leads, or the
@@ -257,7 +255,7 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
     sql`${part} select count(*) as n, (select json_array(due_at, id) from part order by due_at desc, id desc limit 1) as last from part`,
   );
   const n = Number(read?.n ?? 0);
-  if (n === 0 || read?.last == null) return { read: 0, last: undefined, inserted: [] };
+  if (n === 0 || typeof read?.last !== 'string') return { read: 0, last: undefined, inserted: [] };
   const [lastDue, lastId] = JSON.parse(read.last) as [string, number];
 
   // An item raised to its first rung in this state now counts as escalated where it stands; the board
