@@ -249,7 +249,8 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
       entered_at text, due_at text, rung integer, level integer, recipient text, recipient_user_id integer)`);
     await tx.run(sql`delete from temp.sweep_part`);
     await tx.run(sql`insert into temp.sweep_part ${items}`);
-    part = sql`with part as (select * from temp.sweep_part)`;
+    // Columns named: the statement cache does not keep a statement that selects `*` (db/statement-cache.ts).
+    part = sql`with part as (select id, state, unit_id, category_id, entered_at, due_at, rung, level, recipient, recipient_user_id from temp.sweep_part)`;
   }
   const [read] = await tx.all<{ n: number; last: string | null }>(
     sql`${part} select count(*) as n, (select json_array(due_at, id) from part order by due_at desc, id desc limit 1) as last from part`,
