@@ -63,13 +63,13 @@ const raisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'reci
  * stream sends it to everyone in the campaign, since it may list
  * escalations of any unit.
  */
-function raisedEntry(campaignId: number, rows: readonly [EscalationRow, ...EscalationRow[]], at: string): AuditInput {
+function raisedEntry(campaignId: number, first: EscalationRow, rows: readonly EscalationRow[], at: string): AuditInput {
   return {
     at,
     actorId: null,
     campaignId,
     subject: 'escalation',
-    subjectId: rows[0].id,
+    subjectId: first.id,
     event: 'escalation.raise',
     fromState: null,
     toState: 'open',
@@ -179,10 +179,10 @@ async function raiseForPhase(tx: Tx, campaign: CampaignRow, phase: Phase, now: D
 
 /** The audit entries of escalations just raised and, when the campaign has a webhook, their deliveries: in the transaction that raised them. */
 async function recordRaised(tx: Tx, campaign: CampaignRow, inserted: readonly EscalationRow[], now: Date): Promise<void> {
-  const [first, ...rest] = inserted;
+  const [first] = inserted;
   if (first === undefined) return;
   const at = now.toISOString();
-  await appendAudit(tx, raisedEntry(campaign.id, [first, ...rest], at));
+  await appendAudit(tx, raisedEntry(campaign.id, first, inserted, at));
   if (campaign.webhookUrl === null || campaign.webhookSecret === null) return;
   const url = campaign.webhookUrl;
   const routing = await loadEscalationRouting(tx);

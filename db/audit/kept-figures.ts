@@ -39,11 +39,14 @@ const keptTables = [
   },
   // The rung each item keeps: the highest raised for the state it is in, a row only while there is one.
   // Before the board's counts, which count them: a rebuild derives those from these.
-  ...(['clue', 'problem'] as const).map((subject) => ({
-    table: `${subject}_rungs`,
+  ...[
+    { rungs: 'clue_rungs', items: 'clues', subject: 'clue' },
+    { rungs: 'problem_rungs', items: 'problems', subject: 'problem' },
+  ].map(({ rungs, items, subject }) => ({
+    table: rungs,
     columns: 'item_id, level',
-    kept: `select * from ${subject}_rungs`,
-    derived: `select i.id, max(e.level) from ${subject}s i join escalations e on e.subject = '${subject}' and e.subject_id = i.id and e.entered_at = i.entered_at group by i.id`,
+    kept: `select * from ${rungs}`,
+    derived: `select i.id, max(e.level) from ${items} i join escalations e on e.subject = '${subject}' and e.subject_id = i.id and e.entered_at = i.entered_at group by i.id`,
   })),
   {
     table: 'board_counts',
