@@ -1,27 +1,20 @@
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkKeptFigures } from './audit/kept-figures';
 import { openDatabase } from './client';
-import { projectPath } from './project-path';
+import { migrationsBefore } from '../test/support/migrations-before';
 
 const folder = mkdtempSync(join(tmpdir(), 'battlemap-rungs-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const url = `file:${join(folder, 'battlemap.db')}`;
 
 /** The migrations as they stood before 0014, when each item kept its rung in its own row (escalated_level). */
-function migrationsBefore0014(): string {
-  const copy = join(folder, 'migrations');
-  cpSync(projectPath('db/migrations'), copy, { recursive: true });
-  const journalPath = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx < 14) }));
-  return copy;
-}
+const migrationsBefore0014 = () => migrationsBefore(folder, 14);
 
 const rows = async (client: ReturnType<typeof createClient>, query: string) => (await client.execute(query)).rows.map((row) => Object.values(row));
 const counts = 'select campaign_id, kind, state, unit_id, category_id, n, escalated from board_counts where n > 0 order by 1, 2, 3, 4, 5';

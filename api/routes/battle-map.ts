@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { campaigns } from '../../db/schema';
+import { campaignMaps } from '../../db/schema';
 import type { Clock } from '../clock';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
 import { idParam } from '../contracts/common';
@@ -52,8 +52,8 @@ export function battleMapRoutes(database: Database, clock: Clock) {
       }),
       async (c) => {
         viewerOf(c);
-        const [row] = await database.db.select({ map: campaigns.mapGeojson }).from(campaigns).where(eq(campaigns.id, c.req.valid('param').id)).limit(1);
-        if (row?.map === null || row?.map === undefined) throw new ApiError('not_found');
+        const [row] = await database.db.select({ map: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, c.req.valid('param').id)).limit(1);
+        if (row === undefined) throw new ApiError('not_found');
         // The map is large and rarely changes, but the office may upload a new one at any time:
         // the browser keeps it and asks each time whether it is still the same (304 when it is).
         const tag = `"${createHash('sha256').update(row.map).digest('base64url')}"`;

@@ -208,6 +208,14 @@ describe('a campaign created from scratch and run', () => {
     expect(fieldsOf(await problemOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, open), 422))).toEqual(['features.0.geometry.coordinates']);
     const huge = JSON.stringify({ type: 'FeatureCollection', features: [], padding: 'x'.repeat(9 * 1024 * 1024) });
     expect((await office.send('PUT', `/api/campaigns/${campaign.id}/map`, huge)).status).toBe(413);
+
+    // A new upload replaces the map, and its audit entry says so.
+    const one = { type: 'FeatureCollection', features: [map.features[0]] };
+    campaign = await settingsOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, one));
+    expect(campaign.map?.features).toEqual([{ id: '610702', name: '汉台区' }]);
+    expect(((await (await office.get(`/api/campaigns/${campaign.id}/map`)).json()) as { features: unknown[] }).features).toHaveLength(1);
+    const uploads = (await database.db.select().from(auditLog).where(eq(auditLog.subjectId, campaign.id))).filter((e) => e.subject === 'campaign' && e.event === 'campaign.map');
+    expect(uploads.map((e) => (JSON.parse(e.payload as string) as { replaced: boolean }).replaced)).toEqual([false, true]);
   });
 
   it('removes the map: the battle map has no outline, units keep their feature ids, and the removal is one audit entry', async () => {

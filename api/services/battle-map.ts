@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns, categories, clues, units } from '../../db/schema';
+import { campaignMaps, categories, clues, units } from '../../db/schema';
 import { openClueStates, phases } from '../../engine';
 import type { BattleMap } from '../contracts/battle-map';
 import { boardGroups } from './board-counts';
@@ -86,6 +86,6 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
       enteredAt: campaign.context.phaseEnteredAt[phase] ?? null,
     })),
     targets: targets.map((t) => ({ ...t })),
-    hasMap: (await db.select({ has: sql<number>`${campaigns.mapGeojson} is not null` }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.has === 1,
+    hasMap: (await db.select({ campaignId: campaignMaps.campaignId }).from(campaignMaps).where(eq(campaignMaps.campaignId, campaignId))).length > 0,
   };
 }

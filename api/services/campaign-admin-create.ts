@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
-import { campaigns, categories } from '../../db/schema';
+import { campaignMaps, campaigns, categories } from '../../db/schema';
 import { defaultEscalationThresholds, newCampaignContext, phases, type Actor, type CampaignConfig, type PhaseWindow } from '../../engine';
 import type { CampaignSettings, NewCampaignRequest } from '../contracts/campaign-admin';
 import { assertOffice, invalidSettings, readSettings, unitIdsOf } from './campaign-admin';
@@ -77,7 +77,7 @@ export async function createCampaign(database: Database, actor: Actor, request: 
       // Retired categories are the source campaign's history, not part of what a new campaign starts with.
       copied = {
         categories: sourceCategories.filter((c) => c.retiredAt === null).map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder })),
-        map: source.mapGeojson,
+        map: (await tx.select({ geojson: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, source.id)))[0]?.geojson ?? null,
       };
     }
 
@@ -95,13 +95,13 @@ export async function createCampaign(database: Database, actor: Actor, request: 
         context: newCampaignContext,
         version: 1,
         config,
-        mapGeojson: copied.map,
         startsOn: request.startsOn,
         endsOn: request.endsOn,
         createdAt,
       })
       .returning({ id: campaigns.id });
     if (row === undefined) throw new Error('campaign not created');
+    if (copied.map !== null) await tx.insert(campaignMaps).values({ campaignId: row.id, geojson: copied.map });
     if (copied.categories.length > 0) await tx.insert(categories).values(copied.categories.map((c) => ({ ...c, campaignId: row.id })));
     await appendAudit(tx, {
       at: createdAt,

@@ -1,7 +1,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
-import { auditLog, campaigns, categories, units } from '../../db/schema';
+import { auditLog, campaignMaps, campaigns, categories, units } from '../../db/schema';
 import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
 import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
 import { ApiError, refusalError } from '../errors';
@@ -40,6 +40,12 @@ async function campaignRow(db: Db | Tx, id: number) {
   return row;
 }
 
+/** The campaign's map as stored (GeoJSON text), or null when it has none. */
+async function storedMap(db: Db | Tx, id: number): Promise<string | null> {
+  const [row] = await db.select({ geojson: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, id));
+  return row?.geojson ?? null;
+}
+
 const unitColumns = { id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId };
 
 /** Every unit's id: what targets may name. */
@@ -50,14 +56,15 @@ export async function unitIdsOf(db: Db | Tx): Promise<Set<string>> {
 /** The campaign's whole configuration as the settings screens show it. */
 export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSettings> {
   const campaign = await campaignRow(db, id);
-  const [categoryRows, unitRows, revision] = await Promise.all([
+  const [categoryRows, unitRows, revision, stored] = await Promise.all([
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder), asc(categories.id)),
     db.select(unitColumns).from(units).orderBy(asc(units.sortOrder)),
     revisionOf(db, id),
+    storedMap(db, id),
   ]);
   let map: CampaignSettings['map'] = null;
-  if (campaign.mapGeojson !== null) {
-    const checked = checkCampaignMap(JSON.parse(campaign.mapGeojson));
+  if (stored !== null) {
+    const checked = checkCampaignMap(JSON.parse(stored));
     map = summariseMap(checked.ok ? checked.features : [], unitRows);
   }
   return {
@@ -187,8 +194,9 @@ export async function replaceMap(database: Database, id: number, actor: Actor, b
   const text = JSON.stringify(body);
   return database.write(async (tx) => {
     const campaign = await campaignForChange(tx, id, actor, undefined);
-    await tx.update(campaigns).set({ mapGeojson: text }).where(eq(campaigns.id, id));
-    const payload = { bytes: Buffer.byteLength(text), features: checked.features.map((f) => f.id), replaced: campaign.mapGeojson !== null };
+    const replaced = (await storedMap(tx, id)) !== null;
+    await tx.insert(campaignMaps).values({ campaignId: id, geojson: text }).onConflictDoUpdate({ target: campaignMaps.campaignId, set: { geojson: text } });
+    const payload = { bytes: Buffer.byteLength(text), features: checked.features.map((f) => f.id), replaced };
     await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map', payload, now));
     return readSettings(tx, id);
   });
@@ -203,9 +211,10 @@ export async function removeMap(database: Database, id: number, actor: Actor, no
   assertOffice(actor);
   return database.write(async (tx) => {
     const campaign = await campaignForChange(tx, id, actor, undefined);
-    if (campaign.mapGeojson === null) return readSettings(tx, id);
-    await tx.update(campaigns).set({ mapGeojson: null }).where(eq(campaigns.id, id));
-    await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map_remove', { bytes: Buffer.byteLength(campaign.mapGeojson) }, now));
+    const stored = await storedMap(tx, id);
+    if (stored === null) return readSettings(tx, id);
+    await tx.delete(campaignMaps).where(eq(campaignMaps.campaignId, id));
+    await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map_remove', { bytes: Buffer.byteLength(stored) }, now));
     return readSettings(tx, id);
   });
 }

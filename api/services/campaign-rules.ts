@@ -5,12 +5,11 @@ import { campaigns } from '../../db/schema';
 import type { CampaignConfig, ItemRulesContext } from '../../engine';
 import { ApiError } from '../errors';
 
-/** A campaign as the rules read it: everything but its map, which only the battle map reads (it is most of the row). */
-export type CampaignRow = Omit<typeof campaigns.$inferSelect, 'mapGeojson'>;
+/** A campaign as the rules read it (its map is in a table of its own, which only the battle map reads). */
+export type CampaignRow = typeof campaigns.$inferSelect;
 
-const { mapGeojson: _map, ...withoutMap } = getTableColumns(campaigns);
-/** Every column of a campaign but its map (most of the row), for a select. */
-export const campaignColumns = withoutMap;
+/** Every column of a campaign, for a select. */
+export const campaignColumns = getTableColumns(campaigns);
 
 export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow> {
   const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id)).limit(1);
@@ -21,9 +20,7 @@ export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow
 /** What moves and cards read of a campaign: its state, phases and configuration. */
 export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'version' | 'config'>;
 
-// All stored before the map in the row. SQLite reads a row's columns in order, so a read of a column
-// after a large map walks every overflow page of the map first (a quarter of a millisecond per
-// megabyte), on every move and every board.
+// Only what moves and boards need: the configuration is a few kilobytes of JSON, the rest unused there.
 const { id, state, context, version, config } = campaignColumns;
 
 const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());

@@ -111,7 +111,6 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
   const perPart = options.itemsPerPart ?? itemsPerPart;
   let raised = 0;
   let resolved = 0;
-  // Not the map: it is most of the row, and the sweep runs every few minutes.
   const running = await database.db.select(campaignColumns).from(campaigns).where(ne(campaigns.state, 'concluded'));
   for (const campaign of running) {
     for (const kind of ['clue', 'problem'] as const) {

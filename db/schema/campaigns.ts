@@ -15,16 +15,28 @@ export const campaigns = sqliteTable('campaigns', {
   context: text('context', { mode: 'json' }).$type<CampaignContext>().notNull(),
   version: integer('version').notNull(),
   config: text('config', { mode: 'json' }).$type<CampaignConfig>().notNull(),
-  /** The bureau's own messaging system: escalations are POSTed here as JSON, signed with the secret. */
-  /** The campaign's map (GeoJSON FeatureCollection) for the battle map; units link to its features by id. */
-  mapGeojson: text('map_geojson'),
   /** The column mapping of the last clue import, offered again next time. */
   importMapping: text('import_mapping', { mode: 'json' }).$type<Record<string, string | null>>(),
+  /** The bureau's own messaging system: escalations are POSTed here as JSON, signed with the secret. */
   webhookUrl: text('webhook_url'),
   webhookSecret: text('webhook_secret'),
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
   createdAt: text('created_at').notNull(),
+});
+
+/**
+ * A campaign's map (a GeoJSON FeatureCollection) for the battle map; units
+ * link to its features by id. In a table of its own: a city's map is about
+ * a megabyte, and in the campaign's row SQLite walked every page of it to
+ * read any column stored after it, on every read of a campaign (the
+ * deadline sweep read one in each part of its work).
+ */
+export const campaignMaps = sqliteTable('campaign_maps', {
+  campaignId: integer('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id),
+  geojson: text('geojson').notNull(),
 });
 
 /** Crime categories are data: named in both languages, ordered, retired without deleting history. */

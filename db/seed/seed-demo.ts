@@ -5,7 +5,7 @@ import { localDateOf, type Actor } from '../../engine';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../client';
 import { clueStore, problemStore } from '../items/store';
-import { campaigns, categories, units, users } from '../schema';
+import { campaignMaps, campaigns, categories, units, users } from '../schema';
 import { demoCampaignConfig, demoCategories } from './demo-campaign';
 import { simulateCampaign } from './demo-simulation';
 import { demoUnits, demoUsers } from './demo-units';
@@ -68,7 +68,6 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
         context: { phaseEnteredAt: {}, forcedAdvances: [] },
         version: 1,
         config,
-        mapGeojson: readFileSync(hanzhongMap, 'utf8'),
         startsOn: `${year}-01-01`,
         endsOn: `${year}-12-31`,
         createdAt,
@@ -76,6 +75,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       .returning({ id: campaigns.id });
     if (campaign === undefined) throw new Error('campaign not created');
     const campaignId = campaign.id;
+    await tx.insert(campaignMaps).values({ campaignId, geojson: readFileSync(hanzhongMap, 'utf8') });
     const categoryRows = await tx
       .insert(categories)
       .values(demoCategories.map((c, i) => ({ ...c, campaignId, sortOrder: i + 1 })))
