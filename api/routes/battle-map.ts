@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { campaignMaps } from '../../db/schema';
 import type { Clock } from '../clock';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
 import { idParam } from '../contracts/common';
@@ -11,6 +9,7 @@ import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
 import { readBattleMap } from '../services/battle-map';
+import { storedMap } from '../services/campaign-map-store';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { json, problems, router } from './kit';
 
@@ -52,15 +51,15 @@ export function battleMapRoutes(database: Database, clock: Clock) {
       }),
       async (c) => {
         viewerOf(c);
-        const [row] = await database.db.select({ map: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, c.req.valid('param').id)).limit(1);
-        if (row === undefined) throw new ApiError('not_found');
+        const map = await storedMap(database.db, c.req.valid('param').id);
+        if (map === null) throw new ApiError('not_found');
         // The map is large and rarely changes, but the office may upload a new one at any time:
         // the browser keeps it and asks each time whether it is still the same (304 when it is).
-        const tag = `"${createHash('sha256').update(row.map).digest('base64url')}"`;
+        const tag = `"${createHash('sha256').update(map).digest('base64url')}"`;
         c.header('ETag', tag);
         c.header('Cache-Control', 'private, no-cache');
         if (c.req.header('If-None-Match') === tag) return c.body(null, 304);
-        const response = c.json(JSON.parse(row.map) as z.infer<typeof featureCollection>, 200);
+        const response = c.json(JSON.parse(map) as z.infer<typeof featureCollection>, 200);
         response.headers.set('Content-Type', 'application/geo+json; charset=utf-8');
         return response;
       },

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaignMaps, categories, clues, units } from '../../db/schema';
+import { categories, clues, units } from '../../db/schema';
 import { openClueStates, phases } from '../../engine';
 import type { BattleMap } from '../contracts/battle-map';
 import { boardGroups } from './board-counts';
 import { loadCampaign } from './campaign-rules';
+import { hasStoredMap } from './campaign-map-store';
 import { targetFacts } from './exit-facts';
 
 const open: ReadonlySet<string> = new Set(openClueStates);
@@ -86,6 +87,6 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
       enteredAt: campaign.context.phaseEnteredAt[phase] ?? null,
     })),
     targets: targets.map((t) => ({ ...t })),
-    hasMap: (await db.select({ campaignId: campaignMaps.campaignId }).from(campaignMaps).where(eq(campaignMaps.campaignId, campaignId))).length > 0,
+    hasMap: await hasStoredMap(db, campaignId),
   };
 }

@@ -6,6 +6,7 @@ import { defaultEscalationThresholds, newCampaignContext, phases, type Actor, ty
 import type { CampaignSettings, NewCampaignRequest } from '../contracts/campaign-admin';
 import { assertOffice, invalidSettings, readSettings, unitIdsOf } from './campaign-admin';
 import { checkCampaignPlan } from './campaign-admin-rules';
+import { storedMap } from './campaign-map-store';
 
 const day = 86_400_000;
 const dateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -77,7 +78,7 @@ export async function createCampaign(database: Database, actor: Actor, request: 
       // Retired categories are the source campaign's history, not part of what a new campaign starts with.
       copied = {
         categories: sourceCategories.filter((c) => c.retiredAt === null).map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder })),
-        map: (await tx.select({ geojson: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, source.id)))[0]?.geojson ?? null,
+        map: await storedMap(tx, source.id),
       };
     }
 

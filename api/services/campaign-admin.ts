@@ -7,6 +7,7 @@ import { settingsParts, type CampaignSettings, type SettingsChange, type Setting
 import { ApiError, refusalError } from '../errors';
 import { checkCampaignPlan, type CampaignPlan } from './campaign-admin-rules';
 import { checkCampaignMap, summariseMap } from './campaign-admin-map';
+import { hasStoredMap, storedMap } from './campaign-map-store';
 
 /** Only the campaign office configures a campaign; everyone else, the administrator included, is refused with the reason. */
 export function assertOffice(actor: Actor): void {
@@ -38,12 +39,6 @@ async function campaignRow(db: Db | Tx, id: number) {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (row === undefined) throw new ApiError('not_found');
   return row;
-}
-
-/** The campaign's map as stored (GeoJSON text), or null when it has none. */
-async function storedMap(db: Db | Tx, id: number): Promise<string | null> {
-  const [row] = await db.select({ geojson: campaignMaps.geojson }).from(campaignMaps).where(eq(campaignMaps.campaignId, id));
-  return row?.geojson ?? null;
 }
 
 const unitColumns = { id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId };
@@ -194,7 +189,7 @@ export async function replaceMap(database: Database, id: number, actor: Actor, b
   const text = JSON.stringify(body);
   return database.write(async (tx) => {
     const campaign = await campaignForChange(tx, id, actor, undefined);
-    const replaced = (await storedMap(tx, id)) !== null;
+    const replaced = await hasStoredMap(tx, id);
     await tx.insert(campaignMaps).values({ campaignId: id, geojson: text }).onConflictDoUpdate({ target: campaignMaps.campaignId, set: { geojson: text } });
     const payload = { bytes: Buffer.byteLength(text), features: checked.features.map((f) => f.id), replaced };
     await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.map', payload, now));
