@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
-import { appendAudit, appendAuditAll, type AuditInput } from '../../db/audit/append';
+import { appendAudit, appendAuditAll, JsonText, type AuditInput } from '../../db/audit/append';
 import { boardCounts, campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, unassignedFirstRungRecipient, windowBounds, type Phase } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
@@ -52,6 +52,23 @@ export function webhookSignature(body: string, secret: string): string {
 /** The fields of each escalation a raise entry lists, in the order of its rows. */
 const raisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'recipientUserId', 'unitId', 'dueAt', 'detail'] as const;
 
+/** The escalations a write transaction raised, as its audit entry lists them. */
+interface Raised {
+  readonly count: number;
+  /** The first escalation's id, which the raise entry is filed under. */
+  readonly firstId: number;
+  /** A JSON array of a row of `raisedColumns` for each escalation, by id. */
+  readonly listed: string;
+}
+
+/** The raise entry's list of escalations held as objects (the phase's, raised one at a time). */
+function raisedOf(rows: readonly EscalationRow[]): Raised | null {
+  const [first] = rows;
+  if (first === undefined) return null;
+  const listed = rows.map((row) => [row.id, row.subject, row.subjectId, row.level, row.recipient, row.recipientUserId, row.unitId, row.dueAt, row.detail]);
+  return { count: rows.length, firstId: first.id, listed: JSON.stringify(listed) };
+}
+
 /**
  * The one audit entry of the escalations a write transaction raised,
  * listing each with the item, rung and recipient it was raised for, a row
@@ -63,20 +80,18 @@ const raisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'reci
  * stream sends it to everyone in the campaign, since it may list
  * escalations of any unit.
  */
-function raisedEntry(campaignId: number, first: EscalationRow, rows: readonly EscalationRow[], at: string): AuditInput {
+function raisedEntry(campaignId: number, raised: Raised, at: string): AuditInput {
   return {
     at,
     actorId: null,
     campaignId,
     subject: 'escalation',
-    subjectId: first.id,
+    subjectId: raised.firstId,
     event: 'escalation.raise',
     fromState: null,
     toState: 'open',
-    payload: {
-      columns: raisedColumns,
-      escalations: rows.map((row) => [row.id, row.subject, row.subjectId, row.level, row.recipient, row.recipientUserId, row.unitId, row.dueAt, row.detail]),
-    },
+    // The same text as JSON.stringify({ columns, escalations }) would give, without the list passing through objects.
+    payload: new JsonText(`{"columns":${JSON.stringify(raisedColumns)},"escalations":${raised.listed}}`),
     version: 1,
   };
 }
@@ -124,11 +139,11 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
           const current = await loadCampaign(tx, campaign.id);
           if (current.state === 'concluded') return null;
           const done = await raisePart(tx, database.isLocalFile, kind, current, now, after, perPart);
-          await recordRaised(tx, current, done.inserted, now);
-          return done;
+          if (done.raised !== null) await recordRaised(tx, current, done.raised, now, () => raisedRows(tx, kind, current, done.raisedAfter, now));
+          return { read: done.read, last: done.last, raised: done.raised?.count ?? 0 };
         });
         if (part === null) break;
-        raised += part.inserted.length;
+        raised += part.raised;
         after = part.last;
         if (part.read < perPart) break;
       }
@@ -138,7 +153,8 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
       const current = await loadCampaign(tx, campaign.id);
       if (!isPhase(current.state) || !campaignOverdue(current.state, current.config, now)) return 0;
       const inserted = await raiseForPhase(tx, current, current.state, now);
-      await recordRaised(tx, current, inserted, now);
+      const listed = raisedOf(inserted);
+      if (listed !== null) await recordRaised(tx, current, listed, now, async () => inserted);
       return inserted.length;
     });
   }
@@ -176,15 +192,18 @@ async function raiseForPhase(tx: Tx, campaign: CampaignRow, phase: Phase, now: D
     .returning();
 }
 
-/** The audit entries of escalations just raised and, when the campaign has a webhook, their deliveries: in the transaction that raised them. */
-async function recordRaised(tx: Tx, campaign: CampaignRow, inserted: readonly EscalationRow[], now: Date): Promise<void> {
-  const [first] = inserted;
-  if (first === undefined) return;
+/**
+ * The audit entry of escalations just raised and, when the campaign has a
+ * webhook, their deliveries: in the transaction that raised them. `rows`
+ * reads the escalations themselves, needed only for the deliveries.
+ */
+async function recordRaised(tx: Tx, campaign: CampaignRow, raised: Raised, now: Date, rows: () => Promise<readonly EscalationRow[]>): Promise<void> {
   const at = now.toISOString();
-  await appendAudit(tx, raisedEntry(campaign.id, first, inserted, at));
+  await appendAudit(tx, raisedEntry(campaign.id, raised, at));
   if (campaign.webhookUrl === null || campaign.webhookSecret === null) return;
   const url = campaign.webhookUrl;
   const routing = await loadEscalationRouting(tx);
+  const inserted = await rows();
   const body = (row: EscalationRow) => webhookBody(row, routing.recipientsOf(row.recipient, row.unitId, row.recipientUserId));
   // SQLite bounds the parameters of one statement: 5 per row × 1,000 rows stays inside it.
   for (let i = 0; i < inserted.length; i += 1000) {
@@ -203,9 +222,10 @@ interface PartCursor {
  * next `limit` items by due time after `after` whose rung reached is above
  * the one raised for their state: their escalations, their rungs, and the
  * escalated counts of those raised for the first time in their state.
- * Returns how many items the part read, the last of them, and the
- * escalations this call inserted (one raised by another process first is
- * not inserted again, but its rung is kept).
+ * Returns how many items the part read, the last of them, the
+ * escalations this call inserted as the raise entry lists them (one raised
+ * by another process first is not inserted again, but its rung is kept),
+ * and the largest escalation id before them.
  *
  * The items are found in one range of the due-time index, which holds every
  * column read here, with a probe of the rungs for each: the cost grows with
@@ -255,7 +275,7 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
     sql`${part} select count(*) as n, (select json_array(due_at, id) from part order by due_at desc, id desc limit 1) as last from part`,
   );
   const n = Number(read?.n ?? 0);
-  if (n === 0 || typeof read?.last !== 'string') return { read: 0, last: undefined, inserted: [] };
+  if (n === 0 || typeof read?.last !== 'string') return { read: 0, last: undefined, raised: null, raisedAfter: 0 };
   const [lastDue, lastId] = JSON.parse(read.last) as [string, number];
 
   // An item raised to its first rung in this state now counts as escalated where it stands; the board
@@ -265,9 +285,9 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
     select ${campaign.id}, ${kind}, state, unit_id, category_id, 0, count(*) from part where rung = 0 group by state, unit_id, category_id
     on conflict (campaign_id, kind, state, unit_id, ifnull(category_id, -1)) do update set escalated = escalated + excluded.escalated`);
   // The escalations this statement inserts are those with ids above the largest before it: an id is never
-  // given out twice, and no other writer runs inside this transaction. (RETURNING builds one result row per
-  // escalation in libSQL's client; one JSON text of them is parsed at a tenth of the cost.)
+  // given out twice, and no other writer runs inside this transaction.
   const [before] = await tx.all<{ top: number | null }>(sql`select max(${e.id}) as top from ${e}`);
+  const raisedAfter = before?.top ?? 0;
   const raisedAt = now.toISOString();
   await tx.run(sql`${part}
     insert into ${e} (campaign_id, subject, subject_id, entered_at, state, level, recipient, recipient_user_id, unit_id, due_at, raised_at, status)
@@ -278,11 +298,32 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
   await tx.run(sql`${part}
     insert into ${r} (item_id, level) select id, level from part where true
     on conflict (item_id) do update set level = max(level, excluded.level)`);
+  // The raise entry's list, built by SQL as one text: thousands of rows read into objects and written out
+  // again cost the sweep more than all of its SQL but the insert. Listed in id order: an aggregate over a
+  // subquery with ORDER BY takes its rows in that order (SQLite does not flatten it away), and a libSQL
+  // server's parser does not take ORDER BY inside json_group_array.
+  const [answer] = await tx.all<{ n: number; first: number | null; listed: string }>(sql`
+    select count(*) as n, min(id) as first,
+      json_group_array(json_array(id, subject, subject_id, level, recipient, recipient_user_id, unit_id, due_at, json(detail))) as listed
+    from (select * from ${e} where ${e.id} > ${raisedAfter} order by ${e.id})`);
+  const count = Number(answer?.n ?? 0);
+  const raised = count === 0 || answer?.first == null ? null : { count, firstId: Number(answer.first), listed: answer.listed };
+  return { read: n, last: { dueAt: lastDue, id: lastId }, raised, raisedAfter };
+}
+
+/**
+ * The escalations a part raised (those with ids above `after`), for their
+ * webhook deliveries. (RETURNING builds one result row per escalation in
+ * libSQL's client; one JSON text of them is parsed at a tenth of the cost.)
+ */
+async function raisedRows(tx: Tx, kind: ItemKindName, campaign: CampaignRow, after: number, now: Date): Promise<EscalationRow[]> {
+  const e = escalations;
   const [answer] = await tx.all<{ raised: string }>(sql`
     select json_group_array(json_array(${e.id}, ${e.subjectId}, ${e.enteredAt}, ${e.state}, ${e.level}, ${e.recipient}, ${e.recipientUserId}, ${e.unitId}, ${e.dueAt}))
-    as raised from ${e} where ${e.id} > ${before?.top ?? 0}`);
+    as raised from ${e} where ${e.id} > ${after}`);
   const rows = JSON.parse(answer?.raised ?? '[]') as [number, number, string, string, number, EscalationRow['recipient'], number | null, string | null, string][];
-  const inserted = rows
+  const raisedAt = now.toISOString();
+  return rows
     .sort((a, b) => a[0] - b[0])
     .map(([id, subjectId, enteredAt, state, level, recipient, recipientUserId, unitId, dueAt]): EscalationRow => ({
       id,
@@ -304,7 +345,6 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
       resolvedAt: null,
       detail: null,
     }));
-  return { read: n, last: { dueAt: lastDue, id: lastId }, inserted };
 }
 
 /** Resolves the escalations of items that left the state they were raised for (or were closed). */
