@@ -9,6 +9,8 @@ export interface SweepBench {
   readonly openItems: number;
   readonly dueItems: number;
   readonly firstMs: number;
+  /** The bench process's CPU time (user and system, every thread) during the first sweep: wall time above it is waiting, mostly on the commits' fsync. */
+  readonly firstCpuMs: number;
   readonly firstRaised: number;
   /** The longest a write queued during the first sweep waited for its commit (a probe queues one every 5 ms): how long a move waits behind a large sweep. */
   readonly longestWriteWaitMs: number;
@@ -81,9 +83,11 @@ export async function benchSweep(database: Database, now: Date): Promise<SweepBe
       await new Promise((next) => setTimeout(next, 5));
     }
   })();
+  const cpu = process.cpuUsage();
   const t1 = performance.now();
   const first = await sweepDeadlines(database, now);
   const firstMs = performance.now() - t1;
+  const { user, system } = process.cpuUsage(cpu);
   sweeping = false;
   await probe;
   const t2 = performance.now();
@@ -93,6 +97,7 @@ export async function benchSweep(database: Database, now: Date): Promise<SweepBe
     openItems: Number(counts.rows[0]?.open ?? 0),
     dueItems: Number(counts.rows[0]?.due ?? 0),
     firstMs,
+    firstCpuMs: (user + system) / 1000,
     firstRaised: first.raised,
     longestWriteWaitMs,
     secondMs,
