@@ -6,12 +6,14 @@ import { campaignReport } from '../api/services/report';
 import { commitImport } from '../api/services/import/import-clues';
 import { readTable } from '../api/services/import/read-table';
 import { benchNow } from './bench-data';
+import { collectGarbage } from './collect-garbage';
 
 /** The whole-campaign completion report, timed in process over the project's own code path (median of `runs`). */
 export async function benchReport(database: Database, runs: number): Promise<{ medianMs: number; runs: number[]; cluesFound: number }> {
   const times: number[] = [];
   let cluesFound = 0;
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const started = performance.now();
     const report = await campaignReport(database.db, 1, {}, benchNow);
     times.push(performance.now() - started);
@@ -34,6 +36,7 @@ export async function benchImport(database: Database, bytes: Uint8Array): Promis
   const [office] = await database.db.select().from(users).where(eq(users.username, 'office'));
   if (office === undefined) throw new Error('no office user');
   const actor = actorOf(office, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
+  collectGarbage();
   const started = performance.now();
   const table = await readTable(bytes);
   const result = await commitImport(database, 1, table, undefined, actor, benchNow, { onlyValid: false });
