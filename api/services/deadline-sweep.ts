@@ -305,7 +305,7 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
   const [answer] = await tx.all<{ n: number; first: number | null; listed: string }>(sql`
     select count(*) as n, min(id) as first,
       json_group_array(json_array(id, subject, subject_id, level, recipient, recipient_user_id, unit_id, due_at, json(detail))) as listed
-    from (select * from ${e} where ${e.id} > ${raisedAfter} order by ${e.id})`);
+    from (select id, subject, subject_id, level, recipient, recipient_user_id, unit_id, due_at, detail from ${e} where ${e.id} > ${raisedAfter} order by ${e.id})`);
   const count = Number(answer?.n ?? 0);
   const raised = count === 0 || answer?.first == null ? null : { count, firstId: Number(answer.first), listed: answer.listed };
   return { read: n, last: { dueAt: lastDue, id: lastId }, raised, raisedAfter };
