@@ -22,16 +22,20 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   cachePreparedStatements();
   const client = createClient({ url });
   await client.execute('PRAGMA journal_mode = WAL');
+  // Each clue as it stands now: a second run on the same file starts where the first left them.
   const contexts = new Map<number, string>();
+  const known: { id: number; version: number; state: string }[] = [];
   for (const clue of picked) {
-    const row = await client.execute({ sql: 'select context from clues where id = ?', args: [clue.id] });
-    contexts.set(clue.id, String(row.rows[0]?.context ?? '{}'));
+    const row = await client.execute({ sql: 'select context, version, state from clues where id = ?', args: [clue.id] });
+    const stored = row.rows[0];
+    if (stored === undefined) throw new Error(`raw tx: clue ${clue.id} is missing`);
+    contexts.set(clue.id, String(stored.context));
+    known.push({ id: clue.id, version: Number(stored.version), state: String(stored.state) });
   }
   const last = await client.execute('select seq, hash from audit_log order by seq desc limit 1');
   let seq = Number(last.rows[0]?.seq ?? 0);
   let prevHash = String(last.rows[0]?.hash ?? '');
   const itemColumns = await hasAuditItemColumns({ client });
-  const known = picked.map((c) => ({ id: c.id, version: c.version, state: c.state }));
 
   const times: number[] = [];
   const begin = performance.now();
