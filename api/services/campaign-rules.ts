@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { preparedOn } from '../../db/prepared';
 import { campaigns } from '../../db/schema';
@@ -8,11 +8,8 @@ import { ApiError } from '../errors';
 /** A campaign as the rules read it (its map is in a table of its own, which only the battle map reads). */
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-/** Every column of a campaign, for a select. */
-export const campaignColumns = getTableColumns(campaigns);
-
 export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow> {
-  const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (row === undefined) throw new ApiError('not_found');
   return row;
 }
@@ -21,7 +18,7 @@ export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow
 export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'version' | 'config'>;
 
 // Only what moves and boards need: the configuration is a few kilobytes of JSON, the rest unused there.
-const { id, state, context, version, config } = campaignColumns;
+const { id, state, context, version, config } = campaigns;
 
 const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());
 

@@ -7,7 +7,7 @@ import { campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, unassig
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { rungsOf, tableOf } from './item-tables';
-import { campaignColumns, loadCampaign, type CampaignRow } from './campaign-rules';
+import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { letOthersIn } from './let-others-in';
 import { loadEscalationRouting } from './people/escalation-routing';
 
@@ -126,7 +126,7 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
   const perPart = options.itemsPerPart ?? itemsPerPart;
   let raised = 0;
   let resolved = 0;
-  const running = await database.db.select(campaignColumns).from(campaigns).where(ne(campaigns.state, 'concluded'));
+  const running = await database.db.select().from(campaigns).where(ne(campaigns.state, 'concluded'));
   for (const campaign of running) {
     for (const kind of ['clue', 'problem'] as const) {
       let after: PartCursor | undefined;
@@ -153,8 +153,8 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
       const current = await loadCampaign(tx, campaign.id);
       if (!isPhase(current.state) || !campaignOverdue(current.state, current.config, now)) return 0;
       const inserted = await raiseForPhase(tx, current, current.state, now);
-      const listed = raisedOf(inserted);
-      if (listed !== null) await recordRaised(tx, current, listed, now, async () => inserted);
+      const phaseRaised = raisedOf(inserted);
+      if (phaseRaised !== null) await recordRaised(tx, current, phaseRaised, now, async () => inserted);
       return inserted.length;
     });
   }

@@ -29,7 +29,7 @@ export const campaigns = sqliteTable('campaigns', {
  * A campaign's map (a GeoJSON FeatureCollection) for the battle map; units
  * link to its features by id. In a table of its own: a city's map is about
  * a megabyte, and in the campaign's row SQLite walked every page of it to
- * read any column stored after it, on every read of a campaign (the
+ * read a column stored after it, on every read of a campaign (the
  * deadline sweep read one in each part of its work).
  */
 export const campaignMaps = sqliteTable('campaign_maps', {
