@@ -104,3 +104,28 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
   const body = problemBody(error, c.get('requestId'));
   return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
+
+/** An error as data that can cross to another thread (see {@link errorFromData}). */
+export type ErrorData =
+  | { readonly api: { readonly code: ErrorCode; readonly reason: Label; readonly fields: readonly FieldIssue[] | undefined; readonly extra: Readonly<Record<string, unknown>> } }
+  | { readonly name: string; readonly message: string; readonly stack: string | undefined };
+
+/** An error thrown on the write worker's thread, as data: an ApiError with its code, reason, fields and extra; anything else as what the log needs. */
+export function errorToData(error: unknown): ErrorData {
+  if (error instanceof ApiError) return { api: { code: error.code, reason: error.reason, fields: error.fields, extra: error.extra } };
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error), stack: undefined };
+}
+
+/** The error {@link errorToData} carried: an ApiError again, answered as such; anything else an Error for the log and a 500. */
+export function errorFromData(data: unknown): Error {
+  const carried = data as ErrorData;
+  if ('api' in carried) {
+    const { code, reason, fields, extra } = carried.api;
+    return new ApiError(code, { reason, ...(fields !== undefined && { fields }), extra: { ...extra } });
+  }
+  const error = new Error(carried.message);
+  error.name = carried.name;
+  if (carried.stack !== undefined) error.stack = carried.stack;
+  return error;
+}

@@ -44,6 +44,9 @@ async function firstAdminPassword(database: Database, env: Env): Promise<string>
   }
 }
 
+/** The write worker's script: bundled beside this file as write-worker.mjs when built, write-worker.ts in the sources. */
+const writeWorkerEntry = new URL(import.meta.url.endsWith('.ts') ? './write-worker.ts' : './write-worker.mjs', import.meta.url);
+
 /**
  * Battlemap's one process: opens (and migrates) the database, seeds the demo
  * campaign on a first start, and serves the API and the built web app on one port.
@@ -51,7 +54,7 @@ async function firstAdminPassword(database: Database, env: Env): Promise<string>
 async function main(): Promise<void> {
   const env = loadEnv();
   const clock = env.BATTLEMAP_NOW === undefined ? systemClock : fixedClock(env.BATTLEMAP_NOW);
-  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: env.DATABASE_AUTH_TOKEN });
+  const database = await openDatabase(env.DATABASE_URL, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
 
   // Production never gets demo data or the demo password; its first start is the administrator's.
   const seeded = env.SEED_DEMO && env.NODE_ENV !== 'production' && !(await hasCampaign(database));
@@ -101,9 +104,10 @@ async function main(): Promise<void> {
     app.stop();
     background.stop();
     server.close(() => {
-      database.close();
-      mark?.release();
-      process.exit(0);
+      void database.close().finally(() => {
+        mark?.release();
+        process.exit(0);
+      });
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     // Event streams never end on their own: give other requests a moment, then close every connection.

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,8 +67,8 @@ async function part(keys: readonly string[], name: string, work: () => Promise<v
 
 async function stopProfiled(server: { stop(): Promise<void> }, dir: string | undefined): Promise<void> {
   await server.stop();
-  // --cpu-prof also profiles tsx's loader thread; the main thread's profile is the largest.
-  if (dir !== undefined) profiled.push(...profilesIn(dir).sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 1));
+  // One profile per thread, named …<pid>.<thread>.<n>.cpuprofile: the main thread's (0), then the write worker's.
+  if (dir !== undefined) profiled.push(...profilesIn(dir).sort());
 }
 
 const started = performance.now();

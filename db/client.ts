@@ -7,6 +7,7 @@ import { projectPath } from './project-path';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
 import { WriteQueue, type WriteCounts } from './write-queue';
+import { WriteWorker } from './write-worker';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,7 +26,8 @@ export interface Database {
   /** The write queue's transactions and jobs so far (see WriteCounts). */
   writeCounts(): WriteCounts;
   readonly isLocalFile: boolean;
-  close(): void;
+  /** Closes the connections at once, and the write worker's once it has finished what it was sent: resolves when it has ended. */
+  close(): Promise<void>;
 }
 
 const migrationsFolder = projectPath('db/migrations');
@@ -54,8 +56,12 @@ const busyTimeoutMs = 10_000;
  * reads makes no statement wait on another. The writer's cache now stays
  * warm; the reader's is dropped once per commit instead of on every read.
  * A libSQL server keeps its own connections, so it gets one client.
+ *
+ * Given `writeWorker` (the server passes the script of its write worker), a
+ * local file gets a third connection, on a thread of its own, which commits
+ * the groups of jobs that can run there (moves): see WriteWorker.
  */
-export async function openDatabase(url: string, options: { authToken?: string } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: { authToken?: string; writeWorker?: URL } = {}): Promise<Database> {
   const isLocalFile = url.startsWith('file:');
   if (isLocalFile) {
     const path = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
@@ -74,7 +80,9 @@ export async function openDatabase(url: string, options: { authToken?: string } 
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  const queue = new WriteQueue(writer === client ? db : drizzle(writer, { schema }));
+  // A worker needs a file both threads can open; an in-memory database exists on one connection only.
+  const worker = options.writeWorker !== undefined && isLocalFile && !inMemory ? new WriteWorker(options.writeWorker, { url, busyTimeoutMs }) : undefined;
+  const queue = new WriteQueue(writer === client ? db : drizzle(writer, { schema }), worker === undefined ? {} : { elsewhere: worker });
   return {
     url,
     client,
@@ -84,8 +92,10 @@ export async function openDatabase(url: string, options: { authToken?: string } 
     writeCounts: () => queue.counts,
     isLocalFile,
     close: () => {
+      const ended = worker?.close() ?? Promise.resolve();
       if (writer !== client) writer.close();
       client.close();
+      return ended;
     },
   };
 }

@@ -18,6 +18,39 @@ export interface JobGroup<Input, Output> {
   readonly run: (tx: Tx, inputs: readonly Input[]) => Promise<readonly Settled<Output>[]>;
 }
 
+/**
+ * A group of jobs that can also run on the write worker's thread (see
+ * db/write-worker.ts): named, so the worker finds its own copy, and with
+ * its failures carried across the thread as data, since an error's class
+ * does not survive the copy.
+ */
+export interface WorkerGroup<Input, Output> extends JobGroup<Input, Output> {
+  readonly name: string;
+  readonly errorToData: (error: unknown) => unknown;
+  readonly errorFromData: (data: unknown) => unknown;
+}
+
+/** Runs a worker group's jobs in one transaction committed elsewhere, answering after the commit; rejects if that transaction failed as a whole. */
+export interface GroupRunner {
+  /** False once the runner has failed: its groups then run in the queue's own transactions. */
+  readonly working: boolean;
+  run<Input, Output>(group: WorkerGroup<Input, Output>, inputs: readonly Input[]): Promise<Settled<Output>[]>;
+}
+
+const isWorkerGroup = (group: JobGroup<unknown, unknown>): group is WorkerGroup<unknown, unknown> => 'name' in group;
+
+/** Where a part of a batch commits: on the runner, for a run of one worker group's jobs. */
+interface Elsewhere {
+  readonly runner: GroupRunner;
+  readonly group: WorkerGroup<unknown, unknown>;
+}
+
+/** Jobs of a batch that commit in one transaction: here, or elsewhere. */
+interface Part {
+  readonly jobs: Job[];
+  readonly elsewhere?: Elsewhere;
+}
+
 type Job =
   | { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void }
   | { readonly group: JobGroup<unknown, unknown>; readonly input: unknown; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void };
@@ -43,6 +76,15 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Se
   }
 }
 
+/** Write transactions a queue has run since it was made, and the jobs they held: jobs ÷ transactions is how many writes a commit carries. */
+export interface WriteCounts {
+  readonly transactions: number;
+  readonly jobs: number;
+}
+
+/** How many transactions' sizes the queue remembers when it gathers (see WriteQueue's `#enqueue`). */
+const recentBatchesKept = 8;
+
 /**
  * Every write of this process goes through one queue.
  *
@@ -55,18 +97,16 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Se
  * commit): each runs inside its own savepoint, so a job that fails rolls
  * back alone, and each caller is answered only after the commit that made
  * its work durable. If that commit fails, every job in it fails.
+ *
+ * Given a runner elsewhere (the write worker), each run of a worker group's
+ * jobs in a batch commits there instead, in its own transaction; the queue
+ * still runs one transaction at a time. Their callers are answered once the
+ * next transaction has been handed over, so that the worker is not left
+ * waiting while this thread writes the answers.
  */
-/** Write transactions a queue has run since it was made, and the jobs they held: jobs ÷ transactions is how many writes a commit carries. */
-export interface WriteCounts {
-  readonly transactions: number;
-  readonly jobs: number;
-}
-
-/** How many transactions' sizes the queue remembers when it gathers (see WriteQueue's `#enqueue`). */
-const recentBatchesKept = 8;
-
 export class WriteQueue {
   readonly #db: Db;
+  readonly #elsewhere: GroupRunner | undefined;
   readonly #maxBatch: number;
   readonly #gatherMs: number;
   #pending: Job[] = [];
@@ -76,8 +116,9 @@ export class WriteQueue {
   #transactions = 0;
   #jobs = 0;
 
-  constructor(db: Db, options: { maxBatch?: number; gatherMs?: number } = {}) {
+  constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner } = {}) {
     this.#db = db;
+    this.#elsewhere = options.elsewhere;
     this.#maxBatch = options.maxBatch ?? 128;
     this.#gatherMs = options.gatherMs ?? 2;
   }
@@ -138,21 +179,68 @@ export class WriteQueue {
   }
 
   async #drain(): Promise<void> {
+    // The answers of the worker's last transaction: given only once the next one is on its way, so that
+    // the worker commits the next moves while this thread writes the answers (see WriteWorker).
+    let answerLast: (() => void) | undefined;
     try {
       while (this.#pending.length > 0) {
-        const batch = this.#pending.splice(0, this.#maxBatch);
-        this.#transactions += 1;
-        this.#jobs += batch.length;
-        this.#recentBatches.push(batch.length);
-        if (this.#recentBatches.length > recentBatchesKept) this.#recentBatches.shift();
-        await this.#commit(batch);
+        for (const part of this.#parts(this.#pending.splice(0, this.#maxBatch))) {
+          this.#transactions += 1;
+          this.#jobs += part.jobs.length;
+          this.#recentBatches.push(part.jobs.length);
+          if (this.#recentBatches.length > recentBatchesKept) this.#recentBatches.shift();
+          if (part.elsewhere === undefined) {
+            answerLast?.();
+            answerLast = undefined;
+            await this.#commitHere(part.jobs);
+          } else {
+            const answered = this.#commitElsewhere(part.elsewhere, part.jobs);
+            answerLast?.();
+            answerLast = await answered;
+          }
+        }
       }
     } finally {
+      answerLast?.();
       this.#draining = false;
     }
   }
 
-  async #commit(batch: Job[]): Promise<void> {
+  /**
+   * A batch cut into its transactions, in order: each run of one worker
+   * group's jobs next to each other goes to the write worker, when there is
+   * one; the jobs between such runs commit here, together.
+   */
+  #parts(batch: readonly Job[]): Part[] {
+    const runner = this.#elsewhere?.working === true ? this.#elsewhere : undefined;
+    const parts: Part[] = [];
+    for (const job of batch) {
+      const group = runner !== undefined && 'group' in job && isWorkerGroup(job.group) ? job.group : undefined;
+      const last = parts.at(-1);
+      if (last !== undefined && last.elsewhere?.group === group) last.jobs.push(job);
+      else parts.push(runner === undefined || group === undefined ? { jobs: [job] } : { jobs: [job], elsewhere: { runner, group } });
+    }
+    return parts;
+  }
+
+  /** Runs a worker group's jobs on the worker; resolves, once it has committed, with what answers them. */
+  async #commitElsewhere(elsewhere: Elsewhere, jobs: readonly Job[]): Promise<() => void> {
+    try {
+      const results = await elsewhere.runner.run(elsewhere.group, jobs.map((job) => ('input' in job ? job.input : undefined)));
+      return () =>
+        jobs.forEach((job, i) => {
+          const result = results[i];
+          if (result?.ok) job.resolve(result.value);
+          else job.reject(result?.ok === false ? result.error : new Error('the group settled fewer jobs than it was given'));
+        });
+    } catch (error) {
+      return () => {
+        for (const job of jobs) job.reject(error);
+      };
+    }
+  }
+
+  async #commitHere(batch: Job[]): Promise<void> {
     const only = batch.length === 1 ? batch[0] : undefined;
     if (only !== undefined && 'work' in only) {
       // Alone in its transaction: a failure rolls back the transaction itself; no savepoint needed.

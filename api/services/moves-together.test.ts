@@ -14,7 +14,8 @@ let database: Awaited<ReturnType<typeof testDatabase>>;
 let office: Actor;
 
 beforeAll(async () => {
-  database = await testDatabase({ clues: 300, problems: 4 });
+  // On this thread: the spies below watch the group's own calls.
+  database = await testDatabase({ clues: 300, problems: 4, writeWorker: false });
   const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'office'));
   office = { userId: row?.id ?? -1, role: 'office', unitScope: [] };
 });

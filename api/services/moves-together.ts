@@ -1,11 +1,11 @@
 import { appendAuditAll } from '../../db/audit/append';
 import type { Database, Tx } from '../../db/client';
 import { clueStore, problemStore, type ForChange } from '../../db/items/store';
-import { inSavepoint, type JobGroup, type Settled } from '../../db/write-queue';
+import { inSavepoint, type Settled, type WorkerGroup } from '../../db/write-queue';
 import { decideClue, decideProblem, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
-import { refusalError } from '../errors';
+import { errorFromData, errorToData, refusalError } from '../errors';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { storedItem, type StoredItem } from './item-card';
 import { applyRequestsIn, auditEntryOf, type ItemRequest, type Move, type Stored } from './move-item';
@@ -62,7 +62,7 @@ type Plan = { readonly refused: Error } | { readonly decided: Stored; readonly c
  * group. If the shared statements fail, every move in them is done again
  * alone, so that each gets its own answer.
  */
-export const movesTogether: JobGroup<MoveInput, ItemDetail> = { run: runMoves };
+export const movesTogether: WorkerGroup<MoveInput, ItemDetail> = { name: 'moves', run: runMoves, errorToData, errorFromData };
 
 async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<ItemDetail>[]> {
   const settled: Settled<ItemDetail>[] = [];

@@ -13,6 +13,9 @@ export const testNow = new Date('2026-06-15T02:00:00.000Z');
 
 let sharedHash: Promise<string> | null = null;
 
+/** The server's write worker, from the sources (see WriteWorker). */
+export const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
+
 /**
  * A real libSQL database in its own temp folder, migrated, and seeded with
  * the demo campaign unless told otherwise. One per test file; removed by
@@ -20,10 +23,12 @@ let sharedHash: Promise<string> | null = null;
  * server (sqld) of its own on 127.0.0.1, reached over HTTP.
  * Every demo user gets the same real scrypt hash, computed once per process.
  */
-export async function testDatabase(options: { seed?: boolean; now?: Date; clues?: number; problems?: number } = {}): Promise<Database & { folder: string; drop(): Promise<void> }> {
+export async function testDatabase(options: { seed?: boolean; now?: Date; clues?: number; problems?: number; writeWorker?: boolean } = {}): Promise<Database & { folder: string; drop(): Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'battlemap-test-'));
   const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
-  const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`);
+  // With the server's own write worker, so that moves commit on its thread as they do in the server; without it
+  // for a test that watches the moves' own calls, which a spy sees only on this thread.
+  const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`, options.writeWorker === false ? {} : { writeWorker: writeWorkerScript });
   if (options.seed !== false) {
     sharedHash ??= hashPassword(demoPassword);
     const hash = await sharedHash;
@@ -38,7 +43,7 @@ export async function testDatabase(options: { seed?: boolean; now?: Date; clues?
   return Object.assign(database, {
     folder,
     async drop() {
-      database.close();
+      await database.close();
       await sqld?.stop();
       rmSync(folder, { recursive: true, force: true });
     },
