@@ -23,8 +23,8 @@ export interface Database {
   readonly write: WriteQueue['run'];
   /** Queues one job of a group that the queue hands over with the group's other jobs queued next to it (see JobGroup). */
   readonly together: WriteQueue['together'];
-  /** The write queue's transactions and jobs so far (see WriteCounts). */
-  writeCounts(): WriteCounts;
+  /** The write queue's transactions and jobs so far (see WriteCounts), and whether its write worker is working, failed, or was never started. */
+  writeCounts(): WriteCounts & { readonly worker: 'working' | 'failed' | 'none' };
   readonly isLocalFile: boolean;
   /** Closes the connections at once, and the write worker's once it has finished what it was sent: resolves when it has ended. */
   close(): Promise<void>;
@@ -89,7 +89,7 @@ export async function openDatabase(url: string, options: { authToken?: string; w
     db,
     write: (work) => queue.run(work),
     together: (group, input) => queue.together(group, input),
-    writeCounts: () => queue.counts,
+    writeCounts: () => ({ ...queue.counts, worker: worker === undefined ? 'none' : worker.working ? 'working' : 'failed' }),
     isLocalFile,
     close: () => {
       const ended = worker?.close() ?? Promise.resolve();

@@ -47,6 +47,7 @@ describe('the write worker', () => {
     expect(answers.every((answer) => answer !== null && answer.threadId !== threadId)).toBe(true);
     expect(new Set(answers.map((answer) => answer?.threadId)).size).toBe(1);
     expect(after.transactions - before.transactions).toBe(1);
+    expect(after.worker).toBe('working');
     expect(after.jobs - before.jobs).toBe(3);
     expect(visible).toEqual([true, true, true]);
     expect(await notes()).toEqual(['a', 'b', 'c']);
@@ -97,6 +98,7 @@ describe('a write worker that cannot start', () => {
       // Whether the first job reached the worker before it failed depends on timing; the job after it never does.
       if (first[0]?.status === 'rejected') expect(String((first[0].reason as Error).message)).toMatch(/no-such-worker|write worker/);
       await vi.waitFor(() => expect(logged).toHaveBeenCalledWith(expect.stringContaining('The write worker failed')));
+      expect(broken.writeCounts().worker).toBe('failed');
       const later = await broken.together(probeGroup, { note: 'on the main thread' });
       expect(later.threadId).toBe(threadId);
       const stored = (await broken.client.execute('select note from probes order by id')).rows.map((row) => String(row.note));

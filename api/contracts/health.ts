@@ -7,7 +7,13 @@ export const health = z
     now: z.string(),
     database: z.enum(['file', 'server']),
     writes: z
-      .object({ transactions: z.number().int(), jobs: z.number().int() })
+      .object({
+        transactions: z.number().int(),
+        jobs: z.number().int(),
+        worker: z
+          .enum(['working', 'failed', 'none'])
+          .describe("Where moves commit: on the write worker's thread ('working'); on the main thread because the worker failed ('failed', its error is in the log) or because there is none (a libSQL server)"),
+      })
       .describe('Write transactions this process has run since it started, and the writes they held: under load, jobs ÷ transactions is how many writes one commit carries'),
   })
   .meta({ id: 'Health' });

@@ -24,10 +24,12 @@ const health = async (): Promise<Health> => {
 };
 
 describe('GET /api/health', () => {
-  it('answers without a session, naming the database it runs on', async () => {
+  it('answers without a session, naming the database it runs on and where moves commit', async () => {
     const answer = await health();
     expect(answer.ok).toBe(true);
     expect(answer.database).toBe(process.env.BATTLEMAP_TEST_DB === 'sqld' ? 'server' : 'file');
+    // A libSQL server keeps its own connections: there the moves commit on the main thread.
+    expect(answer.writes.worker).toBe(process.env.BATTLEMAP_TEST_DB === 'sqld' ? 'none' : 'working');
   });
 
   it('counts the write transactions and the writes they held, so an operator can see how many moves a commit carries', async () => {
