@@ -109,3 +109,25 @@ describe('a write worker that cannot start', () => {
     }
   });
 });
+
+describe('a write worker sent a group its script does not serve', () => {
+  it('fails that job, ends, logs why, and the main thread commits what comes after', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const other = await openDatabase(`file:${join(folder, 'unknown-group.db')}`, { writeWorker: probeWorker });
+    try {
+      await other.write((tx) => tx.run(sql`create table probes (id integer primary key, note text not null)`));
+      // The same group under a name the probe worker's script never registered.
+      const unserved = { ...probeGroup, name: 'unserved' };
+      await expect(other.together(unserved, { note: 'lost' })).rejects.toThrow();
+      await vi.waitFor(() => expect(logged).toHaveBeenCalledWith(expect.stringContaining('no group named unserved')));
+      expect(other.writeCounts().worker).toBe('failed');
+      const later = await other.together(probeGroup, { note: 'on the main thread' });
+      expect(later.threadId).toBe(threadId);
+      const stored = (await other.client.execute('select note from probes order by id')).rows.map((row) => String(row.note));
+      expect(stored).toEqual(['on the main thread']);
+    } finally {
+      logged.mockRestore();
+      await other.close();
+    }
+  });
+});

@@ -41,7 +41,7 @@ export class WriteWorker implements GroupRunner {
   readonly #exited: Promise<void>;
 
   constructor(entry: URL, start: Start) {
-    // The built server's worker is plain JavaScript and, like any worker, takes the process's own Node options
+    // The built server's worker is plain JavaScript and, as every worker does, takes the process's own Node options
     // (--enable-source-maps, --cpu-prof). From the sources (tests, `npm run dev`), tsx loads it: a worker does not
     // take the loader hooks of `--import tsx`, so it is started with tsx's own import.
     this.#worker = entry.pathname.endsWith('.ts')
@@ -111,25 +111,34 @@ export function serveGroups(groups: readonly WorkerGroup<never, unknown>[]): voi
   cachePreparedStatements();
   const client = createClient({ url: start.url, timeout: start.busyTimeoutMs, concurrency: 1 });
   const db = drizzle(client, { schema });
+  const handle = async (request: Request): Promise<void> => {
+    if ('close' in request) {
+      client.close();
+      port.close();
+      return;
+    }
+    const group = byName.get(request.group);
+    // A group its script does not serve is a bug in the script: it fails the worker, and the main thread takes over.
+    if (group === undefined) throw new Error(`the write worker has no group named ${request.group}`);
+    let answer: Answer;
+    try {
+      const settled = await db.transaction((tx) => group.run(tx, request.inputs));
+      answer = { id: request.id, settled: settled.map((s) => (s.ok ? s : { ok: false, error: group.errorToData(s.error) })) };
+    } catch (error) {
+      answer = { id: request.id, failed: group.errorToData(error) };
+    }
+    // Outside the try: an answer that cannot be copied is a bug, and fails the worker loudly (see WriteWorker).
+    port.postMessage(answer);
+  };
+  // A failure is thrown outside the chain, so that the thread ends with it (and the main thread takes over)
+  // instead of the chain rejecting every request after it, unanswered.
+  const failThread = (error: unknown): void => {
+    setImmediate(() => {
+      throw error;
+    });
+  };
   let queue = Promise.resolve();
   port.on('message', (request: Request) => {
-    queue = queue.then(async () => {
-      if ('close' in request) {
-        client.close();
-        port.close();
-        return;
-      }
-      const group = byName.get(request.group);
-      let answer: Answer;
-      try {
-        if (group === undefined) throw new Error(`the write worker has no group named ${request.group}`);
-        const settled = await db.transaction((tx) => group.run(tx, request.inputs));
-        answer = { id: request.id, settled: settled.map((s) => (s.ok ? s : { ok: false, error: group.errorToData(s.error) })) };
-      } catch (error) {
-        answer = { id: request.id, failed: group === undefined ? { name: 'Error', message: String(error) } : group.errorToData(error) };
-      }
-      // Outside the try: an answer that cannot be copied is a bug, and fails the worker loudly (see WriteWorker).
-      port.postMessage(answer);
-    });
+    queue = queue.then(() => handle(request)).catch(failThread);
   });
 }

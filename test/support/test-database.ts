@@ -14,7 +14,7 @@ export const testNow = new Date('2026-06-15T02:00:00.000Z');
 let sharedHash: Promise<string> | null = null;
 
 /** The server's write worker, from the sources (see WriteWorker). */
-export const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
+const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
 
 /**
  * A real libSQL database in its own temp folder, migrated, and seeded with
