@@ -17,7 +17,7 @@ export interface MovableClue {
  * prepared statements kept as the product keeps them. No drizzle, no HTTP,
  * no engine: what is left is SQLite, the client and the fsync.
  */
-export async function benchRawTx(url: string, picked: readonly MovableClue[], options: { warmupMs: number; durationMs: number; nowIso: string }): Promise<{ perSec: number; p99Ms: number }> {
+export async function benchRawTx(url: string, picked: readonly MovableClue[], options: { warmupMs: number; durationMs: number; nowIso: string }): Promise<{ perSec: number; p99Ms: number; cpuMsPerTx: number }> {
   // Installed by openDatabase anyway before this runs in the bench's process; said here so the baseline does not depend on it.
   cachePreparedStatements();
   const client = createClient({ url });
@@ -38,6 +38,7 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   const itemColumns = await hasAuditItemColumns({ client });
 
   const times: number[] = [];
+  let cpuFrom: NodeJS.CpuUsage | undefined;
   const begin = performance.now();
   const end = begin + options.warmupMs + options.durationMs;
   let counted = 0;
@@ -52,6 +53,7 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
     const entry = { seq, at: options.nowIso, actorId: 1, campaignId: 1, subject: 'clue', subjectId: clue.id, event: event.type, fromState: clue.state, toState: to, payload, version: clue.version + 1, unitId: itemColumns ? 'hantai' : null, categoryId: itemColumns ? 1 : null };
     const hash = auditHash(prevHash, entry);
     const started = performance.now();
+    if (cpuFrom === undefined && started >= begin + options.warmupMs) cpuFrom = process.cpuUsage();
     const [updated] = await client.batch(
       [
         {
@@ -75,7 +77,9 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
       times.push(finished - started);
     }
   }
+  // This process's CPU over the counted transactions (user and system, every thread: the fsync's wait is not in it).
+  const cpu = process.cpuUsage(cpuFrom);
   client.close();
   times.sort((a, b) => a - b);
-  return { perSec: counted / (options.durationMs / 1000), p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN };
+  return { perSec: counted / (options.durationMs / 1000), p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN, cpuMsPerTx: (cpu.user + cpu.system) / 1000 / Math.max(1, counted) };
 }

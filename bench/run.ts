@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchNow, benchPassword, createBenchDatabase, simulatedBase } from './bench-data';
+import { benchWritePath, type WritePathBench } from './write-path';
 import { benchEngine } from './engine';
 import { httpClient, runLoad, signIn } from './load';
 import { profilesIn, summarizeProfile } from './profile-summary';
@@ -85,6 +86,7 @@ if (wanted('engine')) await part(['xstateTransitionsPerSec', 'engineRatio', 'all
 // The 10,000-clue campaign: board, raw transactions on a copy of it, then moves.
 const smallUrl = `file:${join(folder, 'board-small.db')}`;
 const rawUrl = `file:${join(folder, 'raw-tx.db')}`;
+const writePathUrl = `file:${join(folder, 'write-path.db')}`;
 // The engine-simulated campaign every size starts from, simulated once.
 let base: string | undefined;
 let picked: Awaited<ReturnType<typeof movableClues>> = [];
@@ -93,6 +95,7 @@ if (wanted('moves', 'board')) await part(['rawTxPerSec', 'movesPerSec', 'moveP99
   const data = await createBenchDatabase({ url: smallUrl, clues: sizes.boardSmall, base });
   picked = await movableClues(data.database, sizes.movable);
   await data.database.client.execute({ sql: 'vacuum into ?', args: [rawUrl.slice('file:'.length)] });
+  await data.database.client.execute({ sql: 'vacuum into ?', args: [writePathUrl.slice('file:'.length)] });
   data.database.close();
 });
 
@@ -102,7 +105,7 @@ if (wanted('moves', 'board')) await part(['rawTxPerSec', 'movesPerSec', 'moveP99
  * time, so a VM that speeds up or slows down during the run skews the ratio
  * less than one measurement taken a minute before the moves would.
  */
-const rawRuns: { perSec: number; p99Ms: number }[] = [];
+const rawRuns: { perSec: number; p99Ms: number; cpuMsPerTx: number }[] = [];
 async function measureRawTx(): Promise<void> {
   rawRuns.push(await benchRawTx(rawUrl, picked, { warmupMs: 1_000, durationMs: sizes.rawMs, nowIso }));
   const mean = rawRuns.reduce((sum, run) => sum + run.perSec, 0) / rawRuns.length;
@@ -111,7 +114,7 @@ async function measureRawTx(): Promise<void> {
     value: mean,
     note:
       before !== undefined && after !== undefined
-        ? `mean of ${fmt(before.perSec, 0)}/s before the moves and ${fmt(after.perSec, 0)}/s after; p99 ${fmt(before.p99Ms, 2)} and ${fmt(after.p99Ms, 2)} ms; one batch('write') at a time`
+        ? `mean of ${fmt(before.perSec, 0)}/s before the moves and ${fmt(after.perSec, 0)}/s after; p99 ${fmt(before.p99Ms, 2)} and ${fmt(after.p99Ms, 2)} ms; CPU a transaction ${fmt(before.cpuMsPerTx, 2)} and ${fmt(after.cpuMsPerTx, 2)} ms; one batch('write') at a time`
         : `p99 ${fmt(before?.p99Ms ?? Number.NaN, 2)} ms, one batch('write') at a time`,
   };
 }
@@ -121,10 +124,18 @@ function setMoveRatio(): void {
   const raw = figures.rawTxPerSec?.value;
   const moves = figures.movesPerSec?.value;
   if (moves === null || moves === undefined) return;
-  figures.moveRatio = raw === null || raw === undefined ? { value: null, note: 'no raw figure' } : { value: moves / raw, note: 'movesPerSec ÷ rawTxPerSec' };
+  const path = writePath === undefined || raw === null || raw === undefined ? '' : `; the write path alone, no HTTP: ${fmt(writePath.perSec, 0)}/s (${fmt(writePath.perSec / raw, 2)} × raw), CPU a move ${fmt(writePath.cpuMsPerMove, 2)} ms`;
+  figures.moveRatio = raw === null || raw === undefined ? { value: null, note: 'no raw figure' } : { value: moves / raw, note: `movesPerSec ÷ rawTxPerSec${path}` };
 }
 
 if (wanted('moves')) await part(['rawTxPerSec'], 'raw libSQL transaction (UPDATE … version = version + 1 + audit INSERT)', measureRawTx);
+
+/** The moves group in this process, no HTTP, five moves a transaction (about what ten clients give the write worker): see bench/write-path.ts. */
+let writePath: WritePathBench | undefined;
+if (wanted('moves')) await part([], 'the write path alone: the moves group in process, 5 moves a transaction, no HTTP', async () => {
+  writePath = await benchWritePath(writePathUrl, picked, { warmupMs: 1_000, durationMs: sizes.rawMs, nowIso, perTransaction: 5 });
+  details.writePath = writePath;
+});
 
 if (wanted('floor')) await part(['httpFloorReqPerSec'], 'HTTP floor: empty Hono JSON route', async () => {
   const floor = await startNodeProcess('bench/floor-server.ts', {});
@@ -149,9 +160,9 @@ if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP
     const moves = await benchMoves(client, picked, connections, { warmupMs: sizes.warmupMs, durationMs: sizes.loadMs, password: benchPassword, serverPid: server.child.pid ?? -1 });
     const cpuPerMoveMs = moves.cpuMsPerMove;
     const perSec = (moves.statuses[200] ?? 0) / (sizes.loadMs / 1000);
-    details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other, serverCpuMsPerMove: cpuPerMoveMs.server, loadClientCpuMsPerMove: cpuPerMoveMs.load };
+    details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other, serverCpuMsPerMove: cpuPerMoveMs.server, serverThreadsCpuMsPerMove: { main: cpuPerMoveMs.main, writeWorker: cpuPerMoveMs.busiestOther, other: cpuPerMoveMs.rest }, loadClientCpuMsPerMove: cpuPerMoveMs.load };
     if (moves.other.length > 0) log(`unexpected answers: ${moves.other.join(' | ')}`);
-    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves, ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms; CPU a move: server ${fmt(cpuPerMoveMs.server, 2)} ms, load client ${fmt(cpuPerMoveMs.load, 2)} ms; ${fmt(moves.movesPerTransaction, 1)} moves a transaction` };
+    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves, ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms; CPU a move: server ${fmt(cpuPerMoveMs.server, 2)} ms (main thread ${fmt(cpuPerMoveMs.main, 2)}, write worker ${fmt(cpuPerMoveMs.busiestOther, 2)}, other threads ${fmt(cpuPerMoveMs.rest, 2)}), load client ${fmt(cpuPerMoveMs.load, 2)} ms; ${fmt(moves.movesPerTransaction, 1)} moves a transaction` };
     figures.moveP99Ms = { value: moves.p99Ms, note: `${connections} connections, ${fmt(picked.length)} clues` };
     setMoveRatio();
   } finally {

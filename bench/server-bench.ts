@@ -4,7 +4,7 @@ import { clues } from '../db/schema';
 import { health, type Health } from '../api/contracts/health';
 import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
 import type { MovableClue } from './raw-tx';
-import { cpuSeconds } from './processes';
+import { cpuSeconds, threadCpuSeconds } from './processes';
 
 /** The two board queries the goal is set for: the whole board, and one unit's subtree in unit swimlanes. */
 export const boardPaths = ['/api/campaigns/1/board', '/api/campaigns/1/board?unit=hantai&swimlane=unit'] as const;
@@ -55,8 +55,13 @@ export interface MoveBench extends LoadResult {
   readonly ok: number;
   readonly conflicts: number;
   readonly other: readonly string[];
-  /** CPU per move answered (the warm-up's too), of the server process (all its threads) and of this one, the load client. */
-  readonly cpuMsPerMove: { readonly server: number; readonly load: number };
+  /**
+   * CPU per move answered (the warm-up's too), of the server process (all its
+   * threads) and of this one, the load client; the server's split into its
+   * main thread, its busiest other thread (the write worker, when it has one)
+   * and the rest (the collector's helpers, libSQL's runtime).
+   */
+  readonly cpuMsPerMove: { readonly server: number; readonly load: number; readonly main: number; readonly busiestOther: number; readonly rest: number };
   /** Writes per write transaction over the load (the warm-up's too), from the server's health answer: how well its queue gathered the moves. */
   readonly movesPerTransaction: number;
 }
@@ -112,12 +117,18 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
   });
   // After the sign-ins, whose password hashing is no part of a move.
   const writesBefore = await writeCounts(client);
-  const before = { server: cpuSeconds(options.serverPid), load: process.cpuUsage() };
+  const before = { server: cpuSeconds(options.serverPid), threads: threadCpuSeconds(options.serverPid), load: process.cpuUsage() };
   const result = await runLoad(client, workers, options);
   const load = process.cpuUsage(before.load);
+  const threads = threadCpuSeconds(options.serverPid);
   const writesAfter = await writeCounts(client);
   const answered = ok + conflicts;
-  const cpuMsPerMove = { server: ((cpuSeconds(options.serverPid) - before.server) * 1000) / answered, load: (load.user + load.system) / 1000 / answered };
+  const perMove = (seconds: number) => (seconds * 1000) / answered;
+  const used = [...threads].map(([tid, seconds]) => ({ tid, seconds: seconds - (before.threads.get(tid) ?? 0) }));
+  const main = used.find((t) => t.tid === options.serverPid)?.seconds ?? 0;
+  const busiestOther = Math.max(0, ...used.filter((t) => t.tid !== options.serverPid).map((t) => t.seconds));
+  const server = cpuSeconds(options.serverPid) - before.server;
+  const cpuMsPerMove = { server: perMove(server), load: (load.user + load.system) / 1000 / answered, main: perMove(main), busiestOther: perMove(busiestOther), rest: perMove(server - main - busiestOther) };
   const movesPerTransaction = (writesAfter.jobs - writesBefore.jobs) / Math.max(1, writesAfter.transactions - writesBefore.transactions);
   return { ...result, ok, conflicts, other, cpuMsPerMove, movesPerTransaction };
 }

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import { movesTogether, type MoveInput } from '../api/services/moves-together';
+import { openDatabase } from '../db/client';
+import { users } from '../db/schema';
+import type { MovableClue } from './raw-tx';
+
+export interface WritePathBench {
+  readonly perSec: number;
+  /** CPU of this process a move (user and system, every thread). */
+  readonly cpuMsPerMove: number;
+  readonly movesPerTransaction: number;
+}
+
+/**
+ * The product's write path without HTTP: the same legal moves as the moves
+ * load (verifying ⇄ unfounded, as the office), handed to the moves group
+ * (`movesTogether`, the code the write worker runs) `perTransaction` at a
+ * time through the write queue, one transaction after another, on this
+ * thread. Between the raw transaction (SQLite and the fsync alone) and the
+ * moves over HTTP, it says what the engine, drizzle, the audit chain and
+ * the answers cost before any request is parsed.
+ */
+export async function benchWritePath(url: string, picked: readonly MovableClue[], options: { warmupMs: number; durationMs: number; nowIso: string; perTransaction: number }): Promise<WritePathBench> {
+  const database = await openDatabase(url);
+  try {
+    const [office] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'office'));
+    if (office === undefined) throw new Error('write path: no office user');
+    const actor = { userId: office.id, role: 'office' as const, unitScope: [] };
+    const now = new Date(options.nowIso);
+    // Each clue as it stands now: an earlier run on the same file may have moved it.
+    const known: { id: number; version: number; state: string }[] = await Promise.all(
+      picked.map(async (clue) => {
+        const row = await database.db.query.clues.findFirst({ columns: { id: true, version: true, state: true }, where: (c, { eq: is }) => is(c.id, clue.id) });
+        if (row === undefined) throw new Error(`write path: clue ${clue.id} is missing`);
+        return { id: row.id, version: row.version, state: row.state };
+      }),
+    );
+    const begin = performance.now();
+    const measureFrom = begin + options.warmupMs;
+    const end = measureFrom + options.durationMs;
+    let next = 0;
+    let counted = 0;
+    let transactions = 0;
+    let cpuFrom: NodeJS.CpuUsage | undefined;
+    while (performance.now() < end) {
+      const counting = performance.now() >= measureFrom;
+      if (counting && cpuFrom === undefined) cpuFrom = process.cpuUsage();
+      const batch = Array.from({ length: options.perTransaction }, () => known[next++ % known.length]).filter((clue) => clue !== undefined);
+      const inputs: MoveInput[] = batch.map((clue, i) => ({
+        kind: 'clue',
+        id: clue.id,
+        actor,
+        version: clue.version,
+        now,
+        move: clue.state === 'verifying' ? { to: 'unfounded', payload: { conclusion: `write path ${i}: 查无实据` } } : { to: 'verifying', payload: { reason: `write path ${i}: 新证据` } },
+      }));
+      const settled = await database.write((tx) => movesTogether.run(tx, inputs));
+      settled.forEach((outcome, i) => {
+        const clue = batch[i];
+        if (!outcome.ok) throw outcome.error;
+        if (clue === undefined) return;
+        clue.version = outcome.value.version;
+        clue.state = outcome.value.state;
+      });
+      if (counting) {
+        counted += batch.length;
+        transactions += 1;
+      }
+    }
+    const cpu = process.cpuUsage(cpuFrom);
+    return { perSec: counted / (options.durationMs / 1000), cpuMsPerMove: (cpu.user + cpu.system) / 1000 / Math.max(1, counted), movesPerTransaction: counted / Math.max(1, transactions) };
+  } finally {
+    await database.close();
+  }
+}
