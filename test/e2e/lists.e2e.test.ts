@@ -94,6 +94,11 @@ describe('the three lists in Chromium', () => {
       await page.pdf({ path: `${artifacts}/list-responsibility.pdf`, preferCSSPageSize: true, printBackground: true });
       await page.screenshot({ path: `${artifacts}/list-responsibility-print.png` });
 
+      // A list name the page does not know lands on the clue list's own address, its filters kept and its tab marked.
+      await page.goto(`${suite.server.url}/campaigns/1/lists/overdue?overdue=true`);
+      await page.waitForURL(/\/campaigns\/1\/lists\/clues\?overdue=true$/);
+      await expect.poll(() => page.getByTestId('list-tab-clues').getAttribute('class')).toContain('active');
+
       // The print button prints the whole filtered list, not the 50 rows on screen, then shows the page again.
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`${suite.server.url}/campaigns/1/lists/clues`);

@@ -1,4 +1,4 @@
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
 import { listNames, listTitles } from '../../../api/contracts/lists';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
@@ -29,6 +29,12 @@ export function ListsPage() {
   const [search, setSearch] = useSearchParams<ListSearch>();
   const campaignId = () => Number(params.id);
   const list = (): ListName => (isListName(params.list) ? params.list : 'clues');
+  // A list this page does not know (an old bookmark, a typed address) is the clue list, under its own address, so its tab shows which list this is.
+  const navigate = useNavigate();
+  const location = useLocation();
+  createEffect(() => {
+    if (!isListName(params.list)) navigate(`/campaigns/${params.id}/lists/clues${location.search}`, { replace: true });
+  });
   const [campaign] = createResource(campaignId, (id) => api.campaign(id));
 
   const filters = createMemo(
