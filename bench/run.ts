@@ -32,8 +32,8 @@ const only = flags.only === undefined ? undefined : new Set(flags.only.split(','
 /** True when the part is to run: every part, unless `--only` names some. */
 const wanted = (...names: string[]) => only === undefined || names.some((name) => only.has(name));
 const sizes = quick
-  ? { report: 100_000, importRows: 10_000, boardSmall: 10_000, boardLarge: 20_000, web: 5_000, sweep: 100_000, movable: 1_000, rawMs: 2_000, loadMs: 3_000, warmupMs: 1_000, boardTimes: 50, webRuns: 3 }
-  : { report: 1_000_000, importRows: 50_000, boardSmall: 10_000, boardLarge: 100_000, web: 5_000, sweep: 1_000_000, movable: 1_000, rawMs: 5_000, loadMs: 10_000, warmupMs: 2_000, boardTimes: 100, webRuns: 5 };
+  ? { report: 100_000, importRows: 10_000, boardSmall: 10_000, boardLarge: 20_000, web: 5_000, sweep: 100_000, movable: 1_000, rawMs: 2_000, loadMs: 3_000, warmupMs: 1_000, movesWarmupMs: 1_000, boardTimes: 50, webRuns: 3 }
+  : { report: 1_000_000, importRows: 50_000, boardSmall: 10_000, boardLarge: 100_000, web: 5_000, sweep: 1_000_000, movable: 1_000, rawMs: 5_000, loadMs: 10_000, warmupMs: 2_000, movesWarmupMs: 6_000, boardTimes: 100, webRuns: 5 };
 const connections = 10;
 const nowIso = benchNow.toISOString();
 const folder = mkdtempSync(join(tmpdir(), 'battlemap-bench-'));
@@ -133,7 +133,7 @@ if (wanted('moves')) await part(['rawTxPerSec'], 'raw libSQL transaction (UPDATE
 /** The moves group in this process, no HTTP, five moves a transaction (about what ten clients give the write worker): see bench/write-path.ts. */
 let writePath: WritePathBench | undefined;
 if (wanted('moves')) await part([], 'the write path alone: the moves group in process, 5 moves a transaction, no HTTP', async () => {
-  writePath = await benchWritePath(writePathUrl, picked, { warmupMs: 1_000, durationMs: sizes.rawMs, nowIso, perTransaction: 5 });
+  writePath = await benchWritePath(writePathUrl, picked, { warmupMs: sizes.movesWarmupMs, durationMs: sizes.rawMs, nowIso, perTransaction: 5 });
   details.writePath = writePath;
 });
 
@@ -157,7 +157,7 @@ if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP
     const cookie = await signIn(client, 'office', benchPassword);
     const board = await benchBoard(client, cookie, sizes.boardTimes * 2);
     figures.boardP99Ms10k = { value: board.worstP99Ms, note: `${fmt(sizes.boardSmall)} clues; full ${fmt(board.p99Ms['/api/campaigns/1/board'], 1)} ms, hantai+lanes ${fmt(board.p99Ms['/api/campaigns/1/board?unit=hantai&swimlane=unit'], 1)} ms; ${fmt(board.bytes / 1024, 0)} KB` };
-    const moves = await benchMoves(client, picked, connections, { warmupMs: sizes.warmupMs, durationMs: sizes.loadMs, password: benchPassword, serverPid: server.child.pid ?? -1 });
+    const moves = await benchMoves(client, picked, connections, { warmupMs: sizes.movesWarmupMs, durationMs: sizes.loadMs, password: benchPassword, serverPid: server.child.pid ?? -1 });
     const cpuPerMoveMs = moves.cpuMsPerMove;
     const perSec = (moves.statuses[200] ?? 0) / (sizes.loadMs / 1000);
     details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other, serverCpuMsPerMove: cpuPerMoveMs.server, serverThreadsCpuMsPerMove: { main: cpuPerMoveMs.main, writeWorker: cpuPerMoveMs.busiestOther, other: cpuPerMoveMs.rest }, loadClientCpuMsPerMove: cpuPerMoveMs.load };

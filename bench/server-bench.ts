@@ -56,13 +56,13 @@ export interface MoveBench extends LoadResult {
   readonly conflicts: number;
   readonly other: readonly string[];
   /**
-   * CPU per move answered (the warm-up's too), of the server process (all its
+   * CPU per move answered after the warm-up, of the server process (all its
    * threads) and of this one, the load client; the server's split into its
    * main thread, its busiest other thread (the write worker, when it has one)
    * and the rest (the collector's helpers, libSQL's runtime).
    */
   readonly cpuMsPerMove: { readonly server: number; readonly load: number; readonly main: number; readonly busiestOther: number; readonly rest: number };
-  /** Writes per write transaction over the load (the warm-up's too), from the server's health answer: how well its queue gathered the moves. */
+  /** Writes per write transaction over the load after the warm-up, from the server's health answer: how well its queue gathered the moves. */
   readonly movesPerTransaction: number;
 }
 
@@ -115,10 +115,16 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
       };
     };
   });
-  // After the sign-ins, whose password hashing is no part of a move.
+  // The warm-up, not counted (its unexpected answers are kept): a server that has just started is still
+  // compiling the move's path. In the first 7 s of moves V8's compiler threads took a fifth of its CPU,
+  // and a server serves for days.
+  await runLoad(client, workers, { warmupMs: options.warmupMs, durationMs: 0 });
+  ok = 0;
+  conflicts = 0;
+  // After the sign-ins, whose password hashing is no part of a move, and the warm-up.
   const writesBefore = await writeCounts(client);
   const before = { server: cpuSeconds(options.serverPid), threads: threadCpuSeconds(options.serverPid), load: process.cpuUsage() };
-  const result = await runLoad(client, workers, options);
+  const result = await runLoad(client, workers, { warmupMs: 0, durationMs: options.durationMs });
   const load = process.cpuUsage(before.load);
   const threads = threadCpuSeconds(options.serverPid);
   const writesAfter = await writeCounts(client);
