@@ -106,6 +106,8 @@ if (wanted('moves', 'board')) await part(['rawTxPerSec', 'movesPerSec', 'moveP99
  * less than one measurement taken a minute before the moves would.
  */
 const rawRuns: { perSec: number; p99Ms: number; cpuMsPerTx: number }[] = [];
+/** The moves group in this process, no HTTP, five moves a transaction (about what ten clients give the write worker): see bench/write-path.ts. */
+let writePath: WritePathBench | undefined;
 async function measureRawTx(): Promise<void> {
   rawRuns.push(await benchRawTx(rawUrl, picked, { warmupMs: 1_000, durationMs: sizes.rawMs, nowIso }));
   const mean = rawRuns.reduce((sum, run) => sum + run.perSec, 0) / rawRuns.length;
@@ -130,8 +132,6 @@ function setMoveRatio(): void {
 
 if (wanted('moves')) await part(['rawTxPerSec'], 'raw libSQL transaction (UPDATE … version = version + 1 + audit INSERT)', measureRawTx);
 
-/** The moves group in this process, no HTTP, five moves a transaction (about what ten clients give the write worker): see bench/write-path.ts. */
-let writePath: WritePathBench | undefined;
 if (wanted('moves')) await part([], 'the write path alone: the moves group in process, 5 moves a transaction, no HTTP', async () => {
   writePath = await benchWritePath(writePathUrl, picked, { warmupMs: sizes.movesWarmupMs, durationMs: sizes.rawMs, nowIso, perTransaction: 5 });
   details.writePath = writePath;
