@@ -21,7 +21,13 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     chunkSizeWarningLimit: 800,
     // What the board's first render runs comes in two chunks, the small entry's and the app's.
-    rolldownOptions: { output: { codeSplitting: { groups: firstRenderChunks('web', 'src/main.tsx', 'src/mount.tsx') } } },
+    rolldownOptions: {
+      output: { codeSplitting: { groups: firstRenderChunks('web', 'src/main.tsx', 'src/mount.tsx') } },
+      // Rolldown warns when plugins take most of a build over 3 s. Here they do by design (Solid's JSX
+      // transform, and brotli at its best quality once per build), and on a slow machine every
+      // `npm start` printed that warning in yellow for nothing its user could act on.
+      checks: { bundlerTimings: false },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } } },
   test: {
