@@ -34,6 +34,9 @@ export const importQuery = z.strictObject({
   progressId: z.uuid().optional(),
 });
 
+/** The clue import template: the language of its column names, instructions and choices. */
+export const importTemplateQuery = z.strictObject({ lang: z.enum(['zh', 'en']).default('zh') });
+
 export const importProgress = z
   .object({
     stage: z.enum(['checking', 'creating', 'writing', 'done']),

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
-import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, progressParam } from '../contracts/intake';
+import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, importTemplateQuery, progressParam } from '../contracts/intake';
 import { ApiError } from '../errors';
-import { importBodyTypes } from '../middleware/security';
+import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
 import { readTable, UnknownEncoding } from '../services/import/read-table';
 import { commitImport, importFields, previewImport, type ImportMerges, type Mapping } from '../services/import/import-clues';
+import { importTemplate } from '../services/import/import-template';
 import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
 import { cluePartsOf } from '../services/clue-parts';
@@ -91,6 +92,29 @@ export function intakeRoutes(database: Database, clock: Clock) {
         const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock(), onProgress), 200);
         return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/imports/template',
+        tags: ['intake'],
+        request: { params: idParam, query: importTemplateQuery },
+        responses: {
+          200: {
+            description: 'An XLSX workbook to fill in: the column names the import recognises, drop-down lists, instructions, and the units (those you may file to), categories and sources it accepts',
+            content: { [xlsxType]: { schema: z.string() } },
+          },
+          ...problems(400, 401, 404),
+        },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { lang } = c.req.valid('query');
+        const file = await importTemplate(database.db, c.req.valid('param').id, viewer.actor, lang);
+        // An ASCII name for old clients, and the name in the user's language for the rest (RFC 6266).
+        const named = lang === 'zh' ? '线索导入模板.xlsx' : 'Clue import template.xlsx';
+        return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="clue-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(named)}` });
       },
     )
     .openapi(

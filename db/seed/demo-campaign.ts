@@ -38,6 +38,9 @@ export function demoCampaignConfig(year: number, countyUnits: readonly string[])
     targets: countyUnits.flatMap((unitId) => [
       { unitId, phase: 'survey' as const, metric: 'cluesVerified' as const, value: 8 },
       { unitId, phase: 'crackdown' as const, metric: 'casesSolved' as const, value: 4 },
+      // Consolidation is the phase of rectification: without a target of its own, the demo's
+      // battle map showed "no targets" for the phase it is in from September on.
+      { unitId, phase: 'consolidation' as const, metric: 'problemsRectified' as const, value: 2 },
     ]),
   };
 }

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite } from './browser-kit';
@@ -182,6 +184,31 @@ describe('clue import in Chromium', () => {
       expect(await parts.locator('.part').count()).toBe(2);
       expect(await parts.locator('.part-first').textContent()).toContain('汉台：同一收款卡被举报');
       await page.screenshot({ path: `${artifacts}/clue-parts-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the template downloaded from the page, filled in, checks clean', async () => {
+    const { context, page, campaignId } = await signedInPage('hantai.lead');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+      expect(download.suggestedFilename()).toBe('线索导入模板.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await readFile(await download.path()));
+      const [clues, , choices] = workbook.worksheets;
+      // A lead's template offers their own unit; the row takes it and the first source offered.
+      const unit = String(choices?.getCell('A2').value);
+      expect(unit).toBe('汉台分局');
+      clues?.addRow(['TPL-1', '模板导入：境外网站引流', '网址 www.tpl-e2e.example', unit, '', String(choices?.getCell('E2').value), '', '2026-03-05']);
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      await page.getByTestId('file-input').setInputFiles({ name: '线索导入模板.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await settled(page);
+      expect(await page.getByTestId('format').getAttribute('data-format')).toBe('xlsx');
+      expect(await page.getByTestId('map-title').inputValue()).toBe('标题');
+      expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现时间');
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
     } finally {
       await context.close();
     }

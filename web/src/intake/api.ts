@@ -16,6 +16,11 @@ export const requiredFields: readonly ImportField[] = ['title', 'unit'];
 /** Field → the file's column header it is read from, or null for "not imported". */
 export type ImportMapping = Partial<Record<ImportField, string | null>>;
 
+/** Where the campaign's clue import template is downloaded, in the user's language (see GET /campaigns/{id}/imports/template). */
+export function templateUrl(campaignId: number, lang: 'zh' | 'en'): string {
+  return `/api/campaigns/${encodeURIComponent(String(campaignId))}/imports/template?lang=${lang}`;
+}
+
 /** The most a file may weigh: the server refuses anything larger before reading it. */
 export const maxImportBytes = 32 * 1024 * 1024;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

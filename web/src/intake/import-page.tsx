@@ -2,11 +2,11 @@ import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
-import { named, tr } from '../i18n/i18n';
+import { lang, named, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
-import { ImportRefused, intakeApi, maxImportBytes, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
+import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
 import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
 import { MappingForm } from './mapping-form';
@@ -181,6 +181,12 @@ export function ImportPage() {
           <header class="intake-heading">
             <h2>{im('pageTitle')}</h2>
             <p class="muted">{im('pageLead')}</p>
+            <p class="intake-template">
+              <a href={templateUrl(campaignId(), lang())} download="" data-testid="import-template">
+                {im('template')}
+              </a>
+              <span class="muted">{im('templateHint')}</span>
+            </p>
           </header>
 
           <FileDrop file={file()} disabled={importing()} onFile={choose} />

@@ -10,6 +10,11 @@ export const intakeMessages = {
     en: 'Upload an Excel (.xlsx) or CSV file; it is checked first and imported only when you confirm. CSV may be UTF-8 or GBK/GB18030.',
   },
   backToBoard: { zh: '返回看板', en: 'Back to the board' },
+  template: { zh: '下载导入模板（Excel）', en: 'Download the import template (Excel)' },
+  templateHint: {
+    zh: '模板含可识别的列名、填写说明，以及可填写的单位、类别和来源（带下拉选择）。',
+    en: 'It has the column names the import recognises, how to fill them in, and the units, categories and sources you may write (as drop-down lists).',
+  },
   dropTitle: { zh: '将文件拖到此处，或点击选择文件', en: 'Drop a file here, or click to choose one' },
   dropHint: { zh: '支持 .xlsx、.csv，单个文件不超过 32 MB；第一行须为列名', en: '.xlsx or .csv, up to 32 MB; the first row must hold the column names' },
   dropActive: { zh: '松开鼠标即可上传', en: 'Release to upload' },
