@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite } from './browser-kit';
@@ -196,7 +195,7 @@ describe('clue import in Chromium', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
       expect(download.suggestedFilename()).toBe('线索导入模板.xlsx');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await readFile(await download.path()));
+      await workbook.xlsx.readFile(await download.path());
       const [clues, , choices] = workbook.worksheets;
       // A lead's template offers their own unit; the row takes it and the first source offered.
       const unit = String(choices?.getCell('A2').value);

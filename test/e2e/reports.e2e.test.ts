@@ -103,6 +103,10 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('tile-wangan').waitFor();
       await page.getByTestId('phase-crackdown').waitFor();
       await page.getByTestId('unit-grid').waitFor();
+      // The crackdown sets every county a target of cases solved: named once, above the bars, in full.
+      await page.getByTestId('target-hantai-casesSolved').waitFor();
+      expect(await page.getByTestId('target-metric').textContent()).toBe('破案');
+      expect(await page.locator('[data-testid=targets] .target-metric').count()).toBe(0);
       await wholePage(page, 'battle-map', `${artifacts}/battle-map-zh.png`);
 
       await page.getByTestId('county-hantai').click();

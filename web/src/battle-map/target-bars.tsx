@@ -15,9 +15,15 @@ const metricLabel = (metric: string) => {
 /** Each target of the current phase against what the unit has done, as a bar; met targets in green. */
 export function TargetBars(props: { map: BattleMap; onPick?: (unitId: string) => void }) {
   const unitOf = (id: string) => props.map.units.find((u) => u.unitId === id);
+  // Usually a phase sets every unit the same kind of target: it is named once, above the bars, in full.
+  const oneMetric = () => {
+    const [first, ...rest] = props.map.targets;
+    return first !== undefined && rest.every((t) => t.metric === first.metric) ? first.metric : null;
+  };
   return (
     <Show when={props.map.targets.length > 0} fallback={<p class="muted">{bt('noTargets')}</p>}>
-      <ul class="target-bars" data-testid="targets">
+      <Show when={oneMetric()}>{(metric) => <p class="target-caption" data-testid="target-metric">{metricLabel(metric())}</p>}</Show>
+      <ul class="target-bars" classList={{ 'one-metric': oneMetric() !== null }} data-testid="targets">
         <For each={props.map.targets}>
           {(target) => {
             const share = () => (target.target === 0 ? 1 : target.actual / target.target);
@@ -35,7 +41,9 @@ export function TargetBars(props: { map: BattleMap; onPick?: (unitId: string) =>
                 data-testid={`target-${target.unitId}-${target.metric}`}
               >
                 <span class="target-name">{name()}</span>
-                <span class="target-metric">{metricLabel(target.metric)}</span>
+                <Show when={oneMetric() === null}>
+                  <span class="target-metric">{metricLabel(target.metric)}</span>
+                </Show>
                 <span class="target-track">
                   <span class="target-fill" style={{ width: `${Math.min(100, share() * 100)}%` }} />
                 </span>
