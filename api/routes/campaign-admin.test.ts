@@ -278,7 +278,8 @@ describe('validation', () => {
     const closed = await change({ exitCriteria: { survey: [{ kind: 'noCluesIn', states: ['found', 'prosecuted'] }], crackdown: [{ kind: 'unitTargetsMet' }], consolidation: [] } }, 422);
     expect(fieldsOf(closed)).toEqual(['exitCriteria.survey.0.states']);
     expect(closed.fields?.[0]?.message.en).toContain('could never be met');
-    const twice = await change({ exitCriteria: { survey: [{ kind: 'responsibilityComplete' }, { kind: 'responsibilityComplete' }], crackdown: [], consolidation: [{ kind: 'unitTargetsMet' }] } }, 422);
+    // Targets met, in a phase with no targets set, could never be checked.
+    const twice = await change({ exitCriteria: { survey: [{ kind: 'responsibilityComplete' }, { kind: 'responsibilityComplete' }], crackdown: [], consolidation: [{ kind: 'unitTargetsMet' }] }, targets: [] }, 422);
     expect(fieldsOf(twice)).toEqual(['exitCriteria.survey.1', 'exitCriteria.consolidation.0']);
     const target = { unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 3 };
     const targets = await change({ targets: [target, { ...target, value: 4 }, { ...target, unitId: 'atlantis' }] }, 422);

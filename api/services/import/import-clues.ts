@@ -281,7 +281,7 @@ export async function commitImport(
     const { plan: checked, rows } = await plan(tx, campaign, table, mapping, now, options.onProgress);
     if (checked.issues.length > 0 && !options.onlyValid) {
       throw new ApiError('payload_invalid', {
-        reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} problems found; nothing was imported` },
+        reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'} found; nothing was imported` },
         extra: { plan: checked },
       });
     }

@@ -123,6 +123,6 @@ export async function commitBulkAccounts(database: Database, csv: string, change
 
 /** The whole file refused, with the plan naming each row, column and reason. */
 function refused(plan: BulkUsersPlan): ApiError {
-  const reason = plan.rows === 0 ? { zh: '文件中没有数据行', en: 'The file has no data rows' } : { zh: `有 ${plan.issues.length} 处错误，未创建任何账号`, en: `${plan.issues.length} problems found; no account was created` };
+  const reason = plan.rows === 0 ? { zh: '文件中没有数据行', en: 'The file has no data rows' } : { zh: `有 ${plan.issues.length} 处错误，未创建任何账号`, en: `${plan.issues.length} ${plan.issues.length === 1 ? 'problem' : 'problems'} found; no account was created` };
   return new ApiError('payload_invalid', { reason, extra: { plan } });
 }

@@ -138,7 +138,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
       <Show when={props.plan.alreadyImported.length > 0}>
         <Finding tone="info" testId="already-imported" title="alreadyImportedTitle" count={props.plan.alreadyImported.length} lead={im('alreadyImportedLead')}>
           <p class="row-runs" data-testid="already-rows">
-            {fill('rowsList', { rows: rowRuns(props.plan.alreadyImported) })}
+            {fill(props.plan.alreadyImported.length === 1 ? 'rowsListOne' : 'rowsList', { rows: rowRuns(props.plan.alreadyImported) })}
           </p>
         </Finding>
       </Show>
@@ -167,7 +167,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                   {im('mergeNone')}
                 </button>
                 <span class="muted" data-testid="merge-count" aria-live="polite">
-                  {fill('mergeChosen', { n: count(merges().chosen.size) })}
+                  {fill(merges().chosen.size === 1 ? 'mergeChosenOne' : 'mergeChosen', { n: count(merges().chosen.size) })}
                 </span>
                 <span class="muted merge-hint">{im('mergeScopeHint')}</span>
               </div>
