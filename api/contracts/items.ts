@@ -62,6 +62,13 @@ export const problemEditRequest = problemFieldsSchema
   .extend({ version: z.number().int().positive(), assigneeId: z.number().int().positive().nullable().optional() })
   .meta({ id: 'ProblemEdit' });
 
+/**
+ * A work note (进展记录): what was done or found. It carries no version: it
+ * changes no field a user saw, so a card moved meanwhile is no reason to
+ * make its writer type it again.
+ */
+export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) }).meta({ id: 'NoteRequest' });
+
 /** Handing an item to another unit, with the reason; its state is kept. */
 export const transferRequest = z
   .strictObject({ unitId: z.string().trim().min(1).max(64), version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })

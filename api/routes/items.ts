@@ -13,6 +13,7 @@ import {
   newClueRequest,
   newProblemRequest,
   problemEditRequest,
+  noteRequest,
   transferRequest,
   transitionRequest,
 } from '../contracts/items';
@@ -20,7 +21,7 @@ import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
 import { createItem } from '../services/create-item';
-import { applyRequests } from '../services/move-item';
+import { addNote, applyRequests } from '../services/move-item';
 import { moveItem } from '../services/moves-together';
 import { json, problems, router } from './kit';
 
@@ -79,6 +80,19 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         const { version, unitId, reason } = c.req.valid('json');
         const moves = [{ event: `${kind}.transfer`, payload: { unitId, reason } }];
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: `${base}/{id}/notes`,
+        tags: [tag],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: noteRequest } } } },
+        responses: { 200: json(itemDetail, 'Noted; the item keeps its state, and its history has the note'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        return c.json(await addNote(database, kind, c.req.valid('param').id, viewer.actor, c.req.valid('json').text, clock()), 200);
       },
     )
     .openapi(

@@ -44,6 +44,15 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
   return database.write((tx) => applyRequestsIn(tx, kind, id, actor, version, moves, now));
 }
 
+/** Adds a work note to an item as it is now (a note changes no field, so it is not held to the version its writer saw). */
+export async function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date): Promise<ItemDetail> {
+  return database.write(async (tx) => {
+    const item = await (kind === 'clue' ? clueStore : problemStore).loadForChange(tx, id);
+    if (item === null) throw new ApiError('not_found');
+    return applyRequestsIn(tx, kind, id, actor, item.version, [{ event: `${kind}.note`, payload: { text } }], now);
+  });
+}
+
 /** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */
 export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
   const store = kind === 'clue' ? clueStore : problemStore;

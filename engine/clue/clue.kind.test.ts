@@ -240,6 +240,28 @@ describe('changes that keep the state', () => {
   });
 });
 
+describe('work notes', () => {
+  it('records a note in every state but merged, changing nothing but the version', () => {
+    for (const state of clueStates.filter((s) => s !== 'merged')) {
+      const clue = clueIn(state);
+      const decision = decideClue(clue, actors.officerAssigned, { event: 'clue.note', payload: { text: '已调取涉案手机号通话记录' } }, rules, now);
+      expect(decision, state).toMatchObject({ ok: true, from: state, to: state, context: { ...clue.context, lastNoteAt: now.toISOString() }, version: clue.version + 1, event: { type: 'clue.note', text: '已调取涉案手机号通话记录' } });
+    }
+    expect(decideClue(clueIn('merged'), actors.office, { event: 'clue.note', payload: { text: 'x' } }, rules, now)).toMatchObject({ ok: false, refusal: { code: 'item_closed' } });
+  });
+
+  it('is written by those who work the clue, after the campaign no more, and never empty', () => {
+    const note = { event: 'clue.note' as const, payload: { text: '走访受害人' } };
+    for (const [actor, code] of Object.entries(verdicts.mover)) {
+      const decision = decideClue(clueIn('filed'), actors[actor as ActorName], note, rules, now);
+      expect(decision.ok ? 'ok' : decision.refusal.code, actor).toBe(code);
+    }
+    expect(decideClue(clueIn('filed'), actors.office, note, concludedRules, now)).toMatchObject({ ok: false, refusal: { code: 'campaign_concluded' } });
+    const empty = decideClue(clueIn('filed'), actors.office, { event: 'clue.note', payload: { text: '  ' } }, rules, now);
+    expect(empty).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'text' }] } });
+  });
+});
+
 describe('allowed moves', () => {
   it('lists the targets an actor may request now, with the fields each needs', () => {
     const moves = allowedClueMoves(clueIn('verifying'), actors.leadInScope, false);

@@ -36,6 +36,7 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
   'clue.transfer': ['unitId', 'reason'],
   'clue.assign': ['assigneeId'],
   'clue.edit': [],
+  'clue.note': ['text'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

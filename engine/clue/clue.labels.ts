@@ -23,6 +23,7 @@ export const clueEventLabels: Record<ClueEventType, Label> = {
   'clue.transfer': { zh: '移交单位', en: 'Transfer to another unit' },
   'clue.assign': { zh: '指定承办人', en: 'Assign' },
   'clue.edit': { zh: '修改信息', en: 'Edit' },
+  'clue.note': { zh: '进展记录', en: 'Work note' },
 };
 
 export const clueCreateLabel: Label = { zh: '登记线索', en: 'Clue recorded' };

@@ -6,8 +6,9 @@ import type { ClueContext, ClueEvent } from './clue.model';
 /**
  * The clue statechart: found → verifying → filed → solved → prosecuted, with
  * unfounded (and reopen) off verifying, merged from any open state, and
- * changes that keep the state (assign, edit, transfer, absorb) as events of
- * their own so that every change is versioned and replayable.
+ * changes that keep the state (assign, edit, transfer, absorb) and work
+ * notes as events of their own so that every change is versioned and
+ * replayable.
  *
  * The machine is only ever used through pure `transition()`; nothing here
  * reads a clock: the instant and the due time arrive in `event.meta`.
@@ -21,6 +22,8 @@ const clue = setup({
   guards: guardsFrom(clueChecks),
   actions: {
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
+    recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordAssignee: assign(({ event }) =>
       (event.type === 'clue.verify' && event.assigneeId !== undefined) || event.type === 'clue.assign'
         ? { assigneeId: event.assigneeId ?? null }
@@ -58,6 +61,9 @@ const clue = setup({
 // Later duplicates may be merged into any clue that is not itself merged.
 const absorb = { guard: and(['campaignOpen', 'actorInScope']), actions: 'recordAbsorbed' } as const;
 
+// Whoever works the clue notes what was done, closed or not: the prosecutors' questions come after prosecuted, new facts after unfounded.
+const note = { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordNote' } as const;
+
 /**
  * What every open state accepts besides its own moves: merge into another
  * clue, and the changes that keep the state.
@@ -75,6 +81,7 @@ const whileOpen = {
   },
   'clue.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
   'clue.absorb': absorb,
+  'clue.note': note,
 } as const;
 
 export const clueMachine = clue.createMachine({
@@ -131,6 +138,7 @@ export const clueMachine = clue.createMachine({
     prosecuted: {
       on: {
         'clue.absorb': absorb,
+        'clue.note': note,
       },
     },
     // Closed unless reopened with a reason.
@@ -142,6 +150,7 @@ export const clueMachine = clue.createMachine({
           actions: ['clearConclusion', 'enterState'],
         },
         'clue.absorb': absorb,
+        'clue.note': note,
       },
     },
     merged: { type: 'final' },

@@ -50,6 +50,8 @@ export interface ClueContext {
   /** When the clue entered its current state, and when that state is due. */
   readonly enteredAt: string;
   readonly dueAt: string | null;
+  /** When the last work note was written: absent until one is (items stored before notes existed have none). */
+  readonly lastNoteAt?: string;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -77,6 +79,8 @@ export const cluePayloadSchemas = {
   'clue.transfer': z.strictObject({ unitId: text(64), reason: text(4000) }),
   'clue.assign': z.strictObject({ assigneeId: userId.nullable() }),
   'clue.edit': clueFieldsSchema.partial().refine((p) => Object.keys(p).length > 0),
+  // A work note (进展记录): what was done or found, with no change of state or field.
+  'clue.note': z.strictObject({ text: text(4000) }),
 } as const;
 
 export type ClueEventType = keyof typeof cluePayloadSchemas;
@@ -107,4 +111,5 @@ export type ClueEvent =
   | WithMeta<'clue.absorb'>
   | WithMeta<'clue.transfer'>
   | WithMeta<'clue.assign'>
-  | WithMeta<'clue.edit'>;
+  | WithMeta<'clue.edit'>
+  | WithMeta<'clue.note'>;

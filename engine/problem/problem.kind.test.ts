@@ -132,3 +132,15 @@ describe('the rules of rectification', () => {
     expect(replayed).toEqual({ ok: true, state: 'rectifying', context: started.context, version: 2 });
   });
 });
+
+describe('work notes', () => {
+  it('records a note in every open state, changing nothing but when the last note was written', () => {
+    for (const state of problemStates.filter((s) => s !== 'verified')) {
+      const problem = problemIn(state);
+      const decision = decideProblem(problem, actors.officerAssigned, { event: 'problem.note', payload: { text: '已约谈网站负责人' } }, rules, now);
+      expect(decision, state).toMatchObject({ ok: true, from: state, to: state, context: { ...problem.context, lastNoteAt: now.toISOString() }, version: problem.version + 1 });
+    }
+    expect(decideProblem(problemIn('verified'), actors.office, { event: 'problem.note', payload: { text: 'x' } }, rules, now)).toMatchObject({ ok: false, refusal: { code: 'item_closed' } });
+    expect(decideProblem(problemIn('rectifying'), actors.officerNotAssigned, { event: 'problem.note', payload: { text: 'x' } }, rules, now)).toMatchObject({ ok: false, refusal: { code: 'not_assignee' } });
+  });
+});

@@ -29,6 +29,7 @@ const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.transfer': ['unitId', 'reason'],
   'problem.assign': ['assigneeId'],
   'problem.edit': [],
+  'problem.note': ['text'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

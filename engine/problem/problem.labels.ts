@@ -16,6 +16,7 @@ export const problemEventLabels: Record<ProblemEventType, Label> = {
   'problem.transfer': { zh: '移交单位', en: 'Transfer to another unit' },
   'problem.assign': { zh: '指定承办人', en: 'Assign' },
   'problem.edit': { zh: '修改信息', en: 'Edit' },
+  'problem.note': { zh: '进展记录', en: 'Work note' },
 };
 
 export const problemCreateLabel: Label = { zh: '登记问题', en: 'Problem recorded' };

@@ -17,6 +17,8 @@ const problem = setup({
   guards: guardsFrom(problemChecks),
   actions: {
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
+    recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordAssignee: assign(({ event }) =>
       (event.type === 'problem.rectify' && event.assigneeId !== undefined) || event.type === 'problem.assign'
         ? { assigneeId: event.assigneeId ?? null }
@@ -50,6 +52,7 @@ const whileOpen = {
     actions: 'recordTransfer',
   },
   'problem.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
+  'problem.note': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordNote' },
 } as const;
 
 export const problemMachine = problem.createMachine({

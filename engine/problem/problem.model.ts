@@ -31,6 +31,8 @@ export interface ProblemContext {
   readonly identifiedAt: string;
   readonly enteredAt: string;
   readonly dueAt: string | null;
+  /** When the last work note was written: absent until one is (items stored before notes existed have none). */
+  readonly lastNoteAt?: string;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -52,6 +54,8 @@ export const problemPayloadSchemas = {
   'problem.transfer': z.strictObject({ unitId: text(64), reason: text(4000) }),
   'problem.assign': z.strictObject({ assigneeId: userId.nullable() }),
   'problem.edit': problemFieldsSchema.partial().refine((p) => Object.keys(p).length > 0),
+  // A work note (进展记录): what was done or found, with no change of state or field.
+  'problem.note': z.strictObject({ text: text(4000) }),
 } as const;
 
 export type ProblemEventType = keyof typeof problemPayloadSchemas;
@@ -67,4 +71,5 @@ export type ProblemEvent =
   | WithMeta<'problem.reject'>
   | WithMeta<'problem.transfer'>
   | WithMeta<'problem.assign'>
-  | WithMeta<'problem.edit'>;
+  | WithMeta<'problem.edit'>
+  | WithMeta<'problem.note'>;

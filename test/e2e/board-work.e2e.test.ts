@@ -493,6 +493,35 @@ describe('working on the board', () => {
     }
   });
 
+  test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
+      const before = await apiCall<{ version: number; state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('history').waitFor();
+      await drawer.getByTestId('action-note').click();
+      // An empty note is stopped on the page, by its field.
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('error-text').filter({ hasText: '必填' }).waitFor();
+      const note = '已调取涉案账户流水\n资金流向境外两个账户，待协查';
+      await drawer.locator('textarea[name=text]').fill(note);
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('note-form').waitFor({ state: 'detached' });
+      const newest = drawer.locator('[data-testid=history] .history-entry').first();
+      await expect.poll(() => newest.getByTestId('said-text').textContent(), { timeout: 10_000 }).toBe(note);
+      expect(await newest.locator('.history-event').textContent()).toBe('进展记录');
+      await page.screenshot({ path: `${artifacts}/work-note-zh.png` });
+      const after = await apiCall<{ version: number; state: string; context: { lastNoteAt?: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      expect(after).toMatchObject({ state: before.state, version: before.version + 1 });
+      expect(after.context.lastNoteAt).toBeDefined();
+      await expect.poll(() => card(page, 'filed', id).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

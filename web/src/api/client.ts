@@ -76,6 +76,10 @@ export const api = {
     kind === 'clue'
       ? expect(client.clues[':id'].$get({ param: { id: String(id) } }))
       : expect(client.problems[':id'].$get({ param: { id: String(id) } })),
+  note: (kind: ItemKind, id: number, text: string) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].notes.$post({ param: { id: String(id) }, json: { text } }))
+      : expect(client.problems[':id'].notes.$post({ param: { id: String(id) }, json: { text } })),
   history: (kind: ItemKind, id: number) =>
     kind === 'clue'
       ? expect(client.clues[':id'].history.$get({ param: { id: String(id) } }))

@@ -10,7 +10,7 @@ import { dateTime, dueDate } from './format';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { serverErrors, type FieldErrors } from './payload-fields';
 
-type Action = 'edit' | 'transfer' | 'merge';
+type Action = 'note' | 'edit' | 'transfer' | 'merge';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -50,6 +50,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [unitId, setUnitId] = createSignal('');
   const [reasonText, setReasonText] = createSignal('');
   const [targetId, setTargetId] = createSignal('');
+  const [noteText, setNoteText] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [problem, setProblem] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -57,6 +58,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
+    setNoteText('');
     setValues(valuesOf(props.item));
     setErrors({});
     setProblem(null);
@@ -103,6 +105,16 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     );
   }
 
+  function submitNote(event: SubmitEvent) {
+    event.preventDefault();
+    const text = noteText().trim();
+    if (text === '') {
+      setErrors({ text: messages.required });
+      return;
+    }
+    void run(() => api.note(props.item.kind, props.item.id, text), 'noted', [props.item.state]);
+  }
+
   function submitTransfer(event: SubmitEvent) {
     event.preventDefault();
     const early: Record<string, Label> = {};
@@ -135,6 +147,9 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     <section class="detail-actions" data-testid="detail-actions">
       <h3>{t('actions')}</h3>
       <div class="action-buttons">
+        <button type="button" class="button small" aria-expanded={action() === 'note'} data-testid="action-note" onClick={() => choose('note')}>
+          {t('addNote')}
+        </button>
         <button type="button" class="button small" aria-expanded={action() === 'edit'} data-testid="action-edit" onClick={() => choose('edit')}>
           {t('edit')}
         </button>
@@ -148,6 +163,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         </Show>
       </div>
       <Switch>
+        <Match when={action() === 'note'}>
+          <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
+            <label class="field" classList={{ 'field-error': error('text') !== undefined }}>
+              <span class="field-label">{t('noteTitle')}</span>
+              <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={error('text') !== undefined} onInput={(e) => setNoteText(e.currentTarget.value)} />
+              <span class="field-hint muted">{t('noteHint')}</span>
+              {message('text')}
+            </label>
+            <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={() => setAction(null)} />
+          </form>
+        </Match>
         <Match when={action() === 'edit'}>
           <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
             <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} set={set} />

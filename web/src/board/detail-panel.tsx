@@ -59,6 +59,15 @@ function linkedClue(entry: HistoryEntry): number | null {
   return typeof id === 'number' ? id : null;
 }
 
+/** The words an entry carries (a note, a reason, a conclusion, a case number), each with its label but the note's own. */
+const saidKeys = ['text', 'caseNumber', 'conclusion', 'reason', 'note'] as const;
+function said(entry: HistoryEntry): { key: (typeof saidKeys)[number]; text: string }[] {
+  return saidKeys.flatMap((key) => {
+    const value = entry.payload[key];
+    return typeof value === 'string' && value !== '' ? [{ key, text: value }] : [];
+  });
+}
+
 function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string }) {
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
   return (
@@ -77,6 +86,16 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
           </span>
         </Show>
       </div>
+      <For each={said(props.entry)}>
+        {(words) => (
+          <p class="history-said" data-testid={`said-${words.key}`}>
+            <Show when={words.key !== 'text'}>
+              <span class="muted">{tr(keyLabel(words.key))}：</span>
+            </Show>
+            {words.text}
+          </p>
+        )}
+      </For>
     </li>
   );
 }

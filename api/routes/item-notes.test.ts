@@ -1,0 +1,97 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, clues, problems, users } from '../../db/schema';
+import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let office: Session;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 40, problems: 6 });
+  app = testApp(database);
+  office = await signIn(app, 'office');
+});
+afterAll(() => database.drop());
+
+interface Item {
+  id: number;
+  version: number;
+  state: string;
+  context: Record<string, unknown>;
+}
+
+interface Entry {
+  event: string;
+  fromState: string | null;
+  toState: string | null;
+  version: number;
+  actorName: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** The n-th clue in verifying or filed: each test notes its own. */
+async function openClue(n: number): Promise<Item> {
+  const rows = await database.db.select({ id: clues.id }).from(clues).where(inArray(clues.state, ['verifying', 'filed'])).orderBy(clues.id);
+  const row = rows[n];
+  if (row === undefined) throw new Error(`fewer than ${n + 1} clues in verifying or filed`);
+  return (await (await office.get(`/api/clues/${row.id}`)).json()) as Item;
+}
+
+const history = async (kind: 'clues' | 'problems', id: number) => (await (await office.get(`/api/${kind}/${id}/history`)).json()) as Entry[];
+
+describe('work notes', () => {
+  it('adds a note to a clue: the state and fields stay, the version moves on, and the history shows who wrote what', async () => {
+    const clue = await openClue(0);
+    const response = await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '  已调取涉案手机号通话记录，发现与 #12 同一号码  ' });
+    expect(response.status).toBe(200);
+    const noted = (await response.json()) as Item;
+    expect(noted).toMatchObject({ id: clue.id, state: clue.state, version: clue.version + 1, context: { ...clue.context, lastNoteAt: testNow.toISOString() } });
+
+    const last = (await history('clues', clue.id)).at(-1);
+    expect(last).toMatchObject({ event: 'clue.note', fromState: clue.state, toState: clue.state, version: clue.version + 1, payload: { text: '已调取涉案手机号通话记录，发现与 #12 同一号码' } });
+    expect(last?.actorName).not.toBeNull();
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('needs no version: a card moved meanwhile still takes the note', async () => {
+    const clue = await openClue(1);
+    const edited = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '标题在记录前被改过' });
+    expect(edited.status).toBe(200);
+    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '补充笔录一份' })).json()) as Item;
+    expect(noted.version).toBe(clue.version + 2);
+  });
+
+  it('lets the assigned officer note a problem, and refuses a lead of another unit and a viewer', async () => {
+    const [problem] = await database.db.select({ id: problems.id, unitId: problems.unitId, assigneeId: problems.assigneeId, version: problems.version }).from(problems).where(eq(problems.state, 'rectifying')).limit(1);
+    if (problem === undefined || problem.assigneeId === null) throw new Error('no assigned problem in rectifying');
+    const [assignee] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, problem.assigneeId));
+    const officer = await signIn(app, assignee?.username ?? '');
+    const noted = await officer.send('POST', `/api/problems/${problem.id}/notes`, { text: '已约谈网站负责人，限期整改' });
+    expect(noted.status).toBe(200);
+    expect((await history('problems', problem.id)).at(-1)).toMatchObject({ event: 'problem.note', payload: { text: '已约谈网站负责人，限期整改' } });
+
+    const other = await signIn(app, `${problem.unitId === 'hantai' ? 'nanzheng' : 'hantai'}.lead`);
+    const viewer = await signIn(app, 'viewer');
+    const refused = [await other.send('POST', `/api/problems/${problem.id}/notes`, { text: 'x' }), await viewer.send('POST', `/api/problems/${problem.id}/notes`, { text: 'x' })];
+    expect(refused.map((r) => r.status)).toEqual([403, 403]);
+    const codes = await Promise.all(refused.map(async (r) => ((await r.json()) as { code: string }).code));
+    expect(codes).toEqual(['out_of_scope', 'role_forbidden']);
+  });
+
+  it('refuses an empty or overlong note by its field, a note on no item, and stores nothing', async () => {
+    const clue = await openClue(2);
+    const entries = (await database.db.select({ seq: auditLog.seq }).from(auditLog)).length;
+    for (const body of [{ text: '   ' }, { text: '长'.repeat(4001) }, {}, { text: 'x', version: 1 }]) {
+      const response = await office.send('POST', `/api/clues/${clue.id}/notes`, body);
+      expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
+      const problem = (await response.json()) as { fields: { field: string }[] };
+      expect(problem.fields.length).toBeGreaterThan(0);
+    }
+    expect((await office.send('POST', '/api/clues/999999/notes', { text: 'x' })).status).toBe(404);
+    expect((await database.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(entries);
+    expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as Item).version).toBe(clue.version);
+  });
+});
