@@ -436,6 +436,10 @@ describe('working on the board', () => {
       await first.waitFor();
       const id = Number((await first.getAttribute('data-testid'))?.slice('card-'.length));
       expect(await page.locator('[data-testid=board] [data-draggable=true]').count()).toBe(0);
+      // A card is still a button that opens its details: not announced as unavailable, nor as draggable.
+      expect(await first.getAttribute('aria-disabled')).not.toBe('true');
+      expect(await first.getAttribute('aria-roledescription')).toBe('卡片');
+      expect(await page.locator(`#${await first.getAttribute('aria-describedby')}`).textContent()).toBe('按 Enter 或空格键打开详情。');
       expect(await page.getByTestId('move-menu').count()).toBe(0);
       expect(await page.getByTestId('create').count()).toBe(0);
 

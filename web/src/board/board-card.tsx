@@ -77,12 +77,11 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
  */
 export function BoardCard(props: { card: Card; context: BoardContext }) {
   const movable = () => props.context.mayMove() && props.card.allowed.length > 0;
+  // Never disabled: dnd-kit marks a disabled draggable aria-disabled, which told screen readers that a
+  // card they can open was unavailable. A card not movable is kept from dragging by boardSensors instead.
   const draggable = useDraggable({
     get id() {
       return cardDragId(props.card);
-    },
-    get disabled() {
-      return !movable();
     },
   });
   const pending = () => props.context.pendingOf(props.card.id);
@@ -110,9 +109,11 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       data-state={props.card.state}
       data-draggable={movable() ? 'true' : 'false'}
       tabIndex={0}
+      role="button"
       aria-label={`#${props.card.id} ${props.card.title}`}
+      aria-roledescription={movable() ? t('cardMovable') : t('card')}
+      aria-describedby={movable() ? 'card-help-movable' : 'card-help'}
       aria-keyshortcuts={movable() ? 'M' : undefined}
-      aria-description={movable() ? t('moveHint') : undefined}
       onClick={() => props.context.open(props.card)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;

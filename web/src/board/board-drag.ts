@@ -1,9 +1,15 @@
 import { PointerSensor } from '@dnd-kit/solid';
 import { PointerActivationConstraints } from '@dnd-kit/dom';
 
-/** Mouse drags start after a few pixels (a click stays a click); touch drags after a press, so a swipe scrolls. */
+/**
+ * Mouse drags start after a few pixels (a click stays a click); touch drags
+ * after a press, so a swipe scrolls. Only a card the user may move starts a
+ * drag (its `data-draggable`), and never from a control inside it (the
+ * sensor's own rule).
+ */
 export const boardSensors = [
   PointerSensor.configure({
+    preventActivation: (event, source) => source.element?.getAttribute('data-draggable') !== 'true' || (PointerSensor.defaults.preventActivation?.(event, source) ?? false),
     activationConstraints: (event) =>
       event.pointerType === 'touch' ? [new PointerActivationConstraints.Delay({ value: 300, tolerance: 8 })] : [new PointerActivationConstraints.Distance({ value: 6 })],
   }),

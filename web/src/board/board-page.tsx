@@ -189,6 +189,13 @@ export function BoardPage() {
                   data-swimlane={swimlane()}
                   aria-label={kind() === 'clue' ? t('clues') : t('problems')}
                 >
+                  {/* What a card's keys do, read by screen readers (each card points at one by aria-describedby). */}
+                  <p id="card-help" class="visually-hidden">
+                    {t('cardHelp')}
+                  </p>
+                  <p id="card-help-movable" class="visually-hidden">
+                    {t('cardHelpMovable')}
+                  </p>
                   <Show when={state.board.error === undefined || state.board.latest !== undefined} fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
                     <Show
                       when={swimlane() !== 'none' && state.board.latest?.swimlane === swimlane()}

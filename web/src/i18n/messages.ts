@@ -141,7 +141,13 @@ export const messages = {
   ageDays: { zh: '天', en: 'd' },
   ageHours: { zh: '小时', en: 'h' },
   ageMinutes: { zh: '分钟', en: 'min' },
-  moveHint: { zh: '按 M 打开移动菜单', en: 'Press M to open the move menu' },
+  card: { zh: '卡片', en: 'card' },
+  cardMovable: { zh: '可移动的卡片', en: 'movable card' },
+  cardHelp: { zh: '按 Enter 或空格键打开详情。', en: 'Press Enter or Space to open its details.' },
+  cardHelpMovable: {
+    zh: '按 Enter 或空格键打开详情；按 M 打开移动菜单，或用鼠标拖到另一列。',
+    en: 'Press Enter or Space to open its details; press M for the move menu, or drag it to another column with the mouse.',
+  },
 } satisfies Record<string, Label>;
 
 export type MessageKey = keyof typeof messages;
