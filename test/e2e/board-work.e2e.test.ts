@@ -517,10 +517,20 @@ describe('working on the board', () => {
       await expect.poll(() => newest.getByTestId('said-text').textContent(), { timeout: 10_000 }).toBe(note);
       expect(await newest.locator('.history-event').textContent()).toBe('进展记录');
       await page.screenshot({ path: `${artifacts}/work-note-zh.png` });
-      const after = await apiCall<{ version: number; state: string; context: { lastNoteAt?: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      const after = await apiCall<{ version: number; state: string; context: { lastNoteAt?: string; unitId: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(after).toMatchObject({ state: before.state, version: before.version + 1 });
       expect(after.context.lastNoteAt).toBeDefined();
       await expect.poll(() => card(page, 'filed', id).count()).toBe(1);
+
+      // A transfer's entry names the unit it went to, and why.
+      const unit = after.context.unitId === 'nanzheng' ? { id: 'chenggu', name: '城固县公安局' } : { id: 'nanzheng', name: '南郑分局' };
+      await drawer.getByTestId('action-transfer').click();
+      await drawer.locator('select[name=unitId]').selectOption(unit.id);
+      await drawer.locator('textarea[name=reason]').fill('属地管辖');
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('transfer-form').waitFor({ state: 'detached' });
+      await expect.poll(() => newest.getByTestId('transferred-to').textContent(), { timeout: 10_000 }).toBe(` · → ${unit.name}`);
+      expect(await newest.getByTestId('said-reason').textContent()).toBe('原因：属地管辖');
     } finally {
       await context.close();
     }

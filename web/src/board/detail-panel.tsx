@@ -68,7 +68,13 @@ function said(entry: HistoryEntry): { key: (typeof saidKeys)[number]; text: stri
   });
 }
 
-function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string }) {
+/** The unit a transfer handed the item to. */
+function transferredTo(entry: HistoryEntry): string | null {
+  const { unitId } = entry.payload;
+  return entry.event.endsWith('.transfer') && typeof unitId === 'string' ? unitId : null;
+}
+
+function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string; unitName: (id: string) => string }) {
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
   return (
     <li class="history-entry">
@@ -79,6 +85,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
       <div class="history-body">
         <span>{props.entry.actorName ?? t('system')}</span>
         <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
+        <Show when={transferredTo(props.entry)}>{(unit) => <span class="muted" data-testid="transferred-to"> · → {props.unitName(unit())}</span>}</Show>
         <Show when={moved()}>
           <span class="muted">
             {' · '}
@@ -181,7 +188,7 @@ export function DetailPanel(props: {
               <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
                 {(entries) => (
                   <ol class="history" data-testid="history">
-                    <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} />}</For>
+                    <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} unitName={unitName} />}</For>
                   </ol>
                 )}
               </Show>
