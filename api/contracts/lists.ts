@@ -48,6 +48,8 @@ export const listItem = z
     foundAt: z.string(),
     enteredAt: z.string(),
     dueAt: z.string().nullable(),
+    /** When the last work note was written, or null (none yet). */
+    lastNoteAt: z.string().nullable(),
     /** Escalation level now: 0 on time, 1 due soon, 2 overdue, 3 long overdue. */
     level: z.number().int().min(0).max(3),
   })
@@ -87,7 +89,8 @@ export type ListPage = z.infer<typeof listPage>;
 export const listColumns = {
   clues: ['id', 'title', 'state', 'unit', 'category', 'assignee', 'source', 'caseNumber', 'foundAt', 'dueAt', 'level'],
   problems: ['id', 'title', 'state', 'unit', 'category', 'assignee', 'problemKind', 'foundAt', 'dueAt', 'level'],
-  responsibility: ['unit', 'assignee', 'kind', 'id', 'title', 'state', 'category', 'enteredAt', 'dueAt', 'level'],
+  // Who answers for what, and when they last reported progress on it (a work note).
+  responsibility: ['unit', 'assignee', 'kind', 'id', 'title', 'state', 'category', 'enteredAt', 'lastNoteAt', 'dueAt', 'level'],
 } as const;
 export type ListColumn = (typeof listColumns)[ListName][number];
 
@@ -104,6 +107,7 @@ export const listColumnLabels: Record<ListColumn, Label> = {
   kind: { zh: '事项', en: 'Item' },
   foundAt: { zh: '发现时间', en: 'Found' },
   enteredAt: { zh: '进入当前状态', en: 'In state since' },
+  lastNoteAt: { zh: '最近进展', en: 'Last note' },
   dueAt: { zh: '办理时限', en: 'Due' },
   level: { zh: '时限状态', en: 'Deadline' },
 };

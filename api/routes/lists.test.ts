@@ -182,6 +182,20 @@ describe('list exports', () => {
     expect(values(responsibility.total + 1)[4]).toBe(responsibility.items.at(-1)?.title);
   });
 
+  it('shows when each item of the responsibility list last had a work note, on the page and in the export', async () => {
+    const [item] = (await page(office, 'responsibility', '?limit=1')).items;
+    if (item === undefined) throw new Error('an empty responsibility list');
+    expect(item.lastNoteAt).toBeNull();
+    expect((await office.send('POST', `/api/${item.kind === 'clue' ? 'clues' : 'problems'}/${item.id}/notes`, { text: '已督促责任人' })).status).toBe(200);
+    expect((await page(office, 'responsibility', '?limit=1')).items[0]).toMatchObject({ id: item.id, lastNoteAt: testNow.toISOString() });
+
+    const rows = Papa.parse<string[]>(await (await office.get('/api/campaigns/1/lists/responsibility?format=csv&lang=zh')).text()).data;
+    const column = rows[0]?.indexOf(listColumnLabels.lastNoteAt.zh) ?? -1;
+    expect(column).toBeGreaterThan(0);
+    // testNow in the campaign's zone (Asia/Shanghai); every other row has no note yet.
+    expect(rows.slice(1).filter((r) => (r[column] ?? '') !== '').map((r) => [r[3], r[column]])).toEqual([[String(item.id), '2026-06-15 10:00']]);
+  });
+
   it('writes a title that looks like a formula as text: a quote in CSV, a string cell in XLSX', async () => {
     const title = '=HYPERLINK("http://evil.example/","点击查看")';
     const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title, source: 'other' });

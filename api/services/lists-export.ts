@@ -56,6 +56,8 @@ function cellOf(column: ListColumn, item: ListItem, names: ListNames, lang: Lang
       return localDateTime(item.foundAt, timeZone);
     case 'enteredAt':
       return localDateTime(item.enteredAt, timeZone);
+    case 'lastNoteAt':
+      return localDateTime(item.lastNoteAt, timeZone);
     case 'dueAt':
       return localDateTime(item.dueAt, timeZone);
     case 'level':
@@ -86,7 +88,7 @@ export function listCsv(table: Cell[][]): Promise<string> {
 
 export function listXlsx(list: ListName, table: Cell[][], lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
   const widths: Record<ListColumn, number> = {
-    id: 8, title: 48, state: 12, unit: 16, category: 30, assignee: 14, source: 22, caseNumber: 20, problemKind: 16, kind: 8, foundAt: 17, enteredAt: 17, dueAt: 17, level: 10,
+    id: 8, title: 48, state: 12, unit: 16, category: 30, assignee: 14, source: 22, caseNumber: 20, problemKind: 16, kind: 8, foundAt: 17, enteredAt: 17, lastNoteAt: 17, dueAt: 17, level: 10,
   };
   return tableXlsx(table, listTitles[list][lang], { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]) });
 }

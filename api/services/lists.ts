@@ -112,7 +112,7 @@ function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' 
   const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
   return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
       t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
-      t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, ${unitOrder} as unitOrder
+      t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, json_extract(t.context, '$.lastNoteAt') as lastNoteAt, ${unitOrder} as unitOrder
     from ${tableOf(kind)} t ${walk === 'byId' ? sql`not indexed` : sql``} left join users u on u.id = t.assignee_id
     where ${where}`;
 }

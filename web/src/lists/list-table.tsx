@@ -48,6 +48,8 @@ function cellOf(column: ListColumn, item: ListItem, campaign: CampaignDetail): J
       return localDateTime(item.foundAt, zone);
     case 'enteredAt':
       return localDateTime(item.enteredAt, zone);
+    case 'lastNoteAt':
+      return item.lastNoteAt === null ? <span class="muted">—</span> : localDateTime(item.lastNoteAt, zone);
     case 'dueAt':
       return item.dueAt === null ? '' : localDateTime(item.dueAt, zone);
     case 'level':
