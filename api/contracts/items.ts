@@ -32,6 +32,8 @@ export const itemDetail = card
   .extend({
     campaignId: z.number().int(),
     context: z.record(z.string(), z.unknown()),
+    /** The events that keep the state (clue.note, clue.edit, clue.assign, clue.transfer, …) this viewer may send now. */
+    changes: z.array(z.string()),
   })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof itemDetail>;

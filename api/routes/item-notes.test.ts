@@ -20,7 +20,10 @@ interface Item {
   id: number;
   version: number;
   state: string;
+  unitId: string;
+  assigneeId: number | null;
   context: Record<string, unknown>;
+  changes: string[];
 }
 
 interface Entry {
@@ -93,5 +96,23 @@ describe('work notes', () => {
     expect((await office.send('POST', '/api/clues/999999/notes', { text: 'x' })).status).toBe(404);
     expect((await database.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(entries);
     expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as Item).version).toBe(clue.version);
+  });
+
+  it('tells each viewer which changes they may make on the item, so the drawer offers a note only to those who may write one', async () => {
+    const clue = await openClue(3);
+    const [assignee] = clue.assigneeId === null ? [] : await database.db.select({ username: users.username }).from(users).where(eq(users.id, clue.assigneeId));
+    const sorted = (item: Item) => [...item.changes].filter((c) => c !== 'clue.absorb').sort();
+    expect(sorted(clue)).toEqual(['clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
+    const lead = await signIn(app, `${clue.unitId}.lead`);
+    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item)).toEqual(['clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
+    const viewer = await signIn(app, 'viewer');
+    expect(((await (await viewer.get(`/api/clues/${clue.id}`)).json()) as Item).changes).toEqual([]);
+    if (assignee !== undefined && assignee.username !== `${clue.unitId}.officer`) throw new Error('the demo assigns each unit’s clues to its officer');
+    const officer = await signIn(app, `${clue.unitId}.officer`);
+    const asOfficer = (await (await officer.get(`/api/clues/${clue.id}`)).json()) as Item;
+    expect(sorted(asOfficer)).toEqual(clue.assigneeId === null ? [] : ['clue.edit', 'clue.note']);
+    // The answer to a change carries them too.
+    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '核对' })).json()) as Item;
+    expect(sorted(noted)).toEqual(sorted(clue));
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import type { Actor, ClueContext, ProblemContext } from '../../engine';
+import { allowedClueChanges, allowedProblemChanges, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
@@ -41,7 +41,18 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...cardRow } = row;
-  return { ...cardOf(kind, cardRow, actor, now, campaign, campaign.state === 'concluded'), campaignId, context: { ...context } };
+  const concluded = campaign.state === 'concluded';
+  return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: changesOf(kind, cardRow, actor, concluded) };
+}
+
+/** The changes that keep the state this actor may make on the item now (see allowedChangesOf). */
+function changesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 'unitId' | 'assigneeId'>, actor: Actor, concluded: boolean): string[] {
+  const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
+  return [
+    ...(kind === 'clue'
+      ? allowedClueChanges({ ...item, state: row.state as ClueState }, actor, concluded)
+      : allowedProblemChanges({ ...item, state: row.state as ProblemState }, actor, concluded)),
+  ];
 }
 
 /** An item as a change just stored it. */
@@ -86,5 +97,6 @@ export async function storedItem(
     enteredAt: context.enteredAt,
     dueAt: context.dueAt,
   };
-  return { ...cardOf(kind, row, actor, now, campaign, campaign.state === 'concluded'), campaignId: context.campaignId, context: { ...context } };
+  const concluded = campaign.state === 'concluded';
+  return { ...cardOf(kind, row, actor, now, campaign, concluded), campaignId: context.campaignId, context: { ...context }, changes: changesOf(kind, row, actor, concluded) };
 }

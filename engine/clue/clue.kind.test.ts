@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clueStates, type ClueState } from './clue.model';
-import { allowedClueMoves, createClue, decideClue, replayClue } from './clue.kind';
+import { allowedClueChanges, allowedClueMoves, createClue, decideClue, replayClue } from './clue.kind';
 import {
   actors,
   clueIn,
@@ -327,5 +327,34 @@ describe('creation and replay', () => {
 
   it('refuses a replay that does not start with the create event', () => {
     expect(replayClue([])).toMatchObject({ ok: false, index: 0 });
+  });
+});
+
+describe('allowed changes that keep the state', () => {
+  it('are what decide accepts by who asks: the assigned officer notes and edits, a lead also assigns and transfers', () => {
+    const changes = (actor: ActorName, state: ClueState = 'filed') => [...allowedClueChanges(clueIn(state), actors[actor], false)].sort();
+    // clue.absorb: another clue merged into this one, which anyone in scope may do.
+    expect(changes('officerAssigned')).toEqual(['clue.absorb', 'clue.edit', 'clue.note']);
+    expect(changes('leadInScope')).toEqual(['clue.absorb', 'clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
+    expect(changes('officerNotAssigned')).toEqual(['clue.absorb']);
+    expect(changes('leadOutOfScope')).toEqual([]);
+    expect(changes('viewer')).toEqual([]);
+    // Closed: notes (and a later duplicate merged in) only; merged: nothing; a concluded campaign: nothing.
+    expect(changes('officerAssigned', 'prosecuted')).toEqual(['clue.absorb', 'clue.note']);
+    expect(changes('office', 'merged')).toEqual([]);
+    expect(allowedClueChanges(clueIn('filed'), actors.office, true)).toEqual([]);
+  });
+
+  it('agree with decide for every state and actor', () => {
+    const payloads = { 'clue.note': { text: 'x' }, 'clue.edit': { title: 'y' }, 'clue.assign': { assigneeId: 8 }, 'clue.transfer': { unitId: 'nanzheng', reason: 'z' } } as const;
+    for (const state of clueStates) {
+      for (const actor of Object.keys(actors) as ActorName[]) {
+        const allowed = allowedClueChanges(clueIn(state), actors[actor], false);
+        for (const [event, payload] of Object.entries(payloads)) {
+          const decision = decideClue(clueIn(state), actors[actor], { event: event as keyof typeof payloads, payload }, rules, now);
+          expect(decision.ok, `${state} ${actor} ${event}`).toBe(allowed.includes(event as keyof typeof payloads));
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import { refuse } from '../refusals';
-import { allowedMovesOf } from '../item/allowed-moves';
+import { allowedChangesOf, allowedMovesOf } from '../item/allowed-moves';
 import { creationRefusal } from '../item/create';
 import { dueAtFor, decideItem } from '../item/decide';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from '../item/kind';
@@ -89,6 +89,8 @@ export function decideClue(
 
 /** The moves an actor may request on a clue now, with the fields each asks for. */
 export const allowedClueMoves = allowedMovesOf(clueKind);
+/** The changes that keep the state an actor may make on a clue now. See `allowedChangesOf`. */
+export const allowedClueChanges = allowedChangesOf(clueKind);
 
 /** What a new clue starts with. */
 export interface NewClue {

@@ -49,3 +49,50 @@ export function allowedMovesOf<State extends string, Context extends Responsibil
     return frozen;
   };
 }
+
+/**
+ * Builds the allowed-changes function of a kind: the events that keep the
+ * state (a work note, an edit, an assignment, a transfer) that an actor may
+ * send on an item now, by the same who-rules as the moves. The drawer offers
+ * only these, so an officer is not shown a note form for a card that is not
+ * theirs only to be refused. Rules that read the payload (a transfer to
+ * another unit) are still the server's to check.
+ */
+export function allowedChangesOf<State extends string, Context extends Responsibility, EventType extends string, Event extends { readonly type: EventType; readonly meta: EventMeta }>(
+  kind: ItemKind<State, Context, EventType, Event>,
+) {
+  const cache = new Map<string, readonly EventType[]>();
+  const edgeRules = new Map<MoveEdge<State, EventType>, WhoRule[]>();
+  for (const events of kind.table.byEvent.values()) {
+    for (const edge of events.values()) {
+      if (!edge.keepsState) continue;
+      edgeRules.set(
+        edge,
+        edge.guards.flatMap((name) => {
+          const rule = kind.whoGuards[name];
+          return rule === undefined ? [] : [rule];
+        }),
+      );
+    }
+  }
+
+  return function allowedChanges(item: { readonly state: State; readonly context: Responsibility }, actor: Actor, campaignConcluded: boolean): readonly EventType[] {
+    if (campaignConcluded) return none;
+    const events = kind.table.byEvent.get(item.state);
+    if (events === undefined) return none;
+    let bits = 0;
+    for (let i = 0; i < whoRules.length; i++) {
+      if (whoRefusal(whoRules[i] as WhoRule, actor, item.context) === null) bits |= 1 << i;
+    }
+    const key = `${item.state}|${bits}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const allowed = Object.freeze(
+      [...events.values()]
+        .filter((edge) => edge.keepsState && (edgeRules.get(edge) ?? []).every((rule) => (bits & (1 << whoRules.indexOf(rule))) !== 0))
+        .map((edge) => edge.event),
+    );
+    cache.set(key, allowed);
+    return allowed;
+  };
+}

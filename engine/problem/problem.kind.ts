@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { allowedMovesOf } from '../item/allowed-moves';
+import { allowedChangesOf, allowedMovesOf } from '../item/allowed-moves';
 import { creationRefusal } from '../item/create';
 import { decideItem, dueAtFor } from '../item/decide';
 import { noFactsNeeded, type ItemKind } from '../item/kind';
@@ -68,6 +68,8 @@ export function decideProblem(
 }
 
 export const allowedProblemMoves = allowedMovesOf(problemKind);
+/** The changes that keep the state an actor may make on a problem now. See `allowedChangesOf`. */
+export const allowedProblemChanges = allowedChangesOf(problemKind);
 
 export interface NewProblem {
   readonly campaignId: number;

@@ -536,6 +536,32 @@ describe('working on the board', () => {
     }
   });
 
+  test('the drawer offers only what the server lets this user do to this card: an officer notes and edits their own cards, and nothing else', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&limit=500`);
+      const cards = board.columns.flatMap((c) => c.cards).filter((c) => c.state !== 'merged' && c.state !== 'prosecuted' && c.state !== 'unfounded');
+      const me = await apiCall<{ id: number }>(suite.server.url, context, 'GET', '/api/session');
+      const mine = cards.find((c) => c.assigneeId === me.id);
+      const others = cards.find((c) => c.assigneeId === null);
+      if (mine === undefined || others === undefined) throw new Error('the demo has hantai clues assigned to its officer and unassigned ones');
+      const drawer = page.getByTestId('detail-panel');
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${others.id}`);
+      await drawer.getByTestId('history').waitFor();
+      expect(await drawer.getByTestId('detail-actions').count()).toBe(0);
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${mine.id}`);
+      await drawer.getByTestId('action-note').waitFor();
+      expect(await drawer.getByTestId('action-transfer').count()).toBe(0);
+      await drawer.getByTestId('action-edit').click();
+      await drawer.locator('input[name=title]').waitFor();
+      expect(await drawer.locator('select[name=assigneeId]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

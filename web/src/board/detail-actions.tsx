@@ -55,6 +55,9 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [problem, setProblem] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
+  // What the server says this user may do to this item now; the rest is not offered.
+  const may = (change: 'note' | 'edit' | 'assign' | 'transfer') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const mayEdit = () => may('edit') || may('assign');
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
@@ -144,78 +147,86 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   );
 
   return (
-    <section class="detail-actions" data-testid="detail-actions">
-      <h3>{t('actions')}</h3>
-      <div class="action-buttons">
-        <button type="button" class="button small" aria-expanded={action() === 'note'} data-testid="action-note" onClick={() => choose('note')}>
-          {t('addNote')}
-        </button>
-        <button type="button" class="button small" aria-expanded={action() === 'edit'} data-testid="action-edit" onClick={() => choose('edit')}>
-          {t('edit')}
-        </button>
-        <button type="button" class="button small" aria-expanded={action() === 'transfer'} data-testid="action-transfer" onClick={() => choose('transfer')}>
-          {t('transfer')}
-        </button>
-        <Show when={mayMerge()}>
-          <button type="button" class="button small" aria-expanded={action() === 'merge'} data-testid="action-merge" onClick={() => choose('merge')}>
-            {t('merge')}
-          </button>
-        </Show>
-      </div>
-      <Switch>
-        <Match when={action() === 'note'}>
-          <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
-            <label class="field" classList={{ 'field-error': error('text') !== undefined }}>
-              <span class="field-label">{t('noteTitle')}</span>
-              <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={error('text') !== undefined} onInput={(e) => setNoteText(e.currentTarget.value)} />
-              <span class="field-hint muted">{t('noteHint')}</span>
-              {message('text')}
-            </label>
-            <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={() => setAction(null)} />
-          </form>
-        </Match>
-        <Match when={action() === 'edit'}>
-          <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
-            <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} set={set} />
-            <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
-          </form>
-        </Match>
-        <Match when={action() === 'transfer'}>
-          <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
-            <h4>{t('transferTitle')}</h4>
-            <label class="field" classList={{ 'field-error': error('unitId') !== undefined }}>
-              <span class="field-label">{t('unitId')}</span>
-              <select name="unitId" value={unitId()} aria-invalid={error('unitId') !== undefined} onChange={(e) => setUnitId(e.currentTarget.value)}>
-                <option value="">{t('choose')}</option>
-                <For each={props.campaign.units.filter((u) => u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
-              </select>
-              {message('unitId')}
-            </label>
-            <label class="field" classList={{ 'field-error': error('reason') !== undefined }}>
-              <span class="field-label">{t('reason')}</span>
-              <textarea name="reason" rows={2} value={reasonText()} aria-invalid={error('reason') !== undefined} onInput={(e) => setReasonText(e.currentTarget.value)} />
-              {message('reason')}
-            </label>
-            <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
-          </form>
-        </Match>
-        <Match when={action() === 'merge'}>
-          <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
-            <h4>{t('mergeTitle')}</h4>
-            <label class="field" classList={{ 'field-error': error('targetId') !== undefined }}>
-              <span class="field-label">{t('targetId')}</span>
-              <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={error('targetId') !== undefined} onInput={(e) => setTargetId(e.currentTarget.value)} />
-              {message('targetId')}
-            </label>
-            <label class="field">
-              <span class="field-label">{t('reason')}</span>
-              <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
-            </label>
-            <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={() => setAction(null)} />
-          </form>
-        </Match>
-      </Switch>
-    </section>
+    <Show when={may('note') || mayEdit() || may('transfer') || mayMerge()}>
+      <section class="detail-actions" data-testid="detail-actions">
+        <h3>{t('actions')}</h3>
+        <div class="action-buttons">
+          <Show when={may('note')}>
+            <button type="button" class="button small" aria-expanded={action() === 'note'} data-testid="action-note" onClick={() => choose('note')}>
+              {t('addNote')}
+            </button>
+          </Show>
+          <Show when={mayEdit()}>
+            <button type="button" class="button small" aria-expanded={action() === 'edit'} data-testid="action-edit" onClick={() => choose('edit')}>
+              {t('edit')}
+            </button>
+          </Show>
+          <Show when={may('transfer')}>
+            <button type="button" class="button small" aria-expanded={action() === 'transfer'} data-testid="action-transfer" onClick={() => choose('transfer')}>
+              {t('transfer')}
+            </button>
+          </Show>
+          <Show when={mayMerge()}>
+            <button type="button" class="button small" aria-expanded={action() === 'merge'} data-testid="action-merge" onClick={() => choose('merge')}>
+              {t('merge')}
+            </button>
+          </Show>
+        </div>
+        <Switch>
+          <Match when={action() === 'note'}>
+            <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
+              <label class="field" classList={{ 'field-error': error('text') !== undefined }}>
+                <span class="field-label">{t('noteTitle')}</span>
+                <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={error('text') !== undefined} onInput={(e) => setNoteText(e.currentTarget.value)} />
+                <span class="field-hint muted">{t('noteHint')}</span>
+                {message('text')}
+              </label>
+              <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+          <Match when={action() === 'edit'}>
+            <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
+              <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} withAssignee={may('assign')} set={set} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+          <Match when={action() === 'transfer'}>
+            <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
+              <h4>{t('transferTitle')}</h4>
+              <label class="field" classList={{ 'field-error': error('unitId') !== undefined }}>
+                <span class="field-label">{t('unitId')}</span>
+                <select name="unitId" value={unitId()} aria-invalid={error('unitId') !== undefined} onChange={(e) => setUnitId(e.currentTarget.value)}>
+                  <option value="">{t('choose')}</option>
+                  <For each={props.campaign.units.filter((u) => u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+                </select>
+                {message('unitId')}
+              </label>
+              <label class="field" classList={{ 'field-error': error('reason') !== undefined }}>
+                <span class="field-label">{t('reason')}</span>
+                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={error('reason') !== undefined} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                {message('reason')}
+              </label>
+              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+          <Match when={action() === 'merge'}>
+            <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
+              <h4>{t('mergeTitle')}</h4>
+              <label class="field" classList={{ 'field-error': error('targetId') !== undefined }}>
+                <span class="field-label">{t('targetId')}</span>
+                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={error('targetId') !== undefined} onInput={(e) => setTargetId(e.currentTarget.value)} />
+                {message('targetId')}
+              </label>
+              <label class="field">
+                <span class="field-label">{t('reason')}</span>
+                <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
+              </label>
+              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+        </Switch>
+      </section>
+    </Show>
   );
 }
 

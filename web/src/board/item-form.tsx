@@ -48,7 +48,8 @@ function Field(props: { name: ItemField; label: string; errors: FieldErrors; wid
  * form: unit (when creating), assignee of that unit, title, description,
  * category, and the source (clue) or kind (problem).
  */
-export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; values: ItemValues; errors: FieldErrors; withUnit: boolean; set: (name: ItemField, value: string) => void }) {
+/** `withAssignee` false leaves the assignee out: an officer edits their card's fields, a lead assigns it. */
+export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; values: ItemValues; errors: FieldErrors; withUnit: boolean; withAssignee?: boolean; set: (name: ItemField, value: string) => void }) {
   const [users] = createResource(
     () => props.values.unitId || false,
     (unit) => api.users(unit),
@@ -64,12 +65,14 @@ export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; va
           </select>
         </Field>
       </Show>
-      <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
-        <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
-          <option value="">{users.loading ? t('loading') : t('unassigned')}</option>
-          <For each={users.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
-        </select>
-      </Field>
+      <Show when={props.withAssignee ?? true}>
+        <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
+          <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
+            <option value="">{users.loading ? t('loading') : t('unassigned')}</option>
+            <For each={users.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+          </select>
+        </Field>
+      </Show>
       <Field name="title" label={t('title')} errors={props.errors} wide>
         <input name="title" type="text" maxLength={500} value={props.values.title} aria-invalid={invalid('title')} onInput={(e) => props.set('title', e.currentTarget.value)} />
       </Field>
