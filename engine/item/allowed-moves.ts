@@ -7,6 +7,25 @@ import type { AllowedMove, EventMeta } from './types';
 const whoRules: readonly WhoRule[] = ['mover', 'leadOrOffice', 'office', 'scope'];
 const none: readonly never[] = Object.freeze([]);
 
+/** The who-rules an edge's guards name (its other guards read the payload or the campaign). */
+function whoRulesOf(whoGuards: Readonly<Record<string, WhoRule>>, edge: MoveEdge): WhoRule[] {
+  return edge.guards.flatMap((name) => {
+    const rule = whoGuards[name];
+    return rule === undefined ? [] : [rule];
+  });
+}
+
+/** One bit per who-rule, set when the actor passes it for this item: the key the answers are cached by. */
+function whoBits(actor: Actor, context: Responsibility): number {
+  let bits = 0;
+  for (let i = 0; i < whoRules.length; i++) {
+    if (whoRefusal(whoRules[i] as WhoRule, actor, context) === null) bits |= 1 << i;
+  }
+  return bits;
+}
+
+const passes = (rules: readonly WhoRule[], bits: number) => rules.every((rule) => (bits & (1 << whoRules.indexOf(rule))) !== 0);
+
 /**
  * Builds the allowed-moves function of a kind. Per card it evaluates only
  * the four who-rules and whether an assignee is set; the answer for each
@@ -17,14 +36,8 @@ export function allowedMovesOf<State extends string, Context extends Responsibil
   kind: ItemKind<State, Context, EventType, Event>,
 ) {
   const cache = new Map<string, readonly AllowedMove<State, EventType>[]>();
-
-  const rulesOf = (edge: MoveEdge<State, EventType>): WhoRule[] =>
-    edge.guards.flatMap((name) => {
-      const rule = kind.whoGuards[name];
-      return rule === undefined ? [] : [rule];
-    });
   const edgeRules = new Map<MoveEdge<State, EventType>, WhoRule[]>();
-  for (const edges of kind.table.moves.values()) for (const edge of edges) edgeRules.set(edge, rulesOf(edge));
+  for (const edges of kind.table.moves.values()) for (const edge of edges) edgeRules.set(edge, whoRulesOf(kind.whoGuards, edge));
 
   return function allowedMoves(
     item: { readonly state: State; readonly context: Responsibility },
@@ -34,15 +47,12 @@ export function allowedMovesOf<State extends string, Context extends Responsibil
     if (campaignConcluded) return none;
     const edges = kind.table.moves.get(item.state);
     if (edges === undefined || edges.length === 0) return none;
-    let bits = 0;
-    for (let i = 0; i < whoRules.length; i++) {
-      if (whoRefusal(whoRules[i] as WhoRule, actor, item.context) === null) bits |= 1 << i;
-    }
+    const bits = whoBits(actor, item.context);
     const key = `${item.state}|${bits}|${item.context.assigneeId === null ? 0 : 1}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const allowed = edges
-      .filter((edge) => (edgeRules.get(edge) ?? []).every((rule) => (bits & (1 << whoRules.indexOf(rule))) !== 0))
+      .filter((edge) => passes(edgeRules.get(edge) ?? [], bits))
       .map((edge) => Object.freeze({ to: edge.to, event: edge.event, needs: Object.freeze([...kind.needs(edge, item.context.assigneeId !== null)]) }));
     const frozen = Object.freeze(allowed);
     cache.set(key, frozen);
@@ -64,34 +74,18 @@ export function allowedChangesOf<State extends string, Context extends Responsib
   const cache = new Map<string, readonly EventType[]>();
   const edgeRules = new Map<MoveEdge<State, EventType>, WhoRule[]>();
   for (const events of kind.table.byEvent.values()) {
-    for (const edge of events.values()) {
-      if (!edge.keepsState) continue;
-      edgeRules.set(
-        edge,
-        edge.guards.flatMap((name) => {
-          const rule = kind.whoGuards[name];
-          return rule === undefined ? [] : [rule];
-        }),
-      );
-    }
+    for (const edge of events.values()) if (edge.keepsState) edgeRules.set(edge, whoRulesOf(kind.whoGuards, edge));
   }
 
   return function allowedChanges(item: { readonly state: State; readonly context: Responsibility }, actor: Actor, campaignConcluded: boolean): readonly EventType[] {
     if (campaignConcluded) return none;
     const events = kind.table.byEvent.get(item.state);
     if (events === undefined) return none;
-    let bits = 0;
-    for (let i = 0; i < whoRules.length; i++) {
-      if (whoRefusal(whoRules[i] as WhoRule, actor, item.context) === null) bits |= 1 << i;
-    }
+    const bits = whoBits(actor, item.context);
     const key = `${item.state}|${bits}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const allowed = Object.freeze(
-      [...events.values()]
-        .filter((edge) => edge.keepsState && (edgeRules.get(edge) ?? []).every((rule) => (bits & (1 << whoRules.indexOf(rule))) !== 0))
-        .map((edge) => edge.event),
-    );
+    const allowed = Object.freeze([...events.values()].filter((edge) => edge.keepsState && passes(edgeRules.get(edge) ?? [], bits)).map((edge) => edge.event));
     cache.set(key, allowed);
     return allowed;
   };
