@@ -40,9 +40,10 @@ function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
 
 /**
  * What a user who works items can do from the detail panel besides moving
- * it: edit fields and the assignee, transfer to another unit (with a
- * reason), merge a clue into another. The server judges each; its reasons
- * show next to the fields.
+ * it: write a work note, edit fields and the assignee, transfer to another
+ * unit (with a reason), merge a clue into another. Only what the server says
+ * this user may do to this item (`changes`, `allowed`) is offered; the
+ * server still judges each request, and its reasons show next to the fields.
  */
 export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; onChanged: (states: readonly string[]) => void }) {
   const [action, setAction] = createSignal<Action | null>(null);
