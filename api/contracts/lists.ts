@@ -18,6 +18,8 @@ export const listQuery = z.strictObject({
   state: z.string().min(1).max(32).optional(),
   assignee: idOrNone.optional(),
   overdue: boolish.optional(),
+  /** Only items with no progress for this many days: no work note, and no move into their state, since then. */
+  quiet: z.coerce.number().int().min(1).max(366).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** The `next` a previous page gave. */

@@ -196,6 +196,29 @@ describe('list exports', () => {
     expect(rows.slice(1).filter((r) => (r[column] ?? '') !== '').map((r) => [r[3], r[column]])).toEqual([[String(item.id), '2026-06-15 10:00']]);
   });
 
+  it('finds the items with no progress for some days (no work note and no move into their state since), and a note takes one out', async () => {
+    const cutoff = new Date(testNow.getTime() - 30 * 86_400_000).toISOString();
+    const quietSince = (i: ListPage['items'][number]) => i.enteredAt < cutoff && (i.lastNoteAt === null || i.lastNoteAt < cutoff);
+    const all = await everyPage(office, 'responsibility', '', 500);
+    const quiet = await everyPage(office, 'responsibility', '?quiet=30', 500);
+    expect(quiet.items.length).toBeGreaterThan(0);
+    expect(quiet.items.map((i) => i.id)).toEqual(all.items.filter(quietSince).map((i) => i.id));
+    expect(quiet.total).toBe(quiet.items.length);
+
+    const [first] = quiet.items;
+    if (first === undefined) throw new Error('nothing quiet');
+    expect((await office.send('POST', `/api/${first.kind === 'clue' ? 'clues' : 'problems'}/${first.id}/notes`, { text: '已电话督促' })).status).toBe(200);
+    const after = await everyPage(office, 'responsibility', '?quiet=30', 500);
+    expect(after.items.map((i) => `${i.kind}:${i.id}`)).not.toContain(`${first.kind}:${first.id}`);
+    expect(after.total).toBe(quiet.total - 1);
+    // The clue list takes the filter too; a span out of range is refused by name.
+    const clues = await everyPage(office, 'clues', '?quiet=30', 500);
+    expect(clues.items.every(quietSince)).toBe(true);
+    const bad = await office.get('/api/campaigns/1/lists/responsibility?quiet=0');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.quiet']);
+  });
+
   it('writes a title that looks like a formula as text: a quote in CSV, a string cell in XLSX', async () => {
     const title = '=HYPERLINK("http://evil.example/","点击查看")';
     const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title, source: 'other' });

@@ -90,6 +90,11 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   else if (filters.assignee !== undefined) where.push(sql`t.assignee_id = ${filters.assignee}`);
   if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
   if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
+  if (filters.quiet !== undefined) {
+    // Progress is a work note or a move into the state: the later of the two is before the cutoff.
+    const cutoff = new Date(now.getTime() - filters.quiet * 86_400_000).toISOString();
+    where.push(sql`max(t.entered_at, coalesce(json_extract(t.context, '$.lastNoteAt'), '')) < ${cutoff}`);
+  }
   const q = filters.q?.trim() ?? '';
   if (q !== '') where.push(titleContains(kind, campaignId, q, sql`t.id`));
   return where;
@@ -219,7 +224,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
 
 /** Whether a list's total can be read from the kept board counts: they hold units, a category and states, not the other filters. */
 const keptFilter = (filters: ListFilters) =>
-  filters.assignee === undefined && filters.overdue === undefined && filters.category !== 'none' && (filters.q?.trim() ?? '') === '';
+  filters.assignee === undefined && filters.overdue === undefined && filters.quiet === undefined && filters.category !== 'none' && (filters.q?.trim() ?? '') === '';
 
 /** How many items of one kind pass the filters, from the board counts triggers keep: a few hundred rows however large the campaign. */
 async function keptTotal(db: Db, kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[]): Promise<number> {

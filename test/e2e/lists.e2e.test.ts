@@ -88,6 +88,13 @@ describe('the three lists in Chromium', () => {
       expect(await page.locator('tr.list-group').count()).toBe(new Set(overdue.items.map((i) => `${i.unitId}|${i.assigneeId}`)).size);
       await page.screenshot({ path: `${artifacts}/list-responsibility-zh.png` });
 
+      // No progress for 30 days, chosen on the page: the address carries it, and the list is the API's.
+      await page.locator('select[name=quiet]').selectOption('30');
+      await page.waitForURL(/quiet=30/);
+      const quiet = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&quiet=30&limit=50');
+      await expect.poll(() => page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count()).toBe(quiet.items.length);
+      await page.locator('select[name=quiet]').selectOption('');
+
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('[data-testid=list-filters]').isVisible()).toBe(false);
       expect(await page.locator('[data-testid=list-table]').isVisible()).toBe(true);

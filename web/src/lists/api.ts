@@ -8,9 +8,11 @@ export interface ListFilters {
   readonly state?: string;
   readonly assignee?: string;
   readonly overdue?: 'true';
+  /** Days without progress (no work note, no move), as the select offers them. */
+  readonly quiet?: string;
   readonly q?: string;
 }
-export const filterKeys = ['unit', 'category', 'state', 'assignee', 'overdue', 'q'] as const satisfies readonly (keyof ListFilters)[];
+export const filterKeys = ['unit', 'category', 'state', 'assignee', 'overdue', 'quiet', 'q'] as const satisfies readonly (keyof ListFilters)[];
 
 function filterQuery(filters: ListFilters): Record<string, string> {
   const query: Record<string, string> = {};

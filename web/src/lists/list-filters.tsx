@@ -19,7 +19,10 @@ function statesOf(list: ListName): { value: string; label: string }[] {
   return [...clue(openClueStates), ...problem(openProblemStates)];
 }
 
-/** Unit, category, state, responsible person, overdue and text: every change goes to the URL, which the list reads. */
+/** The spans of "no progress for N days" a supervisor asks about: a week, a fortnight, a month. */
+const quietChoices = [7, 15, 30] as const;
+
+/** Unit, category, state, responsible person, progress, overdue and text: every change goes to the URL, which the list reads. */
 export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName; filters: ListFilters; onChange: (change: FilterChange) => void }) {
   const [text, setText] = createSignal(props.filters.q ?? '');
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +69,10 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         </Show>
         <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
       </select>
+      <select name="quiet" aria-label={lt('quietAny')} value={props.filters.quiet ?? ''} onChange={(e) => props.onChange({ quiet: e.currentTarget.value || undefined })}>
+        <option value="">{lt('quietAny')}</option>
+        <For each={quietChoices}>{(days) => <option value={String(days)}>{lt('quietDays').replace('{n}', String(days))}</option>}</For>
+      </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>
@@ -77,7 +84,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         disabled={!active()}
         onClick={() => {
           setText('');
-          props.onChange({ unit: undefined, category: undefined, state: undefined, assignee: undefined, overdue: undefined, q: undefined });
+          props.onChange({ unit: undefined, category: undefined, state: undefined, assignee: undefined, overdue: undefined, quiet: undefined, q: undefined });
         }}
       >
         {lt('clearFilters')}
