@@ -59,6 +59,12 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   // What the server says this user may do to this item now; the rest is not offered.
   const may = (change: 'note' | 'edit' | 'assign' | 'transfer') => props.item.changes.includes(`${props.item.kind}.${change}`);
   const mayEdit = () => may('edit') || may('assign');
+  const buttons: readonly { action: Action; label: MessageKey; shown: () => boolean }[] = [
+    { action: 'note', label: 'addNote', shown: () => may('note') },
+    { action: 'edit', label: 'edit', shown: mayEdit },
+    { action: 'transfer', label: 'transfer', shown: () => may('transfer') },
+    { action: 'merge', label: 'merge', shown: mayMerge },
+  ];
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
@@ -148,30 +154,19 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   );
 
   return (
-    <Show when={may('note') || mayEdit() || may('transfer') || mayMerge()}>
+    <Show when={buttons.some((button) => button.shown())}>
       <section class="detail-actions" data-testid="detail-actions">
         <h3>{t('actions')}</h3>
         <div class="action-buttons">
-          <Show when={may('note')}>
-            <button type="button" class="button small" aria-expanded={action() === 'note'} data-testid="action-note" onClick={() => choose('note')}>
-              {t('addNote')}
-            </button>
-          </Show>
-          <Show when={mayEdit()}>
-            <button type="button" class="button small" aria-expanded={action() === 'edit'} data-testid="action-edit" onClick={() => choose('edit')}>
-              {t('edit')}
-            </button>
-          </Show>
-          <Show when={may('transfer')}>
-            <button type="button" class="button small" aria-expanded={action() === 'transfer'} data-testid="action-transfer" onClick={() => choose('transfer')}>
-              {t('transfer')}
-            </button>
-          </Show>
-          <Show when={mayMerge()}>
-            <button type="button" class="button small" aria-expanded={action() === 'merge'} data-testid="action-merge" onClick={() => choose('merge')}>
-              {t('merge')}
-            </button>
-          </Show>
+          <For each={buttons}>
+            {(button) => (
+              <Show when={button.shown()}>
+                <button type="button" class="button small" aria-expanded={action() === button.action} data-testid={`action-${button.action}`} onClick={() => choose(button.action)}>
+                  {t(button.label)}
+                </button>
+              </Show>
+            )}
+          </For>
         </div>
         <Switch>
           <Match when={action() === 'note'}>
