@@ -52,7 +52,7 @@ describe('the clue import template', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['线索', '填写说明', '可选值']);
     const [clues, howTo, choices] = workbook.worksheets;
     expect(clues?.getRow(1).values).toEqual([undefined, '来源编号', '标题', '内容', '承办单位', '类别', '来源', '承办人', '发现时间']);
-    // The office files to any unit; every category of the campaign and every source is offered.
+    // The office files to every unit; every category of the campaign and every source is offered.
     expect(column(choices, 1)).toContain('汉台分局');
     expect(column(choices, 2)).toContain('hantai');
     expect(column(choices, 3).length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { verifyAudit } from '../../db/audit/verify';
 import { auditLog, clues, problems, users } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import type { HistoryEntry, ItemDetail } from '../contracts/items';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -16,41 +17,22 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-interface Item {
-  id: number;
-  version: number;
-  state: string;
-  unitId: string;
-  assigneeId: number | null;
-  context: Record<string, unknown>;
-  changes: string[];
-}
-
-interface Entry {
-  event: string;
-  fromState: string | null;
-  toState: string | null;
-  version: number;
-  actorName: string | null;
-  payload: Record<string, unknown>;
-}
-
 /** The n-th clue in verifying or filed: each test notes its own. */
-async function openClue(n: number): Promise<Item> {
+async function openClue(n: number): Promise<ItemDetail> {
   const rows = await database.db.select({ id: clues.id }).from(clues).where(inArray(clues.state, ['verifying', 'filed'])).orderBy(clues.id);
   const row = rows[n];
   if (row === undefined) throw new Error(`fewer than ${n + 1} clues in verifying or filed`);
-  return (await (await office.get(`/api/clues/${row.id}`)).json()) as Item;
+  return (await (await office.get(`/api/clues/${row.id}`)).json()) as ItemDetail;
 }
 
-const history = async (kind: 'clues' | 'problems', id: number) => (await (await office.get(`/api/${kind}/${id}/history`)).json()) as Entry[];
+const history = async (kind: 'clues' | 'problems', id: number) => (await (await office.get(`/api/${kind}/${id}/history`)).json()) as HistoryEntry[];
 
 describe('work notes', () => {
   it('adds a note to a clue: the state and fields stay, the version moves on, and the history shows who wrote what', async () => {
     const clue = await openClue(0);
     const response = await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '  已调取涉案手机号通话记录，发现与 #12 同一号码  ' });
     expect(response.status).toBe(200);
-    const noted = (await response.json()) as Item;
+    const noted = (await response.json()) as ItemDetail;
     expect(noted).toMatchObject({ id: clue.id, state: clue.state, version: clue.version + 1, context: { ...clue.context, lastNoteAt: testNow.toISOString() } });
 
     const last = (await history('clues', clue.id)).at(-1);
@@ -63,7 +45,7 @@ describe('work notes', () => {
     const clue = await openClue(1);
     const edited = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '标题在记录前被改过' });
     expect(edited.status).toBe(200);
-    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '补充笔录一份' })).json()) as Item;
+    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '补充笔录一份' })).json()) as ItemDetail;
     expect(noted.version).toBe(clue.version + 2);
   });
 
@@ -95,24 +77,24 @@ describe('work notes', () => {
     }
     expect((await office.send('POST', '/api/clues/999999/notes', { text: 'x' })).status).toBe(404);
     expect((await database.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(entries);
-    expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as Item).version).toBe(clue.version);
+    expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).version).toBe(clue.version);
   });
 
   it('tells each viewer which changes they may make on the item, so the drawer offers a note only to those who may write one', async () => {
     const clue = await openClue(3);
     const [assignee] = clue.assigneeId === null ? [] : await database.db.select({ username: users.username }).from(users).where(eq(users.id, clue.assigneeId));
-    const sorted = (item: Item) => [...item.changes].filter((c) => c !== 'clue.absorb').sort();
+    const sorted = (item: ItemDetail) => [...item.changes].filter((c) => c !== 'clue.absorb').sort();
     expect(sorted(clue)).toEqual(['clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
     const lead = await signIn(app, `${clue.unitId}.lead`);
-    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item)).toEqual(['clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
+    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as ItemDetail)).toEqual(['clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
     const viewer = await signIn(app, 'viewer');
-    expect(((await (await viewer.get(`/api/clues/${clue.id}`)).json()) as Item).changes).toEqual([]);
+    expect(((await (await viewer.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).changes).toEqual([]);
     if (assignee !== undefined && assignee.username !== `${clue.unitId}.officer`) throw new Error('the demo assigns each unit’s clues to its officer');
     const officer = await signIn(app, `${clue.unitId}.officer`);
-    const asOfficer = (await (await officer.get(`/api/clues/${clue.id}`)).json()) as Item;
+    const asOfficer = (await (await officer.get(`/api/clues/${clue.id}`)).json()) as ItemDetail;
     expect(sorted(asOfficer)).toEqual(clue.assigneeId === null ? [] : ['clue.edit', 'clue.note']);
     // The answer to a change carries them too.
-    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '核对' })).json()) as Item;
+    const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '核对' })).json()) as ItemDetail;
     expect(sorted(noted)).toEqual(sorted(clue));
   });
 });

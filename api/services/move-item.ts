@@ -38,23 +38,20 @@ export type Move = { readonly to: string; readonly payload?: unknown } | { reado
 /**
  * Applies several requests to one item in order, in one transaction (an
  * edit that also changes the assignee): each is an engine decision with its
- * own audit entry; if any is refused, none is stored.
+ * own audit entry; if one is refused, none is stored. `version` is the one
+ * the user saw, or 'current' for a request no version can make stale (a note).
  */
-export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
+export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number | 'current', moves: readonly Move[], now: Date): Promise<ItemDetail> {
   return database.write((tx) => applyRequestsIn(tx, kind, id, actor, version, moves, now));
 }
 
 /** Adds a work note to an item as it is now (a note changes no field, so it is not held to the version its writer saw). */
-export async function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date): Promise<ItemDetail> {
-  return database.write(async (tx) => {
-    const item = await (kind === 'clue' ? clueStore : problemStore).loadForChange(tx, id);
-    if (item === null) throw new ApiError('not_found');
-    return applyRequestsIn(tx, kind, id, actor, item.version, [{ event: `${kind}.note`, payload: { text } }], now);
-  });
+export function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date): Promise<ItemDetail> {
+  return applyRequests(database, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now);
 }
 
 /** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */
-export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number, moves: readonly Move[], now: Date): Promise<ItemDetail> {
+export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number | 'current', moves: readonly Move[], now: Date): Promise<ItemDetail> {
   const store = kind === 'clue' ? clueStore : problemStore;
   let campaign: CampaignRules | undefined;
   let last: StoredItem | undefined;
@@ -64,7 +61,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
     const item = await store.loadForChange(tx, id);
     if (item === null) throw new ApiError('not_found');
     known = { assigneeId: item.context.assigneeId, name: item.assigneeName };
-    if (index === 0 && item.version !== version) {
+    if (index === 0 && version !== 'current' && item.version !== version) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
     }
     campaign = await loadCampaignRules(tx, item.context.campaignId);

@@ -74,9 +74,6 @@ function byRange(sheet: Worksheet): RangeValidations {
   throw new Error('this ExcelJS keeps no data validations by range');
 }
 
-/** A column letter of the sheet, 0 → A (the template has fewer than 27 columns). */
-const letter = (index: number) => String.fromCharCode(65 + index);
-
 /**
  * The clue import template of a campaign, as an XLSX workbook in the
  * user's language: the clue sheet with the column names the import
@@ -134,9 +131,10 @@ export async function importTemplate(db: Db, campaignId: number, actor: Actor, l
     column += 1;
     if (list.values.length === 0) continue;
     // A list of cells of the other sheet: Excel and WPS show it as a drop-down, and warn (not refuse) on other text, since codes are accepted too.
-    const source = `'${choices.name}'!$${letter(at)}$2:$${letter(at)}$${list.values.length + 1}`;
+    const from = choices.getColumn(at + 1).letter;
+    const source = `'${choices.name}'!$${from}$2:$${from}$${list.values.length + 1}`;
     const validation: DataValidation = { type: 'list', allowBlank: true, formulae: [source], showErrorMessage: true, errorStyle: 'warning', error: name(words.pickFromList) };
-    const target = letter(importFields.indexOf(list.field));
+    const target = clueSheet.getColumn(importFields.indexOf(list.field) + 1).letter;
     byRange(clueSheet).add(`${target}2:${target}${rowsWithLists + 1}`, validation);
   }
   choices.getRow(1).font = { bold: true };

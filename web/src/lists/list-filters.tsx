@@ -69,9 +69,9 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         </Show>
         <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
       </select>
-      <select name="quiet" aria-label={lt('quietAny')} value={props.filters.quiet ?? ''} onChange={(e) => props.onChange({ quiet: e.currentTarget.value || undefined })}>
-        <option value="">{lt('quietAny')}</option>
-        <For each={quietChoices}>{(days) => <option value={String(days)}>{lt('quietDays').replace('{n}', String(days))}</option>}</For>
+      <select name="quiet" aria-label={lt('quietAll')} value={props.filters.quiet ?? ''} onChange={(e) => props.onChange({ quiet: e.currentTarget.value || undefined })}>
+        <option value="">{lt('quietAll')}</option>
+        <For each={quietChoices}>{(days) => <option value={String(days)}>{lt('quietDays', { n: String(days) })}</option>}</For>
       </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />

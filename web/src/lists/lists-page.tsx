@@ -103,7 +103,7 @@ export function ListsPage() {
     if (f.assignee === 'none') parts.push(lt('unassigned'));
     else if (f.assignee !== undefined) parts.push(page.latest?.items.find((i) => String(i.assigneeId) === f.assignee)?.assigneeName ?? `#${f.assignee}`);
     if (f.overdue === 'true') parts.push(lt('overdueOnly'));
-    if (f.quiet !== undefined) parts.push(lt('quietDays').replace('{n}', f.quiet));
+    if (f.quiet !== undefined) parts.push(lt('quietDays', { n: f.quiet }));
     if (f.q !== undefined) parts.push(`“${f.q}”`);
     return parts.join(' · ');
   };
