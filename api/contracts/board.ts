@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clueStates } from '../../engine/clue/clue.model';
 import { problemStates } from '../../engine/problem/problem.model';
-import { label } from './common';
+import { label, quietDays } from './common';
 import { phases } from '../../engine/campaign/campaign-config';
 
 export const itemKinds = ['clue', 'problem'] as const;
@@ -22,6 +22,8 @@ export const boardQuery = z.strictObject({
   escalated: boolish.optional(),
   /** Items found while the campaign was in this phase. */
   phase: z.enum(phases).optional(),
+  /** Only items with no progress for this many days: no work note, and no move into their state, since then. */
+  quiet: quietDays.optional(),
   q: z.string().max(200).optional(),
   /** Cards per column in this page. */
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -46,6 +48,8 @@ export const card = z
     assigneeId: z.number().int().nullable(),
     assigneeName: z.string().nullable(),
     enteredAt: z.string(),
+    /** When the last work note was written, or null if none was. */
+    lastNoteAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     /** Escalation level now: 0 on time, 1 due soon, 2 overdue, 3 long overdue. */
     level: z.number().int().min(0).max(3),

@@ -20,5 +20,8 @@ export const problem = z
   .loose()
   .meta({ id: 'Problem' });
 
+/** A board's or list's "no progress for this many days" filter: no work note, and no move into the state, since then. */
+export const quietDays = z.coerce.number().int().min(1).max(366);
+
 export const isoInstant = z.iso.datetime({ offset: true });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

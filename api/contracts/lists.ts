@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Label } from '../../engine/labels';
 import { itemKinds } from './board';
+import { quietDays } from './common';
 
 /** The three lists of the campaign (问题、线索、责任清单): views of the same items as the board. */
 export const listNames = ['clues', 'problems', 'responsibility'] as const;
@@ -19,7 +20,7 @@ export const listQuery = z.strictObject({
   assignee: idOrNone.optional(),
   overdue: boolish.optional(),
   /** Only items with no progress for this many days: no work note, and no move into their state, since then. */
-  quiet: z.coerce.number().int().min(1).max(366).optional(),
+  quiet: quietDays.optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** The `next` a previous page gave. */

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clues } from '../../db/schema';
-import { clueStates } from '../../engine';
+import { clueStates, openClueStates, type OpenClueState } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { board as boardSchema, type Board, type Card } from '../contracts/board';
@@ -171,6 +171,37 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(counts[2]).toBe(0);
     // Clues found before the survey began (planned) are in no phase; none exist in the demo.
     expect(counts.reduce((a, n) => a + (n ?? 0), 0)).toBe(await total());
+  });
+
+  it('filters by no progress for some days (open items only), shows on each card when it last had a work note, and a note takes a card out', async () => {
+    const cutoff = new Date(testNow.getTime() - 15 * 86_400_000).toISOString();
+    // Counted here from the stored items: entered their state before the cutoff, and no work note since.
+    const rows = await database.db.select({ id: clues.id, state: clues.state, enteredAt: clues.enteredAt, context: clues.context }).from(clues).where(eq(clues.campaignId, 1));
+    const isQuiet = (r: (typeof rows)[number]) => openClueStates.includes(r.state as OpenClueState) && r.enteredAt < cutoff && (r.context.lastNoteAt ?? '') < cutoff;
+    const quiet = await board(office, '?quiet=15&limit=500');
+    expect(quiet.columns.reduce((sum, c) => sum + c.count, 0)).toBe(rows.filter(isQuiet).length);
+    for (const column of quiet.columns) {
+      const expected = rows.filter((r) => r.state === column.state && isQuiet(r)).map((r) => r.id);
+      expect(column.count, column.state).toBe(expected.length);
+      const cards = await cardsOf(office, '?quiet=15&limit=500', column);
+      expect(cards.map((c) => c.id).sort((a, b) => a - b), column.state).toEqual(expected.sort((a, b) => a - b).slice(0, 500));
+    }
+
+    const target = quiet.columns.find((c) => !c.side && c.state !== 'prosecuted' && c.cards.length > 0)?.cards[0];
+    if (target === undefined) throw new Error('no quiet card in an open column');
+    expect(target.lastNoteAt).toBeNull();
+    expect((await office.send('POST', `/api/clues/${target.id}/notes`, { text: '已约谈举报人，明日复核' })).status).toBe(200);
+    const after = await board(office, '?quiet=15&limit=500');
+    const column = (b: Board) => b.columns.find((c) => c.state === target.state);
+    expect(column(after)?.count).toBe((column(quiet)?.count ?? 0) - 1);
+    expect(column(after)?.cards.map((c) => c.id)).not.toContain(target.id);
+    // The card itself, read as the unfiltered board shows it, says when the note was written.
+    const found = column(await board(office, `?q=${target.id}`))?.cards.find((c) => c.id === target.id);
+    expect(found?.lastNoteAt).toBe(testNow.toISOString());
+
+    const bad = await office.get('/api/campaigns/1/board?quiet=0');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.quiet']);
   });
 
   it('counts lanes per unit and names units over their WIP limit', async () => {

@@ -214,6 +214,9 @@ describe('list exports', () => {
     // The clue list takes the filter too; a span out of range is refused by name.
     const clues = await everyPage(office, 'clues', '?quiet=30', 500);
     expect(clues.items.every(quietSince)).toBe(true);
+    // A closed clue waits for no one: it is never "without progress".
+    expect(clues.items.length).toBeGreaterThan(0);
+    expect(clues.items.every((i) => (openClueStates as readonly string[]).includes(i.state))).toBe(true);
     const bad = await office.get('/api/campaigns/1/lists/responsibility?quiet=0');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.quiet']);

@@ -25,6 +25,7 @@ import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campa
 import { rungsOf, tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
 import { decodeCursor, encodeCursor } from './page-cursor';
+import { lastNoteAtOf, quietFor } from './progress';
 
 type BoardFilters = z.output<typeof boardQuery>;
 
@@ -110,6 +111,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     const { from, to } = phaseSpan(campaign, filters.phase, now);
     where.push(gte(t.foundAt, from), lt(t.foundAt, to));
   }
+  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, t));
   if (filters.q !== undefined && filters.q.trim() !== '') {
     where.push((await titleMatches(db, kind, campaignId, filters.q.trim()))(sql`${t.id}`));
   }
@@ -124,7 +126,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     escalated: filters.escalated === true,
     byCategory: filters.swimlane === 'category',
     cardsWhere: filtered,
-    cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.phase !== undefined || (filters.q !== undefined && filters.q.trim() !== ''),
+    cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.phase !== undefined || filters.quiet !== undefined || (filters.q !== undefined && filters.q.trim() !== ''),
   });
 
   const wipLimits: Readonly<Record<string, number | undefined>> = campaign.config.wipLimits[kind];
@@ -201,6 +203,7 @@ async function readColumn(
       assigneeId: t.assigneeId,
       assigneeName: users.displayName,
       enteredAt: t.enteredAt,
+      lastNoteAt: lastNoteAtOf(t.context),
       dueAt: t.dueAt,
     })
     .from(t)
@@ -228,6 +231,7 @@ export interface CardRow {
   readonly assigneeId: number | null;
   readonly assigneeName: string | null;
   readonly enteredAt: string;
+  readonly lastNoteAt: string | null;
   readonly dueAt: string | null;
 }
 

@@ -40,7 +40,8 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   const scope = readScope(actor);
   if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
-  const { context, campaignId, ...cardRow } = row;
+  const { context, campaignId, ...columns } = row;
+  const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null };
   const concluded = campaign.state === 'concluded';
   return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: changesOf(kind, cardRow, actor, concluded) };
 }
@@ -95,6 +96,7 @@ export async function storedItem(
     assigneeId: context.assigneeId,
     assigneeName,
     enteredAt: context.enteredAt,
+    lastNoteAt: context.lastNoteAt ?? null,
     dueAt: context.dueAt,
   };
   const concluded = campaign.state === 'concluded';

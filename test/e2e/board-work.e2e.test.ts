@@ -497,7 +497,7 @@ describe('working on the board', () => {
     }
   });
 
-  test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays', async () => {
+  test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays, the card says when, and "no progress" leaves it out', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
@@ -521,6 +521,10 @@ describe('working on the board', () => {
       expect(after).toMatchObject({ state: before.state, version: before.version + 1 });
       expect(after.context.lastNoteAt).toBeDefined();
       await expect.poll(() => card(page, 'filed', id).count()).toBe(1);
+      // The card on the board now says when it last had a work note.
+      await expect.poll(() => card(page, 'filed', id).getByTestId('last-note').count(), { timeout: 10_000 }).toBe(1);
+      expect(await card(page, 'filed', id).getByTestId('last-note').getAttribute('title')).toMatch(/^最近进展记录：\d{4}年/);
+      expect(await card(page, 'filed', id).getByTestId('last-note').textContent()).toBe('✎刚刚');
 
       // A transfer's entry names the unit it went to, and why.
       const unit = after.context.unitId === 'nanzheng' ? { id: 'chenggu', name: '城固县公安局' } : { id: 'nanzheng', name: '南郑分局' };
@@ -531,6 +535,15 @@ describe('working on the board', () => {
       await drawer.getByTestId('transfer-form').waitFor({ state: 'detached' });
       await expect.poll(() => newest.getByTestId('transferred-to').textContent(), { timeout: 10_000 }).toBe(` · → ${unit.name}`);
       expect(await newest.getByTestId('said-reason').textContent()).toBe('原因：属地管辖');
+
+      // "No progress for 7 days" goes to the URL and leaves out the card just noted, not the others.
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.locator('select[name=quiet]').selectOption('7');
+      await expect.poll(() => new URL(page.url()).searchParams.get('quiet')).toBe('7');
+      await expect.poll(() => card(page, 'filed', id).count(), { timeout: 10_000 }).toBe(0);
+      await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().waitFor();
+      await page.screenshot({ path: `${artifacts}/board-quiet-zh.png` });
     } finally {
       await context.close();
     }

@@ -21,6 +21,8 @@ export interface BoardFilters {
   readonly assignee?: string;
   readonly overdue?: 'true';
   readonly escalated?: 'true';
+  /** No progress for this many days (see QuietSelect). */
+  readonly quiet?: string;
   readonly q?: string;
 }
 

@@ -1,10 +1,10 @@
 import { useDraggable } from '@dnd-kit/solid';
 import { Show, createSignal, onMount, untrack } from 'solid-js';
 import type { Card } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { colon, t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import { levelLabels } from './domain-labels';
-import { age, dueDate } from './format';
+import { age, ago, dateTime, dueDate } from './format';
 import { MoveMenu } from './move-menu';
 import type { PendingMove } from './board-state';
 
@@ -62,6 +62,14 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
             {props.card.assigneeName ?? t('unassigned')}
           </span>
         </span>
+        <Show when={props.card.lastNoteAt}>
+          {(at) => (
+            <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
+              <span aria-hidden="true">✎</span>
+              {ago(at(), props.context.now())}
+            </span>
+          )}
+        </Show>
         <span class={`due level-text-${props.card.level}`} title={t('due')}>
           {props.card.dueAt === null ? t('noDue') : dueDate(props.card.dueAt, props.context.timeZone())}
         </span>

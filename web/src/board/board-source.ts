@@ -9,6 +9,7 @@ export type BoardSearch = {
   assignee?: string;
   overdue?: string;
   escalated?: string;
+  quiet?: string;
   q?: string;
   item?: string;
   inbox?: string;
@@ -33,6 +34,7 @@ export function filtersOf(search: BoardSearch): BoardFilters {
     ...(search.assignee ? { assignee: search.assignee } : {}),
     ...(search.overdue === 'true' ? { overdue: 'true' as const } : {}),
     ...(search.escalated === 'true' ? { escalated: 'true' as const } : {}),
+    ...(search.quiet ? { quiet: search.quiet } : {}),
     ...(search.q ? { q: search.q } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
 import { named, t } from '../i18n/i18n';
+import { QuietSelect } from '../ui/quiet-select';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -84,6 +85,7 @@ export function BoardToolbar(props: {
         <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => props.onFilters({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{t('escalatedOnly')}</span>
       </label>
+      <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onFilters({ quiet })} />
       <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
         type="button"
@@ -91,7 +93,7 @@ export function BoardToolbar(props: {
         disabled={!active()}
         onClick={() => {
           setText('');
-          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, q: undefined });
+          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, quiet: undefined, q: undefined });
         }}
       >
         {t('clearFilters')}

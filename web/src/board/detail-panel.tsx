@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource, onCleanup, onMount, type JSX 
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
-import { lang, named, t, tr } from '../i18n/i18n';
+import { colon, named, t, tr } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { dateTime, dueDate, figure } from './format';
@@ -99,7 +99,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
             <Show when={words.key !== 'text'}>
               <span class="muted">
                 {tr(keyLabel(words.key))}
-                {lang() === 'zh' ? '：' : ': '}
+                {colon()}
               </span>
             </Show>
             {words.text}

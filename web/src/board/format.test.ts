@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { locale, setLang, type Lang } from '../i18n/i18n';
-import { age, figure } from './format';
+import { age, ago, figure } from './format';
 
 const since = '2026-01-01T00:00:00.000Z';
 const after = (minutes: number) => new Date(Date.parse(since) + minutes * 60_000).toISOString();
@@ -20,6 +20,20 @@ describe('a card’s age', () => {
   test('a clock behind the entry reads as no time at all', () => {
     setLang('en');
     expect(age(since, after(-5))).toBe('0m');
+  });
+});
+
+describe('how long ago a note was written', () => {
+  test('just now within the minute, then the age and “ago”, in each language', () => {
+    setLang('zh');
+    expect(ago(since, after(0))).toBe('刚刚');
+    expect(ago(since, after(-3))).toBe('刚刚');
+    expect(ago(since, after(1))).toBe('1分钟前');
+    expect(ago(since, after(3 * 1440 + 5))).toBe('3天前');
+    setLang('en');
+    expect(ago(since, after(0.5))).toBe('just now');
+    expect(ago(since, after(90))).toBe('1h ago');
+    expect(ago(since, after(3 * 1440))).toBe('3d ago');
   });
 });
 

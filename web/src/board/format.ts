@@ -54,6 +54,14 @@ export function age(since: string, now: string): string {
   return `${figure(value)}${tr(ageUnits[unit])}`;
 }
 
+const justNow = { zh: '刚刚', en: 'just now' };
+const before = { zh: '{age}前', en: '{age} ago' };
+
+/** How long ago something happened, short: "刚刚" within the minute, then "3天前" / "3d ago". */
+export function ago(at: string, now: string): string {
+  return new Date(now).getTime() - new Date(at).getTime() < 60_000 ? tr(justNow) : tr(before).replace('{age}', age(at, now));
+}
+
 /**
  * A whole number with the locale's grouping (1,103). Both of the UI's
  * languages group whole numbers by thousands with a comma, so those are

@@ -53,6 +53,11 @@ export function t(key: MessageKey): string {
   return tr(messages[key]);
 }
 
+/** The colon after a label: Chinese writes a full-width one with no space after it. */
+export function colon(): string {
+  return lang() === 'zh' ? '：' : ': ';
+}
+
 /** A name pair (nameZh/nameEn) in the current language. */
 export function named(item: { readonly nameZh: string; readonly nameEn: string }): string {
   return lang() === 'en' ? item.nameEn : item.nameZh;

@@ -7,6 +7,7 @@ import { api, type CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
+import { QuietSelect } from '../ui/quiet-select';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
 
@@ -18,9 +19,6 @@ function statesOf(list: ListName): { value: string; label: string }[] {
   if (list === 'problems') return problem(problemStates);
   return [...clue(openClueStates), ...problem(openProblemStates)];
 }
-
-/** The spans of "no progress for N days" a supervisor asks about: a week, a fortnight, a month. */
-const quietChoices = [7, 15, 30] as const;
 
 /** Unit, category, state, responsible person, progress, overdue and text: every change goes to the URL, which the list reads. */
 export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName; filters: ListFilters; onChange: (change: FilterChange) => void }) {
@@ -69,10 +67,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         </Show>
         <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
       </select>
-      <select name="quiet" aria-label={lt('quietAll')} value={props.filters.quiet ?? ''} onChange={(e) => props.onChange({ quiet: e.currentTarget.value || undefined })}>
-        <option value="">{lt('quietAll')}</option>
-        <For each={quietChoices}>{(days) => <option value={String(days)}>{lt('quietDays', { n: String(days) })}</option>}</For>
-      </select>
+      <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onChange({ quiet })} />
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>

@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
+import { quietLabel } from '../ui/quiet-select';
 import { TopBar } from '../ui/top-bar';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
@@ -103,7 +104,7 @@ export function ListsPage() {
     if (f.assignee === 'none') parts.push(lt('unassigned'));
     else if (f.assignee !== undefined) parts.push(page.latest?.items.find((i) => String(i.assigneeId) === f.assignee)?.assigneeName ?? `#${f.assignee}`);
     if (f.overdue === 'true') parts.push(lt('overdueOnly'));
-    if (f.quiet !== undefined) parts.push(lt('quietDays', { n: f.quiet }));
+    if (f.quiet !== undefined) parts.push(quietLabel(f.quiet));
     if (f.q !== undefined) parts.push(`“${f.q}”`);
     return parts.join(' · ');
   };

@@ -12,8 +12,6 @@ export const listMessages = {
   allAssignees: { zh: '全部责任人', en: 'Everyone' },
   unassigned: { zh: '未指定责任人', en: 'No one responsible yet' },
   overdueOnly: { zh: '仅看超期', en: 'Overdue only' },
-  quietAll: { zh: '不限进展', en: 'Progress: all' },
-  quietDays: { zh: '{n} 天无进展', en: 'No progress for {n} days' },
   search: { zh: '搜索标题或编号', en: 'Search title or number' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },

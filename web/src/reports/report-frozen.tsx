@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/report.labels';
-import { lang, tr } from '../i18n/i18n';
+import { colon, tr } from '../i18n/i18n';
 import type { Report, ReportRow } from './api';
 import { allFigures } from './figures';
 import { count, days, localDateTime, percent } from './format';
@@ -57,12 +57,12 @@ export function FrozenComparison(props: { frozen: Report; live: Report; timeZone
           <p class="frozen-stamp">
             <span>
               {rt('frozenAt')}
-              {lang() === 'zh' ? '：' : ': '}
+              {colon()}
               <strong data-testid="frozen-at">{localDateTime(stamp().frozenAt, props.timeZone)}</strong>
             </span>
             <span>
               {rt('frozenHash')}
-              {lang() === 'zh' ? '：' : ': '}
+              {colon()}
               <code class="rp-hash" data-testid="frozen-hash" title={stamp().hash}>
                 {stamp().hash}
               </code>

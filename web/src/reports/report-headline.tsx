@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { lang, tr } from '../i18n/i18n';
+import { colon, tr } from '../i18n/i18n';
 import type { Report } from './api';
 import { headlines, isMoney, type Figure } from './figures';
 import { count, money } from './format';
@@ -39,7 +39,7 @@ export function ReportHeadline(props: { report: Report }) {
       </div>
       <p class="report-escalations muted">
         {rt('escalations')}
-        {lang() === 'zh' ? '：' : ': '}
+        {colon()}
         {rt('escalationLevel1')} {count(props.report.escalationsRaised[1])} · {rt('escalationLevel2')} {count(props.report.escalationsRaised[2])} ·{' '}
         {rt('escalationLevel3')} {count(props.report.escalationsRaised[3])}
       </p>

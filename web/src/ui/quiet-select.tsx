@@ -1,0 +1,24 @@
+import { For } from 'solid-js';
+import { tr } from '../i18n/i18n';
+
+/** The spans of "no progress for N days" a supervisor asks about: a week, a fortnight, a month. */
+const quietChoices = [7, 15, 30] as const;
+
+const everything = { zh: '不限进展', en: 'Progress: all' };
+const quietDays = { zh: '{n} 天无进展', en: 'No progress for {n} days' };
+
+/** "No progress for N days", as a filter's chip or a print heading says it. */
+export const quietLabel = (days: string): string => tr(quietDays).replace('{n}', days);
+
+/**
+ * The "no progress for N days" filter of the board and the lists: items with
+ * neither a work note nor a move into their state since then (the server's `quiet`).
+ */
+export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
+  return (
+    <select name="quiet" aria-label={tr(everything)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+      <option value="">{tr(everything)}</option>
+      <For each={quietChoices}>{(days) => <option value={String(days)}>{quietLabel(String(days))}</option>}</For>
+    </select>
+  );
+}
