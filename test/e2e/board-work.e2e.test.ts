@@ -524,7 +524,7 @@ describe('working on the board', () => {
       // The card on the board now says when it last had a work note.
       await expect.poll(() => card(page, 'filed', id).getByTestId('last-note').count(), { timeout: 10_000 }).toBe(1);
       expect(await card(page, 'filed', id).getByTestId('last-note').getAttribute('title')).toMatch(/^最近进展记录：\d{4}年/);
-      expect(await card(page, 'filed', id).getByTestId('last-note').textContent()).toBe('✎刚刚');
+      expect(await card(page, 'filed', id).getByTestId('last-note').textContent()).toBe('✎ 刚刚');
 
       // A transfer's entry names the unit it went to, and why.
       const unit = after.context.unitId === 'nanzheng' ? { id: 'chenggu', name: '城固县公安局' } : { id: 'nanzheng', name: '南郑分局' };

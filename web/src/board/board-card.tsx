@@ -65,7 +65,7 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
         <Show when={props.card.lastNoteAt}>
           {(at) => (
             <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
-              <span aria-hidden="true">✎</span>
+              <span aria-hidden="true">✎ </span>
               {ago(at(), props.context.now())}
             </span>
           )}
