@@ -62,7 +62,7 @@ async function simulate(database: Database, clues: number, problems: number, qui
   sharedHash ??= hashPassword(benchPassword);
   const hash = await sharedHash;
   const seeding = quiet ? null : spinner(`simulating ${clues.toLocaleString('en')} clues and ${problems.toLocaleString('en')} problems through the engine`);
-  await seedDemo(database, { now: benchNow, hashPassword: async () => hash, password: benchPassword, clues, problems });
+  await seedDemo(database, { now: benchNow, hashPassword: async () => hash, password: benchPassword, clues, problems, notes: false });
   seeding?.finish();
 }
 

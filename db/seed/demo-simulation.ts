@@ -36,6 +36,12 @@ export interface SimulationInput {
   readonly units: readonly { readonly id: string; readonly weight: number; readonly lead: Actor; readonly officer: Actor }[];
   readonly office: Actor;
   readonly categories: readonly { readonly id: number; readonly code: string }[];
+  /**
+   * A second stream, for the work notes (进展记录) written along the way;
+   * none without it. The notes draw from it alone, so with or without them
+   * every item takes the same path through the same states.
+   */
+  readonly notes?: Random;
 }
 
 export interface SimulationResult {
@@ -47,6 +53,17 @@ export interface SimulationResult {
 }
 
 const day = 86_400_000;
+
+/** What a note says, by the state the item is in when it is written. */
+const noteTexts: Readonly<Record<string, readonly string[]>> = {
+  found: ['已登记，待分配核查人员', '已与举报人电话联系，约定补充材料'],
+  verifying: ['已联系举报人核实基本情况', '已调取涉案账户流水，正在分析资金流向', '已协调平台调取注册信息和登录日志', '涉案手机号已查明机主，待进一步核实', '已提请技术支队协助研判'],
+  filed: ['已冻结涉案账户，继续追查上下线', '已锁定主要嫌疑人落脚点，准备收网', '已完成第一批嫌疑人到案询问', '正在与检察机关沟通证据标准'],
+  solved: ['卷宗整理中，准备提请移送起诉', '赃款追缴工作进行中', '已向受害群众发还部分被骗资金'],
+  identified: ['已约谈平台负责人，要求限期整改', '已下发整改通知书'],
+  rectifying: ['平台已下架违规内容，待复查', '已关停违规账号，正在排查关联群组', '整改方案已提交，按期推进'],
+  rectified: ['整改报告已提交，等待验收'],
+};
 
 type Step = { readonly at: number; readonly run: () => void };
 
@@ -115,6 +132,32 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     return true;
   };
 
+  type Unit = SimulationInput['units'][number];
+  // Whoever works the item writes the note: its assignee (the unit's officer, in this simulation), else the unit's lead.
+  const noteWriter = (unit: Unit, assigneeId: number | null) => (assigneeId === unit.officer.userId ? unit.officer : unit.lead);
+  // A few notes at random moments of each item's life so far; one that falls after it closed is refused and left out.
+  const planNotes = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
+    const notes = input.notes;
+    if (notes === undefined) return;
+    for (let n = notes.int(0, 3); n > 0; n--) {
+      const at = from + Math.floor(notes.next() * Math.max(0, nowMs - from));
+      const pick = notes.next();
+      steps.push({
+        at,
+        run: () => {
+          const item = kind === 'clue' ? clues.get(id) : problems.get(id);
+          if (item === undefined) return;
+          const texts = noteTexts[item.state] ?? [];
+          const text = texts[Math.floor(pick * texts.length)];
+          if (text === undefined) return;
+          const note = { event: `${kind}.note`, payload: { text } } as const;
+          const writer = noteWriter(unit, item.context.assigneeId);
+          void (kind === 'clue' ? moveClue(id, at, writer, note as ClueRequest) : moveProblem(id, at, writer, note as ProblemRequest));
+        },
+      });
+    }
+  };
+
   const pickUnit = () => {
     const total = input.units.reduce((sum, u) => sum + u.weight, 0);
     let r = random.next() * total;
@@ -161,6 +204,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
         record('clue', id, foundAt, creator, created.event, null, created.record.state, 1);
       },
     });
+    planNotes('clue', id, unit, foundAt);
     if (stallAt === 'found') continue;
     const verifyAt = later(0.1, 4.5);
     steps.push({
@@ -243,6 +287,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     });
     const fate = random.next();
     const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
+    planNotes('problem', id, unit, identifiedAt);
     if (stallAt === 'identified') continue;
     const rectifyAt = later(0.5, 9);
     steps.push({ at: rectifyAt, run: () => void moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });

@@ -22,6 +22,8 @@ export interface DemoSeedOptions {
   readonly clues?: number;
   readonly problems?: number;
   readonly seed?: number;
+  /** Work notes along the way (on unless told otherwise; the benchmark's data has none). */
+  readonly notes?: boolean;
 }
 
 /** True when the database already holds a campaign (the demo is seeded only on a first start). */
@@ -83,6 +85,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
 
     const office = actor('office');
     const random = seededRandom(options.seed ?? year);
+    // The notes' own stream ('note' in ASCII beside the seed): the items' paths are the same with or without them.
+    const notes = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x6e6f7465);
     const result = simulateCampaign({
       campaignId,
       config,
@@ -95,6 +99,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
         .map((u) => ({ id: u.id, weight: u.kind === 'county' ? 3 : 2, lead: actor(`${u.id}.lead`), officer: actor(`${u.id}.officer`) })),
       office,
       categories: categoryRows,
+      ...(notes !== undefined && { notes }),
     });
 
     // The campaign was planned the day before its first window opened.
