@@ -91,6 +91,7 @@ interface ClueRow {
   readonly foundAt: string;
   readonly enteredAt: string;
   readonly dueAt: string | null;
+  readonly lastNoteAt: string | null;
   readonly context: string;
   readonly updatedAt: string;
 }
@@ -137,7 +138,7 @@ function inserts(head: string, columns: number, rows: readonly (readonly InValue
 async function cloneClues(database: Database, count: number, quiet: boolean): Promise<void> {
   const { client } = database;
   const templateRows = await client.execute(
-    `select id, state, version, campaign_id, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at from clues
+    `select id, state, version, campaign_id, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, last_note_at, context, updated_at from clues
      where json_extract(context, '$.mergedInto') is null and json_array_length(context, '$.absorbed') = 0 and state <> 'merged' order by id`,
   );
   const templates = templateRows.rows.map((r) => ({
@@ -153,6 +154,7 @@ async function cloneClues(database: Database, count: number, quiet: boolean): Pr
       foundAt: text(r.found_at),
       enteredAt: text(r.entered_at),
       dueAt: textOrNull(r.due_at),
+      lastNoteAt: textOrNull(r.last_note_at),
       context: text(r.context),
       updatedAt: text(r.updated_at),
     } satisfies ClueRow,
@@ -198,7 +200,7 @@ async function cloneClues(database: Database, count: number, quiet: boolean): Pr
       if (template === undefined) continue;
       const id = nextId++;
       const c = template.row;
-      clueValues.push([id, c.campaignId, c.state, c.version, c.unitId, c.categoryId, c.assigneeId, c.title, c.foundAt, c.enteredAt, c.dueAt, c.context, c.updatedAt]);
+      clueValues.push([id, c.campaignId, c.state, c.version, c.unitId, c.categoryId, c.assigneeId, c.title, c.foundAt, c.enteredAt, c.dueAt, c.lastNoteAt, c.context, c.updatedAt]);
       for (const e of entriesOf.get(template.id) ?? []) {
         seq += 1;
         const hash = auditHash(prevHash, { ...e, seq, subject: 'clue', subjectId: id });
@@ -208,7 +210,7 @@ async function cloneClues(database: Database, count: number, quiet: boolean): Pr
     }
     await client.batch(
       [
-        ...inserts('insert into clues (id, campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, context, updated_at)', 13, clueValues, 500),
+        ...inserts('insert into clues (id, campaign_id, state, version, unit_id, category_id, assignee_id, title, found_at, entered_at, due_at, last_note_at, context, updated_at)', 14, clueValues, 500),
         ...inserts(
           `insert into audit_log (seq, at, actor_id, campaign_id, subject, subject_id, event, from_state, to_state, payload, version, prev_hash, hash${itemColumns ? ', unit_id, category_id' : ''})`,
           itemColumns ? 15 : 13,

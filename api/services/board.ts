@@ -25,7 +25,7 @@ import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campa
 import { rungsOf, tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
 import { decodeCursor, encodeCursor } from './page-cursor';
-import { lastNoteAtOf, quietFor } from './progress';
+import { quietFor } from './progress';
 
 type BoardFilters = z.output<typeof boardQuery>;
 
@@ -203,7 +203,7 @@ async function readColumn(
       assigneeId: t.assigneeId,
       assigneeName: users.displayName,
       enteredAt: t.enteredAt,
-      lastNoteAt: lastNoteAtOf(t.context),
+      lastNoteAt: t.lastNoteAt,
       dueAt: t.dueAt,
     })
     .from(t)

@@ -15,7 +15,7 @@ import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { decodeCursor, encodeCursor, type KeyPlace } from './page-cursor';
 import { rowsBetweenTurns } from './export-table';
 import { letOthersIn } from './let-others-in';
-import { lastNoteAtOf, quietFor } from './progress';
+import { quietFor } from './progress';
 
 export type ListFilters = z.output<typeof listQuery>;
 
@@ -91,7 +91,7 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   else if (filters.assignee !== undefined) where.push(sql`t.assignee_id = ${filters.assignee}`);
   if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
   if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
-  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { state: sql`t.state`, enteredAt: sql`t.entered_at`, context: sql`t.context` }));
+  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
   const q = filters.q?.trim() ?? '';
   if (q !== '') where.push(titleContains(kind, campaignId, q, sql`t.id`));
   return where;
@@ -114,7 +114,7 @@ function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' 
   const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
   return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
       t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
-      t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, ${lastNoteAtOf(sql`t.context`)} as lastNoteAt, ${unitOrder} as unitOrder
+      t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, t.last_note_at as lastNoteAt, ${unitOrder} as unitOrder
     from ${tableOf(kind)} t ${walk === 'byId' ? sql`not indexed` : sql``} left join users u on u.id = t.assignee_id
     where ${where}`;
 }

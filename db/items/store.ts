@@ -19,12 +19,13 @@ function columnsOf(context: ClueContext | ProblemContext) {
     foundAt: 'foundAt' in context ? context.foundAt : context.identifiedAt,
     enteredAt: context.enteredAt,
     dueAt: context.dueAt,
+    lastNoteAt: context.lastNoteAt ?? null,
   };
 }
 
 /** The columns copied from the context that a change may leave as they were. */
 type ItemColumn = keyof ReturnType<typeof columnsOf>;
-const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt'];
+const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt', 'lastNoteAt'];
 
 /** An item as a change reads it: with whether an escalation of it stands open, and its assignee's name. */
 export type ForChange<State extends string, Context> = ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null };
@@ -99,7 +100,8 @@ function storeFor<State extends string, Context extends ClueContext | ProblemCon
    * the version it was decided on; returns how many were stored. Only the
    * columns some change alters are set: SQLite rewrites the entries of every
    * index on a column its SET names, changed or not, and a move changes an
-   * item's state and deadline, seldom its unit or category, never its title.
+   * item's state and deadline, seldom its unit or category, never its title
+   * (a note sets only its last-note time, which no index holds).
    * An item must appear once: of two rows for one item, SQLite applies one.
    */
   async function storeChanges(tx: Tx, updates: readonly ItemUpdate<State, Context>[]): Promise<number> {

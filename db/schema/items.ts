@@ -30,6 +30,8 @@ export const clues = sqliteTable(
     foundAt: text('found_at').notNull(),
     enteredAt: text('entered_at').notNull(),
     dueAt: text('due_at'),
+    /** When the last work note was written (the context's lastNoteAt): the "no progress" filter reads it without parsing the context. Not indexed, so a note rewrites no index entry. */
+    lastNoteAt: text('last_note_at'),
     context: text('context', { mode: 'json' }).$type<ClueContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -72,6 +74,7 @@ export const problems = sqliteTable(
     foundAt: text('found_at').notNull(),
     enteredAt: text('entered_at').notNull(),
     dueAt: text('due_at'),
+    lastNoteAt: text('last_note_at'),
     context: text('context', { mode: 'json' }).$type<ProblemContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },
