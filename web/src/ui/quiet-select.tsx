@@ -5,6 +5,8 @@ import { tr } from '../i18n/i18n';
 const quietChoices = [7, 15, 30] as const;
 
 const everything = { zh: '不限进展', en: 'Progress: all' };
+/** What the select is, for a screen reader: named like the other filters, by what it filters on. */
+const progress = { zh: '进展', en: 'Progress' };
 const quietDays = { zh: '{n} 天无进展', en: 'No progress for {n} days' };
 
 /** "No progress for N days", as a filter's chip or a print heading says it. */
@@ -16,7 +18,7 @@ export const quietLabel = (days: string): string => tr(quietDays).replace('{n}',
  */
 export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
   return (
-    <select name="quiet" aria-label={tr(everything)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+    <select name="quiet" aria-label={tr(progress)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
       <For each={quietChoices}>{(days) => <option value={String(days)}>{quietLabel(String(days))}</option>}</For>
     </select>
