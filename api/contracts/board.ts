@@ -22,7 +22,7 @@ export const boardQuery = z.strictObject({
   escalated: boolish.optional(),
   /** Items found while the campaign was in this phase. */
   phase: z.enum(phases).optional(),
-  /** Only items with no progress for this many days: no work note, and no move into their state, since then. */
+  /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */
   quiet: quietDays.optional(),
   q: z.string().max(200).optional(),
   /** Cards per column in this page. */

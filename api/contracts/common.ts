@@ -20,7 +20,7 @@ export const problem = z
   .loose()
   .meta({ id: 'Problem' });
 
-/** A board's or list's "no progress for this many days" filter: no work note, and no move into the state, since then. */
+/** A board's or list's "no progress for N days" filter: no work note, and no move into the state, since then. */
 export const quietDays = z.coerce.number().int().min(1).max(366);
 
 export const isoInstant = z.iso.datetime({ offset: true });

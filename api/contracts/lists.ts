@@ -19,7 +19,7 @@ export const listQuery = z.strictObject({
   state: z.string().min(1).max(32).optional(),
   assignee: idOrNone.optional(),
   overdue: boolish.optional(),
-  /** Only items with no progress for this many days: no work note, and no move into their state, since then. */
+  /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */
   quiet: quietDays.optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -21,7 +21,7 @@ export interface BoardFilters {
   readonly assignee?: string;
   readonly overdue?: 'true';
   readonly escalated?: 'true';
-  /** No progress for this many days (see QuietSelect). */
+  /** No progress for the given number of days (see QuietSelect). */
   readonly quiet?: string;
   readonly q?: string;
 }

@@ -7,7 +7,7 @@ import { escalationStatusKey } from '../escalations/escalation-inbox';
 import { toast } from '../ui/toasts';
 import { levelLabels } from './domain-labels';
 import { dateTime, dueDate } from './format';
-import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { serverErrors, type FieldErrors } from './payload-fields';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge';
@@ -146,12 +146,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     void run(() => api.move('clue', props.item.id, { to: 'merged', version: props.item.version, payload }), 'merged', [props.item.state, 'merged']);
   }
 
-  const error = (name: string) => errors()[name];
-  const message = (name: string) => (
-    <span class="field-message" data-testid={`error-${name}`}>
-      {error(name) === undefined ? '' : tr(error(name) as Label)}
-    </span>
-  );
+  const invalid = (name: string) => errors()[name] !== undefined;
 
   return (
     <Show when={buttons.some((button) => button.shown())}>
@@ -171,12 +166,10 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         <Switch>
           <Match when={action() === 'note'}>
             <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
-              <label class="field" classList={{ 'field-error': error('text') !== undefined }}>
-                <span class="field-label">{t('noteTitle')}</span>
-                <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={error('text') !== undefined} onInput={(e) => setNoteText(e.currentTarget.value)} />
+              <Field name="text" label={t('noteTitle')} errors={errors()}>
+                <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={invalid('text')} onInput={(e) => setNoteText(e.currentTarget.value)} />
                 <span class="field-hint muted">{t('noteHint')}</span>
-                {message('text')}
-              </label>
+              </Field>
               <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={() => setAction(null)} />
             </form>
           </Match>
@@ -189,30 +182,24 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'transfer'}>
             <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
               <h4>{t('transferTitle')}</h4>
-              <label class="field" classList={{ 'field-error': error('unitId') !== undefined }}>
-                <span class="field-label">{t('unitId')}</span>
-                <select name="unitId" value={unitId()} aria-invalid={error('unitId') !== undefined} onChange={(e) => setUnitId(e.currentTarget.value)}>
+              <Field name="unitId" label={t('unitId')} errors={errors()}>
+                <select name="unitId" value={unitId()} aria-invalid={invalid('unitId')} onChange={(e) => setUnitId(e.currentTarget.value)}>
                   <option value="">{t('choose')}</option>
                   <For each={props.campaign.units.filter((u) => u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
                 </select>
-                {message('unitId')}
-              </label>
-              <label class="field" classList={{ 'field-error': error('reason') !== undefined }}>
-                <span class="field-label">{t('reason')}</span>
-                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={error('reason') !== undefined} onInput={(e) => setReasonText(e.currentTarget.value)} />
-                {message('reason')}
-              </label>
+              </Field>
+              <Field name="reason" label={t('reason')} errors={errors()}>
+                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
+              </Field>
               <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
             </form>
           </Match>
           <Match when={action() === 'merge'}>
             <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
               <h4>{t('mergeTitle')}</h4>
-              <label class="field" classList={{ 'field-error': error('targetId') !== undefined }}>
-                <span class="field-label">{t('targetId')}</span>
-                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={error('targetId') !== undefined} onInput={(e) => setTargetId(e.currentTarget.value)} />
-                {message('targetId')}
-              </label>
+              <Field name="targetId" label={t('targetId')} errors={errors()}>
+                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={invalid('targetId')} onInput={(e) => setTargetId(e.currentTarget.value)} />
+              </Field>
               <label class="field">
                 <span class="field-label">{t('reason')}</span>
                 <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />

@@ -29,8 +29,8 @@ export type ItemField = keyof ItemValues;
 
 export const nullableId = (value: string): number | null => (value === '' ? null : Number(value));
 
-/** A labelled input with its error below it (the server's or the form's own). */
-function Field(props: { name: ItemField; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element }) {
+/** A labelled input with its error below it (the server's or the form's own): the item's fields, and the drawer's action forms. */
+export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element }) {
   const error = (): Label | undefined => props.errors[props.name];
   return (
     <label class="field" classList={{ 'field-wide': props.wide === true, 'field-error': error() !== undefined }}>
