@@ -328,6 +328,19 @@ describe('creation and replay', () => {
   it('refuses a replay that does not start with the create event', () => {
     expect(replayClue([])).toMatchObject({ ok: false, index: 0 });
   });
+
+  it('reports an event it cannot evaluate (no meta: not written by decide) by its index instead of throwing', () => {
+    const created = createClue(
+      100,
+      { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'platform12337' } },
+      actors.office,
+      rules,
+      now,
+    );
+    if (!created.ok) throw new Error('the clue was not created');
+    const replayed = replayClue([created.event, { type: 'clue.verify' }]);
+    expect(replayed).toMatchObject({ ok: false, index: 1, reason: expect.stringContaining('event 1 cannot be replayed in state found') });
+  });
 });
 
 describe('allowed changes that keep the state', () => {

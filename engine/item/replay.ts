@@ -29,8 +29,15 @@ export function replayItem<State extends string, Context, EventType extends stri
   }
   let current = kind.initial(first.input);
   for (let index = 1; index < events.length; index++) {
-    // Events come from our own hash-chained log, written by decide().
-    const next = kind.step(current.state, current.context, events[index] as Event);
+    // Events come from our own hash-chained log, written by decide(). A log written by anything else (a script,
+    // a restore edited by hand and chained again) may hold one the machine cannot even evaluate, such as an event
+    // without its meta: the verifier reports that entry instead of stopping on the machine's error.
+    let next: ReturnType<typeof kind.step>;
+    try {
+      next = kind.step(current.state, current.context, events[index] as Event);
+    } catch (error) {
+      return { ok: false, index, reason: `event ${index} cannot be replayed in state ${current.state}: ${error instanceof Error ? error.message : String(error)}` };
+    }
     if (next === null) return { ok: false, index, reason: `the machine refused event ${index} in state ${current.state}` };
     current = next;
   }
