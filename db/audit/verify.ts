@@ -32,7 +32,14 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       if (row.subject === 'campaign' && row.event !== 'phase.advance') continue;
       let list = events.get(key);
       if (list === undefined) events.set(key, (list = []));
-      list.push(JSON.parse(row.payload));
+      // Chained like any other entry, the payload was still written by something: one that is not JSON is reported, not thrown.
+      let payload: unknown;
+      try {
+        payload = JSON.parse(row.payload);
+      } catch {
+        return { ok: false, seq: row.seq, subject: row.subject, subjectId: row.subjectId, reason: 'the payload is not JSON' };
+      }
+      list.push(payload);
     }
     after = rows[rows.length - 1]?.seq ?? after;
   }
