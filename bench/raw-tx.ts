@@ -6,8 +6,9 @@ import { openDatabase } from '../db/client';
 import { clueStore } from '../db/items/store';
 import { users } from '../db/schema';
 import { cachePreparedStatements } from '../db/statement-cache';
-import { decideClue, type Actor, type ClueRecord } from '../engine';
+import { decideClue, type Actor, type ClueRecord, type ClueRequest } from '../engine';
 import { hasAuditItemColumns } from './bench-data';
+import { forwardAt, moveOutOf, nextMove, type LoadClue } from './move-mix';
 
 export interface MovableClue {
   readonly id: number;
@@ -29,15 +30,22 @@ interface Written {
   readonly categoryId: number | null;
 }
 
+/** The key of a move in a clue's plan: the states it goes from and to. */
+const planKey = (from: string, to: string) => `${from}→${to}`;
+
 /**
- * What the moves load writes for each clue, out of each of its two states
- * (verifying → unfounded with a conclusion, unfounded → verifying with a
- * reason), decided by the engine as the office on the campaign's rules at
- * the bench's frozen instant, so the raw loop writes the same values a
- * move does: a reopened clue is due again (its deadline enters the due
- * indexes and the board's), a dismissed one is not, and the audit payload
- * is the event as the product stores it. Decided once, before the loop:
- * the loop times SQLite, not the engine.
+ * What the moves load writes for each clue, for every move it may make of
+ * it (bench/move-mix.ts: verifying → unfounded with a conclusion, unfounded
+ * → verifying with a reason, and for half the clues verifying → filed →
+ * solved → sent for prosecution), decided by the engine as the office on
+ * the campaign's rules at the bench's frozen instant, so the raw loop
+ * writes the same values a move does: a reopened clue is due again (its
+ * deadline enters the due indexes and the board's), a dismissed one is
+ * not, and the audit payload is the event as the product stores it.
+ * Decided once, before the loop: the loop times SQLite, not the engine.
+ * Each move is decided from the clue as the load leaves it before that move
+ * (a clue files from the verifying it was reopened into, never on its first
+ * visit: see `forwardAt`).
  */
 async function writtenByMoves(url: string, picked: readonly MovableClue[], now: Date): Promise<Map<number, Map<string, Written>>> {
   const database = await openDatabase(url);
@@ -46,21 +54,18 @@ async function writtenByMoves(url: string, picked: readonly MovableClue[], now: 
     if (office === undefined) throw new Error('raw tx: no office user');
     const actor: Actor = { userId: office.id, role: 'office', unitScope: [] };
     const written = new Map<number, Map<string, Written>>();
-    for (const [n, clue] of picked.entries()) {
+    for (const clue of picked) {
       let record: ClueRecord | null = await clueStore.load(database.db, clue.id);
       if (record === null) throw new Error(`raw tx: clue ${clue.id} is missing`);
       const rules = itemRulesOf(await loadCampaignRules(database.db, record.context.campaignId));
-      const byState = new Map<string, Written>();
-      // Out of the state it is in, then back out of the other: the cycle the moves load repeats.
-      for (let step = 0; step < 2; step++) {
-        const request =
-          record.state === 'verifying'
-            ? ({ to: 'unfounded', payload: { conclusion: `bench ${n % 10}: 查无实据` } } as const)
-            : ({ to: 'verifying', payload: { reason: `bench ${n % 10}: 新证据` } } as const);
-        const decision = decideClue(record, actor, request, rules, now);
-        if (!decision.ok) throw new Error(`raw tx: clue ${clue.id} cannot move ${record.state} → ${request.to}: ${decision.refusal.code}`);
+      const plan = new Map<string, Written>();
+      const decide = (from: ClueRecord, forward: boolean): ClueRecord => {
+        const request = moveOutOf(clue.id, from.state, forward, 'raw');
+        if (request === null) return from;
+        const decision = decideClue(from, actor, request as ClueRequest, rules, now);
+        if (!decision.ok) throw new Error(`raw tx: clue ${clue.id} cannot move ${from.state} → ${request.to}: ${decision.refusal.code}`);
         const { context } = decision;
-        byState.set(record.state, {
+        plan.set(planKey(from.state, decision.state), {
           actorId: actor.userId,
           campaignId: context.campaignId,
           to: decision.state,
@@ -72,9 +77,18 @@ async function writtenByMoves(url: string, picked: readonly MovableClue[], now: 
           unitId: context.unitId,
           categoryId: context.categoryId,
         });
-        record = { id: record.id, state: decision.state, version: decision.version, context };
+        return { id: from.id, state: decision.state, version: decision.version, context };
+      };
+      // Round the cycle once (out of the state it is in, and back), then forward from the reopened verifying.
+      if (record.state === 'verifying') record = decide(record, false);
+      if (record.state === 'unfounded') record = decide(record, false);
+      if (record.state === 'verifying') {
+        decide(record, false);
+        if (forwardAt(clue.id) !== null) record = decide(record, true);
       }
-      written.set(clue.id, byState);
+      if (record.state === 'filed') record = decide(record, false);
+      if (record.state === 'solved') decide(record, false);
+      written.set(clue.id, plan);
     }
     return written;
   } finally {
@@ -98,12 +112,12 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   const client = createClient({ url });
   await client.execute('PRAGMA journal_mode = WAL');
   // Each clue as it stands now: a second run on the same file starts where the first left them.
-  const known: { id: number; version: number; state: string }[] = [];
+  const known: LoadClue[] = [];
   for (const clue of picked) {
     const row = await client.execute({ sql: 'select version, state from clues where id = ?', args: [clue.id] });
     const stored = row.rows[0];
     if (stored === undefined) throw new Error(`raw tx: clue ${clue.id} is missing`);
-    known.push({ id: clue.id, version: Number(stored.version), state: String(stored.state) });
+    known.push({ id: clue.id, version: Number(stored.version), state: String(stored.state), verifyingVisits: 0 });
   }
   const last = await client.execute('select seq, hash from audit_log order by seq desc limit 1');
   let seq = Number(last.rows[0]?.seq ?? 0);
@@ -118,8 +132,15 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   for (let i = 0; performance.now() < end; i++) {
     const clue = known[i % known.length];
     if (clue === undefined) break;
-    const move = written.get(clue.id)?.get(clue.state);
-    if (move === undefined) throw new Error(`raw tx: no move of clue ${clue.id} out of ${clue.state}`);
+    // The load's next move of it (a clue sent for prosecution has none: the next clue's turn).
+    const next = nextMove(clue, 'raw');
+    if (next === null) {
+      known.splice(i % known.length, 1);
+      if (known.length === 0) throw new Error('raw tx: no clue has a move left');
+      continue;
+    }
+    const move = written.get(clue.id)?.get(planKey(clue.state, next.to));
+    if (move === undefined) throw new Error(`raw tx: no move of clue ${clue.id} out of ${clue.state} to ${next.to}`);
     seq += 1;
     const entry = { seq, at: options.nowIso, actorId: move.actorId, campaignId: move.campaignId, subject: 'clue', subjectId: clue.id, event: move.event, fromState: clue.state, toState: move.to, payload: move.payload, version: clue.version + 1, unitId: itemColumns ? move.unitId : null, categoryId: itemColumns ? move.categoryId : null };
     const hash = auditHash(prevHash, entry);

@@ -162,7 +162,7 @@ if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP
     const perSec = (moves.statuses[200] ?? 0) / (sizes.loadMs / 1000);
     details.moves = { statuses: moves.statuses, p50Ms: moves.p50Ms, other: moves.other, serverCpuMsPerMove: cpuPerMoveMs.server, serverThreadsCpuMsPerMove: { main: cpuPerMoveMs.main, writeWorker: cpuPerMoveMs.busiestOther, other: cpuPerMoveMs.rest }, loadClientCpuMsPerMove: cpuPerMoveMs.load };
     if (moves.other.length > 0) log(`unexpected answers: ${moves.other.join(' | ')}`);
-    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves, ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms; CPU a move: server ${fmt(cpuPerMoveMs.server, 2)} ms (main thread ${fmt(cpuPerMoveMs.main, 2)}, write worker ${fmt(cpuPerMoveMs.busiestOther, 2)}, other threads ${fmt(cpuPerMoveMs.rest, 2)}), load client ${fmt(cpuPerMoveMs.load, 2)} ms; ${fmt(moves.movesPerTransaction, 1)} moves a transaction` };
+    figures.movesPerSec = { value: perSec, note: `${fmt(moves.ok)} moves (${fmt(moves.forward)} forward), ${moves.conflicts} conflicts, p50 ${fmt(moves.p50Ms, 2)} ms; CPU a move: server ${fmt(cpuPerMoveMs.server, 2)} ms (main thread ${fmt(cpuPerMoveMs.main, 2)}, write worker ${fmt(cpuPerMoveMs.busiestOther, 2)}, other threads ${fmt(cpuPerMoveMs.rest, 2)}), load client ${fmt(cpuPerMoveMs.load, 2)} ms; ${fmt(moves.movesPerTransaction, 1)} moves a transaction` };
     figures.moveP99Ms = { value: moves.p99Ms, note: `${connections} connections, ${fmt(picked.length)} clues` };
     setMoveRatio();
   } finally {

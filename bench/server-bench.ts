@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { clues } from '../db/schema';
 import { health, type Health } from '../api/contracts/health';
 import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
+import { nextMove, type LoadClue } from './move-mix';
 import type { MovableClue } from './raw-tx';
 import { cpuSeconds, threadCpuSeconds } from './processes';
 
@@ -53,6 +54,8 @@ export async function movableClues(database: Database, count: number): Promise<M
 
 export interface MoveBench extends LoadResult {
   readonly ok: number;
+  /** Of the moves answered, those forward (filed, solved, sent for prosecution) rather than round the cycle. */
+  readonly forward: number;
   readonly conflicts: number;
   readonly other: readonly string[];
   /**
@@ -75,44 +78,50 @@ async function writeCounts(client: HttpClient): Promise<Health['writes']> {
 
 /**
  * Legal moves through POST /api/clues/:id/transitions: `connections`
- * clients signed in as the office, each cycling its own share of the clues
- * verifying → unfounded → verifying and tracking versions from the answers.
+ * clients signed in as the office, each taking its own share of the clues
+ * in turn and tracking versions from the answers. Clues cycle verifying →
+ * unfounded → verifying (reopen) alongside forward moves (filed, solved,
+ * sent for prosecution) of half of them, each at its own turn (see
+ * bench/move-mix.ts).
  */
 export async function benchMoves(client: HttpClient, picked: readonly MovableClue[], connections: number, options: { warmupMs: number; durationMs: number; password: string; serverPid: number }): Promise<MoveBench> {
   const cookies = await Promise.all(Array.from({ length: connections }, () => signIn(client, 'office', options.password)));
   let ok = 0;
+  let forward = 0;
   let conflicts = 0;
   const other: string[] = [];
   const workers = cookies.map((cookie, n) => {
-    const own = picked.filter((_, i) => i % connections === n).map((c) => ({ id: c.id, version: c.version, state: c.state }));
+    const own: LoadClue[] = picked.filter((_, i) => i % connections === n).map((c) => ({ id: c.id, version: c.version, state: c.state, verifyingVisits: 0 }));
     let i = 0;
     return (): LoadRequest => {
-      const clue = own[i++ % own.length];
-      if (clue === undefined) throw new Error('a client with no clues');
-      const body =
-        clue.state === 'verifying'
-          ? { to: 'unfounded', version: clue.version, payload: { conclusion: `bench ${n}: 查无实据` } }
-          : { to: 'verifying', version: clue.version, payload: { reason: `bench ${n}: 新证据` } };
-      return {
-        method: 'POST',
-        path: `/api/clues/${clue.id}/transitions`,
-        body,
-        cookie,
-        onAnswer: (status, text) => {
-          const answer = JSON.parse(text) as { version?: number; state?: string; current?: { version: number; state: string } };
-          if (status === 200 && answer.version !== undefined && answer.state !== undefined) {
-            ok += 1;
-            clue.version = answer.version;
-            clue.state = answer.state;
-          } else if (status === 409 && answer.current !== undefined) {
-            conflicts += 1;
-            clue.version = answer.current.version;
-            clue.state = answer.current.state;
-          } else if (other.length < 5) {
-            other.push(`${status} ${text.slice(0, 200)}`);
-          }
-        },
-      };
+      // The next of its clues with a move left (half of them cycle for ever: see bench/move-mix.ts).
+      for (let tried = 0; tried < own.length; tried++) {
+        const clue = own[i++ % own.length];
+        const move = clue === undefined ? null : nextMove(clue, `bench ${n}`);
+        if (clue === undefined || move === null) continue;
+        return {
+          method: 'POST',
+          path: `/api/clues/${clue.id}/transitions`,
+          body: { to: move.to, version: clue.version, payload: move.payload },
+          cookie,
+          onAnswer: (status, text) => {
+            const answer = JSON.parse(text) as { version?: number; state?: string; current?: { version: number; state: string } };
+            if (status === 200 && answer.version !== undefined && answer.state !== undefined) {
+              ok += 1;
+              if (move.to !== 'unfounded' && move.to !== 'verifying') forward += 1;
+              clue.version = answer.version;
+              clue.state = answer.state;
+            } else if (status === 409 && answer.current !== undefined) {
+              conflicts += 1;
+              clue.version = answer.current.version;
+              clue.state = answer.current.state;
+            } else if (other.length < 5) {
+              other.push(`${status} ${text.slice(0, 200)}`);
+            }
+          },
+        };
+      }
+      throw new Error(`client ${n} has no clue with a move left`);
     };
   });
   // The warm-up, not counted (its unexpected answers are kept): a server that has just started is still
@@ -120,6 +129,7 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
   // and a server serves for days.
   await runLoad(client, workers, { warmupMs: options.warmupMs, durationMs: 0 });
   ok = 0;
+  forward = 0;
   conflicts = 0;
   // After the sign-ins, whose password hashing is no part of a move, and the warm-up.
   const writesBefore = await writeCounts(client);
@@ -136,5 +146,5 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
   const server = cpuSeconds(options.serverPid) - before.server;
   const cpuMsPerMove = { server: perMove(server), load: (load.user + load.system) / 1000 / answered, main: perMove(main), busiestOther: perMove(busiestOther), rest: perMove(server - main - busiestOther) };
   const movesPerTransaction = (writesAfter.jobs - writesBefore.jobs) / Math.max(1, writesAfter.transactions - writesBefore.transactions);
-  return { ...result, ok, conflicts, other, cpuMsPerMove, movesPerTransaction };
+  return { ...result, ok, forward, conflicts, other, cpuMsPerMove, movesPerTransaction };
 }

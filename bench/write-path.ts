@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { movesTogether, type MoveInput } from '../api/services/moves-together';
 import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
+import { nextMove, type ClueMove, type LoadClue } from './move-mix';
 import type { MovableClue } from './raw-tx';
 
 export interface WritePathBench {
@@ -13,7 +14,7 @@ export interface WritePathBench {
 
 /**
  * The product's write path without HTTP: the same legal moves as the moves
- * load (verifying ⇄ unfounded, as the office), handed to the moves group
+ * load (bench/move-mix.ts, as the office), handed to the moves group
  * (`movesTogether`, the code the write worker runs) `perTransaction` at a
  * time through the write queue, one transaction after another, on this
  * thread. Between the raw transaction (SQLite and the fsync alone) and the
@@ -28,7 +29,7 @@ export async function benchWritePath(url: string, picked: readonly MovableClue[]
     const actor = { userId: office.id, role: 'office' as const, unitScope: [] };
     const now = new Date(options.nowIso);
     // The file is the bench's copy taken when the clues were picked, used by this part alone: they stand as picked.
-    const known = picked.map((clue) => ({ ...clue }));
+    const known: LoadClue[] = picked.map((clue) => ({ ...clue, verifyingVisits: 0 }));
     const begin = performance.now();
     const measureFrom = begin + options.warmupMs;
     const end = measureFrom + options.durationMs;
@@ -39,18 +40,18 @@ export async function benchWritePath(url: string, picked: readonly MovableClue[]
     while (performance.now() < end) {
       const counting = performance.now() >= measureFrom;
       if (counting && cpuFrom === undefined) cpuFrom = process.cpuUsage();
-      const batch = Array.from({ length: options.perTransaction }, () => known[next++ % known.length]).filter((clue) => clue !== undefined);
-      const inputs: MoveInput[] = batch.map((clue, i) => ({
-        kind: 'clue',
-        id: clue.id,
-        actor,
-        version: clue.version,
-        now,
-        move: clue.state === 'verifying' ? { to: 'unfounded', payload: { conclusion: `write path ${i}: 查无实据` } } : { to: 'verifying', payload: { reason: `write path ${i}: 新证据` } },
-      }));
+      // The next clues in turn with a move left, as the moves load takes them (bench/move-mix.ts).
+      const batch: { clue: LoadClue; move: ClueMove }[] = [];
+      for (let tried = 0; batch.length < options.perTransaction && tried < known.length; tried++) {
+        const clue = known[next++ % known.length];
+        const move = clue === undefined ? null : nextMove(clue, 'write path');
+        if (clue !== undefined && move !== null) batch.push({ clue, move });
+      }
+      if (batch.length === 0) throw new Error('write path: no clue has a move left');
+      const inputs: MoveInput[] = batch.map(({ clue, move }) => ({ kind: 'clue', id: clue.id, actor, version: clue.version, now, move }));
       const settled = await database.write((tx) => movesTogether.run(tx, inputs));
       settled.forEach((outcome, i) => {
-        const clue = batch[i];
+        const clue = batch[i]?.clue;
         if (!outcome.ok) throw outcome.error;
         if (clue === undefined) return;
         clue.version = outcome.value.version;
