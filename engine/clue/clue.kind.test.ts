@@ -304,14 +304,10 @@ describe('allowed moves', () => {
 });
 
 describe('creation and replay', () => {
+  const newClue = { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'platform12337' as const } };
+
   it('creates a clue in found, due within three days, and replays it', () => {
-    const created = createClue(
-      100,
-      { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'platform12337' } },
-      actors.officerAssigned,
-      rules,
-      now,
-    );
+    const created = createClue(100, newClue, actors.officerAssigned, rules, now);
     expect(created).toMatchObject({ ok: true, record: { state: 'found', version: 1, context: { dueAt: '2026-04-13T16:00:00.000Z' } } });
     if (!created.ok) return;
     const replayed = replayClue([created.event]);
@@ -330,13 +326,7 @@ describe('creation and replay', () => {
   });
 
   it('reports an event it cannot evaluate (no meta: not written by decide) by its index instead of throwing', () => {
-    const created = createClue(
-      100,
-      { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'platform12337' } },
-      actors.office,
-      rules,
-      now,
-    );
+    const created = createClue(100, newClue, actors.office, rules, now);
     if (!created.ok) throw new Error('the clue was not created');
     const replayed = replayClue([created.event, { type: 'clue.verify' }]);
     expect(replayed).toMatchObject({ ok: false, index: 1, reason: expect.stringContaining('event 1 cannot be replayed in state found') });
