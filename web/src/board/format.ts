@@ -54,10 +54,12 @@ export function age(since: string, now: string): string {
   return `${figure(value)}${tr(ageUnits[unit])}`;
 }
 
-const justNow = { zh: '刚刚', en: 'just now' };
-const before = { zh: '{age}前', en: '{age} ago' };
+// English drops "ago" on the card: "✎ 3d ago" beside the badge and the age in state was cut to
+// "✎ 3d …" on most cards of a 1,440 px window; the pencil says what the time is, the title says it in full.
+const justNow = { zh: '刚刚', en: 'now' };
+const before = { zh: '{age}前', en: '{age}' };
 
-/** How long ago something happened, short: "刚刚" within the minute, then "3天前" / "3d ago". */
+/** How long ago something happened, short: "刚刚" / "now" within the minute, then "3天前" / "3d". */
 export function ago(at: string, now: string): string {
   return new Date(now).getTime() - new Date(at).getTime() < 60_000 ? tr(justNow) : tr(before).replace('{age}', age(at, now));
 }
