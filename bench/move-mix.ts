@@ -70,3 +70,22 @@ export function nextMove(clue: LoadClue, tag: string): ClueMove | null {
   if (clue.state === 'verifying') clue.verifyingVisits += 1;
   return moveOutOf(clue.id, clue.state, clue.state === 'verifying' && clue.verifyingVisits === forwardAt(clue.id), tag);
 }
+
+/**
+ * Clues taken in turn, as each part of the bench takes its own: the next
+ * one with a move left, and that move (counting its visit), or null when
+ * none has a move left. A clue sent for prosecution is passed over.
+ */
+export class InTurn {
+  #next = 0;
+  constructor(private readonly clues: readonly LoadClue[]) {}
+
+  take(tag: string): { readonly clue: LoadClue; readonly move: ClueMove } | null {
+    for (let tried = 0; tried < this.clues.length; tried++) {
+      const clue = this.clues[this.#next++ % this.clues.length];
+      const move = clue === undefined ? null : nextMove(clue, tag);
+      if (clue !== undefined && move !== null) return { clue, move };
+    }
+    return null;
+  }
+}

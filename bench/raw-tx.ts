@@ -8,7 +8,7 @@ import { users } from '../db/schema';
 import { cachePreparedStatements } from '../db/statement-cache';
 import { decideClue, type Actor, type ClueRecord, type ClueRequest } from '../engine';
 import { hasAuditItemColumns } from './bench-data';
-import { forwardAt, moveOutOf, nextMove, type LoadClue } from './move-mix';
+import { forwardAt, InTurn, moveOutOf, type LoadClue } from './move-mix';
 
 export interface MovableClue {
   readonly id: number;
@@ -129,16 +129,12 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   const begin = performance.now();
   const end = begin + options.warmupMs + options.durationMs;
   let counted = 0;
-  for (let i = 0; performance.now() < end; i++) {
-    const clue = known[i % known.length];
-    if (clue === undefined) break;
-    // The load's next move of it (a clue sent for prosecution has none: the next clue's turn).
-    const next = nextMove(clue, 'raw');
-    if (next === null) {
-      known.splice(i % known.length, 1);
-      if (known.length === 0) throw new Error('raw tx: no clue has a move left');
-      continue;
-    }
+  const turns = new InTurn(known);
+  while (performance.now() < end) {
+    // The load's next move, of the next clue with one left.
+    const turn = turns.take('raw');
+    if (turn === null) throw new Error('raw tx: no clue has a move left');
+    const { clue, move: next } = turn;
     const move = written.get(clue.id)?.get(planKey(clue.state, next.to));
     if (move === undefined) throw new Error(`raw tx: no move of clue ${clue.id} out of ${clue.state} to ${next.to}`);
     seq += 1;

@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { clues } from '../db/schema';
 import { health, type Health } from '../api/contracts/health';
 import { quantile, runLoad, signIn, type HttpClient, type LoadRequest, type LoadResult } from './load';
-import { nextMove, type LoadClue } from './move-mix';
+import { InTurn, type LoadClue } from './move-mix';
 import type { MovableClue } from './raw-tx';
 import { cpuSeconds, threadCpuSeconds } from './processes';
 
@@ -92,36 +92,33 @@ export async function benchMoves(client: HttpClient, picked: readonly MovableClu
   const other: string[] = [];
   const workers = cookies.map((cookie, n) => {
     const own: LoadClue[] = picked.filter((_, i) => i % connections === n).map((c) => ({ id: c.id, version: c.version, state: c.state, verifyingVisits: 0 }));
-    let i = 0;
+    const turns = new InTurn(own);
     return (): LoadRequest => {
       // The next of its clues with a move left (half of them cycle for ever: see bench/move-mix.ts).
-      for (let tried = 0; tried < own.length; tried++) {
-        const clue = own[i++ % own.length];
-        const move = clue === undefined ? null : nextMove(clue, `bench ${n}`);
-        if (clue === undefined || move === null) continue;
-        return {
-          method: 'POST',
-          path: `/api/clues/${clue.id}/transitions`,
-          body: { to: move.to, version: clue.version, payload: move.payload },
-          cookie,
-          onAnswer: (status, text) => {
-            const answer = JSON.parse(text) as { version?: number; state?: string; current?: { version: number; state: string } };
-            if (status === 200 && answer.version !== undefined && answer.state !== undefined) {
-              ok += 1;
-              if (move.to !== 'unfounded' && move.to !== 'verifying') forward += 1;
-              clue.version = answer.version;
-              clue.state = answer.state;
-            } else if (status === 409 && answer.current !== undefined) {
-              conflicts += 1;
-              clue.version = answer.current.version;
-              clue.state = answer.current.state;
-            } else if (other.length < 5) {
-              other.push(`${status} ${text.slice(0, 200)}`);
-            }
-          },
-        };
-      }
-      throw new Error(`client ${n} has no clue with a move left`);
+      const turn = turns.take(`bench ${n}`);
+      if (turn === null) throw new Error(`client ${n} has no clue with a move left`);
+      const { clue, move } = turn;
+      return {
+        method: 'POST',
+        path: `/api/clues/${clue.id}/transitions`,
+        body: { to: move.to, version: clue.version, payload: move.payload },
+        cookie,
+        onAnswer: (status, text) => {
+          const answer = JSON.parse(text) as { version?: number; state?: string; current?: { version: number; state: string } };
+          if (status === 200 && answer.version !== undefined && answer.state !== undefined) {
+            ok += 1;
+            if (move.to !== 'unfounded' && move.to !== 'verifying') forward += 1;
+            clue.version = answer.version;
+            clue.state = answer.state;
+          } else if (status === 409 && answer.current !== undefined) {
+            conflicts += 1;
+            clue.version = answer.current.version;
+            clue.state = answer.current.state;
+          } else if (other.length < 5) {
+            other.push(`${status} ${text.slice(0, 200)}`);
+          }
+        },
+      };
     };
   });
   // The warm-up, not counted (its unexpected answers are kept): a server that has just started is still

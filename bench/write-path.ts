@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { movesTogether, type MoveInput } from '../api/services/moves-together';
 import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
-import { nextMove, type ClueMove, type LoadClue } from './move-mix';
+import { InTurn, type ClueMove, type LoadClue } from './move-mix';
 import type { MovableClue } from './raw-tx';
 
 export interface WritePathBench {
@@ -29,11 +29,10 @@ export async function benchWritePath(url: string, picked: readonly MovableClue[]
     const actor = { userId: office.id, role: 'office' as const, unitScope: [] };
     const now = new Date(options.nowIso);
     // The file is the bench's copy taken when the clues were picked, used by this part alone: they stand as picked.
-    const known: LoadClue[] = picked.map((clue) => ({ ...clue, verifyingVisits: 0 }));
+    const turns = new InTurn(picked.map((clue) => ({ ...clue, verifyingVisits: 0 })));
     const begin = performance.now();
     const measureFrom = begin + options.warmupMs;
     const end = measureFrom + options.durationMs;
-    let next = 0;
     let counted = 0;
     let transactions = 0;
     let cpuFrom: NodeJS.CpuUsage | undefined;
@@ -42,10 +41,10 @@ export async function benchWritePath(url: string, picked: readonly MovableClue[]
       if (counting && cpuFrom === undefined) cpuFrom = process.cpuUsage();
       // The next clues in turn with a move left, as the moves load takes them (bench/move-mix.ts).
       const batch: { clue: LoadClue; move: ClueMove }[] = [];
-      for (let tried = 0; batch.length < options.perTransaction && tried < known.length; tried++) {
-        const clue = known[next++ % known.length];
-        const move = clue === undefined ? null : nextMove(clue, 'write path');
-        if (clue !== undefined && move !== null) batch.push({ clue, move });
+      while (batch.length < options.perTransaction) {
+        const turn = turns.take('write path');
+        if (turn === null) break;
+        batch.push(turn);
       }
       if (batch.length === 0) throw new Error('write path: no clue has a move left');
       const inputs: MoveInput[] = batch.map(({ clue, move }) => ({ kind: 'clue', id: clue.id, actor, version: clue.version, now, move }));

@@ -32,7 +32,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       if (row.subject === 'campaign' && row.event !== 'phase.advance') continue;
       let list = events.get(key);
       if (list === undefined) events.set(key, (list = []));
-      // Chained like any other entry, the payload was still written by something: one that is not JSON is reported, not thrown.
+      // Chained like every other entry, the payload was still written by something: one that is not JSON is reported, not thrown.
       let payload: unknown;
       try {
         payload = JSON.parse(row.payload);

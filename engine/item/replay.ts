@@ -29,7 +29,7 @@ export function replayItem<State extends string, Context, EventType extends stri
   }
   let current = kind.initial(first.input);
   for (let index = 1; index < events.length; index++) {
-    // Events come from our own hash-chained log, written by decide(). A log written by anything else (a script,
+    // Events come from our own hash-chained log, written by decide(). A log written by something else (a script,
     // a restore edited by hand and chained again) may hold one the machine cannot even evaluate, such as an event
     // without its meta: the verifier reports that entry instead of stopping on the machine's error.
     let next: ReturnType<typeof kind.step>;
