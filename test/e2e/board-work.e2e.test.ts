@@ -525,6 +525,22 @@ describe('working on the board', () => {
       await expect.poll(() => card(page, 'filed', id).getByTestId('last-note').count(), { timeout: 10_000 }).toBe(1);
       expect(await card(page, 'filed', id).getByTestId('last-note').getAttribute('title')).toMatch(/^最近进展记录：\d{4}年/);
       expect(await card(page, 'filed', id).getByTestId('last-note').textContent()).toBe('✎ 刚刚');
+      // In a 1,000 px window a card is about 180 px wide: beside a "严重超期" badge and the age, a note of
+      // "✎ 111天前" goes under the age, whole, instead of being cut to "✎ 1…".
+      await page.setViewportSize({ width: 1000, height: 800 });
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('[data-testid=last-note]')].map((note) => {
+              const box = note.getBoundingClientRect();
+              const cardBox = note.closest('[data-card-id]')?.getBoundingClientRect();
+              return { text: note.textContent, whole: note.scrollWidth <= note.clientWidth && cardBox !== undefined && box.right <= cardBox.right && box.left >= cardBox.left };
+            }),
+          ),
+        )
+        .toSatisfy((notes: { text: string | null; whole: boolean }[]) => notes.length >= 5 && notes.some((n) => /\d{3}天前/.test(n.text ?? '')) && notes.every((n) => n.whole));
+      await page.screenshot({ path: `${artifacts}/board-1000px-zh.png` });
+      await page.setViewportSize({ width: 1600, height: 900 });
 
       // A transfer's entry names the unit it went to, and why.
       const unit = after.context.unitId === 'nanzheng' ? { id: 'chenggu', name: '城固县公安局' } : { id: 'nanzheng', name: '南郑分局' };

@@ -33,16 +33,18 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
         <Show when={props.card.level > 0}>
           <span class={`level-badge level-${props.card.level}`}>{tr(levelLabels[props.card.level] ?? { zh: '', en: '' })}</span>
         </Show>
-        <Show when={props.card.lastNoteAt}>
-          {(at) => (
-            <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
-              <span aria-hidden="true">✎ </span>
-              {ago(at(), props.context.now())}
-            </span>
-          )}
-        </Show>
-        <span class="card-age" title={t('inState')} data-testid="age">
-          {age(props.card.enteredAt, props.context.now())}
+        <span class="card-times">
+          <Show when={props.card.lastNoteAt}>
+            {(at) => (
+              <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
+                <span aria-hidden="true">✎ </span>
+                {ago(at(), props.context.now())}
+              </span>
+            )}
+          </Show>
+          <span class="card-age" title={t('inState')} data-testid="age">
+            {age(props.card.enteredAt, props.context.now())}
+          </span>
         </span>
         <Show when={props.pending}>
           <span class="pending-dot" title={t('submitting')} aria-label={t('submitting')} />
