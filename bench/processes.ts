@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtServerArgs } from '../test/support/built-server';
@@ -18,6 +18,20 @@ export interface Child {
  */
 export function startNodeProcess(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Child> {
   return startServing([...nodeArgs, '--import', 'tsx', script], env, script);
+}
+
+/**
+ * Runs `node --expose-gc --import tsx <script> [args]` in the repository and
+ * resolves with what it printed to stdout, parsed as JSON; rejects with its
+ * stderr if it fails.
+ */
+export function runNodeScript(script: string, args: readonly string[]): Promise<unknown> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error !== null) fail(new Error(`${script} failed: ${error.message}\n${stderr}`));
+      else done(JSON.parse(stdout) as unknown);
+    });
+  });
 }
 
 /** Starts `node <args>` in the repository and resolves with the URL once it prints `serving at http://…`. */
