@@ -21,14 +21,15 @@ export function startNodeProcess(script: string, env: Record<string, string>, no
 }
 
 /**
- * Runs `node --expose-gc --import tsx <script> [args]` in the repository and
- * resolves with what it printed to stdout, parsed as JSON; rejects with its
- * stderr if it fails.
+ * Runs one part of the bench in a process of its own (bench/part-process.ts:
+ * `sweep`, `report` or `import`) on the database at `url`, and resolves with
+ * what it printed, parsed as JSON; rejects with its stderr if it fails.
  */
-export function runNodeScript(script: string, args: readonly string[]): Promise<unknown> {
+export function runPartProcess(part: string, url: string, args: readonly string[] = []): Promise<unknown> {
+  const script = resolve(import.meta.dirname, 'part-process.ts');
   return new Promise((done, fail) => {
-    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error !== null) fail(new Error(`${script} failed: ${error.message}\n${stderr}`));
+    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', script, part, url, ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error !== null) fail(new Error(`the ${part} part's process failed: ${error.message}\n${stderr}`));
       else done(JSON.parse(stdout) as unknown);
     });
   });

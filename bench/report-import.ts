@@ -8,8 +8,19 @@ import { readTable } from '../api/services/import/read-table';
 import { benchNow } from './bench-data';
 import { collectGarbage } from './collect-garbage';
 
+export interface ReportBench {
+  readonly medianMs: number;
+  readonly runs: number[];
+  readonly cluesFound: number;
+}
+
+export interface ImportBench {
+  readonly ms: number;
+  readonly created: number;
+}
+
 /** The whole-campaign completion report, timed in process over the project's own code path (median of `runs`). */
-export async function benchReport(database: Database, runs: number): Promise<{ medianMs: number; runs: number[]; cluesFound: number }> {
+export async function benchReport(database: Database, runs: number): Promise<ReportBench> {
   const times: number[] = [];
   let cluesFound = 0;
   for (let i = 0; i < runs; i++) {
@@ -32,7 +43,7 @@ export function importCsv(rows: number): Uint8Array {
 }
 
 /** Parses and imports a CSV through the same service the API route and CLI use, timed end to end. */
-export async function benchImport(database: Database, bytes: Uint8Array): Promise<{ ms: number; created: number }> {
+export async function benchImport(database: Database, bytes: Uint8Array): Promise<ImportBench> {
   const [office] = await database.db.select().from(users).where(eq(users.username, 'office'));
   if (office === undefined) throw new Error('no office user');
   const actor = actorOf(office, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));

@@ -7,12 +7,12 @@ import { benchWritePath, type WritePathBench } from './write-path';
 import { benchEngine } from './engine';
 import { httpClient, runLoad, signIn } from './load';
 import { profilesIn, summarizeProfile } from './profile-summary';
-import { rssMb, runNodeScript, startBattlemap, startNodeProcess } from './processes';
+import { rssMb, runPartProcess, startBattlemap, startNodeProcess } from './processes';
 import { benchRawTx } from './raw-tx';
 import { benchBoard, benchMoves, movableClues } from './server-bench';
 import { fillOpenItems, type SweepBench } from './sweep';
 import { benchWebFirstRender } from './web';
-import { benchImport, benchReport, importCsv } from './report-import';
+import type { ImportBench, ReportBench } from './report-import';
 import { goals, printTable, type Figure } from './table';
 
 /**
@@ -218,8 +218,8 @@ if (wanted('sweep')) await part(['sweepMs1M'], `escalation sweep over ${fmt(size
   const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
   await fillOpenItems(data.database, sizes.sweep, benchNow, false);
   await data.database.close();
-  // In a process of its own, as a server sweeps: see bench/sweep-process.ts.
-  const sweep = (await runNodeScript(resolve(import.meta.dirname, 'sweep-process.ts'), [url, benchNow.toISOString()])) as SweepBench;
+  // In a process of its own, as a server sweeps: see bench/part-process.ts.
+  const sweep = (await runPartProcess('sweep', url)) as SweepBench;
   details.sweep = sweep;
   figures.sweepMs1M = {
     value: sweep.firstMs,
@@ -230,23 +230,19 @@ if (wanted('sweep')) await part(['sweepMs1M'], `escalation sweep over ${fmt(size
 if (wanted('report')) await part(['reportMs1M'], `completion report over ${fmt(sizes.report)} clues`, async () => {
   const url = `file:${join(folder, 'report.db')}`;
   const data = await createBenchDatabase({ url, clues: sizes.report, ...(base !== undefined && { base }) });
-  try {
-    const report = await benchReport(data.database, 3);
-    figures.reportMs1M = { value: report.medianMs, note: `${fmt(sizes.report)} clues (${fmt(report.cluesFound)} found in the report), median of ${report.runs.map((t) => fmt(t, 0)).join(', ')} ms` };
-  } finally {
-    data.database.close();
-  }
+  await data.database.close();
+  // In a process of its own, as a server reports: see bench/part-process.ts.
+  const report = (await runPartProcess('report', url, ['3'])) as ReportBench;
+  figures.reportMs1M = { value: report.medianMs, note: `${fmt(sizes.report)} clues (${fmt(report.cluesFound)} found in the report), median of ${report.runs.map((t) => fmt(t, 0)).join(', ')} ms` };
 });
 
 if (wanted('import')) await part(['import50kMs'], `import of a ${fmt(sizes.importRows)}-row CSV`, async () => {
   const url = `file:${join(folder, 'import.db')}`;
   const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
-  try {
-    const result = await benchImport(data.database, importCsv(sizes.importRows));
-    figures.import50kMs = { value: result.ms, note: `${fmt(result.created)} clues created in one transaction, with identifiers and audit entries` };
-  } finally {
-    data.database.close();
-  }
+  await data.database.close();
+  // In a process of its own, as a server imports: see bench/part-process.ts.
+  const result = (await runPartProcess('import', url, [String(sizes.importRows)])) as ImportBench;
+  figures.import50kMs = { value: result.ms, note: `${fmt(result.created)} clues created in one transaction, with identifiers and audit entries` };
 });
 
 rmSync(folder, { recursive: true, force: true });
