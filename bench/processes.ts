@@ -2,6 +2,8 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtServerArgs } from '../test/support/built-server';
+import type { ImportBench, ReportBench } from './report-import';
+import type { SweepBench } from './sweep';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -20,17 +22,25 @@ export function startNodeProcess(script: string, env: Record<string, string>, no
   return startServing([...nodeArgs, '--import', 'tsx', script], env, script);
 }
 
+/** What each part of bench/part-process.ts prints, by the part's name. */
+export interface PartResults {
+  readonly sweep: SweepBench;
+  readonly report: ReportBench;
+  readonly import: ImportBench;
+}
+
 /**
- * Runs one part of the bench in a process of its own (bench/part-process.ts:
- * `sweep`, `report` or `import`) on the database at `url`, and resolves with
- * what it printed, parsed as JSON; rejects with its stderr if it fails.
+ * Runs one part of the bench in a process of its own (bench/part-process.ts)
+ * on the database at `url`, and resolves with what it printed, parsed as
+ * JSON; rejects with its stderr if it fails.
  */
-export function runPartProcess(part: string, url: string, args: readonly string[] = []): Promise<unknown> {
+export function runPartProcess<Part extends keyof PartResults>(part: Part, url: string, args: readonly string[] = []): Promise<PartResults[Part]> {
   const script = resolve(import.meta.dirname, 'part-process.ts');
   return new Promise((done, fail) => {
     execFile(process.execPath, ['--expose-gc', '--import', 'tsx', script, part, url, ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error !== null) fail(new Error(`the ${part} part's process failed: ${error.message}\n${stderr}`));
-      else done(JSON.parse(stdout) as unknown);
+      // Printed by part-process.ts from the function this part names: the same type, across the process boundary.
+      else done(JSON.parse(stdout) as PartResults[Part]);
     });
   });
 }

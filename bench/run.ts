@@ -10,9 +10,8 @@ import { profilesIn, summarizeProfile } from './profile-summary';
 import { rssMb, runPartProcess, startBattlemap, startNodeProcess } from './processes';
 import { benchRawTx } from './raw-tx';
 import { benchBoard, benchMoves, movableClues } from './server-bench';
-import { fillOpenItems, type SweepBench } from './sweep';
+import { fillOpenItems } from './sweep';
 import { benchWebFirstRender } from './web';
-import type { ImportBench, ReportBench } from './report-import';
 import { goals, printTable, type Figure } from './table';
 
 /**
@@ -219,7 +218,7 @@ if (wanted('sweep')) await part(['sweepMs1M'], `escalation sweep over ${fmt(size
   await fillOpenItems(data.database, sizes.sweep, benchNow, false);
   await data.database.close();
   // In a process of its own, as a server sweeps: see bench/part-process.ts.
-  const sweep = (await runPartProcess('sweep', url)) as SweepBench;
+  const sweep = await runPartProcess('sweep', url);
   details.sweep = sweep;
   figures.sweepMs1M = {
     value: sweep.firstMs,
@@ -232,7 +231,7 @@ if (wanted('report')) await part(['reportMs1M'], `completion report over ${fmt(s
   const data = await createBenchDatabase({ url, clues: sizes.report, ...(base !== undefined && { base }) });
   await data.database.close();
   // In a process of its own, as a server reports: see bench/part-process.ts.
-  const report = (await runPartProcess('report', url, ['3'])) as ReportBench;
+  const report = await runPartProcess('report', url, ['3']);
   figures.reportMs1M = { value: report.medianMs, note: `${fmt(sizes.report)} clues (${fmt(report.cluesFound)} found in the report), median of ${report.runs.map((t) => fmt(t, 0)).join(', ')} ms` };
 });
 
@@ -241,7 +240,7 @@ if (wanted('import')) await part(['import50kMs'], `import of a ${fmt(sizes.impor
   const data = await createBenchDatabase({ url, clues: 300, problems: 30 });
   await data.database.close();
   // In a process of its own, as a server imports: see bench/part-process.ts.
-  const result = (await runPartProcess('import', url, [String(sizes.importRows)])) as ImportBench;
+  const result = await runPartProcess('import', url, [String(sizes.importRows)]);
   figures.import50kMs = { value: result.ms, note: `${fmt(result.created)} clues created in one transaction, with identifiers and audit entries` };
 });
 
