@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../test/support/test-database';
-import { insertRows, rowsAsSelect } from './bulk-insert';
+import { insertRows } from './bulk-insert';
 import { auditLog } from './schema';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -61,23 +61,5 @@ describe('inserting many rows at once', () => {
     const clash = [...entries(500, ['fresh']), ...entries(1, ['seq 1 exists already'])];
     await expect(database.write((tx) => insertRows(tx, auditLog, clash))).rejects.toThrow();
     expect((await database.db.select().from(auditLog)).length).toBe(before);
-  });
-
-  it('as the source of an insert-select: the same values, only new rows answered by returning, missing columns null', async () => {
-    const rows = entries(201, awkward);
-    const answered = await database.write((tx) => tx.insert(auditLog).select(rowsAsSelect(auditLog, rows)).returning({ seq: auditLog.seq, payload: auditLog.payload }));
-    expect(answered.map((r) => r.payload).sort()).toEqual([...awkward].sort());
-    const read = async (from: number) =>
-      (await database.db.select().from(auditLog).orderBy(asc(auditLog.seq))).filter((r) => r.seq >= from && r.seq < from + 100).map(({ seq, ...rest }) => ({ ...rest, offset: seq - from }));
-    expect(await read(201)).toEqual(await read(101));
-    // Two rows already there, one new: on conflict only the new one is inserted and answered.
-    const again = [...entries(201, ['kept as it was', 'also kept']), ...entries(300, ['new'])];
-    const second = await database.write((tx) => tx.insert(auditLog).select(rowsAsSelect(auditLog, again)).onConflictDoNothing().returning({ seq: auditLog.seq, payload: auditLog.payload }));
-    expect(second).toEqual([{ seq: 300, payload: 'new' }]);
-    expect((await read(201))[0]?.payload).toBe(awkward[0]);
-    // A column no row gives is null: the autoincrementing key takes the next one.
-    const { seq: _seq, ...withoutSeq } = entries(0, ['numbered by SQLite'])[0]!;
-    const [numbered] = await database.write((tx) => tx.insert(auditLog).select(rowsAsSelect(auditLog, [withoutSeq])).returning({ seq: auditLog.seq }));
-    expect(numbered?.seq).toBe(301);
   });
 });

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type InferInsertModel, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type InferInsertModel } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './client';
 
@@ -38,21 +38,4 @@ function driverValues(columns: readonly ColumnEntry[], rows: readonly object[]):
       return value === undefined || value === null ? null : column.mapToDriverValue(value);
     }),
   );
-}
-
-/**
- * The rows as a SELECT of every column of the table, in the table's order,
- * from one JSON parameter: the source for drizzle's `insert(table).select(…)`,
- * which then adds what a multi-row VALUES would (`onConflictDoNothing`,
- * `returning`) without a bound parameter per value. A column the rows do not
- * give is NULL, not its default: for tables whose other columns are
- * nullable (an autoincrementing id takes the next id).
- */
-export function rowsAsSelect<T extends SQLiteTable>(table: T, rows: readonly InferInsertModel<T>[]): SQL {
-  // The columns drizzle's insert names, in its order.
-  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined || column.generated.type === 'byDefault');
-  const given = new Set(rows.flatMap((row) => Object.keys(row)));
-  const picks = sql.raw(columns.map(([key], i) => (given.has(key) ? `value ->> '$[${i}]'` : 'null')).join(', '));
-  // WHERE true: SQLite reads an ON after the FROM as a join's unless the SELECT has a WHERE (see its upsert docs).
-  return sql`select ${picks} from json_each(${JSON.stringify(driverValues(columns, rows))}) where true order by key`;
 }
