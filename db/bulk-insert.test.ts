@@ -56,6 +56,21 @@ describe('inserting many rows at once', () => {
     expect(bulk.map((r) => typeof r.version)).toEqual(awkward.map(() => 'number'));
   });
 
+  it('stores values many rows share (bound once) exactly as drizzle does, text that looks like a number still text', async () => {
+    // 150 rows: enough for the values every row shares to be bound once instead of picked from each row.
+    const many = (from: number) =>
+      entries(from, Array.from({ length: 150 }, () => '123')).map((entry, i) => ({ ...entry, actorId: null, campaignId: 1, version: 1, unitId: i % 2 === 0 ? 'hantai' : 'jingzhen', categoryId: 3 }));
+    await database.write((tx) => insertRows(tx, auditLog, many(1001)));
+    await database.write((tx) => tx.insert(auditLog).values(many(2001)));
+    const read = async (from: number) =>
+      (await database.db.select().from(auditLog).orderBy(asc(auditLog.seq))).filter((r) => r.seq >= from && r.seq < from + 1000).map(({ seq, ...rest }) => ({ ...rest, offset: seq - from }));
+    const bulk = await read(1001);
+    expect(bulk).toHaveLength(150);
+    expect(bulk).toEqual(await read(2001));
+    const types = await database.client.execute('select distinct typeof(payload) p, typeof(version) v, typeof(actor_id) a, typeof(campaign_id) c from audit_log where seq between 1001 and 1150');
+    expect(types.rows.map((r) => ({ ...r }))).toEqual([{ p: 'text', v: 'integer', a: 'null', c: 'integer' }]);
+  });
+
   it('writes nothing when one row breaks a constraint', async () => {
     const before = (await database.db.select().from(auditLog)).length;
     const clash = [...entries(500, ['fresh']), ...entries(1, ['seq 1 exists already'])];
