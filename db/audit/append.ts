@@ -3,7 +3,7 @@ import type { Tx } from '../client';
 import { preparedOn } from '../prepared';
 import { insertRows } from '../bulk-insert';
 import { auditLog } from '../schema';
-import { auditHash, genesisHash } from './hash';
+import { auditHash, genesisHash, type HashedEntry } from './hash';
 
 export interface AuditInput {
   readonly at: string;
@@ -46,10 +46,26 @@ export function chainEntries(last: Appended | undefined, inputs: readonly AuditI
   let prevHash = last?.hash ?? genesisHash;
   return inputs.map((input) => {
     seq += 1;
-    const entry = { ...input, seq, payload: input.payload instanceof JsonText ? input.payload.text : JSON.stringify(input.payload), unitId: input.unitId ?? null, categoryId: input.categoryId ?? null };
-    const hash = auditHash(prevHash, entry);
-    const row = { ...entry, prevHash, hash };
-    prevHash = hash;
+    // Written out, not spread: an import chains 50,000 entries, and spreading each input and then the entry took a tenth of their chaining.
+    const row: AuditRow & HashedEntry = {
+      seq,
+      at: input.at,
+      actorId: input.actorId,
+      campaignId: input.campaignId,
+      subject: input.subject,
+      subjectId: input.subjectId,
+      event: input.event,
+      fromState: input.fromState,
+      toState: input.toState,
+      payload: input.payload instanceof JsonText ? input.payload.text : JSON.stringify(input.payload),
+      version: input.version,
+      unitId: input.unitId ?? null,
+      categoryId: input.categoryId ?? null,
+      prevHash,
+      hash: '',
+    };
+    row.hash = auditHash(prevHash, row);
+    prevHash = row.hash;
     return row;
   });
 }
