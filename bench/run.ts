@@ -222,7 +222,7 @@ if (wanted('sweep')) await part(['sweepMs1M'], `escalation sweep over ${fmt(size
   details.sweep = sweep;
   figures.sweepMs1M = {
     value: sweep.firstMs,
-    note: `${fmt(sweep.openItems)} open, ${fmt(sweep.dueItems)} due within 24 h: first ${fmt(sweep.firstMs, 0)} ms (CPU ${fmt(sweep.firstCpuMs, 0)} ms) raised ${fmt(sweep.firstRaised)}, a write waited ≤ ${fmt(sweep.longestWriteWaitMs, 0)} ms behind it; second ${fmt(sweep.secondMs, 0)} ms raised ${sweep.secondRaised}`,
+    note: `${fmt(sweep.openItems)} open, ${fmt(sweep.dueItems)} due within 24 h: first ${fmt(sweep.firstMs, 0)} ms (CPU ${fmt(sweep.firstCpuMs, 0)} ms) raised ${fmt(sweep.firstRaised)}, a write waited ≤ ${fmt(sweep.longestWriteWaitMs, 0)} ms behind it; second ${fmt(sweep.secondMs, 0)} ms raised ${sweep.secondRaised}; before them, untimed, one that found nothing due (${fmt(sweep.warmUpMs, 0)} ms)`,
   };
 });
 
