@@ -316,9 +316,15 @@ describe('creation and replay', () => {
 
   it('refuses creation outside the actor scope, by viewers, and after the campaign', () => {
     const input = { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: 't', description: '', categoryId: null, source: 'other' as const } };
-    expect(createClue(1, input, actors.leadOutOfScope, rules, now)).toMatchObject({ ok: false, refusal: { code: 'out_of_scope' } });
+    expect(createClue(1, input, actors.leadOutOfScope, rules, now)).toMatchObject({ ok: false, refusal: { code: 'out_of_scope', fields: [{ field: 'unitId' }] } });
     expect(createClue(1, input, actors.viewer, rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
     expect(createClue(1, input, actors.office, concludedRules, now)).toMatchObject({ ok: false, refusal: { code: 'campaign_concluded' } });
+  });
+
+  it('lets an officer assign a new clue only to themselves, naming the assignee field', () => {
+    const input = { campaignId: 1, unitId: 'hantai', assigneeId: 8, fields: { title: 't', description: '', categoryId: null, source: 'other' as const } };
+    expect(createClue(1, input, actors.officerAssigned, rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden', fields: [{ field: 'assigneeId' }] } });
+    expect(createClue(1, { ...input, assigneeId: 7 }, actors.officerAssigned, rules, now)).toMatchObject({ ok: true });
   });
 
   it('refuses a replay that does not start with the create event', () => {

@@ -591,6 +591,64 @@ describe('working on the board', () => {
     }
   });
 
+  test('a lead who transfers a card out of their unit is told it left their sight, with no error; a link to a card that is not there says the same', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=50`);
+      const leaving = board.columns.flatMap((c) => c.cards).find((c) => c.unitId === 'hantai');
+      if (leaving === undefined) throw new Error('the demo has no verifying hantai clue');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${leaving.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('history').waitFor();
+      await drawer.getByTestId('action-transfer').click();
+      await drawer.locator('select[name=unitId]').selectOption('nanzheng');
+      await drawer.locator('textarea[name=reason]').fill('属地管辖');
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('detail-gone').waitFor({ timeout: 10_000 });
+      expect(await drawer.getByTestId('detail-gone').textContent()).toContain('已移交给其他单位');
+      expect(await drawer.getByTestId('action-note').count()).toBe(0);
+      await expect.poll(() => page.locator(`[data-testid=card-${leaving.id}]`).count(), { timeout: 10_000 }).toBe(0);
+      await page.screenshot({ path: `${artifacts}/detail-gone-zh.png` });
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=999999`);
+      await drawer.getByTestId('detail-gone').waitFor();
+      await drawer.getByRole('button', { name: '关闭' }).click();
+      await drawer.waitFor({ state: 'detached' });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
+    const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      await lead.page.getByTestId('create').click();
+      const dialog = lead.page.getByTestId('create-dialog');
+      const units = dialog.locator('select[name=unitId] option:not([value=""])');
+      await units.first().waitFor({ state: 'attached' });
+      const me = await apiCall<{ unitScope: string[] }>(suite.server.url, lead.context, 'GET', '/api/session');
+      expect((await units.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual([...me.unitScope].sort());
+      expect(await dialog.locator('select[name=unitId]').inputValue()).toBe('hantai');
+    } finally {
+      await lead.context.close();
+    }
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      await officer.page.getByTestId('create').click();
+      const dialog = officer.page.getByTestId('create-dialog');
+      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+      const others = await apiCall<{ id: number }[]>(suite.server.url, officer.context, 'GET', '/api/users?unit=hantai');
+      expect(others.length).toBeGreaterThan(1);
+      await dialog.locator(`select[name=assigneeId] option[value="${me.id}"]`).waitFor({ state: 'attached' });
+      expect(await dialog.locator('select[name=assigneeId] option:not([value=""])').count()).toBe(1);
+    } finally {
+      await officer.context.close();
+    }
+  });
+
   test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

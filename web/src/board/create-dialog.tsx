@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import type { Label } from '../../../engine/labels';
-import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind } from '../api/client';
+import { hasUnitInScope } from '../../../engine/actor';
+import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind, type UserSummary } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
@@ -9,9 +10,15 @@ import { DuplicateHint } from '../intake/duplicate-hint';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
+  // Offered: the units this user may create in (the office anywhere, others their unit and those below it),
+  // and for an officer only themselves as assignee; the server refuses the rest with the field named.
+  const user = me();
+  const actor = user ? { userId: user.id, role: user.role, unitScope: user.unitScope } : null;
+  const units = props.campaign.units.filter((unit) => actor !== null && hasUnitInScope(actor, unit.id));
+  const assignees = (person: UserSummary) => actor?.role !== 'officer' || person.id === actor.userId;
   const ownUnit = () => {
-    const unit = me()?.unitId;
-    return unit !== undefined && props.campaign.units.some((u) => u.id === unit) ? unit : '';
+    const unit = user?.unitId;
+    return unit !== undefined && units.some((u) => u.id === unit) ? unit : units.length === 1 ? (units[0]?.id ?? '') : '';
   };
   const [values, setValues] = createSignal<ItemValues>({ unitId: ownUnit(), assigneeId: '', title: '', description: '', categoryId: '', source: '', problemKind: '' });
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -69,7 +76,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
           <h2 id="create-dialog-title">{props.kind === 'clue' ? t('newClue') : t('newProblem')}</h2>
         </header>
         <div class="modal-body">
-          <ItemFields kind={props.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit set={set} />
+          <ItemFields kind={props.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit units={units} assignees={assignees} set={set} />
           {/* The same lead often arrives through two units: show clues sharing its phone numbers, accounts or URLs while it is typed. */}
           <Show when={props.kind === 'clue'}>
             <DuplicateHint campaignId={props.campaign.id} text={`${values().title}\n${values().description}`} />

@@ -9,6 +9,7 @@ import { levelLabels } from './domain-labels';
 import { dateTime, dueDate } from './format';
 import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { serverErrors, type FieldErrors } from './payload-fields';
+import { unlessGone } from '../api/unless-gone';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge';
 
@@ -232,7 +233,7 @@ function ActionFooter(props: { busy: boolean; problem: Label | null; label: stri
 /** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */
 export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {
   const key = () => ({ subject: props.item.kind, subjectId: props.item.id, revision: props.revision });
-  const [list] = createResource(key, (k) => api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId }));
+  const [list] = createResource(key, (k) => unlessGone(api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId })));
   const mine = () => list.latest?.items ?? [];
   return (
     <section data-testid="item-escalations">

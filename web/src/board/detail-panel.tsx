@@ -8,6 +8,7 @@ import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { dateTime, dueDate, figure } from './format';
 import { DetailActions, ItemEscalations } from './detail-actions';
 import { CluePartsSection } from '../intake/clue-parts';
+import { unlessGone } from '../api/unless-gone';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt']);
@@ -121,8 +122,8 @@ export function DetailPanel(props: {
   onClose: () => void;
 }) {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
-  const [item] = createResource(key, (k) => api.item(k.kind, k.id));
-  const [history] = createResource(key, (k) => api.history(k.kind, k.id));
+  const [item] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
+  const [history] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => {
     const unit = props.campaign.units.find((u) => u.id === id);
@@ -146,58 +147,60 @@ export function DetailPanel(props: {
           ×
         </button>
       </header>
-      <Show when={item.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
-        {(detail) => (
-          <div class="detail-scroll">
-            <h2 class="detail-title">{detail().title}</h2>
-            <div class="detail-badges">
-              <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
-              <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
-            </div>
-            <ItemEscalations item={detail()} campaign={props.campaign} revision={props.revision} />
-            <section>
-              <h3>{t('fields')}</h3>
-              <dl class="detail-fields">
-                <dt>{t('unit')}</dt>
-                <dd>{unitName(detail().unitId)}</dd>
-                <dt>{t('category')}</dt>
-                <dd>{categoryName(detail().categoryId)}</dd>
-                <dt>{t('assignee')}</dt>
-                <dd>{detail().assigneeName ?? t('unassigned')}</dd>
-                <dt>{t('enteredAt')}</dt>
-                <dd>{dateTime(detail().enteredAt, tz())}</dd>
-                <dt>{t('due')}</dt>
-                <dd>{detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}</dd>
-                <For each={Object.entries(detail().context).filter(([k]) => !shownAbove.has(k))}>
-                  {([name, value]) => (
-                    <>
-                      <dt>{tr(keyLabel(name))}</dt>
-                      <dd data-field={name}>
-                        <ContextValue name={name} value={value} timeZone={tz()} />
-                      </dd>
-                    </>
-                  )}
-                </For>
-              </dl>
-            </section>
-            <Show when={props.mayAct}>
-              <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
-            </Show>
-            <Show when={props.kind === 'clue'}>
-              <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
-            </Show>
-            <section>
-              <h3>{t('history')}</h3>
-              <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
-                {(entries) => (
-                  <ol class="history" data-testid="history">
-                    <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} unitName={unitName} />}</For>
-                  </ol>
-                )}
+      <Show when={item.latest !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
+        <Show when={item.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+          {(detail) => (
+            <div class="detail-scroll">
+              <h2 class="detail-title">{detail().title}</h2>
+              <div class="detail-badges">
+                <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
+                <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
+              </div>
+              <ItemEscalations item={detail()} campaign={props.campaign} revision={props.revision} />
+              <section>
+                <h3>{t('fields')}</h3>
+                <dl class="detail-fields">
+                  <dt>{t('unit')}</dt>
+                  <dd>{unitName(detail().unitId)}</dd>
+                  <dt>{t('category')}</dt>
+                  <dd>{categoryName(detail().categoryId)}</dd>
+                  <dt>{t('assignee')}</dt>
+                  <dd>{detail().assigneeName ?? t('unassigned')}</dd>
+                  <dt>{t('enteredAt')}</dt>
+                  <dd>{dateTime(detail().enteredAt, tz())}</dd>
+                  <dt>{t('due')}</dt>
+                  <dd>{detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}</dd>
+                  <For each={Object.entries(detail().context).filter(([k]) => !shownAbove.has(k))}>
+                    {([name, value]) => (
+                      <>
+                        <dt>{tr(keyLabel(name))}</dt>
+                        <dd data-field={name}>
+                          <ContextValue name={name} value={value} timeZone={tz()} />
+                        </dd>
+                      </>
+                    )}
+                  </For>
+                </dl>
+              </section>
+              <Show when={props.mayAct}>
+                <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
               </Show>
-            </section>
-          </div>
-        )}
+              <Show when={props.kind === 'clue'}>
+                <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
+              </Show>
+              <section>
+                <h3>{t('history')}</h3>
+                <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
+                  {(entries) => (
+                    <ol class="history" data-testid="history">
+                      <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} unitName={unitName} />}</For>
+                    </ol>
+                  )}
+                </Show>
+              </section>
+            </div>
+          )}
+        </Show>
       </Show>
     </aside>
   );

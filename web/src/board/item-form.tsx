@@ -4,7 +4,7 @@ import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { clueSourceLabels } from '../../../engine/clue/clue.labels';
 import { problemKindLabels } from '../../../engine/problem/problem.labels';
-import { api, type CampaignDetail, type ItemKind } from '../api/client';
+import { api, type CampaignDetail, type ItemKind, type UserSummary } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
 import type { FieldErrors } from './payload-fields';
@@ -49,11 +49,23 @@ export function Field(props: { name: string; label: string; errors: FieldErrors;
  * category, and the source (clue) or kind (problem).
  */
 /** `withAssignee` false leaves the assignee out: an officer edits their card's fields, a lead assigns it. */
-export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; values: ItemValues; errors: FieldErrors; withUnit: boolean; withAssignee?: boolean; set: (name: ItemField, value: string) => void }) {
+/** `units` and `assignees` narrow the pickers to what this user may choose (the server judges again). */
+export function ItemFields(props: {
+  kind: ItemKind;
+  campaign: CampaignDetail;
+  values: ItemValues;
+  errors: FieldErrors;
+  withUnit: boolean;
+  withAssignee?: boolean;
+  units?: CampaignDetail['units'];
+  assignees?: (user: UserSummary) => boolean;
+  set: (name: ItemField, value: string) => void;
+}) {
   const [users] = createResource(
     () => props.values.unitId || false,
     (unit) => api.users(unit),
   );
+  const assignees = () => (users.latest ?? []).filter((user) => props.assignees?.(user) ?? true);
   const invalid = (name: ItemField) => props.errors[name] !== undefined;
   return (
     <div class="field-grid item-fields">
@@ -61,7 +73,7 @@ export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; va
         <Field name="unitId" label={t('unit')} errors={props.errors}>
           <select name="unitId" value={props.values.unitId} aria-invalid={invalid('unitId')} onChange={(e) => props.set('unitId', e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
-            <For each={props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+            <For each={props.units ?? props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
           </select>
         </Field>
       </Show>
@@ -69,7 +81,7 @@ export function ItemFields(props: { kind: ItemKind; campaign: CampaignDetail; va
         <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
           <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
             <option value="">{users.loading ? t('loading') : t('unassigned')}</option>
-            <For each={users.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+            <For each={assignees()}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
           </select>
         </Field>
       </Show>

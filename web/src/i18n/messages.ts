@@ -113,6 +113,10 @@ export const messages = {
   transfer: { zh: '移交', en: 'Transfer' },
   transferTitle: { zh: '移交至其他单位', en: 'Transfer to another unit' },
   transferred: { zh: '已移交', en: 'Transferred' },
+  itemGone: {
+    zh: '该事项已不在您可查看的范围内：可能已移交给其他单位，或编号有误。',
+    en: 'This item is no longer within what you can see: it may have been transferred to another unit, or the number is wrong.',
+  },
   merge: { zh: '并案', en: 'Merge' },
   mergeTitle: { zh: '并入其他线索', en: 'Merge into another clue' },
   merged: { zh: '已并案', en: 'Merged' },

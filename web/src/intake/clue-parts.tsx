@@ -3,6 +3,7 @@ import type { CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
 import { sourceLabel } from '../board/domain-labels';
 import { dateTime } from '../board/format';
+import { unlessGone } from '../api/unless-gone';
 import { intakeApi, type CluePart } from './api';
 import { fill, im } from './messages';
 import './intake.css';
@@ -14,7 +15,7 @@ import './intake.css';
  */
 export function CluePartsSection(props: { clueId: number; absorbed: number; campaign: CampaignDetail; revision: number }) {
   const key = () => (props.absorbed > 0 ? { id: props.clueId, revision: props.revision } : null);
-  const [parts] = createResource(key, (k) => intakeApi.parts(k.id));
+  const [parts] = createResource(key, (k) => unlessGone(intakeApi.parts(k.id)));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => {
     const unit = props.campaign.units.find((u) => u.id === id);
