@@ -1,6 +1,10 @@
 import { refuse } from '../refusals';
 import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
+import type { Label } from '../labels';
 import type { ClueContext, ClueEvent } from './clue.model';
+
+/** A merge refused for its target: the clue number is what to fix, so the refusal names that field. */
+export const targetRefused = (reason: Label) => refuse('merge_target_invalid', [{ field: 'targetId', message: reason }], reason);
 
 const missingAssignee = refuse('payload_missing', [
   { field: 'assigneeId', message: { zh: '开始核查前须指定承办人', en: 'An assignee is needed before verifying' } },
@@ -30,16 +34,16 @@ export const clueChecks = {
     if (event.type !== 'clue.merge') return standardRefusal('merge_target_invalid');
     const { target, meta } = event;
     if (target.id === meta.itemId || target.chain.includes(meta.itemId)) {
-      return refuse('merge_target_invalid', undefined, { zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
+      return targetRefused({ zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
     }
     if (target.campaignId !== context.campaignId) {
-      return refuse('merge_target_invalid', undefined, {
+      return targetRefused({
         zh: '只能并入同一专项行动的线索',
         en: 'A clue can only be merged into a clue of the same campaign',
       });
     }
     if (target.state === 'merged') {
-      return refuse('merge_target_invalid', undefined, {
+      return targetRefused({
         zh: '目标线索已被并案，请并入其主线索',
         en: 'That clue was itself merged; merge into the clue it was merged into',
       });

@@ -174,17 +174,17 @@ describe('merging', () => {
   });
 
   it('never into itself or into a clue that was merged into it', () => {
-    expect(merge('office', { id: 100 }, { targetId: 100 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
-    expect(merge('office', { chain: [100] })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+    expect(merge('office', { id: 100 }, { targetId: 100 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
+    expect(merge('office', { chain: [100] })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
   });
 
   it('never into another campaign, nor into a clue that is itself merged', () => {
-    expect(merge('office', { campaignId: 2 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
-    expect(merge('office', { state: 'merged' })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+    expect(merge('office', { campaignId: 2 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
+    expect(merge('office', { state: 'merged' })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
   });
 
   it('needs the target to be the one named in the payload', () => {
-    expect(merge('office', {}, { targetId: 999 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid' } });
+    expect(merge('office', {}, { targetId: 999 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
   });
 
   it('across units only by the office', () => {

@@ -8,7 +8,7 @@ import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
 import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
-import { clueChecks } from './clue.checks';
+import { clueChecks, targetRefused } from './clue.checks';
 import { clueMachine } from './clue.machine';
 import {
   cluePayloadSchemas,
@@ -40,10 +40,7 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
 };
 const needsAssignee = ['assigneeId'] as const;
 
-const mergeTargetMissing = refuse('merge_target_invalid', undefined, {
-  zh: '找不到要并入的线索',
-  en: 'The clue to merge into was not found',
-});
+const mergeTargetMissing = targetRefused({ zh: '找不到要并入的线索', en: 'The clue to merge into was not found' });
 
 export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent> = {
   name: 'clue',

@@ -622,6 +622,32 @@ describe('working on the board', () => {
     }
   });
 
+  test('a merge into a clue that is not there keeps the dialog open, the clue number marked with why; the card stays where it was', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'merged'));
+      if (candidate === undefined) throw new Error('no found clue may be merged');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
+      await card(page, 'found', candidate.id).waitFor();
+      await page.locator(`[data-testid=card-${candidate.id}]`).hover();
+      await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-merged').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.locator('input[name=targetId]').fill('999999');
+      await dialog.getByTestId('move-submit').click();
+      await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe('找不到要并入的线索');
+      expect(await dialog.locator('input[name=targetId]').getAttribute('aria-invalid')).toBe('true');
+      expect(await dialog.locator('input[name=targetId]').inputValue()).toBe('999999');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'found', candidate.id).waitFor();
+      const item = await apiCall<{ state: string; version: number }>(suite.server.url, context, 'GET', `/api/clues/${candidate.id}`);
+      expect(item).toMatchObject({ state: 'found', version: candidate.version });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
