@@ -93,6 +93,39 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await page.getByTestId('frozen-verdict').waitFor();
+      expect(await page.getByTestId('frozen-verdict').getAttribute('class')).toContain('rp-chip-ok');
+
+      await page.getByTestId('scope-whole').click();
+      await page.locator('[data-testid=report-document][data-phase=""]').waitFor();
+      await page.getByTestId('by-unit').waitFor();
+      expect(await page.getByTestId('frozen').count()).toBe(0);
+
+      await page.getByTestId('scope-range').click();
+      const campaign = await api<{ startsOn: string; endsOn: string }>(context, `/api/campaigns/${campaignId}`);
+      expect(await page.locator('input[name=from]').inputValue()).toBe(campaign.startsOn);
+      // The range's end day is included: the span runs to the start of the day after it.
+      const end = new Date(`${campaign.endsOn}T00:00:00Z`);
+      end.setUTCDate(end.getUTCDate() + 1);
+      await expect
+        .poll(() => page.getByTestId('report-span').textContent())
+        .toContain(`${campaign.startsOn} 00:00 – ${end.toISOString().slice(0, 10)} 00:00`);
+      expect(await page.getByTestId('frozen').count()).toBe(0);
+
+      // Back to the phase: its comparison returns.
+      await page.getByTestId('scope-phase').click();
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await page.getByTestId('frozen-verdict').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

@@ -54,8 +54,9 @@ export function ReportsPage() {
     const base = asOf === null ? {} : { asOf };
     if (kind() === 'phase') return { ...base, phase: phase() ?? 'survey' };
     if (kind() === 'whole') return base;
-    const from = search.from ? zonedInstant(search.from, zone) : null;
-    const to = search.to ? zonedInstant(nextDay(search.to), zone) : null;
+    // The dates the inputs show, the campaign's own when none was chosen: the report covers what the page says it does.
+    const from = zonedInstant(search.from || detail.startsOn, zone);
+    const to = zonedInstant(nextDay(search.to || detail.endsOn), zone);
     return { ...base, ...(from === null ? {} : { from }), ...(to === null ? {} : { to }) };
   }, null, { equals: sameJson });
 
@@ -73,14 +74,24 @@ export function ReportsPage() {
     if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p)) return null;
     return { id: campaignId(), phase: p };
   };
-  const [frozen] = createResource(frozenSource, async (source): Promise<Report | ApiProblem> => {
+  const [frozen] = createResource(frozenSource, async (source): Promise<{ phase: Phase; version: Report | null }> => {
     try {
-      return await reportsApi.frozen(source.id, source.phase);
+      return { phase: source.phase, version: await reportsApi.frozen(source.id, source.phase) };
     } catch (error) {
-      if (error instanceof ApiProblem && error.status === 404) return error;
+      if (error instanceof ApiProblem && error.status === 404) return { phase: source.phase, version: null };
       throw error;
     }
   });
+  /**
+   * The frozen version beside the live report only when both are of the same
+   * ended phase: a resource keeps its last answer when its source goes away,
+   * and a phase's frozen figures compared with the whole campaign's or another
+   * phase's would report differences that are not there.
+   */
+  const frozenBeside = (current: Report) => {
+    const answer = frozen.latest;
+    return frozenSource() !== null && answer !== undefined && answer.phase === current.phase ? answer : undefined;
+  };
 
   const download = (format: 'csv' | 'xlsx') => {
     const s = scope();
@@ -215,10 +226,10 @@ export function ReportsPage() {
                         </p>
                       </Show>
                       <ReportHeadline report={current()} />
-                      <Show when={frozen()}>
-                        {(version) => (
+                      <Show when={frozenBeside(current())}>
+                        {(answer) => (
                           <Show
-                            when={version() instanceof ApiProblem ? null : (version() as Report)}
+                            when={answer().version}
                             fallback={
                               <p class="report-note" data-testid="frozen-missing">
                                 {rt('frozenMissing')}
