@@ -9,6 +9,7 @@ import { replayItem, type CreateEvent } from '../item/replay';
 import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { clueChecks, targetRefused } from './clue.checks';
+import { clueStateLabels } from './clue.labels';
 import { clueMachine } from './clue.machine';
 import {
   cluePayloadSchemas,
@@ -46,6 +47,7 @@ export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent
   name: 'clue',
   machine: clueMachine,
   table: deriveMoveTable<ClueState, ClueEventType>(clueMachine),
+  stateLabels: clueStateLabels,
   checks: clueChecks,
   whoGuards: { actorMayMove: 'mover', actorIsLeadOrOffice: 'leadOrOffice', actorInScope: 'scope' },
   payloadSchemas: cluePayloadSchemas,

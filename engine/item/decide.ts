@@ -4,6 +4,7 @@ import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
+import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
 
 /** The due time of a state entered at `now`, or null for states without a time limit. */
@@ -35,7 +36,8 @@ export function decideItem<State extends string, Context extends { readonly dueA
     'to' in request ? kind.table.byTarget.get(item.state)?.get(request.to) : kind.table.byEvent.get(item.state)?.get(request.event);
   if (edge === undefined) {
     const closed = (kind.table.moves.get(item.state)?.length ?? 0) === 0;
-    return { ok: false, refusal: standardRefusal(closed ? 'item_closed' : 'move_not_allowed') };
+    if (closed) return { ok: false, refusal: standardRefusal('item_closed') };
+    return { ok: false, refusal: 'to' in request ? noSuchMove(kind.table, kind.stateLabels, item.state, request.to) : standardRefusal('move_not_allowed') };
   }
 
   const payload = validatePayload(kind.payloadSchemas[edge.event], request.payload);

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
+import type { Label } from '../labels';
 import type { Refusal } from '../refusals';
 import type { Check } from './checks';
 import type { MoveEdge, MoveTable } from './move-table';
@@ -13,6 +14,8 @@ export interface ItemKind<State extends string, Context, EventType extends strin
   readonly name: 'clue' | 'problem';
   readonly machine: AnyStateMachine;
   readonly table: MoveTable<State, EventType>;
+  /** The columns' names, for refusals that name where a card is and where it can go. */
+  readonly stateLabels: Readonly<Record<State, Label>>;
   readonly checks: Readonly<Record<string, Check<Context, Event>>>;
   /** Which named guards are who-rules: the board evaluates only these per card. */
   readonly whoGuards: Readonly<Record<string, WhoRule>>;

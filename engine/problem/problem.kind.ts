@@ -8,6 +8,7 @@ import { replayItem, type CreateEvent } from '../item/replay';
 import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
 import { problemChecks } from './problem.checks';
+import { problemStateLabels } from './problem.labels';
 import { problemMachine } from './problem.machine';
 import {
   problemPayloadSchemas,
@@ -37,6 +38,7 @@ export const problemKind: ItemKind<ProblemState, ProblemContext, ProblemEventTyp
   name: 'problem',
   machine: problemMachine,
   table: deriveMoveTable<ProblemState, ProblemEventType>(problemMachine),
+  stateLabels: problemStateLabels,
   checks: problemChecks,
   whoGuards: { actorMayMove: 'mover', actorIsLeadOrOffice: 'leadOrOffice', actorIsOffice: 'office' },
   payloadSchemas: problemPayloadSchemas,

@@ -1,7 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite } from './browser-kit';
-import { refusalLabels } from '../../engine/refusals';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
@@ -156,8 +155,13 @@ describe('the board in Chromium', () => {
     const { context, page } = await signedInPage('office');
     try {
       const id = await cardIdIn(page, 'found', 1);
-      await drag(page, page.getByTestId(`card-${id}`), page.getByTestId('column-solved'));
-      const toast = page.getByTestId('toast').filter({ hasText: refusalLabels.move_not_allowed.zh });
+      // While carried, the columns the card cannot go to are dimmed, those it can are marked.
+      const carried = await startDrag(page, page.getByTestId(`card-${id}`), page.getByTestId('column-solved'));
+      expect(await page.getByTestId('column-solved').getAttribute('class')).toContain('drop-dimmed');
+      expect(await page.getByTestId('column-verifying').getAttribute('class')).toContain('drop-allowed');
+      await carried.drop();
+      // The reason names the card, both columns and where it can go next.
+      const toast = page.getByTestId('toast').filter({ hasText: `#${id} 不能从“新发现”直接移到“已破案”；下一步可以是“核查中”、“已并案”` });
       await toast.waitFor();
       await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).waitFor();
       expect(await page.locator(`[data-testid=column-solved] [data-testid=card-${id}]`).count()).toBe(0);

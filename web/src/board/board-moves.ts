@@ -32,7 +32,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     const problem = result.problem;
     announce(`#${card.id} ${t('refusedAnnounce')} ${where}: ${tr(problem.reason)}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
-    else toast(() => tr(problem.reason));
+    else toast(() => `#${card.id} ${tr(problem.reason)}`);
   }
 
   // A move asked for while the card's previous one is still on its way (two quick moves): only the
