@@ -40,10 +40,34 @@ describe('shape errors in plain Chinese', () => {
     expect(zhOf(form, { days: 'three' })).toMatchObject({ title: '必填', days: '应为数字' });
   });
 
+  it('in English too: the bound, the kind of value, a missing field; a message the schema wrote itself is kept', () => {
+    const result = validate(form, { title: '', days: 0, share: 1, kind: 'city', units: [], code: 'Bad Code', when: 'yesterday', extra: 1 });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(Object.fromEntries(result.fields.map((f) => [f.field, f.message.en]))).toEqual({
+      title: 'Must not be empty',
+      days: 'Must be 1 or more',
+      share: 'Must be less than 1',
+      kind: 'Must be one of: county, detachment',
+      units: 'At least 1 item',
+      code: 'lower-case letters, digits, dash and underscore only',
+      when: 'A time in ISO 8601 (e.g. 2026-03-31T08:00:00Z)',
+      extra: 'Unknown field: extra',
+    });
+    const again = validate(form, { days: 'three', share: 0, units: ['a', 'b', 'c'], title: 'x'.repeat(11) });
+    if (again.ok) throw new Error('expected a refusal');
+    expect(Object.fromEntries(again.fields.map((f) => [f.field, f.message.en]))).toMatchObject({
+      title: 'At most 10 characters',
+      days: 'Must be a number',
+      share: 'Must be more than 0',
+      units: 'At most 2 items',
+      code: 'Required',
+    });
+  });
+
   it('says the same for errors the API raised while reading a request', () => {
     const parsed = form.safeParse({ title: 'x', days: 4000, share: 0.5, kind: 'county', units: ['a'], code: 'ok', when: '2026-03-31T08:00:00Z' });
     if (parsed.success) throw new Error('expected a refusal');
-    expect(describeIssues(parsed.error)).toEqual([{ field: 'days', message: { en: parsed.error.issues[0]?.message, zh: '不能大于 3650' } }]);
+    expect(describeIssues(parsed.error)).toEqual([{ field: 'days', message: { en: 'Must be 3650 or less', zh: '不能大于 3650' } }]);
   });
 
   it("explains a campaign window's dates", () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Plain Chinese for a shape error, as an officer reads it next to a field:
@@ -81,6 +81,84 @@ export function zhIssueText(issue: Issue): string | undefined {
     case 'invalid_key':
     case 'invalid_element':
       return '格式不正确';
+    default:
+      return undefined;
+  }
+}
+
+const enTypeNames: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  string: 'text',
+  boolean: 'yes or no',
+  array: 'a list',
+  object: 'an object',
+  date: 'a date',
+};
+
+const enFormatNames: Record<string, string> = {
+  email: 'Not a valid email address',
+  url: 'Not a valid web address',
+  date: 'A date as YYYY-MM-DD (e.g. 2026-03-31)',
+  datetime: 'A time in ISO 8601 (e.g. 2026-03-31T08:00:00Z)',
+  time: 'A time as HH:MM',
+  uuid: 'Not a valid identifier',
+};
+
+const zodEnglish = z.locales.en();
+
+/**
+ * True when the issue's message is zod's own English, not one the schema
+ * wrote. A type error's names the value received, which zod drops from the
+ * issue once worded, so that one is known by its opening words.
+ */
+function zodWorded(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type') return issue.message.startsWith('Invalid input: expected ');
+  const text = zodEnglish.localeError(issue as unknown as Parameters<typeof zodEnglish.localeError>[0]);
+  return issue.message === (typeof text === 'string' ? text : text?.message);
+}
+
+const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+
+/**
+ * The same in plain English: "Must be 1 or more", not zod's "Too small:
+ * expected number to be >=1". A message the schema wrote itself is kept;
+ * undefined where zod's words are as good as any.
+ */
+export function enIssueText(issue: z.core.$ZodIssue): string | undefined {
+  if (!zodWorded(issue)) return undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue)) return 'Required';
+      return `Must be ${enTypeNames[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const min = bound(issue.minimum);
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Must not be empty' : `At least ${plural(min, 'character', 'characters')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `At least ${plural(min, 'item', 'items')}`;
+      if (issue.origin === 'date') return `Not before ${min}`;
+      return issue.inclusive === false ? `Must be more than ${min}` : `Must be ${min} or more`;
+    }
+    case 'too_big': {
+      const max = bound(issue.maximum);
+      if (issue.origin === 'string') return `At most ${plural(max, 'character', 'characters')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `At most ${plural(max, 'item', 'items')}`;
+      if (issue.origin === 'date') return `Not after ${max}`;
+      if (issue.origin === 'file') return 'File too large';
+      return issue.inclusive === false ? `Must be less than ${max}` : `Must be ${max} or less`;
+    }
+    case 'invalid_format':
+      return enFormatNames[issue.format] ?? 'Not in the expected format';
+    case 'not_multiple_of':
+      return `Must be a multiple of ${String(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return `Unknown ${issue.keys.length === 1 ? 'field' : 'fields'}: ${issue.keys.join(', ')}`;
+    case 'invalid_value':
+      return `Must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+      return 'Not in the expected format';
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zhIssueText } from './issue-text';
+import { enIssueText, zhIssueText } from './issue-text';
 import type { FieldIssue } from './refusals';
 
 const zhCN = z.locales.zhCN();
@@ -37,7 +37,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> 
   const zhIssues = zh === undefined || zh.success ? [] : zh.error.issues;
   const fields = result.error.issues.map((issue, i) => ({
     field: fieldOf(issue),
-    message: { en: issue.message, zh: plain[i] ?? zhIssues[i]?.message ?? issue.message },
+    message: { en: enIssueText(issue) ?? issue.message, zh: plain[i] ?? zhIssues[i]?.message ?? issue.message },
   }));
   const missing = result.error.issues.every(
     (issue) => issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined,
@@ -78,6 +78,6 @@ export function describeIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const zh = zhIssueText(issue) ?? zhCN.localeError(issue as unknown as Parameters<typeof zhCN.localeError>[0]);
     const zhText = typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
-    return { field: fieldOf(issue) || '(body)', message: { en: issue.message, zh: zhText } };
+    return { field: fieldOf(issue) || '(body)', message: { en: enIssueText(issue) ?? issue.message, zh: zhText } };
   });
 }

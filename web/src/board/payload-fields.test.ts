@@ -11,6 +11,11 @@ describe('the move dialog’s payload', () => {
     expect(checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'HZ-2026-1', conclusion: '属实' })).toEqual({});
   });
 
+  test('a value the schema refuses is explained in plain words in each language', () => {
+    const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'H'.repeat(65), conclusion: '属实' });
+    expect(errors).toEqual({ caseNumber: { zh: '最多 64 个字符', en: 'At most 64 characters' } });
+  });
+
   test('the outcome is one object of whole numbers, zeros allowed, with an organisation type', () => {
     const needs = ['outcome'];
     const values = { ...initialValues(needs), 'outcome.organisationType': 'criminalGang', 'outcome.arrested': '3' };

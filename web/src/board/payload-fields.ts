@@ -5,6 +5,7 @@ import { problemPayloadSchemas } from '../../../engine/problem/problem.model';
 import { clueOutcomeSchema, organisationTypes, rectificationSchema } from '../../../engine/outcome';
 import { figureLabel } from './outcome-labels';
 import { messages } from '../i18n/messages';
+import { enIssueText, zhIssueText } from '../../../engine/issue-text';
 
 /** One input of the move dialog, named by its path in the payload (`outcome.arrested`). */
 type SimpleInput = 'text' | 'textarea' | 'integer' | 'user' | 'unit';
@@ -123,7 +124,7 @@ export function checkPayload(event: string, needs: readonly string[], values: Fo
       const name = issue.path.map(String).join('.');
       if (errors[name] !== undefined) continue;
       if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
-      else errors[name] = integerNames.has(name) ? messages.wholeNumber : { zh: `${messages.invalid.zh}：${issue.message}`, en: `${messages.invalid.en}: ${issue.message}` };
+      else errors[name] = integerNames.has(name) ? messages.wholeNumber : { zh: zhIssueText(issue) ?? messages.invalid.zh, en: enIssueText(issue) ?? issue.message };
     }
   }
   return errors;
