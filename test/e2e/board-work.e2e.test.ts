@@ -442,6 +442,9 @@ describe('working on the board', () => {
       expect(await page.locator(`#${await first.getAttribute('aria-describedby')}`).textContent()).toBe('按 Enter 或空格键打开详情。');
       expect(await page.getByTestId('move-menu').count()).toBe(0);
       expect(await page.getByTestId('create').count()).toBe(0);
+      // Nor an import: the navigation leaves it out.
+      await page.getByTestId('nav-lists').waitFor();
+      expect(await page.getByTestId('nav-import').count()).toBe(0);
 
       const from = await first.boundingBox();
       const to = await page.getByTestId('column-verifying').boundingBox();
@@ -658,6 +661,8 @@ describe('working on the board', () => {
       const me = await apiCall<{ unitScope: string[] }>(suite.server.url, lead.context, 'GET', '/api/session');
       expect((await units.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual([...me.unitScope].sort());
       expect(await dialog.locator('select[name=unitId]').inputValue()).toBe('hantai');
+      // A lead may import clues, so the navigation offers it.
+      expect(await lead.page.getByTestId('nav-import').count()).toBe(1);
     } finally {
       await lead.context.close();
     }

@@ -3,6 +3,7 @@ import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'so
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
 import { lang, named, tr } from '../i18n/i18n';
+import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
@@ -51,7 +52,10 @@ export function ImportPage() {
     },
   };
   const [failure, setFailure] = createSignal<Failure | null>(null);
-  const readOnly = () => me()?.role === 'viewer';
+  const readOnly = () => {
+    const role = me()?.role;
+    return role !== undefined && !movesItems(role);
+  };
   const busy = () => progress() !== null;
   const importing = () => progress()?.stage === 'importing';
 

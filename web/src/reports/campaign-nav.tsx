@@ -3,12 +3,17 @@ import { Show } from 'solid-js';
 import { rt } from './messages';
 import { pt } from '../admin/people/messages';
 import { cm } from '../admin/campaign/messages';
+import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import './reports.css';
 
 /** Links between a campaign's pages: board, import, battle map, lists, reports, wall. Shown in the top bar of a campaign page. */
 export function CampaignNav() {
   const params = useParams<{ id?: string }>();
+  const mayCreate = () => {
+    const role = me()?.role;
+    return role !== undefined && movesItems(role);
+  };
   return (
     <Show when={params.id}>
       {(id) => (
@@ -16,9 +21,12 @@ export function CampaignNav() {
           <A href={`/campaigns/${id()}/board`} activeClass="active" end>
             {rt('navBoard')}
           </A>
-          <A href={`/campaigns/${id()}/import`} activeClass="active" end>
-            {rt('navImport')}
-          </A>
+          {/* Importing creates clues: offered to those who may create them (not a viewer or an administrator). */}
+          <Show when={mayCreate()}>
+            <A href={`/campaigns/${id()}/import`} activeClass="active" end data-testid="nav-import">
+              {rt('navImport')}
+            </A>
+          </Show>
           <A href={`/campaigns/${id()}/battle-map`} activeClass="active" end>
             {rt('navBattleMap')}
           </A>
