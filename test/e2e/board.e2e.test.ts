@@ -159,7 +159,11 @@ describe('the board in Chromium', () => {
       const carried = await startDrag(page, page.getByTestId(`card-${id}`), page.getByTestId('column-solved'));
       expect(await page.getByTestId('column-solved').getAttribute('class')).toContain('drop-dimmed');
       expect(await page.getByTestId('column-verifying').getAttribute('class')).toContain('drop-allowed');
+      // A screen reader hears the drag in Chinese and in the board's words, not dnd-kit's English ids.
+      const spoken = page.locator('[id^=dnd-kit-announcement]');
+      await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 在“已破案”列上方`);
       await carried.drop();
+      await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 放到了“已破案”列`);
       // The reason names the card, both columns and where it can go next.
       const toast = page.getByTestId('toast').filter({ hasText: `#${id} 不能从“新发现”直接移到“已破案”；下一步可以是“核查中”、“已并案”` });
       await toast.waitFor();

@@ -15,6 +15,7 @@ import type { BoardContext } from './board-context';
 import { CardFace, cardDragId } from './board-card';
 import { BoardLanes } from './board-lanes';
 import { boardSensors, dropTargetState } from './board-drag';
+import { boardPlugins } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
 import { coalesce } from '../live/coalesce';
 import { createLiveBoard } from './board-live';
@@ -172,6 +173,7 @@ export function BoardPage() {
               />
               <DragDropProvider
                 sensors={boardSensors}
+                plugins={boardPlugins}
                 onDragStart={(event) => setDragging(cardById(event.operation.source?.id))}
                 onDragEnd={(event) => dragEnded(event.canceled, event.operation.target)}
               >
