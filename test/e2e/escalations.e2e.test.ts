@@ -23,6 +23,25 @@ interface Inbox {
 
 
 describe('the escalation inbox', () => {
+  test('the inbox is at hand from every campaign page: the lists and the reports show its count, and it opens beside the board', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaign = campaignOf(page);
+      const mine = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=open&campaign=${campaign}&limit=1`);
+      expect(mine.counts.open).toBeGreaterThan(0);
+      await page.goto(`${suite.server.url}/campaigns/${campaign}/reports`);
+      await page.getByTestId('report-document').waitFor();
+      await expect.poll(() => page.getByTestId('inbox-badge').textContent()).toBe(String(mine.counts.open));
+      await page.goto(`${suite.server.url}/campaigns/${campaign}/lists/clues`);
+      await expect.poll(() => page.getByTestId('inbox-badge').textContent()).toBe(String(mine.counts.open));
+      await page.getByTestId('inbox-button').click();
+      await page.waitForURL(/\/board\?inbox=mine/);
+      await page.getByTestId('inbox').getByTestId('inbox-list').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {

@@ -1,13 +1,19 @@
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { me, signOut } from '../session/session';
 import { LanguageToggle } from './language-toggle';
 import { CampaignNav } from '../reports/campaign-nav';
+import { InboxLink } from '../escalations/inbox-link';
 
-/** The bar above every signed-in page: brand, page title, the user, language and sign-out. */
+/**
+ * The bar above every signed-in page: brand, page title, the user, language
+ * and sign-out. On a campaign's page it has the escalation inbox too: the
+ * board's own (its `actions`), elsewhere a button that opens it on the board.
+ */
 export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element }) {
   const navigate = useNavigate();
+  const params = useParams<{ id?: string }>();
   return (
     <header class="top-bar">
       <div class="brand">
@@ -17,7 +23,7 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
       <div class="top-bar-title">{props.children}</div>
       <CampaignNav />
       <div class="top-bar-user">
-        {props.actions}
+        {props.actions ?? <Show when={params.id}>{(id) => <InboxLink campaignId={Number(id())} />}</Show>}
         <Show when={me()}>
           {(user) => (
             <span class="user" data-testid="user" title={user().displayName}>
