@@ -235,6 +235,20 @@ describe('reports, battle map and wall in Chromium', () => {
       }
       // Read from across the room: a 4K screen draws the figures 2.4 times as large as the 1600 × 900 design does.
       expect((valueHeights.get(3840) ?? 0) / (valueHeights.get(1600) ?? 1)).toBeGreaterThan(2.2);
+
+      // In Chinese too, every key figure is one line of the same height (the money's unit "万元" is in its label, not wrapped under its value).
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+      for (const [width, height] of [
+        [1366, 768],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('冻结涉案资金（万元）');
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
+        const heights = await page.locator('.wall-figure-value').evaluateAll((values) => values.map((v) => Math.round(v.getBoundingClientRect().height)));
+        expect(new Set(heights).size, `${width}×${height}: ${heights.join(', ')}`).toBe(1);
+      }
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
-import { named, t, tr } from '../i18n/i18n';
+import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
@@ -50,6 +50,7 @@ export function WallPage() {
       { label: 'solveRate', value: percent(sum('filed') === 0 ? null : sum('solved') / sum('filed')) },
       { label: 'suspectsCaught', value: totals === undefined ? '—' : count(totals.suspectsCaught ?? 0) },
       { label: 'gangsBroken', value: totals === undefined ? '—' : count((totals.criminalGroupsBroken ?? 0) + (totals.criminalGangsBroken ?? 0) + (totals.mafiaBroken ?? 0)) },
+      // The unit goes with the label ("冻结涉案资金（万元）"): beside the value it wrapped under it on most walls.
       { label: 'moneyFrozen', value: totals === undefined ? '—' : frozen.value, unit: frozen.unit },
     ];
   });
@@ -112,12 +113,12 @@ export function WallPage() {
                       <For each={figures()}>
                         {(figure) => (
                           <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
-                            <span class="wall-figure-label">{bt(figure.label)}</span>
+                            <span class="wall-figure-label">
+                              {bt(figure.label)}
+                              <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
+                            </span>
                             <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
                               {figure.value}
-                              <Show when={figure.unit}>
-                                <small>{figure.unit}</small>
-                              </Show>
                             </span>
                           </div>
                         )}
