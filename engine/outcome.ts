@@ -43,17 +43,17 @@ export const organisationTypeLabels: Record<OrganisationType, Label> = {
 };
 
 export const outcomeFigureLabels: Record<ClueOutcomeFigure | 'sentForProsecution' | 'websitesShutDown' | 'accountsClosed', Label> = {
-  suspectsCaught: { zh: '抓获涉案人员（人）', en: 'Suspects caught' },
+  suspectsCaught: { zh: '抓获犯罪嫌疑人（人）', en: 'Suspects caught' },
   criminallyDetained: { zh: '刑事拘留（人）', en: 'Criminally detained' },
   arrested: { zh: '逮捕（人）', en: 'Arrested' },
   sentForProsecution: { zh: '移送起诉（人）', en: 'Sent for prosecution' },
   gunsSeized: { zh: '缴获枪支（支）', en: 'Guns seized' },
   assetsSeizedYuan: { zh: '查封冻结扣押涉案资产（元）', en: 'Assets sealed, frozen or seized (yuan)' },
-  moneyInvolvedYuan: { zh: '涉案资金（元）', en: 'Money involved (yuan)' },
+  moneyInvolvedYuan: { zh: '涉案金额（元）', en: 'Money involved (yuan)' },
   moneyStoppedYuan: { zh: '紧急止付（元）', en: 'Money stopped (yuan)' },
   moneyFrozenYuan: { zh: '冻结涉案资金（元）', en: 'Money frozen (yuan)' },
   moneyReturnedYuan: { zh: '返还群众被骗资金（元）', en: 'Money returned to victims (yuan)' },
   victimsWarned: { zh: '预警劝阻（人次）', en: 'Would-be victims warned' },
-  websitesShutDown: { zh: '关停违规网站（个）', en: 'Websites shut down' },
+  websitesShutDown: { zh: '关停违规网站（个）', en: 'Violating websites shut down' },
   accountsClosed: { zh: '关停账号（个）', en: 'Accounts closed' },
 };

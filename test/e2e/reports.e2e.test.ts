@@ -78,6 +78,11 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(zh.name).toMatch(/survey.*\.csv$/);
       expect(zh.header.startsWith(reportColumnLabels.scope.zh)).toBe(true);
       expect(zh.header).toContain(reportFigureLabels.casesSolved.zh);
+      // The page's tables and the file name each figure alike: every heading of the tables is a column of the CSV.
+      const headings = await page.locator('[data-testid=by-unit] thead th:not(.col-scope)').allTextContents();
+      const columns = zh.header.split(',');
+      expect(headings.length).toBeGreaterThan(20);
+      expect(headings.filter((heading) => !columns.includes(heading))).toEqual([]);
 
       await page.getByTestId('lang-toggle').click();
       await page.getByTestId('headline-casesSolved').filter({ hasText: 'Criminal cases solved' }).waitFor();

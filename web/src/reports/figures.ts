@@ -35,7 +35,7 @@ export const headlines: readonly Headline[] = [
   { figure: 'sentForProsecution', label: { zh: '移送起诉', en: 'Sent for prosecution' }, unit: { zh: '人', en: '' } },
   { figure: 'gunsSeized', label: { zh: '缴获枪支', en: 'Guns seized' }, unit: { zh: '支', en: '' } },
   { figure: 'assetsSeizedYuan', label: { zh: '查封冻结扣押涉案资产', en: 'Assets sealed, frozen or seized' }, unit: none },
-  { figure: 'cluesFound', label: { zh: '摸排线索', en: 'Clues found' }, unit: { zh: '条', en: '' } },
+  { figure: 'cluesFound', label: { zh: '发现线索', en: 'Clues found' }, unit: { zh: '条', en: '' } },
   { figure: 'casesFiled', label: { zh: '立案侦查', en: 'Cases filed' }, unit: { zh: '起', en: '' } },
   { figure: 'moneyInvolvedYuan', label: { zh: '涉案金额', en: 'Money involved' }, unit: none },
   { figure: 'victimsWarned', label: { zh: '预警劝阻', en: 'Would-be victims warned' }, unit: { zh: '人次', en: '' } },
