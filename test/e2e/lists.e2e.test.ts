@@ -52,6 +52,13 @@ describe('the three lists in Chromium', () => {
       await expect.poll(() => shownIds(page)).toEqual(filtered.items.map((i) => i.id));
       await page.screenshot({ path: `${artifacts}/list-clues-zh.png` });
 
+      // In a 1,024 px window the table scrolls sideways rather than cut a category into a column of single characters.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      const categoryWidths = await page.locator('[data-testid=list-table] td.col-category').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+      expect(Math.min(...categoryWidths)).toBeGreaterThan(100);
+      expect(await page.locator('.list-page').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await page.setViewportSize({ width: 1600, height: 900 });
+
       const csv = await download(page, 'export-csv');
       expect(csv.name).toMatch(/^hz-\d{4}-clues-2026-06-15\.csv$/);
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
