@@ -201,7 +201,11 @@ describe('GET /api/campaigns/:id/board', () => {
 
     const bad = await office.get('/api/campaigns/1/board?quiet=0');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.quiet']);
+    const problem = (await bad.json()) as { fields: { field: string; message: { en: string } }[]; reason: { zh: string; en: string } };
+    expect(problem.fields.map((f) => f.field)).toEqual(['query.quiet']);
+    // Plain words for the field and for the answer as a whole, in both languages.
+    expect(problem.fields[0]?.message.en).toBe('Must be 1 or more');
+    expect(problem.reason).toEqual({ zh: '有 1 处填写有误，请看标出的字段', en: '1 value is not valid; see the marked field' });
   });
 
   it('counts lanes per unit and names units over their WIP limit', async () => {

@@ -15,7 +15,10 @@ export function router() {
       if (!result.success) {
         const where = result.target === 'json' ? '' : `${result.target}.`;
         const fields = describeIssues(result.error as z.ZodError).map((f) => ({ ...f, field: `${where}${f.field}` }));
-        return problemResponse(c, new ApiError('bad_request', { fields }));
+        // The fields say what is wrong; the reason, shown where no field is (a toast), says how many to look at.
+        const n = fields.length;
+        const reason = { zh: `有 ${n} 处填写有误，请看标出的字段`, en: `${n} ${n === 1 ? 'value is' : 'values are'} not valid; see the marked ${n === 1 ? 'field' : 'fields'}` };
+        return problemResponse(c, new ApiError('bad_request', { fields, ...(n > 0 && { reason }) }));
       }
       return undefined;
     },
