@@ -11,6 +11,14 @@ describe('the move dialog’s payload', () => {
     expect(checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'HZ-2026-1', conclusion: '属实' })).toEqual({});
   });
 
+  test('sending for prosecution starts with the number of people empty, and asks for it', () => {
+    expect(initialValues(['sentForProsecution'])).toEqual({});
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], initialValues(['sentForProsecution']))).toHaveProperty('sentForProsecution');
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '2' })).toEqual({});
+    // Past the largest whole number a figure may hold: said as too large, not as "not a whole number".
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '9007199254740993' }).sentForProsecution?.zh).toBe('不能大于 9007199254740991');
+  });
+
   test('a value the schema refuses is explained in plain words in each language', () => {
     const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'H'.repeat(65), conclusion: '属实' });
     expect(errors).toEqual({ caseNumber: { zh: '最多 64 个字符', en: 'At most 64 characters' } });

@@ -71,11 +71,15 @@ export function neededField(need: string, organisationLabel: (type: string) => L
   return { need, label: labelOf(need), inputs: [{ name: need, label: labelOf(need), input }] };
 }
 
-/** What a fresh dialog starts with: figures at 0 (zeros are allowed and common), everything else empty. */
+/**
+ * What a fresh dialog starts with: a case's outcome figures at 0 (zeros are
+ * allowed and common), everything else empty. The number of people sent for
+ * prosecution is the whole of its dialog: it starts empty so that it is
+ * typed, never confirmed as a 0 nobody entered.
+ */
 export function initialValues(needs: readonly string[]): FormValues {
   const values: Record<string, string> = {};
   if (needs.includes('outcome')) for (const f of outcomeFigures) values[`outcome.${f}`] = '0';
-  if (needs.includes('sentForProsecution')) values.sentForProsecution = '0';
   if (needs.includes('rectification')) {
     values['rectification.websitesShutDown'] = '0';
     values['rectification.accountsClosed'] = '0';
@@ -124,7 +128,9 @@ export function checkPayload(event: string, needs: readonly string[], values: Fo
       const name = issue.path.map(String).join('.');
       if (errors[name] !== undefined) continue;
       if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
-      else errors[name] = integerNames.has(name) ? messages.wholeNumber : { zh: zhIssueText(issue) ?? messages.invalid.zh, en: enIssueText(issue) ?? issue.message };
+      // A whole number's usual fault is its form (a sign, a decimal); one past the largest is said as such.
+      else if (integerNames.has(name) && issue.code !== 'too_big') errors[name] = messages.wholeNumber;
+      else errors[name] = { zh: zhIssueText(issue) ?? messages.invalid.zh, en: enIssueText(issue) ?? issue.message };
     }
   }
   return errors;
