@@ -95,6 +95,49 @@ describe('working on the board', () => {
     }
   });
 
+  test('keyboard focus goes where the user is: into the details panel Enter opens, and round the move dialog, never behind it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
+      const cardElement = page.locator(`[data-testid=card-${candidate.id}]:not([data-dnd-placeholder])`);
+      await cardElement.waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+
+      // Enter opens the details and focus is in them: the next Tab is the panel's close button, not the next card.
+      await cardElement.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('detail-panel').waitFor();
+      await expect.poll(focused).toBe('detail-panel');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('关闭');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+      await expect.poll(focused).toBe(`card-${candidate.id}`);
+
+      // In the move dialog, Tab and Shift+Tab go round its own controls only.
+      await page.keyboard.press('m');
+      await page.getByTestId('move-to-verifying').waitFor();
+      await page.getByTestId('move-to-verifying').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('move-dialog').waitFor();
+      const inDialog = () => page.evaluate(() => document.activeElement?.closest('[data-testid=move-dialog]') !== null);
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        expect(await inDialog(), `after Tab ${i + 1}`).toBe(true);
+      }
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Shift+Tab');
+        expect(await inDialog(), `after Shift+Tab ${i + 1}`).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await page.getByTestId('move-dialog').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
     const a = await signedIn(suite.browser, suite.server.url, 'office');
     try {

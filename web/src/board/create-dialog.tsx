@@ -7,6 +7,7 @@ import { me } from '../session/session';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
+import { keepTabInside } from '../ui/focus-trap';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
@@ -62,6 +63,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !busy()) props.onCancel();
+    else keepTabInside(form, event);
   };
   onMount(() => {
     document.addEventListener('keydown', onKey);

@@ -136,11 +136,17 @@ export function DetailPanel(props: {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && document.querySelector('[role="dialog"]') === null) props.onClose();
   };
-  onMount(() => document.addEventListener('keydown', onKey));
+  let panel: HTMLElement | undefined;
+  onMount(() => {
+    document.addEventListener('keydown', onKey);
+    // Opened from a card by the keyboard, the panel is where the user goes next: focus it (its label is read),
+    // so Tab reaches its controls rather than the rest of the board's cards; closing it returns focus to the card.
+    panel?.focus({ preventScroll: true });
+  });
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
   return (
-    <aside class="detail-panel" data-testid="detail-panel" aria-label={t('details')}>
+    <aside ref={panel} class="detail-panel" data-testid="detail-panel" aria-label={t('details')} tabIndex={-1}>
       <header class="detail-header">
         <span class="card-id">#{props.id}</span>
         <button type="button" class="button ghost icon" aria-label={t('close')} onClick={() => props.onClose()}>

@@ -6,6 +6,7 @@ import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { checkPayload, initialValues, neededField, payloadOf, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
+import { keepTabInside } from '../ui/focus-trap';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -64,6 +65,7 @@ export function MoveDialog(props: {
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !busy()) props.onCancel();
+    else keepTabInside(form, event);
   };
   onMount(() => {
     document.addEventListener('keydown', onKey);
