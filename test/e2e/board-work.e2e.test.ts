@@ -723,6 +723,38 @@ describe('working on the board', () => {
     }
   });
 
+  test('the history keeps what each step recorded: a solve’s outcome figures, and a rectification’s measures', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      type Entry = { event: string; payload: { outcome?: { suspectsCaught: number }; rectification?: { measures: string } } };
+      const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=solved&limit=50`);
+      let clue: { id: number; caught: number } | undefined;
+      for (const c of solved.columns[0]?.cards ?? []) {
+        const history = await apiCall<Entry[]>(suite.server.url, context, 'GET', `/api/clues/${c.id}/history`);
+        const caught = history.find((e) => e.event === 'clue.solve')?.payload.outcome?.suspectsCaught ?? 0;
+        if (caught > 0) {
+          clue = { id: c.id, caught };
+          break;
+        }
+      }
+      if (clue === undefined) throw new Error('no solved clue with suspects caught in the demo');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${clue.id}`);
+      const solveEntry = page.getByTestId('history').locator('.history-entry', { hasText: '破案' }).filter({ has: page.getByTestId('said-figures') }).first();
+      await expect.poll(() => solveEntry.getByTestId('said-figures').textContent()).toContain(`抓获犯罪嫌疑人（人） ${clue.caught}`);
+
+      const rectified = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=problem&state=rectified&limit=1`);
+      const problem = rectified.columns[0]?.cards[0];
+      if (problem === undefined) throw new Error('no rectified problem in the demo');
+      const history = await apiCall<Entry[]>(suite.server.url, context, 'GET', `/api/problems/${problem.id}/history`);
+      const measures = history.findLast((e) => e.event === 'problem.complete')?.payload.rectification?.measures;
+      if (measures === undefined) throw new Error('the rectified problem has no measures');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problem&item=${problem.id}`);
+      await expect.poll(() => page.getByTestId('history').getByTestId('said-measures').first().textContent()).toBe(`整改措施：${measures}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

@@ -60,13 +60,32 @@ function linkedClue(entry: HistoryEntry): number | null {
   return typeof id === 'number' ? id : null;
 }
 
-/** The words an entry carries (a note, a reason, a conclusion, a case number), each with its label but the note's own. */
-const saidKeys = ['text', 'caseNumber', 'conclusion', 'reason', 'note'] as const;
+/** The words an entry carries (a note, a reason, a conclusion, a case number, a rectification's measures), each with its label but the note's own. */
+const saidKeys = ['text', 'caseNumber', 'conclusion', 'reason', 'note', 'measures'] as const;
 function said(entry: HistoryEntry): { key: (typeof saidKeys)[number]; text: string }[] {
+  const rectification = isRecord(entry.payload.rectification) ? entry.payload.rectification : {};
   return saidKeys.flatMap((key) => {
-    const value = entry.payload[key];
+    const value = key === 'measures' ? rectification.measures : entry.payload[key];
     return typeof value === 'string' && value !== '' ? [{ key, text: value }] : [];
   });
+}
+
+/**
+ * The figures an entry recorded (a solve's outcome, the people sent for
+ * prosecution, a rectification's sites and accounts), as the reports count
+ * them: each one that is not 0, and the kind of organisation broken. Kept in
+ * the history so an earlier round's figures stay readable after a later one.
+ */
+function recordedFigures(entry: HistoryEntry): { label: Label; value: string }[] {
+  const groups = [entry.payload.outcome, entry.payload.rectification, { sentForProsecution: entry.payload.sentForProsecution }];
+  return groups.flatMap((group) =>
+    isRecord(group)
+      ? Object.entries(group).flatMap(([key, value]) => {
+          if (key === 'organisationType') return typeof value === 'string' && value !== 'none' ? [{ label: keyLabel(key), value: tr(organisationTypeLabel(value)) }] : [];
+          return typeof value === 'number' && value !== 0 ? [{ label: keyLabel(key), value: figure(value) }] : [];
+        })
+      : [],
+  );
 }
 
 /** The unit a transfer handed the item to. */
@@ -94,6 +113,13 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
           </span>
         </Show>
       </div>
+      <Show when={recordedFigures(props.entry).length > 0}>
+        <p class="history-figures muted" data-testid="said-figures">
+          {recordedFigures(props.entry)
+            .map((f) => `${tr(f.label)} ${f.value}`)
+            .join(' · ')}
+        </p>
+      </Show>
       <For each={said(props.entry)}>
         {(words) => (
           <p class="history-said" data-testid={`said-${words.key}`}>
