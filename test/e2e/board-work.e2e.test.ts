@@ -683,6 +683,8 @@ describe('working on the board', () => {
       await dialog.getByTestId('move-submit').click();
       await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe('找不到要并入的线索');
       expect(await dialog.locator('input[name=targetId]').getAttribute('aria-invalid')).toBe('true');
+      // Said once, beside the field, not again above the buttons.
+      expect(await dialog.locator('.form-error').count()).toBe(0);
       expect(await dialog.locator('input[name=targetId]').inputValue()).toBe('999999');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });

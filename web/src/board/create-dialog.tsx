@@ -5,7 +5,7 @@ import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind, t
 import { t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
-import { serverErrors, type FieldErrors } from './payload-fields';
+import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
 import { keepTabInside } from '../ui/focus-trap';
 
@@ -49,7 +49,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
       props.onCreated(created);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      setReason(error.reason);
+      setReason(reasonBesideFields(error.reason, error.fields));
       setErrors(serverErrors(error.fields));
       focusFirstError();
     } finally {

@@ -8,7 +8,7 @@ import { toast } from '../ui/toasts';
 import { levelLabels } from './domain-labels';
 import { dateTime, dueDate } from './format';
 import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
-import { serverErrors, type FieldErrors } from './payload-fields';
+import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { unlessGone } from '../api/unless-gone';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge';
@@ -89,7 +89,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
       props.onChanged(states);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      setProblem(error.code === 'version_conflict' ? messages.conflict : error.reason);
+      setProblem(error.code === 'version_conflict' ? messages.conflict : reasonBesideFields(error.reason, error.fields));
       setErrors(serverErrors(error.fields));
       if (error.code === 'version_conflict') props.onChanged([props.item.state]);
     } finally {

@@ -4,7 +4,7 @@ import { api, type Card, type CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
-import { checkPayload, initialValues, neededField, payloadOf, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
+import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { keepTabInside } from '../ui/focus-trap';
 
@@ -53,7 +53,7 @@ export function MoveDialog(props: {
     const result = await props.onSubmit(payloadOf(props.draft.needs, values()));
     setBusy(false);
     if (!result.ok) {
-      setReason(result.problem.reason);
+      setReason(reasonBesideFields(result.problem.reason, result.problem.fields));
       setErrors(serverErrors(result.problem.fields));
       focusFirstError();
     }

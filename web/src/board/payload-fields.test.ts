@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkPayload, initialValues, neededField, payloadOf, serverErrors } from './payload-fields';
+import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors } from './payload-fields';
 import { organisationTypeLabels } from '../../../engine/outcome';
 
 const organisation = (type: string) => organisationTypeLabels[type as keyof typeof organisationTypeLabels];
@@ -17,6 +17,14 @@ describe('the move dialog’s payload', () => {
     expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '2' })).toEqual({});
     // Past the largest whole number a figure may hold: said as too large, not as "not a whole number".
     expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '9007199254740993' }).sentForProsecution?.zh).toBe('不能大于 9007199254740991');
+  });
+
+  test('a server reason a field already says is not said again above the buttons', () => {
+    const missing = { zh: '找不到要并入的线索', en: 'The clue to merge into was not found' };
+    expect(reasonBesideFields(missing, [{ message: missing }])).toBeNull();
+    const general = { zh: '有 1 处填写有误，请看标出的字段', en: '1 value is not valid; see the marked field' };
+    expect(reasonBesideFields(general, [{ message: missing }])).toEqual(general);
+    expect(reasonBesideFields(general, [])).toEqual(general);
   });
 
   test('a value the schema refuses is explained in plain words in each language', () => {

@@ -136,6 +136,11 @@ export function checkPayload(event: string, needs: readonly string[], values: Fo
   return errors;
 }
 
+/** The reason to show above a form's buttons: none when one of its fields already says the same beside the field. */
+export function reasonBesideFields(reason: Label, fields: readonly { readonly message: Label }[]): Label | null {
+  return fields.some((f) => f.message.zh === reason.zh && f.message.en === reason.en) ? null : reason;
+}
+
 /** The server's field issues, keyed by field name as the dialog names its inputs. */
 export function serverErrors(fields: readonly { readonly field: string; readonly message: Label }[]): FieldErrors {
   const errors: Record<string, Label> = {};
