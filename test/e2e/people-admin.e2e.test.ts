@@ -18,6 +18,9 @@ describe('people administration in the browser', () => {
     await page.getByTestId('nav-people').click();
     await page.waitForURL(/\/admin\/people$/);
     const form = page.getByTestId('new-user-form');
+    // Sent empty, the form is answered in the page's words beside each field, not by the browser's own English bubble.
+    await form.locator('button[type=submit]').click();
+    await expect.poll(async () => (await form.locator('.field-message').allTextContents()).filter(Boolean).length).toBeGreaterThanOrEqual(2);
     await form.locator('input[name=username]').fill('sun.qi');
     await form.locator('input[name=displayName]').fill('孙七');
     await form.locator('select').nth(1).selectOption('hantai');
@@ -30,6 +33,16 @@ describe('people administration in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('待改密码');
 
+    // A reset signs the user out everywhere, so it asks first; dismissed, nothing happens.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await row.locator('[data-action=reset]').click();
+    await expect.poll(() => asked).toContain('登出');
+    expect(await page.getByTestId('temporary-password').count()).toBe(0);
+    page.once('dialog', (dialog) => void dialog.accept());
     await row.locator('[data-action=reset]').click();
     const temporary = (await page.getByTestId('temporary-password').locator('code').textContent()) ?? '';
     expect(temporary.length).toBeGreaterThanOrEqual(10);

@@ -63,6 +63,10 @@ export const peopleMessages = {
   disable: { zh: '停用', en: 'Disable' },
   enable: { zh: '启用', en: 'Enable' },
   reset: { zh: '重置密码', en: 'Reset password' },
+  confirmReset: {
+    zh: '重置后该用户立即在所有设备上被登出，须用临时密码登录并修改密码。确定重置？',
+    en: 'Resetting signs the user out everywhere at once; they sign in with a temporary password and must change it. Reset?',
+  },
   confirmDisable: { zh: '停用后该用户立即被登出且无法登录。确定停用？', en: 'Disabling signs the user out at once and stops them signing in. Disable?' },
   resetDone: { zh: '密码已重置，用户的登录已全部失效。临时密码（只显示这一次）：', en: 'Password reset; all the user\'s sessions have ended. Temporary password (shown this once):' },
   saved: { zh: '已保存', en: 'Saved' },

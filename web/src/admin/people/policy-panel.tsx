@@ -30,7 +30,7 @@ export function PolicyPanel(props: { policy: PasswordPolicyWire; onSaved: () => 
     return m === null ? '' : tr(m);
   };
   return (
-    <form class="people-section people-form" onSubmit={submit} data-testid="policy-form">
+    <form class="people-section people-form" onSubmit={submit} data-testid="policy-form" novalidate>
       <p class="muted">{pt('policyNote')}</p>
       <div class="people-form-grid">
         <label class="field">

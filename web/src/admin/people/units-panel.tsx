@@ -160,7 +160,7 @@ function UnitForm(props: {
   }
 
   return (
-    <form class="people-form" onSubmit={save} data-testid="unit-form">
+    <form class="people-form" onSubmit={save} data-testid="unit-form" novalidate>
       <h3>{props.unit === undefined ? pt('newUnit') : named(props.unit)}</h3>
       <Show when={props.unit === undefined}>
         <label class="field">

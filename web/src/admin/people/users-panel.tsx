@@ -95,6 +95,8 @@ export function UsersPanel(props: { users: readonly UserAccount[]; units: readon
                         class="button ghost"
                         data-action="reset"
                         onClick={() =>
+                          // As disabling does, a reset signs the user out everywhere at once: asked first.
+                          window.confirm(pt('confirmReset')) &&
                           act(async () => {
                             const done = await peopleApi.resetPassword(user.id, undefined);
                             if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
@@ -201,7 +203,7 @@ function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void 
   };
 
   return (
-    <form class="people-form" onSubmit={submit} data-testid="new-user-form">
+    <form class="people-form" onSubmit={submit} data-testid="new-user-form" novalidate>
       <h3>{pt('newUser')}</h3>
       <div class="people-form-grid">
         <label class="field">
