@@ -122,6 +122,9 @@ describe('working on the board', () => {
       await page.getByTestId('move-to-verifying').focus();
       await page.keyboard.press('Enter');
       await page.getByTestId('move-dialog').waitFor();
+      // Meanwhile the card is drawn where it is going, marked as waiting for its details, not as being sent.
+      const waiting = page.locator(`[data-testid=column-verifying] [data-testid=card-${candidate.id}] [data-testid=pending-dot]`);
+      expect(await waiting.getAttribute('title')).toBe('待填写确认，尚未提交');
       const inDialog = () => page.evaluate(() => document.activeElement?.closest('[data-testid=move-dialog]') !== null);
       for (let i = 0; i < 8; i++) {
         await page.keyboard.press('Tab');

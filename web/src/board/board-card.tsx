@@ -46,8 +46,12 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
             {age(props.card.enteredAt, props.context.now())}
           </span>
         </span>
+        {/* Shown where it is going while its dialog is open (nothing sent yet: a still ring), then while it is sent (spinning). */}
         <Show when={props.pending}>
-          <span class="pending-dot" title={t('submitting')} aria-label={t('submitting')} />
+          {(pending) => {
+            const label = () => (pending().stage === 'draft' ? t('awaitingDetails') : t('submitting'));
+            return <span class="pending-dot" classList={{ 'is-draft': pending().stage === 'draft' }} title={label()} aria-label={label()} data-testid="pending-dot" />;
+          }}
         </Show>
       </div>
       <div class="card-title">{props.card.title}</div>

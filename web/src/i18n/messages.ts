@@ -41,6 +41,7 @@ export const messages = {
   cancel: { zh: '取消', en: 'Cancel' },
   confirm: { zh: '确定', en: 'Confirm' },
   submitting: { zh: '提交中…', en: 'Submitting…' },
+  awaitingDetails: { zh: '待填写确认，尚未提交', en: 'Waiting for its details; not sent yet' },
   close: { zh: '关闭', en: 'Close' },
   required: { zh: '必填', en: 'Required' },
   invalid: { zh: '格式不正确', en: 'Invalid value' },
