@@ -589,6 +589,8 @@ describe('working on the board', () => {
         )
         .toSatisfy((notes: { text: string | null; whole: boolean }[]) => notes.length >= 5 && notes.some((n) => /\d{3}天前/.test(n.text ?? '')) && notes.every((n) => n.whole));
       await page.screenshot({ path: `${artifacts}/board-1000px-zh.png` });
+      // The top bar keeps a few characters of the campaign's name at this width (the product's name gives way).
+      expect(await page.locator('.campaign-name').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(40);
       await page.setViewportSize({ width: 1600, height: 900 });
 
       // A transfer's entry names the unit it went to, and why.

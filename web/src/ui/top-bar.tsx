@@ -18,7 +18,7 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
     <header class="top-bar">
       <div class="brand">
         <span class="brand-mark" aria-hidden="true" />
-        <span>{t('appName')}</span>
+        <span class="brand-name">{t('appName')}</span>
       </div>
       <div class="top-bar-title">{props.children}</div>
       <CampaignNav />
