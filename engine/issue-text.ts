@@ -124,7 +124,7 @@ const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one
 /**
  * The same in plain English: "Must be 1 or more", not zod's "Too small:
  * expected number to be >=1". A message the schema wrote itself is kept;
- * undefined where zod's words are as good as any.
+ * undefined where there is nothing plainer to say than zod's words.
  */
 export function enIssueText(issue: z.core.$ZodIssue): string | undefined {
   if (!zodWorded(issue)) return undefined;

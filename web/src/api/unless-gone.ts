@@ -1,10 +1,10 @@
 import { ApiProblem } from './problem';
 
 /**
- * An item's read that may find it gone from this user's sight: transferred to
- * a unit outside their scope (by them or by someone else since), or a link to
- * one that never was. The server answers 404 to both; the panel says so
- * instead of failing. Any other problem still throws.
+ * A read whose answer may rightly be "not there": an item gone from this
+ * user's sight (transferred out of their scope, or a link to one that never
+ * was), a phase with no frozen report. The server answers 404; the page says
+ * so instead of failing. Any other problem still throws.
  */
 export async function unlessGone<T>(request: Promise<T>): Promise<T | null> {
   try {

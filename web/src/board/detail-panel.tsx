@@ -76,13 +76,13 @@ function said(entry: HistoryEntry): { key: (typeof saidKeys)[number]; text: stri
  * them: each one that is not 0, and the kind of organisation broken. Kept in
  * the history so an earlier round's figures stay readable after a later one.
  */
-function recordedFigures(entry: HistoryEntry): { label: Label; value: string }[] {
+function recordedFigures(entry: HistoryEntry): { label: Label; value: Label }[] {
   const groups = [entry.payload.outcome, entry.payload.rectification, { sentForProsecution: entry.payload.sentForProsecution }];
   return groups.flatMap((group) =>
     isRecord(group)
       ? Object.entries(group).flatMap(([key, value]) => {
-          if (key === 'organisationType') return typeof value === 'string' && value !== 'none' ? [{ label: keyLabel(key), value: tr(organisationTypeLabel(value)) }] : [];
-          return typeof value === 'number' && value !== 0 ? [{ label: keyLabel(key), value: figure(value) }] : [];
+          if (key === 'organisationType') return typeof value === 'string' && value !== 'none' ? [{ label: keyLabel(key), value: organisationTypeLabel(value) }] : [];
+          return typeof value === 'number' && value !== 0 ? [{ label: keyLabel(key), value: { zh: figure(value), en: figure(value) } }] : [];
         })
       : [],
   );
@@ -95,6 +95,8 @@ function transferredTo(entry: HistoryEntry): string | null {
 }
 
 function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string; unitName: (id: string) => string }) {
+  // An entry never changes once written: its figures are read once, in the language of the moment (tr below).
+  const figures = recordedFigures(props.entry);
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
   return (
     <li class="history-entry">
@@ -113,11 +115,9 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
           </span>
         </Show>
       </div>
-      <Show when={recordedFigures(props.entry).length > 0}>
+      <Show when={figures.length > 0}>
         <p class="history-figures muted" data-testid="said-figures">
-          {recordedFigures(props.entry)
-            .map((f) => `${tr(f.label)} ${f.value}`)
-            .join(' · ')}
+          {figures.map((f) => `${tr(f.label)} ${tr(f.value)}`).join(' · ')}
         </p>
       </Show>
       <For each={said(props.entry)}>

@@ -14,6 +14,7 @@ import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
 import { ReportTables, type NamedRow } from './report-table';
 import './reports.css';
+import { unlessGone } from '../api/unless-gone';
 
 type ScopeKind = 'phase' | 'whole' | 'range';
 type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string };
@@ -74,14 +75,11 @@ export function ReportsPage() {
     if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p)) return null;
     return { id: campaignId(), phase: p };
   };
-  const [frozen] = createResource(frozenSource, async (source): Promise<{ phase: Phase; version: Report | null }> => {
-    try {
-      return { phase: source.phase, version: await reportsApi.frozen(source.id, source.phase) };
-    } catch (error) {
-      if (error instanceof ApiProblem && error.status === 404) return { phase: source.phase, version: null };
-      throw error;
-    }
-  });
+  // A phase that ended before reports were frozen has none: the server answers 404, the page says so.
+  const [frozen] = createResource(frozenSource, async (source): Promise<{ phase: Phase; version: Report | null }> => ({
+    phase: source.phase,
+    version: await unlessGone(reportsApi.frozen(source.id, source.phase)),
+  }));
   /**
    * The frozen version beside the live report only when both are of the same
    * ended phase: a resource keeps its last answer when its source goes away,
