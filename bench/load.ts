@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Pool } from 'undici';
 
 /** One HTTP request of the load, and what to do with its answer. */
 export interface LoadRequest {
@@ -29,29 +29,24 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** A keep-alive HTTP/1.1 client of one origin with at most `connections` sockets. */
+/**
+ * A keep-alive HTTP/1.1 client of one origin with at most `connections`
+ * sockets. It is undici's Pool rather than node:http's Agent because the
+ * load client shares the two cores with the server it measures: undici
+ * takes about half the CPU a request (77–87 µs against 139–159 µs against a
+ * bare node:http server, ten connections), and what the client does not
+ * take the server can use.
+ */
 export function httpClient(baseUrl: string, connections: number) {
-  const url = new URL(baseUrl);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const send = (req: Pick<LoadRequest, 'method' | 'path' | 'body' | 'cookie'>): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (payload !== undefined) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = String(Buffer.byteLength(payload));
-      }
-      if (req.cookie !== undefined) headers.cookie = req.cookie;
-      const r = request({ agent, host: url.hostname, port: url.port, method: req.method, path: req.path, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-        res.on('error', reject);
-      });
-      r.on('error', reject);
-      r.end(payload);
-    });
-  return { send, close: () => agent.destroy() };
+  const pool = new Pool(baseUrl, { connections, pipelining: 1 });
+  const send = async (req: Pick<LoadRequest, 'method' | 'path' | 'body' | 'cookie'>): Promise<Answer> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.cookie !== undefined) headers.cookie = req.cookie;
+    const answer = await pool.request({ method: req.method, path: req.path, headers, ...(req.body !== undefined && { body: JSON.stringify(req.body) }) });
+    return { status: answer.statusCode, body: await answer.body.text(), headers: answer.headers };
+  };
+  return { send, close: () => pool.destroy() };
 }
 export type HttpClient = ReturnType<typeof httpClient>;
 

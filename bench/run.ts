@@ -143,7 +143,7 @@ if (wanted('floor')) await part(['httpFloorReqPerSec'], 'HTTP floor: empty Hono 
     const r = await runLoad(client, Array.from({ length: connections }, () => () => ({ method: 'GET', path: '/api/floor' })), { warmupMs: sizes.warmupMs, durationMs: sizes.loadMs });
     figures.httpFloorReqPerSec = { value: r.perSec, note: `p99 ${fmt(r.p99Ms, 2)} ms, ${connections} connections` };
   } finally {
-    client.close();
+    await client.close();
     await floor.stop();
   }
 });
@@ -165,7 +165,7 @@ if (wanted('moves', 'board')) await part(['boardP99Ms10k', 'movesPerSec', 'moveP
     figures.moveP99Ms = { value: moves.p99Ms, note: `${connections} connections, ${fmt(picked.length)} clues` };
     setMoveRatio();
   } finally {
-    client.close();
+    await client.close();
     await stopProfiled(server, dir);
   }
 });
@@ -190,7 +190,7 @@ if (wanted('board')) await part(['boardP99Ms100k', 'rssMb100k'], `server on ${fm
     if (pid === undefined) throw new Error('server has no pid');
     figures.rssMb100k = { value: rssMb(pid), note: `after ${sizes.boardTimes + 5} full boards and as many hantai boards` };
   } finally {
-    client.close();
+    await client.close();
     await stopProfiled(server, dir);
   }
 });
@@ -207,7 +207,7 @@ if (wanted('web')) await part(['webFirstRenderMs5k'], `web: first render of a ${
     figures.webFirstRenderMs5k =
       web.ms === null ? { value: null, note: web.reason } : { value: web.ms, note: `median of ${web.runs.length} (${web.runs.map((t) => fmt(t, 0)).join(', ')}), ${web.cards} cards in the DOM` };
   } finally {
-    client.close();
+    await client.close();
     await server.stop();
   }
 });
