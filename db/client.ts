@@ -25,6 +25,8 @@ export interface Database {
   readonly together: WriteQueue['together'];
   /** The write queue's transactions and jobs so far (see WriteCounts), and whether its write worker is working, failed, or was never started. */
   writeCounts(): WriteCounts & { readonly worker: 'working' | 'failed' | 'none' };
+  /** Changes after every write but a move has committed (see WriteQueue's `writesEnded`). */
+  writesEnded(): number;
   readonly isLocalFile: boolean;
   /** Closes the connections at once, and the write worker's once it has finished what it was sent: resolves when it has ended. */
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function openDatabase(url: string, options: { authToken?: string; w
     write: (work) => queue.run(work),
     together: (group, input) => queue.together(group, input),
     writeCounts: () => ({ ...queue.counts, worker: worker === undefined ? 'none' : worker.working ? 'working' : 'failed' }),
+    writesEnded: () => queue.writesEnded,
     isLocalFile,
     close: () => {
       const ended = worker?.close() ?? Promise.resolve();

@@ -196,4 +196,24 @@ describe('the write queue', () => {
     await expect(queue.together(single, 'alone in a group')).resolves.toBe(true);
     expect(await names()).toEqual(['alone in a group']);
   });
+
+  it('counts each transaction that held a write other than a group job, before answering its callers; a group alone leaves the count', async () => {
+    await database.client.execute('delete from jobs');
+    const queue = new WriteQueue(database.db);
+    const group: JobGroup<string, string> = {
+      async run(tx, inputs) {
+        for (const name of inputs) await tx.run(insert(name));
+        return inputs.map((name) => ({ ok: true, value: name }));
+      },
+    };
+    const seenByCaller: number[] = [];
+    await queue.together(group, 'a move');
+    expect(queue.writesEnded).toBe(0);
+    await queue.run((tx) => tx.run(insert('a sign-out'))).then(() => seenByCaller.push(queue.writesEnded));
+    await fromSeparateCallbacks([() => queue.together(group, 'with'), () => queue.run((tx) => tx.run(insert('a note'))).then(() => seenByCaller.push(queue.writesEnded))]);
+    await expect(queue.run((tx) => tx.run(insert('a note')))).rejects.toThrow();
+    // The one that failed changed nothing, but counting it costs a session read at most.
+    expect(seenByCaller).toEqual([1, 2]);
+    expect(queue.writesEnded).toBe(3);
+  });
 });

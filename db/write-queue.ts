@@ -115,6 +115,7 @@ export class WriteQueue {
   readonly #recentBatches: number[] = [];
   #transactions = 0;
   #jobs = 0;
+  #writesEnded = 0;
 
   constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner } = {}) {
     this.#db = db;
@@ -126,6 +127,18 @@ export class WriteQueue {
   /** See {@link WriteCounts}. */
   get counts(): WriteCounts {
     return { transactions: this.#transactions, jobs: this.#jobs };
+  }
+
+  /**
+   * How many transactions holding a `run` job (any write but a group's
+   * jobs: a sign-out, a disabled account, a note, an import) have ended.
+   * It changes after such a commit and before its callers are answered, so
+   * a reader that keeps rows only such writes change (the sessions) knows
+   * them to be current while it stays the same. Moves, a group's jobs,
+   * leave it alone.
+   */
+  get writesEnded(): number {
+    return this.#writesEnded;
   }
 
   readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject }));
@@ -251,8 +264,11 @@ export class WriteQueue {
     if (only !== undefined && 'work' in only) {
       // Alone in its transaction: a failure rolls back the transaction itself; no savepoint needed.
       try {
-        only.resolve(await this.#db.transaction((tx) => only.work(tx)));
+        const value = await this.#db.transaction((tx) => only.work(tx));
+        this.#writesEnded += 1;
+        only.resolve(value);
       } catch (error) {
+        this.#writesEnded += 1;
         only.reject(error);
       }
       return;
@@ -276,9 +292,11 @@ export class WriteQueue {
         }
       });
     } catch (error) {
+      if (batch.some((job) => 'work' in job)) this.#writesEnded += 1;
       for (const job of batch) job.reject(error);
       return;
     }
+    if (batch.some((job) => 'work' in job)) this.#writesEnded += 1;
     batch.forEach((job, i) => {
       const result = results[i];
       if (result?.ok) job.resolve(result.value);

@@ -65,6 +65,51 @@ const sessionQuery = preparedOn((db: Db) =>
     .prepare(),
 );
 
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['all']>>[number];
+
+/** A session as read, with what says whether it is still current (see {@link readSession}). */
+interface KeptSession {
+  readonly row: SessionRow;
+  readonly writesEnded: number;
+  readonly readAt: number;
+}
+
+/** How long a session read is used again: another process's sign-out, password reset or disabling reaches this one within it. */
+const keepForMs = 2_000;
+/** Past this many sessions kept, the stale ones are dropped before another is kept. */
+const keptAtMost = 10_000;
+const keptSessions = new WeakMap<Database, Map<string, KeptSession>>();
+
+/**
+ * A session's row, read again only when something may have changed it.
+ * Every request but the sign-in reads its session, and under ten users
+ * moving cards that read was about a sixth of the server's main thread:
+ * each commit of the write worker drops the reading connection's page
+ * cache, so most reads started cold. Sessions and accounts change only
+ * through this process's writes other than moves (a sign-out, a password
+ * reset, a disabled account, the idle clock's touch), each of which
+ * advances `writesEnded` before its caller is answered, so a kept row is
+ * used only while no such write has ended since it was read; the kept
+ * time bounds what another process writes to the same file.
+ */
+async function readSession(database: Database, hash: string): Promise<SessionRow | undefined> {
+  const kept = keptSessions.get(database) ?? new Map<string, KeptSession>();
+  keptSessions.set(database, kept);
+  const writesEnded = database.writesEnded();
+  const readAt = performance.now();
+  const hit = kept.get(hash);
+  if (hit !== undefined && hit.writesEnded === writesEnded && readAt - hit.readAt < keepForMs) return hit.row;
+  // Counted before the read: a write ending while it runs leaves the row kept under the older count, read again next time.
+  const [row] = await sessionQuery(database.db).all({ hash });
+  if (row === undefined) {
+    kept.delete(hash);
+    return undefined;
+  }
+  if (kept.size >= keptAtMost) for (const [key, session] of kept) if (session.writesEnded !== writesEnded || readAt - session.readAt >= keepForMs) kept.delete(key);
+  if (kept.size < keptAtMost) kept.set(hash, { row, writesEnded, readAt });
+  return row;
+}
+
 /**
  * The user of a session token, or null when the token is unknown, idle too
  * long (a wall display's never is), past its absolute expiry, or its user
@@ -72,7 +117,7 @@ const sessionQuery = preparedOn((db: Db) =>
  */
 export async function resumeSession(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
   const hash = tokenHash(token);
-  const [row] = await sessionQuery(database.db).all({ hash });
+  const row = await readSession(database, hash);
   if (row === undefined) return null;
   const t = now.getTime();
   const idleSince = new Date(row.lastSeenAt).getTime();
