@@ -85,14 +85,17 @@ const keptSessions = new WeakMap<Database, Map<string, KeptSession>>();
  * Every request but the sign-in reads its session, and under ten users
  * moving cards that read was about a sixth of the server's main thread:
  * each commit of the write worker drops the reading connection's page
- * cache, so most reads started cold. Sessions and accounts change only
- * through this process's writes other than moves (a sign-out, a password
- * reset, a disabled account, the idle clock's touch), each of which
- * advances `writesEnded` before its caller is answered, so a kept row is
- * used only while no such write has ended since it was read; the kept
- * time bounds what another process writes to the same file.
+ * cache, so most reads started cold. On a local file, sessions and
+ * accounts change through this process's writes other than moves (a
+ * sign-out, a password reset, a disabled account, the idle clock's touch),
+ * each of which advances `writesEnded` before its caller is answered, so a
+ * kept row is used only while no such write has ended since it was read;
+ * the kept time bounds what another process (a second server, a tool)
+ * writes to the same file. On a libSQL server other processes are the
+ * point, and what they write this one cannot count: it reads every time.
  */
 async function readSession(database: Database, hash: string): Promise<SessionRow | undefined> {
+  if (!database.isLocalFile) return (await sessionQuery(database.db).all({ hash }))[0];
   const kept = keptSessions.get(database) ?? new Map<string, KeptSession>();
   keptSessions.set(database, kept);
   const writesEnded = database.writesEnded();
