@@ -86,3 +86,20 @@ export const clueParts = z
     parts: z.array(cluePart),
   })
   .meta({ id: 'ClueParts' });
+
+/** A case number as the move dialog has it typed: the engine trims it and takes at most 64 characters. */
+export const caseNumberQuery = z.strictObject({ caseNumber: z.string().trim().min(1).max(64) });
+
+export const caseNumberHolders = z
+  .object({
+    caseNumber: z.string(),
+    holders: z.array(
+      z.object({
+        clueId: z.number().int(),
+        unitId: z.string(),
+        state: z.string(),
+        title: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseNumberHolders' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
-import { clueParts, duplicatesAnswer } from '../contracts/intake';
+import { caseNumberHolders, clueParts, duplicatesAnswer } from '../contracts/intake';
 import type { z } from 'zod';
 
 type Duplicates = z.infer<typeof duplicatesAnswer>;
@@ -101,5 +101,49 @@ describe('duplicate detection and merge', () => {
     // Outside one's scope the survivor itself is not found.
     const nanzhengLead = await signIn(app, 'nanzheng.lead');
     expect((await nanzhengLead.get(`/api/clues/${survivor!.id}/parts`)).status).toBe(404);
+  });
+
+  it('warns, before a clue is filed, of the other clues filed under its case number, naming only what the asker may see', async () => {
+    const office = await signIn(app, 'office');
+    const officerOf = async (unit: string) => ((await (await office.get(`/api/users?unit=${unit}`)).json()) as { id: number; role: string }[]).find((u) => u.role === 'officer')?.id;
+    const move = async (clue: { id: number; version: number }, to: string, payload?: Record<string, unknown>) => {
+      const moved = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to, version: clue.version, ...(payload !== undefined && { payload }) });
+      expect(moved.status, to).toBe(200);
+      return (await moved.json()) as { id: number; version: number };
+    };
+    const verifying = async (unit: string, title: string) => {
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: unit, assigneeId: await officerOf(unit), title, description: '群众举报', source: 'platform110' });
+      expect(created.status).toBe(201);
+      return move((await created.json()) as { id: number; version: number }, 'verifying');
+    };
+    const holdersFor = async (session: typeof office, clueId: number, caseNumber: string) => {
+      const answer = await session.get(`/api/clues/${clueId}/case-number-holders?caseNumber=${encodeURIComponent(caseNumber)}`);
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as z.infer<typeof caseNumberHolders>;
+      expect(caseNumberHolders.safeParse(body).success).toBe(true);
+      return body;
+    };
+
+    const first = await move(await verifying('hantai', '境外赌博网站推广'), 'filed', { caseNumber: 'A6107020260001', conclusion: '经核查属实' });
+    const second = await verifying('nanzheng', '同一赌博网站的代理');
+    const nanzheng = await signIn(app, 'nanzheng.lead');
+    // Typed with spaces around it, as the engine will trim it; another unit's clue is named by number and unit only.
+    expect(await holdersFor(nanzheng, second.id, ' A6107020260001 ')).toEqual({ caseNumber: 'A6107020260001', holders: [{ clueId: first.id, unitId: 'hantai', state: 'filed', title: null }] });
+    expect((await holdersFor(office, second.id, 'A6107020260001')).holders).toEqual([{ clueId: first.id, unitId: 'hantai', state: 'filed', title: '境外赌博网站推广' }]);
+    // Not itself, and not a number nobody holds.
+    expect((await holdersFor(office, first.id, 'A6107020260001')).holders).toEqual([]);
+    expect((await holdersFor(office, second.id, 'A6107020260002')).holders).toEqual([]);
+
+    // A warning, not a refusal: one case may cover both; after that each names the other.
+    await move(second, 'filed', { caseNumber: 'A6107020260001', conclusion: '与 #' + String(first.id) + ' 同案' });
+    expect((await holdersFor(office, first.id, 'A6107020260001')).holders.map((h) => h.clueId)).toEqual([second.id]);
+
+    // A clue the asker cannot see is not theirs to ask about; a number the engine would refuse is refused by name.
+    expect((await nanzheng.get(`/api/clues/${first.id}/case-number-holders?caseNumber=A6107020260001`)).status).toBe(404);
+    for (const bad of ['', '   ', 'A'.repeat(65)]) {
+      const refused = await office.get(`/api/clues/${second.id}/case-number-holders?caseNumber=${encodeURIComponent(bad)}`);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(((await refused.json()) as { fields?: { field: string }[] }).fields?.map((f) => f.field)).toEqual(['query.caseNumber']);
+    }
   });
 });

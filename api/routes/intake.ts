@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
-import { clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, importTemplateQuery, progressParam } from '../contracts/intake';
+import { caseNumberHolders, caseNumberQuery, clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, importTemplateQuery, progressParam } from '../contracts/intake';
 import { ApiError } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
@@ -13,6 +13,7 @@ import { viewerOf } from '../middleware/viewer';
 import { cluePartsOf } from '../services/clue-parts';
 import { findDuplicates } from '../services/duplicates';
 import { readItem } from '../services/item-card';
+import { caseNumberHolders as holdersOf } from '../services/same-case-number';
 import type { Clock } from '../clock';
 import { json, problems, router } from './kit';
 
@@ -162,6 +163,21 @@ export function intakeRoutes(database: Database, clock: Clock) {
         const clue = await readItem(database.db, 'clue', id, viewer.actor, clock());
         const context = clue.context as { title?: string; description?: string };
         return c.json(await findDuplicates(database.db, clue.campaignId, `${context.title ?? ''}\n${context.description ?? ''}`, viewer.actor, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/clues/{id}/case-number-holders',
+        tags: ['intake'],
+        request: { params: idParam, query: caseNumberQuery },
+        responses: { 200: json(caseNumberHolders, 'The other clues of its campaign (any unit) filed under the case number, as a warning before this clue is filed under it'), ...problems(400, 401, 404) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { id } = c.req.valid('param');
+        const clue = await readItem(database.db, 'clue', id, viewer.actor, clock());
+        return c.json(await holdersOf(database.db, clue.campaignId, c.req.valid('query').caseNumber, viewer.actor, id), 200);
       },
     )
     .openapi(

@@ -701,6 +701,42 @@ describe('working on the board', () => {
     }
   });
 
+  test('filing a clue under a case number another clue holds shows that clue in the dialog, as a warning that still lets it be filed', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      const fileable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed'));
+      const [holder, candidate] = fileable;
+      if (holder === undefined || candidate === undefined) throw new Error('the seed has fewer than two clues to file');
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${holder.id}/transitions`, { to: 'filed', version: holder.version, payload: { caseNumber: 'A6107020269901', conclusion: '经核查属实' } });
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
+      await card(page, 'verifying', candidate.id).waitFor();
+      await page.locator(`[data-testid=card-${candidate.id}]`).hover();
+      await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-filed').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.locator('input[name=caseNumber]').fill('A6107020269901');
+      const hint = dialog.getByTestId('case-number-hint');
+      await hint.getByTestId(`case-number-holder-${holder.id}`).waitFor();
+      expect(await hint.textContent()).toContain('此案件编号已用于另 1 条线索');
+      expect(await hint.getByTestId(`case-number-holder-${holder.id}`).textContent()).toContain(holder.title);
+      await page.screenshot({ path: `${artifacts}/move-dialog-case-number-zh.png` });
+      // Another number: the warning goes.
+      await dialog.locator('input[name=caseNumber]').fill('A6107020269902');
+      await hint.waitFor({ state: 'detached' });
+      // Back to the shared number, and filed anyway: one case may cover both.
+      await dialog.locator('input[name=caseNumber]').fill('A6107020269901');
+      await hint.waitFor();
+      await dialog.locator('textarea[name=conclusion]').fill('与另一线索同案');
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'filed', candidate.id).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {

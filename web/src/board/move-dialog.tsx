@@ -7,6 +7,7 @@ import { organisationTypeLabel } from './outcome-labels';
 import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { keepTabInside } from '../ui/focus-trap';
+import { CaseNumberHint } from '../intake/case-number-hint';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -120,6 +121,15 @@ export function MoveDialog(props: {
       </label>
     );
   };
+  // A case number another clue was filed under is worth a second look before confirming (see CaseNumberHint).
+  const inputWithHint = (spec: FieldSpec) => (
+    <>
+      {input(spec)}
+      <Show when={spec.name === 'caseNumber' && props.draft.card.kind === 'clue'}>
+        <CaseNumberHint campaignId={props.campaign.id} clueId={props.draft.card.id} caseNumber={values()[spec.name] ?? ''} />
+      </Show>
+    </>
+  );
 
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onCancel()}>
@@ -138,7 +148,7 @@ export function MoveDialog(props: {
         <div class="modal-body">
           <For each={fields()}>
             {(field) => (
-              <Show when={field.inputs.length > 1} fallback={<For each={field.inputs}>{(spec) => input(spec)}</For>}>
+              <Show when={field.inputs.length > 1} fallback={<For each={field.inputs}>{(spec) => inputWithHint(spec)}</For>}>
                 <fieldset class="field-group">
                   <legend>{tr(field.label)}</legend>
                   <div class="field-grid">

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { call as expect, client, reportUnauthenticated } from '../api/typed-call';
-import type { clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
+import type { caseNumberHolders, clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
 import { ApiProblem, networkProblem, problemOf } from '../api/problem';
 
 export type ImportPlan = z.infer<typeof importPlan>;
@@ -9,6 +9,7 @@ export type DuplicateMatch = Duplicates['matches'][number];
 export type IdentifierKind = Duplicates['identifiers'][number]['kind'];
 export type ServerProgress = z.infer<typeof importProgress>;
 export type CluePart = z.infer<typeof clueParts>['parts'][number];
+export type CaseNumberHolders = z.infer<typeof caseNumberHolders>;
 
 export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'foundAt', 'sourceRef'] as const;
 export type ImportField = (typeof importFields)[number];
@@ -117,6 +118,9 @@ export const intakeApi = {
   duplicatesOfClue: (clueId: number): Promise<Duplicates> => expect(client.clues[':id'].duplicates.$get({ param: { id: String(clueId) } })),
   /** How far the server has come with an import started with this progress id; null when this server does not know it (yet). */
   progress: (progressId: string): Promise<ServerProgress | null> => expect(client.imports.progress[':progressId'].$get({ param: { progressId } })).catch(() => null),
+  /** The other clues of the campaign filed under a case number, before this clue is filed under it. */
+  caseNumberHolders: (clueId: number, caseNumber: string): Promise<CaseNumberHolders> =>
+    expect(client.clues[':id']['case-number-holders'].$get({ param: { id: String(clueId) }, query: { caseNumber } })),
   parts: (clueId: number) => expect(client.clues[':id'].parts.$get({ param: { id: String(clueId) } })),
 };
 

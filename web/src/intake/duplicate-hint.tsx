@@ -13,14 +13,14 @@ const maxText = 20_000;
 
 /** The units' names, asked once for every hint on the page. */
 let unitList: Resource<Unit[]> | null = null;
-function useUnits(): Resource<Unit[]> {
+export function useUnits(): Resource<Unit[]> {
   unitList ??= createRoot(() => createResource(() => intakeApi.units().catch((): Unit[] => []))[0]);
   return unitList;
 }
 
 type Check = { state: 'idle' } | { state: 'checking'; last: Duplicates | null } | { state: 'done'; answer: Duplicates } | { state: 'failed' };
 
-const stateLabel = (state: string) => {
+export const stateLabel = (state: string) => {
   const label = (clueStateLabels as Record<string, { zh: string; en: string } | undefined>)[state];
   return label === undefined ? state : tr(label);
 };
