@@ -737,6 +737,28 @@ describe('working on the board', () => {
     }
   });
 
+  test('a new clue whose text shares a phone number with an existing one shows that clue while it is typed, and nothing once the number is gone', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const existing = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title: '“速借”App暴力催收', description: '催收电话 139-8765-4321', source: 'platform110' }, 201);
+      await page.getByTestId('create').click();
+      const dialog = page.getByTestId('create-dialog');
+      await dialog.locator('input[name=title]').fill('群众举报催收骚扰');
+      await dialog.locator('textarea[name=description]').fill('对方自称速借客服，电话 +86 139 8765 4321');
+      const hint = dialog.getByTestId('duplicate-hint');
+      await hint.getByTestId(`hint-match-${existing.id}`).waitFor();
+      expect(await hint.getAttribute('data-state')).toBe('done');
+      expect(await hint.textContent()).toContain('疑似重复：1 条已有线索含有相同标识');
+      // The number taken out again: no identifiers, no hint; an answer still on its way is not shown.
+      await dialog.locator('textarea[name=description]').fill('对方自称速借客服');
+      await hint.waitFor({ state: 'detached' });
+      await page.waitForTimeout(600);
+      expect(await dialog.getByTestId('duplicate-hint').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {

@@ -1,11 +1,11 @@
-import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import { named } from '../i18n/i18n';
 import { intakeApi, type CaseNumberHolders } from './api';
+import { askAfterPause } from './ask-after-pause';
 import { stateLabel, useUnits } from './duplicate-hint';
 import { count, fill, im } from './messages';
 import './intake.css';
 
-const debounceMs = 400;
 const holdersShown = 10;
 
 type Check = { state: 'idle' } | { state: 'done'; answer: CaseNumberHolders } | { state: 'failed' };
@@ -19,25 +19,17 @@ type Check = { state: 'idle' } | { state: 'done'; answer: CaseNumberHolders } | 
 export function CaseNumberHint(props: { campaignId: number; clueId: number; caseNumber: string }) {
   const units = useUnits();
   const [check, setCheck] = createSignal<Check>({ state: 'idle' });
-  let asked = 0;
 
   createEffect(
     on([() => props.caseNumber.trim(), () => props.clueId], ([caseNumber, clueId]) => {
-      const ticket = ++asked;
       setCheck({ state: 'idle' });
       // Longer than the server takes: checked as it is sent, then refused beside the field.
       if (caseNumber === '' || caseNumber.length > 64) return;
-      const timer = setTimeout(() => {
-        intakeApi.caseNumberHolders(clueId, caseNumber).then(
-          (answer) => {
-            if (ticket === asked) setCheck({ state: 'done', answer });
-          },
-          () => {
-            if (ticket === asked) setCheck({ state: 'failed' });
-          },
-        );
-      }, debounceMs);
-      onCleanup(() => clearTimeout(timer));
+      askAfterPause(
+        () => intakeApi.caseNumberHolders(clueId, caseNumber),
+        (answer) => setCheck({ state: 'done', answer }),
+        () => setCheck({ state: 'failed' }),
+      );
     }),
   );
 

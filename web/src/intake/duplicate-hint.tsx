@@ -1,12 +1,12 @@
-import { For, Match, Show, Switch, createEffect, createMemo, createResource, createRoot, createSignal, on, onCleanup, type Resource } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createResource, createRoot, createSignal, on, type Resource } from 'solid-js';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { extractIdentifiers } from '../../../engine/intake/identifiers';
 import { locale, named, tr } from '../i18n/i18n';
 import { intakeApi, type Duplicates, type DuplicateMatch, type Unit } from './api';
+import { askAfterPause } from './ask-after-pause';
 import { count, fill, identifierKindLabels, identifierText, im } from './messages';
 import './intake.css';
 
-const debounceMs = 400;
 const matchesShown = 5;
 /** The server reads at most this much text. */
 const maxText = 20_000;
@@ -36,28 +36,20 @@ export function DuplicateHint(props: { campaignId: number; text: string }) {
     () => extractIdentifiers(props.text).map((i) => `${i.kind}:${i.value}`).sort().join('\n'),
   );
   const [check, setCheck] = createSignal<Check>({ state: 'idle' });
-  let asked = 0;
 
   createEffect(
     on([identifiers, () => props.campaignId], ([key, campaignId]) => {
-      const ticket = ++asked;
       if (key === '') {
         setCheck({ state: 'idle' });
         return;
       }
       const previous = check();
       setCheck({ state: 'checking', last: previous.state === 'done' ? previous.answer : previous.state === 'checking' ? previous.last : null });
-      const timer = setTimeout(() => {
-        intakeApi.duplicatesOfText(campaignId, props.text.slice(0, maxText)).then(
-          (answer) => {
-            if (ticket === asked) setCheck({ state: 'done', answer });
-          },
-          () => {
-            if (ticket === asked) setCheck({ state: 'failed' });
-          },
-        );
-      }, debounceMs);
-      onCleanup(() => clearTimeout(timer));
+      askAfterPause(
+        () => intakeApi.duplicatesOfText(campaignId, props.text.slice(0, maxText)),
+        (answer) => setCheck({ state: 'done', answer }),
+        () => setCheck({ state: 'failed' }),
+      );
     }),
   );
 
