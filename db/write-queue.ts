@@ -130,7 +130,7 @@ export class WriteQueue {
   }
 
   /**
-   * How many transactions holding a `run` job (any write but a group's
+   * How many transactions holding a `run` job (every write but a group's
    * jobs: a sign-out, a disabled account, a note, an import) have ended.
    * It changes after such a commit and before its callers are answered, so
    * a reader that keeps rows only such writes change (the sessions) knows
@@ -274,6 +274,7 @@ export class WriteQueue {
       return;
     }
     const results: Settled<unknown>[] = [];
+    const holdsWork = batch.some((job) => 'work' in job);
     try {
       await this.#db.transaction(async (tx) => {
         for (let i = 0; i < batch.length; ) {
@@ -292,11 +293,11 @@ export class WriteQueue {
         }
       });
     } catch (error) {
-      if (batch.some((job) => 'work' in job)) this.#writesEnded += 1;
+      if (holdsWork) this.#writesEnded += 1;
       for (const job of batch) job.reject(error);
       return;
     }
-    if (batch.some((job) => 'work' in job)) this.#writesEnded += 1;
+    if (holdsWork) this.#writesEnded += 1;
     batch.forEach((job, i) => {
       const result = results[i];
       if (result?.ok) job.resolve(result.value);

@@ -67,18 +67,21 @@ const sessionQuery = preparedOn((db: Db) =>
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['all']>>[number];
 
-/** A session as read, with what says whether it is still current (see {@link readSession}). */
-interface KeptSession {
-  readonly row: SessionRow;
+/**
+ * The sessions read since the last write but a move ended (see
+ * {@link readSession}): a new such write starts an empty set, so every row
+ * kept belongs to the count it was read under.
+ */
+interface KeptSessions {
   readonly writesEnded: number;
-  readonly readAt: number;
+  readonly rows: Map<string, { readonly row: SessionRow; readonly readAt: number }>;
 }
 
 /** How long a session read is used again: another process's sign-out, password reset or disabling reaches this one within it. */
 const keepForMs = 2_000;
 /** Past this many sessions kept, the stale ones are dropped before another is kept. */
 const keptAtMost = 10_000;
-const keptSessions = new WeakMap<Database, Map<string, KeptSession>>();
+const keptSessions = new WeakMap<Database, KeptSessions>();
 
 /**
  * A session's row, read again only when something may have changed it.
@@ -96,20 +99,23 @@ const keptSessions = new WeakMap<Database, Map<string, KeptSession>>();
  */
 async function readSession(database: Database, hash: string): Promise<SessionRow | undefined> {
   if (!database.isLocalFile) return (await sessionQuery(database.db).all({ hash }))[0];
-  const kept = keptSessions.get(database) ?? new Map<string, KeptSession>();
-  keptSessions.set(database, kept);
   const writesEnded = database.writesEnded();
+  let kept = keptSessions.get(database);
+  if (kept === undefined || kept.writesEnded !== writesEnded) {
+    kept = { writesEnded, rows: new Map() };
+    keptSessions.set(database, kept);
+  }
   const readAt = performance.now();
-  const hit = kept.get(hash);
-  if (hit !== undefined && hit.writesEnded === writesEnded && readAt - hit.readAt < keepForMs) return hit.row;
-  // Counted before the read: a write ending while it runs leaves the row kept under the older count, read again next time.
+  const hit = kept.rows.get(hash);
+  if (hit !== undefined && readAt - hit.readAt < keepForMs) return hit.row;
+  // Kept under the count taken before the read: a write ending while it runs starts a new set, and this row is not used.
   const [row] = await sessionQuery(database.db).all({ hash });
   if (row === undefined) {
-    kept.delete(hash);
+    kept.rows.delete(hash);
     return undefined;
   }
-  if (kept.size >= keptAtMost) for (const [key, session] of kept) if (session.writesEnded !== writesEnded || readAt - session.readAt >= keepForMs) kept.delete(key);
-  if (kept.size < keptAtMost) kept.set(hash, { row, writesEnded, readAt });
+  if (kept.rows.size >= keptAtMost) for (const [key, session] of kept.rows) if (readAt - session.readAt >= keepForMs) kept.rows.delete(key);
+  if (kept.rows.size < keptAtMost) kept.rows.set(hash, { row, readAt });
   return row;
 }
 
