@@ -181,6 +181,11 @@ describe('reports, battle map and wall in Chromium', () => {
       const before = await page.getByTestId('wall-figures').textContent();
       await api(context, '/api/clues', { campaignId, unitId: 'hantai', title: '大屏实时刷新测试线索', source: 'other' });
       await expect.poll(() => page.getByTestId('wall-figures').textContent(), { timeout: 15_000 }).not.toBe(before);
+
+      // A screen left on the wall, or opened from a bookmark, has its way back to the battle map.
+      await page.getByTestId('wall-leave').click();
+      await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
+      await page.locator('[data-testid=county-map] path.county[role=button]').first().waitFor();
     } finally {
       await context.close();
     }

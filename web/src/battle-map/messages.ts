@@ -29,6 +29,7 @@ export const battleMapMessages = {
   openBoard: { zh: '打开看板', en: 'Open the board' },
   wall: { zh: '大屏模式', en: 'Wall mode' },
   fullScreen: { zh: '全屏', en: 'Full screen' },
+  leaveWall: { zh: '退出大屏', en: 'Leave wall mode' },
   updatedAt: { zh: '数据更新', en: 'Updated' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断，正在重连', en: 'Connection lost, reconnecting' },

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { lang, named, t, tr } from '../i18n/i18n';
@@ -90,6 +90,10 @@ export function WallPage() {
         <button type="button" class="button ghost wall-button" onClick={fullScreen}>
           {bt('fullScreen')}
         </button>
+        {/* The wall opens in a tab of its own, but a screen left on it, or a bookmark, needs a way back. */}
+        <A class="button ghost wall-button" href={`/campaigns/${campaignId()}/battle-map${measure() === 'open' ? '' : `?measure=${measure()}`}`} data-testid="wall-leave">
+          {bt('leaveWall')}
+        </A>
       </header>
       <Show when={data.battleMap.latest !== undefined && data.campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
         {(detail) => (
