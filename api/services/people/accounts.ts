@@ -105,14 +105,13 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
   return database.write(async (tx) => {
     const before = await readAccount(tx, id);
     if (edit.role !== undefined && edit.role !== 'admin' && before.role === 'admin' && before.disabledAt === null) await keepAnAdmin(tx, id);
-    await tx
-      .update(users)
-      .set({
-        ...(edit.displayName !== undefined && { displayName: edit.displayName }),
-        ...(edit.role !== undefined && { role: edit.role }),
-        ...(edit.unitId !== undefined && { unitId: edit.unitId }),
-      })
-      .where(eq(users.id, id));
+    const fields = {
+      ...(edit.displayName !== undefined && { displayName: edit.displayName }),
+      ...(edit.role !== undefined && { role: edit.role }),
+      ...(edit.unitId !== undefined && { unitId: edit.unitId }),
+    };
+    // An edit that names no field changes nothing and is answered with the account (drizzle refuses an empty SET).
+    if (Object.keys(fields).length > 0) await tx.update(users).set(fields).where(eq(users.id, id));
     if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
     const after = await readAccount(tx, id);
     const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
