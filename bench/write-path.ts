@@ -47,7 +47,7 @@ export async function benchWritePath(url: string, picked: readonly MovableClue[]
         batch.push(turn);
       }
       if (batch.length === 0) throw new Error('write path: no clue has a move left');
-      const inputs: MoveInput[] = batch.map(({ clue, move }) => ({ kind: 'clue', id: clue.id, actor, version: clue.version, now, move }));
+      const inputs: MoveInput[] = batch.map(({ clue, move }) => ({ kind: 'clue', id: clue.id, actor, version: clue.version, now, move, once: null }));
       const settled = await database.write((tx) => movesTogether.run(tx, inputs));
       settled.forEach((outcome, i) => {
         const clue = batch[i]?.clue;

@@ -7,3 +7,4 @@ export * from './schema/items';
 export * from './schema/audit';
 export * from './schema/escalations';
 export * from './schema/reports';
+export * from './schema/requests';

@@ -25,3 +25,21 @@ export const quietDays = z.coerce.number().int().min(1).max(366);
 
 export const isoInstant = z.iso.datetime({ offset: true });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/**
+ * The `Idempotency-Key` a write may carry (a UUID, say): a retry of the
+ * same request with the same key, within a day, is answered as the first
+ * was and applies once; the same key with another request is refused (422).
+ */
+export const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only')
+    .optional()
+    .meta({
+      description: 'Makes a retry safe: the same request sent again with the same key within a day is answered as the first was and applied once; another request with it is refused (422)',
+      example: '0f9a4c1e-5b7d-4e2a-9c3b-8d6e1f2a3b4c',
+    }),
+});

@@ -5,11 +5,12 @@ import type { Database } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import type { Clock } from '../clock';
 import type { ItemKindName } from '../contracts/board';
-import { idParam } from '../contracts/common';
+import { idempotencyHeader, idParam } from '../contracts/common';
 import {
   clueEditRequest,
   historyEntry,
   itemDetail,
+  type ItemDetail,
   newClueRequest,
   newProblemRequest,
   problemEditRequest,
@@ -21,9 +22,13 @@ import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
 import { createItem } from '../services/create-item';
+import { keptAnswer, onceOf } from '../services/idempotency';
 import { addNote, applyRequests } from '../services/move-item';
 import { moveItem } from '../services/moves-together';
 import { json, problems, router } from './kit';
+
+/** A retry answered as the first request was: said in a header, so that a client can tell (as Stripe's does). */
+const replayed = { 'Idempotent-Replayed': 'true' } as const;
 
 /** The routes of one kind of item, mounted at /clues and /problems. */
 export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock) {
@@ -31,18 +36,27 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
   const tag = kind === 'clue' ? 'clues' : 'problems';
   const newRequest = kind === 'clue' ? newClueRequest : newProblemRequest;
   const editRequest = kind === 'clue' ? clueEditRequest : problemEditRequest;
+  /** A write's Idempotency-Key tied to its request, and the answer kept for it if this is a retry. */
+  const retryOf = async (userId: number, key: string | undefined, path: string, body: unknown) => {
+    const once = onceOf(userId, key, 'POST', path, body);
+    const kept = await keptAnswer(database.db, once);
+    return { once, kept: kept === null ? null : (kept.answer as ItemDetail) };
+  };
   return router()
     .openapi(
       createRoute({
         method: 'post',
         path: base,
         tags: [tag],
-        request: { body: { required: true, content: { 'application/json': { schema: newRequest } } } },
+        request: { headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: newRequest } } } },
         responses: { 201: json(itemDetail, 'Recorded; the new item'), ...problems(400, 401, 403, 404, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        return c.json(await createItem(database, kind, c.req.valid('json'), viewer.actor, clock()), 201);
+        const body = c.req.valid('json');
+        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        if (kept !== null) return c.json(kept, 201, replayed);
+        return c.json(await createItem(database, kind, body, viewer.actor, clock(), once), 201);
       },
     )
     .openapi(
@@ -87,12 +101,15 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         method: 'post',
         path: `${base}/{id}/notes`,
         tags: [tag],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: noteRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: noteRequest } } } },
         responses: { 200: json(itemDetail, 'Noted; the item keeps its state, and its history has the note'), ...problems(400, 401, 403, 404, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        return c.json(await addNote(database, kind, c.req.valid('param').id, viewer.actor, c.req.valid('json').text, clock()), 200);
+        const body = c.req.valid('json');
+        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        return c.json(await addNote(database, kind, c.req.valid('param').id, viewer.actor, body.text, clock(), once), 200);
       },
     )
     .openapi(
@@ -145,7 +162,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         method: 'post',
         path: `${base}/{id}/transitions`,
         tags: [tag],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: transitionRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: transitionRequest } } } },
         responses: {
           200: json(itemDetail, 'Moved; the item as it is now'),
           ...problems(400, 401, 403, 404, 409, 413, 415, 422),
@@ -154,7 +171,9 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
       async (c) => {
         const viewer = viewerOf(c);
         const body = c.req.valid('json');
-        return c.json(await moveItem(database, kind, c.req.valid('param').id, viewer.actor, body, clock()), 200);
+        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        return c.json(await moveItem(database, kind, c.req.valid('param').id, viewer.actor, body, clock(), once), 200);
       },
     );
 }

@@ -1,12 +1,14 @@
 import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
 import { sweepDeadlines } from './deadline-sweep';
+import { forgetOldAnswers } from './idempotency';
 import { deliverWebhooks } from './webhook-delivery';
 
 /**
  * The server's background work: the deadline sweep (once at start, then on
- * an interval) and webhook delivery. Both read their work from the database,
- * so nothing is lost to a restart; timers only decide when to look.
+ * an interval), webhook delivery, and, hourly, forgetting the answers kept
+ * for retries once they are a day old. Each reads its work from the
+ * database, so nothing is lost to a restart; timers only decide when to look.
  */
 export function startBackground(database: Database, clock: Clock, options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void }) {
   let stopped = false;
@@ -36,8 +38,16 @@ export function startBackground(database: Database, clock: Clock, options: { swe
     const result = await deliverWebhooks(database, clock, { stopped: () => stopped });
     return result.delivered + result.failed > 0 ? result : undefined;
   });
-  const first = sweep();
-  const timers = [setInterval(() => void sweep(), options.sweepSeconds * 1000), setInterval(() => void deliver(), options.webhookSeconds * 1000)];
+  const forget = guard('idempotency', async () => {
+    const forgotten = await forgetOldAnswers(database, clock());
+    return forgotten > 0 ? { forgotten } : undefined;
+  });
+  const first = sweep().then(forget);
+  const timers = [
+    setInterval(() => void sweep(), options.sweepSeconds * 1000),
+    setInterval(() => void deliver(), options.webhookSeconds * 1000),
+    setInterval(() => void forget(), 3_600_000),
+  ];
   return {
     /** Resolves when the first sweep after start has finished. */
     ready: first,

@@ -7,6 +7,7 @@ import type { ItemDetail } from '../contracts/items';
 import { refusalError } from '../errors';
 import { itemRulesOf, loadCampaign } from './campaign-rules';
 import { readItem } from './item-card';
+import { onceIn, type Once } from './idempotency';
 import { checkReferences } from './references';
 
 export interface NewItem {
@@ -18,7 +19,8 @@ export interface NewItem {
 /**
  * Records a new clue or problem: the engine decides whether this actor may
  * create it there and what it starts as; the row and its create event are
- * written in one transaction.
+ * written in one transaction (with the answer kept under the request's
+ * Idempotency-Key, if it has one: a retry then creates nothing).
  */
 export async function createItem(
   database: Database,
@@ -26,36 +28,39 @@ export async function createItem(
   input: NewItem & (ClueFields | ProblemFields),
   actor: Actor,
   now: Date,
+  once: Once | null = null,
 ): Promise<ItemDetail> {
-  return database.write(async (tx) => {
-    const campaign = await loadCampaign(tx, input.campaignId);
-    await checkReferences(tx, { campaignId: input.campaignId, unitId: input.unitId }, input);
-    const rules = itemRulesOf(campaign);
-    const { campaignId, unitId, assigneeId, ...fields } = input;
-    const placement = { campaignId, unitId, assigneeId };
-    const store = kind === 'clue' ? clueStore : problemStore;
-    const id = await store.nextId(tx);
-    const created =
-      kind === 'clue'
-        ? createClue(id, { ...placement, fields: fields as ClueFields }, actor, rules, now)
-        : createProblem(id, { ...placement, fields: fields as ProblemFields }, actor, rules, now);
-    if (!created.ok) throw refusalError(created.refusal);
-    const at = now.toISOString();
-    await store.insert(tx, created.record as never, at);
-    await appendAudit(tx, {
-      at,
-      actorId: actor.userId,
-      campaignId,
-      subject: kind,
-      subjectId: id,
-      event: created.event.type,
-      fromState: null,
-      toState: created.record.state,
-      payload: created.event,
-      version: created.record.version,
-      unitId: created.record.context.unitId,
-      categoryId: created.record.context.categoryId,
-    });
-    return readItem(tx, kind, id, actor, now);
-  });
+  return database.write((tx) =>
+    onceIn(tx, once, 201, now, async () => {
+      const campaign = await loadCampaign(tx, input.campaignId);
+      await checkReferences(tx, { campaignId: input.campaignId, unitId: input.unitId }, input);
+      const rules = itemRulesOf(campaign);
+      const { campaignId, unitId, assigneeId, ...fields } = input;
+      const placement = { campaignId, unitId, assigneeId };
+      const store = kind === 'clue' ? clueStore : problemStore;
+      const id = await store.nextId(tx);
+      const created =
+        kind === 'clue'
+          ? createClue(id, { ...placement, fields: fields as ClueFields }, actor, rules, now)
+          : createProblem(id, { ...placement, fields: fields as ProblemFields }, actor, rules, now);
+      if (!created.ok) throw refusalError(created.refusal);
+      const at = now.toISOString();
+      await store.insert(tx, created.record as never, at);
+      await appendAudit(tx, {
+        at,
+        actorId: actor.userId,
+        campaignId,
+        subject: kind,
+        subjectId: id,
+        event: created.event.type,
+        fromState: null,
+        toState: created.record.state,
+        payload: created.event,
+        version: created.record.version,
+        unitId: created.record.context.unitId,
+        categoryId: created.record.context.categoryId,
+      });
+      return readItem(tx, kind, id, actor, now);
+    }),
+  );
 }

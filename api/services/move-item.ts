@@ -20,6 +20,7 @@ import { ApiError, refusalError } from '../errors';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
+import { onceIn, type Once } from './idempotency';
 import { readItem, storedItem, type StoredItem } from './item-card';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
@@ -45,9 +46,13 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
   return database.write((tx) => applyRequestsIn(tx, kind, id, actor, version, moves, now));
 }
 
-/** Adds a work note to an item as it is now (a note changes no field, so it is not held to the version its writer saw). */
-export function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date): Promise<ItemDetail> {
-  return applyRequests(database, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now);
+/**
+ * Adds a work note to an item as it is now (a note changes no field, so it
+ * is not held to the version its writer saw, and a retry would add it
+ * twice: hence the key, see {@link onceIn}).
+ */
+export function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date, once: Once | null = null): Promise<ItemDetail> {
+  return database.write((tx) => onceIn(tx, once, 200, now, () => applyRequestsIn(tx, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now)));
 }
 
 /** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */

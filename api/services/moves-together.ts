@@ -6,6 +6,7 @@ import { decideClue, decideProblem, type Actor, type ClueContext, type ClueRecor
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { errorFromData, errorToData, refusalError } from '../errors';
+import { keepAnswers, onceIn, type Once } from './idempotency';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { storedItem, type StoredItem } from './item-card';
 import { applyRequestsIn, auditEntryOf, type ItemRequest, type Move, type Stored } from './move-item';
@@ -19,6 +20,8 @@ export interface MoveInput {
   readonly version: number;
   readonly move: Move;
   readonly now: Date;
+  /** The request's Idempotency-Key: its answer is kept with the move, and a retry is answered with it (see idempotency.ts). */
+  readonly once: Once | null;
 }
 
 /**
@@ -28,9 +31,9 @@ export interface MoveInput {
  * transaction, answered after it commits. Moves queued together are read,
  * stored and logged together (see {@link movesTogether}).
  */
-export function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date): Promise<ItemDetail> {
+export function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date, once: Once | null = null): Promise<ItemDetail> {
   const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
-  return database.together(movesTogether, { kind, id, actor, version: request.version, move, now });
+  return database.together(movesTogether, { kind, id, actor, version: request.version, move, now, once });
 }
 
 type ItemForChange = ForChange<ClueState, ClueContext> | ForChange<ProblemState, ProblemContext>;
@@ -72,7 +75,8 @@ async function runMoves(tx: Tx, inputs: readonly MoveInput[]): Promise<Settled<I
   const changedSinceRead = new Set<string>();
   let waiting: Decided[] = [];
 
-  const alone = (input: MoveInput) => inSavepoint(tx, () => applyRequestsIn(tx, input.kind, input.id, input.actor, input.version, [input.move], input.now));
+  const alone = (input: MoveInput) =>
+    inSavepoint(tx, () => onceIn(tx, input.once, 200, input.now, () => applyRequestsIn(tx, input.kind, input.id, input.actor, input.version, [input.move], input.now)));
 
   const rulesOf = async (campaignId: number): Promise<CampaignRules> => {
     let campaign = campaigns.get(campaignId);
@@ -179,5 +183,11 @@ async function storeTogether(tx: Tx, decided: readonly Decided[]): Promise<ItemD
     const last: StoredItem = { state: d.state, version: d.version, context: d.context as StoredItem['context'] };
     answers.push(await storedItem(tx, input.kind, input.id, last, input.actor, input.now, campaign, { assigneeId: item.context.assigneeId, name: item.assigneeName }));
   }
+  // A key already kept (a retry that raced its first request here, or one key sent with two moves) fails this
+  // INSERT, and with it the shared statements: each move then goes again alone, and the retry gets the first answer.
+  await keepAnswers(
+    tx,
+    decided.flatMap(({ input }, i) => (input.once === null ? [] : [{ once: input.once, status: 200, answer: answers[i], now: input.now }])),
+  );
   return answers;
 }

@@ -759,6 +759,38 @@ describe('working on the board', () => {
     }
   });
 
+  test('a new clue whose answer the network lost, created again from the same dialog, is one clue', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const title = '网络中断后重新提交的线索';
+      const keys: (string | undefined)[] = [];
+      await page.route('**/api/clues', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        keys.push(route.request().headers()['idempotency-key']);
+        if (keys.length > 1) return route.continue();
+        // The server records the clue; its answer never reaches the browser.
+        expect((await route.fetch()).status()).toBe(201);
+        await route.abort('internetdisconnected');
+      });
+      await page.getByTestId('create').click();
+      const dialog = page.getByTestId('create-dialog');
+      await dialog.locator('input[name=title]').fill(title);
+      await dialog.locator('select[name=unitId]').selectOption('hantai');
+      await dialog.locator('select[name=source]').selectOption('platform110');
+      await dialog.getByTestId('create-submit').click();
+      // The dialog stays open and says the server could not be reached; the user presses create again.
+      await expect.poll(() => dialog.textContent()).toContain('无法连接服务器');
+      await dialog.getByTestId('create-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500&q=${encodeURIComponent(title)}`);
+      expect(board.columns[0]?.cards.filter((c) => c.title === title)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {

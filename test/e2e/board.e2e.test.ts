@@ -271,6 +271,50 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('a move whose answer the network lost, made again, is answered as the first was and stored once', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const clue = await assignedFoundClue(context, campaignId);
+      // The connection drops with the first answer on its way: the server has moved the card, the browser hears
+      // nothing, and the live stream is down too, so the board cannot learn it either.
+      await page.route('**/api/events**', (route) => route.abort('internetdisconnected'));
+      const keys: (string | undefined)[] = [];
+      await page.route(`**/api/clues/${clue.id}/transitions`, async (route) => {
+        keys.push(route.request().headers()['idempotency-key']);
+        if (keys.length > 1) return route.continue();
+        const answered = await route.fetch();
+        expect(answered.status()).toBe(200);
+        await route.abort('internetdisconnected');
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      const inFound = page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]:not([data-dnd-placeholder]):not(.is-pending)`);
+      const moveToVerifying = async () => {
+        await inFound.focus();
+        await page.keyboard.press('m');
+        await page.getByTestId('move-to-verifying').focus();
+        await page.keyboard.press('Enter');
+      };
+      await inFound.waitFor();
+      await moveToVerifying();
+      // The board says the move failed and shows the card where it last knew it to be.
+      await expect.poll(() => keys.length).toBe(1);
+      await inFound.waitFor();
+
+      // The user tries again: the same request, with the same key; the server answers it from the first move.
+      await moveToVerifying();
+      await page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]:not(.is-pending):not([data-dnd-placeholder])`).waitFor();
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+      expect(keys[1]).toBe(keys[0]);
+      const history = (await api(context, `/api/clues/${clue.id}/history`)) as { event: string }[];
+      expect(history.filter((entry) => entry.event === 'clue.verify')).toHaveLength(1);
+      expect(await api(context, `/api/clues/${clue.id}`)).toMatchObject({ state: 'verifying', version: clue.version + 1 });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on a phone every control of the top bar is on screen, and the battle map shows its map', async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {

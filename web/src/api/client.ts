@@ -7,6 +7,7 @@ import type { EscalationWire } from '../../../api/contracts/escalations';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { ApiProblem } from './problem';
+import { withRetryKey } from './retry-keys';
 import { call as expect, client } from './typed-call';
 
 export { onUnauthenticated } from './typed-call';
@@ -62,8 +63,9 @@ export const api = {
     expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) }), options),
   users: (unit?: string) => expect(client.users.$get({ query: unit === undefined ? {} : { unit } })),
   units: () => expect(client.units.$get()),
-  createClue: (item: NewClue) => expect(client.clues.$post({ json: item })),
-  createProblem: (item: NewProblem) => expect(client.problems.$post({ json: item })),
+  createClue: (item: NewClue) => withRetryKey(`clue ${JSON.stringify(item)}`, (key) => expect(client.clues.$post({ json: item, header: { 'idempotency-key': key } }))),
+  createProblem: (item: NewProblem) =>
+    withRetryKey(`problem ${JSON.stringify(item)}`, (key) => expect(client.problems.$post({ json: item, header: { 'idempotency-key': key } }))),
   editClue: (id: number, edit: ClueEdit) => expect(client.clues[':id'].$patch({ param: { id: String(id) }, json: edit })),
   editProblem: (id: number, edit: ProblemEdit) => expect(client.problems[':id'].$patch({ param: { id: String(id) }, json: edit })),
   transfer: (kind: ItemKind, id: number, body: { version: number; unitId: string; reason: string }) =>
@@ -79,17 +81,19 @@ export const api = {
       ? expect(client.clues[':id'].$get({ param: { id: String(id) } }))
       : expect(client.problems[':id'].$get({ param: { id: String(id) } })),
   note: (kind: ItemKind, id: number, text: string) =>
-    kind === 'clue'
-      ? expect(client.clues[':id'].notes.$post({ param: { id: String(id) }, json: { text } }))
-      : expect(client.problems[':id'].notes.$post({ param: { id: String(id) }, json: { text } })),
+    withRetryKey(`${kind} ${id} note ${text}`, (key) => {
+      const request = { param: { id: String(id) }, json: { text }, header: { 'idempotency-key': key } };
+      return kind === 'clue' ? expect(client.clues[':id'].notes.$post(request)) : expect(client.problems[':id'].notes.$post(request));
+    }),
   history: (kind: ItemKind, id: number) =>
     kind === 'clue'
       ? expect(client.clues[':id'].history.$get({ param: { id: String(id) } }))
       : expect(client.problems[':id'].history.$get({ param: { id: String(id) } })),
   move: (kind: ItemKind, id: number, body: { to: string; version: number; payload?: Record<string, unknown> }) =>
-    kind === 'clue'
-      ? expect(client.clues[':id'].transitions.$post({ param: { id: String(id) }, json: body }))
-      : expect(client.problems[':id'].transitions.$post({ param: { id: String(id) }, json: body })),
+    withRetryKey(`${kind} ${id} move ${JSON.stringify(body)}`, (key) => {
+      const request = { param: { id: String(id) }, json: body, header: { 'idempotency-key': key } };
+      return kind === 'clue' ? expect(client.clues[':id'].transitions.$post(request)) : expect(client.problems[':id'].transitions.$post(request));
+    }),
 };
 
 /** The board query as URL text: every value a string, absent ones left out. */

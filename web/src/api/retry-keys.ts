@@ -1,0 +1,32 @@
+import { ApiProblem } from './problem';
+
+/** Requests sent whose answer never came (the network failed), by their text: the key each was sent with. */
+const unanswered = new Map<string, string>();
+
+/** 128 random bits as hex: crypto.randomUUID exists only on https or localhost, and an intranet server is often neither. */
+function newKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Sends a write with an `Idempotency-Key`. When the network fails, the
+ * server may still have applied it: the user's next try of the same request
+ * (the same card, move and version; the same note) goes with the same key,
+ * and the server answers it as it did the first instead of applying it
+ * twice (a second clue, a second note). Once answered, the next request
+ * gets a new key, even if it reads the same.
+ */
+export async function withRetryKey<T>(request: string, send: (key: string) => Promise<T>): Promise<T> {
+  const key = unanswered.get(request) ?? newKey();
+  unanswered.set(request, key);
+  try {
+    const answer = await send(key);
+    unanswered.delete(request);
+    return answer;
+  } catch (error) {
+    // No answer, or a gateway's (502, 504) in place of the server's: it may have applied it. Any other answer
+    // came from the server, which keeps only what it applied.
+    if (!(error instanceof ApiProblem && (error.status === 0 || error.status >= 500))) unanswered.delete(request);
+    throw error;
+  }
+}
