@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { decoyHash, verifyPassword } from '../auth/password';
-import { LoginThrottle } from '../auth/login-throttle';
+import { LoginThrottle, limitReached } from '../auth/login-throttle';
 import { endSession, sessionCookie, sessionLifetimeMs, startSession, type SessionPolicy } from '../auth/sessions';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
@@ -35,7 +35,7 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 }
 
 export function sessionRoutes(database: Database, clock: Clock, policy: SessionPolicy & { secureCookies: boolean }, unitTree: () => Promise<readonly UnitNode[]>) {
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(database);
   return router()
     .openapi(
       createRoute({
@@ -53,16 +53,17 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
           { key: userKey, limit: 10 },
           { key: `addr:${clientAddress(c)}`, limit: 100 },
         ];
-        if (throttle.blocked(keys, now.getTime())) throw new ApiError('rate_limited');
+        const failures = await throttle.failures(keys, now);
+        if (limitReached(keys, failures)) throw new ApiError('rate_limited');
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
         const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
         if (row === undefined || !matches || row.disabledAt !== null) {
-          throttle.fail(keys, now.getTime());
+          await throttle.fail(keys, now);
           c.set('outcome', 'login_failed');
           throw badLogin;
         }
-        throttle.succeed(userKey);
+        if (failures.has(userKey)) await throttle.succeed(userKey);
         // Checked once the password is right, so that the answer tells a stranger nothing about the account.
         if (display && row.role !== 'viewer') throw displayNotReadOnly;
         // A new token at every login: a token planted before login is worthless.

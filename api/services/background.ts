@@ -1,13 +1,15 @@
 import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
 import { sweepDeadlines } from './deadline-sweep';
+import { LoginThrottle } from '../auth/login-throttle';
 import { forgetOldAnswers } from './idempotency';
 import { deliverWebhooks } from './webhook-delivery';
 
 /**
  * The server's background work: the deadline sweep (once at start, then on
  * an interval), webhook delivery, and, hourly, forgetting the answers kept
- * for retries once they are a day old. Each reads its work from the
+ * for retries once they are a day old and the failed logins once they no
+ * longer count. Each reads its work from the
  * database, so nothing is lost to a restart; timers only decide when to look.
  */
 export function startBackground(database: Database, clock: Clock, options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void }) {
@@ -38,9 +40,12 @@ export function startBackground(database: Database, clock: Clock, options: { swe
     const result = await deliverWebhooks(database, clock, { stopped: () => stopped });
     return result.delivered + result.failed > 0 ? result : undefined;
   });
-  const forget = guard('idempotency', async () => {
-    const forgotten = await forgetOldAnswers(database, clock());
-    return forgotten > 0 ? { forgotten } : undefined;
+  const throttle = new LoginThrottle(database);
+  const forget = guard('forget', async () => {
+    const now = clock();
+    const answers = await forgetOldAnswers(database, now);
+    const loginFailures = await throttle.forget(now);
+    return answers + loginFailures > 0 ? { answers, loginFailures } : undefined;
   });
   const first = sweep().then(forget);
   const timers = [

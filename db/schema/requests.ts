@@ -23,3 +23,19 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
 );
+
+/**
+ * Failed logins, one row each, by what they count against (`user:<name>`,
+ * `addr:<address>`): in the database, so that a password guesser spread
+ * over several API processes meets one limit. Rows older than the window
+ * are forgotten (see api/auth/login-throttle.ts).
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_failures_key').on(t.key, t.at)],
+);

@@ -51,4 +51,32 @@ describe('two API processes on one database', () => {
     expect(text).toContain('"toState":"unfounded"');
     expect(data).not.toBeNull();
   }, 60_000);
+
+  it('counts failed logins once for both: guesses spread over A and B meet one limit', async () => {
+    const guess = (url: string) => fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'liuba.officer', password: 'guess' }) });
+    for (let i = 0; i < 10; i++) expect((await guess(i % 2 === 0 ? a.url : b.url)).status).toBe(401);
+    // Five through each: in memory neither would have stopped them; in the database both have.
+    for (const server of [a, b]) {
+      const right = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'liuba.officer', password: 'battlemap' }) });
+      expect(right.status).toBe(429);
+    }
+  }, 60_000);
+
+  it('answers a move retried through B with the answer A gave, applying it once', async () => {
+    const reader = await openDatabase(folder.url);
+    const [clue] = await reader.db.select({ id: clues.id, version: clues.version }).from(clues).where(eq(clues.state, 'verifying')).limit(1);
+    reader.close();
+    if (clue === undefined) throw new Error('no verifying clue');
+    const move = { to: 'unfounded', version: clue.version, payload: { conclusion: '查无实据' } };
+    const send = async (url: string) => {
+      const office = await remoteSession(url, 'office');
+      return office.post(`/api/clues/${clue.id}/transitions`, move, { 'idempotency-key': `two-processes-${clue.id}` });
+    };
+    const first = await send(a.url);
+    expect(first.status).toBe(200);
+    const retried = await send(b.url);
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retried.json()).toEqual(await first.json());
+  }, 60_000);
 });

@@ -72,6 +72,7 @@ export async function remoteSession(url: string, username: string, password = 'b
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return {
     get: (path: string) => fetch(`${url}${path}`, { headers: { cookie } }),
-    post: (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
   };
 }
