@@ -616,6 +616,56 @@ describe('working on the board', () => {
     }
   });
 
+  test('a work note half written is still there after the drawer is closed, another card opened, or the page reloaded, until it is sent', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const [first, second] = await Promise.all([0, 1].map(async (n) => Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').nth(n).getAttribute('data-testid'))?.slice('card-'.length))));
+      const drawer = page.getByTestId('detail-panel');
+      const open = async (id: number | undefined) => {
+        await page.locator(`[data-testid=card-${id}] .card-title`).click();
+        await drawer.getByTestId('history').waitFor();
+      };
+      const noteField = drawer.locator('[data-testid=note-form] textarea[name=text]');
+      const note = '已联系平台调取注册信息，\n等待回函';
+      await open(first);
+      await drawer.getByTestId('action-note').click();
+      await noteField.fill(note);
+
+      // Closed by a stray Escape and opened again: the note form is open with the text.
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await open(first);
+      expect(await noteField.inputValue()).toBe(note);
+      // Another card in the same drawer has no note open; back on the first, its note is there.
+      await open(second);
+      expect(await drawer.getByTestId('note-form').count()).toBe(0);
+      await open(first);
+      expect(await noteField.inputValue()).toBe(note);
+      // A reload, on the card's own URL.
+      await page.reload();
+      await drawer.getByTestId('history').waitFor();
+      expect(await noteField.inputValue()).toBe(note);
+
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('note-form').waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.locator('[data-testid=history] .history-entry').first().getByTestId('said-text').textContent()).toBe(note);
+      // Sent: nothing is kept, and the next note starts empty.
+      await page.reload();
+      await drawer.getByTestId('history').waitFor();
+      expect(await drawer.getByTestId('note-form').count()).toBe(0);
+      await drawer.getByTestId('action-note').click();
+      expect(await noteField.inputValue()).toBe('');
+
+      // Signing out clears the tab's drafts: whoever signs in next at this workstation does not see them.
+      await noteField.fill('不应留给下一位用户的草稿');
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/login/);
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.noteDraft.')))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the drawer offers only what the server lets this user do to this card: an officer notes and edits their own cards, and nothing else', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
     try {

@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createResource, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
@@ -10,6 +10,8 @@ import { dateTime, dueDate } from './format';
 import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { unlessGone } from '../api/unless-gone';
+import { me } from '../session/session';
+import { dropNoteDraft, keepNoteDraft, noteDraft } from './note-drafts';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge';
 
@@ -67,9 +69,29 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     { action: 'merge', label: 'merge', shown: mayMerge },
   ];
 
+  // The note being written to this item, kept until sent (see note-drafts.ts).
+  const draft = {
+    read: () => noteDraft(me()?.id ?? 0, props.item.kind, props.item.id),
+    keep: (text: string) => keepNoteDraft(me()?.id ?? 0, props.item.kind, props.item.id, text),
+    drop: () => dropNoteDraft(me()?.id ?? 0, props.item.kind, props.item.id),
+  };
+  // The drawer stays open from card to card: each card opens with its own unfinished note, or with nothing open.
+  createEffect(
+    on(
+      () => `${props.item.kind}:${props.item.id}`,
+      () => {
+        const unfinished = draft.read();
+        setNoteText(unfinished);
+        setAction(unfinished !== '' && may('note') ? 'note' : null);
+        setErrors({});
+        setProblem(null);
+      },
+    ),
+  );
+
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
-    setNoteText('');
+    setNoteText(draft.read());
     setValues(valuesOf(props.item));
     setErrors({});
     setProblem(null);
@@ -123,7 +145,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
       setErrors({ text: messages.required });
       return;
     }
-    void run(() => api.note(props.item.kind, props.item.id, text), 'noted', [props.item.state]);
+    void run(() => api.note(props.item.kind, props.item.id, text).then(draft.drop), 'noted', [props.item.state]);
   }
 
   function submitTransfer(event: SubmitEvent) {
@@ -168,10 +190,29 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'note'}>
             <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
               <Field name="text" label={t('noteTitle')} errors={errors()}>
-                <textarea name="text" rows={4} maxLength={4000} value={noteText()} aria-invalid={invalid('text')} onInput={(e) => setNoteText(e.currentTarget.value)} />
+                <textarea
+                  name="text"
+                  rows={4}
+                  maxLength={4000}
+                  value={noteText()}
+                  aria-invalid={invalid('text')}
+                  onInput={(e) => {
+                    setNoteText(e.currentTarget.value);
+                    draft.keep(e.currentTarget.value);
+                  }}
+                />
                 <span class="field-hint muted">{t('noteHint')}</span>
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={() => setAction(null)} />
+              {/* Cancel is the user's own choice to throw the note away; closing the drawer keeps it. */}
+              <ActionFooter
+                busy={busy()}
+                problem={problem()}
+                label={t('noteSave')}
+                onCancel={() => {
+                  draft.drop();
+                  setAction(null);
+                }}
+              />
             </form>
           </Match>
           <Match when={action() === 'edit'}>
