@@ -639,6 +639,11 @@ describe('working on the board', () => {
       // Another card in the same drawer has no note open; back on the first, its note is there.
       await open(second);
       expect(await drawer.getByTestId('note-form').count()).toBe(0);
+      // Nor does a form opened on one card carry over to the next (an edit form would save one card's title onto another).
+      await drawer.getByTestId('action-edit').click();
+      expect(await drawer.locator('[data-testid=edit-form] input[name=title]').inputValue()).toBe(await drawer.locator('.detail-title').textContent());
+      await open(first);
+      expect(await drawer.getByTestId('edit-form').count()).toBe(0);
       await open(first);
       expect(await noteField.inputValue()).toBe(note);
       // A reload, on the card's own URL.
