@@ -40,12 +40,7 @@ export class LoginThrottle {
     const rows = await this.#database.db
       .select({ key: loginFailures.key, n: count() })
       .from(loginFailures)
-      .where(
-        and(
-          inArray(loginFailures.key, keys.map((k) => k.key)),
-          gt(loginFailures.at, since),
-        ),
-      )
+      .where(and(inArray(loginFailures.key, keys.map((k) => k.key)), gt(loginFailures.at, since)))
       .groupBy(loginFailures.key);
     return new Map(rows.map((row) => [row.key, row.n]));
   }

@@ -9,8 +9,8 @@ import { deliverWebhooks } from './webhook-delivery';
  * The server's background work: the deadline sweep (once at start, then on
  * an interval), webhook delivery, and, hourly, forgetting the answers kept
  * for retries once they are a day old and the failed logins once they no
- * longer count. Each reads its work from the
- * database, so nothing is lost to a restart; timers only decide when to look.
+ * longer count. Each reads its work from the database, so nothing is lost
+ * to a restart; timers only decide when to look.
  */
 export function startBackground(database: Database, clock: Clock, options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void }) {
   let stopped = false;

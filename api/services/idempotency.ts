@@ -15,7 +15,7 @@ export interface Once {
   readonly request: string;
 }
 
-/** An answer kept for a key. */
+/** An answer kept for a key, with the status it was given (each route answers a retry with its own, the same). */
 export interface KeptAnswer {
   readonly status: number;
   readonly answer: unknown;
@@ -67,7 +67,7 @@ export async function onceIn<T>(tx: Tx, once: Once | null, status: number, now: 
   return answer;
 }
 
-/** Forgets the answers older than {@link keptForMs}; run with the sweep. */
+/** Forgets the answers older than {@link keptForMs}; run hourly by the background jobs. */
 export async function forgetOldAnswers(database: Database, now: Date): Promise<number> {
   const before = new Date(now.getTime() - keptForMs).toISOString();
   const result = await database.write((tx) => tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)));
