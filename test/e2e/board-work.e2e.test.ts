@@ -665,7 +665,7 @@ describe('working on the board', () => {
       await noteField.fill('不应留给下一位用户的草稿');
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
-      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.noteDraft.')))).toEqual([]);
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.draft.')))).toEqual([]);
     } finally {
       await context.close();
     }
@@ -841,6 +841,45 @@ describe('working on the board', () => {
       expect(keys[1]).toBe(keys[0]);
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500&q=${encodeURIComponent(title)}`);
       expect(board.columns[0]?.cards.filter((c) => c.title === title)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a new clue closed by Escape before it was submitted opens again as it was typed, after a reload too; Cancel throws it away', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const dialog = page.getByTestId('create-dialog');
+      const title = dialog.locator('input[name=title]');
+      const description = dialog.locator('textarea[name=description]');
+      await page.getByTestId('create').click();
+      await title.fill('群众来电反映网络赌博平台');
+      await description.fill('来电人称其亲属在“好运来”平台输掉二十余万元，\n平台客服要求继续充值。');
+      await dialog.locator('select[name=unitId]').selectOption('nanzheng');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      for (const reload of [false, true]) {
+        if (reload) {
+          await page.reload();
+          await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+        }
+        await page.getByTestId('create').click();
+        expect(await title.inputValue()).toBe('群众来电反映网络赌博平台');
+        expect(await description.inputValue()).toBe('来电人称其亲属在“好运来”平台输掉二十余万元，\n平台客服要求继续充值。');
+        expect(await dialog.locator('select[name=unitId]').inputValue()).toBe('nanzheng');
+        await dialog.getByTestId('draft-restored').waitFor();
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      }
+
+      // Cancel is the choice to throw it away: the next dialog starts empty.
+      await page.getByTestId('create').click();
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('create').click();
+      expect(await title.inputValue()).toBe('');
+      expect(await dialog.getByTestId('draft-restored').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -8,6 +8,7 @@ import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type It
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
 import { keepTabInside } from '../ui/focus-trap';
+import { keepDraft, readDraft } from './drafts';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
@@ -21,7 +22,12 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
     const unit = user?.unitId;
     return unit !== undefined && units.some((u) => u.id === unit) ? unit : units.length === 1 ? (units[0]?.id ?? '') : '';
   };
-  const [values, setValues] = createSignal<ItemValues>({ unitId: ownUnit(), assigneeId: '', title: '', description: '', categoryId: '', source: '', problemKind: '' });
+  const empty: ItemValues = { unitId: ownUnit(), assigneeId: '', title: '', description: '', categoryId: '', source: '', problemKind: '' };
+  // What was typed here and not submitted, closed by Escape or a click beside the dialog (see drafts.ts).
+  const draftOf = { newItem: { kind: props.kind, campaignId: props.campaign.id } };
+  const restored = restoredValues(readDraft(user?.id ?? 0, draftOf), empty, (unitId) => units.some((u) => u.id === unitId));
+  const [values, setValues] = createSignal<ItemValues>(restored ?? empty);
+  const keep = (v: ItemValues | null) => keepDraft(user?.id ?? 0, draftOf, v === null || (v.title.trim() === '' && v.description.trim() === '') ? null : JSON.stringify(v));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [reason, setReason] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -29,6 +35,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
 
   const set = (name: ItemField, value: string) => {
     setValues((v) => ({ ...v, [name]: value, ...(name === 'unitId' ? { assigneeId: '' } : {}) }));
+    keep(values());
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
 
@@ -46,6 +53,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
         props.kind === 'clue'
           ? await api.createClue({ ...common, source: isClueSource(v.source) ? v.source : 'other' })
           : await api.createProblem({ ...common, problemKind: isProblemKind(v.problemKind) ? v.problemKind : 'other' });
+      keep(null);
       props.onCreated(created);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -84,9 +92,23 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
             <DuplicateHint campaignId={props.campaign.id} text={`${values().title}\n${values().description}`} />
           </Show>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
+          <Show when={restored !== null}>
+            <p class="field-hint muted" data-testid="draft-restored">
+              {t('draftRestored')}
+            </p>
+          </Show>
         </div>
         <footer class="modal-footer">
-          <button type="button" class="button" onClick={() => props.onCancel()} disabled={busy()}>
+          {/* The button is the user's own choice to throw it away; Escape and a click beside the dialog keep it. */}
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              keep(null);
+              props.onCancel();
+            }}
+            disabled={busy()}
+          >
             {t('cancel')}
           </button>
           <button type="submit" class="button primary" disabled={busy()} data-testid="create-submit">
@@ -96,4 +118,23 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
       </form>
     </div>
   );
+}
+
+/** A kept draft's values over the empty form's: only its text fields, and its unit only if still offered. */
+function restoredValues(text: string | null, empty: ItemValues, offered: (unitId: string) => boolean): ItemValues | null {
+  if (text === null) return null;
+  let kept: unknown;
+  try {
+    kept = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof kept !== 'object' || kept === null) return null;
+  const field = (name: ItemField): string => {
+    const value: unknown = (kept as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : empty[name];
+  };
+  const values = Object.fromEntries((Object.keys(empty) as ItemField[]).map((name) => [name, field(name)])) as Record<ItemField, string>;
+  // A unit no longer offered (the user moved, or it was retired) goes, and its assignee with it.
+  return offered(values.unitId) ? values : { ...values, unitId: empty.unitId, assigneeId: '' };
 }

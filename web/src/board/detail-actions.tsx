@@ -11,7 +11,7 @@ import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, 
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
-import { dropNoteDraft, keepNoteDraft, noteDraft } from './note-drafts';
+import { keepDraft, readDraft } from './drafts';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge';
 
@@ -69,11 +69,12 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     { action: 'merge', label: 'merge', shown: mayMerge },
   ];
 
-  // The note being written to this item, kept until sent (see note-drafts.ts).
+  // The note being written to this item, kept until sent (see drafts.ts).
+  const noteOf = () => ({ note: { kind: props.item.kind, id: props.item.id } });
   const draft = {
-    read: () => noteDraft(me()?.id ?? 0, props.item.kind, props.item.id),
-    keep: (text: string) => keepNoteDraft(me()?.id ?? 0, props.item.kind, props.item.id, text),
-    drop: () => dropNoteDraft(me()?.id ?? 0, props.item.kind, props.item.id),
+    read: () => readDraft(me()?.id ?? 0, noteOf()) ?? '',
+    keep: (text: string) => keepDraft(me()?.id ?? 0, noteOf(), text.trim() === '' ? null : text),
+    drop: () => keepDraft(me()?.id ?? 0, noteOf(), null),
   };
   // The drawer stays open from card to card: each card opens with its own unfinished note, or with nothing open.
   createEffect(

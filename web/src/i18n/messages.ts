@@ -100,6 +100,7 @@ export const messages = {
   refusedAnnounce: { zh: '未能移动', en: 'could not be moved' },
   newItem: { zh: '+ 新建', en: '+ New' },
   newClue: { zh: '新建线索', en: 'New clue' },
+  draftRestored: { zh: '已恢复上次未提交的内容；点“取消”可将其丢弃。', en: 'What you had not submitted is restored; Cancel throws it away.' },
   newProblem: { zh: '新建问题', en: 'New problem' },
   created: { zh: '已创建', en: 'Created' },
   save: { zh: '保存', en: 'Save' },

@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import { api, type Me } from '../api/client';
-import { dropAllNoteDrafts } from '../board/note-drafts';
+import { dropAllDrafts } from '../board/drafts';
 import { takeEarlySession } from './session-prefetch';
 
 /** The signed-in user: undefined while unknown, null when signed out. */
@@ -33,8 +33,8 @@ export async function signOut(): Promise<void> {
   try {
     await api.signOut();
   } finally {
-    // Not at a session's expiry: the same user signs in again and finds their unfinished notes.
-    dropAllNoteDrafts();
+    // Not at a session's expiry: the same user signs in again and finds what they had not sent.
+    dropAllDrafts();
     setMe(null);
   }
 }
