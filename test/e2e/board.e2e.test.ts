@@ -271,6 +271,43 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('a conclusion typed into the move dialog and closed by Escape is there when the same move is made again; Cancel throws it away', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=verifying&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
+      const clue = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'unfounded'));
+      if (clue === undefined) throw new Error('the seed has no verifying clue the office may dismiss');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      const card = page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]:not([data-dnd-placeholder]):not(.is-pending)`);
+      const dialog = page.getByTestId('move-dialog');
+      const conclusion = dialog.locator('[name=conclusion]');
+      const openMove = async () => {
+        await card.focus();
+        await page.keyboard.press('m');
+        await page.getByTestId('move-to-unfounded').focus();
+        await page.keyboard.press('Enter');
+        await dialog.waitFor();
+      };
+      const text = '经核查，举报所称账号系正常经营的商户，\n未发现敲诈勒索情节。';
+      await card.waitFor();
+      await openMove();
+      await conclusion.fill(text);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await openMove();
+      expect(await conclusion.inputValue()).toBe(text);
+      await dialog.getByTestId('draft-restored').waitFor();
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await openMove();
+      expect(await conclusion.inputValue()).toBe('');
+      expect(await dialog.getByTestId('draft-restored').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a move whose answer the network lost, made again, is answered as the first was and stored once', async () => {
     const { context, page } = await signedInPage('office');
     try {

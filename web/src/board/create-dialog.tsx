@@ -8,7 +8,7 @@ import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type It
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
 import { keepTabInside } from '../ui/focus-trap';
-import { keepDraft, readDraft } from './drafts';
+import { draftValues, keepDraft, readDraft } from './drafts';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
@@ -122,19 +122,9 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
 
 /** A kept draft's values over the empty form's: only its text fields, and its unit only if still offered. */
 function restoredValues(text: string | null, empty: ItemValues, offered: (unitId: string) => boolean): ItemValues | null {
-  if (text === null) return null;
-  let kept: unknown;
-  try {
-    kept = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof kept !== 'object' || kept === null) return null;
-  const field = (name: ItemField): string => {
-    const value: unknown = (kept as Record<string, unknown>)[name];
-    return typeof value === 'string' ? value : empty[name];
-  };
-  const values = Object.fromEntries((Object.keys(empty) as ItemField[]).map((name) => [name, field(name)])) as Record<ItemField, string>;
+  const kept = draftValues(text);
+  if (kept === null) return null;
+  const values = Object.fromEntries((Object.keys(empty) as ItemField[]).map((name) => [name, kept[name] ?? empty[name]])) as Record<ItemField, string>;
   // A unit no longer offered (the user moved, or it was retired) goes, and its assignee with it.
   return offered(values.unitId) ? values : { ...values, unitId: empty.unitId, assigneeId: '' };
 }

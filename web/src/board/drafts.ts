@@ -1,7 +1,8 @@
 import type { ItemKind } from '../api/client';
 
 /**
- * What a user is writing and has not sent yet (a work note, a new clue),
+ * What a user is writing and has not sent yet (a work note, a move's
+ * conclusion or outcome, a new clue),
  * kept per user in the tab's sessionStorage until it is sent: a stray
  * Escape or click that closes the drawer or the dialog, a reload, or
  * signing in again after the session ran out loses nothing of what was
@@ -11,10 +12,19 @@ import type { ItemKind } from '../api/client';
  */
 const prefix = 'battlemap.draft.';
 
-/** The draft of a work note to one item, or of a new item of a kind in a campaign. */
-export type DraftOf = { readonly note: { readonly kind: ItemKind; readonly id: number } } | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } };
+/** The draft of a work note to one item, of what a move of one item to one state asks for, or of a new item of a kind in a campaign. */
+export type DraftOf =
+  | { readonly note: { readonly kind: ItemKind; readonly id: number } }
+  | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
+  | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } };
 
-const keyOf = (userId: number, of: DraftOf) => `${prefix}${userId}.${'note' in of ? `note.${of.note.kind}.${of.note.id}` : `new.${of.newItem.campaignId}.${of.newItem.kind}`}`;
+function nameOf(of: DraftOf): string {
+  if ('note' in of) return `note.${of.note.kind}.${of.note.id}`;
+  if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
+  return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
+}
+
+const keyOf = (userId: number, of: DraftOf) => `${prefix}${userId}.${nameOf(of)}`;
 
 export function readDraft(userId: number, of: DraftOf): string | null {
   try {
@@ -41,4 +51,17 @@ export function dropAllDrafts(): void {
   } catch {
     // Nothing kept.
   }
+}
+
+/** A kept draft of form values as the text fields it holds; null when there is none or it is not one. */
+export function draftValues(text: string | null): Record<string, string> | null {
+  if (text === null) return null;
+  let kept: unknown;
+  try {
+    kept = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof kept !== 'object' || kept === null) return null;
+  return Object.fromEntries(Object.entries(kept).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -8,6 +8,8 @@ import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields
 import type { MoveResult } from './board-state';
 import { keepTabInside } from '../ui/focus-trap';
 import { CaseNumberHint } from '../intake/case-number-hint';
+import { me } from '../session/session';
+import { draftValues, keepDraft, readDraft } from './drafts';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -27,7 +29,13 @@ export function MoveDialog(props: {
   onSubmit: (payload: Record<string, unknown>) => Promise<MoveResult>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = createSignal<FormValues>(initialValues(props.draft.needs));
+  const initial = initialValues(props.draft.needs);
+  // What was typed for this move and not sent, the dialog closed by Escape or a click beside it (see drafts.ts).
+  const draftOf = { move: { kind: props.draft.card.kind, id: props.draft.card.id, to: props.draft.to } };
+  const restored = draftValues(readDraft(me()?.id ?? 0, draftOf));
+  const [values, setValues] = createSignal<FormValues>({ ...initial, ...restored });
+  const keep = (v: FormValues | null) =>
+    keepDraft(me()?.id ?? 0, draftOf, v === null || Object.entries(v).every(([name, value]) => value === (initial[name] ?? '')) ? null : JSON.stringify(v));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [reason, setReason] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -38,6 +46,7 @@ export function MoveDialog(props: {
 
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
+    keep(values());
     if (errors()[name] !== undefined) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
 
@@ -53,7 +62,8 @@ export function MoveDialog(props: {
     setReason(null);
     const result = await props.onSubmit(payloadOf(props.draft.needs, values()));
     setBusy(false);
-    if (!result.ok) {
+    if (result.ok) keep(null);
+    else {
       setReason(reasonBesideFields(result.problem.reason, result.problem.fields));
       setErrors(serverErrors(result.problem.fields));
       focusFirstError();
@@ -159,9 +169,23 @@ export function MoveDialog(props: {
             )}
           </For>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
+          <Show when={restored !== null}>
+            <p class="field-hint muted" data-testid="draft-restored">
+              {t('draftRestored')}
+            </p>
+          </Show>
         </div>
         <footer class="modal-footer">
-          <button type="button" class="button" onClick={() => props.onCancel()} disabled={busy()}>
+          {/* The button is the user's own choice to throw it away; Escape and a click beside the dialog keep it. */}
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              keep(null);
+              props.onCancel();
+            }}
+            disabled={busy()}
+          >
             {t('cancel')}
           </button>
           <button type="submit" class="button primary" disabled={busy()} data-testid="move-submit">
