@@ -8,6 +8,7 @@ import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type It
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
 import { keepTabInside } from '../ui/focus-trap';
+import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
@@ -92,25 +93,10 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
             <DuplicateHint campaignId={props.campaign.id} text={`${values().title}\n${values().description}`} />
           </Show>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
-          <Show when={restored !== null}>
-            <p class="field-hint muted" data-testid="draft-restored">
-              {t('draftRestored')}
-            </p>
-          </Show>
+          <DraftRestored shown={restored !== null} />
         </div>
         <footer class="modal-footer">
-          {/* The button is the user's own choice to throw it away; Escape and a click beside the dialog keep it. */}
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              keep(null);
-              props.onCancel();
-            }}
-            disabled={busy()}
-          >
-            {t('cancel')}
-          </button>
+          <DiscardingCancel busy={busy()} discard={() => keep(null)} onCancel={props.onCancel} />
           <button type="submit" class="button primary" disabled={busy()} data-testid="create-submit">
             {busy() ? t('submitting') : t('confirm')}
           </button>

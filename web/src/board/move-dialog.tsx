@@ -9,6 +9,7 @@ import type { MoveResult } from './board-state';
 import { keepTabInside } from '../ui/focus-trap';
 import { CaseNumberHint } from '../intake/case-number-hint';
 import { me } from '../session/session';
+import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
 
 export interface MoveDraft {
@@ -169,25 +170,10 @@ export function MoveDialog(props: {
             )}
           </For>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
-          <Show when={restored !== null}>
-            <p class="field-hint muted" data-testid="draft-restored">
-              {t('draftRestored')}
-            </p>
-          </Show>
+          <DraftRestored shown={restored !== null} />
         </div>
         <footer class="modal-footer">
-          {/* The button is the user's own choice to throw it away; Escape and a click beside the dialog keep it. */}
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              keep(null);
-              props.onCancel();
-            }}
-            disabled={busy()}
-          >
-            {t('cancel')}
-          </button>
+          <DiscardingCancel busy={busy()} discard={() => keep(null)} onCancel={props.onCancel} />
           <button type="submit" class="button primary" disabled={busy()} data-testid="move-submit">
             {busy() ? t('submitting') : t('confirm')}
           </button>
