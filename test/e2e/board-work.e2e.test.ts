@@ -1006,7 +1006,7 @@ describe('working on the board', () => {
     }
   });
 
-  test('a user deep in a long column keeps every card loaded when someone else changes that column', async () => {
+  test('a user deep in a long column keeps every card loaded when someone else changes that column, even while loading more', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
@@ -1015,18 +1015,44 @@ describe('working on the board', () => {
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const count = async () => Number((await page.getByTestId('count-found').textContent())?.replace(/\D/g, ''));
       const more = page.getByTestId('load-more-found');
-      // Loaded = the column's count less what the button says is left.
-      const loaded = async () => (await count()) - Number((await more.textContent())?.replace(/\D/g, ''));
-      while ((await loaded()) <= 500) {
-        const before = await loaded();
+      // Loaded = the column's count less what the button says is left; while a page loads it says no number.
+      const loaded = async () => {
+        const left = /\(([\d,]+)\)/.exec((await more.textContent()) ?? '')?.[1];
+        return left === undefined ? Number.NaN : (await count()) - Number(left.replace(/,/g, ''));
+      };
+      const settled = async () => {
+        await expect.poll(loaded).not.toBeNaN();
+        return loaded();
+      };
+      const loadMore = async () => {
+        const before = await settled();
         await more.click();
         await expect.poll(loaded).toBeGreaterThan(before);
-      }
-      const deep = await loaded();
+        return settled();
+      };
+      let deep = await settled();
+      while (deep <= 500) deep = await loadMore();
       const total = await count();
+
+      // Someone else's change re-reads the column; its answer is held back until the user has loaded one more page.
+      let held = 0;
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname.endsWith('/board') && url.searchParams.get('state') === 'found' && !url.searchParams.has('cursor'),
+        async (route) => {
+          held += 1;
+          await released;
+          await route.continue();
+        },
+      );
       await apiCall(suite.server.url, context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '长列保持测试：新线索', source: 'other' }, 201);
+      await expect.poll(() => held, { timeout: 10_000 }).toBeGreaterThan(0);
+      const deeper = await loadMore();
+      release();
       await expect.poll(count, { timeout: 10_000 }).toBe(total + 1);
-      expect(await loaded()).toBeGreaterThanOrEqual(deep);
+      // The answer read for fewer cards than are now loaded is not swapped in: the column is read again for all of them.
+      await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThanOrEqual(deeper);
     } finally {
       await context.close();
     }

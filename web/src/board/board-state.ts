@@ -131,11 +131,6 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
   }
 
   /**
-   * Reads some columns again (after someone else's change), as many cards as
-   * are shown now, and swaps just those columns and the lane counts in.
-   * Unchanged cards keep their objects, so nothing on screen jumps.
-   */
-  /**
    * One column's first `wanted` cards, in reads of at most 500 (what the API
    * gives at once) following its cursor: a user who scrolled deep into a long
    * column keeps every card loaded when someone else's change re-reads it.
@@ -161,16 +156,23 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
   const columnRead = new Map<string, number>();
   let lanesRead = 0;
 
+  /**
+   * Reads some columns again (after someone else's change), as many cards as
+   * are shown now, and swaps just those columns and the lane counts in.
+   * Unchanged cards keep their objects, so nothing on screen jumps.
+   */
   async function refreshStates(states: readonly string[]) {
     const s = source();
     const current = board.latest;
     if (current === undefined) return;
     const wanted = [...new Set(states)].filter((state) => current.columns.some((c) => c.state === state));
     const read = ++readsSent;
+    // How many cards each column showed when its re-read was sent.
+    const shownAtSend = new Map(wanted.map((state) => [state, current.columns.find((c) => c.state === state)?.cards.length ?? 0]));
     const pages = await Promise.all(
       wanted.map((state) => {
         const column = current.columns.find((c) => c.state === state);
-        const shown = column?.cards.length ?? 0;
+        const shown = shownAtSend.get(state) ?? 0;
         // A collapsed side column shows its count alone: one card comes with it, the rest when it is opened.
         return readColumn(s, state, column?.side === true && !isOpen(state) ? 1 : Math.max(pageOf(s), shown));
       }),
@@ -182,6 +184,9 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     for (const state of fresh.keys()) columnRead.set(state, read);
     const lanesNewer = lanesRead < read;
     if (lanesNewer) lanesRead = read;
+    // A column that got more cards while this read was out (the user loaded more, or opened a side column) is
+    // read again for as many: swapping this answer in would drop what the user just loaded.
+    const outgrown: string[] = [];
     mutate((b) => {
       if (b === undefined) return b;
       return {
@@ -190,10 +195,16 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
         lanes: lanesNewer ? (pages.at(-1)?.lanes ?? b.lanes) : b.lanes,
         columns: b.columns.map((column) => {
           const next = fresh.get(column.state);
-          return next === undefined ? column : { ...next, cards: keepUnchanged(column.cards, next.cards) };
+          if (next === undefined) return column;
+          if (column.cards.length > (shownAtSend.get(column.state) ?? 0) && next.cards.length < column.cards.length) {
+            outgrown.push(column.state);
+            return column;
+          }
+          return { ...next, cards: keepUnchanged(column.cards, next.cards) };
         }),
       };
     });
+    if (outgrown.length > 0) await refreshStates(outgrown);
   }
 
   return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
