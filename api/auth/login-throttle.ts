@@ -11,7 +11,7 @@ export interface ThrottleKey {
 /** How far back failed logins count. */
 export const loginWindowMs = 15 * 60_000;
 
-/** True when any key has reached its limit of failures (as {@link LoginThrottle.failures} counted them). */
+/** True when one of the keys has reached its limit of failures (as {@link LoginThrottle.failures} counted them). */
 export function limitReached(keys: readonly ThrottleKey[], failures: ReadonlyMap<string, number>): boolean {
   return keys.some(({ key, limit }) => (failures.get(key) ?? 0) >= limit);
 }

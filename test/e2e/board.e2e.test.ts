@@ -41,6 +41,14 @@ async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
   await page.mouse.up();
 }
 
+/** A move from the keyboard: M on the focused card, then the target state in its menu. */
+async function moveFromMenu(page: Page, card: Locator, to: string): Promise<void> {
+  await card.focus();
+  await page.keyboard.press('m');
+  await page.getByTestId(`move-to-${to}`).focus();
+  await page.keyboard.press('Enter');
+}
+
 /** Presses on a card and carries it over a column without letting go: `drop` releases it there. */
 async function startDrag(page: Page, card: Locator, column: Locator): Promise<{ drop: () => Promise<void> }> {
   const from = await card.boundingBox();
@@ -235,11 +243,8 @@ describe('the board in Chromium', () => {
       const card = page.locator(`[data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
       await page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]`).waitFor();
 
-      // First move from the keyboard: M on the focused card, then "verifying" in the menu.
-      await card.focus();
-      await page.keyboard.press('m');
-      await page.getByTestId('move-to-verifying').focus();
-      await page.keyboard.press('Enter');
+      // First move from the keyboard.
+      await moveFromMenu(page, card, 'verifying');
       const pending = page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}].is-pending:not([data-dnd-placeholder])`);
       await pending.waitFor();
       await expect.poll(() => sent.length).toBe(1);
@@ -283,10 +288,7 @@ describe('the board in Chromium', () => {
       const dialog = page.getByTestId('move-dialog');
       const conclusion = dialog.locator('[name=conclusion]');
       const openMove = async () => {
-        await card.focus();
-        await page.keyboard.press('m');
-        await page.getByTestId('move-to-unfounded').focus();
-        await page.keyboard.press('Enter');
+        await moveFromMenu(page, card, 'unfounded');
         await dialog.waitFor();
       };
       const text = '经核查，举报所称账号系正常经营的商户，\n未发现敲诈勒索情节。';
@@ -326,12 +328,7 @@ describe('the board in Chromium', () => {
       });
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
       const inFound = page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]:not([data-dnd-placeholder]):not(.is-pending)`);
-      const moveToVerifying = async () => {
-        await inFound.focus();
-        await page.keyboard.press('m');
-        await page.getByTestId('move-to-verifying').focus();
-        await page.keyboard.press('Enter');
-      };
+      const moveToVerifying = () => moveFromMenu(page, inFound, 'verifying');
       await inFound.waitFor();
       await moveToVerifying();
       // The board says the move failed and shows the card where it last knew it to be.
