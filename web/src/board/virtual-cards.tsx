@@ -35,7 +35,14 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   });
   const stack = createMemo(() => stackOf(props.cards.map((card) => card.id), measured(), estimate(), gap));
   const indexOf = createMemo(() => new Map(props.cards.map((card, i) => [card.id, i])));
-  const pinned = () => [focusedCard(), props.context.dragging()?.id ?? null].map((id) => (id === null ? -1 : (indexOf().get(id) ?? -1)));
+  // Kept rendered wherever they are: the dragged card, the focused one, and the focused one's neighbours, so that
+  // the next Tab (or Shift+Tab) lands on a card already there, however far the render that follows the scroll lags
+  // behind a held key (on a loaded machine, Tab used to run past the rendered cards to the column's last button).
+  const pinned = () => {
+    const at = (id: number | null | undefined) => (id === null || id === undefined ? -1 : (indexOf().get(id) ?? -1));
+    const focused = at(focusedCard());
+    return [at(props.context.dragging()?.id), ...(focused < 0 ? [] : [focused - 1, focused, focused + 1])];
+  };
   // Until the list has been on screen once, the window's height stands in for the visible span before
   // the measurement, and the window only grows, without the margin: nothing is built between the first
   // render and the first paint but what is visible, and nothing taken away again. The margin comes the
