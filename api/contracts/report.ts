@@ -6,6 +6,8 @@ export const reportQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   asOf: z.iso.datetime({ offset: true }).optional(),
+  /** A branch's own report: this unit and every unit below it. */
+  unit: z.string().min(1).max(64).optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
@@ -23,6 +25,8 @@ export const report = z
     campaignId: z.number().int(),
     phase: z.enum(phases).nullable(),
     span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
+    /** The unit whose report this is (with the units below it), or null for the whole campaign. */
+    unit: z.string().nullable(),
     total: reportRow,
     byUnit: z.record(z.string(), reportRow),
     byCategory: z.record(z.string(), reportRow),

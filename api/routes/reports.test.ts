@@ -7,6 +7,7 @@ import { auditLog, campaigns, clues } from '../../db/schema';
 import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import { sweepDeadlines } from '../services/deadline-sweep';
 import { report as reportSchema } from '../contracts/report';
 import type { z } from 'zod';
 
@@ -94,6 +95,50 @@ describe('completion reports', () => {
     }
   });
 
+  it("gives a branch its own report: what happened in the unit and those below it, equal to the reference model", async () => {
+    // A police station under Hantai, given a clue: the branch's report counts it, the station's alone counts only its own.
+    const admin = await signIn(app, 'admin');
+    expect((await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'other', nameZh: '汉台派出所', nameEn: 'Hantai police station' })).status).toBe(201);
+    const office = await signIn(app, 'office');
+    const [clue] = await database.db.select().from(clues).where(and(eq(clues.unitId, 'hantai'), eq(clues.state, 'verifying')));
+    expect((await office.send('POST', `/api/clues/${clue?.id}/transfer`, { version: clue?.version, unitId: 'hantai-pcs', reason: '属地管辖' })).status).toBe(200);
+
+    const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
+    const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
+    const scopes = { hantai: ['hantai', 'hantai-pcs'], 'hantai-pcs': ['hantai-pcs'], nanzheng: ['nanzheng'] };
+    for (const [unit, counted] of Object.entries(scopes)) {
+      for (const span of ['', '?phase=survey', '?from=2026-02-01T13:17:05.250Z&to=2026-05-01T08:00:00.001Z', '?asOf=2026-04-20T23:59:59.998Z']) {
+        const query = `${span === '' ? '?' : `${span}&`}unit=${unit}`;
+        const api = await reportAt(query);
+        const model = buildReport(entries, api.span, new Set(counted));
+        expect(api.unit, query).toBe(unit);
+        expect(api.total, query).toEqual(model.total);
+        expect(api.byUnit, query).toEqual(model.byUnit);
+        expect(api.byCategory, query).toEqual(model.byCategory);
+        expect(Object.keys(api.byUnit).every((id) => counted.includes(id)), query).toBe(true);
+      }
+    }
+    const whole = await reportAt('');
+    const hantai = await reportAt('?unit=hantai');
+    expect(whole.unit).toBeNull();
+    expect(hantai.byUnit['hantai-pcs']?.openAtEnd).toBe(1);
+    expect(hantai.byUnit.hantai).toEqual(whole.byUnit.hantai);
+    expect(hantai.total.figures.cluesFound).toBe((whole.byUnit.hantai?.figures.cluesFound ?? 0) + (whole.byUnit['hantai-pcs']?.figures.cluesFound ?? 0));
+    // The office heads every unit: its report is the campaign's.
+    const office_ = await reportAt('?unit=office');
+    expect(office_.total).toEqual(whole.total);
+    expect(office_.byCategory).toEqual(whole.byCategory);
+  });
+
+  it('refuses a unit that does not exist, naming the field', async () => {
+    const response = await get('/api/campaigns/1/report?unit=atlantis');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(problem.fields[0]?.field).toBe('unit');
+    expect(problem.fields[0]?.message.zh).toBe('没有这个单位');
+  });
+
   it('reads instants given with an offset as the same instants in UTC', async () => {
     const beijing = await reportAt(`?from=${encodeURIComponent('2026-02-01T21:17:05+08:00')}&to=${encodeURIComponent('2026-05-01T08:00:00+08:00')}`);
     const utc = await reportAt('?from=2026-02-01T13:17:05.000Z&to=2026-05-01T00:00:00.000Z');
@@ -171,6 +216,17 @@ describe('completion reports', () => {
     expect(Number((sheet?.getRow(2).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
   });
 
+  it("exports a branch's report under its unit's name, its total row naming the unit", async () => {
+    const json = await reportAt('?phase=survey&unit=nanzheng');
+    const csv = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&format=csv&lang=zh');
+    expect(csv.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-survey-\d{4}-\d{2}-\d{2}\.csv/);
+    const parsed = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data;
+    const column = (parsed[0] ?? []).indexOf(reportFigureLabels.cluesFound.zh);
+    expect(parsed[1]?.[0]).toBe('合计（南郑分局）');
+    expect(Number(parsed[1]?.[column])).toBe(json.total.figures.cluesFound);
+    expect(parsed.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0])).toEqual(['单位：南郑分局']);
+  });
+
   it('freezes the report of a phase when the office advances out of it; later edits do not change it', async () => {
     // 2 September: the consolidation window is open; the office advances, with a reason for unmet criteria.
     const at = new Date('2026-09-02T02:00:00Z');
@@ -188,6 +244,28 @@ describe('completion reports', () => {
     expect((await office2.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
     const again = (await (await get('/api/campaigns/1/reports/crackdown', later)).json()) as Report;
     expect(again).toEqual(frozen);
+  });
+
+  it('counts a branch\'s escalations by the unit that held each item when it was raised', async () => {
+    const later = new Date('2026-09-10T00:00:00+08:00');
+    expect((await sweepDeadlines(database, later)).raised).toBeGreaterThan(0);
+    const [whole, hantai, nanzheng] = [await reportAt('', later), await reportAt('?unit=hantai', later), await reportAt('?unit=nanzheng', later)];
+    // A branch's report counts the units below it with its own (Hantai has a police station since the test above).
+    const raisedFor = async (unit: string) =>
+      (
+        await database.client.execute({
+          sql: 'select level, count(*) as n from escalations where campaign_id = 1 and unit_id in (select id from units where id = ?1 or parent_id = ?1) group by level',
+          args: [unit],
+        })
+      ).rows.reduce(
+        (levels, row) => ({ ...levels, [Number(row.level)]: Number(row.n) }),
+        { 1: 0, 2: 0, 3: 0 },
+      );
+    expect(hantai.escalationsRaised).toEqual(await raisedFor('hantai'));
+    expect(nanzheng.escalationsRaised).toEqual(await raisedFor('nanzheng'));
+    const sum = (levels: Record<1 | 2 | 3, number>) => levels[1] + levels[2] + levels[3];
+    expect(sum(hantai.escalationsRaised)).toBeGreaterThan(0);
+    expect(sum(whole.escalationsRaised)).toBeGreaterThan(sum(hantai.escalationsRaised) + sum(nanzheng.escalationsRaised));
   });
 });
 

@@ -11,7 +11,7 @@ export interface Names {
 
 const figureKeys = [...countFigures, ...outcomeFigures] as const;
 
-/** The report as a table: a heading row in the user's language, then the total, each unit and each category. */
+/** The report as a table: a heading row in the user's language, then the total (a branch's report names its unit there), each unit and each category. */
 export function reportTable(report: CampaignReport, names: Names, lang: Lang): (string | number)[][] {
   const header = [
     reportColumnLabels.scope[lang],
@@ -31,10 +31,12 @@ export function reportTable(report: CampaignReport, names: Names, lang: Lang): (
   ];
   const unitPrefix = lang === 'zh' ? '单位：' : 'Unit: ';
   const categoryPrefix = lang === 'zh' ? '类别：' : 'Category: ';
+  const unitName = (id: string) => names.units.get(id)?.[lang] ?? id;
+  const total = report.unit === null ? reportColumnLabels.total[lang] : `${reportColumnLabels.total[lang]}${lang === 'zh' ? `（${unitName(report.unit)}）` : ` (${unitName(report.unit)})`}`;
   return [
     header,
-    line(reportColumnLabels.total[lang], report.total),
-    ...Object.entries(report.byUnit).map(([id, row]) => line(unitPrefix + (names.units.get(id)?.[lang] ?? id), row)),
+    line(total, report.total),
+    ...Object.entries(report.byUnit).map(([id, row]) => line(unitPrefix + unitName(id), row)),
     ...Object.entries(report.byCategory).map(([id, row]) => line(categoryPrefix + (names.categories.get(id)?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
   ];
 }

@@ -82,9 +82,16 @@ export function wholeDays(span: ReportSpan): { from: string; to: string } | null
   return { from: new Date(start).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
 }
 
-export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportSpan, now: Date): Promise<SqlReport> {
+/**
+ * The report of a span, of the whole campaign or (given `units`, a unit and
+ * those below it) of what happened in those units: entries written for them,
+ * and the items they held at the end.
+ */
+export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportSpan, now: Date, units: readonly string[] | null = null): Promise<SqlReport> {
+  // Every part below reads rows that carry the unit they were written for: a scope is one more condition on each.
+  const scoped = (column: SQL) => (units === null ? sql`1` : sql`${column} in (select value from json_each(${JSON.stringify(units)}))`);
   const total: Tally = { figures: emptyFigures(), median: null, openAtEnd: 0, overdueAtEnd: 0 };
-  const units = new Map<string, Tally>();
+  const byUnit = new Map<string, Tally>();
   const categories = new Map<string, Tally>();
   const tallyOf = (map: Map<string, Tally>, key: string) => {
     let t = map.get(key);
@@ -93,7 +100,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
   };
   const each = (key: Key, apply: (t: Tally) => void) => {
     apply(total);
-    apply(tallyOf(units, key.unitId ?? 'none'));
+    apply(tallyOf(byUnit, key.unitId ?? 'none'));
     apply(tallyOf(categories, key.categoryId === null ? 'none' : String(key.categoryId)));
   };
 
@@ -101,13 +108,13 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
   const days = wholeDays(span);
   const fields = sql.raw(`unit_id, category_id, event, organisation, ${figureColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}`);
   const entriesIn = (range: SQL) => sql`select unit_id, category_id, event, organisation, 1 as n, ${sql.raw(Object.keys(outcomeColumns).join(', '))}
-    from report_entry_figures where campaign_id = ${campaignId} and ${range}`;
+    from report_entry_figures where campaign_id = ${campaignId} and ${range} and ${scoped(sql`unit_id`)}`;
   const parts =
     days === null
       ? [entriesIn(sql`at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}`)]
       : [
           sql`select unit_id, category_id, event, organisation, ${sql.raw(figureColumns.join(', '))} from report_tallies
-            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to}`,
+            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to} and ${scoped(sql`unit_id`)}`,
           entriesIn(sql`at >= ${span.from} and at < ${`${days.from}T00:00:00.000Z`}`),
           entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
         ];
@@ -132,9 +139,12 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
     if (rows.length === 0) return null;
     return Math.round((rows.reduce((sum, r) => sum + Number(r.days), 0) / rows.length) * 10) / 10;
   };
-  total.median = await middle(sql`1`, total.figures.casesSolved);
-  for (const [key, t] of units) t.median = await middle(key === 'none' ? sql`unit_id is null` : sql`unit_id = ${key}`, t.figures.casesSolved);
-  for (const [key, t] of categories) t.median = await middle(key === 'none' ? sql`category_id is null` : sql`category_id = ${Number(key)}`, t.figures.casesSolved);
+  total.median = await middle(scoped(sql`unit_id`), total.figures.casesSolved);
+  for (const [key, t] of byUnit) t.median = await middle(key === 'none' ? sql`unit_id is null` : sql`unit_id = ${key}`, t.figures.casesSolved);
+  for (const [key, t] of categories) {
+    const category = key === 'none' ? sql`category_id is null` : sql`category_id = ${Number(key)}`;
+    t.median = await middle(sql`${category} and ${scoped(sql`unit_id`)}`, t.figures.casesSolved);
+  }
 
   // 3. What stood open, and overdue, at the end of the span.
   const end = span.to < span.asOf ? span.to : span.asOf;
@@ -146,7 +156,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
           [clues, problems].map((items) =>
             db.all<{ unitId: string; categoryId: number | null; open: number; overdue: number }>(sql`
               select unit_id as unitId, category_id as categoryId, count(*) as open, coalesce(sum(due_at < ${end}), 0) as overdue
-              from ${items} where campaign_id = ${campaignId} and state in ${openStates} group by state, unit_id, category_id`),
+              from ${items} where campaign_id = ${campaignId} and state in ${openStates} and ${scoped(sql`unit_id`)} group by state, unit_id, category_id`),
           ),
         )
       ).flat()
@@ -158,7 +168,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
           coalesce(sum(json_extract(lm.payload, '$.meta.dueAt') < ${end}), 0) as overdue
         from lastMove m join audit_log lm on lm.seq = m.seq
           join lastAny n on n.subject = m.subject and n.subject_id = m.subject_id join audit_log la on la.seq = n.seq
-        where lm.to_state in ${openStates}
+        where lm.to_state in ${openStates} and ${scoped(sql`la.unit_id`)}
         group by la.unit_id, la.category_id`);
   for (const row of standing) {
     each({ unitId: row.unitId, categoryId: row.categoryId }, (t) => {
@@ -176,7 +186,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
   });
   return {
     total: rowOf(total),
-    byUnit: Object.fromEntries([...units].map(([k, t]) => [k, rowOf(t)])),
+    byUnit: Object.fromEntries([...byUnit].map(([k, t]) => [k, rowOf(t)])),
     byCategory: Object.fromEntries([...categories].map(([k, t]) => [k, rowOf(t)])),
   };
 }

@@ -1,7 +1,8 @@
-import { and, count, eq, gte, lte } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
-import { escalations, frozenReports } from '../../db/schema';
+import { escalations, frozenReports, units } from '../../db/schema';
+import { subtreeOf } from '../auth/unit-scope';
 import { isPhase, phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
 import { ApiError } from '../errors';
@@ -12,6 +13,8 @@ export interface ReportRequest {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly asOf?: string | undefined;
+  /** A branch's own report: this unit and every unit below it. */
+  readonly unit?: string | undefined;
 }
 
 /** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
@@ -34,24 +37,43 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
 export interface CampaignReport extends Report {
   readonly campaignId: number;
   readonly phase: Phase | null;
+  /** The unit whose report this is (with those below it); null for the whole campaign. */
+  readonly unit: string | null;
   readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
   readonly generatedAt: string;
 }
 
-/** Builds the report of a span from the audit log (and the escalations raised in it). */
+/** The units a branch's report counts: the unit and those below it, or null for the whole campaign; an unknown unit is refused. */
+async function unitsOf(db: Db | Tx, unit: string | undefined): Promise<string[] | null> {
+  if (unit === undefined) return null;
+  const tree = await db.select({ id: units.id, parentId: units.parentId }).from(units);
+  if (!tree.some((u) => u.id === unit)) throw new ApiError('bad_request', { fields: [{ field: 'unit', message: { zh: '没有这个单位', en: `No unit ${unit}` } }] });
+  return subtreeOf(unit, tree);
+}
+
+/** Builds the report of a span from the audit log (and the escalations raised in it), for the whole campaign or one unit and those below it. */
 export async function campaignReport(db: Db | Tx, campaignId: number, request: ReportRequest, now: Date): Promise<CampaignReport> {
   const campaign = await loadCampaign(db, campaignId);
   const span = spanOf(campaign, request, now);
-  const report = { span, ...(await reportBySql(db, campaignId, span, now)) };
+  const scope = await unitsOf(db, request.unit);
+  const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
+  // An item's escalation carries the unit that held the item when it was raised.
   const raised = await db
     .select({ level: escalations.level, n: count() })
     .from(escalations)
-    .where(and(eq(escalations.campaignId, campaignId), gte(escalations.raisedAt, span.from), lte(escalations.raisedAt, end)))
+    .where(
+      and(
+        eq(escalations.campaignId, campaignId),
+        gte(escalations.raisedAt, span.from),
+        lte(escalations.raisedAt, end),
+        scope === null ? undefined : inArray(escalations.unitId, scope),
+      ),
+    )
     .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
   for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
-  return { ...report, campaignId, phase: request.phase ?? null, escalationsRaised, generatedAt: now.toISOString() };
+  return { ...report, campaignId, phase: request.phase ?? null, unit: request.unit ?? null, escalationsRaised, generatedAt: now.toISOString() };
 }
 
 /** SHA-256 of a frozen report's JSON text. */
@@ -88,5 +110,7 @@ export async function freezeLeftPhases(database: Database, campaignId: number, n
 export async function readFrozenReport(db: Db, campaignId: number, phase: Phase): Promise<{ report: CampaignReport; hash: string; frozenAt: string } | null> {
   const [row] = await db.select().from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
   if (row === undefined) return null;
-  return { report: JSON.parse(row.report) as CampaignReport, hash: row.hash, frozenAt: row.frozenAt };
+  // Frozen before reports had a unit scope, a report has none in its text: every frozen report is the whole campaign's.
+  const report = JSON.parse(row.report) as Omit<CampaignReport, 'unit'> & { unit?: string | null };
+  return { report: { ...report, unit: report.unit ?? null }, hash: row.hash, frozenAt: row.frozenAt };
 }

@@ -76,4 +76,20 @@ describe('buildReport', () => {
     expect(total.figures).toMatchObject({ cluesFound: 0, casesSolved: 0, sentForProsecution: 3, sentForProsecutionCases: 1 });
     expect(total.solveRate).toBeNull();
   });
+
+  it("counts a branch's own report from what happened in its units, where each clue was worked then", () => {
+    // Clue 2 was found in nanzheng and transferred to hantai on 10 February.
+    const nanzheng = buildReport(entries, survey, new Set(['nanzheng']));
+    expect(nanzheng.total.figures.cluesFound).toBe(1);
+    expect(nanzheng.total.openAtEnd).toBe(0);
+    expect(Object.keys(nanzheng.byUnit)).toEqual(['nanzheng']);
+    const hantai = buildReport(entries, survey, new Set(['hantai']));
+    expect(hantai.total.figures).toMatchObject({ cluesFound: 1, casesFiled: 1, casesSolved: 1, suspectsCaught: 5 });
+    expect(hantai.total.openAtEnd).toBe(2);
+    expect(hantai.byCategory['2']?.openAtEnd).toBe(1);
+    expect(hantai.byCategory['2']?.figures.cluesFound).toBe(0);
+    // The two branches together are the whole.
+    const both = buildReport(entries, survey, new Set(['hantai', 'nanzheng']));
+    expect(both.total).toEqual(buildReport(entries, survey).total);
+  });
 });

@@ -181,9 +181,13 @@ function rowOf(tally: Tally): ReportRow {
  * Builds the report of a span from the audit entries of clues and problems,
  * in sequence order. Each event counts for the unit and category its item
  * had at that moment; entries after `asOf` do not exist for the report, so
- * a report "as of" an instant never changes afterwards.
+ * a report "as of" an instant never changes afterwards. Given `units` (a
+ * branch's own report: a unit and those below it), only what happened in
+ * those units counts, and only the items they held at the end stand open:
+ * a clue transferred out counts where it was worked before the transfer.
  */
-export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan): Report {
+export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan, units?: ReadonlySet<string>): Report {
+  const inScope = (item: ItemAttributes) => units === undefined || units.has(item.unitId);
   // Only what had happened by the end of the span (and by `asOf`) exists for the report.
   const happened = (at: string) => at < span.to && at <= span.asOf;
   const end = span.to < span.asOf ? span.to : span.asOf;
@@ -214,7 +218,7 @@ export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan): R
       items.set(key, item);
     }
     if (item === undefined) continue;
-    if (entry.at >= span.from) {
+    if (entry.at >= span.from && inScope(item)) {
       addEntry(total, entry, item);
       addEntry(tallyOf(byUnit, item.unitId), entry, item);
       addEntry(tallyOf(byCategory, item.categoryId === null ? 'none' : String(item.categoryId)), entry, item);
@@ -230,7 +234,7 @@ export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan): R
 
   // What stood open, and overdue, at the end of the span.
   for (const item of items.values()) {
-    if (!openStates.has(item.state)) continue;
+    if (!openStates.has(item.state) || !inScope(item)) continue;
     const overdue = item.dueAt !== null && item.dueAt < end ? 1 : 0;
     for (const t of [total, tallyOf(byUnit, item.unitId), tallyOf(byCategory, item.categoryId === null ? 'none' : String(item.categoryId))]) {
       t.openAtEnd += 1;
