@@ -98,6 +98,44 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test("a branch's own report: chosen from the unit list, its figures the API's for that unit, its export named for it, the frozen comparison left to the whole campaign", async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const scoped = await api<{ unit: string | null; total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai`);
+      const whole = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
+      const found = scoped.total.figures.cluesFound ?? 0;
+      expect(found).toBeGreaterThan(0);
+      expect(found).toBeLessThan(whole.total.figures.cluesFound ?? 0);
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
+      await page.getByTestId('frozen-verdict').waitFor();
+      await page.getByTestId('report-unit').selectOption('hantai');
+      await page.getByTestId('report-heading-unit').filter({ hasText: '汉台分局' }).waitFor();
+      await page.waitForURL(/unit=hantai/);
+      await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(found));
+      expect(await page.locator('.report-lead').textContent()).toMatch(/^汉台分局摸排核查阶段，共打掉/);
+      // Only the branch's own row; the frozen report is the campaign's and is not compared with a unit's.
+      expect(await page.locator('[data-testid=by-unit-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('汉台分局')]);
+      expect(await page.getByTestId('frozen').count()).toBe(0);
+      await page.getByTestId('unit-frozen-note').waitFor();
+      await page.getByTestId('flow-whole-campaign').waitFor();
+      await wholePage(page, 'report', `${artifacts}/report-unit-zh.png`);
+      const file = await downloadCsv(page);
+      expect(file.name).toMatch(/-hantai-survey-.*\.csv$/);
+
+      // A reload keeps the unit (it is in the address); back to every unit, the comparison returns.
+      await page.reload();
+      await page.getByTestId('report-heading-unit').waitFor();
+      expect(await page.getByTestId('report-unit').inputValue()).toBe('hantai');
+      await page.getByTestId('report-unit').selectOption('');
+      await page.getByTestId('frozen-verdict').waitFor();
+      expect(await page.getByTestId('report-heading-unit').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(whole.total.figures.cluesFound));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

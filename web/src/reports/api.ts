@@ -5,12 +5,13 @@ import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 
-/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant. */
+/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, and of one unit and those below it. */
 export interface ReportScope {
   readonly phase?: Phase;
   readonly from?: string;
   readonly to?: string;
   readonly asOf?: string;
+  readonly unit?: string;
 }
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx';
@@ -23,6 +24,7 @@ function reportQuery(scope: ReportScope): Record<string, string> {
     if (scope.to !== undefined) query.to = scope.to;
   }
   if (scope.asOf !== undefined) query.asOf = scope.asOf;
+  if (scope.unit !== undefined) query.unit = scope.unit;
   return query;
 }
 

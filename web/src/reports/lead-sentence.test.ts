@@ -22,4 +22,11 @@ describe('the lead sentence of a report', () => {
     setLang('zh');
     expect(leadSentence(report({ mafiaBroken: 1, casesSolved: 30, gunsSeized: 6 }))).toMatch(/^打击整治阶段，共打掉黑社会性质组织1个、恶势力犯罪集团0个、恶势力犯罪团伙0个；破获刑事案件30起，.*缴获枪支6支，/);
   });
+
+  test("a branch's report names its unit", () => {
+    setLang('zh');
+    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局' })).toMatch(/^汉台分局打击整治阶段，共打掉/);
+    setLang('en');
+    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: 'Hantai Branch' })).toMatch(/^In the crackdown phase \(Hantai Branch\), 0 mafia-type/);
+  });
 });

@@ -17,9 +17,11 @@ function countedWas(value: number, one: string, other: string): string {
   return `${counted(value, one, other)} ${english.select(value) === 'one' ? 'was' : 'were'}`;
 }
 
-/** What the sentence reads of a report: its phase or span, and its total figures. */
+/** What the sentence reads of a report: its phase or span, the unit it is of (a branch's report), and its total figures. */
 export interface LeadOf {
   readonly phase: Report['phase'];
+  /** The name of the unit a branch's report is of; absent for the whole campaign. */
+  readonly unitName?: string | undefined;
   readonly span: { readonly from: string };
   readonly total: { readonly figures: Readonly<Record<string, number>> };
 }
@@ -27,7 +29,7 @@ export interface LeadOf {
 /** The opening sentence of a release, built from the figures: "专项行动开展以来，共打掉……". */
 export function leadSentence(report: LeadOf): string {
   const f = (figure: Figure) => report.total.figures[figure] ?? 0;
-  const scope =
+  const when =
     report.phase !== null
       ? lang() === 'zh'
         ? `${tr(campaignStateLabels[report.phase])}阶段`
@@ -35,6 +37,8 @@ export function leadSentence(report: LeadOf): string {
       : report.span.from.startsWith('0000')
         ? rt('headlineLead')
         : rt('rangeLead');
+  const unit = report.unitName;
+  const scope = unit === undefined ? when : lang() === 'zh' ? `${unit}${when}` : `${when} (${unit})`;
   if (lang() === 'zh') {
     return (
       `${scope}，共打掉黑社会性质组织${count(f('mafiaBroken'))}个、恶势力犯罪集团${count(f('criminalGroupsBroken'))}个、恶势力犯罪团伙${count(f('criminalGangsBroken'))}个；` +

@@ -27,12 +27,14 @@ function UnitsRanked(props: { report: Report; unitName: (id: string) => string }
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: rows.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: 12 } },
         series: [
-          { name: bare('casesFiled'), type: 'bar', data: rows.map((r) => r.filed), barGap: '-100%', barWidth: '62%', itemStyle: { color: '#dbe4f3' }, z: 1 },
+          { name: bare('casesFiled'), type: 'bar', data: rows.map((r) => r.filed), barGap: '-100%', barWidth: '62%', barMaxWidth: 28, itemStyle: { color: '#dbe4f3' }, z: 1 },
           {
             name: bare('casesSolved'),
             type: 'bar',
             data: rows.map((r) => r.solved),
             barWidth: '62%',
+            // A branch's report has a row or two: they stay bars, not blocks.
+            barMaxWidth: 28,
             itemStyle: { color: '#1f5fd1' },
             label: { show: true, position: 'right', fontSize: 11, color: '#51565e' },
             z: 2,

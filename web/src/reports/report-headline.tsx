@@ -13,11 +13,12 @@ function amount(figure: Figure, value: number): { value: string; unit: string } 
   return { value: count(value), unit: unit === undefined ? '' : tr(unit) };
 }
 
-export function ReportHeadline(props: { report: Report }) {
+/** The headline figures and the release's opening sentence; a branch's report names its unit there. */
+export function ReportHeadline(props: { report: Report; unitName?: string | undefined }) {
   return (
     <section class="report-section" data-testid="headline">
       <h2>{rt('headline')}</h2>
-      <p class="report-lead">{leadSentence(props.report)}</p>
+      <p class="report-lead">{leadSentence({ ...props.report, unitName: props.unitName })}</p>
       <div class="headline-cards">
         <For each={headlines}>
           {(headline) => {

@@ -17,10 +17,19 @@ import './reports.css';
 import { unlessGone } from '../api/unless-gone';
 
 type ScopeKind = 'phase' | 'whole' | 'range';
-type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string };
+type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string; unit?: string };
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isPhase = (value: string | undefined): value is Phase => phases.some((p) => p === value);
+
+/** How deep a unit sits in the tree (the office 0), to indent it in the unit list. */
+function depthOf(units: readonly { id: string; parentId: string | null }[], id: string): number {
+  const parents = new Map(units.map((u) => [u.id, u.parentId]));
+  let depth = 0;
+  // Bounded by the number of units: a tree with a loop in it must not hang the page.
+  for (let parent = parents.get(id) ?? null; parent !== null && depth < units.length; parent = parents.get(parent) ?? null) depth += 1;
+  return depth;
+}
 
 /** The phase after this one, or the end of the campaign: entering it ends this phase. */
 const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded';
@@ -43,6 +52,14 @@ export function ReportsPage() {
     const state = campaign()?.state;
     return isPhase(state) ? state : 'survey';
   };
+  /** A branch's own report: the unit chosen (with the units below it), or undefined for the whole campaign. */
+  const unit = () => search.unit || undefined;
+  const unitName = (detail: CampaignDetail, id: string) => {
+    const found = detail.units.find((u) => u.id === id);
+    return found === undefined ? id : named(found);
+  };
+  /** The name of the unit a branch's report is of, or undefined for the whole campaign's. */
+  const reportUnitName = (detail: CampaignDetail, current: Report) => (current.unit === null ? undefined : unitName(detail, current.unit));
   const entered = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[p] !== undefined;
   const ended = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[nextOf(p)] !== undefined;
 
@@ -52,7 +69,8 @@ export function ReportsPage() {
     if (detail === undefined) return null;
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
-    const base = asOf === null ? {} : { asOf };
+    const chosen = unit();
+    const base = { ...(asOf === null ? {} : { asOf }), ...(chosen === undefined ? {} : { unit: chosen }) };
     if (kind() === 'phase') return { ...base, phase: phase() ?? 'survey' };
     if (kind() === 'whole') return base;
     // The dates the inputs show, the campaign's own when none was chosen: the report covers what the page says it does.
@@ -72,7 +90,8 @@ export function ReportsPage() {
   const frozenSource = () => {
     const detail = campaign();
     const p = phase();
-    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p)) return null;
+    // Frozen reports are the whole campaign's: a unit's figures are not compared with them.
+    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p) || unit() !== undefined) return null;
     return { id: campaignId(), phase: p };
   };
   // A phase that ended before reports were frozen has none: the server answers 404, the page says so.
@@ -175,6 +194,17 @@ export function ReportsPage() {
                   <input type="date" name="to" value={search.to ?? detail().endsOn} onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })} />
                 </label>
               </Show>
+              <select name="unit" aria-label={rt('unit')} data-testid="report-unit" value={unit() ?? ''} onChange={(e) => setSearch({ unit: e.currentTarget.value || undefined })}>
+                <option value="">{t('allUnits')}</option>
+                <For each={detail().units}>
+                  {(u) => (
+                    <option value={u.id}>
+                      {'\u00a0\u00a0'.repeat(depthOf(detail().units, u.id))}
+                      {named(u)}
+                    </option>
+                  )}
+                </For>
+              </select>
               <label class="rp-field" title={rt('asOfHint')}>
                 {rt('asOf')}
                 <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />
@@ -209,6 +239,16 @@ export function ReportsPage() {
                       <header class="report-heading">
                         <h1>
                           {named(detail())}
+                          <Show when={current().unit}>
+                            {(id) => (
+                              <span class="report-heading-unit" data-testid="report-heading-unit">
+                                {unitName(detail(), id())}
+                                <Show when={detail().units.some((u) => u.parentId === id())}>
+                                  <span class="muted">（{rt('unitWithin')}）</span>
+                                </Show>
+                              </span>
+                            )}
+                          </Show>
                           <span class="report-heading-kind">
                             {rt('reportTitle')} · {scopeTitle(current())}
                           </span>
@@ -218,12 +258,17 @@ export function ReportsPage() {
                           {localDateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
-                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey')}>
+                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey') && current().unit === null}>
                         <p class="report-note" data-testid="frozen-pending">
                           {rt('frozenPending')}
                         </p>
                       </Show>
-                      <ReportHeadline report={current()} />
+                      <Show when={current().unit !== null && kind() === 'phase' && ended(detail(), phase() ?? 'survey')}>
+                        <p class="report-note" data-testid="unit-frozen-note">
+                          {rt('unitFrozenNote')}
+                        </p>
+                      </Show>
+                      <ReportHeadline report={current()} unitName={reportUnitName(detail(), current())} />
                       <Show when={frozenBeside(current())}>
                         {(answer) => (
                           <Show
@@ -247,6 +292,11 @@ export function ReportsPage() {
                           const unit = detail().units.find((u) => u.id === id);
                           return unit === undefined ? id : named(unit);
                         }} />
+                        <Show when={current().unit !== null}>
+                          <p class="report-note" data-testid="flow-whole-campaign">
+                            {rt('flowWholeCampaign')}
+                          </p>
+                        </Show>
                         <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} />
                       </section>
                     </article>
