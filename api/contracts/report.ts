@@ -8,6 +8,8 @@ export const reportQuery = z.strictObject({
   asOf: z.iso.datetime({ offset: true }).optional(),
   /** A branch's own report: this unit and every unit below it. */
   unit: z.string().min(1).max(64).optional(),
+  /** One crime category's report (the anti-fraud offensive's, say), by its id. */
+  category: z.coerce.number().int().positive().optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
@@ -27,6 +29,8 @@ export const report = z
     span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
     /** The unit whose report this is (with the units below it), or null for the whole campaign. */
     unit: z.string().nullable(),
+    /** The crime category whose report this is, or null for every category. */
+    categoryId: z.number().int().nullable(),
     total: reportRow,
     byUnit: z.record(z.string(), reportRow),
     byCategory: z.record(z.string(), reportRow),

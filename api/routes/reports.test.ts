@@ -110,7 +110,7 @@ describe('completion reports', () => {
       for (const span of ['', '?phase=survey', '?from=2026-02-01T13:17:05.250Z&to=2026-05-01T08:00:00.001Z', '?asOf=2026-04-20T23:59:59.998Z']) {
         const query = `${span === '' ? '?' : `${span}&`}unit=${unit}`;
         const api = await reportAt(query);
-        const model = buildReport(entries, api.span, new Set(counted));
+        const model = buildReport(entries, api.span, { units: new Set(counted) });
         expect(api.unit, query).toBe(unit);
         expect(api.total, query).toEqual(model.total);
         expect(api.byUnit, query).toEqual(model.byUnit);
@@ -128,6 +128,38 @@ describe('completion reports', () => {
     const office_ = await reportAt('?unit=office');
     expect(office_.total).toEqual(whole.total);
     expect(office_.byCategory).toEqual(whole.byCategory);
+  });
+
+  it("gives one crime category's report, alone and within a branch's, equal to the reference model", async () => {
+    const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
+    const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
+    const whole = await reportAt('');
+    for (const categoryId of [8, 1]) {
+      for (const span of ['', '?phase=survey', '?from=2026-02-01T13:17:05.250Z&to=2026-05-01T08:00:00.001Z']) {
+        for (const unit of [undefined, 'nanzheng']) {
+          const query = `${span === '' ? '?' : `${span}&`}category=${categoryId}${unit === undefined ? '' : `&unit=${unit}`}`;
+          const api = await reportAt(query);
+          const model = buildReport(entries, api.span, { categoryId, ...(unit === undefined ? {} : { units: new Set([unit]) }) });
+          expect(api.categoryId, query).toBe(categoryId);
+          expect(api.total, query).toEqual(model.total);
+          expect(api.byUnit, query).toEqual(model.byUnit);
+          expect(api.byCategory, query).toEqual(model.byCategory);
+          expect(Object.keys(api.byCategory), query).toEqual(api.total.figures.cluesFound === 0 && api.total.openAtEnd === 0 ? [] : [String(categoryId)]);
+        }
+      }
+      // The category's report is its row of the whole campaign's.
+      const alone = await reportAt(`?category=${categoryId}`);
+      expect(alone.total).toEqual(whole.byCategory[String(categoryId)]);
+    }
+  });
+
+  it('refuses a category that is not the campaign\'s, naming the field', async () => {
+    for (const category of ['9999', '0', 'fraud']) {
+      const response = await get(`/api/campaigns/1/report?category=${category}`);
+      expect(response.status, category).toBe(400);
+      const problem = (await response.json()) as { fields: { field: string }[] };
+      expect(problem.fields[0]?.field, category).toMatch(/^(query\.)?category$/);
+    }
   });
 
   it('refuses a unit that does not exist, naming the field', async () => {
@@ -225,6 +257,9 @@ describe('completion reports', () => {
     expect(parsed[1]?.[0]).toBe('合计（南郑分局）');
     expect(Number(parsed[1]?.[column])).toBe(json.total.figures.cluesFound);
     expect(parsed.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0])).toEqual(['单位：南郑分局']);
+    const both = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&category=8&format=csv&lang=zh');
+    expect(both.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-category8-survey-/);
+    expect(Papa.parse<string[]>((await both.text()).replace(/^\uFEFF/, '')).data[1]?.[0]).toBe('合计（南郑分局 · 电信网络诈骗）');
   });
 
   it('freezes the report of a phase when the office advances out of it; later edits do not change it', async () => {
@@ -266,6 +301,16 @@ describe('completion reports', () => {
     const sum = (levels: Record<1 | 2 | 3, number>) => levels[1] + levels[2] + levels[3];
     expect(sum(hantai.escalationsRaised)).toBeGreaterThan(0);
     expect(sum(whole.escalationsRaised)).toBeGreaterThan(sum(hantai.escalationsRaised) + sum(nanzheng.escalationsRaised));
+    // A category's: the escalations of its items.
+    const fraud = await reportAt('?category=8', later);
+    const fraudRaised = (
+      await database.client.execute(`select level, count(*) as n from escalations e where campaign_id = 1 and (
+        (subject = 'clue' and subject_id in (select id from clues where category_id = 8)) or (subject = 'problem' and subject_id in (select id from problems where category_id = 8)))
+        group by level`)
+    ).rows.reduce((levels, row) => ({ ...levels, [Number(row.level)]: Number(row.n) }), { 1: 0, 2: 0, 3: 0 });
+    expect(fraud.escalationsRaised).toEqual(fraudRaised);
+    expect(sum(fraud.escalationsRaised)).toBeGreaterThan(0);
+    expect(sum(fraud.escalationsRaised)).toBeLessThan(sum(whole.escalationsRaised));
   });
 });
 

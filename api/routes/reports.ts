@@ -45,8 +45,8 @@ export function reportRoutes(database: Database, clock: Clock) {
         const now = clock();
         // A report up to now counts what is overdue by the clock: the minute is part of the state it is of.
         const state = `${await auditStamp(db)}@${minuteOf(now)}`;
-        const { phase, from, to, asOf, unit } = query;
-        const built = await shared.answer(JSON.stringify([id, phase, from, to, asOf, unit]), state, () => campaignReport(db, id, query, now));
+        const { phase, from, to, asOf, unit, category } = query;
+        const built = await shared.answer(JSON.stringify([id, phase, from, to, asOf, unit, category]), state, () => campaignReport(db, id, query, now));
         if (query.format === 'json') return c.json(built, 200);
         const campaign = await loadCampaign(db, id);
         const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
@@ -55,7 +55,8 @@ export function reportRoutes(database: Database, clock: Clock) {
           categories: new Map(categoryRows.map((r) => [String(r.id), { zh: r.nameZh, en: r.nameEn }])),
         };
         const table = reportTable(built, names, query.lang);
-        const name = [campaign.code, ...(unit === undefined ? [] : [unit]), query.phase ?? 'report', now.toISOString().slice(0, 10)].join('-');
+        const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [`category${category}`])];
+        const name = [campaign.code, ...scope, query.phase ?? 'report', now.toISOString().slice(0, 10)].join('-');
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }

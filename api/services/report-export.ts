@@ -32,7 +32,12 @@ export function reportTable(report: CampaignReport, names: Names, lang: Lang): (
   const unitPrefix = lang === 'zh' ? '单位：' : 'Unit: ';
   const categoryPrefix = lang === 'zh' ? '类别：' : 'Category: ';
   const unitName = (id: string) => names.units.get(id)?.[lang] ?? id;
-  const total = report.unit === null ? reportColumnLabels.total[lang] : `${reportColumnLabels.total[lang]}${lang === 'zh' ? `（${unitName(report.unit)}）` : ` (${unitName(report.unit)})`}`;
+  // A scoped report's total row names its scope: 合计（汉台分局 · 电信网络诈骗）.
+  const scope = [
+    ...(report.unit === null ? [] : [unitName(report.unit)]),
+    ...(report.categoryId === null ? [] : [names.categories.get(String(report.categoryId))?.[lang] ?? String(report.categoryId)]),
+  ].join(' · ');
+  const total = scope === '' ? reportColumnLabels.total[lang] : lang === 'zh' ? `${reportColumnLabels.total.zh}（${scope}）` : `${reportColumnLabels.total.en} (${scope})`;
   return [
     header,
     line(total, report.total),

@@ -82,14 +82,29 @@ export function wholeDays(span: ReportSpan): { from: string; to: string } | null
   return { from: new Date(start).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
 }
 
+/** What a report counts: the whole campaign (both null), a unit and those below it, one crime category, or both. */
+export interface SqlScope {
+  readonly units: readonly string[] | null;
+  readonly categoryId: number | null;
+}
+
 /**
- * The report of a span, of the whole campaign or (given `units`, a unit and
- * those below it) of what happened in those units: entries written for them,
- * and the items they held at the end.
+ * The report of a span, of the whole campaign or of a scope (a unit and
+ * those below it, a category): the entries written for it, and the items in
+ * it at the end.
  */
-export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportSpan, now: Date, units: readonly string[] | null = null): Promise<SqlReport> {
-  // Every part below reads rows that carry the unit they were written for: a scope is one more condition on each.
-  const scoped = (column: SQL) => (units === null ? sql`1` : sql`${column} in (select value from json_each(${JSON.stringify(units)}))`);
+export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportSpan, now: Date, scope: SqlScope = { units: null, categoryId: null }): Promise<SqlReport> {
+  // Every part below reads rows that carry the unit and category they were written for: a scope is one more condition on each.
+  const scoped = (unit: SQL, category: SQL) =>
+    sql.join(
+      [
+        sql`1`,
+        ...(scope.units === null ? [] : [sql`${unit} in (select value from json_each(${JSON.stringify(scope.units)}))`]),
+        ...(scope.categoryId === null ? [] : [sql`${category} = ${scope.categoryId}`]),
+      ],
+      sql` and `,
+    );
+  const inScope = scoped(sql`unit_id`, sql`category_id`);
   const total: Tally = { figures: emptyFigures(), median: null, openAtEnd: 0, overdueAtEnd: 0 };
   const byUnit = new Map<string, Tally>();
   const categories = new Map<string, Tally>();
@@ -108,13 +123,13 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
   const days = wholeDays(span);
   const fields = sql.raw(`unit_id, category_id, event, organisation, ${figureColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}`);
   const entriesIn = (range: SQL) => sql`select unit_id, category_id, event, organisation, 1 as n, ${sql.raw(Object.keys(outcomeColumns).join(', '))}
-    from report_entry_figures where campaign_id = ${campaignId} and ${range} and ${scoped(sql`unit_id`)}`;
+    from report_entry_figures where campaign_id = ${campaignId} and ${range} and ${inScope}`;
   const parts =
     days === null
       ? [entriesIn(sql`at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}`)]
       : [
           sql`select unit_id, category_id, event, organisation, ${sql.raw(figureColumns.join(', '))} from report_tallies
-            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to} and ${scoped(sql`unit_id`)}`,
+            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to} and ${inScope}`,
           entriesIn(sql`at >= ${span.from} and at < ${`${days.from}T00:00:00.000Z`}`),
           entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
         ];
@@ -139,12 +154,9 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
     if (rows.length === 0) return null;
     return Math.round((rows.reduce((sum, r) => sum + Number(r.days), 0) / rows.length) * 10) / 10;
   };
-  total.median = await middle(scoped(sql`unit_id`), total.figures.casesSolved);
-  for (const [key, t] of byUnit) t.median = await middle(key === 'none' ? sql`unit_id is null` : sql`unit_id = ${key}`, t.figures.casesSolved);
-  for (const [key, t] of categories) {
-    const category = key === 'none' ? sql`category_id is null` : sql`category_id = ${Number(key)}`;
-    t.median = await middle(sql`${category} and ${scoped(sql`unit_id`)}`, t.figures.casesSolved);
-  }
+  total.median = await middle(inScope, total.figures.casesSolved);
+  for (const [key, t] of byUnit) t.median = await middle(sql`${key === 'none' ? sql`unit_id is null` : sql`unit_id = ${key}`} and ${inScope}`, t.figures.casesSolved);
+  for (const [key, t] of categories) t.median = await middle(sql`${key === 'none' ? sql`category_id is null` : sql`category_id = ${Number(key)}`} and ${inScope}`, t.figures.casesSolved);
 
   // 3. What stood open, and overdue, at the end of the span.
   const end = span.to < span.asOf ? span.to : span.asOf;
@@ -156,7 +168,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
           [clues, problems].map((items) =>
             db.all<{ unitId: string; categoryId: number | null; open: number; overdue: number }>(sql`
               select unit_id as unitId, category_id as categoryId, count(*) as open, coalesce(sum(due_at < ${end}), 0) as overdue
-              from ${items} where campaign_id = ${campaignId} and state in ${openStates} and ${scoped(sql`unit_id`)} group by state, unit_id, category_id`),
+              from ${items} where campaign_id = ${campaignId} and state in ${openStates} and ${inScope} group by state, unit_id, category_id`),
           ),
         )
       ).flat()
@@ -170,7 +182,7 @@ export async function reportBySql(db: Db | Tx, campaignId: number, span: ReportS
         select la.unit_id as unitId, la.category_id as categoryId, count(*) as open,
           coalesce(sum(json_extract(lm.payload, '$.meta.dueAt') < ${end}), 0) as overdue
         from last join audit_log lm on lm.seq = last.moveSeq join audit_log la on la.seq = last.anySeq
-        where lm.to_state in ${openStates} and ${scoped(sql`la.unit_id`)}
+        where lm.to_state in ${openStates} and ${scoped(sql`la.unit_id`, sql`la.category_id`)}
         group by la.unit_id, la.category_id`);
   for (const row of standing) {
     each({ unitId: row.unitId, categoryId: row.categoryId }, (t) => {

@@ -1,7 +1,7 @@
-import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
-import { escalations, frozenReports, units } from '../../db/schema';
+import { categories, clues, escalations, frozenReports, problems, units } from '../../db/schema';
 import { subtreeOf } from '../auth/unit-scope';
 import { isPhase, phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
@@ -15,6 +15,8 @@ export interface ReportRequest {
   readonly asOf?: string | undefined;
   /** A branch's own report: this unit and every unit below it. */
   readonly unit?: string | undefined;
+  /** One crime category's report, by its id. */
+  readonly category?: number | undefined;
 }
 
 /** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
@@ -39,6 +41,8 @@ export interface CampaignReport extends Report {
   readonly phase: Phase | null;
   /** The unit whose report this is (with those below it); null for the whole campaign. */
   readonly unit: string | null;
+  /** The crime category whose report this is; null for every category. */
+  readonly categoryId: number | null;
   readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
   readonly generatedAt: string;
 }
@@ -51,14 +55,31 @@ async function unitsOf(db: Db | Tx, unit: string | undefined): Promise<string[] 
   return subtreeOf(unit, tree);
 }
 
-/** Builds the report of a span from the audit log (and the escalations raised in it), for the whole campaign or one unit and those below it. */
+/** The category a category's report counts, or null for every category; one not of this campaign is refused. */
+async function categoryOf(db: Db | Tx, campaignId: number, category: number | undefined): Promise<number | null> {
+  if (category === undefined) return null;
+  const [found] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, campaignId), eq(categories.id, category)));
+  if (found === undefined) throw new ApiError('bad_request', { fields: [{ field: 'category', message: { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` } }] });
+  return found.id;
+}
+
+/**
+ * Builds the report of a span from the audit log (and the escalations raised
+ * in it), for the whole campaign, one unit and those below it, one crime
+ * category, or one category within one unit's.
+ */
 export async function campaignReport(db: Db | Tx, campaignId: number, request: ReportRequest, now: Date): Promise<CampaignReport> {
   const campaign = await loadCampaign(db, campaignId);
   const span = spanOf(campaign, request, now);
-  const scope = await unitsOf(db, request.unit);
+  const scope = { units: await unitsOf(db, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
   const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
-  // An item's escalation carries the unit that held the item when it was raised.
+  // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.
+  const ofCategory = (categoryId: number) =>
+    or(
+      and(eq(escalations.subject, 'clue'), inArray(escalations.subjectId, db.select({ id: clues.id }).from(clues).where(eq(clues.categoryId, categoryId)))),
+      and(eq(escalations.subject, 'problem'), inArray(escalations.subjectId, db.select({ id: problems.id }).from(problems).where(eq(problems.categoryId, categoryId)))),
+    );
   const raised = await db
     .select({ level: escalations.level, n: count() })
     .from(escalations)
@@ -67,13 +88,14 @@ export async function campaignReport(db: Db | Tx, campaignId: number, request: R
         eq(escalations.campaignId, campaignId),
         gte(escalations.raisedAt, span.from),
         lte(escalations.raisedAt, end),
-        scope === null ? undefined : inArray(escalations.unitId, scope),
+        scope.units === null ? undefined : inArray(escalations.unitId, scope.units),
+        scope.categoryId === null ? undefined : ofCategory(scope.categoryId),
       ),
     )
     .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
   for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
-  return { ...report, campaignId, phase: request.phase ?? null, unit: request.unit ?? null, escalationsRaised, generatedAt: now.toISOString() };
+  return { ...report, campaignId, phase: request.phase ?? null, unit: request.unit ?? null, categoryId: scope.categoryId, escalationsRaised, generatedAt: now.toISOString() };
 }
 
 /** SHA-256 of a frozen report's JSON text. */
@@ -110,7 +132,7 @@ export async function freezeLeftPhases(database: Database, campaignId: number, n
 export async function readFrozenReport(db: Db, campaignId: number, phase: Phase): Promise<{ report: CampaignReport; hash: string; frozenAt: string } | null> {
   const [row] = await db.select().from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
   if (row === undefined) return null;
-  // Frozen before reports had a unit scope, a report has none in its text: every frozen report is the whole campaign's.
-  const report = JSON.parse(row.report) as Omit<CampaignReport, 'unit'> & { unit?: string | null };
-  return { report: { ...report, unit: report.unit ?? null }, hash: row.hash, frozenAt: row.frozenAt };
+  // Frozen before reports had a scope, a report has none in its text: every frozen report is the whole campaign's.
+  const report = JSON.parse(row.report) as Omit<CampaignReport, 'unit' | 'categoryId'> & { unit?: string | null; categoryId?: number | null };
+  return { report: { ...report, unit: report.unit ?? null, categoryId: report.categoryId ?? null }, hash: row.hash, frozenAt: row.frozenAt };
 }

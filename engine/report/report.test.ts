@@ -79,17 +79,26 @@ describe('buildReport', () => {
 
   it("counts a branch's own report from what happened in its units, where each clue was worked then", () => {
     // Clue 2 was found in nanzheng and transferred to hantai on 10 February.
-    const nanzheng = buildReport(entries, survey, new Set(['nanzheng']));
+    const nanzheng = buildReport(entries, survey, { units: new Set(['nanzheng']) });
     expect(nanzheng.total.figures.cluesFound).toBe(1);
     expect(nanzheng.total.openAtEnd).toBe(0);
     expect(Object.keys(nanzheng.byUnit)).toEqual(['nanzheng']);
-    const hantai = buildReport(entries, survey, new Set(['hantai']));
+    const hantai = buildReport(entries, survey, { units: new Set(['hantai']) });
     expect(hantai.total.figures).toMatchObject({ cluesFound: 1, casesFiled: 1, casesSolved: 1, suspectsCaught: 5 });
     expect(hantai.total.openAtEnd).toBe(2);
     expect(hantai.byCategory['2']?.openAtEnd).toBe(1);
     expect(hantai.byCategory['2']?.figures.cluesFound).toBe(0);
     // The two branches together are the whole.
-    const both = buildReport(entries, survey, new Set(['hantai', 'nanzheng']));
+    const both = buildReport(entries, survey, { units: new Set(['hantai', 'nanzheng']) });
     expect(both.total).toEqual(buildReport(entries, survey).total);
+  });
+
+  it("counts one category's report, and one unit's within it", () => {
+    const fraud = buildReport(entries, survey, { categoryId: 2 });
+    expect(fraud.total.figures.cluesFound).toBe(1);
+    expect(fraud.total.figures.casesSolved).toBe(0);
+    expect(Object.keys(fraud.byCategory)).toEqual(['2']);
+    expect(buildReport(entries, survey, { categoryId: 2, units: new Set(['hantai']) }).total.openAtEnd).toBe(1);
+    expect(buildReport(entries, survey, { categoryId: 1, units: new Set(['nanzheng']) }).total.figures.cluesFound).toBe(0);
   });
 });

@@ -177,17 +177,25 @@ function rowOf(tally: Tally): ReportRow {
   };
 }
 
+/** What a report counts: the whole campaign, or only the units named (a unit and those below it), one crime category, or both. */
+export interface ReportScope {
+  readonly units?: ReadonlySet<string> | undefined;
+  readonly categoryId?: number | undefined;
+}
+
 /**
  * Builds the report of a span from the audit entries of clues and problems,
  * in sequence order. Each event counts for the unit and category its item
  * had at that moment; entries after `asOf` do not exist for the report, so
- * a report "as of" an instant never changes afterwards. Given `units` (a
- * branch's own report: a unit and those below it), only what happened in
- * those units counts, and only the items they held at the end stand open:
- * a clue transferred out counts where it was worked before the transfer.
+ * a report "as of" an instant never changes afterwards. Given a scope (a
+ * branch's own report, or one category's, such as the anti-fraud
+ * offensive's), only what happened in it counts, and only the items in it at
+ * the end stand open: a clue transferred out counts where it was worked
+ * before the transfer.
  */
-export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan, units?: ReadonlySet<string>): Report {
-  const inScope = (item: ItemAttributes) => units === undefined || units.has(item.unitId);
+export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan, scope: ReportScope = {}): Report {
+  const inScope = (item: ItemAttributes) =>
+    (scope.units === undefined || scope.units.has(item.unitId)) && (scope.categoryId === undefined || item.categoryId === scope.categoryId);
   // Only what had happened by the end of the span (and by `asOf`) exists for the report.
   const happened = (at: string) => at < span.to && at <= span.asOf;
   const end = span.to < span.asOf ? span.to : span.asOf;
