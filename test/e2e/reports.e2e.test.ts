@@ -98,7 +98,7 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
-  test("a branch's own report: chosen from the unit list, its figures the API's for that unit, its export named for it, the frozen comparison left to the whole campaign", async () => {
+  test("a branch's own report and a category's: chosen from the lists, their figures the API's for that scope, the export named for it, the frozen comparison left to the whole campaign", async () => {
     const { context, page, campaignId } = await signedIn();
     try {
       const scoped = await api<{ unit: string | null; total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai`);
@@ -113,7 +113,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('report-heading-unit').filter({ hasText: '汉台分局' }).waitFor();
       await page.waitForURL(/unit=hantai/);
       await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(found));
-      expect(await page.locator('.report-lead').textContent()).toMatch(/^汉台分局摸排核查阶段，共打掉/);
+      expect(await page.locator('.report-lead').textContent()).toMatch(/^摸排核查阶段，汉台分局共打掉/);
       // Only the branch's own row; the frozen report is the campaign's and is not compared with a unit's.
       expect(await page.locator('[data-testid=by-unit-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('汉台分局')]);
       expect(await page.getByTestId('frozen').count()).toBe(0);
@@ -122,6 +122,17 @@ describe('reports, battle map and wall in Chromium', () => {
       await wholePage(page, 'report', `${artifacts}/report-unit-zh.png`);
       const file = await downloadCsv(page);
       expect(file.name).toMatch(/-hantai-survey-.*\.csv$/);
+
+      // Within the branch, one category: the anti-fraud offensive's figures there.
+      const fraud = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai&category=8`);
+      await page.getByTestId('report-category').selectOption('8');
+      await page.getByTestId('report-heading-category').filter({ hasText: '电信网络诈骗' }).waitFor();
+      await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(fraud.total.figures.cluesFound));
+      expect(await page.locator('.report-lead').textContent()).toMatch(/^摸排核查阶段，汉台分局“电信网络诈骗”类共打掉/);
+      expect(await page.locator('[data-testid=by-category-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('电信网络诈骗')]);
+      await page.screenshot({ path: `${artifacts}/report-unit-category-zh.png` });
+      await page.getByTestId('report-category').selectOption('');
+      await page.waitForURL((url) => !url.search.includes('category='));
 
       // A reload keeps the unit (it is in the address); back to every unit, the comparison returns.
       await page.reload();

@@ -5,13 +5,14 @@ import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 
-/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, and of one unit and those below it. */
+/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, of one unit and those below it, and of one crime category. */
 export interface ReportScope {
   readonly phase?: Phase;
   readonly from?: string;
   readonly to?: string;
   readonly asOf?: string;
   readonly unit?: string;
+  readonly category?: number;
 }
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx';
@@ -25,6 +26,7 @@ function reportQuery(scope: ReportScope): Record<string, string> {
   }
   if (scope.asOf !== undefined) query.asOf = scope.asOf;
   if (scope.unit !== undefined) query.unit = scope.unit;
+  if (scope.category !== undefined) query.category = String(scope.category);
   return query;
 }
 

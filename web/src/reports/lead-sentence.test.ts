@@ -23,10 +23,13 @@ describe('the lead sentence of a report', () => {
     expect(leadSentence(report({ mafiaBroken: 1, casesSolved: 30, gunsSeized: 6 }))).toMatch(/^打击整治阶段，共打掉黑社会性质组织1个、恶势力犯罪集团0个、恶势力犯罪团伙0个；破获刑事案件30起，.*缴获枪支6支，/);
   });
 
-  test("a branch's report names its unit", () => {
+  test("a scoped report names its unit and category", () => {
     setLang('zh');
-    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局' })).toMatch(/^汉台分局打击整治阶段，共打掉/);
+    expect(leadSentence(report({ casesSolved: 3 }))).toMatch(/^打击整治阶段，共打掉/);
+    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局' })).toMatch(/^打击整治阶段，汉台分局共打掉/);
+    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局', categoryName: '电信网络诈骗' })).toMatch(/^打击整治阶段，汉台分局“电信网络诈骗”类共打掉/);
     setLang('en');
     expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: 'Hantai Branch' })).toMatch(/^In the crackdown phase \(Hantai Branch\), 0 mafia-type/);
+    expect(leadSentence({ ...report({ casesSolved: 3 }), categoryName: 'Telecom fraud' })).toMatch(/^In the crackdown phase \(Telecom fraud\), 0 mafia-type/);
   });
 });

@@ -17,11 +17,13 @@ function countedWas(value: number, one: string, other: string): string {
   return `${counted(value, one, other)} ${english.select(value) === 'one' ? 'was' : 'were'}`;
 }
 
-/** What the sentence reads of a report: its phase or span, the unit it is of (a branch's report), and its total figures. */
+/** What the sentence reads of a report: its phase or span, the unit and category it is of (if scoped), and its total figures. */
 export interface LeadOf {
   readonly phase: Report['phase'];
   /** The name of the unit a branch's report is of; absent for the whole campaign. */
   readonly unitName?: string | undefined;
+  /** The name of the crime category a category's report is of; absent for every category. */
+  readonly categoryName?: string | undefined;
   readonly span: { readonly from: string };
   readonly total: { readonly figures: Readonly<Record<string, number>> };
 }
@@ -37,15 +39,18 @@ export function leadSentence(report: LeadOf): string {
       : report.span.from.startsWith('0000')
         ? rt('headlineLead')
         : rt('rangeLead');
-  const unit = report.unitName;
-  const scope = unit === undefined ? when : lang() === 'zh' ? `${unit}${when}` : `${when} (${unit})`;
+  const { unitName, categoryName } = report;
   if (lang() === 'zh') {
+    // 打击整治阶段，汉台分局“电信网络诈骗”类共打掉…: who and what after when, as a release words a branch's figures.
+    const who = `${unitName ?? ''}${categoryName === undefined ? '' : `“${categoryName}”类`}`;
     return (
-      `${scope}，共打掉黑社会性质组织${count(f('mafiaBroken'))}个、恶势力犯罪集团${count(f('criminalGroupsBroken'))}个、恶势力犯罪团伙${count(f('criminalGangsBroken'))}个；` +
+      `${when}，${who}共打掉黑社会性质组织${count(f('mafiaBroken'))}个、恶势力犯罪集团${count(f('criminalGroupsBroken'))}个、恶势力犯罪团伙${count(f('criminalGangsBroken'))}个；` +
       `破获刑事案件${count(f('casesSolved'))}起，抓获犯罪嫌疑人${count(f('suspectsCaught'))}人，刑事拘留${count(f('criminallyDetained'))}人，逮捕${count(f('arrested'))}人，移送起诉${count(f('sentForProsecution'))}人；` +
       `缴获枪支${count(f('gunsSeized'))}支，查封冻结扣押涉案资产${moneyText(f('assetsSeizedYuan'))}。`
     );
   }
+  const named = [unitName, categoryName].filter((name) => name !== undefined);
+  const scope = named.length === 0 ? when : `${when} (${named.join(', ')})`;
   // Three kinds of group broken are one subject ("were"); each later clause agrees with its own number.
   return (
     `${scope}, ${counted(f('mafiaBroken'), 'mafia-type organisation', 'mafia-type organisations')}, ` +

@@ -13,12 +13,12 @@ function amount(figure: Figure, value: number): { value: string; unit: string } 
   return { value: count(value), unit: unit === undefined ? '' : tr(unit) };
 }
 
-/** The headline figures and the release's opening sentence; a branch's report names its unit there. */
-export function ReportHeadline(props: { report: Report; unitName?: string | undefined }) {
+/** The headline figures and the release's opening sentence; a scoped report names its unit and category there. */
+export function ReportHeadline(props: { report: Report; unitName?: string | undefined; categoryName?: string | undefined }) {
   return (
     <section class="report-section" data-testid="headline">
       <h2>{rt('headline')}</h2>
-      <p class="report-lead">{leadSentence({ ...props.report, unitName: props.unitName })}</p>
+      <p class="report-lead">{leadSentence({ ...props.report, unitName: props.unitName, categoryName: props.categoryName })}</p>
       <div class="headline-cards">
         <For each={headlines}>
           {(headline) => {

@@ -17,7 +17,7 @@ import './reports.css';
 import { unlessGone } from '../api/unless-gone';
 
 type ScopeKind = 'phase' | 'whole' | 'range';
-type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string; unit?: string };
+type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string; unit?: string; category?: string };
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isPhase = (value: string | undefined): value is Phase => phases.some((p) => p === value);
@@ -60,6 +60,16 @@ export function ReportsPage() {
   };
   /** The name of the unit a branch's report is of, or undefined for the whole campaign's. */
   const reportUnitName = (detail: CampaignDetail, current: Report) => (current.unit === null ? undefined : unitName(detail, current.unit));
+  /** One crime category's report: its id from the address, or undefined for every category. */
+  const category = () => (search.category && /^\d+$/.test(search.category) ? Number(search.category) : undefined);
+  /** The name of the category a category's report is of, or undefined. */
+  const reportCategoryName = (detail: CampaignDetail, current: Report) => {
+    if (current.categoryId === null) return undefined;
+    const found = detail.categories.find((c) => c.id === current.categoryId);
+    return found === undefined ? String(current.categoryId) : named(found);
+  };
+  /** A report of part of the campaign: a unit's, a category's, or both. Frozen reports are the whole campaign's. */
+  const scoped = (current: Report) => current.unit !== null || current.categoryId !== null;
   const entered = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[p] !== undefined;
   const ended = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[nextOf(p)] !== undefined;
 
@@ -70,7 +80,8 @@ export function ReportsPage() {
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
     const chosen = unit();
-    const base = { ...(asOf === null ? {} : { asOf }), ...(chosen === undefined ? {} : { unit: chosen }) };
+    const kindOf = category();
+    const base = { ...(asOf === null ? {} : { asOf }), ...(chosen === undefined ? {} : { unit: chosen }), ...(kindOf === undefined ? {} : { category: kindOf }) };
     if (kind() === 'phase') return { ...base, phase: phase() ?? 'survey' };
     if (kind() === 'whole') return base;
     // The dates the inputs show, the campaign's own when none was chosen: the report covers what the page says it does.
@@ -90,8 +101,8 @@ export function ReportsPage() {
   const frozenSource = () => {
     const detail = campaign();
     const p = phase();
-    // Frozen reports are the whole campaign's: a unit's figures are not compared with them.
-    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p) || unit() !== undefined) return null;
+    // Frozen reports are the whole campaign's: a unit's or a category's figures are not compared with them.
+    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p) || unit() !== undefined || category() !== undefined) return null;
     return { id: campaignId(), phase: p };
   };
   // A phase that ended before reports were frozen has none: the server answers 404, the page says so.
@@ -205,6 +216,10 @@ export function ReportsPage() {
                   )}
                 </For>
               </select>
+              <select name="category" aria-label={t('category')} data-testid="report-category" value={category() ?? ''} onChange={(e) => setSearch({ category: e.currentTarget.value || undefined })}>
+                <option value="">{t('allCategories')}</option>
+                <For each={[...detail().categories].sort((a, b) => a.sortOrder - b.sortOrder)}>{(c) => <option value={String(c.id)}>{named(c)}</option>}</For>
+              </select>
               <label class="rp-field" title={rt('asOfHint')}>
                 {rt('asOf')}
                 <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />
@@ -249,6 +264,13 @@ export function ReportsPage() {
                               </span>
                             )}
                           </Show>
+                          <Show when={reportCategoryName(detail(), current())}>
+                            {(name) => (
+                              <span class="report-heading-unit" data-testid="report-heading-category">
+                                {name()}
+                              </span>
+                            )}
+                          </Show>
                           <span class="report-heading-kind">
                             {rt('reportTitle')} · {scopeTitle(current())}
                           </span>
@@ -258,17 +280,17 @@ export function ReportsPage() {
                           {localDateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
-                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey') && current().unit === null}>
+                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey') && !scoped(current())}>
                         <p class="report-note" data-testid="frozen-pending">
                           {rt('frozenPending')}
                         </p>
                       </Show>
-                      <Show when={current().unit !== null && kind() === 'phase' && ended(detail(), phase() ?? 'survey')}>
+                      <Show when={scoped(current()) && kind() === 'phase' && ended(detail(), phase() ?? 'survey')}>
                         <p class="report-note" data-testid="unit-frozen-note">
                           {rt('unitFrozenNote')}
                         </p>
                       </Show>
-                      <ReportHeadline report={current()} unitName={reportUnitName(detail(), current())} />
+                      <ReportHeadline report={current()} unitName={reportUnitName(detail(), current())} categoryName={reportCategoryName(detail(), current())} />
                       <Show when={frozenBeside(current())}>
                         {(answer) => (
                           <Show
@@ -292,7 +314,7 @@ export function ReportsPage() {
                           const unit = detail().units.find((u) => u.id === id);
                           return unit === undefined ? id : named(unit);
                         }} />
-                        <Show when={current().unit !== null}>
+                        <Show when={scoped(current())}>
                           <p class="report-note" data-testid="flow-whole-campaign">
                             {rt('flowWholeCampaign')}
                           </p>
