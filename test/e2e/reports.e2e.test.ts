@@ -180,7 +180,7 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
-  test('the battle map draws the eleven counties; a county opens the board filtered to its unit', async () => {
+  test('the battle map draws the eleven counties; a county opens the board filtered to its unit, a unit or category name in the grid its report', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
@@ -209,6 +209,15 @@ describe('reports, battle map and wall in Chromium', () => {
       const cell = new URL(page.url());
       expect(cell.searchParams.get('unit')).toBe('chenggu');
       expect(cell.searchParams.get('category')).toBe('2');
+
+      // A unit's name in the grid opens its report, a category's name the category's.
+      await page.goBack();
+      await page.getByTestId('grid-report-unit-chenggu').click();
+      await page.getByTestId('report-heading-unit').filter({ hasText: '城固县公安局' }).waitFor();
+      await page.goBack();
+      await page.getByTestId('grid-report-category-8').click();
+      await page.getByTestId('report-heading-category').filter({ hasText: '电信网络诈骗' }).waitFor();
+      expect(await page.getByTestId('report-category').inputValue()).toBe('8');
     } finally {
       await context.close();
     }

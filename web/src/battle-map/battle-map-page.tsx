@@ -31,6 +31,8 @@ export function BattleMapPage() {
   const openUnit = (unitId: string) => board({ unit: unitId });
   const openCell = (unitId: string, categoryId: number | null) => board(categoryId === null ? { unit: unitId } : { unit: unitId, category: String(categoryId) });
   const openPhase = (phase: Phase) => board({ phase });
+  const reportOf = (scope: { unit: string } | { category: number }) =>
+    `/campaigns/${campaignId()}/reports?${new URLSearchParams('unit' in scope ? { unit: scope.unit } : { category: String(scope.category) }).toString()}`;
 
   return (
     <div class="app bm-app">
@@ -106,7 +108,7 @@ export function BattleMapPage() {
                       {bt('grid')}
                       <span class="muted bm-subtitle">{bt('gridHint')}</span>
                     </h2>
-                    <UnitGrid map={map()} onPick={openCell} />
+                    <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
                   </section>
                 </main>
               );

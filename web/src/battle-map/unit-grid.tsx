@@ -1,4 +1,5 @@
-import { For, createMemo } from 'solid-js';
+import { A } from '@solidjs/router';
+import { For, Show, createMemo } from 'solid-js';
 import { tr } from '../i18n/i18n';
 import type { BattleMap } from '../reports/api';
 import { count } from '../reports/format';
@@ -9,12 +10,16 @@ import { bt } from './messages';
 type CategoryKey = string;
 const keyOf = (categoryId: number | null): CategoryKey => (categoryId === null ? 'none' : String(categoryId));
 
+/** Where a unit's or a category's completion report is. */
+export type ReportHref = (scope: { unit: string } | { category: number }) => string;
+
 /**
  * Clues per unit and category: open over total in each cell, its colour
  * the share of the most open in any cell. A cell opens the board filtered
- * to its unit and category (the uncategorised column to the unit only).
+ * to its unit and category (the uncategorised column to the unit only);
+ * a unit's or a category's heading opens its completion report.
  */
-export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categoryId: number | null) => void }) {
+export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categoryId: number | null) => void; reportHref: ReportHref }) {
   const cells = createMemo(() => new Map(props.map.grid.map((c) => [`${c.unitId}|${keyOf(c.categoryId)}`, c])));
   const columns = createMemo(() => props.map.categories.filter((c) => c.categoryId !== null || props.map.grid.some((g) => g.categoryId === null)));
   const maxOpen = createMemo(() => Math.max(1, ...props.map.grid.map((c) => c.open)));
@@ -33,8 +38,14 @@ export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categ
             </th>
             <For each={columns()}>
               {(category) => (
-                <th scope="col" title={tr(category.label)}>
-                  <span class="grid-category">{tr(category.label)}</span>
+                <th scope="col" title={`${tr(category.label)} · ${bt('report')}`}>
+                  <Show when={category.categoryId} fallback={<span class="grid-category">{tr(category.label)}</span>}>
+                    {(id) => (
+                      <A class="grid-category grid-report" href={props.reportHref({ category: id() })} data-testid={`grid-report-category-${id()}`}>
+                        {tr(category.label)}
+                      </A>
+                    )}
+                  </Show>
                 </th>
               )}
             </For>
@@ -45,8 +56,10 @@ export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categ
           <For each={props.map.units}>
             {(unit) => (
               <tr>
-                <th scope="row" title={tr(unit.label)}>
-                  {shortName(unit)}
+                <th scope="row" title={`${tr(unit.label)} · ${bt('report')}`}>
+                  <A class="grid-report" href={props.reportHref({ unit: unit.unitId })} data-testid={`grid-report-unit-${unit.unitId}`}>
+                    {shortName(unit)}
+                  </A>
                 </th>
                 <For each={columns()}>
                   {(category) => {
