@@ -32,8 +32,8 @@ export const reportMessages = {
   unit: { zh: '单位', en: 'Unit' },
   unitWithin: { zh: '含下属单位', en: 'with the units below it' },
   unitFrozenNote: {
-    zh: '定稿报告为全专项口径；本报告按所选单位、类别和同一统计区间由审计日志统计，可用“截至”选定阶段结束时刻，得到当时的数据。',
-    en: 'Frozen reports cover the whole campaign; this report is counted from the audit log for the unit and category chosen, over the same period. Set “As of” to the phase’s end to see the figures as they stood then.',
+    zh: '定稿报告为全专项口径，不按单位、类别定稿；本报告按所选单位、类别，由审计日志统计同一区间（日志只追加、不修改）。',
+    en: 'Frozen reports cover the whole campaign, not each unit or category; this report counts the same period from the audit log (which is only ever appended to) for the unit and category chosen.',
   },
   flowWholeCampaign: {
     zh: '以下累积流图和燃尽图为全专项口径，不按单位、类别筛选。',
