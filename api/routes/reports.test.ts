@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, clues } from '../../db/schema';
+import { auditLog, campaigns, clues, frozenReports } from '../../db/schema';
+import { reportHash } from '../services/report';
 import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -329,6 +330,18 @@ describe('the demo history', () => {
     expect(frozen.total).toEqual(live.total);
     expect(frozen.byUnit).toEqual(live.byUnit);
     expect((await viewer.get('/api/campaigns/1/reports/crackdown')).status).toBe(404);
+    expect([frozen.unit, frozen.categoryId]).toEqual([null, null]);
+
+    // A report frozen before reports had a scope has neither field in its stored text: it is read as the whole campaign's, its hash unchanged.
+    const [row] = await fresh.db.select().from(frozenReports).where(eq(frozenReports.phase, 'survey'));
+    const { unit: _unit, categoryId: _categoryId, ...older } = JSON.parse(row?.report ?? '{}') as Record<string, unknown>;
+    const olderText = JSON.stringify(older);
+    await fresh.write((tx) => tx.update(frozenReports).set({ report: olderText, hash: reportHash(olderText) }).where(eq(frozenReports.phase, 'survey')));
+    const read = (await (await viewer.get('/api/campaigns/1/reports/survey')).json()) as Report;
+    expect(reportSchema.safeParse(read).success).toBe(true);
+    expect([read.unit, read.categoryId]).toEqual([null, null]);
+    expect(read.frozen?.hash).toBe(reportHash(olderText));
+    expect(read.total).toEqual(frozen.total);
     await fresh.drop();
   });
 });
