@@ -79,9 +79,13 @@ export function ReportsPage() {
     if (detail === undefined) return null;
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
-    const chosen = unit();
-    const kindOf = category();
-    const base = { ...(asOf === null ? {} : { asOf }), ...(chosen === undefined ? {} : { unit: chosen }), ...(kindOf === undefined ? {} : { category: kindOf }) };
+    const chosenUnit = unit();
+    const chosenCategory = category();
+    const base = {
+      ...(asOf === null ? {} : { asOf }),
+      ...(chosenUnit === undefined ? {} : { unit: chosenUnit }),
+      ...(chosenCategory === undefined ? {} : { category: chosenCategory }),
+    };
     if (kind() === 'phase') return { ...base, phase: phase() ?? 'survey' };
     if (kind() === 'whole') return base;
     // The dates the inputs show, the campaign's own when none was chosen: the report covers what the page says it does.
@@ -256,17 +260,17 @@ export function ReportsPage() {
                           {named(detail())}
                           <Show when={current().unit}>
                             {(id) => (
-                              <span class="report-heading-unit" data-testid="report-heading-unit">
+                              <span class="report-heading-scope" data-testid="report-heading-unit">
                                 {unitName(detail(), id())}
                                 <Show when={detail().units.some((u) => u.parentId === id())}>
-                                  <span class="muted">（{rt('unitWithin')}）</span>
+                                  <span class="muted">{lang() === 'zh' ? `（${rt('unitWithin')}）` : ` (${rt('unitWithin')})`}</span>
                                 </Show>
                               </span>
                             )}
                           </Show>
                           <Show when={reportCategoryName(detail(), current())}>
                             {(name) => (
-                              <span class="report-heading-unit" data-testid="report-heading-category">
+                              <span class="report-heading-scope" data-testid="report-heading-category">
                                 {name()}
                               </span>
                             )}
@@ -310,10 +314,7 @@ export function ReportsPage() {
                       <p class="report-note" data-testid="solve-rate-note">{rt('solveRateNote')}</p>
                       <section class="report-section report-break">
                         <h2>{rt('charts')}</h2>
-                        <ReportCharts report={current()} unitName={(id) => {
-                          const unit = detail().units.find((u) => u.id === id);
-                          return unit === undefined ? id : named(unit);
-                        }} />
+                        <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />
                         <Show when={scoped(current())}>
                           <p class="report-note" data-testid="flow-whole-campaign">
                             {rt('flowWholeCampaign')}
