@@ -18,7 +18,7 @@ import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
 
-/** Completion reports: live for any span or instant, and as frozen at each phase's end. Aggregates: every role may read them. */
+/** Completion reports: live for any span, instant, unit and category, and as frozen (the whole campaign's) at each phase's end. Aggregates: every role may read them. */
 export function reportRoutes(database: Database, clock: Clock) {
   const { db } = database;
   // The wall and everyone on the report page ask for the same report after the same change: one count serves them all.
@@ -32,7 +32,8 @@ export function reportRoutes(database: Database, clock: Clock) {
         request: { params: idParam, query: reportQuery },
         responses: {
           200: {
-            description: 'The completion report of a phase, a date range or the whole campaign, optionally as of an instant; as JSON, CSV or XLSX',
+            description:
+              'The completion report of a phase, a date range or the whole campaign, optionally as of an instant, of one unit and the units below it (`unit`) and of one crime category (`category`); as JSON, CSV or XLSX',
             content: { 'application/json': { schema: report }, 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
           },
           ...problems(400, 401, 404),
