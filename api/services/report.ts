@@ -77,8 +77,14 @@ export async function campaignReport(db: Db | Tx, campaignId: number, request: R
   // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.
   const ofCategory = (categoryId: number) =>
     or(
-      and(eq(escalations.subject, 'clue'), inArray(escalations.subjectId, db.select({ id: clues.id }).from(clues).where(eq(clues.categoryId, categoryId)))),
-      and(eq(escalations.subject, 'problem'), inArray(escalations.subjectId, db.select({ id: problems.id }).from(problems).where(eq(problems.categoryId, categoryId)))),
+      and(
+        eq(escalations.subject, 'clue'),
+        inArray(escalations.subjectId, db.select({ id: clues.id }).from(clues).where(and(eq(clues.campaignId, campaignId), eq(clues.categoryId, categoryId)))),
+      ),
+      and(
+        eq(escalations.subject, 'problem'),
+        inArray(escalations.subjectId, db.select({ id: problems.id }).from(problems).where(and(eq(problems.campaignId, campaignId), eq(problems.categoryId, categoryId)))),
+      ),
     );
   const raised = await db
     .select({ level: escalations.level, n: count() })

@@ -81,9 +81,11 @@ export const solveTimes = sqliteTable(
     days: real('days').notNull(),
   },
   (t) => [
-    index('solve_times_total').on(t.campaignId, t.days, t.at),
-    index('solve_times_unit').on(t.campaignId, t.unitId, t.days, t.at),
-    index('solve_times_category').on(t.campaignId, t.categoryId, t.days, t.at),
+    // Each also holds the unit and the category, so a scoped report's medians (a unit's within a category, the
+    // categories' within a branch of several units) are found in the index alone (migration 0020).
+    index('solve_times_total').on(t.campaignId, t.days, t.at, t.unitId, t.categoryId),
+    index('solve_times_unit').on(t.campaignId, t.unitId, t.days, t.at, t.categoryId),
+    index('solve_times_category').on(t.campaignId, t.categoryId, t.days, t.at, t.unitId),
   ],
 );
 
