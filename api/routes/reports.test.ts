@@ -229,6 +229,34 @@ describe('completion reports', () => {
     expect(after.total.figures.cluesUnfounded).toBe((first.total.figures.cluesUnfounded ?? 0) + 1);
   });
 
+  it('counts a span that ended before now once: later changes cannot fall inside it, a change to the unit tree can', async () => {
+    // Two days on: after every move the tests above made on their own clocks.
+    const start = new Date(Math.floor(testNow.getTime() / 60_000) * 60_000 + 2 * 86_400_000 + 5_000);
+    const { app: reportApp, setClock } = movingClockApp(database, start);
+    const [office, admin] = [await signIn(reportApp, 'office'), await signIn(reportApp, 'admin')];
+    const read = async (query: string) => (await (await office.get(`/api/campaigns/1/report${query}`)).json()) as Report;
+    const survey = await read('?phase=survey&unit=hantai');
+    const whole = await read('');
+    expect(survey.generatedAt).toBe(start.toISOString());
+
+    // Two minutes and a move later: the live report is counted again, the survey's is not.
+    const later = new Date(start.getTime() + 120_000);
+    setClock(later);
+    const [clue] = await database.db.select().from(clues).where(and(eq(clues.state, 'verifying'), eq(clues.unitId, 'hantai')));
+    expect((await office.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
+    expect((await read('')).generatedAt).toBe(later.toISOString());
+    expect((await read('')).total.figures.cluesUnfounded).toBe((whole.total.figures.cluesUnfounded ?? 0) + 1);
+    expect(await read('?phase=survey&unit=hantai')).toEqual(survey);
+    // Asked as of any instant after its end, it is the same report.
+    expect(await read(`?phase=survey&unit=hantai&asOf=${later.toISOString()}`)).toEqual(survey);
+
+    // A unit made under Hantai changes what Hantai's report counts: it is counted again.
+    expect((await admin.send('POST', '/api/admin/units', { id: 'hantai-xz', parentId: 'hantai', kind: 'other', nameZh: '汉台巡警', nameEn: 'Hantai patrol' })).status).toBe(201);
+    const recounted = await read('?phase=survey&unit=hantai');
+    expect(recounted.generatedAt).toBe(later.toISOString());
+    expect(recounted.total).toEqual(survey.total);
+  });
+
   it('exports CSV and XLSX that parse back to the same figures, headed in the chosen language', async () => {
     const json = await reportAt('?phase=survey');
     const csv = await get('/api/campaigns/1/report?phase=survey&format=csv&lang=zh');
