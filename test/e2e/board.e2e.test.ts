@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite } from './browser-kit';
+import { artifacts, browserSuite, campaignOf } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
@@ -113,7 +113,7 @@ describe('the board in Chromium', () => {
   test('office drags a clue from found to verifying; it stays there after a reload and on the server', async () => {
     const { context, page } = await signedInPage('office');
     try {
-      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const campaignId = campaignOf(page);
       // A found clue with no assignee, so the move needs one and the dialog must ask for it.
       const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`)) as { columns: { cards: { id: number; allowed: { to: string; needs: string[] }[] }[] }[] };
       const candidate = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
@@ -188,7 +188,7 @@ describe('the board in Chromium', () => {
     const { context, page } = await signedInPage('office');
     try {
       await recordChanges(page);
-      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const campaignId = campaignOf(page);
       const clue = await assignedFoundClue(context, campaignId);
       const moves: unknown[] = [];
       page.on('request', (request) => {
@@ -228,7 +228,7 @@ describe('the board in Chromium', () => {
   test('two quick moves of one card: the second waits for the first answer, goes with its version, and the card ends where the server has it', async () => {
     const { context, page } = await signedInPage('office');
     try {
-      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const campaignId = campaignOf(page);
       const clue = await assignedFoundClue(context, campaignId);
       // The first answer is held back until the second move has been made: a slow network, made certain.
       const sent: { to: string; version: number }[] = [];
@@ -279,7 +279,7 @@ describe('the board in Chromium', () => {
   test('a conclusion typed into the move dialog and closed by Escape is there when the same move is made again; Cancel throws it away', async () => {
     const { context, page } = await signedInPage('office');
     try {
-      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const campaignId = campaignOf(page);
       const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=verifying&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
       const clue = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'unfounded'));
       if (clue === undefined) throw new Error('the seed has no verifying clue the office may dismiss');
@@ -313,7 +313,7 @@ describe('the board in Chromium', () => {
   test('a move whose answer the network lost, made again, is answered as the first was and stored once', async () => {
     const { context, page } = await signedInPage('office');
     try {
-      const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      const campaignId = campaignOf(page);
       const clue = await assignedFoundClue(context, campaignId);
       // The connection drops with the first answer on its way: the server has moved the card, the browser hears
       // nothing, and the live stream is down too, so the board cannot learn it either.

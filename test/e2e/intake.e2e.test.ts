@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite } from './browser-kit';
+import { artifacts, browserSuite, campaignOf } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -23,7 +23,7 @@ async function signedInPage(username: string): Promise<{ context: BrowserContext
   await page.locator('input[name=password]').fill(demoPassword);
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/campaigns\/\d+\/board/);
-  const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+  const campaignId = campaignOf(page);
   return { context, page, campaignId };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite } from './browser-kit';
+import { artifacts, browserSuite, campaignOf } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import { demoPassword } from '../support/test-database';
 
@@ -23,7 +23,7 @@ async function signedIn(): Promise<{ context: BrowserContext; page: Page; campai
   await page.locator('input[name=password]').fill(demoPassword);
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/campaigns\/\d+\/board/);
-  const campaignId = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+  const campaignId = campaignOf(page);
   return { context, page, campaignId };
 }
 
