@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { units, users } from '../db/schema';
 import { actorOf } from '../api/middleware/viewer';
 import { campaignReport } from '../api/services/report';
+import { loadCampaign } from '../api/services/campaign-rules';
 import { commitImport } from '../api/services/import/import-clues';
 import { readTable } from '../api/services/import/read-table';
 import { benchNow } from './bench-data';
@@ -26,7 +27,7 @@ export async function benchReport(database: Database, runs: number): Promise<Rep
   for (let i = 0; i < runs; i++) {
     collectGarbage();
     const started = performance.now();
-    const report = await campaignReport(database.db, 1, {}, benchNow);
+    const report = await campaignReport(database.db, await loadCampaign(database.db, 1), {}, benchNow);
     times.push(performance.now() - started);
     cluesFound = report.total.figures.cluesFound;
   }

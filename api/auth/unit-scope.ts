@@ -1,5 +1,5 @@
 import { units } from '../../db/schema';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 
 export interface UnitNode {
   readonly id: string;
@@ -27,9 +27,10 @@ export function subtreeOf(unitId: string, all: readonly UnitNode[]): string[] {
 /**
  * The unit tree, read at most once a second. It changes rarely (an
  * administrator moves a unit), and another process's change reaches this
- * one within that second.
+ * one within that second. With `maxAgeMs` 0 (a report counted in a
+ * transaction), read afresh when asked.
  */
-export function unitTreeReader(db: Db, maxAgeMs = 1000) {
+export function unitTreeReader(db: Db | Tx, maxAgeMs = 1000) {
   let cached: { at: number; units: UnitNode[] } | null = null;
   return async (): Promise<readonly UnitNode[]> => {
     const now = Date.now();

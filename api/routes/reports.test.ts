@@ -247,7 +247,7 @@ describe('completion reports', () => {
     expect((await read('')).generatedAt).toBe(later.toISOString());
     expect((await read('')).total.figures.cluesUnfounded).toBe((whole.total.figures.cluesUnfounded ?? 0) + 1);
     expect(await read('?phase=survey&unit=hantai')).toEqual(survey);
-    // Asked as of any instant after its end, it is the same report.
+    // Asked as of a later instant than its end, it is the same report.
     expect(await read(`?phase=survey&unit=hantai&asOf=${later.toISOString()}`)).toEqual(survey);
 
     // A unit made under Hantai changes what Hantai's report counts: it is counted again.

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { report, reportQuery } from '../contracts/report';
 import { ApiError } from '../errors';
+import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import { xlsxType } from '../middleware/security';
 import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
@@ -18,13 +19,7 @@ import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
 
-/** The unit tree as text: what a settled report of a branch (its units) depends on besides the log. */
-async function unitTreeStamp(db: Database['db']): Promise<string> {
-  const tree = await db.select({ id: units.id, parentId: units.parentId }).from(units).orderBy(units.id);
-  return JSON.stringify(tree.map((u) => [u.id, u.parentId]));
-}
-
-/** Completion reports: live for any span, instant, unit and category, and as frozen (the whole campaign's) at each phase's end. Aggregates: every role may read them. */
+/** Completion reports: live for a span, an instant, a unit and a category, and as frozen (the whole campaign's) at each phase's end. Aggregates: every role may read them. */
 export function reportRoutes(database: Database, clock: Clock) {
   const { db } = database;
   // The wall and everyone on the report page ask for the same report after the same change: one count serves them all.
@@ -53,16 +48,19 @@ export function reportRoutes(database: Database, clock: Clock) {
         const campaign = await loadCampaign(db, id);
         const span = spanOf(campaign, query, now);
         const { unit, category } = query;
+        // The unit tree as it stands (not a second-old copy: a unit made under a branch counts at once), read once.
+        let tree: Promise<readonly UnitNode[]> | undefined;
+        const unitTree = () => (tree ??= unitTreeReader(db, 0)());
         // A span that ended before now is settled: the log is only appended to, at the time of writing, so
         // nothing written from now on falls inside it, and its report is counted once (a past phase at a million
         // clues replays the log, seconds). Only a change to the unit tree can change it (a branch's units).
         // A report up to now counts what is overdue by the clock: the minute is part of the state it is of.
         const end = span.to < span.asOf ? span.to : span.asOf;
         const settled = end < now.toISOString();
-        const state = settled ? `settled@${await unitTreeStamp(db)}` : `${await auditStamp(db)}@${minuteOf(now)}`;
+        const state = settled ? `settled@${JSON.stringify(await unitTree())}` : `${await auditStamp(db)}@${minuteOf(now)}`;
         // Settled, the report is of its span up to its end, whenever asked; live, of the instant asked for, or now.
         const question = [id, span.from, span.to, settled ? end : (query.asOf ?? null), query.phase ?? null, unit ?? null, category ?? null];
-        const built = await shared.answer(JSON.stringify(question), state, () => campaignReport(db, id, query, now));
+        const built = await shared.answer(JSON.stringify(question), state, () => campaignReport(db, campaign, query, now, unitTree));
         if (query.format === 'json') return c.json(built, 200);
         const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
         const names = {

@@ -1,8 +1,8 @@
 import { and, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
-import { categories, clues, escalations, frozenReports, problems, units } from '../../db/schema';
-import { subtreeOf } from '../auth/unit-scope';
+import { categories, clues, escalations, frozenReports, problems } from '../../db/schema';
+import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import { isPhase, phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
 import { ApiError } from '../errors';
@@ -48,9 +48,9 @@ export interface CampaignReport extends Report {
 }
 
 /** The units a branch's report counts: the unit and those below it, or null for the whole campaign; an unknown unit is refused. */
-async function unitsOf(db: Db | Tx, unit: string | undefined): Promise<string[] | null> {
+async function unitsOf(unitTree: () => Promise<readonly UnitNode[]>, unit: string | undefined): Promise<string[] | null> {
   if (unit === undefined) return null;
-  const tree = await db.select({ id: units.id, parentId: units.parentId }).from(units);
+  const tree = await unitTree();
   if (!tree.some((u) => u.id === unit)) throw new ApiError('bad_request', { fields: [{ field: 'unit', message: { zh: '没有这个单位', en: `No unit ${unit}` } }] });
   return subtreeOf(unit, tree);
 }
@@ -66,12 +66,19 @@ async function categoryOf(db: Db | Tx, campaignId: number, category: number | un
 /**
  * Builds the report of a span from the audit log (and the escalations raised
  * in it), for the whole campaign, one unit and those below it, one crime
- * category, or one category within one unit's.
+ * category, or one category within one unit's. The unit tree is read
+ * through `unitTree` (a server's cached reader), or afresh.
  */
-export async function campaignReport(db: Db | Tx, campaignId: number, request: ReportRequest, now: Date): Promise<CampaignReport> {
-  const campaign = await loadCampaign(db, campaignId);
+export async function campaignReport(
+  db: Db | Tx,
+  campaign: CampaignRow,
+  request: ReportRequest,
+  now: Date,
+  unitTree: () => Promise<readonly UnitNode[]> = unitTreeReader(db, 0),
+): Promise<CampaignReport> {
+  const campaignId = campaign.id;
   const span = spanOf(campaign, request, now);
-  const scope = { units: await unitsOf(db, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
+  const scope = { units: await unitsOf(unitTree, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
   const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
   // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.
@@ -114,8 +121,9 @@ export function reportHash(json: string): string {
  * left it (inside the advance's own transaction), stored with its hash.
  */
 export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date, now: Date = at): Promise<void> {
-  // `now` tells the report whether the tables still show the campaign as it was at `at`.
-  const report = await campaignReport(tx, campaign.id, { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
+  // `now` tells the report whether the tables still show the campaign as it was at `at`. The campaign is read
+  // again in the transaction: its row as the advance left it gives the phase its end.
+  const report = await campaignReport(tx, await loadCampaign(tx, campaign.id), { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
   const json = JSON.stringify(report);
   await tx
     .insert(frozenReports)
