@@ -29,6 +29,7 @@ import { battleMapRoutes } from './routes/battle-map';
 import { intakeRoutes } from './routes/intake';
 import { listRoutes } from './routes/lists';
 import { flowRoutes } from './routes/flow';
+import { typicalCaseRoutes } from './routes/typical-cases';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -62,6 +63,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', intakeRoutes(database, clock))
     .route('/', listRoutes(database, clock, unitTree))
     .route('/', flowRoutes(database, clock))
+    .route('/', typicalCaseRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock));

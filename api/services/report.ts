@@ -63,6 +63,11 @@ async function categoryOf(db: Db | Tx, campaignId: number, category: number | un
   return found.id;
 }
 
+/** The units and the category a request names, checked: a 400 naming `unit` or `category` for one that is not there. */
+export async function reportScope(db: Db | Tx, campaignId: number, request: ReportRequest, unitTree: () => Promise<readonly UnitNode[]>): Promise<{ units: string[] | null; categoryId: number | null }> {
+  return { units: await unitsOf(unitTree, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
+}
+
 /**
  * Builds the report of a span from the audit log (and the escalations raised
  * in it), for the whole campaign, one unit and those below it, one crime
@@ -78,7 +83,7 @@ export async function campaignReport(
 ): Promise<CampaignReport> {
   const campaignId = campaign.id;
   const span = spanOf(campaign, request, now);
-  const scope = { units: await unitsOf(unitTree, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
+  const scope = await reportScope(db, campaignId, request, unitTree);
   const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
   const end = span.to < span.asOf ? span.to : span.asOf;
   // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.

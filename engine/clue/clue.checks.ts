@@ -51,6 +51,12 @@ export const clueChecks = {
     return null;
   },
 
+  /** Only a typical case can be withdrawn as one. */
+  isTypical: (context) =>
+    context.typical === undefined || context.typical === null
+      ? refuse('move_not_allowed', undefined, { zh: '该线索不是典型案例', en: 'This clue is not a typical case' })
+      : null,
+
   transferToAnotherUnit: (context, event) =>
     event.type === 'clue.transfer' && event.unitId === context.unitId
       ? refuse('payload_invalid', [{ field: 'unitId', message: { zh: '已属于该单位', en: 'Already with this unit' } }])

@@ -262,6 +262,67 @@ describe('work notes', () => {
   });
 });
 
+describe('typical cases', () => {
+  const mark = { event: 'clue.markTypical' as const, payload: { summary: '汉台分局破获“好运来”网络赌博平台案，抓获12人' } };
+  const withdraw = { event: 'clue.unmarkTypical' as const, payload: { reason: '案件尚在审查起诉，暂不宣传' } };
+
+  it('chooses a solved or prosecuted clue, keeping its state, and revises the summary when chosen again', () => {
+    for (const state of ['solved', 'prosecuted'] as const) {
+      const clue = clueIn(state);
+      const chosen = decideClue(clue, actors.leadInScope, mark, rules, now);
+      expect(chosen, state).toMatchObject({ ok: true, from: state, to: state, version: clue.version + 1, context: { typical: { summary: mark.payload.summary, markedAt: now.toISOString() } } });
+      if (!chosen.ok) return;
+      const later = new Date(now.getTime() + 60_000);
+      const revised = decideClue({ id: clue.id, state, context: chosen.context, version: chosen.version }, actors.office, { ...mark, payload: { summary: '修订后的案情简介' } }, rules, later);
+      expect(revised).toMatchObject({ ok: true, context: { typical: { summary: '修订后的案情简介', markedAt: later.toISOString() } } });
+    }
+  });
+
+  it('refuses a clue not yet solved, or closed without a case', () => {
+    for (const state of clueStates.filter((s) => s !== 'solved' && s !== 'prosecuted')) {
+      const decision = decideClue(clueIn(state), actors.office, mark, rules, now);
+      expect(decision.ok, state).toBe(false);
+    }
+  });
+
+  it('is the unit lead’s or the office’s call, and not after the campaign', () => {
+    for (const [actor, code] of Object.entries(verdicts.leadOrOffice)) {
+      const decision = decideClue(clueIn('solved'), actors[actor as ActorName], mark, rules, now);
+      expect(decision.ok ? 'ok' : decision.refusal.code, actor).toBe(code);
+    }
+    expect(decideClue(clueIn('solved'), actors.office, mark, concludedRules, now)).toMatchObject({ ok: false, refusal: { code: 'campaign_concluded' } });
+  });
+
+  it('needs a summary, and withdraws only a typical case, with a reason', () => {
+    const empty = decideClue(clueIn('solved'), actors.office, { ...mark, payload: { summary: ' ' } }, rules, now);
+    expect(empty).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'summary' }] } });
+    expect(decideClue(clueIn('solved'), actors.office, withdraw, rules, now)).toMatchObject({ ok: false, refusal: { code: 'move_not_allowed' } });
+    const typical = clueIn('prosecuted', { typical: { summary: 's', markedAt: now.toISOString() } });
+    expect(decideClue(typical, actors.office, { ...withdraw, payload: { reason: '' } }, rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'reason' }] } });
+    expect(decideClue(typical, actors.leadInScope, withdraw, rules, now)).toMatchObject({ ok: true, to: 'prosecuted', context: { typical: null } });
+  });
+
+  it('is replayed from the history', () => {
+    const created = createClue(1, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields: { title: 't', description: '', categoryId: 1, source: 'other' } }, actors.office, rules, now);
+    if (!created.ok) throw new Error('not created');
+    const events: unknown[] = [created.event];
+    let record = created.record;
+    const step = (request: Parameters<typeof decideClue>[2]) => {
+      const decision = decideClue(record, actors.office, request, rules, now);
+      if (!decision.ok) throw new Error(decision.refusal.code);
+      events.push(decision.event);
+      record = { id: 1, state: decision.to, context: decision.context, version: decision.version };
+    };
+    step({ to: 'verifying' });
+    step({ to: 'filed', payload: { caseNumber: 'A1', conclusion: 'c' } });
+    step({ to: 'solved', payload: { outcome: zeroOutcome } });
+    step(mark);
+    expect(replayClue(events)).toMatchObject({ state: 'solved', context: { typical: { summary: mark.payload.summary } } });
+    step(withdraw);
+    expect(replayClue(events)).toMatchObject({ state: 'solved', context: { typical: null } });
+  });
+});
+
 describe('allowed moves', () => {
   it('lists the targets an actor may request now, with the fields each needs', () => {
     const moves = allowedClueMoves(clueIn('verifying'), actors.leadInScope, false);

@@ -38,6 +38,8 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
   'clue.assign': ['assigneeId'],
   'clue.edit': [],
   'clue.note': ['text'],
+  'clue.markTypical': ['summary'],
+  'clue.unmarkTypical': ['reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

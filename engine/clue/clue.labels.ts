@@ -24,6 +24,8 @@ export const clueEventLabels: Record<ClueEventType, Label> = {
   'clue.assign': { zh: '指定承办人', en: 'Assign' },
   'clue.edit': { zh: '修改信息', en: 'Edit' },
   'clue.note': { zh: '进展记录', en: 'Work note' },
+  'clue.markTypical': { zh: '选为典型案例', en: 'Chosen as a typical case' },
+  'clue.unmarkTypical': { zh: '撤销典型案例', en: 'Typical case withdrawn' },
 };
 
 export const clueCreateLabel: Label = { zh: '登记线索', en: 'Clue recorded' };

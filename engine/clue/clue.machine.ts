@@ -24,6 +24,9 @@ const clue = setup({
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
+    recordTypical: assign(({ event }) => (event.type === 'clue.markTypical' ? { typical: { summary: event.summary, markedAt: event.meta.at } } : {})),
+    // Withdrawn, not forgotten: the summary published before stays in the history.
+    clearTypical: assign({ typical: null }),
     recordAssignee: assign(({ event }) =>
       (event.type === 'clue.verify' && event.assigneeId !== undefined) || event.type === 'clue.assign'
         ? { assigneeId: event.assigneeId ?? null }
@@ -63,6 +66,16 @@ const absorb = { guard: and(['campaignOpen', 'actorInScope']), actions: 'recordA
 
 // Whoever works the clue notes what was done, closed or not: the prosecutors' questions come after prosecuted, new facts after unfounded.
 const note = { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordNote' } as const;
+
+/**
+ * A solved case may be chosen as a typical case to publicise (the campaign's
+ * "曝光典型案例"), its summary revised, or the choice withdrawn: the unit
+ * lead's or the office's call, since it speaks for the campaign.
+ */
+const typicalCase = {
+  'clue.markTypical': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordTypical' },
+  'clue.unmarkTypical': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'isTypical']), actions: 'clearTypical' },
+} as const;
 
 /**
  * What every open state accepts besides its own moves: merge into another
@@ -132,6 +145,7 @@ export const clueMachine = clue.createMachine({
           actions: ['recordProsecution', 'enterState'],
         },
         ...whileOpen,
+        ...typicalCase,
       },
     },
     // Closed: the case went to the prosecutors.
@@ -139,6 +153,7 @@ export const clueMachine = clue.createMachine({
       on: {
         'clue.absorb': absorb,
         'clue.note': note,
+        ...typicalCase,
       },
     },
     // Closed unless reopened with a reason.

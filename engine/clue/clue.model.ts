@@ -52,6 +52,17 @@ export interface ClueContext {
   readonly dueAt: string | null;
   /** When the last work note was written: absent until one is (items stored before notes existed have none). */
   readonly lastNoteAt?: string;
+  /**
+   * Chosen as a typical case (典型案例) to publicise, with the summary the
+   * press office may publish: absent, or null once withdrawn.
+   */
+  readonly typical?: TypicalCase | null;
+}
+
+/** A solved clue chosen to publicise ("曝光典型案例"): what may be published, and when it was chosen or last revised. */
+export interface TypicalCase {
+  readonly summary: string;
+  readonly markedAt: string;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -81,6 +92,9 @@ export const cluePayloadSchemas = {
   'clue.edit': clueFieldsSchema.partial().refine((p) => Object.keys(p).length > 0),
   // A work note (进展记录): what was done or found, with no change of state or field.
   'clue.note': z.strictObject({ text: text(4000) }),
+  // A solved case chosen to publicise, with its summary for publication; sent again, it revises the summary.
+  'clue.markTypical': z.strictObject({ summary: text(2000) }),
+  'clue.unmarkTypical': z.strictObject({ reason: text(4000) }),
 } as const;
 
 export type ClueEventType = keyof typeof cluePayloadSchemas;
@@ -112,4 +126,6 @@ export type ClueEvent =
   | WithMeta<'clue.transfer'>
   | WithMeta<'clue.assign'>
   | WithMeta<'clue.edit'>
-  | WithMeta<'clue.note'>;
+  | WithMeta<'clue.note'>
+  | WithMeta<'clue.markTypical'>
+  | WithMeta<'clue.unmarkTypical'>;

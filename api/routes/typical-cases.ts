@@ -1,0 +1,100 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { categories, units } from '../../db/schema';
+import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
+import type { Clock } from '../clock';
+import { idParam } from '../contracts/common';
+import { itemDetail } from '../contracts/items';
+import { reportQuery } from '../contracts/report';
+import { typicalCases, typicalRequest, typicalWithdrawal } from '../contracts/typical-cases';
+import { xlsxType } from '../middleware/security';
+import { viewerOf } from '../middleware/viewer';
+import { loadCampaign } from '../services/campaign-rules';
+import { applyRequests } from '../services/move-item';
+import { typicalCasesOf } from '../services/typical-cases';
+import { typicalCasesTable } from '../services/typical-cases-export';
+import { tableCsv, tableXlsx } from '../services/export-table';
+import { json, problems, router } from './kit';
+
+/**
+ * Typical cases (典型案例): the campaign's fourth persistence, "publicise
+ * typical cases". A unit lead or the office chooses a solved clue, with the
+ * summary that may be published; the register lists those chosen in a span.
+ */
+export function typicalCaseRoutes(database: Database, clock: Clock) {
+  const { db } = database;
+  return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/clues/{id}/typical',
+        tags: ['clues'],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: typicalRequest } } } },
+        responses: { 200: json(itemDetail, 'Chosen as a typical case, or its summary revised; the clue keeps its state'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { version, summary } = c.req.valid('json');
+        const moves = [{ event: 'clue.markTypical', payload: { summary } }];
+        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/clues/{id}/typical/withdraw',
+        tags: ['clues'],
+        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: typicalWithdrawal } } } },
+        responses: { 200: json(itemDetail, 'No longer a typical case; the summary stays in its history'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      }),
+      async (c) => {
+        const viewer = viewerOf(c);
+        const { version, reason } = c.req.valid('json');
+        const moves = [{ event: 'clue.unmarkTypical', payload: { reason } }];
+        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/campaigns/{id}/typical-cases',
+        tags: ['reports'],
+        request: { params: idParam, query: reportQuery },
+        responses: {
+          200: {
+            description:
+              'The typical cases chosen in a phase, a date range or the whole campaign and not withdrawn by its end, of one unit and those below it (`unit`) or one crime category (`category`); as JSON, CSV or XLSX',
+            content: { 'application/json': { schema: typicalCases }, 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+          },
+          ...problems(400, 401, 404),
+        },
+      }),
+      async (c) => {
+        // A register for publication, like the report: every role may read it.
+        viewerOf(c);
+        const { id } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const now = clock();
+        const campaign = await loadCampaign(db, id);
+        let tree: Promise<readonly UnitNode[]> | undefined;
+        const unitTree = () => (tree ??= unitTreeReader(db, 0)());
+        const found = await typicalCasesOf(db, campaign, query, now, unitTree);
+        if (query.format === 'json') return c.json(found, 200);
+        const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
+        const names = {
+          units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
+          categories: new Map(categoryRows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }])),
+        };
+        const table = typicalCasesTable(found.cases, names, campaign.config.timeZone, query.lang);
+        const scope = [...(query.unit === undefined ? [] : [query.unit]), ...(query.category === undefined ? [] : [`category${query.category}`])];
+        const name = [campaign.code, 'typical-cases', ...scope, query.phase ?? 'all', now.toISOString().slice(0, 10)].join('-');
+        if (query.format === 'csv') {
+          return c.body(await tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+        }
+        const file = await tableXlsx(table, query.lang === 'zh' ? '典型案例' : 'Typical cases', { widths: [8, 20, 40, 16, 30, 14, 17, 80, 12, 12, 16] });
+        return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
+      },
+    );
+}

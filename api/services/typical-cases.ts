@@ -1,0 +1,89 @@
+import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { auditLog, clues } from '../../db/schema';
+import type { ClueContext } from '../../engine';
+import type { UnitNode } from '../auth/unit-scope';
+import type { TypicalCase, TypicalCases } from '../contracts/typical-cases';
+import type { CampaignRow } from './campaign-rules';
+import { reportScope, spanOf, type ReportRequest } from './report';
+
+const chosen = 'clue.markTypical';
+const withdrawn = 'clue.unmarkTypical';
+
+/** One clue's standing as a typical case, folded from its entries in the order they were written. */
+interface Standing {
+  chosenAt: string;
+  revisedAt: string;
+  summary: string;
+  unitId: string;
+  categoryId: number | null;
+}
+
+/**
+ * The typical cases of a span: the clues chosen to publicise within it that
+ * were still chosen at its end, with their summaries as they stood then;
+ * of the whole campaign, of a unit and those below it, or of a category
+ * (as the clue was when it was last chosen or revised). Read from the
+ * history, so a past phase's list stays what it was whatever happens
+ * later; the clue's title, case number and outcome are as they are now.
+ */
+export async function typicalCasesOf(
+  db: Db | Tx,
+  campaign: CampaignRow,
+  request: ReportRequest,
+  now: Date,
+  unitTree: () => Promise<readonly UnitNode[]>,
+): Promise<TypicalCases> {
+  const span = spanOf(campaign, request, now);
+  const scope = await reportScope(db, campaign.id, request, unitTree);
+  // Few entries: the audit_report index finds them by campaign and event.
+  const entries = await db
+    .select({ clueId: auditLog.subjectId, event: auditLog.event, at: auditLog.at, unitId: auditLog.unitId, categoryId: auditLog.categoryId, payload: auditLog.payload })
+    .from(auditLog)
+    .where(and(eq(auditLog.campaignId, campaign.id), inArray(auditLog.event, [chosen, withdrawn]), eq(auditLog.subject, 'clue'), lt(auditLog.at, span.to), lte(auditLog.at, span.asOf)))
+    .orderBy(asc(auditLog.seq));
+  const standing = new Map<number, Standing>();
+  for (const entry of entries) {
+    if (entry.event === withdrawn) {
+      standing.delete(entry.clueId);
+      continue;
+    }
+    const { summary } = JSON.parse(entry.payload) as { summary: string };
+    const before = standing.get(entry.clueId);
+    standing.set(entry.clueId, { chosenAt: before?.chosenAt ?? entry.at, revisedAt: entry.at, summary, unitId: entry.unitId ?? '', categoryId: entry.categoryId });
+  }
+  const units = scope.units === null ? null : new Set(scope.units);
+  const inSpan = [...standing.entries()].filter(
+    ([, s]) => s.chosenAt >= span.from && (units === null || units.has(s.unitId)) && (scope.categoryId === null || s.categoryId === scope.categoryId),
+  );
+  const rows =
+    inSpan.length === 0
+      ? []
+      : await db
+          .select({ id: clues.id, state: clues.state, title: clues.title, context: clues.context })
+          .from(clues)
+          .where(and(eq(clues.campaignId, campaign.id), inArray(clues.id, inSpan.map(([id]) => id))));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const cases: TypicalCase[] = inSpan.flatMap(([clueId, s]) => {
+    const clue = byId.get(clueId);
+    if (clue === undefined) return [];
+    const context: ClueContext = clue.context;
+    return [
+      {
+        clueId,
+        title: clue.title,
+        caseNumber: context.caseNumber,
+        unitId: s.unitId,
+        categoryId: s.categoryId,
+        state: clue.state,
+        summary: s.summary,
+        chosenAt: s.chosenAt,
+        revisedAt: s.revisedAt,
+        outcome: context.outcome,
+        sentForProsecution: context.sentForProsecution,
+      },
+    ];
+  });
+  cases.sort((a, b) => (a.chosenAt < b.chosenAt ? -1 : a.chosenAt > b.chosenAt ? 1 : a.clueId - b.clueId));
+  return { campaignId: campaign.id, phase: request.phase ?? null, span, unit: request.unit ?? null, categoryId: scope.categoryId, cases, generatedAt: now.toISOString() };
+}
