@@ -39,7 +39,8 @@ describe('the demo campaign’s work notes', () => {
   const notes = withNotes.audit.filter((e) => e.event.endsWith('.note'));
 
   it('leaves every item on the path it takes without them: the same moves, at the same times, to the same states', () => {
-    const moves = (audit: typeof without.audit) => audit.filter((e) => !e.event.endsWith('.note')).map(({ version: _version, ...entry }) => entry);
+    // Neither the notes nor the typical cases chosen (the same side stream) change a state or a field the moves read.
+    const moves = (audit: typeof without.audit) => audit.filter((e) => !e.event.endsWith('.note') && e.event !== 'clue.markTypical').map(({ version: _version, ...entry }) => entry);
     expect(moves(withNotes.audit)).toEqual(moves(without.audit));
     expect(withNotes.clues.map((c) => [c.id, c.state])).toEqual(without.clues.map((c) => [c.id, c.state]));
     expect(withNotes.problems.map((p) => [p.id, p.state])).toEqual(without.problems.map((p) => [p.id, p.state]));
@@ -62,5 +63,16 @@ describe('the demo campaign’s work notes', () => {
     // Some open items have gone quiet (no note and no move for weeks), as in a real campaign.
     const quiet = withNotes.clues.filter((c) => ['verifying', 'filed', 'solved'].includes(c.state) && (c.context.lastNoteAt ?? c.context.enteredAt) < '2026-05-15');
     expect(quiet.length).toBeGreaterThan(0);
+  });
+
+  it('chooses some solved cases to publicise, each by its unit’s lead, with a summary the clue keeps', () => {
+    const chosen = withNotes.audit.filter((e) => e.event === 'clue.markTypical');
+    expect(chosen.length).toBeGreaterThan(3);
+    for (const entry of chosen) {
+      expect(['solved', 'prosecuted']).toContain(entry.fromState);
+      expect(units.find((u) => u.id === entry.unitId)?.lead.userId).toBe(entry.actorId);
+      const clue = withNotes.clues.find((c) => c.id === entry.subjectId);
+      expect(clue?.context.typical?.summary).toBe((entry.payload as { summary: string }).summary);
+    }
   });
 });

@@ -65,6 +65,17 @@ const noteTexts: Readonly<Record<string, readonly string[]>> = {
   rectified: ['整改报告已提交，等待验收'],
 };
 
+/**
+ * The summary a unit lead writes when choosing a solved case to publicise:
+ * what was done and achieved, and the warning to the public that such
+ * releases end with; the figures are the case's own.
+ */
+function typicalSummary(title: string, outcome: ClueOutcome | null): string {
+  const caught = outcome === null || outcome.suspectsCaught === 0 ? '' : `，抓获犯罪嫌疑人${outcome.suspectsCaught}名`;
+  const money = outcome === null || outcome.moneyInvolvedYuan < 10_000 ? '' : `，涉案金额${Math.round(outcome.moneyInvolvedYuan / 10_000)}万元`;
+  return `${title.replace(/线索$/, '')}一案：专案组深挖线索、循线追踪，一举破获此案${caught}${money}。警方提示：网络并非法外之地，广大群众如发现此类违法犯罪线索，请拨打110或通过12337平台举报。`;
+}
+
 type Step = { readonly at: number; readonly run: () => void };
 
 /**
@@ -158,6 +169,21 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     }
   };
 
+  // Now and then a unit lead chooses a solved case to publicise (典型案例); one not yet solved by then is left out.
+  const planTypical = (id: number, unit: Unit, from: number) => {
+    const notes = input.notes;
+    if (notes === undefined || !notes.chance(0.15)) return;
+    const at = from + Math.floor(notes.next() * Math.max(0, nowMs - from));
+    steps.push({
+      at,
+      run: () => {
+        const clue = clues.get(id);
+        if (clue === undefined || (clue.state !== 'solved' && clue.state !== 'prosecuted')) return;
+        void moveClue(id, at, unit.lead, { event: 'clue.markTypical', payload: { summary: typicalSummary(clue.context.title, clue.context.outcome) } });
+      },
+    });
+  };
+
   const pickUnit = () => {
     const total = input.units.reduce((sum, u) => sum + u.weight, 0);
     let r = random.next() * total;
@@ -205,6 +231,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
       },
     });
     planNotes('clue', id, unit, foundAt);
+    planTypical(id, unit, foundAt);
     if (stallAt === 'found') continue;
     const verifyAt = later(0.1, 4.5);
     steps.push({

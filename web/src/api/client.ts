@@ -72,6 +72,9 @@ export const api = {
     kind === 'clue'
       ? expect(client.clues[':id'].transfer.$post({ param: { id: String(id) }, json: body }))
       : expect(client.problems[':id'].transfer.$post({ param: { id: String(id) }, json: body })),
+  /** Choose a solved clue as a typical case, or revise its summary. */
+  markTypical: (id: number, body: { version: number; summary: string }) => expect(client.clues[':id'].typical.$post({ param: { id: String(id) }, json: body })),
+  withdrawTypical: (id: number, body: { version: number; reason: string }) => expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body })),
   escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number; subject?: ItemKind; subjectId?: number }) =>
     expect(client.escalations.$get({ query: stringQuery(query) })),
   acknowledge: (id: number, note: string) =>

@@ -13,9 +13,17 @@ import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
 import { keepDraft, readDraft } from './drafts';
 
-type Action = 'note' | 'edit' | 'transfer' | 'merge';
+type Action = 'note' | 'edit' | 'transfer' | 'merge' | 'typical' | 'untypical';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A clue's typical case as its context holds it: the summary that may be published, and when it was chosen; null if it is not one. */
+export function typicalOf(item: ItemDetail): { summary: string; markedAt: string } | null {
+  const typical = item.context.typical;
+  if (typeof typical !== 'object' || typical === null) return null;
+  const { summary, markedAt } = typical as { summary?: unknown; markedAt?: unknown };
+  return typeof summary === 'string' && typeof markedAt === 'string' ? { summary, markedAt } : null;
+}
 
 function valuesOf(item: ItemDetail): ItemValues {
   return {
@@ -55,18 +63,23 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [reasonText, setReasonText] = createSignal('');
   const [targetId, setTargetId] = createSignal('');
   const [noteText, setNoteText] = createSignal('');
+  const [summaryText, setSummaryText] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [problem, setProblem] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
   // What the server says this user may do to this item now; the rest is not offered.
-  const may = (change: 'note' | 'edit' | 'assign' | 'transfer') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
   const buttons: readonly { action: Action; label: MessageKey; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },
     { action: 'transfer', label: 'transfer', shown: () => may('transfer') },
     { action: 'merge', label: 'merge', shown: mayMerge },
+    { action: 'typical', label: 'markTypical', shown: () => may('markTypical') && typical() === null },
+    { action: 'typical', label: 'reviseTypical', shown: () => may('markTypical') && typical() !== null },
+    { action: 'untypical', label: 'withdrawTypical', shown: () => may('unmarkTypical') && typical() !== null },
   ];
 
   // The note being written to this item, kept until sent (see drafts.ts).
@@ -93,6 +106,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
     setNoteText(draft.read());
+    setSummaryText(typical()?.summary ?? '');
+    setReasonText('');
     setValues(valuesOf(props.item));
     setErrors({});
     setProblem(null);
@@ -157,6 +172,27 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setErrors(early);
     if (Object.keys(early).length > 0) return;
     void run(() => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId: unitId(), reason: reasonText().trim() }), 'transferred', [props.item.state]);
+  }
+
+  function submitTypical(event: SubmitEvent) {
+    event.preventDefault();
+    const summary = summaryText().trim();
+    if (summary === '') {
+      setErrors({ summary: messages.required });
+      return;
+    }
+    const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
+    void run(() => api.markTypical(props.item.id, { version: props.item.version, summary }), done, [props.item.state]);
+  }
+
+  function submitWithdrawal(event: SubmitEvent) {
+    event.preventDefault();
+    const reason = reasonText().trim();
+    if (reason === '') {
+      setErrors({ reason: messages.required });
+      return;
+    }
+    void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state]);
   }
 
   function submitMerge(event: SubmitEvent) {
@@ -235,6 +271,25 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
                 <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
               </Field>
               <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+          <Match when={action() === 'typical'}>
+            <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
+              <h4>{t(typical() === null ? 'markTypical' : 'reviseTypical')}</h4>
+              <Field name="summary" label={t('summary')} errors={errors()}>
+                <textarea name="summary" rows={5} maxLength={2000} value={summaryText()} aria-invalid={invalid('summary')} onInput={(e) => setSummaryText(e.currentTarget.value)} />
+                <span class="field-hint muted">{t('typicalHint')}</span>
+              </Field>
+              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
+            </form>
+          </Match>
+          <Match when={action() === 'untypical'}>
+            <form class="action-form" data-testid="untypical-form" onSubmit={submitWithdrawal} novalidate>
+              <h4>{t('withdrawTypical')}</h4>
+              <Field name="reason" label={t('reason')} errors={errors()}>
+                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
+              </Field>
+              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={() => setAction(null)} />
             </form>
           </Match>
           <Match when={action() === 'merge'}>

@@ -6,12 +6,12 @@ import { colon, named, t, tr } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { dateTime, dueDate, figure } from './format';
-import { DetailActions, ItemEscalations } from './detail-actions';
+import { DetailActions, ItemEscalations, typicalOf } from './detail-actions';
 import { CluePartsSection } from '../intake/clue-parts';
 import { unlessGone } from '../api/unless-gone';
 
 /** Context keys the panel shows elsewhere or not at all. */
-const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt']);
+const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,8 +60,8 @@ function linkedClue(entry: HistoryEntry): number | null {
   return typeof id === 'number' ? id : null;
 }
 
-/** The words an entry carries (a note, a reason, a conclusion, a case number, a rectification's measures), each with its label but the note's own. */
-const saidKeys = ['text', 'caseNumber', 'conclusion', 'reason', 'note', 'measures'] as const;
+/** The words an entry carries (a note, a reason, a conclusion, a case number, a typical case's summary, a rectification's measures), each with its label but the note's own. */
+const saidKeys = ['text', 'caseNumber', 'conclusion', 'summary', 'reason', 'note', 'measures'] as const;
 function said(entry: HistoryEntry): { key: (typeof saidKeys)[number]; text: string }[] {
   const rectification = isRecord(entry.payload.rectification) ? entry.payload.rectification : {};
   return saidKeys.flatMap((key) => {
@@ -187,7 +187,23 @@ export function DetailPanel(props: {
               <div class="detail-badges">
                 <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
                 <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
+                <Show when={typicalOf(detail())}>
+                  <span class="typical-badge" data-testid="typical-badge">
+                    {t('typicalCase')}
+                  </span>
+                </Show>
               </div>
+              <Show when={typicalOf(detail())}>
+                {(typical) => (
+                  <section class="detail-typical" data-testid="detail-typical">
+                    <h3>{t('typicalCase')}</h3>
+                    <p class="typical-summary">{typical().summary}</p>
+                    <p class="muted">
+                      {t('typicalChosenAt')} {dateTime(typical().markedAt, tz())}
+                    </p>
+                  </section>
+                )}
+              </Show>
               <ItemEscalations item={detail()} campaign={props.campaign} revision={props.revision} />
               <section>
                 <h3>{t('fields')}</h3>

@@ -3,6 +3,7 @@ import { call as expect, client } from '../api/typed-call';
 import type { BattleMap } from '../../../api/contracts/battle-map';
 import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
+import type { TypicalCases } from '../../../api/contracts/typical-cases';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 
 /** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, of one unit and those below it, and of one crime category. */
@@ -35,6 +36,9 @@ export const reportsApi = {
   // The route also answers CSV and XLSX, so its typed body is a union: format=json makes it the Report.
   report: async (id: number, scope: ReportScope): Promise<Report> =>
     (await expect(client.campaigns[':id'].report.$get({ param: { id: String(id) }, query: { ...reportQuery(scope), format: 'json' } }))) as Report,
+  /** The typical cases chosen in the scope's span and standing at its end, of its unit and category. */
+  typicalCases: async (id: number, scope: ReportScope): Promise<TypicalCases> =>
+    (await expect(client.campaigns[':id']['typical-cases'].$get({ param: { id: String(id) }, query: { ...reportQuery(scope), format: 'json' } }))) as TypicalCases,
   frozen: (id: number, phase: Phase) => expect(client.campaigns[':id'].reports[':phase'].$get({ param: { id: String(id), phase } })),
   battleMap: (id: number): Promise<BattleMap> => expect(client.campaigns[':id']['battle-map'].$get({ param: { id: String(id) } })),
   map: (id: number) => expect(client.campaigns[':id'].map.$get({ param: { id: String(id) } })),
@@ -50,7 +54,13 @@ export function reportDownloadUrl(id: number, scope: ReportScope, format: Exclud
   return `/api/campaigns/${encodeURIComponent(String(id))}/report?${query.toString()}`;
 }
 
+/** The address of the typical-case register as a download (CSV or XLSX) for the report's scope. */
+export function typicalCasesDownloadUrl(id: number, scope: ReportScope, format: Exclude<ReportFormat, 'json'>, lang: 'zh' | 'en'): string {
+  const query = new URLSearchParams({ ...reportQuery(scope), format, lang });
+  return `/api/campaigns/${encodeURIComponent(String(id))}/typical-cases?${query.toString()}`;
+}
+
 export type Report = z.infer<typeof report>;
 export type ReportRow = Report['total'];
 export type CampaignDetail = Awaited<ReturnType<typeof reportsApi.campaign>>;
-export type { BattleMap, Flow };
+export type { BattleMap, Flow, TypicalCases };

@@ -13,6 +13,7 @@ import { ReportCharts } from './report-charts';
 import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
 import { ReportTables, type NamedRow } from './report-table';
+import { TypicalCasesSection } from './typical-cases';
 import './reports.css';
 import { unlessGone } from '../api/unless-gone';
 
@@ -312,6 +313,7 @@ export function ReportsPage() {
                       <ReportTables title={rt('byUnit')} testId="by-unit" scopeLabel={t('unit')} rows={unitRows(detail(), current())} total={current().total} />
                       <ReportTables title={rt('byCategory')} testId="by-category" scopeLabel={t('category')} rows={categoryRows(detail(), current())} total={current().total} />
                       <p class="report-note" data-testid="solve-rate-note">{rt('solveRateNote')}</p>
+                      <Show when={scope()}>{(s) => <TypicalCasesSection campaign={detail()} scope={s()} />}</Show>
                       <section class="report-section report-break">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />

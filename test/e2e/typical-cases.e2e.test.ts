@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+
+/**
+ * Typical cases (典型案例) in a real Chromium against the real server: a unit
+ * lead chooses a solved clue from its drawer with the summary to publish, the
+ * branch's report lists it with that summary, and withdrawing it takes it off.
+ * Needs `npm run build`.
+ */
+const suite = browserSuite();
+
+interface WireItem {
+  version: number;
+  state: string;
+  context: { typical?: { summary: string } | null };
+}
+
+describe('typical cases', () => {
+  test('a unit lead chooses a solved clue with its summary, the branch’s report lists it, and a withdrawal takes it off', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
+      const candidates = await Promise.all((solved.columns[0]?.cards ?? []).map(async (c) => ({ id: c.id, item: await apiCall<WireItem>(suite.server.url, context, 'GET', `/api/clues/${c.id}`) })));
+      const clue = candidates.find((c) => c.item.context.typical === undefined || c.item.context.typical === null);
+      if (clue === undefined) throw new Error('hantai has no solved clue that is not a typical case yet');
+      const { id } = clue;
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('history').waitFor();
+      expect(await drawer.getByTestId('typical-badge').count()).toBe(0);
+      await drawer.getByTestId('action-typical').click();
+      // An empty summary is stopped on the page, by its field.
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('error-summary').filter({ hasText: '必填' }).waitFor();
+      const summary = `汉台分局破获一起网络“套路贷”案件（#${id}）\n抓获犯罪嫌疑人3名，提醒群众警惕“低息贷款”陷阱。`;
+      await drawer.locator('textarea[name=summary]').fill(summary);
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('typical-form').waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.getByTestId('detail-typical').locator('.typical-summary').textContent(), { timeout: 10_000 }).toBe(summary);
+      await drawer.getByTestId('typical-badge').waitFor();
+      const newest = drawer.locator('[data-testid=history] .history-entry').first();
+      await expect.poll(() => newest.locator('.history-event').textContent(), { timeout: 10_000 }).toBe('选为典型案例');
+      expect(await newest.getByTestId('said-summary').textContent()).toContain(summary);
+      expect(await drawer.getByTestId('action-typical').textContent()).toBe('修改案情简介');
+      // Six actions now (note, edit, transfer, merge, revise, withdraw): they wrap inside the drawer rather than run past it.
+      const overflowing = await drawer.evaluate((panel) => {
+        const right = panel.getBoundingClientRect().right;
+        return [...panel.querySelectorAll('.action-buttons button')].filter((b) => b.getBoundingClientRect().right > right).map((b) => b.textContent);
+      });
+      expect(overflowing).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/typical-case-drawer-zh.png` });
+      const stored = await apiCall<WireItem>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      expect(stored).toMatchObject({ state: 'solved', version: clue.item.version + 1, context: { typical: { summary } } });
+
+      // The branch's report for the whole campaign lists it, the summary whole, and its register downloads for the same scope.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=hantai`);
+      const listed = page.locator(`[data-testid=typical-case][data-clue="${id}"]`);
+      await listed.waitFor();
+      expect(await listed.locator('.typical-text').textContent()).toBe(summary);
+      expect(await page.getByTestId('typical-export-csv').getAttribute('href')).toContain('unit=hantai');
+      await listed.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${artifacts}/typical-cases-report-zh.png` });
+      // Another branch's report does not.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=nanzheng`);
+      await page.getByTestId('typical-cases').waitFor();
+      await expect.poll(() => page.locator('[data-testid=typical-case], [data-testid=typical-none]').count()).toBeGreaterThan(0);
+      expect(await page.locator(`[data-testid=typical-case][data-clue="${id}"]`).count()).toBe(0);
+
+      // In English.
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=hantai`);
+      await page.locator(`[data-testid=typical-case][data-clue="${id}"]`).waitFor();
+      expect(await page.getByTestId('typical-cases').locator('h2').textContent()).toBe('Typical cases');
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+
+      // Withdrawn with a reason: the drawer and the report no longer show it.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
+      await drawer.getByTestId('typical-badge').waitFor();
+      await drawer.getByTestId('action-untypical').click();
+      await drawer.locator('textarea[name=reason]').fill('案件尚在审查起诉，暂不宣传');
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('untypical-form').waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.getByTestId('typical-badge').count(), { timeout: 10_000 }).toBe(0);
+      expect(await drawer.getByTestId('action-typical').textContent()).toBe('选为典型案例');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=hantai`);
+      await page.getByTestId('typical-cases').waitFor();
+      await expect.poll(() => page.locator('[data-testid=typical-case], [data-testid=typical-none]').count()).toBeGreaterThan(0);
+      expect(await page.locator(`[data-testid=typical-case][data-clue="${id}"]`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an officer is not offered to choose a solved clue as a typical case, nor to withdraw one', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const campaignId = campaignOf(page);
+      const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
+      const id = solved.columns[0]?.cards[0]?.id;
+      if (id === undefined) throw new Error('hantai has no solved clue');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('history').waitFor();
+      expect(await drawer.getByTestId('action-typical').count()).toBe(0);
+      expect(await drawer.getByTestId('action-untypical').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
