@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, signedIn as signedInAs } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import { demoPassword } from '../support/test-database';
 
@@ -144,6 +144,36 @@ describe('reports, battle map and wall in Chromium', () => {
       await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(whole.total.figures.cluesFound));
     } finally {
       await context.close();
+    }
+  });
+
+  test('a unit lead’s report page opens on their own unit, the whole campaign one choice away and kept on reload; the office’s on the whole campaign', async () => {
+    const { context, page } = await signedInAs(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/reports`);
+      await page.getByTestId('report-document').waitFor();
+      await expect.poll(() => page.getByTestId('report-heading-unit').textContent()).toContain('汉台分局');
+      expect(await page.getByTestId('report-unit').inputValue()).toBe('hantai');
+      await page.getByTestId('report-unit').selectOption('');
+      await expect.poll(() => page.getByTestId('report-heading-unit').count()).toBe(0);
+      expect(new URL(page.url()).searchParams.get('unit')).toBe('*');
+      await page.reload();
+      await page.getByTestId('report-document').waitFor();
+      expect(await page.getByTestId('report-unit').inputValue()).toBe('');
+      expect(await page.getByTestId('report-heading-unit').count()).toBe(0);
+      await page.getByTestId('report-unit').selectOption('hantai');
+      await expect.poll(() => page.getByTestId('report-heading-unit').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+    const office = await signedInAs(suite.browser, suite.server.url, 'office');
+    try {
+      await office.page.goto(`${suite.server.url}/campaigns/${campaignOf(office.page)}/reports`);
+      await office.page.getByTestId('report-document').waitFor();
+      expect(await office.page.getByTestId('report-unit').inputValue()).toBe('');
+      expect(await office.page.getByTestId('report-heading-unit').count()).toBe(0);
+    } finally {
+      await office.context.close();
     }
   });
 

@@ -16,6 +16,7 @@ import { ReportTables, type NamedRow } from './report-table';
 import { TypicalCasesSection } from './typical-cases';
 import './reports.css';
 import { unlessGone } from '../api/unless-gone';
+import { me } from '../session/session';
 
 type ScopeKind = 'phase' | 'whole' | 'range';
 type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string; unit?: string; category?: string };
@@ -33,6 +34,9 @@ function depthOf(units: readonly { id: string; parentId: string | null }[], id: 
 }
 
 /** The phase after this one, or the end of the campaign: entering it ends this phase. */
+/** The unit list's "all units" when the page would otherwise open on the user's own unit. */
+const wholeCampaign = '*';
+
 const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded';
 
 /** `/campaigns/:id/reports`: the completion report of a phase, a date range or the whole campaign, beside the frozen one. */
@@ -53,8 +57,21 @@ export function ReportsPage() {
     const state = campaign()?.state;
     return isPhase(state) ? state : 'survey';
   };
+  /**
+   * A unit lead or officer writes their branch's summary from their branch's
+   * figures: the page opens on their own unit's report, and the whole
+   * campaign's is one choice away (kept in the address as `unit=*`). The
+   * office, the supervisors and the administrator open on the whole campaign.
+   */
+  const ownUnit = (): string | undefined => {
+    const who = me();
+    const detail = campaign();
+    if (who === undefined || who === null || (who.role !== 'lead' && who.role !== 'officer') || detail === undefined) return undefined;
+    const own = detail.units.find((u) => u.id === who.unitId);
+    return own === undefined || own.parentId === null ? undefined : own.id;
+  };
   /** A branch's own report: the unit chosen (with the units below it), or undefined for the whole campaign. */
-  const unit = () => search.unit || undefined;
+  const unit = () => (search.unit === wholeCampaign ? undefined : search.unit || ownUnit());
   const unitName = (detail: CampaignDetail, id: string) => {
     const found = detail.units.find((u) => u.id === id);
     return found === undefined ? id : named(found);
@@ -210,7 +227,7 @@ export function ReportsPage() {
                   <input type="date" name="to" value={search.to ?? detail().endsOn} onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })} />
                 </label>
               </Show>
-              <select name="unit" aria-label={rt('unit')} data-testid="report-unit" value={unit() ?? ''} onChange={(e) => setSearch({ unit: e.currentTarget.value || undefined })}>
+              <select name="unit" aria-label={rt('unit')} data-testid="report-unit" value={unit() ?? ''} onChange={(e) => setSearch({ unit: e.currentTarget.value || (ownUnit() === undefined ? undefined : wholeCampaign) })}>
                 <option value="">{t('allUnits')}</option>
                 <For each={detail().units}>
                   {(u) => (
