@@ -5,6 +5,10 @@ import { clueStates } from '../../engine/clue/clue.model';
 export const flowQuery = z.strictObject({
   /** The phase whose window the charts span; the campaign's current phase when left out. */
   phase: z.enum(phases).optional(),
+  /** A branch's flow: the clues of this unit and the units below it, as the report's `unit`. */
+  unit: z.string().min(1).max(64).optional(),
+  /** One crime category's flow, by its id, as the report's `category`. */
+  category: z.coerce.number().int().positive().optional(),
 });
 
 /** The clues in each state at the end of one local day. */
@@ -25,6 +29,10 @@ export const flow = z
   .object({
     campaignId: z.number().int(),
     phase: z.enum(phases),
+    /** The unit whose clues (with those of the units below it) are counted, or null for the whole campaign. */
+    unit: z.string().nullable(),
+    /** The crime category counted, or null for every category. */
+    categoryId: z.number().int().nullable(),
     timeZone: z.string(),
     /** The phase's window: first and last local day, inclusive. */
     window: z.object({ start: z.string(), end: z.string() }),

@@ -34,6 +34,21 @@ async function statesAt(instant: string): Promise<Record<string, number>> {
   return Object.fromEntries(clueStates.map((s) => [s, Number(rows.find((r) => r.state === s)?.n ?? 0)]));
 }
 
+/**
+ * Independent SQL for a scope: each clue's state and place after its last
+ * entry before an instant (a transfer keeps the state and changes the unit),
+ * counted by state where that unit and category are in the scope.
+ */
+async function scopedStatesAt(instant: string, units: readonly string[] | null, categoryId: number | null): Promise<Record<string, number>> {
+  const rows = await database.db.all<{ state: string; n: number }>(sql`
+    select a.to_state as state, count(*) as n from audit_log a
+    where a.seq in (select max(seq) from audit_log where campaign_id = 1 and subject = 'clue' and at < ${instant} and to_state is not null group by subject_id)
+      and (${units === null ? 1 : 0} or a.unit_id in (select value from json_each(${JSON.stringify(units ?? [])})))
+      and (${categoryId === null ? 1 : 0} or a.category_id = ${categoryId ?? 0})
+    group by a.to_state`);
+  return Object.fromEntries(clueStates.map((s) => [s, Number(rows.find((r) => r.state === s)?.n ?? 0)]));
+}
+
 /** The end of a local day in Hanzhong (UTC+8 all year). */
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
@@ -106,6 +121,61 @@ describe('GET /api/campaigns/:id/flow', () => {
       for (const statement of backfill) await tx.run(sql.raw(statement));
     });
     expect(await kept()).toEqual(before);
+  });
+
+  it('counts a branch’s clues, a category’s, or both, as independent SQL rebuilds them from each clue’s last entry', async () => {
+    const hantaiUnits = (await database.db.all<{ id: string }>(sql`with recursive b(id) as (select 'hantai' union all select u.id from units u join b on u.parent_id = b.id) select id from b`)).map((r) => r.id);
+    const [category] = await database.db.all<{ id: number }>(sql`select category_id as id from clues where category_id is not null group by 1 order by count(*) desc limit 1`);
+    if (category === undefined) throw new Error('no category');
+    for (const [query, units, categoryId] of [
+      ['unit=hantai', hantaiUnits, null],
+      [`category=${category.id}`, null, category.id],
+      [`unit=hantai&category=${category.id}`, hantaiUnits, category.id],
+    ] as const) {
+      for (const phase of ['survey', 'crackdown'] as const) {
+        const f = await flow(`?phase=${phase}&${query}`);
+        expect(f).toMatchObject({ unit: units === null ? null : 'hantai', categoryId });
+        expect(f.days.length).toBeGreaterThan(20);
+        for (const day of f.days.filter((_, i) => i % 11 === 0 || i === f.days.length - 1)) {
+          expect(day.counts, `${query} ${phase} ${day.date}`).toEqual(await scopedStatesAt(endOf(day.date), units, categoryId));
+        }
+        const eve = new Date(Date.parse(`${f.window.start}T00:00:00+08:00`)).toISOString();
+        const atStart = await scopedStatesAt(eve, units, categoryId);
+        expect(f.openAtStart, `${query} ${phase}`).toBe(openClueStates.reduce((n, s) => n + (atStart[s] ?? 0), 0));
+      }
+    }
+    // The office's branch is every unit: the whole campaign's flow, read from the tallies instead.
+    const whole = await flow('?phase=crackdown');
+    const office = await flow('?phase=crackdown&unit=office');
+    expect(office.days).toEqual(whole.days);
+    expect(office.openAtStart).toBe(whole.openAtStart);
+  });
+
+  it('moves a transferred clue from one branch’s flow to the other’s on the day it went, in the state it had', async () => {
+    const [clue] = await database.db.all<{ id: number; state: string; version: number }>(sql`select id, state, version from clues where unit_id = 'hantai' and state = 'filed' order by id limit 1`);
+    if (clue === undefined) throw new Error('no filed clue of hantai');
+    const today = async (unit: string) => (await flow(`?phase=crackdown&unit=${unit}`)).days.at(-1)?.counts.filed ?? 0;
+    const [hantai, nanzheng, whole] = [await today('hantai'), await today('nanzheng'), (await flow('?phase=crackdown')).days.at(-1)?.counts.filed];
+    const office = await signIn(testApp(database), 'office');
+    const moved = await office.send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version, unitId: 'nanzheng', reason: '属地管辖' });
+    expect(moved.status).toBe(200);
+    expect(await today('hantai')).toBe(hantai - 1);
+    expect(await today('nanzheng')).toBe(nanzheng + 1);
+    expect((await flow('?phase=crackdown')).days.at(-1)?.counts.filed).toBe(whole);
+    // Yesterday it was still Hantai's.
+    const yesterday = (await flow('?phase=crackdown&unit=hantai')).days.at(-2)?.counts.filed ?? 0;
+    expect(yesterday).toBe((await scopedStatesAt(endOf('2026-06-14'), ['hantai'], null)).filed);
+  });
+
+  it('refuses a unit or a category that is not there, by its field', async () => {
+    for (const [query, field] of [
+      ['unit=nowhere', 'unit'],
+      ['category=9999', 'category'],
+    ] as const) {
+      const response = await viewer.get(`/api/campaigns/1/flow?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe(field);
+    }
   });
 
   it('answers a phase that is not one with problem+json', async () => {

@@ -5,6 +5,8 @@ import { idParam } from '../contracts/common';
 import { flow, flowQuery } from '../contracts/flow';
 import { viewerOf } from '../middleware/viewer';
 import { readFlow } from '../services/flow';
+import { reportScope } from '../services/report';
+import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import { json, problems, router } from './kit';
 
 /** Cumulative flow and burndown of a phase, for the reports page. Aggregates: every role may read them, as the reports. */
@@ -15,11 +17,20 @@ export function flowRoutes(database: Database, clock: Clock) {
       path: '/campaigns/{id}/flow',
       tags: ['reports'],
       request: { params: idParam, query: flowQuery },
-      responses: { 200: json(flow, 'Clues in each state and open clues at the end of each day of the phase window, from the audit log'), ...problems(400, 401, 404) },
+      responses: {
+        200: json(flow, 'Clues in each state and open clues at the end of each day of the phase window, from the audit log; of one unit and the units below it (`unit`), of one crime category (`category`), or both'),
+        ...problems(400, 401, 404),
+      },
     }),
     async (c) => {
       viewerOf(c);
-      return c.json(await readFlow(database.db, c.req.valid('param').id, c.req.valid('query').phase, clock()), 200);
+      const { id } = c.req.valid('param');
+      const { phase, unit, category } = c.req.valid('query');
+      let tree: Promise<readonly UnitNode[]> | undefined;
+      const unitTree = () => (tree ??= unitTreeReader(database.db, 0)());
+      // Checked as the report checks them: a 400 naming the unit or category that is not there.
+      const { units, categoryId } = await reportScope(database.db, id, { unit, category }, unitTree);
+      return c.json(await readFlow(database.db, id, phase, clock(), { unit: unit ?? null, units, categoryId }), 200);
     },
   );
 }

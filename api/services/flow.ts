@@ -1,8 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { clues } from '../../db/schema';
 import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, startOfLocalDate, type ClueState, type Phase } from '../../engine';
 import type { Flow } from '../contracts/flow';
 import { loadCampaign } from './campaign-rules';
+import { letOthersIn } from './let-others-in';
+
+/** Part of the campaign a flow counts: the clues of some units (a branch and those below it), of one category, or both. */
+export interface FlowScope {
+  /** The unit asked for (the branch), and it with the units below it. */
+  readonly unit: string | null;
+  readonly units: readonly string[] | null;
+  readonly categoryId: number | null;
+}
 
 type Counts = Record<ClueState, number>;
 
@@ -21,7 +31,8 @@ interface Changes {
   /** The quarter's first minute (`YYYY-MM-DDTHH:MM`, UTC), or '' for the changes before the window opened. */
   readonly quarter: string;
   readonly fromState: string | null;
-  readonly toState: string;
+  /** Null for a clue that left the scope (a transfer to a unit outside it, a category changed). */
+  readonly toState: string | null;
   readonly n: number;
 }
 
@@ -44,6 +55,47 @@ async function stateChanges(db: Db, campaignId: number, from: string, until: str
     group by 1, 2, 3`);
 }
 
+/** Clue ids read per statement of a scoped flow: the event loop turns between parts, as in a sweep. */
+const idsPerPart = 20_000;
+
+/**
+ * {@link stateChanges} of part of the campaign: a branch's clues, a
+ * category's, or both. The tallies have no unit or category, so each clue's
+ * entries are read in order (the audit_subject index) and every change of
+ * its state or of its place in the scope becomes a change here: a clue
+ * transferred into the branch arrives in its state, one transferred out
+ * leaves from it; an entry counts for the unit and category it left the
+ * clue with, as the report counts it. Read in parts of clue ids, so a
+ * campaign of a million clues keeps answering others meanwhile.
+ */
+async function scopedStateChanges(db: Db, campaignId: number, from: string, until: string, scope: FlowScope): Promise<Changes[]> {
+  const [range] = await db.select({ low: min(clues.id), high: max(clues.id) }).from(clues).where(eq(clues.campaignId, campaignId));
+  if (range?.low === null || range?.low === undefined || range.high === null) return [];
+  const inUnits = scope.units === null ? sql`1` : sql`unit_id in (select value from json_each(${JSON.stringify(scope.units)}))`;
+  const inCategory = scope.categoryId === null ? sql`1` : sql`category_id is ${scope.categoryId}`;
+  const changes: Changes[] = [];
+  for (let low = range.low; low <= range.high; low += idsPerPart) {
+    if (low > range.low) await letOthersIn();
+    const part = await db.all<Changes>(sql`
+      with placed as (
+        select subject_id as id, seq, at, to_state as state, (${inUnits} and ${inCategory}) as inside
+        from audit_log
+        where subject = 'clue' and subject_id between ${low} and ${low + idsPerPart - 1} and campaign_id = ${campaignId} and at < ${until} and to_state is not null
+      ),
+      stepped as (
+        select at, state, inside, lag(state) over byClue as before, coalesce(lag(inside) over byClue, 0) as wasInside
+        from placed window byClue as (partition by id order by seq)
+      )
+      select case when at < ${from} then '' else substr(at, 1, 14) || printf('%02d', cast(substr(at, 15, 2) as integer) / 15 * 15) end as quarter,
+        case when wasInside then before end as fromState, case when inside then state end as toState, count(*) as n
+      from stepped
+      where (wasInside or inside) and not (wasInside and inside and before = state)
+      group by 1, 2, 3`);
+    changes.push(...part);
+  }
+  return changes;
+}
+
 /**
  * Cumulative flow of one phase's window: how many clues stood in each state
  * at the end of each local day, rebuilt from the audit log's state changes
@@ -51,7 +103,7 @@ async function stateChanges(db: Db, campaignId: number, from: string, until: str
  * (quarter of an hour, from, to); each quarter is given to the local day it
  * begins in.
  */
-export async function readFlow(db: Db, campaignId: number, requested: Phase | undefined, now: Date): Promise<Flow> {
+export async function readFlow(db: Db, campaignId: number, requested: Phase | undefined, now: Date, scope: FlowScope = { unit: null, units: null, categoryId: null }): Promise<Flow> {
   const campaign = await loadCampaign(db, campaignId);
   const phase: Phase = requested ?? (isPhase(campaign.state) ? campaign.state : campaign.state === 'concluded' ? 'consolidation' : 'survey');
   const zone = campaign.config.timeZone;
@@ -61,7 +113,8 @@ export async function readFlow(db: Db, campaignId: number, requested: Phase | un
   const from = startOfLocalDate(window.start, zone).toISOString();
   const until = endOfLocalDate(last, zone).toISOString();
 
-  const moves = await stateChanges(db, campaignId, from, until);
+  const whole = scope.units === null && scope.categoryId === null;
+  const moves = whole ? await stateChanges(db, campaignId, from, until) : await scopedStateChanges(db, campaignId, from, until, scope);
 
   const before = zero();
   const byDate = new Map<string, Counts>();
@@ -86,5 +139,5 @@ export async function readFlow(db: Db, campaignId: number, requested: Phase | un
     if (delta !== undefined) for (const s of clueStates) running[s] += delta[s];
     return { date, counts: { ...running }, open: openOf(running) };
   });
-  return { campaignId, phase, timeZone: zone, window: { start: window.start, end: window.end }, today, states: [...clueStates], openAtStart: openOf(before), days };
+  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, today, states: [...clueStates], openAtStart: openOf(before), days };
 }

@@ -118,7 +118,13 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.locator('[data-testid=by-unit-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('汉台分局')]);
       expect(await page.getByTestId('frozen').count()).toBe(0);
       await page.getByTestId('unit-frozen-note').waitFor();
-      await page.getByTestId('flow-whole-campaign').waitFor();
+      // The flow charts are the branch's too: its clues in each state, day by day, as the API counts them.
+      const flow = await api<{ days: { open: number }[] }>(context, `/api/campaigns/${campaignId}/flow?phase=survey&unit=hantai`);
+      const wholeFlow = await api<{ days: { open: number }[] }>(context, `/api/campaigns/${campaignId}/flow?phase=survey`);
+      expect(flow.days.at(-1)?.open).toBeLessThan(wholeFlow.days.at(-1)?.open ?? 0);
+      const charts = page.locator('[data-testid=flow-charts][data-unit=hantai]');
+      await charts.waitFor();
+      expect(await charts.getAttribute('data-open-today')).toBe(String(flow.days.at(-1)?.open));
       await wholePage(page, 'report', `${artifacts}/report-unit-zh.png`);
       const file = await downloadCsv(page);
       expect(file.name).toMatch(/-hantai-survey-.*\.csv$/);

@@ -42,9 +42,18 @@ export const reportsApi = {
   frozen: (id: number, phase: Phase) => expect(client.campaigns[':id'].reports[':phase'].$get({ param: { id: String(id), phase } })),
   battleMap: (id: number): Promise<BattleMap> => expect(client.campaigns[':id']['battle-map'].$get({ param: { id: String(id) } })),
   map: (id: number) => expect(client.campaigns[':id'].map.$get({ param: { id: String(id) } })),
-  /** Cumulative flow and burndown of a phase (the current one when none is named). */
-  flow: (id: number, phase: Phase | undefined): Promise<Flow> =>
-    expect(client.campaigns[':id'].flow.$get({ param: { id: String(id) }, query: phase === undefined ? {} : { phase } })),
+  /** Cumulative flow and burndown of a phase (the current one when none is named), of the report's unit and category if it has them. */
+  flow: (id: number, phase: Phase | undefined, scope: { unit?: string | undefined; category?: number | undefined } = {}): Promise<Flow> =>
+    expect(
+      client.campaigns[':id'].flow.$get({
+        param: { id: String(id) },
+        query: {
+          ...(phase === undefined ? {} : { phase }),
+          ...(scope.unit === undefined ? {} : { unit: scope.unit }),
+          ...(scope.category === undefined ? {} : { category: String(scope.category) }),
+        },
+      }),
+    ),
 };
 
 /** The address of a report download (CSV or XLSX) in a language: the server names the file. */

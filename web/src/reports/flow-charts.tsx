@@ -129,11 +129,15 @@ function Burndown(props: { flow: Flow }) {
   );
 }
 
-/** The cumulative flow and the burndown of a phase (the campaign's current one when none is named), read from their own route. */
-export function FlowCharts(props: { campaignId: number; phase: Phase | undefined }) {
+/**
+ * The cumulative flow and the burndown of a phase (the campaign's current one
+ * when none is named), of the report's unit (with those below it) and
+ * category when it has them, read from their own route.
+ */
+export function FlowCharts(props: { campaignId: number; phase: Phase | undefined; unit?: string | undefined; category?: number | undefined }) {
   const [flow] = createResource(
-    () => ({ id: props.campaignId, phase: props.phase }),
-    (source) => reportsApi.flow(source.id, source.phase),
+    () => ({ id: props.campaignId, phase: props.phase, unit: props.unit, category: props.category }),
+    (source) => reportsApi.flow(source.id, source.phase, { unit: source.unit, category: source.category }),
   );
   return (
     <Switch>
@@ -144,7 +148,14 @@ export function FlowCharts(props: { campaignId: number; phase: Phase | undefined
       </Match>
       <Match when={flow.latest}>
         {(current) => (
-          <div class="report-charts flow-charts" data-testid="flow-charts" data-phase={current().phase}>
+          <div
+            class="report-charts flow-charts"
+            data-testid="flow-charts"
+            data-phase={current().phase}
+            data-unit={current().unit ?? ''}
+            data-category={current().categoryId ?? ''}
+            data-open-today={current().days.at(-1)?.open ?? ''}
+          >
             <CumulativeFlow flow={current()} />
             <Burndown flow={current()} />
           </div>

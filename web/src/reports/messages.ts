@@ -35,10 +35,6 @@ export const reportMessages = {
     zh: '定稿报告为全专项口径，不按单位、类别定稿；本报告按所选单位、类别，由审计日志统计同一区间（日志只追加、不修改）。',
     en: 'Frozen reports cover the whole campaign, not each unit or category; this report counts the same period from the audit log (which is only ever appended to) for the unit and category chosen.',
   },
-  flowWholeCampaign: {
-    zh: '以下累积流图和燃尽图为全专项口径，不按单位、类别筛选。',
-    en: 'The cumulative flow and burndown charts below cover the whole campaign, not only the unit or category chosen.',
-  },
   span: { zh: '统计区间', en: 'Period' },
   spanOpen: { zh: '至今', en: 'now' },
   spanStart: { zh: '开始', en: 'start' },

@@ -334,12 +334,7 @@ export function ReportsPage() {
                       <section class="report-section report-break">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />
-                        <Show when={scoped(current())}>
-                          <p class="report-note" data-testid="flow-whole-campaign">
-                            {rt('flowWholeCampaign')}
-                          </p>
-                        </Show>
-                        <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} />
+                        <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} unit={current().unit ?? undefined} category={current().categoryId ?? undefined} />
                       </section>
                     </article>
                   )}
