@@ -1,6 +1,5 @@
-import { and, eq, max, min, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { clues } from '../../db/schema';
 import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, startOfLocalDate, type ClueState, type Phase } from '../../engine';
 import type { Flow } from '../contracts/flow';
 import { loadCampaign } from './campaign-rules';
@@ -55,32 +54,41 @@ async function stateChanges(db: Db, campaignId: number, from: string, until: str
     group by 1, 2, 3`);
 }
 
-/** Clue ids read per statement of a scoped flow: the event loop turns between parts, as in a sweep. */
-const idsPerPart = 20_000;
+/** Clues read per statement of a scoped flow: the event loop turns between parts, as in a sweep. */
+const cluesPerPart = 5_000;
 
 /**
  * {@link stateChanges} of part of the campaign: a branch's clues, a
- * category's, or both. The tallies have no unit or category, so each clue's
- * entries are read in order (the audit_subject index) and every change of
- * its state or of its place in the scope becomes a change here: a clue
- * transferred into the branch arrives in its state, one transferred out
- * leaves from it; an entry counts for the unit and category it left the
- * clue with, as the report counts it. Read in parts of clue ids, so a
- * campaign of a million clues keeps answering others meanwhile.
+ * category's, or both. The tallies have no unit or category, so the entries
+ * of each clue that was ever in the scope are read in order (the
+ * audit_subject index), and every change of its state or of its place in the
+ * scope becomes a change here: a clue transferred into the branch arrives
+ * in its state, one transferred out leaves from it; an entry counts for the
+ * unit and category it left the clue with, as the report counts it. Only a
+ * transfer moves a clue to another unit and only an edit to another
+ * category, so the clues ever in the scope are those in it now and those
+ * with such an entry. Read in parts, the event loop turning between them.
  */
 async function scopedStateChanges(db: Db, campaignId: number, from: string, until: string, scope: FlowScope): Promise<Changes[]> {
-  const [range] = await db.select({ low: min(clues.id), high: max(clues.id) }).from(clues).where(eq(clues.campaignId, campaignId));
-  if (range?.low === null || range?.low === undefined || range.high === null) return [];
-  const inUnits = scope.units === null ? sql`1` : sql`unit_id in (select value from json_each(${JSON.stringify(scope.units)}))`;
-  const inCategory = scope.categoryId === null ? sql`1` : sql`category_id is ${scope.categoryId}`;
+  const inScope = (unit: SQL, category: SQL) =>
+    sql`${scope.units === null ? sql`1` : sql`${unit} in (select value from json_each(${JSON.stringify(scope.units)}))`} and ${scope.categoryId === null ? sql`1` : sql`${category} is ${scope.categoryId}`}`;
+  const idsOf = async (query: SQL) => JSON.parse((await db.all<{ ids: string | null }>(query))[0]?.ids ?? '[]') as number[];
+  // Asked apart: together, under a UNION, SQLite walked the audit_subject index for the second.
+  const inNow = await idsOf(sql`select json_group_array(id) as ids from clues where campaign_id = ${campaignId} and ${inScope(sql`unit_id`, sql`category_id`)}`);
+  const placedElsewhere = await idsOf(
+    sql`select json_group_array(distinct subject_id) as ids from audit_log where campaign_id = ${campaignId} and event in ('clue.transfer', 'clue.edit') and subject = 'clue'`,
+  );
+  const ids = [...new Set([...inNow, ...placedElsewhere])].sort((a, b) => a - b);
   const changes: Changes[] = [];
-  for (let low = range.low; low <= range.high; low += idsPerPart) {
-    if (low > range.low) await letOthersIn();
+  for (let i = 0; i < ids.length; i += cluesPerPart) {
+    if (i > 0) await letOthersIn();
     const part = await db.all<Changes>(sql`
       with placed as (
-        select subject_id as id, seq, at, to_state as state, (${inUnits} and ${inCategory}) as inside
+        select subject_id as id, seq, at, to_state as state, (${inScope(sql`unit_id`, sql`category_id`)}) as inside
         from audit_log
-        where subject = 'clue' and subject_id between ${low} and ${low + idsPerPart - 1} and campaign_id = ${campaignId} and at < ${until} and to_state is not null
+        -- No campaign_id here: a clue's entries are all its campaign's, and with it SQLite walked the campaign's whole log.
+        where subject = 'clue' and subject_id in (select value from json_each(${JSON.stringify(ids.slice(i, i + cluesPerPart))}))
+          and at < ${until} and to_state is not null
       ),
       stepped as (
         select at, state, inside, lag(state) over byClue as before, coalesce(lag(inside) over byClue, 0) as wasInside
