@@ -5,6 +5,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaigns, clues, frozenReports } from '../../db/schema';
 import { reportHash } from '../services/report';
+import { reportBySql } from '../services/report-sql';
 import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -129,6 +130,23 @@ describe('completion reports', () => {
     const office_ = await reportAt('?unit=office');
     expect(office_.total).toEqual(whole.total);
     expect(office_.byCategory).toEqual(whole.byCategory);
+  });
+
+  it('counts what stood open at the end of a past span the same read in parts of a few items as in one', async () => {
+    const unitsOfHantai = ['hantai', 'hantai-pcs'];
+    for (const span of [
+      { from: '2026-01-01T00:00:00.000Z', to: '2026-03-31T09:00:00.000Z', asOf: testNow.toISOString() },
+      { from: '2026-02-01T13:17:05.250Z', to: '2026-05-01T08:00:00.001Z', asOf: testNow.toISOString() },
+      { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z', asOf: '2026-04-20T23:59:59.998Z' },
+    ]) {
+      for (const scope of [{ units: null, categoryId: null }, { units: unitsOfHantai, categoryId: null }, { units: null, categoryId: 8 }]) {
+        const whole = await reportBySql(database.db, 1, span, testNow, scope);
+        // Parts of 7 item ids: dozens of parts, several for the clues and the problems, most rows of a unit and category split across them.
+        const inParts = await reportBySql(database.db, 1, span, testNow, scope, { itemsPerPart: 7 });
+        expect(inParts, JSON.stringify([span, scope])).toEqual(whole);
+        expect(whole.total.openAtEnd, JSON.stringify([span, scope])).toBeGreaterThan(0);
+      }
+    }
   });
 
   it("gives one crime category's report, alone and within a branch's, equal to the reference model", async () => {
