@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { categories, units } from '../../db/schema';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import { listNameParam, listPage, listQuery } from '../contracts/lists';
@@ -11,6 +9,7 @@ import { viewerOf } from '../middleware/viewer';
 import { readList, readWholeList } from '../services/lists';
 import { listCsv, listFileName, listTable, listXlsx } from '../services/lists-export';
 import { problems, router } from './kit';
+import { exportNames } from '../services/export-names';
 
 /** The three lists (问题、线索、责任清单): a page as JSON, or the whole filtered list as CSV or XLSX. Scoped like the board. */
 export function listRoutes(database: Database, clock: Clock, unitTree: () => Promise<readonly UnitNode[]>) {
@@ -37,12 +36,7 @@ export function listRoutes(database: Database, clock: Clock, unitTree: () => Pro
       const tree = await unitTree();
       if (query.format === 'json') return c.json(await readList(db, list, id, viewer.actor, query, now, tree), 200);
 
-      const [{ campaign, items }, unitRows, categoryRows] = await Promise.all([
-        readWholeList(db, list, id, viewer.actor, query, now, tree),
-        db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units),
-        db.select({ id: categories.id, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, id)),
-      ]);
-      const names = { units: new Map(unitRows.map((u) => [u.id, u])), categories: new Map(categoryRows.map((r) => [r.id, r])) };
+      const [{ campaign, items }, names] = await Promise.all([readWholeList(db, list, id, viewer.actor, query, now, tree), exportNames(db, id)]);
       const zone = campaign.config.timeZone;
       const table = await listTable(list, items, names, query.lang, zone);
       const name = listFileName(campaign.code, list, now, zone);

@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { categories, units } from '../../db/schema';
 import { phases } from '../../engine';
 import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
@@ -15,6 +13,7 @@ import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
+import { exportNames } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
@@ -62,11 +61,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         const question = [id, span.from, span.to, settled ? end : (query.asOf ?? null), query.phase ?? null, unit ?? null, category ?? null];
         const built = await shared.answer(JSON.stringify(question), state, () => campaignReport(db, campaign, query, now, unitTree));
         if (query.format === 'json') return c.json(built, 200);
-        const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
-        const names = {
-          units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
-          categories: new Map(categoryRows.map((r) => [String(r.id), { zh: r.nameZh, en: r.nameEn }])),
-        };
+        const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
         const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [`category${category}`])];
         const name = [campaign.code, ...scope, query.phase ?? 'report', now.toISOString().slice(0, 10)].join('-');

@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { categories, units } from '../../db/schema';
 import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
@@ -16,6 +14,7 @@ import { applyRequests } from '../services/move-item';
 import { typicalCasesOf } from '../services/typical-cases';
 import { typicalCasesTable } from '../services/typical-cases-export';
 import { tableCsv, tableXlsx } from '../services/export-table';
+import { exportNames } from '../services/export-names';
 import { json, problems, router } from './kit';
 
 /**
@@ -82,11 +81,7 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         const unitTree = () => (tree ??= unitTreeReader(db, 0)());
         const found = await typicalCasesOf(db, campaign, query, now, unitTree);
         if (query.format === 'json') return c.json(found, 200);
-        const [unitRows, categoryRows] = await Promise.all([db.select().from(units), db.select().from(categories).where(eq(categories.campaignId, id))]);
-        const names = {
-          units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
-          categories: new Map(categoryRows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }])),
-        };
+        const names = await exportNames(db, id);
         const table = typicalCasesTable(found.cases, names, campaign.config.timeZone, query.lang);
         const scope = [...(query.unit === undefined ? [] : [query.unit]), ...(query.category === undefined ? [] : [`category${query.category}`])];
         const name = [campaign.code, 'typical-cases', ...scope, query.phase ?? 'all', now.toISOString().slice(0, 10)].join('-');

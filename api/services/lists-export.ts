@@ -13,13 +13,12 @@ import {
 } from '../contracts/lists';
 import { rowsBetweenTurns, tableCsv, tableXlsx, type Cell } from './export-table';
 import { letOthersIn } from './let-others-in';
+import type { ExportNames } from './export-names';
 
 type Lang = 'zh' | 'en';
 
-export interface ListNames {
-  readonly units: ReadonlyMap<string, Label>;
-  readonly categories: ReadonlyMap<number, Label>;
-}
+/** The names a list's export writes: see exportNames. */
+export type ListNames = ExportNames;
 
 const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null, lang: Lang): string => (key === null ? '' : (labels[key]?.[lang] ?? key));
 

@@ -1,18 +1,15 @@
 import { countFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
+import type { ExportNames } from './export-names';
 import type { CampaignReport } from './report';
 
 type Lang = 'zh' | 'en';
 
-export interface Names {
-  readonly units: ReadonlyMap<string, { zh: string; en: string }>;
-  readonly categories: ReadonlyMap<string, { zh: string; en: string }>;
-}
 
 const figureKeys = [...countFigures, ...outcomeFigures] as const;
 
 /** The report as a table: a heading row in the user's language, then the total (a branch's report names its unit there), each unit and each category. */
-export function reportTable(report: CampaignReport, names: Names, lang: Lang): (string | number)[][] {
+export function reportTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] {
   const header = [
     reportColumnLabels.scope[lang],
     ...figureKeys.map((k) => reportFigureLabels[k][lang]),
@@ -35,14 +32,14 @@ export function reportTable(report: CampaignReport, names: Names, lang: Lang): (
   // A scoped report's total row names its scope: 合计（汉台分局 · 电信网络诈骗）.
   const scope = [
     ...(report.unit === null ? [] : [unitName(report.unit)]),
-    ...(report.categoryId === null ? [] : [names.categories.get(String(report.categoryId))?.[lang] ?? String(report.categoryId)]),
+    ...(report.categoryId === null ? [] : [names.categories.get(report.categoryId)?.[lang] ?? String(report.categoryId)]),
   ].join(' · ');
   const total = scope === '' ? reportColumnLabels.total[lang] : lang === 'zh' ? `${reportColumnLabels.total.zh}（${scope}）` : `${reportColumnLabels.total.en} (${scope})`;
   return [
     header,
     line(total, report.total),
     ...Object.entries(report.byUnit).map(([id, row]) => line(unitPrefix + unitName(id), row)),
-    ...Object.entries(report.byCategory).map(([id, row]) => line(categoryPrefix + (names.categories.get(id)?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
+    ...Object.entries(report.byCategory).map(([id, row]) => line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
   ];
 }
 

@@ -188,7 +188,7 @@ export function DetailPanel(props: {
                 <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
                 <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
                 <Show when={typicalOf(detail())}>
-                  <span class="typical-badge" data-testid="typical-badge">
+                  <span class="level-badge typical-badge" data-testid="typical-badge">
                     {t('typicalCase')}
                   </span>
                 </Show>
