@@ -22,15 +22,20 @@ const reportRow = z.object({
   openAtEnd: z.number().int(),
 });
 
+/** What a report (and the typical-case register beside it) is of: the campaign, its span, and the unit and category chosen. */
+export const reportScopeFields = {
+  campaignId: z.number().int(),
+  phase: z.enum(phases).nullable(),
+  span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
+  /** The unit whose report this is (with the units below it), or null for the whole campaign. */
+  unit: z.string().nullable(),
+  /** The crime category whose report this is, or null for every category. */
+  categoryId: z.number().int().nullable(),
+};
+
 export const report = z
   .object({
-    campaignId: z.number().int(),
-    phase: z.enum(phases).nullable(),
-    span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
-    /** The unit whose report this is (with the units below it), or null for the whole campaign. */
-    unit: z.string().nullable(),
-    /** The crime category whose report this is, or null for every category. */
-    categoryId: z.number().int().nullable(),
+    ...reportScopeFields,
     total: reportRow,
     byUnit: z.record(z.string(), reportRow),
     byCategory: z.record(z.string(), reportRow),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clueOutcomeSchema, clueStates, phases } from '../../engine';
+import { clueOutcomeSchema, clueStates } from '../../engine';
+import { reportScopeFields } from './report';
 
 /** A solved clue chosen to publicise (典型案例), as the press office needs it. */
 export const typicalCase = z
@@ -25,11 +26,7 @@ export type TypicalCase = z.infer<typeof typicalCase>;
 /** The typical cases chosen in a span (and not withdrawn by its end), of the whole campaign, a unit (with those below it) or a category. */
 export const typicalCases = z
   .object({
-    campaignId: z.number().int(),
-    phase: z.enum(phases).nullable(),
-    span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
-    unit: z.string().nullable(),
-    categoryId: z.number().int().nullable(),
+    ...reportScopeFields,
     cases: z.array(typicalCase),
     generatedAt: z.string(),
   })
