@@ -103,6 +103,21 @@ describe('choosing a typical case', () => {
     expect((await register('')).cases.find((c) => c.clueId === clue.id)).toMatchObject({ chosenAt: at(50).toISOString(), summary: '判决后宣传' });
   });
 
+  it('withdraws a typical case merged into another clue, with the clue', async () => {
+    const [, , , clue, target] = await solvedClues();
+    if (clue === undefined || target === undefined) throw new Error('too few solved clues');
+    setClock(at(55));
+    const chosen = (await (await office.send('POST', `/api/clues/${clue.id}/typical`, { version: (await item(clue.id)).version, summary: '并案前选定' })).json()) as ItemDetail;
+    expect((await register('')).cases.some((c) => c.clueId === clue.id)).toBe(true);
+    setClock(at(56));
+    const merged = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'merged', version: chosen.version, payload: { targetId: target.id, reason: '同一团伙' } });
+    expect(merged.status).toBe(200);
+    expect(((await merged.json()) as ItemDetail).context).toMatchObject({ typical: null, mergedInto: target.id });
+    expect((await register('')).cases.some((c) => c.clueId === clue.id)).toBe(false);
+    expect((await register(`?asOf=${at(55).toISOString()}`)).cases.some((c) => c.clueId === clue.id)).toBe(true);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
   it('lists a unit’s cases under it and the units above it, and a category’s under it', async () => {
     const [clue] = await solvedClues();
     if (clue === undefined) throw new Error('no solved clue');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, clues } from '../../db/schema';
 import type { ClueContext } from '../../engine';
@@ -9,6 +9,8 @@ import { reportScope, spanOf, type ReportRequest } from './report';
 
 const chosen = 'clue.markTypical';
 const withdrawn = 'clue.unmarkTypical';
+// A typical case merged into another clue is withdrawn with it (the engine clears it).
+const merged = 'clue.merge';
 
 /** One clue's standing as a typical case, folded from its entries in the order they were written. */
 interface Standing {
@@ -36,15 +38,23 @@ export async function typicalCasesOf(
 ): Promise<TypicalCases> {
   const span = spanOf(campaign, request, now);
   const scope = await reportScope(db, campaign.id, request, unitTree);
-  // Few entries: the audit_report index finds them by campaign and event.
-  const entries = await db
-    .select({ clueId: auditLog.subjectId, event: auditLog.event, at: auditLog.at, unitId: auditLog.unitId, categoryId: auditLog.categoryId, payload: auditLog.payload })
-    .from(auditLog)
-    .where(and(eq(auditLog.campaignId, campaign.id), inArray(auditLog.event, [chosen, withdrawn]), eq(auditLog.subject, 'clue'), lt(auditLog.at, span.to), lte(auditLog.at, span.asOf)))
-    .orderBy(asc(auditLog.seq));
+  const byTheEnd = and(eq(auditLog.campaignId, campaign.id), eq(auditLog.subject, 'clue'), lt(auditLog.at, span.to), lte(auditLog.at, span.asOf));
+  // The choices and withdrawals are few, read with their summaries; merges are many more, and read from the audit_report
+  // index alone (no payload). Both found by campaign and event, then put back in the order they were written.
+  const [choices, merges] = await Promise.all([
+    db
+      .select({ seq: auditLog.seq, clueId: auditLog.subjectId, event: auditLog.event, at: auditLog.at, unitId: auditLog.unitId, categoryId: auditLog.categoryId, payload: auditLog.payload })
+      .from(auditLog)
+      .where(and(byTheEnd, inArray(auditLog.event, [chosen, withdrawn]))),
+    db
+      .select({ seq: auditLog.seq, clueId: auditLog.subjectId, event: auditLog.event, at: auditLog.at, unitId: auditLog.unitId, categoryId: auditLog.categoryId, payload: sql<string>`''` })
+      .from(auditLog)
+      .where(and(byTheEnd, eq(auditLog.event, merged))),
+  ]);
+  const entries = [...choices, ...merges].sort((a, b) => a.seq - b.seq);
   const standing = new Map<number, Standing>();
   for (const entry of entries) {
-    if (entry.event === withdrawn) {
+    if (entry.event === withdrawn || entry.event === merged) {
       standing.delete(entry.clueId);
       continue;
     }
@@ -53,18 +63,18 @@ export async function typicalCasesOf(
     standing.set(entry.clueId, { chosenAt: before?.chosenAt ?? entry.at, revisedAt: entry.at, summary, unitId: entry.unitId ?? '', categoryId: entry.categoryId });
   }
   const units = scope.units === null ? null : new Set(scope.units);
-  const inSpan = [...standing.entries()].filter(
+  const chosenInSpan = [...standing.entries()].filter(
     ([, s]) => s.chosenAt >= span.from && (units === null || units.has(s.unitId)) && (scope.categoryId === null || s.categoryId === scope.categoryId),
   );
   const rows =
-    inSpan.length === 0
+    chosenInSpan.length === 0
       ? []
       : await db
           .select({ id: clues.id, state: clues.state, title: clues.title, context: clues.context })
           .from(clues)
-          .where(and(eq(clues.campaignId, campaign.id), inArray(clues.id, inSpan.map(([id]) => id))));
+          .where(and(eq(clues.campaignId, campaign.id), inArray(clues.id, chosenInSpan.map(([id]) => id))));
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const cases: TypicalCase[] = inSpan.flatMap(([clueId, s]) => {
+  const cases: TypicalCase[] = chosenInSpan.flatMap(([clueId, s]) => {
     const clue = byId.get(clueId);
     if (clue === undefined) return [];
     const context: ClueContext = clue.context;

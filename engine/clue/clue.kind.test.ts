@@ -302,6 +302,13 @@ describe('typical cases', () => {
     expect(decideClue(typical, actors.leadInScope, withdraw, rules, now)).toMatchObject({ ok: true, to: 'prosecuted', context: { typical: null } });
   });
 
+  it('is withdrawn when the clue is merged into another; a clue never chosen keeps its context as it was', () => {
+    const typical = clueIn('solved', { typical: { summary: 's', markedAt: now.toISOString() } });
+    expect(decideClue(typical, actors.office, { to: 'merged', payload: { targetId: mergeTarget.id } }, rules, now, { mergeTarget })).toMatchObject({ ok: true, context: { typical: null } });
+    const plain = decideClue(clueIn('solved'), actors.office, { to: 'merged', payload: { targetId: mergeTarget.id } }, rules, now, { mergeTarget });
+    expect(plain.ok && 'typical' in plain.context).toBe(false);
+  });
+
   it('is replayed from the history', () => {
     const created = createClue(1, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields: { title: 't', description: '', categoryId: 1, source: 'other' } }, actors.office, rules, now);
     if (!created.ok) throw new Error('not created');

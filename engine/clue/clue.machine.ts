@@ -25,8 +25,9 @@ const clue = setup({
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordTypical: assign(({ event }) => (event.type === 'clue.markTypical' ? { typical: { summary: event.summary, markedAt: event.meta.at } } : {})),
-    // Withdrawn, not forgotten: the summary published before stays in the history.
-    clearTypical: assign({ typical: null }),
+    // Withdrawn, not forgotten: the summary published before stays in the history. A clue merged into another is no
+    // longer a case of its own to publicise (a clue never chosen keeps its context as it was, so older merges replay alike).
+    clearTypical: assign(({ context }) => (context.typical === undefined || context.typical === null ? {} : { typical: null })),
     recordAssignee: assign(({ event }) =>
       (event.type === 'clue.verify' && event.assigneeId !== undefined) || event.type === 'clue.assign'
         ? { assigneeId: event.assigneeId ?? null }
@@ -85,7 +86,7 @@ const whileOpen = {
   'clue.merge': {
     target: 'merged',
     guard: and(['campaignOpen', 'actorMayMove', 'mergeAcrossUnitsByOffice', 'mergeTargetValid']),
-    actions: ['recordMerge', 'enterState'],
+    actions: ['recordMerge', 'clearTypical', 'enterState'],
   },
   'clue.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordAssignee' },
   'clue.transfer': {

@@ -48,6 +48,7 @@ export const reportMessages = {
   byCategory: { zh: '分类别统计', en: 'By crime category' },
   typicalCases: { zh: '典型案例', en: 'Typical cases' },
   typicalCount: { zh: '本期选定典型案例 {n} 起，可供宣传曝光。', en: '{n} typical cases chosen in the period, for publication.' },
+  typicalCountOne: { zh: '本期选定典型案例 1 起，可供宣传曝光。', en: 'One typical case chosen in the period, for publication.' },
   typicalNone: {
     zh: '本期尚未选定典型案例。单位负责人或专项办可在已破案线索的详情中“选为典型案例”。',
     en: 'No typical case was chosen in the period. A unit lead or the office chooses one from a solved clue’s details.',

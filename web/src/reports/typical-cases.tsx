@@ -62,7 +62,7 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
           {(found) => (
             <Show when={found().cases.length > 0} fallback={<p class="muted" data-testid="typical-none">{rt('typicalNone')}</p>}>
               <p class="muted" data-testid="typical-count">
-                {rt('typicalCount').replace('{n}', count(found().cases.length))}
+                {found().cases.length === 1 ? rt('typicalCountOne') : rt('typicalCount').replace('{n}', count(found().cases.length))}
               </p>
               <ol class="typical-list">
                 <For each={found().cases}>
