@@ -36,6 +36,12 @@ describe('typical cases', () => {
       await drawer.getByTestId('error-summary').filter({ hasText: '必填' }).waitFor();
       const summary = `汉台分局破获一起网络“套路贷”案件（#${id}）\n抓获犯罪嫌疑人3名，提醒群众警惕“低息贷款”陷阱。`;
       await drawer.locator('textarea[name=summary]').fill(summary);
+      // Closed by a stray Escape and opened again, the drawer brings the summary back as it was typed.
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
+      await drawer.getByTestId('typical-form').waitFor();
+      expect(await drawer.locator('textarea[name=summary]').inputValue()).toBe(summary);
       await drawer.getByTestId('action-submit').click();
       await drawer.getByTestId('typical-form').waitFor({ state: 'detached' });
       await expect.poll(() => drawer.getByTestId('detail-typical').locator('.typical-summary').textContent(), { timeout: 10_000 }).toBe(summary);

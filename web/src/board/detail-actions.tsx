@@ -89,14 +89,23 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     keep: (text: string) => keepDraft(me()?.id ?? 0, noteOf(), text.trim() === '' ? null : text),
     drop: () => keepDraft(me()?.id ?? 0, noteOf(), null),
   };
-  // The drawer stays open from card to card: each card opens with its own unfinished note, or with nothing open.
+  // The typical-case summary being written, kept the same way: a summary for publication is worth not typing twice.
+  const summaryOf = () => ({ typical: { id: props.item.id } });
+  const summaryDraft = {
+    read: () => readDraft(me()?.id ?? 0, summaryOf()),
+    keep: (text: string) => keepDraft(me()?.id ?? 0, summaryOf(), text.trim() === '' ? null : text),
+    drop: () => keepDraft(me()?.id ?? 0, summaryOf(), null),
+  };
+  // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
   createEffect(
     on(
       () => `${props.item.kind}:${props.item.id}`,
       () => {
         const unfinished = draft.read();
+        const unfinishedSummary = props.item.kind === 'clue' ? summaryDraft.read() : null;
         setNoteText(unfinished);
-        setAction(unfinished !== '' && may('note') ? 'note' : null);
+        setSummaryText(unfinishedSummary ?? '');
+        setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : null);
         setErrors({});
         setProblem(null);
       },
@@ -106,7 +115,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
     setNoteText(draft.read());
-    setSummaryText(typical()?.summary ?? '');
+    setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setReasonText('');
     setValues(valuesOf(props.item));
     setErrors({});
@@ -182,7 +191,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
       return;
     }
     const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
-    void run(() => api.markTypical(props.item.id, { version: props.item.version, summary }), done, [props.item.state]);
+    void run(() => api.markTypical(props.item.id, { version: props.item.version, summary }).then(summaryDraft.drop), done, [props.item.state]);
   }
 
   function submitWithdrawal(event: SubmitEvent) {
@@ -277,10 +286,29 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
               <h4>{t(typical() === null ? 'markTypical' : 'reviseTypical')}</h4>
               <Field name="summary" label={t('summary')} errors={errors()}>
-                <textarea name="summary" rows={5} maxLength={2000} value={summaryText()} aria-invalid={invalid('summary')} onInput={(e) => setSummaryText(e.currentTarget.value)} />
+                <textarea
+                  name="summary"
+                  rows={5}
+                  maxLength={2000}
+                  value={summaryText()}
+                  aria-invalid={invalid('summary')}
+                  onInput={(e) => {
+                    setSummaryText(e.currentTarget.value);
+                    summaryDraft.keep(e.currentTarget.value);
+                  }}
+                />
                 <span class="field-hint muted">{t('typicalHint')}</span>
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
+              {/* As with a note: cancel throws the draft away, closing the drawer keeps it. */}
+              <ActionFooter
+                busy={busy()}
+                problem={problem()}
+                label={t('save')}
+                onCancel={() => {
+                  summaryDraft.drop();
+                  setAction(null);
+                }}
+              />
             </form>
           </Match>
           <Match when={action() === 'untypical'}>

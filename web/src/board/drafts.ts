@@ -1,8 +1,8 @@
 import type { ItemKind } from '../api/client';
 
 /**
- * What a user is writing and has not sent yet (a work note, a move's
- * conclusion or outcome, a new clue),
+ * What a user is writing and has not sent yet (a work note, a typical
+ * case's summary, a move's conclusion or outcome, a new clue),
  * kept per user in the tab's sessionStorage until it is sent: a stray
  * Escape or click that closes the drawer or the dialog, a reload, or
  * signing in again after the session ran out loses nothing of what was
@@ -12,14 +12,16 @@ import type { ItemKind } from '../api/client';
  */
 const prefix = 'battlemap.draft.';
 
-/** The draft of a work note to one item, of what a move of one item to one state asks for, or of a new item of a kind in a campaign. */
+/** The draft of a work note to one item, of a clue's typical-case summary, of what a move of one item to one state asks for, or of a new item of a kind in a campaign. */
 export type DraftOf =
   | { readonly note: { readonly kind: ItemKind; readonly id: number } }
+  | { readonly typical: { readonly id: number } }
   | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
   | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } };
 
 function nameOf(of: DraftOf): string {
   if ('note' in of) return `note.${of.note.kind}.${of.note.id}`;
+  if ('typical' in of) return `typical.${of.typical.id}`;
   if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
   return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
 }
