@@ -50,6 +50,8 @@ export const card = z
     enteredAt: z.string(),
     /** When the last work note was written, or null if none was. */
     lastNoteAt: z.string().nullable(),
+    /** Chosen as a typical case to publicise (典型案例); a problem never is. */
+    typical: z.boolean(),
     dueAt: z.string().nullable(),
     /** Escalation level now: 0 on time, 1 due soon, 2 overdue, 3 long overdue. */
     level: z.number().int().min(0).max(3),

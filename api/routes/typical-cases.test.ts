@@ -56,6 +56,12 @@ describe('choosing a typical case', () => {
     const history = (await (await office.get(`/api/clues/${clue.id}/history`)).json()) as HistoryEntry[];
     expect(history.at(-1)).toMatchObject({ event: 'clue.markTypical', fromState: before.state, toState: before.state, payload: { summary: '破获“好运来”网络赌博平台案，抓获犯罪嫌疑人12名' } });
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+    // Its card on the board is marked, as are those of its column the register lists (the demo's unit leads chose some), and no other.
+    const board = (await (await office.get(`/api/campaigns/1/board?kind=clue&state=${before.state}&limit=500`)).json()) as { columns: { cards: { id: number; typical: boolean }[] }[] };
+    const cards = board.columns[0]?.cards ?? [];
+    expect(cards.find((c) => c.id === clue.id)?.typical).toBe(true);
+    const registered = (await register('')).cases.filter((c) => c.state === before.state).map((c) => c.clueId);
+    expect(cards.filter((c) => c.typical).map((c) => c.id).sort((a, b) => a - b)).toEqual(registered.sort((a, b) => a - b));
 
     const listed = (await register('?phase=crackdown')).cases.find((c) => c.clueId === clue.id);
     expect(listed).toMatchObject({

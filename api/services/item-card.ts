@@ -9,6 +9,9 @@ import { cardOf, readScope, type CardRow } from './board';
 import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 
+/** Whether an item stands chosen as a typical case: only a clue's context can say so. */
+const isTypical = (context: ClueContext | ProblemContext): boolean => 'typical' in context && context.typical !== undefined && context.typical !== null;
+
 /**
  * One item as its detail view and the board's card show it. Leads and
  * officers see only items of their units: any other id is "not found" to
@@ -41,7 +44,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...columns } = row;
-  const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null };
+  const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, typical: isTypical(context) };
   const concluded = campaign.state === 'concluded';
   return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: changesOf(kind, cardRow, actor, concluded) };
 }
@@ -97,6 +100,7 @@ export async function storedItem(
     assigneeName,
     enteredAt: context.enteredAt,
     lastNoteAt: context.lastNoteAt ?? null,
+    typical: isTypical(context),
     dueAt: context.dueAt,
   };
   const concluded = campaign.state === 'concluded';

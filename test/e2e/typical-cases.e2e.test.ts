@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
 
@@ -8,6 +9,14 @@ import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard 
  * Needs `npm run build`.
  */
 const suite = browserSuite();
+
+/** Whether a card's typical-case mark is whole and inside its card. */
+const chipInside = (chip: Locator) =>
+  chip.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const card = el.closest('[data-card-id]')?.getBoundingClientRect();
+    return card !== undefined && box.left >= card.left && box.right <= card.right && el.scrollWidth <= el.clientWidth;
+  });
 
 interface WireItem {
   version: number;
@@ -56,6 +65,10 @@ describe('typical cases', () => {
         return [...panel.querySelectorAll('.action-buttons button')].filter((b) => b.getBoundingClientRect().right > right).map((b) => b.textContent);
       });
       expect(overflowing).toEqual([]);
+      // Its card on the board says so, the mark whole inside the card.
+      const chip = page.locator(`[data-testid=column-solved] [data-testid=card-${id}] [data-testid=typical-chip]`);
+      await expect.poll(() => chip.count(), { timeout: 10_000 }).toBe(1);
+      expect(await chipInside(chip)).toBe(true);
       await page.screenshot({ path: `${artifacts}/typical-case-drawer-zh.png` });
       const stored = await apiCall<WireItem>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(stored).toMatchObject({ state: 'solved', version: clue.item.version + 1, context: { typical: { summary } } });
@@ -79,6 +92,14 @@ describe('typical cases', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=hantai`);
       await page.locator(`[data-testid=typical-case][data-clue="${id}"]`).waitFor();
       expect(await page.getByTestId('typical-cases').locator('h2').textContent()).toBe('Typical cases');
+      // On the board in English, in a 1,000 px window (cards about 180 px wide), the mark still fits inside its card.
+      await page.setViewportSize({ width: 1000, height: 800 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
+      const englishChip = page.locator(`[data-testid=column-solved] [data-testid=card-${id}] [data-testid=typical-chip]`);
+      await englishChip.waitFor();
+      expect(await englishChip.textContent()).toBe('Typical');
+      expect(await chipInside(englishChip)).toBe(true);
+      await page.setViewportSize({ width: 1600, height: 900 });
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
 
       // Withdrawn with a reason: the drawer and the report no longer show it.
@@ -89,6 +110,7 @@ describe('typical cases', () => {
       await drawer.getByTestId('action-submit').click();
       await drawer.getByTestId('untypical-form').waitFor({ state: 'detached' });
       await expect.poll(() => drawer.getByTestId('typical-badge').count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => page.locator(`[data-testid=card-${id}] [data-testid=typical-chip]`).count(), { timeout: 10_000 }).toBe(0);
       expect(await drawer.getByTestId('action-typical').textContent()).toBe('选为典型案例');
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=whole&unit=hantai`);
       await page.getByTestId('typical-cases').waitFor();

@@ -66,6 +66,11 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
             </span>
           )}
         </Show>
+        <Show when={props.card.typical}>
+          <span class="chip chip-typical" title={t('typicalCase')} data-testid="typical-chip">
+            {t('typicalShort')}
+          </span>
+        </Show>
       </div>
       <div class="card-foot">
         <span class={props.card.assigneeName === null ? 'assignee none' : 'assignee'}>

@@ -120,6 +120,7 @@ export const messages = {
     en: 'This item is no longer within what you can see: it may have been transferred to another unit, or the number is wrong.',
   },
   typicalCase: { zh: '典型案例', en: 'Typical case' },
+  typicalShort: { zh: '典型', en: 'Typical' },
   markTypical: { zh: '选为典型案例', en: 'Choose as a typical case' },
   reviseTypical: { zh: '修改案情简介', en: 'Revise the summary' },
   withdrawTypical: { zh: '撤销典型案例', en: 'Withdraw as a typical case' },
