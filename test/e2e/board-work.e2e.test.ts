@@ -621,8 +621,10 @@ describe('working on the board', () => {
     try {
       const [first, second] = await Promise.all([0, 1].map(async (n) => Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').nth(n).getAttribute('data-testid'))?.slice('card-'.length))));
       const drawer = page.getByTestId('detail-panel');
+      // Opened once the drawer shows that card: until its detail arrives, the drawer still shows the card before it.
       const open = async (id: number | undefined) => {
         await page.locator(`[data-testid=card-${id}] .card-title`).click();
+        await drawer.locator(`.detail-scroll[data-item="${id}"]`).waitFor();
         await drawer.getByTestId('history').waitFor();
       };
       const noteField = drawer.locator('[data-testid=note-form] textarea[name=text]');

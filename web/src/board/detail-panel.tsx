@@ -182,7 +182,7 @@ export function DetailPanel(props: {
       <Show when={item.latest !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
         <Show when={item.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
           {(detail) => (
-            <div class="detail-scroll">
+            <div class="detail-scroll" data-item={detail().id}>
               <h2 class="detail-title">{detail().title}</h2>
               <div class="detail-badges">
                 <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
