@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import { allowedClueChanges, allowedProblemChanges, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
+import { allowedClueChanges, allowedProblemChanges, typicalCaseOf, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
@@ -10,7 +10,7 @@ import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 
 /** Whether an item stands chosen as a typical case: only a clue's context can say so. */
-const isTypical = (context: ClueContext | ProblemContext): boolean => 'typical' in context && context.typical !== undefined && context.typical !== null;
+const isTypical = (context: ClueContext | ProblemContext): boolean => 'typical' in context && typicalCaseOf(context) !== null;
 
 /**
  * One item as its detail view and the board's card show it. Leads and

@@ -59,13 +59,13 @@ async function standingAt(db: Db | Tx, campaignId: number, span: ReportSpan, end
       // By the item's entries (audit_subject), named: with campaign_id in the condition SQLite would walk the campaign's whole log for each part.
       const part = await db.all<Standing>(sql`
         with last as (
-          select max(seq) as anySeq, max(case when from_state is null or from_state <> to_state then seq end) as moveSeq
+          select max(seq) as entrySeq, max(case when from_state is null or from_state <> to_state then seq end) as moveSeq
           from audit_log indexed by audit_subject
           where subject = ${subject} and subject_id between ${low} and ${low + perPart - 1} and campaign_id = ${campaignId} and at < ${span.to} and at <= ${span.asOf}
           group by subject_id)
         select la.unit_id as unitId, la.category_id as categoryId, count(*) as open,
           coalesce(sum(json_extract(lm.payload, '$.meta.dueAt') < ${end}), 0) as overdue
-        from last join audit_log lm on lm.seq = last.moveSeq join audit_log la on la.seq = last.anySeq
+        from last join audit_log lm on lm.seq = last.moveSeq join audit_log la on la.seq = last.entrySeq
         where lm.to_state in ${openStates} and ${inScope}
         group by la.unit_id, la.category_id`);
       rows.push(...part);

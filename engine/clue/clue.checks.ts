@@ -1,7 +1,7 @@
 import { refuse } from '../refusals';
 import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
-import type { ClueContext, ClueEvent } from './clue.model';
+import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
 
 /** A merge refused for its target: the clue number is what to fix, so the refusal names that field. */
 export const targetRefused = (reason: Label) => refuse('merge_target_invalid', [{ field: 'targetId', message: reason }], reason);
@@ -53,7 +53,7 @@ export const clueChecks = {
 
   /** Only a typical case can be withdrawn as one. */
   isTypical: (context) =>
-    context.typical === undefined || context.typical === null
+    typicalCaseOf(context) === null
       ? refuse('move_not_allowed', undefined, { zh: '该线索不是典型案例', en: 'This clue is not a typical case' })
       : null,
 

@@ -1,7 +1,7 @@
 import { and, assign, setup } from 'xstate';
 import { guardsFrom } from '../item/checks';
 import { clueChecks } from './clue.checks';
-import type { ClueContext, ClueEvent } from './clue.model';
+import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
 
 /**
  * The clue statechart: found → verifying → filed → solved → prosecuted, with
@@ -27,7 +27,7 @@ const clue = setup({
     recordTypical: assign(({ event }) => (event.type === 'clue.markTypical' ? { typical: { summary: event.summary, markedAt: event.meta.at } } : {})),
     // Withdrawn, not forgotten: the summary published before stays in the history. A clue merged into another is no
     // longer a case of its own to publicise (a clue never chosen keeps its context as it was, so older merges replay alike).
-    clearTypical: assign(({ context }) => (context.typical === undefined || context.typical === null ? {} : { typical: null })),
+    clearTypical: assign(({ context }) => (typicalCaseOf(context) === null ? {} : { typical: null })),
     recordAssignee: assign(({ event }) =>
       (event.type === 'clue.verify' && event.assigneeId !== undefined) || event.type === 'clue.assign'
         ? { assigneeId: event.assigneeId ?? null }

@@ -65,6 +65,11 @@ export interface TypicalCase {
   readonly markedAt: string;
 }
 
+/** The clue's typical case, or null if it is not one (never chosen, withdrawn, or stored before typical cases existed). */
+export function typicalCaseOf(context: Pick<ClueContext, 'typical'>): TypicalCase | null {
+  return context.typical ?? null;
+}
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const userId = z.number().int().positive();
 
