@@ -40,3 +40,12 @@ export function unitTreeReader(db: Db | Tx, maxAgeMs = 1000) {
     return cached.units;
   };
 }
+
+/**
+ * The unit tree for one request: read when first asked for, as it stands
+ * (a unit just made counts at once), and not again within the request.
+ */
+export function unitTreeOnce(db: Db | Tx): () => Promise<readonly UnitNode[]> {
+  let tree: Promise<readonly UnitNode[]> | undefined;
+  return () => (tree ??= unitTreeReader(db, 0)());
+}

@@ -6,7 +6,7 @@ import { flow, flowQuery } from '../contracts/flow';
 import { viewerOf } from '../middleware/viewer';
 import { readFlow } from '../services/flow';
 import { reportScope } from '../services/report';
-import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
+import { unitTreeOnce } from '../auth/unit-scope';
 import { auditStamp } from '../../db/audit/head';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import type { Flow } from '../contracts/flow';
@@ -31,16 +31,15 @@ export function flowRoutes(database: Database, clock: Clock) {
       viewerOf(c);
       const { id } = c.req.valid('param');
       const { phase, unit, category } = c.req.valid('query');
-      let tree: Promise<readonly UnitNode[]> | undefined;
-      const unitTree = () => (tree ??= unitTreeReader(database.db, 0)());
+      const unitTree = unitTreeOnce(database.db);
       // Checked as the report checks them: a 400 naming the unit or category that is not there.
       const { units, categoryId } = await reportScope(database.db, id, { unit, category }, unitTree);
       // The office's branch holds every unit: its flow is the whole campaign's, added up from the tallies.
       const everyUnit = units !== null && (await unitTree()).every((u) => units.includes(u.id));
       const now = clock();
       const question = JSON.stringify([id, phase ?? null, unit ?? null, categoryId]);
-      // The unit tree is part of the state: a unit made under the branch belongs in its flow at once.
-      const state = `${await auditStamp(database.db)}@${minuteOf(now)}@${JSON.stringify(await unitTree())}`;
+      // A branch's unit tree is part of the state: a unit made under the branch belongs in its flow at once.
+      const state = `${await auditStamp(database.db)}@${minuteOf(now)}@${unit === undefined ? '' : JSON.stringify(await unitTree())}`;
       const answer = await shared.answer(question, state, () => readFlow(database.db, id, phase, now, { unit: unit ?? null, units: everyUnit ? null : units, categoryId }));
       return c.json(answer, 200);
     },

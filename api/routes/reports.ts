@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { report, reportQuery } from '../contracts/report';
 import { ApiError } from '../errors';
-import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
+import { unitTreeOnce } from '../auth/unit-scope';
 import { xlsxType } from '../middleware/security';
 import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
@@ -48,8 +48,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         const span = spanOf(campaign, query, now);
         const { unit, category } = query;
         // The unit tree as it stands (not a second-old copy: a unit made under a branch counts at once), read once.
-        let tree: Promise<readonly UnitNode[]> | undefined;
-        const unitTree = () => (tree ??= unitTreeReader(db, 0)());
+        const unitTree = unitTreeOnce(db);
         // A span that ended before now is settled: the log is only appended to, at the time of writing, so
         // nothing written from now on falls inside it, and its report is counted once (a past phase at a million
         // clues replays the log, seconds). Only a change to the unit tree can change it (a branch's units).

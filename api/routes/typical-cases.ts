@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { unitTreeReader, type UnitNode } from '../auth/unit-scope';
+import { unitTreeOnce } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { itemDetail } from '../contracts/items';
@@ -77,8 +77,7 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         const query = c.req.valid('query');
         const now = clock();
         const campaign = await loadCampaign(db, id);
-        let tree: Promise<readonly UnitNode[]> | undefined;
-        const unitTree = () => (tree ??= unitTreeReader(db, 0)());
+        const unitTree = unitTreeOnce(db);
         const found = await typicalCasesOf(db, campaign, query, now, unitTree);
         if (query.format === 'json') return c.json(found, 200);
         const names = await exportNames(db, id);
