@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource, onCleanup, onMount, type JSX 
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
-import { colon, named, t, tr } from '../i18n/i18n';
+import { categoryNamed, colon, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { dateTime, dueDate, figure } from './format';
@@ -151,14 +151,8 @@ export function DetailPanel(props: {
   const [item] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
   const [history] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
   const tz = () => props.campaign.timeZone;
-  const unitName = (id: string) => {
-    const unit = props.campaign.units.find((u) => u.id === id);
-    return unit === undefined ? id : named(unit);
-  };
-  const categoryName = (id: number | null) => {
-    const category = props.campaign.categories.find((c) => c.id === id);
-    return category === undefined ? '—' : named(category);
-  };
+  const unitName = (id: string) => unitNamed(props.campaign.units, id);
+  const categoryName = (id: number | null) => categoryNamed(props.campaign.categories, id) ?? '—';
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && document.querySelector('[role="dialog"]') === null) props.onClose();
   };

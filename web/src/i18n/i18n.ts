@@ -59,8 +59,23 @@ export function colon(): string {
 }
 
 /** A name pair (nameZh/nameEn) in the current language. */
-export function named(item: { readonly nameZh: string; readonly nameEn: string }): string {
+/** Anything with a name in both languages: a unit, a category, a campaign. */
+type Named = { readonly nameZh: string; readonly nameEn: string };
+
+export function named(item: Named): string {
   return lang() === 'en' ? item.nameEn : item.nameZh;
+}
+
+/** A unit's name in the current language, from the units a page has (a campaign's): its code if it is not among them. */
+export function unitNamed(units: readonly (Named & { readonly id: string })[], id: string): string {
+  const unit = units.find((u) => u.id === id);
+  return unit === undefined ? id : named(unit);
+}
+
+/** A category's name in the current language, or undefined for none or one not among them. */
+export function categoryNamed(categories: readonly (Named & { readonly id: number })[], id: number | null): string | undefined {
+  const category = categories.find((c) => c.id === id);
+  return category === undefined ? undefined : named(category);
 }
 
 /** The locale tag for Intl formatting. */

@@ -3,7 +3,7 @@ import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { ApiProblem } from '../api/problem';
-import { lang, named, t, tr } from '../i18n/i18n';
+import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import { localDateTime, nextDay, zonedInstant } from './format';
@@ -72,10 +72,7 @@ export function ReportsPage() {
   };
   /** A branch's own report: the unit chosen (with the units below it), or undefined for the whole campaign. */
   const unit = () => (search.unit === wholeCampaign ? undefined : search.unit || ownUnit());
-  const unitName = (detail: CampaignDetail, id: string) => {
-    const found = detail.units.find((u) => u.id === id);
-    return found === undefined ? id : named(found);
-  };
+  const unitName = (detail: CampaignDetail, id: string) => unitNamed(detail.units, id);
   /** The name of the unit a branch's report is of, or undefined for the whole campaign's. */
   const reportUnitName = (detail: CampaignDetail, current: Report) => (current.unit === null ? undefined : unitName(detail, current.unit));
   /** One crime category's report: its id from the address, or undefined for every category. */
@@ -83,8 +80,7 @@ export function ReportsPage() {
   /** The name of the category a category's report is of, or undefined. */
   const reportCategoryName = (detail: CampaignDetail, current: Report) => {
     if (current.categoryId === null) return undefined;
-    const found = detail.categories.find((c) => c.id === current.categoryId);
-    return found === undefined ? String(current.categoryId) : named(found);
+    return categoryNamed(detail.categories, current.categoryId) ?? String(current.categoryId);
   };
   /** A report of part of the campaign: a unit's, a category's, or both. Frozen reports are the whole campaign's. */
   const scoped = (current: Report) => current.unit !== null || current.categoryId !== null;

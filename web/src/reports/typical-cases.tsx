@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { organisationTypeLabels } from '../../../engine/outcome';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { TypicalCase } from '../../../api/contracts/typical-cases';
-import { lang, named, tr } from '../i18n/i18n';
+import { categoryNamed, lang, tr, unitNamed } from '../i18n/i18n';
 import { reportsApi, typicalCasesDownloadUrl, type CampaignDetail, type ReportScope } from './api';
 import { headlines, isMoney } from './figures';
 import { count, localDateTime, moneyText } from './format';
@@ -31,14 +31,6 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
     () => ({ id: props.campaign.id, scope: props.scope }),
     (source) => reportsApi.typicalCases(source.id, source.scope),
   );
-  const unitName = (id: string) => {
-    const unit = props.campaign.units.find((u) => u.id === id);
-    return unit === undefined ? id : named(unit);
-  };
-  const categoryName = (id: number | null) => {
-    const category = props.campaign.categories.find((c) => c.id === id);
-    return category === undefined ? '' : named(category);
-  };
   const download = (format: 'csv' | 'xlsx') => typicalCasesDownloadUrl(props.campaign.id, props.scope, format, lang());
   return (
     <section class="report-section typical-cases" data-testid="typical-cases">
@@ -77,7 +69,7 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
                         </span>
                       </h3>
                       <p class="muted typical-meta">
-                        {[unitName(c.unitId), categoryName(c.categoryId), tr(clueStateLabels[c.state]), `${rt('typicalChosen')} ${localDateTime(c.chosenAt, props.campaign.timeZone)}`]
+                        {[unitNamed(props.campaign.units, c.unitId), categoryNamed(props.campaign.categories, c.categoryId) ?? '', tr(clueStateLabels[c.state]), `${rt('typicalChosen')} ${localDateTime(c.chosenAt, props.campaign.timeZone)}`]
                           .filter((part) => part !== '')
                           .join(' · ')}
                       </p>
