@@ -109,6 +109,24 @@ describe('choosing a typical case', () => {
     expect((await register('')).cases.find((c) => c.clueId === clue.id)).toMatchObject({ chosenAt: at(50).toISOString(), summary: '判决后宣传' });
   });
 
+  it('answers every screen from one read while nothing changed, and the change at once after one, within the same minute', async () => {
+    const [, , , clue] = await solvedClues();
+    if (clue === undefined) throw new Error('no fourth solved clue');
+    setClock(at(60));
+    // Ten screens asking together get the same answer (one read of the log, see SharedAnswers).
+    const screens = await Promise.all(Array.from({ length: 10 }, () => register('')));
+    expect(new Set(screens.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(screens[0]?.cases.some((c) => c.clueId === clue.id)).toBe(false);
+    // Chosen in the same minute: the next read has it, and so has a branch's register.
+    const chosen = (await (await office.send('POST', `/api/clues/${clue.id}/typical`, { version: (await item(clue.id)).version, summary: '大屏展示' })).json()) as ItemDetail;
+    expect((await register('')).cases.at(-1)).toMatchObject({ clueId: clue.id, summary: '大屏展示' });
+    expect((await register(`?unit=${clue.unitId}`)).cases.some((c) => c.clueId === clue.id)).toBe(true);
+    // Withdrawn in the same minute: gone again.
+    await office.send('POST', `/api/clues/${clue.id}/typical/withdraw`, { version: chosen.version, reason: '撤下' });
+    expect((await register('')).cases.some((c) => c.clueId === clue.id)).toBe(false);
+    expect((await register(`?unit=${clue.unitId}`)).cases.some((c) => c.clueId === clue.id)).toBe(false);
+  });
+
   it('withdraws a typical case merged into another clue, with the clue', async () => {
     const [, , , clue, target] = await solvedClues();
     if (clue === undefined || target === undefined) throw new Error('too few solved clues');

@@ -15,6 +15,9 @@ import { typicalCasesOf } from '../services/typical-cases';
 import { typicalCasesTable } from '../services/typical-cases-export';
 import { tableCsv, tableXlsx } from '../services/export-table';
 import { exportNames } from '../services/export-names';
+import { auditStamp } from '../../db/audit/head';
+import type { TypicalCases } from '../contracts/typical-cases';
+import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { json, problems, router } from './kit';
 
 /**
@@ -24,6 +27,8 @@ import { json, problems, router } from './kit';
  */
 export function typicalCaseRoutes(database: Database, clock: Clock) {
   const { db } = database;
+  // Every wall screen and open battle map reads the campaign's register after each change: one read serves them all.
+  const shared = new SharedAnswers<TypicalCases>();
   return router()
     .openapi(
       createRoute({
@@ -78,7 +83,11 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         const now = clock();
         const campaign = await loadCampaign(db, id);
         const unitTree = unitTreeOnce(db);
-        const found = await typicalCasesOf(db, campaign, query, now, unitTree);
+        const question = JSON.stringify([id, query.phase ?? null, query.from ?? null, query.to ?? null, query.asOf ?? null, query.unit ?? null, query.category ?? null]);
+        // As the flow's: the log (a choice, a withdrawal, a merge, a clue's title or outcome edited), the minute (the span's
+        // end, now), and for a branch its unit tree (a unit made under it brings its cases at once).
+        const state = `${await auditStamp(db)}@${minuteOf(now)}@${query.unit === undefined ? '' : JSON.stringify(await unitTree())}`;
+        const found = await shared.answer(question, state, () => typicalCasesOf(db, campaign, query, now, unitTree));
         if (query.format === 'json') return c.json(found, 200);
         const names = await exportNames(db, id);
         const table = typicalCasesTable(found.cases, names, campaign.config.timeZone, query.lang);

@@ -110,6 +110,7 @@ export interface WireCard {
   title: string;
   unitId: string;
   assigneeId: number | null;
+  typical: boolean;
   allowed: { to: string; event: string; needs: string[] }[];
 }
 export interface WireBoard {

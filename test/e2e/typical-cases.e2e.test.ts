@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
 
@@ -16,6 +16,20 @@ const chipInside = (chip: Locator) =>
     const box = el.getBoundingClientRect();
     const card = el.closest('[data-card-id]')?.getBoundingClientRect();
     return card !== undefined && box.left >= card.left && box.right <= card.right && el.scrollWidth <= el.clientWidth;
+  });
+
+interface WireRegister {
+  cases: { clueId: number; title: string }[];
+}
+
+/** The typical cases on the wall: those wholly in view, in order, and those neither wholly in nor wholly out of it (cut). */
+const wallCases = (page: Page) =>
+  page.locator('[data-testid=wall] [data-testid=bm-typical] ol').evaluate((list) => {
+    const room = list.getBoundingClientRect();
+    const placed = [...list.querySelectorAll('[data-testid=bm-typical-card]')].map((card) => ({ clue: Number(card.getAttribute('data-clue')), box: card.getBoundingClientRect() }));
+    const inside = placed.filter(({ box }) => box.left >= room.left - 0.5 && box.right <= room.right + 0.5 && box.top >= room.top - 0.5 && box.bottom <= room.bottom + 0.5);
+    const outside = placed.filter(({ box }) => box.left >= room.right || box.top >= room.bottom);
+    return { shown: inside.map((c) => c.clue), cut: placed.filter((c) => !inside.includes(c) && !outside.includes(c)).map((c) => c.clue) };
   });
 
 interface WireItem {
@@ -133,6 +147,69 @@ describe('typical cases', () => {
       await drawer.getByTestId('history').waitFor();
       expect(await drawer.getByTestId('action-typical').count()).toBe(0);
       expect(await drawer.getByTestId('action-untypical').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the battle map and the wall show the latest typical cases, none cut off; a title opens its clue; one chosen elsewhere reaches the wall without a reload', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
+      // The demo's unit leads have chosen several by mid-June; the latest chosen come first.
+      expect(register.cases.length).toBeGreaterThan(4);
+      const latest = register.cases.map((c) => c.clueId).reverse();
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      const cards = page.getByTestId('bm-typical-card');
+      await expect.poll(() => cards.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-clue'))))).toEqual(latest.slice(0, 4));
+      expect(await page.getByTestId('bm-typical-total').textContent()).toBe(`共 ${register.cases.length} 例`);
+      expect(await cards.first().locator('h3').textContent()).toContain(register.cases.at(-1)?.title);
+      await page.getByTestId('bm-typical').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${artifacts}/battle-map-typical-zh.png` });
+      // A title opens the clue on the board.
+      await cards.first().locator('h3 a').click();
+      await page.waitForURL(new RegExp(`/campaigns/${campaignId}/board\\?kind=clue&item=${latest[0]}$`));
+      await page.locator(`[data-testid=detail-panel] .detail-scroll[data-item="${latest[0]}"]`).waitFor();
+      // The heading's link leads to the whole campaign's report, which lists them all.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      await page.getByTestId('bm-typical-all').click();
+      await page.waitForURL(/\/reports\?/);
+      await expect.poll(() => page.locator('[data-testid=typical-case]').count(), { timeout: 10_000 }).toBe(register.cases.length);
+
+      // The wall, at the 1600 × 900 it is drawn for: the latest that fit whole, the others out of sight, none cut.
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+      await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor();
+      const onWall = await wallCases(page);
+      expect(onWall.cut).toEqual([]);
+      expect(onWall.shown.length).toBeGreaterThan(0);
+      expect(onWall.shown).toEqual(latest.slice(0, onWall.shown.length));
+      await page.screenshot({ path: `${artifacts}/wall-typical-zh.png` });
+
+      // Chosen by the office while the wall is open, a case comes first on it without a reload.
+      const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
+      const candidate = (solved.columns[0]?.cards ?? []).find((c) => !c.typical && !latest.includes(c.id));
+      if (candidate === undefined) throw new Error('no solved clue that is not a typical case');
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version: candidate.version, summary: '网安支队破获一起网络敲诈勒索案件，挽回群众损失。' });
+      await expect.poll(async () => (await wallCases(page)).shown[0], { timeout: 15_000 }).toBe(candidate.id);
+
+      // A 720-line projector in English: fewer fit, if any, and still none is cut.
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+        await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
+        const placed = await wallCases(page);
+        expect(placed.cut, `${width}×${height}`).toEqual([]);
+        expect(placed.shown, `${width}×${height}`).toEqual([candidate.id, ...latest].slice(0, placed.shown.length));
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     } finally {
       await context.close();
     }

@@ -11,6 +11,7 @@ import { isMeasure, measureDefinitions, scaleOf, type Measure } from './measure'
 import { bt } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TargetBars } from './target-bars';
+import { TypicalPanel } from './typical-panel';
 import { UnitGrid } from './unit-grid';
 import { UnitTiles } from './unit-tiles';
 import { useLiveRefresh } from './live';
@@ -102,6 +103,9 @@ export function BattleMapPage() {
                   <section class="bm-panel bm-wide">
                     <h2>{bt('timeline')}</h2>
                     <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
+                  </section>
+                  <section class="bm-panel bm-wide">
+                    <TypicalPanel campaign={detail()} register={data.typicalCases.latest} failed={data.typicalFailed()} limit={4} linked={true} />
                   </section>
                   <section class="bm-panel bm-wide">
                     <h2>

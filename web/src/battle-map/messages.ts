@@ -48,6 +48,13 @@ export const battleMapMessages = {
   moneyFrozen: { zh: '冻结涉案资金', en: 'Money frozen' },
   loadFailed: { zh: '作战图加载失败', en: 'The battle map could not be loaded' },
   phaseDays: { zh: '天', en: 'days' },
+  typicalCases: { zh: '典型案例', en: 'Typical cases' },
+  typicalTag: { zh: '典型案例', en: 'Typical case' },
+  typicalTotal: { zh: '共 {n} 例', en: '{n} in all' },
+  typicalAll: { zh: '在阶段报告中查看全部', en: 'See them all in the report' },
+  typicalChosen: { zh: '选定于', en: 'chosen' },
+  typicalNone: { zh: '尚未选定典型案例', en: 'No typical case chosen yet' },
+  typicalFailed: { zh: '典型案例加载失败', en: 'The typical cases could not be loaded' },
 } satisfies Record<string, Label>;
 
 export type BattleMapMessageKey = keyof typeof battleMapMessages;

@@ -10,6 +10,7 @@ import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, scaleOf, type Measure } from './measure';
 import { bt, type BattleMapMessageKey } from './messages';
 import { PhaseTimeline } from './phase-timeline';
+import { TypicalPanel } from './typical-panel';
 import { UnitTiles } from './unit-tiles';
 import { useLiveRefresh } from './live';
 import { useWallZoom } from './wall-zoom';
@@ -130,6 +131,7 @@ export function WallPage() {
                     </div>
                     <h2>{bt('detachments')}</h2>
                     <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
+                    <TypicalPanel campaign={detail()} register={data.typicalCases.latest} failed={data.typicalFailed()} limit={6} linked={false} />
                   </section>
                 </div>
                 <footer class="wall-timeline">

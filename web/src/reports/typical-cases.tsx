@@ -1,24 +1,10 @@
 import { For, Match, Show, Switch, createResource } from 'solid-js';
-import { organisationTypeLabels } from '../../../engine/outcome';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
-import type { TypicalCase } from '../../../api/contracts/typical-cases';
 import { categoryNamed, lang, tr, unitNamed } from '../i18n/i18n';
 import { reportsApi, typicalCasesDownloadUrl, type CampaignDetail, type ReportScope } from './api';
-import { headlines, isMoney } from './figures';
-import { count, localDateTime, moneyText } from './format';
+import { count, localDateTime } from './format';
+import { achieved, achievedLine } from './typical-achieved';
 import { rt } from './messages';
-
-/** What a case achieved, in the release's words, each figure that is not 0: 抓获犯罪嫌疑人12人 · 涉案金额43万元. */
-function achieved(c: TypicalCase): string[] {
-  const organisation = c.outcome !== null && c.outcome.organisationType !== 'none' ? [tr(organisationTypeLabels[c.outcome.organisationType])] : [];
-  const figures = headlines.flatMap((h) => {
-    const value = h.figure === 'sentForProsecution' ? c.sentForProsecution : c.outcome !== null && h.figure in c.outcome ? (c.outcome as Record<string, unknown>)[h.figure] : null;
-    if (typeof value !== 'number' || value === 0) return [];
-    const shown = isMoney(h.figure) ? moneyText(value) : count(value);
-    return [lang() === 'zh' ? `${h.label.zh}${shown}${h.unit.zh}` : `${h.label.en} ${shown}`];
-  });
-  return [...organisation, ...figures];
-}
 
 /**
  * The typical cases of the report's span, unit and category (the campaign's
@@ -76,7 +62,7 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
                       <p class="typical-text">{c.summary}</p>
                       <Show when={achieved(c).length > 0}>
                         <p class="typical-figures" data-testid="typical-figures">
-                          {achieved(c).join(lang() === 'zh' ? '，' : ' · ')}
+                          {achievedLine(c)}
                         </p>
                       </Show>
                     </li>

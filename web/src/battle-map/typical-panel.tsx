@@ -1,0 +1,71 @@
+import { A } from '@solidjs/router';
+import { For, Show, createMemo } from 'solid-js';
+import type { TypicalCase, TypicalCases } from '../../../api/contracts/typical-cases';
+import { categoryNamed, unitNamed } from '../i18n/i18n';
+import type { CampaignDetail } from '../reports/api';
+import { count, localDate } from '../reports/format';
+import { achievedLine } from '../reports/typical-achieved';
+import { bt } from './messages';
+
+/**
+ * The campaign's typical cases (典型案例) as the battle map and the wall show
+ * them: the latest chosen first, each with its unit, category, the day it
+ * was chosen, its summary as it may be published and what it achieved. On
+ * the battle map (`linked`) a title opens the clue on the board and the
+ * heading leads to the report that lists them all; the wall only shows.
+ * Where the wall has no room for another whole case, the cases that do not
+ * fit are left off rather than cut; with none, nothing shows.
+ */
+export function TypicalPanel(props: { campaign: CampaignDetail; register: TypicalCases | undefined; failed: boolean; limit: number; linked: boolean }) {
+  const latest = createMemo((): TypicalCase[] => [...(props.register?.cases ?? [])].reverse().slice(0, props.limit));
+  const total = () => props.register?.cases.length ?? 0;
+  return (
+    <div class="tp-panel" data-testid="bm-typical">
+      <h2>
+        {bt('typicalCases')}
+        <Show when={total() > 0}>
+          <span class="muted bm-subtitle" data-testid="bm-typical-total">
+            {bt('typicalTotal').replace('{n}', count(total()))}
+          </span>
+        </Show>
+        <Show when={props.linked}>
+          <A class="bm-more" href={`/campaigns/${props.campaign.id}/reports?scope=whole&unit=*`} data-testid="bm-typical-all">
+            {bt('typicalAll')}
+          </A>
+        </Show>
+      </h2>
+      <Show
+        when={latest().length > 0}
+        fallback={
+          <p class="muted" data-testid="bm-typical-none">
+            {props.failed ? bt('typicalFailed') : props.register === undefined ? '' : bt('typicalNone')}
+          </p>
+        }
+      >
+        <ol class="tp-cards">
+          <For each={latest()}>
+            {(c) => (
+              <li class="tp-card" data-testid="bm-typical-card" data-clue={c.clueId}>
+                <h3 class="tp-title">
+                  {/* The wall has no heading over the cases (see the wall's styles): each says what it is. */}
+                  <span class="tp-tag">{bt('typicalTag')}</span>
+                  <Show when={props.linked} fallback={c.title}>
+                    <A href={`/campaigns/${props.campaign.id}/board?kind=clue&item=${c.clueId}`}>{c.title}</A>
+                  </Show>
+                </h3>
+                <p class="tp-line">
+                  {unitNamed(props.campaign.units, c.unitId)}
+                  {/* The wall leaves the category out: its names are long, and the title needs the room. */}
+                  <Show when={categoryNamed(props.campaign.categories, c.categoryId)}>{(category) => <span class="tp-category"> · {category()}</span>}</Show>
+                  {` · ${bt('typicalChosen')} ${localDate(c.chosenAt, props.campaign.timeZone).slice(5)}`}
+                </p>
+                <p class="tp-summary">{c.summary}</p>
+                <Show when={achievedLine(c)}>{(line) => <p class="tp-achieved">{line()}</p>}</Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </div>
+  );
+}
