@@ -163,6 +163,30 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(byCategory.columns.reduce((sum, c) => sum + c.count, 0)).toBe(inCategory?.n);
   });
 
+  it('finds by a phone number, account or web address a clue holds, however it is written, and by a case number whole', async () => {
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '“易借”App暴力催收', description: '催收电话 139-2233-4455，微信号：yijie_kefu8，网址 https://www.YiJie-Loan.cn/app/', source: 'platform110' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const found = async (text: string) => (await board(office, `?q=${encodeURIComponent(text)}&limit=500`)).columns.flatMap((c) => c.cards.map((card) => card.id));
+    // The phone as an officer may hold it: spaced, with the country code, in full-width digits.
+    for (const text of ['13922334455', '139 2233 4455', '+86 139-2233-4455', '１３９２２３３４４５５', '微信号 yijie_kefu8', 'yijie-loan.cn']) expect(await found(text), text).toContain(id);
+    // Another number is not it; nor part of one (a phone is read whole, as intake reads it).
+    expect(await found('13922334456')).not.toContain(id);
+    expect(await found('2233')).not.toContain(id);
+    // A unit lead elsewhere does not see it on their board, found or not.
+    const nanzheng = await signIn(app, 'nanzheng.lead');
+    expect((await board(nanzheng, `?q=13922334455&limit=500`)).columns.flatMap((c) => c.cards.map((card) => card.id))).not.toContain(id);
+
+    // A case number whole finds the clues filed under it, and only those.
+    const [filed] = await database.db.select({ id: clues.id, caseNumber: sql<string>`json_extract(${clues.context}, '$.caseNumber')` }).from(clues).where(sql`json_extract(${clues.context}, '$.caseNumber') is not null`).limit(1);
+    if (filed === undefined) throw new Error('no clue with a case number');
+    const underIt = await database.db.select({ id: clues.id }).from(clues).where(sql`json_extract(${clues.context}, '$.caseNumber') = ${filed.caseNumber}`);
+    expect((await found(filed.caseNumber)).sort((a, b) => a - b)).toEqual(underIt.map((r) => r.id).sort((a, b) => a - b));
+    // The responsibility list's search finds the same.
+    const listed = (await (await office.get(`/api/campaigns/1/lists/clues?q=${encodeURIComponent('+86 139-2233-4455')}`)).json()) as { items: { id: number }[] };
+    expect(listed.items.map((item) => item.id)).toEqual([id]);
+  });
+
   it('filters by the phase an item was found in: the phases partition the campaign', async () => {
     const counts = await Promise.all(['survey', 'crackdown', 'consolidation'].map(async (phase) => (await board(office, `?phase=${phase}`)).columns.reduce((sum, c) => sum + c.count, 0)));
     expect(counts[0]).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ import { statesOf, type Board, type Card, type ItemKindName } from '../contracts
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
-import { titleMatches } from './title-search';
+import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
@@ -113,7 +113,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   }
   if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, t));
   if (filters.q !== undefined && filters.q.trim() !== '') {
-    where.push((await titleMatches(db, kind, campaignId, filters.q.trim()))(sql`${t.id}`));
+    where.push((await searchMatches(db, kind, campaignId, filters.q.trim()))(sql`${t.id}`));
   }
   const filtered = and(...where);
 

@@ -9,7 +9,7 @@ import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } fro
 import { ApiError } from '../errors';
 import { readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
-import { titleContains } from './title-search';
+import { searchFinds } from './item-search';
 import { tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { decodeCursor, encodeCursor, type KeyPlace } from './page-cursor';
@@ -93,7 +93,7 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
   if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
   const q = filters.q?.trim() ?? '';
-  if (q !== '') where.push(titleContains(kind, campaignId, q, sql`t.id`));
+  if (q !== '') where.push(searchFinds(kind, campaignId, q, sql`t.id`));
   return where;
 }
 

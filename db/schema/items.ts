@@ -43,7 +43,7 @@ export const clues = sqliteTable(
     // unit's column was found by scanning every unit's cards of that state.
     index('clues_board_unit').on(t.campaignId, t.unitId, t.state, sql`(${t.dueAt} IS NULL)`, t.dueAt, t.id),
     index('clues_category').on(t.campaignId, t.categoryId),
-    // Search by text: a title LIKE '%…%' scans this narrow index instead of every row (see api/services/title-search.ts).
+    // Search by text: a title LIKE '%…%' scans this narrow index instead of every row (see api/services/item-search.ts).
     index('clues_title').on(t.campaignId, t.title),
     // What stands open, by unit and category, with due times: reports and the battle map, from the index alone;
     // with the assignee too, so is the responsibility list's choice of a page and its groups (what it reads without it: every row).

@@ -86,7 +86,7 @@ export function BoardToolbar(props: {
         <span>{t('escalatedOnly')}</span>
       </label>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onFilters({ quiet })} />
-      <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
         type="button"
         class="button ghost"

@@ -24,7 +24,11 @@ export const messages = {
   allUnits: { zh: '全部单位', en: 'All units' },
   allCategories: { zh: '全部类别', en: 'All categories' },
   overdueOnly: { zh: '只看超期', en: 'Overdue only' },
-  search: { zh: '搜索编号或标题', en: 'Search id or title' },
+  search: { zh: '搜索编号、标题、案号或号码', en: 'Id, title, case no., phone…' },
+  searchHint: {
+    zh: '按编号、标题、完整的案件编号，或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
+    en: 'Finds by number, title, a whole case number, or a phone number, bank account, online account, web address or ID number a clue holds',
+  },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   swimlaneByUnit: { zh: '按单位分组', en: 'Group by unit' },
   wipLimit: { zh: '在办上限', en: 'WIP limit' },

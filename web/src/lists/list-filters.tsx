@@ -4,7 +4,7 @@ import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
 import { api, type CampaignDetail } from '../api/client';
-import { named, tr } from '../i18n/i18n';
+import { named, t, tr } from '../i18n/i18n';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
 import { QuietSelect } from '../ui/quiet-select';
@@ -72,7 +72,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>
       </label>
-      <input class="search" type="search" name="q" placeholder={lt('search')} aria-label={lt('search')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
         type="button"
         class="button ghost"

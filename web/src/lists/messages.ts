@@ -12,7 +12,6 @@ export const listMessages = {
   allAssignees: { zh: '全部责任人', en: 'Everyone' },
   unassigned: { zh: '未指定责任人', en: 'No one responsible yet' },
   overdueOnly: { zh: '仅看超期', en: 'Overdue only' },
-  search: { zh: '搜索标题或编号', en: 'Search title or number' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
   exportXlsx: { zh: '导出 Excel', en: 'Export Excel' },
