@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../engine';
+import { extractIdentifiers, type Actor } from '../../engine';
+import { demoDescriptions } from './demo-descriptions';
 import { demoCampaignConfig, demoCategories } from './demo-campaign';
 import { simulateCampaign, type SimulationInput } from './demo-simulation';
 import { demoUnits } from './demo-units';
@@ -19,7 +20,7 @@ const units = demoUnits
   }));
 const office: Actor = { userId: 1, role: 'office', unitScope: [] };
 
-const simulate = (notes: boolean) =>
+const simulate = (notes: boolean, described = false) =>
   simulateCampaign({
     campaignId: 1,
     config,
@@ -31,6 +32,7 @@ const simulate = (notes: boolean) =>
     office,
     categories: demoCategories.map((c, i) => ({ id: i + 1, code: c.code })),
     ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465) }),
+    ...(described && { describe: demoDescriptions(seededRandom(2026 ^ 0x64657363)) }),
   });
 
 describe('the demo campaign’s work notes', () => {
@@ -74,5 +76,31 @@ describe('the demo campaign’s work notes', () => {
       const clue = withNotes.clues.find((c) => c.id === entry.subjectId);
       expect(clue?.context.typical?.summary).toBe((entry.payload as { summary: string }).summary);
     }
+  });
+});
+
+describe('what the demo’s clues say', () => {
+  const plain = simulate(true);
+  const described = simulate(true, true);
+
+  it('leaves every clue on its path, with its title and source: only its description is new', () => {
+    const withoutDescription = (clues: typeof plain.clues) => clues.map(({ context: { description: _description, ...context }, ...clue }) => ({ ...clue, context }));
+    expect(withoutDescription(described.clues)).toEqual(withoutDescription(plain.clues));
+    expect(plain.clues.every((c) => c.context.description === '')).toBe(true);
+  });
+
+  it('names in each clue a number the intake reads, and in some a number another clue names, in its unit or another', () => {
+    const numbers = described.clues.map((c) => extractIdentifiers(`${c.context.title}\n${c.context.description}`).filter((i) => i.kind !== 'nameWith'));
+    expect(numbers.every((found) => found.length > 0)).toBe(true);
+    const holders = new Map<string, Set<string>>();
+    described.clues.forEach((clue, i) => {
+      for (const found of numbers[i] ?? []) holders.set(`${found.kind}:${found.value}`, (holders.get(`${found.kind}:${found.value}`) ?? new Set()).add(clue.context.unitId));
+    });
+    const shared = [...holders.values()];
+    expect(shared.filter((units) => units.size > 1).length).toBeGreaterThan(5);
+    // The tests write their own numbers from 13x: the demo's never are, so a test's clue meets no demo clue by chance.
+    const phones = numbers.flat().filter((found) => found.kind === 'phone');
+    expect(phones.length).toBeGreaterThan(50);
+    expect(phones.filter((found) => found.value.startsWith('13'))).toEqual([]);
   });
 });

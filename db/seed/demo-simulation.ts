@@ -13,6 +13,7 @@ import {
   type CampaignConfig,
   type CampaignRecord,
   type ClueRecord,
+  type ClueSource,
   type ClueRequest,
   type ExitFacts,
   type ItemRulesContext,
@@ -42,6 +43,8 @@ export interface SimulationInput {
    * every item takes the same path through the same states.
    */
   readonly notes?: Random;
+  /** What each clue says (its description, with the numbers it names), from a stream of its own; empty without it. */
+  readonly describe?: (title: string, source: ClueSource) => string;
 }
 
 export interface SimulationResult {
@@ -162,6 +165,9 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     });
   };
 
+  // The title and source are drawn from the simulation's stream as before; the description from its own.
+  const described = (title: string, source: ClueSource, categoryId: number) => ({ title, description: input.describe?.(title, source) ?? '', categoryId, source });
+
   const pickUnit = () => {
     const total = input.units.reduce((sum, u) => sum + u.weight, 0);
     let r = random.next() * total;
@@ -197,7 +203,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
             campaignId: input.campaignId,
             unitId: unit.id,
             assigneeId: selfAssigned ? unit.officer.userId : null,
-            fields: { title: clueTitle(category.code, random, unit.id), description: '', categoryId: category.id, source: random.pick(clueSources) },
+            fields: described(clueTitle(category.code, random, unit.id), random.pick(clueSources), category.id),
           },
           creator,
           rules,

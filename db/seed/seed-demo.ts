@@ -7,6 +7,7 @@ import type { Database } from '../client';
 import { clueStore, problemStore } from '../items/store';
 import { campaignMaps, campaigns, categories, units, users } from '../schema';
 import { demoCampaignConfig, demoCategories } from './demo-campaign';
+import { demoDescriptions } from './demo-descriptions';
 import { simulateCampaign } from './demo-simulation';
 import { demoUnits, demoUsers } from './demo-units';
 import { seededRandom } from './random';
@@ -22,7 +23,7 @@ export interface DemoSeedOptions {
   readonly clues?: number;
   readonly problems?: number;
   readonly seed?: number;
-  /** Work notes along the way (on unless told otherwise; the benchmark's data has none). */
+  /** Work notes along the way, and what each clue says (on unless told otherwise; the benchmark's data has neither). */
   readonly notes?: boolean;
 }
 
@@ -87,6 +88,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     const random = seededRandom(options.seed ?? year);
     // The notes' own stream ('note' in ASCII beside the seed): the items' paths are the same with or without them.
     const notes = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x6e6f7465);
+    // What each clue says, with the numbers it names ('desc'): written with the notes, as the bureau's people write them.
+    const describe = options.notes === false ? undefined : demoDescriptions(seededRandom((options.seed ?? year) ^ 0x64657363));
     const result = simulateCampaign({
       campaignId,
       config,
@@ -100,6 +103,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       office,
       categories: categoryRows,
       ...(notes !== undefined && { notes }),
+      ...(describe !== undefined && { describe }),
     });
 
     // The campaign was planned the day before its first window opened.
