@@ -188,6 +188,37 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('a clue’s drawer lists the clues that share a number with it, in any unit: one outside a lead’s units by its unit, not its title', async () => {
+    const office = await signedInPage('office');
+    const lead = await signedInPage('hantai.lead');
+    try {
+      const made = async (unitId: string, title: string, description: string) =>
+        (await api(office.context, 'POST', '/api/clues', { campaignId: office.campaignId, unitId, title, description, source: 'platform110' })) as { id: number };
+      const first = await made('hantai', '“快钱”App暴力催收', '催收电话 137-0011-2233，QQ：88776655');
+      const second = await made('nanzheng', '冒充“快钱”客服退款诈骗', '来电号码+86 13700112233');
+
+      // Hantai's lead sees that Nanzheng holds a clue with the same phone, but not what it says.
+      await lead.page.goto(`${suite.server.url}/campaigns/${lead.campaignId}/board?item=${first.id}`);
+      const section = lead.page.getByTestId('shared-numbers');
+      const other = section.getByTestId(`hint-match-${second.id}`);
+      await other.waitFor();
+      expect(await other.textContent()).toContain('（无权查看详情）');
+      expect(await other.textContent()).not.toContain('冒充');
+      expect(await other.textContent()).toContain('南郑');
+      expect(await other.locator('.identifier-chip').allTextContents()).toEqual([expect.stringContaining('13700112233')]);
+      await section.screenshot({ path: `${artifacts}/shared-numbers-zh.png` });
+
+      // The office sees each from the other, with its title.
+      await office.page.goto(`${suite.server.url}/campaigns/${office.campaignId}/board?item=${second.id}`);
+      const back = office.page.getByTestId('shared-numbers').getByTestId(`hint-match-${first.id}`);
+      await back.waitFor();
+      expect(await back.textContent()).toContain('“快钱”App暴力催收');
+    } finally {
+      await office.context.close();
+      await lead.context.close();
+    }
+  });
+
   test('the template downloaded from the page, filled in, checks clean', async () => {
     const { context, page, campaignId } = await signedInPage('hantai.lead');
     try {

@@ -8,6 +8,7 @@ import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { dateTime, dueDate, figure } from './format';
 import { DetailActions, ItemEscalations, typicalOf } from './detail-actions';
 import { CluePartsSection } from '../intake/clue-parts';
+import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
 
 /** Context keys the panel shows elsewhere or not at all. */
@@ -229,6 +230,7 @@ export function DetailPanel(props: {
               </Show>
               <Show when={props.kind === 'clue'}>
                 <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
+                <SharedNumbersSection clueId={props.id} campaign={props.campaign} revision={props.revision} />
               </Show>
               <section>
                 <h3>{t('history')}</h3>

@@ -118,7 +118,8 @@ export function DuplicateHint(props: { campaignId: number; text: string }) {
   );
 }
 
-function MatchLine(props: { match: DuplicateMatch; href: string; unit: string; state: string; day: string }) {
+/** One clue that shares a number with the text or clue at hand: its number (a link), title, unit, state, day found and the numbers shared. */
+export function MatchLine(props: { match: DuplicateMatch; href: string; unit: string; state: string; day: string }) {
   return (
     <li class="hint-match" data-testid={`hint-match-${props.match.clueId}`}>
       <a href={props.href} target="_blank" rel="noopener" class="clue-link">

@@ -116,6 +116,12 @@ export const intakeMessages = {
   hintHeldBy: { zh: '办理单位', en: 'held by' },
   hintFailed: { zh: '查重失败', en: 'Duplicate check failed' },
   hintMore: { zh: '还有 {n} 条', en: '{n} more' },
+  sharedTitle: { zh: '同号线索', en: 'Clues sharing a number' },
+  sharedLead: {
+    zh: '以下线索含有与本线索相同的手机号、账号、网址或身份证号，可能是同一伙人，请核实是否并案。',
+    en: 'These clues hold a phone number, account, web address or ID number this clue holds: possibly the same people. Check whether to merge them.',
+  },
+  sharedFailed: { zh: '同号线索查询失败', en: 'The clues sharing a number could not be read' },
   caseNumberHeldOne: { zh: '此案件编号已用于另 1 条线索。', en: 'This case number is already on another clue.' },
   caseNumberHeldMany: { zh: '此案件编号已用于另 {n} 条线索。', en: 'This case number is already on {n} other clues.' },
   caseNumberShared: { zh: '一个案件可以涵盖多条线索；若是输错了，请更正后再确认。', en: 'One case can cover several clues; if the number is mistyped, correct it before confirming.' },
