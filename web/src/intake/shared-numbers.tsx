@@ -1,7 +1,8 @@
 import { For, Show, createResource } from 'solid-js';
 import type { CampaignDetail } from '../api/client';
 import { unlessGone } from '../api/unless-gone';
-import { locale, unitNamed } from '../i18n/i18n';
+import { unitNamed } from '../i18n/i18n';
+import { dateTime } from '../board/format';
 import { intakeApi } from './api';
 import { MatchLine, stateLabel } from './duplicate-hint';
 import { im } from './messages';
@@ -20,7 +21,8 @@ export function SharedNumbersSection(props: { clueId: number; campaign: Campaign
     () => ({ id: props.clueId, revision: props.revision }),
     (key) => unlessGone(intakeApi.duplicatesOfClue(key.id)),
   );
-  const day = (iso: string) => new Date(iso).toLocaleDateString(locale(), { year: 'numeric', month: '2-digit', day: '2-digit' });
+  // As the drawer writes its own times (the create dialog's hint writes the day alone).
+  const day = (iso: string) => dateTime(iso, props.campaign.timeZone);
   const href = (id: number) => `/campaigns/${props.campaign.id}/board?item=${id}`;
   const failed = () => shared.error !== undefined;
   const matches = () => (failed() ? [] : (shared.latest?.matches ?? []));
