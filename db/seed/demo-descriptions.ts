@@ -24,7 +24,7 @@ type Named = { readonly kind: 'phone' | 'qq' | 'wechat' | 'site' | 'card'; reado
  * What the demo's clues say (线索内容): how each came in, what it is about,
  * and the numbers it names (a phone, a QQ or WeChat account, a web address,
  * now and then a bank account and the name on it), written as officers
- * write them, so the intake reads them as it reads any clue. About one in
+ * write them, so the intake reads them as it reads every clue. About one in
  * eight names a number an earlier clue named, in its unit or another: the
  * same gang reported twice, which the duplicate check and the search find.
  *

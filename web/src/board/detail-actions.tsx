@@ -11,7 +11,7 @@ import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, 
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
-import { keepDraft, readDraft } from './drafts';
+import { textDraft } from './drafts';
 
 type Action = 'note' | 'edit' | 'transfer' | 'merge' | 'typical' | 'untypical';
 
@@ -82,26 +82,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     { action: 'untypical', label: 'withdrawTypical', shown: () => may('unmarkTypical') && typical() !== null },
   ];
 
-  // The note being written to this item, kept until sent (see drafts.ts).
-  const noteOf = () => ({ note: { kind: props.item.kind, id: props.item.id } });
-  const draft = {
-    read: () => readDraft(me()?.id ?? 0, noteOf()) ?? '',
-    keep: (text: string) => keepDraft(me()?.id ?? 0, noteOf(), text.trim() === '' ? null : text),
-    drop: () => keepDraft(me()?.id ?? 0, noteOf(), null),
-  };
-  // The typical-case summary being written, kept the same way: a summary for publication is worth not typing twice.
-  const summaryOf = () => ({ typical: { id: props.item.id } });
-  const summaryDraft = {
-    read: () => readDraft(me()?.id ?? 0, summaryOf()),
-    keep: (text: string) => keepDraft(me()?.id ?? 0, summaryOf(), text.trim() === '' ? null : text),
-    drop: () => keepDraft(me()?.id ?? 0, summaryOf(), null),
-  };
+  // The note being written to this item, kept until sent (see drafts.ts); the typical-case summary the same way:
+  // a summary for publication is worth not typing twice.
+  const userId = () => me()?.id ?? 0;
+  const draft = textDraft(userId, () => ({ note: { kind: props.item.kind, id: props.item.id } }));
+  const summaryDraft = textDraft(userId, () => ({ typical: { id: props.item.id } }));
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
   createEffect(
     on(
       () => `${props.item.kind}:${props.item.id}`,
       () => {
-        const unfinished = draft.read();
+        const unfinished = draft.read() ?? '';
         const unfinishedSummary = props.item.kind === 'clue' ? summaryDraft.read() : null;
         setNoteText(unfinished);
         setSummaryText(unfinishedSummary ?? '');
@@ -114,12 +105,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
-    setNoteText(draft.read());
+    setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setReasonText('');
     setValues(valuesOf(props.item));
     setErrors({});
     setProblem(null);
+  };
+  // Cancel on a drafted form is the user's own choice to throw the draft away; closing the drawer keeps it.
+  const cancelDropping = (kept: { drop: () => void }) => () => {
+    kept.drop();
+    setAction(null);
   };
   const set = (name: ItemField, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -235,30 +231,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         <Switch>
           <Match when={action() === 'note'}>
             <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
-              <Field name="text" label={t('noteTitle')} errors={errors()}>
-                <textarea
-                  name="text"
-                  rows={4}
-                  maxLength={4000}
-                  value={noteText()}
-                  aria-invalid={invalid('text')}
-                  onInput={(e) => {
-                    setNoteText(e.currentTarget.value);
-                    draft.keep(e.currentTarget.value);
-                  }}
-                />
-                <span class="field-hint muted">{t('noteHint')}</span>
-              </Field>
-              {/* Cancel is the user's own choice to throw the note away; closing the drawer keeps it. */}
-              <ActionFooter
-                busy={busy()}
-                problem={problem()}
-                label={t('noteSave')}
-                onCancel={() => {
-                  draft.drop();
-                  setAction(null);
-                }}
-              />
+              <DraftedText name="text" label={t('noteTitle')} hint={t('noteHint')} rows={4} maxLength={4000} errors={errors()} value={noteText()} onText={setNoteText} draft={draft} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={cancelDropping(draft)} />
             </form>
           </Match>
           <Match when={action() === 'edit'}>
@@ -285,30 +259,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'typical'}>
             <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
               <h4>{t(typical() === null ? 'markTypical' : 'reviseTypical')}</h4>
-              <Field name="summary" label={t('summary')} errors={errors()}>
-                <textarea
-                  name="summary"
-                  rows={5}
-                  maxLength={2000}
-                  value={summaryText()}
-                  aria-invalid={invalid('summary')}
-                  onInput={(e) => {
-                    setSummaryText(e.currentTarget.value);
-                    summaryDraft.keep(e.currentTarget.value);
-                  }}
-                />
-                <span class="field-hint muted">{t('typicalHint')}</span>
-              </Field>
-              {/* As with a note: cancel throws the draft away, closing the drawer keeps it. */}
-              <ActionFooter
-                busy={busy()}
-                problem={problem()}
-                label={t('save')}
-                onCancel={() => {
-                  summaryDraft.drop();
-                  setAction(null);
-                }}
-              />
+              <DraftedText name="summary" label={t('summary')} hint={t('typicalHint')} rows={5} maxLength={2000} errors={errors()} value={summaryText()} onText={setSummaryText} draft={summaryDraft} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={cancelDropping(summaryDraft)} />
             </form>
           </Match>
           <Match when={action() === 'untypical'}>
@@ -336,6 +288,36 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         </Switch>
       </section>
     </Show>
+  );
+}
+
+/** A text written at length (a work note, a summary for publication), kept as a draft as it is typed. */
+function DraftedText(props: {
+  name: string;
+  label: string;
+  hint: string;
+  rows: number;
+  maxLength: number;
+  errors: FieldErrors;
+  value: string;
+  onText: (text: string) => void;
+  draft: { keep: (text: string) => void };
+}) {
+  return (
+    <Field name={props.name} label={props.label} errors={props.errors}>
+      <textarea
+        name={props.name}
+        rows={props.rows}
+        maxLength={props.maxLength}
+        value={props.value}
+        aria-invalid={props.errors[props.name] !== undefined}
+        onInput={(e) => {
+          props.onText(e.currentTarget.value);
+          props.draft.keep(e.currentTarget.value);
+        }}
+      />
+      <span class="field-hint muted">{props.hint}</span>
+    </Field>
   );
 }
 

@@ -46,6 +46,20 @@ export function keepDraft(userId: number, of: DraftOf, text: string | null): voi
   }
 }
 
+/**
+ * A text draft of one thing for one user, as a drawer's form keeps it: read
+ * (null for none), kept as typed (a text of nothing but spaces is none), and
+ * dropped once sent or cancelled. `of` is read at each call: the drawer
+ * moves from card to card.
+ */
+export function textDraft(userId: () => number, of: () => DraftOf) {
+  return {
+    read: (): string | null => readDraft(userId(), of()),
+    keep: (text: string): void => keepDraft(userId(), of(), text.trim() === '' ? null : text),
+    drop: (): void => keepDraft(userId(), of(), null),
+  };
+}
+
 /** Every draft of the tab, at sign-out. */
 export function dropAllDrafts(): void {
   try {

@@ -9,7 +9,7 @@ import { im } from './messages';
 import './intake.css';
 
 /**
- * In a clue's drawer: the other clues of the campaign, in any unit, that
+ * In a clue's drawer: the other clues of the campaign, whatever their unit, that
  * hold a phone number, account, web address or ID number this one holds
  * (串并线索): the duplicate check at intake, asked again of a clue already
  * on the board, since the other may have come in later or through another
