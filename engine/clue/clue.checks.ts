@@ -1,4 +1,5 @@
 import { refuse } from '../refusals';
+import { attachmentChecks } from '../item/attachments';
 import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
 import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
@@ -14,6 +15,7 @@ const missingAssignee = refuse('payload_missing', [
 export const clueChecks = {
   campaignOpen: campaignOpenCheck<ClueContext, ClueEvent>(),
   actorMayMove: whoCheck<ClueContext, ClueEvent>('mover'),
+  ...attachmentChecks<ClueContext, ClueEvent>(),
   actorIsLeadOrOffice: whoCheck<ClueContext, ClueEvent>('leadOrOffice'),
   actorInScope: whoCheck<ClueContext, ClueEvent>('scope'),
 

@@ -408,16 +408,16 @@ describe('creation and replay', () => {
 });
 
 describe('allowed changes that keep the state', () => {
-  it('are what decide accepts by who asks: the assigned officer notes and edits, a lead also assigns and transfers', () => {
+  it('are what decide accepts by who asks: the assigned officer notes, attaches files and edits, a lead also assigns and transfers', () => {
     const changes = (actor: ActorName, state: ClueState = 'filed') => [...allowedClueChanges(clueIn(state), actors[actor], false)].sort();
     // clue.absorb: another clue merged into this one, which anyone in scope may do.
-    expect(changes('officerAssigned')).toEqual(['clue.absorb', 'clue.edit', 'clue.note']);
-    expect(changes('leadInScope')).toEqual(['clue.absorb', 'clue.assign', 'clue.edit', 'clue.note', 'clue.transfer']);
+    expect(changes('officerAssigned')).toEqual(['clue.absorb', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note']);
+    expect(changes('leadInScope')).toEqual(['clue.absorb', 'clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note', 'clue.transfer']);
     expect(changes('officerNotAssigned')).toEqual(['clue.absorb']);
     expect(changes('leadOutOfScope')).toEqual([]);
     expect(changes('viewer')).toEqual([]);
-    // Closed: notes (and a later duplicate merged in) only; merged: nothing; a concluded campaign: nothing.
-    expect(changes('officerAssigned', 'prosecuted')).toEqual(['clue.absorb', 'clue.note']);
+    // Closed: notes and files (and a later duplicate merged in) only; merged: nothing; a concluded campaign: nothing.
+    expect(changes('officerAssigned', 'prosecuted')).toEqual(['clue.absorb', 'clue.attach', 'clue.detach', 'clue.note']);
     expect(changes('office', 'merged')).toEqual([]);
     expect(allowedClueChanges(clueIn('filed'), actors.office, true)).toEqual([]);
   });

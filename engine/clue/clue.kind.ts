@@ -40,6 +40,8 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
   'clue.note': ['text'],
   'clue.markTypical': ['summary'],
   'clue.unmarkTypical': ['reason'],
+  'clue.attach': ['file'],
+  'clue.detach': ['attachmentId', 'reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

@@ -26,6 +26,8 @@ export const clueEventLabels: Record<ClueEventType, Label> = {
   'clue.note': { zh: '进展记录', en: 'Work note' },
   'clue.markTypical': { zh: '选为典型案例', en: 'Chosen as a typical case' },
   'clue.unmarkTypical': { zh: '撤销典型案例', en: 'Typical case withdrawn' },
+  'clue.attach': { zh: '上传附件', en: 'File attached' },
+  'clue.detach': { zh: '移除附件', en: 'File removed' },
 };
 
 export const clueCreateLabel: Label = { zh: '登记线索', en: 'Clue recorded' };

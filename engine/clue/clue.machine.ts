@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { withFiles } from '../item/attachments';
 import { guardsFrom } from '../item/checks';
 import { clueChecks } from './clue.checks';
 import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
@@ -24,6 +25,7 @@ const clue = setup({
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
+    recordFiles: assign(({ context, event }) => withFiles(context, event)),
     recordTypical: assign(({ event }) => (event.type === 'clue.markTypical' ? { typical: { summary: event.summary, markedAt: event.meta.at } } : {})),
     // Withdrawn, not forgotten: the summary published before stays in the history. A clue merged into another is no
     // longer a case of its own to publicise (a clue never chosen keeps its context as it was, so older merges replay alike).
@@ -68,6 +70,12 @@ const absorb = { guard: and(['campaignOpen', 'actorInScope']), actions: 'recordA
 // Whoever works the clue notes what was done, closed or not: the prosecutors' questions come after prosecuted, new facts after unfounded.
 const note = { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordNote' } as const;
 
+// Files go where notes go (a judgment's scan after prosecuted), on the same who-rule; an officer removes only their own.
+const files = {
+  'clue.attach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentRoom']), actions: 'recordFiles' },
+  'clue.detach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentPresent', 'detachByAttacherOrLead']), actions: 'recordFiles' },
+} as const;
+
 /**
  * A solved case may be chosen as a typical case to publicise (the campaign's
  * "曝光典型案例"), its summary revised, or the choice withdrawn: the unit
@@ -96,6 +104,7 @@ const whileOpen = {
   'clue.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
   'clue.absorb': absorb,
   'clue.note': note,
+  ...files,
 } as const;
 
 export const clueMachine = clue.createMachine({
@@ -154,6 +163,7 @@ export const clueMachine = clue.createMachine({
       on: {
         'clue.absorb': absorb,
         'clue.note': note,
+        ...files,
         ...typicalCase,
       },
     },
@@ -167,6 +177,7 @@ export const clueMachine = clue.createMachine({
         },
         'clue.absorb': absorb,
         'clue.note': note,
+        ...files,
       },
     },
     merged: { type: 'final' },

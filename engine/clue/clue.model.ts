@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outcome';
+import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import type { EventMeta } from '../item/types';
 
 /** The clue's states, in the order of the board's main flow, then the side states. */
@@ -30,8 +31,8 @@ export const clueSources = [
 ] as const;
 export type ClueSource = (typeof clueSources)[number];
 
-/** Everything the rules and the history know about a clue. */
-export interface ClueContext {
+/** Everything the rules and the history know about a clue (and the files attached to it: see attachments.ts). */
+export interface ClueContext extends WithAttachments {
   readonly campaignId: number;
   readonly unitId: string;
   readonly categoryId: number | null;
@@ -100,6 +101,9 @@ export const cluePayloadSchemas = {
   // A solved case chosen to publicise, with its summary for publication; sent again, it revises the summary.
   'clue.markTypical': z.strictObject({ summary: text(2000) }),
   'clue.unmarkTypical': z.strictObject({ reason: text(4000) }),
+  // A file attached (附件) or removed: sent by the server's attachment routes, which store the file first.
+  'clue.attach': attachPayloadSchema,
+  'clue.detach': detachPayloadSchema,
 } as const;
 
 export type ClueEventType = keyof typeof cluePayloadSchemas;
@@ -133,4 +137,6 @@ export type ClueEvent =
   | WithMeta<'clue.edit'>
   | WithMeta<'clue.note'>
   | WithMeta<'clue.markTypical'>
-  | WithMeta<'clue.unmarkTypical'>;
+  | WithMeta<'clue.unmarkTypical'>
+  | WithMeta<'clue.attach'>
+  | WithMeta<'clue.detach'>;

@@ -1,4 +1,5 @@
 import { refuse } from '../refusals';
+import { attachmentChecks } from '../item/attachments';
 import { campaignOpenCheck, whoCheck, type Check } from '../item/checks';
 import type { ProblemContext, ProblemEvent } from './problem.model';
 
@@ -10,6 +11,7 @@ const missingAssignee = refuse('payload_missing', [
 export const problemChecks = {
   campaignOpen: campaignOpenCheck<ProblemContext, ProblemEvent>(),
   actorMayMove: whoCheck<ProblemContext, ProblemEvent>('mover'),
+  ...attachmentChecks<ProblemContext, ProblemEvent>(),
   actorIsLeadOrOffice: whoCheck<ProblemContext, ProblemEvent>('leadOrOffice'),
   actorIsOffice: whoCheck<ProblemContext, ProblemEvent>('office'),
 

@@ -31,6 +31,8 @@ const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.assign': ['assigneeId'],
   'problem.edit': [],
   'problem.note': ['text'],
+  'problem.attach': ['file'],
+  'problem.detach': ['attachmentId', 'reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

@@ -17,6 +17,8 @@ export const problemEventLabels: Record<ProblemEventType, Label> = {
   'problem.assign': { zh: '指定承办人', en: 'Assign' },
   'problem.edit': { zh: '修改信息', en: 'Edit' },
   'problem.note': { zh: '进展记录', en: 'Work note' },
+  'problem.attach': { zh: '上传附件', en: 'File attached' },
+  'problem.detach': { zh: '移除附件', en: 'File removed' },
 };
 
 export const problemCreateLabel: Label = { zh: '登记问题', en: 'Problem recorded' };

@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { withFiles } from '../item/attachments';
 import { guardsFrom } from '../item/checks';
 import { problemChecks } from './problem.checks';
 import type { ProblemContext, ProblemEvent } from './problem.model';
@@ -19,6 +20,7 @@ const problem = setup({
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
+    recordFiles: assign(({ context, event }) => withFiles(context, event)),
     recordAssignee: assign(({ event }) =>
       (event.type === 'problem.rectify' && event.assigneeId !== undefined) || event.type === 'problem.assign'
         ? { assigneeId: event.assigneeId ?? null }
@@ -53,6 +55,9 @@ const whileOpen = {
   },
   'problem.edit': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordEdit' },
   'problem.note': { guard: and(['campaignOpen', 'actorMayMove']), actions: 'recordNote' },
+  // Files on the same who-rule as notes; an officer removes only their own.
+  'problem.attach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentRoom']), actions: 'recordFiles' },
+  'problem.detach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentPresent', 'detachByAttacherOrLead']), actions: 'recordFiles' },
 } as const;
 
 export const problemMachine = problem.createMachine({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rectificationSchema, type Rectification } from '../outcome';
+import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import type { EventMeta } from '../item/types';
 
 /** The states of a rectification item, in the order of the board's flow. */
@@ -17,7 +18,8 @@ export function isOpenProblemState(state: ProblemState): state is OpenProblemSta
 export const problemKinds = ['website', 'platformSupervision', 'accountOrGroup', 'industryGap', 'other'] as const;
 export type ProblemKind = (typeof problemKinds)[number];
 
-export interface ProblemContext {
+/** Everything the rules and the history know about a rectification item (and the files attached to it: see attachments.ts). */
+export interface ProblemContext extends WithAttachments {
   readonly campaignId: number;
   readonly unitId: string;
   readonly categoryId: number | null;
@@ -56,6 +58,9 @@ export const problemPayloadSchemas = {
   'problem.edit': problemFieldsSchema.partial().refine((p) => Object.keys(p).length > 0),
   // A work note (进展记录): what was done or found, with no change of state or field.
   'problem.note': z.strictObject({ text: text(4000) }),
+  // A file attached (附件) or removed: sent by the server's attachment routes, which store the file first.
+  'problem.attach': attachPayloadSchema,
+  'problem.detach': detachPayloadSchema,
 } as const;
 
 export type ProblemEventType = keyof typeof problemPayloadSchemas;
@@ -72,4 +77,6 @@ export type ProblemEvent =
   | WithMeta<'problem.transfer'>
   | WithMeta<'problem.assign'>
   | WithMeta<'problem.edit'>
-  | WithMeta<'problem.note'>;
+  | WithMeta<'problem.note'>
+  | WithMeta<'problem.attach'>
+  | WithMeta<'problem.detach'>;
