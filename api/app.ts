@@ -15,6 +15,8 @@ import { loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
 import { campaignAdminRoutes } from './routes/campaign-admin';
 import { isMapUploadPath, maxMapBytes } from './services/campaign-admin-map';
+import { isAttachmentUploadPath, maxAttachmentBytes } from './services/attachments';
+import { attachmentRoutes } from './routes/attachments';
 import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
 import { router } from './routes/kit';
@@ -66,7 +68,9 @@ function apiRoutes(options: AppOptions) {
     .route('/', typicalCaseRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
-    .route('/', itemRoutes('problem', database, clock));
+    .route('/', itemRoutes('problem', database, clock))
+    .route('/', attachmentRoutes('clue', database, clock))
+    .route('/', attachmentRoutes('problem', database, clock));
   return { api, unitTree, feed };
 }
 
@@ -101,7 +105,7 @@ export function createApp(options: AppOptions) {
   app.use(
     '/api/*',
     bodyLimits(
-      (c) => (isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : maxBodyBytes),
+      (c) => (isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : isAttachmentUploadPath(c.req.path) ? maxAttachmentBytes : maxBodyBytes),
       (c) => problemResponse(c, new ApiError('payload_too_large')),
     ),
     sameOrigin,

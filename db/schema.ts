@@ -8,3 +8,4 @@ export * from './schema/audit';
 export * from './schema/escalations';
 export * from './schema/reports';
 export * from './schema/requests';
+export * from './schema/attachments';

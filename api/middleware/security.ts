@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
+import { isAttachmentUploadPath } from '../services/attachments';
 
 /**
  * Secure headers with a Content-Security-Policy the built web app satisfies:
@@ -23,6 +24,8 @@ export const securityHeaders = secureHeaders({
   },
   referrerPolicy: 'same-origin',
   crossOriginEmbedderPolicy: false,
+  // A response that sets one of these itself keeps it: an attached file is sent under a stricter policy (sandboxed).
+  overwrite: false,
 });
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -59,12 +62,17 @@ export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadshe
 /** What an import body may be: CSV, XLSX, or bytes the server identifies itself. */
 export const importBodyTypes = ['text/csv', xlsxType, 'application/octet-stream'] as const;
 
-/** Bodies are JSON only (files only to the import route); anything else is refused before it is read, which also shuts out plain form posts. */
+/**
+ * Bodies are JSON only (files only to the import route, as CSV or XLSX, and
+ * to an item's attachments, of any type); anything else is refused before it
+ * is read, which also shuts out plain form posts.
+ */
 export const jsonBodies = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.has(c.req.method) || c.req.method === 'DELETE') return next();
   const type = c.req.header('content-type') ?? '';
   const length = c.req.header('content-length');
   if (length === '0' && type === '') return next();
+  if (isAttachmentUploadPath(c.req.path) && c.req.method === 'POST') return next();
   const mediaType = type.split(';')[0]?.trim().toLowerCase() ?? '';
   const file = isImportPath(c.req.path) && (importBodyTypes as readonly string[]).includes(mediaType);
   if (!file && !/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');

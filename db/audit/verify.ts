@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { asc, gt } from 'drizzle-orm';
 import { replayCampaign, replayClue, replayProblem } from '../../engine';
 import type { Db } from '../client';
-import { auditLog, campaigns, clues, problems } from '../schema';
+import { attachments, auditLog, campaigns, clues, problems } from '../schema';
 import { auditHash, genesisHash } from './hash';
 
 export type VerifyResult =
@@ -11,10 +12,12 @@ export type VerifyResult =
 /**
  * Checks the audit log: every entry's hash chains to the one before it, the
  * sequence has no gaps, and replaying each item's entries through the
- * engine gives exactly its stored state, context and version.
+ * engine gives exactly its stored state, context and version; and every
+ * attached file's bytes still have the SHA-256 its attach entry recorded.
  */
 export async function verifyAudit(db: Db): Promise<VerifyResult> {
   const events = new Map<string, unknown[]>();
+  const attached = new Map<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>();
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let after = 0;
@@ -40,6 +43,10 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
         return { ok: false, seq: row.seq, subject: row.subject, subjectId: row.subjectId, reason: 'the payload is not JSON' };
       }
       list.push(payload);
+      if (row.event.endsWith('.attach')) {
+        const file = payload as { attachmentId?: unknown; sha256?: unknown; size?: unknown };
+        if (typeof file.attachmentId === 'number') attached.set(file.attachmentId, { key, sha256: file.sha256, size: file.size });
+      }
     }
     after = rows[rows.length - 1]?.seq ?? after;
   }
@@ -68,5 +75,29 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   }
   const orphan = [...events.keys()].find((k) => k.startsWith('clue:') || k.startsWith('problem:'));
   if (orphan !== undefined) return { ok: false, seq: null, reason: `audit entries for ${orphan}, which is not stored` };
+  const files = await verifyFiles(db, attached);
+  if (files !== null) return files;
   return { ok: true, entries: expectedSeq - 1, items };
+}
+
+/** Each stored file against its attach entry (the item, the size, the hash) and its bytes against the hash: a few files at a time, as they may be large. */
+async function verifyFiles(db: Db, attached: ReadonlyMap<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>): Promise<VerifyResult | null> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: attachments.id, subject: attachments.subject, subjectId: attachments.subjectId, size: attachments.size, sha256: attachments.sha256, content: attachments.content })
+      .from(attachments)
+      .where(gt(attachments.id, after))
+      .orderBy(asc(attachments.id))
+      .limit(20);
+    if (rows.length === 0) return null;
+    for (const row of rows) {
+      const entry = attached.get(row.id);
+      const failed = (reason: string): VerifyResult => ({ ok: false, seq: null, subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${reason}` });
+      if (entry === undefined || entry.key !== `${row.subject}:${row.subjectId}`) return failed('no attach entry of this item names it');
+      if (entry.sha256 !== row.sha256 || entry.size !== row.size) return failed('its size or SHA-256 differs from what its attach entry recorded');
+      if (row.content.byteLength !== row.size || createHash('sha256').update(row.content).digest('hex') !== row.sha256) return failed('its bytes no longer have the SHA-256 recorded when it was attached');
+    }
+    after = rows[rows.length - 1]?.id ?? after;
+  }
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A file attached to an item now, as the drawer lists it (the bytes are fetched apart). */
+export const attachedFileInfo = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    attachedAt: z.string(),
+    attachedBy: z.number().int(),
+    attachedByName: z.string().nullable(),
+    /** Whether the reader may remove it: the engine's answer to a removal by them now. */
+    removable: z.boolean(),
+  })
+  .meta({ id: 'AttachedFile' });
+export type AttachedFileInfo = z.infer<typeof attachedFileInfo>;
+
+/** An item and one of its files. */
+export const attachmentParams = z.object({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  attachmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
+/** The file's name travels in the query, the body being the file itself. */
+export const attachmentUploadQuery = z.object({ name: z.string().min(1).max(1024) });
+
+/** `inline=1` opens an image in the browser (a thumbnail, a preview); anything else is downloaded. */
+export const attachmentReadQuery = z.object({ inline: z.enum(['0', '1']).optional() });
+
+/** Removing a file from an item says why. */
+export const detachRequest = z.strictObject({ reason: z.string().trim().min(1).max(4000) }).meta({ id: 'DetachRequest' });
