@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createResource, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
@@ -10,9 +10,11 @@ import { DetailActions, ItemEscalations, typicalOf } from './detail-actions';
 import { CluePartsSection } from '../intake/clue-parts';
 import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
+import { AttachmentsSection } from '../attachments/attachments-section';
+import { FileInHistory, filesNamed } from '../attachments/file-in-history';
 
 /** Context keys the panel shows elsewhere or not at all. */
-const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical']);
+const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -95,7 +97,7 @@ function transferredTo(entry: HistoryEntry): string | null {
   return entry.event.endsWith('.transfer') && typeof unitId === 'string' ? unitId : null;
 }
 
-function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: string; unitName: (id: string) => string }) {
+function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: number; timeZone: string; unitName: (id: string) => string; files: ReadonlyMap<number, string> }) {
   // An entry never changes once written: its figures are read once, in the language of the moment (tr below).
   const figures = recordedFigures(props.entry);
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
@@ -116,6 +118,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; timeZone: str
           </span>
         </Show>
       </div>
+      <FileInHistory entry={props.entry} kind={props.kind} itemId={props.itemId} files={props.files} />
       <Show when={figures.length > 0}>
         <p class="history-figures muted" data-testid="said-figures">
           {figures.map((f) => `${tr(f.label)} ${tr(f.value)}`).join(' · ')}
@@ -151,6 +154,7 @@ export function DetailPanel(props: {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
   const [item] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
   const [history] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
+  const files = createMemo(() => filesNamed(history.latest ?? []));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => unitNamed(props.campaign.units, id);
   const categoryName = (id: number | null) => categoryNamed(props.campaign.categories, id) ?? '—';
@@ -228,6 +232,7 @@ export function DetailPanel(props: {
               <Show when={props.mayAct}>
                 <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
               </Show>
+              <AttachmentsSection item={detail()} kind={props.kind} timeZone={tz()} revision={props.revision} mayAct={props.mayAct} onChanged={props.onChanged} />
               <Show when={props.kind === 'clue'}>
                 <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
                 <SharedNumbersSection clueId={props.id} campaign={props.campaign} revision={props.revision} />
@@ -237,7 +242,9 @@ export function DetailPanel(props: {
                 <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
                   {(entries) => (
                     <ol class="history" data-testid="history">
-                      <For each={[...entries()].reverse()}>{(entry) => <HistoryItem entry={entry} kind={props.kind} timeZone={tz()} unitName={unitName} />}</For>
+                      <For each={[...entries()].reverse()}>
+                        {(entry) => <HistoryItem entry={entry} kind={props.kind} itemId={props.id} timeZone={tz()} unitName={unitName} files={files()} />}
+                      </For>
                     </ol>
                   )}
                 </Show>

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { call as expect, client, reportUnauthenticated } from '../api/typed-call';
 import type { caseNumberHolders, clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
-import { ApiProblem, networkProblem, problemOf } from '../api/problem';
+import { ApiProblem, problemOf } from '../api/problem';
+import { sendFile } from '../api/send-file';
 
 export type ImportPlan = z.infer<typeof importPlan>;
 export type Duplicates = z.infer<typeof duplicatesAnswer>;
@@ -63,40 +64,24 @@ function isPlan(value: unknown): value is ImportPlan {
 }
 
 /**
- * Sends the file through XMLHttpRequest, not the typed client: that sends no
- * raw bodies, and fetch reports no upload progress. Sends it to be checked (commit=false) or imported (commit=true).
+ * Sends the file to be checked (commit=false) or imported (commit=true).
  * Rejects with ImportRefused when the server refused the import with a plan,
  * else with an ApiProblem (status 0 when there was no answer or it was aborted).
  */
-export function uploadImport(campaignId: number, file: File, options: UploadOptions): Promise<ImportPlan> {
+export async function uploadImport(campaignId: number, file: File, options: UploadOptions): Promise<ImportPlan> {
   const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
   if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
   if (options.progressId !== undefined) query.set('progressId', options.progressId);
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/campaigns/${campaignId}/imports?${query.toString()}`);
-    request.withCredentials = true;
-    request.setRequestHeader('Content-Type', uploadType(file) ?? 'application/octet-stream');
-    request.setRequestHeader('Accept', 'application/json, application/problem+json');
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
-    });
-    request.addEventListener('error', () => reject(networkProblem(new Error(request.statusText || 'network error'))));
-    request.addEventListener('abort', () => reject(new ApiProblem(0, 'aborted', { zh: '已取消', en: 'Cancelled' }, [], null)));
-    request.addEventListener('load', () => {
-      void settle(request).then(resolve, reject);
-    });
-    options.signal?.addEventListener('abort', () => request.abort());
-    request.send(file);
+  const response = await sendFile(`/api/campaigns/${campaignId}/imports?${query.toString()}`, file, {
+    contentType: uploadType(file) ?? 'application/octet-stream',
+    onProgress: options.onProgress,
+    signal: options.signal,
   });
+  return settle(response);
 }
 
-async function settle(request: XMLHttpRequest): Promise<ImportPlan> {
-  const response = new Response(request.responseText === '' ? null : request.responseText, {
-    status: request.status,
-    headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
-  });
+async function settle(response: Response): Promise<ImportPlan> {
   if (response.ok) return (await response.json()) as ImportPlan;
   const problem = await problemOf(response.clone());
   if (problem.status === 401) reportUnauthenticated();

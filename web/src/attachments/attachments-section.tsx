@@ -1,0 +1,205 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { maxAttachmentBytes } from '../../../api/contracts/attachments';
+import type { ItemDetail } from '../../../api/contracts/items';
+import type { ItemKind } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { unlessGone } from '../api/unless-gone';
+import { dateTime } from '../board/format';
+import { t, tr } from '../i18n/i18n';
+import { toast } from '../ui/toasts';
+import { DropZone, fileSize } from '../ui/drop-zone';
+import { attachmentsApi, fileUrl, previewable, type AttachedFile } from './api';
+import { am, whole } from './messages';
+import './attachments.css';
+
+/** A file on its way up, or refused: kept in the list until it is attached (then the list has it) or dismissed. */
+interface Sending {
+  readonly key: number;
+  readonly name: string;
+  readonly size: number;
+  readonly sent: number;
+  readonly failed: string | null;
+}
+
+/**
+ * In an item's drawer: the files attached to it (附件), each opened or
+ * downloaded by a click (an image with a thumbnail), with who attached it
+ * and when; files dropped or chosen are uploaded one after another with
+ * their progress; a file is removed with a reason, by whoever the engine
+ * lets (see `removable`). Removed files stay in the history.
+ */
+export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; timeZone: string; revision: number; mayAct: boolean; onChanged: (states: readonly string[]) => void }) {
+  const [files] = createResource(
+    () => ({ kind: props.kind, id: props.item.id, revision: props.revision, version: props.item.version }),
+    (key) => unlessGone(attachmentsApi.list(key.kind, key.id)),
+  );
+  const [sending, setSending] = createSignal<readonly Sending[]>([]);
+  const [removing, setRemoving] = createSignal<number | null>(null);
+  const [reason, setReason] = createSignal('');
+  const [removeProblem, setRemoveProblem] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const mayAttach = () => props.mayAct && props.item.changes.includes(`${props.kind}.attach`);
+  const listed = () => files.latest ?? [];
+  let nextKey = 0;
+
+  const update = (key: number, change: Partial<Sending>) => setSending((all) => all.map((s) => (s.key === key ? { ...s, ...change } : s)));
+  const drop = (key: number) => setSending((all) => all.filter((s) => s.key !== key));
+
+  /** Uploads the files one after another (a drawer's worth of screenshots should not race each other to the writer). */
+  async function attach(chosen: readonly File[]) {
+    const queued = chosen.map((file) => ({ file, key: nextKey++ }));
+    setSending((all) => [...all, ...queued.map(({ file, key }) => ({ key, name: file.name, size: file.size, sent: 0, failed: file.size > maxAttachmentBytes ? am('tooLarge') : null }))]);
+    let attached = 0;
+    for (const { file, key } of queued) {
+      if (file.size > maxAttachmentBytes) continue;
+      try {
+        await attachmentsApi.upload(props.kind, props.item.id, file, (sent) => update(key, { sent }));
+        drop(key);
+        attached += 1;
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        update(key, { failed: tr(error.reason) });
+      }
+    }
+    if (attached > 0) {
+      toast(() => am('uploaded'), 'info');
+      props.onChanged([props.item.state]);
+    }
+  }
+
+  const startRemoving = (id: number) => {
+    setRemoving(removing() === id ? null : id);
+    setReason('');
+    setRemoveProblem(null);
+  };
+
+  async function remove(event: SubmitEvent, file: AttachedFile) {
+    event.preventDefault();
+    const why = reason().trim();
+    if (why === '') {
+      setRemoveProblem(am('removeReason'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await attachmentsApi.remove(props.kind, props.item.id, file.id, why);
+      setRemoving(null);
+      toast(() => am('removed'), 'info');
+      props.onChanged([props.item.state]);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setRemoveProblem(tr(error.reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="attachments" data-testid="attachments" aria-labelledby="attachments-title">
+      <h3 id="attachments-title">
+        {am('title')}
+        <Show when={listed().length > 0}>
+          <span class="muted attachments-count" data-testid="attachments-count">
+            {' '}
+            {whole(listed().length)}
+          </span>
+        </Show>
+      </h3>
+      <Show when={files.error === undefined} fallback={<p class="muted">{am('failed')}</p>}>
+        <Show when={listed().length > 0 || sending().length > 0 || mayAttach()} fallback={<p class="muted">{am('none')}</p>}>
+          <ul class="attachment-list">
+            <For each={listed()}>
+              {(file) => (
+                <li class="attachment" data-testid="attachment">
+                  <div class="attachment-row">
+                    <Show when={previewable.has(file.mediaType)} fallback={<span class="attachment-icon" aria-hidden="true">{extensionOf(file.name)}</span>}>
+                      <a class="attachment-thumb" href={fileUrl(props.kind, props.item.id, file.id, true)} target="_blank" rel="noopener" tabIndex={-1} aria-hidden="true">
+                        <img src={fileUrl(props.kind, props.item.id, file.id, true)} alt="" loading="lazy" />
+                      </a>
+                    </Show>
+                    <div class="attachment-main">
+                      <a class="attachment-name" href={fileUrl(props.kind, props.item.id, file.id)} download={file.name} title={`SHA-256 ${file.sha256}`} aria-label={am('download', { name: file.name })} data-testid="attachment-name">
+                        {file.name}
+                      </a>
+                      <span class="muted attachment-meta">
+                        {fileSize(file.size, whole)} · {am('attachedBy', { name: file.attachedByName ?? '—', at: dateTime(file.attachedAt, props.timeZone) })}
+                      </span>
+                    </div>
+                    <Show when={props.mayAct && file.removable}>
+                      <button type="button" class="button ghost small" aria-expanded={removing() === file.id} data-testid="attachment-remove" onClick={() => startRemoving(file.id)}>
+                        {am('remove')}
+                      </button>
+                    </Show>
+                  </div>
+                  <Show when={removing() === file.id}>
+                    <form class="attachment-remove" data-testid="attachment-remove-form" onSubmit={(event) => void remove(event, file)} novalidate>
+                      <label class="field">
+                        <span class="field-label">{am('removeReason')}</span>
+                        <textarea name="reason" rows={2} maxLength={4000} value={reason()} onInput={(event) => setReason(event.currentTarget.value)} aria-invalid={removeProblem() !== null} />
+                      </label>
+                      <p class="field-hint muted">{am('removeHint')}</p>
+                      <Show when={removeProblem()}>{(why) => <p class="form-error" role="alert">{why()}</p>}</Show>
+                      <div class="attachment-remove-actions">
+                        <button type="button" class="button ghost small" onClick={() => setRemoving(null)}>
+                          {t('cancel')}
+                        </button>
+                        <button type="submit" class="button small" disabled={busy()} data-testid="attachment-remove-confirm">
+                          {am('removeConfirm')}
+                        </button>
+                      </div>
+                    </form>
+                  </Show>
+                </li>
+              )}
+            </For>
+            <For each={sending()}>
+              {(upload) => (
+                <li class="attachment is-sending" classList={{ 'is-failed': upload.failed !== null }} data-testid="attachment-sending">
+                  <div class="attachment-row">
+                    <span class="attachment-icon" aria-hidden="true">{extensionOf(upload.name)}</span>
+                    <div class="attachment-main">
+                      <span class="attachment-name">{upload.name}</span>
+                      <Show
+                        when={upload.failed}
+                        fallback={
+                          <progress class="attachment-progress" max={Math.max(1, upload.size)} value={upload.sent} aria-label={`${am('uploading')} ${upload.name}`} />
+                        }
+                      >
+                        {(why) => (
+                          <span class="form-error" role="alert" data-testid="attachment-failed">
+                            {why()}
+                          </span>
+                        )}
+                      </Show>
+                    </div>
+                    <Show when={upload.failed !== null}>
+                      <button type="button" class="button ghost small" onClick={() => drop(upload.key)}>
+                        {am('dismiss')}
+                      </button>
+                    </Show>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+          <Show when={mayAttach()}>
+            <DropZone multiple disabled={false} compact button={am('choose')} testId="attachment-drop" inputTestId="attachment-input" onFiles={(chosen) => void attach(chosen)}>
+              {(over) => (
+                <span class="drop-text">
+                  <strong>{over() ? am('dropActive') : am('dropTitle')}</strong>
+                  <span class="muted">{am('dropHint')}</span>
+                </span>
+              )}
+            </DropZone>
+          </Show>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+/** The file's extension, shown on its icon (PDF, DOCX, XLSX); a dot for none. */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name.length - dot <= 6 ? name.slice(dot + 1).toUpperCase() : '·';
+}
