@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * The largest file one upload may carry. Evidence larger than this (video,
+ * a phone's extraction) belongs in the case file system; screenshots, scans,
+ * spreadsheets and documents fit, and the database stays a size that a
+ * backup copies in minutes.
+ */
+export const maxAttachmentBytes = 20 * 1024 * 1024;
+
 /** A file attached to an item now, as the drawer lists it (the bytes are fetched apart). */
 export const attachedFileInfo = z
   .object({

@@ -7,7 +7,7 @@ import { signIn, testApp, type Session, type TestApp } from '../../test/support/
 import { testDatabase } from '../../test/support/test-database';
 import type { AttachedFileInfo } from '../contracts/attachments';
 import type { HistoryEntry, ItemDetail } from '../contracts/items';
-import { maxAttachmentBytes } from '../services/attachments';
+import { maxAttachmentBytes } from '../contracts/attachments';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;

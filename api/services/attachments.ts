@@ -6,7 +6,7 @@ import { attachments, clues, problems, users } from '../../db/schema';
 import { decideClue, decideProblem, type Actor, type Label } from '../../engine';
 import type { AttachPayload } from '../../engine/item/attachments';
 import type { ItemKindName } from '../contracts/board';
-import type { AttachedFileInfo } from '../contracts/attachments';
+import { maxAttachmentBytes, type AttachedFileInfo } from '../contracts/attachments';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
 import { itemRulesOf, loadCampaignRules } from './campaign-rules';
@@ -14,13 +14,6 @@ import { onceIn, type Once } from './idempotency';
 import { readItem } from './item-card';
 import { applyRequestsIn } from './move-item';
 
-/**
- * The largest file one upload may carry. Evidence larger than this (video,
- * a phone's extraction) belongs in the case file system; screenshots, scans,
- * spreadsheets and documents fit, and the database stays a size that a
- * backup copies in minutes.
- */
-export const maxAttachmentBytes = 20 * 1024 * 1024;
 
 /** The route a file is uploaded to: its body is the file, of any type. */
 export const isAttachmentUploadPath = (path: string) => /^\/api\/(clues|problems)\/[^/]+\/attachments$/.test(path);

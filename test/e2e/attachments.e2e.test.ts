@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+
+/**
+ * An item's attachments in a real Chromium against the real server: an
+ * officer attaches files to their own clue from the drawer, sees an image's
+ * thumbnail, downloads a file byte for byte, removes their own file with a
+ * reason (not one the office attached), and finds the removed file still in
+ * the history. Needs `npm run build`.
+ */
+
+const suite = browserSuite({ seed: { clues: 40, problems: 2 } });
+
+/** A small real PNG (one colour), so the thumbnail has something to decode. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('attachments in the drawer, in Chromium', () => {
+  test('an officer attaches, opens and removes their own files; a file the office attached stays theirs to remove; the history keeps the removed file', async () => {
+    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const campaignId = campaignOf(officer.page);
+      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
+      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
+      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
+
+      // The office attaches a notice first, through the API as any client would.
+      const cookies = await office.context.cookies(suite.server.url);
+      const sent = await fetch(`${suite.server.url}/api/clues/${clue.id}/attachments?name=${encodeURIComponent('协查通知.pdf')}`, {
+        method: 'POST',
+        headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/pdf' },
+        body: Buffer.from('%PDF-1.4 协查通知'),
+      });
+      expect(sent.status).toBe(201);
+
+      const { page } = officer;
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
+      const section = page.getByTestId('detail-panel').getByTestId('attachments');
+      await section.getByTestId('attachment').first().waitFor();
+      // Not theirs: listed, with no way to remove it.
+      expect(await section.getByTestId('attachment-remove').count()).toBe(0);
+
+      const statement = Buffer.from('询问笔录：嫌疑人供述于 2026 年 3 月通过“快钱”App 放贷……'.repeat(200));
+      await section.getByTestId('attachment-input').setInputFiles([
+        { name: '转账截图.png', mimeType: 'image/png', buffer: png(64, 40) },
+        { name: '询问笔录.txt', mimeType: 'text/plain', buffer: statement },
+      ]);
+      await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png', '询问笔录.txt']);
+      expect(await section.getByTestId('attachments-count').textContent()).toContain('3');
+      // The image is shown by the server in place: its thumbnail decodes.
+      const thumbnail = section.locator('.attachment-thumb img');
+      await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+
+      // Opened, it is the file sent, byte for byte, under its own name.
+      const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('attachment-name').nth(2).click()]);
+      expect(download.suggestedFilename()).toBe('询问笔录.txt');
+      expect(await readFile(await download.path())).toEqual(statement);
+
+      // A file over the limit is refused before it is sent.
+      await section.getByTestId('attachment-input').setInputFiles({ name: '现场录像.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) });
+      expect(await section.getByTestId('attachment-failed').textContent()).toContain('20 MB');
+      await section.screenshot({ path: `${artifacts}/attachments-zh.png` });
+
+      // Their own files are theirs to remove, with a reason.
+      expect(await section.getByTestId('attachment-remove').count()).toBe(2);
+      await section.getByTestId('attachment-remove').nth(1).click();
+      await section.getByTestId('attachment-remove-confirm').click();
+      expect(await section.getByTestId('attachment-remove-form').locator('[role=alert]').textContent()).toContain('移除原因');
+      await section.locator('[data-testid=attachment-remove-form] textarea').fill('与另一份笔录重复');
+      await section.getByTestId('attachment-remove-confirm').click();
+      await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png']);
+
+      // The history names the removed file and still opens it.
+      const history = page.getByTestId('detail-panel').getByTestId('history');
+      const removal = history.locator('.history-entry').first();
+      await expect.poll(() => removal.textContent()).toContain('移除附件');
+      expect(await removal.getByTestId('history-file').textContent()).toContain('询问笔录.txt');
+      expect(await removal.getByTestId('said-reason').textContent()).toContain('与另一份笔录重复');
+      const [again] = await Promise.all([page.waitForEvent('download'), removal.getByTestId('history-file').locator('a').click()]);
+      expect(await readFile(await again.path())).toEqual(statement);
+    } finally {
+      await office.context.close();
+      await officer.context.close();
+    }
+  });
+}, 120_000);
