@@ -50,6 +50,8 @@ export const card = z
     enteredAt: z.string(),
     /** When the last work note was written, or null if none was. */
     lastNoteAt: z.string().nullable(),
+    /** How many files are attached to it now (附件). */
+    attachmentCount: z.number().int(),
     /** Chosen as a typical case to publicise (典型案例); a problem never is. */
     typical: z.boolean(),
     dueAt: z.string().nullable(),

@@ -73,6 +73,24 @@ describe('files attached to a clue', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('are counted on the item\'s card, on the board and in the answer, as files come and go', async () => {
+    const clue = await openClue(8);
+    const countOnBoard = async () => {
+      const board = (await (await office.get(`/api/campaigns/${clue.campaignId}/board?kind=clue&limit=500`)).json()) as { columns: { cards: { id: number; attachmentCount: number }[] }[] };
+      return board.columns.flatMap((c) => c.cards).find((c) => c.id === clue.id)?.attachmentCount;
+    };
+    expect([clue.attachmentCount, await countOnBoard()]).toEqual([0, 0]);
+    const first = (await (await upload(office, `/api/clues/${clue.id}/attachments`, '1.png', png(1))).json()) as ItemDetail;
+    const second = (await (await upload(office, `/api/clues/${clue.id}/attachments`, '2.png', png(2))).json()) as ItemDetail;
+    expect([first.attachmentCount, second.attachmentCount, await countOnBoard()]).toEqual([1, 2, 2]);
+    const [file] = await listed(office, `/api/clues/${clue.id}/attachments`);
+    const removed = (await (await office.send('POST', `/api/clues/${clue.id}/attachments/${file?.id}/remove`, { reason: '重复' })).json()) as ItemDetail;
+    expect([removed.attachmentCount, await countOnBoard()]).toEqual([1, 1]);
+    // A move keeps the count: the column is left as it was when the files do not change.
+    const moved = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '补充材料已上传' })).json()) as ItemDetail;
+    expect([moved.attachmentCount, await countOnBoard()]).toEqual([1, 1]);
+  });
+
   it('are removed with a reason: gone from the list, still in the history and still opened from it; a second removal is refused', async () => {
     const clue = await openClue(1);
     await upload(office, `/api/clues/${clue.id}/attachments`, 'a.png', png(10));

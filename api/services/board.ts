@@ -204,6 +204,7 @@ async function readColumn(
       assigneeName: users.displayName,
       enteredAt: t.enteredAt,
       lastNoteAt: t.lastNoteAt,
+      attachmentCount: t.attachmentCount,
       // Read from the context of the cards on the page only (the row is read for them anyway): a few microseconds a card.
       typical: (kind === 'clue' ? sql`json_extract(${t.context}, '$.typical.markedAt') is not null` : sql`0`).mapWith(Boolean),
       dueAt: t.dueAt,
@@ -234,6 +235,7 @@ export interface CardRow {
   readonly assigneeName: string | null;
   readonly enteredAt: string;
   readonly lastNoteAt: string | null;
+  readonly attachmentCount: number;
   readonly typical: boolean;
   readonly dueAt: string | null;
 }

@@ -32,6 +32,8 @@ export const clues = sqliteTable(
     dueAt: text('due_at'),
     /** When the last work note was written (the context's lastNoteAt): the "no progress" filter reads it without parsing the context. Not indexed, so a note rewrites no index entry. */
     lastNoteAt: text('last_note_at'),
+    /** How many files are attached now (the length of the context's attachments): the card shows it without parsing the context. Not indexed. */
+    attachmentCount: integer('attachment_count').notNull().default(0),
     context: text('context', { mode: 'json' }).$type<ClueContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -81,6 +83,8 @@ export const problems = sqliteTable(
     enteredAt: text('entered_at').notNull(),
     dueAt: text('due_at'),
     lastNoteAt: text('last_note_at'),
+    /** How many files are attached now (the length of the context's attachments): the card shows it without parsing the context. Not indexed. */
+    attachmentCount: integer('attachment_count').notNull().default(0),
     context: text('context', { mode: 'json' }).$type<ProblemContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },

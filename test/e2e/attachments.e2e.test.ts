@@ -7,8 +7,8 @@ import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard 
  * An item's attachments in a real Chromium against the real server: an
  * officer attaches files to their own clue from the drawer, sees an image's
  * thumbnail, downloads a file byte for byte, removes their own file with a
- * reason (not one the office attached), and finds the removed file still in
- * the history. Needs `npm run build`.
+ * reason (not one the office attached), finds the removed file still in
+ * the history, and pastes a screenshot; the card counts the files. Needs `npm run build`.
  */
 
 const suite = browserSuite({ seed: { clues: 40, problems: 2 } });
@@ -76,6 +76,9 @@ describe('attachments in the drawer, in Chromium', () => {
       ]);
       await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png', '询问笔录.txt']);
       expect(await section.getByTestId('attachments-count').textContent()).toContain('3');
+      // The card on the board says so too.
+      const card = page.locator(`[data-testid=board] [data-card-id="${clue.id}"]`);
+      await expect.poll(() => card.getByTestId('attachment-count').textContent()).toContain('3');
       // The image is shown by the server in place: its thumbnail decodes.
       const thumbnail = section.locator('.attachment-thumb img');
       await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
@@ -107,6 +110,16 @@ describe('attachments in the drawer, in Chromium', () => {
       expect(await removal.getByTestId('said-reason').textContent()).toContain('与另一份笔录重复');
       const [again] = await Promise.all([page.waitForEvent('download'), removal.getByTestId('history-file').locator('a').click()]);
       expect(await readFile(await again.path())).toEqual(statement);
+      await expect.poll(() => card.getByTestId('attachment-count').textContent()).toContain('2');
+
+      // A screenshot pasted into the page (not into a text field) is attached, named by when it was pasted.
+      await page.evaluate((bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      }, [...png(8, 8)]);
+      await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png', expect.stringMatching(/^截图-\d{8}-\d{6}\.png$/)]);
+      await expect.poll(() => card.getByTestId('attachment-count').textContent()).toContain('3');
     } finally {
       await office.context.close();
       await officer.context.close();

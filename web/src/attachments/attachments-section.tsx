@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { maxAttachmentBytes } from '../../../api/contracts/attachments';
 import type { ItemDetail } from '../../../api/contracts/items';
 import type { ItemKind } from '../api/client';
@@ -66,6 +66,18 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
       props.onChanged([props.item.state]);
     }
   }
+
+  // A screenshot pasted anywhere in the page while the drawer is open (not into a text field: that is text) is attached.
+  const onPaste = (event: ClipboardEvent) => {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (!mayAttach() || target?.closest('input, textarea, select, [contenteditable]') != null) return;
+    const pasted = [...(event.clipboardData?.files ?? [])];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    void attach(pasted.map(namedPaste));
+  };
+  onMount(() => document.addEventListener('paste', onPaste));
+  onCleanup(() => document.removeEventListener('paste', onPaste));
 
   const startRemoving = (id: number) => {
     setRemoving(removing() === id ? null : id);
@@ -196,6 +208,18 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
       </Show>
     </section>
   );
+}
+
+/**
+ * A pasted screenshot comes as "image.png": named instead by when it was
+ * pasted, on this computer's clock, so that several stay apart in the list.
+ */
+function namedPaste(file: File): File {
+  if (!/^image\.\w+$/.test(file.name)) return file;
+  const at = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+  return new File([file], `${am('pastedName')}-${stamp}${file.name.slice(file.name.lastIndexOf('.'))}`, { type: file.type, lastModified: file.lastModified });
 }
 
 /** The file's extension, shown on its icon (PDF, DOCX, XLSX); a dot for none. */

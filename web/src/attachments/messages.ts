@@ -8,7 +8,11 @@ export const attachmentMessages = {
   failed: { zh: '附件列表加载失败，请刷新重试', en: 'The files could not be loaded; reload to try again' },
   dropTitle: { zh: '拖放文件到这里，或点击选择', en: 'Drop files here, or click to choose' },
   dropActive: { zh: '松开即上传', en: 'Release to upload' },
-  dropHint: { zh: '截图、转账记录、笔录、文书等；单个文件不超过 20 MB，每个事项最多 50 个', en: 'Screenshots, transfer records, statements, documents; up to 20 MB a file and 50 files an item' },
+  dropHint: {
+    zh: '截图、转账记录、笔录、文书等，也可直接粘贴截图（Ctrl+V）；单个文件不超过 20 MB，每个事项最多 50 个',
+    en: 'Screenshots, transfer records, statements, documents, or paste a screenshot (Ctrl+V); up to 20 MB a file and 50 files an item',
+  },
+  pastedName: { zh: '截图', en: 'Screenshot' },
   choose: { zh: '选择文件', en: 'Choose files' },
   uploading: { zh: '正在上传', en: 'Uploading' },
   uploaded: { zh: '已上传附件', en: 'File attached' },

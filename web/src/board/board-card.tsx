@@ -6,6 +6,7 @@ import type { BoardContext } from './board-context';
 import { levelLabels } from './domain-labels';
 import { age, ago, dateTime, dueDate } from './format';
 import { MoveMenu } from './move-menu';
+import { am } from '../attachments/messages';
 import type { PendingMove } from './board-state';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
@@ -34,6 +35,15 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
           <span class={`level-badge level-${props.card.level}`}>{tr(levelLabels[props.card.level] ?? { zh: '', en: '' })}</span>
         </Show>
         <span class="card-times">
+          <Show when={props.card.attachmentCount > 0}>
+            <span class="card-files" title={`${am('title')}${colon()}${props.card.attachmentCount}`} data-testid="attachment-count">
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="11" height="11" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">
+                <path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l9.2-9.2a3.7 3.7 0 0 1 5.2 5.2l-9.2 9.2a1.8 1.8 0 0 1-2.6-2.6L15.5 7" />
+              </svg>
+              <span class="visually-hidden">{am('title')} </span>
+              {props.card.attachmentCount}
+            </span>
+          </Show>
           <Show when={props.card.lastNoteAt}>
             {(at) => (
               <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
