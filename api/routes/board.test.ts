@@ -163,7 +163,7 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(byCategory.columns.reduce((sum, c) => sum + c.count, 0)).toBe(inCategory?.n);
   });
 
-  it('finds by a phone number, account or web address a clue holds, however it is written, and by a case number whole', async () => {
+  it('finds by a phone number, account or web address a clue holds, however it is written, and by a case number or its beginning', async () => {
     const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '“易借”App暴力催收', description: '催收电话 139-2233-4455，微信号：yijie_kefu8，网址 https://www.YiJie-Loan.cn/app/', source: 'platform110' });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
@@ -182,6 +182,12 @@ describe('GET /api/campaigns/:id/board', () => {
     if (filed === undefined) throw new Error('no clue with a case number');
     const underIt = await database.db.select({ id: clues.id }).from(clues).where(sql`json_extract(${clues.context}, '$.caseNumber') = ${filed.caseNumber}`);
     expect((await found(filed.caseNumber)).sort((a, b) => a - b)).toEqual(underIt.map((r) => r.id).sort((a, b) => a - b));
+    // Its beginning (four characters or more) finds every clue whose case number begins so; three are too few to mean one.
+    const prefix = filed.caseNumber.slice(0, 6);
+    const beginning = await database.db.select({ id: clues.id }).from(clues).where(sql`substr(json_extract(${clues.context}, '$.caseNumber'), 1, 6) = ${prefix}`);
+    expect(beginning.length).toBeGreaterThan(underIt.length);
+    expect(await found(prefix)).toEqual(expect.arrayContaining(beginning.map((r) => r.id)));
+    expect(await found(filed.caseNumber.slice(0, 3))).not.toContain(filed.id);
     // The responsibility list's search finds the same.
     const listed = (await (await office.get(`/api/campaigns/1/lists/clues?q=${encodeURIComponent('+86 139-2233-4455')}`)).json()) as { items: { id: number }[] };
     expect(listed.items.map((item) => item.id)).toEqual([id]);

@@ -26,8 +26,8 @@ export const messages = {
   overdueOnly: { zh: '只看超期', en: 'Overdue only' },
   search: { zh: '搜索编号、标题、案号或号码', en: 'Id, title, case no., phone…' },
   searchHint: {
-    zh: '按编号、标题、完整的案件编号，或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
-    en: 'Finds by number, title, a whole case number, or a phone number, bank account, online account, web address or ID number a clue holds',
+    zh: '按编号、标题、案件编号（完整或开头至少 4 位），或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
+    en: 'Finds by number, title, a case number (whole, or its first 4 characters or more), or a phone number, bank account, online account, web address or ID number a clue holds',
   },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   swimlaneByUnit: { zh: '按单位分组', en: 'Group by unit' },
