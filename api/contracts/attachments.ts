@@ -8,6 +8,13 @@ import { z } from 'zod';
  */
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
+/**
+ * Images a browser shows itself, opened in place (a thumbnail, a preview)
+ * when asked; every other file, and SVG above all (it can carry script), is
+ * only ever downloaded.
+ */
+export const inlineImageTypes: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
 /** A file attached to an item now, as the drawer lists it (the bytes are fetched apart). */
 export const attachedFileInfo = z
   .object({

@@ -150,7 +150,7 @@ describe('files attached to a clue', () => {
     expect(unnamed.status).toBe(400);
     expect(((await unnamed.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.name']);
     const folderOnly = await upload(office, `/api/clues/${clue.id}/attachments`, 'C:\\证据\\', png(10));
-    expect(((await folderOnly.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['name']);
+    expect(((await folderOnly.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.name']);
     const big = await upload(office, `/api/clues/${clue.id}/attachments`, 'big.bin', new Uint8Array(maxAttachmentBytes + 1), { 'content-length': String(maxAttachmentBytes + 1) });
     expect(big.status).toBe(413);
     expect((await upload(office, '/api/clues/999999/attachments', 'x.png', png(10))).status).toBe(404);

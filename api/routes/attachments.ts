@@ -3,20 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
 import type { ItemKindName } from '../contracts/board';
-import { attachedFileInfo, attachmentParams, attachmentReadQuery, attachmentUploadQuery, detachRequest } from '../contracts/attachments';
+import { attachedFileInfo, attachmentParams, inlineImageTypes, attachmentReadQuery, attachmentUploadQuery, detachRequest } from '../contracts/attachments';
 import { idempotencyHeader, idParam } from '../contracts/common';
 import { itemDetail, type ItemDetail } from '../contracts/items';
 import { viewerOf } from '../middleware/viewer';
 import { attachFile, detachFile, listFiles, readFile, sentFile, uploadFingerprint } from '../services/attachments';
 import { keptAnswer, onceOf } from '../services/idempotency';
 import { json, problems, router } from './kit';
-
-/**
- * Images a browser shows itself, opened in place (a thumbnail, a preview)
- * when asked; every other file, and SVG above all (it can carry script), is
- * only ever downloaded.
- */
-const shownInline = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /** RFC 6266: an ASCII name for old clients and the name itself, UTF-8, for the rest. */
 function disposition(kind: 'inline' | 'attachment', name: string): string {
@@ -76,7 +69,7 @@ export function attachmentRoutes(kind: ItemKindName, database: Database, clock: 
       async (c) => {
         const { id, attachmentId } = c.req.valid('param');
         const file = await readFile(database.db, kind, id, attachmentId, viewerOf(c).actor, clock());
-        const inline = c.req.valid('query').inline === '1' && shownInline.has(file.mediaType);
+        const inline = c.req.valid('query').inline === '1' && inlineImageTypes.has(file.mediaType);
         return c.body(new Uint8Array(file.content), 200, {
           'Content-Type': inline ? file.mediaType : 'application/octet-stream',
           'Content-Disposition': disposition(inline ? 'inline' : 'attachment', file.name),

@@ -40,8 +40,8 @@ const fileIssue = (field: string, message: Label) => new ApiError('bad_request',
 export function fileNameOf(sent: string): string {
   // eslint-disable-next-line no-control-regex
   const name = (sent.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (name === '' || name === '.' || name === '..') throw fileIssue('name', { zh: '缺少文件名', en: 'The file has no name' });
-  if ([...name].length > 255) throw fileIssue('name', { zh: '文件名不能超过 255 个字符', en: 'The file name is longer than 255 characters' });
+  if (name === '' || name === '.' || name === '..') throw fileIssue('query.name', { zh: '缺少文件名', en: 'The file has no name' });
+  if ([...name].length > 255) throw fileIssue('query.name', { zh: '文件名不能超过 255 个字符', en: 'The file name is longer than 255 characters' });
   return name;
 }
 

@@ -17,7 +17,7 @@ export function fileUrl(kind: ItemKind, id: number, attachmentId: number, inline
 }
 
 /** Images the server shows in place (the others it only sends as downloads): these get a thumbnail. */
-export const previewable = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export { inlineImageTypes as previewable } from '../../../api/contracts/attachments';
 
 export const attachmentsApi = {
   list: (kind: ItemKind, id: number): Promise<AttachedFile[]> => {
