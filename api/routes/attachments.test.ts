@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { attachments, auditLog, clues, problems, users } from '../../db/schema';
@@ -14,7 +14,7 @@ let app: TestApp;
 let office: Session;
 
 beforeAll(async () => {
-  database = await testDatabase({ clues: 40, problems: 6 });
+  database = await testDatabase({ clues: 80, problems: 12 });
   app = testApp(database);
   office = await signIn(app, 'office');
 });
@@ -29,11 +29,11 @@ async function upload(session: Session, path: string, name: string, bytes: Uint8
   return app.request(`${path}?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'image/png', ...headers }, body: bytes });
 }
 
-/** The n-th clue in verifying or filed: each test takes its own. */
+/** The n-th clue in verifying or filed with no file yet (the demo attaches some): each test takes its own. */
 async function openClue(n: number): Promise<ItemDetail> {
-  const rows = await database.db.select({ id: clues.id }).from(clues).where(inArray(clues.state, ['verifying', 'filed'])).orderBy(clues.id);
+  const rows = await database.db.select({ id: clues.id }).from(clues).where(and(inArray(clues.state, ['verifying', 'filed']), eq(clues.attachmentCount, 0))).orderBy(clues.id);
   const row = rows[n];
-  if (row === undefined) throw new Error(`fewer than ${n + 1} clues in verifying or filed`);
+  if (row === undefined) throw new Error(`fewer than ${n + 1} clues in verifying or filed without files`);
   return (await (await office.get(`/api/clues/${row.id}`)).json()) as ItemDetail;
 }
 
@@ -196,8 +196,8 @@ describe('files attached to a clue', () => {
 
 describe('files attached to a rectification item', () => {
   it('are attached, listed and removed the same way', async () => {
-    const [problem] = await database.db.select({ id: problems.id }).from(problems).where(eq(problems.state, 'rectifying')).limit(1);
-    if (problem === undefined) throw new Error('no problem in rectifying');
+    const [problem] = await database.db.select({ id: problems.id }).from(problems).where(and(inArray(problems.state, ['identified', 'rectifying', 'rectified']), eq(problems.attachmentCount, 0))).limit(1);
+    if (problem === undefined) throw new Error('no open problem without files');
     const response = await app.request(`/api/problems/${problem.id}/attachments?name=${encodeURIComponent('整改报告.pdf')}`, {
       method: 'POST',
       headers: { cookie: office.cookie, 'content-type': 'application/pdf' },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { extractIdentifiers, type Actor } from '../../engine';
 import { demoDescriptions } from './demo-descriptions';
@@ -31,9 +32,42 @@ const simulate = (notes: boolean, described = false) =>
     units,
     office,
     categories: demoCategories.map((c, i) => ({ id: i + 1, code: c.code })),
-    ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465) }),
+    ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465), files: seededRandom(2026 ^ 0x66696c65) }),
     ...(described && { describe: demoDescriptions(seededRandom(2026 ^ 0x64657363)) }),
   });
+
+describe('the demo campaign’s attached files', () => {
+  const { audit, files, clues, problems } = simulate(true);
+  const attached = audit.filter((e) => e.event.endsWith('.attach'));
+
+  it('attaches transfer records and statements to clues and reports to problems, each named by its attach entry with its hash', () => {
+    expect(files.filter((f) => f.subject === 'clue').length).toBeGreaterThan(30);
+    expect(files.filter((f) => f.subject === 'problem').length).toBeGreaterThan(2);
+    expect(new Set(files.map((f) => f.name))).toEqual(new Set(['转账记录.csv', '询问笔录.txt', '整改报告.txt']));
+    expect(attached.map((e) => (e.payload as { attachmentId: number }).attachmentId)).toEqual(files.map((f) => f.id));
+    for (const [i, file] of files.entries()) {
+      expect(file.id).toBe(i + 1);
+      const entry = attached[i];
+      expect(entry).toMatchObject({ subject: file.subject, subjectId: file.subjectId, at: file.attachedAt, actorId: file.attachedBy });
+      expect(entry?.payload).toMatchObject({ name: file.name, mediaType: file.mediaType, size: file.content.byteLength, sha256: createHash('sha256').update(file.content).digest('hex') });
+      expect(file.subject === 'clue' ? ['verifying', 'filed', 'solved'] : ['rectifying', 'rectified']).toContain(entry?.fromState);
+    }
+    // Each item lists the files attached to it, in order.
+    for (const item of [...clues, ...problems]) {
+      const kind = 'source' in item.context ? 'clue' : 'problem';
+      expect((item.context.attachments ?? []).map((f) => f.id)).toEqual(files.filter((f) => f.subject === kind && f.subjectId === item.id).map((f) => f.id));
+    }
+  });
+
+  it('writes a transfer record Excel opens as UTF-8: a byte-order mark, a header and rows of five columns', () => {
+    const record = files.find((f) => f.name === '转账记录.csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(record?.content);
+    expect(text.startsWith('\ufeff交易时间,付款账户,收款账户,金额（元）,摘要\r\n')).toBe(true);
+    const rows = text.split('\r\n').slice(1).filter((line) => line !== '' && !line.startsWith('#'));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) expect(row.split(',')).toHaveLength(5);
+  });
+});
 
 describe('the demo campaign’s work notes', () => {
   const without = simulate(false);
@@ -41,8 +75,9 @@ describe('the demo campaign’s work notes', () => {
   const notes = withNotes.audit.filter((e) => e.event.endsWith('.note'));
 
   it('leaves every item on the path it takes without them: the same moves, at the same times, to the same states', () => {
-    // Neither the notes nor the typical cases chosen (the same side stream) change a state or a field the moves read.
-    const moves = (audit: typeof without.audit) => audit.filter((e) => !e.event.endsWith('.note') && e.event !== 'clue.markTypical').map(({ version: _version, ...entry }) => entry);
+    // Neither the notes, the typical cases chosen (the same side stream) nor the files attached (their own) change a state or a field the moves read.
+    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event === 'clue.markTypical';
+    const moves = (audit: typeof without.audit) => audit.filter((e) => !sideways(e.event)).map(({ version: _version, ...entry }) => entry);
     expect(moves(withNotes.audit)).toEqual(moves(without.audit));
     expect(withNotes.clues.map((c) => [c.id, c.state])).toEqual(without.clues.map((c) => [c.id, c.state]));
     expect(withNotes.problems.map((p) => [p.id, p.state])).toEqual(without.problems.map((p) => [p.id, p.state]));

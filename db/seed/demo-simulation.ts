@@ -21,10 +21,12 @@ import {
   type ProblemRecord,
   type ProblemRequest,
 } from '../../engine';
+import { createHash } from 'node:crypto';
 import type { AuditInput } from '../audit/append';
+import { demoFile } from './demo-files';
 import { clueTitle, problemTitle } from './demo-titles';
 import { noteTexts, randomOutcome, typicalSummary } from './demo-writing';
-import type { Random } from './random';
+import { seededRandom, type Random } from './random';
 
 export interface SimulationInput {
   readonly campaignId: number;
@@ -45,6 +47,21 @@ export interface SimulationInput {
   readonly notes?: Random;
   /** What each clue says (its description, with the numbers it names), from a stream of its own; empty without it. */
   readonly describe?: (title: string, source: ClueSource) => string;
+  /** A stream of its own for the files attached along the way (附件); none without it, and every item's path the same either way. */
+  readonly files?: Random;
+}
+
+/** A file the simulation attached, under the id its attach entry names (the demo's files are numbered from 1). */
+export interface SimulatedFile {
+  readonly id: number;
+  readonly subject: 'clue' | 'problem';
+  readonly subjectId: number;
+  readonly name: string;
+  readonly mediaType: string;
+  readonly content: Uint8Array;
+  readonly sha256: string;
+  readonly attachedAt: string;
+  readonly attachedBy: number;
 }
 
 export interface SimulationResult {
@@ -53,6 +70,8 @@ export interface SimulationResult {
   readonly problems: readonly ProblemRecord[];
   /** Every accepted decision, in the order it happened. */
   readonly audit: readonly AuditInput[];
+  /** The files attached, by id. */
+  readonly files: readonly SimulatedFile[];
 }
 
 const day = 86_400_000;
@@ -81,6 +100,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
   const clues = new Map<number, ClueRecord>();
   const problems = new Map<number, ProblemRecord>();
   const audit: AuditInput[] = [];
+  const files: SimulatedFile[] = [];
   const steps: Step[] = [];
   let campaign: CampaignRecord = { id: input.campaignId, state: 'planned', context: newCampaignContext, version: 1 };
 
@@ -145,6 +165,34 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
           const note = { event: `${kind}.note`, payload: { text } } as const;
           const writer = noteWriter(unit, item.context.assigneeId);
           void (kind === 'clue' ? moveClue(id, at, writer, note as ClueRequest) : moveProblem(id, at, writer, note as ProblemRequest));
+        },
+      });
+    }
+  };
+
+  // About one item in three gets a file or two along the way (a transfer record while verified, a statement once filed, a
+  // rectification report), attached by whoever works it; one that falls where no file is attached, or is refused, is left out.
+  const planFiles = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
+    const stream = input.files;
+    if (stream === undefined || !stream.chance(0.35)) return;
+    for (let n = stream.int(1, 2); n > 0; n--) {
+      const at = from + Math.floor(stream.next() * Math.max(0, nowMs - from));
+      const seed = stream.int(0, 2 ** 31);
+      steps.push({
+        at,
+        run: () => {
+          const item = kind === 'clue' ? clues.get(id) : problems.get(id);
+          if (item === undefined) return;
+          // What the file says comes from a stream seeded at planning, so it does not depend on what was attached before.
+          const file = demoFile(seededRandom(seed), kind, item.state, item.context.title, new Date(at));
+          if (file === null) return;
+          const content = new TextEncoder().encode(file.text);
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          const attachmentId = files.length + 1;
+          const request = { event: `${kind}.attach`, payload: { attachmentId, name: file.name, mediaType: file.mediaType, size: content.byteLength, sha256 } } as const;
+          const by = noteWriter(unit, item.context.assigneeId);
+          const attached = kind === 'clue' ? moveClue(id, at, by, request as ClueRequest) : moveProblem(id, at, by, request as ProblemRequest);
+          if (attached) files.push({ id: attachmentId, subject: kind, subjectId: id, name: file.name, mediaType: file.mediaType, content, sha256, attachedAt: new Date(at).toISOString(), attachedBy: by.userId });
         },
       });
     }
@@ -216,6 +264,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     });
     planNotes('clue', id, unit, foundAt);
     planTypical(id, unit, foundAt);
+    planFiles('clue', id, unit, foundAt);
     if (stallAt === 'found') continue;
     const verifyAt = later(0.1, 4.5);
     steps.push({
@@ -299,6 +348,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     const fate = random.next();
     const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
     planNotes('problem', id, unit, identifiedAt);
+    planFiles('problem', id, unit, identifiedAt);
     if (stallAt === 'identified') continue;
     const rectifyAt = later(0.5, 9);
     steps.push({ at: rectifyAt, run: () => void moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
@@ -341,7 +391,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
 
   steps.sort((a, b) => a.at - b.at);
   for (const step of steps) if (step.at <= nowMs) step.run();
-  return { campaign, clues: [...clues.values()], problems: [...problems.values()], audit };
+  return { campaign, clues: [...clues.values()], problems: [...problems.values()], audit, files };
 }
 
 function setOf(refs: { kind: 'clue' | 'problem'; id: number }[]): ItemSet {

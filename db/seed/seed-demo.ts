@@ -5,7 +5,7 @@ import { localDateOf, type Actor } from '../../engine';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../client';
 import { clueStore, problemStore } from '../items/store';
-import { campaignMaps, campaigns, categories, units, users } from '../schema';
+import { attachments, campaignMaps, campaigns, categories, units, users } from '../schema';
 import { demoCampaignConfig, demoCategories } from './demo-campaign';
 import { demoDescriptions } from './demo-descriptions';
 import { simulateCampaign } from './demo-simulation';
@@ -90,6 +90,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     const notes = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x6e6f7465);
     // What each clue says, with the numbers it names ('desc'): written with the notes, as the bureau's people write them.
     const describe = options.notes === false ? undefined : demoDescriptions(seededRandom((options.seed ?? year) ^ 0x64657363));
+    // The files attached along the way ('file'), with the notes too.
+    const files = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x66696c65);
     const result = simulateCampaign({
       campaignId,
       config,
@@ -104,6 +106,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       categories: categoryRows,
       ...(notes !== undefined && { notes }),
       ...(describe !== undefined && { describe }),
+      ...(files !== undefined && { files }),
     });
 
     // The campaign was planned the day before its first window opened.
@@ -111,6 +114,11 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     await appendAudit(tx, { at: plannedAt, actorId: office.userId, campaignId, subject: 'campaign', subjectId: campaignId, event: 'campaign.create', fromState: null, toState: 'planned', payload: { config }, version: 1 }, ...result.audit);
     for (const clue of result.clues) await clueStore.insert(tx, clue, clue.context.enteredAt);
     for (const problem of result.problems) await problemStore.insert(tx, problem, problem.context.enteredAt);
+    if (result.files.length > 0) {
+      await tx.insert(attachments).values(
+        result.files.map((file) => ({ ...file, campaignId, size: file.content.byteLength, content: Buffer.from(file.content) })),
+      );
+    }
     await tx
       .update(campaigns)
       .set({ state: result.campaign.state, context: result.campaign.context, version: result.campaign.version })

@@ -50,8 +50,8 @@ describe('attachments in the drawer, in Chromium', () => {
       const campaignId = campaignOf(officer.page);
       const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
       const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
-      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
-      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
+      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed') && c.attachmentCount === 0);
+      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer without files');
 
       // The office attaches a notice first, through the API as any client would.
       const cookies = await office.context.cookies(suite.server.url);

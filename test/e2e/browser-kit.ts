@@ -111,6 +111,7 @@ export interface WireCard {
   unitId: string;
   assigneeId: number | null;
   typical: boolean;
+  attachmentCount: number;
   allowed: { to: string; event: string; needs: string[] }[];
 }
 export interface WireBoard {
