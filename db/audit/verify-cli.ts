@@ -19,7 +19,7 @@ try {
     console.error(`audit log BROKEN at seq ${result.seq ?? '?'}${result.subject === undefined ? '' : ` (${result.subject} ${result.subjectId})`}: ${result.reason}`);
     process.exitCode = 1;
   } else {
-    console.log(`audit log intact: ${result.entries} entries, ${result.items} items replay to their stored state (${url})`);
+    console.log(`audit log intact: ${result.entries} entries, ${result.items} items replay to their stored state, ${result.files} attached files have the SHA-256 recorded (${url})`);
     let mismatches = await checkKeptFigures(database.db);
     if (mismatches.length > 0 && rebuild) {
       console.log(`rebuilding what differed: ${mismatches.map(describe).join('; ')}`);

@@ -6,7 +6,7 @@ import { attachments, auditLog, campaigns, clues, problems } from '../schema';
 import { auditHash, genesisHash } from './hash';
 
 export type VerifyResult =
-  | { readonly ok: true; readonly entries: number; readonly items: number }
+  | { readonly ok: true; readonly entries: number; readonly items: number; readonly files: number }
   | { readonly ok: false; readonly seq: number | null; readonly subject?: string; readonly subjectId?: number; readonly reason: string };
 
 /**
@@ -76,13 +76,14 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   const orphan = [...events.keys()].find((k) => k.startsWith('clue:') || k.startsWith('problem:'));
   if (orphan !== undefined) return { ok: false, seq: null, reason: `audit entries for ${orphan}, which is not stored` };
   const files = await verifyFiles(db, attached);
-  if (files !== null) return files;
-  return { ok: true, entries: expectedSeq - 1, items };
+  if (typeof files !== 'number') return files;
+  return { ok: true, entries: expectedSeq - 1, items, files };
 }
 
-/** Each stored file against its attach entry (the item, the size, the hash) and its bytes against the hash: a few files at a time, as they may be large. */
-async function verifyFiles(db: Db, attached: ReadonlyMap<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>): Promise<VerifyResult | null> {
+/** Each stored file against its attach entry (the item, the size, the hash) and its bytes against the hash, a few files at a time, as they may be large: how many, or the first that fails. */
+async function verifyFiles(db: Db, attached: ReadonlyMap<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>): Promise<VerifyResult | number> {
   let after = 0;
+  let checked = 0;
   for (;;) {
     const rows = await db
       .select({ id: attachments.id, subject: attachments.subject, subjectId: attachments.subjectId, size: attachments.size, sha256: attachments.sha256, content: attachments.content })
@@ -90,13 +91,14 @@ async function verifyFiles(db: Db, attached: ReadonlyMap<number, { readonly key:
       .where(gt(attachments.id, after))
       .orderBy(asc(attachments.id))
       .limit(20);
-    if (rows.length === 0) return null;
+    if (rows.length === 0) return checked;
     for (const row of rows) {
       const entry = attached.get(row.id);
       const failed = (reason: string): VerifyResult => ({ ok: false, seq: null, subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${reason}` });
       if (entry === undefined || entry.key !== `${row.subject}:${row.subjectId}`) return failed('no attach entry of this item names it');
       if (entry.sha256 !== row.sha256 || entry.size !== row.size) return failed('its size or SHA-256 differs from what its attach entry recorded');
       if (row.content.byteLength !== row.size || createHash('sha256').update(row.content).digest('hex') !== row.sha256) return failed('its bytes no longer have the SHA-256 recorded when it was attached');
+      checked += 1;
     }
     after = rows[rows.length - 1]?.id ?? after;
   }

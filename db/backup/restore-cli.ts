@@ -9,7 +9,7 @@ if (source === undefined || source.startsWith('-')) {
 }
 try {
   const { verified, replaced } = await restoreDatabase(source, url);
-  console.log(`Restored ${source} into ${url}: audit log intact, ${verified.entries} entries, ${verified.items} items replay to their stored state.`);
+  console.log(`Restored ${source} into ${url}: audit log intact, ${verified.entries} entries, ${verified.items} items replay to their stored state, ${verified.files} attached files have the SHA-256 recorded.`);
   if (replaced !== null) console.log(`The database it replaced is kept as ${replaced}; delete it once you are sure.`);
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);

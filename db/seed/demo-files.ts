@@ -13,14 +13,24 @@ const two = (n: number) => String(n).padStart(2, '0');
 const card = (random: Random) => `62${Array.from({ length: 17 }, () => random.int(0, 9)).join('')}`;
 
 /** A transfer record pulled from a bank: the flow of money a verifying officer follows (转账记录). */
-function transfers(random: Random, at: Date, title: string): DemoFileContent {
+function transfers(random: Random, at: Date): DemoFileContent {
   const payer = card(random);
-  const rows = Array.from({ length: random.int(4, 12) }, (_, i) => {
-    const when = new Date(at.getTime() - (12 - i) * random.int(1, 3) * 86_400_000 - random.int(0, 86_399) * 1_000);
-    const stamp = `${when.getUTCFullYear()}-${two(when.getUTCMonth() + 1)}-${two(when.getUTCDate())} ${two(when.getUTCHours())}:${two(when.getUTCMinutes())}`;
-    return [stamp, payer, card(random), (random.int(2, 500) * 100).toFixed(2), random.pick(['转账', '还款', '服务费', '保证金', '解冻费'])].join(',');
-  });
-  return { name: '转账记录.csv', mediaType: 'text/csv', text: `\ufeff交易时间,付款账户,收款账户,金额（元）,摘要\r\n${rows.join('\r\n')}\r\n# ${title}\r\n` };
+  // Transfers over the weeks before it was pulled, oldest first, as a bank's statement lists them.
+  const rows = Array.from({ length: random.int(4, 12) }, () => ({
+    when: new Date(at.getTime() - random.int(1, 40) * 86_400_000 - random.int(0, 86_399) * 1_000),
+    to: card(random),
+    yuan: random.int(2, 500) * 100,
+    note: random.pick(['转账', '还款', '服务费', '保证金', '解冻费']),
+  }))
+    .sort((a, b) => a.when.getTime() - b.when.getTime())
+    .map(({ when: instant, to, yuan, note }) => {
+      // On the bank's clock: Beijing time, as the campaign's.
+      const when = new Date(instant.getTime() + 8 * 3_600_000);
+      const stamp = `${when.getUTCFullYear()}-${two(when.getUTCMonth() + 1)}-${two(when.getUTCDate())} ${two(when.getUTCHours())}:${two(when.getUTCMinutes())}`;
+      return [stamp, payer, to, yuan.toFixed(2), note].join(',');
+    });
+  const bank = random.pick(['工商银行', '建设银行', '农业银行', '中国银行', '邮储银行', '农村信用社']);
+  return { name: `转账记录（${bank}）.csv`, mediaType: 'text/csv', text: `\ufeff交易时间,付款账户,收款账户,金额（元）,摘要\r\n${rows.join('\r\n')}\r\n` };
 }
 
 /** A statement taken from a witness or suspect (询问笔录), in outline. */
@@ -36,7 +46,7 @@ function statement(random: Random, title: string): DemoFileContent {
     `答：有聊天记录和转账截图，已提交给民警。`,
     `（以下略）`,
   ];
-  return { name: '询问笔录.txt', mediaType: 'text/plain', text: `${lines.join('\r\n')}\r\n` };
+  return { name: `询问笔录（${who}）.txt`, mediaType: 'text/plain', text: `${lines.join('\r\n')}\r\n` };
 }
 
 /** A rectification report a platform or unit sends back (整改报告). */
@@ -60,7 +70,7 @@ function rectificationReport(random: Random, title: string): DemoFileContent {
  */
 export function demoFile(random: Random, kind: 'clue' | 'problem', state: string, title: string, at: Date): DemoFileContent | null {
   if (kind === 'clue') {
-    if (state === 'verifying') return transfers(random, at, title);
+    if (state === 'verifying') return transfers(random, at);
     if (state === 'filed' || state === 'solved') return statement(random, title);
     return null;
   }

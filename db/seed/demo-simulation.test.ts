@@ -43,7 +43,7 @@ describe('the demo campaign’s attached files', () => {
   it('attaches transfer records and statements to clues and reports to problems, each named by its attach entry with its hash', () => {
     expect(files.filter((f) => f.subject === 'clue').length).toBeGreaterThan(30);
     expect(files.filter((f) => f.subject === 'problem').length).toBeGreaterThan(2);
-    expect(new Set(files.map((f) => f.name))).toEqual(new Set(['转账记录.csv', '询问笔录.txt', '整改报告.txt']));
+    expect(new Set(files.map((f) => f.name.replace(/（.*）/, '')))).toEqual(new Set(['转账记录.csv', '询问笔录.txt', '整改报告.txt']));
     expect(attached.map((e) => (e.payload as { attachmentId: number }).attachmentId)).toEqual(files.map((f) => f.id));
     for (const [i, file] of files.entries()) {
       expect(file.id).toBe(i + 1);
@@ -59,13 +59,17 @@ describe('the demo campaign’s attached files', () => {
     }
   });
 
-  it('writes a transfer record Excel opens as UTF-8: a byte-order mark, a header and rows of five columns', () => {
-    const record = files.find((f) => f.name === '转账记录.csv');
+  it('writes a transfer record Excel opens as UTF-8: a byte-order mark, a header and rows of five columns, oldest first', () => {
+    const record = files.find((f) => f.name.startsWith('转账记录'));
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(record?.content);
     expect(text.startsWith('\ufeff交易时间,付款账户,收款账户,金额（元）,摘要\r\n')).toBe(true);
-    const rows = text.split('\r\n').slice(1).filter((line) => line !== '' && !line.startsWith('#'));
+    const rows = text.split('\r\n').slice(1).filter((line) => line !== '');
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const row of rows) expect(row.split(',')).toHaveLength(5);
+    // Oldest first, as a bank lists them, each before it was attached (on Beijing time).
+    const times = rows.map((row) => row.split(',')[0] ?? '');
+    expect(times).toEqual([...times].sort());
+    expect(new Date(`${times.at(-1)?.replace(' ', 'T')}+08:00`).getTime()).toBeLessThan(new Date(record?.attachedAt ?? '').getTime());
   });
 });
 
