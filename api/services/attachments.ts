@@ -14,7 +14,6 @@ import { onceIn, type Once } from './idempotency';
 import { readItem } from './item-card';
 import { applyRequestsIn } from './move-item';
 
-
 /** The route a file is uploaded to: its body is the file, of any type. */
 export const isAttachmentUploadPath = (path: string) => /^\/api\/(clues|problems)\/[^/]+\/attachments$/.test(path);
 

@@ -29,7 +29,7 @@ interface Sending {
  * lets (see `removable`). Removed files stay in the history.
  */
 export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; timeZone: string; revision: number; mayAct: boolean; onChanged: (states: readonly string[]) => void }) {
-  const [files] = createResource(
+  const [files, { refetch }] = createResource(
     () => ({ kind: props.kind, id: props.item.id, revision: props.revision, version: props.item.version }),
     (key) => unlessGone(attachmentsApi.list(key.kind, key.id)),
   );
@@ -49,19 +49,21 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
   async function attach(chosen: readonly File[]) {
     const queued = chosen.map((file) => ({ file, key: nextKey++ }));
     setSending((all) => [...all, ...queued.map(({ file, key }) => ({ key, name: file.name, size: file.size, sent: 0, failed: file.size > maxAttachmentBytes ? am('tooLarge') : null }))]);
-    let attached = 0;
+    const attached: number[] = [];
     for (const { file, key } of queued) {
       if (file.size > maxAttachmentBytes) continue;
       try {
         await attachmentsApi.upload(props.kind, props.item.id, file, (sent) => update(key, { sent }));
-        drop(key);
-        attached += 1;
+        attached.push(key);
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         update(key, { failed: tr(error.reason) });
       }
     }
-    if (attached > 0) {
+    if (attached.length > 0) {
+      // The uploaded stay in the list as sent until the list read again has them: no file leaves the screen in between.
+      await refetch();
+      setSending((all) => all.filter((s) => !attached.includes(s.key)));
       toast(() => am('uploaded'), 'info');
       props.onChanged([props.item.state]);
     }
