@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
 import { clueStore, problemStore } from '../../db/items/store';
-import { attachments, clues, problems, users } from '../../db/schema';
+import { attachments, users } from '../../db/schema';
 import { decideClue, decideProblem, type Actor, type Label } from '../../engine';
 import type { AttachPayload } from '../../engine/item/attachments';
 import type { ItemKindName } from '../contracts/board';
@@ -129,14 +129,12 @@ export async function listFiles(db: Db, kind: ItemKindName, id: number, actor: A
   const rules = itemRulesOf(await loadCampaignRules(db, item.campaignId));
   // Asked of the engine as a removal would be (any reason will do), so the drawer offers it exactly when it would be accepted.
   const payload = (attachmentId: number) => ({ attachmentId, reason: '—' });
-  let removable: (attachmentId: number) => boolean;
-  if (kind === 'clue') {
-    const [record] = await db.select({ id: clues.id, state: clues.state, version: clues.version, context: clues.context }).from(clues).where(eq(clues.id, id));
-    removable = (attachmentId) => record !== undefined && decideClue(record, actor, { event: 'clue.detach', payload: payload(attachmentId) }, rules, now).ok;
-  } else {
-    const [record] = await db.select({ id: problems.id, state: problems.state, version: problems.version, context: problems.context }).from(problems).where(eq(problems.id, id));
-    removable = (attachmentId) => record !== undefined && decideProblem(record, actor, { event: 'problem.detach', payload: payload(attachmentId) }, rules, now).ok;
-  }
+  const clue = kind === 'clue' ? await clueStore.load(db, id) : null;
+  const problem = kind === 'problem' ? await problemStore.load(db, id) : null;
+  const removable = (attachmentId: number) =>
+    clue !== null
+      ? decideClue(clue, actor, { event: 'clue.detach', payload: payload(attachmentId) }, rules, now).ok
+      : problem !== null && decideProblem(problem, actor, { event: 'problem.detach', payload: payload(attachmentId) }, rules, now).ok;
   return rows.map((row) => ({ ...row, removable: removable(row.id) }));
 }
 

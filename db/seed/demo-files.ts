@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { AttachPayload } from '../../engine/item/attachments';
 import type { Random } from './random';
 
 /** A file the demo's people attach to an item: its name, type and text (UTF-8; a CSV with a byte-order mark, so that Excel reads it as UTF-8). */
@@ -75,4 +77,12 @@ export function demoFile(random: Random, kind: 'clue' | 'problem', state: string
     return null;
   }
   return state === 'rectifying' || state === 'rectified' ? rectificationReport(random, title) : null;
+}
+
+/** The attach request for a file stored under `attachmentId`: its bytes (UTF-8) and their hash, as the server's upload records them. */
+export function attachRequest(kind: 'clue' | 'problem', attachmentId: number, file: DemoFileContent) {
+  const content = new TextEncoder().encode(file.text);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const payload: AttachPayload = { attachmentId, name: file.name, mediaType: file.mediaType, size: content.byteLength, sha256 };
+  return { request: { event: `${kind}.attach`, payload } as const, content, sha256 };
 }

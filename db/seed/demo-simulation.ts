@@ -6,8 +6,6 @@ import {
   decideClue,
   decideProblem,
   evaluateExitCriteria,
-  isOpenClueState,
-  isOpenProblemState,
   newCampaignContext,
   type Actor,
   type CampaignConfig,
@@ -15,15 +13,13 @@ import {
   type ClueRecord,
   type ClueSource,
   type ClueRequest,
-  type ExitFacts,
   type ItemRulesContext,
-  type ItemSet,
   type ProblemRecord,
   type ProblemRequest,
 } from '../../engine';
-import { createHash } from 'node:crypto';
 import type { AuditInput } from '../audit/append';
-import { demoFile } from './demo-files';
+import { countFacts } from './demo-exit-facts';
+import { attachRequest, demoFile } from './demo-files';
 import { clueTitle, problemTitle } from './demo-titles';
 import { noteTexts, randomOutcome, typicalSummary } from './demo-writing';
 import { seededRandom, type Random } from './random';
@@ -186,13 +182,10 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
           // What the file says comes from a stream seeded at planning, so it does not depend on what was attached before.
           const file = demoFile(seededRandom(seed), kind, item.state, item.context.title, new Date(at));
           if (file === null) return;
-          const content = new TextEncoder().encode(file.text);
-          const sha256 = createHash('sha256').update(content).digest('hex');
-          const attachmentId = files.length + 1;
-          const request = { event: `${kind}.attach`, payload: { attachmentId, name: file.name, mediaType: file.mediaType, size: content.byteLength, sha256 } } as const;
+          const { request, content, sha256 } = attachRequest(kind, files.length + 1, file);
           const by = noteWriter(unit, item.context.assigneeId);
           const attached = kind === 'clue' ? moveClue(id, at, by, request as ClueRequest) : moveProblem(id, at, by, request as ProblemRequest);
-          if (attached) files.push({ id: attachmentId, subject: kind, subjectId: id, name: file.name, mediaType: file.mediaType, content, sha256, attachedAt: new Date(at).toISOString(), attachedBy: by.userId });
+          if (attached) files.push({ id: request.payload.attachmentId, subject: kind, subjectId: id, name: file.name, mediaType: file.mediaType, content, sha256, attachedAt: new Date(at).toISOString(), attachedBy: by.userId });
         },
       });
     }
@@ -392,32 +385,4 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
   steps.sort((a, b) => a.at - b.at);
   for (const step of steps) if (step.at <= nowMs) step.run();
   return { campaign, clues: [...clues.values()], problems: [...problems.values()], audit, files };
-}
-
-function setOf(refs: { kind: 'clue' | 'problem'; id: number }[]): ItemSet {
-  return { count: refs.length, sample: refs.slice(0, 50) };
-}
-
-/** The exit-criteria facts of the simulated items (the API counts the same facts in SQL). */
-function countFacts(clues: ReadonlyMap<number, ClueRecord>, problems: ReadonlyMap<number, ProblemRecord>): ExitFacts {
-  const cluesIn: Record<string, { kind: 'clue'; id: number }[]> = {};
-  const problemsIn: Record<string, { kind: 'problem'; id: number }[]> = {};
-  const unassigned: { kind: 'clue' | 'problem'; id: number }[] = [];
-  for (const c of clues.values()) {
-    (cluesIn[c.state] ??= []).push({ kind: 'clue', id: c.id });
-    if (isOpenClueState(c.state) && c.context.assigneeId === null) unassigned.push({ kind: 'clue', id: c.id });
-  }
-  for (const p of problems.values()) {
-    (problemsIn[p.state] ??= []).push({ kind: 'problem', id: p.id });
-    if (isOpenProblemState(p.state) && p.context.assigneeId === null) unassigned.push({ kind: 'problem', id: p.id });
-  }
-  const none = setOf([]);
-  return {
-    cluesIn: Object.fromEntries(Object.entries(cluesIn).map(([s, refs]) => [s, setOf(refs)])),
-    problemsIn: Object.fromEntries(Object.entries(problemsIn).map(([s, refs]) => [s, setOf(refs)])),
-    unassigned: setOf(unassigned),
-    // The demo's history has no stored escalations; the sweep raises them when the server starts.
-    openEscalations: { 1: none, 2: none, 3: none },
-    targets: [],
-  };
 }

@@ -4,12 +4,12 @@ import type { ItemDetail } from '../../../api/contracts/items';
 import type { ItemKind } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { unlessGone } from '../api/unless-gone';
-import { dateTime } from '../board/format';
+import { dateTime, figure } from '../board/format';
 import { t, tr } from '../i18n/i18n';
 import { toast } from '../ui/toasts';
 import { DropZone, fileSize } from '../ui/drop-zone';
 import { attachmentsApi, fileUrl, previewable, type AttachedFile } from './api';
-import { am, whole } from './messages';
+import { am } from './messages';
 import './attachments.css';
 
 /** A file on its way up, or refused: kept in the list until it is attached (then the list has it) or dismissed. */
@@ -115,7 +115,7 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
         <Show when={listed().length > 0}>
           <span class="muted attachments-count" data-testid="attachments-count">
             {' '}
-            {whole(listed().length)}
+            {figure(listed().length)}
           </span>
         </Show>
       </h3>
@@ -136,7 +136,7 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
                         {file.name}
                       </a>
                       <span class="muted attachment-meta">
-                        {fileSize(file.size, whole)} · {am('attachedBy', { name: file.attachedByName ?? '—', at: dateTime(file.attachedAt, props.timeZone) })}
+                        {fileSize(file.size)} · {am('attachedBy', { name: file.attachedByName ?? '—', at: dateTime(file.attachedAt, props.timeZone) })}
                       </span>
                     </div>
                     <Show when={props.mayAct && file.removable}>

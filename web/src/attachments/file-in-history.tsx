@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import type { HistoryEntry, ItemKind } from '../api/client';
 import { fileSize } from '../ui/drop-zone';
 import { fileUrl } from './api';
-import { am, whole } from './messages';
+import { am } from './messages';
 import './attachments.css';
 
 /** The names of the files an item's history attached, by id: a removal entry names its file by the attach entry's name. */
@@ -29,7 +29,7 @@ export function FileInHistory(props: { entry: HistoryEntry; kind: ItemKind; item
           <a href={fileUrl(props.kind, props.itemId, f().id)} download={f().name}>
             {f().name}
           </a>
-          <Show when={f().size}>{(size) => <span class="muted"> · {fileSize(size(), whole)}</span>}</Show>
+          <Show when={f().size}>{(size) => <span class="muted"> · {fileSize(size())}</span>}</Show>
         </p>
       )}
     </Show>

@@ -1,5 +1,5 @@
 import type { Label } from '../../../engine/labels';
-import { lang, tr } from '../i18n/i18n';
+import { tr } from '../i18n/i18n';
 
 /** The texts of an item's attachments (附件), in the drawer and its history. */
 export const attachmentMessages = {
@@ -32,9 +32,4 @@ export type AttachmentMessageKey = keyof typeof attachmentMessages;
 
 export function am(key: AttachmentMessageKey, values: Record<string, string | number> = {}): string {
   return tr(attachmentMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
-/** A whole number in the current language's style. */
-export function whole(n: number): string {
-  return n.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN');
 }

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { DropZone, fileSize } from '../ui/drop-zone';
-import { count, im } from './messages';
+import { im } from './messages';
 
 const accept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,7 +31,7 @@ export function FileDrop(props: { file: File | null; disabled: boolean; onFile: 
               <strong class="drop-file" data-testid="file-name">
                 {file().name}
               </strong>
-              <span class="muted">{fileSize(file().size, count)}</span>
+              <span class="muted">{fileSize(file().size)}</span>
             </span>
           )}
         </Show>

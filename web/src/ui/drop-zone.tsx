@@ -1,4 +1,5 @@
 import { createSignal, type JSX } from 'solid-js';
+import { figure } from '../board/format';
 import './drop-zone.css';
 
 /**
@@ -81,6 +82,6 @@ export function DropZone(props: {
 }
 
 /** A file's size as people read it: KB below a megabyte, MB with one decimal above. */
-export function fileSize(bytes: number, formatWhole: (n: number) => string): string {
-  return bytes < 1024 * 1024 ? `${formatWhole(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${figure(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
