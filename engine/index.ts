@@ -23,6 +23,7 @@ export * from './campaign/campaign.model';
 export * from './campaign/campaign.kind';
 export * from './campaign/campaign.labels';
 export * from './campaign/campaign-config';
+export * from './campaign/item-rules';
 export * from './campaign/exit-criteria';
 export * from './units';
 export * from './report/report';

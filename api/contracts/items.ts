@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clueFieldsSchema } from '../../engine/clue/clue.model';
+import { localDateSchema } from '../../engine/deadlines/local-date';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
 
@@ -70,6 +71,16 @@ export const problemEditRequest = problemFieldsSchema
  * make its writer type it again.
  */
 export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) }).meta({ id: 'NoteRequest' });
+
+/**
+ * More time for an item in the state it is in (延期): the last calendar day
+ * now allowed, in the campaign's time zone, and why; on the version the
+ * user saw. The engine holds it to a later day than the current deadline,
+ * not one already over, not past the campaign's last day.
+ */
+export const extendRequest = z
+  .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .meta({ id: 'ExtendRequest' });
 
 /** Handing an item to another unit, with the reason; its state is kept. */
 export const transferRequest = z

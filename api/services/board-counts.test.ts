@@ -110,6 +110,16 @@ describe('the board counts kept as items are written', () => {
     expect(after.verifying).toBe((before.verifying ?? 0) - 1);
     const settled = await direct();
     for (const [state, n] of Object.entries(after)) expect(n, state).toBe(settled[state] ?? 0);
+
+    // An escalated clue given a later deadline (延期) is settled too, in its column.
+    const [overdue] = (
+      await database.client.execute(`select c.id, c.version from clues c where c.campaign_id = 1 and c.state = 'verifying'
+        and exists (select 1 from escalations e where e.subject = 'clue' and e.subject_id = c.id and e.status = 'open') limit 1`)
+    ).rows;
+    const extended = await office.send('POST', `/api/clues/${Number(overdue?.id)}/extend`, { until: '2026-09-20', version: Number(overdue?.version), reason: '等待银行回函' });
+    expect(extended.status, await extended.clone().text()).toBe(200);
+    expect(await kept()).toEqual(await counted());
+    expect((await escalatedBoard()).verifying).toBe((after.verifying ?? 0) - 1);
   });
 
   it('are rebuilt by the migration that brought them from the items as they stand', async () => {

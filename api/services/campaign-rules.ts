@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { preparedOn } from '../../db/prepared';
 import { campaigns } from '../../db/schema';
-import type { CampaignConfig, ItemRulesContext } from '../../engine';
+import { itemRulesOf } from '../../engine';
 import { ApiError } from '../errors';
 
 /** A campaign as the rules read it (its map is in a table of its own, which only the battle map reads). */
@@ -29,13 +29,4 @@ export async function loadCampaignRules(db: Db | Tx, campaignId: number): Promis
   return row;
 }
 
-/** What the engine's item rules read from a campaign. */
-export function itemRulesOf(campaign: { state: CampaignRow['state']; config: CampaignConfig }): ItemRulesContext {
-  const { config } = campaign;
-  return {
-    timeZone: config.timeZone,
-    timeLimits: { ...config.timeLimits.clue, ...config.timeLimits.problem },
-    escalation: config.escalation,
-    campaignConcluded: campaign.state === 'concluded',
-  };
-}
+export { itemRulesOf };

@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function escalationsOf(db: Database, id: number) {
-  return db.db.select().from(escalations).where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, id))).orderBy(escalations.level);
+  return db.db.select().from(escalations).where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, id))).orderBy(escalations.level, escalations.id);
 }
 
 /** A new clue of hantai assigned to its officer, created through the API at `at`. */
@@ -133,11 +133,55 @@ describe('the deadline sweep', () => {
     ]);
   });
 
+  it('starts the ladder again from a deadline extended (延期): what was raised is resolved, and the new deadline missed raises afresh', async () => {
+    const clue = await newClue(testNow);
+    const due = new Date(clue.dueAt).getTime();
+    await sweepDeadlines(database, new Date(due + hour));
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.status])).toEqual([[2, 'open']]);
+    const rung = async () => (await database.client.execute({ sql: 'select level from clue_rungs where item_id = ?', args: [clue.id] })).rows.map((r) => r.level);
+    expect(await rung()).toEqual([2]);
+
+    const app = testApp(database, new Date(due + 2 * hour));
+    const extend = (who: Awaited<ReturnType<typeof signIn>>, body: Record<string, unknown>) => who.send('POST', `/api/clues/${clue.id}/extend`, { version: clue.version, reason: '需调取外省银行流水', ...body });
+    // The officer asks their lead; only the lead or the office grants it.
+    expect((await extend(await signIn(app, 'hantai.officer'), { until: '2026-06-30' })).status).toBe(403);
+    const lead = await signIn(app, 'hantai.lead');
+    const refused = await extend(lead, { until: '2026-06-01' });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['until']);
+    expect((await extend(lead, { until: '2026-06-31' })).status).toBe(400);
+    expect((await escalationsOf(database, clue.id)).map((e) => e.status)).toEqual(['open']);
+
+    const extended = await extend(lead, { until: '2026-06-30' });
+    expect(extended.status, await extended.clone().text()).toBe(200);
+    const answer = (await extended.json()) as { state: string; dueAt: string; version: number; level: number };
+    // The end of 30 June, Beijing time; still found, and on time again.
+    expect(answer).toMatchObject({ state: 'found', dueAt: '2026-06-30T16:00:00.000Z', version: clue.version + 1, level: 0 });
+    expect((await extend(lead, { until: '2026-07-05' })).status).toBe(409);
+    app.stop();
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.status])).toEqual([[2, 'resolved']]);
+    expect(await rung()).toEqual([]);
+    const resolvedEntries = await database.db.select({ event: auditLog.event }).from(auditLog).where(and(eq(auditLog.subject, 'escalation'), eq(auditLog.event, 'escalation.resolve'), sql`json_extract(${auditLog.payload}, '$.item.id') = ${clue.id}`));
+    expect(resolvedEntries).toHaveLength(1);
+
+    // Nothing until the new deadline comes near; then its own rungs, to whom they go.
+    const newDue = new Date(answer.dueAt).getTime();
+    await sweepDeadlines(database, new Date(newDue - day - 1));
+    expect(await escalationsOf(database, clue.id)).toHaveLength(1);
+    await sweepDeadlines(database, new Date(newDue + 1000));
+    expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.state, e.dueAt, e.status])).toEqual([
+      [2, 'found', clue.dueAt, 'resolved'],
+      [2, 'found', answer.dueAt, 'open'],
+    ]);
+    expect(await rung()).toEqual([2]);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
   it('keeps the rung raised for each item in the state it is in, apart from the item, as the escalations give it', async () => {
     const kept = (await database.client.execute('select item_id, level from clue_rungs order by item_id')).rows.map((r) => [r.item_id, r.level]);
     expect(kept.length).toBeGreaterThan(0);
     const derived = await database.client.execute(`select c.id, max(e.level) as level from clues c
-      join escalations e on e.subject = 'clue' and e.subject_id = c.id and e.entered_at = c.entered_at group by c.id order by c.id`);
+      join escalations e on e.subject = 'clue' and e.subject_id = c.id and e.entered_at = c.entered_at and e.due_at = c.due_at group by c.id order by c.id`);
     expect(kept).toEqual(derived.rows.map((r) => [r.id, r.level]));
   });
 

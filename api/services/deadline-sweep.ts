@@ -115,9 +115,9 @@ const itemsPerPart = 2_500;
  * transaction. An item moved on before its part is read is no longer a
  * candidate.
  *
- * Escalations of items that moved on are resolved by the move itself, in
- * its own commit (an item's state entry, and so its deadline, changes only
- * when it moves). `settleAll` also checks every open escalation against its
+ * Escalations of items that moved on, or whose deadline was extended, are
+ * resolved by that change itself, in its own commit (an item's state entry
+ * and deadline change only so). `settleAll` also checks every open escalation against its
  * item, for databases written before that was so: the server does it in
  * its first sweep after start. It reads every open escalation, so it is
  * not repeated on every sweep.
@@ -347,7 +347,7 @@ async function raisedRows(tx: Tx, kind: ItemKindName, campaign: CampaignRow, aft
     }));
 }
 
-/** Resolves the escalations of items that left the state they were raised for (or were closed). */
+/** Resolves the escalations of items that left the state they were raised for (or were closed), or whose deadline was extended since. */
 export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, onlyItem?: number): Promise<number> {
   const t = tableOf(kind);
   const moved = await tx
@@ -358,7 +358,7 @@ export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, only
         eq(escalations.subject, kind),
         inArray(escalations.status, ['open', 'acknowledged']),
         onlyItem === undefined ? undefined : eq(escalations.subjectId, onlyItem),
-        sql`not exists (select 1 from ${t} where ${t.id} = ${escalations.subjectId} and ${t.enteredAt} = ${escalations.enteredAt} and ${t.dueAt} is not null)`,
+        sql`not exists (select 1 from ${t} where ${t.id} = ${escalations.subjectId} and ${t.enteredAt} = ${escalations.enteredAt} and ${t.dueAt} = ${escalations.dueAt})`,
       ),
     )
     .returning();

@@ -32,6 +32,8 @@ export interface Stored {
   readonly context: unknown;
   readonly version: number;
   readonly event: { readonly type: string };
+  /** The due time the item has after it: a new state's, an extended one, or the one it had. */
+  readonly dueAt: string | null;
 }
 
 export type Move = { readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown };
@@ -95,7 +97,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
 }
 
 /** Stores a decision on the item as it was read (its version checked, its context the one the columns change from). */
-async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: unknown }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: { readonly dueAt: string | null } }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
   const at = now.toISOString();
   const store = kind === 'clue' ? clueStore : problemStore;
   // The engine keeps each kind's states and contexts apart; the cast bridges the two stores' types.
@@ -103,8 +105,8 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { rea
   // Inside the write queue no one else in this process can move the item; another process can.
   if (!(await store.update(tx, change, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
   await appendAudit(tx, auditEntryOf(kind, id, decided, actor, campaignId, at));
-  // An item that moves on settles its escalations in the same commit (read with the item, in this transaction).
-  if (decided.from !== decided.to && openEscalations) await resolveMovedOn(tx, kind, now, id);
+  // An item that moves on, or is given a later deadline, settles its escalations in the same commit (read with the item, in this transaction).
+  if ((decided.from !== decided.to || decided.dueAt !== read.context.dueAt) && openEscalations) await resolveMovedOn(tx, kind, now, id);
 }
 
 /** The audit entry of a stored decision: what the item went through, with its unit and category after it. */

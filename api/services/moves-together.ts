@@ -147,7 +147,7 @@ async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaig
       : decideProblem(item as Parameters<typeof decideProblem>[0], input.actor, input.move as ProblemRequest, rules, input.now);
   if (!decision.ok) return { refused: refusalError(decision.refusal) };
   const { type } = decision.event;
-  if (type === 'clue.merge' || type.endsWith('.edit') || (decision.from !== decision.to && item.openEscalations)) return 'alone';
+  if (type === 'clue.merge' || type.endsWith('.edit') || ((decision.from !== decision.to || decision.dueAt !== item.context.dueAt) && item.openEscalations)) return 'alone';
   return { decided: decision, campaign };
 }
 

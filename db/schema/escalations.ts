@@ -9,8 +9,10 @@ export const escalationStatuses = ['open', 'acknowledged', 'resolved'] as const;
 
 /**
  * Escalations raised by the deadline sweep. One per (item, entry into its
- * current state, level), enforced by a unique index, so a repeated sweep or
- * two API processes never raise the same one twice.
+ * current state, due time, level), enforced by a unique index, so a
+ * repeated sweep or two API processes never raise the same one twice; a
+ * deadline extended (延期) is a new due time, whose rungs are raised afresh
+ * when it too is missed.
  */
 export const escalations = sqliteTable(
   'escalations',
@@ -40,7 +42,7 @@ export const escalations = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [
-    uniqueIndex('escalations_once').on(t.subject, t.subjectId, t.enteredAt, t.level),
+    uniqueIndex('escalations_once').on(t.subject, t.subjectId, t.enteredAt, t.dueAt, t.level),
     index('escalations_open').on(t.status, t.campaignId),
     // The campaign header's exit criteria: unresolved escalations per level, counted and sampled from the index alone.
     index('escalations_level').on(t.campaignId, t.level, t.status, t.subject, t.subjectId),

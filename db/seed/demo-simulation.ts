@@ -6,6 +6,7 @@ import {
   decideClue,
   decideProblem,
   evaluateExitCriteria,
+  itemRulesOf,
   newCampaignContext,
   type Actor,
   type CampaignConfig,
@@ -13,7 +14,6 @@ import {
   type ClueRecord,
   type ClueSource,
   type ClueRequest,
-  type ItemRulesContext,
   type ProblemRecord,
   type ProblemRequest,
 } from '../../engine';
@@ -84,12 +84,7 @@ type Step = { readonly at: number; readonly run: () => void };
 export function simulateCampaign(input: SimulationInput): SimulationResult {
   const { random, config, now } = input;
   const nowMs = now.getTime();
-  const rules: ItemRulesContext = {
-    timeZone: config.timeZone,
-    timeLimits: { ...config.timeLimits.clue, ...config.timeLimits.problem },
-    escalation: config.escalation,
-    campaignConcluded: false,
-  };
+  const rules = itemRulesOf({ state: 'planned', config });
   const local = (date: string, time: string) => new Date(`${date}T${time}+08:00`).getTime();
   const start = local(config.windows.survey.start, '08:00:00');
 

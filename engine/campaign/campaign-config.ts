@@ -2,20 +2,15 @@ import { z } from 'zod';
 import { openClueStates } from '../clue/clue.model';
 import { openProblemStates } from '../problem/problem.model';
 import { isKnownTimeZone, type LocalDate } from '../deadlines/local-time';
+import { localDateSchema } from '../deadlines/local-date';
 import { exitCriterionSchema } from './exit-criteria';
 
 export const phases = ['survey', 'crackdown', 'consolidation'] as const;
 export type Phase = (typeof phases)[number];
 
-const localDate = z
-  .string()
-  // Each check aborts: a date that is not one says so once, and the window's order is not compared.
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar date', abort: true });
-
 /** A phase's window: first and last calendar day, inclusive, in the campaign's time zone. */
 export const phaseWindowSchema = z
-  .strictObject({ start: localDate, end: localDate })
+  .strictObject({ start: localDateSchema, end: localDateSchema })
   .refine((w) => w.start <= w.end, { path: ['end'], message: 'the window ends before it starts' });
 export type PhaseWindow = { readonly start: LocalDate; readonly end: LocalDate };
 

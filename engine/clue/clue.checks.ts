@@ -1,5 +1,6 @@
 import { refuse } from '../refusals';
 import { attachmentChecks } from '../item/attachments';
+import { extensionChecks } from '../item/extension';
 import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
 import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
@@ -16,6 +17,7 @@ export const clueChecks = {
   campaignOpen: campaignOpenCheck<ClueContext, ClueEvent>(),
   actorMayMove: whoCheck<ClueContext, ClueEvent>('mover'),
   ...attachmentChecks<ClueContext, ClueEvent>(),
+  ...extensionChecks<ClueContext, ClueEvent>(),
   actorIsLeadOrOffice: whoCheck<ClueContext, ClueEvent>('leadOrOffice'),
   actorInScope: whoCheck<ClueContext, ClueEvent>('scope'),
 

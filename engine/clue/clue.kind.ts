@@ -42,6 +42,7 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
   'clue.unmarkTypical': ['reason'],
   'clue.attach': ['file'],
   'clue.detach': ['attachmentId', 'reason'],
+  'clue.extend': ['until', 'reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

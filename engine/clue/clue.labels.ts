@@ -28,6 +28,7 @@ export const clueEventLabels: Record<ClueEventType, Label> = {
   'clue.unmarkTypical': { zh: '撤销典型案例', en: 'Typical case withdrawn' },
   'clue.attach': { zh: '上传附件', en: 'File attached' },
   'clue.detach': { zh: '移除附件', en: 'File removed' },
+  'clue.extend': { zh: '延期', en: 'Deadline extended' },
 };
 
 export const clueCreateLabel: Label = { zh: '登记线索', en: 'Clue recorded' };

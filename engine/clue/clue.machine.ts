@@ -23,6 +23,8 @@ const clue = setup({
   guards: guardsFrom(clueChecks),
   actions: {
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    // The state and its entry stay; the event's meta carries the later due time the extension set.
+    extendDeadline: assign(({ event }) => ({ dueAt: event.meta.dueAt })),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordFiles: assign(({ context, event }) => withFiles(context, event)),
@@ -105,6 +107,8 @@ const whileOpen = {
   'clue.absorb': absorb,
   'clue.note': note,
   ...files,
+  // More time in this state (延期): a lead's or the office's call, as assigning is.
+  'clue.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'extendDeadline' },
 } as const;
 
 export const clueMachine = clue.createMachine({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
+import { extendPayloadSchema } from '../item/extension';
 import type { EventMeta } from '../item/types';
 
 /** The clue's states, in the order of the board's main flow, then the side states. */
@@ -104,6 +105,8 @@ export const cluePayloadSchemas = {
   // A file attached (附件) or removed: sent by the server's attachment routes, which store the file first.
   'clue.attach': attachPayloadSchema,
   'clue.detach': detachPayloadSchema,
+  // More time in the state it is in (延期), to the end of a later day, with the reason: a lead's or the office's call.
+  'clue.extend': extendPayloadSchema,
 } as const;
 
 export type ClueEventType = keyof typeof cluePayloadSchemas;
@@ -139,4 +142,5 @@ export type ClueEvent =
   | WithMeta<'clue.markTypical'>
   | WithMeta<'clue.unmarkTypical'>
   | WithMeta<'clue.attach'>
-  | WithMeta<'clue.detach'>;
+  | WithMeta<'clue.detach'>
+  | WithMeta<'clue.extend'>;

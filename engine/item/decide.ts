@@ -3,6 +3,7 @@ import { dueTimeIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
+import { extendedDueAt, extensionPastCampaign, isExtension, type ExtendPayload } from './extension';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
@@ -46,12 +47,17 @@ export function decideItem<State extends string, Context extends { readonly dueA
   }
   const attached = kind.attachFacts(edge.event, payload.data, facts);
   if (!attached.ok) return attached;
+  const extension = isExtension(edge.event) ? (payload.data as ExtendPayload) : null;
+  if (extension !== null) {
+    const refused = extensionPastCampaign(extension, rules);
+    if (refused !== null) return { ok: false, refusal: refused };
+  }
 
   const meta: EventMeta = {
     itemId: item.id,
     actor,
     at: now.toISOString(),
-    dueAt: edge.keepsState ? item.context.dueAt : dueAtFor(edge.to, rules, now),
+    dueAt: extension !== null ? extendedDueAt(extension.until, rules.timeZone) : edge.keepsState ? item.context.dueAt : dueAtFor(edge.to, rules, now),
     campaignConcluded: rules.campaignConcluded,
   };
   // The event is assembled from a payload its schema has just validated; the

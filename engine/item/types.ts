@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
 import type { EscalationThresholds } from '../deadlines/escalation-level';
+import type { LocalDate } from '../deadlines/local-time';
 import type { Refusal } from '../refusals';
 
 /** What every engine event carries besides its payload; stored with it in the audit log. */
@@ -28,6 +29,8 @@ export interface ItemRulesContext {
   readonly timeLimits: Readonly<Record<string, number>>;
   readonly escalation: EscalationThresholds;
   readonly campaignConcluded: boolean;
+  /** The campaign's last calendar day (its consolidation window's end): no deadline is extended past it. */
+  readonly campaignLastDay: LocalDate;
 }
 
 /**

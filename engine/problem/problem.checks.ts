@@ -1,5 +1,6 @@
 import { refuse } from '../refusals';
 import { attachmentChecks } from '../item/attachments';
+import { extensionChecks } from '../item/extension';
 import { campaignOpenCheck, whoCheck, type Check } from '../item/checks';
 import type { ProblemContext, ProblemEvent } from './problem.model';
 
@@ -12,6 +13,7 @@ export const problemChecks = {
   campaignOpen: campaignOpenCheck<ProblemContext, ProblemEvent>(),
   actorMayMove: whoCheck<ProblemContext, ProblemEvent>('mover'),
   ...attachmentChecks<ProblemContext, ProblemEvent>(),
+  ...extensionChecks<ProblemContext, ProblemEvent>(),
   actorIsLeadOrOffice: whoCheck<ProblemContext, ProblemEvent>('leadOrOffice'),
   actorIsOffice: whoCheck<ProblemContext, ProblemEvent>('office'),
 

@@ -33,6 +33,7 @@ const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.note': ['text'],
   'problem.attach': ['file'],
   'problem.detach': ['attachmentId', 'reason'],
+  'problem.extend': ['until', 'reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

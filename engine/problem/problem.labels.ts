@@ -19,6 +19,7 @@ export const problemEventLabels: Record<ProblemEventType, Label> = {
   'problem.note': { zh: '进展记录', en: 'Work note' },
   'problem.attach': { zh: '上传附件', en: 'File attached' },
   'problem.detach': { zh: '移除附件', en: 'File removed' },
+  'problem.extend': { zh: '延期', en: 'Deadline extended' },
 };
 
 export const problemCreateLabel: Label = { zh: '登记问题', en: 'Problem recorded' };

@@ -18,6 +18,8 @@ const problem = setup({
   guards: guardsFrom(problemChecks),
   actions: {
     enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
+    // The state and its entry stay; the event's meta carries the later due time the extension set.
+    extendDeadline: assign(({ event }) => ({ dueAt: event.meta.dueAt })),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordFiles: assign(({ context, event }) => withFiles(context, event)),
@@ -58,6 +60,8 @@ const whileOpen = {
   // Files on the same who-rule as notes; an officer removes only their own.
   'problem.attach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentRoom']), actions: 'recordFiles' },
   'problem.detach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentPresent', 'detachByAttacherOrLead']), actions: 'recordFiles' },
+  // More time in this state (延期): a lead's or the office's call, as assigning is.
+  'problem.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'extendDeadline' },
 } as const;
 
 export const problemMachine = problem.createMachine({

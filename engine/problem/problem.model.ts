@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rectificationSchema, type Rectification } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
+import { extendPayloadSchema } from '../item/extension';
 import type { EventMeta } from '../item/types';
 
 /** The states of a rectification item, in the order of the board's flow. */
@@ -61,6 +62,8 @@ export const problemPayloadSchemas = {
   // A file attached (附件) or removed: sent by the server's attachment routes, which store the file first.
   'problem.attach': attachPayloadSchema,
   'problem.detach': detachPayloadSchema,
+  // More time in the state it is in (延期), to the end of a later day, with the reason: a lead's or the office's call.
+  'problem.extend': extendPayloadSchema,
 } as const;
 
 export type ProblemEventType = keyof typeof problemPayloadSchemas;
@@ -79,4 +82,5 @@ export type ProblemEvent =
   | WithMeta<'problem.edit'>
   | WithMeta<'problem.note'>
   | WithMeta<'problem.attach'>
-  | WithMeta<'problem.detach'>;
+  | WithMeta<'problem.detach'>
+  | WithMeta<'problem.extend'>;

@@ -62,6 +62,17 @@ describe('buildReport', () => {
     expect(byUnit.nanzheng?.figures.cluesFound).toBe(1);
   });
 
+  it('counts an item whose deadline was extended (延期) by its new due time, in its state', () => {
+    const extended = [...entries, move(2, '2026-01-09T08:00:00Z', 'clue.extend', 'found', { until: '2026-04-30', reason: 'r' }, '2026-04-30T16:00:00Z')].sort((x, y) => x.at.localeCompare(y.at));
+    const { total } = buildReport(extended, survey);
+    // At 1 April clue 2 is still found, now due 30 April: open, not overdue; clue 1 still is.
+    expect(total.openAtEnd).toBe(2);
+    expect(total.overdueAtEnd).toBe(1);
+    // An extension given after the span ended changes nothing in it.
+    const late = [...entries, move(2, '2026-04-01T08:00:00Z', 'clue.extend', 'found', { until: '2026-04-30', reason: 'r' }, '2026-04-30T16:00:00Z')];
+    expect(buildReport(late, survey).total.overdueAtEnd).toBe(2);
+  });
+
   it('does not change "as of" an instant when later entries arrive', () => {
     const asOf = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', asOf: '2026-03-01T00:00:00Z' };
     const before = buildReport(entries.slice(0, 6), asOf);

@@ -237,6 +237,9 @@ export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan, sc
     if (entry.toState !== null && entry.toState !== item.state && !entry.event.endsWith('.create')) {
       item.state = entry.toState;
       item.dueAt = payload.meta?.dueAt ?? null;
+    } else if (entry.event.endsWith('.extend')) {
+      // A deadline extended (延期): the state stays, due later.
+      item.dueAt = payload.meta?.dueAt ?? item.dueAt;
     }
   }
 

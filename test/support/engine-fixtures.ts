@@ -12,6 +12,7 @@ export const rules: ItemRulesContext = {
   timeLimits: { found: 3, verifying: 15, filed: 60, solved: 30, identified: 7, rectifying: 30, rectified: 7 },
   escalation: { dueSoonHours: 24, longOverdueDays: 7 },
   campaignConcluded: false,
+  campaignLastDay: '2026-12-31',
 };
 export const concludedRules: ItemRulesContext = { ...rules, campaignConcluded: true };
 

@@ -1,0 +1,15 @@
+import type { ItemRulesContext } from '../item/types';
+import type { CampaignConfig } from './campaign-config';
+import type { CampaignState } from './campaign.model';
+
+/** What the engine's item rules read from a campaign: its zone, time limits and ladder, whether it is over, and its last day. */
+export function itemRulesOf(campaign: { readonly state: CampaignState; readonly config: CampaignConfig }): ItemRulesContext {
+  const { config } = campaign;
+  return {
+    timeZone: config.timeZone,
+    timeLimits: { ...config.timeLimits.clue, ...config.timeLimits.problem },
+    escalation: config.escalation,
+    campaignConcluded: campaign.state === 'concluded',
+    campaignLastDay: config.windows.consolidation.end,
+  };
+}
