@@ -84,9 +84,9 @@ describe('work notes', () => {
     const clue = await openClue(3);
     const [assignee] = clue.assigneeId === null ? [] : await database.db.select({ username: users.username }).from(users).where(eq(users.id, clue.assigneeId));
     const sorted = (item: ItemDetail) => [...item.changes].filter((c) => c !== 'clue.absorb').sort();
-    expect(sorted(clue)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note', 'clue.transfer']);
+    expect(sorted(clue)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.transfer']);
     const lead = await signIn(app, `${clue.unitId}.lead`);
-    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as ItemDetail)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note', 'clue.transfer']);
+    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as ItemDetail)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.transfer']);
     const viewer = await signIn(app, 'viewer');
     expect(((await (await viewer.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).changes).toEqual([]);
     if (assignee !== undefined && assignee.username !== `${clue.unitId}.officer`) throw new Error('the demo assigns each unit’s clues to its officer');

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { clues, users } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
@@ -91,6 +93,61 @@ describe('the escalation inbox', () => {
       await page.screenshot({ path: `${artifacts}/detail-escalation-zh.png` });
     } finally {
       await context.close();
+    }
+  });
+
+  test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer is not offered it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaign = campaignOf(page);
+      const unit = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=unit&status=open&campaign=${campaign}&limit=500`);
+      const target = unit.items.find((e) => e.subject === 'clue');
+      if (target === undefined) throw new Error('no open clue escalation in the lead’s units');
+      const id = target.subjectId;
+      await page.goto(`${suite.server.url}/campaigns/${campaign}/board?kind=clue&item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-extend').click();
+      const form = drawer.getByTestId('extend-form');
+      // Sent empty: each field says what it needs, and nothing is sent.
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => form.getByTestId('error-until').textContent()).toBe('必填');
+      expect(await form.getByTestId('error-reason').textContent()).toBe('必填');
+      // Overdue: a fortnight counts from today (15 June in the demo), to the end of 30 June, Beijing time.
+      await form.getByTestId('extend-15').click();
+      expect(await form.locator('input[name=until]').inputValue()).toBe('2026-06-30');
+      await form.locator('textarea[name=reason]').fill('需调取外省银行流水，已发函等待回复');
+      await page.screenshot({ path: `${artifacts}/extend-form-zh.png` });
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => drawer.getByTestId('extended-mark').textContent()).toBe('已延期 1 次');
+      await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('无督办');
+      expect(await drawer.getByTestId('extended-until').first().textContent()).toContain('延期至 2026年6月30日');
+      expect(await drawer.getByTestId('said-reason').first().textContent()).toContain('需调取外省银行流水');
+      const item = await apiCall<{ dueAt: string; level: number; state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      expect(item).toMatchObject({ dueAt: '2026-06-30T16:00:00.000Z', level: 0 });
+      const active = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=unit&status=active&subject=clue&subjectId=${id}`);
+      expect(active.items).toEqual([]);
+      // On the board the card no longer shows a rung.
+      await expect.poll(() => page.locator(`[data-testid=board] [data-card-id="${id}"] .level-badge`).count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/extend-done-zh.png` });
+    } finally {
+      await context.close();
+    }
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      // A clue of theirs they may work (a note, files), but not give more time.
+      const [own] = await suite.database.db
+        .select({ id: clues.id })
+        .from(clues)
+        .innerJoin(users, eq(users.id, clues.assigneeId))
+        .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying')))
+        .limit(1);
+      if (own === undefined) throw new Error('no clue of the officer');
+      await officer.page.goto(`${suite.server.url}/campaigns/${campaignOf(officer.page)}/board?kind=clue&item=${own.id}`);
+      const drawer = officer.page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-note').waitFor();
+      expect(await drawer.getByTestId('action-extend').count()).toBe(0);
+    } finally {
+      await officer.context.close();
     }
   });
 

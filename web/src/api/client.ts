@@ -72,6 +72,11 @@ export const api = {
     kind === 'clue'
       ? expect(client.clues[':id'].transfer.$post({ param: { id: String(id) }, json: body }))
       : expect(client.problems[':id'].transfer.$post({ param: { id: String(id) }, json: body })),
+  /** More time for an item in its state (延期), to the end of `until` in the campaign's zone. */
+  extend: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string }) =>
+    kind === 'clue'
+      ? expect(client.clues[':id'].extend.$post({ param: { id: String(id) }, json: body }))
+      : expect(client.problems[':id'].extend.$post({ param: { id: String(id) }, json: body })),
   /** Choose a solved clue as a typical case, or revise its summary. */
   markTypical: (id: number, body: { version: number; summary: string }) => expect(client.clues[':id'].typical.$post({ param: { id: String(id) }, json: body })),
   withdrawTypical: (id: number, body: { version: number; reason: string }) => expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body })),

@@ -254,6 +254,7 @@ export function BoardPage() {
                     campaign={detail()}
                     revision={revision()}
                     mayAct={mayMove()}
+                    now={() => state.board.latest?.now ?? new Date().toISOString()}
                     onChanged={(states) => {
                       setRevision((r) => r + 1);
                       void state.refreshStates(states);

@@ -12,8 +12,12 @@ import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fi
 import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
 import { textDraft } from './drafts';
+import { ActionFooter } from './action-footer';
+import { ExtendForm } from '../deadlines/extend-form';
+import { extensionBounds, extensionPossible } from '../deadlines/extension-dates';
+import { extensionMessages } from '../deadlines/messages';
 
-type Action = 'note' | 'edit' | 'transfer' | 'merge' | 'typical' | 'untypical';
+type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'merge' | 'typical' | 'untypical';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -56,7 +60,7 @@ function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
  * this user may do to this item (`changes`, `allowed`) is offered; the
  * server still judges each request, and its reasons show next to the fields.
  */
-export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; onChanged: (states: readonly string[]) => void }) {
+export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; now: string; onChanged: (states: readonly string[]) => void }) {
   const [action, setAction] = createSignal<Action | null>(null);
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
   const [unitId, setUnitId] = createSignal('');
@@ -69,13 +73,15 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [busy, setBusy] = createSignal(false);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
   // What the server says this user may do to this item now; the rest is not offered.
-  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
   const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
-  const buttons: readonly { action: Action; label: MessageKey; shown: () => boolean }[] = [
+  const buttons: readonly { action: Action; label: MessageKey | Label; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },
     { action: 'transfer', label: 'transfer', shown: () => may('transfer') },
+    // Not once due on the campaign's last day: there is no later day to give.
+    { action: 'extend', label: extensionMessages.extend, shown: () => may('extend') && extensionPossible(extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone)) },
     { action: 'merge', label: 'merge', shown: mayMerge },
     { action: 'typical', label: 'markTypical', shown: () => may('markTypical') && typical() === null },
     { action: 'typical', label: 'reviseTypical', shown: () => may('markTypical') && typical() !== null },
@@ -122,12 +128,12 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
 
-  async function run(request: () => Promise<unknown>, done: MessageKey, states: readonly string[]) {
+  async function run(request: () => Promise<unknown>, done: MessageKey | Label, states: readonly string[]) {
     setBusy(true);
     setProblem(null);
     try {
       await request();
-      toast(() => t(done), 'info');
+      toast(() => (typeof done === 'string' ? t(done) : tr(done)), 'info');
       setAction(null);
       props.onChanged(states);
     } catch (error) {
@@ -222,7 +228,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             {(button) => (
               <Show when={button.shown()}>
                 <button type="button" class="button small" aria-expanded={action() === button.action} data-testid={`action-${button.action}`} onClick={() => choose(button.action)}>
-                  {t(button.label)}
+                  {typeof button.label === 'string' ? t(button.label) : tr(button.label)}
                 </button>
               </Show>
             )}
@@ -255,6 +261,19 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               </Field>
               <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
             </form>
+          </Match>
+          <Match when={action() === 'extend'}>
+            <ExtendForm
+              item={props.item}
+              campaign={props.campaign}
+              now={props.now}
+              busy={busy()}
+              problem={problem()}
+              errors={errors()}
+              onErrors={setErrors}
+              onExtend={(body) => void run(() => api.extend(props.item.kind, props.item.id, { version: props.item.version, ...body }), extensionMessages.done, [props.item.state])}
+              onCancel={() => setAction(null)}
+            />
           </Match>
           <Match when={action() === 'typical'}>
             <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
@@ -318,22 +337,6 @@ function DraftedText(props: {
       />
       <span class="field-hint muted">{props.hint}</span>
     </Field>
-  );
-}
-
-function ActionFooter(props: { busy: boolean; problem: Label | null; label: string; onCancel: () => void }) {
-  return (
-    <>
-      <Show when={props.problem}>{(p) => <p class="form-error" role="alert">{tr(p())}</p>}</Show>
-      <div class="action-footer">
-        <button type="button" class="button small" onClick={() => props.onCancel()} disabled={props.busy}>
-          {t('cancel')}
-        </button>
-        <button type="submit" class="button primary small" data-testid="action-submit" disabled={props.busy}>
-          {props.busy ? t('submitting') : props.label}
-        </button>
-      </div>
-    </>
   );
 }
 

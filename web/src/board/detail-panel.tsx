@@ -5,13 +5,15 @@ import { messages } from '../i18n/messages';
 import { categoryNamed, colon, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
-import { dateTime, dueDate, figure } from './format';
+import { calendarDay, dateTime, dueDate, figure } from './format';
 import { DetailActions, ItemEscalations, typicalOf } from './detail-actions';
 import { CluePartsSection } from '../intake/clue-parts';
 import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
 import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
+import { extendedUntil, extensionsInState } from '../deadlines/extension-history';
+import { xm } from '../deadlines/messages';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments']);
@@ -111,6 +113,14 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
         <span>{props.entry.actorName ?? t('system')}</span>
         <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
         <Show when={transferredTo(props.entry)}>{(unit) => <span class="muted" data-testid="transferred-to"> · → {props.unitName(unit())}</span>}</Show>
+        <Show when={extendedUntil(props.entry)}>
+          {(until) => (
+            <span class="muted" data-testid="extended-until">
+              {' · '}
+              {xm('extendedTo', { date: calendarDay(until()) })}
+            </span>
+          )}
+        </Show>
         <Show when={moved()}>
           <span class="muted">
             {' · '}
@@ -148,6 +158,8 @@ export function DetailPanel(props: {
   campaign: CampaignDetail;
   revision: number;
   mayAct: boolean;
+  /** The server's instant, as the board last read it. */
+  now: () => string;
   onChanged: (states: readonly string[]) => void;
   onClose: () => void;
 }) {
@@ -155,6 +167,7 @@ export function DetailPanel(props: {
   const [item] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
   const [history] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
   const files = createMemo(() => filesNamed(history.latest ?? []));
+  const extensions = createMemo(() => extensionsInState(history.latest ?? []));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => unitNamed(props.campaign.units, id);
   const categoryName = (id: number | null) => categoryNamed(props.campaign.categories, id) ?? '—';
@@ -216,7 +229,14 @@ export function DetailPanel(props: {
                   <dt>{t('enteredAt')}</dt>
                   <dd>{dateTime(detail().enteredAt, tz())}</dd>
                   <dt>{t('due')}</dt>
-                  <dd>{detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}</dd>
+                  <dd>
+                    {detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}
+                    <Show when={extensions() > 0}>
+                      <span class="extended-mark muted" data-testid="extended-mark">
+                        {xm('extendedMark', { n: extensions() })}
+                      </span>
+                    </Show>
+                  </dd>
                   <For each={Object.entries(detail().context).filter(([k]) => !shownAbove.has(k))}>
                     {([name, value]) => (
                       <>
@@ -230,7 +250,7 @@ export function DetailPanel(props: {
                 </dl>
               </section>
               <Show when={props.mayAct}>
-                <DetailActions item={detail()} campaign={props.campaign} onChanged={props.onChanged} />
+                <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} />
               </Show>
               <AttachmentsSection item={detail()} kind={props.kind} timeZone={tz()} revision={props.revision} mayAct={props.mayAct} onChanged={props.onChanged} />
               <Show when={props.kind === 'clue'}>

@@ -34,6 +34,11 @@ export function dueDate(dueAt: string, timeZone: string): string {
   return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(new Date(dueAt).getTime() - 1));
 }
 
+/** A calendar day written as `YYYY-MM-DD` (a window's end, an extension's last day), written as the UI's language writes dates. */
+export function calendarDay(date: string): string {
+  return dateFormat({ timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** A moment with its local date and time in the campaign's zone, written as the UI's language writes dates. */
 export function dateTime(at: string, timeZone: string): string {
   return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));

@@ -1,0 +1,73 @@
+import { For, Show, createSignal } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import type { CampaignDetail, ItemDetail } from '../api/client';
+import { messages } from '../i18n/messages';
+import { ActionFooter } from '../board/action-footer';
+import { Field } from '../board/item-form';
+import type { FieldErrors } from '../board/payload-fields';
+import { calendarDay, dueDate } from '../board/format';
+import { extensionBounds, quickChoices, untilProblem } from './extension-dates';
+import { extensionMessages, xm } from './messages';
+import './extension.css';
+
+/**
+ * The form of a deadline extension (延期): the new last day, picked from a
+ * week, a fortnight or a month on, or any day up to the campaign's last,
+ * and the reason. Only offered to whom the server lets extend (`changes`);
+ * the server judges the day again, and its reason shows by the field.
+ */
+export function ExtendForm(props: {
+  item: ItemDetail;
+  campaign: CampaignDetail;
+  /** The server's instant, as the board last read it: "today" is the campaign's, not this computer's. */
+  now: string;
+  busy: boolean;
+  problem: Label | null;
+  errors: FieldErrors;
+  onErrors: (errors: FieldErrors) => void;
+  onExtend: (body: { until: string; reason: string }) => void;
+  onCancel: () => void;
+}) {
+  const [until, setUntil] = createSignal('');
+  const [reason, setReason] = createSignal('');
+  const bounds = () => extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone);
+  const choose = (day: string) => {
+    setUntil(day);
+    props.onErrors(Object.fromEntries(Object.entries(props.errors).filter(([key]) => key !== 'until')));
+  };
+
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const early: Record<string, Label> = {};
+    const wrong = untilProblem(until(), bounds());
+    if (wrong !== null) early.until = wrong === 'required' ? messages.required : extensionMessages[wrong];
+    if (reason().trim() === '') early.reason = messages.required;
+    props.onErrors(early);
+    if (Object.keys(early).length > 0) return;
+    props.onExtend({ until: until(), reason: reason().trim() });
+  }
+
+  return (
+    <form class="action-form extend-form" data-testid="extend-form" onSubmit={submit} novalidate>
+      <h4>{xm('title')}</h4>
+      <Show when={props.item.dueAt}>{(due) => <p class="muted" data-testid="extend-current">{xm('current', { date: dueDate(due(), props.campaign.timeZone) })}</p>}</Show>
+      <Field name="until" label={xm('until')} errors={props.errors}>
+        <div class="extend-until">
+          <input name="until" type="date" min={bounds().earliest} max={bounds().latest} value={until()} aria-invalid={props.errors.until !== undefined} onInput={(e) => choose(e.currentTarget.value)} />
+          <For each={quickChoices(bounds())}>
+            {(choice) => (
+              <button type="button" class="button small ghost" classList={{ chosen: until() === choice.until }} data-testid={`extend-${choice.days}`} onClick={() => choose(choice.until)}>
+                {xm('quick', { n: choice.days })}
+              </button>
+            )}
+          </For>
+        </div>
+        <span class="field-hint muted">{xm('hint', { last: calendarDay(bounds().latest) })}</span>
+      </Field>
+      <Field name="reason" label={xm('reason')} errors={props.errors}>
+        <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
+      </Field>
+      <ActionFooter busy={props.busy} problem={props.problem} label={xm('save')} onCancel={props.onCancel} />
+    </form>
+  );
+}

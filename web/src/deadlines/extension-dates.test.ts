@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, extensionBounds, lastDayOf, quickChoices, untilProblem } from './extension-dates';
+
+const zone = 'Asia/Shanghai';
+
+describe('the days an extension may choose', () => {
+  it('reads a due time as the last day it ends, in the campaign zone', () => {
+    // 24:00 on 18 June, Beijing time.
+    expect(lastDayOf('2026-06-18T16:00:00.000Z', zone)).toBe('2026-06-18');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('start the day after the current deadline, or today once it has passed, and end on the campaign’s last day', () => {
+    const onTime = extensionBounds({ dueAt: '2026-06-18T16:00:00.000Z' }, '2026-06-15T02:00:00.000Z', '2026-12-31', zone);
+    expect(onTime).toEqual({ current: '2026-06-18', from: '2026-06-18', earliest: '2026-06-19', latest: '2026-12-31' });
+    // Overdue since 18 June; it is 20 June 09:00 in Beijing: today is the earliest.
+    const overdue = extensionBounds({ dueAt: '2026-06-18T16:00:00.000Z' }, '2026-06-20T01:00:00.000Z', '2026-12-31', zone);
+    expect(overdue).toMatchObject({ from: '2026-06-20', earliest: '2026-06-20' });
+    // A week on from today, as a time limit of seven days counts.
+    expect(quickChoices(overdue)[0]).toEqual({ days: 7, until: '2026-06-27' });
+    expect(untilProblem('2026-06-19', overdue)).toBe('tooEarly');
+    expect(untilProblem('2026-06-20', overdue)).toBeNull();
+    expect(untilProblem('2027-01-01', overdue)).toBe('tooLate');
+    expect(untilProblem('', overdue)).toBe('required');
+  });
+
+  it('offer a week, a fortnight and a month from the current deadline, as far as the campaign runs', () => {
+    const bounds = extensionBounds({ dueAt: '2026-06-18T16:00:00.000Z' }, '2026-06-15T02:00:00.000Z', '2026-07-10', zone);
+    expect(quickChoices(bounds)).toEqual([
+      { days: 7, until: '2026-06-25' },
+      { days: 15, until: '2026-07-03' },
+    ]);
+  });
+});

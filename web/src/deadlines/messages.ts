@@ -1,0 +1,28 @@
+import type { Label } from '../../../engine/labels';
+import { tr } from '../i18n/i18n';
+
+/** The texts of a deadline extension (延期), in the drawer and its history. */
+export const extensionMessages = {
+  extend: { zh: '延期', en: 'Extend deadline' },
+  title: { zh: '延长办理期限', en: 'Extend the deadline' },
+  current: { zh: '现期限：{date}', en: 'Due now: {date}' },
+  until: { zh: '延期至', en: 'New last day' },
+  extendedTo: { zh: '延期至 {date}', en: 'extended to {date}' },
+  quick: { zh: '+{n} 天', en: '+{n} days' },
+  hint: {
+    zh: '新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。原期限的督办随之办结，新期限到期未办结将重新督办。',
+    en: "Due at the end of the chosen day, at the latest the campaign's last day ({last}). Escalations of the old deadline are settled; if the new one is missed, it escalates afresh.",
+  },
+  reason: { zh: '延期原因', en: 'Why more time is needed' },
+  save: { zh: '确认延期', en: 'Extend' },
+  done: { zh: '已延期', en: 'Deadline extended' },
+  extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
+  tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
+  tooLate: { zh: '不能晚于专项行动最后一天', en: "Not after the campaign's last day" },
+} satisfies Record<string, Label>;
+
+export type ExtensionMessageKey = keyof typeof extensionMessages;
+
+export function xm(key: ExtensionMessageKey, values: Record<string, string | number> = {}): string {
+  return tr(extensionMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
