@@ -32,7 +32,7 @@ const simulate = (notes: boolean, described = false) =>
     units,
     office,
     categories: demoCategories.map((c, i) => ({ id: i + 1, code: c.code })),
-    ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465), files: seededRandom(2026 ^ 0x66696c65) }),
+    ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465), files: seededRandom(2026 ^ 0x66696c65), extensions: seededRandom(2026 ^ 0x657874) }),
     ...(described && { describe: demoDescriptions(seededRandom(2026 ^ 0x64657363)) }),
   });
 
@@ -79,8 +79,9 @@ describe('the demo campaign’s work notes', () => {
   const notes = withNotes.audit.filter((e) => e.event.endsWith('.note'));
 
   it('leaves every item on the path it takes without them: the same moves, at the same times, to the same states', () => {
-    // Neither the notes, the typical cases chosen (the same side stream) nor the files attached (their own) change a state or a field the moves read.
-    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event === 'clue.markTypical';
+    // Neither the notes, the typical cases chosen (the same side stream), the files attached nor the deadlines extended (streams of
+    // their own) change a state or a field the moves read.
+    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event.endsWith('.extend') || event === 'clue.markTypical';
     const moves = (audit: typeof without.audit) => audit.filter((e) => !sideways(e.event)).map(({ version: _version, ...entry }) => entry);
     expect(moves(withNotes.audit)).toEqual(moves(without.audit));
     expect(withNotes.clues.map((c) => [c.id, c.state])).toEqual(without.clues.map((c) => [c.id, c.state]));
@@ -104,6 +105,25 @@ describe('the demo campaign’s work notes', () => {
     // Some open items have gone quiet (no note and no move for weeks), as in a real campaign.
     const quiet = withNotes.clues.filter((c) => ['verifying', 'filed', 'solved'].includes(c.state) && (c.context.lastNoteAt ?? c.context.enteredAt) < '2026-05-15');
     expect(quiet.length).toBeGreaterThan(0);
+  });
+
+  it('gives some items about to miss their deadline more time, each by its unit’s lead, later than before and within the campaign', () => {
+    const extended = withNotes.audit.filter((e) => e.event.endsWith('.extend'));
+    expect(extended.filter((e) => e.subject === 'clue').length).toBeGreaterThan(5);
+    expect(extended.filter((e) => e.subject === 'problem').length).toBeGreaterThan(0);
+    for (const entry of extended) {
+      expect(entry.fromState).toBe(entry.toState);
+      expect(units.find((u) => u.id === entry.unitId)?.lead.userId).toBe(entry.actorId);
+      const { until, reason } = entry.payload as { until: string; reason: string };
+      expect(until <= config.windows.consolidation.end).toBe(true);
+      expect(reason.length).toBeGreaterThan(0);
+      // Due later than the deadline it replaced, which had come near (at most two days off) or passed.
+      const before = withNotes.audit.filter((e) => e.subject === entry.subject && e.subjectId === entry.subjectId && e.at < entry.at && (e.fromState !== e.toState || e.event.endsWith('.extend'))).at(-1);
+      const dueBefore = (before?.payload as { meta?: { dueAt?: string }; input?: { dueAt?: string } }).meta?.dueAt ?? (before?.payload as { input?: { dueAt?: string } }).input?.dueAt ?? '';
+      const dueAfter = (entry.payload as { meta: { dueAt: string } }).meta.dueAt;
+      expect(dueAfter > dueBefore).toBe(true);
+      expect(new Date(dueBefore).getTime() - new Date(entry.at).getTime()).toBeLessThanOrEqual(2 * 86_400_000);
+    }
   });
 
   it('chooses some solved cases to publicise, each by its unit’s lead, with a summary the clue keeps', () => {

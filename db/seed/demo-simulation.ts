@@ -7,6 +7,7 @@ import {
   decideProblem,
   evaluateExitCriteria,
   itemRulesOf,
+  localDateOf,
   newCampaignContext,
   type Actor,
   type CampaignConfig,
@@ -21,7 +22,7 @@ import type { AuditInput } from '../audit/append';
 import { countFacts } from './demo-exit-facts';
 import { attachRequest, demoFile } from './demo-files';
 import { clueTitle, problemTitle } from './demo-titles';
-import { noteTexts, randomOutcome, typicalSummary } from './demo-writing';
+import { extensionReasons, noteTexts, randomOutcome, typicalSummary } from './demo-writing';
 import { seededRandom, type Random } from './random';
 
 export interface SimulationInput {
@@ -45,6 +46,8 @@ export interface SimulationInput {
   readonly describe?: (title: string, source: ClueSource) => string;
   /** A stream of its own for the files attached along the way (附件); none without it, and every item's path the same either way. */
   readonly files?: Random;
+  /** A stream of its own for the deadlines unit leads extend (延期); none without it, and every item's path the same either way. */
+  readonly extensions?: Random;
 }
 
 /** A file the simulation attached, under the id its attach entry names (the demo's files are numbered from 1). */
@@ -186,6 +189,29 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     }
   };
 
+  // Now and then a unit lead gives an item about to miss its deadline (or past it) more time: a fortnight or a month from
+  // then, with a reason, never past the campaign's last day. One that is not near its deadline then is left alone.
+  const planExtension = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
+    const stream = input.extensions;
+    if (stream === undefined || !stream.chance(0.3)) return;
+    const at = from + Math.floor(stream.next() * Math.max(0, nowMs - from));
+    const days = stream.pick([15, 30]);
+    const reason = stream.pick(extensionReasons[kind]);
+    steps.push({
+      at,
+      run: () => {
+        const item = kind === 'clue' ? clues.get(id) : problems.get(id);
+        const dueAt = item?.context.dueAt ?? null;
+        if (item === undefined || dueAt === null || new Date(dueAt).getTime() - at > 2 * day) return;
+        const lastDay = localDateOf(new Date(Math.max(new Date(dueAt).getTime() - 1, at)), config.timeZone);
+        const later = new Date(Date.parse(`${lastDay}T00:00:00Z`) + days * day).toISOString().slice(0, 10);
+        const until = later < config.windows.consolidation.end ? later : config.windows.consolidation.end;
+        const request = { event: `${kind}.extend`, payload: { until, reason } } as const;
+        void (kind === 'clue' ? moveClue(id, at, unit.lead, request as ClueRequest) : moveProblem(id, at, unit.lead, request as ProblemRequest));
+      },
+    });
+  };
+
   // Now and then a unit lead chooses a solved case to publicise (典型案例); one not yet solved by then is left out.
   const planTypical = (id: number, unit: Unit, from: number) => {
     const notes = input.notes;
@@ -253,6 +279,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     planNotes('clue', id, unit, foundAt);
     planTypical(id, unit, foundAt);
     planFiles('clue', id, unit, foundAt);
+    planExtension('clue', id, unit, foundAt);
     if (stallAt === 'found') continue;
     const verifyAt = later(0.1, 4.5);
     steps.push({
@@ -337,6 +364,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
     planNotes('problem', id, unit, identifiedAt);
     planFiles('problem', id, unit, identifiedAt);
+    planExtension('problem', id, unit, identifiedAt);
     if (stallAt === 'identified') continue;
     const rectifyAt = later(0.5, 9);
     steps.push({ at: rectifyAt, run: () => void moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });

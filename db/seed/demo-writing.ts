@@ -8,6 +8,12 @@ import type { Random } from './random';
  * from the simulation that decides when.
  */
 
+/** Why a unit lead gave an item more time (延期), by kind. */
+export const extensionReasons: Readonly<Record<'clue' | 'problem', readonly string[]>> = {
+  clue: ['需调取外省银行流水，已发函等待回复', '涉案人员在外地，需协调异地警方协助', '电子数据鉴定尚未出具结论', '涉案平台服务器在境外，取证周期较长', '涉案账户较多，资金流向分析需要时间'],
+  problem: ['整改涉及多个部门，需协调通信管理局', '平台整改方案待主管部门审核', '涉事网站备案主体变更，需重新约谈'],
+};
+
 /** What a note says, by the state the item is in when it is written. */
 export const noteTexts: Readonly<Record<string, readonly string[]>> = {
   found: ['已登记，待分配核查人员', '已与举报人电话联系，约定补充材料'],

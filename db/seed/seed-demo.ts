@@ -92,6 +92,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     const describe = options.notes === false ? undefined : demoDescriptions(seededRandom((options.seed ?? year) ^ 0x64657363));
     // The files attached along the way ('file'), with the notes too.
     const files = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x66696c65);
+    // The deadlines unit leads extend ('ext'), with the notes too.
+    const extensions = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x657874);
     const result = simulateCampaign({
       campaignId,
       config,
@@ -107,6 +109,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       ...(notes !== undefined && { notes }),
       ...(describe !== undefined && { describe }),
       ...(files !== undefined && { files }),
+      ...(extensions !== undefined && { extensions }),
     });
 
     // The campaign was planned the day before its first window opened.
