@@ -20,6 +20,7 @@ import { maxAttachmentBytes } from './contracts/attachments';
 import { attachmentRoutes } from './routes/attachments';
 import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
+import { itemDeadlineRoutes } from './routes/item-deadlines';
 import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
@@ -71,7 +72,9 @@ function apiRoutes(options: AppOptions) {
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock))
     .route('/', attachmentRoutes('clue', database, clock))
-    .route('/', attachmentRoutes('problem', database, clock));
+    .route('/', attachmentRoutes('problem', database, clock))
+    .route('/', itemDeadlineRoutes('clue', database, clock))
+    .route('/', itemDeadlineRoutes('problem', database, clock));
   return { api, unitTree, feed };
 }
 

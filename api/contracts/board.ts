@@ -52,6 +52,8 @@ export const card = z
     lastNoteAt: z.string().nullable(),
     /** How many files are attached to it now (附件). */
     attachmentCount: z.number().int(),
+    /** The day a request for more time waiting on it asks for (延期申请), or null. */
+    extensionAskedUntil: z.string().nullable(),
     /** Chosen as a typical case to publicise (典型案例); a problem never is. */
     typical: z.boolean(),
     dueAt: z.string().nullable(),

@@ -82,6 +82,14 @@ export const extendRequest = z
   .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
   .meta({ id: 'ExtendRequest' });
 
+/** Asking a lead or the office for more time (延期申请): the day, and why; on the version the user saw. */
+export const extensionAskRequest = extendRequest.meta({ id: 'ExtensionAsk' });
+
+/** Declining a request for more time, with the reason its asker reads. */
+export const extensionDeclineRequest = z
+  .strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .meta({ id: 'ExtensionDecline' });
+
 /** Handing an item to another unit, with the reason; its state is kept. */
 export const transferRequest = z
   .strictObject({ unitId: z.string().trim().min(1).max(64), version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })

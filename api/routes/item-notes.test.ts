@@ -84,15 +84,15 @@ describe('work notes', () => {
     const clue = await openClue(3);
     const [assignee] = clue.assigneeId === null ? [] : await database.db.select({ username: users.username }).from(users).where(eq(users.id, clue.assigneeId));
     const sorted = (item: ItemDetail) => [...item.changes].filter((c) => c !== 'clue.absorb').sort();
-    expect(sorted(clue)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.transfer']);
+    expect(sorted(clue)).toEqual(['clue.assign', 'clue.attach', 'clue.declineExtension', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.requestExtension', 'clue.transfer']);
     const lead = await signIn(app, `${clue.unitId}.lead`);
-    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as ItemDetail)).toEqual(['clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.transfer']);
+    expect(sorted((await (await lead.get(`/api/clues/${clue.id}`)).json()) as ItemDetail)).toEqual(['clue.assign', 'clue.attach', 'clue.declineExtension', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.requestExtension', 'clue.transfer']);
     const viewer = await signIn(app, 'viewer');
     expect(((await (await viewer.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).changes).toEqual([]);
     if (assignee !== undefined && assignee.username !== `${clue.unitId}.officer`) throw new Error('the demo assigns each unit’s clues to its officer');
     const officer = await signIn(app, `${clue.unitId}.officer`);
     const asOfficer = (await (await officer.get(`/api/clues/${clue.id}`)).json()) as ItemDetail;
-    expect(sorted(asOfficer)).toEqual(clue.assigneeId === null ? [] : ['clue.attach', 'clue.detach', 'clue.edit', 'clue.note']);
+    expect(sorted(asOfficer)).toEqual(clue.assigneeId === null ? [] : ['clue.attach', 'clue.detach', 'clue.edit', 'clue.note', 'clue.requestExtension']);
     // The answer to a change carries them too.
     const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '核对' })).json()) as ItemDetail;
     expect(sorted(noted)).toEqual(sorted(clue));

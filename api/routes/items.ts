@@ -8,7 +8,6 @@ import type { ItemKindName } from '../contracts/board';
 import { idempotencyHeader, idParam } from '../contracts/common';
 import {
   clueEditRequest,
-  extendRequest,
   historyEntry,
   itemDetail,
   type ItemDetail,
@@ -94,21 +93,6 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         const viewer = viewerOf(c);
         const { version, unitId, reason } = c.req.valid('json');
         const moves = [{ event: `${kind}.transfer`, payload: { unitId, reason } }];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: `${base}/{id}/extend`,
-        tags: [tag],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: extendRequest } } } },
-        responses: { 200: json(itemDetail, 'Extended; the item keeps its state, due at the end of the day given'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
-      }),
-      async (c) => {
-        const viewer = viewerOf(c);
-        const { version, until, reason } = c.req.valid('json');
-        const moves = [{ event: `${kind}.extend`, payload: { until, reason } }];
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
       },
     )

@@ -205,6 +205,7 @@ async function readColumn(
       enteredAt: t.enteredAt,
       lastNoteAt: t.lastNoteAt,
       attachmentCount: t.attachmentCount,
+      extensionAskedUntil: t.extensionAskedUntil,
       // Read from the context of the cards on the page only (the row is read for them anyway): a few microseconds a card.
       typical: (kind === 'clue' ? sql`json_extract(${t.context}, '$.typical.markedAt') is not null` : sql`0`).mapWith(Boolean),
       dueAt: t.dueAt,
@@ -236,6 +237,7 @@ export interface CardRow {
   readonly enteredAt: string;
   readonly lastNoteAt: string | null;
   readonly attachmentCount: number;
+  readonly extensionAskedUntil: string | null;
   readonly typical: boolean;
   readonly dueAt: string | null;
 }

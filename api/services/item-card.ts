@@ -44,7 +44,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...columns } = row;
-  const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, attachmentCount: context.attachments?.length ?? 0, typical: isTypical(context) };
+  const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, attachmentCount: context.attachments?.length ?? 0, extensionAskedUntil: context.extensionRequest?.until ?? null, typical: isTypical(context) };
   const concluded = campaign.state === 'concluded';
   return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: changesOf(kind, cardRow, actor, concluded) };
 }
@@ -101,6 +101,7 @@ export async function storedItem(
     enteredAt: context.enteredAt,
     lastNoteAt: context.lastNoteAt ?? null,
     attachmentCount: context.attachments?.length ?? 0,
+    extensionAskedUntil: context.extensionRequest?.until ?? null,
     typical: isTypical(context),
     dueAt: context.dueAt,
   };

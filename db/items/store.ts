@@ -21,12 +21,13 @@ function columnsOf(context: ClueContext | ProblemContext) {
     dueAt: context.dueAt,
     lastNoteAt: context.lastNoteAt ?? null,
     attachmentCount: context.attachments?.length ?? 0,
+    extensionAskedUntil: context.extensionRequest?.until ?? null,
   };
 }
 
 /** The columns copied from the context that a change may leave as they were. */
 type ItemColumn = keyof ReturnType<typeof columnsOf>;
-const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt', 'lastNoteAt', 'attachmentCount'];
+const itemColumns: readonly ItemColumn[] = ['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'foundAt', 'enteredAt', 'dueAt', 'lastNoteAt', 'attachmentCount', 'extensionAskedUntil'];
 
 /** An item as a change reads it: with whether an escalation of it stands open, and its assignee's name. */
 export type ForChange<State extends string, Context> = ItemRecord<State, Context> & { readonly openEscalations: boolean; readonly assigneeName: string | null };

@@ -34,6 +34,8 @@ export const clues = sqliteTable(
     lastNoteAt: text('last_note_at'),
     /** How many files are attached now (the length of the context's attachments): the card shows it without parsing the context. Not indexed. */
     attachmentCount: integer('attachment_count').notNull().default(0),
+    /** The day a request for more time waiting on the item asks for (the context's extensionRequest), else null: the card shows it. Not indexed. */
+    extensionAskedUntil: text('extension_asked_until'),
     context: text('context', { mode: 'json' }).$type<ClueContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -85,6 +87,8 @@ export const problems = sqliteTable(
     lastNoteAt: text('last_note_at'),
     /** How many files are attached now (the length of the context's attachments): the card shows it without parsing the context. Not indexed. */
     attachmentCount: integer('attachment_count').notNull().default(0),
+    /** The day a request for more time waiting on the item asks for (the context's extensionRequest), else null: the card shows it. Not indexed. */
+    extensionAskedUntil: text('extension_asked_until'),
     context: text('context', { mode: 'json' }).$type<ProblemContext>().notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -408,11 +408,11 @@ describe('creation and replay', () => {
 });
 
 describe('allowed changes that keep the state', () => {
-  it('are what decide accepts by who asks: the assigned officer notes, attaches files and edits, a lead also assigns, transfers and extends the deadline', () => {
+  it('are what decide accepts by who asks: the assigned officer notes, attaches files, edits and asks for more time, a lead also assigns, transfers and extends the deadline or declines to', () => {
     const changes = (actor: ActorName, state: ClueState = 'filed') => [...allowedClueChanges(clueIn(state), actors[actor], false)].sort();
     // clue.absorb: another clue merged into this one, which anyone in scope may do.
-    expect(changes('officerAssigned')).toEqual(['clue.absorb', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note']);
-    expect(changes('leadInScope')).toEqual(['clue.absorb', 'clue.assign', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.transfer']);
+    expect(changes('officerAssigned')).toEqual(['clue.absorb', 'clue.attach', 'clue.detach', 'clue.edit', 'clue.note', 'clue.requestExtension']);
+    expect(changes('leadInScope')).toEqual(['clue.absorb', 'clue.assign', 'clue.attach', 'clue.declineExtension', 'clue.detach', 'clue.edit', 'clue.extend', 'clue.note', 'clue.requestExtension', 'clue.transfer']);
     expect(changes('officerNotAssigned')).toEqual(['clue.absorb']);
     expect(changes('leadOutOfScope')).toEqual([]);
     expect(changes('viewer')).toEqual([]);
@@ -423,7 +423,7 @@ describe('allowed changes that keep the state', () => {
   });
 
   it('agree with decide for every state and actor', () => {
-    const payloads = { 'clue.note': { text: 'x' }, 'clue.edit': { title: 'y' }, 'clue.assign': { assigneeId: 8 }, 'clue.transfer': { unitId: 'nanzheng', reason: 'z' }, 'clue.extend': { until: '2026-05-01', reason: 'z' } } as const;
+    const payloads = { 'clue.note': { text: 'x' }, 'clue.edit': { title: 'y' }, 'clue.assign': { assigneeId: 8 }, 'clue.transfer': { unitId: 'nanzheng', reason: 'z' }, 'clue.extend': { until: '2026-05-01', reason: 'z' }, 'clue.requestExtension': { until: '2026-05-01', reason: 'z' } } as const;
     for (const state of clueStates) {
       for (const actor of Object.keys(actors) as ActorName[]) {
         const allowed = allowedClueChanges(clueIn(state), actors[actor], false);

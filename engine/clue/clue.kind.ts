@@ -43,6 +43,8 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
   'clue.attach': ['file'],
   'clue.detach': ['attachmentId', 'reason'],
   'clue.extend': ['until', 'reason'],
+  'clue.requestExtension': ['until', 'reason'],
+  'clue.declineExtension': ['reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

@@ -29,6 +29,8 @@ export const clueEventLabels: Record<ClueEventType, Label> = {
   'clue.attach': { zh: '上传附件', en: 'File attached' },
   'clue.detach': { zh: '移除附件', en: 'File removed' },
   'clue.extend': { zh: '延期', en: 'Deadline extended' },
+  'clue.requestExtension': { zh: '申请延期', en: 'Extension asked for' },
+  'clue.declineExtension': { zh: '不予延期', en: 'Extension declined' },
 };
 
 export const clueCreateLabel: Label = { zh: '登记线索', en: 'Clue recorded' };

@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import { withFiles } from '../item/attachments';
+import { requestEndedWithState, withExtension } from '../item/extension';
 import { guardsFrom } from '../item/checks';
 import { clueChecks } from './clue.checks';
 import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
@@ -22,9 +23,10 @@ const clue = setup({
   },
   guards: guardsFrom(clueChecks),
   actions: {
-    enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
-    // The state and its entry stay; the event's meta carries the later due time the extension set.
-    extendDeadline: assign(({ event }) => ({ dueAt: event.meta.dueAt })),
+    // A request for more time is for the deadline of the state it was made in: it ends with it.
+    enterState: assign(({ context, event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt, ...requestEndedWithState(context) })),
+    // An extension (the state and its entry stay; the event's meta carries the later due time), a request for one, a decline.
+    recordExtension: assign(({ context, event }) => withExtension(context, event)),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordFiles: assign(({ context, event }) => withFiles(context, event)),
@@ -108,7 +110,10 @@ const whileOpen = {
   'clue.note': note,
   ...files,
   // More time in this state (延期): a lead's or the office's call, as assigning is.
-  'clue.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'extendDeadline' },
+  'clue.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'recordExtension' },
+  // Whoever works the clue asks for it; a new request replaces one still waiting.
+  'clue.requestExtension': { guard: and(['campaignOpen', 'actorMayMove', 'extensionLater']), actions: 'recordExtension' },
+  'clue.declineExtension': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionRequested']), actions: 'recordExtension' },
 } as const;
 
 export const clueMachine = clue.createMachine({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
-import { extendPayloadSchema } from '../item/extension';
+import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
 import type { EventMeta } from '../item/types';
 
 /** The clue's states, in the order of the board's main flow, then the side states. */
@@ -32,8 +32,8 @@ export const clueSources = [
 ] as const;
 export type ClueSource = (typeof clueSources)[number];
 
-/** Everything the rules and the history know about a clue (and the files attached to it: see attachments.ts). */
-export interface ClueContext extends WithAttachments {
+/** Everything the rules and the history know about a clue (the files attached to it: see attachments.ts; a request for more time: extension.ts). */
+export interface ClueContext extends WithAttachments, WithExtensionRequest {
   readonly campaignId: number;
   readonly unitId: string;
   readonly categoryId: number | null;
@@ -107,6 +107,9 @@ export const cluePayloadSchemas = {
   'clue.detach': detachPayloadSchema,
   // More time in the state it is in (延期), to the end of a later day, with the reason: a lead's or the office's call.
   'clue.extend': extendPayloadSchema,
+  // Whoever works the item asks for more time; a lead or the office grants it (an extension) or declines it.
+  'clue.requestExtension': requestExtensionPayloadSchema,
+  'clue.declineExtension': declineExtensionPayloadSchema,
 } as const;
 
 export type ClueEventType = keyof typeof cluePayloadSchemas;
@@ -143,4 +146,6 @@ export type ClueEvent =
   | WithMeta<'clue.unmarkTypical'>
   | WithMeta<'clue.attach'>
   | WithMeta<'clue.detach'>
-  | WithMeta<'clue.extend'>;
+  | WithMeta<'clue.extend'>
+  | WithMeta<'clue.requestExtension', { readonly requestedDueAt: string }>
+  | WithMeta<'clue.declineExtension'>;

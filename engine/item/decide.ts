@@ -3,7 +3,7 @@ import { dueTimeIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
-import { extendedDueAt, extensionPastCampaign, isExtension, type ExtendPayload } from './extension';
+import { extensionOf, isExtension, isExtensionRequest } from './extension';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
@@ -47,25 +47,22 @@ export function decideItem<State extends string, Context extends { readonly dueA
   }
   const attached = kind.attachFacts(edge.event, payload.data, facts);
   if (!attached.ok) return attached;
-  const extension = isExtension(edge.event) ? (payload.data as ExtendPayload) : null;
-  if (extension !== null) {
-    const refused = extensionPastCampaign(extension, rules);
-    if (refused !== null) return { ok: false, refusal: refused };
-  }
+  const extension = extensionOf(edge.event, payload.data, rules);
+  if (extension !== null && 'refusal' in extension) return { ok: false, refusal: extension.refusal };
 
   const meta: EventMeta = {
     itemId: item.id,
     actor,
     at: now.toISOString(),
-    dueAt: extension !== null ? extendedDueAt(extension.until, rules.timeZone) : edge.keepsState ? item.context.dueAt : dueAtFor(edge.to, rules, now),
+    dueAt: extension !== null && isExtension(edge.event) ? extension.dueAt : edge.keepsState ? item.context.dueAt : dueAtFor(edge.to, rules, now),
     campaignConcluded: rules.campaignConcluded,
   };
   // The event is assembled from a payload its schema has just validated; the
   // schemas and the Event union are declared side by side in the kind's model.
+  // A request for an extension carries the due time it asks for, worked out here in the campaign's zone.
+  const known = extension !== null && isExtensionRequest(edge.event) ? { ...attached.facts, requestedDueAt: extension.dueAt } : attached.facts;
   const event = (
-    attached.facts === noFactsNeeded.facts
-      ? { ...(payload.data as object), type: edge.event, meta }
-      : { ...(payload.data as object), ...attached.facts, type: edge.event, meta }
+    known === noFactsNeeded.facts ? { ...(payload.data as object), type: edge.event, meta } : { ...(payload.data as object), ...known, type: edge.event, meta }
   ) as unknown as Event;
 
   const next = kind.step(item.state, item.context, event);

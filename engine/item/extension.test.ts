@@ -87,3 +87,60 @@ describe('a deadline extension (延期)', () => {
     expect(decideProblem(problemIn('verified'), actors.office, request, rules, now)).toMatchObject({ ok: false, refusal: { code: 'item_closed' } });
   });
 });
+
+describe('a request for an extension (延期申请)', () => {
+  const ask = (until: string, reason = '涉案人员在外地，需协调异地警方协助') => ({ event: 'clue.requestExtension' as const, payload: { until, reason } });
+  const decline = (reason = '案情简单，应按期办结') => ({ event: 'clue.declineExtension' as const, payload: { reason } });
+  const asked = (): ClueRecord => {
+    const decided = decideClue(clueIn('verifying'), actors.officerAssigned, ask('2026-04-25'), rules, now);
+    if (!decided.ok) throw new Error(decided.refusal.code);
+    return { id: 100, state: decided.state, context: decided.context, version: decided.version };
+  };
+
+  it('is made by whoever works the item, waits on it with the day, its due time, the reason, who and when, and moves no deadline', () => {
+    const clue = asked();
+    expect(clue.state).toBe('verifying');
+    expect(clue.context.dueAt).toBe(clueIn('verifying').context.dueAt);
+    expect(clue.context.extensionRequest).toEqual({ until: '2026-04-25', dueAt: '2026-04-25T16:00:00.000Z', reason: '涉案人员在外地，需协调异地警方协助', by: 7, at: now.toISOString() });
+    expect(decideClue(clueIn('verifying'), actors.officerNotAssigned, ask('2026-04-25'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'not_assignee' } });
+    expect(decideClue(clueIn('verifying'), actors.viewer, ask('2026-04-25'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+  });
+
+  it('asks for a later day, not one over, within the campaign, like the extension itself', () => {
+    const due = clueIn('filed', { dueAt: '2026-04-30T16:00:00.000Z' });
+    for (const until of ['2026-04-30', '2026-04-09', '2027-01-01']) {
+      expect(decideClue(due, actors.officerAssigned, ask(until), rules, now), until).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'until' }] } });
+    }
+  });
+
+  it('ends when a lead grants it (to the day asked or another), declines it with a reason, or the item moves on', () => {
+    const granted = decideClue(asked(), actors.leadInScope, extend('2026-04-25'), rules, now);
+    expect(granted).toMatchObject({ ok: true, dueAt: '2026-04-25T16:00:00.000Z', context: { extensionRequest: null } });
+    const declined = decideClue(asked(), actors.leadInScope, decline(), rules, now);
+    expect(declined).toMatchObject({ ok: true, state: 'verifying', context: { extensionRequest: null, dueAt: clueIn('verifying').context.dueAt } });
+    const moved = decideClue(asked(), actors.officerAssigned, { to: 'filed', payload: { caseNumber: 'A1', conclusion: '属实' } }, rules, now);
+    expect(moved).toMatchObject({ ok: true, context: { extensionRequest: null } });
+  });
+
+  it('is declined only by a lead or the office, and only while one waits', () => {
+    expect(decideClue(asked(), actors.officerAssigned, decline(), rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    expect(decideClue(clueIn('verifying'), actors.leadInScope, decline(), rules, now)).toMatchObject({ ok: false, refusal: { code: 'move_not_allowed' } });
+    expect(decideClue(asked(), actors.leadInScope, { event: 'clue.declineExtension', payload: { reason: ' ' } }, rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'reason' }] } });
+  });
+
+  it('replays from the history: asked, declined, asked again', () => {
+    const fields = { title: '跨境赌博线索', description: '', categoryId: 5, source: 'other' as const };
+    const created = createClue(100, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields }, actors.office, rules, now);
+    if (!created.ok) throw new Error('not created');
+    let record: ClueRecord = created.record;
+    const events: unknown[] = [created.event];
+    for (const [actor, request] of [[actors.officerAssigned, ask('2026-04-20')], [actors.leadInScope, decline()], [actors.officerAssigned, ask('2026-04-18')]] as const) {
+      const decided = decideClue(record, actor, request, rules, now);
+      if (!decided.ok) throw new Error(decided.refusal.code);
+      events.push(decided.event);
+      record = { id: 100, state: decided.state, context: decided.context, version: decided.version };
+    }
+    expect(record.context.extensionRequest?.until).toBe('2026-04-18');
+    expect(replayClue(events)).toEqual({ ok: true, state: 'found', context: record.context, version: 4 });
+  });
+});

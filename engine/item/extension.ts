@@ -12,16 +12,64 @@ import type { EventMeta, ItemRulesContext } from './types';
  * so the escalations raised against the old due time are answered (the
  * server resolves them in the same commit) and the ladder starts again
  * from the new one.
+ *
+ * Whoever works the item may ask for one (延期申请), with the day and the
+ * reason: the request waits on the item, shown to its unit's lead on the
+ * card and in the drawer, until a lead or the office grants it (an
+ * extension, to that day or another), declines it with a reason, or the
+ * item moves on and the request with its state.
  */
 
 /** The extension's payload: the last calendar day now allowed (local to the campaign), and why. */
 export const extendPayloadSchema = z.strictObject({ until: localDateSchema, reason: z.string().trim().min(1).max(4000) });
 export type ExtendPayload = z.infer<typeof extendPayloadSchema>;
 
+/** Asking for an extension: the same day and reason, for a lead or the office to grant. */
+export const requestExtensionPayloadSchema = extendPayloadSchema;
+/** Declining a request says why. */
+export const declineExtensionPayloadSchema = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
+
 export const isExtension = (eventType: string) => eventType.endsWith('.extend');
+export const isExtensionRequest = (eventType: string) => eventType.endsWith('.requestExtension');
+
+/** A request waiting on an item: the day asked for, its due time, why, who asked and when. */
+export interface ExtensionRequest {
+  readonly until: LocalDate;
+  readonly dueAt: string;
+  readonly reason: string;
+  readonly by: number;
+  readonly at: string;
+}
+
+/** What the context of an item holds about requests: absent until the first (items stored before requests existed have none). */
+export interface WithExtensionRequest {
+  readonly dueAt: string | null;
+  readonly extensionRequest?: ExtensionRequest | null;
+}
+
+/** The request waiting on an item, or null. */
+export function extensionRequestOf(context: WithExtensionRequest): ExtensionRequest | null {
+  return context.extensionRequest ?? null;
+}
+
+/** The events about deadlines, of either kind, as the checks and actions read them. */
+type DeadlineEvent = { readonly type: string; readonly meta: EventMeta; readonly until?: string; readonly reason?: string; readonly requestedDueAt?: string };
+
+/**
+ * What an extension or a request needs beyond its payload, from the rules:
+ * refused past the campaign's last day; else the due time the day asked for
+ * means (a request carries it, so its check and its lead read it as the
+ * extension would set it). Null for any other event.
+ */
+export function extensionOf(eventType: string, payload: unknown, rules: ItemRulesContext): { readonly refusal: Refusal } | { readonly dueAt: string } | null {
+  if (!isExtension(eventType) && !isExtensionRequest(eventType)) return null;
+  const wanted = payload as ExtendPayload;
+  const refusal = extensionPastCampaign(wanted, rules);
+  return refusal === null ? { dueAt: extendedDueAt(wanted.until, rules.timeZone) } : { refusal };
+}
 
 /** The due time an extension to the end of `until` sets, as the event's meta carries it. */
-export function extendedDueAt(until: LocalDate, timeZone: string): string {
+function extendedDueAt(until: LocalDate, timeZone: string): string {
   return endOfLocalDate(until, timeZone).toISOString();
 }
 
@@ -30,7 +78,7 @@ export function extendedDueAt(until: LocalDate, timeZone: string): string {
  * campaign ends then, and whatever is still open is counted as such in the
  * last report, not carried on.
  */
-export function extensionPastCampaign(payload: ExtendPayload, rules: ItemRulesContext): Refusal | null {
+function extensionPastCampaign(payload: ExtendPayload, rules: ItemRulesContext): Refusal | null {
   if (payload.until <= rules.campaignLastDay) return null;
   const message = { zh: `不能晚于专项行动的最后一天（${rules.campaignLastDay}）`, en: `Not after the campaign's last day (${rules.campaignLastDay})` };
   return refuse('payload_invalid', [{ field: 'until', message }], message);
@@ -45,14 +93,39 @@ const past = refuse('payload_invalid', [{ field: 'until', message: { zh: '新期
   en: 'That deadline has passed: choose today or a later day',
 });
 
-/** The named rules of an extension, for either kind's machine. */
-export function extensionChecks<Context extends { readonly dueAt: string | null }, Event extends { readonly type: string; readonly meta: EventMeta }>() {
+const noRequest = refuse('move_not_allowed', undefined, { zh: '该事项没有待审批的延期申请', en: 'No extension has been asked for on this item' });
+
+/** The named rules of an extension and its request, for either kind's machine. */
+export function extensionChecks<Context extends WithExtensionRequest, Event extends DeadlineEvent>() {
   return {
-    /** The new due time is later than the one it replaces, and has not passed already. */
+    /** The new due time (set, or asked for) is later than the one it replaces, and has not passed already. */
     extensionLater: (context: Context, event: Event) => {
-      if (!isExtension(event.type) || event.meta.dueAt === null) return null;
-      if (context.dueAt !== null && event.meta.dueAt <= context.dueAt) return notLater;
-      return event.meta.dueAt <= event.meta.at ? past : null;
+      const wanted = isExtension(event.type) ? event.meta.dueAt : isExtensionRequest(event.type) ? (event.requestedDueAt ?? null) : null;
+      if (wanted === null) return null;
+      if (context.dueAt !== null && wanted <= context.dueAt) return notLater;
+      return wanted <= event.meta.at ? past : null;
     },
+    /** Only a request waiting on the item can be declined. */
+    extensionRequested: (context: Context) => (extensionRequestOf(context) === null ? noRequest : null),
   } satisfies Record<string, Check<Context, Event>>;
+}
+
+/**
+ * The context after an event about deadlines: a request recorded, or ended
+ * by an extension or a decline (a context that never had one is left as it
+ * was, so older items replay alike). Unchanged for any other event.
+ */
+export function withExtension<Context extends WithExtensionRequest>(context: Context, event: DeadlineEvent): Partial<WithExtensionRequest> {
+  if (isExtensionRequest(event.type) && event.until !== undefined && event.reason !== undefined && event.requestedDueAt !== undefined) {
+    return { extensionRequest: { until: event.until, dueAt: event.requestedDueAt, reason: event.reason, by: event.meta.actor.userId, at: event.meta.at } };
+  }
+  const ended = extensionRequestOf(context) === null ? {} : { extensionRequest: null };
+  if (isExtension(event.type)) return { dueAt: event.meta.dueAt, ...ended };
+  if (event.type.endsWith('.declineExtension')) return ended;
+  return {};
+}
+
+/** A request is for the deadline of the state it was made in: entering another ends it. */
+export function requestEndedWithState(context: WithExtensionRequest): Partial<WithExtensionRequest> {
+  return extensionRequestOf(context) === null ? {} : { extensionRequest: null };
 }

@@ -34,6 +34,8 @@ const problemNeeds: Record<ProblemEventType, readonly string[]> = {
   'problem.attach': ['file'],
   'problem.detach': ['attachmentId', 'reason'],
   'problem.extend': ['until', 'reason'],
+  'problem.requestExtension': ['until', 'reason'],
+  'problem.declineExtension': ['reason'],
 };
 const needsAssignee = ['assigneeId'] as const;
 

@@ -20,6 +20,8 @@ export const problemEventLabels: Record<ProblemEventType, Label> = {
   'problem.attach': { zh: '上传附件', en: 'File attached' },
   'problem.detach': { zh: '移除附件', en: 'File removed' },
   'problem.extend': { zh: '延期', en: 'Deadline extended' },
+  'problem.requestExtension': { zh: '申请延期', en: 'Extension asked for' },
+  'problem.declineExtension': { zh: '不予延期', en: 'Extension declined' },
 };
 
 export const problemCreateLabel: Label = { zh: '登记问题', en: 'Problem recorded' };

@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import { withFiles } from '../item/attachments';
+import { requestEndedWithState, withExtension } from '../item/extension';
 import { guardsFrom } from '../item/checks';
 import { problemChecks } from './problem.checks';
 import type { ProblemContext, ProblemEvent } from './problem.model';
@@ -17,9 +18,10 @@ const problem = setup({
   },
   guards: guardsFrom(problemChecks),
   actions: {
-    enterState: assign(({ event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt })),
-    // The state and its entry stay; the event's meta carries the later due time the extension set.
-    extendDeadline: assign(({ event }) => ({ dueAt: event.meta.dueAt })),
+    // A request for more time is for the deadline of the state it was made in: it ends with it.
+    enterState: assign(({ context, event }) => ({ enteredAt: event.meta.at, dueAt: event.meta.dueAt, ...requestEndedWithState(context) })),
+    // An extension (the state and its entry stay; the event's meta carries the later due time), a request for one, a decline.
+    recordExtension: assign(({ context, event }) => withExtension(context, event)),
     // The note's text is in its audit entry; the context keeps when, for "last noted" on the card.
     recordNote: assign(({ event }) => ({ lastNoteAt: event.meta.at })),
     recordFiles: assign(({ context, event }) => withFiles(context, event)),
@@ -61,7 +63,10 @@ const whileOpen = {
   'problem.attach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentRoom']), actions: 'recordFiles' },
   'problem.detach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentPresent', 'detachByAttacherOrLead']), actions: 'recordFiles' },
   // More time in this state (延期): a lead's or the office's call, as assigning is.
-  'problem.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'extendDeadline' },
+  'problem.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'recordExtension' },
+  // Whoever works the item asks for it; a new request replaces one still waiting.
+  'problem.requestExtension': { guard: and(['campaignOpen', 'actorMayMove', 'extensionLater']), actions: 'recordExtension' },
+  'problem.declineExtension': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionRequested']), actions: 'recordExtension' },
 } as const;
 
 export const problemMachine = problem.createMachine({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rectificationSchema, type Rectification } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
-import { extendPayloadSchema } from '../item/extension';
+import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
 import type { EventMeta } from '../item/types';
 
 /** The states of a rectification item, in the order of the board's flow. */
@@ -20,7 +20,7 @@ export const problemKinds = ['website', 'platformSupervision', 'accountOrGroup',
 export type ProblemKind = (typeof problemKinds)[number];
 
 /** Everything the rules and the history know about a rectification item (and the files attached to it: see attachments.ts). */
-export interface ProblemContext extends WithAttachments {
+export interface ProblemContext extends WithAttachments, WithExtensionRequest {
   readonly campaignId: number;
   readonly unitId: string;
   readonly categoryId: number | null;
@@ -64,13 +64,16 @@ export const problemPayloadSchemas = {
   'problem.detach': detachPayloadSchema,
   // More time in the state it is in (延期), to the end of a later day, with the reason: a lead's or the office's call.
   'problem.extend': extendPayloadSchema,
+  // Whoever works the item asks for more time; a lead or the office grants it (an extension) or declines it.
+  'problem.requestExtension': requestExtensionPayloadSchema,
+  'problem.declineExtension': declineExtensionPayloadSchema,
 } as const;
 
 export type ProblemEventType = keyof typeof problemPayloadSchemas;
 export const problemEventTypes = Object.keys(problemPayloadSchemas) as ProblemEventType[];
 export type ProblemPayload<T extends ProblemEventType> = z.infer<(typeof problemPayloadSchemas)[T]>;
 
-type WithMeta<T extends ProblemEventType> = { readonly type: T; readonly meta: EventMeta } & ProblemPayload<T>;
+type WithMeta<T extends ProblemEventType, Extra = unknown> = { readonly type: T; readonly meta: EventMeta } & ProblemPayload<T> & Extra;
 
 export type ProblemEvent =
   | WithMeta<'problem.rectify'>
@@ -83,4 +86,6 @@ export type ProblemEvent =
   | WithMeta<'problem.note'>
   | WithMeta<'problem.attach'>
   | WithMeta<'problem.detach'>
-  | WithMeta<'problem.extend'>;
+  | WithMeta<'problem.extend'>
+  | WithMeta<'problem.requestExtension', { readonly requestedDueAt: string }>
+  | WithMeta<'problem.declineExtension'>;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { clues, users } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
@@ -96,7 +96,7 @@ describe('the escalation inbox', () => {
     }
   });
 
-  test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer is not offered it', async () => {
+  test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer asks for more time instead, and the lead grants it from the card', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       const campaign = campaignOf(page);
@@ -132,22 +132,50 @@ describe('the escalation inbox', () => {
     } finally {
       await context.close();
     }
+    // A clue of the officer's, due after today: they may work it (a note, files) and ask for more time, not give it.
+    const [own] = await suite.database.db
+      .select({ id: clues.id, dueAt: clues.dueAt })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString())))
+      .limit(1);
+    if (own === undefined) throw new Error('no clue of the officer due after today');
     const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
     try {
-      // A clue of theirs they may work (a note, files), but not give more time.
-      const [own] = await suite.database.db
-        .select({ id: clues.id })
-        .from(clues)
-        .innerJoin(users, eq(users.id, clues.assigneeId))
-        .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying')))
-        .limit(1);
-      if (own === undefined) throw new Error('no clue of the officer');
       await officer.page.goto(`${suite.server.url}/campaigns/${campaignOf(officer.page)}/board?kind=clue&item=${own.id}`);
       const drawer = officer.page.getByTestId('detail-panel');
       await drawer.getByTestId('action-note').waitFor();
       expect(await drawer.getByTestId('action-extend').count()).toBe(0);
+      await drawer.getByTestId('action-ask').click();
+      const form = drawer.getByTestId('ask-form');
+      await form.getByTestId('extend-30').click();
+      await form.locator('textarea[name=reason]').fill('电子数据鉴定尚未出具结论');
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => drawer.getByTestId('extension-request').textContent()).toContain('电子数据鉴定尚未出具结论');
+      // Asked, not granted: the officer has no answer to give, and the deadline stands.
+      expect(await drawer.getByTestId('extension-grant').count()).toBe(0);
     } finally {
       await officer.context.close();
+    }
+    const asked = (await suite.database.db.select({ until: clues.extensionAskedUntil, dueAt: clues.dueAt }).from(clues).where(eq(clues.id, own.id)))[0];
+    expect(asked?.dueAt).toBe(own.dueAt);
+    const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      await lead.page.goto(`${suite.server.url}/campaigns/${campaignOf(lead.page)}/board?kind=clue&item=${own.id}`);
+      await expect.poll(() => lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`).count()).toBe(1);
+      const drawer = lead.page.getByTestId('detail-panel');
+      await drawer.getByTestId('extension-grant').click();
+      const form = drawer.getByTestId('extend-form');
+      // The day asked for is chosen already.
+      expect(await form.locator('input[name=until]').inputValue()).toBe(asked?.until);
+      await form.locator('textarea[name=reason]').fill('同意延期');
+      await lead.page.screenshot({ path: `${artifacts}/extension-grant-zh.png` });
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => drawer.getByTestId('extended-mark').textContent()).toBe('已延期 1 次');
+      expect(await drawer.getByTestId('extension-request').count()).toBe(0);
+      await expect.poll(() => lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`).count()).toBe(0);
+    } finally {
+      await lead.context.close();
     }
   });
 

@@ -77,6 +77,16 @@ export const api = {
     kind === 'clue'
       ? expect(client.clues[':id'].extend.$post({ param: { id: String(id) }, json: body }))
       : expect(client.problems[':id'].extend.$post({ param: { id: String(id) }, json: body })),
+  /** Ask a lead or the office for more time (延期申请). */
+  askExtension: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string }) =>
+    kind === 'clue'
+      ? expect(client.clues[':id']['extension-request'].$post({ param: { id: String(id) }, json: body }))
+      : expect(client.problems[':id']['extension-request'].$post({ param: { id: String(id) }, json: body })),
+  /** Decline a request for more time, saying why. */
+  declineExtension: (kind: ItemKind, id: number, body: { version: number; reason: string }) =>
+    kind === 'clue'
+      ? expect(client.clues[':id']['extension-request'].decline.$post({ param: { id: String(id) }, json: body }))
+      : expect(client.problems[':id']['extension-request'].decline.$post({ param: { id: String(id) }, json: body })),
   /** Choose a solved clue as a typical case, or revise its summary. */
   markTypical: (id: number, body: { version: number; summary: string }) => expect(client.clues[':id'].typical.$post({ param: { id: String(id) }, json: body })),
   withdrawTypical: (id: number, body: { version: number; reason: string }) => expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body })),

@@ -4,9 +4,10 @@ import type { Card } from '../api/client';
 import { colon, t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import { levelLabels } from './domain-labels';
-import { age, ago, dateTime, dueDate } from './format';
+import { age, ago, calendarDay, dateTime, dueDate } from './format';
 import { MoveMenu } from './move-menu';
 import { am } from '../attachments/messages';
+import { xm } from '../deadlines/messages';
 import type { PendingMove } from './board-state';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
@@ -80,6 +81,13 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
           <span class="chip chip-typical" title={t('typicalCase')} data-testid="typical-chip">
             {t('typicalShort')}
           </span>
+        </Show>
+        <Show when={props.card.extensionAskedUntil}>
+          {(until) => (
+            <span class="chip chip-asked" title={xm('askedChipTitle', { date: calendarDay(until()) })} data-testid="asked-chip">
+              {xm('askedChip')}
+            </span>
+          )}
         </Show>
       </div>
       <div class="card-foot">

@@ -16,8 +16,9 @@ import { ActionFooter } from './action-footer';
 import { ExtendForm } from '../deadlines/extend-form';
 import { extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
+import { DeclineForm, ExtensionRequestNotice } from '../deadlines/extension-request';
 
-type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'merge' | 'typical' | 'untypical';
+type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -73,15 +74,25 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [busy, setBusy] = createSignal(false);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
   // What the server says this user may do to this item now; the rest is not offered.
-  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'requestExtension' | 'declineExtension' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
   const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
+  const laterDayLeft = () => extensionPossible(extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone));
+  // The day a lead grants, when they grant a request: the day it asked for.
+  const [grantUntil, setGrantUntil] = createSignal<string | undefined>(undefined);
+  const grant = (until: string) => {
+    setGrantUntil(until);
+    setAction('extend');
+    setErrors({});
+    setProblem(null);
+  };
   const buttons: readonly { action: Action; label: MessageKey | Label; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },
     { action: 'transfer', label: 'transfer', shown: () => may('transfer') },
-    // Not once due on the campaign's last day: there is no later day to give.
-    { action: 'extend', label: extensionMessages.extend, shown: () => may('extend') && extensionPossible(extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone)) },
+    // Not once due on the campaign's last day: there is no later day to give. Whoever may extend does; whoever works the item asks.
+    { action: 'extend', label: extensionMessages.extend, shown: () => may('extend') && laterDayLeft() },
+    { action: 'ask', label: extensionMessages.ask, shown: () => may('requestExtension') && !may('extend') && laterDayLeft() },
     { action: 'merge', label: 'merge', shown: mayMerge },
     { action: 'typical', label: 'markTypical', shown: () => may('markTypical') && typical() === null },
     { action: 'typical', label: 'reviseTypical', shown: () => may('markTypical') && typical() !== null },
@@ -111,6 +122,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
+    setGrantUntil(undefined);
     setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setReasonText('');
@@ -223,6 +235,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     <Show when={buttons.some((button) => button.shown())}>
       <section class="detail-actions" data-testid="detail-actions">
         <h3>{t('actions')}</h3>
+        <ExtensionRequestNotice item={props.item} timeZone={props.campaign.timeZone} mayAnswer={may('extend')} onGrant={grant} onDecline={() => choose('decline')} />
         <div class="action-buttons">
           <For each={buttons}>
             {(button) => (
@@ -262,8 +275,10 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
             </form>
           </Match>
-          <Match when={action() === 'extend'}>
+          <Match when={action() === 'extend' || action() === 'ask'}>
             <ExtendForm
+              mode={action() === 'ask' ? 'ask' : 'extend'}
+              initialUntil={grantUntil()}
               item={props.item}
               campaign={props.campaign}
               now={props.now}
@@ -271,7 +286,22 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onExtend={(body) => void run(() => api.extend(props.item.kind, props.item.id, { version: props.item.version, ...body }), extensionMessages.done, [props.item.state])}
+              onExtend={(body) => {
+                const request = { version: props.item.version, ...body };
+                void (action() === 'ask'
+                  ? run(() => api.askExtension(props.item.kind, props.item.id, request), extensionMessages.asked, [props.item.state])
+                  : run(() => api.extend(props.item.kind, props.item.id, request), extensionMessages.done, [props.item.state]));
+              }}
+              onCancel={() => setAction(null)}
+            />
+          </Match>
+          <Match when={action() === 'decline'}>
+            <DeclineForm
+              busy={busy()}
+              problem={problem()}
+              errors={errors()}
+              onErrors={setErrors}
+              onDecline={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
               onCancel={() => setAction(null)}
             />
           </Match>

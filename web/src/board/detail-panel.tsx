@@ -12,11 +12,11 @@ import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
 import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
-import { extendedUntil, extensionsInState } from '../deadlines/extension-history';
+import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/extension-history';
 import { xm } from '../deadlines/messages';
 
 /** Context keys the panel shows elsewhere or not at all. */
-const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments']);
+const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments', 'extensionRequest']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -118,6 +118,14 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
             <span class="muted" data-testid="extended-until">
               {' · '}
               {xm('extendedTo', { date: calendarDay(until()) })}
+            </span>
+          )}
+        </Show>
+        <Show when={askedUntil(props.entry)}>
+          {(until) => (
+            <span class="muted" data-testid="asked-until">
+              {' · '}
+              {xm('askedTo', { date: calendarDay(until()) })}
             </span>
           )}
         </Show>

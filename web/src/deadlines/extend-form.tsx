@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail, ItemDetail } from '../api/client';
 import { messages } from '../i18n/messages';
@@ -11,12 +11,16 @@ import { extensionMessages, xm } from './messages';
 import './extension.css';
 
 /**
- * The form of a deadline extension (延期): the new last day, picked from a
- * week, a fortnight or a month on, or any day up to the campaign's last,
- * and the reason. Only offered to whom the server lets extend (`changes`);
- * the server judges the day again, and its reason shows by the field.
+ * The form of a deadline extension (延期), or of a request for one
+ * (申请延期, `ask`): the new last day, picked from a week, a fortnight or a
+ * month on, or any day up to the campaign's last, and the reason. Only
+ * offered to whom the server lets extend or ask (`changes`); the server
+ * judges the day again, and its reason shows by the field.
  */
 export function ExtendForm(props: {
+  mode: 'extend' | 'ask';
+  /** The day to start from: the day asked for, when a lead grants a request. */
+  initialUntil?: string;
   item: ItemDetail;
   campaign: CampaignDetail;
   /** The server's instant, as the board last read it: "today" is the campaign's, not this computer's. */
@@ -28,7 +32,9 @@ export function ExtendForm(props: {
   onExtend: (body: { until: string; reason: string }) => void;
   onCancel: () => void;
 }) {
-  const [until, setUntil] = createSignal('');
+  const [until, setUntil] = createSignal(props.initialUntil ?? '');
+  // Granting a request while the form is open: the day it asked for replaces the one chosen.
+  createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(day), { defer: true }));
   const [reason, setReason] = createSignal('');
   const bounds = () => extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone);
   const choose = (day: string) => {
@@ -48,8 +54,8 @@ export function ExtendForm(props: {
   }
 
   return (
-    <form class="action-form extend-form" data-testid="extend-form" onSubmit={submit} novalidate>
-      <h4>{xm('title')}</h4>
+    <form class="action-form extend-form" data-testid={props.mode === 'ask' ? 'ask-form' : 'extend-form'} onSubmit={submit} novalidate>
+      <h4>{xm(props.mode === 'ask' ? 'askTitle' : 'title')}</h4>
       <Show when={props.item.dueAt}>{(due) => <p class="muted" data-testid="extend-current">{xm('current', { date: dueDate(due(), props.campaign.timeZone) })}</p>}</Show>
       <Field name="until" label={xm('until')} errors={props.errors}>
         <div class="extend-until">
@@ -62,12 +68,12 @@ export function ExtendForm(props: {
             )}
           </For>
         </div>
-        <span class="field-hint muted">{xm('hint', { last: calendarDay(bounds().latest) })}</span>
+        <span class="field-hint muted">{xm(props.mode === 'ask' ? 'askHint' : 'hint', { last: calendarDay(bounds().latest) })}</span>
       </Field>
       <Field name="reason" label={xm('reason')} errors={props.errors}>
         <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
-      <ActionFooter busy={props.busy} problem={props.problem} label={xm('save')} onCancel={props.onCancel} />
+      <ActionFooter busy={props.busy} problem={props.problem} label={xm(props.mode === 'ask' ? 'askSave' : 'save')} onCancel={props.onCancel} />
     </form>
   );
 }
