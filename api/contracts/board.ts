@@ -20,6 +20,8 @@ export const boardQuery = z.strictObject({
   overdue: boolish.optional(),
   /** Only items with an escalation still open or acknowledged. */
   escalated: boolish.optional(),
+  /** Only items with a request for more time waiting (延期申请), for the lead who answers them. */
+  asked: boolish.optional(),
   /** Items found while the campaign was in this phase. */
   phase: z.enum(phases).optional(),
   /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */

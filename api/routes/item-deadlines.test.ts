@@ -51,8 +51,13 @@ describe('asking for more time (延期申请)', () => {
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ version: clue.version + 1, dueAt: clue.dueAt, extensionAskedUntil: '2026-12-20', context: { extensionRequest: { until: '2026-12-20', dueAt: '2026-12-20T16:00:00.000Z' } } });
     // The board's card says so, for the lead who answers it.
-    const board = (await (await lead.get(`/api/campaigns/1/board?kind=clue&limit=500`)).json()) as { columns: { cards: { id: number; extensionAskedUntil: string | null }[] }[] };
+    type Board = { columns: { state: string; count: number; cards: { id: number; extensionAskedUntil: string | null }[] }[] };
+    const board = (await (await lead.get(`/api/campaigns/1/board?kind=clue&limit=500`)).json()) as Board;
     expect(board.columns.flatMap((c) => c.cards).find((c) => c.id === clue.id)?.extensionAskedUntil).toBe('2026-12-20');
+    // The board narrowed to the items asking for time shows that one alone, and counts it.
+    const asking = (await (await lead.get(`/api/campaigns/1/board?kind=clue&asked=true`)).json()) as Board;
+    expect(asking.columns.flatMap((c) => c.cards.map((card) => [card.id, card.extensionAskedUntil]))).toEqual([[clue.id, '2026-12-20']]);
+    expect(asking.columns.map((c) => [c.state, c.count]).filter(([, n]) => n !== 0)).toEqual([[clue.state, 1]]);
 
     // Only a lead or the office answers; the officer cannot decline their own request.
     expect((await post(officer, `/api/clues/${clue.id}/extension-request/decline`, { version: asked.body.version, reason: '撤回' })).status).toBe(403);

@@ -56,6 +56,8 @@ export const clues = sqliteTable(
     // Open items by due time, with what the deadline sweep needs to raise their rungs: it finds what fell due
     // in one range of this index and reads nothing else of the items.
     index('clues_due').on(t.campaignId, t.dueAt, t.state, t.unitId, t.categoryId, t.assigneeId, t.enteredAt).where(sql`${t.dueAt} IS NOT NULL`),
+    // The board's "asking for time" filter: only the few items with a request waiting, so a move elsewhere never writes it.
+    index('clues_asked').on(t.campaignId, t.state, t.unitId).where(sql`${t.extensionAskedUntil} IS NOT NULL`),
     // The clues filed under a case number (the move dialog's warning, api/services/same-case-number.ts): found by
     // walking the filed clues' contexts that took 250 ms at 100,000 clues, with the reading thread held. Only clues
     // that carry a number are in it, so a move or a note rewrites an entry only for a clue filed or past filing.
@@ -99,6 +101,7 @@ export const problems = sqliteTable(
     index('problems_title').on(t.campaignId, t.title),
     index('problems_standing').on(t.campaignId, t.state, t.unitId, t.categoryId, t.dueAt, t.assigneeId),
     index('problems_due').on(t.campaignId, t.dueAt, t.state, t.unitId, t.categoryId, t.assigneeId, t.enteredAt).where(sql`${t.dueAt} IS NOT NULL`),
+    index('problems_asked').on(t.campaignId, t.state, t.unitId).where(sql`${t.extensionAskedUntil} IS NOT NULL`),
   ],
 );
 

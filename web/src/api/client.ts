@@ -22,6 +22,8 @@ export interface BoardFilters {
   readonly assignee?: string;
   readonly overdue?: 'true';
   readonly escalated?: 'true';
+  /** Only items with a request for more time waiting. */
+  readonly asked?: 'true';
   /** No progress for the given number of days (see QuietSelect). */
   readonly quiet?: string;
   readonly q?: string;

@@ -9,6 +9,7 @@ export type BoardSearch = {
   assignee?: string;
   overdue?: string;
   escalated?: string;
+  asked?: string;
   quiet?: string;
   q?: string;
   item?: string;
@@ -34,6 +35,7 @@ export function filtersOf(search: BoardSearch): BoardFilters {
     ...(search.assignee ? { assignee: search.assignee } : {}),
     ...(search.overdue === 'true' ? { overdue: 'true' as const } : {}),
     ...(search.escalated === 'true' ? { escalated: 'true' as const } : {}),
+    ...(search.asked === 'true' ? { asked: 'true' as const } : {}),
     ...(search.quiet ? { quiet: search.quiet } : {}),
     ...(search.q ? { q: search.q } : {}),
   };

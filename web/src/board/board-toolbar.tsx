@@ -3,6 +3,7 @@ import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimla
 import type { MessageKey } from '../i18n/messages';
 import { named, t } from '../i18n/i18n';
 import { QuietSelect } from '../ui/quiet-select';
+import { xm } from '../deadlines/messages';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -85,6 +86,10 @@ export function BoardToolbar(props: {
         <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => props.onFilters({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{t('escalatedOnly')}</span>
       </label>
+      <label class="check">
+        <input type="checkbox" name="asked" checked={props.filters.asked === 'true'} onChange={(e) => props.onFilters({ asked: e.currentTarget.checked ? 'true' : undefined })} />
+        <span>{xm('askedOnly')}</span>
+      </label>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onFilters({ quiet })} />
       <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
@@ -93,7 +98,7 @@ export function BoardToolbar(props: {
         disabled={!active()}
         onClick={() => {
           setText('');
-          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, quiet: undefined, q: undefined });
+          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, asked: undefined, quiet: undefined, q: undefined });
         }}
       >
         {t('clearFilters')}
