@@ -81,7 +81,7 @@ describe('the demo campaign’s work notes', () => {
   it('leaves every item on the path it takes without them: the same moves, at the same times, to the same states', () => {
     // Neither the notes, the typical cases chosen (the same side stream), the files attached nor the deadlines extended (streams of
     // their own) change a state or a field the moves read.
-    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event.endsWith('.extend') || event === 'clue.markTypical';
+    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event.endsWith('.extend') || event.endsWith('Extension') || event === 'clue.markTypical';
     const moves = (audit: typeof without.audit) => audit.filter((e) => !sideways(e.event)).map(({ version: _version, ...entry }) => entry);
     expect(moves(withNotes.audit)).toEqual(moves(without.audit));
     expect(withNotes.clues.map((c) => [c.id, c.state])).toEqual(without.clues.map((c) => [c.id, c.state]));
@@ -124,6 +124,15 @@ describe('the demo campaign’s work notes', () => {
       expect(dueAfter > dueBefore).toBe(true);
       expect(new Date(dueBefore).getTime() - new Date(entry.at).getTime()).toBeLessThanOrEqual(2 * 86_400_000);
     }
+    // Some asked for by the officer working the item (延期申请), answered by the lead, and one still waiting.
+    const asked = withNotes.audit.filter((e) => e.event.endsWith('.requestExtension'));
+    expect(asked.length).toBeGreaterThan(2);
+    for (const entry of asked) expect(units.find((u) => u.id === entry.unitId)?.officer.userId).toBe(entry.actorId);
+    const declined = withNotes.audit.filter((e) => e.event.endsWith('.declineExtension'));
+    expect(declined.length).toBeGreaterThan(0);
+    for (const entry of declined) expect(units.find((u) => u.id === entry.unitId)?.lead.userId).toBe(entry.actorId);
+    const waiting = [...withNotes.clues, ...withNotes.problems].filter((item) => (item.context.extensionRequest ?? null) !== null);
+    expect(waiting.length).toBeGreaterThan(0);
   });
 
   it('chooses some solved cases to publicise, each by its unit’s lead, with a summary the clue keeps', () => {

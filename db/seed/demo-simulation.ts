@@ -22,7 +22,7 @@ import type { AuditInput } from '../audit/append';
 import { countFacts } from './demo-exit-facts';
 import { attachRequest, demoFile } from './demo-files';
 import { clueTitle, problemTitle } from './demo-titles';
-import { extensionReasons, noteTexts, randomOutcome, typicalSummary } from './demo-writing';
+import { extensionDeclines, extensionReasons, noteTexts, randomOutcome, typicalSummary } from './demo-writing';
 import { seededRandom, type Random } from './random';
 
 export interface SimulationInput {
@@ -189,14 +189,21 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     }
   };
 
-  // Now and then a unit lead gives an item about to miss its deadline (or past it) more time: a fortnight or a month from
-  // then, with a reason, never past the campaign's last day. One that is not near its deadline then is left alone.
+  // Now and then an item about to miss its deadline (or past it) gets more time: a fortnight or a month from then, with a
+  // reason, never past the campaign's last day. Its unit's lead gives it; or its officer asks (延期申请) and the lead grants
+  // the day asked a day or two later, or declines; a request asked in the last week before now still waits for its
+  // lead. One that is not near its deadline then is left alone.
   const planExtension = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
     const stream = input.extensions;
     if (stream === undefined || !stream.chance(0.3)) return;
     const at = from + Math.floor(stream.next() * Math.max(0, nowMs - from));
     const days = stream.pick([15, 30]);
     const reason = stream.pick(extensionReasons[kind]);
+    const way = stream.pick(['extended', 'extended', 'granted', 'declined'] as const);
+    const answerAt = at + Math.floor((0.2 + 1.8 * stream.next()) * day);
+    const decline = stream.pick(extensionDeclines);
+    const change = (when: number, actor: Actor, event: string, payload: Record<string, string>) =>
+      kind === 'clue' ? moveClue(id, when, actor, { event, payload } as ClueRequest) : moveProblem(id, when, actor, { event, payload } as ProblemRequest);
     steps.push({
       at,
       run: () => {
@@ -206,8 +213,24 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
         const lastDay = localDateOf(new Date(Math.max(new Date(dueAt).getTime() - 1, at)), config.timeZone);
         const later = new Date(Date.parse(`${lastDay}T00:00:00Z`) + days * day).toISOString().slice(0, 10);
         const until = later < config.windows.consolidation.end ? later : config.windows.consolidation.end;
-        const request = { event: `${kind}.extend`, payload: { until, reason } } as const;
-        void (kind === 'clue' ? moveClue(id, at, unit.lead, request as ClueRequest) : moveProblem(id, at, unit.lead, request as ProblemRequest));
+        const asker = noteWriter(unit, item.context.assigneeId);
+        if (way === 'extended' || asker === unit.lead) {
+          void change(at, unit.lead, `${kind}.extend`, { until, reason });
+          return;
+        }
+        void change(at, asker, `${kind}.requestExtension`, { until, reason });
+      },
+    });
+    // The lead's answer, if the request still waits then (the item may have moved on, and the request with its state).
+    if (nowMs - at < 7 * day) return;
+    steps.push({
+      at: answerAt,
+      run: () => {
+        const asked = (kind === 'clue' ? clues.get(id) : problems.get(id))?.context.extensionRequest ?? null;
+        if (asked === null) return;
+        void (way === 'granted'
+          ? change(answerAt, unit.lead, `${kind}.extend`, { until: asked.until, reason: '同意延期' })
+          : change(answerAt, unit.lead, `${kind}.declineExtension`, { reason: decline }));
       },
     });
   };

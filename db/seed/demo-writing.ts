@@ -14,6 +14,9 @@ export const extensionReasons: Readonly<Record<'clue' | 'problem', readonly stri
   problem: ['整改涉及多个部门，需协调通信管理局', '平台整改方案待主管部门审核', '涉事网站备案主体变更，需重新约谈'],
 };
 
+/** Why a unit lead declined a request for more time. */
+export const extensionDeclines: readonly string[] = ['案情简单，应按期办结', '已延期过一次，请抓紧办理', '请先补充工作进展再申请'];
+
 /** What a note says, by the state the item is in when it is written. */
 export const noteTexts: Readonly<Record<string, readonly string[]>> = {
   found: ['已登记，待分配核查人员', '已与举报人电话联系，约定补充材料'],
