@@ -1,5 +1,5 @@
 import type { Label } from '../../../engine/labels';
-import { tr } from '../i18n/i18n';
+import { trFilled } from '../i18n/i18n';
 
 /** The texts of an item's attachments (附件), in the drawer and its history. */
 export const attachmentMessages = {
@@ -31,5 +31,5 @@ export const attachmentMessages = {
 export type AttachmentMessageKey = keyof typeof attachmentMessages;
 
 export function am(key: AttachmentMessageKey, values: Record<string, string | number> = {}): string {
-  return tr(attachmentMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return trFilled(attachmentMessages[key], values);
 }

@@ -1,5 +1,5 @@
 import type { Label } from '../../../engine/labels';
-import { tr } from '../i18n/i18n';
+import { trFilled } from '../i18n/i18n';
 
 /** The texts of a deadline extension (延期), in the drawer and its history. */
 export const extensionMessages = {
@@ -42,5 +42,5 @@ export const extensionMessages = {
 export type ExtensionMessageKey = keyof typeof extensionMessages;
 
 export function xm(key: ExtensionMessageKey, values: Record<string, string | number> = {}): string {
-  return tr(extensionMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return trFilled(extensionMessages[key], values);
 }

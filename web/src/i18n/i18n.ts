@@ -48,6 +48,11 @@ export function tr(label: Label): string {
   return lang() === 'en' ? label.en : label.zh;
 }
 
+/** A bilingual label in the current language with its `{name}` places filled in (a place with no value is left empty). */
+export function trFilled(label: Label, values: Readonly<Record<string, string | number>>): string {
+  return tr(label).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
 /** One of the UI's own texts in the current language. */
 export function t(key: MessageKey): string {
   return tr(messages[key]);

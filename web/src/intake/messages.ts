@@ -1,5 +1,5 @@
 import type { Label } from '../../../engine/labels';
-import { lang, tr } from '../i18n/i18n';
+import { lang, tr, trFilled } from '../i18n/i18n';
 import type { IdentifierKind, ImportField, ImportPlan } from './api';
 
 /** The texts of clue intake: the import page and the duplicate hint. */
@@ -188,7 +188,7 @@ export function rowRuns(rows: readonly number[]): string {
 
 /** A message with `{name}` places filled in. */
 export function fill(key: IntakeMessageKey, values: Record<string, string | number>): string {
-  return im(key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return trFilled(intakeMessages[key], values);
 }
 
 /** A whole number in the current language's style. */

@@ -1,5 +1,5 @@
 import type { Label } from '../../../engine/labels';
-import { tr } from '../i18n/i18n';
+import { trFilled } from '../i18n/i18n';
 
 /** The texts of the list pages; column headings and list names come from the API's list contract, shared with the exports. */
 export const listMessages = {
@@ -35,5 +35,5 @@ export type ListMessageKey = keyof typeof listMessages;
 
 /** A text of the list pages in the current language, with {placeholders} filled in. */
 export function lt(key: ListMessageKey, values: Record<string, string> = {}): string {
-  return tr(listMessages[key]).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return trFilled(listMessages[key], values);
 }
