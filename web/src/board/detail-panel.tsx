@@ -93,6 +93,14 @@ function recordedFigures(entry: HistoryEntry): { label: Label; value: Label }[] 
   );
 }
 
+/** The day an extension gave, or a request asked for, as the entry's line names it. */
+function deadlineDay(entry: HistoryEntry): { until: string; text: 'extendedTo' | 'askedTo'; testId: string } | null {
+  const extended = extendedUntil(entry);
+  if (extended !== null) return { until: extended, text: 'extendedTo', testId: 'extended-until' };
+  const asked = askedUntil(entry);
+  return asked === null ? null : { until: asked, text: 'askedTo', testId: 'asked-until' };
+}
+
 /** The unit a transfer handed the item to. */
 function transferredTo(entry: HistoryEntry): string | null {
   const { unitId } = entry.payload;
@@ -113,19 +121,11 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
         <span>{props.entry.actorName ?? t('system')}</span>
         <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
         <Show when={transferredTo(props.entry)}>{(unit) => <span class="muted" data-testid="transferred-to"> · → {props.unitName(unit())}</span>}</Show>
-        <Show when={extendedUntil(props.entry)}>
-          {(until) => (
-            <span class="muted" data-testid="extended-until">
+        <Show when={deadlineDay(props.entry)}>
+          {(day) => (
+            <span class="muted" data-testid={day().testId}>
               {' · '}
-              {xm('extendedTo', { date: calendarDay(until()) })}
-            </span>
-          )}
-        </Show>
-        <Show when={askedUntil(props.entry)}>
-          {(until) => (
-            <span class="muted" data-testid="asked-until">
-              {' · '}
-              {xm('askedTo', { date: calendarDay(until()) })}
+              {xm(day().text, { date: calendarDay(day().until) })}
             </span>
           )}
         </Show>
