@@ -161,6 +161,8 @@ describe('the deadline sweep', () => {
     app.stop();
     expect((await escalationsOf(database, clue.id)).map((e) => [e.level, e.status])).toEqual([[2, 'resolved']]);
     expect(await rung()).toEqual([]);
+    // What `audit:verify` derives from the escalations agrees: the rung raised for the old due time is not the item's now.
+    expect((await checkKeptFigures(database.db)).filter((differs) => differs.table === 'clue_rungs')).toEqual([]);
     const resolvedEntries = await database.db.select({ event: auditLog.event }).from(auditLog).where(and(eq(auditLog.subject, 'escalation'), eq(auditLog.event, 'escalation.resolve'), sql`json_extract(${auditLog.payload}, '$.item.id') = ${clue.id}`));
     expect(resolvedEntries).toHaveLength(1);
 

@@ -37,7 +37,8 @@ const keptTables = [
     derived: `select campaign_id, substr(at, 1, 14) || printf('%02d', cast(substr(at, 15, 2) as integer) / 15 * 15), ifnull(from_state, ''), to_state, count(*) from audit_log
       where campaign_id is not null and subject = 'clue' and to_state is not null and (from_state is null or from_state <> to_state) group by 1, 2, 3, 4`,
   },
-  // The rung each item keeps: the highest raised for the state it is in, a row only while there is one.
+  // The rung each item keeps: the highest raised for the state it is in and its due time (an extension starts the ladder
+  // again), a row only while there is one.
   // Before the board's counts, which count them: a rebuild derives those from these.
   ...[
     { rungs: 'clue_rungs', items: 'clues', subject: 'clue' },
@@ -46,7 +47,7 @@ const keptTables = [
     table: rungs,
     columns: 'item_id, level',
     kept: `select * from ${rungs}`,
-    derived: `select i.id, max(e.level) from ${items} i join escalations e on e.subject = '${subject}' and e.subject_id = i.id and e.entered_at = i.entered_at group by i.id`,
+    derived: `select i.id, max(e.level) from ${items} i join escalations e on e.subject = '${subject}' and e.subject_id = i.id and e.entered_at = i.entered_at and e.due_at = i.due_at group by i.id`,
   })),
   {
     table: 'board_counts',
