@@ -7,7 +7,6 @@ import {
   decideProblem,
   evaluateExitCriteria,
   itemRulesOf,
-  localDateOf,
   newCampaignContext,
   type Actor,
   type CampaignConfig,
@@ -22,7 +21,8 @@ import type { AuditInput } from '../audit/append';
 import { countFacts } from './demo-exit-facts';
 import { attachRequest, demoFile } from './demo-files';
 import { clueTitle, problemTitle } from './demo-titles';
-import { extensionDeclines, extensionReasons, noteTexts, randomOutcome, typicalSummary } from './demo-writing';
+import { noteTexts, randomOutcome, typicalSummary } from './demo-writing';
+import { planExtension, type ExtensionPlanning } from './demo-extensions';
 import { seededRandom, type Random } from './random';
 
 export interface SimulationInput {
@@ -140,7 +140,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
 
   type Unit = SimulationInput['units'][number];
   // Whoever works the item writes the note: its assignee (the unit's officer, in this simulation), else the unit's lead.
-  const noteWriter = (unit: Unit, assigneeId: number | null) => (assigneeId === unit.officer.userId ? unit.officer : unit.lead);
+  const noteWriter = (unit: Pick<Unit, 'lead' | 'officer'>, assigneeId: number | null) => (assigneeId === unit.officer.userId ? unit.officer : unit.lead);
   // A few notes at random moments of each item's life so far; one that falls after it closed is refused and left out.
   const planNotes = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
     const notes = input.notes;
@@ -189,50 +189,22 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     }
   };
 
-  // Now and then an item about to miss its deadline (or past it) gets more time: a fortnight or a month from then, with a
-  // reason, never past the campaign's last day. Its unit's lead gives it; or its officer asks (延期申请) and the lead grants
-  // the day asked a day or two later, or declines; a request asked in the last week before now still waits for its
-  // lead. One that is not near its deadline then is left alone.
-  const planExtension = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
-    const stream = input.extensions;
-    if (stream === undefined || !stream.chance(0.3)) return;
-    const at = from + Math.floor(stream.next() * Math.max(0, nowMs - from));
-    const days = stream.pick([15, 30]);
-    const reason = stream.pick(extensionReasons[kind]);
-    const way = stream.pick(['extended', 'extended', 'granted', 'declined'] as const);
-    const answerAt = at + Math.floor((0.2 + 1.8 * stream.next()) * day);
-    const decline = stream.pick(extensionDeclines);
-    const change = (when: number, actor: Actor, event: string, payload: Record<string, string>) =>
-      kind === 'clue' ? moveClue(id, when, actor, { event, payload } as ClueRequest) : moveProblem(id, when, actor, { event, payload } as ProblemRequest);
-    steps.push({
-      at,
-      run: () => {
-        const item = kind === 'clue' ? clues.get(id) : problems.get(id);
-        const dueAt = item?.context.dueAt ?? null;
-        if (item === undefined || dueAt === null || new Date(dueAt).getTime() - at > 2 * day) return;
-        const lastDay = localDateOf(new Date(Math.max(new Date(dueAt).getTime() - 1, at)), config.timeZone);
-        const later = new Date(Date.parse(`${lastDay}T00:00:00Z`) + days * day).toISOString().slice(0, 10);
-        const until = later < config.windows.consolidation.end ? later : config.windows.consolidation.end;
-        const asker = noteWriter(unit, item.context.assigneeId);
-        if (way === 'extended' || asker === unit.lead) {
-          void change(at, unit.lead, `${kind}.extend`, { until, reason });
-          return;
-        }
-        void change(at, asker, `${kind}.requestExtension`, { until, reason });
-      },
-    });
-    // The lead's answer, if the request still waits then (the item may have moved on, and the request with its state).
-    if (nowMs - at < 7 * day) return;
-    steps.push({
-      at: answerAt,
-      run: () => {
-        const asked = (kind === 'clue' ? clues.get(id) : problems.get(id))?.context.extensionRequest ?? null;
-        if (asked === null) return;
-        void (way === 'granted'
-          ? change(answerAt, unit.lead, `${kind}.extend`, { until: asked.until, reason: '同意延期' })
-          : change(answerAt, unit.lead, `${kind}.declineExtension`, { reason: decline }));
-      },
-    });
+  // The deadlines extended and asked for along the way (see demo-extensions.ts), from their own stream.
+  const extensions: ExtensionPlanning | null =
+    input.extensions === undefined
+      ? null
+      : {
+          stream: input.extensions,
+          nowMs,
+          config,
+          steps,
+          itemOf: (kind, id) => (kind === 'clue' ? clues.get(id) : problems.get(id)),
+          worker: noteWriter,
+          change: (kind, id, at, actor, event, payload) =>
+            kind === 'clue' ? moveClue(id, at, actor, { event, payload } as ClueRequest) : moveProblem(id, at, actor, { event, payload } as ProblemRequest),
+        };
+  const planExtensionOf = (kind: 'clue' | 'problem', id: number, unit: Unit, from: number) => {
+    if (extensions !== null) planExtension(extensions, kind, id, unit, from);
   };
 
   // Now and then a unit lead chooses a solved case to publicise (典型案例); one not yet solved by then is left out.
@@ -302,7 +274,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     planNotes('clue', id, unit, foundAt);
     planTypical(id, unit, foundAt);
     planFiles('clue', id, unit, foundAt);
-    planExtension('clue', id, unit, foundAt);
+    planExtensionOf('clue', id, unit, foundAt);
     if (stallAt === 'found') continue;
     const verifyAt = later(0.1, 4.5);
     steps.push({
@@ -387,7 +359,7 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
     planNotes('problem', id, unit, identifiedAt);
     planFiles('problem', id, unit, identifiedAt);
-    planExtension('problem', id, unit, identifiedAt);
+    planExtensionOf('problem', id, unit, identifiedAt);
     if (stallAt === 'identified') continue;
     const rectifyAt = later(0.5, 9);
     steps.push({ at: rectifyAt, run: () => void moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
