@@ -1,15 +1,11 @@
-import { For, Match, Show, Switch, createEffect, createResource, createSignal, on } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
-import { escalationStatusKey } from '../escalations/escalation-inbox';
 import { toast } from '../ui/toasts';
-import { levelLabels } from './domain-labels';
-import { dateTime, dueDate } from './format';
 import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
-import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
@@ -367,35 +363,5 @@ function DraftedText(props: {
       />
       <span class="field-hint muted">{props.hint}</span>
     </Field>
-  );
-}
-
-/** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */
-export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {
-  const key = () => ({ subject: props.item.kind, subjectId: props.item.id, revision: props.revision });
-  const [list] = createResource(key, (k) => unlessGone(api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId })));
-  const mine = () => list.latest?.items ?? [];
-  return (
-    <section data-testid="item-escalations">
-      <h3>{t('escalation')}</h3>
-      <Show when={list.latest} fallback={<div class="muted">{t('loading')}</div>}>
-        <Show when={mine().length > 0} fallback={<p class="muted">{t('noEscalation')}</p>}>
-          <ul class="item-escalations">
-            <For each={mine()}>
-              {(e) => (
-                <li>
-                  <span class={`level-badge level-${e.level}`}>{tr(levelLabels[e.level] ?? { zh: '', en: '' })}</span>
-                  <span class={`status-pill status-${e.status}`}>{t(escalationStatusKey[e.status])}</span>
-                  <span class="muted">
-                    {t('due')} {dueDate(e.dueAt, props.campaign.timeZone)} · {t('raisedAt')} {dateTime(e.raisedAt, props.campaign.timeZone)}
-                  </span>
-                  <Show when={e.note}>{(note) => <span class="inbox-note">“{note()}”</span>}</Show>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </Show>
-    </section>
   );
 }
