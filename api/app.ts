@@ -21,6 +21,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
 import { itemDeadlineRoutes } from './routes/item-deadlines';
+import { extensionRequestRoutes } from './routes/extension-requests';
 import { router } from './routes/kit';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
@@ -74,7 +75,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', attachmentRoutes('clue', database, clock))
     .route('/', attachmentRoutes('problem', database, clock))
     .route('/', itemDeadlineRoutes('clue', database, clock))
-    .route('/', itemDeadlineRoutes('problem', database, clock));
+    .route('/', itemDeadlineRoutes('problem', database, clock))
+    .route('/', extensionRequestRoutes(database));
   return { api, unitTree, feed };
 }
 

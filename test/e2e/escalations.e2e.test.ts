@@ -96,7 +96,7 @@ describe('the escalation inbox', () => {
     }
   });
 
-  test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer asks for more time instead, and the lead grants it from the card', async () => {
+  test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer asks for more time instead, and the lead, told in the inbox as it is asked, grants it from there', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       const campaign = campaignOf(page);
@@ -140,29 +140,46 @@ describe('the escalation inbox', () => {
       .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString())))
       .limit(1);
     if (own === undefined) throw new Error('no clue of the officer due after today');
-    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-    try {
-      await officer.page.goto(`${suite.server.url}/campaigns/${campaignOf(officer.page)}/board?kind=clue&item=${own.id}`);
-      const drawer = officer.page.getByTestId('detail-panel');
-      await drawer.getByTestId('action-note').waitFor();
-      expect(await drawer.getByTestId('action-extend').count()).toBe(0);
-      await drawer.getByTestId('action-ask').click();
-      const form = drawer.getByTestId('ask-form');
-      await form.getByTestId('extend-30').click();
-      await form.locator('textarea[name=reason]').fill('电子数据鉴定尚未出具结论');
-      await form.getByTestId('action-submit').click();
-      await expect.poll(() => drawer.getByTestId('extension-request').textContent()).toContain('电子数据鉴定尚未出具结论');
-      // Asked, not granted: the officer has no answer to give, and the deadline stands.
-      expect(await drawer.getByTestId('extension-grant').count()).toBe(0);
-    } finally {
-      await officer.context.close();
-    }
-    const asked = (await suite.database.db.select({ until: clues.extensionAskedUntil, dueAt: clues.dueAt }).from(clues).where(eq(clues.id, own.id)))[0];
-    expect(asked?.dueAt).toBe(own.dueAt);
+    // The lead's board is open while the officer asks: the inbox's count of requests to answer follows live.
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
-      await lead.page.goto(`${suite.server.url}/campaigns/${campaignOf(lead.page)}/board?kind=clue&item=${own.id}`);
+      await lead.page.goto(`${suite.server.url}/campaigns/${campaignOf(lead.page)}/board?kind=clue`);
+      const waitingBadge = async () => {
+        const badge = lead.page.getByTestId('inbox-asked-badge');
+        return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+      };
+      await lead.page.getByTestId('board').waitFor();
+      const before = await waitingBadge();
+      const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+      try {
+        await officer.page.goto(`${suite.server.url}/campaigns/${campaignOf(officer.page)}/board?kind=clue&item=${own.id}`);
+        const drawer = officer.page.getByTestId('detail-panel');
+        await drawer.getByTestId('action-note').waitFor();
+        expect(await drawer.getByTestId('action-extend').count()).toBe(0);
+        await drawer.getByTestId('action-ask').click();
+        const form = drawer.getByTestId('ask-form');
+        await form.getByTestId('extend-30').click();
+        await form.locator('textarea[name=reason]').fill('电子数据鉴定尚未出具结论');
+        await form.getByTestId('action-submit').click();
+        await expect.poll(() => drawer.getByTestId('extension-request').textContent()).toContain('电子数据鉴定尚未出具结论');
+        // Asked, not granted: the officer has no answer to give, and the deadline stands.
+        expect(await drawer.getByTestId('extension-grant').count()).toBe(0);
+      } finally {
+        await officer.context.close();
+      }
+      const asked = (await suite.database.db.select({ until: clues.extensionAskedUntil, dueAt: clues.dueAt }).from(clues).where(eq(clues.id, own.id)))[0];
+      expect(asked?.dueAt).toBe(own.dueAt);
+
+      // Without a reload, the lead's inbox counts one more request to answer, and its card says so.
+      await expect.poll(waitingBadge).toBe(before + 1);
       await expect.poll(() => lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`).count()).toBe(1);
+      // The inbox's tab lists it, with the reason; answering opens the clue, where the lead grants it.
+      await lead.page.getByTestId('inbox-button').click();
+      await lead.page.getByTestId('inbox-tab-asked').click();
+      const row = lead.page.getByTestId(`asked-clue-${own.id}`);
+      expect(await row.locator('.inbox-note').textContent()).toContain('电子数据鉴定尚未出具结论');
+      await lead.page.screenshot({ path: `${artifacts}/extension-requests-inbox-zh.png` });
+      await row.getByTestId('asked-answer').click();
       const drawer = lead.page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-grant').click();
       const form = drawer.getByTestId('extend-form');
@@ -174,6 +191,7 @@ describe('the escalation inbox', () => {
       await expect.poll(() => drawer.getByTestId('extended-mark').textContent()).toBe('已延期 1 次');
       expect(await drawer.getByTestId('extension-request').count()).toBe(0);
       await expect.poll(() => lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`).count()).toBe(0);
+      await expect.poll(waitingBadge).toBe(before);
     } finally {
       await lead.context.close();
     }

@@ -4,6 +4,7 @@ import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
 import type { Me } from '../../../api/contracts/session';
 import type { UserSummary } from '../../../api/contracts/users';
 import type { EscalationWire } from '../../../api/contracts/escalations';
+import type { ExtensionRequestWire } from '../../../api/contracts/extension-requests';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { ApiProblem } from './problem';
@@ -12,7 +13,7 @@ import { call as expect, client } from './typed-call';
 
 export { onUnauthenticated } from './typed-call';
 
-export type { Board, BoardQuery, Card, CampaignDetail, CampaignSummary, EscalationWire, HistoryEntry, ItemDetail, Me, UserSummary };
+export type { Board, BoardQuery, Card, CampaignDetail, CampaignSummary, EscalationWire, ExtensionRequestWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
 export type Swimlane = 'none' | 'unit' | 'category';
 /** The board's filters as the URL carries them. */
@@ -53,6 +54,8 @@ export type ClueEdit = ItemEdit & { readonly source?: ClueSource };
 export type ProblemEdit = ItemEdit & { readonly problemKind?: ProblemKind };
 
 export type EscalationView = 'mine' | 'unit';
+/** The inbox's tabs: the escalations raised to me, my units', and the requests for more time waiting (延期申请). */
+export type InboxView = EscalationView | 'asked';
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
 
 export const api = {
@@ -94,6 +97,9 @@ export const api = {
   withdrawTypical: (id: number, body: { version: number; reason: string }) => expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body })),
   escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number; subject?: ItemKind; subjectId?: number }) =>
     expect(client.escalations.$get({ query: stringQuery(query) })),
+  /** The requests for more time waiting: those I answer (a lead, the office) or asked (an officer), the oldest first. */
+  extensionRequests: (campaign: number, limit: number) =>
+    expect(client.campaigns[':id']['extension-requests'].$get({ param: { id: String(campaign) }, query: { limit: String(limit) } })),
   acknowledge: (id: number, note: string) =>
     expect(client.escalations[':id'].acknowledge.$post({ param: { id: String(id) }, json: note.trim() === '' ? {} : { note } })),
   item: (kind: ItemKind, id: number) =>

@@ -16,6 +16,8 @@ export interface LiveBoardOptions {
   readonly onEscalation: () => void;
   /** The item open in the detail panel changed. */
   readonly onOpenItemChanged: () => void;
+  /** Any clue or problem of the campaign changed, of either board (the inbox's requests for more time follow). */
+  readonly onItemChange: (change: Change) => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createLiveBoard(options: LiveBoardOptions) {
       if (change.event !== 'campaign.map' && change.event !== 'campaign.map_remove') refresh(allStates());
       return;
     }
+    options.onItemChange(change);
     if (change.subject !== options.kind()) return;
     const held = options.dragging();
     if (held !== null && held.id === change.subjectId && change.version > held.version) overtaken = true;

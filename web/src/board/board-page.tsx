@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
 import { Index, Show, createEffect, createMemo, createResource, createSignal, untrack } from 'solid-js';
-import { type BoardFilters, type CampaignDetail, type Card, type EscalationView, type ItemKind, type Swimlane } from '../api/client';
+import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
@@ -52,7 +52,7 @@ export function BoardPage() {
     }
   });
   const openId = () => (search.item !== undefined && /^\d+$/.test(search.item) ? Number(search.item) : null);
-  const inboxView = (): EscalationView | null => (search.inbox === 'mine' || search.inbox === 'unit' ? search.inbox : null);
+  const inboxView = (): InboxView | null => (search.inbox === 'mine' || search.inbox === 'unit' || search.inbox === 'asked' ? search.inbox : null);
   const mayMove = () => {
     const role = me()?.role;
     return role === 'office' || role === 'lead' || role === 'officer';
@@ -89,6 +89,7 @@ export function BoardPage() {
       escalationsChanged();
     },
     onOpenItemChanged: () => setRevision((r) => r + 1),
+    onItemChange: (change) => inbox.itemChanged(change),
   });
   const moves = createBoardMoves({ state, openId, onOpenItemMoved: () => setRevision((r) => r + 1) });
   const { move } = moves;
@@ -148,7 +149,7 @@ export function BoardPage() {
         actions={
           <>
             <LiveIndicator status={live.status()} />
-            <InboxButton open={inbox.open()} onClick={() => setSearch({ inbox: inboxView() === null ? 'mine' : undefined, item: undefined })} />
+            <InboxButton open={inbox.open()} requests={inbox.requests()} onClick={() => setSearch({ inbox: inboxView() === null ? inbox.firstTab() : undefined, item: undefined })} />
           </>
         }
       >
@@ -272,6 +273,7 @@ export function BoardPage() {
                     campaign={detail()}
                     view={view()}
                     revision={revision()}
+                    requests={{ listed: inbox.requestsListed(), stamp: inbox.requestsStamp() }}
                     onView={(v) => setSearch({ inbox: v })}
                     onChanged={() => inbox.refresh()}
                     onClose={() => setSearch({ inbox: undefined })}

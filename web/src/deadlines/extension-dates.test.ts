@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, extensionBounds, lastDayOf, quickChoices, untilProblem } from './extension-dates';
+import { addDays, daysLater, extensionBounds, lastDayOf, quickChoices, untilProblem } from './extension-dates';
 
 const zone = 'Asia/Shanghai';
 
@@ -31,5 +31,10 @@ describe('the days an extension may choose', () => {
       { days: 7, until: '2026-06-25' },
       { days: 15, until: '2026-07-03' },
     ]);
+  });
+  it('count how many days later a request asks for than the current deadline', () => {
+    expect(daysLater('2026-06-14T16:00:00.000Z', '2026-06-21T16:00:00.000Z')).toBe(7);
+    expect(daysLater('2026-06-14T16:00:00.000Z', '2026-06-14T16:00:00.000Z')).toBe(0);
+    expect(daysLater('2026-03-31T16:00:00.000Z', '2026-04-30T16:00:00.000Z')).toBe(30);
   });
 });

@@ -46,3 +46,8 @@ export function untilProblem(until: string, bounds: ExtensionBounds): 'required'
   if (until < bounds.earliest) return 'tooEarly';
   return until > bounds.latest ? 'tooLate' : null;
 }
+
+/** How many days later a deadline asked for is than the current one (both the end of a local day), rounded to whole days. */
+export function daysLater(dueAt: string, requestedDueAt: string): number {
+  return Math.round((Date.parse(requestedDueAt) - Date.parse(dueAt)) / day);
+}

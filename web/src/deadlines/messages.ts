@@ -37,6 +37,15 @@ export const extensionMessages = {
   extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
   tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
   tooLate: { zh: '不能晚于专项行动最后一天', en: "Not after the campaign's last day" },
+  waitingTab: { zh: '延期申请', en: 'Extension requests' },
+  waitingCount: { zh: '{n} 条延期申请待审批', en: 'extension requests to answer: {n}' },
+  waitingNone: { zh: '没有待审批的延期申请', en: 'No request for more time is waiting' },
+  waitingMine: { zh: '您提出、尚待单位负责人或专项办审批的延期申请', en: 'The requests you asked, waiting for a unit lead or the office' },
+  waitingDue: { zh: '现期限 {date}', en: 'due {date}' },
+  waitingLater: { zh: '申请延至 {date}（+{n} 天）', en: 'asks until {date} (+{n} days)' },
+  waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
+  waitingAnswer: { zh: '审批', en: 'Answer' },
+  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Asking for time” on the board to see them all' },
 } satisfies Record<string, Label>;
 
 export type ExtensionMessageKey = keyof typeof extensionMessages;

@@ -1,7 +1,7 @@
 import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
-import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
-import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire } from '../api/client';
+import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire, type InboxView } from '../api/client';
 import { messages, type MessageKey } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
@@ -9,30 +9,67 @@ import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate, figure } from '../board/format';
 import { toast } from '../ui/toasts';
 import { coalesce } from '../live/coalesce';
+import type { Change } from '../live/live-events';
+import { xm } from '../deadlines/messages';
+import { requestKey, touchesRequests } from '../deadlines/request-watch';
+import { ExtensionRequestInbox } from '../deadlines/extension-request-inbox';
 
 const statusKey: Record<EscalationWire['status'], MessageKey> = { open: 'statusOpen', acknowledged: 'statusAcknowledged', resolved: 'statusResolved' };
 const recipientKey: Record<EscalationWire['recipient'], MessageKey> = { assignee: 'recipientAssignee', unitLead: 'recipientUnitLead', office: 'recipientOffice' };
 
 export { statusKey as escalationStatusKey };
 
+/** The requests for more time the count reads: their number, and which items they wait on (see touchesRequests). */
+const requestsWatched = 200;
+
 /**
- * How many escalations raised to me are still open, in this campaign;
- * refreshed on demand (a change) and every minute. Not asked while
- * `campaignId` answers undefined (the board waits for its own page first).
+ * How many escalations raised to me are still open, and how many requests
+ * for more time wait on my answer, in this campaign; refreshed on demand (a
+ * change) and every minute. Not asked while `campaignId` answers undefined
+ * (the board waits for its own page first). `requestsStamp` moves each time
+ * the requests are read again, so a list of them shown follows.
  */
 export function createInboxCount(campaignId: () => number | undefined) {
   const [counts, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
-  const timer = setInterval(() => void refetch(), 60_000);
+  const [requests, { refetch: refetchRequests }] = createResource(campaignId, (campaign) => api.extensionRequests(campaign, requestsWatched));
+  const [requestsStamp, setRequestsStamp] = createSignal(0);
+  const readRequests = async () => {
+    setRequestsStamp((n) => n + 1);
+    await refetchRequests();
+  };
+  const timer = setInterval(() => {
+    void refetch();
+    void readRequests();
+  }, 60_000);
   onCleanup(() => clearInterval(timer));
   // A sweep raising thousands of escalations sends a change for each: one count read at a time, gathered.
   const refresh = coalesce<never>(async () => refetch());
-  return { open: () => counts.latest?.counts.open ?? 0, refresh: () => refresh() };
+  const refreshRequests = coalesce<never>(readRequests);
+  const waiting = createMemo(() => new Set((requests.latest?.items ?? []).map((r) => requestKey(r.subject, r.subjectId))));
+  return {
+    open: () => counts.latest?.counts.open ?? 0,
+    /** The requests waiting on my answer (none for who answers none). */
+    requests: () => (requests.latest?.mayDecide === true ? requests.latest.total : 0),
+    /** All the requests the tab lists (those I answer, or asked), once read. */
+    requestsListed: () => requests.latest?.total,
+    requestsStamp,
+    /** The escalations' count again (an escalation changed); the requests follow item changes, and the minute. */
+    refresh: () => refresh(),
+    /** The tab the button opens: the requests when they alone wait on me, else the escalations raised to me. */
+    firstTab: (): InboxView => (counts.latest?.counts.open === 0 && requests.latest?.mayDecide === true && requests.latest.total > 0 ? 'asked' : 'mine'),
+    /** An item changed (the change stream): the requests are read again when it may have changed them. */
+    itemChanged: (change: Change) => {
+      if (touchesRequests(change, waiting())) refreshRequests();
+    },
+  };
 }
 
-/** The header button of the inbox, with the number of open escalations raised to me. */
-export function InboxButton(props: { open: number; onClick: () => void }) {
+/** The header button of the inbox, with the number of open escalations raised to me and of requests for more time waiting on me. */
+export function InboxButton(props: { open: number; requests?: number; onClick: () => void }) {
+  const requests = () => props.requests ?? 0;
+  const label = () => `${t('inboxTitle')}: ${props.open} ${t('openCount')}` + (requests() > 0 ? `, ${xm('waitingCount', { n: requests() })}` : '');
   return (
-    <button type="button" class="button ghost inbox-button" data-testid="inbox-button" aria-label={`${t('inboxTitle')}: ${props.open} ${t('openCount')}`} onClick={() => props.onClick()}>
+    <button type="button" class="button ghost inbox-button" data-testid="inbox-button" aria-label={label()} title={label()} onClick={() => props.onClick()}>
       <svg class="bell" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
         <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6zm0 18a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 12 21z" fill="currentColor" />
       </svg>
@@ -40,6 +77,11 @@ export function InboxButton(props: { open: number; onClick: () => void }) {
       <Show when={props.open > 0}>
         <span class="inbox-badge" data-testid="inbox-badge">
           {props.open > 99 ? '99+' : props.open}
+        </span>
+      </Show>
+      <Show when={requests() > 0}>
+        <span class="inbox-badge inbox-badge-asked" data-testid="inbox-asked-badge">
+          {requests() > 99 ? '99+' : requests()}
         </span>
       </Show>
     </button>
@@ -142,24 +184,32 @@ const inboxMost = 2000;
 
 /**
  * The escalation inbox as a drawer: tabs "mine" and "my units" (all units,
- * for the office), open and acknowledged ones, highest rung first.
+ * for the office), open and acknowledged ones, highest rung first; and the
+ * requests for more time waiting (延期申请), which a lead answers as an
+ * escalation is acknowledged, from the same place.
  */
 export function InboxPanel(props: {
   campaign: CampaignDetail;
-  view: EscalationView;
+  view: InboxView;
   revision: number;
-  onView: (view: EscalationView) => void;
-  onShow: (item: EscalationWire) => void;
+  /** The requests the last count read listed, and the stamp that moves when they are read again. */
+  requests: { listed: number | undefined; stamp: number };
+  onView: (view: InboxView) => void;
+  onShow: (item: { subject: EscalationWire['subject']; subjectId: number }) => void;
   onChanged: () => void;
   onClose: () => void;
 }) {
   // More are shown as asked, 200 at a time; a change re-reads as many as are shown, so nothing loaded disappears.
   const [shown, setShown] = createSignal(inboxPage);
-  const key = () => ({ view: props.view, campaign: props.campaign.id, revision: props.revision, limit: shown() });
+  const escalationView = (): EscalationView | null => (props.view === 'asked' ? null : props.view);
+  const key = () => {
+    const view = escalationView();
+    return view === null ? false : { view, campaign: props.campaign.id, revision: props.revision, limit: shown() };
+  };
   const [list, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
   const remaining = () => {
     const l = list.latest;
-    return l === undefined ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;
+    return l === undefined || escalationView() === null ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') props.onClose();
@@ -169,6 +219,28 @@ export function InboxPanel(props: {
   const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
   let panel: HTMLElement | undefined;
   onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
+  // The escalations of the tab shown, once read.
+  const EscalationList = () => (
+    <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+      {(l) => (
+        <ul class="inbox-list" data-testid="inbox-list">
+          <For each={l().items} fallback={<li class="column-empty">{t('inboxEmpty')}</li>}>
+            {(item) => (
+              <InboxRow
+                item={item}
+                campaign={props.campaign}
+                onShow={props.onShow}
+                onAcknowledged={() => {
+                  void refetch();
+                  props.onChanged();
+                }}
+              />
+            )}
+          </For>
+        </ul>
+      )}
+    </Show>
+  );
 
   return (
     <aside ref={panel} class="detail-panel inbox-panel" data-testid="inbox" aria-label={t('inboxTitle')}>
@@ -193,26 +265,17 @@ export function InboxPanel(props: {
             </button>
           )}
         </For>
+        <button type="button" role="tab" aria-selected={props.view === 'asked'} classList={{ active: props.view === 'asked' }} data-testid="inbox-tab-asked" onClick={() => props.onView('asked')}>
+          {xm('waitingTab')}
+          <Show when={props.requests.listed}>{(n) => <span class="tab-count">{n()}</span>}</Show>
+        </button>
       </div>
       <div class="detail-scroll">
-        <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
-          {(l) => (
-            <ul class="inbox-list" data-testid="inbox-list">
-              <For each={l().items} fallback={<li class="column-empty">{t('inboxEmpty')}</li>}>
-                {(item) => (
-                  <InboxRow
-                    item={item}
-                    campaign={props.campaign}
-                    onShow={props.onShow}
-                    onAcknowledged={() => {
-                      void refetch();
-                      props.onChanged();
-                    }}
-                  />
-                )}
-              </For>
-            </ul>
-          )}
+        <Show when={props.view === 'asked'}>
+          <ExtensionRequestInbox campaign={props.campaign} stamp={props.requests.stamp} onShow={props.onShow} />
+        </Show>
+        <Show when={escalationView() !== null}>
+          <EscalationList />
         </Show>
         <Show when={remaining() > 0}>
           <Show

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const extensionRequestsQuery = z.strictObject({
+  /** The oldest requests first; `total` counts them all. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A request for more time (延期申请) waiting on an open clue or problem. */
+export const extensionRequestWire = z
+  .object({
+    subject: z.enum(['clue', 'problem']),
+    subjectId: z.number().int(),
+    title: z.string(),
+    unitId: z.string(),
+    state: z.string(),
+    /** The item's deadline now, in its state; null for a state without one. */
+    dueAt: z.string().nullable(),
+    /** The day asked for (YYYY-MM-DD, the campaign's zone), and the deadline it would give. */
+    until: z.string(),
+    requestedDueAt: z.string(),
+    reason: z.string(),
+    askedBy: z.number().int(),
+    askedByName: z.string().nullable(),
+    askedAt: z.string(),
+  })
+  .meta({ id: 'ExtensionRequest' });
+export type ExtensionRequestWire = z.infer<typeof extensionRequestWire>;
+
+export const extensionRequestList = z
+  .object({
+    /** How many there are in all (the list holds the oldest `limit`). */
+    total: z.number().int(),
+    /**
+     * Whether these wait on the viewer's answer: for a unit lead those of
+     * their units, for the office all; an officer's list holds the requests
+     * they asked, an administrator's or a viewer's all they may read.
+     */
+    mayDecide: z.boolean(),
+    items: z.array(extensionRequestWire),
+  })
+  .meta({ id: 'ExtensionRequestList' });

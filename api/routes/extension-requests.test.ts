@@ -1,0 +1,102 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clues, problems, users } from '../../db/schema';
+import { movingClockApp, signIn, type Session, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let setClock: (at: Date) => void;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 60, problems: 12 });
+  ({ app, setClock } = movingClockApp(database, testNow));
+});
+afterAll(() => database.drop());
+
+interface Waiting {
+  total: number;
+  mayDecide: boolean;
+  items: { subject: string; subjectId: number; unitId: string; until: string; reason: string; askedBy: number; askedByName: string | null; askedAt: string; dueAt: string | null; requestedDueAt: string }[];
+}
+const keyOf = (r: { subject: string; subjectId: number }) => `${r.subject}:${r.subjectId}`;
+
+async function waiting(who: Session, query = ''): Promise<Waiting> {
+  const response = await who.get(`/api/campaigns/1/extension-requests${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Waiting;
+}
+
+/** An open item worked by its unit's officer, with that officer; the second in another unit than `notUnit`. */
+async function workedItem(kind: 'clue' | 'problem', notUnit = '') {
+  const t = kind === 'clue' ? clues : problems;
+  const [row] = await database.db
+    .select({ id: t.id, version: t.version, unitId: t.unitId, username: users.username, userId: users.id, displayName: users.displayName })
+    .from(t)
+    .innerJoin(users, eq(users.id, t.assigneeId))
+    .where(and(eq(t.state, kind === 'clue' ? 'filed' : 'rectifying'), ne(t.unitId, notUnit), eq(users.role, 'officer')))
+    .orderBy(t.id)
+    .limit(1);
+  if (row === undefined) throw new Error(`no ${kind} worked by an officer`);
+  return { ...row, officer: await signIn(app, row.username) };
+}
+
+describe('the requests for more time waiting (延期申请)', () => {
+  it('lists each to the lead of its unit and to the office, the oldest first, with who asked and why; an officer sees their own; an answer ends it', async () => {
+    const office = await signIn(app, 'office');
+    const before = new Set((await waiting(office, '?limit=500')).items.map(keyOf));
+
+    const clue = await workedItem('clue');
+    const problem = await workedItem('problem', clue.unitId);
+    setClock(new Date(testNow.getTime() + 60_000));
+    const askedClue = await clue.officer.send('POST', `/api/clues/${clue.id}/extension-request`, { version: clue.version, until: '2026-12-20', reason: '涉案人员在外地' });
+    expect(askedClue.status).toBe(200);
+    setClock(new Date(testNow.getTime() + 120_000));
+    const askedProblem = await problem.officer.send('POST', `/api/problems/${problem.id}/extension-request`, { version: problem.version, until: '2026-12-10', reason: '整改需采购设备' });
+    expect(askedProblem.status).toBe(200);
+
+    // The office answers every request: the two new ones come after those already waiting, the older first.
+    const all = await waiting(office, '?limit=500');
+    expect(all.mayDecide).toBe(true);
+    expect(all.total).toBe(before.size + 2);
+    const added = all.items.filter((r) => !before.has(keyOf(r)));
+    expect(added.map((r) => [keyOf(r), r.until, r.reason, r.askedBy, r.askedByName])).toEqual([
+      [`clue:${clue.id}`, '2026-12-20', '涉案人员在外地', clue.userId, clue.displayName],
+      [`problem:${problem.id}`, '2026-12-10', '整改需采购设备', problem.userId, problem.displayName],
+    ]);
+    expect(added[0]).toMatchObject({ unitId: clue.unitId, requestedDueAt: '2026-12-20T16:00:00.000Z' });
+    expect(all.items.map((r) => r.askedAt)).toEqual([...all.items.map((r) => r.askedAt)].sort());
+    // A limit sends the oldest, and still counts them all.
+    const first = await waiting(office, '?limit=1');
+    expect([first.total, first.items.length, first.items[0]?.askedAt]).toEqual([all.total, 1, all.items[0]?.askedAt]);
+
+    // The clue's unit lead answers the clue's request, not the other unit's.
+    const lead = await signIn(app, `${clue.unitId}.lead`);
+    const leads = await waiting(lead);
+    expect(leads.mayDecide).toBe(true);
+    expect(leads.items.map(keyOf)).toContain(`clue:${clue.id}`);
+    expect(leads.items.map(keyOf)).not.toContain(`problem:${problem.id}`);
+    expect(leads.items.every((r) => r.unitId === clue.unitId || r.unitId.startsWith(`${clue.unitId}.`))).toBe(true);
+
+    // The officer sees what they asked, and answers nothing.
+    const mine = await waiting(clue.officer);
+    expect([mine.mayDecide, mine.items.map(keyOf)]).toEqual([false, [`clue:${clue.id}`]]);
+    expect((await waiting(problem.officer)).items.map(keyOf)).toEqual([`problem:${problem.id}`]);
+
+    // Granted, the clue's request is no longer waiting; the problem's still is.
+    const granted = await lead.send('POST', `/api/clues/${clue.id}/extend`, { version: clue.version + 1, until: '2026-12-20', reason: '同意' });
+    expect(granted.status).toBe(200);
+    const after = (await waiting(office, '?limit=500')).items.map(keyOf);
+    expect(after).not.toContain(`clue:${clue.id}`);
+    expect(after).toContain(`problem:${problem.id}`);
+    expect((await waiting(clue.officer)).total).toBe(0);
+  });
+
+  it('refuses a campaign that does not exist, and a limit out of range by its field', async () => {
+    const office = await signIn(app, 'office');
+    expect((await office.get('/api/campaigns/999/extension-requests')).status).toBe(404);
+    const refused = await office.get('/api/campaigns/1/extension-requests?limit=0');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.limit']);
+  });
+});

@@ -1,0 +1,69 @@
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { users } from '../../db/schema';
+import type { Actor } from '../../engine';
+import type { ExtensionRequestWire } from '../contracts/extension-requests';
+import { loadCampaignRules } from './campaign-rules';
+import { readScope } from './board';
+import { tableOf } from './item-tables';
+
+/** The request as the engine keeps it in the item's context (engine/item/extension.ts). */
+const keptRequest = z.object({ until: z.string(), dueAt: z.string(), reason: z.string(), by: z.number().int(), at: z.string() });
+
+/** Whether the viewer answers requests: a unit lead (in their units) or the office, as the engine's `actorIsLeadOrOffice`. */
+function decides(actor: Actor): boolean {
+  return actor.role === 'lead' || actor.role === 'office';
+}
+
+/**
+ * The requests for more time (延期申请) waiting in a campaign that concern
+ * the viewer, the oldest first: for a lead or the office those they may
+ * answer, for an officer those they asked, for others all they may read.
+ * Requests are few (each ends when answered or when its item moves on),
+ * and the items with one are listed by a partial index of their own, so
+ * every one is read and counted; only the oldest `limit` are sent.
+ */
+export async function readExtensionRequests(db: Db, campaignId: number, actor: Actor, limit: number): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[] }> {
+  await loadCampaignRules(db, campaignId);
+  const scope = readScope(actor);
+  const waiting: ExtensionRequestWire[] = [];
+  for (const kind of ['clue', 'problem'] as const) {
+    const t = tableOf(kind);
+    // The few items with a request, from their partial index: left to itself, SQLite reads a lead's units'
+    // every item (their board's index) to find them, 25 ms against 5 at 100,000 clues.
+    const asked = sql`${t.id} in (select id from ${t} indexed by ${sql.raw(`${kind}s_asked`)} where ${t.campaignId} = ${campaignId} and ${t.extensionAskedUntil} is not null)`;
+    const where: SQL[] = [asked];
+    if (scope !== null) where.push(inArray(t.unitId, [...scope]));
+    const rows = await db
+      .select({ id: t.id, title: t.title, unitId: t.unitId, state: t.state, dueAt: t.dueAt, request: sql<string | null>`json_extract(${t.context}, '$.extensionRequest')` })
+      .from(t)
+      .where(and(...where));
+    for (const row of rows) {
+      const kept = keptRequest.safeParse(row.request === null ? null : JSON.parse(row.request));
+      if (!kept.success) continue;
+      const request = kept.data;
+      if (actor.role === 'officer' && request.by !== actor.userId) continue;
+      waiting.push({
+        subject: kind,
+        subjectId: row.id,
+        title: row.title,
+        unitId: row.unitId,
+        state: row.state,
+        dueAt: row.dueAt,
+        until: request.until,
+        requestedDueAt: request.dueAt,
+        reason: request.reason,
+        askedBy: request.by,
+        askedByName: null,
+        askedAt: request.at,
+      });
+    }
+  }
+  waiting.sort((a, b) => (a.askedAt < b.askedAt ? -1 : a.askedAt > b.askedAt ? 1 : a.subjectId - b.subjectId));
+  const page = waiting.slice(0, limit);
+  const askers = [...new Set(page.map((r) => r.askedBy))];
+  const names = new Map<number, string>();
+  if (askers.length > 0) for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, askers))) names.set(u.id, u.name);
+  return { total: waiting.length, mayDecide: decides(actor), items: page.map((r) => ({ ...r, askedByName: names.get(r.askedBy) ?? null })) };
+}

@@ -1,0 +1,87 @@
+import { For, Show, createResource } from 'solid-js';
+import { api, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
+import { named, t, tr } from '../i18n/i18n';
+import { me } from '../session/session';
+import { stateLabel } from '../board/domain-labels';
+import { calendarDay, dateTime, dueDate, figure } from '../board/format';
+import { daysLater } from './extension-dates';
+import { xm } from './messages';
+import './extension.css';
+
+/** The most requests the tab lists; beyond them, the board's "asking for time" filter shows them all. */
+const requestsShown = 200;
+
+export type RequestSubject = Pick<ExtensionRequestWire, 'subject' | 'subjectId'>;
+
+/** One request: the item, its unit and state, the deadline now and the day asked, why, who asked and when. */
+function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDetail; mayDecide: boolean; onShow: (item: RequestSubject) => void }) {
+  const r = () => props.request;
+  const unitName = () => {
+    const unit = props.campaign.units.find((u) => u.id === r().unitId);
+    return unit === undefined ? r().unitId : named(unit);
+  };
+  const later = () => {
+    const due = r().dueAt;
+    return due === null ? xm('askedTo', { date: calendarDay(r().until) }) : xm('waitingLater', { date: calendarDay(r().until), n: daysLater(due, r().requestedDueAt) });
+  };
+  return (
+    <li class="inbox-row asked-row" data-testid={`asked-${r().subject}-${r().subjectId}`}>
+      <div class="inbox-row-main">
+        <span class="chip chip-asked">{xm('askedChip')}</span>
+        <button type="button" class="inbox-title link" data-testid="asked-show" title={t('showOnBoard')} onClick={() => props.onShow(r())}>
+          <span class="card-id">#{r().subjectId}</span> {r().title}
+        </button>
+      </div>
+      <div class="inbox-row-meta">
+        <span class="chip chip-unit">{unitName()}</span>
+        <span class="muted">{tr(stateLabel(r().subject, r().state))}</span>
+        <Show when={r().dueAt}>{(due) => <span>{xm('waitingDue', { date: dueDate(due(), props.campaign.timeZone) })}</span>}</Show>
+        <strong data-testid="asked-later">{later()}</strong>
+      </div>
+      <p class="inbox-note">“{r().reason}”</p>
+      <div class="asked-row-foot">
+        <span class="muted">{xm('waitingBy', { name: r().askedByName ?? `#${r().askedBy}`, at: dateTime(r().askedAt, props.campaign.timeZone) })}</span>
+        <Show when={props.mayDecide}>
+          <button type="button" class="button small" data-testid="asked-answer" onClick={() => props.onShow(r())}>
+            {xm('waitingAnswer')}
+          </button>
+        </Show>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The inbox's tab of requests for more time (延期申请) waiting: for a lead
+ * or the office those they answer, oldest first; answering opens the item,
+ * whose drawer grants or declines. An officer sees the requests they asked.
+ * Read again when `stamp` moves (a request asked, answered or ended).
+ */
+export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: number; onShow: (item: RequestSubject) => void }) {
+  const [list] = createResource(
+    () => ({ campaign: props.campaign.id, stamp: props.stamp }),
+    (key) => api.extensionRequests(key.campaign, requestsShown),
+  );
+  return (
+    <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+      {(l) => (
+        <>
+          <Show when={me()?.role === 'officer'}>
+            <p class="muted inbox-hint">{xm('waitingMine')}</p>
+          </Show>
+          <ul class="inbox-list" data-testid="asked-list">
+            <For each={l().items} fallback={<li class="column-empty">{xm('waitingNone')}</li>}>
+              {(request) => <RequestRow request={request} campaign={props.campaign} mayDecide={l().mayDecide} onShow={props.onShow} />}
+            </For>
+          </ul>
+          <Show when={l().total > l().items.length}>
+            <p class="inbox-more" data-testid="asked-most">
+              {xm('waitingMost', { n: figure(l().items.length) })}
+            </p>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}
+
