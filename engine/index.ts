@@ -12,6 +12,7 @@ export * from './deadlines/escalation-level';
 export * from './item/types';
 export * from './item/permissions';
 export type { ItemFacts } from './item/kind';
+export { leadExtensionRefusal } from './item/extension';
 export type { CreateEvent, Replayed } from './item/replay';
 export * from './clue/clue.model';
 export * from './clue/clue.kind';

@@ -90,13 +90,15 @@ export const settingsChange = z
     timeLimits: configShape.timeLimits.optional(),
     escalation: configShape.escalation.optional(),
     wipLimits: configShape.wipLimits.optional(),
+    /** How many extensions a unit lead may give an item in one state; null: no limit. */
+    extensionsByLead: z.number().int().min(0).max(50).nullable().optional(),
     targets: configShape.targets.max(2000).optional(),
   })
   .meta({ id: 'CampaignSettingsChange' });
 export type SettingsChange = z.infer<typeof settingsChange>;
 
 /** The parts of the configuration one change may replace; the audit entry names those that changed. */
-export const settingsParts = ['nameZh', 'nameEn', 'startsOn', 'endsOn', 'timeZone', 'windows', 'exitCriteria', 'timeLimits', 'escalation', 'wipLimits', 'targets'] as const;
+export const settingsParts = ['nameZh', 'nameEn', 'startsOn', 'endsOn', 'timeZone', 'windows', 'exitCriteria', 'timeLimits', 'escalation', 'wipLimits', 'extensionsByLead', 'targets'] as const;
 export type SettingsPart = (typeof settingsParts)[number];
 
 const categoryCode = z

@@ -123,6 +123,7 @@ function planOf(campaign: CampaignRow, change: SettingsChange): CampaignPlan & {
     ...(change.timeLimits !== undefined && { timeLimits: change.timeLimits }),
     ...(change.escalation !== undefined && { escalation: change.escalation }),
     ...(change.wipLimits !== undefined && { wipLimits: change.wipLimits }),
+    ...(change.extensionsByLead !== undefined && { extensionsByLead: change.extensionsByLead }),
     ...(change.targets !== undefined && { targets: change.targets }),
   };
   return {
@@ -141,6 +142,9 @@ function partOf(plan: ReturnType<typeof planOf>, part: SettingsPart): unknown {
     case 'startsOn':
     case 'endsOn':
       return plan[part];
+    // Absent in a configuration saved before the limit existed: no limit, as null says.
+    case 'extensionsByLead':
+      return plan.config.extensionsByLead ?? null;
     default:
       return plan.config[part];
   }

@@ -44,6 +44,8 @@ export async function readExtensionRequests(db: Db, campaignId: number, actor: A
       if (!kept.success) continue;
       const request = kept.data;
       if (actor.role === 'officer' && request.by !== actor.userId) continue;
+      // A lead's own request (past their extensions in a state) waits on the office, not on them.
+      if (decides(actor) && request.by === actor.userId) continue;
       waiting.push({
         subject: kind,
         subjectId: row.id,

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import { allowedClueChanges, allowedProblemChanges, typicalCaseOf, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
+import { allowedClueChanges, allowedProblemChanges, leadExtensionRefusal, typicalCaseOf, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
 import { cardOf, readScope, type CardRow } from './board';
 import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
+import { extensionsInState, leadExtensionsLimited } from './lead-extensions';
 
 /** Whether an item stands chosen as a typical case: only a clue's context can say so. */
 const isTypical = (context: ClueContext | ProblemContext): boolean => 'typical' in context && typicalCaseOf(context) !== null;
@@ -46,17 +47,27 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   const { context, campaignId, ...columns } = row;
   const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, attachmentCount: context.attachments?.length ?? 0, extensionAskedUntil: context.extensionRequest?.until ?? null, typical: isTypical(context) };
   const concluded = campaign.state === 'concluded';
-  return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: changesOf(kind, cardRow, actor, concluded) };
+  return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: await changesOf(db, kind, cardRow, actor, campaign) };
 }
 
-/** The changes that keep the state this actor may make on the item now (see allowedChangesOf). */
-function changesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 'unitId' | 'assigneeId'>, actor: Actor, concluded: boolean): string[] {
+/**
+ * The changes that keep the state this actor may make on the item now (see
+ * allowedChangesOf). A unit lead who has given the item as many extensions
+ * in this state as the campaign allows is not offered another: they ask for
+ * one instead (a lead works the items of their units), and the office decides.
+ */
+async function changesOf(db: Db | Tx, kind: ItemKindName, row: Pick<CardRow, 'id' | 'state' | 'unitId' | 'assigneeId'>, actor: Actor, campaign: CampaignRules): Promise<string[]> {
   const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
-  return [
+  const concluded = campaign.state === 'concluded';
+  const changes: string[] = [
     ...(kind === 'clue'
       ? allowedClueChanges({ ...item, state: row.state as ClueState }, actor, concluded)
       : allowedProblemChanges({ ...item, state: row.state as ProblemState }, actor, concluded)),
   ];
+  const extend = `${kind}.extend`;
+  if (!changes.includes(extend) || !leadExtensionsLimited(actor, campaign.config)) return changes;
+  const given = await extensionsInState(db, kind, row.id);
+  return leadExtensionRefusal(actor, campaign.config, { extensionsInState: given }) === null ? changes : changes.filter((c) => c !== extend);
 }
 
 /** An item as a change just stored it. */
@@ -106,5 +117,5 @@ export async function storedItem(
     dueAt: context.dueAt,
   };
   const concluded = campaign.state === 'concluded';
-  return { ...cardOf(kind, row, actor, now, campaign, concluded), campaignId: context.campaignId, context: { ...context }, changes: changesOf(kind, row, actor, concluded) };
+  return { ...cardOf(kind, row, actor, now, campaign, concluded), campaignId: context.campaignId, context: { ...context }, changes: await changesOf(db, kind, row, actor, campaign) };
 }

@@ -22,6 +22,7 @@ import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
 import { onceIn, type Once } from './idempotency';
 import { readItem, storedItem, type StoredItem } from './item-card';
+import { extensionFacts } from './lead-extensions';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
 
@@ -76,13 +77,14 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
     await checkReferences(tx, item.context, move.payload);
 
     let decided: Stored;
+    const extension = await extensionFacts(tx, kind, id, 'event' in move ? move.event : undefined, actor, rules);
     if (kind === 'clue') {
-      const facts = await mergeFacts(tx, move.payload);
+      const facts = { ...(await mergeFacts(tx, move.payload)), ...extension };
       const decision = decideClue(item as ClueRecord, actor, move as ClueRequest, rules, now, facts);
       if (!decision.ok) throw refusalError(decision.refusal);
       decided = decision;
     } else {
-      const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now);
+      const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now, extension);
       if (!decision.ok) throw refusalError(decision.refusal);
       decided = decision;
     }

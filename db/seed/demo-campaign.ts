@@ -31,6 +31,8 @@ export function demoCampaignConfig(year: number, countyUnits: readonly string[])
       problem: { identified: 7, rectifying: 30, rectified: 7 },
     },
     escalation: { dueSoonHours: 24, longOverdueDays: 7 },
+    // A lead extends an item at most twice in one state; a third time is the office's to decide.
+    extensionsByLead: 2,
     wipLimits: {
       clue: { found: 4, verifying: 6, filed: 8, solved: 5 },
       problem: { identified: 2, rectifying: 3, rectified: 2 },

@@ -40,6 +40,12 @@ export const campaignConfigSchema = z.strictObject({
     dueSoonHours: z.number().int().min(1).max(24 * 30),
     longOverdueDays: z.number().int().min(1).max(365),
   }),
+  /**
+   * How many times a unit lead may extend an item's deadline in one state
+   * (延期); past that, only the campaign office may, which a lead asks for as
+   * an officer does. Absent or null: no limit. 0: the office alone extends.
+   */
+  extensionsByLead: z.number().int().min(0).max(50).nullable().optional(),
   /** Per unit, per column: how many cards one unit may hold in a state before it is highlighted. */
   wipLimits: z.strictObject({
     clue: z.partialRecord(z.enum(openClueStates), wip),

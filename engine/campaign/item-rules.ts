@@ -2,7 +2,7 @@ import type { ItemRulesContext } from '../item/types';
 import type { CampaignConfig } from './campaign-config';
 import type { CampaignState } from './campaign.model';
 
-/** What the engine's item rules read from a campaign: its zone, time limits and ladder, whether it is over, and its last day. */
+/** What the engine's item rules read from a campaign: its zone, time limits and ladder, whether it is over, its last day, and how often a lead extends. */
 export function itemRulesOf(campaign: { readonly state: CampaignState; readonly config: CampaignConfig }): ItemRulesContext {
   const { config } = campaign;
   return {
@@ -11,5 +11,6 @@ export function itemRulesOf(campaign: { readonly state: CampaignState; readonly 
     escalation: config.escalation,
     campaignConcluded: campaign.state === 'concluded',
     campaignLastDay: config.windows.consolidation.end,
+    extensionsByLead: config.extensionsByLead ?? null,
   };
 }

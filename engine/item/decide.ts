@@ -3,7 +3,7 @@ import { dueTimeIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
-import { extensionOf, isExtension, isExtensionRequest } from './extension';
+import { extensionOf, isExtension, isExtensionRequest, leadExtensionRefusal } from './extension';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
@@ -74,6 +74,9 @@ export function decideItem<State extends string, Context extends { readonly dueA
     }
     return { ok: false, refusal: standardRefusal('move_not_allowed') };
   }
+  // Allowed by the machine: a unit lead's extension is still within the campaign's limit for one state.
+  const overLimit = isExtension(edge.event) ? leadExtensionRefusal(actor, rules, facts) : null;
+  if (overLimit !== null) return { ok: false, refusal: overLimit };
   return {
     ok: true,
     from: item.state,

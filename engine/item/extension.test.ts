@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClue, decideClue, replayClue, type ClueRecord } from '../clue/clue.kind';
 import { decideProblem } from '../problem/problem.kind';
+import type { ItemRulesContext } from './types';
 import { actors, clueIn, concludedRules, now, problemIn, rules } from '../../test/support/engine-fixtures';
 
 const extend = (until: string, reason = '需调取外省银行流水，等待回函') => ({ event: 'clue.extend' as const, payload: { until, reason } });
@@ -24,6 +25,28 @@ describe('a deadline extension (延期)', () => {
     expect(decideClue(clueIn('filed'), actors.officerAssigned, extend('2026-05-01'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
     expect(decideClue(clueIn('filed'), actors.leadOutOfScope, extend('2026-05-01'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'out_of_scope' } });
     expect(decideClue(clueIn('filed'), actors.viewer, extend('2026-05-01'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+  });
+
+  it("is limited for a unit lead to the campaign's number in one state, past which they ask; the office extends without limit", () => {
+    const twice: ItemRulesContext = { ...rules, extensionsByLead: 2 };
+    const byLead = (given: number, limited: ItemRulesContext = twice) => decideClue(clueIn('filed'), actors.leadInScope, extend('2026-05-01'), limited, now, { extensionsInState: given });
+    expect(byLead(0)).toMatchObject({ ok: true });
+    expect(byLead(1)).toMatchObject({ ok: true });
+    const third = byLead(2);
+    expect(third).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    expect(third.ok ? '' : third.refusal.reason.zh).toContain('最多可延期 2 次');
+    // Past the limit the lead asks, as an officer does; the office extends whatever the count.
+    expect(decideClue(clueIn('filed'), actors.leadInScope, { event: 'clue.requestExtension', payload: { until: '2026-05-01', reason: '再次延期' } }, twice, now, { extensionsInState: 2 })).toMatchObject({ ok: true });
+    expect(decideClue(clueIn('filed'), actors.office, extend('2026-05-01'), twice, now, { extensionsInState: 9 })).toMatchObject({ ok: true });
+    // 0: every extension is the office's; no limit set (null, or a campaign configured before it existed): none.
+    expect(byLead(0, { ...rules, extensionsByLead: 0 })).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    expect(byLead(9, { ...rules, extensionsByLead: null })).toMatchObject({ ok: true });
+    expect(byLead(9, rules)).toMatchObject({ ok: true });
+    // Whoever may not extend at all is told that, not about a lead's limit.
+    const officer = decideClue(clueIn('filed'), actors.officerAssigned, extend('2026-05-01'), twice, now, { extensionsInState: 2 });
+    expect(officer.ok ? '' : officer.refusal.reason.zh).not.toContain('最多可延期');
+    // A problem is limited alike.
+    expect(decideProblem(problemIn('rectifying'), actors.leadInScope, { event: 'problem.extend', payload: { until: '2026-05-01', reason: '整改需采购设备' } }, twice, now, { extensionsInState: 2 })).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
   });
 
   it('is given only to an open item of a running campaign', () => {

@@ -3,6 +3,7 @@ import { localDateSchema } from '../deadlines/local-date';
 import { endOfLocalDate, type LocalDate } from '../deadlines/local-time';
 import { refuse, type Refusal } from '../refusals';
 import type { Check } from './checks';
+import type { Actor } from '../actor';
 import type { EventMeta, ItemRulesContext } from './types';
 
 /**
@@ -82,6 +83,26 @@ function extensionPastCampaign(payload: ExtendPayload, rules: ItemRulesContext):
   if (payload.until <= rules.campaignLastDay) return null;
   const message = { zh: `不能晚于专项行动的最后一天（${rules.campaignLastDay}）`, en: `Not after the campaign's last day (${rules.campaignLastDay})` };
   return refuse('payload_invalid', [{ field: 'until', message }], message);
+}
+
+/**
+ * A unit lead extends an item's deadline at most `extensionsByLead` times
+ * in one state (the campaign's rule; the office any number of times): past
+ * it the lead asks, as an officer does, and the office decides. Null when
+ * the actor may extend as far as this rule goes.
+ */
+export function leadExtensionRefusal(actor: Actor, rules: Pick<ItemRulesContext, 'extensionsByLead'>, facts: { readonly extensionsInState?: number }): Refusal | null {
+  const limit = rules.extensionsByLead ?? null;
+  if (actor.role !== 'lead' || limit === null) return null;
+  const given = facts.extensionsInState ?? 0;
+  if (given < limit) return null;
+  return refuse('role_forbidden', undefined, {
+    zh: limit === 0 ? '本专项行动的延期由专项办审批，请提交延期申请' : `单位负责人在同一状态最多可延期 ${limit} 次，本事项已延期 ${given} 次；再次延期请提交申请，由专项办审批`,
+    en:
+      limit === 0
+        ? 'In this campaign the office extends deadlines: ask for more time instead'
+        : `A unit lead may extend an item's deadline ${limit} time(s) in one state, and this one has had ${given}: ask for more time instead, and the office decides`,
+  });
 }
 
 const notLater = refuse('payload_invalid', [{ field: 'until', message: { zh: '新期限须晚于现有期限', en: 'The new deadline must be later than the current one' } }], {

@@ -42,6 +42,8 @@ export const noFactsNeeded: Extract<Attached, { readonly ok: true }> = { ok: tru
 
 /** Facts loaded by the caller for the rules, beyond the item itself. */
 export interface ItemFacts {
+  /** The extensions already given to the item in its current state (the API counts them in the log): a lead's are limited. */
+  readonly extensionsInState?: number;
   readonly mergeTarget?: {
     readonly id: number;
     readonly campaignId: number;

@@ -31,6 +31,8 @@ export interface ItemRulesContext {
   readonly campaignConcluded: boolean;
   /** The campaign's last calendar day (its consolidation window's end): no deadline is extended past it. */
   readonly campaignLastDay: LocalDate;
+  /** How many extensions a unit lead may give an item in one state (the office any number); absent or null: no limit. */
+  readonly extensionsByLead?: number | null;
 }
 
 /**

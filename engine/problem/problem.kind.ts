@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import { allowedChangesOf, allowedMovesOf } from '../item/allowed-moves';
 import { creationRefusal } from '../item/create';
 import { decideItem, dueAtFor } from '../item/decide';
-import { noFactsNeeded, type ItemKind } from '../item/kind';
+import { noFactsNeeded, type ItemFacts, type ItemKind } from '../item/kind';
 import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
 import { pureInitial, pureStepper } from '../item/pure-step';
@@ -70,8 +70,9 @@ export function decideProblem(
   request: ProblemRequest,
   rules: ItemRulesContext,
   now: Date,
+  facts?: ItemFacts,
 ): ProblemDecision {
-  return decideItem(problemKind, problem, actor, request, rules, now);
+  return decideItem(problemKind, problem, actor, request, rules, now, facts);
 }
 
 export const allowedProblemMoves = allowedMovesOf(problemKind);

@@ -231,7 +231,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     <Show when={buttons.some((button) => button.shown())}>
       <section class="detail-actions" data-testid="detail-actions">
         <h3>{t('actions')}</h3>
-        <ExtensionRequestNotice item={props.item} timeZone={props.campaign.timeZone} mayAnswer={may('extend')} onGrant={grant} onDecline={() => choose('decline')} />
+        <ExtensionRequestNotice item={props.item} timeZone={props.campaign.timeZone} mayGrant={may('extend')} mayDecline={may('declineExtension')} onGrant={grant} onDecline={() => choose('decline')} />
         <div class="action-buttons">
           <For each={buttons}>
             {(button) => (

@@ -8,6 +8,7 @@ import type { FieldErrors } from '../board/payload-fields';
 import { calendarDay, dueDate } from '../board/format';
 import { extensionBounds, quickChoices, untilProblem } from './extension-dates';
 import { extensionMessages, xm } from './messages';
+import { me } from '../session/session';
 import './extension.css';
 
 /**
@@ -68,7 +69,7 @@ export function ExtendForm(props: {
             )}
           </For>
         </div>
-        <span class="field-hint muted">{xm(props.mode === 'ask' ? 'askHint' : 'hint', { last: calendarDay(bounds().latest) })}</span>
+        <span class="field-hint muted">{xm(props.mode === 'extend' ? 'hint' : me()?.role === 'lead' ? 'askOfficeHint' : 'askHint', { last: calendarDay(bounds().latest) })}</span>
       </Field>
       <Field name="reason" label={xm('reason')} errors={props.errors}>
         <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />

@@ -19,9 +19,11 @@ export function extensionRequestOf(item: ItemDetail): { until: string; reason: s
 /**
  * The request waiting on the item (延期申请): the day asked for, when and
  * why. A lead or the office answers it here: grant (the extension form,
- * the day asked already chosen) or decline with a reason.
+ * the day asked already chosen) or decline with a reason; a lead who has
+ * given as many extensions in this state as the campaign allows may only
+ * decline (the office grants).
  */
-export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: string; mayAnswer: boolean; onGrant: (until: string) => void; onDecline: () => void }) {
+export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: string; mayGrant: boolean; mayDecline: boolean; onGrant: (until: string) => void; onDecline: () => void }) {
   return (
     <Show when={extensionRequestOf(props.item)}>
       {(request) => (
@@ -30,14 +32,18 @@ export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: stri
             <strong>{xm('pending')}</strong> {xm('pendingLine', { date: calendarDay(request().until), at: dateTime(request().at, props.timeZone) })}
           </p>
           <p class="extension-reason">{request().reason}</p>
-          <Show when={props.mayAnswer}>
+          <Show when={props.mayGrant || props.mayDecline}>
             <div class="action-buttons">
-              <button type="button" class="button small primary" data-testid="extension-grant" onClick={() => props.onGrant(request().until)}>
-                {xm('grant')}
-              </button>
-              <button type="button" class="button small" data-testid="extension-decline" onClick={() => props.onDecline()}>
-                {xm('decline')}
-              </button>
+              <Show when={props.mayGrant}>
+                <button type="button" class="button small primary" data-testid="extension-grant" onClick={() => props.onGrant(request().until)}>
+                  {xm('grant')}
+                </button>
+              </Show>
+              <Show when={props.mayDecline}>
+                <button type="button" class="button small" data-testid="extension-decline" onClick={() => props.onDecline()}>
+                  {xm('decline')}
+                </button>
+              </Show>
             </div>
           </Show>
         </div>

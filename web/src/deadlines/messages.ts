@@ -22,6 +22,11 @@ export const extensionMessages = {
     zh: '申请交单位负责人或专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
     en: "A unit lead or the office decides; until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
   },
+  // A lead asks only once they have given as many extensions in the state as the campaign allows.
+  askOfficeHint: {
+    zh: '您在本状态的延期次数已达专项行动规定的上限，再次延期由专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
+    en: "You have given this item as many extensions in this state as the campaign allows: the office decides on another, and until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
+  },
   askSave: { zh: '提交申请', en: 'Send the request' },
   asked: { zh: '已提交延期申请', en: 'Extension asked for' },
   askedChip: { zh: '申请延期', en: 'Asks time' },

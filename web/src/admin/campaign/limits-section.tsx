@@ -14,19 +14,31 @@ const statesOf: Record<Kind, readonly (OpenClueState | OpenProblemState)[]> = { 
 const labelOf = (kind: Kind, state: string): Label => (kind === 'clue' ? clueStateLabels[state as OpenClueState] : problemStateLabels[state as OpenProblemState]);
 
 /**
- * Time limits per state, the escalation thresholds and the WIP limits: the
- * numbers that set due times, rungs and the board's highlights. The note
+ * Time limits per state, the escalation thresholds, how many extensions a
+ * lead may give, and the WIP limits: the numbers that set due times, rungs,
+ * who extends and the board's highlights. The note
  * says what the office must know: a change applies to states entered from now on.
  */
 export function LimitsSection(props: SectionProps) {
-  const source = () => ({ timeLimits: props.settings.config.timeLimits, escalation: props.settings.config.escalation, wipLimits: props.settings.config.wipLimits });
+  const source = () => ({
+    timeLimits: props.settings.config.timeLimits,
+    escalation: props.settings.config.escalation,
+    wipLimits: props.settings.config.wipLimits,
+    extensionsByLead: props.settings.config.extensionsByLead ?? null,
+  });
   const [draft, setDraft] = useDraft(source);
   const limits = (kind: Kind) => draft.timeLimits[kind] as Record<string, number>;
   const wip = (kind: Kind) => draft.wipLimits[kind] as Record<string, number | undefined>;
   const save = () => {
     // An emptied WIP limit means "no limit": it is left out rather than sent empty.
     const wipOf = (kind: Kind) => Object.fromEntries(Object.entries(wip(kind)).filter((e): e is [string, number] => e[1] !== undefined));
-    void props.save('limits', { timeLimits: copyOf(draft.timeLimits), escalation: copyOf(draft.escalation), wipLimits: { clue: wipOf('clue'), problem: wipOf('problem') } });
+    void props.save('limits', {
+      timeLimits: copyOf(draft.timeLimits),
+      escalation: copyOf(draft.escalation),
+      wipLimits: { clue: wipOf('clue'), problem: wipOf('problem') },
+      // Emptied: no limit.
+      extensionsByLead: draft.extensionsByLead ?? null,
+    });
   };
   return (
     <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
@@ -38,6 +50,18 @@ export function LimitsSection(props: SectionProps) {
       <div class="ca-row">
         <NumberInput field="escalation.dueSoonHours" label={cm('dueSoonHours')} value={draft.escalation.dueSoonHours} errors={props.errors} onInput={(v) => setDraft('escalation', 'dueSoonHours', v as number)} />
         <NumberInput field="escalation.longOverdueDays" label={cm('longOverdueDays')} value={draft.escalation.longOverdueDays} errors={props.errors} onInput={(v) => setDraft('escalation', 'longOverdueDays', v as number)} />
+      </div>
+      <h3>{cm('extensions')}</h3>
+      <p class="muted ca-lead">{cm('extensionsLead')}</p>
+      <div class="ca-row">
+        <NumberInput
+          field="extensionsByLead"
+          label={cm('extensionsByLead')}
+          min={0}
+          value={draft.extensionsByLead ?? undefined}
+          errors={props.errors}
+          onInput={(v) => setDraft('extensionsByLead', v ?? null)}
+        />
       </div>
       <h3>{cm('wipLimits')}</h3>
       <p class="muted ca-lead">{cm('wipLead')}</p>

@@ -41,6 +41,12 @@ export const campaignAdminMessages = {
   dueSoonHours: { zh: '到期前多少小时提示临期', en: 'Due soon: hours before the due time' },
   longOverdueDays: { zh: '超期多少天升级为严重超期（专项办督办）', en: 'Long overdue: days after the due time (raised to the office)' },
   wipLimits: { zh: '在办上限（每个单位每列）', en: 'WIP limits (per unit, per column)' },
+  extensions: { zh: '延期', en: 'Deadline extensions' },
+  extensionsByLead: { zh: '单位负责人在同一状态可延期次数', en: 'Extensions a unit lead may give an item in one state' },
+  extensionsLead: {
+    zh: '达到次数后，单位负责人不能再延期，可提交延期申请，由专项办审批；专项办延期不限次数。留空表示不设上限，填 0 表示延期一律由专项办审批。',
+    en: 'Past this, a unit lead asks for more time instead and the office decides; the office extends without limit. Leave empty for no limit; 0 leaves every extension to the office.',
+  },
   wipLead: { zh: '一个单位在某列的卡片超过上限时，看板会标红提示。留空表示不设上限。', en: "A unit holding more cards in a column than this is highlighted on the board. Leave empty for no limit." },
   targets: { zh: '单位目标', en: 'Unit targets' },
   targetsLead: { zh: '各单位每个阶段的目标，作战图以实际完成数对照显示。', en: 'Per unit and phase; the battle map shows them against actuals.' },
