@@ -73,7 +73,7 @@ export function InboxButton(props: { open: number; requests?: number; onClick: (
       <svg class="bell" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
         <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6zm0 18a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 12 21z" fill="currentColor" />
       </svg>
-      {t('inbox')}
+      <span class="inbox-label">{t('inbox')}</span>
       <Show when={props.open > 0}>
         <span class="inbox-badge" data-testid="inbox-badge">
           {props.open > 99 ? '99+' : props.open}
