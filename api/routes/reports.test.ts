@@ -69,6 +69,10 @@ describe('completion reports', () => {
     const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
     expect(whole.total.figures.cluesFound).toBe(Number(all?.n));
     expect(whole.total.figures.casesSolved).toBeGreaterThan(0);
+    // How deadlines were handled (延期情况): the demo extends, asks and declines now and then.
+    const ofBoth = async (event: string) => (await countEvents(`clue.${event}`, '0000', '9999')) + (await countEvents(`problem.${event}`, '0000', '9999'));
+    expect(whole.total.figures.extensionsGranted).toBeGreaterThan(0);
+    expect([whole.total.figures.extensionsGranted, whole.total.figures.extensionsAsked, whole.total.figures.extensionsDeclined]).toEqual([await ofBoth('extend'), await ofBoth('requestExtension'), await ofBoth('declineExtension')]);
   });
 
   it('equals the engine\'s reference model (a replay of the audit log) for every figure, unit and category', async () => {

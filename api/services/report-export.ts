@@ -1,4 +1,4 @@
-import { countFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
+import { countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
 import type { ExportNames } from './export-names';
 import type { CampaignReport } from './report';
@@ -6,7 +6,7 @@ import type { CampaignReport } from './report';
 type Lang = 'zh' | 'en';
 
 
-const figureKeys = [...countFigures, ...outcomeFigures] as const;
+const figureKeys = [...countFigures, ...outcomeFigures, ...deadlineFigures] as const;
 
 /** The report as a table: a heading row in the user's language, then the total (a branch's report names its unit there), each unit and each category. */
 export function reportTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] {
@@ -20,7 +20,8 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
   ];
   const line = (scope: string, row: ReportRow) => [
     scope,
-    ...figureKeys.map((k) => row.figures[k]),
+    // A phase frozen before the deadline figures existed has none: left empty, not 0.
+    ...figureKeys.map((k) => row.figures[k] ?? ''),
     row.solveRate ?? '',
     row.medianDaysToSolve ?? '',
     row.openAtEnd,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { clues, problems } from '../../db/schema';
-import { countFigures, outcomeFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
+import { countFigures, deadlineFigures, outcomeFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
 import { letOthersIn } from './let-others-in';
 
 /**
@@ -27,6 +27,12 @@ const eventFigures: Record<string, readonly (keyof Figures)[]> = {
   'problem.create': ['problemsFound'],
   'problem.complete': ['problemsRectified'],
   'problem.verify': ['problemsVerified'],
+  'clue.extend': ['extensionsGranted'],
+  'problem.extend': ['extensionsGranted'],
+  'clue.requestExtension': ['extensionsAsked'],
+  'problem.requestExtension': ['extensionsAsked'],
+  'clue.declineExtension': ['extensionsDeclined'],
+  'problem.declineExtension': ['extensionsDeclined'],
 };
 const organisationFigure: Record<string, keyof Figures | undefined> = { mafia: 'mafiaBroken', criminalGroup: 'criminalGroupsBroken', criminalGang: 'criminalGangsBroken' };
 
@@ -75,7 +81,7 @@ async function standingAt(db: Db | Tx, campaignId: number, span: ReportSpan, end
 }
 
 function emptyFigures(): Figures {
-  return Object.fromEntries([...countFigures, ...outcomeFigures].map((k) => [k, 0])) as Figures;
+  return Object.fromEntries([...countFigures, ...outcomeFigures, ...deadlineFigures].map((k) => [k, 0])) as Figures;
 }
 
 interface Tally {

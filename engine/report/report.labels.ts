@@ -1,9 +1,9 @@
 import type { Label } from '../labels';
 import { outcomeFigureLabels } from '../outcome';
-import type { CountFigure, OutcomeFigure } from './report';
+import type { CountFigure, DeadlineFigure, OutcomeFigure } from './report';
 
 /** Column headings of the completion report, as the bureau's releases word them. */
-export const reportFigureLabels: Record<CountFigure | OutcomeFigure, Label> = {
+export const reportFigureLabels: Record<CountFigure | OutcomeFigure | DeadlineFigure, Label> = {
   cluesFound: { zh: '发现线索（条）', en: 'Clues found' },
   cluesVerified: { zh: '核查线索（条）', en: 'Clues verified' },
   cluesUnfounded: { zh: '查否线索（条）', en: 'Clues unfounded' },
@@ -30,6 +30,9 @@ export const reportFigureLabels: Record<CountFigure | OutcomeFigure, Label> = {
   victimsWarned: outcomeFigureLabels.victimsWarned,
   websitesShutDown: outcomeFigureLabels.websitesShutDown,
   accountsClosed: outcomeFigureLabels.accountsClosed,
+  extensionsGranted: { zh: '延期（次）', en: 'Extensions given' },
+  extensionsAsked: { zh: '申请延期（次）', en: 'Extensions asked for' },
+  extensionsDeclined: { zh: '不予延期（次）', en: 'Requests declined' },
 };
 
 export const reportColumnLabels = {

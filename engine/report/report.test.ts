@@ -73,6 +73,23 @@ describe('buildReport', () => {
     expect(buildReport(late, survey).total.overdueAtEnd).toBe(2);
   });
 
+  it('counts how deadlines were handled: extensions given, requests asked and declined, by the unit that held the item', () => {
+    const handled = [
+      ...entries,
+      move(2, '2026-01-08T08:00:00Z', 'clue.requestExtension', 'found', { until: '2026-01-20', reason: 'r', requestedDueAt: '2026-01-20T16:00:00Z' }, '2026-01-09T16:00:00Z'),
+      move(2, '2026-01-09T08:00:00Z', 'clue.declineExtension', 'found', { reason: 'no' }, '2026-01-09T16:00:00Z'),
+      move(2, '2026-01-09T09:00:00Z', 'clue.extend', 'found', { until: '2026-01-20', reason: 'r' }, '2026-01-20T16:00:00Z'),
+      move(1, '2026-01-07T00:00:00Z', 'clue.extend', 'verifying', { until: '2026-01-30', reason: 'r' }, '2026-01-30T16:00:00Z'),
+      // After the span: not in it.
+      move(2, '2026-04-05T00:00:00Z', 'clue.extend', 'verifying', { until: '2026-05-30', reason: 'r' }, '2026-05-30T16:00:00Z'),
+    ].sort((x, y) => x.at.localeCompare(y.at));
+    const { total, byUnit } = buildReport(handled, survey);
+    expect(total.figures).toMatchObject({ extensionsGranted: 2, extensionsAsked: 1, extensionsDeclined: 1 });
+    // Clue 2 was Nanzheng's until its transfer on 10 February.
+    expect(byUnit.nanzheng?.figures).toMatchObject({ extensionsGranted: 1, extensionsAsked: 1, extensionsDeclined: 1 });
+    expect(byUnit.hantai?.figures).toMatchObject({ extensionsGranted: 1, extensionsAsked: 0, extensionsDeclined: 0 });
+  });
+
   it('does not change "as of" an instant when later entries arrive', () => {
     const asOf = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', asOf: '2026-03-01T00:00:00Z' };
     const before = buildReport(entries.slice(0, 6), asOf);

@@ -48,7 +48,16 @@ export const outcomeFigures = [
 ] as const;
 export type OutcomeFigure = (typeof outcomeFigures)[number];
 
-export type Figures = Record<CountFigure | OutcomeFigure, number>;
+/**
+ * How deadlines were handled (延期), for the office's oversight rather than
+ * publication: extensions given, requests for one asked and declined. A
+ * bureau watches them so that extensions do not stand in for the work the
+ * escalation ladder presses for.
+ */
+export const deadlineFigures = ['extensionsGranted', 'extensionsAsked', 'extensionsDeclined'] as const;
+export type DeadlineFigure = (typeof deadlineFigures)[number];
+
+export type Figures = Record<CountFigure | OutcomeFigure | DeadlineFigure, number>;
 
 export interface ReportRow {
   readonly figures: Figures;
@@ -87,7 +96,7 @@ interface Tally {
 }
 
 function emptyFigures(): Figures {
-  return Object.fromEntries([...countFigures, ...outcomeFigures].map((k) => [k, 0])) as Figures;
+  return Object.fromEntries([...countFigures, ...outcomeFigures, ...deadlineFigures].map((k) => [k, 0])) as Figures;
 }
 
 function newTally(): Tally {
@@ -160,6 +169,18 @@ function addEntry(tally: Tally, entry: ReportEntry, item: ItemAttributes): void 
     }
     case 'problem.verify':
       f.problemsVerified += 1;
+      break;
+    case 'clue.extend':
+    case 'problem.extend':
+      f.extensionsGranted += 1;
+      break;
+    case 'clue.requestExtension':
+    case 'problem.requestExtension':
+      f.extensionsAsked += 1;
+      break;
+    case 'clue.declineExtension':
+    case 'problem.declineExtension':
+      f.extensionsDeclined += 1;
       break;
     default:
       break;

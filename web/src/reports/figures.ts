@@ -1,13 +1,15 @@
 import type { Label } from '../../../engine/labels';
-import { countFigures, outcomeFigures as engineOutcomeFigures, type CountFigure, type OutcomeFigure } from '../../../engine/report/report';
+import { countFigures, deadlineFigures as engineDeadlineFigures, outcomeFigures as engineOutcomeFigures, type CountFigure, type DeadlineFigure, type OutcomeFigure } from '../../../engine/report/report';
 
-export type Figure = CountFigure | OutcomeFigure;
+export type Figure = CountFigure | OutcomeFigure | DeadlineFigure;
 
 /** The work columns of the report tables (clues and cases as they moved), and the outcome columns: the engine's own lists. */
 export const workFigures: readonly Figure[] = countFigures;
 export const outcomeFigures: readonly Figure[] = engineOutcomeFigures;
+/** The deadlines' columns (延期), for the office's oversight: a table of their own after the published figures. */
+export const deadlineFigures: readonly Figure[] = engineDeadlineFigures;
 
-export const allFigures: readonly Figure[] = [...workFigures, ...outcomeFigures];
+export const allFigures: readonly Figure[] = [...workFigures, ...outcomeFigures, ...deadlineFigures];
 
 export const isMoney = (figure: Figure) => figure.endsWith('Yuan');
 

@@ -58,6 +58,7 @@ export const reportMessages = {
   typicalExport: { zh: '导出典型案例', en: 'Export typical cases' },
   workTable: { zh: '线索办理', en: 'Clues and cases' },
   outcomeTable: { zh: '打击战果', en: 'Outcomes' },
+  deadlineTable: { zh: '延期情况', en: 'Deadline extensions' },
   uncategorised: { zh: '未分类', en: 'Uncategorised' },
   charts: { zh: '图表', en: 'Charts' },
   unitsRanked: { zh: '各单位破案排名', en: 'Units ranked by cases solved' },

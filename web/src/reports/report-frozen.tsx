@@ -15,7 +15,8 @@ interface Line {
 }
 
 function lines(frozen: ReportRow, live: ReportRow): Line[] {
-  const figureLines = allFigures.map((figure): Line => {
+  // A phase frozen before a figure existed (the deadlines') did not count it: nothing to compare.
+  const figureLines = allFigures.filter((figure) => frozen.figures[figure] !== undefined).map((figure): Line => {
     const a = frozen.figures[figure] ?? 0;
     const b = live.figures[figure] ?? 0;
     return { id: figure, label: tr(reportFigureLabels[figure]), frozen: count(a), live: count(b), delta: b - a };

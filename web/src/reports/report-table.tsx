@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/report.labels';
 import { tr } from '../i18n/i18n';
 import type { ReportRow } from './api';
-import { outcomeFigures, workFigures, type Figure } from './figures';
+import { deadlineFigures, outcomeFigures, workFigures, type Figure } from './figures';
 import { count, days, percent } from './format';
 import { rt } from './messages';
 
@@ -14,7 +14,8 @@ export interface NamedRow {
 
 type Column = { readonly id: string; readonly label: string; readonly value: (row: ReportRow) => string };
 
-const figureColumn = (figure: Figure): Column => ({ id: figure, label: tr(reportFigureLabels[figure]), value: (row) => count(row.figures[figure] ?? 0) });
+// A phase frozen before a figure existed (the deadlines') has none: shown as a dash, not as 0.
+const figureColumn = (figure: Figure): Column => ({ id: figure, label: tr(reportFigureLabels[figure]), value: (row) => (row.figures[figure] === undefined ? '—' : count(row.figures[figure])) });
 
 const workColumns = (): Column[] => [
   ...workFigures.map(figureColumn),
@@ -25,12 +26,13 @@ const workColumns = (): Column[] => [
 ];
 
 const outcomeColumns = (): Column[] => outcomeFigures.map(figureColumn);
+const deadlineColumns = (): Column[] => deadlineFigures.map(figureColumn);
 
 /** One table of the report: a row per unit (or category) and the total, with one group of columns. */
-function FigureTable(props: { caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string }) {
+function FigureTable(props: { caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean }) {
   return (
     <div class="report-table-wrap">
-      <table class="report-table" data-testid={props.testId}>
+      <table class="report-table" classList={{ narrow: props.narrow === true }} data-testid={props.testId}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>
@@ -65,13 +67,14 @@ function FigureTable(props: { caption: string; testId: string; columns: Column[]
   );
 }
 
-/** A dimension of the report (units or categories): the work table, then the outcome table. */
+/** A dimension of the report (units or categories): the work table, the outcome table, then how deadlines were handled. */
 export function ReportTables(props: { title: string; testId: string; scopeLabel: string; rows: readonly NamedRow[]; total: ReportRow }) {
   return (
     <section class="report-section report-break" data-testid={props.testId}>
       <h2>{props.title}</h2>
       <FigureTable caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
       <FigureTable caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+      <FigureTable caption={rt('deadlineTable')} testId={`${props.testId}-deadlines`} columns={deadlineColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} narrow />
     </section>
   );
 }
