@@ -139,6 +139,7 @@ describe('bad input, on every route of the API description', () => {
     const operations = Object.entries(description.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
     expect(operations.length).toBeGreaterThan(60);
     let refused = 0;
+    const runs = Number(process.env.BAD_INPUT_RUNS ?? 12);
     for (const { path, method, operation } of operations) {
       if (notHere.has(`${method} ${path}`)) continue;
       await restoreAccounts();
@@ -161,7 +162,7 @@ describe('bad input, on every route of the API description', () => {
       const empty = ['1', '2'].map((id): Sent => ({ segments: [id, id, id], query: {}, body: '{}' }));
       // What the database held before each request: read again only after one that was answered (and may have changed it).
       let before = await fingerprint();
-      for (const sample of [...empty, ...fc.sample(request, { numRuns: Number(process.env.BAD_INPUT_RUNS ?? 12), seed })]) {
+      for (const sample of [...empty, ...fc.sample(request, { numRuns: runs, seed })]) {
         const session = await signedIn(role);
         let n = 0;
         const url = new URL(`http://localhost/api${path.replace(/\{[^}]+\}/g, () => sample.segments[n++] ?? '1')}`);
@@ -181,8 +182,9 @@ describe('bad input, on every route of the API description', () => {
         expect(await fingerprint(), what).toEqual(before);
       }
     }
-    // Most of what is sent is wrong somewhere: the test checks refusals, not only answers.
-    expect(refused).toBeGreaterThan(300);
+    // Most of what is sent is wrong somewhere: the test checks refusals, not only answers (at the usual 12 draws a
+    // route, over 300; the pass against a libSQL server draws 6, see package.json's test:sqld).
+    expect(refused).toBeGreaterThan(25 * runs);
     // Some 900 requests: on a libSQL server, under a full test run, it takes longer than the usual limit.
   }, 180_000);
 });
