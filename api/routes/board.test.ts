@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, clues } from '../../db/schema';
+import { attachments, auditLog, clues } from '../../db/schema';
 import { clueStates, openClueStates, type OpenClueState } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -203,11 +203,15 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(counts.reduce((a, n) => a + (n ?? 0), 0)).toBe(await total());
   });
 
-  it('filters by no progress for some days (open items only), shows on each card when it last had a work note, and a note takes a card out', async () => {
+  it('filters by no progress for some days (open items only), shows on each card when it last had a work note, and a note or a file takes a card out', async () => {
     const cutoff = new Date(testNow.getTime() - 15 * 86_400_000).toISOString();
-    // Counted here from the stored items: entered their state before the cutoff, and no work note since.
+    // Counted here from the stored items: entered their state before the cutoff, no work note since, and no file attached since.
     const rows = await database.db.select({ id: clues.id, state: clues.state, enteredAt: clues.enteredAt, context: clues.context }).from(clues).where(eq(clues.campaignId, 1));
-    const isQuiet = (r: (typeof rows)[number]) => openClueStates.includes(r.state as OpenClueState) && r.enteredAt < cutoff && (r.context.lastNoteAt ?? '') < cutoff;
+    const filed = await database.db.select({ id: attachments.subjectId, at: attachments.attachedAt }).from(attachments).where(eq(attachments.subject, 'clue'));
+    const attachedSince = new Set(filed.filter((f) => f.at >= cutoff).map((f) => f.id));
+    // The demo attaches files along the way: some clues quiet by their notes have had one lately.
+    expect(rows.some((r) => attachedSince.has(r.id) && openClueStates.includes(r.state as OpenClueState) && r.enteredAt < cutoff && (r.context.lastNoteAt ?? '') < cutoff)).toBe(true);
+    const isQuiet = (r: (typeof rows)[number]) => openClueStates.includes(r.state as OpenClueState) && r.enteredAt < cutoff && (r.context.lastNoteAt ?? '') < cutoff && !attachedSince.has(r.id);
     const quiet = await board(office, '?quiet=15&limit=500');
     expect(quiet.columns.reduce((sum, c) => sum + c.count, 0)).toBe(rows.filter(isQuiet).length);
     for (const column of quiet.columns) {
@@ -228,6 +232,15 @@ describe('GET /api/campaigns/:id/board', () => {
     // The card itself, read as the unfiltered board shows it, says when the note was written.
     const found = column(await board(office, `?q=${target.id}`))?.cards.find((c) => c.id === target.id);
     expect(found?.lastNoteAt).toBe(testNow.toISOString());
+    // A file attached (a bank's reply, a statement) is progress too.
+    const next = column(after)?.cards[0];
+    if (next === undefined) throw new Error('no second quiet card');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const attached = await app.request(`/api/clues/${next.id}/attachments?name=${encodeURIComponent('银行回函.png')}`, { method: 'POST', headers: { cookie: office.cookie, 'content-type': 'image/png' }, body: png });
+    expect(attached.status).toBe(201);
+    const afterFile = await board(office, '?quiet=15&limit=500');
+    expect(column(afterFile)?.count).toBe((column(after)?.count ?? 0) - 1);
+    expect(column(afterFile)?.cards.map((c) => c.id)).not.toContain(next.id);
 
     const bad = await office.get('/api/campaigns/1/board?quiet=0');
     expect(bad.status).toBe(400);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { and, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clues, problems } from '../../db/schema';
+import { attachments, clues, problems } from '../../db/schema';
 import { openClueStates, openProblemStates } from '../../engine';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { demoPassword, testDatabase, testNow } from '../../test/support/test-database';
@@ -200,9 +200,11 @@ describe('list exports', () => {
     expect(all.items.filter((i) => i.lastNoteAt !== null && i.id !== item.id).length).toBeGreaterThan(10);
   });
 
-  it('finds the items with no progress for some days (no work note and no move into their state since), and a note takes one out', async () => {
+  it('finds the items with no progress for some days (no work note, no file attached and no move into their state since), and a note takes one out', async () => {
     const cutoff = new Date(testNow.getTime() - 30 * 86_400_000).toISOString();
-    const quietSince = (i: ListPage['items'][number]) => i.enteredAt < cutoff && (i.lastNoteAt === null || i.lastNoteAt < cutoff);
+    const filed = await database.db.select({ subject: attachments.subject, id: attachments.subjectId, at: attachments.attachedAt }).from(attachments);
+    const attachedSince = new Set(filed.filter((f) => f.at >= cutoff).map((f) => `${f.subject}:${f.id}`));
+    const quietSince = (i: ListPage['items'][number]) => i.enteredAt < cutoff && (i.lastNoteAt === null || i.lastNoteAt < cutoff) && !attachedSince.has(`${i.kind}:${i.id}`);
     const all = await everyPage(office, 'responsibility', '', 500);
     const quiet = await everyPage(office, 'responsibility', '?quiet=30', 500);
     expect(quiet.items.length).toBeGreaterThan(0);

@@ -91,7 +91,7 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   else if (filters.assignee !== undefined) where.push(sql`t.assignee_id = ${filters.assignee}`);
   if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
   if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
-  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
+  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { id: sql`t.id`, state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
   const q = filters.q?.trim() ?? '';
   if (q !== '') where.push(searchFinds(kind, campaignId, q, sql`t.id`));
   return where;

@@ -33,5 +33,6 @@ export const attachments = sqliteTable(
     removedAt: text('removed_at'),
     content: blob('content', { mode: 'buffer' }).$type<Buffer>().notNull(),
   },
-  (t) => [index('attachments_subject').on(t.subject, t.subjectId)],
+  // An item's files; with when each was attached, the "no progress" filter asks whether an item had one lately from the index alone.
+  (t) => [index('attachments_subject').on(t.subject, t.subjectId, t.attachedAt)],
 );

@@ -8,17 +8,19 @@ const everything = { zh: '不限进展', en: 'Progress: all' };
 /** What the select is, for a screen reader: named like the other filters, by what it filters on. */
 const progress = { zh: '进展', en: 'Progress' };
 const quietDays = { zh: '{n} 天无进展', en: 'No progress for {n} days' };
+/** What counts as progress, in the select's tooltip. */
+const meaning = { zh: '无进展：期间既没有写进展记录、上传附件，也没有移入当前状态', en: 'No progress: no work note, no file attached and no move into the current state in that time' };
 
 /** "No progress for N days", as a filter's chip or a print heading says it. */
 export const quietLabel = (days: string): string => tr(quietDays).replace('{n}', days);
 
 /**
  * The "no progress for N days" filter of the board and the lists: items with
- * neither a work note nor a move into their state since then (the server's `quiet`).
+ * neither a work note, a file attached nor a move into their state since then (the server's `quiet`).
  */
 export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
   return (
-    <select name="quiet" aria-label={tr(progress)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+    <select name="quiet" aria-label={tr(progress)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
       <For each={quietChoices}>{(days) => <option value={String(days)}>{quietLabel(String(days))}</option>}</For>
     </select>
