@@ -76,7 +76,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', attachmentRoutes('problem', database, clock))
     .route('/', itemDeadlineRoutes('clue', database, clock))
     .route('/', itemDeadlineRoutes('problem', database, clock))
-    .route('/', extensionRequestRoutes(database));
+    .route('/', extensionRequestRoutes(database, clock));
   return { api, unitTree, feed };
 }
 

@@ -26,6 +26,25 @@ export const extensionRequestWire = z
   .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequestWire = z.infer<typeof extensionRequestWire>;
 
+/** A request the viewer asked that has been answered lately: granted (to the day given), declined (with why), or ended by the item moving on. */
+export const answeredRequestWire = z
+  .object({
+    subject: z.enum(['clue', 'problem']),
+    subjectId: z.number().int(),
+    title: z.string(),
+    until: z.string(),
+    askedAt: z.string(),
+    outcome: z.enum(['granted', 'declined', 'ended']),
+    answeredAt: z.string(),
+    answeredByName: z.string().nullable(),
+    /** Granted: the day the deadline was extended to (the one asked, or another). */
+    grantedUntil: z.string().nullable(),
+    /** The answer's reason: why it was declined, or what the grant said. */
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'AnsweredExtensionRequest' });
+export type AnsweredRequestWire = z.infer<typeof answeredRequestWire>;
+
 export const extensionRequestList = z
   .object({
     /** How many there are in all (the list holds the oldest `limit`). */
@@ -37,5 +56,7 @@ export const extensionRequestList = z
      */
     mayDecide: z.boolean(),
     items: z.array(extensionRequestWire),
+    /** The viewer's own requests answered in the last 14 days, the latest answer first (at most 50): so whoever asked learns the answer. */
+    answered: z.array(answeredRequestWire),
   })
   .meta({ id: 'ExtensionRequestList' });

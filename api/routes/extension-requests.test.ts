@@ -17,6 +17,7 @@ afterAll(() => database.drop());
 interface Waiting {
   total: number;
   mayDecide: boolean;
+  answered: { subject: string; subjectId: number; until: string; outcome: string; grantedUntil: string | null; reason: string | null; answeredByName: string | null }[];
   items: { subject: string; subjectId: number; unitId: string; until: string; reason: string; askedBy: number; askedByName: string | null; askedAt: string; dueAt: string | null; requestedDueAt: string }[];
 }
 const keyOf = (r: { subject: string; subjectId: number }) => `${r.subject}:${r.subjectId}`;
@@ -89,7 +90,28 @@ describe('the requests for more time waiting (延期申请)', () => {
     const after = (await waiting(office, '?limit=500')).items.map(keyOf);
     expect(after).not.toContain(`clue:${clue.id}`);
     expect(after).toContain(`problem:${problem.id}`);
-    expect((await waiting(clue.officer)).total).toBe(0);
+    const officers = await waiting(clue.officer);
+    expect(officers.total).toBe(0);
+    // Whoever asked learns the answer: granted, to the day given, by whom.
+    const leadName = (await database.db.select({ name: users.displayName }).from(users).where(eq(users.username, `${clue.unitId}.lead`)))[0]?.name;
+    expect(officers.answered.map((r) => [keyOf(r), r.outcome, r.until, r.grantedUntil, r.reason, r.answeredByName])).toEqual([[`clue:${clue.id}`, 'granted', '2026-12-20', '2026-12-20', '同意', leadName]]);
+
+    // Declined, with why; the latest answer first.
+    const declined = await office.send('POST', `/api/problems/${problem.id}/extension-request/decline`, { version: problem.version + 1, reason: '设备可先行借用，应按期整改' });
+    expect(declined.status).toBe(200);
+    const problems = (await waiting(problem.officer)).answered;
+    expect(problems.map((r) => [keyOf(r), r.outcome, r.grantedUntil, r.reason])).toEqual([[`problem:${problem.id}`, 'declined', null, '设备可先行借用，应按期整改']]);
+    // Another's answers are not theirs to see.
+    expect((await waiting(clue.officer)).answered.map(keyOf)).toEqual([`clue:${clue.id}`]);
+
+    // A request ends with its item's state: the asker is told so.
+    const [found] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.state, 'found'), eq(clues.unitId, clue.unitId))).orderBy(clues.id).limit(1);
+    if (found === undefined) throw new Error('no clue found in the unit');
+    setClock(new Date(testNow.getTime() + 180_000));
+    const ask = await lead.send('POST', `/api/clues/${found.id}/extension-request`, { version: found.version, until: '2026-12-01', reason: '待核实' });
+    expect(ask.status).toBe(200);
+    expect((await lead.send('POST', `/api/clues/${found.id}/transitions`, { to: 'verifying', version: found.version + 1 })).status).toBe(200);
+    expect((await waiting(lead)).answered.map((r) => [keyOf(r), r.outcome, r.reason])).toEqual([[`clue:${found.id}`, 'ended', null]]);
   });
 
   it('refuses a campaign that does not exist, and a limit out of range by its field', async () => {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import type { Actor } from '../../engine';
-import type { ExtensionRequestWire } from '../contracts/extension-requests';
+import type { AnsweredRequestWire, ExtensionRequestWire } from '../contracts/extension-requests';
+import { readAnsweredRequests } from './answered-requests';
 import { loadCampaignRules } from './campaign-rules';
 import { readScope } from './board';
 import { tableOf } from './item-tables';
@@ -22,9 +23,10 @@ function decides(actor: Actor): boolean {
  * answer, for an officer those they asked, for others all they may read.
  * Requests are few (each ends when answered or when its item moves on),
  * and the items with one are listed by a partial index of their own, so
- * every one is read and counted; only the oldest `limit` are sent.
+ * every one is read and counted; only the oldest `limit` are sent. With
+ * them, the viewer's own requests answered lately (see readAnsweredRequests).
  */
-export async function readExtensionRequests(db: Db, campaignId: number, actor: Actor, limit: number): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[] }> {
+export async function readExtensionRequests(db: Db, campaignId: number, actor: Actor, limit: number, now: Date): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; answered: AnsweredRequestWire[] }> {
   await loadCampaignRules(db, campaignId);
   const scope = readScope(actor);
   const waiting: ExtensionRequestWire[] = [];
@@ -67,5 +69,5 @@ export async function readExtensionRequests(db: Db, campaignId: number, actor: A
   const askers = [...new Set(page.map((r) => r.askedBy))];
   const names = new Map<number, string>();
   if (askers.length > 0) for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, askers))) names.set(u.id, u.name);
-  return { total: waiting.length, mayDecide: decides(actor), items: page.map((r) => ({ ...r, askedByName: names.get(r.askedBy) ?? null })) };
+  return { total: waiting.length, mayDecide: decides(actor), items: page.map((r) => ({ ...r, askedByName: names.get(r.askedBy) ?? null })), answered: await readAnsweredRequests(db, campaignId, actor, now) };
 }

@@ -4,7 +4,7 @@ import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
 import type { Me } from '../../../api/contracts/session';
 import type { UserSummary } from '../../../api/contracts/users';
 import type { EscalationWire } from '../../../api/contracts/escalations';
-import type { ExtensionRequestWire } from '../../../api/contracts/extension-requests';
+import type { AnsweredRequestWire, ExtensionRequestWire } from '../../../api/contracts/extension-requests';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
 import { ApiProblem } from './problem';
@@ -13,7 +13,7 @@ import { call as expect, client } from './typed-call';
 
 export { onUnauthenticated } from './typed-call';
 
-export type { Board, BoardQuery, Card, CampaignDetail, CampaignSummary, EscalationWire, ExtensionRequestWire, HistoryEntry, ItemDetail, Me, UserSummary };
+export type { Board, BoardQuery, Card, CampaignDetail, AnsweredRequestWire, CampaignSummary, EscalationWire, ExtensionRequestWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
 export type Swimlane = 'none' | 'unit' | 'category';
 /** The board's filters as the URL carries them. */

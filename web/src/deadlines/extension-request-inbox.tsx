@@ -1,5 +1,5 @@
 import { For, Show, createResource } from 'solid-js';
-import { api, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
+import { api, type AnsweredRequestWire, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { stateLabel } from '../board/domain-labels';
@@ -51,11 +51,38 @@ function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDe
   );
 }
 
+/** A request of mine answered lately: granted (to which day), declined (and why), or ended with its item's state; by whom and when. */
+function AnsweredRow(props: { answer: AnsweredRequestWire; campaign: CampaignDetail; onShow: (item: RequestSubject) => void }) {
+  const a = () => props.answer;
+  const verdict = () => {
+    const answer = a();
+    if (answer.outcome === 'granted') return xm('answeredGranted', { date: calendarDay(answer.grantedUntil ?? answer.until) });
+    return answer.outcome === 'declined' ? xm('answeredDeclined') : xm('answeredEnded');
+  };
+  return (
+    <li class="inbox-row asked-row" data-testid={`answered-${a().subject}-${a().subjectId}`} data-outcome={a().outcome}>
+      <div class="inbox-row-main">
+        <button type="button" class="inbox-title link" title={t('showOnBoard')} onClick={() => props.onShow(a())}>
+          <span class="card-id">#{a().subjectId}</span> {a().title}
+        </button>
+      </div>
+      <div class="inbox-row-meta">
+        <span class="muted">{xm('askedTo', { date: calendarDay(a().until) })}</span>
+        <strong class={`answered-${a().outcome}`}>{verdict()}</strong>
+      </div>
+      <Show when={a().reason}>{(reason) => <p class="inbox-note">“{reason()}”</p>}</Show>
+      <span class="muted asked-row-foot">{xm('answeredWho', { name: a().answeredByName ?? '—', at: dateTime(a().answeredAt, props.campaign.timeZone) })}</span>
+    </li>
+  );
+}
+
 /**
  * The inbox's tab of requests for more time (延期申请) waiting: for a lead
  * or the office those they answer, oldest first; answering opens the item,
  * whose drawer grants or declines. An officer sees the requests they asked.
- * Read again when `stamp` moves (a request asked, answered or ended).
+ * Below, the viewer's own requests answered lately, so whoever asked
+ * learns the answer. Read again when `stamp` moves (a request asked,
+ * answered or ended).
  */
 export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: number; onShow: (item: RequestSubject) => void }) {
   const [list] = createResource(
@@ -78,6 +105,12 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
             <p class="inbox-more" data-testid="asked-most">
               {xm('waitingMost', { n: figure(l().items.length) })}
             </p>
+          </Show>
+          <Show when={l().answered.length > 0}>
+            <h3 class="answered-heading">{xm('answeredTitle')}</h3>
+            <ul class="inbox-list" data-testid="answered-list">
+              <For each={l().answered}>{(answer) => <AnsweredRow answer={answer} campaign={props.campaign} onShow={props.onShow} />}</For>
+            </ul>
           </Show>
         </>
       )}

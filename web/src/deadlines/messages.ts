@@ -50,6 +50,11 @@ export const extensionMessages = {
   waitingLater: { zh: '申请延至 {date}（+{n} 天）', en: 'asks until {date} (+{n} days)' },
   waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
   waitingAnswer: { zh: '审批', en: 'Answer' },
+  answeredTitle: { zh: '近两周的审批结果（我提出的）', en: 'Your requests answered in the last two weeks' },
+  answeredGranted: { zh: '已批准，延期至 {date}', en: 'Granted: now due {date}' },
+  answeredDeclined: { zh: '未予批准', en: 'Declined' },
+  answeredEnded: { zh: '事项已移入下一状态，申请随之结束', en: 'Ended: the item moved on' },
+  answeredWho: { zh: '{name} · {at}', en: '{name}, {at}' },
   waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Asking for time” on the board to see them all' },
 } satisfies Record<string, Label>;
 
