@@ -1,9 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog, users } from '../../db/schema';
+import { auditLog } from '../../db/schema';
 import type { Actor } from '../../engine';
 import type { AnsweredRequestWire } from '../contracts/extension-requests';
-import { tableOf } from './item-tables';
+import { titlesOf } from './item-tables';
+import { displayNamesOf } from './people/display-names';
 
 /** How far back whoever asked is shown the answers to their requests, and how far back those requests are looked for (one may wait long). */
 const answeredDays = 14;
@@ -74,15 +75,7 @@ export async function readAnsweredRequests(db: Db, campaignId: number, actor: Ac
   // The latest answer first: in the log's order, which is the order of time.
   answered.sort((a, b) => b.answerSeq - a.answerSeq);
   const shown = answered.slice(0, answeredMost);
-  const titles = new Map<string, string>();
-  for (const kind of ['clue', 'problem'] as const) {
-    const ids = shown.filter((r) => r.subject === kind).map((r) => r.subjectId);
-    if (ids.length === 0) continue;
-    const t = tableOf(kind);
-    for (const item of await db.select({ id: t.id, title: t.title }).from(t).where(inArray(t.id, ids))) titles.set(`${kind}:${item.id}`, item.title);
-  }
-  const answerers = [...new Set(shown.flatMap((r) => (r.answeredBy === null ? [] : [r.answeredBy])))];
-  const names = new Map<number, string>();
-  if (answerers.length > 0) for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, answerers))) names.set(u.id, u.name);
+  const titles = await titlesOf(db, shown);
+  const names = await displayNamesOf(db, shown.map((r) => r.answeredBy));
   return shown.map(({ answeredBy, answerSeq: _seq, ...r }) => ({ ...r, title: titles.get(`${r.subject}:${r.subjectId}`) ?? `#${r.subjectId}`, answeredByName: answeredBy === null ? null : (names.get(answeredBy) ?? null) }));
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../engine';
 import type { EscalationWire } from '../contracts/escalations';
 import { ApiError } from '../errors';
 import { readScope } from './board';
-import { tableOf } from './item-tables';
+import { tableOf, titlesOf } from './item-tables';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { loadEscalationRouting, type EscalationRouting } from './people/escalation-routing';
 
@@ -55,13 +55,7 @@ export async function readEscalations(
   const page = read.slice(0, query.limit);
   const last = page.at(-1);
   const next = read.length > query.limit && last !== undefined ? encodeCursor([last.level, last.dueAt, last.id]) : null;
-  const titles = new Map<string, string>();
-  for (const kind of ['clue', 'problem'] as const) {
-    const ids = page.filter((row) => row.subject === kind).map((row) => row.subjectId);
-    if (ids.length === 0) continue;
-    const t = tableOf(kind);
-    for (const item of await db.select({ id: t.id, title: t.title }).from(t).where(inArray(t.id, ids))) titles.set(`${kind}:${item.id}`, item.title);
-  }
+  const titles = await titlesOf(db, page);
   const rows = page.map((row) => ({ row, title: titles.get(`${row.subject}:${row.subjectId}`) ?? null }));
   const tallies = await db
     .select({ status: escalations.status, n: count() })

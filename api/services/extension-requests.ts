@@ -1,13 +1,13 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { users } from '../../db/schema';
 import type { Actor } from '../../engine';
 import type { AnsweredRequestWire, ExtensionRequestWire } from '../contracts/extension-requests';
 import { readAnsweredRequests } from './answered-requests';
 import { loadCampaignRules } from './campaign-rules';
 import { readScope } from './board';
 import { tableOf } from './item-tables';
+import { displayNamesOf } from './people/display-names';
 
 /** The request as the engine keeps it in the item's context (engine/item/extension.ts). */
 const keptRequest = z.object({ until: z.string(), dueAt: z.string(), reason: z.string(), by: z.number().int(), at: z.string() });
@@ -66,8 +66,6 @@ export async function readExtensionRequests(db: Db, campaignId: number, actor: A
   }
   waiting.sort((a, b) => (a.askedAt < b.askedAt ? -1 : a.askedAt > b.askedAt ? 1 : a.subjectId - b.subjectId));
   const page = waiting.slice(0, limit);
-  const askers = [...new Set(page.map((r) => r.askedBy))];
-  const names = new Map<number, string>();
-  if (askers.length > 0) for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, askers))) names.set(u.id, u.name);
+  const names = await displayNamesOf(db, page.map((r) => r.askedBy));
   return { total: waiting.length, mayDecide: decides(actor), items: page.map((r) => ({ ...r, askedByName: names.get(r.askedBy) ?? null })), answered: await readAnsweredRequests(db, campaignId, actor, now) };
 }

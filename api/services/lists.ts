@@ -1,7 +1,7 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { units, users } from '../../db/schema';
+import { units } from '../../db/schema';
 import { clueStates, escalationLevel, openClueStates, openProblemStates, problemStates, type Actor } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor, type KeyPlace } from './page-cursor';
 import { rowsBetweenTurns } from './export-table';
 import { letOthersIn } from './let-others-in';
 import { quietFor } from './progress';
+import { displayNamesOf } from './people/display-names';
 
 export type ListFilters = z.output<typeof listQuery>;
 
@@ -268,10 +269,7 @@ async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName
   }
   // The list's order: units as the bureau lists them (unknown last), then by id; within a unit, the unassigned first, then by person.
   const groups = [...merged.values()].sort((a, b) => compareKeys(keyOfGroup(a, orderOf), keyOfGroup(b, orderOf)));
-  const people = [...new Set(groups.flatMap((g) => (g.assigneeId === null ? [] : [g.assigneeId])))];
-  const names = new Map(
-    people.length === 0 ? [] : (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people))).map((u) => [u.id, u.name]),
-  );
+  const names = await displayNamesOf(db, groups.map((g) => g.assigneeId));
   return groups.map((g) => ({ ...g, assigneeName: g.assigneeId === null ? null : (names.get(g.assigneeId) ?? null) }));
 }
 
