@@ -35,6 +35,7 @@ import { intakeRoutes } from './routes/intake';
 import { listRoutes } from './routes/lists';
 import { flowRoutes } from './routes/flow';
 import { typicalCaseRoutes } from './routes/typical-cases';
+import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', listRoutes(database, clock, unitTree))
     .route('/', flowRoutes(database, clock))
     .route('/', typicalCaseRoutes(database, clock))
+    .route('/', batchRoutes(database, clock))
     .route('/', eventRoutes(feed))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock))

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Label } from '../../engine/labels';
-import { itemKinds } from './board';
+import { allowedMove, itemKinds } from './board';
 import { quietDays } from './common';
 
 /** The three lists of the campaign (问题、线索、责任清单): views of the same items as the board. */
@@ -39,6 +39,8 @@ export const listItem = z
   .object({
     kind: z.enum(itemKinds),
     id: z.number().int(),
+    /** What a change must name, so that one made meanwhile is not overwritten (see the batch). */
+    version: z.number().int(),
     title: z.string(),
     state: z.string(),
     unitId: z.string(),
@@ -58,6 +60,16 @@ export const listItem = z
   })
   .meta({ id: 'ListItem' });
 export type ListItem = z.infer<typeof listItem>;
+
+/** A row of a list's page, with what the viewer may do with it: the moves (as a card's) and the changes that keep its state (assign, transfer, extend…), for the list's batch. */
+export const listPageItem = listItem
+  .extend({
+    allowed: z.array(allowedMove),
+    /** Events such as `clue.assign`; a unit lead's limit on extensions is checked when the change is made. */
+    changes: z.array(z.string()),
+  })
+  .meta({ id: 'ListPageItem' });
+export type ListPageItem = z.infer<typeof listPageItem>;
 
 /** One responsible person of one unit in the responsibility list, over the whole filtered list. */
 export const responsibilityGroup = z
@@ -79,7 +91,7 @@ export const listPage = z
     now: z.string(),
     /** Items matching the filters, over every page. */
     total: z.number().int(),
-    items: z.array(listItem),
+    items: z.array(listPageItem),
     /** Pass as `cursor` for the next page, or null at the end. */
     next: z.string().nullable(),
     /** The responsibility list only: unit → person, with open and overdue counts. */

@@ -2,10 +2,23 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
-import { clueStates, escalationLevel, openClueStates, openProblemStates, problemStates, type Actor } from '../../engine';
+import {
+  allowedClueChanges,
+  allowedClueMoves,
+  allowedProblemChanges,
+  allowedProblemMoves,
+  clueStates,
+  escalationLevel,
+  openClueStates,
+  openProblemStates,
+  problemStates,
+  type Actor,
+  type ClueState,
+  type ProblemState,
+} from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
-import type { ListItem, ListName, ListPage, listQuery, ResponsibilityGroup } from '../contracts/lists';
+import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { ApiError } from '../errors';
 import { readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
@@ -113,7 +126,7 @@ function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL 
 function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' | 'byId' = 'planner'): SQL {
   const source = kind === 'clue' ? '$.source' : '$.problemKind';
   const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
-  return sql`select ${kind} as kind, t.id as id, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
+  return sql`select ${kind} as kind, t.id as id, t.version as version, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
       t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
       t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, t.last_note_at as lastNoteAt, ${unitOrder} as unitOrder
     from ${tableOf(kind)} t ${walk === 'byId' ? sql`not indexed` : sql``} left join users u on u.id = t.assignee_id
@@ -158,6 +171,18 @@ const union = (selects: readonly SQL[]): SQL => sql.join([...selects], sql` unio
 function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
   const { unitOrder: _order, ...item } = row;
   return { ...item, level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation) };
+}
+
+/** A row of a page on screen: with the moves and changes the viewer may make on it, as the board's card and drawer offer them. */
+function pageItemOf(row: Row, campaign: CampaignRow, now: Date, actor: Actor): ListPageItem {
+  const item = itemOf(row, campaign, now);
+  const held = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
+  const concluded = campaign.state === 'concluded';
+  const clue = { ...held, state: row.state as ClueState };
+  const problem = { ...held, state: row.state as ProblemState };
+  const allowed = row.kind === 'clue' ? allowedClueMoves(clue, actor, concluded) : allowedProblemMoves(problem, actor, concluded);
+  const changes = row.kind === 'clue' ? allowedClueChanges(clue, actor, concluded) : allowedProblemChanges(problem, actor, concluded);
+  return { ...item, allowed: allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] })), changes: [...changes] };
 }
 
 /**
@@ -214,7 +239,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
     campaignId,
     now: now.toISOString(),
     total: counts.reduce((sum, n) => sum + n, 0),
-    items: items.map((row) => itemOf(row, campaign, now)),
+    items: items.map((row) => pageItemOf(row, campaign, now, actor)),
     next: page.length > filters.limit && last !== undefined ? encodeCursor(keyOf(list, last)) : null,
     groups,
   };

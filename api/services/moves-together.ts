@@ -57,7 +57,8 @@ type Plan = { readonly refused: Error } | { readonly decided: Stored; readonly c
  * the engine refuses is answered with its refusal and stores nothing.
  *
  * Moves with more to do than a state change go alone, in order, through
- * {@link applyRequestsIn} in a savepoint: a payload that names a unit,
+ * {@link applyRequestsIn} in a savepoint: a change that keeps the state
+ * (an event rather than a target state), a payload that names a unit,
  * assignee or category (checked against the database), a merge, an edit
  * (the clue's identifiers), an item with open escalations to settle, a
  * version that differs from the one read (answered with the current item),
@@ -138,7 +139,8 @@ async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<stri
 /** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
 async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
   const { payload } = input.move;
-  if (item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null) return 'alone';
+  // A change that keeps the state (a batch's extension, say) may need facts read from the log (how often a lead extended): alone.
+  if ('event' in input.move || item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
   const decision =

@@ -1,9 +1,10 @@
-import { For, Match, Show, Switch, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, type Card, type CampaignDetail } from '../api/client';
-import { named, t, tr } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
+import { PayloadInput } from './payload-input';
 import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { keepTabInside } from '../ui/focus-trap';
@@ -85,53 +86,16 @@ export function MoveDialog(props: {
   });
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
-  const input = (spec: FieldSpec) => {
-    const error = () => errors()[spec.name];
-    const common = {
-      name: spec.name,
-      id: `field-${spec.name}`,
-      'aria-describedby': `error-${spec.name}`,
-    };
-    return (
-      <label class="field" classList={{ 'field-wide': spec.input === 'textarea', 'field-error': error() !== undefined }}>
-        <span class="field-label">{tr(spec.label)}</span>
-        <Switch>
-          <Match when={spec.input === 'textarea'}>
-            <textarea {...common} rows={3} value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
-          </Match>
-          <Match when={spec.input === 'integer'}>
-            <input {...common} type="number" inputMode="numeric" min="0" step="1" value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
-          </Match>
-          <Match when={spec.input === 'user'}>
-            <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
-              <option value="">{users.loading ? t('loading') : t('choose')}</option>
-              <For each={users() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
-            </select>
-          </Match>
-          <Match when={spec.input === 'unit'}>
-            <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
-              <option value="">{t('choose')}</option>
-              <For each={props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
-            </select>
-          </Match>
-          <Match when={spec.input === 'select' ? spec : undefined}>
-            {(select) => (
-              <select {...common} value={values()[spec.name] ?? ''} onChange={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined}>
-                <option value="">{t('choose')}</option>
-                <For each={select().options}>{(option) => <option value={option.value}>{tr(option.label)}</option>}</For>
-              </select>
-            )}
-          </Match>
-          <Match when={spec.input === 'text'}>
-            <input {...common} type="text" value={values()[spec.name] ?? ''} onInput={(e) => set(spec.name, e.currentTarget.value)} aria-invalid={error() !== undefined} />
-          </Match>
-        </Switch>
-        <span class="field-message" id={`error-${spec.name}`} data-testid={`error-${spec.name}`}>
-          {error() === undefined ? '' : tr(error() as Label)}
-        </span>
-      </label>
-    );
-  };
+  const input = (spec: FieldSpec) => (
+    <PayloadInput
+      spec={spec}
+      value={values()[spec.name] ?? ''}
+      error={errors()[spec.name]}
+      onInput={(value) => set(spec.name, value)}
+      people={{ loading: users.loading, people: users() ?? [] }}
+      units={props.campaign.units}
+    />
+  );
   // A case number another clue was filed under is worth a second look before confirming (see CaseNumberHint).
   const inputWithHint = (spec: FieldSpec) => (
     <>

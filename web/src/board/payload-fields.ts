@@ -12,7 +12,8 @@ type SimpleInput = 'text' | 'textarea' | 'integer' | 'user' | 'unit';
 
 export type FieldSpec =
   | { readonly name: string; readonly label: Label; readonly input: SimpleInput }
-  | { readonly name: string; readonly label: Label; readonly input: 'select'; readonly options: readonly { readonly value: string; readonly label: Label }[] };
+  | { readonly name: string; readonly label: Label; readonly input: 'select'; readonly options: readonly { readonly value: string; readonly label: Label }[] }
+  | { readonly name: string; readonly label: Label; readonly input: 'date'; readonly min: string; readonly max: string };
 
 /** A payload field the move needs: either one input, or a group of them (outcome, rectification). */
 export interface NeededField {

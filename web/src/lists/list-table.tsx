@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { For, Show, createEffect, type JSX } from 'solid-js';
 import { deadlineLabels, itemKindLabels, listColumnLabels, listColumns, type ListColumn, type ResponsibilityGroup } from '../../../api/contracts/lists';
 import { clueSourceLabels, clueStateLabels } from '../../../engine/clue/clue.labels';
 import { problemKindLabels, problemStateLabels } from '../../../engine/problem/problem.labels';
@@ -9,6 +9,7 @@ import { named, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import type { ListItem, ListName } from './api';
 import { lt } from './messages';
+import { bt } from './batch-messages';
 
 const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null) => (key === null ? '' : tr(labels[key] ?? { zh: key, en: key }));
 
@@ -84,9 +85,20 @@ function GroupRow(props: { group: ResponsibilityGroup | undefined; item: ListIte
   );
 }
 
-/** A list's table: its columns headed in the user's language; the responsibility list grouped unit → person. */
-export function ListTable(props: { list: ListName; items: readonly ListItem[]; groups: readonly ResponsibilityGroup[]; campaign: CampaignDetail }) {
+/** Which rows are selected for a batch, and how to change that: the page on screen only, never a print. */
+export interface RowSelection {
+  readonly selectable: (item: ListItem) => boolean;
+  readonly isSelected: (item: ListItem) => boolean;
+  readonly toggle: (item: ListItem, on: boolean) => void;
+  /** Every selectable row of the page: all of them selected, some, or none. */
+  readonly page: () => 'all' | 'some' | 'none';
+  readonly togglePage: (on: boolean) => void;
+}
+
+/** A list's table: its columns headed in the user's language; the responsibility list grouped unit → person; a first column of checkboxes when rows may be selected. */
+export function ListTable(props: { list: ListName; items: readonly ListItem[]; groups: readonly ResponsibilityGroup[]; campaign: CampaignDetail; selection?: RowSelection }) {
   const columns = (): readonly ListColumn[] => listColumns[props.list];
+  const span = () => columns().length + (props.selection === undefined ? 0 : 1);
   const startsGroup = (i: number) => {
     if (props.list !== 'responsibility') return false;
     const item = props.items[i];
@@ -98,6 +110,21 @@ export function ListTable(props: { list: ListName; items: readonly ListItem[]; g
     <table class="list-table" data-testid="list-table" data-list={props.list}>
       <thead>
         <tr>
+          <Show when={props.selection}>
+            {(selection) => (
+              <th class="col-select" scope="col">
+                <input
+                  type="checkbox"
+                  data-testid="select-page"
+                  aria-label={bt('selectPage')}
+                  checked={selection().page() === 'all'}
+                  ref={(box) => createEffect(() => (box.indeterminate = selection().page() === 'some'))}
+                  disabled={!props.items.some((item) => selection().selectable(item))}
+                  onChange={(e) => selection().togglePage(e.currentTarget.checked)}
+                />
+              </th>
+            )}
+          </Show>
           <For each={columns()}>{(column) => <th class={`col-${column}`} scope="col">{tr(listColumnLabels[column])}</th>}</For>
         </tr>
       </thead>
@@ -106,9 +133,27 @@ export function ListTable(props: { list: ListName; items: readonly ListItem[]; g
           {(item, i) => (
             <>
               <Show when={startsGroup(i())}>
-                <GroupRow group={groupOf(item)} item={item} campaign={props.campaign} span={columns().length} />
+                <GroupRow group={groupOf(item)} item={item} campaign={props.campaign} span={span()} />
               </Show>
-              <tr data-testid={`row-${item.kind}-${item.id}`} classList={{ [`row-level-${item.level}`]: item.dueAt !== null }}>
+              <tr data-testid={`row-${item.kind}-${item.id}`} classList={{ [`row-level-${item.level}`]: item.dueAt !== null, 'row-selected': props.selection?.isSelected(item) === true }}>
+                <Show when={props.selection}>
+                  {(selection) => (
+                    <td class="col-select">
+                      <input
+                        type="checkbox"
+                        data-testid={`select-${item.kind}-${item.id}`}
+                        aria-label={bt('selectRow', { item: `#${item.id} ${item.title}` })}
+                        checked={selection().isSelected(item)}
+                        disabled={!selection().selectable(item)}
+                        onChange={(e) => {
+                          selection().toggle(item, e.currentTarget.checked);
+                          // A selection already at its most leaves the box as it was.
+                          e.currentTarget.checked = selection().isSelected(item);
+                        }}
+                      />
+                    </td>
+                  )}
+                </Show>
                 <For each={columns()}>{(column) => <td class={`col-${column}`}>{cellOf(column, item, props.campaign)}</td>}</For>
               </tr>
             </>

@@ -10,9 +10,15 @@ import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
 import { TopBar } from '../ui/top-bar';
-import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
+import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListItem, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
-import { ListTable } from './list-table';
+import { ListTable, type RowSelection } from './list-table';
+import { BatchBar } from './batch-bar';
+import { BatchDialog } from './batch-dialog';
+import { selectable, type BatchAction } from './batch-plan';
+import { maxBatchItems } from '../../../api/contracts/batch';
+import { me } from '../session/session';
+import { toast } from '../ui/toasts';
 import { lt } from './messages';
 import './lists.css';
 
@@ -54,11 +60,75 @@ export function ListsPage() {
   // The cursors of the pages walked so far: a page is read after the cursor of the one before (an index range, not an offset).
   const [cursors, setCursors] = createSignal<readonly (string | null)[]>([null]);
   createEffect(on([list, filters], () => setCursors([null]), { defer: true }));
-  const [page] = createResource(
+  const [page, { refetch }] = createResource(
     () => ({ id: campaignId(), list: list(), filters: filters(), cursor: cursors().at(-1) ?? null }),
     (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
   );
   const first = () => (cursors().length - 1) * pageSize + 1;
+
+  // The batch (批量处理): rows selected across pages, kept as they were read (their versions guard the change);
+  // cleared when the list or its filters change, and once a batch is done.
+  const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
+  const [selected, setSelected] = createSignal<ReadonlyMap<string, ListItem>>(new Map());
+  const keyOf = (item: ListItem) => `${item.kind}:${item.id}`;
+  createEffect(on([list, filters], () => setSelected(new Map()), { defer: true }));
+  const pageRows = () => (page.latest?.items ?? []).filter(selectable);
+  const selection: RowSelection = {
+    selectable,
+    isSelected: (item) => selected().has(keyOf(item)),
+    toggle: (item, on) =>
+      setSelected((now) => {
+        const next = new Map(now);
+        if (on && next.size < maxBatchItems) next.set(keyOf(item), item);
+        else next.delete(keyOf(item));
+        return next;
+      }),
+    page: () => {
+      const rows = pageRows();
+      const n = rows.filter((item) => selected().has(keyOf(item))).length;
+      return n === 0 ? 'none' : n === rows.length ? 'all' : 'some';
+    },
+    togglePage: (on) =>
+      setSelected((now) => {
+        const next = new Map(now);
+        for (const item of pageRows()) {
+          if (on && next.size < maxBatchItems) next.set(keyOf(item), item);
+          else if (!on) next.delete(keyOf(item));
+        }
+        return next;
+      }),
+  };
+  const [selectingAll, setSelectingAll] = createSignal(false);
+  const selectAllState = (): 'offered' | 'tooMany' | 'no' => {
+    const total = page.latest?.total ?? 0;
+    if (selection.page() !== 'all' || total <= selected().size) return 'no';
+    return total > maxBatchItems ? 'tooMany' : 'offered';
+  };
+  async function selectWholeList() {
+    setSelectingAll(true);
+    try {
+      const whole = await readUpTo(maxBatchItems);
+      setSelected(new Map(whole.page.items.filter(selectable).map((item) => [keyOf(item), item])));
+    } catch (error) {
+      toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
+    } finally {
+      setSelectingAll(false);
+    }
+  }
+  const [batchAction, setBatchAction] = createSignal<BatchAction | null>(null);
+
+  /** The filtered list from its start, page after page of 500, until `most` items are read or it ends. */
+  async function readUpTo(most: number): Promise<{ page: ListPage; truncated: boolean }> {
+    const items: ListPage['items'] = [];
+    let cursor: string | null = null;
+    let last: ListPage;
+    do {
+      last = await listsApi.page(campaignId(), list(), filters(), { limit: 500, cursor });
+      items.push(...last.items);
+      cursor = last.next;
+    } while (cursor !== null && items.length < most);
+    return { page: { ...last, items, next: null }, truncated: cursor !== null };
+  }
 
   // Printing takes the whole filtered list, not the page on screen: read page after page (up to a
   // sheaf a printer can take; beyond it the Excel export is the way), show them all, print, go back.
@@ -67,15 +137,7 @@ export function ListsPage() {
   async function printWholeList() {
     setPreparing(true);
     try {
-      const items: ListPage['items'] = [];
-      let cursor: string | null = null;
-      let last: ListPage | null = null;
-      do {
-        last = await listsApi.page(campaignId(), list(), filters(), { limit: 500, cursor });
-        items.push(...last.items);
-        cursor = last.next;
-      } while (cursor !== null && items.length < maxPrinted);
-      setPrinted({ page: { ...last, items, next: null }, truncated: cursor !== null });
+      setPrinted(await readUpTo(maxPrinted));
       // Let the full table paint before the print dialog takes its picture.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       print();
@@ -175,8 +237,36 @@ export function ListsPage() {
                 <Match when={page.latest}>
                   {(current) => (
                     <>
+                      <Show when={mayChange() && selected().size > 0}>
+                        <BatchBar
+                          selected={[...selected().values()]}
+                          total={current().total}
+                          selectAll={selectAllState()}
+                          selectingAll={selectingAll()}
+                          maxSelected={maxBatchItems}
+                          onSelectAll={() => void selectWholeList()}
+                          onClear={() => setSelected(new Map())}
+                          onAction={setBatchAction}
+                        />
+                      </Show>
                       <Show when={current().items.length > 0} fallback={<p class="list-empty" data-testid="list-empty">{lt('none')}</p>}>
-                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} />
+                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} {...(mayChange() && { selection })} />
+                      </Show>
+                      <Show when={batchAction()}>
+                        {(action) => (
+                          <BatchDialog
+                            action={action()}
+                            items={[...selected().values()]}
+                            campaign={detail()}
+                            now={current().now}
+                            onClose={(outcome) => {
+                              setBatchAction(null);
+                              if (outcome === null) return;
+                              setSelected(new Map());
+                              void refetch();
+                            }}
+                          />
+                        )}
                       </Show>
                       <div class="list-pager" data-testid="list-pager">
                         <span data-testid="list-total" data-total={current().total}>

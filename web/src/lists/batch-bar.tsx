@@ -1,0 +1,83 @@
+import { For, Show } from 'solid-js';
+import type { BatchEvent } from '../../../api/contracts/batch';
+import { count } from '../reports/format';
+import { stateLabel } from '../board/domain-labels';
+import { tr } from '../i18n/i18n';
+import type { ListItem } from './api';
+import { bt } from './batch-messages';
+import { applicableCount, moveTargets, type BatchAction } from './batch-plan';
+
+const events: readonly BatchEvent[] = ['assign', 'transfer', 'extend'];
+
+/**
+ * The bar over a list while items are selected: how many, the changes they
+ * can take (each with how many of them the viewer may change so), and the
+ * whole filtered list to select when only a page is.
+ */
+export function BatchBar(props: {
+  selected: readonly ListItem[];
+  /** Items matching the filters, and whether selecting them all is offered (the page selected, more beyond it, few enough). */
+  total: number;
+  selectAll: 'offered' | 'tooMany' | 'no';
+  selectingAll: boolean;
+  maxSelected: number;
+  onSelectAll: () => void;
+  onClear: () => void;
+  onAction: (action: BatchAction) => void;
+}) {
+  const targets = () => moveTargets(props.selected);
+  return (
+    <div class="batch-bar" role="region" aria-label={bt('selected', { n: count(props.selected.length) })} data-testid="batch-bar">
+      <strong data-testid="batch-selected" data-n={props.selected.length}>
+        {bt('selected', { n: count(props.selected.length) })}
+      </strong>
+      <Show when={props.selectAll === 'offered'}>
+        <button type="button" class="link" data-testid="batch-select-all" disabled={props.selectingAll} onClick={() => props.onSelectAll()}>
+          {props.selectingAll ? bt('selectingAll') : bt('selectAll', { n: count(props.total) })}
+        </button>
+      </Show>
+      <Show when={props.selectAll === 'tooMany'}>
+        <span class="muted">{bt('tooManyToSelect', { max: count(props.maxSelected) })}</span>
+      </Show>
+      <span class="batch-actions">
+        <For each={events}>
+          {(event) => {
+            const n = () => applicableCount(props.selected, { type: event });
+            return (
+              <button type="button" class="button" data-testid={`batch-${event}`} disabled={n() === 0} onClick={() => props.onAction({ type: event })}>
+                {bt('withCount', { label: bt(event), n: count(n()) })}
+              </button>
+            );
+          }}
+        </For>
+        <select
+          class="batch-move"
+          data-testid="batch-move"
+          aria-label={bt('moveTo')}
+          disabled={targets().every((target) => !target.batchable)}
+          value=""
+          onChange={(e) => {
+            const to = e.currentTarget.value;
+            e.currentTarget.value = '';
+            if (to !== '') props.onAction({ type: 'move', to });
+          }}
+        >
+          <option value="">{bt('moveTo')}</option>
+          <For each={targets()}>
+            {(target) => {
+              const label = () => tr(stateLabel(target.kind, target.to));
+              return (
+                <option value={target.to} disabled={!target.batchable}>
+                  {target.batchable ? bt('withCount', { label: label(), n: count(target.count) }) : bt('oneByOne', { label: label() })}
+                </option>
+              );
+            }}
+          </For>
+        </select>
+        <button type="button" class="button" data-testid="batch-clear" onClick={() => props.onClear()}>
+          {bt('clear')}
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { A } from '@solidjs/router';
+import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { localDateOf } from '../../../engine/deadlines/local-time';
+import type { Label } from '../../../engine/labels';
+import type { CampaignDetail } from '../api/client';
+import { api } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { stateLabel } from '../board/domain-labels';
+import { organisationTypeLabel } from '../board/outcome-labels';
+import { neededField, payloadOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
+import { PayloadInput } from '../board/payload-input';
+import { extensionMessages } from '../deadlines/messages';
+import { messages } from '../i18n/messages';
+import { named, t, tr } from '../i18n/i18n';
+import { keepTabInside } from '../ui/focus-trap';
+import { batchApi, type BatchResult, type ListItem } from './api';
+import { bt } from './batch-messages';
+import { batchBodies, planOf, type BatchAction } from './batch-plan';
+
+/** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
+export interface BatchOutcome {
+  readonly changed: BatchResult['changed'];
+  readonly refused: BatchResult['refused'];
+  readonly stopped: Label | null;
+}
+
+/** The title of an action: "批量分派责任人", "Move to “核查中”: several items". */
+export function actionLabel(action: BatchAction, kind: ListItem['kind']): string {
+  const name = action.type === 'move' ? bt('moveToState', { state: tr(stateLabel(kind, action.to)) }) : bt(action.type);
+  return bt('actionTitle', { action: name });
+}
+
+/**
+ * The dialog of a list's batch: asks once for what the items share (and,
+ * marked so, what only some need), sends the items in as few requests as
+ * the server's limits allow, and then shows what each did: changed, or left
+ * as it was and why.
+ */
+export function BatchDialog(props: { action: BatchAction; items: readonly ListItem[]; campaign: CampaignDetail; now: string; onClose: (outcome: BatchOutcome | null) => void }) {
+  const plan = planOf(props.items, props.action);
+  const firstKind = plan.items[0]?.item.kind ?? 'clue';
+  const [values, setValues] = createSignal<FormValues>({});
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [progress, setProgress] = createSignal<{ done: number; n: number } | null>(null);
+  const [outcome, setOutcome] = createSignal<BatchOutcome | null>(null);
+  let form: HTMLFormElement | undefined;
+
+  const lastDay = props.campaign.windows.consolidation.end;
+  const today = localDateOf(new Date(props.now), props.campaign.timeZone);
+  /** The fields of every need, in the order first met; `until` is a day between today and the campaign's last. */
+  const specs = (): FieldSpec[] =>
+    plan.needs.flatMap((need): FieldSpec[] => {
+      if (need === 'until') return [{ name: 'until', label: extensionMessages.until, input: 'date', min: today, max: lastDay }];
+      if (need === 'reason' && props.action.type === 'extend') return [{ name: 'reason', label: extensionMessages.reason, input: 'textarea' }];
+      return [...neededField(need, organisationTypeLabel).inputs];
+    });
+  /** How many of the items sent need a field, when not all do. */
+  const someNeed = (name: string) => {
+    const need = name.split('.')[0] ?? name;
+    return plan.shared.includes(need) ? null : plan.items.filter((p) => p.needs.includes(need)).length;
+  };
+
+  // The people of the units the items are in: whoever is named must be of the item's unit (the server checks each).
+  const wantsPeople = plan.needs.includes('assigneeId');
+  const units = [...new Set(plan.items.map((p) => p.item.unitId))];
+  const [people] = createResource(
+    () => (wantsPeople ? units : false),
+    async (ids) => {
+      const lists = await Promise.all(ids.map((unit) => api.users(unit)));
+      const seen = new Map<number, { id: number; displayName: string }>();
+      for (const user of lists.flat()) {
+        if (user.role === 'viewer' || user.role === 'admin' || seen.has(user.id)) continue;
+        const unit = props.campaign.units.find((u) => u.id === user.unitId);
+        seen.set(user.id, { id: user.id, displayName: ids.length > 1 && unit !== undefined ? `${user.displayName}（${named(unit)}）` : user.displayName });
+      }
+      return [...seen.values()];
+    },
+  );
+
+  const set = (name: string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (errors()[name] !== undefined) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const missing: Record<string, Label> = {};
+    for (const spec of specs()) if ((values()[spec.name] ?? '').trim() === '') missing[spec.name] = messages.required;
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) {
+      queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const bodies = batchBodies(plan, props.action, (needs) => payloadOf(needs, values()));
+    const changed: BatchResult['changed'][number][] = [];
+    const refused: BatchResult['refused'][number][] = [];
+    let stopped: Label | null = null;
+    for (const body of bodies) {
+      setProgress({ done: changed.length + refused.length, n: plan.items.length });
+      try {
+        const answer = await batchApi.send(props.campaign.id, body);
+        changed.push(...answer.changed);
+        refused.push(...answer.refused);
+      } catch (error) {
+        stopped = error instanceof ApiProblem ? error.reason : { zh: String(error), en: String(error) };
+        break;
+      }
+    }
+    setProgress(null);
+    setOutcome({ changed, refused, stopped });
+    queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
+  }
+
+  const busy = () => progress() !== null;
+  const close = () => props.onClose(outcome());
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !busy()) close();
+    else keepTabInside(form, event);
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onKey);
+    form?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  const titleOf = (kind: ListItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
+  const refusalText = (refusal: BatchResult['refused'][number]) => {
+    const fields = (refusal.fields ?? []).map((f) => tr(f.message)).filter((text) => text !== tr(refusal.reason));
+    return [tr(refusal.reason), ...fields].join('：');
+  };
+
+  return (
+    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && close()}>
+      <form ref={form} class="modal batch-dialog" role="dialog" aria-modal="true" aria-labelledby="batch-dialog-title" data-testid="batch-dialog" onSubmit={submit} novalidate>
+        <header class="modal-header">
+          <h2 id="batch-dialog-title">{outcome() === null ? actionLabel(props.action, firstKind) : bt('resultTitle')}</h2>
+        </header>
+        <Show
+          when={outcome()}
+          fallback={
+            <div class="modal-body">
+              <p data-testid="batch-count">
+                {bt('willChange', { n: plan.items.length })}
+                <Show when={plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
+              </p>
+              <p class="muted batch-note">{bt('eachOnItsOwn')}</p>
+              <For each={specs()}>
+                {(spec) => (
+                  <div class="batch-field">
+                    <PayloadInput
+                      spec={spec}
+                      value={values()[spec.name] ?? ''}
+                      error={errors()[spec.name]}
+                      onInput={(value) => set(spec.name, value)}
+                      people={{ loading: people.loading, people: people() ?? [] }}
+                      units={props.campaign.units}
+                    />
+                    <Show when={someNeed(spec.name)}>
+                      {(n) => <p class="muted batch-field-hint">{spec.name === 'assigneeId' && props.action.type === 'move' ? bt('onlyUnassigned', { n: n() }) : bt('onlySome', { n: n() })}</p>}
+                    </Show>
+                    <Show when={spec.name === 'until'}>
+                      <p class="muted batch-field-hint">{bt('untilHint', { last: lastDay })}</p>
+                    </Show>
+                  </div>
+                )}
+              </For>
+            </div>
+          }
+        >
+          {(done) => (
+            <div class="modal-body" role="status" data-testid="batch-result">
+              <Show when={done().stopped}>{(reason) => <p class="form-error">{bt('stopped', { reason: tr(reason()) })}</p>}</Show>
+              <p data-testid="batch-changed" data-n={done().changed.length}>
+                {bt('changed', { n: done().changed.length })}
+                {done().refused.length === 0 && done().stopped === null ? `；${bt('allChanged')}` : ''}
+              </p>
+              <Show when={done().refused.length > 0}>
+                <p data-testid="batch-refused" data-n={done().refused.length}>
+                  {bt('refused', { n: done().refused.length })}
+                </p>
+                <ul class="batch-refusals">
+                  <For each={done().refused}>
+                    {(refusal) => (
+                      <li data-testid={`batch-refused-${refusal.kind}-${refusal.id}`}>
+                        <A href={`/campaigns/${props.campaign.id}/board?kind=${refusal.kind}&item=${refusal.id}`}>
+                          #{refusal.id} {titleOf(refusal.kind, refusal.id)}
+                        </A>
+                        <span class="batch-refusal-reason">{refusalText(refusal)}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </div>
+          )}
+        </Show>
+        <footer class="modal-footer">
+          <Show
+            when={outcome() === null}
+            fallback={
+              <button type="button" class="button primary" data-testid="batch-close" onClick={close}>
+                {bt('close')}
+              </button>
+            }
+          >
+            <button type="button" class="button" disabled={busy()} onClick={close}>
+              {t('cancel')}
+            </button>
+            <button type="submit" class="button primary" disabled={busy() || plan.items.length === 0} data-testid="batch-submit">
+              {progress() === null ? bt('submit') : bt('sending', { done: progress()?.done ?? 0, n: progress()?.n ?? 0 })}
+            </button>
+          </Show>
+        </footer>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Label } from '../../../engine/labels';
+import { trFilled } from '../i18n/i18n';
+
+/** The texts of a list's batch (批量处理): the selection, its bar, the dialog and what it did. */
+export const batchMessages = {
+  selectRow: { zh: '选择 {item}', en: 'Select {item}' },
+  selectPage: { zh: '选择本页全部可处理事项', en: 'Select every item on this page you may change' },
+  selected: { zh: '已选 {n} 项', en: '{n} selected' },
+  selectAll: { zh: '选择全部 {n} 项', en: 'Select all {n}' },
+  selectingAll: { zh: '正在选择…', en: 'Selecting…' },
+  tooManyToSelect: { zh: '筛选结果超过 {max} 项，请缩小筛选范围后再全选', en: 'More than {max} match: narrow the filters to select them all' },
+  clear: { zh: '取消选择', en: 'Clear selection' },
+  assign: { zh: '分派责任人', en: 'Assign' },
+  transfer: { zh: '移交', en: 'Transfer' },
+  extend: { zh: '延期', en: 'Extend' },
+  moveTo: { zh: '变更状态…', en: 'Move to…' },
+  moveToState: { zh: '变更为“{state}”', en: 'Move to “{state}”' },
+  withCount: { zh: '{label}（{n}）', en: '{label} ({n})' },
+  oneByOne: { zh: '{label}（需逐项填写，请在看板中办理）', en: '{label} (each needs its own figures: move them on the board)' },
+  actionTitle: { zh: '批量{action}', en: '{action}: several items' },
+  willChange: { zh: '将处理 {n} 项。', en: '{n} items will be changed.' },
+  skipped: { zh: '另有 {n} 项您无权或无法执行此操作，不会提交。', en: '{n} more cannot take this change from you and will not be sent.' },
+  eachOnItsOwn: {
+    zh: '每项单独判定、单独留痕：他人已修改或不符合规则的事项保持不变，并在结果中说明原因。',
+    en: 'Each item is decided and logged on its own: one changed by someone else meanwhile, or that the rules refuse, stays as it was, and the result says why.',
+  },
+  onlyUnassigned: { zh: '仅用于尚未指定承办人的 {n} 项', en: 'Only for the {n} without an assignee' },
+  onlySome: { zh: '仅用于需要此项的 {n} 项', en: 'Only for the {n} that need it' },
+  untilHint: {
+    zh: '新期限为所选日期当天 24:00，须晚于各项现期限，最晚为专项行动最后一天（{last}）。',
+    en: "Due at the end of the chosen day: later than each item's deadline now, at the latest the campaign's last day ({last}).",
+  },
+  sending: { zh: '正在提交 {done}/{n}…', en: 'Sending {done} of {n}…' },
+  submit: { zh: '提交', en: 'Apply' },
+  resultTitle: { zh: '批量处理结果', en: 'What the batch did' },
+  changed: { zh: '已处理 {n} 项', en: '{n} changed' },
+  refused: { zh: '{n} 项未处理：', en: '{n} left as they were:' },
+  allChanged: { zh: '全部处理完成。', en: 'Every item was changed.' },
+  stopped: { zh: '提交中断：{reason}。已提交的结果如下，其余事项未处理。', en: 'Sending stopped: {reason}. What was sent is below; the rest were not changed.' },
+  close: { zh: '关闭', en: 'Close' },
+} satisfies Record<string, Label>;
+
+export type BatchMessageKey = keyof typeof batchMessages;
+
+/** A text of the batch in the current language, with {placeholders} filled in. */
+export function bt(key: BatchMessageKey, values: Record<string, string | number> = {}): string {
+  return trFilled(batchMessages[key], values);
+}

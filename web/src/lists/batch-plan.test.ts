@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ListItem } from './api';
+import { applicableCount, batchBodies, moveTargets, planOf } from './batch-plan';
+
+function item(id: number, over: Partial<ListItem> = {}): ListItem {
+  return {
+    kind: 'clue',
+    id,
+    version: 3,
+    title: `线索 ${id}`,
+    state: 'found',
+    unitId: 'hantai',
+    categoryId: null,
+    assigneeId: null,
+    assigneeName: null,
+    source: 'hotline',
+    caseNumber: null,
+    foundAt: '2026-05-01T00:00:00.000Z',
+    enteredAt: '2026-05-01T00:00:00.000Z',
+    dueAt: null,
+    lastNoteAt: null,
+    level: 0,
+    allowed: [],
+    changes: ['clue.assign', 'clue.transfer', 'clue.extend'],
+    ...over,
+  };
+}
+
+const unassignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }, { to: 'merged', event: 'clue.merge', needs: ['targetId'] }] });
+const assignedFound = (id: number) => item(id, { assigneeId: 7, allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] });
+const unfounded = (id: number) => item(id, { state: 'unfounded', allowed: [{ to: 'verifying', event: 'clue.reopen', needs: ['reason'] }] });
+const verifying = (id: number) =>
+  item(id, {
+    state: 'verifying',
+    allowed: [
+      { to: 'filed', event: 'clue.file', needs: ['caseNumber', 'conclusion'] },
+      { to: 'unfounded', event: 'clue.dismiss', needs: ['conclusion'] },
+    ],
+  });
+
+describe('a batch of list items', () => {
+  it('offers the states any item may move to, in the statechart order, and which a batch cannot take', () => {
+    const targets = moveTargets([verifying(1), unassignedFound(2), assignedFound(3)]);
+    expect(targets.map((t) => [t.to, t.count, t.batchable])).toEqual([
+      ['verifying', 2, true],
+      ['filed', 1, false],
+      ['unfounded', 1, true],
+      ['merged', 1, true],
+    ]);
+  });
+
+  it('sends only the items the action is theirs to take, sharing what every one needs', () => {
+    const plan = planOf([unassignedFound(1), assignedFound(2), unfounded(3), verifying(4)], { type: 'move', to: 'verifying' });
+    expect(plan.items.map((p) => p.item.id)).toEqual([1, 2, 3]);
+    expect(plan.skipped.map((i) => i.id)).toEqual([4]);
+    expect(plan.needs).toEqual(['assigneeId', 'reason']);
+    expect(plan.shared).toEqual([]);
+    const payloadOf = (needs: readonly string[]) => Object.fromEntries(needs.map((n) => [n, n === 'assigneeId' ? 9 : '复核']));
+    const [body, more] = batchBodies(plan, { type: 'move', to: 'verifying' }, payloadOf);
+    expect(more).toBeUndefined();
+    // Only the clue without an assignee names one; only the reopened one gives a reason.
+    expect(body).toEqual({
+      to: 'verifying',
+      items: [
+        { kind: 'clue', id: 1, version: 3, payload: { assigneeId: 9 } },
+        { kind: 'clue', id: 2, version: 3 },
+        { kind: 'clue', id: 3, version: 3, payload: { reason: '复核' } },
+      ],
+    });
+  });
+
+  it('counts and plans the changes that keep the state by what the viewer may make', () => {
+    const mine = item(1);
+    const notMine = item(2, { changes: ['clue.requestExtension'] });
+    expect(applicableCount([mine, notMine], { type: 'extend' })).toBe(1);
+    const plan = planOf([mine, notMine], { type: 'transfer' });
+    expect(plan.shared).toEqual(['unitId', 'reason']);
+    expect(batchBodies(plan, { type: 'transfer' }, () => ({ unitId: 'chenggu', reason: '管辖调整' }))).toEqual([
+      { event: 'transfer', payload: { unitId: 'chenggu', reason: '管辖调整' }, items: [{ kind: 'clue', id: 1, version: 3 }] },
+    ]);
+  });
+
+  it('cuts a long batch into requests within the server limits, each with the shared payload, no item lost', () => {
+    // One found clue needs no reason, so each reopened one carries its own.
+    const many = [assignedFound(1), ...Array.from({ length: 1200 }, (_, i) => unfounded(i + 2))];
+    const reason = '复核'.repeat(1000);
+    const bodies = batchBodies(planOf(many, { type: 'move', to: 'verifying' }), { type: 'move', to: 'verifying' }, () => ({ reason }));
+    const bytes = bodies.map((b) => new TextEncoder().encode(JSON.stringify(b)).length);
+    expect(bodies.length).toBeGreaterThan(100);
+    expect(Math.max(...bytes)).toBeLessThan(64 * 1024);
+    expect(bodies.flatMap((b) => b.items.map((i) => i.id))).toEqual(many.map((i) => i.id));
+
+    const small = batchBodies(planOf(many, { type: 'transfer' }), { type: 'transfer' }, () => ({ unitId: 'chenggu', reason }));
+    expect(small.map((b) => b.items.length)).toEqual([500, 500, 201]);
+  });
+});

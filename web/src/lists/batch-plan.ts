@@ -1,0 +1,122 @@
+import { clueStates } from '../../../engine/clue/clue.model';
+import { problemStates } from '../../../engine/problem/problem.model';
+import type { BatchEvent } from '../../../api/contracts/batch';
+import type { ListItem } from './api';
+
+/** What a batch does to the items selected: a move to a state, or a change that keeps it. */
+export type BatchAction = { readonly type: 'move'; readonly to: string } | { readonly type: BatchEvent };
+
+/** What each change that keeps the state asks for, as its own route does. */
+export const eventNeeds: Readonly<Record<BatchEvent, readonly string[]>> = {
+  assign: ['assigneeId'],
+  transfer: ['unitId', 'reason'],
+  extend: ['until', 'reason'],
+};
+
+/**
+ * Needs that hold one item's own facts: its case number, the figures of its
+ * outcome or rectification, how many of its suspects were sent for
+ * prosecution. No batch can share them, so such moves are made one by one.
+ */
+const ownNeeds = new Set(['caseNumber', 'outcome', 'sentForProsecution', 'rectification']);
+
+/** What one item needs for the action, or null when the viewer may not take it on that item now. */
+export function needsOf(item: ListItem, action: BatchAction): readonly string[] | null {
+  if (action.type === 'move') return item.allowed.find((move) => move.to === action.to)?.needs ?? null;
+  return item.changes.includes(`${item.kind}.${action.type}`) ? eventNeeds[action.type] : null;
+}
+
+/** A state the selection may move to: how many of the items selected may go there, and whether a batch can take them (no item's own figures needed). */
+export interface MoveTarget {
+  readonly to: string;
+  readonly kind: ListItem['kind'];
+  readonly count: number;
+  readonly batchable: boolean;
+}
+
+const stateOrder: readonly string[] = [...clueStates, ...problemStates];
+
+/** The states any of the items may move to, in the statecharts' order. */
+export function moveTargets(items: readonly ListItem[]): MoveTarget[] {
+  const targets = new Map<string, { kind: ListItem['kind']; count: number; batchable: boolean }>();
+  for (const item of items) {
+    for (const move of item.allowed) {
+      const target = targets.get(move.to) ?? { kind: item.kind, count: 0, batchable: true };
+      target.count += 1;
+      if (move.needs.some((need) => ownNeeds.has(need))) target.batchable = false;
+      targets.set(move.to, target);
+    }
+  }
+  return [...targets].map(([to, t]) => ({ to, ...t })).sort((a, b) => stateOrder.indexOf(a.to) - stateOrder.indexOf(b.to));
+}
+
+/** Whether the viewer may take any batch action on an item: a row they may select. */
+export const selectable = (item: ListItem): boolean => item.allowed.length > 0 || (Object.keys(eventNeeds) as BatchEvent[]).some((event) => item.changes.includes(`${item.kind}.${event}`));
+
+/** How many of the items the viewer may take the action on. */
+export const applicableCount = (items: readonly ListItem[], action: BatchAction): number => items.filter((item) => needsOf(item, action) !== null).length;
+
+/** The items a batch sends with what each needs, those it leaves out (the action not theirs to take), and the needs every item sent shares. */
+export interface BatchPlan {
+  readonly items: readonly { readonly item: ListItem; readonly needs: readonly string[] }[];
+  readonly skipped: readonly ListItem[];
+  /** Asked once and sent once for all; the rest (a move to verifying names an assignee only for those without one) go with each item that needs them. */
+  readonly shared: readonly string[];
+  /** Every need of any item sent, in the order they are first met: the dialog's fields. */
+  readonly needs: readonly string[];
+}
+
+export function planOf(items: readonly ListItem[], action: BatchAction): BatchPlan {
+  const sent: { item: ListItem; needs: readonly string[] }[] = [];
+  const skipped: ListItem[] = [];
+  for (const item of items) {
+    const needs = needsOf(item, action);
+    if (needs === null) skipped.push(item);
+    else sent.push({ item, needs });
+  }
+  const needs = [...new Set(sent.flatMap((s) => s.needs))];
+  const shared = needs.filter((need) => sent.every((s) => s.needs.includes(need)));
+  return { items: sent, skipped, shared, needs };
+}
+
+/** One request of a batch, as POST /api/campaigns/:id/batch takes it. */
+export interface BatchBody {
+  readonly to?: string;
+  readonly event?: BatchEvent;
+  readonly payload?: Record<string, unknown>;
+  readonly items: { readonly kind: ListItem['kind']; readonly id: number; readonly version: number; readonly payload?: Record<string, unknown> }[];
+}
+
+/** The most items, and about the most bytes, one request carries: the server takes 500 items and 64 KB. */
+const maxItems = 500;
+const maxBytes = 48_000;
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/**
+ * The requests that send a plan: the shared payload once in each, an item's
+ * own needs with the item; cut so that none passes the server's limits (a
+ * reason of a few thousand characters sent with each of many items would).
+ */
+export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (needs: readonly string[]) => Record<string, unknown>): BatchBody[] {
+  const head = {
+    ...(action.type === 'move' ? { to: action.to } : { event: action.type }),
+    ...(plan.shared.length > 0 && { payload: payloadOf(plan.shared) }),
+  };
+  const bodies: BatchBody[] = [];
+  let items: BatchBody['items'][number][] = [];
+  let bytes = bytesOf(head);
+  for (const { item, needs } of plan.items) {
+    const own = needs.filter((need) => !plan.shared.includes(need));
+    const entry = { kind: item.kind, id: item.id, version: item.version, ...(own.length > 0 && { payload: payloadOf(own) }) };
+    const size = bytesOf(entry) + 1;
+    if (items.length > 0 && (items.length === maxItems || bytes + size > maxBytes)) {
+      bodies.push({ ...head, items });
+      items = [];
+      bytes = bytesOf(head);
+    }
+    items.push(entry);
+    bytes += size;
+  }
+  if (items.length > 0) bodies.push({ ...head, items });
+  return bodies;
+}
