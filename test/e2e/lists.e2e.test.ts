@@ -156,4 +156,74 @@ describe('the three lists in Chromium', () => {
       await context.close();
     }
   });
+
+  // Last: it changes the clues the tests above read.
+  test('a unit lead selects found clues and moves them on at once; one changed meanwhile is left, and said why', async () => {
+    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const found = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/clues?state=found&limit=500');
+      const byUnit = new Map<string, ListPage['items']>();
+      for (const item of found.items) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), item]);
+      const [unit, mine] = [...byUnit].find(([id, items]) => items.length >= 3 && id !== 'office') ?? [];
+      if (unit === undefined || mine === undefined) throw new Error('no unit with three found clues');
+
+      const { context, page } = await signedIn(suite.browser, suite.server.url, `${unit}.lead`);
+      try {
+        await page.goto(`${suite.server.url}/campaigns/1/lists/clues?state=found&unit=${unit}`);
+        await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+        await page.getByTestId('select-page').check();
+        await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(mine.length));
+        await page.getByTestId('batch-move').selectOption('verifying');
+        await page.getByTestId('batch-dialog').waitFor();
+        expect(await page.getByTestId('batch-count').textContent()).toContain(`将处理 ${mine.length} 项`);
+        const assignee = page.locator('select[name=assigneeId]');
+        if (mine.some((item) => item.assigneeId === null)) {
+          await expect.poll(() => assignee.locator('option').count()).toBeGreaterThan(1);
+          await assignee.selectOption({ index: 1 });
+        }
+        await page.screenshot({ path: `${artifacts}/list-batch-dialog-zh.png` });
+
+        // Meanwhile the office edits the first of them: its version is no longer the one the lead selected.
+        const changed = mine[0];
+        if (changed === undefined) throw new Error('a clue');
+        await apiCall(suite.server.url, office.context, 'PATCH', `/api/clues/${changed.id}`, { version: changed.version, description: '专项办补充：举报人已提供截图' });
+
+        await page.getByTestId('batch-submit').click();
+        const result = page.getByTestId('batch-result');
+        await result.waitFor();
+        expect(await page.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(mine.length - 1));
+        expect(await page.getByTestId('batch-refused').getAttribute('data-n')).toBe('1');
+        expect(await page.getByTestId(`batch-refused-clue-${changed.id}`).textContent()).toContain('该事项已被他人修改');
+        await page.screenshot({ path: `${artifacts}/list-batch-result-zh.png` });
+
+        // Closed, the list is read again: the clues moved on left the "found" filter; the one left is still there.
+        await page.getByTestId('batch-close').click();
+        await expect.poll(() => shownIds(page)).toEqual([changed.id]);
+        expect(await page.getByTestId('batch-bar').count()).toBe(0);
+        const now = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?unit=${unit}&limit=500`);
+        const states = new Map(now.items.map((item) => [item.id, item.state]));
+        expect(mine.map((item) => states.get(item.id))).toEqual(mine.map((item) => (item.id === changed.id ? 'found' : 'verifying')));
+      } finally {
+        await context.close();
+      }
+
+      // The office selects the page, then every clue that matches (more than a page), in English.
+      await office.page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
+      await office.page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await office.page.getByTestId('lang-toggle').click();
+      await office.page.getByTestId('select-page').check();
+      await office.page.getByTestId('batch-select-all').click();
+      const every = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/clues?limit=500');
+      const selectable = every.items.filter((item) => item.allowed.length > 0 || item.changes.some((c) => /\.(assign|transfer|extend)$/.test(c)));
+      expect(selectable.length).toBeGreaterThan(50);
+      await expect.poll(() => office.page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(selectable.length));
+      expect(await office.page.getByTestId('batch-assign').textContent()).toMatch(/^Assign \(\d+\)$/);
+      expect(await office.page.getByTestId('batch-select-all').count()).toBe(0);
+      await office.page.screenshot({ path: `${artifacts}/list-batch-bar-en.png` });
+      await office.page.getByTestId('batch-clear').click();
+      expect(await office.page.getByTestId('batch-bar').count()).toBe(0);
+    } finally {
+      await office.context.close();
+    }
+  });
 });

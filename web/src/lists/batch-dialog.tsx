@@ -5,7 +5,7 @@ import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
 import { api } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { stateLabel } from '../board/domain-labels';
+import { refusalLabel, stateLabel } from '../board/domain-labels';
 import { organisationTypeLabel } from '../board/outcome-labels';
 import { neededField, payloadOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
 import { PayloadInput } from '../board/payload-input';
@@ -24,10 +24,9 @@ export interface BatchOutcome {
   readonly stopped: Label | null;
 }
 
-/** The title of an action: "批量分派责任人", "Move to “核查中”: several items". */
+/** The title of an action: "批量分派责任人", "Move several items to Verifying". */
 export function actionLabel(action: BatchAction, kind: ListItem['kind']): string {
-  const name = action.type === 'move' ? bt('moveToState', { state: tr(stateLabel(kind, action.to)) }) : bt(action.type);
-  return bt('actionTitle', { action: name });
+  return action.type === 'move' ? bt('moveTitle', { state: tr(stateLabel(kind, action.to)) }) : bt(`${action.type}Title`);
 }
 
 /**
@@ -124,9 +123,16 @@ export function BatchDialog(props: { action: BatchAction; items: readonly ListIt
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
   const titleOf = (kind: ListItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
+  /**
+   * Why an item was left: the refusal's own reason, or, where the reason is
+   * only the general "some information is invalid", each field and why
+   * (a specific reason already says what its field would).
+   */
   const refusalText = (refusal: BatchResult['refused'][number]) => {
-    const fields = (refusal.fields ?? []).map((f) => tr(f.message)).filter((text) => text !== tr(refusal.reason));
-    return [tr(refusal.reason), ...fields].join('：');
+    const general = refusalLabel('payload_invalid');
+    if (refusal.fields === undefined || general === undefined || refusal.reason.zh !== general.zh) return tr(refusal.reason);
+    const fieldName = (field: string) => tr(specs().find((spec) => spec.name === field)?.label ?? { zh: field, en: field });
+    return `${tr(refusal.reason)}：${refusal.fields.map((f) => `${fieldName(f.field)} ${tr(f.message)}`).join('；')}`;
   };
 
   return (

@@ -76,7 +76,8 @@ function GroupRow(props: { group: ResponsibilityGroup | undefined; item: ListIte
                   {count(group().overdue)} {lt('overdueItems')}
                 </span>
               </Show>
-              <Show when={group().nextDueAt}>{(due) => ` · ${lt('nextDue')} ${localDateTime(due(), props.campaign.timeZone)}`}</Show>
+              {/* JSX, not a template string: Show runs its child once, and the words must follow a language switch. */}
+              <Show when={group().nextDueAt}>{(due) => <>{` · ${lt('nextDue')} ${localDateTime(due(), props.campaign.timeZone)}`}</>}</Show>
             </span>
           )}
         </Show>

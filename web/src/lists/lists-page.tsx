@@ -69,7 +69,13 @@ export function ListsPage() {
   // The batch (批量处理): rows selected across pages, kept as they were read (their versions guard the change);
   // cleared when the list or its filters change, and once a batch is done.
   const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
-  const [selected, setSelected] = createSignal<ReadonlyMap<string, ListItem>>(new Map());
+  const [selected, setSelectedRows] = createSignal<ReadonlyMap<string, ListItem>>(new Map());
+  // Whether the selection is every selectable item that matches (read through all pages), not the pages ticked.
+  const [wholeList, setWholeList] = createSignal(false);
+  const setSelected = (next: ReadonlyMap<string, ListItem> | ((now: ReadonlyMap<string, ListItem>) => ReadonlyMap<string, ListItem>), whole = false) => {
+    setSelectedRows(next);
+    setWholeList(whole);
+  };
   const keyOf = (item: ListItem) => `${item.kind}:${item.id}`;
   createEffect(on([list, filters], () => setSelected(new Map()), { defer: true }));
   const pageRows = () => (page.latest?.items ?? []).filter(selectable);
@@ -101,14 +107,14 @@ export function ListsPage() {
   const [selectingAll, setSelectingAll] = createSignal(false);
   const selectAllState = (): 'offered' | 'tooMany' | 'no' => {
     const total = page.latest?.total ?? 0;
-    if (selection.page() !== 'all' || total <= selected().size) return 'no';
+    if (wholeList() || selection.page() !== 'all' || total <= selected().size) return 'no';
     return total > maxBatchItems ? 'tooMany' : 'offered';
   };
   async function selectWholeList() {
     setSelectingAll(true);
     try {
       const whole = await readUpTo(maxBatchItems);
-      setSelected(new Map(whole.page.items.filter(selectable).map((item) => [keyOf(item), item])));
+      setSelected(new Map(whole.page.items.filter(selectable).map((item) => [keyOf(item), item])), true);
     } catch (error) {
       toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
     } finally {
