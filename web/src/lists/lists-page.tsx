@@ -10,15 +10,15 @@ import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
 import { TopBar } from '../ui/top-bar';
-import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListItem, type ListName, type ListPage } from './api';
+import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
-import { ListTable, type RowSelection } from './list-table';
+import { ListTable } from './list-table';
 import { BatchBar } from './batch-bar';
 import { BatchDialog } from './batch-dialog';
-import { selectable, type BatchAction } from './batch-plan';
+import type { BatchAction } from './batch-plan';
+import { createRowSelection } from './row-selection';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { me } from '../session/session';
-import { toast } from '../ui/toasts';
 import { lt } from './messages';
 import './lists.css';
 
@@ -66,61 +66,14 @@ export function ListsPage() {
   );
   const first = () => (cursors().length - 1) * pageSize + 1;
 
-  // The batch (批量处理): rows selected across pages, kept as they were read (their versions guard the change);
-  // cleared when the list or its filters change, and once a batch is done.
+  // The batch (批量处理): cleared when the list or its filters change, and once a batch is done.
   const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
-  const [selected, setSelectedRows] = createSignal<ReadonlyMap<string, ListItem>>(new Map());
-  // Whether the selection is every selectable item that matches (read through all pages), not the pages ticked.
-  const [wholeList, setWholeList] = createSignal(false);
-  const setSelected = (next: ReadonlyMap<string, ListItem> | ((now: ReadonlyMap<string, ListItem>) => ReadonlyMap<string, ListItem>), whole = false) => {
-    setSelectedRows(next);
-    setWholeList(whole);
-  };
-  const keyOf = (item: ListItem) => `${item.kind}:${item.id}`;
-  createEffect(on([list, filters], () => setSelected(new Map()), { defer: true }));
-  const pageRows = () => (page.latest?.items ?? []).filter(selectable);
-  const selection: RowSelection = {
-    selectable,
-    isSelected: (item) => selected().has(keyOf(item)),
-    toggle: (item, on) =>
-      setSelected((now) => {
-        const next = new Map(now);
-        if (on && next.size < maxBatchItems) next.set(keyOf(item), item);
-        else next.delete(keyOf(item));
-        return next;
-      }),
-    page: () => {
-      const rows = pageRows();
-      const n = rows.filter((item) => selected().has(keyOf(item))).length;
-      return n === 0 ? 'none' : n === rows.length ? 'all' : 'some';
-    },
-    togglePage: (on) =>
-      setSelected((now) => {
-        const next = new Map(now);
-        for (const item of pageRows()) {
-          if (on && next.size < maxBatchItems) next.set(keyOf(item), item);
-          else if (!on) next.delete(keyOf(item));
-        }
-        return next;
-      }),
-  };
-  const [selectingAll, setSelectingAll] = createSignal(false);
-  const selectAllState = (): 'offered' | 'tooMany' | 'no' => {
-    const total = page.latest?.total ?? 0;
-    if (wholeList() || selection.page() !== 'all' || total <= selected().size) return 'no';
-    return total > maxBatchItems ? 'tooMany' : 'offered';
-  };
-  async function selectWholeList() {
-    setSelectingAll(true);
-    try {
-      const whole = await readUpTo(maxBatchItems);
-      setSelected(new Map(whole.page.items.filter(selectable).map((item) => [keyOf(item), item])), true);
-    } catch (error) {
-      toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
-    } finally {
-      setSelectingAll(false);
-    }
-  }
+  const rows = createRowSelection({
+    page: () => page.latest?.items ?? [],
+    total: () => page.latest?.total ?? 0,
+    readAll: async (most) => (await readUpTo(most)).page.items,
+  });
+  createEffect(on([list, filters], () => rows.clear(), { defer: true }));
   const [batchAction, setBatchAction] = createSignal<BatchAction | null>(null);
 
   /** The filtered list from its start, page after page of 500, until `most` items are read or it ends. */
@@ -243,32 +196,32 @@ export function ListsPage() {
                 <Match when={page.latest}>
                   {(current) => (
                     <>
-                      <Show when={mayChange() && selected().size > 0}>
+                      <Show when={mayChange() && rows.size() > 0}>
                         <BatchBar
-                          selected={[...selected().values()]}
+                          selected={rows.selected()}
                           total={current().total}
-                          selectAll={selectAllState()}
-                          selectingAll={selectingAll()}
+                          selectAll={rows.selectAllState()}
+                          selectingAll={rows.selectingAll()}
                           maxSelected={maxBatchItems}
-                          onSelectAll={() => void selectWholeList()}
-                          onClear={() => setSelected(new Map())}
+                          onSelectAll={() => void rows.selectAll()}
+                          onClear={rows.clear}
                           onAction={setBatchAction}
                         />
                       </Show>
                       <Show when={current().items.length > 0} fallback={<p class="list-empty" data-testid="list-empty">{lt('none')}</p>}>
-                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} {...(mayChange() && { selection })} />
+                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} {...(mayChange() && { selection: rows.selection })} />
                       </Show>
                       <Show when={batchAction()}>
                         {(action) => (
                           <BatchDialog
                             action={action()}
-                            items={[...selected().values()]}
+                            items={rows.selected()}
                             campaign={detail()}
                             now={current().now}
                             onClose={(outcome) => {
                               setBatchAction(null);
                               if (outcome === null) return;
-                              setSelected(new Map());
+                              rows.clear();
                               void refetch();
                             }}
                           />
