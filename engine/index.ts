@@ -12,7 +12,7 @@ export * from './deadlines/escalation-level';
 export * from './item/types';
 export * from './item/permissions';
 export type { ItemFacts } from './item/kind';
-export { leadExtensionRefusal } from './item/extension';
+export { extensionRequestOf, leadExtensionRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
 export type { CreateEvent, Replayed } from './item/replay';
 export * from './clue/clue.model';
 export * from './clue/clue.kind';

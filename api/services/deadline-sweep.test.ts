@@ -388,9 +388,9 @@ describe('webhook deliveries', () => {
       await sweepDeadlines(own, testNow);
       // 160 deliveries due: copies of the first one queued (a sweep that raised as many).
       await own.client.execute({
-        sql: `insert into webhook_outbox (escalation_id, url, body, next_attempt_at)
+        sql: `insert into webhook_outbox (campaign_id, escalation_id, url, body, next_attempt_at)
               with recursive n(i) as (select 1 union all select i + 1 from n where i < 160 - (select count(*) from webhook_outbox))
-              select o.escalation_id, o.url, o.body, o.next_attempt_at from n, (select * from webhook_outbox order by id limit 1) o`,
+              select o.campaign_id, o.escalation_id, o.url, o.body, o.next_attempt_at from n, (select * from webhook_outbox order by id limit 1) o`,
         args: [],
       });
       const [queued] = await own.db.select({ n: count() }).from(webhookOutbox);

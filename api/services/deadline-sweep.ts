@@ -205,9 +205,9 @@ async function recordRaised(tx: Tx, campaign: CampaignRow, raised: Raised, now: 
   const routing = await loadEscalationRouting(tx);
   const inserted = await rows();
   const body = (row: EscalationRow) => webhookBody(row, routing.recipientsOf(row.recipient, row.unitId, row.recipientUserId));
-  // SQLite bounds the parameters of one statement: 5 per row × 1,000 rows stays inside it.
+  // SQLite bounds the parameters of one statement: 6 per row × 1,000 rows stays inside it.
   for (let i = 0; i < inserted.length; i += 1000) {
-    await tx.insert(webhookOutbox).values(inserted.slice(i, i + 1000).map((row) => ({ escalationId: row.id, url, body: body(row), nextAttemptAt: at })));
+    await tx.insert(webhookOutbox).values(inserted.slice(i, i + 1000).map((row) => ({ campaignId: campaign.id, escalationId: row.id, url, body: body(row), nextAttemptAt: at })));
   }
 }
 

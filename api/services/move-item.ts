@@ -13,6 +13,7 @@ import {
   type ItemRulesContext,
   type MergeTarget,
   type ProblemRequest,
+  type WithExtensionRequest,
 } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
@@ -23,6 +24,7 @@ import { resolveMovedOn } from './deadline-sweep';
 import { onceIn, type Once } from './idempotency';
 import { readItem, storedItem, type StoredItem } from './item-card';
 import { extensionFacts } from './lead-extensions';
+import { queueRequestWebhook } from './request-webhooks';
 
 export type ItemRequest = ({ readonly to: string } | { readonly event: string }) & { readonly version: number; readonly payload?: unknown };
 
@@ -99,7 +101,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
 }
 
 /** Stores a decision on the item as it was read (its version checked, its context the one the columns change from). */
-async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: { readonly dueAt: string | null } }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: WithExtensionRequest }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
   const at = now.toISOString();
   const store = kind === 'clue' ? clueStore : problemStore;
   // The engine keeps each kind's states and contexts apart; the cast bridges the two stores' types.
@@ -107,6 +109,7 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { rea
   // Inside the write queue no one else in this process can move the item; another process can.
   if (!(await store.update(tx, change, decided.event.type.endsWith('.edit')))) throw new ApiError('version_conflict');
   await appendAudit(tx, auditEntryOf(kind, id, decided, actor, campaignId, at));
+  await queueRequestWebhook(tx, read.context, { kind, id, state: decided.state, context: decided.context as Parameters<typeof queueRequestWebhook>[2]['context'], event: decided.event }, actor.userId, at);
   // An item that moves on, or is given a later deadline, settles its escalations in the same commit (read with the item, in this transaction).
   if ((decided.from !== decided.to || decided.dueAt !== read.context.dueAt) && openEscalations) await resolveMovedOn(tx, kind, now, id);
 }

@@ -2,7 +2,7 @@ import { appendAuditAll } from '../../db/audit/append';
 import type { Database, Tx } from '../../db/client';
 import { clueStore, problemStore, type ForChange } from '../../db/items/store';
 import { inSavepoint, type Settled, type WorkerGroup } from '../../db/write-queue';
-import { decideClue, decideProblem, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
+import { decideClue, decideProblem, extensionRequestOf, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { errorFromData, errorToData, refusalError } from '../errors';
@@ -58,7 +58,8 @@ type Plan = { readonly refused: Error } | { readonly decided: Stored; readonly c
  *
  * Moves with more to do than a state change go alone, in order, through
  * {@link applyRequestsIn} in a savepoint: a change that keeps the state
- * (an event rather than a target state), a payload that names a unit,
+ * (an event rather than a target state), a move of an item with a request
+ * for more time waiting (its end may be told by webhook), a payload that names a unit,
  * assignee or category (checked against the database), a merge, an edit
  * (the clue's identifiers), an item with open escalations to settle, a
  * version that differs from the one read (answered with the current item),
@@ -139,8 +140,9 @@ async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<stri
 /** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
 async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
   const { payload } = input.move;
-  // A change that keeps the state (a batch's extension, say) may need facts read from the log (how often a lead extended): alone.
-  if ('event' in input.move || item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null) return 'alone';
+  // A change that keeps the state (a batch's extension, say) may need facts read from the log (how often a lead extended);
+  // a move that ends a request for more time may tell its asker by webhook: alone.
+  if ('event' in input.move || item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null || extensionRequestOf(item.context) !== null) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
   const decision =

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { campaigns, escalations, webhookOutbox } from '../../db/schema';
+import { campaigns, webhookOutbox } from '../../db/schema';
 import { webhookSignature } from './deadline-sweep';
 
 /** Seconds to wait after the n-th failure: 5 s, 10 s, 20 s … up to an hour. */
@@ -31,8 +31,7 @@ export async function deliverWebhooks(
     const due = await database.db
       .select({ id: webhookOutbox.id, url: webhookOutbox.url, body: webhookOutbox.body, attempts: webhookOutbox.attempts, secret: campaigns.webhookSecret })
       .from(webhookOutbox)
-      .innerJoin(escalations, eq(escalations.id, webhookOutbox.escalationId))
-      .innerJoin(campaigns, eq(campaigns.id, escalations.campaignId))
+      .innerJoin(campaigns, eq(campaigns.id, webhookOutbox.campaignId))
       .where(and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAttemptAt, now().toISOString())))
       .orderBy(asc(webhookOutbox.id))
       .limit(batch);

@@ -52,17 +52,20 @@ export const escalations = sqliteTable(
 );
 
 /**
- * Webhook deliveries waiting to go out. Written in the sweep's transaction,
- * delivered by a separate loop, so deliveries survive restarts and a slow
- * receiver never slows the sweep.
+ * Webhook deliveries waiting to go out: escalations raised, written in the
+ * sweep's transaction, and requests for more time asked and answered,
+ * written in the change's (no escalation then). Delivered by a separate
+ * loop, so deliveries survive restarts and a slow receiver never slows the
+ * sweep or a change. Signed with the campaign's secret.
  */
 export const webhookOutbox = sqliteTable(
   'webhook_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    escalationId: integer('escalation_id')
+    campaignId: integer('campaign_id')
       .notNull()
-      .references(() => escalations.id),
+      .references(() => campaigns.id),
+    escalationId: integer('escalation_id').references(() => escalations.id),
     url: text('url').notNull(),
     body: text('body').notNull(),
     attempts: integer('attempts').notNull().default(0),
