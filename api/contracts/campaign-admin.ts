@@ -45,6 +45,8 @@ export const campaignSettings = z
     categories: z.array(category),
     map: mapSummary.nullable(),
     units: z.array(unit),
+    /** Where escalations and requests for more time are POSTed (the bureau's messaging), or null; the signing secret is never read back, only whether one is set. */
+    webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettings>;
@@ -93,6 +95,17 @@ export const settingsChange = z
     /** How many extensions a unit lead may give an item in one state; null: no limit. */
     extensionsByLead: z.number().int().min(0).max(50).nullable().optional(),
     targets: configShape.targets.max(2000).optional(),
+    /**
+     * The webhook: an http(s) address on the bureau's network, or null to stop
+     * sending; the secret its deliveries are signed with (HMAC-SHA256), needed
+     * the first time, kept when left out.
+     */
+    webhook: z
+      .strictObject({
+        url: z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' }).max(2000).nullable(),
+        secret: z.string().trim().min(16).max(256).optional(),
+      })
+      .optional(),
   })
   .meta({ id: 'CampaignSettingsChange' });
 export type SettingsChange = z.infer<typeof settingsChange>;

@@ -344,3 +344,36 @@ describe('authorisation', () => {
     await problemOf(await app.request('/api/campaigns/1/settings'), 401);
   });
 });
+
+describe('the webhook (通知接口)', () => {
+  const patch = async (body: Record<string, unknown>, status = 200) => {
+    const current = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const response = await office.send('PATCH', '/api/campaigns/1/settings', { revision: current.revision, ...body });
+    return status === 200 ? settingsOf(response) : problemOf(response, status);
+  };
+  const stored = async () => (await database.client.execute('select webhook_url, webhook_secret from campaigns where id = 1')).rows.map((r) => Object.values(r))[0];
+
+  it('is set by the office with its secret, which is never read back nor logged; kept when left out; stopped with null', async () => {
+    const first = (await patch({ webhook: { url: 'http://10.1.2.3/hook' } }, 422)) as Problem;
+    expect(fieldsOf(first)).toEqual(['webhook.secret']);
+    expect(fieldsOf((await patch({ webhook: { url: 'ftp://10.1.2.3/hook', secret: 'a'.repeat(16) } }, 400)) as Problem)).toEqual(['webhook.url']);
+    expect(fieldsOf((await patch({ webhook: { url: 'http://10.1.2.3/hook', secret: 'short' } }, 400)) as Problem)).toEqual(['webhook.secret']);
+    expect(await stored()).toEqual([null, null]);
+
+    const secret = 'the-bureau-shared-secret';
+    const set = (await patch({ webhook: { url: 'http://10.1.2.3/hook', secret } })) as CampaignSettings;
+    expect(set.webhook).toEqual({ url: 'http://10.1.2.3/hook', secretSet: true });
+    expect(JSON.stringify(set)).not.toContain(secret);
+    const moved = (await patch({ webhook: { url: 'https://msg.bureau.local/battlemap' } })) as CampaignSettings;
+    expect(moved.webhook).toEqual({ url: 'https://msg.bureau.local/battlemap', secretSet: true });
+    expect(await stored()).toEqual(['https://msg.bureau.local/battlemap', secret]);
+    const [entry] = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'campaign.configure')).orderBy(desc(auditLog.seq)).limit(1);
+    expect(entry?.payload).toContain('"webhook"');
+    const logged = await database.db.select({ payload: auditLog.payload }).from(auditLog);
+    expect(logged.some((e) => e.payload.includes(secret))).toBe(false);
+
+    const stopped = (await patch({ webhook: { url: null } })) as CampaignSettings;
+    expect(stopped.webhook).toEqual({ url: null, secretSet: false });
+    expect(await stored()).toEqual([null, null]);
+  });
+});

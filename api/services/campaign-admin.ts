@@ -75,7 +75,19 @@ export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSet
     categories: categoryRows.map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder, retired: c.retiredAt !== null })),
     map,
     units: unitRows,
+    webhook: { url: campaign.webhookUrl, secretSet: campaign.webhookSecret !== null },
   };
+}
+
+/** The webhook a change leaves the campaign with: none without an address; else the address and the secret sent, or the one it had. */
+function webhookAfter(campaign: Pick<CampaignRow, 'webhookUrl' | 'webhookSecret'>, change: SettingsChange['webhook']): { url: string | null; secret: string | null } {
+  if (change === undefined) return { url: campaign.webhookUrl, secret: campaign.webhookSecret };
+  if (change.url === null) return { url: null, secret: null };
+  const secret = change.secret ?? campaign.webhookSecret;
+  if (secret === null) {
+    throw invalidSettings([{ field: 'webhook.secret', message: { zh: '首次设置通知接口须填写签名密钥（至少 16 个字符）', en: 'A first webhook needs the secret its deliveries are signed with (16 characters or more)' } }]);
+  }
+  return { url: change.url, secret };
 }
 
 /**
@@ -164,16 +176,22 @@ export async function changeSettings(database: Database, id: number, actor: Acto
     const after = planOf(campaign, change);
     const issues = checkCampaignPlan(after, await unitIdsOf(tx));
     if (issues.length > 0) throw invalidSettings(issues);
-    const changes: Partial<Record<SettingsPart, { from: unknown; to: unknown }>> = {};
+    const changes: Partial<Record<SettingsPart | 'webhook', { from: unknown; to: unknown }>> = {};
     for (const part of settingsParts) {
       const [from, to] = [partOf(before, part), partOf(after, part)];
       if (JSON.stringify(from) !== JSON.stringify(to)) changes[part] = { from, to };
+    }
+    // The audit trail says whether the secret changed, never what it is.
+    const webhook = webhookAfter(campaign, change.webhook);
+    const secretChanged = webhook.secret !== campaign.webhookSecret;
+    if (webhook.url !== campaign.webhookUrl || secretChanged) {
+      changes.webhook = { from: { url: campaign.webhookUrl, secretSet: campaign.webhookSecret !== null }, to: { url: webhook.url, secretSet: webhook.secret !== null, secretChanged } };
     }
     // Nothing changed: nothing to record.
     if (Object.keys(changes).length === 0) return readSettings(tx, id);
     await tx
       .update(campaigns)
-      .set({ nameZh: after.nameZh, nameEn: after.nameEn, startsOn: after.startsOn, endsOn: after.endsOn, config: after.config })
+      .set({ nameZh: after.nameZh, nameEn: after.nameEn, startsOn: after.startsOn, endsOn: after.endsOn, config: after.config, webhookUrl: webhook.url, webhookSecret: webhook.secret })
       .where(eq(campaigns.id, id));
     await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.configure', { changes }, now));
     return readSettings(tx, id);

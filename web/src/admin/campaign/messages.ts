@@ -42,6 +42,17 @@ export const campaignAdminMessages = {
   longOverdueDays: { zh: '超期多少天升级为严重超期（专项办督办）', en: 'Long overdue: days after the due time (raised to the office)' },
   wipLimits: { zh: '在办上限（每个单位每列）', en: 'WIP limits (per unit, per column)' },
   extensions: { zh: '延期', en: 'Deadline extensions' },
+  webhook: { zh: '通知接口（Webhook）', en: 'Webhook' },
+  webhookLead: {
+    zh: '督办升级和延期申请（提出、批准、不予批准、随办结终止）推送至局内消息系统的地址，每次推送以 HMAC-SHA256 签名（X-Battlemap-Signature），失败自动重试。留空地址并保存即停止推送。',
+    en: "Where escalations and requests for more time (asked, granted, declined, ended) are POSTed: the bureau's own messaging, on its network. Each delivery is signed with HMAC-SHA256 (X-Battlemap-Signature) and retried until taken. Empty the address and save to stop.",
+  },
+  webhookUrl: { zh: '推送地址', en: 'Address' },
+  webhookSecret: { zh: '签名密钥', en: 'Signing secret' },
+  webhookSecretKept: { zh: '已设置；留空则不变', en: 'Set; leave empty to keep it' },
+  webhookSecretNew: { zh: '至少 16 个字符', en: '16 characters or more' },
+  webhookOn: { zh: '推送已开启。', en: 'Deliveries are on.' },
+  webhookOff: { zh: '未设置推送地址，不推送。', en: 'No address: nothing is sent.' },
   extensionsByLead: { zh: '单位负责人在同一状态可延期次数', en: 'Extensions a unit lead may give an item in one state' },
   extensionsLead: {
     zh: '达到次数后，单位负责人不能再延期，可提交延期申请，由专项办审批；专项办延期不限次数。留空表示不设上限，填 0 表示延期一律由专项办审批。',

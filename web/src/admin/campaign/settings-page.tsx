@@ -12,6 +12,7 @@ import { CriteriaSection } from './criteria-section';
 import { fieldLookup, type SectionProps } from './form-kit';
 import { GeneralSection } from './general-section';
 import { LimitsSection } from './limits-section';
+import { WebhookSection } from './webhook-section';
 import { MapSection } from './map-section';
 import { cm } from './messages';
 import { NewCampaignSection } from './new-campaign-section';
@@ -99,6 +100,7 @@ export function CampaignSettingsPage() {
               <div class="ca-sections" data-revision={current().revision}>
                 <GeneralSection {...sectionProps('general', current)} />
                 <LimitsSection {...sectionProps('limits', current)} />
+                <WebhookSection {...sectionProps('webhook', current)} />
                 <CriteriaSection {...sectionProps('criteria', current)} />
                 <TargetsSection {...sectionProps('targets', current)} />
                 <CategoriesSection {...sectionProps('categories', current)} />
