@@ -45,8 +45,13 @@ export const campaignSettings = z
     categories: z.array(category),
     map: mapSummary.nullable(),
     units: z.array(unit),
-    /** Where escalations and requests for more time are POSTed (the bureau's messaging), or null; the signing secret is never read back, only whether one is set. */
-    webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
+    /**
+     * Where escalations and requests for more time are POSTed (the bureau's
+     * messaging), or null; the signing secret is never read back, only whether
+     * one is set. How its deliveries stand: waiting, of those failed at least
+     * once (retried with backoff), and the latest failure's reason.
+     */
+    webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean(), pending: z.number().int(), failing: z.number().int(), lastError: z.string().nullable() }),
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettings>;
@@ -146,3 +151,9 @@ export const mapUpload = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
   .loose()
   .meta({ id: 'CampaignMapUpload' });
+
+/** What the webhook's receiver made of a test delivery sent now: delivered (2xx), its HTTP status (none when not reached), why not, and how long it took. */
+export const webhookTestResult = z
+  .object({ delivered: z.boolean(), status: z.number().int().nullable(), error: z.string().nullable(), ms: z.number().int() })
+  .meta({ id: 'WebhookTestResult' });
+export type WebhookTestResult = z.infer<typeof webhookTestResult>;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
@@ -7,7 +9,7 @@ import { testDatabase, testNow } from '../../test/support/test-database';
 import type { Board } from '../contracts/board';
 import { campaignSettings, type CampaignSettings } from '../contracts/campaign-admin';
 import { problem as problemSchema } from '../contracts/common';
-import { sweepDeadlines } from '../services/deadline-sweep';
+import { sweepDeadlines, webhookSignature } from '../services/deadline-sweep';
 
 // A campaign created from scratch through the API, configured, and run: its
 // windows, time limits, thresholds and WIP limits govern the board and the
@@ -362,10 +364,10 @@ describe('the webhook (通知接口)', () => {
 
     const secret = 'the-bureau-shared-secret';
     const set = (await patch({ webhook: { url: 'http://10.1.2.3/hook', secret } })) as CampaignSettings;
-    expect(set.webhook).toEqual({ url: 'http://10.1.2.3/hook', secretSet: true });
+    expect(set.webhook).toMatchObject({ url: 'http://10.1.2.3/hook', secretSet: true });
     expect(JSON.stringify(set)).not.toContain(secret);
     const moved = (await patch({ webhook: { url: 'https://msg.bureau.local/battlemap' } })) as CampaignSettings;
-    expect(moved.webhook).toEqual({ url: 'https://msg.bureau.local/battlemap', secretSet: true });
+    expect(moved.webhook).toMatchObject({ url: 'https://msg.bureau.local/battlemap', secretSet: true });
     expect(await stored()).toEqual(['https://msg.bureau.local/battlemap', secret]);
     const [entry] = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'campaign.configure')).orderBy(desc(auditLog.seq)).limit(1);
     expect(entry?.payload).toContain('"webhook"');
@@ -373,7 +375,49 @@ describe('the webhook (通知接口)', () => {
     expect(logged.some((e) => e.payload.includes(secret))).toBe(false);
 
     const stopped = (await patch({ webhook: { url: null } })) as CampaignSettings;
-    expect(stopped.webhook).toEqual({ url: null, secretSet: false });
+    expect(stopped.webhook).toMatchObject({ url: null, secretSet: false });
     expect(await stored()).toEqual([null, null]);
+  });
+
+  it('sends a signed test delivery now and says what the receiver answered, and how queued deliveries stand', async () => {
+    // A POST with no body, as a browser sends one.
+    const bodiless = { 'content-length': '0' };
+    const secret = 'another-shared-secret';
+    const received: { signed: boolean; type: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ signed: req.headers['x-battlemap-signature'] === webhookSignature(body, secret), type: (JSON.parse(body) as { type: string }).type });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    try {
+      expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless), 400))).toEqual(['webhook.url']);
+      await patch({ webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret } });
+      const sent = (await (await office.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless)).json()) as { delivered: boolean; status: number | null };
+      expect(sent).toMatchObject({ delivered: true, status: 204 });
+      expect(received).toEqual([{ signed: true, type: 'webhook.test' }]);
+
+      // An address nothing listens on: not delivered, and why.
+      const closed = createServer();
+      await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((done) => closed.close(done));
+      await patch({ webhook: { url: `http://127.0.0.1:${port}/hook` } });
+      const refused = (await (await office.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless)).json()) as { delivered: boolean; status: number | null; error: string };
+      expect(refused).toMatchObject({ delivered: false, status: null });
+      expect(refused.error).toContain('ECONNREFUSED');
+
+      // Deliveries waiting, one of them failing: the settings say so, with the latest reason.
+      await database.client.execute(`insert into webhook_outbox (campaign_id, url, body, attempts, next_attempt_at, last_error) values (1, 'http://x/', '{}', 0, '2026-06-15T02:00:00.000Z', null), (1, 'http://x/', '{}', 2, '2026-06-15T02:05:00.000Z', 'HTTP 503')`);
+      const settings = await settingsOf(await office.get('/api/campaigns/1/settings'));
+      expect(settings.webhook).toMatchObject({ pending: 2, failing: 1, lastError: 'HTTP 503' });
+      const lead = await signIn(app, 'hantai.lead');
+      await problemOf(await lead.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless), 403);
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
-import { campaignSettings, categoryChange, categoryParams, mapUpload, newCampaignRequest, newCategoryRequest, settingsChange } from '../contracts/campaign-admin';
+import { campaignSettings, categoryChange, categoryParams, mapUpload, newCampaignRequest, newCategoryRequest, settingsChange, webhookTestResult } from '../contracts/campaign-admin';
 import { idParam } from '../contracts/common';
 import { viewerOf } from '../middleware/viewer';
 import { assertOffice, changeSettings, readSettings, removeMap, replaceMap } from '../services/campaign-admin';
 import { addCategory, changeCategory } from '../services/campaign-admin-categories';
 import { createCampaign } from '../services/campaign-admin-create';
+import { testWebhook } from '../services/webhook-test';
 import { json, problems, router } from './kit';
 
 const body = <T,>(schema: T) => ({ required: true, content: { 'application/json': { schema } } }) as const;
@@ -51,6 +52,17 @@ export function campaignAdminRoutes(database: Database, clock: Clock) {
         responses: { 200: json(campaignSettings, 'Changed and recorded in the audit log'), ...problems(400, 401, 403, 404, 409, 422) },
       }),
       async (c) => c.json(await changeSettings(database, c.req.valid('param').id, viewerOf(c).actor, c.req.valid('json'), clock()), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/campaigns/{id}/webhook/test',
+        tags: ['campaign settings'],
+        description: 'Sends a signed `webhook.test` delivery to the campaign\'s webhook now (not queued, kept or retried) and says what the receiver answered.',
+        request: { params: idParam },
+        responses: { 200: json(webhookTestResult, 'Sent: delivered or not, with the receiver\'s status or why it was not reached'), ...problems(400, 401, 403, 404) },
+      }),
+      async (c) => c.json(await testWebhook(database.db, c.req.valid('param').id, viewerOf(c).actor, clock()), 200),
     )
     .openapi(
       createRoute({

@@ -1,6 +1,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
+import { webhookStatus } from './webhook-status';
 import { auditLog, campaignMaps, campaigns, categories, units } from '../../db/schema';
 import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
 import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
@@ -75,7 +76,7 @@ export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSet
     categories: categoryRows.map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder, retired: c.retiredAt !== null })),
     map,
     units: unitRows,
-    webhook: { url: campaign.webhookUrl, secretSet: campaign.webhookSecret !== null },
+    webhook: await webhookStatus(db, campaign),
   };
 }
 

@@ -54,20 +54,39 @@ export async function deliverWebhooks(
 
 /** POSTs one delivery, signed; the error to record, or null when the receiver answered 2xx. */
 async function post(row: { id: number; url: string; body: string; secret: string | null }, timeoutMs: number): Promise<string | null> {
+  return (await sendSigned(row.url, row.body, row.secret ?? '', String(row.id), timeoutMs)).error;
+}
+
+/** What a receiver made of one delivery: its HTTP status (none when it was not reached), and what went wrong, or null for a 2xx. */
+export interface SendOutcome {
+  readonly status: number | null;
+  readonly error: string | null;
+}
+
+/** POSTs a body signed with the secret, naming the delivery; never throws. */
+export async function sendSigned(url: string, body: string, secret: string, delivery: string, timeoutMs: number): Promise<SendOutcome> {
   try {
-    const response = await fetch(row.url, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-battlemap-signature': webhookSignature(row.body, row.secret ?? ''),
-        'x-battlemap-delivery': String(row.id),
+        'x-battlemap-signature': webhookSignature(body, secret),
+        'x-battlemap-delivery': delivery,
       },
-      body: row.body,
+      body,
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
-    return response.ok ? null : `HTTP ${response.status}`;
+    return { status: response.status, error: response.ok ? null : `HTTP ${response.status}` };
   } catch (cause) {
-    return cause instanceof Error ? cause.message : String(cause);
+    return { status: null, error: reasonOf(cause) };
   }
+}
+
+/** A failed request in words an operator can act on: fetch's own "fetch failed" hides the reason (refused, no such host) in its cause. */
+function reasonOf(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof inner?.code === 'string' ? inner.code : typeof inner?.message === 'string' ? inner.message : null;
+  return code === null ? cause.message : `${cause.message} (${code})`;
 }

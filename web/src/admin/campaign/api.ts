@@ -16,6 +16,8 @@ export const settingsApi = {
   addCategory: (id: number, request: NewCategoryRequest) => expect(client.campaigns[':id'].categories.$post({ param: param(id), json: request })),
   changeCategory: (id: number, categoryId: number, change: CategoryChange) =>
     expect(client.campaigns[':id'].categories[':categoryId'].$patch({ param: { id: String(id), categoryId: String(categoryId) }, json: change })),
+  /** A signed test delivery to the webhook, now: what its receiver answered. */
+  testWebhook: (id: number) => expect(client.campaigns[':id'].webhook.test.$post({ param: param(id) })),
   removeMap: (id: number) => expect(client.campaigns[':id'].map.$delete({ param: param(id) })),
   /** The map goes as the file's own text: the typed client would parse and re-serialise a megabyte for nothing. */
   uploadMap: async (id: number, text: string): Promise<CampaignSettings> => {

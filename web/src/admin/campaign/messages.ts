@@ -1,5 +1,5 @@
 import type { Label } from '../../../../engine/labels';
-import { tr } from '../../i18n/i18n';
+import { tr, trFilled } from '../../i18n/i18n';
 
 /** The texts of the campaign settings screens; state, phase and measure names come from the engine's labels. */
 export const campaignAdminMessages = {
@@ -53,6 +53,12 @@ export const campaignAdminMessages = {
   webhookSecretNew: { zh: '至少 16 个字符', en: '16 characters or more' },
   webhookOn: { zh: '推送已开启。', en: 'Deliveries are on.' },
   webhookOff: { zh: '未设置推送地址，不推送。', en: 'No address: nothing is sent.' },
+  webhookPending: { zh: '待推送 {n} 条。', en: '{n} waiting to be delivered.' },
+  webhookFailing: { zh: '其中 {n} 条推送失败，正在重试（最近一次：{error}）。', en: '{n} of them failed and are being retried (latest: {error}).' },
+  webhookTest: { zh: '发送测试推送', en: 'Send a test delivery' },
+  webhookTesting: { zh: '正在发送…', en: 'Sending…' },
+  webhookTestDelivered: { zh: '测试推送已送达（HTTP {status}，{ms} 毫秒）。', en: 'The test was delivered (HTTP {status}, {ms} ms).' },
+  webhookTestFailed: { zh: '测试推送未送达：{error}', en: 'The test was not delivered: {error}' },
   extensionsByLead: { zh: '单位负责人在同一状态可延期次数', en: 'Extensions a unit lead may give an item in one state' },
   extensionsLead: {
     zh: '达到次数后，单位负责人不能再延期，可提交延期申请，由专项办审批；专项办延期不限次数。留空表示不设上限，填 0 表示延期一律由专项办审批。',
@@ -100,6 +106,11 @@ export type CampaignAdminMessage = keyof typeof campaignAdminMessages;
 /** One of the settings screens' texts in the current language. */
 export function cm(key: CampaignAdminMessage): string {
   return tr(campaignAdminMessages[key]);
+}
+
+/** A text of the settings screens with its {placeholders} filled in. */
+export function cmFilled(key: CampaignAdminMessage, values: Readonly<Record<string, string | number>>): string {
+  return trFilled(campaignAdminMessages[key], values);
 }
 
 /** The exit criteria's kinds as the office picks them. */

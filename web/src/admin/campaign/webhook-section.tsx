@@ -1,6 +1,11 @@
 import { Show, createSignal } from 'solid-js';
+import type { WebhookTestResult } from '../../../../api/contracts/campaign-admin';
+import { ApiProblem } from '../../api/problem';
+import { tr } from '../../i18n/i18n';
+import { count } from '../../reports/format';
+import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
-import { cm } from './messages';
+import { cm, cmFilled } from './messages';
 import { SectionFrame } from './section-frame';
 
 /**
@@ -15,6 +20,19 @@ export function WebhookSection(props: SectionProps) {
   const reset = () => {
     setUrl(props.settings.webhook.url ?? '');
     setSecret('');
+  };
+  // A test delivery: sent now, its answer shown beside the button until the next one.
+  const [testing, setTesting] = createSignal(false);
+  const [tested, setTested] = createSignal<WebhookTestResult | null>(null);
+  const test = async () => {
+    setTesting(true);
+    try {
+      setTested(await settingsApi.testWebhook(props.settings.id));
+    } catch (error) {
+      setTested({ delivered: false, status: null, error: error instanceof ApiProblem ? tr(error.reason) : String(error), ms: 0 });
+    } finally {
+      setTesting(false);
+    }
   };
   const save = async () => {
     const address = url().trim();
@@ -44,11 +62,31 @@ export function WebhookSection(props: SectionProps) {
           <FieldMessage messages={props.errors('webhook.secret')} />
         </label>
       </div>
-      <p class="muted" data-testid="webhook-state">
+      <p class="muted" data-testid="webhook-state" data-pending={props.settings.webhook.pending} data-failing={props.settings.webhook.failing}>
         <Show when={props.settings.webhook.url} fallback={cm('webhookOff')}>
-          {cm('webhookOn')}
+          {cm('webhookOn')}{' '}
+          {cmFilled('webhookPending', { n: count(props.settings.webhook.pending) })}
+          <Show when={props.settings.webhook.failing > 0}>
+            <span class="ca-warning">{cmFilled('webhookFailing', { n: count(props.settings.webhook.failing), error: props.settings.webhook.lastError ?? '' })}</span>
+          </Show>
         </Show>
       </p>
+      <Show when={props.settings.webhook.url}>
+        <div class="ca-row">
+          <button type="button" class="button" data-testid="webhook-test" disabled={testing() || props.busy} onClick={() => void test()}>
+            {testing() ? cm('webhookTesting') : cm('webhookTest')}
+          </button>
+          <Show when={tested()}>
+            {(result) => (
+              <span role="status" data-testid="webhook-test-result" data-delivered={String(result().delivered)} classList={{ 'ca-warning': !result().delivered }}>
+                {result().delivered
+                  ? cmFilled('webhookTestDelivered', { status: result().status ?? '', ms: result().ms })
+                  : cmFilled('webhookTestFailed', { error: result().error ?? '' })}
+              </span>
+            )}
+          </Show>
+        </div>
+      </Show>
     </SectionFrame>
   );
 }
