@@ -13,7 +13,7 @@ const customMessages: Record<string, string> = {
   'a date as YYYY-MM-DD': '日期格式应为 YYYY-MM-DD（如 2026-03-31）',
   'the window ends before it starts': '结束日期早于开始日期',
   'not a calendar date': '不是有效的日期',
-  'give either to (a state) or event (assign, transfer, extend), not both': '请指定目标状态（to）或变更（event：分派、移交、延期）之一，不能同时指定',
+  'give either to (a state) or event (assign, transfer, extend, requestExtension), not both': '请指定目标状态（to）或变更（event：分派、移交、延期、申请延期）之一，不能同时指定',
   'the same item twice in one batch': '同一事项在一次批量处理中出现了两次',
   'an http:// or https:// address': '应为 http:// 或 https:// 开头的地址',
 };

@@ -5,8 +5,8 @@ import { fieldIssue, label } from './common';
 /** The most items one batch may change: ten pages of a list, and well inside the 64 KB a request body may be. */
 export const maxBatchItems = 500;
 
-/** The changes that keep the state a batch may make, each as its own route makes it one item at a time. */
-export const batchEvents = ['assign', 'transfer', 'extend'] as const;
+/** The changes that keep the state a batch may make, each as its own route makes it one item at a time: whoever works the items asks for more time (requestExtension), a lead or the office gives it (extend). */
+export const batchEvents = ['assign', 'transfer', 'extend', 'requestExtension'] as const;
 export type BatchEvent = (typeof batchEvents)[number];
 
 const payload = z.record(z.string(), z.unknown());
@@ -23,7 +23,7 @@ export type BatchItem = z.infer<typeof batchItem>;
 /**
  * One change made to many items (批量处理), each item on its own: a move to
  * a state (`to`, as `POST /clues/:id/transitions`) or a change that keeps it
- * (`event`: assign, transfer, extend), with the payload they share; an item's
+ * (`event`: assign, transfer, extend, requestExtension), with the payload they share; an item's
  * own payload adds to it. The engine decides each item as it would alone.
  */
 export const batchRequest = z
@@ -35,7 +35,7 @@ export const batchRequest = z
   })
   .superRefine((body, ctx) => {
     if ((body.to === undefined) === (body.event === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [body.to === undefined ? 'to' : 'event'], message: 'give either to (a state) or event (assign, transfer, extend), not both' });
+      ctx.addIssue({ code: 'custom', path: [body.to === undefined ? 'to' : 'event'], message: 'give either to (a state) or event (assign, transfer, extend, requestExtension), not both' });
     }
     const seen = new Set<string>();
     body.items.forEach((item, i) => {

@@ -140,6 +140,25 @@ describe('POST /api/campaigns/:id/batch', () => {
     expect(twice.body.refused.map((r) => [r.status, r.reason.zh.includes('最多可延期 1 次')])).toEqual([[403, true]]);
   });
 
+  it('lets an officer ask for more time on the items they work, which then wait on their lead', async () => {
+    const rows = await database.db
+      .select({ id: clues.id, version: clues.version, unitId: clues.unitId, username: users.username })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(clues.state, 'filed'), eq(users.role, 'officer')))
+      .orderBy(asc(clues.id));
+    const username = rows[0]?.username;
+    const mine = rows.filter((r) => r.username === username).slice(0, 2);
+    expect(mine.length).toBeGreaterThan(0);
+    const officer = await signIn(app, username ?? '');
+    const answer = await batch(officer, { event: 'requestExtension', payload: { until: '2026-08-31', reason: '涉案资金流水待银行调取' }, items: mine.map(({ id, version }) => ({ kind: 'clue', id, version })) });
+    expect(answer.body.refused).toEqual([]);
+    expect(answer.body.changed.map((c) => c.id)).toEqual(mine.map((c) => c.id));
+    const lead = await signIn(app, `${mine[0]?.unitId}.lead`);
+    const waiting = (await (await lead.get('/api/campaigns/1/extension-requests?limit=500')).json()) as { items: { subjectId: number; until: string }[] };
+    for (const clue of mine) expect(waiting.items.find((r) => r.subjectId === clue.id)?.until).toBe('2026-08-31');
+  });
+
   it('changes nothing for a read-only account: each item refused for who asks', async () => {
     const viewer = await signIn(app, 'viewer');
     const items = (await cluesOf(await unitWith('verifying', 2), 'verifying', 2)).map(({ kind, id, version }) => ({ kind, id, version }));
@@ -162,6 +181,7 @@ describe('POST /api/campaigns/:id/batch', () => {
       [{ to: 'unfounded', items: [] }, 'items'],
       [{ to: 'unfounded', items: Array.from({ length: 501 }, (_, i) => ({ kind: 'clue', id: i + 1, version: 1 })) }, 'items'],
       [{ event: 'note', items: [item] }, 'event'],
+      [{ event: 'declineExtension', items: [item] }, 'event'],
       [{ to: 'unfounded', items: [{ ...item, kind: 'task' }] }, 'items.0.kind'],
     ];
     for (const [body, field] of cases) {

@@ -214,7 +214,7 @@ describe('the three lists in Chromium', () => {
       await office.page.getByTestId('select-page').check();
       await office.page.getByTestId('batch-select-all').click();
       const every = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/clues?limit=500');
-      const selectable = every.items.filter((item) => item.allowed.length > 0 || item.changes.some((c) => /\.(assign|transfer|extend)$/.test(c)));
+      const selectable = every.items.filter((item) => item.allowed.length > 0 || item.changes.some((c) => /\.(assign|transfer|extend|requestExtension)$/.test(c)));
       expect(selectable.length).toBeGreaterThan(50);
       await expect.poll(() => office.page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(selectable.length));
       expect(await office.page.getByTestId('batch-assign').textContent()).toMatch(/^Assign \(\d+\)$/);

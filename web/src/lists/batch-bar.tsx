@@ -7,7 +7,9 @@ import type { ListItem } from './api';
 import { bt } from './batch-messages';
 import { applicableCount, moveTargets, type BatchAction } from './batch-plan';
 
-const events: readonly BatchEvent[] = ['assign', 'transfer', 'extend'];
+const events: readonly BatchEvent[] = ['assign', 'transfer', 'extend', 'requestExtension'];
+/** Offered only to those who may make it on some of the items: the office never asks for more time. */
+const whenSome: ReadonlySet<BatchEvent> = new Set(['requestExtension']);
 
 /**
  * The bar over a list while items are selected: how many, the changes they
@@ -44,9 +46,11 @@ export function BatchBar(props: {
           {(event) => {
             const n = () => applicableCount(props.selected, { type: event });
             return (
-              <button type="button" class="button" data-testid={`batch-${event}`} disabled={n() === 0} onClick={() => props.onAction({ type: event })}>
-                {bt('withCount', { label: bt(event), n: count(n()) })}
-              </button>
+              <Show when={n() > 0 || !whenSome.has(event)}>
+                <button type="button" class="button" data-testid={`batch-${event}`} disabled={n() === 0} onClick={() => props.onAction({ type: event })}>
+                  {bt('withCount', { label: bt(event), n: count(n()) })}
+                </button>
+              </Show>
             );
           }}
         </For>

@@ -50,7 +50,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly ListIt
   const specs = (): FieldSpec[] =>
     plan.needs.flatMap((need): FieldSpec[] => {
       if (need === 'until') return [{ name: 'until', label: extensionMessages.until, input: 'date', min: today, max: lastDay }];
-      if (need === 'reason' && props.action.type === 'extend') return [{ name: 'reason', label: extensionMessages.reason, input: 'textarea' }];
+      if (need === 'reason' && (props.action.type === 'extend' || props.action.type === 'requestExtension')) return [{ name: 'reason', label: extensionMessages.reason, input: 'textarea' }];
       return [...neededField(need, organisationTypeLabel).inputs];
     });
   /** How many of the items sent need a field, when not all do. */
@@ -150,6 +150,9 @@ export function BatchDialog(props: { action: BatchAction; items: readonly ListIt
                 <Show when={plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
               <p class="muted batch-note">{bt('eachOnItsOwn')}</p>
+              <Show when={props.action.type === 'requestExtension'}>
+                <p class="muted batch-note">{bt('requestHint')}</p>
+              </Show>
               <For each={specs()}>
                 {(spec) => (
                   <div class="batch-field">

@@ -11,6 +11,7 @@ export const eventNeeds: Readonly<Record<BatchEvent, readonly string[]>> = {
   assign: ['assigneeId'],
   transfer: ['unitId', 'reason'],
   extend: ['until', 'reason'],
+  requestExtension: ['until', 'reason'],
 };
 
 /**
