@@ -16,7 +16,7 @@ import {
   type ProblemState,
 } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
-import { statesOf, type Board, type Card, type ItemKindName } from '../contracts/board';
+import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindName } from '../contracts/board';
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { ApiError } from '../errors';
@@ -247,18 +247,23 @@ export interface CardRow {
   readonly dueAt: string | null;
 }
 
-/** A card as the board shows it, with the moves this viewer may make on it now. */
-export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
+/** The moves this viewer may make on an item now, as the board's cards and the lists' rows carry them. */
+export function allowedMovesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 'unitId' | 'assigneeId'>, actor: Actor, concluded: boolean): AllowedMoveWire[] {
   const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
   const allowed =
     kind === 'clue'
       ? allowedClueMoves({ ...item, state: row.state as ClueState }, actor, concluded)
       : allowedProblemMoves({ ...item, state: row.state as ProblemState }, actor, concluded);
+  return allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] }));
+}
+
+/** A card as the board shows it, with the moves this viewer may make on it now. */
+export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
   return {
     kind,
     ...row,
     level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation),
-    allowed: allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] })),
+    allowed: allowedMovesOf(kind, row, actor, concluded),
   };
 }
 

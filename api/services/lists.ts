@@ -4,9 +4,7 @@ import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
 import {
   allowedClueChanges,
-  allowedClueMoves,
   allowedProblemChanges,
-  allowedProblemMoves,
   clueStates,
   escalationLevel,
   openClueStates,
@@ -20,7 +18,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { ApiError } from '../errors';
-import { readScope, unitListsOf } from './board';
+import { allowedMovesOf, readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
 import { tableOf } from './item-tables';
@@ -175,14 +173,13 @@ function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
 
 /** A row of a page on screen: with the moves and changes the viewer may make on it, as the board's card and drawer offer them. */
 function pageItemOf(row: Row, campaign: CampaignRow, now: Date, actor: Actor): ListPageItem {
-  const item = itemOf(row, campaign, now);
-  const held = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
   const concluded = campaign.state === 'concluded';
-  const clue = { ...held, state: row.state as ClueState };
-  const problem = { ...held, state: row.state as ProblemState };
-  const allowed = row.kind === 'clue' ? allowedClueMoves(clue, actor, concluded) : allowedProblemMoves(problem, actor, concluded);
-  const changes = row.kind === 'clue' ? allowedClueChanges(clue, actor, concluded) : allowedProblemChanges(problem, actor, concluded);
-  return { ...item, allowed: allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] })), changes: [...changes] };
+  const held = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
+  const changes =
+    row.kind === 'clue'
+      ? allowedClueChanges({ ...held, state: row.state as ClueState }, actor, concluded)
+      : allowedProblemChanges({ ...held, state: row.state as ProblemState }, actor, concluded);
+  return { ...itemOf(row, campaign, now), allowed: allowedMovesOf(row.kind, row, actor, concluded), changes: [...changes] };
 }
 
 /**

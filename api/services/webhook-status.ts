@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { webhookOutbox } from '../../db/schema';
 import type { CampaignSettings } from '../contracts/campaign-admin';
@@ -10,13 +10,12 @@ import type { CampaignSettings } from '../contracts/campaign-admin';
  */
 export async function webhookStatus(db: Db | Tx, campaign: { readonly id: number; readonly webhookUrl: string | null; readonly webhookSecret: string | null }): Promise<CampaignSettings['webhook']> {
   const waiting = and(eq(webhookOutbox.campaignId, campaign.id), isNull(webhookOutbox.deliveredAt));
-  const [pending] = await db.select({ n: count() }).from(webhookOutbox).where(waiting);
-  const [failing] = await db.select({ n: count() }).from(webhookOutbox).where(and(waiting, gt(webhookOutbox.attempts, 0)));
+  const [counts] = await db.select({ pending: count(), failing: sql<number>`coalesce(sum(${webhookOutbox.attempts} > 0), 0)` }).from(webhookOutbox).where(waiting);
   const [last] = await db
     .select({ error: webhookOutbox.lastError })
     .from(webhookOutbox)
     .where(and(waiting, gt(webhookOutbox.attempts, 0)))
     .orderBy(desc(webhookOutbox.nextAttemptAt))
     .limit(1);
-  return { url: campaign.webhookUrl, secretSet: campaign.webhookSecret !== null, pending: pending?.n ?? 0, failing: failing?.n ?? 0, lastError: last?.error ?? null };
+  return { url: campaign.webhookUrl, secretSet: campaign.webhookSecret !== null, pending: counts?.pending ?? 0, failing: counts?.failing ?? 0, lastError: last?.error ?? null };
 }
