@@ -1,7 +1,7 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ne, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clues, problems, users } from '../../db/schema';
-import type { ClueState } from '../../engine';
+import { refusalLabels, type ClueState } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import { batchResult, type BatchResult } from '../contracts/batch';
@@ -123,6 +123,14 @@ describe('POST /api/campaigns/:id/batch', () => {
     const moved = await batch(office, { to: 'unfounded', payload: { conclusion: '经核查，举报内容不实' }, items: [{ kind: 'clue', id: open.id, version: open.version }, { kind: 'problem', ...problem }] });
     expect(moved.body.changed.map((c) => [c.kind, c.state])).toEqual([['clue', 'unfounded']]);
     expect(moved.body.refused.map((r) => [r.kind, r.status])).toEqual([['problem', 422]]);
+    // Someone of another unit named: refused with the general reason the engine gives every invalid payload (the
+    // dialog then lists each field's own), and the field at fault.
+    const unit = await unitWith('found', 1);
+    const [clue] = await cluesOf(unit, 'found', 1);
+    const [stranger] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'officer'), ne(users.unitId, unit))).limit(1);
+    if (clue === undefined || stranger === undefined) throw new Error('a found clue and an officer of another unit');
+    const named = await batch(office, { event: 'assign', payload: { assigneeId: stranger.id }, items: [{ kind: 'clue', id: clue.id, version: clue.version }] });
+    expect(named.body.refused.map((r) => [r.code, r.reason, r.fields?.map((f) => f.field)])).toEqual([['payload_invalid', refusalLabels.payload_invalid, ['assigneeId']]]);
   });
 
   it("holds a unit lead's extensions to the campaign's limit, as the item's own route does", async () => {

@@ -104,7 +104,7 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(seen.length).toBe(verifying.count);
   });
 
-  it('shows a lead only the clues of their unit, and marks which moves they may make', async () => {
+  it('shows a lead only the clues of their unit, and marks which moves and changes they may make', async () => {
     const lead = await signIn(app, 'hantai.lead');
     const b = await board(lead, '?limit=500');
     const cards = b.columns.flatMap((c) => c.cards);
@@ -112,14 +112,16 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(new Set(cards.map((c) => c.unitId))).toEqual(new Set(['hantai']));
     expect(b.columns.reduce((sum, c) => sum + c.count, 0)).toBe(await total(['hantai']));
     const found = cards.find((c) => c.state === 'found');
-    if (found !== undefined) expect(found.allowed.map((m) => m.to)).toContain('verifying');
+    expect(found?.allowed.map((m) => m.to)).toContain('verifying');
+    // The changes that keep the state, for a batch of cards (多选): a lead assigns, transfers and extends their unit's clues.
+    expect(found?.changes).toEqual(expect.arrayContaining(['clue.assign', 'clue.transfer', 'clue.extend']));
   });
 
   it('gives a viewer every card with no moves at all', async () => {
     const viewer = await signIn(app, 'viewer');
     const b = await board(viewer);
     expect(b.columns.reduce((sum, c) => sum + c.count, 0)).toBe(await total());
-    expect(b.columns.flatMap((c) => c.cards).every((c) => c.allowed.length === 0)).toBe(true);
+    expect(b.columns.flatMap((c) => c.cards).every((c) => c.allowed.length === 0 && c.changes.length === 0)).toBe(true);
   });
 
   it('filters by unit, category, overdue and text', async () => {

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
 import { categories, units, users } from '../../db/schema';
 import {
+  allowedClueChanges,
   allowedClueMoves,
+  allowedProblemChanges,
   allowedProblemMoves,
   clueStateLabels,
   escalationLevel,
@@ -257,6 +259,16 @@ export function allowedMovesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 
   return allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] }));
 }
 
+/** The changes that keep the state this viewer may make on an item now (assign, transfer, extend…), as cards and list rows carry them. */
+export function allowedChangesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 'unitId' | 'assigneeId'>, actor: Actor, concluded: boolean): string[] {
+  const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
+  return [
+    ...(kind === 'clue'
+      ? allowedClueChanges({ ...item, state: row.state as ClueState }, actor, concluded)
+      : allowedProblemChanges({ ...item, state: row.state as ProblemState }, actor, concluded)),
+  ];
+}
+
 /** A card as the board shows it, with the moves this viewer may make on it now. */
 export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
   return {
@@ -264,6 +276,7 @@ export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date
     ...row,
     level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation),
     allowed: allowedMovesOf(kind, row, actor, concluded),
+    changes: allowedChangesOf(kind, row, actor, concluded),
   };
 }
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import { allowedClueChanges, allowedProblemChanges, leadExtensionRefusal, typicalCaseOf, type Actor, type ClueContext, type ClueState, type ProblemContext, type ProblemState } from '../../engine';
+import { leadExtensionRefusal, typicalCaseOf, type Actor, type ClueContext, type ProblemContext } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
-import { cardOf, readScope, type CardRow } from './board';
+import { allowedChangesOf, cardOf, readScope, type CardRow } from './board';
 import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 import { extensionsInState, leadExtensionsLimited } from './lead-extensions';
@@ -57,13 +57,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
  * one instead (a lead works the items of their units), and the office decides.
  */
 async function changesOf(db: Db | Tx, kind: ItemKindName, row: Pick<CardRow, 'id' | 'state' | 'unitId' | 'assigneeId'>, actor: Actor, campaign: CampaignRules): Promise<string[]> {
-  const item = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
-  const concluded = campaign.state === 'concluded';
-  const changes: string[] = [
-    ...(kind === 'clue'
-      ? allowedClueChanges({ ...item, state: row.state as ClueState }, actor, concluded)
-      : allowedProblemChanges({ ...item, state: row.state as ProblemState }, actor, concluded)),
-  ];
+  const changes = allowedChangesOf(kind, row, actor, campaign.state === 'concluded');
   const extend = `${kind}.extend`;
   if (!changes.includes(extend) || !leadExtensionsLimited(actor, campaign.config)) return changes;
   const given = await extensionsInState(db, kind, row.id);

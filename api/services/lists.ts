@@ -3,22 +3,18 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
 import {
-  allowedClueChanges,
-  allowedProblemChanges,
   clueStates,
   escalationLevel,
   openClueStates,
   openProblemStates,
   problemStates,
   type Actor,
-  type ClueState,
-  type ProblemState,
 } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { ApiError } from '../errors';
-import { allowedMovesOf, readScope, unitListsOf } from './board';
+import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
 import { tableOf } from './item-tables';
@@ -174,12 +170,7 @@ function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
 /** A row of a page on screen: with the moves and changes the viewer may make on it, as the board's card and drawer offer them. */
 function pageItemOf(row: Row, campaign: CampaignRow, now: Date, actor: Actor): ListPageItem {
   const concluded = campaign.state === 'concluded';
-  const held = { context: { unitId: row.unitId, assigneeId: row.assigneeId } };
-  const changes =
-    row.kind === 'clue'
-      ? allowedClueChanges({ ...held, state: row.state as ClueState }, actor, concluded)
-      : allowedProblemChanges({ ...held, state: row.state as ProblemState }, actor, concluded);
-  return { ...itemOf(row, campaign, now), allowed: allowedMovesOf(row.kind, row, actor, concluded), changes: [...changes] };
+  return { ...itemOf(row, campaign, now), allowed: allowedMovesOf(row.kind, row, actor, concluded), changes: allowedChangesOf(row.kind, row, actor, concluded) };
 }
 
 /**

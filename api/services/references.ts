@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { categories, units, users } from '../../db/schema';
-import type { FieldIssue } from '../../engine';
+import { refusalLabels, type FieldIssue } from '../../engine';
 import { subtreeOf } from '../auth/unit-scope';
 import { ApiError } from '../errors';
 
@@ -53,5 +53,6 @@ export async function checkReferences(db: Db | Tx, item: { campaignId: number; u
     if (category === undefined) issues.push(issue('categoryId', '本专项没有这个类别', 'This campaign has no such category'));
     else if (category.retiredAt !== null) issues.push(issue('categoryId', '该类别已停用', 'This category is retired'));
   }
-  if (issues.length > 0) throw new ApiError('payload_invalid', { fields: issues, reason: { zh: '所填内容有误', en: 'Some values are not valid' } });
+  // The engine's own reason for the code, so a client tells this general refusal from a specific one by its words alone.
+  if (issues.length > 0) throw new ApiError('payload_invalid', { fields: issues, reason: refusalLabels.payload_invalid });
 }

@@ -416,4 +416,68 @@ describe('the board in Chromium', () => {
       await context.close();
     }
   });
+
+  test('a lead ticks cards (Ctrl+click, then click), drags them together to verifying: one batch, each card moved and logged; Esc stops selecting', async () => {
+    const { context, page } = await signedInPage('hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      // Two found clues this lead may start verifying, shown in the found column.
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
+      const movable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'verifying')).slice(0, 2);
+      if (movable.length < 2) throw new Error('the seed has fewer than two found clues this lead may verify');
+      const [first, second] = movable.map((c) => page.locator(`[data-testid=column-found] [data-testid=card-${c.id}]`));
+      if (first === undefined || second === undefined) throw new Error('unreachable');
+
+      // Ctrl+click ticks a card and starts selecting; then a plain click ticks rather than opens.
+      await first.click({ modifiers: ['Control'] });
+      await page.getByTestId('batch-bar').waitFor();
+      expect(await page.getByTestId('select-cards').getAttribute('aria-pressed')).toBe('true');
+      await second.click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('2');
+      expect(await first.getAttribute('aria-pressed')).toBe('true');
+      expect(await second.getAttribute('aria-pressed')).toBe('true');
+      expect(page.url()).not.toContain('item=');
+      expect(await page.getByTestId('select-column-found').evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
+
+      // Dropped where none of them may go: said so, nothing sent.
+      await drag(page, second, page.getByTestId('column-solved'));
+      await page.getByTestId('toast').filter({ hasText: boardMessages.noneMayGo.zh.replace('{state}', clueStateLabels.solved.zh) }).waitFor();
+      expect(await page.getByTestId('batch-dialog').count()).toBe(0);
+
+      // Dragged together onto verifying: the batch's dialog asks once for what they share.
+      await drag(page, first, page.getByTestId('column-verifying'));
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('batch-count').textContent()).toContain('2');
+      const assignee = dialog.locator('select[name=assigneeId]');
+      if ((await assignee.count()) > 0) {
+        await assignee.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+        await assignee.selectOption((await assignee.locator('option:not([value=""])').first().getAttribute('value')) ?? '');
+      }
+      await page.screenshot({ path: `${artifacts}/board-batch-dialog.png` });
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('2');
+      await dialog.getByTestId('batch-close').click();
+
+      // Closed: the board reads both columns again, the cards are where the server has them, nothing stays ticked.
+      for (const card of movable) {
+        await page.locator(`[data-testid=column-verifying] [data-testid=card-${card.id}]`).waitFor();
+        expect(await page.locator(`[data-testid=column-found] [data-testid=card-${card.id}]`).count()).toBe(0);
+        const item = (await api(context, `/api/clues/${card.id}`)) as { state: string; version: number };
+        expect(item.state).toBe('verifying');
+        expect(item.version).toBe(card.version + 1);
+      }
+      expect(await page.getByTestId('batch-selected').getAttribute('data-n')).toBe('0');
+      await page.screenshot({ path: `${artifacts}/board-batch-after.png` });
+
+      // Esc stops selecting: the bar goes, and a click opens a card again.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('select-cards').getAttribute('aria-pressed')).toBe('false');
+      await page.locator(`[data-testid=card-${movable[0]?.id}]`).click();
+      await page.waitForURL(/item=/);
+    } finally {
+      await context.close();
+    }
+  });
 }, 60_000);

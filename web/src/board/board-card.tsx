@@ -9,6 +9,8 @@ import { MoveMenu } from './move-menu';
 import { am } from '../attachments/messages';
 import { xm } from '../deadlines/messages';
 import type { PendingMove } from './board-state';
+import { selectable } from '../batch/batch-plan';
+import { bm } from './board-messages';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
 
@@ -122,6 +124,16 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
     },
   });
   const pending = () => props.context.pendingOf(props.card.id);
+  const selection = () => props.context.selection;
+  // While selecting, a click or Enter ticks a card the viewer may change (a card they may not still opens).
+  const ticks = () => (selection()?.active() ?? false) && selectable(props.card);
+  const selected = () => selection()?.isSelected(props.card) ?? false;
+  // The other ticked cards go with the one dragged, and are shown so.
+  const goesAlong = () => {
+    const dragged = props.context.dragging();
+    return dragged !== null && dragged.id !== props.card.id && selected() && (selection()?.isSelected(dragged) ?? false);
+  };
+  const help = () => (ticks() ? 'card-help-selecting' : movable() ? 'card-help-movable' : 'card-help');
   let menuButton: HTMLButtonElement | undefined;
   let element: HTMLElement | undefined;
   onMount(() => {
@@ -138,9 +150,10 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       class="card"
       classList={{
         [`card-level-${props.card.level}`]: true,
-        'is-drag-source': draggable.isDragSource(),
+        'is-drag-source': draggable.isDragSource() || goesAlong(),
         'is-pending': pending() !== undefined,
         'is-movable': movable(),
+        'is-selected': selected(),
       }}
       data-testid={`card-${props.card.id}`}
       data-state={props.card.state}
@@ -149,25 +162,52 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       role="button"
       aria-label={`#${props.card.id} ${props.card.title}`}
       aria-roledescription={movable() ? t('cardMovable') : t('card')}
-      aria-describedby={movable() ? 'card-help-movable' : 'card-help'}
+      aria-describedby={help()}
+      aria-pressed={ticks() ? selected() : undefined}
       aria-keyshortcuts={movable() ? 'M' : undefined}
-      onClick={() => props.context.open(props.card)}
+      onClick={(e) => {
+        const tick = selection() !== null && selectable(props.card) && (ticks() || e.ctrlKey || e.metaKey || e.shiftKey);
+        if (tick) selection()?.toggle(props.card);
+        else props.context.open(props.card);
+      }}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          props.context.open(props.card);
+          if (ticks()) selection()?.toggle(props.card);
+          else props.context.open(props.card);
         } else if ((e.key === 'm' || e.key === 'M') && movable()) {
           e.preventDefault();
           menuButton?.click();
         }
       }}
     >
+      <Show when={ticks()}>
+        <span class="card-tick" classList={{ 'is-on': selected() }} aria-hidden="true" data-testid="tick" />
+      </Show>
       <CardFace card={props.card} context={props.context} pending={pending()} />
       <Show when={movable()}>
         <div class="card-actions">
           <MoveMenu card={props.card} buttonRef={(el) => (menuButton = el)} onMove={(to) => props.context.move(props.card, to)} />
         </div>
+      </Show>
+    </article>
+  );
+}
+
+/** What the drag overlay shows: the card held, and how many go with it when it is one of several ticked. */
+export function DraggedCards(props: { card: Card; context: BoardContext }) {
+  const many = () => {
+    const selection = props.context.selection;
+    return selection !== null && selection.isSelected(props.card) ? selection.size() : 1;
+  };
+  return (
+    <article class={`card overlay card-level-${props.card.level}`} classList={{ 'is-many': many() > 1 }}>
+      <CardFace card={props.card} context={props.context} />
+      <Show when={many() > 1}>
+        <span class="card-count-badge" data-testid="drag-count">
+          {bm('draggingMany', { n: many() })}
+        </span>
       </Show>
     </article>
   );

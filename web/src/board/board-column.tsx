@@ -1,10 +1,12 @@
 import { useDroppable } from '@dnd-kit/solid';
-import { Show } from 'solid-js';
+import { Show, createEffect } from 'solid-js';
 import { figure } from './format';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import type { Column } from './board-state';
 import { VirtualCards } from './virtual-cards';
+import { selectable } from '../batch/batch-plan';
+import { bm } from './board-messages';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
@@ -27,6 +29,7 @@ export function ColumnHeader(props: { column: Column; context: BoardContext; sho
         <span class="column-count" data-testid={`count-${props.column.state}`}>
           {figure(props.column.count)}
         </span>
+        <ColumnSelect column={props.column} context={props.context} />
         <Show when={props.column.side}>
           <button
             type="button"
@@ -59,6 +62,26 @@ export function ColumnHeader(props: { column: Column; context: BoardContext; sho
         </div>
       </Show>
     </header>
+  );
+}
+
+/** While selecting: ticks every card of the column read so far that the viewer may change, or unticks them. */
+function ColumnSelect(props: { column: Column; context: BoardContext }) {
+  const selection = () => props.context.selection;
+  const state = () => selection()?.stateOf(props.column.cards) ?? 'none';
+  return (
+    <Show when={(selection()?.active() ?? false) && props.column.cards.some(selectable)}>
+      <input
+        type="checkbox"
+        class="column-select"
+        data-testid={`select-column-${props.column.state}`}
+        aria-label={bm('selectColumn', { column: tr(props.column.label) })}
+        title={bm('selectColumn', { column: tr(props.column.label) })}
+        checked={state() === 'all'}
+        ref={(box) => createEffect(() => (box.indeterminate = state() === 'some'))}
+        onChange={() => selection()?.toggleAll(props.column.cards)}
+      />
+    </Show>
   );
 }
 

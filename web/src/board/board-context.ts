@@ -1,5 +1,6 @@
 import type { Card } from '../api/client';
 import type { PendingMove } from './board-state';
+import type { CardSelection } from './card-selection';
 
 /** What the columns and cards of one board need from the page, passed down as one object. */
 export interface BoardContext {
@@ -20,4 +21,6 @@ export interface BoardContext {
   /** Side columns (unfounded, merged…) are collapsed until the user opens them. */
   readonly expanded: (state: string) => boolean;
   readonly toggle: (state: string) => void;
+  /** The cards ticked for a batch; null for those who may change none (viewers, admins). */
+  readonly selection: CardSelection | null;
 }

@@ -1,4 +1,5 @@
 import type { Label } from '../../../engine/labels';
+import { trFilled } from '../i18n/i18n';
 
 /** Texts of the board's own that the shared message table does not have. */
 export const boardMessages = {
@@ -7,4 +8,19 @@ export const boardMessages = {
     zh: '上一次移动未被接受，其后的移动也未执行，卡片留在服务器所示位置',
     en: 'The earlier move was not accepted, so the later one was not made either; the card stays where the server has it',
   },
+  // Selecting cards for a batch (多选).
+  select: { zh: '多选', en: 'Select' },
+  selectTitle: { zh: '选择多张卡片后批量处理（Ctrl/⌘ 或 Shift 单击卡片也可选择）', en: 'Select cards to change them together (or Ctrl/⌘- or Shift-click a card)' },
+  selectColumn: { zh: '选择“{column}”中全部可处理卡片', en: 'Select every card in {column} you may change' },
+  cardHelpSelecting: {
+    zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
+    en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting.',
+  },
+  selectingHint: { zh: '单击卡片选择；拖动任一所选卡片，可将所选卡片一并移至另一列', en: 'Click cards to select them; drag any of them to move them all to another column' },
+  draggingMany: { zh: '{n} 张卡片', en: '{n} cards' },
+  noneMayGo: { zh: '所选卡片均不能移至“{state}”', en: 'None of the selected cards may move to {state}' },
+  oneByOneDrop: { zh: '移至“{state}”需逐项填写各自信息，请逐张移动', en: 'A move to {state} needs each card’s own figures: move them one by one' },
 } satisfies Record<string, Label>;
+
+/** A text of the board's own in the current language, with {placeholders} filled in. */
+export const bm = (key: keyof typeof boardMessages, values: Readonly<Record<string, string | number>> = {}): string => trFilled(boardMessages[key], values);

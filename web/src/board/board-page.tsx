@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
-import { Index, Show, createEffect, createMemo, createResource, createSignal, untrack } from 'solid-js';
+import { Index, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, untrack } from 'solid-js';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -12,7 +12,14 @@ import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
-import { CardFace, cardDragId } from './board-card';
+import { DraggedCards, cardDragId } from './board-card';
+import { BatchBar } from '../batch/batch-bar';
+import { BatchDialog } from '../batch/batch-dialog';
+import { moveTargets, type BatchAction } from '../batch/batch-plan';
+import { maxBatchItems } from '../../../api/contracts/batch';
+import { stateLabel } from './domain-labels';
+import { bm } from './board-messages';
+import { createCardSelection } from './card-selection';
 import { BoardLanes } from './board-lanes';
 import { boardSensors, dropTargetState } from './board-drag';
 import { boardPlugins } from './drag-announcements';
@@ -93,6 +100,20 @@ export function BoardPage() {
   });
   const moves = createBoardMoves({ state, openId, onOpenItemMoved: () => setRevision((r) => r + 1) });
   const { move } = moves;
+
+  // Cards ticked for a batch (多选), for those who may change cards; a batch is of one kind's cards, so switching kinds ends it.
+  const selection = createCardSelection({ cards: () => state.columns().flatMap((c) => c.cards) });
+  createEffect(on(kind, () => selection.stop(), { defer: true }));
+  const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
+  const startBatch = (action: BatchAction) => setBatch({ action, cards: selection.selected() });
+  // Esc stops selecting, unless a dialog, the drawer or a menu has it first.
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !selection.active() || batch() !== null) return;
+    if (document.querySelector('[aria-modal="true"], [role="menu"]') !== null || openId() !== null || inboxView() !== null) return;
+    selection.stop();
+  };
+  document.addEventListener('keydown', onEscape);
+  onCleanup(() => document.removeEventListener('keydown', onEscape));
   createEffect(() => {
     if (boardPainted()) preloadDialogs();
   });
@@ -109,6 +130,10 @@ export function BoardPage() {
     const { overtaken } = live.dragEnded();
     const to = dropTargetState(target);
     if (canceled || card === null || to === null || to === card.state) return;
+    if (selection.isSelected(card) && selection.size() > 1) {
+      dropMany(to);
+      return;
+    }
     if (overtaken) {
       // The card changed under the user's hand: it goes where the server has it, not where it was dropped.
       toast(() => t('overtaken'), 'warning');
@@ -116,6 +141,20 @@ export function BoardPage() {
       return;
     }
     move(card, to);
+  }
+
+  /** Ticked cards dropped together on a column: a batch move of those that may go there (each decided on its own). */
+  function dropMany(to: string) {
+    const cards = selection.selected();
+    const target = moveTargets(cards).find((t) => t.to === to);
+    const state = tr(stateLabel(kind(), to));
+    const refusal = target === undefined ? bm('noneMayGo', { state }) : target.batchable ? null : bm('oneByOneDrop', { state });
+    if (refusal !== null) {
+      toast(() => refusal, 'warning');
+      announce(refusal);
+      return;
+    }
+    setBatch({ action: { type: 'move', to }, cards });
   }
 
   const context = (detail: CampaignDetail): BoardContext => ({
@@ -138,6 +177,7 @@ export function BoardPage() {
     loadingMore: (s) => state.loadingMore().has(s),
     expanded: (s) => expanded().has(s),
     toggle: (s) => setExpanded((set) => (set.has(s) ? new Set([...set].filter((x) => x !== s)) : new Set([...set, s]))),
+    selection: mayMove() ? selection : null,
   });
 
   const mainColumns = () => state.columns().filter((c) => !c.side);
@@ -166,12 +206,29 @@ export function BoardPage() {
                 swimlane={swimlane()}
                 filters={filters()}
                 mayCreate={mayMove()}
+                selecting={mayMove() ? selection.active() : null}
+                onSelecting={() => (selection.active() ? selection.stop() : selection.start())}
                 loadPeople={boardPainted()}
                 onKind={(k) => setSearch({ kind: k === 'clue' ? undefined : k, item: undefined })}
                 onSwimlane={(s) => setSearch({ swimlane: s === 'none' ? undefined : s })}
                 onFilters={(change) => setSearch(change)}
                 onCreate={() => setCreating(true)}
               />
+              <Show when={mayMove() && selection.active()}>
+                <div class="board-batch">
+                  <BatchBar
+                    selected={selection.selected()}
+                    total={selection.size()}
+                    selectAll="no"
+                    selectingAll={false}
+                    maxSelected={maxBatchItems}
+                    onSelectAll={() => undefined}
+                    onClear={() => selection.stop()}
+                    onAction={startBatch}
+                    hint={bm('selectingHint')}
+                  />
+                </div>
+              </Show>
               <DragDropProvider
                 sensors={boardSensors}
                 plugins={boardPlugins}
@@ -199,6 +256,9 @@ export function BoardPage() {
                   <p id="card-help-movable" class="visually-hidden">
                     {t('cardHelpMovable')}
                   </p>
+                  <p id="card-help-selecting" class="visually-hidden">
+                    {bm('cardHelpSelecting')}
+                  </p>
                   <Show when={state.board.error === undefined || state.board.latest !== undefined} fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
                     <Show
                       when={swimlane() !== 'none' && state.board.latest?.swimlane === swimlane()}
@@ -219,18 +279,30 @@ export function BoardPage() {
                   </Show>
                 </main>
                 <DragOverlay dropAnimation={null}>
-                  <Show when={dragging()}>
-                    {(card) => (
-                      <article class={`card overlay card-level-${card().level}`}>
-                        <CardFace card={card()} context={ctx} />
-                      </article>
-                    )}
-                  </Show>
+                  <Show when={dragging()}>{(card) => <DraggedCards card={card()} context={ctx} />}</Show>
                 </DragOverlay>
               </DragDropProvider>
               <Show when={moves.draft()}>
                 {(current) => (
                   <MoveDialog draft={current()} campaign={detail()} onSubmit={(payload) => moves.submitDraft(current(), payload)} onCancel={() => moves.cancelDraft(current())} />
+                )}
+              </Show>
+              <Show when={batch()}>
+                {(current) => (
+                  <BatchDialog
+                    action={current().action}
+                    items={current().cards}
+                    campaign={detail()}
+                    now={state.board.latest?.now ?? new Date().toISOString()}
+                    onClose={(outcome) => {
+                      // Read before the dialog closes: its accessor is stale once the batch is gone.
+                      const { action, cards } = current();
+                      setBatch(null);
+                      if (outcome === null) return;
+                      selection.clear();
+                      void state.refreshStates([...new Set([...cards.map((c) => c.state), ...(action.type === 'move' ? [action.to] : [])])]);
+                    }}
+                  />
                 )}
               </Show>
               <Show when={creating()}>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { named, t } from '../i18n/i18n';
 import { QuietSelect } from '../ui/quiet-select';
 import { xm } from '../deadlines/messages';
+import { bm } from './board-messages';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -16,6 +17,9 @@ export function BoardToolbar(props: {
   swimlane: Swimlane;
   filters: BoardFilters;
   mayCreate: boolean;
+  /** Whether cards are being ticked for a batch; null when the viewer may change none. */
+  selecting: boolean | null;
+  onSelecting: () => void;
   /** False until the assignee picker may ask for its people. */
   loadPeople: boolean;
   onKind: (kind: ItemKind) => void;
@@ -103,6 +107,19 @@ export function BoardToolbar(props: {
       >
         {t('clearFilters')}
       </button>
+      <Show when={props.selecting !== null}>
+        <button
+          type="button"
+          class="button toolbar-select"
+          classList={{ active: props.selecting === true }}
+          data-testid="select-cards"
+          aria-pressed={props.selecting === true}
+          title={bm('selectTitle')}
+          onClick={() => props.onSelecting()}
+        >
+          {bm('select')}
+        </button>
+      </Show>
       <Show when={props.mayCreate}>
         <button type="button" class="button primary toolbar-create" data-testid="create" onClick={() => props.onCreate()}>
           {t('newItem')}

@@ -1,6 +1,4 @@
 import type { ListName, ListPage } from '../../../api/contracts/lists';
-import type { BatchResult } from '../../../api/contracts/batch';
-import type { BatchBody } from './batch-plan';
 import { call as expect, client } from '../api/typed-call';
 
 /** A list's filters as its URL carries them (every value text). */
@@ -44,9 +42,3 @@ export function listDownloadUrl(id: number, list: ListName, filters: ListFilters
 
 export type { ListName, ListPage };
 export type ListItem = ListPage['items'][number];
-
-/** One request of a list's batch (批量处理): see web/src/lists/batch-plan.ts. */
-export const batchApi = {
-  send: (id: number, body: BatchBody) => expect(client.campaigns[':id'].batch.$post({ param: { id: String(id) }, json: body })),
-};
-export type { BatchResult };

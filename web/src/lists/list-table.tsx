@@ -9,7 +9,7 @@ import { named, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import type { ListItem, ListName } from './api';
 import { lt } from './messages';
-import { bt } from './batch-messages';
+import { bt } from '../batch/batch-messages';
 
 const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null) => (key === null ? '' : tr(labels[key] ?? { zh: key, en: key }));
 

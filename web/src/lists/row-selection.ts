@@ -4,7 +4,7 @@ import { ApiProblem } from '../api/problem';
 import { tr } from '../i18n/i18n';
 import { toast } from '../ui/toasts';
 import type { ListItem } from './api';
-import { selectable } from './batch-plan';
+import { selectable } from '../batch/batch-plan';
 import type { RowSelection } from './list-table';
 
 type Rows = ReadonlyMap<string, ListItem>;

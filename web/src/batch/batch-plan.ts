@@ -1,7 +1,7 @@
 import { clueStates } from '../../../engine/clue/clue.model';
 import { problemStates } from '../../../engine/problem/problem.model';
 import type { BatchEvent } from '../../../api/contracts/batch';
-import type { ListItem } from './api';
+import type { BatchItem } from './api';
 
 /** What a batch does to the items selected: a move to a state, or a change that keeps it. */
 export type BatchAction = { readonly type: 'move'; readonly to: string } | { readonly type: BatchEvent };
@@ -22,15 +22,17 @@ export const eventNeeds: Readonly<Record<BatchEvent, readonly string[]>> = {
 const ownNeeds = new Set(['caseNumber', 'outcome', 'sentForProsecution', 'rectification']);
 
 /** What one item needs for the action, or null when the viewer may not take it on that item now. */
-export function needsOf(item: ListItem, action: BatchAction): readonly string[] | null {
+export function needsOf(item: BatchItem, action: BatchAction): readonly string[] | null {
   if (action.type === 'move') return item.allowed.find((move) => move.to === action.to)?.needs ?? null;
+  // Who may extend an item extends it rather than asks for more time, as its drawer offers.
+  if (action.type === 'requestExtension' && item.changes.includes(`${item.kind}.extend`)) return null;
   return item.changes.includes(`${item.kind}.${action.type}`) ? eventNeeds[action.type] : null;
 }
 
 /** A state the selection may move to: how many of the items selected may go there, and whether a batch can take them (no item's own figures needed). */
 export interface MoveTarget {
   readonly to: string;
-  readonly kind: ListItem['kind'];
+  readonly kind: BatchItem['kind'];
   readonly count: number;
   readonly batchable: boolean;
 }
@@ -38,8 +40,8 @@ export interface MoveTarget {
 const stateOrder: readonly string[] = [...clueStates, ...problemStates];
 
 /** The states any of the items may move to, in the statecharts' order. */
-export function moveTargets(items: readonly ListItem[]): MoveTarget[] {
-  const targets = new Map<string, { kind: ListItem['kind']; count: number; batchable: boolean }>();
+export function moveTargets(items: readonly BatchItem[]): MoveTarget[] {
+  const targets = new Map<string, { kind: BatchItem['kind']; count: number; batchable: boolean }>();
   for (const item of items) {
     for (const move of item.allowed) {
       const target = targets.get(move.to) ?? { kind: item.kind, count: 0, batchable: true };
@@ -52,24 +54,24 @@ export function moveTargets(items: readonly ListItem[]): MoveTarget[] {
 }
 
 /** Whether the viewer may take any batch action on an item: a row they may select. */
-export const selectable = (item: ListItem): boolean => item.allowed.length > 0 || (Object.keys(eventNeeds) as BatchEvent[]).some((event) => item.changes.includes(`${item.kind}.${event}`));
+export const selectable = (item: BatchItem): boolean => item.allowed.length > 0 || (Object.keys(eventNeeds) as BatchEvent[]).some((event) => item.changes.includes(`${item.kind}.${event}`));
 
 /** How many of the items the viewer may take the action on. */
-export const applicableCount = (items: readonly ListItem[], action: BatchAction): number => items.filter((item) => needsOf(item, action) !== null).length;
+export const applicableCount = (items: readonly BatchItem[], action: BatchAction): number => items.filter((item) => needsOf(item, action) !== null).length;
 
 /** The items a batch sends with what each needs, those it leaves out (the action not theirs to take), and the needs every item sent shares. */
 export interface BatchPlan {
-  readonly items: readonly { readonly item: ListItem; readonly needs: readonly string[] }[];
-  readonly skipped: readonly ListItem[];
+  readonly items: readonly { readonly item: BatchItem; readonly needs: readonly string[] }[];
+  readonly skipped: readonly BatchItem[];
   /** Asked once and sent once for all; the rest (a move to verifying names an assignee only for those without one) go with each item that needs them. */
   readonly shared: readonly string[];
   /** Every need of any item sent, in the order they are first met: the dialog's fields. */
   readonly needs: readonly string[];
 }
 
-export function planOf(items: readonly ListItem[], action: BatchAction): BatchPlan {
-  const sent: { item: ListItem; needs: readonly string[] }[] = [];
-  const skipped: ListItem[] = [];
+export function planOf(items: readonly BatchItem[], action: BatchAction): BatchPlan {
+  const sent: { item: BatchItem; needs: readonly string[] }[] = [];
+  const skipped: BatchItem[] = [];
   for (const item of items) {
     const needs = needsOf(item, action);
     if (needs === null) skipped.push(item);
@@ -85,7 +87,7 @@ export interface BatchBody {
   readonly to?: string;
   readonly event?: BatchEvent;
   readonly payload?: Record<string, unknown>;
-  readonly items: { readonly kind: ListItem['kind']; readonly id: number; readonly version: number; readonly payload?: Record<string, unknown> }[];
+  readonly items: { readonly kind: BatchItem['kind']; readonly id: number; readonly version: number; readonly payload?: Record<string, unknown> }[];
 }
 
 /** The most items, and about the most bytes, one request carries: the server takes 500 items and 64 KB. */

@@ -13,8 +13,9 @@ import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
 import { keepTabInside } from '../ui/focus-trap';
-import { batchApi, type BatchResult, type ListItem } from './api';
+import { batchApi, type BatchItem, type BatchResult } from './api';
 import { bt } from './batch-messages';
+import './batch.css';
 import { batchBodies, planOf, type BatchAction } from './batch-plan';
 
 /** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
@@ -25,7 +26,7 @@ export interface BatchOutcome {
 }
 
 /** The title of an action: "批量分派责任人", "Move several items to Verifying". */
-export function actionLabel(action: BatchAction, kind: ListItem['kind']): string {
+export function actionLabel(action: BatchAction, kind: BatchItem['kind']): string {
   return action.type === 'move' ? bt('moveTitle', { state: tr(stateLabel(kind, action.to)) }) : bt(`${action.type}Title`);
 }
 
@@ -35,7 +36,7 @@ export function actionLabel(action: BatchAction, kind: ListItem['kind']): string
  * the server's limits allow, and then shows what each did: changed, or left
  * as it was and why.
  */
-export function BatchDialog(props: { action: BatchAction; items: readonly ListItem[]; campaign: CampaignDetail; now: string; onClose: (outcome: BatchOutcome | null) => void }) {
+export function BatchDialog(props: { action: BatchAction; items: readonly BatchItem[]; campaign: CampaignDetail; now: string; onClose: (outcome: BatchOutcome | null) => void }) {
   const plan = planOf(props.items, props.action);
   const firstKind = plan.items[0]?.item.kind ?? 'clue';
   const [values, setValues] = createSignal<FormValues>({});
@@ -122,7 +123,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly ListIt
   });
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
-  const titleOf = (kind: ListItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
+  const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
   /**
    * Why an item was left: the refusal's own reason, or, where the reason is
    * only the general "some information is invalid", each field and why

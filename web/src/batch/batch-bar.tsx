@@ -3,8 +3,9 @@ import type { BatchEvent } from '../../../api/contracts/batch';
 import { count } from '../reports/format';
 import { stateLabel } from '../board/domain-labels';
 import { tr } from '../i18n/i18n';
-import type { ListItem } from './api';
+import type { BatchItem } from './api';
 import { bt } from './batch-messages';
+import './batch.css';
 import { applicableCount, moveTargets, type BatchAction } from './batch-plan';
 
 const events: readonly BatchEvent[] = ['assign', 'transfer', 'extend', 'requestExtension'];
@@ -17,7 +18,7 @@ const whenSome: ReadonlySet<BatchEvent> = new Set(['requestExtension']);
  * whole filtered list to select when only a page is.
  */
 export function BatchBar(props: {
-  selected: readonly ListItem[];
+  selected: readonly BatchItem[];
   /** Items matching the filters, and whether selecting them all is offered (the page selected, more beyond it, few enough). */
   total: number;
   selectAll: 'offered' | 'tooMany' | 'no';
@@ -26,6 +27,8 @@ export function BatchBar(props: {
   onSelectAll: () => void;
   onClear: () => void;
   onAction: (action: BatchAction) => void;
+  /** What else the selection can do where it is shown (the board: drag the ticked cards together). */
+  hint?: string;
 }) {
   const targets = () => moveTargets(props.selected);
   return (
@@ -33,6 +36,7 @@ export function BatchBar(props: {
       <strong data-testid="batch-selected" data-n={props.selected.length}>
         {bt('selected', { n: count(props.selected.length) })}
       </strong>
+      <Show when={props.hint}>{(hint) => <span class="muted batch-hint">{hint()}</span>}</Show>
       <Show when={props.selectAll === 'offered'}>
         <button type="button" class="link" data-testid="batch-select-all" disabled={props.selectingAll} onClick={() => props.onSelectAll()}>
           {props.selectingAll ? bt('selectingAll') : bt('selectAll', { n: count(props.total) })}

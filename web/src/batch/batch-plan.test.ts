@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ListItem } from './api';
+import type { BatchItem } from './api';
 import { applicableCount, batchBodies, moveTargets, planOf } from './batch-plan';
 
-function item(id: number, over: Partial<ListItem> = {}): ListItem {
+function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
     kind: 'clue',
     id,
     version: 3,
     title: `线索 ${id}`,
-    state: 'found',
     unitId: 'hantai',
-    categoryId: null,
-    assigneeId: null,
-    assigneeName: null,
-    source: 'hotline',
-    caseNumber: null,
-    foundAt: '2026-05-01T00:00:00.000Z',
-    enteredAt: '2026-05-01T00:00:00.000Z',
-    dueAt: null,
-    lastNoteAt: null,
-    level: 0,
     allowed: [],
     changes: ['clue.assign', 'clue.transfer', 'clue.extend'],
     ...over,
@@ -27,11 +16,10 @@ function item(id: number, over: Partial<ListItem> = {}): ListItem {
 }
 
 const unassignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }, { to: 'merged', event: 'clue.merge', needs: ['targetId'] }] });
-const assignedFound = (id: number) => item(id, { assigneeId: 7, allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] });
-const unfounded = (id: number) => item(id, { state: 'unfounded', allowed: [{ to: 'verifying', event: 'clue.reopen', needs: ['reason'] }] });
+const assignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] });
+const unfounded = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.reopen', needs: ['reason'] }] });
 const verifying = (id: number) =>
   item(id, {
-    state: 'verifying',
     allowed: [
       { to: 'filed', event: 'clue.file', needs: ['caseNumber', 'conclusion'] },
       { to: 'unfounded', event: 'clue.dismiss', needs: ['conclusion'] },
@@ -73,6 +61,8 @@ describe('a batch of list items', () => {
     const mine = item(1);
     const notMine = item(2, { changes: ['clue.requestExtension'] });
     expect(applicableCount([mine, notMine], { type: 'extend' })).toBe(1);
+    // Who may extend an item extends it rather than asks, as its drawer offers (the office never asks).
+    expect(applicableCount([item(3, { changes: ['clue.extend', 'clue.requestExtension'] }), notMine], { type: 'requestExtension' })).toBe(1);
     const plan = planOf([mine, notMine], { type: 'transfer' });
     expect(plan.shared).toEqual(['unitId', 'reason']);
     expect(batchBodies(plan, { type: 'transfer' }, () => ({ unitId: 'chenggu', reason: '管辖调整' }))).toEqual([

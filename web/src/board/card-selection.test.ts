@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { maxBatchItems } from '../../../api/contracts/batch';
+import type { Card } from '../api/client';
+import { columnState, currentOf, ticked } from './card-selection';
+
+function card(id: number, over: Partial<Card> = {}): Card {
+  return {
+    kind: 'clue',
+    id,
+    version: 1,
+    state: 'found',
+    title: `线索 ${id}`,
+    unitId: 'hantai',
+    categoryId: null,
+    assigneeId: null,
+    assigneeName: null,
+    enteredAt: '2026-05-01T00:00:00.000Z',
+    lastNoteAt: null,
+    attachmentCount: 0,
+    extensionAskedUntil: null,
+    typical: false,
+    dueAt: null,
+    level: 0,
+    allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }],
+    changes: ['clue.assign'],
+    ...over,
+  };
+}
+const readOnly = (id: number) => card(id, { allowed: [], changes: [] });
+
+describe('the cards ticked on a board', () => {
+  it('ticks only cards the viewer may change, and unticks', () => {
+    const some = ticked(new Map(), [card(1), readOnly(2), card(3)], true);
+    expect([...some.keys()]).toEqual(['clue:1', 'clue:3']);
+    expect([...ticked(some, [card(1)], false).keys()]).toEqual(['clue:3']);
+  });
+
+  it('keeps a clue and a problem of the same number apart', () => {
+    const both = ticked(new Map(), [card(7), card(7, { kind: 'problem' })], true);
+    expect(both.size).toBe(2);
+  });
+
+  it('stops at what one batch takes', () => {
+    const many = Array.from({ length: maxBatchItems + 20 }, (_, i) => card(i + 1));
+    expect(ticked(new Map(), many, true).size).toBe(maxBatchItems);
+  });
+
+  it("sends the board's latest copy of a card, the last seen one when it is off the board, and drops one no longer changeable", () => {
+    const kept = ticked(new Map(), [card(1), card(2), card(3)], true);
+    const now = currentOf(kept, [card(1, { version: 4, state: 'verifying' }), readOnly(3)]);
+    expect(now.map((c) => [c.id, c.version])).toEqual([
+      [1, 4],
+      [2, 1],
+    ]);
+  });
+
+  it("says whether a column's changeable cards are all, some or none ticked", () => {
+    const column = [card(1), card(2), readOnly(3)];
+    expect(columnState(column, new Set())).toBe('none');
+    expect(columnState(column, new Set(['clue:1']))).toBe('some');
+    expect(columnState(column, new Set(['clue:1', 'clue:2']))).toBe('all');
+  });
+});
