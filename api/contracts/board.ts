@@ -62,7 +62,7 @@ export const card = z
     /** Escalation level now: 0 on time, 1 due soon, 2 overdue, 3 long overdue. */
     level: z.number().int().min(0).max(3),
     allowed: z.array(allowedMove),
-    /** The changes that keep its state this viewer may make (`clue.assign`, `clue.extend`…), for a batch of cards; a unit lead's limit on extensions is checked when the change is made. */
+    /** The changes that keep its state this viewer may make in a batch of cards (`clue.assign`, `clue.transfer`, `clue.extend`, `clue.requestExtension`); a unit lead's limit on extensions is checked when the change is made. The item's drawer has them all. */
     changes: z.array(z.string()),
   })
   .meta({ id: 'Card' });

@@ -18,6 +18,7 @@ import {
   type ProblemState,
 } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
+import { batchEvents } from '../contracts/batch';
 import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindName } from '../contracts/board';
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
@@ -269,6 +270,8 @@ export function allowedChangesOf(kind: ItemKindName, row: Pick<CardRow, 'state' 
   ];
 }
 
+const batchChanges: ReadonlySet<string> = new Set(batchEvents.flatMap((event) => [`clue.${event}`, `problem.${event}`]));
+
 /** A card as the board shows it, with the moves this viewer may make on it now. */
 export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
   return {
@@ -276,7 +279,9 @@ export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date
     ...row,
     level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation),
     allowed: allowedMovesOf(kind, row, actor, concluded),
-    changes: allowedChangesOf(kind, row, actor, concluded),
+    // Only what a batch of cards can make: the whole list (notes, files, edits…) would add a quarter to the board's
+    // answer for the office, and the drawer reads the item's own.
+    changes: allowedChangesOf(kind, row, actor, concluded).filter((change) => batchChanges.has(change)),
   };
 }
 

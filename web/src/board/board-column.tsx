@@ -69,14 +69,16 @@ export function ColumnHeader(props: { column: Column; context: BoardContext; sho
 function ColumnSelect(props: { column: Column; context: BoardContext }) {
   const selection = () => props.context.selection;
   const state = () => selection()?.stateOf(props.column.cards) ?? 'none';
+  // Only the cards read so far are ticked: a column with more says so.
+  const label = () => bm(props.column.next === null ? 'selectColumn' : 'selectColumnShown', { column: tr(props.column.label) });
   return (
     <Show when={(selection()?.active() ?? false) && props.column.cards.some(selectable)}>
       <input
         type="checkbox"
         class="column-select"
         data-testid={`select-column-${props.column.state}`}
-        aria-label={bm('selectColumn', { column: tr(props.column.label) })}
-        title={bm('selectColumn', { column: tr(props.column.label) })}
+        aria-label={label()}
+        title={label()}
         checked={state() === 'all'}
         ref={(box) => createEffect(() => (box.indeterminate = state() === 'some'))}
         onChange={() => selection()?.toggleAll(props.column.cards)}

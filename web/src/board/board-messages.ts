@@ -12,6 +12,7 @@ export const boardMessages = {
   select: { zh: '多选', en: 'Select' },
   selectTitle: { zh: '选择多张卡片后批量处理（Ctrl/⌘ 或 Shift 单击卡片也可选择）', en: 'Select cards to change them together (or Ctrl/⌘- or Shift-click a card)' },
   selectColumn: { zh: '选择“{column}”中全部可处理卡片', en: 'Select every card in {column} you may change' },
+  selectColumnShown: { zh: '选择“{column}”中已载入的全部可处理卡片（其余点“加载更多”后再选）', en: 'Select the cards of {column} read so far that you may change (load more for the rest)' },
   cardHelpSelecting: {
     zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
     en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting.',
