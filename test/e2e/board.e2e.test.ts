@@ -417,7 +417,7 @@ describe('the board in Chromium', () => {
     }
   });
 
-  test('a lead ticks cards (Ctrl+click, then click), drags them together to verifying: one batch, each card moved and logged; Esc stops selecting', async () => {
+  test('a lead ticks cards (Ctrl+click, then click), drags them together to verifying: one batch, each card moved and logged; Shift+click ticks a run; Esc stops selecting', async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {
       const campaignId = campaignOf(page);
@@ -470,7 +470,14 @@ describe('the board in Chromium', () => {
       expect(await page.getByTestId('batch-selected').getAttribute('data-n')).toBe('0');
       await page.screenshot({ path: `${artifacts}/board-batch-after.png` });
 
-      // Esc stops selecting: the bar goes, and a click opens a card again.
+      // Shift+click ticks a run of a column: the first card, then the third, ticks the three.
+      const verifying = page.locator('[data-testid=column-verifying] article[data-card-id]');
+      await verifying.nth(0).click({ modifiers: ['Shift'] });
+      await verifying.nth(2).click({ modifiers: ['Shift'] });
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      expect(await verifying.nth(1).getAttribute('aria-pressed')).toBe('true');
+
+      // Esc stops selecting: the bar goes, nothing stays ticked, and a click opens a card again.
       await page.keyboard.press('Escape');
       await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
       expect(await page.getByTestId('select-cards').getAttribute('aria-pressed')).toBe('false');

@@ -166,9 +166,10 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       aria-pressed={ticks() ? selected() : undefined}
       aria-keyshortcuts={movable() ? 'M' : undefined}
       onClick={(e) => {
-        const tick = selection() !== null && selectable(props.card) && (ticks() || e.ctrlKey || e.metaKey || e.shiftKey);
-        if (tick) selection()?.toggle(props.card);
-        else props.context.open(props.card);
+        const chosen = selection();
+        if (chosen === null || !selectable(props.card) || !(ticks() || e.ctrlKey || e.metaKey || e.shiftKey)) props.context.open(props.card);
+        else if (e.shiftKey) chosen.extendTo(props.card);
+        else chosen.toggle(props.card);
       }}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;

@@ -10,14 +10,14 @@ export const boardMessages = {
   },
   // Selecting cards for a batch (多选).
   select: { zh: '多选', en: 'Select' },
-  selectTitle: { zh: '选择多张卡片后批量处理（Ctrl/⌘ 或 Shift 单击卡片也可选择）', en: 'Select cards to change them together (or Ctrl/⌘- or Shift-click a card)' },
+  selectTitle: { zh: '选择多张卡片后批量处理（也可 Ctrl/⌘ 单击卡片选择，Shift 单击连选同列卡片）', en: 'Select cards to change them together (or Ctrl/⌘-click a card; Shift-click selects a run of a column)' },
   selectColumn: { zh: '选择“{column}”中全部可处理卡片', en: 'Select every card in {column} you may change' },
   selectColumnShown: { zh: '选择“{column}”中已载入的全部可处理卡片（其余点“加载更多”后再选）', en: 'Select the cards of {column} read so far that you may change (load more for the rest)' },
   cardHelpSelecting: {
     zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
     en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting.',
   },
-  selectingHint: { zh: '单击卡片选择；拖动任一所选卡片，可将所选卡片一并移至另一列', en: 'Click cards to select them; drag any of them to move them all to another column' },
+  selectingHint: { zh: '单击卡片选择，Shift 单击连选；拖动任一所选卡片，可将所选卡片一并移至另一列', en: 'Click cards to select them, Shift-click for a run; drag any of them to move them all to another column' },
   draggingMany: { zh: '{n} 张卡片', en: '{n} cards' },
   noneMayGo: { zh: '所选卡片均不能移至“{state}”', en: 'None of the selected cards may move to {state}' },
   oneByOneDrop: { zh: '移至“{state}”需逐项填写各自信息，请逐张移动', en: 'A move to {state} needs each card’s own figures: move them one by one' },

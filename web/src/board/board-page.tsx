@@ -102,7 +102,7 @@ export function BoardPage() {
   const { move } = moves;
 
   // Cards ticked for a batch (多选), for those who may change cards; a batch is of one kind's cards, so switching kinds ends it.
-  const selection = createCardSelection({ cards: () => state.columns().flatMap((c) => c.cards) });
+  const selection = createCardSelection({ columns: state.columns });
   createEffect(on(kind, () => selection.stop(), { defer: true }));
   const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
   const startBatch = (action: BatchAction) => setBatch({ action, cards: selection.selected() });

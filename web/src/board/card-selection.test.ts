@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import type { Card } from '../api/client';
-import { columnState, currentOf, ticked } from './card-selection';
+import { columnState, currentOf, rangeOf, ticked } from './card-selection';
 
 function card(id: number, over: Partial<Card> = {}): Card {
   return {
@@ -59,5 +59,14 @@ describe('the cards ticked on a board', () => {
     expect(columnState(column, new Set())).toBe('none');
     expect(columnState(column, new Set(['clue:1']))).toBe('some');
     expect(columnState(column, new Set(['clue:1', 'clue:2']))).toBe('all');
+  });
+
+  it('takes the run of a column between two cards, either way round, and nothing across columns', () => {
+    const column = [card(1), card(2), readOnly(3), card(4)];
+    expect(rangeOf(column, card(2), card(4))?.map((c) => c.id)).toEqual([2, 3, 4]);
+    expect(rangeOf(column, card(4), card(1))?.map((c) => c.id)).toEqual([1, 2, 3, 4]);
+    expect(rangeOf(column, card(2), card(9))).toBeNull();
+    // Ticked, the run leaves out the card the viewer may not change.
+    expect([...ticked(new Map(), rangeOf(column, card(2), card(4)) ?? [], true).keys()]).toEqual(['clue:2', 'clue:4']);
   });
 });

@@ -33,15 +33,35 @@ export function columnState(cards: readonly Card[], selected: ReadonlySet<string
   return n === 0 ? 'none' : n === mine.length ? 'all' : 'some';
 }
 
+/** The cards of a column from one card to another, both included, in the column's order; null when either is not in it. */
+export function rangeOf(column: readonly Card[], from: Pick<Card, 'kind' | 'id'>, to: Pick<Card, 'kind' | 'id'>): Card[] | null {
+  const at = (card: Pick<Card, 'kind' | 'id'>) => column.findIndex((c) => keyOf(c) === keyOf(card));
+  const [a, b] = [at(from), at(to)];
+  if (a < 0 || b < 0) return null;
+  return column.slice(Math.min(a, b), Math.max(a, b) + 1);
+}
+
 /**
- * The cards of a board ticked for a batch (多选): one by one, or a column's
- * at once. While selecting, a click on a card ticks it rather than opening it.
+ * The cards of a board ticked for a batch (多选): one by one, a run of a
+ * column's (Shift+click ticks from the card ticked last to this one), or a
+ * column's at once. While selecting, a click on a card ticks it rather than opening it.
  */
-export function createCardSelection(options: { readonly cards: () => readonly Card[] }) {
+export function createCardSelection(options: { readonly columns: () => readonly { readonly cards: readonly Card[] }[] }) {
   const [active, setActive] = createSignal(false);
   const [kept, setKept] = createSignal<Kept>(new Map());
-  const selected = createMemo(() => currentOf(kept(), options.cards()));
+  // The card ticked or unticked last: where a Shift+click's run starts.
+  let anchor: Card | null = null;
+  const selected = createMemo(() => currentOf(kept(), options.columns().flatMap((column) => column.cards)));
   const selectedKeys = createMemo(() => new Set(selected().map(keyOf)));
+  const toggle = (card: Card) => {
+    setActive(true);
+    setKept((now) => ticked(now, [card], !selectedKeys().has(keyOf(card))));
+    anchor = card;
+  };
+  const clear = () => {
+    setKept(new Map());
+    anchor = null;
+  };
 
   return {
     active,
@@ -49,9 +69,18 @@ export function createCardSelection(options: { readonly cards: () => readonly Ca
     size: () => selected().length,
     isSelected: (card: Card) => selectedKeys().has(keyOf(card)),
     /** Ticks or unticks a card, and starts selecting (Ctrl+click or Shift+click does so from the board). */
-    toggle(card: Card) {
+    toggle,
+    /** Ticks the run of a column from the card ticked last to this one (Shift+click); a card of another column is toggled alone. */
+    extendTo(card: Card) {
+      const from = anchor;
+      const run = from === null ? null : options.columns().reduce<Card[] | null>((found, column) => found ?? rangeOf(column.cards, from, card), null);
+      if (run === null) {
+        toggle(card);
+        return;
+      }
       setActive(true);
-      setKept((now) => ticked(now, [card], !selectedKeys().has(keyOf(card))));
+      setKept((now) => ticked(now, run, true));
+      anchor = card;
     },
     /** Ticks every card of a column the viewer may change, or unticks them all when every one is ticked already. */
     toggleAll(cards: readonly Card[]) {
@@ -59,10 +88,10 @@ export function createCardSelection(options: { readonly cards: () => readonly Ca
     },
     stateOf: (cards: readonly Card[]) => columnState(cards, selectedKeys()),
     start: () => setActive(true),
-    clear: () => setKept(new Map()),
+    clear,
     /** Stops selecting: nothing stays ticked. */
     stop() {
-      setKept(new Map());
+      clear();
       setActive(false);
     },
   };
