@@ -15,6 +15,7 @@ export const apiErrorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  storage_full: 507,
   internal: 500,
 } as const;
 
@@ -32,6 +33,7 @@ const apiErrorLabels: Record<ApiErrorCode, Label> = {
   payload_too_large: { zh: '请求内容过大', en: 'The request body is too large' },
   unsupported_media_type: { zh: '请求内容类型不受支持', en: 'Unsupported content type' },
   rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  storage_full: { zh: '存储空间已达上限', en: 'The storage limit is reached' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 

@@ -8,6 +8,16 @@ import { z } from 'zod';
  */
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
+/** A size as the office reads it beside a limit in megabytes: "40 KB", "1.5 MB", "320 MB", "12.5 GB". */
+export function storageSize(bytes: number): string {
+  const kb = bytes / 1024;
+  const mb = kb / 1024;
+  if (mb < 1) return `${Math.ceil(kb)} KB`;
+  if (mb < 10) return `${mb.toFixed(1)} MB`;
+  if (mb < 10 * 1024) return `${Math.round(mb)} MB`;
+  return `${(mb / 1024).toFixed(1)} GB`;
+}
+
 /**
  * Images a browser shows itself, opened in place (a thumbnail, a preview)
  * when asked; every other file, and SVG above all (it can carry script), is

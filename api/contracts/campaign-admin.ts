@@ -52,6 +52,8 @@ export const campaignSettings = z
      * once (retried with backoff), and the latest failure's reason.
      */
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean(), pending: z.number().int(), failing: z.number().int(), lastError: z.string().nullable() }),
+    /** What the files attached to the campaign's items take now, removed ones included, against `config.attachmentQuotaMb`. */
+    attachments: z.object({ files: z.number().int(), bytes: z.number().int() }),
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettings>;
@@ -99,6 +101,8 @@ export const settingsChange = z
     wipLimits: configShape.wipLimits.optional(),
     /** How many extensions a unit lead may give an item in one state; null: no limit. */
     extensionsByLead: z.number().int().min(0).max(50).nullable().optional(),
+    /** How many megabytes the campaign's files may take in all; null: no limit. */
+    attachmentQuotaMb: configShape.attachmentQuotaMb,
     targets: configShape.targets.max(2000).optional(),
     /**
      * The webhook: an http(s) address on the bureau's network, or null to stop
@@ -116,7 +120,7 @@ export const settingsChange = z
 export type SettingsChange = z.infer<typeof settingsChange>;
 
 /** The parts of the configuration one change may replace; the audit entry names those that changed. */
-export const settingsParts = ['nameZh', 'nameEn', 'startsOn', 'endsOn', 'timeZone', 'windows', 'exitCriteria', 'timeLimits', 'escalation', 'wipLimits', 'extensionsByLead', 'targets'] as const;
+export const settingsParts = ['nameZh', 'nameEn', 'startsOn', 'endsOn', 'timeZone', 'windows', 'exitCriteria', 'timeLimits', 'escalation', 'wipLimits', 'extensionsByLead', 'attachmentQuotaMb', 'targets'] as const;
 export type SettingsPart = (typeof settingsParts)[number];
 
 const categoryCode = z

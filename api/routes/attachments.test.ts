@@ -213,3 +213,46 @@ describe('files attached to a rectification item', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 });
+
+describe("a campaign's storage limit for files", () => {
+  type Held = { revision: number; attachments: { files: number; bytes: number }; config: { attachmentQuotaMb?: number | null } };
+  const settings = async () => (await (await office.get('/api/campaigns/1/settings')).json()) as Held;
+  const setQuota = async (attachmentQuotaMb: unknown) => office.send('PATCH', '/api/campaigns/1/settings', { revision: (await settings()).revision, attachmentQuotaMb });
+
+  it('refuses, storing nothing, a file past the limit the office set (removed files count), and takes it once the limit is raised', async () => {
+    const megabyte = 1024 * 1024;
+    const before = await settings();
+    expect(before.attachments.files).toBe(await storedFiles());
+    // Room for a little under a megabyte and a half more.
+    const quotaMb = Math.ceil(before.attachments.bytes / megabyte) + 1;
+    const room = quotaMb * megabyte - before.attachments.bytes;
+    expect((await setQuota(quotaMb)).status).toBe(200);
+    const clue = await openClue(8);
+    const path = `/api/clues/${clue.id}/attachments`;
+    expect((await upload(office, path, 'fits.png', png(room - 2000))).status).toBe(201);
+    // Removed, a file keeps its room: the history still opens it.
+    const [fits] = await listed(office, path);
+    expect((await office.send('POST', `${path}/${fits?.id}/remove`, { reason: '上传错了' })).status).toBe(200);
+    const stored = { files: await storedFiles(), entries: await entries() };
+    const refused = await upload(office, path, 'over.png', png(3000));
+    expect(refused.status).toBe(507);
+    const problem = (await refused.json()) as { code: string; fields: { field: string }[]; usedBytes: number; quotaMb: number };
+    expect(problem).toMatchObject({ code: 'storage_full', usedBytes: quotaMb * megabyte - 2000 + 8, quotaMb });
+    expect(problem.fields.map((f) => f.field)).toEqual(['file']);
+    expect({ files: await storedFiles(), entries: await entries() }).toEqual(stored);
+    expect((await settings()).attachments).toEqual({ files: before.attachments.files + 1, bytes: quotaMb * megabyte - 2000 + 8 });
+
+    // No limit again: the same file goes in.
+    expect((await setQuota(null)).status).toBe(200);
+    expect((await settings()).config.attachmentQuotaMb).toBeNull();
+    expect((await upload(office, path, 'over.png', png(3000))).status).toBe(201);
+  });
+
+  it('is a whole number of megabytes from 1, named by its field when not', async () => {
+    for (const wrong of [0, 1.5, 'many']) {
+      const answer = await setQuota(wrong);
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['attachmentQuotaMb']);
+    }
+  });
+});

@@ -32,7 +32,7 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 const problemContent = { 'application/problem+json': { schema: problem } } as const;
 
 /** The error answers a route documents, each as problem+json. */
-export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]>(...codes: Codes) {
+export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 507)[]>(...codes: Codes) {
   const descriptions = {
     400: 'Malformed request: which field, and why',
     401: 'No session',
@@ -43,6 +43,7 @@ export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 4
     415: 'Body is not JSON',
     422: 'The engine refused the move itself: `code` and `reason` say why',
     429: 'Too many failed logins',
+    507: "The campaign's storage limit for files is reached: `usedBytes` and `quotaMb` say how far",
   } as const;
   return Object.fromEntries(codes.map((code) => [code, { description: descriptions[code], content: problemContent }])) as {
     [K in Codes[number]]: { description: string; content: typeof problemContent };

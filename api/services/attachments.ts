@@ -7,6 +7,7 @@ import { decideClue, decideProblem, type Actor, type Label } from '../../engine'
 import type { AttachPayload } from '../../engine/item/attachments';
 import type { ItemKindName } from '../contracts/board';
 import { maxAttachmentBytes, type AttachedFileInfo } from '../contracts/attachments';
+import { checkAttachmentQuota } from './attachment-quota';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
 import { itemRulesOf, loadCampaignRules } from './campaign-rules';
@@ -71,6 +72,7 @@ export async function attachFile(database: Database, kind: ItemKindName, id: num
     onceIn(tx, once, 201, now, async () => {
       const item = await store.loadForChange(tx, id);
       if (item === null) throw new ApiError('not_found');
+      await checkAttachmentQuota(tx, item.context.campaignId, file.bytes.byteLength);
       const [stored] = await tx
         .insert(attachments)
         .values({

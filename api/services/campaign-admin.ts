@@ -2,6 +2,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { webhookStatus } from './webhook-status';
+import { attachmentsHeld } from './attachment-quota';
 import { auditLog, campaignMaps, campaigns, categories, units } from '../../db/schema';
 import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
 import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
@@ -77,6 +78,7 @@ export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSet
     map,
     units: unitRows,
     webhook: await webhookStatus(db, campaign),
+    attachments: await attachmentsHeld(db, campaign.id),
   };
 }
 
@@ -137,6 +139,7 @@ function planOf(campaign: CampaignRow, change: SettingsChange): CampaignPlan & {
     ...(change.escalation !== undefined && { escalation: change.escalation }),
     ...(change.wipLimits !== undefined && { wipLimits: change.wipLimits }),
     ...(change.extensionsByLead !== undefined && { extensionsByLead: change.extensionsByLead }),
+    ...(change.attachmentQuotaMb !== undefined && { attachmentQuotaMb: change.attachmentQuotaMb }),
     ...(change.targets !== undefined && { targets: change.targets }),
   };
   return {
@@ -158,6 +161,8 @@ function partOf(plan: ReturnType<typeof planOf>, part: SettingsPart): unknown {
     // Absent in a configuration saved before the limit existed: no limit, as null says.
     case 'extensionsByLead':
       return plan.config.extensionsByLead ?? null;
+    case 'attachmentQuotaMb':
+      return plan.config.attachmentQuotaMb ?? null;
     default:
       return plan.config[part];
   }

@@ -33,6 +33,10 @@ export const attachments = sqliteTable(
     removedAt: text('removed_at'),
     content: blob('content', { mode: 'buffer' }).$type<Buffer>().notNull(),
   },
-  // An item's files; with when each was attached, the "no progress" filter asks whether an item had one lately from the index alone.
-  (t) => [index('attachments_subject').on(t.subject, t.subjectId, t.attachedAt)],
+  (t) => [
+    // An item's files; with when each was attached, the "no progress" filter asks whether an item had one lately from the index alone.
+    index('attachments_subject').on(t.subject, t.subjectId, t.attachedAt),
+    // What a campaign's files take: its storage limit is checked on each upload from this index alone (no row's bytes are read for it).
+    index('attachments_campaign_size').on(t.campaignId, t.size),
+  ],
 );

@@ -46,6 +46,12 @@ export const campaignConfigSchema = z.strictObject({
    * an officer does. Absent or null: no limit. 0: the office alone extends.
    */
   extensionsByLead: z.number().int().min(0).max(50).nullable().optional(),
+  /**
+   * How many megabytes the files attached to the campaign's items may take
+   * in all (附件存储上限), removed ones included (the history still opens
+   * them); an upload past it is refused. Absent or null: no limit.
+   */
+  attachmentQuotaMb: z.number().int().min(1).max(10_000_000).nullable().optional(),
   /** Per unit, per column: how many cards one unit may hold in a state before it is highlighted. */
   wipLimits: z.strictObject({
     clue: z.partialRecord(z.enum(openClueStates), wip),

@@ -4,9 +4,10 @@ import { clueStateLabels } from '../../../../engine/clue/clue.labels';
 import { openProblemStates, type OpenProblemState } from '../../../../engine/problem/problem.model';
 import { problemStateLabels } from '../../../../engine/problem/problem.labels';
 import type { Label } from '../../../../engine/labels';
+import { storageSize } from '../../../../api/contracts/attachments';
 import { tr } from '../../i18n/i18n';
 import { NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
-import { cm } from './messages';
+import { cm, cmFilled } from './messages';
 import { SectionFrame } from './section-frame';
 
 type Kind = 'clue' | 'problem';
@@ -15,8 +16,8 @@ const labelOf = (kind: Kind, state: string): Label => (kind === 'clue' ? clueSta
 
 /**
  * Time limits per state, the escalation thresholds, how many extensions a
- * lead may give, and the WIP limits: the numbers that set due times, rungs,
- * who extends and the board's highlights. The note
+ * lead may give, the room files may take, and the WIP limits: the numbers
+ * that set due times, rungs, who extends, what may be attached and the board's highlights. The note
  * says what the office must know: a change applies to states entered from now on.
  */
 export function LimitsSection(props: SectionProps) {
@@ -25,6 +26,7 @@ export function LimitsSection(props: SectionProps) {
     escalation: props.settings.config.escalation,
     wipLimits: props.settings.config.wipLimits,
     extensionsByLead: props.settings.config.extensionsByLead ?? null,
+    attachmentQuotaMb: props.settings.config.attachmentQuotaMb ?? null,
   });
   const [draft, setDraft] = useDraft(source);
   const limits = (kind: Kind) => draft.timeLimits[kind] as Record<string, number>;
@@ -38,6 +40,7 @@ export function LimitsSection(props: SectionProps) {
       wipLimits: { clue: wipOf('clue'), problem: wipOf('problem') },
       // Emptied: no limit.
       extensionsByLead: draft.extensionsByLead ?? null,
+      attachmentQuotaMb: draft.attachmentQuotaMb ?? null,
     });
   };
   return (
@@ -63,11 +66,34 @@ export function LimitsSection(props: SectionProps) {
           onInput={(v) => setDraft('extensionsByLead', v ?? null)}
         />
       </div>
+      <h3>{cm('attachmentStorage')}</h3>
+      <p class="muted ca-lead">{cm('attachmentLead')}</p>
+      <div class="ca-row">
+        <NumberInput
+          field="attachmentQuotaMb"
+          label={cm('attachmentQuotaMb')}
+          min={1}
+          value={draft.attachmentQuotaMb ?? undefined}
+          errors={props.errors}
+          onInput={(v) => setDraft('attachmentQuotaMb', v ?? null)}
+        />
+      </div>
+      <p class="muted" data-testid="attachments-used">
+        {usedText(props.settings.attachments, props.settings.config.attachmentQuotaMb ?? null)}
+      </p>
       <h3>{cm('wipLimits')}</h3>
       <p class="muted ca-lead">{cm('wipLead')}</p>
       <PerState part="wipLimits" values={wip} errors={props.errors} onInput={(kind, state, v) => setDraft('wipLimits', kind, state as never, v as never)} />
     </SectionFrame>
   );
+}
+
+/** What the campaign's files take now, and of the limit saved (not the one being typed). */
+function usedText(held: SectionProps['settings']['attachments'], quotaMb: number | null): string {
+  const size = storageSize(held.bytes);
+  if (quotaMb === null) return cmFilled('attachmentsUsed', { size, n: held.files });
+  const percent = (100 * held.bytes) / (quotaMb * 1024 * 1024);
+  return cmFilled('attachmentsUsedOf', { size, percent: percent > 0 && percent < 1 ? '<1' : String(Math.min(100, Math.round(percent))), n: held.files });
 }
 
 /** One number per open state of each kind (a time limit or a WIP limit), grouped by kind. */

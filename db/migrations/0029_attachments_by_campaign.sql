@@ -1,0 +1,1 @@
+CREATE INDEX `attachments_campaign_size` ON `attachments` (`campaign_id`,`size`);
