@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => ({
     // Two test files at a time on this two-core machine (vitest's default is one fewer than the cores): a
     // browser test spends most of its time waiting on Chromium and the server, and one file at a time
     // left half the CPU idle (CI 12.5 min; the main run 7.6 min alone, 5.8 with two).
-    maxWorkers: 3,
+    maxWorkers: 2,
     // A condition polled for waits up to 10 s, not 1: with two files running, a screen can take longer
     // to catch up. Only a failing test waits that long.
     expect: { poll: { timeout: 10_000 } },

@@ -105,7 +105,12 @@ async function writtenByMoves(url: string, picked: readonly MovableClue[], now: 
  * prepared statements kept as the product keeps them. No drizzle, no HTTP,
  * no engine: what is left is SQLite, the client and the fsync.
  */
-export async function benchRawTx(url: string, picked: readonly MovableClue[], options: { warmupMs: number; durationMs: number; nowIso: string }): Promise<{ perSec: number; p99Ms: number; cpuMsPerTx: number }> {
+export async function benchRawTx(
+  url: string,
+  picked: readonly MovableClue[],
+  /** `atLeast`: counted transactions to make however long they take (a test on a loaded machine must see the forward moves). */
+  options: { warmupMs: number; durationMs: number; nowIso: string; atLeast?: number },
+): Promise<{ perSec: number; p99Ms: number; cpuMsPerTx: number }> {
   // Installed by openDatabase anyway before this runs in the bench's process; said here so the baseline does not depend on it.
   cachePreparedStatements();
   const written = await writtenByMoves(url, picked, new Date(options.nowIso));
@@ -130,7 +135,7 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   const end = begin + options.warmupMs + options.durationMs;
   let counted = 0;
   const turns = new InTurn(known);
-  while (performance.now() < end) {
+  while (performance.now() < end || counted < (options.atLeast ?? 0)) {
     // The load's next move, of the next clue with one left.
     const turn = turns.take('raw');
     if (turn === null) throw new Error('raw tx: no clue has a move left');
@@ -167,7 +172,8 @@ export async function benchRawTx(url: string, picked: readonly MovableClue[], op
   }
   // This process's CPU over the counted transactions (user and system, every thread: the fsync's wait is not in it).
   const cpu = process.cpuUsage(cpuFrom);
+  const countedMs = performance.now() - (begin + options.warmupMs);
   client.close();
   times.sort((a, b) => a - b);
-  return { perSec: counted / (options.durationMs / 1000), p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN, cpuMsPerTx: (cpu.user + cpu.system) / 1000 / Math.max(1, counted) };
+  return { perSec: counted / (countedMs / 1000), p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN, cpuMsPerTx: (cpu.user + cpu.system) / 1000 / Math.max(1, counted) };
 }

@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
-import { Index, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, untrack } from 'solid-js';
+import { Index, Show, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -13,12 +13,8 @@ import { TopBar } from '../ui/top-bar';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { DraggedCards, cardDragId } from './board-card';
-import { BatchBar } from '../batch/batch-bar';
-import { BatchDialog } from '../batch/batch-dialog';
-import { moveTargets, type BatchAction } from '../batch/batch-plan';
-import { maxBatchItems } from '../../../api/contracts/batch';
-import { stateLabel } from './domain-labels';
 import { bm } from './board-messages';
+import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
 import { BoardLanes } from './board-lanes';
 import { boardSensors, dropTargetState } from './board-drag';
@@ -104,16 +100,12 @@ export function BoardPage() {
   // Cards ticked for a batch (多选), for those who may change cards; a batch is of one kind's cards, so switching kinds ends it.
   const selection = createCardSelection({ columns: state.columns });
   createEffect(on(kind, () => selection.stop(), { defer: true }));
-  const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
-  const startBatch = (action: BatchAction) => setBatch({ action, cards: selection.selected() });
-  // Esc stops selecting, unless a dialog, the drawer or a menu has it first.
-  const onEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented || !selection.active() || batch() !== null) return;
-    if (document.querySelector('[aria-modal="true"], [role="menu"]') !== null || openId() !== null || inboxView() !== null) return;
-    selection.stop();
-  };
-  document.addEventListener('keydown', onEscape);
-  onCleanup(() => document.removeEventListener('keydown', onEscape));
+  const batch = createBoardBatch({
+    selection,
+    kind,
+    panelOpen: () => openId() !== null || inboxView() !== null,
+    refreshStates: (states) => void state.refreshStates(states),
+  });
   createEffect(() => {
     if (boardPainted()) preloadDialogs();
   });
@@ -130,8 +122,8 @@ export function BoardPage() {
     const { overtaken } = live.dragEnded();
     const to = dropTargetState(target);
     if (canceled || card === null || to === null || to === card.state) return;
-    if (selection.isSelected(card) && selection.size() > 1) {
-      dropMany(to);
+    if (batch.carriesMany(card)) {
+      batch.dropMany(to);
       return;
     }
     if (overtaken) {
@@ -141,20 +133,6 @@ export function BoardPage() {
       return;
     }
     move(card, to);
-  }
-
-  /** Ticked cards dropped together on a column: a batch move of those that may go there (each decided on its own). */
-  function dropMany(to: string) {
-    const cards = selection.selected();
-    const target = moveTargets(cards).find((t) => t.to === to);
-    const state = tr(stateLabel(kind(), to));
-    const refusal = target === undefined ? bm('noneMayGo', { state }) : target.batchable ? null : bm('oneByOneDrop', { state });
-    if (refusal !== null) {
-      toast(() => refusal, 'warning');
-      announce(refusal);
-      return;
-    }
-    setBatch({ action: { type: 'move', to }, cards });
   }
 
   const context = (detail: CampaignDetail): BoardContext => ({
@@ -214,20 +192,8 @@ export function BoardPage() {
                 onFilters={(change) => setSearch(change)}
                 onCreate={() => setCreating(true)}
               />
-              <Show when={mayMove() && selection.active()}>
-                <div class="board-batch">
-                  <BatchBar
-                    selected={selection.selected()}
-                    total={selection.size()}
-                    selectAll="no"
-                    selectingAll={false}
-                    maxSelected={maxBatchItems}
-                    onSelectAll={() => undefined}
-                    onClear={() => selection.stop()}
-                    onAction={startBatch}
-                    hint={bm('selectingHint')}
-                  />
-                </div>
+              <Show when={mayMove()}>
+                <batch.Bar />
               </Show>
               <DragDropProvider
                 sensors={boardSensors}
@@ -287,24 +253,7 @@ export function BoardPage() {
                   <MoveDialog draft={current()} campaign={detail()} onSubmit={(payload) => moves.submitDraft(current(), payload)} onCancel={() => moves.cancelDraft(current())} />
                 )}
               </Show>
-              <Show when={batch()}>
-                {(current) => (
-                  <BatchDialog
-                    action={current().action}
-                    items={current().cards}
-                    campaign={detail()}
-                    now={state.board.latest?.now ?? new Date().toISOString()}
-                    onClose={(outcome) => {
-                      // Read before the dialog closes: its accessor is stale once the batch is gone.
-                      const { action, cards } = current();
-                      setBatch(null);
-                      if (outcome === null) return;
-                      selection.clear();
-                      void state.refreshStates([...new Set([...cards.map((c) => c.state), ...(action.type === 'move' ? [action.to] : [])])]);
-                    }}
-                  />
-                )}
-              </Show>
+              <batch.Dialog campaign={detail()} now={state.board.latest?.now ?? new Date().toISOString()} />
               <Show when={creating()}>
                 <CreateDialog
                   kind={kind()}

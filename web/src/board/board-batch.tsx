@@ -1,0 +1,92 @@
+import { Show, createSignal, onCleanup } from 'solid-js';
+import { maxBatchItems } from '../../../api/contracts/batch';
+import type { CampaignDetail, Card, ItemKind } from '../api/client';
+import { BatchBar } from '../batch/batch-bar';
+import { BatchDialog } from '../batch/batch-dialog';
+import { moveTargets, type BatchAction } from '../batch/batch-plan';
+import { tr } from '../i18n/i18n';
+import { announce } from '../ui/announcer';
+import { toast } from '../ui/toasts';
+import { bm } from './board-messages';
+import type { CardSelection } from './card-selection';
+import { stateLabel } from './domain-labels';
+
+/**
+ * The board's batch (多选): the ticked cards' bar, the dialog of a change
+ * made to them, and a drop of ticked cards on a column. Esc stops selecting
+ * unless a dialog, the drawer or a menu takes it first.
+ */
+export function createBoardBatch(options: {
+  readonly selection: CardSelection;
+  readonly kind: () => ItemKind;
+  /** Whether the drawer or the inbox is open: Esc is theirs. */
+  readonly panelOpen: () => boolean;
+  /** Reads these columns again once a batch has changed their cards. */
+  readonly refreshStates: (states: readonly string[]) => void;
+}) {
+  const { selection } = options;
+  const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
+
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !selection.active() || batch() !== null || options.panelOpen()) return;
+    if (document.querySelector('[aria-modal="true"], [role="menu"]') !== null) return;
+    selection.stop();
+  };
+  document.addEventListener('keydown', onEscape);
+  onCleanup(() => document.removeEventListener('keydown', onEscape));
+
+  return {
+    /** Whether a drop of this card is a batch: it is one of several ticked. */
+    carriesMany: (card: Card) => selection.isSelected(card) && selection.size() > 1,
+    /** Ticked cards dropped together on a column: a batch move of those that may go there (each decided on its own). */
+    dropMany(to: string) {
+      const cards = selection.selected();
+      const target = moveTargets(cards).find((t) => t.to === to);
+      const state = tr(stateLabel(options.kind(), to));
+      const refusal = target === undefined ? bm('noneMayGo', { state }) : target.batchable ? null : bm('oneByOneDrop', { state });
+      if (refusal !== null) {
+        toast(() => refusal, 'warning');
+        announce(refusal);
+        return;
+      }
+      setBatch({ action: { type: 'move', to }, cards });
+    },
+    Bar: () => (
+      <Show when={selection.active()}>
+        <div class="board-batch">
+          <BatchBar
+            selected={selection.selected()}
+            total={selection.size()}
+            selectAll="no"
+            selectingAll={false}
+            maxSelected={maxBatchItems}
+            onSelectAll={() => undefined}
+            onClear={() => selection.stop()}
+            onAction={(action) => setBatch({ action, cards: selection.selected() })}
+            hint={bm('selectingHint')}
+          />
+        </div>
+      </Show>
+    ),
+    Dialog: (props: { campaign: CampaignDetail; now: string }) => (
+      <Show when={batch()}>
+        {(current) => (
+          <BatchDialog
+            action={current().action}
+            items={current().cards}
+            campaign={props.campaign}
+            now={props.now}
+            onClose={(outcome) => {
+              // Read before the dialog closes: its accessor is stale once the batch is gone.
+              const { action, cards } = current();
+              setBatch(null);
+              if (outcome === null) return;
+              selection.clear();
+              options.refreshStates([...new Set([...cards.map((c) => c.state), ...(action.type === 'move' ? [action.to] : [])])]);
+            }}
+          />
+        )}
+      </Show>
+    ),
+  };
+}
