@@ -217,7 +217,7 @@ describe('files attached to a rectification item', () => {
 describe("a campaign's storage limit for files", () => {
   type Held = { revision: number; attachments: { files: number; bytes: number }; config: { attachmentQuotaMb?: number | null } };
   const settings = async () => (await (await office.get('/api/campaigns/1/settings')).json()) as Held;
-  const setQuota = async (attachmentQuotaMb: unknown) => office.send('PATCH', '/api/campaigns/1/settings', { revision: (await settings()).revision, attachmentQuotaMb });
+  const setQuota = async (attachmentQuotaMb: number | null) => office.send('PATCH', '/api/campaigns/1/settings', { revision: (await settings()).revision, attachmentQuotaMb });
 
   it('refuses, storing nothing, a file past the limit the office set (removed files count), and takes it once the limit is raised', async () => {
     const megabyte = 1024 * 1024;
@@ -246,13 +246,5 @@ describe("a campaign's storage limit for files", () => {
     expect((await setQuota(null)).status).toBe(200);
     expect((await settings()).config.attachmentQuotaMb).toBeNull();
     expect((await upload(office, path, 'over.png', png(3000))).status).toBe(201);
-  });
-
-  it('is a whole number of megabytes from 1, named by its field when not', async () => {
-    for (const wrong of [0, 1.5, 'many']) {
-      const answer = await setQuota(wrong);
-      expect(answer.status).toBe(400);
-      expect(((await answer.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['attachmentQuotaMb']);
-    }
   });
 });

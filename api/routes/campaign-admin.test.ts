@@ -288,13 +288,15 @@ describe('validation', () => {
     expect(fieldsOf(targets)).toEqual(['targets.1', 'targets.2.unitId']);
   });
 
-  it('refuses negative and fractional limits and a warning longer than the shortest limit', async () => {
+  it('refuses negative and fractional limits (storage for files too) and a warning longer than the shortest limit', async () => {
     current = await settingsOf(await office.get('/api/campaigns/1/settings'));
     const limits = current.config.timeLimits;
     const negative = await change({ timeLimits: { ...limits, clue: { ...limits.clue, found: -1 } } }, 400);
     expect(fieldsOf(negative)).toEqual(['timeLimits.clue.found']);
     expect(fieldsOf(await change({ wipLimits: { clue: { found: 2.5 }, problem: {} } }, 400))).toEqual(['wipLimits.clue.found']);
     expect(fieldsOf(await change({ escalation: { dueSoonHours: 72, longOverdueDays: 7 } }, 422))).toEqual(['escalation.dueSoonHours']);
+    // The storage limit for files: a whole number of megabytes from 1 (null: none).
+    for (const attachmentQuotaMb of [0, 1.5, 'many']) expect(fieldsOf(await change({ attachmentQuotaMb }, 400))).toEqual(['attachmentQuotaMb']);
     // Nothing was written by any refused change.
     expect((await settingsOf(await office.get('/api/campaigns/1/settings'))).revision).toBe(current.revision);
   });

@@ -16,7 +16,7 @@ export const batchMessages = {
   requestExtension: { zh: '申请延期', en: 'Ask for more time' },
   moveTo: { zh: '变更状态…', en: 'Move to…' },
   withCount: { zh: '{label}（{n}）', en: '{label} ({n})' },
-  oneByOne: { zh: '{label}（需逐项填写，请在看板中办理）', en: '{label} (each needs its own figures: move them on the board)' },
+  oneByOne: { zh: '{label}（需逐项填写各自信息，请逐项办理）', en: '{label} (each needs its own figures: move them one by one)' },
   assignTitle: { zh: '批量分派责任人', en: 'Assign several items' },
   transferTitle: { zh: '批量移交', en: 'Transfer several items' },
   extendTitle: { zh: '批量延期', en: "Extend several items' deadlines" },

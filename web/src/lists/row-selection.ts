@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { ApiProblem } from '../api/problem';
 import { tr } from '../i18n/i18n';
@@ -12,9 +12,9 @@ const keyOf = (item: ListItem) => `${item.kind}:${item.id}`;
 
 /**
  * The rows of a list selected for a batch (批量处理): ticked across pages,
- * each kept as it was read (its version guards the change), at most as many
- * as one batch takes; or every selectable item that matches, read page
- * after page.
+ * each as the page on screen has it now or else as it was read (its version
+ * guards the change), at most as many as one batch takes; or every
+ * selectable item that matches, read page after page.
  */
 export function createRowSelection(options: {
   /** The rows on screen. */
@@ -54,10 +54,15 @@ export function createRowSelection(options: {
   };
 
   const [selectingAll, setSelectingAll] = createSignal(false);
+  // A selected row as the page on screen has it now (read again after a change, it brings the new version), else as it was read.
+  const selected = createMemo((): ListItem[] => {
+    const shown = new Map(options.page().map((item) => [keyOf(item), item]));
+    return [...rows()].map(([key, item]) => shown.get(key) ?? item).filter(selectable);
+  });
   return {
     selection,
-    selected: (): ListItem[] => [...rows().values()],
-    size: () => rows().size,
+    selected,
+    size: () => selected().length,
     clear: () => setRows(new Map()),
     /** Whether to offer every item that matches: once the page is selected, when more match and no more than a batch takes. */
     selectAllState: (): 'offered' | 'tooMany' | 'no' => {
