@@ -5,17 +5,16 @@ import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import type { Column } from './board-state';
 import { VirtualCards } from './virtual-cards';
+import { carriedCards, dropStateOf } from './drop-state';
 import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
-/** Where a drop over this column would go, while a card is dragged: its own column, a move the server allows, or one it would refuse. */
+/** Where a drop over this column would go, while cards are dragged: see dropStateOf. */
 export function dropState(context: BoardContext, state: string): 'home' | 'allowed' | 'dimmed' | null {
-  const card = context.dragging();
-  if (card === null) return null;
-  if (card.state === state) return 'home';
-  return card.allowed.some((move) => move.to === state) ? 'allowed' : 'dimmed';
+  const held = context.dragging();
+  return dropStateOf(held, held === null ? [] : carriedCards(held, context.selection), state);
 }
 
 /** Title, count, WIP limit and (unless the lanes show it per unit) how many units are over it. */
