@@ -2,6 +2,7 @@ import { clueStates } from '../../../engine/clue/clue.model';
 import { problemStates } from '../../../engine/problem/problem.model';
 import type { BatchEvent } from '../../../api/contracts/batch';
 import type { BatchItem } from './api';
+import { asksForMoreTime } from '../deadlines/extension-dates';
 
 /** What a batch does to the items selected: a move to a state, or a change that keeps it. */
 export type BatchAction = { readonly type: 'move'; readonly to: string } | { readonly type: BatchEvent };
@@ -24,8 +25,7 @@ const ownNeeds = new Set(['caseNumber', 'outcome', 'sentForProsecution', 'rectif
 /** What one item needs for the action, or null when the viewer may not take it on that item now. */
 export function needsOf(item: BatchItem, action: BatchAction): readonly string[] | null {
   if (action.type === 'move') return item.allowed.find((move) => move.to === action.to)?.needs ?? null;
-  // Who may extend an item extends it rather than asks for more time, as its drawer offers.
-  if (action.type === 'requestExtension' && item.changes.includes(`${item.kind}.extend`)) return null;
+  if (action.type === 'requestExtension') return asksForMoreTime(item) ? eventNeeds.requestExtension : null;
   return item.changes.includes(`${item.kind}.${action.type}`) ? eventNeeds[action.type] : null;
 }
 

@@ -5,17 +5,14 @@ import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import type { Column } from './board-state';
 import { VirtualCards } from './virtual-cards';
-import { carriedCards, dropStateOf } from './drop-state';
+import { dropStateIn } from './drop-state';
 import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
-/** Where a drop over this column would go, while cards are dragged: see dropStateOf. */
-export function dropState(context: BoardContext, state: string): 'home' | 'allowed' | 'dimmed' | null {
-  const held = context.dragging();
-  return dropStateOf(held, held === null ? [] : carriedCards(held, context.selection), state);
-}
+/** Where a drop over this column would go, while cards are dragged: see drop-state.ts. */
+export const dropState = (context: BoardContext, state: string) => dropStateIn(context.dropTargets(), state);
 
 /** Title, count, WIP limit and (unless the lanes show it per unit) how many units are over it. */
 export function ColumnHeader(props: { column: Column; context: BoardContext; showUnitsOver: boolean }) {

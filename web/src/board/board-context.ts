@@ -1,6 +1,7 @@
 import type { Card } from '../api/client';
 import type { PendingMove } from './board-state';
 import type { CardSelection } from './card-selection';
+import type { DropTargets } from './drop-state';
 
 /** What the columns and cards of one board need from the page, passed down as one object. */
 export interface BoardContext {
@@ -14,6 +15,8 @@ export interface BoardContext {
   readonly mayMove: () => boolean;
   /** The card being dragged, if any. */
   readonly dragging: () => Card | null;
+  /** While a drag lasts: where a drop would move what it carries (one card, or the ticked ones). */
+  readonly dropTargets: () => DropTargets | null;
   readonly open: (card: Card) => void;
   readonly move: (card: Card, to: string) => void;
   readonly loadMore: (state: string) => void;

@@ -16,6 +16,7 @@ import { DraggedCards, cardDragId } from './board-card';
 import { bm } from './board-messages';
 import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
+import { carriedCards, dropTargetsOf } from './drop-state';
 import { BoardLanes } from './board-lanes';
 import { boardSensors, dropTargetState } from './board-drag';
 import { boardPlugins } from './drag-announcements';
@@ -100,6 +101,11 @@ export function BoardPage() {
   // Cards ticked for a batch (多选), for those who may change cards; a batch is of one kind's cards, so switching kinds ends it.
   const selection = createCardSelection({ columns: state.columns });
   createEffect(on(kind, () => selection.stop(), { defer: true }));
+  // Worked out once a drag, not by each column and lane cell (a drag of 500 ticked cards over a board of lanes).
+  const dropTargets = createMemo(() => {
+    const held = dragging();
+    return held === null ? null : dropTargetsOf(held, carriedCards(held, mayMove() ? selection : null));
+  });
   const batch = createBoardBatch({
     selection,
     kind,
@@ -149,6 +155,7 @@ export function BoardPage() {
     pendingOf: state.pendingOf,
     mayMove,
     dragging,
+    dropTargets,
     open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
     move,
     loadMore: (s) => void state.loadMore(s),

@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import type { Card } from '../api/client';
 import { columnState, currentOf, rangeOf, ticked } from './card-selection';
+import { testCard } from './test-card';
 
-function card(id: number, over: Partial<Card> = {}): Card {
-  return {
-    kind: 'clue',
-    id,
-    version: 1,
-    state: 'found',
-    title: `线索 ${id}`,
-    unitId: 'hantai',
-    categoryId: null,
-    assigneeId: null,
-    assigneeName: null,
-    enteredAt: '2026-05-01T00:00:00.000Z',
-    lastNoteAt: null,
-    attachmentCount: 0,
-    extensionAskedUntil: null,
-    typical: false,
-    dueAt: null,
-    level: 0,
-    allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }],
-    changes: ['clue.assign'],
-    ...over,
-  };
-}
+const card = (id: number, over: Partial<Card> = {}): Card =>
+  testCard(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }], changes: ['clue.assign'], ...over });
 const readOnly = (id: number) => card(id, { allowed: [], changes: [] });
 
 describe('the cards ticked on a board', () => {

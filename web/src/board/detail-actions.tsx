@@ -10,7 +10,7 @@ import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { ExtendForm } from '../deadlines/extend-form';
-import { extensionBounds, extensionPossible } from '../deadlines/extension-dates';
+import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
 import { DeclineForm, ExtensionRequestNotice } from '../deadlines/extension-request';
 
@@ -70,7 +70,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [busy, setBusy] = createSignal(false);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
   // What the server says this user may do to this item now; the rest is not offered.
-  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'requestExtension' | 'declineExtension' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
+  const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'declineExtension' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
   const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
   const laterDayLeft = () => extensionPossible(extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone));
@@ -88,7 +88,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     { action: 'transfer', label: 'transfer', shown: () => may('transfer') },
     // Not once due on the campaign's last day: there is no later day to give. Whoever may extend does; whoever works the item asks.
     { action: 'extend', label: extensionMessages.extend, shown: () => may('extend') && laterDayLeft() },
-    { action: 'ask', label: extensionMessages.ask, shown: () => may('requestExtension') && !may('extend') && laterDayLeft() },
+    { action: 'ask', label: extensionMessages.ask, shown: () => asksForMoreTime(props.item) && laterDayLeft() },
     { action: 'merge', label: 'merge', shown: mayMerge },
     { action: 'typical', label: 'markTypical', shown: () => may('markTypical') && typical() === null },
     { action: 'typical', label: 'reviseTypical', shown: () => may('markTypical') && typical() !== null },

@@ -51,3 +51,12 @@ export function untilProblem(until: string, bounds: ExtensionBounds): 'required'
 export function daysLater(dueAt: string, requestedDueAt: string): number {
   return Math.round((Date.parse(requestedDueAt) - Date.parse(dueAt)) / day);
 }
+
+/**
+ * Whether this viewer asks for more time on an item (延期申请) rather than
+ * giving it: the engine lets whoever may move an item ask, but one who may
+ * extend it extends (the drawer and a batch offer the same).
+ */
+export function asksForMoreTime(item: { readonly kind: string; readonly changes: readonly string[] }): boolean {
+  return item.changes.includes(`${item.kind}.requestExtension`) && !item.changes.includes(`${item.kind}.extend`);
+}
