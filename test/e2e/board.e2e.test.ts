@@ -434,8 +434,8 @@ describe('the board in Chromium', () => {
       expect(await page.getByTestId('select-cards').getAttribute('aria-pressed')).toBe('true');
       await second.click();
       await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('2');
-      expect(await first.getAttribute('aria-pressed')).toBe('true');
-      expect(await second.getAttribute('aria-pressed')).toBe('true');
+      expect(await first.getAttribute('aria-checked')).toBe('true');
+      expect(await second.getAttribute('aria-checked')).toBe('true');
       expect(page.url()).not.toContain('item=');
       expect(await page.getByTestId('select-column-found').evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
 
@@ -475,7 +475,7 @@ describe('the board in Chromium', () => {
       await verifying.nth(0).click({ modifiers: ['Shift'] });
       await verifying.nth(2).click({ modifiers: ['Shift'] });
       await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
-      expect(await verifying.nth(1).getAttribute('aria-pressed')).toBe('true');
+      expect(await verifying.nth(1).getAttribute('aria-checked')).toBe('true');
 
       // Esc stops selecting: the bar goes, nothing stays ticked, and a click opens a card again.
       await page.keyboard.press('Escape');
@@ -483,6 +483,36 @@ describe('the board in Chromium', () => {
       expect(await page.getByTestId('select-cards').getAttribute('aria-pressed')).toBe('false');
       await page.locator(`[data-testid=card-${movable[0]?.id}]`).click();
       await page.waitForURL(/item=/);
+    } finally {
+      await context.close();
+    }
+  });
+  test('the office ticks a whole column with more cards than the board read: the rest are read first, and every card it may change is ticked', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = campaignOf(page);
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=filed&limit=500`)) as { columns: { cards: (BoardCardWire & { changes: string[] })[] }[] };
+      const cards = board.columns[0]?.cards ?? [];
+      // What a batch may change: a card with a move or a change this viewer may make.
+      const changeable = cards.filter((c) => c.allowed.length > 0 || c.changes.length > 0).length;
+      if (changeable <= 50) throw new Error(`the seed has ${changeable} filed clues the office may change: too few to need a second read`);
+      const column = page.getByTestId('column-filed');
+      expect(await column.locator('.load-more').count()).toBe(1);
+
+      await page.getByTestId('select-cards').click();
+      await page.getByTestId('select-column-filed').click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(changeable));
+      // Read to its end: nothing left to load, the box ticked, and the last card read ticked on screen.
+      expect(await column.locator('.load-more').count()).toBe(0);
+      expect(await page.getByTestId('select-column-filed').isChecked()).toBe(true);
+      expect(await column.getByTestId('cards-window').getAttribute('data-total')).toBe(String(cards.length));
+      const last = cards.filter((c) => c.allowed.length > 0 || c.changes.length > 0).at(-1);
+      await column.locator('.column-body').evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+      await expect.poll(() => column.locator(`[data-testid=card-${last?.id}]`).getAttribute('aria-checked')).toBe('true');
+
+      // Unticked again in one click.
+      await page.getByTestId('select-column-filed').click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('0');
     } finally {
       await context.close();
     }

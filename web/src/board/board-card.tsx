@@ -159,11 +159,14 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       data-state={props.card.state}
       data-draggable={movable() ? 'true' : 'false'}
       tabIndex={0}
-      role="button"
+      // While selecting, a card the viewer may change is a checkbox (a click or Space ticks it), heard as checked or not.
+      // Not aria-pressed: dnd-kit's accessibility plugin owns that attribute on a draggable (it says whether it is held)
+      // and rewrites it whenever the board's cards change, so a ticked card scrolled into view was heard as not ticked.
+      role={ticks() ? 'checkbox' : 'button'}
       aria-label={`#${props.card.id} ${props.card.title}`}
       aria-roledescription={movable() ? t('cardMovable') : t('card')}
       aria-describedby={help()}
-      aria-pressed={ticks() ? selected() : undefined}
+      aria-checked={ticks() ? selected() : undefined}
       aria-keyshortcuts={movable() ? 'M' : undefined}
       onClick={(e) => {
         const chosen = selection();

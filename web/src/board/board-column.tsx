@@ -8,6 +8,9 @@ import { VirtualCards } from './virtual-cards';
 import { dropStateIn } from './drop-state';
 import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
+import { maxBatchItems } from '../../../api/contracts/batch';
+import { toast } from '../ui/toasts';
+import { ApiProblem } from '../api/problem';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
@@ -61,12 +64,31 @@ export function ColumnHeader(props: { column: Column; context: BoardContext; sho
   );
 }
 
-/** While selecting: ticks every card of the column read so far that the viewer may change, or unticks them. */
+/**
+ * While selecting: ticks every card of the column the viewer may change, or
+ * unticks them. A column with more cards than were read is read on first
+ * (up to what one batch takes), so that the whole column is ticked, and
+ * the board then shows every card ticked.
+ */
 function ColumnSelect(props: { column: Column; context: BoardContext }) {
   const selection = () => props.context.selection;
   const state = () => selection()?.stateOf(props.column.cards) ?? 'none';
-  // Only the cards read so far are ticked: a column with more says so.
-  const label = () => bm(props.column.next === null ? 'selectColumn' : 'selectColumnShown', { column: tr(props.column.label) });
+  const column = () => tr(props.column.label);
+  const label = () => (props.column.next === null ? bm('selectColumn', { column: column() }) : bm('selectColumnShown', { column: column(), max: figure(maxBatchItems) }));
+  const tickAll = async () => {
+    const on = state() !== 'all';
+    if (on && props.column.next !== null) {
+      try {
+        await props.context.loadColumn(props.column.state, maxBatchItems);
+      } catch (error) {
+        // Unread, the rest cannot be ticked: nothing is, and the toast says why.
+        toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
+        return;
+      }
+      if (props.column.next !== null) toast(() => bm('columnOverLimit', { column: column(), max: figure(maxBatchItems) }));
+    }
+    selection()?.toggleAll(props.column.cards, on);
+  };
   return (
     <Show when={(selection()?.active() ?? false) && props.column.cards.some(selectable)}>
       <input
@@ -76,8 +98,9 @@ function ColumnSelect(props: { column: Column; context: BoardContext }) {
         aria-label={label()}
         title={label()}
         checked={state() === 'all'}
+        disabled={props.context.loadingMore(props.column.state)}
         ref={(box) => createEffect(() => (box.indeterminate = state() === 'some'))}
-        onChange={() => selection()?.toggleAll(props.column.cards)}
+        onChange={() => void tickAll()}
       />
     </Show>
   );

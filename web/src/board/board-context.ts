@@ -20,6 +20,8 @@ export interface BoardContext {
   readonly open: (card: Card) => void;
   readonly move: (card: Card, to: string) => void;
   readonly loadMore: (state: string) => void;
+  /** Reads a column on until it holds `wanted` cards or has no more. */
+  readonly loadColumn: (state: string, wanted: number) => Promise<void>;
   readonly loadingMore: (state: string) => boolean;
   /** Side columns (unfounded, merged…) are collapsed until the user opens them. */
   readonly expanded: (state: string) => boolean;

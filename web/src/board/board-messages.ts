@@ -12,7 +12,11 @@ export const boardMessages = {
   select: { zh: '多选', en: 'Select' },
   selectTitle: { zh: '选择多张卡片后批量处理（也可 Ctrl/⌘ 单击卡片选择，Shift 单击连选同列卡片）', en: 'Select cards to change them together (or Ctrl/⌘-click a card; Shift-click selects a run of a column)' },
   selectColumn: { zh: '选择“{column}”中全部可处理卡片', en: 'Select every card in {column} you may change' },
-  selectColumnShown: { zh: '选择“{column}”中已载入的全部可处理卡片（其余点“加载更多”后再选）', en: 'Select the cards of {column} read so far that you may change (load more for the rest)' },
+  selectColumnShown: { zh: '选择“{column}”中全部可处理卡片（先载入尚未显示的卡片，一次至多 {max} 张）', en: 'Select every card in {column} you may change (the cards not shown yet are read first, up to {max} at once)' },
+  columnOverLimit: {
+    zh: '“{column}”中卡片超过 {max} 张，已选前 {max} 张（一次批量至多 {max} 项）；处理后可再选其余卡片',
+    en: '{column} holds more than {max} cards: the first {max} are selected (a batch takes at most {max}); select the rest after changing these',
+  },
   cardHelpSelecting: {
     zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
     en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting.',

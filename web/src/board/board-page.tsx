@@ -159,6 +159,7 @@ export function BoardPage() {
     open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
     move,
     loadMore: (s) => void state.loadMore(s),
+    loadColumn: (s, wanted) => state.loadMore(s, wanted),
     loadingMore: (s) => state.loadingMore().has(s),
     expanded: (s) => expanded().has(s),
     toggle: (s) => setExpanded((set) => (set.has(s) ? new Set([...set].filter((x) => x !== s)) : new Set([...set, s]))),

@@ -103,30 +103,43 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     }
   }
 
-  async function loadMore(state: string) {
-    const current = board.latest;
-    const column = current?.columns.find((c) => c.state === state);
-    if (current === undefined || column?.next == null || loadingMore().has(state)) return;
+  // Whether the board still shows what a read was sent for (the source is compared by value: a new object may say the same).
+  const stillShown = (s: BoardSource) => JSON.stringify(source()) === JSON.stringify(s);
+
+  /**
+   * Reads a column's next page; with `wanted`, reads on (at most 500 a read)
+   * until the column holds that many cards or has no more (ticking a whole
+   * column for a batch). A read answered after the user changed what the
+   * board shows is dropped: its cards belong to another board.
+   */
+  async function loadMore(state: string, wanted?: number) {
+    const s = source();
+    if (loadingMore().has(state)) return;
     setLoadingMore((set) => new Set([...set, state]));
     try {
-      const s = source();
-      const page = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit: pageOf(s), state, cursor: column.next });
-      const more = page.columns.find((c) => c.state === state);
-      if (more === undefined) return;
-      mutate((b) =>
-        b === undefined
-          ? b
-          : {
-              ...b,
-              columns: b.columns.map((c) => {
-                if (c.state !== state) return c;
-                const seen = new Set(c.cards.map((card) => card.id));
-                return { ...c, cards: [...c.cards, ...more.cards.filter((card) => !seen.has(card.id))], next: more.next };
-              }),
-            },
-      );
+      for (;;) {
+        const column = board.latest?.columns.find((c) => c.state === state);
+        if (column?.next == null || (wanted !== undefined && column.cards.length >= wanted)) return;
+        const limit = wanted === undefined ? pageOf(s) : Math.min(maxPage, wanted - column.cards.length);
+        const page = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit, state, cursor: column.next });
+        const more = page.columns.find((c) => c.state === state);
+        if (more === undefined || !stillShown(s)) return;
+        mutate((b) =>
+          b === undefined
+            ? b
+            : {
+                ...b,
+                columns: b.columns.map((c) => {
+                  if (c.state !== state) return c;
+                  const seen = new Set(c.cards.map((card) => card.id));
+                  return { ...c, cards: [...c.cards, ...more.cards.filter((card) => !seen.has(card.id))], next: more.next };
+                }),
+              },
+        );
+        if (wanted === undefined) return;
+      }
     } finally {
-      setLoadingMore((set) => new Set([...set].filter((s) => s !== state)));
+      setLoadingMore((set) => new Set([...set].filter((x) => x !== state)));
     }
   }
 
@@ -178,7 +191,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
       }),
     );
     // The user may have switched kind or filters meanwhile: then these pages are of another board.
-    if (JSON.stringify(source()) !== JSON.stringify(s) || pages.length === 0) return;
+    if (!stillShown(s) || pages.length === 0) return;
     const newer = (column: Column) => (columnRead.get(column.state) ?? 0) < read;
     const fresh = new Map(pages.flatMap((page) => page.columns.filter(newer)).map((column) => [column.state, column]));
     for (const state of fresh.keys()) columnRead.set(state, read);

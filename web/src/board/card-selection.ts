@@ -82,9 +82,9 @@ export function createCardSelection(options: { readonly columns: () => readonly 
       setKept((now) => ticked(now, run, true));
       anchor = card;
     },
-    /** Ticks every card of a column the viewer may change, or unticks them all when every one is ticked already. */
-    toggleAll(cards: readonly Card[]) {
-      setKept((now) => ticked(now, cards, columnState(cards, selectedKeys()) !== 'all'));
+    /** Ticks every card of a column the viewer may change, or unticks them all (by default, when every one is ticked already). */
+    toggleAll(cards: readonly Card[], on = columnState(cards, selectedKeys()) !== 'all') {
+      setKept((now) => ticked(now, cards, on));
     },
     stateOf: (cards: readonly Card[]) => columnState(cards, selectedKeys()),
     start: () => setActive(true),
