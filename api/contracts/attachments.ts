@@ -19,6 +19,23 @@ export function storageSize(bytes: number): string {
 }
 
 /**
+ * How full a campaign's file storage is against its limit: the share used
+ * as the office reads it (a whole per cent, "<1" below one, at most 100),
+ * the bytes left, and whether it is nearly full (nine tenths or more: time
+ * to raise the limit) or full (no file fits).
+ */
+export function storageUse(usedBytes: number, quotaMb: number): { readonly percent: string; readonly leftBytes: number; readonly nearlyFull: boolean; readonly full: boolean } {
+  const quotaBytes = quotaMb * 1024 * 1024;
+  const share = usedBytes / quotaBytes;
+  return {
+    percent: share > 0 && share < 0.01 ? '<1' : String(Math.min(100, Math.round(share * 100))),
+    leftBytes: Math.max(0, quotaBytes - usedBytes),
+    nearlyFull: share >= 0.9,
+    full: usedBytes >= quotaBytes,
+  };
+}
+
+/**
  * Images a browser shows itself, opened in place (a thumbnail, a preview)
  * when asked; every other file, and SVG above all (it can carry script), is
  * only ever downloaded.

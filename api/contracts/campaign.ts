@@ -48,6 +48,8 @@ export const campaignDetail = campaignSummary
     phases: z.array(z.enum(phases)),
     units: z.array(unit),
     categories: z.array(category),
+    /** What the campaign's files take against the limit its office set (removed files included: the history opens them); null with no limit. */
+    storage: z.object({ usedBytes: z.number().int(), quotaMb: z.number().int() }).nullable(),
   })
   .meta({ id: 'CampaignDetail' });
 export type CampaignDetail = z.infer<typeof campaignDetail>;

@@ -226,10 +226,15 @@ describe("a campaign's storage limit for files", () => {
     // Room for a little under a megabyte and a half more.
     const quotaMb = Math.ceil(before.attachments.bytes / megabyte) + 1;
     const room = quotaMb * megabyte - before.attachments.bytes;
+    // The campaign's detail, which every reader's board has, says what the files take only where there is a limit.
+    const storage = async () => ((await (await office.get('/api/campaigns/1')).json()) as { storage: { usedBytes: number; quotaMb: number } | null }).storage;
+    expect(await storage()).toBeNull();
     expect((await setQuota(quotaMb)).status).toBe(200);
+    expect(await storage()).toEqual({ usedBytes: before.attachments.bytes, quotaMb });
     const clue = await openClue(8);
     const path = `/api/clues/${clue.id}/attachments`;
     expect((await upload(office, path, 'fits.png', png(room - 2000))).status).toBe(201);
+    expect(await storage()).toEqual({ usedBytes: quotaMb * megabyte - 2000 + 8, quotaMb });
     // Removed, a file keeps its room: the history still opens it.
     const [fits] = await listed(office, path);
     expect((await office.send('POST', `${path}/${fits?.id}/remove`, { reason: '上传错了' })).status).toBe(200);
@@ -245,6 +250,7 @@ describe("a campaign's storage limit for files", () => {
     // No limit again: the same file goes in.
     expect((await setQuota(null)).status).toBe(200);
     expect((await settings()).config.attachmentQuotaMb).toBeNull();
+    expect(await storage()).toBeNull();
     expect((await upload(office, path, 'over.png', png(3000))).status).toBe(201);
   });
 });

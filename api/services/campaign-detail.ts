@@ -18,6 +18,7 @@ import {
 } from '../../engine';
 import type { CampaignDetail } from '../contracts/campaign';
 import { ApiError, refusalError } from '../errors';
+import { attachmentsHeld } from './attachment-quota';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { countExitFacts } from './exit-facts';
 import { freezePhaseReport } from './report';
@@ -35,13 +36,16 @@ export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow): Promise
 /** The campaign as its header and phase panel show it. */
 export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Promise<CampaignDetail> {
   const campaign = await loadCampaign(db, id);
-  const [unitRows, categoryRows, unmet] = await Promise.all([
+  const quotaMb = campaign.config.attachmentQuotaMb ?? null;
+  const [unitRows, categoryRows, unmet, held] = await Promise.all([
     db
       .select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId })
       .from(units)
       .orderBy(asc(units.sortOrder)),
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
     unmetCriteria(db, campaign),
+    // Read only where a limit is set: the sum runs over the index of the campaign's files.
+    quotaMb === null ? null : attachmentsHeld(db, id),
   ]);
   const { config } = campaign;
   return {
@@ -61,6 +65,7 @@ export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Pr
     phases: [...phases],
     units: unitRows,
     categories: categoryRows.map((row) => ({ id: row.id, code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sortOrder: row.sortOrder, retired: row.retiredAt !== null })),
+    storage: quotaMb === null || held === null ? null : { usedBytes: held.bytes, quotaMb },
   };
 }
 

@@ -120,6 +120,27 @@ describe('attachments in the drawer, in Chromium', () => {
       }, [...png(8, 8)]);
       await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png', expect.stringMatching(/^截图-\d{8}-\d{6}\.png$/)]);
       await expect.poll(() => card.getByTestId('attachment-count').textContent()).toContain('3');
+
+      // The office sets a storage limit of 1 MB for the campaign's files; read anew, the drawer warns of nothing yet.
+      type Settings = { revision: number; attachments: { bytes: number } };
+      const settingsPath = `/api/campaigns/${campaignId}/settings`;
+      const held = await apiCall<Settings>(suite.server.url, office.context, 'GET', settingsPath);
+      await apiCall(suite.server.url, office.context, 'PATCH', settingsPath, { revision: held.revision, attachmentQuotaMb: 1 });
+      await page.reload();
+      await section.getByTestId('attachment-input').waitFor({ state: 'attached' });
+      expect(await section.getByTestId('storage-warning').count()).toBe(0);
+      // A scan takes the files to 95 % of it: the drawer says so, with what is left, as soon as it is stored.
+      const scan = Math.round(0.95 * 1024 * 1024) - held.attachments.bytes;
+      await section.getByTestId('attachment-input').setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: Buffer.alloc(scan, 1) });
+      const warning = section.getByTestId('storage-warning');
+      await expect.poll(() => warning.textContent()).toMatch(/^本专项附件存储已用 95%（上限 1 MB，剩余 5\d KB）/);
+      expect(await warning.getAttribute('data-full')).toBe('false');
+      // A file past the limit is refused, the reason beside it.
+      await section.getByTestId('attachment-input').setInputFiles({ name: '录音.png', mimeType: 'image/png', buffer: Buffer.alloc(100 * 1024, 2) });
+      await expect.poll(() => section.getByTestId('attachment-failed').last().textContent()).toContain('上限 1 MB');
+      await section.screenshot({ path: `${artifacts}/attachments-storage-zh.png` });
+      const now = await apiCall<Settings>(suite.server.url, office.context, 'GET', settingsPath);
+      await apiCall(suite.server.url, office.context, 'PATCH', settingsPath, { revision: now.revision, attachmentQuotaMb: null });
     } finally {
       await office.context.close();
       await officer.context.close();

@@ -1,5 +1,6 @@
 import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
-import { maxAttachmentBytes } from '../../../api/contracts/attachments';
+import { maxAttachmentBytes, storageSize, storageUse } from '../../../api/contracts/attachments';
+import type { CampaignDetail } from '../../../api/contracts/campaign';
 import type { ItemDetail } from '../../../api/contracts/items';
 import type { ItemKind } from '../api/client';
 import { ApiProblem } from '../api/problem';
@@ -28,7 +29,18 @@ interface Sending {
  * their progress; a file is removed with a reason, by whoever the engine
  * lets (see `removable`). Removed files stay in the history.
  */
-export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; timeZone: string; revision: number; mayAct: boolean; onChanged: (states: readonly string[]) => void }) {
+export function AttachmentsSection(props: {
+  item: ItemDetail;
+  kind: ItemKind;
+  timeZone: string;
+  revision: number;
+  mayAct: boolean;
+  /** The campaign's file storage against its limit (null with none): warned of when nearly full. */
+  storage: CampaignDetail['storage'];
+  onChanged: (states: readonly string[]) => void;
+  /** Files were stored: what the campaign's take is read again (only where there is a limit). */
+  onStorageChanged: () => void;
+}) {
   const [files, { refetch }] = createResource(
     () => ({ kind: props.kind, id: props.item.id, revision: props.revision, version: props.item.version }),
     (key) => unlessGone(attachmentsApi.list(key.kind, key.id)),
@@ -67,6 +79,8 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
       toast(() => am('uploaded'), 'info');
       props.onChanged([props.item.state]);
     }
+    // A refusal may be the storage full: read again either way, so that the warning says so.
+    if (props.storage !== null && queued.length > 0) props.onStorageChanged();
   }
 
   // A screenshot pasted anywhere in the page while the drawer is open (not into a text field: that is text) is attached.
@@ -197,6 +211,7 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
             </For>
           </ul>
           <Show when={mayAttach()}>
+            <StorageWarning storage={props.storage} />
             <DropZone multiple disabled={false} compact button={am('choose')} testId="attachment-drop" inputTestId="attachment-input" onFiles={(chosen) => void attach(chosen)}>
               {(over) => (
                 <span class="drop-text">
@@ -209,6 +224,20 @@ export function AttachmentsSection(props: { item: ItemDetail; kind: ItemKind; ti
         </Show>
       </Show>
     </section>
+  );
+}
+
+/** Where the campaign's files take nine tenths of their limit or more: how much is left, and who can raise it. */
+function StorageWarning(props: { storage: CampaignDetail['storage'] }) {
+  const use = () => (props.storage === null ? null : { ...storageUse(props.storage.usedBytes, props.storage.quotaMb), quota: props.storage.quotaMb });
+  return (
+    <Show when={use()?.nearlyFull === true ? use() : null}>
+      {(shown) => (
+        <p class="storage-warning" role="status" data-testid="storage-warning" data-full={shown().full ? 'true' : 'false'}>
+          {shown().full ? am('storageFull', { quota: shown().quota }) : am('storageNearlyFull', { percent: shown().percent, quota: shown().quota, left: storageSize(shown().leftBytes) })}
+        </p>
+      )}
+    </Show>
   );
 }
 

@@ -26,6 +26,14 @@ export const attachmentMessages = {
   removeConfirm: { zh: '确认移除', en: 'Remove the file' },
   removed: { zh: '已移除附件', en: 'File removed' },
   fileGone: { zh: '附件 #{id}', en: 'File #{id}' },
+  storageNearlyFull: {
+    zh: '本专项附件存储已用 {percent}%（上限 {quota} MB，剩余 {left}），存满后将无法上传文件；请专项办在专项配置中调高上限。',
+    en: "The campaign's files take {percent}% of the {quota} MB allowed ({left} left); once full, no file can be uploaded: the campaign office can raise the limit in the settings.",
+  },
+  storageFull: {
+    zh: '本专项附件存储已满（上限 {quota} MB），无法再上传文件；请专项办在专项配置中调高上限。',
+    en: "The campaign's file storage is full ({quota} MB): no file can be uploaded until the campaign office raises the limit in the settings.",
+  },
 } satisfies Record<string, Label>;
 
 export type AttachmentMessageKey = keyof typeof attachmentMessages;

@@ -289,6 +289,7 @@ export function BoardPage() {
                       setRevision((r) => r + 1);
                       void state.refreshStates(states);
                     }}
+                    onCampaignChanged={() => void refetchCampaign()}
                     onClose={() => {
                       setSearch({ item: undefined });
                       focusCard(id());

@@ -170,6 +170,8 @@ export function DetailPanel(props: {
   /** The server's instant, as the board last read it. */
   now: () => string;
   onChanged: (states: readonly string[]) => void;
+  /** Something the campaign's detail says changed (its file storage): it is read again. */
+  onCampaignChanged: () => void;
   onClose: () => void;
 }) {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
@@ -261,7 +263,16 @@ export function DetailPanel(props: {
               <Show when={props.mayAct}>
                 <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} />
               </Show>
-              <AttachmentsSection item={detail()} kind={props.kind} timeZone={tz()} revision={props.revision} mayAct={props.mayAct} onChanged={props.onChanged} />
+              <AttachmentsSection
+                item={detail()}
+                kind={props.kind}
+                timeZone={tz()}
+                revision={props.revision}
+                mayAct={props.mayAct}
+                storage={props.campaign.storage}
+                onChanged={props.onChanged}
+                onStorageChanged={props.onCampaignChanged}
+              />
               <Show when={props.kind === 'clue'}>
                 <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
                 <SharedNumbersSection clueId={props.id} campaign={props.campaign} revision={props.revision} />

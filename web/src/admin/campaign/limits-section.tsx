@@ -1,10 +1,10 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { openClueStates, type OpenClueState } from '../../../../engine/clue/clue.model';
 import { clueStateLabels } from '../../../../engine/clue/clue.labels';
 import { openProblemStates, type OpenProblemState } from '../../../../engine/problem/problem.model';
 import { problemStateLabels } from '../../../../engine/problem/problem.labels';
 import type { Label } from '../../../../engine/labels';
-import { storageSize } from '../../../../api/contracts/attachments';
+import { storageSize, storageUse } from '../../../../api/contracts/attachments';
 import { tr } from '../../i18n/i18n';
 import { NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
 import { cm, cmFilled } from './messages';
@@ -29,6 +29,11 @@ export function LimitsSection(props: SectionProps) {
     attachmentQuotaMb: props.settings.config.attachmentQuotaMb ?? null,
   });
   const [draft, setDraft] = useDraft(source);
+  // Of the limit saved: the files already take nine tenths of it or more.
+  const nearlyFull = () => {
+    const quotaMb = props.settings.config.attachmentQuotaMb ?? null;
+    return quotaMb !== null && storageUse(props.settings.attachments.bytes, quotaMb).nearlyFull;
+  };
   const limits = (kind: Kind) => draft.timeLimits[kind] as Record<string, number>;
   const wip = (kind: Kind) => draft.wipLimits[kind] as Record<string, number | undefined>;
   const save = () => {
@@ -78,8 +83,16 @@ export function LimitsSection(props: SectionProps) {
           onInput={(v) => setDraft('attachmentQuotaMb', v ?? null)}
         />
       </div>
-      <p class="muted" data-testid="attachments-used">
+      <p
+        class="muted"
+        classList={{ 'storage-nearly-full': nearlyFull() }}
+        data-testid="attachments-used"
+        data-nearly-full={nearlyFull() ? 'true' : 'false'}
+      >
         {usedText(props.settings.attachments, props.settings.config.attachmentQuotaMb ?? null)}
+        <Show when={nearlyFull()}>
+          <span class="storage-nearly-full-note">{cm('attachmentsNearlyFull')}</span>
+        </Show>
       </p>
       <h3>{cm('wipLimits')}</h3>
       <p class="muted ca-lead">{cm('wipLead')}</p>
@@ -92,8 +105,7 @@ export function LimitsSection(props: SectionProps) {
 function usedText(held: SectionProps['settings']['attachments'], quotaMb: number | null): string {
   const size = storageSize(held.bytes);
   if (quotaMb === null) return cmFilled('attachmentsUsed', { size, n: held.files });
-  const percent = (100 * held.bytes) / (quotaMb * 1024 * 1024);
-  return cmFilled('attachmentsUsedOf', { size, percent: percent > 0 && percent < 1 ? '<1' : String(Math.min(100, Math.round(percent))), n: held.files });
+  return cmFilled('attachmentsUsedOf', { size, percent: storageUse(held.bytes, quotaMb).percent, n: held.files });
 }
 
 /** One number per open state of each kind (a time limit or a WIP limit), grouped by kind. */

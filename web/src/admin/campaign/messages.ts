@@ -71,6 +71,7 @@ export const campaignAdminMessages = {
   },
   attachmentQuotaMb: { zh: '附件存储上限（MB）', en: 'Storage limit for files (MB)' },
   attachmentsUsed: { zh: '已用 {size}，共 {n} 个文件。', en: '{size} used by {n} files.' },
+  attachmentsNearlyFull: { zh: '即将存满：存满后将无法上传文件，请调高上限。', en: 'Nearly full: once full, no file can be uploaded. Raise the limit.' },
   attachmentsUsedOf: { zh: '已用 {size}（上限的 {percent}%），共 {n} 个文件。', en: '{size} used ({percent}% of the limit) by {n} files.' },
   wipLead: { zh: '一个单位在某列的卡片超过上限时，看板会标红提示。留空表示不设上限。', en: "A unit holding more cards in a column than this is highlighted on the board. Leave empty for no limit." },
   targets: { zh: '单位目标', en: 'Unit targets' },
