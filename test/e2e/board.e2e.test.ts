@@ -387,6 +387,16 @@ describe('the board in Chromium', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('column-solved').locator('h2').textContent()).toBe(clueStateLabels.solved.en);
 
+      // On a 1440-pixel screen the English toolbar, its longer words included, keeps every control on one line (so the board loses no height).
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const wrapped = () =>
+        page.locator('.toolbar').evaluate((bar) => {
+          const boxes = [...bar.children].map((control) => control.getBoundingClientRect());
+          // A control on a second line starts below where another one ends.
+          return Math.max(...boxes.map((box) => box.top)) >= Math.min(...boxes.map((box) => box.bottom));
+        });
+      await expect.poll(wrapped).toBe(false);
+
       // English unit names are long: each card still shows its category (a few letters at least) inside the card,
       // on a laptop's screen too.
       await page.setViewportSize({ width: 1280, height: 800 });

@@ -8,6 +8,8 @@ const everything = { zh: '不限进展', en: 'Progress: all' };
 /** What the select is, for a screen reader: named like the other filters, by what it filters on. */
 const progress = { zh: '进展', en: 'Progress' };
 const quietDays = { zh: '{n} 天无进展', en: 'No progress for {n} days' };
+/** The same in the select, shorter in English so that the board's toolbar keeps one line; its tooltip says what it means. */
+const quietChoice = { zh: '{n} 天无进展', en: 'Stalled {n}d+' };
 /** What counts as progress, in the select's tooltip. */
 const meaning = { zh: '无进展：期间既没有写进展记录、上传附件，也没有移入当前状态', en: 'No progress: no work note, no file attached and no move into the current state in that time' };
 
@@ -22,7 +24,7 @@ export function QuietSelect(props: { value: string | undefined; onChange: (days:
   return (
     <select name="quiet" aria-label={tr(progress)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
-      <For each={quietChoices}>{(days) => <option value={String(days)}>{quietLabel(String(days))}</option>}</For>
+      <For each={quietChoices}>{(days) => <option value={String(days)}>{tr(quietChoice).replace('{n}', String(days))}</option>}</For>
     </select>
   );
 }
