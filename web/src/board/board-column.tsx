@@ -85,9 +85,10 @@ function ColumnSelect(props: { column: Column; context: BoardContext }) {
         toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
         return;
       }
-      if (props.column.next !== null) toast(() => bm('columnOverLimit', { column: column(), max: figure(maxBatchItems) }));
     }
     selection()?.toggleAll(props.column.cards, on);
+    // More than one batch takes (the column's cards, or with those ticked elsewhere): some are left unticked, and the toast says so.
+    if (on && (props.column.next !== null || state() !== 'all')) toast(() => bm('columnOverLimit', { column: column(), max: figure(maxBatchItems) }));
   };
   return (
     <Show when={(selection()?.active() ?? false) && props.column.cards.some(selectable)}>

@@ -14,8 +14,8 @@ export const boardMessages = {
   selectColumn: { zh: '选择“{column}”中全部可处理卡片', en: 'Select every card in {column} you may change' },
   selectColumnShown: { zh: '选择“{column}”中全部可处理卡片（先载入尚未显示的卡片，一次至多 {max} 张）', en: 'Select every card in {column} you may change (the cards not shown yet are read first, up to {max} at once)' },
   columnOverLimit: {
-    zh: '“{column}”中卡片超过 {max} 张，已选前 {max} 张（一次批量至多 {max} 项）；处理后可再选其余卡片',
-    en: '{column} holds more than {max} cards: the first {max} are selected (a batch takes at most {max}); select the rest after changing these',
+    zh: '一次批量至多 {max} 项：“{column}”中只选了一部分卡片，处理后可再选其余卡片',
+    en: 'A batch takes at most {max} items: only some of the cards in {column} are selected; select the rest after changing these',
   },
   cardHelpSelecting: {
     zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
