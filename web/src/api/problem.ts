@@ -1,5 +1,6 @@
 import type { Label } from '../../../engine/labels';
 import type { Card } from '../../../api/contracts/board';
+import { tr } from '../i18n/i18n';
 
 export interface FieldIssue {
   readonly field: string;
@@ -57,3 +58,6 @@ export function networkProblem(error: unknown): ApiProblem {
   const detail = error instanceof Error ? error.message : String(error);
   return new ApiProblem(0, 'network', { zh: `无法连接服务器：${detail}`, en: `Cannot reach the server: ${detail}` }, [], null);
 }
+
+/** What went wrong, for a toast or a line where no form shows it: the server's reason in the current language, else the error's own text. */
+export const reasonText = (error: unknown): string => (error instanceof ApiProblem ? tr(error.reason) : String(error));

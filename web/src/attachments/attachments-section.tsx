@@ -229,9 +229,13 @@ export function AttachmentsSection(props: {
 
 /** Where the campaign's files take nine tenths of their limit or more: how much is left, and who can raise it. */
 function StorageWarning(props: { storage: CampaignDetail['storage'] }) {
-  const use = () => (props.storage === null ? null : { ...storageUse(props.storage.usedBytes, props.storage.quotaMb), quota: props.storage.quotaMb });
+  const nearlyFull = () => {
+    if (props.storage === null) return null;
+    const use = storageUse(props.storage.usedBytes, props.storage.quotaMb);
+    return use.nearlyFull ? { ...use, quota: props.storage.quotaMb } : null;
+  };
   return (
-    <Show when={use()?.nearlyFull === true ? use() : null}>
+    <Show when={nearlyFull()}>
       {(shown) => (
         <p class="storage-warning" role="status" data-testid="storage-warning" data-full={shown().full ? 'true' : 'false'}>
           {shown().full ? am('storageFull', { quota: shown().quota }) : am('storageNearlyFull', { percent: shown().percent, quota: shown().quota, left: storageSize(shown().leftBytes) })}

@@ -10,7 +10,7 @@ import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { toast } from '../ui/toasts';
-import { ApiProblem } from '../api/problem';
+import { reasonText } from '../api/problem';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
@@ -82,7 +82,7 @@ function ColumnSelect(props: { column: Column; context: BoardContext }) {
         await props.context.loadColumn(props.column.state, maxBatchItems);
       } catch (error) {
         // Unread, the rest cannot be ticked: nothing is, and the toast says why.
-        toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
+        toast(() => reasonText(error));
         return;
       }
     }

@@ -1,7 +1,6 @@
 import { createMemo, createSignal } from 'solid-js';
 import { maxBatchItems } from '../../../api/contracts/batch';
-import { ApiProblem } from '../api/problem';
-import { tr } from '../i18n/i18n';
+import { reasonText } from '../api/problem';
 import { toast } from '../ui/toasts';
 import type { ListItem } from './api';
 import { selectable } from '../batch/batch-plan';
@@ -76,7 +75,7 @@ export function createRowSelection(options: {
         const items = await options.readAll(maxBatchItems);
         setRows(new Map(items.filter(selectable).map((item) => [keyOf(item), item])), true);
       } catch (error) {
-        toast(() => (error instanceof ApiProblem ? tr(error.reason) : String(error)));
+        toast(() => reasonText(error));
       } finally {
         setSelectingAll(false);
       }

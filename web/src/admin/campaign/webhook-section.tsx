@@ -1,7 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import type { WebhookTestResult } from '../../../../api/contracts/campaign-admin';
-import { ApiProblem } from '../../api/problem';
-import { tr } from '../../i18n/i18n';
+import { reasonText } from '../../api/problem';
 import { count } from '../../reports/format';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
@@ -29,7 +28,7 @@ export function WebhookSection(props: SectionProps) {
     try {
       setTested(await settingsApi.testWebhook(props.settings.id));
     } catch (error) {
-      setTested({ delivered: false, status: null, error: error instanceof ApiProblem ? tr(error.reason) : String(error), ms: 0 });
+      setTested({ delivered: false, status: null, error: reasonText(error), ms: 0 });
     } finally {
       setTesting(false);
     }
