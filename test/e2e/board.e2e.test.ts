@@ -4,6 +4,8 @@ import { artifacts, browserSuite, campaignOf } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
+import { selectable } from '../../web/src/batch/batch-plan';
+import type { Card } from '../../web/src/api/client';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -530,6 +532,45 @@ describe('the board in Chromium', () => {
       // Unticked again in one click.
       await page.getByTestId('select-column-filed').click();
       await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('0');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the office ticks every card of the board at once: the columns not read to their end are read first, a column it may change nothing in is left out', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = campaignOf(page);
+      type ColumnWire = { state: string; side: boolean; count: number; cards: Card[] };
+      const whole = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue`)) as { columns: ColumnWire[] };
+      // What the board should tick (every card of the main columns the office may change) and what it offers to
+      // (the cards of the columns it may change some in, counted before they are read).
+      let changeable = 0;
+      let offered = 0;
+      const ticking: string[] = [];
+      for (const column of whole.columns.filter((c) => !c.side)) {
+        const read = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=${column.state}&limit=500`)) as { columns: ColumnWire[] };
+        const mine = (read.columns[0]?.cards ?? []).filter(selectable).length;
+        changeable += mine;
+        if (mine > 0) {
+          offered += column.count;
+          ticking.push(column.state);
+        }
+      }
+      if (ticking.length === whole.columns.filter((c) => !c.side).length) throw new Error('the seed has no main column the office may change nothing in');
+      expect(await page.getByTestId('column-filed').locator('.load-more').count()).toBe(1);
+
+      await page.getByTestId('select-cards').click();
+      const all = page.getByTestId('batch-select-all');
+      expect(await all.textContent()).toBe(`选择全部 ${offered} 项`);
+      await all.click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(changeable));
+      expect(await page.getByTestId('column-filed').locator('.load-more').count()).toBe(0);
+      for (const state of ticking) expect(await page.getByTestId(`select-column-${state}`).isChecked(), state).toBe(true);
+      // Taken: not offered again until the selection changes.
+      expect(await all.count()).toBe(0);
+      await page.getByTestId('select-column-found').click();
+      await expect.poll(() => all.count()).toBe(1);
     } finally {
       await context.close();
     }

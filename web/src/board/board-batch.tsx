@@ -3,12 +3,14 @@ import { maxBatchItems } from '../../../api/contracts/batch';
 import type { CampaignDetail, Card, ItemKind } from '../api/client';
 import { BatchBar } from '../batch/batch-bar';
 import { BatchDialog } from '../batch/batch-dialog';
-import { moveTargets, type BatchAction } from '../batch/batch-plan';
+import { moveTargets, selectable, type BatchAction } from '../batch/batch-plan';
+import { reasonText } from '../api/problem';
 import { tr } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { toast } from '../ui/toasts';
 import { bm } from './board-messages';
-import type { CardSelection } from './card-selection';
+import type { Column } from './board-state';
+import { boardSelectAll, type CardSelection } from './card-selection';
 import { stateLabel } from './domain-labels';
 
 /**
@@ -23,9 +25,39 @@ export function createBoardBatch(options: {
   readonly panelOpen: () => boolean;
   /** Reads these columns again once a batch has changed their cards. */
   readonly refreshStates: (states: readonly string[]) => void;
+  /** The columns shown (a side column once opened), as read so far. */
+  readonly openColumns: () => readonly Column[];
+  /** Reads the rest of a column's cards, up to `wanted` in all. */
+  readonly loadColumn: (state: string, wanted: number) => Promise<void>;
+  /** What the board shows (kind, lanes, filters), a new value each time it changes. */
+  readonly view: () => unknown;
 }) {
   const { selection } = options;
   const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
+  const [selectingAll, setSelectingAll] = createSignal(false);
+  const offer = () => boardSelectAll(options.openColumns(), selection.size(), selection.whole());
+
+  /**
+   * Ticks every card of the columns shown that the viewer may change: the
+   * columns with more cards than were read are read to their end first
+   * (what the offer counted), one after another. If a read fails, nothing
+   * is ticked and the toast says why; if the user changed what the board
+   * shows meanwhile, nothing is either (it was not this board they chose).
+   */
+  const selectAll = async () => {
+    const view = options.view();
+    setSelectingAll(true);
+    try {
+      for (const column of options.openColumns()) {
+        if (column.next !== null && column.cards.some(selectable)) await options.loadColumn(column.state, maxBatchItems);
+      }
+      if (options.view() === view) selection.selectWhole(options.openColumns().flatMap((column) => column.cards));
+    } catch (error) {
+      toast(() => reasonText(error));
+    } finally {
+      setSelectingAll(false);
+    }
+  };
 
   const onEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented || !selection.active() || batch() !== null || options.panelOpen()) return;
@@ -56,11 +88,11 @@ export function createBoardBatch(options: {
         <div class="board-batch">
           <BatchBar
             selected={selection.selected()}
-            total={selection.size()}
-            selectAll="no"
-            selectingAll={false}
+            total={offer().total}
+            selectAll={offer().state}
+            selectingAll={selectingAll()}
             maxSelected={maxBatchItems}
-            onSelectAll={() => undefined}
+            onSelectAll={() => void selectAll()}
             onClear={() => selection.stop()}
             onAction={(action) => setBatch({ action, cards: selection.selected() })}
             hint={bm('selectingHint')}

@@ -111,6 +111,9 @@ export function BoardPage() {
     kind,
     panelOpen: () => openId() !== null || inboxView() !== null,
     refreshStates: (states) => void state.refreshStates(states),
+    openColumns: () => state.columns().filter((column) => !column.side || expanded().has(column.state)),
+    loadColumn: (s, wanted) => state.loadMore(s, wanted),
+    view: source,
   });
   createEffect(() => {
     if (boardPainted()) preloadDialogs();

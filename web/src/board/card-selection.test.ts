@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import type { Card } from '../api/client';
-import { columnState, currentOf, rangeOf, ticked } from './card-selection';
+import { boardSelectAll, columnState, currentOf, rangeOf, ticked } from './card-selection';
 import { testCard } from './test-card';
 
 const card = (id: number, over: Partial<Card> = {}): Card =>
@@ -48,5 +48,25 @@ describe('the cards ticked on a board', () => {
     expect(rangeOf(column, card(2), card(9))).toBeNull();
     // Ticked, the run leaves out the card the viewer may not change.
     expect([...ticked(new Map(), rangeOf(column, card(2), card(4)) ?? [], true).keys()]).toEqual(['clue:2', 'clue:4']);
+  });
+
+  describe('offers every card of the board at once', () => {
+    const changeable = { cards: [card(1), card(2)], count: 70 };
+    const closed = { cards: [readOnly(3)], count: 86 };
+
+    it('counting the cards not read yet of the columns whose cards the viewer may change, and none of a column it may not', () => {
+      expect(boardSelectAll([changeable, closed, { cards: [card(4)], count: 5 }], 0, false)).toEqual({ state: 'offered', total: 75 });
+    });
+
+    it('once nothing more would be ticked: everything counted is, or it was all ticked at once', () => {
+      expect(boardSelectAll([changeable], 70, false).state).toBe('no');
+      expect(boardSelectAll([changeable], 12, true).state).toBe('no');
+      expect(boardSelectAll([closed], 0, false)).toEqual({ state: 'no', total: 0 });
+    });
+
+    it('saying so, instead, when one batch would not take them', () => {
+      expect(boardSelectAll([changeable, { cards: [card(5)], count: maxBatchItems }], 0, false)).toEqual({ state: 'tooMany', total: maxBatchItems + 70 });
+      expect(boardSelectAll([{ cards: [card(5)], count: maxBatchItems }], 0, false).state).toBe('offered');
+    });
   });
 });

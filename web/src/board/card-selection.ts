@@ -33,6 +33,24 @@ export function columnState(cards: readonly Card[], selected: ReadonlySet<string
   return n === 0 ? 'none' : n === mine.length ? 'all' : 'some';
 }
 
+/** A column as the board holds it: the cards read so far, and how many it has in all. */
+interface ColumnRead {
+  readonly cards: readonly Card[];
+  readonly count: number;
+}
+
+/**
+ * What the batch bar offers on the board: every card of the columns shown
+ * whose cards the viewer may change (those with a column box), when one
+ * batch takes them all ('tooMany' beyond, 'no' once taken or when nothing
+ * more would be), and how many that is, the cards not read yet counted.
+ */
+export function boardSelectAll(columns: readonly ColumnRead[], selected: number, whole: boolean): { readonly state: 'offered' | 'tooMany' | 'no'; readonly total: number } {
+  const total = columns.filter((column) => column.cards.some(selectable)).reduce((sum, column) => sum + column.count, 0);
+  if (whole || total === 0 || total <= selected) return { state: 'no', total };
+  return { state: total > maxBatchItems ? 'tooMany' : 'offered', total };
+}
+
 /** The cards of a column from one card to another, both included, in the column's order; null when either is not in it. */
 export function rangeOf(column: readonly Card[], from: Pick<Card, 'kind' | 'id'>, to: Pick<Card, 'kind' | 'id'>): Card[] | null {
   const at = (card: Pick<Card, 'kind' | 'id'>) => column.findIndex((c) => keyOf(c) === keyOf(card));
@@ -49,17 +67,23 @@ export function rangeOf(column: readonly Card[], from: Pick<Card, 'kind' | 'id'>
 export function createCardSelection(options: { readonly columns: () => readonly { readonly cards: readonly Card[] }[] }) {
   const [active, setActive] = createSignal(false);
   const [kept, setKept] = createSignal<Kept>(new Map());
+  // True once every card shown was ticked at once, until the selection changes otherwise.
+  const [whole, setWhole] = createSignal(false);
+  const keep = (change: (now: Kept) => Kept) => {
+    setKept(change);
+    setWhole(false);
+  };
   // The card ticked or unticked last: where a Shift+click's run starts.
   let anchor: Card | null = null;
   const selected = createMemo(() => currentOf(kept(), options.columns().flatMap((column) => column.cards)));
   const selectedKeys = createMemo(() => new Set(selected().map(keyOf)));
   const toggle = (card: Card) => {
     setActive(true);
-    setKept((now) => ticked(now, [card], !selectedKeys().has(keyOf(card))));
+    keep((now) => ticked(now, [card], !selectedKeys().has(keyOf(card))));
     anchor = card;
   };
   const clear = () => {
-    setKept(new Map());
+    keep(() => new Map());
     anchor = null;
   };
 
@@ -79,13 +103,22 @@ export function createCardSelection(options: { readonly columns: () => readonly 
         return;
       }
       setActive(true);
-      setKept((now) => ticked(now, run, true));
+      keep((now) => ticked(now, run, true));
       anchor = card;
     },
     /** Ticks every card of a column the viewer may change, or unticks them all (by default, when every one is ticked already). */
     toggleAll(cards: readonly Card[], on = columnState(cards, selectedKeys()) !== 'all') {
-      setKept((now) => ticked(now, cards, on));
+      keep((now) => ticked(now, cards, on));
     },
+    /** Ticks these cards (every card the board shows) the viewer may change, and nothing else, up to what one batch takes. */
+    selectWhole(cards: readonly Card[]) {
+      setActive(true);
+      setKept(ticked(new Map(), cards, true));
+      setWhole(true);
+      anchor = null;
+    },
+    /** Whether the cards were last ticked all at once (selectWhole) and left as they were. */
+    whole,
     stateOf: (cards: readonly Card[]) => columnState(cards, selectedKeys()),
     start: () => setActive(true),
     clear,
