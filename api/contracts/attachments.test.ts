@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageSize, storageUse } from './attachments';
+import { storageSize, storageToWarnOf, storageUse } from './attachments';
 
 const megabyte = 1024 * 1024;
 
@@ -18,6 +18,13 @@ describe("a campaign's file storage against its limit", () => {
     expect(storageUse(100 * megabyte, 100)).toMatchObject({ nearlyFull: true, full: true, leftBytes: 0 });
     // A limit lowered below what is held: full, nothing left (not a negative room).
     expect(storageUse(120 * megabyte, 100)).toMatchObject({ full: true, leftBytes: 0 });
+  });
+
+  it('is warned of from nine tenths on, with its limit; not without a limit or with room', () => {
+    expect(storageToWarnOf(null)).toBeNull();
+    expect(storageToWarnOf({ usedBytes: 89 * megabyte, quotaMb: 100 })).toBeNull();
+    expect(storageToWarnOf({ usedBytes: 95 * megabyte, quotaMb: 100 })).toMatchObject({ percent: '95', quotaMb: 100, full: false, leftBytes: 5 * megabyte });
+    expect(storageToWarnOf({ usedBytes: 100 * megabyte, quotaMb: 100 })).toMatchObject({ full: true, quotaMb: 100 });
   });
 
   it('writes sizes as the office reads them beside a limit in megabytes', () => {

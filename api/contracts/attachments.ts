@@ -35,6 +35,13 @@ export function storageUse(usedBytes: number, quotaMb: number): { readonly perce
   };
 }
 
+/** A campaign's file storage to warn of (nine tenths of its limit or more), with the limit; null without a limit or with room left. */
+export function storageToWarnOf(storage: { readonly usedBytes: number; readonly quotaMb: number } | null): (ReturnType<typeof storageUse> & { readonly quotaMb: number }) | null {
+  if (storage === null) return null;
+  const use = storageUse(storage.usedBytes, storage.quotaMb);
+  return use.nearlyFull ? { ...use, quotaMb: storage.quotaMb } : null;
+}
+
 /**
  * Images a browser shows itself, opened in place (a thumbnail, a preview)
  * when asked; every other file, and SVG above all (it can carry script), is

@@ -139,6 +139,14 @@ describe('attachments in the drawer, in Chromium', () => {
       await section.getByTestId('attachment-input').setInputFiles({ name: '录音.png', mimeType: 'image/png', buffer: Buffer.alloc(100 * 1024, 2) });
       await expect.poll(() => section.getByTestId('attachment-failed').last().textContent()).toContain('上限 1 MB');
       await section.screenshot({ path: `${artifacts}/attachments-storage-zh.png` });
+      // The office, who sets the limit, is told on its board beside the phase, and led to the settings; the officer is not.
+      expect(await page.getByTestId('storage-chip').count()).toBe(0);
+      await office.page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
+      const chip = office.page.getByTestId('storage-chip');
+      await expect.poll(() => chip.textContent()).toBe('附件存储已用 95%');
+      expect(await chip.getAttribute('title')).toMatch(/^本专项附件已用 95%（上限 1 MB，剩余 5\d KB）/);
+      await chip.click();
+      await office.page.waitForURL(new RegExp(`/campaigns/${campaignId}/settings$`));
       const now = await apiCall<Settings>(suite.server.url, office.context, 'GET', settingsPath);
       await apiCall(suite.server.url, office.context, 'PATCH', settingsPath, { revision: now.revision, attachmentQuotaMb: null });
     } finally {

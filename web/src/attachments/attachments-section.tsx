@@ -1,5 +1,5 @@
 import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
-import { maxAttachmentBytes, storageSize, storageUse } from '../../../api/contracts/attachments';
+import { maxAttachmentBytes, storageSize, storageToWarnOf } from '../../../api/contracts/attachments';
 import type { CampaignDetail } from '../../../api/contracts/campaign';
 import type { ItemDetail } from '../../../api/contracts/items';
 import type { ItemKind } from '../api/client';
@@ -229,16 +229,11 @@ export function AttachmentsSection(props: {
 
 /** Where the campaign's files take nine tenths of their limit or more: how much is left, and who can raise it. */
 function StorageWarning(props: { storage: CampaignDetail['storage'] }) {
-  const nearlyFull = () => {
-    if (props.storage === null) return null;
-    const use = storageUse(props.storage.usedBytes, props.storage.quotaMb);
-    return use.nearlyFull ? { ...use, quota: props.storage.quotaMb } : null;
-  };
   return (
-    <Show when={nearlyFull()}>
+    <Show when={storageToWarnOf(props.storage)}>
       {(shown) => (
         <p class="storage-warning" role="status" data-testid="storage-warning" data-full={shown().full ? 'true' : 'false'}>
-          {shown().full ? am('storageFull', { quota: shown().quota }) : am('storageNearlyFull', { percent: shown().percent, quota: shown().quota, left: storageSize(shown().leftBytes) })}
+          {shown().full ? am('storageFull', { quota: shown().quotaMb }) : am('storageNearlyFull', { percent: shown().percent, quota: shown().quotaMb, left: storageSize(shown().leftBytes) })}
         </p>
       )}
     </Show>

@@ -8,6 +8,13 @@ export const boardMessages = {
     zh: '上一次移动未被接受，其后的移动也未执行，卡片留在服务器所示位置',
     en: 'The earlier move was not accepted, so the later one was not made either; the card stays where the server has it',
   },
+  // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).
+  storageChip: { zh: '附件存储已用 {percent}%', en: 'Files {percent}% of limit' },
+  storageChipFull: { zh: '附件存储已满', en: 'File storage full' },
+  storageChipTitle: {
+    zh: '本专项附件已用 {percent}%（上限 {quota} MB，剩余 {left}），存满后将无法上传文件；点此到专项配置调高上限',
+    en: "The campaign's files take {percent}% of the {quota} MB allowed ({left} left); once full, no file can be uploaded. Raise the limit in the settings",
+  },
   // Selecting cards for a batch (多选).
   select: { zh: '多选', en: 'Select' },
   selectTitle: { zh: '选择多张卡片后批量处理（也可 Ctrl/⌘ 单击卡片选择，Shift 单击连选同列卡片）', en: 'Select cards to change them together (or Ctrl/⌘-click a card; Shift-click selects a run of a column)' },

@@ -182,7 +182,7 @@ export function BoardPage() {
           </>
         }
       >
-        <Show when={campaign()}>{(detail) => <CampaignHead detail={detail()} />}</Show>
+        <Show when={campaign()}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} />}</Show>
       </TopBar>
       <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
         {(detail) => {

@@ -1,7 +1,10 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { storageSize, storageToWarnOf } from '../../../api/contracts/attachments';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
+import { bm } from './board-messages';
 
 /** The window of the current phase, or of the whole campaign before and after its phases. */
 function phaseWindow(detail: CampaignDetail): string {
@@ -10,8 +13,13 @@ function phaseWindow(detail: CampaignDetail): string {
   return w === undefined ? `${detail.startsOn} – ${detail.endsOn}` : `${w.start} – ${w.end}`;
 }
 
-/** The campaign's name, current phase and its window in the top bar, flagged when the phase is overdue. */
-export function CampaignHead(props: { detail: CampaignDetail }) {
+/**
+ * The campaign's name, current phase and its window in the top bar, flagged
+ * when the phase is overdue; for the office, which sets the limit, a link
+ * to the settings when the campaign's files near it (those who upload are
+ * told in the drawer).
+ */
+export function CampaignHead(props: { detail: CampaignDetail; office: boolean }) {
   return (
     <div class="campaign-head">
       <h1 class="campaign-name" title={named(props.detail)}>
@@ -24,6 +32,19 @@ export function CampaignHead(props: { detail: CampaignDetail }) {
       <span class="muted phase-window">{phaseWindow(props.detail)}</span>
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
+      </Show>
+      <Show when={props.office && storageToWarnOf(props.detail.storage)}>
+        {(use) => (
+          <A
+            href={`/campaigns/${props.detail.id}/settings`}
+            class="storage-chip"
+            classList={{ full: use().full }}
+            data-testid="storage-chip"
+            title={bm('storageChipTitle', { percent: use().percent, quota: use().quotaMb, left: storageSize(use().leftBytes) })}
+          >
+            {use().full ? bm('storageChipFull') : bm('storageChip', { percent: use().percent })}
+          </A>
+        )}
       </Show>
     </div>
   );
