@@ -187,6 +187,23 @@ describe('typical cases', () => {
       expect(onWall.shown.length).toBeGreaterThan(0);
       expect(onWall.shown).toEqual(latest.slice(0, onWall.shown.length));
       await page.screenshot({ path: `${artifacts}/wall-typical-zh.png` });
+      // A 720-line projector and a 1366 × 768 laptop, in Chinese: the latest chosen still has room, whole.
+      for (const [width, height] of [
+        [1280, 720],
+        [1366, 768],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+        await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
+        const placed = await wallCases(page);
+        expect(placed.cut, `${width}×${height}`).toEqual([]);
+        expect(placed.shown[0], `${width}×${height}`).toBe(latest[0]);
+        expect(placed.shown, `${width}×${height}`).toEqual(latest.slice(0, placed.shown.length));
+        if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-typical-zh-720p.png` });
+      }
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+      await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor();
 
       // Chosen by the office while the wall is open, a case comes first on it without a reload.
       const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
