@@ -178,11 +178,15 @@ describe('typical cases', () => {
       await page.waitForURL(/\/reports\?/);
       await expect.poll(() => page.locator('[data-testid=typical-case]').count(), { timeout: 10_000 }).toBe(register.cases.length);
 
+      // The wall at a screen's size: the cases it holds whole, and those cut.
+      const wallAt = async (width: number, height: number) => {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+        await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
+        return wallCases(page);
+      };
       // The wall, at the 1600 × 900 it is drawn for: the latest that fit whole, the others out of sight, none cut.
-      await page.setViewportSize({ width: 1600, height: 900 });
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
-      await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor();
-      const onWall = await wallCases(page);
+      const onWall = await wallAt(1600, 900);
       expect(onWall.cut).toEqual([]);
       expect(onWall.shown.length).toBeGreaterThan(0);
       expect(onWall.shown).toEqual(latest.slice(0, onWall.shown.length));
@@ -192,18 +196,13 @@ describe('typical cases', () => {
         [1280, 720],
         [1366, 768],
       ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
-        await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
-        const placed = await wallCases(page);
+        const placed = await wallAt(width, height);
         expect(placed.cut, `${width}×${height}`).toEqual([]);
         expect(placed.shown[0], `${width}×${height}`).toBe(latest[0]);
         expect(placed.shown, `${width}×${height}`).toEqual(latest.slice(0, placed.shown.length));
         if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-typical-zh-720p.png` });
       }
-      await page.setViewportSize({ width: 1600, height: 900 });
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
-      await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor();
+      await wallAt(1600, 900);
 
       // Chosen by the office while the wall is open, a case comes first on it without a reload.
       const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
@@ -218,9 +217,7 @@ describe('typical cases', () => {
         [1280, 720],
         [1920, 1080],
       ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
-        await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
+        await wallAt(width, height);
         await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
         const placed = await wallCases(page);
         expect(placed.cut, `${width}×${height}`).toEqual([]);
