@@ -64,8 +64,10 @@ describe('the cards ticked on a board', () => {
       expect(boardSelectAll([closed], 0, false)).toEqual({ state: 'no', total: 0 });
     });
 
-    it('saying so, instead, when one batch would not take them', () => {
-      expect(boardSelectAll([changeable, { cards: [card(5)], count: maxBatchItems }], 0, false)).toEqual({ state: 'tooMany', total: maxBatchItems + 70 });
+    it('saying so, instead, when one batch would not take them, once some are ticked', () => {
+      const large = [changeable, { cards: [card(5)], count: maxBatchItems }];
+      expect(boardSelectAll(large, 3, false)).toEqual({ state: 'tooMany', total: maxBatchItems + 70 });
+      expect(boardSelectAll(large, 0, false).state).toBe('no');
       expect(boardSelectAll([{ cards: [card(5)], count: maxBatchItems }], 0, false).state).toBe('offered');
     });
   });

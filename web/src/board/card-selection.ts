@@ -42,13 +42,16 @@ interface ColumnRead {
 /**
  * What the batch bar offers on the board: every card of the columns shown
  * whose cards the viewer may change (those with a column box), when one
- * batch takes them all ('tooMany' beyond, 'no' once taken or when nothing
- * more would be), and how many that is, the cards not read yet counted.
+ * batch takes them all ('no' once taken or when nothing more would be), and
+ * how many that is, the cards not read yet counted. Beyond one batch, it
+ * says so ('tooMany') once some are ticked: on a large campaign's board it
+ * would otherwise stand in the bar from the first click.
  */
 export function boardSelectAll(columns: readonly ColumnRead[], selected: number, whole: boolean): { readonly state: 'offered' | 'tooMany' | 'no'; readonly total: number } {
   const total = columns.filter((column) => column.cards.some(selectable)).reduce((sum, column) => sum + column.count, 0);
   if (whole || total === 0 || total <= selected) return { state: 'no', total };
-  return { state: total > maxBatchItems ? 'tooMany' : 'offered', total };
+  if (total > maxBatchItems) return { state: selected > 0 ? 'tooMany' : 'no', total };
+  return { state: 'offered', total };
 }
 
 /** The cards of a column from one card to another, both included, in the column's order; null when either is not in it. */
