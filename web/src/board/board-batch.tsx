@@ -1,4 +1,4 @@
-import { Show, createSignal, onCleanup } from 'solid-js';
+import { Show, createMemo, createSignal, onCleanup } from 'solid-js';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import type { CampaignDetail, Card, ItemKind } from '../api/client';
 import { BatchBar } from '../batch/batch-bar';
@@ -35,7 +35,8 @@ export function createBoardBatch(options: {
   const { selection } = options;
   const [batch, setBatch] = createSignal<{ action: BatchAction; cards: readonly Card[] } | null>(null);
   const [selectingAll, setSelectingAll] = createSignal(false);
-  const offer = () => boardSelectAll(options.openColumns(), selection.size(), selection.whole());
+  // Read twice by the bar (its state and its count): worked out once a change of the cards or the selection.
+  const offer = createMemo(() => boardSelectAll(options.openColumns(), selection.size(), selection.whole()));
 
   /**
    * Ticks every card of the columns shown that the viewer may change: the

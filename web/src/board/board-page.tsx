@@ -112,7 +112,7 @@ export function BoardPage() {
     panelOpen: () => openId() !== null || inboxView() !== null,
     refreshStates: (states) => void state.refreshStates(states),
     openColumns: () => state.columns().filter((column) => !column.side || expanded().has(column.state)),
-    loadColumn: (s, wanted) => state.loadMore(s, wanted),
+    loadColumn: state.loadMore,
     view: source,
   });
   createEffect(() => {
