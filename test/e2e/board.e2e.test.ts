@@ -389,8 +389,9 @@ describe('the board in Chromium', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('column-solved').locator('h2').textContent()).toBe(clueStateLabels.solved.en);
 
-      // On a 1440-pixel screen the English toolbar, its longer words included, keeps every control on one line (so the board loses no height).
-      await page.setViewportSize({ width: 1440, height: 900 });
+      // On a 1366 × 768 laptop the English toolbar, its longer words included, keeps every control on one line at rest
+      // (so the board loses no height): each select is as wide as the choice it shows, not its longest.
+      await page.setViewportSize({ width: 1366, height: 768 });
       const wrapped = () =>
         page.locator('.toolbar').evaluate((bar) => {
           const boxes = [...bar.children].map((control) => control.getBoundingClientRect());
