@@ -211,17 +211,21 @@ describe('typical cases', () => {
       await apiCall(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version: candidate.version, summary: '网安支队破获一起网络敲诈勒索案件，挽回群众损失。' });
       await expect.poll(async () => (await wallCases(page)).shown[0], { timeout: 15_000 }).toBe(candidate.id);
 
-      // A 720-line projector in English: fewer fit, if any, and still none is cut.
+      // In English, its detachments' names longer: on a 720-line projector and a 1366 × 768 laptop the latest chosen
+      // still has room (each detachment's name on one line), and none is cut there or on a 1080p screen.
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
       for (const [width, height] of [
         [1280, 720],
+        [1366, 768],
         [1920, 1080],
       ] as const) {
         await wallAt(width, height);
         await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
         const placed = await wallCases(page);
         expect(placed.cut, `${width}×${height}`).toEqual([]);
+        expect(placed.shown[0], `${width}×${height}`).toBe(candidate.id);
         expect(placed.shown, `${width}×${height}`).toEqual([candidate.id, ...latest].slice(0, placed.shown.length));
+        if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-typical-en-720p.png` });
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     } finally {

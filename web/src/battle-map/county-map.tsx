@@ -7,10 +7,14 @@ import { bt } from './messages';
 
 export type MapLayout = ReturnType<typeof projectShapes>;
 
-/** A unit's name as a map label: "城固县公安局" → "城固县", "汉台分局" → "汉台", "Chenggu County Bureau" → "Chenggu". */
+/**
+ * A unit's name as a map label or tile, where the heading says what kind of unit it is: "城固县公安局" → "城固县",
+ * "汉台分局" → "汉台", "Chenggu County Bureau" → "Chenggu", "Cyber Security Detachment" → "Cyber Security"
+ * (a Chinese detachment's name, 网安支队, is short as it is).
+ */
 export function shortName(unit: UnitMeasures): string {
   const name = tr(unit.label);
-  return name.replace(/(公安局|分局)$/, '').replace(/ (County Bureau|District Bureau|Branch|Bureau)$/, '') || name;
+  return name.replace(/(公安局|分局)$/, '').replace(/ (County Bureau|District Bureau|Branch|Bureau|Detachment)$/, '') || name;
 }
 
 export function measureText(measure: Measure, value: number | null): string {

@@ -1,9 +1,8 @@
 import { For } from 'solid-js';
-import { tr } from '../i18n/i18n';
-import { measureText, unitSummary } from './county-map';
+import { measureText, shortName, unitSummary } from './county-map';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
 
-/** Units without a place on the map (the city detachments) as tiles, coloured like the counties. */
+/** Units without a place on the map (the city detachments) as tiles, coloured like the counties, named as the map names them. */
 export function UnitTiles(props: { units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void }) {
   return (
     <div class="unit-tiles" data-testid="detachment-tiles">
@@ -12,7 +11,8 @@ export function UnitTiles(props: { units: readonly UnitMeasures[]; measure: Meas
           const value = () => valueOf(unit, props.measure);
           const body = () => (
             <>
-              <span class="tile-name">{tr(unit.label)}</span>
+              {/* Under the tiles' heading (市局支队, City detachments); the whole name is in the tooltip. */}
+              <span class="tile-name">{shortName(unit)}</span>
               <strong class="tile-value">{measureText(props.measure, value())}</strong>
             </>
           );

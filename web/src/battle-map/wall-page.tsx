@@ -13,7 +13,7 @@ import { PhaseTimeline } from './phase-timeline';
 import { TypicalPanel } from './typical-panel';
 import { UnitTiles } from './unit-tiles';
 import { useLiveRefresh } from './live';
-import { useWallZoom } from './wall-zoom';
+import { useWallScale } from './wall-zoom';
 import './battle-map.css';
 
 interface KeyFigure {
@@ -57,10 +57,10 @@ export function WallPage() {
   });
 
   const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  const zoom = useWallZoom();
+  const drawn = useWallScale();
 
   return (
-    <div class="wall" data-testid="wall" style={{ zoom: String(zoom()) }}>
+    <div class="wall" data-testid="wall" style={{ zoom: String(drawn().zoom), '--vh': drawn().vh }}>
       <header class="wall-head">
         <span class="brand">
           <span class="brand-mark" aria-hidden="true" />

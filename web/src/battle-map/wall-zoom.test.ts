@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wallZoom } from './wall-zoom';
+import { wallScale, wallZoom } from './wall-zoom';
 
 describe('the wall on screens larger than its design', () => {
   it('is drawn as large as the screen holds it, by the tighter of width and height', () => {
@@ -15,5 +15,16 @@ describe('the wall on screens larger than its design', () => {
     expect(wallZoom(1280, 720)).toBe(1);
     expect(wallZoom(390, 844)).toBe(1);
     expect(wallZoom(1700, 900)).toBe(1);
+  });
+
+  it('sizes that follow the height follow the height the zoomed wall stands for, not the height of the screen', () => {
+    // Any 16:9 screen at its zoom is the design's 900 lines: a hundredth of them is 9 px, as on a 1600 × 900 window.
+    expect(wallScale(1920, 1080)).toEqual({ zoom: 1.2, vh: '9px' });
+    expect(wallScale(3840, 2160)).toEqual({ zoom: 2.4, vh: '9px' });
+    // A 16:10 screen is bound by its width: at its zoom it stands for 1,000 lines.
+    expect(wallScale(1920, 1200)).toEqual({ zoom: 1.2, vh: '10px' });
+    // Unzoomed, the screen's own.
+    expect(wallScale(1280, 720)).toEqual({ zoom: 1, vh: '1vh' });
+    expect(wallScale(1600, 900)).toEqual({ zoom: 1, vh: '1vh' });
   });
 });

@@ -16,11 +16,29 @@ export function wallZoom(width: number, height: number): number {
   return fit <= 1 ? 1 : Math.floor(fit * 100) / 100;
 }
 
-/** {@link wallZoom} of the window, following its size. */
-export function useWallZoom(): Accessor<number> {
-  const [zoom, setZoom] = createSignal(wallZoom(window.innerWidth, window.innerHeight));
-  const follow = () => setZoom(wallZoom(window.innerWidth, window.innerHeight));
+/** How the wall is drawn on a screen: its zoom, and a hundredth of the screen's height in the wall's own pixels. */
+export interface WallScale {
+  readonly zoom: number;
+  /**
+   * What the wall's styles use for `vh` (their `--vh`). Their sizes follow the screen's height below its
+   * design (min(40px, 4.2vh)); Chromium resolves `vh` against the screen before zooming, so a zoomed wall
+   * got them twice over: a 1080p screen laid out as a 1600 × 1034 window squeezed into 900 lines, every
+   * figure at its largest, and no room left for the typical case in English. Zoomed, a hundredth of the
+   * height it stands for: 9 px on any 16:9 screen, as on the design's.
+   */
+  readonly vh: string;
+}
+
+export function wallScale(width: number, height: number): WallScale {
+  const zoom = wallZoom(width, height);
+  return { zoom, vh: zoom === 1 ? '1vh' : `${Math.round(height / zoom) / 100}px` };
+}
+
+/** {@link wallScale} of the window, following its size. */
+export function useWallScale(): Accessor<WallScale> {
+  const [scale, setScale] = createSignal(wallScale(window.innerWidth, window.innerHeight));
+  const follow = () => setScale(wallScale(window.innerWidth, window.innerHeight));
   onMount(() => window.addEventListener('resize', follow));
   onCleanup(() => window.removeEventListener('resize', follow));
-  return zoom;
+  return scale;
 }
