@@ -366,6 +366,13 @@ describe('the board in Chromium', () => {
       const last = await wall.boundingBox();
       expect(last !== null && last.x + last.width <= 390.5).toBe(true);
 
+      // A card's details cover the whole phone, the top bar's rows included, rather than starting halfway down them.
+      await page.locator('[data-card-id]:not([data-dnd-placeholder])').first().click();
+      const panel = await page.getByTestId('detail-panel').boundingBox();
+      expect(panel).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+      await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
+      await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+
       await page.getByTestId('campaign-nav').getByRole('link', { name: '作战图' }).click();
       await page.locator('[data-testid=battle-map] [data-testid=county-map] path.county').first().waitFor();
       const map = await page.locator('[data-testid=battle-map] [data-testid=county-map]').boundingBox();
