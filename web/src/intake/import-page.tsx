@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
@@ -172,12 +172,9 @@ export function ImportPage() {
   return (
     <div class="app intake-app">
       <TopBar>
+        {/* As on the other pages of a campaign: its navigation marks this one and leads back to the board. */}
         <div class="campaign-head">
           <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
-          <span class="intake-crumb">{im('pageTitle')}</span>
-          <A class="button ghost" href={`/campaigns/${params.id}/board`} data-testid="back-to-board">
-            ← {im('backToBoard')}
-          </A>
         </div>
       </TopBar>
       <main class="intake-page" data-testid="import-page">

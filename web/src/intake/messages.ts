@@ -9,7 +9,6 @@ export const intakeMessages = {
     zh: '上传 Excel（.xlsx）或 CSV 文件，先预检，确认无误后再导入。CSV 支持 UTF-8 与 GBK/GB18030 编码。',
     en: 'Upload an Excel (.xlsx) or CSV file; it is checked first and imported only when you confirm. CSV may be UTF-8 or GBK/GB18030.',
   },
-  backToBoard: { zh: '返回看板', en: 'Back to the board' },
   template: { zh: '下载导入模板（Excel）', en: 'Download the import template (Excel)' },
   templateHint: {
     zh: '模板含可识别的列名、填写说明，以及可填写的单位、类别和来源（带下拉选择）。',
