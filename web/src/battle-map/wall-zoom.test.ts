@@ -18,7 +18,7 @@ describe('the wall on screens larger than its design', () => {
   });
 
   it('sizes that follow the height follow the height the zoomed wall stands for, not the height of the screen', () => {
-    // Any 16:9 screen at its zoom is the design's 900 lines: a hundredth of them is 9 px, as on a 1600 × 900 window.
+    // Every 16:9 screen at its zoom is the design's 900 lines: a hundredth of them is 9 px, as on a 1600 × 900 window.
     expect(wallScale(1920, 1080)).toEqual({ zoom: 1.2, vh: '9px' });
     expect(wallScale(3840, 2160)).toEqual({ zoom: 2.4, vh: '9px' });
     // A 16:10 screen is bound by its width: at its zoom it stands for 1,000 lines.

@@ -24,7 +24,7 @@ export interface WallScale {
    * design (min(40px, 4.2vh)); Chromium resolves `vh` against the screen before zooming, so a zoomed wall
    * got them twice over: a 1080p screen laid out as a 1600 × 1034 window squeezed into 900 lines, every
    * figure at its largest, and no room left for the typical case in English. Zoomed, a hundredth of the
-   * height it stands for: 9 px on any 16:9 screen, as on the design's.
+   * height it stands for: 9 px on every 16:9 screen, as on the design's.
    */
   readonly vh: string;
 }
