@@ -583,4 +583,26 @@ describe('the board in Chromium', () => {
       await context.close();
     }
   });
+
+  test('an officer is offered as many cards as selecting them all ticks, where a column mixes cards they may change with others', async () => {
+    const { context, page } = await signedInPage('hantai.officer');
+    try {
+      type ColumnWire = { state: string; side: boolean; count: number; next: unknown; cards: Card[] };
+      const board = (await api(context, `/api/campaigns/${campaignOf(page)}/board?kind=clue`)) as { columns: ColumnWire[] };
+      const main = board.columns.filter((c) => !c.side);
+      if (main.some((c) => c.next !== null)) throw new Error('the seed gives the officer a main column not read to its end');
+      const mixed = main.filter((c) => c.cards.some(selectable) && !c.cards.every(selectable));
+      if (mixed.length === 0) throw new Error('the seed gives the officer no column mixing cards they may change with others');
+      const mine = main.reduce((sum, c) => sum + c.cards.filter(selectable).length, 0);
+
+      await page.getByTestId('select-cards').click();
+      const all = page.getByTestId('batch-select-all');
+      expect(await all.textContent()).toBe(`选择全部 ${mine} 项`);
+      await all.click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(mine));
+      expect(await all.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 }, 60_000);

@@ -212,9 +212,13 @@ describe('the three lists in Chromium', () => {
       await office.page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       await office.page.getByTestId('lang-toggle').click();
       await office.page.getByTestId('select-page').check();
-      await office.page.getByTestId('batch-select-all').click();
       const every = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/clues?limit=500');
       const selectable = every.items.filter((item) => item.allowed.length > 0 || item.changes.some((c) => /\.(assign|transfer|extend|requestExtension)$/.test(c)));
+      // Some of the first page the office may not change (a clue prosecuted): of the rest, which it may is known once read.
+      const firstPage = every.items.slice(0, 50);
+      if (firstPage.every((item) => selectable.includes(item))) throw new Error('the seed gives the first page no clue the office may not change');
+      expect(await office.page.getByTestId('batch-select-all').textContent()).toBe(`Select all you may change (up to ${every.total})`);
+      await office.page.getByTestId('batch-select-all').click();
       expect(selectable.length).toBeGreaterThan(50);
       await expect.poll(() => office.page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(selectable.length));
       expect(await office.page.getByTestId('batch-assign').textContent()).toMatch(/^Assign \(\d+\)$/);

@@ -22,6 +22,8 @@ export function BatchBar(props: {
   /** Items matching the filters, and whether selecting them all is offered (the page selected, more beyond it, few enough). */
   total: number;
   selectAll: 'offered' | 'tooMany' | 'no';
+  /** Whether `total` is at most how many selecting them all ticks: some of those read the viewer may not change, and of the rest it is not known yet. */
+  upTo: boolean;
   selectingAll: boolean;
   maxSelected: number;
   onSelectAll: () => void;
@@ -39,7 +41,7 @@ export function BatchBar(props: {
       <Show when={props.hint}>{(hint) => <span class="muted batch-hint">{hint()}</span>}</Show>
       <Show when={props.selectAll === 'offered'}>
         <button type="button" class="link" data-testid="batch-select-all" disabled={props.selectingAll} onClick={() => props.onSelectAll()}>
-          {props.selectingAll ? bt('selectingAll') : bt('selectAll', { n: count(props.total) })}
+          {props.selectingAll ? bt('selectingAll') : bt(props.upTo ? 'selectAllUpTo' : 'selectAll', { n: count(props.total) })}
         </button>
       </Show>
       <Show when={props.selectAll === 'tooMany'}>

@@ -7,6 +7,7 @@ export const batchMessages = {
   selectPage: { zh: '选择本页全部可处理事项', en: 'Select every item on this page you may change' },
   selected: { zh: '已选 {n} 项', en: '{n} selected' },
   selectAll: { zh: '选择全部 {n} 项', en: 'Select all {n}' },
+  selectAllUpTo: { zh: '选择全部可处理事项（至多 {n} 项）', en: 'Select all you may change (up to {n})' },
   selectingAll: { zh: '正在选择…', en: 'Selecting…' },
   tooManyToSelect: { zh: '筛选结果超过 {max} 项，请缩小筛选范围后再全选', en: 'More than {max} match: narrow the filters to select them all' },
   clear: { zh: '取消选择', en: 'Clear selection' },

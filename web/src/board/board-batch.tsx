@@ -91,6 +91,7 @@ export function createBoardBatch(options: {
             selected={selection.selected()}
             total={offer().total}
             selectAll={offer().state}
+            upTo={offer().upTo}
             selectingAll={selectingAll()}
             maxSelected={maxBatchItems}
             onSelectAll={() => void selectAll()}

@@ -55,18 +55,26 @@ describe('the cards ticked on a board', () => {
     const closed = { cards: [readOnly(3)], count: 86 };
 
     it('counting the cards not read yet of the columns whose cards the viewer may change, and none of a column it may not', () => {
-      expect(boardSelectAll([changeable, closed, { cards: [card(4)], count: 5 }], 0, false)).toEqual({ state: 'offered', total: 75 });
+      expect(boardSelectAll([changeable, closed, { cards: [card(4)], count: 5 }], 0, false)).toEqual({ state: 'offered', total: 75, upTo: false });
+    });
+
+    it('counting only the cards the viewer may change of a column read to its end, and at most the rest of one not', () => {
+      const mixedRead = { cards: [card(6), readOnly(7), card(8)], count: 3 };
+      expect(boardSelectAll([mixedRead], 0, false)).toEqual({ state: 'offered', total: 2, upTo: false });
+      expect(boardSelectAll([mixedRead], 2, false).state).toBe('no');
+      const mixedPart = { cards: [card(6), readOnly(7)], count: 40 };
+      expect(boardSelectAll([mixedPart, mixedRead], 0, false)).toEqual({ state: 'offered', total: 41, upTo: true });
     });
 
     it('once nothing more would be ticked: everything counted is, or it was all ticked at once', () => {
       expect(boardSelectAll([changeable], 70, false).state).toBe('no');
       expect(boardSelectAll([changeable], 12, true).state).toBe('no');
-      expect(boardSelectAll([closed], 0, false)).toEqual({ state: 'no', total: 0 });
+      expect(boardSelectAll([closed], 0, false)).toEqual({ state: 'no', total: 0, upTo: false });
     });
 
     it('saying so, instead, when one batch would not take them, once some are ticked', () => {
       const large = [changeable, { cards: [card(5)], count: maxBatchItems }];
-      expect(boardSelectAll(large, 3, false)).toEqual({ state: 'tooMany', total: maxBatchItems + 70 });
+      expect(boardSelectAll(large, 3, false)).toEqual({ state: 'tooMany', total: maxBatchItems + 70, upTo: false });
       expect(boardSelectAll(large, 0, false).state).toBe('no');
       expect(boardSelectAll([{ cards: [card(5)], count: maxBatchItems }], 0, false).state).toBe('offered');
     });

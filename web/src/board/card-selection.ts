@@ -43,15 +43,31 @@ interface ColumnRead {
  * What the batch bar offers on the board: every card of the columns shown
  * whose cards the viewer may change (those with a column box), when one
  * batch takes them all ('no' once taken or when nothing more would be), and
- * how many that is, the cards not read yet counted. Beyond one batch, it
- * says so ('tooMany') once some are ticked: on a large campaign's board it
- * would otherwise stand in the bar from the first click.
+ * how many that is. A column read to its end counts the cards the viewer may
+ * change; one not read to its end counts its cards not read yet as well, and
+ * if some it has read the viewer may not change (another unit's, say), the
+ * total is at most that many (`upTo`): which of the rest they may change is
+ * known once they are read. Beyond one batch, it says so ('tooMany') once
+ * some are ticked: on a large campaign's board it would otherwise stand in
+ * the bar from the first click.
  */
-export function boardSelectAll(columns: readonly ColumnRead[], selected: number, whole: boolean): { readonly state: 'offered' | 'tooMany' | 'no'; readonly total: number } {
-  const total = columns.filter((column) => column.cards.some(selectable)).reduce((sum, column) => sum + column.count, 0);
-  if (whole || total === 0 || total <= selected) return { state: 'no', total };
-  if (total > maxBatchItems) return { state: selected > 0 ? 'tooMany' : 'no', total };
-  return { state: 'offered', total };
+export function boardSelectAll(
+  columns: readonly ColumnRead[],
+  selected: number,
+  whole: boolean,
+): { readonly state: 'offered' | 'tooMany' | 'no'; readonly total: number; readonly upTo: boolean } {
+  let total = 0;
+  let upTo = false;
+  for (const column of columns) {
+    const mine = column.cards.filter(selectable).length;
+    if (mine === 0) continue;
+    const unread = Math.max(0, column.count - column.cards.length);
+    total += mine + unread;
+    if (unread > 0 && mine < column.cards.length) upTo = true;
+  }
+  if (whole || total === 0 || total <= selected) return { state: 'no', total, upTo };
+  if (total > maxBatchItems) return { state: selected > 0 ? 'tooMany' : 'no', total, upTo };
+  return { state: 'offered', total, upTo };
 }
 
 /** The cards of a column from one card to another, both included, in the column's order; null when either is not in it. */

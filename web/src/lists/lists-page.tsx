@@ -201,6 +201,7 @@ export function ListsPage() {
                           selected={rows.selected()}
                           total={current().total}
                           selectAll={rows.selectAllState()}
+                          upTo={rows.selectAllUpTo()}
                           selectingAll={rows.selectingAll()}
                           maxSelected={maxBatchItems}
                           onSelectAll={() => void rows.selectAll()}

@@ -68,6 +68,8 @@ export function createRowSelection(options: {
       if (whole() || selection.page() !== 'all' || options.total() <= rows().size) return 'no';
       return options.total() > maxBatchItems ? 'tooMany' : 'offered';
     },
+    /** Whether the total offered counts items the viewer may not change: some on this page are (which of the others are is known once they are read). */
+    selectAllUpTo: (): boolean => pageRows().length < options.page().length,
     selectingAll,
     async selectAll(): Promise<void> {
       setSelectingAll(true);
