@@ -211,6 +211,12 @@ describe('the three lists in Chromium', () => {
       await office.page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
       await office.page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       await office.page.getByTestId('lang-toggle').click();
+      // On a 1280 × 800 laptop the whole English clue list, its longest state names among its rows, fits the window:
+      // the deadline column is seen without scrolling sideways.
+      await office.page.locator('[data-testid=list-table] th', { hasText: listColumnLabels.title.en }).waitFor();
+      await office.page.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(() => office.page.locator('.list-page').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await office.page.setViewportSize({ width: 1600, height: 900 });
       await office.page.getByTestId('select-page').check();
       const every = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/clues?limit=500');
       const selectable = every.items.filter((item) => item.allowed.length > 0 || item.changes.some((c) => /\.(assign|transfer|extend|requestExtension)$/.test(c)));
