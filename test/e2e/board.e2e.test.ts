@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, wrapsLine } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
@@ -399,18 +399,12 @@ describe('the board in Chromium', () => {
       // On a 1366 × 768 or a 1280 × 800 laptop the English toolbar, its longer words included, keeps every control on
       // one line at rest (so the board loses no height): each select is as wide as the choice it shows, not its
       // longest, and at 1280 px the toolbar's gaps and the search box give up some room.
-      const wrapped = () =>
-        page.locator('.toolbar').evaluate((bar) => {
-          const boxes = [...bar.children].map((control) => control.getBoundingClientRect());
-          // A control on a second line starts below where another one ends.
-          return Math.max(...boxes.map((box) => box.top)) >= Math.min(...boxes.map((box) => box.bottom));
-        });
       for (const [width, height] of [
         [1366, 768],
         [1280, 800],
       ] as const) {
         await page.setViewportSize({ width, height });
-        await expect.poll(wrapped, { message: `${width} × ${height}` }).toBe(false);
+        await expect.poll(() => wrapsLine(page.locator('.toolbar')), { message: `${width} × ${height}` }).toBe(false);
       }
 
       // English unit names are long: each card still shows its category (a few letters at least) inside the card,

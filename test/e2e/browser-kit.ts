@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { demoPassword, testDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -94,6 +94,13 @@ export async function apiCall<T>(baseUrl: string, context: BrowserContext, metho
   if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Whether a toolbar's controls take more than one line: one on a second line starts below where another ends (spacers and hidden labels, empty boxes, aside). */
+export const wrapsLine = (bar: Locator): Promise<boolean> =>
+  bar.evaluate((element) => {
+    const boxes = [...element.children].map((child) => child.getBoundingClientRect()).filter((box) => box.width > 0 && box.height > 0);
+    return Math.max(...boxes.map((box) => box.top)) >= Math.min(...boxes.map((box) => box.bottom));
+  });
 
 export const campaignOf = (page: Page): number => Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, signedIn as signedInAs } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, signedIn as signedInAs, wrapsLine } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import { demoPassword } from '../support/test-database';
 
@@ -170,6 +170,12 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.getByTestId('report-heading-unit').count()).toBe(0);
       await page.getByTestId('report-unit').selectOption('hantai');
       await expect.poll(() => page.getByTestId('report-heading-unit').count()).toBe(1);
+      // On a 1280 × 800 laptop, in English, the scope, the unit, the category, "as of" and the three exports keep one line.
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('report-heading-unit').textContent()).toContain('Hantai');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: `${artifacts}/report-toolbar-en-1280.png`, clip: { x: 0, y: 0, width: 1280, height: 200 } });
+      await expect.poll(() => wrapsLine(page.getByTestId('report-toolbar'))).toBe(false);
     } finally {
       await context.close();
     }
