@@ -6,6 +6,7 @@ import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
 import { loadSession, me, sessionLost } from './session/session';
 import { Announcer } from './ui/announcer';
+import { NoSuchPage, PageTrouble } from './ui/page-trouble';
 import { toast, Toasts } from './ui/toasts';
 
 /** Pages behind sign-in: unknown session → ask the server; none → the login page, coming back here after. */
@@ -28,7 +29,9 @@ function SignedIn(props: RouteSectionProps) {
       <Match when={me()?.mustChangePassword}>
         <ChangePasswordPage />
       </Match>
-      <Match when={me()}>{props.children}</Match>
+      <Match when={me()}>
+        <PageTrouble>{props.children}</PageTrouble>
+      </Match>
     </Switch>
   );
 }
@@ -90,6 +93,7 @@ export function App() {
         <Route path="/admin/people" component={PeoplePage} />
         <Route path="/campaigns/:id/settings" component={CampaignSettingsPage} />
         <Route path="/campaigns/:id/lists/:list" component={ListsPage} />
+        <Route path="*" component={NoSuchPage} />
       </Route>
     </Router>
   );

@@ -1,0 +1,71 @@
+import { A, useLocation } from '@solidjs/router';
+import { ErrorBoundary, Show, createEffect, on, type JSX } from 'solid-js';
+import { reasonText } from '../api/problem';
+import { t, trFilled } from '../i18n/i18n';
+import { messages } from '../i18n/messages';
+import { LanguageToggle } from './language-toggle';
+import { isMissing } from './page-missing';
+import './page-trouble.css';
+
+/** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
+function Notice(props: { title: string; detail: string; children?: JSX.Element }) {
+  return (
+    <div class="app">
+      <header class="top-bar">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">{t('appName')}</span>
+        </div>
+        <div class="top-bar-user page-trouble-lang">
+          <LanguageToggle />
+        </div>
+      </header>
+      <main class="page-trouble" data-testid="page-trouble">
+        <h1>{props.title}</h1>
+        <p>{props.detail}</p>
+        <div class="page-trouble-actions">
+          {props.children}
+          <A href="/" class="button primary" data-testid="page-trouble-home">
+            {t('toStart')}
+          </A>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+/** An address no page answers to (mistyped, or a link from an older version). */
+export function NoSuchPage() {
+  const location = useLocation();
+  return <Notice title={t('noSuchPage')} detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
+}
+
+/**
+ * A page that failed to show: its campaign is not there (an old link, a
+ * mistyped id), or a read it needed failed in a way it does not handle
+ * itself. In place of a page stuck on "loading" or blank, it says which and
+ * offers to try again; going to another address tries that page afresh.
+ */
+export function PageTrouble(props: { children: JSX.Element }) {
+  return (
+    <ErrorBoundary
+      fallback={(error: unknown, reset) => {
+        const location = useLocation();
+        // Kept in the console for whoever is asked why (the page shows only its reason).
+        console.error('The page could not be shown:', error);
+        createEffect(on(() => location.pathname, reset, { defer: true }));
+        return (
+          <Show when={!isMissing(error, location.pathname)} fallback={<Notice title={t('noSuchCampaign')} detail={trFilled(messages.noSuchCampaignDetail, { path: location.pathname })} />}>
+            <Notice title={t('pageFailed')} detail={reasonText(error)}>
+              <button type="button" class="button" data-testid="page-trouble-retry" onClick={() => reset()}>
+                {t('tryAgain')}
+              </button>
+            </Notice>
+          </Show>
+        );
+      }}
+    >
+      {props.children}
+    </ErrorBoundary>
+  );
+}
