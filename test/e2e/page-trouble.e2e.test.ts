@@ -40,21 +40,33 @@ describe('a page that cannot be shown', () => {
     }
   });
 
-  test('a page whose reads fail says why and shows itself once a retry succeeds', async () => {
+  test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
-      // The network fails for the campaign's own read (a cable pulled, a proxy down): the report page cannot start.
       const campaignRead = new RegExp(`/api/campaigns/${campaignId}$`);
+      const trouble = page.getByTestId('page-trouble');
+
+      // The network fails for the campaign's own read (the server restarting, a proxy down): the report page cannot
+      // start, says why, and once the server answers again shows itself with no one at the screen.
       await page.route(campaignRead, (route) => route.abort('connectionfailed'));
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports`);
-      const trouble = page.getByTestId('page-trouble');
       await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面无法显示');
-      expect(await trouble.locator('p').textContent()).toContain('无法连接服务器');
-
+      expect(await trouble.locator('p').textContent()).toMatch(/^无法连接服务器.*几秒后将自动重试。$/);
       await page.unroute(campaignRead);
+      await page.getByTestId('report-document').waitFor({ timeout: 15_000 });
+      expect(await trouble.count()).toBe(0);
+
+      // A refusal the same read would meet again is not retried by itself: the user is told why and may try again.
+      const refusal = { type: 'urn:battlemap:problem:forbidden', title: 'Forbidden', status: 403, code: 'forbidden', reason: { zh: '无权查看', en: 'Not yours to see' } };
+      await page.route(campaignRead, (route) => route.fulfill({ status: 403, contentType: 'application/problem+json', body: JSON.stringify(refusal) }));
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/lists/clues`);
+      await expect.poll(() => trouble.locator('p').textContent()).toBe('无权查看');
+      await page.unroute(campaignRead);
+      await page.waitForTimeout(6000);
+      expect(await trouble.count()).toBe(1);
       await page.getByTestId('page-trouble-retry').click();
-      await page.getByTestId('report-document').waitFor();
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       expect(await trouble.count()).toBe(0);
     } finally {
       await context.close();

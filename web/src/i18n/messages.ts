@@ -23,6 +23,7 @@ export const messages = {
   noSuchCampaignDetail: { zh: '地址“{path}”所指的专项行动不存在，链接可能有误或已过时。', en: 'No campaign is at {path}: the link may be mistyped or out of date.' },
   pageFailed: { zh: '页面无法显示', en: 'This page cannot be shown' },
   tryAgain: { zh: '重试', en: 'Try again' },
+  retryingSoon: { zh: '几秒后将自动重试。', en: 'It is tried again in a few seconds.' },
   toStart: { zh: '返回首页', en: 'Go to the start page' },
   currentPhase: { zh: '当前阶段', en: 'Phase' },
   phaseOverdue: { zh: '阶段已超期', en: 'Phase overdue' },

@@ -9,3 +9,13 @@ export function isMissing(error: unknown, pathname: string): boolean {
   if (!(error instanceof ApiProblem)) return false;
   return error.status === 404 || (error.status === 400 && /^\/campaigns\/(?![1-9]\d*(\/|$))/.test(pathname));
 }
+
+/**
+ * Whether a failure may pass by itself: no answer (the server restarting,
+ * the network), a server error, or anything that is not an answer of the
+ * API (a part of the page that failed to load); not a refusal the same
+ * request would meet again.
+ */
+export function passing(error: unknown): boolean {
+  return !(error instanceof ApiProblem) || error.status === 0 || error.status >= 500;
+}

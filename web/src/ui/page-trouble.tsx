@@ -1,10 +1,10 @@
 import { A, useLocation } from '@solidjs/router';
-import { ErrorBoundary, Show, createEffect, on, type JSX } from 'solid-js';
+import { ErrorBoundary, Show, createEffect, on, onCleanup, type JSX } from 'solid-js';
 import { reasonText } from '../api/problem';
 import { t, trFilled } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
 import { LanguageToggle } from './language-toggle';
-import { isMissing } from './page-missing';
+import { isMissing, passing } from './page-missing';
 import './page-trouble.css';
 
 /** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
@@ -40,11 +40,17 @@ export function NoSuchPage() {
   return <Notice title={t('noSuchPage')} detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
 }
 
+/** How long a page that failed for a passing reason (the server restarting, the network) waits before it tries again by itself. */
+export const retryAfterMs = 5000;
+
 /**
  * A page that failed to show: its campaign is not there (an old link, a
  * mistyped id), or a read it needed failed in a way it does not handle
  * itself. In place of a page stuck on "loading" or blank, it says which and
  * offers to try again; going to another address tries that page afresh.
+ * A failure that may pass (no answer, a server error) is tried again by
+ * itself after a few seconds: a wall display nobody is at comes back once
+ * the server does.
  */
 export function PageTrouble(props: { children: JSX.Element }) {
   return (
@@ -54,9 +60,13 @@ export function PageTrouble(props: { children: JSX.Element }) {
         // Kept in the console for whoever is asked why (the page shows only its reason).
         console.error('The page could not be shown:', error);
         createEffect(on(() => location.pathname, reset, { defer: true }));
+        if (passing(error)) {
+          const timer = setTimeout(reset, retryAfterMs);
+          onCleanup(() => clearTimeout(timer));
+        }
         return (
           <Show when={!isMissing(error, location.pathname)} fallback={<Notice title={t('noSuchCampaign')} detail={trFilled(messages.noSuchCampaignDetail, { path: location.pathname })} />}>
-            <Notice title={t('pageFailed')} detail={reasonText(error)}>
+            <Notice title={t('pageFailed')} detail={passing(error) ? `${reasonText(error)} ${t('retryingSoon')}` : reasonText(error)}>
               <button type="button" class="button" data-testid="page-trouble-retry" onClick={() => reset()}>
                 {t('tryAgain')}
               </button>
