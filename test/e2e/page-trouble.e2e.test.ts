@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * What a signed-in user sees where a page cannot be shown, in a real
@@ -68,6 +68,36 @@ describe('a page that cannot be shown', () => {
       await page.getByTestId('page-trouble-retry').click();
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       expect(await trouble.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the board whose campaign fails to be read again (its settings changed) goes on with the one it shows', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const campaignRead = new RegExp(`/api/campaigns/${campaignId}$`);
+      const rename = async (nameZh: string) => {
+        const { revision } = await apiCall<{ revision: number }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+        await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, { revision, nameZh });
+      };
+      const name = page.locator('.campaign-name');
+      const before = await name.textContent();
+
+      await page.route(campaignRead, (route) => route.abort('connectionfailed'));
+      const failedRead = page.waitForRequest(campaignRead);
+      await rename('改名后的专项行动');
+      await failedRead;
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      expect(await name.textContent()).toBe(before);
+      expect(await page.locator('[data-testid=column-found] [data-testid^=card-]').count()).toBeGreaterThan(0);
+
+      // Read again once the network is back: the new name shows.
+      await page.unroute(campaignRead);
+      await rename('再次改名的专项行动');
+      await expect.poll(() => name.textContent()).toBe('再次改名的专项行动');
     } finally {
       await context.close();
     }

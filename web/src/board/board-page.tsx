@@ -38,6 +38,13 @@ export function BoardPage() {
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
   const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => campaignDetail(id));
+  // The campaign as the board shows it. Read again (its settings changed) and failed, the one shown stays: the board goes
+  // on, its open dialog kept, rather than giving way to the page's notice (see PageTrouble); a first read that fails does.
+  const shownCampaign = createMemo((shown: CampaignDetail | undefined) => {
+    if (campaign.error === undefined) return campaign();
+    if (shown !== undefined && shown.id === campaignId()) return shown;
+    throw campaign.error;
+  });
   const kind = (): ItemKind => kindOf(search);
   const swimlane = (): Swimlane => swimlaneOf(search);
   const filters = createMemo((): BoardFilters => filtersOf(search), undefined, { equals: sameJson });
@@ -182,9 +189,9 @@ export function BoardPage() {
           </>
         }
       >
-        <Show when={campaign()}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} />}</Show>
+        <Show when={shownCampaign()}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} />}</Show>
       </TopBar>
-      <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
+      <Show when={shownCampaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
         {(detail) => {
           const ctx = context(detail());
           return (
