@@ -22,7 +22,7 @@ export function BatchBar(props: {
   /** Items matching the filters, and whether selecting them all is offered (the page selected, more beyond it, few enough). */
   total: number;
   selectAll: 'offered' | 'tooMany' | 'no';
-  /** Whether `total` is at most how many selecting them all ticks: some of those read the viewer may not change, and of the rest it is not known yet. */
+  /** Whether selecting them all ticks at most `total`, not exactly: some of those read the viewer may not change, and of the rest it is not known yet. */
   upTo: boolean;
   selectingAll: boolean;
   maxSelected: number;
