@@ -83,6 +83,21 @@ describe('the three lists in Chromium', () => {
     }
   });
 
+  test('a filter in the address the server refuses (an old bookmark) is said under the filters, which clear it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
+      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败：应为数字');
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      await page.getByTestId('list-filters').getByRole('button', { name: '清除筛选' }).click();
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('quiet')).toBeNull();
+      expect(await page.locator('.list-page [role=alert]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the responsibility list groups unit → person and prints on A4', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {

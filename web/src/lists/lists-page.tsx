@@ -64,13 +64,16 @@ export function ListsPage() {
     () => ({ id: campaignId(), list: list(), filters: filters(), cursor: cursors().at(-1) ?? null }),
     (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
   );
+  // The page as read, or none once a read failed: Solid's `latest` throws then, which would take the whole page
+  // (its filters too, the way out of a filter the server refuses) to the page's notice.
+  const shown = () => (page.error === undefined ? page.latest : undefined);
   const first = () => (cursors().length - 1) * pageSize + 1;
 
   // The batch (批量处理): cleared when the list or its filters change, and once a batch is done.
   const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
   const rows = createRowSelection({
-    page: () => page.latest?.items ?? [],
-    total: () => page.latest?.total ?? 0,
+    page: () => shown()?.items ?? [],
+    total: () => shown()?.total ?? 0,
     readAll: async (most) => (await readUpTo(most)).page.items,
   });
   createEffect(on([list, filters], () => rows.clear(), { defer: true }));
@@ -123,7 +126,7 @@ export function ListsPage() {
       parts.push(state === undefined ? f.state : tr(state));
     }
     if (f.assignee === 'none') parts.push(lt('unassigned'));
-    else if (f.assignee !== undefined) parts.push(page.latest?.items.find((i) => String(i.assigneeId) === f.assignee)?.assigneeName ?? `#${f.assignee}`);
+    else if (f.assignee !== undefined) parts.push(shown()?.items.find((i) => String(i.assigneeId) === f.assignee)?.assigneeName ?? `#${f.assignee}`);
     if (f.overdue === 'true') parts.push(lt('overdueOnly'));
     if (f.quiet !== undefined) parts.push(quietLabel(f.quiet));
     if (f.q !== undefined) parts.push(`“${f.q}”`);
@@ -171,11 +174,11 @@ export function ListsPage() {
                   <Show when={filterText() !== ''}>
                     {lt('filtersApplied')}：{filterText()} ·{' '}
                   </Show>
-                  {lt('generatedAt')} {page.latest === undefined ? '' : localDateTime(page.latest.now, detail().timeZone)}
+                  {lt('generatedAt')} <Show when={shown()}>{(read) => localDateTime(read().now, detail().timeZone)}</Show>
                 </p>
               </header>
               <Switch>
-                <Match when={page.error !== undefined && page.latest === undefined}>
+                <Match when={page.error !== undefined}>
                   <div class="form-error" role="alert">
                     {lt('failed')}
                     {page.error instanceof ApiProblem ? `：${tr(page.error.fields[0]?.message ?? page.error.reason)}` : ''}
@@ -193,7 +196,7 @@ export function ListsPage() {
                     </>
                   )}
                 </Match>
-                <Match when={page.latest}>
+                <Match when={shown()}>
                   {(current) => (
                     <>
                       <Show when={mayChange() && rows.size() > 0}>
