@@ -10,6 +10,9 @@ import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browse
 
 const suite = browserSuite({ seed: { clues: 20, problems: 2 } });
 
+/** The page's read of its campaign (not of the campaign's board, reports or settings), to make it fail. */
+const campaignReadOf = (campaignId: number) => new RegExp(`/api/campaigns/${campaignId}$`);
+
 describe('a page that cannot be shown', () => {
   test('an unknown address and a campaign that is not there say so, in either language, and lead back to the start page', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
@@ -44,7 +47,7 @@ describe('a page that cannot be shown', () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
-      const campaignRead = new RegExp(`/api/campaigns/${campaignId}$`);
+      const campaignRead = campaignReadOf(campaignId);
       const trouble = page.getByTestId('page-trouble');
 
       // The network fails for the campaign's own read (the server restarting, a proxy down): the report page cannot
@@ -77,7 +80,7 @@ describe('a page that cannot be shown', () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       const campaignId = campaignOf(page);
-      const campaignRead = new RegExp(`/api/campaigns/${campaignId}$`);
+      const campaignRead = campaignReadOf(campaignId);
       const rename = async (nameZh: string) => {
         const { revision } = await apiCall<{ revision: number }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
         await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, { revision, nameZh });

@@ -41,7 +41,7 @@ export function NoSuchPage() {
 }
 
 /** How long a page that failed for a passing reason (the server restarting, the network) waits before it tries again by itself. */
-export const retryAfterMs = 5000;
+const retryAfterMs = 5000;
 
 /**
  * A page that failed to show: its campaign is not there (an old link, a
@@ -60,13 +60,14 @@ export function PageTrouble(props: { children: JSX.Element }) {
         // Kept in the console for whoever is asked why (the page shows only its reason).
         console.error('The page could not be shown:', error);
         createEffect(on(() => location.pathname, reset, { defer: true }));
-        if (passing(error)) {
+        const mayPass = passing(error);
+        if (mayPass) {
           const timer = setTimeout(reset, retryAfterMs);
           onCleanup(() => clearTimeout(timer));
         }
         return (
           <Show when={!isMissing(error, location.pathname)} fallback={<Notice title={t('noSuchCampaign')} detail={trFilled(messages.noSuchCampaignDetail, { path: location.pathname })} />}>
-            <Notice title={t('pageFailed')} detail={passing(error) ? `${reasonText(error)} ${t('retryingSoon')}` : reasonText(error)}>
+            <Notice title={t('pageFailed')} detail={mayPass ? `${reasonText(error)} ${t('retryingSoon')}` : reasonText(error)}>
               <button type="button" class="button" data-testid="page-trouble-retry" onClick={() => reset()}>
                 {t('tryAgain')}
               </button>
