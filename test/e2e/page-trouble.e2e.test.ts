@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, artifacts, browserSuite, campaignOf, cardIds, signedIn } from './browser-kit';
 
 /**
  * What a signed-in user sees where a page cannot be shown, in a real
@@ -101,6 +101,89 @@ describe('a page that cannot be shown', () => {
       await page.unroute(campaignRead);
       await rename('再次改名的专项行动');
       await expect.poll(() => name.textContent()).toBe('再次改名的专项行动');
+    } finally {
+      await context.close();
+    }
+  });
+}, 60_000);
+
+describe('a read that fails inside a page', () => {
+  test('a board filter the server refuses is said in place of the columns, under the toolbar that clears it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?quiet=abc`);
+      const failed = page.getByTestId('board-failed');
+      await expect.poll(() => failed.textContent()).toBe('看板加载失败：应为数字');
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('quiet')).toBeNull();
+      expect(await failed.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const [id] = await cardIds(page, '[data-testid=column-found]');
+      const itemRead = new RegExp(`/api/clues/${id}$`);
+      await page.route(itemRead, (route) => route.abort('connectionfailed'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${id}`);
+      await expect.poll(() => page.getByTestId('detail-failed').textContent()).toMatch(/^事项加载失败：无法连接服务器/);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      expect(await page.locator('[data-testid=column-found] [data-testid^=card-]').count()).toBeGreaterThan(0);
+      // The network back, the drawer reads the item again within seconds, with no one at the screen.
+      await page.unroute(itemRead);
+      await page.locator(`[data-testid=detail-panel] [data-item="${id}"]`).waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('detail-failed').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the report's typical cases or flow charts that fail to load are said in their place, the report kept", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office', { locale: 'en-US' });
+    try {
+      const refused = /\/api\/campaigns\/\d+\/(typical-cases|flow)\?/;
+      await page.route(refused, (route) => route.abort('connectionfailed'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/reports`);
+      await page.getByTestId('report-document').waitFor();
+      await expect.poll(() => page.getByTestId('typical-failed').textContent()).toMatch(/^The typical cases could not be loaded: Cannot reach the server/);
+      await expect.poll(() => page.getByTestId('flow-failed').textContent()).toMatch(/^The flow charts could not be loaded: Cannot reach the server/);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the wall keeps its figures while a read of them fails, says they are not up to date, and reads them again by itself', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+      const figures = page.getByTestId('wall-figures');
+      await figures.waitFor();
+      const status = page.getByTestId('wall-status');
+      await expect.poll(() => status.getAttribute('class')).not.toContain('offline');
+      const before = await figures.textContent();
+
+      // A clue found while the figures cannot be read: the wall tries, fails, and keeps what it shows.
+      const figuresRead = new RegExp(`/api/campaigns/${campaignId}/battle-map$`);
+      await page.route(figuresRead, (route) => route.abort('connectionfailed'));
+      const failedRead = page.waitForRequest(figuresRead);
+      await apiCall(suite.server.url, context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '大屏读取失败时新增的线索', source: 'other' }, 201);
+      await failedRead;
+      await expect.poll(() => status.getAttribute('class')).toContain('offline');
+      expect(await status.getAttribute('title')).toBe('数据未能更新，稍后自动重试');
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      expect(await figures.textContent()).toBe(before);
+
+      // The network back: within seconds the new clue is counted, and the wall is live again.
+      await page.unroute(figuresRead);
+      await expect.poll(() => figures.textContent(), { timeout: 15_000 }).not.toBe(before);
+      await expect.poll(() => status.getAttribute('class')).not.toContain('offline');
     } finally {
       await context.close();
     }

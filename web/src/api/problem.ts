@@ -61,3 +61,6 @@ export function networkProblem(error: unknown): ApiProblem {
 
 /** What went wrong, for a toast or a line where no form shows it: the server's reason in the current language, else the error's own text. */
 export const reasonText = (error: unknown): string => (error instanceof ApiProblem ? tr(error.reason) : String(error));
+
+/** Why a read was refused, for the line shown in its place: the first field's message (a filter the server does not take: which value, why) when it names one, else the reason. */
+export const refusalText = (error: unknown): string => (error instanceof ApiProblem ? tr(error.fields[0]?.message ?? error.reason) : String(error));

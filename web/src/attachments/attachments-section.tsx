@@ -7,6 +7,7 @@ import { ApiProblem } from '../api/problem';
 import { unlessGone } from '../api/unless-gone';
 import { dateTime, figure } from '../board/format';
 import { t, tr } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import { toast } from '../ui/toasts';
 import { DropZone, fileSize } from '../ui/drop-zone';
 import { attachmentsApi, fileUrl, previewable, type AttachedFile } from './api';
@@ -41,7 +42,7 @@ export function AttachmentsSection(props: {
   /** Files were stored: what the campaign's take is read again (only where there is a limit). */
   onStorageChanged: () => void;
 }) {
-  const [files, { refetch }] = createResource(
+  const [filesRead, { refetch }] = createResource(
     () => ({ kind: props.kind, id: props.item.id, revision: props.revision, version: props.item.version }),
     (key) => unlessGone(attachmentsApi.list(key.kind, key.id)),
   );
@@ -51,7 +52,9 @@ export function AttachmentsSection(props: {
   const [removeProblem, setRemoveProblem] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const mayAttach = () => props.mayAct && props.item.changes.includes(`${props.kind}.attach`);
-  const listed = () => files.latest ?? [];
+  // Kept as last read when a read again fails (and tried again): the list does not vanish under the user.
+  const files = keptRead(filesRead, refetch);
+  const listed = () => files() ?? [];
   let nextKey = 0;
 
   const update = (key: number, change: Partial<Sending>) => setSending((all) => all.map((s) => (s.key === key ? { ...s, ...change } : s)));
@@ -133,7 +136,7 @@ export function AttachmentsSection(props: {
           </span>
         </Show>
       </h3>
-      <Show when={files.error === undefined} fallback={<p class="muted">{am('failed')}</p>}>
+      <Show when={filesRead.error === undefined || files() !== undefined} fallback={<p class="muted">{am('failed')}</p>}>
         <Show when={listed().length > 0 || sending().length > 0 || mayAttach()} fallback={<p class="muted">{am('none')}</p>}>
           <ul class="attachment-list">
             <For each={listed()}>

@@ -12,6 +12,7 @@ import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { named, t, tr } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import { keepTabInside } from '../ui/focus-trap';
 import { batchApi, type BatchItem, type BatchResult } from './api';
 import { bt } from './batch-messages';
@@ -63,7 +64,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   // The people of the units the items are in: whoever is named must be of the item's unit (the server checks each).
   const wantsPeople = plan.needs.includes('assigneeId');
   const units = [...new Set(plan.items.map((p) => p.item.unitId))];
-  const [people] = createResource(
+  const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => (wantsPeople ? units : false),
     async (ids) => {
       const lists = await Promise.all(ids.map((unit) => api.users(unit)));
@@ -75,7 +76,9 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       }
       return [...seen.values()];
     },
-  );
+  );  // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
+  const people = keptRead(peopleRead, refetchPeople);
+
 
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -162,7 +165,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                       value={values()[spec.name] ?? ''}
                       error={errors()[spec.name]}
                       onInput={(value) => set(spec.name, value)}
-                      people={{ loading: people.loading, people: people() ?? [] }}
+                      people={{ loading: peopleRead.loading, people: people() ?? [] }}
                       units={props.campaign.units}
                     />
                     <Show when={someNeed(spec.name)}>

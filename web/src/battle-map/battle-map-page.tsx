@@ -2,8 +2,8 @@ import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
-import { ApiProblem } from '../api/problem';
 import { named, t, tr } from '../i18n/i18n';
+import { ReadFailed } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
@@ -26,7 +26,7 @@ export function BattleMapPage() {
   const data = createBattleMapData(campaignId, 1000);
   useLiveRefresh(campaignId, data.refetch);
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
-  const scale = createMemo(() => scaleOf(measure(), data.battleMap.latest?.units ?? []));
+  const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
 
   const board = (query: Record<string, string>) => navigate(`/campaigns/${campaignId()}/board?${new URLSearchParams(query).toString()}`);
   const openUnit = (unitId: string) => board({ unit: unitId });
@@ -67,15 +67,15 @@ export function BattleMapPage() {
         </A>
       </div>
       <Show
-        when={data.battleMap.latest !== undefined && data.campaign()}
+        when={data.battleMap() !== undefined && data.campaign()}
         fallback={
-          <div class="page-loading">
-            {data.battleMap.error instanceof ApiProblem ? `${bt('loadFailed')}：${tr(data.battleMap.error.reason)}` : t('loading')}
-          </div>
+          <Show when={data.battleMapFailed()} fallback={<div class="page-loading">{t('loading')}</div>}>
+            {(error) => <ReadFailed what={bt('loadFailed')} error={error()} class="bm-failed" testid="bm-failed" />}
+          </Show>
         }
       >
         {(detail) => (
-          <Show when={data.battleMap.latest}>
+          <Show when={data.battleMap()}>
             {(map) => {
               const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
               const others = () => map().units.filter((u) => u.mapFeatureId === null);
@@ -105,7 +105,7 @@ export function BattleMapPage() {
                     <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
                   </section>
                   <section class="bm-panel bm-wide">
-                    <TypicalPanel campaign={detail()} register={data.typicalCases.latest} failed={data.typicalFailed()} limit={4} linked={true} />
+                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={4} linked={true} />
                   </section>
                   <section class="bm-panel bm-wide">
                     <h2>

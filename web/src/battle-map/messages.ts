@@ -37,6 +37,7 @@ export const battleMapMessages = {
   updatedAt: { zh: '数据更新', en: 'Updated' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断，正在重连', en: 'Connection lost, reconnecting' },
+  stale: { zh: '数据未能更新，稍后自动重试', en: 'Could not update the figures; trying again shortly' },
   clues: { zh: '线索总数', en: 'Clues' },
   open: { zh: '在办', en: 'Open' },
   overdue: { zh: '超期', en: 'Overdue' },

@@ -5,6 +5,8 @@ import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, scaleOf, type Measure } from './measure';
@@ -29,18 +31,19 @@ export function WallPage() {
   const [search] = useSearchParams<{ measure?: string }>();
   const campaignId = () => Number(params.id);
   const data = createBattleMapData(campaignId, 1000);
-  const [report, { refetch: refetchReport }] = createResource(campaignId, (id) => reportsApi.report(id, {}));
+  const [reportRead, { refetch: refetchReport }] = createResource(campaignId, (id) => reportsApi.report(id, {}));
+  const report = keptRead(reportRead, refetchReport);
   const live = useLiveRefresh(campaignId, () => {
     data.refetch();
     void refetchReport();
   });
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
-  const scale = createMemo(() => scaleOf(measure(), data.battleMap.latest?.units ?? []));
+  const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
 
   const figures = createMemo((): KeyFigure[] => {
-    const units = data.battleMap.latest?.units ?? [];
+    const units = data.battleMap()?.units ?? [];
     const sum = (key: 'total' | 'open' | 'overdue' | 'filed' | 'solved') => units.reduce((s, u) => s + u[key], 0);
-    const totals = report.latest?.total.figures;
+    const totals = report()?.total.figures;
     const frozen = money(totals?.moneyFrozenYuan ?? 0);
     return [
       { label: 'clues', value: count(sum('total')) },
@@ -77,12 +80,13 @@ export function WallPage() {
           )}
         </Show>
         <span class="rp-spacer" />
-        <span class="wall-status" classList={{ offline: !live() }} title={live() ? bt('live') : bt('offline')}>
+        {/* Offline too while the figures shown are older than a read that failed (it is tried again by itself). */}
+        <span class="wall-status" classList={{ offline: !live() || data.stale() }} title={data.stale() ? bt('stale') : live() ? bt('live') : bt('offline')} data-testid="wall-status">
           <span class="wall-dot" />
-          <Show when={data.battleMap.latest !== undefined && data.campaign()}>
+          <Show when={data.battleMap() !== undefined && data.campaign()}>
             {(detail) => (
               <>
-                {bt('updatedAt')} {localDateTime(data.battleMap.latest?.now ?? '', detail().timeZone).slice(5)}
+                {bt('updatedAt')} {localDateTime(data.battleMap()?.now ?? '', detail().timeZone).slice(5)}
               </>
             )}
           </Show>
@@ -96,9 +100,16 @@ export function WallPage() {
           {bt('leaveWall')}
         </A>
       </header>
-      <Show when={data.battleMap.latest !== undefined && data.campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
+      <Show
+        when={data.battleMap() !== undefined && data.campaign()}
+        fallback={
+          <Show when={data.battleMapFailed()} fallback={<div class="page-loading">{t('loading')}</div>}>
+            {(error) => <ReadFailed what={bt('loadFailed')} error={error()} class="bm-failed" testid="bm-failed" />}
+          </Show>
+        }
+      >
         {(detail) => (
-          <Show when={data.battleMap.latest}>
+          <Show when={data.battleMap()}>
             {(map) => (
               <>
                 <div class="wall-body">
@@ -131,7 +142,7 @@ export function WallPage() {
                     </div>
                     <h2>{bt('detachments')}</h2>
                     <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
-                    <TypicalPanel campaign={detail()} register={data.typicalCases.latest} failed={data.typicalFailed()} limit={6} linked={false} />
+                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
                   </section>
                 </div>
                 <footer class="wall-timeline">

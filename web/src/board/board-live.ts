@@ -69,9 +69,9 @@ export function createLiveBoard(options: LiveBoardOptions) {
   // The stream starts where the first board read stands: what changed while it was on its way is replayed.
   const firstRead = new Promise<number | null>((resolve) => {
     createEffect(() => {
-      // The error first: a resource that failed throws when read.
+      const read = state.shown();
       if (state.board.error !== undefined) resolve(null);
-      else if (state.board.latest !== undefined) resolve(state.board.latest.seq);
+      else if (read !== undefined) resolve(read.seq);
     });
   });
   // Too much changed to be sent change by change (a large import): anything on the page may be out of date.

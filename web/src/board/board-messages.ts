@@ -15,6 +15,8 @@ export const boardMessages = {
     zh: '本专项附件已用 {percent}%（上限 {quota} MB，剩余 {left}），存满后将无法上传文件；点此到专项配置调高上限',
     en: "The campaign's files take {percent}% of the {quota} MB allowed ({left} left); once full, no file can be uploaded. Raise the limit in the settings",
   },
+  // A read of the board the server refused (a filter in the address it does not take) or that got no answer.
+  boardFailed: { zh: '看板加载失败', en: 'The board could not be loaded' },
   // Selecting cards for a batch (多选).
   select: { zh: '多选', en: 'Select' },
   selectTitle: { zh: '选择多张卡片后批量处理（也可 Ctrl/⌘ 单击卡片选择，Shift 单击连选同列卡片）', en: 'Select cards to change them together (or Ctrl/⌘-click a card; Shift-click selects a run of a column)' },

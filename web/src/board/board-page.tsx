@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
-import { Index, Show, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
+import { Index, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -8,6 +8,7 @@ import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { LiveIndicator } from '../ui/live-indicator';
+import { ReadFailed } from '../ui/read-failed';
 import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
 import { BoardColumn } from './board-column';
@@ -58,7 +59,7 @@ export function BoardPage() {
   // board is read anew while it is open (loadMore skips the cards already there).
   createEffect(() => {
     const page = pageOf(source());
-    for (const column of state.board.latest?.columns ?? []) {
+    for (const column of state.shown()?.columns ?? []) {
       if (column.side && expanded().has(column.state) && column.next !== null && column.cards.length < page) untrack(() => void state.loadMore(column.state));
     }
   });
@@ -75,7 +76,7 @@ export function BoardPage() {
   createEffect(() => {
     // The error first: a resource that failed throws when read.
     const campaignRead = campaign.error !== undefined || campaign() !== undefined;
-    const boardRead = state.board.error !== undefined || state.board.latest !== undefined;
+    const boardRead = state.board.error !== undefined || state.shown() !== undefined;
     if (boardPainted() || !campaignRead || !boardRead) return;
     requestAnimationFrame(() => setTimeout(() => setBoardPainted(true), 0));
   });
@@ -153,7 +154,7 @@ export function BoardPage() {
 
   const context = (detail: CampaignDetail): BoardContext => ({
     timeZone: () => detail.timeZone,
-    now: () => state.board.latest?.now ?? new Date().toISOString(),
+    now: () => state.shown()?.now ?? new Date().toISOString(),
     unitName: (id) => {
       const unit = detail.units.find((u) => u.id === id);
       return unit === undefined ? id : named(unit);
@@ -225,7 +226,7 @@ export function BoardPage() {
                     'is-dragging': dragging() !== null,
                     'is-loading': state.board.loading,
                     // Dimmed while a new view loads over the one shown; the first one has nothing to dim, nor to fade in.
-                    'is-refreshing': state.board.loading && state.board.latest !== undefined,
+                    'is-refreshing': state.board.loading && state.shown() !== undefined,
                     'has-lanes': swimlane() !== 'none',
                   }}
                   data-testid="board"
@@ -243,24 +244,29 @@ export function BoardPage() {
                   <p id="card-help-selecting" class="visually-hidden">
                     {bm('cardHelpSelecting')}
                   </p>
-                  <Show when={state.board.error === undefined || state.board.latest !== undefined} fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
-                    <Show
-                      when={swimlane() !== 'none' && state.board.latest?.swimlane === swimlane()}
-                      fallback={
-                        <>
-                          {/* Keyed by position, not by object: a live refresh hands each column new data but keeps its element, and so its scroll. */}
-                          <Index each={mainColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
-                          <Show when={sideColumns().length > 0}>
-                            <div class="side-columns" role="group" aria-label={t('sideColumns')}>
-                              <Index each={sideColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
-                            </div>
-                          </Show>
-                        </>
-                      }
-                    >
-                      <BoardLanes columns={state.columns()} lanes={state.board.latest?.lanes ?? []} swimlane={swimlane()} context={ctx} />
-                    </Show>
-                  </Show>
+                  <Switch fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
+                    <Match when={state.board.error !== undefined}>
+                      <ReadFailed what={bm('boardFailed')} error={state.board.error} class="board-failed" testid="board-failed" />
+                    </Match>
+                    <Match when={state.shown() !== undefined}>
+                      <Show
+                        when={swimlane() !== 'none' && state.shown()?.swimlane === swimlane()}
+                        fallback={
+                          <>
+                            {/* Keyed by position, not by object: a live refresh hands each column new data but keeps its element, and so its scroll. */}
+                            <Index each={mainColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
+                            <Show when={sideColumns().length > 0}>
+                              <div class="side-columns" role="group" aria-label={t('sideColumns')}>
+                                <Index each={sideColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
+                              </div>
+                            </Show>
+                          </>
+                        }
+                      >
+                        <BoardLanes columns={state.columns()} lanes={state.shown()?.lanes ?? []} swimlane={swimlane()} context={ctx} />
+                      </Show>
+                    </Match>
+                  </Switch>
                 </main>
                 <DragOverlay dropAnimation={null}>
                   <Show when={dragging()}>{(card) => <DraggedCards card={card()} context={ctx} />}</Show>
@@ -271,7 +277,7 @@ export function BoardPage() {
                   <MoveDialog draft={current()} campaign={detail()} onSubmit={(payload) => moves.submitDraft(current(), payload)} onCancel={() => moves.cancelDraft(current())} />
                 )}
               </Show>
-              <batch.Dialog campaign={detail()} now={state.board.latest?.now ?? new Date().toISOString()} />
+              <batch.Dialog campaign={detail()} now={state.shown()?.now ?? new Date().toISOString()} />
               <Show when={creating()}>
                 <CreateDialog
                   kind={kind()}
@@ -294,7 +300,7 @@ export function BoardPage() {
                     campaign={detail()}
                     revision={revision()}
                     mayAct={mayMove()}
-                    now={() => state.board.latest?.now ?? new Date().toISOString()}
+                    now={() => state.shown()?.now ?? new Date().toISOString()}
                     onChanged={(states) => {
                       setRevision((r) => r + 1);
                       void state.refreshStates(states);

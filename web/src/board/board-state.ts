@@ -2,6 +2,7 @@ import { batch, createMemo, createResource, createSignal } from 'solid-js';
 import { api, ApiProblem, type Board, type Card } from '../api/client';
 import { firstBoardPage } from './board-prefetch';
 import { pageOf, type BoardSource } from './board-source';
+import { unlessFailed } from '../ui/read-shown';
 
 export type Column = Board['columns'][number];
 
@@ -56,11 +57,14 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     const before = new Map(value.columns.map((c) => [c.state, c.cards]));
     return { ...next, columns: next.columns.map((c) => ({ ...c, cards: keepUnchanged(before.get(c.state) ?? [], c.cards) })) };
   });
+  // The board as read, or none once its read failed (a filter in the address the server refuses): the page says why
+  // in its place, its toolbar kept to change the filter, where Solid's `latest` would throw to the page's notice.
+  const shown = () => unlessFailed(board);
   const [pending, setPending] = createSignal<readonly PendingMove[]>([]);
   const [loadingMore, setLoadingMore] = createSignal<ReadonlySet<string>>(new Set());
 
   const columns = createMemo((): readonly Column[] => {
-    const current = board.latest;
+    const current = shown();
     if (current === undefined) return [];
     const moves = pending();
     const movedIds = new Set(moves.map((m) => m.card.id));
@@ -118,7 +122,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     setLoadingMore((set) => new Set([...set, state]));
     try {
       for (;;) {
-        const column = board.latest?.columns.find((c) => c.state === state);
+        const column = shown()?.columns.find((c) => c.state === state);
         if (column?.next == null || (wanted !== undefined && column.cards.length >= wanted)) return;
         const limit = wanted === undefined ? pageOf(s) : Math.min(maxPage, wanted - column.cards.length);
         const page = await api.board(s.campaignId, { kind: s.kind, swimlane: s.swimlane, ...s.filters, limit, state, cursor: column.next });
@@ -176,7 +180,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
    */
   async function refreshStates(states: readonly string[]) {
     const s = source();
-    const current = board.latest;
+    const current = shown();
     if (current === undefined) return;
     const wanted = [...new Set(states)].filter((state) => current.columns.some((c) => c.state === state));
     const read = ++readsSent;
@@ -220,7 +224,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     if (outgrown.length > 0) await refreshStates(outgrown);
   }
 
-  return { board, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
+  return { board, shown, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
 }
 
 export type BoardState = ReturnType<typeof createBoardState>;

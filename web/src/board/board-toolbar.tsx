@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
 import { named, t } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import { QuietSelect } from '../ui/quiet-select';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
@@ -37,10 +38,12 @@ export function BoardToolbar(props: {
   };
   onCleanup(() => clearTimeout(timer));
   // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen.
-  const [people] = createResource(
+  const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => props.loadPeople && { unit: props.filters.unit },
     (k) => api.users(k.unit),
   );
+  // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
+  const people = keptRead(peopleRead, refetchPeople);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (
@@ -77,10 +80,10 @@ export function BoardToolbar(props: {
       </select>
       <select name="assignee" aria-label={t('assignee')} value={props.filters.assignee ?? ''} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{t('allAssignees')}</option>
-        <Show when={props.filters.assignee !== undefined && !(people.latest ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+        <Show when={props.filters.assignee !== undefined && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee}>#{props.filters.assignee}</option>
         </Show>
-        <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+        <For each={people() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
       </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })} />

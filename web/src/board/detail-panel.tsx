@@ -11,6 +11,8 @@ import { ItemEscalations } from '../escalations/item-escalations';
 import { CluePartsSection } from '../intake/clue-parts';
 import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
 import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/extension-history';
@@ -175,10 +177,13 @@ export function DetailPanel(props: {
   onClose: () => void;
 }) {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
-  const [item] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
-  const [history] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
-  const files = createMemo(() => filesNamed(history.latest ?? []));
-  const extensions = createMemo(() => extensionsInState(history.latest ?? []));
+  // Kept as last read when a read again fails, and tried again: the board stays, the panel shows what it had.
+  const [itemRead, { refetch: refetchItem }] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
+  const [historyRead, { refetch: refetchHistory }] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
+  const item = keptRead(itemRead, refetchItem);
+  const history = keptRead(historyRead, refetchHistory);
+  const files = createMemo(() => filesNamed(history() ?? []));
+  const extensions = createMemo(() => extensionsInState(history() ?? []));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => unitNamed(props.campaign.units, id);
   const categoryName = (id: number | null) => categoryNamed(props.campaign.categories, id) ?? '—';
@@ -202,8 +207,15 @@ export function DetailPanel(props: {
           ×
         </button>
       </header>
-      <Show when={item.latest !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
-        <Show when={item.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+      <Show when={item() !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
+        <Show
+          when={item()}
+          fallback={
+            <Show when={itemRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
+              <ReadFailed what={t('itemFailed')} error={itemRead.error} class="detail-failed" testid="detail-failed" />
+            </Show>
+          }
+        >
           {(detail) => (
             <div class="detail-scroll" data-item={detail().id}>
               <h2 class="detail-title">{detail().title}</h2>
@@ -279,7 +291,14 @@ export function DetailPanel(props: {
               </Show>
               <section>
                 <h3>{t('history')}</h3>
-                <Show when={history.latest} fallback={<div class="muted">{t('loading')}</div>}>
+                <Show
+                  when={history()}
+                  fallback={
+                    <Show when={historyRead.error !== undefined} fallback={<div class="muted">{t('loading')}</div>}>
+                      <ReadFailed what={t('historyFailed')} error={historyRead.error} />
+                    </Show>
+                  }
+                >
                   {(entries) => (
                     <ol class="history" data-testid="history">
                       <For each={[...entries()].reverse()}>

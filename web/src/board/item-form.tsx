@@ -6,6 +6,7 @@ import { clueSourceLabels } from '../../../engine/clue/clue.labels';
 import { problemKindLabels } from '../../../engine/problem/problem.labels';
 import { api, type CampaignDetail, type ItemKind, type UserSummary } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import { messages } from '../i18n/messages';
 import type { FieldErrors } from './payload-fields';
 
@@ -61,11 +62,13 @@ export function ItemFields(props: {
   assignees?: (user: UserSummary) => boolean;
   set: (name: ItemField, value: string) => void;
 }) {
-  const [users] = createResource(
+  const [usersRead, { refetch: refetchUsers }] = createResource(
     () => props.values.unitId || false,
     (unit) => api.users(unit),
   );
-  const assignees = () => (users.latest ?? []).filter((user) => props.assignees?.(user) ?? true);
+  // Kept as last read while a read again fails, and tried again: the form stays, what the user typed with it.
+  const users = keptRead(usersRead, refetchUsers);
+  const assignees = () => (users() ?? []).filter((user) => props.assignees?.(user) ?? true);
   const invalid = (name: ItemField) => props.errors[name] !== undefined;
   return (
     <div class="field-grid item-fields">
@@ -80,7 +83,7 @@ export function ItemFields(props: {
       <Show when={props.withAssignee ?? true}>
         <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
           <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
-            <option value="">{users.loading ? t('loading') : t('unassigned')}</option>
+            <option value="">{usersRead.loading ? t('loading') : t('unassigned')}</option>
             <For each={assignees()}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
           </select>
         </Field>

@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal, onCleanup, onMount } from 'sol
 import type { Label } from '../../../engine/labels';
 import { api, type Card, type CampaignDetail } from '../api/client';
 import { t, tr } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { PayloadInput } from './payload-input';
@@ -42,7 +43,9 @@ export function MoveDialog(props: {
   const [reason, setReason] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   const needsUsers = () => props.draft.needs.includes('assigneeId');
-  const [users] = createResource(() => (needsUsers() ? props.draft.card.unitId : false), (unit) => api.users(unit));
+  const [usersRead, { refetch: refetchUsers }] = createResource(() => (needsUsers() ? props.draft.card.unitId : false), (unit) => api.users(unit));
+  // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
+  const users = keptRead(usersRead, refetchUsers);
   const fields = () => props.draft.needs.map((need) => neededField(need, organisationTypeLabel));
   let form: HTMLFormElement | undefined;
 
@@ -92,7 +95,7 @@ export function MoveDialog(props: {
       value={values()[spec.name] ?? ''}
       error={errors()[spec.name]}
       onInput={(value) => set(spec.name, value)}
-      people={{ loading: users.loading, people: users() ?? [] }}
+      people={{ loading: usersRead.loading, people: users() ?? [] }}
       units={props.campaign.units}
     />
   );

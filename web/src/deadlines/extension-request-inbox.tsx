@@ -1,6 +1,8 @@
 import { For, Show, createResource } from 'solid-js';
 import { api, type AnsweredRequestWire, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { me } from '../session/session';
 import { stateLabel } from '../board/domain-labels';
 import { calendarDay, dateTime, dueDate, figure } from '../board/format';
@@ -85,12 +87,21 @@ function AnsweredRow(props: { answer: AnsweredRequestWire; campaign: CampaignDet
  * answered or ended).
  */
 export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: number; onShow: (item: RequestSubject) => void }) {
-  const [list] = createResource(
+  const [listRead, { refetch }] = createResource(
     () => ({ campaign: props.campaign.id, stamp: props.stamp }),
     (key) => api.extensionRequests(key.campaign, requestsShown),
   );
+  // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
+  const list = keptRead(listRead, refetch);
   return (
-    <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+    <Show
+      when={list()}
+      fallback={
+        <Show when={listRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
+          <ReadFailed what={xm('requestsFailed')} error={listRead.error} class="detail-failed" />
+        </Show>
+      }
+    >
       {(l) => (
         <>
           <Show when={me()?.role === 'officer'}>

@@ -44,6 +44,7 @@ export const extensionMessages = {
   tooLate: { zh: '不能晚于专项行动最后一天', en: "Not after the campaign's last day" },
   waitingTab: { zh: '延期申请', en: 'Extension requests' },
   waitingCount: { zh: '{n} 条延期申请待审批', en: 'extension requests to answer: {n}' },
+  requestsFailed: { zh: '延期申请加载失败', en: 'The extension requests could not be loaded' },
   waitingNone: { zh: '没有待审批的延期申请', en: 'No request for more time is waiting' },
   waitingMine: { zh: '您提出、尚待单位负责人或专项办审批的延期申请', en: 'The requests you asked, waiting for a unit lead or the office' },
   waitingDue: { zh: '现期限 {date}', en: 'due {date}' },

@@ -7,6 +7,8 @@ import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate, figure } from '../board/format';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { toast } from '../ui/toasts';
 import { coalesce } from '../live/coalesce';
 import type { Change } from '../live/live-events';
@@ -30,8 +32,12 @@ const requestsWatched = 200;
  * the requests are read again, so a list of them shown follows.
  */
 export function createInboxCount(campaignId: () => number | undefined) {
-  const [counts, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
-  const [requests, { refetch: refetchRequests }] = createResource(campaignId, (campaign) => api.extensionRequests(campaign, requestsWatched));
+  const [countsRead, { refetch }] = createResource(campaignId, (campaign) => api.escalations({ view: 'mine', status: 'open', campaign, limit: 1 }));
+  const [requestsRead, { refetch: refetchRequests }] = createResource(campaignId, (campaign) => api.extensionRequests(campaign, requestsWatched));
+  // Kept as last read while a read again fails (the minute's read while the server restarts): the count stays in the
+  // top bar and is tried again, where a failed read would have thrown to the page's notice and taken the board with it.
+  const counts = keptRead(countsRead, refetch);
+  const requests = keptRead(requestsRead, refetchRequests);
   const [requestsStamp, setRequestsStamp] = createSignal(0);
   const readRequests = async () => {
     setRequestsStamp((n) => n + 1);
@@ -45,18 +51,24 @@ export function createInboxCount(campaignId: () => number | undefined) {
   // A sweep raising thousands of escalations sends a change for each: one count read at a time, gathered.
   const refresh = coalesce<never>(async () => refetch());
   const refreshRequests = coalesce<never>(readRequests);
-  const waiting = createMemo(() => new Set((requests.latest?.items ?? []).map((r) => requestKey(r.subject, r.subjectId))));
+  const waiting = createMemo(() => new Set((requests()?.items ?? []).map((r) => requestKey(r.subject, r.subjectId))));
   return {
-    open: () => counts.latest?.counts.open ?? 0,
+    open: () => counts()?.counts.open ?? 0,
     /** The requests waiting on my answer (none for who answers none). */
-    requests: () => (requests.latest?.mayDecide === true ? requests.latest.total : 0),
+    requests: () => {
+      const read = requests();
+      return read?.mayDecide === true ? read.total : 0;
+    },
     /** All the requests the tab lists (those I answer, or asked), once read. */
-    requestsListed: () => requests.latest?.total,
+    requestsListed: () => requests()?.total,
     requestsStamp,
     /** The escalations' count again (an escalation changed); the requests follow item changes, and the minute. */
     refresh: () => refresh(),
     /** The tab the button opens: the requests when they alone wait on me, else the escalations raised to me. */
-    firstTab: (): InboxView => (counts.latest?.counts.open === 0 && requests.latest?.mayDecide === true && requests.latest.total > 0 ? 'asked' : 'mine'),
+    firstTab: (): InboxView => {
+      const read = requests();
+      return counts()?.counts.open === 0 && read?.mayDecide === true && read.total > 0 ? 'asked' : 'mine';
+    },
     /** An item changed (the change stream): the requests are read again when it may have changed them. */
     itemChanged: (change: Change) => {
       if (touchesRequests(change, waiting())) refreshRequests();
@@ -206,9 +218,11 @@ export function InboxPanel(props: {
     const view = escalationView();
     return view === null ? false : { view, campaign: props.campaign.id, revision: props.revision, limit: shown() };
   };
-  const [list, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
+  const [listRead, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
+  // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
+  const list = keptRead(listRead, refetch);
   const remaining = () => {
-    const l = list.latest;
+    const l = list();
     return l === undefined || escalationView() === null ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;
   };
   const onKey = (event: KeyboardEvent) => {
@@ -221,7 +235,14 @@ export function InboxPanel(props: {
   onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
   // The escalations of the tab shown, once read.
   const EscalationList = () => (
-    <Show when={list.latest} fallback={<div class="detail-loading">{t('loading')}</div>}>
+    <Show
+      when={list()}
+      fallback={
+        <Show when={listRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
+          <ReadFailed what={t('escalationsFailed')} error={listRead.error} class="detail-failed" />
+        </Show>
+      }
+    >
       {(l) => (
         <ul class="inbox-list" data-testid="inbox-list">
           <For each={l().items} fallback={<li class="column-empty">{t('inboxEmpty')}</li>}>
@@ -255,7 +276,7 @@ export function InboxPanel(props: {
           {(view) => (
             <button type="button" role="tab" aria-selected={props.view === view} classList={{ active: props.view === view }} data-testid={`inbox-tab-${view}`} onClick={() => props.onView(view)}>
               {view === 'mine' ? t('inboxMine') : unitsTab()}
-              <Show when={props.view === view && list.latest}>
+              <Show when={props.view === view && list()}>
                 {(l) => (
                   <span class="tab-count">
                     {l().counts.open}/{l().counts.open + l().counts.acknowledged}
@@ -289,8 +310,8 @@ export function InboxPanel(props: {
               </p>
             }
           >
-            <button type="button" class="button ghost load-more" data-testid="inbox-load-more" disabled={list.loading} onClick={() => setShown((n) => Math.min(inboxMost, n + inboxPage))}>
-              {list.loading ? t('loading') : `${t('loadMore')} (${figure(remaining())})`}
+            <button type="button" class="button ghost load-more" data-testid="inbox-load-more" disabled={listRead.loading} onClick={() => setShown((n) => Math.min(inboxMost, n + inboxPage))}>
+              {listRead.loading ? t('loading') : `${t('loadMore')} (${figure(remaining())})`}
             </button>
           </Show>
         </Show>

@@ -2,6 +2,8 @@ import { For, Show, createResource } from 'solid-js';
 import { api, type CampaignDetail, type ItemDetail } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import { unlessGone } from '../api/unless-gone';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { levelLabels } from '../board/domain-labels';
 import { dateTime, dueDate } from '../board/format';
 import { escalationStatusKey } from './escalation-inbox';
@@ -9,12 +11,21 @@ import { escalationStatusKey } from './escalation-inbox';
 /** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */
 export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {
   const key = () => ({ subject: props.item.kind, subjectId: props.item.id, revision: props.revision });
-  const [list] = createResource(key, (k) => unlessGone(api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId })));
-  const mine = () => list.latest?.items ?? [];
+  const [listRead, { refetch }] = createResource(key, (k) => unlessGone(api.escalations({ view: 'unit', status: 'active', subject: k.subject, subjectId: k.subjectId })));
+  // Kept as last read when a read again fails (and tried again); a first read that fails says so in its place.
+  const list = keptRead(listRead, refetch);
+  const mine = () => list()?.items ?? [];
   return (
     <section data-testid="item-escalations">
       <h3>{t('escalation')}</h3>
-      <Show when={list.latest} fallback={<div class="muted">{t('loading')}</div>}>
+      <Show
+        when={list()}
+        fallback={
+          <Show when={listRead.error !== undefined} fallback={<div class="muted">{t('loading')}</div>}>
+            <ReadFailed what={t('escalationsFailed')} error={listRead.error} />
+          </Show>
+        }
+      >
         <Show when={mine().length > 0} fallback={<p class="muted">{t('noEscalation')}</p>}>
           <ul class="item-escalations">
             <For each={mine()}>

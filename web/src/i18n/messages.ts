@@ -131,6 +131,10 @@ export const messages = {
     zh: '该事项已不在您可查看的范围内：可能已移交给其他单位，或编号有误。',
     en: 'This item is no longer within what you can see: it may have been transferred to another unit, or the number is wrong.',
   },
+  // An item's detail or history whose read failed (no answer, a server error): said in the panel, the board kept.
+  itemFailed: { zh: '事项加载失败', en: 'The item could not be loaded' },
+  historyFailed: { zh: '历史记录加载失败', en: 'The history could not be loaded' },
+  escalationsFailed: { zh: '督办记录加载失败', en: 'The escalations could not be loaded' },
   typicalCase: { zh: '典型案例', en: 'Typical case' },
   typicalShort: { zh: '典型', en: 'Typical' },
   markTypical: { zh: '选为典型案例', en: 'Choose as a typical case' },

@@ -1,6 +1,8 @@
 import { For, Show, createResource } from 'solid-js';
 import type { CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
+import { ReadFailed } from '../ui/read-failed';
+import { keptRead } from '../ui/read-shown';
 import { sourceLabel } from '../board/domain-labels';
 import { dateTime } from '../board/format';
 import { unlessGone } from '../api/unless-gone';
@@ -15,7 +17,9 @@ import './intake.css';
  */
 export function CluePartsSection(props: { clueId: number; absorbed: number; campaign: CampaignDetail; revision: number }) {
   const key = () => (props.absorbed > 0 ? { id: props.clueId, revision: props.revision } : null);
-  const [parts] = createResource(key, (k) => unlessGone(intakeApi.parts(k.id)));
+  const [partsRead, { refetch }] = createResource(key, (k) => unlessGone(intakeApi.parts(k.id)));
+  // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
+  const parts = keptRead(partsRead, refetch);
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => {
     const unit = props.campaign.units.find((u) => u.id === id);
@@ -28,7 +32,14 @@ export function CluePartsSection(props: { clueId: number; absorbed: number; camp
     <Show when={props.absorbed > 0}>
       <section data-testid="clue-parts" aria-labelledby="clue-parts-title">
         <h3 id="clue-parts-title">{im('partsTitle')}</h3>
-        <Show when={parts.latest} fallback={<div class="muted">{im('hintChecking')}</div>}>
+        <Show
+          when={parts()}
+          fallback={
+            <Show when={partsRead.error !== undefined} fallback={<div class="muted">{im('hintChecking')}</div>}>
+              <ReadFailed what={im('partsFailed')} error={partsRead.error} />
+            </Show>
+          }
+        >
           {(answer) => (
             <>
               <p class="parts-first" data-testid="first-found">

@@ -127,6 +127,7 @@ export const intakeMessages = {
   caseNumberCheckFailed: { zh: '未能核对案件编号是否已被使用', en: 'Could not check whether the case number is in use' },
   open: { zh: '查看', en: 'Open' },
   partsTitle: { zh: '线索来源（并案）', en: 'Where this clue came from (merged)' },
+  partsFailed: { zh: '线索来源加载失败', en: 'Where this clue came from could not be loaded' },
   firstFound: { zh: '最先发现：{unit}，{at}', en: 'Found first by {unit}, {at}' },
   partFound: { zh: '{at} 发现', en: 'found {at}' },
   partSurvivor: { zh: '本线索（保留）', en: 'this clue (kept)' },

@@ -5,6 +5,7 @@ import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
 import { api, type CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
+import { keptRead } from '../ui/read-shown';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
 import { QuietSelect } from '../ui/quiet-select';
@@ -31,10 +32,12 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     timer = setTimeout(() => props.onChange({ q: value.trim() || undefined }), 300);
   };
   onCleanup(() => clearTimeout(timer));
-  const [people] = createResource(
+  const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => ({ unit: props.filters.unit }),
     (k) => api.users(k.unit),
   );
+  // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
+  const people = keptRead(peopleRead, refetchPeople);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (
@@ -62,10 +65,10 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
       <select name="assignee" aria-label={lt('allAssignees')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{lt('allAssignees')}</option>
         <option value="none">{lt('unassigned')}</option>
-        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && !(people.latest ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee}>#{props.filters.assignee}</option>
         </Show>
-        <For each={people.latest ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+        <For each={people() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
       </select>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onChange({ quiet })} />
       <label class="check">

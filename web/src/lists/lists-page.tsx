@@ -5,10 +5,11 @@ import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { Label } from '../../../engine/labels';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { api } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
+import { ReadFailed } from '../ui/read-failed';
+import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
@@ -64,9 +65,7 @@ export function ListsPage() {
     () => ({ id: campaignId(), list: list(), filters: filters(), cursor: cursors().at(-1) ?? null }),
     (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
   );
-  // The page as read, or none once a read failed: Solid's `latest` throws then, which would take the whole page
-  // (its filters too, the way out of a filter the server refuses) to the page's notice.
-  const shown = () => (page.error === undefined ? page.latest : undefined);
+  const shown = () => unlessFailed(page);
   const first = () => (cursors().length - 1) * pageSize + 1;
 
   // The batch (批量处理): cleared when the list or its filters change, and once a batch is done.
@@ -172,17 +171,22 @@ export function ListsPage() {
                 </h1>
                 <p class="muted">
                   <Show when={filterText() !== ''}>
-                    {lt('filtersApplied')}：{filterText()} ·{' '}
+                    {lt('filtersApplied')}：{filterText()}
                   </Show>
-                  {lt('generatedAt')} <Show when={shown()}>{(read) => localDateTime(read().now, detail().timeZone)}</Show>
+                  {/* When it was read; nothing when the read failed (the line below says why). */}
+                  <Show when={shown()}>
+                    {(read) => (
+                      <>
+                        <Show when={filterText() !== ''}> · </Show>
+                        {lt('generatedAt')} {localDateTime(read().now, detail().timeZone)}
+                      </>
+                    )}
+                  </Show>
                 </p>
               </header>
               <Switch>
                 <Match when={page.error !== undefined}>
-                  <div class="form-error" role="alert">
-                    {lt('failed')}
-                    {page.error instanceof ApiProblem ? `：${tr(page.error.fields[0]?.message ?? page.error.reason)}` : ''}
-                  </div>
+                  <ReadFailed what={lt('failed')} error={page.error} />
                 </Match>
                 <Match when={printed()}>
                   {(whole) => (

@@ -1,4 +1,6 @@
 import { Match, Switch, createResource } from 'solid-js';
+import { ReadFailed } from '../ui/read-failed';
+import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
@@ -141,12 +143,10 @@ export function FlowCharts(props: { campaignId: number; phase: Phase | undefined
   );
   return (
     <Switch>
-      <Match when={flow.error !== undefined && flow.latest === undefined}>
-        <p class="form-error" role="alert">
-          {rt('flowFailed')}
-        </p>
+      <Match when={flow.error !== undefined}>
+        <ReadFailed what={rt('flowFailed')} error={flow.error} testid="flow-failed" />
       </Match>
-      <Match when={flow.latest}>
+      <Match when={unlessFailed(flow)}>
         {(current) => (
           <div
             class="report-charts flow-charts"

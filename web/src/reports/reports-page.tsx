@@ -1,8 +1,9 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
+import { ReadFailed } from '../ui/read-failed';
+import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
-import { ApiProblem } from '../api/problem';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
@@ -135,7 +136,7 @@ export function ReportsPage() {
    * phase's would report differences that are not there.
    */
   const frozenBeside = (current: Report) => {
-    const answer = frozen.latest;
+    const answer = unlessFailed(frozen);
     return frozenSource() !== null && answer !== undefined && answer.phase === current.phase ? answer : undefined;
   };
 
@@ -260,13 +261,10 @@ export function ReportsPage() {
             </div>
             <main class="report-page" classList={{ 'is-loading': report.loading }} data-testid="report">
               <Switch>
-                <Match when={report.error !== undefined && report.latest === undefined}>
-                  <div class="form-error report-error" role="alert">
-                    {rt('reportFailed')}
-                    {report.error instanceof ApiProblem ? `：${tr(report.error.fields[0]?.message ?? report.error.reason)}` : ''}
-                  </div>
+                <Match when={report.error !== undefined}>
+                  <ReadFailed what={rt('reportFailed')} error={report.error} class="report-error" testid="report-failed" />
                 </Match>
-                <Match when={report.latest}>
+                <Match when={unlessFailed(report)}>
                   {(current) => (
                     <article class="report-document" data-testid="report-document" data-phase={current().phase ?? ''}>
                       <header class="report-heading">

@@ -1,4 +1,6 @@
 import { For, Match, Show, Switch, createResource } from 'solid-js';
+import { ReadFailed } from '../ui/read-failed';
+import { unlessFailed } from '../ui/read-shown';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { categoryNamed, lang, tr, unitNamed } from '../i18n/i18n';
 import { reportsApi, typicalCasesDownloadUrl, type CampaignDetail, type ReportScope } from './api';
@@ -31,12 +33,10 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
         </a>
       </div>
       <Switch>
-        <Match when={register.error !== undefined && register.latest === undefined}>
-          <p class="form-error" role="alert">
-            {rt('typicalFailed')}
-          </p>
+        <Match when={register.error !== undefined}>
+          <ReadFailed what={rt('typicalFailed')} error={register.error} testid="typical-failed" />
         </Match>
-        <Match when={register.latest}>
+        <Match when={unlessFailed(register)}>
           {(found) => (
             <Show when={found().cases.length > 0} fallback={<p class="muted" data-testid="typical-none">{rt('typicalNone')}</p>}>
               <p class="muted" data-testid="typical-count">

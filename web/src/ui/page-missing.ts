@@ -19,3 +19,6 @@ export function isMissing(error: unknown, pathname: string): boolean {
 export function passing(error: unknown): boolean {
   return !(error instanceof ApiProblem) || error.status === 0 || error.status >= 500;
 }
+
+/** How long a page or a read that failed for a passing reason (the server restarting, the network) waits before it tries again by itself. */
+export const retryAfterMs = 5000;

@@ -4,7 +4,7 @@ import { reasonText } from '../api/problem';
 import { t, trFilled } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
 import { LanguageToggle } from './language-toggle';
-import { isMissing, passing } from './page-missing';
+import { isMissing, passing, retryAfterMs } from './page-missing';
 import './page-trouble.css';
 
 /** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
@@ -39,9 +39,6 @@ export function NoSuchPage() {
   const location = useLocation();
   return <Notice title={t('noSuchPage')} detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
 }
-
-/** How long a page that failed for a passing reason (the server restarting, the network) waits before it tries again by itself. */
-const retryAfterMs = 5000;
 
 /**
  * A page that failed to show: its campaign is not there (an old link, a

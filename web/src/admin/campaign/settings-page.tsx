@@ -1,10 +1,11 @@
-import { useParams } from '@solidjs/router';
+import { useLocation, useParams } from '@solidjs/router';
 import { Show, createEffect, createSignal, on } from 'solid-js';
 import type { FieldIssue } from '../../api/problem';
 import { ApiProblem } from '../../api/problem';
 import { named, t, tr } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { isMissing } from '../../ui/page-missing';
 import { toast } from '../../ui/toasts';
 import { settingsApi, type CampaignSettings, type SettingsParts } from './api';
 import { CategoriesSection } from './categories-section';
@@ -42,6 +43,12 @@ export function CampaignSettingsPage() {
     }
   };
   createEffect(on(() => Number(params.id), (id) => void load(id)));
+  // A campaign that is not there (an old link, a mistyped id) is the page's notice, not a line on an empty page.
+  const location = useLocation();
+  createEffect(() => {
+    const problem = failure();
+    if (problem !== null && isMissing(problem, location.pathname)) throw problem;
+  });
 
   const run = async (section: string, work: () => Promise<CampaignSettings>): Promise<boolean> => {
     setBusy(section);
