@@ -127,7 +127,7 @@ describe('a read that fails inside a page', () => {
   test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      const [id] = await cardIds(page, '[data-testid=column-found]');
+      const [id, other] = await cardIds(page, '[data-testid=column-found]');
       const itemRead = new RegExp(`/api/clues/${id}$`);
       await page.route(itemRead, (route) => route.abort('connectionfailed'));
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${id}`);
@@ -138,6 +138,14 @@ describe('a read that fails inside a page', () => {
       await page.unroute(itemRead);
       await page.locator(`[data-testid=detail-panel] [data-item="${id}"]`).waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('detail-failed').count()).toBe(0);
+
+      // Another card opened whose read fails: its drawer says so, and does not show the item opened before under its number.
+      const otherRead = new RegExp(`/api/clues/${other}$`);
+      await page.route(otherRead, (route) => route.abort('connectionfailed'));
+      await page.getByTestId(`card-${other}`).click();
+      await expect.poll(() => page.getByTestId('detail-failed').textContent()).toMatch(/^事项加载失败/);
+      expect(await page.locator('[data-testid=detail-panel] .card-id').textContent()).toBe(`#${other}`);
+      expect(await page.locator(`[data-testid=detail-panel] [data-item="${id}"]`).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -76,7 +76,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       }
       return [...seen.values()];
     },
-  );  // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
+  );
+  // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
   const people = keptRead(peopleRead, refetchPeople);
 
 

@@ -64,6 +64,14 @@ export function BoardPage() {
     }
   });
   const openId = () => (search.item !== undefined && /^\d+$/.test(search.item) ? Number(search.item) : null);
+  const openItem = createMemo(
+    (): { kind: ItemKind; id: number } | null => {
+      const id = openId();
+      return id === null ? null : { kind: kind(), id };
+    },
+    null,
+    { equals: sameJson },
+  );
   const inboxView = (): InboxView | null => (search.inbox === 'mine' || search.inbox === 'unit' || search.inbox === 'asked' ? search.inbox : null);
   const mayMove = () => {
     const role = me()?.role;
@@ -292,11 +300,12 @@ export function BoardPage() {
                   }}
                 />
               </Show>
-              <Show when={openId()}>
-                {(id) => (
+              {/* A panel of its own for each item opened: what it keeps of a read that fails again is of that item alone. */}
+              <Show when={openItem()} keyed>
+                {(open) => (
                   <DetailPanel
-                    kind={kind()}
-                    id={id()}
+                    kind={open.kind}
+                    id={open.id}
                     campaign={detail()}
                     revision={revision()}
                     mayAct={mayMove()}
@@ -308,7 +317,7 @@ export function BoardPage() {
                     onCampaignChanged={() => void refetchCampaign()}
                     onClose={() => {
                       setSearch({ item: undefined });
-                      focusCard(id());
+                      focusCard(open.id);
                     }}
                   />
                 )}
