@@ -151,6 +151,26 @@ describe('a read that fails inside a page', () => {
     }
   });
 
+  test("the inbox's tab whose read fails says so in its place, not the other tab's list under its name, and reads again by itself", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      await page.getByTestId('inbox-button').click();
+      const inbox = page.getByTestId('inbox');
+      await inbox.getByTestId('inbox-list').waitFor();
+      const unitRead = /\/api\/escalations\?.*view=unit/;
+      await page.route(unitRead, (route) => route.abort('connectionfailed'));
+      await inbox.getByTestId('inbox-tab-unit').click();
+      await expect.poll(() => inbox.getByRole('alert').textContent()).toMatch(/^督办记录加载失败：无法连接服务器/);
+      expect(await inbox.getByTestId('inbox-list').count()).toBe(0);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      await page.unroute(unitRead);
+      await inbox.getByTestId('inbox-list').waitFor({ timeout: 15_000 });
+      expect(await inbox.getByRole('alert').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("the report's typical cases or flow charts that fail to load are said in their place, the report kept", async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office', { locale: 'en-US' });
     try {

@@ -67,7 +67,7 @@ export function ItemFields(props: {
     (unit) => api.users(unit),
   );
   // Kept as last read while a read again fails, and tried again: the form stays, what the user typed with it.
-  const users = keptRead(usersRead, refetchUsers);
+  const users = keptRead(usersRead, refetchUsers, () => props.values.unitId);
   const assignees = () => (users() ?? []).filter((user) => props.assignees?.(user) ?? true);
   const invalid = (name: ItemField) => props.errors[name] !== undefined;
   return (

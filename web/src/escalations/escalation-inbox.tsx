@@ -220,7 +220,7 @@ export function InboxPanel(props: {
   };
   const [listRead, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
   // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
-  const list = keptRead(listRead, refetch);
+  const list = keptRead(listRead, refetch, () => props.view);
   const remaining = () => {
     const l = list();
     return l === undefined || escalationView() === null ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;

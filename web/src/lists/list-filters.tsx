@@ -37,7 +37,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     (k) => api.users(k.unit),
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
-  const people = keptRead(peopleRead, refetchPeople);
+  const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (

@@ -17,18 +17,28 @@ export function unlessFailed<T>(resource: Resource<T>): T | undefined {
  * of a resource: its last answer, kept while a read again fails (the server
  * restarting, the network), and a failed read tried again by itself after a
  * few seconds when the failure may pass. Before the first answer, nothing.
+ *
+ * `of` names what the reads are of (a unit whose people are listed, an
+ * inbox's tab) where that changes under one resource: an answer about the
+ * one before is not kept for it, neither while its read is out nor when it
+ * fails.
  */
-export function keptRead<T>(resource: Resource<T>, refetch: () => unknown): Accessor<T | undefined> {
-  const kept = createMemo<T | undefined>((before) => {
-    const read = unlessFailed(resource);
-    // Not `??`: an answer may be null (an item gone), which is shown as such.
-    return read === undefined ? before : read;
-  });
+export function keptRead<T>(resource: Resource<T>, refetch: () => unknown, of: () => unknown = () => undefined): Accessor<T | undefined> {
+  const kept = createMemo<{ of: unknown; answer: T | undefined }>(
+    (before) => {
+      const subject = of();
+      // Ready: an answer to what is asked now. While a read is out, or once it failed, the answer before stands
+      // in, if it was about the same thing.
+      if (resource.state === 'ready') return { of: subject, answer: resource.latest };
+      return before.of === subject ? before : { of: subject, answer: undefined };
+    },
+    { of: undefined, answer: undefined },
+  );
   createEffect(() => {
     const error: unknown = resource.error;
     if (error === undefined || !passing(error)) return;
     const timer = setTimeout(() => void refetch(), retryAfterMs);
     onCleanup(() => clearTimeout(timer));
   });
-  return kept;
+  return () => kept().answer;
 }
