@@ -87,7 +87,7 @@ describe('the three lists in Chromium', () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
     try {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
-      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败：应为数字');
+      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
       await page.getByTestId('list-filters').getByRole('button', { name: '清除筛选' }).click();
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();

@@ -113,7 +113,7 @@ describe('a read that fails inside a page', () => {
     try {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?quiet=abc`);
       const failed = page.getByTestId('board-failed');
-      await expect.poll(() => failed.textContent()).toBe('看板加载失败：应为数字');
+      await expect.poll(() => failed.textContent()).toBe('看板加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
       await page.getByRole('button', { name: '清除筛选' }).click();
       await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();

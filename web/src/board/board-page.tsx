@@ -8,6 +8,7 @@ import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { LiveIndicator } from '../ui/live-indicator';
+import { filterName } from '../ui/filter-names';
 import { ReadFailed } from '../ui/read-failed';
 import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
@@ -254,7 +255,7 @@ export function BoardPage() {
                   </p>
                   <Switch fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
                     <Match when={state.board.error !== undefined}>
-                      <ReadFailed what={bm('boardFailed')} error={state.board.error} class="board-failed" testid="board-failed" />
+                      <ReadFailed what={bm('boardFailed')} error={state.board.error} fieldName={filterName} class="board-failed" testid="board-failed" />
                     </Match>
                     <Match when={state.shown() !== undefined}>
                       <Show

@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
+import { filterName } from '../ui/filter-names';
 import { ReadFailed } from '../ui/read-failed';
 import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
@@ -186,7 +187,7 @@ export function ListsPage() {
               </header>
               <Switch>
                 <Match when={page.error !== undefined}>
-                  <ReadFailed what={lt('failed')} error={page.error} />
+                  <ReadFailed what={lt('failed')} error={page.error} fieldName={filterName} />
                 </Match>
                 <Match when={printed()}>
                   {(whole) => (

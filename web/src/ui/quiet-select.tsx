@@ -1,12 +1,11 @@
 import { For } from 'solid-js';
 import { tr } from '../i18n/i18n';
+import { filterLabels } from './filter-names';
 
 /** The spans of "no progress for N days" a supervisor asks about: a week, a fortnight, a month. */
 const quietChoices = [7, 15, 30] as const;
 
 const everything = { zh: '不限进展', en: 'Progress: all' };
-/** What the select is, for a screen reader: named like the other filters, by what it filters on. */
-const progress = { zh: '进展', en: 'Progress' };
 const quietDays = { zh: '{n} 天无进展', en: 'No progress for {n} days' };
 /** The same in the select, shorter in English so that the board's toolbar keeps one line; its tooltip says what it means. */
 const quietChoice = { zh: '{n} 天无进展', en: 'Stalled {n}d+' };
@@ -22,7 +21,7 @@ export const quietLabel = (days: string): string => tr(quietDays).replace('{n}',
  */
 export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
   return (
-    <select name="quiet" aria-label={tr(progress)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+    <select name="quiet" aria-label={tr(filterLabels.quiet)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
       <For each={quietChoices}>{(days) => <option value={String(days)}>{tr(quietChoice).replace('{n}', String(days))}</option>}</For>
     </select>
