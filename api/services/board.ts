@@ -91,6 +91,9 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.state !== undefined && !states.includes(filters.state)) {
     throw new ApiError('bad_request', { fields: [{ field: 'state', message: { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` } }] });
   }
+  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) {
+    throw new ApiError('bad_request', { fields: [{ field: 'unit', message: { zh: '没有这个单位', en: `No unit ${filters.unit}` } }] });
+  }
 
   const where: SQL[] = [eq(t.campaignId, campaignId)];
   const scope = readScope(actor);
