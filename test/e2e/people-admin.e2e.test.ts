@@ -89,6 +89,29 @@ describe('people administration in the browser', () => {
     await userContext.close();
   }, 90_000);
 
+  test("a read of the administrator's page that fails says so in its place, not the page's notice, and is tried again by itself", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'admin');
+    try {
+      const accountsRead = /\/api\/admin\/users$/;
+      await page.route(accountsRead, (route) => route.abort('connectionfailed'));
+      await page.goto(`${suite.server.url}/admin/people`);
+      await expect.poll(() => page.locator('.people-page [role=alert]').textContent()).toMatch(/^人员与单位加载失败：无法连接服务器/);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      await page.unroute(accountsRead);
+      await page.getByTestId('users-table').waitFor({ timeout: 15_000 });
+
+      const sessionsRead = /\/api\/admin\/sessions$/;
+      await page.route(sessionsRead, (route) => route.abort('connectionfailed'));
+      await page.locator('[data-tab=sessions]').click();
+      await expect.poll(() => page.getByTestId('sessions-panel').getByRole('alert').textContent()).toMatch(/^登录会话加载失败：无法连接服务器/);
+      expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      await page.unroute(sessionsRead);
+      await page.getByTestId('sessions-table').waitFor({ timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the administrator sees a wall display first among the open sessions and ends it; the screen is signed out', async () => {
     const wall = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const other = await suite.browser.newContext();

@@ -6,6 +6,9 @@ export const peopleMessages = {
   pageTitle: { zh: '人员与单位管理', en: 'People and units' },
   navPeople: { zh: '人员管理', en: 'People' },
   backToBoard: { zh: '返回看板', en: 'Back to the board' },
+  // A read of the accounts, units, policy or sessions that failed, and none read before (it is tried again when it may pass).
+  loadFailed: { zh: '人员与单位加载失败', en: 'The people and units could not be loaded' },
+  sessionsFailed: { zh: '登录会话加载失败', en: 'The sessions could not be loaded' },
   tabUsers: { zh: '用户', en: 'Users' },
   tabBulk: { zh: '批量创建', en: 'Bulk create' },
   tabUnits: { zh: '单位', en: 'Units' },

@@ -1,5 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { ReadFailed } from '../../ui/read-failed';
+import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
@@ -21,9 +23,15 @@ const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabB
 export function PeoplePage() {
   const [tab, setTab] = createSignal<Tab>('users');
   const isAdmin = () => me()?.role === 'admin';
-  const [users, { refetch: reloadUsers }] = createResource(isAdmin, () => peopleApi.accounts());
-  const [units, { refetch: reloadUnits }] = createResource(isAdmin, () => peopleApi.units());
-  const [policy, { refetch: reloadPolicy }] = createResource(isAdmin, () => peopleApi.policy());
+  const [usersRead, { refetch: reloadUsers }] = createResource(isAdmin, () => peopleApi.accounts());
+  const [unitsRead, { refetch: reloadUnits }] = createResource(isAdmin, () => peopleApi.units());
+  const [policyRead, { refetch: reloadPolicy }] = createResource(isAdmin, () => peopleApi.policy());
+  // Kept as last read while a read again fails (after a change, the server restarting) and tried again: the
+  // administrator's page stays, where a failed read would have thrown to the page's notice.
+  const users = keptRead(usersRead, reloadUsers);
+  const units = keptRead(unitsRead, reloadUnits);
+  const policy = keptRead(policyRead, reloadPolicy);
+  const failed = () => (users() === undefined ? usersRead.error : undefined) ?? (units() === undefined ? unitsRead.error : undefined);
   const reload = () => {
     void reloadUsers();
     void reloadUnits();
@@ -51,7 +59,14 @@ export function PeoplePage() {
               )}
             </For>
           </div>
-          <Show when={users() !== undefined && units() !== undefined} fallback={<div class="page-loading">{t('loading')}</div>}>
+          <Show
+            when={users() !== undefined && units() !== undefined}
+            fallback={
+              <Show when={failed()} fallback={<div class="page-loading">{t('loading')}</div>}>
+                {(error) => <ReadFailed what={pt('loadFailed')} error={error()} />}
+              </Show>
+            }
+          >
             <Switch>
               <Match when={tab() === 'users'}>
                 <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} />

@@ -1,4 +1,6 @@
 import { For, Show, createMemo, createResource } from 'solid-js';
+import { ReadFailed } from '../../ui/read-failed';
+import { keptRead } from '../../ui/read-shown';
 import { roleLabels } from '../../../../api/contracts/users';
 import { dateTime } from '../../board/format';
 import { tr } from '../../i18n/i18n';
@@ -46,7 +48,9 @@ function byAccount(sessions: readonly OpenSession[]): AccountSessions[] {
  * screen taken down, a lost laptop) without resetting its password.
  */
 export function SessionsPanel() {
-  const [open, { refetch }] = createResource(() => peopleApi.sessions());
+  const [openRead, { refetch }] = createResource(() => peopleApi.sessions());
+  // Kept as last read while a read again fails, and tried again; a first read that fails says so in its place.
+  const open = keptRead(openRead, refetch);
   const accounts = createMemo(() => byAccount(open() ?? []));
 
   async function end(userId: number) {
@@ -62,7 +66,14 @@ export function SessionsPanel() {
   return (
     <section class="people-section" data-testid="sessions-panel">
       <p class="muted">{pt('sessionsLead')}</p>
-      <Show when={open() !== undefined} fallback={<div class="page-loading" />}>
+      <Show
+        when={open() !== undefined}
+        fallback={
+          <Show when={openRead.error !== undefined} fallback={<div class="page-loading" />}>
+            <ReadFailed what={pt('sessionsFailed')} error={openRead.error} />
+          </Show>
+        }
+      >
         <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
           <table class="people-table" data-testid="sessions-table">
             <thead>
