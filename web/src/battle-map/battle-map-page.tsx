@@ -3,7 +3,7 @@ import { For, Show, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
@@ -66,14 +66,7 @@ export function BattleMapPage() {
           {bt('wall')}
         </A>
       </div>
-      <Show
-        when={data.battleMap() !== undefined && data.campaign()}
-        fallback={
-          <Show when={data.battleMapFailed()} fallback={<div class="page-loading">{t('loading')}</div>}>
-            {(error) => <ReadFailed what={bt('loadFailed')} error={error()} class="bm-failed" testid="bm-failed" />}
-          </Show>
-        }
-      >
+      <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
         {(detail) => (
           <Show when={data.battleMap()}>
             {(map) => {
@@ -119,7 +112,7 @@ export function BattleMapPage() {
             }}
           </Show>
         )}
-      </Show>
+      </WhenRead>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
@@ -100,14 +100,7 @@ export function WallPage() {
           {bt('leaveWall')}
         </A>
       </header>
-      <Show
-        when={data.battleMap() !== undefined && data.campaign()}
-        fallback={
-          <Show when={data.battleMapFailed()} fallback={<div class="page-loading">{t('loading')}</div>}>
-            {(error) => <ReadFailed what={bt('loadFailed')} error={error()} class="bm-failed" testid="bm-failed" />}
-          </Show>
-        }
-      >
+      <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
         {(detail) => (
           <Show when={data.battleMap()}>
             {(map) => (
@@ -152,7 +145,7 @@ export function WallPage() {
             )}
           </Show>
         )}
-      </Show>
+      </WhenRead>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { ItemEscalations } from '../escalations/item-escalations';
 import { CluePartsSection } from '../intake/clue-parts';
 import { SharedNumbersSection } from '../intake/shared-numbers';
 import { unlessGone } from '../api/unless-gone';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
@@ -208,14 +208,7 @@ export function DetailPanel(props: {
         </button>
       </header>
       <Show when={item() !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
-        <Show
-          when={item()}
-          fallback={
-            <Show when={itemRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
-              <ReadFailed what={t('itemFailed')} error={itemRead.error} class="detail-failed" testid="detail-failed" />
-            </Show>
-          }
-        >
+        <WhenRead read={item()} error={itemRead.error} what={t('itemFailed')} loading={<div class="detail-loading">{t('loading')}</div>} class="detail-failed" testid="detail-failed">
           {(detail) => (
             <div class="detail-scroll" data-item={detail().id}>
               <h2 class="detail-title">{detail().title}</h2>
@@ -291,14 +284,7 @@ export function DetailPanel(props: {
               </Show>
               <section>
                 <h3>{t('history')}</h3>
-                <Show
-                  when={history()}
-                  fallback={
-                    <Show when={historyRead.error !== undefined} fallback={<div class="muted">{t('loading')}</div>}>
-                      <ReadFailed what={t('historyFailed')} error={historyRead.error} />
-                    </Show>
-                  }
-                >
+                <WhenRead read={history()} error={historyRead.error} what={t('historyFailed')} loading={<div class="muted">{t('loading')}</div>}>
                   {(entries) => (
                     <ol class="history" data-testid="history">
                       <For each={[...entries()].reverse()}>
@@ -306,11 +292,11 @@ export function DetailPanel(props: {
                       </For>
                     </ol>
                   )}
-                </Show>
+                </WhenRead>
               </section>
             </div>
           )}
-        </Show>
+        </WhenRead>
       </Show>
     </aside>
   );

@@ -1,7 +1,7 @@
 import { For, Show, createResource } from 'solid-js';
 import { api, type AnsweredRequestWire, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { me } from '../session/session';
 import { stateLabel } from '../board/domain-labels';
@@ -94,14 +94,7 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
   // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
   const list = keptRead(listRead, refetch);
   return (
-    <Show
-      when={list()}
-      fallback={
-        <Show when={listRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
-          <ReadFailed what={xm('requestsFailed')} error={listRead.error} class="detail-failed" />
-        </Show>
-      }
-    >
+    <WhenRead read={list()} error={listRead.error} what={xm('requestsFailed')} loading={<div class="detail-loading">{t('loading')}</div>} class="detail-failed">
       {(l) => (
         <>
           <Show when={me()?.role === 'officer'}>
@@ -125,7 +118,7 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
           </Show>
         </>
       )}
-    </Show>
+    </WhenRead>
   );
 }
 

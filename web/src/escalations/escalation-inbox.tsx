@@ -7,7 +7,7 @@ import { named, t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate, figure } from '../board/format';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { toast } from '../ui/toasts';
 import { coalesce } from '../live/coalesce';
@@ -235,14 +235,7 @@ export function InboxPanel(props: {
   onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
   // The escalations of the tab shown, once read.
   const EscalationList = () => (
-    <Show
-      when={list()}
-      fallback={
-        <Show when={listRead.error !== undefined} fallback={<div class="detail-loading">{t('loading')}</div>}>
-          <ReadFailed what={t('escalationsFailed')} error={listRead.error} class="detail-failed" />
-        </Show>
-      }
-    >
+    <WhenRead read={list()} error={listRead.error} what={t('escalationsFailed')} loading={<div class="detail-loading">{t('loading')}</div>} class="detail-failed">
       {(l) => (
         <ul class="inbox-list" data-testid="inbox-list">
           <For each={l().items} fallback={<li class="column-empty">{t('inboxEmpty')}</li>}>
@@ -260,7 +253,7 @@ export function InboxPanel(props: {
           </For>
         </ul>
       )}
-    </Show>
+    </WhenRead>
   );
 
   return (

@@ -2,7 +2,7 @@ import { For, Show, createResource } from 'solid-js';
 import { api, type CampaignDetail, type ItemDetail } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import { unlessGone } from '../api/unless-gone';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { levelLabels } from '../board/domain-labels';
 import { dateTime, dueDate } from '../board/format';
@@ -18,14 +18,7 @@ export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDet
   return (
     <section data-testid="item-escalations">
       <h3>{t('escalation')}</h3>
-      <Show
-        when={list()}
-        fallback={
-          <Show when={listRead.error !== undefined} fallback={<div class="muted">{t('loading')}</div>}>
-            <ReadFailed what={t('escalationsFailed')} error={listRead.error} />
-          </Show>
-        }
-      >
+      <WhenRead read={list()} error={listRead.error} what={t('escalationsFailed')} loading={<div class="muted">{t('loading')}</div>}>
         <Show when={mine().length > 0} fallback={<p class="muted">{t('noEscalation')}</p>}>
           <ul class="item-escalations">
             <For each={mine()}>
@@ -42,7 +35,7 @@ export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDet
             </For>
           </ul>
         </Show>
-      </Show>
+      </WhenRead>
     </section>
   );
 }

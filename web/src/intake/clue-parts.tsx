@@ -1,7 +1,7 @@
 import { For, Show, createResource } from 'solid-js';
 import type { CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
-import { ReadFailed } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { sourceLabel } from '../board/domain-labels';
 import { dateTime } from '../board/format';
@@ -32,14 +32,7 @@ export function CluePartsSection(props: { clueId: number; absorbed: number; camp
     <Show when={props.absorbed > 0}>
       <section data-testid="clue-parts" aria-labelledby="clue-parts-title">
         <h3 id="clue-parts-title">{im('partsTitle')}</h3>
-        <Show
-          when={parts()}
-          fallback={
-            <Show when={partsRead.error !== undefined} fallback={<div class="muted">{im('hintChecking')}</div>}>
-              <ReadFailed what={im('partsFailed')} error={partsRead.error} />
-            </Show>
-          }
-        >
+        <WhenRead read={parts()} error={partsRead.error} what={im('partsFailed')} loading={<div class="muted">{im('hintChecking')}</div>}>
           {(answer) => (
             <>
               <p class="parts-first" data-testid="first-found">
@@ -67,7 +60,7 @@ export function CluePartsSection(props: { clueId: number; absorbed: number; camp
               </ol>
             </>
           )}
-        </Show>
+        </WhenRead>
       </section>
     </Show>
   );

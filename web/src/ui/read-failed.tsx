@@ -1,3 +1,4 @@
+import { Show, type Accessor, type JSX } from 'solid-js';
 import { ApiProblem, refusalText } from '../api/problem';
 import { lang } from '../i18n/i18n';
 
@@ -19,5 +20,34 @@ export function ReadFailed(props: { what: string; error: unknown; fieldName?: (f
       {zh() ? '：' : ': '}
       {refusalText(props.error)}
     </div>
+  );
+}
+
+/**
+ * What a read shows: its answer once there is one (`read`); before that,
+ * why the read failed (`error`, with what could not be loaded), or
+ * `loading` while it is out. With keptRead, an answer once shown stays
+ * through a read that fails again.
+ */
+export function WhenRead<T>(props: {
+  read: T | undefined | null | false;
+  error: unknown;
+  what: string;
+  loading: JSX.Element;
+  class?: string;
+  testid?: string;
+  children: JSX.Element | ((read: Accessor<NonNullable<T>>) => JSX.Element);
+}) {
+  return (
+    <Show
+      when={props.read}
+      fallback={
+        <Show when={props.error !== undefined} fallback={props.loading}>
+          <ReadFailed what={props.what} error={props.error} class={props.class} testid={props.testid} />
+        </Show>
+      }
+    >
+      {props.children}
+    </Show>
   );
 }

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
-import { ReadFailed } from '../../ui/read-failed';
+import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
 import { me } from '../../session/session';
@@ -59,14 +59,7 @@ export function PeoplePage() {
               )}
             </For>
           </div>
-          <Show
-            when={users() !== undefined && units() !== undefined}
-            fallback={
-              <Show when={failed()} fallback={<div class="page-loading">{t('loading')}</div>}>
-                {(error) => <ReadFailed what={pt('loadFailed')} error={error()} />}
-              </Show>
-            }
-          >
+          <WhenRead read={users() !== undefined && units() !== undefined} error={failed()} what={pt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>}>
             <Switch>
               <Match when={tab() === 'users'}>
                 <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} />
@@ -87,7 +80,7 @@ export function PeoplePage() {
                 <LogPanel users={users() ?? []} units={units() ?? []} />
               </Match>
             </Switch>
-          </Show>
+          </WhenRead>
         </Show>
       </main>
     </div>

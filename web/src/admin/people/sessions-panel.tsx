@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createResource } from 'solid-js';
-import { ReadFailed } from '../../ui/read-failed';
+import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { roleLabels } from '../../../../api/contracts/users';
 import { dateTime } from '../../board/format';
@@ -66,14 +66,7 @@ export function SessionsPanel() {
   return (
     <section class="people-section" data-testid="sessions-panel">
       <p class="muted">{pt('sessionsLead')}</p>
-      <Show
-        when={open() !== undefined}
-        fallback={
-          <Show when={openRead.error !== undefined} fallback={<div class="page-loading" />}>
-            <ReadFailed what={pt('sessionsFailed')} error={openRead.error} />
-          </Show>
-        }
-      >
+      <WhenRead read={open() !== undefined} error={openRead.error} what={pt('sessionsFailed')} loading={<div class="page-loading" />}>
         <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
           <table class="people-table" data-testid="sessions-table">
             <thead>
@@ -116,7 +109,7 @@ export function SessionsPanel() {
             </tbody>
           </table>
         </Show>
-      </Show>
+      </WhenRead>
     </section>
   );
 }
