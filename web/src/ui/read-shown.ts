@@ -13,10 +13,11 @@ export function unlessFailed<T>(resource: Resource<T>): T | undefined {
 }
 
 /**
- * What a page that keeps itself up to date (the wall, the battle map) shows
- * of a resource: its last answer, kept while a read again fails (the server
- * restarting, the network), and a failed read tried again by itself after a
- * few seconds when the failure may pass. Before the first answer, nothing.
+ * What a part of a page that is read again (the wall's figures, the inbox's
+ * count, an item's drawer, a list of assignees) shows of a resource: its
+ * last answer, kept while a read again fails (the server restarting, the
+ * network), and a failed read tried again by itself after a few seconds
+ * when the failure may pass. Before the first answer, nothing.
  *
  * `of` names what the reads are of (a unit whose people are listed, an
  * inbox's tab) where that changes under one resource: an answer about the
