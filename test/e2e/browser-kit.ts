@@ -83,6 +83,21 @@ export async function signedIn(browser: Browser, baseUrl: string, username: stri
   return { context, page };
 }
 
+/** Runs `test` in a fresh browser context signed in as `username` (see signedIn), closed after it whatever happened. */
+export async function asUser(
+  suite: BrowserSuite,
+  username: string,
+  test: (session: { context: BrowserContext; page: Page }) => Promise<void>,
+  options: { path?: string; locale?: string } = {},
+): Promise<void> {
+  const session = await signedIn(suite.browser, suite.server.url, username, options);
+  try {
+    await test(session);
+  } finally {
+    await session.context.close();
+  }
+}
+
 /** A request to the API with a browser context's session cookie; throws unless the status is the expected one. */
 export async function apiCall<T>(baseUrl: string, context: BrowserContext, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
   const cookies = await context.cookies(baseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, browserSuite, campaignOf, cardIds, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds } from './browser-kit';
 
 /**
  * What a signed-in user sees where a page cannot be shown, in a real
@@ -14,9 +14,8 @@ const suite = browserSuite({ seed: { clues: 20, problems: 2 } });
 const campaignReadOf = (campaignId: number) => new RegExp(`/api/campaigns/${campaignId}$`);
 
 describe('a page that cannot be shown', () => {
-  test('an unknown address and a campaign that is not there say so, in either language, and lead back to the start page', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('an unknown address and a campaign that is not there say so, in either language, and lead back to the start page', () =>
+    asUser(suite, 'office', async ({ page }) => {
       const campaignId = campaignOf(page);
       const trouble = page.getByTestId('page-trouble');
 
@@ -38,14 +37,10 @@ describe('a page that cannot be shown', () => {
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/board`));
       await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
       expect(await trouble.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', () =>
+    asUser(suite, 'office', async ({ page }) => {
       const campaignId = campaignOf(page);
       const campaignRead = campaignReadOf(campaignId);
       const trouble = page.getByTestId('page-trouble');
@@ -71,14 +66,10 @@ describe('a page that cannot be shown', () => {
       await page.getByTestId('page-trouble-retry').click();
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       expect(await trouble.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the board whose campaign fails to be read again (its settings changed) goes on with the one it shows', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the board whose campaign fails to be read again (its settings changed) goes on with the one it shows', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const campaignRead = campaignReadOf(campaignId);
       const rename = async (nameZh: string) => {
@@ -101,16 +92,12 @@ describe('a page that cannot be shown', () => {
       await page.unroute(campaignRead);
       await rename('再次改名的专项行动');
       await expect.poll(() => name.textContent()).toBe('再次改名的专项行动');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 }, 60_000);
 
 describe('a read that fails inside a page', () => {
-  test('a board filter the server refuses is said in place of the columns, under the toolbar that clears it', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a board filter the server refuses is said in place of the columns, under the toolbar that clears it', () =>
+    asUser(suite, 'office', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?quiet=abc`);
       const failed = page.getByTestId('board-failed');
       await expect.poll(() => failed.textContent()).toBe('看板加载失败（进展）：应为数字');
@@ -119,14 +106,10 @@ describe('a read that fails inside a page', () => {
       await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
       expect(new URL(page.url()).searchParams.get('quiet')).toBeNull();
       expect(await failed.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", () =>
+    asUser(suite, 'office', async ({ page }) => {
       const [id, other] = await cardIds(page, '[data-testid=column-found]');
       const itemRead = new RegExp(`/api/clues/${id}$`);
       await page.route(itemRead, (route) => route.abort('connectionfailed'));
@@ -146,14 +129,10 @@ describe('a read that fails inside a page', () => {
       await expect.poll(() => page.getByTestId('detail-failed').textContent()).toMatch(/^事项加载失败/);
       expect(await page.locator('[data-testid=detail-panel] .card-id').textContent()).toBe(`#${other}`);
       expect(await page.locator(`[data-testid=detail-panel] [data-item="${id}"]`).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test("the inbox's tab whose read fails says so in its place, not the other tab's list under its name, and reads again by itself", async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test("the inbox's tab whose read fails says so in its place, not the other tab's list under its name, and reads again by itself", () =>
+    asUser(suite, 'office', async ({ page }) => {
       await page.getByTestId('inbox-button').click();
       const inbox = page.getByTestId('inbox');
       await inbox.getByTestId('inbox-list').waitFor();
@@ -166,14 +145,10 @@ describe('a read that fails inside a page', () => {
       await page.unroute(unitRead);
       await inbox.getByTestId('inbox-list').waitFor({ timeout: 15_000 });
       expect(await inbox.getByRole('alert').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test("the report's typical cases or flow charts that fail to load are said in their place, the report kept", async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office', { locale: 'en-US' });
-    try {
+  test("the report's typical cases or flow charts that fail to load are said in their place, the report kept", () =>
+    asUser(suite, 'office', async ({ page }) => {
       const refused = /\/api\/campaigns\/\d+\/(typical-cases|flow)\?/;
       await page.route(refused, (route) => route.abort('connectionfailed'));
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/reports`);
@@ -181,14 +156,10 @@ describe('a read that fails inside a page', () => {
       await expect.poll(() => page.getByTestId('typical-failed').textContent()).toMatch(/^The typical cases could not be loaded: Cannot reach the server/);
       await expect.poll(() => page.getByTestId('flow-failed').textContent()).toMatch(/^The flow charts could not be loaded: Cannot reach the server/);
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }, { locale: 'en-US' }));
 
-  test('the wall keeps its figures while a read of them fails, says they are not up to date, and reads them again by itself', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the wall keeps its figures while a read of them fails, says they are not up to date, and reads them again by itself', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       const figures = page.getByTestId('wall-figures');
@@ -212,8 +183,5 @@ describe('a read that fails inside a page', () => {
       await page.unroute(figuresRead);
       await expect.poll(() => figures.textContent(), { timeout: 15_000 }).not.toBe(before);
       await expect.poll(() => status.getAttribute('class')).not.toContain('offline');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 }, 60_000);
