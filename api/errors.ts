@@ -80,6 +80,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A value in the address refused for what it names (a unit, a column, a phase
+ * that is not there, a cursor no page gave), under the field name the shape
+ * check gives its own issues (`query.unit`), so a page names the filter the
+ * same way whichever check refused it.
+ */
+export function queryRefused(name: string, message: Label): ApiError {
+  return new ApiError('bad_request', { fields: [{ field: `query.${name}`, message }] });
+}
+
 /** The engine's refusal as an API error (403 or 422 by its code's class). */
 export function refusalError(refusal: Refusal): ApiError {
   return new ApiError(refusal.code, {

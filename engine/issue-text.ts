@@ -16,6 +16,7 @@ const customMessages: Record<string, string> = {
   'give either to (a state) or event (assign, transfer, extend, requestExtension), not both': '请指定目标状态（to）或变更（event：分派、移交、延期、申请延期）之一，不能同时指定',
   'the same item twice in one batch': '同一事项在一次批量处理中出现了两次',
   'an http:// or https:// address': '应为 http:// 或 https:// 开头的地址',
+  'a number, or none': '应为数字，或 none（无）',
 };
 
 const typeNames: Record<string, string> = {

@@ -9,7 +9,7 @@ export type ListName = (typeof listNames)[number];
 
 const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A category or an assignee by id, or `none` for the items without one. */
-const idOrNone = z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)]);
+const idOrNone = z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], { error: 'a number, or none' });
 
 /** A list's filters and page, as they appear in its URL; `format` asks for the whole filtered list as a file. */
 export const listQuery = z.strictObject({

@@ -268,7 +268,7 @@ describe('GET /api/campaigns/:id/board', () => {
     // A unit no campaign has (an old bookmark, a mistyped address) is named, as the lists name it, not answered with an empty board.
     const noUnit = await office.get('/api/campaigns/1/board?unit=nope');
     expect(noUnit.status).toBe(400);
-    expect(((await noUnit.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([{ field: 'unit', message: { zh: '没有这个单位', en: 'No unit nope' } }]);
+    expect(((await noUnit.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([{ field: 'query.unit', message: { zh: '没有这个单位', en: 'No unit nope' } }]);
   });
 
   it('serves the problem board with its own columns', async () => {

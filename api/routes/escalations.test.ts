@@ -126,7 +126,7 @@ describe('GET /api/escalations (the inbox)', () => {
       const response = await office.get(`/api/escalations?view=unit&cursor=${cursor}`);
       expect(response.status).toBe(400);
       const problem = (await response.json()) as { fields?: { field: string }[] };
-      expect(problem.fields?.map((f) => f.field)).toEqual(['cursor']);
+      expect(problem.fields?.map((f) => f.field)).toEqual(['query.cursor']);
     }
   });
 });

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { idParam } from '../contracts/common';
 import { caseNumberHolders, caseNumberQuery, clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, importTemplateQuery, progressParam } from '../contracts/intake';
-import { ApiError } from '../errors';
+import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
 import { readTable, UnknownEncoding } from '../services/import/read-table';
@@ -29,7 +29,7 @@ function mappingOf(text: string | undefined): Mapping | undefined {
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError('bad_request', { fields: [{ field: 'query.mapping', message: { zh: '列对应关系应为 JSON 对象：字段 → 列名', en: 'mapping must be a JSON object of field → column header' } }] });
+    throw queryRefused('mapping', { zh: '列对应关系应为 JSON 对象：字段 → 列名', en: 'mapping must be a JSON object of field → column header' });
   }
   return parsed.data;
 }
@@ -47,7 +47,7 @@ function mergesOf(text: string | undefined): ImportMerges {
   }
   const parsed = mergesSchema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError('bad_request', { fields: [{ field: 'query.merges', message: { zh: '合并选择应为 JSON 对象：行号 → 线索编号', en: 'merges must be a JSON object of row number → clue id' } }] });
+    throw queryRefused('merges', { zh: '合并选择应为 JSON 对象：行号 → 线索编号', en: 'merges must be a JSON object of row number → clue id' });
   }
   return new Map(Object.entries(parsed.data).map(([row, clueId]) => [Number(row), clueId]));
 }

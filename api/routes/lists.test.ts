@@ -94,11 +94,11 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
 
   it('answers bad filters with problem+json naming the field', async () => {
     for (const [query, field] of [
-      ['?state=rectifying', 'state'],
-      ['?unit=atlantis', 'unit'],
+      ['?state=rectifying', 'query.state'],
+      ['?unit=atlantis', 'query.unit'],
       ['?category=abc', 'query.category'],
       ['?overdue=maybe', 'query.overdue'],
-      ['?cursor=bm90LWEta2V5', 'cursor'],
+      ['?cursor=bm90LWEta2V5', 'query.cursor'],
       ['?sort=title', 'query'],
     ] as const) {
       const response = await office.get(`/api/campaigns/1/lists/clues${query}`);
@@ -106,9 +106,12 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const body = (await response.json()) as { code: string; fields: { field: string; message: { zh: string; en: string } }[] };
       expect(body.code).toBe('bad_request');
-      expect(body.fields.map((f) => f.field).some((f) => f.startsWith(field)), `${query}: ${JSON.stringify(body.fields)}`).toBe(true);
+      expect(body.fields.map((f) => f.field).some((f) => f === field || f.startsWith(`${field}.`)), `${query}: ${JSON.stringify(body.fields)}`).toBe(true);
       expect(body.fields[0]?.message.zh).not.toBe('');
     }
+    // An id filter that is neither a number nor `none` says what it takes, not just that the format is wrong.
+    const notAnId = (await (await office.get('/api/campaigns/1/lists/clues?assignee=abc')).json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(notAnId.fields).toEqual([{ field: 'query.assignee', message: { zh: '应为数字，或 none（无）', en: 'a number, or none' } }]);
     expect((await office.get('/api/campaigns/1/lists/suspects')).status).toBe(400);
     expect((await office.get('/api/campaigns/99/lists/clues')).status).toBe(404);
   });

@@ -22,7 +22,7 @@ import { batchEvents } from '../contracts/batch';
 import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindName } from '../contracts/board';
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
-import { ApiError } from '../errors';
+import { queryRefused } from '../errors';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
@@ -89,10 +89,10 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   const t = tableOf(kind);
   const states: readonly string[] = statesOf[kind];
   if (filters.state !== undefined && !states.includes(filters.state)) {
-    throw new ApiError('bad_request', { fields: [{ field: 'state', message: { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` } }] });
+    throw queryRefused('state', { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` });
   }
   if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) {
-    throw new ApiError('bad_request', { fields: [{ field: 'unit', message: { zh: '没有这个单位', en: `No unit ${filters.unit}` } }] });
+    throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${filters.unit}` });
   }
 
   const where: SQL[] = [eq(t.campaignId, campaignId)];

@@ -13,7 +13,7 @@ import {
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
-import { ApiError } from '../errors';
+import { queryRefused } from '../errors';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
@@ -78,8 +78,6 @@ const cursorShapes = {
 function decodeListCursor(list: ListName, cursor: string): SortKey {
   return decodeCursor(cursor, list === 'responsibility' ? cursorShapes.responsibility : cursorShapes.register, 'this list');
 }
-
-const badFilter = (field: string, zh: string, en: string) => new ApiError('bad_request', { fields: [{ field, message: { zh, en } }] });
 
 /** The items of one kind that pass the filters, as `t` with its assignee `u` and unit `un`; null when the kind has none by construction. */
 function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date): SQL[] | null {
@@ -146,10 +144,10 @@ function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { 
 /** What a list reads: the campaign, and per kind the filter (none when a filter rules the kind out). */
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
   const campaign = await loadCampaign(db, campaignId);
-  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) throw badFilter('unit', '没有这个单位', `No unit ${filters.unit}`);
+  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${filters.unit}` });
   const kinds = listKinds[list];
   if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
-    throw badFilter('state', '该清单没有这一状态', `The ${list} list has no state ${filters.state}`);
+    throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });
   }
   const parts = kinds.flatMap(({ kind, states }) => {
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { queryRefused } from '../errors';
 
 /** What each place of a sort key holds: a whole number, a text, or (`string?`) a text or null (an item without a due time). */
 export type KeyPlace = 'number' | 'string' | 'string?';
@@ -27,5 +27,5 @@ export function decodeCursor<S extends readonly KeyPlace[]>(cursor: string, shap
   } catch {
     // Falls through to the error below.
   }
-  throw new ApiError('bad_request', { fields: [{ field: 'cursor', message: { zh: '分页游标无效', en: `The cursor is not one ${gaveBy} gave` } }] });
+  throw queryRefused('cursor', { zh: '分页游标无效', en: `The cursor is not one ${gaveBy} gave` });
 }

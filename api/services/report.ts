@@ -5,7 +5,7 @@ import { categories, clues, escalations, frozenReports, problems } from '../../d
 import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import { isPhase, phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
-import { ApiError } from '../errors';
+import { queryRefused } from '../errors';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 
 export interface ReportRequest {
@@ -28,7 +28,7 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
     const entered = campaign.context.phaseEnteredAt;
     const from = entered[request.phase];
     if (from === undefined) {
-      throw new ApiError('bad_request', { fields: [{ field: 'phase', message: { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' } }] });
+      throw queryRefused('phase', { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' });
     }
     const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
     return { from, to: entered[next] ?? '9999-12-31T23:59:59.999Z', asOf };
@@ -51,7 +51,7 @@ export interface CampaignReport extends Report {
 async function unitsOf(unitTree: () => Promise<readonly UnitNode[]>, unit: string | undefined): Promise<string[] | null> {
   if (unit === undefined) return null;
   const tree = await unitTree();
-  if (!tree.some((u) => u.id === unit)) throw new ApiError('bad_request', { fields: [{ field: 'unit', message: { zh: '没有这个单位', en: `No unit ${unit}` } }] });
+  if (!tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
   return subtreeOf(unit, tree);
 }
 
@@ -59,11 +59,11 @@ async function unitsOf(unitTree: () => Promise<readonly UnitNode[]>, unit: strin
 async function categoryOf(db: Db | Tx, campaignId: number, category: number | undefined): Promise<number | null> {
   if (category === undefined) return null;
   const [found] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, campaignId), eq(categories.id, category)));
-  if (found === undefined) throw new ApiError('bad_request', { fields: [{ field: 'category', message: { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` } }] });
+  if (found === undefined) throw queryRefused('category', { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` });
   return found.id;
 }
 
-/** The units and the category a request names, checked: a 400 naming `unit` or `category` for one that is not there. */
+/** The units and the category a request names, checked: a 400 naming `query.unit` or `query.category` for one that is not there. */
 export async function reportScope(db: Db | Tx, campaignId: number, request: ReportRequest, unitTree: () => Promise<readonly UnitNode[]>): Promise<{ units: string[] | null; categoryId: number | null }> {
   return { units: await unitsOf(unitTree, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
 }
