@@ -89,9 +89,18 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      // The select shows the value refused, not a blank.
+      const quiet = page.locator('select[name=quiet]');
+      expect(await quiet.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('abc');
       await page.getByTestId('list-filters').getByRole('button', { name: '清除筛选' }).click();
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       expect(new URL(page.url()).searchParams.get('quiet')).toBeNull();
+      expect(await page.locator('.list-page [role=alert]').count()).toBe(0);
+
+      // A span the server takes but the select does not offer (a shared link's ten days) is shown as such.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=10`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      expect(await quiet.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('10 天无进展');
       expect(await page.locator('.list-page [role=alert]').count()).toBe(0);
     } finally {
       await context.close();
