@@ -1,4 +1,4 @@
-import { and, asc, desc, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
 import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, problems, type CampaignSubject } from '../../db/schema';

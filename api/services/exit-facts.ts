@@ -2,11 +2,9 @@ import { and, count, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, clues, escalations, problems } from '../../db/schema';
 import {
-  clueStates,
   isPhase,
   openClueStates,
   openProblemStates,
-  problemStates,
   targetMetricEvents,
   type ExitCriterion,
   type ExitFacts,

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { PassThrough } from 'node:stream';
 import { letOthersIn } from './let-others-in';

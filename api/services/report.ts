@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { categories, clues, escalations, frozenReports, problems } from '../../db/schema';
 import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
-import { isPhase, phases, type Phase, type Report } from '../../engine';
+import { phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
 import { queryRefused } from '../errors';
 import { loadCampaign, type CampaignRow } from './campaign-rules';

@@ -1,9 +1,10 @@
 import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
-import { named, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { QuietSelect } from '../ui/quiet-select';
+import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
 
@@ -63,21 +64,8 @@ export function BoardToolbar(props: {
           <For each={['none', 'unit', 'category'] as const}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
         </select>
       </label>
-      <select name="unit" aria-label={t('unit')} value={props.filters.unit ?? ''} onChange={(e) => props.onFilters({ unit: e.currentTarget.value || undefined, assignee: undefined })}>
-        <option value="">{t('allUnits')}</option>
-        <For each={props.campaign.units}>
-          {(unit) => (
-            <option value={unit.id}>
-              {unit.parentId === null ? '' : '\u00a0\u00a0'}
-              {named(unit)}
-            </option>
-          )}
-        </For>
-      </select>
-      <select name="category" aria-label={t('category')} value={props.filters.category ?? ''} onChange={(e) => props.onFilters({ category: e.currentTarget.value || undefined })}>
-        <option value="">{t('allCategories')}</option>
-        <For each={props.campaign.categories.filter((c) => !c.retired)}>{(category) => <option value={String(category.id)}>{named(category)}</option>}</For>
-      </select>
+      <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
+      <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => props.onFilters({ category: category || undefined })} />
       <select name="assignee" aria-label={t('assignee')} value={props.filters.assignee ?? ''} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{t('allAssignees')}</option>
         <Show when={props.filters.assignee !== undefined && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>

@@ -4,11 +4,12 @@ import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
 import { api, type CampaignDetail } from '../api/client';
-import { named, t, tr } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
 import { QuietSelect } from '../ui/quiet-select';
+import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
 
@@ -42,22 +43,8 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
 
   return (
     <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
-      <select name="unit" aria-label={lt('allUnits')} value={props.filters.unit ?? ''} onChange={(e) => props.onChange({ unit: e.currentTarget.value || undefined, assignee: undefined })}>
-        <option value="">{lt('allUnits')}</option>
-        <For each={props.campaign.units}>
-          {(unit) => (
-            <option value={unit.id}>
-              {unit.parentId === null ? '' : '\u00a0\u00a0'}
-              {named(unit)}
-            </option>
-          )}
-        </For>
-      </select>
-      <select name="category" aria-label={lt('allCategories')} value={props.filters.category ?? ''} onChange={(e) => props.onChange({ category: e.currentTarget.value || undefined })}>
-        <option value="">{lt('allCategories')}</option>
-        <For each={props.campaign.categories.filter((c) => !c.retired)}>{(category) => <option value={String(category.id)}>{named(category)}</option>}</For>
-        <option value="none">{lt('uncategorised')}</option>
-      </select>
+      <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
+      <CategorySelect categories={props.campaign.categories} retired="when-named" none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
       <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>
         <For each={statesOf(props.list)}>{(state) => <option value={state.value}>{state.label}</option>}</For>

@@ -6,6 +6,7 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
+import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import { localDateTime, nextDay, zonedInstant } from './format';
 import { rt } from './messages';
@@ -24,15 +25,6 @@ type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isPhase = (value: string | undefined): value is Phase => phases.some((p) => p === value);
-
-/** How deep a unit sits in the tree (the office 0), to indent it in the unit list. */
-function depthOf(units: readonly { id: string; parentId: string | null }[], id: string): number {
-  const parents = new Map(units.map((u) => [u.id, u.parentId]));
-  let depth = 0;
-  // Bounded by the number of units: a tree with a loop in it must not hang the page.
-  for (let parent = parents.get(id) ?? null; parent !== null && depth < units.length; parent = parents.get(parent) ?? null) depth += 1;
-  return depth;
-}
 
 /** The phase after this one, or the end of the campaign: entering it ends this phase. */
 /** The unit list's "all units" when the page would otherwise open on the user's own unit. */
@@ -224,21 +216,8 @@ export function ReportsPage() {
                   <input type="date" name="to" value={search.to ?? detail().endsOn} onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })} />
                 </label>
               </Show>
-              <select name="unit" aria-label={rt('unit')} data-testid="report-unit" value={unit() ?? ''} onChange={(e) => setSearch({ unit: e.currentTarget.value || (ownUnit() === undefined ? undefined : wholeCampaign) })}>
-                <option value="">{t('allUnits')}</option>
-                <For each={detail().units}>
-                  {(u) => (
-                    <option value={u.id}>
-                      {'\u00a0\u00a0'.repeat(depthOf(detail().units, u.id))}
-                      {named(u)}
-                    </option>
-                  )}
-                </For>
-              </select>
-              <select name="category" aria-label={t('category')} data-testid="report-category" value={category() ?? ''} onChange={(e) => setSearch({ category: e.currentTarget.value || undefined })}>
-                <option value="">{t('allCategories')}</option>
-                <For each={[...detail().categories].sort((a, b) => a.sortOrder - b.sortOrder)}>{(c) => <option value={String(c.id)}>{named(c)}</option>}</For>
-              </select>
+              <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
+              <CategorySelect categories={detail().categories} retired="offered" testId="report-category" value={category()?.toString()} onChange={(value) => setSearch({ category: value || undefined })} />
               <label class="rp-field" title={rt('asOfHint')}>
                 {rt('asOf')}
                 <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />

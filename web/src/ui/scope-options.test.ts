@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { CampaignDetail } from '../api/client';
+import { scopeOptions } from './scope-options';
+
+const units: CampaignDetail['units'] = [
+  { id: 'city', parentId: null, kind: 'office', nameZh: '市局', nameEn: 'City bureau', mapFeatureId: null },
+  { id: 'hantai', parentId: 'city', kind: 'county', nameZh: '汉台分局', nameEn: 'Hantai', mapFeatureId: null },
+  { id: 'hantai-1', parentId: 'hantai', kind: 'detachment', nameZh: '汉台一大队', nameEn: 'Hantai 1st', mapFeatureId: null },
+];
+const categories: CampaignDetail['categories'] = [
+  { id: 3, code: 'loan', nameZh: '套路贷', nameEn: 'Loan traps', sortOrder: 2, retired: false },
+  { id: 5, code: 'old', nameZh: '旧类别', nameEn: 'Old', sortOrder: 0, retired: true },
+  { id: 1, code: 'fraud', nameZh: '电信网络诈骗', nameEn: 'Fraud', sortOrder: 1, retired: false },
+];
+
+describe('the unit filter', () => {
+  it('offers every unit, indented by its depth in the tree', () => {
+    expect(scopeOptions.units(units, undefined).offered.map((o) => o.text)).toEqual(['市局', '\u00a0\u00a0汉台分局', '\u00a0\u00a0\u00a0\u00a0汉台一大队']);
+  });
+
+  it('shows a unit the address names but the campaign has not as itself, and nothing extra for one it has', () => {
+    expect(scopeOptions.units(units, 'atlantis').unoffered).toEqual({ value: 'atlantis', text: 'atlantis' });
+    expect(scopeOptions.units(units, 'hantai').unoffered).toBeUndefined();
+    expect(scopeOptions.units(units, '').unoffered).toBeUndefined();
+  });
+});
+
+describe('the category filter', () => {
+  it('offers the categories in use in their order; a retired one only where it still counts', () => {
+    expect(scopeOptions.categories(categories, undefined, 'when-named', false).offered.map((o) => o.value)).toEqual(['1', '3']);
+    expect(scopeOptions.categories(categories, undefined, 'offered', false).offered.map((o) => o.text)).toEqual(['旧类别（已停用）', '电信网络诈骗', '套路贷']);
+  });
+
+  it('shows a retired category a filter names by its name, as retired, and an unknown one as itself', () => {
+    expect(scopeOptions.categories(categories, '5', 'when-named', false).unoffered).toEqual({ value: '5', text: '旧类别（已停用）' });
+    expect(scopeOptions.categories(categories, '5', 'offered', false).unoffered).toBeUndefined();
+    expect(scopeOptions.categories(categories, 'abc', 'when-named', false).unoffered).toEqual({ value: 'abc', text: 'abc' });
+  });
+
+  it('counts none as offered only where the page offers it', () => {
+    expect(scopeOptions.categories(categories, 'none', 'when-named', true).unoffered).toBeUndefined();
+    expect(scopeOptions.categories(categories, 'none', 'when-named', false).unoffered).toEqual({ value: 'none', text: 'none' });
+  });
+});

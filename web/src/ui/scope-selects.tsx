@@ -1,0 +1,53 @@
+import { For, Show } from 'solid-js';
+import type { CampaignDetail } from '../api/client';
+import { t, tr } from '../i18n/i18n';
+import { filterLabels } from './filter-names';
+import { scopeOptions, type ScopeOption } from './scope-options';
+
+/** The option of a value from the address that the list does not offer: a retired category by its name, anything else as itself. */
+function Unoffered(props: { option: ScopeOption | undefined }) {
+  return <Show when={props.option}>{(option) => <option value={option().value}>{option().text}</option>}</Show>;
+}
+
+/**
+ * The unit filter of the board, the lists and the report: every unit,
+ * indented by its depth in the tree. A unit named in the address that the
+ * campaign has not (an old bookmark) is shown as itself, not as a blank
+ * select over a page that says it was refused.
+ */
+export function UnitSelect(props: { units: CampaignDetail['units']; value: string | undefined; onChange: (value: string) => void; testId?: string }) {
+  const options = () => scopeOptions.units(props.units, props.value);
+  return (
+    <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <option value="">{t('allUnits')}</option>
+      <For each={options().offered}>{(unit) => <option value={unit.value}>{unit.text}</option>}</For>
+      <Unoffered option={options().unoffered} />
+    </select>
+  );
+}
+
+/**
+ * The category filter: the categories in use, in their order, with "none"
+ * where the page can filter on it. A retired category stays selectable where
+ * it still counts (the report over past phases) and is otherwise shown only
+ * while a filter names it, as retired.
+ */
+export function CategorySelect(props: {
+  categories: CampaignDetail['categories'];
+  value: string | undefined;
+  onChange: (value: string) => void;
+  retired: 'offered' | 'when-named';
+  /** The label of `none` (items with no category), where the page offers it. */
+  none?: string;
+  testId?: string;
+}) {
+  const options = () => scopeOptions.categories(props.categories, props.value, props.retired, props.none !== undefined);
+  return (
+    <select name="category" aria-label={tr(filterLabels.category)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <option value="">{t('allCategories')}</option>
+      <For each={options().offered}>{(category) => <option value={category.value}>{category.text}</option>}</For>
+      <Show when={props.none}>{(none) => <option value="none">{none()}</option>}</Show>
+      <Unoffered option={options().unoffered} />
+    </select>
+  );
+}
