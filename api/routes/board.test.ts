@@ -269,6 +269,12 @@ describe('GET /api/campaigns/:id/board', () => {
     const noUnit = await office.get('/api/campaigns/1/board?unit=nope');
     expect(noUnit.status).toBe(400);
     expect(((await noUnit.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([{ field: 'query.unit', message: { zh: '没有这个单位', en: 'No unit nope' } }]);
+    // So is a category the campaign has not.
+    const noCategory = await office.get('/api/campaigns/1/board?category=9999');
+    expect(noCategory.status).toBe(400);
+    expect(((await noCategory.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([
+      { field: 'query.category', message: { zh: '本专项没有这个类别', en: 'This campaign has no category 9999' } },
+    ]);
   });
 
   it('serves the problem board with its own columns', async () => {

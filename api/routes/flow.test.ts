@@ -182,8 +182,8 @@ describe('GET /api/campaigns/:id/flow', () => {
 
   it('refuses a unit or a category that is not there, by its field', async () => {
     for (const [query, field] of [
-      ['unit=nowhere', 'unit'],
-      ['category=9999', 'category'],
+      ['unit=nowhere', 'query.unit'],
+      ['category=9999', 'query.category'],
     ] as const) {
       const response = await viewer.get(`/api/campaigns/1/flow?${query}`);
       expect(response.status, query).toBe(400);

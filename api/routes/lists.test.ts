@@ -97,6 +97,7 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       ['?state=rectifying', 'query.state'],
       ['?unit=atlantis', 'query.unit'],
       ['?category=abc', 'query.category'],
+      ['?category=9999', 'query.category'],
       ['?overdue=maybe', 'query.overdue'],
       ['?cursor=bm90LWEta2V5', 'query.cursor'],
       ['?sort=title', 'query'],

@@ -155,7 +155,7 @@ describe('choosing a typical case', () => {
     }
     const unknown = await viewer.get('/api/campaigns/1/typical-cases?unit=nowhere');
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('unit');
+    expect(((await unknown.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('query.unit');
   });
 
   it('is the unit lead’s or the office’s call, on a solved case, with a summary, at the version seen; a refusal stores nothing', async () => {

@@ -23,6 +23,7 @@ import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindNam
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { queryRefused } from '../errors';
+import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
@@ -91,9 +92,8 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.state !== undefined && !states.includes(filters.state)) {
     throw queryRefused('state', { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` });
   }
-  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) {
-    throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${filters.unit}` });
-  }
+  checkUnitFilter(tree, filters.unit);
+  await checkCategoryFilter(db, campaignId, filters.category);
 
   const where: SQL[] = [eq(t.campaignId, campaignId)];
   const scope = readScope(actor);

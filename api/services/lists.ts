@@ -14,6 +14,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
+import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
@@ -144,7 +145,8 @@ function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { 
 /** What a list reads: the campaign, and per kind the filter (none when a filter rules the kind out). */
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
   const campaign = await loadCampaign(db, campaignId);
-  if (filters.unit !== undefined && !tree.some((u) => u.id === filters.unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${filters.unit}` });
+  checkUnitFilter(tree, filters.unit);
+  if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
   const kinds = listKinds[list];
   if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
     throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });

@@ -1,11 +1,12 @@
 import { and, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
-import { categories, clues, escalations, frozenReports, problems } from '../../db/schema';
+import { clues, escalations, frozenReports, problems } from '../../db/schema';
 import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
 import { phases, type Phase, type Report } from '../../engine';
 import { reportBySql } from './report-sql';
 import { queryRefused } from '../errors';
+import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 
 export interface ReportRequest {
@@ -51,16 +52,15 @@ export interface CampaignReport extends Report {
 async function unitsOf(unitTree: () => Promise<readonly UnitNode[]>, unit: string | undefined): Promise<string[] | null> {
   if (unit === undefined) return null;
   const tree = await unitTree();
-  if (!tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
+  checkUnitFilter(tree, unit);
   return subtreeOf(unit, tree);
 }
 
 /** The category a category's report counts, or null for every category; one not of this campaign is refused. */
 async function categoryOf(db: Db | Tx, campaignId: number, category: number | undefined): Promise<number | null> {
   if (category === undefined) return null;
-  const [found] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, campaignId), eq(categories.id, category)));
-  if (found === undefined) throw queryRefused('category', { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` });
-  return found.id;
+  await checkCategoryFilter(db, campaignId, category);
+  return category;
 }
 
 /** The units and the category a request names, checked: a 400 naming `query.unit` or `query.category` for one that is not there. */

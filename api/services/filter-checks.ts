@@ -1,0 +1,24 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { categories } from '../../db/schema';
+import type { UnitNode } from '../auth/unit-scope';
+import { queryRefused } from '../errors';
+
+/*
+ * The unit and the category a page's filter names, checked the same way on
+ * the board, the lists and the report: one that is not there (an old
+ * bookmark, a mistyped link) is refused by name rather than answered with an
+ * empty page that looks like a campaign with nothing in it.
+ */
+
+/** Refuses a unit filter that names no unit of the tree. */
+export function checkUnitFilter(tree: readonly UnitNode[], unit: string | undefined): void {
+  if (unit !== undefined && !tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
+}
+
+/** Refuses a category filter that names no category of the campaign; a retired one is still a filter (its items keep it). */
+export async function checkCategoryFilter(db: Db | Tx, campaignId: number, category: number | undefined): Promise<void> {
+  if (category === undefined) return;
+  const [found] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, campaignId), eq(categories.id, category))).limit(1);
+  if (found === undefined) throw queryRefused('category', { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` });
+}
