@@ -107,6 +107,11 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?unit=atlantis`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（承办单位）：没有这个单位');
       expect(await page.locator('select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('atlantis');
+
+      // A state the list has not, likewise.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=rectifying`);
+      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（状态）：该清单没有这一状态');
+      expect(await page.locator('select[name=state]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('rectifying');
     } finally {
       await context.close();
     }

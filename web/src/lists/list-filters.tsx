@@ -9,7 +9,8 @@ import { keptRead } from '../ui/read-shown';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
 import { QuietSelect } from '../ui/quiet-select';
-import { CategorySelect, UnitSelect } from '../ui/scope-selects';
+import { unofferedOf } from '../ui/scope-options';
+import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
 
@@ -39,6 +40,12 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
   const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
+  // A state from the address that the list has not (refused, and said so under the filters) is shown as itself.
+  const unofferedState = () => unofferedOf(
+      statesOf(props.list).map((s) => s.value),
+      props.filters.state,
+      (state) => state,
+    );
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (
@@ -48,6 +55,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
       <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>
         <For each={statesOf(props.list)}>{(state) => <option value={state.value}>{state.label}</option>}</For>
+        <Unoffered option={unofferedState()} />
       </select>
       <select name="assignee" aria-label={lt('allAssignees')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{lt('allAssignees')}</option>

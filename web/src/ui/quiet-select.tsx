@@ -1,6 +1,8 @@
-import { For, Show } from 'solid-js';
+import { For } from 'solid-js';
 import { tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
+import { unofferedOf } from './scope-options';
+import { Unoffered } from './scope-selects';
 
 /** The spans of "no progress for N days" a supervisor asks about: a week, a fortnight, a month. */
 const quietChoices = [7, 15, 30] as const;
@@ -20,14 +22,14 @@ export const quietLabel = (days: string): string => tr(quietDays).replace('{n}',
  * neither a work note, a file attached nor a move into their state since then (the server's `quiet`).
  */
 export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
+  const choiceText = (days: string) => tr(quietChoice).replace('{n}', days);
   // A span from an address (a shared link's ?quiet=10, or a mistyped one) is shown as itself rather than as a blank select.
-  const offered = (value: string) => quietChoices.some((days) => String(days) === value);
-  const other = () => (props.value === undefined || props.value === '' || offered(props.value) ? undefined : props.value);
+  const other = () => unofferedOf(quietChoices.map(String), props.value, (value) => (/^\d+$/.test(value) ? choiceText(value) : value));
   return (
     <select name="quiet" aria-label={tr(filterLabels.quiet)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
-      <For each={quietChoices}>{(days) => <option value={String(days)}>{tr(quietChoice).replace('{n}', String(days))}</option>}</For>
-      <Show when={other()}>{(value) => <option value={value()}>{/^\d+$/.test(value()) ? tr(quietChoice).replace('{n}', value()) : value()}</option>}</Show>
+      <For each={quietChoices}>{(days) => <option value={String(days)}>{choiceText(String(days))}</option>}</For>
+      <Unoffered option={other()} />
     </select>
   );
 }

@@ -14,31 +14,35 @@ const categories: CampaignDetail['categories'] = [
 ];
 
 describe('the unit filter', () => {
-  it('offers every unit, indented by its depth in the tree', () => {
-    expect(scopeOptions.units(units, undefined).offered.map((o) => o.text)).toEqual(['市局', '\u00a0\u00a0汉台分局', '\u00a0\u00a0\u00a0\u00a0汉台一大队']);
+  it('shows every unit indented by its depth in the tree', () => {
+    expect(units.map((u) => scopeOptions.unitText(units, u))).toEqual(['市局', '\u00a0\u00a0汉台分局', '\u00a0\u00a0\u00a0\u00a0汉台一大队']);
   });
 
   it('shows a unit the address names but the campaign has not as itself, and nothing extra for one it has', () => {
-    expect(scopeOptions.units(units, 'atlantis').unoffered).toEqual({ value: 'atlantis', text: 'atlantis' });
-    expect(scopeOptions.units(units, 'hantai').unoffered).toBeUndefined();
-    expect(scopeOptions.units(units, '').unoffered).toBeUndefined();
+    expect(scopeOptions.unoffered(units, 'atlantis')).toEqual({ value: 'atlantis', text: 'atlantis' });
+    expect(scopeOptions.unoffered(units, 'hantai')).toBeUndefined();
+    expect(scopeOptions.unoffered(units, '')).toBeUndefined();
   });
 });
 
 describe('the category filter', () => {
-  it('offers the categories in use in their order; a retired one only where it still counts', () => {
-    expect(scopeOptions.categories(categories, undefined, 'when-named', false).offered.map((o) => o.value)).toEqual(['1', '3']);
-    expect(scopeOptions.categories(categories, undefined, 'offered', false).offered.map((o) => o.text)).toEqual(['旧类别（已停用）', '电信网络诈骗', '套路贷']);
+  it('offers the categories in use in their order; a retired one only where it still counts, marked', () => {
+    expect(scopeOptions.offeredCategories(categories, 'when-named').map((c) => c.id)).toEqual([1, 3]);
+    expect(scopeOptions.offeredCategories(categories, 'offered').map(scopeOptions.categoryText)).toEqual(['旧类别（已停用）', '电信网络诈骗', '套路贷']);
+  });
+
+  it('offers the campaign’s own objects, so that a select keeps its options when the filter changes', () => {
+    expect(scopeOptions.offeredCategories(categories, 'offered')[0]).toBe(categories[1]);
   });
 
   it('shows a retired category a filter names by its name, as retired, and an unknown one as itself', () => {
-    expect(scopeOptions.categories(categories, '5', 'when-named', false).unoffered).toEqual({ value: '5', text: '旧类别（已停用）' });
-    expect(scopeOptions.categories(categories, '5', 'offered', false).unoffered).toBeUndefined();
-    expect(scopeOptions.categories(categories, 'abc', 'when-named', false).unoffered).toEqual({ value: 'abc', text: 'abc' });
+    expect(scopeOptions.unofferedCategory(categories, '5', 'when-named', false)).toEqual({ value: '5', text: '旧类别（已停用）' });
+    expect(scopeOptions.unofferedCategory(categories, '5', 'offered', false)).toBeUndefined();
+    expect(scopeOptions.unofferedCategory(categories, 'abc', 'when-named', false)).toEqual({ value: 'abc', text: 'abc' });
   });
 
   it('counts none as offered only where the page offers it', () => {
-    expect(scopeOptions.categories(categories, 'none', 'when-named', true).unoffered).toBeUndefined();
-    expect(scopeOptions.categories(categories, 'none', 'when-named', false).unoffered).toEqual({ value: 'none', text: 'none' });
+    expect(scopeOptions.unofferedCategory(categories, 'none', 'when-named', true)).toBeUndefined();
+    expect(scopeOptions.unofferedCategory(categories, 'none', 'when-named', false)).toEqual({ value: 'none', text: 'none' });
   });
 });

@@ -1,16 +1,13 @@
 import type { CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
 
-/** One option of a unit or category filter: its value in the address, and what the select shows. */
+type Unit = CampaignDetail['units'][number];
+type Category = CampaignDetail['categories'][number];
+
+/** A value from the address that a select does not offer, with what the select shows for it. */
 export interface ScopeOption {
   readonly value: string;
   readonly text: string;
-}
-
-/** What the select offers, and the value from the address it does not (shown so the select is never blank over a filtered page). */
-export interface ScopeOptions {
-  readonly offered: readonly ScopeOption[];
-  readonly unoffered: ScopeOption | undefined;
 }
 
 const indent = '\u00a0\u00a0';
@@ -25,29 +22,34 @@ export function depthOf(units: readonly { id: string; parentId: string | null }[
   return depth;
 }
 
-function unofferedOf(offered: readonly ScopeOption[], value: string | undefined, shown: (value: string) => string): ScopeOption | undefined {
-  if (value === undefined || value === '' || offered.some((o) => o.value === value)) return undefined;
+/** The value from the address when no option has it, with what the select shows for it; none when it is empty or offered. */
+export function unofferedOf(offered: readonly string[], value: string | undefined, shown: (value: string) => string): ScopeOption | undefined {
+  if (value === undefined || value === '' || offered.includes(value)) return undefined;
   return { value, text: shown(value) };
 }
 
+/*
+ * The options are the campaign's own unit and category objects, so that a
+ * select's <For> keeps its option elements (and the choice shown) when the
+ * filter or the language changes; only their words are worked out here.
+ */
 export const scopeOptions = {
-  units(units: CampaignDetail['units'], value: string | undefined): ScopeOptions {
-    const offered = units.map((u) => ({ value: u.id, text: `${indent.repeat(depthOf(units, u.id))}${named(u)}` }));
-    return { offered, unoffered: unofferedOf(offered, value, (v) => v) };
-  },
+  unitText: (units: readonly Unit[], unit: Unit): string => `${indent.repeat(depthOf(units, unit.id))}${named(unit)}`,
+  unoffered: (units: readonly Unit[], value: string | undefined): ScopeOption | undefined =>
+    unofferedOf(
+      units.map((u) => u.id),
+      value,
+      (v) => v,
+    ),
 
-  /** `none` (the items with no category) counts as offered where the page offers it. */
-  categories(categories: CampaignDetail['categories'], value: string | undefined, retired: 'offered' | 'when-named', noneOffered: boolean): ScopeOptions {
-    const text = (c: CampaignDetail['categories'][number]) => (c.retired ? `${named(c)}${tr(retiredMark)}` : named(c));
-    const sorted = [...categories].sort((a, b) => a.sortOrder - b.sortOrder);
-    const offered = sorted.filter((c) => retired === 'offered' || !c.retired).map((c) => ({ value: String(c.id), text: text(c) }));
-    const known = [...offered, ...(noneOffered ? [{ value: 'none', text: '' }] : [])];
-    return {
-      offered,
-      unoffered: unofferedOf(known, value, (v) => {
-        const category = categories.find((c) => String(c.id) === v);
-        return category === undefined ? v : text(category);
-      }),
-    };
-  },
+  categoryText: (category: Category): string => (category.retired ? `${named(category)}${tr(retiredMark)}` : named(category)),
+  /** The categories a select offers, in their order: a retired one only where it still counts (a report over past phases). */
+  offeredCategories: (categories: readonly Category[], retired: 'offered' | 'when-named'): Category[] =>
+    categories.filter((c) => retired === 'offered' || !c.retired).sort((a, b) => a.sortOrder - b.sortOrder),
+  /** A category a filter names that the select does not offer: a retired one by its name, marked; anything else as itself. `none` counts as offered where the page offers it. */
+  unofferedCategory: (categories: readonly Category[], value: string | undefined, retired: 'offered' | 'when-named', noneOffered: boolean): ScopeOption | undefined =>
+    unofferedOf([...scopeOptions.offeredCategories(categories, retired).map((c) => String(c.id)), ...(noneOffered ? ['none'] : [])], value, (v) => {
+      const category = categories.find((c) => String(c.id) === v);
+      return category === undefined ? v : scopeOptions.categoryText(category);
+    }),
 };

@@ -4,8 +4,8 @@ import { t, tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
 import { scopeOptions, type ScopeOption } from './scope-options';
 
-/** The option of a value from the address that the list does not offer: a retired category by its name, anything else as itself. */
-function Unoffered(props: { option: ScopeOption | undefined }) {
+/** The option of a value from the address that the select does not offer: a retired category by its name, anything else as itself. */
+export function Unoffered(props: { option: ScopeOption | undefined }) {
   return <Show when={props.option}>{(option) => <option value={option().value}>{option().text}</option>}</Show>;
 }
 
@@ -16,12 +16,11 @@ function Unoffered(props: { option: ScopeOption | undefined }) {
  * select over a page that says it was refused.
  */
 export function UnitSelect(props: { units: CampaignDetail['units']; value: string | undefined; onChange: (value: string) => void; testId?: string }) {
-  const options = () => scopeOptions.units(props.units, props.value);
   return (
     <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allUnits')}</option>
-      <For each={options().offered}>{(unit) => <option value={unit.value}>{unit.text}</option>}</For>
-      <Unoffered option={options().unoffered} />
+      <For each={props.units}>{(unit) => <option value={unit.id}>{scopeOptions.unitText(props.units, unit)}</option>}</For>
+      <Unoffered option={scopeOptions.unoffered(props.units, props.value)} />
     </select>
   );
 }
@@ -41,13 +40,12 @@ export function CategorySelect(props: {
   none?: string;
   testId?: string;
 }) {
-  const options = () => scopeOptions.categories(props.categories, props.value, props.retired, props.none !== undefined);
   return (
     <select name="category" aria-label={tr(filterLabels.category)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allCategories')}</option>
-      <For each={options().offered}>{(category) => <option value={category.value}>{category.text}</option>}</For>
+      <For each={scopeOptions.offeredCategories(props.categories, props.retired)}>{(category) => <option value={String(category.id)}>{scopeOptions.categoryText(category)}</option>}</For>
       <Show when={props.none}>{(none) => <option value="none">{none()}</option>}</Show>
-      <Unoffered option={options().unoffered} />
+      <Unoffered option={scopeOptions.unofferedCategory(props.categories, props.value, props.retired, props.none !== undefined)} />
     </select>
   );
 }
