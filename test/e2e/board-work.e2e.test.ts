@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { apiCall, artifacts, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
 
 /**
  * A working day on the board in a real Chromium against the real server:
@@ -40,9 +40,8 @@ async function foundClues(page: Page, context: Parameters<typeof apiCall>[1]): P
 }
 
 describe('working on the board', () => {
-  test('a keyboard-only user moves a card: Tab to it, M for the menu, arrows to the target, the dialog, and it lands', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a keyboard-only user moves a card: Tab to it, M for the menu, arrows to the target, the dialog, and it lands', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
       if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
       const id = candidate.id;
@@ -90,14 +89,10 @@ describe('working on the board', () => {
       // Screen readers hear where it went; focus is back on the card.
       await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(clueStateLabels.verifying.zh);
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`card-${id}`);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('keyboard focus goes where the user is: into the details panel Enter opens, and round the move dialog, never behind it', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('keyboard focus goes where the user is: into the details panel Enter opens, and round the move dialog, never behind it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
       if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
@@ -136,10 +131,7 @@ describe('working on the board', () => {
       }
       await page.keyboard.press('Escape');
       await page.getByTestId('move-dialog').waitFor({ state: 'detached' });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
     const a = await signedIn(suite.browser, suite.server.url, 'office');
@@ -177,9 +169,8 @@ describe('working on the board', () => {
     }
   });
 
-  test('a move by someone else leaves the scroll position of the column it changes where it was', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a move by someone else leaves the scroll position of the column it changes where it was', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const column = page.locator('[data-testid=column-found] .column-body');
       await column.evaluate((el) => el.scrollTo({ top: 400 }));
       await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBe(400);
@@ -191,14 +182,10 @@ describe('working on the board', () => {
       // The change arrived: the column's count went down by the card that left it.
       await expect.poll(() => page.getByTestId('count-found').textContent(), { timeout: 10_000 }).not.toBe(countBefore);
       expect(await column.evaluate((el) => el.scrollTop)).toBe(400);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('two changes to one column in quick succession, the first re-read slow to answer: the column ends as the server has it', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('two changes to one column in quick succession, the first re-read slow to answer: the column ends as the server has it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const title = '刷新先后测试线索';
       const [assignee] = await apiCall<{ id: number }[]>(suite.server.url, context, 'GET', '/api/users?unit=hantai');
@@ -242,14 +229,10 @@ describe('working on the board', () => {
       expect(await card(page, 'verifying', first.id).count()).toBe(1);
       expect(await page.locator('[data-testid=column-found] [data-testid^=card-]').count()).toBe(0);
       expect(verifyingReads).toBe(2);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a change made after the board was read but before its live stream opened still reaches the board', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a change made after the board was read but before its live stream opened still reaches the board', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const moved = (await foundClues(page, context)).at(-2);
       if (moved === undefined) throw new Error('no found clue');
       // The stream is held back until the change is made: a stream opened from "now" would never carry it.
@@ -266,14 +249,10 @@ describe('working on the board', () => {
       openStream();
       await card(page, 'verifying', moved.id).waitFor({ timeout: 10_000 });
       expect(await page.locator(`[data-testid=column-found] [data-testid=card-${moved.id}]`).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('filters and lanes live in the URL: a shared link opens the same filtered board elsewhere', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       await page.locator('select[name=unit]').selectOption('hantai');
       await page.locator('input[name=escalated]').check();
       await page.locator('select[name=swimlane]').selectOption('unit');
@@ -303,14 +282,10 @@ describe('working on the board', () => {
       } finally {
         await other.context.close();
       }
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('unit swimlanes show each unit’s count against the WIP limit and highlight the cells over it', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('unit swimlanes show each unit’s count against the WIP limit and highlight the cells over it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
       await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit&limit=1`);
@@ -333,14 +308,10 @@ describe('working on the board', () => {
       expect(await cell.getAttribute('data-over')).not.toBe('true');
       const now = await apiCall<{ revision: number }>(suite.server.url, context, 'GET', path);
       await apiCall(suite.server.url, context, 'PATCH', path, { revision: now.revision, wipLimits: settings.config.wipLimits });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a clue titled with markup shows the markup as text and runs nothing', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a clue titled with markup shows the markup as text and runs nothing', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
@@ -359,14 +330,10 @@ describe('working on the board', () => {
       // Give an onerror handler every chance to have run.
       await page.waitForTimeout(500);
       expect(dialogs).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a side column shows its count while collapsed and reads its cards when opened, in the server\'s order, once', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a side column shows its count while collapsed and reads its cards when opened, in the server\'s order, once', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const whole = page.waitForResponse((r) => /\/api\/campaigns\/\d+\/board\?/.test(r.url()) && !r.url().includes('state='));
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board`);
       const side = ((await (await whole).json()) as WireBoard).columns.find((c) => c.state === 'unfounded');
@@ -390,14 +357,10 @@ describe('working on the board', () => {
       const again = await cardIds(page, column);
       expect(new Set(again).size).toBe(again.length);
       expect(again).toEqual(expected.slice(0, again.length));
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a change by someone else to a collapsed side column updates its count with one card read; opened, it shows its first page', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a change by someone else to a collapsed side column updates its count with one card read; opened, it shows its first page', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board`);
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const countShown = async () => Number((await page.getByTestId('toggle-unfounded').textContent())?.replace(/\D/g, ''));
@@ -425,14 +388,10 @@ describe('working on the board', () => {
       await expect.poll(async () => (await cardIds(page, column)).length).toBeGreaterThan(1);
       const shown = await cardIds(page, column);
       expect(shown).toEqual(expected.slice(0, shown.length));
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       // The longest main column of the seeded board (side columns are collapsed).
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
       const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
@@ -470,14 +429,10 @@ describe('working on the board', () => {
       await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
       await page.locator(`${column} [data-testid=card-${loaded.at(-1)}]`).waitFor();
       expect((await cardIds(page, column)).length).toBeLessThan(loaded.length / 2);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'viewer');
-    try {
+  test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', () =>
+    asUser(suite, 'viewer', async ({ context, page }) => {
       const first = page.locator('[data-testid=column-found] [data-testid^=card-]').first();
       await first.waitFor();
       const id = Number((await first.getAttribute('data-testid'))?.slice('card-'.length));
@@ -509,14 +464,10 @@ describe('working on the board', () => {
       expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(1);
       const item = await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item.state).toBe('found');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the detail drawer edits a card: the new title shows on the board; screenshots in Chinese and English', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the detail drawer edits a card: the new title shows on the board; screenshots in Chinese and English', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       await page.screenshot({ path: `${artifacts}/board-zh.png` });
       const id = Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
       await page.locator(`[data-testid=card-${id}] .card-title`).click();
@@ -541,14 +492,10 @@ describe('working on the board', () => {
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       await page.screenshot({ path: `${artifacts}/board-en.png` });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays, the card says when, and "no progress" leaves it out', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays, the card says when, and "no progress" leaves it out', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));
       const before = await apiCall<{ version: number; state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       await page.locator(`[data-testid=card-${id}] .card-title`).click();
@@ -611,14 +558,10 @@ describe('working on the board', () => {
       await expect.poll(() => card(page, 'filed', id).count(), { timeout: 10_000 }).toBe(0);
       await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().waitFor();
       await page.screenshot({ path: `${artifacts}/board-quiet-zh.png` });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a work note half written is still there after the drawer is closed, another card opened, or the page reloaded, until it is sent', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a work note half written is still there after the drawer is closed, another card opened, or the page reloaded, until it is sent', () =>
+    asUser(suite, 'office', async ({ page }) => {
       const [first, second] = await Promise.all([0, 1].map(async (n) => Number((await page.locator('[data-testid=column-verifying] [data-testid^=card-]').nth(n).getAttribute('data-testid'))?.slice('card-'.length))));
       const drawer = page.getByTestId('detail-panel');
       // Opened once the drawer shows that card: until its detail arrives, the drawer still shows the card before it.
@@ -668,14 +611,10 @@ describe('working on the board', () => {
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.draft.')))).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the drawer offers only what the server lets this user do to this card: an officer notes and edits their own cards, and nothing else', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-    try {
+  test('the drawer offers only what the server lets this user do to this card: an officer notes and edits their own cards, and nothing else', () =>
+    asUser(suite, 'hantai.officer', async ({ context, page }) => {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&limit=500`);
       const cards = board.columns.flatMap((c) => c.cards).filter((c) => c.state !== 'merged' && c.state !== 'prosecuted' && c.state !== 'unfounded');
       const me = await apiCall<{ id: number }>(suite.server.url, context, 'GET', '/api/session');
@@ -694,10 +633,7 @@ describe('working on the board', () => {
       await drawer.getByTestId('action-edit').click();
       await drawer.locator('input[name=title]').waitFor();
       expect(await drawer.locator('select[name=assigneeId]').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('a lead who transfers a card out of their unit is told it left their sight, with no error; a link to a card that is not there says the same', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
@@ -730,9 +666,8 @@ describe('working on the board', () => {
     }
   });
 
-  test('a merge into a clue that is not there keeps the dialog open, the clue number marked with why; the card stays where it was', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a merge into a clue that is not there keeps the dialog open, the clue number marked with why; the card stays where it was', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'merged'));
       if (candidate === undefined) throw new Error('no found clue may be merged');
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
@@ -753,14 +688,10 @@ describe('working on the board', () => {
       await card(page, 'found', candidate.id).waitFor();
       const item = await apiCall<{ state: string; version: number }>(suite.server.url, context, 'GET', `/api/clues/${candidate.id}`);
       expect(item).toMatchObject({ state: 'found', version: candidate.version });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('filing a clue under a case number another clue holds shows that clue in the dialog, as a warning that still lets it be filed', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('filing a clue under a case number another clue holds shows that clue in the dialog, as a warning that still lets it be filed', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
       const fileable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed'));
       const [holder, candidate] = fileable;
@@ -789,14 +720,10 @@ describe('working on the board', () => {
       await dialog.getByTestId('move-submit').click();
       await dialog.waitFor({ state: 'detached' });
       await card(page, 'filed', candidate.id).waitFor();
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a new clue whose text shares a phone number with an existing one shows that clue while it is typed, and nothing once the number is gone', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a new clue whose text shares a phone number with an existing one shows that clue while it is typed, and nothing once the number is gone', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const existing = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title: '“速借”App暴力催收', description: '催收电话 139-8765-4321', source: 'platform110' }, 201);
       await page.getByTestId('create').click();
       const dialog = page.getByTestId('create-dialog');
@@ -811,14 +738,10 @@ describe('working on the board', () => {
       await hint.waitFor({ state: 'detached' });
       await page.waitForTimeout(600);
       expect(await dialog.getByTestId('duplicate-hint').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a new clue whose answer the network lost, created again from the same dialog, is one clue', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a new clue whose answer the network lost, created again from the same dialog, is one clue', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const title = '网络中断后重新提交的线索';
       const keys: (string | undefined)[] = [];
       await page.route('**/api/clues', async (route) => {
@@ -843,14 +766,10 @@ describe('working on the board', () => {
       expect(keys[1]).toBe(keys[0]);
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500&q=${encodeURIComponent(title)}`);
       expect(board.columns[0]?.cards.filter((c) => c.title === title)).toHaveLength(1);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a new clue closed by Escape before it was submitted opens again as it was typed, after a reload too; Cancel throws it away', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a new clue closed by Escape before it was submitted opens again as it was typed, after a reload too; Cancel throws it away', () =>
+    asUser(suite, 'office', async ({ page }) => {
       const dialog = page.getByTestId('create-dialog');
       const title = dialog.locator('input[name=title]');
       const description = dialog.locator('textarea[name=description]');
@@ -882,10 +801,7 @@ describe('working on the board', () => {
       await page.getByTestId('create').click();
       expect(await title.inputValue()).toBe('');
       expect(await dialog.getByTestId('draft-restored').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
@@ -916,9 +832,8 @@ describe('working on the board', () => {
     }
   });
 
-  test('the history keeps what each step recorded: a solve’s outcome figures, and a rectification’s measures', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the history keeps what each step recorded: a solve’s outcome figures, and a rectification’s measures', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       type Entry = { event: string; payload: { outcome?: { suspectsCaught: number }; rectification?: { measures: string } } };
       const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=solved&limit=50`);
       let clue: { id: number; caught: number } | undefined;
@@ -943,14 +858,10 @@ describe('working on the board', () => {
       if (measures === undefined) throw new Error('the rectified problem has no measures');
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problem&item=${problem.id}`);
       await expect.poll(() => page.getByTestId('history').getByTestId('said-measures').first().textContent()).toBe(`整改措施：${measures}`);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the detail drawer shows the card’s escalation state: each active rung with its status', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the detail drawer shows the card’s escalation state: each active rung with its status', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&escalated=true&limit=1`);
       const escalated = board.columns.flatMap((c) => c.cards)[0];
       if (escalated === undefined) throw new Error('the sweep raised nothing');
@@ -962,25 +873,17 @@ describe('working on the board', () => {
       const badges = await section.locator('li .level-badge').evaluateAll((els) => els.map((el) => el.className));
       expect(badges).toEqual(raised.items.map((e) => `level-badge level-${e.level}`));
       expect(await section.locator('li .status-pill').evaluateAll((els) => els.map((el) => el.className))).toEqual(raised.items.map((e) => `status-pill status-${e.status}`));
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('an English browser gets the English UI when nothing is stored', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office', { locale: 'en-GB' });
-    try {
+  test('an English browser gets the English UI when nothing is stored', () =>
+    asUser(suite, 'office', async ({ page }) => {
       await expect.poll(() => page.getByTestId('column-found').locator('h2').textContent()).toBe(clueStateLabels.found.en);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    } finally {
-      await context.close();
-    }
-  });
+    }, { locale: 'en-GB' }));
 
   // Last in the file: the clues it imports would change the found column the tests before it read.
-  test('an import of hundreds or thousands of clues reaches an open board in a few column reads, not one per clue', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('an import of hundreds or thousands of clues reaches an open board in a few column reads, not one per clue', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const columnReads: string[] = [];
@@ -1003,14 +906,10 @@ describe('working on the board', () => {
       await boardShowsServerCount();
       expect(columnReads.length).toBeGreaterThan(0);
       expect(columnReads.length).toBeLessThan(20);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a user deep in a long column keeps every card loaded when someone else changes that column, even while loading more', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a user deep in a long column keeps every card loaded when someone else changes that column, even while loading more', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       await importClues(context, campaignId, 'DEEP', 700);
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
@@ -1055,8 +954,5 @@ describe('working on the board', () => {
       await expect.poll(count, { timeout: 10_000 }).toBe(total + 1);
       // The answer read for fewer cards than are now loaded is not swapped in: the column is read again for all of them.
       await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThanOrEqual(deeper);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 }, 120_000);

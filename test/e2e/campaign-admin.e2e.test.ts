@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
 
 /**
  * The campaign settings screens in a real Chromium against the real server
@@ -11,9 +11,8 @@ const suite = browserSuite({ seed: { clues: 40, problems: 4 } });
 
 
 describe('campaign settings in Chromium', () => {
-  test('the office opens the settings from the campaign nav, sees a refused limit explained by its field, and saves a new one', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the office opens the settings from the campaign nav, sees a refused limit explained by its field, and saves a new one', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);
       const campaignId = campaignOf(page);
       await page.getByTestId('nav-settings').click();
@@ -51,8 +50,5 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('map-remove').waitFor({ state: 'detached' });
       const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -4,7 +4,7 @@ import { clues, users } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type TestDatabase } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -25,9 +25,8 @@ interface Inbox {
 
 
 describe('the escalation inbox', () => {
-  test('the inbox is at hand from every campaign page: the lists and the reports show its count, and it opens beside the board', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
-    try {
+  test('the inbox is at hand from every campaign page: the lists and the reports show its count, and it opens beside the board', () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
       const campaign = campaignOf(page);
       const mine = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=open&campaign=${campaign}&limit=1`);
       expect(mine.counts.open).toBeGreaterThan(0);
@@ -39,14 +38,10 @@ describe('the escalation inbox', () => {
       await page.getByTestId('inbox-button').click();
       await page.waitForURL(/\/board\?inbox=mine/);
       await page.getByTestId('inbox').getByTestId('inbox-list').waitFor();
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
-    try {
+  test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
       const campaign = campaignOf(page);
       const before = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
       expect(before.counts.open).toBeGreaterThan(0);
@@ -91,10 +86,7 @@ describe('the escalation inbox', () => {
       expect(await drawer.locator('.card-id').first().textContent()).toBe(`#${target.subjectId}`);
       await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('已签收');
       await page.screenshot({ path: `${artifacts}/detail-escalation-zh.png` });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer asks for more time instead, and the lead, told in the inbox as it is asked, grants it from there', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * The three lists and the flow charts in a real Chromium against the real
@@ -24,9 +24,8 @@ const shownIds = (page: Page) =>
   page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').evaluateAll((rows) => rows.map((r) => Number((r.getAttribute('data-testid') ?? '').split('-')[2])));
 
 describe('the three lists in Chromium', () => {
-  test('the clue list filters through the URL, pages, and exports CSV and XLSX that parse back to what it shows', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the clue list filters through the URL, pages, and exports CSV and XLSX that parse back to what it shows', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       await page.getByTestId('nav-lists').click();
       await page.waitForURL(/\/lists\/clues$/);
@@ -78,14 +77,10 @@ describe('the three lists in Chromium', () => {
       expect(sheet?.rowCount).toBe(filtered.total + 1);
       expect(sheet?.getRow(2).getCell(1).value).toBe(filtered.items[0]?.id);
       expect(sheet?.getRow(2).getCell(3).value).toBe('Case filed');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('a filter in the address the server refuses (an old bookmark) is said under the filters, which clear it', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('a filter in the address the server refuses (an old bookmark) is said under the filters, which clear it', () =>
+    asUser(suite, 'office', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
@@ -112,14 +107,10 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=rectifying`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（状态）：该清单没有这一状态');
       expect(await page.locator('select[name=state]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('rectifying');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the responsibility list groups unit → person and prints on A4', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the responsibility list groups unit → person and prints on A4', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility?overdue=true`);
       await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
       const overdue = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&limit=50');
@@ -161,14 +152,10 @@ describe('the three lists in Chromium', () => {
       await page.getByTestId('print').click();
       await expect.poll(() => page.evaluate(() => document.body.dataset.printedRows)).toBe(String(all.total));
       await expect.poll(() => page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count()).toBe(50);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the reports page draws the cumulative flow and the burndown of the phase', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the reports page draws the cumulative flow and the burndown of the phase', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const flow = await apiCall<Flow>(suite.server.url, context, 'GET', '/api/campaigns/1/flow?phase=survey');
       expect(flow.days.length).toBeGreaterThan(30);
       await page.goto(`${suite.server.url}/campaigns/1/reports?phase=survey`);
@@ -186,10 +173,7 @@ describe('the three lists in Chromium', () => {
       await current.locator('[data-testid=chart-burndown] svg').waitFor();
       await current.scrollIntoViewIfNeeded();
       await current.screenshot({ path: `${artifacts}/flow-crackdown-zh.png` });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   // Last: it changes the clues the tests above read.
   test('a unit lead selects found clues and moves them on at once; one changed meanwhile is left, and said why', async () => {

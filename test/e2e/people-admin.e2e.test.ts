@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, signedIn } from './browser-kit';
+import { artifacts, asUser, browserSuite, signedIn } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -89,9 +89,8 @@ describe('people administration in the browser', () => {
     await userContext.close();
   }, 90_000);
 
-  test("a read of the administrator's page that fails says so in its place, not the page's notice, and is tried again by itself", async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'admin');
-    try {
+  test("a read of the administrator's page that fails says so in its place, not the page's notice, and is tried again by itself", () =>
+    asUser(suite, 'admin', async ({ page }) => {
       const accountsRead = /\/api\/admin\/users$/;
       await page.route(accountsRead, (route) => route.abort('connectionfailed'));
       await page.goto(`${suite.server.url}/admin/people`);
@@ -107,10 +106,7 @@ describe('people administration in the browser', () => {
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
       await page.unroute(sessionsRead);
       await page.getByTestId('sessions-table').waitFor({ timeout: 15_000 });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('the administrator sees a wall display first among the open sessions and ends it; the screen is signed out', async () => {
     const wall = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, type WireBoard } from './browser-kit';
 
 /**
  * Typical cases (典型案例) in a real Chromium against the real server: a unit
@@ -39,9 +39,8 @@ interface WireItem {
 }
 
 describe('typical cases', () => {
-  test('a unit lead chooses a solved clue with its summary, the branch’s report lists it, and a withdrawal takes it off', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
-    try {
+  test('a unit lead chooses a solved clue with its summary, the branch’s report lists it, and a withdrawal takes it off', () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
       const candidates = await Promise.all((solved.columns[0]?.cards ?? []).map(async (c) => ({ id: c.id, item: await apiCall<WireItem>(suite.server.url, context, 'GET', `/api/clues/${c.id}`) })));
@@ -130,14 +129,10 @@ describe('typical cases', () => {
       await page.getByTestId('typical-cases').waitFor();
       await expect.poll(() => page.locator('[data-testid=typical-case], [data-testid=typical-none]').count()).toBeGreaterThan(0);
       expect(await page.locator(`[data-testid=typical-case][data-clue="${id}"]`).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('an officer is not offered to choose a solved clue as a typical case, nor to withdraw one', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-    try {
+  test('an officer is not offered to choose a solved clue as a typical case, nor to withdraw one', () =>
+    asUser(suite, 'hantai.officer', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const solved = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
       const id = solved.columns[0]?.cards[0]?.id;
@@ -147,14 +142,10 @@ describe('typical cases', () => {
       await drawer.getByTestId('history').waitFor();
       expect(await drawer.getByTestId('action-typical').count()).toBe(0);
       expect(await drawer.getByTestId('action-untypical').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the battle map and the wall show the latest typical cases, none cut off; a title opens its clue; one chosen elsewhere reaches the wall without a reload', async () => {
-    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
-    try {
+  test('the battle map and the wall show the latest typical cases, none cut off; a title opens its clue; one chosen elsewhere reaches the wall without a reload', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
       // The demo's unit leads have chosen several by mid-June; the latest chosen come first.
@@ -228,8 +219,5 @@ describe('typical cases', () => {
         if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-typical-en-720p.png` });
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
