@@ -41,11 +41,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
   const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
   // A state from the address that the list has not (refused, and said so under the filters) is shown as itself.
-  const unofferedState = () => unofferedOf(
-      statesOf(props.list).map((s) => s.value),
-      props.filters.state,
-      (state) => state,
-    );
+  const unofferedState = () => unofferedOf(statesOf(props.list).map((s) => s.value), props.filters.state, (state) => state);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (

@@ -4,8 +4,6 @@ import { trFilled } from '../i18n/i18n';
 /** The texts of the list pages; column headings and list names come from the API's list contract, shared with the exports. */
 export const listMessages = {
   lists: { zh: '三个清单', en: 'The three lists' },
-  allUnits: { zh: '全部单位', en: 'All units' },
-  allCategories: { zh: '全部类别', en: 'All categories' },
   uncategorised: { zh: '未分类', en: 'Uncategorised' },
   allStates: { zh: '全部状态', en: 'All states' },
   allOpenStates: { zh: '全部在办状态', en: 'Every open state' },
