@@ -11,7 +11,7 @@ import { neededField, payloadOf, type FieldErrors, type FieldSpec, type FormValu
 import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
-import { named, t, tr } from '../i18n/i18n';
+import { aside, colon, lang, named, t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { keepTabInside } from '../ui/focus-trap';
 import { batchApi, type BatchItem, type BatchResult } from './api';
@@ -72,7 +72,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       for (const user of lists.flat()) {
         if (user.role === 'viewer' || user.role === 'admin' || seen.has(user.id)) continue;
         const unit = props.campaign.units.find((u) => u.id === user.unitId);
-        seen.set(user.id, { id: user.id, displayName: ids.length > 1 && unit !== undefined ? `${user.displayName}（${named(unit)}）` : user.displayName });
+        seen.set(user.id, { id: user.id, displayName: ids.length > 1 && unit !== undefined ? `${user.displayName}${aside(named(unit))}` : user.displayName });
       }
       return [...seen.values()];
     },
@@ -137,7 +137,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const general = refusalLabel('payload_invalid');
     if (refusal.fields === undefined || general === undefined || refusal.reason.zh !== general.zh) return tr(refusal.reason);
     const fieldName = (field: string) => tr(specs().find((spec) => spec.name === field)?.label ?? { zh: field, en: field });
-    return `${tr(refusal.reason)}：${refusal.fields.map((f) => `${fieldName(f.field)} ${tr(f.message)}`).join('；')}`;
+    return `${tr(refusal.reason)}${colon()}${refusal.fields.map((f) => `${fieldName(f.field)} ${tr(f.message)}`).join(lang() === 'zh' ? '；' : '; ')}`;
   };
 
   return (

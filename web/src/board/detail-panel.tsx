@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createMemo, createResource, onCleanup, onMoun
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
-import { categoryNamed, colon, t, tr, unitNamed } from '../i18n/i18n';
+import { categoryNamed, colon, series, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { calendarDay, dateTime, dueDate, figure } from './format';
@@ -40,7 +40,7 @@ function ContextValue(props: { name: string; value: unknown; timeZone: string })
       <Match when={props.name === 'source' && typeof v() === 'string'}>{tr(sourceLabel(String(v())))}</Match>
       <Match when={props.name === 'problemKind' && typeof v() === 'string'}>{tr(problemKindLabel(String(v())))}</Match>
       <Match when={props.name.endsWith('At') && typeof v() === 'string'}>{dateTime(String(v()), props.timeZone)}</Match>
-      <Match when={Array.isArray(v())}>{(v() as unknown[]).map((id) => `#${String(id)}`).join('、')}</Match>
+      <Match when={Array.isArray(v())}>{series((v() as unknown[]).map((id) => `#${String(id)}`))}</Match>
       <Match when={props.name === 'mergedInto' && typeof v() === 'number'}>#{String(v())}</Match>
       <Match when={typeof v() === 'number'}>{figure(v() as number)}</Match>
       <Match when={isRecord(v()) ? (v() as Record<string, unknown>) : undefined}>

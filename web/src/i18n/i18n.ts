@@ -63,7 +63,16 @@ export function colon(): string {
   return lang() === 'zh' ? '：' : ': ';
 }
 
-/** A name pair (nameZh/nameEn) in the current language. */
+/** Names in a row: Chinese sets them apart with the enumeration comma (、), English with a comma. */
+export function series(items: readonly string[]): string {
+  return items.join(lang() === 'zh' ? '、' : ', ');
+}
+
+/** A word beside a name, as "孙七（sun.qi）" in Chinese and "Sun Qi (sun.qi)" in English. */
+export function aside(text: string): string {
+  return lang() === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 /** Anything with a name in both languages: a unit, a category, a campaign. */
 type Named = { readonly nameZh: string; readonly nameEn: string };
 

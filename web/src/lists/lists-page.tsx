@@ -5,7 +5,7 @@ import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { Label } from '../../../engine/labels';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { api } from '../api/client';
-import { lang, named, t, tr } from '../i18n/i18n';
+import { colon, lang, named, t, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
 import { filterName } from '../ui/filter-names';
@@ -172,7 +172,9 @@ export function ListsPage() {
                 </h1>
                 <p class="muted">
                   <Show when={filterText() !== ''}>
-                    {lt('filtersApplied')}：{filterText()}
+                    {lt('filtersApplied')}
+                    {colon()}
+                    {filterText()}
                   </Show>
                   {/* When it was read; nothing when the read failed (the line below says why). */}
                   <Show when={shown()}>

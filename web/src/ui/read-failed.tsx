@@ -1,6 +1,6 @@
 import { Show, type Accessor, type JSX } from 'solid-js';
 import { ApiProblem, refusalText } from '../api/problem';
-import { lang } from '../i18n/i18n';
+import { colon, lang } from '../i18n/i18n';
 
 /**
  * The line shown in place of what a read would have shown: what could not
@@ -17,7 +17,7 @@ export function ReadFailed(props: { what: string; error: unknown; fieldName?: (f
     <div class={`form-error ${props.class ?? ''}`} role="alert" data-testid={props.testid}>
       {props.what}
       {field() === undefined ? '' : zh() ? `（${field()}）` : ` (${field()})`}
-      {zh() ? '：' : ': '}
+      {colon()}
       {refusalText(props.error)}
     </div>
   );

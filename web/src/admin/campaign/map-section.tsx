@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { named, tr } from '../../i18n/i18n';
+import { colon, named, series, tr } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import type { SectionProps } from './form-kit';
 import { cm } from './messages';
@@ -21,7 +21,9 @@ export function MapSection(props: SectionProps) {
         {(map) => (
           <>
             <p data-testid="map-features">
-              {map().features.length} {cm('mapFeatures')}: {map().features.map((f) => f.name ?? f.id).join('、')}
+              {map().features.length} {cm('mapFeatures')}
+              {colon()}
+              {series(map().features.map((f) => f.name ?? f.id))}
             </p>
             <Show when={map().unitsWithoutFeature.length > 0}>
               <p class="ca-warning">

@@ -4,7 +4,7 @@ import { roles, type Role } from '../../../../engine/actor';
 import type { Label } from '../../../../engine/labels';
 import { unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
 import { dateTime } from '../../board/format';
-import { named, tr } from '../../i18n/i18n';
+import { aside, colon, named, series, tr } from '../../i18n/i18n';
 import { peopleApi, type PeopleLogEntry, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt, type PeopleMessageKey } from './messages';
@@ -76,7 +76,7 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
 
   const userName = (id: number) => {
     const account = props.users.find((u) => u.id === id);
-    return account === undefined ? `#${id}` : `${account.displayName}（${account.username}）`;
+    return account === undefined ? `#${id}` : `${account.displayName}${aside(account.username)}`;
   };
   const unitName = (id: string) => {
     const found = props.units.find((u) => u.id === id);
@@ -95,8 +95,8 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
     if ((field === 'unitId' || field === 'parentId') && typeof value === 'string') return unitName(value);
     if (field === 'kind' && isUnitKind(value)) return tr(unitKindLabels[value]);
     if (field === 'retiredAt' && typeof value === 'string') return dateTime(value, browserZone);
-    if (field === 'leadIds' && Array.isArray(value)) return value.map((id) => (typeof id === 'number' ? userName(id) : String(id))).join('、') || '—';
-    if (field === 'leads' && Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? unitName(id) : String(id))).join('、') || '—';
+    if (field === 'leadIds' && Array.isArray(value)) return series(value.map((id) => (typeof id === 'number' ? userName(id) : String(id)))) || '—';
+    if (field === 'leads' && Array.isArray(value)) return series(value.map((id) => (typeof id === 'string' ? unitName(id) : String(id)))) || '—';
     return String(value);
   }
   const fieldName = (field: string) => {
@@ -110,16 +110,16 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
     const changes = payload['changes'];
     if (isRecord(changes)) {
       for (const [field, change] of Object.entries(changes)) {
-        if (isRecord(change)) lines.push(`${fieldName(field)}：${valueText(field, change['from'])} → ${valueText(field, change['to'])}`);
+        if (isRecord(change)) lines.push(`${fieldName(field)}${colon()}${valueText(field, change['from'])} → ${valueText(field, change['to'])}`);
       }
     }
     if (entry.event === 'user.create' || entry.event === 'unit.create' || entry.event === 'unit.delete') {
       for (const field of ['username', 'role', 'unitId', 'parentId', 'kind', 'nameZh', 'nameEn'] as const) {
-        if (field in payload) lines.push(`${fieldName(field)}：${valueText(field, payload[field])}`);
+        if (field in payload) lines.push(`${fieldName(field)}${colon()}${valueText(field, payload[field])}`);
       }
     }
     if (payload['bulk'] === true) lines.push(pt('logBulk'));
-    if (typeof payload['sessionsEnded'] === 'number') lines.push(`${pt('logSessionsEnded')}：${payload['sessionsEnded']}`);
+    if (typeof payload['sessionsEnded'] === 'number') lines.push(`${pt('logSessionsEnded')}${colon()}${payload['sessionsEnded']}`);
     if (typeof payload['generated'] === 'boolean') lines.push(pt(payload['generated'] ? 'logGenerated' : 'logChosen'));
     return lines;
   }
@@ -130,7 +130,7 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
       <div class="people-log-filters">
         <select aria-label={pt('logAllUsers')} onChange={(e) => setUser(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
           <option value="">{pt('logAllUsers')}</option>
-          <For each={props.users}>{(u) => <option value={u.id}>{`${u.displayName}（${u.username}）`}</option>}</For>
+          <For each={props.users}>{(u) => <option value={u.id}>{`${u.displayName}${aside(u.username)}`}</option>}</For>
         </select>
         <select aria-label={pt('logAllUnits')} onChange={(e) => setUnit(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
           <option value="">{pt('logAllUnits')}</option>

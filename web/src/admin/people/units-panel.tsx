@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
-import { named, tr } from '../../i18n/i18n';
+import { named, series, tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
@@ -62,7 +62,7 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
                   <td>{tr(unitKindLabels[row.unit.kind])}</td>
                   <td>
                     <Show when={row.unit.leadIds.length > 0} fallback={<span class="muted">—</span>}>
-                      {row.unit.leadIds.map(nameOf).join('、')}
+                      {series(row.unit.leadIds.map(nameOf))}
                     </Show>
                   </td>
                   <td>
