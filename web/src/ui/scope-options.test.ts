@@ -19,9 +19,9 @@ describe('the unit filter', () => {
   });
 
   it('shows a unit the address names but the campaign has not as itself, and nothing extra for one it has', () => {
-    expect(scopeOptions.unoffered(units, 'atlantis')).toEqual({ value: 'atlantis', text: 'atlantis' });
-    expect(scopeOptions.unoffered(units, 'hantai')).toBeUndefined();
-    expect(scopeOptions.unoffered(units, '')).toBeUndefined();
+    expect(scopeOptions.unofferedUnit(units, 'atlantis')).toEqual({ value: 'atlantis', text: 'atlantis' });
+    expect(scopeOptions.unofferedUnit(units, 'hantai')).toBeUndefined();
+    expect(scopeOptions.unofferedUnit(units, '')).toBeUndefined();
   });
 });
 

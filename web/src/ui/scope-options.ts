@@ -35,12 +35,8 @@ export function unofferedOf(offered: readonly string[], value: string | undefine
  */
 export const scopeOptions = {
   unitText: (units: readonly Unit[], unit: Unit): string => `${indent.repeat(depthOf(units, unit.id))}${named(unit)}`,
-  unoffered: (units: readonly Unit[], value: string | undefined): ScopeOption | undefined =>
-    unofferedOf(
-      units.map((u) => u.id),
-      value,
-      (v) => v,
-    ),
+  /** A unit the address names that the campaign has not, as itself. */
+  unofferedUnit: (units: readonly Unit[], value: string | undefined): ScopeOption | undefined => unofferedOf(units.map((u) => u.id), value, (v) => v),
 
   categoryText: (category: Category): string => (category.retired ? `${named(category)}${tr(retiredMark)}` : named(category)),
   /** The categories a select offers, in their order: a retired one only where it still counts (a report over past phases). */

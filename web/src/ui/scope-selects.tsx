@@ -20,7 +20,7 @@ export function UnitSelect(props: { units: CampaignDetail['units']; value: strin
     <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allUnits')}</option>
       <For each={props.units}>{(unit) => <option value={unit.id}>{scopeOptions.unitText(props.units, unit)}</option>}</For>
-      <Unoffered option={scopeOptions.unoffered(props.units, props.value)} />
+      <Unoffered option={scopeOptions.unofferedUnit(props.units, props.value)} />
     </select>
   );
 }
