@@ -223,6 +223,35 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('an address the controls could not have written is refused by name, shown in its control, and left by choosing another value', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const failed = page.getByTestId('report-failed');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=autumn`);
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（阶段）：没有这个阶段');
+      expect(await page.getByTestId('report-document').count()).toBe(0);
+      // The phase select shows what the address says, not a phase it is not reading.
+      expect(await page.locator('select[name=phase]').inputValue()).toBe('autumn');
+      await page.locator('select[name=phase]').selectOption('survey');
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      expect(await failed.count()).toBe(0);
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字');
+      expect(await page.getByTestId('report-category').inputValue()).toBe('abc');
+      await page.getByTestId('report-category').selectOption('');
+      await page.getByTestId('report-document').waitFor();
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=range&from=2026-02-30`);
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（起始日期）：不是有效的日期');
+      // What the server refuses is named the same way.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?unit=atlantis`);
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（承办单位）：没有这个单位');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit, a unit or category name in the grid its report', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

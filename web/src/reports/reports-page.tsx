@@ -1,12 +1,15 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
+import { ApiProblem } from '../api/problem';
+import { reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
-import { CategorySelect, UnitSelect } from '../ui/scope-selects';
+import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
+import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import { localDateTime, nextDay, zonedInstant } from './format';
 import { rt } from './messages';
@@ -70,6 +73,11 @@ export function ReportsPage() {
   const reportUnitName = (detail: CampaignDetail, current: Report) => (current.unit === null ? undefined : unitName(detail, current.unit));
   /** One crime category's report: its id from the address, or undefined for every category. */
   const category = () => (search.category && /^\d+$/.test(search.category) ? Number(search.category) : undefined);
+  /** Why the address cannot be read as a report (`?phase=autumn`): said in the report's place, and nothing is asked of the server. */
+  const addressRefused = createMemo(() => {
+    const issue = reportAddressRefusal(search);
+    return issue === undefined ? undefined : new ApiProblem(400, 'bad_request', { zh: '报告地址有误', en: 'The report address is not valid' }, [issue], null);
+  });
   /** The name of the category a category's report is of, or undefined. */
   const reportCategoryName = (detail: CampaignDetail, current: Report) => {
     if (current.categoryId === null) return undefined;
@@ -83,7 +91,7 @@ export function ReportsPage() {
   /** The scope as the API takes it: local dates and times of the campaign's zone turned into instants; the range's end day included. */
   const scope = createMemo((): ReportScope | null => {
     const detail = campaign();
-    if (detail === undefined) return null;
+    if (detail === undefined || addressRefused() !== undefined) return null;
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
     const chosenUnit = unit();
@@ -113,7 +121,7 @@ export function ReportsPage() {
     const detail = campaign();
     const p = phase();
     // Frozen reports are the whole campaign's: a unit's or a category's figures are not compared with them.
-    if (detail === undefined || kind() !== 'phase' || p === undefined || !ended(detail, p) || unit() !== undefined || category() !== undefined) return null;
+    if (detail === undefined || addressRefused() !== undefined || kind() !== 'phase' || p === undefined || !ended(detail, p) || unit() !== undefined || category() !== undefined) return null;
     return { id: campaignId(), phase: p };
   };
   // A phase that ended before reports were frozen has none: the server answers 404, the page says so.
@@ -195,7 +203,7 @@ export function ReportsPage() {
                 </For>
               </div>
               <Show when={kind() === 'phase'}>
-                <select name="phase" aria-label={rt('phase')} value={phase()} onChange={(e) => setSearch({ scope: 'phase', phase: e.currentTarget.value })}>
+                <select name="phase" aria-label={rt('phase')} value={search.phase || phase()} onChange={(e) => setSearch({ scope: 'phase', phase: e.currentTarget.value })}>
                   <For each={phases}>
                     {(p) => (
                       <option value={p} disabled={!entered(detail(), p)}>
@@ -204,6 +212,7 @@ export function ReportsPage() {
                       </option>
                     )}
                   </For>
+                  <Unoffered option={unofferedOf(phases, search.phase, (value) => value)} />
                 </select>
               </Show>
               <Show when={kind() === 'range'}>
@@ -217,7 +226,7 @@ export function ReportsPage() {
                 </label>
               </Show>
               <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
-              <CategorySelect categories={detail().categories} retired="offered" testId="report-category" value={category()?.toString()} onChange={(value) => setSearch({ category: value || undefined })} />
+              <CategorySelect categories={detail().categories} retired="offered" testId="report-category" value={category()?.toString() ?? (search.category || undefined)} onChange={(value) => setSearch({ category: value || undefined })} />
               <label class="rp-field" title={rt('asOfHint')}>
                 {rt('asOf')}
                 <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />
@@ -240,8 +249,11 @@ export function ReportsPage() {
             </div>
             <main class="report-page" classList={{ 'is-loading': report.loading }} data-testid="report">
               <Switch>
+                <Match when={addressRefused()}>
+                  {(refusal) => <ReadFailed what={rt('reportFailed')} error={refusal()} fieldName={reportControlName} class="report-error" testid="report-failed" />}
+                </Match>
                 <Match when={report.error !== undefined}>
-                  <ReadFailed what={rt('reportFailed')} error={report.error} class="report-error" testid="report-failed" />
+                  <ReadFailed what={rt('reportFailed')} error={report.error} fieldName={reportControlName} class="report-error" testid="report-failed" />
                 </Match>
                 <Match when={unlessFailed(report)}>
                   {(current) => (

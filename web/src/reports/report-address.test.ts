@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { reportAddressRefusal, reportControlName } from './report-address';
+
+describe('the report page reads its address as its controls write it', () => {
+  it('takes every address the controls write, and no address at all', () => {
+    expect(reportAddressRefusal({})).toBeUndefined();
+    expect(reportAddressRefusal({ scope: 'phase', phase: 'crackdown', unit: 'hantai', category: '8', asOf: '2026-06-01T08:30' })).toBeUndefined();
+    expect(reportAddressRefusal({ scope: 'range', from: '2026-03-01', to: '2026-03-31' })).toBeUndefined();
+    // An emptied control leaves nothing to read; what the page does not read is not its to refuse.
+    expect(reportAddressRefusal({ to: '', asOf: '', lang: 'whatever' })).toBeUndefined();
+  });
+
+  it('names the value it cannot read, and why, in both languages', () => {
+    expect(reportAddressRefusal({ phase: 'autumn' })).toEqual({ field: 'phase', message: { zh: '没有这个阶段', en: 'no such phase' } });
+    expect(reportAddressRefusal({ scope: 'month' })?.field).toBe('scope');
+    expect(reportAddressRefusal({ category: 'abc' })).toMatchObject({ field: 'category', message: { zh: '应为数字' } });
+    expect(reportAddressRefusal({ category: '-3' })?.field).toBe('category');
+    expect(reportAddressRefusal({ from: '2026-02-30' })).toMatchObject({ field: 'from', message: { zh: '不是有效的日期' } });
+    expect(reportAddressRefusal({ to: 'yesterday' })).toMatchObject({ field: 'to', message: { zh: '日期格式应为 YYYY-MM-DD（如 2026-03-31）' } });
+    expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'a date and time as YYYY-MM-DDTHH:MM' } });
+    expect(reportAddressRefusal({ asOf: '2026-06-01T24:00' })?.field).toBe('asOf');
+    expect(reportAddressRefusal({ asOf: '2026-04-31T08:00' })).toMatchObject({ field: 'asOf', message: { zh: '不是有效的日期' } });
+  });
+
+  it('calls each control by the name the user sees, the server’s query fields too', () => {
+    expect(reportControlName('phase')).toBe('阶段');
+    expect(reportControlName('asOf')).toBe('截至时间');
+    expect(reportControlName('query.unit')).toBe('承办单位');
+    expect(reportControlName('format')).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { phases } from '../../../engine/campaign/campaign-config';
+import { localDateSchema } from '../../../engine/deadlines/local-date';
+import { validate } from '../../../engine/validation';
+import type { FieldIssue } from '../../../engine/refusals';
+import type { Label } from '../../../engine/labels';
+import { tr } from '../i18n/i18n';
+import { filterLabels } from '../ui/filter-names';
+import { reportMessages } from './messages';
+
+/** A moment as the report's "as of" input writes it, in the campaign's zone: `YYYY-MM-DDTHH:MM`, on a day that exists. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: 'a date and time as YYYY-MM-DDTHH:MM', abort: true })
+  .refine((value) => localDateSchema.safeParse(value.slice(0, 10)).success, { message: 'not a calendar date', abort: true });
+
+/**
+ * What the report page reads from its address, as the page's own controls
+ * write it. An address they could not have written (an old bookmark, a link
+ * edited by hand: `?phase=autumn`, `?category=abc`, `?asOf=yesterday`) is
+ * refused by name rather than quietly read as another report. Which unit and
+ * which category exist is the server's to say, as it does for the board.
+ */
+const reportAddress = z.object({
+  scope: z.enum(['phase', 'whole', 'range'], { message: 'phase, whole or range' }).optional(),
+  phase: z.enum(phases, { message: 'no such phase' }).optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  asOf: localDateTime.optional(),
+  unit: z.string().optional(),
+  category: z.coerce.number().int().positive().optional(),
+});
+
+/** The first value of the report's address that its controls could not have written, or undefined when every one could. */
+export function reportAddressRefusal(search: Readonly<Record<string, unknown>>): FieldIssue | undefined {
+  // An empty value is no value: the page clears a control by leaving it out, and "?to=" reads as the campaign's end.
+  const given = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined && value !== ''));
+  const checked = validate(reportAddress, given);
+  return checked.ok ? undefined : checked.fields[0];
+}
+
+/** The report's controls by the name of what they write in the address (and the API's query): what a refusal tells the user to change. */
+const controlLabels = {
+  scope: reportMessages.scope,
+  phase: reportMessages.phase,
+  // The inputs' own labels (起, 止, 截至) are too short to stand alone in a sentence.
+  from: { zh: '起始日期', en: 'From' },
+  to: { zh: '截止日期', en: 'To' },
+  asOf: { zh: '截至时间', en: 'As of' },
+  unit: filterLabels.unit,
+  category: filterLabels.category,
+} satisfies Readonly<Record<string, Label>>;
+
+/** The control a refusal of the report's address, or of its read, is about (`phase`, or the server's `query.unit`). */
+export function reportControlName(field: string): string | undefined {
+  const byName: Readonly<Record<string, Label | undefined>> = controlLabels;
+  const label = byName[field.replace(/^query\./, '')];
+  return label === undefined ? undefined : tr(label);
+}
