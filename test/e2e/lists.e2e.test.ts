@@ -109,6 +109,36 @@ describe('the three lists in Chromium', () => {
       expect(await page.locator('select[name=state]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('rectifying');
     }));
 
+  test('a filter in force shows its whole choice in English on a 1280 px laptop, not "Hantai Branc"', () =>
+    asUser(
+      suite,
+      'office',
+      async ({ page }) => {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?unit=hantai&category=8`);
+        await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+        // Each select is as wide as it would be with no limit: its chosen text is not cut.
+        const clipped = (toolbar: string, name: string) =>
+          page.locator(`${toolbar} select[name=${name}]`).evaluate((select: HTMLSelectElement) => {
+            const shown = select.getBoundingClientRect().width;
+            const limit = select.style.maxWidth;
+            select.style.maxWidth = 'none';
+            const whole = select.getBoundingClientRect().width;
+            select.style.maxWidth = limit;
+            return whole - shown;
+          });
+        expect(await page.locator('[data-testid=list-filters] select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim())).toBe('Hantai Branch');
+        expect(await clipped('[data-testid=list-filters]', 'unit')).toBe(0);
+        expect(await clipped('[data-testid=list-filters]', 'category')).toBe(0);
+        // The board's toolbar likewise.
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?unit=hantai&category=8`);
+        await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+        expect(await clipped('.toolbar', 'unit')).toBe(0);
+        expect(await clipped('.toolbar', 'category')).toBe(0);
+      },
+      { locale: 'en-US' },
+    ));
+
   test('the responsibility list groups unit → person and prints on A4', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility?overdue=true`);
