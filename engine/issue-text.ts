@@ -12,6 +12,7 @@ const customMessages: Record<string, string> = {
   'lower-case letters, digits, dash and underscore only': '只能使用小写字母、数字、短横线和下划线',
   'a date as YYYY-MM-DD': '日期格式应为 YYYY-MM-DD（如 2026-03-31）',
   'the window ends before it starts': '结束日期早于开始日期',
+  'the span ends before it starts': '截止时间早于起始时间',
   'not a calendar date': '不是有效的日期',
   'a date and time as YYYY-MM-DDTHH:MM': '时间格式应为 YYYY-MM-DDTHH:MM（如 2026-03-31T08:00）',
   'phase, whole or range': '应为 phase（按阶段）、whole（全程）或 range（按时间段）',

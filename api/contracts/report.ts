@@ -12,6 +12,10 @@ export const reportQuery = z.strictObject({
   category: z.coerce.number().int().positive().optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
+}).refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.to) >= Date.parse(query.from), {
+  // A span that ends before it starts counts nothing: an empty report would look like a quiet month.
+  message: 'the span ends before it starts',
+  path: ['to'],
 });
 
 const reportRow = z.object({

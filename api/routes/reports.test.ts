@@ -194,6 +194,17 @@ describe('completion reports', () => {
     expect(problem.fields[0]?.message.zh).toBe('没有这个单位');
   });
 
+  it('refuses a span that ends before it starts, naming its end, rather than reporting nothing happened', async () => {
+    for (const path of ['report', 'typical-cases']) {
+      const response = await get(`/api/campaigns/1/${path}?from=2026-05-01T00:00:00Z&to=${encodeURIComponent('2026-05-01T07:59:59+08:00')}`);
+      expect(response.status, path).toBe(400);
+      const problem = (await response.json()) as { fields: { field: string; message: { zh: string } }[] };
+      expect(problem.fields, path).toEqual([{ field: 'query.to', message: { zh: '截止时间早于起始时间', en: 'the span ends before it starts' } }]);
+    }
+    // A span of one instant is empty, not backwards.
+    expect((await get('/api/campaigns/1/report?from=2026-05-01T00:00:00Z&to=2026-05-01T00:00:00Z')).status).toBe(200);
+  });
+
   it('reads instants given with an offset as the same instants in UTC', async () => {
     const beijing = await reportAt(`?from=${encodeURIComponent('2026-02-01T21:17:05+08:00')}&to=${encodeURIComponent('2026-05-01T08:00:00+08:00')}`);
     const utc = await reportAt('?from=2026-02-01T13:17:05.000Z&to=2026-05-01T00:00:00.000Z');

@@ -20,6 +20,8 @@ describe('the report page reads its address as its controls write it', () => {
     expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'a date and time as YYYY-MM-DDTHH:MM' } });
     expect(reportAddressRefusal({ asOf: '2026-06-01T24:00' })?.field).toBe('asOf');
     expect(reportAddressRefusal({ asOf: '2026-04-31T08:00' })).toMatchObject({ field: 'asOf', message: { zh: '不是有效的日期' } });
+    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-04-30' })).toEqual({ field: 'to', message: { zh: '截止时间早于起始时间', en: 'the span ends before it starts' } });
+    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-05-01' })).toBeUndefined();
   });
 
   it('calls each control by the name the user sees, the server’s query fields too', () => {

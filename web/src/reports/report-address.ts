@@ -29,7 +29,9 @@ const reportAddress = z.object({
   asOf: localDateTime.optional(),
   unit: z.string().optional(),
   category: z.coerce.number().int().positive().optional(),
-});
+})
+  // The last day is included, so one day is a range; a last day before the first covers nothing, said as the server says it.
+  .refine((address) => address.from === undefined || address.to === undefined || address.to >= address.from, { message: 'the span ends before it starts', path: ['to'] });
 
 /** The first value of the report's address that its controls could not have written, or undefined when every one could. */
 export function reportAddressRefusal(search: Readonly<Record<string, unknown>>): FieldIssue | undefined {
