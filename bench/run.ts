@@ -260,6 +260,10 @@ Object.assign(results, {
 if (only === undefined) writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(printTable(figures, quick));
 if (only !== undefined) console.log(`\nOnly ${[...only].join(', ')}; bench/results.json left as it was:\n${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.value])))}`);
-console.log(`\nLoad average (1 min) ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0] ?? 0, 2)} after, on ${cpus().length} cores: above the core count, other work skews every figure.`);
+const loadAfter = loadavg()[0] ?? 0;
+const loaded = Math.max(loadBefore, loadAfter) > cpus().length;
+console.log(
+  `\nLoad average (1 min) ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after, on ${cpus().length} cores: ${loaded ? 'above the core count, so other work skewed these figures' : 'within the core count (above it, other work would skew every figure)'}.`,
+);
 console.log(`${only === undefined ? 'Written to bench/results.json' : 'Done'} in ${Math.round((performance.now() - started) / 1000)} s${quick ? ' (quick: smaller sizes, see "sizes")' : ''}.`);
 for (const file of profiled) console.log(`\n${summarizeProfile(file, 15, ['node_modules/drizzle-orm', 'node_modules/@libsql', 'node_modules/hono', 'node_modules/@hono', 'node_modules/zod', '/engine/', '/api/', '/db/'])}`);
