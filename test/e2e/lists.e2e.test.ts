@@ -109,7 +109,7 @@ describe('the three lists in Chromium', () => {
       expect(await page.locator('select[name=state]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('rectifying');
     }));
 
-  test('a filter in force shows its whole choice in English on a 1280 px laptop, not "Hantai Branc"', () =>
+  test('a filter in force shows its whole choice in English on a 1280 px laptop, not "Hantai Branc", nor "Every open st" at rest', () =>
     asUser(
       suite,
       'office',
@@ -130,6 +130,10 @@ describe('the three lists in Chromium', () => {
         expect(await page.locator('[data-testid=list-filters] select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim())).toBe('Hantai Branch');
         expect(await clipped('[data-testid=list-filters]', 'unit')).toBe(0);
         expect(await clipped('[data-testid=list-filters]', 'category')).toBe(0);
+        // At rest too where the choice is one of a few short ones: the responsibility list's "Every open state".
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/responsibility`);
+        await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+        expect(await clipped('[data-testid=list-filters]', 'state')).toBe(0);
         // The board's toolbar likewise.
         await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?unit=hantai&category=8`);
         await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
