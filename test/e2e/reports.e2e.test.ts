@@ -290,6 +290,14 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('grid-report-category-8').click();
       await page.getByTestId('report-heading-category').filter({ hasText: '电信网络诈骗' }).waitFor();
       expect(await page.getByTestId('report-category').inputValue()).toBe('8');
+
+      // On a 1366 × 768 laptop in English the long hint gives way (two lines) rather than sending "Wall mode" below the bar.
+      await page.goBack();
+      await page.locator('[data-testid=county-map] path.county').first().waitFor();
+      await page.getByTestId('lang-toggle').click();
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await expect.poll(() => page.locator('.bm-hint').textContent()).toContain('Click a county');
+      expect(await wrapsLine(page.locator('.bm-toolbar'))).toBe(false);
     } finally {
       await context.close();
     }
