@@ -68,6 +68,10 @@ describe('the escalation inbox', () => {
       // The badge goes down by one (and away at zero).
       const badge = page.getByTestId('inbox-badge');
       await expect.poll(async () => ((await badge.count()) === 0 ? 0 : Number(await badge.textContent()))).toBe(before.counts.open - 1);
+      // The tab's "open/all" says which is which to whoever points at it (or reads it aloud).
+      const tabCount = page.getByTestId('inbox-tab-mine').locator('.tab-count');
+      await expect.poll(() => tabCount.textContent()).toBe(`${before.counts.open - 1}/${before.counts.open + before.counts.acknowledged}`);
+      expect(await tabCount.getAttribute('title')).toBe(`${before.counts.open - 1} 条待签收，共 ${before.counts.open + before.counts.acknowledged} 条（含已签收）`);
 
       await page.getByTestId('inbox-tab-unit').click();
       await page.waitForURL(/inbox=unit/);

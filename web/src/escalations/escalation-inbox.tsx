@@ -3,7 +3,7 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire, type InboxView } from '../api/client';
 import { messages, type MessageKey } from '../i18n/messages';
-import { named, t, tr } from '../i18n/i18n';
+import { named, t, tr, trFilled } from '../i18n/i18n';
 import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate, figure } from '../board/format';
@@ -271,7 +271,8 @@ export function InboxPanel(props: {
               {view === 'mine' ? t('inboxMine') : unitsTab()}
               <Show when={props.view === view && list()}>
                 {(l) => (
-                  <span class="tab-count">
+                  // "100/100" alone does not say which is which: its title (and a screen reader) does.
+                  <span class="tab-count" title={trFilled(messages.inboxTabCount, { open: l().counts.open, all: l().counts.open + l().counts.acknowledged })}>
                     {l().counts.open}/{l().counts.open + l().counts.acknowledged}
                   </span>
                 )}

@@ -163,6 +163,7 @@ export const messages = {
   inboxAll: { zh: '全部', en: 'All' },
   inboxEmpty: { zh: '没有待处理的督办', en: 'Nothing to act on' },
   openCount: { zh: '条未签收', en: 'open' },
+  inboxTabCount: { zh: '{open} 条待签收，共 {all} 条（含已签收）', en: '{open} open of {all} (acknowledged included)' },
   acknowledge: { zh: '签收', en: 'Acknowledge' },
   acknowledged: { zh: '已签收', en: 'Acknowledged' },
   statusOpen: { zh: '待签收', en: 'Open' },
