@@ -45,7 +45,8 @@ export const intakeMessages = {
   invalid: { zh: '有错误', en: 'Invalid' },
   alreadyImported: { zh: '已导入过', en: 'Already imported' },
   duplicates: { zh: '疑似重复', en: 'Possible duplicates' },
-  duplicatesInFile: { zh: '文件内重复', en: 'Repeated in the file' },
+  // Rows that share a number with an earlier row (imported all the same); a repeated source id is an error, counted as invalid.
+  duplicatesInFile: { zh: '文件内疑似重复', en: 'Possible duplicates in the file' },
   issuesTitle: { zh: '错误明细', en: 'Problems found' },
   issuesLead: { zh: '请在原文件中修改以下内容后重新上传，或只导入无错误的行。', en: 'Fix these in the file and upload it again, or import only the rows without problems.' },
   issuesLeadDone: { zh: '以下行未导入，请修改后另行导入。', en: 'These rows were not imported; fix them and import them separately.' },
