@@ -8,6 +8,7 @@ import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { ApiError, problemResponse } from './errors';
 import { bodyLimits } from './middleware/body-limit';
+import { refuseNulCharacters } from './middleware/nul-characters';
 import { requestLog } from './middleware/request-log';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { serveWebApp } from './middleware/web-static';
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions) {
     ),
     sameOrigin,
     jsonBodies,
+    refuseNulCharacters,
     loadViewer(database, clock, options.session, unitTree),
   );
   app.route('/api', api);

@@ -127,6 +127,14 @@ describe('bulk import of clues', () => {
     expect(problem.fields[0]?.field).toBe('(body)');
     expect(problem.fields[0]?.message.zh).toContain('编码');
     expect(await clueCount()).toBe(before);
+
+    // UTF-16 with a NUL in a title (a binary file, or one that would cut the title short when read back): refused alike.
+    const withNul = ['编号\t标题\t单位', 'U-2\t含空字符\u0000的标题\t汉台分局'].join('\r\n');
+    const nulFile = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...withNul].map((ch) => ch.charCodeAt(0))).buffer)]);
+    const refused = await upload(nulFile, 'commit=true');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('(body)');
+    expect(await clueCount()).toBe(before);
   });
 
   it('refuses a missing required column, an unreadable file, a wrong content type and a bad mapping clearly', async () => {

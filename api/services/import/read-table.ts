@@ -10,6 +10,12 @@ export interface Table {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/**
+ * Control characters other than tab and line ends mean a binary file, whatever
+ * decodes; and a NUL kept in a title would cut it short when read back.
+ */
+const binaryControls = /[\u0000-\u0008\u000E-\u001F]/;
+
 /** A file whose text encoding is none Battlemap reads: refused rather than imported as mojibake. */
 export class UnknownEncoding extends Error {}
 
@@ -23,7 +29,9 @@ export class UnknownEncoding extends Error {}
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'gb18030' | 'utf16' } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: 'utf16' };
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    if (binaryControls.test(text)) throw new UnknownEncoding('control characters in UTF-16 text');
+    return { text, encoding: 'utf16' };
   }
   const attempts = [
     ['utf-8', 'utf8'],
@@ -32,8 +40,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' |
   for (const [label, encoding] of attempts) {
     try {
       const text = new TextDecoder(label, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-      // Control characters other than tab and line ends mean a binary file, whatever decodes.
-      if (/[\u0000-\u0008\u000E-\u001F]/.test(text)) break;
+      if (binaryControls.test(text)) break;
       return { text, encoding };
     } catch {
       // Not this encoding: try the next.
