@@ -230,8 +230,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=autumn`);
       await expect.poll(() => failed.textContent()).toBe('报告加载失败（阶段）：没有这个阶段');
       expect(await page.getByTestId('report-document').count()).toBe(0);
-      // The phase select shows what the address says, not a phase it is not reading.
+      // The phase select shows what the address says, not a phase it is not reading; nothing is there to export or print.
       expect(await page.locator('select[name=phase]').inputValue()).toBe('autumn');
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
+      expect(await page.getByTestId('export-xlsx').getAttribute('aria-disabled')).toBe('true');
+      expect(await page.getByTestId('print').isDisabled()).toBe(true);
       await page.locator('select[name=phase]').selectOption('survey');
       await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
       expect(await failed.count()).toBe(0);
@@ -247,6 +250,13 @@ describe('reports, battle map and wall in Chromium', () => {
       // What the server refuses is named the same way.
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?unit=atlantis`);
       await expect.poll(() => failed.textContent()).toBe('报告加载失败（承办单位）：没有这个单位');
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
+      expect(await page.getByTestId('print').isDisabled()).toBe(true);
+      // A report read again gives them back.
+      await page.getByTestId('report-unit').selectOption('hantai');
+      await page.getByTestId('report-document').waitFor();
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toContain('unit=hantai');
+      expect(await page.getByTestId('print').isDisabled()).toBe(false);
     } finally {
       await context.close();
     }

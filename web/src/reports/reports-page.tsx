@@ -140,9 +140,10 @@ export function ReportsPage() {
     return frozenSource() !== null && answer !== undefined && answer.phase === current.phase ? answer : undefined;
   };
 
+  /** The export of the report shown; none while the address or the server refuses it (the file would be the refusal). */
   const download = (format: 'csv' | 'xlsx') => {
     const s = scope();
-    return s === null ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
+    return s === null || report.error !== undefined ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
   };
 
   const unitRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
@@ -237,13 +238,13 @@ export function ReportsPage() {
                 </button>
               </Show>
               <span class="rp-spacer" />
-              <a class="button" href={download('csv')} download="" data-testid="export-csv">
+              <a class="button" href={download('csv')} aria-disabled={download('csv') === undefined} download="" data-testid="export-csv">
                 {rt('exportCsv')}
               </a>
-              <a class="button" href={download('xlsx')} download="" data-testid="export-xlsx">
+              <a class="button" href={download('xlsx')} aria-disabled={download('xlsx') === undefined} download="" data-testid="export-xlsx">
                 {rt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" onClick={() => print()}>
+              <button type="button" class="button primary" data-testid="print" disabled={unlessFailed(report) === undefined || addressRefused() !== undefined} onClick={() => print()}>
                 {rt('print')}
               </button>
             </div>
