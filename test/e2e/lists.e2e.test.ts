@@ -84,6 +84,10 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
+      // Nothing is there to export or print (an export would have been the refusal).
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
+      expect(await page.getByTestId('export-xlsx').getAttribute('aria-disabled')).toBe('true');
+      expect(await page.getByTestId('print').isDisabled()).toBe(true);
       // The select shows the value refused, not a blank.
       const quiet = page.locator('select[name=quiet]');
       expect(await quiet.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('abc');
@@ -91,6 +95,8 @@ describe('the three lists in Chromium', () => {
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       expect(new URL(page.url()).searchParams.get('quiet')).toBeNull();
       expect(await page.locator('.list-page [role=alert]').count()).toBe(0);
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toContain('/lists/clues');
+      expect(await page.getByTestId('print').isDisabled()).toBe(false);
 
       // A span the server takes but the select does not offer (a shared link's ten days) is shown as such.
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=10`);

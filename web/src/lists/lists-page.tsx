@@ -109,7 +109,8 @@ export function ListsPage() {
     }
   }
 
-  const download = (format: 'csv' | 'xlsx') => listDownloadUrl(campaignId(), list(), filters(), format, lang());
+  /** The export of the list shown; none while the server refuses its filters (the file would be the refusal). */
+  const download = (format: 'csv' | 'xlsx') => (page.error !== undefined ? undefined : listDownloadUrl(campaignId(), list(), filters(), format, lang()));
   /** The filters on screen, in words, for the printed page's heading. */
   const filterText = () => {
     const detail = campaign();
@@ -154,13 +155,13 @@ export function ListsPage() {
                 </For>
               </nav>
               <span class="list-spacer" />
-              <a class="button" href={download('csv')} download="" data-testid="export-csv">
+              <a class="button" href={download('csv')} aria-disabled={download('csv') === undefined} download="" data-testid="export-csv">
                 {lt('exportCsv')}
               </a>
-              <a class="button" href={download('xlsx')} download="" data-testid="export-xlsx">
+              <a class="button" href={download('xlsx')} aria-disabled={download('xlsx') === undefined} download="" data-testid="export-xlsx">
                 {lt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" disabled={preparing()} onClick={() => void printWholeList()}>
+              <button type="button" class="button primary" data-testid="print" disabled={preparing() || page.error !== undefined} onClick={() => void printWholeList()}>
                 {preparing() ? lt('preparingPrint') : lt('print')}
               </button>
             </div>
