@@ -192,6 +192,15 @@ describe('the three lists in Chromium', () => {
       await page.getByTestId('print').click();
       await expect.poll(() => page.evaluate(() => document.body.dataset.printedRows)).toBe(String(all.total));
       await expect.poll(() => page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count()).toBe(50);
+
+      // A whole list that cannot be read (the network drops the print's reads): nothing is printed, and a toast says why.
+      await page.evaluate(() => delete document.body.dataset.printedRows);
+      await page.route('**/api/campaigns/1/lists/clues?*limit=500*', (route) => route.abort('connectionreset'));
+      await page.getByTestId('print').click();
+      await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain('未能读取整份清单，没有打印');
+      expect(await page.evaluate(() => document.body.dataset.printedRows)).toBeUndefined();
+      await expect.poll(() => page.getByTestId('print').isDisabled()).toBe(false);
+      await page.unroute('**/api/campaigns/1/lists/clues?*limit=500*');
     }));
 
   test('the reports page draws the cumulative flow and the burndown of the phase', () =>

@@ -10,6 +10,8 @@ import { count, localDateTime } from '../reports/format';
 import { quietLabel } from '../ui/quiet-select';
 import { filterName } from '../ui/filter-names';
 import { ReadFailed } from '../ui/read-failed';
+import { toast } from '../ui/toasts';
+import { refusalText } from '../api/problem';
 import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
@@ -103,6 +105,9 @@ export function ListsPage() {
       // Let the full table paint before the print dialog takes its picture.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       print();
+    } catch (error) {
+      // A page of the whole list that could not be read (the network, a restart): nothing is printed, and it says why.
+      toast(() => `${lt('printFailed')}${colon()}${refusalText(error)}`);
     } finally {
       setPreparing(false);
       setPrinted(null);

@@ -15,6 +15,7 @@ export const listMessages = {
   exportXlsx: { zh: '导出 Excel', en: 'Export Excel' },
   print: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
   preparingPrint: { zh: '正在准备整份清单…', en: 'Preparing the whole list…' },
+  printFailed: { zh: '未能读取整份清单，没有打印', en: 'The whole list could not be read, so nothing was printed' },
   printTruncated: { zh: '仅打印前 {n} 条（共 {total} 条）；完整清单请导出 Excel。', en: 'Only the first {n} of {total} are printed; export to Excel for the whole list.' },
   previous: { zh: '上一页', en: 'Previous' },
   next: { zh: '下一页', en: 'Next' },
