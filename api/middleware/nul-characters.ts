@@ -1,11 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import type { Label } from '../../engine/labels';
 import type { AppEnv } from '../context';
-import { ApiError } from '../errors';
+import { ApiError, queryRefused } from '../errors';
 import { isAttachmentUploadPath } from '../services/attachments';
+import { isJsonType, safeMethods } from './security';
 
 const nul = '\u0000';
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const refusal: Label = { zh: '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' };
 
 /** Where in a parsed JSON body a string or a key holds a NUL, as the shape checks name a field (`items.0.reason`); undefined when nowhere. */
@@ -33,11 +33,11 @@ export function nulField(value: unknown, path: readonly string[] = []): string |
 export const refuseNulCharacters = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.url.includes('%00')) {
     for (const [name, values] of Object.entries(c.req.queries())) {
-      if (values.some((value) => value.includes(nul))) throw new ApiError('bad_request', { fields: [{ field: `query.${name}`, message: refusal }] });
+      if (values.some((value) => value.includes(nul))) throw queryRefused(name, refusal);
     }
   }
   // An attached file is kept byte for byte, whatever its type says: never read as text here.
-  const jsonBody = !safeMethods.has(c.req.method) && !isAttachmentUploadPath(c.req.path) && /^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+  const jsonBody = !safeMethods.has(c.req.method) && !isAttachmentUploadPath(c.req.path) && isJsonType(c.req.header('content-type'));
   if (jsonBody) {
     const text = await c.req.text();
     if (text.includes('\\u0000')) {

@@ -28,7 +28,8 @@ export const securityHeaders = secureHeaders({
   overwrite: false,
 });
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The methods that change nothing, and so carry no body and need no check of where they came from. */
+export const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Cross-site request forgery, for JSON as well as forms (Hono's `csrf`
@@ -62,6 +63,9 @@ export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadshe
 /** What an import body may be: CSV, XLSX, or bytes the server identifies itself. */
 export const importBodyTypes = ['text/csv', xlsxType, 'application/octet-stream'] as const;
 
+/** Whether a Content-Type header says JSON (`application/json`, with or without parameters). */
+export const isJsonType = (type: string | undefined): boolean => /^application\/json\s*(;|$)/i.test(type ?? '');
+
 /**
  * Bodies are JSON only (files only to the import route, as CSV or XLSX, and
  * to an item's attachments, of any type); anything else is refused before it
@@ -75,6 +79,6 @@ export const jsonBodies = createMiddleware<AppEnv>(async (c, next) => {
   if (isAttachmentUploadPath(c.req.path) && c.req.method === 'POST') return next();
   const mediaType = type.split(';')[0]?.trim().toLowerCase() ?? '';
   const file = isImportPath(c.req.path) && (importBodyTypes as readonly string[]).includes(mediaType);
-  if (!file && !/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
+  if (!file && !isJsonType(type)) throw new ApiError('unsupported_media_type');
   return next();
 });

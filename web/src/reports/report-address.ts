@@ -4,8 +4,7 @@ import { localDateSchema } from '../../../engine/deadlines/local-date';
 import { validate } from '../../../engine/validation';
 import type { FieldIssue } from '../../../engine/refusals';
 import type { Label } from '../../../engine/labels';
-import { tr } from '../i18n/i18n';
-import { filterLabels } from '../ui/filter-names';
+import { controlNamer, filterLabels } from '../ui/filter-names';
 import { reportMessages } from './messages';
 
 /** A moment as the report's "as of" input writes it, in the campaign's zone: `YYYY-MM-DDTHH:MM`, on a day that exists. */
@@ -54,8 +53,4 @@ const controlLabels = {
 } satisfies Readonly<Record<string, Label>>;
 
 /** The control a refusal of the report's address, or of its read, is about (`phase`, or the server's `query.unit`). */
-export function reportControlName(field: string): string | undefined {
-  const byName: Readonly<Record<string, Label | undefined>> = controlLabels;
-  const label = byName[field.replace(/^query\./, '')];
-  return label === undefined ? undefined : tr(label);
-}
+export const reportControlName = controlNamer(controlLabels);

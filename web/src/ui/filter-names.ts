@@ -17,12 +17,17 @@ export const filterLabels = {
 } satisfies Readonly<Record<string, Label>>;
 
 /**
- * The filter a refused read names (`query.quiet`, or `quiet`), as the
- * toolbar calls it: what the user clears or changes to read again. None for
- * a field that is not a filter.
+ * The control a refused read (or a page's own check of its address) names,
+ * as the page calls it: `query.quiet` or `quiet` by the label a table gives
+ * it. None for a field the table does not name.
  */
-export function filterName(field: string): string | undefined {
-  const byName: Readonly<Record<string, Label | undefined>> = filterLabels;
-  const label = byName[field.replace(/^query\./, '')];
-  return label === undefined ? undefined : tr(label);
+export function controlNamer(labels: Readonly<Record<string, Label>>): (field: string) => string | undefined {
+  const byName: Readonly<Record<string, Label | undefined>> = labels;
+  return (field) => {
+    const label = byName[field.replace(/^query\./, '')];
+    return label === undefined ? undefined : tr(label);
+  };
 }
+
+/** The filter of the board or the lists a refusal is about: what the user clears or changes to read again. */
+export const filterName = controlNamer(filterLabels);
