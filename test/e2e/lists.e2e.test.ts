@@ -88,6 +88,8 @@ describe('the three lists in Chromium', () => {
       expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
       expect(await page.getByTestId('export-xlsx').getAttribute('aria-disabled')).toBe('true');
       expect(await page.getByTestId('print').isDisabled()).toBe(true);
+      // The heading's line of filters says the span as the address has it, not "abc 天无进展".
+      expect(await page.locator('.list-heading p.muted').textContent()).toBe('筛选条件：进展：abc');
       // The select shows the value refused, not a blank.
       const quiet = page.locator('select[name=quiet]');
       expect(await quiet.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('abc');

@@ -108,6 +108,39 @@ describe('a read that fails inside a page', () => {
       expect(await failed.count()).toBe(0);
     }));
 
+  test("a view or a yes-or-no filter in the board's address its controls could not have written is refused by name, not read as the default", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const boardReads: string[] = [];
+      page.on('request', (request) => {
+        if (/\/api\/campaigns\/\d+\/board\?/.test(request.url())) boardReads.push(request.url());
+      });
+      const failed = page.getByTestId('board-failed');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problems`);
+      await expect.poll(() => failed.textContent()).toBe('看板加载失败（线索或问题）：应为以下之一：clue、problem');
+      expect(await page.locator('[data-testid^=column-]').count()).toBe(0);
+      // Nothing was asked of the server for the board it would have been read as.
+      expect(boardReads).toEqual([]);
+      await page.getByTestId('kind-problem').click();
+      await page.locator('[data-testid^=column-] [data-testid^=card-]').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('kind')).toBe('problem');
+      expect(await failed.count()).toBe(0);
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=units`);
+      await expect.poll(() => failed.textContent()).toMatch(/^看板加载失败（分组）：/);
+      // The select shows the lanes the address asks for, so choosing "不分组" is a change that clears it.
+      const lanes = page.getByTestId('swimlane');
+      expect(await lanes.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('units');
+      await lanes.selectOption('none');
+      await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('swimlane')).toBeNull();
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?overdue=yes`);
+      await expect.poll(() => failed.textContent()).toMatch(/^看板加载失败（只看超期）：/);
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('overdue')).toBeNull();
+    }));
+
   test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", () =>
     asUser(suite, 'office', async ({ page }) => {
       const [id, other] = await cardIds(page, '[data-testid=column-found]');

@@ -70,7 +70,9 @@ export function createLiveBoard(options: LiveBoardOptions) {
   const firstRead = new Promise<number | null>((resolve) => {
     createEffect(() => {
       const read = state.shown();
-      if (state.board.error !== undefined) resolve(null);
+      // A board not read (its read failed, or the page refused its address) starts the stream from now: the board read
+      // once the address is mended is newer than that, and an indicator stuck on "reconnecting" would be wrong.
+      if (state.board.error !== undefined || state.refused()) resolve(null);
       else if (read !== undefined) resolve(read.seq);
     });
   });

@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
 import { Index, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
+import { ApiProblem } from '../api/problem';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -27,8 +28,9 @@ import { coalesce } from '../live/coalesce';
 import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusCard } from './board-moves';
 import { createBoardState } from './board-state';
+import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
-import { filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
+import { boardFilterKeys, filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
 import { BoardToolbar } from './board-toolbar';
 import { CampaignHead } from './campaign-head';
 
@@ -52,7 +54,12 @@ export function BoardPage() {
   const filters = createMemo((): BoardFilters => filtersOf(search), undefined, { equals: sameJson });
   const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
   const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
-  const state = createBoardState(source, (s) => expanded().has(s));
+  /** Why the address cannot be read as a board (`?kind=problems`): said in the board's place, and nothing is asked of the server. */
+  const addressRefused = createMemo(() => {
+    const issue = boardAddressRefusal(search);
+    return issue === undefined ? undefined : new ApiProblem(400, 'bad_request', { zh: '看板地址有误', en: 'The board address is not valid' }, [issue], null);
+  });
+  const state = createBoardState(source, (s) => expanded().has(s), () => addressRefused() !== undefined);
   const [dragging, setDragging] = createSignal<Card | null>(null);
   const [creating, setCreating] = createSignal(false);
   const [revision, setRevision] = createSignal(0);
@@ -85,7 +92,7 @@ export function BoardPage() {
   createEffect(() => {
     // The error first: a resource that failed throws when read.
     const campaignRead = campaign.error !== undefined || campaign() !== undefined;
-    const boardRead = state.board.error !== undefined || state.shown() !== undefined;
+    const boardRead = addressRefused() !== undefined || state.board.error !== undefined || state.shown() !== undefined;
     if (boardPainted() || !campaignRead || !boardRead) return;
     requestAnimationFrame(() => setTimeout(() => setBoardPainted(true), 0));
   });
@@ -210,7 +217,9 @@ export function BoardPage() {
                 campaign={detail()}
                 kind={kind()}
                 swimlane={swimlane()}
+                swimlaneInAddress={search.swimlane}
                 filters={filters()}
+                filtered={boardFilterKeys.some((key) => Boolean(search[key]))}
                 mayCreate={mayMove()}
                 selecting={mayMove() ? selection.active() : null}
                 onSelecting={() => (selection.active() ? selection.stop() : selection.start())}
@@ -254,6 +263,9 @@ export function BoardPage() {
                     {bm('cardHelpSelecting')}
                   </p>
                   <Switch fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
+                    <Match when={addressRefused()}>
+                      {(refusal) => <ReadFailed what={bm('boardFailed')} error={refusal()} fieldName={filterName} class="board-failed" testid="board-failed" />}
+                    </Match>
                     <Match when={state.board.error !== undefined}>
                       <ReadFailed what={bm('boardFailed')} error={state.board.error} fieldName={filterName} class="board-failed" testid="board-failed" />
                     </Match>

@@ -1,5 +1,5 @@
 import { api, type Board, type CampaignDetail } from '../api/client';
-import { firstPageQuery, sourceOf, type BoardSource } from './board-source';
+import { firstPageQuery, readsAsWritten, sourceOf, type BoardSource } from './board-source';
 
 interface Early {
   readonly key: string;
@@ -23,11 +23,13 @@ export function prefetchBoard(location: Pick<Location, 'pathname' | 'search'>): 
   const match = /^\/campaigns\/(\d+)\/board\/?$/.exec(location.pathname);
   if (match === null) return;
   const campaignId = Number(match[1]);
-  const source = sourceOf(campaignId, Object.fromEntries(new URLSearchParams(location.search)));
-  const board = api.board(campaignId, firstPageQuery(source), { quiet401: true });
+  const search = Object.fromEntries(new URLSearchParams(location.search));
+  // An address the page refuses is read as no board (it says why); the campaign is still read for the page around it.
+  const source = sourceOf(campaignId, search);
+  const board = readsAsWritten(search) ? api.board(campaignId, firstPageQuery(source), { quiet401: true }) : null;
   const campaign = api.campaign(campaignId, { quiet401: true });
   // Nobody may ever take them (the user is sent to log in first): a rejection is not an error until then.
-  board.catch(() => undefined);
+  board?.catch(() => undefined);
   campaign.catch(() => undefined);
   early = { key: keyOf(source), campaignId, board, campaign };
 }

@@ -24,8 +24,27 @@ export interface BoardSource {
   readonly filters: BoardFilters;
 }
 
+/** The yes-or-no filters of the board's address: `true` filters, `false` or none does not. */
+const yesOrNoFilters = ['overdue', 'escalated', 'asked'] as const satisfies readonly (keyof BoardSearch)[];
+
+/**
+ * Whether the page reads its view (kind, lanes) and its yes-or-no filters as
+ * the address writes them; it reads an unknown one as its default. The early
+ * read of the board asks it (board-address.ts says why one is refused, with
+ * zod, which this page's first script does without).
+ */
+export function readsAsWritten(search: BoardSearch): boolean {
+  const given = (value: string | undefined) => value !== undefined && value !== '';
+  if (given(search.kind) && search.kind !== kindOf(search)) return false;
+  if (given(search.swimlane) && search.swimlane !== swimlaneOf(search)) return false;
+  return yesOrNoFilters.every((key) => !given(search[key]) || search[key] === 'true' || search[key] === 'false');
+}
+
 export const kindOf = (search: BoardSearch): ItemKind => (search.kind === 'problem' ? 'problem' : 'clue');
 export const swimlaneOf = (search: BoardSearch): Swimlane => (search.swimlane === 'unit' || search.swimlane === 'category' ? search.swimlane : 'none');
+
+/** The filters of the board's address, as its toolbar's "clear" clears them. */
+export const boardFilterKeys = ['unit', 'category', 'assignee', 'overdue', 'escalated', 'asked', 'quiet', 'q'] as const satisfies readonly (keyof BoardSearch & keyof BoardFilters)[];
 
 /** The filters of a board URL; absent and empty ones left out. */
 export function filtersOf(search: BoardSearch): BoardFilters {

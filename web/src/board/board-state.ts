@@ -50,8 +50,10 @@ function keepUnchanged(before: readonly Card[], after: readonly Card[]): Card[] 
  * second copy of the board). Confirmed moves are placed into the board
  * from the server's answer; refused ones just disappear from the pending list.
  */
-export function createBoardState(source: () => BoardSource, isOpen: (state: string) => boolean = () => true) {
-  const [board, { mutate, refetch }] = createResource<Board, BoardSource>(source, async (s, { value }) => {
+export function createBoardState(source: () => BoardSource, isOpen: (state: string) => boolean = () => true, refused: () => boolean = () => false) {
+  // An address the page refuses is read as no board at all: nothing is asked of the server (the page says why).
+  const wanted = () => (refused() ? false : source());
+  const [board, { mutate, refetch }] = createResource<Board, BoardSource>(wanted, async (s, { value }) => {
     const next = await firstBoardPage(s);
     if (value === undefined || value === null || value.kind !== next.kind) return next;
     const before = new Map(value.columns.map((c) => [c.state, c.cards]));
@@ -224,7 +226,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     if (outgrown.length > 0) await refreshStates(outgrown);
   }
 
-  return { board, shown, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
+  return { board, refused, shown, columns, pending, pendingOf, hold, release, send, loadMore, loadingMore, refetch, refreshStates };
 }
 
 export type BoardState = ReturnType<typeof createBoardState>;

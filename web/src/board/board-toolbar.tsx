@@ -4,12 +4,16 @@ import type { MessageKey } from '../i18n/messages';
 import { t } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { QuietSelect } from '../ui/quiet-select';
-import { CategorySelect, UnitSelect } from '../ui/scope-selects';
+import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
+import { unofferedOf } from '../ui/scope-options';
+import { filterLabels } from '../ui/filter-names';
+import { tr } from '../i18n/i18n';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
+const swimlanes = ['none', 'unit', 'category'] as const satisfies readonly Swimlane[];
 const swimlaneKeys: Record<Swimlane, MessageKey> = { none: 'swimlaneNone', unit: 'swimlaneUnit', category: 'swimlaneCategory' };
 
 /** Kind switch, lanes, filters and "new"; every change goes to the URL, which the board reads. */
@@ -17,7 +21,11 @@ export function BoardToolbar(props: {
   campaign: CampaignDetail;
   kind: ItemKind;
   swimlane: Swimlane;
+  /** The lanes as the address has them, when it names lanes there are none of (`?swimlane=units`): shown as itself. */
+  swimlaneInAddress?: string;
   filters: BoardFilters;
+  /** Whether the address holds a filter, taken or not (`?overdue=yes`, which the board refuses): what "clear" clears. */
+  filtered: boolean;
   mayCreate: boolean;
   /** Whether cards are being ticked for a batch; null when the viewer may change none. */
   selecting: boolean | null;
@@ -45,11 +53,12 @@ export function BoardToolbar(props: {
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
   const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
-  const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
+  // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
+  const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
 
   return (
     <div class="toolbar" role="toolbar" aria-label={t('search')}>
-      <div class="segmented" role="tablist">
+      <div class="segmented" role="tablist" aria-label={tr(filterLabels.kind)}>
         <For each={['clue', 'problem'] as const}>
           {(kind) => (
             <button type="button" role="tab" aria-selected={props.kind === kind} data-testid={`kind-${kind}`} classList={{ active: props.kind === kind }} onClick={() => props.onKind(kind)}>
@@ -60,8 +69,9 @@ export function BoardToolbar(props: {
       </div>
       <label class="toolbar-field">
         <span class="toolbar-label">{t('swimlane')}</span>
-        <select name="swimlane" data-testid="swimlane" value={props.swimlane} onChange={(e) => props.onSwimlane(e.currentTarget.value as Swimlane)}>
-          <For each={['none', 'unit', 'category'] as const}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
+        <select name="swimlane" data-testid="swimlane" value={unofferedLanes()?.value ?? props.swimlane} onChange={(e) => props.onSwimlane(e.currentTarget.value as Swimlane)}>
+          <For each={swimlanes}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
+          <Unoffered option={unofferedLanes()} />
         </select>
       </label>
       <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
@@ -90,7 +100,7 @@ export function BoardToolbar(props: {
       <button
         type="button"
         class="button ghost"
-        disabled={!active()}
+        disabled={!props.filtered}
         onClick={() => {
           setText('');
           props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, asked: undefined, quiet: undefined, q: undefined });

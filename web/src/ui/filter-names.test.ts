@@ -8,6 +8,9 @@ describe("a refused read's field, named as the filter the user changes", () => {
     expect(filterName('unit')).toBe('承办单位');
     expect(filterName('state')).toBe('状态');
     expect(filterName('query.q')).toBe('搜索');
+    // The board's own check of its address names its view's controls too.
+    expect(filterName('kind')).toBe('线索或问题');
+    expect(filterName('swimlane')).toBe('分组');
   });
 
   it('is none for a field that is not a filter', () => {

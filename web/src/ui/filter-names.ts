@@ -5,6 +5,9 @@ import { extensionMessages } from '../deadlines/messages';
 
 /** The filters of the board and the lists by their name in the address (and the API's query), as their controls call them (a screen reader too). */
 export const filterLabels = {
+  // The board's view: which kind of item (its tabs) and which lanes.
+  kind: { zh: '线索或问题', en: 'Clues or problems' },
+  swimlane: messages.swimlane,
   unit: messages.unit,
   category: messages.category,
   assignee: messages.assignee,

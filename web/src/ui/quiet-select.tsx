@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { tr } from '../i18n/i18n';
+import { colon, tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
 import { unofferedOf } from './scope-options';
 import { Unoffered } from './scope-selects';
@@ -14,8 +14,8 @@ const quietChoice = { zh: '{n} 天无进展', en: 'Stalled {n}d+' };
 /** What counts as progress, in the select's tooltip. */
 const meaning = { zh: '无进展：期间既没有写进展记录、上传附件，也没有移入当前状态', en: 'No progress: no work note, no file attached and no move into the current state in that time' };
 
-/** "No progress for N days", as a filter's chip or a print heading says it. */
-export const quietLabel = (days: string): string => tr(quietDays).replace('{n}', days);
+/** "No progress for N days", as a filter's chip or a print heading says it; a span that is no number of days (`?quiet=abc`, which the server refuses) as itself. */
+export const quietLabel = (days: string): string => (/^\d+$/.test(days) ? tr(quietDays).replace('{n}', days) : `${tr(filterLabels.quiet)}${colon()}${days}`);
 
 /**
  * The "no progress for N days" filter of the board and the lists: items with
