@@ -51,8 +51,10 @@ function isMissing(issue: Issue): boolean {
   return typeof issue.message === 'string' && issue.message.endsWith('received undefined');
 }
 
+/** A bound as a message says it: a day as YYYY-MM-DD, a large number with its thousands grouped (1,000,000,000,000, not 13 digits to count). */
 function bound(value: number | bigint | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value >= 100_000 || value <= -100_000 ? value.toLocaleString('en-US') : String(value);
 }
 
 export function zhIssueText(issue: Issue): string | undefined {

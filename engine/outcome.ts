@@ -5,33 +5,47 @@ import type { Label } from './labels';
  * The figures a campaign reports upward, recorded on the move where they
  * happen (solved, prosecuted, rectified). Integers only; money in whole yuan.
  */
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * Each figure of one case or item is a whole number up to a bound some ten
+ * times the largest of its kind on record (a fraud case of tens of billions
+ * of yuan, a ring of thousands of suspects, a warning drive reaching
+ * millions). A figure past it is a slip of the keyboard (extra zeros), said
+ * where it is typed rather than found later in the year's totals; and the
+ * report's sums of a million items stay within SQLite's 64-bit integers,
+ * whose `sum()` fails the whole report when they overflow.
+ */
+// The bound checked before the whole number: 9007199254740993 is said as past the bound, not past what JavaScript counts exactly.
+const count = (max: number) => z.number().min(0).max(max).int();
+const people = count(100_000);
+const things = count(1_000_000);
+const yuan = count(1_000_000_000_000);
+const reached = count(100_000_000);
 
 export const organisationTypes = ['mafia', 'criminalGroup', 'criminalGang', 'none'] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
 export const clueOutcomeSchema = z.strictObject({
   organisationType: z.enum(organisationTypes),
-  suspectsCaught: count,
-  criminallyDetained: count,
-  arrested: count,
-  gunsSeized: count,
-  assetsSeizedYuan: count,
-  moneyInvolvedYuan: count,
-  moneyStoppedYuan: count,
-  moneyFrozenYuan: count,
-  moneyReturnedYuan: count,
-  victimsWarned: count,
+  suspectsCaught: people,
+  criminallyDetained: people,
+  arrested: people,
+  gunsSeized: things,
+  assetsSeizedYuan: yuan,
+  moneyInvolvedYuan: yuan,
+  moneyStoppedYuan: yuan,
+  moneyFrozenYuan: yuan,
+  moneyReturnedYuan: yuan,
+  victimsWarned: reached,
 });
 export type ClueOutcome = z.infer<typeof clueOutcomeSchema>;
 export type ClueOutcomeFigure = Exclude<keyof ClueOutcome, 'organisationType'>;
 
-export const prosecutionSchema = z.strictObject({ sentForProsecution: count });
+export const prosecutionSchema = z.strictObject({ sentForProsecution: people });
 
 export const rectificationSchema = z.strictObject({
   measures: z.string().trim().min(1).max(4000),
-  websitesShutDown: count,
-  accountsClosed: count,
+  websitesShutDown: things,
+  accountsClosed: reached,
 });
 export type Rectification = z.infer<typeof rectificationSchema>;
 

@@ -128,6 +128,33 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(body.fields?.map((f) => f.field).sort()).toEqual(['caseNumber', 'conclusion']);
   });
 
+  it("refuses a solve whose money has extra zeros by the field's name, and changes nothing", async () => {
+    const [clue] = await cluesIn('filed');
+    if (clue === undefined) throw new Error('no clue in filed');
+    const before = await stored(clue.id);
+    const outcome = {
+      organisationType: 'none',
+      suspectsCaught: 3,
+      criminallyDetained: 3,
+      arrested: 2,
+      gunsSeized: 0,
+      assetsSeizedYuan: 0,
+      moneyInvolvedYuan: 12_000_000_000_000,
+      moneyStoppedYuan: 0,
+      moneyFrozenYuan: 0,
+      moneyReturnedYuan: 0,
+      victimsWarned: 0,
+    };
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'solved', version: clue.version, payload: { outcome } });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as Problem;
+    expect(body.fields).toEqual([{ field: 'outcome.moneyInvolvedYuan', message: { zh: '不能大于 1,000,000,000,000', en: 'Must be 1,000,000,000,000 or less' } }]);
+    expect(await stored(clue.id)).toEqual(before);
+    // The same case with its money as meant is solved.
+    const solved = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'solved', version: clue.version, payload: { outcome: { ...outcome, moneyInvolvedYuan: 12_000_000_000 } } });
+    expect(solved.status, await solved.clone().text()).toBe(200);
+  });
+
   it('refuses, with 403, a lead moving another unit\'s clue and a viewer moving any clue', async () => {
     const [other] = (await cluesIn('found')).filter((c) => c.unitId !== 'hantai');
     if (other === undefined) throw new Error('no clue of another unit in found');

@@ -15,8 +15,18 @@ describe('the move dialog’s payload', () => {
     expect(initialValues(['sentForProsecution'])).toEqual({});
     expect(checkPayload('clue.prosecute', ['sentForProsecution'], initialValues(['sentForProsecution']))).toHaveProperty('sentForProsecution');
     expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '2' })).toEqual({});
-    // Past the largest whole number a figure may hold: said as too large, not as "not a whole number".
-    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '9007199254740993' }).sentForProsecution?.zh).toBe('不能大于 9007199254740991');
+    // Past the most a figure may hold: said as too large, not as "not a whole number", its bound's thousands grouped.
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '100000' })).toEqual({});
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '1000000' }).sentForProsecution?.zh).toBe('不能大于 100,000');
+    expect(checkPayload('clue.prosecute', ['sentForProsecution'], { sentForProsecution: '9007199254740993' }).sentForProsecution?.en).toBe('Must be 100,000 or less');
+  });
+
+  test("a case's money typed with extra zeros is refused where it is typed, not found later in the year's totals", () => {
+    const needs = ['outcome'];
+    const values = { ...initialValues(needs), 'outcome.organisationType': 'none', 'outcome.moneyInvolvedYuan': '1000000000000' };
+    expect(checkPayload('clue.solve', needs, values)).toEqual({});
+    const typo = checkPayload('clue.solve', needs, { ...values, 'outcome.moneyInvolvedYuan': '10000000000000' });
+    expect(typo['outcome.moneyInvolvedYuan']).toEqual({ zh: '不能大于 1,000,000,000,000', en: 'Must be 1,000,000,000,000 or less' });
   });
 
   test('a server reason a field already says is not said again above the buttons', () => {
