@@ -13,9 +13,18 @@ export interface ScopeOption {
 const indent = '\u00a0\u00a0';
 const retiredMark = { zh: '（已停用）', en: ' (retired)' };
 
+type TreeUnit = { readonly id: string; readonly parentId: string | null };
+
+/** Each unit list's parents by unit, worked out once: a select asks for every option's depth in turn. */
+const parentsByList = new WeakMap<readonly TreeUnit[], ReadonlyMap<string, string | null>>();
+
 /** How deep a unit sits in the tree (the office 0), to indent it in the list. */
-export function depthOf(units: readonly { id: string; parentId: string | null }[], id: string): number {
-  const parents = new Map(units.map((u) => [u.id, u.parentId]));
+export function depthOf(units: readonly TreeUnit[], id: string): number {
+  let parents = parentsByList.get(units);
+  if (parents === undefined) {
+    parents = new Map(units.map((u) => [u.id, u.parentId]));
+    parentsByList.set(units, parents);
+  }
   let depth = 0;
   // Bounded by the number of units: a tree with a loop in it must not hang the page.
   for (let parent = parents.get(id) ?? null; parent !== null && depth < units.length; parent = parents.get(parent) ?? null) depth += 1;
