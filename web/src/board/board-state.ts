@@ -59,9 +59,10 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
     const before = new Map(value.columns.map((c) => [c.state, c.cards]));
     return { ...next, columns: next.columns.map((c) => ({ ...c, cards: keepUnchanged(before.get(c.state) ?? [], c.cards) })) };
   });
-  // The board as read, or none once its read failed (a filter in the address the server refuses): the page says why
-  // in its place, its toolbar kept to change the filter, where Solid's `latest` would throw to the page's notice.
-  const shown = () => unlessFailed(board);
+  // The board as read, or none once its read failed (a filter in the address the server refuses) or its address is
+  // refused (the board read before it is not this one): the page says why in its place, its toolbar kept to change
+  // the filter, where Solid's `latest` would throw to the page's notice.
+  const shown = () => (refused() ? undefined : unlessFailed(board));
   const [pending, setPending] = createSignal<readonly PendingMove[]>([]);
   const [loadingMore, setLoadingMore] = createSignal<ReadonlySet<string>>(new Set());
 

@@ -1,13 +1,12 @@
 import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
-import { t } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { QuietSelect } from '../ui/quiet-select';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { filterLabels } from '../ui/filter-names';
-import { tr } from '../i18n/i18n';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
 
