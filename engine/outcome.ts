@@ -4,8 +4,7 @@ import type { Label } from './labels';
 /**
  * The figures a campaign reports upward, recorded on the move where they
  * happen (solved, prosecuted, rectified). Integers only; money in whole yuan.
- */
-/**
+ *
  * Each figure of one case or item is a whole number up to a bound some ten
  * times the largest of its kind on record (a fraud case of tens of billions
  * of yuan, a ring of thousands of suspects, a warning drive reaching

@@ -118,8 +118,9 @@ describe('a read that fails inside a page', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problems`);
       await expect.poll(() => failed.textContent()).toBe('看板加载失败（线索或问题）：应为以下之一：clue、problem');
       expect(await page.locator('[data-testid^=column-]').count()).toBe(0);
-      // Nothing was asked of the server for the board it would have been read as.
+      // Nothing was asked of the server for the board it would have been read as, and neither tab says it is shown.
       expect(boardReads).toEqual([]);
+      expect(await page.locator('.toolbar [role=tab][aria-selected=true]').count()).toBe(0);
       await page.getByTestId('kind-problem').click();
       await page.locator('[data-testid^=column-] [data-testid^=card-]').first().waitFor();
       expect(new URL(page.url()).searchParams.get('kind')).toBe('problem');

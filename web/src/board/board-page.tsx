@@ -217,6 +217,7 @@ export function BoardPage() {
                 campaign={detail()}
                 kind={kind()}
                 swimlane={swimlane()}
+                kindInAddress={search.kind}
                 swimlaneInAddress={search.swimlane}
                 filters={filters()}
                 filtered={boardFilterKeys.some((key) => Boolean(search[key]))}
