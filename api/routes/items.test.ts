@@ -128,6 +128,14 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(body.fields?.map((f) => f.field).sort()).toEqual(['caseNumber', 'conclusion']);
   });
 
+  it('counts a value with two faults as one to mend', async () => {
+    const response = await office.get('/api/clues/99999999999999999999');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Problem;
+    expect(new Set(body.fields?.map((f) => f.field))).toEqual(new Set(['param.id']));
+    expect(body.reason).toEqual({ zh: '有 1 处填写有误，请看标出的字段', en: '1 value is not valid; see the marked field' });
+  });
+
   it("refuses a solve whose money has extra zeros by the field's name, and changes nothing", async () => {
     const [clue] = await cluesIn('filed');
     if (clue === undefined) throw new Error('no clue in filed');

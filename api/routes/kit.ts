@@ -15,8 +15,9 @@ export function router() {
       if (!result.success) {
         const where = result.target === 'json' ? '' : `${result.target}.`;
         const fields = describeIssues(result.error as z.ZodError).map((f) => ({ ...f, field: `${where}${f.field}` }));
-        // The fields say what is wrong; the reason, shown where no field is (a toast), says how many to look at.
-        const n = fields.length;
+        // The fields say what is wrong; the reason, shown where no field is (a toast), says how many to look at: one
+        // value with two faults (an id past the largest and no whole number) is one field to mend, not two.
+        const n = new Set(fields.map((f) => f.field)).size;
         const reason = { zh: `有 ${n} 处填写有误，请看标出的字段`, en: `${n} ${n === 1 ? 'value is' : 'values are'} not valid; see the marked ${n === 1 ? 'field' : 'fields'}` };
         return problemResponse(c, new ApiError('bad_request', { fields, ...(n > 0 && { reason }) }));
       }
