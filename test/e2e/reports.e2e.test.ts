@@ -313,6 +313,44 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test("a phase on the battle map opens the board of the items found in it, said in the toolbar, which takes it off", async () => {
+    const { context, page, campaignId } = await signedIn();
+    type Counts = { columns: { state: string; side: boolean; count: number }[] };
+    // The main columns' counts, as their headers show them (the side columns, collapsed, show theirs otherwise).
+    const counts = (board: Counts) => Object.fromEntries(board.columns.filter((c) => !c.side).map((c) => [c.state, c.count]));
+    const shownCounts = async () =>
+      Object.fromEntries(
+        await page.locator('[data-testid^=count-]').evaluateAll((spans) => spans.map((span) => [span.getAttribute('data-testid')?.slice('count-'.length) ?? '', Number(span.textContent?.replace(/\D/g, ''))])),
+      );
+    try {
+      const survey = counts(await api<Counts>(context, `/api/campaigns/${campaignId}/board?kind=clue&phase=survey&limit=1`));
+      const whole = counts(await api<Counts>(context, `/api/campaigns/${campaignId}/board?kind=clue&limit=1`));
+      // The demo found clues in both phases it has entered: the filter leaves some out.
+      expect(survey).not.toEqual(whole);
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      await page.getByTestId('phase-survey').click();
+      await page.waitForURL(/\/board\?phase=survey$/);
+      const chip = page.getByTestId('phase-filter');
+      await expect.poll(() => chip.textContent()).toBe('发现阶段：摸排核查×取消这项筛选');
+      await expect.poll(shownCounts).toEqual(survey);
+
+      await chip.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('phase')).toBeNull();
+      await expect.poll(shownCounts).toEqual(whole);
+      expect(await chip.count()).toBe(0);
+
+      // A phase there is none of, from an old link: refused by name, shown as the address has it, and cleared.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?phase=autumn`);
+      await expect.poll(() => page.getByTestId('board-failed').textContent()).toMatch(/^看板加载失败（发现阶段）：/);
+      expect(await chip.textContent()).toBe('发现阶段：autumn×取消这项筛选');
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await expect.poll(shownCounts).toEqual(whole);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the wall shows the map, the key figures and the timeline', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

@@ -1,4 +1,4 @@
-import type { Board, Card, BoardQuery } from '../../../api/contracts/board';
+import type { Board, Card, BoardQuery as BoardQueryInput } from '../../../api/contracts/board';
 import type { CampaignDetail, CampaignSummary } from '../../../api/contracts/campaign';
 import type { HistoryEntry, ItemDetail } from '../../../api/contracts/items';
 import type { Me } from '../../../api/contracts/session';
@@ -13,8 +13,10 @@ import { call as expect, client } from './typed-call';
 
 export { onUnauthenticated } from './typed-call';
 
-export type { Board, BoardQuery, Card, CampaignDetail, AnsweredRequestWire, CampaignSummary, EscalationWire, ExtensionRequestWire, HistoryEntry, ItemDetail, Me, UserSummary };
+export type { Board, Card, CampaignDetail, AnsweredRequestWire, CampaignSummary, EscalationWire, ExtensionRequestWire, HistoryEntry, ItemDetail, Me, UserSummary };
 export type ItemKind = Card['kind'];
+/** The board's query as the page sends it: text the server checks, a phase as the address names it included (`?phase=autumn` is the server's to refuse, by name). */
+export type BoardQuery = Omit<BoardQueryInput, 'phase'> & { readonly phase?: string };
 export type Swimlane = 'none' | 'unit' | 'category';
 /** The board's filters as the URL carries them. */
 export interface BoardFilters {
@@ -27,6 +29,8 @@ export interface BoardFilters {
   readonly asked?: 'true';
   /** No progress for the given number of days (see QuietSelect). */
   readonly quiet?: string;
+  /** Only items found while the campaign was in this phase (the battle map's phases open the board so). */
+  readonly phase?: string;
   readonly q?: string;
 }
 

@@ -8,6 +8,7 @@ export const boardMessages = {
     zh: '上一次移动未被接受，其后的移动也未执行，卡片留在服务器所示位置',
     en: 'The earlier move was not accepted, so the later one was not made either; the card stays where the server has it',
   },
+  removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).
   storageChip: { zh: '附件存储已用 {percent}%', en: 'Files {percent}% of limit' },
   storageChipFull: { zh: '附件存储已满', en: 'File storage full' },

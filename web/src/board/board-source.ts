@@ -11,6 +11,7 @@ export type BoardSearch = {
   escalated?: string;
   asked?: string;
   quiet?: string;
+  phase?: string;
   q?: string;
   item?: string;
   inbox?: string;
@@ -44,7 +45,7 @@ export const kindOf = (search: BoardSearch): ItemKind => (search.kind === 'probl
 export const swimlaneOf = (search: BoardSearch): Swimlane => (search.swimlane === 'unit' || search.swimlane === 'category' ? search.swimlane : 'none');
 
 /** The filters of the board's address, as its toolbar's "clear" clears them. */
-export const boardFilterKeys = ['unit', 'category', 'assignee', 'overdue', 'escalated', 'asked', 'quiet', 'q'] as const satisfies readonly (keyof BoardSearch & keyof BoardFilters)[];
+export const boardFilterKeys = ['unit', 'category', 'assignee', 'overdue', 'escalated', 'asked', 'quiet', 'phase', 'q'] as const satisfies readonly (keyof BoardSearch & keyof BoardFilters)[];
 
 /** The filters of a board URL; absent and empty ones left out. */
 export function filtersOf(search: BoardSearch): BoardFilters {
@@ -56,6 +57,7 @@ export function filtersOf(search: BoardSearch): BoardFilters {
     ...(search.escalated === 'true' ? { escalated: 'true' as const } : {}),
     ...(search.asked === 'true' ? { asked: 'true' as const } : {}),
     ...(search.quiet ? { quiet: search.quiet } : {}),
+    ...(search.phase ? { phase: search.phase } : {}),
     ...(search.q ? { q: search.q } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
-import { t, tr } from '../i18n/i18n';
+import { colon, t, tr } from '../i18n/i18n';
+import type { Label } from '../../../engine/labels';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { keptRead } from '../ui/read-shown';
 import { QuietSelect } from '../ui/quiet-select';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
@@ -14,6 +16,12 @@ type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
 const swimlanes = ['none', 'unit', 'category'] as const satisfies readonly Swimlane[];
 const swimlaneKeys: Record<Swimlane, MessageKey> = { none: 'swimlaneNone', unit: 'swimlaneUnit', category: 'swimlaneCategory' };
+
+/** "Phase found: Crackdown"; a phase there is none of (`?phase=autumn`, which the server refuses) as the address has it. */
+function phaseFilterText(phase: string): string {
+  const label: Label | undefined = (campaignStateLabels as Readonly<Record<string, Label | undefined>>)[phase];
+  return `${tr(filterLabels.phase)}${colon()}${label === undefined ? phase : tr(label)}`;
+}
 
 /** Kind switch, lanes, filters and "new"; every change goes to the URL, which the board reads. */
 export function BoardToolbar(props: {
@@ -98,6 +106,19 @@ export function BoardToolbar(props: {
         <span>{xm('askedOnly')}</span>
       </label>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onFilters({ quiet })} />
+      {/* The phase the items were found in has no select (the toolbar keeps one line at rest): the battle map's phases
+          open the board so, and it shows here while in force, with a way to take it off. */}
+      <Show when={props.filters.phase}>
+        {(phase) => (
+          <button type="button" class="filter-chip" data-testid="phase-filter" title={bm('removeFilter')} onClick={() => props.onFilters({ phase: undefined })}>
+            {phaseFilterText(phase())}
+            <span class="filter-chip-remove" aria-hidden="true">
+              ×
+            </span>
+            <span class="visually-hidden">{bm('removeFilter')}</span>
+          </button>
+        )}
+      </Show>
       <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
       <button
         type="button"
@@ -105,7 +126,7 @@ export function BoardToolbar(props: {
         disabled={!props.filtered}
         onClick={() => {
           setText('');
-          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, asked: undefined, quiet: undefined, q: undefined });
+          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, asked: undefined, quiet: undefined, phase: undefined, q: undefined });
         }}
       >
         {t('clearFilters')}

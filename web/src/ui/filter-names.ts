@@ -16,6 +16,7 @@ export const filterLabels = {
   escalated: messages.escalatedOnly,
   asked: extensionMessages.askedOnly,
   quiet: { zh: '进展', en: 'Progress' },
+  phase: { zh: '发现阶段', en: 'Phase found' },
   q: { zh: '搜索', en: 'Search' },
 } satisfies Readonly<Record<string, Label>>;
 
