@@ -1,6 +1,6 @@
 import { boardQuery } from '../../../api/contracts/board';
-import { validate } from '../../../engine/validation';
 import type { FieldIssue } from '../../../engine/refusals';
+import { addressIssue } from '../ui/address-check';
 import type { BoardSearch } from './board-source';
 
 /**
@@ -12,12 +12,6 @@ import type { BoardSearch } from './board-source';
  * as written, which refuses them by name.
  */
 const boardAddress = boardQuery.pick({ kind: true, swimlane: true, overdue: true, escalated: true, asked: true });
-const checkedByPage = Object.keys(boardAddress.shape);
 
 /** The first part of the board's address it could not have written, or undefined when every one could. */
-export function boardAddressRefusal(search: BoardSearch): FieldIssue | undefined {
-  // An empty value is no value: the page clears a control by leaving it out.
-  const given = Object.fromEntries(Object.entries(search).filter(([key, value]) => checkedByPage.includes(key) && value !== undefined && value !== ''));
-  const checked = validate(boardAddress, given);
-  return checked.ok ? undefined : checked.fields[0];
-}
+export const boardAddressRefusal = (search: BoardSearch): FieldIssue | undefined => addressIssue(boardAddress, search);

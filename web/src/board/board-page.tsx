@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
 import { Index, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
-import { ApiProblem } from '../api/problem';
+import { refusedAddress } from '../ui/address-check';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
 import { messages } from '../i18n/messages';
@@ -57,7 +57,7 @@ export function BoardPage() {
   /** Why the address cannot be read as a board (`?kind=problems`): said in the board's place, and nothing is asked of the server. */
   const addressRefused = createMemo(() => {
     const issue = boardAddressRefusal(search);
-    return issue === undefined ? undefined : new ApiProblem(400, 'bad_request', { zh: '看板地址有误', en: 'The board address is not valid' }, [issue], null);
+    return issue === undefined ? undefined : refusedAddress({ zh: '看板地址有误', en: 'The board address is not valid' }, issue);
   });
   const state = createBoardState(source, (s) => expanded().has(s), () => addressRefused() !== undefined);
   const [dragging, setDragging] = createSignal<Card | null>(null);

@@ -11,6 +11,7 @@ import { unofferedOf } from '../ui/scope-options';
 import { filterLabels } from '../ui/filter-names';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
+import { boardFilterKeys } from './board-source';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -126,7 +127,7 @@ export function BoardToolbar(props: {
         disabled={!props.filtered}
         onClick={() => {
           setText('');
-          props.onFilters({ unit: undefined, category: undefined, assignee: undefined, overdue: undefined, escalated: undefined, asked: undefined, quiet: undefined, phase: undefined, q: undefined });
+          props.onFilters(Object.fromEntries(boardFilterKeys.map((key) => [key, undefined])));
         }}
       >
         {t('clearFilters')}

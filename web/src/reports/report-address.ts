@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from '../../../engine/campaign/campaign-config';
 import { localDateSchema } from '../../../engine/deadlines/local-date';
-import { validate } from '../../../engine/validation';
+import { addressIssue } from '../ui/address-check';
 import type { FieldIssue } from '../../../engine/refusals';
 import type { Label } from '../../../engine/labels';
 import { controlNamer, filterLabels } from '../ui/filter-names';
@@ -32,13 +32,8 @@ const reportAddress = z.object({
   // The last day is included, so one day is a range; a last day before the first covers nothing, said as the server says it.
   .refine((address) => address.from === undefined || address.to === undefined || address.to >= address.from, { message: 'the span ends before it starts', path: ['to'] });
 
-/** The first value of the report's address that its controls could not have written, or undefined when every one could. */
-export function reportAddressRefusal(search: Readonly<Record<string, unknown>>): FieldIssue | undefined {
-  // An empty value is no value: the page clears a control by leaving it out, and "?to=" reads as the campaign's end.
-  const given = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined && value !== ''));
-  const checked = validate(reportAddress, given);
-  return checked.ok ? undefined : checked.fields[0];
-}
+/** The first value of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */
+export const reportAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(reportAddress, search);
 
 /** The report's controls by the name of what they write in the address (and the API's query): what a refusal tells the user to change. */
 const controlLabels = {

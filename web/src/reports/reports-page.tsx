@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
-import { ApiProblem } from '../api/problem';
+import { refusedAddress } from '../ui/address-check';
 import { reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
@@ -76,7 +76,7 @@ export function ReportsPage() {
   /** Why the address cannot be read as a report (`?phase=autumn`): said in the report's place, and nothing is asked of the server. */
   const addressRefused = createMemo(() => {
     const issue = reportAddressRefusal(search);
-    return issue === undefined ? undefined : new ApiProblem(400, 'bad_request', { zh: '报告地址有误', en: 'The report address is not valid' }, [issue], null);
+    return issue === undefined ? undefined : refusedAddress({ zh: '报告地址有误', en: 'The report address is not valid' }, issue);
   });
   /** The name of the category a category's report is of, or undefined. */
   const reportCategoryName = (detail: CampaignDetail, current: Report) => {
