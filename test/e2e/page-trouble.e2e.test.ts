@@ -142,6 +142,31 @@ describe('a read that fails inside a page', () => {
       expect(new URL(page.url()).searchParams.get('overdue')).toBeNull();
     }));
 
+  test('a measure the battle map has none of is refused by name on the map and on the wall, not coloured as open clues', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const failed = page.getByTestId('bm-failed');
+      const refusal = '作战图加载失败（着色指标）：应为以下之一：open、solveRate、overdue';
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/battle-map?measure=overdu`);
+      await expect.poll(() => failed.textContent()).toBe(refusal);
+      expect(await page.getByTestId('battle-map').count()).toBe(0);
+      // No button says it is the one shown, and none of the scales is drawn.
+      expect(await page.locator('[data-testid^=measure-][aria-pressed=true]').count()).toBe(0);
+      expect(await page.getByTestId('legend').count()).toBe(0);
+      await page.getByTestId('measure-overdue').click();
+      await page.getByTestId('battle-map').waitFor();
+      expect(new URL(page.url()).searchParams.get('measure')).toBe('overdue');
+      expect(await page.getByTestId('measure-overdue').getAttribute('aria-pressed')).toBe('true');
+      expect(await failed.count()).toBe(0);
+
+      // The wall, which has no buttons, says it in its place; its way back leads to the map as it is read without one.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/wall?measure=overdu`);
+      await expect.poll(() => failed.textContent()).toBe(refusal);
+      expect(await page.getByTestId('wall-figures').count()).toBe(0);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/wall?measure=solveRate`);
+      await page.getByTestId('wall-figures').waitFor();
+      expect(await failed.count()).toBe(0);
+    }));
+
   test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", () =>
     asUser(suite, 'office', async ({ page }) => {
       const [id, other] = await cardIds(page, '[data-testid=column-found]');

@@ -1,13 +1,14 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { For, Show, createMemo } from 'solid-js';
+import { For, Match, Show, Switch, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
-import { WhenRead } from '../ui/read-failed';
+import { refusedAddress } from '../ui/address-check';
+import { ReadFailed, WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
-import { isMeasure, measureDefinitions, scaleOf, type Measure } from './measure';
+import { isMeasure, measureAddressRefusal, measureDefinitions, scaleOf, type Measure } from './measure';
 import { bt } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TargetBars } from './target-bars';
@@ -27,6 +28,12 @@ export function BattleMapPage() {
   useLiveRefresh(campaignId, data.refetch);
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
   const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
+  /** Why the address's measure is none there is (`?measure=overdu`): said in the map's place, no button pressed, until one is. */
+  const addressRefused = createMemo(() => {
+    const issue = measureAddressRefusal(search);
+    return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
+  });
+  const pressed = (id: Measure) => addressRefused() === undefined && measure() === id;
 
   const board = (query: Record<string, string>) => navigate(`/campaigns/${campaignId()}/board?${new URLSearchParams(query).toString()}`);
   const openUnit = (unitId: string) => board({ unit: unitId });
@@ -49,8 +56,8 @@ export function BattleMapPage() {
             {(definition) => (
               <button
                 type="button"
-                classList={{ active: measure() === definition.id }}
-                aria-pressed={measure() === definition.id}
+                classList={{ active: pressed(definition.id) }}
+                aria-pressed={pressed(definition.id)}
                 data-testid={`measure-${definition.id}`}
                 onClick={() => setSearch({ measure: definition.id === 'open' ? undefined : definition.id }, { replace: true })}
               >
@@ -59,60 +66,69 @@ export function BattleMapPage() {
             )}
           </For>
         </div>
-        <MeasureLegend scale={scale()} measure={measure()} />
+        <Show when={addressRefused() === undefined}>
+          <MeasureLegend scale={scale()} measure={measure()} />
+        </Show>
         <span class="rp-spacer" />
         <span class="muted bm-hint">{bt('mapHint')}</span>
         <A class="button" href={`/campaigns/${campaignId()}/wall${measure() === 'open' ? '' : `?measure=${measure()}`}`} target="_blank">
           {bt('wall')}
         </A>
       </div>
-      <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
-        {(detail) => (
-          <Show when={data.battleMap()}>
-            {(map) => {
-              const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
-              const others = () => map().units.filter((u) => u.mapFeatureId === null);
-              return (
-                <main class="bm-page" data-testid="battle-map">
-                  <section class="bm-panel bm-map-panel">
-                    <h2>{bt('counties')}</h2>
-                    <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
-                      {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
-                    </Show>
-                  </section>
-                  <div class="bm-side">
-                    <section class="bm-panel">
-                      <h2>{bt('detachments')}</h2>
-                      <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
-                    </section>
-                    <section class="bm-panel">
-                      <h2>
-                        {bt('targets')}
-                        <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
-                      </h2>
-                      <TargetBars map={map()} onPick={openUnit} />
-                    </section>
-                  </div>
-                  <section class="bm-panel bm-wide">
-                    <h2>{bt('timeline')}</h2>
-                    <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
-                  </section>
-                  <section class="bm-panel bm-wide">
-                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={4} linked={true} />
-                  </section>
-                  <section class="bm-panel bm-wide">
-                    <h2>
-                      {bt('grid')}
-                      <span class="muted bm-subtitle">{bt('gridHint')}</span>
-                    </h2>
-                    <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
-                  </section>
-                </main>
-              );
-            }}
-          </Show>
-        )}
-      </WhenRead>
+      <Switch>
+        <Match when={addressRefused()}>
+          {(refusal) => <ReadFailed what={bt('loadFailed')} error={refusal()} fieldName={() => bt('measure')} class="bm-failed" testid="bm-failed" />}
+        </Match>
+        <Match when={true}>
+          <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
+            {(detail) => (
+              <Show when={data.battleMap()}>
+                {(map) => {
+                  const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
+                  const others = () => map().units.filter((u) => u.mapFeatureId === null);
+                  return (
+                    <main class="bm-page" data-testid="battle-map">
+                      <section class="bm-panel bm-map-panel">
+                        <h2>{bt('counties')}</h2>
+                        <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
+                          {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
+                        </Show>
+                      </section>
+                      <div class="bm-side">
+                        <section class="bm-panel">
+                          <h2>{bt('detachments')}</h2>
+                          <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
+                        </section>
+                        <section class="bm-panel">
+                          <h2>
+                            {bt('targets')}
+                            <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
+                          </h2>
+                          <TargetBars map={map()} onPick={openUnit} />
+                        </section>
+                      </div>
+                      <section class="bm-panel bm-wide">
+                        <h2>{bt('timeline')}</h2>
+                        <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
+                      </section>
+                      <section class="bm-panel bm-wide">
+                        <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={4} linked={true} />
+                      </section>
+                      <section class="bm-panel bm-wide">
+                        <h2>
+                          {bt('grid')}
+                          <span class="muted bm-subtitle">{bt('gridHint')}</span>
+                        </h2>
+                        <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
+                      </section>
+                    </main>
+                  );
+                }}
+              </Show>
+            )}
+          </WhenRead>
+        </Match>
+      </Switch>
     </div>
   );
 }

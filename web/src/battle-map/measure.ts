@@ -1,10 +1,15 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../../../engine/refusals';
 import type { BattleMap } from '../reports/api';
+import { addressIssue } from '../ui/address-check';
 import type { BattleMapMessageKey } from './messages';
 
 export type UnitMeasures = BattleMap['units'][number];
 
+const measures = ['open', 'solveRate', 'overdue'] as const;
+
 /** What the map, the tiles and the legend colour units by. */
-export type Measure = 'open' | 'solveRate' | 'overdue';
+export type Measure = (typeof measures)[number];
 
 export interface MeasureDefinition {
   readonly id: Measure;
@@ -22,6 +27,18 @@ export const measureDefinitions: readonly MeasureDefinition[] = [
 ];
 
 export const isMeasure = (value: string | undefined): value is Measure => measureDefinitions.some((m) => m.id === value);
+
+/**
+ * What the battle map and the wall read from their address, as the
+ * measure's buttons write it (none for open clues). A measure they could not
+ * have written (`?measure=overdu`, typed for a wall's screen) is refused by
+ * name: read as open clues, the wall would colour its counties by another
+ * figure than the one it was set up to show, and the wall has no buttons.
+ */
+const measureAddress = z.object({ measure: z.enum(measures) });
+
+/** Why the address names no measure there is, or undefined when it names one or none. */
+export const measureAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(measureAddress, search);
 
 export function definitionOf(measure: Measure): MeasureDefinition {
   return measureDefinitions.find((m) => m.id === measure) ?? (measureDefinitions[0] as MeasureDefinition);

@@ -1,15 +1,16 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { For, Show, createMemo, createResource } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
-import { WhenRead } from '../ui/read-failed';
+import { refusedAddress } from '../ui/address-check';
+import { ReadFailed, WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
-import { isMeasure, scaleOf, type Measure } from './measure';
+import { isMeasure, measureAddressRefusal, scaleOf, type Measure } from './measure';
 import { bt, type BattleMapMessageKey } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TypicalPanel } from './typical-panel';
@@ -39,6 +40,11 @@ export function WallPage() {
   });
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
   const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
+  /** A measure there is none of (`?measure=overdu`, typed for the screen): said on the wall, which has no buttons to show another. */
+  const addressRefused = createMemo(() => {
+    const issue = measureAddressRefusal(search);
+    return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
+  });
 
   const figures = createMemo((): KeyFigure[] => {
     const units = data.battleMap()?.units ?? [];
@@ -100,52 +106,59 @@ export function WallPage() {
           {bt('leaveWall')}
         </A>
       </header>
-      <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
-        {(detail) => (
-          <Show when={data.battleMap()}>
-            {(map) => (
-              <>
-                <div class="wall-body">
-                  <section class="wall-map">
-                    <div class="wall-section-head">
-                      <h2>
-                        {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
-                      </h2>
-                      <MeasureLegend scale={scale()} measure={measure()} />
+      <Switch>
+        <Match when={addressRefused()}>
+          {(refusal) => <ReadFailed what={bt('loadFailed')} error={refusal()} fieldName={() => bt('measure')} class="bm-failed" testid="bm-failed" />}
+        </Match>
+        <Match when={true}>
+          <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
+            {(detail) => (
+              <Show when={data.battleMap()}>
+                {(map) => (
+                  <>
+                    <div class="wall-body">
+                      <section class="wall-map">
+                        <div class="wall-section-head">
+                          <h2>
+                            {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
+                          </h2>
+                          <MeasureLegend scale={scale()} measure={measure()} />
+                        </div>
+                        <Show when={data.layout()}>
+                          {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
+                        </Show>
+                      </section>
+                      <section class="wall-side">
+                        <div class="wall-figures" data-testid="wall-figures">
+                          <For each={figures()}>
+                            {(figure) => (
+                              <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
+                                <span class="wall-figure-label">
+                                  {bt(figure.label)}
+                                  <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
+                                </span>
+                                <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
+                                  {figure.value}
+                                </span>
+                              </div>
+                            )}
+                          </For>
+                        </div>
+                        <h2>{bt('detachments')}</h2>
+                        <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
+                        <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
+                      </section>
                     </div>
-                    <Show when={data.layout()}>
-                      {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
-                    </Show>
-                  </section>
-                  <section class="wall-side">
-                    <div class="wall-figures" data-testid="wall-figures">
-                      <For each={figures()}>
-                        {(figure) => (
-                          <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
-                            <span class="wall-figure-label">
-                              {bt(figure.label)}
-                              <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
-                            </span>
-                            <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
-                              {figure.value}
-                            </span>
-                          </div>
-                        )}
-                      </For>
-                    </div>
-                    <h2>{bt('detachments')}</h2>
-                    <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
-                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
-                  </section>
-                </div>
-                <footer class="wall-timeline">
-                  <PhaseTimeline map={map()} timeZone={detail().timeZone} />
-                </footer>
-              </>
+                    <footer class="wall-timeline">
+                      <PhaseTimeline map={map()} timeZone={detail().timeZone} />
+                    </footer>
+                  </>
+                )}
+              </Show>
             )}
-          </Show>
-        )}
-      </WhenRead>
+          </WhenRead>
+        </Match>
+      </Switch>
     </div>
   );
 }
