@@ -37,6 +37,19 @@ export interface GroupRunner {
   run<Input, Output>(group: WorkerGroup<Input, Output>, inputs: readonly Input[]): Promise<Settled<Output>[]>;
 }
 
+/**
+ * A runner's refusal to take jobs it could not even send (an input the copy
+ * between threads cannot make, such as a value nested past the stack):
+ * nothing of them was done. The queue then sends each job alone, so only the
+ * one that cannot be sent fails, not the others that queued beside it.
+ */
+export class JobsNotSent extends Error {
+  constructor(cause: unknown) {
+    super(`the jobs could not be sent to the write worker: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'JobsNotSent';
+  }
+}
+
 const isWorkerGroup = (group: JobGroup<unknown, unknown>): group is WorkerGroup<unknown, unknown> => 'name' in group;
 
 /** Where a part of a batch commits: on the runner, for a run of one worker group's jobs. */
@@ -253,6 +266,11 @@ export class WriteQueue {
           else job.reject(result?.ok === false ? result.error : new Error('the group settled fewer jobs than it was given'));
         });
     } catch (error) {
+      if (error instanceof JobsNotSent && jobs.length > 1) {
+        const answers: (() => void)[] = [];
+        for (const job of jobs) answers.push(await this.#commitElsewhere(elsewhere, [job]));
+        return () => answers.forEach((answer) => answer());
+      }
       return () => {
         for (const job of jobs) job.reject(error);
       };

@@ -70,6 +70,19 @@ describe('the write worker', () => {
     expect(await notes()).toEqual([]);
   });
 
+  it('sends each job of a group alone when one cannot be copied to the thread: only that one fails, the others are stored', async () => {
+    await database.write((tx) => tx.run(sql`delete from probes`));
+    // Nested past the stack of the copy between threads (a request's payload once reached it so).
+    let nested: unknown = [];
+    for (let i = 0; i < 20_000; i += 1) nested = [nested];
+    const results = await fromSeparateCallbacks([probe({ note: 'kept' }), probe({ note: 'unsendable', carried: nested }), probe({ note: 'also kept' })]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'stored'))).toEqual(['stored', 'JobsNotSent', 'stored']);
+    expect(await notes()).toEqual(['kept', 'also kept']);
+    // The worker goes on taking what is sent to it.
+    expect(database.writeCounts().worker).toBe('working');
+    expect((await fromSeparateCallbacks([probe({ note: 'after' })])).map((r) => r.status)).toEqual(['fulfilled']);
+  });
+
   it('keeps the order of writes queued between the groups: each transaction sees the one before it', async () => {
     await database.write((tx) => tx.run(sql`delete from probes`));
     const seen: string[][] = [];

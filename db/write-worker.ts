@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
-import type { GroupRunner, Settled, WorkerGroup } from './write-queue';
+import { JobsNotSent, type GroupRunner, type Settled, type WorkerGroup } from './write-queue';
 
 /** What the worker is started with: the database the main thread opened and migrated. */
 interface Start {
@@ -74,8 +74,14 @@ export class WriteWorker implements GroupRunner {
     if (this.#stopped !== null) throw this.#stopped;
     const id = this.#nextId++;
     const answer = await new Promise<Answer>((resolve, reject) => {
+      try {
+        this.#worker.postMessage({ id, group: group.name, inputs } satisfies Request);
+      } catch (error) {
+        // The copy failed before anything reached the thread: nothing was done, and nothing waits for an answer.
+        reject(new JobsNotSent(error));
+        return;
+      }
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, group: group.name, inputs } satisfies Request);
     });
     if ('failed' in answer) throw group.errorFromData(answer.failed);
     return answer.settled.map((settled) => (settled.ok ? (settled as Settled<Output>) : { ok: false, error: group.errorFromData(settled.error) }));

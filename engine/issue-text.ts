@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxNesting, tooDeep } from './nesting';
 
 /**
  * Plain Chinese for a shape error, as an officer reads it next to a field:
@@ -21,6 +22,7 @@ const customMessages: Record<string, string> = {
   'the same item twice in one batch': '同一事项在一次批量处理中出现了两次',
   'an http:// or https:// address': '应为 http:// 或 https:// 开头的地址',
   'a number, or none': '应为数字，或 none（无）',
+  [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
 };
 
 const typeNames: Record<string, string> = {
@@ -30,7 +32,9 @@ const typeNames: Record<string, string> = {
   string: '文本',
   boolean: '是或否',
   array: '列表',
+  tuple: '列表',
   object: '对象',
+  record: '对象',
   date: '日期',
 };
 
@@ -103,7 +107,9 @@ const enTypeNames: Record<string, string> = {
   string: 'text',
   boolean: 'yes or no',
   array: 'a list',
+  tuple: 'a list',
   object: 'an object',
+  record: 'an object',
   date: 'a date',
 };
 

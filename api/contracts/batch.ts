@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeObject } from '../../engine/nesting';
 import { itemKinds } from './board';
 import { fieldIssue, label } from './common';
 
@@ -9,7 +10,7 @@ export const maxBatchItems = 500;
 export const batchEvents = ['assign', 'transfer', 'extend', 'requestExtension'] as const;
 export type BatchEvent = (typeof batchEvents)[number];
 
-const payload = z.record(z.string(), z.unknown());
+const payload = freeObject();
 
 /** One item of a batch: the version the user saw, and what of the payload is its own (a move to verifying names an assignee only for the items without one). */
 export const batchItem = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeObject } from '../../engine/nesting';
 import { campaignConfigSchema } from '../../engine/campaign/campaign-config';
 import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
@@ -152,7 +153,7 @@ export const categoryParams = z.object({
 
 /** The body of a map upload, checked in depth by the server (Polygon and MultiPolygon features with ids). */
 export const mapUpload = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
+  .object({ type: z.literal('FeatureCollection'), features: z.array(freeObject()) })
   .loose()
   .meta({ id: 'CampaignMapUpload' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeObject } from '../../engine/nesting';
 import { clueFieldsSchema } from '../../engine/clue/clue.model';
 import { localDateSchema } from '../../engine/deadlines/local-date';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
@@ -9,7 +10,7 @@ export const transitionRequest = z
   .strictObject({
     to: z.string().min(1).max(32),
     version: z.number().int().positive(),
-    payload: z.record(z.string(), z.unknown()).optional(),
+    payload: freeObject().optional(),
   })
   .meta({ id: 'TransitionRequest' });
 export type TransitionRequest = z.infer<typeof transitionRequest>;

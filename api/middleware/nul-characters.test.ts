@@ -68,5 +68,9 @@ describe('a NUL character, which SQLite would keep but read back only up to', ()
     expect(nulField({ payload: { conclusion: 'ok' }, ['x\u0000']: 1 })).toBe(String.raw`x\u0000`);
     expect(nulField('\u0000')).toBe('(body)');
     expect(nulField({ title: 'C:\\u0000', n: 0, none: null })).toBeUndefined();
+    // Nested past what any body may be (refused by its shape check), a body is not walked to its bottom.
+    let deep: unknown = ['\u0000'];
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    expect(nulField({ payload: deep })).toBeUndefined();
   });
 });

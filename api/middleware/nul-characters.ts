@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { Label } from '../../engine/labels';
+import { maxNesting } from '../../engine/nesting';
 import type { AppEnv } from '../context';
 import { ApiError, queryRefused } from '../errors';
 import { isAttachmentUploadPath } from '../services/attachments';
@@ -11,7 +12,8 @@ const refusal: Label = { zh: '不能包含空字符（U+0000）', en: 'must not 
 /** Where in a parsed JSON body a string or a key holds a NUL, as the shape checks name a field (`items.0.reason`); undefined when nowhere. */
 export function nulField(value: unknown, path: readonly string[] = []): string | undefined {
   if (typeof value === 'string') return value.includes(nul) ? path.join('.') || '(body)' : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
+  // Deeper than any body's shape check takes (they refuse it by name): not looked into, so the stack is not exhausted here.
+  if (typeof value !== 'object' || value === null || path.length > maxNesting) return undefined;
   for (const [key, inner] of Object.entries(value)) {
     if (key.includes(nul)) return [...path, key.replaceAll(nul, '\\u0000')].join('.');
     const found = nulField(inner, [...path, key]);

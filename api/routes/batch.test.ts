@@ -182,6 +182,9 @@ describe('POST /api/campaigns/:id/batch', () => {
     if (clue === undefined) throw new Error('a clue');
     const item = { kind: 'clue', id: clue.id, version: clue.version };
     const before = await entries();
+    // A payload nested past 32 levels (one of thousands once failed the copy to the write worker's thread).
+    let deep: unknown = [];
+    for (let i = 0; i < 40; i += 1) deep = [deep];
     const cases: [Record<string, unknown>, string][] = [
       [{ to: 'unfounded', event: 'assign', items: [item] }, 'event'],
       [{ items: [item] }, 'to'],
@@ -191,6 +194,8 @@ describe('POST /api/campaigns/:id/batch', () => {
       [{ event: 'note', items: [item] }, 'event'],
       [{ event: 'declineExtension', items: [item] }, 'event'],
       [{ to: 'unfounded', items: [{ ...item, kind: 'task' }] }, 'items.0.kind'],
+      [{ to: 'unfounded', payload: { reason: deep }, items: [item] }, 'payload'],
+      [{ to: 'unfounded', items: [{ ...item, payload: { reason: deep } }] }, 'items.0.payload'],
     ];
     for (const [body, field] of cases) {
       const answer = await batch(office, body);

@@ -163,6 +163,18 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(solved.status, await solved.clone().text()).toBe(200);
   });
 
+  it('refuses a payload nested past 32 levels by its name, and changes nothing', async () => {
+    const [clue] = await cluesIn('found');
+    if (clue === undefined) throw new Error('no clue in found');
+    const before = await stored(clue.id);
+    // 12 KB of brackets, well inside the body limit: it once reached the write worker and failed the copy there.
+    const nested = `${'['.repeat(6000)}${']'.repeat(6000)}`;
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, `{"to":"verifying","version":${clue.version},"payload":{"note":${nested}}}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).fields).toEqual([{ field: 'payload', message: { zh: '嵌套不能超过 32 层', en: 'nested more than 32 levels deep' } }]);
+    expect(await stored(clue.id)).toEqual(before);
+  });
+
   it('refuses, with 403, a lead moving another unit\'s clue and a viewer moving any clue', async () => {
     const [other] = (await cluesIn('found')).filter((c) => c.unitId !== 'hantai');
     if (other === undefined) throw new Error('no clue of another unit in found');
