@@ -23,6 +23,7 @@ const customMessages: Record<string, string> = {
   'an http:// or https:// address': '应为 http:// 或 https:// 开头的地址',
   'a number, or none': '应为数字，或 none（无）',
   [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
+  'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
 };
 
 const typeNames: Record<string, string> = {

@@ -20,7 +20,8 @@ export const username = z
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
-const displayName = z.string().trim().min(1).max(64);
+// A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
+const displayName = z.string().trim().min(1).max(64).regex(/^\P{Cc}*$/u, 'one line, without control characters');
 const unitId = z.string().trim().min(1).max(64);
 /** Checked against the policy by the server; only the outer bound is checked here. */
 const newPassword = z.string().min(1).max(256);

@@ -133,6 +133,17 @@ describe('GET /api/events', () => {
     expect(events.filter((e) => e.event === 'change').length).toBe(0);
   }, 60_000);
 
+  it('tells a client whose number is past the newest entry (another or a restored database) to reload, as one too far behind', async () => {
+    const lead = await signIn(appB, 'hantai.lead');
+    const [top] = (await database.client.execute('select max(seq) as seq from audit_log')).rows;
+    const head = Number(top?.seq);
+    for (const [headers, query] of [[{ 'last-event-id': String(head + 1000) }, ''], [{}, `?since=${head + 99_999_999}`]] as const) {
+      const stream = await collect(lead, (events) => events.some((e) => e.event === 'reset'), headers, query);
+      const reset = (await stream.done).find((e) => e.event === 'reset');
+      expect(reset?.id).toBe(String(head));
+    }
+  });
+
   it('needs a session', async () => {
     expect((await appA.request('/api/events')).status).toBe(401);
   });

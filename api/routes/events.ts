@@ -50,7 +50,7 @@ export function eventRoutes(feed: AuditFeed) {
       responses: {
         200: {
           description:
-            'text/event-stream. `change` events carry a ChangeEvent with the audit sequence number as id; `reset` means the client was too far behind and should reload; `ping` keeps the connection open.',
+            'text/event-stream. `change` events carry a ChangeEvent with the audit sequence number as id; `reset` means the client was too far behind (or ahead of the log: a number from another or a restored database) and should reload; `ping` keeps the connection open.',
           content: { 'text/event-stream': { schema: changeEvent } },
         },
         ...problems(400, 401),
@@ -66,7 +66,9 @@ export function eventRoutes(feed: AuditFeed) {
 
       return streamSSE(c, async (stream) => {
         let sent = requested ?? head;
-        if (head - sent > maxCatchUp) {
+        // Past the newest entry: a number from another database, or from this one before a restore. Nothing newer than
+        // it would ever be sent, so the client is told to read afresh, as one too far behind is.
+        if (head - sent > maxCatchUp || sent > head) {
           await stream.writeSSE({ event: 'reset', id: String(head), data: JSON.stringify({ seq: head }) });
           sent = head;
         }

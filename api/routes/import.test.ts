@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues } from '../../db/schema';
+import { auditLog, clues, units } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import { importPlan } from '../contracts/intake';
@@ -248,6 +248,44 @@ describe('merging duplicates on import', () => {
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('query.merges');
     expect(await clueCount()).toBe(before);
+
+    // A row the file does not have (a choice carried over from another file) is refused, not skipped.
+    const stray = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 9: target }))}`);
+    expect(stray.status).toBe(400);
+    expect(((await stray.json()) as { fields: unknown }).fields).toEqual([{ field: 'query.merges', message: { zh: '文件中没有第 9 行数据', en: 'The file has no data row 9' } }]);
+    expect(await clueCount()).toBe(before);
+  });
+});
+
+describe('what a row names, checked as a clue made on the board is', () => {
+  it('refuses a retired unit and an assignee who may not work the row\'s clue, naming each row as the spreadsheet numbers it', async () => {
+    await database.db.update(units).set({ retiredAt: '2026-05-01T00:00:00.000Z' }).where(eq(units.id, 'foping'));
+    try {
+      const file = [
+        'Source id,Title,Description,Unit,Assignee',
+        'N-1,撤销单位的线索,内容,foping,',
+        '',
+        'N-2,跨单位承办,"第一行\n第二行",xingzhen,hantai.officer',
+        'N-3,观察员承办,内容,hantai,viewer',
+        ',,,,',
+        'N-4,本单位承办,内容,hantai,hantai.officer',
+      ].join('\n');
+      const before = await clueCount();
+      const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
+      expect(preview.valid).toBe(1);
+      // Row 3 and row 6 are blank, and the quoted cell's line break keeps row 4 one row, as a spreadsheet shows the file.
+      expect(preview.issues).toEqual([
+        { row: 2, column: 'Unit', reason: { zh: '该单位已撤销，不再接收事项：“foping”', en: 'That unit is retired and takes no new work: "foping"' } },
+        { row: 4, column: 'Assignee', reason: { zh: '承办人须属于该事项所在单位：“hantai.officer”', en: 'The assignee must belong to the item\'s unit: "hantai.officer"' } },
+        { row: 5, column: 'Assignee', reason: { zh: '系统管理员和观察员不承办事项：“viewer”', en: 'Administrators and viewers are not assigned work: "viewer"' } },
+      ]);
+      expect((await upload(file, 'commit=true')).status).toBe(422);
+      expect(await clueCount()).toBe(before);
+      const done = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+      expect(done.created).toBe(1);
+    } finally {
+      await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'foping'));
+    }
   });
 });
 

@@ -89,6 +89,12 @@ export function intakeRoutes(database: Database, clock: Clock) {
               : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
           throw new ApiError('bad_request', { fields: [{ field: '(body)', message }] });
         }
+        // A merge names a data row of this file (its number as the preview gave it): one that is not is a mistake, not a merge to skip.
+        const dataRows = new Set(table.rowNumbers);
+        const strayRow = [...merges.keys()].find((row) => !dataRows.has(row));
+        if (strayRow !== undefined) {
+          throw queryRefused('merges', { zh: `文件中没有第 ${strayRow} 行数据`, en: `The file has no data row ${strayRow}` });
+        }
         const { progressId } = query;
         const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock(), onProgress), 200);

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues } from '../../db/schema';
+import { auditLog, clues, units } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import type { ClueState } from '../../engine';
@@ -173,6 +173,31 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as Problem).fields).toEqual([{ field: 'payload', message: { zh: '嵌套不能超过 32 层', en: 'nested more than 32 levels deep' } }]);
     expect(await stored(clue.id)).toEqual(before);
+  });
+
+  it('gives a retired unit no new clue and no clue moved to it, naming the unit; what it holds it keeps working', async () => {
+    const [held] = await cluesIn('found', 'hantai');
+    const [other] = await cluesIn('found', 'nanzheng');
+    if (held === undefined || other === undefined) throw new Error('found clues of hantai and nanzheng');
+    await database.db.update(units).set({ retiredAt: '2026-05-01T00:00:00.000Z' }).where(eq(units.id, 'hantai'));
+    try {
+      const retired = { zh: '该单位已撤销，不再接收事项', en: 'That unit is retired and takes no new work' };
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '撤销单位的新线索', source: 'other' });
+      expect(created.status).toBe(422);
+      expect(((await created.json()) as Problem).fields).toEqual([{ field: 'unitId', message: retired }]);
+      const before = await stored(other.id);
+      const moved = await office.send('POST', `/api/clues/${other.id}/transfer`, { unitId: 'hantai', version: other.version, reason: '移交' });
+      expect(moved.status).toBe(422);
+      expect(((await moved.json()) as Problem).fields).toEqual([{ field: 'unitId', message: retired }]);
+      expect(await stored(other.id)).toEqual(before);
+      // A clue it already holds still moves on, and may leave it.
+      const verified = await office.send('POST', `/api/clues/${held.id}/transitions`, { to: 'verifying', version: held.version });
+      expect(verified.status).toBe(200);
+      const away = await office.send('POST', `/api/clues/${held.id}/transfer`, { unitId: 'nanzheng', version: held.version + 1, reason: '单位撤销，移交南郑' });
+      expect(away.status, await away.clone().text()).toBe(200);
+    } finally {
+      await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'hantai'));
+    }
   });
 
   it('refuses, with 403, a lead moving another unit\'s clue and a viewer moving any clue', async () => {

@@ -151,6 +151,17 @@ describe('people administration', () => {
     expect((await login('chen.er', 'chen-er-password')).status).toBe(200);
   });
 
+  it("names a bad row by the spreadsheet's number, blank rows counted, and refuses a name with a line break", async () => {
+    const csv = ['username,displayName,role,unit,password', '', 'lin.yi,"林\n一",officer,hantai,lin-yi-password', ',,,,', 'lin.er,林二,officer,hantai,short'].join('\n');
+    const refused = await admin.send('POST', '/api/admin/users/bulk', { csv, commit: true });
+    expect(refused.status).toBe(422);
+    const issues = ((await refused.json()) as Problem).plan?.issues ?? [];
+    expect(issues.map((i) => [i.row, i.column, i.reason.zh])).toEqual([
+      [3, 'displayName', '只能是一行文字，不能含换行或控制字符'],
+      [5, 'password', expect.any(String)],
+    ]);
+  });
+
   it('two imports racing for one username: one creates it, the other is refused naming the row, and nothing is half-made', async () => {
     const csv = (second: string) => ['username,displayName,role,unit,password', `race.${second},赛${second},officer,hantai,race-password-1`, 'race.both,共同,officer,hantai,race-password-1'].join('\n');
     const [a, b] = await Promise.all([admin.send('POST', '/api/admin/users/bulk', { csv: csv('a'), commit: true }), admin.send('POST', '/api/admin/users/bulk', { csv: csv('b'), commit: true })]);

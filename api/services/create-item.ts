@@ -33,7 +33,7 @@ export async function createItem(
   return database.write((tx) =>
     onceIn(tx, once, 201, now, async () => {
       const campaign = await loadCampaign(tx, input.campaignId);
-      await checkReferences(tx, { campaignId: input.campaignId, unitId: input.unitId }, input);
+      await checkReferences(tx, { campaignId: input.campaignId, unitId: null }, input);
       const rules = itemRulesOf(campaign);
       const { campaignId, unitId, assigneeId, ...fields } = input;
       const placement = { campaignId, unitId, assigneeId };

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { categories, units, users } from '../../db/schema';
 import { refusalLabels, type FieldIssue } from '../../engine';
+import type { Label } from '../../engine/labels';
 import { subtreeOf } from '../auth/unit-scope';
 import { ApiError } from '../errors';
 
@@ -14,35 +15,66 @@ export function namesReferences(payload: unknown): boolean {
   return typeof named.unitId === 'string' || typeof named.assigneeId === 'number' || typeof named.categoryId === 'number';
 }
 
+/** A unit as the checks of what a request names need it. */
+interface UnitFacts {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly retiredAt: string | null;
+}
+
+/** A user as the checks of an assignee need them. */
+interface AssigneeFacts {
+  readonly unitId: string;
+  readonly role: string;
+  readonly disabledAt: string | null;
+}
+
+/**
+ * Why a unit cannot take an item (a new one, or one moved to it), or
+ * undefined when it can. A retired unit keeps what it holds, so history
+ * still names it, but takes no new work.
+ */
+export function unitRefusal(unit: UnitFacts | undefined, unitId: string): Label | undefined {
+  if (unit === undefined) return { zh: '没有这个单位', en: `There is no unit ${unitId}` };
+  if (unit.retiredAt !== null) return { zh: '该单位已撤销，不再接收事项', en: 'That unit is retired and takes no new work' };
+  return undefined;
+}
+
+/** Why a user cannot be the assignee of an item of `unitId`, or undefined when they can: active, given work at all, and of the unit or one below it (the office's anywhere). */
+export function assigneeRefusal(user: AssigneeFacts | undefined, unitId: string, allUnits: readonly UnitFacts[]): Label | undefined {
+  if (user === undefined || user.disabledAt !== null) return { zh: '没有这个在岗用户', en: 'There is no active user with this id' };
+  if (user.role === 'admin' || user.role === 'viewer') return { zh: '系统管理员和观察员不承办事项', en: 'Administrators and viewers are not assigned work' };
+  if (user.role !== 'office' && !subtreeOf(unitId, allUnits).includes(user.unitId)) return { zh: '承办人须属于该事项所在单位', en: "The assignee must belong to the item's unit" };
+  return undefined;
+}
+
 /**
  * Checks that the ids a request names exist and fit the item: a unit that
- * exists; an active user of the item's unit (or a unit below it) as its
- * assignee; a category of the campaign that is not retired. The engine
- * judges the move; this judges only that what it names is real.
+ * exists and, unless the item is with it already, is not retired; an active
+ * user of the item's unit (or a unit below it) as its assignee; a category
+ * of the campaign that is not retired. The engine judges the move; this
+ * judges only that what it names is real. `unitId` is null for an item
+ * being made.
  */
-export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string }, payload: unknown): Promise<void> {
+export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string | null }, payload: unknown): Promise<void> {
   // Most moves name nothing: no reads at all for them.
   if (!namesReferences(payload)) return;
   const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
   const issues: FieldIssue[] = [];
-  const allUnits = await db.select({ id: units.id, parentId: units.parentId }).from(units);
-  if (typeof named.unitId === 'string' && !allUnits.some((u) => u.id === named.unitId)) {
-    issues.push(issue('unitId', '没有这个单位', `There is no unit ${named.unitId}`));
+  const allUnits = await db.select({ id: units.id, parentId: units.parentId, retiredAt: units.retiredAt }).from(units);
+  if (typeof named.unitId === 'string' && named.unitId !== item.unitId) {
+    const refusal = unitRefusal(
+      allUnits.find((u) => u.id === named.unitId),
+      named.unitId,
+    );
+    if (refusal !== undefined) issues.push({ field: 'unitId', message: refusal });
   }
   // An assignee belongs to the unit the item will be with after this request.
   const unitAfter = typeof named.unitId === 'string' ? named.unitId : item.unitId;
-  if (typeof named.assigneeId === 'number') {
-    const [user] = await db
-      .select({ unitId: users.unitId, role: users.role })
-      .from(users)
-      .where(and(eq(users.id, named.assigneeId), isNull(users.disabledAt)))
-      .limit(1);
-    if (user === undefined) issues.push(issue('assigneeId', '没有这个在岗用户', 'There is no active user with this id'));
-    else if (user.role === 'admin' || user.role === 'viewer') {
-      issues.push(issue('assigneeId', '系统管理员和观察员不承办事项', 'Administrators and viewers are not assigned work'));
-    } else if (user.role !== 'office' && !subtreeOf(unitAfter, allUnits).includes(user.unitId)) {
-      issues.push(issue('assigneeId', '承办人须属于该事项所在单位', "The assignee must belong to the item's unit"));
-    }
+  if (typeof named.assigneeId === 'number' && unitAfter !== null) {
+    const [user] = await db.select({ unitId: users.unitId, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, named.assigneeId)).limit(1);
+    const refusal = assigneeRefusal(user, unitAfter, allUnits);
+    if (refusal !== undefined) issues.push({ field: 'assigneeId', message: refusal });
   }
   if (typeof named.categoryId === 'number') {
     const [category] = await db

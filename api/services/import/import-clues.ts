@@ -24,6 +24,7 @@ import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
 import { applyRequestsIn } from '../move-item';
 import { letOthersIn } from '../let-others-in';
+import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
 import type { Table } from './read-table';
 
@@ -133,7 +134,7 @@ async function plan(
   const [unitRows, categoryRows, userRows, imported] = await Promise.all([
     db.select().from(units),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)),
-    db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId }).from(users),
+    db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, role: users.role, disabledAt: users.disabledAt }).from(users),
     db.select({ sourceRef: importedClues.sourceRef }).from(importedClues).where(eq(importedClues.campaignId, campaignId)),
   ]);
   const unitOf = new Map<string, string>();
@@ -142,8 +143,9 @@ async function plan(
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
   const sourceOf = new Map<string, ClueSource>();
   for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
-  const userOf = new Map<string, { id: number; unitId: string }>();
-  for (const u of userRows) for (const key of [u.username, u.displayName]) userOf.set(key, { id: u.id, unitId: u.unitId });
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const userOf = new Map<string, (typeof userRows)[number]>();
+  for (const u of userRows) for (const key of [u.username, u.displayName]) userOf.set(key, u);
   const seenRefs = new Set(imported.map((r) => r.sourceRef));
 
   const issues: RowIssue[] = [];
@@ -151,7 +153,7 @@ async function plan(
   const alreadyImported: number[] = [];
   const refsInFile = new Map<string, number>();
   for (const field of ['title', 'unit'] as const) {
-    if (mapping[field] === null) issues.push(issue(1, importFieldLabels[field].en, `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`));
+    if (mapping[field] === null) issues.push(issue(table.headerRow, importFieldLabels[field].en, `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`));
   }
   if (issues.length > 0) return { plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
 
@@ -165,7 +167,7 @@ async function plan(
       progress?.({ stage: 'checking', done: index, total: table.rows.length });
       await letOthersIn();
     }
-    const row = index + 2;
+    const row = table.rowNumbers[index] ?? index + 2;
     const before = issues.length;
     const sourceRef = at(cells, 'sourceRef') || null;
     if (sourceRef !== null) {
@@ -180,6 +182,9 @@ async function plan(
     const unitText = at(cells, 'unit');
     const unitId = unitOf.get(unitText) ?? unitOf.get(unitText.toLowerCase());
     if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
+    const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
+    // As a clue made on the board is checked (checkReferences): a retired unit takes no new work.
+    if (unitRefused !== undefined) issues.push({ row, column: mapping.unit ?? '', reason: { zh: `${unitRefused.zh}：“${unitText}”`, en: `${unitRefused.en}: "${unitText}"` } });
     const categoryText = at(cells, 'category');
     const categoryId = categoryText === '' ? null : (categoryOf.get(categoryText) ?? categoryOf.get(categoryText.toLowerCase()));
     if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`));
@@ -192,6 +197,8 @@ async function plan(
     const assigneeText = at(cells, 'assignee');
     const assignee = assigneeText === '' ? null : userOf.get(assigneeText);
     if (assignee === undefined) issues.push(issue(row, mapping.assignee ?? '', `没有这个用户：“${assigneeText}”`, `No such user: "${assigneeText}"`));
+    const assigneeRefused = assignee === undefined || assignee === null || unitId === undefined ? undefined : assigneeRefusal(assignee, unitId, unitRows);
+    if (assigneeRefused !== undefined) issues.push({ row, column: mapping.assignee ?? '', reason: { zh: `${assigneeRefused.zh}：“${assigneeText}”`, en: `${assigneeRefused.en}: "${assigneeText}"` } });
     const foundText = at(cells, 'foundAt');
     const foundAt = foundText === '' ? undefined : parseLocalDateTime(foundText, timeZone);
     if (foundAt === null) {

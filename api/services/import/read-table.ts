@@ -6,6 +6,37 @@ export interface Table {
   readonly format: 'xlsx' | 'csv-utf8' | 'csv-gb18030' | 'csv-utf16';
   readonly headers: string[];
   readonly rows: string[][];
+  /** The row of the spreadsheet the header is on, and each data row: as the user's spreadsheet numbers them, blank rows counted. */
+  readonly headerRow: number;
+  readonly rowNumbers: readonly number[];
+}
+
+/** A table's header and data rows with the spreadsheet's number of each: blank rows are left out, but not out of the count. */
+interface NumberedRows {
+  readonly headers: string[];
+  readonly rows: string[][];
+  readonly headerRow: number;
+  readonly rowNumbers: readonly number[];
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
+
+/** Splits numbered rows into the header (the first with anything in it) and the data rows after it, keeping each one's number. */
+function numbered(all: readonly { readonly number: number; readonly cells: string[] }[]): NumberedRows {
+  const filled = all.filter((row) => !isBlank(row.cells));
+  const [header, ...data] = filled;
+  return { headers: (header?.cells ?? []).map((h) => h.trim()), headerRow: header?.number ?? 1, rows: data.map((row) => row.cells), rowNumbers: data.map((row) => row.number) };
+}
+
+/**
+ * A CSV's text as a spreadsheet shows it: one row per record (a quoted cell
+ * may hold line breaks and still be one row), numbered from 1 with the
+ * blank rows counted, so that "row 57" in a list of problems is the row 57
+ * the user opens the file to. Blank rows themselves are no data.
+ */
+export function csvRows(text: string): NumberedRows {
+  const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data;
+  return numbered(records.map((cells, i) => ({ number: i + 1, cells })));
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -75,16 +106,12 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     const workbook = new Excel.Workbook();
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    const all: string[][] = [];
+    const all: { number: number; cells: string[] }[] = [];
     sheet?.eachRow({ includeEmpty: false }, (row) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      all.push(values);
+      all.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
     });
-    const [headers = [], ...rows] = all;
-    return { format: 'xlsx', headers: headers.map((h) => h.trim()), rows };
+    return { format: 'xlsx', ...numbered(all) };
   }
   const { text, encoding } = decodeCsv(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [headers = [], ...rows] = parsed.data;
-  return { format: encoding === 'utf8' ? 'csv-utf8' : encoding === 'utf16' ? 'csv-utf16' : 'csv-gb18030', headers: headers.map((h) => h.trim()), rows };
+  return { format: encoding === 'utf8' ? 'csv-utf8' : encoding === 'utf16' ? 'csv-utf16' : 'csv-gb18030', ...csvRows(text) };
 }

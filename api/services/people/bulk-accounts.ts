@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import Papa from 'papaparse';
+import { csvRows } from '../import/read-table';
 import type { Database } from '../../../db/client';
 import { units, users } from '../../../db/schema';
 import { roles, validate, type Label, type Role } from '../../../engine';
@@ -45,13 +45,11 @@ const takenLabel = (name: string): Label => ({ zh: `用户名 ${name} 已被使�
  * units that exist and take people, the password policy.
  */
 export async function checkBulkAccounts(database: Database, csv: string): Promise<Checked> {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [headerRow = [], ...rows] = parsed.data;
-  const headers = headerRow.map((h) => h.trim());
+  const { headers, rows, headerRow, rowNumbers } = csvRows(csv);
   const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.toLowerCase()))])) as Record<BulkColumn, number>;
   const missing = bulkColumns.filter((c) => at[c] === -1);
   if (missing.length > 0) {
-    const issues = missing.map((c) => issue(1, c, { zh: `缺少列：${headerWords[c][1] ?? c}（${c}）`, en: `Missing column: ${c}` }));
+    const issues = missing.map((c) => issue(headerRow, c, { zh: `缺少列：${headerWords[c][1] ?? c}（${c}）`, en: `Missing column: ${c}` }));
     return { plan: { rows: rows.length, valid: 0, issues }, accounts: [] };
   }
   const policy = await readPasswordPolicy(database.db);
@@ -69,7 +67,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
   const accounts: NewUser[] = [];
   const firstRow = new Map<string, number>();
   rows.forEach((row, i) => {
-    const line = i + 2;
+    const line = rowNumbers[i] ?? i + 2;
     const before = issues.length;
     const role = roleOf(cell(row, 'role'));
     if (role === null) issues.push(issue(line, 'role', { zh: `未知角色：${cell(row, 'role')}`, en: `Unknown role: ${cell(row, 'role')}` }));
