@@ -27,6 +27,8 @@ export const unit = z
     nameZh: z.string(),
     nameEn: z.string(),
     mapFeatureId: z.string().nullable(),
+    /** Retired: it keeps what it holds and is still filtered and reported by, but takes no new work (no new item, none moved to it). */
+    retired: z.boolean(),
   })
   .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof unit>;

@@ -182,6 +182,9 @@ describe('POST /api/clues/:id/transitions', () => {
     await database.db.update(units).set({ retiredAt: '2026-05-01T00:00:00.000Z' }).where(eq(units.id, 'hantai'));
     try {
       const retired = { zh: '该单位已撤销，不再接收事项', en: 'That unit is retired and takes no new work' };
+      // The campaign's page says which, so its pickers of where work goes leave it out.
+      const detail = (await (await office.get('/api/campaigns/1')).json()) as { units: { id: string; retired: boolean }[] };
+      expect(detail.units.filter((u) => u.retired).map((u) => u.id)).toEqual(['hantai']);
       const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '撤销单位的新线索', source: 'other' });
       expect(created.status).toBe(422);
       expect(((await created.json()) as Problem).fields).toEqual([{ field: 'unitId', message: retired }]);

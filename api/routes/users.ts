@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { readUnits } from '../services/unit-list';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { units, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import { adminOf } from '../auth/admin';
 import type { Clock } from '../clock';
 import { unit } from '../contracts/campaign';
@@ -44,11 +45,7 @@ export function userRoutes(database: Database, clock: Clock) {
       createRoute({ method: 'get', path: '/units', tags: ['users'], responses: { 200: json(z.array(unit), 'Every unit, in tree order'), ...problems(401) } }),
       async (c) => {
         viewerOf(c);
-        const rows = await database.db
-          .select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId })
-          .from(units)
-          .orderBy(asc(units.sortOrder));
-        return c.json(rows, 200);
+        return c.json(await readUnits(database.db), 200);
       },
     )
     .openapi(

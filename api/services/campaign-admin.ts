@@ -1,4 +1,5 @@
 import { and, asc, eq, max } from 'drizzle-orm';
+import { readUnits } from './unit-list';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { webhookStatus } from './webhook-status';
@@ -43,7 +44,6 @@ async function campaignRow(db: Db | Tx, id: number) {
   return row;
 }
 
-const unitColumns = { id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId };
 
 /** Every unit's id: what targets may name. */
 export async function unitIdsOf(db: Db | Tx): Promise<Set<string>> {
@@ -55,7 +55,7 @@ export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSet
   const campaign = await campaignRow(db, id);
   const [categoryRows, unitRows, revision, stored] = await Promise.all([
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder), asc(categories.id)),
-    db.select(unitColumns).from(units).orderBy(asc(units.sortOrder)),
+    readUnits(db),
     revisionOf(db, id),
     storedMap(db, id),
   ]);

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
+import { readUnits } from './unit-list';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
-import { campaigns, categories, units } from '../../db/schema';
+import { campaigns, categories } from '../../db/schema';
 import {
   campaignOverdue,
   clueStateLabels,
@@ -38,10 +39,7 @@ export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Pr
   const campaign = await loadCampaign(db, id);
   const quotaMb = campaign.config.attachmentQuotaMb ?? null;
   const [unitRows, categoryRows, unmet, held] = await Promise.all([
-    db
-      .select({ id: units.id, parentId: units.parentId, kind: units.kind, nameZh: units.nameZh, nameEn: units.nameEn, mapFeatureId: units.mapFeatureId })
-      .from(units)
-      .orderBy(asc(units.sortOrder)),
+    readUnits(db),
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
     unmetCriteria(db, campaign),
     // Read only where a limit is set: the sum runs over the index of the campaign's files.

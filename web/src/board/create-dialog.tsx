@@ -17,7 +17,8 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   // and for an officer only themselves as assignee; the server refuses the rest with the field named.
   const user = me();
   const actor = user ? { userId: user.id, role: user.role, unitScope: user.unitScope } : null;
-  const units = props.campaign.units.filter((unit) => actor !== null && hasUnitInScope(actor, unit.id));
+  // A retired unit takes no new work (the server refuses it too).
+  const units = props.campaign.units.filter((unit) => !unit.retired && actor !== null && hasUnitInScope(actor, unit.id));
   const assignees = (person: UserSummary) => actor?.role !== 'officer' || person.id === actor.userId;
   const ownUnit = () => {
     const unit = user?.unitId;

@@ -262,7 +262,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               <Field name="unitId" label={t('unitId')} errors={errors()}>
                 <select name="unitId" value={unitId()} aria-invalid={invalid('unitId')} onChange={(e) => setUnitId(e.currentTarget.value)}>
                   <option value="">{t('choose')}</option>
-                  <For each={props.campaign.units.filter((u) => u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+                  <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
                 </select>
               </Field>
               <Field name="reason" label={t('reason')} errors={errors()}>

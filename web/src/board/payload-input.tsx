@@ -48,7 +48,8 @@ export function PayloadInput(props: {
         <Match when={props.spec.input === 'unit'}>
           <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
-            <For each={props.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+            {/* A move names a unit to give the item to: a retired one takes nothing new. */}
+            <For each={props.units.filter((unit) => !unit.retired)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
           </select>
         </Match>
         <Match when={props.spec.input === 'select' ? props.spec : undefined}>

@@ -3,9 +3,9 @@ import type { CampaignDetail } from '../api/client';
 import { scopeOptions } from './scope-options';
 
 const units: CampaignDetail['units'] = [
-  { id: 'city', parentId: null, kind: 'office', nameZh: '市局', nameEn: 'City bureau', mapFeatureId: null },
-  { id: 'hantai', parentId: 'city', kind: 'county', nameZh: '汉台分局', nameEn: 'Hantai', mapFeatureId: null },
-  { id: 'hantai-1', parentId: 'hantai', kind: 'detachment', nameZh: '汉台一大队', nameEn: 'Hantai 1st', mapFeatureId: null },
+  { id: 'city', parentId: null, kind: 'office', nameZh: '市局', nameEn: 'City bureau', mapFeatureId: null, retired: false },
+  { id: 'hantai', parentId: 'city', kind: 'county', nameZh: '汉台分局', nameEn: 'Hantai', mapFeatureId: null, retired: false },
+  { id: 'hantai-1', parentId: 'hantai', kind: 'detachment', nameZh: '汉台一大队', nameEn: 'Hantai 1st', mapFeatureId: null, retired: false },
 ];
 const categories: CampaignDetail['categories'] = [
   { id: 3, code: 'loan', nameZh: '套路贷', nameEn: 'Loan traps', sortOrder: 2, retired: false },
