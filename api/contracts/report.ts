@@ -12,11 +12,18 @@ export const reportQuery = z.strictObject({
   category: z.coerce.number().int().positive().optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
-}).refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.to) >= Date.parse(query.from), {
-  // A span that ends before it starts counts nothing: an empty report would look like a quiet month.
-  message: 'the span ends before it starts',
-  path: ['to'],
-});
+})
+  .refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.to) >= Date.parse(query.from), {
+    // A span that ends before it starts counts nothing: an empty report would look like a quiet month.
+    message: 'the span ends before it starts',
+    path: ['to'],
+  })
+  // A phase is its own span: dates beside it were dropped unsaid, and the report answered for another span than asked.
+  .superRefine((query, ctx) => {
+    if (query.phase !== undefined && (query.from !== undefined || query.to !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a phase or a span (from, to), not both', path: [query.from === undefined ? 'to' : 'from'] });
+    }
+  });
 
 const reportRow = z.object({
   figures: z.record(z.string(), z.number()),

@@ -205,6 +205,23 @@ describe('completion reports', () => {
     expect((await get('/api/campaigns/1/report?from=2026-05-01T00:00:00Z&to=2026-05-01T00:00:00Z')).status).toBe(200);
   });
 
+  it('refuses a phase with dates beside it and an "as of" later than now, by name, rather than answer for another span', async () => {
+    const both = { zh: '请选择阶段或时间段（from、to）之一，不能同时指定', en: 'a phase or a span (from, to), not both' };
+    const cases: [string, string, { zh: string; en: string }][] = [
+      ['?phase=survey&from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z', 'query.from', both],
+      ['?phase=survey&to=2026-05-02T00:00:00Z', 'query.to', both],
+      ['?asOf=2030-01-01T00:00:00Z', 'query.asOf', { zh: '截至时间不能晚于现在', en: 'As of must not be later than now' }],
+    ];
+    for (const [query, field, message] of cases) {
+      const response = await get(`/api/campaigns/1/report${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { fields: unknown }).fields, query).toEqual([{ field, message }]);
+    }
+    // A moment within the minute ahead (a browser's clock, the minute just begun) is read as now, and the span says so.
+    const near = await reportAt(`?asOf=${new Date(testNow.getTime() + 30_000).toISOString()}`);
+    expect(near.span.asOf).toBe(testNow.toISOString());
+  });
+
   it('reads instants given with an offset as the same instants in UTC', async () => {
     const beijing = await reportAt(`?from=${encodeURIComponent('2026-02-01T21:17:05+08:00')}&to=${encodeURIComponent('2026-05-01T08:00:00+08:00')}`);
     const utc = await reportAt('?from=2026-02-01T13:17:05.000Z&to=2026-05-01T00:00:00.000Z');

@@ -21,10 +21,18 @@ export interface ReportRequest {
 }
 
 /** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
+/** How far past now an "as of" may be and be read as now: a browser's clock a little ahead, or the minute a user picked just begun. */
+const asOfGraceMs = 60_000;
+
 export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date): { from: string; to: string; asOf: string } {
   // Instants may come with an offset (+08:00); the log's are UTC, compared as text.
   const utc = (instant: string) => new Date(instant).toISOString();
-  const asOf = request.asOf === undefined ? now.toISOString() : utc(request.asOf);
+  if (request.asOf !== undefined && Date.parse(request.asOf) > now.getTime() + asOfGraceMs) {
+    // What stands open at a later moment is not known yet: counted now against it, every open item would show overdue.
+    throw queryRefused('asOf', { zh: '截至时间不能晚于现在', en: 'As of must not be later than now' });
+  }
+  // Within the grace (a clock a little ahead, the minute just begun), the report is as of now, and says so in its span.
+  const asOf = request.asOf === undefined || Date.parse(request.asOf) > now.getTime() ? now.toISOString() : utc(request.asOf);
   if (request.phase !== undefined) {
     const entered = campaign.context.phaseEnteredAt;
     const from = entered[request.phase];

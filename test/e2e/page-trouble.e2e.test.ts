@@ -145,7 +145,12 @@ describe('a read that fails inside a page', () => {
   test('a measure the battle map has none of is refused by name on the map and on the wall, not coloured as open clues', () =>
     asUser(suite, 'office', async ({ page }) => {
       const failed = page.getByTestId('bm-failed');
-      const refusal = '作战图加载失败（着色指标）：应为以下之一：open、solveRate、overdue';
+      const refusal = '作战图加载失败（着色指标）：应为 open（在办线索）、solveRate（破案率）或 overdue（超期线索）';
+      // No measure is the map's own: open clues.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/battle-map`);
+      await page.getByTestId('battle-map').waitFor();
+      expect(await page.getByTestId('measure-open').getAttribute('aria-pressed')).toBe('true');
+      expect(await failed.count()).toBe(0);
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/battle-map?measure=overdu`);
       await expect.poll(() => failed.textContent()).toBe(refusal);
       expect(await page.getByTestId('battle-map').count()).toBe(0);
@@ -162,9 +167,11 @@ describe('a read that fails inside a page', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/wall?measure=overdu`);
       await expect.poll(() => failed.textContent()).toBe(refusal);
       expect(await page.getByTestId('wall-figures').count()).toBe(0);
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/wall?measure=solveRate`);
-      await page.getByTestId('wall-figures').waitFor();
-      expect(await failed.count()).toBe(0);
+      for (const address of ['', '?measure=solveRate']) {
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/wall${address}`);
+        await page.getByTestId('wall-figures').waitFor();
+        expect(await failed.count()).toBe(0);
+      }
     }));
 
   test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", () =>

@@ -35,7 +35,7 @@ export const isMeasure = (value: string | undefined): value is Measure => measur
  * name: read as open clues, the wall would colour its counties by another
  * figure than the one it was set up to show, and the wall has no buttons.
  */
-const measureAddress = z.object({ measure: z.enum(measures) });
+const measureAddress = z.object({ measure: z.enum(measures, { message: 'open (open clues), solveRate (solve rate) or overdue (overdue clues)' }).optional() });
 
 /** Why the address names no measure there is, or undefined when it names one or none. */
 export const measureAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(measureAddress, search);
