@@ -40,6 +40,7 @@ export const reportColumnLabels = {
   total: { zh: '合计', en: 'Total' },
   solveRate: { zh: '破案率', en: 'Solve rate' },
   medianDaysToSolve: { zh: '发现至破案中位天数', en: 'Median days found → solved' },
-  openAtEnd: { zh: '期末在办（条）', en: 'Open at end' },
-  overdueAtEnd: { zh: '期末超期（条）', en: 'Overdue at end' },
+  // Clues and problems together (the table beside them counts both): "（条）" alone read as clues, and disagreed with the clue board by the problems.
+  openAtEnd: { zh: '期末在办线索和问题（条/个）', en: 'Clues and problems open at end' },
+  overdueAtEnd: { zh: '期末超期线索和问题（条/个）', en: 'Clues and problems overdue at end' },
 } as const satisfies Record<string, Label>;

@@ -173,7 +173,7 @@ describe('the board in Chromium', () => {
       const spoken = page.locator('[id^=dnd-kit-announcement]');
       await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 在“已破案”列上方`);
       await carried.drop();
-      await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 放到了“已破案”列`);
+      await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 在“已破案”列上松开`);
       // The reason names the card, both columns and where it can go next.
       const toast = page.getByTestId('toast').filter({ hasText: `#${id} 不能从“新发现”直接移到“已破案”；下一步可以是“核查中”、“已并案”` });
       await toast.waitFor();

@@ -26,7 +26,7 @@ export interface BatchOutcome {
   readonly stopped: Label | null;
 }
 
-/** The title of an action: "批量分派责任人", "Move several items to Verifying". */
+/** The title of an action: "批量分派承办人", "Move several items to Verifying". */
 export function actionLabel(action: BatchAction, kind: BatchItem['kind']): string {
   return action.type === 'move' ? bt('moveTitle', { state: tr(stateLabel(kind, action.to)) }) : bt(`${action.type}Title`);
 }

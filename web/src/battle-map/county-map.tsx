@@ -1,5 +1,5 @@
 import { For, Show, createMemo } from 'solid-js';
-import { tr } from '../i18n/i18n';
+import { colon, tr } from '../i18n/i18n';
 import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
@@ -60,7 +60,7 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
               data-value={value() ?? ''}
               role={props.onPick === undefined ? undefined : 'button'}
               tabIndex={props.onPick === undefined ? undefined : 0}
-              aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}: ${measureText(props.measure, value())}`}
+              aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}${colon()}${measureText(props.measure, value())}`}
               onClick={pick}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
-import { tr } from '../i18n/i18n';
+import { colon, tr } from '../i18n/i18n';
 import type { BattleMap } from '../reports/api';
 import { count } from '../reports/format';
 import { mix, definitionOf } from './measure';
@@ -75,7 +75,7 @@ export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categ
                         data-testid={`cell-${unit.unitId}-${keyOf(category.categoryId)}`}
                         tabIndex={0}
                         role="button"
-                        title={`${tr(unit.label)} · ${tr(category.label)}: ${bt('open')} ${open()} / ${total()}`}
+                        title={`${tr(unit.label)} · ${tr(category.label)}${colon()}${bt('open')} ${open()} / ${total()}`}
                         onClick={() => props.onPick(unit.unitId, category.categoryId)}
                         onKeyDown={(event) => {
                           if (event.key === 'Enter') props.onPick(unit.unitId, category.categoryId);

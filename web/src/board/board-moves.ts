@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { Card } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { colon, t, tr } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { toast } from '../ui/toasts';
 import { boardMessages } from './board-messages';
@@ -30,7 +30,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
       return;
     }
     const problem = result.problem;
-    announce(`#${card.id} ${t('refusedAnnounce')} ${where}: ${tr(problem.reason)}`);
+    announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${tr(problem.reason)}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
     else toast(() => `#${card.id} ${tr(problem.reason)}`);
   }

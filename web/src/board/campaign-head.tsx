@@ -25,7 +25,7 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean })
       <h1 class="campaign-name" title={named(props.detail)}>
         {named(props.detail)}
       </h1>
-      <span class={`phase-pill phase-${props.detail.state}`} data-testid="phase">
+      <span class={`phase-pill phase-${props.detail.state}`} data-testid="phase" title={phaseWindow(props.detail)}>
         <span class="phase-label">{t('currentPhase')}</span>
         {tr(campaignStateLabels[props.detail.state])}
       </span>

@@ -16,7 +16,8 @@ const said = {
   pickedUp: (n: number): Label => ({ zh: `已拿起卡片 #${n}`, en: `Picked up card #${n}` }),
   over: (n: number, column: Label): Label => ({ zh: `卡片 #${n} 在“${column.zh}”列上方`, en: `Card #${n} is over “${column.en}”` }),
   overNothing: (n: number): Label => ({ zh: `卡片 #${n} 不在任何列上方`, en: `Card #${n} is not over a column` }),
-  droppedOn: (n: number, column: Label): Label => ({ zh: `卡片 #${n} 放到了“${column.zh}”列`, en: `Card #${n} was dropped on “${column.en}”` }),
+  // Where it was let go, not where it now is: the move may yet be refused, which the board says next.
+  droppedOn: (n: number, column: Label): Label => ({ zh: `卡片 #${n} 在“${column.zh}”列上松开`, en: `Card #${n} was let go over “${column.en}”` }),
   dropped: (n: number): Label => ({ zh: `卡片 #${n} 已放下`, en: `Card #${n} was dropped` }),
   canceled: (n: number): Label => ({ zh: `已取消拖动，卡片 #${n} 回到原处`, en: `Drag cancelled; card #${n} is back where it was` }),
 };

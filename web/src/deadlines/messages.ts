@@ -48,7 +48,8 @@ export const extensionMessages = {
   waitingNone: { zh: '没有待审批的延期申请', en: 'No request for more time is waiting' },
   waitingMine: { zh: '您提出、尚待单位负责人或专项办审批的延期申请', en: 'The requests you asked, waiting for a unit lead or the office' },
   waitingDue: { zh: '现期限 {date}', en: 'due {date}' },
-  waitingLater: { zh: '申请延至 {date}（+{n} 天）', en: 'asks until {date} (+{n} days)' },
+  // Counted from the deadline beside it: "+29 天" was read as the "+7 天" the asker chose, which counts from today.
+  waitingLater: { zh: '申请延至 {date}（比现期限晚 {n} 天）', en: 'asks until {date} ({n} days past the deadline)' },
   waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
   waitingAnswer: { zh: '审批', en: 'Answer' },
   answeredTitle: { zh: '近两周的审批结果（我提出的）', en: 'Your requests answered in the last two weeks' },
@@ -56,7 +57,7 @@ export const extensionMessages = {
   answeredDeclined: { zh: '未予批准', en: 'Declined' },
   answeredEnded: { zh: '事项已移入下一状态，申请随之结束', en: 'Ended: the item moved on' },
   answeredWho: { zh: '{name} · {at}', en: '{name}, {at}' },
-  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Asking for time” on the board to see them all' },
+  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Time asked” on the board to see them all' },
 } satisfies Record<string, Label>;
 
 export type ExtensionMessageKey = keyof typeof extensionMessages;

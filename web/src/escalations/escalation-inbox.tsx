@@ -3,7 +3,7 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire, type InboxView } from '../api/client';
 import { messages, type MessageKey } from '../i18n/messages';
-import { named, t, tr, trFilled } from '../i18n/i18n';
+import { colon, lang, named, t, tr, trFilled } from '../i18n/i18n';
 import { me } from '../session/session';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { dateTime, dueDate, figure } from '../board/format';
@@ -79,7 +79,7 @@ export function createInboxCount(campaignId: () => number | undefined) {
 /** The header button of the inbox, with the number of open escalations raised to me and of requests for more time waiting on me. */
 export function InboxButton(props: { open: number; requests?: number; onClick: () => void }) {
   const requests = () => props.requests ?? 0;
-  const label = () => `${t('inboxTitle')}: ${props.open} ${t('openCount')}` + (requests() > 0 ? `, ${xm('waitingCount', { n: requests() })}` : '');
+  const label = () => `${t('inboxTitle')}${colon()}${props.open} ${t('openCount')}` + (requests() > 0 ? `${lang() === 'zh' ? '，' : ', '}${xm('waitingCount', { n: requests() })}` : '');
   return (
     <button type="button" class="button ghost inbox-button" data-testid="inbox-button" aria-label={label()} title={label()} onClick={() => props.onClick()}>
       <svg class="bell" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">

@@ -2,7 +2,7 @@ import { useParams } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
-import { lang, named, tr } from '../i18n/i18n';
+import { colon, lang, named, tr } from '../i18n/i18n';
 import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
@@ -116,7 +116,7 @@ export function ImportPage() {
     const answer = await send('checking', chosen, mapping === undefined ? { commit: false } : { commit: false, mapping });
     if (answer === null) return;
     setPlan(answer);
-    announce(`${im('summaryTitle')}: ${im('rows')} ${answer.rows}, ${im('valid')} ${answer.valid}, ${im('invalid')} ${invalidRows(answer)}`);
+    announce(`${im('summaryTitle')}${colon()}${[`${im('rows')} ${answer.rows}`, `${im('valid')} ${answer.valid}`, `${im('invalid')} ${invalidRows(answer)}`].join(lang() === 'zh' ? '，' : ', ')}`);
   }
 
   function choose(chosen: File) {
@@ -150,7 +150,7 @@ export function ImportPage() {
     const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping, merges: chosenMerges });
     if (answer === null) return;
     setResult(answer);
-    announce(`${im('doneTitle')}: ${im('created')} ${answer.created ?? 0}`);
+    announce(`${im('doneTitle')}${colon()}${im('created')} ${answer.created ?? 0}`);
   }
 
   function reset() {

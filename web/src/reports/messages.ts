@@ -37,7 +37,7 @@ export const reportMessages = {
   },
   span: { zh: '统计区间', en: 'Period' },
   spanOpen: { zh: '至今', en: 'now' },
-  spanStart: { zh: '开始', en: 'start' },
+  spanStart: { zh: '专项开始', en: 'the campaign’s start' },
   generatedAt: { zh: '生成时间', en: 'Generated' },
   dataAsOf: { zh: '数据截至', en: 'Data as of' },
   headline: { zh: '主要战果', en: 'Headline figures' },

@@ -42,6 +42,8 @@ export function ReportsPage() {
   const campaignId = () => Number(params.id);
   const [campaign] = createResource(campaignId, (id) => reportsApi.campaign(id));
 
+  /** Whether a scope's button says it is the one shown: none while the address names a scope there is none of (`?scope=month`), which is refused in the report's place. */
+  const scopePressed = (option: ScopeKind) => kind() === option && (!search.scope || search.scope === option);
   const kind = (): ScopeKind => {
     if (search.scope === 'whole' || search.scope === 'range' || search.scope === 'phase') return search.scope;
     if (isPhase(search.phase)) return 'phase';
@@ -193,8 +195,8 @@ export function ReportsPage() {
                   {(option) => (
                     <button
                       type="button"
-                      classList={{ active: kind() === option }}
-                      aria-pressed={kind() === option}
+                      classList={{ active: scopePressed(option) }}
+                      aria-pressed={scopePressed(option)}
                       data-testid={`scope-${option}`}
                       onClick={() => setSearch({ scope: option })}
                     >
