@@ -130,7 +130,7 @@ describe('files attached to a clue', () => {
 
     const other = await signIn(app, `${clue.unitId === 'hantai' ? 'nanzheng' : 'hantai'}.lead`);
     const viewer = await signIn(app, 'viewer');
-    expect((await upload(other, `/api/clues/${clue.id}/attachments`, 'x.png', png(1))).status).toBe(403);
+    expect((await upload(other, `/api/clues/${clue.id}/attachments`, 'x.png', png(1))).status).toBe(404);
     expect((await upload(viewer, `/api/clues/${clue.id}/attachments`, 'x.png', png(1))).status).toBe(403);
     expect((await other.get(`/api/clues/${clue.id}/attachments`)).status).toBe(404);
     expect((await other.get(`/api/clues/${clue.id}/attachments/${files[0]?.id}`)).status).toBe(404);

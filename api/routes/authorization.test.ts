@@ -46,7 +46,8 @@ const attempts: Record<string, { run: Attempt; allowed: readonly Who[]; refusedW
       return (await signIn(app, who)).send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, description: `${who} 补充` });
     },
     allowed: ['office', 'hantai.lead', 'hantai.officer'],
-    refusedWith: { admin: 403, viewer: 403, 'nanzheng.lead': 403 },
+    // Another unit's item is none the lead can see: not found, as its read is.
+    refusedWith: { admin: 403, viewer: 403, 'nanzheng.lead': 404 },
   },
   'dismiss a hantai clue (lead or office only)': {
     run: async (who) => {
@@ -60,7 +61,7 @@ const attempts: Record<string, { run: Attempt; allowed: readonly Who[]; refusedW
       return response;
     },
     allowed: ['office', 'hantai.lead'],
-    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 403 },
+    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 404 },
   },
   'transfer a hantai clue': {
     run: async (who) => {
@@ -74,7 +75,7 @@ const attempts: Record<string, { run: Attempt; allowed: readonly Who[]; refusedW
       return response;
     },
     allowed: ['office', 'hantai.lead'],
-    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 403 },
+    refusedWith: { admin: 403, viewer: 403, 'hantai.officer': 403, 'nanzheng.lead': 404 },
   },
   'advance the campaign': {
     run: async (who) => {

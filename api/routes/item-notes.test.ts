@@ -61,9 +61,10 @@ describe('work notes', () => {
     const other = await signIn(app, `${problem.unitId === 'hantai' ? 'nanzheng' : 'hantai'}.lead`);
     const viewer = await signIn(app, 'viewer');
     const refused = [await other.send('POST', `/api/problems/${problem.id}/notes`, { text: 'x' }), await viewer.send('POST', `/api/problems/${problem.id}/notes`, { text: 'x' })];
-    expect(refused.map((r) => r.status)).toEqual([403, 403]);
+    // Another unit's problem is none the lead can see: not found, as a read of it is; the viewer sees it and may not write.
+    expect(refused.map((r) => r.status)).toEqual([404, 403]);
     const codes = await Promise.all(refused.map(async (r) => ((await r.json()) as { code: string }).code));
-    expect(codes).toEqual(['out_of_scope', 'role_forbidden']);
+    expect(codes).toEqual(['not_found', 'role_forbidden']);
   });
 
   it('refuses an empty or overlong note by its field, a note on no item, and stores nothing', async () => {

@@ -203,13 +203,24 @@ describe('POST /api/clues/:id/transitions', () => {
     }
   });
 
-  it('refuses, with 403, a lead moving another unit\'s clue and a viewer moving any clue', async () => {
+  it('answers a lead moving another unit\'s clue as if there were none (whatever version is sent), and a viewer with 403', async () => {
     const [other] = (await cluesIn('found')).filter((c) => c.unitId !== 'hantai');
     if (other === undefined) throw new Error('no clue of another unit in found');
     const lead = await signIn(app, 'hantai.lead');
-    const refused = await lead.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version });
-    expect(refused.status).toBe(403);
-    expect(((await refused.json()) as Problem).code).toBe('out_of_scope');
+    // A 403 for the right version and a 409 with the item for a wrong one told the lead it was there, and its version.
+    const answers = [
+      await lead.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version }),
+      await lead.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version + 5 }),
+      await lead.send('POST', `/api/clues/${other.id}/notes`, { text: '看看' }),
+      await lead.send('POST', '/api/clues/999999/transitions', { to: 'verifying', version: 1 }),
+    ];
+    const bodies = await Promise.all(answers.map(async (r) => [r.status, ((await r.json()) as Problem).code]));
+    expect(bodies).toEqual([
+      [404, 'not_found'],
+      [404, 'not_found'],
+      [404, 'not_found'],
+      [404, 'not_found'],
+    ]);
     const viewer = await signIn(app, 'viewer');
     const looked = await viewer.send('POST', `/api/clues/${other.id}/transitions`, { to: 'verifying', version: other.version });
     expect(looked.status).toBe(403);

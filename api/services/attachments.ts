@@ -10,6 +10,7 @@ import { maxAttachmentBytes, type AttachedFileInfo } from '../contracts/attachme
 import { checkAttachmentQuota } from './attachment-quota';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
+import { sees } from './board';
 import { itemRulesOf, loadCampaignRules } from './campaign-rules';
 import { onceIn, type Once } from './idempotency';
 import { readItem } from './item-card';
@@ -71,7 +72,7 @@ export async function attachFile(database: Database, kind: ItemKindName, id: num
   return database.write((tx) =>
     onceIn(tx, once, 201, now, async () => {
       const item = await store.loadForChange(tx, id);
-      if (item === null) throw new ApiError('not_found');
+      if (item === null || !sees(actor, item.context.unitId)) throw new ApiError('not_found');
       await checkAttachmentQuota(tx, item.context.campaignId, file.bytes.byteLength);
       const [stored] = await tx
         .insert(attachments)

@@ -75,6 +75,16 @@ export function readScope(actor: Actor): readonly string[] | null {
   return actor.role === 'lead' || actor.role === 'officer' ? actor.unitScope : null;
 }
 
+/**
+ * Whether an item of this unit is one the viewer may see at all. One they
+ * may not is "not found" to them, on a read and on a write alike: a write
+ * refused for its scope, or for a stale version, told them it was there.
+ */
+export function sees(actor: Actor, unitId: string): boolean {
+  const scope = readScope(actor);
+  return scope === null || scope.includes(unitId);
+}
+
 /** The unit lists a viewer's board or list is narrowed to: their scope, and the unit filter's subtree; all apply. */
 export function unitListsOf(actor: Actor, unit: string | undefined, tree: readonly UnitNode[]): (readonly string[])[] {
   const scope = readScope(actor);

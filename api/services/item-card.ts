@@ -5,7 +5,7 @@ import { leadExtensionRefusal, typicalCaseOf, type Actor, type ClueContext, type
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
-import { allowedChangesOf, cardOf, readScope, type CardRow } from './board';
+import { allowedChangesOf, cardOf, sees, type CardRow } from './board';
 import { loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
 import { extensionsInState, leadExtensionsLimited } from './lead-extensions';
@@ -41,8 +41,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
     .leftJoin(users, eq(users.id, t.assigneeId))
     .where(eq(t.id, id))
     .limit(1);
-  const scope = readScope(actor);
-  if (row === undefined || (!afterChange && scope !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
+  if (row === undefined || (!afterChange && !sees(actor, row.unitId))) throw new ApiError('not_found');
   const campaign = known?.id === row.campaignId ? known : await loadCampaignRules(db, row.campaignId);
   const { context, campaignId, ...columns } = row;
   const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, attachmentCount: context.attachments?.length ?? 0, extensionAskedUntil: context.extensionRequest?.until ?? null, typical: isTypical(context) };

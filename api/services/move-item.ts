@@ -18,6 +18,7 @@ import {
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
+import { sees } from './board';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
@@ -69,7 +70,8 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   let known: { assigneeId: number | null; name: string | null } | undefined;
   for (const [index, move] of moves.entries()) {
     const item = await store.loadForChange(tx, id);
-    if (item === null) throw new ApiError('not_found');
+    // Seen by the viewer before the first move only: a transfer earlier in the same request may take it out of their units.
+    if (item === null || (index === 0 && !sees(actor, item.context.unitId))) throw new ApiError('not_found');
     known = { assigneeId: item.context.assigneeId, name: item.assigneeName };
     if (index === 0 && version !== 'current' && item.version !== version) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });

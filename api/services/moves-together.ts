@@ -5,7 +5,8 @@ import { inSavepoint, type Settled, type WorkerGroup } from '../../db/write-queu
 import { decideClue, decideProblem, extensionRequestOf, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
-import { errorFromData, errorToData, refusalError } from '../errors';
+import { ApiError, errorFromData, errorToData, refusalError } from '../errors';
+import { sees } from './board';
 import { keepAnswers, onceIn, type Once } from './idempotency';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
 import { storedItem, type StoredItem } from './item-card';
@@ -142,6 +143,7 @@ async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaig
   const { payload } = input.move;
   // A change that keeps the state (a batch's extension, say) may need facts read from the log (how often a lead extended);
   // a move that ends a request for more time may tell its asker by webhook: alone.
+  if (!sees(input.actor, item.context.unitId)) return { refused: new ApiError('not_found') };
   if ('event' in input.move || item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null || extensionRequestOf(item.context) !== null) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
