@@ -330,6 +330,10 @@ describe('a copy of the demo campaign', () => {
     expect(copy.config.targets).toEqual(demo.config.targets);
     expect(copy.categories.map((c) => c.code)).toEqual(demo.categories.filter((c) => !c.retired).map((c) => c.code));
     expect(copy.map?.features.length).toBe(demo.map?.features.length);
+    // Listed first, as the latest to start (the start page still opens the one under way).
+    const listed = (await (await office.get('/api/campaigns')).json()) as { code: string; startsOn: string }[];
+    expect(listed[0]?.code).toBe('hz-2027');
+    expect(listed.map((c) => c.startsOn)).toEqual([...listed.map((c) => c.startsOn)].sort().reverse());
   });
 });
 

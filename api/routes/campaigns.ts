@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { asc } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { campaigns } from '../../db/schema';
@@ -31,11 +31,11 @@ export function campaignRoutes(database: Database, clock: Clock, unitTree: () =>
         method: 'get',
         path: '/campaigns',
         tags: ['campaigns'],
-        responses: { 200: json(z.array(campaignSummary), 'Every campaign, newest first'), ...problems(401) },
+        responses: { 200: json(z.array(campaignSummary), 'Every campaign, the latest to start first'), ...problems(401) },
       }),
       async (c) => {
         viewerOf(c);
-        return c.json(await db.select(summaryColumns).from(campaigns).orderBy(asc(campaigns.startsOn)), 200);
+        return c.json(await db.select(summaryColumns).from(campaigns).orderBy(desc(campaigns.startsOn), desc(campaigns.id)), 200);
       },
     )
     .openapi(

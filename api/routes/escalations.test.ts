@@ -72,7 +72,7 @@ describe('GET /api/escalations?subject=&subjectId= (one item, for its drawer)', 
     const response = await office.get('/api/escalations?subject=clue');
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
-    expect(problem.fields.map((f) => f.field)).toEqual(['subjectId']);
+    expect(problem.fields.map((f) => f.field)).toEqual(['query.subjectId']);
     expect(problem.fields[0]?.message.zh).toMatch(/subjectId/);
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { acknowledgeRequest, escalation, escalationList, escalationsQuery } from '../contracts/escalations';
-import { ApiError } from '../errors';
+import { queryRefused } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { acknowledgeEscalation, readEscalations } from '../services/escalation-inbox';
 import { readItemEscalations } from '../services/item-escalations';
@@ -27,7 +27,7 @@ export function escalationRoutes(database: Database, clock: Clock) {
         const actor = viewerOf(c).actor;
         if ((query.subject === undefined) !== (query.subjectId === undefined)) {
           const missing = query.subject === undefined ? 'subject' : 'subjectId';
-          throw new ApiError('bad_request', { fields: [{ field: missing, message: { zh: '事项类型（subject）与编号（subjectId）须同时给出', en: 'subject and subjectId go together' } }] });
+          throw queryRefused(missing, { zh: '事项类型（subject）与编号（subjectId）须同时给出', en: 'subject and subjectId go together' });
         }
         if (query.subject !== undefined && query.subjectId !== undefined) {
           return c.json(await readItemEscalations(database.db, actor, query.subject, query.subjectId, query.status), 200);

@@ -55,9 +55,15 @@ async function itemsInCampaign(database: Database, campaignId: number, actor: Ac
   return present;
 }
 
+const staleInBatch = { zh: '该事项已被他人修改，请刷新后再处理', en: 'Someone else changed this item first; load it again to change it' };
+
 /** Why one item was left as it was: an expected refusal as its problem would say it; anything else logged, and said as the server's fault. */
 function refusalOf(kind: ItemKindName, id: number, error: unknown): BatchRefused {
-  if (error instanceof ApiError) return { kind, id, status: error.status, code: error.code, reason: error.reason, ...(error.fields !== undefined && { fields: [...error.fields] }) };
+  if (error instanceof ApiError) {
+    // A single move's conflict carries the item as it is now ("here is its current state"); a batch's row does not.
+    const reason = error.code === 'version_conflict' ? staleInBatch : error.reason;
+    return { kind, id, status: error.status, code: error.code, reason, ...(error.fields !== undefined && { fields: [...error.fields] }) };
+  }
   console.error(JSON.stringify({ batch: `${kind} ${id}`, error: error instanceof Error ? error.stack : String(error) }));
   const internal = new ApiError('internal');
   return { kind, id, status: internal.status, code: internal.code, reason: internal.reason };

@@ -13,7 +13,10 @@ export const campaignChecks = {
     const at = Date.parse(event.meta.at);
     const opens = startOfLocalDate(event.window.start, event.timeZone).getTime();
     const closes = endOfLocalDate(event.window.end, event.timeZone).getTime();
-    return at >= opens && at < closes ? null : standardRefusal('window_not_open');
+    if (at < opens) return refuse('window_not_open', undefined, { zh: `下一阶段的时间窗口尚未开启（${event.window.start} 开启）`, en: `The next phase's window is not open yet (it opens on ${event.window.start})` });
+    // Past its end, "not open yet" sent the office to wait for a day that has gone: the window needs moving in the settings.
+    if (at >= closes) return refuse('window_not_open', undefined, { zh: `下一阶段的时间窗口已于 ${event.window.end} 结束`, en: `The next phase's window ended on ${event.window.end}` });
+    return null;
   },
 
   /** Criteria met, or the office gives a written reason for advancing anyway. */

@@ -37,13 +37,14 @@ function SignedIn(props: RouteSectionProps) {
 }
 
 /** `/`: the board of the first campaign. */
+/** The start page: the board of the campaign under way (the latest to start, of those under way), or of the latest one; the people page for an administrator before any. */
 function Home() {
   const [campaigns] = createResource(() => api.campaigns());
   return (
     <Show when={campaigns()} fallback={<div class="page-loading">{t('loading')}</div>}>
       {(list) => (
         <Show
-          when={list()[0]}
+          when={list().find((c) => c.state !== 'planned' && c.state !== 'concluded') ?? list()[0]}
           fallback={
             // A first start in production has no campaign yet: the administrator begins with people and units.
             <Show when={me()?.role === 'admin'} fallback={<div class="page-loading">{t('noCampaign')}</div>}>
