@@ -91,6 +91,32 @@ describe('working on the board', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`card-${id}`);
     }));
 
+  test('an item opened in the drawer is moved from there: its allowed moves as buttons, through the same dialog, and the drawer shows where it went', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
+      const id = candidate.id;
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      const moves = drawer.getByTestId('detail-moves');
+      await moves.waitFor();
+      // The moves the card's menu offers, named by the column each goes to.
+      const offered = await moves.locator('button').allTextContents();
+      expect(offered).toHaveLength(candidate.allowed.length);
+      expect(offered).toContain(clueStateLabels.verifying.zh);
+
+      await drawer.getByTestId('detail-move-verifying').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      await dialog.locator('select[name=assigneeId] option:not([value=""])').first().waitFor({ state: 'attached' });
+      await dialog.locator('select[name=assigneeId]').selectOption({ index: 1 });
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'verifying', id).waitFor();
+      await expect.poll(() => drawer.locator('.detail-badges .state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
+      expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`)).state).toBe('verifying');
+    }));
+
   test('keyboard focus goes where the user is: into the details panel Enter opens, and round the move dialog, never behind it', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
@@ -464,6 +490,10 @@ describe('working on the board', () => {
       expect(await page.locator(`[data-testid=column-found] [data-testid=card-${id}]`).count()).toBe(1);
       const item = await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item.state).toBe('found');
+      // Nor from its drawer.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${id}`);
+      await page.getByTestId('detail-panel').getByTestId('history').waitFor();
+      expect(await page.getByTestId('detail-moves').count()).toBe(0);
     }));
 
   test('the detail drawer edits a card: the new title shows on the board; screenshots in Chinese and English', () =>

@@ -329,6 +329,7 @@ export function BoardPage() {
                       void state.refreshStates(states);
                     }}
                     onCampaignChanged={() => void refetchCampaign()}
+                    onMove={(item, to) => move(item, to)}
                     onClose={() => {
                       setSearch({ item: undefined });
                       focusCard(open.id);

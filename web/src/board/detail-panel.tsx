@@ -1,6 +1,6 @@
 import { For, Match, Show, Switch, createMemo, createResource, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Label } from '../../../engine/labels';
-import { api, type CampaignDetail, type HistoryEntry, type ItemKind } from '../api/client';
+import { api, type CampaignDetail, type HistoryEntry, type ItemDetail, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
 import { categoryNamed, colon, series, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
@@ -174,6 +174,8 @@ export function DetailPanel(props: {
   onChanged: (states: readonly string[]) => void;
   /** Something the campaign's detail says changed (its file storage): it is read again. */
   onCampaignChanged: () => void;
+  /** Moves the item as the board does (a drop, the card's menu): at once, or through the move's dialog. */
+  onMove: (item: ItemDetail, to: string) => void;
   onClose: () => void;
 }) {
   const key = () => ({ kind: props.kind, id: props.id, revision: props.revision });
@@ -221,6 +223,19 @@ export function DetailPanel(props: {
                   </span>
                 </Show>
               </div>
+              {/* The moves the server allows, where one who opened the item to read it looks next: a card's menu and a drag were the only ways. */}
+              <Show when={props.mayAct && detail().allowed.length > 0}>
+                <div class="detail-moves" role="group" aria-label={t('moveMenuTitle')} data-testid="detail-moves">
+                  <span class="muted">{t('moveMenuTitle')}</span>
+                  <For each={detail().allowed}>
+                    {(move) => (
+                      <button type="button" class="button small" title={tr(eventLabel(move.event))} data-testid={`detail-move-${move.to}`} onClick={() => props.onMove(detail(), move.to)}>
+                        {tr(stateLabel(props.kind, move.to))}
+                      </button>
+                    )}
+                  </For>
+                </div>
+              </Show>
               <Show when={typicalOf(detail())}>
                 {(typical) => (
                   <section class="detail-typical" data-testid="detail-typical">
