@@ -170,6 +170,11 @@ describe('list exports', () => {
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(json.items.map((i) => i.id));
     expect(rows.slice(1).map((r) => r[1])).toEqual(json.items.map((i) => i.title));
     expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['已立案侦查']));
+    // A deadline as its last day, as the card says it: it is the end of a local day (Asia/Shanghai, UTC+8), not the next day's 00:00.
+    const due = rows[0]?.indexOf(listColumnLabels.dueAt.zh) ?? -1;
+    const lastDay = (at: string | null) => (at === null ? '' : new Date(Date.parse(at) - 1 + 8 * 3_600_000).toISOString().slice(0, 10));
+    expect(json.items.some((i) => i.dueAt !== null)).toBe(true);
+    expect(rows.slice(1).map((r) => r[due])).toEqual(json.items.map((i) => lastDay(i.dueAt)));
 
     const xlsx = await office.get('/api/campaigns/1/lists/responsibility?format=xlsx&lang=en');
     expect(xlsx.headers.get('content-disposition')).toMatch(/responsibility-2026-06-15\.xlsx/);

@@ -58,7 +58,8 @@ function cellOf(column: ListColumn, item: ListItem, names: ListNames, lang: Lang
     case 'lastNoteAt':
       return localDateTime(item.lastNoteAt, timeZone);
     case 'dueAt':
-      return localDateTime(item.dueAt, timeZone);
+      // The last day the item has, as the board says it: a deadline is the end of a local day, and its instant the next day's 00:00.
+      return item.dueAt === null ? '' : localDateTime(new Date(Date.parse(item.dueAt) - 1).toISOString(), timeZone).slice(0, 10);
     case 'level':
       // A closed item has no deadline left to keep.
       return item.dueAt === null ? '' : deadlineLabels[item.level as 0 | 1 | 2 | 3][lang];

@@ -9,6 +9,7 @@ import { named, tr } from '../i18n/i18n';
 import { count, localDateTime } from '../reports/format';
 import type { ListItem, ListName } from './api';
 import { lt } from './messages';
+import { lastDayOf } from '../deadlines/extension-dates';
 import { bt } from '../batch/batch-messages';
 
 const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null) => (key === null ? '' : tr(labels[key] ?? { zh: key, en: key }));
@@ -52,7 +53,8 @@ function cellOf(column: ListColumn, item: ListItem, campaign: CampaignDetail): J
     case 'lastNoteAt':
       return item.lastNoteAt === null ? <span class="muted">—</span> : localDateTime(item.lastNoteAt, zone);
     case 'dueAt':
-      return item.dueAt === null ? '' : localDateTime(item.dueAt, zone);
+      // The last day, as the card and the extension form say it: "2026-05-25 00:00" read as a day more than the item has.
+      return item.dueAt === null ? '' : lastDayOf(item.dueAt, zone);
     case 'level':
       return item.dueAt === null ? '' : <span class={`list-level list-level-${item.level}`}>{tr(deadlineLabels[item.level as 0 | 1 | 2 | 3])}</span>;
   }
