@@ -179,8 +179,9 @@ describe('the escalation inbox', () => {
       const drawer = lead.page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-grant').click();
       const form = drawer.getByTestId('extend-form');
-      // The day asked for is chosen already.
+      // The day asked for is chosen already, and the reason it gave is there to keep or change.
       expect(await form.locator('input[name=until]').inputValue()).toBe(asked?.until);
+      expect(await form.locator('textarea[name=reason]').inputValue()).toBe('电子数据鉴定尚未出具结论');
       await form.locator('textarea[name=reason]').fill('同意延期');
       await lead.page.screenshot({ path: `${artifacts}/extension-grant-zh.png` });
       await form.getByTestId('action-submit').click();

@@ -12,7 +12,7 @@ import { ActionFooter } from './action-footer';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
-import { DeclineForm, ExtensionRequestNotice } from '../deadlines/extension-request';
+import { DeclineForm, ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
@@ -275,6 +275,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             <ExtendForm
               mode={action() === 'ask' ? 'ask' : 'extend'}
               initialUntil={grantUntil()}
+              initialReason={grantUntil() === undefined ? undefined : extensionRequestOf(props.item)?.reason}
               item={props.item}
               campaign={props.campaign}
               now={props.now}

@@ -22,6 +22,8 @@ export function ExtendForm(props: {
   mode: 'extend' | 'ask';
   /** The day to start from: the day asked for, when a lead grants a request. */
   initialUntil?: string;
+  /** And the reason it gave, to keep or change: granting is agreeing with it, and it was typed once already. */
+  initialReason?: string;
   item: ItemDetail;
   campaign: CampaignDetail;
   /** The server's instant, as the board last read it: "today" is the campaign's, not this computer's. */
@@ -36,7 +38,8 @@ export function ExtendForm(props: {
   const [until, setUntil] = createSignal(props.initialUntil ?? '');
   // Granting a request while the form is open: the day it asked for replaces the one chosen.
   createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(day), { defer: true }));
-  const [reason, setReason] = createSignal('');
+  const [reason, setReason] = createSignal(props.initialReason ?? '');
+  createEffect(on(() => props.initialReason, (text) => text !== undefined && setReason(text), { defer: true }));
   const bounds = () => extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone);
   const choose = (day: string) => {
     setUntil(day);
