@@ -275,6 +275,10 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(((await noCategory.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([
       { field: 'query.category', message: { zh: '本专项没有这个类别', en: 'This campaign has no category 9999' } },
     ]);
+    // And an assignee who is no one: an empty board would say they have nothing to do.
+    const noAssignee = await office.get('/api/campaigns/1/board?assignee=100000');
+    expect(noAssignee.status).toBe(400);
+    expect(((await noAssignee.json()) as { fields: unknown }).fields).toEqual([{ field: 'query.assignee', message: { zh: '没有这个用户', en: 'No user 100000' } }]);
   });
 
   it('serves the problem board with its own columns', async () => {

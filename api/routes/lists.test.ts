@@ -98,6 +98,7 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       ['?unit=atlantis', 'query.unit'],
       ['?category=abc', 'query.category'],
       ['?category=9999', 'query.category'],
+      ['?assignee=100000', 'query.assignee'],
       ['?overdue=maybe', 'query.overdue'],
       ['?cursor=bm90LWEta2V5', 'query.cursor'],
       ['?sort=title', 'query'],

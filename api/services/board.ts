@@ -23,7 +23,7 @@ import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindNam
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { queryRefused } from '../errors';
-import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
@@ -104,6 +104,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   }
   checkUnitFilter(tree, filters.unit);
   await checkCategoryFilter(db, campaignId, filters.category);
+  await checkAssigneeFilter(db, filters.assignee);
 
   const where: SQL[] = [eq(t.campaignId, campaignId)];
   const scope = readScope(actor);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { categories } from '../../db/schema';
+import { categories, users } from '../../db/schema';
 import type { UnitNode } from '../auth/unit-scope';
 import { queryRefused } from '../errors';
 
@@ -21,4 +21,11 @@ export async function checkCategoryFilter(db: Db | Tx, campaignId: number, categ
   if (category === undefined) return;
   const [found] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, campaignId), eq(categories.id, category))).limit(1);
   if (found === undefined) throw queryRefused('category', { zh: '本专项没有这个类别', en: `This campaign has no category ${category}` });
+}
+
+/** Refuses an assignee filter that names no account; a disabled one is still a filter (the items they worked keep them). */
+export async function checkAssigneeFilter(db: Db | Tx, assignee: number | 'none' | undefined): Promise<void> {
+  if (assignee === undefined || assignee === 'none') return;
+  const [found] = await db.select({ id: users.id }).from(users).where(eq(users.id, assignee)).limit(1);
+  if (found === undefined) throw queryRefused('assignee', { zh: '没有这个用户', en: `No user ${assignee}` });
 }

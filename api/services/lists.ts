@@ -14,7 +14,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
-import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
@@ -147,6 +147,7 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
   const campaign = await loadCampaign(db, campaignId);
   checkUnitFilter(tree, filters.unit);
   if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
+  await checkAssigneeFilter(db, filters.assignee);
   const kinds = listKinds[list];
   if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
     throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });
