@@ -26,6 +26,7 @@ const customMessages: Record<string, string> = {
   'a number, or none': '应为数字，或 none（无）',
   [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
+  'Nothing to change': '没有要修改的内容',
 };
 
 const typeNames: Record<string, string> = {

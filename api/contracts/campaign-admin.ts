@@ -4,6 +4,7 @@ import { campaignConfigSchema } from '../../engine/campaign/campaign-config';
 import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
+import { changesSomething, nothingToChange } from './common';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -143,6 +144,7 @@ export type NewCategoryRequest = z.infer<typeof newCategoryRequest>;
  */
 export const categoryChange = z
   .strictObject({ code: categoryCode.optional(), nameZh: nameZh.optional(), nameEn: nameEn.optional(), sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
+  .refine(changesSomething, { message: nothingToChange })
   .meta({ id: 'CategoryChange' });
 export type CategoryChange = z.infer<typeof categoryChange>;
 

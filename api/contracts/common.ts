@@ -43,3 +43,9 @@ export const idempotencyHeader = z.object({
       example: '0f9a4c1e-5b7d-4e2a-9c3b-8d6e1f2a3b4c',
     }),
 });
+
+/** The message of an edit that changes nothing (`{}`): it was answered 200 with nothing done, as if saved. Said in Chinese by issue-text. */
+export const nothingToChange = 'Nothing to change';
+
+/** Whether an edit names anything to change. */
+export const changesSomething = (edit: object): boolean => Object.values(edit).some((value) => value !== undefined);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
-import { label } from './common';
+import { changesSomething, label, nothingToChange } from './common';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -45,6 +45,7 @@ export type NewUser = z.infer<typeof newUser>;
 
 export const userEdit = z
   .strictObject({ displayName: displayName.optional(), role: z.enum(roles).optional(), unitId: unitId.optional() })
+  .refine(changesSomething, { message: nothingToChange })
   .meta({ id: 'UserEdit' });
 export type UserEdit = z.infer<typeof userEdit>;
 
@@ -119,6 +120,7 @@ export const unitEdit = newUnit
   .partial()
   .extend({ retired: z.boolean().optional() })
   .strict()
+  .refine(changesSomething, { message: nothingToChange })
   .meta({ id: 'UnitEdit' });
 export type UnitEdit = z.infer<typeof unitEdit>;
 

@@ -175,6 +175,16 @@ describe('people administration', () => {
   it('records every administration action in the audit chain, with who did it and what changed, and never a password', async () => {
     const user = await created('log.one', 'log-one-password');
     const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    // An edit of nothing is said so, not answered as saved (nor logged); so is a unit's and a category's.
+    const nothing = { field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } };
+    for (const path of [`/api/admin/users/${user.id}`, '/api/admin/units/hantai']) {
+      const empty = await admin.send('PATCH', path, {});
+      expect([empty.status, ((await empty.json()) as Problem).fields], path).toEqual([400, [nothing]]);
+    }
+    const office = await signIn(app, 'office');
+    const [category] = (await (await office.get('/api/campaigns/1')).json() as { categories: { id: number }[] }).categories;
+    const emptyCategory = await office.send('PATCH', `/api/campaigns/1/categories/${category?.id}`, {});
+    expect([emptyCategory.status, ((await emptyCategory.json()) as Problem).fields]).toEqual([400, [nothing]]);
     expect((await admin.send('PATCH', `/api/admin/users/${user.id}`, { role: 'lead', displayName: '日志一' })).status).toBe(200);
     expect((await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'log-one-reset-pw' })).status).toBe(200);
     expect((await admin.send('POST', `/api/admin/users/${user.id}/disable`, {})).status).toBe(200);
