@@ -1,4 +1,4 @@
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js';
 import { colon, tr } from '../i18n/i18n';
 import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
@@ -34,9 +34,17 @@ export function unitSummary(unit: UnitMeasures): string {
  */
 export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void; labelSize?: number }) {
   const unitOf = createMemo(() => new Map(props.units.filter((u) => u.mapFeatureId !== null).map((u) => [u.mapFeatureId, u])));
-  const size = () => props.labelSize ?? 15;
+  // The labels are drawn in the map's own units, so a phone's narrow map shrank them past reading (7 px):
+  // never under about 11 px as shown, whatever the map's drawn width.
+  const [shownWidth, setShownWidth] = createSignal(0);
+  const size = () => Math.max(props.labelSize ?? 15, shownWidth() === 0 ? 0 : (11 * props.layout.width) / shownWidth());
+  const watch = (svg: SVGSVGElement) => {
+    const observer = new ResizeObserver(([entry]) => setShownWidth(entry?.contentRect.width ?? 0));
+    observer.observe(svg);
+    onCleanup(() => observer.disconnect());
+  };
   return (
-    <svg class="county-map" viewBox={`0 0 ${props.layout.width} ${props.layout.height}`} role="group" aria-label={bt('counties')} data-testid="county-map">
+    <svg ref={watch} class="county-map" viewBox={`0 0 ${props.layout.width} ${props.layout.height}`} role="group" aria-label={bt('counties')} data-testid="county-map">
       <For each={props.layout.shapes}>
         {(shape) => {
           const unit = () => unitOf().get(shape.id);
