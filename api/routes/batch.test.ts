@@ -116,8 +116,8 @@ describe('POST /api/campaigns/:id/batch', () => {
     expect(bare.status).toBe(200);
     expect(bare.body.changed).toEqual([]);
     expect(bare.body.refused.map((r) => [r.kind, r.status, r.fields?.map((f) => f.field)])).toEqual([
-      ['clue', 422, ['reason']],
-      ['problem', 422, ['reason']],
+      ['clue', 422, ['payload.reason']],
+      ['problem', 422, ['payload.reason']],
     ]);
     expect(await entries()).toBe(before);
     // A state a problem does not have is refused for the problem alone.
@@ -131,7 +131,7 @@ describe('POST /api/campaigns/:id/batch', () => {
     const [stranger] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'officer'), ne(users.unitId, unit))).limit(1);
     if (clue === undefined || stranger === undefined) throw new Error('a found clue and an officer of another unit');
     const named = await batch(office, { event: 'assign', payload: { assigneeId: stranger.id }, items: [{ kind: 'clue', id: clue.id, version: clue.version }] });
-    expect(named.body.refused.map((r) => [r.code, r.reason, r.fields?.map((f) => f.field)])).toEqual([['payload_invalid', refusalLabels.payload_invalid, ['assigneeId']]]);
+    expect(named.body.refused.map((r) => [r.code, r.reason, r.fields?.map((f) => f.field)])).toEqual([['payload_invalid', refusalLabels.payload_invalid, ['payload.assigneeId']]]);
   });
 
   it("holds a unit lead's extensions to the campaign's limit, as the item's own route does", async () => {

@@ -125,7 +125,8 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(response.status).toBe(422);
     const body = (await response.json()) as Problem;
     expect(body.code).toBe('payload_missing');
-    expect(body.fields?.map((f) => f.field).sort()).toEqual(['caseNumber', 'conclusion']);
+    // Named as the request names them: within its payload.
+    expect(body.fields?.map((f) => f.field).sort()).toEqual(['payload.caseNumber', 'payload.conclusion']);
   });
 
   it('counts a value with two faults as one to mend', async () => {
@@ -156,7 +157,7 @@ describe('POST /api/clues/:id/transitions', () => {
     const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'solved', version: clue.version, payload: { outcome } });
     expect(response.status).toBe(422);
     const body = (await response.json()) as Problem;
-    expect(body.fields).toEqual([{ field: 'outcome.moneyInvolvedYuan', message: { zh: '不能大于 1,000,000,000,000', en: 'Must be 1,000,000,000,000 or less' } }]);
+    expect(body.fields).toEqual([{ field: 'payload.outcome.moneyInvolvedYuan', message: { zh: '不能大于 1,000,000,000,000', en: 'Must be 1,000,000,000,000 or less' } }]);
     expect(await stored(clue.id)).toEqual(before);
     // The same case with its money as meant is solved.
     const solved = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'solved', version: clue.version, payload: { outcome: { ...outcome, moneyInvolvedYuan: 12_000_000_000 } } });

@@ -160,7 +160,7 @@ describe('moves queued together', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const [, refused] = results;
-    expect(refused?.status === 'rejected' && (refused.reason as ApiError).fields?.map((f) => f.field)).toEqual(['assigneeId']);
+    expect(refused?.status === 'rejected' && (refused.reason as ApiError).fields?.map((f) => f.field)).toEqual(['payload.assigneeId']);
     expect((await entriesAfter(before)).map((e) => e.subjectId)).toEqual([first.id, last.id]);
     await expectLogIntact();
   });

@@ -2,7 +2,7 @@ import { appendAuditAll } from '../../db/audit/append';
 import type { Database, Tx } from '../../db/client';
 import { clueStore, problemStore, type ForChange } from '../../db/items/store';
 import { inSavepoint, type Settled, type WorkerGroup } from '../../db/write-queue';
-import { decideClue, decideProblem, extensionRequestOf, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
+import { decideClue, decideProblem, extensionRequestOf, refusalCodes, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, errorFromData, errorToData, refusalError } from '../errors';
@@ -34,7 +34,21 @@ export interface MoveInput {
  */
 export function moveItem(database: Database, kind: ItemKindName, id: number, actor: Actor, request: ItemRequest, now: Date, once: Once | null = null): Promise<ItemDetail> {
   const move = 'to' in request ? { to: request.to, payload: request.payload } : { event: request.event, payload: request.payload };
-  return database.together(movesTogether, { kind, id, actor, version: request.version, move, now, once });
+  return database.together(movesTogether, { kind, id, actor, version: request.version, move, now, once }).catch((error: unknown) => {
+    throw inPayload(error);
+  });
+}
+
+/**
+ * A move's refusal by the engine (or the checks of what it names) with its
+ * fields named as the request names them (`payload.caseNumber`,
+ * `payload.outcome.arrested`, `payload.targetId`): each is one of the
+ * payload's, named within it, and the payload is a field of the request.
+ * The API's own refusals (a reused Idempotency-Key's header) are left as named.
+ */
+function inPayload(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.fields === undefined || !(error.code in refusalCodes)) return error;
+  return new ApiError(error.code, { reason: error.reason, fields: error.fields.map((f) => ({ ...f, field: `payload.${f.field}` })), extra: { ...error.extra } });
 }
 
 type ItemForChange = ForChange<ClueState, ClueContext> | ForChange<ProblemState, ProblemContext>;

@@ -136,7 +136,10 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const refusalText = (refusal: BatchResult['refused'][number]) => {
     const general = refusalLabel('payload_invalid');
     if (refusal.fields === undefined || general === undefined || refusal.reason.zh !== general.zh) return tr(refusal.reason);
-    const fieldName = (field: string) => tr(specs().find((spec) => spec.name === field)?.label ?? { zh: field, en: field });
+    const fieldName = (field: string) => {
+      const name = field.replace(/^payload\./, '');
+      return tr(specs().find((spec) => spec.name === name)?.label ?? { zh: name, en: name });
+    };
     return `${tr(refusal.reason)}${colon()}${refusal.fields.map((f) => `${fieldName(f.field)} ${tr(f.message)}`).join(lang() === 'zh' ? '；' : '; ')}`;
   };
 
