@@ -37,6 +37,12 @@ describe('a page that cannot be shown', () => {
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/board`));
       await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
       expect(await trouble.count()).toBe(0);
+
+      // And the way out, as on every signed-in page.
+      await page.goto(`${suite.server.url}/no/such/page`);
+      await page.getByTestId('page-trouble').getByRole('heading').waitFor();
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/login/);
     }));
 
   test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', () =>

@@ -1,4 +1,5 @@
-import { A, useLocation } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { me, signOut } from '../session/session';
 import { ErrorBoundary, Show, createEffect, on, onCleanup, type JSX } from 'solid-js';
 import { reasonText } from '../api/problem';
 import { t, trFilled } from '../i18n/i18n';
@@ -9,6 +10,7 @@ import './page-trouble.css';
 
 /** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
 function Notice(props: { title: string; detail: string; children?: JSX.Element }) {
+  const navigate = useNavigate();
   return (
     <div class="app">
       <header class="top-bar">
@@ -18,6 +20,20 @@ function Notice(props: { title: string; detail: string; children?: JSX.Element }
         </div>
         <div class="top-bar-user page-trouble-lang">
           <LanguageToggle />
+          {/* The way out is on every signed-in page, this one too. */}
+          <Show when={me()}>
+            <button
+              type="button"
+              class="button ghost"
+              data-testid="sign-out"
+              onClick={async () => {
+                await signOut();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {t('signOut')}
+            </button>
+          </Show>
         </div>
       </header>
       <main class="page-trouble" data-testid="page-trouble">
