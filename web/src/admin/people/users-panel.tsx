@@ -66,14 +66,7 @@ export function UsersPanel(props: { users: readonly UserAccount[]; units: readon
                     <td>{user.displayName}</td>
                     <td>{tr(roleLabels[user.role])}</td>
                     <td>{unitName(user.unitId)}</td>
-                    <td>
-                      <Show when={user.disabledAt !== null} fallback={<span class="chip ok">{pt('active')}</span>}>
-                        <span class="chip danger">{pt('disabled')}</span>
-                      </Show>
-                      <Show when={user.mustChangePassword}>
-                        <span class="chip">{pt('mustChange')}</span>
-                      </Show>
-                    </td>
+                    <AccountStatus user={user} />
                     <td class="people-actions">
                       <button type="button" class="button ghost" onClick={() => setEditing(user.id)}>
                         {pt('edit')}
@@ -161,7 +154,9 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
       <td>
         <UnitSelect units={props.units} value={unitId()} onChange={setUnitId} label={pt('unit')} />
       </td>
-      <td colSpan={2} class="people-actions">
+      {/* Still said while the row is edited: whether the account is active is not what the edit changes. */}
+      <AccountStatus user={props.user} />
+      <td class="people-actions">
         <button type="button" class="button primary" onClick={save}>
           {pt('save')}
         </button>
@@ -171,6 +166,20 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
         <Show when={problem.reason()}>{(r) => <span class="field-message">{tr(r())}</span>}</Show>
       </td>
     </tr>
+  );
+}
+
+/** Whether an account is active, and whether its user must change the password given them. */
+function AccountStatus(props: { user: { readonly disabledAt: string | null; readonly mustChangePassword: boolean } }) {
+  return (
+    <td>
+      <Show when={props.user.disabledAt !== null} fallback={<span class="chip ok">{pt('active')}</span>}>
+        <span class="chip danger">{pt('disabled')}</span>
+      </Show>
+      <Show when={props.user.mustChangePassword}>
+        <span class="chip">{pt('mustChange')}</span>
+      </Show>
+    </td>
   );
 }
 
