@@ -55,7 +55,7 @@ const maxImportBytes = 32 * 1024 * 1024;
 
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
-  const unitTree = unitTreeReader(database.db);
+  const unitTree = unitTreeReader(database.db, 1000, () => database.writesEnded());
   const feed = new AuditFeed(database.db);
   const api = router()
     .route('/', healthRoutes(database, clock))

@@ -27,15 +27,19 @@ export function subtreeOf(unitId: string, all: readonly UnitNode[]): string[] {
 /**
  * The unit tree, read at most once a second. It changes rarely (an
  * administrator moves a unit), and another process's change reaches this
- * one within that second. With `maxAgeMs` 0 (a report counted in a
+ * one within that second. With `writesEnded` (the write queue's count of
+ * the writes other than moves ended in this process), it is read again
+ * after any such write here, so a unit just made is a filter and a scope
+ * at once, not a second later. With `maxAgeMs` 0 (a report counted in a
  * transaction), read afresh when asked.
  */
-export function unitTreeReader(db: Db | Tx, maxAgeMs = 1000) {
-  let cached: { at: number; units: UnitNode[] } | null = null;
+export function unitTreeReader(db: Db | Tx, maxAgeMs = 1000, writesEnded: () => number = () => 0) {
+  let cached: { at: number; writes: number; units: UnitNode[] } | null = null;
   return async (): Promise<readonly UnitNode[]> => {
     const now = Date.now();
-    if (cached === null || now - cached.at > maxAgeMs) {
-      cached = { at: now, units: await db.select({ id: units.id, parentId: units.parentId }).from(units) };
+    const writes = writesEnded();
+    if (cached === null || now - cached.at > maxAgeMs || cached.writes !== writes) {
+      cached = { at: now, writes, units: await db.select({ id: units.id, parentId: units.parentId }).from(units) };
     }
     return cached.units;
   };

@@ -43,8 +43,13 @@ describe('the unit tree', () => {
     expect(tree.find((u) => u.id === 'office')?.parentId).toBeNull();
     expect(tree.find((u) => u.id === 'hantai')?.holds.users).toBeGreaterThan(0);
 
+    // The office reads its board just before (the unit tree is kept up to a second between reads)...
+    const office = await signIn(app, 'office');
+    expect((await office.get('/api/campaigns/1/board?unit=hantai')).status).toBe(200);
     const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'other', nameZh: '汉台派出所', nameEn: 'Hantai police station' });
     expect(made.status).toBe(201);
+    // ...and filters by the new unit at once: it is one, not "no such unit" for a second.
+    expect((await office.get('/api/campaigns/1/board?unit=hantai-pcs')).status).toBe(200);
     const cycle = await admin.send('PATCH', '/api/admin/units/hantai', { parentId: 'hantai-pcs' });
     expect(cycle.status).toBe(400);
     expect(((await cycle.json()) as Problem).fields?.map((f) => f.field)).toEqual(['parentId']);
