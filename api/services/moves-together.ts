@@ -155,9 +155,10 @@ async function loadItems(tx: Tx, inputs: readonly MoveInput[]): Promise<Map<stri
 /** The engine's decision on a move that needs nothing but its item and campaign, or 'alone' for one that does. */
 async function planMove(input: MoveInput, item: ItemForChange, rulesOf: (campaignId: number) => Promise<CampaignRules>): Promise<Plan> {
   const { payload } = input.move;
+  // An item of a unit the mover cannot see is none to them, before its version or anything else is looked at.
+  if (!sees(input.actor, item.context.unitId)) return { refused: new ApiError('not_found') };
   // A change that keeps the state (a batch's extension, say) may need facts read from the log (how often a lead extended);
   // a move that ends a request for more time may tell its asker by webhook: alone.
-  if (!sees(input.actor, item.context.unitId)) return { refused: new ApiError('not_found') };
   if ('event' in input.move || item.version !== input.version || namesReferences(payload) || mergeTargetOf(payload) !== null || extensionRequestOf(item.context) !== null) return 'alone';
   const campaign = await rulesOf(item.context.campaignId);
   const rules = itemRulesOf(campaign);
