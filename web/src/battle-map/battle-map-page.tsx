@@ -3,7 +3,6 @@ import { For, Match, Show, Switch, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
-import { refusedAddress } from '../ui/address-check';
 import { ReadFailed, WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { createBattleMapData } from './battle-map-data';
@@ -29,10 +28,7 @@ export function BattleMapPage() {
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
   const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
   /** Why the address's measure is none there is (`?measure=overdu`): said in the map's place, no button pressed, until one is. */
-  const addressRefused = createMemo(() => {
-    const issue = measureAddressRefusal(search);
-    return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
-  });
+  const addressRefused = createMemo(() => measureAddressRefusal(search));
   const pressed = (id: Measure) => addressRefused() === undefined && measure() === id;
 
   const board = (query: Record<string, string>) => navigate(`/campaigns/${campaignId()}/board?${new URLSearchParams(query).toString()}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { FieldIssue } from '../../../engine/refusals';
 import type { BattleMap } from '../reports/api';
-import { addressIssue } from '../ui/address-check';
+import type { ApiProblem } from '../api/problem';
+import { addressIssue, refusedAddress } from '../ui/address-check';
 import type { BattleMapMessageKey } from './messages';
 
 export type UnitMeasures = BattleMap['units'][number];
@@ -37,8 +37,11 @@ export const isMeasure = (value: string | undefined): value is Measure => measur
  */
 const measureAddress = z.object({ measure: z.enum(measures, { message: 'open (open clues), solveRate (solve rate) or overdue (overdue clues)' }).optional() });
 
-/** Why the address names no measure there is, or undefined when it names one or none. */
-export const measureAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(measureAddress, search);
+/** Why the address names no measure there is, as the map and the wall say it in their place; undefined when it names one or none. */
+export function measureAddressRefusal(search: Readonly<Record<string, unknown>>): ApiProblem | undefined {
+  const issue = addressIssue(measureAddress, search);
+  return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
+}
 
 export function definitionOf(measure: Measure): MeasureDefinition {
   return measureDefinitions.find((m) => m.id === measure) ?? (measureDefinitions[0] as MeasureDefinition);

@@ -5,7 +5,6 @@ import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
-import { refusedAddress } from '../ui/address-check';
 import { ReadFailed, WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { createBattleMapData } from './battle-map-data';
@@ -41,10 +40,7 @@ export function WallPage() {
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
   const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));
   /** A measure there is none of (`?measure=overdu`, typed for the screen): said on the wall, which has no buttons to show another. */
-  const addressRefused = createMemo(() => {
-    const issue = measureAddressRefusal(search);
-    return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
-  });
+  const addressRefused = createMemo(() => measureAddressRefusal(search));
 
   const figures = createMemo((): KeyFigure[] => {
     const units = data.battleMap()?.units ?? [];
