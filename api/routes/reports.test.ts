@@ -352,6 +352,8 @@ describe('completion reports', () => {
     expect(advanced.status).toBe(200);
     const frozen = (await (await get('/api/campaigns/1/reports/crackdown', at)).json()) as Report;
     expect(frozen.frozen?.hash).toMatch(/^[0-9a-f]{64}$/);
+    // The official record says its own period: to the advance, not open-ended (it was frozen before the row said so).
+    expect(frozen.span).toEqual({ from: expect.any(String), to: at.toISOString(), asOf: at.toISOString() });
     const [clue] = await database.db.select().from(clues).where(and(eq(clues.state, 'verifying')));
     const later = new Date('2026-09-03T02:00:00Z');
     const office2 = await signIn(testApp(database, later), 'office');
@@ -394,6 +396,17 @@ describe('completion reports', () => {
 });
 
 describe('the demo history', () => {
+
+  it('counts an escalation raised at the instant a span ends in the span after it, not in both', async () => {
+    const later = new Date('2026-09-10T00:00:00+08:00');
+    await sweepDeadlines(database, later);
+    const [row] = (await database.client.execute('select raised_at as at from escalations where campaign_id = 1 order by raised_at desc limit 1')).rows;
+    const at = String(row?.at);
+    const sum = (levels: Record<1 | 2 | 3, number>) => levels[1] + levels[2] + levels[3];
+    const [before, after, whole] = [await reportAt(`?to=${at}`, later), await reportAt(`?from=${at}`, later), await reportAt('', later)];
+    expect(sum(after.escalationsRaised)).toBeGreaterThan(0);
+    expect(sum(before.escalationsRaised) + sum(after.escalationsRaised)).toBe(sum(whole.escalationsRaised));
+  });
   it('has the reports of the phases it already left frozen at the instant it left them', async () => {
     const fresh = await testDatabase({ clues: 60, problems: 5 });
     const viewer = await signIn(testApp(fresh), 'viewer');

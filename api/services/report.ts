@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { clues, escalations, frozenReports, problems } from '../../db/schema';
@@ -40,7 +40,10 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
       throw queryRefused('phase', { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' });
     }
     const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
-    return { from, to: entered[next] ?? '9999-12-31T23:59:59.999Z', asOf };
+    // A phase being left is frozen in the advance's transaction, before the campaign's row says the next one began:
+    // its end is then the advance's instant, given as `to` (the API refuses `to` beside a phase).
+    const end = entered[next] ?? (request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to));
+    return { from, to: end, asOf };
   }
   return { from: request.from === undefined ? '0000-01-01T00:00:00.000Z' : utc(request.from), to: request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to), asOf };
 }
@@ -93,7 +96,6 @@ export async function campaignReport(
   const span = spanOf(campaign, request, now);
   const scope = await reportScope(db, campaignId, request, unitTree);
   const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
-  const end = span.to < span.asOf ? span.to : span.asOf;
   // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.
   const ofCategory = (categoryId: number) =>
     or(
@@ -112,8 +114,10 @@ export async function campaignReport(
     .where(
       and(
         eq(escalations.campaignId, campaignId),
+        // As the log's figures count: the span's end not in it (the next phase's start is that phase's), its "as of" in it.
         gte(escalations.raisedAt, span.from),
-        lte(escalations.raisedAt, end),
+        lt(escalations.raisedAt, span.to),
+        lte(escalations.raisedAt, span.asOf),
         scope.units === null ? undefined : inArray(escalations.unitId, scope.units),
         scope.categoryId === null ? undefined : ofCategory(scope.categoryId),
       ),
@@ -134,8 +138,8 @@ export function reportHash(json: string): string {
  * left it (inside the advance's own transaction), stored with its hash.
  */
 export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date, now: Date = at): Promise<void> {
-  // `now` tells the report whether the tables still show the campaign as it was at `at`. The campaign is read
-  // again in the transaction: its row as the advance left it gives the phase its end.
+  // `now` tells the report whether the tables still show the campaign as it was at `at`. The phase ends at `at`: the
+  // advance freezes it before its own row says so (the demo's history, played, has it said already).
   const report = await campaignReport(tx, await loadCampaign(tx, campaign.id), { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
   const json = JSON.stringify(report);
   await tx
