@@ -106,6 +106,18 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     }
   });
 
+  it('shows the office as a unit once it holds clues itself, so the units add up to every clue there is', async () => {
+    const office = await signIn(app, 'office');
+    const before = (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    expect(before.units.some((u) => u.kind === 'office')).toBe(false);
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'office', title: '专项办直接受理的线索', source: 'other' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const after = (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    expect(after.units.find((u) => u.kind === 'office')).toMatchObject({ unitId: 'office', mapFeatureId: null, total: 1, open: 1 });
+    const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
+    expect(after.units.reduce((sum, u) => sum + u.total, 0)).toBe(Number(all?.n));
+  });
+
   it('serves the campaign map as GeoJSON whose features the county branches link to', async () => {
     const viewer = await signIn(app, 'viewer');
     const response = await viewer.get('/api/campaigns/1/map');

@@ -222,6 +222,15 @@ describe('completion reports', () => {
     expect(near.span.asOf).toBe(testNow.toISOString());
   });
 
+  it("names an export by the campaign's day, not UTC's", async () => {
+    // 04:00 on 15 June in Beijing, still the 14th in UTC.
+    const at = new Date('2026-06-14T20:00:00Z');
+    for (const path of ['report?format=csv', 'typical-cases?format=csv', 'lists/clues?format=csv']) {
+      const response = await get(`/api/campaigns/1/${path}`, at);
+      expect(response.headers.get('content-disposition'), path).toMatch(/-2026-06-15\.csv"$/);
+    }
+  });
+
   it('reads instants given with an offset as the same instants in UTC', async () => {
     const beijing = await reportAt(`?from=${encodeURIComponent('2026-02-01T21:17:05+08:00')}&to=${encodeURIComponent('2026-05-01T08:00:00+08:00')}`);
     const utc = await reportAt('?from=2026-02-01T13:17:05.000Z&to=2026-05-01T00:00:00.000Z');

@@ -13,7 +13,7 @@ import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
-import { exportNames } from '../services/export-names';
+import { exportDay, exportNames } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
@@ -63,7 +63,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
         const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [`category${category}`])];
-        const name = [campaign.code, ...scope, query.phase ?? 'report', now.toISOString().slice(0, 10)].join('-');
+        const name = [campaign.code, ...scope, query.phase ?? 'report', exportDay(now, campaign.config.timeZone)].join('-');
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }

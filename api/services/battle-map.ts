@@ -72,8 +72,10 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
     campaignId,
     now: at,
     state: campaign.state,
+    // The office is no county or detachment to draw, until it holds clues itself (made or imported there): then a tile,
+    // so the units add up to what the board and the report count.
     units: unitRows
-      .filter((u) => u.kind !== 'office')
+      .filter((u) => u.kind !== 'office' || (perUnit.get(u.id)?.total ?? 0) > 0)
       .map((u) => {
         const m = perUnit.get(u.id) ?? noMeasures();
         return { unitId: u.id, kind: u.kind, label: { zh: u.nameZh, en: u.nameEn }, mapFeatureId: u.mapFeatureId, ...m, solveRate: m.filed === 0 ? null : Math.round((m.solved / m.filed) * 1000) / 1000 };

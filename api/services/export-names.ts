@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, units } from '../../db/schema';
-import type { Label } from '../../engine';
+import { zoneOffsetMs, type Label } from '../../engine';
 
 /** What an exported file calls the units and a campaign's categories, in both languages. */
 export interface ExportNames {
@@ -19,4 +19,10 @@ export async function exportNames(db: Db, campaignId: number): Promise<ExportNam
     units: new Map(unitRows.map((u) => [u.id, { zh: u.zh, en: u.en }])),
     categories: new Map(categoryRows.map((c) => [c.id, { zh: c.zh, en: c.en }])),
   };
+}
+
+/** The campaign's own day an export is made on, for its file's name: in Beijing, 07:00 is already the new day that UTC has not reached. */
+export function exportDay(now: Date, timeZone: string): string {
+  const ms = now.getTime();
+  return new Date(ms + zoneOffsetMs(timeZone, ms)).toISOString().slice(0, 10);
 }

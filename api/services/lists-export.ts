@@ -13,7 +13,7 @@ import {
 } from '../contracts/lists';
 import { rowsBetweenTurns, tableCsv, tableXlsx, type Cell } from './export-table';
 import { letOthersIn } from './let-others-in';
-import type { ExportNames } from './export-names';
+import { exportDay, type ExportNames } from './export-names';
 
 type Lang = 'zh' | 'en';
 
@@ -79,7 +79,7 @@ export async function listTable(list: ListName, items: readonly ListItem[], name
 
 /** The file's name: campaign, list and date (the campaign's local date), ASCII so that every browser keeps it. */
 export function listFileName(campaignCode: string, list: ListName, now: Date, timeZone: string): string {
-  return `${campaignCode}-${list}-${localDateTime(now.toISOString(), timeZone).slice(0, 10)}`;
+  return `${campaignCode}-${list}-${exportDay(now, timeZone)}`;
 }
 
 export function listCsv(table: Cell[][]): Promise<string> {

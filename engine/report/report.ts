@@ -61,7 +61,7 @@ export type Figures = Record<CountFigure | OutcomeFigure | DeadlineFigure, numbe
 
 export interface ReportRow {
   readonly figures: Figures;
-  /** Solved of filed within the span, 0..1, null when nothing was filed. */
+  /** Cases solved in the span over cases filed in it, null when none was filed; above 1 when cases filed before the span are solved in it. */
   readonly solveRate: number | null;
   /** Median days from found to solved, of the clues solved within the span. */
   readonly medianDaysToSolve: number | null;

@@ -17,8 +17,8 @@ const rowsWithLists = 5_000;
 /** What each column takes, as the instructions sheet says it. */
 const whatToWrite: Record<ImportField, Label> = {
   sourceRef: {
-    zh: '线索在来源系统中的编号。同一编号再次导入时自动跳过，因此修改出错的行后可整份文件重新上传。',
-    en: 'The clue’s number in the system it came from. A number imported before is skipped, so a file can be uploaded again once its bad rows are fixed.',
+    zh: '线索在来源系统中的编号。同一编号再次导入时自动跳过，因此修改出错的行后可整份文件重新上传；没有编号的行每次上传都会新建线索。',
+    en: 'The clue’s number in the system it came from. A number imported before is skipped, so a file can be uploaded again once its bad rows are fixed; a row without a number is a new clue each time it is uploaded.',
   },
   title: { zh: '一句话概括线索，最多 500 字。', en: 'The clue in one line, at most 500 characters.' },
   description: {

@@ -23,12 +23,14 @@ export function days(value: number | null): string {
  */
 export function money(yuan: number): { value: string; unit: string } {
   const decimals = (n: number, digits: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
+  // The larger unit once the smaller one's figure, as shown (rounded), reaches it: 99,999,999 元 is "1亿元", not "10,000万元".
+  const reaches = (per: number, digits: number, next: number) => Math.abs(Math.round((yuan / per) * 10 ** digits) / 10 ** digits) * per >= next;
   if (lang() === 'zh') {
-    if (Math.abs(yuan) >= 1e8) return { value: decimals(yuan / 1e8, 3), unit: '亿元' };
+    if (reaches(1e4, 2, 1e8)) return { value: decimals(yuan / 1e8, 3), unit: '亿元' };
     if (Math.abs(yuan) >= 1e4) return { value: decimals(yuan / 1e4, 2), unit: '万元' };
     return { value: count(yuan), unit: '元' };
   }
-  if (Math.abs(yuan) >= 1e9) return { value: decimals(yuan / 1e9, 3), unit: 'billion yuan' };
+  if (reaches(1e6, 2, 1e9)) return { value: decimals(yuan / 1e9, 3), unit: 'billion yuan' };
   if (Math.abs(yuan) >= 1e6) return { value: decimals(yuan / 1e6, 2), unit: 'million yuan' };
   return { value: count(yuan), unit: 'yuan' };
 }

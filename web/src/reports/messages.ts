@@ -3,6 +3,10 @@ import { tr } from '../i18n/i18n';
 
 /** The texts of the reports page and the campaign navigation; figure headings come from the engine's report labels. */
 export const reportMessages = {
+  solveRateHint: {
+    zh: '破案率 = 统计区间内破案数 ÷ 区间内立案数；破获此前立案的案件也计入，可超过 100%',
+    en: 'Solve rate = cases solved ÷ cases filed in the span; cases filed earlier count when solved, so it can exceed 100%',
+  },
   navBoard: { zh: '看板', en: 'Board' },
   navImport: { zh: '导入线索', en: 'Import clues' },
   navBattleMap: { zh: '作战图', en: 'Battle map' },

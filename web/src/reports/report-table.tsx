@@ -12,14 +12,15 @@ export interface NamedRow {
   readonly row: ReportRow;
 }
 
-type Column = { readonly id: string; readonly label: string; readonly value: (row: ReportRow) => string };
+type Column = { readonly id: string; readonly label: string; readonly value: (row: ReportRow) => string; readonly title?: string };
 
 // A phase frozen before a figure existed (the deadlines') has none: shown as a dash, not as 0.
 const figureColumn = (figure: Figure): Column => ({ id: figure, label: tr(reportFigureLabels[figure]), value: (row) => (row.figures[figure] === undefined ? '—' : count(row.figures[figure])) });
 
 const workColumns = (): Column[] => [
   ...workFigures.map(figureColumn),
-  { id: 'solveRate', label: tr(reportColumnLabels.solveRate), value: (row) => percent(row.solveRate) },
+  // Above 100% when more cases are solved in the span than filed in it: the header says how, where it is read.
+  { id: 'solveRate', label: tr(reportColumnLabels.solveRate), value: (row) => percent(row.solveRate), title: rt('solveRateHint') },
   { id: 'medianDaysToSolve', label: tr(reportColumnLabels.medianDaysToSolve), value: (row) => days(row.medianDaysToSolve) },
   { id: 'openAtEnd', label: tr(reportColumnLabels.openAtEnd), value: (row) => count(row.openAtEnd) },
   { id: 'overdueAtEnd', label: tr(reportColumnLabels.overdueAtEnd), value: (row) => count(row.overdueAtEnd) },
@@ -39,7 +40,13 @@ function FigureTable(props: { caption: string; testId: string; columns: Column[]
             <th scope="col" class="col-scope">
               {props.scopeLabel}
             </th>
-            <For each={props.columns}>{(column) => <th scope="col">{column.label}</th>}</For>
+            <For each={props.columns}>
+              {(column) => (
+                <th scope="col" title={column.title}>
+                  {column.label}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
