@@ -1,9 +1,9 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createMemo } from 'solid-js';
+import { For, Show, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
-import { ReadFailed, WhenRead } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
@@ -71,60 +71,53 @@ export function BattleMapPage() {
           {bt('wall')}
         </A>
       </div>
-      <Switch>
-        <Match when={addressRefused()}>
-          {(refusal) => <ReadFailed what={bt('loadFailed')} error={refusal()} fieldName={() => bt('measure')} class="bm-failed" testid="bm-failed" />}
-        </Match>
-        <Match when={true}>
-          <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
-            {(detail) => (
-              <Show when={data.battleMap()}>
-                {(map) => {
-                  const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
-                  const others = () => map().units.filter((u) => u.mapFeatureId === null);
-                  return (
-                    <main class="bm-page" data-testid="battle-map">
-                      <section class="bm-panel bm-map-panel">
-                        <h2>{bt('counties')}</h2>
-                        <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
-                          {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
-                        </Show>
-                      </section>
-                      <div class="bm-side">
-                        <section class="bm-panel">
-                          <h2>{bt('detachments')}</h2>
-                          <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
-                        </section>
-                        <section class="bm-panel">
-                          <h2>
-                            {bt('targets')}
-                            <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
-                          </h2>
-                          <TargetBars map={map()} onPick={openUnit} />
-                        </section>
-                      </div>
-                      <section class="bm-panel bm-wide">
-                        <h2>{bt('timeline')}</h2>
-                        <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
-                      </section>
-                      <section class="bm-panel bm-wide">
-                        <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={4} linked={true} />
-                      </section>
-                      <section class="bm-panel bm-wide">
-                        <h2>
-                          {bt('grid')}
-                          <span class="muted bm-subtitle">{bt('gridHint')}</span>
-                        </h2>
-                        <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
-                      </section>
-                    </main>
-                  );
-                }}
-              </Show>
-            )}
-          </WhenRead>
-        </Match>
-      </Switch>
+      <WhenRead read={addressRefused() === undefined && data.battleMap() !== undefined && data.campaign()} error={addressRefused() ?? data.battleMapFailed()} fieldName={() => bt('measure')} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
+        {(detail) => (
+          <Show when={data.battleMap()}>
+            {(map) => {
+              const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
+              const others = () => map().units.filter((u) => u.mapFeatureId === null);
+              return (
+                <main class="bm-page" data-testid="battle-map">
+                  <section class="bm-panel bm-map-panel">
+                    <h2>{bt('counties')}</h2>
+                    <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
+                      {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
+                    </Show>
+                  </section>
+                  <div class="bm-side">
+                    <section class="bm-panel">
+                      <h2>{bt('detachments')}</h2>
+                      <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
+                    </section>
+                    <section class="bm-panel">
+                      <h2>
+                        {bt('targets')}
+                        <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
+                      </h2>
+                      <TargetBars map={map()} onPick={openUnit} />
+                    </section>
+                  </div>
+                  <section class="bm-panel bm-wide">
+                    <h2>{bt('timeline')}</h2>
+                    <PhaseTimeline map={map()} timeZone={detail().timeZone} onPick={openPhase} />
+                  </section>
+                  <section class="bm-panel bm-wide">
+                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={4} linked={true} />
+                  </section>
+                  <section class="bm-panel bm-wide">
+                    <h2>
+                      {bt('grid')}
+                      <span class="muted bm-subtitle">{bt('gridHint')}</span>
+                    </h2>
+                    <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
+                  </section>
+                </main>
+              );
+            }}
+          </Show>
+        )}
+      </WhenRead>
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
+import { For, Show, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
 import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
-import { ReadFailed, WhenRead } from '../ui/read-failed';
+import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
@@ -102,59 +102,52 @@ export function WallPage() {
           {bt('leaveWall')}
         </A>
       </header>
-      <Switch>
-        <Match when={addressRefused()}>
-          {(refusal) => <ReadFailed what={bt('loadFailed')} error={refusal()} fieldName={() => bt('measure')} class="bm-failed" testid="bm-failed" />}
-        </Match>
-        <Match when={true}>
-          <WhenRead read={data.battleMap() !== undefined && data.campaign()} error={data.battleMapFailed()} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
-            {(detail) => (
-              <Show when={data.battleMap()}>
-                {(map) => (
-                  <>
-                    <div class="wall-body">
-                      <section class="wall-map">
-                        <div class="wall-section-head">
-                          <h2>
-                            {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
-                          </h2>
-                          <MeasureLegend scale={scale()} measure={measure()} />
-                        </div>
-                        <Show when={data.layout()}>
-                          {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
-                        </Show>
-                      </section>
-                      <section class="wall-side">
-                        <div class="wall-figures" data-testid="wall-figures">
-                          <For each={figures()}>
-                            {(figure) => (
-                              <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
-                                <span class="wall-figure-label">
-                                  {bt(figure.label)}
-                                  <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
-                                </span>
-                                <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
-                                  {figure.value}
-                                </span>
-                              </div>
-                            )}
-                          </For>
-                        </div>
-                        <h2>{bt('detachments')}</h2>
-                        <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
-                        <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
-                      </section>
+      <WhenRead read={addressRefused() === undefined && data.battleMap() !== undefined && data.campaign()} error={addressRefused() ?? data.battleMapFailed()} fieldName={() => bt('measure')} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
+        {(detail) => (
+          <Show when={data.battleMap()}>
+            {(map) => (
+              <>
+                <div class="wall-body">
+                  <section class="wall-map">
+                    <div class="wall-section-head">
+                      <h2>
+                        {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
+                      </h2>
+                      <MeasureLegend scale={scale()} measure={measure()} />
                     </div>
-                    <footer class="wall-timeline">
-                      <PhaseTimeline map={map()} timeZone={detail().timeZone} />
-                    </footer>
-                  </>
-                )}
-              </Show>
+                    <Show when={data.layout()}>
+                      {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
+                    </Show>
+                  </section>
+                  <section class="wall-side">
+                    <div class="wall-figures" data-testid="wall-figures">
+                      <For each={figures()}>
+                        {(figure) => (
+                          <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
+                            <span class="wall-figure-label">
+                              {bt(figure.label)}
+                              <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
+                            </span>
+                            <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
+                              {figure.value}
+                            </span>
+                          </div>
+                        )}
+                      </For>
+                    </div>
+                    <h2>{bt('detachments')}</h2>
+                    <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
+                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
+                  </section>
+                </div>
+                <footer class="wall-timeline">
+                  <PhaseTimeline map={map()} timeZone={detail().timeZone} />
+                </footer>
+              </>
             )}
-          </WhenRead>
-        </Match>
-      </Switch>
+          </Show>
+        )}
+      </WhenRead>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { A, useLocation, useNavigate } from '@solidjs/router';
-import { me, signOut } from '../session/session';
+import { A, useLocation } from '@solidjs/router';
+import { me } from '../session/session';
+import { SignOutButton } from '../session/sign-out-button';
 import { ErrorBoundary, Show, createEffect, on, onCleanup, type JSX } from 'solid-js';
 import { reasonText } from '../api/problem';
 import { t, trFilled } from '../i18n/i18n';
@@ -10,7 +11,6 @@ import './page-trouble.css';
 
 /** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
 function Notice(props: { title: string; detail: string; children?: JSX.Element }) {
-  const navigate = useNavigate();
   return (
     <div class="app">
       <header class="top-bar">
@@ -22,17 +22,7 @@ function Notice(props: { title: string; detail: string; children?: JSX.Element }
           <LanguageToggle />
           {/* The way out is on every signed-in page, this one too. */}
           <Show when={me()}>
-            <button
-              type="button"
-              class="button ghost"
-              data-testid="sign-out"
-              onClick={async () => {
-                await signOut();
-                navigate('/login', { replace: true });
-              }}
-            >
-              {t('signOut')}
-            </button>
+            <SignOutButton />
           </Show>
         </div>
       </header>

@@ -34,6 +34,8 @@ export function WhenRead<T>(props: {
   error: unknown;
   what: string;
   loading: JSX.Element;
+  /** The control a refusal names, as ReadFailed says it (a page's own check of its address). */
+  fieldName?: (field: string) => string | undefined;
   class?: string;
   testid?: string;
   children: JSX.Element | ((read: Accessor<NonNullable<T>>) => JSX.Element);
@@ -43,7 +45,7 @@ export function WhenRead<T>(props: {
       when={props.read}
       fallback={
         <Show when={props.error !== undefined} fallback={props.loading}>
-          <ReadFailed what={props.what} error={props.error} class={props.class} testid={props.testid} />
+          <ReadFailed what={props.what} error={props.error} fieldName={props.fieldName} class={props.class} testid={props.testid} />
         </Show>
       }
     >

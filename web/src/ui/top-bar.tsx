@@ -1,7 +1,8 @@
-import { useNavigate, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
-import { me, signOut } from '../session/session';
+import { me } from '../session/session';
+import { SignOutButton } from '../session/sign-out-button';
 import { LanguageToggle } from './language-toggle';
 import { CampaignNav } from '../reports/campaign-nav';
 import { InboxLink } from '../escalations/inbox-link';
@@ -12,7 +13,6 @@ import { InboxLink } from '../escalations/inbox-link';
  * board's own (its `actions`), elsewhere a button that opens it on the board.
  */
 export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element }) {
-  const navigate = useNavigate();
   const params = useParams<{ id?: string }>();
   return (
     <header class="top-bar">
@@ -38,17 +38,7 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
           )}
         </Show>
         <LanguageToggle />
-        <button
-          type="button"
-          class="button ghost"
-          data-testid="sign-out"
-          onClick={async () => {
-            await signOut();
-            navigate('/login', { replace: true });
-          }}
-        >
-          {t('signOut')}
-        </button>
+        <SignOutButton />
       </div>
     </header>
   );
