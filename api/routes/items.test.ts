@@ -176,6 +176,14 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(await stored(clue.id)).toEqual(before);
   });
 
+  it('refuses a new clue for a campaign there is none of by the field that names it, and makes nothing', async () => {
+    const before = (await database.db.select({ n: count() }).from(clues))[0]?.n;
+    const response = await office.send('POST', '/api/clues', { campaignId: 999, unitId: 'hantai', title: '不存在的专项', source: 'other' });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).fields).toEqual([{ field: 'campaignId', message: { zh: '没有这个专项行动', en: 'There is no campaign 999' } }]);
+    expect((await database.db.select({ n: count() }).from(clues))[0]?.n).toBe(before);
+  });
+
   it('gives a retired unit no new clue and no clue moved to it, naming the unit; what it holds it keeps working', async () => {
     const [held] = await cluesIn('found', 'hantai');
     const [other] = await cluesIn('found', 'nanzheng');

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { clueStore, problemStore } from '../../db/items/store';
-import { createClue, createProblem, type Actor, type ClueFields, type ProblemFields } from '../../engine';
+import { createClue, createProblem, refusalLabels, type Actor, type ClueFields, type ProblemFields } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
-import { refusalError } from '../errors';
+import { ApiError, refusalError } from '../errors';
 import { itemRulesOf, loadCampaign } from './campaign-rules';
 import { readItem } from './item-card';
 import { onceIn, type Once } from './idempotency';
@@ -32,7 +32,12 @@ export async function createItem(
 ): Promise<ItemDetail> {
   return database.write((tx) =>
     onceIn(tx, once, 201, now, async () => {
-      const campaign = await loadCampaign(tx, input.campaignId);
+      // Named in the body, not the address: a campaign there is none of is a field to mend, as an unknown unit is.
+      const campaign = await loadCampaign(tx, input.campaignId).catch((error: unknown) => {
+        throw error instanceof ApiError && error.code === 'not_found'
+          ? new ApiError('payload_invalid', { fields: [{ field: 'campaignId', message: { zh: '没有这个专项行动', en: `There is no campaign ${input.campaignId}` } }], reason: refusalLabels.payload_invalid })
+          : error;
+      });
       await checkReferences(tx, { campaignId: input.campaignId, unitId: null }, input);
       const rules = itemRulesOf(campaign);
       const { campaignId, unitId, assigneeId, ...fields } = input;
