@@ -4,6 +4,7 @@ import { clueFieldsSchema } from '../../engine/clue/clue.model';
 import { localDateSchema } from '../../engine/deadlines/local-date';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
+import { changesSomething, nothingToChange } from './common';
 
 /** A move on the board: the target state, the version the user saw, and what the move's dialog collected. */
 export const transitionRequest = z
@@ -60,10 +61,12 @@ export const newProblemRequest = problemFieldsSchema
 export const clueEditRequest = clueFieldsSchema
   .partial()
   .extend({ version: z.number().int().positive(), assigneeId: z.number().int().positive().nullable().optional() })
+  .refine((edit) => changesSomething({ ...edit, version: undefined }), { message: nothingToChange })
   .meta({ id: 'ClueEdit' });
 export const problemEditRequest = problemFieldsSchema
   .partial()
   .extend({ version: z.number().int().positive(), assigneeId: z.number().int().positive().nullable().optional() })
+  .refine((edit) => changesSomething({ ...edit, version: undefined }), { message: nothingToChange })
   .meta({ id: 'ProblemEdit' });
 
 /**

@@ -71,6 +71,9 @@ describe('creating, editing and transferring items', () => {
     expect(events.slice(-2).map((e) => e.event)).toEqual(['clue.edit', 'clue.assign']);
     const stale = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '再改' });
     expect(stale.status).toBe(409);
+    // A version alone changes nothing, and is said so as any edit of nothing is.
+    const nothing = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 2 });
+    expect([nothing.status, ((await nothing.json()) as { fields: unknown }).fields]).toEqual([400, [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }]]);
   });
 
   it('does not half-apply: a refused assignee change leaves the edit unstored too', async () => {

@@ -18,7 +18,6 @@ import {
   transferRequest,
   transitionRequest,
 } from '../contracts/items';
-import { ApiError } from '../errors';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
 import { createItem } from '../services/create-item';
@@ -75,9 +74,6 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
           ...(Object.keys(fields).length > 0 ? [{ event: `${kind}.edit`, payload: fields }] : []),
           ...(assigneeId !== undefined ? [{ event: `${kind}.assign`, payload: { assigneeId } }] : []),
         ];
-        if (moves.length === 0) {
-          throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }] });
-        }
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
       },
     )
