@@ -152,6 +152,19 @@ describe('the rules each move carries', () => {
     expect(decision).toMatchObject({ ok: true, dueAt: '2026-04-25T16:00:00.000Z' });
   });
 
+  it('stops a due time at the end of the campaign\'s last day while that is ahead, and not once it is over', () => {
+    // The last day is 31 December (Shanghai): verifying's 15 days from 20 December would run to 4 January.
+    const lateInTheYear = new Date('2026-12-20T02:00:00Z');
+    expect(decideClue(clueIn('found'), actors.office, { to: 'verifying' }, rules, lateInTheYear)).toMatchObject({ ok: true, dueAt: '2026-12-31T16:00:00.000Z' });
+    expect(createClue(100, { campaignId: 1, unitId: 'hantai', assigneeId: null, fields: { title: '线索', description: '', categoryId: 1, source: 'other' } }, actors.office, rules, new Date('2026-12-30T02:00:00Z'))).toMatchObject({
+      ok: true,
+      record: { context: { dueAt: '2026-12-31T16:00:00.000Z' } },
+    });
+    // On 2 January the campaign's days are over but it is not concluded: the state's own 15 days.
+    const afterTheLastDay = new Date('2027-01-02T02:00:00Z');
+    expect(decideClue(clueIn('found'), actors.office, { to: 'verifying' }, rules, afterTheLastDay)).toMatchObject({ ok: true, dueAt: '2027-01-17T16:00:00.000Z' });
+  });
+
   it('clears the due time on entering a closed state', () => {
     const decision = decideClue(clueIn('verifying'), actors.office, { to: 'unfounded', payload: { conclusion: '不属实' } }, rules, now);
     expect(decision).toMatchObject({ ok: true, dueAt: null });

@@ -1,4 +1,4 @@
-import { instantOfLocal, localDayStartMs } from './local-time';
+import { endOfLocalDate, instantOfLocal, localDayStartMs, type LocalDate } from './local-time';
 
 const day = 86_400_000;
 
@@ -39,4 +39,18 @@ export function dueTimeIso(enteredAtMs: number, days: number, timeZone: string):
     zone.due.set(days, due);
   }
   return due;
+}
+
+/** The ends of days already worked out, by zone and date: a campaign's last day, read by every move with a time limit. */
+const dayEnds = new Map<string, string>();
+
+/** The instant the local day `date` ends in `timeZone`, as a UTC ISO string (kept: a handful of campaigns' last days). */
+export function endOfDayIso(date: LocalDate, timeZone: string): string {
+  const key = `${timeZone} ${date}`;
+  let end = dayEnds.get(key);
+  if (end === undefined) {
+    end = endOfLocalDate(date, timeZone).toISOString();
+    dayEnds.set(key, end);
+  }
+  return end;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { dueTimeIso } from '../deadlines/due-time';
+import { dueTimeIso, endOfDayIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
@@ -8,10 +8,22 @@ import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
 
-/** The due time of a state entered at `now`, or null for states without a time limit. */
+/**
+ * The due time of a state entered at `now`, or null for states without a
+ * time limit. Never past the end of the campaign's last day while that is
+ * still ahead: the campaign ends then, and what is open is counted so in its
+ * last report, as an extension past it is refused. Once the last day is over
+ * (the office not yet concluding), the state's own limit applies, or every
+ * move of those days would be overdue as it was made.
+ */
 export function dueAtFor(state: string, rules: ItemRulesContext, now: Date): string | null {
   const days = rules.timeLimits[state];
-  return days === undefined ? null : dueTimeIso(now.getTime(), days, rules.timeZone);
+  if (days === undefined) return null;
+  const due = dueTimeIso(now.getTime(), days, rules.timeZone);
+  const end = endOfDayIso(rules.campaignLastDay, rules.timeZone);
+  // UTC ISO strings of one length compare as their instants do.
+  if (due <= end) return due;
+  return end > now.toISOString() ? end : due;
 }
 
 /**

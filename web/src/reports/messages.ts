@@ -19,6 +19,12 @@ export const reportMessages = {
     zh: '破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获此前立案的案件也计入破案数，因此破案率可能超过 100%。',
     en: 'Solve rate = cases solved in the period ÷ cases filed in the same period. Cases filed earlier and solved in the period count as solved, so the rate can exceed 100%.',
   },
+  // The tallies count a clue's create entry at the instant it was written, so a frozen report never changes when a late
+  // import arrives; the board's phase filter reads the clue's own time found. Said here, where the two can disagree.
+  cluesFoundNote: {
+    zh: '发现线索按录入系统的时间统计：补录或导入的线索计入录入时所在区间（看板的“发现阶段”筛选按发现时间）。',
+    en: "Clues found are counted by when they were entered into Battlemap: a clue entered or imported later counts in the period it was entered (the board's “Phase found” filter goes by the time found).",
+  },
   scope: { zh: '统计范围', en: 'Scope' },
   scopePhase: { zh: '按阶段', en: 'Phase' },
   scopeWhole: { zh: '全程', en: 'Whole campaign' },
