@@ -39,7 +39,7 @@ try {
   process.stderr.write(`reading ${file}…\n`);
   const table = await readTable(new Uint8Array(await readFile(file)));
   if (values.check) {
-    const plan = await previewImport(database, campaignId, table, undefined, new Date());
+    const plan = await previewImport(database, campaignId, table, undefined, actor, new Date());
     console.log(JSON.stringify(plan, null, 2));
   } else {
     const started = performance.now();

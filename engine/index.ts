@@ -11,6 +11,7 @@ export * from './deadlines/local-time';
 export * from './deadlines/escalation-level';
 export * from './item/types';
 export * from './item/permissions';
+export { creationRefusal } from './item/create';
 export type { ItemFacts } from './item/kind';
 export { extensionRequestOf, leadExtensionRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
 export type { CreateEvent, Replayed } from './item/replay';

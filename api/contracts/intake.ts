@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { identifierKinds } from '../../engine/intake/identifiers';
 
+/** The clue fields a file's columns are read into (api/services/import). */
+export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee', 'foundAt'] as const;
+
 export const identifier = z.object({ kind: z.enum(identifierKinds), value: z.string() }).meta({ id: 'Identifier' });
 
 export const duplicatesRequest = z.strictObject({ text: z.string().max(20_000) }).meta({ id: 'DuplicatesRequest' });
@@ -47,7 +50,13 @@ export const importProgress = z
 
 export const progressParam = z.object({ progressId: z.uuid() });
 
-const rowIssue = z.object({ row: z.number().int(), column: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) });
+const rowIssue = z.object({
+  row: z.number().int(),
+  /** The file's column header; '' where there is none (a required column missing, a merge chosen), and `field` says what it is about. */
+  column: z.string(),
+  field: z.enum([...importFields, 'merge']).optional(),
+  reason: z.object({ zh: z.string(), en: z.string() }),
+});
 
 export const importPlan = z
   .object({
@@ -58,7 +67,7 @@ export const importPlan = z
     valid: z.number().int(),
     issues: z.array(rowIssue),
     alreadyImported: z.array(z.number().int()),
-    duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()) })),
+    duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()), mergeInto: z.array(z.number().int()) })),
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
     batchId: z.string().optional(),
     created: z.number().int().optional(),

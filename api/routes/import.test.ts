@@ -95,7 +95,7 @@ describe('bulk import of clues', () => {
     // The identifiers found while checking the file were stored with the clue: a later file naming the same site finds it.
     const [site] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, '境外赌博网站推广'));
     const later = (await (await upload('编号,标题,内容,单位\nX-10,又一条推广,网址 www.dubo-example.com,nanzheng', 'commit=false')).json()) as Plan;
-    expect(later.duplicates).toEqual([{ row: 2, clueIds: [site?.id] }]);
+    expect(later.duplicates).toEqual([{ row: 2, clueIds: [site?.id], mergeInto: [site?.id] }]);
     const [formula] = await database.db.select({ id: clues.id, title: clues.title }).from(clues).where(eq(clues.title, "=cmd|' /C calc'!A0"));
     expect(formula).toBeDefined();
     // Exported again, the cell is text a spreadsheet will not run: a leading quote in CSV, a string cell in XLSX.
@@ -139,13 +139,18 @@ describe('bulk import of clues', () => {
 
   it('refuses a missing required column, an unreadable file, a wrong content type and a bad mapping clearly', async () => {
     const noUnit = (await (await upload('编号,标题\n1,x', 'commit=false')).json()) as Plan;
-    expect(noUnit.issues[0]).toMatchObject({ row: 1, column: 'Unit' });
+    // No column of the file names it: the issue says which field, and the page names it in the reader's language.
+    expect(noUnit.issues[0]).toMatchObject({ row: 1, column: '', field: 'unit', reason: { zh: '缺少必需的列：承办单位' } });
     expect((await upload('', 'commit=false')).status).toBe(400);
     expect((await upload('x', 'commit=false', 'text/plain')).status).toBe(415);
     expect((await upload('a,b', 'commit=false&mapping=notjson')).status).toBe(400);
     const lead = await signIn(app, 'viewer');
-    const viewer = await app.request('/api/campaigns/1/imports?commit=true', { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: [header, 'V-1,观察员导入,内容,汉台分局,,其他'].join('\n') });
-    expect(viewer.status).toBe(403);
+    for (const commit of [true, false]) {
+      // The check refuses as the import would: a read-only account is told before it chooses rows, not after.
+      const viewer = await app.request(`/api/campaigns/1/imports?commit=${commit}`, { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: [header, 'V-1,观察员导入,内容,汉台分局,,其他'].join('\n') });
+      expect(viewer.status).toBe(403);
+      expect(((await viewer.json()) as { reason: { zh: string } }).reason.zh).toBe('您的角色不能导入线索');
+    }
   });
 });
 
@@ -205,7 +210,7 @@ describe('merging duplicates on import', () => {
     const survivor = await idOf('原始线索：杀猪盘');
     const file = [head, 'M-1,重复举报：杀猪盘,联系电话 +86 138 0000 1111,汉台分局', 'M-2,无关线索,无标识,汉台分局'].join('\n');
     const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
-    expect(preview.duplicates).toEqual([{ row: 2, clueIds: [survivor] }]);
+    expect(preview.duplicates).toEqual([{ row: 2, clueIds: [survivor], mergeInto: [survivor] }]);
 
     const auditBefore = await database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog);
     const done = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: survivor }))}`);
@@ -241,7 +246,7 @@ describe('merging duplicates on import', () => {
     expect(refused.status).toBe(403);
     const body = (await refused.json()) as { reason: { zh: string }; plan: Plan };
     expect(body.reason.zh).toContain('第 2 行');
-    expect(body.plan.issues).toEqual([expect.objectContaining({ row: 2, column: '(merge)' })]);
+    expect(body.plan.issues).toEqual([expect.objectContaining({ row: 2, column: '', field: 'merge' })]);
     expect(await clueCount()).toBe(before);
 
     const malformed = await upload(file, 'commit=true&merges=' + encodeURIComponent('{"two": 1}'));
@@ -286,6 +291,53 @@ describe('what a row names, checked as a clue made on the board is', () => {
     } finally {
       await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'foping'));
     }
+  });
+});
+
+describe('what the importer may do, said by the check as the import would', () => {
+  const head = '编号,标题,内容,单位,承办人';
+  async function check(session: Session, file: string): Promise<Plan> {
+    const answer = await app.request('/api/campaigns/1/imports?commit=false', { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'text/csv' }, body: file });
+    expect(answer.status).toBe(200);
+    return (await answer.json()) as Plan;
+  }
+
+  it("names a unit lead's rows of another unit, and an officer's rows given to someone else, before the import would refuse them", async () => {
+    const lead = await signIn(app, 'hantai.lead');
+    const file = [head, 'P-1,本单位线索,内容,汉台分局,', 'P-2,外单位线索,内容,南郑分局,'].join('\n');
+    const plan = await check(lead, file);
+    expect(plan.valid).toBe(1);
+    expect(plan.issues).toEqual([{ row: 3, column: '单位', reason: { zh: '该事项不属于您的单位', en: expect.any(String) } }]);
+    const before = await clueCount();
+    const refused = await app.request('/api/campaigns/1/imports?commit=true', { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
+    expect(refused.status).toBe(422);
+    expect(await clueCount()).toBe(before);
+    // What the check counted as valid is what "only the valid rows" creates.
+    const onlyValid = await app.request('/api/campaigns/1/imports?commit=true&onlyValid=true', { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
+    expect(((await onlyValid.json()) as Plan).created).toBe(plan.valid);
+
+    const officer = await signIn(app, 'hantai.officer');
+    const given = await check(officer, [head, 'P-3,交给负责人,内容,汉台分局,hantai.lead'].join('\n'));
+    expect(given.issues).toEqual([{ row: 2, column: '承办人', reason: { zh: '民警只能把新线索分配给自己', en: expect.any(String) } }]);
+  });
+
+  it('offers a duplicate row only the clues its importer may merge it into: the survivor of a merged clue, another unit\'s to the office alone', async () => {
+    const lead = await signIn(app, 'hantai.lead');
+    // An existing clue of 南郑 and one of 汉台 that was merged into another of 汉台, all holding one phone number.
+    await upload([head, 'Q-0,南郑已有,电话 13700002222,南郑分局,', 'Q-1,汉台主线索,无标识,汉台分局,', 'Q-2,汉台已并案,电话 13700002222,汉台分局,'].join('\n'), 'commit=true');
+    const [other = 0, survivor = 0, absorbed = 0] = await Promise.all(['南郑已有', '汉台主线索', '汉台已并案'].map(async (title) => {
+      const [row] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, title));
+      return row?.id ?? 0;
+    }));
+    const merge = await office.send('POST', `/api/clues/${absorbed}/transitions`, { to: 'merged', version: 1, payload: { targetId: survivor, reason: '同一号码' } });
+    expect(merge.status).toBe(200);
+    const file = [head, 'Q-3,汉台再报,电话 13700002222,汉台分局,'].join('\n');
+    expect((await check(lead, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [survivor] }]);
+    expect((await check(office, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [other, survivor].sort((a, b) => a - b) }]);
+    // What is offered is what the import does.
+    const done = await app.request(`/api/campaigns/1/imports?commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: survivor }))}`, { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
+    expect(done.status).toBe(200);
+    expect((await done.json()) as Plan).toMatchObject({ created: 1, merged: 1 });
   });
 });
 

@@ -97,7 +97,7 @@ export function intakeRoutes(database: Database, clock: Clock) {
         }
         const { progressId } = query;
         const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
-        if (!query.commit) return c.json(await previewImport(database, id, table, mapping, clock(), onProgress), 200);
+        if (!query.commit) return c.json(await previewImport(database, id, table, mapping, viewer.actor, clock(), onProgress), 200);
         return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
       },
     )

@@ -188,6 +188,27 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test("a unit lead is offered no merge into another unit's clue, and a read-only account no file to choose", async () => {
+    const office = await signedInPage('office');
+    const lead = await signedInPage('hantai.lead');
+    const viewer = await signedInPage('viewer');
+    try {
+      await api(office.context, 'POST', '/api/clues', { campaignId: office.campaignId, unitId: 'nanzheng', title: '南郑：刷单返利', description: 'QQ: 88776655', source: 'platform110' });
+      await lead.page.goto(`${suite.server.url}/campaigns/${lead.campaignId}/import`);
+      await upload(lead.page, '汉台.csv', Buffer.from(['编号,标题,内容,单位', 'LD-1,汉台：同一 QQ 号,QQ: 88776655,汉台分局'].join('\n')));
+      await settled(lead.page);
+      await lead.page.getByTestId('duplicate-2').waitFor();
+      expect(await lead.page.getByTestId('merge-2-none').textContent()).toBe('您不能将此行并入这些线索');
+      expect(await lead.page.getByTestId('merge-2').count()).toBe(0);
+
+      await viewer.page.goto(`${suite.server.url}/campaigns/${viewer.campaignId}/import`);
+      expect(await viewer.page.getByTestId('import-read-only').textContent()).toBe('只读账号不能导入线索');
+      expect(await viewer.page.getByTestId('file-input').count()).toBe(0);
+    } finally {
+      await Promise.all([office.context.close(), lead.context.close(), viewer.context.close()]);
+    }
+  });
+
   test('a clue’s drawer lists the clues that share a number with it, in any unit: one outside a lead’s units by its unit, not its title', async () => {
     const office = await signedInPage('office');
     const lead = await signedInPage('hantai.lead');

@@ -1,18 +1,22 @@
 import { insertRows } from '../../../db/bulk-insert';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { appendAudit, type AuditInput } from '../../../db/audit/append';
 import { clueStore } from '../../../db/items/store';
-import { campaigns, categories, importedClues, units, users } from '../../../db/schema';
+import { campaigns, categories, clues, importedClues, units, users } from '../../../db/schema';
 import {
   clueFieldsSchema,
   clueSourceLabels,
   clueSources,
   createClue,
+  creationRefusal,
   extractIdentifiers,
+  movesItems,
   parseLocalDateTime,
+  refusalLabels,
   validate,
+  whoRefusal,
   type Actor,
   type ClueRecord,
   type ClueSource,
@@ -25,10 +29,11 @@ import { duplicatesOfMany } from '../duplicates';
 import { applyRequestsIn } from '../move-item';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
+import { importFields } from '../../contracts/intake';
 import type { ImportProgress } from './import-progress';
 import type { Table } from './read-table';
 
-export const importFields = ['sourceRef', 'title', 'description', 'unit', 'category', 'source', 'assignee', 'foundAt'] as const;
+export { importFields };
 export type ImportField = (typeof importFields)[number];
 export type Mapping = Partial<Record<ImportField, string | null>>;
 
@@ -75,7 +80,10 @@ export function resolveMapping(headers: readonly string[], chosen: Mapping | und
 export interface RowIssue {
   /** The row as a spreadsheet numbers it (the header is row 1). */
   readonly row: number;
+  /** The file's column header, or '' where there is none (a required column missing, a merge chosen). */
   readonly column: string;
+  /** What the issue is about where no column names it: the page shows that field's name in the reader's language. */
+  readonly field?: ImportField | 'merge';
   readonly reason: Label;
 }
 
@@ -88,8 +96,13 @@ export interface ImportPlan {
   readonly issues: RowIssue[];
   /** Rows whose source id was imported before: skipped, not created again. */
   readonly alreadyImported: number[];
-  /** Rows sharing an identifier with clues already in the campaign. */
-  readonly duplicates: { row: number; clueIds: number[] }[];
+  /**
+   * Rows sharing an identifier with clues already in the campaign, and the
+   * clues the importer may merge each into: those not merged themselves (a
+   * merged one stands for the clue it was merged into), of the row's unit
+   * unless the office imports.
+   */
+  readonly duplicates: { row: number; clueIds: number[]; mergeInto: number[] }[];
   /** Rows sharing an identifier with an earlier row of the same file. */
   readonly duplicatesInFile: { row: number; sameAs: number }[];
 }
@@ -120,17 +133,25 @@ const rowsBetweenTurns = 500;
 /** Clues written between turns (some 60 ms of writing here): fewer, larger statements write faster, more of them leave reads waiting. */
 const writesBetweenTurns = 500;
 
-/** Validates every row against the mapping and the campaign's units, categories and people; writes nothing. */
+/**
+ * Validates every row against the mapping, the campaign's units, categories
+ * and people, and what the importer may create (as the commit's engine
+ * decision will: a unit lead files to their own units only); writes nothing.
+ */
 async function plan(
   db: Db | Tx,
   campaign: CampaignRow,
   table: Table,
   mapping: Record<ImportField, string | null>,
+  actor: Actor,
   now: Date,
   progress?: OnProgress,
 ): Promise<{ plan: ImportPlan; rows: PlannedRow[] }> {
   const campaignId = campaign.id;
   const { timeZone } = campaign.config;
+  // Refusals of the whole file, said once rather than on every row.
+  if (!movesItems(actor.role)) throw new ApiError('role_forbidden', { reason: { zh: '您的角色不能导入线索', en: 'Your role cannot import clues' } });
+  if (itemRulesOf(campaign).campaignConcluded) throw new ApiError('campaign_concluded', { reason: refusalLabels.campaign_concluded });
   const [unitRows, categoryRows, userRows, imported] = await Promise.all([
     db.select().from(units),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)),
@@ -153,7 +174,7 @@ async function plan(
   const alreadyImported: number[] = [];
   const refsInFile = new Map<string, number>();
   for (const field of ['title', 'unit'] as const) {
-    if (mapping[field] === null) issues.push(issue(table.headerRow, importFieldLabels[field].en, `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`));
+    if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
   if (issues.length > 0) return { plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
 
@@ -214,6 +235,14 @@ async function plan(
         issues.push({ row, column, reason: f.message });
       }
     }
+    // Who may create it there, asked before the commit asks the engine (which would refuse the whole file then).
+    if (issues.length === before && unitId !== undefined) {
+      const refused = creationRefusal(actor, { unitId, assigneeId: assignee?.id ?? null }, false);
+      if (refused !== null) {
+        const onAssignee = refused.refusal.fields?.some((f) => f.field === 'assigneeId') === true;
+        issues.push({ row, column: (onAssignee ? mapping.assignee : mapping.unit) ?? '', reason: refused.refusal.reason });
+      }
+    }
     if (issues.length === before && unitId !== undefined && checked.ok) {
       const fields = checked.data as PlannedRow['fields'];
       const identifiers = extractIdentifiers(`${fields.title}\n${fields.description}`);
@@ -237,9 +266,10 @@ async function plan(
       if (first === undefined) firstRowOf.set(key, p.row);
       else sameAs ??= first;
     }
-    if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b) });
+    if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b), mergeInto: [] });
     if (sameAs !== null) duplicatesInFile.push({ row: p.row, sameAs });
   });
+  await offerMerges(db, actor, duplicates, planned);
 
   return {
     plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicatesInFile },
@@ -247,10 +277,52 @@ async function plan(
   };
 }
 
-export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, now: Date, progress?: OnProgress): Promise<ImportPlan> {
+/**
+ * The clues each duplicate row may be merged into by this importer, as the
+ * merge's engine decision will allow it: a merged clue stands for the clue
+ * it was merged into (followed to the end of the chain), and a clue of
+ * another unit is offered to the office only. Fills `mergeInto` in place.
+ */
+async function offerMerges(db: Db | Tx, actor: Actor, duplicates: ImportPlan['duplicates'], planned: readonly PlannedRow[]): Promise<void> {
+  const known = new Map<number, { state: string; unitId: string; mergedInto: number | null }>();
+  let wanted = [...new Set(duplicates.flatMap((d) => d.clueIds))];
+  // A chain is one link long as merges are made (never into a merged clue); a survivor merged later makes it longer.
+  for (let depth = 0; wanted.length > 0 && depth < 8; depth++) {
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await db
+        .select({ id: clues.id, state: clues.state, unitId: clues.unitId, mergedInto: sql<number | null>`json_extract(${clues.context}, '$.mergedInto')` })
+        .from(clues)
+        .where(inArray(clues.id, wanted.slice(i, i + 500)));
+      for (const row of rows) known.set(row.id, row);
+    }
+    wanted = [...new Set([...known.values()].map((c) => c.mergedInto).filter((id): id is number => id !== null && !known.has(id)))];
+  }
+  const survivor = (id: number) => {
+    let clue = known.get(id);
+    for (let hops = 0; clue?.state === 'merged' && clue.mergedInto !== null && hops < 8; hops++) {
+      id = clue.mergedInto;
+      clue = known.get(id);
+    }
+    return clue === undefined || clue.state === 'merged' ? null : { id, unitId: clue.unitId };
+  };
+  const plannedOf = new Map(planned.map((p) => [p.row, p]));
+  for (const duplicate of duplicates) {
+    const row = plannedOf.get(duplicate.row);
+    // The new clue moves to merged: the importer must be one who may move it (an officer only a clue assigned to them).
+    if (row === undefined || whoRefusal('mover', actor, { unitId: row.unitId, assigneeId: row.assigneeId }) !== null) continue;
+    const targets = new Set<number>();
+    for (const id of duplicate.clueIds) {
+      const target = survivor(id);
+      if (target !== null && (actor.role === 'office' || target.unitId === row.unitId)) targets.add(target.id);
+    }
+    duplicate.mergeInto.push(...[...targets].sort((a, b) => a - b));
+  }
+}
+
+export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, actor: Actor, now: Date, progress?: OnProgress): Promise<ImportPlan> {
   const campaign = await loadCampaign(database.db, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-  const checked = (await plan(database.db, campaign, table, mapping, now, progress)).plan;
+  const checked = (await plan(database.db, campaign, table, mapping, actor, now, progress)).plan;
   progress?.({ stage: 'done', done: table.rows.length, total: table.rows.length });
   return checked;
 }
@@ -285,7 +357,7 @@ export async function commitImport(
   return database.write(async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
     const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, now, options.onProgress);
+    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, actor, now, options.onProgress);
     if (checked.issues.length > 0 && !options.onlyValid) {
       throw new ApiError('payload_invalid', {
         reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'} found; nothing was imported` },
@@ -355,12 +427,10 @@ async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, number>, m
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const reason = { zh: `第 ${row} 行无法合并到线索 #${targetId}：${error.reason.zh}`, en: `Row ${row} cannot be merged into clue #${targetId}: ${error.reason.en}` };
-      throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: mergeColumn, reason }] } } });
+      throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: '', field: 'merge', reason }] } } });
     }
     merged += 1;
   }
   return merged;
 }
 
-/** How a merge choice is named where a row's problems are listed. */
-export const mergeColumn = '(merge)';

@@ -190,7 +190,17 @@ export function ImportPage() {
             </p>
           </header>
 
-          <FileDrop file={file()} disabled={importing()} onFile={choose} />
+          {/* A read-only account is told before it chooses a file, not by the check's refusal after. */}
+          <Show
+            when={!readOnly()}
+            fallback={
+              <p class="form-error intake-error" data-testid="import-read-only">
+                {im('readOnlyHint')}
+              </p>
+            }
+          >
+            <FileDrop file={file()} disabled={importing()} onFile={choose} />
+          </Show>
 
           <Show when={progress()}>{(current) => <ProgressBar progress={current()} onCancel={current().stage === 'checking' ? () => inFlight?.abort() : undefined} />}</Show>
 

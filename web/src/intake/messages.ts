@@ -71,6 +71,7 @@ export const intakeMessages = {
   keepSeparate: { zh: '不合并，新建线索', en: 'Keep as a new clue' },
   mergeInto: { zh: '并入 #{id}', en: 'Merge into #{id}' },
   mergeAll: { zh: '全部并入最早录入的已有线索', en: 'Merge all into the earliest existing clue' },
+  cannotMerge: { zh: '您不能将此行并入这些线索', en: 'You cannot merge this row into these clues' },
   mergeNone: { zh: '全部不合并', en: 'Merge none' },
   mergeChosen: { zh: '将并入已有线索：{n} 行', en: '{n} rows will be merged into existing clues' },
   mergeChosenOne: { zh: '将并入已有线索：{n} 行', en: '{n} row will be merged into an existing clue' },

@@ -1,13 +1,13 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { tr } from '../i18n/i18n';
 import type { ImportPlan } from './api';
-import { count, fill, im, rowRuns, type IntakeMessageKey } from './messages';
+import { count, fill, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
 const firstShown = 100;
 
 /** Rows that cannot be imported: every row when a required column is missing, else each row named by an issue. */
 export function invalidRows(plan: ImportPlan): number {
-  if (plan.issues.some((i) => i.row === 1)) return plan.rows;
+  if (plan.issues.some((i) => i.field !== undefined && i.field !== 'merge')) return plan.rows;
   return new Set(plan.issues.map((i) => i.row)).size;
 }
 
@@ -90,6 +90,13 @@ export interface MergeChoices {
   readonly choose: (choices: readonly (readonly [row: number, clueId: number | null])[]) => void;
 }
 
+/** The column a problem is in: the file's header, else (none in the file) the field it is about, in the reader's language. */
+function issueColumn(issue: ImportPlan['issues'][number]): string {
+  if (issue.column !== '') return issue.column;
+  if (issue.field === 'merge') return im('mergeColumn');
+  return issue.field === undefined ? '—' : tr(importFieldLabels[issue.field]);
+}
+
 /** What the check found, row by row: problems, rows imported before, possible duplicates (with the merge choice before an import). */
 export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done?: boolean; merges?: MergeChoices; disabled?: boolean }) {
   const issues = () => [...props.plan.issues].sort((a, b) => a.row - b.row);
@@ -126,8 +133,8 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
           >
             {(issue) => (
               <tr data-testid={`issue-${issue.row}`}>
-                <td class="col-row num">{issue.row === 1 ? im('headerRow') : issue.row}</td>
-                <td class="col-column">{issue.column}</td>
+                <td class="col-row num">{issue.field !== undefined && issue.field !== 'merge' ? im('headerRow') : issue.row}</td>
+                <td class="col-column">{issueColumn(issue)}</td>
                 <td>{tr(issue.reason)}</td>
               </tr>
             )}
@@ -153,7 +160,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                   class="button"
                   data-testid="merge-all"
                   disabled={props.disabled}
-                  onClick={() => merges().choose(props.plan.duplicates.map((d) => [d.row, d.clueIds[0] ?? null]))}
+                  onClick={() => merges().choose(props.plan.duplicates.map((d) => [d.row, d.mergeInto[0] ?? null]))}
                 >
                   {im('mergeAll')}
                 </button>
@@ -203,6 +210,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                 <Show when={props.merges}>
                   {(merges) => (
                     <td>
+                      <Show when={duplicate.mergeInto.length > 0} fallback={<span class="muted" data-testid={`merge-${duplicate.row}-none`}>{im('cannotMerge')}</span>}>
                       <select
                         data-testid={`merge-${duplicate.row}`}
                         aria-label={`${im('mergeColumn')} · ${fill('rowOne', { row: duplicate.row })}`}
@@ -212,7 +220,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                         <option value="" selected={!merges().chosen.has(duplicate.row)}>
                           {im('keepSeparate')}
                         </option>
-                        <For each={duplicate.clueIds}>
+                        <For each={duplicate.mergeInto}>
                           {(id) => (
                             <option value={id} selected={merges().chosen.get(duplicate.row) === id}>
                               {fill('mergeInto', { id })}
@@ -220,6 +228,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                           )}
                         </For>
                       </select>
+                      </Show>
                     </td>
                   )}
                 </Show>
