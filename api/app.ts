@@ -18,6 +18,7 @@ import { campaignAdminRoutes } from './routes/campaign-admin';
 import { isMapUploadPath, maxMapBytes } from './services/campaign-admin-map';
 import { isAttachmentUploadPath } from './services/attachments';
 import { maxAttachmentBytes } from './contracts/attachments';
+import { maxBulkBodyBytes } from './contracts/users';
 import { attachmentRoutes } from './routes/attachments';
 import { healthRoutes } from './routes/health';
 import { itemRoutes } from './routes/items';
@@ -52,6 +53,8 @@ export interface AppOptions {
 /** Request bodies are small JSON documents; anything larger is refused before it is read. Imports carry files. */
 const maxBodyBytes = 64 * 1024;
 const maxImportBytes = 32 * 1024 * 1024;
+/** The accounts CSV goes in a JSON body of its own bound (the contract's characters, not the small JSON's 64 KiB). */
+const bulkAccountsPath = '/api/admin/users/bulk';
 
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
@@ -114,7 +117,16 @@ export function createApp(options: AppOptions) {
   app.use(
     '/api/*',
     bodyLimits(
-      (c) => (isImportPath(c.req.path) ? maxImportBytes : isMapUploadPath(c.req.path) ? maxMapBytes : isAttachmentUploadPath(c.req.path) ? maxAttachmentBytes : maxBodyBytes),
+      (c) =>
+        isImportPath(c.req.path)
+          ? maxImportBytes
+          : isMapUploadPath(c.req.path)
+            ? maxMapBytes
+            : isAttachmentUploadPath(c.req.path)
+              ? maxAttachmentBytes
+              : c.req.path === bulkAccountsPath
+                ? maxBulkBodyBytes
+                : maxBodyBytes,
       (c) => problemResponse(c, new ApiError('payload_too_large')),
     ),
     sameOrigin,

@@ -61,6 +61,10 @@ const rowIssue = z.object({
 export const importPlan = z
   .object({
     format: z.enum(['xlsx', 'csv-utf8', 'csv-gb18030', 'csv-utf16']),
+    /** A workbook's sheet read (the first shown with anything on it), and how many other shown sheets hold something. */
+    sheet: z.object({ name: z.string(), othersShown: z.number().int() }).optional(),
+    /** The row the header was found on: the first filled one, or a later one under a title row. */
+    headerRow: z.number().int(),
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string().nullable()),
     rows: z.number().int(),

@@ -63,9 +63,14 @@ export const passwordPolicyWire = z
   .meta({ id: 'PasswordPolicy' });
 export type PasswordPolicyWire = z.infer<typeof passwordPolicyWire>;
 
+/** The longest accounts CSV (about a thousand accounts): each password is hashed as the file is created, one after another. */
+export const maxBulkCsvChars = 60_000;
+/** Its JSON body's bound: a character takes three bytes at most in UTF-8, or two as an escaped quote or line break. */
+export const maxBulkBodyBytes = maxBulkCsvChars * 3 + 16 * 1024;
+
 /** A CSV of accounts, one a row: username, displayName, role, unit, password (headers in English or Chinese). */
 export const bulkUsersRequest = z
-  .strictObject({ csv: z.string().min(1).max(60_000), commit: z.boolean().default(false) })
+  .strictObject({ csv: z.string().min(1).max(maxBulkCsvChars), commit: z.boolean().default(false) })
   .meta({ id: 'BulkUsersRequest' });
 
 export const bulkIssue = z.object({ row: z.number().int(), column: z.string(), reason: label });

@@ -137,6 +137,34 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before);
   });
 
+  it('reads a workbook as a bureau makes one: the first sheet shown, a title above the header, marked headers, links, full-width text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const lists = workbook.addWorksheet('配置', { state: 'hidden' });
+    lists.addRow(['单位列表']);
+    lists.addRow(['汉台分局']);
+    const sheet = workbook.addWorksheet('线索');
+    sheet.addRow(['汉中市专项线索汇总表（第一批）']);
+    sheet.mergeCells('A1:E1');
+    sheet.addRow(['编号', '线索标题（必填）', '承办单位*', '内容', '线索来源']);
+    // As Excel writes a link whose text has mixed formatting (exceljs's types say a link's text is a string).
+    const link = { text: { richText: [{ text: '推广页 ' }, { text: 'www.wb-link-example.com', font: { bold: true } }] }, hyperlink: 'http://www.wb-link-example.com' };
+    sheet.addRow(['WB-1', '链接里的线索', '汉台分局', link, '１１０平台']);
+    sheet.addRow(['WB-2', '全角单位名', 'ｈａｎｔａｉ', '无', '其他']);
+    const notes = workbook.addWorksheet('说明');
+    notes.addRow(['本表由各分局填报']);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan = (await (await upload(bytes, 'commit=false', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(plan).toMatchObject({ format: 'xlsx', sheet: { name: '线索', othersShown: 1 }, headerRow: 2, rows: 2, valid: 2, issues: [] });
+    expect(plan.mapping).toMatchObject({ sourceRef: '编号', title: '线索标题（必填）', unit: '承办单位*', description: '内容', source: '线索来源' });
+    const done = (await (await upload(bytes, 'commit=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(done.created).toBe(2);
+    const [linked] = await database.db.select({ context: clues.context }).from(clues).where(eq(clues.title, '链接里的线索'));
+    // The link's text as shown, rich or not, and with it the address the duplicate check reads.
+    expect(linked?.context).toMatchObject({ description: '推广页 www.wb-link-example.com', source: 'platform110' });
+    const later = (await (await upload('编号,标题,内容,单位\nWB-3,再报,www.wb-link-example.com,汉台分局', 'commit=false')).json()) as Plan;
+    expect(later.duplicates).toHaveLength(1);
+  });
+
   it('refuses a missing required column, an unreadable file, a wrong content type and a bad mapping clearly', async () => {
     const noUnit = (await (await upload('编号,标题\n1,x', 'commit=false')).json()) as Plan;
     // No column of the file names it: the issue says which field, and the page names it in the reader's language.

@@ -5,7 +5,8 @@ import { caseNumberHolders, caseNumberQuery, clueParts, duplicatesAnswer, duplic
 import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
-import { readTable, UnknownEncoding } from '../services/import/read-table';
+import { UnknownEncoding } from '../../engine/intake/text-encoding';
+import { readTable } from '../services/import/read-table';
 import { commitImport, importFields, previewImport, type ImportMerges, type Mapping } from '../services/import/import-clues';
 import { importTemplate } from '../services/import/import-template';
 import { z } from 'zod';

@@ -162,12 +162,35 @@ describe('people administration', () => {
     ]);
   });
 
+  it("reads a bureau's roster as it writes one: units by name, a lead called 负责人, full-width text, as long as the form says", async () => {
+    const roster = ['用户名,姓名,角色,所属单位,初始密码', 'he.yi,何一,负责人,汉台分局,he-yi-password', 'he.er,何二,民警,ｎａｎｚｈｅｎｇ,he-er-password', 'he.san,何三,民警,火星分局,he-san-password'].join('\n');
+    const checked = await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false });
+    const plan = (await checked.json()) as { valid: number; issues: { row: number; column: string; reason: { zh: string } }[] };
+    expect(plan.valid).toBe(2);
+    expect(plan.issues).toEqual([{ row: 4, column: 'unit', reason: expect.objectContaining({ zh: '没有这个单位：火星分局（填单位编码或名称）' }) }]);
+    const done = await admin.send('POST', '/api/admin/users/bulk', { csv: roster.split('\n').slice(0, 3).join('\n'), commit: true });
+    expect(done.status).toBe(200);
+    const created = ((await done.json()) as { created: { username: string; role: string; unitId: string }[] }).created;
+    expect(created.map((u) => [u.username, u.role, u.unitId])).toEqual([
+      ['he.yi', 'lead', 'hantai'],
+      ['he.er', 'officer', 'nanzheng'],
+    ]);
+
+    // 59,000 characters of Chinese (some 180 KB of JSON) are checked, not refused as too large; past the bound, the field says so.
+    const long = ['用户名,姓名,角色,单位,初始密码', ...Array.from({ length: 2000 }, (_, i) => `long.${i},${'长'.repeat(20)},民警,汉台分局,long-password-1`)].join('\n').slice(0, 59_000);
+    expect((await admin.send('POST', '/api/admin/users/bulk', { csv: long, commit: false })).status).toBe(200);
+    const tooLong = await admin.send('POST', '/api/admin/users/bulk', { csv: `${long}${'长'.repeat(1_001)}`, commit: false });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('csv');
+  });
+
   it('two imports racing for one username: one creates it, the other is refused naming the row, and nothing is half-made', async () => {
-    const csv = (second: string) => ['username,displayName,role,unit,password', `race.${second},赛${second},officer,hantai,race-password-1`, 'race.both,共同,officer,hantai,race-password-1'].join('\n');
+    // A blank row before the contested one: the loser's row is named as the spreadsheet numbers it.
+    const csv = (second: string) => ['username,displayName,role,unit,password', `race.${second},赛${second},officer,hantai,race-password-1`, '', 'race.both,共同,officer,hantai,race-password-1'].join('\n');
     const [a, b] = await Promise.all([admin.send('POST', '/api/admin/users/bulk', { csv: csv('a'), commit: true }), admin.send('POST', '/api/admin/users/bulk', { csv: csv('b'), commit: true })]);
     expect([a.status, b.status].sort()).toEqual([200, 422]);
     const loser = a.status === 422 ? a : b;
-    expect(((await loser.json()) as Problem).plan?.issues.map((i) => [i.row, i.column, i.reason.en])).toEqual([[3, 'username', 'The username race.both is taken']]);
+    expect(((await loser.json()) as Problem).plan?.issues.map((i) => [i.row, i.column, i.reason.en])).toEqual([[4, 'username', 'The username race.both is taken']]);
     const made = await database.db.select({ username: users.username }).from(users);
     expect(made.filter((u) => u.username.startsWith('race.')).length).toBe(2);
   });

@@ -16,11 +16,17 @@ describe('dates of found clues as spreadsheets write them', () => {
     ['2026-03-05T10:30:15', '2026-03-05T02:30:15.000Z'],
     ['2026年3月5日 10时30分', '2026-03-05T02:30:00.000Z'],
     [' 2026/03/05 23:59:59 ', '2026-03-05T15:59:59.000Z'],
+    // Typed with a Chinese input method, in full-width digits and marks.
+    ['２０２６－０３－０５', '2026-03-04T16:00:00.000Z'],
+    ['２０２６年３月５日　１０：３０', '2026-03-05T02:30:00.000Z'],
+    // A date cell shown as its number (the format lost, or pasted as values): days since 30 December 1899.
+    ['46086', '2026-03-04T16:00:00.000Z'],
+    ['46086.4375', '2026-03-05T02:30:00.000Z'],
   ])('reads %s as Beijing time', (text, instant) => {
     expect(parseLocalDateTime(text, shanghai)?.toISOString()).toBe(instant);
   });
 
-  it.each(['', '昨天', '2026-02-30', '2025-02-29', '2026-13-01', '2026-03-05 24:00', '2026-03-05 10:60', '05/03/2026', '2026-3', '45000'])(
+  it.each(['', '昨天', '2026-02-30', '2025-02-29', '2026-13-01', '2026-03-05 24:00', '2026-03-05 10:60', '05/03/2026', '2026-3', '12345', '99999', '46086.5.1'])(
     'refuses %j',
     (text) => {
       expect(parseLocalDateTime(text, shanghai)).toBeNull();

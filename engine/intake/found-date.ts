@@ -15,7 +15,11 @@ const dateTime =
  * that day.
  */
 export function parseLocalDateTime(text: string, timeZone: string): Date | null {
-  const match = dateTime.exec(text.trim());
+  // Full-width digits and marks (２０２６－０３－０５, typed with a Chinese input method) read as their ASCII twins.
+  const written = text.normalize('NFKC').trim();
+  const serial = excelSerial.exec(written);
+  if (serial !== null) return fromExcelSerial(Number(written), timeZone);
+  const match = dateTime.exec(written);
   if (match === null) return null;
   const [, y, m1, d1, m2, d2, m3, d3, h = '0', min = '0', s = '0'] = match;
   const year = Number(y);
@@ -29,4 +33,18 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | null 
   if (asUtc.getUTCFullYear() !== year || asUtc.getUTCMonth() !== month - 1 || asUtc.getUTCDate() !== day) return null;
   const guess = localMs - zoneOffsetMs(timeZone, localMs);
   return new Date(localMs - zoneOffsetMs(timeZone, guess));
+}
+
+/**
+ * A date cell a spreadsheet shows as a number (its format lost, or the
+ * column pasted as values): days since 30 December 1899, the fraction the
+ * time of day. Only 1982–2099 are read so; any other number is no date.
+ */
+const excelSerial = /^(?:[3-6]\d{4}|7[0-2]\d{3})(?:\.\d+)?$/;
+
+function fromExcelSerial(days: number, timeZone: string): Date | null {
+  const wallClock = new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86_400) * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = `${wallClock.getUTCFullYear()}-${pad(wallClock.getUTCMonth() + 1)}-${pad(wallClock.getUTCDate())} ${pad(wallClock.getUTCHours())}:${pad(wallClock.getUTCMinutes())}:${pad(wallClock.getUTCSeconds())}`;
+  return parseLocalDateTime(text, timeZone);
 }

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { artifacts, asUser, browserSuite, signedIn } from './browser-kit';
 import { demoPassword } from '../support/test-database';
@@ -49,11 +50,15 @@ describe('people administration in the browser', () => {
     await page.screenshot({ path: `${artifacts}/people-users.png` });
 
     await page.locator('[data-tab=bulk]').click();
-    await page.locator('textarea').fill('用户名,姓名,角色,单位,初始密码\nzhou.ba,周八,民警,hantai,zhou-ba-password\nwu.jiu,吴九,队长,hantai,wu-jiu-password');
+    // The roster as Excel on a Chinese Windows saves it: GBK, not UTF-8.
+    const roster = '用户名,姓名,角色,单位,初始密码\nzhou.ba,周八,民警,汉台分局,zhou-ba-password\nwu.jiu,吴九,队长,hantai,wu-jiu-password';
+    await page.getByTestId('bulk-file').setInputFiles({ name: '账号.csv', mimeType: 'text/csv', buffer: iconv.encode(roster, 'gbk') });
+    await expect.poll(() => page.locator('textarea').inputValue()).toBe(roster);
     await page.getByRole('button', { name: '全部创建' }).click();
     const issues = page.getByTestId('bulk-issues');
     await issues.waitFor();
-    expect(await issues.locator('tbody tr').first().textContent()).toMatch(/^3role未知角色：队长/);
+    // The column in the reader's language.
+    expect(await issues.locator('tbody tr').first().textContent()).toMatch(/^3角色未知角色：队长/);
     await page.screenshot({ path: `${artifacts}/people-bulk.png` });
 
     await page.locator('[data-tab=units]').click();

@@ -31,7 +31,7 @@ import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import { importFields } from '../../contracts/intake';
 import type { ImportProgress } from './import-progress';
-import type { Table } from './read-table';
+import { headerAt, type Table } from './read-table';
 
 export { importFields };
 export type ImportField = (typeof importFields)[number];
@@ -60,13 +60,42 @@ export const importFieldLabels: Record<ImportField, Label> = {
   foundAt: { zh: '发现时间', en: 'Found at' },
 };
 
+/**
+ * A header as the synonyms are written: full-width letters and brackets as
+ * ASCII, lower case, without a required mark or a note in brackets
+ * ("线索标题（必填）", "承办单位*", "发现时间(yyyy-mm-dd)").
+ */
+function headerWord(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】/g, '')
+    .replace(/[*＊※]/g, '')
+    .trim();
+}
+
+/** The header of `headers` recognised as `field`'s, or null. */
+function recognised(headers: readonly string[], field: ImportField): string | null {
+  const at = headers.findIndex((h) => synonyms[field].includes(headerWord(h)));
+  return at === -1 ? null : (headers[at] ?? null);
+}
+
+/**
+ * The table with its header where it is: the first row, unless that row
+ * names neither a title nor a unit column and one of the next few does (a
+ * sheet's title merged across the columns above the header, or a header in
+ * two rows, a group's name above each column's).
+ */
+export function locateHeader(table: Table): Table {
+  const names = (cells: readonly string[]) => recognised(cells, 'title') !== null && recognised(cells, 'unit') !== null;
+  if (names(table.headers)) return table;
+  const at = table.rows.slice(0, 10).findIndex(names);
+  return at === -1 ? table : headerAt(table, at);
+}
+
 /** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */
 export function resolveMapping(headers: readonly string[], chosen: Mapping | undefined, remembered: Mapping | null): Record<ImportField, string | null> {
-  const lower = headers.map((h) => h.toLowerCase());
-  const guess = (field: ImportField) => {
-    const at = lower.findIndex((h) => synonyms[field].includes(h));
-    return at === -1 ? null : (headers[at] ?? null);
-  };
+  const guess = (field: ImportField) => recognised(headers, field);
   const usable = (header: string | null | undefined) => (header !== null && header !== undefined && headers.includes(header) ? header : null);
   return Object.fromEntries(
     importFields.map((field) => {
@@ -89,6 +118,8 @@ export interface RowIssue {
 
 export interface ImportPlan {
   readonly format: Table['format'];
+  readonly sheet?: Table['sheet'];
+  readonly headerRow: number;
   readonly headers: string[];
   readonly mapping: Record<ImportField, string | null>;
   readonly rows: number;
@@ -119,6 +150,15 @@ interface PlannedRow {
 }
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
+
+/** What the plan says of the file as read: its format, the sheet read, and the row the header was found on. */
+const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headers: table.headers });
+
+/** A name looked up as written, then in lower case, then with full-width letters and digits as ASCII (typed with a Chinese input method). */
+function lookUp<T>(names: ReadonlyMap<string, T>, text: string): T | undefined {
+  const narrow = text.normalize('NFKC');
+  return names.get(text) ?? names.get(text.toLowerCase()) ?? names.get(narrow) ?? names.get(narrow.toLowerCase());
+}
 
 export type OnProgress = (progress: ImportProgress) => void;
 
@@ -176,7 +216,7 @@ async function plan(
   for (const field of ['title', 'unit'] as const) {
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
-  if (issues.length > 0) return { plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
+  if (issues.length > 0) return { plan: { ...shape(table), mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
 
   const at = (cells: string[], field: ImportField) => {
     const header = mapping[field];
@@ -201,22 +241,22 @@ async function plan(
       }
     }
     const unitText = at(cells, 'unit');
-    const unitId = unitOf.get(unitText) ?? unitOf.get(unitText.toLowerCase());
+    const unitId = lookUp(unitOf, unitText);
     if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
     // As a clue made on the board is checked (checkReferences): a retired unit takes no new work.
     if (unitRefused !== undefined) issues.push({ row, column: mapping.unit ?? '', reason: { zh: `${unitRefused.zh}：“${unitText}”`, en: `${unitRefused.en}: "${unitText}"` } });
     const categoryText = at(cells, 'category');
-    const categoryId = categoryText === '' ? null : (categoryOf.get(categoryText) ?? categoryOf.get(categoryText.toLowerCase()));
+    const categoryId = categoryText === '' ? null : lookUp(categoryOf, categoryText);
     if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`));
     const sourceText = at(cells, 'source');
-    const source = sourceText === '' ? 'other' : (sourceOf.get(sourceText) ?? sourceOf.get(sourceText.toLowerCase()));
+    const source = sourceText === '' ? 'other' : lookUp(sourceOf, sourceText);
     if (source === undefined) {
       // Say what the column may hold: a tip-off written "群众举报" is fixed only by knowing it came through 110 or 12337.
       issues.push(issue(row, mapping.source ?? '', `无法识别的来源：“${sourceText}”（可填：${sourceChoices.zh}）`, `Unknown source: "${sourceText}" (write one of: ${sourceChoices.en})`));
     }
     const assigneeText = at(cells, 'assignee');
-    const assignee = assigneeText === '' ? null : userOf.get(assigneeText);
+    const assignee = assigneeText === '' ? null : lookUp(userOf, assigneeText);
     if (assignee === undefined) issues.push(issue(row, mapping.assignee ?? '', `没有这个用户：“${assigneeText}”`, `No such user: "${assigneeText}"`));
     const assigneeRefused = assignee === undefined || assignee === null || unitId === undefined ? undefined : assigneeRefusal(assignee, unitId, unitRows);
     if (assigneeRefused !== undefined) issues.push({ row, column: mapping.assignee ?? '', reason: { zh: `${assigneeRefused.zh}：“${assigneeText}”`, en: `${assigneeRefused.en}: "${assigneeText}"` } });
@@ -272,7 +312,7 @@ async function plan(
   await offerMerges(db, actor, duplicates, planned);
 
   return {
-    plan: { format: table.format, headers: table.headers, mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicatesInFile },
+    plan: { ...shape(table), mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicatesInFile },
     rows: planned,
   };
 }
@@ -319,7 +359,8 @@ async function offerMerges(db: Db | Tx, actor: Actor, duplicates: ImportPlan['du
   }
 }
 
-export async function previewImport(database: Database, campaignId: number, table: Table, chosen: Mapping | undefined, actor: Actor, now: Date, progress?: OnProgress): Promise<ImportPlan> {
+export async function previewImport(database: Database, campaignId: number, file: Table, chosen: Mapping | undefined, actor: Actor, now: Date, progress?: OnProgress): Promise<ImportPlan> {
+  const table = locateHeader(file);
   const campaign = await loadCampaign(database.db, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
   const checked = (await plan(database.db, campaign, table, mapping, actor, now, progress)).plan;
@@ -348,12 +389,13 @@ export type ImportMerges = ReadonlyMap<number, number>;
 export async function commitImport(
   database: Database,
   campaignId: number,
-  table: Table,
+  file: Table,
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
   options: { onlyValid: boolean; merges?: ImportMerges; onProgress?: OnProgress },
 ): Promise<ImportResult> {
+  const table = locateHeader(file);
   return database.write(async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
     const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);

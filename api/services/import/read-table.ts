@@ -1,9 +1,12 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { decodeCsv } from '../../../engine/intake/text-encoding';
 
 export interface Table {
   /** How the file was read: xlsx, or the text encoding of a CSV. */
   readonly format: 'xlsx' | 'csv-utf8' | 'csv-gb18030' | 'csv-utf16';
+  /** A workbook's sheet that was read, and how many other sheets it shows that were not. */
+  readonly sheet?: { readonly name: string; readonly othersShown: number };
   readonly headers: string[];
   readonly rows: string[][];
   /** The row of the spreadsheet the header is on, and each data row: as the user's spreadsheet numbers them, blank rows counted. */
@@ -41,45 +44,6 @@ export function csvRows(text: string): NumberedRows {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/**
- * Control characters other than tab and line ends mean a binary file, whatever
- * decodes; and a NUL kept in a title would cut it short when read back.
- */
-const binaryControls = /[\u0000-\u0008\u000E-\u001F]/;
-
-/** A file whose text encoding is none Battlemap reads: refused rather than imported as mojibake. */
-export class UnknownEncoding extends Error {}
-
-/**
- * Text of a CSV as Chinese office software writes it: UTF-16 when it starts
- * with that byte order mark (Excel's "Unicode text", tab-separated), UTF-8
- * (with or without a byte order mark) when the bytes are valid UTF-8, else
- * GB18030 (a superset of GBK and GB2312) when they are valid GB18030.
- * Anything else (Big5 or Shift-JIS bytes that are not valid GB18030, a
- * binary file) is refused.
- */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'gb18030' | 'utf16' } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
-    if (binaryControls.test(text)) throw new UnknownEncoding('control characters in UTF-16 text');
-    return { text, encoding: 'utf16' };
-  }
-  const attempts = [
-    ['utf-8', 'utf8'],
-    ['gb18030', 'gb18030'],
-  ] as const;
-  for (const [label, encoding] of attempts) {
-    try {
-      const text = new TextDecoder(label, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-      if (binaryControls.test(text)) break;
-      return { text, encoding };
-    } catch {
-      // Not this encoding: try the next.
-    }
-  }
-  throw new UnknownEncoding('unknown text encoding');
-}
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   // Spreadsheet dates carry no zone: exceljs hands the wall-clock reading over as if UTC, and the campaign's zone applies later.
@@ -92,10 +56,22 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
     if ('formula' in value) return `=${String(value.formula)}`;
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
+    // A link's shown text, itself plain or rich; its address when it shows none.
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue) || ('hyperlink' in value ? String(value.hyperlink) : '');
     return '';
   }
   return String(value);
+}
+
+/**
+ * The same table read with its header on a later row: the `index`th data
+ * row becomes the header, the rows above it are dropped (a title such as
+ * "汉中市专项线索汇总表（第一批）" merged across the columns above the header).
+ */
+export function headerAt(table: Table, index: number): Table {
+  const header = table.rows[index];
+  if (header === undefined) return table;
+  return { ...table, headers: header.map((h) => h.trim()), headerRow: table.rowNumbers[index] ?? table.headerRow, rows: table.rows.slice(index + 1), rowNumbers: table.rowNumbers.slice(index + 1) };
 }
 
 /** Reads an uploaded CSV or XLSX file into a header row and data rows of text. */
@@ -105,12 +81,15 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
+    // The first sheet the user sees with anything on it: a hidden first sheet (lists for drop-downs, settings) is not the data.
+    const shown = workbook.worksheets.filter((ws) => ws.state === 'visible');
+    const sheet = shown.find((ws) => ws.actualRowCount > 0) ?? shown[0] ?? workbook.worksheets[0];
     const all: { number: number; cells: string[] }[] = [];
     sheet?.eachRow({ includeEmpty: false }, (row) => {
       all.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
     });
-    return { format: 'xlsx', ...numbered(all) };
+    const othersShown = shown.filter((ws) => ws !== sheet && ws.actualRowCount > 0).length;
+    return { format: 'xlsx', ...(sheet !== undefined && { sheet: { name: sheet.name, othersShown } }), ...numbered(all) };
   }
   const { text, encoding } = decodeCsv(bytes);
   return { format: encoding === 'utf8' ? 'csv-utf8' : encoding === 'utf16' ? 'csv-utf16' : 'csv-gb18030', ...csvRows(text) };

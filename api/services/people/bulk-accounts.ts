@@ -18,15 +18,27 @@ const headerWords: Record<BulkColumn, readonly string[]> = {
   username: ['username', '用户名', '账号'],
   displayName: ['displayname', 'display name', 'name', '姓名', '显示名'],
   role: ['role', '角色'],
-  unit: ['unit', 'unitid', '单位', '单位编码'],
+  unit: ['unit', 'unitid', '单位', '单位编码', '所属单位'],
   password: ['password', '密码', '初始密码'],
 };
 
-/** A role as a CSV may write it: its code, or its name in either language. */
+/** Each column's name in a missing column's message (the page names the columns of other problems from the same codes). */
+export const bulkColumnLabels: Record<BulkColumn, Label> = {
+  username: { zh: '用户名', en: 'username' },
+  displayName: { zh: '姓名', en: 'display name' },
+  role: { zh: '角色', en: 'role' },
+  unit: { zh: '单位', en: 'unit' },
+  password: { zh: '初始密码', en: 'password' },
+};
+
+/** What a roster may call a role besides its name: the words of a bureau's own lists. */
+const roleAliases: Partial<Record<Role, readonly string[]>> = { lead: ['负责人', '领导'], officer: ['警员', '办案民警'], admin: ['管理员'] };
+
+/** A role as a CSV may write it: its code, its name in either language, or a word a roster uses for it. */
 function roleOf(text: string): Role | null {
-  const value = text.trim().toLowerCase();
+  const value = text.normalize('NFKC').trim().toLowerCase();
   for (const role of roles) {
-    if (value === role || value === roleLabels[role].zh || value === roleLabels[role].en.toLowerCase()) return role;
+    if (value === role || value === roleLabels[role].zh || value === roleLabels[role].en.toLowerCase() || roleAliases[role]?.includes(value) === true) return role;
   }
   return null;
 }
@@ -34,6 +46,8 @@ function roleOf(text: string): Role | null {
 interface Checked {
   readonly plan: BulkUsersPlan;
   readonly accounts: NewUser[];
+  /** The file's row of each account, as the spreadsheet numbers it. */
+  readonly lines: readonly number[];
 }
 
 const issue = (row: number, column: string, reason: Label) => ({ row, column, reason });
@@ -46,45 +60,52 @@ const takenLabel = (name: string): Label => ({ zh: `用户名 ${name} 已被使�
  */
 export async function checkBulkAccounts(database: Database, csv: string): Promise<Checked> {
   const { headers, rows, headerRow, rowNumbers } = csvRows(csv);
-  const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.toLowerCase()))])) as Record<BulkColumn, number>;
+  const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.normalize('NFKC').toLowerCase()))])) as Record<BulkColumn, number>;
   const missing = bulkColumns.filter((c) => at[c] === -1);
   if (missing.length > 0) {
-    const issues = missing.map((c) => issue(headerRow, c, { zh: `缺少列：${headerWords[c][1] ?? c}（${c}）`, en: `Missing column: ${c}` }));
-    return { plan: { rows: rows.length, valid: 0, issues }, accounts: [] };
+    const issues = missing.map((c) => issue(headerRow, c, { zh: `缺少列：${bulkColumnLabels[c].zh}（${c}）`, en: `Missing column: ${bulkColumnLabels[c].en} (${c})` }));
+    return { plan: { rows: rows.length, valid: 0, issues }, accounts: [], lines: [] };
   }
   const policy = await readPasswordPolicy(database.db);
   const cell = (row: string[], column: BulkColumn) => (row[at[column]] ?? '').trim();
   const names = rows.map((r) => cell(r, 'username').toLowerCase());
-  const unitCodes = [...new Set(rows.map((r) => cell(r, 'unit')))];
   const taken = new Set(
     names.length === 0 ? [] : (await database.db.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username),
   );
-  const knownUnits = new Map(
-    (unitCodes.length === 0 ? [] : await database.db.select({ id: units.id, retiredAt: units.retiredAt }).from(units).where(inArray(units.id, unitCodes))).map((u) => [u.id, u]),
-  );
+  // A unit by its code or its name in either language, as a clue import reads it (a bureau's roster says 汉台分局, not hantai).
+  const knownUnits = new Map<string, { id: string; retiredAt: string | null }>();
+  for (const u of await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units)) {
+    for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) knownUnits.set(key, u);
+  }
+  const unitOf = (text: string) => knownUnits.get(text) ?? knownUnits.get(text.normalize('NFKC')) ?? knownUnits.get(text.normalize('NFKC').toLowerCase());
 
   const issues: BulkUsersPlan['issues'] = [];
   const accounts: NewUser[] = [];
+  const lines: number[] = [];
   const firstRow = new Map<string, number>();
   rows.forEach((row, i) => {
     const line = rowNumbers[i] ?? i + 2;
     const before = issues.length;
     const role = roleOf(cell(row, 'role'));
     if (role === null) issues.push(issue(line, 'role', { zh: `未知角色：${cell(row, 'role')}`, en: `Unknown role: ${cell(row, 'role')}` }));
-    const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: cell(row, 'unit'), password: row[at.password] ?? '' };
+    const unitText = cell(row, 'unit');
+    const unit = unitText === '' ? undefined : unitOf(unitText);
+    const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: unit?.id ?? unitText, password: row[at.password] ?? '' };
     const valid = validate(newUser, input);
     if (!valid.ok) for (const f of valid.fields) issues.push(issue(line, f.field === 'unitId' ? 'unit' : f.field, f.message));
-    const unit = knownUnits.get(input.unitId);
-    if (input.unitId !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有编码为 ${input.unitId} 的单位`, en: `There is no unit with the code ${input.unitId}` }));
+    if (unitText !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有这个单位：${unitText}（填单位编码或名称）`, en: `No such unit: ${unitText} (write its code or its name)` }));
     if (unit?.retiredAt != null) issues.push(issue(line, 'unit', { zh: '该单位已撤销', en: 'That unit is retired' }));
     for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));
     if (taken.has(input.username)) issues.push(issue(line, 'username', takenLabel(input.username)));
     const first = firstRow.get(input.username);
     if (first !== undefined) issues.push(issue(line, 'username', { zh: `与第 ${first} 行用户名重复`, en: `Same username as row ${first}` }));
     else firstRow.set(input.username, line);
-    if (issues.length === before && valid.ok) accounts.push(valid.data);
+    if (issues.length === before && valid.ok) {
+      accounts.push(valid.data);
+      lines.push(line);
+    }
   });
-  return { plan: { rows: rows.length, valid: accounts.length, issues }, accounts };
+  return { plan: { rows: rows.length, valid: accounts.length, issues }, accounts, lines };
 }
 
 /**
@@ -93,7 +114,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
  * reason. Each user must change the password at first sign-in.
  */
 export async function commitBulkAccounts(database: Database, csv: string, change: AdminChange): Promise<BulkUsersPlan> {
-  const { plan, accounts } = await checkBulkAccounts(database, csv);
+  const { plan, accounts, lines } = await checkBulkAccounts(database, csv);
   if (plan.issues.length > 0 || plan.rows === 0) throw refused(plan);
   const hashes: string[] = [];
   for (const account of accounts) hashes.push(await hashPassword(account.password));
@@ -103,8 +124,7 @@ export async function commitBulkAccounts(database: Database, csv: string, change
     const names = accounts.map((a) => a.username);
     const takenNow = new Set((await tx.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username));
     if (takenNow.size > 0) {
-      // Every row was valid, so account i is the file's row i + 2 (after the header).
-      const issues = accounts.flatMap((a, i) => (takenNow.has(a.username) ? [issue(i + 2, 'username', takenLabel(a.username))] : []));
+      const issues = accounts.flatMap((a, i) => (takenNow.has(a.username) ? [issue(lines[i] ?? i + 2, 'username', takenLabel(a.username))] : []));
       throw refused({ rows: plan.rows, valid: plan.valid - issues.length, issues });
     }
     const inserted = await tx

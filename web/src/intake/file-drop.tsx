@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { DropZone, fileSize } from '../ui/drop-zone';
 import { im } from './messages';
 
-const accept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const accept = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Where a spreadsheet is chosen: a drop zone that is also the file picker's label; compact once a file is chosen. */
 export function FileDrop(props: { file: File | null; disabled: boolean; onFile: (file: File) => void }) {

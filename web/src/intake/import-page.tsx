@@ -11,7 +11,7 @@ import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, up
 import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
 import { MappingForm } from './mapping-form';
-import { count, formatLabel, im, intakeMessages } from './messages';
+import { count, fill, formatLabel, im, intakeMessages } from './messages';
 import { PlanFindings, PlanSummary, invalidRows, type MergeChoices } from './plan-report';
 import { ProgressBar, type UploadProgress } from './progress-bar';
 import './intake.css';
@@ -225,6 +225,23 @@ export function ImportPage() {
                       <span class="muted">
                         · {count(current().headers.length)} {im('columns')}
                       </span>
+                      {/* Which sheet and which row were read, where it could have been another: said, so a wrong guess is seen. */}
+                      <Show when={current().sheet}>
+                        {(sheet) => (
+                          <span class="muted" data-testid="sheet-read">
+                            · {fill('sheetRead', { name: sheet().name })}
+                            <Show when={sheet().othersShown > 0}>
+                              {' · '}
+                              <strong data-testid="sheets-not-read">{fill('sheetsNotRead', { n: sheet().othersShown })}</strong>
+                            </Show>
+                          </span>
+                        )}
+                      </Show>
+                      <Show when={current().headerRow > 1}>
+                        <span class="muted" data-testid="header-row">
+                          · {fill('headerOnRow', { row: current().headerRow })}
+                        </span>
+                      </Show>
                     </p>
                     <MappingForm plan={current()} disabled={importing()} onChange={remap} />
                   </div>

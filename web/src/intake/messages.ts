@@ -31,6 +31,9 @@ export const intakeMessages = {
   formatCsvGb18030: { zh: 'CSV，GBK/GB18030 编码', en: 'CSV, GBK/GB18030 encoded' },
   formatCsvUtf16: { zh: 'Unicode 文本（UTF-16）', en: 'Unicode text (UTF-16)' },
   columns: { zh: '列', en: 'columns' },
+  sheetRead: { zh: '工作表“{name}”', en: 'sheet “{name}”' },
+  sheetsNotRead: { zh: '另有 {n} 个工作表未读取（只读取第一个有内容的工作表）', en: '{n} other sheet(s) not read (only the first sheet with anything on it is)' },
+  headerOnRow: { zh: '列名在第 {row} 行', en: 'column names on row {row}' },
   mappingTitle: { zh: '列对应关系', en: 'Column mapping' },
   mappingLead: {
     zh: '为每个字段选择文件中的列。本专项行动上次使用的对应关系会自动带出；修改后将重新预检。',

@@ -1,9 +1,23 @@
 import { For, Show, createSignal } from 'solid-js';
-import { roleLabels } from '../../../../api/contracts/users';
+import { maxBulkCsvChars, roleLabels } from '../../../../api/contracts/users';
+import { decodeCsv, UnknownEncoding } from '../../../../engine/intake/text-encoding';
 import { tr } from '../../i18n/i18n';
 import { BulkRefused, peopleApi, type BulkUsersPlan } from './api';
 import { formProblem } from './form-problem';
-import { pt } from './messages';
+import { pt, type PeopleMessageKey } from './messages';
+
+/** A problem's column in the reader's language: the server names them by their codes. */
+const columnNames: Record<string, PeopleMessageKey> = {
+  username: 'columnUsername',
+  displayName: 'columnDisplayName',
+  role: 'columnRole',
+  unit: 'columnUnit',
+  password: 'columnPassword',
+};
+const columnName = (column: string) => {
+  const key = columnNames[column];
+  return key === undefined ? column : pt(key);
+};
 
 /** Accounts from a CSV: checked first, created all at once or not at all, with each bad row's column and reason. */
 export function BulkPanel(props: { onCreated: () => void }) {
@@ -12,7 +26,26 @@ export function BulkPanel(props: { onCreated: () => void }) {
   const [busy, setBusy] = createSignal(false);
   const problem = formProblem();
 
+  const [local, setLocal] = createSignal<PeopleMessageKey | null>(null);
+
+  /** A chosen file's text as Excel saves it (GBK on a Chinese Windows), not only UTF-8; one in no known encoding is said so. */
+  async function readFile(file: File) {
+    setLocal(null);
+    try {
+      setCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
+    } catch (error) {
+      if (!(error instanceof UnknownEncoding)) throw error;
+      setCsv('');
+      setLocal('bulkUnreadable');
+    }
+  }
+
   async function run(commit: boolean) {
+    if (csv().length > maxBulkCsvChars) {
+      setLocal('bulkTooLong');
+      return;
+    }
+    setLocal(null);
     setBusy(true);
     problem.clear();
     try {
@@ -35,11 +68,12 @@ export function BulkPanel(props: { onCreated: () => void }) {
         {pt('chooseCsv')}
         <input
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.txt,text/csv,text/plain"
           class="visually-hidden"
-          onChange={async (e) => {
+          data-testid="bulk-file"
+          onChange={(e) => {
             const file = e.currentTarget.files?.[0];
-            if (file !== undefined) setCsv(await file.text());
+            if (file !== undefined) void readFile(file);
           }}
         />
       </label>
@@ -52,6 +86,13 @@ export function BulkPanel(props: { onCreated: () => void }) {
           {pt('createAll')}
         </button>
       </div>
+      <Show when={local()}>
+        {(key) => (
+          <p class="form-error" role="alert" data-testid="bulk-local-error">
+            {pt(key())}
+          </p>
+        )}
+      </Show>
       <Show when={problem.reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
       <Show when={plan()}>
         {(p) => (
@@ -73,7 +114,7 @@ export function BulkPanel(props: { onCreated: () => void }) {
                     {(issue) => (
                       <tr>
                         <td>{issue.row}</td>
-                        <td class="mono">{issue.column}</td>
+                        <td>{columnName(issue.column)}</td>
                         <td>{tr(issue.reason)}</td>
                       </tr>
                     )}
