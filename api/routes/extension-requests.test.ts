@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clues, problems, users } from '../../db/schema';
+import { campaigns, clues, problems, users } from '../../db/schema';
 import { movingClockApp, signIn, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 
@@ -112,6 +112,22 @@ describe('the requests for more time waiting (延期申请)', () => {
     expect(ask.status).toBe(200);
     expect((await lead.send('POST', `/api/clues/${found.id}/transitions`, { to: 'verifying', version: found.version + 1 })).status).toBe(200);
     expect((await waiting(lead)).answered.map((r) => [keyOf(r), r.outcome, r.reason])).toEqual([[`clue:${found.id}`, 'ended', null]]);
+  });
+
+  it('lists and counts none once the campaign has concluded: a request still waiting then is one nobody can answer', async () => {
+    const office = await signIn(app, 'office');
+    const clue = await workedItem('clue');
+    setClock(new Date(testNow.getTime() + 240_000));
+    expect((await clue.officer.send('POST', `/api/clues/${clue.id}/extension-request`, { version: clue.version, until: '2026-12-28', reason: '结束前未答复' })).status).toBe(200);
+    expect((await waiting(office, '?limit=500')).items.map(keyOf)).toContain(`clue:${clue.id}`);
+    const [campaign] = await database.db.select({ state: campaigns.state }).from(campaigns).where(eq(campaigns.id, 1));
+    await database.db.update(campaigns).set({ state: 'concluded' }).where(eq(campaigns.id, 1));
+    try {
+      expect(await waiting(office, '?limit=500')).toMatchObject({ total: 0, mayDecide: false, items: [] });
+      expect(await waiting(await signIn(app, 'hantai.lead'))).toMatchObject({ total: 0, mayDecide: false, items: [] });
+    } finally {
+      await database.db.update(campaigns).set({ state: campaign?.state ?? 'consolidation' }).where(eq(campaigns.id, 1));
+    }
   });
 
   it('refuses a campaign that does not exist, and a limit out of range by its field', async () => {

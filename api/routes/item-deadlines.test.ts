@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { clues, problems, users } from '../../db/schema';
+import { campaigns, clues, problems, users } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 
@@ -101,6 +101,23 @@ describe('asking for more time (延期申请)', () => {
     expect((await post(officer, `/api/clues/${clue.id}/extension-request`, { version: clue.version - 1, until: '2026-12-01', reason: 'x' })).status).toBe(409);
     const after = (await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item;
     expect(after).toMatchObject({ version: clue.version, dueAt: clue.dueAt, extensionAskedUntil: null });
+  });
+
+  it("holds a new deadline to the day the campaign ends on, as its settings say, not to the last phase window's end", async () => {
+    const { item: clue } = await officersItem('clue', 3);
+    const office = await signIn(app, 'office');
+    // The office set the campaign to end a month after its consolidation window (2026-12-31).
+    await database.db.update(campaigns).set({ endsOn: '2027-01-31' }).where(eq(campaigns.id, 1));
+    try {
+      const past = await post(office, `/api/clues/${clue.id}/extend`, { version: clue.version, until: '2027-02-01', reason: '跨年侦办' });
+      expect(past.status).toBe(422);
+      expect(JSON.stringify(past.body)).toContain('2027-01-31');
+      const extended = await post(office, `/api/clues/${clue.id}/extend`, { version: clue.version, until: '2027-01-15', reason: '跨年侦办' });
+      expect(extended.status).toBe(200);
+      expect(extended.body.dueAt).toBe('2027-01-15T16:00:00.000Z');
+    } finally {
+      await database.db.update(campaigns).set({ endsOn: '2026-12-31' }).where(eq(campaigns.id, 1));
+    }
   });
 
   it('ends with the state it was asked in: a move on leaves no request waiting', async () => {

@@ -23,6 +23,7 @@ import { attachmentsHeld } from './attachment-quota';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { countExitFacts } from './exit-facts';
 import { freezePhaseReport } from './report';
+import { resolvePhasesLeft } from './escalations-resolved';
 
 const stateLabel = (kind: 'clue' | 'problem', state: string) =>
   kind === 'clue' ? clueStateLabels[state as ClueState] : problemStateLabels[state as ProblemState];
@@ -103,6 +104,8 @@ export async function advanceCampaign(database: Database, id: number, actor: Act
       payload: decision.event,
       version: decision.version,
     });
+    // The window of the phase left closed with the campaign in it: its escalation is settled by the advance, in this commit.
+    await resolvePhasesLeft(tx, now, id);
     return readCampaignDetail(tx, id, now);
   });
 }

@@ -15,12 +15,12 @@ export async function loadCampaign(db: Db | Tx, id: number): Promise<CampaignRow
 }
 
 /** What moves and cards read of a campaign: its state, phases and configuration. */
-export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'version' | 'config'>;
+export type CampaignRules = Pick<CampaignRow, 'id' | 'state' | 'context' | 'version' | 'config' | 'endsOn'>;
 
 // Only what moves and boards need: the configuration is a few kilobytes of JSON, the rest unused there.
-const { id, state, context, version, config } = campaigns;
+const { id, state, context, version, config, endsOn } = campaigns;
 
-const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());
+const rulesQuery = preparedOn((db: Db | Tx) => db.select({ id, state, context, version, config, endsOn }).from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).limit(1).prepare());
 
 /** {@link loadCampaign} narrowed to {@link CampaignRules}, for the paths that run on every move and board read. */
 export async function loadCampaignRules(db: Db | Tx, campaignId: number): Promise<CampaignRules> {

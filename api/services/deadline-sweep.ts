@@ -1,13 +1,14 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
-import { appendAudit, appendAuditAll, JsonText, type AuditInput } from '../../db/audit/append';
+import { appendAudit, JsonText, type AuditInput } from '../../db/audit/append';
 import { boardCounts, campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, unassignedFirstRungRecipient, windowBounds, type Phase } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { rungsOf, tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { auditResolved, resolvePhasesLeft } from './escalations-resolved';
 import { letOthersIn } from './let-others-in';
 import { loadEscalationRouting } from './people/escalation-routing';
 
@@ -162,7 +163,7 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
     resolved = await database.write(async (tx) => {
       let settled = 0;
       for (const kind of ['clue', 'problem'] as const) settled += await resolveMovedOn(tx, kind, now);
-      return settled;
+      return settled + (await resolvePhasesLeft(tx, now));
     });
   }
   return { raised, resolved };
@@ -362,22 +363,7 @@ export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, only
       ),
     )
     .returning();
-  if (moved.length > 0) {
-    await appendAuditAll(
-      tx,
-      moved.map((row) => ({
-        at: now.toISOString(),
-        actorId: null,
-        campaignId: row.campaignId,
-        subject: 'escalation' as const,
-        subjectId: row.id,
-        event: 'escalation.resolve',
-        fromState: row.acknowledgedAt === null ? 'open' : 'acknowledged',
-        toState: 'resolved',
-        payload: { item: { subject: row.subject, id: row.subjectId }, level: row.level },
-        version: row.acknowledgedAt === null ? 2 : 3,
-      })),
-    );
-  }
+  await auditResolved(tx, moved, now);
   return moved.length;
 }
+

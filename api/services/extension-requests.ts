@@ -27,7 +27,9 @@ function decides(actor: Actor): boolean {
  * them, the viewer's own requests answered lately (see readAnsweredRequests).
  */
 export async function readExtensionRequests(db: Db, campaignId: number, actor: Actor, limit: number, now: Date): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; answered: AnsweredRequestWire[] }> {
-  await loadCampaignRules(db, campaignId);
+  const campaign = await loadCampaignRules(db, campaignId);
+  // A concluded campaign changes no more: a request still waiting then is one nobody can answer, so none is listed or counted.
+  if (campaign.state === 'concluded') return { total: 0, mayDecide: false, items: [], answered: await readAnsweredRequests(db, campaignId, actor, now) };
   const scope = readScope(actor);
   const waiting: ExtensionRequestWire[] = [];
   for (const kind of ['clue', 'problem'] as const) {

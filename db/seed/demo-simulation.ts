@@ -107,7 +107,8 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
   const world: DemoWorld = {
     input,
     config,
-    rules: itemRulesOf({ state: 'planned', config }),
+    // The demo campaign ends on its consolidation window's last day (seed-demo.ts writes both).
+    rules: itemRulesOf({ state: 'planned', config, endsOn: config.windows.consolidation.end }),
     nowMs,
     start: local(config.windows.survey.start, '08:00:00'),
     steps: [],

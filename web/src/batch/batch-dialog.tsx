@@ -46,7 +46,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const [outcome, setOutcome] = createSignal<BatchOutcome | null>(null);
   let form: HTMLFormElement | undefined;
 
-  const lastDay = props.campaign.windows.consolidation.end;
+  const lastDay = props.campaign.endsOn;
   const today = localDateOf(new Date(props.now), props.campaign.timeZone);
   /** The fields of every need, in the order first met; `until` is a day between today and the campaign's last. */
   const specs = (): FieldSpec[] =>

@@ -73,7 +73,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'declineExtension' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
   const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
-  const laterDayLeft = () => extensionPossible(extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone));
+  const laterDayLeft = () => extensionPossible(extensionBounds(props.item, props.now, props.campaign.endsOn, props.campaign.timeZone));
   // The day a lead grants, when they grant a request: the day it asked for.
   const [grantUntil, setGrantUntil] = createSignal<string | undefined>(undefined);
   const grant = (until: string) => {

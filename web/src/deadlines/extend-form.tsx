@@ -35,12 +35,15 @@ export function ExtendForm(props: {
   onExtend: (body: { until: string; reason: string }) => void;
   onCancel: () => void;
 }) {
-  const [until, setUntil] = createSignal(props.initialUntil ?? '');
+  const bounds = () => extensionBounds(props.item, props.now, props.campaign.endsOn, props.campaign.timeZone);
+  /** The day asked for, when it is one that can still be given: a request's day gone by is said, not offered. */
+  const askedDay = (day: string | undefined) => (day !== undefined && day >= bounds().earliest ? day : '');
+  const asked = () => props.initialUntil;
+  const [until, setUntil] = createSignal(askedDay(props.initialUntil));
   // Granting a request while the form is open: the day it asked for replaces the one chosen.
-  createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(day), { defer: true }));
+  createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(askedDay(day)), { defer: true }));
   const [reason, setReason] = createSignal(props.initialReason ?? '');
   createEffect(on(() => props.initialReason, (text) => text !== undefined && setReason(text), { defer: true }));
-  const bounds = () => extensionBounds(props.item, props.now, props.campaign.windows.consolidation.end, props.campaign.timeZone);
   const choose = (day: string) => {
     setUntil(day);
     props.onErrors(Object.fromEntries(Object.entries(props.errors).filter(([key]) => key !== 'until')));
@@ -61,6 +64,11 @@ export function ExtendForm(props: {
     <form class="action-form extend-form" data-testid={props.mode === 'ask' ? 'ask-form' : 'extend-form'} onSubmit={submit} novalidate>
       <h4>{xm(props.mode === 'ask' ? 'askTitle' : 'title')}</h4>
       <Show when={props.item.dueAt}>{(due) => <p class="muted" data-testid="extend-current">{xm('current', { date: dueDate(due(), props.campaign.timeZone) })}</p>}</Show>
+      <Show when={asked() !== undefined && askedDay(asked()) === ''}>
+        <p class="muted" data-testid="asked-day-gone">
+          {xm('askedDayGone', { date: asked() ?? '' })}
+        </p>
+      </Show>
       <Field name="until" label={xm('until')} errors={props.errors}>
         <div class="extend-until">
           <input name="until" type="date" min={bounds().earliest} max={bounds().latest} value={until()} aria-invalid={props.errors.until !== undefined} onInput={(e) => choose(e.currentTarget.value)} />

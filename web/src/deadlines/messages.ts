@@ -7,6 +7,7 @@ export const extensionMessages = {
   title: { zh: '延长办理期限', en: 'Extend the deadline' },
   current: { zh: '现期限：{date}', en: 'Due now: {date}' },
   until: { zh: '延期至', en: 'New last day' },
+  askedDayGone: { zh: '申请延至的 {date} 已过，请另选日期', en: 'The day asked for, {date}, has passed: choose another' },
   extendedTo: { zh: '延期至 {date}', en: 'extended to {date}' },
   quick: { zh: '+{n} 天', en: '+{n} days' },
   hint: {
