@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { clues } from '../../db/schema';
@@ -97,6 +97,30 @@ describe('GET /api/events', () => {
     const ids = events.map((e) => (JSON.parse(e.data) as { subjectId: number }).subjectId);
     expect(ids).toEqual([mine.id]);
     expect(Number(events[0]?.id)).toBeGreaterThan(head);
+  });
+
+  it('sends a transfer to the readers of the unit it left as well as of the one it went to, so both boards follow', async () => {
+    const office = await signIn(appA, 'office');
+    const hantai = await signIn(appB, 'hantai.lead');
+    const nanzheng = await signIn(appB, 'nanzheng.lead');
+    const chenggu = await signIn(appB, 'chenggu.lead');
+    const [top] = (await database.client.execute('select max(seq) as seq from audit_log')).rows;
+    const head = Number(top?.seq);
+    const clue = (await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.unitId, 'hantai'), inArray(clues.state, ['found', 'verifying', 'filed']))))[0];
+    if (clue === undefined) throw new Error('demo lacks an open clue in hantai');
+    const moved = await office.send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version, unitId: 'nanzheng', reason: '属地管辖' });
+    expect(moved.status).toBe(200);
+    const seen = async (who: Session) => {
+      const stream = await collect(who, (events) => events.some((e) => e.event === 'change'), { 'last-event-id': String(head) });
+      return (await stream.done).filter((e) => e.event === 'change').map((e) => JSON.parse(e.data) as { subjectId: number; event: string; unitId: string; formerUnitId: string | null });
+    };
+    expect(await seen(hantai)).toEqual([expect.objectContaining({ subjectId: clue.id, event: 'clue.transfer', unitId: 'nanzheng', formerUnitId: 'hantai' })]);
+    expect(await seen(nanzheng)).toEqual([expect.objectContaining({ subjectId: clue.id, event: 'clue.transfer', unitId: 'nanzheng' })]);
+    // A third unit is told nothing of it: the first change it is sent is a move of its own after the transfer.
+    const its = (await database.db.select({ id: clues.id }).from(clues).where(and(eq(clues.unitId, 'chenggu'), inArray(clues.state, ['found', 'verifying', 'filed']))))[0];
+    if (its === undefined) throw new Error('demo lacks an open clue in chenggu');
+    expect((await office.send('POST', `/api/clues/${its.id}/notes`, { text: '城固自己的进展' })).status).toBe(200);
+    expect((await seen(chenggu)).map((c) => c.subjectId)).toEqual([its.id]);
   });
 
   it('sends a unit lead each of the sweep\'s entries of escalations raised, though each lists escalations of many units', async () => {

@@ -32,6 +32,8 @@ export const changeEvent = z
     toState: z.string().nullable(),
     version: z.number().int(),
     unitId: z.string().nullable(),
+    /** A transfer's unit before it (its readers there are sent the change too); null for any other change. */
+    formerUnitId: z.string().nullable(),
   })
   .meta({ id: 'ChangeEvent' });
 
@@ -59,7 +61,9 @@ export function eventRoutes(feed: AuditFeed) {
     async (c) => {
       const viewer = viewerOf(c);
       const scope = readScope(viewer.actor);
-      const visible = (change: Change) => scope === null || change.unitId === null || scope.includes(change.unitId);
+      // A transfer is seen in the unit it left as well: its board there re-reads the column and the card is gone.
+      const visible = (change: Change) =>
+        scope === null || change.unitId === null || scope.includes(change.unitId) || (change.formerUnitId !== null && scope.includes(change.formerUnitId));
       const lastEventId = Number(c.req.header('last-event-id'));
       const requested = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : c.req.valid('query').since;
       const head = await feed.head();

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
 import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, problems, type CampaignSubject } from '../../db/schema';
@@ -16,9 +16,13 @@ export interface Change {
   readonly version: number;
   /** The unit of the item now (null for campaign-wide changes): what scoping filters on. */
   readonly unitId: string | null;
+  /** A transfer's unit before it: its readers there see the item leave their board. Null for any other change. */
+  readonly formerUnitId: string | null;
 }
 
 type Listener = () => void;
+
+const isTransfer = (event: string) => event === 'clue.transfer' || event === 'problem.transfer';
 
 /**
  * Follows the audit log for the event streams of this process. It reads the
@@ -81,7 +85,7 @@ export class AuditFeed {
     );
   }
 
-  async #withUnits(rows: readonly Omit<Change, 'unitId'>[]): Promise<Change[]> {
+  async #withUnits(rows: readonly Omit<Change, 'unitId' | 'formerUnitId'>[]): Promise<Change[]> {
     const ids = (subject: string) => [...new Set(rows.filter((r) => r.subject === subject).map((r) => r.subjectId))];
     const [clueUnits, problemUnits, escalationUnits] = await Promise.all([
       ids('clue').length === 0 ? [] : this.#db.select({ id: clues.id, unitId: clues.unitId }).from(clues).where(inArray(clues.id, ids('clue'))),
@@ -97,9 +101,22 @@ export class AuditFeed {
     };
     // Campaign changes (and a phase's escalation, which has no unit) are for everyone; so is a sweep's entry of
     // the escalations it raised, which lists them all under the first one's id and may span units.
-    const unitOfRow = ({ subject, subjectId, event }: Omit<Change, 'unitId'>) =>
+    const unitOfRow = ({ subject, subjectId, event }: Omit<Change, 'unitId' | 'formerUnitId'>) =>
       subject === 'campaign' || (subject === 'escalation' && event === 'escalation.raise') ? null : (unitOf[subject].get(subjectId) ?? null);
-    return rows.map((row) => ({ ...row, unitId: unitOfRow(row) }));
+    const formerUnits = new Map<number, string | null>();
+    for (const row of rows) if (isTransfer(row.event)) formerUnits.set(row.seq, await this.#unitBefore(row));
+    return rows.map((row) => ({ ...row, unitId: unitOfRow(row), formerUnitId: formerUnits.get(row.seq) ?? null }));
+  }
+
+  /** The unit an item was in before the entry `row`: the unit of its entry before (transfers are few; one indexed read each). */
+  async #unitBefore(row: Omit<Change, 'unitId' | 'formerUnitId'>): Promise<string | null> {
+    const [before] = await this.#db
+      .select({ unitId: auditLog.unitId })
+      .from(auditLog)
+      .where(and(eq(auditLog.subject, row.subject), eq(auditLog.subjectId, row.subjectId), lt(auditLog.seq, row.seq)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    return before?.unitId ?? null;
   }
 
   /** Calls the listener after each poll that found new entries, until the returned function is called. */

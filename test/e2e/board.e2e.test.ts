@@ -605,4 +605,73 @@ describe('the board in Chromium', () => {
       await context.close();
     }
   });
+
+  test('a card let go of over the toolbar, outside every column, stays where it was and nothing is sent', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = campaignOf(page);
+      const card = await assignedFoundClue(context, campaignId);
+      const element = page.getByTestId(`card-${card.id}`);
+      const from = await element.boundingBox();
+      const toolbar = await page.getByRole('toolbar').boundingBox();
+      if (from === null || toolbar === null) throw new Error('card or toolbar not on screen');
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height * 0.6);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height * 0.6 + 8, { steps: 4 });
+      // Up to the toolbar, the card's own shape still over the found and verifying columns below it.
+      await page.mouse.move(from.x + from.width, toolbar.y + toolbar.height / 2, { steps: 20 });
+      await page.locator('[data-testid=board].is-dragging').waitFor();
+      await page.mouse.up();
+      await page.locator('[data-testid=board]:not(.is-dragging)').waitFor();
+      await page.locator(`[data-testid=column-found] [data-testid=card-${card.id}]`).waitFor();
+      // Long enough for a move's answer: the server still has the card as it was.
+      await page.waitForTimeout(700);
+      const stored = (await api(context, `/api/clues/${card.id}`)) as { state: string; version: number };
+      expect(stored).toMatchObject({ state: 'found', version: card.version });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a lead's board follows a transfer out of their unit as it happens; the assignee filter and the search box show what the address says, after Back too", async () => {
+    const { context, page } = await signedInPage('hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      const id = await cardIdIn(page, 'found', 0);
+      const office = await otherUser('office');
+      const current = (await api(context, `/api/clues/${id}`)) as { version: number };
+      const moved = await fetch(`${suite.server.url}/api/clues/${id}/transfer`, {
+        method: 'POST',
+        headers: { cookie: office, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: current.version, unitId: 'nanzheng', reason: '属地管辖' }),
+      });
+      expect(moved.status).toBe(200);
+      // Sent to the unit it left too: the column is read again and the card is gone, with no reload.
+      await expect.poll(() => page.getByTestId(`card-${id}`).count(), { timeout: 10_000 }).toBe(0);
+
+      // Opened on an address filtered to one person: the picker names them once its people are read.
+      const people = (await api(context, '/api/users?unit=hantai')) as { id: number; displayName: string }[];
+      const officer = people.find((p) => p.displayName.includes('民警')) ?? people[0];
+      if (officer === undefined) throw new Error('hantai has no people');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?assignee=${officer.id}`);
+      const assignee = page.locator('select[name=assignee]');
+      await expect.poll(() => assignee.locator('option:checked').textContent()).toBe(officer.displayName);
+      expect(await assignee.inputValue()).toBe(String(officer.id));
+
+      // Two searches, then Back: the box says the search the board shows.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);
+      const search = page.locator('input[name=q]');
+      for (const q of ['速借', '水军']) {
+        await search.fill(q);
+        await page.waitForURL(new RegExp(`q=${encodeURIComponent(q)}`));
+      }
+      await page.goBack();
+      await page.waitForURL(new RegExp(`q=${encodeURIComponent('速借')}`));
+      await expect.poll(() => search.inputValue()).toBe('速借');
+      await page.goBack();
+      await expect.poll(() => search.inputValue()).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
 }, 60_000);

@@ -56,7 +56,8 @@ export async function problemOf(response: Response): Promise<ApiProblem> {
 /** A request that never got an answer (server down, network cut). */
 export function networkProblem(error: unknown): ApiProblem {
   const detail = error instanceof Error ? error.message : String(error);
-  return new ApiProblem(0, 'network', { zh: `无法连接服务器：${detail}`, en: `Cannot reach the server: ${detail}` }, [], null);
+  // The browser's own words ("Failed to fetch") are English whatever the page's language: the Chinese says what to do instead.
+  return new ApiProblem(0, 'network', { zh: '无法连接服务器，请检查网络后重试', en: `Cannot reach the server (${detail}): check the network and try again` }, [], null);
 }
 
 /** What went wrong, for a toast or a line where no form shows it: the server's reason in the current language, else the error's own text. */

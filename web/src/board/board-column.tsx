@@ -1,3 +1,4 @@
+import { pointerIntersection } from '@dnd-kit/collision';
 import { useDroppable } from '@dnd-kit/solid';
 import { Show, createEffect } from 'solid-js';
 import { figure } from './format';
@@ -152,6 +153,9 @@ export function BoardColumn(props: { column: Column; context: BoardContext }) {
     get id() {
       return columnDropId(props.column.state);
     },
+    // Where the pointer is, only: let go over the toolbar or between columns and nothing moves (the default falls
+    // back to the column the dragged card's shape overlaps most, so a card let go of above the board still moved).
+    collisionDetector: pointerIntersection,
   });
   const collapsed = () => props.column.side && !props.context.expanded(props.column.state);
   const drop = () => dropState(props.context, props.column.state);

@@ -1,3 +1,4 @@
+import { pointerIntersection } from '@dnd-kit/collision';
 import { useDroppable } from '@dnd-kit/solid';
 import { For, Show, createMemo } from 'solid-js';
 import type { Board, Card, Swimlane } from '../api/client';
@@ -26,6 +27,8 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
     get id() {
       return `cell-${props.lane.key}-${props.column.state}`;
     },
+    // As a column: the cell under the pointer, or none (see BoardColumn).
+    collisionDetector: pointerIntersection,
     get data() {
       return { state: props.column.state };
     },

@@ -8,9 +8,17 @@ import type { BoardState, MoveResult } from './board-state';
 import { stateLabel } from './domain-labels';
 import type { MoveDraft } from './move-dialog';
 
-/** Keyboard users keep their place: focus goes back to the card after a dialog closes. */
-export function focusCard(id: number): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`)?.focus());
+/**
+ * Keyboard users keep their place: focus goes back to the card after a
+ * dialog closes; or, when the card is not drawn (moved into a collapsed side
+ * column, 查否 or 已并案), to that column's toggle, not to the page's body.
+ */
+export function focusCard(id: number, column?: string): void {
+  requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
+    const toggle = column === undefined ? null : document.querySelector<HTMLElement>(`[data-testid="toggle-${column}"]`);
+    (card ?? toggle)?.focus();
+  });
 }
 
 /**
@@ -33,6 +41,8 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${tr(problem.reason)}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
     else toast(() => `#${card.id} ${tr(problem.reason)}`);
+    // Gone from the reader's units (transferred, say) while shown: its column is read again, and the card leaves it.
+    if (problem.code === 'not_found') state.refreshStates([card.state]);
   }
 
   // A move asked for while the card's previous one is still on its way (two quick moves): only the
@@ -87,7 +97,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     } else {
       setDraft(null);
       report(current.card, current.to, result);
-      focusCard(current.card.id);
+      focusCard(current.card.id, result.ok ? result.card.state : current.card.state);
       followUp(current.card.id, result);
     }
     return result;

@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createResource, createSignal, on, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
 import { colon, t, tr } from '../i18n/i18n';
@@ -56,6 +56,18 @@ export function BoardToolbar(props: {
     timer = setTimeout(() => props.onFilters({ q: value.trim() || undefined }), 300);
   };
   onCleanup(() => clearTimeout(timer));
+  // Back and Forward change the address's search: the box follows it, unless what it holds already means that search.
+  createEffect(
+    on(
+      () => props.filters.q,
+      (q) => {
+        if ((text().trim() || undefined) === q) return;
+        clearTimeout(timer);
+        setText(q ?? '');
+      },
+      { defer: true },
+    ),
+  );
   // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen.
   const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => props.loadPeople && { unit: props.filters.unit },
@@ -87,12 +99,24 @@ export function BoardToolbar(props: {
       </label>
       <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => props.onFilters({ category: category || undefined })} />
-      <select name="assignee" aria-label={t('assignee')} value={props.filters.assignee ?? ''} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
-        <option value="">{t('allAssignees')}</option>
+      {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
+          its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}
+      <select name="assignee" aria-label={t('assignee')} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
+        <option value="" selected={props.filters.assignee === undefined}>
+          {t('allAssignees')}
+        </option>
         <Show when={props.filters.assignee !== undefined && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
-          <option value={props.filters.assignee}>#{props.filters.assignee}</option>
+          <option value={props.filters.assignee} selected>
+            #{props.filters.assignee}
+          </option>
         </Show>
-        <For each={people() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+        <For each={people() ?? []}>
+          {(user) => (
+            <option value={String(user.id)} selected={props.filters.assignee === String(user.id)}>
+              {user.displayName}
+            </option>
+          )}
+        </For>
       </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })} />

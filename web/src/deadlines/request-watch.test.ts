@@ -13,6 +13,7 @@ const change = (over: Partial<Change>): Change => ({
   toState: 'filed',
   version: 3,
   unitId: 'hantai',
+  formerUnitId: null,
   ...over,
 });
 

@@ -109,7 +109,7 @@ export const messages = {
   liveHint: { zh: '他人的办理会实时显示', en: 'Changes by others appear as they happen' },
   overtaken: { zh: '该卡片刚被他人移动，已按服务器显示其位置', en: 'Someone else just moved this card; it is shown where the server has it' },
   movedAnnounce: { zh: '已移至', en: 'moved to' },
-  refusedAnnounce: { zh: '未能移动', en: 'could not be moved' },
+  refusedAnnounce: { zh: '未能移至', en: 'could not be moved to' },
   newItem: { zh: '+ 新建', en: '+ New' },
   newClue: { zh: '新建线索', en: 'New clue' },
   draftRestored: { zh: '已恢复上次未提交的内容；点“取消”可将其丢弃。', en: 'What you had not submitted is restored; Cancel throws it away.' },
