@@ -614,12 +614,14 @@ describe('the board in Chromium', () => {
       const element = page.getByTestId(`card-${card.id}`);
       const from = await element.boundingBox();
       const toolbar = await page.getByRole('toolbar').boundingBox();
-      if (from === null || toolbar === null) throw new Error('card or toolbar not on screen');
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height * 0.6);
+      const verifying = await page.getByTestId('column-verifying').boundingBox();
+      if (from === null || toolbar === null || verifying === null) throw new Error('card, toolbar or column not on screen');
+      // Held near its top, so the card hangs down from the pointer.
+      await page.mouse.move(from.x + from.width / 2, from.y + 6);
       await page.mouse.down();
-      await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height * 0.6 + 8, { steps: 4 });
-      // Up to the toolbar, the card's own shape still over the found and verifying columns below it.
-      await page.mouse.move(from.x + from.width, toolbar.y + toolbar.height / 2, { steps: 20 });
+      await page.mouse.move(from.x + from.width / 2 + 8, from.y + 14, { steps: 4 });
+      // Up onto the toolbar above the verifying column: the pointer over no column, the card's shape over that one.
+      await page.mouse.move(verifying.x + verifying.width / 2, toolbar.y + toolbar.height - 4, { steps: 20 });
       await page.locator('[data-testid=board].is-dragging').waitFor();
       await page.mouse.up();
       await page.locator('[data-testid=board]:not(.is-dragging)').waitFor();
