@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, clues, frozenReports } from '../../db/schema';
+import { auditLog, campaigns, clues, frozenReports, units } from '../../db/schema';
 import { reportHash } from '../services/report';
 import { reportBySql } from '../services/report-sql';
-import { buildReport, reportFigureLabels, type ReportEntry } from '../../engine';
+import { buildReport, reportColumnLabels, reportFigureLabels, type ReportEntry } from '../../engine';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines } from '../services/deadline-sweep';
@@ -324,7 +324,13 @@ describe('completion reports', () => {
     const header = parsed[0] ?? [];
     const column = header.indexOf(reportFigureLabels.casesSolved.zh);
     expect(column).toBeGreaterThan(0);
-    expect(Number(parsed[1]?.[column])).toBe(json.total.figures.casesSolved);
+    // The units as the page lists them (their tree's order, not their codes'), then the categories, the total last.
+    const lines = parsed.filter((line) => line.length > 1);
+    expect(lines.at(-1)?.[0]).toBe('合计');
+    expect(Number(lines.at(-1)?.[column])).toBe(json.total.figures.casesSolved);
+    const unitLines = lines.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0]?.slice('单位：'.length));
+    const tree = await database.db.select({ id: units.id, nameZh: units.nameZh }).from(units).orderBy(asc(units.sortOrder));
+    expect(unitLines).toEqual(tree.filter((u) => json.byUnit[u.id] !== undefined).map((u) => u.nameZh));
 
     const xlsx = await get('/api/campaigns/1/report?phase=survey&format=xlsx&lang=en');
     const workbook = new ExcelJS.Workbook();
@@ -333,7 +339,11 @@ describe('completion reports', () => {
     const headings = (sheet?.getRow(1).values as unknown[]).slice(1);
     const at = headings.indexOf(reportFigureLabels.suspectsCaught.en);
     expect(at).toBeGreaterThan(0);
-    expect(Number((sheet?.getRow(2).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
+    expect(Number((sheet?.getRow(sheet.actualRowCount).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
+    // The solve rate is a number shown as a percentage, as on the page.
+    const rate = sheet?.getRow(sheet.actualRowCount).getCell(headings.indexOf(reportColumnLabels.solveRate.en) + 1);
+    expect(rate?.numFmt).toBe('0.0%');
+    expect(rate?.value).toBe(json.total.solveRate);
   });
 
   it("exports a branch's report under its unit's name, its total row naming the unit", async () => {
@@ -342,12 +352,13 @@ describe('completion reports', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-survey-\d{4}-\d{2}-\d{2}\.csv/);
     const parsed = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data;
     const column = (parsed[0] ?? []).indexOf(reportFigureLabels.cluesFound.zh);
-    expect(parsed[1]?.[0]).toBe('合计（南郑分局）');
-    expect(Number(parsed[1]?.[column])).toBe(json.total.figures.cluesFound);
+    const total = parsed.filter((line) => line.length > 1).at(-1);
+    expect(total?.[0]).toBe('合计（南郑分局）');
+    expect(Number(total?.[column])).toBe(json.total.figures.cluesFound);
     expect(parsed.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0])).toEqual(['单位：南郑分局']);
     const both = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&category=8&format=csv&lang=zh');
     expect(both.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-category8-survey-/);
-    expect(Papa.parse<string[]>((await both.text()).replace(/^\uFEFF/, '')).data[1]?.[0]).toBe('合计（南郑分局 · 电信网络诈骗）');
+    expect(Papa.parse<string[]>((await both.text()).replace(/^\uFEFF/, '')).data.filter((line) => line.length > 1).at(-1)?.[0]).toBe('合计（南郑分局 · 电信网络诈骗）');
   });
 
   it('freezes the report of a phase when the office advances out of it; later edits do not change it', async () => {

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, units } from '../../db/schema';
 import { zoneOffsetMs, type Label } from '../../engine';
 
-/** What an exported file calls the units and a campaign's categories, in both languages. */
+/** What an exported file calls the units and a campaign's categories, in both languages; in the order the pages list them. */
 export interface ExportNames {
   readonly units: ReadonlyMap<string, Label>;
   readonly categories: ReadonlyMap<number, Label>;
@@ -12,8 +12,8 @@ export interface ExportNames {
 /** The names of every unit and of the campaign's categories, read for one export. */
 export async function exportNames(db: Db, campaignId: number): Promise<ExportNames> {
   const [unitRows, categoryRows] = await Promise.all([
-    db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units),
-    db.select({ id: categories.id, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)),
+    db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(asc(units.sortOrder)),
+    db.select({ id: categories.id, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
   ]);
   return {
     units: new Map(unitRows.map((u) => [u.id, { zh: u.zh, en: u.en }])),

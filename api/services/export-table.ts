@@ -40,7 +40,7 @@ export async function tableCsv(table: readonly (readonly Cell[])[]): Promise<str
 export async function tableXlsx(
   table: readonly (readonly Cell[])[],
   sheetName: string,
-  layout: { readonly frozenColumns?: number; readonly widths?: readonly number[] } = {},
+  layout: { readonly frozenColumns?: number; readonly widths?: readonly number[]; readonly numberFormats?: ReadonlyMap<number, string> } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
@@ -56,6 +56,8 @@ export async function tableXlsx(
     // ExcelJS writes a JavaScript string as a string cell; only a { formula } object becomes a formula.
     const added = sheet.addRow(row.map((cell) => cell ?? ''));
     if (i === 0) added.font = { bold: true };
+    // A column's number shown as the page shows it (a rate as 63.8%), its value kept a number.
+    else for (const [column, format] of layout.numberFormats ?? []) added.getCell(column + 1).numFmt = format;
     added.commit();
   }
   sheet.commit();

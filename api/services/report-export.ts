@@ -8,7 +8,7 @@ type Lang = 'zh' | 'en';
 
 const figureKeys = [...countFigures, ...outcomeFigures, ...deadlineFigures] as const;
 
-/** The report as a table: a heading row in the user's language, then the total (a branch's report names its unit there), each unit and each category. */
+/** The report as a table: a heading row in the user's language, each unit and each category as the page orders them, then the total (a branch's report names its unit there). */
 export function reportTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] {
   const header = [
     reportColumnLabels.scope[lang],
@@ -36,11 +36,20 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
     ...(report.categoryId === null ? [] : [names.categories.get(report.categoryId)?.[lang] ?? String(report.categoryId)]),
   ].join(' · ');
   const total = scope === '' ? reportColumnLabels.total[lang] : lang === 'zh' ? `${reportColumnLabels.total.zh}（${scope}）` : `${reportColumnLabels.total.en} (${scope})`;
+  // As the page lists them: the units in their tree's order, the categories in theirs, anything not named after them.
+  const inOrder = <K,>(rows: Record<string, ReportRow>, named: Iterable<K>) => {
+    const keys = [...named].map(String).filter((key) => rows[key] !== undefined);
+    return [...keys, ...Object.keys(rows).filter((key) => !keys.includes(key))].flatMap((key) => {
+      const row = rows[key];
+      return row === undefined ? [] : [[key, row] as const];
+    });
+  };
   return [
     header,
+    ...inOrder(report.byUnit, names.units.keys()).map(([id, row]) => line(unitPrefix + unitName(id), row)),
+    ...inOrder(report.byCategory, names.categories.keys()).map(([id, row]) => line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
+    // Last, as the page's tables end with it.
     line(total, report.total),
-    ...Object.entries(report.byUnit).map(([id, row]) => line(unitPrefix + unitName(id), row)),
-    ...Object.entries(report.byCategory).map(([id, row]) => line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
   ];
 }
 
@@ -50,5 +59,6 @@ export function reportCsv(table: (string | number)[][]): Promise<string> {
 }
 
 export async function reportXlsx(table: (string | number)[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  return tableXlsx(table, sheetName, { frozenColumns: 1, widths: [28] });
+  const solveRate = figureKeys.length + 1;
+  return tableXlsx(table, sheetName, { frozenColumns: 1, widths: [28], numberFormats: new Map([[solveRate, '0.0%']]) });
 }
