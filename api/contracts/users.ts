@@ -63,6 +63,16 @@ export const passwordPolicyWire = z
   .meta({ id: 'PasswordPolicy' });
 export type PasswordPolicyWire = z.infer<typeof passwordPolicyWire>;
 
+/** The columns of an accounts CSV, and each one's name in a problem's message and on the page. */
+export const bulkColumns = ['username', 'displayName', 'role', 'unit', 'password'] as const;
+export const bulkColumnLabels: Record<(typeof bulkColumns)[number], { readonly zh: string; readonly en: string }> = {
+  username: { zh: '用户名', en: 'username' },
+  displayName: { zh: '姓名', en: 'display name' },
+  role: { zh: '角色', en: 'role' },
+  unit: { zh: '单位', en: 'unit' },
+  password: { zh: '初始密码', en: 'password' },
+};
+
 /** The longest accounts CSV (about a thousand accounts): each password is hashed as the file is created, one after another. */
 export const maxBulkCsvChars = 60_000;
 /** Its JSON body's bound: a character takes three bytes at most in UTF-8, or two as an escaped quote or line break. */

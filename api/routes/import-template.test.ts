@@ -4,7 +4,7 @@ import { signIn, testApp, type Session, type TestApp } from '../../test/support/
 import { testDatabase } from '../../test/support/test-database';
 import type { importPlan } from '../contracts/intake';
 import { xlsxType } from '../middleware/security';
-import { importFields } from '../services/import/import-clues';
+import { importFields } from '../services/import/import-columns';
 import type { z } from 'zod';
 
 type Plan = z.infer<typeof importPlan>;

@@ -41,16 +41,24 @@ export function dueTimeIso(enteredAtMs: number, days: number, timeZone: string):
   return due;
 }
 
-/** The ends of days already worked out, by zone and date: a campaign's last day, read by every move with a time limit. */
-const dayEnds = new Map<string, string>();
+/** The ends of days already worked out, by zone and then date: a campaign's last day, read by every move with a time limit. */
+const dayEnds = new Map<string, Map<LocalDate, string>>();
 
-/** The instant the local day `date` ends in `timeZone`, as a UTC ISO string (kept: a handful of campaigns' last days). */
+/**
+ * The instant the local day `date` ends in `timeZone`, as a UTC ISO string:
+ * kept (a handful of campaigns' last days), and found without building a
+ * key, as a move asks for it.
+ */
 export function endOfDayIso(date: LocalDate, timeZone: string): string {
-  const key = `${timeZone} ${date}`;
-  let end = dayEnds.get(key);
+  let ends = dayEnds.get(timeZone);
+  if (ends === undefined) {
+    ends = new Map();
+    dayEnds.set(timeZone, ends);
+  }
+  let end = ends.get(date);
   if (end === undefined) {
     end = endOfLocalDate(date, timeZone).toISOString();
-    dayEnds.set(key, end);
+    ends.set(date, end);
   }
   return end;
 }

@@ -1,10 +1,10 @@
 import { insertRows } from '../../../db/bulk-insert';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { appendAudit, type AuditInput } from '../../../db/audit/append';
 import { clueStore } from '../../../db/items/store';
-import { campaigns, categories, clues, importedClues, units, users } from '../../../db/schema';
+import { campaigns, categories, importedClues, units, users } from '../../../db/schema';
 import {
   clueFieldsSchema,
   clueSourceLabels,
@@ -16,7 +16,6 @@ import {
   parseLocalDateTime,
   refusalLabels,
   validate,
-  whoRefusal,
   type Actor,
   type ClueRecord,
   type ClueSource,
@@ -26,85 +25,13 @@ import {
 import { ApiError } from '../../errors';
 import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
-import { applyRequestsIn } from '../move-item';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
-import { importFields } from '../../contracts/intake';
 import type { ImportProgress } from './import-progress';
-import { headerAt, type Table } from './read-table';
-
-export { importFields };
-export type ImportField = (typeof importFields)[number];
-export type Mapping = Partial<Record<ImportField, string | null>>;
-
-/** Header words each field is recognised by, in both languages. */
-const synonyms: Record<ImportField, readonly string[]> = {
-  sourceRef: ['编号', '线索编号', '来源编号', '原始编号', 'source id', 'id', 'ref', 'reference'],
-  title: ['标题', '线索标题', '线索名称', '名称', 'title'],
-  description: ['内容', '描述', '线索内容', '详情', '简要案情', 'description', 'details'],
-  unit: ['单位', '承办单位', '责任单位', '所属单位', 'unit'],
-  category: ['类别', '案件类别', '线索类别', 'category'],
-  source: ['来源', '线索来源', 'source'],
-  assignee: ['承办人', '责任人', 'assignee'],
-  foundAt: ['发现时间', '发现日期', '受理时间', '接报时间', '登记时间', '日期', 'found at', 'found', 'date'],
-};
-
-export const importFieldLabels: Record<ImportField, Label> = {
-  sourceRef: { zh: '来源编号', en: 'Source id' },
-  title: { zh: '标题', en: 'Title' },
-  description: { zh: '内容', en: 'Description' },
-  unit: { zh: '承办单位', en: 'Unit' },
-  category: { zh: '类别', en: 'Category' },
-  source: { zh: '来源', en: 'Source' },
-  assignee: { zh: '承办人', en: 'Assignee' },
-  foundAt: { zh: '发现时间', en: 'Found at' },
-};
-
-/**
- * A header as the synonyms are written: full-width letters and brackets as
- * ASCII, lower case, without a required mark or a note in brackets
- * ("线索标题（必填）", "承办单位*", "发现时间(yyyy-mm-dd)").
- */
-function headerWord(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】/g, '')
-    .replace(/[*＊※]/g, '')
-    .trim();
-}
-
-/** The header of `headers` recognised as `field`'s, or null. */
-function recognised(headers: readonly string[], field: ImportField): string | null {
-  const at = headers.findIndex((h) => synonyms[field].includes(headerWord(h)));
-  return at === -1 ? null : (headers[at] ?? null);
-}
-
-/**
- * The table with its header where it is: the first row, unless that row
- * names neither a title nor a unit column and one of the next few does (a
- * sheet's title merged across the columns above the header, or a header in
- * two rows, a group's name above each column's).
- */
-export function locateHeader(table: Table): Table {
-  const names = (cells: readonly string[]) => recognised(cells, 'title') !== null && recognised(cells, 'unit') !== null;
-  if (names(table.headers)) return table;
-  const at = table.rows.slice(0, 10).findIndex(names);
-  return at === -1 ? table : headerAt(table, at);
-}
-
-/** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */
-export function resolveMapping(headers: readonly string[], chosen: Mapping | undefined, remembered: Mapping | null): Record<ImportField, string | null> {
-  const guess = (field: ImportField) => recognised(headers, field);
-  const usable = (header: string | null | undefined) => (header !== null && header !== undefined && headers.includes(header) ? header : null);
-  return Object.fromEntries(
-    importFields.map((field) => {
-      if (chosen !== undefined && field in chosen) return [field, usable(chosen[field])];
-      const last = remembered?.[field];
-      return [field, usable(last) ?? guess(field)];
-    }),
-  ) as Record<ImportField, string | null>;
-}
+import { importFieldLabels, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
+import { mergeCreated, offerMerges, type ImportMerges } from './import-merges';
+import { lookUp } from './name-lookup';
+import type { Table } from './read-table';
 
 export interface RowIssue {
   /** The row as a spreadsheet numbers it (the header is row 1). */
@@ -153,12 +80,6 @@ const issue = (row: number, column: string, zh: string, en: string): RowIssue =>
 
 /** What the plan says of the file as read: its format, the sheet read, and the row the header was found on. */
 const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headers: table.headers });
-
-/** A name looked up as written, then in lower case, then with full-width letters and digits as ASCII (typed with a Chinese input method). */
-function lookUp<T>(names: ReadonlyMap<string, T>, text: string): T | undefined {
-  const narrow = text.normalize('NFKC');
-  return names.get(text) ?? names.get(text.toLowerCase()) ?? names.get(narrow) ?? names.get(narrow.toLowerCase());
-}
 
 export type OnProgress = (progress: ImportProgress) => void;
 
@@ -317,48 +238,6 @@ async function plan(
   };
 }
 
-/**
- * The clues each duplicate row may be merged into by this importer, as the
- * merge's engine decision will allow it: a merged clue stands for the clue
- * it was merged into (followed to the end of the chain), and a clue of
- * another unit is offered to the office only. Fills `mergeInto` in place.
- */
-async function offerMerges(db: Db | Tx, actor: Actor, duplicates: ImportPlan['duplicates'], planned: readonly PlannedRow[]): Promise<void> {
-  const known = new Map<number, { state: string; unitId: string; mergedInto: number | null }>();
-  let wanted = [...new Set(duplicates.flatMap((d) => d.clueIds))];
-  // A chain is one link long as merges are made (never into a merged clue); a survivor merged later makes it longer.
-  for (let depth = 0; wanted.length > 0 && depth < 8; depth++) {
-    for (let i = 0; i < wanted.length; i += 500) {
-      const rows = await db
-        .select({ id: clues.id, state: clues.state, unitId: clues.unitId, mergedInto: sql<number | null>`json_extract(${clues.context}, '$.mergedInto')` })
-        .from(clues)
-        .where(inArray(clues.id, wanted.slice(i, i + 500)));
-      for (const row of rows) known.set(row.id, row);
-    }
-    wanted = [...new Set([...known.values()].map((c) => c.mergedInto).filter((id): id is number => id !== null && !known.has(id)))];
-  }
-  const survivor = (id: number) => {
-    let clue = known.get(id);
-    for (let hops = 0; clue?.state === 'merged' && clue.mergedInto !== null && hops < 8; hops++) {
-      id = clue.mergedInto;
-      clue = known.get(id);
-    }
-    return clue === undefined || clue.state === 'merged' ? null : { id, unitId: clue.unitId };
-  };
-  const plannedOf = new Map(planned.map((p) => [p.row, p]));
-  for (const duplicate of duplicates) {
-    const row = plannedOf.get(duplicate.row);
-    // The new clue moves to merged: the importer must be one who may move it (an officer only a clue assigned to them).
-    if (row === undefined || whoRefusal('mover', actor, { unitId: row.unitId, assigneeId: row.assigneeId }) !== null) continue;
-    const targets = new Set<number>();
-    for (const id of duplicate.clueIds) {
-      const target = survivor(id);
-      if (target !== null && (actor.role === 'office' || target.unitId === row.unitId)) targets.add(target.id);
-    }
-    duplicate.mergeInto.push(...[...targets].sort((a, b) => a - b));
-  }
-}
-
 export async function previewImport(database: Database, campaignId: number, file: Table, chosen: Mapping | undefined, actor: Actor, now: Date, progress?: OnProgress): Promise<ImportPlan> {
   const table = locateHeader(file);
   const campaign = await loadCampaign(database.db, campaignId);
@@ -374,9 +253,6 @@ export interface ImportResult extends ImportPlan {
   /** Created clues merged at once into the existing clue they duplicate. */
   readonly merged: number;
 }
-
-/** Rows to merge on import: spreadsheet row → the existing clue it duplicates. */
-export type ImportMerges = ReadonlyMap<number, number>;
 
 /**
  * Imports the file in one transaction: every row is validated first, and
@@ -449,30 +325,5 @@ export async function commitImport(
     options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
     return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged };
   });
-}
-
-/**
- * Merges each chosen new clue into the existing clue it duplicates, in the
- * import's transaction, through the same engine decision as a merge on the
- * board: the survivor records what it absorbed. A refused merge (across
- * units without the office's rights, into a clue already merged) stops the
- * whole import with the row that caused it. Rows not created (invalid ones
- * skipped, or imported before) have nothing to merge.
- */
-async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, number>, merges: ImportMerges, actor: Actor, now: Date, batchId: string, checked: ImportPlan): Promise<number> {
-  let merged = 0;
-  for (const [row, targetId] of merges) {
-    const id = createdOfRow.get(row);
-    if (id === undefined) continue;
-    try {
-      await applyRequestsIn(tx, 'clue', id, actor, 1, [{ to: 'merged', payload: { targetId, reason: `导入时合并（批次 ${batchId}）/ merged on import (batch ${batchId})` } }], now);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const reason = { zh: `第 ${row} 行无法合并到线索 #${targetId}：${error.reason.zh}`, en: `Row ${row} cannot be merged into clue #${targetId}: ${error.reason.en}` };
-      throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: '', field: 'merge', reason }] } } });
-    }
-    merged += 1;
-  }
-  return merged;
 }
 

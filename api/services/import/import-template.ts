@@ -7,7 +7,7 @@ import { clueSources } from '../../../engine/clue/clue.model';
 import type { Actor } from '../../../engine';
 import type { Label } from '../../../engine/labels';
 import { loadCampaign } from '../campaign-rules';
-import { importFieldLabels, importFields, type ImportField } from './import-clues';
+import { importFieldLabels, importFields, type ImportField } from './import-columns';
 
 type Lang = 'zh' | 'en';
 

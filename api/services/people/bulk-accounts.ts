@@ -1,16 +1,16 @@
 import { inArray } from 'drizzle-orm';
+import { lookUp } from '../import/name-lookup';
 import { csvRows } from '../import/read-table';
 import type { Database } from '../../../db/client';
 import { units, users } from '../../../db/schema';
 import { roles, validate, type Label, type Role } from '../../../engine';
 import { hashPassword } from '../../auth/password';
-import { newUser, roleLabels, type BulkUsersPlan, type NewUser } from '../../contracts/users';
+import { bulkColumnLabels, bulkColumns, newUser, roleLabels, type BulkUsersPlan, type NewUser } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { accountFacts, listAccounts } from './accounts';
 import { auditPeople, type AdminChange } from './people-audit';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
 
-export const bulkColumns = ['username', 'displayName', 'role', 'unit', 'password'] as const;
 type BulkColumn = (typeof bulkColumns)[number];
 
 /** Header words each column is recognised by, in both languages. */
@@ -20,15 +20,6 @@ const headerWords: Record<BulkColumn, readonly string[]> = {
   role: ['role', '角色'],
   unit: ['unit', 'unitid', '单位', '单位编码', '所属单位'],
   password: ['password', '密码', '初始密码'],
-};
-
-/** Each column's name in a missing column's message (the page names the columns of other problems from the same codes). */
-export const bulkColumnLabels: Record<BulkColumn, Label> = {
-  username: { zh: '用户名', en: 'username' },
-  displayName: { zh: '姓名', en: 'display name' },
-  role: { zh: '角色', en: 'role' },
-  unit: { zh: '单位', en: 'unit' },
-  password: { zh: '初始密码', en: 'password' },
 };
 
 /** What a roster may call a role besides its name: the words of a bureau's own lists. */
@@ -77,7 +68,6 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
   for (const u of await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units)) {
     for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) knownUnits.set(key, u);
   }
-  const unitOf = (text: string) => knownUnits.get(text) ?? knownUnits.get(text.normalize('NFKC')) ?? knownUnits.get(text.normalize('NFKC').toLowerCase());
 
   const issues: BulkUsersPlan['issues'] = [];
   const accounts: NewUser[] = [];
@@ -89,7 +79,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
     const role = roleOf(cell(row, 'role'));
     if (role === null) issues.push(issue(line, 'role', { zh: `未知角色：${cell(row, 'role')}`, en: `Unknown role: ${cell(row, 'role')}` }));
     const unitText = cell(row, 'unit');
-    const unit = unitText === '' ? undefined : unitOf(unitText);
+    const unit = unitText === '' ? undefined : lookUp(knownUnits, unitText);
     const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: unit?.id ?? unitText, password: row[at.password] ?? '' };
     const valid = validate(newUser, input);
     if (!valid.ok) for (const f of valid.fields) issues.push(issue(line, f.field === 'unitId' ? 'unit' : f.field, f.message));

@@ -1,5 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
-import { maxBulkCsvChars, roleLabels } from '../../../../api/contracts/users';
+import { bulkColumnLabels, bulkColumns, maxBulkCsvChars, roleLabels } from '../../../../api/contracts/users';
 import { decodeCsv, UnknownEncoding } from '../../../../engine/intake/text-encoding';
 import { tr } from '../../i18n/i18n';
 import { BulkRefused, peopleApi, type BulkUsersPlan } from './api';
@@ -7,17 +7,8 @@ import { formProblem } from './form-problem';
 import { pt, type PeopleMessageKey } from './messages';
 
 /** A problem's column in the reader's language: the server names them by their codes. */
-const columnNames: Record<string, PeopleMessageKey> = {
-  username: 'columnUsername',
-  displayName: 'columnDisplayName',
-  role: 'columnRole',
-  unit: 'columnUnit',
-  password: 'columnPassword',
-};
-const columnName = (column: string) => {
-  const key = columnNames[column];
-  return key === undefined ? column : pt(key);
-};
+const isColumn = (column: string): column is (typeof bulkColumns)[number] => (bulkColumns as readonly string[]).includes(column);
+const columnName = (column: string) => (isColumn(column) ? tr(bulkColumnLabels[column]) : column);
 
 /** Accounts from a CSV: checked first, created all at once or not at all, with each bad row's column and reason. */
 export function BulkPanel(props: { onCreated: () => void }) {

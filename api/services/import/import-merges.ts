@@ -1,0 +1,84 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { clues } from '../../../db/schema';
+import { whoRefusal, type Actor } from '../../../engine';
+import { ApiError } from '../../errors';
+import { applyRequestsIn } from '../move-item';
+import type { ImportPlan } from './import-clues';
+
+/** Merging an import's rows into the clues they duplicate: what may be offered, and the merges chosen, made. */
+
+/** Rows to merge on import: spreadsheet row → the existing clue it duplicates. */
+export type ImportMerges = ReadonlyMap<number, number>;
+
+/**
+ * The clues each duplicate row may be merged into by this importer, as the
+ * merge's engine decision will allow it: a merged clue stands for the clue
+ * it was merged into (followed to the end of the chain), and a clue of
+ * another unit is offered to the office only. Fills `mergeInto` in place.
+ */
+export async function offerMerges(
+  db: Db | Tx,
+  actor: Actor,
+  duplicates: readonly { readonly row: number; readonly clueIds: readonly number[]; readonly mergeInto: number[] }[],
+  planned: readonly { readonly row: number; readonly unitId: string; readonly assigneeId: number | null }[],
+): Promise<void> {
+  const known = new Map<number, { state: string; unitId: string; mergedInto: number | null }>();
+  let wanted = [...new Set(duplicates.flatMap((d) => d.clueIds))];
+  // A chain is one link long as merges are made (never into a merged clue); a survivor merged later makes it longer.
+  for (let depth = 0; wanted.length > 0 && depth < 8; depth++) {
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await db
+        .select({ id: clues.id, state: clues.state, unitId: clues.unitId, mergedInto: sql<number | null>`json_extract(${clues.context}, '$.mergedInto')` })
+        .from(clues)
+        .where(inArray(clues.id, wanted.slice(i, i + 500)));
+      for (const row of rows) known.set(row.id, row);
+    }
+    wanted = [...new Set([...known.values()].map((c) => c.mergedInto).filter((id): id is number => id !== null && !known.has(id)))];
+  }
+  const survivor = (id: number) => {
+    let clue = known.get(id);
+    for (let hops = 0; clue?.state === 'merged' && clue.mergedInto !== null && hops < 8; hops++) {
+      id = clue.mergedInto;
+      clue = known.get(id);
+    }
+    return clue === undefined || clue.state === 'merged' ? null : { id, unitId: clue.unitId };
+  };
+  const plannedOf = new Map(planned.map((p) => [p.row, p]));
+  for (const duplicate of duplicates) {
+    const row = plannedOf.get(duplicate.row);
+    // The new clue moves to merged: the importer must be one who may move it (an officer only a clue assigned to them).
+    if (row === undefined || whoRefusal('mover', actor, { unitId: row.unitId, assigneeId: row.assigneeId }) !== null) continue;
+    const targets = new Set<number>();
+    for (const id of duplicate.clueIds) {
+      const target = survivor(id);
+      if (target !== null && (actor.role === 'office' || target.unitId === row.unitId)) targets.add(target.id);
+    }
+    duplicate.mergeInto.push(...[...targets].sort((a, b) => a - b));
+  }
+}
+
+/**
+ * Merges each chosen new clue into the existing clue it duplicates, in the
+ * import's transaction, through the same engine decision as a merge on the
+ * board: the survivor records what it absorbed. A refused merge (across
+ * units without the office's rights, into a clue already merged) stops the
+ * whole import with the row that caused it. Rows not created (invalid ones
+ * skipped, or imported before) have nothing to merge.
+ */
+export async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, number>, merges: ImportMerges, actor: Actor, now: Date, batchId: string, checked: ImportPlan): Promise<number> {
+  let merged = 0;
+  for (const [row, targetId] of merges) {
+    const id = createdOfRow.get(row);
+    if (id === undefined) continue;
+    try {
+      await applyRequestsIn(tx, 'clue', id, actor, 1, [{ to: 'merged', payload: { targetId, reason: `导入时合并（批次 ${batchId}）/ merged on import (batch ${batchId})` } }], now);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const reason = { zh: `第 ${row} 行无法合并到线索 #${targetId}：${error.reason.zh}`, en: `Row ${row} cannot be merged into clue #${targetId}: ${error.reason.en}` };
+      throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: '', field: 'merge', reason }] } } });
+    }
+    merged += 1;
+  }
+  return merged;
+}
