@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxNesting, tooDeep } from './nesting';
+import { moreThanCaught } from './outcome';
 
 /**
  * Plain Chinese for a shape error, as an officer reads it next to a field:
@@ -27,6 +28,7 @@ const customMessages: Record<string, string> = {
   [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
   'Nothing to change': '没有要修改的内容',
+  [moreThanCaught]: '不能多于抓获犯罪嫌疑人数',
 };
 
 const typeNames: Record<string, string> = {

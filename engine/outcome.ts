@@ -23,19 +23,34 @@ const reached = count(100_000_000);
 export const organisationTypes = ['mafia', 'criminalGroup', 'criminalGang', 'none'] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
-export const clueOutcomeSchema = z.strictObject({
-  organisationType: z.enum(organisationTypes),
-  suspectsCaught: people,
-  criminallyDetained: people,
-  arrested: people,
-  gunsSeized: things,
-  assetsSeizedYuan: yuan,
-  moneyInvolvedYuan: yuan,
-  moneyStoppedYuan: yuan,
-  moneyFrozenYuan: yuan,
-  moneyReturnedYuan: yuan,
-  victimsWarned: reached,
-});
+/** Said beside a count of people larger than those caught (translated in engine/issue-text.ts). */
+export const moreThanCaught = 'no more than the suspects caught';
+
+export const clueOutcomeSchema = z
+  .strictObject({
+    organisationType: z.enum(organisationTypes),
+    suspectsCaught: people,
+    criminallyDetained: people,
+    arrested: people,
+    gunsSeized: things,
+    assetsSeizedYuan: yuan,
+    moneyInvolvedYuan: yuan,
+    moneyStoppedYuan: yuan,
+    moneyFrozenYuan: yuan,
+    moneyReturnedYuan: yuan,
+    victimsWarned: reached,
+  })
+  // Those detained and those arrested are among the suspects caught in the case: more of them is a figure typed in the
+  // wrong box, and it would carry into the bureau's published totals ("抓获 3 人，刑拘 30 人").
+  .superRefine((outcome, ctx) => {
+    // Only between figures that are counts themselves: a negative or missing one is said as such, not as this.
+    const counted = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+    if (!counted(outcome.suspectsCaught)) return;
+    for (const figure of ['criminallyDetained', 'arrested'] as const) {
+      const n = outcome[figure];
+      if (counted(n) && n > outcome.suspectsCaught) ctx.addIssue({ code: 'custom', path: [figure], message: moreThanCaught });
+    }
+  });
 export type ClueOutcome = z.infer<typeof clueOutcomeSchema>;
 export type ClueOutcomeFigure = Exclude<keyof ClueOutcome, 'organisationType'>;
 

@@ -125,6 +125,19 @@ describe('the rules each move carries', () => {
     expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field }] } });
   });
 
+  it('refuses more detained or arrested than the suspects caught, naming each field in Chinese', () => {
+    const outcome = { ...zeroOutcome, organisationType: 'none', suspectsCaught: 3, criminallyDetained: 30, arrested: 4 };
+    const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid' } });
+    if (decision.ok) return;
+    expect(decision.refusal.fields?.map((f) => [f.field, f.message.zh])).toEqual([
+      ['outcome.criminallyDetained', '不能多于抓获犯罪嫌疑人数'],
+      ['outcome.arrested', '不能多于抓获犯罪嫌疑人数'],
+    ]);
+    const asMany = { ...outcome, criminallyDetained: 3, arrested: 3 };
+    expect(decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome: asMany } }, rules, now).ok).toBe(true);
+  });
+
   it('refuses an outcome with a figure missing', () => {
     const { victimsWarned: _omitted, ...outcome } = zeroOutcome;
     const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);

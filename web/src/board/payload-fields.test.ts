@@ -44,14 +44,21 @@ describe('the move dialog’s payload', () => {
 
   test('the outcome is one object of whole numbers, zeros allowed, with an organisation type', () => {
     const needs = ['outcome'];
-    const values = { ...initialValues(needs), 'outcome.organisationType': 'criminalGang', 'outcome.arrested': '3' };
+    const values = { ...initialValues(needs), 'outcome.organisationType': 'criminalGang', 'outcome.suspectsCaught': '3', 'outcome.arrested': '3' };
     expect(checkPayload('clue.solve', needs, values)).toEqual({});
     const payload = payloadOf(needs, values) as { outcome: Record<string, unknown> };
     expect(payload.outcome.arrested).toBe(3);
-    expect(payload.outcome.suspectsCaught).toBe(0);
+    expect(payload.outcome.suspectsCaught).toBe(3);
+    expect(payload.outcome.gunsSeized).toBe(0);
     expect(payload.outcome.organisationType).toBe('criminalGang');
     expect(Object.keys(checkPayload('clue.solve', needs, { ...values, 'outcome.arrested': '-1' }))).toEqual(['outcome.arrested']);
     expect(Object.keys(checkPayload('clue.solve', needs, { ...values, 'outcome.organisationType': '' }))).toEqual(['outcome.organisationType']);
+  });
+
+  test('more arrested than caught is said beside the arrests before the server is asked', () => {
+    const needs = ['outcome'];
+    const values = { ...initialValues(needs), 'outcome.organisationType': 'none', 'outcome.suspectsCaught': '2', 'outcome.arrested': '20' };
+    expect(checkPayload('clue.solve', needs, values)).toEqual({ 'outcome.arrested': { zh: '不能多于抓获犯罪嫌疑人数', en: expect.stringMatching(/suspects caught/i) } });
   });
 
   test('an assignee is sent as a user id number', () => {

@@ -130,7 +130,7 @@ export function checkPayload(event: string, needs: readonly string[], values: Fo
       if (errors[name] !== undefined) continue;
       if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
       // A whole number's usual fault is its form (a sign, a decimal); one past the largest is said as such.
-      else if (integerNames.has(name) && issue.code !== 'too_big') errors[name] = messages.wholeNumber;
+      else if (integerNames.has(name) && issue.code !== 'too_big' && issue.code !== 'custom') errors[name] = messages.wholeNumber;
       else errors[name] = { zh: zhIssueText(issue) ?? messages.invalid.zh, en: enIssueText(issue) ?? issue.message };
     }
   }
