@@ -217,6 +217,17 @@ describe('completion reports', () => {
       expect(response.status, query).toBe(400);
       expect(((await response.json()) as { fields: unknown }).fields, query).toEqual([{ field, message }]);
     }
+    // An "as of" before what is asked for began: a report of nothing yet, refused rather than shown as zeros.
+    const beforePhase = await get('/api/campaigns/1/report?phase=survey&asOf=2020-01-01T00:00:00Z');
+    expect(beforePhase.status).toBe(400);
+    expect(((await beforePhase.json()) as { fields: unknown }).fields).toEqual([
+      { field: 'query.asOf', message: { zh: '截至时间早于该阶段开始（2026-01-01 07:30）', en: 'As of is before the phase began (2026-01-01 07:30)' } },
+    ]);
+    const beforeSpan = await get('/api/campaigns/1/report?from=2026-05-01T00:00:00Z&asOf=2026-04-01T00:00:00Z');
+    expect(beforeSpan.status).toBe(400);
+    expect(((await beforeSpan.json()) as { fields: unknown }).fields).toEqual([{ field: 'query.asOf', message: { zh: '截至时间早于统计起始时间', en: 'As of is before the span begins' } }]);
+    // A span that begins later than now, asked without an "as of", still answers (with nothing in it yet).
+    expect((await get('/api/campaigns/1/report?from=2026-12-01T00:00:00Z')).status).toBe(200);
     // A moment within the minute ahead (a browser's clock, the minute just begun) is read as now, and the span says so.
     const near = await reportAt(`?asOf=${new Date(testNow.getTime() + 30_000).toISOString()}`);
     expect(near.span.asOf).toBe(testNow.toISOString());

@@ -8,6 +8,7 @@ import { reportBySql } from './report-sql';
 import { queryRefused } from '../errors';
 import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
+import { localDateTime } from './lists-export';
 
 export interface ReportRequest {
   readonly phase?: Phase | undefined;
@@ -43,9 +44,16 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
     // A phase being left is frozen in the advance's transaction, before the campaign's row says the next one began:
     // its end is then the advance's instant, given as `to` (the API refuses `to` beside a phase).
     const end = entered[next] ?? (request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to));
+    if (request.asOf !== undefined && asOf < from) {
+      // Nothing of the phase had happened yet: a report of zeros would read as a phase in which nothing was done.
+      const began = localDateTime(from, campaign.config.timeZone);
+      throw queryRefused('asOf', { zh: `截至时间早于该阶段开始（${began}）`, en: `As of is before the phase began (${began})` });
+    }
     return { from, to: end, asOf };
   }
-  return { from: request.from === undefined ? '0000-01-01T00:00:00.000Z' : utc(request.from), to: request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to), asOf };
+  const from = request.from === undefined ? '0000-01-01T00:00:00.000Z' : utc(request.from);
+  if (request.asOf !== undefined && asOf < from) throw queryRefused('asOf', { zh: '截至时间早于统计起始时间', en: 'As of is before the span begins' });
+  return { from, to: request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to), asOf };
 }
 
 export interface CampaignReport extends Report {

@@ -15,7 +15,12 @@ export const campaignChecks = {
     const closes = endOfLocalDate(event.window.end, event.timeZone).getTime();
     if (at < opens) return refuse('window_not_open', undefined, { zh: `下一阶段的时间窗口尚未开启（${event.window.start} 开启）`, en: `The next phase's window is not open yet (it opens on ${event.window.start})` });
     // Past its end, "not open yet" sent the office to wait for a day that has gone: the window needs moving in the settings.
-    if (at >= closes) return refuse('window_not_open', undefined, { zh: `下一阶段的时间窗口已于 ${event.window.end} 结束`, en: `The next phase's window ended on ${event.window.end}` });
+    if (at >= closes) {
+      return refuse('window_not_open', undefined, {
+        zh: `下一阶段的时间窗口已于 ${event.window.end} 结束：请专项办在专项配置中调整各阶段的时间窗口后再推进`,
+        en: `The next phase's window ended on ${event.window.end}: the campaign office can change the phases' windows in the settings, then advance`,
+      });
+    }
     return null;
   },
 

@@ -31,7 +31,10 @@ describe('advancing the campaign', () => {
     const early = decideAdvance(campaignIn('crackdown'), actors.office, {}, campaignConfig, [], local('2026-08-31T23:59:59'));
     const late = decideAdvance(campaignIn('crackdown'), actors.office, {}, campaignConfig, [], local('2027-01-01T00:00:00'));
     expect(early.ok ? null : early.refusal.reason).toEqual({ zh: '下一阶段的时间窗口尚未开启（2026-09-01 开启）', en: "The next phase's window is not open yet (it opens on 2026-09-01)" });
-    expect(late.ok ? null : late.refusal.reason).toEqual({ zh: '下一阶段的时间窗口已于 2026-12-31 结束', en: "The next phase's window ended on 2026-12-31" });
+    expect(late.ok ? null : late.refusal.reason).toEqual({
+      zh: '下一阶段的时间窗口已于 2026-12-31 结束：请专项办在专项配置中调整各阶段的时间窗口后再推进',
+      en: "The next phase's window ended on 2026-12-31: the campaign office can change the phases' windows in the settings, then advance",
+    });
   });
 
   it.each(['leadInScope', 'officerAssigned', 'admin', 'viewer'] as const)('is refused to %s', (name) => {
