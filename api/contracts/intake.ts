@@ -72,6 +72,8 @@ export const importPlan = z
     issues: z.array(rowIssue),
     alreadyImported: z.array(z.number().int()),
     duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()), mergeInto: z.array(z.number().int()) })),
+    /** The existing clues `duplicates` names, with the title where the importer may read it. */
+    duplicateClues: z.array(z.object({ id: z.number().int(), unitId: z.string(), state: z.string(), title: z.string().nullable() })),
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
     batchId: z.string().optional(),
     created: z.number().int().optional(),

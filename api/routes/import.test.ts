@@ -362,6 +362,11 @@ describe('what the importer may do, said by the check as the import would', () =
     const file = [head, 'Q-3,汉台再报,电话 13700002222,汉台分局,'].join('\n');
     expect((await check(lead, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [survivor] }]);
     expect((await check(office, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [other, survivor].sort((a, b) => a - b) }]);
+    // Each clue named comes with what it is: its title where the importer may read it, another unit's unit and state only.
+    const described = (plan: Plan) => plan.duplicateClues.map((c) => [c.id, c.unitId, c.title]);
+    const byId = (rows: (string | number | null)[][]) => rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(described(await check(lead, file))).toEqual(byId([[other, 'nanzheng', null], [survivor, 'hantai', '汉台主线索'], [absorbed, 'hantai', '汉台已并案']]));
+    expect(described(await check(office, file))).toEqual(byId([[other, 'nanzheng', '南郑已有'], [survivor, 'hantai', '汉台主线索'], [absorbed, 'hantai', '汉台已并案']]));
     // What is offered is what the import does.
     const done = await app.request(`/api/campaigns/1/imports?commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: survivor }))}`, { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
     expect(done.status).toBe(200);

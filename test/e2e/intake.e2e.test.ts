@@ -90,6 +90,7 @@ describe('clue import in Chromium', () => {
       // Possible duplicates: of the clue already there (linked to its board detail), and within the file.
       const link = page.getByTestId('duplicate-2').getByTestId(`clue-link-${existing.id}`);
       expect(await link.getAttribute('href')).toBe(`/campaigns/${campaignId}/board?item=${existing.id}`);
+      expect(await link.textContent()).toContain('既有线索：催收骚扰');
       await page.getByTestId('duplicate-5').getByTestId(`clue-link-${existing.id}`).waitFor();
       expect(await page.getByTestId('in-file-5').locator('td').nth(1).textContent()).toBe('第 2 行');
       await page.screenshot({ path: `${artifacts}/import-preview-zh.png` });

@@ -61,6 +61,8 @@ export interface ImportPlan {
    * unless the office imports.
    */
   readonly duplicates: { row: number; clueIds: number[]; mergeInto: number[] }[];
+  /** The existing clues `duplicates` names: each one's unit and state, and its title where the importer may read it (null elsewhere). */
+  readonly duplicateClues: { id: number; unitId: string; state: string; title: string | null }[];
   /** Rows sharing an identifier with an earlier row of the same file. */
   readonly duplicatesInFile: { row: number; sameAs: number }[];
 }
@@ -137,7 +139,7 @@ async function plan(
   for (const field of ['title', 'unit'] as const) {
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
-  if (issues.length > 0) return { plan: { ...shape(table), mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicatesInFile: [] }, rows: [] };
+  if (issues.length > 0) return { plan: { ...shape(table), mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
 
   const at = (cells: string[], field: ImportField) => {
     const header = mapping[field];
@@ -230,10 +232,10 @@ async function plan(
     if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b), mergeInto: [] });
     if (sameAs !== null) duplicatesInFile.push({ row: p.row, sameAs });
   });
-  await offerMerges(db, actor, duplicates, planned);
+  const duplicateClues = await offerMerges(db, actor, duplicates, planned);
 
   return {
-    plan: { ...shape(table), mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicatesInFile },
+    plan: { ...shape(table), mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
     rows: planned,
   };
 }

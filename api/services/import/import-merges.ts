@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../../db/client';
 import { clues } from '../../../db/schema';
 import { whoRefusal, type Actor } from '../../../engine';
 import { ApiError } from '../../errors';
+import { readScope } from '../board';
 import { applyRequestsIn } from '../move-item';
 import type { ImportPlan } from './import-clues';
 
@@ -15,21 +16,22 @@ export type ImportMerges = ReadonlyMap<number, number>;
  * The clues each duplicate row may be merged into by this importer, as the
  * merge's engine decision will allow it: a merged clue stands for the clue
  * it was merged into (followed to the end of the chain), and a clue of
- * another unit is offered to the office only. Fills `mergeInto` in place.
+ * another unit is offered to the office only. Fills `mergeInto` in place,
+ * and returns the clues the rows name, for the page to say what each is.
  */
 export async function offerMerges(
   db: Db | Tx,
   actor: Actor,
   duplicates: readonly { readonly row: number; readonly clueIds: readonly number[]; readonly mergeInto: number[] }[],
   planned: readonly { readonly row: number; readonly unitId: string; readonly assigneeId: number | null }[],
-): Promise<void> {
-  const known = new Map<number, { state: string; unitId: string; mergedInto: number | null }>();
+): Promise<ImportPlan['duplicateClues']> {
+  const known = new Map<number, { id: number; state: string; unitId: string; title: string; mergedInto: number | null }>();
   let wanted = [...new Set(duplicates.flatMap((d) => d.clueIds))];
   // A chain is one link long as merges are made (never into a merged clue); a survivor merged later makes it longer.
   for (let depth = 0; wanted.length > 0 && depth < 8; depth++) {
     for (let i = 0; i < wanted.length; i += 500) {
       const rows = await db
-        .select({ id: clues.id, state: clues.state, unitId: clues.unitId, mergedInto: sql<number | null>`json_extract(${clues.context}, '$.mergedInto')` })
+        .select({ id: clues.id, state: clues.state, unitId: clues.unitId, title: clues.title, mergedInto: sql<number | null>`json_extract(${clues.context}, '$.mergedInto')` })
         .from(clues)
         .where(inArray(clues.id, wanted.slice(i, i + 500)));
       for (const row of rows) known.set(row.id, row);
@@ -56,6 +58,16 @@ export async function offerMerges(
     }
     duplicate.mergeInto.push(...[...targets].sort((a, b) => a - b));
   }
+  // The clues named, so that a clerk sees what each is, not a number to look up: a title only where the importer may read it.
+  const named = new Set(duplicates.flatMap((d) => [...d.clueIds, ...d.mergeInto]));
+  const scope = readScope(actor);
+  return [...named]
+    .sort((a, b) => a - b)
+    .flatMap((id) => {
+      const clue = known.get(id);
+      if (clue === undefined) return [];
+      return [{ id, unitId: clue.unitId, state: clue.state, title: scope === null || scope.includes(clue.unitId) ? clue.title : null }];
+    });
 }
 
 /**

@@ -1,5 +1,6 @@
-import { For, Show, createSignal, type JSX } from 'solid-js';
-import { tr } from '../i18n/i18n';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import { named, tr } from '../i18n/i18n';
+import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
 import { count, fill, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
@@ -101,6 +102,17 @@ function issueColumn(issue: ImportPlan['issues'][number]): string {
 export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done?: boolean; merges?: MergeChoices; disabled?: boolean }) {
   const issues = () => [...props.plan.issues].sort((a, b) => a.row - b.row);
   const clueHref = (id: number) => `/campaigns/${props.campaignId}/board?item=${id}`;
+  const units = useUnits();
+  const clues = createMemo(() => new Map(props.plan.duplicateClues.map((clue) => [clue.id, clue])));
+  // What an existing clue is, beside its number: its title, or (another unit's, not the importer's to read) its unit and state.
+  const described = (id: number): string => {
+    const clue = clues().get(id);
+    if (clue === undefined) return '';
+    if (clue.title !== null) return clue.title;
+    const unit = units()?.find((u) => u.id === clue.unitId);
+    return `${unit === undefined ? clue.unitId : named(unit)} · ${stateLabel(clue.state)}`;
+  };
+  const shortly = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
   return (
     <>
       <Show
@@ -200,8 +212,13 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                   <span class="clue-links">
                     <For each={duplicate.clueIds}>
                       {(id) => (
-                        <a href={clueHref(id)} target="_blank" rel="noopener" class="clue-link" data-testid={`clue-link-${id}`}>
-                          #{id}
+                        <a href={clueHref(id)} target="_blank" rel="noopener" class="clue-link titled" title={described(id)} data-testid={`clue-link-${id}`}>
+                          <span>#{id}</span>
+                          <Show when={described(id) !== ''}>
+                            <span class="clue-link-title" classList={{ muted: clues().get(id)?.title === null }}>
+                              {described(id)}
+                            </span>
+                          </Show>
                         </a>
                       )}
                     </For>
@@ -223,7 +240,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                         <For each={duplicate.mergeInto}>
                           {(id) => (
                             <option value={id} selected={merges().chosen.get(duplicate.row) === id}>
-                              {fill('mergeInto', { id })}
+                              {`${fill('mergeInto', { id })}${described(id) === '' ? '' : ` · ${shortly(described(id))}`}`}
                             </option>
                           )}
                         </For>
