@@ -190,6 +190,18 @@ describe('list exports', () => {
     // Every row in the order the pages give, sorted here for the export as SQL sorts a page.
     expect(Array.from({ length: responsibility.total }, (_, i) => values(i + 2)[3])).toEqual(responsibility.items.map((i) => i.id));
     expect(values(responsibility.total + 1)[4]).toBe(responsibility.items.at(-1)?.title);
+    // Times and days are the spreadsheet's dates, in the campaign's zone (UTC+8), so that a clerk can sort and filter by them.
+    const entered = values(1).indexOf(listColumnLabels.enteredAt.en);
+    const dueDay = values(1).indexOf(listColumnLabels.dueAt.en);
+    const dated = responsibility.items.findIndex((i) => i.dueAt !== null);
+    const item = responsibility.items[dated];
+    if (item?.dueAt == null) throw new Error('no item with a deadline');
+    const row = sheet?.getRow(dated + 2);
+    const enteredMs = Date.parse(item.enteredAt);
+    expect(row?.getCell(entered + 1).value).toEqual(new Date(enteredMs - (enteredMs % 60_000) + 8 * 3_600_000));
+    expect(row?.getCell(entered + 1).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(row?.getCell(dueDay + 1).value).toEqual(new Date(`${lastDay(item.dueAt)}T00:00:00Z`));
+    expect(row?.getCell(dueDay + 1).numFmt).toBe('yyyy-mm-dd');
   });
 
   it('shows when each item of the responsibility list last had a work note, on the page and in the export', async () => {

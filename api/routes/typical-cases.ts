@@ -96,7 +96,7 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         if (query.format === 'csv') {
           return c.body(await tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
-        const file = await tableXlsx(table, query.lang === 'zh' ? '典型案例' : 'Typical cases', { widths: [8, 20, 40, 16, 30, 14, 17, 80, 12, 12, 16] });
+        const file = await tableXlsx(table, query.lang === 'zh' ? '典型案例' : 'Typical cases', { widths: [8, 20, 40, 16, 30, 14, 17, 80, 12, 12, 16], dateFormats: new Map([[6, 'yyyy-mm-dd hh:mm']]) });
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },
     );

@@ -32,6 +32,16 @@ export async function tableCsv(table: readonly (readonly Cell[])[]): Promise<str
 }
 
 /**
+ * A local time as a spreadsheet's date, so that a clerk can sort, filter and
+ * count by it (text dates only sort). Excel's dates have no zone: ExcelJS
+ * writes a Date's UTC fields, so the local time's fields go in as UTC.
+ */
+function excelDate(cell: Cell): Date | null {
+  const local = typeof cell === 'string' ? /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?$/.exec(cell) : null;
+  return local === null ? null : new Date(`${local[1]}T${local[2] ?? '00:00'}:00Z`);
+}
+
+/**
  * An XLSX workbook of one sheet: the first row bold and frozen. Every text is
  * written as a string cell, never a formula, so `=…` shows as typed. Written
  * with ExcelJS's streaming writer, row by row and with inline strings, so that
@@ -40,7 +50,13 @@ export async function tableCsv(table: readonly (readonly Cell[])[]): Promise<str
 export async function tableXlsx(
   table: readonly (readonly Cell[])[],
   sheetName: string,
-  layout: { readonly frozenColumns?: number; readonly widths?: readonly number[]; readonly numberFormats?: ReadonlyMap<number, string> } = {},
+  layout: {
+    readonly frozenColumns?: number;
+    readonly widths?: readonly number[];
+    readonly numberFormats?: ReadonlyMap<number, string>;
+    /** Columns of local times as the tables write them (2026-06-15 10:00, or a day alone), with the format Excel shows them in. */
+    readonly dateFormats?: ReadonlyMap<number, string>;
+  } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
@@ -54,10 +70,14 @@ export async function tableXlsx(
   for (const [i, row] of table.entries()) {
     if (i > 0 && i % rowsBetweenTurns === 0) await letOthersIn();
     // ExcelJS writes a JavaScript string as a string cell; only a { formula } object becomes a formula.
-    const added = sheet.addRow(row.map((cell) => cell ?? ''));
+    const dates = i === 0 ? undefined : layout.dateFormats;
+    const added = sheet.addRow(row.map((cell, column) => (dates?.has(column) ? (excelDate(cell) ?? cell ?? '') : (cell ?? ''))));
     if (i === 0) added.font = { bold: true };
-    // A column's number shown as the page shows it (a rate as 63.8%), its value kept a number.
-    else for (const [column, format] of layout.numberFormats ?? []) added.getCell(column + 1).numFmt = format;
+    else {
+      // A column's number shown as the page shows it (a rate as 63.8%), its value kept a number.
+      for (const [column, format] of layout.numberFormats ?? []) added.getCell(column + 1).numFmt = format;
+      for (const [column, format] of dates ?? []) if (row[column] !== null && row[column] !== '') added.getCell(column + 1).numFmt = format;
+    }
     added.commit();
   }
   sheet.commit();

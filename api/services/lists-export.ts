@@ -90,5 +90,10 @@ export function listXlsx(list: ListName, table: Cell[][], lang: Lang): Promise<U
   const widths: Record<ListColumn, number> = {
     id: 8, title: 48, state: 12, unit: 16, category: 30, assignee: 14, source: 22, caseNumber: 20, problemKind: 16, kind: 8, foundAt: 17, enteredAt: 17, lastNoteAt: 17, dueAt: 17, level: 10,
   };
-  return tableXlsx(table, listTitles[list][lang], { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]) });
+  const dateFormats = new Map<number, string>();
+  for (const [i, column] of listColumns[list].entries()) {
+    if (column === 'dueAt') dateFormats.set(i, 'yyyy-mm-dd');
+    else if (column === 'foundAt' || column === 'enteredAt' || column === 'lastNoteAt') dateFormats.set(i, 'yyyy-mm-dd hh:mm');
+  }
+  return tableXlsx(table, listTitles[list][lang], { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]), dateFormats });
 }
