@@ -635,6 +635,62 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('an open move dialog says so when someone else changes its card meanwhile', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      await recordChanges(page);
+      const campaignId = campaignOf(page);
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
+      const clue = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (clue === undefined) throw new Error('the seed has no unassigned found clue');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const card = page.locator(`[data-testid=column-found] [data-testid=card-${clue.id}]`);
+      await card.waitFor();
+      await moveFromMenu(page, card, 'verifying');
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('move-overtaken').count()).toBe(0);
+      // The unit's lead writes a work note on it meanwhile: the card's version moves on, its state does not.
+      const lead = await otherUser(`${clue.unitId}.lead`);
+      const noted = await fetch(`${suite.server.url}/api/clues/${clue.id}/notes`, { method: 'POST', headers: { cookie: lead, 'content-type': 'application/json' }, body: JSON.stringify({ text: '已电话联系举报人' }) });
+      expect(noted.status).toBe(200);
+      await expect.poll(() => dialog.getByTestId('move-overtaken').textContent()).toBe(boardMessages.draftOvertaken.zh);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a card dropped into another unit's lane is not transferred, and the board says so", async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = campaignOf(page);
+      const office = await otherUser('office');
+      const word = `泳道拖放${Date.now()}`;
+      const created: { id: number; version: number }[] = [];
+      for (const unitId of ['hantai', 'nanzheng']) {
+        const answer = await fetch(`${suite.server.url}/api/clues`, {
+          method: 'POST',
+          headers: { cookie: office, 'content-type': 'application/json' },
+          body: JSON.stringify({ campaignId, unitId, title: `${word} ${unitId}`, source: 'other' }),
+        });
+        expect(answer.status).toBe(201);
+        created.push((await answer.json()) as { id: number; version: number });
+      }
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?swimlane=unit&q=${encodeURIComponent(word)}`);
+      const card = page.locator(`[data-testid=cell-hantai-found] [data-testid=card-${created[0]?.id}]`);
+      await card.waitFor();
+      // Into the same column of the other unit's lane: nothing to move, and the card stays in its own lane, which is said.
+      await drag(page, card, page.getByTestId('cell-nanzheng-found'));
+      await page.getByTestId('toast').filter({ hasText: messages.laneNotTransfer.zh }).waitFor();
+      await page.locator(`[data-testid=cell-hantai-found] [data-testid=card-${created[0]?.id}]`).waitFor();
+      const stored = (await api(context, `/api/clues/${created[0]?.id}`)) as { unitId: string; state: string; version: number };
+      expect(stored).toMatchObject({ unitId: 'hantai', state: 'found', version: created[0]?.version });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a lead's board follows a transfer out of their unit as it happens; the assignee filter and the search box show what the address says, after Back too", async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {
@@ -659,6 +715,13 @@ describe('the board in Chromium', () => {
       const assignee = page.locator('select[name=assignee]');
       await expect.poll(() => assignee.locator('option:checked').textContent()).toBe(officer.displayName);
       expect(await assignee.inputValue()).toBe(String(officer.id));
+      // The lead's pickers offer their own units and those units' people, not the whole city's.
+      const { unitScope } = (await api(context, '/api/session')) as { unitScope: string[] };
+      const valuesOf = (select: string) => page.locator(`select[name=${select}] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+      expect((await valuesOf('unit')).sort()).toEqual([...unitScope].sort());
+      const everyone = (await api(context, '/api/users')) as { id: number; unitId: string }[];
+      expect(everyone.some((u) => !unitScope.includes(u.unitId))).toBe(true);
+      expect((await valuesOf('assignee')).sort()).toEqual(everyone.filter((u) => unitScope.includes(u.unitId)).map((u) => String(u.id)).sort());
 
       // Two searches, then Back: the box says the search the board shows.
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board`);

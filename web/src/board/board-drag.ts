@@ -22,3 +22,9 @@ export function dropTargetState(target: { id: unknown; data?: unknown } | null |
   if (typeof data === 'object' && data !== null && 'state' in data && typeof data.state === 'string') return data.state;
   return typeof target.id === 'string' && target.id.startsWith('column-') ? target.id.slice('column-'.length) : null;
 }
+
+/** The lane a drop target sits in (a lane cell's data carries its key), or null for a column of a board without lanes. */
+export function dropTargetLane(target: { data?: unknown } | null | undefined): string | null {
+  const data = target?.data;
+  return typeof data === 'object' && data !== null && 'lane' in data && typeof data.lane === 'string' ? data.lane : null;
+}

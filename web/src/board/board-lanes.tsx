@@ -30,7 +30,7 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
     // As a column: the cell under the pointer, or none (see BoardColumn).
     collisionDetector: pointerIntersection,
     get data() {
-      return { state: props.column.state };
+      return { state: props.column.state, lane: props.lane.key };
     },
   });
   const count = () => props.lane.counts[props.column.state] ?? 0;

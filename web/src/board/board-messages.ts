@@ -8,6 +8,15 @@ export const boardMessages = {
     zh: '上一次移动未被接受，其后的移动也未执行，卡片留在服务器所示位置',
     en: 'The earlier move was not accepted, so the later one was not made either; the card stays where the server has it',
   },
+  // Said in an open move dialog when someone else changes its card meanwhile: its submit would be refused as out of date.
+  draftOvertaken: {
+    zh: '该卡片刚被他人更新，本次提交会被拒绝。请取消，按最新情况重新办理；已填写的内容会在再次办理时恢复。',
+    en: 'Someone else just changed this card, so this submission would be refused. Cancel and make the move again from the card as it is now; what you typed comes back when you do.',
+  },
+  draftOvertakenTo: {
+    zh: '该卡片刚被他人移至“{state}”，本次提交会被拒绝。请取消，按最新情况重新办理；已填写的内容会在再次办理时恢复。',
+    en: 'Someone else just moved this card to {state}, so this submission would be refused. Cancel and make the move again from the card as it is now; what you typed comes back when you do.',
+  },
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).
   storageChip: { zh: '附件存储已用 {percent}%', en: 'Files {percent}% of limit' },

@@ -20,10 +20,11 @@ import { bm } from './board-messages';
 import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
 import { carriedCards, dropTargetsOf } from './drop-state';
-import { BoardLanes } from './board-lanes';
-import { boardSensors, dropTargetState } from './board-drag';
+import { BoardLanes, laneKeyOf } from './board-lanes';
+import { boardSensors, dropTargetLane, dropTargetState } from './board-drag';
 import { boardPlugins } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
+import type { MoveDraft } from './move-dialog';
 import { coalesce } from '../live/coalesce';
 import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusCard } from './board-moves';
@@ -105,6 +106,8 @@ export function BoardPage() {
     setRevision((r) => r + 1);
     await new Promise((settled) => setTimeout(settled, 250));
   });
+  // An open move dialog whose card someone else changed meanwhile, and the state the card is in now.
+  const [draftOvertaken, setDraftOvertaken] = createSignal<{ readonly draft: MoveDraft; readonly state: string | null } | null>(null);
   const live = createLiveBoard({
     state,
     campaignId,
@@ -117,7 +120,14 @@ export function BoardPage() {
       escalationsChanged();
     },
     onOpenItemChanged: () => setRevision((r) => r + 1),
-    onItemChange: (change) => inbox.itemChanged(change),
+    onItemChange: (change) => {
+      inbox.itemChanged(change);
+      // The card of an open move dialog changed by someone else: the dialog says so before its submit is refused.
+      const open = moves.draft();
+      if (open !== null && change.subject === open.card.kind && change.subjectId === open.card.id && change.version > open.card.version) {
+        setDraftOvertaken({ draft: open, state: change.toState });
+      }
+    },
   });
   const moves = createBoardMoves({ state, openId, onOpenItemMoved: () => setRevision((r) => r + 1) });
   const { move } = moves;
@@ -154,7 +164,16 @@ export function BoardPage() {
     setDragging(null);
     const { overtaken } = live.dragEnded();
     const to = dropTargetState(target);
-    if (canceled || card === null || to === null || to === card.state) return;
+    if (canceled || card === null || to === null) return;
+    const lane = dropTargetLane(target);
+    const lanes = swimlane();
+    if (lane !== null && lanes !== 'none' && lane !== laneKeyOf(card, lanes)) {
+      // A lane is the card's unit or category, which a drag never changes (a transfer needs a reason): said, not done silently.
+      const said = lanes === 'unit' ? 'laneNotTransfer' : 'laneNotCategory';
+      toast(() => t(said), 'info');
+      announce(t(said));
+    }
+    if (to === card.state) return;
     if (batch.carriesMany(card)) {
       batch.dropMany(to);
       return;
@@ -296,7 +315,13 @@ export function BoardPage() {
               </DragDropProvider>
               <Show when={moves.draft()}>
                 {(current) => (
-                  <MoveDialog draft={current()} campaign={detail()} onSubmit={(payload) => moves.submitDraft(current(), payload)} onCancel={() => moves.cancelDraft(current())} />
+                  <MoveDialog
+                    draft={current()}
+                    campaign={detail()}
+                    overtaken={draftOvertaken()?.draft === current() ? draftOvertaken() : null}
+                    onSubmit={(payload) => moves.submitDraft(current(), payload)}
+                    onCancel={() => moves.cancelDraft(current())}
+                  />
                 )}
               </Show>
               <batch.Dialog campaign={detail()} now={state.shown()?.now ?? new Date().toISOString()} />

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createResource, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
 import { colon, t, tr } from '../i18n/i18n';
@@ -12,6 +12,7 @@ import { filterLabels } from '../ui/filter-names';
 import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
 import { boardFilterKeys } from './board-source';
+import { me } from '../session/session';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -74,7 +75,22 @@ export function BoardToolbar(props: {
     (k) => api.users(k.unit),
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
-  const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
+  const peopleKept = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
+  // A lead or an officer sees their own units' cards only: the pickers offer those units and their people, not every
+  // unit of the city (any other choice would show an empty board).
+  const scope = createMemo(() => {
+    const user = me();
+    return user && (user.role === 'lead' || user.role === 'officer') ? new Set(user.unitScope) : null;
+  });
+  const units = () => {
+    const within = scope();
+    return within === null ? props.campaign.units : props.campaign.units.filter((unit) => within.has(unit.id));
+  };
+  const people = () => {
+    const within = scope();
+    const read = peopleKept();
+    return within === null || read === undefined ? read : read.filter((user) => within.has(user.unitId));
+  };
   const kindShown = () => (props.kindInAddress === undefined || props.kindInAddress === '' || props.kindInAddress === props.kind ? props.kind : null);
   // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
@@ -97,7 +113,7 @@ export function BoardToolbar(props: {
           <Unoffered option={unofferedLanes()} />
         </select>
       </label>
-      <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
+      <UnitSelect units={units()} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => props.onFilters({ category: category || undefined })} />
       {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
           its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}

@@ -1,7 +1,8 @@
 import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, type Card, type CampaignDetail } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { t, tr, trFilled } from '../i18n/i18n';
+import { boardMessages } from './board-messages';
 import { keptRead } from '../ui/read-shown';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
@@ -31,6 +32,8 @@ export function MoveDialog(props: {
   campaign: CampaignDetail;
   onSubmit: (payload: Record<string, unknown>) => Promise<MoveResult>;
   onCancel: () => void;
+  /** Someone else changed the card while the dialog is open: the state it is in now, or null when its state stayed (a note, an edit). */
+  overtaken?: { readonly state: string | null } | null;
 }) {
   const initial = initialValues(props.draft.needs);
   // What was typed for this move and not sent, the dialog closed by Escape or a click beside it (see drafts.ts).
@@ -136,6 +139,18 @@ export function MoveDialog(props: {
               </Show>
             )}
           </For>
+          <Show when={props.overtaken}>
+            {(changed) => (
+              <p class="form-warning" role="alert" data-testid="move-overtaken">
+                {(() => {
+                  const now = changed().state;
+                  return now === null || now === props.draft.card.state
+                    ? tr(boardMessages.draftOvertaken)
+                    : trFilled(boardMessages.draftOvertakenTo, { state: tr(stateLabel(props.draft.card.kind, now)) });
+                })()}
+              </p>
+            )}
+          </Show>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
           <DraftRestored shown={restored !== null} />
         </div>

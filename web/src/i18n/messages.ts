@@ -108,6 +108,14 @@ export const messages = {
   offline: { zh: '离线，正在重连…', en: 'Offline, reconnecting…' },
   liveHint: { zh: '他人的办理会实时显示', en: 'Changes by others appear as they happen' },
   overtaken: { zh: '该卡片刚被他人移动，已按服务器显示其位置', en: 'Someone else just moved this card; it is shown where the server has it' },
+  laneNotTransfer: {
+    zh: '拖入其他单位的泳道不会移交：卡片仍归原单位；移交请在卡片详情中办理',
+    en: "Dropping into another unit's lane does not transfer a card: it stays with its unit; transfer it from the card's details",
+  },
+  laneNotCategory: {
+    zh: '拖入其他类别的泳道不会改变犯罪类别：请在卡片详情中修改类别',
+    en: "Dropping into another category's lane does not change a card's category: edit it in the card's details",
+  },
   movedAnnounce: { zh: '已移至', en: 'moved to' },
   refusedAnnounce: { zh: '未能移至', en: 'could not be moved to' },
   newItem: { zh: '+ 新建', en: '+ New' },
