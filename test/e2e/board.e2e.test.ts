@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite, campaignOf, wrapsLine } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
@@ -17,8 +17,8 @@ import { demoPassword } from '../support/test-database';
 const suite = browserSuite();
 
 
-async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+async function signedInPage(username: string, device: BrowserContextOptions = { viewport: { width: 1600, height: 900 } }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await suite.browser.newContext({ ...device, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${suite.server.url}/`);
   await page.locator('input[name=username]').fill(username);
@@ -378,6 +378,25 @@ describe('the board in Chromium', () => {
       const map = await page.locator('[data-testid=battle-map] [data-testid=county-map]').boundingBox();
       expect(map?.width ?? 0).toBeGreaterThan(300);
       await page.screenshot({ path: `${artifacts}/battle-map-phone.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a touch screen a card shows its move button in a row of its own, and its menu opens on a tap', async () => {
+    const { context, page } = await signedInPage('hantai.lead', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      const card = page.locator('[data-testid=column-found] [data-testid^=card-]:not([data-dnd-placeholder])').first();
+      const button = card.getByTestId('move-menu');
+      // Seen without a hover (a phone has none), below the card's times rather than over them.
+      expect(await button.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      const [times, shown] = await Promise.all([card.getByTestId('age').boundingBox(), button.boundingBox()]);
+      if (times === null || shown === null) throw new Error('the card has no age or no move button');
+      expect(shown.y).toBeGreaterThanOrEqual(times.y + times.height);
+      expect(shown.height).toBeGreaterThanOrEqual(28);
+      await button.tap();
+      await card.getByRole('menuitem').first().waitFor();
+      expect(await card.getByTestId('age').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
     } finally {
       await context.close();
     }
