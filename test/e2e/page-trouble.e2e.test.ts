@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds } from './browser-kit';
+import { demoPassword } from '../support/test-database';
 
 /**
  * What a signed-in user sees where a page cannot be shown, in a real
@@ -43,6 +44,28 @@ describe('a page that cannot be shown', () => {
       await page.getByTestId('page-trouble').getByRole('heading').waitFor();
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
+    }));
+
+  test('a session ended elsewhere: one sign-in returns to the page the user was on, filters and all', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const listPath = `/campaigns/${campaignOf(page)}/lists/clues`;
+      await page.goto(`${suite.server.url}${listPath}`);
+      const state = page.locator('select[name=state]');
+      await state.locator('option[value=verifying]').waitFor({ state: 'attached' });
+      // Ended on the server (signed out in another tab, or by the administrator); the browser still holds the cookie.
+      const cookies = await context.cookies(suite.server.url);
+      const ended = await fetch(`${suite.server.url}/api/session`, { method: 'DELETE', headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), origin: suite.server.url } });
+      expect(ended.status).toBe(204);
+      // The next change of filter: the list's reads are refused together, and the sign-in page is shown once.
+      await state.selectOption('verifying');
+      await page.waitForURL(/\/login/);
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).searchParams.get('next')).toBe(`${listPath}?state=verifying`);
+      await page.locator('input[name=username]').fill('office');
+      await page.locator('input[name=password]').fill(demoPassword);
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL((url) => url.pathname === listPath);
+      expect(new URL(page.url()).searchParams.get('state')).toBe('verifying');
     }));
 
   test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', () =>

@@ -4,6 +4,7 @@ import { api, onUnauthenticated } from './api/client';
 import { BoardPage } from './board/board-page';
 import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
+import { isSignInPath } from './session/next-path';
 import { loadSession, me, sessionLost } from './session/session';
 import { Announcer } from './ui/announcer';
 import { NoSuchPage, PageTrouble } from './ui/page-trouble';
@@ -13,7 +14,11 @@ import { toast, Toasts } from './ui/toasts';
 function SignedIn(props: RouteSectionProps) {
   const navigate = useNavigate();
   const location = useLocation();
-  const toLogin = () => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  // Once: the reads refused after the first are answered while the sign-in page already shows (its address is no page to return to).
+  const toLogin = () => {
+    if (isSignInPath(location.pathname)) return;
+    navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  };
 
   onUnauthenticated(() => {
     if (me() !== null && me() !== undefined) toast(() => t('sessionExpired'), 'warning');

@@ -5,6 +5,7 @@ import type { Label } from '../../../engine/labels';
 import { t, tr } from '../i18n/i18n';
 import { LanguageToggle } from '../ui/language-toggle';
 import { signIn } from './session';
+import { pathAfterSignIn } from './next-path';
 
 export function LoginPage() {
   const navigate = useNavigate();
@@ -21,9 +22,7 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn(username().trim(), password(), display());
-      const next = search.next;
-      // Only paths of this app, never another origin.
-      navigate(next !== undefined && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(pathAfterSignIn(search.next), { replace: true });
     } catch (problem) {
       setError(problem instanceof ApiProblem ? problem.reason : { zh: '登录失败', en: 'Sign-in failed' });
     } finally {
