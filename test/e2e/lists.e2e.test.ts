@@ -160,6 +160,11 @@ describe('the three lists in Chromium', () => {
       const first = overdue.items[0];
       await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).waitFor();
       expect(await page.locator('tr.list-group').count()).toBe(new Set(overdue.items.map((i) => `${i.unitId}|${i.assigneeId}`)).size);
+      // The group's nearest deadline is said as its rows say theirs, as the last day (UTC+8), not the next day's 00:00.
+      const lastDay = (at: string) => new Date(Date.parse(at) - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
+      const header = await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).textContent();
+      expect(header).toContain(`最近时限 ${lastDay(first?.dueAt ?? '')}`);
+      expect(header).not.toContain('00:00');
       await page.screenshot({ path: `${artifacts}/list-responsibility-zh.png` });
 
       // No progress for 30 days, chosen on the page: the address carries it, and the list is the API's.
@@ -299,6 +304,21 @@ describe('the three lists in Chromium', () => {
       expect(await office.page.getByTestId('batch-assign').textContent()).toMatch(/^Assign \(\d+\)$/);
       expect(await office.page.getByTestId('batch-select-all').count()).toBe(0);
       await office.page.screenshot({ path: `${artifacts}/list-batch-bar-en.png` });
+      // More time to a day already past: said at the field, and nothing is sent for any of them.
+      const sent: string[] = [];
+      office.page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/batch')) sent.push(request.url());
+      });
+      await office.page.getByTestId('batch-extend').click();
+      const dialog = office.page.getByTestId('batch-dialog');
+      await dialog.locator('input[name=until]').fill('2026-01-05');
+      await dialog.locator('textarea[name=reason]').fill('节假日顺延');
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('error-until').textContent()).toBe('Not before today');
+      expect(await office.page.getByTestId('batch-result').count()).toBe(0);
+      expect(sent).toEqual([]);
+      await office.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
       await office.page.getByTestId('batch-clear').click();
       expect(await office.page.getByTestId('batch-bar').count()).toBe(0);
     } finally {

@@ -89,7 +89,13 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const missing: Record<string, Label> = {};
-    for (const spec of specs()) if ((values()[spec.name] ?? '').trim() === '') missing[spec.name] = messages.required;
+    for (const spec of specs()) {
+      const value = (values()[spec.name] ?? '').trim();
+      if (value === '') missing[spec.name] = messages.required;
+      // The date field's own bounds are not checked by the browser (the form is novalidate, for its own messages).
+      else if (spec.input === 'date' && value < spec.min) missing[spec.name] = extensionMessages.notBeforeToday;
+      else if (spec.input === 'date' && value > spec.max) missing[spec.name] = extensionMessages.tooLate;
+    }
     setErrors(missing);
     if (Object.keys(missing).length > 0) {
       queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -189,7 +195,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
               <Show when={done().stopped}>{(reason) => <p class="form-error">{bt('stopped', { reason: tr(reason()) })}</p>}</Show>
               <p data-testid="batch-changed" data-n={done().changed.length}>
                 {bt('changed', { n: done().changed.length })}
-                {done().refused.length === 0 && done().stopped === null ? `；${bt('allChanged')}` : ''}
+                {done().refused.length === 0 && done().stopped === null ? `${lang() === 'zh' ? '；' : '; '}${bt('allChanged')}` : ''}
               </p>
               <Show when={done().refused.length > 0}>
                 <p data-testid="batch-refused" data-n={done().refused.length}>

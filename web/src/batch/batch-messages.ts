@@ -41,7 +41,7 @@ export const batchMessages = {
   resultTitle: { zh: '批量处理结果', en: 'What the batch did' },
   changed: { zh: '已处理 {n} 项', en: '{n} changed' },
   refused: { zh: '{n} 项未处理：', en: '{n} left as they were:' },
-  allChanged: { zh: '全部处理完成。', en: 'Every item was changed.' },
+  allChanged: { zh: '全部处理完成。', en: 'every item was changed.' },
   stopped: { zh: '提交中断：{reason}。已提交的结果如下，其余事项未处理。', en: 'Sending stopped: {reason}. What was sent is below; the rest were not changed.' },
   close: { zh: '关闭', en: 'Close' },
 } satisfies Record<string, Label>;

@@ -43,6 +43,7 @@ export const extensionMessages = {
   extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
   tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
   tooLate: { zh: '不能晚于专项行动最后一天', en: "Not after the campaign's last day" },
+  notBeforeToday: { zh: '不能早于今天', en: 'Not before today' },
   waitingTab: { zh: '延期申请', en: 'Extension requests' },
   waitingCount: { zh: '{n} 条延期申请待审批', en: 'extension requests to answer: {n}' },
   requestsFailed: { zh: '延期申请加载失败', en: 'The extension requests could not be loaded' },

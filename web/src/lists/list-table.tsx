@@ -79,7 +79,8 @@ function GroupRow(props: { group: ResponsibilityGroup | undefined; item: ListIte
                 </span>
               </Show>
               {/* JSX, not a template string: Show runs its child once, and the words must follow a language switch. */}
-              <Show when={group().nextDueAt}>{(due) => <>{` · ${lt('nextDue')} ${localDateTime(due(), props.campaign.timeZone)}`}</>}</Show>
+              {/* The last day, as each row says its deadline: an instant of 00:00 is the end of the day before. */}
+              <Show when={group().nextDueAt}>{(due) => <>{` · ${lt('nextDue')} ${lastDayOf(due(), props.campaign.timeZone)}`}</>}</Show>
             </span>
           )}
         </Show>
