@@ -235,7 +235,7 @@ describe('a campaign created from scratch and run', () => {
   });
 
   it("changes a category's code, refusing one the campaign already uses; its clues keep the category", async () => {
-    campaign = await settingsOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { code: 'gambling', nameZh: '网络赌博', nameEn: 'Online gambling' }), 201);
+    campaign = await settingsOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { code: 'gambling', nameZh: '跨境网络赌博', nameEn: 'Cross-border online gambling' }), 201);
     const [first, second] = campaign.categories;
     if (first === undefined || second === undefined) throw new Error('two categories needed');
     const filed = await createClue(campaign.id, '改代号前的线索', { categoryId: second.id });
@@ -249,6 +249,24 @@ describe('a campaign created from scratch and run', () => {
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, campaign.id)).orderBy(desc(auditLog.seq)).limit(1);
     expect(entry?.event).toBe('category.change');
     expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ categoryId: second.id, changes: { code: { from: 'gambling', to: 'online-gambling' } } });
+  });
+
+  it('refuses a category named as another of the campaign is, in either language, a retired one named as such', async () => {
+    const [first] = campaign.categories;
+    if (first === undefined) throw new Error('a category needed');
+    const before = campaign.categories.length;
+    const twice = await problemOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { nameZh: first.nameZh, nameEn: first.nameEn.toUpperCase() }), 422);
+    expect(twice.fields?.map((f) => [f.field, f.message.zh])).toEqual([
+      ['nameZh', `本专项已有名为“${first.nameZh}”的类别${first.retired ? '（已停用，可恢复）' : ''}`],
+      ['nameEn', `本专项已有英文名为“${first.nameEn.toUpperCase()}”的类别${first.retired ? '（已停用，可恢复）' : ''}`],
+    ]);
+    expect((await settingsOf(await office.get(`/api/campaigns/${campaign.id}/settings`))).categories).toHaveLength(before);
+    // Renaming another to its name is refused the same way; renaming it to its own name changes nothing.
+    campaign = await settingsOf(await office.send('POST', `/api/campaigns/${campaign.id}/categories`, { nameZh: '网络水军', nameEn: 'Paid online posters' }), 201);
+    const added = campaign.categories.find((c) => c.nameZh === '网络水军');
+    const renamed = await problemOf(await office.send('PATCH', `/api/campaigns/${campaign.id}/categories/${added?.id}`, { nameZh: first.nameZh }), 422);
+    expect(fieldsOf(renamed)).toEqual(['nameZh']);
+    await settingsOf(await office.send('PATCH', `/api/campaigns/${campaign.id}/categories/${first.id}`, { nameZh: first.nameZh, nameEn: first.nameEn }));
   });
 });
 
