@@ -46,9 +46,10 @@ async function unitWith(state: ClueState, n: number, ...not: string[]): Promise<
 }
 
 const entries = async () => (await database.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
-const officerOf = async (unitId: string) => {
-  const [row] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, unitId), eq(users.role, 'officer'))).orderBy(asc(users.id)).limit(1);
-  if (row === undefined) throw new Error(`no officer in ${unitId}`);
+const officerOf = async (unitId: string) => personOf(unitId, 'officer');
+const personOf = async (unitId: string, role: 'officer' | 'lead') => {
+  const [row] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, unitId), eq(users.role, role))).orderBy(asc(users.id)).limit(1);
+  if (row === undefined) throw new Error(`no ${role} in ${unitId}`);
   return row.id;
 };
 
@@ -56,9 +57,11 @@ describe('POST /api/campaigns/:id/batch', () => {
   it('assigns many items at once, each with its own audit entry, and leaves one changed meanwhile as it was', async () => {
     const office = await signIn(app, 'office');
     const unit = await unitWith('verifying', 3);
-    const officer = await officerOf(unit);
     const [first, second, stale] = await cluesOf(unit, 'verifying', 3);
     if (first === undefined || second === undefined || stale === undefined) throw new Error('three clues');
+    // Someone neither has now: an assignment to whoever has an item already changes nothing (see the test below).
+    const officer = [await officerOf(unit), await personOf(unit, 'lead')].find((id) => id !== first.assigneeId && id !== second.assigneeId);
+    if (officer === undefined) throw new Error('no one to assign them to');
     const before = await entries();
     const answer = await batch(office, {
       event: 'assign',
@@ -83,6 +86,20 @@ describe('POST /api/campaigns/:id/batch', () => {
     const again = await batch(office, { event: 'assign', payload: { assigneeId: officer }, items: [first, second].map(({ kind, id, version }) => ({ kind, id, version })) });
     expect(again.body.changed).toEqual([]);
     expect(again.body.refused.map((r) => r.code)).toEqual(['version_conflict', 'version_conflict']);
+  });
+
+  it('leaves an item assigned to the person named already as it was, refused as changing nothing, with no entry and no new version', async () => {
+    const office = await signIn(app, 'office');
+    const unit = await unitWith('verifying', 1);
+    const [clue] = await cluesOf(unit, 'verifying', 1);
+    if (clue?.assigneeId == null) throw new Error('an assigned verifying clue');
+    const before = await entries();
+    const answer = await batch(office, { event: 'assign', payload: { assigneeId: clue.assigneeId }, items: [{ kind: clue.kind, id: clue.id, version: clue.version }] });
+    expect(answer.body.changed).toEqual([]);
+    expect(answer.body.refused).toMatchObject([{ id: clue.id, code: 'payload_invalid', reason: { zh: '已由该承办人承办' } }]);
+    expect(await entries()).toBe(before);
+    const [row] = await database.db.select({ version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+    expect(row?.version).toBe(clue.version);
   });
 
   it("moves a unit lead's items, an item's own payload adding to the shared one, and says not found for another unit's", async () => {

@@ -1,7 +1,7 @@
 import { refuse } from '../refusals';
 import { attachmentChecks } from '../item/attachments';
 import { extensionChecks } from '../item/extension';
-import { campaignOpenCheck, standardRefusal, whoCheck, type Check } from '../item/checks';
+import { campaignOpenCheck, sameAssignee, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
 import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
 
@@ -60,6 +60,11 @@ export const clueChecks = {
     typicalCaseOf(context) === null
       ? refuse('move_not_allowed', undefined, { zh: '该线索不是典型案例', en: 'This clue is not a typical case' })
       : null,
+
+  // An assignment to whoever has the item already changes nothing, yet as a change it would be logged and would
+  // make every move and batch prepared on the item's version before it fail as "changed by someone else".
+  assignToAnother: (context, event) =>
+    event.type === 'clue.assign' && event.assigneeId === context.assigneeId ? sameAssignee(context.assigneeId) : null,
 
   transferToAnotherUnit: (context, event) =>
     event.type === 'clue.transfer' && event.unitId === context.unitId

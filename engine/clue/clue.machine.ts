@@ -100,7 +100,7 @@ const whileOpen = {
     guard: and(['campaignOpen', 'actorMayMove', 'mergeAcrossUnitsByOffice', 'mergeTargetValid']),
     actions: ['recordMerge', 'clearTypical', 'enterState'],
   },
-  'clue.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordAssignee' },
+  'clue.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'assignToAnother']), actions: 'recordAssignee' },
   'clue.transfer': {
     guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'transferToAnotherUnit']),
     actions: 'recordTransfer',

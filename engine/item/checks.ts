@@ -51,3 +51,10 @@ export function campaignOpenCheck<Context, Event extends { readonly meta: EventM
 }
 
 export { standard as standardRefusal };
+
+/** An assignment to whoever has the item already (or of nobody to an item nobody has): refused as changing nothing. */
+export function sameAssignee(assigneeId: number | null): Refusal {
+  const message =
+    assigneeId === null ? { zh: '该事项本就未指定承办人', en: 'The item has no assignee already' } : { zh: '已由该承办人承办', en: 'Already assigned to this person' };
+  return refuse('payload_invalid', [{ field: 'assigneeId', message }], message);
+}

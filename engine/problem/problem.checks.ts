@@ -1,7 +1,7 @@
 import { refuse } from '../refusals';
 import { attachmentChecks } from '../item/attachments';
 import { extensionChecks } from '../item/extension';
-import { campaignOpenCheck, whoCheck, type Check } from '../item/checks';
+import { campaignOpenCheck, sameAssignee, whoCheck, type Check } from '../item/checks';
 import type { ProblemContext, ProblemEvent } from './problem.model';
 
 const missingAssignee = refuse('payload_missing', [
@@ -19,6 +19,11 @@ export const problemChecks = {
 
   hasAssignee: (context, event) =>
     context.assigneeId !== null || (event.type === 'problem.rectify' && event.assigneeId !== undefined) ? null : missingAssignee,
+
+  // An assignment to whoever has the item already changes nothing, yet as a change it would be logged and would
+  // make every move and batch prepared on the item's version before it fail as "changed by someone else".
+  assignToAnother: (context, event) =>
+    event.type === 'problem.assign' && event.assigneeId === context.assigneeId ? sameAssignee(context.assigneeId) : null,
 
   transferToAnotherUnit: (context, event) =>
     event.type === 'problem.transfer' && event.unitId === context.unitId

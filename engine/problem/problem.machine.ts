@@ -52,7 +52,7 @@ const problem = setup({
 
 /** What every open state accepts besides its own moves. */
 const whileOpen = {
-  'problem.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice']), actions: 'recordAssignee' },
+  'problem.assign': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'assignToAnother']), actions: 'recordAssignee' },
   'problem.transfer': {
     guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'transferToAnotherUnit']),
     actions: 'recordTransfer',
