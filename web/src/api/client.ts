@@ -68,6 +68,8 @@ export const api = {
   signOut: () => expect(client.session.$delete(), { quiet401: true }),
   campaigns: () => expect(client.campaigns.$get()),
   campaign: (id: number, options: { quiet401?: boolean } = {}) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } }), options),
+  /** The office moves the campaign into its next phase; a reason is needed while an exit criterion is not met. */
+  advance: (id: number, body: { version: number; reason?: string }) => expect(client.campaigns[':id'].advance.$post({ param: { id: String(id) }, json: body })),
   board: (id: number, query: BoardQuery, options: { quiet401?: boolean } = {}) =>
     expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) }), options),
   users: (unit?: string) => expect(client.users.$get({ query: unit === undefined ? {} : { unit } })),

@@ -17,6 +17,20 @@ export const boardMessages = {
     zh: '该卡片刚被他人移至“{state}”，本次提交会被拒绝。请取消，按最新情况重新办理；已填写的内容会在再次办理时恢复。',
     en: 'Someone else just moved this card to {state}, so this submission would be refused. Cancel and make the move again from the card as it is now; what you typed comes back when you do.',
   },
+  // The office moves the campaign into its next phase (推进阶段) from the board's head; the phase left is frozen.
+  advanceButton: { zh: '推进阶段…', en: 'Advance phase…' },
+  advanceTitle: { zh: '推进到“{next}”', en: 'Advance to {next}' },
+  advanceFrom: { zh: '当前阶段：{current}（{window}）', en: 'Now: {current} ({window})' },
+  advanceMet: { zh: '本阶段的完成条件均已满足。', en: "This phase's exit criteria are all met." },
+  advanceUnmet: { zh: '以下完成条件尚未满足：', en: 'These exit criteria are not met:' },
+  advanceBlocking: { zh: '{n} 项未达到', en: '{n} items short of it' },
+  advanceReason: { zh: '推进理由（完成条件未满足时必填）', en: 'Why advance now (required while a criterion is not met)' },
+  advanceFreezes: {
+    zh: '推进后，“{current}”阶段的完成报告即定稿，此后不再变动；“{next}”阶段的期限和督办随之生效。',
+    en: 'Advancing freezes the {current} report, which will not change after; the {next} phase begins.',
+  },
+  advanceConfirm: { zh: '确认推进', en: 'Advance' },
+  advanced: { zh: '已进入“{next}”；“{current}”阶段报告已定稿', en: 'Now in {next}; the {current} report is frozen' },
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).
   storageChip: { zh: '附件存储已用 {percent}%', en: 'Files {percent}% of limit' },

@@ -1,10 +1,13 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import { storageSize, storageToWarnOf } from '../../../api/contracts/attachments';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { bm } from './board-messages';
+import { AdvanceDialog, nextStateOf } from './advance-dialog';
+import { toast } from '../ui/toasts';
+import { announce } from '../ui/announcer';
 
 /** The window of the current phase, or of the whole campaign before and after its phases. */
 function phaseWindow(detail: CampaignDetail): string {
@@ -19,7 +22,16 @@ function phaseWindow(detail: CampaignDetail): string {
  * to the settings when the campaign's files near it (those who upload are
  * told in the drawer).
  */
-export function CampaignHead(props: { detail: CampaignDetail; office: boolean }) {
+export function CampaignHead(props: { detail: CampaignDetail; office: boolean; onAdvanced?: (detail: CampaignDetail) => void }) {
+  const [advancing, setAdvancing] = createSignal(false);
+  const advanced = (before: CampaignDetail, after: CampaignDetail | null) => {
+    setAdvancing(false);
+    if (after === null) return;
+    const said = bm('advanced', { current: tr(campaignStateLabels[before.state]), next: tr(campaignStateLabels[after.state]) });
+    toast(() => said, 'info');
+    announce(said);
+    props.onAdvanced?.(after);
+  };
   return (
     <div class="campaign-head">
       <h1 class="campaign-name" title={named(props.detail)}>
@@ -32,6 +44,15 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean })
       <span class="muted phase-window">{phaseWindow(props.detail)}</span>
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
+      </Show>
+      {/* The office moves the campaign on; the server judges whether the next window is open and the criteria met. */}
+      <Show when={props.office && nextStateOf(props.detail) !== null}>
+        <button type="button" class="button ghost advance-button" data-testid="advance-button" onClick={() => setAdvancing(true)}>
+          {bm('advanceButton')}
+        </button>
+      </Show>
+      <Show when={advancing()}>
+        <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} onClose={(after) => advanced(props.detail, after)} />
       </Show>
       <Show when={props.office && storageToWarnOf(props.detail.storage)}>
         {(use) => (

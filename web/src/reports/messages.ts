@@ -89,7 +89,7 @@ export const reportMessages = {
   frozenHash: { zh: '校验值', en: 'Hash' },
   frozenSame: { zh: '与定稿一致', en: 'Same as frozen' },
   frozenDiffers: { zh: '项与定稿不一致', en: 'figures differ from the frozen version' },
-  frozenPending: { zh: '该阶段尚未结束，结束时将自动定稿', en: 'This phase has not ended; its report is frozen when the office advances out of it' },
+  frozenPending: { zh: '该阶段尚未结束；专项办推进到下一阶段时，本阶段报告即定稿', en: 'This phase has not ended; its report is frozen when the office advances out of it' },
   frozenMissing: {
     zh: '该阶段已结束，但未找到定稿报告（定稿在专项办推进阶段时生成）',
     en: 'This phase has ended but no frozen report was found (a report is frozen when the office advances out of its phase)',

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import type { CampaignSettings } from '../../api/contracts/campaign-admin';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
+
+/**
+ * The office moves the campaign into its next phase from the board, in a
+ * real Chromium against the real server (its clock at 2026-06-15, in the
+ * crackdown). Needs `npm run build`.
+ */
+
+const suite = browserSuite({ seed: { clues: 30, problems: 3 } });
+
+describe('advancing the phase from the board', () => {
+  test('the office sees what the phase has not met, is asked why, advances, and the phase left is frozen', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      page.setDefaultTimeout(8000);
+      const campaignId = campaignOf(page);
+      // The crackdown asks that no clue be left unverified (the seed leaves some found), so the advance needs a reason.
+      const path = `/api/campaigns/${campaignId}/settings`;
+      const settings = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', path);
+      const exitCriteria = { ...settings.config.exitCriteria, crackdown: [{ kind: 'noCluesIn', states: ['found'] }] };
+      await apiCall(suite.server.url, context, 'PATCH', path, { revision: settings.revision, exitCriteria });
+      await page.reload();
+      const button = page.getByTestId('advance-button');
+      await button.click();
+      const dialog = page.getByTestId('advance-dialog');
+      // Too early: the consolidation window opens on 1 September, and the server's refusal is said in the dialog.
+      await dialog.locator('textarea[name=reason]').fill('提前转入巩固整治');
+      await dialog.getByTestId('advance-submit').click();
+      await expect.poll(() => dialog.getByTestId('advance-refused').textContent()).toContain('下一阶段的时间窗口尚未开启');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      // The office opens the consolidation window early (the crackdown ends on 10 June).
+      const now = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', path);
+      const windows = { ...now.config.windows, crackdown: { ...now.config.windows.crackdown, end: '2026-06-10' }, consolidation: { ...now.config.windows.consolidation, start: '2026-06-11' } };
+      await apiCall(suite.server.url, context, 'PATCH', path, { revision: now.revision, windows });
+      await page.reload();
+      await button.click();
+      expect(await dialog.locator('h2').textContent()).toBe('推进到“巩固整治”');
+      expect(await dialog.getByTestId('advance-unmet').locator('li').first().textContent()).toContain('新发现');
+      // Unmet criteria need a reason: asked at the field before anything is sent.
+      await dialog.getByTestId('advance-submit').click();
+      await expect.poll(() => dialog.getByTestId('error-reason').textContent()).toBe('必填');
+      await dialog.locator('textarea[name=reason]').fill('按市局部署如期转入巩固整治阶段');
+      await page.screenshot({ path: `${artifacts}/advance-dialog-zh.png` });
+      await dialog.getByTestId('advance-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('toast').filter({ hasText: '已进入“巩固整治”；“打击整治”阶段报告已定稿' }).waitFor();
+      await expect.poll(() => page.getByTestId('phase').textContent()).toContain('巩固整治');
+
+      // The crackdown's report is frozen at the advance.
+      const frozen = await apiCall<{ frozen: { hash: string } }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/reports/crackdown`);
+      expect(frozen.frozen.hash).toMatch(/^[0-9a-f]{64}$/);
+    }));
+
+  test('a unit lead is offered no advance', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.getByTestId('phase').waitFor();
+      expect(await page.getByTestId('advance-button').count()).toBe(0);
+    }));
+});

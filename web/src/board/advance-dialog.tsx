@@ -1,0 +1,110 @@
+import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { api, type CampaignDetail } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { t, tr } from '../i18n/i18n';
+import { messages } from '../i18n/messages';
+import { keepTabInside } from '../ui/focus-trap';
+import { bm } from './board-messages';
+import { Field } from './item-form';
+import type { FieldErrors } from './payload-fields';
+
+/** The state the campaign moves into next: the first phase from planning, the one after the current, then concluded. */
+export function nextStateOf(detail: Pick<CampaignDetail, 'state' | 'phases'>): CampaignDetail['state'] | null {
+  if (detail.state === 'concluded') return null;
+  if (detail.state === 'planned') return detail.phases[0] ?? 'concluded';
+  return detail.phases[(detail.phases as readonly string[]).indexOf(detail.state) + 1] ?? 'concluded';
+}
+
+/**
+ * The office's advance into the next phase (推进阶段): what the phase has not
+ * met of its exit criteria, with how many items hold each back, and the
+ * reason the engine asks for while one is unmet. The phase left is frozen
+ * by the advance, which the dialog says before it is confirmed. The server
+ * judges (the next window open, the criteria, the version): its refusal is
+ * shown here, by field.
+ */
+export function AdvanceDialog(props: { detail: CampaignDetail; window: string; onClose: (advanced: CampaignDetail | null) => void }) {
+  const next = nextStateOf(props.detail) ?? 'concluded';
+  const names = { current: tr(campaignStateLabels[props.detail.state]), next: tr(campaignStateLabels[next]), window: props.window };
+  const [reason, setReason] = createSignal('');
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [refusal, setRefusal] = createSignal<Label | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (props.detail.unmet.length > 0 && reason().trim() === '') {
+      setErrors({ reason: messages.required });
+      form?.querySelector<HTMLElement>('textarea')?.focus();
+      return;
+    }
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const advanced = await api.advance(props.detail.id, { version: props.detail.version, ...(reason().trim() === '' ? {} : { reason: reason().trim() }) });
+      props.onClose(advanced);
+    } catch (problem) {
+      if (!(problem instanceof ApiProblem)) throw problem;
+      const fields: Record<string, Label> = {};
+      for (const issue of problem.fields) fields[issue.field] = issue.message;
+      setErrors(fields);
+      if (fields.reason === undefined || problem.fields.length > 1) setRefusal(problem.reason);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !busy()) props.onClose(null);
+    else keepTabInside(form, event);
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onKey);
+    form?.querySelector<HTMLElement>('textarea, button[type=submit]')?.focus();
+  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  return (
+    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onClose(null)}>
+      <form ref={form} class="modal" role="dialog" aria-modal="true" aria-labelledby="advance-title" data-testid="advance-dialog" onSubmit={submit} novalidate>
+        <header class="modal-header">
+          <h2 id="advance-title">{bm('advanceTitle', names)}</h2>
+          <p class="muted">{bm('advanceFrom', names)}</p>
+        </header>
+        <div class="modal-body">
+          <Show when={props.detail.unmet.length > 0} fallback={<p data-testid="advance-met">{bm('advanceMet')}</p>}>
+            <p>{bm('advanceUnmet')}</p>
+            <ul class="advance-unmet" data-testid="advance-unmet">
+              <For each={props.detail.unmet}>
+                {(unmet) => (
+                  <li>
+                    {tr(unmet.description)}
+                    <Show when={unmet.blocking.count > 0}>
+                      <span class="muted"> · {bm('advanceBlocking', { n: unmet.blocking.count })}</span>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Field name="reason" label={bm('advanceReason')} errors={errors()} wide>
+              <textarea name="reason" rows={3} maxLength={4000} value={reason()} aria-invalid={errors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
+            </Field>
+          </Show>
+          <p class="form-warning">{bm('advanceFreezes', names)}</p>
+          <Show when={refusal()}>{(r) => <p class="form-error" role="alert" data-testid="advance-refused">{tr(r())}</p>}</Show>
+        </div>
+        <footer class="modal-footer">
+          <button type="button" class="button" disabled={busy()} onClick={() => props.onClose(null)}>
+            {t('cancel')}
+          </button>
+          <button type="submit" class="button primary" disabled={busy()} data-testid="advance-submit">
+            {busy() ? t('submitting') : bm('advanceConfirm')}
+          </button>
+        </footer>
+      </form>
+    </div>
+  );
+}
