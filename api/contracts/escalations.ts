@@ -34,6 +34,8 @@ export const escalation = z
     note: z.string().nullable(),
     resolvedAt: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()).nullable(),
+    /** Whether the reader may acknowledge it (签收): the person it was raised to, a lead it is routed to, or the office. */
+    mayAcknowledge: z.boolean(),
   })
   .meta({ id: 'Escalation' });
 export type EscalationWire = z.infer<typeof escalation>;

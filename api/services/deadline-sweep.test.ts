@@ -289,9 +289,24 @@ describe('GET /api/escalations and acknowledging', () => {
     await sweepDeadlines(database, at);
     const app = testApp(database, at);
     const officer = await signIn(app, 'hantai.officer');
-    const inbox = (await (await officer.get('/api/escalations')).json()) as { counts: { open: number }; items: { id: number; subjectId: number; title: string }[] };
+    const inbox = (await (await officer.get('/api/escalations')).json()) as { counts: { open: number }; items: { id: number; subjectId: number; title: string; mayAcknowledge: boolean }[] };
     const mine = inbox.items.find((e) => e.subjectId === clue.id);
     expect(mine?.title).toBe('阶梯测试');
+    // Each escalation says whether its reader may acknowledge it: the officer their own; in their unit's view, not those
+    // raised to the unit's lead or the office, which the viewer and the lead's other readers are not offered either.
+    expect(mine?.mayAcknowledge).toBe(true);
+    type Row = { id: number; recipient: string; recipientUserId: number | null; status: string; mayAcknowledge: boolean };
+    const unitView = (await (await officer.get('/api/escalations?view=unit&limit=500')).json()) as { items: Row[] };
+    const raisedAbove = unitView.items.filter((e) => e.recipient !== 'assignee');
+    expect(raisedAbove.length).toBeGreaterThan(0);
+    expect(raisedAbove.every((e) => !e.mayAcknowledge)).toBe(true);
+    const viewer = (await (await (await signIn(app, 'viewer')).get('/api/escalations?view=unit&limit=500')).json()) as { items: Row[] };
+    expect(viewer.items.length).toBeGreaterThan(0);
+    expect(viewer.items.some((e) => e.mayAcknowledge)).toBe(false);
+    const lead = (await (await (await signIn(app, 'hantai.lead')).get('/api/escalations?limit=500')).json()) as { items: Row[] };
+    const routed = lead.items.filter((e) => e.recipient === 'unitLead');
+    expect(routed.length).toBeGreaterThan(0);
+    expect(routed.every((e) => e.mayAcknowledge)).toBe(true);
     expect(inbox.counts.open).toBeGreaterThan(0);
     const stranger = await signIn(app, 'nanzheng.lead');
     expect((await stranger.send('POST', `/api/escalations/${mine?.id}/acknowledge`, { note: '收到' })).status).toBe(404);

@@ -23,6 +23,15 @@ function mineFor(actor: Actor, routing: EscalationRouting): SQL | undefined {
   return or(...mine);
 }
 
+/** Who may acknowledge an escalation: the office any; the assignee one raised to them; a lead one of a unit routed to them. */
+export function mayAcknowledge(actor: Actor, routing: EscalationRouting, row: { recipient: string; recipientUserId: number | null; unitId: string | null }): boolean {
+  return (
+    actor.role === 'office' ||
+    (row.recipient === 'assignee' && row.recipientUserId === actor.userId) ||
+    (row.recipient === 'unitLead' && row.unitId !== null && routedTo(actor, routing, row.unitId))
+  );
+}
+
 /** Whether a unit-lead escalation of this unit is routed to the actor. */
 function routedTo(actor: Actor, routing: EscalationRouting, unitId: string): boolean {
   const route = routing.routeOf(unitId);
@@ -41,7 +50,8 @@ export async function readEscalations(
   query: { view: 'mine' | 'unit'; status: 'open' | 'acknowledged' | 'resolved' | 'active'; campaign?: number | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[]; next: string | null }> {
   const after = query.cursor === undefined ? undefined : afterKey(decodeCursor(query.cursor, cursorShape, 'this inbox'));
-  const who = query.view === 'mine' ? mineFor(actor, await loadEscalationRouting(db)) : unitFor(actor);
+  const routing = await loadEscalationRouting(db);
+  const who = query.view === 'mine' ? mineFor(actor, routing) : unitFor(actor);
   const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
   const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
   // The page first, then the titles of its items: joined before the limit, SQLite read the item of
@@ -65,7 +75,7 @@ export async function readEscalations(
   const tally = (s: string) => tallies.find((t) => t.status === s)?.n ?? 0;
   return {
     counts: { open: tally('open'), acknowledged: tally('acknowledged') },
-    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null })),
+    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null, mayAcknowledge: mayAcknowledge(actor, routing, row) })),
     next,
   };
 }
@@ -94,11 +104,7 @@ export async function acknowledgeEscalation(database: Database, id: number, acto
     const [row] = await tx.select().from(escalations).where(eq(escalations.id, id)).limit(1);
     const scope = readScope(actor);
     if (row === undefined || (scope !== null && row.unitId !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
-    const mayAcknowledge =
-      actor.role === 'office' ||
-      (row.recipient === 'assignee' && row.recipientUserId === actor.userId) ||
-      (row.recipient === 'unitLead' && row.unitId !== null && routedTo(actor, await loadEscalationRouting(tx), row.unitId));
-    if (!mayAcknowledge) {
+    if (!mayAcknowledge(actor, await loadEscalationRouting(tx), row)) {
       throw new ApiError('role_forbidden', { reason: { zh: '只有被督办人（承办人或单位负责人）或专项办可以签收', en: 'Only the person it was raised to (the assignee or a lead of the unit), or the office, may acknowledge it' } });
     }
     if (row.status !== 'open') {
@@ -123,6 +129,7 @@ export async function acknowledgeEscalation(database: Database, id: number, acto
       payload: { note: note ?? null, item: { subject: row.subject, id: row.subjectId }, level: row.level },
       version: 2,
     });
-    return { ...updated, title: await titleOf(tx, row.subject, row.subjectId), detail: updated.detail ?? null };
+    // Acknowledged: nothing more for anyone to acknowledge.
+    return { ...updated, title: await titleOf(tx, row.subject, row.subjectId), detail: updated.detail ?? null, mayAcknowledge: false };
   });
 }

@@ -6,6 +6,8 @@ import type { EscalationWire } from '../contracts/escalations';
 import { ApiError } from '../errors';
 import { readScope } from './board';
 import { tableOf } from './item-tables';
+import { mayAcknowledge } from './escalation-inbox';
+import { loadEscalationRouting } from './people/escalation-routing';
 
 type Status = 'open' | 'acknowledged' | 'resolved' | 'active';
 
@@ -31,11 +33,12 @@ export async function readItemEscalations(
     .where(and(eq(escalations.subject, subject), eq(escalations.subjectId, subjectId)))
     .orderBy(desc(escalations.level), desc(escalations.id));
   const wanted = (s: EscalationWire['status']) => (status === 'active' ? s !== 'resolved' : s === status);
+  const routing = await loadEscalationRouting(db);
   return {
     counts: { open: rows.filter((r) => r.status === 'open').length, acknowledged: rows.filter((r) => r.status === 'acknowledged').length },
     items: rows
       .filter((row) => wanted(row.status))
-      .map((row) => ({ ...row, title: item.title, detail: row.detail ?? null })),
+      .map((row) => ({ ...row, title: item.title, detail: row.detail ?? null, mayAcknowledge: mayAcknowledge(actor, routing, row) })),
     // One item's escalations: a few rungs per state it stayed in, on one page.
     next: null,
   };

@@ -154,7 +154,8 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
         </span>
       </div>
       <Show when={props.item.note}>{(text) => <p class="inbox-note">“{text()}”</p>}</Show>
-      <Show when={props.item.status === 'open'}>
+      {/* Offered only to whoever may acknowledge it: the server says who (the person it was raised to, a lead it is routed to, the office). */}
+      <Show when={props.item.status === 'open' && props.item.mayAcknowledge}>
         <Show
           when={noting()}
           fallback={
