@@ -370,6 +370,19 @@ describe('reports, battle map and wall in Chromium', () => {
       await api(context, '/api/clues', { campaignId, unitId: 'hantai', title: '大屏实时刷新测试线索', source: 'other' });
       await expect.poll(() => page.getByTestId('wall-figures').textContent(), { timeout: 15_000 }).not.toBe(before);
 
+      // A change of the campaign itself (renamed here; advanced, its phase) shows too: the wall read it only once.
+      const settingsPath = `${suite.server.url}/api/campaigns/${campaignId}/settings`;
+      const cookie = (await context.cookies(suite.server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+      const rename = async (nameZh: string) => {
+        const { revision } = await api<{ revision: number }>(context, `/api/campaigns/${campaignId}/settings`);
+        const answer = await fetch(settingsPath, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ revision, nameZh }) });
+        expect(answer.status).toBe(200);
+      };
+      const { nameZh } = await api<{ nameZh: string }>(context, `/api/campaigns/${campaignId}/settings`);
+      await rename(`${nameZh}（大屏）`);
+      await expect.poll(() => page.locator('.wall-title').textContent(), { timeout: 15_000 }).toBe(`${nameZh}（大屏）`);
+      await rename(nameZh);
+
       // A screen left on the wall, or opened from a bookmark, has its way back to the battle map.
       await page.getByTestId('wall-leave').click();
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));

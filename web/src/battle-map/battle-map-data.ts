@@ -10,7 +10,8 @@ import { readShapes, projectShapes } from './geo';
  * was read before and is tried again by itself (see keptRead).
  */
 export function createBattleMapData(campaignId: () => number, mapWidth: number) {
-  const [campaign] = createResource(campaignId, (id) => reportsApi.campaign(id));
+  // Not kept as last read: a campaign that is not there (a mistyped address) is the page's to say, as elsewhere.
+  const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => reportsApi.campaign(id));
   const [battleMapRead, { refetch }] = createResource(campaignId, (id) => reportsApi.battleMap(id));
   const battleMap = keptRead(battleMapRead, refetch);
   // The whole campaign's typical cases, chosen and standing now.
@@ -36,9 +37,11 @@ export function createBattleMapData(campaignId: () => number, mapWidth: number) 
     typicalCases,
     /** Whether the typical cases could not be read (and none were read before). */
     typicalFailed: () => typicalRead.error !== undefined && typicalCases() === undefined,
-    refetch: () => {
+    /** The figures and cases again; the campaign too when it changed (its phase, its name, its windows). */
+    refetch: (campaignChanged = false) => {
       void refetch();
       void refetchTypical();
+      if (campaignChanged) void refetchCampaign();
     },
     layout,
   };

@@ -10,13 +10,28 @@ import { refreshSchedule } from '../live/refresh-schedule';
  * A `reset` (too far behind) refetches too. The answer tells whether the
  * stream is up.
  */
-export function useLiveRefresh(campaignId: () => number, refetch: () => void, quietMs = 1500, maxWaitMs = 10_000): () => boolean {
-  const schedule = refreshSchedule(refetch, { quietMs, maxWaitMs });
+export function useLiveRefresh(campaignId: () => number, refetch: (campaignChanged: boolean) => void, quietMs = 1500, maxWaitMs = 10_000): () => boolean {
+  // A change of the campaign itself (its phase advanced, its settings) is carried to the refetch, which then reads the
+  // campaign too: a wall showed the phase it started in until it was reloaded.
+  let campaignChanged = false;
+  const schedule = refreshSchedule(
+    () => {
+      const changed = campaignChanged;
+      campaignChanged = false;
+      refetch(changed);
+    },
+    { quietMs, maxWaitMs },
+  );
   const { status } = subscribeToChanges({
     onChange: (change) => {
-      if (change.campaignId === campaignId()) schedule.changed();
+      if (change.campaignId !== campaignId()) return;
+      if (change.subject === 'campaign') campaignChanged = true;
+      schedule.changed();
     },
-    onReset: () => schedule.changed(),
+    onReset: () => {
+      campaignChanged = true;
+      schedule.changed();
+    },
   });
   onCleanup(() => schedule.stop());
   return () => status() === 'live';

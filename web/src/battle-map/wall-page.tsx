@@ -33,8 +33,8 @@ export function WallPage() {
   const data = createBattleMapData(campaignId, 1000);
   const [reportRead, { refetch: refetchReport }] = createResource(campaignId, (id) => reportsApi.report(id, {}));
   const report = keptRead(reportRead, refetchReport);
-  const live = useLiveRefresh(campaignId, () => {
-    data.refetch();
+  const live = useLiveRefresh(campaignId, (campaignChanged) => {
+    data.refetch(campaignChanged);
     void refetchReport();
   });
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
