@@ -27,6 +27,8 @@ export const historyEntry = z
     toState: z.string().nullable(),
     version: z.number().int(),
     payload: z.record(z.string(), z.unknown()),
+    /** The name of the person the entry's `payload.assigneeId` names (an assignment; a verify or rectify naming one), else null. */
+    assigneeName: z.string().nullable(),
   })
   .meta({ id: 'HistoryEntry' });
 export type HistoryEntry = z.infer<typeof historyEntry>;

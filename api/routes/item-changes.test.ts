@@ -69,11 +69,23 @@ describe('creating, editing and transferring items', () => {
     expect(item).toMatchObject({ title: '改过的标题', version: clue.version + 2, assigneeId: await userId('hantai.lead'), state: 'verifying' });
     const events = await database.db.select({ event: auditLog.event }).from(auditLog).where(and(eq(auditLog.subject, 'clue'), eq(auditLog.subjectId, clue.id)));
     expect(events.slice(-2).map((e) => e.event)).toEqual(['clue.edit', 'clue.assign']);
+    // The history names whom the assignment gave the clue to, not only who made it.
+    const history = (await (await lead.get(`/api/clues/${clue.id}/history`)).json()) as { event: string; actorName: string | null; assigneeName: string | null }[];
+    const [leadRow] = await database.db.select({ name: users.displayName }).from(users).where(eq(users.username, 'hantai.lead'));
+    expect(history.at(-1)).toMatchObject({ event: 'clue.assign', assigneeName: leadRow?.name });
+    expect(history.at(-2)).toMatchObject({ event: 'clue.edit', assigneeName: null });
     const stale = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '再改' });
     expect(stale.status).toBe(409);
     // A version alone changes nothing, and is said so as any edit of nothing is.
     const nothing = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 2 });
     expect([nothing.status, ((await nothing.json()) as { fields: unknown }).fields]).toEqual([400, [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }]]);
+    // The assignee it has already, sent beside an edit, is no second change; sent alone, it is refused as changing nothing.
+    const withSame = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 2, title: '再次改过的标题', assigneeId: await userId('hantai.lead') });
+    expect(withSame.status).toBe(200);
+    expect(((await withSame.json()) as Item).version).toBe(clue.version + 3);
+    const sameAlone = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 3, assigneeId: await userId('hantai.lead') });
+    expect(sameAlone.status).toBe(422);
+    expect(((await sameAlone.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toMatchObject([{ field: 'assigneeId', message: { zh: '已由该承办人承办' } }]);
   });
 
   it('does not half-apply: a refused assignee change leaves the edit unstored too', async () => {

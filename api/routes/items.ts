@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
@@ -20,11 +21,22 @@ import {
 } from '../contracts/items';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
+import { tableOf } from '../services/item-tables';
 import { createItem } from '../services/create-item';
 import { keptAnswer, onceOf } from '../services/idempotency';
 import { addNote, applyRequests } from '../services/move-item';
 import { moveItem } from '../services/moves-together';
 import { json, problems, router } from './kit';
+
+/** An item's assignee now (undefined for no such item, which the edit then says as not found). */
+async function currentAssignee(db: Database['db'], kind: ItemKindName, id: number): Promise<number | null | undefined> {
+  const t = tableOf(kind);
+  const [row] = await db.select({ assigneeId: t.assigneeId }).from(t).where(eq(t.id, id)).limit(1);
+  return row?.assigneeId;
+}
+
+/** The person an entry names as assignee, beside the one who wrote it. */
+const assignees = alias(users, 'assignees');
 
 /** A retry answered as the first request was: said in a header, so that a client can tell (as Stripe's does). */
 const replayed = { 'Idempotent-Replayed': 'true' } as const;
@@ -69,10 +81,14 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
       async (c) => {
         const viewer = viewerOf(c);
         const { version, assigneeId, ...fields } = c.req.valid('json');
+        const edits = Object.keys(fields).length > 0;
+        // Sent beside an edit, the assignee the item has already is no change (a form that sends every field): left out,
+        // where alone it is refused as changing nothing. The version sent still guards the edit against a change meanwhile.
+        const sameAssignee = edits && assigneeId !== undefined && (await currentAssignee(database.db, kind, c.req.valid('param').id)) === assigneeId;
         // An edit and an assignee change are separate events, each with its own audit entry.
         const moves = [
-          ...(Object.keys(fields).length > 0 ? [{ event: `${kind}.edit`, payload: fields }] : []),
-          ...(assigneeId !== undefined ? [{ event: `${kind}.assign`, payload: { assigneeId } }] : []),
+          ...(edits ? [{ event: `${kind}.edit`, payload: fields }] : []),
+          ...(assigneeId !== undefined && !sameAssignee ? [{ event: `${kind}.assign`, payload: { assigneeId } }] : []),
         ];
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
       },
@@ -145,9 +161,12 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
             toState: auditLog.toState,
             version: auditLog.version,
             payload: auditLog.payload,
+            assigneeName: assignees.displayName,
           })
           .from(auditLog)
           .leftJoin(users, eq(users.id, auditLog.actorId))
+          // Whom an assignment (or a verify or rectify naming one) gave the item to, by name: the entry holds the id.
+          .leftJoin(assignees, eq(assignees.id, sql`json_extract(${auditLog.payload}, '$.assigneeId')`))
           .where(and(eq(auditLog.subject, kind), eq(auditLog.subjectId, id)))
           .orderBy(asc(auditLog.seq));
         return c.json(rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> })), 200);

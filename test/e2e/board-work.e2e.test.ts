@@ -109,12 +109,16 @@ describe('working on the board', () => {
       const dialog = page.getByTestId('move-dialog');
       await dialog.waitFor();
       await dialog.locator('select[name=assigneeId] option:not([value=""])').first().waitFor({ state: 'attached' });
+      const chosen = dialog.locator('select[name=assigneeId] option').nth(1);
+      const assigneeName = await chosen.textContent();
       await dialog.locator('select[name=assigneeId]').selectOption({ index: 1 });
       await dialog.getByTestId('move-submit').click();
       await dialog.waitFor({ state: 'detached' });
       await card(page, 'verifying', id).waitFor();
       await expect.poll(() => drawer.locator('.detail-badges .state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
       expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`)).state).toBe('verifying');
+      // Its history says whom the move gave it to, as well as who made it.
+      await expect.poll(() => drawer.getByTestId('assigned-to').last().textContent()).toBe(` · → ${assigneeName}`);
     }));
 
   test('keyboard focus goes where the user is: into the details panel Enter opens, and round the move dialog, never behind it', () =>

@@ -104,6 +104,13 @@ function deadlineDay(entry: HistoryEntry): { until: string; text: 'extendedTo' |
   return asked === null ? null : { until: asked, text: 'askedTo', testId: 'asked-until' };
 }
 
+/** Whom an entry gave the item to: a named person, nobody (an assignment taken back), or null when it assigned no one. */
+function assignedTo(entry: HistoryEntry): string | null {
+  if (!('assigneeId' in entry.payload)) return null;
+  if (entry.payload.assigneeId === null) return entry.event.endsWith('.assign') ? t('unassigned') : null;
+  return entry.assigneeName;
+}
+
 /** The unit a transfer handed the item to. */
 function transferredTo(entry: HistoryEntry): string | null {
   const { unitId } = entry.payload;
@@ -124,6 +131,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
         <span>{props.entry.actorName ?? t('system')}</span>
         <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
         <Show when={transferredTo(props.entry)}>{(unit) => <span class="muted" data-testid="transferred-to"> · → {props.unitName(unit())}</span>}</Show>
+        <Show when={assignedTo(props.entry)}>{(person) => <span class="muted" data-testid="assigned-to"> · → {person()}</span>}</Show>
         <Show when={deadlineDay(props.entry)}>
           {(day) => (
             <span class="muted" data-testid={day().testId}>
