@@ -9,13 +9,7 @@ import { keepTabInside } from '../ui/focus-trap';
 import { bm } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
-
-/** The state the campaign moves into next: the first phase from planning, the one after the current, then concluded. */
-export function nextStateOf(detail: Pick<CampaignDetail, 'state' | 'phases'>): CampaignDetail['state'] | null {
-  if (detail.state === 'concluded') return null;
-  if (detail.state === 'planned') return detail.phases[0] ?? 'concluded';
-  return detail.phases[(detail.phases as readonly string[]).indexOf(detail.state) + 1] ?? 'concluded';
-}
+import { nextStateOf } from './phase-advance';
 
 /**
  * The office's advance into the next phase (推进阶段): what the phase has not

@@ -225,7 +225,7 @@ export function BoardPage() {
           </>
         }
       >
-        <Show when={shownCampaign()}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} onAdvanced={() => void refetchCampaign()} />}</Show>
+        <Show when={shownCampaign()}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} now={state.shown()?.now ?? new Date().toISOString()} onAdvanced={() => void refetchCampaign()} />}</Show>
       </TopBar>
       <Show when={shownCampaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
         {(detail) => {

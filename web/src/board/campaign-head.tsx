@@ -5,7 +5,8 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { bm } from './board-messages';
-import { AdvanceDialog, nextStateOf } from './advance-dialog';
+import { AdvanceDialog } from './advance-dialog';
+import { advanceDue } from './phase-advance';
 import { toast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
 
@@ -22,7 +23,7 @@ function phaseWindow(detail: CampaignDetail): string {
  * to the settings when the campaign's files near it (those who upload are
  * told in the drawer).
  */
-export function CampaignHead(props: { detail: CampaignDetail; office: boolean; onAdvanced?: (detail: CampaignDetail) => void }) {
+export function CampaignHead(props: { detail: CampaignDetail; office: boolean; now: string; onAdvanced?: (detail: CampaignDetail) => void }) {
   const [advancing, setAdvancing] = createSignal(false);
   const advanced = (before: CampaignDetail, after: CampaignDetail | null) => {
     setAdvancing(false);
@@ -45,8 +46,8 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; o
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
       </Show>
-      {/* The office moves the campaign on; the server judges whether the next window is open and the criteria met. */}
-      <Show when={props.office && nextStateOf(props.detail) !== null}>
+      {/* The office moves the campaign on once the next window has begun; the server judges again, and the criteria. */}
+      <Show when={props.office && advanceDue(props.detail, props.now)}>
         <button type="button" class="button ghost advance-button" data-testid="advance-button" onClick={() => setAdvancing(true)}>
           {bm('advanceButton')}
         </button>

@@ -1,0 +1,26 @@
+import { localDateOf } from '../../../engine/deadlines/local-time';
+import type { CampaignDetail } from '../api/client';
+
+/** The state the campaign moves into next: the first phase from planning, the one after the current, then concluded. */
+export function nextStateOf(detail: Pick<CampaignDetail, 'state' | 'phases'>): CampaignDetail['state'] | null {
+  if (detail.state === 'concluded') return null;
+  if (detail.state === 'planned') return detail.phases[0] ?? 'concluded';
+  return detail.phases[(detail.phases as readonly string[]).indexOf(detail.state) + 1] ?? 'concluded';
+}
+
+/**
+ * Whether the advance is the office's to make now: the next phase's window
+ * has begun (the campaign's own day, by the server's clock), or, before
+ * concluding (which has no window), the last phase's window has reached its
+ * end. Before that the server would refuse it, and the button would only
+ * crowd the top bar.
+ */
+export function advanceDue(detail: Pick<CampaignDetail, 'state' | 'phases' | 'windows' | 'timeZone' | 'overdue'>, now: string): boolean {
+  const next = nextStateOf(detail);
+  if (next === null) return false;
+  if (detail.overdue) return true;
+  const today = localDateOf(new Date(now), detail.timeZone);
+  const windows: Record<string, { start: string; end: string }> = detail.windows;
+  if (next === 'concluded') return today >= (windows[detail.state]?.end ?? '9999-12-31');
+  return today >= (windows[next]?.start ?? '9999-12-31');
+}
