@@ -4,7 +4,7 @@ import { campaignConfigSchema } from '../../engine/campaign/campaign-config';
 import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
-import { changesSomething, nothingToChange } from './common';
+import { changesSomething, label, nothingToChange } from './common';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -161,6 +161,13 @@ export const mapUpload = z
 
 /** What the webhook's receiver made of a test delivery sent now: delivered (2xx), its HTTP status (none when not reached), why not, and how long it took. */
 export const webhookTestResult = z
-  .object({ delivered: z.boolean(), status: z.number().int().nullable(), error: z.string().nullable(), ms: z.number().int() })
+  .object({
+    delivered: z.boolean(),
+    status: z.number().int().nullable(),
+    /** The technical error (for whoever runs the receiver), and why in the office's words; null when delivered. */
+    error: z.string().nullable(),
+    reason: label.nullable(),
+    ms: z.number().int(),
+  })
   .meta({ id: 'WebhookTestResult' });
 export type WebhookTestResult = z.infer<typeof webhookTestResult>;

@@ -431,7 +431,7 @@ describe('the webhook (通知接口)', () => {
       await new Promise((done) => closed.close(done));
       await patch({ webhook: { url: `http://127.0.0.1:${port}/hook` } });
       const refused = (await (await office.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless)).json()) as { delivered: boolean; status: number | null; error: string };
-      expect(refused).toMatchObject({ delivered: false, status: null });
+      expect(refused).toMatchObject({ delivered: false, status: null, reason: { zh: '连接被拒绝：该地址上没有服务在接收' } });
       expect(refused.error).toContain('ECONNREFUSED');
 
       // Deliveries waiting, one of them failing: the settings say so, with the latest reason.

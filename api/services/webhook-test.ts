@@ -6,6 +6,7 @@ import type { WebhookTestResult } from '../contracts/campaign-admin';
 import { ApiError } from '../errors';
 import { assertOffice } from './campaign-admin';
 import { sendSigned } from './webhook-delivery';
+import { webhookFailure } from './webhook-failure';
 
 /**
  * Sends a signed test delivery to the campaign's webhook now and says what
@@ -22,5 +23,6 @@ export async function testWebhook(db: Db, id: number, actor: Actor, now: Date): 
   const body = JSON.stringify({ type: 'webhook.test', campaignId: id, at: now.toISOString(), by: actor.userId });
   const started = performance.now();
   const outcome = await sendSigned(campaign.url, body, campaign.secret, `test-${now.getTime()}`, 10_000);
-  return { delivered: outcome.error === null, status: outcome.status, error: outcome.error, ms: Math.round(performance.now() - started) };
+  const reason = outcome.error === null ? null : webhookFailure(outcome.error);
+  return { delivered: outcome.error === null, status: outcome.status, error: outcome.error, reason, ms: Math.round(performance.now() - started) };
 }

@@ -2,6 +2,7 @@ import { Show, createSignal } from 'solid-js';
 import type { WebhookTestResult } from '../../../../api/contracts/campaign-admin';
 import { reasonText } from '../../api/problem';
 import { count } from '../../reports/format';
+import { tr } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
 import { cm, cmFilled } from './messages';
@@ -28,7 +29,7 @@ export function WebhookSection(props: SectionProps) {
     try {
       setTested(await settingsApi.testWebhook(props.settings.id));
     } catch (error) {
-      setTested({ delivered: false, status: null, error: reasonText(error), ms: 0 });
+      setTested({ delivered: false, status: null, error: reasonText(error), reason: null, ms: 0 });
     } finally {
       setTesting(false);
     }
@@ -77,10 +78,17 @@ export function WebhookSection(props: SectionProps) {
           </button>
           <Show when={tested()}>
             {(result) => (
-              <span role="status" data-testid="webhook-test-result" data-delivered={String(result().delivered)} classList={{ 'ca-warning': !result().delivered }}>
+              <span
+                role="status"
+                data-testid="webhook-test-result"
+                data-delivered={String(result().delivered)}
+                classList={{ 'ca-warning': !result().delivered }}
+                // The technical error for whoever runs the receiver; the line says why in the reader's language.
+                title={result().error ?? undefined}
+              >
                 {result().delivered
                   ? cmFilled('webhookTestDelivered', { status: result().status ?? '', ms: result().ms })
-                  : cmFilled('webhookTestFailed', { error: result().error ?? '' })}
+                  : cmFilled('webhookTestFailed', { error: tr(result().reason ?? { zh: result().error ?? '', en: result().error ?? '' }) })}
               </span>
             )}
           </Show>
