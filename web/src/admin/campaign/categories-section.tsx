@@ -10,6 +10,8 @@ export function CategoriesSection(props: SectionProps) {
   const [nameZh, setNameZh] = createSignal('');
   const [nameEn, setNameEn] = createSignal('');
   const id = () => props.settings.id;
+  // The row and field of the last change refused: marked until the next change, its input back at the saved value.
+  const [refused, setRefused] = createSignal<{ categoryId: number; field: string } | null>(null);
   const add = async () => {
     if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn() }))) {
       setNameZh('');
@@ -31,20 +33,31 @@ export function CategoriesSection(props: SectionProps) {
         <tbody>
           <For each={props.settings.categories}>
             {(category) => {
-              const change = (c: Parameters<typeof settingsApi.changeCategory>[2]) => void props.run('categories', () => settingsApi.changeCategory(id(), category.id, c));
+              type Change = Parameters<typeof settingsApi.changeCategory>[2];
+              const change = (c: Change, input?: HTMLInputElement) => {
+                setRefused(null);
+                void props.run('categories', () => settingsApi.changeCategory(id(), category.id, c)).then((saved) => {
+                  if (saved || input === undefined) return;
+                  // Refused (a name or code another category has, an empty name): the saved value again, the field marked.
+                  const field = Object.keys(c)[0] ?? '';
+                  input.value = String(category[field as keyof typeof category] ?? '');
+                  setRefused({ categoryId: category.id, field });
+                });
+              };
+              const marked = (field: string) => refused()?.categoryId === category.id && refused()?.field === field;
               return (
                 <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
                   <td>
-                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} onChange={(e) => change({ sortOrder: Number(e.currentTarget.value) })} />
+                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} aria-invalid={marked('sortOrder')} onChange={(e) => change({ sortOrder: Number(e.currentTarget.value) }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} onChange={(e) => change({ code: e.currentTarget.value })} />
+                    <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" aria-label={cm('nameZh')} value={category.nameZh} onChange={(e) => change({ nameZh: e.currentTarget.value })} />
+                    <input type="text" aria-label={cm('nameZh')} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" aria-label={cm('nameEn')} value={category.nameEn} onChange={(e) => change({ nameEn: e.currentTarget.value })} />
+                    <input type="text" aria-label={cm('nameEn')} value={category.nameEn} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
                     <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
