@@ -39,6 +39,7 @@ import { flowRoutes } from './routes/flow';
 import { typicalCaseRoutes } from './routes/typical-cases';
 import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
+import { sessionHolds } from './auth/sessions';
 
 export interface AppOptions {
   readonly database: Database;
@@ -75,7 +76,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', flowRoutes(database, clock))
     .route('/', typicalCaseRoutes(database, clock))
     .route('/', batchRoutes(database, clock))
-    .route('/', eventRoutes(feed))
+    .route('/', eventRoutes(feed, (token) => sessionHolds(database, token, clock(), options.session)))
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock))
     .route('/', attachmentRoutes('clue', database, clock))

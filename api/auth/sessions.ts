@@ -141,6 +141,19 @@ export async function resumeSession(database: Database, token: string, now: Date
   return user;
 }
 
+/**
+ * Whether a session still holds, as {@link resumeSession} would judge it,
+ * without counting as activity: for a stream left open, which must end with
+ * its session (a sign-out, a disabled account, the idle limit) rather than
+ * go on sending changes, and which must not keep an idle session alive.
+ */
+export async function sessionHolds(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<boolean> {
+  const row = await readSession(database, tokenHash(token));
+  if (row === undefined) return false;
+  const t = now.getTime();
+  return t < new Date(row.expiresAt).getTime() && (row.display || t - new Date(row.lastSeenAt).getTime() < policy.idleMinutes * 60_000);
+}
+
 export async function endSession(database: Database, token: string): Promise<void> {
   await database.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token))));
 }

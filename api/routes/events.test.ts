@@ -79,6 +79,23 @@ describe('GET /api/events', () => {
     expect(change?.id).toBe(String(data.seq));
   });
 
+  it('ends a stream whose session has ended (signed out elsewhere) instead of sending it the next change', async () => {
+    const office = await signIn(appA, 'office');
+    const lead = await signIn(appA, 'hantai.lead');
+    const stream = await collect(lead, () => false);
+    // Signed out with the same cookie (another tab), while this stream stays open.
+    expect((await lead.send('DELETE', '/api/session')).status).toBe(204);
+    // Past the stream's interval between session checks, a change of the lead's unit.
+    await new Promise((done) => setTimeout(done, 5_200));
+    const started = Date.now();
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '会话结束后的线索', source: 'other' });
+    expect(created.status).toBe(201);
+    const events = await stream.done;
+    // Ended by the server, well before the collector's own 10 s, with the change not sent.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(events.filter((e) => e.event === 'change')).toEqual([]);
+  });
+
   it('replays what a client missed after its Last-Event-ID, in order, and only what its scope allows', async () => {
     const office = await signIn(appA, 'office');
     const lead = await signIn(appB, 'hantai.lead');

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { getCookie } from 'hono/cookie';
+import { sessionCookie } from '../auth/sessions';
 import { viewerOf } from '../middleware/viewer';
 import { readScope } from '../services/board';
 import type { AuditFeed, Change } from '../services/audit-feed';
@@ -42,7 +44,10 @@ export const changeEvent = z
  * each with its audit sequence number as its id. A client that reconnects
  * with Last-Event-ID first receives everything it missed, in order.
  */
-export function eventRoutes(feed: AuditFeed) {
+/** How often, at most, an open stream asks whether its session still holds (before sending, and at each heartbeat). */
+const sessionCheckMs = 5_000;
+
+export function eventRoutes(feed: AuditFeed, sessionHolds: (token: string) => Promise<boolean>) {
   return router().openapi(
     createRoute({
       method: 'get',
@@ -68,8 +73,19 @@ export function eventRoutes(feed: AuditFeed) {
       const requested = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : c.req.valid('query').since;
       const head = await feed.head();
 
+      const token = getCookie(c, sessionCookie) ?? '';
       return streamSSE(c, async (stream) => {
         let sent = requested ?? head;
+        // A session that ends while its stream is open (signed out elsewhere, the account disabled, idle too long) ends
+        // the stream: the browser opens it again, is refused, and its page goes to the sign-in.
+        let checkedAt = performance.now();
+        const stillSignedIn = async (): Promise<boolean> => {
+          if (performance.now() - checkedAt < sessionCheckMs) return true;
+          checkedAt = performance.now();
+          if (await sessionHolds(token)) return true;
+          stream.abort();
+          return false;
+        };
         // Past the newest entry: a number from another database, or from this one before a restore. Nothing newer than
         // it would ever be sent, so the client is told to read afresh, as one too far behind is.
         if (head - sent > maxCatchUp || sent > head) {
@@ -96,7 +112,7 @@ export function eventRoutes(feed: AuditFeed) {
                   break;
                 }
                 const batch = await feed.after(sent, 500);
-                if (batch.length === 0) break;
+                if (batch.length === 0 || !(await stillSignedIn())) break;
                 for (const change of batch) {
                   if (visible(change)) await stream.writeSSE({ event: 'change', id: String(change.seq), data: JSON.stringify(change) });
                 }
@@ -109,7 +125,13 @@ export function eventRoutes(feed: AuditFeed) {
           }
         };
         const unsubscribe = await feed.subscribe(() => void pull().catch(() => stream.abort()));
-        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }).catch(() => stream.abort()), heartbeatMs);
+        const heartbeat = setInterval(
+          () =>
+            void stillSignedIn()
+              .then((holds) => (holds ? stream.writeSSE({ event: 'ping', data: '' }) : undefined))
+              .catch(() => stream.abort()),
+          heartbeatMs,
+        );
         await new Promise<void>((done) => {
           stream.onAbort(() => done());
           void pull().catch(() => stream.abort());

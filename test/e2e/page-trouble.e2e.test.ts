@@ -68,6 +68,29 @@ describe('a page that cannot be shown', () => {
       expect(new URL(page.url()).searchParams.get('state')).toBe('verifying');
     }));
 
+  test('a wall whose session ends goes to the sign-in at the next change, not on showing what it had', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+      await page.locator('[data-testid=wall-status]:not(.offline)').waitFor();
+      // The session ends on the server (signed out elsewhere, the account disabled) while the wall's stream is open.
+      const cookies = await context.cookies(suite.server.url);
+      const ended = await fetch(`${suite.server.url}/api/session`, { method: 'DELETE', headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), origin: suite.server.url } });
+      expect(ended.status).toBe(204);
+      // The next change someone else makes (past the stream's check interval) ends the stream instead of being sent to it.
+      await page.waitForTimeout(5_500);
+      const lead = await fetch(`${suite.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: suite.server.url }, body: JSON.stringify({ username: 'hantai.lead', password: demoPassword }) });
+      const leadCookie = (lead.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const created = await fetch(`${suite.server.url}/api/clues`, {
+        method: 'POST',
+        headers: { cookie: leadCookie, 'content-type': 'application/json', origin: suite.server.url },
+        body: JSON.stringify({ campaignId, unitId: 'hantai', title: '会话结束后的变更', source: 'other' }),
+      });
+      expect(created.status).toBe(201);
+      await page.waitForURL(/\/login\?next=/, { timeout: 15_000 });
+      expect(new URL(page.url()).searchParams.get('next')).toBe(`/campaigns/${campaignId}/wall`);
+    }));
+
   test('a page whose read fails for a passing reason tries again by itself; one refused says why and tries again when asked', () =>
     asUser(suite, 'office', async ({ page }) => {
       const campaignId = campaignOf(page);

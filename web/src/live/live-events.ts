@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import type { changeEvent } from '../../../api/routes/events';
 import { createSignal, onCleanup } from 'solid-js';
+import { reportUnauthenticated } from '../api/typed-call';
 
 /** One change the server tells this user about (the data of a `change` event of GET /api/events), as the API's contract defines it. */
 export type Change = z.infer<typeof changeEvent>;
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/** Whether the server no longer knows this browser's session (a network failure is not an ended session). */
+async function sessionEnded(): Promise<boolean> {
+  try {
+    return (await fetch('/api/session', { credentials: 'same-origin' })).status === 401;
+  } catch {
+    return false;
+  }
+}
 
 function isChange(value: unknown): value is Change {
   if (typeof value !== 'object' || value === null) return false;
@@ -57,7 +67,13 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
       if (source?.readyState === EventSource.CLOSED) {
         source.close();
         clearTimeout(retry);
-        retry = setTimeout(open, 3000);
+        // A stream the server refused (the browser does not say why): if the session has ended, the page goes to the
+        // sign-in as any refused read does, rather than showing what it last had, stale, with no one told (a wall left
+        // on for weeks). Otherwise (the server restarting, the network) it is opened again after a pause.
+        void sessionEnded().then((ended) => {
+          if (ended) reportUnauthenticated();
+          else if (!disposed) retry = setTimeout(open, 3000);
+        });
       }
     });
   };
