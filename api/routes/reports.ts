@@ -63,7 +63,13 @@ export function reportRoutes(database: Database, clock: Clock) {
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
         const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [`category${category}`])];
-        const name = [campaign.code, ...scope, query.phase ?? 'report', exportDay(now, campaign.config.timeZone)].join('-');
+        // Named for what it holds: the phase, or the span's first and last days, and the day it is as of (today's unless
+        // asked for another), so that two spans, or the same one as of two days, are two files.
+        const day = (instant: string | number) => exportDay(new Date(instant), campaign.config.timeZone);
+        const ranged = query.from !== undefined || query.to !== undefined;
+        const spanName = query.phase ?? (ranged ? `${query.from === undefined ? 'start' : day(span.from)}_${query.to === undefined ? 'end' : day(Date.parse(span.to) - 1)}` : 'report');
+        const asOfName = query.asOf === undefined ? exportDay(now, campaign.config.timeZone) : `asof-${day(span.asOf)}`;
+        const name = [campaign.code, ...scope, spanName, asOfName].join('-');
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
