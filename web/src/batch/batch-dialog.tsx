@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import { localDateOf } from '../../../engine/deadlines/local-time';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
@@ -13,11 +13,11 @@ import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { aside, colon, lang, named, t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
-import { keepTabInside } from '../ui/focus-trap';
 import { batchApi, type BatchItem, type BatchResult } from './api';
 import { bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, planOf, type BatchAction } from './batch-plan';
+import { useModalKeys } from '../ui/modal-keys';
 
 /** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
 export interface BatchOutcome {
@@ -123,15 +123,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
 
   const busy = () => progress() !== null;
   const close = () => props.onClose(outcome());
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !busy()) close();
-    else keepTabInside(form, event);
-  };
-  onMount(() => {
-    document.addEventListener('keydown', onKey);
-    form?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  });
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea' });
 
   const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
   /**

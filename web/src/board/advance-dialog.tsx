@@ -1,15 +1,15 @@
-import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { api, type CampaignDetail } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { t, tr } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
-import { keepTabInside } from '../ui/focus-trap';
 import { bm } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
 import { nextStateOf } from './phase-advance';
+import { useModalKeys } from '../ui/modal-keys';
 
 /**
  * The office's advance into the next phase (推进阶段): what the phase has not
@@ -51,15 +51,7 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; o
     }
   }
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !busy()) props.onClose(null);
-    else keepTabInside(form, event);
-  };
-  onMount(() => {
-    document.addEventListener('keydown', onKey);
-    form?.querySelector<HTMLElement>('textarea, button[type=submit]')?.focus();
-  });
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  useModalKeys(() => form, { busy, onCancel: () => props.onClose(null), focusFirst: 'textarea, button[type=submit]' });
 
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onClose(null)}>

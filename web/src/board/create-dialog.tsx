@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { hasUnitInScope } from '../../../engine/actor';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind, type UserSummary } from '../api/client';
@@ -7,9 +7,9 @@ import { me } from '../session/session';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
-import { keepTabInside } from '../ui/focus-trap';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
+import { useModalKeys } from '../ui/modal-keys';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
@@ -71,15 +71,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
     queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !busy()) props.onCancel();
-    else keepTabInside(form, event);
-  };
-  onMount(() => {
-    document.addEventListener('keydown', onKey);
-    form?.querySelector<HTMLElement>('input[name=title]')?.focus();
-  });
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  useModalKeys(() => form, { busy, onCancel: () => props.onCancel(), focusFirst: 'input[name=title]' });
 
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onCancel()}>

@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, type Card, type CampaignDetail } from '../api/client';
 import { t, tr, trFilled } from '../i18n/i18n';
@@ -9,11 +9,11 @@ import { organisationTypeLabel } from './outcome-labels';
 import { PayloadInput } from './payload-input';
 import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
-import { keepTabInside } from '../ui/focus-trap';
 import { CaseNumberHint } from '../intake/case-number-hint';
 import { me } from '../session/session';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
+import { useModalKeys } from '../ui/modal-keys';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -82,15 +82,7 @@ export function MoveDialog(props: {
     queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !busy()) props.onCancel();
-    else keepTabInside(form, event);
-  };
-  onMount(() => {
-    document.addEventListener('keydown', onKey);
-    form?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  });
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  useModalKeys(() => form, { busy, onCancel: () => props.onCancel(), focusFirst: 'input, select, textarea' });
 
   const input = (spec: FieldSpec) => (
     <PayloadInput
