@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { auditLog, clues, problems, users } from '../../db/schema';
@@ -47,6 +47,39 @@ describe('work notes', () => {
     expect(edited.status).toBe(200);
     const noted = (await (await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '补充笔录一份' })).json()) as ItemDetail;
     expect(noted.version).toBe(clue.version + 2);
+  });
+
+  it('leaves a move, an edit or a batch prepared before a note valid, and one prepared before a move stale', async () => {
+    const clue = await openClue(3);
+    const [verifying] = await database.db.select({ id: clues.id }).from(clues).where(and(eq(clues.state, 'verifying'), ne(clues.id, clue.id))).orderBy(clues.id).limit(1).offset(2);
+    if (verifying === undefined) throw new Error('fewer than three clues in verifying');
+    const other = (await (await office.get(`/api/clues/${verifying.id}`)).json()) as ItemDetail;
+    for (const item of [clue, other]) expect((await office.send('POST', `/api/clues/${item.id}/notes`, { text: '走访群众两名' })).status).toBe(200);
+
+    // Prepared on the version before the note: the edit, then the move on the edit's answer, go through.
+    const edited = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '记录之后改的标题' });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    const afterEdit = (await edited.json()) as ItemDetail;
+    expect(afterEdit.version).toBe(clue.version + 2);
+    // The edit is a change: a move prepared before it is stale, and stores nothing.
+    const entries = (await history('clues', clue.id)).length;
+    const stale = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version, payload: { conclusion: '查无实据' } });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { code: string }).code).toBe('version_conflict');
+    expect((await history('clues', clue.id)).length).toBe(entries);
+
+    // A batch prepared before the note: its card moves.
+    const batch = await office.send('POST', `/api/campaigns/${other.context.campaignId}/batch`, {
+      to: 'unfounded',
+      payload: { conclusion: '查无实据' },
+      items: [{ kind: 'clue', id: other.id, version: other.version }],
+    });
+    expect(batch.status, await batch.clone().text()).toBe(200);
+    expect(((await batch.json()) as { refused: unknown[] }).refused).toEqual([]);
+    expect((await (await office.get(`/api/clues/${other.id}`)).json()) as ItemDetail).toMatchObject({ state: 'unfounded', version: other.version + 2 });
+    // A version the clue never had is stale too.
+    const future = await office.send('PATCH', `/api/clues/${other.id}`, { version: other.version + 40, title: '不存在的版本' });
+    expect(future.status).toBe(409);
   });
 
   it('lets the assigned officer note a problem, and refuses a lead of another unit and a viewer', async () => {

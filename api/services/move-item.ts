@@ -20,6 +20,7 @@ import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
 import { sees } from './board';
 import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-rules';
+import { changedSince } from './changed-since';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
 import { onceIn, type Once } from './idempotency';
@@ -73,7 +74,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
     // Seen by the viewer before the first move only: a transfer earlier in the same request may take it out of their units.
     if (item === null || (index === 0 && !sees(actor, item.context.unitId))) throw new ApiError('not_found');
     known = { assigneeId: item.context.assigneeId, name: item.assigneeName };
-    if (index === 0 && version !== 'current' && item.version !== version) {
+    if (index === 0 && version !== 'current' && (await changedSince(tx, kind, id, version, item.version))) {
       throw new ApiError('version_conflict', { extra: { current: await readItem(tx, kind, id, actor, now) } });
     }
     campaign = await loadCampaignRules(tx, item.context.campaignId);

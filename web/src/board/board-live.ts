@@ -2,6 +2,7 @@ import { createEffect } from 'solid-js';
 import type { Card, ItemKind } from '../api/client';
 import { coalesce } from '../live/coalesce';
 import { subscribeToChanges, type Change } from '../live/live-events';
+import { overtakes } from '../live/overtakes';
 import type { BoardState } from './board-state';
 
 export interface LiveBoardOptions {
@@ -59,7 +60,7 @@ export function createLiveBoard(options: LiveBoardOptions) {
     options.onItemChange(change);
     if (change.subject !== options.kind()) return;
     const held = options.dragging();
-    if (held !== null && held.id === change.subjectId && change.version > held.version) overtaken = true;
+    if (held !== null && held.id === change.subjectId && overtakes(change, held.version)) overtaken = true;
     const known = state.columns().find((c) => c.cards.some((card) => card.id === change.subjectId))?.state;
     const states = [change.fromState, change.toState, known].filter((s): s is string => typeof s === 'string');
     refresh(states.length > 0 ? states : allStates());

@@ -26,6 +26,7 @@ import { boardPlugins } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
 import type { MoveDraft } from './move-dialog';
 import { coalesce } from '../live/coalesce';
+import { overtakes } from '../live/overtakes';
 import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusCard } from './board-moves';
 import { createBoardState } from './board-state';
@@ -124,7 +125,7 @@ export function BoardPage() {
       inbox.itemChanged(change);
       // The card of an open move dialog changed by someone else: the dialog says so before its submit is refused.
       const open = moves.draft();
-      if (open !== null && change.subject === open.card.kind && change.subjectId === open.card.id && change.version > open.card.version) {
+      if (open !== null && change.subject === open.card.kind && change.subjectId === open.card.id && overtakes(change, open.card.version)) {
         setDraftOvertaken({ draft: open, state: change.toState });
       }
     },
