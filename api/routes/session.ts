@@ -16,6 +16,7 @@ import { actorOf, viewerOf } from '../middleware/viewer';
 import { json, problems, router } from './kit';
 
 const badLogin = new ApiError('unauthenticated', { reason: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+const accountDisabled = new ApiError('unauthenticated', { reason: { zh: '该账号已停用，请联系系统管理员', en: 'This account is disabled; ask your administrator' } });
 
 /** A screen left signed in for days in a command centre must not be able to change anything. */
 const displayOnlyReadOnly = { zh: '只有只读账号（查看者）可以在大屏上长期保持登录', en: 'Only a read-only (viewer) account may stay signed in on a wall display' };
@@ -58,13 +59,18 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
         const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
-        if (row === undefined || !matches || row.disabledAt !== null) {
+        if (row === undefined || !matches) {
           await throttle.fail(keys, now);
           c.set('outcome', 'login_failed');
           throw badLogin;
         }
         if (failures.has(userKey)) await throttle.succeed(userKey);
-        // Checked once the password is right, so that the answer tells a stranger nothing about the account.
+        // Checked once the password is right, so that the answer tells a stranger nothing about the account; its owner
+        // learns why they cannot sign in (told "wrong password", they would try again and again, or ask for a reset).
+        if (row.disabledAt !== null) {
+          c.set('outcome', 'login_failed');
+          throw accountDisabled;
+        }
         if (display && row.role !== 'viewer') throw displayNotReadOnly;
         // A new token at every login: a token planted before login is worthless.
         const previous = getCookie(c, sessionCookie);

@@ -96,7 +96,11 @@ describe('people administration', () => {
     expect(disabled.status).toBe(200);
     expect(((await disabled.json()) as { disabledAt: string | null }).disabledAt).not.toBeNull();
     expect((await wang.get('/api/campaigns')).status).toBe(401);
-    expect((await login('wang.wu', 'wang-own-password')).status).toBe(401);
+    // Its owner, with the right password, is told the account is disabled; anyone else is told only that the password is wrong.
+    const refused = await login('wang.wu', 'wang-own-password');
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as Problem).reason.zh).toBe('该账号已停用，请联系系统管理员');
+    expect(((await (await login('wang.wu', 'not-the-password')).json()) as Problem).reason.zh).toBe('用户名或密码错误');
     // The administrator cannot lock themselves out.
     const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     expect((await admin.send('POST', `/api/admin/users/${me?.id}/disable`, {})).status).toBe(400);
