@@ -21,6 +21,7 @@ afterAll(async () => {
 
 interface Problem {
   code: string;
+  reason: { zh: string; en: string };
   fields?: { field: string; message: { zh: string; en: string } }[];
   plan?: { issues: { row: number; column: string; reason: { zh: string; en: string } }[] };
 }
