@@ -450,6 +450,7 @@ describe('the demo history', () => {
     const frozen = (await response.json()) as Report;
     const [campaign] = await fresh.db.select().from(campaigns);
     expect(frozen.frozen?.frozenAt).toBe(campaign?.context.phaseEnteredAt.crackdown);
+    expect(frozen.generatedAt).toBe(frozen.frozen?.frozenAt);
     expect(frozen.total.figures.cluesFound).toBeGreaterThan(0);
     // Frozen at the instant the survey ended, it equals the live report of the survey (nothing rewrites history).
     const live = (await (await viewer.get('/api/campaigns/1/report?phase=survey')).json()) as Report;

@@ -148,7 +148,9 @@ export function reportHash(json: string): string {
 export async function freezePhaseReport(tx: Tx, campaign: CampaignRow, phase: Phase, actorId: number | null, at: Date, now: Date = at): Promise<void> {
   // `now` tells the report whether the tables still show the campaign as it was at `at`. The phase ends at `at`: the
   // advance freezes it before its own row says so (the demo's history, played, has it said already).
-  const report = await campaignReport(tx, await loadCampaign(tx, campaign.id), { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
+  const counted = await campaignReport(tx, await loadCampaign(tx, campaign.id), { phase, to: at.toISOString(), asOf: at.toISOString() }, now);
+  // Made at the advance, as of it: a report frozen later from the played history (the demo's) says so too, not the first start.
+  const report = { ...counted, generatedAt: at.toISOString() };
   const json = JSON.stringify(report);
   await tx
     .insert(frozenReports)
