@@ -137,6 +137,38 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     const other = await app.request('/api/campaigns/1/map', { headers: { cookie: viewer.cookie, 'if-none-match': '"stale"' } });
     expect(other.status).toBe(200);
   });
+  it('counts a police station in its county’s shape and targets, and draws no tile for it', async () => {
+    const admin = await signIn(app, 'admin');
+    const office = await signIn(app, 'office');
+    const made = await admin.send('POST', '/api/admin/units', { id: 'nanzheng-pcs', parentId: 'nanzheng', kind: 'other', nameZh: '南郑派出所', nameEn: 'Nanzheng police station' });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const read = async () => (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    const before = await read();
+    const county = (b: BattleMap) => b.units.find((u) => u.unitId === 'nanzheng');
+    const solvedTarget = (b: BattleMap) => b.targets.find((t) => t.unitId === 'nanzheng' && t.metric === 'casesSolved');
+    // A case of another unit solved in the crackdown, handed to the station.
+    const since = before.timeline.find((p) => p.phase === 'crackdown')?.enteredAt ?? '';
+    const [solved] = (
+      await database.client.execute({
+        sql: `select c.id, c.version from clues c where c.state = 'solved' and c.unit_id not like 'nanzheng%'
+                and exists (select 1 from audit_log a where a.subject = 'clue' and a.subject_id = c.id and a.event = 'clue.solve' and a.at >= ?) limit 1`,
+        args: [since],
+      })
+    ).rows;
+    if (solved === undefined) throw new Error('no case solved in the crackdown outside Nanzheng');
+    const moved = await office.send('POST', `/api/clues/${Number(solved.id)}/transfer`, { unitId: 'nanzheng-pcs', reason: '属地管辖', version: Number(solved.version) });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+
+    const after = await read();
+    expect(after.units.some((u) => u.unitId === 'nanzheng-pcs')).toBe(false);
+    expect(county(after)).toMatchObject({ total: (county(before)?.total ?? 0) + 1, subUnits: 1, mapFeatureId: '610721' });
+    expect(after.grid.some((c) => c.unitId === 'nanzheng-pcs')).toBe(false);
+    const [all] = await database.db.select({ n: sql<number>`count(*)` }).from(clues);
+    expect(after.units.reduce((sum, u) => sum + u.total, 0)).toBe(Number(all?.n));
+    expect(after.grid.reduce((sum, c) => sum + c.total, 0)).toBe(Number(all?.n));
+    expect(solvedTarget(before)).toBeDefined();
+    expect(solvedTarget(after)?.actual).toBe((solvedTarget(before)?.actual ?? 0) + 1);
+  });
 });
 
 describe('one battle map for every screen that asks', () => {

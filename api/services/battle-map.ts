@@ -6,6 +6,7 @@ import type { BattleMap } from '../contracts/battle-map';
 import { boardGroups } from './board-counts';
 import { loadCampaign } from './campaign-rules';
 import { hasStoredMap } from './campaign-map-store';
+import { drawnUnitOf } from './drawn-units';
 import { targetFacts } from './exit-facts';
 
 const open: ReadonlySet<string> = new Set(openClueStates);
@@ -23,7 +24,7 @@ const noMeasures = (): Measures => ({ total: 0, open: 0, overdue: 0, filed: 0, s
 
 /**
  * The wall chart's figures, counted in SQL for the whole campaign: each
- * unit's measures, the unit × category grid, the phase timeline and the
+ * drawn unit's measures (its sub-units' included, see {@link drawnUnitOf}), the unit × category grid, the phase timeline and the
  * targets of the current phase. Aggregates: every role sees them.
  */
 export async function readBattleMap(db: Db, campaignId: number, now: Date): Promise<BattleMap> {
@@ -38,8 +39,16 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
     .where(and(eq(clues.campaignId, campaignId), inArray(clues.state, [...openClueStates]), lt(clues.dueAt, at)))
     // In the index's order (state first): SQLite streams the groups instead of sorting the open clues.
     .groupBy(clues.state, clues.unitId, clues.categoryId);
+  const [unitRows, categoryRows, targets] = await Promise.all([
+    db.select().from(units).orderBy(asc(units.sortOrder)),
+    db.select().from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
+    targetFacts(db, campaign),
+  ]);
+  // A sub-unit's clues (a police station's) are counted in the unit drawn for it (its county).
+  const drawn = drawnUnitOf(unitRows);
   const cells = new Map<string, Measures & { unitId: string; categoryId: number | null }>();
-  const cellOf = (unitId: string, categoryId: number | null) => {
+  const cellOf = (held: string, categoryId: number | null) => {
+    const unitId = drawn(held);
     const key = `${unitId}|${categoryId ?? ''}`;
     let cell = cells.get(key);
     if (cell === undefined) cells.set(key, (cell = { unitId, categoryId, ...noMeasures() }));
@@ -53,11 +62,8 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
     if (solvedOrBeyond.has(g.state)) cell.solved += g.n;
   }
   for (const row of late) cellOf(row.unitId, row.categoryId).overdue += row.n;
-  const [unitRows, categoryRows, targets] = await Promise.all([
-    db.select().from(units).orderBy(asc(units.sortOrder)),
-    db.select().from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
-    targetFacts(db, campaign),
-  ]);
+  const within = new Map<string, number>();
+  for (const u of unitRows) if (drawn(u.id) !== u.id) within.set(drawn(u.id), (within.get(drawn(u.id)) ?? 0) + 1);
   const perUnit = new Map<string, Measures>();
   for (const cell of cells.values()) {
     const u = perUnit.get(cell.unitId) ?? noMeasures();
@@ -75,10 +81,18 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
     // The office is no county or detachment to draw, until it holds clues itself (made or imported there): then a tile,
     // so the units add up to what the board and the report count.
     units: unitRows
-      .filter((u) => u.kind !== 'office' || (perUnit.get(u.id)?.total ?? 0) > 0)
+      .filter((u) => drawn(u.id) === u.id && (u.kind !== 'office' || (perUnit.get(u.id)?.total ?? 0) > 0))
       .map((u) => {
         const m = perUnit.get(u.id) ?? noMeasures();
-        return { unitId: u.id, kind: u.kind, label: { zh: u.nameZh, en: u.nameEn }, mapFeatureId: u.mapFeatureId, ...m, solveRate: m.filed === 0 ? null : Math.round((m.solved / m.filed) * 1000) / 1000 };
+        return {
+          unitId: u.id,
+          kind: u.kind,
+          label: { zh: u.nameZh, en: u.nameEn },
+          mapFeatureId: u.mapFeatureId,
+          subUnits: within.get(u.id) ?? 0,
+          ...m,
+          solveRate: m.filed === 0 ? null : Math.round((m.solved / m.filed) * 1000) / 1000,
+        };
       }),
     categories: [...categoryRows.map((c) => ({ categoryId: c.id, label: { zh: c.nameZh, en: c.nameEn } })), { categoryId: null, label: { zh: '未分类', en: 'Uncategorised' } }],
     grid: [...cells.values()].map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, total: c.total, open: c.open })),

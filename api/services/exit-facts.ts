@@ -12,6 +12,7 @@ import {
   type ItemSet,
   type TargetFact,
 } from '../../engine';
+import { subtreeOf, unitTreeOnce } from '../auth/unit-scope';
 import type { CampaignRow } from './campaign-rules';
 
 const sampleSize = 50;
@@ -92,6 +93,7 @@ export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<T
   const targets = campaign.config.targets.filter((t) => t.phase === phase);
   if (targets.length === 0) return [];
   const since = campaign.context.phaseEnteredAt[phase] ?? campaign.createdAt;
+  const tree = await unitTreeOnce(db)();
   const facts: TargetFact[] = [];
   for (const metric of new Set(targets.map((t) => t.metric))) {
     const events = targetMetricEvents[metric];
@@ -117,7 +119,9 @@ export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<T
       .groupBy(subject.unitId);
     const actual = new Map(rows.map((r) => [r.unitId, Number(r.n)]));
     for (const target of targets.filter((t) => t.metric === metric)) {
-      facts.push({ unitId: target.unitId, metric, target: target.value, actual: actual.get(target.unitId) ?? 0 });
+      // A county branch's target is its whole area's: the work of its police stations counts toward it.
+      const done = subtreeOf(target.unitId, tree).reduce((sum, unitId) => sum + (actual.get(unitId) ?? 0), 0);
+      facts.push({ unitId: target.unitId, metric, target: target.value, actual: done });
     }
   }
   return facts;

@@ -1,9 +1,9 @@
 import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js';
-import { colon, tr } from '../i18n/i18n';
+import { colon, tr, trFilled } from '../i18n/i18n';
 import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
-import { bt } from './messages';
+import { battleMapMessages, bt } from './messages';
 
 export type MapLayout = ReturnType<typeof projectShapes>;
 
@@ -24,7 +24,9 @@ export function measureText(measure: Measure, value: number | null): string {
 
 /** A line per measure, for a unit's tooltip. */
 export function unitSummary(unit: UnitMeasures): string {
-  return `${tr(unit.label)}\n${bt('open')} ${count(unit.open)} · ${bt('overdue')} ${count(unit.overdue)} · ${bt('filed')} ${count(unit.filed)} · ${bt('solved')} ${count(unit.solved)} · ${bt('solveRate')} ${percent(unit.solveRate)}`;
+  // A county's figures include its police stations' (drawn with it, not as tiles of their own): the tooltip says so.
+  const within = unit.subUnits === 0 ? '' : unit.subUnits === 1 ? bt('subUnitsOne') : trFilled(battleMapMessages.subUnitsMany, { n: count(unit.subUnits) });
+  return `${tr(unit.label)}${within}\n${bt('open')} ${count(unit.open)} · ${bt('overdue')} ${count(unit.overdue)} · ${bt('filed')} ${count(unit.filed)} · ${bt('solved')} ${count(unit.solved)} · ${bt('solveRate')} ${percent(unit.solveRate)}`;
 }
 
 /**
