@@ -74,3 +74,38 @@ describe('a NUL character, which SQLite would keep but read back only up to', ()
     expect(nulField({ payload: deep })).toBeUndefined();
   });
 });
+
+describe('half of a surrogate pair, which SQLite stored as bytes that are not UTF-8 and libSQL then stopped the process on', () => {
+  const refusal = { zh: '含有无效字符（不成对的 UTF-16 代理项）', en: 'holds an invalid character (half of a UTF-16 surrogate pair)' };
+
+  it('is refused in an edit of a title, naming the field; the clue keeps its title and version, and its board still reads', async () => {
+    const [clue] = await database.db.select({ id: clues.id, title: clues.title, version: clues.version, unitId: clues.unitId }).from(clues).where(eq(clues.state, 'verifying')).limit(1);
+    if (clue === undefined) throw new Error('no clue in verifying');
+    const before = await count(auditLog);
+    for (const title of ['lone \ud800 surrogate', 'lone \udc00 low', 'ends \ud83d']) {
+      const response = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title });
+      expect(response.status, title).toBe(400);
+      expect(((await response.json()) as { fields: unknown }).fields).toEqual([{ field: 'title', message: refusal }]);
+    }
+    expect(await count(auditLog)).toBe(before);
+    expect((await (await office.get(`/api/clues/${clue.id}`)).json()) as { title: string; version: number }).toMatchObject({ title: clue.title, version: clue.version });
+    expect((await office.get(`/api/campaigns/1/board?unit=${clue.unitId}`)).status).toBe(200);
+  });
+
+  it('is refused in a note and in a batch item’s own payload, by where it is', async () => {
+    const [clue] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.campaignId, 1)).limit(1);
+    const note = await office.send('POST', `/api/clues/${clue?.id}/notes`, { text: '\udfff' });
+    expect(((await note.json()) as { fields: unknown }).fields).toEqual([{ field: 'text', message: refusal }]);
+    const batch = await office.send('POST', '/api/campaigns/1/batch', { to: 'unfounded', items: [{ kind: 'clue', id: 1, version: 1, payload: { conclusion: 'x\ud800' } }] });
+    expect(((await batch.json()) as { fields: unknown }).fields).toEqual([{ field: 'items.0.payload.conclusion', message: refusal }]);
+  });
+
+  it('is not a whole pair, however it is spelled: an emoji sent escaped is kept', async () => {
+    const title = '群众举报 😀 某网络水军';
+    const body = JSON.stringify({ campaignId: 1, unitId: 'hantai', title, source: 'platform110' }).replace('😀', '\\ud83d\\ude00');
+    const response = await office.send('POST', '/api/clues', body);
+    expect(response.status, await response.clone().text()).toBe(201);
+    const created = (await response.json()) as { id: number };
+    expect(((await (await office.get(`/api/clues/${created.id}`)).json()) as { title: string }).title).toBe(title);
+  });
+});

@@ -42,3 +42,16 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf8' |
   }
   throw new UnknownEncoding('unknown text encoding');
 }
+
+/** Half of a UTF-16 surrogate pair without its other half. */
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text with each lone surrogate replaced by U+FFFD, as a decoder replaces
+ * bytes it cannot read. A workbook's XML may spell one (`&#xD800;`), and
+ * SQLite would store it as bytes that are not UTF-8, which the database
+ * client cannot read back.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogates, '\uFFFD');
+}

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { decodeCsv } from '../../../engine/intake/text-encoding';
+import { decodeCsv, wellFormed } from '../../../engine/intake/text-encoding';
 
 export interface Table {
   /** How the file was read: xlsx, or the text encoding of a CSV. */
@@ -86,7 +86,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     const sheet = shown.find((ws) => ws.actualRowCount > 0) ?? shown[0] ?? workbook.worksheets[0];
     const all: { number: number; cells: string[] }[] = [];
     sheet?.eachRow({ includeEmpty: false }, (row) => {
-      all.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
+      all.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map((value) => wellFormed(cellText(value))) });
     });
     const othersShown = shown.filter((ws) => ws !== sheet && ws.actualRowCount > 0).length;
     return { format: 'xlsx', ...(sheet !== undefined && { sheet: { name: sheet.name, othersShown } }), ...numbered(all) };
