@@ -170,7 +170,9 @@ describe('the board in Chromium', () => {
       expect(await page.getByTestId('column-solved').getAttribute('class')).toContain('drop-dimmed');
       expect(await page.getByTestId('column-verifying').getAttribute('class')).toContain('drop-allowed');
       // A screen reader hears the drag in Chinese and in the board's words, not dnd-kit's English ids.
-      const spoken = page.locator('[id^=dnd-kit-announcement]');
+      const spoken = page.getByTestId('drag-announcer');
+      // A card is a button (or, selecting, a checkbox), never a toggle button: nothing stamps aria-pressed on it.
+      expect(await page.getByTestId(`card-${id}`).getAttribute('aria-pressed')).toBeNull();
       await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 在“已破案”列上方`);
       await carried.drop();
       await expect.poll(() => spoken.textContent()).toBe(`卡片 #${id} 在“已破案”列上松开`);

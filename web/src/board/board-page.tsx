@@ -22,7 +22,7 @@ import { createCardSelection } from './card-selection';
 import { carriedCards, dropTargetsOf } from './drop-state';
 import { BoardLanes, laneKeyOf } from './board-lanes';
 import { boardSensors, dropTargetLane, dropTargetState } from './board-drag';
-import { boardPlugins } from './drag-announcements';
+import { boardPlugins, dragMessage } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
 import type { MoveDraft } from './move-dialog';
 import { coalesce } from '../live/coalesce';
@@ -253,6 +253,10 @@ export function BoardPage() {
               <Show when={mayMove()}>
                 <batch.Bar />
               </Show>
+              {/* The drag's own live region: where a card is carried, said apart from the board's announcer (which says whether the move was taken). */}
+              <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="drag-announcer">
+                {dragMessage()}
+              </div>
               <DragDropProvider
                 sensors={boardSensors}
                 plugins={boardPlugins}

@@ -1,8 +1,9 @@
-import { Accessibility, type DragDropManagerInput } from '@dnd-kit/dom';
+import { Plugin } from '@dnd-kit/abstract';
+import { Accessibility, type DragDropManager, type DragDropManagerInput } from '@dnd-kit/dom';
+import { createSignal } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { ItemKind } from '../api/client';
 import { tr } from '../i18n/i18n';
-import { messages } from '../i18n/messages';
 import { dropTargetState } from './board-drag';
 import { stateLabel } from './domain-labels';
 
@@ -55,10 +56,42 @@ const announcements = {
   },
 };
 
+const [dragMessage, setDragMessage] = createSignal('');
+
+/** What the drag said last, for the board's drag live region ({@link DragAnnouncer}). */
+export { dragMessage };
+
+/** How long a card must rest over a column before that is said: a drag across the board is not read column by column. */
+const overPauseMs = 500;
+
 /**
- * dnd-kit's default plugins, with its accessibility plugin speaking the
- * board's language. Its instructions are the cards' own help (a card points
- * at that by aria-describedby): the keyboard moves a card by its menu.
+ * Says each drag in the board's words, in its own live region. In place of
+ * dnd-kit's accessibility plugin, which also stamped `aria-pressed` on every
+ * card, so screen readers announced each card as a toggle button, "not
+ * pressed". The cards carry their own role, description and tab stop.
  */
-export const boardPlugins: DragDropManagerInput['plugins'] = (defaults) =>
-  defaults.map((plugin) => (plugin === Accessibility ? Accessibility.configure({ announcements, screenReaderInstructions: { draggable: tr(messages.cardHelpMovable) } }) : plugin));
+class DragAnnouncements extends Plugin<DragDropManager> {
+  constructor(manager: DragDropManager) {
+    super(manager);
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const say = (text: string | undefined, later: boolean) => {
+      clearTimeout(pending);
+      if (text === undefined) return;
+      if (later) pending = setTimeout(() => setDragMessage(text), overPauseMs);
+      else setDragMessage(text);
+    };
+    const off = [
+      manager.monitor.addEventListener('dragstart', (event) => say(announcements.dragstart(event), false)),
+      manager.monitor.addEventListener('dragover', (event) => say(announcements.dragover(event), true)),
+      manager.monitor.addEventListener('dragend', (event) => say(announcements.dragend(event), false)),
+    ];
+    this.destroy = () => {
+      clearTimeout(pending);
+      for (const stop of off) stop();
+      super.destroy();
+    };
+  }
+}
+
+/** dnd-kit's default plugins, with the board's own drag announcements in place of its accessibility plugin. */
+export const boardPlugins: DragDropManagerInput['plugins'] = (defaults) => [...defaults.filter((plugin) => plugin !== Accessibility), DragAnnouncements];
