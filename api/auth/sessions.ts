@@ -130,7 +130,10 @@ export async function resumeSession(database: Database, token: string, now: Date
   if (row === undefined) return null;
   const t = now.getTime();
   const idleSince = new Date(row.lastSeenAt).getTime();
-  if (t >= new Date(row.expiresAt).getTime() || (!row.display && t - idleSince >= policy.idleMinutes * 60_000)) {
+  // A wall display's session (a month, never idle) is for a read-only account only: one whose account has since been
+  // given write rights ends (a role change ends every session; this holds should a session be written meanwhile).
+  const displayOutgrown = row.display && row.role !== 'viewer';
+  if (displayOutgrown || t >= new Date(row.expiresAt).getTime() || (!row.display && t - idleSince >= policy.idleMinutes * 60_000)) {
     await endSession(database, token);
     return null;
   }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { users } from '../../db/schema';
-import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { sessionWith, signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -238,6 +238,28 @@ describe('people administration', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
     // The board's event stream and the reports read campaign entries only.
     expect((await (await signIn(app, 'office')).get('/api/admin/log')).status).toBe(403);
+  });
+
+  it('a new role ends the account\'s sessions: a wall display of a read-only account does not go on with write rights', async () => {
+    const wall = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'viewer', password: 'battlemap', display: true }) });
+    expect(wall.status).toBe(200);
+    const display = sessionWith(app, (wall.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+    const [viewer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'viewer'));
+    // A change of name alone keeps it.
+    expect((await admin.send('PATCH', `/api/admin/users/${viewer?.id}`, { displayName: '大屏' })).status).toBe(200);
+    expect((await display.get('/api/session')).status).toBe(200);
+
+    const promoted = await admin.send('PATCH', `/api/admin/users/${viewer?.id}`, { role: 'office' });
+    expect(promoted.status, await promoted.clone().text()).toBe(200);
+    expect((await display.get('/api/session')).status).toBe(401);
+    expect((await display.send('POST', '/api/clues/1/notes', { text: '大屏写入' })).status).toBe(401);
+    const log = (await (await admin.get(`/api/admin/log?user=${viewer?.id}`)).json()) as { entries: { event: string; payload: { sessionsEnded?: number } }[] };
+    // The wall's session, and any other the account had open (an earlier test's sign-in).
+    expect(log.entries[0]).toMatchObject({ event: 'user.edit', payload: { changes: { role: { from: 'viewer', to: 'office' } } } });
+    expect(log.entries[0]?.payload.sessionsEnded).toBeGreaterThanOrEqual(1);
+    // Signed in again, the account works with its new role; put back, it may keep a wall display again.
+    expect((await signIn(app, 'viewer')).cookie).not.toBe('');
+    expect((await admin.send('PATCH', `/api/admin/users/${viewer?.id}`, { role: 'viewer', displayName: '只读账号' })).status).toBe(200);
   });
 
   it('documents the people routes in the OpenAPI document', async () => {

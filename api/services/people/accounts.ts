@@ -115,7 +115,10 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
     if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
     const after = await readAccount(tx, id);
     const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
-    if (Object.keys(changes).length > 0) await auditPeople(tx, change, { user: id }, 'user.edit', { changes });
+    // A new role ends the account's sessions: a wall display's month-long session of a read-only account must not
+    // go on with write rights, and whoever signs in again sees the pages of the new role from the start.
+    const ended = before.role === after.role ? [] : await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
+    if (Object.keys(changes).length > 0) await auditPeople(tx, change, { user: id }, 'user.edit', { changes, ...(ended.length > 0 && { sessionsEnded: ended.length }) });
     return after;
   });
 }
