@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
-import { hasCampaign } from '../db/seed/seed-demo';
+import { hasCampaign, hasDemoAccounts } from '../db/seed/seed-demo';
 import { seedDemoCampaign } from './services/demo';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
   } else if (!(await hasUsers(database))) {
     await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
-    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units, people and campaigns.`);
+    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`);
   }
   // Marks the database file as served, so that a restore refuses to replace it underneath this process.
   const localPath = localPathOf(env.DATABASE_URL);
@@ -84,10 +84,12 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
 
+  // The demo's sign-ins, where they exist: a database started without the demo (SEED_DEMO=false) has none of them.
+  const demoAccounts = env.NODE_ENV !== 'production' && (await hasDemoAccounts(database));
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     console.log(`Battlemap is serving at http://${host}:${info.port}  (database ${env.DATABASE_URL})`);
-    if (env.NODE_ENV !== 'production') {
+    if (demoAccounts) {
       const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
       console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
       console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);

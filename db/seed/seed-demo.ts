@@ -27,6 +27,14 @@ export interface DemoSeedOptions {
   readonly notes?: boolean;
 }
 
+/** True when the database holds the demo's accounts (seeded now or on an earlier start): only then are their sign-ins worth printing. */
+export async function hasDemoAccounts(database: Database): Promise<boolean> {
+  const lead = demoUsers.find((u) => u.role === 'lead');
+  if (lead === undefined) return false;
+  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, lead.username)).limit(1);
+  return row !== undefined;
+}
+
 /** True when the database already holds a campaign (the demo is seeded only on a first start). */
 export async function hasCampaign(database: Database): Promise<boolean> {
   const [row] = await database.db.select({ id: campaigns.id }).from(campaigns).limit(1);

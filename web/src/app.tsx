@@ -6,6 +6,7 @@ import { t } from './i18n/i18n';
 import { LoginPage } from './session/login-page';
 import { isSignInPath } from './session/next-path';
 import { loadSession, me, sessionLost } from './session/session';
+import { lastCampaign } from './session/last-campaign';
 import { Announcer } from './ui/announcer';
 import { NoSuchPage, PageTrouble } from './ui/page-trouble';
 import { toast, Toasts } from './ui/toasts';
@@ -49,10 +50,11 @@ function Home() {
     <Show when={campaigns()} fallback={<div class="page-loading">{t('loading')}</div>}>
       {(list) => (
         <Show
-          when={list().find((c) => c.state !== 'planned' && c.state !== 'concluded') ?? list()[0]}
+          when={list().find((c) => c.id === lastCampaign()) ?? list().find((c) => c.state !== 'planned' && c.state !== 'concluded') ?? list()[0]}
           fallback={
-            // A first start in production has no campaign yet: the administrator begins with people and units.
-            <Show when={me()?.role === 'admin'} fallback={<div class="page-loading">{t('noCampaign')}</div>}>
+            // A first start in production has no campaign yet: the administrator begins with people and units, the office
+            // creates the campaign, and everyone else is told there is none yet (on a page with sign-out and language).
+            <Show when={me()?.role === 'admin'} fallback={<Navigate href="/campaigns/new" />}>
               <Navigate href="/admin/people" />
             </Show>
           }
@@ -73,6 +75,7 @@ const WallPage = lazy(() => import('./battle-map/wall-page').then((m) => ({ defa
 const CampaignSettingsPage = lazy(() => import('./admin/campaign/settings-page').then((m) => ({ default: m.CampaignSettingsPage })));
 const ListsPage = lazy(() => import('./lists/lists-page').then((m) => ({ default: m.ListsPage })));
 const ImportPage = lazy(() => import('./intake/import-page').then((m) => ({ default: m.ImportPage })));
+const NewCampaignPage = lazy(() => import('./admin/campaign/new-campaign-page').then((m) => ({ default: m.NewCampaignPage })));
 const ChangePasswordPage = lazy(() => import('./session/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Shell(props: RouteSectionProps) {
@@ -91,6 +94,7 @@ export function App() {
       <Route path="/login" component={LoginPage} />
       <Route path="/" component={SignedIn}>
         <Route path="/" component={Home} />
+        <Route path="/campaigns/new" component={NewCampaignPage} />
         <Route path="/campaigns/:id/board" component={BoardPage} />
         <Route path="/campaigns/:id/import" component={ImportPage} />
         <Route path="/campaigns/:id/reports" component={ReportsPage} />

@@ -16,7 +16,6 @@ export const messages = {
   language: { zh: 'English', en: '中文' },
   languageSwitch: { zh: '切换到英文', en: 'Switch to Chinese' },
   loading: { zh: '加载中…', en: 'Loading…' },
-  noCampaign: { zh: '暂无专项行动', en: 'No campaign yet' },
   noSuchPage: { zh: '页面不存在', en: 'No such page' },
   noSuchPageDetail: { zh: '地址“{path}”没有对应的页面，链接可能有误或已过时。', en: 'Nothing is at {path}: the link may be mistyped or out of date.' },
   noSuchCampaign: { zh: '专项行动不存在', en: 'No such campaign' },

@@ -1,6 +1,8 @@
 import { A, useParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, createEffect } from 'solid-js';
+import { rememberCampaign } from '../session/last-campaign';
 import { rt } from './messages';
+import { CampaignSwitch } from './campaign-switch';
 import { pt } from '../admin/people/messages';
 import { cm } from '../admin/campaign/messages';
 import { movesItems } from '../../../engine/actor';
@@ -10,6 +12,11 @@ import './reports.css';
 /** Links between a campaign's pages: board, import, battle map, lists, reports, wall. Shown in the top bar of a campaign page. */
 export function CampaignNav() {
   const params = useParams<{ id?: string }>();
+  // The start page opens the campaign last shown here (one of several running), not the newest.
+  createEffect(() => {
+    const id = Number(params.id);
+    if (Number.isSafeInteger(id) && id > 0) rememberCampaign(id);
+  });
   const mayCreate = () => {
     const role = me()?.role;
     return role !== undefined && movesItems(role);
@@ -18,6 +25,7 @@ export function CampaignNav() {
     <Show when={params.id}>
       {(id) => (
         <nav class="campaign-nav" aria-label={rt('campaignNav')} data-testid="campaign-nav">
+          <CampaignSwitch campaignId={Number(id())} />
           <A href={`/campaigns/${id()}/board`} activeClass="active" end>
             {rt('navBoard')}
           </A>

@@ -14,6 +14,8 @@ export const reportMessages = {
   navReports: { zh: '阶段报告', en: 'Reports' },
   navWall: { zh: '大屏', en: 'Wall' },
   campaignNav: { zh: '专项行动页面', en: 'Campaign pages' },
+  switchCampaign: { zh: '切换专项行动', en: 'Switch campaign' },
+  campaignsFailed: { zh: '专项列表加载失败', en: 'The campaigns could not be loaded' },
   reportTitle: { zh: '阶段总结报告', en: 'Completion report' },
   solveRateNote: {
     zh: '破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获此前立案的案件也计入破案数，因此破案率可能超过 100%。',

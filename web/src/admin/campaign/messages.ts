@@ -108,6 +108,18 @@ export const campaignAdminMessages = {
   copyThis: { zh: '复制本专项的配置', en: "Copy this campaign's configuration" },
   create: { zh: '创建', en: 'Create' },
   created: { zh: '已创建，正在打开新专项的配置', en: "Created; opening the new campaign's settings" },
+  newPageLead: {
+    zh: '填写代号、名称和起止日期即可创建；创建后在配置页设置各阶段时间窗口、办理时限、类别、目标和地图，再从看板“推进阶段…”进入摸排核查阶段。',
+    en: 'A code, the names and the dates are enough to create it; then set the phase windows, time limits, categories, targets and map in its settings, and start the survey from the board (Advance phase…).',
+  },
+  copyFrom: { zh: '复制配置自', en: 'Copy the configuration of' },
+  copyNone: { zh: '不复制（空白专项）', en: 'Nothing (a blank campaign)' },
+  officeCreates: {
+    zh: '专项行动由专项办建立：请先在“人员”中建立单位和专项办账号，再以专项办账号登录。',
+    en: "Campaigns are created by the campaign office: add its units and an office account under People, then sign in as the office.",
+  },
+  noCampaignYet: { zh: '暂无专项行动，请等待专项办建立。', en: 'No campaign yet: the campaign office has not created one.' },
+  toPeople: { zh: '前往人员管理', en: 'Go to People' },
 } satisfies Record<string, Label>;
 
 export type CampaignAdminMessage = keyof typeof campaignAdminMessages;

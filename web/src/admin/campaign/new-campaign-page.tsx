@@ -1,0 +1,116 @@
+import { A, useNavigate } from '@solidjs/router';
+import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { api } from '../../api/client';
+import { ApiProblem, type FieldIssue } from '../../api/problem';
+import { named, tr } from '../../i18n/i18n';
+import { me } from '../../session/session';
+import { TopBar } from '../../ui/top-bar';
+import { toast } from '../../ui/toasts';
+import { settingsApi } from './api';
+import { FieldMessage, fieldLookup } from './form-kit';
+import { cm } from './messages';
+import './campaign-admin.css';
+
+/**
+ * `/campaigns/new`: a campaign made from nothing, the first of a new
+ * installation (the start page sends the office here when there is none)
+ * or another beside those there are, blank or with one's configuration.
+ * On success its settings open, where the office sets its windows and rules.
+ */
+export function NewCampaignPage() {
+  const navigate = useNavigate();
+  const [campaigns] = createResource(() => api.campaigns());
+  const year = new Date().getFullYear();
+  const [form, setForm] = createStore({ code: '', nameZh: '', nameEn: '', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, timeZone: 'Asia/Shanghai' });
+  const [copyFrom, setCopyFrom] = createSignal<number | null>(null);
+  const [issues, setIssues] = createSignal<readonly FieldIssue[]>([]);
+  const [failure, setFailure] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const errors = fieldLookup(issues);
+
+  const create = async () => {
+    setBusy(true);
+    setIssues([]);
+    setFailure(null);
+    try {
+      const from = copyFrom();
+      const created = await settingsApi.create({ ...form, ...(from !== null && { copyFrom: from }) });
+      toast(() => cm('created'), 'info');
+      navigate(`/campaigns/${created.id}/settings`);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setIssues(error.fields);
+      setFailure(tr(error.reason));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = (field: keyof typeof form, label: string, type = 'text') => (
+    <label class="field">
+      <span class="field-label">{label}</span>
+      <input type={type} name={field} data-testid={`new-${field}`} value={form[field]} aria-invalid={errors(field).length > 0} onInput={(e) => setForm(field, e.currentTarget.value)} />
+      <FieldMessage messages={errors(field)} />
+    </label>
+  );
+
+  return (
+    <div class="app ca-app">
+      <TopBar>
+        <div class="campaign-head">
+          <h1 class="campaign-name">{cm('newCampaign')}</h1>
+        </div>
+      </TopBar>
+      <main class="ca-page" data-testid="new-campaign-page">
+        <Switch>
+          <Match when={me()?.role === 'office'}>
+            <form
+              class="ca-section"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void create();
+              }}
+            >
+              <h2>{cm('newCampaign')}</h2>
+              <p class="muted ca-lead">{cm('newPageLead')}</p>
+              <div class="ca-grid">
+                {input('code', cm('code'))}
+                {input('nameZh', cm('nameZh'))}
+                {input('nameEn', cm('nameEn'))}
+                {input('startsOn', cm('startsOn'), 'date')}
+                {input('endsOn', cm('endsOn'), 'date')}
+                {input('timeZone', cm('timeZone'))}
+              </div>
+              <Show when={(campaigns() ?? []).length > 0}>
+                <label class="field">
+                  <span class="field-label">{cm('copyFrom')}</span>
+                  <select name="copyFrom" data-testid="new-copyFrom" onChange={(e) => setCopyFrom(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
+                    <option value="">{cm('copyNone')}</option>
+                    <For each={campaigns()}>{(c) => <option value={c.id}>{named(c)}</option>}</For>
+                  </select>
+                  <FieldMessage messages={errors('copyFrom')} />
+                </label>
+              </Show>
+              <FieldMessage messages={[...errors('windows')]} />
+              <Show when={failure()}>{(text) => <p class="form-error" role="alert">{text()}</p>}</Show>
+              <div class="ca-actions">
+                <button type="submit" class="button primary" data-testid="create-campaign" disabled={busy()}>
+                  {cm('create')}
+                </button>
+              </div>
+            </form>
+          </Match>
+          <Match when={me()?.role === 'admin'}>
+            <p data-testid="office-creates">{cm('officeCreates')}</p>
+            <A class="button" href="/admin/people">
+              {cm('toPeople')}
+            </A>
+          </Match>
+          <Match when={true}>
+            <p data-testid="no-campaign">{cm('noCampaignYet')}</p>
+          </Match>
+        </Switch>
+      </main>
+    </div>
+  );
+}

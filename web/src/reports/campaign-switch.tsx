@@ -1,0 +1,61 @@
+import { A, useLocation } from '@solidjs/router';
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { api } from '../api/client';
+import { named, t, tr } from '../i18n/i18n';
+import { me } from '../session/session';
+import { cm } from '../admin/campaign/messages';
+import { rt } from './messages';
+import { otherCampaignPath } from './campaign-path';
+
+/**
+ * The campaigns, to go from one to another on the same page (the board of
+ * one to the board of the next), and for the office a new one. The list is
+ * read when the menu is first opened: most bureaus run one campaign a year,
+ * and every page would otherwise read it.
+ */
+export function CampaignSwitch(props: { campaignId: number }) {
+  const location = useLocation();
+  const [opened, setOpened] = createSignal(false);
+  const [campaigns] = createResource(opened, () => api.campaigns());
+  let menu: HTMLDetailsElement | undefined;
+  return (
+    <details class="campaign-switch" ref={menu} data-testid="campaign-switch" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary aria-label={rt('switchCampaign')} title={rt('switchCampaign')}>
+        <span aria-hidden="true">⇄</span>
+      </summary>
+      <div class="campaign-switch-menu" role="group" aria-label={rt('switchCampaign')}>
+        <Show when={campaigns()} fallback={<p class="muted">{campaigns.error === undefined ? t('loading') : rt('campaignsFailed')}</p>}>
+          {(list) => (
+            <ul>
+              <For each={list()}>
+                {(campaign) => (
+                  <li>
+                    <A
+                      href={otherCampaignPath(location.pathname, campaign.id)}
+                      aria-current={campaign.id === props.campaignId ? 'page' : undefined}
+                      data-testid={`switch-to-${campaign.id}`}
+                      onClick={() => {
+                        if (menu !== undefined) menu.open = false;
+                      }}
+                    >
+                      <span class="campaign-switch-name">{named(campaign)}</span>
+                      <span class="muted">
+                        {tr(campaignStateLabels[campaign.state])} · {campaign.startsOn.slice(0, 4)}
+                      </span>
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Show>
+        <Show when={me()?.role === 'office'}>
+          <A href="/campaigns/new" class="campaign-switch-new" data-testid="switch-new-campaign">
+            ＋ {cm('newCampaign')}
+          </A>
+        </Show>
+      </div>
+    </details>
+  );
+}
