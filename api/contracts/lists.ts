@@ -22,9 +22,13 @@ export const listQuery = z.strictObject({
   /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */
   quiet: quietDays.optional(),
   q: z.string().max(200).optional(),
+  /** A column of `listSortColumns`, ascending, or with a leading `-` descending; checked against the list by the service. Default `-id`, newest first. */
+  sort: z.string().min(1).max(32).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  /** The `next` a previous page gave. */
+  /** The `next` a previous page gave (for the same sort). */
   cursor: z.string().max(400).optional(),
+  /** Where the page starts in the list's order, for opening page k directly; not with `cursor`. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
@@ -108,6 +112,37 @@ export const listColumns = {
   responsibility: ['unit', 'assignee', 'kind', 'id', 'title', 'state', 'category', 'enteredAt', 'lastNoteAt', 'dueAt', 'level'],
 } as const;
 export type ListColumn = (typeof listColumns)[ListName][number];
+
+/**
+ * The columns a list may be sorted by (`sort=dueAt`, `sort=-dueAt`), in the
+ * order of its columns. The responsibility list keeps its grouped order.
+ */
+export const listSortColumns = {
+  clues: ['id', 'state', 'unit', 'assignee', 'caseNumber', 'foundAt', 'dueAt'],
+  problems: ['id', 'state', 'unit', 'assignee', 'foundAt', 'dueAt'],
+  responsibility: [],
+} as const satisfies Record<ListName, readonly ListColumn[]>;
+export type ListSortColumn = (typeof listSortColumns)[ListName][number];
+
+/** A list's order: a sortable column and its direction. */
+export interface ListSort {
+  readonly column: ListSortColumn;
+  readonly descending: boolean;
+}
+
+/** The order a list has without `sort`: newest first. */
+export const defaultListSort: ListSort = { column: 'id', descending: true };
+
+/** The `sort` value of an order, as the URL and the API write it. */
+export const sortParam = (sort: ListSort): string => `${sort.descending ? '-' : ''}${sort.column}`;
+
+/** The order a `sort` value names in a list, or null when the list has no such order. */
+export function parseListSort(list: ListName, value: string): ListSort | null {
+  const descending = value.startsWith('-');
+  const name = descending ? value.slice(1) : value;
+  const column = listSortColumns[list].find((c: ListSortColumn) => c === name);
+  return column === undefined ? null : { column, descending };
+}
 
 export const listColumnLabels: Record<ListColumn, Label> = {
   id: { zh: '编号', en: 'No.' },

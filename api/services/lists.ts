@@ -12,7 +12,7 @@ import {
 } from '../../engine';
 import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
-import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ResponsibilityGroup } from '../contracts/lists';
+import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ListSort, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
 import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
@@ -25,6 +25,7 @@ import { rowsBetweenTurns } from './export-table';
 import { letOthersIn } from './let-others-in';
 import { quietFor } from './progress';
 import { displayNamesOf } from './people/display-names';
+import { afterSortedKey, caseNumberOf, compareSorted, decodeSortedCursor, encodeSortedCursor, listSortOf, sortedKeyOf, sortedOrder, sortKeyColumns } from './list-sort';
 
 export type ListFilters = z.output<typeof listQuery>;
 
@@ -39,10 +40,10 @@ const listKinds: Record<ListName, readonly { kind: ItemKindName; states: readonl
 };
 
 /**
- * The sort key of a row, which the cursor carries. The clue and problem
- * lists are registers, newest first (the primary key alone, so a page is an
- * index range however many clues there are). The responsibility list reads
- * unit → person → most urgent first, unassigned items at the head of each unit.
+ * The sort key of a responsibility row, which its cursor carries: the list
+ * reads unit → person → most urgent first, unassigned items at the head of
+ * each unit. The clue and problem lists are registers sorted by a column
+ * (list-sort.ts), newest first unless asked otherwise.
  */
 type SortKey = readonly (string | number)[];
 const responsibilityOrder = sql.raw('x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, \'\'), x.kind, x.id');
@@ -51,8 +52,7 @@ interface Row extends Omit<ListItem, 'level'> {
   readonly unitOrder: number;
 }
 
-function keyOf(list: ListName, row: Row): SortKey {
-  if (list !== 'responsibility') return [row.id];
+function keyOf(row: Row): SortKey {
   return [row.unitOrder, row.unitId, row.assigneeId ?? 0, row.dueAt === null ? 1 : 0, row.dueAt ?? '', row.kind, row.id];
 }
 
@@ -71,14 +71,7 @@ function keyOfGroup(group: Pick<ResponsibilityGroup, 'unitId' | 'assigneeId'>, o
   return [orderOf(group.unitId), group.unitId, group.assigneeId ?? 0];
 }
 
-const cursorShapes = {
-  responsibility: ['number', 'string', 'number', 'number', 'string', 'string', 'number'],
-  register: ['number'],
-} as const satisfies Record<string, readonly KeyPlace[]>;
-
-function decodeListCursor(list: ListName, cursor: string): SortKey {
-  return decodeCursor(cursor, list === 'responsibility' ? cursorShapes.responsibility : cursorShapes.register, 'this list');
-}
+const responsibilityCursor = ['number', 'string', 'number', 'number', 'string', 'string', 'number'] as const satisfies readonly KeyPlace[];
 
 /** The items of one kind that pass the filters, as `t` with its assignee `u` and unit `un`; null when the kind has none by construction. */
 function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date): SQL[] | null {
@@ -106,11 +99,12 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
 
 /**
  * The sort key columns of one kind's filtered items. A page is chosen on
- * these alone (no join, no JSON), and only the page's rows are then read in
- * full: so a page of 100,000 clues costs an index range, not a join and a sort.
+ * these alone (no join, no JSON unless sorted by the case number), and only
+ * the page's rows are then read in full: so a page of 100,000 clues newest
+ * first costs an index range, not a join and a sort.
  */
-function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL {
-  return sql`select ${kind} as kind, t.id as id, t.unit_id as unitId, t.assignee_id as assigneeId, t.due_at as dueAt, ${unitOrder} as unitOrder
+function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL, sort: ListSort | null): SQL {
+  return sql`select ${kind} as kind, t.id as id, t.unit_id as unitId, t.assignee_id as assigneeId, t.due_at as dueAt, ${unitOrder} as unitOrder${sort === null ? sql`` : sortKeyColumns(sort, kind, unitOrder)}
     from ${tableOf(kind)} t where ${sql.join([...where], sql` and `)}`;
 }
 
@@ -118,9 +112,8 @@ function keysOf(kind: ItemKindName, where: readonly SQL[], unitOrder: SQL): SQL 
 /** `walk: 'byId'` makes SQLite walk the table by id (an export's parts) instead of choosing an index. */
 function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' | 'byId' = 'planner'): SQL {
   const source = kind === 'clue' ? '$.source' : '$.problemKind';
-  const caseNumber = kind === 'clue' ? sql`json_extract(t.context, '$.caseNumber')` : sql`null`;
   return sql`select ${kind} as kind, t.id as id, t.version as version, t.title as title, t.state as state, t.unit_id as unitId, t.category_id as categoryId,
-      t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumber} as caseNumber,
+      t.assignee_id as assigneeId, u.display_name as assigneeName, json_extract(t.context, ${source}) as source, ${caseNumberOf(kind)} as caseNumber,
       t.found_at as foundAt, t.entered_at as enteredAt, t.due_at as dueAt, t.last_note_at as lastNoteAt, ${unitOrder} as unitOrder
     from ${tableOf(kind)} t ${walk === 'byId' ? sql`not indexed` : sql``} left join users u on u.id = t.assignee_id
     where ${where}`;
@@ -142,8 +135,9 @@ function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { 
   };
 }
 
-/** What a list reads: the campaign, and per kind the filter (none when a filter rules the kind out). */
+/** What a list reads: the campaign, its order (null: the responsibility list's own), and per kind the filter (none when a filter rules the kind out). */
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
+  const sort = listSortOf(list, filters.sort);
   const campaign = await loadCampaign(db, campaignId);
   checkUnitFilter(tree, filters.unit);
   if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
@@ -157,7 +151,7 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
   const order = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
-  return { campaign, parts, unitOrder: order.sql, unitOrderOf: order.of };
+  return { campaign, sort, parts, unitOrder: order.sql, unitOrderOf: order.of };
 }
 
 /** The kinds' rows as one relation (a state filter valid for the list leaves at least one kind). */
@@ -175,30 +169,37 @@ function pageItemOf(row: Row, campaign: CampaignRow, now: Date, actor: Actor): L
 }
 
 /**
- * One page of a list for a viewer: the items after the cursor in the list's
- * order, the total over every page, and (responsibility list) the groups.
- * A lead or officer reads their unit and the units below it, as on the board.
+ * One page of a list for a viewer: the items after the cursor (or from the
+ * offset) in the list's order, the total over every page, and (responsibility
+ * list) the groups. A lead or officer reads their unit and the units below
+ * it, as on the board.
  */
 export async function readList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]): Promise<ListPage> {
-  const { campaign, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
-  const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder)));
-  const cursor = filters.cursor === undefined ? null : decodeListCursor(list, filters.cursor);
-  const after =
-    cursor === null
-      ? sql`1`
-      : list === 'responsibility'
-        ? sql`(x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, ''), x.kind, x.id) > (${sql.join(cursor.map((v) => sql`${v}`), sql`, `)})`
-        : sql`x.id < ${cursor[0]}`;
-  const order = list === 'responsibility' ? responsibilityOrder : sql`x.id desc`;
+  if (filters.offset !== undefined && filters.cursor !== undefined) {
+    throw queryRefused('offset', { zh: '不能同时使用 offset 和 cursor', en: 'A page starts at an offset or after a cursor, not both' });
+  }
+  const { campaign, sort, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder, sort)));
+  let after = sql`1`;
+  let cursor: SortKey | null = null;
+  if (filters.cursor !== undefined && sort !== null) after = afterSortedKey(sort, decodeSortedCursor(sort, filters.cursor));
+  else if (filters.cursor !== undefined) {
+    cursor = decodeCursor(filters.cursor, responsibilityCursor, 'this list');
+    after = sql`(x.unitOrder, x.unitId, coalesce(x.assigneeId, 0), x.dueAt is null, coalesce(x.dueAt, ''), x.kind, x.id) > (${sql.join(cursor.map((v) => sql`${v}`), sql`, `)})`;
+  }
+  const order = sort === null ? responsibilityOrder : sortedOrder(sort);
   const kept = keptFilter(filters);
 
-  const pageOf = (from: SQL) => db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${from}) x where ${after} order by ${order} limit ${filters.limit + 1}`);
+  const skipped = filters.offset === undefined ? sql`` : sql` offset ${filters.offset}`;
+  const pageOf = (from: SQL) =>
+    db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${from}) x where ${after} order by ${order} limit ${filters.limit + 1}${skipped}`);
   const [groups, counts] = await Promise.all([
     list === 'responsibility' ? responsibilityGroups(db, parts, orderOf, now) : Promise.resolve([]),
     Promise.all(parts.map((p) => (kept ? keptTotal(db, p.kind, p.states, campaignId, actor, filters, tree) : countedTotal(db, p.kind, p.where)))),
   ]);
   let page: { kind: ItemKindName; id: number }[];
-  const span = list === 'responsibility' ? groupsOfPage(groups, orderOf, cursor, filters.limit + 1) : null;
+  // An offset counts items from the list's start, which only a read over everyone can: correctness before speed there.
+  const span = list === 'responsibility' && filters.offset === undefined ? groupsOfPage(groups, orderOf, cursor, filters.limit + 1) : null;
   if (span === null) {
     page = await pageOf(keys);
   } else {
@@ -207,7 +208,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
       span.groups.map((g) => sql`(${g.unitId}, ${g.assigneeId ?? 0})`),
       sql`, `,
     )})`;
-    page = await pageOf(union(parts.map((p) => keysOf(p.kind, [...p.where, within], unitOrder))));
+    page = await pageOf(union(parts.map((p) => keysOf(p.kind, [...p.where, within], unitOrder, sort))));
     // The groups were read in a statement of their own: if items left them since, the page may come up short of
     // people after them. Then it is read again over everyone.
     if (page.length <= filters.limit && span.more) page = await pageOf(keys);
@@ -229,7 +230,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
     now: now.toISOString(),
     total: counts.reduce((sum, n) => sum + n, 0),
     items: items.map((row) => pageItemOf(row, campaign, now, actor)),
-    next: page.length > filters.limit && last !== undefined ? encodeCursor(keyOf(list, last)) : null,
+    next: page.length > filters.limit && last !== undefined ? (sort === null ? encodeCursor(keyOf(last)) : encodeSortedCursor(sortedKeyOf(sort, last))) : null,
     groups,
   };
 }
@@ -314,7 +315,7 @@ function groupsOfPage(
 
 /** Every item of a list that passes the filters, in the list's order: what an export writes. */
 export async function readWholeList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]) {
-  const { campaign, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const { campaign, sort, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
   // Read newest first in parts by id, with a turn for other requests between them: one read of 100,000
   // clues held the process for 1.8 s. Each item is read once, as it stood when its part was read. Walked
   // by id (not indexed): through an index on the campaign, SQLite sorted the whole campaign for each part.
@@ -330,6 +331,14 @@ export async function readWholeList(db: Db, list: ListName, campaignId: number, 
     }
   }
   // The list's order, as SQL orders the keys: sorted here rather than by the database, each row's key built once.
-  const sorted = rows.map((row) => ({ row, key: keyOf(list, row) })).sort((a, b) => (list === 'responsibility' ? compareKeys(a.key, b.key) : b.row.id - a.row.id));
-  return { campaign, items: sorted.map(({ row }) => itemOf(row, campaign, now)) };
+  const sorted = sort === null ? sortedBy(rows, keyOf, compareKeys) : sortedBy(rows, (row) => sortedKeyOf(sort, row), compareSorted(sort));
+  return { campaign, items: sorted.map((row) => itemOf(row, campaign, now)) };
+}
+
+/** Rows in the order of their keys, each key built once. */
+function sortedBy<K>(rows: readonly Row[], keyOfRow: (row: Row) => K, compare: (a: K, b: K) => number): Row[] {
+  return rows
+    .map((row) => ({ row, key: keyOfRow(row) }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map(({ row }) => row);
 }
