@@ -79,6 +79,83 @@ describe('the three lists in Chromium', () => {
       expect(sheet?.getRow(2).getCell(3).value).toBe('Case filed');
     }));
 
+  test('a heading sorts the clue list; the sort and the page live in the address, so reload and Back keep them and a filter starts again at page 1', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const api = (query: string) => apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/lists/clues?${query}`);
+      const rowsShown = page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]');
+      const heading = (column: string) => page.locator(`[data-testid=list-table] th.col-${column}`);
+      const search = () => new URL(page.url()).searchParams;
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/lists/clues?page=abc`);
+      await rowsShown.first().waitFor();
+      // A page the address cannot mean is the first, newest first, the order marked on the id's heading.
+      const newest = await api('limit=50');
+      await expect.poll(() => shownIds(page)).toEqual(newest.items.map((i) => i.id));
+      expect(await heading('id').getAttribute('aria-sort')).toBe('descending');
+      expect(await heading('dueAt').getAttribute('aria-sort')).toBeNull();
+      expect(await heading('title').locator('button').count()).toBe(0);
+
+      // A first click sorts the deadline latest first; the next, earliest first.
+      await page.getByRole('button', { name: '按办理时限排序' }).click();
+      await page.waitForURL(/sort=-dueAt/);
+      const latest = await api('sort=-dueAt&limit=50');
+      await expect.poll(() => shownIds(page)).toEqual(latest.items.map((i) => i.id));
+      expect(await heading('dueAt').getAttribute('aria-sort')).toBe('descending');
+      expect(await heading('dueAt').textContent()).toContain('▼');
+      expect(await heading('id').getAttribute('aria-sort')).toBeNull();
+      await page.getByTestId('sort-dueAt').click();
+      await page.waitForURL((url) => url.searchParams.get('sort') === 'dueAt');
+      const [first, second] = [await api('sort=dueAt&limit=50'), await api('sort=dueAt&limit=50&offset=50')];
+      await expect.poll(() => shownIds(page)).toEqual(first.items.map((i) => i.id));
+      expect(await heading('dueAt').getAttribute('aria-sort')).toBe('ascending');
+      expect(await heading('dueAt').textContent()).toContain('▲');
+      // The exports follow the order on screen.
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toContain('sort=dueAt');
+
+      // Next: page 2 in the address, its rows the API's from the 51st on.
+      await page.getByTestId('page-next').click();
+      await page.waitForURL((url) => url.searchParams.get('page') === '2');
+      await expect.poll(() => shownIds(page)).toEqual(second.items.map((i) => i.id));
+      expect(search().get('sort')).toBe('dueAt');
+      // A reload shows the same page in the same order.
+      await page.reload();
+      await rowsShown.first().waitFor();
+      await expect.poll(() => shownIds(page)).toEqual(second.items.map((i) => i.id));
+      expect(await heading('dueAt').getAttribute('aria-sort')).toBe('ascending');
+      expect(await page.getByTestId('list-total').textContent()).toContain('第 51–100 条');
+      // Back: page 1 again.
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('page') === null && url.searchParams.get('sort') === 'dueAt');
+      await expect.poll(() => shownIds(page)).toEqual(first.items.map((i) => i.id));
+      expect(await page.getByTestId('page-previous').isDisabled()).toBe(true);
+
+      // Another filter on page 2 starts again at page 1, the order kept.
+      await page.goForward();
+      await page.waitForURL((url) => url.searchParams.get('page') === '2');
+      await page.locator('select[name=state]').selectOption('filed');
+      await page.waitForURL((url) => url.searchParams.get('state') === 'filed');
+      expect(search().get('page')).toBeNull();
+      expect(search().get('sort')).toBe('dueAt');
+      const filed = await api('state=filed&sort=dueAt&limit=50');
+      await expect.poll(() => shownIds(page)).toEqual(filed.items.map((i) => i.id));
+
+      // A page past the end (a bookmark kept while clues closed) is the last page with rows, in place of the bookmark in the history.
+      const last = Math.ceil(newest.total / 50);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/lists/clues?sort=-foundAt&page=${last + 3}`);
+      await page.waitForURL((url) => url.searchParams.get('page') === String(last));
+      const lastRows = await api(`sort=-foundAt&limit=50&offset=${(last - 1) * 50}`);
+      expect(lastRows.items.length).toBeGreaterThan(0);
+      await expect.poll(() => shownIds(page)).toEqual(lastRows.items.map((i) => i.id));
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('state') === 'filed');
+
+      // The responsibility list keeps its grouped order: its headings are no buttons.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/lists/responsibility`);
+      await rowsShown.first().waitFor();
+      expect(await page.locator('[data-testid=list-table] thead button').count()).toBe(0);
+      expect(await page.locator('[data-testid=list-table] thead th[aria-sort]').count()).toBe(0);
+    }));
+
   test('a filter in the address the server refuses (an old bookmark) is said under the filters, which clear it', () =>
     asUser(suite, 'office', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);

@@ -1,4 +1,4 @@
-import type { ListName, ListPage } from '../../../api/contracts/lists';
+import { sortParam, type ListName, type ListPage, type ListSort } from '../../../api/contracts/lists';
 import { call as expect, client } from '../api/typed-call';
 
 /** A list's filters as its URL carries them (every value text). */
@@ -14,8 +14,9 @@ export interface ListFilters {
 }
 export const filterKeys = ['unit', 'category', 'state', 'assignee', 'overdue', 'quiet', 'q'] as const satisfies readonly (keyof ListFilters)[];
 
-function filterQuery(filters: ListFilters): Record<string, string> {
-  const query: Record<string, string> = {};
+/** The filters and the order (none: the responsibility list's own) as the API's query. */
+function filterQuery(filters: ListFilters, sort: ListSort | null): Record<string, string> {
+  const query: Record<string, string> = sort === null ? {} : { sort: sortParam(sort) };
   for (const key of filterKeys) {
     const value = filters[key];
     if (value !== undefined && value !== '') query[key] = value;
@@ -25,18 +26,24 @@ function filterQuery(filters: ListFilters): Record<string, string> {
 
 export const listsApi = {
   // The route also answers CSV and XLSX, so its typed body is a union: format=json makes it the page.
-  page: async (id: number, list: ListName, filters: ListFilters, page: { limit: number; cursor: string | null }): Promise<ListPage> =>
+  // A page starts after a cursor (walking the list) or at an offset (opening page k from the address).
+  page: async (id: number, list: ListName, filters: ListFilters, sort: ListSort | null, page: { limit: number; cursor: string | null } | { limit: number; offset: number }): Promise<ListPage> =>
     (await expect(
       client.campaigns[':id'].lists[':list'].$get({
         param: { id: String(id), list },
-        query: { ...filterQuery(filters), limit: String(page.limit), ...(page.cursor === null ? {} : { cursor: page.cursor }), format: 'json' },
+        query: {
+          ...filterQuery(filters, sort),
+          limit: String(page.limit),
+          ...('offset' in page ? { offset: String(page.offset) } : page.cursor === null ? {} : { cursor: page.cursor }),
+          format: 'json',
+        },
       }),
     )) as ListPage,
 };
 
-/** The address of a list download (CSV or XLSX) in a language, with the filters on screen: the server names the file. */
-export function listDownloadUrl(id: number, list: ListName, filters: ListFilters, format: 'csv' | 'xlsx', lang: 'zh' | 'en'): string {
-  const query = new URLSearchParams({ ...filterQuery(filters), format, lang });
+/** The address of a list download (CSV or XLSX) in a language, with the filters and the order on screen: the server names the file. */
+export function listDownloadUrl(id: number, list: ListName, filters: ListFilters, sort: ListSort | null, format: 'csv' | 'xlsx', lang: 'zh' | 'en'): string {
+  const query = new URLSearchParams({ ...filterQuery(filters, sort), format, lang });
   return `/api/campaigns/${encodeURIComponent(String(id))}/lists/${list}?${query.toString()}`;
 }
 

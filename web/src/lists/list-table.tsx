@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, createEffect, type JSX } from 'solid-js';
-import { deadlineLabels, itemKindLabels, listColumnLabels, listColumns, type ListColumn, type ResponsibilityGroup } from '../../../api/contracts/lists';
+import { deadlineLabels, itemKindLabels, listColumnLabels, listColumns, type ListColumn, type ListSort, type ListSortColumn, type ResponsibilityGroup } from '../../../api/contracts/lists';
 import { clueSourceLabels, clueStateLabels } from '../../../engine/clue/clue.labels';
 import { problemKindLabels, problemStateLabels } from '../../../engine/problem/problem.labels';
 import type { Label } from '../../../engine/labels';
@@ -11,6 +11,7 @@ import type { ListItem, ListName } from './api';
 import { lt } from './messages';
 import { lastDayOf } from '../deadlines/extension-dates';
 import { bt } from '../batch/batch-messages';
+import { sortableColumn } from './list-address';
 
 const labelIn = (labels: Readonly<Record<string, Label>>, key: string | null) => (key === null ? '' : tr(labels[key] ?? { zh: key, en: key }));
 
@@ -99,8 +100,33 @@ export interface RowSelection {
   readonly togglePage: (on: boolean) => void;
 }
 
+/** The order of a sortable list, and what a click on a sortable heading does. */
+export interface HeadingSort {
+  readonly order: ListSort;
+  readonly onSort: (column: ListSortColumn) => void;
+}
+
+/** A column's heading: a button that sorts by it where the list may be sorted so (the sorted one marked ▲ or ▼), else its label. */
+function ColumnHeading(props: { list: ListName; column: ListColumn; sort: HeadingSort | undefined }) {
+  const label = () => tr(listColumnLabels[props.column]);
+  const sortable = () => (props.sort === undefined ? undefined : sortableColumn(props.list, props.column));
+  const sorted = () => (props.sort !== undefined && props.sort.order.column === props.column ? props.sort.order : undefined);
+  return (
+    <th class={`col-${props.column}`} scope="col" aria-sort={sorted() === undefined ? undefined : sorted()?.descending ? 'descending' : 'ascending'}>
+      <Show when={sortable()} fallback={label()}>
+        {(column) => (
+          <button type="button" class="list-sort" data-testid={`sort-${column()}`} aria-label={lt('sortBy', { column: label().toLowerCase() })} onClick={() => props.sort?.onSort(column())}>
+            {label()}
+            <Show when={sorted()}>{(order) => <span class="list-sort-mark" aria-hidden="true">{order().descending ? '▼' : '▲'}</span>}</Show>
+          </button>
+        )}
+      </Show>
+    </th>
+  );
+}
+
 /** A list's table: its columns headed in the user's language; the responsibility list grouped unit → person; a first column of checkboxes when rows may be selected. */
-export function ListTable(props: { list: ListName; items: readonly ListItem[]; groups: readonly ResponsibilityGroup[]; campaign: CampaignDetail; selection?: RowSelection }) {
+export function ListTable(props: { list: ListName; items: readonly ListItem[]; groups: readonly ResponsibilityGroup[]; campaign: CampaignDetail; selection?: RowSelection; sort?: HeadingSort | undefined }) {
   const columns = (): readonly ListColumn[] => listColumns[props.list];
   const span = () => columns().length + (props.selection === undefined ? 0 : 1);
   const startsGroup = (i: number) => {
@@ -129,7 +155,7 @@ export function ListTable(props: { list: ListName; items: readonly ListItem[]; g
               </th>
             )}
           </Show>
-          <For each={columns()}>{(column) => <th class={`col-${column}`} scope="col">{tr(listColumnLabels[column])}</th>}</For>
+          <For each={columns()}>{(column) => <ColumnHeading list={props.list} column={column} sort={props.sort} />}</For>
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,6 @@
 import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
-import { listNames, listTitles } from '../../../api/contracts/lists';
+import { listNames, listTitles, type ListSort } from '../../../api/contracts/lists';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { Label } from '../../../engine/labels';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
@@ -16,7 +16,7 @@ import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
-import { ListTable } from './list-table';
+import { ListTable, type HeadingSort } from './list-table';
 import { BatchBar } from '../batch/batch-bar';
 import { BatchDialog } from '../batch/batch-dialog';
 import type { BatchAction } from '../batch/batch-plan';
@@ -24,17 +24,17 @@ import { createRowSelection } from './row-selection';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { me } from '../session/session';
 import { lt } from './messages';
+import { lastPageOf, offsetOf, pageInAddress, pageParam, pageSize, sortAddressParam, sortAfterClick, sortInAddress } from './list-address';
 import './lists.css';
 
-const pageSize = 50;
 /** The most rows a print takes: a few hundred A4 sheets. */
 const maxPrinted = 5000;
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isListName = (value: string | undefined): value is ListName => listNames.some((n) => n === value);
 
-type ListSearch = Partial<Record<(typeof filterKeys)[number], string>>;
+type ListSearch = Partial<Record<(typeof filterKeys)[number] | 'sort' | 'page', string>>;
 
-/** `/campaigns/:id/lists/:list`: the clue, problem or responsibility list, its filters in the URL, paged, exportable and printable. */
+/** `/campaigns/:id/lists/:list`: the clue, problem or responsibility list, its filters, order and page in the URL, exportable and printable. */
 export function ListsPage() {
   const params = useParams<{ id: string; list: string }>();
   const [search, setSearch] = useSearchParams<ListSearch>();
@@ -61,15 +61,27 @@ export function ListsPage() {
     { equals: sameJson },
   );
 
-  // The cursors of the pages walked so far: a page is read after the cursor of the one before (an index range, not an offset).
-  const [cursors, setCursors] = createSignal<readonly (string | null)[]>([null]);
-  createEffect(on([list, filters], () => setCursors([null]), { defer: true }));
+  // The order and the page live in the address, so that a reload, Back or a shared link shows the same rows.
+  const sort = createMemo((): ListSort | null => sortInAddress(list(), search.sort), null, { equals: sameJson });
+  const pageNumber = () => pageInAddress(search.page);
   const [page, { refetch }] = createResource(
-    () => ({ id: campaignId(), list: list(), filters: filters(), cursor: cursors().at(-1) ?? null }),
-    (source) => listsApi.page(source.id, source.list, source.filters, { limit: pageSize, cursor: source.cursor }),
+    () => ({ id: campaignId(), list: list(), filters: filters(), sort: sort(), offset: offsetOf(pageNumber()) }),
+    (source) => listsApi.page(source.id, source.list, source.filters, source.sort, { limit: pageSize, offset: source.offset }),
   );
   const shown = () => unlessFailed(page);
-  const first = () => (cursors().length - 1) * pageSize + 1;
+  const first = () => offsetOf(pageNumber()) + 1;
+  const toPage = (n: number, options: { replace?: boolean } = {}) => setSearch({ page: pageParam(n) }, options);
+  // A page past the end (a bookmark kept while items closed) is the last page that has rows, in place of it in the history.
+  createEffect(() => {
+    const read = page.state === 'ready' ? page() : undefined;
+    if (read !== undefined && read.items.length === 0 && read.total > 0 && pageNumber() > 1) toPage(lastPageOf(read.total), { replace: true });
+  });
+  /** The sortable headings of the clue and problem lists: the order shown, and a click's new order from the first page. */
+  const sorting = (): HeadingSort | undefined => {
+    const order = sort();
+    if (order === null) return undefined;
+    return { order, onSort: (column) => setSearch({ sort: sortAddressParam(sortAfterClick(order, column)), page: undefined }) };
+  };
 
   // The batch (批量处理): cleared when the list or its filters change, and once a batch is done.
   const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
@@ -87,7 +99,7 @@ export function ListsPage() {
     let cursor: string | null = null;
     let last: ListPage;
     do {
-      last = await listsApi.page(campaignId(), list(), filters(), { limit: 500, cursor });
+      last = await listsApi.page(campaignId(), list(), filters(), sort(), { limit: 500, cursor });
       items.push(...last.items);
       cursor = last.next;
     } while (cursor !== null && items.length < most);
@@ -115,7 +127,7 @@ export function ListsPage() {
   }
 
   /** The export of the list shown; none while the server refuses its filters (the file would be the refusal). */
-  const download = (format: 'csv' | 'xlsx') => (page.error !== undefined ? undefined : listDownloadUrl(campaignId(), list(), filters(), format, lang()));
+  const download = (format: 'csv' | 'xlsx') => (page.error !== undefined ? undefined : listDownloadUrl(campaignId(), list(), filters(), sort(), format, lang()));
   /** The filters on screen, in words, for the printed page's heading. */
   const filterText = () => {
     const detail = campaign();
@@ -170,7 +182,8 @@ export function ListsPage() {
                 {preparing() ? lt('preparingPrint') : lt('print')}
               </button>
             </div>
-            <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch(change)} />
+            {/* Other filters, other rows: from the first page again. */}
+            <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch({ ...change, page: undefined })} />
             <main class="list-page" classList={{ 'is-loading': page.loading }} data-testid="list-page" data-list={list()}>
               <header class="list-heading">
                 <h1>
@@ -226,7 +239,14 @@ export function ListsPage() {
                         />
                       </Show>
                       <Show when={current().items.length > 0} fallback={<p class="list-empty" data-testid="list-empty">{lt('none')}</p>}>
-                        <ListTable list={current().list} items={current().items} groups={current().groups} campaign={detail()} {...(mayChange() && { selection: rows.selection })} />
+                        <ListTable
+                          list={current().list}
+                          items={current().items}
+                          groups={current().groups}
+                          campaign={detail()}
+                          {...(mayChange() && { selection: rows.selection })}
+                          sort={sorting()}
+                        />
                       </Show>
                       <Show when={batchAction()}>
                         {(action) => (
@@ -250,7 +270,7 @@ export function ListsPage() {
                             ? ''
                             : lt('shown', { from: count(first()), to: count(first() + current().items.length - 1), total: count(current().total) })}
                         </span>
-                        <button type="button" class="button" data-testid="page-previous" disabled={cursors().length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                        <button type="button" class="button" data-testid="page-previous" disabled={pageNumber() === 1} onClick={() => toPage(pageNumber() - 1)}>
                           {lt('previous')}
                         </button>
                         <button
@@ -258,10 +278,7 @@ export function ListsPage() {
                           class="button"
                           data-testid="page-next"
                           disabled={current().next === null}
-                          onClick={() => {
-                            const next = current().next;
-                            if (next !== null) setCursors((c) => [...c, next]);
-                          }}
+                          onClick={() => toPage(pageNumber() + 1)}
                         >
                           {lt('next')}
                         </button>

@@ -28,6 +28,7 @@ export const listMessages = {
   generatedAt: { zh: '生成时间', en: 'Generated' },
   filtersApplied: { zh: '筛选条件', en: 'Filters' },
   openOnBoard: { zh: '在看板中打开', en: 'Open on the board' },
+  sortBy: { zh: '按{column}排序', en: 'Sort by {column}' },
 } satisfies Record<string, Label>;
 
 export type ListMessageKey = keyof typeof listMessages;
