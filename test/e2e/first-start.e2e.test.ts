@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { hashPassword } from '../../api/auth/password';
+import { createFirstAdmin } from '../../api/services/people/first-start';
+import { users } from '../../db/schema';
+import { demoPassword, testNow } from '../support/test-database';
+import { artifacts, browserSuite } from './browser-kit';
+
+/**
+ * A new installation in a real Chromium: no demo, the administrator and one
+ * office account (as the administrator would have made it), and no campaign
+ * yet. The office makes the first campaign from the web, then a second, and
+ * goes between them. Needs `npm run build`.
+ */
+const suite = browserSuite({
+  seed: { seed: false },
+  prepare: async (database) => {
+    await createFirstAdmin(database, demoPassword, testNow);
+    const passwordHash = await hashPassword(demoPassword);
+    await database.write((tx) =>
+      tx.insert(users).values({ username: 'zhuanxiangban', displayName: '专项办值班员', role: 'office', unitId: 'office', passwordHash, mustChangePassword: false, createdAt: testNow.toISOString() }),
+    );
+  },
+});
+
+async function signIn(username: string): Promise<Page> {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${suite.server.url}/`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(demoPassword);
+  await page.locator('button[type=submit]').click();
+  return page;
+}
+
+describe('the first day of a new installation', () => {
+  test('the office is sent to make the first campaign, makes it from the web, then a second, and goes between them on the same page', async () => {
+    const admin = await signIn('admin');
+    // The administrator begins with people and units.
+    await admin.waitForURL(/\/admin\/people/);
+    await admin.context().close();
+
+    const page = await signIn('zhuanxiangban');
+    try {
+      page.setDefaultTimeout(8000);
+      await page.waitForURL(/\/campaigns\/new$/);
+      await page.getByTestId('new-campaign-page').waitFor();
+      // The top bar is there: sign-out and language, before any campaign exists.
+      await page.getByTestId('user').waitFor();
+      await page.screenshot({ path: `${artifacts}/first-campaign-zh.png` });
+
+      // A refusal names its field and keeps what was typed.
+      await page.getByTestId('new-nameZh').fill('汉中市打击整治网络违法犯罪专项行动');
+      await page.getByTestId('new-nameEn').fill('Hanzhong campaign');
+      await page.getByTestId('new-code').fill('bad code!');
+      await page.getByTestId('create-campaign').click();
+      await page.locator('[data-testid=new-code][aria-invalid=true]').waitFor();
+      expect(await page.getByTestId('new-nameZh').inputValue()).toBe('汉中市打击整治网络违法犯罪专项行动');
+
+      await page.getByTestId('new-code').fill('hz-2027');
+      await page.getByTestId('create-campaign').click();
+      await page.waitForURL(/\/campaigns\/\d+\/settings$/);
+      await page.getByTestId('section-general').waitFor();
+      const first = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+
+      // A second campaign, its configuration copied, from the campaign menu.
+      await page.getByTestId('campaign-switch').locator('summary').click();
+      await page.locator(`[data-testid=switch-to-${first}][aria-current=page]`).waitFor();
+      await page.getByTestId('switch-new-campaign').click();
+      await page.waitForURL(/\/campaigns\/new$/);
+      await page.getByTestId('new-code').fill('fanzha-100');
+      await page.getByTestId('new-nameZh').fill('反诈百日攻坚');
+      await page.getByTestId('new-nameEn').fill('Anti-fraud 100 days');
+      await page.getByTestId('new-copyFrom').selectOption(String(first));
+      await page.getByTestId('create-campaign').click();
+      await page.waitForURL((url) => /\/campaigns\/\d+\/settings$/.test(url.pathname) && !url.pathname.startsWith(`/campaigns/${first}/`));
+      const second = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
+      expect(second).not.toBe(first);
+
+      // Back to the first campaign on the same page; the start page then opens the one shown last, not the newest.
+      await page.getByTestId('campaign-switch').locator('summary').click();
+      await page.getByTestId(`switch-to-${first}`).click();
+      await page.waitForURL(new RegExp(`/campaigns/${first}/settings$`));
+      await page.goto(`${suite.server.url}/`);
+      await page.waitForURL(new RegExp(`/campaigns/${first}/board`));
+    } finally {
+      await page.context().close();
+    }
+  });
+});
