@@ -672,10 +672,17 @@ describe('the board in Chromium', () => {
       const dialog = page.getByTestId('move-dialog');
       await dialog.waitFor();
       expect(await dialog.getByTestId('move-overtaken').count()).toBe(0);
-      // The unit's lead writes a work note on it meanwhile: the card's version moves on, its state does not.
+      // The unit's lead writes a work note on it meanwhile: no change a move is decided on (the server takes the move still), so
+      // the dialog, once the note has reached the page, says nothing.
       const lead = await otherUser(`${clue.unitId}.lead`);
       const noted = await fetch(`${suite.server.url}/api/clues/${clue.id}/notes`, { method: 'POST', headers: { cookie: lead, 'content-type': 'application/json' }, body: JSON.stringify({ text: '已电话联系举报人' }) });
       expect(noted.status).toBe(200);
+      const { version } = (await noted.json()) as { version: number };
+      await expect.poll(() => page.evaluate((id) => (window as unknown as { seenChanges: { subjectId: number }[] }).seenChanges.some((c) => c.subjectId === id), clue.id)).toBe(true);
+      expect(await dialog.getByTestId('move-overtaken').count()).toBe(0);
+      // The lead then changes its title: that the dialog says.
+      const edited = await fetch(`${suite.server.url}/api/clues/${clue.id}`, { method: 'PATCH', headers: { cookie: lead, 'content-type': 'application/json' }, body: JSON.stringify({ version, title: '标题已由负责人修改' }) });
+      expect(edited.status).toBe(200);
       await expect.poll(() => dialog.getByTestId('move-overtaken').textContent()).toBe(boardMessages.draftOvertaken.zh);
     } finally {
       await context.close();
