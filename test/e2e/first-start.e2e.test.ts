@@ -83,6 +83,16 @@ describe('the first day of a new installation', () => {
       await page.waitForURL(new RegExp(`/campaigns/${first}/settings$`));
       await page.goto(`${suite.server.url}/`);
       await page.waitForURL(new RegExp(`/campaigns/${first}/board`));
+
+      // Made in June, the campaign's survey window (its default, in spring) is over: the advance says so before anything is sent.
+      await page.getByTestId('advance-button').click();
+      const dialog = page.getByTestId('advance-dialog');
+      expect(await dialog.getByTestId('advance-window-ended').textContent()).toMatch(/“摸排核查”阶段的时间窗口已于 2026-0[3-5]-\d\d 结束/);
+      expect(await dialog.getByTestId('advance-submit').isDisabled()).toBe(true);
+      // From planning no report is frozen, and the dialog does not say one is.
+      expect(await dialog.locator('.form-warning').count()).toBe(0);
+      await dialog.getByRole('link').click();
+      await page.waitForURL(new RegExp(`/campaigns/${first}/settings$`));
     } finally {
       await page.context().close();
     }

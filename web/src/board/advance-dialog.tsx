@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show, createSignal } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
@@ -8,7 +9,7 @@ import { messages } from '../i18n/messages';
 import { bm } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
-import { nextStateOf } from './phase-advance';
+import { nextStateOf, nextWindowEnded } from './phase-advance';
 import { useModalKeys } from '../ui/modal-keys';
 
 /**
@@ -19,8 +20,9 @@ import { useModalKeys } from '../ui/modal-keys';
  * judges (the next window open, the criteria, the version): its refusal is
  * shown here, by field.
  */
-export function AdvanceDialog(props: { detail: CampaignDetail; window: string; onClose: (advanced: CampaignDetail | null) => void }) {
+export function AdvanceDialog(props: { detail: CampaignDetail; window: string; now: string; onClose: (advanced: CampaignDetail | null) => void }) {
   const next = nextStateOf(props.detail) ?? 'concluded';
+  const windowEnded = () => nextWindowEnded(props.detail, props.now);
   const names = { current: tr(campaignStateLabels[props.detail.state]), next: tr(campaignStateLabels[next]), window: props.window };
   const [reason, setReason] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -79,14 +81,24 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; o
               <textarea name="reason" rows={3} maxLength={4000} value={reason()} aria-invalid={errors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
             </Field>
           </Show>
-          <p class="form-warning">{bm('advanceFreezes', names)}</p>
+          {/* From planning there is no phase report to freeze. */}
+          <Show when={props.detail.state !== 'planned'}>
+            <p class="form-warning">{bm('advanceFreezes', names)}</p>
+          </Show>
+          <Show when={windowEnded()}>
+            {(end) => (
+              <p class="form-error" role="alert" data-testid="advance-window-ended">
+                {bm('advanceWindowEnded', { next: names.next, end: end() })} <A href={`/campaigns/${props.detail.id}/settings`}>{bm('advanceToSettings')}</A>
+              </p>
+            )}
+          </Show>
           <Show when={refusal()}>{(r) => <p class="form-error" role="alert" data-testid="advance-refused">{tr(r())}</p>}</Show>
         </div>
         <footer class="modal-footer">
           <button type="button" class="button" disabled={busy()} onClick={() => props.onClose(null)}>
             {t('cancel')}
           </button>
-          <button type="submit" class="button primary" disabled={busy()} data-testid="advance-submit">
+          <button type="submit" class="button primary" disabled={busy() || windowEnded() !== null} data-testid="advance-submit">
             {busy() ? t('submitting') : bm('advanceConfirm')}
           </button>
         </footer>

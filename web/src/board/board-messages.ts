@@ -30,6 +30,11 @@ export const boardMessages = {
     en: 'Advancing freezes the {current} report, which will not change after; the {next} phase begins.',
   },
   advanceConfirm: { zh: '确认推进', en: 'Advance' },
+  advanceWindowEnded: {
+    zh: '“{next}”阶段的时间窗口已于 {end} 结束，无法推进：请先在专项配置中调整各阶段的时间窗口。',
+    en: 'The {next} window ended on {end}, so the campaign cannot advance into it: change the phase windows in the settings first.',
+  },
+  advanceToSettings: { zh: '前往专项配置', en: 'Open the settings' },
   advanced: { zh: '已进入“{next}”；“{current}”阶段报告已定稿', en: 'Now in {next}; the {current} report is frozen' },
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).

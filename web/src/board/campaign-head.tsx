@@ -53,7 +53,7 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
         </button>
       </Show>
       <Show when={advancing()}>
-        <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} onClose={(after) => advanced(props.detail, after)} />
+        <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} now={props.now} onClose={(after) => advanced(props.detail, after)} />
       </Show>
       <Show when={props.office && storageToWarnOf(props.detail.storage)}>
         {(use) => (

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { advanceDue, nextStateOf } from './phase-advance';
+import { advanceDue, nextStateOf, nextWindowEnded } from './phase-advance';
 
 const windows = { survey: { start: '2026-01-01', end: '2026-03-31' }, crackdown: { start: '2026-03-01', end: '2026-08-31' }, consolidation: { start: '2026-09-01', end: '2026-12-31' } };
 const campaign = (state: 'planned' | 'survey' | 'crackdown' | 'consolidation' | 'concluded', overdue = false) => ({
@@ -24,5 +24,16 @@ describe('the advance into the next phase', () => {
     expect(advanceDue(campaign('consolidation'), '2026-12-31T02:00:00Z')).toBe(true);
     expect(advanceDue(campaign('survey', true), '2026-02-01T02:00:00Z')).toBe(true);
     expect(advanceDue(campaign('concluded', true), '2027-02-01T02:00:00Z')).toBe(false);
+  });
+
+  test("says when the next window's last day has gone, on the campaign's own day, which the server would refuse", () => {
+    // A campaign made in June: its survey window (to 31 March) is over before it began.
+    expect(nextWindowEnded(campaign('planned'), '2026-06-15T02:00:00Z')).toBe('2026-03-31');
+    // The last day itself is still open: 31 March 23:59 in Beijing, then 1 April 00:00.
+    expect(nextWindowEnded(campaign('planned'), '2026-03-31T15:59:00Z')).toBeNull();
+    expect(nextWindowEnded(campaign('planned'), '2026-03-31T16:00:00Z')).toBe('2026-03-31');
+    expect(nextWindowEnded(campaign('survey'), '2026-06-15T02:00:00Z')).toBeNull();
+    // Concluding has no window to miss.
+    expect(nextWindowEnded(campaign('consolidation'), '2027-02-01T02:00:00Z')).toBeNull();
   });
 });

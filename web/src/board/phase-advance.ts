@@ -24,3 +24,18 @@ export function advanceDue(detail: Pick<CampaignDetail, 'state' | 'phases' | 'wi
   if (next === 'concluded') return today >= (windows[detail.state]?.end ?? '9999-12-31');
   return today >= (windows[next]?.start ?? '9999-12-31');
 }
+
+/**
+ * The last day of the next phase's window when that day has already gone
+ * (a campaign made, or its windows set, after its survey window ended): the
+ * server refuses the advance until the office moves the window in the
+ * settings, which the dialog says before anything is sent. Null otherwise,
+ * and for concluding, which has no window.
+ */
+export function nextWindowEnded(detail: Pick<CampaignDetail, 'state' | 'phases' | 'windows' | 'timeZone'>, now: string): string | null {
+  const next = nextStateOf(detail);
+  if (next === null || next === 'concluded') return null;
+  const windows: Record<string, { start: string; end: string }> = detail.windows;
+  const end = windows[next]?.end;
+  return end !== undefined && localDateOf(new Date(now), detail.timeZone) > end ? end : null;
+}
