@@ -13,7 +13,7 @@ import { PhaseTimeline } from './phase-timeline';
 import { TargetBars } from './target-bars';
 import { TypicalPanel } from './typical-panel';
 import { UnitGrid } from './unit-grid';
-import { UnitTiles } from './unit-tiles';
+import { UnitTiles, tilesHeading } from './unit-tiles';
 import { useLiveRefresh } from './live';
 import './battle-map.css';
 
@@ -87,7 +87,7 @@ export function BattleMapPage() {
                   </section>
                   <div class="bm-side">
                     <section class="bm-panel">
-                      <h2>{bt('detachments')}</h2>
+                      <h2>{tilesHeading(others())}</h2>
                       <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
                     </section>
                     <section class="bm-panel">

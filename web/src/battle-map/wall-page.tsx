@@ -13,7 +13,7 @@ import { isMeasure, measureAddressRefusal, scaleOf, type Measure } from './measu
 import { bt, type BattleMapMessageKey } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TypicalPanel } from './typical-panel';
-import { UnitTiles } from './unit-tiles';
+import { UnitTiles, tilesHeading } from './unit-tiles';
 import { useLiveRefresh } from './live';
 import { useWallScale } from './wall-zoom';
 import './battle-map.css';
@@ -135,7 +135,7 @@ export function WallPage() {
                         )}
                       </For>
                     </div>
-                    <h2>{bt('detachments')}</h2>
+                    <h2>{tilesHeading(map().units.filter((u) => u.mapFeatureId === null))}</h2>
                     <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
                     <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
                   </section>
