@@ -188,3 +188,16 @@ describe('bad input, on every route of the API description', () => {
     // Some 900 requests: on a libSQL server, under a full test run, it takes longer than the usual limit.
   }, 180_000);
 });
+
+describe('an id in a path', () => {
+  it('is digits as the API writes them: a hexadecimal, exponent, padded or fractional spelling of an id is refused by field, not another address of the item', async () => {
+    const office = await signedIn('office');
+    expect((await office.get('/api/clues/16')).status).toBe(200);
+    for (const spelled of ['0x10', '0b10000', '1e2', '%2016', '16%20', '016', '16.0', '+16', '-16', '0', '99999999999999999999']) {
+      const response = await office.get(`/api/clues/${spelled}`);
+      expect(response.status, spelled).toBe(400);
+      const body = (await response.json()) as { fields: { field: string }[] };
+      expect(body.fields.map((f) => f.field), spelled).toEqual(['param.id']);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathId } from './common';
 
 /**
  * The largest file one upload may carry. Evidence larger than this (video,
@@ -68,8 +69,8 @@ export type AttachedFileInfo = z.infer<typeof attachedFileInfo>;
 
 /** An item and one of its files. */
 export const attachmentParams = z.object({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  attachmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: pathId,
+  attachmentId: pathId,
 });
 
 /** The file's name travels in the query, the body being the file itself. */

@@ -4,7 +4,7 @@ import { campaignConfigSchema } from '../../engine/campaign/campaign-config';
 import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
-import { changesSomething, label, nothingToChange } from './common';
+import { changesSomething, label, nothingToChange, pathId } from './common';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -149,8 +149,8 @@ export const categoryChange = z
 export type CategoryChange = z.infer<typeof categoryChange>;
 
 export const categoryParams = z.object({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  categoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: pathId,
+  categoryId: pathId,
 });
 
 /** The body of a map upload, checked in depth by the server (Polygon and MultiPolygon features with ids). */

@@ -24,7 +24,16 @@ export const problem = z
 export const quietDays = z.coerce.number().int().min(1).max(366);
 
 export const isoInstant = z.iso.datetime({ offset: true });
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/**
+ * An id in a path, written as the API writes ids: digits, no sign, no leading zero. A coerced number also took
+ * `0x10`, `1e2` or ` 16` for an id, so one item answered to many addresses.
+ */
+export const pathId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, 'a whole number from 1, in digits')
+  .transform(Number)
+  .pipe(z.number().max(Number.MAX_SAFE_INTEGER));
+export const idParam = z.object({ id: pathId });
 
 /**
  * The `Idempotency-Key` a write may carry (a UUID, say): a retry of the

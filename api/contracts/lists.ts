@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Label } from '../../engine/labels';
 import { allowedMove, itemKinds } from './board';
-import { quietDays } from './common';
+import { pathId, quietDays } from './common';
 
 /** The three lists of the campaign (问题、线索、责任清单): views of the same items as the board. */
 export const listNames = ['clues', 'problems', 'responsibility'] as const;
@@ -35,7 +35,7 @@ export const listQuery = z.strictObject({
 export type ListQuery = z.input<typeof listQuery>;
 
 export const listNameParam = z.object({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: pathId,
   list: z.enum(listNames),
 });
 
