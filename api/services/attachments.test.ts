@@ -9,6 +9,15 @@ describe('the name a file is stored under', () => {
     expect(fileNameOf('  报告\u0000\r\n.pdf  ')).toBe('报告.pdf');
   });
 
+  it('is shown as it is: no mark that reorders or hides text (a right-to-left override showed a program as "exe.png")', () => {
+    expect(fileNameOf('\u202Egnp.exe')).toBe('gnp.exe');
+    expect(fileNameOf('转账\u200b截图\u2066.png\u2069')).toBe('转账截图.png');
+    expect(fileNameOf('\ufeff笔录.docx')).toBe('笔录.docx');
+    // Arabic or Hebrew letters are names like any other.
+    expect(fileNameOf('تقرير.pdf')).toBe('تقرير.pdf');
+    expect(() => fileNameOf('\u202E\u200b')).toThrow(ApiError);
+  });
+
   it('is refused when nothing is left, or it is longer than 255 characters (counted as people count them, not in UTF-16 units)', () => {
     for (const sent of ['', '   ', 'C:\\证据\\', '..', '.', '\u0007']) expect(() => fileNameOf(sent), JSON.stringify(sent)).toThrow(ApiError);
     expect(fileNameOf(`${'案'.repeat(251)}.txt`)).toHaveLength(255);

@@ -37,10 +37,13 @@ const fileIssue = (field: string, message: Label) => new ApiError('bad_request',
 /**
  * The name a file is stored under: its last path part (a browser may send
  * a folder with it), without control characters, at most 255 characters.
+ * Without the invisible marks that reorder or hide text either: a
+ * right-to-left override made `\u202Egnp.exe` show as "exe.png", a program
+ * passed off as a screenshot.
  */
 export function fileNameOf(sent: string): string {
   // eslint-disable-next-line no-control-regex
-  const name = (sent.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = (sent.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '').trim();
   if (name === '' || name === '.' || name === '..') throw fileIssue('query.name', { zh: '缺少文件名', en: 'The file has no name' });
   if ([...name].length > 255) throw fileIssue('query.name', { zh: '文件名不能超过 255 个字符', en: 'The file name is longer than 255 characters' });
   return name;
