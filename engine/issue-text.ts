@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxNesting, tooDeep } from './nesting';
 import { moreThanCaught } from './outcome';
+import { onlyInvisible } from './visible-text';
 
 /**
  * Plain Chinese for a shape error, as an officer reads it next to a field:
@@ -29,6 +30,8 @@ const customMessages: Record<string, string> = {
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
   'Nothing to change': '没有要修改的内容',
   [moreThanCaught]: '不能多于抓获犯罪嫌疑人数',
+  [onlyInvisible]: '不能只有看不见的字符',
+  'a whole number from 1, in digits': '应为从 1 起的整数（只用数字）',
 };
 
 const typeNames: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../visible-text';
 import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
@@ -72,7 +73,8 @@ export function typicalCaseOf(context: Pick<ClueContext, 'typical'>): TypicalCas
   return context.typical ?? null;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Required, trimmed, and visible (see {@link requiredText}). */
+const text = requiredText;
 const userId = z.number().int().positive();
 
 /** The editable fields of a clue, as a user types them. */

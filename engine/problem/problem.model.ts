@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../visible-text';
 import { rectificationSchema, type Rectification } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
@@ -38,7 +39,8 @@ export interface ProblemContext extends WithAttachments, WithExtensionRequest {
   readonly lastNoteAt?: string;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Required, trimmed, and visible (see {@link requiredText}). */
+const text = requiredText;
 const userId = z.number().int().positive();
 
 export const problemFieldsSchema = z.strictObject({
