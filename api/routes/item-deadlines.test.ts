@@ -4,6 +4,7 @@ import { verifyAudit } from '../../db/audit/verify';
 import { campaigns, clues, problems, users } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
+import { staleVersionOf } from '../../test/support/stale-version';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -98,7 +99,7 @@ describe('asking for more time (延期申请)', () => {
       expect(answer.status, JSON.stringify(body)).toBe(status);
       expect(answer.body.fields?.map((f) => f.field), JSON.stringify(body)).toContain(field);
     }
-    expect((await post(officer, `/api/clues/${clue.id}/extension-request`, { version: clue.version - 1, until: '2026-12-01', reason: 'x' })).status).toBe(409);
+    expect((await post(officer, `/api/clues/${clue.id}/extension-request`, { version: await staleVersionOf(database, 'clue', clue.id), until: '2026-12-01', reason: 'x' })).status).toBe(409);
     const after = (await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item;
     expect(after).toMatchObject({ version: clue.version, dueAt: clue.dueAt, extensionAskedUntil: null });
   });

@@ -8,6 +8,7 @@ import type { ClueState } from '../../engine';
 import { z } from 'zod';
 import { problem as problemSchema } from '../contracts/common';
 import { historyEntry, itemDetail } from '../contracts/items';
+import { staleVersionOf } from '../../test/support/stale-version';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -96,7 +97,7 @@ describe('POST /api/clues/:id/transitions', () => {
     const [clue] = await cluesIn('verifying');
     if (clue === undefined) throw new Error('no clue in verifying');
     const before = await auditCount(clue.id);
-    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: clue.version - 1, payload: { conclusion: 'x' } });
+    const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'unfounded', version: await staleVersionOf(database, 'clue', clue.id), payload: { conclusion: 'x' } });
     expect(response.status).toBe(409);
     const body = (await response.json()) as Problem;
     expect(body.code).toBe('version_conflict');

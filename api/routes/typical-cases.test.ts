@@ -8,6 +8,7 @@ import { movingClockApp, signIn, type Session } from '../../test/support/api-cli
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { HistoryEntry, ItemDetail } from '../contracts/items';
 import { typicalCases as typicalCasesSchema, type TypicalCases } from '../contracts/typical-cases';
+import { staleVersionOf } from '../../test/support/stale-version';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let setClock: (at: Date) => void;
@@ -174,7 +175,7 @@ describe('choosing a typical case', () => {
       [await office.send('POST', `/api/clues/${open.id}/typical`, { version: open.version, summary: 's' }), 422],
       [await office.send('POST', `/api/clues/${clue.id}/typical`, { version, summary: '   ' }), 400],
       [await office.send('POST', `/api/clues/${clue.id}/typical`, { version, summary: '长'.repeat(2001) }), 400],
-      [await office.send('POST', `/api/clues/${clue.id}/typical`, { version: version - 1, summary: 's' }), 409],
+      [await office.send('POST', `/api/clues/${clue.id}/typical`, { version: await staleVersionOf(database, 'clue', clue.id), summary: 's' }), 409],
       [await office.send('POST', `/api/clues/${clue.id}/typical/withdraw`, { version, reason: '不是典型' }), 422],
       [await office.send('POST', `/api/clues/${clue.id}/typical/withdraw`, { version }), 400],
       [await office.send('POST', '/api/clues/999999/typical', { version: 1, summary: 's' }), 404],

@@ -9,6 +9,7 @@ import { testDatabase, testNow } from '../../test/support/test-database';
 import { ApiError } from '../errors';
 import { sweepDeadlines } from './deadline-sweep';
 import { moveItem } from './moves-together';
+import { staleVersionOf } from '../../test/support/stale-version';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let office: Actor;
@@ -102,12 +103,13 @@ describe('moves queued together', () => {
   it('answer a refused move with its refusal and a stale version with the item as it is, storing only the others', async () => {
     const [first, illegal, stale, last] = await verifyingClues(4);
     if (first === undefined || illegal === undefined || stale === undefined || last === undefined) throw new Error('four clues');
+    const staleAt = await staleVersionOf(database, 'clue', stale.id);
     const before = await lastSeq();
     const results = await Promise.allSettled([
       dismiss(first, 'first'),
       // Verifying cannot go straight to solved: the engine refuses it.
       moveItem(database, 'clue', illegal.id, office, { to: 'solved', version: illegal.version }, testNow),
-      dismiss({ id: stale.id, version: stale.version - 1 }, 'stale'),
+      dismiss({ id: stale.id, version: staleAt }, 'stale'),
       dismiss(last, 'last'),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
