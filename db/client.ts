@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { rescanIdentifiers } from './items/identifier-rescans';
 import { projectPath } from './project-path';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
@@ -39,8 +40,9 @@ const busyTimeoutMs = 10_000;
 
 /**
  * Opens the database at a libSQL URL (`file:` for the embedded default, or
- * `http(s)://` / `ws(s)://` for a libSQL server), applies the migrations and
- * sets WAL mode on a local file.
+ * `http(s)://` / `ws(s)://` for a libSQL server), applies the migrations
+ * (and rewrites the identifiers of the clues they queue for it: see
+ * rescanIdentifiers) and sets WAL mode on a local file.
  *
  * Durability: libSQL's default `synchronous=FULL` is kept on every
  * connection, so a write acknowledged after its commit survives a power cut.
@@ -82,6 +84,8 @@ export async function openDatabase(url: string, options: { authToken?: string; w
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
+  // Before any request: a clue's stored identifiers are what the duplicate check and the search look up.
+  await rescanIdentifiers(db);
   // A worker needs a file both threads can open; an in-memory database exists on one connection only.
   const worker = options.writeWorker !== undefined && isLocalFile && !inMemory ? new WriteWorker(options.writeWorker, { url, busyTimeoutMs }) : undefined;
   const queue = new WriteQueue(writer === client ? db : drizzle(writer, { schema }), worker === undefined ? {} : { elsewhere: worker });

@@ -64,6 +64,19 @@ describe('duplicate detection and merge', () => {
     expect(nameOnly.matches).toEqual([]);
   });
 
+  it('takes neither the word after "WeChat" nor digits inside a bank card for an identifier two clues share', async () => {
+    const office = await signIn(app, 'office');
+    const first = (await (
+      await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'mianxian', title: 'Fake investment tips', description: 'Promoted in WeChat groups and QQ chats; paid to card 6217000011112222333', source: 'other' })
+    ).json()) as { id: number };
+    const unrelated = (await (await office.send('POST', '/api/campaigns/1/duplicates', { text: 'Gambling ads in WeChat groups, QQ chats; call 17000011112' })).json()) as Duplicates;
+    expect(unrelated.identifiers).toEqual([{ kind: 'phone', value: '17000011112' }]);
+    expect(unrelated.matches).toEqual([]);
+    const sameCard = (await (await office.send('POST', '/api/campaigns/1/duplicates', { text: '收款卡号 6217 0000 1111 2222 333' })).json()) as Duplicates;
+    expect(sameCard.matches.map((m) => m.clueId)).toEqual([first.id]);
+    expect(sameCard.matches[0]?.matched).toEqual([{ kind: 'bankAccount', value: '6217000011112222333' }]);
+  });
+
   it('shows on the survivor where each merged part came from and which unit found the lead first, through merges of merges', async () => {
     const office = await signIn(app, 'office');
     const file = ['编号,标题,内容,单位,发现时间', 'P-S,汉台：跑分团伙,银行卡 6222 0212 3456 7890 123,汉台分局,2026-03-10', 'P-1,南郑：跑分团伙,,南郑分局,2026-03-02 09:00', 'P-2,城固：跑分团伙,,城固县公安局,2026-03-05'];

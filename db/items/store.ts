@@ -42,7 +42,7 @@ export interface ItemUpdate<State extends string, Context> {
 }
 
 /** The identifier rows of a clue: those found in its title and description, or those the caller found there already. */
-function identifierRows(id: number, context: ClueContext | ProblemContext, found?: readonly Identifier[]) {
+export function identifierRows(id: number, context: ClueContext | ProblemContext, found?: readonly Identifier[]) {
   return (found ?? extractIdentifiers(`${context.title}\n${context.description}`)).map((i) => ({ clueId: id, campaignId: context.campaignId, kind: i.kind, value: i.value }));
 }
 

@@ -144,6 +144,17 @@ export const clueIdentifiers = sqliteTable(
 );
 
 /**
+ * Clues whose stored identifiers must be found again from their text, with
+ * the extraction as it is now: a migration fills it when the extraction
+ * changes what it finds, and the database, once opened, rewrites those
+ * clues' identifiers and empties it (see rescanIdentifiers). SQL cannot run
+ * the extraction itself.
+ */
+export const identifierRescans = sqliteTable('identifier_rescans', {
+  clueId: integer('clue_id').primaryKey(),
+});
+
+/**
  * Clues that came in through an import, by the source's own id: importing
  * the same file again finds them here and skips them.
  */

@@ -48,3 +48,86 @@ describe('identifiers shared by clues', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('identifiers that are not there', () => {
+  const accounts = (text: string) => kinds(text, 'account').sort();
+
+  it('reads no account from the English word that follows a platform', () => {
+    expect(accounts('The loan app was promoted in WeChat groups and QQ chats.')).toEqual([]);
+    expect(accounts('He asked for her WeChat account, then added WeChat friends.')).toEqual([]);
+    expect(accounts('See the WeChat official account; QQ group number unknown; WeChat ID unknown.')).toEqual([]);
+    // Two unrelated clues that both say "WeChat groups" share nothing.
+    expect(extractIdentifiers('Fake investment tips spread in WeChat groups')).toEqual([]);
+  });
+
+  it('reads no account from a platform word inside a longer word', () => {
+    expect(accounts('用户名wxyz12345')).toEqual([]);
+    expect(accounts('qqmusic123 与 sqq12345')).toEqual([]);
+  });
+
+  it('takes an account only when it has the platform’s shape', () => {
+    // A QQ number is 5 to 11 digits; a WeChat ID 6 to 20 characters from a letter.
+    expect(accounts('QQ：1234，QQ：123456789012')).toEqual([]);
+    expect(accounts('微信：ab12，微信号：8zhang_san，微信号：abcdefghij_klmnopqrstu')).toEqual([]);
+  });
+
+  it('finds no phone number inside a longer run of digits', () => {
+    expect(kinds('收款卡号6217000011112222333', 'phone')).toEqual([]);
+    expect(kinds('Order number 20261213800138000123', 'phone')).toEqual([]);
+    expect(kinds('订单号20261213800138000123，流水号913800138000', 'phone')).toEqual([]);
+    expect(kinds('账号 6222 0213 8123 4567 891', 'phone')).toEqual([]);
+    expect(kinds('ID 130102199001011237', 'phone')).toEqual([]);
+    expect(kinds('商户号 A13800138000 与 13800138000B', 'phone')).toEqual([]);
+    expect(kinds('编号 0916-13922334455-01', 'phone')).toEqual([]);
+    // A 19-digit card in groups of four ends in eleven digits after a space.
+    expect(kinds('卡号 6222 0212 1381 2345 678', 'phone')).toEqual([]);
+  });
+
+  it('keeps finding bank cards and ID numbers as themselves', () => {
+    expect(kinds('收款卡号6217000011112222333', 'bankAccount')).toEqual(['6217000011112222333']);
+    expect(kinds('账号 6222 0213 8123 4567 891', 'bankAccount')).toEqual(['6222021381234567891']);
+    expect(kinds('身份证号130102199001011237', 'idCard')).toEqual(['130102199001011237']);
+  });
+});
+
+describe('identifiers that are there', () => {
+  const accounts = (text: string) => kinds(text, 'account').sort();
+
+  it('finds accounts as the bureau’s clues write them', () => {
+    expect(accounts('微信号：wxid_abc123')).toEqual(['微信:wxid_abc123']);
+    expect(accounts('加微信 zhangsan_88 联系')).toEqual(['微信:zhangsan_88']);
+    expect(accounts('QQ：3794637070，')).toEqual(['qq:3794637070']);
+    expect(accounts('QQ号 123456')).toEqual(['qq:123456']);
+    expect(accounts('QQ号码：10001，qq12345678')).toEqual(['qq:10001', 'qq:12345678']);
+    expect(accounts('QQ号为123456789，微信号是zhang_san88')).toEqual(['qq:123456789', '微信:zhang_san88']);
+    expect(accounts('QQ群：12345678，微信群 kefu_group1')).toEqual([]);
+    expect(accounts('微信号：daikuan_1234。')).toEqual(['微信:daikuan_1234']);
+    expect(accounts('抖音号：dy_kuaidai88，快手号 ks123456789')).toEqual(['快手:ks123456789', '抖音:dy_kuaidai88']);
+    expect(accounts('支付宝账号：pay.king@163.com')).toEqual(['支付宝:pay.king@163.com']);
+  });
+
+  it('finds accounts written in English when they are named as one', () => {
+    expect(accounts('Contact on WeChat: zhang_san88.')).toEqual(['wechat:zhang_san88']);
+    expect(accounts('WeChat ID: zhangsan, QQ 88776655')).toEqual(['qq:88776655', 'wechat:zhangsan']);
+    expect(accounts('His WeChat account: loanking and wx: kefu_007')).toEqual(['wechat:loanking', 'wx:kefu_007']);
+    expect(accounts('add WeChat kefu_2024 today')).toEqual(['wechat:kefu_2024']);
+    // A refused token does not hide the platform word inside it; an account taken does.
+    expect(accounts('WeChat wx: kefu_007')).toEqual(['wx:kefu_007']);
+    expect(accounts('微信：qq12345678')).toEqual(['微信:qq12345678']);
+  });
+
+  it('finds phone numbers beside words, between other numbers and written with dots', () => {
+    expect(kinds('电话13812345678、13912345678', 'phone').sort()).toEqual(['13812345678', '13912345678']);
+    expect(kinds('电话 13812345678 13912345678', 'phone').sort()).toEqual(['13812345678', '13912345678']);
+    expect(kinds('Tel: +86 139-2233-4455.', 'phone')).toEqual(['13922334455']);
+    expect(kinds('手机139.2233.4455', 'phone')).toEqual(['13922334455']);
+    expect(kinds('call 8613922334455 now', 'phone')).toEqual(['13922334455']);
+    expect(kinds('微信号13922334455', 'phone')).toEqual(['13922334455']);
+    expect(kinds('Tel.13922334455', 'phone')).toEqual(['13922334455']);
+    expect(kinds('13922334455@163.com', 'phone')).toEqual(['13922334455']);
+  });
+
+  it('finds no phone in an IP address', () => {
+    expect(kinds('登录地址 http://139.224.144.55/login', 'phone')).toEqual([]);
+  });
+});

@@ -24,9 +24,9 @@ function halfWidth(text: string): string {
   return text.normalize('NFKC');
 }
 
-/** A mainland mobile number from any common writing: +86, 0086, spaces, dashes. */
+/** A mainland mobile number from any common writing: +86, 0086, spaces, dashes, dots. */
 export function normalisePhone(raw: string): string | null {
-  const digits = raw.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086|86(?=1\d{10}$))/, '');
+  const digits = raw.replace(/[\s\-.()（）]/g, '').replace(/^(\+86|0086|86(?=1\d{10}$))/, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
 
@@ -52,17 +52,69 @@ export function isIdCardNumber(value: string): boolean {
   return '10X98765432'[sum % 11] === value[17];
 }
 
+/**
+ * A mainland mobile number, alone: not a stretch of a longer run of digits
+ * or letters (a bank card, an order number, an account name), nor joined to
+ * one by a dash or a dot. Spaces and dashes may fall anywhere, as officers
+ * type them; dots only as 3-4-4, since an IP address (139.224.144.55) is
+ * eleven digits with dots too. A space before more digits is allowed: two
+ * numbers are often listed with only a space between them.
+ */
+const phonePattern = /(?<![\w]|\d[.-])(?:(?:\+|00)?86[ -]?)?(?:1[3-9]\d(?:[ -]?\d){8}|1[3-9]\d\.\d{4}\.\d{4})(?![\w]|[.-]\d)/g;
+
+/**
+ * A platform's word (QQ, 微信, WeChat, wx, 抖音, 快手, 支付宝), a word
+ * naming its account (号, 账号, ID, account…), a colon (or 为, 是) or a space, and the
+ * token after it, which {@link platformAccount} then judges. Latin words
+ * count only as whole words ("wxyz12345" names no WeChat account). The
+ * token is read in a lookahead, so that a refused one ("WeChat wx: kefu_1")
+ * does not hide the platform word inside it.
+ */
+const accountPattern =
+  /(?<![\w])(QQ|微信|WeChat|wx|抖音|快手|支付宝)(?![A-Za-z])(?=((?:\s*(?:号码|號碼|号|號|账号|帐号|帳號|(?:ID|account|number)(?!\w)))?(\s*[:：为是]\s*|\s*)([A-Za-z0-9][-\w@.]*)))/gi;
+
 const patterns = {
   url: /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，。；、"'<>）)]*)?/gi,
-  phone: /(?:\+86|0086)?[\s-]?1[3-9]\d(?:[\s-]?\d){8}/g,
+  phone: phonePattern,
   idCard: /\b\d{17}[\dXx]\b/g,
   bankAccount: /\b\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?\b/g,
-  account: /(?:QQ|qq|微信号?|wx|WeChat|抖音号?|快手号?|支付宝)\s*[:：]?\s*([A-Za-z0-9][-_A-Za-z0-9@.]{4,39})/g,
+  account: accountPattern,
   // A name after the word that introduces one, ending where the text does or at a delimiter.
   name: /(?:姓名|户名|开户人|持卡人|收款人|机主|联系人|当事人|犯罪嫌疑人|嫌疑人)\s*[:：为是]?\s*([\u4e00-\u9fa5]{2,4})(?=[\s,，。；;:：、()（）\d]|$)/g,
   maskedPhone: /1[3-9]\d[*＊xX]{4}\d{4}/g,
   tail: /尾号\s*[:：为是]?\s*(\d{4})(?!\d)/g,
 } as const;
+
+/** What an account of each platform looks like; the platforms not named take 5–40 letters, digits and _-.@ (a Douyin ID, an Alipay e-mail). */
+const accountShapes: Readonly<Record<string, RegExp>> = {
+  // A QQ number: QQ's first numbers had five digits, today's have up to eleven.
+  qq: /^[1-9]\d{4,10}$/,
+  // A WeChat ID (微信号) as WeChat lets one be chosen: 6–20 characters, a letter first.
+  微信: /^[A-Za-z][-\w]{5,19}$/,
+  wechat: /^[A-Za-z][-\w]{5,19}$/,
+  wx: /^[A-Za-z][-\w]{5,19}$/,
+};
+const otherAccountShape = /^[A-Za-z0-9][-\w@.]{4,39}$/;
+
+/** The words that follow a platform's name in a sentence and are no account, whatever shape they have. */
+const notAccounts = new Set(['account', 'accounts', 'chat', 'chats', 'friend', 'friends', 'group', 'groups', 'official', 'number', 'moments', 'contact', 'contacts', 'users', 'channel']);
+
+/**
+ * The account a platform's word introduces, as `platform:id`, or null when
+ * the token after it is not one of that platform's. After a Latin platform
+ * word, a token of letters only ("WeChat groups", "WeChat ID unknown") is
+ * the next word of an English sentence, not an account, unless a colon
+ * says it is one ("WeChat: zhangsan"); one with a digit or an underscore
+ * ("WeChat kefu_2024") is an account. In Chinese text, Latin letters after
+ * 微信 are the account.
+ */
+function platformAccount(word: string, separator: string, token: string): string | null {
+  const platform = word.toLowerCase();
+  const id = token.replace(/\.+$/, '');
+  if (!(accountShapes[platform] ?? otherAccountShape).test(id) || notAccounts.has(id.toLowerCase())) return null;
+  if (/^[A-Za-z]/.test(word) && !/[:：为是]/.test(separator) && !/[\d_]/.test(id)) return null;
+  return `${platform}:${id.toLowerCase()}`;
+}
 
 /** Every identifier found in the text, normalised, each once. */
 export function extractIdentifiers(text: string): Identifier[] {
@@ -74,18 +126,25 @@ export function extractIdentifiers(text: string): Identifier[] {
     const value = match[0].toUpperCase();
     if (isIdCardNumber(value)) add('idCard', value);
   }
+  const cards = [...source.matchAll(patterns.bankAccount)]
+    .map((match) => ({ start: match.index, end: match.index + match[0].length, digits: match[0].replace(/[\s-]/g, '') }))
+    .filter((card) => card.digits.length >= 16 && card.digits.length <= 19 && !isIdCardNumber(card.digits));
   for (const match of source.matchAll(patterns.phone)) {
+    // A card written in groups of four may end in a phone's eleven digits after a space ("6222 0212 1381 2345 678").
+    if (cards.some((card) => match.index < card.end && card.start < match.index + match[0].length)) continue;
     const phone = normalisePhone(match[0]);
     if (phone !== null) add('phone', phone);
   }
-  for (const match of source.matchAll(patterns.bankAccount)) {
-    const digits = match[0].replace(/[\s-]/g, '');
-    if (digits.length >= 16 && digits.length <= 19 && !isIdCardNumber(digits) && normalisePhone(digits) === null) add('bankAccount', digits);
-  }
+  for (const card of cards) add('bankAccount', card.digits);
+  let accountEnd = 0;
   for (const match of source.matchAll(patterns.account)) {
-    const platform = match[0].toLowerCase().startsWith('qq') ? 'qq' : match[0].replace(/[\s:：].*$/, '').replace(/号$/, '').toLowerCase();
-    const id = match[1];
-    if (id !== undefined) add('account', `${platform}:${id.toLowerCase()}`);
+    const [, word, tail, separator, token] = match;
+    // A platform's word inside an account already taken ("微信：qq12345678") introduces nothing.
+    if (word === undefined || tail === undefined || separator === undefined || token === undefined || match.index < accountEnd) continue;
+    const account = platformAccount(word, separator, token);
+    if (account === null) continue;
+    add('account', account);
+    accountEnd = match.index + word.length + tail.length;
   }
   for (const match of source.matchAll(patterns.url)) {
     if (/^\d+(\.\d+)*$/.test(match[0])) continue;
