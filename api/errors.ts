@@ -65,14 +65,17 @@ export class ApiError extends Error {
   readonly reason: Label;
   readonly fields: readonly FieldIssue[] | undefined;
   readonly extra: Readonly<Record<string, unknown>>;
+  /** Headers the answer carries besides the body's (a 429's `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, options: { reason?: Label; fields?: readonly FieldIssue[]; extra?: Record<string, unknown> } = {}) {
+  constructor(code: ErrorCode, options: { reason?: Label; fields?: readonly FieldIssue[]; extra?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
     const reason = options.reason ?? (code in apiErrorLabels ? apiErrorLabels[code as ApiErrorCode] : { zh: code, en: code });
     super(reason.en);
     this.code = code;
     this.reason = reason;
     this.fields = options.fields;
     this.extra = options.extra ?? {};
+    this.headers = options.headers ?? {};
   }
 
   get status(): ContentfulStatusCode {
@@ -116,17 +119,25 @@ export function problemBody(error: ApiError, requestId?: string): ProblemBody {
 /** Renders an ApiError as problem+json. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
   const body = problemBody(error, c.get('requestId'));
-  return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  return c.body(JSON.stringify(body), error.status, { ...error.headers, 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
 
 /** An error as data that can cross to another thread (see {@link errorFromData}). */
 export type ErrorData =
-  | { readonly api: { readonly code: ErrorCode; readonly reason: Label; readonly fields: readonly FieldIssue[] | undefined; readonly extra: Readonly<Record<string, unknown>> } }
+  | {
+      readonly api: {
+        readonly code: ErrorCode;
+        readonly reason: Label;
+        readonly fields: readonly FieldIssue[] | undefined;
+        readonly extra: Readonly<Record<string, unknown>>;
+        readonly headers: Readonly<Record<string, string>>;
+      };
+    }
   | { readonly name: string; readonly message: string; readonly stack: string | undefined };
 
 /** An error thrown on the write worker's thread, as data: an ApiError with its code, reason, fields and extra; anything else as what the log needs. */
 export function errorToData(error: unknown): ErrorData {
-  if (error instanceof ApiError) return { api: { code: error.code, reason: error.reason, fields: error.fields, extra: error.extra } };
+  if (error instanceof ApiError) return { api: { code: error.code, reason: error.reason, fields: error.fields, extra: error.extra, headers: error.headers } };
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error), stack: undefined };
 }
@@ -135,8 +146,8 @@ export function errorToData(error: unknown): ErrorData {
 export function errorFromData(data: unknown): Error {
   const carried = data as ErrorData;
   if ('api' in carried) {
-    const { code, reason, fields, extra } = carried.api;
-    return new ApiError(code, { reason, ...(fields !== undefined && { fields }), extra: { ...extra } });
+    const { code, reason, fields, extra, headers } = carried.api;
+    return new ApiError(code, { reason, ...(fields !== undefined && { fields }), extra: { ...extra }, headers: { ...headers } });
   }
   const error = new Error(carried.message);
   error.name = carried.name;

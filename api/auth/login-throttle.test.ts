@@ -1,9 +1,9 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { testDatabase } from '../../test/support/test-database';
-import { LoginThrottle, limitReached, loginWindowMs } from './login-throttle';
+import { LoginThrottle, loginWindowMs, type Admission } from './login-throttle';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 /** A second connection to the same file, as another API process has. */
@@ -11,6 +11,7 @@ let other: Database | null = null;
 
 beforeAll(async () => {
   database = await testDatabase({ seed: false });
+  other = await openDatabase(database.url);
 });
 afterAll(async () => {
   other?.close();
@@ -18,44 +19,69 @@ afterAll(async () => {
 });
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 5, 15, 2, minutes));
-const keys = (user: string) => [
-  { key: `user:${user}`, limit: 3 },
-  { key: 'addr:10.0.0.7', limit: 5 },
-];
+// Small limits, so that the rules show in a few guesses; each test has its own address.
+const user = (name: string) => ({ key: `user:${name}`, limit: 3 });
+const address = (n: number) => ({ key: `addr:10.0.0.${n}`, limit: 5 });
+const admitted = (admissions: readonly Admission[]) => admissions.filter((a) => a.admitted).length;
+const failuresOf = async (key: string) => (await database.db.select({ n: count() }).from(loginFailures).where(eq(loginFailures.key, key)))[0]?.n ?? 0;
 
 describe('the login throttle', () => {
-  it('counts each key against its own limit, within the window only', async () => {
+  it('counts each key against its own limit, within the window only, and says when the username may be tried again', async () => {
     const throttle = new LoginThrottle(database);
-    for (let i = 0; i < 3; i++) await throttle.fail(keys('zhang'), at(i));
-    expect(limitReached(keys('zhang'), await throttle.failures(keys('zhang'), at(3)))).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await throttle.admit(user('zhang'), address(1), at(i))).admitted).toBe(true);
+    expect(await throttle.admit(user('zhang'), address(1), at(3))).toEqual({ admitted: false, retryAfterSeconds: 12 * 60 });
     // Another user behind the same gateway: the address has 3 of its 5.
-    expect(limitReached(keys('li'), await throttle.failures(keys('li'), at(3)))).toBe(false);
+    expect((await throttle.admit(user('li'), address(1), at(3))).admitted).toBe(true);
     // Fifteen minutes after the first failure, it no longer counts.
-    expect(limitReached(keys('zhang'), await throttle.failures(keys('zhang'), new Date(at(0).getTime() + loginWindowMs)))).toBe(false);
+    expect((await throttle.admit(user('zhang'), address(1), new Date(at(0).getTime() + loginWindowMs))).admitted).toBe(true);
   });
 
-  it('is one count for every process on the database: failures through one connection block the username at another', async () => {
-    other = await openDatabase(database.url);
+  it('admits no more guesses than the limit when they arrive at once, through two processes', async () => {
     const here = new LoginThrottle(database);
-    const there = new LoginThrottle(other);
-    await here.fail(keys('wang'), at(10));
-    await there.fail(keys('wang'), at(11));
-    await here.fail(keys('wang'), at(12));
-    expect(limitReached(keys('wang'), await there.failures(keys('wang'), at(13)))).toBe(true);
-    // A success clears the username's failures, everywhere, and not the address's.
-    await there.succeed('user:wang');
-    const after = await here.failures(keys('wang'), at(13));
-    expect(after.get('user:wang')).toBeUndefined();
-    expect(after.get('addr:10.0.0.7')).toBeGreaterThan(3);
+    const there = new LoginThrottle(other as Database);
+    const guesses = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? here : there).admit(user('zhou'), address(2), at(20)));
+    expect(admitted(await Promise.all(guesses))).toBe(3);
+    expect(await failuresOf('user:zhou')).toBe(3);
+  });
+
+  it('takes back a right guess and clears the username, everywhere, but not the address', async () => {
+    const here = new LoginThrottle(database);
+    const there = new LoginThrottle(other as Database);
+    await here.admit(user('wang'), address(3), at(10));
+    await there.admit(user('wang'), address(3), at(11));
+    const right = await here.admit(user('wang'), address(3), at(12));
+    if (!right.admitted) throw new Error('the third guess should be admitted');
+    await there.succeed(right.attempt);
+    expect(await failuresOf('user:wang')).toBe(0);
+    expect(await failuresOf('addr:10.0.0.3')).toBe(2);
+    // The username may be guessed its full limit again.
+    expect(admitted(await Promise.all(Array.from({ length: 4 }, () => here.admit(user('wang'), address(3), at(13)))))).toBe(3);
+  });
+
+  it('past its limit, an address gives each username only its first guess in the window, and says when either will allow another', async () => {
+    const throttle = new LoginThrottle(database);
+    // A sprayer behind the gateway: five usernames, one guess each, bring the address to its limit.
+    for (let i = 0; i < 5; i++) expect((await throttle.admit(user(`ghost-${i}`), address(4), at(30 + i))).admitted).toBe(true);
+    // An officer who has not failed is still let through; a second guess at the same username is not.
+    expect((await throttle.admit(user('chen'), address(4), at(40))).admitted).toBe(true);
+    // It may be tried again once the address is under its limit (the oldest two of its six failures gone, at 31 + 15),
+    // before its own failure has left the window (at 40 + 15).
+    expect(await throttle.admit(user('chen'), address(4), at(41))).toEqual({ admitted: false, retryAfterSeconds: 5 * 60 });
+    // Nor a second guess at a sprayed username: that one may be tried once its own failure has left the window (at 30 + 15).
+    expect(await throttle.admit(user('ghost-0'), address(4), at(42))).toEqual({ admitted: false, retryAfterSeconds: 3 * 60 });
+    // Guesses at once at one fresh username, past the address's limit: one is admitted.
+    expect(admitted(await Promise.all(Array.from({ length: 10 }, () => throttle.admit(user('sun'), address(4), at(43)))))).toBe(1);
   });
 
   it('forgets the failures that no longer count', async () => {
     const throttle = new LoginThrottle(database);
     const rows = async () => (await database.db.select({ n: count() }).from(loginFailures))[0]?.n ?? 0;
-    const before = await rows();
-    expect(before).toBeGreaterThan(0);
-    expect(await throttle.forget(at(14))).toBe(0);
-    expect(await throttle.forget(new Date(at(12).getTime() + loginWindowMs + 1))).toBe(before);
+    await throttle.admit(user('qian'), address(5), at(200));
+    // Whatever the other tests left is long out of the window by then.
+    await throttle.forget(at(200));
+    expect(await rows()).toBe(2);
+    expect(await throttle.forget(new Date(at(200).getTime() + loginWindowMs - 1))).toBe(0);
+    expect(await throttle.forget(new Date(at(200).getTime() + loginWindowMs + 1))).toBe(2);
     expect(await rows()).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
-import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { loginFailures } from '../../db/schema';
+import { ApiError } from '../errors';
 
-/** What a failed login counts against, and how many failures it may have in the window. */
+/** What a guessed password counts against, and how many failures it may have in the window. */
 export interface ThrottleKey {
   readonly key: string;
   readonly limit: number;
@@ -11,19 +12,44 @@ export interface ThrottleKey {
 /** How far back failed logins count. */
 export const loginWindowMs = 15 * 60_000;
 
-/** True when one of the keys has reached its limit of failures (as {@link LoginThrottle.failures} counted them). */
-export function limitReached(keys: readonly ThrottleKey[], failures: ReadonlyMap<string, number>): boolean {
-  return keys.some(({ key, limit }) => (failures.get(key) ?? 0) >= limit);
-}
+/** A username's guesses, at sign-in and at a password change alike, whether or not the account exists. */
+export const usernameKey = (username: string): ThrottleKey => ({ key: `user:${username.toLowerCase()}`, limit: 10 });
 
 /**
- * Counts failed logins per key (a username, an address) in a sliding
- * window. Each key has its own limit: an address is shared by a whole
- * station behind one gateway, so it is allowed far more failures than one
- * username. The failures are rows in the database, so every API process on
+ * The sign-ins from one address. It is shared by a whole station behind one
+ * gateway, or by everyone behind a reverse proxy, so it is allowed far more
+ * failures than one username, and reaching them does not lock the address
+ * out (see {@link LoginThrottle.admit}).
+ */
+export const addressKey = (address: string): ThrottleKey => ({ key: `addr:${address}`, limit: 100 });
+
+/**
+ * How many guesses a username still gets from an address past its limit: its
+ * first in the window. See {@link LoginThrottle.admit}.
+ */
+const guessesPastAddressLimit = 1;
+
+/** A guess {@link LoginThrottle.admit} let through: its rows count as failures until {@link LoginThrottle.succeed} takes them back. */
+export interface Attempt {
+  readonly user: ThrottleKey;
+  readonly rowIds: readonly number[];
+}
+
+export type Admission = { readonly admitted: true; readonly attempt: Attempt } | { readonly admitted: false; readonly retryAfterSeconds: number };
+
+/**
+ * Counts guessed passwords per key (a username, an address) in a sliding
+ * window. The failures are rows in the database, so every API process on
  * it counts the same ones: a guesser sent round several processes by a load
  * balancer meets one limit, not one per process, and a restart forgets
  * nothing.
+ *
+ * A guess is counted before its password is checked, by one INSERT … SELECT
+ * that also counts the keys' rows: SQLite runs a statement that writes under
+ * the write lock from its start, so no other guess, from this process or
+ * another, is counted between the count and the insert. Checked first and
+ * counted after, forty guesses sent at once had all read a count under the
+ * limit and all had their password checked.
  */
 export class LoginThrottle {
   readonly #database: Database;
@@ -34,31 +60,92 @@ export class LoginThrottle {
     this.#windowMs = windowMs;
   }
 
-  /** The failures of each key in the window ending now (keys with none left out). */
-  async failures(keys: readonly ThrottleKey[], now: Date): Promise<Map<string, number>> {
-    const since = new Date(now.getTime() - this.#windowMs).toISOString();
-    const rows = await this.#database.db
-      .select({ key: loginFailures.key, n: count() })
-      .from(loginFailures)
-      .where(and(inArray(loginFailures.key, keys.map((k) => k.key)), gt(loginFailures.at, since)))
-      .groupBy(loginFailures.key);
-    return new Map(rows.map((row) => [row.key, row.n]));
-  }
-
-  async fail(keys: readonly ThrottleKey[], now: Date): Promise<void> {
+  /**
+   * Counts one guess at a username's password (from an address, at sign-in),
+   * as a failure until {@link succeed} says it was right, if the keys allow
+   * it; otherwise answers in how many seconds they will.
+   *
+   * A username allows `limit` guesses in the window. So does an address, but
+   * past its limit it does not refuse everyone behind it: each username then
+   * gets its first guess in the window, no more. One wrong sprayer behind a
+   * station's gateway thus cannot keep the station's officers from signing
+   * in, while the sprayer, past the address's limit, gets one guess per
+   * username per window instead of the username's limit. The rule never asks
+   * whether the account exists (an unknown username is counted and checked
+   * against the decoy hash like any other), so neither the answer nor its
+   * time tells which usernames exist. The price: someone who mistypes once
+   * from an address past its limit waits for that failure to leave the
+   * window, and is told how long.
+   */
+  async admit(user: ThrottleKey, address: ThrottleKey | null, now: Date): Promise<Admission> {
     const at = now.toISOString();
-    await this.#database.write((tx) => tx.insert(loginFailures).values(keys.map(({ key }) => ({ key, at }))));
+    const since = this.#since(now);
+    const failuresOf = (key: string) => sql`(select count(*) from ${loginFailures} where ${loginFailures.key} = ${key} and ${loginFailures.at} > ${since})`;
+    const userLimit =
+      address === null ? sql`${user.limit}` : sql`case when ${failuresOf(address.key)} >= ${address.limit} then ${Math.min(guessesPastAddressLimit, user.limit)} else ${user.limit} end`;
+    const guessed = address === null ? sql`select ${user.key} as counted` : sql`select ${user.key} as counted union all select ${address.key}`;
+    const rows = await this.#database.write((tx) =>
+      tx.all<{ id: number }>(sql`
+        insert into ${loginFailures} (${sql.identifier(loginFailures.key.name)}, ${sql.identifier(loginFailures.at.name)})
+        select guessed.counted, ${at} from (${guessed}) as guessed
+        where ${failuresOf(user.key)} < ${userLimit}
+        returning ${sql.identifier(loginFailures.id.name)} as id`),
+    );
+    if (rows.length > 0) return { admitted: true, attempt: { user, rowIds: rows.map((row) => row.id) } };
+    return { admitted: false, retryAfterSeconds: await this.#retryAfterSeconds(user, address, now) };
   }
 
-  /** A success clears the username's count, not the address's. */
-  async succeed(key: string): Promise<void> {
-    await this.#database.write((tx) => tx.delete(loginFailures).where(eq(loginFailures.key, key)));
+  /**
+   * The guess was right: it is not a failure, and the username's failures
+   * are cleared (everywhere); the address's other failures stay.
+   */
+  async succeed(attempt: Attempt): Promise<void> {
+    await this.#database.write((tx) => tx.delete(loginFailures).where(or(eq(loginFailures.key, attempt.user.key), inArray(loginFailures.id, [...attempt.rowIds]))));
   }
 
   /** Forgets the failures older than the window; run with the background jobs. */
   async forget(now: Date): Promise<number> {
-    const before = new Date(now.getTime() - this.#windowMs).toISOString();
-    const result = await this.#database.write((tx) => tx.delete(loginFailures).where(lt(loginFailures.at, before)));
+    const result = await this.#database.write((tx) => tx.delete(loginFailures).where(lt(loginFailures.at, this.#since(now))));
     return result.rowsAffected;
   }
+
+  #since(now: Date): string {
+    return new Date(now.getTime() - this.#windowMs).toISOString();
+  }
+
+  /**
+   * When {@link admit} would next let the username be guessed, as it refused
+   * it now: once the username's failures fall under its limit and the
+   * address's under its own, or once the username has none left in the
+   * window, whichever comes first. Read after the refusal, so a guess
+   * counted meanwhile may make it early; never under a second.
+   */
+  async #retryAfterSeconds(user: ThrottleKey, address: ThrottleKey | null, now: Date): Promise<number> {
+    const keys = address === null ? [user.key] : [user.key, address.key];
+    const rows = await this.#database.db
+      .select({ key: loginFailures.key, at: loginFailures.at })
+      .from(loginFailures)
+      .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, this.#since(now))))
+      .orderBy(asc(loginFailures.at));
+    const times = (key: string) => rows.filter((row) => row.key === key).map((row) => new Date(row.at).getTime());
+    // A key with n failures (oldest first) is under a limit once the oldest n − limit + 1 have left the window.
+    const underLimit = (failures: readonly number[], limit: number) => {
+      const last = failures[failures.length - Math.max(limit, 1)];
+      return last === undefined ? now.getTime() : last + this.#windowMs;
+    };
+    const ofUser = times(user.key);
+    const withinLimits = Math.max(underLimit(ofUser, user.limit), address === null ? now.getTime() : underLimit(times(address.key), address.limit));
+    const at = Math.min(withinLimits, underLimit(ofUser, Math.min(guessesPastAddressLimit, user.limit)));
+    return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
+  }
+}
+
+/** The answer to a guess the throttle refused: 429, with when to try again in `Retry-After` and in words. */
+export function tooManyGuesses(retryAfterSeconds: number): ApiError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ApiError('rate_limited', {
+    reason: { zh: `尝试次数过多，请 ${minutes} 分钟后再试`, en: `Too many attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` },
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+    extra: { retryAfterSeconds },
+  });
 }

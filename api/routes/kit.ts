@@ -32,6 +32,11 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 
 const problemContent = { 'application/problem+json': { schema: problem } } as const;
 
+/** What a 429 carries besides its body: when to try again. */
+const retryAfterHeader = {
+  'Retry-After': { description: 'Seconds until the limit lets the username (or the address) be tried again', schema: { type: 'integer', minimum: 1 } },
+} as const;
+
 /** The error answers a route documents, each as problem+json. */
 export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 507)[]>(...codes: Codes) {
   const descriptions = {
@@ -43,10 +48,10 @@ export function problems<const Codes extends readonly (400 | 401 | 403 | 404 | 4
     413: 'Body too large',
     415: 'Body is not JSON',
     422: 'The engine refused the move itself: `code` and `reason` say why',
-    429: 'Too many failed logins',
+    429: 'Too many wrong passwords for the username (at sign-in or as the current password), or failed sign-ins from the address: `Retry-After` says when to try again',
     507: "The campaign's storage limit for files is reached: `usedBytes` and `quotaMb` say how far",
   } as const;
-  return Object.fromEntries(codes.map((code) => [code, { description: descriptions[code], content: problemContent }])) as {
-    [K in Codes[number]]: { description: string; content: typeof problemContent };
+  return Object.fromEntries(codes.map((code) => [code, { description: descriptions[code], content: problemContent, ...(code === 429 && { headers: retryAfterHeader }) }])) as {
+    [K in Codes[number]]: { description: string; content: typeof problemContent; headers?: typeof retryAfterHeader };
   };
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { sessionWith, signIn, testApp, type TestApp } from '../../test/support/api-client';
-import { testDatabase } from '../../test/support/test-database';
+import { movingClockApp, sessionWith, signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { LoginThrottle, addressKey, usernameKey } from '../auth/login-throttle';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -15,6 +16,15 @@ afterAll(() => database.drop());
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
   app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
+
+/** A sign-in from another computer: the node adapter's socket, as the server reads the address from it. */
+const loginFrom = (address: string, username: string, password: string, on: TestApp = app) =>
+  on.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }, { incoming: { socket: { remoteAddress: address } } });
+
+interface Problem {
+  code: string;
+  reason: { zh: string; en: string };
+}
 
 describe('sessions', () => {
   it('signs in a demo user with an HttpOnly, SameSite=Lax cookie and answers who they are', async () => {
@@ -52,6 +62,56 @@ describe('sessions', () => {
     for (let i = 0; i < 10; i++) expect((await login('foping.officer', 'nope')).status).toBe(401);
     const blocked = await login('foping.officer', 'battlemap');
     expect(blocked.status).toBe(429);
+  });
+
+  it('checks at most the limit of wrong guesses sent at once for one username, and refuses the rest unchecked', async () => {
+    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => loginFrom('10.9.0.1', 'xingzhen.officer', `guess-${i}`)));
+    const statuses = guesses.map((response) => response.status);
+    // A 401 is a guess whose password was checked and was wrong; a 429 was refused before its password was looked at.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    expect((await loginFrom('10.9.0.1', 'xingzhen.officer', 'battlemap')).status).toBe(429);
+  });
+
+  it('says when a refused username may try again, in Retry-After and in words, and lets it in then', async () => {
+    const start = new Date('2026-06-16T02:00:00.000Z');
+    const { app: clocked, setClock } = movingClockApp(database, start);
+    const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+    for (let i = 0; i < 10; i++) {
+      setClock(minutes(i));
+      expect((await loginFrom('10.9.0.2', 'wangan.officer', 'nope', clocked)).status).toBe(401);
+    }
+    setClock(minutes(10));
+    const refused = await loginFrom('10.9.0.2', 'wangan.officer', 'battlemap', clocked);
+    expect(refused.status).toBe(429);
+    // The first failure leaves the fifteen-minute window five minutes from now.
+    expect(refused.headers.get('retry-after')).toBe('300');
+    const body = (await refused.json()) as Problem;
+    expect(body.code).toBe('rate_limited');
+    expect(body.reason).toEqual({ zh: '尝试次数过多，请 5 分钟后再试', en: 'Too many attempts; try again in 5 minutes' });
+    setClock(minutes(15));
+    expect((await loginFrom('10.9.0.2', 'wangan.officer', 'battlemap', clocked)).status).toBe(200);
+  });
+
+  it('keeps letting the right password in from an address a sprayer took past its limit, and gives the sprayer one guess per username', async () => {
+    const gateway = '10.9.0.3';
+    // The sprayer's first ten guesses through the sign-in; the other ninety counted as it counts them, without the
+    // check of each password (ninety scrypt hashes would only slow the test).
+    const sprayed = await Promise.all(Array.from({ length: 10 }, (_, i) => loginFrom(gateway, `ghost.${i}`, 'battlemap')));
+    expect(sprayed.map((response) => response.status)).toEqual(Array.from({ length: 10 }, () => 401));
+    const throttle = new LoginThrottle(database);
+    for (let i = 10; i < 100; i++) expect((await throttle.admit(usernameKey(`ghost.${i}`), addressKey(gateway), testNow)).admitted).toBe(true);
+    expect((await loginFrom(gateway, 'ghost.100', 'battlemap')).status).toBe(401);
+    // An officer at the station behind the same gateway signs in.
+    expect((await loginFrom(gateway, 'zhian.officer', 'battlemap')).status).toBe(200);
+    // A username may be guessed once from there, and then not again: answered alike whether or not the account exists.
+    for (const username of ['fanzha.officer', 'ghost.101']) {
+      expect((await loginFrom(gateway, username, 'wrong')).status, username).toBe(401);
+      const again = await loginFrom(gateway, username, 'wrong');
+      expect(again.status, username).toBe(429);
+      expect(Number(again.headers.get('retry-after')), username).toBeGreaterThan(0);
+    }
+    expect((await loginFrom(gateway, 'ghost.0', 'battlemap')).status).toBe(429);
   });
 
   it('ends the session on sign-out: the cookie no longer works', async () => {

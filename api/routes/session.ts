@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { decoyHash, verifyPassword } from '../auth/password';
-import { LoginThrottle, limitReached } from '../auth/login-throttle';
+import { LoginThrottle, addressKey, tooManyGuesses, usernameKey } from '../auth/login-throttle';
 import { endSession, sessionCookie, sessionLifetimeMs, startSession, type SessionPolicy } from '../auth/sessions';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
@@ -49,22 +49,18 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
       async (c) => {
         const { username, password, display = false } = c.req.valid('json');
         const now = clock();
-        const userKey = `user:${username.toLowerCase()}`;
-        const keys = [
-          { key: userKey, limit: 10 },
-          { key: `addr:${clientAddress(c)}`, limit: 100 },
-        ];
-        const failures = await throttle.failures(keys, now);
-        if (limitReached(keys, failures)) throw new ApiError('rate_limited');
+        // Counted before the password is checked, so that guesses sent at once cannot all be checked.
+        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c)), now);
+        if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
         const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
         if (row === undefined || !matches) {
-          await throttle.fail(keys, now);
+          // The guess stays counted: it was a failure.
           c.set('outcome', 'login_failed');
           throw badLogin;
         }
-        if (failures.has(userKey)) await throttle.succeed(userKey);
+        await throttle.succeed(admission.attempt);
         // Checked once the password is right, so that the answer tells a stranger nothing about the account; its owner
         // learns why they cannot sign in (told "wrong password", they would try again and again, or ask for a reset).
         if (row.disabledAt !== null) {

@@ -25,10 +25,13 @@ export const idempotencyKeys = sqliteTable(
 );
 
 /**
- * Failed logins, one row each, by what they count against (`user:<name>`,
- * `addr:<address>`): in the database, so that a password guesser spread
- * over several API processes meets one limit. Rows older than the window
- * are forgotten (see api/auth/login-throttle.ts).
+ * Guessed passwords (at sign-in, and the current password of a change), one
+ * row each, by what they count against (`user:<name>`, `addr:<address>`):
+ * written before the password is checked and deleted when it was right, so
+ * the rows are the failures and the guesses being checked. In the database,
+ * so that a password guesser spread over several API processes meets one
+ * limit. Rows older than the window are forgotten (see
+ * api/auth/login-throttle.ts).
  */
 export const loginFailures = sqliteTable(
   'login_failures',
