@@ -88,6 +88,35 @@ describe('people administration', () => {
     expect((await admin.send('PUT', '/api/admin/password-policy', { minLength: 10, reuseHistory: 3 })).status).toBe(200);
   });
 
+  it('changing your own password signs out your other sessions, not the one you changed it from, and the log says how many', async () => {
+    const user = await created('qian.ba');
+    const here = await signIn(app, 'qian.ba', 'first-password-1');
+    const elsewhere = await signIn(app, 'qian.ba', 'first-password-1');
+    expect((await elsewhere.get('/api/session')).status).toBe(200);
+    expect((await here.send('POST', '/api/session/password', { currentPassword: 'first-password-1', password: 'qian-ba-own-password' })).status).toBe(204);
+    expect((await elsewhere.get('/api/session')).status).toBe(401);
+    expect((await here.get('/api/session')).status).toBe(200);
+    expect((await here.get('/api/campaigns')).status).toBe(200);
+    const log = (await (await admin.get(`/api/admin/log?user=${user.id}`)).json()) as { entries: { event: string; payload: Record<string, unknown> }[] };
+    expect(log.entries[0]).toMatchObject({ event: 'user.change_password', payload: { sessionsEnded: 1 } });
+  });
+
+  it('counts wrong current passwords as wrong sign-ins: past the limit even the right one is refused, here and at sign-in, until the window lets it', async () => {
+    await created('sun.jiu');
+    const holder = await signIn(app, 'sun.jiu', 'first-password-1');
+    const change = (currentPassword: string, password = 'sun-jiu-own-password') => holder.send('POST', '/api/session/password', { currentPassword, password });
+    for (let i = 0; i < 9; i++) expect((await change(`guess-${i}`)).status).toBe(400);
+    // The right one clears the count: ten more wrong ones are checked (and refused as wrong) before the limit.
+    expect((await change('first-password-1')).status).toBe(204);
+    for (let i = 0; i < 10; i++) expect((await change(`guess-${i}`, 'sun-jiu-next-password')).status).toBe(400);
+    const refused = await change('sun-jiu-own-password', 'sun-jiu-next-password');
+    expect(refused.status).toBe(429);
+    // The clock is frozen: every failure leaves the window fifteen minutes from now.
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(((await refused.json()) as Problem).reason.zh).toBe('尝试次数过多，请 15 分钟后再试');
+    expect((await login('sun.jiu', 'sun-jiu-own-password')).status).toBe(429);
+  });
+
   it('disabling a user refuses their existing session at its very next request', async () => {
     const user = await created('wang.wu');
     const wang = await signIn(app, 'wang.wu', 'first-password-1');
@@ -267,5 +296,7 @@ describe('people administration', () => {
     for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/admin/log', '/admin/sessions', '/admin/users/{id}/sessions/end', '/session/password']) {
       expect(doc.paths).toHaveProperty([path]);
     }
+    // Both places a password is guessed say they may answer 429, and when to try again.
+    for (const path of ['/session', '/session/password']) expect(doc.paths).toHaveProperty([path, 'post', 'responses', '429', 'headers', 'Retry-After']);
   });
 });

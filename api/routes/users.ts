@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { getCookie } from 'hono/cookie';
 import { readUnits } from '../services/unit-list';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { adminOf } from '../auth/admin';
+import { sessionCookie } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { unit } from '../contracts/campaign';
 import { idParam } from '../contracts/common';
@@ -73,12 +75,13 @@ export function userRoutes(database: Database, clock: Clock) {
         path: '/session/password',
         tags: ['session'],
         request: body(passwordChange),
-        responses: { 204: { description: 'Changed; "must change password" is lifted' }, ...problems(400, 401) },
+        responses: { 204: { description: 'Changed; "must change password" is lifted and the other sessions of the user are ended' }, ...problems(400, 401, 429) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
         const { currentPassword, password } = c.req.valid('json');
-        await changeOwnPassword(database, viewer.user.id, currentPassword, password, clock());
+        const changer = { id: viewer.user.id, username: viewer.user.username, sessionToken: getCookie(c, sessionCookie) };
+        await changeOwnPassword(database, changer, currentPassword, password, clock());
         return c.body(null, 204);
       },
     )

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { sessions, unitLeads, units, users } from '../../../db/schema';
 import type { FieldIssue, Role } from '../../../engine';
+import { LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
+import { tokenHash } from '../../auth/sessions';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
@@ -184,13 +186,33 @@ export async function resetPassword(database: Database, id: number, chosen: stri
   return { user, temporaryPassword: chosen === undefined ? password : null };
 }
 
-/** The signed-in user's own change, proven by the current password; it lifts "must change". */
-export async function changeOwnPassword(database: Database, id: number, current: string, next: string, now: Date): Promise<void> {
+/** Who changes their own password, and the session token they change it from. */
+export interface PasswordChanger {
+  readonly id: number;
+  readonly username: string;
+  /** The session that makes the change: it stays signed in, the user's others end. */
+  readonly sessionToken: string | undefined;
+}
+
+/**
+ * The signed-in user's own change, proven by the current password; it lifts
+ * "must change" and ends every other session of the user. Wrong current
+ * passwords count against the username as wrong sign-ins do (429 past the
+ * limit): a session cookie someone else has taken must not let them guess
+ * the password, and the guesses here and at the sign-in page share one limit.
+ */
+export async function changeOwnPassword(database: Database, changer: PasswordChanger, current: string, next: string, now: Date): Promise<void> {
+  const { id } = changer;
+  const throttle = new LoginThrottle(database);
+  // Counted before the check, as at sign-in, so that guesses sent at once cannot all be checked.
+  const admission = await throttle.admit(usernameKey(changer.username), null, now);
+  if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
   const [row] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
   if (row === undefined) throw new ApiError('unauthenticated');
   if (!(await verifyPassword(current, row.passwordHash))) {
     throw invalid([{ field: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }]);
   }
+  await throttle.succeed(admission.attempt);
   const policy = await readPasswordPolicy(database.db);
   const issues = passwordShapeIssues(next, policy);
   if (issues.length === 0 && (await reusesRecentPassword(database.db, id, next, policy))) issues.push(reuseIssue());
@@ -198,7 +220,11 @@ export async function changeOwnPassword(database: Database, id: number, current:
   const passwordHash = await hashPassword(next);
   await database.write(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, id));
+    // Whoever else signed in with the old password (someone who learnt it, a cookie taken from a shared computer) is
+    // signed out with it; the user goes on where they made the change.
+    const others = changer.sessionToken === undefined ? eq(sessions.userId, id) : and(eq(sessions.userId, id), ne(sessions.tokenHash, tokenHash(changer.sessionToken)));
+    const ended = await tx.delete(sessions).where(others).returning({ userId: sessions.userId });
     await rememberPassword(tx, id, passwordHash, now);
-    await auditPeople(tx, { by: id, now }, { user: id }, 'user.change_password', {});
+    await auditPeople(tx, { by: id, now }, { user: id }, 'user.change_password', { sessionsEnded: ended.length });
   });
 }
