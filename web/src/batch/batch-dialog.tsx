@@ -18,6 +18,7 @@ import { bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, planOf, type BatchAction } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
+import { calendarDay } from '../board/format';
 
 /** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
 export interface BatchOutcome {
@@ -174,7 +175,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                       {(n) => <p class="muted batch-field-hint">{spec.name === 'assigneeId' && props.action.type === 'move' ? bt('onlyUnassigned', { n: n() }) : bt('onlySome', { n: n() })}</p>}
                     </Show>
                     <Show when={spec.name === 'until'}>
-                      <p class="muted batch-field-hint">{bt('untilHint', { last: lastDay })}</p>
+                      <p class="muted batch-field-hint">{bt('untilHint', { last: calendarDay(lastDay) })}</p>
                     </Show>
                   </div>
                 )}

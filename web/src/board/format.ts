@@ -39,6 +39,11 @@ export function calendarDay(date: string): string {
   return dateFormat({ timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** The day a moment falls on, in a zone (the browser's when none is known, as in a hint outside a campaign's page), written as the UI's language writes dates. */
+export function dayOf(at: string, timeZone?: string): string {
+  return dateFormat({ ...(timeZone !== undefined && { timeZone }), year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at));
+}
+
 /** A moment with its local date and time in the campaign's zone, written as the UI's language writes dates. */
 export function dateTime(at: string, timeZone: string): string {
   return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));

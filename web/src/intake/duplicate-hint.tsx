@@ -1,7 +1,8 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, createRoot, createSignal, on, type Resource } from 'solid-js';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { extractIdentifiers } from '../../../engine/intake/identifiers';
-import { locale, named, tr } from '../i18n/i18n';
+import { named, tr } from '../i18n/i18n';
+import { dayOf } from '../board/format';
 import { intakeApi, type Duplicates, type DuplicateMatch, type Unit } from './api';
 import { askAfterPause } from './ask-after-pause';
 import { count, fill, identifierKindLabels, identifierText, im } from './messages';
@@ -61,7 +62,8 @@ export function DuplicateHint(props: { campaignId: number; text: string }) {
     const unit = units()?.find((u) => u.id === id);
     return unit === undefined ? id : named(unit);
   };
-  const day = (iso: string) => new Date(iso).toLocaleDateString(locale(), { year: 'numeric', month: '2-digit', day: '2-digit' });
+  // As the drawer and the board write a day ("4 Dec 2026", "2026年12月4日"), not 04/12/2026, which reads as April in the US.
+  const day = (iso: string) => dayOf(iso);
   const href = (id: number) => `/campaigns/${props.campaignId}/board?item=${id}`;
 
   return (
