@@ -140,7 +140,7 @@ describe('GET /api/campaigns/:id/battle-map', () => {
   it('counts a police station in its county’s shape and targets, and draws no tile for it', async () => {
     const admin = await signIn(app, 'admin');
     const office = await signIn(app, 'office');
-    const made = await admin.send('POST', '/api/admin/units', { id: 'nanzheng-pcs', parentId: 'nanzheng', kind: 'other', nameZh: '南郑派出所', nameEn: 'Nanzheng police station' });
+    const made = await admin.send('POST', '/api/admin/units', { id: 'nanzheng-pcs', parentId: 'nanzheng', kind: 'station', nameZh: '南郑派出所', nameEn: 'Nanzheng police station' });
     expect(made.status, await made.clone().text()).toBe(201);
     const read = async () => (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
     const before = await read();

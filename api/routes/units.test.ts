@@ -46,8 +46,10 @@ describe('the unit tree', () => {
     // The office reads its board just before (the unit tree is kept up to a second between reads)...
     const office = await signIn(app, 'office');
     expect((await office.get('/api/campaigns/1/board?unit=hantai')).status).toBe(200);
-    const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'other', nameZh: '汉台派出所', nameEn: 'Hantai police station' });
+    const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'station', nameZh: '汉台派出所', nameEn: 'Hantai police station' });
     expect(made.status).toBe(201);
+    // A police station is a kind of its own, not "other".
+    expect(((await made.json()) as { kind: string }).kind).toBe('station');
     // ...and filters by the new unit at once: it is one, not "no such unit" for a second.
     expect((await office.get('/api/campaigns/1/board?unit=hantai-pcs')).status).toBe(200);
     const cycle = await admin.send('PATCH', '/api/admin/units/hantai', { parentId: 'hantai-pcs' });

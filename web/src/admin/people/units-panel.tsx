@@ -113,7 +113,9 @@ function UnitForm(props: {
   const [id, setId] = createSignal('');
   const [nameZh, setNameZh] = createSignal(props.unit?.nameZh ?? '');
   const [nameEn, setNameEn] = createSignal(props.unit?.nameEn ?? '');
-  const [kind, setKind] = createSignal<UnitKind>(props.unit?.kind ?? 'county');
+  // A new unit's likely kind from where it goes: below a county branch a police station, below the office a county branch.
+  const parentKind = props.units.find((u) => u.id === props.parentId)?.kind;
+  const [kind, setKind] = createSignal<UnitKind>(props.unit?.kind ?? (parentKind === 'county' || parentKind === 'station' ? 'station' : parentKind === 'detachment' ? 'other' : 'county'));
   const [parentId, setParentId] = createSignal(props.unit?.parentId ?? props.parentId ?? '');
   const [mapFeatureId, setMapFeatureId] = createSignal(props.unit?.mapFeatureId ?? '');
   const [leadIds, setLeadIds] = createSignal<number[]>([...(props.unit?.leadIds ?? [])]);
