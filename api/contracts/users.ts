@@ -34,6 +34,11 @@ export const userAccount = userSummary
     createdAt: z.string(),
     /** The units this user is a stored lead of. */
     leads: z.array(z.string()),
+    /**
+     * The open clues and problems assigned to this user, in every campaign: a user disabled or moved to another
+     * unit keeps them until someone reassigns them, which the administrator is told.
+     */
+    openItems: z.number().int(),
   })
   .meta({ id: 'UserAccount' });
 export type UserAccount = z.infer<typeof userAccount>;

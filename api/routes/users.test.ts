@@ -122,9 +122,19 @@ describe('people administration', () => {
     const wang = await signIn(app, 'wang.wu', 'first-password-1');
     expect((await wang.send('POST', '/api/session/password', { currentPassword: 'first-password-1', password: 'wang-own-password' })).status).toBe(204);
     expect((await wang.get('/api/campaigns')).status).toBe(200);
+    // Assigned an open clue of their unit before: the administrator is told they still hold it once disabled.
+    const office = await signIn(app, 'office');
+    const made = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '停用前分派的线索', source: 'other' });
+    const open = (await made.json()) as { id: number; version: number };
+    const assigned = await office.send('PATCH', `/api/clues/${open.id}`, { version: open.version, assigneeId: user.id });
+    expect(assigned.status, await assigned.clone().text()).toBe(200);
     const disabled = await admin.send('POST', `/api/admin/users/${user.id}/disable`, {});
     expect(disabled.status).toBe(200);
-    expect(((await disabled.json()) as { disabledAt: string | null }).disabledAt).not.toBeNull();
+    const account = (await disabled.json()) as { disabledAt: string | null; openItems: number };
+    expect(account.disabledAt).not.toBeNull();
+    expect(account.openItems).toBe(1);
+    const listed = (await (await admin.get('/api/admin/users')).json()) as { id: number; openItems: number }[];
+    expect(listed.find((u) => u.id === user.id)?.openItems).toBe(1);
     expect((await wang.get('/api/campaigns')).status).toBe(401);
     // Its owner, with the right password, is told the account is disabled; anyone else is told only that the password is wrong.
     const refused = await login('wang.wu', 'wang-own-password');

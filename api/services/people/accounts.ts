@@ -1,8 +1,8 @@
-import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
-import { sessions, unitLeads, units, users } from '../../../db/schema';
-import type { FieldIssue, Role } from '../../../engine';
+import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
+import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
 import { LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { tokenHash } from '../../auth/sessions';
@@ -32,7 +32,25 @@ export async function listAccounts(db: Db | Tx, ids?: readonly number[]): Promis
     .where(ids === undefined ? undefined : inArray(users.id, [...ids]))
     .orderBy(asc(users.unitId), asc(users.id));
   const leads = await db.select().from(unitLeads);
-  return rows.map((row) => ({ ...row, leads: leads.filter((l) => l.userId === row.id).map((l) => l.unitId) }));
+  const holding = await openItemsHeld(db, ids);
+  return rows.map((row) => ({ ...row, leads: leads.filter((l) => l.userId === row.id).map((l) => l.unitId), openItems: holding.get(row.id) ?? 0 }));
+}
+
+/** How many open clues and problems each user (or each of `ids`) is assigned, over every campaign. */
+async function openItemsHeld(db: Db | Tx, ids?: readonly number[]): Promise<Map<number, number>> {
+  const held = new Map<number, number>();
+  for (const [table, open] of [
+    [clues, openClueStates],
+    [problems, openProblemStates],
+  ] as const) {
+    const rows = await db
+      .select({ userId: table.assigneeId, n: count() })
+      .from(table)
+      .where(and(inArray(table.state, [...open]), ids === undefined ? isNotNull(table.assigneeId) : inArray(table.assigneeId, [...ids])))
+      .groupBy(table.assigneeId);
+    for (const row of rows) if (row.userId !== null) held.set(row.userId, (held.get(row.userId) ?? 0) + row.n);
+  }
+  return held;
 }
 
 export async function readAccount(db: Db | Tx, id: number): Promise<UserAccount> {

@@ -1,5 +1,5 @@
 import type { Label } from '../../../../engine/labels';
-import { tr } from '../../i18n/i18n';
+import { tr, trFilled } from '../../i18n/i18n';
 
 /** The texts of people administration and of the forced password change. */
 export const peopleMessages = {
@@ -71,6 +71,12 @@ export const peopleMessages = {
     en: 'Resetting signs the user out everywhere at once; they sign in with a temporary password and must change it. Reset?',
   },
   confirmDisable: { zh: '停用后该用户立即被登出且无法登录。确定停用？', en: 'Disabling signs the user out at once and stops them signing in. Disable?' },
+  confirmDisableHolding: {
+    zh: '该用户仍承办 {n} 项在办事项，停用后这些事项仍记在其名下，需由单位负责人重新分派。停用后该用户立即被登出且无法登录。确定停用？',
+    en: 'This user still has {n} open items; they stay assigned to them until a unit lead reassigns them. Disabling signs the user out at once and stops them signing in. Disable?',
+  },
+  holding: { zh: '在办 {n} 项', en: '{n} open items' },
+  holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },
   resetDone: { zh: '密码已重置，用户的登录已全部失效。临时密码（只显示这一次）：', en: 'Password reset; all the user\'s sessions have ended. Temporary password (shown this once):' },
   saved: { zh: '已保存', en: 'Saved' },
   filter: { zh: '按用户名或姓名筛选', en: 'Filter by username or name' },
@@ -128,4 +134,9 @@ export type PeopleMessageKey = keyof typeof peopleMessages;
 /** One of these texts in the current language. */
 export function pt(key: PeopleMessageKey): string {
   return tr(peopleMessages[key]);
+}
+
+/** One of the people pages' texts with {placeholders} filled in. */
+export function ptFilled(key: PeopleMessageKey, values: Readonly<Record<string, string | number>>): string {
+  return trFilled(peopleMessages[key], values);
 }

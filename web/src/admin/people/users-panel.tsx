@@ -5,7 +5,7 @@ import { named, tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem, toastProblem } from './form-problem';
-import { pt } from './messages';
+import { pt, ptFilled } from './messages';
 
 /** The accounts: a filterable list with edit, disable/enable and reset, and a form for a new one. */
 export function UsersPanel(props: { users: readonly UserAccount[]; units: readonly UnitNode[]; onChange: () => void }) {
@@ -79,7 +79,7 @@ export function UsersPanel(props: { users: readonly UserAccount[]; units: readon
                           </button>
                         }
                       >
-                        <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
+                        <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
                           {pt('disable')}
                         </button>
                       </Show>
@@ -170,7 +170,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
 }
 
 /** Whether an account is active, and whether its user must change the password given them. */
-function AccountStatus(props: { user: { readonly disabledAt: string | null; readonly mustChangePassword: boolean } }) {
+function AccountStatus(props: { user: { readonly disabledAt: string | null; readonly mustChangePassword: boolean; readonly openItems: number } }) {
   return (
     <td>
       <Show when={props.user.disabledAt !== null} fallback={<span class="chip ok">{pt('active')}</span>}>
@@ -178,6 +178,12 @@ function AccountStatus(props: { user: { readonly disabledAt: string | null; read
       </Show>
       <Show when={props.user.mustChangePassword}>
         <span class="chip">{pt('mustChange')}</span>
+      </Show>
+      {/* What they still hold: for a disabled account, work no one does until a lead reassigns it. */}
+      <Show when={props.user.openItems > 0}>
+        <span class="chip" classList={{ warning: props.user.disabledAt !== null }} data-testid="open-items">
+          {ptFilled(props.user.disabledAt === null ? 'holding' : 'holdingDisabled', { n: props.user.openItems })}
+        </span>
       </Show>
     </td>
   );
