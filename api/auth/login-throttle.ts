@@ -35,6 +35,11 @@ export interface Attempt {
   readonly rowIds: readonly number[];
 }
 
+/** How long a sign-in waits for this process's guesses of the same username ahead of it to be checked: many password hashes. */
+export const waitForCheckingMs = 10_000;
+
+const checkingGuesses = new WeakMap<Database, Map<string, number>>();
+
 export type Admission = { readonly admitted: true; readonly attempt: Attempt } | { readonly admitted: false; readonly retryAfterSeconds: number };
 
 /**
@@ -60,6 +65,19 @@ export class LoginThrottle {
     this.#windowMs = windowMs;
   }
 
+  /** This process's guesses being checked now, per username key, on this database (every throttle of it shares them). */
+  get #checking(): Map<string, number> {
+    let checking = checkingGuesses.get(this.#database);
+    if (checking === undefined) checkingGuesses.set(this.#database, (checking = new Map()));
+    return checking;
+  }
+
+  #settle(attempt: Attempt): void {
+    const left = (this.#checking.get(attempt.user.key) ?? 1) - 1;
+    if (left > 0) this.#checking.set(attempt.user.key, left);
+    else this.#checking.delete(attempt.user.key);
+  }
+
   /**
    * Counts one guess at a username's password (from an address, at sign-in),
    * as a failure until {@link succeed} says it was right, if the keys allow
@@ -77,7 +95,28 @@ export class LoginThrottle {
    * from an address past its limit waits for that failure to leave the
    * window, and is told how long.
    */
-  async admit(user: ThrottleKey, address: ThrottleKey | null, now: Date): Promise<Admission> {
+  async admit(user: ThrottleKey, address: ThrottleKey | null, now: Date, options: { readonly waitMs?: number } = {}): Promise<Admission> {
+    // A guess still being checked counts until it is settled: with `waitMs`, several sign-ins of one account sent at once
+    // with the right password (tabs, a wall and a desk) wait for this process's guesses ahead of them to be settled
+    // ({@link succeed}, {@link failed}) rather than being refused for them.
+    const giveUpAt = performance.now() + (options.waitMs ?? 0);
+    for (;;) {
+      const admission = await this.#admitOnce(user, address, now);
+      if (admission.admitted) {
+        this.#checking.set(user.key, (this.#checking.get(user.key) ?? 0) + 1);
+        return admission;
+      }
+      if ((this.#checking.get(user.key) ?? 0) === 0 || performance.now() >= giveUpAt) return admission;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** The guess was wrong: it stays counted as a failure. */
+  failed(attempt: Attempt): void {
+    this.#settle(attempt);
+  }
+
+  async #admitOnce(user: ThrottleKey, address: ThrottleKey | null, now: Date): Promise<Admission> {
     const at = now.toISOString();
     const since = this.#since(now);
     const failuresOf = (key: string) => sql`(select count(*) from ${loginFailures} where ${loginFailures.key} = ${key} and ${loginFailures.at} > ${since})`;
@@ -100,6 +139,7 @@ export class LoginThrottle {
    * are cleared (everywhere); the address's other failures stay.
    */
   async succeed(attempt: Attempt): Promise<void> {
+    this.#settle(attempt);
     await this.#database.write((tx) => tx.delete(loginFailures).where(or(eq(loginFailures.key, attempt.user.key), inArray(loginFailures.id, [...attempt.rowIds]))));
   }
 

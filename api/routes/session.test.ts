@@ -73,6 +73,15 @@ describe('sessions', () => {
     expect((await loginFrom('10.9.0.1', 'xingzhen.officer', 'battlemap')).status).toBe(429);
   });
 
+  it('signs in one account many times at once with the right password: guesses being checked hold the later ones back, not out', async () => {
+    // Tabs, a desk and a wall signing in together: more at once than the username's limit of guesses.
+    const sessions = await Promise.all(Array.from({ length: 25 }, () => loginFrom('10.9.0.2', 'chenggu.officer', 'battlemap')));
+    expect(sessions.map((response) => response.status)).toEqual(Array.from({ length: 25 }, () => 200));
+    // And every guess taken back: the username has no failure left against it.
+    for (let i = 0; i < 9; i++) expect((await loginFrom('10.9.0.2', 'chenggu.officer', 'wrong')).status).toBe(401);
+    expect((await loginFrom('10.9.0.2', 'chenggu.officer', 'battlemap')).status).toBe(200);
+  });
+
   it('says when a refused username may try again, in Retry-After and in words, and lets it in then', async () => {
     const start = new Date('2026-06-16T02:00:00.000Z');
     const { app: clocked, setClock } = movingClockApp(database, start);

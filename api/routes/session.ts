@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { decoyHash, verifyPassword } from '../auth/password';
-import { LoginThrottle, addressKey, tooManyGuesses, usernameKey } from '../auth/login-throttle';
+import { LoginThrottle, addressKey, tooManyGuesses, usernameKey, waitForCheckingMs } from '../auth/login-throttle';
 import { endSession, sessionCookie, sessionLifetimeMs, startSession, type SessionPolicy } from '../auth/sessions';
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
@@ -50,13 +50,14 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
         const { username, password, display = false } = c.req.valid('json');
         const now = clock();
         // Counted before the password is checked, so that guesses sent at once cannot all be checked.
-        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c)), now);
+        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c)), now, { waitMs: waitForCheckingMs });
         if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
         const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
         if (row === undefined || !matches) {
           // The guess stays counted: it was a failure.
+          throttle.failed(admission.attempt);
           c.set('outcome', 'login_failed');
           throw badLogin;
         }

@@ -226,8 +226,12 @@ export async function changeOwnPassword(database: Database, changer: PasswordCha
   const admission = await throttle.admit(usernameKey(changer.username), null, now);
   if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
   const [row] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
-  if (row === undefined) throw new ApiError('unauthenticated');
+  if (row === undefined) {
+    throttle.failed(admission.attempt);
+    throw new ApiError('unauthenticated');
+  }
   if (!(await verifyPassword(current, row.passwordHash))) {
+    throttle.failed(admission.attempt);
     throw invalid([{ field: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }]);
   }
   await throttle.succeed(admission.attempt);
