@@ -38,7 +38,13 @@ export interface Attempt {
 /** How long a sign-in waits for this process's guesses of the same username ahead of it to be checked: many password hashes. */
 export const waitForCheckingMs = 10_000;
 
-const checkingGuesses = new WeakMap<Database, Map<string, number>>();
+/** A username's guesses being checked in this process, and the sign-ins waiting for one of them to be settled. */
+interface Checking {
+  count: number;
+  readonly waiting: (() => void)[];
+}
+
+const checkingGuesses = new WeakMap<Database, Map<string, Checking>>();
 
 export type Admission = { readonly admitted: true; readonly attempt: Attempt } | { readonly admitted: false; readonly retryAfterSeconds: number };
 
@@ -66,16 +72,20 @@ export class LoginThrottle {
   }
 
   /** This process's guesses being checked now, per username key, on this database (every throttle of it shares them). */
-  get #checking(): Map<string, number> {
-    let checking = checkingGuesses.get(this.#database);
-    if (checking === undefined) checkingGuesses.set(this.#database, (checking = new Map()));
+  #checkingOf(key: string): Checking {
+    let all = checkingGuesses.get(this.#database);
+    if (all === undefined) checkingGuesses.set(this.#database, (all = new Map()));
+    let checking = all.get(key);
+    if (checking === undefined) all.set(key, (checking = { count: 0, waiting: [] }));
     return checking;
   }
 
+  /** A guess is settled: the sign-ins waiting on its username try again (one write each, not a poll). */
   #settle(attempt: Attempt): void {
-    const left = (this.#checking.get(attempt.user.key) ?? 1) - 1;
-    if (left > 0) this.#checking.set(attempt.user.key, left);
-    else this.#checking.delete(attempt.user.key);
+    const checking = this.#checkingOf(attempt.user.key);
+    checking.count = Math.max(0, checking.count - 1);
+    for (const wake of checking.waiting.splice(0)) wake();
+    if (checking.count === 0) checkingGuesses.get(this.#database)?.delete(attempt.user.key);
   }
 
   /**
@@ -103,11 +113,18 @@ export class LoginThrottle {
     for (;;) {
       const admission = await this.#admitOnce(user, address, now);
       if (admission.admitted) {
-        this.#checking.set(user.key, (this.#checking.get(user.key) ?? 0) + 1);
+        this.#checkingOf(user.key).count += 1;
         return admission;
       }
-      if ((this.#checking.get(user.key) ?? 0) === 0 || performance.now() >= giveUpAt) return admission;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const checking = checkingGuesses.get(this.#database)?.get(user.key);
+      const left = giveUpAt - performance.now();
+      if (checking === undefined || checking.count === 0 || left <= 0) return admission;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await new Promise<void>((resolve) => {
+        checking.waiting.push(resolve);
+        timer = setTimeout(resolve, left);
+      });
+      clearTimeout(timer);
     }
   }
 
@@ -139,8 +156,12 @@ export class LoginThrottle {
    * are cleared (everywhere); the address's other failures stay.
    */
   async succeed(attempt: Attempt): Promise<void> {
-    this.#settle(attempt);
-    await this.#database.write((tx) => tx.delete(loginFailures).where(or(eq(loginFailures.key, attempt.user.key), inArray(loginFailures.id, [...attempt.rowIds]))));
+    try {
+      await this.#database.write((tx) => tx.delete(loginFailures).where(or(eq(loginFailures.key, attempt.user.key), inArray(loginFailures.id, [...attempt.rowIds]))));
+    } finally {
+      // Settled once its rows are gone, so that the sign-ins it wakes find them gone.
+      this.#settle(attempt);
+    }
   }
 
   /** Forgets the failures older than the window; run with the background jobs. */
