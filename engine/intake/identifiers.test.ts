@@ -107,12 +107,12 @@ describe('identifiers that are there', () => {
   });
 
   it('finds accounts written in English when they are named as one', () => {
-    expect(accounts('Contact on WeChat: zhang_san88.')).toEqual(['wechat:zhang_san88']);
-    expect(accounts('WeChat ID: zhangsan, QQ 88776655')).toEqual(['qq:88776655', 'wechat:zhangsan']);
-    expect(accounts('His WeChat account: loanking and wx: kefu_007')).toEqual(['wechat:loanking', 'wx:kefu_007']);
-    expect(accounts('add WeChat kefu_2024 today')).toEqual(['wechat:kefu_2024']);
+    expect(accounts('Contact on WeChat: zhang_san88.')).toEqual(['微信:zhang_san88']);
+    expect(accounts('WeChat ID: zhangsan, QQ 88776655')).toEqual(['qq:88776655', '微信:zhangsan']);
+    expect(accounts('His WeChat account: loanking and wx: kefu_007')).toEqual(['微信:kefu_007', '微信:loanking']);
+    expect(accounts('add WeChat kefu_2024 today')).toEqual(['微信:kefu_2024']);
     // A refused token does not hide the platform word inside it; an account taken does.
-    expect(accounts('WeChat wx: kefu_007')).toEqual(['wx:kefu_007']);
+    expect(accounts('WeChat wx: kefu_007')).toEqual(['微信:kefu_007']);
     expect(accounts('微信：qq12345678')).toEqual(['微信:qq12345678']);
   });
 
@@ -129,5 +129,10 @@ describe('identifiers that are there', () => {
 
   it('finds no phone in an IP address', () => {
     expect(kinds('登录地址 http://139.224.144.55/login', 'phone')).toEqual([]);
+  });
+
+  it('keys one WeChat account the same however the platform is written, so two reports of it are linked', () => {
+    const key = ['微信：qadupe7788', '微信号 qadupe7788', 'wx: qadupe7788', 'WeChat: qadupe7788', 'weixin: qadupe7788', 'vx：qadupe7788'].map(accounts);
+    expect(key).toEqual(Array.from({ length: 6 }, () => ['微信:qadupe7788']));
   });
 });

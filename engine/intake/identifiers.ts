@@ -63,7 +63,7 @@ export function isIdCardNumber(value: string): boolean {
 const phonePattern = /(?<![\w]|\d[.-])(?:(?:\+|00)?86[ -]?)?(?:1[3-9]\d(?:[ -]?\d){8}|1[3-9]\d\.\d{4}\.\d{4})(?![\w]|[.-]\d)/g;
 
 /**
- * A platform's word (QQ, 微信, WeChat, wx, 抖音, 快手, 支付宝), a word
+ * A platform's word (QQ, 微信, WeChat, weixin, wx, vx, 抖音, 快手, 支付宝), a word
  * naming its account (号, 账号, ID, account…), a colon (or 为, 是) or a space, and the
  * token after it, which {@link platformAccount} then judges. Latin words
  * count only as whole words ("wxyz12345" names no WeChat account). The
@@ -71,7 +71,7 @@ const phonePattern = /(?<![\w]|\d[.-])(?:(?:\+|00)?86[ -]?)?(?:1[3-9]\d(?:[ -]?\
  * does not hide the platform word inside it.
  */
 const accountPattern =
-  /(?<![\w])(QQ|微信|WeChat|wx|抖音|快手|支付宝)(?![A-Za-z])(?=((?:\s*(?:号码|號碼|号|號|账号|帐号|帳號|(?:ID|account|number)(?!\w)))?(\s*[:：为是]\s*|\s*)([A-Za-z0-9][-\w@.]*)))/gi;
+  /(?<![\w])(QQ|微信|WeChat|weixin|wx|vx|抖音|快手|支付宝)(?![A-Za-z])(?=((?:\s*(?:号码|號碼|号|號|账号|帐号|帳號|(?:ID|account|number)(?!\w)))?(\s*[:：为是]\s*|\s*)([A-Za-z0-9][-\w@.]*)))/gi;
 
 const patterns = {
   url: /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，。；、"'<>）)]*)?/gi,
@@ -92,8 +92,17 @@ const accountShapes: Readonly<Record<string, RegExp>> = {
   // A WeChat ID (微信号) as WeChat lets one be chosen: 6–20 characters, a letter first.
   微信: /^[A-Za-z][-\w]{5,19}$/,
   wechat: /^[A-Za-z][-\w]{5,19}$/,
+  weixin: /^[A-Za-z][-\w]{5,19}$/,
   wx: /^[A-Za-z][-\w]{5,19}$/,
+  vx: /^[A-Za-z][-\w]{5,19}$/,
 };
+
+/**
+ * One key per platform however it is written: 微信, WeChat, weixin, wx and
+ * vx (as posts spell it to dodge filters) are one WeChat, so that two
+ * reports of one account that name the platform differently are linked.
+ */
+const platformKeys: Readonly<Record<string, string>> = { wechat: '微信', weixin: '微信', wx: '微信', vx: '微信' };
 const otherAccountShape = /^[A-Za-z0-9][-\w@.]{4,39}$/;
 
 /** The words that follow a platform's name in a sentence and are no account, whatever shape they have. */
@@ -113,7 +122,7 @@ function platformAccount(word: string, separator: string, token: string): string
   const id = token.replace(/\.+$/, '');
   if (!(accountShapes[platform] ?? otherAccountShape).test(id) || notAccounts.has(id.toLowerCase())) return null;
   if (/^[A-Za-z]/.test(word) && !/[:：为是]/.test(separator) && !/[\d_]/.test(id)) return null;
-  return `${platform}:${id.toLowerCase()}`;
+  return `${platformKeys[platform] ?? platform}:${id.toLowerCase()}`;
 }
 
 /** Every identifier found in the text, normalised, each once. */

@@ -63,24 +63,35 @@ describe('the first day of a new installation', () => {
       await page.getByTestId('section-general').waitFor();
       const first = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
 
-      // A second campaign, its configuration copied, from the campaign menu.
+      // The campaign menu marks this one and offers a new one; a second campaign, this one's configuration copied, from its settings.
       await page.getByTestId('campaign-switch').locator('summary').click();
       await page.locator(`[data-testid=switch-to-${first}][aria-current=page]`).waitFor();
-      await page.getByTestId('switch-new-campaign').click();
-      await page.waitForURL(/\/campaigns\/new$/);
+      expect(await page.getByTestId('switch-new-campaign').getAttribute('href')).toBe('/campaigns/new');
+      await page.getByTestId('campaign-switch').locator('summary').click();
+      await page.getByTestId('new-campaign-link').click();
+      await page.waitForURL(/\/campaigns\/new\?copyFrom=\d+$/);
+      await expect.poll(() => page.getByTestId('new-copyFrom').inputValue()).toBe(String(first));
       await page.getByTestId('new-code').fill('fanzha-100');
       await page.getByTestId('new-nameZh').fill('反诈百日攻坚');
       await page.getByTestId('new-nameEn').fill('Anti-fraud 100 days');
-      await page.getByTestId('new-copyFrom').selectOption(String(first));
       await page.getByTestId('create-campaign').click();
       await page.waitForURL((url) => /\/campaigns\/\d+\/settings$/.test(url.pathname) && !url.pathname.startsWith(`/campaigns/${first}/`));
       const second = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
       expect(second).not.toBe(first);
 
-      // Back to the first campaign on the same page; the start page then opens the one shown last, not the newest.
-      await page.getByTestId('campaign-switch').locator('summary').click();
+      // Back to the first campaign on the same page, on a phone (the links' row scrolls sideways there and must not cut the
+      // menu off); Escape closes the menu. The start page then opens the campaign shown last, not the newest.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const menu = page.getByTestId('campaign-switch');
+      await menu.locator('summary').click();
+      await page.getByTestId(`switch-to-${first}`).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => menu.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+      await menu.locator('summary').click();
+      await page.screenshot({ path: `${artifacts}/campaign-menu-390-zh.png` });
       await page.getByTestId(`switch-to-${first}`).click();
       await page.waitForURL(new RegExp(`/campaigns/${first}/settings$`));
+      await page.setViewportSize({ width: 1366, height: 768 });
       await page.goto(`${suite.server.url}/`);
       await page.waitForURL(new RegExp(`/campaigns/${first}/board`));
 

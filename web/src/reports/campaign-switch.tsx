@@ -1,5 +1,5 @@
 import { A, useLocation } from '@solidjs/router';
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { api } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
@@ -12,19 +12,45 @@ import { otherCampaignPath } from './campaign-path';
  * The campaigns, to go from one to another on the same page (the board of
  * one to the board of the next), and for the office a new one. The list is
  * read when the menu is first opened: most bureaus run one campaign a year,
- * and every page would otherwise read it.
+ * and every page would otherwise read it. Escape, a click elsewhere or a
+ * choice closes it.
  */
 export function CampaignSwitch(props: { campaignId: number }) {
   const location = useLocation();
   const [opened, setOpened] = createSignal(false);
+  const [place, setPlace] = createSignal({ top: 0, left: 0 });
   const [campaigns] = createResource(opened, () => api.campaigns());
   let menu: HTMLDetailsElement | undefined;
+  const close = (focusBack = false) => {
+    if (menu === undefined || !menu.open) return;
+    menu.open = false;
+    if (focusBack) menu.querySelector('summary')?.focus();
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') close(true);
+  };
+  const onPointer = (event: PointerEvent) => {
+    if (menu !== undefined && !menu.contains(event.target as Node)) close();
+  };
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('pointerdown', onPointer);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('pointerdown', onPointer);
+  });
+  const toggled = (details: HTMLDetailsElement) => {
+    if (!details.open) return;
+    setOpened(true);
+    // Placed against the window, not the links' row: on a narrow screen that row scrolls sideways and would cut the menu off.
+    const box = details.getBoundingClientRect();
+    setPlace({ top: box.bottom + 4, left: Math.max(8, Math.min(box.left, window.innerWidth - 280)) });
+  };
   return (
-    <details class="campaign-switch" ref={menu} data-testid="campaign-switch" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details class="campaign-switch" ref={menu} data-testid="campaign-switch" onToggle={(e) => toggled(e.currentTarget)}>
       <summary aria-label={rt('switchCampaign')} title={rt('switchCampaign')}>
         <span aria-hidden="true">⇄</span>
       </summary>
-      <div class="campaign-switch-menu" role="group" aria-label={rt('switchCampaign')}>
+      <div class="campaign-switch-menu" role="group" aria-label={rt('switchCampaign')} style={{ top: `${place().top}px`, left: `${place().left}px` }}>
         <Show when={campaigns()} fallback={<p class="muted">{campaigns.error === undefined ? t('loading') : rt('campaignsFailed')}</p>}>
           {(list) => (
             <ul>
@@ -35,9 +61,7 @@ export function CampaignSwitch(props: { campaignId: number }) {
                       href={otherCampaignPath(location.pathname, campaign.id)}
                       aria-current={campaign.id === props.campaignId ? 'page' : undefined}
                       data-testid={`switch-to-${campaign.id}`}
-                      onClick={() => {
-                        if (menu !== undefined) menu.open = false;
-                      }}
+                      onClick={() => close()}
                     >
                       <span class="campaign-switch-name">{named(campaign)}</span>
                       <span class="muted">
@@ -51,7 +75,7 @@ export function CampaignSwitch(props: { campaignId: number }) {
           )}
         </Show>
         <Show when={me()?.role === 'office'}>
-          <A href="/campaigns/new" class="campaign-switch-new" data-testid="switch-new-campaign">
+          <A href="/campaigns/new" class="campaign-switch-new" data-testid="switch-new-campaign" onClick={() => close()}>
             ＋ {cm('newCampaign')}
           </A>
         </Show>

@@ -1,4 +1,4 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { api } from '../../api/client';
@@ -23,7 +23,10 @@ export function NewCampaignPage() {
   const [campaigns] = createResource(() => api.campaigns());
   const year = new Date().getFullYear();
   const [form, setForm] = createStore({ code: '', nameZh: '', nameEn: '', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, timeZone: 'Asia/Shanghai' });
-  const [copyFrom, setCopyFrom] = createSignal<number | null>(null);
+  // Opened from a campaign's settings, that campaign's configuration is the one offered to copy.
+  const [search] = useSearchParams<{ copyFrom?: string }>();
+  const asked = Number(search.copyFrom);
+  const [copyFrom, setCopyFrom] = createSignal<number | null>(Number.isSafeInteger(asked) && asked > 0 ? asked : null);
   const [issues, setIssues] = createSignal<readonly FieldIssue[]>([]);
   const [failure, setFailure] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -86,12 +89,21 @@ export function NewCampaignPage() {
                   <span class="field-label">{cm('copyFrom')}</span>
                   <select name="copyFrom" data-testid="new-copyFrom" onChange={(e) => setCopyFrom(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
                     <option value="">{cm('copyNone')}</option>
-                    <For each={campaigns()}>{(c) => <option value={c.id}>{named(c)}</option>}</For>
+                    <For each={campaigns()}>
+                      {(c) => (
+                        <option value={c.id} selected={c.id === copyFrom()}>
+                          {named(c)}
+                        </option>
+                      )}
+                    </For>
                   </select>
                   <FieldMessage messages={errors('copyFrom')} />
                 </label>
               </Show>
-              <FieldMessage messages={[...errors('windows')]} />
+              {/* The windows are made from the dates: while a date is refused, what the windows say repeats it. */}
+              <Show when={errors('startsOn').length === 0 && errors('endsOn').length === 0}>
+                <FieldMessage messages={[...errors('windows')]} />
+              </Show>
               <Show when={failure()}>{(text) => <p class="form-error" role="alert">{text()}</p>}</Show>
               <div class="ca-actions">
                 <button type="submit" class="button primary" data-testid="create-campaign" disabled={busy()}>
@@ -106,7 +118,11 @@ export function NewCampaignPage() {
               {cm('toPeople')}
             </A>
           </Match>
-          <Match when={true}>
+          {/* Anyone else: the start page when there are campaigns (it opens one), otherwise word that there is none yet. */}
+          <Match when={(campaigns() ?? []).length > 0}>
+            <Navigate href="/" />
+          </Match>
+          <Match when={campaigns() !== undefined}>
             <p data-testid="no-campaign">{cm('noCampaignYet')}</p>
           </Match>
         </Switch>
