@@ -72,7 +72,7 @@ describe('POST /api/campaigns/:id/batch', () => {
     expect(answer.body.changed.map((c) => c.id)).toEqual([first.id, second.id]);
     expect(answer.body.changed.every((c) => c.state === 'verifying')).toBe(true);
     // Said without the single move's "here is its current state": a batch's row carries none.
-    expect(answer.body.refused).toMatchObject([{ kind: 'clue', id: stale.id, status: 409, code: 'version_conflict', reason: { zh: '该事项已被他人修改，请刷新后再处理' } }]);
+    expect(answer.body.refused).toMatchObject([{ kind: 'clue', id: stale.id, status: 409, code: 'version_conflict', reason: { zh: '该事项已被他人修改，本次未作变更，请按其最新状态再处理' } }]);
     expect(await entries()).toBe(before + 2);
     const rows = await database.db.select({ id: clues.id, assigneeId: clues.assigneeId, version: clues.version }).from(clues).where(eq(clues.unitId, unit));
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -48,8 +48,11 @@ describe('the unit tree', () => {
     expect((await office.get('/api/campaigns/1/board?unit=hantai')).status).toBe(200);
     const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'station', nameZh: '汉台派出所', nameEn: 'Hantai police station' });
     expect(made.status).toBe(201);
-    // A police station is a kind of its own, not "other".
-    expect(((await made.json()) as { kind: string }).kind).toBe('station');
+    // A police station is a kind of its own, not "other"; placed after every unit there was, not first.
+    const station = (await made.json()) as { kind: string; sortOrder: number };
+    expect(station.kind).toBe('station');
+    const others = ((await (await admin.get('/api/admin/units')).json()) as { id: string; sortOrder: number }[]).filter((u) => u.id !== 'hantai-pcs');
+    expect(station.sortOrder).toBeGreaterThan(Math.max(...others.map((u) => u.sortOrder)));
     // ...and filters by the new unit at once: it is one, not "no such unit" for a second.
     expect((await office.get('/api/campaigns/1/board?unit=hantai-pcs')).status).toBe(200);
     const cycle = await admin.send('PATCH', '/api/admin/units/hantai', { parentId: 'hantai-pcs' });

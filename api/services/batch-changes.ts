@@ -55,7 +55,7 @@ async function itemsInCampaign(database: Database, campaignId: number, actor: Ac
   return present;
 }
 
-const staleInBatch = { zh: '该事项已被他人修改，请刷新后再处理', en: 'Someone else changed this item first; load it again to change it' };
+const staleInBatch = { zh: '该事项已被他人修改，本次未作变更，请按其最新状态再处理', en: 'Someone else changed this item first; it was left as it is: change it again as it stands now' };
 
 /** Why one item was left as it was: an expected refusal as its problem would say it; anything else logged, and said as the server's fault. */
 function refusalOf(kind: ItemKindName, id: number, error: unknown): BatchRefused {

@@ -95,6 +95,8 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
     if (input.kind === 'office') issues.push({ field: 'kind', message: { zh: '专项办只能有一个（根单位）', en: 'There is one campaign office, the root' } });
     if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [], input.parentId)));
     if (issues.length > 0) throw invalid(issues);
+    // Without a place given, after every unit there is: a new county branch was listed (and tiled) before the others.
+    const [last] = await tx.select({ order: sql<number | null>`max(${units.sortOrder})` }).from(units);
     await tx.insert(units).values({
       id: input.id,
       parentId: input.parentId,
@@ -102,7 +104,7 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
       nameZh: input.nameZh,
       nameEn: input.nameEn,
       mapFeatureId: input.mapFeatureId ?? null,
-      sortOrder: input.sortOrder ?? 0,
+      sortOrder: input.sortOrder ?? (last?.order ?? 0) + 1,
       createdAt: now.toISOString(),
     });
     await setLeads(tx, input.id, input.leadIds ?? []);
