@@ -192,6 +192,58 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test("printed on A4 landscape, every figure of the tables stays on one line and every table fits the page, with sums as large as a province's, in Chinese and in English", async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await page.getByTestId('by-category-outcomes').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      // The page area of A4 landscape within the print style's 10 mm margins, at 96 px an inch.
+      await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
+      for (const language of ['zh', 'en'] as const) {
+        if (language === 'en') {
+          await page.emulateMedia({ media: 'screen' });
+          await page.getByTestId('lang-toggle').click();
+          await page.getByTestId('by-unit-work').locator('th', { hasText: reportFigureLabels.casesSolved.en }).waitFor();
+          await page.emulateMedia({ media: 'print' });
+        }
+        // The demo's sums are a small city's: each cell is given the width of a province's year (2.1 billion yuan, 12,345 people).
+        const checked = await page.evaluate(() => {
+          const lines = (cell: Element) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          };
+          const split: string[] = [];
+          const overflowing: string[] = [];
+          const tables = [...document.querySelectorAll('table.report-table')];
+          for (const table of tables) {
+            const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+            for (const row of table.querySelectorAll('tbody tr, tfoot tr')) {
+              [...row.children].forEach((cell, i) => {
+                if (i > 0) cell.textContent = /元|yuan/.test(heads[i] ?? '') ? '2,101,000,000' : '12,345';
+              });
+            }
+          }
+          const page = document.documentElement.clientWidth;
+          for (const table of tables) {
+            if (table.getBoundingClientRect().right > page + 0.5) overflowing.push(table.closest('[data-testid]')?.getAttribute('data-testid') ?? '?');
+            for (const cell of table.querySelectorAll('td')) if (lines(cell) > 1) split.push(cell.textContent ?? '');
+          }
+          return { tables: tables.length, cells: document.querySelectorAll('table.report-table td').length, split, overflowing };
+        });
+        expect(checked.tables).toBeGreaterThanOrEqual(6);
+        expect(checked.cells).toBeGreaterThan(300);
+        expect(checked.split).toEqual([]);
+        expect(checked.overflowing).toEqual([]);
+        await page.screenshot({ path: `${artifacts}/report-print-${language}.png`, fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
