@@ -36,6 +36,12 @@ async function wholePage(page: Page, main: string, path: string): Promise<void> 
   await page.setViewportSize({ width: 1600, height: 900 });
 }
 
+/** Opens the campaign's survey report and waits until the page is reading that phase. */
+async function openSurveyReport(page: Page, campaignId: number): Promise<void> {
+  await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
+  await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+}
+
 async function api<T>(context: BrowserContext, path: string, body?: unknown): Promise<T> {
   const cookies = await context.cookies(suite.server.url);
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -60,8 +66,7 @@ describe('reports, battle map and wall in Chromium', () => {
       const solved = live.total.figures.casesSolved;
       expect(solved).toBeGreaterThan(0);
 
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
-      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await openSurveyReport(page, campaignId);
       expect(await page.getByTestId('headline-casesSolved').getAttribute('data-value')).toBe(String(solved));
       await expect.poll(() => page.getByTestId('by-unit-work-total-casesSolved').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(solved ?? 0));
       // The table's column is the engine's heading; the card is worded as the releases word it.
@@ -195,8 +200,7 @@ describe('reports, battle map and wall in Chromium', () => {
   test("printed on A4 landscape, every figure of the tables stays on one line and every table fits the page, with sums as large as a province's, in Chinese and in English", async () => {
     const { context, page, campaignId } = await signedIn();
     try {
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
-      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await openSurveyReport(page, campaignId);
       await page.getByTestId('by-category-outcomes').waitFor();
       await page.emulateMedia({ media: 'print' });
       // The page area of A4 landscape within the print style's 10 mm margins, at 96 px an inch.
@@ -247,8 +251,7 @@ describe('reports, battle map and wall in Chromium', () => {
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
-      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await openSurveyReport(page, campaignId);
       await page.getByTestId('frozen-verdict').waitFor();
       expect(await page.getByTestId('frozen-verdict').getAttribute('class')).toContain('rp-chip-ok');
 
