@@ -11,12 +11,12 @@ import { neededField, payloadOf, type FieldErrors, type FieldSpec, type FormValu
 import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
-import { aside, colon, lang, named, t, tr } from '../i18n/i18n';
+import { aside, colon, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { batchApi, type BatchItem, type BatchResult } from './api';
-import { bt } from './batch-messages';
+import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, planOf, type BatchAction } from './batch-plan';
+import { batchBodies, confirmFrom, planOf, unitsOfPlan, type BatchAction } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
 import { calendarDay } from '../board/format';
 
@@ -26,6 +26,9 @@ export interface BatchOutcome {
   readonly refused: BatchResult['refused'];
   readonly stopped: Label | null;
 }
+
+/** How many of the units a large batch spans its warning names; the rest are counted. */
+const unitsNamed = 4;
 
 /** The title of an action: "批量分派承办人", "Move several items to Verifying". */
 export function actionLabel(action: BatchAction, kind: BatchItem['kind']): string {
@@ -45,6 +48,9 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [progress, setProgress] = createSignal<{ done: number; n: number } | null>(null);
   const [outcome, setOutcome] = createSignal<BatchOutcome | null>(null);
+  /** A large batch is sent only once its sender has ticked that they checked it (see confirmFrom). */
+  const asksConfirm = plan.items.length >= confirmFrom;
+  const [confirmed, setConfirmed] = createSignal(false);
   let form: HTMLFormElement | undefined;
 
   const lastDay = props.campaign.endsOn;
@@ -82,9 +88,22 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const people = keptRead(peopleRead, refetchPeople);
 
 
+  /** "3 个单位（城固分局 12 项、汉台分局 6 项、…）": where the items sent are, the largest few named. */
+  const unitsText = () => {
+    const units = unitsOfPlan(plan);
+    const [only] = units;
+    if (units.length === 1 && only !== undefined) return unitNamed(props.campaign.units, only.unitId);
+    const shown = units.slice(0, unitsNamed).map((u) => bt('unitCount', { name: unitNamed(props.campaign.units, u.unitId), n: u.n }));
+    const list = shown.join(lang() === 'zh' ? '、' : ', ') + (units.length > unitsNamed ? bt('unitsMore') : '');
+    return bt('units', { n: units.length, list });
+  };
+
+  const clearError = (name: string) => {
+    if (errors()[name] !== undefined) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+  };
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
-    if (errors()[name] !== undefined) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
+    clearError(name);
   };
 
   async function submit(event: SubmitEvent) {
@@ -97,6 +116,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       else if (spec.input === 'date' && value < spec.min) missing[spec.name] = extensionMessages.notBeforeToday;
       else if (spec.input === 'date' && value > spec.max) missing[spec.name] = extensionMessages.tooLate;
     }
+    if (asksConfirm && !confirmed()) missing.confirm = batchMessages.confirmFirst;
     setErrors(missing);
     if (Object.keys(missing).length > 0) {
       queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -180,6 +200,29 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                   </div>
                 )}
               </For>
+              <Show when={asksConfirm}>
+                <div class="form-warning batch-warning" data-testid="batch-warning">
+                  <p>{bt('largeBatch', { n: plan.items.length, units: unitsText() })}</p>
+                  <label class="batch-confirm" classList={{ 'field-error': errors().confirm !== undefined }}>
+                    <input
+                      type="checkbox"
+                      name="confirm"
+                      data-testid="batch-confirm"
+                      checked={confirmed()}
+                      aria-describedby="error-confirm"
+                      aria-invalid={errors().confirm !== undefined}
+                      onChange={(e) => {
+                        setConfirmed(e.currentTarget.checked);
+                        clearError('confirm');
+                      }}
+                    />
+                    <span>{bt('confirm', { n: plan.items.length })}</span>
+                  </label>
+                  <span class="field-message" id="error-confirm" data-testid="error-confirm">
+                    <Show when={errors().confirm}>{(error) => tr(error())}</Show>
+                  </span>
+                </div>
+              </Show>
             </div>
           }
         >

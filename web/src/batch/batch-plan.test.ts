@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchItem } from './api';
-import { applicableCount, batchBodies, moveTargets, planOf } from './batch-plan';
+import { applicableCount, batchBodies, moveTargets, planOf, unitsOfPlan } from './batch-plan';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
@@ -82,5 +82,22 @@ describe('a batch of list items', () => {
 
     const small = batchBodies(planOf(many, { type: 'transfer' }), { type: 'transfer' }, () => ({ unitId: 'chenggu', reason }));
     expect(small.map((b) => b.items.length)).toEqual([500, 500, 201]);
+  });
+
+  it('counts the items it sends by unit, most first, leaving out the items it skips', () => {
+    const items = [
+      assignedFound(1),
+      item(2, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
+      item(3, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
+      item(4, { unitId: 'anning', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
+      // Not movable to verifying: not sent, so not counted.
+      verifying(5),
+      item(6, { unitId: 'zhaoyang' }),
+    ];
+    expect(unitsOfPlan(planOf(items, { type: 'move', to: 'verifying' }))).toEqual([
+      { unitId: 'chenggu', n: 2 },
+      { unitId: 'anning', n: 1 },
+      { unitId: 'hantai', n: 1 },
+    ]);
   });
 });

@@ -123,3 +123,20 @@ export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (ne
   if (items.length > 0) bodies.push({ ...head, items });
   return bodies;
 }
+
+/**
+ * From how many items a batch asks to be confirmed before it is sent. A
+ * batch has no undo: each item changed is an item moved, logged and told
+ * to its people, and put back only one by one. A handful of cards ticked on
+ * the board is seen whole in the selection; "select all" on a list takes
+ * up to the filter's every match, more than a page (50) can show, so a
+ * filter set wrong changes what nobody looked at.
+ */
+export const confirmFrom = 20;
+
+/** The units the items a plan sends are in, with how many of them each holds, most first (ties by unit code). */
+export function unitsOfPlan(plan: BatchPlan): { readonly unitId: string; readonly n: number }[] {
+  const counts = new Map<string, number>();
+  for (const { item } of plan.items) counts.set(item.unitId, (counts.get(item.unitId) ?? 0) + 1);
+  return [...counts].map(([unitId, n]) => ({ unitId, n })).sort((a, b) => b.n - a.n || a.unitId.localeCompare(b.unitId));
+}
