@@ -65,6 +65,8 @@ export const importPlan = z
     sheet: z.object({ name: z.string(), othersShown: z.number().int() }).optional(),
     /** The row the header was found on: the first filled one, or a later one under a title row. */
     headerRow: z.number().int(),
+    /** The header's last row: `headerRow`, or the row under it when the header is drawn in two (a group's columns named below its name). */
+    headerLastRow: z.number().int(),
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string().nullable()),
     rows: z.number().int(),

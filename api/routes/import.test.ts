@@ -165,6 +165,40 @@ describe('bulk import of clues', () => {
     expect(later.duplicates).toHaveLength(1);
   });
 
+  it('reads a header drawn in two rows (names merged down over both, a group merged across the columns it names below) and keeps the found date', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('线索');
+    sheet.addRow(['汉中市专项线索登记表']);
+    sheet.mergeCells('A1:F1');
+    sheet.addRow(['编号', '线索标题', '承办单位', '线索来源', '时间信息', null]);
+    sheet.addRow([null, null, null, null, '发现日期', '登记日期']);
+    for (const column of ['A', 'B', 'C', 'D']) sheet.mergeCells(`${column}2:${column}3`);
+    sheet.mergeCells('E2:F2');
+    sheet.addRow(['TR-1', '两行表头的线索', '汉台分局', '其他', '2026/3/5', '2026/3/9']);
+    const xlsx = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const twoRows = ['编号', '线索标题', '承办单位', '线索来源', '发现日期', '登记日期'];
+    const plan = (await (await upload(xlsx, 'commit=false', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    // Before, row 3 was a bad row ("承办单位" no unit) and both dates' columns were "时间信息": the found date left out unsaid.
+    expect(plan).toMatchObject({ headerRow: 2, headerLastRow: 3, headers: twoRows, rows: 1, valid: 1, issues: [] });
+    expect(plan.mapping).toMatchObject({ title: '线索标题', unit: '承办单位', foundAt: '发现日期' });
+    const done = (await (await upload(xlsx, 'commit=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(done.created).toBe(1);
+    const [stored] = await database.db.select({ foundAt: clues.foundAt }).from(clues).where(eq(clues.title, '两行表头的线索'));
+    expect(stored?.foundAt).toBe('2026-03-04T16:00:00.000Z');
+
+    // The same register saved as CSV: a merged cell's text in its first cell only.
+    const csv = ['汉中市专项线索登记表,,,,,', '编号,线索标题,承办单位,线索来源,时间信息,', ',,,,发现日期,登记日期', 'TR-2,两行表头的CSV线索,汉台分局,其他,2026/3/6,2026/3/9'].join('\n');
+    expect((await (await upload(csv, 'commit=false')).json()) as Plan).toMatchObject({ headerRow: 2, headerLastRow: 3, headers: twoRows, rows: 1, valid: 1, mapping: { foundAt: '发现日期' } });
+
+    // The same name under two groups keeps its group's in front.
+    const twice = ['线索标题,承办单位,涉案,,冻结,', ',,金额,人数,金额,账户数', '同名列,汉台分局,1,2,3,4'].join('\n');
+    expect(((await (await upload(twice, 'commit=false')).json()) as Plan).headers).toEqual(['线索标题', '承办单位', '涉案·金额', '人数', '冻结·金额', '账户数']);
+
+    // Under a header of one row, a first row with text under a blank-headed column is still data: its title says so.
+    const oneRow = ['线索标题,承办单位,备注,', '只有一行表头,汉台分局,,附注'].join('\n');
+    expect((await (await upload(oneRow, 'commit=false')).json()) as Plan).toMatchObject({ headerRow: 1, headerLastRow: 1, rows: 1, valid: 1 });
+  });
+
   it('refuses a missing required column, an unreadable file, a wrong content type and a bad mapping clearly', async () => {
     const noUnit = (await (await upload('编号,标题\n1,x', 'commit=false')).json()) as Plan;
     // No column of the file names it: the issue says which field, and the page names it in the reader's language.

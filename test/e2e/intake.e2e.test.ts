@@ -77,6 +77,9 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-gb18030');
       expect(await page.getByTestId('map-title').inputValue()).toBe('线索标题');
       expect(await page.getByTestId('map-unit').inputValue()).toBe('承办单位');
+      // The file has no found date: said beside the field, so that a register's dates are not lost unnoticed.
+      expect(await page.getByTestId('map-foundAt').inputValue()).toBe('');
+      expect(await page.getByTestId('foundAt-now').textContent()).toBe('未选择列：各条线索的发现时间记为导入时刻');
       expect(await page.getByTestId('stat-rows').locator('.stat-value').textContent()).toBe('4');
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('3');
       expect(await page.getByTestId('stat-invalid').locator('.stat-value').textContent()).toBe('1');
@@ -100,6 +103,7 @@ describe('clue import in Chromium', () => {
       await expect.poll(() => page.getByTestId('issue-4').locator('td').nth(2).textContent()).toBe('No such unit: "火星分局"');
       expect(await page.getByTestId('import-valid').textContent()).toBe('Import only the valid rows (3)');
       expect(await page.getByTestId('format').textContent()).toContain('GBK/GB18030');
+      expect(await page.getByTestId('foundAt-now').textContent()).toBe('No column chosen: each clue is found at the time of the import');
       await page.screenshot({ path: `${artifacts}/import-preview-en.png` });
 
       // Changing the mapping checks again: without a title column nothing can be imported.
@@ -153,6 +157,30 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-utf8');
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
       expect(await page.getByTestId('import-all').isEnabled()).toBe(true);
+      await page.getByTestId('no-issues').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a register with its header in two rows: the rows named, the found date read from the column under its group', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('线索');
+      sheet.addRow(['线索编号', '线索标题', '承办单位', '线索来源', '时间信息', null]);
+      sheet.addRow([null, null, null, null, '发现日期', '登记日期']);
+      for (const column of ['A', 'B', 'C', 'D']) sheet.mergeCells(`${column}1:${column}2`);
+      sheet.mergeCells('E1:F1');
+      sheet.addRow(['H2-001', '两行表头导入的线索', '汉台分局', '其他', '2026/3/5', '2026/3/9']);
+      const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      await page.getByTestId('file-input').setInputFiles({ name: '登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await settled(page);
+      expect(await page.getByTestId('header-row').textContent()).toContain('列名在第 1–2 行');
+      expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现日期');
+      expect(await page.getByTestId('foundAt-now').count()).toBe(0);
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
       await page.getByTestId('no-issues').waitFor();
     } finally {
       await context.close();

@@ -47,6 +47,7 @@ export interface ImportPlan {
   readonly format: Table['format'];
   readonly sheet?: Table['sheet'];
   readonly headerRow: number;
+  readonly headerLastRow: number;
   readonly headers: string[];
   readonly mapping: Record<ImportField, string | null>;
   readonly rows: number;
@@ -81,7 +82,7 @@ interface PlannedRow {
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
 
 /** What the plan says of the file as read: its format, the sheet read, and the row the header was found on. */
-const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headers: table.headers });
+const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headerLastRow: table.headerLastRow ?? table.headerRow, headers: table.headers });
 
 export type OnProgress = (progress: ImportProgress) => void;
 

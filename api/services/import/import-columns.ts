@@ -62,9 +62,50 @@ function recognised(headers: readonly string[], field: ImportField): string | nu
  */
 export function locateHeader(table: Table): Table {
   const names = (cells: readonly string[]) => recognised(cells, 'title') !== null && recognised(cells, 'unit') !== null;
-  if (names(table.headers)) return table;
+  if (names(table.headers)) return withSubHeader(table);
   const at = table.rows.slice(0, 10).findIndex(names);
-  return at === -1 ? table : headerAt(table, at);
+  return at === -1 ? table : withSubHeader(headerAt(table, at));
+}
+
+/**
+ * The header joined with the row under it when that row names the columns
+ * of a group, as registers are often drawn in two rows: most columns named
+ * in a cell merged down over both, a group's name (时间信息) merged across
+ * the columns it heads, and each of those named below it (发现日期,
+ * 登记日期). Read as rows, a merged cell is its text in every cell it
+ * covers (a workbook) or in its first (a CSV), so the row under the header
+ * holds only those copies, blanks, and the group's column names: taken as
+ * data, it was a bad row of "承办单位" and "线索类别", and the columns of
+ * the group were two of the same name, neither recognised (a found date
+ * left out without a word).
+ *
+ * Any other text in that row, under a column named on its own (a clue's
+ * title under 线索标题), makes it data, and the header stays as it was.
+ */
+export function withSubHeader(table: Table): Table {
+  const [below] = table.rows;
+  if (below === undefined) return table;
+  const above = table.headers;
+  const width = Math.max(above.length, below.length);
+  const over = (i: number) => above[i] ?? '';
+  /** A column under a name merged across it and its neighbours: blank, or the same as the name beside it. */
+  const grouped = (i: number) => over(i) === '' || (i > 0 && over(i) === over(i - 1)) || (i + 1 < width && (over(i + 1) === '' || over(i + 1) === over(i)));
+  const titleAt = above.findIndex((h) => synonyms.title.includes(headerWord(h)));
+  const named: number[] = [];
+  for (let i = 0; i < width; i++) {
+    const cell = (below[i] ?? '').trim();
+    if (cell === '' || cell === over(i)) continue;
+    // Under the title's column only a clue's title is written (a blank one is a bad row, not a header).
+    if (!grouped(i) || i === titleAt) return table;
+    named.push(i);
+  }
+  if (named.length === 0) return table;
+  /** The group a column is in: its own name above, or, blank there, the nearest to its left. */
+  const group = (i: number): string => (over(i) !== '' || i === 0 ? over(i) : group(i - 1));
+  const joined = Array.from({ length: width }, (_, i) => (named.includes(i) ? (below[i] ?? '').trim() : over(i)));
+  // A name given under two groups (金额 under 涉案 and 冻结) keeps its group's in front, so that each column is told apart.
+  const headers = joined.map((name, i) => (named.includes(i) && joined.filter((other) => other === name).length > 1 && group(i) !== '' ? `${group(i)}·${name}` : name));
+  return { ...table, headers, headerLastRow: table.rowNumbers[0] ?? table.headerRow + 1, rows: table.rows.slice(1), rowNumbers: table.rowNumbers.slice(1) };
 }
 
 /** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */

@@ -11,6 +11,8 @@ export interface Table {
   readonly rows: string[][];
   /** The row of the spreadsheet the header is on, and each data row: as the user's spreadsheet numbers them, blank rows counted. */
   readonly headerRow: number;
+  /** The header's last row, when it is drawn in two (see withSubHeader). */
+  readonly headerLastRow?: number;
   readonly rowNumbers: readonly number[];
 }
 

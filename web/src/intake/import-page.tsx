@@ -237,9 +237,9 @@ export function ImportPage() {
                           </span>
                         )}
                       </Show>
-                      <Show when={current().headerRow > 1}>
+                      <Show when={current().headerLastRow > 1}>
                         <span class="muted" data-testid="header-row">
-                          · {fill('headerOnRow', { row: current().headerRow })}
+                          · {current().headerLastRow > current().headerRow ? fill('headerOnRows', { from: current().headerRow, to: current().headerLastRow }) : fill('headerOnRow', { row: current().headerRow })}
                         </span>
                       </Show>
                     </p>

@@ -47,6 +47,12 @@ export function MappingForm(props: { plan: ImportPlan; disabled: boolean; onChan
                 <Show when={missing()}>
                   <span class="field-message mapping-message">{im('requiredMissing')}</span>
                 </Show>
+                {/* Not a fault (a clue found today is entered today), but a register's dates must not be lost unsaid. */}
+                <Show when={field === 'foundAt' && current(field) === null}>
+                  <span class="muted mapping-message" data-testid="foundAt-now">
+                    {im('foundAtNow')}
+                  </span>
+                </Show>
               </label>
             );
           }}
