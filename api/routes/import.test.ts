@@ -369,7 +369,8 @@ describe('what the importer may do, said by the check as the import would', () =
     const file = [head, 'P-1,本单位线索,内容,汉台分局,', 'P-2,外单位线索,内容,南郑分局,'].join('\n');
     const plan = await check(lead, file);
     expect(plan.valid).toBe(1);
-    expect(plan.issues).toEqual([{ row: 3, column: '单位', reason: { zh: '该事项不属于您的单位', en: expect.any(String) } }]);
+    // Where a lead may import, with the cell it is about.
+    expect(plan.issues).toEqual([{ row: 3, column: '单位', reason: { zh: '只能在本单位或下属单位新建：“南郑分局”', en: 'You may create items only in your own unit or a unit below it: "南郑分局"' } }]);
     const before = await clueCount();
     const refused = await app.request('/api/campaigns/1/imports?commit=true', { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
     expect(refused.status).toBe(422);
@@ -380,7 +381,7 @@ describe('what the importer may do, said by the check as the import would', () =
 
     const officer = await signIn(app, 'hantai.officer');
     const given = await check(officer, [head, 'P-3,交给负责人,内容,汉台分局,hantai.lead'].join('\n'));
-    expect(given.issues).toEqual([{ row: 2, column: '承办人', reason: { zh: '民警只能把新线索分配给自己', en: expect.any(String) } }]);
+    expect(given.issues).toEqual([{ row: 2, column: '承办人', reason: { zh: '民警只能把新线索分配给自己：“hantai.lead”', en: 'An officer may only assign a new item to themselves: "hantai.lead"' } }]);
   });
 
   it('offers a duplicate row only the clues its importer may merge it into: the survivor of a merged clue, another unit\'s to the office alone', async () => {

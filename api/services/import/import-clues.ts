@@ -204,7 +204,12 @@ async function plan(
       const refused = creationRefusal(actor, { unitId, assigneeId: assignee?.id ?? null }, false);
       if (refused !== null) {
         const onAssignee = refused.refusal.fields?.some((f) => f.field === 'assigneeId') === true;
-        issues.push({ row, column: (onAssignee ? mapping.assignee : mapping.unit) ?? '', reason: refused.refusal.reason });
+        // The field's own message with the cell it is about ("只能在本单位或下属单位新建：“反诈中心”"), not the
+        // general "this item is outside your unit", which does not say where a lead may import.
+        const said = refused.refusal.fields?.[0]?.message;
+        const text = onAssignee ? assigneeText : unitText;
+        const reason = said === undefined ? refused.refusal.reason : { zh: `${said.zh}：“${text}”`, en: `${said.en}: "${text}"` };
+        issues.push({ row, column: (onAssignee ? mapping.assignee : mapping.unit) ?? '', reason });
       }
     }
     if (issues.length === before && unitId !== undefined && checked.ok) {
