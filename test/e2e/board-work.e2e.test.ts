@@ -163,6 +163,54 @@ describe('working on the board', () => {
       await page.getByTestId('move-dialog').waitFor({ state: 'detached' });
     }));
 
+  test('in the drawer by keyboard: a form opened takes the focus and Escape closes it alone, back on its button; a move dialog cancelled goes back to its button, sent to the drawer, never to the board behind', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.includes('assigneeId')));
+      if (candidate === undefined) throw new Error('the seed has no unassigned found clue');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${candidate.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('detail-moves').waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+
+      // A work note: Enter on its button puts the focus in its text, so what is typed next is the note.
+      await drawer.getByTestId('action-note').focus();
+      await page.keyboard.press('Enter');
+      const note = drawer.locator('[data-testid=note-form] textarea');
+      await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('键盘写下的进展');
+      expect(await note.inputValue()).toBe('键盘写下的进展');
+      // Escape closes the form, not the drawer, and focus is back on the button; the text waits there as a draft.
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('note-form').waitFor({ state: 'detached' });
+      expect(await drawer.count()).toBe(1);
+      await expect.poll(focused).toBe('action-note');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await note.inputValue()).toBe('键盘写下的进展');
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('note-form').waitFor({ state: 'detached' });
+
+      // A move from the drawer's buttons: its dialog cancelled, focus is back on that button, the drawer open.
+      await drawer.getByTestId('detail-move-verifying').focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(focused).toBe('detail-move-verifying');
+      expect(await drawer.count()).toBe(1);
+      // Sent, focus is on the drawer, which shows where the card went, not on the card behind it.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await dialog.locator('select[name=assigneeId] option:not([value=""])').first().waitFor({ state: 'attached' });
+      await dialog.locator('select[name=assigneeId]').selectOption({ index: 1 });
+      await dialog.getByTestId('move-submit').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.locator('.detail-badges .state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
+      await expect.poll(focused).toBe('detail-panel');
+    }));
+
   test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
     const a = await signedIn(suite.browser, suite.server.url, 'office');
     try {
@@ -610,7 +658,10 @@ describe('working on the board', () => {
       await drawer.getByTestId('action-note').click();
       await noteField.fill(note);
 
-      // Closed by a stray Escape and opened again: the note form is open with the text.
+      // A stray Escape closes the form, not the drawer; a second one the drawer. Opened again: the note form is open with the text.
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('note-form').waitFor({ state: 'detached' });
+      expect(await drawer.count()).toBe(1);
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       await open(first);

@@ -179,6 +179,9 @@ describe('the escalation inbox', () => {
       const drawer = lead.page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-grant').click();
       const form = drawer.getByTestId('extend-form');
+      // The form opens below the drawer's buttons: focus goes into it, and it comes into view down to its button.
+      await expect.poll(() => lead.page.evaluate(() => document.activeElement?.closest('[data-testid=extend-form]') !== null)).toBe(true);
+      await expect.poll(() => form.getByTestId('action-submit').evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
       // The day asked for is chosen already, and the reason it gave is there to keep or change.
       expect(await form.locator('input[name=until]').inputValue()).toBe(asked?.until);
       expect(await form.locator('textarea[name=reason]').inputValue()).toBe('电子数据鉴定尚未出具结论');

@@ -29,6 +29,30 @@ export function focusCard(id: number, column?: string): void {
 export function createBoardMoves(options: { readonly state: BoardState; readonly openId: () => number | null; readonly onOpenItemMoved: () => void }) {
   const { state } = options;
   const [draft, setDraft] = createSignal<MoveDraft | null>(null);
+  /** What had focus when the draft's dialog opened: a move button of the drawer, or the card and its menu on the board. */
+  let opener: Element | null = null;
+
+  /**
+   * Focus once a move's dialog has closed: back in the drawer when the move
+   * was asked for there (the drawer stays open, and the board behind it is
+   * not where the user was): on its button when the dialog was cancelled;
+   * once sent, on the drawer itself, whose buttons are drawn anew as the
+   * item is read again. Else on the card (focusCard).
+   */
+  function focusAfterDraft(sent: boolean, id: number, column?: string): void {
+    const drawer = opener?.closest<HTMLElement>('[data-testid="detail-panel"]') ?? null;
+    const back = opener;
+    opener = null;
+    if (drawer === null) {
+      focusCard(id, column);
+      return;
+    }
+    requestAnimationFrame(() => {
+      if (!sent && back instanceof HTMLElement && back.isConnected) back.focus();
+      else if (drawer.isConnected) drawer.focus();
+      else focusCard(id, column);
+    });
+  }
 
   function report(card: Card, to: string, result: MoveResult) {
     const where = tr(stateLabel(card.kind, to));
@@ -78,6 +102,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     const allowed = card.allowed.find((m) => m.to === to);
     if (allowed !== undefined && allowed.needs.length > 0) {
       state.hold(card, to, 'draft');
+      opener = document.activeElement;
       setDraft({ card, to, event: allowed.event, needs: allowed.needs });
       return;
     }
@@ -97,7 +122,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     } else {
       setDraft(null);
       report(current.card, current.to, result);
-      focusCard(current.card.id, result.ok ? result.card.state : current.card.state);
+      focusAfterDraft(true, current.card.id, result.ok ? result.card.state : current.card.state);
       followUp(current.card.id, result);
     }
     return result;
@@ -106,7 +131,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
   function cancelDraft(current: MoveDraft) {
     state.release(current.card.id);
     setDraft(null);
-    focusCard(current.card.id);
+    focusAfterDraft(false, current.card.id);
   }
 
   return { draft, move, submitDraft, cancelDraft };

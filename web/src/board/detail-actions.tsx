@@ -81,7 +81,39 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setAction('extend');
     setErrors({});
     setProblem(null);
+    focusForm();
   };
+  let section: HTMLElement | undefined;
+  /**
+   * A form the user opened (a button, granting a request) is where they go
+   * next: its first field takes focus and the form comes into view. It
+   * opens below the buttons, often below the fold of a long drawer, and
+   * with focus left on the button, typed text was lost and the next Tabs
+   * went through every other button first. A form reopened on its own (an
+   * unfinished note, card to card) takes nothing from where the user is.
+   */
+  let opener: HTMLElement | null = null;
+  function focusForm() {
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    requestAnimationFrame(() => {
+      const form = section?.querySelector<HTMLElement>('form.action-form');
+      form?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus({ preventScroll: true });
+      form?.scrollIntoView({ block: 'nearest' });
+    });
+  }
+  /** Closes the form (sent or cancelled); focus, if it was in it, goes back to the button that opened it, or to the drawer when that is gone. */
+  function closeForm() {
+    const wasIn = section?.contains(document.activeElement) === true;
+    setAction(null);
+    const back = opener;
+    opener = null;
+    if (!wasIn) return;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== document.body && document.activeElement !== null) return;
+      if (back?.isConnected === true) back.focus();
+      else section?.closest<HTMLElement>('[data-testid="detail-panel"]')?.focus();
+    });
+  }
   const buttons: readonly { action: Action; label: MessageKey | Label; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },
@@ -118,6 +150,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
 
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
+    if (action() !== null) focusForm();
     setGrantUntil(undefined);
     setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
@@ -129,7 +162,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   // Cancel on a drafted form is the user's own choice to throw the draft away; closing the drawer keeps it.
   const cancelDropping = (kept: { drop: () => void }) => () => {
     kept.drop();
-    setAction(null);
+    closeForm();
   };
   const set = (name: ItemField, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -142,7 +175,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     try {
       await request();
       toast(() => (typeof done === 'string' ? t(done) : tr(done)), 'info');
-      setAction(null);
+      closeForm();
       props.onChanged(states);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -229,7 +262,19 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
 
   return (
     <Show when={buttons.some((button) => button.shown())}>
-      <section class="detail-actions" data-testid="detail-actions">
+      {/* Escape with a form open (in it, or on its button) closes the form, its text kept as a draft where it has one; the
+          drawer closes at the next. A native
+          listener, so that stopping it here keeps it from the drawer's own on the document. */}
+      <section
+        ref={section}
+        class="detail-actions"
+        data-testid="detail-actions"
+        on:keydown={(event) => {
+          if (event.key !== 'Escape' || action() === null) return;
+          event.stopPropagation();
+          closeForm();
+        }}
+      >
         <h3>{t('actions')}</h3>
         <ExtensionRequestNotice item={props.item} timeZone={props.campaign.timeZone} mayGrant={may('extend')} mayDecline={may('declineExtension')} onGrant={grant} onDecline={() => choose('decline')} />
         <div class="action-buttons">
@@ -253,7 +298,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'edit'}>
             <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
               <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} withAssignee={may('assign')} set={set} />
-              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={() => setAction(null)} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={closeForm} />
             </form>
           </Match>
           <Match when={action() === 'transfer'}>
@@ -268,7 +313,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               <Field name="reason" label={t('reason')} errors={errors()}>
                 <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={() => setAction(null)} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={closeForm} />
             </form>
           </Match>
           <Match when={action() === 'extend' || action() === 'ask'}>
@@ -289,7 +334,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
                   ? run(() => api.askExtension(props.item.kind, props.item.id, request), extensionMessages.asked, [props.item.state])
                   : run(() => api.extend(props.item.kind, props.item.id, request), extensionMessages.done, [props.item.state]));
               }}
-              onCancel={() => setAction(null)}
+              onCancel={closeForm}
             />
           </Match>
           <Match when={action() === 'decline'}>
@@ -299,7 +344,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               errors={errors()}
               onErrors={setErrors}
               onDecline={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
-              onCancel={() => setAction(null)}
+              onCancel={closeForm}
             />
           </Match>
           <Match when={action() === 'typical'}>
@@ -315,7 +360,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               <Field name="reason" label={t('reason')} errors={errors()}>
                 <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={() => setAction(null)} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={closeForm} />
             </form>
           </Match>
           <Match when={action() === 'merge'}>
@@ -328,7 +373,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
                 <span class="field-label">{t('reason')}</span>
                 <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
               </label>
-              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={() => setAction(null)} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={closeForm} />
             </form>
           </Match>
         </Switch>
