@@ -443,6 +443,25 @@ describe('a long import', () => {
     // Written in slices of hundreds, whose shared values (campaign, time, state, actor) are bound once: each clue and entry as the chain and a replay expect.
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
 
+    // Known from the moment the request arrives, before its file has: a page asking as soon as it has sent the last byte
+    // is answered "checking", not 404 (which its browser logs as an error).
+    const early = crypto.randomUUID();
+    let send: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => void (send = controller) });
+    const file = new TextEncoder().encode('编号,标题,内容,单位\nEARLY-1,早到的进度,内容,汉台分局');
+    // With its length said, as a browser's upload says it (without, the size limit reads the whole body first to count it).
+    const slow = app.request(`/api/campaigns/1/imports?commit=false&progressId=${early}`, {
+      method: 'POST',
+      headers: { cookie: office.cookie, 'content-type': 'text/csv', 'content-length': String(file.length) },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await expect.poll(async () => (await office.get(`/api/imports/progress/${early}`)).status).toBe(200);
+    expect(await (await office.get(`/api/imports/progress/${early}`)).json()).toEqual({ stage: 'checking', done: 0, total: 0 });
+    send?.enqueue(file);
+    send?.close();
+    expect(((await (await slow).json()) as Plan).valid).toBe(1);
+
     // Someone else cannot follow it; an id that is not a UUID is refused by name.
     const other = await signIn(app, 'viewer');
     expect((await other.get(`/api/imports/progress/${progressId}`)).status).toBe(404);

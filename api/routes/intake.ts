@@ -80,6 +80,12 @@ export function intakeRoutes(database: Database, clock: Clock) {
         const query = c.req.valid('query');
         const mapping = mappingOf(query.mapping);
         const merges = mergesOf(query.merges);
+        const { progressId } = query;
+        const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
+        // Known from the moment the request is, before its file has arrived: the page asks as soon as it has sent the
+        // last byte, and the first answer was a 404 (logged by the browser as an error) whenever it asked before the
+        // file was read.
+        onProgress?.({ stage: 'checking', done: 0, total: 0 });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
         let table;
@@ -98,8 +104,6 @@ export function intakeRoutes(database: Database, clock: Clock) {
         if (strayRow !== undefined) {
           throw queryRefused('merges', { zh: `文件中没有第 ${strayRow} 行数据`, en: `The file has no data row ${strayRow}` });
         }
-        const { progressId } = query;
-        const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, viewer.actor, clock(), onProgress), 200);
         return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
       },

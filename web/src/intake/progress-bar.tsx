@@ -23,7 +23,8 @@ export function ProgressBar(props: { progress: UploadProgress; onCancel?: () => 
   };
   const label = () => {
     const server = props.progress.server;
-    if (server !== null) return `${im(stageKeys[server.stage])} ${count(server.done)} / ${count(server.total)}`;
+    // Nothing counted yet (the server has the request, not yet its rows): as while it had told nothing.
+    if (server !== null && server.total > 0) return `${im(stageKeys[server.stage])} ${count(server.done)} / ${count(server.total)}`;
     const percent = sending();
     if (percent !== null) return `${im('uploading')} ${percent}%`;
     return props.progress.stage === 'importing' ? im('importing') : im('checking');
