@@ -60,4 +60,40 @@ describe('campaign settings in Chromium', () => {
       const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));
+
+  test('a number the browser cannot read ("500-") is refused by its field and the limit saved before stays; a category order cleared is no order 0', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      page.setDefaultTimeout(8000);
+      const campaignId = campaignOf(page);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/settings`);
+      const quota = page.getByTestId('input-attachmentQuotaMb');
+      await quota.fill('500');
+      const before = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await page.getByTestId('save-limits').click();
+      await page.locator(`[data-revision]:not([data-revision="${before.revision}"])`).waitFor();
+      const saved = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect(saved.config.attachmentQuotaMb).toBe(500);
+
+      // A slip of the finger: the field reads as empty to the page, and empty is "no limit" here. Before, that was
+      // sent and saved under "已保存", the limit gone.
+      await quota.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('-');
+      await page.getByTestId('save-limits').click();
+      await page.locator('[data-testid=section-limits] [aria-invalid=true][name="attachmentQuotaMb"]').waitFor();
+      expect(await quota.locator('xpath=..').locator('.field-message').textContent()).toBe('应为数字');
+      const after = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect([after.revision, after.config.attachmentQuotaMb]).toEqual([saved.revision, 500]);
+
+      // A category's order cleared: refused, the saved order shown again; before, it was saved as 0.
+      const [category] = after.categories;
+      if (category === undefined) throw new Error('the demo has categories');
+      const order = page.getByTestId(`category-${category.code}`).locator('input.ca-order');
+      await order.fill('');
+      await order.press('Tab');
+      await expect.poll(() => order.getAttribute('aria-invalid')).toBe('true');
+      expect(await order.inputValue()).toBe(String(category.sortOrder));
+      const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect(final.categories.find((c) => c.id === category.id)?.sortOrder).toBe(category.sortOrder);
+    }));
 });

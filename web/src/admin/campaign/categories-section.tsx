@@ -5,6 +5,9 @@ import { FieldMessage, type SectionProps } from './form-kit';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
 
+/** An order as typed: a cleared field is no order (sent as none, refused by the server, the saved one shown again), not 0. */
+const orderOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+
 /** The campaign's crime categories: named in both languages, ordered, retired and restored one at a time (each is saved at once). */
 export function CategoriesSection(props: SectionProps) {
   const [nameZh, setNameZh] = createSignal('');
@@ -48,7 +51,7 @@ export function CategoriesSection(props: SectionProps) {
               return (
                 <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
                   <td>
-                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} aria-invalid={marked('sortOrder')} onChange={(e) => change({ sortOrder: Number(e.currentTarget.value) }, e.currentTarget)} />
+                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} aria-invalid={marked('sortOrder')} onChange={(e) => change({ sortOrder: orderOf(e.currentTarget.value) }, e.currentTarget)} />
                   </td>
                   <td>
                     <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />

@@ -60,7 +60,12 @@ export function NumberInput(props: { field: string; value: number | undefined; o
         step="1"
         value={props.value ?? ''}
         aria-invalid={props.errors(props.field).length > 0}
-        onInput={(e) => props.onInput(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
+        onInput={(e) => {
+          // Text that is no number ("500-") reads as '' here, which some fields take as "no limit": it is left in the
+          // field as typed, the value before it kept, and the save refuses it by this field (settings-page.tsx).
+          if (e.currentTarget.validity.badInput) return;
+          props.onInput(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value));
+        }}
       />
       <FieldMessage messages={props.errors(props.field)} />
     </label>

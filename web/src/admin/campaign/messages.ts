@@ -13,6 +13,8 @@ export const campaignAdminMessages = {
   save: { zh: '保存', en: 'Save' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '已保存', en: 'Saved' },
+  notSaved: { zh: '未保存：有数字无法识别，请检查标出的栏目', en: 'Not saved: a number could not be read; see the fields marked' },
+  notANumber: { zh: '应为数字', en: 'Must be a number' },
   reset: { zh: '撤销修改', en: 'Discard changes' },
   conflict: { zh: '配置已被他人修改，已载入最新配置，请重新修改。', en: 'Someone else changed the configuration; the latest is loaded, please make your change again.' },
   general: { zh: '基本信息', en: 'General' },

@@ -15,7 +15,7 @@ import { GeneralSection } from './general-section';
 import { LimitsSection } from './limits-section';
 import { WebhookSection } from './webhook-section';
 import { MapSection } from './map-section';
-import { cm } from './messages';
+import { campaignAdminMessages, cm } from './messages';
 import { NewCampaignSection } from './new-campaign-section';
 import { TargetsSection } from './targets-section';
 import './campaign-admin.css';
@@ -51,6 +51,14 @@ export function CampaignSettingsPage() {
   });
 
   const run = async (section: string, work: () => Promise<CampaignSettings>): Promise<boolean> => {
+    // A number field holding what is no number ("500-", "6e") reads as empty to the page, and empty is "no limit" in
+    // some: sent so, the limit saved before was taken away under "已保存". Refused here, by the field, and nothing sent.
+    const unreadable = unreadableNumbers(section);
+    if (unreadable.length > 0) {
+      setIssues({ section, fields: unreadable.map((field) => ({ field, message: campaignAdminMessages.notANumber })) });
+      toast(() => cm('notSaved'));
+      return false;
+    }
     setBusy(section);
     setIssues({ section, fields: [] });
     try {
@@ -120,4 +128,10 @@ export function CampaignSettingsPage() {
       </main>
     </div>
   );
+}
+
+/** The number fields of a section whose text the browser could not read as a number, by the field each names. */
+function unreadableNumbers(section: string): string[] {
+  const inputs = document.querySelectorAll<HTMLInputElement>(`[data-testid="section-${section}"] input[type="number"]`);
+  return [...inputs].filter((input) => input.validity.badInput).map((input) => input.name);
 }

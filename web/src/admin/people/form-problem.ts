@@ -3,6 +3,7 @@ import type { Label } from '../../../../engine/labels';
 import { ApiProblem } from '../../api/problem';
 import { tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
+import { byField } from './field-messages';
 
 /**
  * A form's failure as the server answered it: the message of each field it
@@ -15,7 +16,7 @@ export function formProblem() {
     reason: (): Label | null => problem()?.reason ?? null,
     clear: () => setProblem(null),
     take: (error: unknown) => {
-      if (error instanceof ApiProblem) setProblem({ fields: new Map(error.fields.map((f) => [f.field, f.message])), reason: error.fields[0]?.message ?? error.reason });
+      if (error instanceof ApiProblem) setProblem({ fields: byField(error.fields), reason: error.fields[0]?.message ?? error.reason });
       else setProblem({ fields: new Map(), reason: { zh: '操作失败', en: 'Something went wrong' } });
     },
   };

@@ -6,6 +6,9 @@ import { formProblem } from './form-problem';
 import { pt } from './messages';
 
 /** The password policy: minimum length and how many past passwords may not be reused. */
+/** A number as the field shows it: an emptied field (NaN, sent as it is for the server to refuse by name) shows empty, not "NaN". */
+const shown = (n: number): number | '' => (Number.isNaN(n) ? '' : n);
+
 export function PolicyPanel(props: { policy: PasswordPolicyWire; onSaved: () => void }) {
   const [minLength, setMinLength] = createSignal(props.policy.minLength);
   const [reuseHistory, setReuseHistory] = createSignal(props.policy.reuseHistory);
@@ -35,12 +38,12 @@ export function PolicyPanel(props: { policy: PasswordPolicyWire; onSaved: () => 
       <div class="people-form-grid">
         <label class="field">
           <span class="field-label">{pt('minLength')}</span>
-          <input type="number" min="8" max="128" value={minLength()} onInput={(e) => setMinLength(e.currentTarget.valueAsNumber)} />
+          <input type="number" min="8" max="128" value={shown(minLength())} onInput={(e) => setMinLength(e.currentTarget.valueAsNumber)} />
           <span class="field-message">{message('minLength')}</span>
         </label>
         <label class="field">
           <span class="field-label">{pt('reuseHistory')}</span>
-          <input type="number" min="0" max="24" value={reuseHistory()} onInput={(e) => setReuseHistory(e.currentTarget.valueAsNumber)} />
+          <input type="number" min="0" max="24" value={shown(reuseHistory())} onInput={(e) => setReuseHistory(e.currentTarget.valueAsNumber)} />
           <span class="field-message">{message('reuseHistory')}</span>
         </label>
         <div class="people-form-submit">
