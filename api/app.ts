@@ -40,6 +40,7 @@ import { typicalCaseRoutes } from './routes/typical-cases';
 import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
 import { sessionHolds } from './auth/sessions';
+import { adminFirst, officeFirst } from './middleware/role-first';
 
 export interface AppOptions {
   readonly database: Database;
@@ -61,7 +62,14 @@ function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
   const unitTree = unitTreeReader(database.db, 1000, () => database.writesEnded());
   const feed = new AuditFeed(database.db);
-  const api = router()
+  // People and units are the administrator's, a campaign's settings the office's: said before any request's shape is.
+  const guarded = router();
+  guarded.use('/admin/*', adminFirst);
+  // Reading the campaigns and a campaign's map is everyone's (the switcher, the battle map): only their changes are the office's.
+  guarded.use('/campaigns', (c, next) => (c.req.method === 'POST' ? officeFirst(c, next) : next()));
+  guarded.use('/campaigns/:id/map', (c, next) => (c.req.method === 'GET' ? next() : officeFirst(c, next)));
+  for (const path of ['/campaigns/:id/settings', '/campaigns/:id/webhook/test', '/campaigns/:id/categories', '/campaigns/:id/categories/*']) guarded.use(path, officeFirst);
+  const api = guarded
     .route('/', healthRoutes(database, clock))
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
     .route('/', campaignRoutes(database, clock, unitTree))

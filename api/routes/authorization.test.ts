@@ -103,3 +103,39 @@ describe('authorisation matrix: every role × every write endpoint', () => {
     }
   }
 });
+
+describe('the administrator\'s and the office\'s routes say who may use them before what a request holds', () => {
+  const empty: readonly [string, string][] = [
+    ['PUT', '/api/admin/password-policy'],
+    ['POST', '/api/admin/units'],
+    ['POST', '/api/admin/users'],
+    ['POST', '/api/admin/users/bulk'],
+    ['PATCH', '/api/campaigns/1/settings'],
+    ['POST', '/api/campaigns/1/categories'],
+    ['PUT', '/api/campaigns/1/map'],
+    ['POST', '/api/campaigns'],
+  ];
+  it('answers 403, not a 400 listing the fields a valid request would need, to one who may not use them', async () => {
+    for (const who of ['viewer', 'hantai.lead'] as const) {
+      const session = await signIn(app, who);
+      for (const [method, path] of empty) {
+        const response = await session.send(method, path, {});
+        const body = (await response.json()) as { fields?: unknown[] };
+        expect([who, method, path, response.status, body.fields ?? []]).toEqual([who, method, path, 403, []]);
+      }
+    }
+    // The office may not manage people either; the administrator not a campaign's settings.
+    const office = await signIn(app, 'office');
+    expect((await office.send('POST', '/api/admin/units', {})).status).toBe(403);
+    const admin = await signIn(app, 'admin');
+    expect((await admin.send('PATCH', '/api/campaigns/1/settings', {})).status).toBe(403);
+    // Those it is for still get the field-by-field answer.
+    const refused = await office.send('PATCH', '/api/campaigns/1/settings', {});
+    expect(refused.status).toBe(400);
+    expect((await admin.send('POST', '/api/admin/units', {})).status).toBe(400);
+    // Reading a campaign's map stays everyone's: the battle map draws it.
+    const viewer = await signIn(app, 'viewer');
+    expect([200, 404]).toContain((await viewer.send('GET', '/api/campaigns/1/map')).status);
+  });
+});
+
