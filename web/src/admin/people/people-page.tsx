@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal } from 'solid-js';
 import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
@@ -12,6 +12,7 @@ import { pt, type PeopleMessageKey } from './messages';
 import { PolicyPanel } from './policy-panel';
 import { SessionsPanel } from './sessions-panel';
 import { UnitsPanel } from './units-panel';
+import { treeOrder } from './unit-tree';
 import { UsersPanel } from './users-panel';
 import './people.css';
 
@@ -29,7 +30,12 @@ export function PeoplePage() {
   // Kept as last read while a read again fails (after a change, the server restarting) and tried again: the
   // administrator's page stays, where a failed read would have thrown to the page's notice.
   const users = keptRead(usersRead, reloadUsers);
-  const units = keptRead(unitsRead, reloadUnits);
+  const unitsAsRead = keptRead(unitsRead, reloadUnits);
+  // In tree order wherever they are listed (the drop-downs too): a unit just added is under its parent, not last.
+  const units = createMemo(() => {
+    const read = unitsAsRead();
+    return read === undefined ? undefined : treeOrder(read).map((row) => row.unit);
+  });
   const policy = keptRead(policyRead, reloadPolicy);
   const failed = () => (users() === undefined ? usersRead.error : undefined) ?? (units() === undefined ? unitsRead.error : undefined);
   const reload = () => {

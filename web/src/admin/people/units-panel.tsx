@@ -5,21 +5,7 @@ import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt } from './messages';
-
-/** The units in tree order, each with its depth. */
-function treeOrder(units: readonly UnitNode[]): { unit: UnitNode; depth: number }[] {
-  const children = new Map<string | null, UnitNode[]>();
-  for (const unit of units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
-  const out: { unit: UnitNode; depth: number }[] = [];
-  const visit = (parent: string | null, depth: number) => {
-    for (const unit of children.get(parent) ?? []) {
-      out.push({ unit, depth });
-      visit(unit.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return out;
-}
+import { selfAndBelow, treeOrder } from './unit-tree';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
 export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
@@ -192,7 +178,8 @@ function UnitForm(props: {
         <label class="field">
           <span class="field-label">{pt('parent')}</span>
           <select value={parentId()} onChange={(e) => setParentId(e.currentTarget.value)}>
-            <For each={props.units.filter((u) => u.retiredAt === null && u.id !== props.unit?.id)}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+            {/* Not itself nor a unit below it: the server refuses a unit moved below itself (the subtree cut off the office). */}
+            <For each={props.units.filter((u) => u.retiredAt === null && !(props.unit !== undefined && selfAndBelow(props.units, props.unit.id).has(u.id)))}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
           </select>
           <span class="field-message">{message('parentId')}</span>
         </label>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { selfAndBelow, treeOrder } from './unit-tree';
+
+// As the server lists them after a unit is added: the new station last, below a county branch listed earlier.
+const units = [
+  { id: 'office', parentId: null },
+  { id: 'hantai', parentId: 'office' },
+  { id: 'nanzheng', parentId: 'office' },
+  { id: 'hantai-zhongshan', parentId: 'hantai' },
+  { id: 'zhongshan-team', parentId: 'hantai-zhongshan' },
+];
+
+describe('the unit tree', () => {
+  it('puts each unit below the one above it, whatever order it was listed in', () => {
+    expect(treeOrder(units).map((row) => `${row.depth}:${row.unit.id}`)).toEqual(['0:office', '1:hantai', '2:hantai-zhongshan', '3:zhongshan-team', '1:nanzheng']);
+  });
+
+  it('lists a unit whose parent is missing last rather than losing it', () => {
+    expect(treeOrder([...units, { id: 'stray', parentId: 'gone' }]).at(-1)).toEqual({ unit: { id: 'stray', parentId: 'gone' }, depth: 0 });
+  });
+
+  it('knows a unit and every unit below it, which cannot become its parent', () => {
+    expect([...selfAndBelow(units, 'hantai')].sort()).toEqual(['hantai', 'hantai-zhongshan', 'zhongshan-team']);
+    expect([...selfAndBelow(units, 'nanzheng')]).toEqual(['nanzheng']);
+  });
+});
