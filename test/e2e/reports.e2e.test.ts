@@ -197,6 +197,40 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('printed on A4 landscape, the charts drawn for a wide screen scale into the page, drawn again or not', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      // A print lays its pages out without the charts being told their new size (as a headless PDF does): here no
+      // size is ever reported to them, so what fits the page is the drawing scaling into its box.
+      await page.addInitScript(() => {
+        window.ResizeObserver = class {
+          observe(): void {}
+          unobserve(): void {}
+          disconnect(): void {}
+        };
+      });
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await openSurveyReport(page, campaignId);
+      await page.locator('[data-testid=flow-charts] .chart-host svg').first().waitFor();
+      const rightmost = () =>
+        page.evaluate(() => {
+          const svgs = [...document.querySelectorAll('.chart-host svg')];
+          return { charts: svgs.length, right: Math.max(...svgs.map((svg) => svg.getBoundingClientRect().right)), page: document.documentElement.clientWidth };
+        });
+      expect((await rightmost()).charts).toBeGreaterThanOrEqual(3);
+      // Before, the charts kept the width they were drawn at for the screen: they ran off the page, axes cut at "2026-12-1…".
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
+      await expect.poll(async () => {
+        const { right, page: width } = await rightmost();
+        return right <= width + 0.5;
+      }).toBe(true);
+      await page.screenshot({ path: `${artifacts}/report-print-charts.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("printed on A4 landscape, every figure of the tables stays on one line and every table fits the page, with sums as large as a province's, in Chinese and in English", async () => {
     const { context, page, campaignId } = await signedIn();
     try {

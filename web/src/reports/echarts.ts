@@ -36,6 +36,14 @@ export function useChart(element: () => HTMLElement | undefined, option: () => C
     const host = element();
     if (host === undefined) return;
     chart = init(host, undefined, { renderer: 'svg' });
+    // Printed, the page is narrower than the screen the chart was drawn for, and the chart is not always drawn again
+    // first (a print lays its pages out after 'beforeprint', and a PDF made headless fires nothing): its two charts ran
+    // off the page, axes cut at "2026-12-1…". With a viewBox the drawing scales to the box the print style gives it.
+    chart.on('finished', () => {
+      const drawn = chart;
+      const svg = host.querySelector('svg');
+      if (drawn !== undefined && svg !== null) svg.setAttribute('viewBox', `0 0 ${drawn.getWidth()} ${drawn.getHeight()}`);
+    });
     const resize = () => chart?.resize();
     const observer = new ResizeObserver(resize);
     observer.observe(host);
