@@ -162,7 +162,8 @@ describe('list exports', () => {
     const json = await everyPage(office, 'clues', '?state=filed', 500);
     const csv = await office.get('/api/campaigns/1/lists/clues?state=filed&format=csv&lang=zh&limit=5');
     expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-clues-2026-06-15\.csv"/);
+    // Named for what it holds: the state asked for.
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-filed-clues-2026-06-15\.csv"/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     // The byte order mark Excel needs (fetch's text() would hide it).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -178,7 +179,11 @@ describe('list exports', () => {
     expect(rows.slice(1).map((r) => r[due])).toEqual(json.items.map((i) => lastDay(i.dueAt)));
 
     const xlsx = await office.get('/api/campaigns/1/lists/responsibility?format=xlsx&lang=en');
-    expect(xlsx.headers.get('content-disposition')).toMatch(/responsibility-2026-06-15\.xlsx/);
+    expect(xlsx.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-responsibility-2026-06-15\.xlsx"/);
+    // A lead's list is of their unit, and its file says so: not the name of the office's whole campaign.
+    const lead = await signIn(testApp(database), 'hantai.lead');
+    expect((await lead.get('/api/campaigns/1/lists/clues?format=csv')).headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-hantai-clues-2026-06-15\.csv"/);
+    expect((await office.get('/api/campaigns/1/lists/clues?format=csv&unit=nanzheng&category=8')).headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-nanzheng-fraud-clues-2026-06-15\.csv"/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.worksheets[0];

@@ -39,7 +39,11 @@ export function listRoutes(database: Database, clock: Clock, unitTree: () => Pro
       const [{ campaign, items }, names] = await Promise.all([readWholeList(db, list, id, viewer.actor, query, now, tree), exportNames(db, id)]);
       const zone = campaign.config.timeZone;
       const table = await listTable(list, items, names, query.lang, zone);
-      const name = listFileName(campaign.code, list, now, zone);
+      // What the file holds: the unit asked for, else the reader's own when they see only theirs; the category and state asked for.
+      const unit = query.unit ?? (viewer.actor.unitScope.length > 0 ? viewer.user.unitId : undefined);
+      const category = query.category === undefined ? undefined : query.category === 'none' ? 'uncategorised' : names.categoryCodes.get(query.category);
+      const scope = [unit, category, query.state].filter((part): part is string => part !== undefined);
+      const name = listFileName(campaign.code, scope, list, now, zone);
       if (query.format === 'csv') {
         return c.body(await listCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
       }

@@ -372,7 +372,8 @@ describe('completion reports', () => {
     expect(Number(total?.[column])).toBe(json.total.figures.cluesFound);
     expect(parsed.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0])).toEqual(['单位：南郑分局']);
     const both = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&category=8&format=csv&lang=zh');
-    expect(both.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-category8-survey-/);
+    // The category by its code, as the bureau knows it, not its row's number.
+    expect(both.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-fraud-survey-/);
     expect(Papa.parse<string[]>((await both.text()).replace(/^\uFEFF/, '')).data.filter((line) => line.length > 1).at(-1)?.[0]).toBe('合计（南郑分局 · 电信网络诈骗）');
   });
 

@@ -62,7 +62,8 @@ export function reportRoutes(database: Database, clock: Clock) {
         if (query.format === 'json') return c.json(built, 200);
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
-        const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [`category${category}`])];
+        // The category by its code (hz-2026-nanzheng-fraud-survey-…), not its row's number.
+        const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [names.categoryCodes.get(category) ?? `category${category}`])];
         // Named for what it holds: the phase, or the span's first and last days, and the day it is as of (today's unless
         // asked for another), so that two spans, or the same one as of two days, are two files.
         const day = (instant: string | number) => exportDay(new Date(instant), campaign.config.timeZone);

@@ -7,17 +7,20 @@ import { zoneOffsetMs, type Label } from '../../engine';
 export interface ExportNames {
   readonly units: ReadonlyMap<string, Label>;
   readonly categories: ReadonlyMap<number, Label>;
+  /** Each category's code (fraud, rumour): what a file's name calls it, in letters a file system takes. */
+  readonly categoryCodes: ReadonlyMap<number, string>;
 }
 
 /** The names of every unit and of the campaign's categories, read for one export. */
 export async function exportNames(db: Db, campaignId: number): Promise<ExportNames> {
   const [unitRows, categoryRows] = await Promise.all([
     db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(asc(units.sortOrder)),
-    db.select({ id: categories.id, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
+    db.select({ id: categories.id, code: categories.code, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
   ]);
   return {
     units: new Map(unitRows.map((u) => [u.id, { zh: u.zh, en: u.en }])),
     categories: new Map(categoryRows.map((c) => [c.id, { zh: c.zh, en: c.en }])),
+    categoryCodes: new Map(categoryRows.map((c) => [c.id, c.code])),
   };
 }
 

@@ -77,9 +77,14 @@ export async function listTable(list: ListName, items: readonly ListItem[], name
   return table;
 }
 
-/** The file's name: campaign, list and date (the campaign's local date), ASCII so that every browser keeps it. */
-export function listFileName(campaignCode: string, list: ListName, now: Date, timeZone: string): string {
-  return `${campaignCode}-${list}-${exportDay(now, timeZone)}`;
+/**
+ * The file's name: campaign, what it is of (a unit, a category, a state, by
+ * their codes), list and date (the campaign's local date), ASCII so that
+ * every browser keeps it. A lead's list of their unit and the office's of
+ * the whole campaign were two files of one name.
+ */
+export function listFileName(campaignCode: string, scope: readonly string[], list: ListName, now: Date, timeZone: string): string {
+  return [campaignCode, ...scope, list, exportDay(now, timeZone)].join('-');
 }
 
 export function listCsv(table: Cell[][]): Promise<string> {

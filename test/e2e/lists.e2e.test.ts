@@ -60,7 +60,8 @@ describe('the three lists in Chromium', () => {
       await page.setViewportSize({ width: 1600, height: 900 });
 
       const csv = await download(page, 'export-csv');
-      expect(csv.name).toMatch(/^hz-\d{4}-clues-2026-06-15\.csv$/);
+      // Named for what it holds: hantai's filed clues.
+      expect(csv.name).toMatch(/^hz-\d{4}-hantai-filed-clues-2026-06-15\.csv$/);
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows = Papa.parse<string[]>(csv.bytes.subarray(3).toString('utf8')).data.filter((r) => r.length > 1);
       expect(rows[0]?.[0]).toBe(listColumnLabels.id.zh);
