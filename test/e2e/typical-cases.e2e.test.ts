@@ -58,7 +58,10 @@ describe('typical cases', () => {
       await drawer.getByTestId('error-summary').filter({ hasText: '必填' }).waitFor();
       const summary = `汉台分局破获一起网络“套路贷”案件（#${id}）\n抓获犯罪嫌疑人3名，提醒群众警惕“低息贷款”陷阱。`;
       await drawer.locator('textarea[name=summary]').fill(summary);
-      // Closed by a stray Escape and opened again, the drawer brings the summary back as it was typed.
+      // A stray Escape closes the form (the drawer stays), a second the drawer; opened again, the drawer brings the summary back as it was typed.
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('typical-form').waitFor({ state: 'detached' });
+      expect(await drawer.count()).toBe(1);
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
