@@ -18,6 +18,8 @@ export interface BoardContext {
   /** While a drag lasts: where a drop would move what it carries (one card, or the ticked ones). */
   readonly dropTargets: () => DropTargets | null;
   readonly open: (card: Card) => void;
+  /** The card whose details are open in the drawer, if any. */
+  readonly openId: () => number | null;
   readonly move: (card: Card, to: string) => void;
   readonly loadMore: (state: string) => void;
   /** Reads a column on until it holds `wanted` cards or has no more. */

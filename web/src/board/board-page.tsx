@@ -204,6 +204,7 @@ export function BoardPage() {
     dragging,
     dropTargets,
     open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
+    openId,
     move,
     loadMore: (s) => void state.loadMore(s),
     loadColumn: (s, wanted) => state.loadMore(s, wanted),

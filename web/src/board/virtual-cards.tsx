@@ -37,11 +37,13 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   const indexOf = createMemo(() => new Map(props.cards.map((card, i) => [card.id, i])));
   // Kept rendered wherever they are: the dragged card, the focused one, and the focused one's neighbours, so that
   // the next Tab (or Shift+Tab) lands on a card already there, however far the render that follows the scroll lags
-  // behind a held key (on a loaded machine, Tab used to run past the rendered cards to the column's last button).
+  // behind a held key (on a loaded machine, Tab used to run past the rendered cards to the column's last button);
+  // and the card open in the drawer, drawn where a move from the drawer puts it, and there for the focus to come back
+  // to when the drawer closes, wherever the column is scrolled.
   const pinned = () => {
     const at = (id: number | null | undefined) => (id === null || id === undefined ? -1 : (indexOf().get(id) ?? -1));
     const focused = at(focusedCard());
-    return [at(props.context.dragging()?.id), ...(focused < 0 ? [] : [focused - 1, focused, focused + 1])];
+    return [at(props.context.dragging()?.id), at(props.context.openId()), ...(focused < 0 ? [] : [focused - 1, focused, focused + 1])];
   };
   // Until the list has been on screen once, the window's height stands in for the visible span before
   // the measurement, and the window only grows, without the margin: nothing is built between the first
