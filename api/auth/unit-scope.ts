@@ -6,23 +6,8 @@ export interface UnitNode {
   readonly parentId: string | null;
 }
 
-/** The unit and every unit below it, in tree order. */
-export function subtreeOf(unitId: string, all: readonly UnitNode[]): string[] {
-  const children = new Map<string | null, string[]>();
-  for (const unit of all) {
-    const list = children.get(unit.parentId) ?? [];
-    list.push(unit.id);
-    children.set(unit.parentId, list);
-  }
-  const scope: string[] = [];
-  const visit = (id: string) => {
-    if (scope.includes(id)) return;
-    scope.push(id);
-    for (const child of children.get(id) ?? []) visit(child);
-  };
-  visit(unitId);
-  return scope;
-}
+/** The unit and every unit below it, in tree order: the engine's, which the People page uses too. */
+export { subtreeOf } from '../../engine/units';
 
 /**
  * The unit tree, read at most once a second. It changes rarely (an

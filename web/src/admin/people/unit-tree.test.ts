@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selfAndBelow, treeOrder } from './unit-tree';
+import { subtreeOf } from '../../../../engine/units';
+import { treeOrder } from './unit-tree';
 
 // As the server lists them after a unit is added: the new station last, below a county branch listed earlier.
 const units = [
@@ -20,7 +21,7 @@ describe('the unit tree', () => {
   });
 
   it('knows a unit and every unit below it, which cannot become its parent', () => {
-    expect([...selfAndBelow(units, 'hantai')].sort()).toEqual(['hantai', 'hantai-zhongshan', 'zhongshan-team']);
-    expect([...selfAndBelow(units, 'nanzheng')]).toEqual(['nanzheng']);
+    expect(subtreeOf('hantai', units)).toEqual(['hantai', 'hantai-zhongshan', 'zhongshan-team']);
+    expect(subtreeOf('nanzheng', units)).toEqual(['nanzheng']);
   });
 });

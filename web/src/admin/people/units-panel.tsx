@@ -1,11 +1,11 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import { unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
+import { subtreeOf, unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
 import { named, series, tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt } from './messages';
-import { selfAndBelow, treeOrder } from './unit-tree';
+import { treeOrder } from './unit-tree';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
 export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
@@ -179,7 +179,7 @@ function UnitForm(props: {
           <span class="field-label">{pt('parent')}</span>
           <select value={parentId()} onChange={(e) => setParentId(e.currentTarget.value)}>
             {/* Not itself nor a unit below it: the server refuses a unit moved below itself (the subtree cut off the office). */}
-            <For each={props.units.filter((u) => u.retiredAt === null && !(props.unit !== undefined && selfAndBelow(props.units, props.unit.id).has(u.id)))}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+            <For each={props.units.filter((u) => u.retiredAt === null && !(props.unit !== undefined && subtreeOf(props.unit.id, props.units).includes(u.id)))}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
           </select>
           <span class="field-message">{message('parentId')}</span>
         </label>
