@@ -9,6 +9,7 @@ import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fi
 import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
+import { formFocus } from './form-focus';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
@@ -84,36 +85,10 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     focusForm();
   };
   let section: HTMLElement | undefined;
-  /**
-   * A form the user opened (a button, granting a request) is where they go
-   * next: its first field takes focus and the form comes into view. It
-   * opens below the buttons, often below the fold of a long drawer, and
-   * with focus left on the button, typed text was lost and the next Tabs
-   * went through every other button first. A form reopened on its own (an
-   * unfinished note, card to card) takes nothing from where the user is.
-   */
-  let opener: HTMLElement | null = null;
-  function focusForm() {
-    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    requestAnimationFrame(() => {
-      const form = section?.querySelector<HTMLElement>('form.action-form');
-      form?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus({ preventScroll: true });
-      form?.scrollIntoView({ block: 'nearest' });
-    });
-  }
-  /** Closes the form (sent or cancelled); focus, if it was in it, goes back to the button that opened it, or to the drawer when that is gone. */
-  function closeForm() {
-    const wasIn = section?.contains(document.activeElement) === true;
-    setAction(null);
-    const back = opener;
-    opener = null;
-    if (!wasIn) return;
-    requestAnimationFrame(() => {
-      if (document.activeElement !== document.body && document.activeElement !== null) return;
-      if (back?.isConnected === true) back.focus();
-      else section?.closest<HTMLElement>('[data-testid="detail-panel"]')?.focus();
-    });
-  }
+  const focus = formFocus(() => section);
+  const focusForm = () => focus.opened();
+  /** Closes the form (sent or cancelled), the focus back where it came from (see formFocus). */
+  const closeForm = () => focus.closed(() => setAction(null));
   const buttons: readonly { action: Action; label: MessageKey | Label; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },

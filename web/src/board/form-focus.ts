@@ -1,0 +1,39 @@
+/**
+ * Where the keyboard goes round the drawer's forms. A form the user opened
+ * (a button, granting a request) is where they go next: its first field
+ * takes focus and the form comes into view. It opens below the buttons,
+ * often below the fold of a long drawer, and with focus left on the button,
+ * typed text was lost and the next Tabs went through every other button
+ * first. A form reopened on its own (an unfinished note, card to card) is
+ * not `opened` here and takes nothing from where the user is.
+ *
+ * `section` holds the forms (`form.action-form`); closed, a form gives the
+ * focus, if it had it, back to what opened it, or to the drawer when that
+ * is gone.
+ */
+export function formFocus(section: () => HTMLElement | undefined) {
+  let opener: HTMLElement | null = null;
+  return {
+    opened(): void {
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      requestAnimationFrame(() => {
+        const form = section()?.querySelector<HTMLElement>('form.action-form');
+        form?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus({ preventScroll: true });
+        form?.scrollIntoView({ block: 'nearest' });
+      });
+    },
+    /** Runs `close`, which takes the form away (sent or cancelled), and puts the focus back. */
+    closed(close: () => void): void {
+      const wasIn = section()?.contains(document.activeElement) === true;
+      close();
+      const back = opener;
+      opener = null;
+      if (!wasIn) return;
+      requestAnimationFrame(() => {
+        if (document.activeElement !== document.body && document.activeElement !== null) return;
+        if (back?.isConnected === true) back.focus();
+        else section()?.closest<HTMLElement>('[data-testid="detail-panel"]')?.focus();
+      });
+    },
+  };
+}
