@@ -42,6 +42,12 @@ async function openSurveyReport(page: Page, campaignId: number): Promise<void> {
   await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
 }
 
+/** The page as printed: the print style, in the page area of A4 landscape within its 10 mm margins, at 96 px an inch. */
+async function asPrinted(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
+}
+
 async function api<T>(context: BrowserContext, path: string, body?: unknown): Promise<T> {
   const cookies = await context.cookies(suite.server.url);
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -219,8 +225,7 @@ describe('reports, battle map and wall in Chromium', () => {
         });
       expect((await rightmost()).charts).toBeGreaterThanOrEqual(3);
       // Before, the charts kept the width they were drawn at for the screen: they ran off the page, axes cut at "2026-12-1…".
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
+      await asPrinted(page);
       await expect.poll(async () => {
         const { right, page: width } = await rightmost();
         return right <= width + 0.5;
@@ -236,9 +241,7 @@ describe('reports, battle map and wall in Chromium', () => {
     try {
       await openSurveyReport(page, campaignId);
       await page.getByTestId('by-category-outcomes').waitFor();
-      await page.emulateMedia({ media: 'print' });
-      // The page area of A4 landscape within the print style's 10 mm margins, at 96 px an inch.
-      await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
+      await asPrinted(page);
       for (const language of ['zh', 'en'] as const) {
         if (language === 'en') {
           await page.emulateMedia({ media: 'screen' });
