@@ -256,8 +256,23 @@ describe('the three lists in Chromium', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('[data-testid=list-filters]').isVisible()).toBe(false);
       expect(await page.locator('[data-testid=list-table]').isVisible()).toBe(true);
+      // On A4 portrait (its page area within the margins, at 96 px an inch) the checkboxes are not printed,
+      // and a unit's and a person's name is one line each, not one character a line.
+      await page.setViewportSize({ width: Math.floor((190 / 25.4) * 96), height: Math.floor((273 / 25.4) * 96) });
+      expect(await page.locator('[data-testid=list-table] .col-select').first().isVisible()).toBe(false);
+      const linesOf = (column: string) =>
+        page.locator(`[data-testid=list-table] tbody tr[data-testid^=row-] td.col-${column}`).evaluateAll((cells) =>
+          cells.slice(0, 10).map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          }),
+        );
+      expect(await linesOf('unit')).toEqual(Array(10).fill(1));
+      expect(await linesOf('assignee')).toEqual(Array(10).fill(1));
       await page.pdf({ path: `${artifacts}/list-responsibility.pdf`, preferCSSPageSize: true, printBackground: true });
       await page.screenshot({ path: `${artifacts}/list-responsibility-print.png` });
+      await page.setViewportSize({ width: 1600, height: 900 });
 
       // A list name the page does not know lands on the clue list's own address, its filters kept and its tab marked.
       await page.goto(`${suite.server.url}/campaigns/1/lists/overdue?overdue=true`);
