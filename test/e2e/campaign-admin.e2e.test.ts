@@ -84,6 +84,11 @@ describe('campaign settings in Chromium', () => {
       expect(await quota.locator('xpath=..').locator('.field-message').textContent()).toBe('应为数字');
       const after = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([after.revision, after.config.attachmentQuotaMb]).toEqual([saved.revision, 500]);
+      // Discarding the section's edits shows the saved limit again and forgets the message; the text typed stayed before.
+      await page.getByTestId('section-limits').getByRole('button', { name: '撤销修改' }).click();
+      await expect.poll(() => quota.inputValue()).toBe('500');
+      expect(await quota.getAttribute('aria-invalid')).toBe('false');
+      expect(await quota.locator('xpath=..').locator('.field-message').textContent()).toBe('');
 
       // A category's order cleared: refused, the saved order shown again; before, it was saved as 0.
       const [category] = after.categories;

@@ -57,7 +57,7 @@ export function CriteriaSection(props: SectionProps) {
   );
 
   return (
-    <SectionFrame id="criteria" title={cm('exitCriteria')} lead={cm('exitLead')} busy={props.busy} onSave={() => void props.save('criteria', { exitCriteria: copyOf(draft) })} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="criteria" title={cm('exitCriteria')} lead={cm('exitLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('criteria', { exitCriteria: copyOf(draft) })} onReset={() => setDraft(structuredClone(source()))}>
       <For each={phases}>
         {(phase) => (
           <fieldset class="ca-fieldset" data-testid={`criteria-${phase}`}>

@@ -15,6 +15,8 @@ export interface SectionProps {
   readonly errors: (field: string) => readonly Label[];
   /** Every field issue of the section's last refused change. */
   readonly issues: (section: string) => readonly FieldIssue[];
+  /** Forgets the section's refused change (its messages), when its edits are discarded. */
+  readonly discard: (section: string) => void;
   readonly busy: boolean;
 }
 
@@ -59,6 +61,7 @@ export function NumberInput(props: { field: string; value: number | undefined; o
         min={props.min ?? 1}
         step="1"
         value={props.value ?? ''}
+        data-shown={props.value ?? ''}
         aria-invalid={props.errors(props.field).length > 0}
         onInput={(e) => {
           // Text that is no number ("500-") reads as '' here, which some fields take as "no limit": it is left in the

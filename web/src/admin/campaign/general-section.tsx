@@ -27,7 +27,7 @@ export function GeneralSection(props: SectionProps) {
     </label>
   );
   return (
-    <SectionFrame id="general" title={cm('general')} busy={props.busy} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="general" title={cm('general')} busy={props.busy} discard={props.discard} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
       <div class="ca-grid">
         <div class="field">
           <span class="field-label">{cm('code')}</span>

@@ -49,7 +49,7 @@ export function LimitsSection(props: SectionProps) {
     });
   };
   return (
-    <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} discard={props.discard} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
       <p class="ca-note" role="note" data-testid="applies-from-now">
         {cm('appliesFromNow')}
       </p>

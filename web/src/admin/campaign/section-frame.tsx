@@ -2,9 +2,19 @@ import { Show, type JSX } from 'solid-js';
 import { cm } from './messages';
 
 /** A settings section: heading, lead text, its fields, and its own save and discard buttons. */
-export function SectionFrame(props: { id: string; title: string; lead?: string; busy: boolean; onSave?: () => void; onReset?: () => void; children: JSX.Element }) {
+export function SectionFrame(props: { id: string; title: string; lead?: string; busy: boolean; onSave?: () => void; onReset?: () => void; discard?: (section: string) => void; children: JSX.Element }) {
+  let section: HTMLElement | undefined;
+  const discard = (onReset: () => void) => {
+    onReset();
+    props.discard?.(props.id);
+    // A number field holding what is no number ("500-") was never read into the draft, so the draft put back does not
+    // rewrite it: it shows what it shows (the draft's value, data-shown) again.
+    for (const input of section?.querySelectorAll<HTMLInputElement>('input[type="number"][data-shown]') ?? []) {
+      if (input.validity.badInput) input.value = input.dataset.shown ?? '';
+    }
+  };
   return (
-    <section class="ca-section" data-testid={`section-${props.id}`} aria-labelledby={`ca-${props.id}`}>
+    <section ref={section} class="ca-section" data-testid={`section-${props.id}`} aria-labelledby={`ca-${props.id}`}>
       <h2 id={`ca-${props.id}`}>{props.title}</h2>
       <Show when={props.lead}>{(lead) => <p class="muted ca-lead">{lead()}</p>}</Show>
       {props.children}
@@ -16,7 +26,7 @@ export function SectionFrame(props: { id: string; title: string; lead?: string; 
             </button>
             <Show when={props.onReset}>
               {(onReset) => (
-                <button type="button" class="button ghost" disabled={props.busy} onClick={() => onReset()()}>
+                <button type="button" class="button ghost" disabled={props.busy} onClick={() => discard(onReset())}>
                   {cm('reset')}
                 </button>
               )}

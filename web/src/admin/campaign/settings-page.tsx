@@ -95,6 +95,9 @@ export function CampaignSettingsPage() {
     run,
     errors: (field) => (issues().section === section ? fieldLookup(() => issues().fields)(field) : []),
     issues: (name) => (issues().section === name ? issues().fields : []),
+    discard: (name) => {
+      if (issues().section === name) setIssues({ section: '', fields: [] });
+    },
     get busy() {
       return busy() !== null;
     },

@@ -16,7 +16,7 @@ export function TargetsSection(props: SectionProps) {
   const units = () => props.settings.units.filter((u) => u.kind !== 'office');
   const set = <K extends keyof Target>(i: number, key: K, value: Target[K]) => setDraft('targets', i, key as never, value as never);
   return (
-    <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
       <table class="ca-table" data-testid="targets">
         <thead>
           <tr>

@@ -40,7 +40,7 @@ export function WebhookSection(props: SectionProps) {
     if (saved) reset();
   };
   return (
-    <SectionFrame id="webhook" title={cm('webhook')} lead={cm('webhookLead')} busy={props.busy} onSave={() => void save()} onReset={reset}>
+    <SectionFrame id="webhook" title={cm('webhook')} lead={cm('webhookLead')} busy={props.busy} discard={props.discard} onSave={() => void save()} onReset={reset}>
       <div class="ca-row">
         <label class="field ca-webhook-url">
           <span class="field-label">{cm('webhookUrl')}</span>
