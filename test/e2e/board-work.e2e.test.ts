@@ -509,6 +509,33 @@ describe('working on the board', () => {
       expect((await cardIds(page, column)).length).toBeLessThan(loaded.length / 2);
     }));
 
+  test('the card open in the drawer keeps its element when its column scrolls away from it, for the focus to go back to when the drawer closes', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
+      const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
+      const loaded = longest?.cards.map((c) => c.id) ?? [];
+      expect(loaded.length).toBeGreaterThanOrEqual(24);
+      const column = `[data-testid=column-${longest?.state}]`;
+      const last = `card-${loaded.at(-1)}`;
+      // Opened from the bottom of its column, by a click, as a user does; then the column scrolled back to its top.
+      await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
+      await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await page.locator(`${column} [data-testid=${last}] .card-title`).click();
+      // Read in the drawer: a click on its title puts the focus there, away from the card.
+      await page.getByTestId('detail-panel').locator('.detail-title').click();
+      await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: 0 }));
+      await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
+      await page.waitForTimeout(300);
+      // Far from the cards in view, and not focused (the focus is in the drawer): still there.
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=detail-panel]') !== null)).toBe(true);
+      expect(await page.locator(`${column} [data-testid=${last}]`).count()).toBe(1);
+      expect((await cardIds(page, column)).length).toBeLessThan(loaded.length / 2);
+
+      await page.keyboard.press('Escape');
+      await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(last);
+    }));
+
   test('a viewer sees the board but cannot move anything: no drag, no move menu, no new item', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const first = page.locator('[data-testid=column-found] [data-testid^=card-]').first();

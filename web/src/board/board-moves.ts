@@ -8,6 +8,8 @@ import type { BoardState, MoveResult } from './board-state';
 import { stateLabel } from './domain-labels';
 import type { MoveDraft } from './move-dialog';
 
+const cardElement = (id: number) => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
+
 /**
  * Keyboard users keep their place: focus goes back to the card after a
  * dialog closes; or, when the card is not drawn (moved into a collapsed side
@@ -15,10 +17,20 @@ import type { MoveDraft } from './move-dialog';
  */
 export function focusCard(id: number, column?: string): void {
   requestAnimationFrame(() => {
-    const card = document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
+    const card = cardElement(id);
     const toggle = column === undefined ? null : document.querySelector<HTMLElement>(`[data-testid="toggle-${column}"]`);
     (card ?? toggle)?.focus();
   });
+}
+
+/**
+ * Focus back on the card the drawer showed, as the drawer closes: at once, while the card is still kept rendered as
+ * the open one (its column may be scrolled far from it), so that it stays rendered as the focused one; and again
+ * after the render, should the card have been drawn anew meanwhile.
+ */
+export function focusClosedCard(id: number): void {
+  cardElement(id)?.focus();
+  focusCard(id);
 }
 
 /**

@@ -28,7 +28,7 @@ import type { MoveDraft } from './move-dialog';
 import { coalesce } from '../live/coalesce';
 import { overtakes } from '../live/overtakes';
 import { createLiveBoard } from './board-live';
-import { createBoardMoves, focusCard } from './board-moves';
+import { createBoardMoves, focusClosedCard } from './board-moves';
 import { createBoardState } from './board-state';
 import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
@@ -362,8 +362,8 @@ export function BoardPage() {
                     onCampaignChanged={() => void refetchCampaign()}
                     onMove={(item, to) => move(item, to)}
                     onClose={() => {
+                      focusClosedCard(open.id);
                       setSearch({ item: undefined });
-                      focusCard(open.id);
                     }}
                   />
                 )}
