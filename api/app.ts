@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { UnofficialStatusCode } from 'hono/utils/http-status';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from '../db/client';
@@ -40,7 +41,7 @@ import { typicalCaseRoutes } from './routes/typical-cases';
 import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
 import { sessionHolds } from './auth/sessions';
-import { adminFirst, officeFirst } from './middleware/role-first';
+import { adminFirst, officeFirst, workFirst } from './middleware/role-first';
 
 export interface AppOptions {
   readonly database: Database;
@@ -69,6 +70,8 @@ function apiRoutes(options: AppOptions) {
   guarded.use('/campaigns', (c, next) => (c.req.method === 'POST' ? officeFirst(c, next) : next()));
   guarded.use('/campaigns/:id/map', (c, next) => (c.req.method === 'GET' ? next() : officeFirst(c, next)));
   for (const path of ['/campaigns/:id/settings', '/campaigns/:id/webhook/test', '/campaigns/:id/categories', '/campaigns/:id/categories/*']) guarded.use(path, officeFirst);
+  // (An import says so itself, before it reads the file: "您的角色不能导入线索".)
+  for (const path of ['/clues', '/clues/*', '/problems', '/problems/*', '/campaigns/:id/batch']) guarded.use(path, workFirst);
   const api = guarded
     .route('/', healthRoutes(database, clock))
     .route('/', sessionRoutes(database, clock, options.session, unitTree))
@@ -120,6 +123,12 @@ export function createApp(options: AppOptions) {
       const message = { zh: '请求体不是有效的 JSON', en: `The body is not valid JSON (${error.message})` };
       return problemResponse(c, new ApiError('bad_request', { fields: [{ field: '(body)', message }] }));
     }
+    if (clientWentAway(error, c.req.raw)) {
+      // The client closed the connection before its body was all sent: no one reads the answer and nothing is wrong
+      // here. Logged as nginx's 499, not as a 500 with a stack that an operator's monitoring would wake them for.
+      c.set('outcome', 'client_closed');
+      return c.body(null, 499 as UnofficialStatusCode);
+    }
     console.error(JSON.stringify({ requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) }));
     return problemResponse(c, new ApiError('internal'));
   });
@@ -154,3 +163,8 @@ export function createApp(options: AppOptions) {
 }
 
 export type AppType = ApiRoutes;
+
+/** The error of reading a body whose client hung up (Node's "aborted", ECONNRESET), or any error once it has. */
+function clientWentAway(error: Error, request: Request): boolean {
+  return request.signal.aborted || ('code' in error && error.code === 'ECONNRESET' && error.message === 'aborted');
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pathId } from './common';
+import { requiredText } from '../../engine/visible-text';
 
 /**
  * The largest file one upload may carry. Evidence larger than this (video,
@@ -80,4 +81,4 @@ export const attachmentUploadQuery = z.object({ name: z.string().min(1).max(1024
 export const attachmentReadQuery = z.object({ inline: z.enum(['0', '1']).optional() });
 
 /** Removing a file from an item says why. */
-export const detachRequest = z.strictObject({ reason: z.string().trim().min(1).max(4000) }).meta({ id: 'DetachRequest' });
+export const detachRequest = z.strictObject({ reason: requiredText(4000) }).meta({ id: 'DetachRequest' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { freeObject } from '../../engine/nesting';
 import { itemKinds } from './board';
 import { fieldIssue, label } from './common';
+import { stateName } from '../../engine/item/no-such-move';
 
 /** The most items one batch may change: ten pages of a list, and well inside the 64 KB a request body may be. */
 export const maxBatchItems = 500;
@@ -29,7 +30,7 @@ export type BatchItem = z.infer<typeof batchItem>;
  */
 export const batchRequest = z
   .strictObject({
-    to: z.string().min(1).max(32).optional(),
+    to: stateName.optional(),
     event: z.enum(batchEvents).optional(),
     payload: payload.optional(),
     items: z.array(batchItem).min(1).max(maxBatchItems),

@@ -5,6 +5,7 @@ import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
+import { requiredText } from '../../engine/visible-text';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -13,8 +14,8 @@ import { changesSomething, label, nothingToChange, pathId } from './common';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const window = z.strictObject({ start: localDate, end: localDate });
-const nameZh = z.string().trim().min(1).max(200);
-const nameEn = z.string().trim().min(1).max(300);
+const nameZh = requiredText(200);
+const nameEn = requiredText(300);
 const configShape = campaignConfigSchema.shape;
 
 /** The map as the settings screen needs it: its features (id and name) and the units whose feature it lacks. */

@@ -3,6 +3,7 @@ import { campaignStates } from '../../engine/campaign/campaign.model';
 import { phases } from '../../engine/campaign/campaign-config';
 import { unitKinds } from '../../engine/units';
 import { label } from './common';
+import { requiredText } from '../../engine/visible-text';
 
 const window = z.object({ start: z.string(), end: z.string() });
 
@@ -58,5 +59,5 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 /** The office's request to move the campaign into its next phase; a reason is required when exit criteria are unmet. */
 export const advanceRequest = z
-  .strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000).optional() })
+  .strictObject({ version: z.number().int().positive(), reason: requiredText(4000).optional() })
   .meta({ id: 'AdvanceRequest' });

@@ -5,11 +5,13 @@ import { localDateSchema } from '../../engine/deadlines/local-date';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
 import { changesSomething, nothingToChange } from './common';
+import { requiredText } from '../../engine/visible-text';
+import { stateName } from '../../engine/item/no-such-move';
 
 /** A move on the board: the target state, the version the user saw, and what the move's dialog collected. */
 export const transitionRequest = z
   .strictObject({
-    to: z.string().min(1).max(32),
+    to: stateName,
     version: z.number().int().positive(),
     payload: freeObject().optional(),
   })
@@ -76,7 +78,7 @@ export const problemEditRequest = problemFieldsSchema
  * changes no field a user saw, so a card moved meanwhile is no reason to
  * make its writer type it again.
  */
-export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) }).meta({ id: 'NoteRequest' });
+export const noteRequest = z.strictObject({ text: requiredText(4000) }).meta({ id: 'NoteRequest' });
 
 /**
  * More time for an item in the state it is in (延期): the last calendar day
@@ -85,7 +87,7 @@ export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4
  * not one already over, not past the campaign's last day.
  */
 export const extendRequest = z
-  .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: requiredText(4000) })
   .meta({ id: 'ExtendRequest' });
 
 /** Asking a lead or the office for more time (延期申请): the day, and why; on the version the user saw. */
@@ -93,10 +95,10 @@ export const extensionAskRequest = extendRequest.meta({ id: 'ExtensionAsk' });
 
 /** Declining a request for more time, with the reason its asker reads. */
 export const extensionDeclineRequest = z
-  .strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .strictObject({ version: z.number().int().positive(), reason: requiredText(4000) })
   .meta({ id: 'ExtensionDecline' });
 
 /** Handing an item to another unit, with the reason; its state is kept. */
 export const transferRequest = z
-  .strictObject({ unitId: z.string().trim().min(1).max(64), version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .strictObject({ unitId: z.string().trim().min(1).max(64), version: z.number().int().positive(), reason: requiredText(4000) })
   .meta({ id: 'TransferRequest' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clueOutcomeSchema, clueStates } from '../../engine';
 import { reportScopeFields } from './report';
+import { requiredText } from '../../engine/visible-text';
 
 /** A solved clue chosen to publicise (典型案例), as the press office needs it. */
 export const typicalCase = z
@@ -35,10 +36,10 @@ export type TypicalCases = z.infer<typeof typicalCases>;
 
 /** Choosing a solved clue as a typical case, or revising its summary: against the version the user saw. */
 export const typicalRequest = z
-  .strictObject({ version: z.number().int().positive(), summary: z.string().trim().min(1).max(2000) })
+  .strictObject({ version: z.number().int().positive(), summary: requiredText(2000) })
   .meta({ id: 'TypicalRequest' });
 
 /** Withdrawing a typical case, with the reason. */
 export const typicalWithdrawal = z
-  .strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(4000) })
+  .strictObject({ version: z.number().int().positive(), reason: requiredText(4000) })
   .meta({ id: 'TypicalWithdrawal' });

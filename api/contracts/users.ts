@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
 import { changesSomething, label, nothingToChange } from './common';
+import { requiredText } from '../../engine/visible-text';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -21,7 +22,7 @@ export const username = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
 // A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
-const displayName = z.string().trim().min(1).max(64).regex(/^\P{Cc}*$/u, 'one line, without control characters');
+const displayName = requiredText(64).regex(/^\P{Cc}*$/u, 'one line, without control characters');
 const unitId = z.string().trim().min(1).max(64);
 /** Checked against the policy by the server; only the outer bound is checked here. */
 const newPassword = z.string().min(1).max(256);
@@ -125,8 +126,8 @@ export const newUnit = z
     id: unitCode,
     parentId: unitId,
     kind: z.enum(unitKinds),
-    nameZh: z.string().trim().min(1).max(64),
-    nameEn: z.string().trim().min(1).max(128),
+    nameZh: requiredText(64),
+    nameEn: requiredText(128),
     mapFeatureId: mapFeatureId.optional(),
     sortOrder: z.number().int().min(0).max(100_000).optional(),
     leadIds: z.array(z.number().int().positive()).max(20).optional(),

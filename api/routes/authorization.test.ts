@@ -139,3 +139,72 @@ describe('the administrator\'s and the office\'s routes say who may use them bef
   });
 });
 
+
+describe('the case work says who may change it before what a request holds', () => {
+  const empty: readonly [string, string][] = [
+    ['POST', '/api/clues'],
+    ['PATCH', '/api/clues/1'],
+    ['POST', '/api/clues/1/transitions'],
+    ['POST', '/api/clues/1/typical'],
+    ['POST', '/api/clues/1/notes'],
+    ['POST', '/api/clues/1/extend'],
+    ['POST', '/api/problems/1/transitions'],
+    ['PATCH', '/api/problems/1'],
+    ['POST', '/api/campaigns/1/batch'],
+  ];
+  it('answers the viewer and the administrator 403 for their role, not which fields a change would need', async () => {
+    for (const who of ['viewer', 'admin'] as const) {
+      const session = await signIn(app, who);
+      for (const [method, path] of empty) {
+        const response = await session.send(method, path, {});
+        const body = (await response.json()) as { code?: string; fields?: unknown[] };
+        expect([who, method, path, response.status, body.code, body.fields ?? []]).toEqual([who, method, path, 403, 'role_forbidden', []]);
+      }
+      // A typical case with a valid body was "this move is not allowed" (422) before.
+      const clue = await hantaiClue();
+      const typical = await session.send('POST', `/api/clues/${clue.id}/typical`, { version: clue.version, summary: '摘要' });
+      expect([who, typical.status]).toEqual([who, 403]);
+      // Reading stays theirs.
+      expect((await session.get(`/api/clues/${clue.id}`)).status).toBe(200);
+    }
+    // Those who work the items still get the field-by-field answer.
+    const office = await signIn(app, 'office');
+    expect((await office.send('POST', '/api/clues/1/transitions', {})).status).toBe(400);
+  });
+
+  it('says of the field assigneeId that an officer may not reassign, when an edit of theirs also names an assignee', async () => {
+    const found = await hantaiClue();
+    const [other] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.lead'));
+    const [own] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
+    // Assigned to the officer as the office does it (the earlier transfers there and back left it with no one).
+    const office = await signIn(app, 'office');
+    const assigned = await office.send('PATCH', `/api/clues/${found.id}`, { version: found.version, assigneeId: own?.id });
+    const clue = (await assigned.json()) as { id: number; version: number };
+    const officer = await signIn(app, 'hantai.officer');
+    const response = await officer.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '承办人改了', assigneeId: other?.id });
+    const body = (await response.json()) as { code: string; fields?: { field: string }[] };
+    expect([response.status, body.code, body.fields?.map((f) => f.field)]).toEqual([403, 'role_forbidden', ['assigneeId']]);
+    // Neither the edit nor the reassignment was stored.
+    const [after] = await database.db.select({ version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+    expect(after?.version).toBe(clue.version);
+  });
+
+  it('says of the field "to" that a state the request made up is none, __proto__ included; another kind\'s state is no move of this one', async () => {
+    const clue = await hantaiClue();
+    const office = await signIn(app, 'office');
+    for (const to of ['__proto__', 'constructor', 'nope', 'FILED']) {
+      const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to, version: clue.version });
+      const body = (await response.json()) as { fields?: { field: string; message: { zh: string } }[] };
+      expect([to, response.status, body.fields?.map((f) => f.field)]).toEqual([to, 400, ['to']]);
+      expect(body.fields?.[0]?.message.zh).toContain('应为一个状态：found, verifying');
+    }
+    const problemState = await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'rectified', version: clue.version });
+    const body = (await problemState.json()) as { code: string; reason: { en: string } };
+    expect([problemState.status, body.code]).toEqual([422, 'move_not_allowed']);
+    expect(body.reason.en).toBe('No such state: “rectified” (one of found, verifying, filed, solved, prosecuted, unfounded, merged)');
+    const batch = await office.send('POST', '/api/campaigns/1/batch', { to: '__proto__', items: [{ kind: 'clue', id: clue.id, version: clue.version }] });
+    expect([batch.status, ((await batch.json()) as { fields?: { field: string }[] }).fields?.map((f) => f.field)]).toEqual([400, ['to']]);
+    const [after] = await database.db.select({ version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+    expect(after?.version).toBe(clue.version);
+  });
+});

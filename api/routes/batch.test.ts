@@ -185,12 +185,12 @@ describe('POST /api/campaigns/:id/batch', () => {
     for (const clue of mine) expect(waiting.items.find((r) => r.subjectId === clue.id)?.until).toBe('2026-08-31');
   });
 
-  it('changes nothing for a read-only account: each item refused for who asks', async () => {
+  it('changes nothing for a read-only account: the whole batch refused for who asks', async () => {
     const viewer = await signIn(app, 'viewer');
     const items = (await cluesOf(await unitWith('verifying', 2), 'verifying', 2)).map(({ kind, id, version }) => ({ kind, id, version }));
     const before = await entries();
-    const answer = await batch(viewer, { to: 'unfounded', payload: { conclusion: '不实' }, items });
-    expect(answer.body.refused.map((r) => r.status)).toEqual([403, 403]);
+    const answer = await viewer.send('POST', '/api/campaigns/1/batch', { to: 'unfounded', payload: { conclusion: '不实' }, items });
+    expect([answer.status, ((await answer.json()) as { code: string }).code]).toEqual([403, 'role_forbidden']);
     expect(await entries()).toBe(before);
   });
 

@@ -325,6 +325,19 @@ describe('validation', () => {
     expect(conflict.current?.revision).toBe(now.revision);
   });
 
+  it('refuses a name of only invisible characters and a campaign of more than five years (0001 to 9999 made its charts millions of days long)', async () => {
+    expect(fieldsOf(await change({ nameZh: '\u200b\u202e', nameEn: ' \ufeff' }, 400))).toEqual(['nameZh', 'nameEn']);
+    const request = { code: 'forever', nameZh: '永远', nameEn: 'Forever', startsOn: '0001-01-01', endsOn: '9999-12-31' };
+    const forever = await problemOf(await office.send('POST', '/api/campaigns', request), 422);
+    expect(fieldsOf(forever)).toEqual(['endsOn']);
+    expect(forever.fields?.[0]?.message.zh).toBe('专项行动最长 5 年（至多到 0005-12-31）');
+    expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns', { ...request, nameZh: '\u200b' }), 400))).toContain('nameZh');
+    expect(fieldsOf(await change({ endsOn: '2031-01-01' }, 422))).toEqual(['endsOn']);
+    expect((await office.get('/api/campaigns')).status).toBe(200);
+    const campaigns = (await (await office.get('/api/campaigns')).json()) as { code: string }[];
+    expect(campaigns.map((c) => c.code)).not.toContain('forever');
+  });
+
   it('refuses a code already in use, and a copy of no campaign', async () => {
     const request = { code: 'hz-2026', nameZh: '重复', nameEn: 'Duplicate', startsOn: '2027-01-01', endsOn: '2027-12-31' };
     expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns', request), 422))).toEqual(['code']);

@@ -54,6 +54,11 @@ describe('duplicate detection and merge', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('answers 404 for a campaign that is not there, as every campaign route does, not "no duplicates"', async () => {
+    const office = await signIn(app, 'office');
+    expect((await office.send('POST', '/api/campaigns/999/duplicates', { text: '13812345678' })).status).toBe(404);
+  });
+
   it('finds a person named in two reports with the same masked phone, and not a common name alone', async () => {
     const office = await signIn(app, 'office');
     const first = (await (await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'xixiang', title: '网络赌博代理', description: '嫌疑人周某某，收款人：周建国，手机 139****8888', source: 'other' })).json()) as { id: number };

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
 import { cluePartsOf } from '../services/clue-parts';
 import { findDuplicates } from '../services/duplicates';
+import { loadCampaignRules } from '../services/campaign-rules';
 import { readItem } from '../services/item-card';
 import { caseNumberHolders as holdersOf } from '../services/same-case-number';
 import type { Clock } from '../clock';
@@ -155,11 +156,14 @@ export function intakeRoutes(database: Database, clock: Clock) {
         path: '/campaigns/{id}/duplicates',
         tags: ['intake'],
         request: { params: idParam, body: { required: true, content: { 'application/json': { schema: duplicatesRequest } } } },
-        responses: { 200: json(duplicatesAnswer, 'The identifiers in the text and the clues of the campaign (any unit) that share one'), ...problems(400, 401) },
+        responses: { 200: json(duplicatesAnswer, 'The identifiers in the text and the clues of the campaign (any unit) that share one'), ...problems(400, 401, 404) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        return c.json(await findDuplicates(database.db, c.req.valid('param').id, c.req.valid('json').text, viewer.actor), 200);
+        const { id } = c.req.valid('param');
+        // A campaign that is not there is a 404 here as everywhere, not "no duplicates" in it.
+        await loadCampaignRules(database.db, id);
+        return c.json(await findDuplicates(database.db, id, c.req.valid('json').text, viewer.actor), 200);
       },
     )
     .openapi(

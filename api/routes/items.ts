@@ -88,7 +88,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         // An edit and an assignee change are separate events, each with its own audit entry.
         const moves = [
           ...(edits ? [{ event: `${kind}.edit`, payload: fields }] : []),
-          ...(assigneeId !== undefined && !sameAssignee ? [{ event: `${kind}.assign`, payload: { assigneeId } }] : []),
+          ...(assigneeId !== undefined && !sameAssignee ? [{ event: `${kind}.assign`, payload: { assigneeId }, field: 'assigneeId' }] : []),
         ];
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
       },

@@ -17,6 +17,10 @@ describe('checkCampaignPlan', () => {
     const config = demo.config;
     expect(fields({ ...demo, config: { ...config, timeZone: 'Mars/Olympus' } })).toEqual(['timeZone']);
     expect(fields({ ...demo, endsOn: '2026-02-30' })).toEqual(['endsOn']);
+    // At most five years (1,826 days: 2026-01-01 to 2030-12-31 is the longest), not 0001 to 9999.
+    expect(fields({ ...demo, endsOn: '2030-12-31' })).toEqual([]);
+    expect(fields({ ...demo, endsOn: '2031-01-01' })).toEqual(['endsOn']);
+    expect(checkCampaignPlan({ ...demo, startsOn: '0001-01-01', endsOn: '9999-12-31' }, units).find((f) => f.field === 'endsOn')?.message.en).toBe('A campaign lasts at most 5 years (to 0005-12-31 at the latest)');
     expect(fields({ ...demo, config: { ...config, windows: { ...config.windows, consolidation: { start: '2026-02-01', end: '2026-12-31' } } } })).toEqual(['windows.consolidation.start']);
     expect(fields({ ...demo, config: { ...config, exitCriteria: { ...config.exitCriteria, crackdown: [{ kind: 'noProblemsIn', states: ['verified'] }] } } })).toEqual(['exitCriteria.crackdown.0.states']);
     expect(fields({ ...demo, config: { ...config, targets: [{ unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 1 }, { unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 2 }] } })).toEqual([

@@ -28,6 +28,17 @@ function isCalendarDate(date: string): boolean {
 }
 
 /**
+ * A campaign is time-boxed: the longest national one (a three-year struggle) fits with room to spare. Its reports and
+ * charts count it a day at a time, so a slip of the year (0001 to 9999) made every chart of it millions of points.
+ */
+const maxCampaignYears = 5;
+const dayMs = 86_400_000;
+const dateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const maxCampaignDays = Math.round((dateMs('2031-01-01') - dateMs('2026-01-01')) / dayMs);
+const daysFrom = (from: string, to: string) => Math.round((dateMs(to) - dateMs(from)) / dayMs);
+const lastDayFrom = (startsOn: string) => new Date(dateMs(startsOn) + (maxCampaignDays - 1) * dayMs).toISOString().slice(0, 10);
+
+/**
  * The rules a campaign's configuration must keep beyond each field's own
  * shape, each broken rule named by the field to correct: windows inside the
  * campaign and in the phases' order, exit criteria that can be met, targets
@@ -44,6 +55,8 @@ export function checkCampaignPlan(plan: CampaignPlan, unitIds: ReadonlySet<strin
   const datesValid = issues.length === 0;
   if (datesValid && startsOn > endsOn) {
     issues.push(issue('endsOn', { zh: '结束日期早于开始日期', en: 'The campaign ends before it starts' }));
+  } else if (datesValid && daysFrom(startsOn, endsOn) >= maxCampaignDays) {
+    issues.push(issue('endsOn', { zh: `专项行动最长 ${maxCampaignYears} 年（至多到 ${lastDayFrom(startsOn)}）`, en: `A campaign lasts at most ${maxCampaignYears} years (to ${lastDayFrom(startsOn)} at the latest)` }));
   }
   if (!isKnownTimeZone(config.timeZone)) {
     issues.push(issue('timeZone', { zh: `未知时区：${config.timeZone}（应为 IANA 时区名，如 Asia/Shanghai）`, en: `Unknown time zone ${config.timeZone} (an IANA name such as Asia/Shanghai)` }));

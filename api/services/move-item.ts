@@ -13,6 +13,7 @@ import {
   type ItemRulesContext,
   type MergeTarget,
   type ProblemRequest,
+  type Refusal,
   type WithExtensionRequest,
 } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
@@ -41,7 +42,11 @@ export interface Stored {
   readonly dueAt: string | null;
 }
 
-export type Move = { readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown };
+/**
+ * One request of several to one item; `field` names the field of the user's request it comes from (an edit's
+ * `assigneeId`), so that a refusal that names no field of its own is said of that one.
+ */
+export type Move = ({ readonly to: string; readonly payload?: unknown } | { readonly event: string; readonly payload?: unknown }) & { readonly field?: string };
 
 /**
  * Applies several requests to one item in order, in one transaction (an
@@ -86,11 +91,11 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
     if (kind === 'clue') {
       const facts = { ...(await mergeFacts(tx, move.payload)), ...extension };
       const decision = decideClue(item as ClueRecord, actor, move as ClueRequest, rules, now, facts);
-      if (!decision.ok) throw refusalError(decision.refusal);
+      if (!decision.ok) throw refusalError(saidOf(decision.refusal, move.field));
       decided = decision;
     } else {
       const decision = decideProblem(item as Parameters<typeof decideProblem>[0], actor, move as ProblemRequest, rules, now, extension);
-      if (!decision.ok) throw refusalError(decision.refusal);
+      if (!decision.ok) throw refusalError(saidOf(decision.refusal, move.field));
       decided = decision;
     }
     await storeDecision(tx, kind, id, item, decided, actor, item.context.campaignId, now, item.openEscalations);
@@ -101,6 +106,11 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   }
   // The answer is what was stored; a request with no moves only reads.
   return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign, known) : readItem(tx, kind, id, actor, now, true, campaign);
+}
+
+/** A refusal naming no field, said of the request's field its move came from (if any). */
+function saidOf(refusal: Refusal, field: string | undefined): Refusal {
+  return field === undefined || refusal.fields !== undefined ? refusal : { ...refusal, fields: [{ field, message: refusal.reason }] };
 }
 
 /** Stores a decision on the item as it was read (its version checked, its context the one the columns change from). */

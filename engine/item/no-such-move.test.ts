@@ -19,8 +19,13 @@ describe('a move the machine does not have', () => {
     expect(decision.refusal.reason.zh).toBe('不能从“待整改”直接移到“已销号”；下一步可以是“整改中”');
   });
 
-  it('keeps the plain refusal for a state the request made up', () => {
-    const decision = decideClue(clueIn('found'), actors.office, { to: 'nowhere' as 'solved', payload: {} }, rules, now);
-    expect(decision).toMatchObject({ ok: false, refusal: { code: 'move_not_allowed', reason: { zh: '不能从当前状态移到该状态' } } });
+  it('says that a state the request made up is none, naming the states there are', () => {
+    for (const to of ['nowhere', 'FILED', '__proto__', 'constructor', 'toString']) {
+      const decision = decideClue(clueIn('verifying'), actors.office, { to: to as 'solved', payload: {} }, rules, now);
+      expect(decision).toMatchObject({ ok: false, refusal: { code: 'move_not_allowed' } });
+      if (decision.ok) return;
+      expect(decision.refusal.reason.en).toBe(`No such state: “${to}” (one of found, verifying, filed, solved, prosecuted, unfounded, merged)`);
+      expect(decision.refusal.reason.zh).toContain(`没有这个状态：“${to}”`);
+    }
   });
 });
