@@ -40,6 +40,7 @@ import { flowRoutes } from './routes/flow';
 import { typicalCaseRoutes } from './routes/typical-cases';
 import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
+import { readHere, type TableReader } from './services/import/table-reader';
 import { sessionHolds } from './auth/sessions';
 import { adminFirst, officeFirst, workFirst } from './middleware/role-first';
 
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly database: Database;
   readonly clock: Clock;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly displayDays?: number; readonly secureCookies: boolean };
+  /** How an imported file is read into its table: on a thread of its own in the server (tableReaderIn), else here. */
+  readonly readTable?: TableReader;
   /** Where one JSON line per request goes, or null for none. */
   readonly log: ((line: string) => void) | null;
   /** The built web app to serve beside the API, if any. */
@@ -82,7 +85,7 @@ function apiRoutes(options: AppOptions) {
     .route('/', escalationRoutes(database, clock))
     .route('/', reportRoutes(database, clock))
     .route('/', battleMapRoutes(database, clock))
-    .route('/', intakeRoutes(database, clock))
+    .route('/', intakeRoutes(database, clock, options.readTable ?? readHere))
     .route('/', listRoutes(database, clock, unitTree))
     .route('/', flowRoutes(database, clock))
     .route('/', typicalCaseRoutes(database, clock))

@@ -14,6 +14,7 @@ import { adminPasswordProblem, createFirstAdmin, firstAdmin, hasUsers } from './
 import { claimServerMark, localPathOf } from '../db/backup/server-lock';
 import type { Database } from '../db/client';
 import type { Env } from './env';
+import { tableReaderIn } from './services/import/table-reader';
 
 /**
  * The administrator's password for a first start with no accounts: from
@@ -47,6 +48,9 @@ async function firstAdminPassword(database: Database, env: Env): Promise<string>
 /** The write worker's script: bundled beside this file as write-worker.mjs when built, write-worker.ts in the sources. */
 const writeWorkerEntry = new URL(import.meta.url.endsWith('.ts') ? './write-worker.ts' : './write-worker.mjs', import.meta.url);
 
+/** The reading thread of an imported file's script, the same way (see tableReaderIn). */
+const tableReaderEntry = new URL(import.meta.url.endsWith('.ts') ? './read-table-worker.ts' : './read-table-worker.mjs', import.meta.url);
+
 /**
  * Battlemap's one process: opens (and migrates) the database, seeds the demo
  * campaign on a first start, and serves the API and the built web app on one port.
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS, displayDays: env.SESSION_DISPLAY_DAYS, secureCookies: env.SECURE_COOKIES ?? false },
     log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : null,
     webRoot: projectPath('dist/web'),
+    readTable: tableReaderIn(tableReaderEntry),
   });
 
   const background = startBackground(database, clock, {

@@ -1,8 +1,9 @@
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
+import { startWorker } from './worker-script';
 import { JobsNotSent, type GroupRunner, type Settled, type WorkerGroup } from './write-queue';
 
 /** What the worker is started with: the database the main thread opened and migrated. */
@@ -41,12 +42,7 @@ export class WriteWorker implements GroupRunner {
   readonly #exited: Promise<void>;
 
   constructor(entry: URL, start: Start) {
-    // The built server's worker is plain JavaScript and, as every worker does, takes the process's own Node options
-    // (--enable-source-maps, --cpu-prof). From the sources (tests, `npm run dev`), tsx loads it: a worker does not
-    // take the loader hooks of `--import tsx`, so it is started with tsx's own import.
-    this.#worker = entry.pathname.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`, { eval: true, workerData: start satisfies Start })
-      : new Worker(entry, { workerData: start satisfies Start });
+    this.#worker = startWorker(entry, start satisfies Start);
     // An idle worker does not keep the process alive; a transaction in flight is awaited by its callers.
     this.#worker.unref();
     this.#worker.on('message', (answer: Answer) => {

@@ -6,7 +6,8 @@ import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
 import { UnknownEncoding } from '../../engine/intake/text-encoding';
-import { readTable } from '../services/import/read-table';
+import { maxImportRows, TooManyRows } from '../services/import/read-table';
+import { TableTooLarge, type TableReader } from '../services/import/table-reader';
 import { commitImport, previewImport } from '../services/import/import-clues';
 import { importFields, type Mapping } from '../services/import/import-columns';
 import type { ImportMerges } from '../services/import/import-merges';
@@ -57,7 +58,7 @@ function mergesOf(text: string | undefined): ImportMerges {
 }
 
 /** Clue intake: duplicate detection on create and for an existing clue; bulk import of CSV and XLSX files. */
-export function intakeRoutes(database: Database, clock: Clock) {
+export function intakeRoutes(database: Database, clock: Clock, readTable: TableReader) {
   const progress = new ImportProgressBoard();
   return router()
     .openapi(
@@ -96,7 +97,11 @@ export function intakeRoutes(database: Database, clock: Clock) {
           const message =
             error instanceof UnknownEncoding
               ? { zh: '无法识别文件的文字编码：请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx', en: 'The file’s text encoding is not one Battlemap reads: save it as CSV in UTF-8 or GBK, or as .xlsx' }
-              : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
+              : error instanceof TooManyRows
+                ? { zh: `文件有 ${error.rows} 行数据，一次最多导入 ${maxImportRows} 行：请分成几个文件导入`, en: `The file has ${error.rows} data rows; one import takes at most ${maxImportRows}: split it into several files` }
+                : error instanceof TableTooLarge
+                  ? { zh: '文件解开后过大，无法读取：请分成几个文件导入', en: 'The file is too large once unpacked to be read: split it into several files' }
+                  : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
           throw new ApiError('bad_request', { fields: [{ field: '(body)', message }] });
         }
         // A merge names a data row of this file (its number as the preview gave it): one that is not is a mistake, not a merge to skip.
