@@ -13,7 +13,11 @@ export type MapLayout = ReturnType<typeof projectShapes>;
  * (a Chinese detachment's name, 网安支队, is short as it is).
  */
 export function shortName(unit: UnitMeasures): string {
-  const name = tr(unit.label);
+  return shortUnitName(tr(unit.label));
+}
+
+/** {@link shortName} of a unit's name as it is written. */
+export function shortUnitName(name: string): string {
   return name.replace(/(公安局|分局)$/, '').replace(/ (County Bureau|District Bureau|Branch|Bureau|Detachment)$/, '') || name;
 }
 

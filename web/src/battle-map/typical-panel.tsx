@@ -5,6 +5,7 @@ import { categoryNamed, unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../reports/api';
 import { count, localDate } from '../reports/format';
 import { achievedLine } from '../reports/typical-achieved';
+import { shortUnitName } from './county-map';
 import { bt } from './messages';
 
 /**
@@ -13,8 +14,9 @@ import { bt } from './messages';
  * was chosen, its summary as it may be published and what it achieved. On
  * the battle map (`linked`) a title opens the clue on the board and the
  * heading leads to the report that lists them all; the wall only shows.
- * Where the wall has no room for another whole case, the cases that do not
- * fit are left off rather than cut; with none, nothing shows.
+ * On the wall each case is whole, its title and summary: where the wall has
+ * no room for another, the cases that do not fit are left off rather than
+ * cut; with none, nothing shows.
  */
 export function TypicalPanel(props: { campaign: CampaignDetail; register: TypicalCases | undefined; failed: boolean; limit: number; linked: boolean }) {
   const latest = createMemo((): TypicalCase[] => [...(props.register?.cases ?? [])].reverse().slice(0, props.limit));
@@ -54,7 +56,8 @@ export function TypicalPanel(props: { campaign: CampaignDetail; register: Typica
                   </Show>
                 </h3>
                 <p class="tp-line">
-                  {unitNamed(props.campaign.units, c.unitId)}
+                  {/* The wall names the unit short, as its map does: beside a whole title, "Mianxian County Bureau" sent it to a second line. */}
+                  {props.linked ? unitNamed(props.campaign.units, c.unitId) : shortUnitName(unitNamed(props.campaign.units, c.unitId))}
                   {/* The wall leaves the category out: its names are long, and the title needs the room. */}
                   <Show when={categoryNamed(props.campaign.categories, c.categoryId)}>{(category) => <span class="tp-category"> · {category()}</span>}</Show>
                   {` · ${bt('typicalChosen')} ${localDate(c.chosenAt, props.campaign.timeZone).slice(5)}`}

@@ -65,7 +65,7 @@ export function WallPage() {
   const drawn = useWallScale();
 
   return (
-    <div class="wall" data-testid="wall" style={{ zoom: String(drawn().zoom), '--vh': drawn().vh }}>
+    <div class="wall" classList={{ 'is-stacked': drawn().stacked }} data-testid="wall" style={{ zoom: String(drawn().zoom), '--vh': drawn().vh }}>
       <header class="wall-head">
         <span class="brand">
           <span class="brand-mark" aria-hidden="true" />

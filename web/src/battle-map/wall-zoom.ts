@@ -16,9 +16,20 @@ export function wallZoom(width: number, height: number): number {
   return fit <= 1 ? 1 : Math.floor(fit * 100) / 100;
 }
 
+/**
+ * Whether a screen is too narrow or too low for the wall's one-screen layout (a phone, either way up): there its
+ * sections stack and the page scrolls, as the battle map's do below the same 900 px. Squeezed into one screen, a
+ * phone's wall had its heading one character a line, figures without their numbers and its buttons off the edge.
+ */
+export function wallStacks(width: number, height: number): boolean {
+  return width <= 900 || height <= 500;
+}
+
 /** How the wall is drawn on a screen: its zoom, and a hundredth of the screen's height in the wall's own pixels. */
 export interface WallScale {
   readonly zoom: number;
+  /** Its sections one under another ({@link wallStacks}). */
+  readonly stacked: boolean;
   /**
    * What the wall's styles use for `vh` (their `--vh`). Their sizes follow the screen's height below its
    * design (min(40px, 4.2vh)); Chromium resolves `vh` against the screen before zooming, so a zoomed wall
@@ -30,8 +41,10 @@ export interface WallScale {
 }
 
 export function wallScale(width: number, height: number): WallScale {
+  // Stacked, the wall scrolls rather than fitting the screen's height: its sizes are those of its design screen.
+  if (wallStacks(width, height)) return { zoom: 1, stacked: true, vh: `${designHeight / 100}px` };
   const zoom = wallZoom(width, height);
-  return { zoom, vh: zoom === 1 ? '1vh' : `${Math.round(height / zoom) / 100}px` };
+  return { zoom, stacked: false, vh: zoom === 1 ? '1vh' : `${Math.round(height / zoom) / 100}px` };
 }
 
 /** {@link wallScale} of the window, following its size. */

@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
+
+/**
+ * The wall (大屏) laid out for the screen it is on, in a real Chromium against
+ * the real server: on a wall screen its typical cases as many as fit, each
+ * whole; on a phone its sections stacked, readable and in reach.
+ * Needs `npm run build`.
+ */
+const suite = browserSuite();
+
+interface WireRegister {
+  cases: { clueId: number }[];
+}
+
+/** The wall of a campaign at a screen's size, its figures and typical cases read. */
+async function wallAt(page: Page, campaignId: number, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+  await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').first().waitFor({ state: 'attached' });
+  await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
+}
+
+/**
+ * The typical cases as the wall shows them: those wholly in its list and on the screen, in order; those partly in
+ * it (cut); those shown with their title or summary clipped or ellipsized; and whether the first case left off
+ * would have had room below the last one shown.
+ */
+const wallCases = (page: Page) =>
+  page.locator('[data-testid=wall] [data-testid=bm-typical] ol').evaluate((list) => {
+    const room = list.getBoundingClientRect();
+    const cards = [...list.querySelectorAll<HTMLElement>('[data-testid=bm-typical-card]')];
+    const inView = (box: DOMRect) => box.left >= -0.5 && box.top >= -0.5 && box.right <= window.innerWidth + 0.5 && box.bottom <= window.innerHeight + 0.5;
+    const inRoom = (box: DOMRect) => box.left >= room.left - 0.5 && box.right <= room.right + 0.5 && box.top >= room.top - 0.5 && box.bottom <= room.bottom + 0.5;
+    const outOfRoom = (box: DOMRect) => box.left >= room.right || box.top >= room.bottom;
+    const clippedIn = (card: HTMLElement) =>
+      [card, ...card.querySelectorAll<HTMLElement>('.tp-title, .tp-summary')].some((part) => part.scrollHeight > part.clientHeight + 1 || part.scrollWidth > part.clientWidth + 1);
+    const shown = cards.filter((card) => inRoom(card.getBoundingClientRect()) && inView(card.getBoundingClientRect()));
+    const next = cards[shown.length];
+    const lastBottom = shown.at(-1)?.getBoundingClientRect().bottom ?? room.top;
+    return {
+      shown: shown.map((card) => Number(card.dataset['clue'])),
+      cut: cards.filter((card) => !shown.includes(card) && !outOfRoom(card.getBoundingClientRect())).map((card) => Number(card.dataset['clue'])),
+      clipped: shown.filter(clippedIn).map((card) => card.querySelector('.tp-title')?.textContent),
+      roomForNext: next !== undefined && room.bottom - lastBottom >= next.getBoundingClientRect().height + parseFloat(getComputedStyle(next).marginTop),
+    };
+  });
+
+/** The lines the money frozen's key figure label is drawn in, as the characters fall on them. */
+const moneyLabelLines = (page: Page) =>
+  page
+    .locator('.wall-figure-label')
+    .last()
+    .evaluate((label) => {
+      const range = document.createRange();
+      const lines: { top: number; text: string }[] = [];
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          const line = lines.find((l) => Math.abs(l.top - top) < 4);
+          if (line === undefined) lines.push({ top, text: node.textContent?.[i] ?? '' });
+          else line.text += node.textContent?.[i] ?? '';
+        }
+      }
+      return lines.map((l) => l.text.trim());
+    });
+
+describe('the wall on its screen', () => {
+  test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 720p projector to a 4K television', () =>
+    asUser(suite, 'viewer', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
+      const latest = register.cases.map((c) => c.clueId).reverse();
+      expect(latest.length).toBeGreaterThan(4);
+      for (const lang of ['zh', 'en'] as const) {
+        await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+        for (const [width, height] of [
+          [1280, 720],
+          [1366, 768],
+          [1600, 900],
+          [1920, 1080],
+          [3840, 2160],
+        ] as const) {
+          await wallAt(page, campaignId, width, height);
+          const at = `${lang} ${width}×${height}`;
+          if (width === 1280) await page.screenshot({ path: `${artifacts}/wall-cases-${lang}-720p.png` });
+          const placed = await wallCases(page);
+          // The demo's latest case, its summary three lines or four, has room whole on every screen.
+          expect(placed.shown.length, at).toBeGreaterThan(0);
+          expect(placed.shown, at).toEqual(latest.slice(0, placed.shown.length));
+          expect(placed.clipped, at).toEqual([]);
+          expect(placed.cut, at).toEqual([]);
+          // As many as fit: the next would not have.
+          expect(placed.roomForNext, at).toBe(false);
+          // A Chinese label wraps between its words, if at all: "冻结涉案资金 / （万元）", never "冻结涉案资 / 金（万元）".
+          if (lang === 'zh') expect([['冻结涉案资金（万元）'], ['冻结涉案资金', '（万元）']], at).toContainEqual(await moneyLabelLines(page));
+        }
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+
+  test('on a phone the wall stacks: its headings, figures and typical cases readable, nothing past the right edge, every button in reach', () =>
+    asUser(suite, 'viewer', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
+      const latest = register.cases.map((c) => c.clueId).reverse();
+      await wallAt(page, campaignId, 390, 844);
+      await expect.poll(() => page.locator('[data-testid=wall] .county-labels text').count()).toBe(11);
+      const layout = await page.getByTestId('wall').evaluate((wall) => {
+        const edge = document.documentElement.clientWidth;
+        const heading = wall.querySelector('.wall-section-head h2');
+        const map = wall.querySelector('[data-testid=county-map]')?.getBoundingClientRect();
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          edge,
+          // Anything drawn past either edge of the screen (a phase's text clipped inside its bar is not drawn there).
+          outside: [...wall.querySelectorAll('*')]
+            .filter((element) => element.closest('.phase-bar') === null)
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.width > 0 && (box.right > edge + 0.5 || box.left < -0.5);
+            })
+            .map((element) => `${element.tagName}.${element.getAttribute('class') ?? ''} ${element.textContent?.slice(0, 20) ?? ''}`),
+          // The map's heading on one line, not a character a line.
+          headingLines: heading === null ? 0 : heading.getBoundingClientRect().height / parseFloat(getComputedStyle(heading).fontSize),
+          mapWidth: map?.width ?? 0,
+          // Each key figure's number drawn whole in a tile wide enough to read.
+          figures: [...wall.querySelectorAll<HTMLElement>('.wall-figure')].map((tile) => {
+            const value = tile.querySelector<HTMLElement>('.wall-figure-value');
+            return {
+              width: Math.round(tile.getBoundingClientRect().width),
+              valueSize: value === null ? 0 : parseFloat(getComputedStyle(value).fontSize),
+              whole: value !== null && value.textContent !== '' && tile.scrollWidth <= tile.clientWidth + 1 && tile.scrollHeight <= tile.clientHeight + 1,
+            };
+          }),
+        };
+      });
+      expect(layout.pageWidth).toBeLessThanOrEqual(layout.edge);
+      expect(layout.outside).toEqual([]);
+      expect(layout.headingLines).toBeLessThan(2);
+      expect(layout.mapWidth).toBeGreaterThan(layout.edge * 0.75);
+      expect(layout.figures).toHaveLength(9);
+      for (const figure of layout.figures) {
+        expect(figure.width).toBeGreaterThan(120);
+        expect(figure.valueSize).toBeGreaterThan(20);
+        expect(figure.whole).toBe(true);
+      }
+      // Every typical case the wall shows, one under another, whole, the newest first; nothing hidden off to the side.
+      const cases = await page.locator('[data-testid=wall] [data-testid=bm-typical-card]').evaluateAll((cards) =>
+        cards.map((card) => ({
+          clue: Number(card.getAttribute('data-clue')),
+          whole: [card, ...card.querySelectorAll('.tp-title, .tp-summary')].every((part) => part.scrollHeight <= part.clientHeight + 1 && part.scrollWidth <= part.clientWidth + 1),
+        })),
+      );
+      expect(cases.map((c) => c.clue)).toEqual(latest.slice(0, 6));
+      expect(cases.filter((c) => !c.whole)).toEqual([]);
+      expect(await moneyLabelLines(page)).toEqual(['冻结涉案资金', '（万元）']);
+      await page.screenshot({ path: `${artifacts}/wall-phone-zh.png` });
+
+      // The header's buttons are in reach: the language toggle works, and the way back leads to the battle map.
+      await page.getByTestId('wall').getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
+      await page.getByRole('button', { name: 'Full screen' }).click({ trial: true });
+      await page.getByTestId('wall-leave').click();
+      await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+});
