@@ -36,8 +36,12 @@ describe('the built web app', () => {
     expect(await plain.text()).toBe(script);
   });
 
-  test('every other path answers index.html, checked again on every load: a missing asset is never kept', async () => {
-    for (const path of ['/', '/campaigns/1/board?kind=problem', '/login', '/assets/app-gone.js']) {
+  test('every other path answers index.html, checked again on every load; a built file that is not there is a 404, never the page', async () => {
+    for (const path of ['/assets/app-gone.js', '/assets/style-gone.css']) {
+      const gone = await app.request(path);
+      expect([path, gone.status, gone.headers.get('content-type')?.startsWith('text/html'), gone.headers.get('cache-control')]).toEqual([path, 404, false, null]);
+    }
+    for (const path of ['/', '/campaigns/1/board?kind=problem', '/login', '/assetsish', '/campaigns/1/assets']) {
       const page = await app.request(path);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

@@ -23,6 +23,9 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): void {
     else if (c.req.path.startsWith('/assets/')) c.res.headers.set('Cache-Control', hashedFiles);
   });
   app.use('*', serveStatic({ root, precompressed: true }));
+  // A built file that is not there (a page open since before a new build asks for its old chunks) is a 404, not the
+  // page's HTML under 200: the browser then says the chunk failed to load, and the page loads the new build.
+  app.get('/assets/*', (c) => c.text('Not found', 404));
   // Every other path is a page of the single-page app.
   app.get('*', serveStatic({ root, path: 'index.html', precompressed: true }));
 }

@@ -1,11 +1,17 @@
 import { prefetchBoard } from './board/board-prefetch';
 import { prefetchSession } from './session/session-prefetch';
+import { reloadForNewBuild } from './new-build';
 
 // The page's first reads start now, from this small entry (async in index.html: it waits neither
 // for the stylesheet nor for the page to be parsed), while the app's code, preloaded beside it, is
 // still downloading and compiling.
 prefetchSession(location);
 prefetchBoard(location);
+
+// A chunk of this (older) build that the server no longer has: the page loads the new build, once.
+window.addEventListener('vite:preloadError', (event) => {
+  if (reloadForNewBuild(sessionStorage, Date.now(), () => location.reload())) event.preventDefault();
+});
 
 const app = import('./mount').catch((error: unknown) => {
   document.body.textContent = 'Battlemap 未能加载，请刷新页面。 Battlemap could not load: please reload the page.';
