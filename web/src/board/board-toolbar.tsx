@@ -13,6 +13,7 @@ import { xm } from '../deadlines/messages';
 import { bm } from './board-messages';
 import { boardFilterKeys } from './board-source';
 import { me } from '../session/session';
+import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -78,19 +79,9 @@ export function BoardToolbar(props: {
   const peopleKept = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
   // A lead or an officer sees their own units' cards only: the pickers offer those units and their people, not every
   // unit of the city (any other choice would show an empty board).
-  const scope = createMemo(() => {
-    const user = me();
-    return user && (user.role === 'lead' || user.role === 'officer') ? new Set(user.unitScope) : null;
-  });
-  const units = () => {
-    const within = scope();
-    return within === null ? props.campaign.units : props.campaign.units.filter((unit) => within.has(unit.id));
-  };
-  const people = () => {
-    const within = scope();
-    const read = peopleKept();
-    return within === null || read === undefined ? read : read.filter((user) => within.has(user.unitId));
-  };
+  const scope = createMemo(() => readerScope(me()));
+  const units = () => unitsIn(props.campaign.units, scope());
+  const people = () => peopleIn(peopleKept(), scope());
   const kindShown = () => (props.kindInAddress === undefined || props.kindInAddress === '' || props.kindInAddress === props.kind ? props.kind : null);
   // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);

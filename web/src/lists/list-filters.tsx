@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
@@ -11,6 +11,8 @@ import { lt } from './messages';
 import { QuietSelect } from '../ui/quiet-select';
 import { unofferedOf } from '../ui/scope-options';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
+import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
+import { me } from '../session/session';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
 
@@ -39,14 +41,17 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     (k) => api.users(k.unit),
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.
-  const people = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
+  const peopleKept = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
+  // A lead or an officer lists their own units' items: the filters offer those units and their people, as the board's do.
+  const scope = createMemo(() => readerScope(me()));
+  const people = () => peopleIn(peopleKept(), scope());
   // A state from the address that the list has not (refused, and said so under the filters) is shown as itself.
   const unofferedState = () => unofferedOf(statesOf(props.list).map((s) => s.value), props.filters.state, (state) => state);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
 
   return (
     <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
-      <UnitSelect units={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
+      <UnitSelect units={unitsIn(props.campaign.units, scope())} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
       <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>

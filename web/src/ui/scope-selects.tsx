@@ -15,7 +15,7 @@ export function Unoffered(props: { option: ScopeOption | undefined }) {
  * campaign has not (an old bookmark) is shown as itself, not as a blank
  * select over a page that says it was refused.
  */
-export function UnitSelect(props: { units: CampaignDetail['units']; value: string | undefined; onChange: (value: string) => void; testId?: string }) {
+export function UnitSelect(props: { units: readonly CampaignDetail['units'][number][]; value: string | undefined; onChange: (value: string) => void; testId?: string }) {
   return (
     <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allUnits')}</option>
