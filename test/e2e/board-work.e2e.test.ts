@@ -247,6 +247,34 @@ describe('working on the board', () => {
     }
   });
 
+  test("an edit half typed when someone else changes the card stays open with what was typed; the fields left show theirs, and saving keeps both", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+      if (candidate === undefined) throw new Error('the seed has a found clue the office may move on');
+      const id = candidate.id;
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      await drawer.getByTestId('action-edit').click();
+      await drawer.locator('input[name=title]').fill('编辑到一半的标题');
+
+      // Meanwhile someone else adds to the description, then moves the clue on.
+      const read = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: read.version, description: '他人补充的内容' });
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: edited.version });
+      await drawer.getByTestId('history').getByText(clueStateLabels.verifying.zh).first().waitFor({ timeout: 10_000 });
+
+      // Before, the form closed and the typing was gone; sent as opened, the old description went back over theirs.
+      const form = drawer.getByTestId('edit-form');
+      await expect.poll(() => form.locator('textarea[name=description]').inputValue()).toBe('他人补充的内容');
+      expect(await form.locator('input[name=title]').inputValue()).toBe('编辑到一半的标题');
+      expect(await form.textContent()).toContain('此事项刚被他人修改');
+      await drawer.getByTestId('action-submit').click();
+      await form.waitFor({ state: 'detached' });
+      const saved = await apiCall<{ title: string; state: string; context: { description: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      expect([saved.title, saved.context.description, saved.state]).toEqual(['编辑到一半的标题', '他人补充的内容', 'verifying']);
+    }));
+
   test('a move by someone else leaves the scroll position of the column it changes where it was', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const column = page.locator('[data-testid=column-found] .column-body');

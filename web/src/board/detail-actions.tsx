@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createEffect, createSignal, on } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
@@ -10,6 +10,7 @@ import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { formFocus } from './form-focus';
+import { rebased, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
@@ -17,7 +18,9 @@ import { DeclineForm, ExtensionRequestNotice, extensionRequestOf } from '../dead
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const editMessages = {
+  changedMeanwhile: { zh: '此事项刚被他人修改：您未改动的内容已显示为最新，保存时以您填写的为准', en: 'Someone else just changed this item: what you did not change now shows theirs; saving keeps what you typed' },
+} satisfies Record<string, Label>;
 
 /** A clue's typical case as its context holds it: the summary that may be published, and when it was chosen; null if it is not one. */
 export function typicalOf(item: ItemDetail): { summary: string; markedAt: string } | null {
@@ -25,18 +28,6 @@ export function typicalOf(item: ItemDetail): { summary: string; markedAt: string
   if (typeof typical !== 'object' || typical === null) return null;
   const { summary, markedAt } = typical as { summary?: unknown; markedAt?: unknown };
   return typeof summary === 'string' && typeof markedAt === 'string' ? { summary, markedAt } : null;
-}
-
-function valuesOf(item: ItemDetail): ItemValues {
-  return {
-    unitId: item.unitId,
-    assigneeId: item.assigneeId === null ? '' : String(item.assigneeId),
-    title: item.title,
-    description: text(item.context.description),
-    categoryId: item.categoryId === null ? '' : String(item.categoryId),
-    source: text(item.context.source),
-    problemKind: text(item.context.problemKind),
-  };
 }
 
 /** Only what the user changed, so the audit log records what happened and nothing else. */
@@ -61,6 +52,8 @@ function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
 export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; now: string; onChanged: (states: readonly string[]) => void }) {
   const [action, setAction] = createSignal<Action | null>(null);
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
+  // The item as the edit form was opened on: what the user changed is told from it, and it is the version sent.
+  const [editBase, setEditBase] = createSignal<ItemDetail>(props.item);
   const [unitId, setUnitId] = createSignal('');
   const [reasonText, setReasonText] = createSignal('');
   const [targetId, setTargetId] = createSignal('');
@@ -108,9 +101,12 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const draft = textDraft(userId, () => ({ note: { kind: props.item.kind, id: props.item.id } }));
   const summaryDraft = textDraft(userId, () => ({ typical: { id: props.item.id } }));
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
+  // The same card read again (someone else moved or changed it) is not another card: `on` alone runs again for every
+  // new item object, which closed a half-typed edit (or transfer, or extension) whenever the card changed elsewhere.
+  const itemKey = createMemo(() => `${props.item.kind}:${props.item.id}`);
   createEffect(
     on(
-      () => `${props.item.kind}:${props.item.id}`,
+      itemKey,
       () => {
         const unfinished = draft.read() ?? '';
         const unfinishedSummary = props.item.kind === 'clue' ? summaryDraft.read() : null;
@@ -123,6 +119,22 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     ),
   );
 
+  // Someone else changed the item while this user typed an edit: their typing stays, the fields they left show the
+  // item as it is now, and the form says so (see rebased).
+  createEffect(
+    on(
+      () => props.item,
+      (now) => {
+        const base = editBase();
+        if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
+        setValues(rebased(values(), base, now));
+        setEditBase(now);
+        setProblem(editMessages.changedMeanwhile);
+      },
+      { defer: true },
+    ),
+  );
+
   const choose = (next: Action) => {
     setAction(action() === next ? null : next);
     if (action() !== null) focusForm();
@@ -131,6 +143,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setReasonText('');
     setValues(valuesOf(props.item));
+    setEditBase(props.item);
     setErrors({});
     setProblem(null);
   };
@@ -168,8 +181,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     const early = checkItem(props.item.kind, v, false);
     setErrors(early);
     if (Object.keys(early).length > 0) return;
-    const edit = editOf(props.item, v);
-    const before = valuesOf(props.item);
+    const edit = editOf(editBase(), v);
+    const before = valuesOf(editBase());
     const id = props.item.id;
     void run(
       () =>

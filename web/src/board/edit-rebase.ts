@@ -1,0 +1,31 @@
+import type { ItemDetail } from '../api/client';
+import type { ItemValues } from './item-form';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** An item's fields as the edit form holds them: text, ids as text, '' for none. */
+export function valuesOf(item: ItemDetail): ItemValues {
+  return {
+    unitId: item.unitId,
+    assigneeId: item.assigneeId === null ? '' : String(item.assigneeId),
+    title: item.title,
+    description: text(item.context.description),
+    categoryId: item.categoryId === null ? '' : String(item.categoryId),
+    source: text(item.context.source),
+    problemKind: text(item.context.problemKind),
+  };
+}
+
+/**
+ * An edit half typed when someone else changed the item (a move, their own
+ * edit): the fields the user changed keep what they typed, the others show
+ * the item as it is now. The form then sends only the user's changes, on
+ * the item's new version: sent on the item they opened, a field they never
+ * touched carried its old value back over the other's change.
+ */
+export function rebased(typed: ItemValues, base: ItemDetail, current: ItemDetail): ItemValues {
+  const before = valuesOf(base);
+  const now = valuesOf(current);
+  const keys = Object.keys(typed) as (keyof ItemValues)[];
+  return Object.fromEntries(keys.map((key) => [key, typed[key] === before[key] ? now[key] : typed[key]])) as unknown as ItemValues;
+}
