@@ -275,6 +275,27 @@ describe('working on the board', () => {
       expect([saved.title, saved.context.description, saved.state]).toEqual(['编辑到一半的标题', '他人补充的内容', 'verifying']);
     }));
 
+  test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+      if (candidate === undefined) throw new Error('the seed has a found clue the office may move on');
+      const id = candidate.id;
+      // Offline: the live stream does not tell this page of the other move.
+      await page.route('**/api/events**', (route) => route.abort('connectionreset'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('detail-move-verifying').waitFor();
+      const read = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: candidate.version });
+      expect(read.version).toBeGreaterThan(candidate.version);
+
+      await drawer.getByTestId('detail-move-verifying').click();
+      await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain('该事项已被他人修改');
+      // Before, the drawer went on saying 新发现 and offering the move just refused.
+      await expect.poll(() => drawer.locator('.state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
+      expect(await drawer.getByTestId('detail-move-verifying').count()).toBe(0);
+      await page.unroute('**/api/events**');
+    }));
+
   test('a move by someone else leaves the scroll position of the column it changes where it was', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const column = page.locator('[data-testid=column-found] .column-body');

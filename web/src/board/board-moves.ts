@@ -74,6 +74,9 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
       return;
     }
     const problem = result.problem;
+    // Refused because someone else changed it first: the drawer open on it is read again too, not only its card
+    // (it went on showing the state before, and offering the move that was just refused).
+    if (problem.code === 'version_conflict' && card.id === options.openId()) options.onOpenItemMoved();
     announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${tr(problem.reason)}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
     else toast(() => `#${card.id} ${tr(problem.reason)}`);
