@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import type { HistoryEntry, ItemKind } from '../api/client';
-import { fileSize } from '../ui/drop-zone';
+import { fileSize } from '../ui/file-size';
 import { fileUrl } from './api';
 import { am } from './messages';
 import './attachments.css';

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
-import { DropZone, fileSize } from '../ui/drop-zone';
+import { DropZone } from '../ui/drop-zone';
+import { fileSize } from '../ui/file-size';
 import { im } from './messages';
 
 const accept = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

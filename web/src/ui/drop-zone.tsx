@@ -1,5 +1,4 @@
 import { createSignal, type JSX } from 'solid-js';
-import { figure } from '../board/format';
 import './drop-zone.css';
 
 /**
@@ -81,7 +80,3 @@ export function DropZone(props: {
   );
 }
 
-/** A file's size as people read it: KB below a megabyte, MB with one decimal above. */
-export function fileSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${figure(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
