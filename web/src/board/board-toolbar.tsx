@@ -151,7 +151,16 @@ export function BoardToolbar(props: {
           </button>
         )}
       </Show>
-      <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <input
+        class="search"
+        type="search"
+        name="q"
+        placeholder={props.kind === 'problem' ? t('searchProblems') : t('search')}
+        aria-label={props.kind === 'problem' ? t('searchProblems') : t('search')}
+        title={props.kind === 'problem' ? t('searchProblemsHint') : t('searchHint')}
+        value={text()}
+        onInput={(e) => typed(e.currentTarget.value)}
+      />
       <button
         type="button"
         class="button ghost"

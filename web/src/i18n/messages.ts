@@ -36,6 +36,9 @@ export const messages = {
     zh: '按编号、标题、案件编号（完整或开头至少 4 位），或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
     en: 'Finds by number, title, a case number (whole, or its first 4 characters or more), or a phone number, bank account, online account, web address or ID number a clue holds',
   },
+  // A problem has no case number nor numbers in its text to look up: its box finds by number and title.
+  searchProblems: { zh: '搜索编号或标题', en: 'Id or title…' },
+  searchProblemsHint: { zh: '按编号或标题查找', en: 'Finds by number or title' },
   clearFilters: { zh: '清除筛选', en: 'Clear' },
   swimlaneByUnit: { zh: '按单位分组', en: 'Group by unit' },
   wipLimit: { zh: '在办上限', en: 'WIP limit' },

@@ -71,7 +71,16 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>
       </label>
-      <input class="search" type="search" name="q" placeholder={t('search')} aria-label={t('search')} title={t('searchHint')} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <input
+        class="search"
+        type="search"
+        name="q"
+        placeholder={props.list === 'problems' ? t('searchProblems') : t('search')}
+        aria-label={props.list === 'problems' ? t('searchProblems') : t('search')}
+        title={props.list === 'problems' ? t('searchProblemsHint') : t('searchHint')}
+        value={text()}
+        onInput={(e) => typed(e.currentTarget.value)}
+      />
       <button
         type="button"
         class="button ghost"
