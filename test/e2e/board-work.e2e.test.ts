@@ -296,6 +296,29 @@ describe('working on the board', () => {
       await page.unroute('**/api/events**');
     }));
 
+  test('an officer finds their own work first in the assignee filter, "我承办的", on the board and in the lists', () =>
+    asUser(suite, 'hantai.officer', async ({ context, page }) => {
+      const { id: myId } = await apiCall<{ id: number }>(suite.server.url, context, 'GET', '/api/session');
+      const picker = page.locator('select[name=assignee]');
+      await picker.locator('option', { hasText: '我承办的' }).waitFor({ state: 'attached' });
+      // First after "everyone", and the officer is not listed a second time by name.
+      const values = await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(values.slice(0, 2)).toEqual(['', String(myId)]);
+      expect(values.filter((v) => v === String(myId))).toHaveLength(1);
+      await picker.selectOption({ label: '我承办的' });
+      await page.waitForURL(new RegExp(`assignee=${myId}`));
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&assignee=${myId}`);
+      const mine = board.columns.flatMap((c) => c.cards);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((c) => c.assigneeId === myId)).toBe(true);
+      await expect.poll(() => page.locator('[data-testid^=card-]:not([data-dnd-placeholder])').count()).toBeGreaterThan(0);
+      expect(await picker.locator('option:checked').textContent()).toBe('我承办的');
+      // The lists offer it too, and keep it chosen from the address.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?assignee=${myId}`);
+      const listPicker = page.locator('[data-testid=list-filters] select[name=assignee]');
+      await expect.poll(() => listPicker.locator('option:checked').textContent()).toBe('我承办的');
+    }));
+
   test('a move by someone else leaves the scroll position of the column it changes where it was', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const column = page.locator('[data-testid=column-found] .column-body');

@@ -14,6 +14,7 @@ import { bm } from './board-messages';
 import { boardFilterKeys } from './board-source';
 import { me } from '../session/session';
 import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
+import { MineOption, mineId } from '../ui/mine-option';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -81,7 +82,7 @@ export function BoardToolbar(props: {
   // unit of the city (any other choice would show an empty board).
   const scope = createMemo(() => readerScope(me()));
   const units = () => unitsIn(props.campaign.units, scope());
-  const people = () => peopleIn(peopleKept(), scope());
+  const people = () => peopleIn(peopleKept(), scope())?.filter((user) => String(user.id) !== mineId());
   const kindShown = () => (props.kindInAddress === undefined || props.kindInAddress === '' || props.kindInAddress === props.kind ? props.kind : null);
   // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
@@ -112,7 +113,8 @@ export function BoardToolbar(props: {
         <option value="" selected={props.filters.assignee === undefined}>
           {t('allAssignees')}
         </option>
-        <Show when={props.filters.assignee !== undefined && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+        <MineOption chosen={props.filters.assignee ?? ''} />
+        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee} selected>
             #{props.filters.assignee}
           </option>

@@ -12,6 +12,7 @@ import { QuietSelect } from '../ui/quiet-select';
 import { unofferedOf } from '../ui/scope-options';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
+import { MineOption, mineId } from '../ui/mine-option';
 import { me } from '../session/session';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
@@ -44,7 +45,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
   const peopleKept = keptRead(peopleRead, refetchPeople, () => props.filters.unit);
   // A lead or an officer lists their own units' items: the filters offer those units and their people, as the board's do.
   const scope = createMemo(() => readerScope(me()));
-  const people = () => peopleIn(peopleKept(), scope());
+  const people = () => peopleIn(peopleKept(), scope())?.filter((user) => String(user.id) !== mineId());
   // A state from the address that the list has not (refused, and said so under the filters) is shown as itself.
   const unofferedState = () => unofferedOf(statesOf(props.list).map((s) => s.value), props.filters.state, (state) => state);
   const active = () => Object.values(props.filters).some((v) => v !== undefined && v !== '');
@@ -60,8 +61,9 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
       </select>
       <select name="assignee" aria-label={lt('allAssignees')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{lt('allAssignees')}</option>
+        <MineOption />
         <option value="none">{lt('unassigned')}</option>
-        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee}>#{props.filters.assignee}</option>
         </Show>
         <For each={people() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
