@@ -35,7 +35,7 @@ export const boardQuery = z.strictObject({
 });
 export type BoardQuery = z.input<typeof boardQuery>;
 
-export const allowedMove = z.object({ to: z.string(), event: z.string(), needs: z.array(z.string()) }).meta({ id: 'AllowedMove' });
+export const allowedMove = z.object({ to: z.string(), event: z.string(), needs: z.array(z.string()), offers: z.array(z.string()) }).meta({ id: 'AllowedMove' });
 export type AllowedMoveWire = z.infer<typeof allowedMove>;
 
 export const card = z

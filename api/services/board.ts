@@ -271,7 +271,7 @@ export function allowedMovesOf(kind: ItemKindName, row: Pick<CardRow, 'state' | 
     kind === 'clue'
       ? allowedClueMoves({ ...item, state: row.state as ClueState }, actor, concluded)
       : allowedProblemMoves({ ...item, state: row.state as ProblemState }, actor, concluded);
-  return allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs] }));
+  return allowed.map((move) => ({ to: move.to, event: move.event, needs: [...move.needs], offers: [...move.offers] }));
 }
 
 /** The changes that keep the state this viewer may make on an item now (assign, transfer, extend…), as cards and list rows carry them. */

@@ -53,7 +53,9 @@ export function allowedMovesOf<State extends string, Context extends Responsibil
     if (cached !== undefined) return cached;
     const allowed = edges
       .filter((edge) => passes(edgeRules.get(edge) ?? [], bits))
-      .map((edge) => Object.freeze({ to: edge.to, event: edge.event, needs: Object.freeze([...kind.needs(edge, item.context.assigneeId !== null)]) }));
+      .map((edge) =>
+        Object.freeze({ to: edge.to, event: edge.event, needs: Object.freeze([...kind.needs(edge, item.context.assigneeId !== null)]), offers: Object.freeze([...(kind.offers?.[edge.event] ?? [])]) }),
+      );
     const frozen = Object.freeze(allowed);
     cache.set(key, frozen);
     return frozen;

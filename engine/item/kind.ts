@@ -26,6 +26,11 @@ export interface ItemKind<State extends string, Context, EventType extends strin
    * can be shared between cards.
    */
   readonly needs: (edge: MoveEdge<State, EventType>, hasAssignee: boolean) => readonly string[];
+  /**
+   * Payload fields a move offers without needing them: the board opens its dialog for them all the same, so that a
+   * move that closes an item for good (销号) is one the user confirms, with room for what they would note.
+   */
+  readonly offers?: Readonly<Partial<Record<EventType, readonly string[]>>>;
   /** Facts an event needs beyond its payload, loaded by the caller (the merge target), or a refusal. */
   readonly attachFacts: (eventType: EventType, payload: unknown, facts: ItemFacts) => Attached;
   /** The machine's initial state for a new item's context (its create event's input). */

@@ -67,4 +67,6 @@ export interface AllowedMove<State extends string, EventType extends string> {
   readonly to: State;
   readonly event: EventType;
   readonly needs: readonly string[];
+  /** Payload fields the move's dialog offers besides, left empty at will (a closing check's note). */
+  readonly offers: readonly string[];
 }

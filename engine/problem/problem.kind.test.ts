@@ -117,6 +117,12 @@ describe('the rules of rectification', () => {
     expect(allowedProblemMoves(problemIn('rectified'), actors.leadInScope, false)).toEqual([]);
   });
 
+  it('offers a note with the check (验收意见), needing nothing: 销号 closes the problem for good and is confirmed in a dialog', () => {
+    const [verify, reject] = allowedProblemMoves(problemIn('rectified'), actors.office, false);
+    expect(verify).toEqual({ to: 'verified', event: 'problem.verify', needs: [], offers: ['note'] });
+    expect(reject).toMatchObject({ to: 'rectifying', needs: ['reason'], offers: [] });
+  });
+
   it('creates, moves and replays to the same state and context', () => {
     const created = createProblem(
       300,

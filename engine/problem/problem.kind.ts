@@ -48,6 +48,8 @@ export const problemKind: ItemKind<ProblemState, ProblemContext, ProblemEventTyp
   whoGuards: { actorMayMove: 'mover', actorIsLeadOrOffice: 'leadOrOffice', actorIsOffice: 'office' },
   payloadSchemas: problemPayloadSchemas,
   needs: (edge, hasAssignee) => (edge.event === 'problem.rectify' && !hasAssignee ? needsAssignee : problemNeeds[edge.event]),
+  // 销号 closes the problem for good: asked to confirm, with the office's check of the rectification (验收意见) to note.
+  offers: { 'problem.verify': ['note'] },
   attachFacts: () => noFactsNeeded,
   initial: (input) => {
     const snapshot = initialOf(input);

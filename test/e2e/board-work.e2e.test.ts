@@ -319,6 +319,31 @@ describe('working on the board', () => {
       await expect.poll(() => listPicker.locator('option:checked').textContent()).toBe('我承办的');
     }));
 
+  test('销号 closes a problem for good: it is confirmed in a dialog, with room for the check\'s note; cancelled, nothing moves', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=problem&state=rectified&limit=50`);
+      const problem = board.columns.flatMap((c) => c.cards).find((c) => c.state === 'rectified');
+      if (problem === undefined) throw new Error('the seed has a problem waiting for its check');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problem&q=${problem.id}&item=${problem.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('detail-move-verified').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('备注（选填）');
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/problems/${problem.id}`)).state).toBe('rectified');
+
+      // Confirmed with the check's note: closed, and the note is in its history.
+      await drawer.getByTestId('detail-move-verified').click();
+      await dialog.locator('textarea[name=note]').fill('现场复核，整改到位');
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(async () => (await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/problems/${problem.id}`)).state).toBe('verified');
+      const history = await apiCall<{ event: string; payload: { note?: string } }[]>(suite.server.url, context, 'GET', `/api/problems/${problem.id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'problem.verify', payload: { note: '现场复核，整改到位' } });
+    }));
+
   test('a move by someone else leaves the scroll position of the column it changes where it was', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const column = page.locator('[data-testid=column-found] .column-body');

@@ -15,14 +15,14 @@ function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   };
 }
 
-const unassignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }, { to: 'merged', event: 'clue.merge', needs: ['targetId'] }] });
-const assignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] });
-const unfounded = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.reopen', needs: ['reason'] }] });
+const unassignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'], offers: [] }, { to: 'merged', event: 'clue.merge', needs: ['targetId'], offers: [] }] });
+const assignedFound = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: [], offers: [] }] });
+const unfounded = (id: number) => item(id, { allowed: [{ to: 'verifying', event: 'clue.reopen', needs: ['reason'], offers: [] }] });
 const verifying = (id: number) =>
   item(id, {
     allowed: [
-      { to: 'filed', event: 'clue.file', needs: ['caseNumber', 'conclusion'] },
-      { to: 'unfounded', event: 'clue.dismiss', needs: ['conclusion'] },
+      { to: 'filed', event: 'clue.file', needs: ['caseNumber', 'conclusion'], offers: [] },
+      { to: 'unfounded', event: 'clue.dismiss', needs: ['conclusion'], offers: [] },
     ],
   });
 
@@ -87,9 +87,9 @@ describe('a batch of list items', () => {
   it('counts the items it sends by unit, most first, leaving out the items it skips', () => {
     const items = [
       assignedFound(1),
-      item(2, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
-      item(3, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
-      item(4, { unitId: 'anning', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [] }] }),
+      item(2, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [], offers: [] }] }),
+      item(3, { unitId: 'chenggu', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [], offers: [] }] }),
+      item(4, { unitId: 'anning', allowed: [{ to: 'verifying', event: 'clue.verify', needs: [], offers: [] }] }),
       // Not movable to verifying: not sent, so not counted.
       verifying(5),
       item(6, { unitId: 'zhaoyang' }),

@@ -115,10 +115,11 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     }
     if (to === card.state) return;
     const allowed = card.allowed.find((m) => m.to === to);
-    if (allowed !== undefined && allowed.needs.length > 0) {
+    // A move that needs fields, or offers some (销号, for good: confirmed, with room for the check's note), goes through its dialog.
+    if (allowed !== undefined && (allowed.needs.length > 0 || allowed.offers.length > 0)) {
       state.hold(card, to, 'draft');
       opener = document.activeElement;
-      setDraft({ card, to, event: allowed.event, needs: allowed.needs });
+      setDraft({ card, to, event: allowed.event, needs: allowed.needs, offers: allowed.offers });
       return;
     }
     // Not among the allowed moves (or needing nothing): the server is the judge either way.

@@ -5,7 +5,7 @@ import { boardSelectAll, columnState, currentOf, rangeOf, ticked } from './card-
 import { testCard } from './test-card';
 
 const card = (id: number, over: Partial<Card> = {}): Card =>
-  testCard(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'] }], changes: ['clue.assign'], ...over });
+  testCard(id, { allowed: [{ to: 'verifying', event: 'clue.verify', needs: ['assigneeId'], offers: [] }], changes: ['clue.assign'], ...over });
 const readOnly = (id: number) => card(id, { allowed: [], changes: [] });
 
 describe('the cards ticked on a board', () => {

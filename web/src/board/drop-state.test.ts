@@ -5,7 +5,7 @@ import { testCard } from './test-card';
 
 /** A card in a state with the moves it may make; a move to filed needs the figures given. */
 const card = (id: number, state: string, to: readonly string[], needs: readonly string[] = []): Card =>
-  testCard(id, { state, assigneeId: 7, allowed: to.map((target) => ({ to: target, event: `clue.${target}`, needs: target === 'filed' ? [...needs] : [] })) });
+  testCard(id, { state, assigneeId: 7, allowed: to.map((target) => ({ to: target, event: `clue.${target}`, needs: target === 'filed' ? [...needs] : [], offers: [] })) });
 
 const dropped = (held: Card, carried: readonly Card[], state: string) => dropStateIn(dropTargetsOf(held, carried), state);
 

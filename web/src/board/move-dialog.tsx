@@ -7,7 +7,7 @@ import { keptRead } from '../ui/read-shown';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { PayloadInput } from './payload-input';
-import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
+import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { CaseNumberHint } from '../intake/case-number-hint';
 import { me } from '../session/session';
@@ -20,6 +20,8 @@ export interface MoveDraft {
   readonly to: string;
   readonly event: string;
   readonly needs: readonly string[];
+  /** Fields the move offers without needing them (see AllowedMove.offers). */
+  readonly offers: readonly string[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function MoveDialog(props: {
   /** Someone else changed the card while the dialog is open: the state it is in now, or null when its state stayed (a note, an edit). */
   overtaken?: { readonly state: string | null } | null;
 }) {
-  const initial = initialValues(props.draft.needs);
+  const initial = initialValues([...props.draft.needs, ...props.draft.offers]);
   // What was typed for this move and not sent, the dialog closed by Escape or a click beside it (see drafts.ts).
   const draftOf = { move: { kind: props.draft.card.kind, id: props.draft.card.id, to: props.draft.to } };
   const restored = draftValues(readDraft(me()?.id ?? 0, draftOf));
@@ -49,7 +51,7 @@ export function MoveDialog(props: {
   const [usersRead, { refetch: refetchUsers }] = createResource(() => (needsUsers() ? props.draft.card.unitId : false), (unit) => api.users(unit));
   // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
   const users = keptRead(usersRead, refetchUsers);
-  const fields = () => props.draft.needs.map((need) => neededField(need, organisationTypeLabel));
+  const fields = () => [...props.draft.needs.map((need) => neededField(need, organisationTypeLabel)), ...props.draft.offers.map((offer) => offeredField(offer, organisationTypeLabel))];
   let form: HTMLFormElement | undefined;
 
   const set = (name: string, value: string) => {
@@ -60,7 +62,7 @@ export function MoveDialog(props: {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    const early = checkPayload(props.draft.event, props.draft.needs, values());
+    const early = checkPayload(props.draft.event, props.draft.needs, values(), props.draft.offers);
     setErrors(early);
     if (Object.keys(early).length > 0) {
       focusFirstError();
@@ -68,7 +70,7 @@ export function MoveDialog(props: {
     }
     setBusy(true);
     setReason(null);
-    const result = await props.onSubmit(payloadOf(props.draft.needs, values()));
+    const result = await props.onSubmit(payloadOf([...props.draft.needs, ...props.draft.offers], values()));
     setBusy(false);
     if (result.ok) keep(null);
     else {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkPayload, initialValues, neededField, payloadOf, reasonBesideFields, serverErrors } from './payload-fields';
+import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors } from './payload-fields';
 import { organisationTypeLabels } from '../../../engine/outcome';
 
 const organisation = (type: string) => organisationTypeLabels[type as keyof typeof organisationTypeLabels];
@@ -77,5 +77,15 @@ describe('the move dialog’s payload', () => {
   test('the server’s field errors land on the inputs of the same name', () => {
     const message = { zh: '必填', en: 'Required' };
     expect(serverErrors([{ field: 'outcome.arrested', message }])).toEqual({ 'outcome.arrested': message });
+  });
+});
+
+describe('a field a move offers without needing it (销号: the check’s note)', () => {
+  test('may be left empty, is sent only when written, and says so in its label', () => {
+    expect(checkPayload('problem.verify', [], {}, ['note'])).toEqual({});
+    expect(checkPayload('problem.verify', [], { note: 'x'.repeat(4001) }, ['note'])).toHaveProperty('note');
+    expect(payloadOf(['note'], { note: '  ' })).toEqual({});
+    expect(payloadOf(['note'], { note: '验收合格' })).toEqual({ note: '验收合格' });
+    expect(offeredField('note', () => ({ zh: '', en: '' })).inputs[0]?.label).toEqual({ zh: '备注（选填）', en: 'Note (optional)' });
   });
 });

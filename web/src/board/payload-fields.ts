@@ -72,6 +72,13 @@ export function neededField(need: string, organisationLabel: (type: string) => L
   return { need, label: labelOf(need), inputs: [{ name: need, label: labelOf(need), input }] };
 }
 
+/** A field a move offers without needing it (a closing check's note): its label says it may be left empty. */
+export function offeredField(offer: string, organisationLabel: (type: string) => Label): NeededField {
+  const optional = (label: Label): Label => ({ zh: `${label.zh}（选填）`, en: `${label.en} (optional)` });
+  const field = neededField(offer, organisationLabel);
+  return { ...field, label: optional(field.label), inputs: field.inputs.map((input) => ({ ...input, label: optional(input.label) })) };
+}
+
 /**
  * What a fresh dialog starts with: a case's outcome figures at 0 (zeros are
  * allowed and common), everything else empty. The number of people sent for
@@ -117,13 +124,13 @@ const payloadSchemas: Record<string, z.ZodType> = { ...cluePayloadSchemas, ...pr
  * the payload valid for the event's schema (the engine's own). The server's
  * verdict still decides, and its field errors are shown the same way.
  */
-export function checkPayload(event: string, needs: readonly string[], values: FormValues): FieldErrors {
+export function checkPayload(event: string, needs: readonly string[], values: FormValues, offers: readonly string[] = []): FieldErrors {
   const errors: Record<string, Label> = {};
   const required = needs.flatMap((need) => neededField(need, () => ({ zh: '', en: '' })).inputs.map((input) => input.name));
   for (const name of required) if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
   const schema = payloadSchemas[event];
   if (schema === undefined) return errors;
-  const result = schema.safeParse(payloadOf(needs, values));
+  const result = schema.safeParse(payloadOf([...needs, ...offers], values));
   if (!result.success) {
     for (const issue of result.error.issues) {
       const name = issue.path.map(String).join('.');
