@@ -372,6 +372,12 @@ describe('the board in Chromium', () => {
       await page.locator('[data-card-id]:not([data-dnd-placeholder])').first().click();
       const panel = await page.getByTestId('detail-panel').boundingBox();
       expect(panel).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+      // A note written there: its toast shows at the top, not over the buttons of a form at the foot of the screen.
+      await page.getByTestId('detail-panel').getByTestId('action-note').click();
+      await page.getByTestId('detail-panel').locator('textarea[name=text]').fill('手机上记一笔');
+      await page.getByTestId('detail-panel').getByTestId('action-submit').click();
+      const toast = await page.getByTestId('toast').first().boundingBox();
+      expect(toast !== null && toast.y < 100 && toast.x >= 0 && toast.x + toast.width <= 390).toBe(true);
       await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
       await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
 
