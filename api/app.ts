@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
-import { ApiError, problemResponse } from './errors';
+import { ApiError, problemResponse, tooLarge } from './errors';
 import { bodyLimits } from './middleware/body-limit';
 import { refuseNulCharacters } from './middleware/nul-characters';
 import { requestLog } from './middleware/request-log';
@@ -148,7 +148,7 @@ export function createApp(options: AppOptions) {
               : c.req.path === bulkAccountsPath
                 ? maxBulkBodyBytes
                 : maxBodyBytes,
-      (c) => problemResponse(c, new ApiError('payload_too_large')),
+      (c, limit) => problemResponse(c, tooLarge(limit)),
     ),
     sameOrigin,
     jsonBodies,
@@ -171,3 +171,4 @@ export type AppType = ApiRoutes;
 function clientWentAway(error: Error, request: Request): boolean {
   return request.signal.aborted || ('code' in error && error.code === 'ECONNRESET' && error.message === 'aborted');
 }
+

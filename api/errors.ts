@@ -154,3 +154,9 @@ export function errorFromData(data: unknown): Error {
   if (carried.stack !== undefined) error.stack = carried.stack;
   return error;
 }
+
+/** A body over its route's limit, the limit said (an upload of 25 MB was told only that it was "too large"). */
+export function tooLarge(limit: number): ApiError {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+  return new ApiError('payload_too_large', { reason: { zh: `请求内容超过上限 ${size}`, en: `The request body is over its limit of ${size}` } });
+}

@@ -14,13 +14,13 @@ import { bodyLimit } from 'hono/body-limit';
  * body, or one without headers saying its size (a request built in
  * process), is counted as it streams by Hono's bodyLimit.
  */
-export function bodyLimits(maxSize: (c: Context) => number, tooLarge: (c: Context) => Response): MiddlewareHandler {
+export function bodyLimits(maxSize: (c: Context) => number, tooLarge: (c: Context, limit: number) => Response): MiddlewareHandler {
   return async (c, next) => {
     const limit = maxSize(c);
     const chunked = c.req.header('transfer-encoding') !== undefined;
     const declared = c.req.header('content-length');
-    if (!chunked && declared !== undefined) return Number(declared) > limit ? tooLarge(c) : next();
+    if (!chunked && declared !== undefined) return Number(declared) > limit ? tooLarge(c, limit) : next();
     if (!chunked && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
-    return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
+    return bodyLimit({ maxSize: limit, onError: (context) => tooLarge(context, limit) })(c, next);
   };
 }

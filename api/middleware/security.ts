@@ -78,7 +78,13 @@ export const jsonBodies = createMiddleware<AppEnv>(async (c, next) => {
   if (length === '0' && type === '') return next();
   if (isAttachmentUploadPath(c.req.path) && c.req.method === 'POST') return next();
   const mediaType = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  const file = isImportPath(c.req.path) && (importBodyTypes as readonly string[]).includes(mediaType);
-  if (!file && !isJsonType(type)) throw new ApiError('unsupported_media_type');
+  if (isImportPath(c.req.path)) {
+    // An import's body is its file: JSON there was read as a CSV of one column (a 200 preview of nonsense).
+    if (!(importBodyTypes as readonly string[]).includes(mediaType)) {
+      throw new ApiError('unsupported_media_type', { reason: { zh: `导入的文件应为 CSV 或 XLSX（${importBodyTypes.join('、')}）`, en: `An import's body is its file, CSV or XLSX (${importBodyTypes.join(', ')})` } });
+    }
+    return next();
+  }
+  if (!isJsonType(type)) throw new ApiError('unsupported_media_type');
   return next();
 });

@@ -153,6 +153,8 @@ describe('files attached to a clue', () => {
     expect(((await folderOnly.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['query.name']);
     const big = await upload(office, `/api/clues/${clue.id}/attachments`, 'big.bin', new Uint8Array(maxAttachmentBytes + 1), { 'content-length': String(maxAttachmentBytes + 1) });
     expect(big.status).toBe(413);
+    // The limit said, not only "too large".
+    expect(((await big.json()) as { reason: { zh: string; en: string } }).reason).toEqual({ zh: '请求内容超过上限 20 MB', en: 'The request body is over its limit of 20 MB' });
     expect((await upload(office, '/api/clues/999999/attachments', 'x.png', png(10))).status).toBe(404);
     expect({ files: await storedFiles(), entries: await entries() }).toEqual(before);
   });

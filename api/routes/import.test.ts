@@ -205,6 +205,9 @@ describe('bulk import of clues', () => {
     expect(noUnit.issues[0]).toMatchObject({ row: 1, column: '', field: 'unit', reason: { zh: '缺少必需的列：承办单位' } });
     expect((await upload('', 'commit=false')).status).toBe(400);
     expect((await upload('x', 'commit=false', 'text/plain')).status).toBe(415);
+    // JSON is no file: it was read as a CSV of one column, a preview of nonsense.
+    const json = await upload('{"a":1}', 'commit=false', 'application/json');
+    expect([json.status, ((await json.json()) as { reason: { en: string } }).reason.en]).toEqual([415, "An import's body is its file, CSV or XLSX (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/octet-stream)"]);
     expect((await upload('a,b', 'commit=false&mapping=notjson')).status).toBe(400);
     const lead = await signIn(app, 'viewer');
     for (const commit of [true, false]) {

@@ -9,7 +9,7 @@ import type { ItemKindName } from '../contracts/board';
 import { maxAttachmentBytes, type AttachedFileInfo } from '../contracts/attachments';
 import { checkAttachmentQuota } from './attachment-quota';
 import type { ItemDetail } from '../contracts/items';
-import { ApiError } from '../errors';
+import { ApiError, tooLarge } from '../errors';
 import { sees } from './board';
 import { itemRulesOf, loadCampaignRules } from './campaign-rules';
 import { onceIn, type Once } from './idempotency';
@@ -70,7 +70,7 @@ export function uploadFingerprint(file: SentFile): { name: string; sha256: strin
 export async function attachFile(database: Database, kind: ItemKindName, id: number, actor: Actor, file: SentFile, now: Date, once: Once | null = null): Promise<ItemDetail> {
   const { name, sha256 } = file;
   if (file.bytes.byteLength === 0) throw fileIssue('file', { zh: '文件为空', en: 'The file is empty' });
-  if (file.bytes.byteLength > maxAttachmentBytes) throw new ApiError('payload_too_large');
+  if (file.bytes.byteLength > maxAttachmentBytes) throw tooLarge(maxAttachmentBytes);
   const store = kind === 'clue' ? clueStore : problemStore;
   return database.write((tx) =>
     onceIn(tx, once, 201, now, async () => {
