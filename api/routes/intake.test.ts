@@ -85,7 +85,7 @@ describe('duplicate detection and merge', () => {
   it('shows on the survivor where each merged part came from and which unit found the lead first, through merges of merges', async () => {
     const office = await signIn(app, 'office');
     const file = ['编号,标题,内容,单位,发现时间', 'P-S,汉台：跑分团伙,银行卡 6222 0212 3456 7890 123,汉台分局,2026-03-10', 'P-1,南郑：跑分团伙,,南郑分局,2026-03-02 09:00', 'P-2,城固：跑分团伙,,城固县公安局,2026-03-05'];
-    const imported = await office.send('POST', '/api/campaigns/1/imports?commit=true', file.join('\n'));
+    const imported = await office.send('POST', '/api/campaigns/1/imports?commit=true', file.join('\n'), { 'content-type': 'text/csv' });
     expect(imported.status).toBe(200);
     const ids = new Map<string, { id: number; version: number }>();
     for (const title of ['汉台：跑分团伙', '南郑：跑分团伙', '城固：跑分团伙']) {
