@@ -157,7 +157,7 @@ export const listColumnLabels: Record<ListColumn, Label> = {
   kind: { zh: '事项', en: 'Item' },
   foundAt: { zh: '发现时间', en: 'Found' },
   enteredAt: { zh: '进入当前状态', en: 'In state since' },
-  lastNoteAt: { zh: '最近进展', en: 'Last note' },
+  lastNoteAt: { zh: '最近进展记录', en: 'Last work note' },
   dueAt: { zh: '办理时限', en: 'Due' },
   level: { zh: '时限状态', en: 'Deadline' },
 };
