@@ -14,6 +14,7 @@ import { bm } from './board-messages';
 import { boardFilterKeys } from './board-source';
 import { me } from '../session/session';
 import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
+import { SearchBox } from '../ui/search-box';
 import { MineOption, mineId } from '../ui/mine-option';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
@@ -153,16 +154,7 @@ export function BoardToolbar(props: {
           </button>
         )}
       </Show>
-      <input
-        class="search"
-        type="search"
-        name="q"
-        placeholder={props.kind === 'problem' ? t('searchProblems') : t('search')}
-        aria-label={props.kind === 'problem' ? t('searchProblems') : t('search')}
-        title={props.kind === 'problem' ? t('searchProblemsHint') : t('searchHint')}
-        value={text()}
-        onInput={(e) => typed(e.currentTarget.value)}
-      />
+      <SearchBox problems={props.kind === 'problem'} value={text()} onInput={typed} />
       <button
         type="button"
         class="button ghost"

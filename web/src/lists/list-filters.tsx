@@ -4,7 +4,7 @@ import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
 import { api, type CampaignDetail } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
@@ -12,6 +12,7 @@ import { QuietSelect } from '../ui/quiet-select';
 import { unofferedOf } from '../ui/scope-options';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
+import { SearchBox } from '../ui/search-box';
 import { MineOption, mineId } from '../ui/mine-option';
 import { me } from '../session/session';
 
@@ -73,16 +74,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>
       </label>
-      <input
-        class="search"
-        type="search"
-        name="q"
-        placeholder={props.list === 'problems' ? t('searchProblems') : t('search')}
-        aria-label={props.list === 'problems' ? t('searchProblems') : t('search')}
-        title={props.list === 'problems' ? t('searchProblemsHint') : t('searchHint')}
-        value={text()}
-        onInput={(e) => typed(e.currentTarget.value)}
-      />
+      <SearchBox problems={props.list === 'problems'} value={text()} onInput={typed} />
       <button
         type="button"
         class="button ghost"
