@@ -104,6 +104,17 @@ describe('authorisation matrix: every role × every write endpoint', () => {
   }
 });
 
+/** Sends each route an empty body as `who`: every answer a 403 for their role, naming no field a valid request would need. */
+async function expectRefusedForRole(who: Who, routes: readonly (readonly [string, string])[]) {
+  const session = await signIn(app, who);
+  for (const [method, path] of routes) {
+    const response = await session.send(method, path, {});
+    const body = (await response.json()) as { code?: string; fields?: unknown[] };
+    expect([who, method, path, response.status, body.code, body.fields ?? []]).toEqual([who, method, path, 403, 'role_forbidden', []]);
+  }
+  return session;
+}
+
 describe('the administrator\'s and the office\'s routes say who may use them before what a request holds', () => {
   const empty: readonly [string, string][] = [
     ['PUT', '/api/admin/password-policy'],
@@ -116,14 +127,7 @@ describe('the administrator\'s and the office\'s routes say who may use them bef
     ['POST', '/api/campaigns'],
   ];
   it('answers 403, not a 400 listing the fields a valid request would need, to one who may not use them', async () => {
-    for (const who of ['viewer', 'hantai.lead'] as const) {
-      const session = await signIn(app, who);
-      for (const [method, path] of empty) {
-        const response = await session.send(method, path, {});
-        const body = (await response.json()) as { fields?: unknown[] };
-        expect([who, method, path, response.status, body.fields ?? []]).toEqual([who, method, path, 403, []]);
-      }
-    }
+    for (const who of ['viewer', 'hantai.lead'] as const) await expectRefusedForRole(who, empty);
     // The office may not manage people either; the administrator not a campaign's settings.
     const office = await signIn(app, 'office');
     expect((await office.send('POST', '/api/admin/units', {})).status).toBe(403);
@@ -154,12 +158,7 @@ describe('the case work says who may change it before what a request holds', () 
   ];
   it('answers the viewer and the administrator 403 for their role, not which fields a change would need', async () => {
     for (const who of ['viewer', 'admin'] as const) {
-      const session = await signIn(app, who);
-      for (const [method, path] of empty) {
-        const response = await session.send(method, path, {});
-        const body = (await response.json()) as { code?: string; fields?: unknown[] };
-        expect([who, method, path, response.status, body.code, body.fields ?? []]).toEqual([who, method, path, 403, 'role_forbidden', []]);
-      }
+      const session = await expectRefusedForRole(who, empty);
       // A typical case with a valid body was "this move is not allowed" (422) before.
       const clue = await hantaiClue();
       const typical = await session.send('POST', `/api/clues/${clue.id}/typical`, { version: clue.version, summary: '摘要' });

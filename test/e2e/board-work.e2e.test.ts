@@ -33,10 +33,26 @@ async function importClues(context: Parameters<typeof apiCall>[1], campaignId: n
   expect(imported.status, await imported.clone().text()).toBe(200);
 }
 
+/** The longest main column of the seeded board (side columns are collapsed): its selector and the ids of the cards read. */
+async function longestColumn(page: Page, context: Parameters<typeof apiCall>[1]): Promise<{ column: string; loaded: number[] }> {
+  const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
+  const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
+  const loaded = longest?.cards.map((c) => c.id) ?? [];
+  expect(loaded.length).toBeGreaterThanOrEqual(24);
+  return { column: `[data-testid=column-${longest?.state}]`, loaded };
+}
+
 /** Found clues as the office sees them, with their allowed moves. */
 async function foundClues(page: Page, context: Parameters<typeof apiCall>[1]): Promise<WireCard[]> {
   const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500`);
   return board.columns[0]?.cards ?? [];
+}
+
+/** A found clue, assigned, that the office may move on to verifying with nothing to fill in. */
+async function movableFoundClue(page: Page, context: Parameters<typeof apiCall>[1]): Promise<WireCard> {
+  const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+  if (candidate === undefined) throw new Error('the seed has no assigned found clue');
+  return candidate;
 }
 
 describe('working on the board', () => {
@@ -214,8 +230,7 @@ describe('working on the board', () => {
   test("a second user sees the first one's move live, without a reload, keeping their filters and open drawer", async () => {
     const a = await signedIn(suite.browser, suite.server.url, 'office');
     try {
-      const candidate = (await foundClues(a.page, a.context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
-      if (candidate === undefined) throw new Error('the seed has no assigned found clue');
+      const candidate = await movableFoundClue(a.page, a.context);
       const id = candidate.id;
       const path = `/campaigns/${campaignOf(a.page)}/board?q=${id}`;
       const b = await signedIn(suite.browser, suite.server.url, 'office', { path: `${path}&item=${id}` });
@@ -249,8 +264,7 @@ describe('working on the board', () => {
 
   test("an edit half typed when someone else changes the card stays open with what was typed; the fields left show theirs, and saving keeps both", () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
-      if (candidate === undefined) throw new Error('the seed has a found clue the office may move on');
+      const candidate = await movableFoundClue(page, context);
       const id = candidate.id;
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
       const drawer = page.getByTestId('detail-panel');
@@ -277,8 +291,7 @@ describe('working on the board', () => {
 
   test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
-      if (candidate === undefined) throw new Error('the seed has a found clue the office may move on');
+      const candidate = await movableFoundClue(page, context);
       const id = candidate.id;
       // Offline: the live stream does not tell this page of the other move.
       await page.route('**/api/events**', (route) => route.abort('connectionreset'));
@@ -567,12 +580,7 @@ describe('working on the board', () => {
 
   test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      // The longest main column of the seeded board (side columns are collapsed).
-      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
-      const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
-      const loaded = longest?.cards.map((c) => c.id) ?? [];
-      expect(loaded.length).toBeGreaterThanOrEqual(24);
-      const column = `[data-testid=column-${longest?.state}]`;
+      const { column, loaded } = await longestColumn(page, context);
       await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
       const first = await cardIds(page, column);
       // Far fewer in the DOM than the column holds, and the first ones in the server's order.
@@ -608,11 +616,7 @@ describe('working on the board', () => {
 
   test('the card open in the drawer keeps its element when its column scrolls away from it, for the focus to go back to when the drawer closes', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue`);
-      const longest = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).sort((a, b) => b.cards.length - a.cards.length)[0];
-      const loaded = longest?.cards.map((c) => c.id) ?? [];
-      expect(loaded.length).toBeGreaterThanOrEqual(24);
-      const column = `[data-testid=column-${longest?.state}]`;
+      const { column, loaded } = await longestColumn(page, context);
       const last = `card-${loaded.at(-1)}`;
       // Opened from the bottom of its column, by a click, as a user does; then the column scrolled back to its top.
       await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
