@@ -73,6 +73,24 @@ describe('the unit tree', () => {
     expect(((await (await admin.get('/api/admin/units')).json()) as UnitNode[]).some((u) => u.id === 'hantai-pcs')).toBe(false);
   });
 
+  it('gives a map feature to one unit only, naming the unit that has it, until it is cleared there', async () => {
+    const taken = await admin.send('POST', '/api/admin/units', { id: 'hantai-east', parentId: 'hantai', kind: 'station', nameZh: '汉台东站', nameEn: 'Hantai East', mapFeatureId: '610702' });
+    expect(taken.status).toBe(400);
+    const refusal = (await taken.json()) as { fields: { field: string; message: { zh: string } }[] };
+    expect(refusal.fields.map((f) => f.field)).toEqual(['mapFeatureId']);
+    expect(refusal.fields[0]?.message.zh).toContain('汉台分局');
+    expect(((await (await admin.get('/api/admin/units')).json()) as UnitNode[]).some((u) => u.id === 'hantai-east')).toBe(false);
+
+    const renamed = await admin.send('PATCH', '/api/admin/units/nanzheng', { mapFeatureId: '610702' });
+    expect(renamed.status).toBe(400);
+    // Its own feature sent back with an edit is no clash; nor is a feature cleared on the old unit first.
+    expect((await admin.send('PATCH', '/api/admin/units/hantai', { mapFeatureId: '610702', nameEn: 'Hantai Branch' })).status).toBe(200);
+    expect((await admin.send('PATCH', '/api/admin/units/hantai', { mapFeatureId: null })).status).toBe(200);
+    expect((await admin.send('PATCH', '/api/admin/units/nanzheng', { mapFeatureId: '610702' })).status).toBe(200);
+    expect((await admin.send('PATCH', '/api/admin/units/nanzheng', { mapFeatureId: '610721' })).status).toBe(200);
+    expect((await admin.send('PATCH', '/api/admin/units/hantai', { mapFeatureId: '610702' })).status).toBe(200);
+  });
+
   it('refuses a lead who cannot act on the unit, naming the lead', async () => {
     const response = await admin.send('PATCH', '/api/admin/units/nanzheng', { leadIds: [await idOf('hantai.lead')] });
     expect(response.status).toBe(400);

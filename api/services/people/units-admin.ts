@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../../db/client';
 import { auditLog, campaignSubjects, clues, escalations, problems, unitLeads, units, users } from '../../../db/schema';
 import type { FieldIssue } from '../../../engine';
@@ -76,6 +76,27 @@ async function setLeads(tx: Tx, unitId: string, leadIds: readonly number[]): Pro
 
 const parentIssue = (message: FieldIssue['message']): FieldIssue => ({ field: 'parentId', message });
 
+/**
+ * A map feature is one unit's shape: the battle map and the wall colour a
+ * shape by one unit's figures, so a second unit named to it (a retired one
+ * included: it is still drawn with its history) had its work drawn over
+ * the other's, or not at all. Whoever moves a shape to a new unit clears it
+ * on the old one first.
+ */
+async function featureIssue(tx: Tx, mapFeatureId: string | null | undefined, unitId: string): Promise<FieldIssue | null> {
+  if (mapFeatureId === null || mapFeatureId === undefined) return null;
+  const [holder] = await tx
+    .select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn })
+    .from(units)
+    .where(and(eq(units.mapFeatureId, mapFeatureId), ne(units.id, unitId)))
+    .limit(1);
+  if (holder === undefined) return null;
+  return {
+    field: 'mapFeatureId',
+    message: { zh: `地图要素 ${mapFeatureId} 已属于${holder.nameZh}（${holder.id}），请先在该单位清除`, en: `The map feature ${mapFeatureId} is ${holder.nameEn}'s (${holder.id}): clear it there first` },
+  };
+}
+
 async function activeParentIssue(tx: Tx, parentId: string): Promise<FieldIssue | null> {
   const [parent] = await tx.select({ retiredAt: units.retiredAt }).from(units).where(eq(units.id, parentId)).limit(1);
   if (parent === undefined) return parentIssue({ zh: `没有编码为 ${parentId} 的单位`, en: `There is no unit with the code ${parentId}` });
@@ -93,6 +114,8 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
     const parent = await activeParentIssue(tx, input.parentId);
     if (parent !== null) issues.push(parent);
     if (input.kind === 'office') issues.push({ field: 'kind', message: { zh: '专项办只能有一个（根单位）', en: 'There is one campaign office, the root' } });
+    const feature = await featureIssue(tx, input.mapFeatureId, input.id);
+    if (feature !== null) issues.push(feature);
     if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [], input.parentId)));
     if (issues.length > 0) throw invalid(issues);
     // Without a place given, after every unit there is: a new county branch was listed (and tiled) before the others.
@@ -151,6 +174,8 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
       if (parent !== null) issues.push({ field: 'retired', message: parent.message });
     }
     if (edit.leadIds !== undefined) issues.push(...(await leadIssues(tx, id, edit.leadIds)));
+    const feature = edit.mapFeatureId === before.mapFeatureId ? null : await featureIssue(tx, edit.mapFeatureId, id);
+    if (feature !== null) issues.push(feature);
     if (issues.length > 0) throw invalid(issues);
     const { leadIds, retired, ...fields } = edit;
     const changes = {
