@@ -64,7 +64,8 @@ describe('the clue import template', () => {
 
     clues?.addRow(['T-1', '境外网站组织网络黑产引流', '网址 www.template-example.com', '汉台分局', column(choices, 3)[0], '110平台', 'hantai.officer', '2026-03-05 10:30']);
     const plan = await preview(workbook);
-    expect(plan).toMatchObject({ format: 'xlsx', rows: 1, valid: 1, issues: [] });
+    // Its own sheets beside the clues are no sheets left unread.
+    expect(plan).toMatchObject({ format: 'xlsx', sheet: { name: '线索', othersShown: 0 }, rows: 1, valid: 1, issues: [] });
     for (const field of importFields) expect(plan.mapping[field], field).not.toBeNull();
   });
 
@@ -76,7 +77,7 @@ describe('the clue import template', () => {
     expect(column(choices, 1)).toContain('Hantai Branch');
     clues?.addRow(['T-2', 'Online loan sharks', '', 'Hantai Branch', column(choices, 3)[0], '12337 platform', '', '2026-03-05']);
     const plan = await preview(workbook);
-    expect(plan).toMatchObject({ valid: 1, issues: [] });
+    expect(plan).toMatchObject({ sheet: { name: 'Clues', othersShown: 0 }, valid: 1, issues: [] });
     for (const field of importFields) expect(plan.mapping[field], field).not.toBeNull();
   });
 

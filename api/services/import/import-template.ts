@@ -8,6 +8,7 @@ import type { Actor } from '../../../engine';
 import type { Label } from '../../../engine/labels';
 import { loadCampaign } from '../campaign-rules';
 import { importFieldLabels, importFields, type ImportField } from './import-columns';
+import { templateSheets } from './template-sheets';
 
 type Lang = 'zh' | 'en';
 
@@ -39,8 +40,7 @@ const required = new Set<ImportField>(['title', 'unit']);
 
 const words = {
   clues: { zh: '线索', en: 'Clues' },
-  howTo: { zh: '填写说明', en: 'How to fill in' },
-  choices: { zh: '可选值', en: 'Choices' },
+  ...templateSheets,
   column: { zh: '列名', en: 'Column' },
   required: { zh: '必填', en: 'Required' },
   yes: { zh: '是', en: 'Yes' },

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { decodeCsv, wellFormed } from '../../../engine/intake/text-encoding';
+import { isTemplateHelperSheet } from './template-sheets';
 
 export interface Table {
   /** How the file was read: xlsx, or the text encoding of a CSV. */
@@ -116,7 +117,8 @@ async function readAnyTable(bytes: Uint8Array): Promise<Table> {
     sheet?.eachRow({ includeEmpty: false }, (row) => {
       all.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map((value) => wellFormed(cellText(value))) });
     });
-    const othersShown = shown.filter((ws) => ws !== sheet && ws.actualRowCount > 0).length;
+    // The template's own sheets beside its clues (what to write, the drop-downs' lists) are no data left unread.
+    const othersShown = shown.filter((ws) => ws !== sheet && ws.actualRowCount > 0 && !isTemplateHelperSheet(ws.name)).length;
     return { format: 'xlsx', ...(sheet !== undefined && { sheet: { name: sheet.name, othersShown } }), ...numbered(all) };
   }
   const { text, encoding } = decodeCsv(bytes);
