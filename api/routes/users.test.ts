@@ -144,6 +144,12 @@ describe('people administration', () => {
     // The administrator cannot lock themselves out.
     const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     expect((await admin.send('POST', `/api/admin/users/${me?.id}/disable`, {})).status).toBe(400);
+    // Nor reset their own password: it ended their session before the page could show the new one (a lone
+    // administrator locked out); their own is changed with the current one, and they stay signed in.
+    const ownReset = await admin.send('POST', `/api/admin/users/${me?.id}/password-reset`, {});
+    expect(ownReset.status).toBe(400);
+    expect(((await ownReset.json()) as Problem).fields?.[0]?.field).toBe('id');
+    expect((await admin.get('/api/admin/users')).status).toBe(200);
   });
 
   it('a reset ends the sessions and makes the user change the password at next sign-in', async () => {
@@ -156,6 +162,8 @@ describe('people administration', () => {
     const reset = await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, {});
     expect(reset.status).toBe(200);
     const { temporaryPassword } = (await reset.json()) as { temporaryPassword: string };
+    // Read out by phone or copied from paper: groups of five of letters and digits that cannot be taken for one another.
+    expect(temporaryPassword).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{5}(-[a-km-zA-HJ-NP-Z2-9]{5}){3}$/);
     expect((await zhao.get('/api/campaigns')).status).toBe(401);
     const again = await login('zhao.liu', temporaryPassword);
     expect(((await again.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
 import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
@@ -173,9 +173,17 @@ export async function enableAccount(database: Database, id: number, change: Admi
   });
 }
 
-/** A temporary password that satisfies any policy within its bounds: 20 characters of base64url. */
-function temporaryPassword(): string {
-  return randomBytes(15).toString('base64url');
+/** Letters and digits read aloud or typed from a screen without doubt: no l, 1, I, o, O or 0, and no punctuation. */
+const readable = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * A temporary password an administrator hands over by phone or on paper: at
+ * least 20 characters of an alphabet without look-alikes (some 115 bits), as
+ * long as the policy asks, in groups of five (`k7Qmr-RtX2p-…`).
+ */
+export function temporaryPassword(minLength: number): string {
+  const chars = Array.from({ length: Math.max(20, minLength) }, () => readable[randomInt(readable.length)]).join('');
+  return (chars.match(/.{1,5}/g) ?? [chars]).join('-');
 }
 
 /**
@@ -185,10 +193,13 @@ function temporaryPassword(): string {
  */
 export async function resetPassword(database: Database, id: number, chosen: string | undefined, change: AdminChange): Promise<{ user: UserAccount; temporaryPassword: string | null }> {
   const { now } = change;
+  // One's own password is changed with the current one (修改密码): reset, it ended the administrator's session
+  // before the page could show the new one, and a lone administrator was locked out.
+  if (id === change.by) throw invalid([{ field: 'id', message: { zh: '不能重置自己的密码：请用“修改密码”', en: 'You cannot reset your own password: use Change password' } }]);
   await readAccount(database.db, id);
-  const password = chosen ?? temporaryPassword();
+  const policy = await readPasswordPolicy(database.db);
+  const password = chosen ?? temporaryPassword(policy.minLength);
   if (chosen !== undefined) {
-    const policy = await readPasswordPolicy(database.db);
     const issues = passwordShapeIssues(chosen, policy);
     if (issues.length === 0 && (await reusesRecentPassword(database.db, id, chosen, policy))) issues.push(reuseIssue());
     if (issues.length > 0) throw invalid(issues);
