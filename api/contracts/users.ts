@@ -160,7 +160,7 @@ export const roleLabels = {
 export const peopleLogQuery = z.strictObject({
   /** Only entries about this user. */
   user: z.coerce.number().int().positive().optional(),
-  /** Only entries about this unit. */
+  /** Only entries about this unit and the accounts now in it. */
   unit: z.string().trim().min(1).max(64).optional(),
   /** Entries older than this sequence number: the next page. */
   before: z.coerce.number().int().positive().optional(),

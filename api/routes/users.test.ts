@@ -278,6 +278,12 @@ describe('people administration', () => {
     const unitLog = (await (await admin.get('/api/admin/log?unit=logtest')).json()) as { entries: { event: string; payload: Record<string, unknown> }[] };
     expect(unitLog.entries.map((e) => e.event)).toEqual(['unit.delete', 'unit.edit', 'unit.create']);
     expect(unitLog.entries[1]?.payload).toEqual({ changes: { nameEn: { from: 'Log test team', to: 'Log team' } } });
+    // A unit's log holds the changes to its people too (log.one is Hantai's), and a person of the unit chosen with it gives theirs.
+    type LogPage = { entries: { event: string; userId: number | null }[] };
+    const hantaiLog = (await (await admin.get('/api/admin/log?unit=hantai&limit=200')).json()) as LogPage;
+    expect(hantaiLog.entries.filter((e) => e.userId === user.id).map((e) => e.event)).toEqual(page.entries.map((e) => e.event));
+    expect(((await (await admin.get(`/api/admin/log?user=${user.id}&unit=hantai`)).json()) as LogPage).entries.map((e) => e.event)).toEqual(page.entries.map((e) => e.event));
+    expect(((await (await admin.get(`/api/admin/log?user=${user.id}&unit=nanzheng`)).json()) as LogPage).entries).toEqual([]);
 
     const all = await (await admin.get('/api/admin/log?limit=200')).text();
     expect(all).toContain('password_policy.change');

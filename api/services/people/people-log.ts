@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { auditLog, peopleSubjects, users } from '../../../db/schema';
@@ -18,7 +18,13 @@ export async function readPeopleLog(db: Db, filter: PeopleLogFilter): Promise<Pe
   // campaign_id IS NULL walks the (campaign_id, seq) index from the newest entry, not the whole log.
   const where: SQL[] = [isNull(auditLog.campaignId), inArray(auditLog.subject, [...peopleSubjects])];
   if (filter.user !== undefined) where.push(eq(auditLog.subject, 'user'), eq(auditLog.subjectId, filter.user));
-  if (filter.unit !== undefined) where.push(eq(auditLog.subject, 'unit'), eq(auditLog.unitId, filter.unit));
+  if (filter.unit !== undefined) {
+    // A unit's changes and those of its people (an account's entry names the account, not its unit: read by where
+    // the account is now). Chosen with one of its people, that person's; chosen alone, the unit's people were left out.
+    const people = db.select({ id: users.id }).from(users).where(eq(users.unitId, filter.unit));
+    const ofUnit = or(and(eq(auditLog.subject, 'unit'), eq(auditLog.unitId, filter.unit)), and(eq(auditLog.subject, 'user'), inArray(auditLog.subjectId, people)));
+    if (ofUnit !== undefined) where.push(ofUnit);
+  }
   if (filter.before !== undefined) where.push(lt(auditLog.seq, filter.before));
   const rows = await db
     .select({
