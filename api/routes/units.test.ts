@@ -64,6 +64,15 @@ describe('the unit tree', () => {
 
     const held = await admin.send('DELETE', '/api/admin/units/hantai');
     expect(held.status).toBe(422);
+    // It says what the unit holds: a unit of no people or items but a unit below it was only told "retire it instead".
+    const said = ((await held.json()) as { fields: { message: { zh: string } }[] }).fields[0]?.message.zh ?? '';
+    expect(said).toMatch(/^该单位有 \d+ 名人员、有 \d+ 条线索或问题、有办理记录，不能删除：请改为撤销$/);
+    expect((await admin.send('POST', '/api/admin/units', { id: 'team-a', parentId: 'hantai', kind: 'other', nameZh: '测试甲', nameEn: 'Team A' })).status).toBe(201);
+    expect((await admin.send('POST', '/api/admin/units', { id: 'team-b', parentId: 'team-a', kind: 'other', nameZh: '测试乙', nameEn: 'Team B' })).status).toBe(201);
+    const parent = await admin.send('DELETE', '/api/admin/units/team-a');
+    expect(((await parent.json()) as { fields: { message: { zh: string } }[] }).fields[0]?.message.zh).toBe('该单位有 1 个下级单位，不能删除：请改为撤销');
+    expect((await admin.send('DELETE', '/api/admin/units/team-b')).status).toBe(204);
+    expect((await admin.send('DELETE', '/api/admin/units/team-a')).status).toBe(204);
     const retired = await admin.send('PATCH', '/api/admin/units/foping', { retired: true });
     expect(((await retired.json()) as UnitNode).retiredAt).not.toBeNull();
     const intoRetired = await admin.send('POST', '/api/admin/users', { username: 'fp.new', displayName: '新', role: 'officer', unitId: 'foping', password: 'long-enough-pw' });

@@ -206,12 +206,18 @@ export async function deleteUnit(database: Database, id: string, change: AdminCh
       .select({ n: sql<number>`count(*)` })
       .from(auditLog)
       .where(and(eq(auditLog.unitId, id), inArray(auditLog.subject, [...campaignSubjects])));
-    const holds = unit.parentId === null || unit.holds.users + unit.holds.items + (children?.n ?? 0) + (raised?.n ?? 0) + Number(history?.n ?? 0) > 0;
-    if (holds) {
-      throw new ApiError('payload_invalid', {
-        reason: { zh: '该单位有人员、事项、下级单位或办理记录，不能删除；可以撤销', en: 'The unit holds users, items, units below it or history: retire it instead of deleting it' },
-        fields: [{ field: 'id', message: { zh: '请改为撤销', en: 'Retire it instead' } }],
-      });
+    // What it holds, said: "retire it instead" alone left the administrator to guess why (units below it, say).
+    const held = [
+      ...(unit.parentId === null ? [{ zh: '是根单位', en: 'is the root' }] : []),
+      ...(unit.holds.users > 0 ? [{ zh: `有 ${unit.holds.users} 名人员`, en: `has ${unit.holds.users} users` }] : []),
+      ...(unit.holds.items > 0 ? [{ zh: `有 ${unit.holds.items} 条线索或问题`, en: `has ${unit.holds.items} clues or problems` }] : []),
+      ...((children?.n ?? 0) > 0 ? [{ zh: `有 ${children?.n} 个下级单位`, en: `has ${children?.n} units below it` }] : []),
+      ...((raised?.n ?? 0) + Number(history?.n ?? 0) > 0 ? [{ zh: '有办理记录', en: 'has history' }] : []),
+    ];
+    if (held.length > 0) {
+      const zh = `该单位${held.map((h) => h.zh).join('、')}，不能删除：请改为撤销`;
+      const en = `The unit ${held.map((h) => h.en).join(', ')}: retire it instead of deleting it`;
+      throw new ApiError('payload_invalid', { reason: { zh, en }, fields: [{ field: 'id', message: { zh, en } }] });
     }
     await tx.delete(unitLeads).where(eq(unitLeads.unitId, id));
     await tx.delete(units).where(eq(units.id, id));
