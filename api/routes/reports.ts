@@ -13,7 +13,7 @@ import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
-import { exportDay, exportNames } from '../services/export-names';
+import { exportDay, exportNames, exportScope } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
@@ -62,8 +62,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         if (query.format === 'json') return c.json(built, 200);
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
-        // The category by its code (hz-2026-nanzheng-fraud-survey-…), not its row's number.
-        const scope = [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [names.categoryCodes.get(category) ?? `category${category}`])];
+                const scope = exportScope(names, unit, category);
         // Named for what it holds: the phase, or the span's first and last days, and the day it is as of (today's unless
         // asked for another), so that two spans, or the same one as of two days, are two files.
         const day = (instant: string | number) => exportDay(new Date(instant), campaign.config.timeZone);

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues, users } from '../../db/schema';
+import { auditLog, categories, clues, users } from '../../db/schema';
 import { movingClockApp, signIn, type Session } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { HistoryEntry, ItemDetail } from '../contracts/items';
@@ -196,6 +196,10 @@ describe('the register as a file', () => {
     const csv = await viewer.get('/api/campaigns/1/typical-cases?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toMatch(/typical-cases-all-\d{4}-\d{2}-\d{2}\.csv/);
+    // A category by its code, as the report of the same scope names it.
+    const [category] = await database.db.select({ id: categories.id, code: categories.code }).from(categories).where(eq(categories.campaignId, 1)).orderBy(asc(categories.id)).limit(1);
+    const scoped = await viewer.get(`/api/campaigns/1/typical-cases?format=csv&unit=hantai&category=${category?.id}`);
+    expect(scoped.headers.get('content-disposition')).toMatch(new RegExp(`-typical-cases-hantai-${category?.code}-all-\\d{4}-\\d{2}-\\d{2}\\.csv`));
     const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data;
     expect(rows[0]?.slice(0, 3)).toEqual(['编号', '案件编号', '线索标题']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(cases.map((c) => c.clueId));

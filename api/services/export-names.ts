@@ -24,6 +24,16 @@ export async function exportNames(db: Db, campaignId: number): Promise<ExportNam
   };
 }
 
+/**
+ * What a file's name says of its scope: the unit by its code, the category by
+ * its (hz-2026-nanzheng-fraud-…), the same in every export of a scope. The
+ * typical cases named it by its row's number (`category8`) beside a report
+ * of the same scope called `fraud`.
+ */
+export function exportScope(names: ExportNames, unit: string | undefined, category: number | undefined): string[] {
+  return [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [names.categoryCodes.get(category) ?? `category${category}`])];
+}
+
 /** The campaign's own day an export is made on, for its file's name: in Beijing, 07:00 is already the new day that UTC has not reached. */
 export function exportDay(now: Date, timeZone: string): string {
   const ms = now.getTime();
