@@ -70,7 +70,7 @@ const moneyLabelLines = (page: Page) =>
     });
 
 describe('the wall on its screen', () => {
-  test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 720p projector to a 4K television', () =>
+  test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 4:3 projector or a 720p one to a 4K television', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
@@ -79,7 +79,9 @@ describe('the wall on its screen', () => {
       for (const lang of ['zh', 'en'] as const) {
         await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
         for (const [width, height] of [
+          [1024, 768],
           [1280, 720],
+          [1280, 1024],
           [1366, 768],
           [1600, 900],
           [1920, 1080],
