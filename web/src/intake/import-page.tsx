@@ -7,6 +7,7 @@ import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
+import { keptMerges, refusedForMerge } from './kept-merges';
 import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
 import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
@@ -52,6 +53,11 @@ export function ImportPage() {
     },
   };
   const [failure, setFailure] = createSignal<Failure | null>(null);
+  /** A check's answer shown: the merges chosen against the one before it kept only where this one offers them still. */
+  function showPlan(next: ImportPlan) {
+    setPlan(next);
+    setMerges((chosen) => keptMerges(chosen, next));
+  }
   const readOnly = () => {
     const role = me()?.role;
     return role !== undefined && !movesItems(role);
@@ -66,13 +72,13 @@ export function ImportPage() {
   async function send(
     stage: UploadProgress['stage'],
     chosen: File,
-    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number> },
+    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number>; keepFailure?: boolean },
   ): Promise<ImportPlan | null> {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
     setProgress({ stage, sent: 0, server: null });
-    setFailure(null);
+    if (options.keepFailure !== true) setFailure(null);
     // Once the file is sent, the server's own progress is asked for at once and then twice a second until the answer comes.
     const progressId = crypto.randomUUID();
     let polling: ReturnType<typeof setInterval> | undefined;
@@ -87,8 +93,9 @@ export function ImportPage() {
       ask();
     };
     try {
+      const { keepFailure: _kept, ...upload } = options;
       return await uploadImport(campaignId(), chosen, {
-        ...options,
+        ...upload,
         progressId,
         signal: controller.signal,
         onProgress: (sent, total) => {
@@ -99,7 +106,7 @@ export function ImportPage() {
       });
     } catch (error) {
       if (inFlight !== controller || (error instanceof ApiProblem && error.code === 'aborted')) return null;
-      if (error instanceof ImportRefused) setPlan(error.plan);
+      if (error instanceof ImportRefused) showPlan(error.plan);
       setFailure(failureOf(error, stage === 'importing' ? intakeMessages.refused : intakeMessages.previewFailed));
       announce(tr(failure()?.detail ?? failure()?.heading ?? intakeMessages.previewFailed));
       return null;
@@ -112,10 +119,10 @@ export function ImportPage() {
     }
   }
 
-  async function preview(chosen: File, mapping?: ImportMapping) {
-    const answer = await send('checking', chosen, mapping === undefined ? { commit: false } : { commit: false, mapping });
+  async function preview(chosen: File, mapping?: ImportMapping, keepFailure = false) {
+    const answer = await send('checking', chosen, { commit: false, keepFailure, ...(mapping !== undefined && { mapping }) });
     if (answer === null) return;
-    setPlan(answer);
+    showPlan(answer);
     announce(`${im('summaryTitle')}${colon()}${[`${im('rows')} ${answer.rows}`, `${im('valid')} ${answer.valid}`, `${im('invalid')} ${invalidRows(answer)}`].join(lang() === 'zh' ? '，' : ', ')}`);
   }
 
@@ -148,7 +155,13 @@ export function ImportPage() {
     const shown = new Set(current.duplicates.map((d) => d.row));
     const chosenMerges = new Map([...merges()].filter(([row]) => shown.has(row)));
     const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping, merges: chosenMerges });
-    if (answer === null) return;
+    if (answer === null) {
+      // Refused for a merge whose clue was merged meanwhile into another: the file is checked again, under the
+      // refusal, so that its row offers what it may merge into now (the survivor the refusal names).
+      const refused = plan();
+      if (failure() !== null && refused !== null && refusedForMerge(refused)) await preview(chosen, current.mapping, true);
+      return;
+    }
     setResult(answer);
     announce(`${im('doneTitle')}${colon()}${im('created')} ${answer.created ?? 0}`);
   }

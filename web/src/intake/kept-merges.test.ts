@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { keptMerges, refusedForMerge } from './kept-merges';
+
+const plan = (duplicates: { row: number; mergeInto: number[] }[]) => ({ duplicates: duplicates.map((d) => ({ ...d, clueIds: d.mergeInto })) });
+
+describe('merge choices against a new check', () => {
+  it('drops a merge into a clue the check no longer offers the row, and keeps the rest', () => {
+    const chosen = new Map([
+      [3, 280],
+      [5, 17],
+    ]);
+    // #280 was merged into #292 meanwhile: row 3 is offered the survivor now.
+    const kept = keptMerges(chosen, plan([{ row: 3, mergeInto: [292] }, { row: 5, mergeInto: [17, 18] }]));
+    expect([...kept]).toEqual([[5, 17]]);
+  });
+
+  it('drops a merge for a row no longer a duplicate (the file remapped)', () => {
+    expect(keptMerges(new Map([[4, 9]]), plan([])).size).toBe(0);
+  });
+
+  it('keeps the same choices when all still hold', () => {
+    const chosen = new Map([[3, 280]]);
+    expect(keptMerges(chosen, plan([{ row: 3, mergeInto: [280] }]))).toBe(chosen);
+  });
+
+  it('tells a refusal for a merge from one for the rows', () => {
+    const reason = { zh: '', en: '' };
+    expect(refusedForMerge({ issues: [{ row: 3, column: '', field: 'merge', reason }] })).toBe(true);
+    expect(refusedForMerge({ issues: [{ row: 3, column: '标题', field: 'title', reason }] })).toBe(false);
+  });
+});
