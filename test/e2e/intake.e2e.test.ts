@@ -198,6 +198,8 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现时间');
       await page.getByTestId('merge-2').selectOption(String(survivor.id));
       await expect.poll(() => page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：1 行');
+      // The office merges into any unit's clue: the hint for a unit lead that it may not is not the office's.
+      expect(await page.getByTestId('merge-bar').locator('.merge-hint').count()).toBe(0);
       await page.screenshot({ path: `${artifacts}/import-merge-zh.png` });
       await page.getByTestId('import-all').click();
       await page.getByTestId('import-done').waitFor();
@@ -212,6 +214,34 @@ describe('clue import in Chromium', () => {
       expect(await parts.locator('.part').count()).toBe(2);
       expect(await parts.locator('.part-first').textContent()).toContain('汉台：同一收款卡被举报');
       await page.screenshot({ path: `${artifacts}/clue-parts-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a merge chosen into a clue merged meanwhile into another: refused, and the row then offers the survivor, the count agreeing', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      const absorbed = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'nanzheng', title: '南郑：同卡线索', description: '收款卡 6222 0244 5555 6666 777', source: 'platform110' })) as { id: number; version: number };
+      const survivor = (await api(context, 'POST', '/api/clues', { campaignId, unitId: 'nanzheng', title: '南郑：主线索', description: '另一条', source: 'platform110' })) as { id: number };
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      await upload(page, '过时.csv', Buffer.from(['编号,标题,内容,单位', 'STALE-1,汉台：同卡,卡号 6222024455556666777,汉台分局'].join('\n')));
+      await settled(page);
+      await page.getByTestId('merge-2').selectOption(String(absorbed.id));
+      await expect.poll(() => page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：1 行');
+      // Someone else merges the chosen clue into another while the page is open.
+      await api(context, 'POST', `/api/clues/${absorbed.id}/transitions`, { to: 'merged', version: absorbed.version, payload: { targetId: survivor.id, reason: '同一收款卡' } });
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-error').waitFor();
+      // Checked again under the refusal: the row offers the survivor, nothing is counted as merged, and the import is open again.
+      await expect.poll(async () => page.getByTestId('merge-2').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(String(survivor.id));
+      expect(await page.getByTestId('merge-2').inputValue()).toBe('');
+      expect(await page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：0 行');
+      expect(await page.getByTestId('import-error').textContent()).toContain(`#${absorbed.id}`);
+      await page.getByTestId('merge-2').selectOption(String(survivor.id));
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1');
     } finally {
       await context.close();
     }
@@ -281,6 +311,12 @@ describe('clue import in Chromium', () => {
       // A lead's template offers their own unit; the row takes it and the first source offered.
       const unit = String(choices?.getCell('A2').value);
       expect(unit).toBe('汉台分局');
+      // Sent back unfilled, it is said to hold no rows (it was "every row can be imported" beside nothing to import).
+      const unfilled = Buffer.from(await workbook.xlsx.writeBuffer());
+      await page.getByTestId('file-input').setInputFiles({ name: '空模板.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: unfilled });
+      await settled(page);
+      expect(await page.getByTestId('no-rows').textContent()).toContain('没有数据行');
+      expect(await page.getByTestId('no-issues').count()).toBe(0);
       clues?.addRow(['TPL-1', '模板导入：境外网站引流', '网址 www.tpl-e2e.example', unit, '', String(choices?.getCell('E2').value), '', '2026-03-05']);
       const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
       await page.getByTestId('file-input').setInputFiles({ name: '线索导入模板.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
@@ -289,6 +325,18 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('map-title').inputValue()).toBe('标题');
       expect(await page.getByTestId('map-foundAt').inputValue()).toBe('发现时间');
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
+      // Its own sheets (what to write, the lists) are not sheets left unread.
+      expect(await page.getByTestId('sheets-not-read').count()).toBe(0);
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      const batch = (await page.getByTestId('batch-id').textContent()) ?? '';
+      // The clue's history says it came from this import, as the done screen promises, with the row's source id.
+      const board = (await api(context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&q=${encodeURIComponent('模板导入：境外网站引流')}`)) as { columns: { cards: { id: number }[] }[] };
+      const id = board.columns.flatMap((c) => c.cards)[0]?.id;
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${id}`);
+      const imported = page.getByTestId('detail-panel').getByTestId('imported-with');
+      await imported.waitFor();
+      expect(await imported.textContent()).toBe(`导入 · 批次号 ${batch} · 来源编号 TPL-1`);
     } finally {
       await context.close();
     }

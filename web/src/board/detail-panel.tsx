@@ -17,6 +17,7 @@ import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
 import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/extension-history';
 import { xm } from '../deadlines/messages';
+import { importLabels, importedWith } from './history-import';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments', 'extensionRequest']);
@@ -147,6 +148,15 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
           </span>
         </Show>
       </div>
+      <Show when={importedWith(props.entry)}>
+        {(imported) => (
+          <p class="history-figures muted" data-testid="imported-with">
+            {`${tr(importLabels.imported)} · ${tr(importLabels.batch)} `}
+            <code>{imported().batch}</code>
+            <Show when={imported().sourceRef}>{(ref) => ` · ${tr(importLabels.sourceRef)} ${ref()}`}</Show>
+          </p>
+        )}
+      </Show>
       <FileInHistory entry={props.entry} kind={props.kind} itemId={props.itemId} files={props.files} />
       <Show when={figures.length > 0}>
         <p class="history-figures muted" data-testid="said-figures">

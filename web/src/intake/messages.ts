@@ -15,7 +15,7 @@ export const intakeMessages = {
     en: 'It has the column names the import recognises, how to fill them in, and the units, categories and sources you may write (as drop-down lists).',
   },
   dropTitle: { zh: '将文件拖到此处，或点击选择文件', en: 'Drop a file here, or click to choose one' },
-  dropHint: { zh: '支持 .xlsx、.csv，单个文件不超过 32 MB；第一行须为列名', en: '.xlsx or .csv, up to 32 MB; the first row must hold the column names' },
+  dropHint: { zh: '支持 .xlsx、.csv，单个文件不超过 32 MB；列名行之上可有标题行，之下每行一条线索', en: '.xlsx or .csv, up to 32 MB; a title may stand above the row of column names, then one clue a row' },
   dropActive: { zh: '松开鼠标即可上传', en: 'Release to upload' },
   chooseFile: { zh: '选择文件', en: 'Choose file' },
   changeFile: { zh: '更换文件', en: 'Choose another file' },
@@ -65,6 +65,7 @@ export const intakeMessages = {
   headerRow: { zh: '列名行', en: 'Header' },
   showAll: { zh: '显示全部', en: 'Show all' },
   noIssues: { zh: '全部数据行均可导入', en: 'Every row can be imported' },
+  noRows: { zh: '文件在列名之下没有数据行：请在列名下方逐行填写线索后再上传', en: 'The file has no rows under its column names: fill in a clue a row below them, then upload it again' },
   alreadyImportedTitle: { zh: '已导入过的行（将跳过）', en: 'Rows imported before (skipped)' },
   alreadyImportedLead: { zh: '这些行的线索编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
   duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
@@ -158,7 +159,7 @@ export const importFieldLabels: Record<ImportField, Label> = {
   source: { zh: '来源', en: 'Source' },
   assignee: { zh: '承办人', en: 'Assignee' },
   foundAt: { zh: '发现时间（如 2026-03-05 10:30）', en: 'Found at (e.g. 2026-03-05 10:30)' },
-  sourceRef: { zh: '线索编号（防止重复导入）', en: 'Source id (prevents importing twice)' },
+  sourceRef: { zh: '来源编号（防止重复导入）', en: 'Source id (prevents importing twice)' },
 };
 
 export const identifierKindLabels: Record<IdentifierKind, Label> = {

@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import { named, tr } from '../i18n/i18n';
+import { me } from '../session/session';
 import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
 import { count, fill, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
@@ -119,9 +120,19 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
         when={props.plan.issues.length > 0}
         fallback={
           <Show when={props.done !== true}>
-            <p class="intake-ok" data-testid="no-issues">
-              {im('noIssues')}
-            </p>
+            {/* A file of its header alone (the template downloaded and sent back unfilled) has nothing that "can be imported". */}
+            <Show
+              when={props.plan.rows > 0}
+              fallback={
+                <p class="intake-blocked-note" data-testid="no-rows">
+                  {im('noRows')}
+                </p>
+              }
+            >
+              <p class="intake-ok" data-testid="no-issues">
+                {im('noIssues')}
+              </p>
+            </Show>
           </Show>
         }
       >
@@ -188,7 +199,10 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                 <span class="muted" data-testid="merge-count" aria-live="polite">
                   {fill(merges().chosen.size === 1 ? 'mergeChosenOne' : 'mergeChosen', { n: count(merges().chosen.size) })}
                 </span>
-                <span class="muted merge-hint">{im('mergeScopeHint')}</span>
+                {/* Said to a unit lead, who may merge only into their own units' clues; the office merges into any. */}
+                <Show when={me()?.role !== 'office'}>
+                  <span class="muted merge-hint">{im('mergeScopeHint')}</span>
+                </Show>
               </div>
             )}
           </Show>
