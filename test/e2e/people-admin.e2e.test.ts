@@ -33,6 +33,12 @@ describe('people administration in the browser', () => {
     const row = page.locator('tr[data-username="sun.qi"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('待改密码');
+    // The unit chosen stays shown as it stays chosen for the next account (the units read again showed the office).
+    expect(await form.locator('select').nth(1).inputValue()).toBe('hantai');
+    // The administrator's own row offers no disabling nor reset: their own password is changed with the current one.
+    const own = page.locator('tr[data-username="admin"]');
+    expect(await own.textContent()).toContain('本人账号');
+    expect(await own.locator('[data-action=reset], [data-action=disable]').count()).toBe(0);
 
     // A reset signs the user out everywhere, so it asks first; dismissed, nothing happens.
     let asked = '';
@@ -64,6 +70,15 @@ describe('people administration in the browser', () => {
     await page.locator('[data-tab=units]').click();
     await page.locator('tr[data-unit=hantai]').click();
     await page.getByTestId('unit-form').waitFor();
+    // Retiring a unit that holds people and work asks first, saying what it keeps; dismissed, nothing changes.
+    asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByTestId('unit-form').locator('[data-action=retire]').click();
+    await expect.poll(() => asked).toMatch(/其 \d+ 名人员和 \d+ 条线索或问题保持原样/);
+    expect(await page.locator('tr[data-unit=hantai]').textContent()).not.toContain('已撤销');
     await page.screenshot({ path: `${artifacts}/people-units.png` });
 
     // The activity log names who created and reset the user, newest first, and holds no password.
@@ -73,6 +88,9 @@ describe('people administration in the browser', () => {
     expect(await log.locator('tbody tr').nth(1).textContent()).toContain('孙七（sun.qi）');
     expect(await log.textContent()).not.toContain(temporary);
     await page.screenshot({ path: `${artifacts}/people-log.png` });
+    // Shown once, the temporary password is still there after the other tabs, until dismissed.
+    await page.locator('[data-tab=users]').click();
+    expect(await page.getByTestId('temporary-password').locator('code').textContent()).toBe(temporary);
     await context.close();
 
     // The reset user signs in with the temporary password and sees only the change screen until they change it.
@@ -91,6 +109,18 @@ describe('people administration in the browser', () => {
     await change.locator('button[type=submit]').click();
     await userPage.waitForURL(/\/campaigns\/\d+\/board/);
     await userPage.locator('[data-testid=board]').waitFor();
+
+    // Later, of their own accord: their name in the top bar leads to the change, and back to the board after it.
+    await userPage.getByTestId('user').click();
+    await userPage.waitForURL(/\/account\/password$/);
+    expect(await change.locator('h1').textContent()).toBe('修改密码');
+    await change.locator('input[name=currentPassword]').fill('sun-qi-own-password');
+    await change.locator('input[name=newPassword]').fill('sun-qi-later-password');
+    await change.locator('input[name=repeatPassword]').fill('sun-qi-later-password');
+    await change.locator('button[type=submit]').click();
+    await userPage.waitForURL(/\/campaigns\/\d+\/board/);
+    const again = await userContext.request.post(`${suite.server.url}/api/session`, { data: { username: 'sun.qi', password: 'sun-qi-later-password' }, headers: { origin: suite.server.url } });
+    expect(again.status()).toBe(200);
     await userContext.close();
   }, 90_000);
 

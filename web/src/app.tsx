@@ -101,6 +101,7 @@ export function App() {
         <Route path="/campaigns/:id/battle-map" component={BattleMapPage} />
         <Route path="/campaigns/:id/wall" component={WallPage} />
         <Route path="/admin/people" component={PeoplePage} />
+        <Route path="/account/password" component={() => <ChangePasswordPage voluntary />} />
         <Route path="/campaigns/:id/settings" component={CampaignSettingsPage} />
         <Route path="/campaigns/:id/lists/:list" component={ListsPage} />
         <Route path="*" component={NoSuchPage} />

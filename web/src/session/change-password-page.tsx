@@ -7,13 +7,17 @@ import { peopleMessages, pt } from '../admin/people/messages';
 import '../admin/people/people.css';
 import { t, tr } from '../i18n/i18n';
 import { LanguageToggle } from '../ui/language-toggle';
+import { toast } from '../ui/toasts';
 import { loadSession, me, signOut } from './session';
 
 /**
  * Shown instead of every page while the session says the password must
  * change (set or reset by an administrator): nothing else until it has.
+ * And asked for (`voluntary`, `/account/password`, from the user's name in
+ * the top bar): anyone may change their own password whenever they like,
+ * and go back without doing so.
  */
-export function ChangePasswordPage() {
+export function ChangePasswordPage(props: { voluntary?: boolean }) {
   const navigate = useNavigate();
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
@@ -26,6 +30,9 @@ export function ChangePasswordPage() {
     return m === null ? '' : tr(m);
   };
 
+  /** Back to the page the user came from, or the start page when this one was opened on its own. */
+  const leave = () => (history.length > 1 ? history.back() : navigate('/', { replace: true }));
+
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     problem.clear();
@@ -37,6 +44,11 @@ export function ChangePasswordPage() {
     setBusy(true);
     try {
       await peopleApi.changeOwnPassword(current(), next());
+      if (props.voluntary === true) {
+        toast(() => pt('ownChanged'), 'info');
+        leave();
+        return;
+      }
       // The session now says the password need not change: the page asked for comes back.
       await loadSession();
     } catch (error) {
@@ -52,9 +64,9 @@ export function ChangePasswordPage() {
         <LanguageToggle />
       </div>
       <form class="login-card" onSubmit={submit}>
-        <h1>{pt('changeTitle')}</h1>
+        <h1>{pt(props.voluntary === true ? 'ownChangeTitle' : 'changeTitle')}</h1>
         <p class="muted">
-          {me()?.displayName} · {pt('changeLead')}
+          {me()?.displayName} · {pt(props.voluntary === true ? 'ownChangeLead' : 'changeLead')}
         </p>
         <label class="field">
           <span class="field-label">{pt('currentPassword')}</span>
@@ -79,9 +91,18 @@ export function ChangePasswordPage() {
         <button type="submit" class="button primary block" disabled={busy()}>
           {pt('changeSubmit')}
         </button>
-        <button type="button" class="button ghost block" onClick={() => void signOut().then(() => navigate('/login', { replace: true }))}>
-          {t('signOut')}
-        </button>
+        <Show
+          when={props.voluntary === true}
+          fallback={
+            <button type="button" class="button ghost block" onClick={() => void signOut().then(() => navigate('/login', { replace: true }))}>
+              {t('signOut')}
+            </button>
+          }
+        >
+          <button type="button" class="button ghost block" data-testid="change-password-back" onClick={leave}>
+            {pt('back')}
+          </button>
+        </Show>
       </form>
     </main>
   );

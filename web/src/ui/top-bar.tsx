@@ -1,6 +1,7 @@
-import { useParams } from '@solidjs/router';
+import { A, useParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
+import { pt } from '../admin/people/messages';
 import { me } from '../session/session';
 import { SignOutButton } from '../session/sign-out-button';
 import { LanguageToggle } from './language-toggle';
@@ -26,7 +27,8 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
         {props.actions ?? <Show when={params.id}>{(id) => <InboxLink campaignId={Number(id())} />}</Show>}
         <Show when={me()}>
           {(user) => (
-            <span class="user" data-testid="user" title={user().displayName}>
+            // The user's name leads to their own account: changing their password whenever they like.
+            <A class="user" href="/account/password" data-testid="user" title={`${user().displayName} · ${pt('accountLink')}`}>
               <span class="avatar" aria-hidden="true">
                 {user().displayName.slice(0, 1)}
               </span>
@@ -34,7 +36,7 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
               <Show when={user().role === 'viewer'}>
                 <span class="chip">{t('readOnly')}</span>
               </Show>
-            </span>
+            </A>
           )}
         </Show>
         <LanguageToggle />

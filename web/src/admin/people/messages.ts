@@ -110,8 +110,12 @@ export const peopleMessages = {
   restore: { zh: '恢复', en: 'Restore' },
   retired: { zh: '已撤销', en: 'Retired' },
   delete: { zh: '删除', en: 'Delete' },
-  deleteHint: { zh: '只有从未有人员、事项或记录的单位可以删除；其他单位请撤销', en: 'Only a unit that never held people, items or history can be deleted; retire the others' },
+  deleteHint: { zh: '只有从未有人员、事项、下级单位或记录的单位可以删除；其他单位请撤销', en: 'Only a unit that never held people, items, units below it or history can be deleted; retire the others' },
   confirmDelete: { zh: '确定删除该单位？', en: 'Delete this unit?' },
+  confirmRetire: {
+    zh: '撤销后，该单位不再接收新的人员和事项；其 {users} 名人员和 {items} 条线索或问题保持原样，可继续办理或转办。可以随时恢复。确定撤销？',
+    en: 'Once retired, the unit takes no new people or items; its {users} users and {items} clues or problems stay as they are, to be worked or transferred. It can be restored at any time. Retire it?',
+  },
   routingNote: {
     zh: '二级督办（超期）发给事项所属单位的负责人；未指定负责人的单位由其本单位负责人角色接收，再无则逐级上报；三级督办发给专项办的负责人。',
     en: 'Level 2 escalations (overdue) go to the leads of the item\'s unit; a unit with none named falls back to its lead-role users, then to the unit above; level 3 goes to the campaign office\'s leads.',
@@ -126,6 +130,12 @@ export const peopleMessages = {
   repeatPassword: { zh: '再次输入新密码', en: 'New password again' },
   mismatch: { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
   changeSubmit: { zh: '修改密码', en: 'Change password' },
+  ownChangeTitle: { zh: '修改密码', en: 'Change password' },
+  ownChangeLead: { zh: '修改后，您在其他设备和浏览器上的登录将结束，本页保持登录。', en: 'Once changed, you are signed out everywhere else; this page stays signed in.' },
+  ownChanged: { zh: '密码已修改', en: 'Your password is changed' },
+  back: { zh: '返回', en: 'Back' },
+  accountLink: { zh: '修改密码', en: 'Change password' },
+  selfRow: { zh: '本人账号', en: 'Your account' },
   adminOnly: { zh: '只有系统管理员可以管理人员和单位', en: 'Only an administrator may manage people and units' },
 } satisfies Record<string, Label>;
 

@@ -13,7 +13,7 @@ import { PolicyPanel } from './policy-panel';
 import { SessionsPanel } from './sessions-panel';
 import { UnitsPanel } from './units-panel';
 import { treeOrder } from './unit-tree';
-import { UsersPanel } from './users-panel';
+import { UsersPanel, type RevealedPassword } from './users-panel';
 import './people.css';
 
 const tabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
@@ -23,6 +23,8 @@ const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabB
 /** `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the administrator only. */
 export function PeoplePage() {
   const [tab, setTab] = createSignal<Tab>('users');
+  // A reset's temporary password, shown once, stays until dismissed: another tab and back no longer loses it.
+  const [revealed, setRevealed] = createSignal<RevealedPassword | null>(null);
   const isAdmin = () => me()?.role === 'admin';
   const [usersRead, { refetch: reloadUsers }] = createResource(isAdmin, () => peopleApi.accounts());
   const [unitsRead, { refetch: reloadUnits }] = createResource(isAdmin, () => peopleApi.units());
@@ -68,7 +70,7 @@ export function PeoplePage() {
           <WhenRead read={users() !== undefined && units() !== undefined} error={failed()} what={pt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>}>
             <Switch>
               <Match when={tab() === 'users'}>
-                <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} />
+                <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
               </Match>
               <Match when={tab() === 'bulk'}>
                 <BulkPanel onCreated={reload} />

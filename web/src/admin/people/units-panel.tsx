@@ -4,7 +4,7 @@ import { named, series, tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
-import { pt } from './messages';
+import { pt, ptFilled } from './messages';
 import { treeOrder } from './unit-tree';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
@@ -179,7 +179,13 @@ function UnitForm(props: {
           <span class="field-label">{pt('parent')}</span>
           <select value={parentId()} onChange={(e) => setParentId(e.currentTarget.value)}>
             {/* Not itself nor a unit below it: the server refuses a unit moved below itself (the subtree cut off the office). */}
-            <For each={props.units.filter((u) => u.retiredAt === null && !(props.unit !== undefined && subtreeOf(props.unit.id, props.units).includes(u.id)))}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+            <For each={props.units.filter((u) => u.retiredAt === null && !(props.unit !== undefined && subtreeOf(props.unit.id, props.units).includes(u.id)))}>
+              {(u) => (
+                <option value={u.id} selected={u.id === parentId()}>
+                  {named(u)}
+                </option>
+              )}
+            </For>
           </select>
           <span class="field-message">{message('parentId')}</span>
         </label>
@@ -220,14 +226,23 @@ function UnitForm(props: {
                 {pt('newUnit')}
               </button>
               <Show when={!isRoot()}>
-                <button type="button" class="button" onClick={() => run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved)}>
+                <button
+                  type="button"
+                  class="button"
+                  data-action="retire"
+                  onClick={() =>
+                    // Retiring a unit that holds people or work is asked first, saying what it keeps (a restore undoes it).
+                    (unit().retiredAt !== null || unit().holds.users + unit().holds.items === 0 || window.confirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }))) &&
+                    run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved)
+                  }
+                >
                   {unit().retiredAt === null ? pt('retire') : pt('restore')}
                 </button>
                 <button
                   type="button"
                   class="button ghost"
                   title={pt('deleteHint')}
-                  disabled={unit().holds.users + unit().holds.items > 0}
+                  disabled={unit().holds.users + unit().holds.items > 0 || props.units.some((u) => u.parentId === unit().id)}
                   onClick={() => window.confirm(pt('confirmDelete')) && run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.())}
                 >
                   {pt('delete')}

@@ -2,16 +2,35 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
 import { named, tr } from '../../i18n/i18n';
+import { me } from '../../session/session';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem, toastProblem } from './form-problem';
 import { pt, ptFilled } from './messages';
 
-/** The accounts: a filterable list with edit, disable/enable and reset, and a form for a new one. */
-export function UsersPanel(props: { users: readonly UserAccount[]; units: readonly UnitNode[]; onChange: () => void }) {
+/** A temporary password just made, shown once: kept by the page, so that another tab and back does not lose it. */
+export interface RevealedPassword {
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * The accounts: a filterable list with edit, disable/enable and reset, and a
+ * form for a new one. The administrator's own row offers neither disabling
+ * nor a reset: their own password is changed with the current one.
+ */
+export function UsersPanel(props: {
+  users: readonly UserAccount[];
+  units: readonly UnitNode[];
+  onChange: () => void;
+  revealed: RevealedPassword | null;
+  onReveal: (revealed: RevealedPassword | null) => void;
+}) {
   const [filter, setFilter] = createSignal('');
   const [editing, setEditing] = createSignal<number | null>(null);
-  const [revealed, setRevealed] = createSignal<{ username: string; password: string } | null>(null);
+  const revealed = () => props.revealed;
+  const setRevealed = (next: RevealedPassword | null) => props.onReveal(next);
+  const isSelf = (user: UserAccount) => user.id === me()?.id;
   const shown = createMemo(() => {
     const q = filter().trim().toLowerCase();
     return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
@@ -71,33 +90,35 @@ export function UsersPanel(props: { users: readonly UserAccount[]; units: readon
                       <button type="button" class="button ghost" onClick={() => setEditing(user.id)}>
                         {pt('edit')}
                       </button>
-                      <Show
-                        when={user.disabledAt === null}
-                        fallback={
-                          <button type="button" class="button ghost" onClick={() => act(() => peopleApi.enable(user.id))}>
-                            {pt('enable')}
+                      <Show when={!isSelf(user)} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
+                        <Show
+                          when={user.disabledAt === null}
+                          fallback={
+                            <button type="button" class="button ghost" onClick={() => act(() => peopleApi.enable(user.id))}>
+                              {pt('enable')}
+                            </button>
+                          }
+                        >
+                          <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
+                            {pt('disable')}
                           </button>
-                        }
-                      >
-                        <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
-                          {pt('disable')}
+                        </Show>
+                        <button
+                          type="button"
+                          class="button ghost"
+                          data-action="reset"
+                          onClick={() =>
+                            // As disabling does, a reset signs the user out everywhere at once: asked first.
+                            window.confirm(pt('confirmReset')) &&
+                            act(async () => {
+                              const done = await peopleApi.resetPassword(user.id, undefined);
+                              if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
+                            })
+                          }
+                        >
+                          {pt('reset')}
                         </button>
                       </Show>
-                      <button
-                        type="button"
-                        class="button ghost"
-                        data-action="reset"
-                        onClick={() =>
-                          // As disabling does, a reset signs the user out everywhere at once: asked first.
-                          window.confirm(pt('confirmReset')) &&
-                          act(async () => {
-                            const done = await peopleApi.resetPassword(user.id, undefined);
-                            if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
-                          })
-                        }
-                      >
-                        {pt('reset')}
-                      </button>
                     </td>
                   </tr>
                 }
@@ -121,9 +142,17 @@ function RoleSelect(props: { value: Role; onChange: (role: Role) => void }) {
 }
 
 function UnitSelect(props: { units: readonly UnitNode[]; value: string; onChange: (id: string) => void; label: string }) {
+  // Each option says whether it is the chosen one: the units read again after a change draw the options anew, and
+  // the select then showed its first (the office) while the form still meant to send the unit chosen before.
   return (
     <select value={props.value} aria-label={props.label} onChange={(e) => props.onChange(e.currentTarget.value)}>
-      <For each={props.units.filter((u) => u.retiredAt === null || u.id === props.value)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+      <For each={props.units.filter((u) => u.retiredAt === null || u.id === props.value)}>
+        {(unit) => (
+          <option value={unit.id} selected={unit.id === props.value}>
+            {named(unit)}
+          </option>
+        )}
+      </For>
     </select>
   );
 }
