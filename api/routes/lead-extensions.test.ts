@@ -63,6 +63,18 @@ describe("a unit lead's extensions in one state (the campaign's limit)", () => {
     expect(first.body.changes).not.toContain('clue.extend');
     expect(first.body.changes).toContain('clue.requestExtension');
     expect((await (await lead.get(`/api/clues/${clue.id}`)).json()).changes).not.toContain('clue.extend');
+    // Nor do its card and its list row, which a batch of ticked items is offered from (延期 was offered, then refused
+    // item by item); another card of the column, extended by no one, still offers it.
+    type Cards = { columns: { state: string; cards: { id: number; changes: string[] }[] }[] };
+    const board = (await (await lead.get('/api/campaigns/1/board?kind=clue&limit=500')).json()) as Cards;
+    const found = board.columns.find((column) => column.state === 'found')?.cards ?? [];
+    const card = found.find((c) => c.id === clue.id);
+    expect(card?.changes).toContain('clue.requestExtension');
+    expect(card?.changes).not.toContain('clue.extend');
+    expect(board.columns.flatMap((column) => column.cards).some((c) => c.id !== clue.id && c.changes.includes('clue.extend'))).toBe(true);
+    const list = (await (await lead.get('/api/campaigns/1/lists/clues?limit=200')).json()) as { items: { id: number; changes: string[] }[] };
+    expect(list.items.find((row) => row.id === clue.id)?.changes).not.toContain('clue.extend');
+    expect(list.items.some((row) => row.id !== clue.id && row.changes.includes('clue.extend'))).toBe(true);
 
     const second = await send(lead, 'POST', `/api/clues/${clue.id}/extend`, { version: first.body.version, until: '2026-07-15', reason: '仍在等待回函' });
     expect(second.status).toBe(403);

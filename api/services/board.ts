@@ -30,6 +30,7 @@ import { rungsOf, tableOf } from './item-tables';
 import { boardGroups, type Group } from './board-counts';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { quietFor } from './progress';
+import { extensionsSpent } from './lead-extensions';
 
 type BoardFilters = z.output<typeof boardQuery>;
 
@@ -241,8 +242,9 @@ async function readColumn(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const spent = await extensionsSpent(db, kind, page.map((row) => row.id), actor, campaign.config);
   return {
-    cards: page.map((row) => cardOf(kind, row, actor, now, campaign, concluded)),
+    cards: page.map((row) => withoutExtension(cardOf(kind, row, actor, now, campaign, concluded), spent)),
     next: rows.length > limit && last !== undefined ? encodeBoardCursor({ dueAt: last.dueAt, id: last.id }) : null,
   };
 }
@@ -285,6 +287,11 @@ export function allowedChangesOf(kind: ItemKindName, row: Pick<CardRow, 'state' 
 }
 
 const batchChanges: ReadonlySet<string> = new Set(batchEvents.flatMap((event) => [`clue.${event}`, `problem.${event}`]));
+
+/** A card or row without the extension its viewer has no more of to give in its state ({@link extensionsSpent}). */
+export function withoutExtension<T extends { readonly kind: ItemKindName; readonly id: number; readonly changes: readonly string[] }>(item: T, spent: ReadonlySet<number>): T {
+  return spent.has(item.id) ? { ...item, changes: item.changes.filter((change) => change !== `${item.kind}.extend`) } : item;
+}
 
 /** A card as the board shows it, with the moves this viewer may make on it now. */
 export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {

@@ -1,7 +1,8 @@
-import { and, count, eq, gt, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import type { Actor, ItemFacts, ItemRulesContext } from '../../engine';
+import { leadExtensionRefusal, type Actor, type ItemFacts, type ItemRulesContext } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 
 /**
@@ -20,6 +21,30 @@ export async function extensionsInState(db: Db | Tx, kind: ItemKindName, id: num
     .from(auditLog)
     .where(and(subject, eq(auditLog.event, `${kind}.extend`), gt(auditLog.seq, sql`(${entered})`)));
   return row?.n ?? 0;
+}
+
+/**
+ * The items of a page (a board's column, a list's) on which this unit lead
+ * has given as many extensions in their state as the campaign allows: their
+ * cards and rows do not offer an extension, as the drawer does not (a batch
+ * of them was offered 延期 and refused item by item, with no 申请延期). One
+ * read for the page, and none unless the campaign limits a lead's extensions.
+ */
+export async function extensionsSpent(db: Db | Tx, kind: ItemKindName, ids: readonly number[], actor: Actor, rules: Pick<ItemRulesContext, 'extensionsByLead'>): Promise<ReadonlySet<number>> {
+  if (ids.length === 0 || !leadExtensionsLimited(actor, rules)) return new Set();
+  // A limit of none: every item is the office's to extend.
+  if (leadExtensionRefusal(actor, rules, { extensionsInState: 0 }) !== null) return new Set(ids);
+  const moved = alias(auditLog, 'moved');
+  const entered = db
+    .select({ seq: sql<number>`coalesce(${max(moved.seq)}, 0)` })
+    .from(moved)
+    .where(and(eq(moved.subject, kind), eq(moved.subjectId, auditLog.subjectId), or(isNull(moved.fromState), ne(moved.fromState, moved.toState))));
+  const given = await db
+    .select({ id: auditLog.subjectId, n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.subject, kind), inArray(auditLog.subjectId, [...ids]), eq(auditLog.event, `${kind}.extend`), gt(auditLog.seq, sql`(${entered})`)))
+    .groupBy(auditLog.subjectId);
+  return new Set(given.filter((row) => leadExtensionRefusal(actor, rules, { extensionsInState: row.n }) !== null).map((row) => row.id));
 }
 
 /** Whether the campaign limits this actor's extensions (a unit lead's, when it sets a limit): only then are they counted. */

@@ -15,7 +15,8 @@ import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ListSort, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
 import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
-import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf } from './board';
+import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf, withoutExtension } from './board';
+import { extensionsSpent } from './lead-extensions';
 import { boardGroups } from './board-counts';
 import { searchFinds } from './item-search';
 import { tableOf } from './item-tables';
@@ -224,12 +225,14 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
     return row === undefined ? [] : [row];
   });
   const last = items.at(-1);
+  const idsOf = (kind: ItemKindName) => items.filter((row) => row.kind === kind).map((row) => row.id);
+  const [spentClues, spentProblems] = await Promise.all([extensionsSpent(db, 'clue', idsOf('clue'), actor, campaign.config), extensionsSpent(db, 'problem', idsOf('problem'), actor, campaign.config)]);
   return {
     list,
     campaignId,
     now: now.toISOString(),
     total: counts.reduce((sum, n) => sum + n, 0),
-    items: items.map((row) => pageItemOf(row, campaign, now, actor)),
+    items: items.map((row) => withoutExtension(pageItemOf(row, campaign, now, actor), row.kind === 'clue' ? spentClues : spentProblems)),
     next: page.length > filters.limit && last !== undefined ? (sort === null ? encodeCursor(keyOf(last)) : encodeSortedCursor(sortedKeyOf(sort, last))) : null,
     groups,
   };
