@@ -16,7 +16,7 @@ import { keptRead } from '../ui/read-shown';
 import { batchApi, type BatchItem, type BatchResult } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, confirmFrom, planOf, unitsOfPlan, type BatchAction } from './batch-plan';
+import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
 import { calendarDay } from '../board/format';
 
@@ -68,9 +68,9 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     return plan.shared.includes(need) ? null : plan.items.filter((p) => p.needs.includes(need)).length;
   };
 
-  // The people of the units the items are in: whoever is named must be of the item's unit (the server checks each).
+  // The people of the units of the items that need one: whoever is named must be of the item's unit (the server checks each).
   const wantsPeople = plan.needs.includes('assigneeId');
-  const units = [...new Set(plan.items.map((p) => p.item.unitId))];
+  const units = unitsNeeding(plan, 'assigneeId');
   const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => (wantsPeople ? units : false),
     async (ids) => {

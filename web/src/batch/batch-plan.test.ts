@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchItem } from './api';
-import { applicableCount, batchBodies, moveTargets, planOf, unitsOfPlan } from './batch-plan';
+import { applicableCount, batchBodies, moveTargets, planOf, unitsNeeding, unitsOfPlan } from './batch-plan';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
@@ -99,5 +99,10 @@ describe('a batch of list items', () => {
       { unitId: 'anning', n: 1 },
       { unitId: 'hantai', n: 1 },
     ]);
+  });
+
+  it('chooses an assignee for a move to verifying among the people of the units of the items without one only', () => {
+    const items = [item(16, { unitId: 'nanzheng', allowed: assignedFound(16).allowed }), item(97, { unitId: 'xixiang', allowed: assignedFound(97).allowed }), item(138, { unitId: 'xixiang', allowed: unassignedFound(138).allowed })];
+    expect(unitsNeeding(planOf(items, { type: 'move', to: 'verifying' }), 'assigneeId')).toEqual(['xixiang']);
   });
 });

@@ -135,6 +135,16 @@ export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (ne
 export const confirmFrom = 20;
 
 /** The units the items a plan sends are in, with how many of them each holds, most first (ties by unit code). */
+/**
+ * The units of the items sent that need a field: whose people a batch's
+ * assignee is chosen from. A move to verifying names one only for the items
+ * without an assignee, and it must be of that item's unit: the people of the
+ * units of the items already assigned were offered, and refused.
+ */
+export function unitsNeeding(plan: BatchPlan, need: string): string[] {
+  return [...new Set(plan.items.filter((p) => p.needs.includes(need)).map((p) => p.item.unitId))];
+}
+
 export function unitsOfPlan(plan: BatchPlan): { readonly unitId: string; readonly n: number }[] {
   const counts = new Map<string, number>();
   for (const { item } of plan.items) counts.set(item.unitId, (counts.get(item.unitId) ?? 0) + 1);
