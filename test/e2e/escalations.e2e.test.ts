@@ -160,6 +160,13 @@ describe('the escalation inbox', () => {
         await expect.poll(() => drawer.getByTestId('extension-request').textContent()).toContain('电子数据鉴定尚未出具结论');
         // Asked, not granted: the officer has no answer to give, and the deadline stands.
         expect(await drawer.getByTestId('extension-grant').count()).toBe(0);
+        // Asking again starts from the request waiting, and says it would replace it (an empty form replaced it unsaid).
+        await drawer.getByTestId('action-ask').click();
+        const again = drawer.getByTestId('ask-form');
+        expect(await again.getByTestId('ask-replaces').textContent()).toMatch(/^已有一份待审批的申请（延至 \d{4}年\d{1,2}月\d{1,2}日）：再次提交将替换它$/);
+        expect(await again.locator('textarea[name=reason]').inputValue()).toBe('电子数据鉴定尚未出具结论');
+        expect(await again.locator('input[name=until]').inputValue()).not.toBe('');
+        await again.getByRole('button', { name: '取消' }).click();
       } finally {
         await officer.context.close();
       }

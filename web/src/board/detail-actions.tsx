@@ -307,8 +307,9 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'extend' || action() === 'ask'}>
             <ExtendForm
               mode={action() === 'ask' ? 'ask' : 'extend'}
-              initialUntil={grantUntil()}
-              initialReason={grantUntil() === undefined ? undefined : extensionRequestOf(props.item)?.reason}
+              // Asked again while a request waits: it starts from that request, which this one replaces (an empty form replaced it unsaid).
+              initialUntil={action() === 'ask' ? extensionRequestOf(props.item)?.until : grantUntil()}
+              initialReason={action() === 'ask' || grantUntil() !== undefined ? extensionRequestOf(props.item)?.reason : undefined}
               item={props.item}
               campaign={props.campaign}
               now={props.now}

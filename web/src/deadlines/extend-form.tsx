@@ -20,7 +20,7 @@ import './extension.css';
  */
 export function ExtendForm(props: {
   mode: 'extend' | 'ask';
-  /** The day to start from: the day asked for, when a lead grants a request. */
+  /** The day to start from: the day asked for, when a lead grants a request, or when its asker asks again (replacing it). */
   initialUntil?: string;
   /** And the reason it gave, to keep or change: granting is agreeing with it, and it was typed once already. */
   initialReason?: string;
@@ -66,7 +66,12 @@ export function ExtendForm(props: {
       <Show when={props.item.dueAt}>{(due) => <p class="muted" data-testid="extend-current">{xm('current', { date: dueDate(due(), props.campaign.timeZone) })}</p>}</Show>
       <Show when={asked() !== undefined && askedDay(asked()) === ''}>
         <p class="muted" data-testid="asked-day-gone">
-          {xm('askedDayGone', { date: asked() ?? '' })}
+          {xm('askedDayGone', { date: calendarDay(asked() ?? '') })}
+        </p>
+      </Show>
+      <Show when={props.mode === 'ask' && props.initialUntil !== undefined}>
+        <p class="muted" data-testid="ask-replaces">
+          {xm('askReplaces', { date: calendarDay(props.initialUntil ?? '') })}
         </p>
       </Show>
       <Field name="until" label={xm('until')} errors={props.errors}>

@@ -19,6 +19,7 @@ export const extensionMessages = {
   done: { zh: '已延期', en: 'Deadline extended' },
   ask: { zh: '申请延期', en: 'Ask for more time' },
   askTitle: { zh: '申请延长办理期限', en: 'Ask for a later deadline' },
+  askReplaces: { zh: '已有一份待审批的申请（延至 {date}）：再次提交将替换它', en: 'A request is already waiting (to {date}): sending this one replaces it' },
   askHint: {
     zh: '申请交单位负责人或专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
     en: "A unit lead or the office decides; until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
