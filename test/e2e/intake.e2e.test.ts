@@ -329,6 +329,8 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('sheets-not-read').count()).toBe(0);
       await page.getByTestId('import-all').click();
       await page.getByTestId('import-done').waitFor();
+      // The button pressed is gone with the check's results: the focus is on what the import did, not the page's body.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('done-title');
       const batch = (await page.getByTestId('batch-id').textContent()) ?? '';
       // The clue's history says it came from this import, as the done screen promises, with the row's source id.
       const board = (await api(context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&q=${encodeURIComponent('模板导入：境外网站引流')}`)) as { columns: { cards: { id: number }[] }[] };

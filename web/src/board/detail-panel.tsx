@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createMemo, createResource, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createResource, on, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemDetail, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
@@ -218,6 +218,25 @@ export function DetailPanel(props: {
     panel?.focus({ preventScroll: true });
   });
   onCleanup(() => document.removeEventListener('keydown', onKey));
+  // Whether the keyboard is in the drawer: set as focus comes in, cleared as it goes to anything outside. A control
+  // that had it and is drawn anew as the item is read again (a request sent, an answer given) takes it with it, and
+  // the focus fell to the page's body: it stays in the drawer instead.
+  let keyboardIn = false;
+  const followFocus = (event: FocusEvent) => {
+    keyboardIn = event.target instanceof Node && panel?.contains(event.target) === true;
+  };
+  onMount(() => {
+    keyboardIn = panel?.contains(document.activeElement) === true;
+    document.addEventListener('focusin', followFocus);
+  });
+  onCleanup(() => document.removeEventListener('focusin', followFocus));
+  createEffect(
+    on(item, () =>
+      requestAnimationFrame(() => {
+        if (keyboardIn && (document.activeElement === null || document.activeElement === document.body)) panel?.focus({ preventScroll: true });
+      }),
+    ),
+  );
 
   return (
     <aside ref={panel} class="detail-panel" data-testid="detail-panel" aria-label={t('details')} tabIndex={-1}>

@@ -229,8 +229,20 @@ export function InboxPanel(props: {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') props.onClose();
   };
-  onMount(() => document.addEventListener('keydown', onKey));
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  // Closed, the focus goes back to what opened it (the inbox's button), unless the panel has put it somewhere (a drawer opened from a row).
+  let opener: HTMLElement | null = null;
+  onMount(() => {
+    opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    document.addEventListener('keydown', onKey);
+  });
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    const back = opener;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      (back?.isConnected === true ? back : document.querySelector<HTMLElement>('[data-testid=inbox-button]'))?.focus();
+    });
+  });
   const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
   let panel: HTMLElement | undefined;
   onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());

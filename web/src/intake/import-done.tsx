@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { onMount } from 'solid-js';
 import type { ImportPlan } from './api';
 import { count, im, type IntakeMessageKey } from './messages';
 import { PlanFindings, invalidRows } from './plan-report';
@@ -11,9 +12,14 @@ export function ImportDone(props: { result: ImportPlan; campaignId: number; onAg
       <span class="stat-label">{im(key)}</span>
     </div>
   );
+  // The import's button that had the focus is gone with the check's results: the focus comes here, where its answer is read.
+  let heading: HTMLHeadingElement | undefined;
+  onMount(() => {
+    if (document.activeElement === null || document.activeElement === document.body) heading?.focus({ preventScroll: true });
+  });
   return (
     <section class="intake-card intake-done" data-testid="import-done" aria-labelledby="done-title">
-      <h2 id="done-title">
+      <h2 id="done-title" ref={heading} tabIndex={-1}>
         <span class="done-mark" aria-hidden="true">
           ✓
         </span>

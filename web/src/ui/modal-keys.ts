@@ -4,16 +4,29 @@ import { keepTabInside } from './focus-trap';
 /**
  * The keyboard of a modal dialog for as long as it is mounted: Escape cancels
  * it (not while it is sending), Tab stays inside it, and the first control
- * `focusFirst` selects has the focus when it opens.
+ * `focusFirst` selects has the focus when it opens. Closed, it gives the focus
+ * back to what had it when it opened (the button that opened it), unless its
+ * owner has put it somewhere already: left on the page's body, a keyboard
+ * user started again from the top (the create dialog, the batch's).
  */
 export function useModalKeys(dialog: () => HTMLElement | undefined, options: { readonly busy: () => boolean; readonly onCancel: () => void; readonly focusFirst: string }): void {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !options.busy()) options.onCancel();
     else keepTabInside(dialog(), event);
   };
+  let opener: HTMLElement | null = null;
   onMount(() => {
+    opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     document.addEventListener('keydown', onKey);
     dialog()?.querySelector<HTMLElement>(options.focusFirst)?.focus();
   });
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    const back = opener;
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active !== null && active !== document.body) return;
+      if (back?.isConnected === true) back.focus();
+    });
+  });
 }

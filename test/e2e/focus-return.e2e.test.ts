@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { and, eq, gt } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { clues, users } from '../../db/schema';
+import { sweepDeadlines } from '../../api/services/deadline-sweep';
+import { testNow } from '../support/test-database';
+import { asUser, browserSuite, campaignOf, type TestDatabase } from './browser-kit';
+
+/**
+ * Where the keyboard is once a dialog, the inbox or a drawer's form has done
+ * its work: on what opened it, or in the drawer, never the page's body (a
+ * keyboard user then started again from the top of the page). Needs
+ * `npm run build`.
+ */
+const suite = browserSuite({
+  prepare: async (database: TestDatabase) => {
+    await sweepDeadlines(database, testNow);
+  },
+});
+
+/** What has the focus: its test id, or the nearest test id around it, or the tag of the body. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) return 'body';
+    return active.getAttribute('data-testid') ?? active.closest('[data-testid]')?.getAttribute('data-testid') ?? active.tagName;
+  });
+
+describe('the focus after a dialog, the inbox or a form', () => {
+  test('the create dialog and the inbox give it back to the button that opened them', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.getByTestId('board').waitFor();
+      await page.getByTestId('create').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('create-dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focused(page)).toBe('create');
+
+      await page.getByTestId('inbox-button').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('inbox').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focused(page)).toBe('inbox-button');
+    }));
+
+  test("a request for more time sent from the drawer leaves the focus in the drawer, as the item is read again", async () => {
+    const [own] = await suite.database.db
+      .select({ id: clues.id })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString())))
+      .limit(1);
+    if (own === undefined) throw new Error('no clue of the officer due after today');
+    await asUser(suite, 'hantai.officer', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-ask').click();
+      const form = drawer.getByTestId('ask-form');
+      await form.getByTestId('extend-30').click();
+      await form.locator('textarea[name=reason]').fill('等待鉴定结论');
+      await form.getByTestId('action-submit').focus();
+      await page.keyboard.press('Enter');
+      await drawer.getByTestId('extension-request').waitFor();
+      await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid=detail-panel]')?.contains(document.activeElement) === true)).toBe(true);
+    });
+  });
+});
