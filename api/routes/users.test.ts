@@ -189,8 +189,14 @@ describe('people administration', () => {
       [4, 'unit'],
       [4, 'password'],
     ]);
-    expect(issues[0]?.reason.zh).toMatch(/未知角色/);
+    // The roles there are, said: the roster's own rank is no role here.
+    expect(issues[0]?.reason.zh).toBe('未知角色：superhero（可填：系统管理员、专项办、单位负责人、民警、观察员）');
     expect((await database.db.select({ id: users.id }).from(users)).length).toBe(before);
+    // An empty password is one issue, not "required" and "too short" both; a missing column is named once in English.
+    const empty = await admin.send('POST', '/api/admin/users/bulk', { csv: ['用户名,姓名,角色,单位,初始密码', 'chen.si,陈四,民警,hantai,'].join('\n'), commit: false });
+    expect((((await empty.json()) as { issues: { column: string }[] }).issues ?? []).map((i) => i.column)).toEqual(['password']);
+    const noPassword = await admin.send('POST', '/api/admin/users/bulk', { csv: ['username,displayName,role,unit', 'chen.si,陈四,officer,hantai'].join('\n'), commit: false });
+    expect((((await noPassword.json()) as { issues: { reason: { en: string } }[] }).issues ?? []).map((i) => i.reason.en)).toEqual(['Missing column: password']);
 
     const good = ['username,displayName,role,unit,password', 'chen.yi,陈一,officer,hantai,chen-yi-password', 'chen.er,陈二,单位负责人,nanzheng,chen-er-password'].join('\n');
     const done = await admin.send('POST', '/api/admin/users/bulk', { csv: good, commit: true });

@@ -54,7 +54,9 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
   const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.normalize('NFKC').toLowerCase()))])) as Record<BulkColumn, number>;
   const missing = bulkColumns.filter((c) => at[c] === -1);
   if (missing.length > 0) {
-    const issues = missing.map((c) => issue(headerRow, c, { zh: `缺少列：${bulkColumnLabels[c].zh}（${c}）`, en: `Missing column: ${bulkColumnLabels[c].en} (${c})` }));
+    // The English label is the column's own name where it is one word (password): said once, not "password (password)".
+    const named = (c: BulkColumn) => (bulkColumnLabels[c].en === c ? c : `${bulkColumnLabels[c].en} (${c})`);
+    const issues = missing.map((c) => issue(headerRow, c, { zh: `缺少列：${bulkColumnLabels[c].zh}（${c}）`, en: `Missing column: ${named(c)}` }));
     return { plan: { rows: rows.length, valid: 0, issues }, accounts: [], lines: [] };
   }
   const policy = await readPasswordPolicy(database.db);
@@ -77,7 +79,15 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
     const line = rowNumbers[i] ?? i + 2;
     const before = issues.length;
     const role = roleOf(cell(row, 'role'));
-    if (role === null) issues.push(issue(line, 'role', { zh: `未知角色：${cell(row, 'role')}`, en: `Unknown role: ${cell(row, 'role')}` }));
+    // Saying which roles there are: the roster's own word for a rank (科员) is no role here.
+    if (role === null) {
+      issues.push(
+        issue(line, 'role', {
+          zh: `未知角色：${cell(row, 'role')}（可填：${roles.map((r) => roleLabels[r].zh).join('、')}）`,
+          en: `Unknown role: ${cell(row, 'role')} (one of: ${roles.map((r) => roleLabels[r].en).join(', ')})`,
+        }),
+      );
+    }
     const unitText = cell(row, 'unit');
     const unit = unitText === '' ? undefined : lookUp(knownUnits, unitText);
     const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: unit?.id ?? unitText, password: row[at.password] ?? '' };
@@ -85,7 +95,8 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
     if (!valid.ok) for (const f of valid.fields) issues.push(issue(line, f.field === 'unitId' ? 'unit' : f.field, f.message));
     if (unitText !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有这个单位：${unitText}（填单位编码或名称）`, en: `No such unit: ${unitText} (write its code or its name)` }));
     if (unit?.retiredAt != null) issues.push(issue(line, 'unit', { zh: '该单位已撤销', en: 'That unit is retired' }));
-    for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));
+    // An empty password is said once, by the shape check above, not again as too short.
+    if (input.password !== '') for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));
     if (taken.has(input.username)) issues.push(issue(line, 'username', takenLabel(input.username)));
     const first = firstRow.get(input.username);
     if (first !== undefined) issues.push(issue(line, 'username', { zh: `与第 ${first} 行用户名重复`, en: `Same username as row ${first}` }));
