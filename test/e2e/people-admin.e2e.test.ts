@@ -35,6 +35,17 @@ describe('people administration in the browser', () => {
     expect(await row.textContent()).toContain('待改密码');
     // The unit chosen stays shown as it stays chosen for the next account (the units read again showed the office).
     expect(await form.locator('select').nth(1).inputValue()).toBe('hantai');
+    // A row edited from the keyboard: the name takes the focus, an empty one is said under it, Escape gives the row back.
+    await row.locator('[data-action=edit]').click();
+    const editing = page.locator('tr.is-editing');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.classList.contains('is-editing') ?? false)).toBe(true);
+    await editing.locator('input').fill('');
+    await editing.locator('input').press('Enter');
+    await expect.poll(() => editing.locator('td').nth(1).locator('.field-message').textContent()).not.toBe('');
+    await editing.locator('input').press('Escape');
+    await editing.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('edit');
+    expect(await row.textContent()).toContain('孙七');
     // The administrator's own row offers no disabling nor reset: their own password is changed with the current one.
     const own = page.locator('tr[data-username="admin"]');
     expect(await own.textContent()).toContain('本人账号');
@@ -66,6 +77,15 @@ describe('people administration in the browser', () => {
     // The column in the reader's language.
     expect(await issues.locator('tbody tr').first().textContent()).toMatch(/^3角色未知角色：队长/);
     await page.screenshot({ path: `${artifacts}/people-bulk.png` });
+    // Another file: the check of the one before is not left under it; created, the accounts are listed and the CSV goes.
+    const fixed = '用户名,姓名,角色,单位,初始密码\nzhou.ba,周八,民警,汉台分局,zhou-ba-password';
+    await page.getByTestId('bulk-file').setInputFiles({ name: '账号2.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+    await expect.poll(() => page.locator('textarea').inputValue()).toBe(fixed);
+    expect(await page.getByTestId('bulk-plan').count()).toBe(0);
+    await page.getByRole('button', { name: '全部创建' }).click();
+    await expect.poll(() => page.getByTestId('bulk-plan').textContent()).toContain('zhou.ba');
+    expect(await page.locator('textarea').inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: '全部创建' }).isDisabled()).toBe(true);
 
     await page.locator('[data-tab=units]').click();
     await page.locator('tr[data-unit=hantai]').click();
@@ -81,11 +101,12 @@ describe('people administration in the browser', () => {
     expect(await page.locator('tr[data-unit=hantai]').textContent()).not.toContain('已撤销');
     await page.screenshot({ path: `${artifacts}/people-units.png` });
 
-    // The activity log names who created and reset the user, newest first, and holds no password.
+    // The activity log names who created and reset the user (and the account from the CSV), newest first, and holds no password.
     await page.locator('[data-tab=log]').click();
     const log = page.getByTestId('log-table');
-    await expect.poll(() => log.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-event')))).toEqual(['user.reset_password', 'user.create']);
-    expect(await log.locator('tbody tr').nth(1).textContent()).toContain('孙七（sun.qi）');
+    await expect.poll(() => log.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-event')))).toEqual(['user.create', 'user.reset_password', 'user.create']);
+    expect(await log.locator('tbody tr').nth(0).textContent()).toContain('周八（zhou.ba）');
+    expect(await log.locator('tbody tr').nth(2).textContent()).toContain('孙七（sun.qi）');
     expect(await log.textContent()).not.toContain(temporary);
     await page.screenshot({ path: `${artifacts}/people-log.png` });
     // Shown once, the temporary password is still there after the other tabs, until dismissed.

@@ -20,8 +20,15 @@ export function BulkPanel(props: { onCreated: () => void }) {
   const [local, setLocal] = createSignal<PeopleMessageKey | null>(null);
 
   /** A chosen file's text as Excel saves it (GBK on a Chinese Windows), not only UTF-8; one in no known encoding is said so. */
+  /** The CSV changed (another file, an edit): what was checked of the one before is not shown beside it. */
+  function forgetCheck() {
+    setPlan(null);
+    problem.clear();
+  }
+
   async function readFile(file: File) {
     setLocal(null);
+    forgetCheck();
     try {
       setCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
     } catch (error) {
@@ -42,7 +49,11 @@ export function BulkPanel(props: { onCreated: () => void }) {
     try {
       const answer = await peopleApi.bulk(csv(), commit);
       setPlan(answer);
-      if (commit) props.onCreated();
+      if (commit) {
+        // Created: the accounts stay listed, the CSV goes (sent again, it was refused whole as usernames taken, under the list).
+        setCsv('');
+        props.onCreated();
+      }
     } catch (error) {
       if (error instanceof BulkRefused) setPlan(error.plan);
       else setPlan(null);
@@ -55,7 +66,7 @@ export function BulkPanel(props: { onCreated: () => void }) {
   return (
     <section class="people-section" data-testid="bulk-panel">
       <p class="muted">{pt('bulkLead')}</p>
-      <label class="button">
+      <label class="button people-file-button">
         {pt('chooseCsv')}
         <input
           type="file"
@@ -68,7 +79,10 @@ export function BulkPanel(props: { onCreated: () => void }) {
           }}
         />
       </label>
-      <textarea class="people-csv" rows={8} aria-label="CSV" value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} placeholder="username,displayName,role,unit,password" />
+      <textarea class="people-csv" rows={8} aria-label="CSV" value={csv()} onInput={(e) => {
+          setCsv(e.currentTarget.value);
+          if (plan() !== null) forgetCheck();
+        }} placeholder="username,displayName,role,unit,password" />
       <div class="people-form-submit">
         <button type="button" class="button" disabled={busy() || csv().trim() === ''} onClick={() => run(false)}>
           {pt('check')}

@@ -14,6 +14,20 @@ export function formProblem() {
   return {
     of: (field: string): Label | null => problem()?.fields.get(field) ?? null,
     reason: (): Label | null => problem()?.reason ?? null,
+    /**
+     * What a form's banner says, below fields that show their own messages (`shown`; `leadIds` covers `leadIds.0`):
+     * how many of them are wrong, or the message of a field named that none of them shows. It repeated the first
+     * field's message ("至少 2 个字符"), which did not say which field it meant.
+     */
+    banner: (shown: readonly string[]): Label | null => {
+      const current = problem();
+      if (current === null) return null;
+      const named = [...current.fields.keys()];
+      if (named.length === 0) return current.reason;
+      const elsewhere = named.find((field) => !shown.some((s) => field === s || field.startsWith(`${s}.`)));
+      if (elsewhere !== undefined) return current.fields.get(elsewhere) ?? current.reason;
+      return { zh: `有 ${named.length} 处填写有误，见各项下方`, en: named.length === 1 ? 'A field needs correcting: see under it' : `${named.length} fields need correcting: see under each` };
+    },
     clear: () => setProblem(null),
     take: (error: unknown) => {
       if (error instanceof ApiProblem) setProblem({ fields: byField(error.fields), reason: error.fields[0]?.message ?? error.reason });

@@ -52,7 +52,7 @@ export function PolicyPanel(props: { policy: PasswordPolicyWire; onSaved: () => 
           </button>
         </div>
       </div>
-      <Show when={problem.reason()}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
+      <Show when={problem.banner(['minLength', 'reuseHistory'])}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
     </form>
   );
 }

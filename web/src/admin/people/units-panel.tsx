@@ -214,7 +214,7 @@ function UnitForm(props: {
         </For>
         <For each={leadIds().map((_, i) => message(`leadIds.${i}`)).filter((m) => m !== '')}>{(m) => <span class="field-message">{m}</span>}</For>
       </fieldset>
-      <Show when={problem.reason()}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
+      <Show when={problem.banner(['id', 'nameZh', 'nameEn', 'kind', 'parentId', 'mapFeatureId', 'leadIds'])}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
       <div class="people-form-submit">
         <button type="submit" class="button primary">
           {props.unit === undefined ? pt('create') : pt('save')}

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
 import { named, tr } from '../../i18n/i18n';
@@ -31,6 +31,11 @@ export function UsersPanel(props: {
   const revealed = () => props.revealed;
   const setRevealed = (next: RevealedPassword | null) => props.onReveal(next);
   const isSelf = (user: UserAccount) => user.id === me()?.id;
+  /** The row back as it was, the focus on its edit button (the edited row's controls are gone). */
+  const endEdit = (username: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-username="${CSS.escape(username)}"] [data-action=edit]`)?.focus());
+  };
   const shown = createMemo(() => {
     const q = filter().trim().toLowerCase();
     return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
@@ -87,7 +92,7 @@ export function UsersPanel(props: {
                     <td>{unitName(user.unitId)}</td>
                     <AccountStatus user={user} />
                     <td class="people-actions">
-                      <button type="button" class="button ghost" onClick={() => setEditing(user.id)}>
+                      <button type="button" class="button ghost" data-action="edit" onClick={() => setEditing(user.id)}>
                         {pt('edit')}
                       </button>
                       <Show when={!isSelf(user)} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
@@ -123,7 +128,7 @@ export function UsersPanel(props: {
                   </tr>
                 }
               >
-                <EditRow user={user} units={props.units} onDone={() => (setEditing(null), props.onChange())} onCancel={() => setEditing(null)} />
+                <EditRow user={user} units={props.units} onDone={() => (endEdit(user.username), props.onChange())} onCancel={() => endEdit(user.username)} />
               </Show>
             )}
           </For>
@@ -171,17 +176,36 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
       problem.take(error);
     }
   }
+  const message = (field: string) => {
+    const m = problem.of(field);
+    return m === null ? '' : tr(m);
+  };
+  // The row edited from the keyboard: its name takes the focus, Enter saves and Escape cancels, as a form's would.
+  let nameInput: HTMLInputElement | undefined;
+  onMount(() => nameInput?.focus());
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      props.onCancel();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      void save();
+    }
+  };
   return (
-    <tr class="is-editing">
+    <tr class="is-editing" onKeyDown={onKey}>
       <td class="mono">{props.user.username}</td>
       <td>
-        <input value={displayName()} aria-label={pt('displayName')} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+        <input ref={nameInput} value={displayName()} aria-label={pt('displayName')} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+        <span class="field-message">{message('displayName')}</span>
       </td>
       <td>
         <RoleSelect value={role()} onChange={setRole} />
+        <span class="field-message">{message('role')}</span>
       </td>
       <td>
         <UnitSelect units={props.units} value={unitId()} onChange={setUnitId} label={pt('unit')} />
+        <span class="field-message">{message('unitId')}</span>
       </td>
       {/* Still said while the row is edited: whether the account is active is not what the edit changes. */}
       <AccountStatus user={props.user} />
@@ -192,7 +216,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
         <button type="button" class="button ghost" onClick={() => props.onCancel()}>
           {pt('cancel')}
         </button>
-        <Show when={problem.reason()}>{(r) => <span class="field-message">{tr(r())}</span>}</Show>
+        <Show when={problem.banner(['displayName', 'role', 'unitId'])}>{(r) => <span class="field-message">{tr(r())}</span>}</Show>
       </td>
     </tr>
   );
