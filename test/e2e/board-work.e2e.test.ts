@@ -1014,6 +1014,20 @@ describe('working on the board', () => {
       await page.getByTestId('create').click();
       expect(await title.inputValue()).toBe('');
       expect(await dialog.getByTestId('draft-restored').count()).toBe(0);
+      // The office chooses the unit a clue is filed for: none is chosen for it (its own filed a quick entry in the office).
+      expect(await dialog.locator('select[name=unitId]').inputValue()).toBe('');
+      // A title pasted too long is said with its length before anything is sent (the field cut it at 500 unsaid).
+      let sent = 0;
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/api/clues')) sent += 1;
+      });
+      await title.fill('长'.repeat(600));
+      await dialog.locator('select[name=unitId]').selectOption('nanzheng');
+      await dialog.locator('select[name=source]').selectOption('platform110');
+      await dialog.getByTestId('create-submit').click();
+      await expect.poll(() => dialog.locator('.field-message').allTextContents()).toContain('最多 500 个字符，现有 600 个');
+      expect(sent).toBe(0);
+      await dialog.getByRole('button', { name: '取消' }).click();
     }));
 
   test('the new-card dialog offers a lead only their own unit and those below it, and an officer only themselves as assignee', async () => {

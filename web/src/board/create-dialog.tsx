@@ -21,6 +21,8 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   const units = props.campaign.units.filter((unit) => !unit.retired && actor !== null && hasUnitInScope(actor, unit.id));
   const assignees = (person: UserSummary) => actor?.role !== 'officer' || person.id === actor.userId;
   const ownUnit = () => {
+    // The office files for a unit, and chooses it: its own unit offered first filed a quick entry in the office.
+    if (user?.role === 'office') return units.length === 1 ? (units[0]?.id ?? '') : '';
     const unit = user?.unitId;
     return unit !== undefined && units.some((u) => u.id === unit) ? unit : units.length === 1 ? (units[0]?.id ?? '') : '';
   };

@@ -8,6 +8,7 @@ import { api, type CampaignDetail, type ItemKind, type UserSummary } from '../ap
 import { named, t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { messages } from '../i18n/messages';
+import { figure } from './format';
 import type { FieldErrors } from './payload-fields';
 
 export const clueSourceList = Object.keys(clueSourceLabels) as ClueSource[];
@@ -89,7 +90,7 @@ export function ItemFields(props: {
         </Field>
       </Show>
       <Field name="title" label={t('title')} errors={props.errors} wide>
-        <input name="title" type="text" maxLength={500} value={props.values.title} aria-invalid={invalid('title')} onInput={(e) => props.set('title', e.currentTarget.value)} />
+        <input name="title" type="text" value={props.values.title} aria-invalid={invalid('title')} onInput={(e) => props.set('title', e.currentTarget.value)} />
       </Field>
       <Field name="description" label={t('description')} errors={props.errors} wide>
         <textarea name="description" rows={3} value={props.values.description} aria-invalid={invalid('description')} onInput={(e) => props.set('description', e.currentTarget.value)} />
@@ -130,6 +131,15 @@ export function checkItem(kind: ItemKind, values: ItemValues, withUnit: boolean)
   const errors: Record<string, Label> = {};
   if (withUnit && values.unitId === '') errors.unitId = required;
   if (values.title.trim() === '') errors.title = required;
+  // Said before sending, with how long it is: the title's field cut a paste at 500 unsaid, the description was refused by the server.
+  const tooLong = (text: string, most: number): Label | null => {
+    const n = text.trim().length;
+    return n > most ? { zh: `最多 ${figure(most)} 个字符，现有 ${figure(n)} 个`, en: `At most ${figure(most)} characters; this has ${figure(n)}` } : null;
+  };
+  const longTitle = tooLong(values.title, 500);
+  if (longTitle !== null) errors.title = longTitle;
+  const longDescription = tooLong(values.description, 20_000);
+  if (longDescription !== null) errors.description = longDescription;
   if (kind === 'clue' && !isClueSource(values.source)) errors.source = required;
   if (kind === 'problem' && !isProblemKind(values.problemKind)) errors.problemKind = required;
   return errors;
