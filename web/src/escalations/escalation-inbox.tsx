@@ -183,7 +183,8 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
       <Show when={props.item.acknowledgedAt}>
         {(at) => (
           <span class="muted inbox-acked">
-            {t('acknowledged')} {dateTime(at(), props.campaign.timeZone)}
+            {/* Beside the status pill that says 已签收 already: when. */}
+            {t('acknowledgedOn')} {dateTime(at(), props.campaign.timeZone)}
           </span>
         )}
       </Show>

@@ -176,6 +176,7 @@ export const messages = {
   inboxTabCount: { zh: '{open} 条待签收，共 {all} 条（含已签收）', en: '{open} open of {all} (acknowledged included)' },
   acknowledge: { zh: '签收', en: 'Acknowledge' },
   acknowledged: { zh: '已签收', en: 'Acknowledged' },
+  acknowledgedOn: { zh: '签收于', en: 'Acknowledged on' },
   statusOpen: { zh: '待签收', en: 'Open' },
   statusAcknowledged: { zh: '已签收', en: 'Acknowledged' },
   statusResolved: { zh: '已解除', en: 'Resolved' },
