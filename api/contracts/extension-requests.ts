@@ -56,6 +56,11 @@ export const extensionRequestList = z
      */
     mayDecide: z.boolean(),
     items: z.array(extensionRequestWire),
+    /**
+     * A unit lead's own requests waiting on the office (asked past their extensions in a state), the oldest
+     * first: not among `items`, which wait on them, and not counted in `total`. Empty for any other role.
+     */
+    askedByMe: z.array(extensionRequestWire),
     /** The viewer's own requests answered in the last 14 days, the latest answer first (at most 50): so whoever asked learns the answer. */
     answered: z.array(answeredRequestWire),
   })

@@ -85,9 +85,12 @@ describe("a unit lead's extensions in one state (the campaign's limit)", () => {
     // The lead asks; the request waits on the office, not in the lead's own list.
     const asked = await send(lead, 'POST', `/api/clues/${clue.id}/extension-request`, { version: first.body.version, until: '2026-07-15', reason: '仍在等待回函' });
     expect(asked.status).toBe(200);
-    type Waiting = { items: { subjectId: number; subject: string }[] };
+    type Waiting = { total: number; items: { subjectId: number; subject: string }[]; askedByMe: { subjectId: number; subject: string }[] };
     const mine = (await (await lead.get('/api/campaigns/1/extension-requests?limit=500')).json()) as Waiting;
     expect(mine.items.some((r) => r.subject === 'clue' && r.subjectId === clue.id)).toBe(false);
+    // Listed apart as the lead's own, waiting (it showed only once the office had answered), and not counted as theirs to answer.
+    expect(mine.askedByMe.map((r) => [r.subject, r.subjectId])).toEqual([['clue', clue.id]]);
+    expect(mine.total).toBe(mine.items.length);
     const offices = (await (await office.get('/api/campaigns/1/extension-requests?limit=500')).json()) as Waiting;
     expect(offices.items.some((r) => r.subject === 'clue' && r.subjectId === clue.id)).toBe(true);
     const granted = await send(office, 'POST', `/api/clues/${clue.id}/extend`, { version: asked.body.version, until: '2026-07-15', reason: '同意' });

@@ -20,18 +20,26 @@ function decides(actor: Actor): boolean {
 /**
  * The requests for more time (延期申请) waiting in a campaign that concern
  * the viewer, the oldest first: for a lead or the office those they may
- * answer, for an officer those they asked, for others all they may read.
+ * answer, for an officer those they asked, for others all they may read;
+ * apart, a lead's own waiting on the office.
  * Requests are few (each ends when answered or when its item moves on),
  * and the items with one are listed by a partial index of their own, so
  * every one is read and counted; only the oldest `limit` are sent. With
  * them, the viewer's own requests answered lately (see readAnsweredRequests).
  */
-export async function readExtensionRequests(db: Db, campaignId: number, actor: Actor, limit: number, now: Date): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; answered: AnsweredRequestWire[] }> {
+export async function readExtensionRequests(
+  db: Db,
+  campaignId: number,
+  actor: Actor,
+  limit: number,
+  now: Date,
+): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; askedByMe: ExtensionRequestWire[]; answered: AnsweredRequestWire[] }> {
   const campaign = await loadCampaignRules(db, campaignId);
   // A concluded campaign changes no more: a request still waiting then is one nobody can answer, so none is listed or counted.
-  if (campaign.state === 'concluded') return { total: 0, mayDecide: false, items: [], answered: await readAnsweredRequests(db, campaignId, actor, now) };
+  if (campaign.state === 'concluded') return { total: 0, mayDecide: false, items: [], askedByMe: [], answered: await readAnsweredRequests(db, campaignId, actor, now) };
   const scope = readScope(actor);
   const waiting: ExtensionRequestWire[] = [];
+  const mine: ExtensionRequestWire[] = [];
   for (const kind of ['clue', 'problem'] as const) {
     const t = tableOf(kind);
     // The few items with a request, from their partial index: left to itself, SQLite reads a lead's units'
@@ -48,9 +56,10 @@ export async function readExtensionRequests(db: Db, campaignId: number, actor: A
       if (!kept.success) continue;
       const request = kept.data;
       if (actor.role === 'officer' && request.by !== actor.userId) continue;
-      // A lead's own request (past their extensions in a state) waits on the office, not on them.
-      if (decides(actor) && request.by === actor.userId) continue;
-      waiting.push({
+      // A lead's own request (past their extensions in a state) waits on the office, not on them: listed apart, so
+      // that they see it waiting as an officer sees theirs (it showed only once answered).
+      const list = decides(actor) && request.by === actor.userId ? mine : waiting;
+      list.push({
         subject: kind,
         subjectId: row.id,
         title: row.title,
@@ -66,8 +75,11 @@ export async function readExtensionRequests(db: Db, campaignId: number, actor: A
       });
     }
   }
-  waiting.sort((a, b) => (a.askedAt < b.askedAt ? -1 : a.askedAt > b.askedAt ? 1 : a.subjectId - b.subjectId));
+  const oldestFirst = (a: ExtensionRequestWire, b: ExtensionRequestWire) => (a.askedAt < b.askedAt ? -1 : a.askedAt > b.askedAt ? 1 : a.subjectId - b.subjectId);
+  waiting.sort(oldestFirst);
   const page = waiting.slice(0, limit);
-  const names = await displayNamesOf(db, page.map((r) => r.askedBy));
-  return { total: waiting.length, mayDecide: decides(actor), items: page.map((r) => ({ ...r, askedByName: names.get(r.askedBy) ?? null })), answered: await readAnsweredRequests(db, campaignId, actor, now) };
+  const askedByMe = mine.sort(oldestFirst).slice(0, limit);
+  const names = await displayNamesOf(db, [...page, ...askedByMe].map((r) => r.askedBy));
+  const named = (r: ExtensionRequestWire) => ({ ...r, askedByName: names.get(r.askedBy) ?? null });
+  return { total: waiting.length, mayDecide: decides(actor), items: page.map(named), askedByMe: askedByMe.map(named), answered: await readAnsweredRequests(db, campaignId, actor, now) };
 }

@@ -81,7 +81,8 @@ function AnsweredRow(props: { answer: AnsweredRequestWire; campaign: CampaignDet
 /**
  * The inbox's tab of requests for more time (延期申请) waiting: for a lead
  * or the office those they answer, oldest first; answering opens the item,
- * whose drawer grants or declines. An officer sees the requests they asked.
+ * whose drawer grants or declines. An officer sees the requests they asked,
+ * a lead apart those they asked of the office, waiting.
  * Below, the viewer's own requests answered lately, so whoever asked
  * learns the answer. Read again when `stamp` moves (a request asked,
  * answered or ended).
@@ -109,6 +110,12 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
             <p class="inbox-more" data-testid="asked-most">
               {xm('waitingMost', { n: figure(l().items.length) })}
             </p>
+          </Show>
+          <Show when={l().askedByMe.length > 0}>
+            <h3 class="answered-heading">{xm('askedByMeTitle')}</h3>
+            <ul class="inbox-list" data-testid="asked-by-me-list">
+              <For each={l().askedByMe}>{(request) => <RequestRow request={request} campaign={props.campaign} mayDecide={false} onShow={props.onShow} />}</For>
+            </ul>
           </Show>
           <Show when={l().answered.length > 0}>
             <h3 class="answered-heading">{xm('answeredTitle')}</h3>

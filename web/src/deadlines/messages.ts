@@ -55,6 +55,7 @@ export const extensionMessages = {
   waitingLater: { zh: '申请延至 {date}（比现期限晚 {n} 天）', en: 'asks until {date} ({n} days past the deadline)' },
   waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
   waitingAnswer: { zh: '审批', en: 'Answer' },
+  askedByMeTitle: { zh: '我提出、待专项办审批的申请', en: 'Your requests waiting on the office' },
   answeredTitle: { zh: '近两周的审批结果（我提出的）', en: 'Your requests answered in the last two weeks' },
   answeredGranted: { zh: '已批准，延期至 {date}', en: 'Granted: now due {date}' },
   answeredDeclined: { zh: '未予批准', en: 'Declined' },
