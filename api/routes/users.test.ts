@@ -60,6 +60,9 @@ describe('people administration', () => {
     expect(user.mustChangePassword).toBe(true);
     const taken = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'first-password-1' });
     expect(((await taken.json()) as Problem).fields).toEqual([expect.objectContaining({ field: 'username' })]);
+    // A username taken is said with the password's problem, in one answer, not once the password is right.
+    const both = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'short' });
+    expect(((await both.json()) as Problem).fields?.map((f) => f.field)).toEqual(['username', 'password']);
 
     const signedIn = await login('zhang.san', 'first-password-1');
     expect(((await signedIn.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);

@@ -79,11 +79,15 @@ export async function createAccount(database: Database, input: NewUser, change: 
   const issues = passwordShapeIssues(input.password, policy);
   const unit = await unitIssue(database.db, input.unitId);
   if (unit !== null) issues.push(unit);
+  // Said with the others in one answer: a username taken was said only once the password had been put right.
+  const [taken] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
+  if (taken !== undefined) issues.unshift(takenIssue(input.username));
   if (issues.length > 0) throw invalid(issues);
   const passwordHash = await hashPassword(input.password);
   return database.write(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
-    if (taken !== undefined) throw invalid([takenIssue(input.username)]);
+    // Again in the write: another administrator may have taken it meanwhile.
+    const [takenNow] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
+    if (takenNow !== undefined) throw invalid([takenIssue(input.username)]);
     const [row] = await tx
       .insert(users)
       .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, passwordHash, mustChangePassword: true, createdAt: now.toISOString() })
