@@ -188,6 +188,10 @@ describe('people administration in the browser', () => {
       expect(await admins.count()).toBe(1);
       expect(Number(await admins.getByTestId('session-count').textContent())).toBeGreaterThanOrEqual(2);
       await page.screenshot({ path: `${artifacts}/people-sessions.png` });
+      // A sign-in elsewhere while the tab is shown: there once it is read again, without leaving the tab.
+      expect((await other.request.post(`${suite.server.url}/api/session`, { data: { username: 'hantai.officer', password: demoPassword } })).status()).toBe(200);
+      await page.getByTestId('sessions-refresh').click();
+      await page.locator('[data-testid=sessions-table] tr[data-username="hantai.officer"]').waitFor();
 
       page.once('dialog', (dialog) => void dialog.accept());
       await first.locator('[data-action=end-sessions]').click();

@@ -136,6 +136,7 @@ export const peopleMessages = {
   back: { zh: '返回', en: 'Back' },
   accountLink: { zh: '修改密码', en: 'Change password' },
   selfRow: { zh: '本人账号', en: 'Your account' },
+  refresh: { zh: '刷新', en: 'Refresh' },
   adminOnly: { zh: '只有系统管理员可以管理人员和单位', en: 'Only an administrator may manage people and units' },
 } satisfies Record<string, Label>;
 

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createResource } from 'solid-js';
+import { For, Show, createMemo, createResource, onCleanup, onMount } from 'solid-js';
 import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { roleLabels } from '../../../../api/contracts/users';
@@ -52,6 +52,11 @@ export function SessionsPanel() {
   // Kept as last read while a read again fails, and tried again; a first read that fails says so in its place.
   const open = keptRead(openRead, refetch);
   const accounts = createMemo(() => byAccount(open() ?? []));
+  // Sign-ins elsewhere show without leaving the tab: read again every half minute while it is shown, and on asking.
+  onMount(() => {
+    const every = setInterval(() => void refetch(), 30_000);
+    onCleanup(() => clearInterval(every));
+  });
 
   async function end(userId: number) {
     if (!window.confirm(pt('confirmEndSessions'))) return;
@@ -65,7 +70,12 @@ export function SessionsPanel() {
 
   return (
     <section class="people-section" data-testid="sessions-panel">
-      <p class="muted">{pt('sessionsLead')}</p>
+      <div class="people-section-head">
+        <p class="muted">{pt('sessionsLead')}</p>
+        <button type="button" class="button ghost" data-testid="sessions-refresh" disabled={openRead.loading} onClick={() => void refetch()}>
+          {pt('refresh')}
+        </button>
+      </div>
       <WhenRead read={open() !== undefined} error={openRead.error} what={pt('sessionsFailed')} loading={<div class="page-loading" />}>
         <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
           <table class="people-table" data-testid="sessions-table">
