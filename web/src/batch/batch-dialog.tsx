@@ -159,7 +159,13 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       const name = field.replace(/^payload\./, '');
       return tr(specs().find((spec) => spec.name === name)?.label ?? { zh: name, en: name });
     };
-    return `${tr(refusal.reason)}${colon()}${refusal.fields.map((f) => `${fieldName(f.field)} ${tr(f.message)}`).join(lang() === 'zh' ? '；' : '; ')}`;
+    // A message that names its field already ("承办人须属于…") is not given the name again ("承办人 承办人须属于…").
+    const said = (f: { field: string; message: Label }) => {
+      const name = fieldName(f.field);
+      const text = tr(f.message);
+      return text.startsWith(name) ? text : `${name} ${text}`;
+    };
+    return `${tr(refusal.reason)}${colon()}${refusal.fields.map(said).join(lang() === 'zh' ? '；' : '; ')}`;
   };
 
   return (
