@@ -56,6 +56,8 @@ describe('typical cases', () => {
       // An empty summary is stopped on the page, by its field.
       await drawer.getByTestId('action-submit').click();
       await drawer.getByTestId('error-summary').filter({ hasText: '必填' }).waitFor();
+      // And the keyboard is taken to it, not left on the button.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('summary');
       const summary = `汉台分局破获一起网络“套路贷”案件（#${id}）\n抓获犯罪嫌疑人3名，提醒群众警惕“低息贷款”陷阱。`;
       await drawer.locator('textarea[name=summary]').fill(summary);
       // A stray Escape closes the form (the drawer stays), a second the drawer; opened again, the drawer brings the summary back as it was typed.

@@ -9,7 +9,7 @@ import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fi
 import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
-import { formFocus } from './form-focus';
+import { focusFirstInvalid, formFocus } from './form-focus';
 import { rebased, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
@@ -82,6 +82,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const focusForm = () => focus.opened();
   /** Closes the form (sent or cancelled), the focus back where it came from (see formFocus). */
   const closeForm = () => focus.closed(() => setAction(null));
+  createEffect(on(errors, (now, before) => focusFirstInvalid(() => section, now, before), { defer: true }));
   const buttons: readonly { action: Action; label: MessageKey | Label; shown: () => boolean }[] = [
     { action: 'note', label: 'addNote', shown: () => may('note') },
     { action: 'edit', label: 'edit', shown: mayEdit },

@@ -37,3 +37,14 @@ export function formFocus(section: () => HTMLElement | undefined) {
     },
   };
 }
+
+/**
+ * The first field a form's answer marks wrong takes the focus, as the form's
+ * errors grow (a submit refused, by the form's own checks or the server's),
+ * not as they shrink while the user puts one right: left on its button, the
+ * typical case's empty summary said 必填 where the keyboard was not.
+ */
+export function focusFirstInvalid(section: () => HTMLElement | undefined, now: object, before: object | undefined): void {
+  if (!Object.keys(now).some((key) => before === undefined || !(key in before))) return;
+  requestAnimationFrame(() => section()?.querySelector<HTMLElement>('form.action-form [aria-invalid="true"]')?.focus());
+}
