@@ -13,7 +13,7 @@ export * from './item/types';
 export * from './item/permissions';
 export { creationRefusal } from './item/create';
 export type { ItemFacts } from './item/kind';
-export { extensionRequestOf, leadExtensionRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
+export { extensionRequestOf, leadExtensionRefusal, ownRequestRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
 export type { CreateEvent, Replayed } from './item/replay';
 export * from './clue/clue.model';
 export * from './clue/clue.kind';

@@ -91,6 +91,11 @@ describe("a unit lead's extensions in one state (the campaign's limit)", () => {
     // Listed apart as the lead's own, waiting (it showed only once the office had answered), and not counted as theirs to answer.
     expect(mine.askedByMe.map((r) => [r.subject, r.subjectId])).toEqual([['clue', clue.id]]);
     expect(mine.total).toBe(mine.items.length);
+    // Nor may the lead answer it: not offered, and refused (a decline of their own was counted as a lead's refusal).
+    expect(((await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item).changes).not.toContain('clue.declineExtension');
+    const ownDecline = await send(lead, 'POST', `/api/clues/${clue.id}/extension-request/decline`, { version: asked.body.version, reason: '撤回' });
+    expect([ownDecline.status, ownDecline.body.reason?.zh]).toEqual([403, '不能答复自己提出的延期申请：由专项办审批']);
+    expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as Item).changes).toContain('clue.declineExtension');
     const offices = (await (await office.get('/api/campaigns/1/extension-requests?limit=500')).json()) as Waiting;
     expect(offices.items.some((r) => r.subject === 'clue' && r.subjectId === clue.id)).toBe(true);
     const granted = await send(office, 'POST', `/api/clues/${clue.id}/extend`, { version: asked.body.version, until: '2026-07-15', reason: '同意' });

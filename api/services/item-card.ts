@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { users } from '../../db/schema';
-import { leadExtensionRefusal, typicalCaseOf, type Actor, type ClueContext, type ProblemContext } from '../../engine';
+import { leadExtensionRefusal, ownRequestRefusal, typicalCaseOf, type Actor, type ClueContext, type ProblemContext, type WithExtensionRequest } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError } from '../errors';
@@ -46,7 +46,7 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
   const { context, campaignId, ...columns } = row;
   const cardRow: CardRow = { ...columns, lastNoteAt: context.lastNoteAt ?? null, attachmentCount: context.attachments?.length ?? 0, extensionAskedUntil: context.extensionRequest?.until ?? null, typical: isTypical(context) };
   const concluded = campaign.state === 'concluded';
-  return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: await changesOf(db, kind, cardRow, actor, campaign) };
+  return { ...cardOf(kind, cardRow, actor, now, campaign, concluded), campaignId, context: { ...context }, changes: await changesOf(db, kind, cardRow, actor, campaign, context) };
 }
 
 /**
@@ -55,8 +55,10 @@ export async function readItem(db: Db | Tx, kind: ItemKindName, id: number, acto
  * in this state as the campaign allows is not offered another: they ask for
  * one instead (a lead works the items of their units), and the office decides.
  */
-async function changesOf(db: Db | Tx, kind: ItemKindName, row: Pick<CardRow, 'id' | 'state' | 'unitId' | 'assigneeId'>, actor: Actor, campaign: CampaignRules): Promise<string[]> {
-  const changes = allowedChangesOf(kind, row, actor, campaign.state === 'concluded');
+async function changesOf(db: Db | Tx, kind: ItemKindName, row: Pick<CardRow, 'id' | 'state' | 'unitId' | 'assigneeId'>, actor: Actor, campaign: CampaignRules, context: WithExtensionRequest): Promise<string[]> {
+  // Who asked for more time is not offered to decline it (see ownRequestRefusal).
+  const decline = `${kind}.declineExtension`;
+  const changes = allowedChangesOf(kind, row, actor, campaign.state === 'concluded').filter((c) => c !== decline || ownRequestRefusal(actor, context) === null);
   const extend = `${kind}.extend`;
   if (!changes.includes(extend) || !leadExtensionsLimited(actor, campaign.config)) return changes;
   const given = await extensionsInState(db, kind, row.id);
@@ -110,5 +112,5 @@ export async function storedItem(
     dueAt: context.dueAt,
   };
   const concluded = campaign.state === 'concluded';
-  return { ...cardOf(kind, row, actor, now, campaign, concluded), campaignId: context.campaignId, context: { ...context }, changes: await changesOf(db, kind, row, actor, campaign) };
+  return { ...cardOf(kind, row, actor, now, campaign, concluded), campaignId: context.campaignId, context: { ...context }, changes: await changesOf(db, kind, row, actor, campaign, context) };
 }

@@ -3,7 +3,7 @@ import { dueTimeIso, endOfDayIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal } from './checks';
-import { extensionOf, isExtension, isExtensionRequest, leadExtensionRefusal } from './extension';
+import { extensionOf, isExtension, isExtensionRequest, leadExtensionRefusal, ownRequestRefusal, type WithExtensionRequest } from './extension';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
@@ -89,6 +89,8 @@ export function decideItem<State extends string, Context extends { readonly dueA
   // Allowed by the machine: a unit lead's extension is still within the campaign's limit for one state.
   const overLimit = isExtension(edge.event) ? leadExtensionRefusal(actor, rules, facts) : null;
   if (overLimit !== null) return { ok: false, refusal: overLimit };
+  const ownRequest = edge.event.endsWith('.declineExtension') ? ownRequestRefusal(actor, item.context as WithExtensionRequest) : null;
+  if (ownRequest !== null) return { ok: false, refusal: ownRequest };
   return {
     ok: true,
     from: item.state,

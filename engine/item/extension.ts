@@ -116,6 +116,19 @@ const past = refuse('payload_invalid', [{ field: 'until', message: { zh: '新期
 
 const noRequest = refuse('move_not_allowed', undefined, { zh: '该事项没有待审批的延期申请', en: 'No extension has been asked for on this item' });
 
+/**
+ * Who asked for more time does not answer it: a unit lead's own request
+ * (asked past their extensions in a state) waits on the office, and a lead
+ * who declined it was counted in the report as refused by a lead. Judged as
+ * a decision is made, not by the machine, so that entries written before
+ * replay as they were decided.
+ */
+export function ownRequestRefusal(actor: Actor, context: WithExtensionRequest): Refusal | null {
+  return extensionRequestOf(context)?.by === actor.userId
+    ? refuse('role_forbidden', undefined, { zh: '不能答复自己提出的延期申请：由专项办审批', en: 'You cannot answer your own request for more time: the office decides it' })
+    : null;
+}
+
 /** The named rules of an extension and its request, for either kind's machine. */
 export function extensionChecks<Context extends WithExtensionRequest, Event extends DeadlineEvent>() {
   return {
