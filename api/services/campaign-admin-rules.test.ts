@@ -17,6 +17,8 @@ describe('checkCampaignPlan', () => {
     const config = demo.config;
     expect(fields({ ...demo, config: { ...config, timeZone: 'Mars/Olympus' } })).toEqual(['timeZone']);
     expect(fields({ ...demo, endsOn: '2026-02-30' })).toEqual(['endsOn']);
+    // An end before the start is said once, at the end date, not again by each of the six windows' dates.
+    expect(fields({ ...demo, endsOn: '2025-12-01' })).toEqual(['endsOn']);
     // At most five years (1,826 days: 2026-01-01 to 2030-12-31 is the longest), not 0001 to 9999.
     expect(fields({ ...demo, endsOn: '2030-12-31' })).toEqual([]);
     expect(fields({ ...demo, endsOn: '2031-01-01' })).toEqual(['endsOn']);

@@ -69,7 +69,8 @@ export function checkCampaignPlan(plan: CampaignPlan, unitIds: ReadonlySet<strin
       const date = window[end];
       const field = `windows.${phase}.${end}`;
       if (!isCalendarDate(date)) issues.push(issue(field, { zh: `不是有效日期：${date}`, en: `Not a calendar date: ${date}` }));
-      else if (datesValid && (date < startsOn || date > endsOn)) {
+      // Not against a span that ends before it starts: said once, at its end date, not again by each window of the phases.
+      else if (datesValid && startsOn <= endsOn && (date < startsOn || date > endsOn)) {
         issues.push(issue(field, { zh: `“${name.zh}”阶段的时间窗口超出专项行动的起止日期（${startsOn} 至 ${endsOn}）`, en: `The ${name.en} window falls outside the campaign's dates (${startsOn} to ${endsOn})` }));
       }
     }
@@ -83,10 +84,10 @@ export function checkCampaignPlan(plan: CampaignPlan, unitIds: ReadonlySet<strin
     const phase = phases[i] as Phase;
     const [a, b] = [config.windows[before], config.windows[phase]];
     if (b.start < a.start) {
-      issues.push(issue(`windows.${phase}.start`, { zh: `“${phaseName(phase).zh}”阶段不能早于“${phaseName(before).zh}”阶段开始`, en: `The ${phaseName(phase).en} window cannot open before the ${phaseName(before).en} window` }));
+      issues.push(issue(`windows.${phase}.start`, { zh: `“${phaseName(phase).zh}”阶段的开始日期不能早于“${phaseName(before).zh}”阶段的开始日期`, en: `The ${phaseName(phase).en} window cannot open before the ${phaseName(before).en} window opens` }));
     }
     if (b.end < a.end) {
-      issues.push(issue(`windows.${phase}.end`, { zh: `“${phaseName(phase).zh}”阶段不能早于“${phaseName(before).zh}”阶段结束`, en: `The ${phaseName(phase).en} window cannot close before the ${phaseName(before).en} window` }));
+      issues.push(issue(`windows.${phase}.end`, { zh: `“${phaseName(phase).zh}”阶段的结束日期不能早于“${phaseName(before).zh}”阶段的结束日期`, en: `The ${phaseName(phase).en} window cannot close before the ${phaseName(before).en} window closes` }));
     }
   }
 
