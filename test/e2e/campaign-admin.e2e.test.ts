@@ -61,6 +61,38 @@ describe('campaign settings in Chromium', () => {
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));
 
+  test('what is typed and not saved in a section stays when another section saves, and when a save meets someone else\'s change', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      page.setDefaultTimeout(8000);
+      const campaignId = campaignOf(page);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/settings`);
+      await page.getByTestId('section-limits').waitFor();
+      const found = page.getByTestId('input-timeLimits.clue.found');
+      const typed = String(Number(await found.inputValue()) + 2);
+      await found.fill(typed);
+      // Another section saved: the limits typed above are still there, unsaved (they went back to the saved value).
+      const before = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await page.getByTestId('input-nameEn').fill(`${before.nameEn} (edited)`);
+      await page.getByTestId('save-general').click();
+      await page.locator(`[data-revision]:not([data-revision="${before.revision}"])`).waitFor();
+      expect(await found.inputValue()).toBe(typed);
+      // The button pressed has the focus again once saved (disabled while saving, it lost it to the page's body).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('save-general');
+
+      // Someone else saves the extensions' limit meanwhile; this page's save of the limits meets it: refused, theirs is
+      // read and shown, the typed limit kept, and saved on theirs at the second try.
+      const held = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, { revision: held.revision, extensionsByLead: 5 });
+      await page.getByTestId('save-limits').click();
+      await expect.poll(() => page.getByTestId('input-extensionsByLead').inputValue()).toBe('5');
+      expect(await found.inputValue()).toBe(typed);
+      await page.getByTestId('save-limits').click();
+      await expect.poll(async () => (await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`)).config.timeLimits.clue.found).toBe(Number(typed));
+      const saved = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect(saved.config.extensionsByLead).toBe(5);
+      expect(saved.nameEn).toBe(`${before.nameEn} (edited)`);
+    }));
+
   test('a number the browser cannot read ("500-") is refused by its field and the limit saved before stays; a category order cleared is no order 0', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);

@@ -4,6 +4,7 @@ import type { Label } from '../../../../engine/labels';
 import type { FieldIssue } from '../../api/problem';
 import { tr } from '../../i18n/i18n';
 import type { CampaignSettings, SettingsParts } from './api';
+import { rebaseDraft } from './draft-rebase';
 
 /** What every settings section receives from the page. */
 export interface SectionProps {
@@ -26,12 +27,25 @@ export function fieldLookup(issues: () => readonly FieldIssue[]) {
 }
 
 /**
- * An editable copy of part of the settings, replaced whenever the server
- * answers new settings: the form never drifts from what was saved.
+ * An editable copy of part of the settings, carried onto the settings each
+ * time the server answers new ones (this section or another saved, a
+ * conflict read someone else's): what was typed here and not saved stays,
+ * the rest follows what was saved (see rebaseDraft).
  */
 export function useDraft<T extends object>(source: () => T): [T, SetStoreFunction<T>] {
   const [draft, setDraft] = createStore<T>(structuredClone(source()));
-  createEffect(on(source, (value) => setDraft(reconcile(structuredClone(value))), { defer: true }));
+  let base = structuredClone(source());
+  createEffect(
+    on(
+      source,
+      (value) => {
+        const next = structuredClone(value);
+        setDraft(reconcile(rebaseDraft(base, copyOf(draft), next)));
+        base = next;
+      },
+      { defer: true },
+    ),
+  );
   return [draft, setDraft];
 }
 

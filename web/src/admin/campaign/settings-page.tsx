@@ -59,6 +59,8 @@ export function CampaignSettingsPage() {
       toast(() => cm('notSaved'));
       return false;
     }
+    // The button pressed is disabled while it saves, which takes the focus from it: given back after, not left on the body.
+    const pressed = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(section);
     setIssues({ section, fields: [] });
     try {
@@ -68,7 +70,7 @@ export function CampaignSettingsPage() {
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       if (error.status === 409) {
-        // Someone changed the campaign meanwhile: show theirs, and let the office make the change again on it.
+        // Someone changed the campaign meanwhile: theirs is read, each section's unsaved edits kept on it (useDraft), to save again.
         await load(Number(params.id));
         toast(() => cm('conflict'), 'warning');
       } else {
@@ -78,6 +80,9 @@ export function CampaignSettingsPage() {
       return false;
     } finally {
       setBusy(null);
+      requestAnimationFrame(() => {
+        if ((document.activeElement === null || document.activeElement === document.body) && pressed?.isConnected === true) pressed.focus();
+      });
     }
   };
   const save = (section: string, parts: SettingsParts) =>
