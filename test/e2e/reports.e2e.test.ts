@@ -372,7 +372,10 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.locator('[data-testid=targets] .target-metric').count()).toBe(0);
       await wholePage(page, 'battle-map', `${artifacts}/battle-map-zh.png`);
 
-      await page.getByTestId('county-hantai').click();
+      // From the keyboard too: a county takes the focus, and Enter opens its board.
+      await page.getByTestId('county-hantai').focus();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('county-hantai');
+      await page.keyboard.press('Enter');
       await page.waitForURL(/\/campaigns\/\d+\/board\?/);
       const url = new URL(page.url());
       expect(url.pathname).toBe(`/campaigns/${campaignId}/board`);

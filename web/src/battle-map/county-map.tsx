@@ -73,7 +73,8 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
               data-feature={shape.id}
               data-value={value() ?? ''}
               role={props.onPick === undefined ? undefined : 'button'}
-              tabIndex={props.onPick === undefined ? undefined : 0}
+              // Lower case: on SVG an attribute is taken as spelled, and `tabIndex` left every county out of the Tab order.
+              tabindex={props.onPick === undefined ? undefined : 0}
               aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}${colon()}${measureText(props.measure, value())}`}
               onClick={pick}
               onKeyDown={(event) => {
