@@ -63,6 +63,8 @@ describe('people administration in the browser', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await row.locator('[data-action=reset]').click();
     const temporary = (await page.getByTestId('temporary-password').locator('code').textContent()) ?? '';
+    // The rows drawn anew as the accounts are read again: the focus is on the row's button, not the page's body.
+    await expect.poll(() => page.evaluate(() => [document.activeElement?.closest('tr')?.getAttribute('data-username'), document.activeElement?.getAttribute('data-action')])).toEqual(['sun.qi', 'reset']);
     expect(temporary.length).toBeGreaterThanOrEqual(10);
     await page.screenshot({ path: `${artifacts}/people-users.png` });
 

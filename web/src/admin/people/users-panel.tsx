@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onMount } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
 import { named, tr } from '../../i18n/i18n';
@@ -45,9 +45,27 @@ export function UsersPanel(props: {
     return unit === undefined ? id : named(unit);
   };
 
-  async function act(work: () => Promise<unknown>) {
+  // After a row's action the accounts are read again and their rows drawn anew: the focus goes to the row's button
+  // that undoes or repeats it (enable after disable), not to the page's body.
+  const [refocus, setRefocus] = createSignal<{ username: string; action: string } | null>(null);
+  createEffect(
+    on(
+      () => props.users,
+      () => {
+        const target = refocus();
+        if (target === null) return;
+        const button = document.querySelector<HTMLElement>(`tr[data-username="${CSS.escape(target.username)}"] [data-action=${target.action}]`);
+        if (button === null) return;
+        setRefocus(null);
+        button.focus();
+      },
+    ),
+  );
+
+  async function act(work: () => Promise<unknown>, then?: { username: string; action: string }) {
     try {
       await work();
+      setRefocus(then ?? null);
       props.onChange();
     } catch (error) {
       toastProblem(error);
@@ -99,12 +117,12 @@ export function UsersPanel(props: {
                         <Show
                           when={user.disabledAt === null}
                           fallback={
-                            <button type="button" class="button ghost" onClick={() => act(() => peopleApi.enable(user.id))}>
+                            <button type="button" class="button ghost" data-action="enable" onClick={() => act(() => peopleApi.enable(user.id), { username: user.username, action: 'disable' })}>
                               {pt('enable')}
                             </button>
                           }
                         >
-                          <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id))}>
+                          <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
                             {pt('disable')}
                           </button>
                         </Show>
@@ -115,10 +133,13 @@ export function UsersPanel(props: {
                           onClick={() =>
                             // As disabling does, a reset signs the user out everywhere at once: asked first.
                             window.confirm(pt('confirmReset')) &&
-                            act(async () => {
-                              const done = await peopleApi.resetPassword(user.id, undefined);
-                              if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
-                            })
+                            act(
+                              async () => {
+                                const done = await peopleApi.resetPassword(user.id, undefined);
+                                if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
+                              },
+                              { username: user.username, action: 'reset' },
+                            )
                           }
                         >
                           {pt('reset')}
