@@ -287,6 +287,8 @@ describe('working on the board', () => {
       await form.waitFor({ state: 'detached' });
       const saved = await apiCall<{ title: string; state: string; context: { description: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect([saved.title, saved.context.description, saved.state]).toEqual(['编辑到一半的标题', '他人补充的内容', 'verifying']);
+      // The history says what each edit changed (it said "edit" and no more): this one the title, the other's the description.
+      await expect.poll(() => drawer.getByTestId('history').getByTestId('edited-fields').allTextContents()).toEqual(['修改了：标题', '修改了：描述']);
     }));
 
   test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>

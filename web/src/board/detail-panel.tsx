@@ -18,6 +18,7 @@ import { FileInHistory, filesNamed } from '../attachments/file-in-history';
 import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/extension-history';
 import { xm } from '../deadlines/messages';
 import { importLabels, importedWith } from './history-import';
+import { editedFields } from './history-edit';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments', 'extensionRequest']);
@@ -148,6 +149,11 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
           </span>
         </Show>
       </div>
+      <Show when={editedFields(props.entry).length > 0}>
+        <p class="history-figures muted" data-testid="edited-fields">
+          {`${t('editedFields')}${colon()}${series(editedFields(props.entry).map((field) => tr(keyLabel(field))))}`}
+        </p>
+      </Show>
       <Show when={importedWith(props.entry)}>
         {(imported) => (
           <p class="history-figures muted" data-testid="imported-with">

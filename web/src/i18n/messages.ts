@@ -177,6 +177,7 @@ export const messages = {
   acknowledge: { zh: '签收', en: 'Acknowledge' },
   acknowledged: { zh: '已签收', en: 'Acknowledged' },
   acknowledgedOn: { zh: '签收于', en: 'Acknowledged on' },
+  editedFields: { zh: '修改了', en: 'Changed' },
   statusOpen: { zh: '待签收', en: 'Open' },
   statusAcknowledged: { zh: '已签收', en: 'Acknowledged' },
   statusResolved: { zh: '已解除', en: 'Resolved' },
