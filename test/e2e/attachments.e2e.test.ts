@@ -97,7 +97,7 @@ describe('attachments in the drawer, in Chromium', () => {
       expect(await section.getByTestId('attachment-remove').count()).toBe(2);
       await section.getByTestId('attachment-remove').nth(1).click();
       await section.getByTestId('attachment-remove-confirm').click();
-      expect(await section.getByTestId('attachment-remove-form').locator('[role=alert]').textContent()).toContain('移除原因');
+      expect(await section.getByTestId('attachment-remove-form').locator('[role=alert]').textContent()).toBe('移除原因：必填');
       await section.locator('[data-testid=attachment-remove-form] textarea').fill('与另一份笔录重复');
       await section.getByTestId('attachment-remove-confirm').click();
       await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png']);

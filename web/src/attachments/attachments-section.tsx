@@ -6,7 +6,7 @@ import type { ItemKind } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { unlessGone } from '../api/unless-gone';
 import { dateTime, figure } from '../board/format';
-import { t, tr } from '../i18n/i18n';
+import { colon, t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import { toast } from '../ui/toasts';
 import { DropZone } from '../ui/drop-zone';
@@ -109,7 +109,8 @@ export function AttachmentsSection(props: {
     event.preventDefault();
     const why = reason().trim();
     if (why === '') {
-      setRemoveProblem(am('removeReason'));
+      // What is wrong, not the field's label again ("移除原因" under 移除原因).
+      setRemoveProblem(`${am('removeReason')}${colon()}${t('required')}`);
       return;
     }
     setBusy(true);
