@@ -144,6 +144,10 @@ describe('people administration in the browser', () => {
     await userPage.waitForURL(/\/campaigns\/\d+\/board/);
     const again = await userContext.request.post(`${suite.server.url}/api/session`, { data: { username: 'sun.qi', password: 'sun-qi-later-password' }, headers: { origin: suite.server.url } });
     expect(again.status()).toBe(200);
+    // Opened on its own (a new tab), its Back goes to the app's start, not out of the app.
+    await userPage.goto(`${suite.server.url}/account/password`);
+    await userPage.getByTestId('change-password-back').click();
+    await userPage.waitForURL(/\/campaigns\/\d+\/board/);
     await userContext.close();
   }, 90_000);
 

@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { useLocation, useNavigate } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { peopleApi } from '../admin/people/api';
@@ -30,8 +30,15 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
     return m === null ? '' : tr(m);
   };
 
-  /** Back to the page the user came from, or the start page when this one was opened on its own. */
-  const leave = () => (history.length > 1 ? history.back() : navigate('/', { replace: true }));
+  /**
+   * Back to the page of the app the user came from (the top bar's link says which), or the start page when this
+   * one was opened on its own: the browser's Back from a new tab left the app.
+   */
+  const location = useLocation<{ from?: unknown }>();
+  const leave = () => {
+    const from = location.state?.from;
+    navigate(typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/', { replace: true });
+  };
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();

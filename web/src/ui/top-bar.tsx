@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useLocation, useParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { pt } from '../admin/people/messages';
@@ -15,6 +15,7 @@ import { InboxLink } from '../escalations/inbox-link';
  */
 export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element }) {
   const params = useParams<{ id?: string }>();
+  const location = useLocation();
   return (
     <header class="top-bar">
       <div class="brand">
@@ -28,7 +29,7 @@ export function TopBar(props: { children?: JSX.Element; actions?: JSX.Element })
         <Show when={me()}>
           {(user) => (
             // The user's name leads to their own account: changing their password whenever they like.
-            <A class="user" href="/account/password" data-testid="user" title={`${user().displayName} · ${pt('accountLink')}`}>
+            <A class="user" href="/account/password" state={{ from: `${location.pathname}${location.search}` }} data-testid="user" title={`${user().displayName} · ${pt('accountLink')}`}>
               <span class="avatar" aria-hidden="true">
                 {user().displayName.slice(0, 1)}
               </span>
