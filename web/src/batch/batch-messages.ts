@@ -17,7 +17,7 @@ export const batchMessages = {
   requestExtension: { zh: '申请延期', en: 'Ask for more time' },
   moveTo: { zh: '变更状态…', en: 'Move to…' },
   withCount: { zh: '{label}（{n}）', en: '{label} ({n})' },
-  oneByOne: { zh: '{label}（需逐项填写各自信息，请逐项办理）', en: '{label} (each needs its own figures: move them one by one)' },
+  oneByOne: { zh: '{label}（需逐项填写各自信息，请逐项办理）', en: '{label} (each needs its own details, such as a case number: move them one by one)' },
   assignTitle: { zh: '批量分派承办人', en: 'Assign several items' },
   transferTitle: { zh: '批量移交', en: 'Transfer several items' },
   extendTitle: { zh: '批量延期', en: "Extend several items' deadlines" },

@@ -31,15 +31,15 @@ export const extensionMessages = {
   },
   askSave: { zh: '提交申请', en: 'Send the request' },
   asked: { zh: '已提交延期申请', en: 'Extension asked for' },
-  askedChip: { zh: '申请延期', en: 'Asks time' },
-  askedOnly: { zh: '只看申请延期', en: 'Time asked' },
+  askedChip: { zh: '申请延期', en: 'More time asked' },
+  askedOnly: { zh: '只看申请延期', en: 'More time asked' },
   askedChipTitle: { zh: '申请延期至 {date}', en: 'Asks for more time, to {date}' },
   pending: { zh: '延期申请', en: 'Extension asked for' },
   pendingLine: { zh: '至 {date}，{at} 提出', en: 'to {date}, asked {at}' },
   askedTo: { zh: '申请延期至 {date}', en: 'asks until {date}' },
   grant: { zh: '批准延期', en: 'Grant' },
   decline: { zh: '不予延期', en: 'Decline' },
-  declineReason: { zh: '不予延期的理由', en: 'Why not' },
+  declineReason: { zh: '不予延期的理由', en: 'Reason for declining' },
   declined: { zh: '已不予延期', en: 'Extension declined' },
   extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
   tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
@@ -61,7 +61,7 @@ export const extensionMessages = {
   answeredDeclined: { zh: '未予批准', en: 'Declined' },
   answeredEnded: { zh: '事项已移入下一状态，申请随之结束', en: 'Ended: the item moved on' },
   answeredWho: { zh: '{name} · {at}', en: '{name}, {at}' },
-  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Time asked” on the board to see them all' },
+  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “More time asked” on the board to see them all' },
 } satisfies Record<string, Label>;
 
 export type ExtensionMessageKey = keyof typeof extensionMessages;
