@@ -1,9 +1,19 @@
 import { For, Show } from 'solid-js';
 import { colon, named, series, tr } from '../../i18n/i18n';
+import { ApiProblem } from '../../api/problem';
 import { settingsApi } from './api';
 import type { SectionProps } from './form-kit';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
+
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The battle map's outline: which features the campaign's map has, which units it leaves undrawn, and an upload to replace it. */
 export function MapSection(props: SectionProps) {
@@ -13,6 +23,12 @@ export function MapSection(props: SectionProps) {
   };
   const upload = async (file: File) => {
     const text = await file.text();
+    // A file that is no JSON at all is said so by its name (the server's answer spoke of a request body).
+    if (!isJson(text)) {
+      const reason = { zh: `文件“${file.name}”不是 GeoJSON：其内容不是 JSON`, en: `The file “${file.name}” is no GeoJSON: it does not hold JSON` };
+      await props.run('map', () => Promise.reject(new ApiProblem(400, 'payload_invalid', reason, [{ field: 'map', message: reason }], null)));
+      return;
+    }
     await props.run('map', () => settingsApi.uploadMap(props.settings.id, text));
   };
   return (
@@ -66,7 +82,11 @@ export function MapSection(props: SectionProps) {
         <For each={props.issues('map')}>
           {(issue) => (
             <li>
-              <code>{issue.field}</code> {tr(issue.message)}
+              {/* Where in the GeoJSON, when the issue is about a part of it (features.0.geometry.type); not for the file as a whole. */}
+              <Show when={issue.field !== 'map'}>
+                <code>{issue.field}</code>{' '}
+              </Show>
+              {tr(issue.message)}
             </li>
           )}
         </For>
