@@ -64,6 +64,18 @@ describe('campaign settings in Chromium', () => {
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));
 
+  test('a unit lead opening the settings is told they are the office\'s, and the page asks the server nothing it would refuse', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const refused: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() === 403) refused.push(response.url());
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/settings`);
+      await expect.poll(() => page.getByTestId('campaign-settings').getByRole('alert').textContent()).toBe('只有专项办可以查看和修改专项行动的配置。');
+      await page.waitForTimeout(300);
+      expect(refused).toEqual([]);
+    }));
+
   test('what is typed and not saved in a section stays when another section saves, and when a save meets someone else\'s change', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);

@@ -42,7 +42,8 @@ export function CampaignSettingsPage() {
       else throw error;
     }
   };
-  createEffect(on(() => Number(params.id), (id) => void load(id)));
+  // Read only by the office, whose page it is: another role is told so without a request the server refuses.
+  createEffect(on([() => Number(params.id), () => me()?.role], ([id, role]) => role === 'office' && void load(id)));
   // A campaign that is not there (an old link, a mistyped id) is the page's notice, not a line on an empty page.
   const location = useLocation();
   createEffect(() => {
