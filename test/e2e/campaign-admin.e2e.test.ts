@@ -76,6 +76,16 @@ describe('campaign settings in Chromium', () => {
       expect(refused).toEqual([]);
     }));
 
+  test("a new campaign's battle map, of no items yet, gives its legend each count once", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const created = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/campaigns', { code: 'legend-2027', nameZh: '空专项', nameEn: 'Empty campaign', startsOn: '2027-01-01', endsOn: '2027-12-31' }, 201);
+      await page.goto(`${suite.server.url}/campaigns/${created.id}/battle-map`);
+      const ticks = page.getByTestId('legend').locator('.legend-ticks span');
+      await ticks.first().waitFor();
+      // It read "0 0 1 1 1".
+      expect(await ticks.allTextContents()).toEqual(['0', '1']);
+    }));
+
   test('what is typed and not saved in a section stays when another section saves, and when a save meets someone else\'s change', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);

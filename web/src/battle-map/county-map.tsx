@@ -122,7 +122,8 @@ export function MeasureLegend(props: { scale: Scale; measure: Measure }) {
       <span class="legend-scale">
         <span class="legend-bar" style={{ background: `linear-gradient(90deg, ${props.scale.definition.from}, ${props.scale.definition.to})` }} />
         <span class="legend-ticks">
-          <For each={steps}>{(step) => <span>{props.scale.definition.rate ? percent(step) : count(Math.round(step * props.scale.max))}</span>}</For>
+          {/* Each count once: a campaign of no items (its largest value 1) read "0 0 1 1 1". */}
+          <For each={props.scale.definition.rate ? steps.map(percent) : [...new Set(steps.map((step) => Math.round(step * props.scale.max)))].map(count)}>{(tick) => <span>{tick}</span>}</For>
         </span>
       </span>
       <Show when={props.measure === 'solveRate'}>
