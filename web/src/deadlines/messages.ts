@@ -32,7 +32,7 @@ export const extensionMessages = {
   askSave: { zh: '提交申请', en: 'Send the request' },
   asked: { zh: '已提交延期申请', en: 'Extension asked for' },
   askedChip: { zh: '申请延期', en: 'More time asked' },
-  askedOnly: { zh: '只看申请延期', en: 'More time asked' },
+  askedOnly: { zh: '只看申请延期', en: 'Time asked' },
   askedChipTitle: { zh: '申请延期至 {date}', en: 'Asks for more time, to {date}' },
   pending: { zh: '延期申请', en: 'Extension asked for' },
   pendingLine: { zh: '至 {date}，{at} 提出', en: 'to {date}, asked {at}' },
@@ -61,7 +61,7 @@ export const extensionMessages = {
   answeredDeclined: { zh: '未予批准', en: 'Declined' },
   answeredEnded: { zh: '事项已移入下一状态，申请随之结束', en: 'Ended: the item moved on' },
   answeredWho: { zh: '{name} · {at}', en: '{name}, {at}' },
-  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “More time asked” on the board to see them all' },
+  waitingMost: { zh: '仅显示最早的 {n} 条；可在看板上勾选“只看申请延期”查看全部', en: 'Showing the oldest {n}; tick “Time asked” on the board to see them all' },
 } satisfies Record<string, Label>;
 
 export type ExtensionMessageKey = keyof typeof extensionMessages;
