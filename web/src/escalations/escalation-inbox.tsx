@@ -15,6 +15,7 @@ import type { Change } from '../live/live-events';
 import { xm } from '../deadlines/messages';
 import { requestKey, touchesRequests } from '../deadlines/request-watch';
 import { ExtensionRequestInbox } from '../deadlines/extension-request-inbox';
+import { rememberOpener } from '../ui/focus-return';
 
 const statusKey: Record<EscalationWire['status'], MessageKey> = { open: 'statusOpen', acknowledged: 'statusAcknowledged', resolved: 'statusResolved' };
 const recipientKey: Record<EscalationWire['recipient'], MessageKey> = { assignee: 'recipientAssignee', unitLead: 'recipientUnitLead', office: 'recipientOffice' };
@@ -231,18 +232,14 @@ export function InboxPanel(props: {
     if (event.key === 'Escape') props.onClose();
   };
   // Closed, the focus goes back to what opened it (the inbox's button), unless the panel has put it somewhere (a drawer opened from a row).
-  let opener: HTMLElement | null = null;
+  let giveBack = () => {};
   onMount(() => {
-    opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    giveBack = rememberOpener(() => document.querySelector<HTMLElement>('[data-testid=inbox-button]'));
     document.addEventListener('keydown', onKey);
   });
   onCleanup(() => {
     document.removeEventListener('keydown', onKey);
-    const back = opener;
-    requestAnimationFrame(() => {
-      if (document.activeElement !== null && document.activeElement !== document.body) return;
-      (back?.isConnected === true ? back : document.querySelector<HTMLElement>('[data-testid=inbox-button]'))?.focus();
-    });
+    giveBack();
   });
   const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
   let panel: HTMLElement | undefined;

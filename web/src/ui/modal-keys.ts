@@ -1,5 +1,6 @@
 import { onCleanup, onMount } from 'solid-js';
 import { keepTabInside } from './focus-trap';
+import { rememberOpener } from './focus-return';
 
 /**
  * The keyboard of a modal dialog for as long as it is mounted: Escape cancels
@@ -14,19 +15,14 @@ export function useModalKeys(dialog: () => HTMLElement | undefined, options: { r
     if (event.key === 'Escape' && !options.busy()) options.onCancel();
     else keepTabInside(dialog(), event);
   };
-  let opener: HTMLElement | null = null;
+  let giveBack = () => {};
   onMount(() => {
-    opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    giveBack = rememberOpener();
     document.addEventListener('keydown', onKey);
     dialog()?.querySelector<HTMLElement>(options.focusFirst)?.focus();
   });
   onCleanup(() => {
     document.removeEventListener('keydown', onKey);
-    const back = opener;
-    requestAnimationFrame(() => {
-      const active = document.activeElement;
-      if (active !== null && active !== document.body) return;
-      if (back?.isConnected === true) back.focus();
-    });
+    giveBack();
   });
 }

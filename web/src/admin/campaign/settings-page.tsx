@@ -19,6 +19,7 @@ import { campaignAdminMessages, cm } from './messages';
 import { NewCampaignSection } from './new-campaign-section';
 import { TargetsSection } from './targets-section';
 import './campaign-admin.css';
+import { rememberOpener } from '../../ui/focus-return';
 
 /**
  * `/campaigns/:id/settings`: the campaign office's configuration of the
@@ -61,7 +62,7 @@ export function CampaignSettingsPage() {
       return false;
     }
     // The button pressed is disabled while it saves, which takes the focus from it: given back after, not left on the body.
-    const pressed = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const giveBack = rememberOpener();
     setBusy(section);
     setIssues({ section, fields: [] });
     try {
@@ -81,9 +82,7 @@ export function CampaignSettingsPage() {
       return false;
     } finally {
       setBusy(null);
-      requestAnimationFrame(() => {
-        if ((document.activeElement === null || document.activeElement === document.body) && pressed?.isConnected === true) pressed.focus();
-      });
+      giveBack();
     }
   };
   const save = (section: string, parts: SettingsParts) =>
