@@ -9,6 +9,7 @@ import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fi
 import { me } from '../session/session';
 import { textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
+import { DraftedText } from './drafted-text';
 import { focusFirstInvalid, formFocus } from './form-focus';
 import { rebased, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
@@ -369,35 +370,5 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         </Switch>
       </section>
     </Show>
-  );
-}
-
-/** A text written at length (a work note, a summary for publication), kept as a draft as it is typed. */
-function DraftedText(props: {
-  name: string;
-  label: string;
-  hint: string;
-  rows: number;
-  maxLength: number;
-  errors: FieldErrors;
-  value: string;
-  onText: (text: string) => void;
-  draft: { keep: (text: string) => void };
-}) {
-  return (
-    <Field name={props.name} label={props.label} errors={props.errors}>
-      <textarea
-        name={props.name}
-        rows={props.rows}
-        maxLength={props.maxLength}
-        value={props.value}
-        aria-invalid={props.errors[props.name] !== undefined}
-        onInput={(e) => {
-          props.onText(e.currentTarget.value);
-          props.draft.keep(e.currentTarget.value);
-        }}
-      />
-      <span class="field-hint muted">{props.hint}</span>
-    </Field>
   );
 }
