@@ -1,14 +1,8 @@
 import { For, createSignal } from 'solid-js';
 import { t } from '../i18n/i18n';
+import { withToast, type Toast, type ToastTone } from './toast-list';
 
-export type ToastTone = 'error' | 'warning' | 'info';
-
-interface Toast {
-  readonly id: number;
-  readonly tone: ToastTone;
-  /** Read at render time, so a toast follows a language switch. */
-  readonly text: () => string;
-}
+export type { ToastTone } from './toast-list';
 
 const [toasts, setToasts] = createSignal<readonly Toast[]>([]);
 let nextId = 1;
@@ -16,7 +10,7 @@ let nextId = 1;
 /** Shows a message for a few seconds (errors stay longer). */
 export function toast(text: () => string, tone: ToastTone = 'error'): void {
   const id = nextId++;
-  setToasts((list) => [...list.slice(-3), { id, tone, text }]);
+  setToasts((list) => withToast(list, { id, tone, text }));
   setTimeout(() => dismiss(id), tone === 'error' ? 8000 : 5000);
 }
 
