@@ -43,6 +43,45 @@ describe('the focus after a dialog, the inbox or a form', () => {
       await expect.poll(() => focused(page)).toBe('inbox-button');
     }));
 
+  test("a filter's Clear leaves the focus in the search box beside it, on the board and on a list", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const inSearch = () => page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'q');
+      for (const path of ['board?kind=clue&quiet=7', 'lists/clues?quiet=7']) {
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/${path}`);
+        const clear = page.getByRole('button', { name: '清除筛选' });
+        await expect.poll(() => clear.isEnabled()).toBe(true);
+        await clear.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => clear.isDisabled()).toBe(true);
+        await expect.poll(inSearch).toBe(true);
+      }
+    }));
+
+  test("a board's batch, once done, leaves the focus on the bar's Clear (its move select is disabled with nothing ticked)", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue`);
+      await page.getByTestId('board').waitFor();
+      await page.getByTestId('select-cards').click();
+      await page.locator('[data-testid=column-found] article[data-card-id]').first().click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('1');
+      const move = page.getByTestId('batch-move');
+      await move.focus();
+      await move.selectOption('verifying');
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.waitFor();
+      const assignee = dialog.locator('select[name=assigneeId]');
+      if ((await assignee.count()) > 0) {
+        await assignee.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+        await assignee.selectOption((await assignee.locator('option:not([value=""])').first().getAttribute('value')) ?? '');
+      }
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('1');
+      await dialog.getByTestId('batch-close').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => focused(page)).toBe('batch-clear');
+    }));
+
   test("a request for more time sent from the drawer leaves the focus in the drawer, as the item is read again", async () => {
     const [own] = await suite.database.db
       .select({ id: clues.id })

@@ -41,6 +41,9 @@ export function actionLabel(action: BatchAction, kind: BatchItem['kind']): strin
  * the server's limits allow, and then shows what each did: changed, or left
  * as it was and why.
  */
+const batchFallback = (): HTMLElement | null =>
+  ['batch-clear', 'select-cards', 'select-page'].reduce<HTMLElement | null>((found, id) => found ?? document.querySelector<HTMLElement>(`[data-testid=${id}]`), null);
+
 export function BatchDialog(props: { action: BatchAction; items: readonly BatchItem[]; campaign: CampaignDetail; now: string; onClose: (outcome: BatchOutcome | null) => void }) {
   const plan = planOf(props.items, props.action);
   const firstKind = plan.items[0]?.item.kind ?? 'clue';
@@ -144,7 +147,9 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
 
   const busy = () => progress() !== null;
   const close = () => props.onClose(outcome());
-  useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea' });
+  // Once a batch is done nothing is ticked: the bar's buttons are disabled (the board's) or gone (the lists'). The focus goes
+  // to the board's bar's own Clear, which stays while selecting, else to the board's Select or the list's box of the page.
+  useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea', fallback: batchFallback });
 
   const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
   /**

@@ -52,6 +52,7 @@ export function BoardToolbar(props: {
   onCreate: () => void;
 }) {
   const [text, setText] = createSignal(props.filters.q ?? '');
+  let search: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const typed = (value: string) => {
     setText(value);
@@ -154,13 +155,15 @@ export function BoardToolbar(props: {
           </button>
         )}
       </Show>
-      <SearchBox problems={props.kind === 'problem'} value={text()} onInput={typed} />
+      <SearchBox problems={props.kind === 'problem'} value={text()} onInput={typed} ref={(input) => (search = input)} />
       <button
         type="button"
         class="button ghost"
         disabled={!props.filtered}
         onClick={() => {
           setText('');
+          // The button is disabled once nothing is filtered: the focus goes to the search box beside it, not the page's top.
+          search?.focus();
           props.onFilters(Object.fromEntries(boardFilterKeys.map((key) => [key, undefined])));
         }}
       >

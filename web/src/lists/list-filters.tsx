@@ -30,6 +30,7 @@ function statesOf(list: ListName): { value: string; label: string }[] {
 /** Unit, category, state, responsible person, progress, overdue and text: every change goes to the URL, which the list reads. */
 export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName; filters: ListFilters; onChange: (change: FilterChange) => void }) {
   const [text, setText] = createSignal(props.filters.q ?? '');
+  let search: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const typed = (value: string) => {
     setText(value);
@@ -74,13 +75,15 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onChange({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{lt('overdueOnly')}</span>
       </label>
-      <SearchBox problems={props.list === 'problems'} value={text()} onInput={typed} />
+      <SearchBox problems={props.list === 'problems'} value={text()} onInput={typed} ref={(input) => (search = input)} />
       <button
         type="button"
         class="button ghost"
         disabled={!active()}
         onClick={() => {
           setText('');
+          // The button is disabled once nothing is filtered: the focus goes to the search box beside it, not the page's top.
+          search?.focus();
           props.onChange({ unit: undefined, category: undefined, state: undefined, assignee: undefined, overdue: undefined, quiet: undefined, q: undefined });
         }}
       >

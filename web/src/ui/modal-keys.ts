@@ -8,16 +8,17 @@ import { rememberOpener } from './focus-return';
  * `focusFirst` selects has the focus when it opens. Closed, it gives the focus
  * back to what had it when it opened (the button that opened it), unless its
  * owner has put it somewhere already: left on the page's body, a keyboard
- * user started again from the top (the create dialog, the batch's).
+ * user started again from the top (the create dialog, the batch's); `fallback`
+ * says where it goes when that control is gone or disabled.
  */
-export function useModalKeys(dialog: () => HTMLElement | undefined, options: { readonly busy: () => boolean; readonly onCancel: () => void; readonly focusFirst: string }): void {
+export function useModalKeys(dialog: () => HTMLElement | undefined, options: { readonly busy: () => boolean; readonly onCancel: () => void; readonly focusFirst: string; readonly fallback?: () => HTMLElement | null }): void {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !options.busy()) options.onCancel();
     else keepTabInside(dialog(), event);
   };
   let giveBack = () => {};
   onMount(() => {
-    giveBack = rememberOpener();
+    giveBack = rememberOpener(options.fallback);
     document.addEventListener('keydown', onKey);
     dialog()?.querySelector<HTMLElement>(options.focusFirst)?.focus();
   });
