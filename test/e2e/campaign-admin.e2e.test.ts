@@ -45,13 +45,13 @@ describe('campaign settings in Chromium', () => {
       await code.fill('renamed-code');
       await code.press('Tab');
       await page.getByTestId('category-renamed-code').waitFor();
-      // Renamed as another category is named: refused, said under the table, the input back at its saved name and marked.
+      // Renamed as another category is named: refused, said under the table naming the row, the input back at its saved name and marked.
       const [, second] = after.categories;
       if (second === undefined) throw new Error('the demo has two categories');
-      const nameZh = page.getByTestId('category-renamed-code').locator(`input[aria-label="${'中文名称'}"]`);
+      const nameZh = page.getByTestId('category-renamed-code').locator(`input[aria-label="中文名称 ${category.nameZh}"]`);
       await nameZh.fill(second.nameZh);
       await nameZh.press('Tab');
-      await page.getByTestId('section-categories').locator('.field-message', { hasText: `本专项已有名为“${second.nameZh}”的类别` }).waitFor();
+      await page.getByTestId('section-categories').locator('.field-message', { hasText: `类别“${category.nameZh}”：本专项已有名为“${second.nameZh}”的类别` }).waitFor();
       await expect.poll(() => nameZh.inputValue()).toBe(category.nameZh);
       expect(await nameZh.getAttribute('aria-invalid')).toBe('true');
       // A file that is no JSON is said so by its name, not as a request body the server could not read.

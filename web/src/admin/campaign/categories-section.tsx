@@ -1,4 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
+import type { Label } from '../../../../engine/labels';
 import { named } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
@@ -8,6 +9,12 @@ import { SectionFrame } from './section-frame';
 /** An order as typed: a cleared field is no order (sent as none, refused by the server, the saved one shown again), not 0. */
 const orderOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
+/** A message about a category's row, naming the row in each language. */
+const ofCategory = (category: { readonly nameZh: string; readonly nameEn: string }, message: Label): Label => ({
+  zh: `类别“${category.nameZh}”：${message.zh}`,
+  en: `Category “${category.nameEn}”: ${message.en}`,
+});
+
 /** The campaign's crime categories: named in both languages, ordered, retired and restored one at a time (each is saved at once). */
 export function CategoriesSection(props: SectionProps) {
   const [nameZh, setNameZh] = createSignal('');
@@ -16,10 +23,17 @@ export function CategoriesSection(props: SectionProps) {
   // The row and field of the last change refused: marked until the next change, its input back at the saved value.
   const [refused, setRefused] = createSignal<{ categoryId: number; field: string } | null>(null);
   const add = async () => {
+    setRefused(null);
     if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn() }))) {
       setNameZh('');
       setNameEn('');
     }
+  };
+  // A refusal of a row's change names the row (by its saved names) under the table; the new row's needs no name.
+  const messages = (): Label[] => {
+    const errors = [...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')];
+    const row = props.settings.categories.find((category) => category.id === refused()?.categoryId);
+    return row === undefined ? errors : errors.map((message) => ofCategory(row, message));
   };
   return (
     <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
@@ -57,10 +71,10 @@ export function CategoriesSection(props: SectionProps) {
                     <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" aria-label={cm('nameZh')} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
+                    <input type="text" aria-label={`${cm('nameZh')} ${named(category)}`} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" aria-label={cm('nameEn')} value={category.nameEn} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
+                    <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={category.nameEn} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
                     <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
@@ -91,7 +105,7 @@ export function CategoriesSection(props: SectionProps) {
           </tr>
         </tbody>
       </table>
-      <FieldMessage messages={[...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')]} />
+      <FieldMessage messages={messages()} />
     </SectionFrame>
   );
 }
