@@ -171,4 +171,19 @@ describe('the wall on its screen', () => {
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
+  test('on a phone the battle map scrolls as one page: the top bar and the measures go up with it, not held over a third of the screen', () =>
+    asUser(suite, 'viewer', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/battle-map`);
+      await expect.poll(() => page.locator('[data-testid=battle-map] .county-labels text').count()).toBe(11);
+      await page.evaluate(() => window.scrollTo(0, 600));
+      const after = await page.evaluate(() => ({
+        scrolled: window.scrollY,
+        topBarBottom: document.querySelector('.top-bar')?.getBoundingClientRect().bottom ?? 0,
+        toolbarBottom: document.querySelector('.bm-toolbar')?.getBoundingClientRect().bottom ?? 0,
+      }));
+      expect(after.scrolled).toBe(600);
+      expect(after.topBarBottom).toBeLessThanOrEqual(0);
+      expect(after.toolbarBottom).toBeLessThanOrEqual(0);
+    }));
 });
