@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
@@ -826,6 +828,85 @@ describe('working on the board', () => {
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.draft.')))).toEqual([]);
+    }));
+
+  test("what is typed in the drawer's other forms is kept: the session ending at its submit, signed in again, the form opens with it; the edit keeps only the user's changes", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const drawer = page.getByTestId('detail-panel');
+      const first = page.locator('[data-testid=column-verifying] [data-testid^=card-]').first();
+      const id = Number((await first.getAttribute('data-testid'))?.slice('card-'.length));
+      await first.locator('.card-title').click();
+      await drawer.getByTestId('history').waitFor();
+
+      // A transfer's reason and unit typed; the lead's sessions end (an administrator disabled and enabled the account, say) before it is sent.
+      await drawer.getByTestId('action-transfer').click();
+      const transfer = drawer.getByTestId('transfer-form');
+      const unit = await transfer.locator('select[name=unitId] option:not([value=""])').first().getAttribute('value');
+      await transfer.locator('select[name=unitId]').selectOption(unit ?? '');
+      await transfer.locator('textarea[name=reason]').fill('涉案账户归属地在该县，移交属地侦办');
+      const [lead] = await suite.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.lead'));
+      const admin = await signedIn(suite.browser, suite.server.url, 'admin');
+      try {
+        await apiCall(suite.server.url, admin.context, 'POST', `/api/admin/users/${lead?.id ?? 0}/sessions/end`, {});
+      } finally {
+        await admin.context.close();
+      }
+      await transfer.getByTestId('action-submit').click();
+      await page.waitForURL(/\/login/);
+      await page.locator('input[name=username]').fill('hantai.lead');
+      await page.locator('input[name=password]').fill('battlemap');
+      await page.locator('button[type=submit]').click();
+      // Back on the card, the form open with what was typed; nothing was transferred.
+      await drawer.getByTestId('transfer-form').waitFor();
+      expect(await drawer.locator('[data-testid=transfer-form] textarea[name=reason]').inputValue()).toBe('涉案账户归属地在该县，移交属地侦办');
+      expect(await drawer.locator('[data-testid=transfer-form] select[name=unitId]').inputValue()).toBe(unit);
+      expect(((await apiCall<{ unitId: string }>(suite.server.url, page.context(), 'GET', `/api/clues/${id}`)).unitId)).toBe('hantai');
+      // Cancelled: the user's own choice, the draft gone.
+      await drawer.getByTestId('transfer-form').getByRole('button', { name: '取消' }).click();
+      await page.reload();
+      await drawer.getByTestId('history').waitFor();
+      expect(await drawer.getByTestId('transfer-form').count()).toBe(0);
+
+      // An edit of the description, the drawer closed by two Escapes and the card opened again: the edit form is open with it.
+      await drawer.getByTestId('action-edit').click();
+      const description = drawer.locator('[data-testid=edit-form] textarea[name=description]');
+      await description.fill('补充：涉及两个境外账户');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      // Meanwhile the office retitles it: the draft holds only the description, so the new title shows, and the form says it changed.
+      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      try {
+        const current = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${id}`);
+        await apiCall(suite.server.url, office.context, 'PATCH', `/api/clues/${id}`, { version: current.version, title: '专项办改的标题' });
+      } finally {
+        await office.context.close();
+      }
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      await drawer.getByTestId('edit-form').waitFor();
+      expect(await description.inputValue()).toBe('补充：涉及两个境外账户');
+      expect(await drawer.locator('[data-testid=edit-form] input[name=title]').inputValue()).toBe('专项办改的标题');
+      await drawer.getByTestId('edit-form').getByText('此事项刚被他人修改', { exact: false }).waitFor();
+      await drawer.getByTestId('edit-form').getByTestId('action-submit').click();
+      await drawer.getByTestId('edit-form').waitFor({ state: 'detached' });
+      const saved = await apiCall<{ title: string; context: { description: string } }>(suite.server.url, page.context(), 'GET', `/api/clues/${id}`);
+      expect(saved.title).toBe('专项办改的标题');
+      expect(saved.context.description).toBe('补充：涉及两个境外账户');
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('.form.')))).toEqual([]);
+
+      // An extension's day and reason, the drawer closed and the card opened again: kept too.
+      await drawer.getByTestId('action-extend').click();
+      const extend = drawer.getByTestId('extend-form');
+      await extend.getByTestId('extend-30').click();
+      const day = await extend.locator('input[name=until]').inputValue();
+      await extend.locator('textarea[name=reason]').fill('等待银行协查回函');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      await extend.waitFor();
+      expect(await extend.locator('textarea[name=reason]').inputValue()).toBe('等待银行协查回函');
+      expect(await extend.locator('input[name=until]').inputValue()).toBe(day);
     }));
 
   test('the drawer offers only what the server lets this user do to this card: an officer notes and edits their own cards, and nothing else', () =>

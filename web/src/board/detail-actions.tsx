@@ -7,17 +7,22 @@ import { toast } from '../ui/toasts';
 import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { me } from '../session/session';
-import { textDraft } from './drafts';
+import { fieldsDraft, textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
 import { focusFirstInvalid, formFocus } from './form-focus';
-import { rebased, valuesOf } from './edit-rebase';
+import { editDraftOf, rebased, restoredEdit, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
 import { DeclineForm, ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
+
+/** The forms besides the note and the summary (drafts of their own) kept as drafts of their fields, in the order one is reopened. */
+const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const satisfies readonly Action[];
+type DraftedForm = (typeof draftedForms)[number];
+const isDrafted = (action: Action | null): action is DraftedForm => (draftedForms as readonly (Action | null)[]).includes(action);
 
 const editMessages = {
   changedMeanwhile: { zh: '此事项刚被他人修改：您未改动的内容已显示为最新，保存时以您填写的为准', en: 'Someone else just changed this item: what you did not change now shows theirs; saving keeps what you typed' },
@@ -102,6 +107,27 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const userId = () => me()?.id ?? 0;
   const draft = textDraft(userId, () => ({ note: { kind: props.item.kind, id: props.item.id } }));
   const summaryDraft = textDraft(userId, () => ({ typical: { id: props.item.id } }));
+  // And what the other forms hold, field by field: a session that runs out as one is sent (signed in again, the
+  // drawer opens on the same card) or a drawer closed by a stray Escape loses nothing typed.
+  const formDraft = (form: DraftedForm) => fieldsDraft(userId, () => ({ form: { kind: props.item.kind, id: props.item.id, action: form } }));
+  const offered = (form: DraftedForm) =>
+    form === 'decline' ? may('declineExtension') && extensionRequestOf(props.item) !== null : buttons.some((button) => button.action === form && button.shown());
+  /** Fills a form from its draft, if it has one (the extension and decline forms read theirs themselves). */
+  const restore = (form: DraftedForm) => {
+    const kept = formDraft(form).read();
+    if (kept === null) return;
+    if (form === 'edit') {
+      const { values: typed, overtaken } = restoredEdit(props.item, kept);
+      setValues(typed);
+      if (overtaken) setProblem(editMessages.changedMeanwhile);
+    }
+    if (form === 'transfer') setUnitId(kept.unitId ?? '');
+    if (form === 'merge') setTargetId(kept.targetId ?? '');
+    setReasonText(kept.reason ?? '');
+  };
+  const keepEdit = () => formDraft('edit').keep(editDraftOf(editBase(), values()));
+  const keepReason = (form: 'transfer' | 'merge' | 'untypical') =>
+    formDraft(form).keep({ reason: reasonText(), ...(form === 'transfer' && { unitId: unitId() }), ...(form === 'merge' && { targetId: targetId() }) });
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
   // The same card read again (someone else moved or changed it) is not another card: `on` alone runs again for every
   // new item object, which closed a half-typed edit (or transfer, or extension) whenever the card changed elsewhere.
@@ -114,9 +140,16 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         const unfinishedSummary = props.item.kind === 'clue' ? summaryDraft.read() : null;
         setNoteText(unfinished);
         setSummaryText(unfinishedSummary ?? '');
-        setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : null);
         setErrors({});
         setProblem(null);
+        const drafted = draftedForms.find((form) => offered(form) && formDraft(form).read() !== null);
+        setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : (drafted ?? null));
+        if (drafted !== undefined && action() === drafted) {
+          setReasonText('');
+          setValues(valuesOf(props.item));
+          setEditBase(props.item);
+          restore(drafted);
+        }
       },
     ),
   );
@@ -131,6 +164,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
         setValues(rebased(values(), base, now));
         setEditBase(now);
+        keepEdit();
         setProblem(editMessages.changedMeanwhile);
       },
       { defer: true },
@@ -148,6 +182,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setEditBase(props.item);
     setErrors({});
     setProblem(null);
+    const opened = action();
+    if (isDrafted(opened)) restore(opened);
   };
   // Cancel on a drafted form is the user's own choice to throw the draft away; closing the drawer keeps it.
   const cancelDropping = (kept: { drop: () => void }) => () => {
@@ -156,6 +192,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   };
   const set = (name: ItemField, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
+    keepEdit();
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
 
@@ -165,6 +202,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     try {
       await request();
       toast(() => (typeof done === 'string' ? t(done) : tr(done)), 'info');
+      const sent = action();
+      if (isDrafted(sent)) formDraft(sent).drop();
       closeForm();
       props.onChanged(states);
     } catch (error) {
@@ -288,22 +327,29 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           <Match when={action() === 'edit'}>
             <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
               <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} withAssignee={may('assign')} set={set} />
-              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={closeForm} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={cancelDropping(formDraft('edit'))} />
             </form>
           </Match>
           <Match when={action() === 'transfer'}>
             <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
               <h4>{t('transferTitle')}</h4>
               <Field name="unitId" label={t('unitId')} errors={errors()}>
-                <select name="unitId" value={unitId()} aria-invalid={invalid('unitId')} onChange={(e) => setUnitId(e.currentTarget.value)}>
+                <select name="unitId" value={unitId()} aria-invalid={invalid('unitId')} onChange={(e) => {
+                    setUnitId(e.currentTarget.value);
+                    keepReason('transfer');
+                  }}
+                >
                   <option value="">{t('choose')}</option>
                   <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
                 </select>
               </Field>
               <Field name="reason" label={t('reason')} errors={errors()}>
-                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => {
+                  setReasonText(e.currentTarget.value);
+                  keepReason('transfer');
+                }} />
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={closeForm} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={cancelDropping(formDraft('transfer'))} />
             </form>
           </Match>
           <Match when={action() === 'extend' || action() === 'ask'}>
@@ -325,7 +371,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
                   ? run(() => api.askExtension(props.item.kind, props.item.id, request), extensionMessages.asked, [props.item.state])
                   : run(() => api.extend(props.item.kind, props.item.id, request), extensionMessages.done, [props.item.state]));
               }}
-              onCancel={closeForm}
+              onCancel={cancelDropping(formDraft(action() === 'ask' ? 'ask' : 'extend'))}
+              draft={formDraft(action() === 'ask' ? 'ask' : 'extend')}
             />
           </Match>
           <Match when={action() === 'decline'}>
@@ -335,7 +382,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               errors={errors()}
               onErrors={setErrors}
               onDecline={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
-              onCancel={closeForm}
+              onCancel={cancelDropping(formDraft('decline'))}
+              draft={formDraft('decline')}
             />
           </Match>
           <Match when={action() === 'typical'}>
@@ -349,22 +397,31 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             <form class="action-form" data-testid="untypical-form" onSubmit={submitWithdrawal} novalidate>
               <h4>{t('withdrawTypical')}</h4>
               <Field name="reason" label={t('reason')} errors={errors()}>
-                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => {
+                  setReasonText(e.currentTarget.value);
+                  keepReason('untypical');
+                }} />
               </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={closeForm} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={cancelDropping(formDraft('untypical'))} />
             </form>
           </Match>
           <Match when={action() === 'merge'}>
             <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
               <h4>{t('mergeTitle')}</h4>
               <Field name="targetId" label={t('targetId')} errors={errors()}>
-                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={invalid('targetId')} onInput={(e) => setTargetId(e.currentTarget.value)} />
+                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={invalid('targetId')} onInput={(e) => {
+                  setTargetId(e.currentTarget.value);
+                  keepReason('merge');
+                }} />
               </Field>
               <label class="field">
                 <span class="field-label">{t('reason')}</span>
-                <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => {
+                  setReasonText(e.currentTarget.value);
+                  keepReason('merge');
+                }} />
               </label>
-              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={closeForm} />
+              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={cancelDropping(formDraft('merge'))} />
             </form>
           </Match>
         </Switch>

@@ -12,15 +12,21 @@ import type { ItemKind } from '../api/client';
  */
 const prefix = 'battlemap.draft.';
 
-/** The draft of a work note to one item, of a clue's typical-case summary, of what a move of one item to one state asks for, or of a new item of a kind in a campaign. */
+/**
+ * The draft of a work note to one item, of a clue's typical-case summary, of what a move of one item to one state
+ * asks for, of a new item of a kind in a campaign, or of one of the drawer's other forms on one item (an edit, a
+ * transfer, an extension or a request for one, a decline, a merge, a typical case withdrawn).
+ */
 export type DraftOf =
   | { readonly note: { readonly kind: ItemKind; readonly id: number } }
+  | { readonly form: { readonly kind: ItemKind; readonly id: number; readonly action: string } }
   | { readonly typical: { readonly id: number } }
   | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
   | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } };
 
 function nameOf(of: DraftOf): string {
   if ('note' in of) return `note.${of.note.kind}.${of.note.id}`;
+  if ('form' in of) return `form.${of.form.kind}.${of.form.id}.${of.form.action}`;
   if ('typical' in of) return `typical.${of.typical.id}`;
   if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
   return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
@@ -59,6 +65,21 @@ export function textDraft(userId: () => number, of: () => DraftOf) {
     drop: (): void => keepDraft(userId(), of(), null),
   };
 }
+
+/**
+ * A form's draft as its fields (name → text), as a drawer's form keeps it:
+ * read (null for none), kept as typed (a form of nothing but blanks is
+ * none), and dropped once sent or cancelled. `of` is read at each call.
+ */
+export function fieldsDraft(userId: () => number, of: () => DraftOf) {
+  return {
+    read: (): Record<string, string> | null => draftValues(readDraft(userId(), of())),
+    keep: (fields: Record<string, string>): void => keepDraft(userId(), of(), Object.values(fields).some((text) => text.trim() !== '') ? JSON.stringify(fields) : null),
+    drop: (): void => keepDraft(userId(), of(), null),
+  };
+}
+
+export type FieldsDraft = ReturnType<typeof fieldsDraft>;
 
 /** Every draft of the tab, at sign-out. */
 export function dropAllDrafts(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../api/client';
-import { rebased, valuesOf } from './edit-rebase';
+import { editDraftOf, rebased, restoredEdit, valuesOf } from './edit-rebase';
 
 const item = (version: number, fields: Partial<Pick<ItemDetail, 'title' | 'assigneeId' | 'categoryId'>> & { description?: string }): ItemDetail =>
   ({ kind: 'clue', id: 7, version, title: fields.title ?? '原标题', unitId: 'hantai', assigneeId: fields.assigneeId ?? 3, categoryId: fields.categoryId ?? null, context: { description: fields.description ?? '原内容', source: 'hotline' } }) as unknown as ItemDetail;
@@ -17,5 +17,21 @@ describe('an edit half typed while someone else changed the item', () => {
     const opened = item(4, {});
     const typed = { ...valuesOf(opened), description: '我写的内容' };
     expect(rebased(typed, opened, item(5, { description: '负责人写的内容' })).description).toBe('我写的内容');
+  });
+});
+
+describe("an edit's draft (kept when the session runs out at its submit, or the drawer closes)", () => {
+  it('keeps only the fields the user changed, with the version they were typed on; nothing when nothing changed', () => {
+    const opened = item(4, {});
+    expect(editDraftOf(opened, valuesOf(opened))).toEqual({});
+    expect(editDraftOf(opened, { ...valuesOf(opened), description: '补充的内容' })).toEqual({ description: '补充的内容', version: '4' });
+  });
+
+  it("restored on the item as it is now: the user's changes over its values, and whether it changed meanwhile", () => {
+    const kept = editDraftOf(item(4, {}), { ...valuesOf(item(4, {})), title: '我改的标题' });
+    expect(restoredEdit(item(4, {}), kept)).toEqual({ values: { ...valuesOf(item(4, {})), title: '我改的标题' }, overtaken: false });
+    // Someone else changed the description since: theirs shows, the user's title stays, and the form is told.
+    const changed = item(6, { description: '负责人补充的内容' });
+    expect(restoredEdit(changed, kept)).toEqual({ values: { ...valuesOf(changed), title: '我改的标题' }, overtaken: true });
   });
 });

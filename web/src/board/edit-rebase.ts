@@ -29,3 +29,27 @@ export function rebased(typed: ItemValues, base: ItemDetail, current: ItemDetail
   const keys = Object.keys(typed) as (keyof ItemValues)[];
   return Object.fromEntries(keys.map((key) => [key, typed[key] === before[key] ? now[key] : typed[key]])) as unknown as ItemValues;
 }
+
+/**
+ * An edit as its draft keeps it: the fields the user changed from the item
+ * the form was opened on, and that item's version; nothing when nothing
+ * changed. Only the changes: kept whole, a field never touched would carry
+ * its old value back over someone else's change once the draft is restored.
+ */
+export function editDraftOf(base: ItemDetail, typed: ItemValues): Record<string, string> {
+  const before = valuesOf(base);
+  const changed = (Object.keys(typed) as (keyof ItemValues)[]).filter((key) => typed[key] !== before[key]);
+  return changed.length === 0 ? {} : { ...Object.fromEntries(changed.map((key) => [key, typed[key]])), version: String(base.version) };
+}
+
+/**
+ * An edit's draft restored on the item as it is now: the changes typed over
+ * its values, and whether the item has changed since they were typed (the
+ * form then says so, as when it changes while the form is open).
+ */
+export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, string>>): { readonly values: ItemValues; readonly overtaken: boolean } {
+  const now = valuesOf(current);
+  const keys = Object.keys(now) as (keyof ItemValues)[];
+  const values = Object.fromEntries(keys.map((key) => [key, kept[key] ?? now[key]])) as unknown as ItemValues;
+  return { values, overtaken: kept.version !== undefined && kept.version !== String(current.version) };
+}

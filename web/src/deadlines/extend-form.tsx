@@ -5,6 +5,7 @@ import { messages } from '../i18n/messages';
 import { ActionFooter } from '../board/action-footer';
 import { Field } from '../board/item-form';
 import type { FieldErrors } from '../board/payload-fields';
+import type { FieldsDraft } from '../board/drafts';
 import { calendarDay, dueDate } from '../board/format';
 import { extensionBounds, quickChoices, untilProblem } from './extension-dates';
 import { extensionMessages, xm } from './messages';
@@ -34,18 +35,23 @@ export function ExtendForm(props: {
   onErrors: (errors: FieldErrors) => void;
   onExtend: (body: { until: string; reason: string }) => void;
   onCancel: () => void;
+  /** What was typed into this form on this item and not sent (a session that ran out at the submit, a drawer closed): it starts from that, and keeps what is typed. */
+  draft: FieldsDraft;
 }) {
+  const kept = props.draft.read();
   const bounds = () => extensionBounds(props.item, props.now, props.campaign.endsOn, props.campaign.timeZone);
   /** The day asked for, when it is one that can still be given: a request's day gone by is said, not offered. */
   const askedDay = (day: string | undefined) => (day !== undefined && day >= bounds().earliest ? day : '');
   const asked = () => props.initialUntil;
-  const [until, setUntil] = createSignal(askedDay(props.initialUntil));
+  const [until, setUntil] = createSignal(askedDay(kept?.until ?? props.initialUntil));
   // Granting a request while the form is open: the day it asked for replaces the one chosen.
   createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(askedDay(day)), { defer: true }));
-  const [reason, setReason] = createSignal(props.initialReason ?? '');
+  const [reason, setReason] = createSignal(kept?.reason ?? props.initialReason ?? '');
+  const keep = () => props.draft.keep({ until: until(), reason: reason() });
   createEffect(on(() => props.initialReason, (text) => text !== undefined && setReason(text), { defer: true }));
   const choose = (day: string) => {
     setUntil(day);
+    keep();
     props.onErrors(Object.fromEntries(Object.entries(props.errors).filter(([key]) => key !== 'until')));
   };
 
@@ -88,7 +94,11 @@ export function ExtendForm(props: {
         <span class="field-hint muted">{xm(props.mode === 'extend' ? 'hint' : me()?.role === 'lead' ? 'askOfficeHint' : 'askHint', { last: calendarDay(bounds().latest) })}</span>
       </Field>
       <Field name="reason" label={xm('reason')} errors={props.errors}>
-        <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
+        <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => {
+            setReason(e.currentTarget.value);
+            keep();
+          }}
+        />
       </Field>
       <ActionFooter busy={props.busy} problem={props.problem} label={xm(props.mode === 'ask' ? 'askSave' : 'save')} onCancel={props.onCancel} />
     </form>
