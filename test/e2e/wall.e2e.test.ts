@@ -171,19 +171,27 @@ describe('the wall on its screen', () => {
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
-  test('on a phone the battle map scrolls as one page: the top bar and the measures go up with it, not held over a third of the screen', () =>
-    asUser(suite, 'viewer', async ({ page }) => {
+  test("on a phone the battle map, the report and the lists scroll as one page: the top bar and toolbars go up with it, not held over a third of the screen; the report's charts one a row", () =>
+    asUser(suite, 'office', async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/battle-map`);
-      await expect.poll(() => page.locator('[data-testid=battle-map] .county-labels text').count()).toBe(11);
-      await page.evaluate(() => window.scrollTo(0, 600));
-      const after = await page.evaluate(() => ({
-        scrolled: window.scrollY,
-        topBarBottom: document.querySelector('.top-bar')?.getBoundingClientRect().bottom ?? 0,
-        toolbarBottom: document.querySelector('.bm-toolbar')?.getBoundingClientRect().bottom ?? 0,
-      }));
-      expect(after.scrolled).toBe(600);
-      expect(after.topBarBottom).toBeLessThanOrEqual(0);
-      expect(after.toolbarBottom).toBeLessThanOrEqual(0);
+      const campaign = `${suite.server.url}/campaigns/${campaignOf(page)}`;
+      for (const [path, ready] of [
+        ['battle-map', '[data-testid=battle-map] .county-labels text'],
+        ['reports', '[data-testid=report] .report-charts .chart-host svg'],
+        ['lists/clues', '[data-testid=list-page] tbody tr'],
+      ] as const) {
+        await page.goto(`${campaign}/${path}`);
+        await page.locator(ready).first().waitFor();
+        await page.evaluate(() => window.scrollTo(0, 600));
+        const after = await page.evaluate(() => ({ scrolled: window.scrollY, topBarBottom: document.querySelector('.top-bar')?.getBoundingClientRect().bottom ?? 0 }));
+        expect(after, path).toEqual({ scrolled: 600, topBarBottom: expect.any(Number) as number });
+        expect(after.topBarBottom, path).toBeLessThanOrEqual(0);
+      }
+      // The report's charts stand one under another, each the width of the page's column (two to a row, some 170 px each, their labels fell on one another).
+      await page.goto(`${campaign}/reports`);
+      await page.locator('[data-testid=report] .report-charts .chart-host svg').first().waitFor();
+      const charts = await page.locator('.report-chart').evaluateAll((figures) => figures.map((figure) => Math.round(figure.getBoundingClientRect().left)));
+      expect(charts.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(charts).size).toBe(1);
     }));
 });
