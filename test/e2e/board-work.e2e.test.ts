@@ -828,6 +828,10 @@ describe('working on the board', () => {
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('battlemap.draft.')))).toEqual([]);
+      // The browser's Back to the board: the sign-in page again, not a page loading for good.
+      await page.goBack();
+      await page.waitForURL(/\/login\?next=/);
+      await page.locator('input[name=username]').waitFor();
     }));
 
   test("what is typed in the drawer's other forms is kept: the session ending at its submit, signed in again, the form opens with it; the edit keeps only the user's changes", () =>

@@ -405,6 +405,17 @@ describe('the board in Chromium', () => {
       await button.tap();
       await card.getByRole('menuitem').first().waitFor();
       expect(await card.getByTestId('age').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      // Each card's unit and the person responsible whole, every chip inside the card: they wrap rather than cut
+      // (the unit was "汉…", the person "汉台…" whoever it was).
+      const cut = await page.locator('article[data-card-id]').evaluateAll((cards) =>
+        cards.flatMap((shown) => {
+          const edge = shown.getBoundingClientRect().right + 0.5;
+          return [...shown.querySelectorAll<HTMLElement>('.chip, .assignee-name')]
+            .filter((part) => part.getBoundingClientRect().right > edge || (!part.classList.contains('chip-category') && part.scrollWidth > part.clientWidth + 1))
+            .map((part) => `#${shown.dataset['cardId']} ${part.textContent}`);
+        }),
+      );
+      expect(cut).toEqual([]);
     } finally {
       await context.close();
     }

@@ -24,11 +24,16 @@ describe('a page that cannot be shown', () => {
       await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
       expect(await trouble.locator('p').textContent()).toContain('/no/such/page');
 
-      // Each of a campaign's pages, for a campaign id no campaign has, or one that is not a number.
+      // Each of a campaign's pages, for a campaign id no campaign has, or one that is not a number: said on the page, no error in the console.
+      const logged: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('could not be shown')) logged.push(message.text());
+      });
       for (const path of ['/campaigns/999/board', '/campaigns/999/reports', '/campaigns/999/wall', '/campaigns/999/lists/clues', '/campaigns/999/battle-map', '/campaigns/abc/import', '/campaigns/abc/settings']) {
         await page.goto(`${suite.server.url}${path}`);
         await expect.poll(() => trouble.locator('h1').textContent(), { message: path }).toBe('专项行动不存在');
       }
+      expect(logged).toEqual([]);
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => trouble.locator('h1').textContent()).toBe('No such campaign');
       await page.screenshot({ path: `${artifacts}/page-trouble-en.png` });

@@ -1,5 +1,5 @@
 import { Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Match, Show, Switch, createResource, lazy, onMount } from 'solid-js';
+import { Match, Show, Switch, createEffect, createResource, lazy, onMount } from 'solid-js';
 import { api, onUnauthenticated } from './api/client';
 import { BoardPage } from './board/board-page';
 import { t } from './i18n/i18n';
@@ -26,8 +26,13 @@ function SignedIn(props: RouteSectionProps) {
     sessionLost();
     toLogin();
   });
-  onMount(async () => {
-    if (me() === undefined && (await loadSession()) === null) toLogin();
+  onMount(() => {
+    if (me() === undefined) void loadSession();
+  });
+  // No one signed in: not found by the first read, or signed out (the browser's Back from the login page to a page
+  // behind it waited on "加载中…" for good), or the session lost.
+  createEffect(() => {
+    if (me() === null) toLogin();
   });
 
   return (

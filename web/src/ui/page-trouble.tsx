@@ -60,8 +60,9 @@ export function PageTrouble(props: { children: JSX.Element }) {
     <ErrorBoundary
       fallback={(error: unknown, reset) => {
         const location = useLocation();
-        // Kept in the console for whoever is asked why (the page shows only its reason).
-        console.error('The page could not be shown:', error);
+        // Kept in the console for whoever is asked why (the page shows only its reason); a campaign that is not there
+        // is said on the page and is nothing to look into: no error in the console.
+        if (!isMissing(error, location.pathname)) console.error('The page could not be shown:', error);
         createEffect(on(() => location.pathname, reset, { defer: true }));
         const mayPass = passing(error);
         if (mayPass) {
