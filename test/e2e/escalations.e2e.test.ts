@@ -184,6 +184,9 @@ describe('the escalation inbox', () => {
       await lead.page.screenshot({ path: `${artifacts}/extension-requests-inbox-zh.png` });
       await row.getByTestId('asked-answer').click();
       const drawer = lead.page.getByTestId('detail-panel');
+      // The drawer opens at the request: its Grant focused and in view (at the drawer's top, the answer was off a phone's screen).
+      await expect.poll(() => lead.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('extension-grant');
+      expect(await drawer.getByTestId('extension-grant').evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
       await drawer.getByTestId('extension-grant').click();
       const form = drawer.getByTestId('extend-form');
       // The form opens below the drawer's buttons: focus goes into it, and it comes into view down to its button.

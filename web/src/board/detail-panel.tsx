@@ -17,6 +17,7 @@ import { AttachmentsSection } from '../attachments/attachments-section';
 import { FileInHistory, filesNamed } from '../attachments/file-in-history';
 import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/extension-history';
 import { xm } from '../deadlines/messages';
+import { takeAnswer } from '../deadlines/answer-request';
 import { importLabels, importedWith } from './history-import';
 import { editedFields } from './history-edit';
 
@@ -242,6 +243,17 @@ export function DetailPanel(props: {
         if (keyboardIn && (document.activeElement === null || document.activeElement === document.body)) panel?.focus({ preventScroll: true });
       }),
     ),
+  );
+  // Opened to answer its request for more time (the inbox's 审批): the request's Grant (or Decline) in view, and focused.
+  createEffect(
+    on(item, (shown) => {
+      if (shown === null || shown === undefined || !takeAnswer(shown.kind, shown.id)) return;
+      requestAnimationFrame(() => {
+        const answer = panel?.querySelector<HTMLElement>('[data-testid=extension-grant]') ?? panel?.querySelector<HTMLElement>('[data-testid=extension-decline]');
+        answer?.scrollIntoView({ block: 'center' });
+        answer?.focus({ preventScroll: true });
+      });
+    }),
   );
 
   return (

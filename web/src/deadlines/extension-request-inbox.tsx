@@ -1,4 +1,5 @@
 import { For, Show, createResource } from 'solid-js';
+import { answerNext } from './answer-request';
 import { api, type AnsweredRequestWire, type CampaignDetail, type ExtensionRequestWire } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { WhenRead } from '../ui/read-failed';
@@ -44,7 +45,15 @@ function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDe
       <div class="asked-row-foot">
         <span class="muted">{xm('waitingBy', { name: r().askedByName ?? `#${r().askedBy}`, at: dateTime(r().askedAt, props.campaign.timeZone) })}</span>
         <Show when={props.mayDecide}>
-          <button type="button" class="button small" data-testid="asked-answer" onClick={() => props.onShow(r())}>
+          <button
+            type="button"
+            class="button small"
+            data-testid="asked-answer"
+            onClick={() => {
+              answerNext(r().subject, r().subjectId);
+              props.onShow(r());
+            }}
+          >
             {xm('waitingAnswer')}
           </button>
         </Show>
