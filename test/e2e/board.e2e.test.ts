@@ -378,6 +378,9 @@ describe('the board in Chromium', () => {
       await page.getByTestId('detail-panel').getByTestId('action-submit').click();
       const toast = await page.getByTestId('toast').first().boundingBox();
       expect(toast !== null && toast.y < 100 && toast.x >= 0 && toast.x + toast.width <= 390).toBe(true);
+      // Below the drawer's header, whose × stays in reach while the toast shows.
+      const header = await page.getByTestId('detail-panel').locator('.detail-header').boundingBox();
+      expect(toast !== null && header !== null && toast.y >= header.y + header.height).toBe(true);
       await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
       await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
 
