@@ -88,8 +88,17 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
     const all = await everyPage(lead, 'clues', '', 500);
     expect(all.items.map((i) => i.id)).toEqual(await ids(eq(clues.unitId, 'hantai')));
     expect(all.items.length).toBeGreaterThan(0);
-    // Another unit's filter gives nothing rather than that unit's clues.
-    expect((await page(lead, 'clues', '?unit=chenggu')).total).toBe(0);
+    // Another unit's filter (a link the office shared) is refused by name, on the list and the board: answered with
+    // nothing, it read as a unit with no clues.
+    for (const path of ['/api/campaigns/1/lists/clues?unit=chenggu', '/api/campaigns/1/board?unit=chenggu']) {
+      const other = await lead.get(path);
+      expect(other.status, path).toBe(400);
+      expect(((await other.json()) as { fields: unknown[] }).fields).toEqual([
+        { field: 'query.unit', message: { zh: '不在您可查看的范围内（您可查看本单位及下级单位的事项）', en: 'Outside the units you see (your own and those below it)' } },
+      ]);
+    }
+    // Their own unit, or one below it, is a filter still.
+    expect((await page(lead, 'clues', '?unit=hantai')).total).toBe(all.items.length);
   });
 
   it('answers bad filters with problem+json naming the field', async () => {

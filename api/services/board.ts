@@ -103,7 +103,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.state !== undefined && !states.includes(filters.state)) {
     throw queryRefused('state', { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` });
   }
-  checkUnitFilter(tree, filters.unit);
+  checkUnitFilter(tree, filters.unit, readScope(actor));
   await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
 

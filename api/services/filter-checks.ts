@@ -11,9 +11,18 @@ import { queryRefused } from '../errors';
  * empty page that looks like a campaign with nothing in it.
  */
 
-/** Refuses a unit filter that names no unit of the tree. */
-export function checkUnitFilter(tree: readonly UnitNode[], unit: string | undefined): void {
-  if (unit !== undefined && !tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
+/**
+ * Refuses a unit filter that names no unit of the tree, or (given the
+ * reader's scope, a lead's or an officer's units) one outside it: a link the
+ * office shared to another unit's board showed a lead an empty one, as if
+ * that unit had nothing.
+ */
+export function checkUnitFilter(tree: readonly UnitNode[], unit: string | undefined, scope: readonly string[] | null = null): void {
+  if (unit === undefined) return;
+  if (!tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
+  if (scope !== null && !scope.includes(unit)) {
+    throw queryRefused('unit', { zh: '不在您可查看的范围内（您可查看本单位及下级单位的事项）', en: 'Outside the units you see (your own and those below it)' });
+  }
 }
 
 /** Refuses a category filter that names no category of the campaign; a retired one is still a filter (its items keep it). */

@@ -140,7 +140,7 @@ function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { 
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
   const sort = listSortOf(list, filters.sort);
   const campaign = await loadCampaign(db, campaignId);
-  checkUnitFilter(tree, filters.unit);
+  checkUnitFilter(tree, filters.unit, readScope(actor));
   if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
   const kinds = listKinds[list];

@@ -107,7 +107,7 @@ export function BoardToolbar(props: {
           <Unoffered option={unofferedLanes()} />
         </select>
       </label>
-      <UnitSelect units={units()} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
+      <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => props.onFilters({ category: category || undefined })} />
       {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
           its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}

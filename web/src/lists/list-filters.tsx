@@ -54,7 +54,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
 
   return (
     <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
-      <UnitSelect units={unitsIn(props.campaign.units, scope())} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
+      <UnitSelect units={unitsIn(props.campaign.units, scope())} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
       <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>

@@ -23,6 +23,12 @@ describe('the unit filter', () => {
     expect(scopeOptions.unofferedUnit(units, 'hantai')).toBeUndefined();
     expect(scopeOptions.unofferedUnit(units, '')).toBeUndefined();
   });
+
+  it("names a unit of the campaign outside the reader's units by its name, not its code", () => {
+    const mine = units.filter((u) => u.id !== 'city');
+    expect(scopeOptions.unofferedUnit(mine, 'city', units)).toEqual({ value: 'city', text: '市局' });
+    expect(scopeOptions.unofferedUnit(mine, 'atlantis', units)).toEqual({ value: 'atlantis', text: 'atlantis' });
+  });
 });
 
 describe('the category filter', () => {

@@ -44,8 +44,15 @@ export function unofferedOf(offered: readonly string[], value: string | undefine
  */
 export const scopeOptions = {
   unitText: (units: readonly Unit[], unit: Unit): string => `${indent.repeat(depthOf(units, unit.id))}${named(unit)}`,
-  /** A unit the address names that the campaign has not, as itself. */
-  unofferedUnit: (units: readonly Unit[], value: string | undefined): ScopeOption | undefined => unofferedOf(units.map((u) => u.id), value, (v) => v),
+  /**
+   * A unit the address names that the select does not offer: one of the campaign's outside the reader's units (a
+   * link another unit shared) by its name, the page saying why it shows nothing; one the campaign has not, as itself.
+   */
+  unofferedUnit: (units: readonly Unit[], value: string | undefined, known: readonly Unit[] = units): ScopeOption | undefined =>
+    unofferedOf(units.map((u) => u.id), value, (v) => {
+      const unit = known.find((u) => u.id === v);
+      return unit === undefined ? v : named(unit);
+    }),
 
   categoryText: (category: Category): string => (category.retired ? `${named(category)}${tr(retiredMark)}` : named(category)),
   /** The categories a select offers, in their order: a retired one only where it still counts (a report over past phases). */

@@ -15,12 +15,19 @@ export function Unoffered(props: { option: ScopeOption | undefined }) {
  * campaign has not (an old bookmark) is shown as itself, not as a blank
  * select over a page that says it was refused.
  */
-export function UnitSelect(props: { units: readonly CampaignDetail['units'][number][]; value: string | undefined; onChange: (value: string) => void; testId?: string }) {
+export function UnitSelect(props: {
+  units: readonly CampaignDetail['units'][number][];
+  value: string | undefined;
+  onChange: (value: string) => void;
+  testId?: string;
+  /** Every unit of the campaign, when `units` are the reader's only: one outside them that the address names is shown by its name. */
+  known?: readonly CampaignDetail['units'][number][];
+}) {
   return (
     <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allUnits')}</option>
       <For each={props.units}>{(unit) => <option value={unit.id}>{scopeOptions.unitText(props.units, unit)}</option>}</For>
-      <Unoffered option={scopeOptions.unofferedUnit(props.units, props.value)} />
+      <Unoffered option={scopeOptions.unofferedUnit(props.units, props.value, props.known)} />
     </select>
   );
 }
