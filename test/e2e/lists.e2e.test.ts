@@ -340,6 +340,23 @@ describe('the three lists in Chromium', () => {
       await current.screenshot({ path: `${artifacts}/flow-crackdown-zh.png` });
     }));
 
+  test('a list open on a lead\'s screen shows what the office changes meanwhile within seconds, with no reload', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=verifying`);
+      const row = page.locator('[data-testid=list-table] tbody tr[data-testid^=row-clue-]').first();
+      const id = Number((await row.getAttribute('data-testid'))?.slice('row-clue-'.length));
+      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      try {
+        const before = await apiCall<{ version: number; title: string }>(suite.server.url, office.context, 'GET', `/api/clues/${id}`);
+        const edited = await apiCall<{ version: number }>(suite.server.url, office.context, 'PATCH', `/api/clues/${id}`, { version: before.version, title: '专项办刚改的标题' });
+        await expect.poll(() => page.getByTestId(`row-clue-${id}`).textContent(), { timeout: 15_000 }).toContain('专项办刚改的标题');
+        await apiCall(suite.server.url, office.context, 'PATCH', `/api/clues/${id}`, { version: edited.version, title: before.title });
+        await expect.poll(() => page.getByTestId(`row-clue-${id}`).textContent(), { timeout: 15_000 }).toContain(before.title);
+      } finally {
+        await office.context.close();
+      }
+    }));
+
   // Last: it changes the clues the tests above read.
   test('a unit lead selects found clues and moves them on at once; one changed meanwhile is left, and said why', async () => {
     const office = await signedIn(suite.browser, suite.server.url, 'office');

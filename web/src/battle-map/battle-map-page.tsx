@@ -14,7 +14,7 @@ import { TargetBars } from './target-bars';
 import { TypicalPanel } from './typical-panel';
 import { UnitGrid } from './unit-grid';
 import { UnitTiles, tilesHeading } from './unit-tiles';
-import { useLiveRefresh } from './live';
+import { useLiveRefresh } from '../live/live-refresh';
 import './battle-map.css';
 
 /** `/campaigns/:id/battle-map` (挂图作战): counties coloured by a measure, detachments, targets, the phases and the unit × category grid; each opens the board filtered to it. */

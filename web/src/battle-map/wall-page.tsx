@@ -14,7 +14,7 @@ import { bt, type BattleMapMessageKey } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TypicalPanel } from './typical-panel';
 import { UnitTiles, tilesHeading } from './unit-tiles';
-import { useLiveRefresh } from './live';
+import { useLiveRefresh } from '../live/live-refresh';
 import { useWallScale } from './wall-zoom';
 import './battle-map.css';
 

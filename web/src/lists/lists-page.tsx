@@ -18,6 +18,7 @@ import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName,
 import { ListFilterBar } from './list-filters';
 import { ListTable, type HeadingSort } from './list-table';
 import { BatchBar } from '../batch/batch-bar';
+import { useLiveRefresh } from '../live/live-refresh';
 import { BatchDialog } from '../batch/batch-dialog';
 import type { BatchAction } from '../batch/batch-plan';
 import { createRowSelection } from './row-selection';
@@ -92,6 +93,15 @@ export function ListsPage() {
   });
   createEffect(on([list, filters], () => rows.clear(), { defer: true }));
   const [batchAction, setBatchAction] = createSignal<BatchAction | null>(null);
+  // What others change (a move, an edit, an import) shows within seconds, as on the board: the page is read again once
+  // the changes pause. Not while a batch's dialog is open: its rows stay those the user ticked (it reads them again once done).
+  // Read so, the page does not fade as a read the user asked for does.
+  const [liveReading, setLiveReading] = createSignal(false);
+  useLiveRefresh(campaignId, () => {
+    if (batchAction() !== null || page.loading) return;
+    setLiveReading(true);
+    void Promise.resolve(refetch()).finally(() => setLiveReading(false));
+  });
 
   /** The filtered list from its start, page after page of 500, until `most` items are read or it ends. */
   async function readUpTo(most: number): Promise<{ page: ListPage; truncated: boolean }> {
@@ -184,7 +194,7 @@ export function ListsPage() {
             </div>
             {/* Other filters, other rows: from the first page again. */}
             <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch({ ...change, page: undefined })} />
-            <main class="list-page" classList={{ 'is-loading': page.loading }} data-testid="list-page" data-list={list()}>
+            <main class="list-page" classList={{ 'is-loading': page.loading && !liveReading() }} data-testid="list-page" data-list={list()}>
               <header class="list-heading">
                 <h1>
                   {named(detail())} · {tr(listTitles[list()])}

@@ -1,6 +1,6 @@
 import { onCleanup } from 'solid-js';
-import { subscribeToChanges } from '../live/live-events';
-import { refreshSchedule } from '../live/refresh-schedule';
+import { subscribeToChanges } from './live-events';
+import { refreshSchedule } from './refresh-schedule';
 
 /**
  * Refetches when the campaign changes: on the board's change stream, once a
