@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { extractIdentifiers } from '../../engine';
+import { bareAccountsOf, extractIdentifiers } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { tableOf } from './item-tables';
 
@@ -11,7 +11,8 @@ import { tableOf } from './item-tables';
  * that number, and for clues those that carry a phone number, bank account,
  * account, web address, ID card number or name the text holds (as intake
  * reads them, so "138-0013-8000" finds a clue that says 13800138000) and
- * the clues filed under a case number it is or begins. An officer with a number in hand
+ * the clues filed under a case number it is or begins; an account typed
+ * alone finds the clues holding it under any platform it may be of. An officer with a number in hand
  * asks which clues already know it; the duplicate check at intake answers
  * that for a new clue only.
  *
@@ -57,7 +58,8 @@ const pastEveryCharacter = String.fromCodePoint(0x10ffff);
 function foundBy(kind: ItemKindName, campaignId: number, text: string): SQL {
   const parts = [sql`select s.id as id from ${tableOf(kind)} s where s.campaign_id = ${campaignId} and s.title like ${containing(text)} escape '\\'`];
   if (kind === 'clue') {
-    const identifiers = extractIdentifiers(text);
+    // And an account typed alone, without its platform's word (a QQ number, a WeChat ID), under each platform it may be.
+    const identifiers = [...extractIdentifiers(text), ...bareAccountsOf(text)];
     if (identifiers.length > 0) {
       const oneOf = sql.join(
         identifiers.map((found) => sql`(i.kind = ${found.kind} and i.value = ${found.value})`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractIdentifiers, isIdCardNumber, normalisePhone, normaliseUrl } from './identifiers';
+import { bareAccountsOf, extractIdentifiers, isIdCardNumber, normalisePhone, normaliseUrl } from './identifiers';
 
 const kinds = (text: string, kind: string) => extractIdentifiers(text).filter((i) => i.kind === kind).map((i) => i.value);
 
@@ -134,5 +134,20 @@ describe('identifiers that are there', () => {
   it('keys one WeChat account the same however the platform is written, so two reports of it are linked', () => {
     const key = ['微信：qadupe7788', '微信号 qadupe7788', 'wx: qadupe7788', 'WeChat: qadupe7788', 'weixin: qadupe7788', 'vx：qadupe7788'].map(accounts);
     expect(key).toEqual(Array.from({ length: 6 }, () => ['微信:qadupe7788']));
+  });
+});
+
+describe('an account searched for alone', () => {
+  it('may be of any platform whose accounts look like it: a QQ number is also a Douyin or Alipay ID, a WeChat ID not a QQ number', () => {
+    expect(bareAccountsOf('8998906721').map((found) => found.value)).toEqual(['qq:8998906721', '抖音:8998906721', '快手:8998906721', '支付宝:8998906721']);
+    expect(bareAccountsOf(' YiJie_Kefu8 ').map((found) => found.value)).toEqual(['微信:yijie_kefu8', '抖音:yijie_kefu8', '快手:yijie_kefu8', '支付宝:yijie_kefu8']);
+    expect(bareAccountsOf('１２３４５６７').map((found) => found.value)).toContain('qq:1234567');
+  });
+
+  it('is none for a phone number (found as one), more than one word, a word of English or a token too short', () => {
+    expect(bareAccountsOf('13922334455')).toEqual([]);
+    expect(bareAccountsOf('QQ 8998906721')).toEqual([]);
+    expect(bareAccountsOf('groups')).toEqual([]);
+    expect(bareAccountsOf('1234')).toEqual([]);
   });
 });

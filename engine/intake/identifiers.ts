@@ -125,6 +125,22 @@ function platformAccount(word: string, separator: string, token: string): string
   return `${platformKeys[platform] ?? platform}:${id.toLowerCase()}`;
 }
 
+/** The platforms an account is kept under (`platform:id`), one key each. */
+const accountPlatforms = ['qq', '微信', '抖音', '快手', '支付宝'] as const;
+
+/**
+ * The accounts a search for one bare token may mean: an officer with a QQ
+ * number or a WeChat ID in hand types it alone ("8998906721", not "QQ
+ * 8998906721"), while a clue keeps it under the platform its text named.
+ * One account per platform whose accounts look like the token; none for a
+ * text of more than one token, or one that is a phone number (read as one).
+ */
+export function bareAccountsOf(text: string): Identifier[] {
+  const token = halfWidth(text).trim();
+  if (!otherAccountShape.test(token) || notAccounts.has(token.toLowerCase()) || extractIdentifiers(token).some((found) => found.kind === 'phone')) return [];
+  return accountPlatforms.filter((platform) => (accountShapes[platform] ?? otherAccountShape).test(token)).map((platform) => ({ kind: 'account', value: `${platform}:${token.toLowerCase()}` }));
+}
+
 /** Every identifier found in the text, normalised, each once. */
 export function extractIdentifiers(text: string): Identifier[] {
   const source = halfWidth(text);
