@@ -43,6 +43,23 @@ describe('the focus after a dialog, the inbox or a form', () => {
       await expect.poll(() => focused(page)).toBe('inbox-button');
     }));
 
+  test("a link of the top bar followed by the keyboard leaves the focus at the new page's main part, where the next Tab goes on", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.getByTestId('board').waitFor();
+      for (const [name, ready] of [
+        ['三个清单', '[data-testid=list-table]'],
+        ['阶段报告', '[data-testid=report]'],
+        ['看板', '[data-testid=board]'],
+      ] as const) {
+        await page.getByTestId('campaign-nav').getByRole('link', { name }).focus();
+        await page.keyboard.press('Enter');
+        await page.locator(ready).first().waitFor();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { message: name }).toBe('MAIN');
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('main') !== null), name).toBe(true);
+      }
+    }));
+
   test("a filter's Clear leaves the focus in the search box beside it, on the board and on a list", () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const inSearch = () => page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'q');

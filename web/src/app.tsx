@@ -8,6 +8,7 @@ import { isSignInPath } from './session/next-path';
 import { loadSession, me, sessionLost } from './session/session';
 import { lastCampaign } from './session/last-campaign';
 import { Announcer } from './ui/announcer';
+import { focusMainOnNavigation } from './ui/route-focus';
 import { NoSuchPage, PageTrouble } from './ui/page-trouble';
 import { toast, Toasts } from './ui/toasts';
 
@@ -84,6 +85,7 @@ const NewCampaignPage = lazy(() => import('./admin/campaign/new-campaign-page').
 const ChangePasswordPage = lazy(() => import('./session/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Shell(props: RouteSectionProps) {
+  focusMainOnNavigation(() => props.location.pathname);
   return (
     <>
       {props.children}
