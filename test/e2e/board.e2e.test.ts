@@ -433,6 +433,17 @@ describe('the board in Chromium', () => {
       expect(await page.getByTestId('column-verifying').locator('h2').textContent()).toBe(clueStateLabels.verifying.en);
       expect(await page.getByTestId('kind-clue').textContent()).toBe('Clues');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // Its curly quotes are a Latin font's, not a Chinese font's full-width ones (“Found” read with wide gaps).
+      const quoteWidth = await page.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.textContent = '“';
+        probe.style.fontSize = '100px';
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      });
+      expect(quoteWidth).toBeLessThan(60);
       await page.screenshot({ path: `${artifacts}/board-en.png` });
       await page.reload();
       await expect.poll(() => page.getByTestId('column-solved').locator('h2').textContent()).toBe(clueStateLabels.solved.en);
