@@ -104,6 +104,14 @@ describe('campaign settings in Chromium', () => {
       // The button pressed has the focus again once saved (disabled while saving, it lost it to the page's body).
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('save-general');
 
+      // Someone else renames the campaign at another desk: shown here within seconds, with no save of this page's, said
+      // so, and the limit typed here still there, unsaved.
+      const elsewhere = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, { revision: elsewhere.revision, nameZh: `${elsewhere.nameZh}（他人修改）` });
+      await expect.poll(() => page.getByTestId('input-nameZh').inputValue(), { timeout: 15_000 }).toBe(`${elsewhere.nameZh}（他人修改）`);
+      await page.getByTestId('toast').filter({ hasText: '配置刚被他人修改，已载入' }).waitFor();
+      expect(await found.inputValue()).toBe(typed);
+
       // Someone else saves the extensions' limit meanwhile; this page's save of the limits meets it: refused, theirs is
       // read and shown, the typed limit kept, and saved on theirs at the second try.
       const held = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);

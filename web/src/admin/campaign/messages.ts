@@ -16,6 +16,7 @@ export const campaignAdminMessages = {
   notSaved: { zh: '未保存：有数字无法识别，请检查标出的栏目', en: 'Not saved: a number could not be read; see the fields marked' },
   notANumber: { zh: '应为数字', en: 'Must be a number' },
   reset: { zh: '撤销修改', en: 'Discard changes' },
+  changedElsewhere: { zh: '配置刚被他人修改，已载入；您未保存的修改仍在。', en: 'Someone else just changed the configuration: it is loaded, and your unsaved changes are kept.' },
   conflict: { zh: '配置已被他人修改：已载入他人的修改，您未保存的修改仍在，请检查后再次保存。', en: 'Someone else changed the configuration: their change is loaded and yours is kept, unsaved; check it and save again.' },
   general: { zh: '基本信息', en: 'General' },
   code: { zh: '代号', en: 'Code' },

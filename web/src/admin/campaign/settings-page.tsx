@@ -20,6 +20,7 @@ import { NewCampaignSection } from './new-campaign-section';
 import { TargetsSection } from './targets-section';
 import './campaign-admin.css';
 import { rememberOpener } from '../../ui/focus-return';
+import { useLiveRefresh } from '../../live/live-refresh';
 
 /**
  * `/campaigns/:id/settings`: the campaign office's configuration of the
@@ -45,6 +46,18 @@ export function CampaignSettingsPage() {
   };
   // Read only by the office, whose page it is: another role is told so without a request the server refuses.
   createEffect(on([() => Number(params.id), () => me()?.role], ([id, role]) => role === 'office' && void load(id)));
+  // Someone else's change of the campaign (in another tab, at another desk) is read at once, each section's unsaved
+  // edits kept on it (useDraft), and said: the page showed what it had until a save of its own met the change.
+  useLiveRefresh(
+    () => Number(params.id),
+    (campaignChanged) => {
+      const held = settings();
+      if (!campaignChanged || held === null || busy() !== null) return;
+      void load(held.id).then(() => {
+        if ((settings()?.revision ?? held.revision) !== held.revision) toast(() => cm('changedElsewhere'), 'info');
+      });
+    },
+  );
   // A campaign that is not there (an old link, a mistyped id) is the page's notice, not a line on an empty page.
   const location = useLocation();
   createEffect(() => {
