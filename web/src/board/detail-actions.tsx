@@ -1,15 +1,16 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
-import { named, t, tr } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
-import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { me } from '../session/session';
 import { fieldsDraft, textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
+import { MergeForm, TransferForm, WithdrawTypicalForm } from './reason-forms';
 import { focusFirstInvalid, formFocus } from './form-focus';
 import { editDraftOf, rebased, restoredEdit, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
@@ -60,9 +61,6 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
   // The item as the edit form was opened on: what the user changed is told from it, and it is the version sent.
   const [editBase, setEditBase] = createSignal<ItemDetail>(props.item);
-  const [unitId, setUnitId] = createSignal('');
-  const [reasonText, setReasonText] = createSignal('');
-  const [targetId, setTargetId] = createSignal('');
   const [noteText, setNoteText] = createSignal('');
   const [summaryText, setSummaryText] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -112,22 +110,15 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const formDraft = (form: DraftedForm) => fieldsDraft(userId, () => ({ form: { kind: props.item.kind, id: props.item.id, action: form } }));
   const offered = (form: DraftedForm) =>
     form === 'decline' ? may('declineExtension') && extensionRequestOf(props.item) !== null : buttons.some((button) => button.action === form && button.shown());
-  /** Fills a form from its draft, if it has one (the extension and decline forms read theirs themselves). */
+  /** Fills the edit form from its draft, if it has one (the other forms read theirs themselves). */
   const restore = (form: DraftedForm) => {
-    const kept = formDraft(form).read();
+    const kept = form === 'edit' ? formDraft(form).read() : null;
     if (kept === null) return;
-    if (form === 'edit') {
-      const { values: typed, overtaken } = restoredEdit(props.item, kept);
-      setValues(typed);
-      if (overtaken) setProblem(editMessages.changedMeanwhile);
-    }
-    if (form === 'transfer') setUnitId(kept.unitId ?? '');
-    if (form === 'merge') setTargetId(kept.targetId ?? '');
-    setReasonText(kept.reason ?? '');
+    const { values: typed, overtaken } = restoredEdit(props.item, kept);
+    setValues(typed);
+    if (overtaken) setProblem(editMessages.changedMeanwhile);
   };
   const keepEdit = () => formDraft('edit').keep(editDraftOf(editBase(), values()));
-  const keepReason = (form: 'transfer' | 'merge' | 'untypical') =>
-    formDraft(form).keep({ reason: reasonText(), ...(form === 'transfer' && { unitId: unitId() }), ...(form === 'merge' && { targetId: targetId() }) });
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
   // The same card read again (someone else moved or changed it) is not another card: `on` alone runs again for every
   // new item object, which closed a half-typed edit (or transfer, or extension) whenever the card changed elsewhere.
@@ -145,7 +136,6 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
         const drafted = draftedForms.find((form) => offered(form) && formDraft(form).read() !== null);
         setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : (drafted ?? null));
         if (drafted !== undefined && action() === drafted) {
-          setReasonText('');
           setValues(valuesOf(props.item));
           setEditBase(props.item);
           restore(drafted);
@@ -177,7 +167,6 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setGrantUntil(undefined);
     setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
-    setReasonText('');
     setValues(valuesOf(props.item));
     setEditBase(props.item);
     setErrors({});
@@ -245,15 +234,6 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     void run(() => api.note(props.item.kind, props.item.id, text).then(draft.drop), 'noted', [props.item.state]);
   }
 
-  function submitTransfer(event: SubmitEvent) {
-    event.preventDefault();
-    const early: Record<string, Label> = {};
-    if (unitId() === '') early.unitId = messages.required;
-    if (reasonText().trim() === '') early.reason = messages.required;
-    setErrors(early);
-    if (Object.keys(early).length > 0) return;
-    void run(() => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId: unitId(), reason: reasonText().trim() }), 'transferred', [props.item.state]);
-  }
 
   function submitTypical(event: SubmitEvent) {
     event.preventDefault();
@@ -265,29 +245,6 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
     void run(() => api.markTypical(props.item.id, { version: props.item.version, summary }).then(summaryDraft.drop), done, [props.item.state]);
   }
-
-  function submitWithdrawal(event: SubmitEvent) {
-    event.preventDefault();
-    const reason = reasonText().trim();
-    if (reason === '') {
-      setErrors({ reason: messages.required });
-      return;
-    }
-    void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state]);
-  }
-
-  function submitMerge(event: SubmitEvent) {
-    event.preventDefault();
-    const target = Number(targetId());
-    if (!Number.isInteger(target) || target <= 0) {
-      setErrors({ targetId: messages.invalid });
-      return;
-    }
-    const payload: Record<string, unknown> = { targetId: target, ...(reasonText().trim() === '' ? {} : { reason: reasonText().trim() }) };
-    void run(() => api.move('clue', props.item.id, { to: 'merged', version: props.item.version, payload }), 'merged', [props.item.state, 'merged']);
-  }
-
-  const invalid = (name: string) => errors()[name] !== undefined;
 
   return (
     <Show when={buttons.some((button) => button.shown())}>
@@ -331,26 +288,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             </form>
           </Match>
           <Match when={action() === 'transfer'}>
-            <form class="action-form" data-testid="transfer-form" onSubmit={submitTransfer} novalidate>
-              <h4>{t('transferTitle')}</h4>
-              <Field name="unitId" label={t('unitId')} errors={errors()}>
-                <select name="unitId" value={unitId()} aria-invalid={invalid('unitId')} onChange={(e) => {
-                    setUnitId(e.currentTarget.value);
-                    keepReason('transfer');
-                  }}
-                >
-                  <option value="">{t('choose')}</option>
-                  <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.item.unitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
-                </select>
-              </Field>
-              <Field name="reason" label={t('reason')} errors={errors()}>
-                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => {
-                  setReasonText(e.currentTarget.value);
-                  keepReason('transfer');
-                }} />
-              </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('transfer')} onCancel={cancelDropping(formDraft('transfer'))} />
-            </form>
+            <TransferForm
+              campaign={props.campaign}
+              fromUnitId={props.item.unitId}
+              busy={busy()}
+              problem={problem()}
+              errors={errors()}
+              onErrors={setErrors}
+              onTransfer={(unitId, reason) => void run(() => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId, reason }), 'transferred', [props.item.state])}
+              onCancel={cancelDropping(formDraft('transfer'))}
+              draft={formDraft('transfer')}
+            />
           </Match>
           <Match when={action() === 'extend' || action() === 'ask'}>
             <ExtendForm
@@ -394,35 +342,28 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             </form>
           </Match>
           <Match when={action() === 'untypical'}>
-            <form class="action-form" data-testid="untypical-form" onSubmit={submitWithdrawal} novalidate>
-              <h4>{t('withdrawTypical')}</h4>
-              <Field name="reason" label={t('reason')} errors={errors()}>
-                <textarea name="reason" rows={2} value={reasonText()} aria-invalid={invalid('reason')} onInput={(e) => {
-                  setReasonText(e.currentTarget.value);
-                  keepReason('untypical');
-                }} />
-              </Field>
-              <ActionFooter busy={busy()} problem={problem()} label={t('withdrawTypical')} onCancel={cancelDropping(formDraft('untypical'))} />
-            </form>
+            <WithdrawTypicalForm
+              busy={busy()}
+              problem={problem()}
+              errors={errors()}
+              onErrors={setErrors}
+              onWithdraw={(reason) => void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state])}
+              onCancel={cancelDropping(formDraft('untypical'))}
+              draft={formDraft('untypical')}
+            />
           </Match>
           <Match when={action() === 'merge'}>
-            <form class="action-form" data-testid="merge-form" onSubmit={submitMerge} novalidate>
-              <h4>{t('mergeTitle')}</h4>
-              <Field name="targetId" label={t('targetId')} errors={errors()}>
-                <input name="targetId" type="number" inputMode="numeric" min="1" value={targetId()} aria-invalid={invalid('targetId')} onInput={(e) => {
-                  setTargetId(e.currentTarget.value);
-                  keepReason('merge');
-                }} />
-              </Field>
-              <label class="field">
-                <span class="field-label">{t('reason')}</span>
-                <textarea name="reason" rows={2} value={reasonText()} onInput={(e) => {
-                  setReasonText(e.currentTarget.value);
-                  keepReason('merge');
-                }} />
-              </label>
-              <ActionFooter busy={busy()} problem={problem()} label={t('merge')} onCancel={cancelDropping(formDraft('merge'))} />
-            </form>
+            <MergeForm
+              busy={busy()}
+              problem={problem()}
+              errors={errors()}
+              onErrors={setErrors}
+              onMerge={(targetId, reason) =>
+                void run(() => api.move('clue', props.item.id, { to: 'merged', version: props.item.version, payload: { targetId, ...(reason !== null && { reason }) } }), 'merged', [props.item.state, 'merged'])
+              }
+              onCancel={cancelDropping(formDraft('merge'))}
+              draft={formDraft('merge')}
+            />
           </Match>
         </Switch>
       </section>

@@ -1,0 +1,155 @@
+import { For, createSignal } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import type { CampaignDetail } from '../api/client';
+import { named, t } from '../i18n/i18n';
+import { messages } from '../i18n/messages';
+import { ActionFooter } from './action-footer';
+import type { FieldsDraft } from './drafts';
+import { Field } from './item-form';
+import type { FieldErrors } from './payload-fields';
+
+/**
+ * The drawer's small forms of a change with a reason: a transfer to another
+ * unit, a typical case withdrawn, a clue merged into another. Each starts
+ * from its draft (what was typed on this item and not sent: a session that
+ * ran out at the submit, a drawer closed) and keeps what is typed; the
+ * drawer sends, and drops the draft once sent or cancelled.
+ */
+interface FormProps {
+  busy: boolean;
+  problem: Label | null;
+  errors: FieldErrors;
+  onErrors: (errors: FieldErrors) => void;
+  onCancel: () => void;
+  draft: FieldsDraft;
+}
+
+const invalidIn = (errors: FieldErrors, name: string) => errors[name] !== undefined;
+
+/** A transfer to another unit of the campaign (not retired, not the item's own), with the reason. */
+export function TransferForm(props: FormProps & { campaign: CampaignDetail; fromUnitId: string; onTransfer: (unitId: string, reason: string) => void }) {
+  const kept = props.draft.read();
+  const [unitId, setUnitId] = createSignal(kept?.unitId ?? '');
+  const [reason, setReason] = createSignal(kept?.reason ?? '');
+  const keep = () => props.draft.keep({ unitId: unitId(), reason: reason() });
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const early: Record<string, Label> = {};
+    if (unitId() === '') early.unitId = messages.required;
+    if (reason().trim() === '') early.reason = messages.required;
+    props.onErrors(early);
+    if (Object.keys(early).length === 0) props.onTransfer(unitId(), reason().trim());
+  }
+  return (
+    <form class="action-form" data-testid="transfer-form" onSubmit={submit} novalidate>
+      <h4>{t('transferTitle')}</h4>
+      <Field name="unitId" label={t('unitId')} errors={props.errors}>
+        <select
+          name="unitId"
+          value={unitId()}
+          aria-invalid={invalidIn(props.errors, 'unitId')}
+          onChange={(e) => {
+            setUnitId(e.currentTarget.value);
+            keep();
+          }}
+        >
+          <option value="">{t('choose')}</option>
+          <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.fromUnitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+        </select>
+      </Field>
+      <Field name="reason" label={t('reason')} errors={props.errors}>
+        <textarea
+          name="reason"
+          rows={2}
+          value={reason()}
+          aria-invalid={invalidIn(props.errors, 'reason')}
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+            keep();
+          }}
+        />
+      </Field>
+      <ActionFooter busy={props.busy} problem={props.problem} label={t('transfer')} onCancel={props.onCancel} />
+    </form>
+  );
+}
+
+/** A typical case withdrawn, with the reason. */
+export function WithdrawTypicalForm(props: FormProps & { onWithdraw: (reason: string) => void }) {
+  const [reason, setReason] = createSignal(props.draft.read()?.reason ?? '');
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (reason().trim() === '') {
+      props.onErrors({ reason: messages.required });
+      return;
+    }
+    props.onWithdraw(reason().trim());
+  }
+  return (
+    <form class="action-form" data-testid="untypical-form" onSubmit={submit} novalidate>
+      <h4>{t('withdrawTypical')}</h4>
+      <Field name="reason" label={t('reason')} errors={props.errors}>
+        <textarea
+          name="reason"
+          rows={2}
+          value={reason()}
+          aria-invalid={invalidIn(props.errors, 'reason')}
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+            props.draft.keep({ reason: e.currentTarget.value });
+          }}
+        />
+      </Field>
+      <ActionFooter busy={props.busy} problem={props.problem} label={t('withdrawTypical')} onCancel={props.onCancel} />
+    </form>
+  );
+}
+
+/** A clue merged into another, by its number, with a reason if the user gives one. */
+export function MergeForm(props: FormProps & { onMerge: (targetId: number, reason: string | null) => void }) {
+  const kept = props.draft.read();
+  const [targetId, setTargetId] = createSignal(kept?.targetId ?? '');
+  const [reason, setReason] = createSignal(kept?.reason ?? '');
+  const keep = () => props.draft.keep({ targetId: targetId(), reason: reason() });
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const target = Number(targetId());
+    if (!Number.isInteger(target) || target <= 0) {
+      props.onErrors({ targetId: messages.invalid });
+      return;
+    }
+    props.onMerge(target, reason().trim() === '' ? null : reason().trim());
+  }
+  return (
+    <form class="action-form" data-testid="merge-form" onSubmit={submit} novalidate>
+      <h4>{t('mergeTitle')}</h4>
+      <Field name="targetId" label={t('targetId')} errors={props.errors}>
+        <input
+          name="targetId"
+          type="number"
+          inputMode="numeric"
+          min="1"
+          value={targetId()}
+          aria-invalid={invalidIn(props.errors, 'targetId')}
+          onInput={(e) => {
+            setTargetId(e.currentTarget.value);
+            keep();
+          }}
+        />
+      </Field>
+      <label class="field">
+        <span class="field-label">{t('reason')}</span>
+        <textarea
+          name="reason"
+          rows={2}
+          value={reason()}
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+            keep();
+          }}
+        />
+      </label>
+      <ActionFooter busy={props.busy} problem={props.problem} label={t('merge')} onCancel={props.onCancel} />
+    </form>
+  );
+}
