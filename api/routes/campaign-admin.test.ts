@@ -73,6 +73,22 @@ async function move(id: number, version: number, to: string) {
   return body;
 }
 
+describe("a campaign's first phase", () => {
+  it("counts the clues entered while the campaign was being prepared (筹备) in the survey's report: its span begins at the campaign's creation", async () => {
+    const officeAt = (iso: string) => signIn(testApp(database, new Date(iso)), 'office');
+    const creating = await officeAt('2026-06-10T01:00:00.000Z');
+    const created = await settingsOf(await creating.send('POST', '/api/campaigns', { code: 'backlog-2026', nameZh: '积案专项', nameEn: 'Backlog campaign', startsOn: '2026-06-01', endsOn: '2026-12-31' }), 201);
+    const importing = await officeAt('2026-06-12T03:00:00.000Z');
+    const clue = await importing.send('POST', '/api/clues', { campaignId: created.id, unitId: 'hantai', title: '筹备期间录入的线索', source: 'platform110' });
+    expect(clue.status).toBe(201);
+    const advanced = await office.send('POST', `/api/campaigns/${created.id}/advance`, { version: 1 });
+    expect(advanced.status, await advanced.clone().text()).toBe(200);
+    const report = (await (await office.get(`/api/campaigns/${created.id}/report?phase=survey`)).json()) as { span: { from: string }; total: { figures: { cluesFound: number } } };
+    expect(report.span.from).toBe('2026-06-10T01:00:00.000Z');
+    expect(report.total.figures.cluesFound).toBe(1);
+  });
+});
+
 describe('a campaign created from scratch and run', () => {
   let campaign: CampaignSettings;
 

@@ -36,18 +36,22 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
   const asOf = request.asOf === undefined || Date.parse(request.asOf) > now.getTime() ? now.toISOString() : utc(request.asOf);
   if (request.phase !== undefined) {
     const entered = campaign.context.phaseEnteredAt;
-    const from = entered[request.phase];
-    if (from === undefined) {
+    const began = entered[request.phase];
+    if (began === undefined) {
       throw queryRefused('phase', { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' });
     }
+    // The first phase counts from the campaign's creation: clues imported or filed while it was being prepared (筹备)
+    // are the survey's backlog. Counted from its advance, they were in no phase's report, only the whole campaign's.
+    // (The demo's campaign, created after the history it plays, counts from its advance.)
+    const from = request.phase === phases[0] && utc(campaign.createdAt) < began ? utc(campaign.createdAt) : began;
     const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
     // A phase being left is frozen in the advance's transaction, before the campaign's row says the next one began:
     // its end is then the advance's instant, given as `to` (the API refuses `to` beside a phase).
     const end = entered[next] ?? (request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to));
-    if (request.asOf !== undefined && asOf < from) {
+    if (request.asOf !== undefined && asOf < began) {
       // Nothing of the phase had happened yet: a report of zeros would read as a phase in which nothing was done.
-      const began = localDateTime(from, campaign.config.timeZone);
-      throw queryRefused('asOf', { zh: `截至时间早于该阶段开始（${began}）`, en: `As of is before the phase began (${began})` });
+      const start = localDateTime(began, campaign.config.timeZone);
+      throw queryRefused('asOf', { zh: `截至时间早于该阶段开始（${start}）`, en: `As of is before the phase began (${start})` });
     }
     return { from, to: end, asOf };
   }

@@ -28,7 +28,7 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
   const advanced = (before: CampaignDetail, after: CampaignDetail | null) => {
     setAdvancing(false);
     if (after === null) return;
-    const said = bm('advanced', { current: tr(campaignStateLabels[before.state]), next: tr(campaignStateLabels[after.state]) });
+    const said = bm(before.state === 'planned' ? 'started' : 'advanced', { current: tr(campaignStateLabels[before.state]), next: tr(campaignStateLabels[after.state]) });
     toast(() => said, 'info');
     announce(said);
     props.onAdvanced?.(after);
