@@ -95,7 +95,7 @@ export function BattleMapPage() {
                         {bt('targets')}
                         <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
                       </h2>
-                      <TargetBars map={map()} onPick={openUnit} />
+                      <TargetBars map={map()} units={detail().units} onPick={openUnit} />
                     </section>
                   </div>
                   <section class="bm-panel bm-wide">

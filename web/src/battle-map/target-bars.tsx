@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import { targetMetricLabels } from '../../../engine/campaign/campaign.labels';
 import type { TargetMetric } from '../../../engine/campaign/campaign-config';
-import { tr } from '../i18n/i18n';
+import { tr, unitNamed } from '../i18n/i18n';
+import type { CampaignDetail } from '../api/client';
 import type { BattleMap } from '../reports/api';
 import { count, percent } from '../reports/format';
 import { shortName } from './county-map';
@@ -13,7 +14,7 @@ const metricLabel = (metric: string) => {
 };
 
 /** Each target of the current phase against what the unit has done, as a bar; met targets in green. */
-export function TargetBars(props: { map: BattleMap; onPick?: (unitId: string) => void }) {
+export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void }) {
   const unitOf = (id: string) => props.map.units.find((u) => u.unitId === id);
   // Usually a phase sets every unit the same kind of target: it is named once, above the bars, in full.
   const oneMetric = () => {
@@ -28,15 +29,17 @@ export function TargetBars(props: { map: BattleMap; onPick?: (unitId: string) =>
           {(target) => {
             const share = () => (target.target === 0 ? 1 : target.actual / target.target);
             const unit = () => unitOf(target.unitId);
+            // A unit the map's figures do not list (a police station below a county) by its name in the campaign, not its code.
+            const fullName = () => unitNamed(props.units, target.unitId);
             const name = () => {
               const u = unit();
-              return u === undefined ? target.unitId : shortName(u);
+              return u === undefined ? fullName() : shortName(u);
             };
             return (
               <li
                 class="target"
                 classList={{ met: share() >= 1, 'is-link': props.onPick !== undefined }}
-                title={`${unit() === undefined ? target.unitId : tr(unit()?.label ?? { zh: '', en: '' })} · ${metricLabel(target.metric)} ${target.actual} / ${target.target}`}
+                title={`${unit() === undefined ? fullName() : tr(unit()?.label ?? { zh: '', en: '' })} · ${metricLabel(target.metric)} ${target.actual} / ${target.target}`}
                 onClick={() => props.onPick?.(target.unitId)}
                 data-testid={`target-${target.unitId}-${target.metric}`}
               >
