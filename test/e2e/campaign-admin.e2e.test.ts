@@ -54,6 +54,8 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('section-categories').locator('.field-message', { hasText: `类别“${category.nameZh}”：本专项已有名为“${second.nameZh}”的类别` }).waitFor();
       await expect.poll(() => nameZh.inputValue()).toBe(category.nameZh);
       expect(await nameZh.getAttribute('aria-invalid')).toBe('true');
+      // The new category's empty name of the same language is not marked with it.
+      expect(await page.locator('input[name=new-category-zh]').getAttribute('aria-invalid')).toBe('false');
       // A file that is no JSON is said so by its name, not as a request body the server could not read.
       await page.getByTestId('map-file').setInputFiles({ name: '边界.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
       await expect.poll(() => page.getByTestId('map-issues').textContent()).toBe('文件“边界.txt”不是 GeoJSON：其内容不是 JSON');

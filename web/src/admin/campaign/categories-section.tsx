@@ -29,7 +29,8 @@ export function CategoriesSection(props: SectionProps) {
       setNameEn('');
     }
   };
-  // A refusal of a row's change names the row (by its saved names) under the table; the new row's needs no name.
+  // A refusal of a row's change names the row (by its saved names) under the table, and marks that row's field only (not
+  // the new row's of the same name); the new row's needs no name.
   const messages = (): Label[] => {
     const errors = [...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')];
     const row = props.settings.categories.find((category) => category.id === refused()?.categoryId);
@@ -92,10 +93,10 @@ export function CategoriesSection(props: SectionProps) {
             <td />
             <td />
             <td>
-              <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
+              <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={refused() === null && props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
             </td>
             <td>
-              <input type="text" name="new-category-en" aria-label={cm('nameEn')} value={nameEn()} aria-invalid={props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
+              <input type="text" name="new-category-en" aria-label={cm('nameEn')} value={nameEn()} aria-invalid={refused() === null && props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
             </td>
             <td>
               <button type="button" class="button" disabled={props.busy} onClick={() => void add()}>
