@@ -52,13 +52,15 @@ describe('bulk import of clues', () => {
   });
 
   it('names the row, column and reason of every bad row, and imports nothing while any row is bad', async () => {
-    const rows = [...good, 'A-004,,没有标题,汉台分局,,其他', 'A-005,单位不存在,内容,火星分局,,其他', 'A-001,编号重复,内容,汉台分局,,其他', 'A-006,来源不明,内容,汉台分局,,群众举报'];
+    const rows = [...good, 'A-004,,没有标题,汉台分局,,其他', 'A-005,单位不存在,内容,火星分局,,其他', 'A-001,编号重复,内容,汉台分局,,其他', 'A-006,来源不明,内容,汉台分局,,群众举报', 'A-007,单位空着,内容,,,其他'];
     const before = await clueCount();
     const refused = await upload([header, ...rows].join('\n'), 'commit=true');
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { plan: Plan };
     const where = body.plan.issues.map((i) => [i.row, i.column]);
-    expect(where).toEqual(expect.arrayContaining([[5, '线索标题'], [6, '承办单位'], [7, '线索编号'], [8, '线索来源']]));
+    expect(where).toEqual(expect.arrayContaining([[5, '线索标题'], [6, '承办单位'], [7, '线索编号'], [8, '线索来源'], [9, '承办单位']]));
+    // An empty unit is said to be required, not "no such unit: “”".
+    expect(body.plan.issues.find((i) => i.row === 9)?.reason).toEqual({ zh: '承办单位不能为空', en: 'The unit is required' });
     // An unknown source is answered with the sources the column may hold.
     const source = body.plan.issues.find((i) => i.row === 8);
     expect(source?.reason.zh).toContain('群众举报');

@@ -166,7 +166,8 @@ async function plan(
     }
     const unitText = at(cells, 'unit');
     const unitId = lookUp(unitOf, unitText);
-    if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
+    if (unitText === '') issues.push(issue(row, mapping.unit ?? '', '承办单位不能为空', 'The unit is required'));
+    else if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
     // As a clue made on the board is checked (checkReferences): a retired unit takes no new work.
     if (unitRefused !== undefined) issues.push({ row, column: mapping.unit ?? '', reason: { zh: `${unitRefused.zh}：“${unitText}”`, en: `${unitRefused.en}: "${unitText}"` } });
