@@ -10,6 +10,9 @@ import { pt, type PeopleMessageKey } from './messages';
 const isColumn = (column: string): column is (typeof bulkColumns)[number] => (bulkColumns as readonly string[]).includes(column);
 const columnName = (column: string) => (isColumn(column) ? tr(bulkColumnLabels[column]) : column);
 
+/** The header line the textarea shows before anything is typed: in the reader's language (both are read). */
+const csvPlaceholder = { zh: bulkColumns.map((column) => bulkColumnLabels[column].zh).join(','), en: bulkColumns.join(',') };
+
 /** Accounts from a CSV: checked first, created all at once or not at all, with each bad row's column and reason. */
 export function BulkPanel(props: { onCreated: () => void }) {
   const [csv, setCsv] = createSignal('');
@@ -82,12 +85,13 @@ export function BulkPanel(props: { onCreated: () => void }) {
       <textarea class="people-csv" rows={8} aria-label="CSV" value={csv()} onInput={(e) => {
           setCsv(e.currentTarget.value);
           if (plan() !== null) forgetCheck();
-        }} placeholder="username,displayName,role,unit,password" />
+        }} placeholder={tr(csvPlaceholder)} />
       <div class="people-form-submit">
         <button type="button" class="button" disabled={busy() || csv().trim() === ''} onClick={() => run(false)}>
           {pt('check')}
         </button>
-        <button type="button" class="button primary" disabled={busy() || csv().trim() === ''} onClick={() => run(true)}>
+        {/* Checked and found wrong: nothing would be created until the CSV changes (which forgets the check). */}
+        <button type="button" class="button primary" data-testid="bulk-create" disabled={busy() || csv().trim() === '' || (plan()?.issues.length ?? 0) > 0} onClick={() => run(true)}>
           {pt('createAll')}
         </button>
       </div>
