@@ -38,6 +38,10 @@ describe('the first day of a new installation', () => {
     const admin = await signIn('admin');
     // The administrator begins with people and units.
     await admin.waitForURL(/\/admin\/people/);
+    // With no campaign yet there is no board to go back to: no link that would lead back to this page.
+    await admin.getByTestId('bulk-panel').or(admin.locator('.people-page')).first().waitFor();
+    await admin.waitForTimeout(300);
+    expect(await admin.getByRole('link', { name: '返回看板' }).count()).toBe(0);
     await admin.context().close();
 
     const page = await signIn('zhuanxiangban');

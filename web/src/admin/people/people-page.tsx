@@ -5,6 +5,7 @@ import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { api } from '../../api/client';
 import { peopleApi } from './api';
 import { BulkPanel } from './bulk-panel';
 import { LogPanel } from './log-panel';
@@ -26,6 +27,7 @@ export function PeoplePage() {
   // A reset's temporary password, shown once, stays until dismissed: another tab and back no longer loses it.
   const [revealed, setRevealed] = createSignal<RevealedPassword | null>(null);
   const isAdmin = () => me()?.role === 'admin';
+  const [campaigns] = createResource(() => api.campaigns());
   const [usersRead, { refetch: reloadUsers }] = createResource(isAdmin, () => peopleApi.accounts());
   const [unitsRead, { refetch: reloadUnits }] = createResource(isAdmin, () => peopleApi.units());
   const [policyRead, { refetch: reloadPolicy }] = createResource(isAdmin, () => peopleApi.policy());
@@ -49,9 +51,12 @@ export function PeoplePage() {
     <div class="people-page-shell">
       <TopBar
         actions={
-          <A href="/" class="button ghost">
-            {pt('backToBoard')}
-          </A>
+          // Only when there is a board to go back to: before any campaign, the start page is this one (the link did nothing).
+          <Show when={(campaigns()?.length ?? 0) > 0}>
+            <A href="/" class="button ghost">
+              {pt('backToBoard')}
+            </A>
+          </Show>
         }
       >
         {pt('pageTitle')}
