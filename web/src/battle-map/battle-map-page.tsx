@@ -14,6 +14,7 @@ import { TargetBars } from './target-bars';
 import { TypicalPanel } from './typical-panel';
 import { UnitGrid } from './unit-grid';
 import { UnitTiles, tilesHeading } from './unit-tiles';
+import { placeUnits } from './geo';
 import { useLiveRefresh } from '../live/live-refresh';
 import './battle-map.css';
 
@@ -75,8 +76,9 @@ export function BattleMapPage() {
         {(detail) => (
           <Show when={data.battleMap()}>
             {(map) => {
-              const counties = () => map().units.filter((u) => u.mapFeatureId !== null);
-              const others = () => map().units.filter((u) => u.mapFeatureId === null);
+              const placed = () => placeUnits(map().units, data.layout()?.shapes.map((shape) => shape.id), map().hasMap);
+              const counties = () => placed().onMap;
+              const others = () => placed().offMap;
               return (
                 <main class="bm-page" data-testid="battle-map">
                   <section class="bm-panel bm-map-panel">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShapes } from './geo';
+import { placeUnits, readShapes } from './geo';
 
 /** Whether a point lies inside a ring (even-odd ray casting). */
 function inside([x, y]: readonly [number, number], ring: readonly (readonly [number, number])[]): boolean {
@@ -61,5 +61,24 @@ describe('county labels', () => {
     expect(inside(centre, mainland)).toBe(true);
     expect(inside(centre, lake)).toBe(false);
     expect(shape?.rings).toHaveLength(3);
+  });
+});
+
+describe('the units the map draws and those beside it', () => {
+  const units = [
+    { unitId: 'hantai', mapFeatureId: '610702' },
+    { unitId: 'chenggu', mapFeatureId: '9999' },
+    { unitId: 'xingzhen', mapFeatureId: null },
+  ];
+  const ids = (list: readonly { unitId: string }[]) => list.map((unit) => unit.unitId);
+
+  it('draws a unit whose feature the map has; one naming a feature it lacks stands beside it with those of none', () => {
+    const placed = placeUnits(units, ['610702', '610722'], true);
+    expect([ids(placed.onMap), ids(placed.offMap)]).toEqual([['hantai'], ['chenggu', 'xingzhen']]);
+  });
+
+  it('with no map every unit stands beside it; while the map is read, a unit with a feature waits for it', () => {
+    expect(ids(placeUnits(units, undefined, false).offMap)).toEqual(['hantai', 'chenggu', 'xingzhen']);
+    expect(ids(placeUnits(units, undefined, true).onMap)).toEqual(['hantai', 'chenggu']);
   });
 });

@@ -117,3 +117,20 @@ export function projectShapes(shapes: readonly MapShape[], width: number, paddin
   });
   return { width, height, shapes: projected };
 }
+
+/**
+ * Which units the map draws and which stand beside it as tiles: a unit is
+ * drawn when the map has the feature it names. One naming a feature the map
+ * lacks (a mistyped id), or any unit when the campaign has no map, is a
+ * tile: drawn nowhere, it and its open clues were missing from the page and
+ * the wall. While a map is still being read (`shapeIds` undefined), a unit
+ * with a feature waits for it rather than showing as a tile for a moment.
+ */
+export function placeUnits<U extends { readonly mapFeatureId: string | null }>(
+  units: readonly U[],
+  shapeIds: readonly string[] | undefined,
+  hasMap: boolean,
+): { readonly onMap: U[]; readonly offMap: U[] } {
+  const drawn = (unit: U) => unit.mapFeatureId !== null && hasMap && (shapeIds === undefined || shapeIds.includes(unit.mapFeatureId));
+  return { onMap: units.filter(drawn), offMap: units.filter((unit) => !drawn(unit)) };
+}

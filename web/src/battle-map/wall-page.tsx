@@ -16,6 +16,7 @@ import { TypicalPanel } from './typical-panel';
 import { UnitTiles, tilesHeading } from './unit-tiles';
 import { useLiveRefresh } from '../live/live-refresh';
 import { useWallScale } from './wall-zoom';
+import { placeUnits } from './geo';
 import './battle-map.css';
 
 interface KeyFigure {
@@ -105,46 +106,50 @@ export function WallPage() {
       <WhenRead read={addressRefused() === undefined && data.battleMap() !== undefined && data.campaign()} error={addressRefused() ?? data.battleMapFailed()} fieldName={() => bt('measure')} what={bt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>} class="bm-failed" testid="bm-failed">
         {(detail) => (
           <Show when={data.battleMap()}>
-            {(map) => (
-              <>
-                <div class="wall-body">
-                  <section class="wall-map">
-                    <div class="wall-section-head">
-                      <h2>
-                        {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
-                      </h2>
-                      <MeasureLegend scale={scale()} measure={measure()} />
-                    </div>
-                    <Show when={data.layout()}>
-                      {(layout) => <CountyMap layout={layout()} units={map().units.filter((u) => u.mapFeatureId !== null)} measure={measure()} scale={scale()} labelSize={19} />}
-                    </Show>
-                  </section>
-                  <section class="wall-side">
-                    <div class="wall-figures" data-testid="wall-figures">
-                      <For each={figures()}>
-                        {(figure) => (
-                          <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
-                            <span class="wall-figure-label">
-                              {bt(figure.label)}
-                              <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
-                            </span>
-                            <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
-                              {figure.value}
-                            </span>
-                          </div>
-                        )}
-                      </For>
-                    </div>
-                    <h2>{tilesHeading(map().units.filter((u) => u.mapFeatureId === null))}</h2>
-                    <UnitTiles units={map().units.filter((u) => u.mapFeatureId === null)} measure={measure()} scale={scale()} />
-                    <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
-                  </section>
-                </div>
-                <footer class="wall-timeline">
-                  <PhaseTimeline map={map()} timeZone={detail().timeZone} />
-                </footer>
-              </>
-            )}
+            {(map) => {
+              const placed = () => placeUnits(map().units, data.layout()?.shapes.map((shape) => shape.id), map().hasMap);
+              const offMap = () => placed().offMap;
+              return (
+                <>
+                  <div class="wall-body">
+                    <section class="wall-map">
+                      <div class="wall-section-head">
+                        <h2>
+                          {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
+                        </h2>
+                        <MeasureLegend scale={scale()} measure={measure()} />
+                      </div>
+                      <Show when={data.layout()}>
+                        {(layout) => <CountyMap layout={layout()} units={placed().onMap} measure={measure()} scale={scale()} labelSize={19} />}
+                      </Show>
+                    </section>
+                    <section class="wall-side">
+                      <div class="wall-figures" data-testid="wall-figures">
+                        <For each={figures()}>
+                          {(figure) => (
+                            <div class="wall-figure" classList={{ alert: figure.tone === 'alert', good: figure.tone === 'good' }}>
+                              <span class="wall-figure-label">
+                                {bt(figure.label)}
+                                <Show when={figure.unit}>{(unit) => (lang() === 'zh' ? `（${unit()}）` : ` (${unit()})`)}</Show>
+                              </span>
+                              <span class="wall-figure-value" style={{ '--chars': String(figure.value.length) }}>
+                                {figure.value}
+                              </span>
+                            </div>
+                          )}
+                        </For>
+                      </div>
+                      <h2>{tilesHeading(offMap())}</h2>
+                      <UnitTiles units={offMap()} measure={measure()} scale={scale()} />
+                      <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
+                    </section>
+                  </div>
+                  <footer class="wall-timeline">
+                    <PhaseTimeline map={map()} timeZone={detail().timeZone} />
+                  </footer>
+                </>
+              );
+            }}
           </Show>
         )}
       </WhenRead>

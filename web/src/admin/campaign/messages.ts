@@ -93,16 +93,19 @@ export const campaignAdminMessages = {
   addCategory: { zh: '添加类别', en: 'Add category' },
   map: { zh: '作战图地图', en: 'Battle map outline' },
   mapLead: {
-    zh: '上传 GeoJSON FeatureCollection（Polygon 或 MultiPolygon 区域，每个区域有唯一 id，最大 8 MB）。单位按“地图区域 id”对应到区域。',
-    en: 'Upload a GeoJSON FeatureCollection (Polygon or MultiPolygon features, each with a unique id; at most 8 MB). Units link to features by their map feature id.',
+    zh: '上传 GeoJSON FeatureCollection（Polygon 或 MultiPolygon 区域，每个区域有唯一 id，最大 8 MB）。单位按其“地图要素编号”（人员管理 → 单位，由系统管理员设置）对应到区域。',
+    en: 'Upload a GeoJSON FeatureCollection (Polygon or MultiPolygon features, each with a unique id; at most 8 MB). Units link to features by their map feature id (People → Units, set by the administrator).',
   },
   noMap: { zh: '尚未上传地图。', en: 'No map uploaded yet.' },
   mapFeatures: { zh: '个区域', en: 'features' },
-  unitsWithoutFeature: { zh: '以下单位的地图区域 id 在此地图中不存在，作战图上不会显示：', en: 'These units name a feature this map lacks and are not drawn on the battle map:' },
+  unitsWithoutFeature: {
+    zh: '以下单位的地图要素编号在此地图中不存在，作战图上列在“地图外的单位”中（由系统管理员在人员管理 → 单位中更正）：',
+    en: 'These units name a feature this map lacks and are listed with the units off the map (the administrator corrects them in People → Units):',
+  },
   uploadMap: { zh: '上传地图', en: 'Upload map' },
   removeMap: { zh: '移除地图', en: 'Remove map' },
   confirmRemoveMap: {
-    zh: '移除后作战图不再显示区域轮廓（单位的地图区域 id 保留，重新上传后照常显示）。确定移除？',
+    zh: '移除后作战图不再显示区域轮廓（单位的地图要素编号保留，重新上传后照常显示）。确定移除？',
     en: 'The battle map will show no outline (units keep their map feature ids and are drawn again once a map is uploaded). Remove the map?',
   },
   categoryCodeHint: { zh: '代号用于导入和导出；修改代号不影响已有事项。', en: ' Codes are used by imports and exports; changing one changes no item.' },
