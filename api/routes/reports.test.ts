@@ -346,6 +346,10 @@ describe('completion reports', () => {
     const unitLines = lines.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0]?.slice('单位：'.length));
     const tree = await database.db.select({ id: units.id, nameZh: units.nameZh }).from(units).orderBy(asc(units.sortOrder));
     expect(unitLines).toEqual(tree.filter((u) => json.byUnit[u.id] !== undefined).map((u) => u.nameZh));
+    // The solve rate as the page shows it, a percentage, not a fraction read as a count.
+    const rateColumn = header.indexOf(reportColumnLabels.solveRate.zh);
+    expect(lines.at(-1)?.[rateColumn]).toBe(json.total.solveRate === null ? '' : `${(json.total.solveRate * 100).toFixed(1)}%`);
+    expect(json.total.solveRate).not.toBeNull();
 
     const xlsx = await get('/api/campaigns/1/report?phase=survey&format=xlsx&lang=en');
     const workbook = new ExcelJS.Workbook();

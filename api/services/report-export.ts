@@ -5,7 +5,6 @@ import type { CampaignReport } from './report';
 
 type Lang = 'zh' | 'en';
 
-
 const figureKeys = [...countFigures, ...outcomeFigures, ...deadlineFigures] as const;
 
 /** The report as a table: a heading row in the user's language, each unit and each category as the page orders them, then the total (a branch's report names its unit there). */
@@ -53,9 +52,13 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
   ];
 }
 
-/** CSV with a UTF-8 byte order mark; scope names that look like formulas are written as text. */
+/**
+ * CSV with a UTF-8 byte order mark; scope names that look like formulas are written as text. The solve rate is
+ * written as the page shows it, a percentage ("83.3%"): a CSV has no number formats, and 0.833 (or 1) read as a count.
+ */
 export function reportCsv(table: (string | number)[][]): Promise<string> {
-  return tableCsv(table);
+  const rate = figureKeys.length + 1;
+  return tableCsv(table.map((row, index) => (index === 0 ? row : row.map((cell, column) => (column === rate && typeof cell === 'number' ? `${(cell * 100).toFixed(1)}%` : cell)))));
 }
 
 export async function reportXlsx(table: (string | number)[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
