@@ -92,8 +92,11 @@ describe('people administration in the browser', () => {
     expect(await page.getByRole('button', { name: '全部创建' }).isDisabled()).toBe(true);
 
     await page.locator('[data-tab=units]').click();
+    // Before a unit is chosen, the place of its editor says how a unit is edited or one added below it.
+    expect(await page.getByTestId('unit-pick-hint').textContent()).toBe('点击单位名称可编辑该单位，或在其下“新建下级单位”。');
     await page.locator('tr[data-unit=hantai]').click();
     await page.getByTestId('unit-form').waitFor();
+    expect(await page.getByTestId('unit-pick-hint').count()).toBe(0);
     // Retiring a unit that holds people and work asks first, saying what it keeps; dismissed, nothing changes.
     asked = '';
     page.once('dialog', (dialog) => {

@@ -106,6 +106,8 @@ export const peopleMessages = {
   leadsByRole: { zh: '未指定；按角色由本单位负责人接收督办', en: 'None named: the unit\'s lead-role users receive escalations' },
   holds: { zh: '人员 / 事项', en: 'People / items' },
   newUnit: { zh: '新建下级单位', en: 'New unit below' },
+  // Beside the tree while no unit is chosen: a new unit is made below the one it belongs to (there is no button of its own).
+  pickUnitHint: { zh: '点击单位名称可编辑该单位，或在其下“新建下级单位”。', en: 'Click a unit’s name to edit it, or to add a “New unit below” it.' },
   retire: { zh: '撤销', en: 'Retire' },
   restore: { zh: '恢复', en: 'Restore' },
   retired: { zh: '已撤销', en: 'Retired' },

@@ -60,7 +60,7 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
           </tbody>
         </table>
         {/* Keyed: another unit (or the same one reloaded after a save) gets a fresh form with its own values. */}
-        <Show when={current()} keyed>
+        <Show when={current()} keyed fallback={<p class="muted people-unit-editor" data-testid="unit-pick-hint">{pt('pickUnitHint')}</p>}>
           {(unit) => (
             <div class="people-unit-editor">
               <Show
