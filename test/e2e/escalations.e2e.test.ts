@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { clues, users } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
@@ -208,6 +208,44 @@ describe('the escalation inbox', () => {
   });
 
   // Last in the file: it raises hundreds of escalations more.
+  test("a lead declines a request for more time from the drawer: the reason is required, kept as typed through a closed drawer, and the asker's request ends", async () => {
+    // Another clue of the officer's, due after today, the officer asking for more time on it.
+    const [own] = await suite.database.db
+      .select({ id: clues.id })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString()), isNull(clues.extensionAskedUntil)))
+      .limit(1);
+    if (own === undefined) throw new Error('no clue of the officer due after today without a request');
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
+      await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: '2026-07-30', reason: '等待运营商回函' });
+    } finally {
+      await officer.context.close();
+    }
+    await asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('extension-decline').click();
+      const form = drawer.getByTestId('decline-form');
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => form.getByTestId('error-reason').textContent()).not.toBe('');
+      await form.locator('textarea[name=reason]').fill('案情简单，期限内可以完成');
+      // Closed by two Escapes and opened again: the decline form is open with the reason.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.locator(`[data-testid=card-${own.id}] .card-title`).click();
+      await expect.poll(() => drawer.locator('[data-testid=decline-form] textarea[name=reason]').inputValue()).toBe('案情简单，期限内可以完成');
+      await drawer.getByTestId('decline-form').getByTestId('action-submit').click();
+      await drawer.getByTestId('decline-form').waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.getByTestId('extension-request').count()).toBe(0);
+      const [after] = await suite.database.db.select({ asked: clues.extensionAskedUntil }).from(clues).where(eq(clues.id, own.id));
+      expect(after?.asked).toBeNull();
+    });
+  });
+
   test('with more escalations than the drawer shows, "load more" shows the next ones and keeps them when one changes', async () => {
     await insertClueCopies(suite.database, 300, { dueAt: new Date(testNow.getTime() - 2 * 3_600_000), title: '督办分页测试线索' });
     await sweepDeadlines(suite.database, testNow);

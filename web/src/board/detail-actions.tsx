@@ -10,13 +10,13 @@ import { me } from '../session/session';
 import { fieldsDraft, textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
-import { MergeForm, TransferForm, WithdrawTypicalForm } from './reason-forms';
+import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
 import { focusFirstInvalid, formFocus } from './form-focus';
 import { editDraftOf, rebased, restoredEdit, valuesOf } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
-import { extensionMessages } from '../deadlines/messages';
-import { DeclineForm, ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
+import { extensionMessages, xm } from '../deadlines/messages';
+import { ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
@@ -324,12 +324,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             />
           </Match>
           <Match when={action() === 'decline'}>
-            <DeclineForm
+            <ReasonForm
+              testId="decline-form"
+              title={xm('decline')}
+              label={xm('declineReason')}
+              submitLabel={xm('decline')}
+              maxLength={4000}
               busy={busy()}
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onDecline={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
+              onReason={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
               onCancel={cancelDropping(formDraft('decline'))}
               draft={formDraft('decline')}
             />
@@ -342,12 +347,16 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
             </form>
           </Match>
           <Match when={action() === 'untypical'}>
-            <WithdrawTypicalForm
+            <ReasonForm
+              testId="untypical-form"
+              title={t('withdrawTypical')}
+              label={t('reason')}
+              submitLabel={t('withdrawTypical')}
               busy={busy()}
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onWithdraw={(reason) => void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state])}
+              onReason={(reason) => void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state])}
               onCancel={cancelDropping(formDraft('untypical'))}
               draft={formDraft('untypical')}
             />

@@ -10,7 +10,8 @@ import type { FieldErrors } from './payload-fields';
 
 /**
  * The drawer's small forms of a change with a reason: a transfer to another
- * unit, a typical case withdrawn, a clue merged into another. Each starts
+ * unit, a typical case withdrawn, a request for more time declined, a clue
+ * merged into another. Each starts
  * from its draft (what was typed on this item and not sent: a session that
  * ran out at the submit, a drawer closed) and keeps what is typed; the
  * drawer sends, and drops the draft once sent or cancelled.
@@ -25,6 +26,15 @@ interface FormProps {
 }
 
 const invalidIn = (errors: FieldErrors, name: string) => errors[name] !== undefined;
+
+/** A form's reason, kept as it is typed. */
+function ReasonField(props: { label: string; errors: FieldErrors; value: string; onText: (text: string) => void; maxLength?: number }) {
+  return (
+    <Field name="reason" label={props.label} errors={props.errors}>
+      <textarea name="reason" rows={2} maxLength={props.maxLength} value={props.value} aria-invalid={invalidIn(props.errors, 'reason')} onInput={(e) => props.onText(e.currentTarget.value)} />
+    </Field>
+  );
+}
 
 /** A transfer to another unit of the campaign (not retired, not the item's own), with the reason. */
 export function TransferForm(props: FormProps & { campaign: CampaignDetail; fromUnitId: string; onTransfer: (unitId: string, reason: string) => void }) {
@@ -57,25 +67,25 @@ export function TransferForm(props: FormProps & { campaign: CampaignDetail; from
           <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.fromUnitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
         </select>
       </Field>
-      <Field name="reason" label={t('reason')} errors={props.errors}>
-        <textarea
-          name="reason"
-          rows={2}
-          value={reason()}
-          aria-invalid={invalidIn(props.errors, 'reason')}
-          onInput={(e) => {
-            setReason(e.currentTarget.value);
-            keep();
-          }}
-        />
-      </Field>
+      <ReasonField
+        label={t('reason')}
+        errors={props.errors}
+        value={reason()}
+        onText={(text) => {
+          setReason(text);
+          keep();
+        }}
+      />
       <ActionFooter busy={props.busy} problem={props.problem} label={t('transfer')} onCancel={props.onCancel} />
     </form>
   );
 }
 
-/** A typical case withdrawn, with the reason. */
-export function WithdrawTypicalForm(props: FormProps & { onWithdraw: (reason: string) => void }) {
+/**
+ * A change whose one field is its required reason: a typical case withdrawn, a request for more time declined (the
+ * reason its asker reads).
+ */
+export function ReasonForm(props: FormProps & { testId: string; title: string; label: string; submitLabel: string; maxLength?: number; onReason: (reason: string) => void }) {
   const [reason, setReason] = createSignal(props.draft.read()?.reason ?? '');
   function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -83,24 +93,22 @@ export function WithdrawTypicalForm(props: FormProps & { onWithdraw: (reason: st
       props.onErrors({ reason: messages.required });
       return;
     }
-    props.onWithdraw(reason().trim());
+    props.onReason(reason().trim());
   }
   return (
-    <form class="action-form" data-testid="untypical-form" onSubmit={submit} novalidate>
-      <h4>{t('withdrawTypical')}</h4>
-      <Field name="reason" label={t('reason')} errors={props.errors}>
-        <textarea
-          name="reason"
-          rows={2}
-          value={reason()}
-          aria-invalid={invalidIn(props.errors, 'reason')}
-          onInput={(e) => {
-            setReason(e.currentTarget.value);
-            props.draft.keep({ reason: e.currentTarget.value });
-          }}
-        />
-      </Field>
-      <ActionFooter busy={props.busy} problem={props.problem} label={t('withdrawTypical')} onCancel={props.onCancel} />
+    <form class="action-form" data-testid={props.testId} onSubmit={submit} novalidate>
+      <h4>{props.title}</h4>
+      <ReasonField
+        label={props.label}
+        errors={props.errors}
+        value={reason()}
+        maxLength={props.maxLength}
+        onText={(text) => {
+          setReason(text);
+          props.draft.keep({ reason: text });
+        }}
+      />
+      <ActionFooter busy={props.busy} problem={props.problem} label={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -137,18 +145,15 @@ export function MergeForm(props: FormProps & { onMerge: (targetId: number, reaso
           }}
         />
       </Field>
-      <label class="field">
-        <span class="field-label">{t('reason')}</span>
-        <textarea
-          name="reason"
-          rows={2}
-          value={reason()}
-          onInput={(e) => {
-            setReason(e.currentTarget.value);
-            keep();
-          }}
-        />
-      </label>
+      <ReasonField
+        label={t('reason')}
+        errors={props.errors}
+        value={reason()}
+        onText={(text) => {
+          setReason(text);
+          keep();
+        }}
+      />
       <ActionFooter busy={props.busy} problem={props.problem} label={t('merge')} onCancel={props.onCancel} />
     </form>
   );

@@ -1,11 +1,5 @@
-import { Show, createSignal } from 'solid-js';
-import type { Label } from '../../../engine/labels';
+import { Show } from 'solid-js';
 import type { ItemDetail } from '../api/client';
-import { messages } from '../i18n/messages';
-import { ActionFooter } from '../board/action-footer';
-import { Field } from '../board/item-form';
-import type { FieldErrors } from '../board/payload-fields';
-import type { FieldsDraft } from '../board/drafts';
 import { calendarDay, dateTime } from '../board/format';
 import { xm } from './messages';
 
@@ -50,46 +44,5 @@ export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: stri
         </div>
       )}
     </Show>
-  );
-}
-
-/** Declining a request for more time: the reason its asker reads. */
-export function DeclineForm(props: {
-  busy: boolean;
-  problem: Label | null;
-  errors: FieldErrors;
-  onErrors: (errors: FieldErrors) => void;
-  onDecline: (reason: string) => void;
-  onCancel: () => void;
-  /** The reason typed on this item and not sent: it starts from that, and keeps what is typed. */
-  draft: FieldsDraft;
-}) {
-  const [reason, setReason] = createSignal(props.draft.read()?.reason ?? '');
-  function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (reason().trim() === '') {
-      props.onErrors({ reason: messages.required });
-      return;
-    }
-    props.onDecline(reason().trim());
-  }
-  return (
-    <form class="action-form" data-testid="decline-form" onSubmit={submit} novalidate>
-      <h4>{xm('decline')}</h4>
-      <Field name="reason" label={xm('declineReason')} errors={props.errors}>
-        <textarea
-          name="reason"
-          rows={2}
-          maxLength={4000}
-          value={reason()}
-          aria-invalid={props.errors.reason !== undefined}
-          onInput={(e) => {
-            setReason(e.currentTarget.value);
-            props.draft.keep({ reason: e.currentTarget.value });
-          }}
-        />
-      </Field>
-      <ActionFooter busy={props.busy} problem={props.problem} label={xm('decline')} onCancel={props.onCancel} />
-    </form>
   );
 }
