@@ -49,7 +49,14 @@ export function editDraftOf(base: ItemDetail, typed: ItemValues): Record<string,
  */
 export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, string>>): { readonly values: ItemValues; readonly overtaken: boolean } {
   const now = valuesOf(current);
-  const keys = Object.keys(now) as (keyof ItemValues)[];
-  const values = Object.fromEntries(keys.map((key) => [key, kept[key] ?? now[key]])) as unknown as ItemValues;
+  const values: ItemValues = {
+    unitId: kept.unitId ?? now.unitId,
+    assigneeId: kept.assigneeId ?? now.assigneeId,
+    title: kept.title ?? now.title,
+    description: kept.description ?? now.description,
+    categoryId: kept.categoryId ?? now.categoryId,
+    source: kept.source ?? now.source,
+    problemKind: kept.problemKind ?? now.problemKind,
+  };
   return { values, overtaken: kept.version !== undefined && kept.version !== String(current.version) };
 }
