@@ -11,10 +11,10 @@ import type { FieldErrors } from './payload-fields';
 /**
  * The drawer's small forms of a change with a reason: a transfer to another
  * unit, a typical case withdrawn, a request for more time declined, a clue
- * merged into another. Each starts
- * from its draft (what was typed on this item and not sent: a session that
- * ran out at the submit, a drawer closed) and keeps what is typed; the
- * drawer sends, and drops the draft once sent or cancelled.
+ * merged into another. Each starts from its draft (what was typed on this
+ * item and not sent: a session that ran out at the submit, a drawer closed)
+ * and keeps what is typed; the drawer sends, and drops the draft once sent
+ * or cancelled.
  */
 interface FormProps {
   busy: boolean;
@@ -27,6 +27,16 @@ interface FormProps {
 
 const invalidIn = (errors: FieldErrors, name: string) => errors[name] !== undefined;
 
+/** A form's text fields, started from its draft and kept in it as each is typed: `set(name)` is a field's input handler. */
+function keptFields<N extends string>(draft: FieldsDraft, names: readonly N[]) {
+  const kept = draft.read();
+  const [fields, setFields] = createSignal(Object.fromEntries(names.map((name) => [name, kept?.[name] ?? ''])) as Record<N, string>);
+  return {
+    fields,
+    set: (name: N) => (text: string) => draft.keep(setFields((now) => ({ ...now, [name]: text }))),
+  };
+}
+
 /** A form's reason, kept as it is typed. */
 function ReasonField(props: { label: string; errors: FieldErrors; value: string; onText: (text: string) => void; maxLength?: number }) {
   return (
@@ -38,17 +48,14 @@ function ReasonField(props: { label: string; errors: FieldErrors; value: string;
 
 /** A transfer to another unit of the campaign (not retired, not the item's own), with the reason. */
 export function TransferForm(props: FormProps & { campaign: CampaignDetail; fromUnitId: string; onTransfer: (unitId: string, reason: string) => void }) {
-  const kept = props.draft.read();
-  const [unitId, setUnitId] = createSignal(kept?.unitId ?? '');
-  const [reason, setReason] = createSignal(kept?.reason ?? '');
-  const keep = () => props.draft.keep({ unitId: unitId(), reason: reason() });
+  const { fields, set } = keptFields(props.draft, ['unitId', 'reason']);
   function submit(event: SubmitEvent) {
     event.preventDefault();
     const early: Record<string, Label> = {};
-    if (unitId() === '') early.unitId = messages.required;
-    if (reason().trim() === '') early.reason = messages.required;
+    if (fields().unitId === '') early.unitId = messages.required;
+    if (fields().reason.trim() === '') early.reason = messages.required;
     props.onErrors(early);
-    if (Object.keys(early).length === 0) props.onTransfer(unitId(), reason().trim());
+    if (Object.keys(early).length === 0) props.onTransfer(fields().unitId, fields().reason.trim());
   }
   return (
     <form class="action-form" data-testid="transfer-form" onSubmit={submit} novalidate>
@@ -56,26 +63,15 @@ export function TransferForm(props: FormProps & { campaign: CampaignDetail; from
       <Field name="unitId" label={t('unitId')} errors={props.errors}>
         <select
           name="unitId"
-          value={unitId()}
+          value={fields().unitId}
           aria-invalid={invalidIn(props.errors, 'unitId')}
-          onChange={(e) => {
-            setUnitId(e.currentTarget.value);
-            keep();
-          }}
+          onChange={(e) => set('unitId')(e.currentTarget.value)}
         >
           <option value="">{t('choose')}</option>
           <For each={props.campaign.units.filter((u) => !u.retired && u.id !== props.fromUnitId)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
         </select>
       </Field>
-      <ReasonField
-        label={t('reason')}
-        errors={props.errors}
-        value={reason()}
-        onText={(text) => {
-          setReason(text);
-          keep();
-        }}
-      />
+      <ReasonField label={t('reason')} errors={props.errors} value={fields().reason} onText={set('reason')} />
       <ActionFooter busy={props.busy} problem={props.problem} label={t('transfer')} onCancel={props.onCancel} />
     </form>
   );
@@ -86,28 +82,19 @@ export function TransferForm(props: FormProps & { campaign: CampaignDetail; from
  * reason its asker reads).
  */
 export function ReasonForm(props: FormProps & { testId: string; title: string; label: string; submitLabel: string; maxLength?: number; onReason: (reason: string) => void }) {
-  const [reason, setReason] = createSignal(props.draft.read()?.reason ?? '');
+  const { fields, set } = keptFields(props.draft, ['reason']);
   function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (reason().trim() === '') {
+    if (fields().reason.trim() === '') {
       props.onErrors({ reason: messages.required });
       return;
     }
-    props.onReason(reason().trim());
+    props.onReason(fields().reason.trim());
   }
   return (
     <form class="action-form" data-testid={props.testId} onSubmit={submit} novalidate>
       <h4>{props.title}</h4>
-      <ReasonField
-        label={props.label}
-        errors={props.errors}
-        value={reason()}
-        maxLength={props.maxLength}
-        onText={(text) => {
-          setReason(text);
-          props.draft.keep({ reason: text });
-        }}
-      />
+      <ReasonField label={props.label} errors={props.errors} value={fields().reason} maxLength={props.maxLength} onText={set('reason')} />
       <ActionFooter busy={props.busy} problem={props.problem} label={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
@@ -115,18 +102,15 @@ export function ReasonForm(props: FormProps & { testId: string; title: string; l
 
 /** A clue merged into another, by its number, with a reason if the user gives one. */
 export function MergeForm(props: FormProps & { onMerge: (targetId: number, reason: string | null) => void }) {
-  const kept = props.draft.read();
-  const [targetId, setTargetId] = createSignal(kept?.targetId ?? '');
-  const [reason, setReason] = createSignal(kept?.reason ?? '');
-  const keep = () => props.draft.keep({ targetId: targetId(), reason: reason() });
+  const { fields, set } = keptFields(props.draft, ['targetId', 'reason']);
   function submit(event: SubmitEvent) {
     event.preventDefault();
-    const target = Number(targetId());
+    const target = Number(fields().targetId);
     if (!Number.isInteger(target) || target <= 0) {
       props.onErrors({ targetId: messages.invalid });
       return;
     }
-    props.onMerge(target, reason().trim() === '' ? null : reason().trim());
+    props.onMerge(target, fields().reason.trim() === '' ? null : fields().reason.trim());
   }
   return (
     <form class="action-form" data-testid="merge-form" onSubmit={submit} novalidate>
@@ -137,23 +121,12 @@ export function MergeForm(props: FormProps & { onMerge: (targetId: number, reaso
           type="number"
           inputMode="numeric"
           min="1"
-          value={targetId()}
+          value={fields().targetId}
           aria-invalid={invalidIn(props.errors, 'targetId')}
-          onInput={(e) => {
-            setTargetId(e.currentTarget.value);
-            keep();
-          }}
+          onInput={(e) => set('targetId')(e.currentTarget.value)}
         />
       </Field>
-      <ReasonField
-        label={t('reason')}
-        errors={props.errors}
-        value={reason()}
-        onText={(text) => {
-          setReason(text);
-          keep();
-        }}
-      />
+      <ReasonField label={t('reason')} errors={props.errors} value={fields().reason} onText={set('reason')} />
       <ActionFooter busy={props.busy} problem={props.problem} label={t('merge')} onCancel={props.onCancel} />
     </form>
   );
