@@ -1,8 +1,10 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { demoPassword, testDatabase } from '../support/test-database';
+import { clues, users } from '../../db/schema';
+import { demoPassword, testDatabase, testNow } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** What the browser tests of test/e2e share: Chromium, sign-in through the login page, and API calls with a page's cookie. */
@@ -139,4 +141,19 @@ export interface WireCard {
 export interface WireBoard {
   columns: { state: string; count: number; cards: WireCard[] }[];
   lanes: { key: string; counts: Record<string, number>; over: string[] }[];
+}
+
+/**
+ * A verifying clue of hantai.officer's due after the test's now: one they may work and ask more time for. With
+ * `withoutRequest`, one no request for more time waits on.
+ */
+export async function officersClueDueLater(database: TestDatabase, options: { withoutRequest?: boolean } = {}): Promise<{ id: number; dueAt: string | null }> {
+  const [own] = await database.db
+    .select({ id: clues.id, dueAt: clues.dueAt })
+    .from(clues)
+    .innerJoin(users, eq(users.id, clues.assigneeId))
+    .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString()), options.withoutRequest === true ? isNull(clues.extensionAskedUntil) : undefined))
+    .limit(1);
+  if (own === undefined) throw new Error('no clue of the officer due after today');
+  return own;
 }

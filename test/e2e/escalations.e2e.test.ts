@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { clues, users } from '../../db/schema';
+import { clues } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, signedIn, type TestDatabase } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -129,13 +129,7 @@ describe('the escalation inbox', () => {
       await context.close();
     }
     // A clue of the officer's, due after today: they may work it (a note, files) and ask for more time, not give it.
-    const [own] = await suite.database.db
-      .select({ id: clues.id, dueAt: clues.dueAt })
-      .from(clues)
-      .innerJoin(users, eq(users.id, clues.assigneeId))
-      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString())))
-      .limit(1);
-    if (own === undefined) throw new Error('no clue of the officer due after today');
+    const own = await officersClueDueLater(suite.database);
     // The lead's board is open while the officer asks: the inbox's count of requests to answer follows live.
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
@@ -210,13 +204,7 @@ describe('the escalation inbox', () => {
   // Last in the file: it raises hundreds of escalations more.
   test("a lead declines a request for more time from the drawer: the reason is required, kept as typed through a closed drawer, and the asker's request ends", async () => {
     // Another clue of the officer's, due after today, the officer asking for more time on it.
-    const [own] = await suite.database.db
-      .select({ id: clues.id })
-      .from(clues)
-      .innerJoin(users, eq(users.id, clues.assigneeId))
-      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString()), isNull(clues.extensionAskedUntil)))
-      .limit(1);
-    if (own === undefined) throw new Error('no clue of the officer due after today without a request');
+    const own = await officersClueDueLater(suite.database, { withoutRequest: true });
     const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
     try {
       const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);

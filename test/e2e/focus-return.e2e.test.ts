@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
-import { and, eq, gt } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { clues, users } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { asUser, browserSuite, campaignOf, type TestDatabase } from './browser-kit';
+import { asUser, browserSuite, campaignOf, officersClueDueLater, type TestDatabase } from './browser-kit';
 
 /**
  * Where the keyboard is once a dialog, the inbox or a drawer's form has done
@@ -100,13 +98,7 @@ describe('the focus after a dialog, the inbox or a form', () => {
     }));
 
   test("a request for more time sent from the drawer leaves the focus in the drawer, as the item is read again", async () => {
-    const [own] = await suite.database.db
-      .select({ id: clues.id })
-      .from(clues)
-      .innerJoin(users, eq(users.id, clues.assigneeId))
-      .where(and(eq(users.username, 'hantai.officer'), eq(clues.state, 'verifying'), gt(clues.dueAt, testNow.toISOString())))
-      .limit(1);
-    if (own === undefined) throw new Error('no clue of the officer due after today');
+    const own = await officersClueDueLater(suite.database);
     await asUser(suite, 'hantai.officer', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
       const drawer = page.getByTestId('detail-panel');
