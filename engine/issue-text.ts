@@ -99,7 +99,7 @@ export function zhIssueText(issue: Issue): string | undefined {
     case 'invalid_format':
       return formatNames[issue.format] ?? '格式不正确';
     case 'not_multiple_of':
-      return `须为 ${String(issue.divisor)} 的整数倍`;
+      return Number(issue.divisor) === 1 ? '应为整数' : `须为 ${String(issue.divisor)} 的整数倍`;
     case 'unrecognized_keys':
       return `不认识的字段：${issue.keys.join('、')}`;
     case 'invalid_value':
@@ -179,7 +179,7 @@ export function enIssueText(issue: z.core.$ZodIssue): string | undefined {
     case 'invalid_format':
       return enFormatNames[issue.format] ?? 'Not in the expected format';
     case 'not_multiple_of':
-      return `Must be a multiple of ${String(issue.divisor)}`;
+      return Number(issue.divisor) === 1 ? 'Must be a whole number' : `Must be a multiple of ${String(issue.divisor)}`;
     case 'unrecognized_keys':
       return `Unknown ${issue.keys.length === 1 ? 'field' : 'fields'}: ${issue.keys.join(', ')}`;
     case 'invalid_value':

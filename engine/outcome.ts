@@ -14,7 +14,9 @@ import type { Label } from './labels';
  * whose `sum()` fails the whole report when they overflow.
  */
 // The bound checked before the whole number: 9007199254740993 is said as past the bound, not past what JavaScript counts exactly.
-const count = (max: number) => z.number().min(0).max(max).int();
+// Whole by `multipleOf(1)`, not `.int()`: zod stops every later check of the object at a failed `.int()`, so a fraction
+// of a yuan hid "more arrested than caught" until it was put right; this one lets the outcome's own check run too.
+const count = (max: number) => z.number().min(0).max(max).multipleOf(1);
 const people = count(100_000);
 const things = count(1_000_000);
 const yuan = count(1_000_000_000_000);
@@ -42,15 +44,20 @@ export const clueOutcomeSchema = z
   })
   // Those detained and those arrested are among the suspects caught in the case: more of them is a figure typed in the
   // wrong box, and it would carry into the bureau's published totals ("抓获 3 人，刑拘 30 人").
-  .superRefine((outcome, ctx) => {
-    // Only between figures that are counts themselves: a negative or missing one is said as such, not as this.
-    const counted = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
-    if (!counted(outcome.suspectsCaught)) return;
-    for (const figure of ['criminallyDetained', 'arrested'] as const) {
-      const n = outcome[figure];
-      if (counted(n) && n > outcome.suspectsCaught) ctx.addIssue({ code: 'custom', path: [figure], message: moreThanCaught });
-    }
-  });
+  .superRefine(
+    (outcome, ctx) => {
+      // Only between figures that are counts themselves: a negative or missing one is said as such, not as this.
+      const counted = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+      if (!counted(outcome.suspectsCaught)) return;
+      for (const figure of ['criminallyDetained', 'arrested'] as const) {
+        const n = outcome[figure];
+        if (counted(n) && n > outcome.suspectsCaught) ctx.addIssue({ code: 'custom', path: [figure], message: moreThanCaught });
+      }
+    },
+    // Run even when another figure was refused (a negative one, a fraction): every slip in the dialog is said at
+    // once, not one more on each try. Only over an object: a payload that is not one is said as such.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type ClueOutcome = z.infer<typeof clueOutcomeSchema>;
 export type ClueOutcomeFigure = Exclude<keyof ClueOutcome, 'organisationType'>;
 

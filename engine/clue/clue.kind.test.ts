@@ -138,6 +138,16 @@ describe('the rules each move carries', () => {
     expect(decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome: asMany } }, rules, now).ok).toBe(true);
   });
 
+  it('says more arrested than caught alongside another figure refused, not only once that one is right', () => {
+    const outcome = { ...zeroOutcome, organisationType: 'none', suspectsCaught: 3, arrested: 30, moneyStoppedYuan: 50_000.5 };
+    const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);
+    if (decision.ok) throw new Error('an outcome with two slips was taken');
+    expect(decision.refusal.fields?.map((f) => [f.field, f.message.zh, f.message.en]).sort()).toEqual([
+      ['outcome.arrested', '不能多于抓获犯罪嫌疑人数', 'no more than the suspects caught'],
+      ['outcome.moneyStoppedYuan', '应为整数', 'Must be a whole number'],
+    ]);
+  });
+
   it('refuses an outcome with a figure missing', () => {
     const { victimsWarned: _omitted, ...outcome } = zeroOutcome;
     const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);

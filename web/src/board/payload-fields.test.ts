@@ -61,6 +61,12 @@ describe('the move dialog’s payload', () => {
     expect(checkPayload('clue.solve', needs, values)).toEqual({ 'outcome.arrested': { zh: '不能多于抓获犯罪嫌疑人数', en: expect.stringMatching(/suspects caught/i) } });
   });
 
+  test('more arrested than caught is said together with a fraction of a yuan typed elsewhere', () => {
+    const needs = ['outcome'];
+    const values = { ...initialValues(needs), 'outcome.organisationType': 'none', 'outcome.suspectsCaught': '2', 'outcome.arrested': '20', 'outcome.moneyStoppedYuan': '50000.5' };
+    expect(Object.keys(checkPayload('clue.solve', needs, values)).sort()).toEqual(['outcome.arrested', 'outcome.moneyStoppedYuan']);
+  });
+
   test('an assignee is sent as a user id number', () => {
     expect(payloadOf(['assigneeId'], { assigneeId: '12' })).toEqual({ assigneeId: 12 });
     expect(checkPayload('clue.verify', ['assigneeId'], {})).toHaveProperty('assigneeId');
