@@ -17,3 +17,15 @@ export const requiredText = (max: number) =>
     .min(1)
     .max(max)
     .refine((text) => text === '' || text.replace(invisible, '') !== '', { message: onlyInvisible }); // empty: min(1) says so
+
+/**
+ * A text a user may leave empty (an English name, where the Chinese one
+ * stands in): trimmed, of at most `max` characters, and when given,
+ * something one can see.
+ */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => text === '' || text.replace(invisible, '') !== '', { message: onlyInvisible });

@@ -5,7 +5,7 @@ import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
-import { requiredText } from '../../engine/visible-text';
+import { optionalText, requiredText } from '../../engine/visible-text';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -15,7 +15,8 @@ import { requiredText } from '../../engine/visible-text';
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const window = z.strictObject({ start: localDate, end: localDate });
 const nameZh = requiredText(200);
-const nameEn = requiredText(300);
+// May be left empty: the Chinese name stands in for it (api/services/english-name.ts).
+const nameEn = optionalText(300).optional();
 const configShape = campaignConfigSchema.shape;
 
 /** The map as the settings screen needs it: its features (id and name) and the units whose feature it lacks. */
@@ -91,7 +92,7 @@ export const settingsChange = z
   .strictObject({
     revision: z.number().int().nonnegative(),
     nameZh: nameZh.optional(),
-    nameEn: nameEn.optional(),
+    nameEn,
     startsOn: localDate.optional(),
     endsOn: localDate.optional(),
     timeZone: z.string().min(1).max(64).optional(),
@@ -144,7 +145,7 @@ export type NewCategoryRequest = z.infer<typeof newCategoryRequest>;
  * so a new code changes no item; imports and exports use the new one.
  */
 export const categoryChange = z
-  .strictObject({ code: categoryCode.optional(), nameZh: nameZh.optional(), nameEn: nameEn.optional(), sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
+  .strictObject({ code: categoryCode.optional(), nameZh: nameZh.optional(), nameEn, sortOrder: z.number().int().min(0).max(100_000).optional(), retired: z.boolean().optional() })
   .refine(changesSomething, { message: nothingToChange })
   .meta({ id: 'CategoryChange' });
 export type CategoryChange = z.infer<typeof categoryChange>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
 import { changesSomething, label, nothingToChange } from './common';
-import { requiredText } from '../../engine/visible-text';
+import { optionalText, requiredText } from '../../engine/visible-text';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -127,7 +127,8 @@ export const newUnit = z
     parentId: unitId,
     kind: z.enum(unitKinds),
     nameZh: requiredText(64),
-    nameEn: requiredText(128),
+    /** May be left empty: the Chinese name stands in for it. */
+    nameEn: optionalText(128).optional(),
     mapFeatureId: mapFeatureId.optional(),
     sortOrder: z.number().int().min(0).max(100_000).optional(),
     leadIds: z.array(z.number().int().positive()).max(20).optional(),

@@ -89,6 +89,34 @@ describe("a campaign's first phase", () => {
   });
 });
 
+describe('a campaign, a category and a unit named in Chinese only', () => {
+  it('take the Chinese name for the English one, which follows a rename until an English one is typed', async () => {
+    let named = await settingsOf(await office.send('POST', '/api/campaigns', { code: 'zh-only-2026', nameZh: '净网专项', startsOn: '2026-06-01', endsOn: '2026-12-31' }), 201);
+    expect(named.nameEn).toBe('净网专项');
+    named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/settings`, { revision: named.revision, nameZh: '净网二〇二六' }));
+    expect([named.nameZh, named.nameEn]).toEqual(['净网二〇二六', '净网二〇二六']);
+    named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/settings`, { revision: named.revision, nameEn: 'Clean Net 2026' }));
+    named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/settings`, { revision: named.revision, nameZh: '净网专项行动', nameEn: 'Clean Net 2026' }));
+    expect([named.nameZh, named.nameEn]).toEqual(['净网专项行动', 'Clean Net 2026']);
+    // Emptied, the Chinese name stands in again (the settings form sends the field as shown, empty).
+    named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/settings`, { revision: named.revision, nameEn: '' }));
+    expect(named.nameEn).toBe('净网专项行动');
+
+    named = await settingsOf(await office.send('POST', `/api/campaigns/${named.id}/categories`, { nameZh: '网络水军' }), 201);
+    const category = named.categories.find((c) => c.nameZh === '网络水军');
+    expect(category?.nameEn).toBe('网络水军');
+    named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/categories/${category?.id ?? 0}`, { nameZh: '网络水军团伙' }));
+    expect(named.categories.find((c) => c.id === category?.id)).toMatchObject({ nameZh: '网络水军团伙', nameEn: '网络水军团伙' });
+
+    const admin = await signIn(app, 'admin');
+    const unit = await admin.send('POST', '/api/admin/units', { id: 'zh-only-team', parentId: 'hantai', kind: 'other', nameZh: '网安专班' });
+    expect(unit.status, await unit.clone().text()).toBe(201);
+    expect(((await unit.json()) as { nameEn: string }).nameEn).toBe('网安专班');
+    const renamed = await admin.send('PATCH', '/api/admin/units/zh-only-team', { nameZh: '网安大队专班' });
+    expect(((await renamed.json()) as { nameEn: string }).nameEn).toBe('网安大队专班');
+  });
+});
+
 describe('a campaign created from scratch and run', () => {
   let campaign: CampaignSettings;
 
@@ -342,7 +370,7 @@ describe('validation', () => {
   });
 
   it('refuses a name of only invisible characters and a campaign of more than five years (0001 to 9999 made its charts millions of days long)', async () => {
-    expect(fieldsOf(await change({ nameZh: '\u200b\u202e', nameEn: ' \ufeff' }, 400))).toEqual(['nameZh', 'nameEn']);
+    expect(fieldsOf(await change({ nameZh: '\u200b\u202e', nameEn: ' \u200b\ufeff' }, 400))).toEqual(['nameZh', 'nameEn']);
     const request = { code: 'forever', nameZh: '永远', nameEn: 'Forever', startsOn: '0001-01-01', endsOn: '9999-12-31' };
     const forever = await problemOf(await office.send('POST', '/api/campaigns', request), 422);
     expect(fieldsOf(forever)).toEqual(['endsOn']);

@@ -6,6 +6,7 @@ import type { Actor } from '../../engine';
 import type { CampaignSettings, CategoryChange, NewCategoryRequest } from '../contracts/campaign-admin';
 import { ApiError } from '../errors';
 import { campaignForChange, configurationEntry, invalidSettings, readSettings } from './campaign-admin';
+import { englishNameAfter, englishNameOf } from './english-name';
 
 const codeTaken = (code: string) => ({ field: 'code', message: { zh: `本专项已有代号为 ${code} 的类别`, en: `This campaign already has a category ${code}` } });
 
@@ -40,17 +41,18 @@ export async function addCategory(database: Database, campaignId: number, actor:
       .where(eq(categories.campaignId, campaignId));
     const codes = new Set(existing.map((c) => c.code));
     let code = request.code;
-    const refused = [...(code !== undefined && codes.has(code) ? [codeTaken(code)] : []), ...namesTaken(existing, request.nameZh, request.nameEn)];
+    const nameEn = englishNameOf(request.nameEn, request.nameZh);
+    const refused = [...(code !== undefined && codes.has(code) ? [codeTaken(code)] : []), ...namesTaken(existing, request.nameZh, nameEn)];
     if (refused.length > 0) throw invalidSettings(refused);
     for (let n = existing.length + 1; code === undefined; n += 1) if (!codes.has(`category-${n}`)) code = `category-${n}`;
     const [last] = await tx.select({ order: max(categories.sortOrder) }).from(categories).where(eq(categories.campaignId, campaignId));
     const sortOrder = request.sortOrder ?? (last?.order ?? 0) + 1;
     const [row] = await tx
       .insert(categories)
-      .values({ campaignId, code, nameZh: request.nameZh, nameEn: request.nameEn, sortOrder })
+      .values({ campaignId, code, nameZh: request.nameZh, nameEn, sortOrder })
       .returning({ id: categories.id });
     if (row === undefined) throw new Error('category not created');
-    await appendAudit(tx, configurationEntry(campaign, actor, 'category.create', { categoryId: row.id, code, nameZh: request.nameZh, nameEn: request.nameEn, sortOrder }, now));
+    await appendAudit(tx, configurationEntry(campaign, actor, 'category.create', { categoryId: row.id, code, nameZh: request.nameZh, nameEn, sortOrder }, now));
     return readSettings(tx, campaignId);
   });
 }
@@ -73,13 +75,14 @@ export async function changeCategory(database: Database, campaignId: number, cat
       .select({ id: categories.id, code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn, retiredAt: categories.retiredAt })
       .from(categories)
       .where(and(eq(categories.campaignId, campaignId), ne(categories.id, categoryId)));
+    const nameEn = englishNameAfter(row, change);
     const refused = [
       ...(change.code !== undefined && others.some((c) => c.code === change.code) ? [codeTaken(change.code)] : []),
-      ...namesTaken(others, change.nameZh, change.nameEn),
+      ...namesTaken(others, change.nameZh, nameEn === row.nameEn ? undefined : nameEn),
     ];
     if (refused.length > 0) throw invalidSettings(refused);
     const retiredAt = change.retired === undefined ? row.retiredAt : change.retired ? (row.retiredAt ?? now.toISOString()) : null;
-    const after = { code: change.code ?? row.code, nameZh: change.nameZh ?? row.nameZh, nameEn: change.nameEn ?? row.nameEn, sortOrder: change.sortOrder ?? row.sortOrder, retiredAt };
+    const after = { code: change.code ?? row.code, nameZh: change.nameZh ?? row.nameZh, nameEn, sortOrder: change.sortOrder ?? row.sortOrder, retiredAt };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ['code', 'nameZh', 'nameEn', 'sortOrder', 'retiredAt'] as const) if (row[key] !== after[key]) changes[key] = { from: row[key], to: after[key] };
     if (Object.keys(changes).length === 0) return readSettings(tx, campaignId);

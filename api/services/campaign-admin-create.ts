@@ -7,6 +7,7 @@ import type { CampaignSettings, NewCampaignRequest } from '../contracts/campaign
 import { assertOffice, invalidSettings, readSettings, unitIdsOf } from './campaign-admin';
 import { checkCampaignPlan } from './campaign-admin-rules';
 import { storedMap } from './campaign-map-store';
+import { englishNameOf } from './english-name';
 
 const day = 86_400_000;
 const dateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -91,7 +92,7 @@ export async function createCampaign(database: Database, actor: Actor, request: 
       .values({
         code: request.code,
         nameZh: request.nameZh,
-        nameEn: request.nameEn,
+        nameEn: englishNameOf(request.nameEn, request.nameZh),
         state: 'planned',
         context: newCampaignContext,
         version: 1,

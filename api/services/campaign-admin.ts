@@ -11,6 +11,7 @@ import { ApiError, refusalError } from '../errors';
 import { checkCampaignPlan, type CampaignPlan } from './campaign-admin-rules';
 import { checkCampaignMap, summariseMap } from './campaign-admin-map';
 import { hasStoredMap, storedMap } from './campaign-map-store';
+import { englishNameAfter } from './english-name';
 
 /** Only the campaign office configures a campaign; everyone else, the administrator included, is refused with the reason. */
 export function assertOffice(actor: Actor): void {
@@ -144,7 +145,7 @@ function planOf(campaign: CampaignRow, change: SettingsChange): CampaignPlan & {
   };
   return {
     nameZh: change.nameZh ?? campaign.nameZh,
-    nameEn: change.nameEn ?? campaign.nameEn,
+    nameEn: englishNameAfter(campaign, change),
     startsOn: change.startsOn ?? campaign.startsOn,
     endsOn: change.endsOn ?? campaign.endsOn,
     config,

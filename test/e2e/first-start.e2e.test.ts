@@ -77,11 +77,15 @@ describe('the first day of a new installation', () => {
       await expect.poll(() => page.getByTestId('new-copyFrom').inputValue()).toBe(String(first));
       await page.getByTestId('new-code').fill('fanzha-100');
       await page.getByTestId('new-nameZh').fill('反诈百日攻坚');
-      await page.getByTestId('new-nameEn').fill('Anti-fraud 100 days');
+      // Named in Chinese only: the English name is optional, the Chinese one standing in for it.
+      expect(await page.getByTestId('new-nameEn').getAttribute('placeholder')).toBe('选填，留空则用中文名称');
       await page.getByTestId('create-campaign').click();
       await page.waitForURL((url) => /\/campaigns\/\d+\/settings$/.test(url.pathname) && !url.pathname.startsWith(`/campaigns/${first}/`));
       const second = Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
       expect(second).not.toBe(first);
+      await page.getByTestId('section-general').waitFor();
+      expect(await page.getByTestId('input-nameEn').inputValue()).toBe('');
+      expect(await page.getByTestId('input-nameZh').inputValue()).toBe('反诈百日攻坚');
 
       // Back to the first campaign on the same page, on a phone (the links' row scrolls sideways there and must not cut the
       // menu off); Escape closes the menu. The start page then opens the campaign shown last, not the newest.

@@ -7,6 +7,7 @@ import { ApiError } from '../../errors';
 import { subtreeOf } from '../../auth/unit-scope';
 import { invalid, leadRoles } from './accounts';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
+import { englishNameAfter, englishNameOf } from '../english-name';
 
 async function countBy(db: Db | Tx, column: typeof users.unitId | typeof clues.unitId | typeof problems.unitId, table: typeof users | typeof clues | typeof problems) {
   const rows = await db.select({ unitId: column, n: count() }).from(table).groupBy(column);
@@ -125,7 +126,7 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
       parentId: input.parentId,
       kind: input.kind,
       nameZh: input.nameZh,
-      nameEn: input.nameEn,
+      nameEn: englishNameOf(input.nameEn, input.nameZh),
       mapFeatureId: input.mapFeatureId ?? null,
       sortOrder: input.sortOrder ?? (last?.order ?? 0) + 1,
       createdAt: now.toISOString(),
@@ -180,6 +181,7 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
     const { leadIds, retired, ...fields } = edit;
     const changes = {
       ...fields,
+      ...((fields.nameZh !== undefined || fields.nameEn !== undefined) && { nameEn: englishNameAfter(before, fields) }),
       ...(retired !== undefined && { retiredAt: retired ? (before.retiredAt ?? now.toISOString()) : null }),
     };
     if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));

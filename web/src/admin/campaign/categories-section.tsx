@@ -3,6 +3,7 @@ import type { Label } from '../../../../engine/labels';
 import { named } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
+import { shownEnglishName } from '../english-name';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
 
@@ -58,7 +59,7 @@ export function CategoriesSection(props: SectionProps) {
                   if (saved || input === undefined) return;
                   // Refused (a name or code another category has, an empty name): the saved value again, the field marked.
                   const field = Object.keys(c)[0] ?? '';
-                  input.value = String(category[field as keyof typeof category] ?? '');
+                  input.value = field === 'nameEn' ? shownEnglishName(category) : String(category[field as keyof typeof category] ?? '');
                   setRefused({ categoryId: category.id, field });
                 });
               };
@@ -75,7 +76,7 @@ export function CategoriesSection(props: SectionProps) {
                     <input type="text" aria-label={`${cm('nameZh')} ${named(category)}`} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
-                    <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={category.nameEn} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
+                    <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={shownEnglishName(category)} placeholder={category.nameZh} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
                     <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
@@ -96,7 +97,7 @@ export function CategoriesSection(props: SectionProps) {
               <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={refused() === null && props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
             </td>
             <td>
-              <input type="text" name="new-category-en" aria-label={cm('nameEn')} value={nameEn()} aria-invalid={refused() === null && props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
+              <input type="text" name="new-category-en" aria-label={cm('nameEn')} placeholder={cm('englishOptional')} value={nameEn()} aria-invalid={refused() === null && props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
             </td>
             <td>
               <button type="button" class="button" disabled={props.busy} onClick={() => void add()}>

@@ -3,6 +3,7 @@ import { campaignStateLabels } from '../../../../engine/campaign/campaign.labels
 import { phases } from '../../../../engine/campaign/campaign-config';
 import { tr } from '../../i18n/i18n';
 import { FieldMessage, copyOf, useDraft, type SectionProps } from './form-kit';
+import { shownEnglishName } from '../english-name';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
 
@@ -12,17 +13,17 @@ type Text = 'nameZh' | 'nameEn' | 'startsOn' | 'endsOn' | 'timeZone';
 export function GeneralSection(props: SectionProps) {
   const source = () => ({
     nameZh: props.settings.nameZh,
-    nameEn: props.settings.nameEn,
+    nameEn: shownEnglishName(props.settings),
     startsOn: props.settings.startsOn,
     endsOn: props.settings.endsOn,
     timeZone: props.settings.config.timeZone,
     windows: props.settings.config.windows,
   });
   const [draft, setDraft] = useDraft(source);
-  const text = (field: Text, label: string, type = 'text') => (
+  const text = (field: Text, label: string, type = 'text', placeholder?: string) => (
     <label class="field">
       <span class="field-label">{label}</span>
-      <input type={type} name={field} data-testid={`input-${field}`} value={draft[field]} aria-invalid={props.errors(field).length > 0} onInput={(e) => setDraft(field, e.currentTarget.value)} />
+      <input type={type} name={field} data-testid={`input-${field}`} placeholder={placeholder} value={draft[field]} aria-invalid={props.errors(field).length > 0} onInput={(e) => setDraft(field, e.currentTarget.value)} />
       <FieldMessage messages={props.errors(field)} />
     </label>
   );
@@ -38,7 +39,7 @@ export function GeneralSection(props: SectionProps) {
           <span class="ca-static">{tr(campaignStateLabels[props.settings.state])}</span>
         </div>
         {text('nameZh', cm('nameZh'))}
-        {text('nameEn', cm('nameEn'))}
+        {text('nameEn', cm('nameEn'), 'text', cm('englishOptional'))}
         {text('startsOn', cm('startsOn'), 'date')}
         {text('endsOn', cm('endsOn'), 'date')}
         {text('timeZone', cm('timeZone'))}

@@ -22,6 +22,7 @@ export const campaignAdminMessages = {
   code: { zh: '代号', en: 'Code' },
   nameZh: { zh: '中文名称', en: 'Name (Chinese)' },
   nameEn: { zh: '英文名称', en: 'Name (English)' },
+  englishOptional: { zh: '选填，留空则用中文名称', en: 'Optional: the Chinese name if left empty' },
   startsOn: { zh: '开始日期', en: 'Starts on' },
   endsOn: { zh: '结束日期', en: 'Ends on' },
   timeZone: { zh: '时区', en: 'Time zone' },

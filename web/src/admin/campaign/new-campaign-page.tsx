@@ -49,10 +49,10 @@ export function NewCampaignPage() {
       setBusy(false);
     }
   };
-  const input = (field: keyof typeof form, label: string, type = 'text') => (
+  const input = (field: keyof typeof form, label: string, type = 'text', placeholder?: string) => (
     <label class="field">
       <span class="field-label">{label}</span>
-      <input type={type} name={field} data-testid={`new-${field}`} value={form[field]} aria-invalid={errors(field).length > 0} onInput={(e) => setForm(field, e.currentTarget.value)} />
+      <input type={type} name={field} data-testid={`new-${field}`} placeholder={placeholder} value={form[field]} aria-invalid={errors(field).length > 0} onInput={(e) => setForm(field, e.currentTarget.value)} />
       <FieldMessage messages={errors(field)} />
     </label>
   );
@@ -79,7 +79,7 @@ export function NewCampaignPage() {
               <div class="ca-grid">
                 {input('code', cm('code'))}
                 {input('nameZh', cm('nameZh'))}
-                {input('nameEn', cm('nameEn'))}
+                {input('nameEn', cm('nameEn'), 'text', cm('englishOptional'))}
                 {input('startsOn', cm('startsOn'), 'date')}
                 {input('endsOn', cm('endsOn'), 'date')}
                 {input('timeZone', cm('timeZone'))}

@@ -99,6 +99,7 @@ export const peopleMessages = {
   unitCode: { zh: '编码', en: 'Code' },
   nameZh: { zh: '中文名称', en: 'Name (Chinese)' },
   nameEn: { zh: '英文名称', en: 'Name (English)' },
+  englishOptional: { zh: '选填，留空则用中文名称', en: 'Optional: the Chinese name if left empty' },
   kind: { zh: '类型', en: 'Kind' },
   parent: { zh: '上级单位', en: 'Parent unit' },
   mapFeature: { zh: '地图要素编号', en: 'Map feature id' },

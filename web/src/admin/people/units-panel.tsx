@@ -5,6 +5,7 @@ import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt, ptFilled } from './messages';
+import { shownEnglishName } from '../english-name';
 import { treeOrder } from './unit-tree';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
@@ -98,7 +99,7 @@ function UnitForm(props: {
 }) {
   const [id, setId] = createSignal('');
   const [nameZh, setNameZh] = createSignal(props.unit?.nameZh ?? '');
-  const [nameEn, setNameEn] = createSignal(props.unit?.nameEn ?? '');
+  const [nameEn, setNameEn] = createSignal(props.unit === undefined ? '' : shownEnglishName(props.unit));
   // A new unit's likely kind from where it goes: below a county branch a police station, below the office a county branch.
   const parentKind = props.units.find((u) => u.id === props.parentId)?.kind;
   const [kind, setKind] = createSignal<UnitKind>(props.unit?.kind ?? (parentKind === 'county' || parentKind === 'station' ? 'station' : parentKind === 'detachment' ? 'other' : 'county'));
@@ -164,7 +165,7 @@ function UnitForm(props: {
       </label>
       <label class="field">
         <span class="field-label">{pt('nameEn')}</span>
-        <input required value={nameEn()} onInput={(e) => setNameEn(e.currentTarget.value)} />
+        <input value={nameEn()} placeholder={pt('englishOptional')} onInput={(e) => setNameEn(e.currentTarget.value)} />
         <span class="field-message">{message('nameEn')}</span>
       </label>
       <Show when={!isRoot()}>
