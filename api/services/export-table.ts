@@ -21,11 +21,15 @@ export type Cell = string | number | null;
  * quote through papaparse's `escapeFormulae`, so Excel and WPS show it as
  * text; numbers are ours and stay numbers.
  */
+// papaparse's own pattern (`escapeFormulae: true`) ends in `.*$` without the s flag, so it failed on a cell of more than
+// one line: "=HYPERLINK(…)" followed by a line break went out as a formula.
+const formulaStart = /^[=+\-@\t\r]/;
+
 export async function tableCsv(table: readonly (readonly Cell[])[]): Promise<string> {
   const parts: string[] = [];
   for (let i = 0; i < table.length; i += rowsBetweenTurns) {
     if (i > 0) await letOthersIn();
-    parts.push(Papa.unparse(table.slice(i, i + rowsBetweenTurns).map((row) => row.map((cell) => cell ?? '')), { escapeFormulae: true }));
+    parts.push(Papa.unparse(table.slice(i, i + rowsBetweenTurns).map((row) => row.map((cell) => cell ?? '')), { escapeFormulae: formulaStart }));
   }
   // Papa's own line break between the parts, as within them.
   return `\uFEFF${parts.join('\r\n')}`;
