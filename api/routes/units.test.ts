@@ -100,6 +100,27 @@ describe('the unit tree', () => {
     expect((await admin.send('PATCH', '/api/admin/units/hantai', { mapFeatureId: '610702' })).status).toBe(200);
   });
 
+  it("refuses a second unit of a name that is taken (an import finds a unit by its name), naming the unit that has it", async () => {
+    const tree = (await (await admin.get('/api/admin/units')).json()) as (UnitNode & { nameZh: string; nameEn: string; sortOrder: number })[];
+    const hantai = tree.find((u) => u.id === 'hantai');
+    if (hantai === undefined) throw new Error('no hantai unit in the test data');
+    const twin = await admin.send('POST', '/api/admin/units', { id: 'hantai-twin', parentId: 'hantai', kind: 'station', nameZh: hantai.nameZh, nameEn: hantai.nameEn.toUpperCase() });
+    expect(twin.status).toBe(400);
+    const refused = (await twin.json()) as { fields: { field: string; message: { zh: string } }[] };
+    expect(refused.fields.map((f) => [f.field, f.message.zh])).toEqual([
+      ['nameZh', `已有名为“${hantai.nameZh}”的单位（hantai）`],
+      ['nameEn', `已有名为“${hantai.nameEn.toUpperCase()}”的单位（hantai）`],
+    ]);
+    const after = (await (await admin.get('/api/admin/units')).json()) as UnitNode[];
+    expect(after.map((u) => u.id)).not.toContain('hantai-twin');
+    // A rename to another unit's name, the same; a save that keeps the unit's own name is no clash with itself.
+    const made = await admin.send('POST', '/api/admin/units', { id: 'hantai-east-pcs', parentId: 'hantai', kind: 'station', nameZh: '汉台东关派出所' });
+    expect(made.status).toBe(201);
+    const renamed = await admin.send('PATCH', '/api/admin/units/hantai-east-pcs', { nameZh: hantai.nameZh });
+    expect(((await renamed.json()) as Problem).fields?.map((f) => f.field)).toEqual(['nameZh']);
+    expect((await admin.send('PATCH', '/api/admin/units/hantai', { nameZh: hantai.nameZh, nameEn: hantai.nameEn, sortOrder: hantai.sortOrder })).status).toBe(200);
+  });
+
   it('refuses a lead who cannot act on the unit, naming the lead', async () => {
     const response = await admin.send('PATCH', '/api/admin/units/nanzheng', { leadIds: [await idOf('hantai.lead')] });
     expect(response.status).toBe(400);

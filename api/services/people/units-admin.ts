@@ -98,6 +98,30 @@ async function featureIssue(tx: Tx, mapFeatureId: string | null | undefined, uni
   };
 }
 
+/**
+ * A unit's names are its own: an import and the people CSV find a unit by its name, and with two of one name every row
+ * naming it went to whichever was read last, with nothing said (a retired unit's names count: it may be restored).
+ */
+async function nameIssues(tx: Tx, unitId: string, names: { readonly nameZh?: string | undefined; readonly nameEn?: string | undefined }): Promise<FieldIssue[]> {
+  if (names.nameZh === undefined && names.nameEn === undefined) return [];
+  const others = await tx.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units).where(ne(units.id, unitId));
+  const issues: FieldIssue[] = [];
+  const taken = (field: 'nameZh' | 'nameEn', name: string, other: (typeof others)[number]): FieldIssue => ({
+    field,
+    message: {
+      zh: `已有名为“${name}”的单位（${other.id}${other.retiredAt === null ? '' : '，已撤销'}）`,
+      en: `There is a unit named “${name}” already (${other.id}${other.retiredAt === null ? '' : ', retired'})`,
+    },
+  });
+  const { nameZh, nameEn } = names;
+  const sameZh = nameZh === undefined ? undefined : others.find((u) => u.nameZh === nameZh);
+  if (nameZh !== undefined && sameZh !== undefined) issues.push(taken('nameZh', nameZh, sameZh));
+  // Not said twice when the English name is the Chinese one standing in for it.
+  const sameEn = nameEn === undefined || nameEn === nameZh ? undefined : others.find((u) => u.nameEn.toLowerCase() === nameEn.toLowerCase());
+  if (nameEn !== undefined && sameEn !== undefined) issues.push(taken('nameEn', nameEn, sameEn));
+  return issues;
+}
+
 async function activeParentIssue(tx: Tx, parentId: string): Promise<FieldIssue | null> {
   const [parent] = await tx.select({ retiredAt: units.retiredAt }).from(units).where(eq(units.id, parentId)).limit(1);
   if (parent === undefined) return parentIssue({ zh: `没有编码为 ${parentId} 的单位`, en: `There is no unit with the code ${parentId}` });
@@ -117,6 +141,7 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
     if (input.kind === 'office') issues.push({ field: 'kind', message: { zh: '专项办只能有一个（根单位）', en: 'There is one campaign office, the root' } });
     const feature = await featureIssue(tx, input.mapFeatureId, input.id);
     if (feature !== null) issues.push(feature);
+    issues.push(...(await nameIssues(tx, input.id, { nameZh: input.nameZh, nameEn: englishNameOf(input.nameEn, input.nameZh) })));
     if (issues.length === 0) issues.push(...(await leadIssues(tx, input.id, input.leadIds ?? [], input.parentId)));
     if (issues.length > 0) throw invalid(issues);
     // Without a place given, after every unit there is: a new county branch was listed (and tiled) before the others.
@@ -177,6 +202,13 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
     if (edit.leadIds !== undefined) issues.push(...(await leadIssues(tx, id, edit.leadIds)));
     const feature = edit.mapFeatureId === before.mapFeatureId ? null : await featureIssue(tx, edit.mapFeatureId, id);
     if (feature !== null) issues.push(feature);
+    const nameEnAfter = englishNameAfter(before, edit);
+    issues.push(
+      ...(await nameIssues(tx, id, {
+        nameZh: edit.nameZh === before.nameZh ? undefined : edit.nameZh,
+        nameEn: nameEnAfter === before.nameEn ? undefined : nameEnAfter,
+      })),
+    );
     if (issues.length > 0) throw invalid(issues);
     const { leadIds, retired, ...fields } = edit;
     const changes = {
