@@ -3,7 +3,9 @@ import { roles } from '../../engine/actor';
 
 export const loginRequest = z
   .strictObject({
-    username: z.string().trim().min(1).max(64),
+    // Every username is lower-case (api/contracts/users.ts): one typed with a capital, as a phone's keyboard starts
+    // it, or as the people CSV had it before it was lower-cased, is the same account.
+    username: z.string().trim().toLowerCase().min(1).max(64),
     password: z.string().min(1).max(256),
     /** A wall display: stays signed in for days with no idle limit; read-only (viewer) accounts only. */
     display: z.boolean().optional(),

@@ -38,6 +38,12 @@ describe('sessions', () => {
     expect(me).toMatchObject({ username: 'hantai.lead', role: 'lead', unitScope: ['hantai'] });
   });
 
+  it("signs in a username typed with capitals (a phone's keyboard starts it with one): usernames are lower-case only", async () => {
+    const response = await login(' Hantai.Lead', 'battlemap');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { username: string }).username).toBe('hantai.lead');
+  });
+
   it('refuses a wrong password with 401 problem+json in both languages, and an unknown user the same way', async () => {
     for (const [user, password] of [['office', 'wrong'], ['nobody', 'battlemap']] as const) {
       const response = await login(user, password);

@@ -44,7 +44,7 @@ export function LoginPage() {
         <p class="muted">{t('loginHint')}</p>
         <label class="field">
           <span class="field-label">{t('username')}</span>
-          <input name="username" autocomplete="username" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input name="username" autocomplete="username" autocapitalize="none" spellcheck={false} required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
         </label>
         <label class="field">
           <span class="field-label">{t('password')}</span>

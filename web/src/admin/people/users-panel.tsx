@@ -297,7 +297,7 @@ function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void 
       <div class="people-form-grid">
         <label class="field">
           <span class="field-label">{pt('username')}</span>
-          <input name="username" required autocomplete="off" value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input name="username" required autocomplete="off" autocapitalize="none" spellcheck={false} value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
           <span class="field-message">{message('username')}</span>
         </label>
         <label class="field">
