@@ -156,6 +156,12 @@ describe('files attached to a clue', () => {
     // The limit said, not only "too large".
     expect(((await big.json()) as { reason: { zh: string; en: string } }).reason).toEqual({ zh: '请求内容超过上限 20 MB', en: 'The request body is over its limit of 20 MB' });
     expect((await upload(office, '/api/clues/999999/attachments', 'x.png', png(10))).status).toBe(404);
+    // A form's upload (curl -F): its wrapper, boundary lines and part headers, was kept as the file.
+    const form = new FormData();
+    form.append('file', new Blob([png(10)], { type: 'image/png' }), 'x.png');
+    const asForm = await app.request(`/api/clues/${clue.id}/attachments?name=x.png`, { method: 'POST', headers: { cookie: office.cookie }, body: form });
+    expect(asForm.status).toBe(415);
+    expect(((await asForm.json()) as { reason: { zh: string } }).reason.zh).toMatch(/文件本身作为请求内容/);
     expect({ files: await storedFiles(), entries: await entries() }).toEqual(before);
   });
 

@@ -34,7 +34,7 @@ export function attachmentRoutes(kind: ItemKindName, database: Database, clock: 
           headers: idempotencyHeader,
           body: { required: true, content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
         },
-        responses: { 201: json(itemDetail, 'Attached; the item as it is now, its history naming the file and its SHA-256'), ...problems(400, 401, 403, 404, 413, 422, 507) },
+        responses: { 201: json(itemDetail, 'Attached; the item as it is now, its history naming the file and its SHA-256'), ...problems(400, 401, 403, 404, 413, 415, 422, 507) },
       }),
       async (c) => {
         const viewer = viewerOf(c);

@@ -29,8 +29,17 @@ export interface SentFile {
 
 /** The file a request carried, under the name and type it was sent with (see {@link fileNameOf}, {@link mediaTypeOf}). */
 export function sentFile(name: string, contentType: string | undefined, bytes: Uint8Array): SentFile {
+  // A form's upload (curl -F, an HTML form) would be stored wrapper and all: its boundary lines and part headers around the file.
+  if (mediaTypeOf(contentType).startsWith('multipart/')) throw formUpload;
   return { name: fileNameOf(name), mediaType: mediaTypeOf(contentType), bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
+
+const formUpload = new ApiError('unsupported_media_type', {
+  reason: {
+    zh: '请将文件本身作为请求内容发送（Content-Type 为文件的类型，文件名放在 ?name= 中），而不是表单（multipart/form-data）',
+    en: 'Send the file itself as the request body (its own Content-Type, its name in ?name=), not a form (multipart/form-data)',
+  },
+});
 
 const fileIssue = (field: string, message: Label) => new ApiError('bad_request', { fields: [{ field, message }], reason: message });
 
