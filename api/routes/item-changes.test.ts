@@ -83,6 +83,15 @@ describe('creating, editing and transferring items', () => {
     const withSame = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 2, title: '再次改过的标题', assigneeId: await userId('hantai.lead') });
     expect(withSame.status).toBe(200);
     expect(((await withSame.json()) as Item).version).toBe(clue.version + 3);
+    // Fields sent as they are change nothing either: no new version (another user's edit begun meanwhile would be refused
+    // as stale) and no entry in the history; beside a field that does change, they are part of that edit.
+    const entries = async () => (await database.db.select({ seq: auditLog.seq }).from(auditLog).where(and(eq(auditLog.subject, 'clue'), eq(auditLog.subjectId, clue.id)))).length;
+    const before = await entries();
+    const asItIs = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 3, title: '  再次改过的标题 ', assigneeId: await userId('hantai.lead') });
+    expect([asItIs.status, ((await asItIs.json()) as { fields: unknown }).fields]).toEqual([400, [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }]]);
+    expect(await entries()).toBe(before);
+    const [unchanged] = await database.db.select({ version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+    expect(unchanged?.version).toBe(clue.version + 3);
     const sameAlone = await lead.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version + 3, assigneeId: await userId('hantai.lead') });
     expect(sameAlone.status).toBe(422);
     expect(((await sameAlone.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toMatchObject([{ field: 'assigneeId', message: { zh: '已由该承办人承办' } }]);

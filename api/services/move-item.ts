@@ -16,6 +16,7 @@ import {
   type Refusal,
   type WithExtensionRequest,
 } from '../../engine';
+import { editChangesNothing } from '../../engine/item/unchanged-edit';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
 import { ApiError, refusalError } from '../errors';
@@ -67,6 +68,11 @@ export function addNote(database: Database, kind: ItemKindName, id: number, acto
   return database.write((tx) => onceIn(tx, once, 200, now, () => applyRequestsIn(tx, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now)));
 }
 
+const editOfNothing = new ApiError('bad_request', {
+  reason: { zh: '没有要修改的内容：所填的与现有的相同', en: 'Nothing to change: every field sent is as it is' },
+  fields: [{ field: '(body)', message: { zh: '没有要修改的内容', en: 'Nothing to change' } }],
+});
+
 /** {@link applyRequests} inside a transaction the caller holds (an import that merges the clues it creates). */
 export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, actor: Actor, version: number | 'current', moves: readonly Move[], now: Date): Promise<ItemDetail> {
   const store = kind === 'clue' ? clueStore : problemStore;
@@ -74,6 +80,7 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
   let last: StoredItem | undefined;
   // The assignee as last read with the item: the answer shows their name without reading it again if a move kept them.
   let known: { assigneeId: number | null; name: string | null } | undefined;
+  let editsOfNothing = 0;
   for (const [index, move] of moves.entries()) {
     const item = await store.loadForChange(tx, id);
     // Seen by the viewer before the first move only: a transfer earlier in the same request may take it out of their units.
@@ -98,12 +105,19 @@ export async function applyRequestsIn(tx: Tx, kind: ItemKindName, id: number, ac
       if (!decision.ok) throw refusalError(saidOf(decision.refusal, move.field));
       decided = decision;
     }
+    // Decided first, so that who may edit and what a field may hold are checked as ever; then not stored if it changes nothing.
+    if (decided.event.type.endsWith('.edit') && editChangesNothing(item.context, decided.context, move.payload)) {
+      editsOfNothing += 1;
+      continue;
+    }
     await storeDecision(tx, kind, id, item, decided, actor, item.context.campaignId, now, item.openEscalations);
     last = { state: decided.state, version: decided.version, context: decided.context as StoredItem['context'] };
     if (decided.event.type === 'clue.merge') {
       await absorbInto(tx, (decided.context as ClueRecord['context']).mergedInto, id, actor, rules, item.context.campaignId, now);
     }
   }
+  // Said as a request that names no field is (the assignee it has already, beside such an edit, is no change either).
+  if (last === undefined && editsOfNothing > 0) throw editOfNothing;
   // The answer is what was stored; a request with no moves only reads.
   return last !== undefined && campaign !== undefined ? storedItem(tx, kind, id, last, actor, now, campaign, known) : readItem(tx, kind, id, actor, now, true, campaign);
 }
