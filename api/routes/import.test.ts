@@ -206,6 +206,10 @@ describe('bulk import of clues', () => {
     // No column of the file names it: the issue says which field, and the page names it in the reader's language.
     expect(noUnit.issues[0]).toMatchObject({ row: 1, column: '', field: 'unit', reason: { zh: '缺少必需的列：承办单位' } });
     expect((await upload('', 'commit=false')).status).toBe(400);
+    // An Excel 97–2003 workbook (or a password-protected one, the same container) is named as such: it was said to be in
+    // a text encoding Battlemap cannot read, and the user went looking for an encoding to change.
+    const oldExcel = await upload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]), 'commit=false', 'application/octet-stream');
+    expect([oldExcel.status, ((await oldExcel.json()) as { fields: { message: { zh: string } }[] }).fields[0]?.message.zh]).toEqual([400, '这是旧版 Excel 文件（.xls）或设有密码的工作簿：请在 Excel 中取消密码，另存为 .xlsx 或 CSV 后导入']);
     expect((await upload('x', 'commit=false', 'text/plain')).status).toBe(415);
     // JSON is no file: it was read as a CSV of one column, a preview of nonsense.
     const json = await upload('{"a":1}', 'commit=false', 'application/json');

@@ -6,6 +6,7 @@ import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
 import { UnknownEncoding } from '../../engine/intake/text-encoding';
+import { notATable } from '../../engine/intake/not-a-table';
 import { maxImportRows, TooManyRows } from '../services/import/read-table';
 import { TableTooLarge, type TableReader } from '../services/import/table-reader';
 import { commitImport, previewImport } from '../services/import/import-clues';
@@ -90,6 +91,8 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         onProgress?.({ stage: 'checking', done: 0, total: 0 });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
+        const notTable = notATable(bytes);
+        if (notTable !== null) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: notTable }] });
         let table;
         try {
           table = await readTable(bytes);
