@@ -22,7 +22,10 @@ export const username = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
 // A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
-const displayName = requiredText(64).regex(/^\P{Cc}*$/u, 'one line, without control characters');
+// The control characters (Unicode's Cc) spelled out: a pattern with the u flag went into the OpenAPI document as
+// "^\\P{Cc}*$/u", which every client generated from it read as refusing every name.
+// eslint-disable-next-line no-control-regex
+const displayName = requiredText(64).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'one line, without control characters');
 const unitId = z.string().trim().min(1).max(64);
 /** Checked against the policy by the server; only the outer bound is checked here. */
 const newPassword = z.string().min(1).max(256);

@@ -313,6 +313,18 @@ describe('GET /api/openapi.json', () => {
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(new Set(documented)).toEqual(new Set(served));
   });
+
+  it('writes each pattern as JSON Schema reads it: a display name in Chinese passes the one a client would check it by', async () => {
+    const text = await (await app.request('/api/openapi.json')).text();
+    const patterns = [...text.matchAll(/"pattern":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1] ?? '""') as string);
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const pattern of patterns) expect(() => new RegExp(pattern, 'u'), pattern).not.toThrow();
+    const doc = JSON.parse(text) as { components: { schemas: Record<string, { properties?: Record<string, { pattern?: string }> }> } };
+    const displayName = doc.components.schemas.NewUser?.properties?.displayName?.pattern;
+    expect(displayName).toBeDefined();
+    expect(new RegExp(displayName ?? '', 'u').test('汉台分局民警')).toBe(true);
+    expect(new RegExp(displayName ?? '', 'u').test('两行\n名字')).toBe(false);
+  });
 });
 
 describe('GET /api/docs', () => {
