@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, clues, frozenReports, units } from '../../db/schema';
+import { auditLog, campaigns, clues, frozenReports, problems, units } from '../../db/schema';
 import { reportHash } from '../services/report';
 import { reportBySql } from '../services/report-sql';
 import { buildReport, reportColumnLabels, reportFigureLabels, type ReportEntry } from '../../engine';
@@ -73,6 +73,27 @@ describe('completion reports', () => {
     const ofBoth = async (event: string) => (await countEvents(`clue.${event}`, '0000', '9999')) + (await countEvents(`problem.${event}`, '0000', '9999'));
     expect(whole.total.figures.extensionsGranted).toBeGreaterThan(0);
     expect([whole.total.figures.extensionsGranted, whole.total.figures.extensionsAsked, whole.total.figures.extensionsDeclined]).toEqual([await ofBoth('extend'), await ofBoth('requestExtension'), await ofBoth('declineExtension')]);
+  });
+
+  it('counts a problem sent back at its check and done again as one problem rectified, with the figures of the submission that stands', async () => {
+    // Each submission was counted: the demo's report read 20 problems rectified where 17 had been.
+    const office = await signIn(app, 'office');
+    const [problem] = await database.db.select({ id: problems.id, version: problems.version }).from(problems).where(eq(problems.state, 'rectifying')).limit(1);
+    if (problem === undefined) throw new Error('no problem being rectified in the test data');
+    const before = (await reportAt('')).total.figures;
+    let version = problem.version;
+    const move = async (to: string, payload: Record<string, unknown>) => {
+      const response = await office.send('POST', `/api/problems/${problem.id}/transitions`, { to, version, payload });
+      expect(response.status, await response.clone().text()).toBe(200);
+      version = ((await response.json()) as { version: number }).version;
+    };
+    await move('rectified', { rectification: { measures: '关停违规网站', websitesShutDown: 2, accountsClosed: 5 } });
+    await move('rectifying', { reason: '整改不到位，仍有账号在发布' });
+    await move('rectified', { rectification: { measures: '关停违规网站及账号', websitesShutDown: 3, accountsClosed: 7 } });
+    const after = (await reportAt('')).total.figures;
+    const added = (figure: 'problemsRectified' | 'websitesShutDown' | 'accountsClosed') => (after[figure] ?? 0) - (before[figure] ?? 0);
+    expect([added('problemsRectified'), added('websitesShutDown'), added('accountsClosed')]).toEqual([1, 3, 7]);
+    expect(after.problemsRectified).toBe((await countEvents('problem.complete', '0000', '9999')) - (await countEvents('problem.reject', '0000', '9999')));
   });
 
   it('equals the engine\'s reference model (a replay of the audit log) for every figure, unit and category', async () => {

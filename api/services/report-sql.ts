@@ -34,6 +34,8 @@ const eventFigures: Record<string, readonly (keyof Figures)[]> = {
   'clue.declineExtension': ['extensionsDeclined'],
   'problem.declineExtension': ['extensionsDeclined'],
 };
+/** Events that take back what another counted: a rectification rejected at its check (its figures are negative in the view, migration 0031). */
+const eventTakesBack: Record<string, readonly (keyof Figures)[]> = { 'problem.reject': ['problemsRectified'] };
 const organisationFigure: Record<string, keyof Figures | undefined> = { mafia: 'mafiaBroken', criminalGroup: 'criminalGroupsBroken', criminalGang: 'criminalGangsBroken' };
 
 /** Items whose entries one statement of a past span's standing reads: the event loop turns between parts. */
@@ -196,6 +198,7 @@ export async function reportBySql(
   for (const row of counted) {
     each({ unitId: row.unit_id, categoryId: row.category_id }, (t) => {
       for (const figure of eventFigures[row.event] ?? []) t.figures[figure] += Number(row.n);
+      for (const figure of eventTakesBack[row.event] ?? []) t.figures[figure] -= Number(row.n);
       const organisation = organisationFigure[row.organisation];
       if (organisation !== undefined) t.figures[organisation] += Number(row.n);
       for (const [column, figure] of outcomeEntries) t.figures[figure] += Number(row[column]);

@@ -129,4 +129,22 @@ describe('buildReport', () => {
     expect(buildReport(entries, survey, { categoryId: 2, units: new Set(['hantai']) }).total.openAtEnd).toBe(1);
     expect(buildReport(entries, survey, { categoryId: 1, units: new Set(['nanzheng']) }).total.figures.cluesFound).toBe(0);
   });
+
+  it('counts a problem sent back at its check and done again as one problem rectified, with the figures of the submission that stands', () => {
+    const problem = (event: string, at: string, toState: string, extra: Record<string, unknown> = {}): ReportEntry => ({ at, subject: 'problem', subjectId: 7, event, toState, payload: { type: event, ...extra, meta: { at, dueAt: null } } });
+    const rectification = (websitesShutDown: number, accountsClosed: number) => ({ rectification: { measures: '关停', websitesShutDown, accountsClosed } });
+    const problemEntries = [
+      problem('problem.create', '2026-01-05T00:00:00Z', 'identified', { input: { unitId: 'hantai', categoryId: 1, identifiedAt: '2026-01-05T00:00:00Z', dueAt: null } }),
+      problem('problem.start', '2026-01-06T00:00:00Z', 'rectifying'),
+      problem('problem.complete', '2026-01-20T00:00:00Z', 'rectified', rectification(3, 40)),
+      problem('problem.reject', '2026-01-25T00:00:00Z', 'rectifying', { reason: '整改不到位' }),
+      problem('problem.complete', '2026-02-10T00:00:00Z', 'rectified', rectification(4, 45)),
+      problem('problem.verify', '2026-02-15T00:00:00Z', 'verified'),
+    ];
+    const whole = buildReport(problemEntries, survey).total.figures;
+    expect([whole.problemsFound, whole.problemsRectified, whole.problemsVerified, whole.websitesShutDown, whole.accountsClosed]).toEqual([1, 1, 1, 4, 45]);
+    // The rejection is taken back on its own day: a span holding the submission but not the rejection counts the submission.
+    const january = buildReport(problemEntries, { ...survey, to: '2026-01-22T00:00:00Z' }).total.figures;
+    expect([january.problemsRectified, january.websitesShutDown]).toEqual([1, 3]);
+  });
 });

@@ -80,12 +80,16 @@ export interface Report {
 
 const openStates = new Set(['found', 'verifying', 'filed', 'solved', 'identified', 'rectifying', 'rectified']);
 
+type RectificationFigures = { websitesShutDown: number; accountsClosed: number };
+
 interface ItemAttributes {
   unitId: string;
   categoryId: number | null;
   foundAt: string;
   state: string;
   dueAt: string | null;
+  /** A problem's rectification as last submitted, until a check rejects it: what the rejection takes back. */
+  rectification?: RectificationFigures | null;
 }
 
 interface Tally {
@@ -162,11 +166,18 @@ function addEntry(tally: Tally, entry: ReportEntry, item: ItemAttributes): void 
       break;
     case 'problem.complete': {
       f.problemsRectified += 1;
-      const rectification = payload.rectification as { websitesShutDown: number; accountsClosed: number };
+      const rectification = payload.rectification as RectificationFigures;
       f.websitesShutDown += rectification.websitesShutDown;
       f.accountsClosed += rectification.accountsClosed;
       break;
     }
+    // Rejected at its check, a rectification is taken back, on the day of the rejection: a problem sent back and done
+    // again is one problem rectified, its websites and accounts those of the submission that stands.
+    case 'problem.reject':
+      f.problemsRectified -= 1;
+      f.websitesShutDown -= item.rectification?.websitesShutDown ?? 0;
+      f.accountsClosed -= item.rectification?.accountsClosed ?? 0;
+      break;
     case 'problem.verify':
       f.problemsVerified += 1;
       break;
@@ -255,6 +266,8 @@ export function buildReport(entries: Iterable<ReportEntry>, span: ReportSpan, sc
     // Later attributes apply to later events: a transfer moves the item's future work to its new unit.
     if (entry.event.endsWith('.transfer') && typeof payload.unitId === 'string') item.unitId = payload.unitId;
     if (entry.event.endsWith('.edit') && payload.categoryId !== undefined) item.categoryId = payload.categoryId ?? null;
+    if (entry.event === 'problem.complete') item.rectification = (entry.payload as { rectification: RectificationFigures }).rectification;
+    if (entry.event === 'problem.reject') item.rectification = null;
     if (entry.toState !== null && entry.toState !== item.state && !entry.event.endsWith('.create')) {
       item.state = entry.toState;
       item.dueAt = payload.meta?.dueAt ?? null;
