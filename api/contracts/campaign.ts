@@ -53,6 +53,11 @@ export const campaignDetail = campaignSummary
     categories: z.array(category),
     /** What the campaign's files take against the limit its office set (removed files included: the history opens them); null with no limit. */
     storage: z.object({ usedBytes: z.number().int(), quotaMb: z.number().int() }).nullable(),
+    /**
+     * In the last phase, the clues and problems still open: concluding the campaign leaves them as they are for good
+     * (nothing changes in a concluded campaign), which the advance says with these counts. Null in the other phases.
+     */
+    leftOpen: z.object({ clues: z.number().int(), problems: z.number().int() }).nullable(),
   })
   .meta({ id: 'CampaignDetail' });
 export type CampaignDetail = z.infer<typeof campaignDetail>;

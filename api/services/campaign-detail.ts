@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sum } from 'drizzle-orm';
 import { readUnits } from './unit-list';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
-import { campaigns, categories } from '../../db/schema';
+import { boardCounts, campaigns, categories } from '../../db/schema';
+import { openClueStates } from '../../engine/clue/clue.model';
+import { openProblemStates } from '../../engine/problem/problem.model';
 import {
   campaignOverdue,
   clueStateLabels,
@@ -35,16 +37,28 @@ export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow): Promise
   return evaluateExitCriteria(criteria, await countExitFacts(db, campaign, criteria));
 }
 
+/** The clues and problems open in the campaign, from the board's counts. */
+async function openItems(db: Db | Tx, campaignId: number): Promise<{ clues: number; problems: number }> {
+  const rows = await db
+    .select({ kind: boardCounts.kind, n: sum(boardCounts.n) })
+    .from(boardCounts)
+    .where(and(eq(boardCounts.campaignId, campaignId), inArray(boardCounts.state, [...openClueStates, ...openProblemStates])))
+    .groupBy(boardCounts.kind);
+  const of = (kind: 'clue' | 'problem') => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return { clues: of('clue'), problems: of('problem') };
+}
+
 /** The campaign as its header and phase panel show it. */
 export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Promise<CampaignDetail> {
   const campaign = await loadCampaign(db, id);
   const quotaMb = campaign.config.attachmentQuotaMb ?? null;
-  const [unitRows, categoryRows, unmet, held] = await Promise.all([
+  const [unitRows, categoryRows, unmet, held, leftOpen] = await Promise.all([
     readUnits(db),
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
     unmetCriteria(db, campaign),
     // Read only where a limit is set: the sum runs over the index of the campaign's files.
     quotaMb === null ? null : attachmentsHeld(db, id),
+    campaign.state === 'consolidation' ? openItems(db, id) : null,
   ]);
   const { config } = campaign;
   return {
@@ -65,6 +79,7 @@ export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Pr
     units: unitRows,
     categories: categoryRows.map((row) => ({ id: row.id, code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sortOrder: row.sortOrder, retired: row.retiredAt !== null })),
     storage: quotaMb === null || held === null ? null : { usedBytes: held.bytes, quotaMb },
+    leftOpen,
   };
 }
 

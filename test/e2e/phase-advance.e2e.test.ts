@@ -56,5 +56,27 @@ describe('advancing the phase from the board', () => {
       // The crackdown's report is frozen at the advance.
       const frozen = await apiCall<{ frozen: { hash: string } }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/reports/crackdown`);
       expect(frozen.frozen.hash).toMatch(/^[0-9a-f]{64}$/);
+
+      // Concluding is the advance after which nothing moves: the dialog says so, with what stays open, and the board
+      // offers no new item and no batch after it (both were offered, only for the server to refuse them).
+      const last = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', path);
+      const ending = { ...last.config.windows, consolidation: { ...last.config.windows.consolidation, end: '2026-06-15' } };
+      await apiCall(suite.server.url, context, 'PATCH', path, { revision: last.revision, windows: ending, exitCriteria: { ...last.config.exitCriteria, consolidation: [] } });
+      await page.reload();
+      expect(await page.getByTestId('create').count()).toBe(1);
+      await button.click();
+      expect(await dialog.locator('h2').textContent()).toBe('推进到“已结束”');
+      const open = await apiCall<{ leftOpen: { clues: number; problems: number } | null }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
+      expect(open.leftOpen?.clues).toBeGreaterThan(0);
+      expect(await dialog.getByTestId('advance-concludes').textContent()).toBe(
+        `专项行动结束后，不能再新建、流转或修改任何线索和问题，此操作不能撤销。 目前仍有 ${open.leftOpen?.clues} 条线索、${open.leftOpen?.problems} 个问题未办结，结束后将保持现状。`,
+      );
+      expect(await dialog.locator('.form-warning').first().textContent()).not.toContain('督办');
+      await page.screenshot({ path: `${artifacts}/advance-conclude-zh.png` });
+      await dialog.getByTestId('advance-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('phase').textContent()).toContain('已结束');
+      expect(await page.getByTestId('create').count()).toBe(0);
+      expect(await page.getByTestId('select-cards').count()).toBe(0);
     }));
 });

@@ -81,9 +81,15 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
               <textarea name="reason" rows={3} maxLength={4000} value={reason()} aria-invalid={errors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
             </Field>
           </Show>
-          {/* From planning there is no phase report to freeze. */}
+          {/* From planning there is no phase report to freeze; into the end no phase begins, and nothing moves after. */}
           <Show when={props.detail.state !== 'planned'}>
-            <p class="form-warning">{bm('advanceFreezes', names)}</p>
+            <p class="form-warning">{bm(next === 'concluded' ? 'advanceFreezesLast' : 'advanceFreezes', names)}</p>
+          </Show>
+          <Show when={next === 'concluded'}>
+            <p class="form-warning advance-concludes" data-testid="advance-concludes">
+              <strong>{bm('advanceConcludes')}</strong>
+              <Show when={props.detail.leftOpen}>{(open) => <> {bm('advanceLeftOpen', { clues: open().clues, problems: open().problems })}</>}</Show>
+            </p>
           </Show>
           <Show when={windowEnded()}>
             {(end) => (

@@ -29,6 +29,19 @@ export const boardMessages = {
     zh: '推进后，“{current}”阶段的完成报告即定稿，此后不再变动；“{next}”阶段的期限和督办随之生效。',
     en: 'Advancing freezes the {current} report, which will not change after; the {next} phase begins.',
   },
+  // Concluding is the one advance after which nothing moves: said plainly, with what it leaves open.
+  advanceFreezesLast: {
+    zh: '推进后，“{current}”阶段的完成报告即定稿，此后不再变动。',
+    en: 'Advancing freezes the {current} report, which will not change after.',
+  },
+  advanceConcludes: {
+    zh: '专项行动结束后，不能再新建、流转或修改任何线索和问题，此操作不能撤销。',
+    en: 'Once the campaign is concluded, no clue or problem can be created, moved or changed; this cannot be undone.',
+  },
+  advanceLeftOpen: {
+    zh: '目前仍有 {clues} 条线索、{problems} 个问题未办结，结束后将保持现状。',
+    en: '{clues} clues and {problems} problems are still open; they will stay as they are.',
+  },
   advanceConfirm: { zh: '确认推进', en: 'Advance' },
   advanceWindowEnded: {
     zh: '“{next}”阶段的时间窗口已于 {end} 结束，无法推进：请先在专项配置中调整各阶段的时间窗口。',

@@ -83,9 +83,10 @@ export function BoardPage() {
     { equals: sameJson },
   );
   const inboxView = (): InboxView | null => (search.inbox === 'mine' || search.inbox === 'unit' || search.inbox === 'asked' ? search.inbox : null);
+  // Nothing moves in a concluded campaign (the server refuses it): no create and no batch to offer, only to be refused.
   const mayMove = () => {
     const role = me()?.role;
-    return role === 'office' || role === 'lead' || role === 'officer';
+    return (role === 'office' || role === 'lead' || role === 'officer') && shownCampaign()?.state !== 'concluded';
   };
   // True once the board's first cards (or its failure) are on screen, the frame after they rendered.
   // The reads that only complete the page (the inbox count, the toolbar's assignees) and the dialogs'
