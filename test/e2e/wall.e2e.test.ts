@@ -165,7 +165,7 @@ describe('the wall on its screen', () => {
 
       // The header's buttons are in reach: the language toggle works, and the way back leads to the battle map.
       await page.getByTestId('wall').getByTestId('lang-toggle').click();
-      await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Criminal groups and gangs broken');
+      await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Mafia-type and criminal groups broken');
       await page.getByRole('button', { name: 'Full screen' }).click({ trial: true });
       await page.getByTestId('wall-leave').click();
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
