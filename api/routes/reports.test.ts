@@ -376,14 +376,24 @@ describe('completion reports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.worksheets[0];
-    const headings = (sheet?.getRow(1).values as unknown[]).slice(1);
+    // Headed as the printed report is: the campaign and span, since and as of when, the escalations; then a blank row.
+    const [campaign] = await database.db.select().from(campaigns);
+    expect(sheet?.getRow(1).getCell(1).value).toBe(`${campaign?.nameEn} · Survey report`);
+    expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^From \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Shanghai\)$/);
+    expect(String(sheet?.getRow(3).getCell(1).value)).toBe(`Escalations raised: level 1 ${json.escalationsRaised[1]}, level 2 ${json.escalationsRaised[2]}, level 3 ${json.escalationsRaised[3]}`);
+    const headings = (sheet?.getRow(5).values as unknown[]).slice(1);
     const at = headings.indexOf(reportFigureLabels.suspectsCaught.en);
     expect(at).toBeGreaterThan(0);
-    expect(Number((sheet?.getRow(sheet.actualRowCount).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
+    expect(Number((sheet?.getRow(sheet.rowCount).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
     // The solve rate is a number shown as a percentage, as on the page.
-    const rate = sheet?.getRow(sheet.actualRowCount).getCell(headings.indexOf(reportColumnLabels.solveRate.en) + 1);
+    const rate = sheet?.getRow(sheet.rowCount).getCell(headings.indexOf(reportColumnLabels.solveRate.en) + 1);
     expect(rate?.numFmt).toBe('0.0%');
     expect(rate?.value).toBe(json.total.solveRate);
+    // Sums of yuan with their thousands grouped, in a column wide enough for them, under a label that wraps.
+    const money = headings.indexOf(reportFigureLabels.moneyFrozenYuan.en) + 1;
+    expect(sheet?.getRow(sheet.rowCount).getCell(money).numFmt).toBe('#,##0');
+    expect(sheet?.getColumn(money).width).toBeGreaterThanOrEqual(16);
+    expect(sheet?.getRow(5).getCell(money).alignment?.wrapText).toBe(true);
   });
 
   it("exports a branch's report under its unit's name, its total row naming the unit", async () => {

@@ -12,7 +12,9 @@ import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
-import { reportCsv, reportTable, reportXlsx } from '../services/report-export';
+import { reportCsv, reportHeading, reportTable, reportXlsx } from '../services/report-export';
+import { localDateTime } from '../services/lists-export';
+import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
 import { exportDay, exportNames, exportScope } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
@@ -73,7 +75,38 @@ export function reportRoutes(database: Database, clock: Clock) {
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
-        const file = await reportXlsx(table, query.lang === 'zh' ? '阶段总结' : 'Report');
+        const lang = query.lang;
+        const scopeName = [
+          ...(unit === undefined ? [] : [names.units.get(unit)?.[lang] ?? unit]),
+          ...(category === undefined ? [] : [names.categories.get(category)?.[lang] ?? String(category)]),
+        ].join(' · ');
+        const spanLabel =
+          query.phase !== undefined
+            ? lang === 'zh'
+              ? `${campaignStateLabels[query.phase].zh}阶段总结`
+              : `${campaignStateLabels[query.phase].en} report`
+            : ranged
+              ? lang === 'zh'
+                ? '指定时段总结'
+                : 'Report of a chosen span'
+              : lang === 'zh'
+                ? '全程总结'
+                : 'Whole-campaign report';
+        const zone = campaign.config.timeZone;
+        const heading = reportHeading(
+          {
+            campaignName: lang === 'zh' ? campaign.nameZh : campaign.nameEn,
+            spanName: spanLabel,
+            scope: scopeName,
+            // A span open at its start is the campaign's from its beginning.
+            from: span.from.startsWith('0000') ? (lang === 'zh' ? '专项开始' : "the campaign's start") : localDateTime(span.from, zone),
+            asOf: localDateTime(end, zone),
+            timeZone: zone,
+            escalations: [built.escalationsRaised[1], built.escalationsRaised[2], built.escalationsRaised[3]],
+          },
+          lang,
+        );
+        const file = await reportXlsx(table, lang === 'zh' ? '阶段总结' : 'Report', heading);
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },
     )

@@ -60,6 +60,10 @@ export async function tableXlsx(
     readonly numberFormats?: ReadonlyMap<number, string>;
     /** Columns of local times as the tables write them (2026-06-15 10:00, or a day alone), with the format Excel shows them in. */
     readonly dateFormats?: ReadonlyMap<number, string>;
+    /** Lines above the table saying what it is (a report's campaign, span and "as of"), a blank row between: the header row then comes after them. */
+    readonly heading?: readonly string[];
+    /** The header row's labels wrapped in their column's width (long figure names), rather than cut off by the next. */
+    readonly wrapHeader?: boolean;
   } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
@@ -69,15 +73,25 @@ export async function tableXlsx(
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Battlemap';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', xSplit: layout.frozenColumns ?? 1, ySplit: 1 }] });
+  const heading = layout.heading ?? [];
+  const above = heading.length === 0 ? 0 : heading.length + 1;
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', xSplit: layout.frozenColumns ?? 1, ySplit: above + 1 }] });
   sheet.columns = (layout.widths ?? []).map((width) => ({ width }));
+  for (const [i, line] of heading.entries()) {
+    const added = sheet.addRow([line]);
+    if (i === 0) added.font = { bold: true, size: 14 };
+    added.commit();
+  }
+  if (above > 0) sheet.addRow([]).commit();
   for (const [i, row] of table.entries()) {
     if (i > 0 && i % rowsBetweenTurns === 0) await letOthersIn();
     // ExcelJS writes a JavaScript string as a string cell; only a { formula } object becomes a formula.
     const dates = i === 0 ? undefined : layout.dateFormats;
     const added = sheet.addRow(row.map((cell, column) => (dates?.has(column) ? (excelDate(cell) ?? cell ?? '') : (cell ?? ''))));
-    if (i === 0) added.font = { bold: true };
-    else {
+    if (i === 0) {
+      added.font = { bold: true };
+      if (layout.wrapHeader === true) added.alignment = { wrapText: true, vertical: 'top' };
+    } else {
       // A column's number shown as the page shows it (a rate as 63.8%), its value kept a number.
       for (const [column, format] of layout.numberFormats ?? []) added.getCell(column + 1).numFmt = format;
       for (const [column, format] of dates ?? []) if (row[column] !== null && row[column] !== '') added.getCell(column + 1).numFmt = format;

@@ -61,7 +61,32 @@ export function reportCsv(table: (string | number)[][]): Promise<string> {
   return tableCsv(table.map((row, index) => (index === 0 ? row : row.map((cell, column) => (column === rate && typeof cell === 'number' ? `${(cell * 100).toFixed(1)}%` : cell)))));
 }
 
-export async function reportXlsx(table: (string | number)[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The report as a workbook: what it is said above the table (the campaign, the span, the instant it is of and the
+ * escalations raised, as the printed report heads it), every column wide enough for its figures with its label
+ * wrapped, the counts and sums of yuan with their thousands grouped (34,960,000, not 34960000), the solve rate a
+ * percentage, the median days to one decimal.
+ */
+export async function reportXlsx(table: (string | number)[][], sheetName: string, heading: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
   const solveRate = figureKeys.length + 1;
-  return tableXlsx(table, sheetName, { frozenColumns: 1, widths: [28], numberFormats: new Map([[solveRate, '0.0%']]) });
+  const numberFormats = new Map<number, string>([
+    ...figureKeys.map((_key, i) => [i + 1, '#,##0'] as const),
+    [solveRate, '0.0%'],
+    [solveRate + 1, '0.0'],
+    [solveRate + 2, '#,##0'],
+    [solveRate + 3, '#,##0'],
+  ]);
+  const widths = [28, ...figureKeys.map((key) => (outcomeFigures.includes(key as (typeof outcomeFigures)[number]) && key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
+  return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true });
+}
+
+type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };
+
+/** The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), and its escalations. */
+export function reportHeading(h: Heading, lang: Lang): string[] {
+  const scope = h.scope === '' ? '' : lang === 'zh' ? `（${h.scope}）` : ` (${h.scope})`;
+  const [first, second, third] = h.escalations;
+  return lang === 'zh'
+    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：${h.from} 起，数据截至 ${h.asOf}（${h.timeZone}）`, `督办：一级 ${first} 次，二级 ${second} 次，三级 ${third} 次`]
+    : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `Escalations raised: level 1 ${first}, level 2 ${second}, level 3 ${third}`];
 }
