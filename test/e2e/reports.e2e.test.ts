@@ -356,6 +356,23 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test('the report and the battle map, opened directly, scroll by the keyboard at once (they scroll inside their main part)', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const scrolled = (selector: string) => page.locator(selector).evaluate((main) => main.scrollTop);
+      await openSurveyReport(page, campaignId);
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => scrolled('main.report-page')).toBeGreaterThan(0);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      await page.getByTestId('unit-grid').waitFor();
+      await page.keyboard.press('End');
+      await expect.poll(() => scrolled('main.bm-page')).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit, a unit or category name in the grid its report', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

@@ -5,6 +5,7 @@ import type { Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
 import { WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
+import { focusMainOnOpen } from '../ui/route-focus';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, measureAddressRefusal, measureDefinitions, scaleOf, type Measure } from './measure';
@@ -20,6 +21,7 @@ import './battle-map.css';
 
 /** `/campaigns/:id/battle-map` (挂图作战): counties coloured by a measure, detachments, targets, the phases and the unit × category grid; each opens the board filtered to it. */
 export function BattleMapPage() {
+  focusMainOnOpen();
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<{ measure?: string }>();
   const navigate = useNavigate();

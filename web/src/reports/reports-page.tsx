@@ -8,6 +8,7 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
+import { focusMainOnOpen } from '../ui/route-focus';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
@@ -37,6 +38,7 @@ const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded
 
 /** `/campaigns/:id/reports`: the completion report of a phase, a date range or the whole campaign, beside the frozen one. */
 export function ReportsPage() {
+  focusMainOnOpen();
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<ReportSearch>();
   const campaignId = () => Number(params.id);
