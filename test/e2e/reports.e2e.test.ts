@@ -392,6 +392,11 @@ describe('reports, battle map and wall in Chromium', () => {
       // From the keyboard too: a county takes the focus, and Enter opens its board.
       await page.getByTestId('county-hantai').focus();
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('county-hantai');
+      // Outlined above its neighbours, its whole edge (drawn under them, it showed dark on one side only), and drawn last.
+      const ring = page.getByTestId('county-ring');
+      expect(await ring.getAttribute('d')).toBe(await page.getByTestId('county-hantai').getAttribute('d'));
+      expect(await page.locator('[data-testid=county-map] > path').last().getAttribute('data-testid')).toBe('county-ring');
+      await page.locator('[data-testid=county-map]').screenshot({ path: `${artifacts}/battle-map-focus-zh.png` });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/campaigns\/\d+\/board\?/);
       const url = new URL(page.url());

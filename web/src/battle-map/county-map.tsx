@@ -43,6 +43,10 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
   // The labels are drawn in the map's own units, so a phone's narrow map shrank them past reading (7 px):
   // never under about 11 px as shown, whatever the map's drawn width.
   const [shownWidth, setShownWidth] = createSignal(0);
+  // The county under the pointer or the keyboard's focus, outlined once more above all the others: its own outline was
+  // drawn over by the neighbours drawn after it, and a focused county showed a dark edge on one side only.
+  const [lit, setLit] = createSignal<string | null>(null);
+  const litPath = () => props.layout.shapes.find((shape) => shape.id === lit())?.path;
   const size = () => Math.max(props.labelSize ?? 15, shownWidth() === 0 ? 0 : (11 * props.layout.width) / shownWidth());
   const watch = (svg: SVGSVGElement) => {
     const observer = new ResizeObserver(([entry]) => setShownWidth(entry?.contentRect.width ?? 0));
@@ -77,6 +81,10 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
               tabindex={props.onPick === undefined ? undefined : 0}
               aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}${colon()}${measureText(props.measure, value())}`}
               onClick={pick}
+              onFocus={() => setLit(shape.id)}
+              onBlur={() => setLit((id) => (id === shape.id ? null : id))}
+              onMouseEnter={() => props.onPick !== undefined && setLit(shape.id)}
+              onMouseLeave={() => setLit((id) => (id === shape.id && document.activeElement?.getAttribute('data-feature') !== shape.id ? null : id))}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
@@ -89,6 +97,7 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
           );
         }}
       </For>
+      <Show when={props.onPick !== undefined && litPath()}>{(path) => <path class="county-ring" d={path()} fill="none" fill-rule="evenodd" aria-hidden="true" data-testid="county-ring" />}</Show>
       <g class="county-labels" aria-hidden="true">
         <For each={props.layout.shapes}>
           {(shape) => (
