@@ -92,7 +92,14 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
           }}
         </For>
         <Show when={now() >= start() && now() <= end()}>
-          <span class="timeline-today" style={{ left: at(now()) }} data-testid="today">
+          {/* Near either end the label is drawn on the inner side of the line, not centred on it: on the last days of the
+              campaign it ran past the panel's edge. */}
+          <span
+            class="timeline-today"
+            classList={{ 'is-near-start': (now() - start()) / (end() - start()) < 0.06, 'is-near-end': (now() - start()) / (end() - start()) > 0.94 }}
+            style={{ left: at(now()) }}
+            data-testid="today"
+          >
             <span class="timeline-today-label">
               {bt('today')} {localDateTime(props.map.now, props.timeZone).slice(5, 10)}
             </span>
