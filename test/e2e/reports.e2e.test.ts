@@ -68,11 +68,14 @@ describe('reports, battle map and wall in Chromium', () => {
   test('the survey report shows the API’s figures and exports CSV in the chosen language', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
-      const live = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
+      const live = await api<{ total: { figures: Record<string, number> }; span: { to: string } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const solved = live.total.figures.casesSolved;
       expect(solved).toBeGreaterThan(0);
 
       await openSurveyReport(page, campaignId);
+      // A phase left in March holds its figures as of its end, not as of today (Beijing time, eight hours ahead of UTC).
+      const ended = new Date(Date.parse(live.span.to) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+      expect(await page.getByTestId('report-span').textContent()).toContain(`数据截至 ${ended}`);
       expect(await page.getByTestId('headline-casesSolved').getAttribute('data-value')).toBe(String(solved));
       await expect.poll(() => page.getByTestId('by-unit-work-total-casesSolved').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(solved ?? 0));
       // The table's column is the engine's heading; the card is worded as the releases word it.

@@ -177,6 +177,10 @@ export function ReportsPage() {
     return `${from} – ${to}`;
   };
 
+  // A span that ended before the instant asked for holds its figures as of its end: a phase left in March said
+  // "data as of" today.
+  const figuresAsOf = (current: Report) => (current.span.to < current.span.asOf ? current.span.to : current.span.asOf);
+
   const scopeTitle = (current: Report) =>
     current.phase !== null ? `${tr(campaignStateLabels[current.phase])}${lang() === 'zh' ? '阶段' : ' phase'}` : kind() === 'range' ? rt('scopeRange') : rt('scopeWhole');
 
@@ -288,7 +292,7 @@ export function ReportsPage() {
                           </span>
                         </h1>
                         <p class="muted" data-testid="report-span">
-                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {localDateTime(current().span.asOf, detail().timeZone)} · {rt('generatedAt')}{' '}
+                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {localDateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
                           {localDateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
