@@ -29,3 +29,17 @@ export const optionalText = (max: number) =>
     .trim()
     .max(max)
     .refine((text) => text === '' || text.replace(invisible, '') !== '', { message: onlyInvisible });
+
+/**
+ * No line break or other control character (Unicode's Cc), spelled out as a class: with the u flag (`\P{Cc}`) the
+ * pattern went into the OpenAPI document as "^\\P{Cc}*$/u", which a client generated from it read as refusing all.
+ */
+// eslint-disable-next-line no-control-regex
+export const oneLinePattern = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+export const notOneLine = 'one line, without control characters';
+
+/**
+ * {@link requiredText} on one line: a title or a name, shown on one line of a card, a list, a tile and an export's
+ * cell. A line break in a title (a cell of a spreadsheet can hold one) went into every CSV as a cell of two lines.
+ */
+export const oneLineText = (max: number) => requiredText(max).regex(oneLinePattern, notOneLine);

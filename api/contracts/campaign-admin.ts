@@ -5,7 +5,7 @@ import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
-import { optionalText, requiredText } from '../../engine/visible-text';
+import { notOneLine, oneLinePattern, oneLineText, optionalText } from '../../engine/visible-text';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -14,9 +14,9 @@ import { optionalText, requiredText } from '../../engine/visible-text';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const window = z.strictObject({ start: localDate, end: localDate });
-const nameZh = requiredText(200);
+const nameZh = oneLineText(200);
 // May be left empty: the Chinese name stands in for it (api/services/english-name.ts).
-const nameEn = optionalText(300).optional();
+const nameEn = optionalText(300).regex(oneLinePattern, notOneLine).optional();
 const configShape = campaignConfigSchema.shape;
 
 /** The map as the settings screen needs it: its features (id and name) and the units whose feature it lacks. */

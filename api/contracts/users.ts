@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
 import { changesSomething, label, nothingToChange } from './common';
-import { optionalText, requiredText } from '../../engine/visible-text';
+import { notOneLine, oneLineText, oneLinePattern, optionalText } from '../../engine/visible-text';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -22,10 +22,7 @@ export const username = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
 // A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
-// The control characters (Unicode's Cc) spelled out: a pattern with the u flag went into the OpenAPI document as
-// "^\\P{Cc}*$/u", which every client generated from it read as refusing every name.
-// eslint-disable-next-line no-control-regex
-const displayName = requiredText(64).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'one line, without control characters');
+const displayName = oneLineText(64);
 const unitId = z.string().trim().min(1).max(64);
 /** Checked against the policy by the server; only the outer bound is checked here. */
 const newPassword = z.string().min(1).max(256);
@@ -129,9 +126,9 @@ export const newUnit = z
     id: unitCode,
     parentId: unitId,
     kind: z.enum(unitKinds),
-    nameZh: requiredText(64),
+    nameZh: oneLineText(64),
     /** May be left empty: the Chinese name stands in for it. */
-    nameEn: optionalText(128).optional(),
+    nameEn: optionalText(128).regex(oneLinePattern, notOneLine).optional(),
     mapFeatureId: mapFeatureId.optional(),
     sortOrder: z.number().int().min(0).max(100_000).optional(),
     leadIds: z.array(z.number().int().positive()).max(20).optional(),

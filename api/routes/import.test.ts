@@ -86,14 +86,17 @@ describe('bulk import of clues', () => {
     sheet.addRow(['编号', '标题', '内容', '单位']);
     sheet.addRow(['X-1', '=cmd|\' /C calc\'!A0', '公式注入测试', '汉台分局']);
     sheet.addRow(['X-2', '境外赌博网站推广', '网址 www.dubo-example.com', 'hantai']);
+    // A cell typed over two lines (Alt+Enter): a title is one line, the break taken as a space; a description keeps it.
+    sheet.addRow(['X-3', '=HYPERLINK("http://x")\n第二行', '第一行\n第二行', 'hantai']);
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const done = await upload(bytes, 'commit=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(done.status).toBe(200);
     const result = (await done.json()) as Plan;
-    expect(result).toMatchObject({ format: 'xlsx', created: 2 });
+    expect(result).toMatchObject({ format: 'xlsx', created: 3 });
     const entries = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'clue.create'));
     const batch = entries.map((e) => JSON.parse(e.payload) as { batchId?: string }).filter((p) => p.batchId === result.batchId);
-    expect(batch).toHaveLength(2);
+    expect(batch).toHaveLength(3);
+    expect(await database.db.select({ title: clues.title }).from(clues).where(eq(clues.title, '=HYPERLINK("http://x") 第二行'))).toHaveLength(1);
     // The identifiers found while checking the file were stored with the clue: a later file naming the same site finds it.
     const [site] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, '境外赌博网站推广'));
     const later = (await (await upload('编号,标题,内容,单位\nX-10,又一条推广,网址 www.dubo-example.com,nanzheng', 'commit=false')).json()) as Plan;

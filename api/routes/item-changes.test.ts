@@ -57,6 +57,10 @@ describe('creating, editing and transferring items', () => {
     const noTitle = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '   ', source: 'platform110' });
     expect(noTitle.status).toBe(400);
     expect(((await noTitle.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('title');
+    // A title is one line: a line break in it went into every CSV as a cell of two lines (and past its formula check).
+    const twoLines = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '=HYPERLINK("http://x")\n第二行', source: 'platform110' });
+    expect(twoLines.status).toBe(400);
+    expect(((await twoLines.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toMatchObject([{ field: 'title', message: { zh: '只能是一行文字，不能含换行或控制字符' } }]);
   });
 
   it('edits fields and changes the assignee in one request, as two audited events', async () => {

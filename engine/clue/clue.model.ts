@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../visible-text';
+import { oneLineText, requiredText } from '../visible-text';
 import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
@@ -79,7 +79,7 @@ const userId = z.number().int().positive();
 
 /** The editable fields of a clue, as a user types them. */
 export const clueFieldsSchema = z.strictObject({
-  title: text(500),
+  title: oneLineText(500),
   description: z.string().trim().max(20_000),
   categoryId: z.number().int().positive().nullable(),
   source: z.enum(clueSources),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../visible-text';
+import { oneLineText, requiredText } from '../visible-text';
 import { rectificationSchema, type Rectification } from '../outcome';
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
@@ -44,7 +44,7 @@ const text = requiredText;
 const userId = z.number().int().positive();
 
 export const problemFieldsSchema = z.strictObject({
-  title: text(500),
+  title: oneLineText(500),
   description: z.string().trim().max(20_000),
   categoryId: z.number().int().positive().nullable(),
   problemKind: z.enum(problemKinds),

@@ -192,7 +192,10 @@ async function plan(
     } else if (foundAt !== undefined && foundAt.getTime() > now.getTime()) {
       issues.push(issue(row, mapping.foundAt ?? '', `发现时间晚于现在：“${foundText}”`, `The time found is in the future: "${foundText}"`));
     }
-    const fields = { title: at(cells, 'title'), description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
+    // A title is one line: a spreadsheet's cell may hold line breaks (Alt+Enter), taken as spaces rather than refused.
+    // eslint-disable-next-line no-control-regex
+    const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f]+\s*/g, ' ');
+    const fields = { title, description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);
     if (!checked.ok) {
       for (const f of checked.fields) {
