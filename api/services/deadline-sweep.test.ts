@@ -364,7 +364,7 @@ describe('webhook deliveries', () => {
     }
     const ids = received.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.sort()).toEqual(queued.map((q) => String(q.id)).sort());
+    expect(ids.sort()).toEqual(queued.map((q) => q.deliveryId).sort());
     const body = JSON.parse(received.find((r) => r.body.includes(`"subjectId":${clue.id}`))?.body ?? '{}') as { escalation?: { level: number } };
     expect(body.escalation?.level).toBe(2);
     // Each body tells the escalation as stored.

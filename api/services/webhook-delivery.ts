@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { campaigns, webhookOutbox } from '../../db/schema';
 import { webhookSignature } from './deadline-sweep';
@@ -15,9 +15,11 @@ export function backoffSeconds(attempts: number): number {
  * delivery interval for every batch (50 every 5 s: ten thousand in 17
  * minutes). After a batch with a failure the receiver gets the interval's
  * pause. A 2xx marks the row delivered; anything else schedules a retry
- * with backoff. Each POST carries X-Battlemap-Delivery (the outbox id), so a
- * receiver can drop a repeat if the process dies between its 2xx and the
- * mark. `stopped` is asked between batches (the server shutting down).
+ * with backoff. Each goes to the campaign's webhook as it is when sent, and
+ * is dropped if the campaign no longer has one. Each POST carries
+ * X-Battlemap-Delivery (the row's random delivery id), so a receiver can
+ * drop a repeat if the process dies between its 2xx and the mark.
+ * `stopped` is asked between batches (the server shutting down).
  */
 export async function deliverWebhooks(
   database: Database,
@@ -25,19 +27,19 @@ export async function deliverWebhooks(
   options: { batch?: number; timeoutMs?: number; stopped?: () => boolean } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const batch = options.batch ?? 50;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   let delivered = 0;
   let failed = 0;
   for (;;) {
-    const due = await database.db
-      .select({ id: webhookOutbox.id, url: webhookOutbox.url, body: webhookOutbox.body, attempts: webhookOutbox.attempts, secret: campaigns.webhookSecret })
-      .from(webhookOutbox)
-      .innerJoin(campaigns, eq(campaigns.id, webhookOutbox.campaignId))
-      .where(and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAttemptAt, now().toISOString())))
-      .orderBy(asc(webhookOutbox.id))
-      .limit(batch);
+    const due = await claimDue(database, now(), batch, timeoutMs);
     const failedBefore = failed;
     for (const row of due) {
-      const error = await post(row, options.timeoutMs ?? 10_000);
+      const [webhook] = await database.db.select({ url: campaigns.webhookUrl, secret: campaigns.webhookSecret }).from(campaigns).where(eq(campaigns.id, row.campaignId));
+      if (webhook === undefined || webhook.url === null || webhook.secret === null) {
+        await database.write((tx) => tx.delete(webhookOutbox).where(and(eq(webhookOutbox.id, row.id), isNull(webhookOutbox.deliveredAt))));
+        continue;
+      }
+      const { error } = await sendSigned(webhook.url, row.body, webhook.secret, row.deliveryId, timeoutMs);
       const at = now();
       if (error === null) {
         delivered += 1;
@@ -45,16 +47,47 @@ export async function deliverWebhooks(
       } else {
         failed += 1;
         const next = new Date(at.getTime() + backoffSeconds(row.attempts + 1) * 1000).toISOString();
-        await database.write((tx) => tx.update(webhookOutbox).set({ attempts: row.attempts + 1, nextAttemptAt: next, lastError: error }).where(eq(webhookOutbox.id, row.id)));
+        await database.write((tx) =>
+          tx
+            .update(webhookOutbox)
+            .set({ attempts: row.attempts + 1, nextAttemptAt: next, lastError: error, lastFailedAt: at.toISOString() })
+            .where(and(eq(webhookOutbox.id, row.id), isNull(webhookOutbox.deliveredAt))),
+        );
       }
     }
     if (due.length < batch || failed > failedBefore || options.stopped?.() === true) return { delivered, failed };
   }
 }
 
-/** POSTs one delivery, signed; the error to record, or null when the receiver answered 2xx. */
-async function post(row: { id: number; url: string; body: string; secret: string | null }, timeoutMs: number): Promise<string | null> {
-  return (await sendSigned(row.url, row.body, row.secret ?? '', String(row.id), timeoutMs)).error;
+/** Campaigns with no webhook: an address and a secret are set together, and removed together. */
+const withoutWebhook = or(isNull(campaigns.webhookUrl), isNull(campaigns.webhookSecret));
+
+/**
+ * Takes up to `batch` due deliveries for this process to send, oldest first:
+ * in one UPDATE that moves their next attempt past the time sending them all
+ * may take, so another process sharing the database finds them not due and
+ * sends none of them twice, and a process that dies while sending leaves
+ * them due again once that time has passed. Drops the deliveries of
+ * campaigns whose webhook was removed: they are sent nowhere. Reads first,
+ * so that a run with nothing due writes nothing.
+ */
+async function claimDue(database: Database, at: Date, batch: number, timeoutMs: number) {
+  const isDue = and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAttemptAt, at.toISOString()));
+  const [any] = await database.db.select({ id: webhookOutbox.id }).from(webhookOutbox).where(isDue).limit(1);
+  if (any === undefined) return [];
+  // Each request ends within its timeout; the minute more is for marking them.
+  const claimedUntil = new Date(at.getTime() + batch * timeoutMs + 60_000).toISOString();
+  return database.write(async (tx) => {
+    const gone = tx.select({ id: campaigns.id }).from(campaigns).where(withoutWebhook);
+    await tx.delete(webhookOutbox).where(and(isNull(webhookOutbox.deliveredAt), inArray(webhookOutbox.campaignId, gone)));
+    const oldestDue = tx.select({ id: webhookOutbox.id }).from(webhookOutbox).where(isDue).orderBy(asc(webhookOutbox.id)).limit(batch);
+    const claimed = await tx
+      .update(webhookOutbox)
+      .set({ nextAttemptAt: claimedUntil })
+      .where(and(isDue, inArray(webhookOutbox.id, oldestDue)))
+      .returning({ id: webhookOutbox.id, campaignId: webhookOutbox.campaignId, deliveryId: webhookOutbox.deliveryId, body: webhookOutbox.body, attempts: webhookOutbox.attempts });
+    return claimed.sort((a, b) => a.id - b.id);
+  });
 }
 
 /** What a receiver made of one delivery: its HTTP status (none when it was not reached), and what went wrong, or null for a 2xx. */
@@ -63,7 +96,11 @@ export interface SendOutcome {
   readonly error: string | null;
 }
 
-/** POSTs a body signed with the secret, naming the delivery; never throws. */
+/**
+ * POSTs a body signed with the secret, naming the delivery; never throws. A
+ * redirect is not followed (fetch would follow a 301 or 302 with a GET,
+ * without the body): it is a failure that says where the receiver pointed.
+ */
 export async function sendSigned(url: string, body: string, secret: string, delivery: string, timeoutMs: number): Promise<SendOutcome> {
   try {
     const response = await fetch(url, {
@@ -74,12 +111,24 @@ export async function sendSigned(url: string, body: string, secret: string, deli
         'x-battlemap-delivery': delivery,
       },
       body,
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
-    return { status: response.status, error: response.ok ? null : `HTTP ${response.status}` };
+    if (response.ok) return { status: response.status, error: null };
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    return { status: response.status, error: location === null ? `HTTP ${response.status}` : `HTTP ${response.status} redirect to ${addressOf(location, url)}` };
   } catch (cause) {
     return { status: null, error: reasonOf(cause) };
+  }
+}
+
+/** Where a Location header points, resolved against the address asked (it may be relative). */
+function addressOf(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
   }
 }
 

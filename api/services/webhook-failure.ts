@@ -2,10 +2,13 @@ import type { Label } from '../../engine';
 
 /**
  * Why a delivery failed, in words the office can act on, from the technical
- * error the delivery records ("fetch failed (ECONNREFUSED)", "HTTP 503"),
- * which is kept beside it for whoever runs the receiver.
+ * error the delivery records ("fetch failed (ECONNREFUSED)", "HTTP 503",
+ * "HTTP 301 redirect to https://…"), which is kept beside it for whoever
+ * runs the receiver.
  */
 export function webhookFailure(error: string): Label {
+  const redirect = /^HTTP 3\d\d redirect to (.+)$/.exec(error)?.[1];
+  if (redirect !== undefined) return { zh: `接收方重定向到 ${redirect}：推送不会转发到其他地址`, en: `The receiver redirected to ${redirect}: deliveries are not sent on to another address` };
   const status = /^HTTP (\d{3})$/.exec(error)?.[1];
   if (status !== undefined) return { zh: `接收方回应 HTTP ${status}，未表示接收成功`, en: `The receiver answered HTTP ${status}, not a success` };
   const said = (zh: string, en: string): Label => ({ zh, en });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { campaigns } from './campaigns';
 import { units } from './units';
@@ -52,11 +53,19 @@ export const escalations = sqliteTable(
 );
 
 /**
+ * A random UUID (version 4), made by the database for each row it inserts:
+ * in a default, so that every way of queueing a delivery gets one, and a
+ * table rebuilt by a migration gives each row its own.
+ */
+const randomUuid = sql`(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))`;
+
+/**
  * Webhook deliveries waiting to go out: escalations raised, written in the
  * sweep's transaction, and requests for more time asked and answered,
  * written in the change's (no escalation then). Delivered by a separate
  * loop, so deliveries survive restarts and a slow receiver never slows the
- * sweep or a change. Signed with the campaign's secret.
+ * sweep or a change. Each goes to the campaign's address, signed with its
+ * secret, as they are when it is sent (see deliverWebhooks).
  */
 export const webhookOutbox = sqliteTable(
   'webhook_outbox',
@@ -66,12 +75,22 @@ export const webhookOutbox = sqliteTable(
       .notNull()
       .references(() => campaigns.id),
     escalationId: integer('escalation_id').references(() => escalations.id),
+    /**
+     * The delivery's name to its receiver (X-Battlemap-Delivery), the same on
+     * every retry: random rather than the id, which a database restored from
+     * a backup hands out again to new deliveries.
+     */
+    deliveryId: text('delivery_id').notNull().default(randomUuid),
+    /** The campaign's address when the delivery was queued; it is sent to the address the campaign has when it goes out. */
     url: text('url').notNull(),
     body: text('body').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When it is due; while a delivery loop holds it (sending it), when that claim runs out. */
     nextAttemptAt: text('next_attempt_at').notNull(),
     deliveredAt: text('delivered_at'),
     lastError: text('last_error'),
+    /** When the last attempt failed (with `lastError`). */
+    lastFailedAt: text('last_failed_at'),
   },
   (t) => [index('webhook_outbox_due').on(t.deliveredAt, t.nextAttemptAt)],
 );
