@@ -37,8 +37,10 @@ export const clueChecks = {
   mergeTargetValid: (context, event) => {
     if (event.type !== 'clue.merge') return standardRefusal('merge_target_invalid');
     const { target, meta } = event;
-    if (target.id === meta.itemId || target.chain.includes(meta.itemId)) {
-      return targetRefused({ zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
+    if (target.id === meta.itemId) return targetRefused({ zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
+    // The other way round already: said as such, not as a merge into itself (which the user had not asked for).
+    if (target.chain.includes(meta.itemId)) {
+      return targetRefused({ zh: `线索 #${target.id} 已并入本线索，不能再反向并案`, en: `Clue #${target.id} was already merged into this one; it cannot be merged back the other way` });
     }
     if (target.campaignId !== context.campaignId) {
       return targetRefused({

@@ -212,6 +212,10 @@ describe('merging', () => {
   it('never into itself or into a clue that was merged into it', () => {
     expect(merge('office', { id: 100 }, { targetId: 100 })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
     expect(merge('office', { chain: [100] })).toMatchObject({ ok: false, refusal: { code: 'merge_target_invalid', fields: [{ field: 'targetId' }] } });
+    // Said as the merge the other way that it is, not as a merge into itself.
+    const back = merge('office', { chain: [100] });
+    if (back.ok) throw new Error('a merge back the other way was taken');
+    expect(back.refusal.fields?.[0]?.message.zh).toBe('线索 #200 已并入本线索，不能再反向并案');
   });
 
   it('never into another campaign, nor into a clue that is itself merged', () => {
