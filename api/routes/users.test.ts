@@ -59,7 +59,10 @@ describe('people administration', () => {
     const user = await created('zhang.san');
     expect(user.mustChangePassword).toBe(true);
     const taken = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'first-password-1' });
-    expect(((await taken.json()) as Problem).fields).toEqual([expect.objectContaining({ field: 'username' })]);
+    const takenProblem = (await taken.json()) as Problem & { reason: { zh: string } };
+    expect(takenProblem.fields).toEqual([expect.objectContaining({ field: 'username' })]);
+    // Its reason is what is wrong, not "the request is malformed" (a script logging the reason alone read it as its own fault).
+    expect(takenProblem.reason.zh).toBe('用户名 zhang.san 已被使用');
     // A username taken is said with the password's problem, in one answer, not once the password is right.
     const both = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'short' });
     expect(((await both.json()) as Problem).fields?.map((f) => f.field)).toEqual(['username', 'password']);

@@ -22,7 +22,15 @@ const accountColumns = {
   createdAt: users.createdAt,
 };
 
-export const invalid = (fields: readonly FieldIssue[]) => new ApiError('bad_request', { fields });
+/**
+ * A people form's fields refused: its reason says what is wrong (the one field's message, or how many), not "the
+ * request is malformed", which a client showing the reason alone (a script's log) read as a fault of its own.
+ */
+export const invalid = (fields: readonly FieldIssue[]) =>
+  new ApiError('bad_request', {
+    fields,
+    reason: fields.length === 1 && fields[0] !== undefined ? fields[0].message : { zh: `有 ${fields.length} 处需要修改`, en: `${fields.length} fields need changing` },
+  });
 
 /** Every account, with the units each leads, in unit then id order. */
 export async function listAccounts(db: Db | Tx, ids?: readonly number[]): Promise<UserAccount[]> {
