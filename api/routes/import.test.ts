@@ -51,6 +51,13 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before);
   });
 
+  it('finds a row pasted twice, with no identifier and no source id, as a duplicate within the file', async () => {
+    const pasted = ['编号,标题,内容,单位', ',网吧内有人组织网络赌博,群众电话举报，未留联系方式,hantai', ',另一条线索,内容不同,hantai', ',网吧内有人组织网络赌博,群众电话举报，未留联系方式,hantai', ',网吧内有人组织网络赌博,群众电话举报，未留联系方式,nanzheng'];
+    const plan = (await (await upload(pasted.join('\n'), 'commit=false')).json()) as Plan;
+    // The same title and description for another unit is no copy: two branches may get the same tip.
+    expect(plan.duplicatesInFile).toEqual([{ row: 4, sameAs: 2 }]);
+  });
+
   it('names the row, column and reason of every bad row, and imports nothing while any row is bad', async () => {
     const rows = [...good, 'A-004,,没有标题,汉台分局,,其他', 'A-005,单位不存在,内容,火星分局,,其他', 'A-001,编号重复,内容,汉台分局,,其他', 'A-006,来源不明,内容,汉台分局,,群众举报', 'A-007,单位空着,内容,,,其他'];
     const before = await clueCount();

@@ -239,6 +239,11 @@ async function plan(
       if (first === undefined) firstRowOf.set(key, p.row);
       else sameAs ??= first;
     }
+    // A row pasted twice (the same title and description for the same unit) names no identifier to find it by.
+    const copy = `row:${p.unitId}\u0000${p.fields.title}\u0000${p.fields.description}`;
+    const original = firstRowOf.get(copy);
+    if (original === undefined) firstRowOf.set(copy, p.row);
+    else sameAs ??= original;
     if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b), mergeInto: [] });
     if (sameAs !== null) duplicatesInFile.push({ row: p.row, sameAs });
   });

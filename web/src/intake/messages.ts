@@ -85,7 +85,10 @@ export const intakeMessages = {
   merged: { zh: '并入已有线索', en: 'Merged into existing clues' },
   existingClues: { zh: '已有线索', en: 'Existing clues' },
   inFileTitle: { zh: '文件内疑似重复', en: 'Possible duplicates within the file' },
-  inFileLead: { zh: '这些行与文件中前面的行含有相同的标识信息，仍会导入。', en: 'These rows share an identifier with an earlier row of the file. They are still imported.' },
+  inFileLead: {
+    zh: '这些行与文件中前面的行含有相同的标识信息，或标题、内容和单位完全相同，仍会导入。',
+    en: 'These rows share an identifier with an earlier row of the file, or its title, description and unit. They are still imported.',
+  },
   earlierRow: { zh: '与之相同的行', en: 'Same as' },
   rowOne: { zh: '第 {row} 行', en: 'row {row}' },
   importAll: { zh: '导入', en: 'Import' },
