@@ -455,9 +455,15 @@ describe('the webhook (通知接口)', () => {
     const logged = await database.db.select({ payload: auditLog.payload }).from(auditLog);
     expect(logged.some((e) => e.payload.includes(secret))).toBe(false);
 
+    // What waited to be sent goes with the webhook, in the same save: set again before the next delivery run, the old
+    // waiting deliveries went to the new address. One already delivered stays in the record.
+    await database.client.execute({ sql: "insert into webhook_outbox (campaign_id, url, body, next_attempt_at) values (1, 'https://msg.bureau.local/battlemap', '{}', '2026-06-15T00:00:00.000Z')", args: [] });
+    await database.client.execute({ sql: "insert into webhook_outbox (campaign_id, url, body, next_attempt_at, delivered_at) values (1, 'https://msg.bureau.local/battlemap', '{}', '2026-06-15T00:00:00.000Z', '2026-06-15T00:00:01.000Z')", args: [] });
     const stopped = (await patch({ webhook: { url: null } })) as CampaignSettings;
     expect(stopped.webhook).toMatchObject({ url: null, secretSet: false });
     expect(await stored()).toEqual([null, null]);
+    const left = await database.client.execute('select delivered_at is null as waiting from webhook_outbox where campaign_id = 1');
+    expect(left.rows.map((r) => Number(r.waiting))).toEqual([0]);
   });
 
   it('sends a signed test delivery now and says what the receiver answered, and how queued deliveries stand', async () => {

@@ -1,10 +1,10 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import { readUnits } from './unit-list';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { webhookStatus } from './webhook-status';
 import { attachmentsHeld } from './attachment-quota';
-import { auditLog, campaignMaps, campaigns, categories, units } from '../../db/schema';
+import { auditLog, campaignMaps, campaigns, categories, units, webhookOutbox } from '../../db/schema';
 import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
 import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
 import { ApiError, refusalError } from '../errors';
@@ -200,6 +200,11 @@ export async function changeSettings(database: Database, id: number, actor: Acto
       .update(campaigns)
       .set({ nameZh: after.nameZh, nameEn: after.nameEn, startsOn: after.startsOn, endsOn: after.endsOn, config: after.config, webhookUrl: webhook.url, webhookSecret: webhook.secret })
       .where(eq(campaigns.id, id));
+    // The webhook removed, what waited to be sent goes with it, in the same commit: set again before the next delivery
+    // run, the old waiting ones went to the new address.
+    if (webhook.url === null && campaign.webhookUrl !== null) {
+      await tx.delete(webhookOutbox).where(and(eq(webhookOutbox.campaignId, id), isNull(webhookOutbox.deliveredAt)));
+    }
     await appendAudit(tx, configurationEntry(campaign, actor, 'campaign.configure', { changes }, now));
     return readSettings(tx, id);
   });
