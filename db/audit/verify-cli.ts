@@ -1,30 +1,45 @@
+import { LibsqlError } from '@libsql/client';
+import { databaseUrlOf } from '../backup/operator-paths';
+import { firstLineOf } from '../backup/database-file';
+import { localPathOf } from '../backup/server-lock';
 import { openDatabase } from '../client';
 import { checkKeptFigures, rebuildKeptFigures, type KeptMismatch } from './kept-figures';
 import { verifyAudit } from './verify';
+import { CannotVerify, openToVerify } from './verify-open';
 
 /**
  * `npm run audit:verify [-- --rebuild-kept]`: checks the hash chain, that
  * every item is the replay of its entries, and that the figures triggers
  * keep (report tallies, solve times, board counts, escalation rungs) equal
  * what the log and the items give; `--rebuild-kept` rebuilds those from
- * them when they do not.
+ * them when they do not. It only reads the database (see openToVerify),
+ * but for that rebuild, when asked. A relative `file:` DATABASE_URL is read
+ * from the folder npm was run in.
  */
-const url = process.env.DATABASE_URL ?? 'file:./data/battlemap.db';
+const url = databaseUrlOf();
 const rebuild = process.argv.includes('--rebuild-kept');
-const database = await openDatabase(url, process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+const authToken = process.env.DATABASE_AUTH_TOKEN;
 const describe = (m: KeptMismatch) => `${m.table} (${m.missing} rows missing or different, ${m.extra} extra)`;
+let reader: Awaited<ReturnType<typeof openToVerify>> | undefined;
 try {
-  const result = await verifyAudit(database.db);
+  reader = await openToVerify(url, authToken);
+  const result = await verifyAudit(reader.db);
   if (!result.ok) {
     console.error(`audit log BROKEN at seq ${result.seq ?? '?'}${result.subject === undefined ? '' : ` (${result.subject} ${result.subjectId})`}: ${result.reason}`);
     process.exitCode = 1;
   } else {
     console.log(`audit log intact: ${result.entries} entries, ${result.items} items replay to their stored state, ${result.files} attached files have the SHA-256 recorded (${url})`);
-    let mismatches = await checkKeptFigures(database.db);
+    let mismatches = await checkKeptFigures(reader.db);
     if (mismatches.length > 0 && rebuild) {
       console.log(`rebuilding what differed: ${mismatches.map(describe).join('; ')}`);
-      await rebuildKeptFigures(database);
-      mismatches = await checkKeptFigures(database.db);
+      // The one write, asked for: the schema is this version's (openToVerify refuses an older one), so opening it to write migrates nothing.
+      const database = await openDatabase(url, authToken === undefined ? {} : { authToken });
+      try {
+        await rebuildKeptFigures(database);
+      } finally {
+        await database.close();
+      }
+      mismatches = await checkKeptFigures(reader.db);
     }
     if (mismatches.length === 0) console.log('kept figures (report tallies, solve times, board counts, escalation rungs) agree with the log and the items');
     else {
@@ -32,6 +47,14 @@ try {
       process.exitCode = 1;
     }
   }
+} catch (error) {
+  if (error instanceof CannotVerify) console.error(error.message);
+  else if (error instanceof LibsqlError) {
+    // A file SQLite cannot read (damaged): said in a line, not a stack trace.
+    const shownAs = reader?.shownAs ?? localPathOf(url) ?? url;
+    console.error(`无法读取 ${shownAs}（${firstLineOf(error)}） / Could not read ${shownAs}: ${firstLineOf(error)}`);
+  } else throw error;
+  process.exitCode = 1;
 } finally {
-  database.close();
+  reader?.close();
 }

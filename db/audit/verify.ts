@@ -1,9 +1,50 @@
 import { createHash } from 'node:crypto';
 import { asc, gt } from 'drizzle-orm';
-import { replayCampaign, replayClue, replayProblem } from '../../engine';
+import { replayCampaign, replayClue, replayProblem, type ClueContext, type ProblemContext } from '../../engine';
 import type { Db } from '../client';
 import { attachments, auditLog, campaigns, clues, problems } from '../schema';
 import { auditHash, genesisHash } from './hash';
+
+/** Where an attach or remove entry stands in the log, and the item it names. */
+interface FileEntry {
+  readonly seq: number;
+  readonly subject: string;
+  readonly subjectId: number;
+}
+type AttachEntry = FileEntry & { readonly sha256: unknown; readonly size: unknown };
+
+type ItemRow = typeof clues.$inferSelect | typeof problems.$inferSelect;
+/** The columns of an item's row that copy a field of its context. */
+type CopiedColumn = Exclude<keyof ItemRow, 'id' | 'state' | 'version' | 'context' | 'updatedAt'>;
+
+/**
+ * What each copied column holds for a context, as db/items/store.ts writes
+ * it, and its name in a report. The board, the filters and the access checks
+ * read these columns, not the context: a unit changed in the row alone moves
+ * the card to another unit's board while the log still says it is not there.
+ * Every column is listed (the type requires it), so one added to the items
+ * is not left unchecked.
+ */
+const copiedColumns: { readonly [C in CopiedColumn]: { readonly name: string; readonly of: (context: ClueContext | ProblemContext) => ItemRow[C] } } = {
+  unitId: { name: 'unit', of: (c) => c.unitId },
+  title: { name: 'title', of: (c) => c.title },
+  dueAt: { name: 'due time', of: (c) => c.dueAt ?? null },
+  assigneeId: { name: 'assignee', of: (c) => c.assigneeId ?? null },
+  categoryId: { name: 'category', of: (c) => c.categoryId ?? null },
+  campaignId: { name: 'campaign', of: (c) => c.campaignId },
+  foundAt: { name: 'found time', of: (c) => ('foundAt' in c ? c.foundAt : c.identifiedAt) },
+  enteredAt: { name: 'time it entered its state', of: (c) => c.enteredAt },
+  lastNoteAt: { name: 'last note time', of: (c) => c.lastNoteAt ?? null },
+  attachmentCount: { name: 'file count', of: (c) => c.attachments?.length ?? 0 },
+  extensionAskedUntil: { name: 'day asked for more time', of: (c) => c.extensionRequest?.until ?? null },
+};
+const copied = Object.entries(copiedColumns) as [CopiedColumn, (typeof copiedColumns)[CopiedColumn]][];
+
+/** The first copied column of the row that differs from what the context gives, by its name, or null. */
+function differingColumn(row: ItemRow, context: ClueContext | ProblemContext): string | null {
+  for (const [column, { name, of }] of copied) if (row[column] !== of(context)) return name;
+  return null;
+}
 
 export type VerifyResult =
   | { readonly ok: true; readonly entries: number; readonly items: number; readonly files: number }
@@ -12,12 +53,15 @@ export type VerifyResult =
 /**
  * Checks the audit log: every entry's hash chains to the one before it, the
  * sequence has no gaps, and replaying each item's entries through the
- * engine gives exactly its stored state, context and version; and every
- * attached file's bytes still have the SHA-256 its attach entry recorded.
+ * engine gives exactly its stored state, context and version, and the
+ * columns copied from the context agree with it; every file an attach entry
+ * names is still stored (a removed one keeps its row, marked removed, as its
+ * remove entry says), and its bytes still have the SHA-256 recorded.
  */
 export async function verifyAudit(db: Db): Promise<VerifyResult> {
   const events = new Map<string, unknown[]>();
-  const attached = new Map<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>();
+  const attached = new Map<number, AttachEntry>();
+  const removed = new Map<number, FileEntry>();
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let after = 0;
@@ -45,7 +89,10 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       list.push(payload);
       if (row.event.endsWith('.attach')) {
         const file = payload as { attachmentId?: unknown; sha256?: unknown; size?: unknown };
-        if (typeof file.attachmentId === 'number') attached.set(file.attachmentId, { key, sha256: file.sha256, size: file.size });
+        if (typeof file.attachmentId === 'number') attached.set(file.attachmentId, { seq: row.seq, subject: row.subject, subjectId: row.subjectId, sha256: file.sha256, size: file.size });
+      } else if (row.event.endsWith('.detach')) {
+        const file = payload as { attachmentId?: unknown };
+        if (typeof file.attachmentId === 'number') removed.set(file.attachmentId, { seq: row.seq, subject: row.subject, subjectId: row.subjectId });
       }
     }
     after = rows[rows.length - 1]?.seq ?? after;
@@ -54,16 +101,24 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   let items = 0;
   for (const table of [clues, problems] as const) {
     const subject = table === clues ? 'clue' : 'problem';
-    const stored = await db.select({ id: table.id, state: table.state, context: table.context, version: table.version }).from(table);
-    for (const row of stored) {
-      items += 1;
-      const log = events.get(`${subject}:${row.id}`) ?? [];
-      const replayed = subject === 'clue' ? replayClue(log) : replayProblem(log);
-      if (!replayed.ok) return { ok: false, seq: null, subject, subjectId: row.id, reason: `replay failed at its event ${replayed.index}: ${replayed.reason}` };
-      if (replayed.state !== row.state || replayed.version !== row.version || JSON.stringify(replayed.context) !== JSON.stringify(row.context)) {
-        return { ok: false, seq: null, subject, subjectId: row.id, reason: 'stored state differs from the replay of its audit entries' };
+    // A page at a time, by id, as the log is read: a table of a million items read in one array held every row at once.
+    let afterId = 0;
+    for (;;) {
+      const stored: ItemRow[] = await db.select().from(table).where(gt(table.id, afterId)).orderBy(asc(table.id)).limit(5000);
+      if (stored.length === 0) break;
+      for (const row of stored) {
+        items += 1;
+        const log = events.get(`${subject}:${row.id}`) ?? [];
+        const replayed = subject === 'clue' ? replayClue(log) : replayProblem(log);
+        if (!replayed.ok) return { ok: false, seq: null, subject, subjectId: row.id, reason: `replay failed at its event ${replayed.index}: ${replayed.reason}` };
+        if (replayed.state !== row.state || replayed.version !== row.version || JSON.stringify(replayed.context) !== JSON.stringify(row.context)) {
+          return { ok: false, seq: null, subject, subjectId: row.id, reason: 'stored state differs from the replay of its audit entries' };
+        }
+        const differing = differingColumn(row, replayed.context);
+        if (differing !== null) return { ok: false, seq: null, subject, subjectId: row.id, reason: `stored ${differing} differs from the replay` };
+        events.delete(`${subject}:${row.id}`);
       }
-      events.delete(`${subject}:${row.id}`);
+      afterId = stored[stored.length - 1]?.id ?? afterId;
     }
   }
   for (const row of await db.select({ id: campaigns.id, state: campaigns.state, context: campaigns.context, version: campaigns.version }).from(campaigns)) {
@@ -75,31 +130,55 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   }
   const orphan = [...events.keys()].find((k) => k.startsWith('clue:') || k.startsWith('problem:'));
   if (orphan !== undefined) return { ok: false, seq: null, reason: `audit entries for ${orphan}, which is not stored` };
-  const files = await verifyFiles(db, attached);
+  const files = await verifyFiles(db, attached, removed);
   if (typeof files !== 'number') return files;
   return { ok: true, entries: expectedSeq - 1, items, files };
 }
 
-/** Each stored file against its attach entry (the item, the size, the hash) and its bytes against the hash, a few files at a time, as they may be large: how many, or the first that fails. */
-async function verifyFiles(db: Db, attached: ReadonlyMap<number, { readonly key: string; readonly sha256: unknown; readonly size: unknown }>): Promise<VerifyResult | number> {
+/**
+ * Each stored file against its attach entry (the item, the size, the hash)
+ * and its remove entry if it was removed, and its bytes against the hash, a
+ * few files at a time, as they may be large; then that every file an attach
+ * entry names was found: how many, or the first that fails.
+ */
+async function verifyFiles(db: Db, attached: ReadonlyMap<number, AttachEntry>, removed: ReadonlyMap<number, FileEntry>): Promise<VerifyResult | number> {
+  const namesItsItem = (entry: FileEntry | undefined, row: { subject: string; subjectId: number }): entry is FileEntry => entry !== undefined && entry.subject === row.subject && entry.subjectId === row.subjectId;
+  const found = new Set<number>();
   let after = 0;
   let checked = 0;
   for (;;) {
     const rows = await db
-      .select({ id: attachments.id, subject: attachments.subject, subjectId: attachments.subjectId, size: attachments.size, sha256: attachments.sha256, content: attachments.content })
+      .select({
+        id: attachments.id,
+        subject: attachments.subject,
+        subjectId: attachments.subjectId,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        removedAt: attachments.removedAt,
+        content: attachments.content,
+      })
       .from(attachments)
       .where(gt(attachments.id, after))
       .orderBy(asc(attachments.id))
       .limit(20);
-    if (rows.length === 0) return checked;
+    if (rows.length === 0) break;
     for (const row of rows) {
       const entry = attached.get(row.id);
-      const failed = (reason: string): VerifyResult => ({ ok: false, seq: null, subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${reason}` });
-      if (entry === undefined || entry.key !== `${row.subject}:${row.subjectId}`) return failed('no attach entry of this item names it');
+      const removal = removed.get(row.id);
+      const failed = (reason: string, seq: number | null = null): VerifyResult => ({ ok: false, seq, subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${reason}` });
+      if (entry === undefined || !namesItsItem(entry, row)) return failed('no attach entry of this item names it');
       if (entry.sha256 !== row.sha256 || entry.size !== row.size) return failed('its size or SHA-256 differs from what its attach entry recorded');
       if (row.content.byteLength !== row.size || createHash('sha256').update(row.content).digest('hex') !== row.sha256) return failed('its bytes no longer have the SHA-256 recorded when it was attached');
+      // The removal and the mark commit together (api/services/attachments.ts): a mark alone hides a file from its item, an entry alone lists one the item no longer has.
+      if (row.removedAt !== null && !namesItsItem(removal, row)) return failed('marked removed, but no remove entry of this item names it');
+      if (row.removedAt === null && namesItsItem(removal, row)) return failed('its remove entry names it, but it is not marked removed', removal.seq);
+      found.add(row.id);
       checked += 1;
     }
     after = rows[rows.length - 1]?.id ?? after;
   }
+  for (const [id, entry] of attached) {
+    if (!found.has(id)) return { ok: false, seq: entry.seq, subject: entry.subject, subjectId: entry.subjectId, reason: `attached file ${id}: its attach entry names it, but it is not stored` };
+  }
+  return checked;
 }

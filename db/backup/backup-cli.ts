@@ -1,7 +1,8 @@
 import { BackupError, backupDatabase } from './backup';
+import { databaseUrlOf, operatorPath } from './operator-paths';
 
-/** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. */
-const url = process.env.DATABASE_URL ?? 'file:./data/battlemap.db';
+/** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. Relative paths are read from the folder npm was run in. */
+const url = databaseUrlOf();
 const target = process.argv[2];
 if (target === undefined || target.startsWith('-')) {
   console.error('Usage: npm run backup -- FILE   (writes a copy of the database at DATABASE_URL, default file:./data/battlemap.db)');
@@ -9,7 +10,7 @@ if (target === undefined || target.startsWith('-')) {
 }
 try {
   const started = performance.now();
-  const { path, bytes } = await backupDatabase(url, target);
+  const { path, bytes } = await backupDatabase(url, operatorPath(target));
   console.log(`Backed up ${url} to ${path} (${(bytes / 1_048_576).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms).`);
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);

@@ -1,18 +1,22 @@
-import { createClient } from '@libsql/client';
+import { createClient, LibsqlError } from '@libsql/client';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Label } from '../../engine/labels';
 import { openDatabase } from '../client';
 import { verifyAudit, type VerifyResult } from '../audit/verify';
+import { BackupError } from './backup-error';
+import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
 import { localPathOf, runningServers } from './server-lock';
 
-export class BackupError extends Error {}
+export { BackupError } from './backup-error';
 
 function localPathOrFail(url: string): string {
   const path = localPathOf(url);
   if (path === null) {
-    throw new BackupError(
-      `${url} is not a local database file. File backups apply to the embedded database only; back up a libSQL server (sqld) with its own tools.`,
-    );
+    throw new BackupError({
+      zh: `${url} 不是本地数据库文件。文件备份只适用于内嵌数据库；libSQL 服务器（sqld）请用它自己的工具备份`,
+      en: `${url} is not a local database file. File backups apply to the embedded database only; back up a libSQL server (sqld) with its own tools.`,
+    });
   }
   return path;
 }
@@ -25,39 +29,91 @@ function localPathOrFail(url: string): string {
  */
 export async function backupDatabase(url: string, target: string): Promise<{ path: string; bytes: number }> {
   const source = localPathOrFail(url);
-  if (!existsSync(source)) throw new BackupError(`There is no database at ${source}.`);
+  if (!existsSync(source)) throw new BackupError({ zh: `没有数据库 ${source}`, en: `There is no database at ${source}.` });
   const path = resolve(target);
-  if (existsSync(path)) throw new BackupError(`${path} exists already; choose a new file name (backups are never overwritten).`);
+  if (existsSync(path)) throw new BackupError({ zh: `${path} 已存在；请换一个新文件名（备份从不覆盖）`, en: `${path} exists already; choose a new file name (backups are never overwritten).` });
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new BackupError({ zh: `文件夹 ${folder} 不存在，无法写入备份 ${path}；请先创建它`, en: `The folder ${folder} does not exist, so the backup ${path} cannot be written there; create it first.` });
+  }
   const client = createClient({ url: `file:${source}`, timeout: 10_000 });
   try {
     await client.execute({ sql: 'VACUUM INTO ?', args: [path] });
+  } catch (error) {
+    if (!(error instanceof LibsqlError)) throw error;
+    // The file did not exist before (checked above): what a failed copy left of it is not a backup.
+    rmSync(path, { force: true });
+    throw new BackupError({ zh: `无法把 ${source} 备份到 ${path}（${firstLineOf(error)}）`, en: `Could not back up ${source} to ${path}: ${firstLineOf(error)}.` });
   } finally {
     client.close();
   }
   return { path, bytes: statSync(path).size };
 }
 
+/** Why a backup is refused, in a message that says nothing was restored. */
+const notRestored = (source: string, why: Label) => new BackupError({ zh: `备份 ${source} ${why.zh}，未恢复任何内容`, en: `The backup ${source} ${why.en}. Nothing was restored.` });
+
+const fileProblems: Record<NonNullable<ReturnType<typeof sqliteFileProblem>>, Label> = {
+  notFile: { zh: '不是文件', en: 'is not a file' },
+  empty: { zh: '是空文件（0 字节），不是 SQLite 数据库', en: 'is empty (0 bytes), not a SQLite database' },
+  notSqlite: { zh: '不是 SQLite 数据库（开头没有 SQLite 的文件头）', en: 'is not a SQLite database (it does not begin with the SQLite header)' },
+};
+
+/**
+ * Checks the copy of a backup before anything else opens it: SQLite finds
+ * it whole, and it is a Battlemap database. Migrating comes next, and would
+ * turn any SQLite file, even an empty one, into an empty Battlemap database
+ * that verifies; the verification reads the log and the items, not every
+ * page, so a damaged index would be put in place unseen.
+ */
+async function checkBackupCopy(copy: string, source: string): Promise<void> {
+  const client = createClient({ url: `file:${copy}` });
+  try {
+    const damage = await integrityProblem(client);
+    if (damage !== null) throw notRestored(source, { zh: `已损坏（PRAGMA integrity_check：${damage}）`, en: `is damaged (PRAGMA integrity_check: ${damage})` });
+    const missing = await missingBattlemapTables(client);
+    if (missing.length > 0) {
+      throw notRestored(source, {
+        zh: `不是 Battlemap 数据库（没有 ${missing.join('、')} 表）`,
+        en: `is not a Battlemap database (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'})`,
+      });
+    }
+  } finally {
+    client.close();
+  }
+}
+
 /**
  * Restores a backup over the database at `url`, with no server running on
- * it: the backup is copied beside the database, migrated to this version
- * and its audit chain verified (hash chain and replay of every item); only
- * then does it replace the database. The database it replaces is kept as
- * `<name>.replaced-<time>` rather than deleted.
+ * it: the backup must be a whole SQLite file (`PRAGMA integrity_check`) of
+ * a Battlemap database; it is copied beside the database, migrated to this
+ * version and its audit chain verified (hash chain and replay of every
+ * item); only then does it replace the database. The database it replaces
+ * is kept as `<name>.replaced-<time>` rather than deleted.
  */
 export async function restoreDatabase(backup: string, url: string, now: Date = new Date()): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null }> {
   const target = localPathOrFail(url);
   const source = resolve(backup);
-  if (!existsSync(source)) throw new BackupError(`There is no backup at ${source}.`);
+  if (!existsSync(source)) throw new BackupError({ zh: `没有备份文件 ${source}`, en: `There is no backup at ${source}.` });
+  const fileProblem = sqliteFileProblem(source);
+  if (fileProblem !== null) throw notRestored(source, fileProblems[fileProblem]);
   const running = runningServers(target);
   if (running.length > 0) {
-    throw new BackupError(`Battlemap is running on ${target} (pid ${running.join(', ')}). Stop it first, then restore.`);
+    throw new BackupError({
+      zh: `Battlemap 正在 ${target} 上运行（进程 ${running.join(', ')}），请先停止它再恢复`,
+      en: `Battlemap is running on ${target} (pid ${running.join(', ')}). Stop it first, then restore.`,
+    });
   }
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${basename(target)}.restoring`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  const removeStaging = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  };
+  removeStaging();
   copyFileSync(source, staging);
   let verified: VerifyResult;
   try {
+    await checkBackupCopy(staging, source);
     const database = await openDatabase(`file:${staging}`);
     try {
       verified = await verifyAudit(database.db);
@@ -67,13 +123,18 @@ export async function restoreDatabase(backup: string, url: string, now: Date = n
       database.close();
     }
   } catch (error) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+    removeStaging();
+    // Whole and Battlemap's, yet unreadable to the migration or the verification (a schema edited by hand): said, not a stack trace.
+    if (error instanceof LibsqlError) throw notRestored(source, { zh: `无法读取（${firstLineOf(error)}）`, en: `could not be read: ${firstLineOf(error)}` });
     throw error;
   }
   if (!verified.ok) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+    removeStaging();
     const where = verified.subject === undefined ? '' : ` (${verified.subject} ${verified.subjectId})`;
-    throw new BackupError(`The backup's audit log is broken at seq ${verified.seq ?? '?'}${where}: ${verified.reason}. Nothing was restored.`);
+    throw new BackupError({
+      zh: `备份的审计日志在第 ${verified.seq ?? '?'} 条处有误${where}：${verified.reason}，未恢复任何内容`,
+      en: `The backup's audit log is broken at seq ${verified.seq ?? '?'}${where}: ${verified.reason}. Nothing was restored.`,
+    });
   }
   let replaced: string | null = null;
   if (existsSync(target)) {

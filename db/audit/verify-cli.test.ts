@@ -1,0 +1,85 @@
+import { createClient } from '@libsql/client';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../client';
+
+/**
+ * `npm run audit:verify` as the operator runs it: npm starts it in the
+ * package's folder, with the folder they typed it in as INIT_CWD.
+ */
+const root = resolve(import.meta.dirname, '../..');
+
+let folder: string;
+/** A migrated database as a first start leaves it, and a copy of it as a backup writes it (one file, not in WAL mode). */
+let fresh: string;
+let copy: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'battlemap-verify-cli-'));
+  fresh = join(folder, 'battlemap.db');
+  const database = await openDatabase(`file:${fresh}`);
+  copy = join(folder, 'copy.db');
+  await database.client.execute({ sql: 'VACUUM INTO ?', args: [copy] });
+  await database.close();
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function verify(databaseUrl: string, initCwd = folder): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'db/audit/verify-cli.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: initCwd } }, (error, stdout, stderr) =>
+      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, output: stdout + stderr }),
+    );
+  });
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const withoutStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
+
+describe('npm run audit:verify', () => {
+  it('refuses a database that is not there (a typo in a nightly check), and creates none', async () => {
+    const typo = join(folder, 'battlemap.dbb');
+    const { code, output } = await verify(`file:${typo}`);
+    expect(code).toBe(1);
+    expect(output).toContain(`There is no database at ${typo}`);
+    withoutStack(output);
+    expect(existsSync(typo)).toBe(false);
+  });
+
+  it('only reads what it checks: the file is not migrated, nor put in WAL mode', async () => {
+    const before = sha256(copy);
+    const { code, output } = await verify(`file:${copy}`);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/audit log intact: 0 entries/);
+    expect(sha256(copy)).toBe(before);
+    expect(existsSync(`${copy}-wal`)).toBe(false);
+  });
+
+  it('says a database with an older schema is older, and leaves it so, instead of migrating it', async () => {
+    const older = join(folder, 'older.db');
+    const client = createClient({ url: `file:${copy}` });
+    await client.execute({ sql: 'VACUUM INTO ?', args: [older] });
+    client.close();
+    const olderClient = createClient({ url: `file:${older}` });
+    // As if the newest migration came with this version: its record is what the migrator goes by.
+    await olderClient.execute('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)');
+    olderClient.close();
+    const before = sha256(older);
+    const { code, output } = await verify(`file:${older}`);
+    expect(code).toBe(1);
+    expect(output).toMatch(/The database .*older\.db has an older schema than this version of Battlemap \(1 migration not applied/);
+    withoutStack(output);
+    expect(sha256(older)).toBe(before);
+  });
+
+  it('reads a relative file: path from the folder npm was run in, not the package folder', async () => {
+    const { code, output } = await verify(`file:./${basename(copy)}`);
+    // Before, it would have made an empty database in the package's folder; never leave one there.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(root, `${basename(copy)}${suffix}`), { force: true });
+    expect(code, output).toBe(0);
+    expect(output).toContain(`(file:${copy})`);
+  });
+});

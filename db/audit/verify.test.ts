@@ -1,0 +1,122 @@
+import type { InValue } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detachFile } from '../../api/services/attachments';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { verifyAudit } from './verify';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.drop());
+
+const one = async <Row>(sql: string, args: InValue[] = []): Promise<Row> => {
+  const [row] = (await database.client.execute({ sql, args })).rows;
+  if (row === undefined) throw new Error(`nothing found by ${sql}`);
+  return row as Row;
+};
+
+/** What the verification says while an item's column holds `value`, set by hand; the column is set back afterwards. */
+async function verifiedWith(table: 'clues' | 'problems', id: number, column: string, value: InValue) {
+  const before = await one<Record<string, InValue>>(`select ${column} as v from ${table} where id = ?`, [id]);
+  await database.client.execute({ sql: `update ${table} set ${column} = ? where id = ?`, args: [value, id] });
+  try {
+    return await verifyAudit(database.db);
+  } finally {
+    await database.client.execute({ sql: `update ${table} set ${column} = ? where id = ?`, args: [before.v ?? null, id] });
+  }
+}
+
+describe('the verification of the columns an item copies from its context', () => {
+  // What the board, the filters and the access checks read: a change made to a row alone moves a card or lets another unit see it.
+  const edits: readonly [name: string, column: string, value: (clue: { unit_id: string; assignee_id: number }) => InValue][] = [
+    ['unit', 'unit_id', (clue) => (clue.unit_id === 'hantai' ? 'wangan' : 'hantai')],
+    ['title', 'title', () => 'changed in the row alone'],
+    ['due time', 'due_at', () => '2030-01-01T00:00:00.000Z'],
+    ['due time', 'due_at', () => null],
+    ['assignee', 'assignee_id', () => null],
+    ['category', 'category_id', () => null],
+    ['found time', 'found_at', () => '2020-01-01T00:00:00.000Z'],
+    ['time it entered its state', 'entered_at', () => '2020-01-01T00:00:00.000Z'],
+    ['last note time', 'last_note_at', () => null],
+    ['file count', 'attachment_count', () => 0],
+    ['day asked for more time', 'extension_asked_until', () => '2030-01-01'],
+  ];
+  it.each(edits)('reports a clue whose stored %s was changed in its row alone (set %s)', async (name, column, value) => {
+    const clue = await one<{ id: number; unit_id: string; assignee_id: number }>(
+      `select id, unit_id, assignee_id from clues
+       where assignee_id is not null and category_id is not null and due_at is not null and last_note_at is not null and attachment_count > 0 order by id limit 1`,
+    );
+    expect(await verifiedWith('clues', clue.id, column, value(clue))).toEqual({ ok: false, seq: null, subject: 'clue', subjectId: clue.id, reason: `stored ${name} differs from the replay` });
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('reports a problem whose stored unit was changed in its row alone', async () => {
+    const problem = await one<{ id: number; unit_id: string }>('select id, unit_id from problems order by id limit 1');
+    const other = problem.unit_id === 'hantai' ? 'wangan' : 'hantai';
+    expect(await verifiedWith('problems', problem.id, 'unit_id', other)).toEqual({ ok: false, seq: null, subject: 'problem', subjectId: problem.id, reason: 'stored unit differs from the replay' });
+  });
+});
+
+describe('the verification of attached files', () => {
+  const attachEntryOf = (id: number) =>
+    one<{ seq: number; subject: string; subject_id: number }>(
+      `select seq, subject, subject_id from audit_log where event like '%.attach' and json_extract(payload, '$.attachmentId') = ?`,
+      [id],
+    );
+
+  it('reports a file whose row was deleted while its attach entry still names it (a file a user saved, lost without a word)', async () => {
+    const file = await one<{ id: number }>('select id from attachments where removed_at is null order by id limit 1');
+    const entry = await attachEntryOf(file.id);
+    await database.client.execute({ sql: 'create temp table kept_file as select * from attachments where id = ?', args: [file.id] });
+    await database.client.execute({ sql: 'delete from attachments where id = ?', args: [file.id] });
+    try {
+      expect(await verifyAudit(database.db)).toEqual({
+        ok: false,
+        seq: entry.seq,
+        subject: entry.subject,
+        subjectId: entry.subject_id,
+        reason: `attached file ${file.id}: its attach entry names it, but it is not stored`,
+      });
+    } finally {
+      await database.client.execute('insert into attachments select * from kept_file');
+      await database.client.execute('drop table kept_file');
+    }
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('passes a file removed with its reason (its row kept, marked removed), and reports one marked removed by hand, or unmarked after its removal', async () => {
+    const [removed, other] = (await database.client.execute('select id, subject, subject_id from attachments where removed_at is null order by id limit 2')).rows as unknown as {
+      id: number;
+      subject: 'clue' | 'problem';
+      subject_id: number;
+    }[];
+    if (removed === undefined || other === undefined) throw new Error('the demo has fewer than two files');
+    const office = await one<{ id: number }>("select id from users where role = 'office' order by id limit 1");
+    await detachFile(database, removed.subject, removed.subject_id, removed.id, { userId: office.id, role: 'office', unitScope: [] }, '传错了文件', testNow);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+
+    await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), other.id] });
+    expect(await verifyAudit(database.db)).toEqual({
+      ok: false,
+      seq: null,
+      subject: other.subject,
+      subjectId: other.subject_id,
+      reason: `attached file ${other.id}: marked removed, but no remove entry of this item names it`,
+    });
+    await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [other.id] });
+
+    const removal = await one<{ seq: number }>(`select seq from audit_log where event like '%.detach' and json_extract(payload, '$.attachmentId') = ?`, [removed.id]);
+    await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [removed.id] });
+    expect(await verifyAudit(database.db)).toEqual({
+      ok: false,
+      seq: removal.seq,
+      subject: removed.subject,
+      subjectId: removed.subject_id,
+      reason: `attached file ${removed.id}: its remove entry names it, but it is not marked removed`,
+    });
+    await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), removed.id] });
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});

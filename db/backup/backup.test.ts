@@ -1,0 +1,107 @@
+import { createClient } from '@libsql/client';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstAdmin } from '../../api/services/people/first-start';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import { openDatabase } from '../client';
+import { BackupError, backupDatabase, restoreDatabase } from './backup';
+
+let live: Awaited<ReturnType<typeof testDatabase>>;
+/** Where the backups are put and restored to, apart from the live database. */
+let folder: string;
+/** A good backup of the demo. */
+let backup: string;
+/** The database a restore would replace. */
+let current: string;
+
+beforeAll(async () => {
+  live = await testDatabase();
+  folder = mkdtempSync(join(tmpdir(), 'battlemap-backup-'));
+  backup = join(folder, 'good.db');
+  await backupDatabase(live.url, backup);
+  mkdirSync(join(folder, 'current'));
+  current = join(folder, 'current', 'battlemap.db');
+  await backupDatabase(live.url, current);
+});
+afterAll(async () => {
+  await live.drop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const fileIn = (name: string, bytes: Uint8Array | string) => {
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+/** Restores `file` over the current database, expects it refused, and that nothing was put in place or left behind: the refusal's message. */
+async function refusal(file: string): Promise<string> {
+  const before = readFileSync(current);
+  const outcome = await restoreDatabase(file, `file:${current}`, testNow).then(
+    (restored) => restored,
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(BackupError);
+  expect(readFileSync(current).equals(before)).toBe(true);
+  expect(readdirSync(join(folder, 'current'))).toEqual(['battlemap.db']);
+  const message = (outcome as BackupError).message;
+  // One line, in both languages, naming the file.
+  expect(message).not.toContain('\n');
+  expect(message).toMatch(/[\u4e00-\u9fff].* \/ [A-Z]/);
+  expect(message).toContain(file);
+  return message;
+}
+
+describe('a restore', () => {
+  it('refuses an empty file, a text file and a truncated backup, saying which file and why, and leaves the database as it was', async () => {
+    expect(await refusal(fileIn('empty.db', ''))).toMatch(/empty.*not a SQLite database/);
+    expect(await refusal(fileIn('notes.db', '这不是数据库 / not a database\n'.repeat(20)))).toMatch(/not a SQLite database/);
+    expect(await refusal(fileIn('truncated.db', readFileSync(backup).subarray(0, 100_000)))).toMatch(/damaged/);
+  });
+
+  it('refuses a SQLite database that is not a Battlemap one, and restores one from a first start (no campaign yet)', async () => {
+    const other = join(folder, 'other.db');
+    const client = createClient({ url: `file:${other}` });
+    await client.execute('create table foo (x)');
+    client.close();
+    expect(await refusal(other)).toMatch(/not a Battlemap database.*audit_log.*campaigns/);
+
+    const firstStart = await openDatabase(`file:${join(folder, 'first-start', 'battlemap.db')}`);
+    await createFirstAdmin(firstStart, 'a password long enough 1', testNow);
+    await firstStart.close();
+    const firstBackup = join(folder, 'first-start.db');
+    await backupDatabase(`file:${join(folder, 'first-start', 'battlemap.db')}`, firstBackup);
+    const restored = await restoreDatabase(firstBackup, `file:${join(folder, 'restored-first-start', 'battlemap.db')}`, testNow);
+    expect(restored).toMatchObject({ verified: { ok: true, items: 0 }, replaced: null });
+  });
+
+  it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {
+    const damaged = join(folder, 'damaged.db');
+    copyFileSync(backup, damaged);
+    // Bytes overwritten in an index no query of the verification reads: the audit chain and every item still replay.
+    const client = createClient({ url: `file:${damaged}` });
+    const root = Number((await client.execute("select rootpage from sqlite_master where name = 'clues_title'")).rows[0]?.rootpage);
+    const pageSize = Number((await client.execute('pragma page_size')).rows[0]?.page_size);
+    client.close();
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize / 2, 0x41), 0, pageSize / 2, (root - 1) * pageSize + pageSize / 2);
+    closeSync(fd);
+    expect(await refusal(damaged)).toMatch(/damaged \(PRAGMA integrity_check: .+\)/);
+  });
+});
+
+describe('a backup', () => {
+  it('into a folder that does not exist is refused, naming the folder, and writes nothing', async () => {
+    const target = join(folder, 'no such folder', 'battlemap.db');
+    const outcome = await backupDatabase(live.url, target).then(
+      (written) => written,
+      (error: unknown) => error,
+    );
+    expect(outcome).toBeInstanceOf(BackupError);
+    expect((outcome as BackupError).message).toContain(join(folder, 'no such folder'));
+    expect((outcome as BackupError).message).not.toContain('\n');
+    expect(existsSync(join(folder, 'no such folder'))).toBe(false);
+  });
+});
