@@ -3,6 +3,7 @@ import { asc, gt } from 'drizzle-orm';
 import { replayCampaign, replayClue, replayProblem, type ClueContext, type ProblemContext } from '../../engine';
 import type { Db } from '../client';
 import { attachments, auditLog, campaigns, clues, problems } from '../schema';
+import { columnsOf } from '../items/store';
 import { auditHash, genesisHash } from './hash';
 
 /** Where an attach or remove entry stands in the log, and the item it names. */
@@ -18,31 +19,32 @@ type ItemRow = typeof clues.$inferSelect | typeof problems.$inferSelect;
 type CopiedColumn = Exclude<keyof ItemRow, 'id' | 'state' | 'version' | 'context' | 'updatedAt'>;
 
 /**
- * What each copied column holds for a context, as db/items/store.ts writes
- * it, and its name in a report. The board, the filters and the access checks
- * read these columns, not the context: a unit changed in the row alone moves
- * the card to another unit's board while the log still says it is not there.
- * Every column is listed (the type requires it), so one added to the items
- * is not left unchecked.
+ * Each copied column's name in a report. The board, the filters and the
+ * access checks read these columns, not the context: a unit changed in the
+ * row alone moves the card to another unit's board while the log still says
+ * it is not there. Every column of the row is listed (the type requires it),
+ * so one added to the items is not left unchecked; what it holds for a
+ * context is what the store writes (db/items/store.ts).
  */
-const copiedColumns: { readonly [C in CopiedColumn]: { readonly name: string; readonly of: (context: ClueContext | ProblemContext) => ItemRow[C] } } = {
-  unitId: { name: 'unit', of: (c) => c.unitId },
-  title: { name: 'title', of: (c) => c.title },
-  dueAt: { name: 'due time', of: (c) => c.dueAt ?? null },
-  assigneeId: { name: 'assignee', of: (c) => c.assigneeId ?? null },
-  categoryId: { name: 'category', of: (c) => c.categoryId ?? null },
-  campaignId: { name: 'campaign', of: (c) => c.campaignId },
-  foundAt: { name: 'found time', of: (c) => ('foundAt' in c ? c.foundAt : c.identifiedAt) },
-  enteredAt: { name: 'time it entered its state', of: (c) => c.enteredAt },
-  lastNoteAt: { name: 'last note time', of: (c) => c.lastNoteAt ?? null },
-  attachmentCount: { name: 'file count', of: (c) => c.attachments?.length ?? 0 },
-  extensionAskedUntil: { name: 'day asked for more time', of: (c) => c.extensionRequest?.until ?? null },
+const columnNames: Readonly<Record<CopiedColumn, string>> = {
+  unitId: 'unit',
+  title: 'title',
+  dueAt: 'due time',
+  assigneeId: 'assignee',
+  categoryId: 'category',
+  campaignId: 'campaign',
+  foundAt: 'found time',
+  enteredAt: 'time it entered its state',
+  lastNoteAt: 'last note time',
+  attachmentCount: 'file count',
+  extensionAskedUntil: 'day asked for more time',
 };
-const copied = Object.entries(copiedColumns) as [CopiedColumn, (typeof copiedColumns)[CopiedColumn]][];
+const copied = Object.entries(columnNames) as [CopiedColumn, string][];
 
 /** The first copied column of the row that differs from what the context gives, by its name, or null. */
 function differingColumn(row: ItemRow, context: ClueContext | ProblemContext): string | null {
-  for (const [column, { name, of }] of copied) if (row[column] !== of(context)) return name;
+  const stored = columnsOf(context);
+  for (const [column, name] of copied) if (row[column] !== (stored[column] ?? null)) return name;
   return null;
 }
 

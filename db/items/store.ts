@@ -9,7 +9,8 @@ import { extractIdentifiers, type Identifier } from '../../engine/intake/identif
 type Reader = Db | Tx;
 
 /** The columns the board filters and sorts on, copied from the machine context in one place. */
-function columnsOf(context: ClueContext | ProblemContext) {
+/** The columns of an item's row that copy a field of its context (the board, the filters and the access checks read them), as stored. */
+export function columnsOf(context: ClueContext | ProblemContext) {
   return {
     campaignId: context.campaignId,
     unitId: context.unitId,
