@@ -219,7 +219,9 @@ describe('bulk import of clues', () => {
     // An Excel 97–2003 workbook (or a password-protected one, the same container) is named as such: it was said to be in
     // a text encoding Battlemap cannot read, and the user went looking for an encoding to change.
     const oldExcel = await upload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]), 'commit=false', 'application/octet-stream');
-    expect([oldExcel.status, ((await oldExcel.json()) as { fields: { message: { zh: string } }[] }).fields[0]?.message.zh]).toEqual([400, '这是旧版 Excel 文件（.xls）或设有密码的工作簿：请在 Excel 中取消密码，另存为 .xlsx 或 CSV 后导入']);
+    const oldExcelProblem = (await oldExcel.json()) as { fields: { message: { zh: string } }[]; reason: { zh: string } };
+    const saidOfOldExcel = '这是旧版 Excel 文件（.xls）或设有密码的工作簿：请在 Excel 中取消密码，另存为 .xlsx 或 CSV 后导入';
+    expect([oldExcel.status, oldExcelProblem.fields[0]?.message.zh, oldExcelProblem.reason.zh]).toEqual([400, saidOfOldExcel, saidOfOldExcel]);
     expect((await upload('x', 'commit=false', 'text/plain')).status).toBe(415);
     // JSON is no file: it was read as a CSV of one column, a preview of nonsense.
     const json = await upload('{"a":1}', 'commit=false', 'application/json');

@@ -92,7 +92,8 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
         const notTable = notATable(bytes);
-        if (notTable !== null) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: notTable }] });
+        // Said as the reason too: a script or the command line shows the reason alone ("the request is malformed").
+        if (notTable !== null) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: notTable }], reason: notTable });
         let table;
         try {
           table = await readTable(bytes);
@@ -105,7 +106,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
                 : error instanceof TableTooLarge
                   ? { zh: '文件解开后过大，无法读取：请分成几个文件导入', en: 'The file is too large once unpacked to be read: split it into several files' }
                   : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
-          throw new ApiError('bad_request', { fields: [{ field: '(body)', message }] });
+          throw new ApiError('bad_request', { fields: [{ field: '(body)', message }], reason: message });
         }
         // A merge names a data row of this file (its number as the preview gave it): one that is not is a mistake, not a merge to skip.
         const dataRows = new Set(table.rowNumbers);
