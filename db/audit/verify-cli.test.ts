@@ -1,17 +1,17 @@
 import { createClient } from '@libsql/client';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
+import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 
 /**
  * `npm run audit:verify` as the operator runs it: npm starts it in the
  * package's folder, with the folder they typed it in as INIT_CWD.
  */
-const root = resolve(import.meta.dirname, '../..');
+const root = packageRoot;
 
 let folder: string;
 /** A migrated database as a first start leaves it, and a copy of it as a backup writes it (one file, not in WAL mode). */
@@ -28,13 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function verify(databaseUrl: string, initCwd = folder): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'db/audit/verify-cli.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: initCwd } }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, output: stdout + stderr }),
-    );
-  });
-}
+const verify = (databaseUrl: string, initCwd = folder) => runOperatorCli('db/audit/verify-cli.ts', [], { DATABASE_URL: databaseUrl, INIT_CWD: initCwd });
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const withoutStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);

@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
+import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 
-/** `npm run backup` as the operator runs it: npm starts it in the package's folder, with the folder they typed it in as INIT_CWD. */
-const root = resolve(import.meta.dirname, '../..');
+/** `npm run backup` as the operator runs it (test/support/operator-cli.ts). */
+const root = packageRoot;
 
 let folder: string;
 
@@ -16,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function backup(file: string, databaseUrl: string): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'db/backup/backup-cli.ts', file], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: folder } }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, output: stdout + stderr }),
-    );
-  });
-}
+const backup = (file: string, databaseUrl: string) => runOperatorCli('db/backup/backup-cli.ts', [file], { DATABASE_URL: databaseUrl, INIT_CWD: folder });
 
 describe('npm run backup', () => {
   it('reads a relative DATABASE_URL and writes a relative FILE in the folder npm was run in, not the package folder', async () => {

@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
+import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 
-/** `npm run restore` as the operator runs it: npm starts it in the package's folder, with the folder they typed it in as INIT_CWD. */
-const root = resolve(import.meta.dirname, '../..');
+/** `npm run restore` as the operator runs it (test/support/operator-cli.ts). */
+const root = packageRoot;
 
 let folder: string;
 
@@ -18,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function restore(file: string, databaseUrl: string): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'db/backup/restore-cli.ts', file], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: folder } }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, output: stdout + stderr }),
-    );
-  });
-}
+const restore = (file: string, databaseUrl: string) => runOperatorCli('db/backup/restore-cli.ts', [file], { DATABASE_URL: databaseUrl, INIT_CWD: folder });
 
 describe('npm run restore', () => {
   it('refuses a truncated backup in one line naming it and why, exits 1, and leaves the database alone', async () => {
