@@ -252,6 +252,10 @@ describe('a campaign created from scratch and run', () => {
     expect(fieldsOf(refused)).toEqual(['features.0.id', 'features.0.geometry.type']);
     const open = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Polygon', coordinates: [[[107, 33], [108, 33], [108, 34], [107, 34]]] } }] };
     expect(fieldsOf(await problemOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, open), 422))).toEqual(['features.0.geometry.coordinates']);
+    // A county drawn as a point (every corner the same): no shape to see or click.
+    const flat = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Polygon', coordinates: [[[107, 33], [107, 33], [107, 33], [107, 33]]] } }] };
+    const flatRefused = await problemOf(await office.send('PUT', `/api/campaigns/${campaign.id}/map`, flat), 422);
+    expect(flatRefused.fields?.map((f) => [f.field, f.message.en])).toEqual([['features.0.geometry.coordinates', 'The coordinates are not valid GeoJSON (the outer ring encloses no area)']]);
     const huge = JSON.stringify({ type: 'FeatureCollection', features: [], padding: 'x'.repeat(9 * 1024 * 1024) });
     expect((await office.send('PUT', `/api/campaigns/${campaign.id}/map`, huge)).status).toBe(413);
 

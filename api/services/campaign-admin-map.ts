@@ -25,15 +25,28 @@ function isPosition(value: unknown): boolean {
   return typeof lon === 'number' && typeof lat === 'number' && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
 }
 
+/** Twice the area a ring encloses in degrees (the shoelace formula), signed by its turn. */
+function ringArea(ring: readonly number[][]): number {
+  let sum = 0;
+  for (let i = 1; i < ring.length; i += 1) {
+    const [x0 = 0, y0 = 0] = ring[i - 1] ?? [];
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    sum += x0 * y1 - x1 * y0;
+  }
+  return sum;
+}
+
 /** Why a polygon's rings are not a polygon, or null; counts its positions into `count`. */
 function polygonProblem(rings: unknown, count: { n: number }): string | null {
   if (!Array.isArray(rings) || rings.length === 0) return 'a Polygon is a non-empty array of linear rings';
-  for (const ring of rings) {
+  for (const [index, ring] of rings.entries()) {
     if (!Array.isArray(ring) || ring.length < 4) return 'each linear ring needs at least four positions';
     if (!ring.every(isPosition)) return 'each position is [longitude, latitude] in degrees';
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) return 'each linear ring ends where it starts';
+    // A county drawn as a point or a line (every corner the same, or on one line) is a shape no one can see or click.
+    if (index === 0 && ringArea(ring as number[][]) === 0) return 'the outer ring encloses no area';
     count.n += ring.length;
   }
   return null;
