@@ -78,5 +78,11 @@ describe('advancing the phase from the board', () => {
       await expect.poll(() => page.getByTestId('phase').textContent()).toContain('已结束');
       expect(await page.getByTestId('create').count()).toBe(0);
       expect(await page.getByTestId('select-cards').count()).toBe(0);
+      // The whole campaign's report runs to the conclusion, not "to now": nothing happens after it.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports`);
+      const span = page.getByTestId('report-span');
+      await span.waitFor();
+      await expect.poll(() => span.textContent()).toMatch(/– 2026-06-15 \d\d:\d\d/);
+      expect(await span.textContent()).not.toContain('至今');
     }));
 });

@@ -173,7 +173,9 @@ export function ReportsPage() {
   const spanText = (detail: CampaignDetail, current: Report) => {
     const zone = detail.timeZone;
     const from = current.span.from.startsWith('0000') ? rt('spanStart') : localDateTime(current.span.from, zone);
-    const to = current.span.to.startsWith('9999') ? rt('spanOpen') : localDateTime(current.span.to, zone);
+    // Open at its end, the span runs "to now"; once the campaign has concluded, to its conclusion, after which nothing happens.
+    const concluded = detail.phaseEnteredAt.concluded;
+    const to = !current.span.to.startsWith('9999') ? localDateTime(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : localDateTime(concluded, zone);
     return `${from} – ${to}`;
   };
 
