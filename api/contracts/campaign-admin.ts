@@ -6,6 +6,7 @@ import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
 import { notOneLine, oneLinePattern, oneLineText, optionalText } from '../../engine/visible-text';
+import { isKnownTimeZone, unknownTimeZone } from '../../engine/deadlines/local-time';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -18,6 +19,8 @@ const nameZh = oneLineText(200);
 // May be left empty: the Chinese name stands in for it (api/services/english-name.ts).
 const nameEn = optionalText(300).regex(oneLinePattern, notOneLine).optional();
 const configShape = campaignConfigSchema.shape;
+/** Checked with the other fields (an unknown zone said together with an emptied name, not once the name is put right). */
+const timeZone = z.string().min(1).max(64).refine(isKnownTimeZone, { message: unknownTimeZone }).optional();
 
 /** The map as the settings screen needs it: its features (id and name) and the units whose feature it lacks. */
 export const mapSummary = z
@@ -81,7 +84,7 @@ export const newCampaignRequest = z
     nameEn,
     startsOn: localDate,
     endsOn: localDate,
-    timeZone: z.string().min(1).max(64).optional(),
+    timeZone,
     copyFrom: z.number().int().positive().optional(),
   })
   .meta({ id: 'NewCampaignRequest' });
@@ -95,7 +98,7 @@ export const settingsChange = z
     nameEn,
     startsOn: localDate.optional(),
     endsOn: localDate.optional(),
-    timeZone: z.string().min(1).max(64).optional(),
+    timeZone,
     windows: z.strictObject({ survey: window, crackdown: window, consolidation: window }).optional(),
     exitCriteria: z
       .strictObject({ survey: z.array(exitCriterionSchema).max(20), crackdown: z.array(exitCriterionSchema).max(20), consolidation: z.array(exitCriterionSchema).max(20) })

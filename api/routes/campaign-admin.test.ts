@@ -375,6 +375,12 @@ describe('validation', () => {
 
   it('refuses a name of only invisible characters and a campaign of more than five years (0001 to 9999 made its charts millions of days long)', async () => {
     expect(fieldsOf(await change({ nameZh: '\u200b\u202e', nameEn: ' \u200b\ufeff' }, 400))).toEqual(['nameZh', 'nameEn']);
+    // Said together, not one more on each try: an emptied name and a time zone that is none.
+    const both = (await change({ nameZh: '', timeZone: 'Mars/Olympus' }, 400)) as Problem;
+    expect(both.fields?.map((f) => [f.field, f.message.zh])).toEqual([
+      ['nameZh', '不能为空'],
+      ['timeZone', '应为 IANA 时区名，如 Asia/Shanghai'],
+    ]);
     const request = { code: 'forever', nameZh: '永远', nameEn: 'Forever', startsOn: '0001-01-01', endsOn: '9999-12-31' };
     const forever = await problemOf(await office.send('POST', '/api/campaigns', request), 422);
     expect(fieldsOf(forever)).toEqual(['endsOn']);

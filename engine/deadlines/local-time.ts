@@ -79,6 +79,9 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
   return new Date(localDayStartMs(instant.getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
+/** Said of a time zone that is none (translated in engine/issue-text.ts). */
+export const unknownTimeZone = 'an IANA time zone name, such as Asia/Shanghai';
+
 /** True when the zone is one the runtime knows (an IANA name such as Asia/Shanghai). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
