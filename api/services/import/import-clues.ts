@@ -28,7 +28,7 @@ import { duplicatesOfMany } from '../duplicates';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
-import { importFieldLabels, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
+import { importFieldLabels, importFields, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
 import { mergeCreated, offerMerges, type ImportMerges } from './import-merges';
 import { lookUp } from './name-lookup';
 import type { Table } from './read-table';
@@ -164,6 +164,12 @@ async function plan(
         continue;
       }
     }
+    // A formula's error shown as the cell's value (#N/A of a lookup that found nothing): a fault of the sheet, not a
+    // clue's text; imported, a title read "#N/A" and a description was left empty without a word.
+    for (const field of importFields) {
+      const text = at(cells, field);
+      if (excelError.test(text)) issues.push(issue(row, mapping[field] ?? '', `单元格是公式的错误值 ${text}，请先在表格中改正`, `The cell holds a formula's error, ${text}: correct it in the spreadsheet first`));
+    }
     const unitText = at(cells, 'unit');
     const unitId = lookUp(unitOf, unitText);
     if (unitText === '') issues.push(issue(row, mapping.unit ?? '', '承办单位不能为空', 'The unit is required'));
@@ -254,6 +260,9 @@ async function plan(
     rows: planned,
   };
 }
+
+/** The errors a spreadsheet's formula shows in its cell (as an XLSX stores them, and a CSV saved from it writes them). */
+const excelError = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!)$/;
 
 export async function previewImport(database: Database, campaignId: number, file: Table, chosen: Mapping | undefined, actor: Actor, now: Date, progress?: OnProgress): Promise<ImportPlan> {
   const table = locateHeader(file);

@@ -68,6 +68,8 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     // A link's shown text, itself plain or rich; its address when it shows none.
     if ('text' in value) return cellText(value.text as ExcelJS.CellValue) || ('hyperlink' in value ? String(value.hyperlink) : '');
+    // A formula's error (#N/A) as the sheet shows it, for the check to name (it was read as an empty cell).
+    if ('error' in value) return String(value.error);
     return '';
   }
   return String(value);
