@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clues } from '../../db/schema';
+import { campaigns, clues } from '../../db/schema';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
@@ -228,5 +228,30 @@ describe('one battle map for every screen that asks', () => {
     expect(now.now).toBe(later.toISOString());
     expect(totalOverdue(now)).toBe(await overdueNow(later));
     expect(totalOverdue(now)).toBeGreaterThan(totalOverdue(earlier));
+  });
+});
+
+describe('a campaign that has concluded', () => {
+  it('counts what stood overdue at its conclusion, on the wall chart and in the whole report, however long after it is read', async () => {
+    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
+    if (campaign === undefined) throw new Error('no campaign in the test data');
+    const concludedAt = testNow.toISOString();
+    // Concluded at testNow, as its advance writes it (the state and the instant it entered it).
+    await database.db
+      .update(campaigns)
+      .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
+      .where(eq(campaigns.id, 1));
+    const [atEnd] = await database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(clues)
+      .where(and(eq(clues.campaignId, 1), inArray(clues.state, ['found', 'verifying', 'filed', 'solved']), lt(clues.dueAt, concludedAt)));
+    const later = testApp(database, new Date(testNow.getTime() + 30 * 86_400_000));
+    const viewer = await signIn(later, 'viewer');
+    const map = (await (await viewer.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
+    expect(map.units.reduce((sum, u) => sum + u.overdue, 0)).toBe(Number(atEnd?.n));
+    const report = (await (await viewer.get('/api/campaigns/1/report')).json()) as { span: { to: string }; total: { overdueAtEnd: number } };
+    expect(report.span.to).toBe(concludedAt);
+    const atConclusion = (await (await (await signIn(app, 'viewer')).get('/api/campaigns/1/report')).json()) as { total: { overdueAtEnd: number } };
+    expect(report.total.overdueAtEnd).toBe(atConclusion.total.overdueAtEnd);
   });
 });

@@ -29,7 +29,10 @@ const noMeasures = (): Measures => ({ total: 0, open: 0, overdue: 0, filed: 0, s
  */
 export async function readBattleMap(db: Db, campaignId: number, now: Date): Promise<BattleMap> {
   const campaign = await loadCampaign(db, campaignId);
-  const at = now.toISOString();
+  // Overdue as of the conclusion once the campaign has concluded: nothing can move after it, and counted by the clock
+  // the wall's 超期 kept growing for a campaign that was over.
+  const concluded = campaign.context.phaseEnteredAt.concluded;
+  const at = concluded !== undefined && concluded < now.toISOString() ? concluded : now.toISOString();
   // Per unit and category, from the counts the item triggers keep (the board's), so the chart does not
   // read every clue; only the overdue count reads the open clues, from the covering index alone.
   const groups = await boardGroups(db, { campaignId, kind: 'clue', unitLists: [], escalated: false, byCategory: true, cardsWhere: undefined, cardsOnly: false });

@@ -57,7 +57,11 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
   }
   const from = request.from === undefined ? '0000-01-01T00:00:00.000Z' : utc(request.from);
   if (request.asOf !== undefined && asOf < from) throw queryRefused('asOf', { zh: '截至时间早于统计起始时间', en: 'As of is before the span begins' });
-  return { from, to: request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to), asOf };
+  // A concluded campaign's spans end at its conclusion at the latest: nothing happens after it, and left open, the
+  // whole campaign's report was "as of" the day it was read, counting as overdue what had simply been left at the end.
+  const concluded = campaign.context.phaseEnteredAt.concluded;
+  const to = request.to === undefined ? '9999-12-31T23:59:59.999Z' : utc(request.to);
+  return { from, to: concluded !== undefined && concluded < to && concluded >= from ? concluded : to, asOf };
 }
 
 export interface CampaignReport extends Report {
