@@ -162,6 +162,9 @@ describe('files attached to a clue', () => {
     const asForm = await app.request(`/api/clues/${clue.id}/attachments?name=x.png`, { method: 'POST', headers: { cookie: office.cookie }, body: form });
     expect(asForm.status).toBe(415);
     expect(((await asForm.json()) as { reason: { zh: string } }).reason.zh).toMatch(/文件本身作为请求内容/);
+    // Sent as a form is, with no ?name=: said the same, not "the name is missing".
+    const bareForm = await app.request(`/api/clues/${clue.id}/attachments`, { method: 'POST', headers: { cookie: office.cookie }, body: form });
+    expect(bareForm.status).toBe(415);
     expect({ files: await storedFiles(), entries: await entries() }).toEqual(before);
   });
 

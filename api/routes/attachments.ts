@@ -7,7 +7,7 @@ import { attachedFileInfo, attachmentParams, inlineImageTypes, attachmentReadQue
 import { idempotencyHeader, idParam } from '../contracts/common';
 import { itemDetail, type ItemDetail } from '../contracts/items';
 import { viewerOf } from '../middleware/viewer';
-import { attachFile, detachFile, listFiles, readFile, sentFile, uploadFingerprint } from '../services/attachments';
+import { attachFile, detachFile, formUpload, listFiles, mediaTypeOf, readFile, sentFile, uploadFingerprint } from '../services/attachments';
 import { keptAnswer, onceOf } from '../services/idempotency';
 import { json, problems, router } from './kit';
 
@@ -21,7 +21,14 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
 export function attachmentRoutes(kind: ItemKindName, database: Database, clock: Clock) {
   const base = kind === 'clue' ? '/clues' : '/problems';
   const tag = kind === 'clue' ? 'clues' : 'problems';
-  return router()
+  const routes = router();
+  // A form's upload is said as one before its query is checked: sent with no ?name= (as a form is), it was told the
+  // name was missing instead of how to send a file.
+  routes.use(`${base}/:id/attachments`, async (c, next) => {
+    if (c.req.method === 'POST' && mediaTypeOf(c.req.header('content-type')).startsWith('multipart/')) throw formUpload;
+    await next();
+  });
+  return routes
     .openapi(
       createRoute({
         method: 'post',

@@ -34,7 +34,7 @@ export function sentFile(name: string, contentType: string | undefined, bytes: U
   return { name: fileNameOf(name), mediaType: mediaTypeOf(contentType), bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-const formUpload = new ApiError('unsupported_media_type', {
+export const formUpload = new ApiError('unsupported_media_type', {
   reason: {
     zh: '请将文件本身作为请求内容发送（Content-Type 为文件的类型，文件名放在 ?name= 中），而不是表单（multipart/form-data）',
     en: 'Send the file itself as the request body (its own Content-Type, its name in ?name=), not a form (multipart/form-data)',
