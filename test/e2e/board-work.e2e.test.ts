@@ -688,6 +688,11 @@ describe('working on the board', () => {
       const drawer = page.getByTestId('detail-panel');
       await drawer.locator('.detail-title').waitFor();
       await drawer.getByTestId('item-escalations').waitFor();
+      // Saved with nothing changed, the form closes saying so (it said a field was marked, and marked none).
+      await drawer.getByTestId('action-edit').click();
+      await drawer.getByTestId('action-submit').click();
+      await drawer.getByTestId('edit-form').waitFor({ state: 'detached' });
+      await page.getByTestId('toast').filter({ hasText: '没有修改，无需保存' }).waitFor();
       await drawer.getByTestId('action-edit').click();
       const title = '已编辑：跨省“跑分”平台为境外诈骗团伙洗钱，涉及多个银行账户和第三方支付通道的长标题';
       await drawer.locator('input[name=title]').fill(title);

@@ -211,17 +211,17 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     const early = checkItem(props.item.kind, v, false);
     setErrors(early);
     if (Object.keys(early).length > 0) return;
-    const edit = editOf(editBase(), v);
     const before = valuesOf(editBase());
     const id = props.item.id;
-    void run(
-      () =>
-        props.item.kind === 'clue'
-          ? api.editClue(id, { ...edit, ...(v.source !== before.source && isClueSource(v.source) ? { source: v.source } : {}) })
-          : api.editProblem(id, { ...edit, ...(v.problemKind !== before.problemKind && isProblemKind(v.problemKind) ? { problemKind: v.problemKind } : {}) }),
-      'saved',
-      [props.item.state],
-    );
+    const clueEdit = { ...editOf(editBase(), v), ...(v.source !== before.source && isClueSource(v.source) ? { source: v.source } : {}) };
+    const problemEdit = { ...editOf(editBase(), v), ...(v.problemKind !== before.problemKind && isProblemKind(v.problemKind) ? { problemKind: v.problemKind } : {}) };
+    // Saved with nothing changed, the form closes saying so: sent, the server's "nothing to change" named no field
+    // of the form, which said a field was marked and marked none.
+    if (Object.keys(props.item.kind === 'clue' ? clueEdit : problemEdit).length === 1) {
+      void run(() => Promise.resolve(), 'nothingChanged', []);
+      return;
+    }
+    void run(() => (props.item.kind === 'clue' ? api.editClue(id, clueEdit) : api.editProblem(id, problemEdit)), 'saved', [props.item.state]);
   }
 
   function submitNote(event: SubmitEvent) {

@@ -127,6 +127,7 @@ export const messages = {
   created: { zh: '已创建', en: 'Created' },
   save: { zh: '保存', en: 'Save' },
   saved: { zh: '已保存', en: 'Saved' },
+  nothingChanged: { zh: '没有修改，无需保存', en: 'Nothing changed; nothing to save' },
   edit: { zh: '编辑', en: 'Edit' },
   addNote: { zh: '写进展记录', en: 'Add a work note' },
   noteTitle: { zh: '进展记录', en: 'Work note' },
