@@ -105,6 +105,9 @@ describe('a campaign, a category and a unit named in Chinese only', () => {
     named = await settingsOf(await office.send('POST', `/api/campaigns/${named.id}/categories`, { nameZh: '网络水军' }), 201);
     const category = named.categories.find((c) => c.nameZh === '网络水军');
     expect(category?.nameEn).toBe('网络水军');
+    // A second of the same name is refused once, by its Chinese name (its English one is that name standing in).
+    const twice = await problemOf(await office.send('POST', `/api/campaigns/${named.id}/categories`, { nameZh: '网络水军' }), 422);
+    expect(fieldsOf(twice)).toEqual(['nameZh']);
     named = await settingsOf(await office.send('PATCH', `/api/campaigns/${named.id}/categories/${category?.id ?? 0}`, { nameZh: '网络水军团伙' }));
     expect(named.categories.find((c) => c.id === category?.id)).toMatchObject({ nameZh: '网络水军团伙', nameEn: '网络水军团伙' });
 

@@ -23,7 +23,8 @@ function namesTaken(others: readonly Named[], nameZh: string | undefined, nameEn
   const retired = (c: Named) => (c.retiredAt === null ? { zh: '', en: '' } : { zh: '（已停用，可恢复）', en: ' (retired: it can be restored)' });
   const zh = others.find((c) => nameZh !== undefined && c.nameZh === nameZh);
   if (zh !== undefined) taken.push({ field: 'nameZh', message: { zh: `本专项已有名为“${nameZh}”的类别${retired(zh).zh}`, en: `This campaign already has a category named “${nameZh}”${retired(zh).en}` } });
-  const en = others.find((c) => nameEn !== undefined && c.nameEn.toLowerCase() === nameEn.toLowerCase());
+  // Not said twice when the English name is the Chinese one standing in for it.
+  const en = others.find((c) => nameEn !== undefined && nameEn !== nameZh && c.nameEn.toLowerCase() === nameEn.toLowerCase());
   if (en !== undefined) taken.push({ field: 'nameEn', message: { zh: `本专项已有英文名为“${nameEn}”的类别${retired(en).zh}`, en: `This campaign already has a category named “${nameEn}”${retired(en).en}` } });
   return taken;
 }
