@@ -54,14 +54,17 @@ describe('bulk import of clues', () => {
   it("names a cell showing a formula's error (#N/A) by row and column rather than importing it as empty or as a title", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('线索');
-    sheet.addRow(['编号', '标题', '内容', '单位']);
-    sheet.addRow(['E-1', '网络赌博推广', { formula: 'VLOOKUP(A2,Sheet2!A:B,2,0)', result: { error: '#N/A' } }, 'hantai']);
-    sheet.addRow(['E-2', { error: '#REF!' }, '内容', 'hantai']);
+    sheet.addRow(['编号', '标题', '内容', '单位', '类别']);
+    sheet.addRow(['E-1', '网络赌博推广', { formula: 'VLOOKUP(A2,Sheet2!A:B,2,0)', result: { error: '#N/A' } }, 'hantai', '']);
+    sheet.addRow(['E-2', { error: '#REF!' }, '内容', 'hantai', '']);
+    // Said once, as the formula's error, not again as no such category named "#N/A".
+    sheet.addRow(['E-3', '标题', '内容', 'hantai', { error: '#N/A' }]);
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const plan = (await (await upload(bytes, 'commit=false', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
     expect(plan.issues.map((i) => [i.row, i.column, i.reason.zh])).toEqual([
       [2, '内容', '单元格是公式的错误值 #N/A，请先在表格中改正'],
       [3, '标题', '单元格是公式的错误值 #REF!，请先在表格中改正'],
+      [4, '类别', '单元格是公式的错误值 #N/A，请先在表格中改正'],
     ]);
   });
 

@@ -166,10 +166,14 @@ async function plan(
     }
     // A formula's error shown as the cell's value (#N/A of a lookup that found nothing): a fault of the sheet, not a
     // clue's text; imported, a title read "#N/A" and a description was left empty without a word.
+    const erroredColumns = new Set<string>();
     for (const field of importFields) {
       const text = at(cells, field);
-      if (excelError.test(text)) issues.push(issue(row, mapping[field] ?? '', `单元格是公式的错误值 ${text}，请先在表格中改正`, `The cell holds a formula's error, ${text}: correct it in the spreadsheet first`));
+      if (!excelError.test(text)) continue;
+      issues.push(issue(row, mapping[field] ?? '', `单元格是公式的错误值 ${text}，请先在表格中改正`, `The cell holds a formula's error, ${text}: correct it in the spreadsheet first`));
+      erroredColumns.add(mapping[field] ?? '');
     }
+    const errorIssues = issues.length;
     const unitText = at(cells, 'unit');
     const unitId = lookUp(unitOf, unitText);
     if (unitText === '') issues.push(issue(row, mapping.unit ?? '', '承办单位不能为空', 'The unit is required'));
@@ -200,7 +204,7 @@ async function plan(
     }
     // A title is one line: a spreadsheet's cell may hold line breaks (Alt+Enter), taken as spaces rather than refused.
     // eslint-disable-next-line no-control-regex
-    const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f]+\s*/g, ' ');
+    const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f\u2028\u2029]+\s*/g, ' ');
     const fields = { title, description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);
     if (!checked.ok) {
@@ -222,6 +226,8 @@ async function plan(
         issues.push({ row, column: (onAssignee ? mapping.assignee : mapping.unit) ?? '', reason });
       }
     }
+    // Said once, as the formula's error: not again as no such category or unit named "#N/A".
+    if (erroredColumns.size > 0) issues.splice(errorIssues, issues.length - errorIssues, ...issues.slice(errorIssues).filter((i) => !erroredColumns.has(i.column)));
     if (issues.length === before && unitId !== undefined && checked.ok) {
       const fields = checked.data as PlannedRow['fields'];
       const identifiers = extractIdentifiers(`${fields.title}\n${fields.description}`);
