@@ -31,11 +31,11 @@ export const optionalText = (max: number) =>
     .refine((text) => text === '' || text.replace(invisible, '') !== '', { message: onlyInvisible });
 
 /**
- * No line break or other control character (Unicode's Cc), spelled out as a class: with the u flag (`\P{Cc}`) the
+ * No line break or other control character (Unicode's Cc, and the line and paragraph separators), spelled out as a class: with the u flag (`\P{Cc}`) the
  * pattern went into the OpenAPI document as "^\\P{Cc}*$/u", which a client generated from it read as refusing all.
  */
 // eslint-disable-next-line no-control-regex
-export const oneLinePattern = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+export const oneLinePattern = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 export const notOneLine = 'one line, without control characters';
 
 /**

@@ -61,6 +61,8 @@ describe('creating, editing and transferring items', () => {
     const twoLines = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '=HYPERLINK("http://x")\n第二行', source: 'platform110' });
     expect(twoLines.status).toBe(400);
     expect(((await twoLines.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toMatchObject([{ field: 'title', message: { zh: '只能是一行文字，不能含换行或控制字符' } }]);
+    // Unicode's own line separator too, which is no control character.
+    expect((await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '第一行\u2028第二行', source: 'platform110' })).status).toBe(400);
   });
 
   it('edits fields and changes the assignee in one request, as two audited events', async () => {
