@@ -5,22 +5,29 @@ const framesToWait = 120;
 
 /**
  * Puts the focus on the page's main part once it is drawn, when nothing has
- * it (a page that put it somewhere, a form's first field, keeps it). Returns
- * what stops the waiting.
+ * it (a page that put it somewhere, a form's first field, keeps it), and
+ * again while the page settles if the part it was put on is drawn anew (a
+ * page drawn in stages replaced its main part, and the focus fell to the
+ * page's start). The element focused when it began (the link followed, on
+ * the page being left) counts as nothing. Returns what stops the waiting.
  */
 function focusMainWhenDrawn(): () => void {
   let frame = 0;
   let waited = 0;
+  const left = document.activeElement;
   const tryFocus = () => {
-    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const active = document.activeElement;
+    const unfocused = active === null || active === document.body || active === left || !active.isConnected;
     const main = document.querySelector<HTMLElement>('main');
-    if (main === null) {
-      if ((waited += 1) < framesToWait) frame = requestAnimationFrame(tryFocus);
+    if (unfocused && main !== null) {
+      // Focusable from a script only, not in the Tab order.
+      if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+      main.focus({ preventScroll: true });
+    } else if (!unfocused && active?.tagName !== 'MAIN') {
+      // Someone put the focus somewhere (a form's first field, the user's click): theirs.
       return;
     }
-    // Focusable from a script only, not in the Tab order.
-    if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
-    main.focus({ preventScroll: true });
+    if ((waited += 1) < framesToWait) frame = requestAnimationFrame(tryFocus);
   };
   frame = requestAnimationFrame(tryFocus);
   return () => cancelAnimationFrame(frame);
