@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { testDatabase, testNow } from '../../test/support/test-database';
 import { webhookSignature } from '../services/deadline-sweep';
 import { requestChangeOf } from '../services/request-webhooks';
 import { deliverWebhooks } from '../services/webhook-delivery';
+import { requestBody } from '../../test/support/request-body';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -44,14 +45,8 @@ describe('requests for more time by webhook', () => {
   it('tells the unit lead one waits and the asker what became of it (declined, granted, ended), signed as the escalations are', async () => {
     const secret = 'the-bureau-secret';
     const received: { signed: boolean; body: string }[] = [];
-    const readBody = (req: IncomingMessage) =>
-      new Promise<string>((done) => {
-        let body = '';
-        req.on('data', (c: Buffer) => (body += c.toString()));
-        req.on('end', () => done(body));
-      });
     const receiver = createServer(async (req, res) => {
-      const body = await readBody(req);
+      const body = await requestBody(req);
       received.push({ signed: req.headers['x-battlemap-signature'] === webhookSignature(body, secret), body });
       res.writeHead(204).end();
     });

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
@@ -17,6 +17,7 @@ import { deliverWebhooks } from './webhook-delivery';
 import { startBackground } from './background';
 import { startTestServer } from '../../test/support/test-server';
 import { insertClueCopies } from '../../test/support/clue-copies';
+import { requestBody } from '../../test/support/request-body';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const hour = 3_600_000;
@@ -323,13 +324,8 @@ describe('webhook deliveries', () => {
     const secret = 'a-shared-secret-of-the-bureau';
     const received: { id: string; body: string }[] = [];
     let failuresLeft = 2;
-    const readBody = (req: IncomingMessage) => new Promise<string>((done) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => done(body));
-    });
     const receiver = createServer(async (req, res) => {
-      const body = await readBody(req);
+      const body = await requestBody(req);
       if (req.headers['x-battlemap-signature'] !== webhookSignature(body, secret)) {
         res.writeHead(401).end();
         return;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { testDatabase, testNow } from '../../test/support/test-database';
 import { webhookSignature } from './deadline-sweep';
 import { deliverWebhooks } from './webhook-delivery';
 import { webhookStatus } from './webhook-status';
+import { requestBody } from '../../test/support/request-body';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const minute = 60_000;
@@ -32,14 +33,8 @@ interface Received {
 /** A receiver on 127.0.0.1 that records each request and answers as `answer` says (204 by default). */
 async function receiver(answer: (request: Received, res: ServerResponse) => void | Promise<void> = (_, res) => void res.writeHead(204).end()) {
   const received: Received[] = [];
-  const readBody = (req: IncomingMessage) =>
-    new Promise<string>((done) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => done(body));
-    });
   const server = createServer(async (req, res) => {
-    const request = { method: req.method ?? '', path: req.url ?? '', delivery: String(req.headers['x-battlemap-delivery']), signature: String(req.headers['x-battlemap-signature']), body: await readBody(req) };
+    const request = { method: req.method ?? '', path: req.url ?? '', delivery: String(req.headers['x-battlemap-delivery']), signature: String(req.headers['x-battlemap-signature']), body: await requestBody(req) };
     received.push(request);
     await answer(request, res);
   });
