@@ -73,8 +73,8 @@ const withoutWebhook = or(isNull(campaigns.webhookUrl), isNull(campaigns.webhook
  */
 async function claimDue(database: Database, at: Date, batch: number, timeoutMs: number) {
   const isDue = and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAttemptAt, at.toISOString()));
-  const [any] = await database.db.select({ id: webhookOutbox.id }).from(webhookOutbox).where(isDue).limit(1);
-  if (any === undefined) return [];
+  const [firstDue] = await database.db.select({ id: webhookOutbox.id }).from(webhookOutbox).where(isDue).limit(1);
+  if (firstDue === undefined) return [];
   // Each request ends within its timeout; the minute more is for marking them.
   const claimedUntil = new Date(at.getTime() + batch * timeoutMs + 60_000).toISOString();
   return database.write(async (tx) => {
