@@ -76,7 +76,8 @@ export async function reportXlsx(table: (string | number)[][], sheetName: string
     [solveRate + 2, '#,##0'],
     [solveRate + 3, '#,##0'],
   ]);
-  const widths = [28, ...figureKeys.map((key) => (outcomeFigures.includes(key as (typeof outcomeFigures)[number]) && key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
+  // Sums of yuan run to a dozen digits with their separators; counts to a few.
+  const widths = [28, ...figureKeys.map((key) => (key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
   return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true });
 }
 
