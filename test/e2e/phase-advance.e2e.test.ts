@@ -78,6 +78,10 @@ describe('advancing the phase from the board', () => {
       await expect.poll(() => page.getByTestId('phase').textContent()).toContain('已结束');
       expect(await page.getByTestId('create').count()).toBe(0);
       expect(await page.getByTestId('select-cards').count()).toBe(0);
+      // The import page says so before a file is chosen, instead of offering a drop the server refuses.
+      await page.getByTestId('nav-import').click();
+      await expect.poll(() => page.getByTestId('import-read-only').textContent()).toBe('专项行动已结束，不能再导入线索');
+      expect(await page.locator('input[type=file]').count()).toBe(0);
       // The whole campaign's report runs to the conclusion, not "to now": nothing happens after it.
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports`);
       const span = page.getByTestId('report-span');

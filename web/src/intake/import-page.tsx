@@ -62,6 +62,8 @@ export function ImportPage() {
     const role = me()?.role;
     return role !== undefined && !movesItems(role);
   };
+  // Nothing is created in a concluded campaign: the file is not asked for, only for the server to refuse it.
+  const concluded = () => campaign()?.state === 'concluded';
   const busy = () => progress() !== null;
   const importing = () => progress()?.stage === 'importing';
 
@@ -177,6 +179,7 @@ export function ImportPage() {
 
   const blockedReason = (current: ImportPlan): string | null => {
     if (readOnly()) return im('readOnlyHint');
+    if (concluded()) return im('concludedHint');
     if (current.valid === 0) return im(current.alreadyImported.length > 0 && current.alreadyImported.length + invalidRows(current) >= current.rows ? 'allImported' : 'nothingToImport');
     if (current.issues.length > 0) return im('importBlocked');
     return null;
@@ -203,12 +206,12 @@ export function ImportPage() {
             </p>
           </header>
 
-          {/* A read-only account is told before it chooses a file, not by the check's refusal after. */}
+          {/* A read-only account, or any after the campaign concluded, is told before it chooses a file, not by the check's refusal after. */}
           <Show
-            when={!readOnly()}
+            when={!readOnly() && !concluded()}
             fallback={
               <p class="form-error intake-error" data-testid="import-read-only">
-                {im('readOnlyHint')}
+                {im(readOnly() ? 'readOnlyHint' : 'concludedHint')}
               </p>
             }
           >

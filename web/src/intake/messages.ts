@@ -97,6 +97,7 @@ export const intakeMessages = {
   nothingToImport: { zh: '没有可导入的行', en: 'No rows to import' },
   allImported: { zh: '文件中可导入的行此前均已导入', en: 'Every importable row of the file was imported before' },
   readOnlyHint: { zh: '只读账号不能导入线索', en: 'A read-only account cannot import clues' },
+  concludedHint: { zh: '专项行动已结束，不能再导入线索', en: 'The campaign has concluded; no more clues can be imported' },
   uploading: { zh: '正在上传', en: 'Uploading' },
   checking: { zh: '正在预检…', en: 'Checking…' },
   importing: { zh: '正在导入，请勿关闭页面…', en: 'Importing; keep this page open…' },
