@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
 import { appendAudit, JsonText, type AuditInput } from '../../db/audit/append';
-import { boardCounts, campaigns, escalations, webhookOutbox } from '../../db/schema';
+import { boardCounts, campaigns, escalationRaisedColumns, escalations, webhookOutbox } from '../../db/schema';
 import { campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, unassignedFirstRungRecipient, windowBounds, type Phase } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
@@ -50,15 +50,13 @@ export function webhookSignature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** The fields of each escalation a raise entry lists, in the order of its rows. */
-const raisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'recipientUserId', 'unitId', 'dueAt', 'detail'] as const;
 
 /** The escalations a write transaction raised, as its audit entry lists them. */
 interface Raised {
   readonly count: number;
   /** The first escalation's id, which the raise entry is filed under. */
   readonly firstId: number;
-  /** A JSON array of a row of `raisedColumns` for each escalation, by id. */
+  /** A JSON array of a row of `escalationRaisedColumns` for each escalation, by id. */
   readonly listed: string;
 }
 
@@ -73,7 +71,7 @@ function raisedOf(rows: readonly EscalationRow[]): Raised | null {
 /**
  * The one audit entry of the escalations a write transaction raised,
  * listing each with the item, rung and recipient it was raised for, a row
- * of `columns` each. One entry, not one each: a sweep raising 10,000 spent
+ * of `escalationRaisedColumns` each. One entry, not one each: a sweep raising 10,000 spent
  * a sixth of its time chaining, hashing and storing their entries; and rows,
  * not objects, because the entry's text is hashed twice over. Each
  * escalation's later entries (acknowledged, resolved) are its own, under its
@@ -92,7 +90,7 @@ function raisedEntry(campaignId: number, raised: Raised, at: string): AuditInput
     fromState: null,
     toState: 'open',
     // The same text as JSON.stringify({ columns, escalations }) would give, without the list passing through objects.
-    payload: new JsonText(`{"columns":${JSON.stringify(raisedColumns)},"escalations":${raised.listed}}`),
+    payload: new JsonText(`{"columns":${JSON.stringify(escalationRaisedColumns)},"escalations":${raised.listed}}`),
     version: 1,
   };
 }

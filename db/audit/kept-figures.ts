@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../client';
+import type { Database, Db, Tx } from '../client';
 
 /**
  * The tables SQLite triggers keep as entries and items are written
@@ -82,10 +82,16 @@ export async function checkKeptFigures(db: Db): Promise<KeptMismatch[]> {
 
 /** Rebuilds every kept table from its derivation, in one write transaction. */
 export async function rebuildKeptFigures(database: Database): Promise<void> {
-  await database.write(async (tx) => {
-    for (const k of keptTables) {
-      await tx.run(sql.raw(`delete from ${k.table}`));
-      await tx.run(sql.raw(`insert into ${k.table} (${k.columns}) ${k.derived}`));
-    }
-  });
+  await database.write((tx) => rebuildKeptTables(tx));
 }
+
+/** Rebuilds, in the caller's transaction, the kept tables named (every one when none is), in the order a rebuild needs. */
+export async function rebuildKeptTables(tx: Tx, only?: readonly KeptTable[]): Promise<void> {
+  for (const k of keptTables) {
+    if (only !== undefined && !only.includes(k.table)) continue;
+    await tx.run(sql.raw(`delete from ${k.table}`));
+    await tx.run(sql.raw(`insert into ${k.table} (${k.columns}) ${k.derived}`));
+  }
+}
+
+export type KeptTable = (typeof keptTables)[number]['table'];

@@ -8,6 +8,9 @@ export const escalationSubjects = ['clue', 'problem', 'campaign'] as const;
 export const escalationRecipientKinds = ['assignee', 'unitLead', 'office'] as const;
 export const escalationStatuses = ['open', 'acknowledged', 'resolved'] as const;
 
+/** The fields of each escalation a sweep's raise entry lists (`escalation.raise`), in the order of its rows. */
+export const escalationRaisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'recipientUserId', 'unitId', 'dueAt', 'detail'] as const;
+
 /**
  * Escalations raised by the deadline sweep. One per (item, entry into its
  * current state, due time, level), enforced by a unique index, so a

@@ -1,11 +1,13 @@
 import { isOpenClueState, isOpenProblemState, type ClueRecord, type ExitFacts, type ItemSet, type ProblemRecord } from '../../engine';
 
-function setOf(refs: { kind: 'clue' | 'problem'; id: number }[]): ItemSet {
+type Refs = { kind: 'clue' | 'problem'; id: number }[];
+
+function setOf(refs: Refs): ItemSet {
   return { count: refs.length, sample: refs.slice(0, 50) };
 }
 
-/** The exit-criteria facts of the simulated items (the API counts the same facts in SQL). */
-export function countFacts(clues: ReadonlyMap<number, ClueRecord>, problems: ReadonlyMap<number, ProblemRecord>): ExitFacts {
+/** The exit-criteria facts of the simulated items (the API counts the same facts in SQL), with the escalations open, per level, when the history has them. */
+export function countFacts(clues: ReadonlyMap<number, ClueRecord>, problems: ReadonlyMap<number, ProblemRecord>, openEscalations?: Record<1 | 2 | 3, Refs>): ExitFacts {
   const cluesIn: Record<string, { kind: 'clue'; id: number }[]> = {};
   const problemsIn: Record<string, { kind: 'problem'; id: number }[]> = {};
   const unassigned: { kind: 'clue' | 'problem'; id: number }[] = [];
@@ -22,8 +24,8 @@ export function countFacts(clues: ReadonlyMap<number, ClueRecord>, problems: Rea
     cluesIn: Object.fromEntries(Object.entries(cluesIn).map(([s, refs]) => [s, setOf(refs)])),
     problemsIn: Object.fromEntries(Object.entries(problemsIn).map(([s, refs]) => [s, setOf(refs)])),
     unassigned: setOf(unassigned),
-    // The demo's history has no stored escalations; the sweep raises them when the server starts.
-    openEscalations: { 1: none, 2: none, 3: none },
+    // Without the escalations of its history, the server's first sweep raises them at its start.
+    openEscalations: openEscalations === undefined ? { 1: none, 2: none, 3: none } : { 1: setOf(openEscalations[1]), 2: setOf(openEscalations[2]), 3: setOf(openEscalations[3]) },
     targets: [],
   };
 }

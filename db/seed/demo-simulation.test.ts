@@ -21,8 +21,7 @@ const units = demoUnits
   }));
 const office: Actor = { userId: 1, role: 'office', unitScope: [] };
 
-const simulate = (notes: boolean, described = false) =>
-  simulateCampaign({
+const inputOf = (notes: boolean, described = false): SimulationInput => ({
     campaignId: 1,
     config,
     now,
@@ -32,9 +31,15 @@ const simulate = (notes: boolean, described = false) =>
     units,
     office,
     categories: demoCategories.map((c, i) => ({ id: i + 1, code: c.code })),
-    ...(notes && { notes: seededRandom(2026 ^ 0x6e6f7465), files: seededRandom(2026 ^ 0x66696c65), extensions: seededRandom(2026 ^ 0x657874) }),
+    ...(notes && {
+      notes: seededRandom(2026 ^ 0x6e6f7465),
+      files: seededRandom(2026 ^ 0x66696c65),
+      extensions: seededRandom(2026 ^ 0x657874),
+      acknowledgements: seededRandom(2026 ^ 0x61636b6e),
+    }),
     ...(described && { describe: demoDescriptions(seededRandom(2026 ^ 0x64657363)) }),
   });
+const simulate = (notes: boolean, described = false) => simulateCampaign(inputOf(notes, described));
 
 describe('the demo campaign’s attached files', () => {
   const { audit, files, clues, problems } = simulate(true);
@@ -80,9 +85,10 @@ describe('the demo campaign’s work notes', () => {
 
   it('leaves every item on the path it takes without them: the same moves, at the same times, to the same states', () => {
     // Neither the notes, the typical cases chosen (the same side stream), the files attached nor the deadlines extended (streams of
-    // their own) change a state or a field the moves read.
-    const sideways = (event: string) => event.endsWith('.note') || event.endsWith('.attach') || event.endsWith('.extend') || event.endsWith('Extension') || event === 'clue.markTypical';
-    const moves = (audit: typeof without.audit) => audit.filter((e) => !sideways(e.event)).map(({ version: _version, ...entry }) => entry);
+    // their own) change a state or a field the moves read. (The escalations follow the deadlines extended.)
+    const sideways = (e: { event: string; subject: string }) =>
+      e.subject === 'escalation' || e.event.endsWith('.note') || e.event.endsWith('.attach') || e.event.endsWith('.extend') || e.event.endsWith('Extension') || e.event === 'clue.markTypical';
+    const moves = (audit: typeof without.audit) => audit.filter((e) => !sideways(e)).map(({ version: _version, ...entry }) => entry);
     expect(moves(withNotes.audit)).toEqual(moves(without.audit));
     expect(withNotes.clues.map((c) => [c.id, c.state])).toEqual(without.clues.map((c) => [c.id, c.state]));
     expect(withNotes.problems.map((p) => [p.id, p.state])).toEqual(without.problems.map((p) => [p.id, p.state]));
@@ -144,6 +150,71 @@ describe('the demo campaign’s work notes', () => {
       const clue = withNotes.clues.find((c) => c.id === entry.subjectId);
       expect(clue?.context.typical?.summary).toBe((entry.payload as { summary: string }).summary);
     }
+  });
+});
+
+describe('the demo campaign’s escalations', () => {
+  const played = simulate(true);
+  const quiet = simulateCampaign({ ...inputOf(true), escalations: false });
+
+  it('leaves every item on its path: only the escalations’ own entries are new', () => {
+    expect(quiet.escalations).toEqual([]);
+    expect(played.audit.filter((e) => e.subject !== 'escalation')).toEqual(quiet.audit);
+    expect(played.clues).toEqual(quiet.clues);
+    expect(played.problems).toEqual(quiet.problems);
+  });
+
+  it('raises each along the year, within the stay it was raised for, and leaves open only those of the stays items are in now', () => {
+    const { escalations, audit } = played;
+    expect(escalations.length).toBeGreaterThan(100);
+    // Spread over the year, not all at the start of the server.
+    expect(new Set(escalations.map((e) => e.raisedAt.slice(0, 7))).size).toBeGreaterThan(4);
+    const items = new Map<string, { context: { enteredAt: string; dueAt: string | null } }>([
+      ...played.clues.map((c) => [`clue:${c.id}`, c] as const),
+      ...played.problems.map((p) => [`problem:${p.id}`, p] as const),
+    ]);
+    for (const e of escalations) {
+      expect(e.raisedAt > e.enteredAt && e.raisedAt <= now.toISOString(), `escalation ${e.id}`).toBe(true);
+      const item = items.get(`${e.subject}:${e.subjectId}`);
+      const current = item?.context.enteredAt === e.enteredAt && item.context.dueAt === e.dueAt;
+      // Open while the item stays in the state and deadline it was raised for; resolved by the move that ended them, at its instant.
+      expect(e.resolvedAt === null, `escalation ${e.id}`).toBe(current);
+      if (e.resolvedAt !== null) {
+        expect(e.resolvedAt > e.raisedAt).toBe(true);
+        expect(audit.some((a) => a.subject === e.subject && a.subjectId === e.subjectId && a.at === e.resolvedAt)).toBe(true);
+      }
+    }
+    // Every escalation raised by one raise entry and resolved by at most one resolve entry, the log in the order of time.
+    const listed = audit.filter((a) => a.event === 'escalation.raise').flatMap((a) => (a.payload as { escalations: [number][] }).escalations.map(([id]) => id));
+    expect(listed).toEqual(escalations.map((e) => e.id));
+    const resolved = audit.filter((a) => a.event === 'escalation.resolve').map((a) => a.subjectId);
+    expect(resolved.toSorted((a, b) => a - b)).toEqual(escalations.filter((e) => e.resolvedAt !== null).map((e) => e.id));
+    const times = audit.map((a) => a.at);
+    expect(times).toEqual(times.toSorted());
+  });
+
+  it('has many acknowledged by whom each was raised to, within a day or two of it and before the move that settled it', () => {
+    const acknowledged = played.escalations.filter((e) => e.acknowledgedAt !== null);
+    expect(acknowledged.length).toBeGreaterThan(played.escalations.length / 3);
+    expect(acknowledged.length).toBeLessThan(played.escalations.length);
+    for (const e of acknowledged) {
+      const at = e.acknowledgedAt ?? '';
+      expect(at > e.raisedAt && at <= now.toISOString() && (e.resolvedAt === null || at < e.resolvedAt), `escalation ${e.id}`).toBe(true);
+      expect(Date.parse(at) - Date.parse(e.raisedAt)).toBeLessThan(2 * 86_400_000);
+      const unit = units.find((u) => u.id === e.unitId);
+      const expected = e.level === 3 ? office.userId : e.recipientUserId ?? unit?.lead.userId;
+      expect(e.acknowledgedBy, `escalation ${e.id}`).toBe(expected);
+      const entry = played.audit.find((a) => a.event === 'escalation.acknowledge' && a.subjectId === e.id);
+      expect(entry).toMatchObject({ at, actorId: expected, version: 2, payload: { note: e.note, level: e.level } });
+    }
+  });
+
+  it('leaves the crackdown with its long-overdue escalations still open named among the criteria unmet, and why', () => {
+    const autumn = new Date('2026-10-01T02:00:00.000Z');
+    const advance = (escalations: boolean) =>
+      simulateCampaign({ ...inputOf(true), now: autumn, escalations }).audit.find((a) => a.subject === 'campaign' && a.toState === 'consolidation');
+    expect(JSON.stringify(advance(true)?.payload)).toContain('noOpenEscalations');
+    expect(JSON.stringify(advance(false)?.payload)).not.toContain('noOpenEscalations');
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../../engine';
 import type { AuditInput } from '../audit/append';
 import { planClue } from './demo-clue-path';
+import { demoSweeps, mergeByTime, type SimulatedEscalation } from './demo-escalations';
 import { countFacts } from './demo-exit-facts';
 import { planProblem } from './demo-problem-path';
 import type { DemoWorld } from './demo-world';
@@ -42,6 +43,14 @@ export interface SimulationInput {
   readonly files?: Random;
   /** A stream of its own for the deadlines unit leads extend (延期); none without it, and every item's path the same either way. */
   readonly extensions?: Random;
+  /**
+   * The escalations the deadline sweeps raised along the way, and the moves
+   * settled (on unless told otherwise). Without them the server's first
+   * sweep raises, at its start, every rung the items stand at then.
+   */
+  readonly escalations?: boolean;
+  /** A stream of its own for the escalations acknowledged (签收) along the way; none acknowledged without it, and every item's path the same either way. */
+  readonly acknowledgements?: Random;
 }
 
 /** A file the simulation attached, under the id its attach entry names (the demo's files are numbered from 1). */
@@ -65,6 +74,17 @@ export interface SimulationResult {
   readonly audit: readonly AuditInput[];
   /** The files attached, by id. */
   readonly files: readonly SimulatedFile[];
+  /** The escalations raised along the way, by id, each resolved by the move that ended its stay or extended its deadline, or still open. */
+  readonly escalations: readonly SimulatedEscalation[];
+}
+
+/** The lead of each unit the simulation spreads items over. */
+function leadOf(units: SimulationInput['units']): (unitId: string) => number {
+  return (unitId) => {
+    const unit = units.find((u) => u.id === unitId);
+    if (unit === undefined) throw new Error(`demo unit ${unitId} missing`);
+    return unit.lead.userId;
+  };
 }
 
 /**
@@ -104,6 +124,8 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     return item === undefined ? {} : { unitId: item.context.unitId, categoryId: item.context.categoryId };
   };
 
+  const sweeps = input.escalations === false ? null : demoSweeps(config.escalation);
+
   const world: DemoWorld = {
     input,
     config,
@@ -126,18 +148,24 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
     moveClue: (id, at, actor, request, facts) => {
       const clue = world.clues.get(id);
       if (clue === undefined) return false;
+      sweeps?.sweep('clue', clue, at);
       const decision = decideClue(clue, actor, request, world.rules, new Date(at), facts);
       if (!decision.ok) return false;
-      world.clues.set(id, { id, state: decision.state, context: decision.context, version: decision.version });
+      const moved: ClueRecord = { id, state: decision.state, context: decision.context, version: decision.version };
+      world.clues.set(id, moved);
+      sweeps?.moved('clue', clue, moved, at);
       record('clue', id, at, actor, decision.event, decision.from, decision.to, decision.version);
       return true;
     },
     moveProblem: (id, at, actor, request) => {
       const problem = world.problems.get(id);
       if (problem === undefined) return false;
+      sweeps?.sweep('problem', problem, at);
       const decision = decideProblem(problem, actor, request, world.rules, new Date(at));
       if (!decision.ok) return false;
-      world.problems.set(id, { id, state: decision.state, context: decision.context, version: decision.version });
+      const moved: ProblemRecord = { id, state: decision.state, context: decision.context, version: decision.version };
+      world.problems.set(id, moved);
+      sweeps?.moved('problem', problem, moved, at);
       record('problem', id, at, actor, decision.event, decision.from, decision.to, decision.version);
       return true;
     },
@@ -158,7 +186,12 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
       run: () => {
         const phase = campaign.state;
         const criteria = phase === 'survey' || phase === 'crackdown' || phase === 'consolidation' ? config.exitCriteria[phase] : [];
-        const unmet = evaluateExitCriteria(criteria, countFacts(world.clues, world.problems));
+        // The escalations open then: those the sweeps before the advance raised and no move has settled.
+        if (sweeps !== null) {
+          for (const clue of world.clues.values()) sweeps.sweep('clue', clue, at);
+          for (const problem of world.problems.values()) sweeps.sweep('problem', problem, at);
+        }
+        const unmet = evaluateExitCriteria(criteria, countFacts(world.clues, world.problems, sweeps?.open()));
         const payload = unmet.length > 0 ? { reason: '按专项行动部署如期转段，遗留事项转入下一阶段继续办理' } : {};
         const decision = decideAdvance(campaign, input.office, payload, config, unmet, new Date(at));
         if (!decision.ok) return;
@@ -171,5 +204,11 @@ export function simulateCampaign(input: SimulationInput): SimulationResult {
   // Stable: steps planned for the same moment run in the order they were planned.
   const steps = [...world.steps].sort((a, b) => a.at - b.at);
   for (const step of steps) if (step.at <= nowMs) step.run();
-  return { campaign, clues: [...world.clues.values()], problems: [...world.problems.values()], audit, files: world.files };
+  if (sweeps === null) return { campaign, clues: [...world.clues.values()], problems: [...world.problems.values()], audit, files: world.files, escalations: [] };
+  // The sweeps since each item's last move, up to the server's first, at `now`.
+  for (const clue of world.clues.values()) sweeps.sweep('clue', clue, nowMs + 1, nowMs);
+  for (const problem of world.problems.values()) sweeps.sweep('problem', problem, nowMs + 1, nowMs);
+  const acknowledgers = input.acknowledgements === undefined ? undefined : { random: input.acknowledgements, office: input.office.userId, leadOf: leadOf(input.units) };
+  const raised = sweeps.finish(input.campaignId, nowMs, acknowledgers);
+  return { campaign, clues: [...world.clues.values()], problems: [...world.problems.values()], audit: mergeByTime(audit, raised.audit), files: world.files, escalations: raised.escalations };
 }

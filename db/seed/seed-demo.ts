@@ -5,7 +5,8 @@ import { localDateOf, type Actor } from '../../engine';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../client';
 import { clueStore, problemStore } from '../items/store';
-import { attachments, campaignMaps, campaigns, categories, units, users } from '../schema';
+import { rebuildKeptTables } from '../audit/kept-figures';
+import { attachments, campaignMaps, campaigns, categories, escalations, units, users } from '../schema';
 import { demoCampaignConfig, demoCategories } from './demo-campaign';
 import { demoDescriptions } from './demo-descriptions';
 import { simulateCampaign } from './demo-simulation';
@@ -25,6 +26,8 @@ export interface DemoSeedOptions {
   readonly seed?: number;
   /** Work notes along the way, and what each clue says (on unless told otherwise; the benchmark's data has neither). */
   readonly notes?: boolean;
+  /** The escalations the deadline sweeps raised along the way (on unless told otherwise; see demo-escalations.ts). */
+  readonly escalations?: boolean;
 }
 
 /** True when the database holds the demo's accounts (seeded now or on an earlier start): only then are their sign-ins worth printing. */
@@ -102,6 +105,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     const files = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x66696c65);
     // The deadlines unit leads extend ('ext'), with the notes too.
     const extensions = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x657874);
+    // The escalations acknowledged ('ackn'), with the notes too.
+    const acknowledgements = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x61636b6e);
     const result = simulateCampaign({
       campaignId,
       config,
@@ -118,6 +123,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       ...(describe !== undefined && { describe }),
       ...(files !== undefined && { files }),
       ...(extensions !== undefined && { extensions }),
+      ...(acknowledgements !== undefined && { acknowledgements }),
+      ...(options.escalations === false && { escalations: false }),
     });
 
     // The campaign was planned the day before its first window opened.
@@ -129,6 +136,11 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       await tx.insert(attachments).values(
         result.files.map((file) => ({ ...file, campaignId, size: file.content.byteLength, content: Buffer.from(file.content) })),
       );
+    }
+    if (result.escalations.length > 0) {
+      await tx.insert(escalations).values(result.escalations.map((e) => ({ ...e, campaignId, status: e.resolvedAt !== null ? ('resolved' as const) : e.acknowledgedAt !== null ? ('acknowledged' as const) : ('open' as const) })));
+      // The rungs the items stand at, and the board's escalated counts, as the sweep keeps them (from the escalations).
+      await rebuildKeptTables(tx, ['clue_rungs', 'problem_rungs', 'board_counts']);
     }
     await tx
       .update(campaigns)

@@ -23,7 +23,20 @@ const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
  * server (sqld) of its own on 127.0.0.1, reached over HTTP.
  * Every demo user gets the same real scrypt hash, computed once per process.
  */
-export async function testDatabase(options: { seed?: boolean; now?: Date; clues?: number; problems?: number; writeWorker?: boolean } = {}): Promise<Database & { folder: string; drop(): Promise<void> }> {
+export async function testDatabase(
+  options: {
+    seed?: boolean;
+    now?: Date;
+    clues?: number;
+    problems?: number;
+    writeWorker?: boolean;
+    /**
+     * The escalations the demo's history raised along the way, as the demo a user starts has them. Off unless asked
+     * for: the tests of the sweep, the inbox and the ladder sweep the demo themselves, from a database no sweep has run on.
+     */
+    escalations?: boolean;
+  } = {},
+): Promise<Database & { folder: string; drop(): Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'battlemap-test-'));
   const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
   // With the server's own write worker, so that moves commit on its thread as they do in the server; without it
@@ -38,6 +51,7 @@ export async function testDatabase(options: { seed?: boolean; now?: Date; clues?
       password: demoPassword,
       ...(options.clues !== undefined && { clues: options.clues }),
       ...(options.problems !== undefined && { problems: options.problems }),
+      escalations: options.escalations === true,
     });
   }
   return Object.assign(database, {
