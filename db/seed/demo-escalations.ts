@@ -80,8 +80,8 @@ export function demoSweeps(thresholds: EscalationThresholds) {
     const { enteredAt, dueAt, unitId, assigneeId } = item.context;
     if (dueAt === null) return;
     const key = keyOf(subject, item.id);
-    const now = standing.get(key) ?? { rung: 0, open: [] };
-    standing.set(key, now);
+    const held = standing.get(key) ?? { rung: 0, open: [] };
+    standing.set(key, held);
     const entered = Date.parse(enteredAt);
     const due = new Date(dueAt);
     // The sweep at each instant raises the highest rung reached by then, once above the one raised before.
@@ -89,10 +89,11 @@ export function demoSweeps(thresholds: EscalationThresholds) {
       const instant = Math.max(levelReachedAt(due, level, thresholds).getTime(), entered);
       return { level, at: instant <= lastSweep ? Math.min(sweepAfter(instant), lastSweep) : sweepAfter(instant) };
     });
-    for (const { at } of reached) {
+    for (const [i, { level, at }] of reached.entries()) {
       if (at >= until) break;
-      const level = Math.max(...reached.filter((r) => r.at <= at).map((r) => r.level)) as 1 | 2 | 3;
-      if (level <= now.rung) continue;
+      // The same sweep reaches the next rung too: it raises that one alone.
+      if (reached[i + 1]?.at === at) continue;
+      if (level <= held.rung) continue;
       const toAssignee = level === 1 && assigneeId !== null;
       const escalation: Raised = {
         subject,
@@ -108,8 +109,8 @@ export function demoSweeps(thresholds: EscalationThresholds) {
         resolvedAt: null,
       };
       raised.push(escalation);
-      now.open.push(escalation);
-      now.rung = level;
+      held.open.push(escalation);
+      held.rung = level;
     }
   }
 
