@@ -293,6 +293,40 @@ describe('working on the board', () => {
       await expect.poll(() => drawer.getByTestId('history').getByTestId('edited-fields').allTextContents()).toEqual(['修改了：标题', '修改了：描述']);
     }));
 
+  test("an edit of a field someone else changed meanwhile shows theirs below it, to take or to overwrite knowingly", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const candidate = await movableFoundClue(page, context);
+      const id = candidate.id;
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      await drawer.getByTestId('action-edit').click();
+      const form = drawer.getByTestId('edit-form');
+      const description = form.locator('textarea[name=description]');
+      await description.fill('我写的描述');
+
+      // Meanwhile someone else rewrites the description: saving would replace theirs, which the user had never seen.
+      const read = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      await apiCall(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: read.version, description: '他人写的描述' });
+      const theirs = form.getByTestId('theirs-description');
+      await theirs.waitFor({ timeout: 10_000 });
+      expect(await theirs.textContent()).toBe('他人刚改为：他人写的描述改用此内容');
+      expect(await description.inputValue()).toBe('我写的描述');
+      expect(await form.textContent()).toContain('您与他人都改了的内容，他人填写的显示在该栏下方');
+      expect(await form.getByTestId('theirs-title').count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/edit-collision-zh.png` });
+
+      // Taken, and added to: the notice goes, and what is saved builds on theirs.
+      await form.getByTestId('use-theirs-description').click();
+      expect(await description.inputValue()).toBe('他人写的描述');
+      expect(await theirs.count()).toBe(0);
+      await description.fill('他人写的描述；我补充的内容');
+      await drawer.getByTestId('action-submit').click();
+      await form.waitFor({ state: 'detached' });
+      const saved = await apiCall<{ context: { description: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      expect(saved.context.description).toBe('他人写的描述；我补充的内容');
+    }));
+
   test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const candidate = await movableFoundClue(page, context);

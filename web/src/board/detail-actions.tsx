@@ -12,7 +12,7 @@ import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
 import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
 import { focusFirstInvalid, formFocus } from './form-focus';
-import { editDraftOf, rebased, restoredEdit, valuesOf } from './edit-rebase';
+import { editDraftOf, rebased, restoredEdit, stillColliding, valuesOf, type Collisions } from './edit-rebase';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages, xm } from '../deadlines/messages';
@@ -27,6 +27,10 @@ const isDrafted = (action: Action | null): action is DraftedForm => (draftedForm
 
 const editMessages = {
   changedMeanwhile: { zh: '此事项刚被他人修改：您未改动的内容已显示为最新，保存时以您填写的为准', en: 'Someone else just changed this item: what you did not change now shows theirs; saving keeps what you typed' },
+  changedBothMeanwhile: {
+    zh: '此事项刚被他人修改：您未改动的内容已显示为最新；您与他人都改了的内容，他人填写的显示在该栏下方，保存时以您填写的为准',
+    en: 'Someone else just changed this item: what you did not change now shows theirs; where you both changed a field, theirs shows below it, and saving keeps what you typed',
+  },
 } satisfies Record<string, Label>;
 
 /** A clue's typical case as its context holds it: the summary that may be published, and when it was chosen; null if it is not one. */
@@ -61,6 +65,9 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
   // The item as the edit form was opened on: what the user changed is told from it, and it is the version sent.
   const [editBase, setEditBase] = createSignal<ItemDetail>(props.item);
+  // The fields someone else changed too while this user typed, with their value (see edit-rebase.ts).
+  const [collisions, setCollisions] = createSignal<Collisions>({});
+  const meanwhile = () => (Object.keys(collisions()).length > 0 ? editMessages.changedBothMeanwhile : editMessages.changedMeanwhile);
   const [noteText, setNoteText] = createSignal('');
   const [summaryText, setSummaryText] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -114,9 +121,10 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   const restore = (form: DraftedForm) => {
     const kept = form === 'edit' ? formDraft(form).read() : null;
     if (kept === null) return;
-    const { values: typed, overtaken } = restoredEdit(props.item, kept);
+    const { values: typed, overtaken, collisions: found } = restoredEdit(props.item, kept);
     setValues(typed);
-    if (overtaken) setProblem(editMessages.changedMeanwhile);
+    setCollisions(found);
+    if (overtaken) setProblem(meanwhile());
   };
   const keepEdit = () => formDraft('edit').keep(editDraftOf(editBase(), values()));
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
@@ -152,10 +160,13 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
       (now) => {
         const base = editBase();
         if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
-        setValues(rebased(values(), base, now));
+        const next = rebased(values(), base, now);
+        setValues(next.values);
+        // Those found before stay while the user's value still differs from theirs; a newer value of theirs replaces one.
+        setCollisions(stillColliding({ ...collisions(), ...next.collisions }, next.values));
         setEditBase(now);
         keepEdit();
-        setProblem(editMessages.changedMeanwhile);
+        setProblem(meanwhile());
       },
       { defer: true },
     ),
@@ -169,6 +180,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setValues(valuesOf(props.item));
     setEditBase(props.item);
+    setCollisions({});
     setErrors({});
     setProblem(null);
     const opened = action();
@@ -181,6 +193,8 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
   };
   const set = (name: ItemField, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
+    // Taking theirs (or typing it) leaves nothing to warn of in that field.
+    setCollisions((c) => stillColliding(c, values()));
     keepEdit();
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
@@ -283,7 +297,7 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
           </Match>
           <Match when={action() === 'edit'}>
             <form class="action-form" data-testid="edit-form" onSubmit={submitEdit} novalidate>
-              <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} withAssignee={may('assign')} set={set} />
+              <ItemFields kind={props.item.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit={false} withAssignee={may('assign')} set={set} theirs={collisions()} />
               <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={cancelDropping(formDraft('edit'))} />
             </form>
           </Match>

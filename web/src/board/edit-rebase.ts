@@ -1,5 +1,18 @@
 import type { ItemDetail } from '../api/client';
-import type { ItemValues } from './item-form';
+import type { ItemField, ItemValues } from './item-form';
+
+/**
+ * The fields both the user and someone else changed since the form was
+ * opened, each with the other's value: saving replaces it with the user's,
+ * so the form shows it beside the field, to take instead or to overwrite
+ * knowingly (it was lost unseen, said only as "description changed" in the history).
+ */
+export type Collisions = Partial<Record<ItemField, string>>;
+
+const fieldsOf = (values: ItemValues) => Object.keys(values) as ItemField[];
+
+/** A draft's note of the value a changed field had when the user began typing (`was:description`). */
+const wasKey = (field: ItemField) => `was:${field}`;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -23,11 +36,22 @@ export function valuesOf(item: ItemDetail): ItemValues {
  * the item's new version: sent on the item they opened, a field they never
  * touched carried its old value back over the other's change.
  */
-export function rebased(typed: ItemValues, base: ItemDetail, current: ItemDetail): ItemValues {
+export function rebased(typed: ItemValues, base: ItemDetail, current: ItemDetail): { readonly values: ItemValues; readonly collisions: Collisions } {
   const before = valuesOf(base);
   const now = valuesOf(current);
-  const keys = Object.keys(typed) as (keyof ItemValues)[];
-  return Object.fromEntries(keys.map((key) => [key, typed[key] === before[key] ? now[key] : typed[key]])) as unknown as ItemValues;
+  const values: { -readonly [K in ItemField]: string } = { ...now };
+  const collisions: Collisions = {};
+  for (const key of fieldsOf(typed)) {
+    if (typed[key] === before[key]) continue;
+    values[key] = typed[key];
+    if (now[key] !== before[key] && now[key] !== typed[key]) collisions[key] = now[key];
+  }
+  return { values, collisions };
+}
+
+/** The collisions left once the user's values are these: a field the user set to the other's value has none. */
+export function stillColliding(collisions: Collisions, values: ItemValues): Collisions {
+  return Object.fromEntries(fieldsOf(values).flatMap((key) => (collisions[key] === undefined || collisions[key] === values[key] ? [] : [[key, collisions[key]]])));
 }
 
 /**
@@ -38,16 +62,20 @@ export function rebased(typed: ItemValues, base: ItemDetail, current: ItemDetail
  */
 export function editDraftOf(base: ItemDetail, typed: ItemValues): Record<string, string> {
   const before = valuesOf(base);
-  const changed = (Object.keys(typed) as (keyof ItemValues)[]).filter((key) => typed[key] !== before[key]);
-  return changed.length === 0 ? {} : { ...Object.fromEntries(changed.map((key) => [key, typed[key]])), version: String(base.version) };
+  const changed = fieldsOf(typed).filter((key) => typed[key] !== before[key]);
+  if (changed.length === 0) return {};
+  // With what each changed field held then: a draft restored on an item someone changed since finds the collisions too.
+  const was = Object.fromEntries(changed.map((key) => [wasKey(key), before[key]]));
+  return { ...Object.fromEntries(changed.map((key) => [key, typed[key]])), ...was, version: String(base.version) };
 }
 
 /**
  * An edit's draft restored on the item as it is now: the changes typed over
- * its values, and whether the item has changed since they were typed (the
- * form then says so, as when it changes while the form is open).
+ * its values, whether the item has changed since they were typed (the
+ * form then says so, as when it changes while the form is open), and the
+ * fields someone else changed too, with their value.
  */
-export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, string>>): { readonly values: ItemValues; readonly overtaken: boolean } {
+export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, string>>): { readonly values: ItemValues; readonly overtaken: boolean; readonly collisions: Collisions } {
   const now = valuesOf(current);
   const values: ItemValues = {
     unitId: kept.unitId ?? now.unitId,
@@ -58,5 +86,11 @@ export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, 
     source: kept.source ?? now.source,
     problemKind: kept.problemKind ?? now.problemKind,
   };
-  return { values, overtaken: kept.version !== undefined && kept.version !== String(current.version) };
+  const collisions: Collisions = {};
+  for (const key of fieldsOf(values)) {
+    const was = kept[wasKey(key)];
+    // A draft kept before it noted what it began from has none to tell.
+    if (kept[key] !== undefined && was !== undefined && now[key] !== was && now[key] !== kept[key]) collisions[key] = now[key];
+  }
+  return { values, overtaken: kept.version !== undefined && kept.version !== String(current.version), collisions };
 }

@@ -31,8 +31,8 @@ export type ItemField = keyof ItemValues;
 
 export const nullableId = (value: string): number | null => (value === '' ? null : Number(value));
 
-/** A labelled input with its error below it (the server's or the form's own): the item's fields, and the drawer's action forms. */
-export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element }) {
+/** A labelled input with its error below it (the server's or the form's own), and anything else to say of it: the item's fields, and the drawer's action forms. */
+export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element; notice?: JSX.Element }) {
   const error = (): Label | undefined => props.errors[props.name];
   return (
     <label class="field" classList={{ 'field-wide': props.wide === true, 'field-error': error() !== undefined }}>
@@ -41,6 +41,7 @@ export function Field(props: { name: string; label: string; errors: FieldErrors;
       <span class="field-message" id={`error-${props.name}`} data-testid={`error-${props.name}`}>
         {error() === undefined ? '' : tr(error() as Label)}
       </span>
+      {props.notice}
     </label>
   );
 }
@@ -62,6 +63,8 @@ export function ItemFields(props: {
   units?: CampaignDetail['units'];
   assignees?: (user: UserSummary) => boolean;
   set: (name: ItemField, value: string) => void;
+  /** Fields someone else changed too since the edit began, with their value (see edit-rebase.ts): shown below each, to take instead. */
+  theirs?: Partial<Record<ItemField, string>>;
 }) {
   const [usersRead, { refetch: refetchUsers }] = createResource(
     () => props.values.unitId || false,
@@ -71,10 +74,44 @@ export function ItemFields(props: {
   const users = keptRead(usersRead, refetchUsers, () => props.values.unitId);
   const assignees = () => (users() ?? []).filter((user) => props.assignees?.(user) ?? true);
   const invalid = (name: ItemField) => props.errors[name] !== undefined;
+  /** A value as its field shows it: the person, category, unit or label a picker's id stands for; text as typed. */
+  const shown = (name: ItemField, value: string): string => {
+    if (value === '') return name === 'assigneeId' ? t('unassigned') : t('emptyValue');
+    if (name === 'assigneeId') return users()?.find((user) => String(user.id) === value)?.displayName ?? value;
+    if (name === 'categoryId') {
+      const category = props.campaign.categories.find((c) => String(c.id) === value);
+      return category === undefined ? value : named(category);
+    }
+    if (name === 'unitId') {
+      const unit = props.campaign.units.find((u) => u.id === value);
+      return unit === undefined ? value : named(unit);
+    }
+    if (name === 'source') return isClueSource(value) ? tr(clueSourceLabels[value]) : value;
+    if (name === 'problemKind') return isProblemKind(value) ? tr(problemKindLabels[value]) : value;
+    return value;
+  };
+  // Wrapped: a value emptied by the other is one to show too.
+  const theirValue = (name: ItemField) => {
+    const value = props.theirs?.[name];
+    return value === undefined ? null : { value };
+  };
+  const theirs = (name: ItemField) => (
+    <Show when={theirValue(name)}>
+      {(their) => (
+        <span class="field-theirs" data-testid={`theirs-${name}`}>
+          <span class="field-theirs-label">{t('theirsChanged')}</span>
+          <span class="field-theirs-value">{shown(name, their().value)}</span>
+          <button type="button" class="link-button" data-testid={`use-theirs-${name}`} onClick={() => props.set(name, their().value)}>
+            {t('useTheirs')}
+          </button>
+        </span>
+      )}
+    </Show>
+  );
   return (
     <div class="field-grid item-fields">
       <Show when={props.withUnit}>
-        <Field name="unitId" label={t('unit')} errors={props.errors}>
+        <Field name="unitId" label={t('unit')} errors={props.errors} notice={theirs('unitId')}>
           <select name="unitId" value={props.values.unitId} aria-invalid={invalid('unitId')} onChange={(e) => props.set('unitId', e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
             <For each={props.units ?? props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
@@ -82,20 +119,20 @@ export function ItemFields(props: {
         </Field>
       </Show>
       <Show when={props.withAssignee ?? true}>
-        <Field name="assigneeId" label={t('assignee')} errors={props.errors}>
+        <Field name="assigneeId" label={t('assignee')} errors={props.errors} notice={theirs('assigneeId')}>
           <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
             <option value="">{usersRead.loading ? t('loading') : t('unassigned')}</option>
             <For each={assignees()}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
           </select>
         </Field>
       </Show>
-      <Field name="title" label={t('title')} errors={props.errors} wide>
+      <Field name="title" label={t('title')} errors={props.errors} notice={theirs('title')} wide>
         <input name="title" type="text" value={props.values.title} aria-invalid={invalid('title')} onInput={(e) => props.set('title', e.currentTarget.value)} />
       </Field>
-      <Field name="description" label={t('description')} errors={props.errors} wide>
+      <Field name="description" label={t('description')} errors={props.errors} notice={theirs('description')} wide>
         <textarea name="description" rows={3} value={props.values.description} aria-invalid={invalid('description')} onInput={(e) => props.set('description', e.currentTarget.value)} />
       </Field>
-      <Field name="categoryId" label={t('category')} errors={props.errors}>
+      <Field name="categoryId" label={t('category')} errors={props.errors} notice={theirs('categoryId')}>
         <select name="categoryId" value={props.values.categoryId} aria-invalid={invalid('categoryId')} onChange={(e) => props.set('categoryId', e.currentTarget.value)}>
           <option value="">—</option>
           <For each={props.campaign.categories.filter((c) => !c.retired || String(c.id) === props.values.categoryId)}>
@@ -106,7 +143,7 @@ export function ItemFields(props: {
       <Show
         when={props.kind === 'clue'}
         fallback={
-          <Field name="problemKind" label={t('problemKind')} errors={props.errors}>
+          <Field name="problemKind" label={t('problemKind')} errors={props.errors} notice={theirs('problemKind')}>
             <select name="problemKind" value={props.values.problemKind} aria-invalid={invalid('problemKind')} onChange={(e) => props.set('problemKind', e.currentTarget.value)}>
               <option value="">{t('choose')}</option>
               <For each={problemKindList}>{(kind) => <option value={kind}>{tr(problemKindLabels[kind])}</option>}</For>
@@ -114,7 +151,7 @@ export function ItemFields(props: {
           </Field>
         }
       >
-        <Field name="source" label={t('source')} errors={props.errors}>
+        <Field name="source" label={t('source')} errors={props.errors} notice={theirs('source')}>
           <select name="source" value={props.values.source} aria-invalid={invalid('source')} onChange={(e) => props.set('source', e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
             <For each={clueSourceList}>{(source) => <option value={source}>{tr(clueSourceLabels[source])}</option>}</For>
