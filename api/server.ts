@@ -2,10 +2,10 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
-import { hasCampaign, hasDemoAccounts } from '../db/seed/seed-demo';
+import { demoSignInsWork, hasCampaign } from '../db/seed/seed-demo';
 import { seedDemoCampaign } from './services/demo';
 import { createApp } from './app';
-import { hashPassword } from './auth/password';
+import { hashPassword, verifyPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
 import { loadEnv } from './env';
 import { startBackground } from './services/background';
@@ -69,6 +69,9 @@ async function main(): Promise<void> {
   } else if (!(await hasUsers(database))) {
     await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
     console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`);
+  } else if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
+    // Read on a first start only: left in a service's environment, it is a password kept in the clear for nothing.
+    console.log('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
   }
   // Marks the database file as served, so that a restore refuses to replace it underneath this process.
   const localPath = localPathOf(env.DATABASE_URL);
@@ -89,8 +92,8 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
 
-  // The demo's sign-ins, where they exist: a database started without the demo (SEED_DEMO=false) has none of them.
-  const demoAccounts = env.NODE_ENV !== 'production' && (await hasDemoAccounts(database));
+  // The demo's sign-ins, where they work: a database started without the demo (SEED_DEMO=false) has none of them.
+  const demoAccounts = env.NODE_ENV !== 'production' && (await demoSignInsWork(database, env.DEMO_PASSWORD, verifyPassword));
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     console.log(`Battlemap is serving at http://${host}:${info.port}  (database ${env.DATABASE_URL})`);
@@ -100,6 +103,22 @@ async function main(): Promise<void> {
       console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
     }
     console.log('Press Ctrl-C to stop.');
+  });
+  // The port taken (another Battlemap still running) or not ours to bind: said in a line, not a stack trace.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${env.PORT} on ${env.HOST} is already in use (another Battlemap, or another program): stop it, or set PORT to a free port`
+        : error.code === 'EACCES'
+          ? `this user may not bind port ${env.PORT} on ${env.HOST}: set PORT to one above 1023`
+          : error.message;
+    console.error(`Battlemap cannot serve: ${reason}.`);
+    app.stop();
+    background.stop();
+    void database.close().finally(() => {
+      mark?.release();
+      process.exit(1);
+    });
   });
 
   let stopping = false;

@@ -2,7 +2,9 @@ import { and, count, eq, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkKeptFigures } from '../../db/audit/kept-figures';
 import { verifyAudit } from '../../db/audit/verify';
-import { campaigns, escalations, frozenReports } from '../../db/schema';
+import { campaigns, escalations, frozenReports, users } from '../../db/schema';
+import { demoSignInsWork } from '../../db/seed/seed-demo';
+import { verifyPassword } from '../auth/password';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines } from './deadline-sweep';
 
@@ -41,5 +43,13 @@ describe('the demo a first start seeds', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
     expect(await checkKeptFigures(database.db)).toEqual([]);
     expect(await sweepDeadlines(database, testNow, { settleAll: true })).toEqual({ raised: 0, resolved: 0 });
+  });
+
+  it('has sign-ins the server prints only while they work: every demo account there, the office’s taking the demo password', async () => {
+    expect(await demoSignInsWork(database, 'battlemap', verifyPassword)).toBe(true);
+    expect(await demoSignInsWork(database, 'another-password', verifyPassword)).toBe(false);
+    // A bureau's own accounts named as the demo's (xingzhen.lead) are not the demo: one demo account missing is enough to tell.
+    await database.write((tx) => tx.update(users).set({ username: 'foping.officer.old' }).where(eq(users.username, 'foping.officer')));
+    expect(await demoSignInsWork(database, 'battlemap', verifyPassword)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../project-path';
 import { localDateOf, type Actor } from '../../engine';
@@ -30,12 +30,17 @@ export interface DemoSeedOptions {
   readonly escalations?: boolean;
 }
 
-/** True when the database holds the demo's accounts (seeded now or on an earlier start): only then are their sign-ins worth printing. */
-export async function hasDemoAccounts(database: Database): Promise<boolean> {
-  const lead = demoUsers.find((u) => u.role === 'lead');
-  if (lead === undefined) return false;
-  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, lead.username)).limit(1);
-  return row !== undefined;
+/**
+ * True when the demo's sign-ins work: every demo account is there and the
+ * office's takes the demo password. Only then are they worth printing: a
+ * bureau may name its own accounts as the demo does (`xingzhen.lead`), and
+ * the demo's passwords may have been changed since.
+ */
+export async function demoSignInsWork(database: Database, password: string, verify: (password: string, stored: string) => Promise<boolean>): Promise<boolean> {
+  const usernames = demoUsers.map((u) => u.username);
+  const rows = await database.db.select({ username: users.username, passwordHash: users.passwordHash }).from(users).where(inArray(users.username, usernames));
+  const office = rows.find((row) => row.username === 'office');
+  return rows.length === usernames.length && office !== undefined && (await verify(password, office.passwordHash));
 }
 
 /** True when the database already holds a campaign (the demo is seeded only on a first start). */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,29 @@ describe('production first start', () => {
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
+    }
+    // Started again with the variable still set: it is not read, and the operator is told to remove it.
+    const again = start('prod.db', { BATTLEMAP_ADMIN_PASSWORD: 'first-admin-password' });
+    try {
+      expect(await again.serving, again.output()).not.toBeNull();
+      expect(again.output()).toContain('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  }, 90_000);
+
+  it('on a port already taken, stops with exit code 1 and says so in a line, without a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const server = start('taken.db', { BATTLEMAP_ADMIN_PASSWORD: 'first-admin-password', PORT: String(port) });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`Battlemap cannot serve: port ${port} on 127.0.0.1 is already in use (another Battlemap, or another program): stop it, or set PORT to a free port.`);
+      expect(server.output()).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
     }
   }, 90_000);
 
