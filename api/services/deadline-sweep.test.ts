@@ -365,7 +365,9 @@ describe('webhook deliveries', () => {
     expect(body.escalation?.level).toBe(2);
     // Each body tells the escalation as stored.
     for (const { body: text } of received) {
-      const { escalation } = JSON.parse(text) as { escalation: { id: number } };
+      const { escalation } = JSON.parse(text) as { escalation: { id: number; recipientUserIds: number[] } };
+      // Someone, by name: the office's level 3 too, to each office user when it has no stored lead.
+      expect(escalation.recipientUserIds.length).toBeGreaterThan(0);
       const [row] = await database.db.select().from(escalations).where(eq(escalations.id, escalation.id));
       expect(row).toBeDefined();
       const { status: _s, enteredAt: _e, acknowledgedBy: _b, acknowledgedAt: _a, note: _n, resolvedAt: _r, ...told } = row!;

@@ -22,7 +22,7 @@ export interface SweepResult {
 /**
  * The JSON a webhook receives for an escalation. `recipientUserIds` names
  * who it was routed to when raised: the assignee, the unit's leads, or the
- * office's leads (empty when it goes to every office user).
+ * office's leads (each office user when the office has none stored).
  */
 function webhookBody(row: EscalationRow, recipientUserIds: readonly number[]): string {
   return JSON.stringify({

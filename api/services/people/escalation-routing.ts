@@ -32,6 +32,8 @@ export type Route = { readonly to: 'leads'; readonly unitId: string; readonly us
 export class EscalationRouting {
   readonly #route = new Map<string, Route>();
   readonly #officeLeads: readonly number[] | null;
+  /** Every active office user: who an office escalation reaches when the office has no stored lead. */
+  readonly #officeUsers: readonly number[];
 
   constructor(tree: readonly RoutingUnit[], active: readonly RoutingUser[], stored: readonly { unitId: string; userId: number }[]) {
     const parentOf = new Map(tree.map((u) => [u.id, u.parentId]));
@@ -45,6 +47,7 @@ export class EscalationRouting {
     for (const user of active) if (user.role === 'lead') byRole.set(user.unitId, [...(byRole.get(user.unitId) ?? []), user.id]);
     const root = tree.find((u) => u.parentId === null)?.id ?? null;
     this.#officeLeads = root === null ? null : (leadsOf.get(root) ?? null);
+    this.#officeUsers = active.filter((u) => u.role === 'office').map((u) => u.id);
 
     const resolve = (unitId: string, seen: Set<string>): Route => {
       const known = this.#route.get(unitId);
@@ -86,12 +89,16 @@ export class EscalationRouting {
     return [...this.#route.entries()].filter(([, route]) => (route.to === 'leads' ? route.userIds.includes(user.id) : office)).map(([id]) => id);
   }
 
-  /** The user ids an escalation goes to (for webhooks); empty for the office as a whole. */
+  /**
+   * The user ids an escalation goes to (for webhooks): the office's stored
+   * leads, or each office user when none is stored, named as such. (It
+   * named none then, which a receiver could not tell from nobody.)
+   */
   recipientsOf(recipient: 'assignee' | 'unitLead' | 'office', unitId: string | null, assigneeId: number | null): number[] {
     if (recipient === 'assignee') return assigneeId === null ? [] : [assigneeId];
     const route = recipient === 'unitLead' && unitId !== null ? this.routeOf(unitId) : ({ to: 'office' } as const);
     if (route.to === 'leads') return [...route.userIds];
-    return [...(this.#officeLeads ?? [])];
+    return [...(this.#officeLeads ?? this.#officeUsers)];
   }
 }
 
