@@ -587,7 +587,7 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
-  test('a wall display signs in from the login form for 30 days; an account that can change things is told why', async () => {
+  test('a wall display signs in from the login form for 30 days, onto the wall; an account that can change things is told why', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
     try {
       const page = await context.newPage();
@@ -604,7 +604,9 @@ describe('reports, battle map and wall in Chromium', () => {
       expect((await context.cookies(suite.server.url)).some((c) => c.name === 'battlemap_session')).toBe(false);
 
       await signInAsDisplay('viewer');
-      await page.waitForURL(/\/campaigns\/\d+\/board/);
+      // The screen it is for: the campaign's wall, not its board.
+      await page.waitForURL(/\/campaigns\/\d+\/wall$/);
+      await page.getByTestId('wall-figures').waitFor();
       const session = (await context.cookies(suite.server.url)).find((c) => c.name === 'battlemap_session');
       const days = ((session?.expires ?? 0) * 1000 - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(29.9);

@@ -1,4 +1,4 @@
-import { Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { Navigate, Route, Router, useLocation, useNavigate, useSearchParams, type RouteSectionProps } from '@solidjs/router';
 import { Match, Show, Switch, createEffect, createResource, lazy, onMount } from 'solid-js';
 import { api, onUnauthenticated } from './api/client';
 import { BoardPage } from './board/board-page';
@@ -48,10 +48,12 @@ function SignedIn(props: RouteSectionProps) {
   );
 }
 
-/** `/`: the board of the first campaign. */
-/** The start page: the board of the campaign under way (the latest to start, of those under way), or of the latest one; the people page for an administrator before any. */
+/** The start page: the board (or wall) of the campaign under way (the latest to start, of those under way), or of the latest one; the people page for an administrator before any. */
 function Home() {
   const [campaigns] = createResource(() => api.campaigns());
+  // `?open=wall`: a wall display's sign-in, which shows the campaign's wall rather than its board.
+  const [search] = useSearchParams<{ open?: string }>();
+  const page = () => (search.open === 'wall' ? 'wall' : 'board');
   return (
     <Show when={campaigns()} fallback={<div class="page-loading">{t('loading')}</div>}>
       {(list) => (
@@ -65,7 +67,7 @@ function Home() {
             </Show>
           }
         >
-          {(first) => <Navigate href={`/campaigns/${first().id}/board`} />}
+          {(first) => <Navigate href={`/campaigns/${first().id}/${page()}`} />}
         </Show>
       )}
     </Show>

@@ -22,7 +22,7 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn(username().trim(), password(), display());
-      navigate(pathAfterSignIn(search.next), { replace: true });
+      navigate(pathAfterSignIn(search.next, display()), { replace: true });
     } catch (problem) {
       setError(problem instanceof ApiProblem ? problem.reason : { zh: '登录失败', en: 'Sign-in failed' });
     } finally {

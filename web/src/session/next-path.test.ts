@@ -11,4 +11,10 @@ describe('where signing in goes on to', () => {
       expect(pathAfterSignIn(next), String(next)).toBe('/');
     }
   });
+
+  test('for a wall display, the start page opening the wall, unless it was sent away from a page', () => {
+    expect(pathAfterSignIn(undefined, true)).toBe('/?open=wall');
+    expect(pathAfterSignIn('/login', true)).toBe('/?open=wall');
+    expect(pathAfterSignIn('/campaigns/2/wall', true)).toBe('/campaigns/2/wall');
+  });
 });
