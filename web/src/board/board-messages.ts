@@ -21,6 +21,7 @@ export const boardMessages = {
   advanceButton: { zh: '推进阶段…', en: 'Advance phase…' },
   advanceTitle: { zh: '推进到“{next}”', en: 'Advance to {next}' },
   advanceFrom: { zh: '当前阶段：{current}（{window}）', en: 'Now: {current} ({window})' },
+  surveyOpens: { zh: '摸排核查 {start} 开始', en: 'the survey opens {start}' },
   advanceMet: { zh: '本阶段的完成条件均已满足。', en: "This phase's exit criteria are all met." },
   advanceUnmet: { zh: '以下完成条件尚未满足：', en: 'These exit criteria are not met:' },
   advanceBlocking: { zh: '{n} 项未达到', en: '{n} items short of it' },

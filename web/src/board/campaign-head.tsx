@@ -10,8 +10,13 @@ import { advanceDue } from './phase-advance';
 import { toast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
 
-/** The window of the current phase, or of the whole campaign before and after its phases. */
+/**
+ * The window of the current phase; while planned (筹备), when the survey
+ * opens (the whole campaign's span read as the planning's own); after the
+ * phases, the whole campaign's span.
+ */
 function phaseWindow(detail: CampaignDetail): string {
+  if (detail.state === 'planned') return bm('surveyOpens', { start: detail.windows.survey.start });
   const windows: Record<string, { start: string; end: string }> = detail.windows;
   const w = windows[detail.state];
   return w === undefined ? `${detail.startsOn} – ${detail.endsOn}` : `${w.start} – ${w.end}`;
