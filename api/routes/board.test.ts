@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditLog, clues } from '../../db/schema';
+import { attachments, auditLog, clues, users } from '../../db/schema';
 import { clueStates, openClueStates, type OpenClueState } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -193,6 +193,15 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(beginning.length).toBeGreaterThan(underIt.length);
     expect(await found(prefix)).toEqual(expect.arrayContaining(beginning.map((r) => r.id)));
     expect(await found(filed.caseNumber.slice(0, 3))).not.toContain(filed.id);
+    // A case number written as a case document heads it (汉公(刑)立字[2026]0815号): its beginning has no digit in it.
+    const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
+    const verifying = await office.send('POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: 1, payload: { assigneeId: officer?.id } });
+    const before = verifying.status === 200 ? ((await verifying.json()) as { version: number }) : null;
+    if (before === null) throw new Error(`not moved to verifying: ${verifying.status} ${await verifying.text()}`);
+    const filedNow = await office.send('POST', `/api/clues/${id}/transitions`, { to: 'filed', version: before.version, payload: { caseNumber: '汉公(刑)立字[2026]0815号', conclusion: '经核查属实' } });
+    expect(filedNow.status).toBe(200);
+    for (const text of ['汉公(刑)立字', '汉公(刑', '汉公(刑)立字[2026]0815号']) expect(await found(text), text).toContain(id);
+    expect(await found('汉公(民)')).not.toContain(id);
     // The responsibility list's search finds the same.
     const listed = (await (await office.get(`/api/campaigns/1/lists/clues?q=${encodeURIComponent('+86 139-2233-4455')}`)).json()) as { items: { id: number }[] };
     expect(listed.items.map((item) => item.id)).toEqual([id]);
