@@ -170,6 +170,22 @@ describe('the escalation inbox', () => {
       // Without a reload, the lead's inbox counts one more request to answer, and its card says so.
       await expect.poll(waitingBadge).toBe(before + 1);
       await expect.poll(() => lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`).count()).toBe(1);
+      // In English too, and while selecting (the card's box narrower), the chip is whole inside its card.
+      const chip = lead.page.locator(`[data-testid=board] [data-card-id="${own.id}"] [data-testid=asked-chip]`);
+      const inside = () =>
+        chip.evaluate((el) => {
+          const card = el.closest('[data-card-id]')?.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return card !== undefined && box.right <= card.right - 1 && el.scrollWidth <= el.clientWidth;
+        });
+      await lead.page.getByTestId('lang-toggle').click();
+      await expect.poll(() => chip.textContent()).toBe('Time asked');
+      expect(await inside()).toBe(true);
+      await lead.page.getByTestId('select-cards').click();
+      expect(await inside()).toBe(true);
+      await lead.page.getByTestId('select-cards').click();
+      await lead.page.getByTestId('lang-toggle').click();
+      await expect.poll(() => chip.textContent()).toBe('申请延期');
       // The inbox's tab lists it, with the reason; answering opens the clue, where the lead grants it.
       await lead.page.getByTestId('inbox-button').click();
       await lead.page.getByTestId('inbox-tab-asked').click();

@@ -31,7 +31,7 @@ export const extensionMessages = {
   },
   askSave: { zh: '提交申请', en: 'Send the request' },
   asked: { zh: '已提交延期申请', en: 'Extension asked for' },
-  askedChip: { zh: '申请延期', en: 'More time asked' },
+  askedChip: { zh: '申请延期', en: 'Time asked' },
   askedOnly: { zh: '只看申请延期', en: 'Time asked' },
   askedChipTitle: { zh: '申请延期至 {date}', en: 'Asks for more time, to {date}' },
   pending: { zh: '延期申请', en: 'More time asked:' },
