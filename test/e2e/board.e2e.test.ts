@@ -183,6 +183,25 @@ describe('the board in Chromium', () => {
       expect(await page.locator(`[data-testid=column-solved] [data-testid=card-${id}]`).count()).toBe(0);
       expect(await page.getByTestId('move-dialog').count()).toBe(0);
       await page.screenshot({ path: `${artifacts}/board-refused.png` });
+
+      // On a laptop's screen the reason stays while the next move's dialog opens: it must not cover that dialog's buttons.
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const filed = await cardIdIn(page, 'filed', 0);
+      await page.locator(`[data-testid=card-${filed}]`).hover();
+      await page.locator(`[data-testid=card-${filed}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-solved').click();
+      await page.getByTestId('move-dialog').waitFor();
+      await toast.waitFor();
+      const covered = await page.evaluate(() => {
+        const shown = document.querySelector('[data-testid=toast]')?.getBoundingClientRect();
+        if (shown === undefined) return null;
+        return [...document.querySelectorAll('[data-testid=move-dialog] button')].some((button) => {
+          const box = button.getBoundingClientRect();
+          return box.left < shown.right && shown.left < box.right && box.top < shown.bottom && shown.top < box.bottom;
+        });
+      });
+      expect(covered).toBe(false);
+      await page.keyboard.press('Escape');
     } finally {
       await context.close();
     }
