@@ -216,4 +216,52 @@ describe('people administration in the browser', () => {
       await context.close();
     }
   });
+  test('what the administrator typed in a new account or a CSV is still there after another tab, until it is sent', () =>
+    asUser(suite, 'admin', async ({ page }) => {
+      await page.goto(`${suite.server.url}/admin/people`);
+      const form = page.getByTestId('new-user-form');
+      await form.locator('input[name=username]').fill('zheng.shi');
+      await form.locator('input[name=displayName]').fill('郑十');
+      await form.locator('select').nth(1).selectOption('nanzheng');
+      await form.locator('input[name=password]').fill('zheng-shi-initial-pw');
+
+      // A CSV loaded and one of its rows corrected by hand, then a look at the accounts and back.
+      await page.locator('[data-tab=bulk]').click();
+      const loaded = '用户名,姓名,角色,单位,初始密码\nfeng.yi,冯一,民警,汉台分局,feng-yi-password\nchen.er,陈二,队长,hantai,chen-er-password';
+      await page.getByTestId('bulk-file').setInputFiles({ name: '账号.csv', mimeType: 'text/csv', buffer: Buffer.from(loaded) });
+      const csv = page.getByTestId('bulk-panel').locator('textarea');
+      await expect.poll(() => csv.inputValue()).toBe(loaded);
+      const edited = loaded.replace('陈二,队长', '陈二,民警');
+      await csv.fill(edited);
+      await page.locator('[data-tab=users]').click();
+      await page.locator('[data-tab=units]').click();
+      await page.locator('[data-tab=bulk]').click();
+      expect(await csv.inputValue()).toBe(edited);
+      const check = page.getByTestId('bulk-panel').getByRole('button', { name: '预检' });
+      expect(await check.isDisabled()).toBe(false);
+
+      await page.locator('[data-tab=users]').click();
+      expect(await form.locator('input[name=username]').inputValue()).toBe('zheng.shi');
+      expect(await form.locator('input[name=displayName]').inputValue()).toBe('郑十');
+      expect(await form.locator('select').nth(1).inputValue()).toBe('nanzheng');
+      expect(await form.locator('input[name=password]').inputValue()).toBe('zheng-shi-initial-pw');
+      // Kept in the page only: no password of the form or the CSV is written to the browser's storage.
+      const stored = await page.evaluate(() => JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]));
+      for (const password of ['zheng-shi-initial-pw', 'feng-yi-password', 'chen-er-password']) expect(stored).not.toContain(password);
+
+      // Sent, the account's fields go, and stay gone after another tab and back.
+      await form.locator('button[type=submit]').click();
+      await page.locator('tr[data-username="zheng.shi"]').waitFor();
+      await page.locator('[data-tab=bulk]').click();
+      await page.locator('[data-tab=users]').click();
+      expect(await form.locator('input[name=username]').inputValue()).toBe('');
+      expect(await form.locator('input[name=password]').inputValue()).toBe('');
+      // The CSV, still there, is created as corrected; then it goes too.
+      await page.locator('[data-tab=bulk]').click();
+      await page.getByTestId('bulk-create').click();
+      await expect.poll(() => page.getByTestId('bulk-plan').textContent()).toContain('chen.er');
+      await page.locator('[data-tab=users]').click();
+      await page.locator('[data-tab=bulk]').click();
+      expect(await csv.inputValue()).toBe('');
+    }));
 });

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Match, Show, Switch, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal, type JSX } from 'solid-js';
 import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
@@ -13,7 +13,7 @@ import { pt, type PeopleMessageKey } from './messages';
 import { PolicyPanel } from './policy-panel';
 import { SessionsPanel } from './sessions-panel';
 import { UnitsPanel } from './units-panel';
-import { treeOrder } from './unit-tree';
+import { treeOrder } from '../../../../engine/unit-tree';
 import { UsersPanel, type RevealedPassword } from './users-panel';
 import './people.css';
 
@@ -73,19 +73,23 @@ export function PeoplePage() {
             </For>
           </div>
           <WhenRead read={users() !== undefined && units() !== undefined} error={failed()} what={pt('loadFailed')} loading={<div class="page-loading">{t('loading')}</div>}>
+            {/* The tabs the administrator types in (a new account, a CSV, a unit, the policy) stay mounted, only hidden,
+                while another is shown: what was typed is there when they come back, until it is sent or they clear it.
+                Kept in the page's memory, never in storage, since a CSV and a new account carry passwords. */}
+            <KeptTab shown={tab() === 'users'}>
+              <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
+            </KeptTab>
+            <KeptTab shown={tab() === 'bulk'}>
+              <BulkPanel onCreated={reload} />
+            </KeptTab>
+            <KeptTab shown={tab() === 'units'}>
+              <UnitsPanel units={units() ?? []} users={users() ?? []} onChange={reload} />
+            </KeptTab>
+            <KeptTab shown={tab() === 'policy'}>
+              <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
+            </KeptTab>
+            {/* Read afresh each time they are shown (who is signed in now, the latest changes); nothing typed to keep. */}
             <Switch>
-              <Match when={tab() === 'users'}>
-                <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
-              </Match>
-              <Match when={tab() === 'bulk'}>
-                <BulkPanel onCreated={reload} />
-              </Match>
-              <Match when={tab() === 'units'}>
-                <UnitsPanel units={units() ?? []} users={users() ?? []} onChange={reload} />
-              </Match>
-              <Match when={tab() === 'policy'}>
-                <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
-              </Match>
               <Match when={tab() === 'sessions'}>
                 <SessionsPanel />
               </Match>
@@ -96,6 +100,15 @@ export function PeoplePage() {
           </WhenRead>
         </Show>
       </main>
+    </div>
+  );
+}
+
+/** A tab's panel that stays mounted while another tab is shown, hidden (out of sight and of the accessibility tree). */
+function KeptTab(props: { shown: boolean; children: JSX.Element }) {
+  return (
+    <div hidden={!props.shown}>
+      {props.children}
     </div>
   );
 }

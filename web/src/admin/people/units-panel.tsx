@@ -6,7 +6,7 @@ import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt, ptFilled } from './messages';
 import { shownEnglishName } from '../english-name';
-import { treeOrder } from './unit-tree';
+import { treeOrder } from '../../../../engine/unit-tree';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
 export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
