@@ -39,5 +39,20 @@ describe('the units a campaign lists for its pickers', () => {
     // The directory the other pickers read gives the same order.
     const directory = (await (await office.get('/api/units')).json()) as ListedUnit[];
     expect(directory.map((u) => u.id)).toEqual(ids);
+
+    // So do the board's lanes by unit (those with cards) and the clue list sorted by unit, the station's clue among them.
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai-beiguan', title: '北关辖区网络赌博引流线索', source: 'other' });
+    expect(created.status).toBe(201);
+    const inTreeOrder = (units: readonly string[]) => units.map((unit) => ids.indexOf(unit));
+    const board = (await (await office.get('/api/campaigns/1/board?swimlane=unit')).json()) as { lanes: { key: string }[] };
+    const lanes = board.lanes.map((lane) => lane.key);
+    expect(lanes).toContain('hantai-beiguan');
+    expect(lanes.length).toBeGreaterThan(2);
+    expect(inTreeOrder(lanes)).toEqual(inTreeOrder(lanes).toSorted((a, b) => a - b));
+    const listed = (await (await office.get('/api/campaigns/1/lists/clues?sort=unit&limit=500')).json()) as { items: { unitId: string }[] };
+    const runs = listed.items.map((item) => item.unitId).filter((unit, i, all) => all[i - 1] !== unit);
+    expect(runs).toContain('hantai-beiguan');
+    expect(runs.length).toBeGreaterThan(2);
+    expect(inTreeOrder(runs)).toEqual(inTreeOrder(runs).toSorted((a, b) => a - b));
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
-import { categories, units, users } from '../../db/schema';
+import { categories, users } from '../../db/schema';
 import {
   allowedClueChanges,
   allowedClueMoves,
@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { queryRefused } from '../errors';
 import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
+import { readUnits } from './unit-list';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
@@ -316,8 +317,8 @@ async function lanesOf(
   if (filters.swimlane === 'none') return [];
   const lanes = new Map<string, { label: Label; counts: Record<string, number> }>();
   if (filters.swimlane === 'unit') {
-    const rows = await db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn }).from(units).orderBy(asc(units.sortOrder));
-    for (const u of rows) lanes.set(u.id, { label: { zh: u.nameZh, en: u.nameEn }, counts: {} });
+    // In tree order, as the unit select lists them: a station added later shows under its county, not after the last.
+    for (const u of await readUnits(db)) lanes.set(u.id, { label: { zh: u.nameZh, en: u.nameEn }, counts: {} });
   } else {
     const rows = await db
       .select({ id: categories.id, nameZh: categories.nameZh, nameEn: categories.nameEn })

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { categories, units } from '../../db/schema';
+import { categories } from '../../db/schema';
 import { zoneOffsetMs, type Label } from '../../engine';
+import { readUnits } from './unit-list';
 
 /** What an exported file calls the units and a campaign's categories, in both languages; in the order the pages list them. */
 export interface ExportNames {
@@ -14,11 +15,11 @@ export interface ExportNames {
 /** The names of every unit and of the campaign's categories, read for one export. */
 export async function exportNames(db: Db, campaignId: number): Promise<ExportNames> {
   const [unitRows, categoryRows] = await Promise.all([
-    db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(asc(units.sortOrder)),
+    readUnits(db),
     db.select({ id: categories.id, code: categories.code, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
   ]);
   return {
-    units: new Map(unitRows.map((u) => [u.id, { zh: u.zh, en: u.en }])),
+    units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
     categories: new Map(categoryRows.map((c) => [c.id, { zh: c.zh, en: c.en }])),
     categoryCodes: new Map(categoryRows.map((c) => [c.id, c.code])),
   };

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { units } from '../../db/schema';
+import { readUnits } from './unit-list';
 import {
   clueStates,
   escalationLevel,
@@ -124,15 +124,15 @@ function rowsOf(kind: ItemKindName, where: SQL, unitOrder: SQL, walk: 'planner' 
 const unplaced = 1_000_000_000;
 
 /**
- * Units in the order the bureau lists them: as an expression on `t.unit_id`
- * for SQL (the unit table is small; a join would steer the query plan), and
- * the same order for the groups sorted here.
+ * Units in the order the bureau lists them, the tree's (readUnits): as an
+ * expression on `t.unit_id` for SQL (the unit table is small; a join would
+ * steer the query plan), and the same order for the groups sorted here.
  */
-function unitOrderOf(unitRows: readonly { id: string; sortOrder: number }[]): { readonly sql: SQL; readonly of: (unitId: string) => number } {
-  const sortOrder = new Map(unitRows.map((u) => [u.id, u.sortOrder]));
+function unitOrderOf(unitIds: readonly string[]): { readonly sql: SQL; readonly of: (unitId: string) => number } {
+  const rank = new Map(unitIds.map((id, i) => [id, i]));
   return {
-    sql: unitRows.length === 0 ? sql`0` : sql`(case t.unit_id ${sql.join(unitRows.map((u) => sql`when ${u.id} then ${u.sortOrder}`), sql` `)} else ${unplaced} end)`,
-    of: (unitId) => sortOrder.get(unitId) ?? unplaced,
+    sql: unitIds.length === 0 ? sql`0` : sql`(case t.unit_id ${sql.join(unitIds.map((id, i) => sql`when ${id} then ${i}`), sql` `)} else ${unplaced} end)`,
+    of: (unitId) => rank.get(unitId) ?? unplaced,
   };
 }
 
@@ -151,7 +151,7 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
-  const order = unitOrderOf(await db.select({ id: units.id, sortOrder: units.sortOrder }).from(units));
+  const order = unitOrderOf((await readUnits(db)).map((u) => u.id));
   return { campaign, sort, parts, unitOrder: order.sql, unitOrderOf: order.of };
 }
 

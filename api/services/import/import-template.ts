@@ -1,7 +1,8 @@
 import type { DataValidation, Worksheet } from 'exceljs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { categories, units } from '../../../db/schema';
+import { categories } from '../../../db/schema';
+import { readUnits } from '../unit-list';
 import { clueSourceLabels } from '../../../engine/clue/clue.labels';
 import { clueSources } from '../../../engine/clue/clue.model';
 import type { Actor } from '../../../engine';
@@ -84,7 +85,7 @@ function byRange(sheet: Worksheet): RangeValidations {
 export async function importTemplate(db: Db, campaignId: number, actor: Actor, lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
   await loadCampaign(db, campaignId);
   const [unitRows, categoryRows] = await Promise.all([
-    db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn }).from(units).where(isNull(units.retiredAt)).orderBy(asc(units.sortOrder), asc(units.id)),
+    readUnits(db).then((all) => all.filter((u) => !u.retired)),
     db
       .select({ code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn })
       .from(categories)
