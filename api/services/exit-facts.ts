@@ -14,6 +14,7 @@ import {
 } from '../../engine';
 import { subtreeOf, unitTreeOnce } from '../auth/unit-scope';
 import type { CampaignRow } from './campaign-rules';
+import { phaseCountedFrom } from './report';
 
 const sampleSize = 50;
 
@@ -30,7 +31,7 @@ async function itemSet(db: Db | Tx, kind: 'clue' | 'problem', where: ReturnType<
  * What the given exit criteria read, counted now in SQL: items in the
  * states they name, open items without an assignee, unresolved escalations
  * by level, and each unit's targets for the phase being left against what
- * the audit log shows done in it. Only what the criteria read is counted:
+ * the audit log shows done in it (see {@link targetFacts}). Only what the criteria read is counted:
  * the campaign header asks on every page load.
  */
 export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteria: readonly ExitCriterion[]): Promise<ExitFacts> {
@@ -87,12 +88,18 @@ async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<E
   return { 1: one, 2: two, 3: three };
 }
 
+/**
+ * Each unit's targets for the current phase against what the audit log shows
+ * done over the span the phase's report counts, by the unit that holds each
+ * item now; none outside a phase.
+ */
 export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
   const phase = campaign.state;
   if (!isPhase(phase)) return [];
   const targets = campaign.config.targets.filter((t) => t.phase === phase);
   if (targets.length === 0) return [];
-  const since = campaign.context.phaseEnteredAt[phase] ?? campaign.createdAt;
+  // The span the phase's report counts, so that a target and the report agree: the survey's includes its backlog.
+  const since = phaseCountedFrom(campaign, phase) ?? campaign.createdAt;
   const tree = await unitTreeOnce(db)();
   const facts: TargetFact[] = [];
   for (const metric of new Set(targets.map((t) => t.metric))) {

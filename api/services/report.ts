@@ -25,6 +25,21 @@ export interface ReportRequest {
 /** How far past now an "as of" may be and be read as now: a browser's clock a little ahead, or the minute a user picked just begun. */
 const asOfGraceMs = 60_000;
 
+/**
+ * The instant from which a phase's figures count, as its report and its units' targets count them; undefined for a
+ * phase the campaign has not entered. A phase counts from the advance into it, but the first counts from the
+ * campaign's creation: clues imported or filed while it was being prepared (筹备) are the survey's backlog. Counted
+ * from its advance, they were in no phase's figures, only the whole campaign's. (The demo's campaign, created after
+ * the history it plays, counts from its advance.)
+ */
+export function phaseCountedFrom(campaign: CampaignRow, phase: Phase): string | undefined {
+  const began = campaign.context.phaseEnteredAt[phase];
+  if (began === undefined) return undefined;
+  // Instants may come with an offset (+08:00); the log's are UTC, compared as text.
+  const created = new Date(campaign.createdAt).toISOString();
+  return phase === phases[0] && created < began ? created : began;
+}
+
 export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date): { from: string; to: string; asOf: string } {
   // Instants may come with an offset (+08:00); the log's are UTC, compared as text.
   const utc = (instant: string) => new Date(instant).toISOString();
@@ -40,10 +55,7 @@ export function spanOf(campaign: CampaignRow, request: ReportRequest, now: Date)
     if (began === undefined) {
       throw queryRefused('phase', { zh: '专项尚未进入该阶段', en: 'The campaign has not entered this phase yet' });
     }
-    // The first phase counts from the campaign's creation: clues imported or filed while it was being prepared (筹备)
-    // are the survey's backlog. Counted from its advance, they were in no phase's report, only the whole campaign's.
-    // (The demo's campaign, created after the history it plays, counts from its advance.)
-    const from = request.phase === phases[0] && utc(campaign.createdAt) < began ? utc(campaign.createdAt) : began;
+    const from = phaseCountedFrom(campaign, request.phase) ?? began;
     const next = phases[phases.indexOf(request.phase) + 1] ?? 'concluded';
     // A phase being left is frozen in the advance's transaction, before the campaign's row says the next one began:
     // its end is then the advance's instant, given as `to` (the API refuses `to` beside a phase).
