@@ -94,7 +94,7 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       const other = await lead.get(path);
       expect(other.status, path).toBe(400);
       expect(((await other.json()) as { fields: unknown[] }).fields).toEqual([
-        { field: 'query.unit', message: { zh: '不在您可查看的范围内（您可查看本单位及下级单位的事项）', en: 'Outside the units you see (your own and those below it)' } },
+        { field: 'query.unit', message: { zh: '城固县公安局不在您可查看的范围内（您可查看本单位及下级单位的事项）', en: 'Chenggu County Bureau is outside the units you see (your own and those below it)' } },
       ]);
     }
     // Their own unit, or one below it, is a filter still.

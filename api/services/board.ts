@@ -23,7 +23,7 @@ import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindNam
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { queryRefused } from '../errors';
-import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkUnitInScope } from './filter-checks';
 import { readUnits } from './unit-list';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
@@ -104,7 +104,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.state !== undefined && !states.includes(filters.state)) {
     throw queryRefused('state', { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` });
   }
-  checkUnitFilter(tree, filters.unit, readScope(actor));
+  await checkUnitInScope(db, tree, filters.unit, readScope(actor));
   await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
 

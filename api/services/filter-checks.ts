@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { categories, users } from '../../db/schema';
+import { categories, units, users } from '../../db/schema';
 import type { UnitNode } from '../auth/unit-scope';
 import { queryRefused } from '../errors';
 
@@ -11,18 +11,26 @@ import { queryRefused } from '../errors';
  * empty page that looks like a campaign with nothing in it.
  */
 
-/**
- * Refuses a unit filter that names no unit of the tree, or (given the
- * reader's scope, a lead's or an officer's units) one outside it: a link the
- * office shared to another unit's board showed a lead an empty one, as if
- * that unit had nothing.
- */
-export function checkUnitFilter(tree: readonly UnitNode[], unit: string | undefined, scope: readonly string[] | null = null): void {
+/** Refuses a unit filter that names no unit of the tree. */
+export function checkUnitFilter(tree: readonly UnitNode[], unit: string | undefined): void {
   if (unit === undefined) return;
   if (!tree.some((u) => u.id === unit)) throw queryRefused('unit', { zh: '没有这个单位', en: `No unit ${unit}` });
-  if (scope !== null && !scope.includes(unit)) {
-    throw queryRefused('unit', { zh: '不在您可查看的范围内（您可查看本单位及下级单位的事项）', en: 'Outside the units you see (your own and those below it)' });
-  }
+}
+
+/**
+ * Refuses a unit filter that names no unit of the tree, or (given the
+ * reader's scope, a lead's or an officer's units) one outside it, by its
+ * name: a link the office shared to another unit's board showed a lead an
+ * empty one, as if that unit had nothing.
+ */
+export async function checkUnitInScope(db: Db | Tx, tree: readonly UnitNode[], unit: string | undefined, scope: readonly string[] | null): Promise<void> {
+  checkUnitFilter(tree, unit);
+  if (unit === undefined || scope === null || scope.includes(unit)) return;
+  const [named] = await db.select({ zh: units.nameZh, en: units.nameEn }).from(units).where(eq(units.id, unit)).limit(1);
+  throw queryRefused('unit', {
+    zh: `${named?.zh ?? unit}不在您可查看的范围内（您可查看本单位及下级单位的事项）`,
+    en: `${named?.en ?? unit} is outside the units you see (your own and those below it)`,
+  });
 }
 
 /** Refuses a category filter that names no category of the campaign; a retired one is still a filter (its items keep it). */

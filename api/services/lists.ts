@@ -14,7 +14,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ListSort, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
-import { checkAssigneeFilter, checkCategoryFilter, checkUnitFilter } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkUnitInScope } from './filter-checks';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf, withoutExtension } from './board';
 import { extensionsSpent } from './lead-extensions';
 import { boardGroups } from './board-counts';
@@ -140,7 +140,7 @@ function unitOrderOf(unitIds: readonly string[]): { readonly sql: SQL; readonly 
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
   const sort = listSortOf(list, filters.sort);
   const campaign = await loadCampaign(db, campaignId);
-  checkUnitFilter(tree, filters.unit, readScope(actor));
+  await checkUnitInScope(db, tree, filters.unit, readScope(actor));
   if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
   const kinds = listKinds[list];

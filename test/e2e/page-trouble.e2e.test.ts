@@ -169,10 +169,10 @@ describe('a read that fails inside a page', () => {
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const campaign = `${suite.server.url}/campaigns/${campaignOf(page)}`;
       await page.goto(`${campaign}/board?unit=xingzhen`);
-      await expect.poll(() => page.getByTestId('board-failed').textContent()).toBe('看板加载失败（承办单位）：不在您可查看的范围内（您可查看本单位及下级单位的事项）');
+      await expect.poll(() => page.getByTestId('board-failed').textContent()).toBe('看板加载失败（承办单位）：刑侦支队不在您可查看的范围内（您可查看本单位及下级单位的事项）');
       expect(await page.locator('select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('刑侦支队');
       await page.goto(`${campaign}/lists/clues?unit=xingzhen`);
-      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（承办单位）：不在您可查看的范围内（您可查看本单位及下级单位的事项）');
+      await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（承办单位）：刑侦支队不在您可查看的范围内（您可查看本单位及下级单位的事项）');
       expect(await page.locator('select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('刑侦支队');
     }));
 
