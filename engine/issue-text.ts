@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { maxNesting, tooDeep } from './nesting';
 import { moreThanCaught } from './outcome';
 import { onlyInvisible } from './visible-text';
-import { unknownTimeZone } from './deadlines/local-time';
+import { campaignEndsBeforeItStarts, unknownTimeZone } from './deadlines/local-time';
 import { clueStates } from './clue/clue.model';
 import { notAState } from './item/no-such-move';
 import { problemStates } from './problem/problem.model';
@@ -19,6 +19,7 @@ const customMessages: Record<string, string> = {
   'lower-case letters, digits, dash and underscore only': '只能使用小写字母、数字、短横线和下划线',
   'a date as YYYY-MM-DD': '日期格式应为 YYYY-MM-DD（如 2026-03-31）',
   'the window ends before it starts': '结束日期早于开始日期',
+  [campaignEndsBeforeItStarts]: '结束日期早于开始日期',
   'the span ends before it starts': '截止时间早于起始时间',
   'a phase or a span (from, to), not both': '请选择阶段或时间段（from、to）之一，不能同时指定',
   'not a calendar date': '不是有效的日期',

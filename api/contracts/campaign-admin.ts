@@ -6,7 +6,7 @@ import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
 import { notOneLine, oneLinePattern, oneLineText, optionalText } from '../../engine/visible-text';
-import { isKnownTimeZone, unknownTimeZone } from '../../engine/deadlines/local-time';
+import { campaignEndsBeforeItStarts, isKnownTimeZone, unknownTimeZone } from '../../engine/deadlines/local-time';
 
 // The campaign office's configuration screens: a campaign's settings, its
 // categories and its map. The configuration's shape is the engine's own
@@ -86,6 +86,13 @@ export const newCampaignRequest = z
     endsOn: localDate,
     timeZone,
     copyFrom: z.number().int().positive().optional(),
+  })
+  // Said with the form's other slips, not after they are put right: zod runs an object's own check only when every
+  // field passed, unless told when; the dates alone decide this one.
+  .refine((request) => request.endsOn >= request.startsOn, {
+    path: ['endsOn'],
+    message: campaignEndsBeforeItStarts,
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'startsOn' || issue.path?.[0] === 'endsOn'),
   })
   .meta({ id: 'NewCampaignRequest' });
 export type NewCampaignRequest = z.infer<typeof newCampaignRequest>;

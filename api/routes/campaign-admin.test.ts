@@ -389,6 +389,14 @@ describe('validation', () => {
     expect(fieldsOf(forever)).toEqual(['endsOn']);
     expect(forever.fields?.[0]?.message.zh).toBe('专项行动最长 5 年（至多到 0005-12-31）');
     expect(fieldsOf(await problemOf(await office.send('POST', '/api/campaigns', { ...request, nameZh: '\u200b' }), 400))).toContain('nameZh');
+    // A new campaign's end before its start is said with its other slips (a bad code, an unknown zone), not after them.
+    const slips = await problemOf(await office.send('POST', '/api/campaigns', { ...request, code: 'Bad Code!', timeZone: 'Mars/Olympus', startsOn: '2027-03-01', endsOn: '2027-01-31' }), 400);
+    expect(slips.fields?.map((f) => [f.field, f.message.zh])).toEqual([
+      ['code', '只能使用小写字母、数字、短横线和下划线'],
+      ['timeZone', '应为 IANA 时区名，如 Asia/Shanghai'],
+      ['endsOn', '结束日期早于开始日期'],
+    ]);
+    expect(slips.fields?.find((f) => f.field === 'endsOn')?.message.en).toBe('The campaign ends before it starts');
     expect(fieldsOf(await change({ endsOn: '2031-01-01' }, 422))).toEqual(['endsOn']);
     expect((await office.get('/api/campaigns')).status).toBe(200);
     const campaigns = (await (await office.get('/api/campaigns')).json()) as { code: string }[];

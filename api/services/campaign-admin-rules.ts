@@ -11,6 +11,7 @@ import {
   type Phase,
 } from '../../engine';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
+import { campaignEndsBeforeItStarts } from '../../engine/deadlines/local-time';
 
 /** A campaign's configuration with its dates: everything the cross-field rules read. */
 export interface CampaignPlan {
@@ -54,7 +55,7 @@ export function checkCampaignPlan(plan: CampaignPlan, unitIds: ReadonlySet<strin
   }
   const datesValid = issues.length === 0;
   if (datesValid && startsOn > endsOn) {
-    issues.push(issue('endsOn', { zh: '结束日期早于开始日期', en: 'The campaign ends before it starts' }));
+    issues.push(issue('endsOn', { zh: '结束日期早于开始日期', en: campaignEndsBeforeItStarts }));
   } else if (datesValid && daysFrom(startsOn, endsOn) >= maxCampaignDays) {
     issues.push(issue('endsOn', { zh: `专项行动最长 ${maxCampaignYears} 年（至多到 ${lastDayFrom(startsOn)}）`, en: `A campaign lasts at most ${maxCampaignYears} years (to ${lastDayFrom(startsOn)} at the latest)` }));
   }

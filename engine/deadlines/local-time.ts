@@ -82,6 +82,9 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 /** Said of a time zone that is none (translated in engine/issue-text.ts). */
 export const unknownTimeZone = 'an IANA time zone name, such as Asia/Shanghai';
 
+/** A campaign whose last day is before its first, as a request's check says it (issue-text.ts has it in Chinese). */
+export const campaignEndsBeforeItStarts = 'The campaign ends before it starts';
+
 /** True when the zone is one the runtime knows (an IANA name such as Asia/Shanghai). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
