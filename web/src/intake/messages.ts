@@ -56,7 +56,7 @@ export const intakeMessages = {
   issuesLead: { zh: '请在原文件中修改以下内容后重新上传，或只导入无错误的行。', en: 'Fix these in the file and upload it again, or import only the rows without problems.' },
   issuesLeadDone: { zh: '以下行未导入，请修改后另行导入。', en: 'These rows were not imported; fix them and import them separately.' },
   issuesLeadDoneRef: {
-    zh: '以下行未导入。在原文件中修改后重新上传即可补导，已导入的行按线索编号自动跳过。',
+    zh: '以下行未导入。在原文件中修改后重新上传即可补导，已导入的行按来源编号自动跳过。',
     en: 'These rows were not imported. Fix them in the file and upload it again: rows already imported are skipped by their source id.',
   },
   row: { zh: '行号', en: 'Row' },
@@ -67,7 +67,7 @@ export const intakeMessages = {
   noIssues: { zh: '全部数据行均可导入', en: 'Every row can be imported' },
   noRows: { zh: '文件在列名之下没有数据行：请在列名下方逐行填写线索后再上传', en: 'The file has no rows under its column names: fill in a clue a row below them, then upload it again' },
   alreadyImportedTitle: { zh: '已导入过的行（将跳过）', en: 'Rows imported before (skipped)' },
-  alreadyImportedLead: { zh: '这些行的线索编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
+  alreadyImportedLead: { zh: '这些行的来源编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
   duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
   duplicatesLead: {
     zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等。可选择导入时直接并入已有线索（新线索转为“已合并”，已有线索的办理记录中注明来源）；不选则作为新线索导入。',
@@ -82,7 +82,8 @@ export const intakeMessages = {
   mergeChosen: { zh: '将并入已有线索：{n} 行', en: '{n} rows will be merged into existing clues' },
   mergeChosenOne: { zh: '将并入已有线索：{n} 行', en: '{n} row will be merged into an existing clue' },
   mergeScopeHint: { zh: '并入其他单位的线索须由专项办操作。', en: 'Merging into another unit’s clue needs the campaign office.' },
-  merged: { zh: '并入已有线索', en: 'Merged into existing clues' },
+  // Of the clues created: each merged row is a clue created and then merged (its card says where it went).
+  merged: { zh: '其中并入已有线索', en: 'Of them, merged into existing clues' },
   existingClues: { zh: '已有线索', en: 'Existing clues' },
   inFileTitle: { zh: '文件内疑似重复', en: 'Possible duplicates within the file' },
   inFileLead: {
