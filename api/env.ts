@@ -26,6 +26,11 @@ export const envSchema = z
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** How often due webhook deliveries are attempted. */
     WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    /**
+     * False holds every webhook delivery (queued, not sent): a copy of the bureau's database started for training or
+     * to look ahead in time keeps the campaign's webhook, and would tell the bureau's messaging of its escalations.
+     */
+    SEND_WEBHOOKS: flag.default(true),
     /** Seed the demo campaign when the database holds no campaign yet. */
     SEED_DEMO: flag.default(true),
   })

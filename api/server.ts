@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   const background = startBackground(database, clock, {
     sweepSeconds: env.SWEEP_INTERVAL_SECONDS,
     webhookSeconds: env.WEBHOOK_INTERVAL_SECONDS,
+    sendWebhooks: env.SEND_WEBHOOKS,
     log: (line) => process.stdout.write(`${line}\n`),
   });
 
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
       console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
       console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
     }
+    if (!env.SEND_WEBHOOKS) console.log('Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.');
     console.log('Press Ctrl-C to stop.');
   });
   // The port taken (another Battlemap still running) or not ours to bind: said in a line, not a stack trace.

@@ -12,7 +12,11 @@ import { deliverWebhooks } from './webhook-delivery';
  * longer count. Each reads its work from the database, so nothing is lost
  * to a restart; timers only decide when to look.
  */
-export function startBackground(database: Database, clock: Clock, options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void }) {
+export function startBackground(
+  database: Database,
+  clock: Clock,
+  options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void; sendWebhooks?: boolean },
+) {
   let stopped = false;
   const guard = (name: string, work: () => Promise<unknown>) => {
     let running = false;
@@ -48,11 +52,9 @@ export function startBackground(database: Database, clock: Clock, options: { swe
     return answers + loginFailures > 0 ? { answers, loginFailures } : undefined;
   });
   const first = sweep().then(forget);
-  const timers = [
-    setInterval(() => void sweep(), options.sweepSeconds * 1000),
-    setInterval(() => void deliver(), options.webhookSeconds * 1000),
-    setInterval(() => void forget(), 3_600_000),
-  ];
+  const timers = [setInterval(() => void sweep(), options.sweepSeconds * 1000), setInterval(() => void forget(), 3_600_000)];
+  // Held (SEND_WEBHOOKS=false): deliveries are queued as ever and go out once a process that sends them runs.
+  if (options.sendWebhooks !== false) timers.push(setInterval(() => void deliver(), options.webhookSeconds * 1000));
   return {
     /** Resolves when the first sweep after start has finished. */
     ready: first,

@@ -320,6 +320,45 @@ describe('GET /api/escalations and acknowledging', () => {
 });
 
 describe('webhook deliveries', () => {
+  it("are held by a server started with SEND_WEBHOOKS=false (a copy of the bureau's database): queued, not sent", async () => {
+    const received: string[] = [];
+    const receiver = createServer(async (req, res) => {
+      received.push(await requestBody(req));
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await database.write((tx) => tx.update(campaigns).set({ webhookUrl: url, webhookSecret: 'a-shared-secret-of-the-bureau' }));
+    const clue = await newClue(testNow);
+    const now = new Date(new Date(clue.dueAt).getTime() + 1000);
+    let asked = 0;
+    const background = startBackground(
+      database,
+      () => {
+        asked += 1;
+        return now;
+      },
+      { sweepSeconds: 0.05, webhookSeconds: 0.05, log: () => undefined, sendWebhooks: false },
+    );
+    await background.ready;
+    const queued = await database.db.select().from(webhookOutbox).where(isNull(webhookOutbox.deliveredAt));
+    expect(queued.length).toBeGreaterThan(0);
+    // Several sweeps' and deliveries' worth of time: nothing goes out.
+    const before = asked;
+    await expect.poll(() => asked - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    background.stop();
+    expect(received).toEqual([]);
+    // Sent by a process that sends them, as ever.
+    expect((await deliverWebhooks(database, () => now)).delivered).toBe(queued.length);
+    expect(received).toHaveLength(queued.length);
+    // The tests after this one count the deliveries they queue.
+    await database.write(async (tx) => {
+      await tx.update(campaigns).set({ webhookUrl: null, webhookSecret: null });
+      await tx.delete(webhookOutbox);
+    });
+    await new Promise((done) => receiver.close(done));
+  });
+
   it('signs each escalation, retries after failures, and delivers each exactly once across a restart', async () => {
     const secret = 'a-shared-secret-of-the-bureau';
     const received: { id: string; body: string }[] = [];
