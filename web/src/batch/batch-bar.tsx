@@ -1,10 +1,9 @@
-import { For, Show } from 'solid-js';
+import { For, Show, createMemo } from 'solid-js';
 import type { BatchEvent } from '../../../api/contracts/batch';
 import { count } from '../reports/format';
-import { stateLabel } from '../board/domain-labels';
-import { tr } from '../i18n/i18n';
 import type { BatchItem } from './api';
 import { bt } from './batch-messages';
+import { BatchMove } from './batch-move';
 import './batch.css';
 import { applicableCount, moveTargets, type BatchAction } from './batch-plan';
 
@@ -32,7 +31,8 @@ export function BatchBar(props: {
   /** What else the selection can do where it is shown (the board: drag the ticked cards together). */
   hint?: string;
 }) {
-  const targets = () => moveTargets(props.selected);
+  // Read by the move select several times (its options, whether it is disabled, the state chosen): worked out once a change of the selection.
+  const targets = createMemo(() => moveTargets(props.selected));
   return (
     <div class="batch-bar" role="region" aria-label={bt('selected', { n: count(props.selected.length) })} data-testid="batch-bar">
       <strong data-testid="batch-selected" data-n={props.selected.length}>
@@ -60,30 +60,7 @@ export function BatchBar(props: {
             );
           }}
         </For>
-        <select
-          class="batch-move"
-          data-testid="batch-move"
-          aria-label={bt('moveTo')}
-          disabled={targets().every((target) => !target.batchable)}
-          value=""
-          onChange={(e) => {
-            const to = e.currentTarget.value;
-            e.currentTarget.value = '';
-            if (to !== '') props.onAction({ type: 'move', to });
-          }}
-        >
-          <option value="">{bt('moveTo')}</option>
-          <For each={targets()}>
-            {(target) => {
-              const label = () => tr(stateLabel(target.kind, target.to));
-              return (
-                <option value={target.to} disabled={!target.batchable}>
-                  {target.batchable ? bt('withCount', { label: label(), n: count(target.count) }) : bt('oneByOne', { label: label() })}
-                </option>
-              );
-            }}
-          </For>
-        </select>
+        <BatchMove targets={targets()} onMove={(to) => props.onAction({ type: 'move', to })} />
         <button type="button" class="button" data-testid="batch-clear" onClick={() => props.onClear()}>
           {bt('clear')}
         </button>

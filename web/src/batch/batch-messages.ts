@@ -16,6 +16,8 @@ export const batchMessages = {
   extend: { zh: '延期', en: 'Extend' },
   requestExtension: { zh: '申请延期', en: 'Ask for more time' },
   moveTo: { zh: '变更状态…', en: 'Move to…' },
+  // Beside the move select once a state is chosen with the keyboard: browsing the states opens nothing, this does.
+  moveGo: { zh: '变更为“{state}”…', en: 'Move to {state}…' },
   withCount: { zh: '{label}（{n}）', en: '{label} ({n})' },
   oneByOne: { zh: '{label}（需逐项填写各自信息，请逐项办理）', en: '{label} (each needs its own details, such as a case number: move them one by one)' },
   assignTitle: { zh: '批量分派承办人', en: 'Assign several items' },

@@ -11,6 +11,7 @@ import { xm } from '../deadlines/messages';
 import type { PendingMove } from './board-state';
 import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
+import { cardLabel } from './card-status';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
 
@@ -163,7 +164,8 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       // Not aria-pressed: dnd-kit's accessibility plugin owns that attribute on a draggable (it says whether it is held)
       // and rewrites it whenever the board's cards change, so a ticked card scrolled into view was heard as not ticked.
       role={ticks() ? 'checkbox' : 'button'}
-      aria-label={`#${props.card.id} ${props.card.title}`}
+      // The name replaces everything the card shows for a screen reader: it says what the face does, not the title alone.
+      aria-label={cardLabel(props.card, props.context, pending())}
       aria-roledescription={movable() ? t('cardMovable') : t('card')}
       aria-describedby={help()}
       aria-checked={ticks() ? selected() : undefined}

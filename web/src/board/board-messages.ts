@@ -53,6 +53,10 @@ export const boardMessages = {
   // Out of preparation there is no phase's report to freeze: what was found meanwhile counts in the survey's.
   started: { zh: '已进入“{next}”；筹备期间录入的线索计入本阶段报告', en: 'Now in {next}; clues entered during preparation count in its report' },
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
+  // The toolbar's name for a screen reader: the filters and views it holds (it was named after its search box).
+  filters: { zh: '筛选', en: 'Filters' },
+  // A card's time in its state, as a screen reader reads it in the card's description (the face shows "3天" / "3d").
+  inStateFor: { zh: '在本状态 {age}', en: 'In this state for {age}' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).
   storageChip: { zh: '附件存储已用 {percent}%', en: 'Files {percent}% of limit' },
   storageChipFull: { zh: '附件存储已满', en: 'File storage full' },

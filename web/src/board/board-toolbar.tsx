@@ -90,7 +90,7 @@ export function BoardToolbar(props: {
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
 
   return (
-    <div class="toolbar" role="toolbar" aria-label={t('search')}>
+    <div class="toolbar" role="toolbar" aria-label={bm('filters')}>
       <div class="segmented" role="tablist" aria-label={tr(filterLabels.kind)}>
         <For each={['clue', 'problem'] as const}>
           {(kind) => (

@@ -57,11 +57,32 @@ const ageUnits: Record<'day' | 'hour' | 'minute', Label> = {
   minute: { zh: '分钟', en: 'm' },
 };
 
+type AgeUnit = keyof typeof ageUnits;
+
+/** How long something has been so, in its largest whole unit (days, else hours, else minutes). */
+function ageOf(since: string, now: string): [number, AgeUnit] {
+  const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(since).getTime()) / 60_000));
+  return minutes >= 1440 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
+}
+
 /** How long something has been so (days, else hours, else minutes), short: "3天" / "3d". */
 export function age(since: string, now: string): string {
-  const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(since).getTime()) / 60_000));
-  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), 'day' as const] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour' as const] : [minutes, 'minute' as const];
+  const [value, unit] = ageOf(since, now);
   return `${figure(value)}${tr(ageUnits[unit])}`;
+}
+
+// A screen reader says "3d" as "3 d": what it reads of a card has the units written out.
+const spokenAgeUnits: Record<AgeUnit, { readonly zh: string; readonly one: string; readonly many: string }> = {
+  day: { zh: '天', one: 'day', many: 'days' },
+  hour: { zh: '小时', one: 'hour', many: 'hours' },
+  minute: { zh: '分钟', one: 'minute', many: 'minutes' },
+};
+
+/** How long something has been so, with its unit in words, for a screen reader: "3天" / "3 days". */
+export function spokenAge(since: string, now: string): string {
+  const [value, unit] = ageOf(since, now);
+  const words = spokenAgeUnits[unit];
+  return tr({ zh: `${figure(value)}${words.zh}`, en: `${figure(value)} ${value === 1 ? words.one : words.many}` });
 }
 
 // English drops "ago" on the card: "✎ 3d ago" beside the badge and the age in state was cut to

@@ -6,16 +6,23 @@ import { eventLabel, stateLabel } from './domain-labels';
 /**
  * The keyboard way to move a card: a button opening a menu of the moves
  * the server allows, each a button (Tab/arrows to choose, Enter to move,
- * Escape to close).
+ * Escape to close). It closes once the focus leaves it, as on a click outside.
  */
 export function MoveMenu(props: { card: Card; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
   const [open, setOpen] = createSignal(false);
   let menu: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
+  let wrapper: HTMLDivElement | undefined;
 
   const close = (refocus: boolean) => {
     setOpen(false);
     if (refocus) button?.focus();
+  };
+  // Tabbing past its last item left it open over the next card, where Escape no longer reached it.
+  // The focus gone nowhere (the window left, a click outside, which closes it anyway) keeps it open.
+  const onFocusOut = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (open() && to instanceof Node && wrapper?.contains(to) !== true) close(false);
   };
   const onDocumentPointer = (event: PointerEvent) => {
     if (menu !== undefined && !menu.contains(event.target as Node) && event.target !== button) close(false);
@@ -38,7 +45,7 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
   };
 
   return (
-    <div class="move-menu" onClick={(e) => e.stopPropagation()}>
+    <div ref={wrapper} class="move-menu" onClick={(e) => e.stopPropagation()} onFocusOut={onFocusOut}>
       <button
         ref={(el) => {
           button = el;

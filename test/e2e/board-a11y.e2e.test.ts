@@ -1,0 +1,171 @@
+import { eq } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { clues } from '../../db/schema';
+import { asUser, browserSuite, campaignOf, officersClueDueLater } from './browser-kit';
+import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { messages } from '../../web/src/i18n/messages';
+import { boardMessages } from '../../web/src/board/board-messages';
+import { batchMessages } from '../../web/src/batch/batch-messages';
+
+/**
+ * What the board says to a screen reader and a keyboard user, in a real
+ * Chromium: a card's accessible name and description as Chromium computes
+ * them, the move menu and the batch bar's move select under the keyboard,
+ * and the toolbar's name. Needs `npm run build`.
+ */
+
+// One card of the officer's with more time asked for: the seed has none on the lead's board.
+let asked: number | undefined;
+const suite = browserSuite({
+  prepare: async (database) => {
+    const own = await officersClueDueLater(database, { withoutRequest: true });
+    await database.db.update(clues).set({ extensionAskedUntil: '2026-12-20' }).where(eq(clues.id, own.id));
+    asked = own.id;
+  },
+});
+
+/** A card as the board shows it (not the inert clone a drag leaves behind). */
+const cardsIn = (page: Page, scope: string): Locator => page.locator(`${scope} article[data-card-id]:not([data-dnd-placeholder])`);
+
+/** An element's accessible name and description as Chromium works them out for assistive technology (what a screen reader is given). */
+async function accessibleOf(page: Page, selector: string): Promise<{ name: string; description: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const node = nodes[0];
+    return { name: String(node?.name?.value ?? ''), description: String(node?.description?.value ?? '') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** What a sighted user reads on a card's face. */
+const faceOf = (card: Locator) =>
+  card.evaluate((el) => {
+    const text = (selector: string) => el.querySelector(selector)?.textContent?.trim() ?? null;
+    return {
+      id: el.getAttribute('data-card-id') ?? '',
+      title: text('.card-title'),
+      level: text('.level-badge'),
+      unit: text('.chip-unit'),
+      category: text('.chip-category'),
+      assignee: text('.assignee-name'),
+      due: text('.due'),
+      files: el.querySelector('[data-testid=attachment-count]')?.lastChild?.textContent?.trim() ?? null,
+      typical: el.querySelector('[data-testid=typical-chip]') !== null,
+      asked: el.querySelector('[data-testid=asked-chip]') !== null,
+      movable: el.getAttribute('data-draggable') === 'true',
+    };
+  });
+
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+describe('the board read with a screen reader and worked with the keyboard', () => {
+  test("a card is named by its number and title, then what its face shows, and described by its keys, in the UI's language", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      for (const lang of ['zh', 'en'] as const) {
+        if (lang === 'en') await page.getByTestId('lang-toggle').click();
+        const cards = cardsIn(page, '[data-testid=board]');
+        await cards.first().waitFor();
+        const marks = { level: 0, category: 0, files: 0, typical: 0, asked: 0 };
+        for (const card of await cards.all()) {
+          const face = await faceOf(card);
+          const { name, description } = await accessibleOf(page, `article[data-card-id="${face.id}"]:not([data-dnd-placeholder])`);
+          const head = `#${face.id} ${face.title}${lang === 'zh' ? '。' : '. '}`;
+          expect(name.startsWith(head), name).toBe(true);
+          const told = (text: string | null) => {
+            if (text !== null) expect(name, `#${face.id}`).toContain(text);
+          };
+          [face.unit, face.category, face.assignee, face.due].forEach(told);
+          if (face.level !== null) expect(name.startsWith(`${head}${face.level}`), name).toBe(true);
+          if (face.files !== null) told(`${lang === 'zh' ? '附件：' : 'Attachments: '}${face.files}`);
+          if (face.typical) told(messages.typicalCase[lang]);
+          if (face.asked) told(lang === 'zh' ? '申请延期至' : 'Asks for more time');
+          expect(description).toBe(messages[face.movable ? 'cardHelpMovable' : 'cardHelp'][lang]);
+            for (const mark of Object.keys(marks) as (keyof typeof marks)[]) if (face[mark] !== null && face[mark] !== false) marks[mark] += 1;
+        }
+        // The seed has each of these marks on some card shown first: otherwise this test checks less than it says.
+        expect(Math.min(marks.level, marks.category, marks.files, marks.typical), JSON.stringify(marks)).toBeGreaterThan(0);
+      }
+      // A request for more time, on the card searched for.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&q=${asked}`);
+      await page.locator(`article[data-card-id="${asked}"] [data-testid=asked-chip]`).waitFor();
+      expect((await accessibleOf(page, `article[data-card-id="${asked}"]:not([data-dnd-placeholder])`)).name).toContain('Asks for more time, to 20 Dec 2026');
+    }));
+
+  test('the move menu closes once Tab takes the focus out of it; arrows keep to it while it is open', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const card = page.locator('[data-testid=column-found] article[data-card-id][data-draggable=true]:not([data-dnd-placeholder])').first();
+      await card.focus();
+      await page.keyboard.press('m');
+      const menu = card.getByRole('menu');
+      await menu.waitFor();
+      const items = await menu.getByRole('menuitem').count();
+      const inMenu = () => page.evaluate(() => document.activeElement?.closest('[role=menu]') != null);
+      for (let step = 0; step <= items; step += 1) {
+        await page.keyboard.press('ArrowDown');
+        expect(await inMenu()).toBe(true);
+      }
+      await menu.getByRole('menuitem').last().focus();
+      await page.keyboard.press('Tab');
+      // On the next card, which the menu was left open over.
+      expect(await page.evaluate(() => document.activeElement?.matches('article[data-card-id]') ?? false)).toBe(true);
+      await expect.poll(() => card.getByRole('menu').count()).toBe(0);
+      expect(await card.getByTestId('move-menu').getAttribute('aria-expanded')).toBe('false');
+    }));
+
+  test("the batch bar's move select opens nothing while its states are looked through with the keyboard: Enter or its button does, on the board and on a list", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const dialog = page.getByTestId('batch-dialog');
+      const tryKeys = async () => {
+        const move = page.getByTestId('batch-move');
+        await move.focus();
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(300);
+        expect(await dialog.count()).toBe(0);
+        const chosen = await move.inputValue();
+        expect(chosen).not.toBe('');
+        await page.keyboard.press('ArrowUp');
+        expect(await move.inputValue()).toBe('');
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(300);
+        expect(await dialog.count()).toBe(0);
+        const state = clueStateLabels[chosen as keyof typeof clueStateLabels].zh;
+        expect(await page.getByTestId('batch-move-go').textContent()).toBe(batchMessages.moveGo.zh.replace('{state}', state));
+        await page.keyboard.press('Enter');
+        await dialog.waitFor();
+        expect(await dialog.locator('h2').textContent()).toContain(state);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await expect.poll(() => focusedTestId(page)).toBe('batch-move');
+        // The button does what Enter does.
+        await page.getByTestId('batch-move-go').click();
+        await dialog.waitFor();
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      };
+
+      await page.getByTestId('select-cards').click();
+      await cardsIn(page, '[data-testid=column-found]').first().click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('1');
+      await tryKeys();
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=found`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('select-page').check();
+      await page.getByTestId('batch-bar').waitFor();
+      await tryKeys();
+    }));
+
+  test('the toolbar is named as the filters it holds, not as its search box', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const toolbar = page.getByRole('toolbar');
+      expect(await toolbar.getAttribute('aria-label')).toBe(boardMessages.filters.zh);
+      expect(await toolbar.getAttribute('aria-label')).not.toBe(messages.search.zh);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => toolbar.getAttribute('aria-label')).toBe(boardMessages.filters.en);
+    }));
+});
