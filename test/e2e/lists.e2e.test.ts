@@ -245,6 +245,28 @@ describe('the three lists in Chromium', () => {
       }
     }));
 
+  test('the state and assignee filters are named for what they filter, not after their first option, and the page has one h1, in both languages', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      const filters = page.getByTestId('list-filters');
+      // Named "全部状态", a choice read "全部状态, 核查中": the name said the opposite of what was chosen.
+      await filters.getByRole('combobox', { name: '状态', exact: true }).selectOption('verifying');
+      await page.waitForURL(/state=verifying/);
+      expect(await filters.ariaSnapshot()).toContain('- combobox "状态":');
+      await filters.getByRole('combobox', { name: '承办人', exact: true }).waitFor();
+      expect(await filters.getByRole('combobox', { name: /全部/ }).count()).toBe(0);
+      // One h1, the list's own heading (campaign · list, as printed); the top bar's campaign name is not a second one.
+      const headings = page.getByRole('heading', { level: 1 });
+      await expect.poll(() => headings.allTextContents()).toEqual([expect.stringContaining('线索清单')]);
+
+      await page.getByTestId('lang-toggle').click();
+      await filters.getByRole('combobox', { name: 'State', exact: true }).waitFor();
+      await filters.getByRole('combobox', { name: 'Assignee', exact: true }).waitFor();
+      expect(await filters.getByRole('combobox', { name: /All states|Everyone/ }).count()).toBe(0);
+      expect(await headings.allTextContents()).toEqual([expect.stringContaining('Clue list')]);
+    }));
+
   test('the responsibility list groups unit → person and prints on A4', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility?overdue=true`);

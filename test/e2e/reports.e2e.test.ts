@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite, campaignOf, signedIn as signedInAs, wrapsLine } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
+import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -354,6 +355,57 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('report-document').waitFor();
       expect(await page.getByTestId('export-csv').getAttribute('href')).toContain('unit=hantai');
       expect(await page.getByTestId('print').isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("each chart is an image named by what it shows, its numbers in a table a week a row; the tables' scroll boxes are named and scroll by the keyboard; in both languages", async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const flow = await api<Flow>(context, `/api/campaigns/${campaignId}/flow?phase=survey`);
+      const report = await api<{ byUnit: Record<string, unknown> }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
+      const last = flow.days.at(-1);
+      if (last === undefined) throw new Error('the survey has no days of flow');
+      const zh = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+      await page.setViewportSize({ width: 900, height: 900 });
+      await openSurveyReport(page, campaignId);
+      const flowChart = page.locator('[data-testid=flow-charts][data-phase=survey] [data-testid=chart-flow]');
+      await flowChart.locator('svg').waitFor();
+
+      // Read as drawn, the chart was its tick labels ("0 10 20 … 2026-09-01 … 今天"): now one image, named by its figures.
+      const flowName = `截至 ${last.date}，共 ${zh(Object.values(last.counts).reduce((a, b) => a + b, 0))} 条线索：新发现 ${zh(last.counts.found ?? 0)}、核查中 ${zh(last.counts.verifying ?? 0)}`;
+      // Nothing under it: not the dates, the counts of the axis and the legend, one after another.
+      await expect.poll(() => flowChart.ariaSnapshot()).toMatch(new RegExp(`^- img "${flowName}[^\n]*"$`));
+      await page.getByRole('img', { name: new RegExp(`^在办线索：阶段窗口开始时 ${zh(flow.openAtStart)} 条，${last.date} 为 ${zh(last.open)} 条`) }).waitFor();
+      await page.getByRole('img', { name: /^破案最多的单位：.+破案 [\d,]+ 起（立案 [\d,]+ 起）/ }).waitFor();
+      await page.getByRole('img', { name: /^发现线索 [\d,]+（100%）、核查线索/ }).waitFor();
+
+      // The numbers by week under a toggle: a campaign's year of days is some 53 rows, not 365.
+      await page.getByTestId('chart-flow-data').locator('summary').click();
+      const flowTable = page.getByRole('table', { name: '累积流图：各状态线索数（摸排核查阶段窗口）' });
+      const weeks = Math.ceil(flow.days.length / 7) + ((flow.days.length - 1) % 7 === 0 ? 0 : 1);
+      await expect.poll(() => flowTable.locator('tbody tr').count()).toBe(weeks);
+      expect(await flowTable.locator('thead th').allTextContents()).toEqual(['日期', '新发现', '核查中', '已立案侦查', '已破案', '已移送起诉', '查否', '已并案']);
+      expect(await flowTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([last.date, ...['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'].map((state) => zh(last.counts[state as keyof typeof last.counts] ?? 0))]);
+      await page.getByTestId('chart-burndown-data').locator('summary').click();
+      const burndownRow = page.getByRole('table', { name: '燃尽图：在办线索与阶段窗口（摸排核查阶段）' }).locator('tbody tr').last();
+      expect(await burndownRow.locator('th, td').allTextContents()).toEqual([last.date, zh(last.open), expect.any(String)]);
+      await page.getByTestId('chart-units-data').locator('summary').click();
+      await expect.poll(() => page.getByRole('table', { name: '各单位破案排名' }).locator('tbody tr').count()).toBe(Object.keys(report.byUnit).length);
+
+      // The by-category table, wider than the window, scrolls in a box the keyboard can reach and scroll.
+      const box = page.getByRole('region', { name: '分类别统计 · 线索办理' });
+      expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      await box.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+
+      await page.getByTestId('lang-toggle').click();
+      await page.getByRole('img', { name: new RegExp(`^As of ${last.date}, [\\d,]+ clues: Found [\\d,]+, Verifying`) }).waitFor();
+      await page.getByRole('table', { name: 'Cumulative flow: clues in each state (Survey window)' }).waitFor();
+      await page.getByRole('img', { name: /^Most cases solved: / }).waitFor();
+      await page.getByRole('region', { name: 'By crime category · Clues and cases' }).waitFor();
     } finally {
       await context.close();
     }

@@ -6,6 +6,7 @@ import { named, t, tr } from '../i18n/i18n';
 import { WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
 import { focusMainOnOpen } from '../ui/route-focus';
+import { usePageTitle } from '../ui/page-title';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, measureAddressRefusal, measureDefinitions, scaleOf, type Measure } from './measure';
@@ -27,6 +28,7 @@ export function BattleMapPage() {
   const navigate = useNavigate();
   const campaignId = () => Number(params.id);
   const data = createBattleMapData(campaignId, 1000);
+  usePageTitle('battleMap', data.campaign);
   useLiveRefresh(campaignId, data.refetch);
   const measure = (): Measure => (isMeasure(search.measure) ? search.measure : 'open');
   const scale = createMemo(() => scaleOf(measure(), data.battleMap()?.units ?? []));

@@ -7,6 +7,7 @@ import { count, localDateTime, money, percent } from '../reports/format';
 import { LanguageToggle } from '../ui/language-toggle';
 import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
+import { usePageTitle } from '../ui/page-title';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, measureAddressRefusal, scaleOf, type Measure } from './measure';
@@ -32,6 +33,7 @@ export function WallPage() {
   const [search] = useSearchParams<{ measure?: string }>();
   const campaignId = () => Number(params.id);
   const data = createBattleMapData(campaignId, 1000);
+  usePageTitle('wall', data.campaign);
   const [reportRead, { refetch: refetchReport }] = createResource(campaignId, (id) => reportsApi.report(id, {}));
   const report = keptRead(reportRead, refetchReport);
   const live = useLiveRefresh(campaignId, (campaignChanged) => {

@@ -13,6 +13,7 @@ import { filterName } from '../ui/filter-names';
 import { ReadFailed } from '../ui/read-failed';
 import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
+import { usePageTitle } from '../ui/page-title';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { DraggedCards, cardDragId } from './board-card';
@@ -44,6 +45,7 @@ export function BoardPage() {
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
   const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => campaignDetail(id));
+  usePageTitle('board', campaign);
   // The campaign as the board shows it. Read again (its settings changed) and failed, the one shown stays: the board goes
   // on, its open dialog kept, rather than giving way to the page's notice (see PageTrouble); a first read that fails does.
   const shownCampaign = createMemo((shown: CampaignDetail | undefined) => {

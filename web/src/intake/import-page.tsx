@@ -7,6 +7,7 @@ import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
+import { usePageTitle } from '../ui/page-title';
 import { keptMerges, refusedForMerge } from './kept-merges';
 import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
 import { FileDrop } from './file-drop';
@@ -34,6 +35,7 @@ export function ImportPage() {
   const params = useParams<{ id: string }>();
   const campaignId = () => Number(params.id);
   const [campaign] = createResource(campaignId, (id) => intakeApi.campaign(id));
+  usePageTitle('import', campaign);
   const [file, setFile] = createSignal<File | null>(null);
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [result, setResult] = createSignal<ImportPlan | null>(null);

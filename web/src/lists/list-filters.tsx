@@ -4,7 +4,7 @@ import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { openProblemStates, problemStates } from '../../../engine/problem/problem.model';
 import { api, type CampaignDetail } from '../api/client';
-import { tr } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import type { ListFilters, ListName } from './api';
 import { lt } from './messages';
@@ -56,12 +56,13 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
       <UnitSelect units={unitsIn(props.campaign.units, scope())} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
       <CategorySelect categories={props.campaign.categories} retired="when-named" none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
-      <select name="state" aria-label={lt('allStates')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
+      {/* Named for what they filter, as the board's are: named after their first option, they read "All states, Verifying" once Verifying was chosen. */}
+      <select name="state" aria-label={t('state')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>
         <For each={statesOf(props.list)}>{(state) => <option value={state.value}>{state.label}</option>}</For>
         <Unoffered option={unofferedState()} />
       </select>
-      <select name="assignee" aria-label={lt('allAssignees')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
+      <select name="assignee" aria-label={t('assignee')} value={props.filters.assignee ?? ''} onChange={(e) => props.onChange({ assignee: e.currentTarget.value || undefined })}>
         <option value="">{lt('allAssignees')}</option>
         <MineOption />
         <option value="none">{lt('unassigned')}</option>

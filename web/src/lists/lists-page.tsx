@@ -14,6 +14,7 @@ import { toast } from '../ui/toasts';
 import { refusalText } from '../api/problem';
 import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
+import { usePageTitle } from '../ui/page-title';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
 import { ListTable, type HeadingSort } from './list-table';
@@ -48,6 +49,7 @@ export function ListsPage() {
     if (!isListName(params.list)) navigate(`/campaigns/${params.id}/lists/clues${location.search}`, { replace: true });
   });
   const [campaign] = createResource(campaignId, (id) => api.campaign(id));
+  usePageTitle(() => listTitles[list()], campaign);
 
   const filters = createMemo(
     (): ListFilters => {
@@ -164,8 +166,9 @@ export function ListsPage() {
   return (
     <div class="app list-app">
       <TopBar>
+        {/* Not a heading: the list's own heading below (campaign · list, as printed) is the page's one h1. */}
         <div class="campaign-head">
-          <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+          <Show when={campaign()}>{(detail) => <div class="campaign-name">{named(detail())}</div>}</Show>
         </div>
       </TopBar>
       <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>

@@ -43,6 +43,9 @@ export function useChart(element: () => HTMLElement | undefined, option: () => C
       const drawn = chart;
       const svg = host.querySelector('svg');
       if (drawn !== undefined && svg !== null) svg.setAttribute('viewBox', `0 0 ${drawn.getWidth()} ${drawn.getHeight()}`);
+      // The host is the chart's image, named by a sentence of its figures: the drawing's own text (every tick label,
+      // then the legend, read one after another) and the tooltip's box are kept from a screen reader.
+      for (const part of Array.from(host.children)) part.setAttribute('aria-hidden', 'true');
     });
     const resize = () => chart?.resize();
     const observer = new ResizeObserver(resize);

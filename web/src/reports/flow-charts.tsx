@@ -7,6 +7,9 @@ import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { ClueState } from '../../../engine/clue/clue.model';
 import { tr } from '../i18n/i18n';
 import { reportsApi, type Flow } from './api';
+import { burndownSummary, flowSummary, idealOpen, idealText, weeklyDays, windowDates } from './chart-alternatives';
+import { ChartFigure, type ChartTable } from './chart-figure';
+import { count } from './format';
 import { chartFont, useChart, type ChartOption } from './echarts';
 import { rt } from './messages';
 
@@ -22,12 +25,8 @@ const stateColours: Record<ClueState, string> = {
   found: '#a9c0ec',
 };
 
-/** Every local date of the phase's window: the charts span the whole window, the lines stop at today. */
-function windowDates(flow: Flow): string[] {
-  const dates: string[] = [];
-  for (let t = Date.parse(`${flow.window.start}T00:00:00Z`); t <= Date.parse(`${flow.window.end}T00:00:00Z`); t += 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
-  return dates;
-}
+/** As the legend lists them: what has just arrived first. */
+const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
 const phaseName = (flow: Flow) => tr(campaignStateLabels[flow.phase]);
 
@@ -49,7 +48,7 @@ function CumulativeFlow(props: { flow: Flow }) {
         animation: false,
         textStyle: { fontFamily: chartFont() },
         tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: [...stackOrder].reverse().map((s) => tr(clueStateLabels[s])) },
+        legend: { top: 0, data: legendOrder.map((s) => tr(clueStateLabels[s])) },
         grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
         xAxis: { type: 'category', boundaryGap: false, data: dates, axisLabel: { fontSize: 11 } },
         yAxis: { type: 'value', minInterval: 1 },
@@ -67,20 +66,23 @@ function CumulativeFlow(props: { flow: Flow }) {
       };
     },
   );
+  const table = (): ChartTable => ({
+    head: [rt('date'), ...legendOrder.map((state) => tr(clueStateLabels[state]))],
+    rows: weeklyDays(props.flow).map((day) => [day.date, ...legendOrder.map((state) => count(day.counts[state] ?? 0))]),
+    note: rt('chartDataWeekly'),
+  });
   return (
-    <figure class="report-chart">
-      <figcaption>{rt('cumulativeFlow').replace('{phase}', phaseName(props.flow))}</figcaption>
-      <div class="chart-host chart-tall" ref={host} data-testid="chart-flow" />
-    </figure>
+    <ChartFigure
+      caption={rt('cumulativeFlow').replace('{phase}', phaseName(props.flow))}
+      summary={flowSummary(props.flow, legendOrder)}
+      testId="chart-flow"
+      hostRef={(element) => (host = element)}
+      table={table()}
+    />
   );
 }
 
-/**
- * Open clues per day against the window, with the ideal line: straight from
- * the open count as the window began to none at its end. A window that began
- * with nothing open (the survey, whose clues all arrive within it) would make
- * that line flat at zero, so there it starts from the highest count so far.
- */
+/** Open clues per day against the window, with the ideal line (see idealOpen). */
 function Burndown(props: { flow: Flow }) {
   let host: HTMLDivElement | undefined;
   useChart(
@@ -88,10 +90,6 @@ function Burndown(props: { flow: Flow }) {
     (): ChartOption => {
       const dates = windowDates(props.flow);
       const byDate = new Map(props.flow.days.map((d) => [d.date, d]));
-      const days = props.flow.days;
-      const peak = days.reduce((best, day, i) => (day.open > (days[best]?.open ?? 0) ? i : best), 0);
-      const from = props.flow.openAtStart > 0 ? { index: 0, open: props.flow.openAtStart } : { index: peak, open: days[peak]?.open ?? 0 };
-      const steps = Math.max(dates.length - 1 - from.index, 1);
       return {
         animation: false,
         textStyle: { fontFamily: chartFont() },
@@ -107,7 +105,7 @@ function Burndown(props: { flow: Flow }) {
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#8a8f98', width: 1.5 },
             itemStyle: { color: '#8a8f98' },
-            data: dates.map((_, i) => (i < from.index ? null : Math.round(from.open * (1 - (i - from.index) / steps) * 10) / 10)),
+            data: idealOpen(props.flow, dates),
           },
           {
             name: rt('openClues'),
@@ -123,11 +121,24 @@ function Burndown(props: { flow: Flow }) {
       };
     },
   );
+  const table = (): ChartTable => {
+    const dates = windowDates(props.flow);
+    const ideal = idealOpen(props.flow, dates);
+    const idealOn = (date: string) => ideal[dates.indexOf(date)];
+    return {
+      head: [rt('date'), rt('openClues'), rt('idealLine')],
+      rows: weeklyDays(props.flow).map((day) => [day.date, count(day.open), idealText(idealOn(day.date))]),
+      note: rt('chartDataWeekly'),
+    };
+  };
   return (
-    <figure class="report-chart">
-      <figcaption>{rt('burndown').replace('{phase}', phaseName(props.flow))}</figcaption>
-      <div class="chart-host chart-tall" ref={host} data-testid="chart-burndown" />
-    </figure>
+    <ChartFigure
+      caption={rt('burndown').replace('{phase}', phaseName(props.flow))}
+      summary={burndownSummary(props.flow)}
+      testId="chart-burndown"
+      hostRef={(element) => (host = element)}
+      table={table()}
+    />
   );
 }
 

@@ -1,23 +1,19 @@
-import { reportFigureLabels } from '../../../engine/report/report.labels';
-import { tr } from '../i18n/i18n';
+import { bare, solveStepValues, solveStepsSummary, unitsRanked, unitsSummary } from './chart-alternatives';
+import { ChartFigure } from './chart-figure';
 import { chartFont, useChart, type ChartOption } from './echarts';
-import type { Figure } from './figures';
 import { count } from './format';
 import { rt } from './messages';
 import type { Report } from './api';
 
-/** A heading without its bracketed unit: "破案（起）" → "破案". */
-const bare = (figure: Figure) => tr(reportFigureLabels[figure]).replace(/（[^）]*）$/, '').replace(/ \(yuan\)$/, '');
-
 /** Units ranked by cases solved, cases filed behind each bar for scale. */
 function UnitsRanked(props: { report: Report; unitName: (id: string) => string }) {
   let host: HTMLDivElement | undefined;
+  const units = () => unitsRanked(props.report, props.unitName);
   useChart(
     () => host,
     (): ChartOption => {
-      const rows = Object.entries(props.report.byUnit)
-        .map(([unitId, row]) => ({ name: props.unitName(unitId), solved: row.figures.casesSolved ?? 0, filed: row.figures.casesFiled ?? 0 }))
-        .sort((a, b) => a.solved - b.solved || a.filed - b.filed);
+      // A category axis runs bottom up: reversed, the unit that solved most stands at the top.
+      const rows = [...units()].reverse();
       return {
         animation: false,
         textStyle: { fontFamily: chartFont() },
@@ -44,14 +40,15 @@ function UnitsRanked(props: { report: Report; unitName: (id: string) => string }
     },
   );
   return (
-    <figure class="report-chart">
-      <figcaption>{rt('unitsRanked')}</figcaption>
-      <div class="chart-host chart-tall" ref={host} data-testid="chart-units" />
-    </figure>
+    <ChartFigure
+      caption={rt('unitsRanked')}
+      summary={unitsSummary(units())}
+      testId="chart-units"
+      hostRef={(element) => (host = element)}
+      table={{ head: [rt('unit'), bare('casesSolved'), bare('casesFiled')], rows: units().map((unit) => [unit.name, count(unit.solved), count(unit.filed)]) }}
+    />
   );
 }
-
-const steps: readonly Figure[] = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'sentForProsecutionCases'];
 
 /**
  * From clue to prosecution: how many clues were found, verified, filed,
@@ -61,17 +58,18 @@ const steps: readonly Figure[] = ['cluesFound', 'cluesVerified', 'casesFiled', '
  */
 function SolveSteps(props: { report: Report }) {
   let host: HTMLDivElement | undefined;
+  const steps = () => solveStepValues(props.report);
   useChart(
     () => host,
     (): ChartOption => {
-      const values = steps.map((figure) => props.report.total.figures[figure] ?? 0);
+      const values = steps().map((step) => step.value);
       const found = values[0] ?? 0;
       return {
         animation: false,
         textStyle: { fontFamily: chartFont() },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: steps.map(bare), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 12, width: 96, overflow: 'break' } },
+        xAxis: { type: 'category', data: steps().map((step) => step.name), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 12, width: 96, overflow: 'break' } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           {
@@ -94,10 +92,13 @@ function SolveSteps(props: { report: Report }) {
     },
   );
   return (
-    <figure class="report-chart">
-      <figcaption>{rt('solveFunnel')}</figcaption>
-      <div class="chart-host chart-tall" ref={host} data-testid="chart-steps" />
-    </figure>
+    <ChartFigure
+      caption={rt('solveFunnel')}
+      summary={solveStepsSummary(steps())}
+      testId="chart-steps"
+      hostRef={(element) => (host = element)}
+      table={{ head: [rt('figure'), rt('chartCount'), rt('shareOfFound')], rows: steps().map((step) => [step.name, count(step.value), step.share ?? '—']) }}
+    />
   );
 }
 

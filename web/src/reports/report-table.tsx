@@ -29,10 +29,15 @@ const workColumns = (): Column[] => [
 const outcomeColumns = (): Column[] => outcomeFigures.map(figureColumn);
 const deadlineColumns = (): Column[] => deadlineFigures.map(figureColumn);
 
-/** One table of the report: a row per unit (or category) and the total, with one group of columns. */
-function FigureTable(props: { caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean }) {
+/**
+ * One table of the report: a row per unit (or category) and the total, with
+ * one group of columns. Wider than the page (long category names, English
+ * headings), it scrolls in its box: a named region in the Tab order, so the
+ * keyboard can scroll it and a screen reader says whose it is.
+ */
+function FigureTable(props: { section: string; caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean }) {
   return (
-    <div class="report-table-wrap">
+    <div class="report-table-wrap" tabindex="0" role="region" aria-label={`${props.section} · ${props.caption}`}>
       <table class="report-table" classList={{ narrow: props.narrow === true }} data-testid={props.testId}>
         <caption>{props.caption}</caption>
         <thead>
@@ -79,9 +84,9 @@ export function ReportTables(props: { title: string; testId: string; scopeLabel:
   return (
     <section class="report-section report-break" data-testid={props.testId}>
       <h2>{props.title}</h2>
-      <FigureTable caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
-      <FigureTable caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
-      <FigureTable caption={rt('deadlineTable')} testId={`${props.testId}-deadlines`} columns={deadlineColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} narrow />
+      <FigureTable section={props.title} caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+      <FigureTable section={props.title} caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+      <FigureTable section={props.title} caption={rt('deadlineTable')} testId={`${props.testId}-deadlines`} columns={deadlineColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} narrow />
     </section>
   );
 }

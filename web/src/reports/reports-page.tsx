@@ -9,6 +9,7 @@ import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
 import { focusMainOnOpen } from '../ui/route-focus';
+import { usePageTitle } from '../ui/page-title';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
@@ -43,6 +44,7 @@ export function ReportsPage() {
   const [search, setSearch] = useSearchParams<ReportSearch>();
   const campaignId = () => Number(params.id);
   const [campaign] = createResource(campaignId, (id) => reportsApi.campaign(id));
+  usePageTitle('reports', campaign);
 
   /** Whether a scope's button says it is the one shown: none while the address names a scope there is none of (`?scope=month`), which is refused in the report's place. */
   const scopePressed = (option: ScopeKind) => kind() === option && (!search.scope || search.scope === option);

@@ -4,10 +4,12 @@ import { ApiProblem } from '../api/problem';
 import type { Label } from '../../../engine/labels';
 import { t, tr } from '../i18n/i18n';
 import { LanguageToggle } from '../ui/language-toggle';
+import { usePageTitle } from '../ui/page-title';
 import { signIn } from './session';
 import { pathAfterSignIn } from './next-path';
 
 export function LoginPage() {
+  usePageTitle('login');
   const navigate = useNavigate();
   const [search] = useSearchParams<{ next: string }>();
   const [username, setUsername] = createSignal('');

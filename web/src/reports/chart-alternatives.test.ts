@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang } from '../i18n/i18n';
+import type { Flow } from './api';
+import { burndownSummary, flowSummary, idealOpen, weeklyDays, windowDates } from './chart-alternatives';
+
+const noClues = { found: 0, verifying: 0, filed: 0, solved: 0, prosecuted: 0, unfounded: 0, merged: 0 };
+
+/** A flow of `days` days from 2026-01-01, one more clue found each day, its window `windowDays` long. */
+function flowOf(days: number, windowDays = days, openAtStart = 0): Flow {
+  const date = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+  return {
+    campaignId: 1,
+    phase: 'survey',
+    unit: null,
+    categoryId: null,
+    timeZone: 'Asia/Shanghai',
+    window: { start: date(0), end: date(windowDays - 1) },
+    today: date(days - 1),
+    states: ['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'],
+    openAtStart,
+    days: Array.from({ length: days }, (_, i) => ({ date: date(i), counts: { ...noClues, found: openAtStart + i + 1 }, open: openAtStart + i + 1 })),
+  };
+}
+
+describe("the flow charts' text alternative", () => {
+  afterEach(() => setLang('zh'));
+
+  it('tabulates a year a week a row, the latest day last: 53 rows, not 365', () => {
+    const rows = weeklyDays(flowOf(365));
+    expect(rows).toHaveLength(53);
+    expect(rows[1]?.date).toBe('2026-01-08');
+    expect(rows.at(-1)?.date).toBe('2026-12-31');
+    // The latest day once, when it falls on a week's row.
+    expect(weeklyDays(flowOf(15)).map((day) => day.date)).toEqual(['2026-01-01', '2026-01-08', '2026-01-15']);
+  });
+
+  it('draws the ideal line from the open count as the window began to none at its end', () => {
+    const flow = flowOf(5, 5, 8);
+    expect(idealOpen(flow, windowDates(flow))).toEqual([8, 6, 4, 2, 0]);
+  });
+
+  it('sums each chart up in the UI language', () => {
+    const flow = flowOf(10, 31, 4);
+    setLang('zh');
+    expect(flowSummary(flow, ['found', 'verifying'])).toBe('截至 2026-01-10，共 14 条线索：新发现 14、核查中 0');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026-01-10 为 14 条（理想进度 2.8 条）；窗口 2026-01-01 至 2026-01-31');
+    setLang('en');
+    expect(flowSummary(flow, ['found', 'verifying'])).toBe('As of 2026-01-10, 14 clues: Found 14, Verifying 0');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 2026-01-10 (ideal: 2.8); the window runs 2026-01-01 to 2026-01-31');
+  });
+
+  it('says there is nothing to show before the window opens', () => {
+    setLang('en');
+    expect(flowSummary({ ...flowOf(1), days: [] }, ['found'])).toBe('No data');
+  });
+});

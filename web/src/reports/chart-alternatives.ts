@@ -1,0 +1,122 @@
+import { reportFigureLabels } from '../../../engine/report/report.labels';
+import { clueStateLabels } from '../../../engine/clue/clue.labels';
+import type { ClueState } from '../../../engine/clue/clue.model';
+import { aside, series, tr, trFilled } from '../i18n/i18n';
+import type { Flow, Report } from './api';
+import type { Figure } from './figures';
+import { count, percent } from './format';
+import { reportMessages, rt } from './messages';
+
+/**
+ * What the report's charts show, as numbers a screen reader can read: a
+ * sentence that sums each chart up (its accessible name) and the rows of a
+ * table beside it. The charts draw from the same functions, so the words
+ * and the drawing cannot disagree.
+ */
+
+type FlowDay = Flow['days'][number];
+
+/** A heading without its bracketed unit: "破案（起）" → "破案". */
+export const bare = (figure: Figure) => tr(reportFigureLabels[figure]).replace(/（[^）]*）$/, '').replace(/ \(yuan\)$/, '');
+
+/** From clue to prosecution, the steps of the bar chart. */
+export const solveSteps: readonly Figure[] = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'sentForProsecutionCases'];
+
+/** How many units the units chart's sentence names: the table beside it lists them all. */
+const unitsNamed = 3;
+
+export interface UnitBar {
+  readonly name: string;
+  readonly solved: number;
+  readonly filed: number;
+}
+
+/** The units by cases solved, most first (cases filed decide a tie). */
+export function unitsRanked(report: Report, unitName: (id: string) => string): UnitBar[] {
+  return Object.entries(report.byUnit)
+    .map(([unitId, row]) => ({ name: unitName(unitId), solved: row.figures.casesSolved ?? 0, filed: row.figures.casesFiled ?? 0 }))
+    .sort((a, b) => b.solved - a.solved || b.filed - a.filed);
+}
+
+/** The units that solved most, with their cases filed, and how many units there are. */
+export function unitsSummary(units: readonly UnitBar[]): string {
+  if (units.length === 0) return rt('noData');
+  const top = units.slice(0, unitsNamed).map((unit) => trFilled(reportMessages.unitSolvedFiled, { unit: unit.name, solved: count(unit.solved), filed: count(unit.filed) }));
+  return trFilled(reportMessages.unitsSummary, { top: series(top), n: count(units.length) });
+}
+
+export interface SolveStep {
+  readonly name: string;
+  readonly value: number;
+  /** Its share of the clues found, as the bar's label rounds it; none when no clue was found. */
+  readonly share: string | undefined;
+}
+
+/** The report's total at each step from clue to prosecution. */
+export function solveStepValues(report: Report): SolveStep[] {
+  const values = solveSteps.map((figure) => report.total.figures[figure] ?? 0);
+  const found = values[0] ?? 0;
+  return solveSteps.map((figure, i) => {
+    const value = values[i] ?? 0;
+    return { name: bare(figure), value, share: found === 0 ? undefined : percent(Math.round((value / found) * 100) / 100) };
+  });
+}
+
+/** Each step's count and its share of the clues found. */
+export function solveStepsSummary(steps: readonly SolveStep[]): string {
+  return series(steps.map((step) => `${step.name} ${count(step.value)}${step.share === undefined ? '' : aside(step.share)}`));
+}
+
+/** Every local date of the phase's window: the charts span the whole window, the lines stop at today. */
+export function windowDates(flow: Flow): string[] {
+  const dates: string[] = [];
+  for (let t = Date.parse(`${flow.window.start}T00:00:00Z`); t <= Date.parse(`${flow.window.end}T00:00:00Z`); t += 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
+  return dates;
+}
+
+/**
+ * The burndown's ideal line on each date of the window: straight from the
+ * open count as the window began to none at its end. A window that began
+ * with nothing open (the survey, whose clues all arrive within it) would make
+ * that line flat at zero, so there it starts from the highest count so far.
+ */
+export function idealOpen(flow: Flow, dates: readonly string[]): (number | null)[] {
+  const days = flow.days;
+  const peak = days.reduce((best, day, i) => (day.open > (days[best]?.open ?? 0) ? i : best), 0);
+  const from = flow.openAtStart > 0 ? { index: 0, open: flow.openAtStart } : { index: peak, open: days[peak]?.open ?? 0 };
+  const steps = Math.max(dates.length - 1 - from.index, 1);
+  return dates.map((_, i) => (i < from.index ? null : Math.round(from.open * (1 - (i - from.index) / steps) * 10) / 10));
+}
+
+/** A point of the ideal line as read out; a dash before it starts (at the peak, in a window that began with none open). */
+export const idealText = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : count(value));
+
+/** A row a week from the window's first day, and the latest day: a campaign's year of days is 53 rows, not 365. */
+export function weeklyDays(flow: Flow): FlowDay[] {
+  return flow.days.filter((_, i) => i % 7 === 0 || i === flow.days.length - 1);
+}
+
+/** The flow on its latest day: how many clues stand in each state, in the order given (the legend's). */
+export function flowSummary(flow: Flow, states: readonly ClueState[]): string {
+  const last = flow.days.at(-1);
+  if (last === undefined) return rt('noData');
+  const total = states.reduce((sum, state) => sum + (last.counts[state] ?? 0), 0);
+  const parts = states.map((state) => `${tr(clueStateLabels[state])} ${count(last.counts[state] ?? 0)}`);
+  return trFilled(reportMessages.flowSummary, { date: last.date, total: count(total), states: series(parts) });
+}
+
+/** The open clues as the window began and on its latest day, against the ideal line, and the window's dates. */
+export function burndownSummary(flow: Flow): string {
+  const last = flow.days.at(-1);
+  if (last === undefined) return rt('noData');
+  const dates = windowDates(flow);
+  const ideal = idealOpen(flow, dates)[dates.indexOf(last.date)];
+  return trFilled(reportMessages.burndownSummary, {
+    start: count(flow.openAtStart),
+    date: last.date,
+    open: count(last.open),
+    ideal: idealText(ideal),
+    from: flow.window.start,
+    to: flow.window.end,
+  });
+}
