@@ -148,9 +148,10 @@ export const listColumnLabels: Record<ListColumn, Label> = {
   id: { zh: '编号', en: 'No.' },
   title: { zh: '标题', en: 'Title' },
   state: { zh: '状态', en: 'State' },
-  unit: { zh: '责任单位', en: 'Unit' },
+  // The unit and the person as the board, the filters and the drawer call them (承办): one word for one thing.
+  unit: { zh: '承办单位', en: 'Unit' },
   category: { zh: '类别', en: 'Category' },
-  assignee: { zh: '责任人', en: 'Responsible' },
+  assignee: { zh: '承办人', en: 'Assignee' },
   source: { zh: '线索来源', en: 'Source' },
   caseNumber: { zh: '案件编号', en: 'Case number' },
   problemKind: { zh: '问题类型', en: 'Problem type' },
@@ -181,5 +182,5 @@ export const itemKindLabels: Record<(typeof itemKinds)[number], Label> = {
   problem: { zh: '问题', en: 'Problem' },
 };
 
-export const unassignedLabel: Label = { zh: '未指定责任人', en: 'No one responsible yet' };
+export const unassignedLabel: Label = { zh: '未指定承办人', en: 'Unassigned' };
 export const uncategorisedLabel: Label = { zh: '未分类', en: 'Uncategorised' };

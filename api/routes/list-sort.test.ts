@@ -196,7 +196,7 @@ describe('a list sorted by a column', () => {
     }
     // The responsibility list says why it keeps its order.
     expect((await refusal('sort=dueAt', 'responsibility'))[0]?.message).toEqual({
-      zh: '责任清单按单位、责任人、办理时限分组排列，不能按列排序',
+      zh: '责任清单按单位、承办人、办理时限分组排列，不能按列排序',
       en: 'The responsibility list keeps its order by unit, person and most urgent first; it cannot be sorted by a column',
     });
     // A cursor for the sort it was made for still works after all that, and nothing was written.

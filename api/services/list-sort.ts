@@ -66,7 +66,7 @@ export function listSortOf(list: ListName, sort: string | undefined): ListSort |
   if (list === 'responsibility') {
     if (sort === undefined) return null;
     throw queryRefused('sort', {
-      zh: '责任清单按单位、责任人、办理时限分组排列，不能按列排序',
+      zh: '责任清单按单位、承办人、办理时限分组排列，不能按列排序',
       en: 'The responsibility list keeps its order by unit, person and most urgent first; it cannot be sorted by a column',
     });
   }

@@ -8,7 +8,7 @@ export const listMessages = {
   allStates: { zh: '全部状态', en: 'All states' },
   allOpenStates: { zh: '全部在办状态', en: 'Every open state' },
   allAssignees: { zh: '全部承办人', en: 'Everyone' },
-  unassigned: { zh: '未指定承办人', en: 'No one responsible yet' },
+  unassigned: { zh: '未指定承办人', en: 'Unassigned' },
   overdueOnly: { zh: '仅看超期', en: 'Overdue only' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
