@@ -66,6 +66,31 @@ describe('campaign settings in Chromium', () => {
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));
 
+  test('each unit target is named by its unit, phase and measure, in either language, and so is its remove button; the column of the buttons has a header to read', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const settings = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      const hantai = settings.units.find((unit) => unit.id === 'hantai');
+      const target = settings.config.targets.find((t) => t.unitId === 'hantai' && t.phase === 'survey' && t.metric === 'cluesVerified');
+      if (hantai === undefined || target === undefined) throw new Error('the demo has a survey target of clues verified for Hantai');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/settings`);
+      const table = page.getByTestId('targets');
+      await table.waitFor();
+      // Every value field has a name of its own: they were all read as "spin button, 8".
+      const names = (await table.ariaSnapshot()).split('\n').filter((line) => line.trim().startsWith('- spinbutton')).map((line) => /- spinbutton "([^"]+)"/.exec(line)?.[1] ?? '');
+      expect(names.length).toBe(settings.config.targets.length);
+      expect(names.filter((name) => name === '')).toEqual([]);
+      expect(new Set(names).size).toBe(names.length);
+      const row = `${hantai.nameZh}、摸排核查、核查线索`;
+      expect(await table.getByRole('spinbutton', { name: `目标值 ${row}`, exact: true }).inputValue()).toBe(String(target.value));
+      expect(await table.getByRole('button', { name: `删除 ${row}`, exact: true }).count()).toBe(1);
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['单位', '阶段', '指标', '目标值', '操作']);
+      expect(await page.getByTestId('categories').getByRole('columnheader', { name: '操作', exact: true }).count()).toBe(1);
+
+      await page.getByTestId('lang-toggle').click();
+      expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Survey, Clues verified`, exact: true }).inputValue()).toBe(String(target.value));
+    }));
+
   test('a unit lead opening the settings is told they are the office\'s, and the page asks the server nothing it would refuse', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const refused: string[] = [];

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { clues } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
@@ -17,6 +18,16 @@ const suite = browserSuite({
     await sweepDeadlines(database, testNow);
   },
 });
+
+/** What describes a control (aria-describedby), as read after its name. */
+const described = (control: Locator): Promise<string> =>
+  control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .filter(Boolean)
+      .join(' '),
+  );
 
 interface Inbox {
   counts: { open: number; acknowledged: number };
@@ -108,6 +119,12 @@ describe('the escalation inbox', () => {
       await form.getByTestId('action-submit').click();
       await expect.poll(() => form.getByTestId('error-until').textContent()).toBe('必填');
       expect(await form.getByTestId('error-reason').textContent()).toBe('必填');
+      // The date is named by its label alone: the quick choices beside it and the hint under it were read as part of
+      // its name. Its message and the hint describe it, and it is marked wrong.
+      const day = form.getByRole('textbox', { name: '延期至', exact: true });
+      expect(await day.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(day)).toMatch(/^必填 新期限为所选日期当天 24:00/);
+      expect(await described(form.getByRole('textbox', { name: '延期原因', exact: true }))).toBe('必填');
       // Overdue: a fortnight counts from today (15 June in the demo), to the end of 30 June, Beijing time.
       await form.getByTestId('extend-15').click();
       expect(await form.locator('input[name=until]').inputValue()).toBe('2026-06-30');

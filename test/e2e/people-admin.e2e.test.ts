@@ -264,4 +264,74 @@ describe('people administration in the browser', () => {
       await page.locator('[data-tab=bulk]').click();
       expect(await csv.inputValue()).toBe('');
     }));
+  test('the page is headed, its tab list named and each tab\'s panel headed; each row\'s buttons are named with their user, and the notice\'s close button says what it does', () =>
+    asUser(suite, 'admin', async ({ page }) => {
+      await page.goto(`${suite.server.url}/admin/people`);
+      await page.getByTestId('users-table').waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('人员与单位管理');
+      const tabList = page.getByRole('tablist', { name: '人员与单位管理栏目' });
+      const tabNames = ['用户', '批量创建', '单位', '密码策略', '登录会话', '操作记录'];
+      expect(await tabList.getByRole('tab').allTextContents()).toEqual(tabNames);
+      // Each tab shows a panel named by it, under a heading of its name (the panels kept mounted are hidden, out of the tree).
+      for (const name of tabNames) {
+        await tabList.getByRole('tab', { name, exact: true }).click();
+        const panel = page.getByRole('tabpanel', { name, exact: true });
+        await panel.waitFor();
+        expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(name);
+        expect(await page.getByRole('tabpanel').count()).toBe(1);
+      }
+      // From the keyboard the arrows move along the tabs, as in any tab list.
+      await tabList.getByRole('tab', { name: '操作记录' }).press('ArrowRight');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('users');
+      expect(await tabList.getByRole('tab', { name: '用户', exact: true }).getAttribute('aria-selected')).toBe('true');
+
+      // Thirty-odd rows of the same three buttons: each says whose it is.
+      const user = '佛坪县公安局民警';
+      for (const action of ['编辑', '停用', '重置密码']) {
+        expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: `${action} ${user}`, exact: true }).count()).toBe(1);
+      }
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: `重置密码 ${user}`, exact: true }).click();
+      const notice = page.getByTestId('temporary-password');
+      await notice.waitFor();
+      await notice.getByRole('button', { name: '关闭', exact: true }).click();
+      await notice.waitFor({ state: 'detached' });
+
+      await tabList.getByRole('tab', { name: '登录会话' }).click();
+      await page.getByRole('button', { name: '结束该账号的会话 系统管理员', exact: true }).waitFor();
+      await page.getByTestId('lang-toggle').click();
+      await page.getByRole('heading', { level: 1, name: 'People and units' }).waitFor();
+      expect(await page.getByRole('tabpanel', { name: 'Sessions' }).getByRole('heading', { level: 2 }).textContent()).toBe('Sessions');
+      await page.getByRole('tablist', { name: 'People and units sections' }).getByRole('tab', { name: 'Users' }).click();
+      expect(await page.getByRole('button', { name: `Edit ${user}`, exact: true }).count()).toBe(1);
+    }));
+
+  test('the password change marks the field that is wrong and has its message describe it', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.getByTestId('user').click();
+      const change = page.getByTestId('change-password');
+      await change.waitFor();
+      const current = change.getByLabel('当前密码', { exact: true });
+      const next = change.getByLabel('新密码', { exact: true });
+      const again = change.getByLabel('再次输入新密码', { exact: true });
+      // Each field is named by its label alone (the message under it is no part of its name).
+      await current.fill('not-the-password');
+      await next.fill('a-long-new-password');
+      await again.fill('another-new-password');
+      await change.locator('button[type=submit]').click();
+      await expect.poll(() => again.getAttribute('aria-invalid')).toBe('true');
+      expect(await again.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('两次输入的新密码不一致');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('repeatPassword');
+      expect([await current.getAttribute('aria-invalid'), await next.getAttribute('aria-invalid')]).toEqual(['false', 'false']);
+
+      // The server refuses the current password: that field is marked, and the one fixed no longer is.
+      await again.fill('a-long-new-password');
+      await change.locator('button[type=submit]').click();
+      await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true');
+      expect(await again.getAttribute('aria-invalid')).toBe('false');
+      const said = await current.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      expect(said).not.toBe('');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('currentPassword');
+    }));
 });

@@ -1,4 +1,4 @@
-import { For, Show, createResource, type JSX } from 'solid-js';
+import { For, Show, children, createRenderEffect, createResource, createSignal, createUniqueId, type JSX } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
@@ -31,18 +31,62 @@ export type ItemField = keyof ItemValues;
 
 export const nullableId = (value: string): number | null => (value === '' ? null : Number(value));
 
-/** A labelled input with its error below it (the server's or the form's own), and anything else to say of it: the item's fields, and the drawer's action forms. */
-export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element; notice?: JSX.Element }) {
+/** The form control among a field's children: the element itself, or the first inside it (a date beside its quick choices). */
+function controlAmong(nodes: readonly unknown[]): HTMLElement | undefined {
+  const controls = 'input, select, textarea';
+  for (const node of nodes) {
+    if (!(node instanceof HTMLElement)) continue;
+    const control = node.matches(controls) ? node : node.querySelector<HTMLElement>(controls);
+    if (control !== null) return control;
+  }
+  return undefined;
+}
+
+/** Adds an id to an element's aria-describedby, keeping any it has. */
+function addDescription(control: HTMLElement, id: string): void {
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  if (!ids.includes(id)) control.setAttribute('aria-describedby', [...ids, id].join(' '));
+}
+
+/**
+ * A labelled input with its error below it (the server's or the form's own), and anything else to say of it: the
+ * item's fields, and the drawer's action forms. The label names the control alone (a `<label for>`, not one around
+ * everything): wrapped, a field's quick-choice buttons, hint and error were read out as part of its name. The error
+ * and the hint describe the control instead. The control keeps an id it has, else is given one.
+ */
+export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element; notice?: JSX.Element; hint?: string }) {
   const error = (): Label | undefined => props.errors[props.name];
+  const uid = createUniqueId();
+  const errorId = `error-${props.name}`;
+  const hintId = `hint-${uid}`;
+  const content = children(() => props.children);
+  const [controlId, setControlId] = createSignal<string>();
+  createRenderEffect(() => {
+    const control = controlAmong(content.toArray());
+    if (control === undefined) return;
+    if (control.id === '') control.id = `field-${uid}`;
+    addDescription(control, errorId);
+    if (props.hint !== undefined) addDescription(control, hintId);
+    setControlId(control.id);
+  });
   return (
-    <label class="field" classList={{ 'field-wide': props.wide === true, 'field-error': error() !== undefined }}>
-      <span class="field-label">{props.label}</span>
-      {props.children}
-      <span class="field-message" id={`error-${props.name}`} data-testid={`error-${props.name}`}>
+    <div class="field" classList={{ 'field-wide': props.wide === true, 'field-error': error() !== undefined }}>
+      <label class="field-label" for={controlId()}>
+        {props.label}
+      </label>
+      {content()}
+      <Show when={props.hint}>
+        {(hint) => (
+          <span class="field-hint muted" id={hintId}>
+            {hint()}
+          </span>
+        )}
+      </Show>
+      <span class="field-message" id={errorId} data-testid={`error-${props.name}`}>
         {error() === undefined ? '' : tr(error() as Label)}
       </span>
       {props.notice}
-    </label>
+    </div>
   );
 }
 

@@ -107,7 +107,8 @@ export function MergeForm(props: FormProps & { onMerge: (targetId: number, reaso
     event.preventDefault();
     const target = Number(fields().targetId);
     if (!Number.isInteger(target) || target <= 0) {
-      props.onErrors({ targetId: messages.invalid });
+      // Left empty, it is needed, as every form says of such a field; 0 or 1.5 are not clue numbers.
+      props.onErrors({ targetId: fields().targetId.trim() === '' ? messages.required : messages.invalid });
       return;
     }
     props.onMerge(target, fields().reason.trim() === '' ? null : fields().reason.trim());

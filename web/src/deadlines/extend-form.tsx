@@ -55,6 +55,9 @@ export function ExtendForm(props: {
     props.onErrors(Object.fromEntries(Object.entries(props.errors).filter(([key]) => key !== 'until')));
   };
 
+  /** What the day means: a lead's extension, a request, or a lead's request to the office once past their extensions. */
+  const hint = () => xm(props.mode === 'extend' ? 'hint' : me()?.role === 'lead' ? 'askOfficeHint' : 'askHint', { last: calendarDay(bounds().latest) });
+
   function submit(event: SubmitEvent) {
     event.preventDefault();
     const early: Record<string, Label> = {};
@@ -80,7 +83,8 @@ export function ExtendForm(props: {
           {xm('askReplaces', { date: calendarDay(props.initialUntil ?? '') })}
         </p>
       </Show>
-      <Field name="until" label={xm('until')} errors={props.errors}>
+      {/* The quick choices sit beside the date, and the hint under it, outside its label: the date is named "延期至" alone. */}
+      <Field name="until" label={xm('until')} errors={props.errors} hint={hint()}>
         <div class="extend-until">
           <input name="until" type="date" min={bounds().earliest} max={bounds().latest} value={until()} aria-invalid={props.errors.until !== undefined} onInput={(e) => choose(e.currentTarget.value)} />
           <For each={quickChoices(bounds())}>
@@ -91,7 +95,6 @@ export function ExtendForm(props: {
             )}
           </For>
         </div>
-        <span class="field-hint muted">{xm(props.mode === 'extend' ? 'hint' : me()?.role === 'lead' ? 'askOfficeHint' : 'askHint', { last: calendarDay(bounds().latest) })}</span>
       </Field>
       <Field name="reason" label={xm('reason')} errors={props.errors}>
         <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => {

@@ -7,6 +7,7 @@ import { peopleMessages, pt } from '../admin/people/messages';
 import '../admin/people/people.css';
 import { t, tr } from '../i18n/i18n';
 import { LanguageToggle } from '../ui/language-toggle';
+import { usePageTitle } from '../ui/page-title';
 import { toast } from '../ui/toasts';
 import { loadSession, me, signOut } from './session';
 
@@ -18,6 +19,7 @@ import { loadSession, me, signOut } from './session';
  * and go back without doing so.
  */
 export function ChangePasswordPage(props: { voluntary?: boolean }) {
+  usePageTitle('changePassword');
   const navigate = useNavigate();
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
@@ -40,12 +42,17 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
     navigate(typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/', { replace: true });
   };
 
+  // The focus on the first field marked wrong: its message, which describes it, is read out with it.
+  let form: HTMLFormElement | undefined;
+  const focusFirstWrong = () => queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus());
+
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     problem.clear();
     setMismatch(null);
     if (next() !== again()) {
       setMismatch(peopleMessages.mismatch);
+      focusFirstWrong();
       return;
     }
     setBusy(true);
@@ -60,6 +67,7 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
       await loadSession();
     } catch (error) {
       problem.take(error);
+      focusFirstWrong();
     } finally {
       setBusy(false);
     }
@@ -70,26 +78,14 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
       <div class="login-lang">
         <LanguageToggle />
       </div>
-      <form class="login-card" onSubmit={submit}>
+      <form ref={form} class="login-card" onSubmit={submit}>
         <h1>{pt(props.voluntary === true ? 'ownChangeTitle' : 'changeTitle')}</h1>
         <p class="muted">
           {me()?.displayName} · {pt(props.voluntary === true ? 'ownChangeLead' : 'changeLead')}
         </p>
-        <label class="field">
-          <span class="field-label">{pt('currentPassword')}</span>
-          <input name="currentPassword" type="password" autocomplete="current-password" required value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} />
-          <span class="field-message">{message('currentPassword')}</span>
-        </label>
-        <label class="field">
-          <span class="field-label">{pt('newPassword')}</span>
-          <input name="newPassword" type="password" autocomplete="new-password" required value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
-          <span class="field-message">{message('password')}</span>
-        </label>
-        <label class="field">
-          <span class="field-label">{pt('repeatPassword')}</span>
-          <input name="repeatPassword" type="password" autocomplete="new-password" required value={again()} onInput={(e) => setAgain(e.currentTarget.value)} />
-          <span class="field-message">{mismatch() === null ? '' : tr(mismatch() ?? peopleMessages.mismatch)}</span>
-        </label>
+        <PasswordField name="currentPassword" label={pt('currentPassword')} autocomplete="current-password" value={current()} onInput={setCurrent} error={message('currentPassword')} />
+        <PasswordField name="newPassword" label={pt('newPassword')} autocomplete="new-password" value={next()} onInput={setNext} error={message('password')} />
+        <PasswordField name="repeatPassword" label={pt('repeatPassword')} autocomplete="new-password" value={again()} onInput={setAgain} error={mismatch() === null ? '' : tr(mismatch() ?? peopleMessages.mismatch)} />
         <Show when={problem.reason() !== null && problem.of('password') === null && problem.of('currentPassword') === null}>
           <p class="form-error" role="alert">
             {tr(problem.reason() ?? peopleMessages.changeTitle)}
@@ -112,5 +108,34 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
         </Show>
       </form>
     </main>
+  );
+}
+
+/**
+ * A password field named by its label alone. What is wrong with it marks it invalid and describes it: the message
+ * under it was shown but not tied to it, so a screen reader heard no field was wrong.
+ */
+function PasswordField(props: { name: string; label: string; autocomplete: string; value: string; onInput: (value: string) => void; error: string }) {
+  const id = `password-${props.name}`;
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type="password"
+        autocomplete={props.autocomplete}
+        required
+        value={props.value}
+        aria-invalid={props.error !== ''}
+        aria-describedby={`${id}-message`}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <span class="field-message" id={`${id}-message`}>
+        {props.error}
+      </span>
+    </div>
   );
 }

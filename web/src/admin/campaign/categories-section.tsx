@@ -46,7 +46,9 @@ export function CategoriesSection(props: SectionProps) {
             <th>{cm('code')}</th>
             <th>{cm('nameZh')}</th>
             <th>{cm('nameEn')}</th>
-            <th />
+            <th>
+              <span class="visually-hidden">{cm('actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,4 +1,4 @@
-import { For, createEffect, on } from 'solid-js';
+import { For, createEffect, createUniqueId, on } from 'solid-js';
 import { createStore, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
 import type { Label } from '../../../../engine/labels';
 import type { FieldIssue } from '../../api/problem';
@@ -63,12 +63,28 @@ export function FieldMessage(props: { messages: readonly Label[]; id?: string })
   );
 }
 
-/** A number as typed: left as typed (fractions, negatives) for the server to judge, and named by the field it names. */
-export function NumberInput(props: { field: string; value: number | undefined; onInput: (value: number | undefined) => void; errors: SectionProps['errors']; label: string; min?: number }) {
+/**
+ * A number as typed: left as typed (fractions, negatives) for the server to judge, and named by the field it names.
+ * `labelHidden` when a table's column header shows what it is: the name is still there to be read. Its messages
+ * describe it rather than being part of its name.
+ */
+export function NumberInput(props: {
+  field: string;
+  value: number | undefined;
+  onInput: (value: number | undefined) => void;
+  errors: SectionProps['errors'];
+  label: string;
+  labelHidden?: boolean;
+  min?: number;
+}) {
+  const id = `number-${createUniqueId()}`;
   return (
-    <label class="field ca-number">
-      <span class="field-label">{props.label}</span>
+    <div class="field ca-number">
+      <label for={id} class={props.labelHidden === true ? 'visually-hidden' : 'field-label'}>
+        {props.label}
+      </label>
       <input
+        id={id}
         type="number"
         name={props.field}
         data-testid={`input-${props.field}`}
@@ -77,6 +93,7 @@ export function NumberInput(props: { field: string; value: number | undefined; o
         value={props.value ?? ''}
         data-shown={props.value ?? ''}
         aria-invalid={props.errors(props.field).length > 0}
+        aria-describedby={`${id}-message`}
         onInput={(e) => {
           // Text that is no number ("500-") reads as '' here, which some fields take as "no limit": it is left in the
           // field as typed, the value before it kept, and the save refuses it by this field (settings-page.tsx).
@@ -84,7 +101,7 @@ export function NumberInput(props: { field: string; value: number | undefined; o
           props.onInput(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value));
         }}
       />
-      <FieldMessage messages={props.errors(props.field)} />
-    </label>
+      <FieldMessage id={`${id}-message`} messages={props.errors(props.field)} />
+    </div>
   );
 }

@@ -35,6 +35,8 @@ export const campaignAdminMessages = {
   exitLead: { zh: '推进到下一阶段前须满足的条件；未满足时专项办须写明理由方可推进。', en: 'What must hold before the office advances to the next phase; with any unmet, the office must give a reason.' },
   addCriterion: { zh: '添加条件', en: 'Add criterion' },
   remove: { zh: '删除', en: 'Remove' },
+  // The header of a table's last column, read to screen readers only: its buttons say what they do.
+  actions: { zh: '操作', en: 'Actions' },
   noCriteria: { zh: '（无条件）', en: '(none)' },
   criterionKind: { zh: '条件类型', en: 'Kind' },
   atOrAbove: { zh: '级及以上', en: 'level and above' },

@@ -6,6 +6,7 @@ import { ApiProblem, type FieldIssue } from '../../api/problem';
 import { named, tr } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { usePageTitle } from '../../ui/page-title';
 import { toast } from '../../ui/toasts';
 import { settingsApi } from './api';
 import { FieldMessage, fieldLookup } from './form-kit';
@@ -19,6 +20,7 @@ import './campaign-admin.css';
  * On success its settings open, where the office sets its windows and rules.
  */
 export function NewCampaignPage() {
+  usePageTitle('newCampaign');
   const navigate = useNavigate();
   const [campaigns] = createResource(() => api.campaigns());
   const year = new Date().getFullYear();

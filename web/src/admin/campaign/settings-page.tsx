@@ -5,6 +5,7 @@ import { ApiProblem } from '../../api/problem';
 import { named, t, tr } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { usePageTitle } from '../../ui/page-title';
 import { isMissing } from '../../ui/page-missing';
 import { toast } from '../../ui/toasts';
 import { settingsApi, type CampaignSettings, type SettingsParts } from './api';
@@ -31,6 +32,7 @@ import { useLiveRefresh } from '../../live/live-refresh';
 export function CampaignSettingsPage() {
   const params = useParams<{ id: string }>();
   const [settings, setSettings] = createSignal<CampaignSettings | null>(null);
+  usePageTitle('settings', settings);
   const [failure, setFailure] = createSignal<ApiProblem | null>(null);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [issues, setIssues] = createSignal<{ section: string; fields: readonly FieldIssue[] }>({ section: '', fields: [] });

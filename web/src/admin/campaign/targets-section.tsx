@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import { campaignStateLabels, targetMetricLabels } from '../../../../engine/campaign/campaign.labels';
 import { phases, targetMetrics, type Phase, type TargetMetric } from '../../../../engine/campaign/campaign-config';
-import { named, tr } from '../../i18n/i18n';
+import { named, series, tr } from '../../i18n/i18n';
 import type { Config } from './api';
 import { FieldMessage, NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
 import { cm } from './messages';
@@ -15,6 +15,15 @@ export function TargetsSection(props: SectionProps) {
   const [draft, setDraft] = useDraft(source);
   const units = () => props.settings.units.filter((u) => u.kind !== 'office');
   const set = <K extends keyof Target>(i: number, key: K, value: Target[K]) => setDraft('targets', i, key as never, value as never);
+  const unitName = (id: string) => {
+    const unit = props.settings.units.find((u) => u.id === id);
+    return unit === undefined ? id : named(unit);
+  };
+  // The phase tells rows apart only when the targets span more than one; the unit and the measure always do.
+  const severalPhases = () => new Set(draft.targets.map((target) => target.phase)).size > 1;
+  /** A row as its controls are named (as the categories' are): the 33 value fields were all read as "spin button, 8". */
+  const rowName = (target: Target) =>
+    series([unitName(target.unitId), ...(severalPhases() ? [tr(campaignStateLabels[target.phase])] : []), tr(targetMetricLabels[target.metric])]);
   return (
     <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
       <table class="ca-table" data-testid="targets">
@@ -24,7 +33,9 @@ export function TargetsSection(props: SectionProps) {
             <th>{cm('phase')}</th>
             <th>{cm('metric')}</th>
             <th>{cm('value')}</th>
-            <th />
+            <th>
+              <span class="visually-hidden">{cm('actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -50,10 +61,10 @@ export function TargetsSection(props: SectionProps) {
                   <FieldMessage messages={props.errors(`targets.${i()}`).filter((m) => !props.errors(`targets.${i()}.unitId`).includes(m) && !props.errors(`targets.${i()}.value`).includes(m))} />
                 </td>
                 <td>
-                  <NumberInput field={`targets.${i()}.value`} label="" min={0} value={target.value} errors={props.errors} onInput={(v) => set(i(), 'value', v as number)} />
+                  <NumberInput field={`targets.${i()}.value`} label={`${cm('value')} ${rowName(target)}`} labelHidden min={0} value={target.value} errors={props.errors} onInput={(v) => set(i(), 'value', v as number)} />
                 </td>
                 <td>
-                  <button type="button" class="button ghost small" onClick={() => setDraft('targets', (all) => all.filter((_, j) => j !== i()))}>
+                  <button type="button" class="button ghost small" aria-label={`${cm('remove')} ${rowName(target)}`} onClick={() => setDraft('targets', (all) => all.filter((_, j) => j !== i()))}>
                     {cm('remove')}
                   </button>
                 </td>

@@ -15,6 +15,7 @@ export const peopleMessages = {
   tabPolicy: { zh: '密码策略', en: 'Password policy' },
   tabLog: { zh: '操作记录', en: 'Activity log' },
   tabSessions: { zh: '登录会话', en: 'Sessions' },
+  tabsLabel: { zh: '人员与单位管理栏目', en: 'People and units sections' },
   sessionsLead: {
     zh: '尚未到期的登录会话，按账号汇总，大屏显示在前。结束某个账号的会话后，它在所有设备上都须重新登录。',
     en: "Sessions not yet past their expiry, by account, wall displays first. Ending an account's sessions signs it out on every device.",
@@ -77,6 +78,7 @@ export const peopleMessages = {
   },
   holding: { zh: '在办 {n} 项', en: '{n} open items' },
   holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },
+  dismiss: { zh: '关闭', en: 'Close' },
   resetDone: { zh: '密码已重置，用户的登录已全部失效。临时密码（只显示这一次）：', en: 'Password reset; all the user\'s sessions have ended. Temporary password (shown this once):' },
   saved: { zh: '已保存', en: 'Saved' },
   filter: { zh: '按用户名或姓名筛选', en: 'Filter by username or name' },
@@ -153,4 +155,9 @@ export function pt(key: PeopleMessageKey): string {
 /** One of the people pages' texts with {placeholders} filled in. */
 export function ptFilled(key: PeopleMessageKey, values: Readonly<Record<string, string | number>>): string {
   return trFilled(peopleMessages[key], values);
+}
+
+/** A row's action named with whom it acts on ("编辑 张三"): the same button in every row, told apart when read aloud. */
+export function ptOn(key: PeopleMessageKey, name: string): string {
+  return `${pt(key)} ${name}`;
 }

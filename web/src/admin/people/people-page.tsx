@@ -5,6 +5,7 @@ import { keptRead } from '../../ui/read-shown';
 import { t } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { usePageTitle } from '../../ui/page-title';
 import { api } from '../../api/client';
 import { peopleApi } from './api';
 import { BulkPanel } from './bulk-panel';
@@ -23,6 +24,7 @@ const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabB
 
 /** `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the administrator only. */
 export function PeoplePage() {
+  usePageTitle('people');
   const [tab, setTab] = createSignal<Tab>('users');
   // A reset's temporary password, shown once, stays until dismissed: another tab and back no longer loses it.
   const [revealed, setRevealed] = createSignal<RevealedPassword | null>(null);
@@ -59,14 +61,26 @@ export function PeoplePage() {
           </Show>
         }
       >
-        {pt('pageTitle')}
+        <div class="campaign-head">
+          <h1 class="campaign-name">{pt('pageTitle')}</h1>
+        </div>
       </TopBar>
       <main class="people-page">
         <Show when={isAdmin()} fallback={<p class="form-error">{pt('adminOnly')}</p>}>
-          <div class="people-tabs" role="tablist">
+          <div class="people-tabs" role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), setTab)}>
             <For each={tabs}>
               {(name) => (
-                <button type="button" role="tab" class="people-tab" aria-selected={tab() === name} data-tab={name} onClick={() => setTab(name)}>
+                <button
+                  type="button"
+                  role="tab"
+                  class="people-tab"
+                  id={tabId(name)}
+                  aria-selected={tab() === name}
+                  aria-controls={tab() === name ? panelId(name) : undefined}
+                  tabIndex={tab() === name ? 0 : -1}
+                  data-tab={name}
+                  onClick={() => setTab(name)}
+                >
                   {pt(tabLabel[name])}
                 </button>
               )}
@@ -76,25 +90,29 @@ export function PeoplePage() {
             {/* The tabs the administrator types in (a new account, a CSV, a unit, the policy) stay mounted, only hidden,
                 while another is shown: what was typed is there when they come back, until it is sent or they clear it.
                 Kept in the page's memory, never in storage, since a CSV and a new account carry passwords. */}
-            <KeptTab shown={tab() === 'users'}>
+            <KeptTab tab="users" shown={tab() === 'users'}>
               <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
             </KeptTab>
-            <KeptTab shown={tab() === 'bulk'}>
+            <KeptTab tab="bulk" shown={tab() === 'bulk'}>
               <BulkPanel onCreated={reload} />
             </KeptTab>
-            <KeptTab shown={tab() === 'units'}>
+            <KeptTab tab="units" shown={tab() === 'units'}>
               <UnitsPanel units={units() ?? []} users={users() ?? []} onChange={reload} />
             </KeptTab>
-            <KeptTab shown={tab() === 'policy'}>
+            <KeptTab tab="policy" shown={tab() === 'policy'}>
               <Show when={policy()}>{(p) => <PolicyPanel policy={p()} onSaved={() => void reloadPolicy()} />}</Show>
             </KeptTab>
             {/* Read afresh each time they are shown (who is signed in now, the latest changes); nothing typed to keep. */}
             <Switch>
               <Match when={tab() === 'sessions'}>
-                <SessionsPanel />
+                <TabPanel tab="sessions">
+                  <SessionsPanel />
+                </TabPanel>
               </Match>
               <Match when={tab() === 'log'}>
-                <LogPanel users={users() ?? []} units={units() ?? []} />
+                <TabPanel tab="log">
+                  <LogPanel users={users() ?? []} units={units() ?? []} />
+                </TabPanel>
               </Match>
             </Switch>
           </WhenRead>
@@ -104,11 +122,38 @@ export function PeoplePage() {
   );
 }
 
-/** A tab's panel that stays mounted while another tab is shown, hidden (out of sight and of the accessibility tree). */
-function KeptTab(props: { shown: boolean; children: JSX.Element }) {
+const tabId = (tab: Tab) => `people-tab-${tab}`;
+const panelId = (tab: Tab) => `people-panel-${tab}`;
+
+/** The arrow keys, Home and End move along the tabs, as a tab list's do (only the chosen tab is in the Tab order). */
+function moveAlongTabs(event: KeyboardEvent, current: Tab, choose: (tab: Tab) => void) {
+  const at = tabs.indexOf(current);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  const next = tabs[(to + tabs.length) % tabs.length] ?? current;
+  choose(next);
+  document.getElementById(tabId(next))?.focus();
+}
+
+/**
+ * A tab's panel, named by its tab and headed by its name: a screen reader's list of headings shows where each part of
+ * the page is (the tab's own text is no heading). Hidden while another tab is shown.
+ */
+function TabPanel(props: { tab: Tab; hidden?: boolean; children: JSX.Element }) {
   return (
-    <div hidden={!props.shown}>
+    <div role="tabpanel" id={panelId(props.tab)} aria-labelledby={tabId(props.tab)} hidden={props.hidden}>
+      <h2 class="visually-hidden">{pt(tabLabel[props.tab])}</h2>
       {props.children}
     </div>
+  );
+}
+
+/** A tab's panel that stays mounted while another tab is shown, hidden (out of sight and of the accessibility tree). */
+function KeptTab(props: { tab: Tab; shown: boolean; children: JSX.Element }) {
+  return (
+    <TabPanel tab={props.tab} hidden={!props.shown}>
+      {props.children}
+    </TabPanel>
   );
 }

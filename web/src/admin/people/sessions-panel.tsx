@@ -7,7 +7,7 @@ import { tr } from '../../i18n/i18n';
 import type { OpenSession } from '../../../../api/contracts/users';
 import { peopleApi } from './api';
 import { toastProblem } from './form-problem';
-import { pt } from './messages';
+import { pt, ptOn } from './messages';
 
 /** People administration reads times in the administrator's own zone, as the activity log does. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -109,7 +109,7 @@ export function SessionsPanel() {
                     <td>{dateTime(account.lastSeenAt, browserZone)}</td>
                     <td>{dateTime(account.expiresAt, browserZone)}</td>
                     <td class="people-actions">
-                      <button type="button" class="button ghost" data-action="end-sessions" onClick={() => void end(account.first.userId)}>
+                      <button type="button" class="button ghost" data-action="end-sessions" aria-label={ptOn('endSessions', account.first.displayName)} onClick={() => void end(account.first.userId)}>
                         {pt('endSessions')}
                       </button>
                     </td>

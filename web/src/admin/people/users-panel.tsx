@@ -6,7 +6,7 @@ import { me } from '../../session/session';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem, toastProblem } from './form-problem';
-import { pt, ptFilled } from './messages';
+import { pt, ptFilled, ptOn } from './messages';
 
 /** A temporary password just made, shown once: kept by the page, so that another tab and back does not lose it. */
 export interface RevealedPassword {
@@ -79,7 +79,7 @@ export function UsersPanel(props: {
         {(r) => (
           <p class="people-reveal" role="status" data-testid="temporary-password">
             {pt('resetDone')} <strong>{r().username}</strong> <code>{r().password}</code>
-            <button type="button" class="button ghost" onClick={() => setRevealed(null)}>
+            <button type="button" class="button ghost" aria-label={pt('dismiss')} title={pt('dismiss')} onClick={() => setRevealed(null)}>
               ×
             </button>
           </p>
@@ -110,19 +110,19 @@ export function UsersPanel(props: {
                     <td>{unitName(user.unitId)}</td>
                     <AccountStatus user={user} />
                     <td class="people-actions">
-                      <button type="button" class="button ghost" data-action="edit" onClick={() => setEditing(user.id)}>
+                      <button type="button" class="button ghost" data-action="edit" aria-label={ptOn('edit', user.displayName)} onClick={() => setEditing(user.id)}>
                         {pt('edit')}
                       </button>
                       <Show when={!isSelf(user)} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
                         <Show
                           when={user.disabledAt === null}
                           fallback={
-                            <button type="button" class="button ghost" data-action="enable" onClick={() => act(() => peopleApi.enable(user.id), { username: user.username, action: 'disable' })}>
+                            <button type="button" class="button ghost" data-action="enable" aria-label={ptOn('enable', user.displayName)} onClick={() => act(() => peopleApi.enable(user.id), { username: user.username, action: 'disable' })}>
                               {pt('enable')}
                             </button>
                           }
                         >
-                          <button type="button" class="button ghost" data-action="disable" onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
+                          <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
                             {pt('disable')}
                           </button>
                         </Show>
@@ -130,6 +130,7 @@ export function UsersPanel(props: {
                           type="button"
                           class="button ghost"
                           data-action="reset"
+                          aria-label={ptOn('reset', user.displayName)}
                           onClick={() =>
                             // As disabling does, a reset signs the user out everywhere at once: asked first.
                             window.confirm(pt('confirmReset')) &&
