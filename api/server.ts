@@ -115,6 +115,8 @@ async function main(): Promise<void> {
           ? `this user may not bind port ${env.PORT} on ${env.HOST}: set PORT to one above 1023`
           : error.message;
     console.error(`Battlemap cannot serve: ${reason}.`);
+    // Set first: with the timers stopped the process may end before the database's close resolves.
+    process.exitCode = 1;
     app.stop();
     background.stop();
     void database.close().finally(() => {

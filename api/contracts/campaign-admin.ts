@@ -92,7 +92,11 @@ export const newCampaignRequest = z
   .refine((request) => request.endsOn >= request.startsOn, {
     path: ['endsOn'],
     message: campaignEndsBeforeItStarts,
-    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'startsOn' || issue.path?.[0] === 'endsOn'),
+    // Run over an object whose two dates passed (not over null, which a generator of the API's description tries).
+    when: (payload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !payload.issues.some((issue) => (issue.path ?? []).length === 0 || issue.path?.[0] === 'startsOn' || issue.path?.[0] === 'endsOn'),
   })
   .meta({ id: 'NewCampaignRequest' });
 export type NewCampaignRequest = z.infer<typeof newCampaignRequest>;
