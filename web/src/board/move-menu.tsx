@@ -19,10 +19,13 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
     if (refocus) button?.focus();
   };
   // Tabbing past its last item left it open over the next card, where Escape no longer reached it.
-  // The focus gone nowhere (the window left, a click outside, which closes it anyway) keeps it open.
+  // The focus gone nowhere (the window left, a click outside, which closes it anyway) keeps it open, and so does
+  // the focus given back to its own card (the board puts it there as the drawer closes, which may land just after M).
   const onFocusOut = (event: FocusEvent) => {
     const to = event.relatedTarget;
-    if (open() && to instanceof Node && wrapper?.contains(to) !== true) close(false);
+    if (!open() || !(to instanceof Node) || wrapper?.contains(to) === true) return;
+    if (to === wrapper?.closest('[data-card-id]')) return;
+    close(false);
   };
   const onDocumentPointer = (event: PointerEvent) => {
     if (menu !== undefined && !menu.contains(event.target as Node) && event.target !== button) close(false);
