@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
@@ -55,6 +55,16 @@ async function movableFoundClue(page: Page, context: Parameters<typeof apiCall>[
   const candidate = (await foundClues(page, context)).find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
   if (candidate === undefined) throw new Error('the seed has no assigned found clue');
   return candidate;
+}
+
+/** A found clue the office may move, its drawer open on a live board and its edit form open: where someone else changes it meanwhile. */
+async function editOpen(page: Page, context: Parameters<typeof apiCall>[1]): Promise<{ id: number; drawer: Locator }> {
+  const { id } = await movableFoundClue(page, context);
+  await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
+  const drawer = page.getByTestId('detail-panel');
+  await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+  await drawer.getByTestId('action-edit').click();
+  return { id, drawer };
 }
 
 describe('working on the board', () => {
@@ -266,12 +276,7 @@ describe('working on the board', () => {
 
   test("an edit half typed when someone else changes the card stays open with what was typed; the fields left show theirs, and saving keeps both", () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const candidate = await movableFoundClue(page, context);
-      const id = candidate.id;
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
-      const drawer = page.getByTestId('detail-panel');
-      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
-      await drawer.getByTestId('action-edit').click();
+      const { id, drawer } = await editOpen(page, context);
       await drawer.locator('input[name=title]').fill('编辑到一半的标题');
 
       // Meanwhile someone else adds to the description, then moves the clue on.
@@ -295,12 +300,7 @@ describe('working on the board', () => {
 
   test("an edit of a field someone else changed meanwhile shows theirs below it, to take or to overwrite knowingly", () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const candidate = await movableFoundClue(page, context);
-      const id = candidate.id;
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
-      const drawer = page.getByTestId('detail-panel');
-      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
-      await drawer.getByTestId('action-edit').click();
+      const { id, drawer } = await editOpen(page, context);
       const form = drawer.getByTestId('edit-form');
       const description = form.locator('textarea[name=description]');
       await description.fill('我写的描述');
