@@ -2,20 +2,24 @@ import { createEffect, onCleanup, type Accessor, type Resource } from 'solid-js'
 import type { Label } from '../../../engine/labels';
 import { named, t, tr } from '../i18n/i18n';
 import { unlessFailed } from './read-shown';
+import { messages } from '../i18n/messages';
+import { reportMessages } from '../reports/messages';
+import { campaignAdminMessages } from '../admin/campaign/messages';
+import { peopleMessages } from '../admin/people/messages';
 
-/** The pages of the app, as the browser's tab and history name them. */
+/** The pages of the app, as the browser's tab and history name them: by the words their links and headings use. */
 export const pageNames = {
-  board: { zh: '看板', en: 'Board' },
-  import: { zh: '导入线索', en: 'Import clues' },
+  board: reportMessages.navBoard,
+  import: reportMessages.navImport,
   // Not the nav's "作战图": that is the app's own name, which ends every title.
   battleMap: { zh: '挂图作战', en: 'Battle map' },
-  reports: { zh: '阶段报告', en: 'Reports' },
-  wall: { zh: '大屏', en: 'Wall' },
-  settings: { zh: '专项行动配置', en: 'Campaign settings' },
-  people: { zh: '人员与单位管理', en: 'People and units' },
-  changePassword: { zh: '修改密码', en: 'Change password' },
-  login: { zh: '登录', en: 'Sign in' },
-  newCampaign: { zh: '新建专项行动', en: 'New campaign' },
+  reports: reportMessages.navReports,
+  wall: reportMessages.navWall,
+  settings: campaignAdminMessages.title,
+  people: peopleMessages.pageTitle,
+  changePassword: peopleMessages.ownChangeTitle,
+  login: messages.signIn,
+  newCampaign: campaignAdminMessages.newCampaign,
 } satisfies Record<string, Label>;
 
 export type PageName = keyof typeof pageNames;
