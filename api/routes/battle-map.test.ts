@@ -4,6 +4,10 @@ import { campaigns, clues } from '../../db/schema';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
+import type { report } from '../contracts/report';
+import type { z } from 'zod';
+
+type Report = z.infer<typeof report>;
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -15,13 +19,13 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 describe('GET /api/campaigns/:id/battle-map', () => {
-  it('counts each unit’s phase targets as the items done in the phase that the unit holds now, transfers included', async () => {
+  it('counts each unit’s phase targets as its row of the phase’s report does, by the unit that did the work, transfers after it kept', async () => {
     const office = await signIn(app, 'office');
     const read = async () => (await (await office.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
     const before = await read();
     const since = before.timeline.find((p) => p.phase === 'crackdown')?.enteredAt;
     expect(since).toBeTruthy();
-    // A case solved in the crackdown moves to another unit: it counts for the unit that holds it now.
+    // A case solved in the crackdown moves to another unit: the solving stays the work of the unit that solved it.
     const [solved] = (
       await database.client.execute({
         sql: `select c.id, c.version, c.unit_id from clues c where c.state = 'solved'
@@ -30,27 +34,32 @@ describe('GET /api/campaigns/:id/battle-map', () => {
       })
     ).rows;
     expect(solved).toBeDefined();
-    const to = solved?.unit_id === 'nanzheng' ? 'hantai' : 'nanzheng';
+    const from = String(solved?.unit_id);
+    const to = from === 'nanzheng' ? 'hantai' : 'nanzheng';
     const moved = await office.send('POST', `/api/clues/${Number(solved?.id)}/transfer`, { unitId: to, reason: '属地管辖', version: Number(solved?.version) });
     expect(moved.status, await moved.clone().text()).toBe(200);
 
     const after = await read();
     expect(after.targets.length).toBeGreaterThan(0);
+    const actualOf = (b: BattleMap, unitId: string) => b.targets.find((t) => t.unitId === unitId && t.metric === 'casesSolved')?.actual;
+    expect(actualOf(after, to)).toBe(actualOf(before, to));
+    expect(actualOf(after, from)).toBe(actualOf(before, from));
+    // Each target equals the unit's figure in the crackdown's report, and an independent count of the log's entries.
+    const report = (await (await office.get('/api/campaigns/1/report?phase=crackdown')).json()) as Report;
     const events: Record<string, string[]> = { casesSolved: ['clue.solve'], cluesVerified: ['clue.file', 'clue.dismiss'], casesFiled: ['clue.file'], cluesFound: ['clue.create'] };
     for (const target of after.targets) {
       const kinds = events[target.metric];
       if (kinds === undefined) throw new Error(`no independent count for ${target.metric}`);
       const [row] = (
         await database.client.execute({
-          sql: `select count(*) as n from clues c where c.campaign_id = 1 and c.unit_id = ?
-                  and exists (select 1 from audit_log a where a.subject = 'clue' and a.subject_id = c.id and a.event in (${kinds.map(() => '?').join(', ')}) and a.at >= ?)`,
+          sql: `select count(*) as n from audit_log a where a.campaign_id = 1 and a.unit_id = ? and a.subject = 'clue'
+                  and a.event in (${kinds.map(() => '?').join(', ')}) and a.at >= ?`,
           args: [target.unitId, ...kinds, since ?? ''],
         })
       ).rows;
       expect(target.actual, `${target.unitId} ${target.metric}`).toBe(Number(row?.n));
+      expect(target.actual, `${target.unitId} ${target.metric} in the report`).toBe(report.byUnit[target.unitId]?.figures[target.metric] ?? 0);
     }
-    const actualOf = (b: BattleMap, unitId: string) => b.targets.find((t) => t.unitId === unitId && t.metric === 'casesSolved')?.actual ?? 0;
-    expect(actualOf(after, to)).toBe(actualOf(before, to) + 1);
   });
 
   it('gives every role the wall chart, with figures equal to independent counts', async () => {
@@ -146,18 +155,16 @@ describe('GET /api/campaigns/:id/battle-map', () => {
     const before = await read();
     const county = (b: BattleMap) => b.units.find((u) => u.unitId === 'nanzheng');
     const solvedTarget = (b: BattleMap) => b.targets.find((t) => t.unitId === 'nanzheng' && t.metric === 'casesSolved');
-    // A case of another unit solved in the crackdown, handed to the station.
-    const since = before.timeline.find((p) => p.phase === 'crackdown')?.enteredAt ?? '';
-    const [solved] = (
-      await database.client.execute({
-        sql: `select c.id, c.version from clues c where c.state = 'solved' and c.unit_id not like 'nanzheng%'
-                and exists (select 1 from audit_log a where a.subject = 'clue' and a.subject_id = c.id and a.event = 'clue.solve' and a.at >= ?) limit 1`,
-        args: [since],
-      })
-    ).rows;
-    if (solved === undefined) throw new Error('no case solved in the crackdown outside Nanzheng');
-    const moved = await office.send('POST', `/api/clues/${Number(solved.id)}/transfer`, { unitId: 'nanzheng-pcs', reason: '属地管辖', version: Number(solved.version) });
+    // A case of another unit handed to the station, and solved there in the crackdown: the station's work is its county's.
+    const [filed] = (await database.client.execute(`select id, version from clues where state = 'filed' and unit_id not like 'nanzheng%' limit 1`)).rows;
+    if (filed === undefined) throw new Error('no filed case outside Nanzheng');
+    // An hour before the test's now, which a later test makes the conclusion's instant: the solve is then before it.
+    const earlier = await signIn(testApp(database, new Date(testNow.getTime() - 3_600_000)), 'office');
+    const moved = await earlier.send('POST', `/api/clues/${Number(filed.id)}/transfer`, { unitId: 'nanzheng-pcs', reason: '属地管辖', version: Number(filed.version) });
     expect(moved.status, await moved.clone().text()).toBe(200);
+    const outcome = { organisationType: 'none', suspectsCaught: 1, criminallyDetained: 1, arrested: 0, gunsSeized: 0, assetsSeizedYuan: 0, moneyInvolvedYuan: 0, moneyStoppedYuan: 0, moneyFrozenYuan: 0, moneyReturnedYuan: 0, victimsWarned: 0 };
+    const solved = await earlier.send('POST', `/api/clues/${Number(filed.id)}/transitions`, { to: 'solved', version: ((await moved.json()) as { version: number }).version, payload: { outcome } });
+    expect(solved.status, await solved.clone().text()).toBe(200);
 
     const after = await read();
     expect(after.units.some((u) => u.unitId === 'nanzheng-pcs')).toBe(false);

@@ -45,7 +45,7 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
   const [unitRows, categoryRows, targets] = await Promise.all([
     db.select().from(units).orderBy(asc(units.sortOrder)),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
-    targetFacts(db, campaign),
+    targetFacts(db, campaign, now),
   ]);
   // A sub-unit's clues (a police station's) are counted in the unit drawn for it (its county).
   const drawn = drawnUnitOf(unitRows);

@@ -31,10 +31,10 @@ const stateLabel = (kind: 'clue' | 'problem', state: string) =>
   kind === 'clue' ? clueStateLabels[state as ClueState] : problemStateLabels[state as ProblemState];
 
 /** The exit criteria of the campaign's current phase that do not hold now. */
-export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow): Promise<UnmetCriterion[]> {
+export async function unmetCriteria(db: Db | Tx, campaign: CampaignRow, now: Date): Promise<UnmetCriterion[]> {
   if (!isPhase(campaign.state)) return [];
   const criteria = campaign.config.exitCriteria[campaign.state];
-  return evaluateExitCriteria(criteria, await countExitFacts(db, campaign, criteria));
+  return evaluateExitCriteria(criteria, await countExitFacts(db, campaign, criteria, now));
 }
 
 /** The clues and problems open in the campaign, from the board's counts. */
@@ -55,7 +55,7 @@ export async function readCampaignDetail(db: Db | Tx, id: number, now: Date): Pr
   const [unitRows, categoryRows, unmet, held, leftOpen] = await Promise.all([
     readUnits(db),
     db.select().from(categories).where(eq(categories.campaignId, id)).orderBy(asc(categories.sortOrder)),
-    unmetCriteria(db, campaign),
+    unmetCriteria(db, campaign, now),
     // Read only where a limit is set: the sum runs over the index of the campaign's files.
     quotaMb === null ? null : attachmentsHeld(db, id),
     campaign.state === 'consolidation' ? openItems(db, id) : null,
@@ -95,7 +95,7 @@ export async function advanceCampaign(database: Database, id: number, actor: Act
     if (campaign.version !== request.version) {
       throw new ApiError('version_conflict', { extra: { current: await readCampaignDetail(tx, id, now) } });
     }
-    const unmet = await unmetCriteria(tx, campaign);
+    const unmet = await unmetCriteria(tx, campaign, now);
     const payload = request.reason === undefined ? {} : { reason: request.reason };
     const decision = decideAdvance({ id, state: campaign.state, context: campaign.context, version: campaign.version }, actor, payload, campaign.config, unmet, now);
     if (!decision.ok) throw refusalError(decision.refusal);

@@ -169,7 +169,7 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
 
 /** The office escalation of a phase whose window closed with the campaign still in it, listing what blocks leaving it; none if already raised. */
 async function raiseForPhase(tx: Tx, campaign: CampaignRow, phase: Phase, now: Date): Promise<EscalationRow[]> {
-  const unmet = await unmetCriteria(tx, campaign);
+  const unmet = await unmetCriteria(tx, campaign, now);
   return tx
     .insert(escalations)
     .values({

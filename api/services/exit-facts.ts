@@ -1,11 +1,10 @@
-import { and, count, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { auditLog, clues, escalations, problems } from '../../db/schema';
+import { clues, escalations, problems } from '../../db/schema';
 import {
   isPhase,
   openClueStates,
   openProblemStates,
-  targetMetricEvents,
   type ExitCriterion,
   type ExitFacts,
   type ItemRef,
@@ -14,7 +13,8 @@ import {
 } from '../../engine';
 import { subtreeOf, unitTreeOnce } from '../auth/unit-scope';
 import type { CampaignRow } from './campaign-rules';
-import { phaseCountedFrom } from './report';
+import { spanOf } from './report';
+import { figuresByUnit } from './report-sql';
 
 const sampleSize = 50;
 
@@ -30,11 +30,11 @@ async function itemSet(db: Db | Tx, kind: 'clue' | 'problem', where: ReturnType<
 /**
  * What the given exit criteria read, counted now in SQL: items in the
  * states they name, open items without an assignee, unresolved escalations
- * by level, and each unit's targets for the phase being left against what
- * the audit log shows done in it (see {@link targetFacts}). Only what the criteria read is counted:
+ * by level, and each unit's targets for the phase being left against its
+ * figures in the phase's report (see {@link targetFacts}). Only what the criteria read is counted:
  * the campaign header asks on every page load.
  */
-export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteria: readonly ExitCriterion[]): Promise<ExitFacts> {
+export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteria: readonly ExitCriterion[], now: Date): Promise<ExitFacts> {
   const cid = campaign.id;
   const none: ItemSet = { count: 0, sample: [] };
   const clueStatesRead = new Set(criteria.flatMap((c) => (c.kind === 'noCluesIn' ? c.states : [])));
@@ -59,7 +59,7 @@ export async function countExitFacts(db: Db | Tx, campaign: CampaignRow, criteri
     problemsIn,
     unassigned,
     openEscalations,
-    targets: criteria.some((c) => c.kind === 'unitTargetsMet') ? await targetFacts(db, campaign) : [],
+    targets: criteria.some((c) => c.kind === 'unitTargetsMet') ? await targetFacts(db, campaign, now) : [],
   };
 }
 
@@ -89,47 +89,22 @@ async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<E
 }
 
 /**
- * Each unit's targets for the current phase against what the audit log shows
- * done over the span the phase's report counts, by the unit that holds each
- * item now; none outside a phase.
+ * Each unit's targets for the current phase against its figures in the phase's report so far: counted over the span
+ * the report counts (the survey's includes its backlog) and by the unit each entry was written for, as the report's
+ * rows by unit are. Work done stays the doing unit's when the item is later transferred, and a unit's target and its
+ * row in the report (published, frozen at the advance) never disagree. None outside a phase.
  */
-export async function targetFacts(db: Db | Tx, campaign: CampaignRow): Promise<TargetFact[]> {
+export async function targetFacts(db: Db | Tx, campaign: CampaignRow, now: Date): Promise<TargetFact[]> {
   const phase = campaign.state;
   if (!isPhase(phase)) return [];
   const targets = campaign.config.targets.filter((t) => t.phase === phase);
   if (targets.length === 0) return [];
-  // The span the phase's report counts, so that a target and the report agree: the survey's includes its backlog.
-  const since = phaseCountedFrom(campaign, phase) ?? campaign.createdAt;
-  const tree = await unitTreeOnce(db)();
-  const facts: TargetFact[] = [];
-  for (const metric of new Set(targets.map((t) => t.metric))) {
-    const events = targetMetricEvents[metric];
-    const subject = metric === 'problemsRectified' ? problems : clues;
-    // Counted against the item's unit now: work transferred in counts for the unit that holds it. The items
-    // done are found in the audit index and counted from the items' index by unit, instead of joining every
-    // entry to its item's row and counting distinct items (1M clues: 1.1 → 0.58 s).
-    const done = db
-      .select({ id: auditLog.subjectId })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.campaignId, campaign.id),
-          eq(auditLog.subject, metric === 'problemsRectified' ? 'problem' : 'clue'),
-          inArray(auditLog.event, [...events]),
-          gte(auditLog.at, since),
-        ),
-      );
-    const rows = await db
-      .select({ unitId: subject.unitId, n: count() })
-      .from(subject)
-      .where(and(eq(subject.campaignId, campaign.id), inArray(subject.id, done)))
-      .groupBy(subject.unitId);
-    const actual = new Map(rows.map((r) => [r.unitId, Number(r.n)]));
-    for (const target of targets.filter((t) => t.metric === metric)) {
-      // A county branch's target is its whole area's: the work of its police stations counts toward it.
-      const done = subtreeOf(target.unitId, tree).reduce((sum, unitId) => sum + (actual.get(unitId) ?? 0), 0);
-      facts.push({ unitId: target.unitId, metric, target: target.value, actual: done });
-    }
-  }
-  return facts;
+  const [byUnit, tree] = await Promise.all([figuresByUnit(db, campaign.id, spanOf(campaign, { phase }, now)), unitTreeOnce(db)()]);
+  return targets.map((target) => ({
+    unitId: target.unitId,
+    metric: target.metric,
+    target: target.value,
+    // A county branch's target is its whole area's: the work of its police stations counts toward it.
+    actual: subtreeOf(target.unitId, tree).reduce((sum, unitId) => sum + (byUnit.get(unitId)?.[target.metric] ?? 0), 0),
+  }));
 }

@@ -135,6 +135,51 @@ export function wholeDays(span: ReportSpan): { from: string; to: string } | null
   return { from: new Date(start).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
 }
 
+/**
+ * The entries of a span, grouped by the unit and category they were written for, their event and organisation:
+ * the tallies of the whole UTC days in it, and the entries themselves at its ragged ends.
+ */
+async function countedInSpan(db: Db | Tx, campaignId: number, span: ReportSpan, inScope: SQL): Promise<Counted[]> {
+  const days = wholeDays(span);
+  const fields = sql.raw(`unit_id, category_id, event, organisation, ${figureColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}`);
+  const entriesIn = (range: SQL) => sql`select unit_id, category_id, event, organisation, 1 as n, ${sql.raw(Object.keys(outcomeColumns).join(', '))}
+    from report_entry_figures where campaign_id = ${campaignId} and ${range} and ${inScope}`;
+  const parts =
+    days === null
+      ? [entriesIn(sql`at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}`)]
+      : [
+          sql`select unit_id, category_id, event, organisation, ${sql.raw(figureColumns.join(', '))} from report_tallies
+            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to} and ${inScope}`,
+          entriesIn(sql`at >= ${span.from} and at < ${`${days.from}T00:00:00.000Z`}`),
+          entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
+        ];
+  return db.all<Counted>(sql`select ${fields} from (${sql.join(parts, sql` union all `)}) group by unit_id, category_id, event, organisation`);
+}
+
+/** Adds what one group of entries counts to a set of figures. */
+function addCounted(figures: Figures, row: Counted): void {
+  for (const figure of eventFigures[row.event] ?? []) figures[figure] += Number(row.n);
+  for (const figure of eventTakesBack[row.event] ?? []) figures[figure] -= Number(row.n);
+  const organisation = organisationFigure[row.organisation];
+  if (organisation !== undefined) figures[organisation] += Number(row.n);
+  for (const [column, figure] of outcomeEntries) figures[figure] += Number(row[column]);
+}
+
+/**
+ * Each unit's figures in a span, as the rows by unit of its report count them (by the unit each entry was written
+ * for), without the report's medians and what stood open: what the units' targets are measured by.
+ */
+export async function figuresByUnit(db: Db | Tx, campaignId: number, span: ReportSpan): Promise<Map<string, Figures>> {
+  const byUnit = new Map<string, Figures>();
+  for (const row of await countedInSpan(db, campaignId, span, sql`1`)) {
+    const key = row.unit_id ?? 'none';
+    let figures = byUnit.get(key);
+    if (figures === undefined) byUnit.set(key, (figures = emptyFigures()));
+    addCounted(figures, row);
+  }
+  return byUnit;
+}
+
 /** What a report counts: the whole campaign (both null), a unit and those below it, one crime category, or both. */
 export interface SqlScope {
   readonly units: readonly string[] | null;
@@ -181,28 +226,8 @@ export async function reportBySql(
   };
 
   // 1. The figures: the tallies of the whole UTC days in the span, and the entries themselves at its ragged ends.
-  const days = wholeDays(span);
-  const fields = sql.raw(`unit_id, category_id, event, organisation, ${figureColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}`);
-  const entriesIn = (range: SQL) => sql`select unit_id, category_id, event, organisation, 1 as n, ${sql.raw(Object.keys(outcomeColumns).join(', '))}
-    from report_entry_figures where campaign_id = ${campaignId} and ${range} and ${inScope}`;
-  const parts =
-    days === null
-      ? [entriesIn(sql`at >= ${span.from} and at < ${span.to} and at <= ${span.asOf}`)]
-      : [
-          sql`select unit_id, category_id, event, organisation, ${sql.raw(figureColumns.join(', '))} from report_tallies
-            where campaign_id = ${campaignId} and day >= ${days.from} and day < ${days.to} and ${inScope}`,
-          entriesIn(sql`at >= ${span.from} and at < ${`${days.from}T00:00:00.000Z`}`),
-          entriesIn(sql`at >= ${`${days.to}T00:00:00.000Z`} and at < ${span.to} and at <= ${span.asOf}`),
-        ];
-  const counted = await db.all<Counted>(sql`select ${fields} from (${sql.join(parts, sql` union all `)}) group by unit_id, category_id, event, organisation`);
-  for (const row of counted) {
-    each({ unitId: row.unit_id, categoryId: row.category_id }, (t) => {
-      for (const figure of eventFigures[row.event] ?? []) t.figures[figure] += Number(row.n);
-      for (const figure of eventTakesBack[row.event] ?? []) t.figures[figure] -= Number(row.n);
-      const organisation = organisationFigure[row.organisation];
-      if (organisation !== undefined) t.figures[organisation] += Number(row.n);
-      for (const [column, figure] of outcomeEntries) t.figures[figure] += Number(row[column]);
-    });
+  for (const row of await countedInSpan(db, campaignId, span, inScope)) {
+    each({ unitId: row.unit_id, categoryId: row.category_id }, (t) => addCounted(t.figures, row));
   }
 
   // 2. Median days from found to solved, for the whole and per unit and category. Knowing from the

@@ -4,6 +4,7 @@ import { openProblemStates } from '../problem/problem.model';
 import { isKnownTimeZone, type LocalDate } from '../deadlines/local-time';
 import { localDateSchema } from '../deadlines/local-date';
 import { exitCriterionSchema } from './exit-criteria';
+import type { CountFigure } from '../report/report';
 
 export const phases = ['survey', 'crackdown', 'consolidation'] as const;
 export type Phase = (typeof phases)[number];
@@ -17,7 +18,8 @@ export type PhaseWindow = { readonly start: LocalDate; readonly end: LocalDate }
 const days = z.number().int().min(1).max(3650);
 const wip = z.number().int().min(1).max(100_000);
 
-export const targetMetrics = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'problemsRectified'] as const;
+/** What a unit's target may measure: figures of the phase's report, counted as it counts them (api/services/exit-facts.ts). */
+export const targetMetrics = ['cluesFound', 'cluesVerified', 'casesFiled', 'casesSolved', 'problemsRectified'] as const satisfies readonly CountFigure[];
 export type TargetMetric = (typeof targetMetrics)[number];
 
 /** Everything a campaign office configures; the demo's is in db/seed. */
@@ -68,14 +70,3 @@ export const campaignConfigSchema = z.strictObject({
 });
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;
 
-/**
- * The audit events each target metric counts, within the phase: a clue is
- * verified when its verification concludes either way (filed or unfounded).
- */
-export const targetMetricEvents: Record<TargetMetric, readonly string[]> = {
-  cluesFound: ['clue.create'],
-  cluesVerified: ['clue.file', 'clue.dismiss'],
-  casesFiled: ['clue.file'],
-  casesSolved: ['clue.solve'],
-  problemsRectified: ['problem.complete'],
-};
