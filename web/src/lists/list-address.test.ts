@@ -33,7 +33,9 @@ describe('a list page in its address', () => {
 
   it('sorts a column its natural way at a first click, and reverses it at the next', () => {
     const newest = { column: 'id', descending: true } as const;
-    expect(sortAfterClick(newest, 'dueAt')).toEqual({ column: 'dueAt', descending: true });
+    // The time limit soonest first: the most urgent at the top.
+    expect(sortAfterClick(newest, 'dueAt')).toEqual({ column: 'dueAt', descending: false });
+    expect(sortAfterClick({ column: 'dueAt', descending: false }, 'dueAt')).toEqual({ column: 'dueAt', descending: true });
     expect(sortAfterClick(newest, 'foundAt')).toEqual({ column: 'foundAt', descending: true });
     expect(sortAfterClick(newest, 'assignee')).toEqual({ column: 'assignee', descending: false });
     expect(sortAfterClick(newest, 'state')).toEqual({ column: 'state', descending: false });

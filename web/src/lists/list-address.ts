@@ -38,8 +38,11 @@ export function sortableColumn(list: ListName, column: ListColumn): ListSortColu
   return listSortColumns[list].find((c: ListSortColumn) => c === column);
 }
 
-/** Dates and numbers read newest first at a first click, as a register is read; names and states from the start of their order. */
-const newestFirst: readonly ListSortColumn[] = ['id', 'foundAt', 'dueAt'];
+/**
+ * Numbers and dates found read newest first at a first click, as a register is read; a time limit soonest first, the
+ * most urgent at the top, as the board orders its cards; names and states from the start of their order.
+ */
+const newestFirst: readonly ListSortColumn[] = ['id', 'foundAt'];
 
 /** The order after a click on a column's heading: the same column reversed, another in its natural direction. */
 export function sortAfterClick(current: ListSort, column: ListSortColumn): ListSort {
