@@ -1,22 +1,30 @@
-import { For, Show, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createSignal, createUniqueId, onCleanup } from 'solid-js';
 import type { Card } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import { eventLabel, stateLabel } from './domain-labels';
+import { firstMenuItem, menuItemFor, type MenuEntry } from './menu-keys';
 
 /**
- * The keyboard way to move a card: a button opening a menu of the moves
- * the server allows, each a button (Tab/arrows to choose, Enter to move,
- * Escape to close). It closes once the focus leaves it, as on a click outside.
+ * The keyboard way to move a card: a button opening a menu of the moves the
+ * server allows (WAI-ARIA's menu button). The menu is one stop in the tab
+ * order; arrows, Home, End and a typed letter move the focus inside it, Enter
+ * or Space moves the card, Escape closes it back where it was opened from.
+ * It closes once the focus leaves it, as on a click outside.
  */
 export function MoveMenu(props: { card: Card; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
   const [open, setOpen] = createSignal(false);
+  // The item in the tab order (a roving tab index): the one last focused, so Tab leaves the menu in one step.
+  const [current, setCurrent] = createSignal(0);
+  const menuId = createUniqueId();
   let menu: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
   let wrapper: HTMLDivElement | undefined;
+  // Where the focus goes back as the menu closes on a choice or Escape: the card when M opened it from there, else the button.
+  let opener: HTMLElement | undefined;
 
   const close = (refocus: boolean) => {
     setOpen(false);
-    if (refocus) button?.focus();
+    if (refocus) (opener ?? button)?.focus();
   };
   // Tabbing past its last item left it open over the next card, where Escape no longer reached it.
   // The focus gone nowhere (the window left, a click outside, which closes it anyway) keeps it open, and so does
@@ -33,18 +41,44 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
   document.addEventListener('pointerdown', onDocumentPointer);
   onCleanup(() => document.removeEventListener('pointerdown', onDocumentPointer));
 
-  const items = () => Array.from(menu?.querySelectorAll<HTMLButtonElement>('button[role="menuitem"]') ?? []);
+  const items = () => Array.from(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  const entriesOf = (list: readonly HTMLElement[]): MenuEntry[] =>
+    list.map((item) => ({ label: item.textContent ?? '', disabled: item.getAttribute('aria-disabled') === 'true' }));
+  const focusItem = (index: number | null) => {
+    if (index === null) return;
+    setCurrent(index);
+    items()[index]?.focus();
+  };
+
+  const openMenu = () => {
+    const card = wrapper?.closest<HTMLElement>('[data-card-id]') ?? undefined;
+    opener = card !== undefined && document.activeElement === card ? card : button;
+    setCurrent(0);
+    setOpen(true);
+    queueMicrotask(() => focusItem(firstMenuItem(entriesOf(items()))));
+  };
+
+  // A native listener, so that the Escape stopped here does not also reach the document's (the drawer's, the batch's).
   const onKey = (event: KeyboardEvent) => {
-    const list = items();
-    const at = list.indexOf(document.activeElement as HTMLButtonElement);
     if (event.key === 'Escape') {
       event.preventDefault();
+      event.stopPropagation();
       close(true);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      list[(at + step + list.length) % list.length]?.focus();
+      return;
     }
+    // Back from the menu is its button, which would keep it open (the focus stays inside): closed on the way.
+    if (event.key === 'Tab' && event.shiftKey) {
+      event.preventDefault();
+      close(false);
+      button?.focus();
+      return;
+    }
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    const list = items();
+    const to = menuItemFor(event.key, list.findIndex((item) => item === document.activeElement), entriesOf(list));
+    if (to === null) return;
+    event.preventDefault();
+    focusItem(to);
   };
 
   return (
@@ -59,22 +93,32 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
         data-testid="move-menu"
         aria-haspopup="menu"
         aria-expanded={open()}
-        onClick={() => {
-          setOpen(!open());
-          if (open()) queueMicrotask(() => items()[0]?.focus());
-        }}
+        aria-controls={open() ? menuId : undefined}
+        onClick={() => (open() ? close(false) : openMenu())}
       >
         {t('moveTo')}
       </button>
       <Show when={open()}>
-        <div ref={menu} class="menu" role="menu" aria-label={t('moveMenuTitle')} onKeyDown={onKey}>
+        <div
+          ref={menu}
+          id={menuId}
+          class="menu"
+          role="menu"
+          aria-label={t('moveMenuTitle')}
+          on:keydown={onKey}
+          onFocusIn={(event) => {
+            const at = items().findIndex((item) => item === event.target);
+            if (at >= 0) setCurrent(at);
+          }}
+        >
           <Show when={props.card.allowed.length > 0} fallback={<div class="menu-empty">{t('noMoves')}</div>}>
             <For each={props.card.allowed}>
-              {(move) => (
+              {(move, index) => (
                 <button
                   type="button"
                   role="menuitem"
                   class="menu-item"
+                  tabIndex={current() === index() ? 0 : -1}
                   data-testid={`move-to-${move.to}`}
                   onClick={() => {
                     close(true);
