@@ -82,7 +82,7 @@ function FigureTable(props: { section: string; caption: string; testId: string; 
 /** A dimension of the report (units or categories): the work table, the outcome table, then how deadlines were handled. */
 export function ReportTables(props: { title: string; testId: string; scopeLabel: string; rows: readonly NamedRow[]; total: ReportRow }) {
   return (
-    <section class="report-section report-break" data-testid={props.testId}>
+    <section class="report-section" data-testid={props.testId}>
       <h2>{props.title}</h2>
       <FigureTable section={props.title} caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
       <FigureTable section={props.title} caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />

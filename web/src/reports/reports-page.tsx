@@ -330,7 +330,7 @@ export function ReportsPage() {
                       <p class="report-note" data-testid="solve-rate-note">{rt('solveRateNote')}</p>
                       <p class="report-note" data-testid="clues-found-note">{rt('cluesFoundNote')}</p>
                       <Show when={scope()}>{(s) => <TypicalCasesSection campaign={detail()} scope={s()} />}</Show>
-                      <section class="report-section report-break">
+                      <section class="report-section">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />
                         <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} unit={current().unit ?? undefined} category={current().categoryId ?? undefined} />
