@@ -37,7 +37,7 @@ async function tableStart(page: Page, testId: string): Promise<{ caption: string
 }
 
 describe('the report, printed', () => {
-  test('the by-unit table follows the headline figures on page 1, its caption, headings and first unit there, in Chinese and in English; no control is printed', async () => {
+  test('the by-unit table follows the headline figures on page 1, its caption, headings and first unit there, in Chinese and in English; what the figures mean is printed, no control is', async () => {
     // The whole campaign has no frozen report to compare: the tables come right after the headline figures.
     const { page, close } = await openReport('scope=whole');
     try {
@@ -48,6 +48,7 @@ describe('the report, printed', () => {
         }
         const headline = printedText((await page.getByTestId('headline').locator('h2').textContent()) ?? '');
         const start = await tableStart(page, 'by-unit-work');
+        const definitions = await Promise.all(['solve-rate-note', 'clues-found-note'].map(async (id) => printedText(await page.getByTestId(id).innerText())));
         const controls = await Promise.all(['campaign-nav', 'print', 'export-csv', 'typical-export-csv'].map(async (id) => printedText(await page.getByTestId(id).innerText())));
         const pages = await printedPages(page, `report-print-whole-${language}`);
         const first = pages[0] ?? '';
@@ -56,6 +57,11 @@ describe('the report, printed', () => {
         expect(first.indexOf(start.caption)).toBeGreaterThan(first.indexOf(headline));
         expect(first).toContain(start.headings);
         expect(first).toContain(start.firstRow);
+        // What the figures mean is printed with them, as footnotes.
+        for (const definition of definitions) {
+          expect(definition).not.toBe('');
+          expect(pages.some((text) => text.includes(definition)), definition).toBe(true);
+        }
         // The top bar, the toolbar's buttons and the typical cases' export links are the screen's, not the paper's.
         for (const control of controls) {
           expect(control).not.toBe('');
