@@ -274,6 +274,23 @@ describe('working on the board', () => {
     }
   });
 
+  test('the edit form shows the assignee the item has, the people of its unit read after the form opened', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const { id, assigneeId } = await movableFoundClue(page, context);
+      expect(assigneeId).not.toBeNull();
+      // The people read slowly, as on a busy day: before, the select was given its value while it had no such option yet, and showed 未指定承办人.
+      await page.route('**/api/users?**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-edit').click();
+      const assignee = drawer.getByTestId('edit-form').locator('select[name=assigneeId]');
+      await expect.poll(() => assignee.locator('option').count()).toBeGreaterThan(1);
+      expect(await assignee.inputValue()).toBe(String(assigneeId));
+    }));
+
   test("an edit half typed when someone else changes the card stays open with what was typed; the fields left show theirs, and saving keeps both", () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const { id, drawer } = await editOpen(page, context);

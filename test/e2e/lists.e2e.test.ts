@@ -248,6 +248,22 @@ describe('the three lists in Chromium', () => {
       }
     }));
 
+  test('an assignee in the address is shown chosen in its filter once the people arrive, read slowly', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const everyone = await apiCall<{ id: number; displayName: string }[]>(suite.server.url, context, 'GET', '/api/users');
+      const person = everyone[3];
+      if (person === undefined) throw new Error('the seed has fewer than four people');
+      // Before, the "#id" stand-in was chosen until the people came, and then nothing was: the filter read 全部承办人.
+      await page.route('**/api/users**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?assignee=${person.id}`);
+      const select = page.locator('[data-testid=list-filters] select[name=assignee]');
+      await expect.poll(() => select.locator(`option[value="${person.id}"]`).textContent()).toBe(person.displayName);
+      expect(await select.inputValue()).toBe(String(person.id));
+    }));
+
   test('the state and assignee filters are named for what they filter, not after their first option, and the page has one h1, in both languages', () =>
     asUser(suite, 'office', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues`);

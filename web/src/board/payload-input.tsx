@@ -42,7 +42,14 @@ export function PayloadInput(props: {
         <Match when={props.spec.input === 'user'}>
           <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
             <option value="">{props.people.loading ? t('loading') : t('choose')}</option>
-            <For each={props.people.people}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+            {/* Chosen by each option: the people arrive after the select's value was set. */}
+            <For each={props.people.people}>
+              {(user) => (
+                <option value={String(user.id)} selected={props.value === String(user.id)}>
+                  {user.displayName}
+                </option>
+              )}
+            </For>
           </select>
         </Match>
         <Match when={props.spec.input === 'unit'}>

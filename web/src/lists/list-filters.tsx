@@ -69,7 +69,14 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee}>#{props.filters.assignee}</option>
         </Show>
-        <For each={people() ?? []}>{(user) => <option value={String(user.id)}>{user.displayName}</option>}</For>
+        {/* Chosen by each option: the people arrive after the select's value was set (from the address). */}
+        <For each={people() ?? []}>
+          {(user) => (
+            <option value={String(user.id)} selected={props.filters.assignee === String(user.id)}>
+              {user.displayName}
+            </option>
+          )}
+        </For>
       </select>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onChange({ quiet })} />
       <label class="check">
