@@ -73,6 +73,9 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
       ['?overdue=true', await ids(lt(clues.dueAt, testNow.toISOString()))],
       [`?q=${encodeURIComponent(sample.title.slice(0, 4))}`, await ids(sql`instr(${clues.title}, ${sample.title.slice(0, 4)}) > 0`)],
       [`?q=${sample.id}`, await ids(sql`${clues.id} = ${sample.id} or instr(${clues.title}, ${String(sample.id)}) > 0`)],
+      // The number as every card shows it, #60, or typed with a Chinese keyboard's ＃.
+      [`?q=${encodeURIComponent(`#${sample.id}`)}`, await ids(sql`${clues.id} = ${sample.id} or instr(${clues.title}, ${`#${sample.id}`}) > 0`)],
+      [`?q=${encodeURIComponent(`＃${sample.id}`)}`, await ids(sql`${clues.id} = ${sample.id} or instr(${clues.title}, ${`＃${sample.id}`}) > 0`)],
       [`?unit=${sample.unitId}&state=verifying&overdue=false`, await ids(and(eq(clues.unitId, sample.unitId), eq(clues.state, 'verifying'), sql`(${clues.dueAt} is null or ${clues.dueAt} >= ${testNow.toISOString()})`))],
     ];
     for (const [query, expected] of cases) {

@@ -40,9 +40,10 @@ export async function searchMatches(db: Db, kind: ItemKindName, campaignId: numb
   return (id) => orNumbered(text, id, sql`${id} in (select value from json_each(${ids}))`);
 }
 
-/** A text that is a number also finds the item of that number. */
+/** A text that is a number also finds the item of that number, written as a card shows it (#60, or ＃60 as a Chinese keyboard types it) or bare. */
 function orNumbered(text: string, id: SQL, found: SQL): SQL {
-  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? sql`(${found} or ${id} = ${Number(text)})` : found;
+  const digits = /^[#＃]?(\d+)$/.exec(text)?.[1];
+  return digits !== undefined && Number.isSafeInteger(Number(digits)) ? sql`(${found} or ${id} = ${Number(digits)})` : found;
 }
 
 /** `LIKE` pattern for "contains the text", the text's own `%`, `_` and `\` escaped. */
