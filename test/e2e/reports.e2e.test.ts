@@ -466,14 +466,17 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(cell.searchParams.get('unit')).toBe('chenggu');
       expect(cell.searchParams.get('category')).toBe('2');
 
-      // A unit's name in the grid opens its report, a category's name the category's.
+      // A unit's name in the grid opens its report, a category's name the category's: of the whole campaign, as the
+      // grid counts every clue (the current phase's report told a unit far fewer found than the grid beside it).
       await page.goBack();
       await page.getByTestId('grid-report-unit-chenggu').click();
       await page.getByTestId('report-heading-unit').filter({ hasText: '城固县公安局' }).waitFor();
+      expect(await page.getByTestId('scope-whole').getAttribute('aria-pressed')).toBe('true');
       await page.goBack();
       await page.getByTestId('grid-report-category-8').click();
       await page.getByTestId('report-heading-category').filter({ hasText: '电信网络诈骗' }).waitFor();
       expect(await page.getByTestId('report-category').inputValue()).toBe('8');
+      expect(await page.getByTestId('scope-whole').getAttribute('aria-pressed')).toBe('true');
 
       // On a 1366 × 768 laptop in English the long hint gives way (two lines) rather than sending "Wall mode" below the bar.
       await page.goBack();

@@ -40,8 +40,10 @@ export function BattleMapPage() {
   const openUnit = (unitId: string) => board({ unit: unitId });
   const openCell = (unitId: string, categoryId: number | null) => board(categoryId === null ? { unit: unitId } : { unit: unitId, category: String(categoryId) });
   const openPhase = (phase: Phase) => board({ phase });
+  // The whole campaign's report, as the grid counts every clue the campaign has: the current phase's (the report page's
+  // own default) showed a unit 7 clues found under a grid that said 32.
   const reportOf = (scope: { unit: string } | { category: number }) =>
-    `/campaigns/${campaignId()}/reports?${new URLSearchParams('unit' in scope ? { unit: scope.unit } : { category: String(scope.category) }).toString()}`;
+    `/campaigns/${campaignId()}/reports?${new URLSearchParams({ scope: 'whole', ...('unit' in scope ? { unit: scope.unit } : { category: String(scope.category) }) }).toString()}`;
 
   return (
     <div class="app bm-app">
