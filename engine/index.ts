@@ -29,6 +29,7 @@ export * from './campaign/item-rules';
 export * from './campaign/exit-criteria';
 export * from './units';
 export * from './report/report';
+export * from './report/category-rows';
 export * from './report/report.labels';
 export * from './intake/identifiers';
 export * from './intake/found-date';

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, clues, frozenReports, problems, units } from '../../db/schema';
+import { auditLog, campaigns, categories, clues, frozenReports, problems, units } from '../../db/schema';
 import { reportHash } from '../services/report';
 import { reportBySql } from '../services/report-sql';
 import { buildReport, reportColumnLabels, reportFigureLabels, type ReportEntry } from '../../engine';
@@ -406,6 +406,14 @@ describe('completion reports', () => {
     expect(total?.[0]).toBe('合计（南郑分局）');
     expect(Number(total?.[column])).toBe(json.total.figures.cluesFound);
     expect(parsed.filter((line) => line[0]?.startsWith('单位：')).map((line) => line[0])).toEqual(['单位：南郑分局']);
+    // Every category in use, in the campaign's order, one in which the unit did nothing as a row of zeros: a category
+    // missing from a unit's table read as one forgotten.
+    const inUse = await database.db.select({ id: categories.id, nameZh: categories.nameZh }).from(categories).where(and(eq(categories.campaignId, 1), isNull(categories.retiredAt))).orderBy(asc(categories.sortOrder));
+    const categoryLines = parsed.filter((line) => line[0]?.startsWith('类别：'));
+    expect(categoryLines.map((line) => line[0]?.slice('类别：'.length)).filter((name) => name !== '未分类')).toEqual(inUse.map((c) => c.nameZh));
+    const quiet = inUse.filter((c) => json.byCategory[String(c.id)] === undefined);
+    expect(quiet.length, 'a category in which Nanzheng did nothing in the survey').toBeGreaterThan(0);
+    for (const category of quiet) expect(Number(categoryLines.find((line) => line[0] === `类别：${category.nameZh}`)?.[column])).toBe(0);
     const both = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&category=8&format=csv&lang=zh');
     // The category by its code, as the bureau knows it, not its row's number.
     expect(both.headers.get('content-disposition')).toMatch(/hz-2026-nanzheng-fraud-survey-/);

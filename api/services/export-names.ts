@@ -8,6 +8,8 @@ import { readUnits } from './unit-list';
 export interface ExportNames {
   readonly units: ReadonlyMap<string, Label>;
   readonly categories: ReadonlyMap<number, Label>;
+  /** The categories retired from the campaign: a report's table lists them only where they have figures. */
+  readonly retiredCategories: ReadonlySet<number>;
   /** Each category's code (fraud, rumour): what a file's name calls it, in letters a file system takes. */
   readonly categoryCodes: ReadonlyMap<number, string>;
 }
@@ -16,12 +18,13 @@ export interface ExportNames {
 export async function exportNames(db: Db, campaignId: number): Promise<ExportNames> {
   const [unitRows, categoryRows] = await Promise.all([
     readUnits(db),
-    db.select({ id: categories.id, code: categories.code, zh: categories.nameZh, en: categories.nameEn }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
+    db.select({ id: categories.id, code: categories.code, zh: categories.nameZh, en: categories.nameEn, retiredAt: categories.retiredAt }).from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
   ]);
   return {
     units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
     categories: new Map(categoryRows.map((c) => [c.id, { zh: c.zh, en: c.en }])),
     categoryCodes: new Map(categoryRows.map((c) => [c.id, c.code])),
+    retiredCategories: new Set(categoryRows.filter((c) => c.retiredAt !== null).map((c) => c.id)),
   };
 }
 

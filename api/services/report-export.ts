@@ -1,4 +1,4 @@
-import { countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
+import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
 import type { ExportNames } from './export-names';
 import type { CampaignReport } from './report';
@@ -7,7 +7,7 @@ type Lang = 'zh' | 'en';
 
 const figureKeys = [...countFigures, ...outcomeFigures, ...deadlineFigures] as const;
 
-/** The report as a table: a heading row in the user's language, each unit and each category as the page orders them, then the total (a branch's report names its unit there). */
+/** The report as a table: a heading row in the user's language, each unit and each category as the page lists them (a category in use with nothing counted as zeros), then the total (a branch's report names its unit there). */
 export function reportTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] {
   const header = [
     reportColumnLabels.scope[lang],
@@ -46,7 +46,9 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
   return [
     header,
     ...inOrder(report.byUnit, names.units.keys()).map(([id, row]) => line(unitPrefix + unitName(id), row)),
-    ...inOrder(report.byCategory, names.categories.keys()).map(([id, row]) => line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row)),
+    ...categoryRowsOf(report.byCategory, [...names.categories.keys()].map((id) => ({ id, retired: names.retiredCategories.has(id) })), report.categoryId !== null).map(([id, row]) =>
+      line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row),
+    ),
     // Last, as the page's tables end with it.
     line(total, report.total),
   ];

@@ -99,7 +99,8 @@ interface Tally {
   openAtEnd: number;
 }
 
-function emptyFigures(): Figures {
+/** Figures with nothing counted. */
+export function emptyFigures(): Figures {
   return Object.fromEntries([...countFigures, ...outcomeFigures, ...deadlineFigures].map((k) => [k, 0])) as Figures;
 }
 

@@ -135,6 +135,10 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.locator('[data-testid=by-unit-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('汉台分局')]);
       expect(await page.getByTestId('frozen').count()).toBe(0);
       await page.getByTestId('unit-frozen-note').waitFor();
+      // Every category in use has its row, one in which the branch did nothing as zeros, as the export has them.
+      const detail = await api<{ categories: { id: number; nameZh: string; retired: boolean }[] }>(context, `/api/campaigns/${campaignId}`);
+      const categoryNames = await page.locator('[data-testid=by-category-work] tbody tr th').allTextContents();
+      expect(categoryNames.filter((name) => name !== '未分类')).toEqual(detail.categories.filter((c) => !c.retired).map((c) => c.nameZh));
       // The flow charts are the branch's too: its clues in each state, day by day, as the API counts them.
       const flow = await api<{ days: { open: number }[] }>(context, `/api/campaigns/${campaignId}/flow?phase=survey&unit=hantai`);
       const wholeFlow = await api<{ days: { open: number }[] }>(context, `/api/campaigns/${campaignId}/flow?phase=survey`);

@@ -6,6 +6,7 @@ import { reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
+import { categoryRowsOf } from '../../../engine/report/category-rows';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
 import { focusMainOnOpen } from '../ui/route-focus';
@@ -162,13 +163,11 @@ export function ReportsPage() {
     });
   };
   const categoryRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
-    const ordered = [...detail.categories].sort((a, b) => a.sortOrder - b.sortOrder).map((c) => String(c.id));
-    const keys = [...ordered.filter((k) => current.byCategory[k] !== undefined), ...Object.keys(current.byCategory).filter((k) => !ordered.includes(k))];
-    return keys.flatMap((key) => {
-      const row = current.byCategory[key];
+    const ordered = [...detail.categories].sort((a, b) => a.sortOrder - b.sortOrder);
+    return categoryRowsOf(current.byCategory, ordered, current.categoryId !== null).map(([key, row]) => {
       const category = detail.categories.find((c) => String(c.id) === key);
       const name = key === 'none' ? rt('uncategorised') : category === undefined ? key : named(category);
-      return row === undefined ? [] : [{ key, name, row }];
+      return { key, name, row };
     });
   };
 
