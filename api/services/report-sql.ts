@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { clues, problems } from '../../db/schema';
-import { countFigures, deadlineFigures, outcomeFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
+import { emptyFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
 import { letOthersIn } from './let-others-in';
 
 /**
@@ -80,10 +80,6 @@ async function standingAt(db: Db | Tx, campaignId: number, span: ReportSpan, end
     }
   }
   return rows;
-}
-
-function emptyFigures(): Figures {
-  return Object.fromEntries([...countFigures, ...outcomeFigures, ...deadlineFigures].map((k) => [k, 0])) as Figures;
 }
 
 interface Tally {
