@@ -119,6 +119,24 @@ export const wrapsLine = (bar: Locator): Promise<boolean> =>
     return Math.max(...boxes.map((box) => box.top)) >= Math.min(...boxes.map((box) => box.bottom));
   });
 
+/**
+ * The day of an ISO date or date-time (its first ten characters, already in the campaign's zone) as the Chinese UI
+ * writes every date: "2026-06-05" is "2026年6月5日". Spelt out by hand, so that the pages are checked against the
+ * format a reader sees, not against the UI's own formatting.
+ */
+export function chineseDay(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+const englishMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** The same day as the English UI writes it (British English, as its Intl locale): "2026-06-05" is "5 Jun 2026". */
+export function englishDay(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return `${day} ${englishMonths[(month ?? 1) - 1]} ${year}`;
+}
+
 export const campaignOf = (page: Page): number => Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
 
 /** The ids of the cards on screen (not the inert clones a drag leaves behind). */

@@ -105,11 +105,11 @@ describe('the first day of a new installation', () => {
 
       // Made in June, the campaign's survey window (its default, in spring) is over: the advance says so before anything is sent.
       // While planned, the top bar and the dialog say when the survey opens, not the whole campaign's span as planning's own.
-      expect(await page.locator('.phase-window').textContent()).toMatch(/^摸排核查 2026-\d\d-\d\d 开始$/);
+      expect(await page.locator('.phase-window').textContent()).toMatch(/^摸排核查 2026年\d{1,2}月\d{1,2}日 开始$/);
       await page.getByTestId('advance-button').click();
       const dialog = page.getByTestId('advance-dialog');
-      expect(await dialog.locator('.modal-header p').textContent()).toMatch(/^当前阶段：筹备（摸排核查 2026-\d\d-\d\d 开始）$/);
-      expect(await dialog.getByTestId('advance-window-ended').textContent()).toMatch(/“摸排核查”阶段的时间窗口已于 2026-0[3-5]-\d\d 结束/);
+      expect(await dialog.locator('.modal-header p').textContent()).toMatch(/^当前阶段：筹备（摸排核查 2026年\d{1,2}月\d{1,2}日 开始）$/);
+      expect(await dialog.getByTestId('advance-window-ended').textContent()).toMatch(/“摸排核查”阶段的时间窗口已于 2026年[3-5]月\d{1,2}日 结束/);
       expect(await dialog.getByTestId('advance-submit').isDisabled()).toBe(true);
       // From planning no report is frozen, and the dialog does not say one is.
       expect(await dialog.locator('.form-warning').count()).toBe(0);

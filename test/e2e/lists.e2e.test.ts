@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, signedIn } from './browser-kit';
 
 /**
  * The three lists and the flow charts in a real Chromium against the real
@@ -296,7 +296,7 @@ describe('the three lists in Chromium', () => {
       await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).waitFor();
       expect(await page.locator('tr.list-group').count()).toBe(new Set(overdue.items.map((i) => `${i.unitId}|${i.assigneeId}`)).size);
       // The group's nearest deadline is said as its rows say theirs, as the last day (UTC+8), not the next day's 00:00.
-      const lastDay = (at: string) => new Date(Date.parse(at) - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
+      const lastDay = (at: string) => chineseDay(new Date(Date.parse(at) - 1 + 8 * 3_600_000).toISOString());
       const header = await page.getByTestId(`group-${first?.unitId}-${first?.assigneeId ?? 'none'}`).textContent();
       expect(header).toContain(`最近时限 ${lastDay(first?.dueAt ?? '')}`);
       expect(header).not.toContain('00:00');

@@ -86,7 +86,7 @@ describe('advancing the phase from the board', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports`);
       const span = page.getByTestId('report-span');
       await span.waitFor();
-      await expect.poll(() => span.textContent()).toMatch(/– 2026-06-15 \d\d:\d\d/);
+      await expect.poll(() => span.textContent()).toMatch(/– 2026年6月15日 \d\d:\d\d/);
       expect(await span.textContent()).not.toContain('至今');
     }));
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, signedIn as signedInAs, wrapsLine } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
@@ -75,8 +75,8 @@ describe('reports, battle map and wall in Chromium', () => {
 
       await openSurveyReport(page, campaignId);
       // A phase left in March holds its figures as of its end, not as of today (Beijing time, eight hours ahead of UTC).
-      const ended = new Date(Date.parse(live.span.to) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-      expect(await page.getByTestId('report-span').textContent()).toContain(`数据截至 ${ended}`);
+      const ended = new Date(Date.parse(live.span.to) + 8 * 3_600_000).toISOString();
+      expect(await page.getByTestId('report-span').textContent()).toContain(`数据截至 ${chineseDay(ended)} ${ended.slice(11, 16)}`);
       expect(await page.getByTestId('headline-casesSolved').getAttribute('data-value')).toBe(String(solved));
       await expect.poll(() => page.getByTestId('by-unit-work-total-casesSolved').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(solved ?? 0));
       // The table's column is the engine's heading; the card is worded as the releases word it.
@@ -313,7 +313,7 @@ describe('reports, battle map and wall in Chromium', () => {
       end.setUTCDate(end.getUTCDate() + 1);
       await expect
         .poll(() => page.getByTestId('report-span').textContent())
-        .toContain(`${campaign.startsOn} 00:00 – ${end.toISOString().slice(0, 10)} 00:00`);
+        .toContain(`${chineseDay(campaign.startsOn)} 00:00 – ${chineseDay(end.toISOString())} 00:00`);
       expect(await page.getByTestId('frozen').count()).toBe(0);
 
       // Back to the phase: its comparison returns.
@@ -378,10 +378,10 @@ describe('reports, battle map and wall in Chromium', () => {
       await flowChart.locator('svg').waitFor();
 
       // Read as drawn, the chart was its tick labels ("0 10 20 … 2026-09-01 … 今天"): now one image, named by its figures.
-      const flowName = `截至 ${last.date}，共 ${zh(Object.values(last.counts).reduce((a, b) => a + b, 0))} 条线索：新发现 ${zh(last.counts.found ?? 0)}、核查中 ${zh(last.counts.verifying ?? 0)}`;
+      const flowName = `截至 ${chineseDay(last.date)}，共 ${zh(Object.values(last.counts).reduce((a, b) => a + b, 0))} 条线索：新发现 ${zh(last.counts.found ?? 0)}、核查中 ${zh(last.counts.verifying ?? 0)}`;
       // Nothing under it: not the dates, the counts of the axis and the legend, one after another.
       await expect.poll(() => flowChart.ariaSnapshot()).toMatch(new RegExp(`^- img "${flowName}[^\n]*"$`));
-      await page.getByRole('img', { name: new RegExp(`^在办线索：阶段窗口开始时 ${zh(flow.openAtStart)} 条，${last.date} 为 ${zh(last.open)} 条`) }).waitFor();
+      await page.getByRole('img', { name: new RegExp(`^在办线索：阶段窗口开始时 ${zh(flow.openAtStart)} 条，${chineseDay(last.date)} 为 ${zh(last.open)} 条`) }).waitFor();
       await page.getByRole('img', { name: /^破案最多的单位：.+破案 [\d,]+ 起（立案 [\d,]+ 起）/ }).waitFor();
       await page.getByRole('img', { name: /^发现线索 [\d,]+（100%）、核查线索/ }).waitFor();
 
@@ -391,10 +391,10 @@ describe('reports, battle map and wall in Chromium', () => {
       const weeks = Math.ceil(flow.days.length / 7) + ((flow.days.length - 1) % 7 === 0 ? 0 : 1);
       await expect.poll(() => flowTable.locator('tbody tr').count()).toBe(weeks);
       expect(await flowTable.locator('thead th').allTextContents()).toEqual(['日期', '新发现', '核查中', '已立案侦查', '已破案', '已移送起诉', '查否', '已并案']);
-      expect(await flowTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([last.date, ...['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'].map((state) => zh(last.counts[state as keyof typeof last.counts] ?? 0))]);
+      expect(await flowTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([chineseDay(last.date), ...['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'].map((state) => zh(last.counts[state as keyof typeof last.counts] ?? 0))]);
       await page.getByTestId('chart-burndown-data').locator('summary').click();
       const burndownRow = page.getByRole('table', { name: '燃尽图：在办线索与阶段窗口（摸排核查阶段）' }).locator('tbody tr').last();
-      expect(await burndownRow.locator('th, td').allTextContents()).toEqual([last.date, zh(last.open), expect.any(String)]);
+      expect(await burndownRow.locator('th, td').allTextContents()).toEqual([chineseDay(last.date), zh(last.open), expect.any(String)]);
       await page.getByTestId('chart-units-data').locator('summary').click();
       await expect.poll(() => page.getByRole('table', { name: '各单位破案排名' }).locator('tbody tr').count()).toBe(Object.keys(report.byUnit).length);
 
@@ -406,7 +406,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
 
       await page.getByTestId('lang-toggle').click();
-      await page.getByRole('img', { name: new RegExp(`^As of ${last.date}, [\\d,]+ clues: Found [\\d,]+, Verifying`) }).waitFor();
+      await page.getByRole('img', { name: new RegExp(`^As of ${englishDay(last.date)}, [\\d,]+ clues: Found [\\d,]+, Verifying`) }).waitFor();
       await page.getByRole('table', { name: 'Cumulative flow: clues in each state (Survey window)' }).waitFor();
       await page.getByRole('img', { name: /^Most cases solved: / }).waitFor();
       await page.getByRole('region', { name: 'By crime category · Clues and cases' }).waitFor();

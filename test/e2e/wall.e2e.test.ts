@@ -69,7 +69,59 @@ const moneyLabelLines = (page: Page) =>
       return lines.map((l) => l.text.trim());
     });
 
+/**
+ * The wall's names and labels drawn cut short, an ellipsis at their end or their last lines clamped away: their text
+ * runs past their box (hidden lines lie under it, an ellipsized line past its right edge). A font's ascent and
+ * descent may stand a little over a line's box without hiding anything.
+ */
+const cutNames = (page: Page) =>
+  page.getByTestId('wall').evaluate((wall) => {
+    const names = [...wall.querySelectorAll<HTMLElement>('.wall-head .brand, .wall-title, .wall-phase, .wall-status, .wall-figure-label, .unit-tile .tile-name')];
+    const range = document.createRange();
+    return names
+      .filter((name) => {
+        range.selectNodeContents(name);
+        const text = range.getBoundingClientRect();
+        const box = name.getBoundingClientRect();
+        const slack = parseFloat(getComputedStyle(name).fontSize) * 0.3;
+        return name.scrollWidth > name.clientWidth + 1 || text.left < box.left - 1 || text.right > box.right + 1 || text.bottom > box.bottom + slack;
+      })
+      .map((name) => name.textContent);
+  });
+
 describe('the wall on its screen', () => {
+  test("the campaign's name and every label whole, on a 720p projector and a 1080p screen, in English and Chinese, the wall one screen with no scrollbar", () =>
+    asUser(suite, 'viewer', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const campaign = await apiCall<{ nameZh: string; nameEn: string }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
+      for (const lang of ['en', 'zh'] as const) {
+        await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+        for (const [width, height] of [
+          [1280, 720],
+          [1920, 1080],
+        ] as const) {
+          await wallAt(page, campaignId, width, height);
+          await expect.poll(() => page.locator('[data-testid=wall] .unit-tile').count()).toBeGreaterThan(0);
+          const at = `${lang} ${width}×${height}`;
+          await page.screenshot({ path: `${artifacts}/wall-names-${lang}-${width}x${height}.png` });
+          // "Hanzhong campaign again…", "Mafia-type and criminal groups…" and "Criminal Investig…" at 720p, before.
+          expect(await cutNames(page), at).toEqual([]);
+          const title = await page.locator('.wall-title').evaluate((element) => ({ text: element.textContent, size: parseFloat(getComputedStyle(element).fontSize) }));
+          expect(title.text, at).toBe(lang === 'en' ? campaign.nameEn : campaign.nameZh);
+          // Whole by taking a second line, not by shrinking past what a room away can read.
+          expect(title.size, at).toBeGreaterThanOrEqual(18);
+          // One screen: the page does not scroll, nor does either of the wall's panels.
+          const scrolls = await page.evaluate(() =>
+            [document.documentElement, ...document.querySelectorAll<HTMLElement>('.wall-map, .wall-side')]
+              .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+              .map((element) => element.className),
+          );
+          expect(scrolls, at).toEqual([]);
+        }
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+
   test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 4:3 projector or a 720p one to a 4K television', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);

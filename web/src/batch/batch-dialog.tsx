@@ -18,7 +18,7 @@ import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
-import { calendarDay } from '../board/format';
+import { calendarDay } from '../ui/dates';
 
 /** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
 export interface BatchOutcome {

@@ -4,11 +4,12 @@ import type { Phase } from '../../../engine/campaign/campaign-config';
 import { locale, tr } from '../i18n/i18n';
 import type { BattleMap } from '../reports/api';
 import { localDateTime } from '../reports/format';
+import { calendarDay, dateTime, dayOf } from '../ui/dates';
 import { bt } from './messages';
 
 const day = 86_400_000;
-const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
-/** A local date and time (YYYY-MM-DD HH:mm) as milliseconds on the same scale as `dayOf`. */
+const msOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** A local date and time (YYYY-MM-DD HH:mm) as milliseconds on the same scale as `msOf`. */
 const wallOf = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00Z`);
 
 /**
@@ -18,8 +19,8 @@ const wallOf = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00Z`);
  * the clues found in it.
  */
 export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?: (phase: Phase) => void }) {
-  const start = () => Math.min(...props.map.timeline.map((p) => dayOf(p.start)));
-  const end = () => Math.max(...props.map.timeline.map((p) => dayOf(p.end) + day));
+  const start = () => Math.min(...props.map.timeline.map((p) => msOf(p.start)));
+  const end = () => Math.max(...props.map.timeline.map((p) => msOf(p.end) + day));
   const at = (ms: number) => `${Math.min(100, Math.max(0, ((ms - start()) / (end() - start())) * 100))}%`;
   const now = () => wallOf(localDateTime(props.map.now, props.timeZone));
   const months = () => {
@@ -31,7 +32,8 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
     return list;
   };
   const status = (phase: Phase): 'done' | 'current' | 'upcoming' => (props.map.state === phase ? 'current' : props.map.timeline.find((p) => p.phase === phase)?.enteredAt ? 'done' : 'upcoming');
-  const short = (date: string) => date.slice(5);
+  // The calendar above the bars names the months of one campaign: its days need no year.
+  const short = (date: string) => calendarDay(date, { year: false });
   return (
     <div class="phase-timeline" data-testid="timeline">
       <div class="timeline-scale">
@@ -60,7 +62,7 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
                 </span>
               </>
             );
-            const style = () => ({ left: at(dayOf(phase.start)), width: `calc(${at(dayOf(phase.end) + day)} - ${at(dayOf(phase.start))})` });
+            const style = () => ({ left: at(msOf(phase.start)), width: `calc(${at(msOf(phase.end) + day)} - ${at(msOf(phase.start))})` });
             return (
               <div class="timeline-row">
                 {props.onPick === undefined ? (
@@ -83,7 +85,7 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
                     <span
                       class="phase-entered"
                       style={{ left: at(wallOf(localDateTime(entered(), props.timeZone))) }}
-                      title={`${tr(campaignStateLabels[phase.phase])} ${bt('entered')} ${localDateTime(entered(), props.timeZone)}`}
+                      title={`${tr(campaignStateLabels[phase.phase])} ${bt('entered')} ${dateTime(entered(), props.timeZone)}`}
                     />
                   )}
                 </Show>
@@ -101,7 +103,7 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
             data-testid="today"
           >
             <span class="timeline-today-label">
-              {bt('today')} {localDateTime(props.map.now, props.timeZone).slice(5, 10)}
+              {bt('today')} {dayOf(props.map.now, props.timeZone, { year: false })}
             </span>
           </span>
         </Show>

@@ -3,7 +3,8 @@ import { For, Show, createMemo } from 'solid-js';
 import type { TypicalCase, TypicalCases } from '../../../api/contracts/typical-cases';
 import { categoryNamed, unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../reports/api';
-import { count, localDate } from '../reports/format';
+import { count } from '../reports/format';
+import { dayOf } from '../ui/dates';
 import { achievedLine } from '../reports/typical-achieved';
 import { shortUnitName } from './county-map';
 import { bt } from './messages';
@@ -60,7 +61,7 @@ export function TypicalPanel(props: { campaign: CampaignDetail; register: Typica
                   {props.linked ? unitNamed(props.campaign.units, c.unitId) : shortUnitName(unitNamed(props.campaign.units, c.unitId))}
                   {/* The wall leaves the category out: its names are long, and the title needs the room. */}
                   <Show when={categoryNamed(props.campaign.categories, c.categoryId)}>{(category) => <span class="tp-category"> · {category()}</span>}</Show>
-                  {` · ${bt('typicalChosen')} ${localDate(c.chosenAt, props.campaign.timeZone).slice(5)}`}
+                  {` · ${bt('typicalChosen')} ${dayOf(c.chosenAt, props.campaign.timeZone, { year: false })}`}
                 </p>
                 <p class="tp-summary">{c.summary}</p>
                 <Show when={achievedLine(c)}>{(line) => <p class="tp-achieved">{line()}</p>}</Show>

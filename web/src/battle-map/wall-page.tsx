@@ -3,7 +3,8 @@ import { For, Show, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
-import { count, localDateTime, money, percent } from '../reports/format';
+import { count, money, percent } from '../reports/format';
+import { dateTime } from '../ui/dates';
 import { LanguageToggle } from '../ui/language-toggle';
 import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
@@ -91,7 +92,8 @@ export function WallPage() {
           <Show when={data.battleMap() !== undefined && data.campaign()}>
             {(detail) => (
               <>
-                {bt('updatedAt')} {localDateTime(data.battleMap()?.now ?? '', detail().timeZone).slice(5)}
+                {/* The year goes without saying on a screen showing this year's campaign live, and the head has little room. */}
+                {bt('updatedAt')} {dateTime(data.battleMap()?.now ?? '', detail().timeZone, { year: false })}
               </>
             )}
           </Show>

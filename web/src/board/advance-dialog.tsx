@@ -10,6 +10,7 @@ import { bm } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
 import { nextStateOf, nextWindowEnded } from './phase-advance';
+import { calendarDay } from '../ui/dates';
 import { useModalKeys } from '../ui/modal-keys';
 
 /**
@@ -94,7 +95,7 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
           <Show when={windowEnded()}>
             {(end) => (
               <p class="form-error" role="alert" data-testid="advance-window-ended">
-                {bm('advanceWindowEnded', { next: names.next, end: end() })} <A href={`/campaigns/${props.detail.id}/settings`}>{bm('advanceToSettings')}</A>
+                {bm('advanceWindowEnded', { next: names.next, end: calendarDay(end()) })} <A href={`/campaigns/${props.detail.id}/settings`}>{bm('advanceToSettings')}</A>
               </p>
             )}
           </Show>

@@ -9,6 +9,7 @@ import { AdvanceDialog } from './advance-dialog';
 import { advanceDue } from './phase-advance';
 import { toast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
+import { calendarDay } from '../ui/dates';
 
 /**
  * The window of the current phase; while planned (筹备), when the survey
@@ -16,10 +17,10 @@ import { announce } from '../ui/announcer';
  * phases, the whole campaign's span.
  */
 function phaseWindow(detail: CampaignDetail): string {
-  if (detail.state === 'planned') return bm('surveyOpens', { start: detail.windows.survey.start });
+  if (detail.state === 'planned') return bm('surveyOpens', { start: calendarDay(detail.windows.survey.start) });
   const windows: Record<string, { start: string; end: string }> = detail.windows;
   const w = windows[detail.state];
-  return w === undefined ? `${detail.startsOn} – ${detail.endsOn}` : `${w.start} – ${w.end}`;
+  return w === undefined ? `${calendarDay(detail.startsOn)} – ${calendarDay(detail.endsOn)}` : `${calendarDay(w.start)} – ${calendarDay(w.end)}`;
 }
 
 /**

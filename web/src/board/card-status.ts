@@ -6,7 +6,8 @@ import type { BoardContext } from './board-context';
 import type { PendingMove } from './board-state';
 import { bm } from './board-messages';
 import { levelLabels } from './domain-labels';
-import { calendarDay, dateTime, dueDate, spokenAge } from './format';
+import { spokenAge } from './format';
+import { calendarDay, dateTime, dueDate } from '../ui/dates';
 
 /** What a card's status is read with: the board's zone, its "now", and its units' and categories' names. */
 export type CardStatusContext = Pick<BoardContext, 'timeZone' | 'now' | 'unitName' | 'categoryName'>;

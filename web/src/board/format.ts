@@ -1,52 +1,18 @@
 import type { Label } from '../../../engine/labels';
 import { locale, tr } from '../i18n/i18n';
 
-// Building an Intl formatter costs far more than using one, and a board formats
-// a due date, an age and a count for every card: keep one per locale and options.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale()}|${JSON.stringify(options)}`;
-  let format = formatters.get(key);
-  if (!(format instanceof Intl.DateTimeFormat)) {
-    format = new Intl.DateTimeFormat(locale(), options);
-    formatters.set(key, format);
-  }
-  return format;
-}
+// Building an Intl formatter costs far more than using one, and a board formats a
+// count for every card: keep one per locale and options. (Dates: ui/dates.ts.)
+const formatters = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale()}|${JSON.stringify(options)}`;
+  const key = `${locale()}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
-  if (!(format instanceof Intl.NumberFormat)) {
+  if (format === undefined) {
     format = new Intl.NumberFormat(locale(), options);
     formatters.set(key, format);
   }
   return format;
-}
-
-/**
- * The local calendar date a deadline falls on, in the campaign's zone and the
- * UI's language. A deadline is 24:00 of its last day (the next day's 00:00),
- * so the day shown is the one that ends then — "within 3 days" shows the third day.
- */
-export function dueDate(dueAt: string, timeZone: string): string {
-  return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(new Date(dueAt).getTime() - 1));
-}
-
-/** A calendar day written as `YYYY-MM-DD` (a window's end, an extension's last day), written as the UI's language writes dates. */
-export function calendarDay(date: string): string {
-  return dateFormat({ timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** The day a moment falls on, in a zone (the browser's when none is known, as in a hint outside a campaign's page), written as the UI's language writes dates. */
-export function dayOf(at: string, timeZone?: string): string {
-  return dateFormat({ ...(timeZone !== undefined && { timeZone }), year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at));
-}
-
-/** A moment with its local date and time in the campaign's zone, written as the UI's language writes dates. */
-export function dateTime(at: string, timeZone: string): string {
-  return dateFormat({ timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 }
 
 // Intl's narrow units, written out: a page's first unit formatter costs milliseconds of locale

@@ -6,7 +6,7 @@ import { ActionFooter } from '../board/action-footer';
 import { Field } from '../board/item-form';
 import type { FieldErrors } from '../board/payload-fields';
 import type { FieldsDraft } from '../board/drafts';
-import { calendarDay, dueDate } from '../board/format';
+import { calendarDay, dueDate } from '../ui/dates';
 import { extensionBounds, quickChoices, untilProblem } from './extension-dates';
 import { extensionMessages, xm } from './messages';
 import { me } from '../session/session';

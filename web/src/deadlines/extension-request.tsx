@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import type { ItemDetail } from '../api/client';
-import { calendarDay, dateTime } from '../board/format';
+import { calendarDay, dateTime } from '../ui/dates';
 import { xm } from './messages';
 
 /** A request for more time waiting on an item, as its context holds it; null when none waits. */

@@ -5,7 +5,7 @@ import { unlessGone } from '../api/unless-gone';
 import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { levelLabels } from '../board/domain-labels';
-import { dateTime, dueDate } from '../board/format';
+import { dateTime, dueDate } from '../ui/dates';
 import { escalationStatusKey } from './escalation-inbox';
 
 /** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */

@@ -4,7 +4,7 @@ import { named, tr } from '../i18n/i18n';
 import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { sourceLabel } from '../board/domain-labels';
-import { dateTime } from '../board/format';
+import { dateTime } from '../ui/dates';
 import { unlessGone } from '../api/unless-gone';
 import { intakeApi, type CluePart } from './api';
 import { fill, im } from './messages';

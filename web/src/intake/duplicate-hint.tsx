@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createEffect, createMemo, createResource, cre
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { extractIdentifiers } from '../../../engine/intake/identifiers';
 import { named, tr } from '../i18n/i18n';
-import { dayOf } from '../board/format';
+import { dayOf } from '../ui/dates';
 import { intakeApi, type Duplicates, type DuplicateMatch, type Unit } from './api';
 import { askAfterPause } from './ask-after-pause';
 import { count, fill, identifierKindLabels, identifierText, im } from './messages';

@@ -2,7 +2,7 @@ import { For, Show, createResource } from 'solid-js';
 import type { CampaignDetail } from '../api/client';
 import { unlessGone } from '../api/unless-gone';
 import { unitNamed } from '../i18n/i18n';
-import { dateTime } from '../board/format';
+import { dateTime } from '../ui/dates';
 import { intakeApi } from './api';
 import { MatchLine, stateLabel } from './duplicate-hint';
 import { im } from './messages';

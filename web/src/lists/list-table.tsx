@@ -6,10 +6,10 @@ import { problemKindLabels, problemStateLabels } from '../../../engine/problem/p
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
 import { named, tr } from '../i18n/i18n';
-import { count, localDateTime } from '../reports/format';
+import { count } from '../reports/format';
+import { dateTime, dueDate } from '../ui/dates';
 import type { ListItem, ListName } from './api';
 import { lt } from './messages';
-import { lastDayOf } from '../deadlines/extension-dates';
 import { bt } from '../batch/batch-messages';
 import { sortableColumn } from './list-address';
 
@@ -48,14 +48,14 @@ function cellOf(column: ListColumn, item: ListItem, campaign: CampaignDetail): J
     case 'kind':
       return tr(itemKindLabels[item.kind]);
     case 'foundAt':
-      return localDateTime(item.foundAt, zone);
+      return dateTime(item.foundAt, zone);
     case 'enteredAt':
-      return localDateTime(item.enteredAt, zone);
+      return dateTime(item.enteredAt, zone);
     case 'lastNoteAt':
-      return item.lastNoteAt === null ? <span class="muted">—</span> : localDateTime(item.lastNoteAt, zone);
+      return item.lastNoteAt === null ? <span class="muted">—</span> : dateTime(item.lastNoteAt, zone);
     case 'dueAt':
       // The last day, as the card and the extension form say it: "2026-05-25 00:00" read as a day more than the item has.
-      return item.dueAt === null ? '' : lastDayOf(item.dueAt, zone);
+      return item.dueAt === null ? '' : dueDate(item.dueAt, zone);
     case 'level':
       return item.dueAt === null ? '' : <span class={`list-level list-level-${item.level}`}>{tr(deadlineLabels[item.level as 0 | 1 | 2 | 3])}</span>;
   }
@@ -81,7 +81,7 @@ function GroupRow(props: { group: ResponsibilityGroup | undefined; item: ListIte
               </Show>
               {/* JSX, not a template string: Show runs its child once, and the words must follow a language switch. */}
               {/* The last day, as each row says its deadline: an instant of 00:00 is the end of the day before. */}
-              <Show when={group().nextDueAt}>{(due) => <>{` · ${lt('nextDue')} ${lastDayOf(due(), props.campaign.timeZone)}`}</>}</Show>
+              <Show when={group().nextDueAt}>{(due) => <>{` · ${lt('nextDue')} ${dueDate(due(), props.campaign.timeZone)}`}</>}</Show>
             </span>
           )}
         </Show>

@@ -6,7 +6,8 @@ import type { Label } from '../../../engine/labels';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
 import { api } from '../api/client';
 import { colon, lang, named, t, tr } from '../i18n/i18n';
-import { count, localDateTime } from '../reports/format';
+import { count } from '../reports/format';
+import { dateTime } from '../ui/dates';
 import { quietLabel } from '../ui/quiet-select';
 import { filterName } from '../ui/filter-names';
 import { ReadFailed } from '../ui/read-failed';
@@ -213,7 +214,7 @@ export function ListsPage() {
                     {(read) => (
                       <>
                         <Show when={filterText() !== ''}> · </Show>
-                        {lt('generatedAt')} {localDateTime(read().now, detail().timeZone)}
+                        {lt('generatedAt')} {dateTime(read().now, detail().timeZone)}
                       </>
                     )}
                   </Show>

@@ -39,14 +39,14 @@ describe("the flow charts' text alternative", () => {
     expect(idealOpen(flow, windowDates(flow))).toEqual([8, 6, 4, 2, 0]);
   });
 
-  it('sums each chart up in the UI language', () => {
+  it('sums each chart up in the UI language, its dates written as the rest of the UI writes them', () => {
     const flow = flowOf(10, 31, 4);
     setLang('zh');
-    expect(flowSummary(flow, ['found', 'verifying'])).toBe('截至 2026-01-10，共 14 条线索：新发现 14、核查中 0');
-    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026-01-10 为 14 条（理想进度 2.8 条）；窗口 2026-01-01 至 2026-01-31');
+    expect(flowSummary(flow, ['found', 'verifying'])).toBe('截至 2026年1月10日，共 14 条线索：新发现 14、核查中 0');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；窗口 2026年1月1日 至 2026年1月31日');
     setLang('en');
-    expect(flowSummary(flow, ['found', 'verifying'])).toBe('As of 2026-01-10, 14 clues: Found 14, Verifying 0');
-    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 2026-01-10 (ideal: 2.8); the window runs 2026-01-01 to 2026-01-31');
+    expect(flowSummary(flow, ['found', 'verifying'])).toBe('As of 10 Jan 2026, 14 clues: Found 14, Verifying 0');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 10 Jan 2026 (ideal: 2.8); the window runs 1 Jan 2026 to 31 Jan 2026');
   });
 
   it('says there is nothing to show before the window opens', () => {

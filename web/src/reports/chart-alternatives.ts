@@ -6,6 +6,7 @@ import type { Flow, Report } from './api';
 import type { Figure } from './figures';
 import { count, percent } from './format';
 import { reportMessages, rt } from './messages';
+import { calendarDay } from '../ui/dates';
 
 /**
  * What the report's charts show, as numbers a screen reader can read: a
@@ -102,7 +103,7 @@ export function flowSummary(flow: Flow, states: readonly ClueState[]): string {
   if (last === undefined) return rt('noData');
   const total = states.reduce((sum, state) => sum + (last.counts[state] ?? 0), 0);
   const parts = states.map((state) => `${tr(clueStateLabels[state])} ${count(last.counts[state] ?? 0)}`);
-  return trFilled(reportMessages.flowSummary, { date: last.date, total: count(total), states: series(parts) });
+  return trFilled(reportMessages.flowSummary, { date: calendarDay(last.date), total: count(total), states: series(parts) });
 }
 
 /** The open clues as the window began and on its latest day, against the ideal line, and the window's dates. */
@@ -113,10 +114,10 @@ export function burndownSummary(flow: Flow): string {
   const ideal = idealOpen(flow, dates)[dates.indexOf(last.date)];
   return trFilled(reportMessages.burndownSummary, {
     start: count(flow.openAtStart),
-    date: last.date,
+    date: calendarDay(last.date),
     open: count(last.open),
     ideal: idealText(ideal),
-    from: flow.window.start,
-    to: flow.window.end,
+    from: calendarDay(flow.window.start),
+    to: calendarDay(flow.window.end),
   });
 }

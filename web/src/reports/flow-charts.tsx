@@ -12,6 +12,7 @@ import { ChartFigure, type ChartTable } from './chart-figure';
 import { count } from './format';
 import { chartFont, useChart, type ChartOption } from './echarts';
 import { rt } from './messages';
+import { calendarDay } from '../ui/dates';
 
 /** Bottom to top: what is finished lies at the bottom of the stack, what has just arrived on top (the usual reading of a cumulative flow). */
 const stackOrder: readonly ClueState[] = ['merged', 'unfounded', 'prosecuted', 'solved', 'filed', 'verifying', 'found'];
@@ -29,6 +30,20 @@ const stateColours: Record<ClueState, string> = {
 const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
 const phaseName = (flow: Flow) => tr(campaignStateLabels[flow.phase]);
+
+/**
+ * The window's days along the bottom, as the UI writes dates: the ticks without the year (the window is one
+ * campaign's, its first and last days said in the chart's sentence), the tooltip with it.
+ */
+function daysAxis(dates: readonly string[]) {
+  return {
+    type: 'category' as const,
+    boundaryGap: false,
+    data: [...dates],
+    axisLabel: { fontSize: 11, formatter: (date: string) => calendarDay(date, { year: false }) },
+    axisPointer: { label: { formatter: (pointed: { value: unknown }) => calendarDay(String(pointed.value)) } },
+  };
+}
 
 /** A vertical line at today, when today falls inside the window. */
 function todayLine(flow: Flow, dates: readonly string[]) {
@@ -50,7 +65,7 @@ function CumulativeFlow(props: { flow: Flow }) {
         tooltip: { trigger: 'axis' },
         legend: { top: 0, data: legendOrder.map((s) => tr(clueStateLabels[s])) },
         grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', boundaryGap: false, data: dates, axisLabel: { fontSize: 11 } },
+        xAxis: daysAxis(dates),
         yAxis: { type: 'value', minInterval: 1 },
         series: stackOrder.map((state, i) => ({
           name: tr(clueStateLabels[state]),
@@ -68,7 +83,7 @@ function CumulativeFlow(props: { flow: Flow }) {
   );
   const table = (): ChartTable => ({
     head: [rt('date'), ...legendOrder.map((state) => tr(clueStateLabels[state]))],
-    rows: weeklyDays(props.flow).map((day) => [day.date, ...legendOrder.map((state) => count(day.counts[state] ?? 0))]),
+    rows: weeklyDays(props.flow).map((day) => [calendarDay(day.date), ...legendOrder.map((state) => count(day.counts[state] ?? 0))]),
     note: rt('chartDataWeekly'),
   });
   return (
@@ -96,7 +111,7 @@ function Burndown(props: { flow: Flow }) {
         tooltip: { trigger: 'axis' },
         legend: { top: 0, data: [rt('openClues'), rt('idealLine')] },
         grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', boundaryGap: false, data: dates, axisLabel: { fontSize: 11 } },
+        xAxis: daysAxis(dates),
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           {
@@ -127,7 +142,7 @@ function Burndown(props: { flow: Flow }) {
     const idealOn = (date: string) => ideal[dates.indexOf(date)];
     return {
       head: [rt('date'), rt('openClues'), rt('idealLine')],
-      rows: weeklyDays(props.flow).map((day) => [day.date, count(day.open), idealText(idealOn(day.date))]),
+      rows: weeklyDays(props.flow).map((day) => [calendarDay(day.date), count(day.open), idealText(idealOn(day.date))]),
       note: rt('chartDataWeekly'),
     };
   };

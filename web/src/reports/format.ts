@@ -57,13 +57,10 @@ function parts(instant: Date, timeZone: string): Record<'year' | 'month' | 'day'
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The local date (YYYY-MM-DD) of an instant in the campaign's zone: the bureau's forms write dates this way in both languages. */
-export function localDate(at: string, timeZone: string): string {
-  const p = parts(new Date(at), timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
-
-/** The local date and time (YYYY-MM-DD HH:mm) of an instant in the campaign's zone. */
+/**
+ * The local date and time (YYYY-MM-DD HH:mm) of an instant in the campaign's zone, for a machine: an input's
+ * value, a place on the timeline. A reader is shown dates as ui/dates.ts writes them.
+ */
 export function localDateTime(at: string, timeZone: string): string {
   const p = parts(new Date(at), timeZone);
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;

@@ -3,7 +3,8 @@ import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/r
 import { colon, tr } from '../i18n/i18n';
 import type { Report, ReportRow } from './api';
 import { allFigures } from './figures';
-import { count, days, localDateTime, percent } from './format';
+import { count, days, percent } from './format';
+import { dateTime } from '../ui/dates';
 import { rt } from './messages';
 
 interface Line {
@@ -59,7 +60,7 @@ export function FrozenComparison(props: { frozen: Report; live: Report; timeZone
             <span>
               {rt('frozenAt')}
               {colon()}
-              <strong data-testid="frozen-at">{localDateTime(stamp().frozenAt, props.timeZone)}</strong>
+              <strong data-testid="frozen-at">{dateTime(stamp().frozenAt, props.timeZone)}</strong>
             </span>
             <span>
               {rt('frozenHash')}

@@ -14,7 +14,8 @@ import { usePageTitle } from '../ui/page-title';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
-import { localDateTime, nextDay, zonedInstant } from './format';
+import { nextDay, zonedInstant } from './format';
+import { dateTime } from '../ui/dates';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
 import { ReportCharts } from './report-charts';
@@ -173,10 +174,10 @@ export function ReportsPage() {
 
   const spanText = (detail: CampaignDetail, current: Report) => {
     const zone = detail.timeZone;
-    const from = current.span.from.startsWith('0000') ? rt('spanStart') : localDateTime(current.span.from, zone);
+    const from = current.span.from.startsWith('0000') ? rt('spanStart') : dateTime(current.span.from, zone);
     // Open at its end, the span runs "to now"; once the campaign has concluded, to its conclusion, after which nothing happens.
     const concluded = detail.phaseEnteredAt.concluded;
-    const to = !current.span.to.startsWith('9999') ? localDateTime(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : localDateTime(concluded, zone);
+    const to = !current.span.to.startsWith('9999') ? dateTime(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : dateTime(concluded, zone);
     return `${from} – ${to}`;
   };
 
@@ -295,8 +296,8 @@ export function ReportsPage() {
                           </span>
                         </h1>
                         <p class="muted" data-testid="report-span">
-                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {localDateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
-                          {localDateTime(current().generatedAt, detail().timeZone)}
+                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {dateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
+                          {dateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
                       <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey') && !scoped(current())}>

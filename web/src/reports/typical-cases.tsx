@@ -4,7 +4,8 @@ import { unlessFailed } from '../ui/read-shown';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { categoryNamed, lang, tr, unitNamed } from '../i18n/i18n';
 import { reportsApi, typicalCasesDownloadUrl, type CampaignDetail, type ReportScope } from './api';
-import { count, localDateTime } from './format';
+import { count } from './format';
+import { dateTime } from '../ui/dates';
 import { achieved, achievedLine } from './typical-achieved';
 import { rt } from './messages';
 
@@ -55,7 +56,7 @@ export function TypicalCasesSection(props: { campaign: CampaignDetail; scope: Re
                         </span>
                       </h3>
                       <p class="muted typical-meta">
-                        {[unitNamed(props.campaign.units, c.unitId), categoryNamed(props.campaign.categories, c.categoryId) ?? '', tr(clueStateLabels[c.state]), `${rt('typicalChosen')} ${localDateTime(c.chosenAt, props.campaign.timeZone)}`]
+                        {[unitNamed(props.campaign.units, c.unitId), categoryNamed(props.campaign.categories, c.categoryId) ?? '', tr(clueStateLabels[c.state]), `${rt('typicalChosen')} ${dateTime(c.chosenAt, props.campaign.timeZone)}`]
                           .filter((part) => part !== '')
                           .join(' · ')}
                       </p>

@@ -3,7 +3,7 @@ import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
 import type { Label } from '../../../../engine/labels';
 import { unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
-import { dateTime } from '../../board/format';
+import { dateTime } from '../../ui/dates';
 import { aside, colon, named, series, tr } from '../../i18n/i18n';
 import { peopleApi, type PeopleLogEntry, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';

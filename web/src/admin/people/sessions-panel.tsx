@@ -2,7 +2,7 @@ import { For, Show, createMemo, createResource, onCleanup, onMount } from 'solid
 import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
 import { roleLabels } from '../../../../api/contracts/users';
-import { dateTime } from '../../board/format';
+import { dateTime } from '../../ui/dates';
 import { tr } from '../../i18n/i18n';
 import type { OpenSession } from '../../../../api/contracts/users';
 import { peopleApi } from './api';
