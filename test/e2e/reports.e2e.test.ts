@@ -308,12 +308,12 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('scope-range').click();
       const campaign = await api<{ startsOn: string; endsOn: string }>(context, `/api/campaigns/${campaignId}`);
       expect(await page.locator('input[name=from]').inputValue()).toBe(campaign.startsOn);
-      // The range's end day is included: the span runs to the start of the day after it.
-      const end = new Date(`${campaign.endsOn}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
+      // The range's end day is included, and said as the day chosen: the span runs to its 24:00 (the next day's
+      // 00:00, which the heading wrote, a day the user had not chosen).
+      expect(await page.locator('input[name=to]').inputValue()).toBe(campaign.endsOn);
       await expect
         .poll(() => page.getByTestId('report-span').textContent())
-        .toContain(`${chineseDay(campaign.startsOn)} 00:00 – ${chineseDay(end.toISOString())} 00:00`);
+        .toContain(`${chineseDay(campaign.startsOn)} 00:00 – ${chineseDay(campaign.endsOn)} 24:00`);
       expect(await page.getByTestId('frozen').count()).toBe(0);
 
       // Back to the phase: its comparison returns.

@@ -15,7 +15,7 @@ import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import { nextDay, zonedInstant } from './format';
-import { dateTime } from '../ui/dates';
+import { dateTime, spanEnd } from '../ui/dates';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
 import { ReportCharts } from './report-charts';
@@ -177,7 +177,7 @@ export function ReportsPage() {
     const from = current.span.from.startsWith('0000') ? rt('spanStart') : dateTime(current.span.from, zone);
     // Open at its end, the span runs "to now"; once the campaign has concluded, to its conclusion, after which nothing happens.
     const concluded = detail.phaseEnteredAt.concluded;
-    const to = !current.span.to.startsWith('9999') ? dateTime(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : dateTime(concluded, zone);
+    const to = !current.span.to.startsWith('9999') ? spanEnd(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : dateTime(concluded, zone);
     return `${from} – ${to}`;
   };
 

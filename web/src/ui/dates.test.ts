@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLang } from '../i18n/i18n';
-import { calendarDay, dateTime, dayOf, dueDate } from './dates';
+import { calendarDay, dateTime, dayOf, dueDate, spanEnd } from './dates';
 
 const beijing = 'Asia/Shanghai';
 
@@ -64,5 +64,16 @@ describe('a date as the UI writes it', () => {
     expect(calendarDay('2026-05-04')).toBe('2026年5月4日');
     setLang('en');
     expect(calendarDay('2026-05-04')).toBe('4 May 2026');
+  });
+
+  test('a span ending at midnight ends at 24:00 of its last day, not at 00:00 of the next', () => {
+    // A range chosen to 31 December ends at Beijing's 1 January 00:00.
+    const newYear = '2026-12-31T16:00:00.000Z';
+    setLang('zh');
+    expect(spanEnd(newYear, beijing)).toBe('2026年12月31日 24:00');
+    setLang('en');
+    expect(spanEnd(newYear, beijing)).toBe('31 Dec 2026, 24:00');
+    // Any other moment as a moment is written.
+    expect(spanEnd('2026-12-31T16:01:00.000Z', beijing)).toBe(dateTime('2026-12-31T16:01:00.000Z', beijing));
   });
 });

@@ -1,4 +1,4 @@
-import { locale } from '../i18n/i18n';
+import { lang, locale } from '../i18n/i18n';
 
 /**
  * Every date the UI shows, written one way in each language: "29 Jan 2026" and
@@ -69,4 +69,16 @@ export function calendarDay(date: string, shape: DateShape = {}): string {
  */
 export function dueDate(dueAt: string, timeZone: string): string {
   return written(new Date(new Date(dueAt).getTime() - 1), timeZone, {});
+}
+
+/**
+ * The end of a span: a moment, as {@link dateTime} writes it, except that midnight in the zone is written as 24:00
+ * of the day it ends. A date range chosen to the 31st of December ends at the next day's 00:00, and the report said
+ * "– 2027年1月1日 00:00" for a year the user had chosen to its last day.
+ */
+export function spanEnd(at: string, timeZone: string): string {
+  const instant = new Date(at);
+  if (dateFormat({ timeZone, ...clock }).format(instant) !== '00:00') return dateTime(at, timeZone);
+  const day = written(new Date(instant.getTime() - 1), timeZone, {});
+  return lang() === 'zh' ? `${day} 24:00` : `${day}, 24:00`;
 }
