@@ -380,7 +380,8 @@ describe('completion reports', () => {
     const [campaign] = await database.db.select().from(campaigns);
     expect(sheet?.getRow(1).getCell(1).value).toBe(`${campaign?.nameEn} · Survey report`);
     expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^From \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Shanghai\)$/);
-    expect(String(sheet?.getRow(3).getCell(1).value)).toBe(`Escalations raised: level 1 ${json.escalationsRaised[1]}, level 2 ${json.escalationsRaised[2]}, level 3 ${json.escalationsRaised[3]}`);
+    // Named as the page names them, not "level 1".
+    expect(String(sheet?.getRow(3).getCell(1).value)).toBe(`Escalations raised: Due soon ${json.escalationsRaised[1]} · Overdue ${json.escalationsRaised[2]} · Long overdue ${json.escalationsRaised[3]}`);
     const headings = (sheet?.getRow(5).values as unknown[]).slice(1);
     const at = headings.indexOf(reportFigureLabels.suspectsCaught.en);
     expect(at).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportFigureLabels, type ReportRow } from '../../engine';
+import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
 import type { ExportNames } from './export-names';
 import type { CampaignReport } from './report';
@@ -88,8 +88,9 @@ type Heading = { readonly campaignName: string; readonly spanName: string; reado
 /** The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), and its escalations. */
 export function reportHeading(h: Heading, lang: Lang): string[] {
   const scope = h.scope === '' ? '' : lang === 'zh' ? `（${h.scope}）` : ` (${h.scope})`;
-  const [first, second, third] = h.escalations;
+  // The escalations named as the page names them (临期提醒 104 · 超期督办 74 · 严重超期 25), not by number: 一级/二级 read as another scale.
+  const escalations = ([1, 2, 3] as const).map((level) => `${reportEscalationLabels[level][lang]} ${h.escalations[level - 1]}`).join(' · ');
   return lang === 'zh'
-    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：${h.from} 起，数据截至 ${h.asOf}（${h.timeZone}）`, `督办：一级 ${first} 次，二级 ${second} 次，三级 ${third} 次`]
-    : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `Escalations raised: level 1 ${first}, level 2 ${second}, level 3 ${third}`];
+    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：${h.from} 起，数据截至 ${h.asOf}（${h.timeZone}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`]
+    : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `${reportEscalationLabels.escalations.en} raised: ${escalations}`];
 }

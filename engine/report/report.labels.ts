@@ -44,3 +44,14 @@ export const reportColumnLabels = {
   openAtEnd: { zh: '期末在办线索和问题（条/个）', en: 'Clues and problems open at end' },
   overdueAtEnd: { zh: '期末超期线索和问题（条/个）', en: 'Clues and problems overdue at end' },
 } as const satisfies Record<string, Label>;
+
+/**
+ * The escalations a report counts by level, named as the ladder's rungs are (its heading on the page, and above the
+ * table of an exported workbook or the printed report, say them alike).
+ */
+export const reportEscalationLabels = {
+  escalations: { zh: '督办', en: 'Escalations' },
+  1: { zh: '临期提醒', en: 'Due soon' },
+  2: { zh: '超期督办', en: 'Overdue' },
+  3: { zh: '严重超期', en: 'Long overdue' },
+} as const satisfies Record<string | number, Label>;

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { colon, tr } from '../i18n/i18n';
+import { reportEscalationLabels } from '../../../engine/report/report.labels';
 import type { Report } from './api';
 import { headlines, isMoney, type Figure } from './figures';
 import { count, money } from './format';
@@ -39,10 +40,10 @@ export function ReportHeadline(props: { report: Report; unitName?: string | unde
         </For>
       </div>
       <p class="report-escalations muted">
-        {rt('escalations')}
+        {tr(reportEscalationLabels.escalations)}
         {colon()}
-        {rt('escalationLevel1')} {count(props.report.escalationsRaised[1])} · {rt('escalationLevel2')} {count(props.report.escalationsRaised[2])} ·{' '}
-        {rt('escalationLevel3')} {count(props.report.escalationsRaised[3])}
+        {tr(reportEscalationLabels[1])} {count(props.report.escalationsRaised[1])} · {tr(reportEscalationLabels[2])} {count(props.report.escalationsRaised[2])} ·{' '}
+        {tr(reportEscalationLabels[3])} {count(props.report.escalationsRaised[3])}
       </p>
     </section>
   );
