@@ -16,7 +16,7 @@ const templates: Record<string, readonly string[]> = {
   quarrels: ['{platform}持续编造散布{place}虚假灾情信息', '网络“水军”在{platform}辱骂恐吓举报人'],
   vice: ['{place}网络赌博平台“{app}娱乐”代理线索', '{platform}组织招嫖并非法讨债', '“{app}”高利放贷配合暴力讨债'],
   'news-extortion': ['自媒体“{place}观察”以负面报道敲诈企业', '{platform}发布{place}假新闻并索要“删帖费”'],
-  disorder: ['{platform}贩卖公民个人信息、“黑灰产”工具', '境外{platform}组织网络黑产引流'],
+  disorder: ['{platform}贩卖公民个人信息、“黑灰产”工具', '通过{platform}为网络黑产团伙引流'],
   fraud: ['“{app}”刷单返利诈骗，{place}群众被骗{n}万元', '冒充客服退款诈骗线索（{place}）', '虚假投资理财平台“{app}”诈骗线索'],
 };
 
