@@ -43,6 +43,9 @@ describe('advancing the phase from the board', () => {
       }
       expect(await dialog.locator('h2').textContent()).toBe('推进到“巩固整治”');
       expect(await dialog.getByTestId('advance-unmet').locator('li').first().textContent()).toContain('新发现');
+      // Each unmet criterion links to where its items are listed: the found clues, here.
+      expect(await dialog.getByTestId('advance-blocking-link').first().textContent()).toBe('查看“新发现”的线索');
+      expect(await dialog.getByTestId('advance-blocking-link').first().getAttribute('href')).toBe(`/campaigns/${campaignId}/lists/clues?state=found`);
       // Unmet criteria need a reason: asked at the field before anything is sent.
       await dialog.getByTestId('advance-submit').click();
       await expect.poll(() => dialog.getByTestId('error-reason').textContent()).toBe('必填');
@@ -65,7 +68,10 @@ describe('advancing the phase from the board', () => {
       await page.reload();
       expect(await page.getByTestId('create').count()).toBe(1);
       await button.click();
-      expect(await dialog.locator('h2').textContent()).toBe('推进到“已结束”');
+      // Said as what it is, on a button in the colour of what cannot be undone.
+      expect(await dialog.locator('h2').textContent()).toBe('结束专项行动');
+      expect(await dialog.getByTestId('advance-submit').textContent()).toBe('确认结束');
+      expect(await dialog.getByTestId('advance-submit').getAttribute('class')).toContain('danger');
       const open = await apiCall<{ leftOpen: { clues: number; problems: number } | null }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
       expect(open.leftOpen?.clues).toBeGreaterThan(0);
       expect(await dialog.getByTestId('advance-concludes').textContent()).toBe(

@@ -10,6 +10,7 @@ import { bm } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
 import { nextStateOf, nextWindowEnded } from './phase-advance';
+import { blockingLinks } from './advance-links';
 import { calendarDay } from '../ui/dates';
 import { useModalKeys } from '../ui/modal-keys';
 
@@ -60,7 +61,7 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && props.onClose(null)}>
       <form ref={form} class="modal" role="dialog" aria-modal="true" aria-labelledby="advance-title" data-testid="advance-dialog" onSubmit={submit} novalidate>
         <header class="modal-header">
-          <h2 id="advance-title">{bm('advanceTitle', names)}</h2>
+          <h2 id="advance-title">{next === 'concluded' ? bm('concludeTitle') : bm('advanceTitle', names)}</h2>
           <p class="muted">{bm('advanceFrom', names)}</p>
         </header>
         <div class="modal-body">
@@ -74,6 +75,17 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
                     <Show when={unmet.blocking.count > 0}>
                       <span class="muted"> · {bm('advanceBlocking', { n: unmet.blocking.count })}</span>
                     </Show>
+                    {/* Where to put it right: the dialog closes, as the page it opens may be this board. */}
+                    <For each={blockingLinks(props.detail.id, unmet.criterion)}>
+                      {(link) => (
+                        <>
+                          {' · '}
+                          <A href={link.href} data-testid="advance-blocking-link" onClick={() => props.onClose(null)}>
+                            {tr(link.label)}
+                          </A>
+                        </>
+                      )}
+                    </For>
                   </li>
                 )}
               </For>
@@ -105,8 +117,9 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
           <button type="button" class="button" disabled={busy()} onClick={() => props.onClose(null)}>
             {t('cancel')}
           </button>
-          <button type="submit" class="button primary" disabled={busy() || windowEnded() !== null} data-testid="advance-submit">
-            {busy() ? t('submitting') : bm('advanceConfirm')}
+          {/* Concluding cannot be undone: said on its button, in the colour of what cannot. */}
+          <button type="submit" class="button primary" classList={{ danger: next === 'concluded' }} disabled={busy() || windowEnded() !== null} data-testid="advance-submit">
+            {busy() ? t('submitting') : bm(next === 'concluded' ? 'concludeConfirm' : 'advanceConfirm')}
           </button>
         </footer>
       </form>

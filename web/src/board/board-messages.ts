@@ -44,6 +44,8 @@ export const boardMessages = {
     en: '{clues} clues and {problems} problems are still open; they will stay as they are.',
   },
   advanceConfirm: { zh: '确认推进', en: 'Advance' },
+  concludeTitle: { zh: '结束专项行动', en: 'Conclude the campaign' },
+  concludeConfirm: { zh: '确认结束', en: 'Conclude' },
   advanceWindowEnded: {
     zh: '“{next}”阶段的时间窗口已于 {end} 结束，无法推进：请先在专项配置中调整各阶段的时间窗口。',
     en: 'The {next} window ended on {end}, so the campaign cannot advance into it: change the phase windows in the settings first.',

@@ -45,6 +45,9 @@ describe('the colours text is written in', () => {
       ['ok', 'ok-soft'],
       ['ok', 'surface'],
       ['accent', 'accent-soft'],
+      // The white text of a primary button, and of the danger one (确认结束).
+      ['surface', 'accent'],
+      ['surface', 'danger'],
     ];
     for (const [text, ground] of pairs) expect(contrast(colour(text), colour(ground)), `--${text} on --${ground}`).toBeGreaterThanOrEqual(4.5);
   });
