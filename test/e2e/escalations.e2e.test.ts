@@ -83,6 +83,14 @@ describe('the escalation inbox', () => {
       const tabCount = page.getByTestId('inbox-tab-mine').locator('.tab-count');
       await expect.poll(() => tabCount.textContent()).toBe(`${before.counts.open - 1}/${before.counts.open + before.counts.acknowledged}`);
       expect(await tabCount.getAttribute('title')).toBe(`${before.counts.open - 1} 条待签收，共 ${before.counts.open + before.counts.acknowledged} 条（含已签收）`);
+      // What needs me now: the open ones alone, the acknowledged (just signed off among them) left out.
+      await inbox.getByTestId('inbox-waiting-only').check();
+      await expect.poll(() => inbox.getByTestId(`escalation-${target.id}`).count()).toBe(0);
+      const rows = inbox.locator('[data-testid=inbox-list] > li[data-testid^=escalation-]');
+      await expect.poll(() => rows.count()).toBe(Math.min(before.counts.open - 1, 200));
+      expect(await inbox.locator('[data-testid=inbox-list] > li[data-status=acknowledged]').count()).toBe(0);
+      await inbox.getByTestId('inbox-waiting-only').uncheck();
+      await inbox.getByTestId(`escalation-${target.id}`).waitFor();
 
       await page.getByTestId('inbox-tab-unit').click();
       await page.waitForURL(/inbox=unit/);

@@ -217,17 +217,19 @@ export function InboxPanel(props: {
 }) {
   // More are shown as asked, 200 at a time; a change re-reads as many as are shown, so nothing loaded disappears.
   const [shown, setShown] = createSignal(inboxPage);
+  // "What needs me now": those not yet acknowledged alone, which the list otherwise mixes with the acknowledged by rung.
+  const [waitingOnly, setWaitingOnly] = createSignal(false);
   const escalationView = (): EscalationView | null => (props.view === 'asked' ? null : props.view);
   const key = () => {
     const view = escalationView();
-    return view === null ? false : { view, campaign: props.campaign.id, revision: props.revision, limit: shown() };
+    return view === null ? false : { view, campaign: props.campaign.id, revision: props.revision, limit: shown(), status: waitingOnly() ? ('open' as const) : ('active' as const) };
   };
-  const [listRead, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: 'active', campaign: k.campaign, limit: k.limit }));
+  const [listRead, { refetch }] = createResource(key, (k) => api.escalations({ view: k.view, status: k.status, campaign: k.campaign, limit: k.limit }));
   // Kept as last read while a read again fails (and tried again); a first read that fails says so in its place.
   const list = keptRead(listRead, refetch, () => props.view);
   const remaining = () => {
     const l = list();
-    return l === undefined || escalationView() === null ? 0 : l.counts.open + l.counts.acknowledged - l.items.length;
+    return l === undefined || escalationView() === null ? 0 : l.counts.open + (waitingOnly() ? 0 : l.counts.acknowledged) - l.items.length;
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') props.onClose();
@@ -302,6 +304,10 @@ export function InboxPanel(props: {
           <ExtensionRequestInbox campaign={props.campaign} stamp={props.requests.stamp} onShow={props.onShow} />
         </Show>
         <Show when={escalationView() !== null}>
+          <label class="check inbox-waiting-only">
+            <input type="checkbox" data-testid="inbox-waiting-only" checked={waitingOnly()} onChange={(e) => setWaitingOnly(e.currentTarget.checked)} />
+            {t('inboxWaitingOnly')}
+          </label>
           <EscalationList />
         </Show>
         <Show when={remaining() > 0}>

@@ -176,6 +176,7 @@ export const messages = {
   inboxUnits: { zh: '本单位', en: 'My units' },
   inboxAll: { zh: '全部', en: 'All' },
   inboxEmpty: { zh: '没有待处理的督办', en: 'Nothing to act on' },
+  inboxWaitingOnly: { zh: '只看待签收', en: 'Open only (not yet acknowledged)' },
   openCount: { zh: '条未签收', en: 'open' },
   inboxTabCount: { zh: '{open} 条待签收，共 {all} 条（含已签收）', en: '{open} open of {all} (acknowledged included)' },
   acknowledge: { zh: '签收', en: 'Acknowledge' },
