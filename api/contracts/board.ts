@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clueStates } from '../../engine/clue/clue.model';
 import { problemStates } from '../../engine/problem/problem.model';
-import { label, quietDays } from './common';
+import { idOrNone, label, quietDays } from './common';
 import { phases } from '../../engine/campaign/campaign-config';
 
 export const itemKinds = ['clue', 'problem'] as const;
@@ -16,7 +16,8 @@ export const boardQuery = z.strictObject({
   swimlane: z.enum(swimlanes).default('none'),
   unit: z.string().max(64).optional(),
   category: z.coerce.number().int().positive().optional(),
-  assignee: z.coerce.number().int().positive().optional(),
+  /** A person by id, or `none` for the items no one is assigned (the responsibility list's gaps). */
+  assignee: idOrNone.optional(),
   overdue: boolish.optional(),
   /** Only items with an escalation still open or acknowledged. */
   escalated: boolish.optional(),

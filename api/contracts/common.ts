@@ -58,3 +58,6 @@ export const nothingToChange = 'Nothing to change';
 
 /** Whether an edit names anything to change. */
 export const changesSomething = (edit: object): boolean => Object.values(edit).some((value) => value !== undefined);
+
+/** A category or an assignee by id, or `none` for the items without one. */
+export const idOrNone = z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], { error: 'a number, or none' });

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import type { Label } from '../../engine/labels';
 import { allowedMove, itemKinds } from './board';
-import { pathId, quietDays } from './common';
+import { idOrNone, pathId, quietDays } from './common';
 
 /** The three lists of the campaign (问题、线索、责任清单): views of the same items as the board. */
 export const listNames = ['clues', 'problems', 'responsibility'] as const;
 export type ListName = (typeof listNames)[number];
 
 const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
-/** A category or an assignee by id, or `none` for the items without one. */
-const idOrNone = z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], { error: 'a number, or none' });
 
 /** A list's filters and page, as they appear in its URL; `format` asks for the whole filtered list as a file. */
 export const listQuery = z.strictObject({

@@ -293,6 +293,20 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(((await noAssignee.json()) as { fields: unknown }).fields).toEqual([{ field: 'query.assignee', message: { zh: '没有这个用户', en: 'No user 100000' } }]);
   });
 
+  it('shows the cards no one is assigned, column by column, as the lists do with assignee=none', async () => {
+    const b = await board(office, '?assignee=none&limit=500');
+    const rows = await database.db
+      .select({ state: clues.state, n: count() })
+      .from(clues)
+      .where(and(eq(clues.campaignId, 1), sql`${clues.assigneeId} is null`))
+      .groupBy(clues.state);
+    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(0);
+    for (const column of b.columns) {
+      expect(column.count, column.state).toBe(rows.find((r) => r.state === column.state)?.n ?? 0);
+      for (const card of column.cards) expect(card.assigneeId, `#${card.id}`).toBeNull();
+    }
+  });
+
   it('serves the problem board with its own columns', async () => {
     const b = await board(office, '?kind=problem');
     expect(b.columns.map((c) => c.state)).toEqual(['identified', 'rectifying', 'rectified', 'verified']);

@@ -113,7 +113,8 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (scope !== null) where.push(inArray(t.unitId, [...scope]));
   if (filters.unit !== undefined) where.push(inArray(t.unitId, subtreeOf(filters.unit, tree)));
   if (filters.category !== undefined) where.push(eq(t.categoryId, filters.category));
-  if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
+  if (filters.assignee === 'none') where.push(isNull(t.assigneeId));
+  else if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
   // Also stated as the board indexes put it, (due_at IS NULL) = 0: without it SQLite takes every overdue card
   // of the campaign by due time and sorts each column's out of them (67 → 2 ms a column at 100,000 clues).
   if (filters.overdue === true) where.push(sql`(${t.dueAt} IS NULL) = 0`, lt(t.dueAt, now.toISOString()));

@@ -387,6 +387,22 @@ describe('working on the board', () => {
       await expect.poll(() => listPicker.locator('option:checked').textContent()).toBe('我承办的');
     }));
 
+  test('the office finds the cards no one holds from the assignee filter, 未指定承办人, as the lists offer it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const picker = page.locator('select[name=assignee]');
+      await picker.selectOption({ label: '未指定承办人' });
+      await page.waitForURL(/assignee=none/);
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&assignee=none`);
+      // The main columns' cards (the side columns are collapsed).
+      const nobodys = board.columns.filter((c) => !['unfounded', 'merged'].includes(c.state)).flatMap((c) => c.cards).map((c) => c.id);
+      expect(nobodys.length).toBeGreaterThan(0);
+      await expect.poll(async () => (await cardIds(page)).sort((a, b) => a - b)).toEqual([...nobodys].sort((a, b) => a - b));
+      expect(await picker.locator('option:checked').textContent()).toBe('未指定承办人');
+      // Kept from the address on a reload.
+      await page.reload();
+      await expect.poll(() => picker.locator('option:checked').textContent()).toBe('未指定承办人');
+    }));
+
   test('销号 closes a problem for good: it is confirmed in a dialog, with room for the check\'s note; cancelled, nothing moves', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=problem&state=rectified&limit=50`);

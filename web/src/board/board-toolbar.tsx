@@ -116,7 +116,11 @@ export function BoardToolbar(props: {
           {t('allAssignees')}
         </option>
         <MineOption chosen={props.filters.assignee ?? ''} />
-        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+        {/* The items no one holds, as the lists offer them: what the responsibility criterion of a phase's exit counts. */}
+        <option value="none" selected={props.filters.assignee === 'none'}>
+          {t('unassigned')}
+        </option>
+        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee} selected>
             #{props.filters.assignee}
           </option>
