@@ -47,7 +47,7 @@ import { adminFirst, officeFirst, workFirst } from './middleware/role-first';
 export interface AppOptions {
   readonly database: Database;
   readonly clock: Clock;
-  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly displayDays?: number; readonly secureCookies: boolean };
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly displayDays?: number; readonly secureCookies: boolean; readonly trustedProxies?: readonly string[] };
   /** How an imported file is read into its table: on a thread of its own in the server (tableReaderIn), else here. */
   readonly readTable?: TableReader;
   /** Where one JSON line per request goes, or null for none. */

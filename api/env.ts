@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxiesOf } from './auth/client-address';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -21,6 +22,19 @@ export const envSchema = z
     SESSION_DISPLAY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Set when Battlemap is served over https (directly or behind a proxy): session cookies become Secure. */
     SECURE_COOKIES: flag.optional(),
+    /**
+     * The reverse proxies whose X-Forwarded-For is believed (comma-separated IP addresses): the login limits then count
+     * the address each sign-in came from, not the proxy's, which every sign-in shared.
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((value, context) => {
+        const read = trustedProxiesOf(value);
+        if (read.ok) return read.addresses;
+        context.addIssue({ code: 'custom', message: `"${read.wrong}" is not an IP address (TRUST_PROXY lists the reverse proxies' addresses, e.g. 127.0.0.1)` });
+        return z.NEVER;
+      })
+      .default([]),
     LOG_REQUESTS: flag.default(true),
     /** How often the deadline sweep runs; it also runs once at start. */
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

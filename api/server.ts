@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const app = createApp({
     database,
     clock,
-    session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS, displayDays: env.SESSION_DISPLAY_DAYS, secureCookies: env.SECURE_COOKIES ?? false },
+    session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS, displayDays: env.SESSION_DISPLAY_DAYS, secureCookies: env.SECURE_COOKIES ?? false, trustedProxies: env.TRUST_PROXY },
     log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : null,
     webRoot: projectPath('dist/web'),
     readTable: tableReaderIn(tableReaderEntry),

@@ -4,6 +4,8 @@ import { users } from '../../db/schema';
 import { movingClockApp, sessionWith, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { LoginThrottle, addressKey, usernameKey } from '../auth/login-throttle';
+import { createApp } from '../app';
+import { fixedClock } from '../clock';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -127,6 +129,23 @@ describe('sessions', () => {
       expect(Number(again.headers.get('retry-after')), username).toBeGreaterThan(0);
     }
     expect((await loginFrom(gateway, 'ghost.0', 'battlemap')).status).toBe(429);
+  });
+
+  it('behind a trusted reverse proxy, counts each sign-in from the address the proxy served, so a sprayer behind it does not lock out the rest', async () => {
+    const proxied = createApp({ database, clock: fixedClock(testNow.toISOString()), session: { idleMinutes: 240, maxHours: 12, secureCookies: true, trustedProxies: ['10.9.0.9'] }, log: null });
+    const viaProxy = (client: string, username: string, password: string, from = '10.9.0.9') =>
+      proxied.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ username, password }) }, { incoming: { socket: { remoteAddress: from } } });
+    const sprayer = '203.0.113.50';
+    // The sprayer takes its address past its limit (counted as the sign-in counts them, as above).
+    const throttle = new LoginThrottle(database);
+    for (let i = 0; i < 100; i++) expect((await throttle.admit(usernameKey(`spray.${i}`), addressKey(sprayer), testNow)).admitted).toBe(true);
+    expect((await viaProxy(sprayer, 'proxied.a', 'wrong')).status).toBe(401);
+    expect((await viaProxy(sprayer, 'proxied.a', 'wrong')).status).toBe(429);
+    // A colleague behind the same proxy mistypes the same username twice: their address is their own, not the sprayer's.
+    for (let i = 0; i < 2; i++) expect((await viaProxy('10.20.0.5', 'proxied.a', 'wrong')).status).toBe(401);
+    // The header of a client that is not the proxy is its own claim: not believed, its socket's address counts.
+    expect((await viaProxy('10.20.0.5', 'proxied.b', 'wrong', sprayer)).status).toBe(401);
+    expect((await viaProxy('10.20.0.5', 'proxied.b', 'wrong', sprayer)).status).toBe(429);
   });
 
   it('ends the session on sign-out: the cookie no longer works', async () => {

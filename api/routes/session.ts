@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddressOf } from '../auth/client-address';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { decoyHash, verifyPassword } from '../auth/password';
@@ -26,17 +27,20 @@ function meOf(user: SessionUser, tree: readonly UnitNode[]): Me {
   return { ...user, unitScope: [...actorOf(user, tree).unitScope] };
 }
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+function clientAddress(c: Parameters<typeof getConnInfo>[0], trusted: ReadonlySet<string>): string {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    remote = getConnInfo(c).remote.address;
   } catch {
     // In-process requests (tests) have no socket.
     return 'local';
   }
+  return clientAddressOf(remote, c.req.header('x-forwarded-for'), trusted);
 }
 
-export function sessionRoutes(database: Database, clock: Clock, policy: SessionPolicy & { secureCookies: boolean }, unitTree: () => Promise<readonly UnitNode[]>) {
+export function sessionRoutes(database: Database, clock: Clock, policy: SessionPolicy & { secureCookies: boolean; trustedProxies?: readonly string[] }, unitTree: () => Promise<readonly UnitNode[]>) {
   const throttle = new LoginThrottle(database);
+  const trusted = new Set(policy.trustedProxies ?? []);
   return router()
     .openapi(
       createRoute({
@@ -50,7 +54,7 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
         const { username, password, display = false } = c.req.valid('json');
         const now = clock();
         // Counted before the password is checked, so that guesses sent at once cannot all be checked.
-        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c)), now, { waitMs: waitForCheckingMs });
+        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c, trusted)), now, { waitMs: waitForCheckingMs });
         if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
