@@ -795,7 +795,8 @@ describe('the board in Chromium', () => {
       expect(await assignee.inputValue()).toBe(String(officer.id));
       // The lead's pickers offer their own units and those units' people, not the whole city's.
       const { unitScope } = (await api(context, '/api/session')) as { unitScope: string[] };
-      const valuesOf = (select: string) => page.locator(`select[name=${select}] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+      // Everyone and nobody (未指定承办人) aside.
+      const valuesOf = (select: string) => page.locator(`select[name=${select}] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== '' && v !== 'none'));
       expect((await valuesOf('unit')).sort()).toEqual([...unitScope].sort());
       const everyone = (await api(context, '/api/users')) as { id: number; unitId: string }[];
       expect(everyone.some((u) => !unitScope.includes(u.unitId))).toBe(true);
