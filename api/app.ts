@@ -4,6 +4,7 @@ import type { UnofficialStatusCode } from 'hono/utils/http-status';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from '../db/client';
+import { reasonOf } from '../db/error-cause';
 import { unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
@@ -132,7 +133,9 @@ export function createApp(options: AppOptions) {
       c.set('outcome', 'client_closed');
       return c.body(null, 499 as UnofficialStatusCode);
     }
-    console.error(JSON.stringify({ requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) }));
+    // The stack says where; the cause chain says why (drizzle's `Failed query:` names the query, its cause SQLite's reason).
+    const cause = error instanceof Error && error.cause !== undefined ? { cause: reasonOf(error.cause) } : {};
+    console.error(JSON.stringify({ requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error), ...cause }));
     return problemResponse(c, new ApiError('internal'));
   });
   app.use(

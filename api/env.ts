@@ -1,15 +1,35 @@
 import { z } from 'zod';
 import { trustedProxiesOf } from './auth/client-address';
+import { defaultDatabaseUrl } from '../db/database-url';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * A port number in decimal digits. Not `z.coerce.number()`, which reads a
+ * PORT set but empty as 0 (and so a port the system picks at random, the
+ * server then found nowhere it was expected) and `0x50` as 80.
+ */
+const port = z
+  .string()
+  .trim()
+  .min(1, { message: 'is empty: set it to a port number (0–65535), or unset it for 8787', abort: true })
+  .regex(/^\d+$/, 'is not a port number: set it to one from 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'is not a port number: set it to one from 0 to 65535'));
+
+/** A libSQL URL; a `file:` one names its file (SQLite takes an empty path for a temporary database of each connection, lost at once). */
+const databaseUrl = z
+  .string()
+  .min(1)
+  .refine((url) => !/^file:(\/\/(localhost)?)?([?#]|$)/.test(url), 'file: has no path: name the database file, such as file:./data/battlemap.db');
 
 /** Every environment variable Battlemap reads, validated once at start-up. */
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    PORT: port.default(8787),
     HOST: z.string().min(1).default('localhost'),
-    DATABASE_URL: z.string().min(1).default('file:./data/battlemap.db'),
+    DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
     DATABASE_AUTH_TOKEN: z.string().optional(),
     DEMO_PASSWORD: z.string().min(1).default('battlemap'),
     /** The administrator's password on a first start without demo data (else asked on the terminal). */

@@ -17,6 +17,7 @@ export const apiErrorStatus = {
   rate_limited: 429,
   storage_full: 507,
   internal: 500,
+  starting: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof apiErrorStatus;
@@ -35,6 +36,7 @@ const apiErrorLabels: Record<ApiErrorCode, Label> = {
   rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   storage_full: { zh: '存储空间已达上限', en: 'The storage limit is reached' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  starting: { zh: '服务正在启动，请稍后再试', en: 'Battlemap is starting; try again in a moment' },
 };
 
 /** The status an error code is answered with: who-refusals 403, move-refusals 422. */

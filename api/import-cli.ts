@@ -2,25 +2,32 @@ import { eq } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client';
-import { units, users } from '../db/schema';
+import { reasonOf } from '../db/error-cause';
+import { databaseUrlOf, operatorPath } from '../db/backup/operator-paths';
+import { campaigns, units, users } from '../db/schema';
 import { actorOf } from './middleware/viewer';
 import { ApiError } from './errors';
 import { commitImport, previewImport } from './services/import/import-clues';
 import type { ImportProgress } from './services/import/import-progress';
 import { readTable } from './services/import/read-table';
 
+/** The account an import is recorded under when `--as` names none: the demo's campaign office (a production install names its own). */
+const defaultImporter = 'office';
+
 /**
  * `npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]`:
- * the same import as the web screen, from the command line, with a progress bar.
+ * the same import as the web screen, from the command line, with a progress
+ * bar. FILE is read from the folder npm was run in, as backup and restore
+ * read theirs; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { campaign: { type: 'string' }, as: { type: 'string', default: 'office' }, 'only-valid': { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+  options: { campaign: { type: 'string' }, as: { type: 'string', default: defaultImporter }, 'only-valid': { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
 });
 const file = positionals[0];
 const campaignId = Number(values.campaign);
 if (file === undefined || !Number.isSafeInteger(campaignId)) {
-  console.error('usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]');
+  console.error(`usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]   (--as names the account the import is recorded under, default ${defaultImporter})`);
   process.exit(2);
 }
 
@@ -31,30 +38,49 @@ const bar = ({ stage, done, total }: ImportProgress) => {
   process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${stages[stage].padEnd(16)}`);
 };
 
-const database = await openDatabase(process.env.DATABASE_URL ?? 'file:./data/battlemap.db', process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+const database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+let barDrawn = false;
 try {
   const [user] = await database.db.select().from(users).where(eq(users.username, values.as));
-  if (user === undefined) throw new Error(`no user ${values.as}`);
+  if (user === undefined) {
+    throw new Error(
+      `There is no account "${values.as}" in ${database.url}: --as names the account the import is recorded under (default ${defaultImporter}); name one of yours, such as the office's, with --as USERNAME.`,
+    );
+  }
+  const [campaign] = await database.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId));
+  if (campaign === undefined) {
+    const known = await database.db.select({ id: campaigns.id, code: campaigns.code, nameZh: campaigns.nameZh }).from(campaigns).orderBy(campaigns.id);
+    const listed = known.length === 0 ? 'it has no campaign yet' : `its campaigns are ${known.map((c) => `${c.id} (${c.code} ${c.nameZh})`).join(', ')}`;
+    throw new Error(`There is no campaign ${campaignId} in ${database.url}: ${listed}.`);
+  }
   const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
-  process.stderr.write(`reading ${file}…\n`);
-  const table = await readTable(new Uint8Array(await readFile(file)));
+  const path = operatorPath(file);
+  process.stderr.write(`reading ${path}…\n`);
+  const table = await readTable(new Uint8Array(await readFile(path)));
   if (values.check) {
     const plan = await previewImport(database, campaignId, table, undefined, actor, new Date());
     console.log(JSON.stringify(plan, null, 2));
   } else {
     const started = performance.now();
-    const result = await commitImport(database, campaignId, table, undefined, actor, new Date(), { onlyValid: values['only-valid'], onProgress: bar });
+    const result = await commitImport(database, campaignId, table, undefined, actor, new Date(), {
+      onlyValid: values['only-valid'],
+      onProgress: (progress) => {
+        barDrawn = true;
+        bar(progress);
+      },
+    });
     process.stderr.write('\n');
     console.log(`imported ${result.created} clues (batch ${result.batchId}) in ${Math.round(performance.now() - started)} ms; ${result.alreadyImported.length} already imported; ${result.issues.length} rows skipped as invalid`);
     for (const issue of result.issues.slice(0, 50)) console.log(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
   }
 } catch (error) {
-  process.stderr.write('\n');
+  // Ends the progress bar's line, where one was drawn.
+  if (barDrawn) process.stderr.write('\n');
   if (error instanceof ApiError) {
     console.error(`${error.reason.zh} / ${error.reason.en}`);
     const plan = error.extra.plan as { issues?: { row: number; column: string; reason: { zh: string; en: string } }[] } | undefined;
     for (const issue of plan?.issues?.slice(0, 50) ?? []) console.error(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
-  } else console.error(error instanceof Error ? error.message : error);
+  } else console.error(reasonOf(error));
   process.exitCode = 1;
 } finally {
   database.close();

@@ -1,49 +1,19 @@
-import { serve } from '@hono/node-server';
-import { openDatabase } from '../db/client';
+import { absoluteDatabaseUrl } from '../db/database-url';
+import { libsqlErrorIn, reasonOf } from '../db/error-cause';
 import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
-import { demoSignInsWork, hasCampaign } from '../db/seed/seed-demo';
-import { seedDemoCampaign } from './services/demo';
+import { demoSignInsWork } from '../db/seed/seed-demo';
+import { claimServerMark, localPathOf } from '../db/backup/server-lock';
 import { createApp } from './app';
-import { hashPassword, verifyPassword } from './auth/password';
+import { verifyPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
 import { loadEnv } from './env';
 import { startBackground } from './services/background';
-import { askPassword } from './auth/ask-password';
-import { adminPasswordProblem, createFirstAdmin, firstAdmin, hasUsers } from './services/people/first-start';
-import { claimServerMark, localPathOf } from '../db/backup/server-lock';
-import type { Database } from '../db/client';
-import type { Env } from './env';
 import { tableReaderIn } from './services/import/table-reader';
-
-/**
- * The administrator's password for a first start with no accounts: from
- * BATTLEMAP_ADMIN_PASSWORD, else asked twice on the terminal; with neither,
- * the start fails with what to do.
- */
-async function firstAdminPassword(database: Database, env: Env): Promise<string> {
-  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
-    const problem = await adminPasswordProblem(database, env.BATTLEMAP_ADMIN_PASSWORD);
-    if (problem !== null) throw new Error(`BATTLEMAP_ADMIN_PASSWORD is refused: ${problem}`);
-    return env.BATTLEMAP_ADMIN_PASSWORD;
-  }
-  if (!process.stdin.isTTY) {
-    throw new Error(
-      'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
-    );
-  }
-  console.log('First start: the database has no accounts yet. Choose the password of the administrator "admin".');
-  for (;;) {
-    const password = await askPassword('Password: ');
-    const problem = await adminPasswordProblem(database, password);
-    if (problem !== null) {
-      console.log(problem);
-      continue;
-    }
-    if ((await askPassword('Again: ')) === password) return password;
-    console.log('The two passwords differ; once more.');
-  }
-}
+import { CannotStart } from './start/cannot-start';
+import { fillFirstStart } from './start/first-data';
+import { listenFirst } from './start/listen-first';
+import { openServedDatabase } from './start/served-database';
 
 /** The write worker's script: bundled beside this file as write-worker.mjs when built, write-worker.ts in the sources. */
 const writeWorkerEntry = new URL(import.meta.url.endsWith('.ts') ? './write-worker.ts' : './write-worker.mjs', import.meta.url);
@@ -52,29 +22,20 @@ const writeWorkerEntry = new URL(import.meta.url.endsWith('.ts') ? './write-work
 const tableReaderEntry = new URL(import.meta.url.endsWith('.ts') ? './read-table-worker.ts' : './read-table-worker.mjs', import.meta.url);
 
 /**
- * Battlemap's one process: opens (and migrates) the database, seeds the demo
- * campaign on a first start, and serves the API and the built web app on one port.
+ * Battlemap's one process: binds its port, opens (and migrates) the
+ * database, seeds the demo campaign on a first start, and serves the API and
+ * the built web app on that port; the background jobs start once it serves.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
   const clock = env.BATTLEMAP_NOW === undefined ? systemClock : fixedClock(env.BATTLEMAP_NOW);
-  const database = await openDatabase(env.DATABASE_URL, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
-
-  // Production never gets demo data or the demo password; its first start is the administrator's.
-  const seeded = env.SEED_DEMO && env.NODE_ENV !== 'production' && !(await hasCampaign(database));
-  if (seeded) {
-    const started = performance.now();
-    await seedDemoCampaign(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
-    console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
-  } else if (!(await hasUsers(database))) {
-    await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
-    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`);
-  } else if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
-    // Read on a first start only: left in a service's environment, it is a password kept in the clear for nothing.
-    console.log('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
-  }
+  // Said and opened as an absolute path: the same file the command-line tools open by the same setting (see absoluteDatabaseUrl).
+  const databaseUrl = absoluteDatabaseUrl(env.DATABASE_URL);
+  const listener = await listenFirst(env.PORT, env.HOST);
+  const database = await openServedDatabase(databaseUrl, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
+  await fillFirstStart(database, env, clock);
   // Marks the database file as served, so that a restore refuses to replace it underneath this process.
-  const localPath = localPathOf(env.DATABASE_URL);
+  const localPath = localPathOf(databaseUrl);
   const mark = localPath === null ? null : claimServerMark(localPath);
 
   const app = createApp({
@@ -85,7 +46,10 @@ async function main(): Promise<void> {
     webRoot: projectPath('dist/web'),
     readTable: tableReaderIn(tableReaderEntry),
   });
-
+  // The demo's sign-ins, where they work: a database started without the demo (SEED_DEMO=false) has none of them.
+  const demoAccounts = env.NODE_ENV !== 'production' && (await demoSignInsWork(database, env.DEMO_PASSWORD, verifyPassword));
+  const { server } = listener;
+  listener.serve(app.fetch);
   const background = startBackground(database, clock, {
     sweepSeconds: env.SWEEP_INTERVAL_SECONDS,
     webhookSeconds: env.WEBHOOK_INTERVAL_SECONDS,
@@ -93,37 +57,17 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
 
-  // The demo's sign-ins, where they work: a database started without the demo (SEED_DEMO=false) has none of them.
-  const demoAccounts = env.NODE_ENV !== 'production' && (await demoSignInsWork(database, env.DEMO_PASSWORD, verifyPassword));
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-    console.log(`Battlemap is serving at http://${host}:${info.port}  (database ${env.DATABASE_URL})`);
-    if (demoAccounts) {
-      const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
-      console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
-      console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
-    }
-    if (!env.SEND_WEBHOOKS) console.log('Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.');
-    console.log('Press Ctrl-C to stop.');
-  });
-  // The port taken (another Battlemap still running) or not ours to bind: said in a line, not a stack trace.
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    const reason =
-      error.code === 'EADDRINUSE'
-        ? `port ${env.PORT} on ${env.HOST} is already in use (another Battlemap, or another program): stop it, or set PORT to a free port`
-        : error.code === 'EACCES'
-          ? `this user may not bind port ${env.PORT} on ${env.HOST}: set PORT to one above 1023`
-          : error.message;
-    console.error(`Battlemap cannot serve: ${reason}.`);
-    // Set first: with the timers stopped the process may end before the database's close resolves.
-    process.exitCode = 1;
-    app.stop();
-    background.stop();
-    void database.close().finally(() => {
-      mark?.release();
-      process.exit(1);
-    });
-  });
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  console.log(`Battlemap is serving at http://${host}:${listener.port}  (database ${databaseUrl})`);
+  if (demoAccounts) {
+    const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
+    console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
+    console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
+  }
+  if (!env.SEND_WEBHOOKS) console.log('Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.');
+  console.log('Press Ctrl-C to stop.');
+  // Bound already: what the server meets now (a connection the system could not accept) is said in a line, and it goes on serving.
+  server.on('error', (error: Error) => console.error(JSON.stringify({ at: clock().toISOString(), error: error.message })));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -151,6 +95,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // One line: what stopped the start and why, not drizzle's failed query (a statement of several KB) or a stack trace.
+  if (error instanceof CannotStart) console.error(error.message);
+  else if (libsqlErrorIn(error) !== undefined) console.error(`Battlemap cannot start: the database refused what the start asked of it: ${reasonOf(error)}.`);
+  else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../test/support/test-database';
+import { openDatabase } from './client';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 
@@ -42,5 +46,30 @@ describe('the connections of a local database file', () => {
     await database.write((tx) => tx.run(sql`insert into committed_rows values (1), (2)`));
     expect((await database.client.execute('select count(*) as n from committed_rows')).rows[0]?.n).toBe(2);
     expect(await failure(database.write((tx) => tx.all(sql`select count(*) from temp.read_mark`)))).toMatch(/no such table: temp.read_mark/);
+  });
+});
+
+describe('a database file the server creates', () => {
+  const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+  it('is readable and writable by its owner only, and so are its -wal and -shm: it holds password hashes and police data', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'battlemap-mode-'));
+    try {
+      const path = join(folder, 'data', 'battlemap.db');
+      const created = await openDatabase(`file:${path}`);
+      try {
+        expect([modeOf(path), modeOf(`${path}-wal`), modeOf(`${path}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+      } finally {
+        await created.close();
+      }
+      // One that exists keeps the mode its operator gave it (a group that reads the backups, say).
+      const shared = join(folder, 'shared.db');
+      copyFileSync(path, shared);
+      chmodSync(shared, 0o640);
+      await (await openDatabase(`file:${shared}`)).close();
+      expect(modeOf(shared)).toBe(0o640);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { rescanIdentifiers } from './items/identifier-rescans';
+import { createOwnerOnlyFile } from './owner-only-file';
 import { projectPath } from './project-path';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
@@ -69,7 +70,10 @@ export async function openDatabase(url: string, options: { authToken?: string; w
   const isLocalFile = url.startsWith('file:');
   if (isLocalFile) {
     const path = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
-    if (path !== ':memory:' && !path.startsWith(':')) mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:' && !path.startsWith(':')) {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      createOwnerOnlyFile(resolve(path));
+    }
   }
   // Before the client opens its first connection; a libSQL server keeps its own.
   if (isLocalFile) cachePreparedStatements();

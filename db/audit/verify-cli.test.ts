@@ -1,8 +1,8 @@
 import { createClient } from '@libsql/client';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
 import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
@@ -69,11 +69,27 @@ describe('npm run audit:verify', () => {
     expect(sha256(older)).toBe(before);
   });
 
-  it('reads a relative file: path from the folder npm was run in, not the package folder', async () => {
-    const { code, output } = await verify(`file:./${basename(copy)}`);
-    // Before, it would have made an empty database in the package's folder; never leave one there.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(root, `${basename(copy)}${suffix}`), { force: true });
+  it('reads a relative file: path from the package folder, as the server does, not the folder npm was run in', async () => {
+    const { code, output } = await verify(`file:${relative(root, copy)}`, join(folder, 'operator'));
+    // Read from where it was typed, it would have named a database that is not there.
     expect(code, output).toBe(0);
     expect(output).toContain(`(file:${copy})`);
+    expect(existsSync(join(folder, 'operator'))).toBe(false);
+  });
+
+  it('says in one line that a damaged database is damaged, naming the file and SQLite\'s reason, and exits 1', async () => {
+    const damaged = join(folder, 'damaged.db');
+    copyFileSync(copy, damaged);
+    // The audit log's first page overwritten: the schema and the migrations' record still read, the log does not.
+    const client = createClient({ url: `file:${damaged}` });
+    const logRoot = Number((await client.execute("select rootpage from sqlite_master where name = 'audit_log'")).rows[0]?.rootpage);
+    const pageSize = Number((await client.execute('pragma page_size')).rows[0]?.page_size);
+    client.close();
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0x41), 0, pageSize, (logRoot - 1) * pageSize);
+    closeSync(fd);
+    const { code, output } = await verify(`file:${damaged}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringContaining(`Could not read ${damaged}: SQLITE_CORRUPT: database disk image is malformed`)]);
   });
 });

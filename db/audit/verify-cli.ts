@@ -1,8 +1,7 @@
-import { LibsqlError } from '@libsql/client';
 import { databaseUrlOf } from '../backup/operator-paths';
-import { firstLineOf } from '../backup/database-file';
 import { localPathOf } from '../backup/server-lock';
 import { openDatabase } from '../client';
+import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { checkKeptFigures, rebuildKeptFigures, type KeptMismatch } from './kept-figures';
 import { verifyAudit } from './verify';
 import { CannotVerify, openToVerify } from './verify-open';
@@ -14,7 +13,7 @@ import { CannotVerify, openToVerify } from './verify-open';
  * what the log and the items give; `--rebuild-kept` rebuilds those from
  * them when they do not. It only reads the database (see openToVerify),
  * but for that rebuild, when asked. A relative `file:` DATABASE_URL is read
- * from the folder npm was run in.
+ * as the server reads it (see databaseUrlOf).
  */
 const url = databaseUrlOf();
 const rebuild = process.argv.includes('--rebuild-kept');
@@ -49,10 +48,10 @@ try {
   }
 } catch (error) {
   if (error instanceof CannotVerify) console.error(error.message);
-  else if (error instanceof LibsqlError) {
-    // A file SQLite cannot read (damaged): said in a line, not a stack trace.
+  else if (libsqlErrorIn(error) !== undefined) {
+    // A file SQLite cannot read (damaged), met by a query of drizzle's or our own: said in a line, not a stack trace.
     const shownAs = reader?.shownAs ?? localPathOf(url) ?? url;
-    console.error(`无法读取 ${shownAs}（${firstLineOf(error)}） / Could not read ${shownAs}: ${firstLineOf(error)}`);
+    console.error(`无法读取 ${shownAs}（${reasonOf(error)}） / Could not read ${shownAs}: ${reasonOf(error)}`);
   } else throw error;
   process.exitCode = 1;
 } finally {

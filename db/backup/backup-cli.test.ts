@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
 import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
@@ -9,21 +9,25 @@ import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 const root = packageRoot;
 
 let folder: string;
+/** Where the operator typed the command: a folder of its own, so that a path read from there is told from one read from the package folder. */
+let typedIn: string;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'battlemap-backup-cli-'));
+  typedIn = join(folder, 'operator');
+  mkdirSync(typedIn);
   await (await openDatabase(`file:${join(folder, 'live.db')}`)).close();
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const backup = (file: string, databaseUrl: string) => runOperatorCli('db/backup/backup-cli.ts', [file], { DATABASE_URL: databaseUrl, INIT_CWD: folder });
+const backup = (file: string, databaseUrl: string) => runOperatorCli('db/backup/backup-cli.ts', [file], { DATABASE_URL: databaseUrl, INIT_CWD: typedIn });
 
 describe('npm run backup', () => {
-  it('reads a relative DATABASE_URL and writes a relative FILE in the folder npm was run in, not the package folder', async () => {
-    const { code, output } = await backup('copy.db', 'file:./live.db');
+  it('reads a relative DATABASE_URL from the package folder, as the server does, and writes a relative FILE in the folder npm was run in', async () => {
+    const { code, output } = await backup('copy.db', `file:${relative(root, join(folder, 'live.db'))}`);
     expect(code, output).toBe(0);
-    expect(output).toContain(`Backed up file:${join(folder, 'live.db')} to ${join(folder, 'copy.db')}`);
-    expect(existsSync(join(folder, 'copy.db'))).toBe(true);
+    expect(output).toContain(`Backed up file:${join(folder, 'live.db')} to ${join(typedIn, 'copy.db')}`);
+    expect(existsSync(join(typedIn, 'copy.db'))).toBe(true);
     expect(existsSync(join(root, 'copy.db'))).toBe(false);
   });
 

@@ -1,11 +1,11 @@
 import { BackupError, backupDatabase } from './backup';
 import { databaseUrlOf, operatorPath } from './operator-paths';
 
-/** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. Relative paths are read from the folder npm was run in. */
+/** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. A relative FILE is read from the folder npm was run in; DATABASE_URL as the server reads it (see databaseUrlOf). */
 const url = databaseUrlOf();
 const target = process.argv[2];
 if (target === undefined || target.startsWith('-')) {
-  console.error('Usage: npm run backup -- FILE   (writes a copy of the database at DATABASE_URL, default file:./data/battlemap.db)');
+  console.error('Usage: npm run backup -- FILE   (writes a copy of the database at DATABASE_URL, default file:./data/battlemap.db in the package folder)');
   process.exit(2);
 }
 try {

@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,8 @@ describe('a restore', () => {
     await backupDatabase(`file:${join(folder, 'first-start', 'battlemap.db')}`, firstBackup);
     const restored = await restoreDatabase(firstBackup, `file:${join(folder, 'restored-first-start', 'battlemap.db')}`, testNow);
     expect(restored).toMatchObject({ verified: { ok: true, items: 0 }, replaced: null });
+    // Whatever the backup's mode: the database holds password hashes and police data.
+    expect(statSync(join(folder, 'restored-first-start', 'battlemap.db')).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {
@@ -93,6 +95,11 @@ describe('a restore', () => {
 });
 
 describe('a backup', () => {
+  it('is written readable and writable by its owner only, as the database it copies is', () => {
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+  });
+
+
   it('into a folder that does not exist is refused, naming the folder, and writes nothing', async () => {
     const target = join(folder, 'no such folder', 'battlemap.db');
     const outcome = await backupDatabase(live.url, target).then(

@@ -1,8 +1,10 @@
 import { createClient, LibsqlError } from '@libsql/client';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Label } from '../../engine/labels';
 import { openDatabase } from '../client';
+import { libsqlErrorIn, reasonOf } from '../error-cause';
+import { createOwnerOnlyFile } from '../owner-only-file';
 import { verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
@@ -36,6 +38,8 @@ export async function backupDatabase(url: string, target: string): Promise<{ pat
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new BackupError({ zh: `文件夹 ${folder} 不存在，无法写入备份 ${path}；请先创建它`, en: `The folder ${folder} does not exist, so the backup ${path} cannot be written there; create it first.` });
   }
+  // Before SQLite makes it 0644: see createOwnerOnlyFile. VACUUM INTO writes into an empty file.
+  createOwnerOnlyFile(path);
   const client = createClient({ url: `file:${source}`, timeout: 10_000 });
   try {
     await client.execute({ sql: 'VACUUM INTO ?', args: [path] });
@@ -89,9 +93,15 @@ async function checkBackupCopy(copy: string, source: string): Promise<void> {
  * a Battlemap database; it is copied beside the database, migrated to this
  * version and its audit chain verified (hash chain and replay of every
  * item); only then does it replace the database. The database it replaces
- * is kept as `<name>.replaced-<time>` rather than deleted.
+ * is kept as `<name>.replaced-<time>` rather than deleted, and so are the
+ * -wal, -shm and -journal beside it (`logsKept`), its own or left there by
+ * a database moved away.
  */
-export async function restoreDatabase(backup: string, url: string, now: Date = new Date()): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null }> {
+export async function restoreDatabase(
+  backup: string,
+  url: string,
+  now: Date = new Date(),
+): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null; logsKept: string[] }> {
   const target = localPathOrFail(url);
   const source = resolve(backup);
   if (!existsSync(source)) throw new BackupError({ zh: `没有备份文件 ${source}`, en: `There is no backup at ${source}.` });
@@ -111,6 +121,8 @@ export async function restoreDatabase(backup: string, url: string, now: Date = n
   };
   removeStaging();
   copyFileSync(source, staging);
+  // The mode of the database it replaces, else readable by its owner only (see createOwnerOnlyFile), whatever the backup's.
+  chmodSync(staging, existsSync(target) ? statSync(target).mode & 0o777 : 0o600);
   let verified: VerifyResult;
   try {
     await checkBackupCopy(staging, source);
@@ -125,7 +137,7 @@ export async function restoreDatabase(backup: string, url: string, now: Date = n
   } catch (error) {
     removeStaging();
     // Whole and Battlemap's, yet unreadable to the migration or the verification (a schema edited by hand): said, not a stack trace.
-    if (error instanceof LibsqlError) throw notRestored(source, { zh: `无法读取（${firstLineOf(error)}）`, en: `could not be read: ${firstLineOf(error)}` });
+    if (libsqlErrorIn(error) !== undefined) throw notRestored(source, { zh: `无法读取（${reasonOf(error)}）`, en: `could not be read: ${reasonOf(error)}` });
     throw error;
   }
   if (!verified.ok) {
@@ -136,13 +148,34 @@ export async function restoreDatabase(backup: string, url: string, now: Date = n
       en: `The backup's audit log is broken at seq ${verified.seq ?? '?'}${where}: ${verified.reason}. Nothing was restored.`,
     });
   }
+  // Named for the instant, whether or not there is a database to replace: see setAsideLogs.
+  const keptAs = `${target}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
   let replaced: string | null = null;
   if (existsSync(target)) {
-    replaced = `${target}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
+    replaced = keptAs;
     renameSync(target, replaced);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${replaced}${suffix}`);
   }
+  const logsKept = setAsideLogs(target, keptAs);
   for (const suffix of ['-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
   renameSync(staging, target);
-  return { verified, replaced };
+  return { verified, replaced, logsKept };
+}
+
+/** The files SQLite keeps beside a database and reads as part of it when it opens it: its write-ahead log and the log's index, and a rollback journal. */
+const logSuffixes = ['-wal', '-shm', '-journal'] as const;
+
+/**
+ * Moves the logs beside `target` to `keptAs` with their suffix, and answers
+ * where each went. They belong to the database that was there: SQLite would
+ * replay a WAL (or roll back a hot journal) into whatever file next bears
+ * the name, and a backup put in its place would open corrupt or as the other
+ * database. They are there without a database too, after a crash when the
+ * operator moved the broken file aside but not its -wal.
+ */
+function setAsideLogs(target: string, keptAs: string): string[] {
+  return logSuffixes.flatMap((suffix) => {
+    if (!existsSync(`${target}${suffix}`)) return [];
+    renameSync(`${target}${suffix}`, `${keptAs}${suffix}`);
+    return [`${keptAs}${suffix}`];
+  });
 }

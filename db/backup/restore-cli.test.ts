@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstAdmin } from '../../api/services/people/first-start';
+import { testNow } from '../../test/support/test-database';
 import { openDatabase } from '../client';
 import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 
@@ -12,9 +14,13 @@ let folder: string;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'battlemap-restore-cli-'));
-  const database = await openDatabase(`file:${join(folder, 'live.db')}`);
+  const database = await openDatabase(`file:${join(folder, 'source.db')}`);
+  // One audit entry, so that the backup's own log is told from another database's empty one.
+  await createFirstAdmin(database, 'a password long enough 1', testNow);
   await database.client.execute({ sql: 'VACUUM INTO ?', args: [join(folder, 'backup.db')] });
   await database.close();
+  // The database a restore would replace: a file no connection of this process holds.
+  copyFileSync(join(folder, 'backup.db'), join(folder, 'live.db'));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -31,10 +37,41 @@ describe('npm run restore', () => {
     expect(readFileSync(join(folder, 'live.db')).equals(live)).toBe(true);
   });
 
-  it('reads a relative FILE and DATABASE_URL in the folder npm was run in, not the package folder', async () => {
-    const { code, output } = await restore('backup.db', 'file:./restored/battlemap.db');
+  it('reads a relative FILE in the folder npm was run in, and a relative DATABASE_URL from the package folder, as the server does', async () => {
+    const typedIn = join(folder, 'operator');
+    mkdirSync(typedIn);
+    copyFileSync(join(folder, 'backup.db'), join(typedIn, 'nightly.db'));
+    const { code, output } = await runOperatorCli('db/backup/restore-cli.ts', ['nightly.db'], { DATABASE_URL: `file:${relative(root, join(folder, 'restored', 'battlemap.db'))}`, INIT_CWD: typedIn });
     expect(code, output).toBe(0);
-    expect(output).toContain(`Restored ${join(folder, 'backup.db')} into file:${join(folder, 'restored', 'battlemap.db')}: audit log intact`);
-    expect(existsSync(join(root, 'restored'))).toBe(false);
+    expect(output).toContain(`Restored ${join(typedIn, 'nightly.db')} into file:${join(folder, 'restored', 'battlemap.db')}: audit log intact`);
+    expect(existsSync(join(typedIn, 'restored'))).toBe(false);
+  });
+
+  it('sets aside a -wal and -shm left beside a database that is no longer there, so that SQLite does not replay them into the restored one', async () => {
+    // A crash: another database's last writes still in its WAL. The operator moves the broken file aside and restores.
+    const crashed = join(folder, 'crashed.db');
+    const other = await openDatabase(`file:${crashed}`);
+    const server = join(folder, 'srv');
+    mkdirSync(server);
+    const target = join(server, 'battlemap.db');
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${crashed}${suffix}`, `${target}${suffix}`);
+    await other.close();
+    renameSync(target, join(server, 'broken.db'));
+    const staleWal = readFileSync(`${target}-wal`);
+    expect(staleWal.length).toBeGreaterThan(0);
+
+    const { code, output } = await restore(join(folder, 'backup.db'), `file:${target}`);
+    expect(code, output).toBe(0);
+    // Opened by another process, as the server would open it: the backup's own log, whole.
+    const verified = await runOperatorCli('db/audit/verify-cli.ts', [], { DATABASE_URL: `file:${target}`, INIT_CWD: folder });
+    expect(verified.code, verified.output).toBe(0);
+    expect(verified.output).toMatch(/audit log intact: 1 entries/);
+
+    // Kept, as a database restore replaces is, and said.
+    const kept = readdirSync(server).filter((name) => name.startsWith('battlemap.db.replaced-')).sort();
+    expect(kept).toEqual([expect.stringMatching(/-shm$/), expect.stringMatching(/-wal$/)]);
+    expect(readFileSync(join(server, kept[1] ?? '')).equals(staleWal)).toBe(true);
+    expect(output).toContain(join(server, kept[1] ?? ''));
+    expect(readdirSync(server).sort()).toEqual(['battlemap.db', ...kept, 'broken.db'].sort());
   });
 });

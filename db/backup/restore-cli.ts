@@ -3,19 +3,23 @@ import { databaseUrlOf, operatorPath } from './operator-paths';
 
 /**
  * `npm run restore -- FILE`: replaces the database at DATABASE_URL with a backup whose audit chain verifies. The server must be stopped.
- * Relative paths are read from the folder npm was run in.
+ * A relative FILE is read from the folder npm was run in; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
 const url = databaseUrlOf();
 const source = process.argv[2];
 if (source === undefined || source.startsWith('-')) {
-  console.error('Usage: npm run restore -- FILE   (stop Battlemap first; restores into DATABASE_URL, default file:./data/battlemap.db)');
+  console.error('Usage: npm run restore -- FILE   (stop Battlemap first; restores into DATABASE_URL, default file:./data/battlemap.db in the package folder)');
   process.exit(2);
 }
 try {
   const backup = operatorPath(source);
-  const { verified, replaced } = await restoreDatabase(backup, url);
+  const { verified, replaced, logsKept } = await restoreDatabase(backup, url);
   console.log(`Restored ${backup} into ${url}: audit log intact, ${verified.entries} entries, ${verified.items} items replay to their stored state, ${verified.files} attached files have the SHA-256 recorded.`);
-  if (replaced !== null) console.log(`The database it replaced is kept as ${replaced}; delete it once you are sure.`);
+  if (replaced !== null) console.log(`The database it replaced is kept as ${replaced}${logsKept.length === 0 ? '' : `, with its ${logsKept.join(', ')}`}; delete it once you are sure.`);
+  else if (logsKept.length > 0) {
+    // No database was there, yet its logs were: SQLite would have replayed them into the one restored.
+    console.log(`The log files left where the database was, without it, are kept as ${logsKept.join(', ')} (not read into the restored database); delete them once you are sure.`);
+  }
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);

@@ -3,7 +3,8 @@ import { projectPath } from '../../db/project-path';
 
 /**
  * The node arguments the server runs with, before its script: package.json's
- * `serve` (and so `npm start`) writes the same (built-server.test.ts checks).
+ * `serve` (and so `npm start`) writes the same after `exec node`, and so
+ * should a service that runs node directly (built-server.test.ts checks).
  *
  * `--max-semi-space-size=8`: V8 grows the young generation of each heap (the
  * main thread's and the write worker's) up to 16 MB a half under a burst of

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { resolve } from 'node:path';
 import { builtServerArgs } from './built-server';
 import { testNow } from './test-database';
@@ -75,4 +75,50 @@ export async function remoteSession(url: string, username: string, password = 'b
     post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
   };
+}
+
+/** A server process as it starts, whether it comes to serve or stops before. */
+export interface Launched {
+  readonly child: ChildProcess;
+  /** Its exit code, once it has exited. */
+  readonly exited: Promise<number | null>;
+  /** The address it serves at, once it says so; null if it exits first. */
+  readonly serving: Promise<string | null>;
+  /** Everything it wrote, stdout and stderr, as it came. */
+  output(): string;
+}
+
+/**
+ * Starts the built server (as `npm run serve` does) in the package's folder
+ * with `env` over the inherited environment, without the test run's own
+ * clock or first administrator's password unless given, for a test that
+ * watches how a start ends: see {@link Launched}. `as` runs it as another
+ * user (a test run as root).
+ */
+export function launchServer(env: Record<string, string>, as: Pick<SpawnOptions, 'uid' | 'gid'> = {}): Launched {
+  const { BATTLEMAP_NOW: _now, BATTLEMAP_ADMIN_PASSWORD: _password, ...inherited } = process.env;
+  const child = spawn(process.execPath, builtServerArgs(), {
+    cwd: root,
+    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', LOG_REQUESTS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const serving = new Promise<string | null>((done) => {
+    const timer = setInterval(() => {
+      const match = /serving at (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearInterval(timer);
+        done(match[1]);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      done(/serving at (http:\/\/[^\s]+)/.exec(output)?.[1] ?? null);
+    });
+  });
+  return { child, exited, serving, output: () => output };
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+/** The one line loadEnv's refusal gives the variable, or the environment it read. */
+function refusal(source: NodeJS.ProcessEnv): string {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return expect.unreachable('the environment was accepted');
+}
+
+describe('the environment at start', () => {
+  it('takes PORT as a port number, and 8787 when unset', () => {
+    expect(loadEnv({}).PORT).toBe(8787);
+    expect(loadEnv({ PORT: '8861' }).PORT).toBe(8861);
+    // Any free port, as the tests ask for.
+    expect(loadEnv({ PORT: '0' }).PORT).toBe(0);
+  });
+
+  it('refuses PORT set but empty, naming it and why, rather than binding a port chosen at random', () => {
+    expect(refusal({ PORT: '' })).toBe('Invalid environment:\n  PORT: is empty: set it to a port number (0–65535), or unset it for 8787');
+    expect(refusal({ PORT: ' ' })).toMatch(/^ {2}PORT: is empty/m);
+  });
+
+  it('refuses a PORT that is no port number, naming it and why', () => {
+    for (const wrong of ['abc', '80.5', '-1', '65536', '0x50']) expect(refusal({ PORT: wrong }), wrong).toMatch(/^ {2}PORT: /m);
+  });
+
+  it('refuses DATABASE_URL=file: with no path, which SQLite would take for a temporary database of each connection', () => {
+    expect(refusal({ DATABASE_URL: 'file:' })).toMatch(/^ {2}DATABASE_URL: .*no path/m);
+    expect(loadEnv({ DATABASE_URL: 'file:./data/battlemap.db' }).DATABASE_URL).toBe('file:./data/battlemap.db');
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOperatorCli } from '../test/support/operator-cli';
+import { testDatabase } from '../test/support/test-database';
+import { openDatabase } from '../db/client';
+import { createFirstAdmin } from './services/people/first-start';
+
+/** `npm run import` as the operator runs it (test/support/operator-cli.ts): in the package's folder, typed in another. */
+let demo: Awaited<ReturnType<typeof testDatabase>>;
+/** Where the operator typed the command, and keeps the file. */
+let typedIn: string;
+
+beforeAll(async () => {
+  demo = await testDatabase({ clues: 5, problems: 1, writeWorker: false });
+  typedIn = join(demo.folder, 'operator');
+  mkdirSync(typedIn);
+  const rows = ['线索编号,线索标题,简要案情,承办单位,案件类别,线索来源', 'CLI-001,命令行导入的线索,催收电话13911112222,汉台分局,,110平台'];
+  writeFileSync(join(typedIn, 'good.csv'), rows.join('\n'));
+});
+afterAll(() => demo.drop());
+
+const importCli = (args: readonly string[], databaseUrl = demo.url) => runOperatorCli('api/import-cli.ts', args, { DATABASE_URL: databaseUrl, INIT_CWD: typedIn });
+
+describe('npm run import', () => {
+  it('reads a relative FILE in the folder npm was run in, as backup and restore read theirs', async () => {
+    const { code, output } = await importCli(['good.csv', '--campaign', '1']);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/imported 1 clues/);
+  });
+
+  it('says in its usage line whose name the import is recorded under by default', async () => {
+    const { code, output } = await importCli([]);
+    expect(code).toBe(2);
+    expect(output).toMatch(/--as USER.*default office/);
+  });
+
+  it('names the campaign that is not there', async () => {
+    const { code, output } = await importCli(['good.csv', '--campaign', '99']);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/campaign 99/i)]);
+  });
+
+  it('on a database without the account --as names (a production install has no "office"), says what --as is', async () => {
+    const production = join(demo.folder, 'production.db');
+    const database = await openDatabase(`file:${production}`);
+    await createFirstAdmin(database, 'a password long enough 1', new Date());
+    await database.close();
+    const { code, output } = await importCli(['good.csv', '--campaign', '1'], `file:${production}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/"office".*--as names the account the import is recorded under/)]);
+  });
+});

@@ -1,0 +1,101 @@
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client';
+import { freePort } from '../test/support/free-port';
+import { launchServer, type Launched } from '../test/support/server-process';
+import { createFirstAdmin } from './services/people/first-start';
+
+/**
+ * How the server's start ends, as `npm run serve` runs it (the built bundle
+ * under plain node): what it says when it cannot serve, and what it does to
+ * a database with accounts of its own.
+ */
+let folder: string;
+/** A database as a production install's first start leaves it: the administrator, no campaign; one file, nothing beside it. */
+let withAccounts: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'battlemap-server-'));
+  const database = await openDatabase(`file:${join(folder, 'first-start.db')}`);
+  await createFirstAdmin(database, 'a password long enough 1', new Date());
+  // Folded into the file, so that a copy of it alone is the whole database.
+  await database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  await database.close();
+  withAccounts = join(folder, 'accounts.db');
+  copyFileSync(join(folder, 'first-start.db'), withAccounts);
+}, 60_000);
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Waits for the start to end, and stops a server that came to serve after all (a test failing). */
+async function ended(server: Launched): Promise<{ code: number | null; serving: string | null; lines: string[] }> {
+  const serving = await server.serving;
+  if (serving !== null) server.child.kill('SIGTERM');
+  const code = await server.exited;
+  return { code, serving, lines: server.output().trim().split('\n') };
+}
+
+describe('a start that cannot serve', () => {
+  it('on an address that is not this machine\'s says so in one line, before it opens the database', async () => {
+    const database = join(folder, 'never-opened.db');
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', HOST: '8.8.8.8', DATABASE_URL: `file:${database}` }));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual(['Battlemap cannot serve: 8.8.8.8 is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all of them).']);
+    // Neither created nor migrated, nor swept.
+    expect(existsSync(database)).toBe(false);
+  }, 60_000);
+
+  it('with a libSQL server no one answers at, names DATABASE_URL and the refusal in one line', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: url }));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot open the database at DATABASE_URL=${url}: .*connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`))]);
+  }, 60_000);
+
+  it('with a DATABASE_URL that is no URL, names the variable and why in one line', async () => {
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: 'garbage' }));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual(["Battlemap cannot open the database at DATABASE_URL=garbage: URL_INVALID: The URL 'garbage' is not in a valid format."]);
+  }, 60_000);
+
+  it('on a database file it may not write, refuses in one line naming the file and why, rather than serving sign-ins that fail', async () => {
+    const readOnly = join(folder, 'read-only');
+    mkdirSync(readOnly);
+    const database = join(readOnly, 'battlemap.db');
+    copyFileSync(withAccounts, database);
+    chmodSync(database, 0o444);
+    // The folder stays open to all, so SQLite may make the -wal and -shm it reads a WAL database with: only the file is read-only.
+    chmodSync(folder, 0o755);
+    chmodSync(readOnly, 0o777);
+    // Root writes any file whatever its mode: a test run as root starts the server as nobody, as a service runs as its own user.
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` }, as));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot write to the database ${database} \\(DATABASE_URL\\): SQLITE_READONLY: .*`))]);
+  }, 60_000);
+});
+
+describe('a start on a database with accounts of its own and no campaign, without NODE_ENV=production', () => {
+  it('serves it as it is, saying why the demo is not seeded, rather than failing on the demo\'s inserts', async () => {
+    const database = join(folder, 'accounts-not-production.db');
+    copyFileSync(withAccounts, database);
+    const server = launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}` });
+    try {
+      const url = await server.serving;
+      expect(url, server.output()).not.toBeNull();
+      expect(server.output()).toContain('The demo campaign is not seeded: the database has accounts of its own.');
+      expect(server.output()).not.toMatch(/Failed query|insert into/i);
+      expect(server.output()).not.toMatch(/Demo logins/);
+      const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'a password long enough 1' }) });
+      expect(login.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 60_000);
+});

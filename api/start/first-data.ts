@@ -1,0 +1,66 @@
+import type { Database } from '../../db/client';
+import { hasCampaign } from '../../db/seed/seed-demo';
+import { askPassword } from '../auth/ask-password';
+import { hashPassword } from '../auth/password';
+import type { Clock } from '../clock';
+import type { Env } from '../env';
+import { seedDemoCampaign } from '../services/demo';
+import { adminPasswordProblem, createFirstAdmin, firstAdmin, hasUsers } from '../services/people/first-start';
+import { CannotStart } from './cannot-start';
+
+/**
+ * The administrator's password for a first start with no accounts: from
+ * BATTLEMAP_ADMIN_PASSWORD, else asked twice on the terminal; with neither,
+ * the start fails with what to do.
+ */
+async function firstAdminPassword(database: Database, env: Env): Promise<string> {
+  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
+    const problem = await adminPasswordProblem(database, env.BATTLEMAP_ADMIN_PASSWORD);
+    if (problem !== null) throw new CannotStart(`BATTLEMAP_ADMIN_PASSWORD is refused: ${problem}`);
+    return env.BATTLEMAP_ADMIN_PASSWORD;
+  }
+  if (!process.stdin.isTTY) {
+    throw new CannotStart(
+      'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
+    );
+  }
+  console.log('First start: the database has no accounts yet. Choose the password of the administrator "admin".');
+  for (;;) {
+    const password = await askPassword('Password: ');
+    const problem = await adminPasswordProblem(database, password);
+    if (problem !== null) {
+      console.log(problem);
+      continue;
+    }
+    if ((await askPassword('Again: ')) === password) return password;
+    console.log('The two passwords differ; once more.');
+  }
+}
+
+/**
+ * What a start puts into a database that lacks it. The demo campaign goes
+ * only into an empty one, with neither accounts nor a campaign (never with
+ * NODE_ENV=production or SEED_DEMO=false): a production install started
+ * once without NODE_ENV=production has its administrator and its units but
+ * no campaign yet, and the demo's units and accounts would collide with
+ * them. A database without accounts gets the campaign office and its
+ * administrator; one with accounts is served as it is.
+ */
+export async function fillFirstStart(database: Database, env: Env, clock: Clock): Promise<void> {
+  const demoWanted = env.SEED_DEMO && env.NODE_ENV !== 'production';
+  const accounts = await hasUsers(database);
+  if (!accounts && demoWanted && !(await hasCampaign(database))) {
+    const started = performance.now();
+    await seedDemoCampaign(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
+    console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
+    return;
+  }
+  if (!accounts) {
+    await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
+    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`);
+    return;
+  }
+  if (demoWanted && !(await hasCampaign(database))) console.log('The demo campaign is not seeded: the database has accounts of its own.');
+  // Read on a first start only: left in a service's environment, it is a password kept in the clear for nothing.
+  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) console.log('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
+}
