@@ -32,4 +32,10 @@ describe('the environment at start', () => {
     expect(refusal({ DATABASE_URL: 'file:' })).toMatch(/^ {2}DATABASE_URL: .*no path/m);
     expect(loadEnv({ DATABASE_URL: 'file:./data/battlemap.db' }).DATABASE_URL).toBe('file:./data/battlemap.db');
   });
+
+  it('reads TRUST_PROXY as the proxies\' addresses, none when unset, and names one that is not an address', () => {
+    expect(loadEnv({}).TRUST_PROXY).toEqual([]);
+    expect(loadEnv({ TRUST_PROXY: '127.0.0.1, ::1' }).TRUST_PROXY).toEqual(['127.0.0.1', '::1']);
+    expect(refusal({ TRUST_PROXY: '127.0.0.1,nginx' })).toMatch(/^ {2}TRUST_PROXY: "nginx" is not an IP address/m);
+  });
 });
