@@ -68,12 +68,10 @@ describe('a start that cannot serve', () => {
     const database = join(readOnly, 'battlemap.db');
     copyFileSync(withAccounts, database);
     chmodSync(database, 0o444);
-    // The folder stays open to all, so SQLite may make the -wal and -shm it reads a WAL database with: only the file is read-only.
-    chmodSync(folder, 0o755);
-    chmodSync(readOnly, 0o777);
-    // Root writes any file whatever its mode: a test run as root starts the server as nobody, as a service runs as its own user.
-    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` }, as));
+    // Root writes any file whatever its mode: a test run as root starts the server without that override, as a service
+    // runs under a user of its own. The folder stays writable, so SQLite may make the -wal and -shm it reads a WAL
+    // database with: only the file is read-only.
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` }, { asFileModesHold: true }));
     expect(serving).toBeNull();
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot write to the database ${database} \\(DATABASE_URL\\): SQLITE_READONLY: .*`))]);

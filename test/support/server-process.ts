@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { builtServerArgs } from './built-server';
 import { testNow } from './test-database';
@@ -88,20 +88,29 @@ export interface Launched {
   output(): string;
 }
 
+/** Root's capabilities that let it read and write any file whatever its mode: without them a file's mode holds for root too. */
+const fileModeOverrides = '-dac_override,-dac_read_search';
+
 /**
  * Starts the built server (as `npm run serve` does) in the package's folder
  * with `env` over the inherited environment, without the test run's own
  * clock or first administrator's password unless given, for a test that
- * watches how a start ends: see {@link Launched}. `as` runs it as another
- * user (a test run as root).
+ * watches how a start ends: see {@link Launched}. `asFileModesHold` starts
+ * it, in a test run as root, without root's override of file modes (through
+ * util-linux's setpriv): as a service runs under its own user, a file it may
+ * only read is then read-only to it. Root's own uid is kept, so it still
+ * reads the package (in CI, a clone in a folder only root may enter).
  */
-export function launchServer(env: Record<string, string>, as: Pick<SpawnOptions, 'uid' | 'gid'> = {}): Launched {
+export function launchServer(env: Record<string, string>, options: { asFileModesHold?: boolean } = {}): Launched {
   const { BATTLEMAP_NOW: _now, BATTLEMAP_ADMIN_PASSWORD: _password, ...inherited } = process.env;
-  const child = spawn(process.execPath, builtServerArgs(), {
+  const dropOverrides = options.asFileModesHold === true && process.getuid?.() === 0;
+  const [command, args] = dropOverrides
+    ? ['setpriv', [`--inh-caps=${fileModeOverrides}`, `--bounding-set=${fileModeOverrides}`, '--', process.execPath, ...builtServerArgs()]]
+    : [process.execPath, builtServerArgs()];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...inherited, HOST: '127.0.0.1', PORT: '0', LOG_REQUESTS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...as,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
