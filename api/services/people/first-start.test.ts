@@ -1,42 +1,16 @@
-import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtServerArgs } from '../../../test/support/built-server';
+import { launchServer } from '../../../test/support/server-process';
 
 /** Production's first start, as `NODE_ENV=production npm run serve` does it, on an empty database. */
-const root = resolve(import.meta.dirname, '../../..');
 const folder = mkdtempSync(join(tmpdir(), 'battlemap-first-start-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function start(databaseFile: string, env: Record<string, string>) {
-  const { BATTLEMAP_NOW: _now, BATTLEMAP_ADMIN_PASSWORD: _password, ...inherited } = process.env;
-  const child = spawn(process.execPath, builtServerArgs(), {
-    cwd: root,
-    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(folder, databaseFile)}`, LOG_REQUESTS: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const serving = new Promise<string | null>((done) => {
-    const timer = setInterval(() => {
-      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1] !== undefined) {
-        clearInterval(timer);
-        done(match[1]);
-      }
-    }, 50);
-    void exited.then(() => {
-      clearInterval(timer);
-      done(null);
-    });
-  });
-  return { child, exited, serving, output: () => output };
-}
+/** The built server on a database file of this test's folder, in production. */
+const start = (databaseFile: string, env: Record<string, string>) => launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${join(folder, databaseFile)}`, ...env });
 
 describe('production first start', () => {
   it('seeds no demo, creates the administrator with BATTLEMAP_ADMIN_PASSWORD, who can sign in', async () => {

@@ -1,6 +1,7 @@
 import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
+import { PeopleOptions } from '../ui/people-options';
 import { colon, t, tr } from '../i18n/i18n';
 import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
@@ -125,13 +126,7 @@ export function BoardToolbar(props: {
             #{props.filters.assignee}
           </option>
         </Show>
-        <For each={people() ?? []}>
-          {(user) => (
-            <option value={String(user.id)} selected={props.filters.assignee === String(user.id)}>
-              {user.displayName}
-            </option>
-          )}
-        </For>
+        <PeopleOptions people={people()} chosen={props.filters.assignee} />
       </select>
       <label class="check">
         <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })} />

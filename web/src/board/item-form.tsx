@@ -1,4 +1,5 @@
 import { For, Show, children, createRenderEffect, createResource, createSignal, createUniqueId, type JSX } from 'solid-js';
+import { PeopleOptions } from '../ui/people-options';
 import type { Label } from '../../../engine/labels';
 import type { ClueSource } from '../../../engine/clue/clue.model';
 import type { ProblemKind } from '../../../engine/problem/problem.model';
@@ -166,15 +167,7 @@ export function ItemFields(props: {
         <Field name="assigneeId" label={t('assignee')} errors={props.errors} notice={theirs('assigneeId')}>
           <select name="assigneeId" value={props.values.assigneeId} aria-invalid={invalid('assigneeId')} onChange={(e) => props.set('assigneeId', e.currentTarget.value)}>
             <option value="">{usersRead.loading ? t('loading') : t('unassigned')}</option>
-            {/* Each option says whether it is the one chosen: the people arrive after the select was given its value, which
-                then matched no option and showed 未指定承办人 for an assigned item. */}
-            <For each={assignees()}>
-              {(user) => (
-                <option value={String(user.id)} selected={String(user.id) === props.values.assigneeId}>
-                  {user.displayName}
-                </option>
-              )}
-            </For>
+            <PeopleOptions people={assignees()} chosen={props.values.assigneeId} />
           </select>
         </Field>
       </Show>

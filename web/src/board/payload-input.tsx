@@ -1,3 +1,4 @@
+import { PeopleOptions } from '../ui/people-options';
 import { For, Match, Switch } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
@@ -42,14 +43,7 @@ export function PayloadInput(props: {
         <Match when={props.spec.input === 'user'}>
           <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
             <option value="">{props.people.loading ? t('loading') : t('choose')}</option>
-            {/* Chosen by each option: the people arrive after the select's value was set. */}
-            <For each={props.people.people}>
-              {(user) => (
-                <option value={String(user.id)} selected={props.value === String(user.id)}>
-                  {user.displayName}
-                </option>
-              )}
-            </For>
+            <PeopleOptions people={props.people.people} chosen={props.value} />
           </select>
         </Match>
         <Match when={props.spec.input === 'unit'}>

@@ -1,3 +1,4 @@
+import { PeopleOptions } from '../ui/people-options';
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
@@ -69,14 +70,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
         <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
           <option value={props.filters.assignee}>#{props.filters.assignee}</option>
         </Show>
-        {/* Chosen by each option: the people arrive after the select's value was set (from the address). */}
-        <For each={people() ?? []}>
-          {(user) => (
-            <option value={String(user.id)} selected={props.filters.assignee === String(user.id)}>
-              {user.displayName}
-            </option>
-          )}
-        </For>
+        <PeopleOptions people={people()} chosen={props.filters.assignee} />
       </select>
       <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onChange({ quiet })} />
       <label class="check">
