@@ -297,7 +297,7 @@ describe('working on the board', () => {
       await drawer.locator('input[name=title]').fill('编辑到一半的标题');
 
       // Meanwhile someone else adds to the description, then moves the clue on.
-      const read = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      const read = await apiCall<{ version: number; title: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: read.version, description: '他人补充的内容' });
       await apiCall(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: edited.version });
       await drawer.getByTestId('history').getByText(clueStateLabels.verifying.zh).first().waitFor({ timeout: 10_000 });
@@ -311,8 +311,9 @@ describe('working on the board', () => {
       await form.waitFor({ state: 'detached' });
       const saved = await apiCall<{ title: string; state: string; context: { description: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect([saved.title, saved.context.description, saved.state]).toEqual(['编辑到一半的标题', '他人补充的内容', 'verifying']);
-      // The history says what each edit changed (it said "edit" and no more): this one the title, the other's the description.
-      await expect.poll(() => drawer.getByTestId('history').getByTestId('edited-fields').allTextContents()).toEqual(['修改了：标题', '修改了：描述']);
+      // The history says what each edit changed (it said "edit" and no more): this one the title, from what to what (it
+      // named the field alone), the other's the description, by name (a long text).
+      await expect.poll(() => drawer.getByTestId('history').getByTestId('edited-fields').allTextContents()).toEqual([`修改了：标题（${read.title} → 编辑到一半的标题）`, '修改了：描述']);
     }));
 
   test("an edit of a field someone else changed meanwhile shows theirs below it, to take or to overwrite knowingly", () =>

@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createEffect, createMemo, createResource, on,
 import type { Label } from '../../../engine/labels';
 import { api, type CampaignDetail, type HistoryEntry, type ItemDetail, type ItemKind } from '../api/client';
 import { messages } from '../i18n/messages';
-import { categoryNamed, colon, series, t, tr, unitNamed } from '../i18n/i18n';
+import { categoryNamed, colon, lang, series, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figureLabel, organisationTypeLabel } from './outcome-labels';
 import { figure } from './format';
@@ -20,7 +20,7 @@ import { askedUntil, extendedUntil, extensionsInState } from '../deadlines/exten
 import { xm } from '../deadlines/messages';
 import { takeAnswer } from '../deadlines/answer-request';
 import { importLabels, importedWith } from './history-import';
-import { editedFields } from './history-edit';
+import { editedFields, editedValues, type EditedValue } from './history-edit';
 
 /** Context keys the panel shows elsewhere or not at all. */
 const shownAbove = new Set(['campaignId', 'unitId', 'categoryId', 'assigneeId', 'title', 'enteredAt', 'dueAt', 'typical', 'attachments', 'extensionRequest']);
@@ -121,7 +121,30 @@ function transferredTo(entry: HistoryEntry): string | null {
   return entry.event.endsWith('.transfer') && typeof unitId === 'string' ? unitId : null;
 }
 
-function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: number; timeZone: string; unitName: (id: string) => string; files: ReadonlyMap<number, string> }) {
+/** An edited field as its history says it: a short one with its value before and after (标题（旧 → 新）), the description by name alone. */
+function editedText(change: EditedValue, categories: CampaignDetail['categories']): string {
+  const name = tr(keyLabel(change.field));
+  if (change.field === 'description' || change.from === undefined) return name;
+  const value = (v: unknown): string => {
+    if (v === null || v === '') return t('emptyValue');
+    if (change.field === 'category') return categoryNamed(categories, Number(v)) ?? String(v);
+    if (change.field === 'source') return tr(sourceLabel(String(v)));
+    if (change.field === 'problemKind') return tr(problemKindLabel(String(v)));
+    return String(v);
+  };
+  return lang() === 'zh' ? `${name}（${value(change.from)} → ${value(change.to)}）` : `${name} (${value(change.from)} → ${value(change.to)})`;
+}
+
+function HistoryItem(props: {
+  entry: HistoryEntry;
+  kind: ItemKind;
+  itemId: number;
+  timeZone: string;
+  unitName: (id: string) => string;
+  files: ReadonlyMap<number, string>;
+  edits: readonly EditedValue[] | undefined;
+  categories: CampaignDetail['categories'];
+}) {
   // An entry never changes once written: its figures are read once, in the language of the moment (tr below).
   const figures = recordedFigures(props.entry);
   const moved = () => props.entry.fromState !== null && props.entry.toState !== null && props.entry.fromState !== props.entry.toState;
@@ -153,7 +176,7 @@ function HistoryItem(props: { entry: HistoryEntry; kind: ItemKind; itemId: numbe
       </div>
       <Show when={editedFields(props.entry).length > 0}>
         <p class="history-figures muted" data-testid="edited-fields">
-          {`${t('editedFields')}${colon()}${series(editedFields(props.entry).map((field) => tr(keyLabel(field))))}`}
+          {`${t('editedFields')}${colon()}${series(props.edits?.map((change) => editedText(change, props.categories)) ?? editedFields(props.entry).map((field) => tr(keyLabel(field))))}`}
         </p>
       </Show>
       <Show when={importedWith(props.entry)}>
@@ -211,6 +234,7 @@ export function DetailPanel(props: {
   const item = keptRead(itemRead, refetchItem);
   const history = keptRead(historyRead, refetchHistory);
   const files = createMemo(() => filesNamed(history() ?? []));
+  const edits = createMemo(() => editedValues(history() ?? []));
   const extensions = createMemo(() => extensionsInState(history() ?? []));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => unitNamed(props.campaign.units, id);
@@ -359,7 +383,18 @@ export function DetailPanel(props: {
                   {(entries) => (
                     <ol class="history" data-testid="history">
                       <For each={[...entries()].reverse()}>
-                        {(entry) => <HistoryItem entry={entry} kind={props.kind} itemId={props.id} timeZone={tz()} unitName={unitName} files={files()} />}
+                        {(entry) => (
+                          <HistoryItem
+                            entry={entry}
+                            kind={props.kind}
+                            itemId={props.id}
+                            timeZone={tz()}
+                            unitName={unitName}
+                            files={files()}
+                            edits={edits().get(entry.seq)}
+                            categories={props.campaign.categories}
+                          />
+                        )}
                       </For>
                     </ol>
                   )}
