@@ -32,3 +32,26 @@ describe('a request that fails in the database', () => {
     }
   });
 });
+
+describe('a request to a path the API does not have', () => {
+  it('is answered 404 not_found whatever its body, while a real route still refuses a body that is not JSON and a post from another site', async () => {
+    const bodies: [string, Record<string, string>][] = [
+      ['a=1', { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['plain words', { 'content-type': 'text/plain' }],
+      ['{"a":1}', { 'content-type': 'application/json' }],
+    ];
+    for (const [body, headers] of bodies) {
+      for (const [method, path] of [['POST', '/api/no-such-thing'], ['PUT', '/api/clues/1/no-such-part'], ['PATCH', '/api/session']] as const) {
+        const what = `${method} ${path} ${headers['content-type']}`;
+        const answer = await office.send(method, path, body, headers);
+        expect(answer.status, what).toBe(404);
+        expect(answer.headers.get('content-type'), what).toMatch(/^application\/problem\+json/);
+        expect(((await answer.json()) as { code: string }).code, what).toBe('not_found');
+      }
+    }
+    const formPost = await office.send('POST', '/api/clues', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect([formPost.status, ((await formPost.json()) as { code: string }).code]).toEqual([415, 'unsupported_media_type']);
+    const crossSite = await office.send('POST', '/api/clues', { title: 'x' }, { origin: 'http://elsewhere.example', 'sec-fetch-site': 'cross-site' });
+    expect([crossSite.status, ((await crossSite.json()) as { code: string }).code]).toEqual([403, 'csrf_rejected']);
+  });
+});

@@ -12,6 +12,7 @@ import { ApiError, problemResponse, tooLarge } from './errors';
 import { bodyLimits } from './middleware/body-limit';
 import { refuseNulCharacters } from './middleware/nul-characters';
 import { requestLog } from './middleware/request-log';
+import { unknownRoutes } from './middleware/unknown-route';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { serveWebApp } from './middleware/web-static';
 import { loadViewer } from './middleware/viewer';
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions) {
   });
   app.use(
     '/api/*',
+    unknownRoutes,
     bodyLimits(
       (c) =>
         isImportPath(c.req.path)
