@@ -23,5 +23,7 @@ export type AppEnv = {
     viewer: Viewer | null;
     /** For the request log: what a refused request was refused for. */
     outcome?: string;
+    /** For the request log: a refused sign-in's username and client address, so an operator can ban a guesser (fail2ban) or see a spray. Never the password. */
+    signIn?: { readonly username: string; readonly address: string };
   };
 };

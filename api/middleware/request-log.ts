@@ -4,8 +4,9 @@ import type { AppEnv } from '../context';
 
 /**
  * Gives each request an id (echoed as X-Request-Id) and writes one JSON line
- * per request: id, user, method, route, status, milliseconds, and what a
- * refused request was refused for.
+ * per request: id, user, method, route, status, milliseconds, what a
+ * refused request was refused for, and for a refused sign-in the username
+ * tried and the client's address.
  */
 export function requestLog(write: ((line: string) => void) | null) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -20,6 +21,7 @@ export function requestLog(write: ((line: string) => void) | null) {
     c.res.headers.set('X-Request-Id', requestId);
     if (write === null) return;
     const outcome = c.get('outcome');
+    const signIn = c.get('signIn');
     write(
       JSON.stringify({
         at: new Date().toISOString(),
@@ -31,6 +33,7 @@ export function requestLog(write: ((line: string) => void) | null) {
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...(outcome !== undefined && { outcome }),
+        ...(signIn !== undefined && { signIn }),
       }),
     );
   });

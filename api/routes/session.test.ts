@@ -148,6 +148,27 @@ describe('sessions', () => {
     expect((await viaProxy('10.20.0.5', 'proxied.b', 'wrong', sprayer)).status).toBe(429);
   });
 
+  it('logs each refused sign-in with the username tried and the address of the client behind the proxy, a throttled one as such, and never the password', async () => {
+    const lines: string[] = [];
+    const logged = createApp({ database, clock: fixedClock(testNow.toISOString()), session: { idleMinutes: 240, maxHours: 12, secureCookies: true, trustedProxies: ['10.9.0.9'] }, log: (line) => lines.push(line) });
+    const client = '198.51.100.7';
+    const viaProxy = (username: string, password: string) =>
+      logged.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ username, password }) }, { incoming: { socket: { remoteAddress: '10.9.0.9' } } });
+    expect((await viaProxy('logged.ghost', 'secret-guess-1')).status).toBe(401);
+    // The username's other nine guesses, counted as the sign-in counts them (nine scrypt hashes would only slow the test).
+    const throttle = new LoginThrottle(database);
+    for (let i = 0; i < 9; i++) expect((await throttle.admit(usernameKey('logged.ghost'), addressKey(client), testNow)).admitted).toBe(true);
+    expect((await viaProxy('logged.ghost', 'secret-guess-11')).status).toBe(429);
+    expect((await viaProxy('xixiang.officer', 'battlemap')).status).toBe(200);
+    const entries = lines.map((line) => JSON.parse(line) as { user: string | null; status: number; outcome?: string; signIn?: unknown });
+    expect(entries.map(({ user, status, outcome, signIn }) => ({ user, status, outcome, signIn }))).toEqual([
+      { user: null, status: 401, outcome: 'login_failed', signIn: { username: 'logged.ghost', address: client } },
+      { user: null, status: 429, outcome: 'login_throttled', signIn: { username: 'logged.ghost', address: client } },
+      { user: 'xixiang.officer', status: 200, outcome: undefined, signIn: undefined },
+    ]);
+    expect(lines.join('\n')).not.toMatch(/secret-guess|battlemap/);
+  });
+
   it('ends the session on sign-out: the cookie no longer works', async () => {
     const session = await signIn(app, 'office');
     expect((await session.get('/api/session')).status).toBe(200);

@@ -53,23 +53,33 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
       async (c) => {
         const { username, password, display = false } = c.req.valid('json');
         const now = clock();
+        const address = clientAddress(c, trusted);
+        const refused = (outcome: 'login_failed' | 'login_throttled' | 'login_disabled') => {
+          c.set('outcome', outcome);
+          c.set('signIn', { username, address });
+        };
         // Counted before the password is checked, so that guesses sent at once cannot all be checked.
-        const admission = await throttle.admit(usernameKey(username), addressKey(clientAddress(c, trusted)), now, { waitMs: waitForCheckingMs });
-        if (!admission.admitted) throw tooManyGuesses(admission.retryAfterSeconds);
+        const admission = await throttle.admit(usernameKey(username), addressKey(address), now, { waitMs: waitForCheckingMs });
+        if (!admission.admitted) {
+          // Logged apart from a wrong password: this guess was never checked.
+          refused('login_throttled');
+          throw tooManyGuesses(admission.retryAfterSeconds);
+        }
         const [row] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
         // The same scrypt work whether or not the user exists, so timing does not tell.
         const matches = await verifyPassword(password, row?.passwordHash ?? decoyHash);
         if (row === undefined || !matches) {
           // The guess stays counted: it was a failure.
           throttle.failed(admission.attempt);
-          c.set('outcome', 'login_failed');
+          refused('login_failed');
           throw badLogin;
         }
         await throttle.succeed(admission.attempt);
         // Checked once the password is right, so that the answer tells a stranger nothing about the account; its owner
         // learns why they cannot sign in (told "wrong password", they would try again and again, or ask for a reset).
         if (row.disabledAt !== null) {
-          c.set('outcome', 'login_failed');
+          // The right password: its owner, not a guesser for a ban list to count.
+          refused('login_disabled');
           throw accountDisabled;
         }
         if (display && row.role !== 'viewer') throw displayNotReadOnly;
