@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
 import { runOperatorCli } from '../test/support/operator-cli';
 import { testDatabase } from '../test/support/test-database';
 import { openDatabase } from '../db/client';
@@ -49,5 +50,16 @@ describe('npm run import', () => {
     const { code, output } = await importCli(['good.csv', '--campaign', '1'], `file:${production}`);
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(/"office".*--as names the account the import is recorded under/)]);
+  });
+
+  it('on a database a newer version upgraded, says so in one line and imports nothing into it', async () => {
+    const upgraded = join(demo.folder, 'upgraded.db');
+    const database = await openDatabase(`file:${upgraded}`);
+    await database.close();
+    const before = await upgradeAsNewerVersion(upgraded);
+    const { code, output } = await importCli(['good.csv', '--campaign', '1'], `file:${upgraded}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringContaining(`The database ${upgraded} was upgraded by a newer version of Battlemap`)]);
+    expect(await migrationsRecorded(upgraded)).toEqual(before);
   });
 });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
+import { openDatabase, type Database } from '../db/client';
 import { reasonOf } from '../db/error-cause';
+import { NewerDatabase } from '../db/schema-version';
 import { databaseUrlOf, operatorPath } from '../db/backup/operator-paths';
 import { campaigns, units, users } from '../db/schema';
 import { actorOf } from './middleware/viewer';
@@ -38,7 +39,14 @@ const bar = ({ stage, done, total }: ImportProgress) => {
   process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${stages[stage].padEnd(16)}`);
 };
 
-const database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+let database: Database;
+try {
+  database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
+} catch (error) {
+  // In one line, as the server says it: a database a newer version upgraded, or one that cannot be opened.
+  console.error(error instanceof NewerDatabase ? error.message : `Could not open the database ${databaseUrlOf()}: ${reasonOf(error)}`);
+  process.exit(1);
+}
 let barDrawn = false;
 try {
   const [user] = await database.db.select().from(users).where(eq(users.username, values.as));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { freePort } from '../test/support/free-port';
+import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
 import { launchServer, type Launched } from '../test/support/server-process';
 import { createFirstAdmin } from './services/people/first-start';
 
@@ -75,6 +76,21 @@ describe('a start that cannot serve', () => {
     expect(serving).toBeNull();
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot write to the database ${database} \\(DATABASE_URL\\): SQLITE_READONLY: .*`))]);
+  }, 60_000);
+});
+
+describe('a start on a database a newer version of Battlemap upgraded', () => {
+  it('refuses in one line naming the file and what to do, and changes nothing in it, rather than serving a schema it does not know', async () => {
+    const database = join(folder, 'upgraded.db');
+    copyFileSync(withAccounts, database);
+    const before = await upgradeAsNewerVersion(database);
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` }));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      `Battlemap cannot start: The database ${database} was upgraded by a newer version of Battlemap (1 migration this version does not have) and was left as it was. Run that newer version, or restore a backup made before the upgrade.`,
+    ]);
+    expect(await migrationsRecorded(database)).toEqual(before);
   }, 60_000);
 });
 

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
 import { testDatabase } from '../test/support/test-database';
 import { openDatabase } from './client';
 
@@ -68,6 +69,27 @@ describe('a database file the server creates', () => {
       chmodSync(shared, 0o640);
       await (await openDatabase(`file:${shared}`)).close();
       expect(modeOf(shared)).toBe(0o640);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a database a newer version of Battlemap migrated', () => {
+  it('is refused in one line naming the file and what to do, and its migrations are left as they were', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'battlemap-newer-'));
+    try {
+      const path = join(folder, 'battlemap.db');
+      await (await openDatabase(`file:${path}`)).close();
+      const before = await upgradeAsNewerVersion(path);
+      const refusal = await openDatabase(`file:${path}`).then(
+        () => 'opened',
+        (error: Error) => error.message,
+      );
+      expect(refusal).toContain(`The database ${path} was upgraded by a newer version of Battlemap (1 migration this version does not have)`);
+      expect(refusal).toContain('Run that newer version, or restore a backup made before the upgrade.');
+      expect(refusal).not.toContain('\n');
+      expect(await migrationsRecorded(path)).toEqual(before);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -3,10 +3,12 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { localPathOf } from './backup/server-lock';
 import { rescanIdentifiers } from './items/identifier-rescans';
 import { createOwnerOnlyFile } from './owner-only-file';
 import { projectPath } from './project-path';
 import * as schema from './schema';
+import { NewerDatabase, newerMigrations } from './schema-version';
 import { cachePreparedStatements } from './statement-cache';
 import { WriteQueue, type WriteCounts } from './write-queue';
 import { WriteWorker } from './write-worker';
@@ -43,7 +45,9 @@ const busyTimeoutMs = 10_000;
  * Opens the database at a libSQL URL (`file:` for the embedded default, or
  * `http(s)://` / `ws(s)://` for a libSQL server), applies the migrations
  * (and rewrites the identifiers of the clues they queue for it: see
- * rescanIdentifiers) and sets WAL mode on a local file.
+ * rescanIdentifiers) and sets WAL mode on a local file. A database a
+ * newer version of Battlemap has migrated is refused with
+ * {@link NewerDatabase} before any of that.
  *
  * Durability: libSQL's default `synchronous=FULL` is kept on every
  * connection, so a write acknowledged after its commit survives a power cut.
@@ -82,6 +86,13 @@ export async function openDatabase(url: string, options: { authToken?: string; w
   const connection = () => createClient({ url, authToken: options.authToken, timeout: busyTimeoutMs, ...(isLocalFile && { concurrency: 1 }) });
   const client = connection();
   const writer = isLocalFile && !inMemory ? connection() : client;
+  // Before anything writes: drizzle's migrator would apply nothing to it and say nothing, and this version would serve a schema it does not know.
+  const newer = await newerMigrations(client);
+  if (newer > 0) {
+    if (writer !== client) writer.close();
+    client.close();
+    throw new NewerDatabase(localPathOf(url) ?? url, newer);
+  }
   if (isLocalFile) {
     // WAL is a property of the file, so setting it on one connection sets it for all.
     await client.execute('PRAGMA journal_mode = WAL');

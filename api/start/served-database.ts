@@ -1,6 +1,7 @@
 import { localPathOf } from '../../db/backup/server-lock';
 import { openDatabase, type Database } from '../../db/client';
 import { reasonOf } from '../../db/error-cause';
+import { NewerDatabase } from '../../db/schema-version';
 import { writeRefusal } from '../../db/write-check';
 import { CannotStart } from './cannot-start';
 
@@ -9,13 +10,15 @@ import { CannotStart } from './cannot-start';
  * absolute, and found writable. What stops it is said in one sentence that
  * names DATABASE_URL and the cause under drizzle's and libSQL's wrappers
  * (connection refused, no such host, URL_INVALID, SQLITE_READONLY…), where
- * the first failed query used to be all that was said.
+ * the first failed query used to be all that was said; a database a newer
+ * version upgraded is said as such (see NewerDatabase).
  */
 export async function openServedDatabase(url: string, options: Parameters<typeof openDatabase>[1]): Promise<Database> {
   let database: Database;
   try {
     database = await openDatabase(url, options);
   } catch (error) {
+    if (error instanceof NewerDatabase) throw new CannotStart(`Battlemap cannot start: ${error.reason.en}`);
     throw new CannotStart(`Battlemap cannot open the database at DATABASE_URL=${url}: ${reasonOf(error)}.`);
   }
   const refusal = await writeRefusal(database.client);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
+import { appendAudit, type Appended } from './append';
+import { upgradeAsNewerVersion } from '../../test/support/newer-version';
 import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
 
 /**
@@ -28,7 +30,22 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const verify = (databaseUrl: string, initCwd = folder) => runOperatorCli('db/audit/verify-cli.ts', [], { DATABASE_URL: databaseUrl, INIT_CWD: initCwd });
+const verify = (databaseUrl: string, initCwd = folder, args: readonly string[] = []) => runOperatorCli('db/audit/verify-cli.ts', args, { DATABASE_URL: databaseUrl, INIT_CWD: initCwd });
+
+/** Opens the database file at `path`, appends an installation-wide entry to its log (a password policy set), and closes it: the entry appended. */
+async function appendEntry(path: string, payload: Record<string, unknown>): Promise<Appended> {
+  const database = await openDatabase(`file:${path}`);
+  try {
+    const [appended] = await database.write((tx) =>
+      appendAudit(tx, { at: '2026-06-15T02:00:00.000Z', actorId: null, campaignId: null, subject: 'password_policy', subjectId: 1, event: 'password_policy.set', fromState: null, toState: null, payload, version: 0 }),
+    );
+    await database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (appended === undefined) throw new Error('no entry appended');
+    return appended;
+  } finally {
+    await database.close();
+  }
+}
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const withoutStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
@@ -67,6 +84,58 @@ describe('npm run audit:verify', () => {
     expect(output).toMatch(/The database .*older\.db has an older schema than this version of Battlemap \(1 migration not applied/);
     withoutStack(output);
     expect(sha256(older)).toBe(before);
+  });
+
+  it('says a database a newer version upgraded is newer, and leaves it so, instead of reporting what it cannot replay as broken', async () => {
+    const newer = join(folder, 'newer.db');
+    copyFileSync(copy, newer);
+    await upgradeAsNewerVersion(newer);
+    const before = sha256(newer);
+    const { code, output } = await verify(`file:${newer}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringContaining(`The database ${newer} was upgraded by a newer version of Battlemap (1 migration this version does not have); check it with that version.`)]);
+    expect(sha256(newer)).toBe(before);
+  });
+
+  it('says the newest entry\'s seq and hash to record elsewhere, and with --expect fails a log cut or rewritten since, though what is left chains', async () => {
+    const kept = join(folder, 'kept.db');
+    copyFileSync(copy, kept);
+    await appendEntry(kept, { minLength: 12 });
+    // A copy made now, which later loses what the log gains after it (an old backup restored in its place, say).
+    const cut = join(folder, 'cut.db');
+    copyFileSync(kept, cut);
+    const recorded = await appendEntry(kept, { minLength: 14 });
+    const rewritten = join(folder, 'rewritten.db');
+    copyFileSync(cut, rewritten);
+    const forged = await appendEntry(rewritten, { minLength: 8 });
+    expect(forged.seq).toBe(recorded.seq);
+    const stamp = `${recorded.seq}:${recorded.hash}`;
+
+    const intact = await verify(`file:${kept}`);
+    expect(intact.code, intact.output).toBe(0);
+    expect(intact.output).toContain(`newest entry: seq ${recorded.seq}, hash ${recorded.hash}`);
+    expect(intact.output).toContain(`--expect ${stamp}`);
+    const expected = await verify(`file:${kept}`, folder, ['--expect', stamp]);
+    expect(expected.code, expected.output).toBe(0);
+    expect(expected.output).toContain(`entry ${recorded.seq} is still in the chain with the hash expected`);
+
+    // A rewritten chain is whole on its own (and so is one cut short): only the entry recorded elsewhere tells.
+    expect((await verify(`file:${rewritten}`)).code).toBe(0);
+    const short = await verify(`file:${cut}`, folder, ['--expect', stamp]);
+    expect(short.code).toBe(1);
+    expect(short.output).toMatch(new RegExp(`audit log BROKEN at seq ${recorded.seq}: the log ends at seq ${recorded.seq - 1}, before the entry expected: it was cut`));
+    const other = await verify(`file:${rewritten}`, folder, ['--expect', stamp]);
+    expect(other.code).toBe(1);
+    expect(other.output).toMatch(new RegExp(`audit log BROKEN at seq ${recorded.seq}: its hash is not the one expected: the log was rewritten`));
+    withoutStack(short.output + other.output);
+  });
+
+  it('refuses an --expect that is not <seq>:<hash>, with its usage, rather than checking nothing', async () => {
+    const { code, output } = await verify(`file:${copy}`, folder, ['--expect', '12']);
+    expect(code).toBe(2);
+    expect(output).toMatch(/usage: npm run audit:verify -- \[--expect SEQ:HASH\] \[--rebuild-kept\]/);
+    const typo = await verify(`file:${copy}`, folder, ['--expected', '1:abc']);
+    expect(typo.code).toBe(2);
   });
 
   it('reads a relative file: path from the package folder, as the server does, not the folder npm was run in', async () => {

@@ -1,12 +1,12 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Label } from '../../engine/labels';
 import { missingBattlemapTables, sqliteFileProblem } from '../backup/database-file';
 import { localPathOf } from '../backup/server-lock';
 import type { Db } from '../client';
-import { projectPath } from '../project-path';
 import * as schema from '../schema';
+import { migrationCount, newerMigrations, unappliedMigrations } from '../schema-version';
 
 /** A database the verification refuses to read, said in one line, Chinese then English. */
 export class CannotVerify extends Error {
@@ -16,20 +16,6 @@ export class CannotVerify extends Error {
   }
 }
 
-/** The migrations this version of the code has, oldest first, as drizzle's migrator reads them (`when` is what it records as applied). */
-function migrationsOfThisVersion(): { readonly when: number; readonly tag: string }[] {
-  const journal = JSON.parse(readFileSync(projectPath('db/migrations/meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
-  return journal.entries;
-}
-
-/** The migrations this version has that the database has not applied, by the rule drizzle's migrator applies them. */
-async function unappliedMigrations(client: Client): Promise<{ readonly when: number; readonly tag: string }[]> {
-  const { rows } = await client.execute("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'");
-  const last = rows.length === 0 ? undefined : (await client.execute('select max(created_at) as last from __drizzle_migrations')).rows[0]?.last;
-  const applied = last === undefined || last === null ? -Infinity : Number(last);
-  return migrationsOfThisVersion().filter((migration) => migration.when > applied);
-}
-
 /**
  * Opens a database for the audit verification to read and nothing else:
  * unlike {@link openDatabase} it neither migrates it nor sets WAL mode, and
@@ -37,8 +23,9 @@ async function unappliedMigrations(client: Client): Promise<{ readonly when: num
  * it checks would change the evidence, create a database at a mistyped
  * path and report it intact, and bring an old copy up to this version
  * unasked. Refused with {@link CannotVerify}: a missing file, one that is no
- * SQLite or Battlemap database, or one whose schema is older than this
- * version's (its queries would read columns it lacks).
+ * SQLite or Battlemap database, one whose schema is older than this
+ * version's (its queries would read columns it lacks), or one a newer
+ * version migrated (its log may hold what this version cannot replay).
  */
 export async function openToVerify(url: string, authToken?: string): Promise<{ readonly db: Db; readonly shownAs: string; close(): void }> {
   const path = localPathOf(url);
@@ -60,6 +47,13 @@ export async function openToVerify(url: string, authToken?: string): Promise<{ r
       throw new CannotVerify({
         zh: `${shownAs} 不是 Battlemap 数据库（没有 ${missing.join('、')} 表），无法校验`,
         en: `${shownAs} is not a Battlemap database (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'}); there is nothing to verify.`,
+      });
+    }
+    const newer = await newerMigrations(client);
+    if (newer > 0) {
+      throw new CannotVerify({
+        zh: `数据库 ${shownAs} 已被更新版本的 Battlemap 升级（有 ${newer} 个此版本没有的迁移）；此版本读不懂它，请用那个版本校验`,
+        en: `The database ${shownAs} was upgraded by a newer version of Battlemap (${migrationCount(newer)} this version does not have); check it with that version.`,
       });
     }
     const unapplied = await unappliedMigrations(client);

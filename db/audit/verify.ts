@@ -48,8 +48,22 @@ function differingColumn(row: ItemRow, context: ClueContext | ProblemContext): s
   return null;
 }
 
+/** An entry the log must still hold, as an earlier verification printed it (`<seq>:<hash>`) and the operator recorded elsewhere. */
+export interface ExpectedEntry {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** `<seq>:<hash>` read as an {@link ExpectedEntry}, or null when it is not one (a seq from 1, a SHA-256 in hex). */
+export function expectedEntryOf(text: string): ExpectedEntry | null {
+  const match = /^([1-9]\d*):([0-9a-f]{64})$/i.exec(text.trim());
+  if (match === null) return null;
+  const seq = Number(match[1]);
+  return Number.isSafeInteger(seq) ? { seq, hash: (match[2] ?? '').toLowerCase() } : null;
+}
+
 export type VerifyResult =
-  | { readonly ok: true; readonly entries: number; readonly items: number; readonly files: number }
+  | { readonly ok: true; readonly entries: number; readonly items: number; readonly files: number; readonly newest: ExpectedEntry | null }
   | { readonly ok: false; readonly seq: number | null; readonly subject?: string; readonly subjectId?: number; readonly reason: string };
 
 /**
@@ -59,8 +73,14 @@ export type VerifyResult =
  * columns copied from the context agree with it; every file an attach entry
  * names is still stored (a removed one keeps its row, marked removed, as its
  * remove entry says), and its bytes still have the SHA-256 recorded.
+ *
+ * A chain checks only itself: one cut short (an old copy put in its place)
+ * or rebuilt from some entry on chains as well as the original. Given
+ * `expected`, an entry recorded away from the database, the log must still
+ * hold that entry with that hash, and so, through the chain, every entry
+ * before it as it was.
  */
-export async function verifyAudit(db: Db): Promise<VerifyResult> {
+export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<VerifyResult> {
   const events = new Map<string, unknown[]>();
   const attached = new Map<number, AttachEntry>();
   const removed = new Map<number, FileEntry>();
@@ -74,6 +94,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       if (row.seq !== expectedSeq) return { ok: false, seq: row.seq, reason: `sequence gap: expected ${expectedSeq}` };
       if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, reason: 'previous hash does not match the entry before' };
       if (auditHash(prevHash, row) !== row.hash) return { ok: false, seq: row.seq, reason: 'hash does not match the entry' };
+      if (row.seq === expected?.seq && row.hash !== expected.hash) return { ok: false, seq: row.seq, reason: 'its hash is not the one expected: the log was rewritten at or before this entry' };
       prevHash = row.hash;
       expectedSeq += 1;
       const key = `${row.subject}:${row.subjectId}`;
@@ -98,6 +119,11 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       }
     }
     after = rows[rows.length - 1]?.seq ?? after;
+  }
+
+  const entries = expectedSeq - 1;
+  if (expected !== undefined && expected.seq > entries) {
+    return { ok: false, seq: expected.seq, reason: `the log ends at seq ${entries}, before the entry expected: it was cut (or an older copy was put in its place)` };
   }
 
   let items = 0;
@@ -134,7 +160,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   if (orphan !== undefined) return { ok: false, seq: null, reason: `audit entries for ${orphan}, which is not stored` };
   const files = await verifyFiles(db, attached, removed);
   if (typeof files !== 'number') return files;
-  return { ok: true, entries: expectedSeq - 1, items, files };
+  return { ok: true, entries, items, files, newest: entries === 0 ? null : { seq: entries, hash: prevHash } };
 }
 
 /**

@@ -1,12 +1,16 @@
 import { createClient } from '@libsql/client';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '../../api/services/people/first-start';
+import { upgradeAsNewerVersion } from '../../test/support/newer-version';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { openDatabase } from '../client';
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
+import { claimServerMark } from './server-lock';
 
 let live: Awaited<ReturnType<typeof testDatabase>>;
 /** Where the backups are put and restored to, apart from the live database. */
@@ -77,6 +81,40 @@ describe('a restore', () => {
     expect(restored).toMatchObject({ verified: { ok: true, items: 0 }, replaced: null });
     // Whatever the backup's mode: the database holds password hashes and police data.
     expect(statSync(join(folder, 'restored-first-start', 'battlemap.db')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a backup a newer version of Battlemap wrote, rather than put in place a schema this version does not know', async () => {
+    const newer = join(folder, 'newer.db');
+    copyFileSync(backup, newer);
+    await upgradeAsNewerVersion(newer);
+    expect(await refusal(newer)).toMatch(/was written by a newer version of Battlemap \(1 migration this version does not have\); restore it with that version\. Nothing was restored\./);
+  });
+
+  it('refuses while a server serves the database, but not for the mark of one that is gone, whose pid another process now has (after a reboot, say)', async () => {
+    const target = join(folder, 'served', 'battlemap.db');
+    const marks = `${target}.servers`;
+    // This process as the server: its mark names its pid.
+    const mark = claimServerMark(target);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    try {
+      const refused = await restoreDatabase(backup, `file:${target}`, testNow).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(BackupError);
+      expect((refused as BackupError).message).toContain(`Battlemap is running on ${target} (pid ${process.pid}). Stop it first, then restore.`);
+      // The server ended without taking its mark away, and its pid went to another process; a second mark names a pid no process has.
+      await once(gone, 'exit');
+      renameSync(join(marks, String(process.pid)), join(marks, String(other.pid)));
+      copyFileSync(join(marks, String(other.pid)), join(marks, String(gone.pid)));
+      const restored = await restoreDatabase(backup, `file:${target}`, testNow);
+      expect(restored.verified.ok).toBe(true);
+      expect(readdirSync(marks)).toEqual([]);
+    } finally {
+      other.kill();
+      mark.release();
+    }
   });
 
   it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {

@@ -5,6 +5,7 @@ import type { Label } from '../../engine/labels';
 import { openDatabase } from '../client';
 import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { createOwnerOnlyFile } from '../owner-only-file';
+import { migrationCount, NewerDatabase } from '../schema-version';
 import { verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
@@ -136,6 +137,12 @@ export async function restoreDatabase(
     }
   } catch (error) {
     removeStaging();
+    if (error instanceof NewerDatabase) {
+      throw notRestored(source, {
+        zh: `是更新版本的 Battlemap 写的（有 ${error.newer} 个此版本没有的迁移）；请用那个版本恢复`,
+        en: `was written by a newer version of Battlemap (${migrationCount(error.newer)} this version does not have); restore it with that version`,
+      });
+    }
     // Whole and Battlemap's, yet unreadable to the migration or the verification (a schema edited by hand): said, not a stack trace.
     if (libsqlErrorIn(error) !== undefined) throw notRestored(source, { zh: `无法读取（${reasonOf(error)}）`, en: `could not be read: ${reasonOf(error)}` });
     throw error;

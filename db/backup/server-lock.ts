@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The path of a `file:` URL's database, or null for a libSQL server (where file backups do not apply). */
@@ -10,6 +10,25 @@ export function localPathOf(url: string): string | null {
 
 /** Each running server leaves its pid here (several processes may share one database file). */
 const folderOf = (path: string) => `${path}.servers`;
+
+/**
+ * Which process holds `pid`, where Linux says (/proc): the boot it runs in
+ * and the instant it started, in clock ticks since that boot. A pid is given
+ * to another process once its own ends, and after a reboot to anything, so a
+ * pid alone names no process; these two together do. Null elsewhere, or when
+ * there is no such process.
+ */
+function processIdentity(pid: number): string | null {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command's name, in brackets, which may itself hold spaces and brackets: the state is field 3, the start time field 22.
+    const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[22 - 3];
+    return startTicks === undefined ? null : `${boot} ${startTicks}`;
+  } catch {
+    return null;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -23,13 +42,15 @@ function alive(pid: number): boolean {
 
 /**
  * Marks the database as in use by this process until `release` (or until
- * the process dies: a pid that no longer runs is ignored and swept).
+ * the process dies: a pid that no longer runs, or that another process now
+ * has, is ignored and swept). The mark names the pid, and holds the time and
+ * the process's identity (see processIdentity).
  */
 export function claimServerMark(path: string): { release(): void } {
   const folder = folderOf(path);
   mkdirSync(folder, { recursive: true });
   const file = join(folder, String(process.pid));
-  writeFileSync(file, `${new Date().toISOString()}\n`);
+  writeFileSync(file, `${new Date().toISOString()}\n${processIdentity(process.pid) ?? ''}\n`);
   let released = false;
   const release = () => {
     if (released) return;
@@ -40,7 +61,27 @@ export function claimServerMark(path: string): { release(): void } {
   return { release };
 }
 
-/** The pids of live servers on this database file; stale marks of dead processes are removed. */
+/**
+ * Whether the process that wrote the mark `file` for `pid` still runs: the
+ * pid is alive and, where the mark says which process it was, still that
+ * one. A mark without it (written elsewhere than Linux, or by an earlier
+ * version) goes by the pid alone.
+ */
+function stillRunning(pid: number, file: string): boolean {
+  if (!alive(pid)) return false;
+  let recorded = '';
+  try {
+    recorded = readFileSync(file, 'utf8').split('\n')[1]?.trim() ?? '';
+  } catch {
+    // Swept by another restore's check meanwhile: its process is gone.
+    return false;
+  }
+  if (recorded === '') return true;
+  const now = processIdentity(pid);
+  return now === null || now === recorded;
+}
+
+/** The pids of live servers on this database file; stale marks (their process gone, their pid another's) are removed. */
 export function runningServers(path: string): number[] {
   const folder = folderOf(path);
   let names: string[] = [];
@@ -52,7 +93,7 @@ export function runningServers(path: string): number[] {
   return names.flatMap((name) => {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid <= 0) return [];
-    if (alive(pid)) return [pid];
+    if (stillRunning(pid, join(folder, name))) return [pid];
     rmSync(join(folder, name), { force: true });
     return [];
   });
