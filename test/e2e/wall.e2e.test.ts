@@ -76,7 +76,7 @@ const moneyLabelLines = (page: Page) =>
  */
 const cutNames = (page: Page) =>
   page.getByTestId('wall').evaluate((wall) => {
-    const names = [...wall.querySelectorAll<HTMLElement>('.wall-head .brand, .wall-title, .wall-phase, .wall-status, .wall-figure-label, .unit-tile .tile-name')];
+    const names = [...wall.querySelectorAll<HTMLElement>('.wall-head .brand, .wall-title, .wall-phase, .wall-scope, .wall-status, .wall-figure-label, .unit-tile .tile-name')];
     const range = document.createRange();
     return names
       .filter((name) => {
@@ -90,13 +90,14 @@ const cutNames = (page: Page) =>
   });
 
 describe('the wall on its screen', () => {
-  test("the campaign's name and every label whole, on a 720p projector and a 1080p screen, in English and Chinese, the wall one screen with no scrollbar", () =>
+  test("the campaign's name and every label whole, on a 4:3 projector, a 720p one and a 1080p screen, in English and Chinese, the figures' scope said, the wall one screen with no scrollbar", () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const campaign = await apiCall<{ nameZh: string; nameEn: string }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
       for (const lang of ['en', 'zh'] as const) {
         await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
         for (const [width, height] of [
+          [1024, 768],
           [1280, 720],
           [1920, 1080],
         ] as const) {
@@ -104,8 +105,11 @@ describe('the wall on its screen', () => {
           await expect.poll(() => page.locator('[data-testid=wall] .unit-tile').count()).toBeGreaterThan(0);
           const at = `${lang} ${width}×${height}`;
           await page.screenshot({ path: `${artifacts}/wall-names-${lang}-${width}x${height}.png` });
-          // "Hanzhong campaign again…", "Mafia-type and criminal groups…" and "Criminal Investig…" at 720p, before.
+          // "Hanzhong campaign again…", "Mafia-type and criminal groups…" and "Criminal Investig…" at 720p, before; at 1024 × 768 the name left some 100 px, "Hanzho…".
           expect(await cutNames(page), at).toEqual([]);
+          // The key figures are the whole campaign's, not the phase's whose name stands in the head: each says which it is.
+          expect(await page.getByTestId('wall-scope').textContent(), at).toContain(lang === 'en' ? 'Whole campaign (all phases)' : '全程（各阶段合计）');
+          expect(await page.getByTestId('wall-phase').textContent(), at).toMatch(lang === 'en' ? /^Current phase\s*Crackdown$/ : /^当前阶段\s*打击整治$/);
           const title = await page.locator('.wall-title').evaluate((element) => ({ text: element.textContent, size: parseFloat(getComputedStyle(element).fontSize) }));
           expect(title.text, at).toBe(lang === 'en' ? campaign.nameEn : campaign.nameZh);
           // Whole by taking a second line, not by shrinking past what a room away can read.

@@ -9,9 +9,10 @@ export const battleMapMessages = {
   measureSolveRate: { zh: '破案率', en: 'Solve rate' },
   measureOverdue: { zh: '超期线索', en: 'Overdue clues' },
   noValue: { zh: '无数据', en: 'No data' },
+  // The map counts every clue the campaign has (api/services/battle-map.ts): a phase's report counts those of its span.
   solveRateHint: {
-    zh: '破案率 = 本阶段破案数 ÷ 本阶段立案数；破获此前立案的案件也计入，可超过 100%',
-    en: 'Solve rate = solved ÷ filed in this phase; cases filed earlier count when solved, so it can exceed 100%',
+    zh: '破案率 = 已破案线索 ÷ 已立案线索，专项行动全程（各阶段合计）',
+    en: 'Solve rate = clues solved ÷ clues filed, over the whole campaign (all phases)',
   },
   counties: { zh: '县区分局', en: 'County branches' },
   detachments: { zh: '市局支队', en: 'City detachments' },
@@ -35,7 +36,10 @@ export const battleMapMessages = {
   wall: { zh: '大屏模式', en: 'Wall mode' },
   fullScreen: { zh: '全屏', en: 'Full screen' },
   leaveWall: { zh: '退出大屏', en: 'Leave wall mode' },
-  updatedAt: { zh: '数据更新', en: 'Updated' },
+  // The wall's key figures count every phase so far; the phase named in its head is the one under way.
+  scopeWhole: { zh: '全程（各阶段合计）', en: 'Whole campaign (all phases)' },
+  asOf: { zh: '截至', en: 'as of' },
+  currentPhase: { zh: '当前阶段', en: 'Current phase' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断，正在重连', en: 'Connection lost, reconnecting' },
   stale: { zh: '数据未能更新，稍后自动重试', en: 'Could not update the figures; trying again shortly' },

@@ -79,25 +79,14 @@ export function WallPage() {
           {(detail) => (
             <>
               <h1 class="wall-title">{named(detail())}</h1>
+              {/* Said to be the current phase: beside it, the figures of the whole campaign were read as the phase's. */}
               <span class="wall-phase" data-testid="wall-phase">
-                {tr(campaignStateLabels[detail().state])}
+                <span class="wall-phase-label">{bt('currentPhase')}</span> {tr(campaignStateLabels[detail().state])}
               </span>
             </>
           )}
         </Show>
         <span class="rp-spacer" />
-        {/* Offline too while the figures shown are older than a read that failed (it is tried again by itself). */}
-        <span class="wall-status" classList={{ offline: !live() || data.stale() }} title={data.stale() ? bt('stale') : live() ? bt('live') : bt('offline')} data-testid="wall-status">
-          <span class="wall-dot" />
-          <Show when={data.battleMap() !== undefined && data.campaign()}>
-            {(detail) => (
-              <>
-                {/* The year goes without saying on a screen showing this year's campaign live, and the head has little room. */}
-                {bt('updatedAt')} {dateTime(data.battleMap()?.now ?? '', detail().timeZone, { year: false })}
-              </>
-            )}
-          </Show>
-        </span>
         <LanguageToggle />
         <button type="button" class="button ghost wall-button" onClick={fullScreen}>
           {bt('fullScreen')}
@@ -113,6 +102,12 @@ export function WallPage() {
             {(map) => {
               const placed = () => placeUnits(map().units, data.layout()?.shapes.map((shape) => shape.id), map().hasMap);
               const offMap = () => placed().offMap;
+              const units = () => (
+                <>
+                  <h2>{tilesHeading(offMap())}</h2>
+                  <UnitTiles units={offMap()} measure={measure()} scale={scale()} />
+                </>
+              );
               return (
                 <>
                   <div class="wall-body">
@@ -126,8 +121,19 @@ export function WallPage() {
                       <Show when={data.layout()}>
                         {(layout) => <CountyMap layout={layout()} units={placed().onMap} measure={measure()} scale={scale()} labelSize={19} />}
                       </Show>
+                      <Show when={drawn().unitsUnderMap}>{units()}</Show>
                     </section>
                     <section class="wall-side">
+                      {/* What the figures cover, and as of when: all of the campaign's phases so far, not the current one's. */}
+                      <p class="wall-scope" data-testid="wall-scope">
+                        <span class="wall-scope-name">{bt('scopeWhole')}</span>
+                        {/* Offline too while the figures shown are older than a read that failed (it is tried again by itself). */}
+                        <span class="wall-status" classList={{ offline: !live() || data.stale() }} title={data.stale() ? bt('stale') : live() ? bt('live') : bt('offline')} data-testid="wall-status">
+                          <span class="wall-dot" />
+                          {/* The year goes without saying on a screen showing this year's campaign live. */}
+                          {bt('asOf')} {dateTime(map().now, detail().timeZone, { year: false })}
+                        </span>
+                      </p>
                       <div class="wall-figures" data-testid="wall-figures">
                         <For each={figures()}>
                           {(figure) => (
@@ -143,8 +149,7 @@ export function WallPage() {
                           )}
                         </For>
                       </div>
-                      <h2>{tilesHeading(offMap())}</h2>
-                      <UnitTiles units={offMap()} measure={measure()} scale={scale()} />
+                      <Show when={!drawn().unitsUnderMap}>{units()}</Show>
                       <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
                     </section>
                   </div>

@@ -25,11 +25,23 @@ export function wallStacks(width: number, height: number): boolean {
   return width <= 900 || height <= 500;
 }
 
+/**
+ * Whether a screen of 3:2 or squarer (a 4:3 projector at 1024 × 768, a 1280 × 1024 monitor) has the detachments under
+ * the map rather than beside the figures: there the map is bound by its column's width and leaves room under it, while
+ * the side, under a head of two rows, had none for the figures' scope, the detachments' names and a typical case. The
+ * threshold is the styles' `max-aspect-ratio: 3/2`.
+ */
+export function wallPutsUnitsUnderMap(width: number, height: number): boolean {
+  return !wallStacks(width, height) && width / height <= 3 / 2;
+}
+
 /** How the wall is drawn on a screen: its zoom, and a hundredth of the screen's height in the wall's own pixels. */
 export interface WallScale {
   readonly zoom: number;
   /** Its sections one under another ({@link wallStacks}). */
   readonly stacked: boolean;
+  /** The detachments drawn under the map ({@link wallPutsUnitsUnderMap}). */
+  readonly unitsUnderMap: boolean;
   /**
    * What the wall's styles use for `vh` (their `--vh`). Their sizes follow the screen's height below its
    * design (min(40px, 4.2vh)); Chromium resolves `vh` against the screen before zooming, so a zoomed wall
@@ -42,9 +54,9 @@ export interface WallScale {
 
 export function wallScale(width: number, height: number): WallScale {
   // Stacked, the wall scrolls rather than fitting the screen's height: its sizes are those of its design screen.
-  if (wallStacks(width, height)) return { zoom: 1, stacked: true, vh: `${designHeight / 100}px` };
+  if (wallStacks(width, height)) return { zoom: 1, stacked: true, unitsUnderMap: false, vh: `${designHeight / 100}px` };
   const zoom = wallZoom(width, height);
-  return { zoom, stacked: false, vh: zoom === 1 ? '1vh' : `${Math.round(height / zoom) / 100}px` };
+  return { zoom, stacked: false, unitsUnderMap: wallPutsUnitsUnderMap(width, height), vh: zoom === 1 ? '1vh' : `${Math.round(height / zoom) / 100}px` };
 }
 
 /** {@link wallScale} of the window, following its size. */
