@@ -61,7 +61,7 @@ async function signedIn(role: 'office' | 'admin'): Promise<Session> {
   const current = sessions[role];
   if (current !== null) {
     const me = await current.get('/api/session');
-    if (me.status === 200 && ((await me.json()) as { mustChangePassword: boolean }).mustChangePassword === false) return current;
+    if (me.status === 200 && ((await me.json()) as { mustChangePassword: boolean } | null)?.mustChangePassword === false) return current;
   }
   await restoreAccounts();
   return (sessions[role] = await signIn(app, role));

@@ -24,3 +24,11 @@ export const me = z
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
+
+/**
+ * Who is signed in: the user, or null when no one is (a first visit, a session signed out, timed out or ended by the
+ * administrator). An answer, not a refusal: asking is how the app learns to show the sign-in page, and a 401 there
+ * was logged in red on every first visit. Every other route still refuses a request without a session.
+ */
+export const signedInUser = z.union([me, z.null()]).meta({ id: 'SignedInUser' });
+export type SignedInUser = z.infer<typeof signedInUser>;

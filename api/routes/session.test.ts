@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { movingClockApp, sessionWith, signIn, testApp, type TestApp } from '../../test/support/api-client';
+import { movingClockApp, sessionWith, signIn, testApp, whoIsSignedIn, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { LoginThrottle, addressKey, usernameKey } from '../auth/login-throttle';
 import { createApp } from '../app';
@@ -171,9 +171,10 @@ describe('sessions', () => {
 
   it('ends the session on sign-out: the cookie no longer works', async () => {
     const session = await signIn(app, 'office');
-    expect((await session.get('/api/session')).status).toBe(200);
+    expect(await whoIsSignedIn(session)).toBe('office');
     expect((await session.send('DELETE', '/api/session')).status).toBe(204);
-    expect((await session.get('/api/session')).status).toBe(401);
+    expect(await whoIsSignedIn(session)).toBeNull();
+    expect((await session.get('/api/campaigns')).status).toBe(401);
   });
 
   it('gives a new token at each login', async () => {
@@ -182,8 +183,19 @@ describe('sessions', () => {
     expect(a.cookie).not.toBe(b.cookie);
   });
 
+  it('answers who is signed in with null, not a refusal, when no one is: a first visit logs no error', async () => {
+    for (const cookie of ['', 'battlemap_session=not-a-session-token']) {
+      const response = await sessionWith(app, cookie).get('/api/session');
+      expect(response.status, cookie).toBe(200);
+      expect(response.headers.get('content-type'), cookie).toMatch(/^application\/json/);
+      expect(await response.json(), cookie).toBeNull();
+    }
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(doc.paths['/session']?.get.responses ?? {})).toEqual(['200']);
+  });
+
   it('answers 401 without a session on every protected route', async () => {
-    for (const path of ['/api/session', '/api/campaigns', '/api/campaigns/1', '/api/campaigns/1/board', '/api/clues/1', '/api/clues/1/history', '/api/users']) {
+    for (const path of ['/api/campaigns', '/api/campaigns/1', '/api/campaigns/1/board', '/api/clues/1', '/api/clues/1/history', '/api/users']) {
       const response = await app.request(path);
       expect(response.status, path).toBe(401);
     }
@@ -194,16 +206,16 @@ describe('sessions', () => {
     const at = (minutes: number) => testApp(database, new Date(start.getTime() + minutes * 60_000));
     const session = await signIn(at(0), 'nanzheng.officer');
     // Active every 200 minutes: never idle for 240, but past the 12-hour absolute limit at 720.
-    for (const minutes of [200, 400, 600]) expect((await sessionWith(at(minutes), session.cookie).get('/api/session')).status, `${minutes}`).toBe(200);
-    expect((await sessionWith(at(740), session.cookie).get('/api/session')).status).toBe(401);
+    for (const minutes of [200, 400, 600]) expect(await whoIsSignedIn(sessionWith(at(minutes), session.cookie)), `${minutes}`).toBe('nanzheng.officer');
+    expect(await whoIsSignedIn(sessionWith(at(740), session.cookie))).toBeNull();
 
     const idle = await signIn(at(0), 'nanzheng.lead');
-    expect((await sessionWith(at(239), idle.cookie).get('/api/session')).status).toBe(200);
-    expect((await sessionWith(at(239 + 241), idle.cookie).get('/api/session')).status).toBe(401);
+    expect(await whoIsSignedIn(sessionWith(at(239), idle.cookie))).toBe('nanzheng.lead');
+    expect(await whoIsSignedIn(sessionWith(at(239 + 241), idle.cookie))).toBeNull();
 
     const soon = await signIn(at(0), 'chenggu.lead');
     await database.write((tx) => tx.update(users).set({ disabledAt: start.toISOString() }).where(eq(users.username, 'chenggu.lead')));
-    expect((await sessionWith(at(1), soon.cookie).get('/api/session')).status).toBe(401);
+    expect(await whoIsSignedIn(sessionWith(at(1), soon.cookie))).toBeNull();
     expect((await login('chenggu.lead', 'battlemap')).status).toBe(401);
   });
 
@@ -219,8 +231,8 @@ describe('sessions', () => {
     expect(setCookie).toMatch(/Max-Age=2592000/);
     const cookie = setCookie.split(';')[0] ?? '';
     // A night without a change to redraw (past the 4-hour idle limit), then a week, then past the 12-hour limit many times over.
-    for (const hours of [10, 24 * 7, 24 * 29]) expect((await sessionWith(at(hours), cookie).get('/api/session')).status, `${hours} h`).toBe(200);
-    expect((await sessionWith(at(24 * 30 + 1), cookie).get('/api/session')).status).toBe(401);
+    for (const hours of [10, 24 * 7, 24 * 29]) expect(await whoIsSignedIn(sessionWith(at(hours), cookie)), `${hours} h`).toBe('viewer');
+    expect(await whoIsSignedIn(sessionWith(at(24 * 30 + 1), cookie))).toBeNull();
 
     // Anyone who can change something is refused, with the field and why, and gets no session.
     for (const who of ['office', 'hantai.lead', 'hantai.officer', 'admin']) {
@@ -236,7 +248,7 @@ describe('sessions', () => {
 
     // The viewer signed in without it keeps the usual limits.
     const desk = await signIn(at(0), 'viewer');
-    expect((await sessionWith(at(5), desk.cookie).get('/api/session')).status).toBe(401);
+    expect(await whoIsSignedIn(sessionWith(at(5), desk.cookie))).toBeNull();
   });
 
   it('lists the open sessions to the administrator, wall displays first, who may end all of one account', async () => {
@@ -261,9 +273,9 @@ describe('sessions', () => {
     const ended = await admin.send('POST', `/api/admin/users/${viewerRow?.id}/sessions/end`, {});
     expect(ended.status).toBe(200);
     expect(((await ended.json()) as { ended: number }).ended).toBeGreaterThanOrEqual(2);
-    expect((await sessionWith(wallApp, wallCookie).get('/api/session')).status).toBe(401);
-    expect((await desk.get('/api/session')).status).toBe(401);
-    expect((await admin.get('/api/session')).status).toBe(200);
+    expect(await whoIsSignedIn(sessionWith(wallApp, wallCookie))).toBeNull();
+    expect(await whoIsSignedIn(desk)).toBeNull();
+    expect(await whoIsSignedIn(admin)).toBe('admin');
     const log = (await (await admin.get(`/api/admin/log?user=${viewerRow?.id}`)).json()) as { entries: { event: string; payload: { sessionsEnded?: number } }[] };
     expect(log.entries[0]).toMatchObject({ event: 'user.sessions_end' });
     expect((await admin.send('POST', '/api/admin/users/999999/sessions/end', {})).status).toBe(404);

@@ -11,9 +11,9 @@ import { endSession, sessionCookie, sessionLifetimeMs, startSession, type Sessio
 import type { UnitNode } from '../auth/unit-scope';
 import type { Clock } from '../clock';
 import type { SessionUser } from '../context';
-import { loginRequest, me, type Me } from '../contracts/session';
+import { loginRequest, me, signedInUser, type Me } from '../contracts/session';
 import { ApiError } from '../errors';
-import { actorOf, viewerOf } from '../middleware/viewer';
+import { actorOf } from '../middleware/viewer';
 import { json, problems, router } from './kit';
 
 const badLogin = new ApiError('unauthenticated', { reason: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
@@ -95,8 +95,11 @@ export function sessionRoutes(database: Database, clock: Clock, policy: SessionP
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/session', tags: ['session'], responses: { 200: json(me, 'The signed-in user'), ...problems(401) } }),
-      async (c) => c.json(meOf(viewerOf(c).user, await unitTree()), 200),
+      createRoute({ method: 'get', path: '/session', tags: ['session'], responses: { 200: json(signedInUser, 'The signed-in user, or null when no one is signed in') } }),
+      async (c) => {
+        const viewer = c.get('viewer');
+        return c.json(viewer === null ? null : meOf(viewer.user, await unitTree()), 200);
+      },
     )
     .openapi(
       createRoute({ method: 'delete', path: '/session', tags: ['session'], responses: { 204: { description: 'Signed out' } } }),

@@ -55,7 +55,7 @@ describe("each page's own title in the tab", () => {
       await expect.poll(() => titleOf(page)).toBe(`Responsibility list · ${campaign.nameEn} · Battlemap`);
     }));
 
-  test('the sign-in page is titled so, in the language of the browser', async () => {
+  test('the sign-in page is titled so, in the language of the browser, and a first visit logs no error on the way to it', async () => {
     for (const [locale, title] of [
       ['zh-CN', '登录 · 作战图'],
       ['en-GB', 'Sign in · Battlemap'],
@@ -63,9 +63,16 @@ describe("each page's own title in the tab", () => {
       const context = await suite.browser.newContext({ locale });
       try {
         const page = await context.newPage();
-        await page.goto(`${suite.server.url}/login`);
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        // The address a user is given: no one is signed in yet, which the app asks about, and is no error (it was a red 401).
+        await page.goto(`${suite.server.url}/`);
+        await page.waitForURL(/\/login/);
         await page.locator('input[name=username]').waitFor();
         await expect.poll(() => titleOf(page)).toBe(title);
+        expect(errors, locale).toEqual([]);
       } finally {
         await context.close();
       }

@@ -45,3 +45,10 @@ export function sessionWith(app: TestApp, cookie: string): Session {
     });
   return { cookie, get: (path) => send('GET', path), send };
 }
+
+/** Who GET /api/session says is signed in with a session: their username, or null when no one is (it answers 200 either way). */
+export async function whoIsSignedIn(session: Pick<Session, 'get'>): Promise<string | null> {
+  const response = await session.get('/api/session');
+  if (response.status !== 200) throw new Error(`GET /api/session answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { username: string } | null)?.username ?? null;
+}

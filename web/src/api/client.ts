@@ -64,7 +64,8 @@ export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
 
 export const api = {
   signIn: (username: string, password: string, display = false) => expect(client.session.$post({ json: { username, password, ...(display && { display }) } }), { quiet401: true }),
-  session: () => expect(client.session.$get(), { quiet401: true }),
+  /** Who is signed in; null when no one is (an answer, not a 401). */
+  session: () => expect(client.session.$get()),
   signOut: () => expect(client.session.$delete(), { quiet401: true }),
   campaigns: () => expect(client.campaigns.$get()),
   campaign: (id: number, options: { quiet401?: boolean } = {}) => expect(client.campaigns[':id'].$get({ param: { id: String(id) } }), options),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { changeEvent } from '../../../api/routes/events';
 import { createSignal, onCleanup } from 'solid-js';
+import { api } from '../api/client';
 import { reportUnauthenticated } from '../api/typed-call';
 
 /** One change the server tells this user about (the data of a `change` event of GET /api/events), as the API's contract defines it. */
@@ -11,7 +12,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 /** Whether the server no longer knows this browser's session (a network failure is not an ended session). */
 async function sessionEnded(): Promise<boolean> {
   try {
-    return (await fetch('/api/session', { credentials: 'same-origin' })).status === 401;
+    return (await api.session()) === null;
   } catch {
     return false;
   }

@@ -9,7 +9,8 @@ export { me };
 
 /**
  * Asks the server who is signed in (the cookie is HttpOnly, so only the
- * server knows); the first time, the answer to the read made as the page opened.
+ * server knows): the user, or null when no one is; the first time, the answer
+ * to the read made as the page opened.
  */
 export async function loadSession(): Promise<Me | null> {
   try {
@@ -17,6 +18,7 @@ export async function loadSession(): Promise<Me | null> {
     setMe(user);
     return user;
   } catch {
+    // The server could not be asked (restarting, the network): the sign-in page, where signing in says why if it still cannot.
     setMe(null);
     return null;
   }
