@@ -154,6 +154,7 @@ export interface WireCard {
   assigneeId: number | null;
   typical: boolean;
   attachmentCount: number;
+  dueAt: string | null;
   allowed: { to: string; event: string; needs: string[] }[];
 }
 export interface WireBoard {

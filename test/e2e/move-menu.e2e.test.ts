@@ -137,3 +137,62 @@ describe("a card's move menu under the keyboard", () => {
       await expect.poll(() => focusedTestId(page)).toBe(`card-${found.id}`);
     }));
 });
+
+describe("someone else's change to a card while the keyboard is on it", () => {
+  test('redraws the card, not the keyboard’s place: the open menu keeps its item, the focused card and a drawer’s button their focus; a move away closes the menu onto its column, said politely', () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      const [card, neighbour] = (await cluesIn(page, context, 'verifying')).filter((c) => c.allowed.some((move) => move.to === 'unfounded')).slice(0, 2);
+      if (card === undefined || neighbour === undefined) throw new Error('the seed has no two verifying clues the lead may dismiss');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      // Someone else's changes, made through the API (with this session: the board goes by what the change stream says).
+      const versions = new Map([card, neighbour].map((c) => [c.id, c.version]));
+      const retitle = async (id: number, title: string) => {
+        const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: versions.get(id), title });
+        versions.set(id, edited.version);
+        await expect.poll(() => cardOf(page, id).locator('.card-title').textContent(), { timeout: 10_000 }).toBe(title);
+      };
+      const second = `move-to-${card.allowed[1]?.to}`;
+      await openMenu(page, card.id);
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => focusedTestId(page)).toBe(second);
+
+      await retitle(neighbour.id, '他人改过的相邻卡片');
+      expect(await focusedTestId(page), 'a change to the card beside it').toBe(second);
+      await retitle(card.id, '他人改过的这张卡片');
+      expect(await cardOf(page, card.id).getByRole('menu').count(), 'a change to its own card').toBe(1);
+      expect(await focusedTestId(page), 'a change to its own card').toBe(second);
+
+      // The menu closed, the card itself keeps the focus, on the same element, through a change that moves it down its
+      // column: given more time than any other card there, it sorts last.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedTestId(page)).toBe(`card-${card.id}`);
+      await cardOf(page, card.id).evaluate((element) => element.setAttribute('data-before', ''));
+      const due = cardOf(page, card.id).locator('.due');
+      const dueBefore = await due.textContent();
+      const latest = (await cluesIn(page, context, 'verifying')).flatMap((c) => c.dueAt ?? []).sort().at(-1);
+      if (latest === undefined) throw new Error('no verifying clue has a deadline');
+      const until = new Date(Date.parse(latest) + 86_400_000).toISOString().slice(0, 10);
+      const extended = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${card.id}/extend`, { version: versions.get(card.id), until, reason: '等待鉴定结论' });
+      versions.set(card.id, extended.version);
+      await expect.poll(() => due.textContent(), { timeout: 10_000 }).not.toBe(dueBefore);
+      expect(await page.locator('[data-testid=column-verifying] [data-card-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card-id')).at(-1))).toBe(String(card.id));
+      expect(await focusedTestId(page)).toBe(`card-${card.id}`);
+      expect(await cardOf(page, card.id).getAttribute('data-before')).toBe('');
+
+      // Dismissed meanwhile (查否, a side column shown collapsed): the menu goes with the card, the focus to that column's toggle.
+      await openMenu(page, card.id);
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${card.id}/transitions`, { to: 'unfounded', version: versions.get(card.id), payload: { conclusion: '经核查，举报内容与事实不符。' } });
+      await cardOf(page, card.id).waitFor({ state: 'detached', timeout: 10_000 });
+      await expect.poll(() => focusedTestId(page)).toBe('toggle-unfounded');
+      await expect.poll(() => page.getByTestId('announcer').textContent()).toBe(`#${card.id} 刚被他人移至“${clueStateLabels.unfounded.zh}”，移动菜单已关闭`);
+
+      // In the drawer, a move's button keeps the focus as the item is read again.
+      await cardOf(page, neighbour.id).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('detail-panel').getByTestId('detail-move-unfounded').focus();
+      await retitle(neighbour.id, '他人再次改过的相邻卡片');
+      await expect.poll(() => page.getByTestId('detail-panel').locator('.detail-title').textContent(), { timeout: 10_000 }).toBe('他人再次改过的相邻卡片');
+      expect(await focusedTestId(page)).toBe('detail-move-unfounded');
+    }));
+});

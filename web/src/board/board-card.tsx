@@ -16,8 +16,8 @@ import { cardLabel } from './card-status';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
 
-// The card that had keyboard focus last. A card re-rendered with what the server sent (after a
-// move, or someone else's change) is a new element; it takes the focus back so the user keeps their place.
+// The card that had keyboard focus last. A card drawn in another column (after a move, the user's or someone else's)
+// is a new element; it takes the focus back so the user keeps their place. Redrawn in its own column, it keeps its element.
 // Columns keep it rendered even when scrolled out of their window, so the focus always has an element.
 const [focusedCard, setFocusedCard] = createSignal<number | null>(null);
 export { focusedCard };

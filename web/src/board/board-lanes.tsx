@@ -1,6 +1,6 @@
 import { pointerIntersection } from '@dnd-kit/collision';
 import { useDroppable } from '@dnd-kit/solid';
-import { For, Show, createMemo } from 'solid-js';
+import { For, Index, Show, createMemo } from 'solid-js';
 import type { Board, Card, Swimlane } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
@@ -92,33 +92,41 @@ export function BoardLanes(props: { columns: readonly Column[]; lanes: readonly 
   });
   const shown = (lane: Lane) => Object.values(lane.counts).some((n) => n > 0) || props.columns.some((c) => (byLane().get(`${lane.key}|${c.state}`)?.length ?? 0) > 0);
   const total = (lane: Lane) => Object.values(lane.counts).reduce((sum, n) => sum + n, 0);
+  // Rows keyed by the lane's key, cells by position: a live re-read hands every lane and column new objects, which
+  // keyed by object would draw each row anew, and with it every card (the focused one and its open menu too).
+  const laneByKey = createMemo(() => new Map(props.lanes.map((lane) => [lane.key, lane])));
+  const shownKeys = createMemo(() => props.lanes.filter(shown).map((lane) => lane.key), [], { equals: (a, b) => a.join('\n') === b.join('\n') });
   return (
     <div class="lanes" style={{ 'grid-template-columns': template() }} data-testid="lanes" data-swimlane={props.swimlane}>
       <div class="lanes-corner">{props.swimlane === 'unit' ? t('unit') : t('category')}</div>
-      <For each={props.columns}>
+      <Index each={props.columns}>
         {(column) => (
-          <div class="lanes-head" classList={{ 'column-side': column.side }} data-testid={`column-${column.state}`}>
-            <Show when={!(column.side && !props.context.expanded(column.state))} fallback={<CollapsedColumn column={column} context={props.context} />}>
-              <ColumnHeader column={column} context={props.context} showUnitsOver={props.swimlane !== 'unit'} />
-              <LoadMore column={column} context={props.context} shown={column.cards.length} />
+          <div class="lanes-head" classList={{ 'column-side': column().side }} data-testid={`column-${column().state}`}>
+            <Show when={!(column().side && !props.context.expanded(column().state))} fallback={<CollapsedColumn column={column()} context={props.context} />}>
+              <ColumnHeader column={column()} context={props.context} showUnitsOver={props.swimlane !== 'unit'} />
+              <LoadMore column={column()} context={props.context} shown={column().cards.length} />
             </Show>
           </div>
         )}
-      </For>
-      <For each={props.lanes.filter(shown)}>
-        {(lane) => (
-          <>
-            <div class="lane-label" classList={{ 'is-over': lane.over.length > 0 }} data-testid={`lane-${lane.key}`}>
-              <span class="lane-name">{tr(lane.label)}</span>
-              <span class="column-count">{figure(total(lane))}</span>
-              <Show when={lane.over.length > 0}>
-                <span class="wip-warning">⚠ {t('overLimit')}</span>
-              </Show>
-            </div>
-            <For each={props.columns}>
-              {(column) => <LaneCell lane={lane} column={column} cards={byLane().get(`${lane.key}|${column.state}`) ?? []} swimlane={props.swimlane} context={props.context} />}
-            </For>
-          </>
+      </Index>
+      <For each={shownKeys()}>
+        {(key) => (
+          <Show when={laneByKey().get(key)}>
+            {(lane) => (
+              <>
+                <div class="lane-label" classList={{ 'is-over': lane().over.length > 0 }} data-testid={`lane-${key}`}>
+                  <span class="lane-name">{tr(lane().label)}</span>
+                  <span class="column-count">{figure(total(lane()))}</span>
+                  <Show when={lane().over.length > 0}>
+                    <span class="wip-warning">⚠ {t('overLimit')}</span>
+                  </Show>
+                </div>
+                <Index each={props.columns}>
+                  {(column) => <LaneCell lane={lane()} column={column()} cards={byLane().get(`${key}|${column().state}`) ?? []} swimlane={props.swimlane} context={props.context} />}
+                </Index>
+              </>
+            )}
+          </Show>
         )}
       </For>
     </div>

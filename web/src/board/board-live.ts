@@ -4,6 +4,7 @@ import { coalesce } from '../live/coalesce';
 import { subscribeToChanges, type Change } from '../live/live-events';
 import { overtakes } from '../live/overtakes';
 import type { BoardState } from './board-state';
+import { keepPlace, keyboardPlace, type KeyboardPlace } from './live-focus';
 
 export interface LiveBoardOptions {
   readonly state: BoardState;
@@ -26,7 +27,9 @@ export interface LiveBoardOptions {
  * they touch. While a card is being dragged the board is left alone (the
  * drag library holds its elements); what arrived meanwhile is read when
  * the drag ends, and a change to the dragged card itself is remembered, so
- * the drop can be refused rather than applied to a card that moved on.
+ * the drop can be refused rather than applied to a card that moved on. A
+ * change to the card the keyboard is on keeps the keyboard's place (see
+ * keepPlace) once its columns are drawn again.
  */
 export function createLiveBoard(options: LiveBoardOptions) {
   const { state } = options;
@@ -34,14 +37,28 @@ export function createLiveBoard(options: LiveBoardOptions) {
   let overtaken = false;
   const allStates = () => state.columns().map((c) => c.state);
 
+  // Where the keyboard was on cards changed since the last re-read was sent, by card.
+  let places: readonly KeyboardPlace[] = [];
   // An import or a bulk change sends a change per item: the columns are re-read one read at a time, gathered.
-  const refreshColumns = coalesce<string>((states) => state.refreshStates([...states]));
+  const refreshColumns = coalesce<string>(async (states) => {
+    const changed = places;
+    places = [];
+    await state.refreshStates([...states]);
+    for (const place of changed) keepPlace(place);
+  });
   const refresh = (states: readonly string[]) => {
     if (options.dragging() !== null) {
       for (const s of states) waiting.add(s);
       return;
     }
     refreshColumns(states);
+  };
+
+  // Whether the board has yet to show a change: not the user's own move, on its way or shown already.
+  const isNews = (change: Change) => {
+    if (state.pendingOf(change.subjectId) !== undefined) return false;
+    const shown = state.columns().flatMap((c) => c.cards).find((card) => card.id === change.subjectId);
+    return shown === undefined || change.version > shown.version;
   };
 
   const onChange = (change: Change) => {
@@ -62,6 +79,9 @@ export function createLiveBoard(options: LiveBoardOptions) {
     const held = options.dragging();
     if (held !== null && held.id === change.subjectId && overtakes(change, held.version)) overtaken = true;
     const known = state.columns().find((c) => c.cards.some((card) => card.id === change.subjectId))?.state;
+    // The card held in a drag has the focus too: the drop says itself that the card moved on.
+    const place = held?.id === change.subjectId ? null : keyboardPlace(change, options.kind());
+    if (place !== null && isNews(change)) places = [...places.filter((p) => p.id !== place.id), place];
     const states = [change.fromState, change.toState, known].filter((s): s is string => typeof s === 'string');
     refresh(states.length > 0 ? states : allStates());
     if (change.subjectId === options.openId()) options.onOpenItemChanged();

@@ -8,7 +8,8 @@ import type { BoardState, MoveResult } from './board-state';
 import { stateLabel } from './domain-labels';
 import type { MoveDraft } from './move-dialog';
 
-const cardElement = (id: number) => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
+/** A card's element on the board (not the inert clone a drag leaves behind), if it is drawn. */
+export const cardElement = (id: number) => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
 
 /**
  * Keyboard users keep their place: focus goes back to the card after a

@@ -35,7 +35,7 @@ function place(board: Board, card: Card): Board {
   };
 }
 
-/** The same card as before when nothing about it changed, so Solid keeps its element (focus, scroll, drag state). */
+/** The same card as before when nothing about it changed, so nothing of it is drawn again (its element is kept by its id either way). */
 function keepUnchanged(before: readonly Card[], after: readonly Card[]): Card[] {
   const old = new Map(before.map((card) => [card.id, card]));
   return after.map((card) => {

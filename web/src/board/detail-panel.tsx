@@ -152,10 +152,11 @@ export function DetailPanel(props: {
               <Show when={props.mayAct && detail().allowed.length > 0}>
                 <div class="detail-moves" role="group" aria-label={t('moveMenuTitle')} data-testid="detail-moves">
                   <span class="muted">{t('moveMenuTitle')}</span>
-                  <For each={detail().allowed}>
-                    {(move) => (
-                      <button type="button" class="button small" title={tr(eventLabel(move.event))} data-testid={`detail-move-${move.to}`} onClick={() => props.onMove(detail(), move.to)}>
-                        {tr(stateLabel(props.kind, move.to))}
+                  {/* Keyed by the state each moves to: read again (someone else's change), a move still allowed keeps its button, and the focus. */}
+                  <For each={detail().allowed.map((move) => move.to)}>
+                    {(to) => (
+                      <button type="button" class="button small" title={tr(eventLabel(detail().allowed.find((move) => move.to === to)?.event ?? ''))} data-testid={`detail-move-${to}`} onClick={() => props.onMove(detail(), to)}>
+                        {tr(stateLabel(props.kind, to))}
                       </button>
                     )}
                   </For>

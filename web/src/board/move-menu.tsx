@@ -1,6 +1,8 @@
-import { For, Show, createSignal, createUniqueId, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup } from 'solid-js';
 import type { Card } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { t, tr, trFilled } from '../i18n/i18n';
+import { messages } from '../i18n/messages';
+import { announce } from '../ui/announcer';
 import { eventLabel, stateLabel } from './domain-labels';
 import { firstMenuItem, menuItemFor, type MenuEntry } from './menu-keys';
 
@@ -9,7 +11,9 @@ import { firstMenuItem, menuItemFor, type MenuEntry } from './menu-keys';
  * server allows (WAI-ARIA's menu button). The menu is one stop in the tab
  * order; arrows, Home, End and a typed letter move the focus inside it, Enter
  * or Space moves the card, Escape closes it back where it was opened from.
- * It closes once the focus leaves it, as on a click outside.
+ * It closes once the focus leaves it, as on a click outside. Someone else's
+ * change to the card leaves it open while the moves it offers stay the same;
+ * when they change, it closes back where it was opened from, and says why.
  */
 export function MoveMenu(props: { card: Card; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
   const [open, setOpen] = createSignal(false);
@@ -26,6 +30,37 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
     setOpen(false);
     if (refocus) (opener ?? button)?.focus();
   };
+  // Its items are keyed by the state they move to, so the card drawn anew with the same moves keeps them, and the focus.
+  const targets = createMemo(() => props.card.allowed.map((move) => move.to), [], { equals: (a, b) => a.join() === b.join() });
+  const eventTo = (to: string) => props.card.allowed.find((move) => move.to === to)?.event ?? '';
+  // The moves as the open menu offers them. Changed under the user by someone else's change, the menu would offer a
+  // move no longer allowed, or lose the item the focus was on: it closes.
+  const offered = createMemo(() => props.card.allowed.map((move) => `${move.to} ${move.event}`).join('\n'));
+  const keyboardInMenu = () => menu?.contains(document.activeElement) === true || document.activeElement === document.body;
+  const closeOnChange = (refocus: boolean) => {
+    close(refocus);
+    announce(trFilled(messages.movesChanged, { id: props.card.id }));
+  };
+  createEffect(
+    on(
+      offered,
+      () => {
+        if (open()) closeOnChange(keyboardInMenu());
+      },
+      { defer: true },
+    ),
+  );
+  // No moves left at all, the card takes the menu away with its button: the focus goes to the card, if the card is still drawn.
+  onCleanup(() => {
+    if (!open() || menu?.contains(document.activeElement) !== true) return;
+    // Read off the element: the card's props may no longer be read once it is being taken away.
+    const card = wrapper?.closest<HTMLElement>('[data-card-id]');
+    queueMicrotask(() => {
+      if (card?.isConnected !== true || (document.activeElement !== null && document.activeElement !== document.body)) return;
+      card.focus();
+      announce(trFilled(messages.movesChanged, { id: card.dataset.cardId ?? '' }));
+    });
+  });
   // Tabbing past its last item left it open over the next card, where Escape no longer reached it.
   // The focus gone nowhere (the window left, a click outside, which closes it anyway) keeps it open, and so does
   // the focus given back to its own card (the board puts it there as the drawer closes, which may land just after M).
@@ -112,21 +147,21 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
           }}
         >
           <Show when={props.card.allowed.length > 0} fallback={<div class="menu-empty">{t('noMoves')}</div>}>
-            <For each={props.card.allowed}>
-              {(move, index) => (
+            <For each={targets()}>
+              {(to, index) => (
                 <button
                   type="button"
                   role="menuitem"
                   class="menu-item"
                   tabIndex={current() === index() ? 0 : -1}
-                  data-testid={`move-to-${move.to}`}
+                  data-testid={`move-to-${to}`}
                   onClick={() => {
                     close(true);
-                    props.onMove(move.to);
+                    props.onMove(to);
                   }}
                 >
-                  <span class="menu-item-state">{tr(stateLabel(props.card.kind, move.to))}</span>
-                  <span class="menu-item-event">{tr(eventLabel(move.event))}</span>
+                  <span class="menu-item-state">{tr(stateLabel(props.card.kind, to))}</span>
+                  <span class="menu-item-event">{tr(eventLabel(eventTo(to)))}</span>
                 </button>
               )}
             </For>

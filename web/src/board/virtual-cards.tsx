@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js';
 import type { Card } from '../api/client';
 import type { BoardContext } from './board-context';
 import { BoardCard, focusedCard } from './board-card';
@@ -35,6 +35,9 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   });
   const stack = createMemo(() => stackOf(props.cards.map((card) => card.id), measured(), estimate(), gap));
   const indexOf = createMemo(() => new Map(props.cards.map((card, i) => [card.id, i])));
+  // The cards by id: a slot is keyed by its card's id, not by the card object, which a live re-read replaces.
+  const ids = createMemo(() => props.cards.map((card) => card.id), [], { equals: sameIndices });
+  const byId = createMemo(() => new Map(props.cards.map((card) => [card.id, card])));
   // Kept rendered wherever they are: the dragged card, the focused one, and the focused one's neighbours, so that
   // the next Tab (or Shift+Tab) lands on a card already there, however far the render that follows the scroll lags
   // behind a held key (on a loaded machine, Tab used to run past the rendered cards to the column's last button);
@@ -61,6 +64,23 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
     { equals: sameIndices },
   );
   const shown = createMemo(() => new Set(indices().flatMap((i) => props.cards[i]?.id ?? [])));
+  // A card that changes place in the list (a re-read puts a card just moved where its deadline sorts it) keeps its
+  // element, but the DOM move takes the focus from it: what had the focus before the list was drawn gets it back.
+  let focusedBefore: Element | null = null;
+  createComputed(
+    on(ids, () => {
+      const active = document.activeElement;
+      focusedBefore = active !== null && list?.contains(active) === true ? active : null;
+    }),
+  );
+  createEffect(
+    on(ids, () => {
+      const before = focusedBefore;
+      focusedBefore = null;
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && before instanceof HTMLElement && before.isConnected) before.focus();
+    }),
+  );
   const topOf = (id: number) => stack().tops[indexOf().get(id) ?? -1] ?? 0;
 
   const slots = new Map<Element, number>();
@@ -92,14 +112,15 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   return (
     <div ref={list} class="card-window" style={{ height: `${stack().total}px` }} data-testid="cards-window" data-total={props.cards.length}>
       {/* Every card has a slot, always in the DOM in list order; only the shown ones are filled. Slots of
-          cards coming into view or leaving it are never moved, for a moved element loses the keyboard focus. */}
-      <For each={props.cards}>
-        {(card) => (
+          cards coming into view or leaving it are never moved, for a moved element loses the keyboard focus.
+          Keyed by id: a card someone else changed is the same element drawn anew, its focus and open menu kept. */}
+      <For each={ids()}>
+        {(id) => (
           <div
             class="card-slot"
-            style={{ top: `${topOf(card.id)}px` }}
+            style={{ top: `${topOf(id)}px` }}
             ref={(slot) => {
-              slots.set(slot, card.id);
+              slots.set(slot, id);
               sizes.observe(slot);
               onCleanup(() => {
                 sizes.unobserve(slot);
@@ -107,9 +128,7 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
               });
             }}
           >
-            <Show when={shown().has(card.id)}>
-              <BoardCard card={card} context={props.context} />
-            </Show>
+            <Show when={shown().has(id) && byId().get(id)}>{(card) => <BoardCard card={card()} context={props.context} />}</Show>
           </div>
         )}
       </For>

@@ -123,6 +123,12 @@ export const messages = {
   },
   movedAnnounce: { zh: '已移至', en: 'moved to' },
   refusedAnnounce: { zh: '未能移至', en: 'could not be moved to' },
+  // Said when someone else's change, arriving live, takes the card the keyboard was on from its place or its menu away.
+  liveMoved: { zh: '#{id} 刚被他人移至“{state}”', en: 'Someone else just moved #{id} to {state}' },
+  liveChanged: { zh: '#{id} 刚被他人修改', en: 'Someone else just changed #{id}' },
+  liveNotShown: { zh: '{what}，已不在当前看板中显示', en: '{what}; it is no longer shown on this board' },
+  liveMenuClosed: { zh: '{what}，移动菜单已关闭', en: '{what}, so its move menu closed' },
+  movesChanged: { zh: '#{id} 刚被他人修改，可办理的移动已变化，移动菜单已关闭', en: 'Someone else just changed #{id} and the moves it offers changed, so its move menu closed' },
   newItem: { zh: '+ 新建', en: '+ New' },
   newClue: { zh: '新建线索', en: 'New clue' },
   draftRestored: { zh: '已恢复上次未提交的内容；点“取消”可将其丢弃。', en: 'What you had not submitted is restored; Cancel throws it away.' },
