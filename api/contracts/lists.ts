@@ -158,7 +158,7 @@ export const listColumnLabels: Record<ListColumn, Label> = {
   enteredAt: { zh: '进入当前状态', en: 'In state since' },
   lastNoteAt: { zh: '最近进展记录', en: 'Last work note' },
   dueAt: { zh: '办理时限', en: 'Due' },
-  level: { zh: '时限状态', en: 'Deadline' },
+  level: { zh: '时限状态', en: 'Deadline status' },
 };
 
 export const listTitles: Record<ListName, Label> = {

@@ -202,6 +202,9 @@ describe('list exports', () => {
     expect(sheet?.name).toBe('Responsibility list');
     const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
     expect(values(1).slice(0, 4)).toEqual([listColumnLabels.unit.en, listColumnLabels.assignee.en, listColumnLabels.kind.en, listColumnLabels.id.en]);
+    // The deadline's status is headed as such beside the deadline itself, not "Deadline" over "On time" beside "Due" over a date.
+    expect(values(1).slice(-2)).toEqual(['Due', 'Deadline status']);
+    expect(rows[0]?.slice(-2)).toEqual(['办理时限', '时限状态']);
     const responsibility = await everyPage(office, 'responsibility', '', 500);
     expect(sheet?.rowCount).toBe(responsibility.total + 1);
     // Every row in the order the pages give, sorted here for the export as SQL sorts a page.

@@ -7,6 +7,7 @@ import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
 import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, signedIn } from './browser-kit';
+import { pdfPageSizes } from './pdf-text';
 
 /**
  * The three lists and the flow charts in a real Chromium against the real
@@ -312,9 +313,9 @@ describe('the three lists in Chromium', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('[data-testid=list-filters]').isVisible()).toBe(false);
       expect(await page.locator('[data-testid=list-table]').isVisible()).toBe(true);
-      // On A4 portrait (its page area within the margins, at 96 px an inch) the checkboxes are not printed,
+      // On A4 landscape (its page area within the margins, at 96 px an inch) the checkboxes are not printed,
       // and a unit's and a person's name is one line each, not one character a line.
-      await page.setViewportSize({ width: Math.floor((190 / 25.4) * 96), height: Math.floor((273 / 25.4) * 96) });
+      await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) });
       expect(await page.locator('[data-testid=list-table] .col-select').first().isVisible()).toBe(false);
       const linesOf = (column: string) =>
         page.locator(`[data-testid=list-table] tbody tr[data-testid^=row-] td.col-${column}`).evaluateAll((cells) =>
@@ -358,6 +359,83 @@ describe('the three lists in Chromium', () => {
       expect(await page.evaluate(() => document.body.dataset.printedRows)).toBeUndefined();
       await expect.poll(() => page.getByTestId('print').isDisabled()).toBe(false);
       await page.unroute('**/api/campaigns/1/lists/clues?*limit=500*');
+    }));
+
+  test('the clue list prints on A4 landscape, one line a clue where it can: no category or name broken between two characters, no column past the page', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?unit=hantai`);
+      await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').first().waitFor();
+      await page.emulateMedia({ media: 'print' });
+      // The page area of A4 landscape within its margins, at 96 px an inch.
+      const [width, height] = [Math.floor((277 / 25.4) * 96), Math.floor((190 / 25.4) * 96)];
+      await page.setViewportSize({ width, height });
+      // Where a cell's text breaks: never between two Chinese characters of a word (类别 "网络“套路贷”" read one character a line).
+      const brokenWords = await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-] td').evaluateAll((cells) =>
+        cells
+          .filter((cell) => !cell.classList.contains('col-title'))
+          .flatMap((cell) => {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            const tops: { char: string; top: number }[] = [];
+            for (let current = walker.nextNode(); current !== null; current = walker.nextNode()) {
+              for (let i = 0; i < (current.textContent ?? '').length; i += 1) {
+                const range = document.createRange();
+                range.setStart(current, i);
+                range.setEnd(current, i + 1);
+                const rect = range.getClientRects()[0];
+                if (rect !== undefined) tops.push({ char: current.textContent?.[i] ?? '', top: Math.round(rect.top) });
+              }
+            }
+            const han = /\p{Script=Han}/u;
+            return tops.some((at, i) => i > 0 && at.top > (tops[i - 1]?.top ?? 0) + 2 && han.test(at.char) && han.test(tops[i - 1]?.char ?? '')) ? [`${cell.className}: ${cell.textContent}`] : [];
+          }),
+      );
+      expect(brokenWords).toEqual([]);
+      // Every column within the page's width.
+      expect(await page.getByTestId('list-table').evaluate((table) => Math.ceil(table.getBoundingClientRect().right))).toBeLessThanOrEqual(width);
+      const pdf = await page.pdf({ path: `${artifacts}/list-clues-print.pdf`, preferCSSPageSize: true, printBackground: true });
+      await page.screenshot({ path: `${artifacts}/list-clues-print.png` });
+      const sizes = await pdfPageSizes(pdf);
+      expect(sizes.every((size) => size.width > size.height)).toBe(true);
+      // Some twenty clues of a branch: about a page, not three.
+      const rows = await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count();
+      expect(sizes.length).toBeLessThanOrEqual(Math.ceil(rows / 12));
+    }));
+
+  test('a title of 500 characters, or a web address with no spaces, keeps within its column: every other column stays on the screen, the phone and the printed page', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const long = '超长标题'.repeat(125);
+      const address = `https://www.example-very-long-domain-name.com/${'a'.repeat(300)}`;
+      await page.route('**/api/campaigns/1/lists/clues?*', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as ListPage;
+        const [first, second] = body.items;
+        if (first !== undefined) first.title = long;
+        if (second !== undefined) second.title = address;
+        await route.fulfill({ response, json: body });
+      });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?unit=hantai`);
+      const titles = page.locator('[data-testid=list-table] tbody tr[data-testid^=row-] td.col-title');
+      await titles.first().filter({ hasText: '超长标题' }).waitFor();
+      // The deadline's status, the last column, is on screen: nothing scrolls sideways.
+      await expect.poll(() => page.locator('.list-page').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      // The title is cut to a few lines on screen, whole in its link's tooltip.
+      const heights = await titles.evaluateAll((cells) => cells.slice(0, 2).map((cell) => cell.getBoundingClientRect().height));
+      expect(Math.max(...heights)).toBeLessThan(80);
+      expect(await titles.first().locator('a').getAttribute('title')).toContain(long);
+      await page.screenshot({ path: `${artifacts}/list-long-title-1366.png` });
+      // A phone scrolls the table sideways, but the title keeps to the screen's width.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(Math.max(...(await titles.evaluateAll((cells) => cells.slice(0, 2).map((cell) => cell.getBoundingClientRect().width))))).toBeLessThan(390);
+      await page.screenshot({ path: `${artifacts}/list-long-title-390.png` });
+      // Printed, the title is whole, and the page still holds every column.
+      await page.emulateMedia({ media: 'print' });
+      const width = Math.floor((277 / 25.4) * 96);
+      await page.setViewportSize({ width, height: 700 });
+      expect(await page.getByTestId('list-table').evaluate((table) => Math.ceil(table.getBoundingClientRect().right))).toBeLessThanOrEqual(width);
+      expect(await titles.first().textContent()).toBe(long);
+      await page.screenshot({ path: `${artifacts}/list-long-title-print.png` });
+      await page.unroute('**/api/campaigns/1/lists/clues?*');
     }));
 
   test('the reports page draws the cumulative flow and the burndown of the phase', () =>

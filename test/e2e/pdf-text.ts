@@ -21,6 +21,21 @@ export async function pdfPageTexts(pdf: Buffer): Promise<string[]> {
   }
 }
 
+/** The size of each page of a PDF, in points, in page order: landscape where the width is the greater. */
+export async function pdfPageSizes(pdf: Buffer): Promise<{ width: number; height: number }[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  try {
+    const sizes: { width: number; height: number }[] = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const [left = 0, bottom = 0, right = 0, top = 0] = (await document.getPage(number)).view;
+      sizes.push({ width: right - left, height: top - bottom });
+    }
+    return sizes;
+  } finally {
+    await document.destroy();
+  }
+}
+
 /**
  * A text as the page texts have it, for looking one up in them: without white
  * space (a PDF places words, it need not draw the spaces between them) and

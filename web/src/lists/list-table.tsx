@@ -23,7 +23,8 @@ function cellOf(column: ListColumn, item: ListItem, campaign: CampaignDetail): J
       return item.id;
     case 'title':
       return (
-        <A href={`/campaigns/${campaign.id}/board?kind=${item.kind}&item=${item.id}`} title={lt('openOnBoard')}>
+        // Cut to a few lines on screen (lists.css): the whole title is in the tooltip, as on the board's card.
+        <A href={`/campaigns/${campaign.id}/board?kind=${item.kind}&item=${item.id}`} title={`${item.title} · ${lt('openOnBoard')}`}>
           {item.title}
         </A>
       );
