@@ -182,6 +182,8 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('report-document').waitFor();
       await expect.poll(() => page.getByTestId('report-heading-unit').textContent()).toContain('汉台分局');
       expect(await page.getByTestId('report-unit').inputValue()).toBe('hantai');
+      // The branch's report of the phase under way is provisional, as the whole campaign's says of itself.
+      expect(await page.getByTestId('frozen-pending').textContent()).toContain('该阶段尚未结束');
       await page.getByTestId('report-unit').selectOption('');
       await expect.poll(() => page.getByTestId('report-heading-unit').count()).toBe(0);
       expect(new URL(page.url()).searchParams.get('unit')).toBe('*');
@@ -315,6 +317,26 @@ describe('reports, battle map and wall in Chromium', () => {
         .poll(() => page.getByTestId('report-span').textContent())
         .toContain(`${chineseDay(campaign.startsOn)} 00:00 – ${chineseDay(campaign.endsOn)} 24:00`);
       expect(await page.getByTestId('frozen').count()).toBe(0);
+
+      // A last day before the first is said at 止 as the input's error; the report shown stays, and no report is asked for.
+      await page.locator('input[name=from]').fill('2026-06-10');
+      await expect.poll(() => page.getByTestId('report-span').textContent()).toContain(chineseDay('2026-06-10'));
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (/^\/api\/campaigns\/\d+\/report$/.test(new URL(request.url()).pathname)) asked.push(request.url());
+      });
+      await page.locator('input[name=to]').fill('2026-05-01');
+      await expect.poll(() => page.getByTestId('error-to').textContent()).toBe('“止”不能早于“起”');
+      expect(await page.locator('input[name=to]').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('report-failed').count()).toBe(0);
+      expect(await page.getByTestId('report-span').textContent()).toContain(chineseDay('2026-06-10'));
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
+      await page.screenshot({ path: `${artifacts}/report-range-reversed.png` });
+      expect(asked).toEqual([]);
+      // Put right, the error goes and the range's report is read.
+      await page.locator('input[name=to]').fill('2026-06-12');
+      await expect.poll(() => page.getByTestId('report-span').textContent()).toContain(chineseDay('2026-06-12'));
+      expect(await page.getByTestId('error-to').count()).toBe(0);
 
       // Back to the phase: its comparison returns.
       await page.getByTestId('scope-phase').click();

@@ -35,6 +35,7 @@ export const reportMessages = {
   phaseNotEntered: { zh: '（未开始）', en: ' (not started)' },
   from: { zh: '起', en: 'From' },
   to: { zh: '止', en: 'To' },
+  rangeReversed: { zh: '“止”不能早于“起”', en: '“To” cannot be before “From”' },
   asOf: { zh: '截至', en: 'As of' },
   asOfHint: { zh: '按该时刻的数据重算', en: 'Recompute with the data as it stood then' },
   now: { zh: '现在', en: 'Now' },
@@ -101,6 +102,11 @@ export const reportMessages = {
   frozenSame: { zh: '与定稿一致', en: 'Same as frozen' },
   frozenDiffers: { zh: '项与定稿不一致', en: 'figures differ from the frozen version' },
   frozenPending: { zh: '该阶段尚未结束；专项办推进到下一阶段时，本阶段报告即定稿', en: 'This phase has not ended; its report is frozen when the office advances out of it' },
+  // A unit's or a category's report is not frozen itself (unitFrozenNote): it says its figures are provisional all the same.
+  frozenPendingScoped: {
+    zh: '该阶段尚未结束，本报告数字仍会变化；专项办推进到下一阶段时，全专项本阶段报告即定稿',
+    en: 'This phase has not ended, and these figures may still change; the whole campaign’s report of it is frozen when the office advances out of it',
+  },
   frozenMissing: {
     zh: '该阶段已结束，但未找到定稿报告（定稿在专项办推进阶段时生成）',
     en: 'This phase has ended but no frozen report was found (a report is frozen when the office advances out of its phase)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportAddressRefusal, reportControlName } from './report-address';
+import { rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
 
 describe('the report page reads its address as its controls write it', () => {
   it('takes every address the controls write, and no address at all', () => {
@@ -20,8 +20,20 @@ describe('the report page reads its address as its controls write it', () => {
     expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'a date and time as YYYY-MM-DDTHH:MM' } });
     expect(reportAddressRefusal({ asOf: '2026-06-01T24:00' })?.field).toBe('asOf');
     expect(reportAddressRefusal({ asOf: '2026-04-31T08:00' })).toMatchObject({ field: 'asOf', message: { zh: '不是有效的日期' } });
-    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-04-30' })).toEqual({ field: 'to', message: { zh: '截止时间早于起始时间', en: 'the span ends before it starts' } });
-    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-05-01' })).toBeUndefined();
+  });
+
+  it('leaves a range whose last day comes before its first to the page, which says so at 止 and keeps the report it showed', () => {
+    const campaign = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
+    // Not an address the controls could not write: two dates chosen in the wrong order, an input's error.
+    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-04-30' })).toBeUndefined();
+    expect(rangeEndsBeforeStart({ from: '2026-05-01', to: '2026-04-30' }, campaign)).toBe(true);
+    expect(rangeEndsBeforeStart({ from: '2026-05-01', to: '2026-05-01' }, campaign)).toBe(false);
+    // An input left empty reads as the campaign's own first or last day, as it shows.
+    expect(rangeEndsBeforeStart({ to: '2025-12-31' }, campaign)).toBe(true);
+    expect(rangeEndsBeforeStart({ from: '2027-01-01', to: '' }, campaign)).toBe(true);
+    expect(rangeEndsBeforeStart({ from: '2026-03-01' }, campaign)).toBe(false);
+    // A date that is none is the address's refusal, not this.
+    expect(rangeEndsBeforeStart({ from: '2026-02-30', to: '2026-01-01' }, campaign)).toBe(false);
   });
 
   it('calls each control by the name the user sees, the server’s query fields too', () => {

@@ -28,12 +28,22 @@ const reportAddress = z.object({
   asOf: localDateTime.optional(),
   unit: z.string().optional(),
   category: z.coerce.number().int().positive().optional(),
-})
-  // The last day is included, so one day is a range; a last day before the first covers nothing, said as the server says it.
-  .refine((address) => address.from === undefined || address.to === undefined || address.to >= address.from, { message: 'the span ends before it starts', path: ['to'] });
+});
 
 /** The first value of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */
 export const reportAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(reportAddress, search);
+
+/**
+ * Whether the range the date inputs show ends before it starts: two dates
+ * chosen in the wrong order, an input's error said at 止 (the last day is
+ * included, so one day is a range). An input left empty shows the campaign's
+ * first or last day; a date that is none is the address's refusal, not this.
+ */
+export function rangeEndsBeforeStart(search: { readonly from?: string; readonly to?: string }, campaign: { readonly startsOn: string; readonly endsOn: string }): boolean {
+  const from = search.from || campaign.startsOn;
+  const to = search.to || campaign.endsOn;
+  return localDateSchema.safeParse(from).success && localDateSchema.safeParse(to).success && to < from;
+}
 
 /** The report's controls by the name of what they write in the address (and the API's query): what a refusal tells the user to change. */
 const controlLabels = {

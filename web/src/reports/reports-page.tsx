@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
 import { refusedAddress } from '../ui/address-check';
-import { reportAddressRefusal, reportControlName } from './report-address';
+import { rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
@@ -96,10 +96,20 @@ export function ReportsPage() {
   const entered = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[p] !== undefined;
   const ended = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[nextOf(p)] !== undefined;
 
-  /** The scope as the API takes it: local dates and times of the campaign's zone turned into instants; the range's end day included. */
-  const scope = createMemo((): ReportScope | null => {
+  /** A range whose 止 comes before its 起: said at 止, and the report shown stays until the dates are put right. */
+  const rangeReversed = () => {
+    const detail = campaign();
+    return detail !== undefined && kind() === 'range' && rangeEndsBeforeStart(search, detail);
+  };
+
+  /**
+   * The scope as the API takes it: local dates and times of the campaign's zone turned into instants; the range's end day included.
+   * While the range is reversed, the last scope read (nothing is asked for a range that covers nothing).
+   */
+  const scope = createMemo((previous: ReportScope | null): ReportScope | null => {
     const detail = campaign();
     if (detail === undefined || addressRefused() !== undefined) return null;
+    if (rangeReversed()) return previous;
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
     const chosenUnit = unit();
@@ -148,10 +158,10 @@ export function ReportsPage() {
     return frozenSource() !== null && answer !== undefined && answer.phase === current.phase ? answer : undefined;
   };
 
-  /** The export of the report shown; none while the address or the server refuses it (the file would be the refusal). */
+  /** The export of the report shown; none while the address or the server refuses it (the file would be the refusal), nor while the dates chosen are reversed (it would not be of them). */
   const download = (format: 'csv' | 'xlsx') => {
     const s = scope();
-    return s === null || report.error !== undefined ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
+    return s === null || report.error !== undefined || rangeReversed() ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
   };
 
   const unitRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
@@ -235,8 +245,20 @@ export function ReportsPage() {
                 </label>
                 <label class="rp-field">
                   {rt('to')}
-                  <input type="date" name="to" value={search.to ?? detail().endsOn} onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })} />
+                  <input
+                    type="date"
+                    name="to"
+                    value={search.to ?? detail().endsOn}
+                    aria-invalid={rangeReversed() ? 'true' : undefined}
+                    aria-describedby={rangeReversed() ? 'report-to-error' : undefined}
+                    onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })}
+                  />
                 </label>
+                <Show when={rangeReversed()}>
+                  <span class="rp-field-error" id="report-to-error" role="alert" data-testid="error-to">
+                    {rt('rangeReversed')}
+                  </span>
+                </Show>
               </Show>
               <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
               <CategorySelect categories={detail().categories} retired="offered" testId="report-category" value={category()?.toString() ?? (search.category || undefined)} onChange={(value) => setSearch({ category: value || undefined })} />
@@ -256,7 +278,7 @@ export function ReportsPage() {
               <a class="button" href={download('xlsx')} aria-disabled={download('xlsx') === undefined} download="" data-testid="export-xlsx">
                 {rt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" disabled={unlessFailed(report) === undefined || addressRefused() !== undefined} onClick={() => print()}>
+              <button type="button" class="button primary" data-testid="print" disabled={unlessFailed(report) === undefined || addressRefused() !== undefined || rangeReversed()} onClick={() => print()}>
                 {rt('print')}
               </button>
             </div>
@@ -300,9 +322,10 @@ export function ReportsPage() {
                           {dateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
-                      <Show when={kind() === 'phase' && phase() !== undefined && !ended(detail(), phase() ?? 'survey') && !scoped(current())}>
+                      {/* Whatever its scope, a report of a phase under way is provisional; a unit's or a category's is not frozen itself. */}
+                      <Show when={current().phase !== null && !ended(detail(), current().phase ?? 'survey')}>
                         <p class="report-note" data-testid="frozen-pending">
-                          {rt('frozenPending')}
+                          {rt(scoped(current()) ? 'frozenPendingScoped' : 'frozenPending')}
                         </p>
                       </Show>
                       <Show when={scoped(current()) && kind() === 'phase' && ended(detail(), phase() ?? 'survey')}>
