@@ -31,7 +31,7 @@ export const messages = {
   allUnits: { zh: '全部单位', en: 'All units' },
   allCategories: { zh: '全部类别', en: 'All categories' },
   overdueOnly: { zh: '只看超期', en: 'Overdue' },
-  search: { zh: '搜索编号、标题、案号或号码', en: 'Id, title, case no., phone…' },
+  search: { zh: '搜索编号、标题、案号或号码', en: 'No., title, case no.' },
   searchHint: {
     zh: '按编号、标题、案件编号（完整或开头至少 4 位），或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
     en: 'Finds by number, title, a case number (whole, or its first 4 characters or more), or a phone number, bank account, online account, web address or ID number a clue holds',
