@@ -96,6 +96,83 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       expect((await accessibleOf(page, `article[data-card-id="${asked}"]:not([data-dnd-placeholder])`)).name).toContain('Asks for more time, to 20 Dec 2026');
     }));
 
+  test('the cards are one Tab stop: arrows go from card to card within a column and to the nearest card of the next column with cards, Home and End to its ends; Tab goes on to the card’s move button, then past the board', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await cardsIn(page, '[data-testid=board]').first().waitFor();
+      // Where the focus is: the card's column (or lane cell), and whether its slot is the first or last of its list.
+      const at = () =>
+        page.evaluate(() => {
+          const card = document.activeElement?.closest<HTMLElement>('article[data-card-id]');
+          const slot = card?.closest('.card-slot');
+          return {
+            id: card?.dataset.cardId ?? null,
+            column: card?.closest('[data-testid^=column-], [data-testid^=cell-]')?.getAttribute('data-testid') ?? null,
+            first: slot !== undefined && slot === slot?.parentElement?.firstElementChild,
+            last: slot !== undefined && slot === slot?.parentElement?.lastElementChild,
+          };
+        });
+      const tabStops = () => page.locator('[data-testid=board] article[data-card-id][tabindex="0"]:not([data-dnd-placeholder])').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-card-id')));
+      // The columns drawn with cards, in order, with their first card.
+      const withCards = await page.locator('[data-testid=board] section.column').evaluateAll((columns) =>
+        columns.flatMap((column) => {
+          const card = column.querySelector('article[data-card-id]:not([data-dnd-placeholder])');
+          return card === null ? [] : [{ column: column.getAttribute('data-testid'), first: card.getAttribute('data-card-id') }];
+        }),
+      );
+      const [a, b] = withCards;
+      if (a === undefined || b === undefined) throw new Error('the lead’s board has fewer than two columns with cards');
+      // Before any card was focused, the first card of the board is its one Tab stop.
+      expect(await tabStops()).toEqual([a.first]);
+
+      await cardsIn(page, `[data-testid=${a.column}]`).first().focus();
+      await page.keyboard.press('ArrowDown');
+      const second = await at();
+      expect(second).toMatchObject({ column: a.column, first: false });
+      expect(second.id).not.toBe(a.first);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(at).toMatchObject({ id: a.first, column: a.column, first: true });
+      await page.keyboard.press('End');
+      await expect.poll(at).toMatchObject({ column: a.column, last: true });
+      await page.keyboard.press('Home');
+      await expect.poll(at).toMatchObject({ id: a.first, column: a.column });
+      // Right from the top card: the top card of the next column with cards; left, back.
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(at).toMatchObject({ id: b.first, column: b.column });
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(at).toMatchObject({ id: a.first, column: a.column });
+      await page.keyboard.press('ArrowDown');
+      const focused = (await at()).id;
+      // The card last focused is the one Tab stop of the cards, wherever the focus has gone since.
+      expect(await tabStops()).toEqual([focused]);
+      await page.getByRole('toolbar').locator('input[name=q]').focus();
+      expect(await tabStops()).toEqual([focused]);
+
+      // From the card, Tab goes to its move button, then past every other card.
+      await page.locator(`[data-testid=card-${focused}]`).focus();
+      await page.keyboard.press('Tab');
+      expect(await focusedTestId(page)).toBe('move-menu');
+      expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-card-id'))).toBe(focused);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('article[data-card-id]') ?? null)).toBe(null);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await expect.poll(at).toMatchObject({ id: focused });
+
+      // In lanes, left and right keep to the lane's row.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit`);
+      await cardsIn(page, '[data-testid=lanes]').first().waitFor();
+      // A lane cell's test id is cell-<lane>-<state>.
+      const laneOf = (testId: string | null | undefined) => testId?.slice('cell-'.length, testId.lastIndexOf('-')) ?? null;
+      const cells = await page.locator('[data-testid=lanes] .lane-cell:has(article[data-card-id])').evaluateAll((found) => found.map((c) => c.getAttribute('data-testid')));
+      const cell = cells.find((c, i) => cells.slice(i + 1).some((d) => laneOf(d) === laneOf(c)));
+      if (cell === undefined || cell === null) throw new Error('no lane has cards in two columns');
+      const lane = laneOf(cell);
+      await cardsIn(page, `[data-testid=${cell}]`).first().focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await at()).column).not.toBe(cell);
+      expect(laneOf((await at()).column)).toBe(lane);
+    }));
+
   test('the move menu closes once Tab takes the focus out of it; arrows keep to it while it is open', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const card = page.locator('[data-testid=column-found] article[data-card-id][data-draggable=true]:not([data-dnd-placeholder])').first();
@@ -111,8 +188,9 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       }
       await menu.getByRole('menuitem').last().focus();
       await page.keyboard.press('Tab');
-      // On the next card, which the menu was left open over.
-      expect(await page.evaluate(() => document.activeElement?.matches('article[data-card-id]') ?? false)).toBe(true);
+      // Out of the card, on past the board's cards (one Tab stop): the menu was once left open over what came next.
+      expect(await card.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.closest('article[data-card-id]') ?? null)).toBe(null);
       await expect.poll(() => card.getByRole('menu').count()).toBe(0);
       expect(await card.getByTestId('move-menu').getAttribute('aria-expanded')).toBe('false');
     }));

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { messages } from '../../web/src/i18n/messages';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
@@ -650,7 +651,7 @@ describe('working on the board', () => {
       expect(shown).toEqual(expected.slice(0, shown.length));
     }));
 
-  test('a long column renders only the cards in view; Tab walks on past them, and the focused card stays when scrolled away', () =>
+  test('a long column renders only the cards in view; the down arrow walks on past them, End to the last, and the focused card stays when scrolled away', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const { column, loaded } = await longestColumn(page, context);
       await page.locator(`${column} [data-testid=card-${loaded[0]}]`).waitFor();
@@ -659,10 +660,10 @@ describe('working on the board', () => {
       expect(first.length).toBeLessThan(loaded.length / 2);
       expect(first).toEqual(loaded.slice(0, first.length));
 
-      // Tab from the first card (each card has its move button after it): the column scrolls and renders on.
+      // Down from the first card: the column scrolls and renders on.
       await page.locator(`${column} [data-testid=card-${loaded[0]}]`).focus();
       const steps = first.length + 4;
-      for (let i = 0; i < 2 * steps; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
       const focused = `card-${loaded[steps]}`;
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(focused);
       expect(await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
@@ -679,6 +680,10 @@ describe('working on the board', () => {
       await page.keyboard.press('m');
       await page.locator(`[data-testid=${focused}] [role=menu]`).waitFor();
       await page.keyboard.press('Escape');
+      // End, from there: the last card read, rendered and scrolled to however far below the window it was.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(focused);
+      await page.keyboard.press('End');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`card-${loaded.at(-1)}`);
 
       // At the bottom, the last card read is there.
       await page.locator(`${column} .column-body`).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
@@ -718,7 +723,7 @@ describe('working on the board', () => {
       // A card is still a button that opens its details: not announced as unavailable, nor as draggable.
       expect(await first.getAttribute('aria-disabled')).not.toBe('true');
       expect(await first.getAttribute('aria-roledescription')).toBe('卡片');
-      expect(await page.locator(`#${await first.getAttribute('aria-describedby')}`).textContent()).toBe('按 Enter 或空格键打开详情。');
+      expect(await page.locator(`#${await first.getAttribute('aria-describedby')}`).textContent()).toBe(messages.cardHelp.zh);
       expect(await page.getByTestId('move-menu').count()).toBe(0);
       expect(await page.getByTestId('create').count()).toBe(0);
       // Nor an import: the navigation leaves it out.

@@ -47,7 +47,8 @@ describe('the focus after a dialog, the inbox or a form', () => {
       for (const [name, ready] of [
         ['三个清单', '[data-testid=list-table]'],
         ['阶段报告', '[data-testid=report]'],
-        ['看板', '[data-testid=board]'],
+        // With a card drawn: the board's Tab stop among its cards is where the next Tab goes.
+        ['看板', '[data-testid=board] article[data-card-id]'],
       ] as const) {
         await page.getByTestId('campaign-nav').getByRole('link', { name }).focus();
         await page.keyboard.press('Enter');

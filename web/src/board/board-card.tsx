@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/solid';
-import { Show, createSignal, onMount, untrack } from 'solid-js';
+import { Show, onMount, untrack } from 'solid-js';
 import type { Card } from '../api/client';
 import { colon, t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
@@ -13,20 +13,9 @@ import type { PendingMove } from './board-state';
 import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
 import { cardLabel } from './card-status';
+import { focusedCard } from './card-focus';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
-
-// The card that had keyboard focus last. A card drawn in another column (after a move, the user's or someone else's)
-// is a new element; it takes the focus back so the user keeps their place. Redrawn in its own column, it keeps its element.
-// Columns keep it rendered even when scrolled out of their window, so the focus always has an element.
-const [focusedCard, setFocusedCard] = createSignal<number | null>(null);
-export { focusedCard };
-if (typeof document !== 'undefined') {
-  document.addEventListener('focusin', (event) => {
-    const card = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-card-id]') : null;
-    setFocusedCard(card === null ? null : Number(card.dataset.cardId));
-  });
-}
 
 /** What a card shows: the face, without drag behaviour (the drag overlay uses it too). */
 export function CardFace(props: { card: Card; context: BoardContext; pending?: PendingMove | undefined }) {
@@ -135,6 +124,8 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
     const dragged = props.context.dragging();
     return dragged !== null && dragged.id !== props.card.id && selected() && (selection()?.isSelected(dragged) ?? false);
   };
+  // The board's one Tab stop among the cards (see card-keys.ts); the others are reached by the arrow keys.
+  const tabStop = () => props.context.tabStop() === props.card.id;
   const help = () => (ticks() ? 'card-help-selecting' : movable() ? 'card-help-movable' : 'card-help');
   let menuButton: HTMLButtonElement | undefined;
   let element: HTMLElement | undefined;
@@ -160,7 +151,7 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       data-testid={`card-${props.card.id}`}
       data-state={props.card.state}
       data-draggable={movable() ? 'true' : 'false'}
-      tabIndex={0}
+      tabIndex={tabStop() ? 0 : -1}
       // While selecting, a card the viewer may change is a checkbox (a click or Space ticks it), heard as checked or not.
       // Not aria-pressed: dnd-kit's accessibility plugin owns that attribute on a draggable (it says whether it is held)
       // and rewrites it whenever the board's cards change, so a ticked card scrolled into view was heard as not ticked.
@@ -195,7 +186,7 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       <CardFace card={props.card} context={props.context} pending={pending()} />
       <Show when={movable()}>
         <div class="card-actions">
-          <MoveMenu card={props.card} buttonRef={(el) => (menuButton = el)} onMove={(to) => props.context.move(props.card, to)} />
+          <MoveMenu card={props.card} tabbable={tabStop()} buttonRef={(el) => (menuButton = el)} onMove={(to) => props.context.move(props.card, to)} />
         </div>
       </Show>
     </article>

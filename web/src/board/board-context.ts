@@ -18,6 +18,8 @@ export interface BoardContext {
   /** While a drag lasts: where a drop would move what it carries (one card, or the ticked ones). */
   readonly dropTargets: () => DropTargets | null;
   readonly open: (card: Card) => void;
+  /** The card in the Tab order, the others being reached by the arrow keys (see card-keys.ts). */
+  readonly tabStop: () => number | null;
   /** The card whose details are open in the drawer, if any. */
   readonly openId: () => number | null;
   readonly move: (card: Card, to: string) => void;

@@ -65,7 +65,7 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
         </Show>
       </div>
       <Show when={!collapsed()}>
-        <VirtualCards cards={props.cards} context={props.context} />
+        <VirtualCards cards={props.cards} context={props.context} row={props.lane.key} />
         <Show when={count() > props.cards.length && props.column.next !== null}>
           <div class="lane-more muted">+{figure(count() - props.cards.length)}</div>
         </Show>

@@ -78,8 +78,8 @@ export const boardMessages = {
     en: 'A batch takes at most {max} items: only some of the cards in {column} are selected; select the rest after changing these',
   },
   cardHelpSelecting: {
-    zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。',
-    en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting.',
+    zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。',
+    en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting. Arrow keys move between cards; Home and End go to the first and last card of the column.',
   },
   selectingHint: { zh: '单击卡片选择，Shift 单击连选；拖动任一所选卡片，可将所选卡片一并移至另一列', en: 'Click cards to select them, Shift-click for a run; drag any of them to move them all to another column' },
   draggingMany: { zh: '{n} 张卡片', en: '{n} cards' },

@@ -17,6 +17,8 @@ import { usePageTitle } from '../ui/page-title';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { DraggedCards, cardDragId } from './board-card';
+import { lastCard } from './card-focus';
+import { tabStopOf } from './card-keys';
 import { bm } from './board-messages';
 import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
@@ -30,7 +32,7 @@ import { coalesce } from '../live/coalesce';
 import { overtakes } from '../live/overtakes';
 import { createLiveBoard } from './board-live';
 import { createBoardMoves, focusClosedCard } from './board-moves';
-import { createBoardState } from './board-state';
+import { createBoardState, type Column } from './board-state';
 import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
 import { boardFilterKeys, filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
@@ -191,6 +193,18 @@ export function BoardPage() {
     move(card, to);
   }
 
+  const mainColumns = () => state.columns().filter((c) => !c.side);
+  const sideColumns = () => state.columns().filter((c) => c.side);
+  const lanesShown = () => swimlane() !== 'none' && state.shown()?.swimlane === swimlane();
+  // The card in the Tab order, in the order the view draws the columns (and lanes) in.
+  const tabStop = createMemo(() => {
+    const open = (column: Column) => !column.side || expanded().has(column.state);
+    const lanes = swimlane();
+    if (!lanesShown() || lanes === 'none') return tabStopOf([...mainColumns(), ...sideColumns()].filter(open).map((c) => c.cards), lastCard(), null);
+    const rank = new Map((state.shown()?.lanes ?? []).map((lane, i) => [lane.key, i]));
+    return tabStopOf(state.columns().filter(open).map((c) => c.cards), lastCard(), (card) => rank.get(laneKeyOf(card, lanes)) ?? rank.size);
+  });
+
   const context = (detail: CampaignDetail): BoardContext => ({
     timeZone: () => detail.timeZone,
     now: () => state.shown()?.now ?? new Date().toISOString(),
@@ -207,6 +221,7 @@ export function BoardPage() {
     dragging,
     dropTargets,
     open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
+    tabStop,
     openId,
     move,
     loadMore: (s) => void state.loadMore(s),
@@ -217,8 +232,6 @@ export function BoardPage() {
     selection: mayMove() ? selection : null,
   });
 
-  const mainColumns = () => state.columns().filter((c) => !c.side);
-  const sideColumns = () => state.columns().filter((c) => c.side);
 
   return (
     <div class="app">
@@ -300,7 +313,7 @@ export function BoardPage() {
                     </Match>
                     <Match when={state.shown() !== undefined}>
                       <Show
-                        when={swimlane() !== 'none' && state.shown()?.swimlane === swimlane()}
+                        when={lanesShown()}
                         fallback={
                           <>
                             {/* Keyed by position, not by object: a live refresh hands each column new data but keeps its element, and so its scroll. */}

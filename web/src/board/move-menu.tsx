@@ -15,7 +15,7 @@ import { firstMenuItem, menuItemFor, type MenuEntry } from './menu-keys';
  * change to the card leaves it open while the moves it offers stay the same;
  * when they change, it closes back where it was opened from, and says why.
  */
-export function MoveMenu(props: { card: Card; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
+export function MoveMenu(props: { card: Card; tabbable: boolean; onMove: (to: string) => void; buttonRef?: (button: HTMLButtonElement) => void }) {
   const [open, setOpen] = createSignal(false);
   // The item in the tab order (a roving tab index): the one last focused, so Tab leaves the menu in one step.
   const [current, setCurrent] = createSignal(0);
@@ -126,6 +126,8 @@ export function MoveMenu(props: { card: Card; onMove: (to: string) => void; butt
         type="button"
         class="card-action"
         data-testid="move-menu"
+        // In the Tab order after its card when the card is the board's Tab stop, else reached from the card by M.
+        tabIndex={props.tabbable ? 0 : -1}
         aria-haspopup="menu"
         aria-expanded={open()}
         aria-controls={open() ? menuId : undefined}

@@ -1,7 +1,9 @@
 import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js';
 import type { Card } from '../api/client';
 import type { BoardContext } from './board-context';
-import { BoardCard, focusedCard } from './board-card';
+import { BoardCard } from './board-card';
+import { focusedCard, rememberCard } from './card-focus';
+import { cardAcross, cardKeys, focusOnCard, stepWithin } from './card-keys';
 import { stackOf, windowOf } from './card-window';
 import { watchViewport, type Span } from './viewport-watch';
 import './virtual-cards.css';
@@ -23,8 +25,10 @@ const sameIndices = (a: readonly number[], b: readonly number[]) => a.length ===
  * card and the dragged one always stay, so keyboard focus, the move menu
  * and a drag keep their element when the list scrolls away from them;
  * drops land on the column, not on cards, so absent cards are never needed as targets.
+ * The arrow keys go from card to card (see card-keys.ts); `row` is the lane
+ * the list sits in, for Left and Right to keep to.
  */
-export function VirtualCards(props: { cards: readonly Card[]; context: BoardContext }) {
+export function VirtualCards(props: { cards: readonly Card[]; context: BoardContext; row?: string }) {
   let list: HTMLDivElement | undefined;
   // Null until the list has been measured (the frame after it is mounted).
   const [span, setSpan] = createSignal<Span | null>(null, { equals: (a, b) => a?.from === b?.from && a?.to === b?.to });
@@ -41,12 +45,13 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   // Kept rendered wherever they are: the dragged card, the focused one, and the focused one's neighbours, so that
   // the next Tab (or Shift+Tab) lands on a card already there, however far the render that follows the scroll lags
   // behind a held key (on a loaded machine, Tab used to run past the rendered cards to the column's last button);
+  // the board's Tab stop, for Tab into the board to find it (and Home or End to make the card they go to one);
   // and the card open in the drawer, drawn where a move from the drawer puts it, and there for the focus to come back
   // to when the drawer closes, wherever the column is scrolled.
   const pinned = () => {
     const at = (id: number | null | undefined) => (id === null || id === undefined ? -1 : (indexOf().get(id) ?? -1));
     const focused = at(focusedCard());
-    return [at(props.context.dragging()?.id), at(props.context.openId()), ...(focused < 0 ? [] : [focused - 1, focused, focused + 1])];
+    return [at(props.context.dragging()?.id), at(props.context.openId()), at(props.context.tabStop()), ...(focused < 0 ? [] : [focused - 1, focused, focused + 1])];
   };
   // Until the list has been on screen once, the window's height stands in for the visible span before
   // the measurement, and the window only grows, without the margin: nothing is built between the first
@@ -83,6 +88,26 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   );
   const topOf = (id: number) => stack().tops[indexOf().get(id) ?? -1] ?? 0;
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    const card = event.target instanceof HTMLElement && event.target.matches('article[data-card-id]') ? event.target : null;
+    if (card === null || !cardKeys.has(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // A card lifted for a drag is the drag's to move (dnd-kit's keyboard sensor takes the arrows while one is held).
+    if (props.context.dragging() !== null) return;
+    event.preventDefault();
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      const across = cardAcross(card, event.key === 'ArrowLeft' ? -1 : 1);
+      if (across !== null) focusOnCard(across);
+      return;
+    }
+    const to = stepWithin(event.key, indexOf().get(Number(card.dataset.cardId)) ?? -1, props.cards.length);
+    const id = to === null ? undefined : props.cards[to]?.id;
+    if (id === undefined) return;
+    // Remembered first, the card is kept rendered however far from the window it is, and is there to focus.
+    rememberCard(id);
+    const target = list?.querySelector<HTMLElement>(`article[data-card-id="${id}"]:not([data-dnd-placeholder])`);
+    if (target !== null && target !== undefined) focusOnCard(target);
+  };
+
   const slots = new Map<Element, number>();
   const sizes = new ResizeObserver((entries) => {
     const next = new Map(measured());
@@ -110,7 +135,15 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
   });
 
   return (
-    <div ref={list} class="card-window" style={{ height: `${stack().total}px` }} data-testid="cards-window" data-total={props.cards.length}>
+    <div
+      ref={list}
+      class="card-window"
+      style={{ height: `${stack().total}px` }}
+      data-testid="cards-window"
+      data-total={props.cards.length}
+      data-card-row={props.row ?? 'board'}
+      onKeyDown={onKeyDown}
+    >
       {/* Every card has a slot, always in the DOM in list order; only the shown ones are filled. Slots of
           cards coming into view or leaving it are never moved, for a moved element loses the keyboard focus.
           Keyed by id: a card someone else changed is the same element drawn anew, its focus and open menu kept. */}
