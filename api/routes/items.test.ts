@@ -165,6 +165,26 @@ describe('POST /api/clues/:id/transitions', () => {
     expect(solved.status, await solved.clone().text()).toBe(200);
   });
 
+  it('refuses more sent for prosecution than the suspects caught when solved, at the field, and changes nothing', async () => {
+    const [clue] = await cluesIn('solved', 'hantai');
+    if (clue === undefined) throw new Error('no solved clue of hantai');
+    const before = await stored(clue.id);
+    const caught = before?.context.outcome?.suspectsCaught;
+    if (caught === undefined) throw new Error(`clue ${clue.id} was solved with no outcome`);
+    const lead = await signIn(app, 'hantai.lead');
+    const response = await lead.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'prosecuted', version: clue.version, payload: { sentForProsecution: caught + 7 } });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as Problem;
+    expect(body.code).toBe('payload_invalid');
+    const reason = { zh: `不能多于破案时抓获的犯罪嫌疑人数（${caught} 人）`, en: `No more than the ${caught} suspects caught when solved` };
+    expect(body.fields).toEqual([{ field: 'payload.sentForProsecution', message: reason }]);
+    expect(body.reason).toEqual(reason);
+    expect(await stored(clue.id)).toEqual(before);
+    // As many as were caught is taken.
+    const prosecuted = await lead.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'prosecuted', version: clue.version, payload: { sentForProsecution: caught } });
+    expect(prosecuted.status, await prosecuted.clone().text()).toBe(200);
+  });
+
   it('refuses a payload nested past 32 levels by its name, and changes nothing', async () => {
     const [clue] = await cluesIn('found');
     if (clue === undefined) throw new Error('no clue in found');

@@ -3,7 +3,7 @@ import { attachmentChecks } from '../item/attachments';
 import { extensionChecks } from '../item/extension';
 import { campaignOpenCheck, sameAssignee, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
-import { typicalCaseOf, type ClueContext, type ClueEvent } from './clue.model';
+import { typicalCaseOf, type ClueContext, type ClueEvent, type ClueEventType } from './clue.model';
 
 /** A merge refused for its target: the clue number is what to fix, so the refusal names that field. */
 export const targetRefused = (reason: Label) => refuse('merge_target_invalid', [{ field: 'targetId', message: reason }], reason);
@@ -11,6 +11,12 @@ export const targetRefused = (reason: Label) => refuse('merge_target_invalid', [
 const missingAssignee = refuse('payload_missing', [
   { field: 'assigneeId', message: { zh: '开始核查前须指定承办人', en: 'An assignee is needed before verifying' } },
 ]);
+
+/** More sent for prosecution than the suspects caught: said at the figure (and only there), with the number caught to compare it with. */
+function moreProsecutedThanCaught(caught: number) {
+  const reason = { zh: `不能多于破案时抓获的犯罪嫌疑人数（${caught} 人）`, en: `No more than the ${caught} suspects caught when solved` };
+  return refuse('payload_invalid', [{ field: 'sentForProsecution', message: reason }], reason);
+}
 
 /** The named rules of the clue machine. */
 export const clueChecks = {
@@ -75,3 +81,21 @@ export const clueChecks = {
 } satisfies Record<string, Check<ClueContext, ClueEvent>>;
 
 export type ClueGuardName = keyof typeof clueChecks;
+
+/**
+ * Rules of a clue's moves checked when a move is decided, not when its log is
+ * replayed (see ItemKind's decisionChecks): each came after entries it would
+ * have refused may have been logged, and those must replay as they were.
+ */
+export const clueDecisionChecks: Readonly<Partial<Record<ClueEventType, Check<ClueContext, ClueEvent>>>> = {
+  /**
+   * Those sent for prosecution are among the suspects caught, as the outcome recorded when the case was solved says:
+   * the dialog's "抓获 3 人" and "移送起诉 10 人" would otherwise both reach the bureau's published totals. A clue
+   * with no outcome recorded has nothing to be checked against.
+   */
+  'clue.prosecute': (context, event) => {
+    if (event.type !== 'clue.prosecute' || context.outcome === null) return null;
+    const caught = context.outcome.suspectsCaught;
+    return event.sentForProsecution > caught ? moreProsecutedThanCaught(caught) : null;
+  },
+};

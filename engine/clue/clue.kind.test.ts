@@ -159,6 +159,45 @@ describe('the rules each move carries', () => {
     expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_missing' } });
   });
 
+  // Those sent for prosecution are among the suspects caught, as recorded when the case was solved: more is a figure
+  // typed in the wrong box, carried into the report's totals ("抓获 3 人，移送起诉 10 人").
+  it.each([
+    ['more than caught', 3, 10, 'payload_invalid'],
+    ['one more than caught', 3, 4, 'payload_invalid'],
+    ['as many as caught', 3, 3, 'ok'],
+    ['fewer than caught', 3, 1, 'ok'],
+    ['none of none caught', 0, 0, 'ok'],
+    ['one of none caught', 0, 1, 'payload_invalid'],
+  ])('prosecution of %s (caught %i, sent %i): %s', (_name, caught, sent, expected) => {
+    const solved = clueIn('solved', { outcome: { ...zeroOutcome, suspectsCaught: caught } });
+    const decision = decideClue(solved, actors.leadInScope, { to: 'prosecuted', payload: { sentForProsecution: sent } }, rules, now);
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
+    if (decision.ok) return;
+    expect(decision.refusal.fields).toEqual([
+      {
+        field: 'sentForProsecution',
+        message: { zh: `不能多于破案时抓获的犯罪嫌疑人数（${caught} 人）`, en: `No more than the ${caught} suspects caught when solved` },
+      },
+    ]);
+  });
+
+  // The rule came after a bureau may have logged such a prosecution: its log must still replay (audit:verify, a restore).
+  it('replays a prosecution of more than were caught, logged before the rule', () => {
+    const created = createClue(1, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields: { title: 't', description: '', categoryId: 1, source: 'other' } }, actors.office, rules, now);
+    if (!created.ok) throw new Error('not created');
+    const events: unknown[] = [created.event];
+    let record = created.record;
+    for (const request of [{ to: 'verifying' }, { to: 'filed', payload: { caseNumber: 'A1', conclusion: 'c' } }, { to: 'solved', payload: { outcome: { ...zeroOutcome, suspectsCaught: 3 } } }, { to: 'prosecuted', payload: { sentForProsecution: 3 } }] as const) {
+      const decision = decideClue(record, actors.office, request, rules, now);
+      if (!decision.ok) throw new Error(decision.refusal.code);
+      events.push(decision.event);
+      record = { id: 1, state: decision.to, context: decision.context, version: decision.version };
+    }
+    // As the entry was written before the rule: ten sent, three caught.
+    const logged = { ...(events.pop() as object), sentForProsecution: 10 };
+    expect(replayClue([...events, logged])).toMatchObject({ ok: true, state: 'prosecuted', context: { sentForProsecution: 10 } });
+  });
+
   it('reopens an unfounded clue only with a reason, and verifies it afresh', () => {
     const unfounded = clueIn('unfounded', { conclusion: '不属实' });
     expect(decideClue(unfounded, actors.office, { to: 'verifying' }, rules, now)).toMatchObject({

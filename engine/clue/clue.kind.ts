@@ -8,7 +8,7 @@ import { deriveMoveTable } from '../item/move-table';
 import { replayItem, type CreateEvent } from '../item/replay';
 import { pureInitial, pureStepper } from '../item/pure-step';
 import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } from '../item/types';
-import { clueChecks, targetRefused } from './clue.checks';
+import { clueChecks, clueDecisionChecks, targetRefused } from './clue.checks';
 import { clueStateLabels } from './clue.labels';
 import { clueMachine } from './clue.machine';
 import {
@@ -56,6 +56,7 @@ export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent
   table: deriveMoveTable<ClueState, ClueEventType>(clueMachine),
   stateLabels: clueStateLabels,
   checks: clueChecks,
+  decisionChecks: clueDecisionChecks,
   whoGuards: { actorMayMove: 'mover', actorIsLeadOrOffice: 'leadOrOffice', actorInScope: 'scope' },
   payloadSchemas: cluePayloadSchemas,
   needs: (edge, hasAssignee) => (edge.event === 'clue.verify' && !hasAssignee ? needsAssignee : clueNeeds[edge.event]),

@@ -91,6 +91,8 @@ export function decideItem<State extends string, Context extends { readonly dueA
   if (overLimit !== null) return { ok: false, refusal: overLimit };
   const ownRequest = edge.event.endsWith('.declineExtension') ? ownRequestRefusal(actor, item.context as WithExtensionRequest) : null;
   if (ownRequest !== null) return { ok: false, refusal: ownRequest };
+  const ruled = kind.decisionChecks?.[edge.event]?.(item.context, event) ?? null;
+  if (ruled !== null) return { ok: false, refusal: ruled };
   return {
     ok: true,
     from: item.state,

@@ -17,6 +17,14 @@ export interface ItemKind<State extends string, Context, EventType extends strin
   /** The columns' names, for refusals that name where a card is and where it can go. */
   readonly stateLabels: Readonly<Record<State, Label>>;
   readonly checks: Readonly<Record<string, Check<Context, Event>>>;
+  /**
+   * Rules a move is held to when it is decided, after the machine has taken
+   * it, but not when an item's log is replayed: rules that came after entries
+   * they would refuse may have been logged (a bureau's data from before an
+   * upgrade), and the log must replay as it was decided (audit:verify, a
+   * restore). The machine's guards hold for every entry ever logged.
+   */
+  readonly decisionChecks?: Readonly<Partial<Record<EventType, Check<Context, Event>>>>;
   /** Which named guards are who-rules: the board evaluates only these per card. */
   readonly whoGuards: Readonly<Record<string, WhoRule>>;
   readonly payloadSchemas: Readonly<Record<EventType, z.ZodType>>;

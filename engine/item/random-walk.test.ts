@@ -24,6 +24,7 @@ const anyPayload = fc.oneof(
   fc.constant({ caseNumber: 'A-1', conclusion: '属实' }),
   fc.constant({ outcome: zeroOutcome }),
   fc.constant({ outcome: { ...zeroOutcome, arrested: -1 } }),
+  fc.constant({ outcome: { ...zeroOutcome, suspectsCaught: 3 } }),
   fc.constant({ sentForProsecution: 2 }),
   fc.constant({ conclusion: '不属实' }),
   fc.constant({ reason: '再次举报' }),
@@ -101,6 +102,8 @@ describe('random walks of requests by random actors', () => {
           clue = { id: clue.id, state: decision.state, context: decision.context, version: decision.version };
           expect(log.length).toBe(clue.version);
           reached.add(clue.state);
+          // No more sent for prosecution than the suspects caught when solved.
+          if (clue.state === 'prosecuted') expect(clue.context.sentForProsecution).toBeLessThanOrEqual(clue.context.outcome?.suspectsCaught ?? 0);
         }
         expect(replayClue(log)).toEqual({ ok: true, state: clue.state, context: clue.context, version: clue.version });
       }),
