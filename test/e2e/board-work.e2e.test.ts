@@ -1013,14 +1013,15 @@ describe('working on the board', () => {
       expect(await drawer.locator('select[name=assigneeId]').count()).toBe(0);
     }));
 
-  test('a lead who transfers a card out of their unit is told it left their sight, with no error; a link to a card that is not there says the same', async () => {
+  test('a lead who transfers a card out of their unit sees the drawer close, told where it went, focus on the card beside it; a link to a card that is not there says it is not in sight', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     try {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=50`);
-      const leaving = board.columns.flatMap((c) => c.cards).find((c) => c.unitId === 'hantai');
-      if (leaving === undefined) throw new Error('the demo has no verifying hantai clue');
+      const hantai = board.columns.flatMap((c) => c.cards).filter((c) => c.unitId === 'hantai');
+      const [leaving] = hantai;
+      if (leaving === undefined || hantai.length < 2) throw new Error('the demo has fewer than two verifying hantai clues');
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=${leaving.id}`);
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('history').waitFor();
@@ -1028,11 +1029,17 @@ describe('working on the board', () => {
       await drawer.locator('select[name=unitId]').selectOption('nanzheng');
       await drawer.locator('textarea[name=reason]').fill('属地管辖');
       await drawer.getByTestId('action-submit').click();
-      await drawer.getByTestId('detail-gone').waitFor({ timeout: 10_000 });
-      expect(await drawer.getByTestId('detail-gone').textContent()).toContain('已移交给其他单位');
-      expect(await drawer.getByTestId('action-note').count()).toBe(0);
+      // Not an error: the drawer closes, and the toast says where the card went.
+      await page.getByTestId('toast').filter({ hasText: '已移交至南郑分局' }).waitFor({ timeout: 10_000 });
+      await drawer.waitFor({ state: 'detached' });
+      expect(new URL(page.url()).searchParams.get('item')).toBeNull();
       await expect.poll(() => page.locator(`[data-testid=card-${leaving.id}]`).count(), { timeout: 10_000 }).toBe(0);
-      await page.screenshot({ path: `${artifacts}/detail-gone-zh.png` });
+      // The keyboard is back on the board, on a card of the column the transferred one left.
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement?.closest('[data-testid^="column-"]') === null ? null : document.activeElement?.getAttribute('data-testid'))), { timeout: 10_000 })
+        .toMatch(/^card-\d+$/);
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid^="column-"]')?.getAttribute('data-testid'))).toBe('column-verifying');
+      await page.screenshot({ path: `${artifacts}/transferred-away-zh.png` });
 
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?item=999999`);
       await drawer.getByTestId('detail-gone').waitFor();
@@ -1068,6 +1075,29 @@ describe('working on the board', () => {
       expect(item).toMatchObject({ state: 'found', version: candidate.version });
     }));
 
+  test('more sent for prosecution than the suspects caught when solved is refused beside the figure; the card stays solved', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=solved&limit=100`);
+      const solved = (board.columns[0]?.cards ?? []).find((c) => c.allowed.some((m) => m.to === 'prosecuted'));
+      if (solved === undefined) throw new Error('the seed has no solved clue to prosecute');
+      const detail = await apiCall<{ context: { outcome: { suspectsCaught: number } } }>(suite.server.url, context, 'GET', `/api/clues/${solved.id}`);
+      const caught = detail.context.outcome.suspectsCaught;
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${solved.id}`);
+      await card(page, 'solved', solved.id).waitFor();
+      await page.locator(`[data-testid=card-${solved.id}]`).hover();
+      await page.locator(`[data-testid=card-${solved.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-prosecuted').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.locator('input[name=sentForProsecution]').fill(String(caught + 7));
+      await dialog.getByTestId('move-submit').click();
+      await expect.poll(() => dialog.getByTestId('error-sentForProsecution').textContent(), { timeout: 10_000 }).toBe(`不能多于破案时抓获的犯罪嫌疑人数（${caught} 人）`);
+      expect(await dialog.locator('input[name=sentForProsecution]').getAttribute('aria-invalid')).toBe('true');
+      expect(await dialog.locator('.form-error').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${solved.id}`)).state).toBe('solved');
+    }));
+
   test('filing a clue under a case number another clue holds shows that clue in the dialog, as a warning that still lets it be filed', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
@@ -1091,10 +1121,42 @@ describe('working on the board', () => {
       // Another number: the warning goes.
       await dialog.locator('input[name=caseNumber]').fill('A6107020269902');
       await hint.waitFor({ state: 'detached' });
-      // Back to the shared number, and filed anyway: one case may cover both.
+      // Back to the shared number, and filed anyway once confirmed again: one case may cover both.
       await dialog.locator('input[name=caseNumber]').fill('A6107020269901');
       await hint.waitFor();
       await dialog.locator('textarea[name=conclusion]').fill('与另一线索同案');
+      await dialog.getByTestId('move-submit').click();
+      await hint.getByTestId('case-number-confirm').waitFor();
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'filed', candidate.id).waitFor();
+    }));
+
+  test('a case number another clue holds, typed and confirmed at once, is checked before filing: the warning shows and filing needs a second confirmation', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      const fileable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed'));
+      const [holder, candidate] = fileable.slice(-2);
+      if (holder === undefined || candidate === undefined) throw new Error('the seed has fewer than two clues to file');
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${holder.id}/transitions`, { to: 'filed', version: holder.version, payload: { caseNumber: 'A6107020269931', conclusion: '经核查属实' } });
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
+      await card(page, 'verifying', candidate.id).waitFor();
+      await page.locator(`[data-testid=card-${candidate.id}]`).hover();
+      await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-filed').click();
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.locator('textarea[name=conclusion]').fill('经核查属实');
+      // Typed and confirmed in one go, before any pause in typing.
+      await dialog.locator('input[name=caseNumber]').fill('A6107020269931');
+      await dialog.getByTestId('move-submit').click();
+      const hint = dialog.getByTestId('case-number-hint');
+      await hint.getByTestId(`case-number-holder-${holder.id}`).waitFor();
+      expect(await dialog.getByTestId('case-number-confirm').textContent()).toContain('确认同案');
+      expect(await dialog.getByTestId('move-submit').textContent()).toBe('仍然立案');
+      await page.screenshot({ path: `${artifacts}/move-dialog-case-number-confirm-zh.png` });
+      expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${candidate.id}`)).state).toBe('verifying');
+      // The second confirmation files it: one case may cover both.
       await dialog.getByTestId('move-submit').click();
       await dialog.waitFor({ state: 'detached' });
       await card(page, 'filed', candidate.id).waitFor();

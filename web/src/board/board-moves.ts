@@ -24,6 +24,26 @@ export function focusCard(id: number, column?: string): void {
   });
 }
 
+/** The card beside one in its column as the board shows it (the next, else the one before), or null when it is alone there. */
+export function cardBeside(columns: readonly { readonly cards: readonly { readonly id: number }[] }[], id: number): number | null {
+  for (const column of columns) {
+    const at = column.cards.findIndex((card) => card.id === id);
+    if (at >= 0) return (column.cards[at + 1] ?? column.cards[at - 1])?.id ?? null;
+  }
+  return null;
+}
+
+/**
+ * Focus once the card the drawer showed has left the reader's sight (they transferred it out of their units): on the
+ * card that was beside it, once its column is drawn again; else on the board's first card, not on the page's body.
+ */
+export function focusBeside(beside: number | null): void {
+  requestAnimationFrame(() => {
+    const card = beside === null ? null : cardElement(beside);
+    (card ?? document.querySelector<HTMLElement>('[data-testid="board"] [data-testid^="card-"]:not([data-dnd-placeholder])'))?.focus();
+  });
+}
+
 /**
  * Focus back on the card the drawer showed, as the drawer closes: at once, while the card is still kept rendered as
  * the open one (its column may be scrolled far from it), so that it stays rendered as the focused one; and again

@@ -31,7 +31,7 @@ import type { MoveDraft } from './move-dialog';
 import { coalesce } from '../live/coalesce';
 import { overtakes } from '../live/overtakes';
 import { createLiveBoard } from './board-live';
-import { createBoardMoves, focusClosedCard } from './board-moves';
+import { cardBeside, createBoardMoves, focusBeside, focusClosedCard } from './board-moves';
 import { createBoardState, type Column } from './board-state';
 import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
@@ -374,6 +374,12 @@ export function BoardPage() {
                     onChanged={(states) => {
                       setRevision((r) => r + 1);
                       void state.refreshStates(states);
+                    }}
+                    onLeft={(states) => {
+                      const beside = cardBeside(state.columns(), open.id);
+                      setSearch({ item: undefined });
+                      setRevision((r) => r + 1);
+                      void state.refreshStates(states).then(() => focusBeside(beside));
                     }}
                     onCampaignChanged={() => void refetchCampaign()}
                     onMove={(item, to) => move(item, to)}

@@ -1,12 +1,13 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
-import { t, tr } from '../i18n/i18n';
+import { t, tr, trFilled, unitNamed } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
 import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { me } from '../session/session';
+import { readerScope } from '../ui/reader-scope';
 import { fieldsDraft, textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
@@ -60,7 +61,14 @@ function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
  * this user may do to this item (`changes`, `allowed`) is offered; the
  * server still judges each request, and its reasons show next to the fields.
  */
-export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetail; now: string; onChanged: (states: readonly string[]) => void }) {
+export function DetailActions(props: {
+  item: ItemDetail;
+  campaign: CampaignDetail;
+  now: string;
+  onChanged: (states: readonly string[]) => void;
+  /** The item left this user's sight by their own change (a transfer out of their units): what it was in is read again, and the item is shown no more. */
+  onLeft: (states: readonly string[]) => void;
+}) {
   const [action, setAction] = createSignal<Action | null>(null);
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
   // The item as the edit form was opened on: what the user changed is told from it, and it is the version sent.
@@ -199,16 +207,19 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };
 
-  async function run(request: () => Promise<unknown>, done: MessageKey | Label, states: readonly string[]) {
+  /** Whether the reader still sees an item of this unit (see readerScope). */
+  const inSight = (unitId: string) => readerScope(me())?.has(unitId) ?? true;
+
+  async function run(request: () => Promise<unknown>, done: MessageKey | Label | (() => string), states: readonly string[], changed = props.onChanged) {
     setBusy(true);
     setProblem(null);
     try {
       await request();
-      toast(() => (typeof done === 'string' ? t(done) : tr(done)), 'info');
+      toast(() => (typeof done === 'function' ? done() : typeof done === 'string' ? t(done) : tr(done)), 'info');
       const sent = action();
       if (isDrafted(sent)) formDraft(sent).drop();
       closeForm();
-      props.onChanged(states);
+      changed(states);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error.code === 'version_conflict' ? messages.conflict : reasonBesideFields(error.reason, error.fields));
@@ -309,7 +320,15 @@ export function DetailActions(props: { item: ItemDetail; campaign: CampaignDetai
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onTransfer={(unitId, reason) => void run(() => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId, reason }), 'transferred', [props.item.state])}
+              onTransfer={(unitId, reason) =>
+                void run(
+                  () => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId, reason }),
+                  () => trFilled(messages.transferredTo, { unit: unitNamed(props.campaign.units, unitId) }),
+                  [props.item.state],
+                  // Out of the reader's units, it is theirs to see no more: the drawer closes rather than saying it is gone.
+                  inSight(unitId) ? props.onChanged : props.onLeft,
+                )
+              }
               onCancel={cancelDropping(formDraft('transfer'))}
               draft={formDraft('transfer')}
             />

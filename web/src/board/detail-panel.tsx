@@ -66,6 +66,8 @@ export function DetailPanel(props: {
   /** The server's instant, as the board last read it. */
   now: () => string;
   onChanged: (states: readonly string[]) => void;
+  /** The item left the user's sight by their own change (transferred out of their units): the panel is to close. */
+  onLeft: (states: readonly string[]) => void;
   /** Something the campaign's detail says changed (its file storage): it is read again. */
   onCampaignChanged: () => void;
   /** Moves the item as the board does (a drop, the card's menu): at once, or through the move's dialog. */
@@ -207,7 +209,7 @@ export function DetailPanel(props: {
                 </dl>
               </section>
               <Show when={props.mayAct}>
-                <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} />
+                <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} onLeft={props.onLeft} />
               </Show>
               <AttachmentsSection
                 item={detail()}

@@ -10,6 +10,8 @@ import { PayloadInput } from './payload-input';
 import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { CaseNumberHint } from '../intake/case-number-hint';
+import { holdersOf, useCaseNumberCheck } from '../intake/case-number-check';
+import { im } from '../intake/messages';
 import { me } from '../session/session';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
@@ -51,6 +53,14 @@ export function MoveDialog(props: {
   const [usersRead, { refetch: refetchUsers }] = createResource(() => (needsUsers() ? props.draft.card.unitId : false), (unit) => api.users(unit));
   // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
   const users = keptRead(usersRead, refetchUsers);
+  // A case number another clue was filed under is worth a second look before confirming: checked before the clue is
+  // filed under it, and filed under a number taken only once confirmed again (see CaseNumberHint).
+  const caseNumberChecked = props.draft.card.kind === 'clue' && props.draft.needs.includes('caseNumber');
+  const caseNumber = () => values().caseNumber ?? '';
+  const caseNumberCheck = caseNumberChecked ? useCaseNumberCheck(() => props.draft.card.id, caseNumber) : null;
+  // The number whose filing was confirmed once although other clues hold it: the next confirmation files under it.
+  const [heldConfirmed, setHeldConfirmed] = createSignal<string | null>(null);
+  const confirmingHeld = () => heldConfirmed() !== null && heldConfirmed() === caseNumber().trim();
   const fields = () => [...props.draft.needs.map((need) => neededField(need, organisationTypeLabel)), ...props.draft.offers.map((offer) => offeredField(offer, organisationTypeLabel))];
   let form: HTMLFormElement | undefined;
 
@@ -70,6 +80,14 @@ export function MoveDialog(props: {
     }
     setBusy(true);
     setReason(null);
+    if (caseNumberCheck !== null && !confirmingHeld()) {
+      const checked = await caseNumberCheck.settle();
+      if (holdersOf(checked).length > 0) {
+        setHeldConfirmed(caseNumber().trim());
+        setBusy(false);
+        return;
+      }
+    }
     const result = await props.onSubmit(payloadOf([...props.draft.needs, ...props.draft.offers], values()));
     setBusy(false);
     if (result.ok) keep(null);
@@ -96,12 +114,11 @@ export function MoveDialog(props: {
       units={props.campaign.units}
     />
   );
-  // A case number another clue was filed under is worth a second look before confirming (see CaseNumberHint).
   const inputWithHint = (spec: FieldSpec) => (
     <>
       {input(spec)}
-      <Show when={spec.name === 'caseNumber' && props.draft.card.kind === 'clue'}>
-        <CaseNumberHint campaignId={props.campaign.id} clueId={props.draft.card.id} caseNumber={values()[spec.name] ?? ''} />
+      <Show when={spec.name === 'caseNumber' ? caseNumberCheck : null}>
+        {(checked) => <CaseNumberHint campaignId={props.campaign.id} check={checked().check()} confirming={confirmingHeld()} />}
       </Show>
     </>
   );
@@ -151,7 +168,7 @@ export function MoveDialog(props: {
         <footer class="modal-footer">
           <DiscardingCancel busy={busy()} discard={() => keep(null)} onCancel={props.onCancel} />
           <button type="submit" class="button primary" disabled={busy()} data-testid="move-submit">
-            {busy() ? t('submitting') : t('confirm')}
+            {busy() ? t('submitting') : confirmingHeld() ? im('caseNumberFileAnyway') : t('confirm')}
           </button>
         </footer>
       </form>

@@ -146,7 +146,7 @@ export const messages = {
   lastNoteAt: { zh: '最近进展记录', en: 'Last work note' },
   transfer: { zh: '移交', en: 'Transfer' },
   transferTitle: { zh: '移交至其他单位', en: 'Transfer to another unit' },
-  transferred: { zh: '已移交', en: 'Transferred' },
+  transferredTo: { zh: '已移交至{unit}', en: 'Transferred to {unit}' },
   itemGone: {
     zh: '该事项已不在您可查看的范围内：可能已移交给其他单位，或编号有误。',
     en: 'This item is no longer within what you can see: it may have been transferred to another unit, or the number is wrong.',

@@ -1,42 +1,22 @@
-import { For, Show, createEffect, createSignal, on } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { named } from '../i18n/i18n';
-import { intakeApi, type CaseNumberHolders } from './api';
-import { askAfterPause } from './ask-after-pause';
+import { holdersOf, type CaseNumberCheck } from './case-number-check';
 import { stateLabel, useUnits } from './duplicate-hint';
 import { count, fill, im } from './messages';
 import './intake.css';
 
 const holdersShown = 10;
 
-type Check = { state: 'idle' } | { state: 'done'; answer: CaseNumberHolders } | { state: 'failed' };
-
 /**
  * Under the case number while a clue is being filed: the other clues of the
- * campaign already filed under it. A warning, not a refusal (one case can
- * cover several clues); asked after a pause in typing, and shown only when
- * the number is taken or the check failed.
+ * campaign already filed under it (see useCaseNumberCheck). A warning, not a
+ * refusal (one case can cover several clues); shown only when the number is
+ * taken or the check failed, and, once the filing was confirmed under a
+ * number taken, asking for the confirmation again.
  */
-export function CaseNumberHint(props: { campaignId: number; clueId: number; caseNumber: string }) {
+export function CaseNumberHint(props: { campaignId: number; check: CaseNumberCheck; confirming: boolean }) {
   const units = useUnits();
-  const [check, setCheck] = createSignal<Check>({ state: 'idle' });
-
-  createEffect(
-    on([() => props.caseNumber.trim(), () => props.clueId], ([caseNumber, clueId]) => {
-      setCheck({ state: 'idle' });
-      // Longer than the server takes: checked as it is sent, then refused beside the field.
-      if (caseNumber === '' || caseNumber.length > 64) return;
-      askAfterPause(
-        () => intakeApi.caseNumberHolders(clueId, caseNumber),
-        (answer) => setCheck({ state: 'done', answer }),
-        () => setCheck({ state: 'failed' }),
-      );
-    }),
-  );
-
-  const holders = () => {
-    const current = check();
-    return current.state === 'done' ? current.answer.holders : [];
-  };
+  const holders = () => holdersOf(props.check);
   const unitName = (id: string) => {
     const unit = units()?.find((u) => u.id === id);
     return unit === undefined ? id : named(unit);
@@ -44,9 +24,9 @@ export function CaseNumberHint(props: { campaignId: number; clueId: number; case
   const href = (id: number) => `/campaigns/${props.campaignId}/board?item=${id}`;
 
   return (
-    <Show when={check().state === 'failed' || holders().length > 0}>
+    <Show when={props.check.state === 'failed' || holders().length > 0}>
       <aside class="duplicate-hint has-matches case-number-hint" aria-live="polite" data-testid="case-number-hint">
-        <Show when={check().state !== 'failed'} fallback={<p class="muted">{im('caseNumberCheckFailed')}</p>}>
+        <Show when={props.check.state !== 'failed'} fallback={<p class="muted">{im('caseNumberCheckFailed')}</p>}>
           <p class="hint-head">
             <strong>{holders().length === 1 ? im('caseNumberHeldOne') : fill('caseNumberHeldMany', { n: count(holders().length) })}</strong> {im('caseNumberShared')}
           </p>
@@ -68,6 +48,11 @@ export function CaseNumberHint(props: { campaignId: number; clueId: number; case
           </ul>
           <Show when={holders().length > holdersShown}>
             <p class="muted">{fill('hintMore', { n: count(holders().length - holdersShown) })}</p>
+          </Show>
+          <Show when={props.confirming}>
+            <p role="alert" data-testid="case-number-confirm">
+              <strong>{im('caseNumberConfirmAgain')}</strong>
+            </p>
           </Show>
         </Show>
       </aside>
