@@ -24,6 +24,23 @@ const suite = browserSuite({
 
 const card = (page: Page, state: string, id: number) => page.locator(`[data-testid=column-${state}] [data-testid=card-${id}]:not([data-dnd-placeholder]):not(.is-pending)`);
 
+/**
+ * The 立案 dialog of a verifying clue the office may file, opened from its card's move menu, after another such clue
+ * (the holder) was filed under `caseNumber`; `pick` chooses the two from the clues that may be filed.
+ */
+async function filingBesideHolder(page: Page, context: Parameters<typeof apiCall>[1], caseNumber: string, pick: (fileable: WireCard[]) => WireCard[]): Promise<{ holder: WireCard; candidate: WireCard; dialog: Locator }> {
+  const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+  const [holder, candidate] = pick((board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed')));
+  if (holder === undefined || candidate === undefined) throw new Error('the seed has fewer than two clues to file');
+  await apiCall(suite.server.url, context, 'POST', `/api/clues/${holder.id}/transitions`, { to: 'filed', version: holder.version, payload: { caseNumber, conclusion: '经核查属实' } });
+  await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
+  await card(page, 'verifying', candidate.id).waitFor();
+  await page.locator(`[data-testid=card-${candidate.id}]`).hover();
+  await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
+  await page.getByTestId('move-to-filed').click();
+  return { holder, candidate, dialog: page.getByTestId('move-dialog') };
+}
+
 /** Imports `n` found clues of hantai through the import API as the context's user, in one commit. */
 async function importClues(context: Parameters<typeof apiCall>[1], campaignId: number, prefix: string, n: number): Promise<void> {
   const cookies = await context.cookies(suite.server.url);
@@ -1100,18 +1117,7 @@ describe('working on the board', () => {
 
   test('filing a clue under a case number another clue holds shows that clue in the dialog, as a warning that still lets it be filed', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
-      const fileable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed'));
-      const [holder, candidate] = fileable;
-      if (holder === undefined || candidate === undefined) throw new Error('the seed has fewer than two clues to file');
-      await apiCall(suite.server.url, context, 'POST', `/api/clues/${holder.id}/transitions`, { to: 'filed', version: holder.version, payload: { caseNumber: 'A6107020269901', conclusion: '经核查属实' } });
-
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
-      await card(page, 'verifying', candidate.id).waitFor();
-      await page.locator(`[data-testid=card-${candidate.id}]`).hover();
-      await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
-      await page.getByTestId('move-to-filed').click();
-      const dialog = page.getByTestId('move-dialog');
+      const { holder, candidate, dialog } = await filingBesideHolder(page, context, 'A6107020269901', (fileable) => fileable);
       await dialog.locator('input[name=caseNumber]').fill('A6107020269901');
       const hint = dialog.getByTestId('case-number-hint');
       await hint.getByTestId(`case-number-holder-${holder.id}`).waitFor();
@@ -1134,18 +1140,8 @@ describe('working on the board', () => {
 
   test('a case number another clue holds, typed and confirmed at once, is checked before filing: the warning shows and filing needs a second confirmation', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
-      const fileable = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'filed'));
-      const [holder, candidate] = fileable.slice(-2);
-      if (holder === undefined || candidate === undefined) throw new Error('the seed has fewer than two clues to file');
-      await apiCall(suite.server.url, context, 'POST', `/api/clues/${holder.id}/transitions`, { to: 'filed', version: holder.version, payload: { caseNumber: 'A6107020269931', conclusion: '经核查属实' } });
-
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${candidate.id}`);
-      await card(page, 'verifying', candidate.id).waitFor();
-      await page.locator(`[data-testid=card-${candidate.id}]`).hover();
-      await page.locator(`[data-testid=card-${candidate.id}] [data-testid=move-menu]`).click();
-      await page.getByTestId('move-to-filed').click();
-      const dialog = page.getByTestId('move-dialog');
+      // The last two: the test before filed the first two.
+      const { holder, candidate, dialog } = await filingBesideHolder(page, context, 'A6107020269931', (fileable) => fileable.slice(-2));
       await dialog.locator('textarea[name=conclusion]').fill('经核查属实');
       // Typed and confirmed in one go, before any pause in typing.
       await dialog.locator('input[name=caseNumber]').fill('A6107020269931');
