@@ -1382,6 +1382,11 @@ describe('working on the board', () => {
         return settled();
       };
       let deep = await settled();
+      // Down from the last card read: the column's "load more", the next thing down.
+      await page.locator('[data-testid=column-found] article[data-card-id]').first().focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('load-more-found');
       while (deep <= 500) deep = await loadMore();
       const total = await count();
 

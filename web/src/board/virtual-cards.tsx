@@ -101,7 +101,11 @@ export function VirtualCards(props: { cards: readonly Card[]; context: BoardCont
     }
     const to = stepWithin(event.key, indexOf().get(Number(card.dataset.cardId)) ?? -1, props.cards.length);
     const id = to === null ? undefined : props.cards[to]?.id;
-    if (id === undefined) return;
+    if (id === undefined) {
+      // Down past the last card read: the column's "load more" below it, if it has more to read (Enter reads them).
+      if (event.key === 'ArrowDown') list?.parentElement?.querySelector<HTMLElement>(':scope > .load-more:not([disabled])')?.focus();
+      return;
+    }
     // Remembered first, the card is kept rendered however far from the window it is, and is there to focus.
     rememberCard(id);
     const target = list?.querySelector<HTMLElement>(`article[data-card-id="${id}"]:not([data-dnd-placeholder])`);
