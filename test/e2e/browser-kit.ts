@@ -112,6 +112,17 @@ export async function apiCall<T>(baseUrl: string, context: BrowserContext, metho
   return (await response.json()) as T;
 }
 
+/** How much wider a search box's placeholder is than the room the box gives it, in px: 0 or less when it is read whole. */
+export const placeholderCut = (input: Locator): Promise<number> =>
+  input.evaluate((field: HTMLInputElement) => {
+    const style = getComputedStyle(field);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2d canvas');
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return Math.ceil(context.measureText(field.placeholder).width - room);
+  });
+
 /** Whether a toolbar's controls take more than one line: one on a second line starts below where another ends (spacers and hidden labels, empty boxes, aside). */
 export const wrapsLine = (bar: Locator): Promise<boolean> =>
   bar.evaluate((element) => {

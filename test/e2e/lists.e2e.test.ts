@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, placeholderCut, signedIn } from './browser-kit';
+import { messages } from '../../web/src/i18n/messages';
 import { pdfPageSizes } from './pdf-text';
 
 /**
@@ -428,6 +429,14 @@ describe('the three lists in Chromium', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       expect(Math.max(...(await titles.evaluateAll((cells) => cells.slice(0, 2).map((cell) => cell.getBoundingClientRect().width))))).toBeLessThan(390);
       await page.screenshot({ path: `${artifacts}/list-long-title-390.png` });
+      // The search box says whole what it finds on a phone, in both languages (it showed "搜索编号、").
+      const search = page.locator('[data-testid=list-filters] input[name=q]');
+      expect(await placeholderCut(search)).toBeLessThanOrEqual(0);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => search.getAttribute('placeholder')).toBe(messages.search.en);
+      expect(await placeholderCut(search)).toBeLessThanOrEqual(0);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => search.getAttribute('placeholder')).toBe(messages.search.zh);
       // Printed, the title is whole, and the page still holds every column.
       await page.emulateMedia({ media: 'print' });
       const width = Math.floor((277 / 25.4) * 96);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
-import { pdfPageTexts, printedText } from './pdf-text';
+import { pdfPageSizes, pdfPageTexts, printedText } from './pdf-text';
 
 /**
  * The report as it comes off the printer (Ctrl+P or "Print / save as PDF"),
@@ -79,13 +79,27 @@ describe('the report, printed', () => {
       await page.getByTestId('frozen-verdict').waitFor();
       const lastFrozenRow = printedText((await page.getByTestId('frozen').locator('tbody tr').last().textContent()) ?? '');
       const start = await tableStart(page, 'by-unit-work');
-      const pages = await printedPages(page, 'report-print-survey-zh');
+      const pdf = await page.pdf({ path: `${artifacts}/report-print-survey-zh.pdf`, preferCSSPageSize: true, printBackground: true });
+      const pages = await pdfPageTexts(pdf);
+      // A4 landscape, every page of it.
+      expect((await pdfPageSizes(pdf)).every((size) => size.width > size.height)).toBe(true);
       const frozenEnds = pages.findIndex((text) => text.includes(lastFrozenRow));
       expect(frozenEnds).toBeGreaterThanOrEqual(0);
       expect(pages[frozenEnds]).toContain(start.headings);
       expect(pages[frozenEnds]).toContain(start.firstRow);
     } finally {
       await close();
+    }
+  });
+
+  test("a page with no print rule of its own prints portrait: the report's landscape (its stylesheet loaded on every page) is the report's alone", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const sizes = await pdfPageSizes(await page.pdf({ preferCSSPageSize: true }));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(sizes.every((size) => size.height > size.width)).toBe(true);
+    } finally {
+      await context.close();
     }
   });
 });
