@@ -112,16 +112,37 @@ export async function apiCall<T>(baseUrl: string, context: BrowserContext, metho
   return (await response.json()) as T;
 }
 
-/** How much wider a search box's placeholder is than the room the box gives it, in px: 0 or less when it is read whole. */
-export const placeholderCut = (input: Locator): Promise<number> =>
-  input.evaluate((field: HTMLInputElement) => {
+/**
+ * How much wider a search box's placeholder is than the room Chromium gives it, in px: 0 or less when it is read whole.
+ * The room is the placeholder's own box inside the field (its user-agent shadow, read through the DevTools protocol),
+ * not the field's width less its padding: a search field keeps room for its clear button, unseen while it is empty.
+ */
+export async function placeholderCut(input: Locator): Promise<number> {
+  const textWidth = await input.evaluate((field: HTMLInputElement) => {
     const style = getComputedStyle(field);
     const context = document.createElement('canvas').getContext('2d');
     if (context === null) throw new Error('no 2d canvas');
     context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return Math.ceil(context.measureText(field.placeholder).width - room);
+    return context.measureText(field.placeholder).width;
   });
+  const page = input.page();
+  const cdp = await page.context().newCDPSession(page);
+  const marker = `measured-${Date.now()}`;
+  await input.evaluate((field, mark) => field.setAttribute('data-placeholder-measured', mark), marker);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-placeholder-measured="${marker}"]` });
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 2, pierce: true });
+    const placeholder = node.shadowRoots?.flatMap((shadow) => shadow.children ?? []).find((child) => child.attributes?.includes('-webkit-input-placeholder'));
+    if (placeholder === undefined) throw new Error('the field draws no placeholder (has it a value?)');
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: placeholder.backendNodeId });
+    const [left = 0, , right = 0] = model.content;
+    return Math.ceil(textWidth - (right - left));
+  } finally {
+    await input.evaluate((field) => field.removeAttribute('data-placeholder-measured'));
+    await cdp.detach();
+  }
+}
 
 /** Whether a toolbar's controls take more than one line: one on a second line starts below where another ends (spacers and hidden labels, empty boxes, aside). */
 export const wrapsLine = (bar: Locator): Promise<boolean> =>
