@@ -246,4 +246,34 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => toolbar.getAttribute('aria-label')).toBe(boardMessages.filters.en);
     }));
+
+  test('? lists every key the board takes, in both languages, and gives the focus back; / goes to the search box; neither is taken from what is typed', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const card = cardsIn(page, '[data-testid=board]').first();
+      await card.focus();
+      const cardId = await card.getAttribute('data-card-id');
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: boardMessages.keysTitle.zh });
+      await help.waitFor();
+      // Each of the cards' keys is listed with what it does.
+      for (const key of ['Tab', '↑', '←', 'Home', 'Enter', 'M', 'Esc', '/']) await help.locator('kbd', { hasText: key }).first().waitFor();
+      expect(await help.locator('dd').allTextContents()).toContain(boardMessages.keysMove.zh);
+      // Escape closes it alone, the focus back on the card it was asked from.
+      await page.keyboard.press('Escape');
+      await help.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-card-id'))).toBe(cardId);
+
+      await page.keyboard.press('/');
+      const search = page.getByRole('toolbar').locator('input[name=q]');
+      await expect.poll(() => search.evaluate((input) => input === document.activeElement)).toBe(true);
+      // Typed into the search box, / and ? are text.
+      await page.keyboard.type('a/b?');
+      expect(await search.inputValue()).toBe('a/b?');
+      expect(await page.getByTestId('keys-help').count()).toBe(0);
+
+      await page.getByTestId('lang-toggle').click();
+      await card.focus();
+      await page.keyboard.press('Shift+Slash');
+      await page.getByRole('dialog', { name: boardMessages.keysTitle.en }).getByText(boardMessages.keysMove.en).waitFor();
+    }));
 });

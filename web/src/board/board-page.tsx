@@ -38,6 +38,7 @@ import { campaignDetail } from './board-prefetch';
 import { boardFilterKeys, filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
 import { BoardToolbar } from './board-toolbar';
 import { CampaignHead } from './campaign-head';
+import { BoardShortcuts } from './keys-help';
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -347,6 +348,7 @@ export function BoardPage() {
                 )}
               </Show>
               <batch.Dialog campaign={detail()} now={state.shown()?.now ?? new Date().toISOString()} />
+              <BoardShortcuts />
               <Show when={creating()}>
                 <CreateDialog
                   kind={kind()}

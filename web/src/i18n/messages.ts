@@ -205,12 +205,12 @@ export const messages = {
   cardMovable: { zh: '可移动的卡片', en: 'movable card' },
   // Read after a card's name: its keys, the board's arrow keys among them (see card-keys.ts).
   cardHelp: {
-    zh: '按 Enter 或空格键打开详情。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。',
-    en: 'Press Enter or Space to open its details. Arrow keys move between cards; Home and End go to the first and last card of the column.',
+    zh: '按 Enter 或空格键打开详情。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。按 ? 查看全部按键。',
+    en: 'Press Enter or Space to open its details. Arrow keys move between cards; Home and End go to the first and last card of the column. Press ? for every key.',
   },
   cardHelpMovable: {
-    zh: '按 Enter 或空格键打开详情；按 M 打开移动菜单，或用鼠标拖到另一列。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。',
-    en: 'Press Enter or Space to open its details; press M for the move menu, or drag it to another column with the mouse. Arrow keys move between cards; Home and End go to the first and last card of the column.',
+    zh: '按 Enter 或空格键打开详情；按 M 打开移动菜单，或用鼠标拖到另一列。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。按 ? 查看全部按键。',
+    en: 'Press Enter or Space to open its details; press M for the move menu, or drag it to another column with the mouse. Arrow keys move between cards; Home and End go to the first and last card of the column. Press ? for every key.',
   },
 } satisfies Record<string, Label>;
 
