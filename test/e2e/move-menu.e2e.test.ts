@@ -195,4 +195,23 @@ describe("someone else's change to a card while the keyboard is on it", () => {
       await expect.poll(() => page.getByTestId('detail-panel').locator('.detail-title').textContent(), { timeout: 10_000 }).toBe('他人再次改过的相邻卡片');
       expect(await focusedTestId(page)).toBe('detail-move-unfounded');
     }));
+
+  test('a reset of the change stream (too much changed to be sent change by change) re-reads the board, and the focus follows its card to the column it went to, said politely', () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      const card = (await cluesIn(page, context, 'verifying')).find((c) => c.allowed.some((move) => move.to === 'filed'));
+      if (card === undefined) throw new Error('the seed has no verifying clue the lead may file');
+      // The stream cut from the start, so that the move below is not sent change by change.
+      await page.route('**/api/events**', (route) => route.abort());
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue`);
+      await cardOf(page, card.id).focus();
+      const caseNumber = `汉公(刑)立字[2026]${String(card.id).padStart(4, '0')}号`;
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${card.id}/transitions`, { to: 'filed', version: card.version, payload: { caseNumber, conclusion: '经核查属实' } });
+      // The stream, opened again, says only that the board is too far behind to catch up.
+      await page.unroute('**/api/events**');
+      await page.route('**/api/events**', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'event: reset\nid: 1\ndata: {"seq":1}\n\n' }));
+      await page.locator('[data-testid=column-filed]').locator(`[data-testid=card-${card.id}]`).waitFor({ timeout: 15_000 });
+      await expect.poll(() => focusedTestId(page)).toBe(`card-${card.id}`);
+      await expect.poll(() => page.getByTestId('announcer').textContent()).toBe(`#${card.id} 刚被他人移至“${clueStateLabels.filed.zh}”`);
+      await page.unroute('**/api/events**');
+    }));
 });

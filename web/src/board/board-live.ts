@@ -4,7 +4,7 @@ import { coalesce } from '../live/coalesce';
 import { subscribeToChanges, type Change } from '../live/live-events';
 import { overtakes } from '../live/overtakes';
 import type { BoardState } from './board-state';
-import { keepPlace, keyboardPlace, type KeyboardPlace } from './live-focus';
+import { keepPlace, keyboardOnCard, keyboardPlace, type KeyboardPlace } from './live-focus';
 
 export interface LiveBoardOptions {
   readonly state: BoardState;
@@ -28,8 +28,8 @@ export interface LiveBoardOptions {
  * drag library holds its elements); what arrived meanwhile is read when
  * the drag ends, and a change to the dragged card itself is remembered, so
  * the drop can be refused rather than applied to a card that moved on. A
- * change to the card the keyboard is on keeps the keyboard's place (see
- * keepPlace) once its columns are drawn again.
+ * change to the card the keyboard is on, or a reset of the stream, keeps the
+ * keyboard's place (see keepPlace) once its columns are drawn again.
  */
 export function createLiveBoard(options: LiveBoardOptions) {
   const { state } = options;
@@ -99,6 +99,9 @@ export function createLiveBoard(options: LiveBoardOptions) {
   });
   // Too much changed to be sent change by change (a large import): anything on the page may be out of date.
   const onReset = () => {
+    // Which card changed is not said: the keyboard's card, wherever the re-read draws it, keeps the keyboard's place.
+    const place = options.dragging() === null ? keyboardOnCard(options.kind()) : null;
+    if (place !== null) places = [...places.filter((p) => p.id !== place.id), place];
     refreshColumns(allStates());
     options.onCampaignChanged();
     options.onEscalation();

@@ -25,17 +25,27 @@ const slotCard = (slot: Element | null | undefined) => slot?.querySelector<HTMLE
 
 /** Where the keyboard is when a change arrives: on the card it is about (or in its menu), else null. */
 export function keyboardPlace(change: Change, kind: ItemKind): KeyboardPlace | null {
+  const place = keyboardOnCard(kind, change.toState);
+  return place !== null && place.id === change.subjectId ? place : null;
+}
+
+/**
+ * Where the keyboard is when the whole board is read afresh (the stream said
+ * too much changed to be sent change by change): on whichever card it is,
+ * wherever that card may have gone; null when it is on none.
+ */
+export function keyboardOnCard(kind: ItemKind, to: string | null = null): KeyboardPlace | null {
   const active = document.activeElement;
   const element = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-card-id]') : null;
-  if (element === null || element.hasAttribute('data-dnd-placeholder') || Number(element.dataset.cardId) !== change.subjectId) return null;
+  if (element === null || element.hasAttribute('data-dnd-placeholder')) return null;
   const slot = element.parentElement;
   const neighbours = [slotCard(slot?.nextElementSibling), slotCard(slot?.previousElementSibling)].flatMap((card) => (card === null ? [] : [Number(card.dataset.cardId)]));
   return {
     kind,
-    id: change.subjectId,
+    id: Number(element.dataset.cardId),
     element,
     from: element.dataset.state ?? '',
-    to: change.toState,
+    to,
     inMenu: active?.closest('[role="menu"]') !== null,
     neighbours,
   };
@@ -62,8 +72,10 @@ export function keepPlace(place: KeyboardPlace): void {
   if (card === null && collapsed === null && neighbour === null && board !== null && !board.hasAttribute('tabindex')) board.tabIndex = -1;
   (card ?? collapsed ?? neighbour ?? board)?.focus();
 
-  const moved = place.to !== null && place.to !== place.from;
-  let said = moved ? trFilled(messages.liveMoved, { id: place.id, state: tr(stateLabel(place.kind, place.to ?? '')) }) : trFilled(messages.liveChanged, { id: place.id });
+  // Where it went: as the change said, else (a board read afresh) where it is drawn now.
+  const to = place.to ?? card?.dataset.state ?? null;
+  const moved = to !== null && to !== place.from;
+  let said = moved ? trFilled(messages.liveMoved, { id: place.id, state: tr(stateLabel(place.kind, to)) }) : trFilled(messages.liveChanged, { id: place.id });
   if (card === null && collapsed === null) said = trFilled(messages.liveNotShown, { what: said });
   if (place.inMenu) said = trFilled(messages.liveMenuClosed, { what: said });
   announce(said);
