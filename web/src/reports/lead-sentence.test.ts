@@ -23,6 +23,18 @@ describe('the lead sentence of a report', () => {
     expect(leadSentence(report({ mafiaBroken: 1, casesSolved: 30, gunsSeized: 6 }))).toMatch(/^打击整治阶段，共打掉黑社会性质组织1个、恶势力犯罪集团0个、恶势力犯罪团伙0个；破获刑事案件30起，.*缴获枪支6支，/);
   });
 
+  test("goes on to the online figures, as the release's second sentence does: cases filed, money involved, warnings and money stopped, frozen and returned", () => {
+    // The release's own figures: 1,659 cases filed, 42.6 million involved, 21,000 warned, 11.2 million stopped, 19.3 million frozen, 3.35 million returned.
+    const online = { casesFiled: 1659, moneyInvolvedYuan: 42_600_000, victimsWarned: 21_000, moneyStoppedYuan: 11_200_000, moneyFrozenYuan: 19_300_000, moneyReturnedYuan: 3_350_000 };
+    setLang('zh');
+    expect(leadSentence(report(online))).toMatch(/。立案侦查1,659起，涉案资金4,260万元；预警劝阻受骗群众21,000人次，紧急止付涉案资金1,120万元，冻结涉案资金1,930万元，返还群众被骗资金335万元。$/);
+    setLang('en');
+    expect(leadSentence(report(online))).toMatch(
+      /\. 1,659 cases were filed, involving 42\.6 million yuan; 21,000 would-be victims were warned, and 11\.2 million yuan was stopped, 19\.3 million yuan frozen and 3\.35 million yuan returned to victims\.$/,
+    );
+    expect(leadSentence(report({ casesFiled: 1, victimsWarned: 1 }))).toContain('1 case was filed, involving 0 yuan; 1 would-be victim was warned');
+  });
+
   test("a scoped report names its unit and category", () => {
     setLang('zh');
     expect(leadSentence(report({ casesSolved: 3 }))).toMatch(/^打击整治阶段，共打掉/);

@@ -28,7 +28,7 @@ export interface LeadOf {
   readonly total: { readonly figures: Readonly<Record<string, number>> };
 }
 
-/** The opening sentence of a release, built from the figures: "专项行动开展以来，共打掉……". */
+/** The opening sentences of a release, built from the figures: "专项行动开展以来，共打掉……", then the online figures, "立案侦查……". */
 export function leadSentence(report: LeadOf): string {
   const f = (figure: Figure) => report.total.figures[figure] ?? 0;
   const when =
@@ -46,7 +46,11 @@ export function leadSentence(report: LeadOf): string {
     return (
       `${when}，${who}共打掉黑社会性质组织${count(f('mafiaBroken'))}个、恶势力犯罪集团${count(f('criminalGroupsBroken'))}个、恶势力犯罪团伙${count(f('criminalGangsBroken'))}个；` +
       `破获刑事案件${count(f('casesSolved'))}起，抓获犯罪嫌疑人${count(f('suspectsCaught'))}人，刑事拘留${count(f('criminallyDetained'))}人，逮捕${count(f('arrested'))}人，移送起诉${count(f('sentForProsecution'))}人；` +
-      `缴获枪支${count(f('gunsSeized'))}支，查封冻结扣押涉案资产${moneyText(f('assetsSeizedYuan'))}。`
+      `缴获枪支${count(f('gunsSeized'))}支，查封冻结扣押涉案资产${moneyText(f('assetsSeizedYuan'))}。` +
+      // The release goes on to the online figures (立涉网络违法犯罪案件…返还群众被骗资金), in its own words: a summary
+      // written from this report reads as one the bureau publishes.
+      `立案侦查${count(f('casesFiled'))}起，涉案资金${moneyText(f('moneyInvolvedYuan'))}；预警劝阻受骗群众${count(f('victimsWarned'))}人次，` +
+      `紧急止付涉案资金${moneyText(f('moneyStoppedYuan'))}，冻结涉案资金${moneyText(f('moneyFrozenYuan'))}，返还群众被骗资金${moneyText(f('moneyReturnedYuan'))}。`
     );
   }
   const named = [unitName, categoryName].filter((name) => name !== undefined);
@@ -57,6 +61,9 @@ export function leadSentence(report: LeadOf): string {
     `${counted(f('criminalGroupsBroken'), 'criminal group', 'criminal groups')} and ${counted(f('criminalGangsBroken'), 'criminal gang', 'criminal gangs')} were broken; ` +
     `${countedWas(f('casesSolved'), 'criminal case', 'criminal cases')} solved, ${counted(f('suspectsCaught'), 'suspect', 'suspects')} caught, ` +
     `${count(f('criminallyDetained'))} criminally detained, ${count(f('arrested'))} arrested and ${count(f('sentForProsecution'))} sent for prosecution; ` +
-    `${countedWas(f('gunsSeized'), 'gun', 'guns')} seized and assets of ${moneyText(f('assetsSeizedYuan'))} sealed, frozen or seized.`
+    `${countedWas(f('gunsSeized'), 'gun', 'guns')} seized and assets of ${moneyText(f('assetsSeizedYuan'))} sealed, frozen or seized. ` +
+    `${countedWas(f('casesFiled'), 'case', 'cases')} filed, involving ${moneyText(f('moneyInvolvedYuan'))}; ` +
+    `${countedWas(f('victimsWarned'), 'would-be victim', 'would-be victims')} warned, and ${moneyText(f('moneyStoppedYuan'))} was stopped, ` +
+    `${moneyText(f('moneyFrozenYuan'))} frozen and ${moneyText(f('moneyReturnedYuan'))} returned to victims.`
   );
 }
