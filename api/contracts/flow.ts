@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phases } from '../../engine/campaign/campaign-config';
 import { clueStates } from '../../engine/clue/clue.model';
+import { localDateSchema } from '../../engine/deadlines/local-date';
 
 export const flowQuery = z.strictObject({
   /** The phase whose window the charts span; the campaign's current phase when left out. */
@@ -9,7 +10,26 @@ export const flowQuery = z.strictObject({
   unit: z.string().min(1).max(64).optional(),
   /** One crime category's flow, by its id, as the report's `category`. */
   category: z.coerce.number().int().positive().optional(),
-});
+  /**
+   * A date-range report's first and last local days, inclusive (the campaign's own first and last when one is left
+   * out): its charts then span the days its figures count, not the current phase's window.
+   */
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  /** A report's "as of": the days run to that instant's day, the last of them counted to the instant itself. */
+  asOf: z.iso.datetime({ offset: true }).optional(),
+})
+  .refine((query) => query.from === undefined || query.to === undefined || query.to >= query.from, {
+    // As the report refuses it: a range that ends before it starts has no days to draw.
+    message: 'the span ends before it starts',
+    path: ['to'],
+  })
+  // A phase is its own window: dates beside it would be dropped unsaid, the charts of another span than asked.
+  .superRefine((query, ctx) => {
+    if (query.phase !== undefined && (query.from !== undefined || query.to !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a phase or a span (from, to), not both', path: [query.from === undefined ? 'to' : 'from'] });
+    }
+  });
 
 /** The clues in each state at the end of one local day. */
 export const flowDay = z
@@ -22,22 +42,25 @@ export const flowDay = z
   .meta({ id: 'FlowDay' });
 
 /**
- * Cumulative flow and burndown of one phase, rebuilt from the audit log:
- * a day for each date of the phase's window up to today.
+ * Cumulative flow and burndown of one phase or of a chosen range of days,
+ * rebuilt from the audit log: a day for each date of the window up to today.
  */
 export const flow = z
   .object({
     campaignId: z.number().int(),
-    phase: z.enum(phases),
+    /** The phase whose window this is; null for a chosen range of days (`from`, `to`). */
+    phase: z.enum(phases).nullable(),
     /** The unit whose clues (with those of the units below it) are counted, or null for the whole campaign. */
     unit: z.string().nullable(),
     /** The crime category counted, or null for every category. */
     categoryId: z.number().int().nullable(),
     timeZone: z.string(),
-    /** The phase's window: first and last local day, inclusive. */
+    /** The phase's window, or the range asked for: first and last local day, inclusive. */
     window: z.object({ start: z.string(), end: z.string() }),
-    /** Today's local date: the days run to it (or to the window's end, if that came first). */
+    /** Today's local date (the "as of"'s, if one before now was asked): the days run to it (or to the window's end, if that came first). */
     today: z.string(),
+    /** The instant the days run to when a report's "as of" before now was asked (UTC), else null: the charts mark it rather than today. */
+    asOf: z.string().nullable(),
     states: z.array(z.enum(clueStates)),
     /** Open clues as the window began (the end of the day before it): where the ideal line starts. */
     openAtStart: z.number().int(),

@@ -50,6 +50,9 @@ async function scopedStatesAt(instant: string, units: readonly string[] | null, 
   return Object.fromEntries(clueStates.map((s) => [s, Number(rows.find((r) => r.state === s)?.n ?? 0)]));
 }
 
+/** How many clues stand open in a day's counts, as the flow counts them. */
+const openOf = (counts: Record<string, number>) => openClueStates.reduce((n, s) => n + (counts[s] ?? 0), 0);
+
 /** The end of a local day in Hanzhong (UTC+8 all year). */
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
@@ -178,6 +181,54 @@ describe('GET /api/campaigns/:id/flow', () => {
     // Yesterday it was still Hantai's.
     const yesterday = (await flow('?phase=crackdown&unit=hantai')).days.at(-2)?.counts.filed ?? 0;
     expect(yesterday).toBe((await scopedStatesAt(endOf('2026-06-14'), ['hantai'], null)).filed);
+  });
+
+  it('spans a chosen range of days, as a date-range report counts them, even across a phase boundary', async () => {
+    // The report of 15 March to 15 April crosses into the crackdown: its charts must be of those days, not the current phase's window.
+    const range = await flow('?from=2026-03-15&to=2026-04-15');
+    expect(range.phase).toBeNull();
+    expect(range.window).toEqual({ start: '2026-03-15', end: '2026-04-15' });
+    expect(range.days).toHaveLength(32);
+    expect(range.days[0]?.date).toBe('2026-03-15');
+    expect(range.days.at(-1)?.date).toBe('2026-04-15');
+    for (const day of [range.days[0], range.days.at(-1)]) expect(day?.counts, day?.date).toEqual(await statesAt(endOf(day?.date ?? '')));
+    expect(range.openAtStart).toBe(openOf(await statesAt(endOf('2026-03-14'))));
+    // A range that runs past today stops at today, as a phase's window does.
+    const open = await flow('?from=2026-06-01');
+    expect(open.window.end).toBe('2026-12-31');
+    expect(open.days.at(-1)?.date).toBe('2026-06-15');
+    // Reversed, or beside a phase, a range is refused by its field.
+    for (const [query, field] of [
+      ['from=2026-04-15&to=2026-03-15', 'query.to'],
+      ['phase=survey&from=2026-03-15', 'query.from'],
+    ] as const) {
+      const response = await viewer.get(`/api/campaigns/1/flow?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { fields: { field: string }[] }).fields[0]?.field, query).toBe(field);
+    }
+  });
+
+  it("runs to a report's \"as of\", to the minute, as the report's table counts to it", async () => {
+    // Just after a clue's move in February, inside its quarter of an hour: the quarter's tally cannot say which of its
+    // changes came before that instant, so the flow must count the move and nothing after it.
+    const [moved] = await database.db.all<{ at: string }>(sql`select at from audit_log where campaign_id = 1 and subject = 'clue'
+      and from_state is not null and from_state <> to_state and at between '2026-02-01' and '2026-02-27' and substr(at, 15, 2) % 15 < 14 order by seq limit 1`);
+    const asOf = new Date(Date.parse(moved?.at ?? '') + 1).toISOString();
+    const day = new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const query of [`phase=survey&asOf=${asOf}`, `from=2026-02-01&to=2026-02-28&asOf=${asOf}`]) {
+      const f = await flow(`?${query}`);
+      expect(f.asOf, query).toBe(asOf);
+      expect(f.days.at(-1)?.date, query).toBe(day);
+      expect(f.days.at(-1)?.counts, query).toEqual(await statesAt(asOf));
+      expect(f.days.at(-2)?.counts, query).toEqual(await statesAt(endOf(dayBefore)));
+    }
+    // A branch's flow reads its clues' entries to the same minute.
+    const branch = await flow(`?phase=survey&unit=hantai&asOf=${asOf}`);
+    expect(branch.days.at(-1)?.counts).toEqual(await scopedStatesAt(asOf, ['hantai'], null));
+    // Without one, or with one not before now, the days run to today, as ever.
+    expect((await flow('?phase=survey')).asOf).toBeNull();
+    expect((await flow(`?asOf=${testNow.toISOString()}`)).days.at(-1)?.date).toBe('2026-06-15');
   });
 
   it('refuses a unit or a category that is not there, by its field', async () => {

@@ -47,11 +47,23 @@ const quarterOf = (instant: string) => `${instant.slice(0, 14)}${String(Math.flo
  * on a quarter of an hour.
  */
 async function stateChanges(db: Db, campaignId: number, from: string, until: string): Promise<Changes[]> {
-  return db.all<Changes>(sql`
+  const last = quarterOf(until);
+  const tallied = await db.all<Changes>(sql`
     select case when quarter < ${quarterOf(from)} then '' else quarter end as quarter, nullif(from_state, '') as fromState, to_state as toState, sum(n) as n
     from flow_tallies
-    where campaign_id = ${campaignId} and quarter < ${quarterOf(until)}
+    where campaign_id = ${campaignId} and quarter < ${last}
     group by 1, 2, 3`);
+  const lastStarts = `${last}:00.000Z`;
+  if (lastStarts === until) return tallied;
+  // A report's "as of" inside a quarter: its tally holds that quarter's later changes too, so the changes of the
+  // quarter up to the instant are read from the log itself (as the tallies count them: a clue entry changing the state).
+  const partial = await db.all<Changes>(sql`
+    select case when ${last} < ${quarterOf(from)} then '' else ${last} end as quarter, from_state as fromState, to_state as toState, count(*) as n
+    from audit_log
+    where campaign_id = ${campaignId} and subject = 'clue' and to_state is not null and (from_state is null or from_state <> to_state)
+      and at >= ${lastStarts} and at < ${until}
+    group by 2, 3`);
+  return [...tallied, ...partial];
 }
 
 /** Clues read per statement of a scoped flow: the event loop turns between parts, as in a sweep. */
@@ -105,21 +117,34 @@ async function scopedStateChanges(db: Db, campaignId: number, from: string, unti
 }
 
 /**
- * Cumulative flow of one phase's window: how many clues stood in each state
+ * Cumulative flow of one phase's window (or of a range of days): how many clues stood in each state
  * at the end of each local day, rebuilt from the audit log's state changes
  * (so a clue moved today does not rewrite yesterday), as counts of
  * (quarter of an hour, from, to); each quarter is given to the local day it
  * begins in.
  */
-export async function readFlow(db: Db, campaignId: number, requested: Phase | undefined, now: Date, scope: FlowScope = { unit: null, units: null, categoryId: null }): Promise<Flow> {
+export async function readFlow(
+  db: Db,
+  campaignId: number,
+  requested: Phase | undefined,
+  now: Date,
+  scope: FlowScope = { unit: null, units: null, categoryId: null },
+  range?: { readonly from?: string | undefined; readonly to?: string | undefined },
+  asOf?: string,
+): Promise<Flow> {
   const campaign = await loadCampaign(db, campaignId);
-  const phase: Phase = requested ?? (isPhase(campaign.state) ? campaign.state : campaign.state === 'concluded' ? 'consolidation' : 'survey');
+  // A date-range report's charts span its own days (the campaign's first and last where it names none), not a phase's window.
+  const phase: Phase | null = range !== undefined ? null : (requested ?? (isPhase(campaign.state) ? campaign.state : campaign.state === 'concluded' ? 'consolidation' : 'survey'));
   const zone = campaign.config.timeZone;
-  const window = campaign.config.windows[phase];
-  const today = localDateOf(now, zone);
+  const window = phase === null ? { start: range?.from ?? campaign.startsOn, end: range?.to ?? campaign.endsOn } : campaign.config.windows[phase];
+  // A report "as of" an earlier instant counts to it: its charts run to that day, the day counted to the instant (the
+  // report counts entries at it too, hence the millisecond after). One not before now is now, as the report reads it.
+  const cut = asOf !== undefined && Date.parse(asOf) < now.getTime() ? new Date(asOf) : undefined;
+  const today = localDateOf(cut ?? now, zone);
   const last = today < window.end ? today : window.end;
   const from = startOfLocalDate(window.start, zone).toISOString();
-  const until = endOfLocalDate(last, zone).toISOString();
+  const dayEnds = endOfLocalDate(last, zone).toISOString();
+  const until = cut !== undefined && last === today ? new Date(cut.getTime() + 1).toISOString() : dayEnds;
 
   const whole = scope.units === null && scope.categoryId === null;
   const moves = whole ? await stateChanges(db, campaignId, from, until) : await scopedStateChanges(db, campaignId, from, until, scope);
@@ -147,5 +172,5 @@ export async function readFlow(db: Db, campaignId: number, requested: Phase | un
     if (delta !== undefined) for (const s of clueStates) running[s] += delta[s];
     return { date, counts: { ...running }, open: openOf(running) };
   });
-  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, today, states: [...clueStates], openAtStart: openOf(before), days };
+  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, today, asOf: cut === undefined ? null : cut.toISOString(), states: [...clueStates], openAtStart: openOf(before), days };
 }

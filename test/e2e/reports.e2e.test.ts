@@ -306,9 +306,12 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.locator('[data-testid=report-document][data-phase=""]').waitFor();
       await page.getByTestId('by-unit').waitFor();
       expect(await page.getByTestId('frozen').count()).toBe(0);
+      const campaign = await api<{ startsOn: string; endsOn: string }>(context, `/api/campaigns/${campaignId}`);
+      // The whole campaign's charts span its year, not the current phase's window beneath a table of the whole year.
+      await page.locator(`[data-testid=flow-charts][data-window="${campaign.startsOn}/${campaign.endsOn}"]`).waitFor();
+      expect(await page.locator('figure:has([data-testid=chart-flow]) figcaption').textContent()).toContain(chineseDay(campaign.startsOn));
 
       await page.getByTestId('scope-range').click();
-      const campaign = await api<{ startsOn: string; endsOn: string }>(context, `/api/campaigns/${campaignId}`);
       expect(await page.locator('input[name=from]').inputValue()).toBe(campaign.startsOn);
       // The range's end day is included, and said as the day chosen: the span runs to its 24:00 (the next day's
       // 00:00, which the heading wrote, a day the user had not chosen).
@@ -337,6 +340,14 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.locator('input[name=to]').fill('2026-06-12');
       await expect.poll(() => page.getByTestId('report-span').textContent()).toContain(chineseDay('2026-06-12'));
       expect(await page.getByTestId('error-to').count()).toBe(0);
+      // A range's charts span its own days, not the current phase's window.
+      await page.locator('[data-testid=flow-charts][data-window="2026-06-10/2026-06-12"]').waitFor();
+      expect(await page.getByTestId('flow-charts').getAttribute('data-phase')).toBe('');
+      // Asked "as of" a moment in it, they run to that moment, as the table counts, marked as such rather than as today.
+      await page.locator('input[name=asOf]').fill('2026-06-11T12:00');
+      await page.locator('[data-testid=flow-charts][data-as-of="2026-06-11T04:00:00.000Z"]').waitFor();
+      await page.locator('input[name=asOf]').fill('');
+      await page.locator('[data-testid=flow-charts][data-as-of=""]').waitFor();
 
       // Back to the phase: its comparison returns.
       await page.getByTestId('scope-phase').click();

@@ -42,13 +42,19 @@ export const reportsApi = {
   frozen: (id: number, phase: Phase) => expect(client.campaigns[':id'].reports[':phase'].$get({ param: { id: String(id), phase } })),
   battleMap: (id: number): Promise<BattleMap> => expect(client.campaigns[':id']['battle-map'].$get({ param: { id: String(id) } })),
   map: (id: number) => expect(client.campaigns[':id'].map.$get({ param: { id: String(id) } })),
-  /** Cumulative flow and burndown of a phase (the current one when none is named), of the report's unit and category if it has them. */
-  flow: (id: number, phase: Phase | undefined, scope: { unit?: string | undefined; category?: number | undefined } = {}): Promise<Flow> =>
+  /** Cumulative flow and burndown of a phase (the current one when none is named) or of a range of days, of the report's unit and category if it has them. */
+  flow: (
+    id: number,
+    phase: Phase | undefined,
+    scope: { unit?: string | undefined; category?: number | undefined; range?: { readonly from: string; readonly to: string }; asOf?: string } = {},
+  ): Promise<Flow> =>
     expect(
       client.campaigns[':id'].flow.$get({
         param: { id: String(id) },
         query: {
           ...(phase === undefined ? {} : { phase }),
+          ...(scope.range === undefined ? {} : { from: scope.range.from, to: scope.range.to }),
+          ...(scope.asOf === undefined ? {} : { asOf: scope.asOf }),
           ...(scope.unit === undefined ? {} : { unit: scope.unit }),
           ...(scope.category === undefined ? {} : { category: String(scope.category) }),
         },

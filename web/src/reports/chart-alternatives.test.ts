@@ -16,6 +16,7 @@ function flowOf(days: number, windowDays = days, openAtStart = 0): Flow {
     timeZone: 'Asia/Shanghai',
     window: { start: date(0), end: date(windowDays - 1) },
     today: date(days - 1),
+    asOf: null,
     states: ['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'],
     openAtStart,
     days: Array.from({ length: days }, (_, i) => ({ date: date(i), counts: { ...noClues, found: openAtStart + i + 1 }, open: openAtStart + i + 1 })),
@@ -47,6 +48,14 @@ describe("the flow charts' text alternative", () => {
     setLang('en');
     expect(flowSummary(flow, ['found', 'verifying'])).toBe('As of 10 Jan 2026, 14 clues: Found 14, Verifying 0');
     expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 10 Jan 2026 (ideal: 2.8); the window runs 1 Jan 2026 to 31 Jan 2026');
+  });
+
+  it("says a date range's burndown is of the period chosen, not of a phase's window", () => {
+    const flow = { ...flowOf(10, 31, 4), phase: null };
+    setLang('zh');
+    expect(burndownSummary(flow)).toBe('在办线索：统计期开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；统计期 2026年1月1日 至 2026年1月31日');
+    setLang('en');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the period began, 14 on 10 Jan 2026 (ideal: 2.8); the period runs 1 Jan 2026 to 31 Jan 2026');
   });
 
   it('says there is nothing to show before the window opens', () => {

@@ -106,13 +106,14 @@ export function flowSummary(flow: Flow, states: readonly ClueState[]): string {
   return trFilled(reportMessages.flowSummary, { date: calendarDay(last.date), total: count(total), states: series(parts) });
 }
 
-/** The open clues as the window began and on its latest day, against the ideal line, and the window's dates. */
+/** The open clues as the window (a phase's, or a report's period) began and on its latest day, against the ideal line, and its dates. */
 export function burndownSummary(flow: Flow): string {
   const last = flow.days.at(-1);
   if (last === undefined) return rt('noData');
   const dates = windowDates(flow);
   const ideal = idealOpen(flow, dates)[dates.indexOf(last.date)];
-  return trFilled(reportMessages.burndownSummary, {
+  // A date range's or the whole campaign's chart is of the period its report counts, which no phase's window bounds.
+  return trFilled(flow.phase === null ? reportMessages.burndownSummaryRange : reportMessages.burndownSummary, {
     start: count(flow.openAtStart),
     date: calendarDay(last.date),
     open: count(last.open),

@@ -29,7 +29,11 @@ const stateColours: Record<ClueState, string> = {
 /** As the legend lists them: what has just arrived first. */
 const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
-const phaseName = (flow: Flow) => tr(campaignStateLabels[flow.phase]);
+/** What a chart's caption says it spans: its phase's window, or the range of days a date-range or whole-campaign report counts. */
+const captionOf = (flow: Flow, phaseCaption: 'cumulativeFlow' | 'burndown', rangeCaption: 'cumulativeFlowRange' | 'burndownRange') =>
+  flow.phase === null
+    ? rt(rangeCaption).replace('{from}', calendarDay(flow.window.start)).replace('{to}', calendarDay(flow.window.end))
+    : rt(phaseCaption).replace('{phase}', tr(campaignStateLabels[flow.phase]));
 
 /**
  * The window's days along the bottom, as the UI writes dates: the ticks without the year (the window is one
@@ -45,10 +49,11 @@ function daysAxis(dates: readonly string[]) {
   };
 }
 
-/** A vertical line at today, when today falls inside the window. */
+/** A vertical line at today (or at the day of the report's "as of", said as such), when it falls inside the window. */
 function todayLine(flow: Flow, dates: readonly string[]) {
+  const label = flow.asOf === null ? rt('today') : rt('asOf');
   return dates.includes(flow.today)
-    ? { symbol: 'none', silent: true, label: { formatter: rt('today'), color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const }, data: [{ xAxis: flow.today }] }
+    ? { symbol: 'none', silent: true, label: { formatter: label, color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const }, data: [{ xAxis: flow.today }] }
     : undefined;
 }
 
@@ -88,7 +93,7 @@ function CumulativeFlow(props: { flow: Flow }) {
   });
   return (
     <ChartFigure
-      caption={rt('cumulativeFlow').replace('{phase}', phaseName(props.flow))}
+      caption={captionOf(props.flow, 'cumulativeFlow', 'cumulativeFlowRange')}
       summary={flowSummary(props.flow, legendOrder)}
       testId="chart-flow"
       hostRef={(element) => (host = element)}
@@ -148,7 +153,7 @@ function Burndown(props: { flow: Flow }) {
   };
   return (
     <ChartFigure
-      caption={rt('burndown').replace('{phase}', phaseName(props.flow))}
+      caption={captionOf(props.flow, 'burndown', 'burndownRange')}
       summary={burndownSummary(props.flow)}
       testId="chart-burndown"
       hostRef={(element) => (host = element)}
@@ -159,13 +164,28 @@ function Burndown(props: { flow: Flow }) {
 
 /**
  * The cumulative flow and the burndown of a phase (the campaign's current one
- * when none is named), of the report's unit (with those below it) and
- * category when it has them, read from their own route.
+ * when none is named) or of the days a date-range or whole-campaign report
+ * counts (`range`: its first and last local days), to the report's "as of" if it has one, of the report's unit
+ * (with those below it) and category when it has them, read from their own route.
  */
-export function FlowCharts(props: { campaignId: number; phase: Phase | undefined; unit?: string | undefined; category?: number | undefined }) {
+export function FlowCharts(props: {
+  campaignId: number;
+  phase: Phase | undefined;
+  range?: { readonly from: string; readonly to: string } | undefined;
+  /** The report's "as of", when one was asked: the charts run to it, as its table counts. */
+  asOf?: string | undefined;
+  unit?: string | undefined;
+  category?: number | undefined;
+}) {
   const [flow] = createResource(
-    () => ({ id: props.campaignId, phase: props.phase, unit: props.unit, category: props.category }),
-    (source) => reportsApi.flow(source.id, source.phase, { unit: source.unit, category: source.category }),
+    () => ({ id: props.campaignId, phase: props.phase, from: props.range?.from, to: props.range?.to, asOf: props.asOf, unit: props.unit, category: props.category }),
+    (source) =>
+      reportsApi.flow(source.id, source.phase, {
+        unit: source.unit,
+        category: source.category,
+        ...(source.asOf === undefined ? {} : { asOf: source.asOf }),
+        ...(source.from === undefined || source.to === undefined ? {} : { range: { from: source.from, to: source.to } }),
+      }),
   );
   return (
     <Switch>
@@ -177,7 +197,9 @@ export function FlowCharts(props: { campaignId: number; phase: Phase | undefined
           <div
             class="report-charts flow-charts"
             data-testid="flow-charts"
-            data-phase={current().phase}
+            data-phase={current().phase ?? ''}
+            data-window={`${current().window.start}/${current().window.end}`}
+            data-as-of={current().asOf ?? ''}
             data-unit={current().unit ?? ''}
             data-category={current().categoryId ?? ''}
             data-open-today={current().days.at(-1)?.open ?? ''}

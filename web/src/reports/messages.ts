@@ -78,6 +78,8 @@ export const reportMessages = {
   solveFunnel: { zh: '从线索到起诉', en: 'From clue to prosecution' },
   cumulativeFlow: { zh: '累积流图：各状态线索数（{phase}阶段窗口）', en: 'Cumulative flow: clues in each state ({phase} window)' },
   burndown: { zh: '燃尽图：在办线索与阶段窗口（{phase}阶段）', en: 'Burndown: open clues against the {phase} window' },
+  cumulativeFlowRange: { zh: '累积流图：各状态线索数（{from} 至 {to}）', en: 'Cumulative flow: clues in each state ({from} to {to})' },
+  burndownRange: { zh: '燃尽图：在办线索（{from} 至 {to}）', en: 'Burndown: open clues, {from} to {to}' },
   openClues: { zh: '在办线索', en: 'Open clues' },
   idealLine: { zh: '理想进度', en: 'Ideal' },
   today: { zh: '今天', en: 'Today' },
@@ -94,6 +96,10 @@ export const reportMessages = {
   burndownSummary: {
     zh: '在办线索：阶段窗口开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；窗口 {from} 至 {to}',
     en: 'Open clues: {start} as the window began, {open} on {date} (ideal: {ideal}); the window runs {from} to {to}',
+  },
+  burndownSummaryRange: {
+    zh: '在办线索：统计期开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；统计期 {from} 至 {to}',
+    en: 'Open clues: {start} as the period began, {open} on {date} (ideal: {ideal}); the period runs {from} to {to}',
   },
   frozen: { zh: '定稿版本', en: 'Frozen version' },
   live: { zh: '实时', en: 'Live' },

@@ -18,6 +18,7 @@ import { nextDay, zonedInstant } from './format';
 import { dateTime, spanEnd } from '../ui/dates';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
+import { chartRange } from './chart-range';
 import { ReportCharts } from './report-charts';
 import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
@@ -356,7 +357,14 @@ export function ReportsPage() {
                       <section class="report-section">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />
-                        <FlowCharts campaignId={campaignId()} phase={kind() === 'phase' ? phase() : undefined} unit={current().unit ?? undefined} category={current().categoryId ?? undefined} />
+                        <FlowCharts
+                          campaignId={campaignId()}
+                          phase={kind() === 'phase' ? phase() : undefined}
+                          range={chartRange({ report: current(), campaign: detail() })}
+                          asOf={scope()?.asOf}
+                          unit={current().unit ?? undefined}
+                          category={current().categoryId ?? undefined}
+                        />
                       </section>
                     </article>
                   )}
