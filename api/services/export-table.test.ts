@@ -28,6 +28,21 @@ describe('exported cells', () => {
     expect(sheet?.getRow(1).font?.bold ?? sheet?.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 
+  it('prints landscape on A4 with the header row and the frozen columns on every page; a narrow table one page wide', async () => {
+    const printed = async (columns: number, layout: Parameters<typeof tableXlsx>[2] = {}) => {
+      const table = [Array.from({ length: columns }, (_, i) => `列${i}`), Array.from({ length: columns }, (_, i) => i)];
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await tableXlsx(table, '报告', layout)).buffer);
+      return workbook.getWorksheet('报告')?.pageSetup;
+    };
+    // A report: three lines of heading and a blank row above its header row; its scope's name frozen.
+    const report = await printed(34, { heading: ['汉中市专项行动', '摸排核查阶段', '截至 2026年3月31日'] });
+    expect(report).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '5:5', printTitlesColumn: 'A:A' });
+    expect(report?.fitToPage).toBeFalsy();
+    const list = await printed(12, { frozenColumns: 2 });
+    expect(list).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1', printTitlesColumn: 'A:B', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+
   it('writes a table longer than it writes between turns exactly as in one piece', async () => {
     const table = [['编号', '标题'], ...Array.from({ length: 2 * rowsBetweenTurns + 7 }, (_, i) => [i, i % 3 === 0 ? `=危险${i}` : `线索,"${i}"\n第二行`])];
     const csv = await tableCsv(table);

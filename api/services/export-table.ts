@@ -45,6 +45,27 @@ function excelDate(cell: Cell): Date | null {
   return local === null ? null : new Date(`${local[1]}T${local[2] ?? '00:00'}:00Z`);
 }
 
+/** Columns that still read on one landscape A4 page, its text scaled down; wider tables run on across pages. */
+const columnsOnOnePage = 16;
+
+/**
+ * How a sheet prints from Excel or WPS: landscape A4, as the pages print
+ * these tables, with the header row and the frozen columns (what each row is
+ * of: its unit, its number) repeated on every page; a table narrow enough
+ * scaled to one page's width. Excel's default (portrait, no titles) printed a
+ * report's 34 figures over pages where only the first said what its rows are.
+ */
+function printedAs(columns: number, headerRow: number, frozenColumns: number) {
+  const lastFrozen = String.fromCharCode('A'.charCodeAt(0) + Math.max(0, Math.min(frozenColumns, 26) - 1));
+  return {
+    paperSize: 9,
+    orientation: 'landscape' as const,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    ...(frozenColumns > 0 ? { printTitlesColumn: `A:${lastFrozen}` } : {}),
+    ...(columns <= columnsOnOnePage ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+  };
+}
+
 /**
  * An XLSX workbook of one sheet: the first row bold and frozen. Every text is
  * written as a string cell, never a formula, so `=…` shows as typed. Written
@@ -75,7 +96,11 @@ export async function tableXlsx(
   workbook.creator = 'Battlemap';
   const heading = layout.heading ?? [];
   const above = heading.length === 0 ? 0 : heading.length + 1;
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', xSplit: layout.frozenColumns ?? 1, ySplit: above + 1 }] });
+  const frozenColumns = layout.frozenColumns ?? 1;
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
+    views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: above + 1 }],
+    pageSetup: printedAs(table[0]?.length ?? 0, above + 1, frozenColumns),
+  });
   sheet.columns = (layout.widths ?? []).map((width) => ({ width }));
   for (const [i, line] of heading.entries()) {
     const added = sheet.addRow([line]);
