@@ -59,6 +59,13 @@ describe('advancing the phase from the board', () => {
       // The crackdown's report is frozen at the advance.
       const frozen = await apiCall<{ frozen: { hash: string } }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/reports/crackdown`);
       expect(frozen.frozen.hash).toMatch(/^[0-9a-f]{64}$/);
+      // The message leads to that report, the office's next step: it opens on the crackdown, its frozen version beside it.
+      const toReport = page.getByTestId('toast').getByTestId('toast-link');
+      expect(await toReport.textContent()).toBe('查看“打击整治”阶段报告');
+      await toReport.click();
+      await page.waitForURL(/\/reports\?scope=phase&phase=crackdown$/);
+      expect(await page.getByTestId('frozen-hash').getAttribute('title')).toBe(frozen.frozen.hash);
+      await page.goBack();
 
       // Concluding is the advance after which nothing moves: the dialog says so, with what stays open, and the board
       // offers no new item and no batch after it (both were offered, only for the server to refuse them).

@@ -52,6 +52,7 @@ export const boardMessages = {
   },
   advanceToSettings: { zh: '前往专项配置', en: 'Open the settings' },
   advanced: { zh: '已进入“{next}”；“{current}”阶段报告已定稿', en: 'Now in {next}; the {current} report is frozen' },
+  frozenReport: { zh: '查看“{phase}”阶段报告', en: 'Open the {phase} report' },
   // Out of preparation there is no phase's report to freeze: what was found meanwhile counts in the survey's.
   started: { zh: '已进入“{next}”；筹备期间录入的线索计入本阶段报告', en: 'Now in {next}; clues entered during preparation count in its report' },
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },

@@ -35,7 +35,10 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
     setAdvancing(false);
     if (after === null) return;
     const said = bm(before.state === 'planned' ? 'started' : 'advanced', { current: tr(campaignStateLabels[before.state]), next: tr(campaignStateLabels[after.state]) });
-    toast(() => said, 'info');
+    // The phase left has its report frozen: the office's next step is often to read or export it.
+    const frozen = before.state === 'planned' || before.state === 'concluded' ? undefined : before.state;
+    const report = frozen === undefined ? undefined : { href: `/campaigns/${before.id}/reports?scope=phase&phase=${frozen}`, text: () => bm('frozenReport', { phase: tr(campaignStateLabels[frozen]) }) };
+    toast(() => said, 'info', report);
     announce(said);
     props.onAdvanced?.(after);
   };

@@ -5,6 +5,13 @@ export interface Toast {
   readonly tone: ToastTone;
   /** Read at render time, so a toast follows a language switch. */
   readonly text: () => string;
+  /** Where the message leads, a link after its text (the report an advance froze). */
+  readonly link?: ToastLink;
+}
+
+export interface ToastLink {
+  readonly href: string;
+  readonly text: () => string;
 }
 
 /** How many toasts stand at once: older ones give way. */
