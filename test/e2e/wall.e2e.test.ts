@@ -121,6 +121,17 @@ describe('the wall on its screen', () => {
               .map((element) => element.className),
           );
           expect(scrolls, at).toEqual([]);
+          // Today's line passes behind the phases' bars: drawn over them, it crossed the current phase's dates
+          // ("9月1日 – 12月31日") and, early in a phase, its 当前 chip. It is seen above and below them, its label beneath.
+          const overBar = await page.evaluate(() => {
+            const line = document.querySelector('[data-testid=wall] [data-testid=today]');
+            const bar = document.querySelector('[data-testid=wall] .phase-bar.is-current');
+            if (line === null || bar === null) return 'no line or no current phase';
+            const x = line.getBoundingClientRect().left + 1;
+            const box = bar.getBoundingClientRect();
+            return document.elementFromPoint(x, box.top + box.height / 2)?.closest('[data-testid=today]') === null ? null : 'the line is drawn over the bar';
+          });
+          expect(overBar, at).toBeNull();
         }
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
