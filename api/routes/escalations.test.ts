@@ -130,3 +130,29 @@ describe('GET /api/escalations (the inbox)', () => {
     }
   });
 });
+
+describe('an escalation of an item transferred to another unit', () => {
+  it('is no longer listed, titled or acknowledged in the unit the item left', async () => {
+    // An open escalation raised to a county's lead or officer, on a clue of that county.
+    const [raised] = await database.db
+      .select({ id: escalations.id, recipient: escalations.recipient, clueId: clues.id, version: clues.version, unitId: clues.unitId })
+      .from(escalations)
+      .innerJoin(clues, eq(clues.id, escalations.subjectId))
+      .where(and(eq(escalations.subject, 'clue'), eq(escalations.status, 'open'), inArray(escalations.recipient, ['assignee', 'unitLead']), eq(escalations.unitId, clues.unitId), inArray(clues.unitId, ['hantai', 'nanzheng', 'yangxian', 'xixiang', 'mianxian'])));
+    if (raised === undefined) throw new Error('the sweep raised no escalation to a county');
+    const office = await signIn(app, 'office');
+    const moved = await office.send('POST', `/api/clues/${raised.clueId}/transfer`, { version: raised.version, unitId: 'chenggu', reason: '属地管辖' });
+    expect(moved.status).toBe(200);
+
+    const officer = await signIn(app, `${raised.unitId}.officer`);
+    const lead = await signIn(app, `${raised.unitId}.lead`);
+    for (const [session, view] of [[officer, 'mine'], [officer, 'unit'], [lead, 'unit']] as const) {
+      const list = (await (await session.get(`/api/escalations?view=${view}&status=active&limit=2000`)).json()) as List;
+      expect(list.items.filter((e) => e.subject === 'clue' && e.subjectId === raised.clueId), `${view}`).toEqual([]);
+    }
+    // The clue is none of theirs now: not theirs to acknowledge either, as its read is not.
+    const recipient = raised.recipient === 'assignee' ? officer : lead;
+    expect((await recipient.send('POST', `/api/escalations/${raised.id}/acknowledge`, {})).status).toBe(404);
+    expect((await officer.get(`/api/clues/${raised.clueId}`)).status).toBe(404);
+  });
+});

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { escalations } from '../../db/schema';
 import type { Actor } from '../../engine';
 import type { EscalationWire } from '../contracts/escalations';
+import type { ItemKindName } from '../contracts/board';
 import { ApiError } from '../errors';
 import { readScope } from './board';
 import { tableOf, titlesOf } from './item-tables';
@@ -44,6 +45,35 @@ function unitFor(actor: Actor): SQL | undefined {
   return scope === null ? undefined : inArray(escalations.unitId, [...scope]);
 }
 
+/**
+ * Escalations whose item the actor may read now (all of them for office,
+ * admin and viewer). An escalation keeps the unit it was raised in, but its
+ * item may since have been transferred out of the actor's units: it is then
+ * none of theirs to see, title or acknowledge, as the item itself is not.
+ */
+function itemReadableBy(actor: Actor): SQL | undefined {
+  const scope = readScope(actor);
+  if (scope === null) return undefined;
+  const unitOf = (kind: ItemKindName) => {
+    const t = tableOf(kind);
+    return sql`(select ${t.unitId} from ${t} where ${t.id} = ${escalations.subjectId})`;
+  };
+  return or(
+    eq(escalations.subject, 'campaign'),
+    and(eq(escalations.subject, 'clue'), inArray(unitOf('clue'), [...scope])),
+    and(eq(escalations.subject, 'problem'), inArray(unitOf('problem'), [...scope])),
+  );
+}
+
+/** Whether the actor may read the item an escalation is of now (a phase's escalation has none: the unit check stands for it). */
+async function readsItemOf(db: Db | Tx, actor: Actor, row: { subject: string; subjectId: number }): Promise<boolean> {
+  const scope = readScope(actor);
+  if (scope === null || (row.subject !== 'clue' && row.subject !== 'problem')) return true;
+  const t = tableOf(row.subject);
+  const [item] = await db.select({ unitId: t.unitId }).from(t).where(eq(t.id, row.subjectId)).limit(1);
+  return item !== undefined && scope.includes(item.unitId);
+}
+
 export async function readEscalations(
   db: Db,
   actor: Actor,
@@ -51,7 +81,7 @@ export async function readEscalations(
 ): Promise<{ counts: { open: number; acknowledged: number }; items: EscalationWire[]; next: string | null }> {
   const after = query.cursor === undefined ? undefined : afterKey(decodeCursor(query.cursor, cursorShape, 'this inbox'));
   const routing = await loadEscalationRouting(db);
-  const who = query.view === 'mine' ? mineFor(actor, routing) : unitFor(actor);
+  const who = and(query.view === 'mine' ? mineFor(actor, routing) : unitFor(actor), itemReadableBy(actor));
   const campaign = query.campaign === undefined ? undefined : eq(escalations.campaignId, query.campaign);
   const status = query.status === 'active' ? inArray(escalations.status, ['open', 'acknowledged']) : eq(escalations.status, query.status);
   // The page first, then the titles of its items: joined before the limit, SQLite read the item of
@@ -103,7 +133,7 @@ export async function acknowledgeEscalation(database: Database, id: number, acto
   return database.write(async (tx) => {
     const [row] = await tx.select().from(escalations).where(eq(escalations.id, id)).limit(1);
     const scope = readScope(actor);
-    if (row === undefined || (scope !== null && row.unitId !== null && !scope.includes(row.unitId))) throw new ApiError('not_found');
+    if (row === undefined || (scope !== null && row.unitId !== null && !scope.includes(row.unitId)) || !(await readsItemOf(tx, actor, row))) throw new ApiError('not_found');
     if (!mayAcknowledge(actor, await loadEscalationRouting(tx), row)) {
       throw new ApiError('role_forbidden', { reason: { zh: '只有被督办人（承办人或单位负责人）或专项办可以签收', en: 'Only the person it was raised to (the assignee or a lead of the unit), or the office, may acknowledge it' } });
     }
