@@ -114,6 +114,19 @@ describe('the requests for more time waiting (延期申请)', () => {
     expect((await waiting(lead)).answered.map((r) => [keyOf(r), r.outcome, r.reason])).toEqual([[`clue:${found.id}`, 'ended', null]]);
   });
 
+  it('tells whoever asked no answer given on an item since transferred out of their units: neither its title nor why', async () => {
+    const office = await signIn(app, 'office');
+    const clue = await workedItem('clue');
+    setClock(new Date(testNow.getTime() + 200_000));
+    expect((await clue.officer.send('POST', `/api/clues/${clue.id}/extension-request`, { version: clue.version, until: '2026-12-22', reason: '待调取证据' })).status).toBe(200);
+    const elsewhere = clue.unitId === 'chenggu' ? 'yangxian' : 'chenggu';
+    expect((await office.send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version + 1, unitId: elsewhere, reason: '属地管辖' })).status).toBe(200);
+    const declined = await (await signIn(app, `${elsewhere}.lead`)).send('POST', `/api/clues/${clue.id}/extension-request/decline`, { version: clue.version + 2, reason: '另案线索涉及的内部原因' });
+    expect(declined.status).toBe(200);
+    expect((await clue.officer.get(`/api/clues/${clue.id}`)).status).toBe(404);
+    expect((await waiting(clue.officer)).answered.map(keyOf)).not.toContain(`clue:${clue.id}`);
+  });
+
   it('lists and counts none once the campaign has concluded: a request still waiting then is one nobody can answer', async () => {
     const office = await signIn(app, 'office');
     const clue = await workedItem('clue');

@@ -1,9 +1,10 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Actor } from '../../engine';
 import type { AnsweredRequestWire } from '../contracts/extension-requests';
-import { titlesOf } from './item-tables';
+import { readScope } from './board';
+import { tableOf, titlesOf } from './item-tables';
 import { displayNamesOf } from './people/display-names';
 
 /** How far back whoever asked is shown the answers to their requests, and how far back those requests are looked for (one may wait long). */
@@ -21,6 +22,20 @@ function outcomeOf(kind: string, answer: Answer): AnsweredRequestWire['outcome']
   // Asked again while it waited: the new request stands in for it.
   if (answer.event === `${kind}.requestExtension`) return null;
   return 'ended';
+}
+
+/** The items of these (as `kind:id`) that the actor may read now: those in their units, every one for the office and the readers of all. */
+async function readableItems(db: Db, actor: Actor, items: readonly { subject: 'clue' | 'problem'; subjectId: number }[]): Promise<Set<string>> {
+  const scope = readScope(actor);
+  if (scope === null) return new Set(items.map((r) => `${r.subject}:${r.subjectId}`));
+  const readable = new Set<string>();
+  for (const kind of ['clue', 'problem'] as const) {
+    const ids = [...new Set(items.filter((r) => r.subject === kind).map((r) => r.subjectId))];
+    if (ids.length === 0) continue;
+    const t = tableOf(kind);
+    for (const row of await db.select({ id: t.id }).from(t).where(and(inArray(t.id, ids), inArray(t.unitId, [...scope])))) readable.add(`${kind}:${row.id}`);
+  }
+  return readable;
 }
 
 /**
@@ -74,7 +89,10 @@ export async function readAnsweredRequests(db: Db, campaignId: number, actor: Ac
   }
   // The latest answer first: in the log's order, which is the order of time.
   answered.sort((a, b) => b.answerSeq - a.answerSeq);
-  const shown = answered.slice(0, answeredMost);
+  // Only of items the asker may still read: one transferred out of their units since was answered by that unit's
+  // people, for its readers (the item's title, a decline's reason), as its drawer is theirs alone now.
+  const readable = await readableItems(db, actor, answered);
+  const shown = answered.filter((r) => readable.has(`${r.subject}:${r.subjectId}`)).slice(0, answeredMost);
   const titles = await titlesOf(db, shown);
   const names = await displayNamesOf(db, shown.map((r) => r.answeredBy));
   return shown.map(({ answeredBy, answerSeq: _seq, ...r }) => ({ ...r, title: titles.get(`${r.subject}:${r.subjectId}`) ?? `#${r.subjectId}`, answeredByName: answeredBy === null ? null : (names.get(answeredBy) ?? null) }));
