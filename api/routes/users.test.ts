@@ -49,6 +49,33 @@ describe('people administration', () => {
     expect((await app.request('/api/admin/users')).status).toBe(401);
   });
 
+  it('shows a lead or an officer the people of their own units only, and refuses another unit by name; the office sees everyone', async () => {
+    type Person = { unitId: string; username: string };
+    const read = async (who: string, query = '') => (await signIn(app, who)).get(`/api/users${query}`);
+    const everyone = (await (await read('office')).json()) as Person[];
+    expect(new Set(everyone.map((p) => p.unitId)).size).toBeGreaterThan(2);
+    for (const who of ['hantai.officer', 'hantai.lead']) {
+      const mine = (await (await read(who)).json()) as Person[];
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((p) => p.unitId === 'hantai'), JSON.stringify(mine)).toBe(true);
+      const other = await read(who, '?unit=nanzheng');
+      expect(other.status).toBe(400);
+      expect(((await other.json()) as Problem).fields?.map((f) => f.field)).toEqual(['query.unit']);
+    }
+    expect(((await (await read('viewer', '?unit=nanzheng')).json()) as Person[]).map((p) => p.username)).toContain('nanzheng.officer');
+  });
+
+  it('takes a lead moved to another unit off the units they led that their new unit does not cover', async () => {
+    const [lead] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'chenggu.lead'));
+    if (lead === undefined) throw new Error('no chenggu.lead');
+    expect((await admin.send('PATCH', '/api/admin/units/chenggu', { leadIds: [lead.id] })).status).toBe(200);
+    const moved = await admin.send('PATCH', `/api/admin/users/${lead.id}`, { unitId: 'yangxian' });
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { leads: string[] }).leads).toEqual([]);
+    const unitsNow = (await (await admin.get('/api/admin/units')).json()) as { id: string; leadIds: number[] }[];
+    expect(unitsNow.find((u) => u.id === 'chenggu')?.leadIds).toEqual([]);
+  });
+
   it('creates an account that must change its password, and names the field of a bad request', async () => {
     const bad = await admin.send('POST', '/api/admin/users', { username: 'Bad Name', displayName: 'x', role: 'officer', unitId: 'nowhere', password: 'short' });
     expect(bad.status).toBe(400);

@@ -27,6 +27,9 @@ import {
   peopleLogQuery,
 } from '../contracts/users';
 import { viewerOf } from '../middleware/viewer';
+import { unitTreeOnce } from '../auth/unit-scope';
+import { readScope } from '../services/board';
+import { checkUnitInScope } from '../services/filter-checks';
 import { changeOwnPassword, createAccount, disableAccount, editAccount, enableAccount, listAccounts, readAccount, resetPassword } from '../services/people/accounts';
 import { checkBulkAccounts, commitBulkAccounts } from '../services/people/bulk-accounts';
 import { readPasswordPolicy, savePasswordPolicy } from '../services/people/password-policy';
@@ -56,15 +59,26 @@ export function userRoutes(database: Database, clock: Clock) {
         path: '/users',
         tags: ['users'],
         request: { query: usersQuery },
-        responses: { 200: json(z.array(userSummary), 'Active officers, leads and office staff, optionally of one unit'), ...problems(400, 401) },
+        responses: { 200: json(z.array(userSummary), "Active officers, leads and office staff of the reader's units (everyone's for the office, the administrator and the viewer), optionally of one unit"), ...problems(400, 401) },
       }),
       async (c) => {
-        viewerOf(c);
+        const { actor } = viewerOf(c);
         const { unit } = c.req.valid('query');
+        // The pickers of a lead or an officer name the people of their own units, whom their items go to: the bureau's
+        // whole roster (every account's username and role) is not theirs to read, and another unit is refused by name.
+        const scope = readScope(actor);
+        await checkUnitInScope(database.db, await unitTreeOnce(database.db)(), unit, scope);
         const rows = await database.db
           .select({ id: users.id, displayName: users.displayName, username: users.username, unitId: users.unitId, role: users.role })
           .from(users)
-          .where(and(isNull(users.disabledAt), inArray(users.role, ['office', 'lead', 'officer']), unit === undefined ? undefined : eq(users.unitId, unit)))
+          .where(
+            and(
+              isNull(users.disabledAt),
+              inArray(users.role, ['office', 'lead', 'officer']),
+              unit === undefined ? undefined : eq(users.unitId, unit),
+              scope === null ? undefined : inArray(users.unitId, [...scope]),
+            ),
+          )
           .orderBy(asc(users.unitId), asc(users.id));
         return c.json(rows, 200);
       },

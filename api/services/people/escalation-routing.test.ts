@@ -45,4 +45,17 @@ describe('escalation routing', () => {
     expect(routing.recipientsOf('office', null, null)).toEqual(people.filter((p) => p.role === 'office').map((p) => p.id));
     expect(routing.recipientsOf('office', null, null).length).toBeGreaterThan(0);
   });
+
+  it("passes over a stored lead whose own unit no longer covers the unit they were stored for (moved to another unit since): the unit's own leads get it", () => {
+    // Lead 11 was stored as hantai's lead, then moved to wangan: hantai's items are none of theirs to read or act on.
+    const moved = people.map((p) => (p.id === 11 ? { ...p, unitId: 'wangan' } : p));
+    const routing = new EscalationRouting(tree, moved, [{ unitId: 'hantai', userId: 11 }]);
+    expect(routing.routeOf('hantai')).toEqual({ to: 'leads', unitId: 'hantai', userIds: [10] });
+    expect(routing.unitsRoutedTo({ id: 11, role: 'lead' })).toEqual(['wangan']);
+    expect(routing.recipientsOf('unitLead', 'hantai-1', null)).toEqual([10]);
+    // Stored for a unit below their own, a lead still leads it; an office user leads any unit.
+    const below = new EscalationRouting(tree, people, [{ unitId: 'hantai-1', userId: 11 }, { unitId: 'liuba', userId: 1 }]);
+    expect(below.routeOf('hantai-1')).toEqual({ to: 'leads', unitId: 'hantai-1', userIds: [11] });
+    expect(below.routeOf('liuba')).toEqual({ to: 'leads', unitId: 'liuba', userIds: [1] });
+  });
 });

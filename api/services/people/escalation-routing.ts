@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { unitLeads, units, users } from '../../../db/schema';
 import type { Role } from '../../../engine';
+import { subtreeOf } from '../../../engine/units';
 
 export interface RoutingUnit {
   readonly id: string;
@@ -20,7 +21,8 @@ export type Route = { readonly to: 'leads'; readonly unitId: string; readonly us
 /**
  * The escalation ladder above the assignee, as the people administration
  * stores it. A level 2 escalation goes to the stored leads of the item's
- * unit. A unit with none stored falls back to its users of role lead (how
+ * unit (those whose own unit is it or one above it still, and the office's
+ * users). A unit with none stored falls back to its users of role lead (how
  * units were led before leads were stored, and still the demo's), then
  * climbs to the parent unit; a unit with no lead anywhere above it reaches
  * the office. Level 3 goes to the stored leads of the campaign office (the
@@ -37,10 +39,21 @@ export class EscalationRouting {
 
   constructor(tree: readonly RoutingUnit[], active: readonly RoutingUser[], stored: readonly { unitId: string; userId: number }[]) {
     const parentOf = new Map(tree.map((u) => [u.id, u.parentId]));
-    const activeIds = new Set(active.map((u) => u.id));
+    const activeById = new Map(active.map((u) => [u.id, u]));
+    // A stored lead leads a unit while their own unit is it or one above it (as when they were stored): moved to
+    // another unit since, or their unit moved, the unit's items are none of theirs to read, and its escalations
+    // went on reaching them alone (their titles in the inbox) while the unit's own leads never heard of them.
+    const scopes = new Map<string, readonly string[]>();
+    const covers = (user: RoutingUser, unitId: string) => {
+      if (user.role === 'office') return true;
+      let scope = scopes.get(user.unitId);
+      if (scope === undefined) scopes.set(user.unitId, (scope = subtreeOf(user.unitId, tree)));
+      return scope.includes(unitId);
+    };
     const leadsOf = new Map<string, number[]>();
     for (const { unitId, userId } of stored) {
-      if (!activeIds.has(userId)) continue;
+      const user = activeById.get(userId);
+      if (user === undefined || !covers(user, unitId)) continue;
       leadsOf.set(unitId, [...(leadsOf.get(unitId) ?? []), userId]);
     }
     const byRole = new Map<string, number[]>();
