@@ -15,7 +15,7 @@ import { requestLog } from './middleware/request-log';
 import { unknownRoutes } from './middleware/unknown-route';
 import { isImportPath, jsonBodies, sameOrigin, securityHeaders } from './middleware/security';
 import { serveWebApp } from './middleware/web-static';
-import { loadViewer } from './middleware/viewer';
+import { actorOf, loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
 import { campaignAdminRoutes } from './routes/campaign-admin';
 import { isMapUploadPath, maxMapBytes } from './services/campaign-admin-map';
@@ -43,7 +43,7 @@ import { typicalCaseRoutes } from './routes/typical-cases';
 import { batchRoutes } from './routes/batch';
 import { AuditFeed } from './services/audit-feed';
 import { readHere, type TableReader } from './services/import/table-reader';
-import { sessionHolds } from './auth/sessions';
+import { sessionHolder } from './auth/sessions';
 import { adminFirst, officeFirst, workFirst } from './middleware/role-first';
 
 export interface AppOptions {
@@ -92,7 +92,13 @@ function apiRoutes(options: AppOptions) {
     .route('/', flowRoutes(database, clock))
     .route('/', typicalCaseRoutes(database, clock))
     .route('/', batchRoutes(database, clock))
-    .route('/', eventRoutes(feed, (token) => sessionHolds(database, token, clock(), options.session)))
+    .route(
+      '/',
+      eventRoutes(feed, async (token) => {
+        const user = await sessionHolder(database, token, clock(), options.session);
+        return user === null ? null : actorOf(user, await unitTree());
+      }),
+    )
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock))
     .route('/', attachmentRoutes('clue', database, clock))

@@ -145,16 +145,21 @@ export async function resumeSession(database: Database, token: string, now: Date
 }
 
 /**
- * Whether a session still holds, as {@link resumeSession} would judge it,
- * without counting as activity: for a stream left open, which must end with
- * its session (a sign-out, a disabled account, the idle limit) rather than
- * go on sending changes, and which must not keep an idle session alive.
+ * The user of a session that still holds, as {@link resumeSession} would
+ * judge it, without counting as activity; null when it no longer does: for a
+ * stream left open, which must end with its session (a sign-out, a disabled
+ * account, the idle limit) rather than go on sending changes, which must not
+ * keep an idle session alive, and which must follow the user's unit and role
+ * as they are now.
  */
-export async function sessionHolds(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<boolean> {
+export async function sessionHolder(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
   const row = await readSession(database, tokenHash(token));
-  if (row === undefined) return false;
+  if (row === undefined) return null;
   const t = now.getTime();
-  return t < new Date(row.expiresAt).getTime() && (row.display || t - new Date(row.lastSeenAt).getTime() < policy.idleMinutes * 60_000);
+  const holds = t < new Date(row.expiresAt).getTime() && (row.display || t - new Date(row.lastSeenAt).getTime() < policy.idleMinutes * 60_000);
+  if (!holds) return null;
+  const { lastSeenAt: _seen, expiresAt: _expires, display: _display, ...user } = row;
+  return user;
 }
 
 export async function endSession(database: Database, token: string): Promise<void> {

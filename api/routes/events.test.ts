@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
-import { clues } from '../../db/schema';
+import { clues, users } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { sweepDeadlines } from '../services/deadline-sweep';
@@ -79,21 +79,33 @@ describe('GET /api/events', () => {
     expect(change?.id).toBe(String(data.seq));
   });
 
-  it('ends a stream whose session has ended (signed out elsewhere) instead of sending it the next change', async () => {
+  it("ends a stream whose session has ended (signed out elsewhere), or whose reader was moved to another unit, instead of sending it the next change of the unit", async () => {
     const office = await signIn(appA, 'office');
+    const admin = await signIn(appA, 'admin');
     const lead = await signIn(appA, 'hantai.lead');
+    const officer = await signIn(appA, 'hantai.officer');
+    const [moved] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
     const stream = await collect(lead, () => false);
+    const officersStream = await collect(officer, () => false);
     // Signed out with the same cookie (another tab), while this stream stays open.
     expect((await lead.send('DELETE', '/api/session')).status).toBe(204);
+    // Moved to another county's branch, signed in still: the stream opened for Hantai is no longer theirs.
+    const edited = await admin.send('PATCH', `/api/admin/users/${moved?.id}`, { unitId: 'nanzheng' });
+    expect(edited.status, await edited.clone().text()).toBe(200);
     // Past the stream's interval between session checks, a change of the lead's unit.
     await new Promise((done) => setTimeout(done, 5_200));
     const started = Date.now();
     const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '会话结束后的线索', source: 'other' });
     expect(created.status).toBe(201);
-    const events = await stream.done;
-    // Ended by the server, well before the collector's own 10 s, with the change not sent.
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(events.filter((e) => e.event === 'change')).toEqual([]);
+    for (const ended of [stream, officersStream]) {
+      const events = await ended.done;
+      // Ended by the server, well before the collector's own 10 s, with the change not sent.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(events.filter((e) => e.event === 'change')).toEqual([]);
+    }
+    // The officer, signed in still, reads Nanzheng's changes from a stream opened again.
+    expect((await officer.send('GET', '/api/session')).status).toBe(200);
+    expect((await admin.send('PATCH', `/api/admin/users/${moved?.id}`, { unitId: 'hantai' })).status).toBe(200);
   });
 
   it('replays what a client missed after its Last-Event-ID, in order, and only what its scope allows', async () => {

@@ -7,6 +7,7 @@ import { viewerOf } from '../middleware/viewer';
 import { readScope } from '../services/board';
 import type { AuditFeed, Change } from '../services/audit-feed';
 import { problems, router } from './kit';
+import type { Actor } from '../../engine';
 
 /**
  * A client further behind than this is told to reload instead of being sent
@@ -47,7 +48,13 @@ export const changeEvent = z
 /** How often, at most, an open stream asks whether its session still holds (before sending, and at each heartbeat). */
 const sessionCheckMs = 5_000;
 
-export function eventRoutes(feed: AuditFeed, sessionHolds: (token: string) => Promise<boolean>) {
+/** Whether two readings of a user read the same items: the same role over the same units. */
+const sameReach = (a: Actor, b: Actor) => a.role === b.role && a.unitScope.length === b.unitScope.length && a.unitScope.every((unit) => b.unitScope.includes(unit));
+
+/**
+ * `readerNow` is who a session token stands for now (its user as an actor), or null once the session has ended.
+ */
+export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promise<Actor | null>) {
   return router().openapi(
     createRoute({
       method: 'get',
@@ -77,12 +84,15 @@ export function eventRoutes(feed: AuditFeed, sessionHolds: (token: string) => Pr
       return streamSSE(c, async (stream) => {
         let sent = requested ?? head;
         // A session that ends while its stream is open (signed out elsewhere, the account disabled, idle too long) ends
-        // the stream: the browser opens it again, is refused, and its page goes to the sign-in.
+        // the stream: the browser opens it again, is refused, and its page goes to the sign-in. So does a reader whose
+        // units changed (moved to another unit, or their unit moved in the tree): the stream opened again is of the
+        // units they have now, not of those they had when it opened.
         let checkedAt = performance.now();
         const stillSignedIn = async (): Promise<boolean> => {
           if (performance.now() - checkedAt < sessionCheckMs) return true;
           checkedAt = performance.now();
-          if (await sessionHolds(token)) return true;
+          const now = await readerNow(token);
+          if (now !== null && sameReach(now, viewer.actor)) return true;
           stream.abort();
           return false;
         };
