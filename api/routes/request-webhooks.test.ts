@@ -114,6 +114,32 @@ describe('requests for more time by webhook', () => {
   });
 });
 
+describe('requests for more time by webhook, after a transfer', () => {
+  it("tells whoever asked no answer given after the item left their units: its title and a decline's reason are not theirs any more", async () => {
+    const [row] = await database.db
+      .select({ id: clues.id, version: clues.version, unitId: clues.unitId, username: users.username })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(clues.state, 'verifying'), eq(users.role, 'officer'), eq(clues.unitId, 'hantai')))
+      .orderBy(clues.id)
+      .limit(1);
+    if (row === undefined) throw new Error('no verifying clue of Hantai worked by an officer');
+    await database.write((tx) => tx.update(campaigns).set({ webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'the-bureau-secret' }));
+    const officer = await signIn(app, row.username);
+    const office = await signIn(app, 'office');
+    const lead = await signIn(app, 'nanzheng.lead');
+    const asked = await officer.send('POST', `/api/clues/${row.id}/extension-request`, { version: row.version, until: '2026-07-30', reason: '等待运营商回函' });
+    expect(asked.status).toBe(200);
+    const transferred = await office.send('POST', `/api/clues/${row.id}/transfer`, { version: row.version + 1, unitId: 'nanzheng', reason: '属地管辖' });
+    expect(transferred.status, await transferred.clone().text()).toBe(200);
+    const from = await lastId();
+    const { version } = (await transferred.json()) as { version: number };
+    const declined = await lead.send('POST', `/api/clues/${row.id}/extension-request/decline`, { version, reason: '南郑分局另行安排' });
+    expect(declined.status, await declined.clone().text()).toBe(200);
+    expect((await queuedAfter(from)).filter((q) => q.type === 'extension.declined')).toEqual([]);
+  });
+});
+
 describe('requestChangeOf', () => {
   const request = { until: '2026-07-30', dueAt: '2026-07-30T16:00:00.000Z', reason: '等待回函', by: 7, at: '2026-06-15T02:00:00.000Z' };
   it('names a request asked, granted, declined or ended, and nothing for a change that leaves it', () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { campaigns, webhookOutbox } from '../../db/schema';
+import { campaigns, units, users, webhookOutbox } from '../../db/schema';
+import { subtreeOf } from '../../engine/units';
 import { extensionRequestOf, type ExtensionRequest, type WithExtensionRequest } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { loadEscalationRouting } from './people/escalation-routing';
@@ -44,6 +45,9 @@ export async function queueRequestWebhook(tx: Tx, before: WithExtensionRequest, 
   const [campaign] = await tx.select({ url: campaigns.webhookUrl, secret: campaigns.webhookSecret }).from(campaigns).where(eq(campaigns.id, changed.context.campaignId)).limit(1);
   if (campaign === undefined || campaign.url === null || campaign.secret === null) return;
   const request = (change === 'requested' ? now : asked) as ExtensionRequest;
+  // An answer given after the item was transferred out of the asker's units is that unit's business: its title and a
+  // decline's reason are not the asker's to read any more, as the answered requests of their inbox do not list it.
+  if (change !== 'requested' && !(await readsUnit(tx, request.by, changed.context.unitId))) return;
   const routing = await loadEscalationRouting(tx);
   const leads = routing.recipientsOf('unitLead', changed.context.unitId, null);
   // Asked: whoever may answer (a lead's own request waits on the office). Answered: whoever asked.
@@ -75,4 +79,12 @@ export async function queueRequestWebhook(tx: Tx, before: WithExtensionRequest, 
     },
   });
   await tx.insert(webhookOutbox).values({ campaignId: changed.context.campaignId, url: campaign.url, body, nextAttemptAt: at });
+}
+
+/** Whether a user reads the items of a unit: a lead or an officer those of their own unit and the units below it, the other roles all. */
+async function readsUnit(tx: Tx, userId: number, unitId: string): Promise<boolean> {
+  const [user] = await tx.select({ role: users.role, unitId: users.unitId }).from(users).where(eq(users.id, userId)).limit(1);
+  if (user === undefined) return false;
+  if (user.role !== 'lead' && user.role !== 'officer') return true;
+  return subtreeOf(user.unitId, await tx.select({ id: units.id, parentId: units.parentId }).from(units)).includes(unitId);
 }
