@@ -32,6 +32,10 @@ describe('advancing the phase from the board', () => {
       const windows = { ...now.config.windows, crackdown: { ...now.config.windows.crackdown, end: '2026-06-10' }, consolidation: { ...now.config.windows.consolidation, start: '2026-06-11' } };
       await apiCall(suite.server.url, context, 'PATCH', path, { revision: now.revision, windows });
       await page.reload();
+      // The crackdown's report open in another tab while the office advances: not ended yet, it says.
+      const reportTab = await context.newPage();
+      await reportTab.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=phase&phase=crackdown`);
+      await reportTab.getByTestId('frozen-pending').waitFor();
       await button.click();
       // Offered to the office only: a unit lead's board has no such button, the window open or not.
       const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
@@ -66,6 +70,10 @@ describe('advancing the phase from the board', () => {
       await page.waitForURL(/\/reports\?scope=phase&phase=crackdown$/);
       expect(await page.getByTestId('frozen-hash').getAttribute('title')).toBe(frozen.frozen.hash);
       await page.goBack();
+      // The tab left open follows: the phase ended, its frozen version beside it, without a reload.
+      await reportTab.getByTestId('frozen-hash').waitFor({ timeout: 15_000 });
+      expect(await reportTab.getByTestId('frozen-pending').count()).toBe(0);
+      await reportTab.close();
 
       // Concluding is the advance after which nothing moves: the dialog says so, with what stays open, and the board
       // offers no new item and no batch after it (both were offered, only for the server to refuse them).

@@ -27,6 +27,7 @@ import { TypicalCasesSection } from './typical-cases';
 import './reports.css';
 import { unlessGone } from '../api/unless-gone';
 import { me } from '../session/session';
+import { followCampaign } from '../live/campaign-changes';
 
 type ScopeKind = 'phase' | 'whole' | 'range';
 type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string; asOf?: string; unit?: string; category?: string };
@@ -46,7 +47,7 @@ export function ReportsPage() {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<ReportSearch>();
   const campaignId = () => Number(params.id);
-  const [campaign] = createResource(campaignId, (id) => reportsApi.campaign(id));
+  const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => reportsApi.campaign(id));
   usePageTitle('reports', campaign);
 
   /** Whether a scope's button says it is the one shown: none while the address names a scope there is none of (`?scope=month`), which is refused in the report's place. */
@@ -128,13 +129,19 @@ export function ReportsPage() {
     return { ...base, ...(from === null ? {} : { from }), ...(to === null ? {} : { to }) };
   }, null, { equals: sameJson });
 
-  const [report] = createResource(
+  const [report, { refetch: refetchReport }] = createResource(
     () => {
       const s = scope();
       return s === null ? null : { id: campaignId(), scope: s };
     },
     (source) => reportsApi.report(source.id, source.scope),
   );
+  // The campaign read again when its phase advances while the page is open: which phases have ended, and with it the
+  // frozen version beside the report, and the report itself (its phase's "as of" is now the advance).
+  followCampaign(campaignId, () => {
+    void refetchCampaign();
+    void refetchReport();
+  });
 
   const frozenSource = () => {
     const detail = campaign();
