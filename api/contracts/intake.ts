@@ -31,8 +31,13 @@ export const importQuery = z.strictObject({
   onlyValid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** JSON object: field → column header (or null), e.g. {"title":"线索标题","unit":"承办单位"}. */
   mapping: z.string().max(4000).optional(),
-  /** JSON object: spreadsheet row → existing clue id; that row's new clue is merged into it in the same transaction, e.g. {"5":12}. */
+  /** JSON object: spreadsheet row → existing clue id; that row's new clue is merged into it in the same transaction, e.g. {"5":12}; null keeps the row a new clue (against mergeEarliest). */
   merges: z.string().max(8000).optional(),
+  /**
+   * Merge every duplicate row the merges do not name into the earliest clue its check offers it (the page's "merge all
+   * into the earliest"): a file of 10,000 duplicates named row by row made an address of 130,000 characters, refused.
+   */
+  mergeEarliest: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** An id the client chose (a UUID) to follow this import's progress at GET /imports/progress/{progressId}. */
   progressId: z.uuid().optional(),
 });
@@ -69,6 +74,8 @@ export const importPlan = z
     headerLastRow: z.number().int(),
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string().nullable()),
+    /** Columns no field takes that hold phone numbers, accounts, addresses or ID numbers: added to each row's description, header first. */
+    appendedColumns: z.array(z.string()),
     rows: z.number().int(),
     valid: z.number().int(),
     issues: z.array(rowIssue),

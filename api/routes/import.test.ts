@@ -194,6 +194,22 @@ describe('bulk import of clues', () => {
     expect(later.duplicates).toHaveLength(1);
   });
 
+  it('recognises a header wrapped onto two lines in its cell (Alt+Enter), under a title row, and a unit merged down over the rows it holds', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['2026年第一批网络违法犯罪线索登记表']);
+    sheet.mergeCells('A1:D1');
+    sheet.addRow(['线索\n标题', '承办\n单位', '发现\r\n时间', 'Source\nid']);
+    sheet.addRow(['折行表头1', '汉台分局', '2026-03-03', 'WR-1']);
+    sheet.addRow(['折行表头2', null, '2026-03-04', 'WR-2']);
+    sheet.mergeCells('B3:B4');
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan = (await (await upload(bytes, 'commit=false', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(plan).toMatchObject({ headerRow: 2, rows: 2, valid: 2, issues: [] });
+    // A workbook keeps a line break as \n, whichever the sheet was typed with.
+    expect(plan.mapping).toMatchObject({ title: '线索\n标题', unit: '承办\n单位', foundAt: '发现\n时间', sourceRef: 'Source\nid' });
+  });
+
   it('reads a header drawn in two rows (names merged down over both, a group merged across the columns it names below) and keeps the found date', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('线索');
@@ -332,6 +348,22 @@ describe('merging duplicates on import', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('merges every duplicate row into the earliest clue offered it with mergeEarliest, but the rows named otherwise: however many rows, in a short address', async () => {
+    await upload([head, 'E-0,原始：刷单,电话 13800002222,南郑分局', 'E-00,原始：裸聊,电话 13800003333,南郑分局'].join('\n'), 'commit=true');
+    const [first, second] = [await idOf('原始：刷单'), await idOf('原始：裸聊')];
+    const file = [head, 'E-1,再报：刷单,电话 13800002222,南郑分局', 'E-2,再报：裸聊,电话 13800003333,南郑分局', 'E-3,三报：刷单,13800002222,南郑分局'].join('\n');
+    // Row 4 is kept as a new clue: null against the rule for every other row.
+    const done = await upload(file, `commit=true&mergeEarliest=true&merges=${encodeURIComponent(JSON.stringify({ 4: null }))}`);
+    expect(done.status).toBe(200);
+    expect((await done.json()) as Plan).toMatchObject({ created: 3, merged: 2 });
+    const states = await database.db.select({ title: clues.title, state: clues.state, context: clues.context }).from(clues).where(sql`${clues.title} in ('再报：刷单', '再报：裸聊', '三报：刷单')`).orderBy(clues.id);
+    expect(states.map((c) => [c.title, c.state, c.context.mergedInto ?? null])).toEqual([
+      ['再报：刷单', 'merged', first],
+      ['再报：裸聊', 'merged', second],
+      ['三报：刷单', 'found', null],
+    ]);
+  });
+
   it('stops the whole import with the row when a merge is refused, and refuses a malformed choice', async () => {
     const target = await idOf('原始线索：杀猪盘');
     const lead = await signIn(app, 'hantai.lead');
@@ -391,6 +423,67 @@ describe('what a row names, checked as a clue made on the board is', () => {
     } finally {
       await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'foping'));
     }
+  });
+});
+
+describe('a unit and a source as another system’s register writes them', () => {
+  it('reads a unit by its short or its long name when that names one unit, and says which units a name could be when it names several', async () => {
+    const file = [
+      '编号,标题,内容,单位,来源',
+      'U-1,简称,内容,汉台,110',
+      'U-2,全称,内容,汉中市公安局南郑分局,12337',
+      'U-3,县名,内容,城固,',
+      'U-4,含糊,内容,支队,',
+    ].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(plan.valid).toBe(3);
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ row: 5, column: '单位' });
+    expect(plan.issues[0]?.reason.zh).toBe('“支队”可指多个单位：刑侦支队、网安支队、经侦支队、治安支队，请写单位全称');
+    expect(plan.issues[0]?.reason.en).toBe('"支队" could be any of several units: 刑侦支队, 网安支队, 经侦支队, 治安支队; write the unit’s full name');
+    const done = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+    expect(done.created).toBe(3);
+    const made = await database.db.select({ unitId: clues.unitId, source: sql<string>`json_extract(${clues.context}, '$.source')` }).from(clues).where(sql`${clues.title} in ('简称', '全称', '县名')`).orderBy(clues.id);
+    expect(made).toEqual([
+      { unitId: 'hantai', source: 'platform110' },
+      { unitId: 'nanzheng', source: 'platform12337' },
+      { unitId: 'chenggu', source: 'other' },
+    ]);
+  });
+});
+
+describe('numbers in columns of their own', () => {
+  it('adds the cells of a phone, account or address column to the description, so they are kept and compared, and refuses a number Excel wrote as 1.39E+10', async () => {
+    const file = ['序号,标题,承办单位,联系电话,涉案银行卡号,备注', '1,号码单列的线索,汉台分局,13977665544,6222021234567890123,', '2,科学计数法,汉台分局,1.39E+10,,'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(plan.appendedColumns).toEqual(['联系电话', '涉案银行卡号']);
+    expect(plan.issues).toEqual([
+      { row: 3, column: '联系电话', reason: { zh: '号码被表格写成了科学计数法“1.39E+10”，位数已丢失：请将该列设为文本格式后重新导出', en: 'The spreadsheet wrote the number as "1.39E+10", losing its digits: format the column as text and export it again' } },
+    ]);
+    const done = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+    expect(done.created).toBe(1);
+    const [made] = await database.db.select({ description: sql<string>`json_extract(${clues.context}, '$.description')` }).from(clues).where(eq(clues.title, '号码单列的线索'));
+    expect(made?.description).toBe('联系电话：13977665544\n涉案银行卡号：6222021234567890123');
+    // The number is now found by the duplicate check, written in another clue's text.
+    const again = (await (await upload(['标题,内容,承办单位', '再次举报,来电 139-7766-5544,南郑分局'].join('\n'), 'commit=false')).json()) as Plan;
+    expect(again.duplicates).toHaveLength(1);
+  });
+});
+
+describe('a file imported twice', () => {
+  it('lists a row repeating an existing clue word for word (its unit, title and content) as a duplicate, with no source id or number to find it by', async () => {
+    const file = ['标题,内容,承办单位', '网络水军恶意差评敲诈商户,商户反映遭水军围攻后被索要删帖费,汉台分局', '论坛散布谣言,,南郑分局'].join('\n');
+    const done = (await (await upload(file, 'commit=true')).json()) as Plan;
+    expect(done.created).toBe(2);
+    const ids = await database.db.select({ id: clues.id }).from(clues).where(sql`${clues.title} in ('网络水军恶意差评敲诈商户', '论坛散布谣言')`).orderBy(clues.id);
+    const again = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(again.duplicates).toEqual([
+      { row: 2, clueIds: [ids[0]?.id], mergeInto: [ids[0]?.id] },
+      { row: 3, clueIds: [ids[1]?.id], mergeInto: [ids[1]?.id] },
+    ]);
+    // The same title in another unit, or with other content, is another clue.
+    const other = (await (await upload(['标题,内容,承办单位', '论坛散布谣言,,汉台分局', '论坛散布谣言,另一起,南郑分局'].join('\n'), 'commit=false')).json()) as Plan;
+    expect(other.duplicates).toEqual([]);
   });
 });
 

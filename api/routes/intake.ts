@@ -11,7 +11,7 @@ import { maxImportRows, TooManyRows } from '../services/import/read-table';
 import { TableTooLarge, type TableReader } from '../services/import/table-reader';
 import { commitImport, previewImport } from '../services/import/import-clues';
 import { importFields, type Mapping } from '../services/import/import-columns';
-import type { ImportMerges } from '../services/import/import-merges';
+import type { MergeChoices } from '../services/import/import-merges';
 import { importTemplate } from '../services/import/import-template';
 import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
@@ -40,10 +40,10 @@ function mappingOf(text: string | undefined): Mapping | undefined {
   return parsed.data;
 }
 
-const mergesSchema = z.record(z.string().regex(/^[1-9]\d{0,6}$/), z.number().int().positive());
+const mergesSchema = z.record(z.string().regex(/^[1-9]\d{0,6}$/), z.number().int().positive().nullable());
 
-/** `merges`: JSON object of spreadsheet row → the existing clue that row's new clue merges into. */
-function mergesOf(text: string | undefined): ImportMerges {
+/** `merges`: JSON object of spreadsheet row → the existing clue that row's new clue merges into, or null to keep it new. */
+function mergesOf(text: string | undefined): MergeChoices {
   if (text === undefined) return new Map();
   let json: unknown = null;
   try {
@@ -53,7 +53,7 @@ function mergesOf(text: string | undefined): ImportMerges {
   }
   const parsed = mergesSchema.safeParse(json);
   if (!parsed.success) {
-    throw queryRefused('merges', { zh: '合并选择应为 JSON 对象：行号 → 线索编号', en: 'merges must be a JSON object of row number → clue id' });
+    throw queryRefused('merges', { zh: '合并选择应为 JSON 对象：行号 → 线索编号（或 null）', en: 'merges must be a JSON object of row number → clue id (or null)' });
   }
   return new Map(Object.entries(parsed.data).map(([row, clueId]) => [Number(row), clueId]));
 }
@@ -115,7 +115,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
           throw queryRefused('merges', { zh: `文件中没有第 ${strayRow} 行数据`, en: `The file has no data row ${strayRow}` });
         }
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, viewer.actor, clock(), onProgress), 200);
-        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, mergeEarliest: query.mergeEarliest, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
       },
     )
     .openapi(

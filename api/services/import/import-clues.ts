@@ -28,9 +28,11 @@ import { duplicatesOfMany } from '../duplicates';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
-import { importFieldLabels, importFields, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
-import { mergeCreated, offerMerges, type ImportMerges } from './import-merges';
+import { appendedCells, appendedColumns, importFieldLabels, importFields, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
+import { mergeCreated, mergesToMake, offerMerges, type MergeChoices } from './import-merges';
 import { lookUp } from './name-lookup';
+import { unitReader } from './unit-names';
+import { wordForWordCopies } from './word-for-word';
 import type { Table } from './read-table';
 
 export interface RowIssue {
@@ -50,6 +52,8 @@ export interface ImportPlan {
   readonly headerLastRow: number;
   readonly headers: string[];
   readonly mapping: Record<ImportField, string | null>;
+  /** Columns of phone numbers, accounts, addresses or ID numbers no field takes: added to each row's description. */
+  readonly appendedColumns: string[];
   readonly rows: number;
   readonly valid: number;
   readonly issues: RowIssue[];
@@ -122,12 +126,12 @@ async function plan(
     db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, role: users.role, disabledAt: users.disabledAt }).from(users),
     db.select({ sourceRef: importedClues.sourceRef }).from(importedClues).where(eq(importedClues.campaignId, campaignId)),
   ]);
-  const unitOf = new Map<string, string>();
-  for (const u of unitRows) for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) unitOf.set(key, u.id);
+  const unitNamed = unitReader(unitRows);
   const categoryOf = new Map<string, number>();
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
   const sourceOf = new Map<string, ClueSource>();
-  for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
+  // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
+  for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].zh.replace(/平台$/, ''), clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const userOf = new Map<string, (typeof userRows)[number]>();
   for (const u of userRows) for (const key of [u.username, u.displayName]) userOf.set(key, u);
@@ -140,7 +144,8 @@ async function plan(
   for (const field of ['title', 'unit'] as const) {
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
-  if (issues.length > 0) return { plan: { ...shape(table), mapping, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
+  const appended = appendedColumns(table.headers, mapping);
+  if (issues.length > 0) return { plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
 
   const at = (cells: string[], field: ImportField) => {
     const header = mapping[field];
@@ -175,8 +180,10 @@ async function plan(
     }
     const errorIssues = issues.length;
     const unitText = at(cells, 'unit');
-    const unitId = lookUp(unitOf, unitText);
+    const unitRead = unitText === '' ? null : unitNamed(unitText);
+    const unitId = unitRead !== null && 'unitId' in unitRead ? unitRead.unitId : undefined;
     if (unitText === '') issues.push(issue(row, mapping.unit ?? '', '承办单位不能为空', 'The unit is required'));
+    else if (unitRead !== null && 'ambiguous' in unitRead) issues.push({ row, column: mapping.unit ?? '', reason: unitRead.ambiguous });
     else if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
     // As a clue made on the board is checked (checkReferences): a retired unit takes no new work.
@@ -205,7 +212,12 @@ async function plan(
     // A title is one line: a spreadsheet's cell may hold line breaks (Alt+Enter), taken as spaces rather than refused.
     // eslint-disable-next-line no-control-regex
     const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f\u2028\u2029]+\s*/g, ' ');
-    const fields = { title, description: at(cells, 'description'), categoryId: categoryId ?? null, source: source ?? 'other' };
+    const numbers = appendedCells(table.headers, cells, appended);
+    for (const { header, cell } of numbers.lost) {
+      issues.push(issue(row, header, `号码被表格写成了科学计数法“${cell}”，位数已丢失：请将该列设为文本格式后重新导出`, `The spreadsheet wrote the number as "${cell}", losing its digits: format the column as text and export it again`));
+    }
+    const description = [at(cells, 'description'), ...numbers.lines].filter((part) => part !== '').join('\n');
+    const fields = { title, description, categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);
     if (!checked.ok) {
       for (const f of checked.fields) {
@@ -238,11 +250,12 @@ async function plan(
   // Duplicates: against the campaign, and within the file (first row wins).
   const identifiersOf = planned.map((p) => p.identifiers);
   const existing = await duplicatesOfMany(db, campaignId, identifiersOf);
+  const copies = await wordForWordCopies(db, campaignId, planned);
   const duplicates: ImportPlan['duplicates'] = [];
   const duplicatesInFile: ImportPlan['duplicatesInFile'] = [];
   const firstRowOf = new Map<string, number>();
   planned.forEach((p, i) => {
-    const ids = new Set<number>();
+    const ids = new Set<number>(copies.get(i));
     let sameAs: number | null = null;
     for (const identifier of identifiersOf[i] ?? []) {
       const key = `${identifier.kind}:${identifier.value}`;
@@ -262,7 +275,7 @@ async function plan(
   const duplicateClues = await offerMerges(db, actor, duplicates, planned);
 
   return {
-    plan: { ...shape(table), mapping, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
+    plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
     rows: planned,
   };
 }
@@ -301,7 +314,7 @@ export async function commitImport(
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
-  options: { onlyValid: boolean; merges?: ImportMerges; onProgress?: OnProgress },
+  options: { onlyValid: boolean; merges?: MergeChoices; mergeEarliest?: boolean; onProgress?: OnProgress },
 ): Promise<ImportResult> {
   const table = locateHeader(file);
   return database.write(async (tx) => {
@@ -352,7 +365,7 @@ export async function commitImport(
       await letOthersIn();
     }
     for (let i = 0; i < refs.length; i += 2000) await insertRows(tx, importedClues, refs.slice(i, i + 2000));
-    const merged = await mergeCreated(tx, createdOfRow, options.merges ?? new Map(), actor, now, batchId, checked);
+    const merged = await mergeCreated(tx, createdOfRow, mergesToMake(checked.duplicates, options.merges ?? new Map(), options.mergeEarliest ?? false), actor, now, batchId, checked);
     await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
     options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
     return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged };

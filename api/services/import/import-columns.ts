@@ -35,9 +35,12 @@ export const importFieldLabels: Record<ImportField, Label> = {
 };
 
 /**
- * A header as the synonyms are written: full-width letters and brackets as
+ * A header as the synonyms are compared: full-width letters and brackets as
  * ASCII, lower case, without a required mark or a note in brackets
- * ("线索标题（必填）", "承办单位*", "发现时间(yyyy-mm-dd)").
+ * ("线索标题（必填）", "承办单位*", "发现时间(yyyy-mm-dd)"), and without
+ * spaces or line breaks: a register's narrow columns wrap their names in
+ * the cell (线索⏎标题, typed with Alt+Enter), and so read, no header was
+ * found under the sheet's title and the file could not be mapped at all.
  */
 function headerWord(header: string): string {
   return header
@@ -45,12 +48,18 @@ function headerWord(header: string): string {
     .toLowerCase()
     .replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】/g, '')
     .replace(/[*＊※]/g, '')
-    .trim();
+    .replace(/\s+/g, '');
 }
+
+/** Each field's header words as compared (headerWord): "source id" as "sourceid". */
+const knownWords = Object.fromEntries(Object.entries(synonyms).map(([field, words]) => [field, new Set(words.map(headerWord))])) as Record<ImportField, Set<string>>;
+
+/** Whether `header` names `field`. */
+const names = (header: string, field: ImportField) => knownWords[field].has(headerWord(header));
 
 /** The header of `headers` recognised as `field`'s, or null. */
 function recognised(headers: readonly string[], field: ImportField): string | null {
-  const at = headers.findIndex((h) => synonyms[field].includes(headerWord(h)));
+  const at = headers.findIndex((h) => names(h, field));
   return at === -1 ? null : (headers[at] ?? null);
 }
 
@@ -61,9 +70,9 @@ function recognised(headers: readonly string[], field: ImportField): string | nu
  * two rows, a group's name above each column's).
  */
 export function locateHeader(table: Table): Table {
-  const names = (cells: readonly string[]) => recognised(cells, 'title') !== null && recognised(cells, 'unit') !== null;
-  if (names(table.headers)) return withSubHeader(table);
-  const at = table.rows.slice(0, 10).findIndex(names);
+  const isHeader = (cells: readonly string[]) => recognised(cells, 'title') !== null && recognised(cells, 'unit') !== null;
+  if (isHeader(table.headers)) return withSubHeader(table);
+  const at = table.rows.slice(0, 10).findIndex(isHeader);
   return at === -1 ? table : withSubHeader(headerAt(table, at));
 }
 
@@ -90,7 +99,7 @@ export function withSubHeader(table: Table): Table {
   const over = (i: number) => above[i] ?? '';
   /** A column under a name merged across it and its neighbours: blank, or the same as the name beside it. */
   const grouped = (i: number) => over(i) === '' || (i > 0 && over(i) === over(i - 1)) || (i + 1 < width && (over(i + 1) === '' || over(i + 1) === over(i)));
-  const titleAt = above.findIndex((h) => synonyms.title.includes(headerWord(h)));
+  const titleAt = above.findIndex((h) => names(h, 'title'));
   const named: number[] = [];
   for (let i = 0; i < width; i++) {
     const cell = (below[i] ?? '').trim();
@@ -106,6 +115,42 @@ export function withSubHeader(table: Table): Table {
   // A name given under two groups (金额 under 涉案 and 冻结) keeps its group's in front, so that each column is told apart.
   const headers = joined.map((name, i) => (named.includes(i) && joined.filter((other) => other === name).length > 1 && group(i) !== '' ? `${group(i)}·${name}` : name));
   return { ...table, headers, headerLastRow: table.rowNumbers[0] ?? table.headerRow + 1, rows: table.rows.slice(1), rowNumbers: table.rowNumbers.slice(1) };
+}
+
+/**
+ * Header words of a column holding what the duplicate check and the search
+ * find a clue by (phone numbers, accounts, addresses, ID numbers): registers
+ * from the 110 platform and the banks keep them in columns of their own
+ * (联系电话, 涉案银行卡号), not in the clue's text.
+ */
+const identifierHeader = /电话|手机|号码|账号|账户|卡号|微信|qq|网址|网站|域名|链接|身份证|证件号|phone|mobile|account|url|website/;
+
+/**
+ * The columns no field takes whose header names phone numbers, accounts,
+ * addresses or ID numbers, in the file's order: their cells are added to each
+ * row's description, so that they are kept, searched and compared for
+ * duplicates. Left out, a register's 联系电话 column was dropped without a
+ * word, and a clue reported twice under the same number was never found.
+ */
+export function appendedColumns(headers: readonly string[], mapping: Record<ImportField, string | null>): string[] {
+  const taken = new Set(Object.values(mapping));
+  return headers.filter((h, i) => h !== '' && !taken.has(h) && headers.indexOf(h) === i && identifierHeader.test(headerWord(h)));
+}
+
+/** A number as Excel shows one too long for its column (1.39E+10), and a CSV saved from it keeps: its other digits gone. */
+const scientific = /^\d(?:\.\d+)?e\+\d+$/i;
+
+/** A row's cells of the appended columns as lines of its description ("联系电话：139…"), and those holding a number whose digits are lost. */
+export function appendedCells(headers: readonly string[], cells: readonly string[], appended: readonly string[]): { lines: string[]; lost: { header: string; cell: string }[] } {
+  const lines: string[] = [];
+  const lost: { header: string; cell: string }[] = [];
+  for (const header of appended) {
+    const cell = (cells[headers.indexOf(header)] ?? '').trim();
+    if (cell === '') continue;
+    if (scientific.test(cell)) lost.push({ header, cell });
+    lines.push(`${header}：${cell}`);
+  }
+  return { lines, lost };
 }
 
 /** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */

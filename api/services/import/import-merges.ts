@@ -12,6 +12,26 @@ import type { ImportPlan } from './import-clues';
 /** Rows to merge on import: spreadsheet row → the existing clue it duplicates. */
 export type ImportMerges = ReadonlyMap<number, number>;
 
+/** The importer's choices: spreadsheet row → the clue to merge it into, or null to keep it a new clue. */
+export type MergeChoices = ReadonlyMap<number, number | null>;
+
+/**
+ * The merges to make: each row chosen into a clue, and with `earliest`, every
+ * other duplicate row (not kept new by a null) into the first clue its check
+ * offers it, the earliest. The page's "merge all" sends the rule and only the
+ * rows chosen otherwise, so that a file of any size fits in the address.
+ */
+export function mergesToMake(duplicates: ImportPlan['duplicates'], chosen: MergeChoices, earliest: boolean): ImportMerges {
+  const merges = new Map<number, number>();
+  for (const [row, clueId] of chosen) if (clueId !== null) merges.set(row, clueId);
+  if (!earliest) return merges;
+  for (const duplicate of duplicates) {
+    const [first] = duplicate.mergeInto;
+    if (!chosen.has(duplicate.row) && first !== undefined) merges.set(duplicate.row, first);
+  }
+  return merges;
+}
+
 /**
  * The clues each duplicate row may be merged into by this importer, as the
  * merge's engine decision will allow it: a merged clue stands for the clue

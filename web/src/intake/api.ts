@@ -50,8 +50,10 @@ export interface UploadOptions {
   readonly commit: boolean;
   readonly onlyValid?: boolean;
   readonly mapping?: ImportMapping;
-  /** Rows whose new clue merges at once into an existing clue: row → clue id. */
-  readonly merges?: ReadonlyMap<number, number>;
+  /** Rows whose new clue merges at once into an existing clue: row → clue id; null keeps the row new against mergeEarliest. */
+  readonly merges?: ReadonlyMap<number, number | null>;
+  /** Every duplicate row `merges` does not name merges into the earliest clue offered it (see mergesToSend). */
+  readonly mergeEarliest?: boolean;
   /** An id to follow the server's work by (see `importProgressOf`). */
   readonly progressId?: string;
   /** Bytes sent so far and in all, as the browser reports them. */
@@ -72,6 +74,7 @@ export async function uploadImport(campaignId: number, file: File, options: Uplo
   const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
   if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
+  if (options.mergeEarliest === true) query.set('mergeEarliest', 'true');
   if (options.progressId !== undefined) query.set('progressId', options.progressId);
   const response = await sendFile(`/api/campaigns/${campaignId}/imports?${query.toString()}`, file, {
     contentType: uploadType(file) ?? 'application/octet-stream',

@@ -8,7 +8,7 @@ import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
 import { usePageTitle } from '../ui/page-title';
-import { keptMerges, refusedForMerge } from './kept-merges';
+import { keptMerges, mergesToSend, refusedForMerge } from './kept-merges';
 import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
 import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
@@ -76,7 +76,7 @@ export function ImportPage() {
   async function send(
     stage: UploadProgress['stage'],
     chosen: File,
-    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number>; keepFailure?: boolean },
+    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number | null>; mergeEarliest?: boolean; keepFailure?: boolean },
   ): Promise<ImportPlan | null> {
     inFlight?.abort();
     const controller = new AbortController();
@@ -158,7 +158,7 @@ export function ImportPage() {
     // Only rows still shown as duplicates of this check are merged (a remapped file may name other rows).
     const shown = new Set(current.duplicates.map((d) => d.row));
     const chosenMerges = new Map([...merges()].filter(([row]) => shown.has(row)));
-    const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping, merges: chosenMerges });
+    const answer = await send('importing', chosen, { commit: true, onlyValid, mapping: current.mapping, ...mergesToSend(chosenMerges, current) });
     if (answer === null) {
       // Refused for a merge whose clue was merged meanwhile into another: the file is checked again, under the
       // refusal, so that its row offers what it may merge into now (the survivor the refusal names).
@@ -254,6 +254,12 @@ export function ImportPage() {
                             </Show>
                           </span>
                         )}
+                      </Show>
+                      {/* Columns no field takes that still reach the clue (phone numbers, accounts): said, as nothing else on the page shows them. */}
+                      <Show when={current().appendedColumns.length > 0}>
+                        <span class="muted" data-testid="appended-columns">
+                          · {fill('appendedColumns', { names: current().appendedColumns.join(lang() === 'zh' ? '、' : ', ') })}
+                        </span>
                       </Show>
                       <Show when={current().headerLastRow > 1}>
                         <span class="muted" data-testid="header-row">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptMerges, refusedForMerge } from './kept-merges';
+import { keptMerges, mergesToSend, refusedForMerge } from './kept-merges';
 
 const plan = (duplicates: { row: number; mergeInto: number[] }[]) => ({ duplicates: duplicates.map((d) => ({ ...d, clueIds: d.mergeInto })) });
 
@@ -27,5 +27,23 @@ describe('merge choices against a new check', () => {
     const reason = { zh: '', en: '' };
     expect(refusedForMerge({ issues: [{ row: 3, column: '', field: 'merge', reason }] })).toBe(true);
     expect(refusedForMerge({ issues: [{ row: 3, column: '标题', field: 'title', reason }] })).toBe(false);
+  });
+
+  it('sends "the earliest for every row" and the rows chosen otherwise when most rows merge into their earliest clue, each row else', () => {
+    const duplicates = plan(Array.from({ length: 10_000 }, (_, i) => ({ row: i + 2, mergeInto: [100 + i, 20_000 + i] })));
+    const all = new Map(duplicates.duplicates.map((d) => [d.row, d.mergeInto[0] ?? 0]));
+    all.delete(5);
+    all.set(7, 20_005);
+    const sent = mergesToSend(all, duplicates);
+    expect(sent.mergeEarliest).toBe(true);
+    expect([...sent.merges]).toEqual([
+      [5, null],
+      [7, 20_005],
+    ]);
+    // Rows chosen one by one, or all of a file whose list fits, are sent as they are: the rule would follow a clue merged meanwhile.
+    const few = new Map([[3, 101]]);
+    expect(mergesToSend(few, duplicates)).toEqual({ mergeEarliest: false, merges: few });
+    const small = plan([{ row: 2, mergeInto: [7] }]);
+    expect(mergesToSend(new Map([[2, 7]]), small)).toEqual({ mergeEarliest: false, merges: new Map([[2, 7]]) });
   });
 });

@@ -33,6 +33,7 @@ export const intakeMessages = {
   columns: { zh: '列', en: 'columns' },
   sheetRead: { zh: '工作表“{name}”', en: 'sheet “{name}”' },
   sheetsNotRead: { zh: '另有 {n} 个工作表未读取（只读取第一个有内容的工作表）', en: '{n} other sheet(s) not read (only the first sheet with anything on it is)' },
+  appendedColumns: { zh: '“{names}”列附在内容之后（供查重和检索）', en: 'column(s) “{names}” added to the description (for the duplicate check and search)' },
   headerOnRow: { zh: '列名在第 {row} 行', en: 'column names on row {row}' },
   headerOnRows: { zh: '列名在第 {from}–{to} 行', en: 'column names on rows {from}–{to}' },
   mappingTitle: { zh: '列对应关系', en: 'Column mapping' },
@@ -70,8 +71,8 @@ export const intakeMessages = {
   alreadyImportedLead: { zh: '这些行的来源编号此前已导入本专项行动，不会重复创建。', en: 'Their source ids were imported into this campaign before; they are not created again.' },
   duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
   duplicatesLead: {
-    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等。可选择导入时直接并入已有线索（新线索转为“已合并”，已有线索的办理记录中注明来源）；不选则作为新线索导入。',
-    en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign. Choose to merge a row into the existing clue as it is imported (the new clue becomes merged and the existing one records where it came from); otherwise it is imported as a new clue.',
+    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，或与同一单位的已有线索标题和内容完全相同。可选择导入时直接并入已有线索（新线索转为“已合并”，已有线索的办理记录中注明来源）；不选则作为新线索导入。',
+    en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign, or repeat the title and description of one in the same unit word for word. Choose to merge a row into the existing clue as it is imported (the new clue becomes merged and the existing one records where it came from); otherwise it is imported as a new clue.',
   },
   mergeColumn: { zh: '导入时合并', en: 'Merge on import' },
   keepSeparate: { zh: '不合并，新建线索', en: 'Keep as a new clue' },

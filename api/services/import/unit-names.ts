@@ -1,0 +1,66 @@
+import type { Label } from '../../../engine';
+import { lookUp } from './name-lookup';
+
+/** What the unit lookup needs of a unit. */
+export interface NamedUnit {
+  readonly id: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly retiredAt: string | null;
+}
+
+/** A unit cell read: the unit it names, or why it names none (several it could be, or none at all). */
+export type UnitReading = { readonly unitId: string } | { readonly ambiguous: Label } | null;
+
+/** A name as compared: full-width letters and digits as ASCII, without spaces (“汉台 分局”). */
+const plain = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Reads a unit cell as registers from other systems write it: by code or
+ * full name, else by the name as people shorten it. A bureau's units are
+ * stored under their full names (汉中市公安局汉台分局) and its other systems
+ * write 汉台分局 or 汉台, or the other way round; refused as no such unit,
+ * every row of a 10,000-row register came back to be rewritten by hand.
+ *
+ * A short name is taken only when it names one unit: first a unit whose name
+ * ends with it (刑侦支队 for 汉中市公安局刑侦支队), then the unit whose name
+ * the cell ends with (汉中市公安局汉台分局 for 汉台分局; the longest), then a
+ * unit whose name holds it (汉台). Units still taking work are preferred to
+ * retired ones. A name several units fit is said with those units, never
+ * guessed: a clue filed to the wrong county is worse than a row to correct.
+ */
+export function unitReader(units: readonly NamedUnit[]): (text: string) => UnitReading {
+  const exact = new Map<string, string>();
+  for (const u of units) for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) exact.set(key, u.id);
+  const named = units.map((u) => ({ unit: u, name: plain(u.nameZh) }));
+  // A register repeats its few unit names on every row: each is read once.
+  const read = new Map<string, UnitReading>();
+  return (text) => {
+    const known = read.get(text);
+    if (known !== undefined) return known;
+    const found = lookUp(exact, text);
+    const reading = found === undefined ? byShortName(named, text) : { unitId: found };
+    read.set(text, reading);
+    return reading;
+  };
+}
+
+function byShortName(named: readonly { unit: NamedUnit; name: string }[], written: string): UnitReading {
+  const text = plain(written);
+  if (text.length < 2) return null;
+  const endsWithIt = named.filter((n) => n.name.endsWith(text));
+  const itEndsWith = named.filter((n) => text.endsWith(n.name));
+  const longest = Math.max(0, ...itEndsWith.map((n) => n.name.length));
+  const stages = [endsWithIt, itEndsWith.filter((n) => n.name.length === longest), named.filter((n) => n.name.includes(text))];
+  for (const stage of stages) {
+    const working = stage.filter((n) => n.unit.retiredAt === null);
+    const fits = working.length > 0 ? working : stage;
+    const [only] = fits;
+    if (only !== undefined && fits.length === 1) return { unitId: only.unit.id };
+    if (fits.length > 1) {
+      const names = fits.map((n) => n.unit.nameZh);
+      return { ambiguous: { zh: `“${written}”可指多个单位：${names.join('、')}，请写单位全称`, en: `"${written}" could be any of several units: ${names.join(', ')}; write the unit’s full name` } };
+    }
+  }
+  return null;
+}
