@@ -127,6 +127,23 @@ describe('the unit tree', () => {
     expect(((await response.json()) as Problem).fields?.map((f) => f.field)).toEqual(['leadIds.0']);
   });
 
+  it('takes a lead off the units their own unit no longer covers, when the unit moves away or the lead moves to another unit', async () => {
+    const lead = await idOf('chenggu.lead');
+    expect((await admin.send('POST', '/api/admin/units', { id: 'chenggu-bw', parentId: 'chenggu', kind: 'station', nameZh: '博望派出所', leadIds: [lead] })).status).toBe(201);
+    expect((await admin.send('PATCH', '/api/admin/units/chenggu', { leadIds: [lead] })).status).toBe(200);
+    // The station moves to another county: Chenggu's lead no longer sees its items, and would be sent its escalations.
+    const moved = await admin.send('PATCH', '/api/admin/units/chenggu-bw', { parentId: 'yangxian' });
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as UnitNode).leadIds).toEqual([]);
+    // The lead is moved to Yangxian: no longer Chenggu's lead.
+    const edited = await admin.send('PATCH', `/api/admin/users/${lead}`, { unitId: 'yangxian' });
+    expect(((await edited.json()) as { leads: string[] }).leads).toEqual([]);
+    const tree = (await (await admin.get('/api/admin/units')).json()) as UnitNode[];
+    expect(tree.find((u) => u.id === 'chenggu')?.leadIds).toEqual([]);
+    const log = (await (await admin.get('/api/admin/log?unit=chenggu-bw')).json()) as { entries?: { event: string }[] } | { event: string }[];
+    expect(JSON.stringify(log)).toContain('leadIds');
+  });
+
   it('routes level 2 escalations to the stored leads of the unit, and level 3 to the office\'s leads', async () => {
     const created = await admin.send('POST', '/api/admin/users', { username: 'nz.chief', displayName: '南郑分局局长', role: 'lead', unitId: 'nanzheng', password: 'nz-chief-password' });
     const chiefId = ((await created.json()) as { id: number }).id;

@@ -253,6 +253,13 @@ describe('people administration', () => {
     ]);
   });
 
+  it('reads a unit by its short or long name when that names one unit, as the clue import does, and says which units a name could be', async () => {
+    const roster = ['用户名,姓名,角色,单位,初始密码', 'qi.yi,戚一,民警,汉台,qi-yi-password', 'qi.er,戚二,民警,汉中市公安局城固县公安局,qi-er-password', 'qi.san,戚三,民警,支队,qi-san-password'].join('\n');
+    const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false })).json()) as { valid: number; issues: { row: number; column: string; reason: { zh: string } }[] };
+    expect(plan.valid).toBe(2);
+    expect(plan.issues).toEqual([{ row: 4, column: 'unit', reason: expect.objectContaining({ zh: '“支队”可指多个单位：刑侦支队、网安支队、经侦支队、治安支队，请写单位全称' }) }]);
+  });
+
   it("reads a bureau's roster as it writes one: units by name, a lead called 负责人, full-width text, as long as the form says", async () => {
     const roster = ['用户名,姓名,角色,所属单位,初始密码', 'he.yi,何一,负责人,汉台分局,he-yi-password', 'he.er,何二,民警,ｎａｎｚｈｅｎｇ,he-er-password', 'he.san,何三,民警,火星分局,he-san-password'].join('\n');
     const checked = await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false });

@@ -3,7 +3,6 @@ import { randomInt } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
 import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
-import { subtreeOf } from '../../../engine/units';
 import { LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { tokenHash } from '../../auth/sessions';
@@ -11,6 +10,7 @@ import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
+import { dropUncoveredLeads } from './uncovered-leads';
 
 const accountColumns = {
   id: users.id,
@@ -129,7 +129,7 @@ async function keepAnAdmin(tx: Tx, losing: number): Promise<void> {
 /** Roles that may lead a unit: leads, and the office for the campaign office. */
 export const leadRoles: readonly Role[] = ['lead', 'office'];
 
-/** Edits name, role and unit. A user who no longer can lead is taken off the units they led. */
+/** Edits name, role and unit. A user who no longer can lead a unit (another role, another unit) is taken off it. */
 export async function editAccount(database: Database, id: number, edit: UserEdit, change: AdminChange): Promise<UserAccount> {
   if (edit.unitId !== undefined) {
     const issue = await unitIssue(database.db, edit.unitId);
@@ -146,14 +146,8 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
     // An edit that names no field changes nothing and is answered with the account (drizzle refuses an empty SET).
     if (Object.keys(fields).length > 0) await tx.update(users).set(fields).where(eq(users.id, id));
     if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
-    // A lead leads their own unit or one below it (leadIssues in units-admin.ts): moved elsewhere, the units their new
-    // one does not cover are no longer theirs, whose items they cannot read (the escalation routing passes over them too).
-    const moved = await readAccount(tx, id);
-    if (edit.unitId !== undefined && moved.role === 'lead' && moved.leads.length > 0) {
-      const covered = subtreeOf(moved.unitId, await tx.select({ id: units.id, parentId: units.parentId }).from(units));
-      const left = moved.leads.filter((unitId) => !covered.includes(unitId));
-      if (left.length > 0) await tx.delete(unitLeads).where(and(eq(unitLeads.userId, id), inArray(unitLeads.unitId, left)));
-    }
+    // A lead moved to another unit leads only the units it covers.
+    if (edit.unitId !== undefined && edit.unitId !== before.unitId) await dropUncoveredLeads(tx, { userId: id });
     const after = await readAccount(tx, id);
     const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
     // A new role ends the account's sessions: a wall display's month-long session of a read-only account must not

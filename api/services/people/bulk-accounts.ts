@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import { lookUp } from '../import/name-lookup';
 import { csvRows } from '../import/read-table';
+import { unitReader } from '../import/unit-names';
 import type { Database } from '../../../db/client';
 import { units, users } from '../../../db/schema';
 import { roles, validate, type Label, type Role } from '../../../engine';
@@ -65,11 +65,10 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
   const taken = new Set(
     names.length === 0 ? [] : (await database.db.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username),
   );
-  // A unit by its code or its name in either language, as a clue import reads it (a bureau's roster says 汉台分局, not hantai).
-  const knownUnits = new Map<string, { id: string; retiredAt: string | null }>();
-  for (const u of await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units)) {
-    for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) knownUnits.set(key, u);
-  }
+  // A unit by its code or its name in either language, or as people shorten it, as a clue import reads it (a bureau's roster says 汉台分局, not hantai).
+  const unitRows = await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units);
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const unitNamed = unitReader(unitRows);
 
   const issues: BulkUsersPlan['issues'] = [];
   const accounts: NewUser[] = [];
@@ -89,11 +88,13 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
       );
     }
     const unitText = cell(row, 'unit');
-    const unit = unitText === '' ? undefined : lookUp(knownUnits, unitText);
+    const read = unitText === '' ? null : unitNamed(unitText);
+    const unit = read !== null && 'unitId' in read ? unitById.get(read.unitId) : undefined;
     const input = { username: cell(row, 'username').toLowerCase(), displayName: cell(row, 'displayName'), role: role ?? 'officer', unitId: unit?.id ?? unitText, password: row[at.password] ?? '' };
     const valid = validate(newUser, input);
     if (!valid.ok) for (const f of valid.fields) issues.push(issue(line, f.field === 'unitId' ? 'unit' : f.field, f.message));
-    if (unitText !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有这个单位：${unitText}（填单位编码或名称）`, en: `No such unit: ${unitText} (write its code or its name)` }));
+    if (read !== null && 'ambiguous' in read) issues.push(issue(line, 'unit', read.ambiguous));
+    else if (unitText !== '' && unit === undefined) issues.push(issue(line, 'unit', { zh: `没有这个单位：${unitText}（填单位编码或名称）`, en: `No such unit: ${unitText} (write its code or its name)` }));
     if (unit?.retiredAt != null) issues.push(issue(line, 'unit', { zh: '该单位已撤销', en: 'That unit is retired' }));
     // An empty password is said once, by the shape check above, not again as too short.
     if (input.password !== '') for (const f of passwordShapeIssues(input.password, policy)) issues.push(issue(line, 'password', f.message));

@@ -8,6 +8,7 @@ import { subtreeOf } from '../../auth/unit-scope';
 import { invalid, leadRoles } from './accounts';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
 import { englishNameAfter, englishNameOf } from '../english-name';
+import { dropUncoveredLeads } from './uncovered-leads';
 
 async function countBy(db: Db | Tx, column: typeof users.unitId | typeof clues.unitId | typeof problems.unitId, table: typeof users | typeof clues | typeof problems) {
   const rows = await db.select({ unitId: column, n: count() }).from(table).groupBy(column);
@@ -218,9 +219,19 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
     };
     if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));
     if (leadIds !== undefined) await setLeads(tx, id, leadIds);
-    const after = await readUnit(tx, id);
+    const movedFrom = edit.parentId !== undefined && edit.parentId !== before.parentId;
+    const dropped = movedFrom ? await dropUncoveredLeads(tx, { unitIds: subtreeOf(id, await tx.select({ id: units.id, parentId: units.parentId }).from(units)) }) : new Map<string, number[]>();
+    const tree = await listUnitTree(tx);
+    const after = tree.find((u) => u.id === id);
+    if (after === undefined) throw new ApiError('not_found');
     const changed = changedFields(unitFacts(before), unitFacts(after), ['parentId', 'kind', 'nameZh', 'nameEn', 'mapFeatureId', 'sortOrder', 'retiredAt', 'leadIds']);
     if (Object.keys(changed).length > 0) await auditPeople(tx, change, { unit: id }, 'unit.edit', { changes: changed });
+    // The units below it moved too: each one's leads taken off it is its own entry.
+    for (const [unitId, userIds] of dropped) {
+      if (unitId === id) continue;
+      const to = tree.find((u) => u.id === unitId)?.leadIds ?? [];
+      await auditPeople(tx, change, { unit: unitId }, 'unit.edit', { changes: { leadIds: { from: [...to, ...userIds].sort((a, b) => a - b), to } } });
+    }
     return after;
   });
 }
