@@ -10,6 +10,8 @@ const param = (id: number) => ({ id: String(id) });
 
 export const settingsApi = {
   campaigns: () => expect(client.campaigns.$get()),
+  /** The server's clock among the rest: the day a new campaign's dates are offered from. */
+  health: () => expect(client.health.$get()),
   read: (id: number) => expect(client.campaigns[':id'].settings.$get({ param: param(id) })),
   change: (id: number, change: SettingsChange) => expect(client.campaigns[':id'].settings.$patch({ param: param(id), json: change })),
   create: (request: NewCampaignRequest) => expect(client.campaigns.$post({ json: request })),

@@ -6,6 +6,7 @@ import { ApiProblem, type FieldIssue } from '../../api/problem';
 import { named, tr } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
+import { defaultSpan } from './default-span';
 import { usePageTitle } from '../../ui/page-title';
 import { toast } from '../../ui/toasts';
 import { settingsApi } from './api';
@@ -23,8 +24,16 @@ export function NewCampaignPage() {
   usePageTitle('newCampaign');
   const navigate = useNavigate();
   const [campaigns] = createResource(() => api.campaigns());
-  const year = new Date().getFullYear();
-  const [form, setForm] = createStore({ code: '', nameZh: '', nameEn: '', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, timeZone: 'Asia/Shanghai' });
+  const offered = defaultSpan(new Date(), 'Asia/Shanghai');
+  const [form, setForm] = createStore({ code: '', nameZh: '', nameEn: '', ...offered, timeZone: 'Asia/Shanghai' });
+  // The dates offered by the server's clock once it answers, unless they were changed meanwhile: the browser's may be
+  // another day (a test's frozen server, a machine's wrong year).
+  void settingsApi.health().then(
+    (health) => {
+      if (form.startsOn === offered.startsOn && form.endsOn === offered.endsOn) setForm(defaultSpan(new Date(health.now), form.timeZone));
+    },
+    () => undefined,
+  );
   // Opened from a campaign's settings, that campaign's configuration is the one offered to copy.
   const [search] = useSearchParams<{ copyFrom?: string }>();
   const asked = Number(search.copyFrom);
