@@ -76,7 +76,7 @@ describe('bulk import of clues', () => {
   });
 
   it('names the row, column and reason of every bad row, and imports nothing while any row is bad', async () => {
-    const rows = [...good, 'A-004,,没有标题,汉台分局,,其他', 'A-005,单位不存在,内容,火星分局,,其他', 'A-001,编号重复,内容,汉台分局,,其他', 'A-006,来源不明,内容,汉台分局,,群众举报', 'A-007,单位空着,内容,,,其他'];
+    const rows = [...good, 'A-004,,没有标题,汉台分局,,其他', 'A-005,单位不存在,内容,火星分局,,其他', 'A-001,编号重复,内容,汉台分局,,其他', 'A-006,来源不明,内容,汉台分局,,群众举报', 'A-007,单位空着,内容,,,其他', 'A-008,类别不明,内容,汉台分局,诈骗,其他'];
     const before = await clueCount();
     const refused = await upload([header, ...rows].join('\n'), 'commit=true');
     expect(refused.status).toBe(422);
@@ -90,6 +90,10 @@ describe('bulk import of clues', () => {
     expect(source?.reason.zh).toContain('群众举报');
     expect(source?.reason.zh).toContain('110平台、12337平台');
     expect(source?.reason.en).toContain('110 platform, 12337 platform');
+    // So is an unknown category, with the campaign's categories.
+    const category = body.plan.issues.find((i) => i.row === 10);
+    expect(category?.column).toBe('案件类别');
+    expect(category?.reason.zh).toMatch(/^没有这个类别：“诈骗”（可填：.*电信网络诈骗.*）$/);
     expect(body.plan.issues.every((i) => i.reason.zh.length > 0 && i.reason.en.length > 0)).toBe(true);
     expect(await clueCount()).toBe(before);
 

@@ -129,6 +129,8 @@ async function plan(
   const unitNamed = unitReader(unitRows);
   const categoryOf = new Map<string, number>();
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
+  const openCategories = categoryRows.filter((c) => c.retiredAt === null);
+  const categoryChoices = { zh: openCategories.map((c) => c.nameZh).join('、'), en: openCategories.map((c) => c.nameEn).join(', ') };
   const sourceOf = new Map<string, ClueSource>();
   // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
   for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].zh.replace(/平台$/, ''), clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
@@ -190,7 +192,8 @@ async function plan(
     if (unitRefused !== undefined) issues.push({ row, column: mapping.unit ?? '', reason: { zh: `${unitRefused.zh}：“${unitText}”`, en: `${unitRefused.en}: "${unitText}"` } });
     const categoryText = at(cells, 'category');
     const categoryId = categoryText === '' ? null : lookUp(categoryOf, categoryText);
-    if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`));
+    // Said with the campaign's categories, as the sources are: a register's own word (诈骗) is fixed only by knowing the campaign's.
+    if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”（可填：${categoryChoices.zh}）`, `No such category: "${categoryText}" (write one of: ${categoryChoices.en})`));
     const sourceText = at(cells, 'source');
     const source = sourceText === '' ? 'other' : lookUp(sourceOf, sourceText);
     if (source === undefined) {
