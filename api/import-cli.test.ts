@@ -30,6 +30,15 @@ describe('npm run import', () => {
     expect(output).toMatch(/imported 1 clues/);
   });
 
+  it('skips the rows duplicating existing clues with --duplicates skip: a register without source ids imported again', async () => {
+    writeFileSync(join(typedIn, 'register.csv'), ['标题,内容,单位', '命令行登记：刷单返利,受害人转账 6222021234567890777,汉台分局'].join('\n'));
+    expect((await importCli(['register.csv', '--campaign', '1'])).output).toMatch(/imported 1 clues/);
+    const { code, output } = await importCli(['register.csv', '--campaign', '1', '--duplicates', 'skip']);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/imported 0 clues .* 0 merged and 1 skipped as duplicates/);
+    expect((await importCli(['register.csv', '--campaign', '1', '--duplicates', 'drop'])).code).toBe(2);
+  });
+
   it('says in its usage line whose name the import is recorded under by default', async () => {
     const { code, output } = await importCli([]);
     expect(code).toBe(2);

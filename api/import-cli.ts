@@ -9,6 +9,7 @@ import { campaigns, units, users } from '../db/schema';
 import { actorOf } from './middleware/viewer';
 import { ApiError } from './errors';
 import { commitImport, previewImport } from './services/import/import-clues';
+import type { DuplicateRule } from './services/import/import-merges';
 import type { ImportProgress } from './services/import/import-progress';
 import { readTable } from './services/import/read-table';
 
@@ -16,19 +17,30 @@ import { readTable } from './services/import/read-table';
 const defaultImporter = 'office';
 
 /**
- * `npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]`:
+ * `npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]`:
  * the same import as the web screen, from the command line, with a progress
- * bar. FILE is read from the folder npm was run in, as backup and restore
+ * bar; `--duplicates` does to every row duplicating an existing clue what the
+ * screen's bulk choice does (a register without source ids imported again: skip). FILE is read from the folder npm was run in, as backup and restore
  * read theirs; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { campaign: { type: 'string' }, as: { type: 'string', default: defaultImporter }, 'only-valid': { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+  options: {
+    campaign: { type: 'string' },
+    as: { type: 'string', default: defaultImporter },
+    'only-valid': { type: 'boolean', default: false },
+    duplicates: { type: 'string', default: 'keep' },
+    check: { type: 'boolean', default: false },
+  },
 });
 const file = positionals[0];
 const campaignId = Number(values.campaign);
-if (file === undefined || !Number.isSafeInteger(campaignId)) {
-  console.error(`usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--check]   (--as names the account the import is recorded under, default ${defaultImporter})`);
+const duplicateRules: readonly DuplicateRule[] = ['keep', 'merge', 'skip'];
+const duplicates = duplicateRules.find((rule) => rule === values.duplicates);
+if (file === undefined || !Number.isSafeInteger(campaignId) || duplicates === undefined) {
+  console.error(
+    `usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]   (--as names the account the import is recorded under, default ${defaultImporter}; --duplicates what becomes of rows duplicating existing clues, default keep)`,
+  );
   process.exit(2);
 }
 
@@ -72,13 +84,14 @@ try {
     const started = performance.now();
     const result = await commitImport(database, campaignId, table, undefined, actor, new Date(), {
       onlyValid: values['only-valid'],
+      duplicates,
       onProgress: (progress) => {
         barDrawn = true;
         bar(progress);
       },
     });
     process.stderr.write('\n');
-    console.log(`imported ${result.created} clues (batch ${result.batchId}) in ${Math.round(performance.now() - started)} ms; ${result.alreadyImported.length} already imported; ${result.issues.length} rows skipped as invalid`);
+    console.log(`imported ${result.created} clues (batch ${result.batchId}) in ${Math.round(performance.now() - started)} ms; ${result.alreadyImported.length} already imported; ${result.merged} merged and ${result.skippedDuplicates} skipped as duplicates; ${result.issues.length} rows skipped as invalid`);
     for (const issue of result.issues.slice(0, 50)) console.log(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
   }
 } catch (error) {

@@ -31,12 +31,19 @@ export const importQuery = z.strictObject({
   onlyValid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** JSON object: field → column header (or null), e.g. {"title":"线索标题","unit":"承办单位"}. */
   mapping: z.string().max(4000).optional(),
-  /** JSON object: spreadsheet row → existing clue id; that row's new clue is merged into it in the same transaction, e.g. {"5":12}; null keeps the row a new clue (against mergeEarliest). */
+  /**
+   * JSON object: spreadsheet row → what becomes of that duplicate row: an existing clue id (its new clue is merged into it
+   * in the same transaction), null (kept a new clue) or "skip" (not imported), e.g. {"5":12,"6":null,"7":"skip"}; the rows
+   * it does not name follow `duplicates`.
+   */
   merges: z.string().max(8000).optional(),
   /**
-   * Merge every duplicate row the merges do not name into the earliest clue its check offers it (the page's "merge all
-   * into the earliest"): a file of 10,000 duplicates named row by row made an address of 130,000 characters, refused.
+   * What becomes of the duplicate rows `merges` does not name: keep (each a new clue), merge (into the earliest clue its
+   * check offers it; a row offered none stays new) or skip (not imported: a register without source ids imported again).
+   * A rule, because a file of 10,000 duplicates named row by row made an address of 130,000 characters, refused.
    */
+  duplicates: z.enum(['keep', 'merge', 'skip']).optional(),
+  /** The older spelling of duplicates=merge (the page's "merge all into the earliest"). */
   mergeEarliest: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** An id the client chose (a UUID) to follow this import's progress at GET /imports/progress/{progressId}. */
   progressId: z.uuid().optional(),
@@ -87,6 +94,8 @@ export const importPlan = z
     batchId: z.string().optional(),
     created: z.number().int().optional(),
     merged: z.number().int().optional(),
+    /** Duplicate rows skipped as the importer chose: not created, not counted in `created`. */
+    skippedDuplicates: z.number().int().optional(),
   })
   .meta({ id: 'ImportPlan' });
 

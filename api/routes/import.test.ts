@@ -368,6 +368,50 @@ describe('merging duplicates on import', () => {
     ]);
   });
 
+  it('skips a duplicate row chosen to be skipped: nothing created for it, and the answer counts it apart', async () => {
+    await upload([head, 'K-0,原始：跳过单行,电话 13800004444,南郑分局'].join('\n'), 'commit=true');
+    const original = await idOf('原始：跳过单行');
+    const before = await clueCount();
+    const file = [head, 'K-1,再报：跳过,电话 13800004444,南郑分局', 'K-2,再报：并入,13800004444,南郑分局', 'K-3,无关：跳过单行,无标识,南郑分局'].join('\n');
+    const done = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: 'skip', 3: original }))}`);
+    expect(done.status).toBe(200);
+    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 1, skippedDuplicates: 1 });
+    expect(await clueCount()).toBe(before + 2);
+    expect(await database.db.select().from(clues).where(eq(clues.title, '再报：跳过'))).toEqual([]);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('skips every duplicate row with duplicates=skip but the rows named otherwise: a register without source ids imported again adds only its new rows', async () => {
+    const register = ['标题,内容,单位', '登记：刷单返利,受害人转账至 6222021234567890123,南郑分局', '登记：虚假投资,群众反映投资平台无法提现,南郑分局', '登记：冒充客服,来电 13800006666,南郑分局'];
+    expect(((await (await upload(register.join('\n'), 'commit=true')).json()) as Plan).created).toBe(3);
+    const before = await clueCount();
+    const again = [...register, '登记：新增一条,本次新报,南郑分局'].join('\n');
+    // Row 3 is kept a new clue against the rule; rows 2 and 4 are skipped; row 5 is no duplicate and is created.
+    const done = await upload(again, `commit=true&duplicates=skip&merges=${encodeURIComponent(JSON.stringify({ 3: null }))}`);
+    expect(done.status).toBe(200);
+    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 0, skippedDuplicates: 2 });
+    expect(await clueCount()).toBe(before + 2);
+    const titles = await database.db.select({ title: clues.title }).from(clues).where(sql`${clues.id} > ${before}`);
+    expect(titles.map((t) => t.title).sort()).toEqual(['登记：新增一条', '登记：虚假投资'].sort());
+
+    // A rule the server does not know, a rule at odds with mergeEarliest and a choice it does not know are refused, naming the field.
+    for (const [query, field] of [
+      ['commit=true&duplicates=drop', 'query.duplicates'],
+      ['commit=true&duplicates=skip&mergeEarliest=true', 'query.duplicates'],
+      [`commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: 'skp' }))}`, 'query.merges'],
+    ] as const) {
+      const refused = await upload(again, query);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await refused.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe(field);
+    }
+    // A row that is no duplicate (row 5, new in this file) is not skipped: that would drop a new clue unsaid.
+    const stray = await upload([...register, '登记：又一条新报,本次另报,南郑分局'].join('\n'), `commit=true&duplicates=skip&merges=${encodeURIComponent(JSON.stringify({ 5: 'skip' }))}`);
+    expect(stray.status).toBe(400);
+    expect(((await stray.json()) as { fields: { field: string; message: { zh: string } }[] }).fields[0]).toMatchObject({ field: 'query.merges', message: { zh: '第 5 行不是疑似重复行，不能跳过' } });
+    expect(await clueCount()).toBe(before + 2);
+  });
+
   it('stops the whole import with the row when a merge is refused, and refuses a malformed choice', async () => {
     const target = await idOf('原始线索：杀猪盘');
     const lead = await signIn(app, 'hantai.lead');

@@ -11,7 +11,7 @@ import { maxImportRows, TooManyRows } from '../services/import/read-table';
 import { TableTooLarge, type TableReader } from '../services/import/table-reader';
 import { commitImport, previewImport } from '../services/import/import-clues';
 import { importFields, type Mapping } from '../services/import/import-columns';
-import type { MergeChoices } from '../services/import/import-merges';
+import type { DuplicateRule, MergeChoices } from '../services/import/import-merges';
 import { importTemplate } from '../services/import/import-template';
 import { z } from 'zod';
 import { viewerOf } from '../middleware/viewer';
@@ -40,9 +40,9 @@ function mappingOf(text: string | undefined): Mapping | undefined {
   return parsed.data;
 }
 
-const mergesSchema = z.record(z.string().regex(/^[1-9]\d{0,6}$/), z.number().int().positive().nullable());
+const mergesSchema = z.record(z.string().regex(/^[1-9]\d{0,6}$/), z.union([z.number().int().positive(), z.literal('skip')]).nullable());
 
-/** `merges`: JSON object of spreadsheet row → the existing clue that row's new clue merges into, or null to keep it new. */
+/** `merges`: JSON object of spreadsheet row → the existing clue that row's new clue merges into, null to keep it new, or "skip". */
 function mergesOf(text: string | undefined): MergeChoices {
   if (text === undefined) return new Map();
   let json: unknown = null;
@@ -53,9 +53,19 @@ function mergesOf(text: string | undefined): MergeChoices {
   }
   const parsed = mergesSchema.safeParse(json);
   if (!parsed.success) {
-    throw queryRefused('merges', { zh: '合并选择应为 JSON 对象：行号 → 线索编号（或 null）', en: 'merges must be a JSON object of row number → clue id (or null)' });
+    throw queryRefused('merges', { zh: '重复行的处理应为 JSON 对象：行号 → 线索编号、null（作为新线索）或 "skip"（跳过）', en: 'merges must be a JSON object of row number → clue id, null (a new clue) or "skip" (not imported)' });
   }
   return new Map(Object.entries(parsed.data).map(([row, clueId]) => [Number(row), clueId]));
+}
+
+/** The rule for the duplicate rows `merges` does not name: `duplicates`, or its older spelling mergeEarliest=true. */
+function duplicateRuleOf(query: { duplicates?: DuplicateRule | undefined; mergeEarliest: boolean }): DuplicateRule {
+  if (!query.mergeEarliest) return query.duplicates ?? 'keep';
+  // Both said and at odds: which was meant is not for the server to guess.
+  if (query.duplicates !== undefined && query.duplicates !== 'merge') {
+    throw queryRefused('duplicates', { zh: `mergeEarliest=true 表示全部并入，与 duplicates=${query.duplicates} 矛盾`, en: `mergeEarliest=true means merge, at odds with duplicates=${query.duplicates}` });
+  }
+  return 'merge';
 }
 
 /** Clue intake: duplicate detection on create and for an existing clue; bulk import of CSV and XLSX files. */
@@ -83,6 +93,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         const query = c.req.valid('query');
         const mapping = mappingOf(query.mapping);
         const merges = mergesOf(query.merges);
+        const duplicates = duplicateRuleOf(query);
         const { progressId } = query;
         const onProgress = progressId === undefined ? undefined : (p: z.infer<typeof importProgress>) => progress.report(progressId, viewer.actor.userId, p);
         // Known from the moment the request is, before its file has arrived: the page asks as soon as it has sent the
@@ -115,7 +126,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
           throw queryRefused('merges', { zh: `文件中没有第 ${strayRow} 行数据`, en: `The file has no data row ${strayRow}` });
         }
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, viewer.actor, clock(), onProgress), 200);
-        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, mergeEarliest: query.mergeEarliest, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, duplicates, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
       },
     )
     .openapi(

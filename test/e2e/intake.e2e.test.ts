@@ -247,7 +247,7 @@ describe('clue import in Chromium', () => {
     }
   });
 
-  test("a unit lead is offered no merge into another unit's clue, and a read-only account no file to choose", async () => {
+  test("a unit lead is offered no merge into another unit's clue, only to keep or skip the row, and a read-only account no file to choose", async () => {
     const office = await signedInPage('office');
     const lead = await signedInPage('hantai.lead');
     const viewer = await signedInPage('viewer');
@@ -258,7 +258,8 @@ describe('clue import in Chromium', () => {
       await settled(lead.page);
       await lead.page.getByTestId('duplicate-2').waitFor();
       expect(await lead.page.getByTestId('merge-2-none').textContent()).toBe('您不能将此行并入这些线索');
-      expect(await lead.page.getByTestId('merge-2').count()).toBe(0);
+      // Skipping the row asks no right over the other unit's clue: it is offered, and nothing to merge into.
+      expect(await lead.page.getByTestId('merge-2').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['', 'skip']);
 
       await viewer.page.goto(`${suite.server.url}/campaigns/${viewer.campaignId}/import`);
       expect(await viewer.page.getByTestId('import-read-only').textContent()).toBe('只读账号不能导入线索');
@@ -360,17 +361,28 @@ describe('clue import in Chromium', () => {
       await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('20,000');
 
-      // 1,500 of them again, from a register with no source ids: each row repeats its clue word for word, and all are merged
-      // at once, past what an address holds row by row (refused unread, it was said as the server out of reach).
+      // 1,500 of them again, from a register with no source ids: each row repeats its clue word for word. The clerk skips
+      // them all at once, but merges row 2 and keeps row 3 new: the rule and the rows chosen otherwise, past what an address
+      // holds row by row (refused unread, it was said as the server out of reach).
       const again = ['标题,单位', ...Array.from({ length: 1500 }, (_, i) => `批量线索${i},汉台分局`)];
       await page.getByTestId('import-again').click();
       await upload(page, '再次导入.csv', Buffer.from(again.join('\n')));
       await settled(page);
       expect(await page.getByTestId('stat-duplicates').locator('.stat-value').textContent()).toBe('1,500');
       await page.getByTestId('merge-all').click();
+      await expect.poll(() => page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：1,500 行');
+      await page.getByTestId('skip-all').click();
+      await expect.poll(() => page.getByTestId('skip-count').textContent()).toBe('将跳过：1,500 行');
+      expect(await page.getByTestId('merge-count').textContent()).toBe('将并入已有线索：0 行');
+      const earliest = await page.getByTestId('merge-2').locator('option').nth(2).getAttribute('value');
+      await page.getByTestId('merge-2').selectOption(earliest ?? '');
+      await page.getByTestId('merge-3').selectOption('');
+      await expect.poll(() => page.getByTestId('import-all').textContent()).toBe('导入 (2)');
       await page.getByTestId('import-all').click();
       await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-      expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1,500');
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('2');
+      expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1');
+      expect(await page.getByTestId('done-skipped-duplicates').locator('.stat-value').textContent()).toBe('1,498');
     } finally {
       await context.close();
     }

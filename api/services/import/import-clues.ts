@@ -22,14 +22,14 @@ import {
   type Identifier,
   type Label,
 } from '../../../engine';
-import { ApiError } from '../../errors';
+import { ApiError, queryRefused } from '../../errors';
 import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
 import { appendedCells, appendedColumns, importFieldLabels, importFields, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
-import { mergeCreated, mergesToMake, offerMerges, type MergeChoices } from './import-merges';
+import { duplicateOutcome, mergeCreated, offerMerges, type DuplicateRule, type MergeChoices } from './import-merges';
 import { lookUp } from './name-lookup';
 import { unitReader } from './unit-names';
 import { wordForWordCopies } from './word-for-word';
@@ -300,6 +300,8 @@ export interface ImportResult extends ImportPlan {
   readonly created: number;
   /** Created clues merged at once into the existing clue they duplicate. */
   readonly merged: number;
+  /** Duplicate rows the importer chose to skip: nothing created for them. */
+  readonly skippedDuplicates: number;
 }
 
 /**
@@ -308,7 +310,9 @@ export interface ImportResult extends ImportPlan {
  * Each clue is created through the engine, with its own audit entry; all
  * entries of one import share a batch id. Rows whose source id was
  * imported before are skipped, so importing a file twice creates nothing
- * the second time. The mapping is remembered for the campaign.
+ * the second time; so are the duplicate rows chosen to be skipped (a
+ * register without source ids imported again). The mapping is remembered
+ * for the campaign.
  */
 export async function commitImport(
   database: Database,
@@ -317,7 +321,7 @@ export async function commitImport(
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
-  options: { onlyValid: boolean; merges?: MergeChoices; mergeEarliest?: boolean; onProgress?: OnProgress },
+  options: { onlyValid: boolean; merges?: MergeChoices; duplicates?: DuplicateRule; onProgress?: OnProgress },
 ): Promise<ImportResult> {
   const table = locateHeader(file);
   return database.write(async (tx) => {
@@ -339,7 +343,20 @@ export async function commitImport(
     const refs: (typeof importedClues.$inferInsert)[] = [];
     const refused: RowIssue[] = [];
     const createdOfRow = new Map<number, number>();
+    const outcome = duplicateOutcome(checked.duplicates, options.merges ?? new Map(), options.duplicates ?? 'keep');
+    // Only a duplicate row is skipped: a skip of any other (a choice from another file, a row since mended) would drop
+    // a clue unsaid, so the import is refused with the row rather than made without it.
+    const duplicateRows = new Set(checked.duplicates.map((d) => d.row));
+    const straySkip = [...outcome.skipped].find((row) => !duplicateRows.has(row));
+    if (straySkip !== undefined) {
+      throw queryRefused('merges', { zh: `第 ${straySkip} 行不是疑似重复行，不能跳过`, en: `Row ${straySkip} is not a duplicate row, so it cannot be skipped` });
+    }
+    let skippedDuplicates = 0;
     for (const [index, row] of rows.entries()) {
+      if (outcome.skipped.has(row.row)) {
+        skippedDuplicates += 1;
+        continue;
+      }
       const input = { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields, ...(row.foundAt === undefined ? {} : { foundAt: row.foundAt }) };
       const created = createClue(nextId, input, actor, rules, now);
       if (!created.ok) {
@@ -368,10 +385,10 @@ export async function commitImport(
       await letOthersIn();
     }
     for (let i = 0; i < refs.length; i += 2000) await insertRows(tx, importedClues, refs.slice(i, i + 2000));
-    const merged = await mergeCreated(tx, createdOfRow, mergesToMake(checked.duplicates, options.merges ?? new Map(), options.mergeEarliest ?? false), actor, now, batchId, checked);
+    const merged = await mergeCreated(tx, createdOfRow, outcome.merges, actor, now, batchId, checked);
     await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
     options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
-    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged };
+    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged, skippedDuplicates };
   });
 }
 

@@ -12,24 +12,43 @@ import type { ImportPlan } from './import-clues';
 /** Rows to merge on import: spreadsheet row → the existing clue it duplicates. */
 export type ImportMerges = ReadonlyMap<number, number>;
 
-/** The importer's choices: spreadsheet row → the clue to merge it into, or null to keep it a new clue. */
-export type MergeChoices = ReadonlyMap<number, number | null>;
+/** What becomes of the duplicate rows no choice names: kept as new clues, merged into the earliest clue offered, or skipped. */
+export type DuplicateRule = 'keep' | 'merge' | 'skip';
 
 /**
- * The merges to make: each row chosen into a clue, and with `earliest`, every
- * other duplicate row (not kept new by a null) into the first clue its check
- * offers it, the earliest. The page's "merge all" sends the rule and only the
- * rows chosen otherwise, so that a file of any size fits in the address.
+ * The importer's choices: spreadsheet row → the clue to merge it into, null
+ * to keep it a new clue, or 'skip' to import nothing for it.
  */
-export function mergesToMake(duplicates: ImportPlan['duplicates'], chosen: MergeChoices, earliest: boolean): ImportMerges {
+export type MergeChoices = ReadonlyMap<number, number | null | 'skip'>;
+
+/** The duplicate rows as the import treats them: those merged on creation, and those not created at all. */
+export interface DuplicateOutcome {
+  readonly merges: ImportMerges;
+  readonly skipped: ReadonlySet<number>;
+}
+
+/**
+ * The merges to make and the rows to skip: each row as chosen, and every
+ * other duplicate row by the rule: with 'merge' into the first clue its check
+ * offers it, the earliest (a row offered none stays new); with 'skip' not
+ * imported. The page sends the rule and only the rows chosen otherwise, so
+ * that a file of any size fits in the address.
+ */
+export function duplicateOutcome(duplicates: ImportPlan['duplicates'], chosen: MergeChoices, rule: DuplicateRule): DuplicateOutcome {
   const merges = new Map<number, number>();
-  for (const [row, clueId] of chosen) if (clueId !== null) merges.set(row, clueId);
-  if (!earliest) return merges;
-  for (const duplicate of duplicates) {
-    const [first] = duplicate.mergeInto;
-    if (!chosen.has(duplicate.row) && first !== undefined) merges.set(duplicate.row, first);
+  const skipped = new Set<number>();
+  for (const [row, choice] of chosen) {
+    if (choice === 'skip') skipped.add(row);
+    else if (choice !== null) merges.set(row, choice);
   }
-  return merges;
+  if (rule === 'keep') return { merges, skipped };
+  for (const duplicate of duplicates) {
+    if (chosen.has(duplicate.row)) continue;
+    // Skipping needs no right over the clue repeated, so a row its importer may not merge is skipped all the same.
+    if (rule === 'skip') skipped.add(duplicate.row);
+    else if (duplicate.mergeInto[0] !== undefined) merges.set(duplicate.row, duplicate.mergeInto[0]);
+  }
+  return { merges, skipped };
 }
 
 /**

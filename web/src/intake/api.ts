@@ -11,6 +11,8 @@ export type IdentifierKind = Duplicates['identifiers'][number]['kind'];
 export type ServerProgress = z.infer<typeof importProgress>;
 export type CluePart = z.infer<typeof clueParts>['parts'][number];
 export type CaseNumberHolders = z.infer<typeof caseNumberHolders>;
+/** What becomes of the duplicate rows an import's choices do not name (the API's `duplicates`). */
+export type DuplicateRule = 'keep' | 'merge' | 'skip';
 
 export const importFields = ['title', 'unit', 'description', 'category', 'source', 'assignee', 'foundAt', 'sourceRef'] as const;
 export type ImportField = (typeof importFields)[number];
@@ -50,10 +52,10 @@ export interface UploadOptions {
   readonly commit: boolean;
   readonly onlyValid?: boolean;
   readonly mapping?: ImportMapping;
-  /** Rows whose new clue merges at once into an existing clue: row → clue id; null keeps the row new against mergeEarliest. */
-  readonly merges?: ReadonlyMap<number, number | null>;
-  /** Every duplicate row `merges` does not name merges into the earliest clue offered it (see mergesToSend). */
-  readonly mergeEarliest?: boolean;
+  /** Each duplicate row chosen: row → the clue its new clue merges into at once, null to keep it new against the rule, or 'skip'. */
+  readonly merges?: ReadonlyMap<number, number | null | 'skip'>;
+  /** What becomes of every duplicate row `merges` does not name (see mergesToSend); keep when not said. */
+  readonly duplicates?: DuplicateRule;
   /** An id to follow the server's work by (see `importProgressOf`). */
   readonly progressId?: string;
   /** Bytes sent so far and in all, as the browser reports them. */
@@ -74,7 +76,7 @@ export async function uploadImport(campaignId: number, file: File, options: Uplo
   const query = new URLSearchParams({ commit: String(options.commit), onlyValid: String(options.onlyValid ?? false) });
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
   if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
-  if (options.mergeEarliest === true) query.set('mergeEarliest', 'true');
+  if (options.duplicates !== undefined && options.duplicates !== 'keep') query.set('duplicates', options.duplicates);
   if (options.progressId !== undefined) query.set('progressId', options.progressId);
   const response = await sendFile(`/api/campaigns/${campaignId}/imports?${query.toString()}`, file, {
     contentType: uploadType(file) ?? 'application/octet-stream',

@@ -29,6 +29,7 @@ export function ImportDone(props: { result: ImportPlan; campaignId: number; onAg
         {stat('created', props.result.created ?? 0, 'ok', 'created')}
         {stat('skippedInvalid', invalidRows(props.result), 'bad', 'invalid')}
         {stat('skippedImported', props.result.alreadyImported.length, 'info', 'already')}
+        {stat('skippedDuplicates', props.result.skippedDuplicates ?? 0, 'info', 'skipped-duplicates')}
         {stat('merged', props.result.merged ?? 0, 'ok', 'merged')}
         {stat('duplicates', props.result.duplicates.length, 'warn', 'duplicates')}
       </div>

@@ -8,13 +8,13 @@ import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { TopBar } from '../ui/top-bar';
 import { usePageTitle } from '../ui/page-title';
-import { keptMerges, mergesToSend, refusedForMerge } from './kept-merges';
-import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type ImportField, type ImportMapping, type ImportPlan } from './api';
+import { keptMerges, mergesToSend, refusedForMerge, type RowChoice } from './kept-merges';
+import { ImportRefused, intakeApi, maxImportBytes, templateUrl, uploadImport, uploadType, type DuplicateRule, type ImportField, type ImportMapping, type ImportPlan } from './api';
 import { FileDrop } from './file-drop';
 import { ImportDone } from './import-done';
 import { MappingForm } from './mapping-form';
 import { count, fill, formatLabel, im, intakeMessages } from './messages';
-import { PlanFindings, PlanSummary, invalidRows, type MergeChoices } from './plan-report';
+import { PlanFindings, PlanSummary, choiceCounts, invalidRows, type MergeChoices } from './plan-report';
 import { ProgressBar, type UploadProgress } from './progress-bar';
 import './intake.css';
 
@@ -40,16 +40,16 @@ export function ImportPage() {
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [result, setResult] = createSignal<ImportPlan | null>(null);
   const [progress, setProgress] = createSignal<UploadProgress | null>(null);
-  const [merges, setMerges] = createSignal<ReadonlyMap<number, number>>(new Map());
+  const [merges, setMerges] = createSignal<ReadonlyMap<number, RowChoice>>(new Map());
   const mergeChoices: MergeChoices = {
     get chosen() {
       return merges();
     },
     choose: (choices) => {
       const next = new Map(merges());
-      for (const [row, clueId] of choices) {
-        if (clueId === null) next.delete(row);
-        else next.set(row, clueId);
+      for (const [row, choice] of choices) {
+        if (choice === null) next.delete(row);
+        else next.set(row, choice);
       }
       setMerges(next);
     },
@@ -76,7 +76,7 @@ export function ImportPage() {
   async function send(
     stage: UploadProgress['stage'],
     chosen: File,
-    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number | null>; mergeEarliest?: boolean; keepFailure?: boolean },
+    options: { commit: boolean; onlyValid?: boolean; mapping?: ImportMapping; merges?: ReadonlyMap<number, number | null | 'skip'>; duplicates?: DuplicateRule; keepFailure?: boolean },
   ): Promise<ImportPlan | null> {
     inFlight?.abort();
     const controller = new AbortController();
@@ -167,7 +167,8 @@ export function ImportPage() {
       return;
     }
     setResult(answer);
-    announce(`${im('doneTitle')}${colon()}${im('created')} ${answer.created ?? 0}`);
+    const skipped = answer.skippedDuplicates ?? 0;
+    announce(`${im('doneTitle')}${colon()}${im('created')} ${answer.created ?? 0}${skipped === 0 ? '' : `${lang() === 'zh' ? '，' : ', '}${im('skippedDuplicates')} ${skipped}`}`);
   }
 
   function reset() {
@@ -178,6 +179,12 @@ export function ImportPage() {
     setFailure(null);
     setMerges(new Map());
   }
+
+  /** The rows the import will create: the valid ones but those chosen to be skipped. */
+  const toCreate = (current: ImportPlan) => {
+    const shown = new Set(current.duplicates.map((d) => d.row));
+    return current.valid - choiceCounts(new Map([...merges()].filter(([row]) => shown.has(row)))).skipped;
+  };
 
   const blockedReason = (current: ImportPlan): string | null => {
     if (readOnly()) return im('readOnlyHint');
@@ -281,7 +288,7 @@ export function ImportPage() {
                         title={blockedReason(current()) ?? undefined}
                         onClick={() => void commit(false)}
                       >
-                        {im('importAll')} ({count(current().valid)})
+                        {im('importAll')} ({count(toCreate(current()))})
                       </button>
                       <Show when={current().issues.length > 0}>
                         <button
@@ -291,7 +298,7 @@ export function ImportPage() {
                           disabled={busy() || readOnly() || current().valid === 0}
                           onClick={() => void commit(true)}
                         >
-                          {im('importValid')} ({count(current().valid)})
+                          {im('importValid')} ({count(toCreate(current()))})
                         </button>
                       </Show>
                       <Show when={blockedReason(current())}>

@@ -35,15 +35,34 @@ describe('merge choices against a new check', () => {
     all.delete(5);
     all.set(7, 20_005);
     const sent = mergesToSend(all, duplicates);
-    expect(sent.mergeEarliest).toBe(true);
+    expect(sent.duplicates).toBe('merge');
     expect([...sent.merges]).toEqual([
       [5, null],
       [7, 20_005],
     ]);
     // Rows chosen one by one, or all of a file whose list fits, are sent as they are: the rule would follow a clue merged meanwhile.
     const few = new Map([[3, 101]]);
-    expect(mergesToSend(few, duplicates)).toEqual({ mergeEarliest: false, merges: few });
+    expect(mergesToSend(few, duplicates)).toEqual({ duplicates: 'keep', merges: few });
     const small = plan([{ row: 2, mergeInto: [7] }]);
-    expect(mergesToSend(new Map([[2, 7]]), small)).toEqual({ mergeEarliest: false, merges: new Map([[2, 7]]) });
+    expect(mergesToSend(new Map([[2, 7]]), small)).toEqual({ duplicates: 'keep', merges: new Map([[2, 7]]) });
+  });
+
+  it('sends "skip every duplicate row" and the rows chosen otherwise when most rows are skipped, however many rows', () => {
+    const duplicates = plan(Array.from({ length: 10_000 }, (_, i) => ({ row: i + 2, mergeInto: [100 + i] })));
+    const chosen = new Map<number, number | 'skip'>(duplicates.duplicates.map((d) => [d.row, 'skip']));
+    chosen.delete(3);
+    chosen.set(4, 102);
+    const sent = mergesToSend(chosen, duplicates);
+    expect(sent.duplicates).toBe('skip');
+    expect([...sent.merges]).toEqual([
+      [3, null],
+      [4, 102],
+    ]);
+    expect(JSON.stringify(Object.fromEntries(sent.merges)).length).toBeLessThan(8000);
+  });
+
+  it('keeps a skip while its row is still a duplicate, whatever clues it is offered', () => {
+    const kept = keptMerges(new Map<number, number | 'skip'>([[3, 'skip'], [4, 'skip']]), plan([{ row: 3, mergeInto: [] }]));
+    expect([...kept]).toEqual([[3, 'skip']]);
   });
 });

@@ -3,6 +3,7 @@ import { named, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
+import type { RowChoice } from './kept-merges';
 import { count, fill, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
 const firstShown = 100;
@@ -85,11 +86,18 @@ function FindingTable<T>(props: { head: JSX.Element; columns: number; items: rea
   );
 }
 
-/** The user's merge choices in a preview: row → the existing clue it merges into on import. */
+/** The user's choices for the duplicate rows in a preview: row → the existing clue it merges into on import, or 'skip'. */
 export interface MergeChoices {
-  readonly chosen: ReadonlyMap<number, number>;
-  /** Row → the clue it merges into, or null to keep it as a new clue; many at once for "all" and "none". */
-  readonly choose: (choices: readonly (readonly [row: number, clueId: number | null])[]) => void;
+  readonly chosen: ReadonlyMap<number, RowChoice>;
+  /** Row → the clue it merges into, 'skip', or null to keep it as a new clue; many at once for "all" and "none". */
+  readonly choose: (choices: readonly (readonly [row: number, choice: RowChoice | null])[]) => void;
+}
+
+/** How many rows a choice of each kind names: merged into an existing clue, and skipped. */
+export function choiceCounts(chosen: ReadonlyMap<number, RowChoice>): { merged: number; skipped: number } {
+  let skipped = 0;
+  for (const choice of chosen.values()) if (choice === 'skip') skipped += 1;
+  return { merged: chosen.size - skipped, skipped };
 }
 
 /** The column a problem is in: the file's header, else (none in the file) the field it is about, in the reader's language. */
@@ -113,6 +121,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
     const unit = units()?.find((u) => u.id === clue.unitId);
     return `${unit === undefined ? clue.unitId : named(unit)} · ${stateLabel(clue.state)}`;
   };
+  const counts = createMemo(() => choiceCounts(props.merges?.chosen ?? new Map()));
   const shortly = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
   return (
     <>
@@ -189,6 +198,15 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                 </button>
                 <button
                   type="button"
+                  class="button"
+                  data-testid="skip-all"
+                  disabled={props.disabled}
+                  onClick={() => merges().choose(props.plan.duplicates.map((d) => [d.row, 'skip']))}
+                >
+                  {im('skipAll')}
+                </button>
+                <button
+                  type="button"
                   class="button ghost"
                   data-testid="merge-none"
                   disabled={props.disabled || merges().chosen.size === 0}
@@ -197,7 +215,10 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                   {im('mergeNone')}
                 </button>
                 <span class="muted" data-testid="merge-count" aria-live="polite">
-                  {fill(merges().chosen.size === 1 ? 'mergeChosenOne' : 'mergeChosen', { n: count(merges().chosen.size) })}
+                  {fill(counts().merged === 1 ? 'mergeChosenOne' : 'mergeChosen', { n: count(counts().merged) })}
+                </span>
+                <span class="muted" data-testid="skip-count" aria-live="polite">
+                  {fill(counts().skipped === 1 ? 'skipChosenOne' : 'skipChosen', { n: count(counts().skipped) })}
                 </span>
                 {/* Said to a unit lead, who may merge only into their own units' clues; the office merges into any. */}
                 <Show when={me()?.role !== 'office'}>
@@ -241,15 +262,21 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                 <Show when={props.merges}>
                   {(merges) => (
                     <td>
-                      <Show when={duplicate.mergeInto.length > 0} fallback={<span class="muted" data-testid={`merge-${duplicate.row}-none`}>{im('cannotMerge')}</span>}>
+                      {/* A row its importer may not merge may still be skipped: that asks no right over the clue it repeats. */}
                       <select
                         data-testid={`merge-${duplicate.row}`}
                         aria-label={`${im('mergeColumn')} · ${fill('rowOne', { row: duplicate.row })}`}
                         disabled={props.disabled}
-                        onChange={(event) => merges().choose([[duplicate.row, event.currentTarget.value === '' ? null : Number(event.currentTarget.value)]])}
+                        onChange={(event) => {
+                          const value = event.currentTarget.value;
+                          merges().choose([[duplicate.row, value === '' ? null : value === 'skip' ? 'skip' : Number(value)]]);
+                        }}
                       >
                         <option value="" selected={!merges().chosen.has(duplicate.row)}>
                           {im('keepSeparate')}
+                        </option>
+                        <option value="skip" selected={merges().chosen.get(duplicate.row) === 'skip'}>
+                          {im('skipRow')}
                         </option>
                         <For each={duplicate.mergeInto}>
                           {(id) => (
@@ -259,6 +286,10 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                           )}
                         </For>
                       </select>
+                      <Show when={duplicate.mergeInto.length === 0}>
+                        <span class="muted merge-none-note" data-testid={`merge-${duplicate.row}-none`}>
+                          {im('cannotMerge')}
+                        </span>
                       </Show>
                     </td>
                   )}
