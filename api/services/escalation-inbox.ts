@@ -6,7 +6,7 @@ import type { Actor } from '../../engine';
 import type { EscalationWire } from '../contracts/escalations';
 import type { ItemKindName } from '../contracts/board';
 import { ApiError } from '../errors';
-import { readScope } from './board';
+import { readScope, sees } from './board';
 import { tableOf, titlesOf } from './item-tables';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { loadEscalationRouting, type EscalationRouting } from './people/escalation-routing';
@@ -67,11 +67,10 @@ function itemReadableBy(actor: Actor): SQL | undefined {
 
 /** Whether the actor may read the item an escalation is of now (a phase's escalation has none: the unit check stands for it). */
 async function readsItemOf(db: Db | Tx, actor: Actor, row: { subject: string; subjectId: number }): Promise<boolean> {
-  const scope = readScope(actor);
-  if (scope === null || (row.subject !== 'clue' && row.subject !== 'problem')) return true;
+  if (readScope(actor) === null || (row.subject !== 'clue' && row.subject !== 'problem')) return true;
   const t = tableOf(row.subject);
   const [item] = await db.select({ unitId: t.unitId }).from(t).where(eq(t.id, row.subjectId)).limit(1);
-  return item !== undefined && scope.includes(item.unitId);
+  return item !== undefined && sees(actor, item.unitId);
 }
 
 export async function readEscalations(
