@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyInvisible, requiredText } from './visible-text';
+import { directionControl, oneLineText, onlyInvisible, requiredText } from './visible-text';
 
 describe('a required text', () => {
   const title = requiredText(500);
@@ -15,5 +15,17 @@ describe('a required text', () => {
   it('keeps a text with a visible character, marks and all, trimmed', () => {
     expect(title.parse('  网络\u200b水军 ')).toBe('网络\u200b水军');
     expect(title.parse('😀')).toBe('😀');
+  });
+});
+
+describe('a one-line text', () => {
+  const title = oneLineText(500);
+
+  it('refuses the controls that turn the direction of the text, each of them, and keeps the marks that only nudge', () => {
+    for (const control of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const checked = title.safeParse(`线索${control}gnp.exe`);
+      expect(checked.error?.issues.map((i) => i.message), JSON.stringify(control)).toEqual([directionControl]);
+    }
+    expect(title.parse('线索\u200egnp.exe\u200f')).toBe('线索\u200egnp.exe\u200f');
   });
 });

@@ -5,7 +5,7 @@ import { campaignStates } from '../../engine/campaign/campaign.model';
 import { exitCriterionSchema } from '../../engine/campaign/exit-criteria';
 import { category, unit } from './campaign';
 import { changesSomething, label, nothingToChange, pathId } from './common';
-import { notOneLine, oneLinePattern, oneLineText, optionalText } from '../../engine/visible-text';
+import { oneLineText, optionalOneLineText } from '../../engine/visible-text';
 import { campaignEndsBeforeItStarts, isKnownTimeZone, unknownTimeZone } from '../../engine/deadlines/local-time';
 
 // The campaign office's configuration screens: a campaign's settings, its
@@ -17,7 +17,7 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'
 const window = z.strictObject({ start: localDate, end: localDate });
 const nameZh = oneLineText(200);
 // May be left empty: the Chinese name stands in for it (api/services/english-name.ts).
-const nameEn = optionalText(300).regex(oneLinePattern, notOneLine).optional();
+const nameEn = optionalOneLineText(300).optional();
 const configShape = campaignConfigSchema.shape;
 /** Checked with the other fields (an unknown zone said together with an emptied name, not once the name is put right). */
 const timeZone = z.string().min(1).max(64).refine(isKnownTimeZone, { message: unknownTimeZone }).optional();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
 import { changesSomething, label, nothingToChange } from './common';
-import { notOneLine, oneLineText, oneLinePattern, optionalText } from '../../engine/visible-text';
+import { oneLineText, optionalOneLineText } from '../../engine/visible-text';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
 
@@ -128,7 +128,7 @@ export const newUnit = z
     kind: z.enum(unitKinds),
     nameZh: oneLineText(64),
     /** May be left empty: the Chinese name stands in for it. */
-    nameEn: optionalText(128).regex(oneLinePattern, notOneLine).optional(),
+    nameEn: optionalOneLineText(128).optional(),
     mapFeatureId: mapFeatureId.optional(),
     sortOrder: z.number().int().min(0).max(100_000).optional(),
     leadIds: z.array(z.number().int().positive()).max(20).optional(),

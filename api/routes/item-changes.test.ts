@@ -65,6 +65,24 @@ describe('creating, editing and transferring items', () => {
     expect((await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '第一行\u2028第二行', source: 'platform110' })).status).toBe(400);
   });
 
+  it('refuses a title that turns its own text around (U+202E showed "exe.gnp" as "png.exe"), on creation and on an edit, and records nothing', async () => {
+    const before = await database.db.select({ id: clues.id }).from(clues);
+    const reversed = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '涉诈链接（\u202Eexe.gnp）', source: 'platform110' });
+    expect(reversed.status).toBe(400);
+    expect(((await reversed.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toMatchObject([
+      { field: 'title', message: { zh: '不能含改变文字方向的控制字符（U+202A 至 U+202E、U+2066 至 U+2069）：它们让文字倒着显示' } },
+    ]);
+    expect(await database.db.select({ id: clues.id }).from(clues)).toHaveLength(before.length);
+    const [clue] = await database.db.select().from(clues).where(eq(clues.unitId, 'hantai'));
+    if (clue === undefined) throw new Error('no hantai clue');
+    const isolated = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, title: '群众举报\u2067某团伙\u2069' });
+    expect(isolated.status).toBe(400);
+    const [after] = await database.db.select({ title: clues.title, version: clues.version }).from(clues).where(eq(clues.id, clue.id));
+    expect(after).toEqual({ title: clue.title, version: clue.version });
+    // A right-to-left mark only nudges a neutral character: it is no override, and stays allowed.
+    expect((await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '群众举报\u200f某团伙', source: 'platform110' })).status).toBe(201);
+  });
+
   it('edits fields and changes the assignee in one request, as two audited events', async () => {
     const [clue] = await database.db.select().from(clues).where(and(eq(clues.unitId, 'hantai'), eq(clues.state, 'verifying')));
     if (clue === undefined) throw new Error('no verifying hantai clue');
