@@ -518,6 +518,29 @@ describe('numbers in columns of their own', () => {
   });
 });
 
+describe('long numbers a spreadsheet stored as numbers', () => {
+  it("refuses by row and column a number past Excel's 15 digits (a 19-digit bank card, a 16-digit one ending in the 0 Excel wrote, a long source id), and keeps one written exactly", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('线索');
+    sheet.addRow(['线索编号', '标题', '承办单位', '联系电话', '涉案银行卡号']);
+    sheet.addRow(['L-1', '卡号十六位写全', '汉台分局', 13977665544, 6222021234567891]);
+    sheet.addRow(['L-2', '卡号十九位', '汉台分局', null, 6222021234567890000]);
+    sheet.addRow(['L-3', '卡号十六位末位为零', '汉台分局', null, 6222021234567890]);
+    sheet.addRow([2026061500000012345, '编号是长数字', '汉台分局', null, null]);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan = (await (await upload(bytes, 'commit=false', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(plan.issues.map((i) => [i.row, i.column, i.reason.zh])).toEqual([
+      [3, '涉案银行卡号', '号码被表格写成了科学计数法“6.22202123456789E+18”，位数已丢失：请将该列设为文本格式后重新导出'],
+      [4, '涉案银行卡号', '号码被表格写成了科学计数法“6.22202123456789E+15”，位数已丢失：请将该列设为文本格式后重新导出'],
+      [5, '线索编号', '号码被表格写成了科学计数法“2.02606150000001E+18”，位数已丢失：请将该列设为文本格式后重新导出'],
+    ]);
+    const done = (await (await upload(bytes, 'commit=true&onlyValid=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json()) as Plan;
+    expect(done.created).toBe(1);
+    const [made] = await database.db.select({ description: sql<string>`json_extract(${clues.context}, '$.description')` }).from(clues).where(eq(clues.title, '卡号十六位写全'));
+    expect(made?.description).toBe('联系电话：13977665544\n涉案银行卡号：6222021234567891');
+  });
+});
+
 describe('a file imported twice', () => {
   it('lists a row repeating an existing clue word for word (its unit, title and content) as a duplicate, with no source id or number to find it by', async () => {
     const file = ['标题,内容,承办单位', '网络水军恶意差评敲诈商户,商户反映遭水军围攻后被索要删帖费,汉台分局', '论坛散布谣言,,南郑分局'].join('\n');

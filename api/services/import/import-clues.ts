@@ -28,7 +28,7 @@ import { duplicatesOfMany } from '../duplicates';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
-import { appendedCells, appendedColumns, importFieldLabels, importFields, locateHeader, resolveMapping, type ImportField, type Mapping } from './import-columns';
+import { appendedCells, appendedColumns, importFieldLabels, importFields, locateHeader, resolveMapping, scientific, type ImportField, type Mapping } from './import-columns';
 import { duplicateOutcome, mergeCreated, offerMerges, type DuplicateRule, type MergeChoices } from './import-merges';
 import { lookUp } from './name-lookup';
 import { unitReader } from './unit-names';
@@ -84,6 +84,9 @@ interface PlannedRow {
 }
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
+/** A number the spreadsheet kept only the first digits of (written 1.39E+10, or a long one read past Excel's 15 digits). */
+const lostNumber = (row: number, column: string, cell: string): RowIssue =>
+  issue(row, column, `号码被表格写成了科学计数法“${cell}”，位数已丢失：请将该列设为文本格式后重新导出`, `The spreadsheet wrote the number as "${cell}", losing its digits: format the column as text and export it again`);
 
 /** What the plan says of the file as read: its format, the sheet read, and the row the header was found on. */
 const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headerLastRow: table.headerLastRow ?? table.headerRow, headers: table.headers });
@@ -162,6 +165,8 @@ async function plan(
     const row = table.rowNumbers[index] ?? index + 2;
     const before = issues.length;
     const sourceRef = at(cells, 'sourceRef') || null;
+    // A source id the spreadsheet turned into 1.39E+10 is no id: another row's may have become the same.
+    if (sourceRef !== null && scientific.test(sourceRef)) issues.push(lostNumber(row, mapping.sourceRef ?? '', sourceRef));
     if (sourceRef !== null) {
       const earlier = refsInFile.get(sourceRef);
       if (earlier !== undefined) issues.push(issue(row, mapping.sourceRef ?? '', `与第 ${earlier} 行编号重复`, `Same source id as row ${earlier}`));
@@ -216,9 +221,7 @@ async function plan(
     // eslint-disable-next-line no-control-regex
     const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f\u2028\u2029]+\s*/g, ' ');
     const numbers = appendedCells(table.headers, cells, appended);
-    for (const { header, cell } of numbers.lost) {
-      issues.push(issue(row, header, `号码被表格写成了科学计数法“${cell}”，位数已丢失：请将该列设为文本格式后重新导出`, `The spreadsheet wrote the number as "${cell}", losing its digits: format the column as text and export it again`));
-    }
+    for (const { header, cell } of numbers.lost) issues.push(lostNumber(row, header, cell));
     const description = [at(cells, 'description'), ...numbers.lines].filter((part) => part !== '').join('\n');
     const fields = { title, description, categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);

@@ -138,7 +138,7 @@ export function appendedColumns(headers: readonly string[], mapping: Record<Impo
 }
 
 /** A number as Excel shows one too long for its column (1.39E+10), and a CSV saved from it keeps: its other digits gone. */
-const scientific = /^\d(?:\.\d+)?e\+\d+$/i;
+export const scientific = /^\d(?:\.\d+)?e\+\d+$/i;
 
 /** A row's cells of the appended columns as lines of its description ("联系电话：139…"), and those holding a number whose digits are lost. */
 export function appendedCells(headers: readonly string[], cells: readonly string[], appended: readonly string[]): { lines: string[]; lost: { header: string; cell: string }[] } {

@@ -72,7 +72,24 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('error' in value) return String(value.error);
     return '';
   }
+  if (typeof value === 'number' && lostDigits(value)) return asExcelShowsIt(value);
   return String(value);
+}
+
+/**
+ * A whole number past what a spreadsheet keeps: Excel holds 15 significant digits, so a 16-digit number typed
+ * into it ends in 0 and a 19-digit bank card in 0000, and a double keeps none past 2^53. Read as digits
+ * ("6222021234567890000") it looked whole; it is read as Excel shows it (6.22202123456789E+18), which the import
+ * refuses by row and column as it refuses a CSV's 1.39E+10. A 16-digit number another program wrote exactly,
+ * not ending in 0, is kept.
+ */
+function lostDigits(value: number): boolean {
+  const size = Math.abs(value);
+  return size >= 1e15 && (size > Number.MAX_SAFE_INTEGER || size % 10 === 0);
+}
+
+function asExcelShowsIt(value: number): string {
+  return value.toExponential(14).replace(/\.?0+e/, 'e').toUpperCase();
 }
 
 /**
