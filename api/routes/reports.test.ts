@@ -263,8 +263,13 @@ describe('completion reports', () => {
     }
     // A span is named by its first and last days (the end is exclusive), an "as of" by its own day: two spans, two names.
     const named = async (query: string) => (await get(`/api/campaigns/1/report?format=csv&${query}`)).headers.get('content-disposition');
-    expect(await named(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-05-01T00:00:00+08:00')}`)).toMatch(/-2026-04-01_2026-04-30-2026-06-15\.csv"$/);
+    expect(await named(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-07-01T00:00:00+08:00')}`)).toMatch(/-2026-04-01_2026-06-30-2026-06-15\.csv"$/);
+    // A span already over holds the same figures whenever it is exported: its own days name it.
+    expect(await named(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-05-01T00:00:00+08:00')}`)).toMatch(/-2026-04-01_2026-04-30\.csv"$/);
     expect(await named(`phase=survey&asOf=${encodeURIComponent('2026-06-01T12:00:00+08:00')}`)).toMatch(/-survey-asof-2026-06-01\.csv"$/);
+    // A phase already over is named by its last day, not the day it is exported: its figures are the same whenever.
+    expect(await named('phase=survey')).toMatch(/-survey-2026-03-31\.csv"$/);
+    expect(await named('phase=crackdown')).toMatch(/-crackdown-2026-06-15\.csv"$/);
   });
 
   it('reads instants given with an offset as the same instants in UTC', async () => {

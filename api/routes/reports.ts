@@ -64,14 +64,18 @@ export function reportRoutes(database: Database, clock: Clock) {
         if (query.format === 'json') return c.json(built, 200);
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
-                const scope = exportScope(names, unit, category);
+        const scope = exportScope(names, unit, category);
         // Named for what it holds: the phase, or the span's first and last days, and the day it is as of (today's unless
-        // asked for another), so that two spans, or the same one as of two days, are two files.
+        // asked for another), so that two spans, or the same one as of two days, are two files. A span already over
+        // holds the same figures whenever it is exported: it is named by its last day (the end is exclusive), which a
+        // span given its end names already, so a phase's report exported in December is not dated in December, and
+        // the same file exported twice has one name.
         const day = (instant: string | number) => exportDay(new Date(instant), campaign.config.timeZone);
         const ranged = query.from !== undefined || query.to !== undefined;
         const spanName = query.phase ?? (ranged ? `${query.from === undefined ? 'start' : day(span.from)}_${query.to === undefined ? 'end' : day(Date.parse(span.to) - 1)}` : 'report');
-        const asOfName = query.asOf === undefined ? exportDay(now, campaign.config.timeZone) : `asof-${day(span.asOf)}`;
-        const name = [campaign.code, ...scope, spanName, asOfName].join('-');
+        const asOfName =
+          query.asOf !== undefined ? [`asof-${day(span.asOf)}`] : !settled ? [exportDay(now, campaign.config.timeZone)] : query.to !== undefined ? [] : [day(Date.parse(end) - 1)];
+        const name = [campaign.code, ...scope, spanName, ...asOfName].join('-');
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
