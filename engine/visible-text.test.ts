@@ -28,4 +28,8 @@ describe('a one-line text', () => {
     }
     expect(title.parse('线索\u200egnp.exe\u200f')).toBe('线索\u200egnp.exe\u200f');
   });
+
+  it('says once of a text of nothing but such controls that it has nothing to see', () => {
+    expect(title.safeParse('\u200b\u202e').error?.issues.map((i) => i.message)).toEqual([onlyInvisible]);
+  });
 });

@@ -43,15 +43,17 @@ export const notOneLine = 'one line, without control characters';
  * U+202E showed "线索（exe.gnp）" as "线索（png.exe）" on the card, the wall and in every export, what it said
  * hidden from the people who read it. The marks U+200E and U+200F, which only nudge a neutral character, stay allowed.
  */
-export const noDirectionControlPattern = /^[^\u202a-\u202e\u2066-\u2069]*$/;
+const directionControls = /[\u202a-\u202e\u2066-\u2069]/;
 export const directionControl = 'no characters that turn the direction of the text (U+202A to U+202E, U+2066 to U+2069)';
+/** Said of a text with something visible in it: one of only invisible characters is refused as that, once. */
+const turnsNoDirection = (text: string) => text.replace(invisible, '') === '' || !directionControls.test(text);
 
 /**
  * {@link requiredText} on one line: a title or a name, shown on one line of a card, a list, a tile and an export's
  * cell. A line break in a title (a cell of a spreadsheet can hold one) went into every CSV as a cell of two lines.
  * Only new input is checked so: a replayed history is not validated again, and a title stored before stays readable.
  */
-export const oneLineText = (max: number) => requiredText(max).regex(oneLinePattern, notOneLine).regex(noDirectionControlPattern, directionControl);
+export const oneLineText = (max: number) => requiredText(max).regex(oneLinePattern, notOneLine).refine(turnsNoDirection, { message: directionControl });
 
 /** An optional name (an English one, where the Chinese stands in) held to the same line as {@link oneLineText}. */
-export const optionalOneLineText = (max: number) => optionalText(max).regex(oneLinePattern, notOneLine).regex(noDirectionControlPattern, directionControl);
+export const optionalOneLineText = (max: number) => optionalText(max).regex(oneLinePattern, notOneLine).refine(turnsNoDirection, { message: directionControl });
