@@ -12,11 +12,17 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-/** Hashes a password as `scrypt$N$r$p$salt$key` (base64). */
-export async function hashPassword(password: string): Promise<string> {
+export type ScryptCost = { readonly N: number; readonly r: number; readonly p: number };
+
+/**
+ * Hashes a password as `scrypt$N$r$p$salt$key` (base64), at the cost of {@link defaults} unless told another:
+ * the test databases' demo users take a small one (see test/support/test-database.ts). Every check reads the
+ * cost from the hash it checks against, so a stored hash keeps working when the defaults change.
+ */
+export async function hashPassword(password: string, cost: ScryptCost = defaults): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, defaults);
-  return ['scrypt', defaults.N, defaults.r, defaults.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** Checks a password against a stored hash in constant time. */
@@ -28,5 +34,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of nothing, checked against when the username is unknown, so that timing does not reveal which usernames exist. */
-export const decoyHash = await hashPassword(randomBytes(12).toString('base64'));
+/**
+ * A hash of a random password nobody kept, at the default cost, checked against when the username is unknown, so
+ * that timing does not reveal which usernames exist (the sign-in fails whatever the check says). Written out rather
+ * than made at start: making it took a full scrypt run in every process that loaded this module, and the server
+ * answers nothing sooner for it.
+ */
+export const decoyHash = 'scrypt$32768$8$1$+AouXeVyF51uDouCJllMWA==$bHHagff651ONN58eNHCosBBx/+iW9m51TmDVO7cxYjg=';

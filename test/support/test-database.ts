@@ -13,6 +13,13 @@ export const testNow = new Date('2026-06-15T02:00:00.000Z');
 
 let sharedHash: Promise<string> | null = null;
 
+/**
+ * The scrypt cost of the demo users' shared hash in tests: 1 MiB and a few milliseconds, not 32 MiB and 80 ms to
+ * half a second (the suites sign in well over a thousand times). The same code checks it, reading the cost from the
+ * hash; accounts a test creates or resets through the API get the server's own cost.
+ */
+const testCost = { N: 1024, r: 8, p: 1 } as const;
+
 /** The server's write worker, from the sources (see WriteWorker). */
 const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
 
@@ -21,7 +28,7 @@ const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
  * the demo campaign unless told otherwise. One per test file; removed by
  * `drop`. By default an embedded file; with BATTLEMAP_TEST_DB=sqld a libSQL
  * server (sqld) of its own on 127.0.0.1, reached over HTTP.
- * Every demo user gets the same real scrypt hash, computed once per process.
+ * Every demo user gets the same real scrypt hash (at a small cost: see testCost), computed once per process.
  */
 export async function testDatabase(
   options: {
@@ -43,7 +50,7 @@ export async function testDatabase(
   // for a test that watches the moves' own calls, which a spy sees only on this thread.
   const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`, options.writeWorker === false ? {} : { writeWorker: writeWorkerScript });
   if (options.seed !== false) {
-    sharedHash ??= hashPassword(demoPassword);
+    sharedHash ??= hashPassword(demoPassword, testCost);
     const hash = await sharedHash;
     await seedDemoCampaign(database, {
       now: options.now ?? testNow,
