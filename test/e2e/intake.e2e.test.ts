@@ -163,6 +163,28 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('on an intranet address over plain http (no crypto.randomUUID there) the file is still checked and imported', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      // Chromium exposes crypto.randomUUID only in a secure context (https or localhost); an intranet server at
+      // http://10.x or a hostname is neither. The page is made the same here.
+      await context.addInitScript(() => {
+        Reflect.deleteProperty(Crypto.prototype, 'randomUUID');
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      expect(await page.evaluate(() => typeof (crypto as Partial<Crypto>).randomUUID)).toBe('undefined');
+      await upload(page, '内网导入.csv', Buffer.from('标题,单位\n内网导入测试甲,汉台分局\n'));
+      await settled(page);
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('1');
+      expect(await titlesOnBoard(context, campaignId, '内网导入测试')).toEqual(['内网导入测试甲']);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a register with its header in two rows: the rows named, the found date read from the column under its group', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
+import { randomUuid } from '../api/random-uuid';
 import { colon, lang, named, tr } from '../i18n/i18n';
 import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
@@ -84,7 +85,7 @@ export function ImportPage() {
     setProgress({ stage, sent: 0, server: null });
     if (options.keepFailure !== true) setFailure(null);
     // Once the file is sent, the server's own progress is asked for at once and then twice a second until the answer comes.
-    const progressId = crypto.randomUUID();
+    const progressId = randomUuid();
     let polling: ReturnType<typeof setInterval> | undefined;
     const ask = () => {
       void intakeApi.progress(progressId).then((server) => {
