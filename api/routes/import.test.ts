@@ -671,3 +671,38 @@ describe('a long import', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('an import retried', () => {
+  it('an import sent again with its Idempotency-Key (its answer lost) is answered as the first was and imports its rows once', async () => {
+    // A register without source ids: imported twice without a key, each row would be a second clue.
+    const file = '标题,内容,单位\n重试导入甲,电话 13966660001,汉台分局\n重试导入乙,电话 13966660002,汉台分局';
+    const send = (key: string, progressId: string) =>
+      app.request(`/api/campaigns/1/imports?commit=true&progressId=${progressId}`, {
+        method: 'POST',
+        headers: { cookie: office.cookie, 'content-type': 'text/csv', 'idempotency-key': key },
+        body: file,
+      });
+    const before = await clueCount();
+    const first = await send('import-once-1', crypto.randomUUID());
+    expect(first.status).toBe(200);
+    const answer = (await first.json()) as Plan;
+    expect(answer.created).toBe(2);
+    // The page follows each try under a progress id of its own: the retry is the same import all the same.
+    const again = await send('import-once-1', crypto.randomUUID());
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(answer);
+    expect(await clueCount()).toBe(before + 2);
+
+    // The same key with another file is refused by the header's name, and imports nothing.
+    const other = await app.request('/api/campaigns/1/imports?commit=true', {
+      method: 'POST',
+      headers: { cookie: office.cookie, 'content-type': 'text/csv', 'idempotency-key': 'import-once-1' },
+      body: '标题,单位\n另一个文件,汉台分局',
+    });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { code: string; fields?: { field: string }[] }).fields?.map((f) => f.field)).toEqual(['header.idempotency-key']);
+    expect(await clueCount()).toBe(before + 2);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
-import { idParam } from '../contracts/common';
+import { createHash } from 'node:crypto';
+import { idempotencyHeader, idParam } from '../contracts/common';
 import { caseNumberHolders, caseNumberQuery, clueParts, duplicatesAnswer, duplicatesRequest, importPlan, importProgress, importQuery, importTemplateQuery, progressParam } from '../contracts/intake';
 import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
@@ -9,7 +10,8 @@ import { UnknownEncoding } from '../../engine/intake/text-encoding';
 import { notATable } from '../../engine/intake/not-a-table';
 import { maxImportRows, TooManyRows } from '../services/import/read-table';
 import { TableTooLarge, type TableReader } from '../services/import/table-reader';
-import { commitImport, previewImport } from '../services/import/import-clues';
+import { commitImport, previewImport, type ImportResult } from '../services/import/import-clues';
+import { keptAnswer, onceOf } from '../services/idempotency';
 import { importFields, type Mapping } from '../services/import/import-columns';
 import type { DuplicateRule, MergeChoices } from '../services/import/import-merges';
 import { importTemplate } from '../services/import/import-template';
@@ -80,6 +82,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         request: {
           params: idParam,
           query: importQuery,
+          headers: idempotencyHeader,
           body: { required: true, content: Object.fromEntries(importBodyTypes.map((t) => [t, { schema: z.string() }])) },
         },
         responses: {
@@ -126,7 +129,12 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
           throw queryRefused('merges', { zh: `文件中没有第 ${strayRow} 行数据`, en: `The file has no data row ${strayRow}` });
         }
         if (!query.commit) return c.json(await previewImport(database, id, table, mapping, viewer.actor, clock(), onProgress), 200);
-        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, duplicates, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
+        // The same file with the same choices: a retry follows its progress under an id of its own, which is no part of it.
+        const { progressId: _followedAs, ...choices } = query;
+        const once = onceOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, { ...choices, file: createHash('sha256').update(bytes).digest('hex') });
+        const kept = await keptAnswer(database.db, once);
+        if (kept !== null) return c.json(kept.answer as ImportResult, 200, { 'Idempotent-Replayed': 'true' });
+        return c.json(await commitImport(database, id, table, mapping, viewer.actor, clock(), { onlyValid: query.onlyValid, merges, duplicates, once, ...(onProgress === undefined ? {} : { onProgress }) }), 200);
       },
     )
     .openapi(

@@ -185,6 +185,36 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('an import whose answer the network lost, imported again from the same page, creates its clues once', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      const keys: (string | undefined)[] = [];
+      await page.route('**/api/campaigns/*/imports?*', async (route) => {
+        if (!route.request().url().includes('commit=true')) return route.continue();
+        keys.push(route.request().headers()['idempotency-key']);
+        if (keys.length > 1) return route.continue();
+        // The server imports the file; its answer never reaches the browser.
+        expect((await route.fetch()).status()).toBe(200);
+        await route.abort('internetdisconnected');
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      // A register without source ids: imported a second time, each row would be a second clue.
+      await upload(page, '断网重试.csv', Buffer.from('标题,单位\n断网重试导入甲,汉台分局\n断网重试导入乙,汉台分局\n'));
+      await settled(page);
+      await page.getByTestId('import-all').click();
+      await expect.poll(() => page.locator('.intake-app').textContent()).toContain('无法连接服务器');
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await titlesOnBoard(context, campaignId, '断网重试导入')).toEqual(['断网重试导入乙', '断网重试导入甲']);
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('2');
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toBeDefined();
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a register with its header in two rows: the rows named, the found date read from the column under its group', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

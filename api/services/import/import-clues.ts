@@ -25,6 +25,7 @@ import {
 import { ApiError, queryRefused } from '../../errors';
 import { itemRulesOf, loadCampaign, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
+import { onceIn, type Once } from '../idempotency';
 import { letOthersIn } from '../let-others-in';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
@@ -324,74 +325,86 @@ export async function commitImport(
   chosen: Mapping | undefined,
   actor: Actor,
   now: Date,
-  options: { onlyValid: boolean; merges?: MergeChoices; duplicates?: DuplicateRule; onProgress?: OnProgress },
+  options: { onlyValid: boolean; merges?: MergeChoices; duplicates?: DuplicateRule; onProgress?: OnProgress; once?: Once | null },
 ): Promise<ImportResult> {
   const table = locateHeader(file);
-  return database.write(async (tx) => {
-    const campaign = await loadCampaign(tx, campaignId);
-    const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
-    const { plan: checked, rows } = await plan(tx, campaign, table, mapping, actor, now, options.onProgress);
-    if (checked.issues.length > 0 && !options.onlyValid) {
-      throw new ApiError('payload_invalid', {
-        reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'} found; nothing was imported` },
-        extra: { plan: checked },
-      });
+  // With an Idempotency-Key, the answer is kept in the import's own transaction: a retry whose first answer was lost
+  // (committed, then the network failed) gets that answer and imports nothing a second time.
+  return database.write((tx) => onceIn(tx, options.once ?? null, 200, now, () => writeImport(tx, campaignId, table, chosen, actor, now, options)));
+}
+
+async function writeImport(
+  tx: Tx,
+  campaignId: number,
+  table: ReturnType<typeof locateHeader>,
+  chosen: Mapping | undefined,
+  actor: Actor,
+  now: Date,
+  options: { onlyValid: boolean; merges?: MergeChoices; duplicates?: DuplicateRule; onProgress?: OnProgress },
+): Promise<ImportResult> {
+  const campaign = await loadCampaign(tx, campaignId);
+  const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
+  const { plan: checked, rows } = await plan(tx, campaign, table, mapping, actor, now, options.onProgress);
+  if (checked.issues.length > 0 && !options.onlyValid) {
+    throw new ApiError('payload_invalid', {
+      reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'} found; nothing was imported` },
+      extra: { plan: checked },
+    });
+  }
+  const rules = itemRulesOf(campaign);
+  const batchId = randomUUID();
+  const at = now.toISOString();
+  let nextId = await clueStore.nextId(tx);
+  const records: (ClueRecord & { identifiers: readonly Identifier[] })[] = [];
+  const audit: AuditInput[] = [];
+  const refs: (typeof importedClues.$inferInsert)[] = [];
+  const refused: RowIssue[] = [];
+  const createdOfRow = new Map<number, number>();
+  const outcome = duplicateOutcome(checked.duplicates, options.merges ?? new Map(), options.duplicates ?? 'keep');
+  // Only a duplicate row is skipped: a skip of any other (a choice from another file, a row since mended) would drop
+  // a clue unsaid, so the import is refused with the row rather than made without it.
+  const duplicateRows = new Set(checked.duplicates.map((d) => d.row));
+  const straySkip = [...outcome.skipped].find((row) => !duplicateRows.has(row));
+  if (straySkip !== undefined) {
+    throw queryRefused('merges', { zh: `第 ${straySkip} 行不是疑似重复行，不能跳过`, en: `Row ${straySkip} is not a duplicate row, so it cannot be skipped` });
+  }
+  let skippedDuplicates = 0;
+  for (const [index, row] of rows.entries()) {
+    if (outcome.skipped.has(row.row)) {
+      skippedDuplicates += 1;
+      continue;
     }
-    const rules = itemRulesOf(campaign);
-    const batchId = randomUUID();
-    const at = now.toISOString();
-    let nextId = await clueStore.nextId(tx);
-    const records: (ClueRecord & { identifiers: readonly Identifier[] })[] = [];
-    const audit: AuditInput[] = [];
-    const refs: (typeof importedClues.$inferInsert)[] = [];
-    const refused: RowIssue[] = [];
-    const createdOfRow = new Map<number, number>();
-    const outcome = duplicateOutcome(checked.duplicates, options.merges ?? new Map(), options.duplicates ?? 'keep');
-    // Only a duplicate row is skipped: a skip of any other (a choice from another file, a row since mended) would drop
-    // a clue unsaid, so the import is refused with the row rather than made without it.
-    const duplicateRows = new Set(checked.duplicates.map((d) => d.row));
-    const straySkip = [...outcome.skipped].find((row) => !duplicateRows.has(row));
-    if (straySkip !== undefined) {
-      throw queryRefused('merges', { zh: `第 ${straySkip} 行不是疑似重复行，不能跳过`, en: `Row ${straySkip} is not a duplicate row, so it cannot be skipped` });
+    const input = { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields, ...(row.foundAt === undefined ? {} : { foundAt: row.foundAt }) };
+    const created = createClue(nextId, input, actor, rules, now);
+    if (!created.ok) {
+      refused.push({ row: row.row, column: mapping.unit ?? '', reason: created.refusal.reason });
+      continue;
     }
-    let skippedDuplicates = 0;
-    for (const [index, row] of rows.entries()) {
-      if (outcome.skipped.has(row.row)) {
-        skippedDuplicates += 1;
-        continue;
-      }
-      const input = { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields, ...(row.foundAt === undefined ? {} : { foundAt: row.foundAt }) };
-      const created = createClue(nextId, input, actor, rules, now);
-      if (!created.ok) {
-        refused.push({ row: row.row, column: mapping.unit ?? '', reason: created.refusal.reason });
-        continue;
-      }
-      records.push({ ...created.record, identifiers: row.identifiers });
-      createdOfRow.set(row.row, nextId);
-      audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
-      if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
-      nextId += 1;
-      if (index % rowsBetweenTurns === 0 && index > 0) {
-        options.onProgress?.({ stage: 'creating', done: index, total: rows.length });
-        await letOthersIn();
-      }
-    }
-    if (refused.length > 0 && !options.onlyValid) {
-      throw new ApiError('role_forbidden', { reason: refused[0]?.reason ?? { zh: '无权导入', en: 'Not allowed to import' }, extra: { plan: { ...checked, issues: refused } } });
-    }
-    // Written in slices, each clue with its audit entry and source id, with a turn for other requests between slices.
-    const slice = writesBetweenTurns;
-    for (let i = 0; i < records.length; i += slice) {
-      await clueStore.insertMany(tx, records.slice(i, i + slice), at);
-      await appendAudit(tx, ...audit.slice(i, i + slice));
-      options.onProgress?.({ stage: 'writing', done: Math.min(i + slice, records.length), total: records.length });
+    records.push({ ...created.record, identifiers: row.identifiers });
+    createdOfRow.set(row.row, nextId);
+    audit.push({ at, actorId: actor.userId, campaignId, subject: 'clue', subjectId: nextId, event: created.event.type, fromState: null, toState: created.record.state, payload: { ...created.event, batchId, sourceRef: row.sourceRef }, version: 1, unitId: row.unitId, categoryId: row.fields.categoryId });
+    if (row.sourceRef !== null) refs.push({ campaignId, sourceRef: row.sourceRef, clueId: nextId, batchId });
+    nextId += 1;
+    if (index % rowsBetweenTurns === 0 && index > 0) {
+      options.onProgress?.({ stage: 'creating', done: index, total: rows.length });
       await letOthersIn();
     }
-    for (let i = 0; i < refs.length; i += 2000) await insertRows(tx, importedClues, refs.slice(i, i + 2000));
-    const merged = await mergeCreated(tx, createdOfRow, outcome.merges, actor, now, batchId, checked);
-    await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
-    options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
-    return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged, skippedDuplicates };
-  });
+  }
+  if (refused.length > 0 && !options.onlyValid) {
+    throw new ApiError('role_forbidden', { reason: refused[0]?.reason ?? { zh: '无权导入', en: 'Not allowed to import' }, extra: { plan: { ...checked, issues: refused } } });
+  }
+  // Written in slices, each clue with its audit entry and source id, with a turn for other requests between slices.
+  const slice = writesBetweenTurns;
+  for (let i = 0; i < records.length; i += slice) {
+    await clueStore.insertMany(tx, records.slice(i, i + slice), at);
+    await appendAudit(tx, ...audit.slice(i, i + slice));
+    options.onProgress?.({ stage: 'writing', done: Math.min(i + slice, records.length), total: records.length });
+    await letOthersIn();
+  }
+  for (let i = 0; i < refs.length; i += 2000) await insertRows(tx, importedClues, refs.slice(i, i + 2000));
+  const merged = await mergeCreated(tx, createdOfRow, outcome.merges, actor, now, batchId, checked);
+  await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
+  options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
+  return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged, skippedDuplicates };
 }
 

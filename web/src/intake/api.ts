@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { call as expect, client, reportUnauthenticated } from '../api/typed-call';
 import type { caseNumberHolders, clueParts, duplicatesAnswer, importPlan, importProgress } from '../../../api/contracts/intake';
 import { ApiProblem, problemOf } from '../api/problem';
+import { withRetryKey } from '../api/retry-keys';
 import { sendFile } from '../api/send-file';
 
 export type ImportPlan = z.infer<typeof importPlan>;
@@ -77,13 +78,21 @@ export async function uploadImport(campaignId: number, file: File, options: Uplo
   if (options.mapping !== undefined) query.set('mapping', JSON.stringify(options.mapping));
   if (options.merges !== undefined && options.merges.size > 0) query.set('merges', JSON.stringify(Object.fromEntries(options.merges)));
   if (options.duplicates !== undefined && options.duplicates !== 'keep') query.set('duplicates', options.duplicates);
+  const choices = query.toString();
   if (options.progressId !== undefined) query.set('progressId', options.progressId);
-  const response = await sendFile(`/api/campaigns/${campaignId}/imports?${query.toString()}`, file, {
-    contentType: uploadType(file) ?? 'application/octet-stream',
-    onProgress: options.onProgress,
-    signal: options.signal,
-  });
-  return settle(response);
+  const send = async (headers: Readonly<Record<string, string>>) =>
+    settle(
+      await sendFile(`/api/campaigns/${campaignId}/imports?${query.toString()}`, file, {
+        contentType: uploadType(file) ?? 'application/octet-stream',
+        headers,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      }),
+    );
+  if (!options.commit) return send({});
+  // An import whose answer the network lost may have been made: the same file with the same choices, imported again,
+  // goes with the same key, and the server answers it as it did the first rather than creating its clues twice.
+  return withRetryKey(`import ${campaignId} ${file.name} ${file.size} ${file.lastModified} ${choices}`, (key) => send({ 'Idempotency-Key': key }));
 }
 
 async function settle(response: Response): Promise<ImportPlan> {
