@@ -488,6 +488,36 @@ describe('the three lists in Chromium', () => {
       }
     }));
 
+  test('a batch whose answer the network lost says its items may have been changed, and names them, rather than that nothing was', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const verifying = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?state=verifying&unit=hantai&limit=500');
+      const extendable = verifying.items.filter((item) => item.changes.includes('clue.extend'));
+      if (extendable.length < 2 || extendable.length >= confirmFrom) throw new Error('the seed gives Hantai no small set of verifying clues to extend');
+      await page.route('**/api/campaigns/*/batch', async (route) => {
+        // The server applies the batch; its answer never reaches the browser.
+        expect((await route.fetch()).status()).toBe(200);
+        await route.abort('internetdisconnected');
+      });
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?state=verifying&unit=hantai`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('select-page').check();
+      await page.getByTestId('batch-extend').click();
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.locator('input[name=until]').fill('2026-11-29');
+      await dialog.locator('textarea[name=reason]').fill('断网测试');
+      await dialog.getByTestId('batch-submit').click();
+      await page.getByTestId('batch-result').waitFor();
+      // It was applied: the dialog does not say the items were left as they were, but that it cannot tell, and which.
+      const unknown = dialog.getByTestId('batch-unknown');
+      expect(await unknown.getAttribute('data-n')).toBe(String(extendable.length));
+      expect(await unknown.textContent()).toContain(`以下 ${extendable.length} 项已提交，但未收到服务器答复，可能已处理`);
+      for (const item of extendable) await dialog.getByTestId(`batch-unknown-clue-${item.id}`).waitFor();
+      expect(await dialog.textContent()).not.toContain('其余事项未处理');
+      const now = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?state=verifying&unit=hantai&limit=500');
+      const versions = new Map(now.items.map((item) => [item.id, item.version]));
+      expect(extendable.map((item) => versions.get(item.id))).toEqual(extendable.map((item) => item.version + 1));
+    }));
+
   // Last: it changes the clues the tests above read.
   test('a unit lead selects found clues and moves them on at once; one changed meanwhile is left, and said why', async () => {
     const office = await signedIn(suite.browser, suite.server.url, 'office');

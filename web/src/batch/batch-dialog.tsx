@@ -16,15 +16,19 @@ import { keptRead } from '../ui/read-shown';
 import { batchApi, type BatchItem, type BatchResult } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction } from './batch-plan';
+import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
 import { calendarDay } from '../ui/dates';
 
-/** What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest were not sent. */
+/**
+ * What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest
+ * were not sent; `unknown`, the items of a request sent whose answer never came (the server may have changed them).
+ */
 export interface BatchOutcome {
   readonly changed: BatchResult['changed'];
   readonly refused: BatchResult['refused'];
   readonly stopped: Label | null;
+  readonly unknown: BatchBody['items'];
 }
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
@@ -129,6 +133,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const changed: BatchResult['changed'][number][] = [];
     const refused: BatchResult['refused'][number][] = [];
     let stopped: Label | null = null;
+    let unknown: BatchBody['items'] = [];
     for (const body of bodies) {
       setProgress({ done: changed.length + refused.length, n: plan.items.length });
       try {
@@ -137,11 +142,13 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
         refused.push(...answer.refused);
       } catch (error) {
         stopped = error instanceof ApiProblem ? error.reason : { zh: String(error), en: String(error) };
+        // No answer, or a gateway's in place of the server's: the server may have applied it all the same.
+        if (!(error instanceof ApiProblem) || error.status === 0 || error.status >= 500) unknown = body.items;
         break;
       }
     }
     setProgress(null);
-    setOutcome({ changed, refused, stopped });
+    setOutcome({ changed, refused, stopped, unknown });
     queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
   }
 
@@ -239,7 +246,25 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
         >
           {(done) => (
             <div class="modal-body" role="status" data-testid="batch-result">
-              <Show when={done().stopped}>{(reason) => <p class="form-error">{bt('stopped', { reason: tr(reason()) })}</p>}</Show>
+              <Show when={done().stopped}>
+                {(reason) => <p class="form-error">{bt(done().unknown.length > 0 ? 'stoppedUnanswered' : 'stopped', { reason: tr(reason()) })}</p>}
+              </Show>
+              <Show when={done().unknown.length > 0}>
+                <p data-testid="batch-unknown" data-n={done().unknown.length}>
+                  {bt('unknown', { n: done().unknown.length })}
+                </p>
+                <ul class="batch-refusals">
+                  <For each={done().unknown}>
+                    {(item) => (
+                      <li data-testid={`batch-unknown-${item.kind}-${item.id}`}>
+                        <A href={`/campaigns/${props.campaign.id}/board?kind=${item.kind}&item=${item.id}`}>
+                          #{item.id} {titleOf(item.kind, item.id)}
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
               <p data-testid="batch-changed" data-n={done().changed.length}>
                 {bt('changed', { n: done().changed.length })}
                 {done().refused.length === 0 && done().stopped === null ? `${lang() === 'zh' ? '；' : '; '}${bt('allChanged')}` : ''}

@@ -54,6 +54,11 @@ export const batchMessages = {
   refused: { zh: '{n} 项未处理：', en: '{n} left as they were:' },
   allChanged: { zh: '全部处理完成。', en: 'every item was changed.' },
   stopped: { zh: '提交中断：{reason}。已提交的结果如下，其余事项未处理。', en: 'Sending stopped: {reason}. What was sent is below; the rest were not changed.' },
+  stoppedUnanswered: { zh: '提交中断：{reason}。已收到答复的结果如下。', en: 'Sending stopped: {reason}. What was answered is below.' },
+  unknown: {
+    zh: '以下 {n} 项已提交，但未收到服务器答复，可能已处理：请先查看其现状，再决定是否重新处理；此后的事项未提交。',
+    en: 'These {n} items were sent but no answer came: they may have been changed. Look at them as they are now before changing them again; any after them were not sent.',
+  },
   close: { zh: '关闭', en: 'Close' },
 } satisfies Record<string, Label>;
 
