@@ -154,4 +154,30 @@ describe('attachments in the drawer, in Chromium', () => {
       await officer.context.close();
     }
   });
+
+  test('a file whose sending failed, chosen again and attached, no longer shows as failed beside the one attached', async () => {
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const campaignId = campaignOf(officer.page);
+      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
+      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
+      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
+      const { page } = officer;
+      let tries = 0;
+      // The first try finds the network gone; the second goes through.
+      await page.route('**/api/clues/*/attachments?*', (route) => (++tries === 1 ? route.abort('internetdisconnected') : route.continue()));
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
+      const section = page.getByTestId('detail-panel').getByTestId('attachments');
+      await section.getByTestId('attachment-drop').waitFor();
+      const file = { name: '断网后重传.txt', mimeType: 'text/plain', buffer: Buffer.from('调取记录') };
+      await section.getByTestId('attachment-input').setInputFiles(file);
+      await expect.poll(() => section.getByTestId('attachment-failed').textContent()).toBe('无法连接服务器，请检查网络后重试');
+      await section.getByTestId('attachment-input').setInputFiles(file);
+      await expect.poll(async () => (await section.getByTestId('attachment-name').allTextContents()).filter((name) => name === file.name)).toHaveLength(1);
+      expect(await section.getByTestId('attachment-sending').count()).toBe(0);
+    } finally {
+      await officer.context.close();
+    }
+  });
 }, 120_000);

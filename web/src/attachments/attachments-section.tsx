@@ -72,6 +72,9 @@ export function AttachmentsSection(props: {
       try {
         await attachmentsApi.upload(props.kind, props.item.id, file, (sent) => update(key, { sent }));
         attached.push(key);
+        // The same file tried before and failed (the network gone) is attached now: its failure no longer stands.
+        const triedBefore = sending().filter((s) => s.key !== key && s.failed !== null && s.name === file.name && s.size === file.size);
+        attached.push(...triedBefore.map((s) => s.key));
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         update(key, { failed: tr(error.reason) });
