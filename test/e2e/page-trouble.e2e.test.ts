@@ -242,6 +242,36 @@ describe('a read that fails inside a page', () => {
       }
     }));
 
+  test('a part of the page that fails to load while the server is away (stopped, restarting) leaves the page and what is typed in it, rather than reloading into the browser\'s error page', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const [id] = await cardIds(page, '[data-testid=column-verifying]');
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-edit').click();
+      await drawer.locator('input[name=title]').fill('服务器重启时正在编辑的标题');
+      const at = page.url();
+      const loaded: string[] = [];
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) loaded.push(frame.url());
+      });
+      // The server stops: nothing of it answers. A chunk the board reads while idle (the move dialog's) then fails, as here.
+      const asked: string[] = [];
+      await page.route('**/*', (route) => {
+        asked.push(route.request().url());
+        return route.abort('connectionrefused');
+      });
+      await page.evaluate(() => {
+        const failed = new Event('vite:preloadError', { cancelable: true });
+        window.dispatchEvent(Object.assign(failed, { payload: new Error('Failed to fetch dynamically imported module') }));
+      });
+      // Either the page reloads (it did: into Chromium's "This site can't be reached") or it asks the server first, which does not answer.
+      await expect.poll(() => loaded.length > 0 || asked.length > 0).toBe(true);
+      await page.waitForTimeout(500);
+      expect(loaded).toEqual([]);
+      expect(page.url()).toBe(at);
+      expect(await drawer.locator('input[name=title]').inputValue()).toBe('服务器重启时正在编辑的标题');
+    }));
+
   test("an item's drawer whose read fails says so in the drawer, the board kept, and reads again by itself", () =>
     asUser(suite, 'office', async ({ page }) => {
       const [id, other] = await cardIds(page, '[data-testid=column-found]');

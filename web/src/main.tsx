@@ -1,6 +1,6 @@
 import { prefetchBoard } from './board/board-prefetch';
 import { prefetchSession } from './session/session-prefetch';
-import { reloadForNewBuild } from './new-build';
+import { reloadForNewBuild, serverAnswers } from './new-build';
 
 // The page's first reads start now, from this small entry (async in index.html: it waits neither
 // for the stylesheet nor for the page to be parsed), while the app's code, preloaded beside it, is
@@ -8,9 +8,12 @@ import { reloadForNewBuild } from './new-build';
 prefetchSession(location);
 prefetchBoard(location);
 
-// A chunk of this (older) build that the server no longer has: the page loads the new build, once.
-window.addEventListener('vite:preloadError', (event) => {
-  if (reloadForNewBuild(sessionStorage, Date.now(), () => location.reload())) event.preventDefault();
+// A chunk of this (older) build that the server no longer has: the page loads the new build, once. Only when the server
+// answers: one stopped or restarting fails every chunk too, and the page and what is typed in it are kept for its return.
+window.addEventListener('vite:preloadError', () => {
+  void serverAnswers(() => fetch('/', { cache: 'no-store' })).then((answers) => {
+    if (answers) reloadForNewBuild(sessionStorage, Date.now(), () => location.reload());
+  });
 });
 
 const app = import('./mount').catch((error: unknown) => {

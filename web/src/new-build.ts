@@ -16,3 +16,17 @@ export function reloadForNewBuild(storage: Pick<Storage, 'getItem' | 'setItem'>,
   reload();
   return true;
 }
+
+/**
+ * Whether the server answers the page's address: a chunk that failed to
+ * load while it does not (stopped, restarting, the network gone) is no sign
+ * of a new build, and a reload then would put the browser's error page in
+ * place of this one and of what is typed in it.
+ */
+export async function serverAnswers(askPage: () => Promise<Response>): Promise<boolean> {
+  try {
+    return (await askPage()).ok;
+  } catch {
+    return false;
+  }
+}
