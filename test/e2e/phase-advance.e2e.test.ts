@@ -111,3 +111,44 @@ describe('advancing the phase from the board', () => {
       expect(await span.textContent()).not.toContain('至今');
     }));
 });
+
+describe('an advance whose answer the network lost', () => {
+  const retried = browserSuite({ seed: { clues: 30, problems: 3 } });
+
+  test('sent again from the same dialog, once the board shows the phase it entered, is not taken as the next advance', () =>
+    asUser(retried, 'office', async ({ context, page }) => {
+      page.setDefaultTimeout(15_000);
+      const campaignId = campaignOf(page);
+      const path = `/api/campaigns/${campaignId}/settings`;
+      // The consolidation window opened early, as above; concluding has no window, so a second advance would end the campaign.
+      const settings = await apiCall<CampaignSettings>(retried.server.url, context, 'GET', path);
+      const windows = { ...settings.config.windows, crackdown: { ...settings.config.windows.crackdown, end: '2026-06-10' }, consolidation: { ...settings.config.windows.consolidation, start: '2026-06-11' } };
+      await apiCall(retried.server.url, context, 'PATCH', path, { revision: settings.revision, windows });
+      await page.reload();
+      let sent = 0;
+      await page.route('**/api/campaigns/*/advance', async (route) => {
+        if (++sent > 1) return route.continue();
+        // The server advances; its answer never reaches the browser.
+        expect((await route.fetch()).status()).toBe(200);
+        await route.abort('internetdisconnected');
+      });
+      await page.getByTestId('advance-button').click();
+      const dialog = page.getByTestId('advance-dialog');
+      await dialog.getByTestId('advance-submit').waitFor();
+      // Asked for while a criterion is unmet; a reason typed goes with the retry too, as concluding would ask for one.
+      if ((await dialog.locator('textarea[name=reason]').count()) > 0) await dialog.locator('textarea[name=reason]').fill('按市局部署转入巩固整治阶段');
+      await dialog.getByTestId('advance-submit').click();
+      await expect.poll(() => dialog.textContent()).toContain('无法连接服务器');
+      // The board learns of the advance behind the dialog (its live stream), and the office, seeing no answer, confirms again.
+      await expect.poll(() => page.getByTestId('phase').textContent()).toContain('巩固整治');
+      // The dialog now lists what the consolidation has not met, and asks why: the office says so and confirms. That went as
+      // the consolidation's advance, and concluded the campaign, for good.
+      await dialog.locator('textarea[name=reason]').fill('按市局部署转入巩固整治阶段');
+      await dialog.getByTestId('advance-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(sent).toBe(2);
+      expect((await apiCall<{ state: string }>(retried.server.url, context, 'GET', `/api/campaigns/${campaignId}`)).state).toBe('consolidation');
+      // Said as the advance it was, from the phase the dialog was opened in.
+      await page.getByTestId('toast').filter({ hasText: '已进入“巩固整治”；“打击整治”阶段报告已定稿' }).waitFor();
+    }));
+});

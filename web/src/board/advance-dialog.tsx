@@ -22,8 +22,19 @@ import { useModalKeys } from '../ui/modal-keys';
  * judges (the next window open, the criteria, the version): its refusal is
  * shown here, by field.
  */
+/** The campaign as it is now, which the server's refusal of a stale advance carries. */
+function campaignOf(problem: ApiProblem): CampaignDetail | null {
+  const body = problem.body;
+  if (typeof body !== 'object' || body === null || !('current' in body)) return null;
+  const current = body.current;
+  return typeof current === 'object' && current !== null && 'state' in current ? (current as CampaignDetail) : null;
+}
+
 export function AdvanceDialog(props: { detail: CampaignDetail; window: string; now: string; onClose: (advanced: CampaignDetail | null) => void }) {
   const next = nextStateOf(props.detail) ?? 'concluded';
+  // The advance confirmed is the one offered when the dialog opened: the board behind it may meanwhile show the phase it
+  // entered (an answer the network lost, the live stream bringing the advance), and that version would make a second one.
+  const openedAt = props.detail.version;
   const windowEnded = () => nextWindowEnded(props.detail, props.now);
   const names = { current: tr(campaignStateLabels[props.detail.state]), next: tr(campaignStateLabels[next]), window: props.window };
   const [reason, setReason] = createSignal('');
@@ -42,10 +53,16 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
     setBusy(true);
     setRefusal(null);
     try {
-      const advanced = await api.advance(props.detail.id, { version: props.detail.version, ...(reason().trim() === '' ? {} : { reason: reason().trim() }) });
+      const advanced = await api.advance(props.detail.id, { version: openedAt, ...(reason().trim() === '' ? {} : { reason: reason().trim() }) });
       props.onClose(advanced);
     } catch (problem) {
       if (!(problem instanceof ApiProblem)) throw problem;
+      // Sent again after its answer was lost, the advance is found made: the campaign is in the phase it moves to.
+      const current = problem.code === 'version_conflict' ? campaignOf(problem) : null;
+      if (current !== null && current.state === next) {
+        props.onClose(current);
+        return;
+      }
       const fields: Record<string, Label> = {};
       for (const issue of problem.fields) fields[issue.field] = issue.message;
       setErrors(fields);

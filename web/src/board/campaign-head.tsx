@@ -30,9 +30,10 @@ function phaseWindow(detail: CampaignDetail): string {
  * told in the drawer).
  */
 export function CampaignHead(props: { detail: CampaignDetail; office: boolean; now: string; onAdvanced?: (detail: CampaignDetail) => void }) {
-  const [advancing, setAdvancing] = createSignal(false);
+  // The campaign as it was when the dialog opened: the phase left, which the board may have moved past by the answer.
+  const [advancing, setAdvancing] = createSignal<CampaignDetail | null>(null);
   const advanced = (before: CampaignDetail, after: CampaignDetail | null) => {
-    setAdvancing(false);
+    setAdvancing(null);
     if (after === null) return;
     const said = bm(before.state === 'planned' ? 'started' : 'advanced', { current: tr(campaignStateLabels[before.state]), next: tr(campaignStateLabels[after.state]) });
     // The phase left has its report frozen: the office's next step is often to read or export it.
@@ -57,12 +58,12 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
       </Show>
       {/* The office moves the campaign on once the next window has begun; the server judges again, and the criteria. */}
       <Show when={props.office && advanceDue(props.detail, props.now)}>
-        <button type="button" class="button ghost advance-button" data-testid="advance-button" onClick={() => setAdvancing(true)}>
+        <button type="button" class="button ghost advance-button" data-testid="advance-button" onClick={() => setAdvancing(props.detail)}>
           {bm('advanceButton')}
         </button>
       </Show>
       <Show when={advancing()}>
-        <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} now={props.now} onClose={(after) => advanced(props.detail, after)} />
+        {(opened) => <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} now={props.now} onClose={(after) => advanced(opened(), after)} />}
       </Show>
       <Show when={props.office && storageToWarnOf(props.detail.storage)}>
         {(use) => (
