@@ -1,12 +1,9 @@
 import { ApiProblem } from './problem';
+import { randomUuid } from './random-uuid';
 
 /** Requests sent whose answer never came (the network failed), by their text: the key each was sent with. */
 const unanswered = new Map<string, string>();
 
-/** 128 random bits as hex: crypto.randomUUID exists only on https or localhost, and an intranet server is often neither. */
-function newKey(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Sends a write with an `Idempotency-Key`. When the network fails, the
@@ -17,7 +14,7 @@ function newKey(): string {
  * gets a new key, even if it reads the same.
  */
 export async function withRetryKey<T>(request: string, send: (key: string) => Promise<T>): Promise<T> {
-  const key = unanswered.get(request) ?? newKey();
+  const key = unanswered.get(request) ?? randomUuid();
   unanswered.set(request, key);
   try {
     const answer = await send(key);

@@ -14,14 +14,6 @@ import { blockingLinks } from './advance-links';
 import { calendarDay } from '../ui/dates';
 import { useModalKeys } from '../ui/modal-keys';
 
-/**
- * The office's advance into the next phase (推进阶段): what the phase has not
- * met of its exit criteria, with how many items hold each back, and the
- * reason the engine asks for while one is unmet. The phase left is frozen
- * by the advance, which the dialog says before it is confirmed. The server
- * judges (the next window open, the criteria, the version): its refusal is
- * shown here, by field.
- */
 /** The campaign as it is now, which the server's refusal of a stale advance carries. */
 function campaignOf(problem: ApiProblem): CampaignDetail | null {
   const body = problem.body;
@@ -30,6 +22,14 @@ function campaignOf(problem: ApiProblem): CampaignDetail | null {
   return typeof current === 'object' && current !== null && 'state' in current ? (current as CampaignDetail) : null;
 }
 
+/**
+ * The office's advance into the next phase (推进阶段): what the phase has not
+ * met of its exit criteria, with how many items hold each back, and the
+ * reason the engine asks for while one is unmet. The phase left is frozen
+ * by the advance, which the dialog says before it is confirmed. The server
+ * judges (the next window open, the criteria, the version): its refusal is
+ * shown here, by field.
+ */
 export function AdvanceDialog(props: { detail: CampaignDetail; window: string; now: string; onClose: (advanced: CampaignDetail | null) => void }) {
   const next = nextStateOf(props.detail) ?? 'concluded';
   // The advance confirmed is the one offered when the dialog opened: the board behind it may meanwhile show the phase it
