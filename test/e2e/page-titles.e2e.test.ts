@@ -55,6 +55,19 @@ describe("each page's own title in the tab", () => {
       await expect.poll(() => titleOf(page)).toBe(`Responsibility list · ${campaign.nameEn} · Battlemap`);
     }));
 
+  test('an address no page answers, and a campaign that is not there, are titled by what the page says, in its language, the switch retitling them', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      // Loaded directly, such a page kept index.html's "Battlemap 作战图" in either language.
+      await page.goto(`${suite.server.url}/no-such-address`);
+      await page.getByTestId('page-trouble').waitFor();
+      await expect.poll(() => titleOf(page)).toBe('页面不存在 · 作战图');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => titleOf(page)).toBe('No such page · Battlemap');
+      await page.goto(`${suite.server.url}/campaigns/999999/board`);
+      await page.getByTestId('page-trouble').waitFor();
+      await expect.poll(() => titleOf(page)).toBe('No such campaign · Battlemap');
+    }));
+
   test('the sign-in page is titled so, in the language of the browser, and a first visit logs no error on the way to it', async () => {
     for (const [locale, title] of [
       ['zh-CN', '登录 · 作战图'],

@@ -4,13 +4,16 @@ import { SignOutButton } from '../session/sign-out-button';
 import { ErrorBoundary, Show, createEffect, on, onCleanup, type JSX } from 'solid-js';
 import { reasonText } from '../api/problem';
 import { t, trFilled } from '../i18n/i18n';
-import { messages } from '../i18n/messages';
+import { messages, type MessageKey } from '../i18n/messages';
+import { usePageTitle } from './page-title';
 import { LanguageToggle } from './language-toggle';
 import { isMissing, passing, retryAfterMs } from './page-missing';
 import './page-trouble.css';
 
 /** The frame of a page that cannot show what was asked: the brand, the language, what happened, and the way on. */
-function Notice(props: { title: string; detail: string; children?: JSX.Element }) {
+function Notice(props: { title: MessageKey; detail: string; children?: JSX.Element }) {
+  // The tab says it too, in the page's language: it kept index.html's "Battlemap 作战图", or the failed page's own name.
+  usePageTitle(() => messages[props.title]);
   return (
     <div class="app">
       <header class="top-bar">
@@ -27,7 +30,7 @@ function Notice(props: { title: string; detail: string; children?: JSX.Element }
         </div>
       </header>
       <main class="page-trouble" data-testid="page-trouble">
-        <h1>{props.title}</h1>
+        <h1>{t(props.title)}</h1>
         <p>{props.detail}</p>
         <div class="page-trouble-actions">
           {props.children}
@@ -43,7 +46,7 @@ function Notice(props: { title: string; detail: string; children?: JSX.Element }
 /** An address no page answers to (mistyped, or a link from an older version). */
 export function NoSuchPage() {
   const location = useLocation();
-  return <Notice title={t('noSuchPage')} detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
+  return <Notice title="noSuchPage" detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
 }
 
 /**
@@ -70,8 +73,8 @@ export function PageTrouble(props: { children: JSX.Element }) {
           onCleanup(() => clearTimeout(timer));
         }
         return (
-          <Show when={!isMissing(error, location.pathname)} fallback={<Notice title={t('noSuchCampaign')} detail={trFilled(messages.noSuchCampaignDetail, { path: location.pathname })} />}>
-            <Notice title={t('pageFailed')} detail={mayPass ? `${reasonText(error)} ${t('retryingSoon')}` : reasonText(error)}>
+          <Show when={!isMissing(error, location.pathname)} fallback={<Notice title="noSuchCampaign" detail={trFilled(messages.noSuchCampaignDetail, { path: location.pathname })} />}>
+            <Notice title="pageFailed" detail={mayPass ? `${reasonText(error)} ${t('retryingSoon')}` : reasonText(error)}>
               <button type="button" class="button" data-testid="page-trouble-retry" onClick={() => reset()}>
                 {t('tryAgain')}
               </button>
