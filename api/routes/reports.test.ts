@@ -402,6 +402,17 @@ describe('completion reports', () => {
     expect(sheet?.getRow(5).getCell(money).alignment?.wrapText).toBe(true);
   });
 
+  it('heads a Chinese workbook in Chinese: the campaign read from its start, the time as Beijing time', async () => {
+    const xlsx = await get('/api/campaigns/1/report?format=xlsx&lang=zh');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    // It read "统计时段：专项开始 起，数据截至 …（Asia/Shanghai）": a gap in the sentence and the zone's English id.
+    expect(String(workbook.worksheets[0]?.getRow(2).getCell(1).value)).toMatch(/^统计时段：自专项开始起，数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+    const survey = new ExcelJS.Workbook();
+    await survey.xlsx.load(await (await get('/api/campaigns/1/report?phase=survey&format=xlsx&lang=zh')).arrayBuffer());
+    expect(String(survey.worksheets[0]?.getRow(2).getCell(1).value)).toMatch(/^统计时段：(自专项开始起|自\d{4}-\d{2}-\d{2} \d{2}:\d{2}起)，数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+  });
+
   it("exports a branch's report under its unit's name, its total row naming the unit", async () => {
     const json = await reportAt('?phase=survey&unit=nanzheng');
     const csv = await get('/api/campaigns/1/report?phase=survey&unit=nanzheng&format=csv&lang=zh');

@@ -85,12 +85,17 @@ export async function reportXlsx(table: (string | number)[][], sheetName: string
 
 type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };
 
+/** A time zone as a Chinese sheet names it: the bureau's own zone as 北京时间 (its id, Asia/Shanghai, is English), another by its id. */
+function zoneZh(timeZone: string): string {
+  return timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone;
+}
+
 /** The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), and its escalations. */
 export function reportHeading(h: Heading, lang: Lang): string[] {
   const scope = h.scope === '' ? '' : lang === 'zh' ? `（${h.scope}）` : ` (${h.scope})`;
   // The escalations named as the page names them (临期提醒 104 · 超期督办 74 · 严重超期 25), not by number: 一级/二级 read as another scale.
   const escalations = ([1, 2, 3] as const).map((level) => `${reportEscalationLabels[level][lang]} ${h.escalations[level - 1]}`).join(' · ');
   return lang === 'zh'
-    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：${h.from} 起，数据截至 ${h.asOf}（${h.timeZone}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`]
+    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：自${h.from}起，数据截至 ${h.asOf}（${zoneZh(h.timeZone)}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`]
     : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `${reportEscalationLabels.escalations.en} raised: ${escalations}`];
 }
