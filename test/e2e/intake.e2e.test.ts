@@ -90,6 +90,9 @@ describe('clue import in Chromium', () => {
       expect(await bad.locator('td').nth(2).textContent()).toBe('没有这个单位：“火星分局”');
       expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
       expect(await page.getByTestId('import-valid').isEnabled()).toBe(true);
+      // The count in Chinese brackets, as Chinese text writes them: it read "仅导入无错误的行 (3)".
+      expect(await page.getByTestId('import-valid').textContent()).toBe('仅导入无错误的行（3）');
+      expect(await page.getByTestId('import-all').textContent()).toBe('导入（3）');
       // Possible duplicates: of the clue already there (linked to its board detail), and within the file.
       const link = page.getByTestId('duplicate-2').getByTestId(`clue-link-${existing.id}`);
       expect(await link.getAttribute('href')).toBe(`/campaigns/${campaignId}/board?item=${existing.id}`);

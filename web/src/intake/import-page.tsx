@@ -3,7 +3,7 @@ import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'so
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
 import { randomUuid } from '../api/random-uuid';
-import { colon, lang, named, tr } from '../i18n/i18n';
+import { aside, colon, lang, named, tr } from '../i18n/i18n';
 import { movesItems } from '../../../engine/actor';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
@@ -289,7 +289,8 @@ export function ImportPage() {
                         title={blockedReason(current()) ?? undefined}
                         onClick={() => void commit(false)}
                       >
-                        {im('importAll')} ({count(toCreate(current()))})
+                        {im('importAll')}
+                        {aside(count(toCreate(current())))}
                       </button>
                       <Show when={current().issues.length > 0}>
                         <button
@@ -299,7 +300,8 @@ export function ImportPage() {
                           disabled={busy() || readOnly() || current().valid === 0}
                           onClick={() => void commit(true)}
                         >
-                          {im('importValid')} ({count(toCreate(current()))})
+                          {im('importValid')}
+                          {aside(count(toCreate(current())))}
                         </button>
                       </Show>
                       <Show when={blockedReason(current())}>

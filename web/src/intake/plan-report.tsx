@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
-import { named, tr } from '../i18n/i18n';
+import { aside, named, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
@@ -45,7 +45,8 @@ function Capped<T>(props: { items: readonly T[]; children: (item: T) => JSX.Elem
         <tr class="table-more">
           <td colSpan={props.columns}>
             <button type="button" class="button ghost" onClick={() => setAll(true)}>
-              {im('showAll')} ({count(props.items.length)})
+              {im('showAll')}
+              {aside(count(props.items.length))}
             </button>
           </td>
         </tr>
