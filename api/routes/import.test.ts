@@ -94,6 +94,10 @@ describe('bulk import of clues', () => {
     const category = body.plan.issues.find((i) => i.row === 10);
     expect(category?.column).toBe('案件类别');
     expect(category?.reason.zh).toMatch(/^没有这个类别：“诈骗”（可填：.*电信网络诈骗.*）$/);
+    // Names that hold 、 and ， themselves are set apart by ；, each English name quoted: joined by 、 (and by commas in English)
+    // the list read "利用信息网络威胁、要挟他人，索取公私财物、利用网络辱骂…", where no one could tell one category from the next.
+    expect(category?.reason.zh).toContain('利用信息网络威胁他人，强迫交易；利用信息网络威胁、要挟他人，索取公私财物；');
+    expect(category?.reason.en).toContain('“Threats and forced deals through the network”, “Online threats and blackmail for money or property”, ');
     expect(body.plan.issues.every((i) => i.reason.zh.length > 0 && i.reason.en.length > 0)).toBe(true);
     expect(await clueCount()).toBe(before);
 

@@ -35,6 +35,7 @@ import { lookUp } from './name-lookup';
 import { unitReader } from './unit-names';
 import { wordForWordCopies } from './word-for-word';
 import type { Table } from './read-table';
+import { choiceList } from './choice-list';
 
 export interface RowIssue {
   /** The row as a spreadsheet numbers it (the header is row 1). */
@@ -95,10 +96,7 @@ const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== und
 export type OnProgress = (progress: ImportProgress) => void;
 
 /** The sources a file may name, as its reader is told them. */
-const sourceChoices = {
-  zh: clueSources.map((s) => clueSourceLabels[s].zh).join('、'),
-  en: clueSources.map((s) => clueSourceLabels[s].en).join(', '),
-};
+const sourceChoices = choiceList(clueSources.map((s) => clueSourceLabels[s]));
 
 /** Rows checked or created between turns given to other requests (see letOthersIn): a few milliseconds of work. */
 const rowsBetweenTurns = 500;
@@ -134,7 +132,7 @@ async function plan(
   const categoryOf = new Map<string, number>();
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
   const openCategories = categoryRows.filter((c) => c.retiredAt === null);
-  const categoryChoices = { zh: openCategories.map((c) => c.nameZh).join('、'), en: openCategories.map((c) => c.nameEn).join(', ') };
+  const categoryChoices = choiceList(openCategories.map((c) => ({ zh: c.nameZh, en: c.nameEn })));
   const sourceOf = new Map<string, ClueSource>();
   // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
   for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].zh.replace(/平台$/, ''), clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
