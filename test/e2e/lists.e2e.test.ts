@@ -519,6 +519,16 @@ describe('the three lists in Chromium', () => {
     }));
 
   // Last: it changes the clues the tests above read.
+  test('a batch of one item says so in English: "1 item will be changed", not "1 items"', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('lang-toggle').click();
+      await page.locator('[data-testid=list-table] tbody input[type=checkbox]:not([disabled])').first().check();
+      await page.getByTestId('batch-transfer').click();
+      await expect.poll(() => page.getByTestId('batch-count').textContent()).toBe('1 item will be changed.');
+    }));
+
   test('a unit lead selects found clues and moves them on at once; one changed meanwhile is left, and said why', async () => {
     const office = await signedIn(suite.browser, suite.server.url, 'office');
     try {

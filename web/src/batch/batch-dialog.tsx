@@ -191,7 +191,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
           fallback={
             <div class="modal-body">
               <p data-testid="batch-count">
-                {bt('willChange', { n: plan.items.length })}
+                {plan.items.length === 1 ? bt('willChangeOne') : bt('willChange', { n: plan.items.length })}
                 <Show when={plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
               <p class="muted batch-note">{bt('eachOnItsOwn')}</p>

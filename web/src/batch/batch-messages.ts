@@ -27,6 +27,7 @@ export const batchMessages = {
   requestHint: { zh: '申请交单位负责人或专项办审批，批准前原期限不变。', en: 'A unit lead or the office decides on each; until then the deadlines stand.' },
   moveTitle: { zh: '批量变更为“{state}”', en: 'Move several items to {state}' },
   willChange: { zh: '将处理 {n} 项。', en: '{n} items will be changed.' },
+  willChangeOne: { zh: '将处理 1 项。', en: '1 item will be changed.' },
   skipped: { zh: '另有 {n} 项您无权或无法执行此操作，不会提交。', en: '{n} more cannot take this change from you and will not be sent.' },
   eachOnItsOwn: {
     zh: '每项单独判定、单独留痕：他人已修改或不符合规则的事项保持不变，并在结果中说明原因。',
