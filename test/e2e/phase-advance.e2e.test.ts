@@ -11,6 +11,22 @@ import { apiCall, artifacts, asUser, browserSuite, campaignOf, signedIn } from '
 const suite = browserSuite({ seed: { clues: 30, problems: 3 } });
 
 describe('advancing the phase from the board', () => {
+  test('a criterion one item short says so as one in English ("1 item short of it", not "1 items")', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const campaignId = campaignOf(page);
+      // The campaign as the board reads it, its window past and one item blocking its one criterion: the dialog is drawn from it alone.
+      await page.route(`**/api/campaigns/${campaignId}`, async (route) => {
+        const response = await route.fetch();
+        const detail = (await response.json()) as { overdue: boolean; unmet: { criterion: unknown; description: { zh: string; en: string }; blocking: { count: number; sample: unknown[] } }[] };
+        const unmet = [{ criterion: { kind: 'noCluesIn', states: ['found'] }, description: { zh: '没有处于“新发现”的线索', en: 'No clue left in Found' }, blocking: { count: 1, sample: [] } }];
+        await route.fulfill({ response, json: { ...detail, overdue: true, unmet } });
+      });
+      await page.reload();
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('advance-button').click();
+      await expect.poll(() => page.getByTestId('advance-unmet').locator('li').first().textContent()).toContain('No clue left in Found · 1 item short of it');
+    }));
+
   test('the office sees what the phase has not met, is asked why, advances, and the phase left is frozen', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);

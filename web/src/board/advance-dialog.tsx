@@ -90,7 +90,7 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
                   <li>
                     {tr(unmet.description)}
                     <Show when={unmet.blocking.count > 0}>
-                      <span class="muted"> · {bm('advanceBlocking', { n: unmet.blocking.count })}</span>
+                      <span class="muted"> · {unmet.blocking.count === 1 ? bm('advanceBlockingOne') : bm('advanceBlocking', { n: unmet.blocking.count })}</span>
                     </Show>
                     {/* Where to put it right: the dialog closes, as the page it opens may be this board. */}
                     <For each={blockingLinks(props.detail.id, unmet.criterion)}>

@@ -25,6 +25,7 @@ export const boardMessages = {
   advanceMet: { zh: '本阶段的完成条件均已满足。', en: "This phase's exit criteria are all met." },
   advanceUnmet: { zh: '以下完成条件尚未满足：', en: 'These exit criteria are not met:' },
   advanceBlocking: { zh: '{n} 项未达到', en: '{n} items short of it' },
+  advanceBlockingOne: { zh: '1 项未达到', en: '1 item short of it' },
   advanceReason: { zh: '推进理由（完成条件未满足时必填）', en: 'Why advance now (required while a criterion is not met)' },
   advanceFreezes: {
     zh: '推进后，“{current}”阶段的完成报告即定稿，此后不再变动；“{next}”阶段的期限和督办随之生效。',
