@@ -66,6 +66,21 @@ describe('campaign settings in Chromium', () => {
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));
 
+  test('the storage the files take says one file as one in English ("by 1 file", not "1 files")', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const campaignId = campaignOf(page);
+      // The settings as the page reads them, the campaign holding a single file: the line is drawn from that alone.
+      await page.route(`**/api/campaigns/${campaignId}/settings`, async (route) => {
+        if (route.request().method() !== 'GET') return route.continue();
+        const response = await route.fetch();
+        const settings = (await response.json()) as CampaignSettings;
+        await route.fulfill({ response, json: { ...settings, attachments: { files: 1, bytes: 2048 } } });
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/settings`);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('attachments-used').textContent()).toMatch(/ by 1 file\.$/);
+    }));
+
   test('each unit target is named by its unit, phase and measure, in either language, and so is its remove button; the column of the buttons has a header to read', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);

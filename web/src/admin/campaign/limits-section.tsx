@@ -104,8 +104,10 @@ export function LimitsSection(props: SectionProps) {
 /** What the campaign's files take now, and of the limit saved (not the one being typed). */
 function usedText(held: SectionProps['settings']['attachments'], quotaMb: number | null): string {
   const size = storageSize(held.bytes);
-  if (quotaMb === null) return cmFilled('attachmentsUsed', { size, n: held.files });
-  return cmFilled('attachmentsUsedOf', { size, percent: storageUse(held.bytes, quotaMb).percent, n: held.files });
+  // English says one file as one; Chinese has one form.
+  const one = held.files === 1;
+  if (quotaMb === null) return cmFilled(one ? 'attachmentsUsedOne' : 'attachmentsUsed', { size, n: held.files });
+  return cmFilled(one ? 'attachmentsUsedOfOne' : 'attachmentsUsedOf', { size, percent: storageUse(held.bytes, quotaMb).percent, n: held.files });
 }
 
 /** One number per open state of each kind (a time limit or a WIP limit), grouped by kind. */
