@@ -432,7 +432,7 @@ describe('clue import in Chromium', () => {
       const earliest = await page.getByTestId('merge-2').locator('option').nth(2).getAttribute('value');
       await page.getByTestId('merge-2').selectOption(earliest ?? '');
       await page.getByTestId('merge-3').selectOption('');
-      await expect.poll(() => page.getByTestId('import-all').textContent()).toBe('导入 (2)');
+      await expect.poll(() => page.getByTestId('import-all').textContent()).toBe('导入（2）');
       await page.getByTestId('import-all').click();
       await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('2');
