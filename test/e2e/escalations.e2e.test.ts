@@ -51,6 +51,22 @@ describe('the escalation inbox', () => {
       await page.getByTestId('inbox').getByTestId('inbox-list').waitFor();
     }));
 
+  test('a request for a day more than the deadline says "a day past the deadline" in English, not "1 days"', () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      // The list as the inbox reads it, holding one request a day past its item's deadline: the row is drawn from it alone.
+      await page.route('**/api/campaigns/*/extension-requests*', async (route) => {
+        const response = await route.fetch();
+        const list = (await response.json()) as Record<string, unknown>;
+        const asked = { subject: 'clue', subjectId: 999_001, title: '网络刷单团伙威胁店主强迫交易线索', unitId: 'hantai', state: 'verifying', dueAt: '2026-06-20T16:00:00.000Z', until: '2026-06-21', requestedDueAt: '2026-06-21T16:00:00.000Z', reason: '需调取外省银行流水', askedBy: 1, askedByName: '汉台分局民警', askedAt: '2026-06-15T02:00:00.000Z' };
+        await route.fulfill({ response, json: { ...list, total: 1, mayDecide: true, items: [asked] } });
+      });
+      await page.reload();
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('inbox-button').click();
+      await page.getByTestId('inbox-tab-asked').click();
+      await expect.poll(() => page.getByTestId('asked-clue-999001').textContent()).toContain('asks until 21 Jun 2026 (a day past the deadline)');
+    }));
+
   test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', () =>
     asUser(suite, 'hantai.lead', async ({ context, page }) => {
       const campaign = campaignOf(page);

@@ -26,7 +26,10 @@ function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDe
   };
   const later = () => {
     const due = r().dueAt;
-    return due === null ? xm('askedTo', { date: calendarDay(r().until) }) : xm('waitingLater', { date: calendarDay(r().until), n: daysLater(due, r().requestedDueAt) });
+    if (due === null) return xm('askedTo', { date: calendarDay(r().until) });
+    const n = daysLater(due, r().requestedDueAt);
+    // English says one day as one; Chinese has one form.
+    return n === 1 ? xm('waitingLaterOne', { date: calendarDay(r().until) }) : xm('waitingLater', { date: calendarDay(r().until), n });
   };
   return (
     <li class="inbox-row asked-row" data-testid={`asked-${r().subject}-${r().subjectId}`}>

@@ -53,6 +53,7 @@ export const extensionMessages = {
   waitingDue: { zh: '现期限 {date}', en: 'due {date}' },
   // Counted from the deadline beside it: "+29 天" was read as the "+7 天" the asker chose, which counts from today.
   waitingLater: { zh: '申请延至 {date}（比现期限晚 {n} 天）', en: 'asks until {date} ({n} days past the deadline)' },
+  waitingLaterOne: { zh: '申请延至 {date}（比现期限晚 1 天）', en: 'asks until {date} (a day past the deadline)' },
   waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
   waitingAnswer: { zh: '审批', en: 'Answer' },
   askedByMeTitle: { zh: '我提出、待专项办审批的申请', en: 'Your requests waiting on the office' },
