@@ -70,7 +70,10 @@ describe('the unit tree', () => {
     expect((await admin.send('POST', '/api/admin/units', { id: 'team-a', parentId: 'hantai', kind: 'other', nameZh: '测试甲', nameEn: 'Team A' })).status).toBe(201);
     expect((await admin.send('POST', '/api/admin/units', { id: 'team-b', parentId: 'team-a', kind: 'other', nameZh: '测试乙', nameEn: 'Team B' })).status).toBe(201);
     const parent = await admin.send('DELETE', '/api/admin/units/team-a');
-    expect(((await parent.json()) as { fields: { message: { zh: string } }[] }).fields[0]?.message.zh).toBe('该单位有 1 个下级单位，不能删除：请改为撤销');
+    const parentSaid = ((await parent.json()) as { fields: { message: { zh: string; en: string } }[] }).fields[0]?.message;
+    expect(parentSaid?.zh).toBe('该单位有 1 个下级单位，不能删除：请改为撤销');
+    // One said as one in English: it read "The unit has 1 units below it".
+    expect(parentSaid?.en).toBe('The unit has a unit below it: retire it instead of deleting it');
     expect((await admin.send('DELETE', '/api/admin/units/team-b')).status).toBe(204);
     expect((await admin.send('DELETE', '/api/admin/units/team-a')).status).toBe(204);
     const retired = await admin.send('PATCH', '/api/admin/units/foping', { retired: true });

@@ -254,9 +254,9 @@ export async function deleteUnit(database: Database, id: string, change: AdminCh
     // What it holds, said: "retire it instead" alone left the administrator to guess why (units below it, say).
     const held = [
       ...(unit.parentId === null ? [{ zh: '是根单位', en: 'is the root' }] : []),
-      ...(unit.holds.users > 0 ? [{ zh: `有 ${unit.holds.users} 名人员`, en: `has ${unit.holds.users} users` }] : []),
-      ...(unit.holds.items > 0 ? [{ zh: `有 ${unit.holds.items} 条线索或问题`, en: `has ${unit.holds.items} clues or problems` }] : []),
-      ...((children?.n ?? 0) > 0 ? [{ zh: `有 ${children?.n} 个下级单位`, en: `has ${children?.n} units below it` }] : []),
+      ...(unit.holds.users > 0 ? [{ zh: `有 ${unit.holds.users} 名人员`, en: unit.holds.users === 1 ? 'has a user' : `has ${unit.holds.users} users` }] : []),
+      ...(unit.holds.items > 0 ? [{ zh: `有 ${unit.holds.items} 条线索或问题`, en: unit.holds.items === 1 ? 'has a clue or problem' : `has ${unit.holds.items} clues or problems` }] : []),
+      ...((children?.n ?? 0) > 0 ? [{ zh: `有 ${children?.n} 个下级单位`, en: children?.n === 1 ? 'has a unit below it' : `has ${children?.n} units below it` }] : []),
       ...((raised?.n ?? 0) + Number(history?.n ?? 0) > 0 ? [{ zh: '有办理记录', en: 'has history' }] : []),
     ];
     if (held.length > 0) {
