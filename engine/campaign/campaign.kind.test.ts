@@ -18,6 +18,8 @@ describe('advancing the campaign', () => {
     ['survey', '2026-06-01T00:00:00', 'crackdown'],
     ['crackdown', '2026-08-31T23:59:59', 'window_not_open'],
     ['crackdown', '2026-09-01T00:00:00', 'consolidation'],
+    ['consolidation', '2026-12-30T23:59:59', 'window_not_open'],
+    ['consolidation', '2026-12-31T00:00:00', 'concluded'],
     ['consolidation', '2026-12-31T23:59:59', 'concluded'],
     ['consolidation', '2027-03-01T00:00:00', 'concluded'],
     ['crackdown', '2027-01-01T00:00:00', 'window_not_open'],
@@ -35,6 +37,22 @@ describe('advancing the campaign', () => {
       zh: '下一阶段的时间窗口已于 2026-12-31 结束：请专项办在专项配置中调整各阶段的时间窗口后再推进',
       en: "The next phase's window ended on 2026-12-31: the campaign office can change the phases' windows in the settings, then advance",
     });
+  });
+
+  it("concludes from the last phase's last day, as the board offers it, and says so before then", () => {
+    const early = decideAdvance(campaignIn('consolidation'), actors.office, { reason: '提前结束' }, campaignConfig, [], local('2026-10-01T09:00:00'));
+    expect(early.ok ? null : early.refusal).toMatchObject({
+      code: 'window_not_open',
+      reason: { zh: '专项行动须在最后阶段的最后一天（2026-12-31）起方可结束', en: 'The campaign can be concluded from the last day of its last phase (2026-12-31) on' },
+    });
+    // Replay is not the decision: a log that concluded early, written before this rule, still replays to concluded.
+    const events = [
+      { type: 'phase.advance', to: 'survey' },
+      { type: 'phase.advance', to: 'crackdown' },
+      { type: 'phase.advance', to: 'consolidation' },
+      { type: 'phase.advance', to: 'concluded' },
+    ].map((e, i) => ({ ...e, window: null, timeZone: 'Asia/Shanghai', unmet: [], meta: { itemId: 1, actor: actors.office, at: local(`2026-0${i + 1}-02T09:00:00`).toISOString(), dueAt: null, campaignConcluded: false } }));
+    expect(replayCampaign(events)?.state).toBe('concluded');
   });
 
   it.each(['leadInScope', 'officerAssigned', 'admin', 'viewer'] as const)('is refused to %s', (name) => {

@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { Actor } from '../actor';
 import { endOfLocalDate, startOfLocalDate } from '../deadlines/local-time';
-import { refuse } from '../refusals';
+import { refuse, type Refusal } from '../refusals';
 import { validate } from '../validation';
 import { standardRefusal } from '../item/checks';
 import { deriveMoveTable } from '../item/move-table';
@@ -45,6 +45,22 @@ export function campaignOverdue(state: CampaignState, config: Pick<CampaignConfi
 export const newCampaignContext: CampaignContext = { phaseEnteredAt: {}, forcedAdvances: [] };
 
 /**
+ * Concluding has no window of its own: it is the office's from the last phase's last day on (the campaign's own
+ * day), as the board offers it. The server refused it at any date, and an advance sent again after its answer was
+ * lost, the campaign already in consolidation, concluded the campaign months early, for good. Checked where the
+ * window is, in the decision only, not as a machine guard: a log written before it replays as it was written.
+ */
+function concludingEarly(state: CampaignState, to: CampaignState, config: Pick<CampaignConfig, 'timeZone' | 'windows'>, now: Date): Refusal | null {
+  if (to !== 'concluded' || !isPhase(state)) return null;
+  const lastDay = config.windows[state].end;
+  if (now.getTime() >= startOfLocalDate(lastDay, config.timeZone).getTime()) return null;
+  return refuse('window_not_open', undefined, {
+    zh: `专项行动须在最后阶段的最后一天（${lastDay}）起方可结束`,
+    en: `The campaign can be concluded from the last day of its last phase (${lastDay}) on`,
+  });
+}
+
+/**
  * Decides the office's request to advance the campaign. `unmet` is the
  * result of `evaluateExitCriteria` for the current phase, counted by the
  * caller at this instant.
@@ -74,7 +90,7 @@ export function decideAdvance(
   const event: CampaignEvent = { type: 'phase.advance', ...parsed.data, to, window, timeZone: config.timeZone, unmet, meta };
   for (const name of edge.guards) {
     const check = campaignChecks[name as keyof typeof campaignChecks];
-    const refusal = check(campaign.context, event);
+    const refusal = check(campaign.context, event) ?? (name === 'windowOpen' ? concludingEarly(campaign.state, to, config, now) : null);
     if (refusal !== null) return { ok: false, refusal };
   }
   const snapshot = restore(campaign.state, campaign.context);
