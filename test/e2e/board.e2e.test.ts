@@ -369,7 +369,8 @@ describe('the board in Chromium', () => {
       await moveToVerifying();
       await page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]:not(.is-pending):not([data-dnd-placeholder])`).waitFor();
       expect(keys).toHaveLength(2);
-      expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+      // 128 random bits, as a version 4 UUID made from getRandomValues (randomUUID exists only on https or localhost).
+      expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(keys[1]).toBe(keys[0]);
       const history = (await api(context, `/api/clues/${clue.id}/history`)) as { event: string }[];
       expect(history.filter((entry) => entry.event === 'clue.verify')).toHaveLength(1);

@@ -159,6 +159,12 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea', fallback: batchFallback });
 
   const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
+  /** An item the result names, by number and title, opening it on the board. */
+  const itemLink = (kind: BatchItem['kind'], id: number) => (
+    <A href={`/campaigns/${props.campaign.id}/board?kind=${kind}&item=${id}`}>
+      #{id} {titleOf(kind, id)}
+    </A>
+  );
   /**
    * Why an item was left: the refusal's own reason, or, where the reason is
    * only the general "some information is invalid", each field and why
@@ -256,11 +262,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                 <ul class="batch-refusals">
                   <For each={done().unknown}>
                     {(item) => (
-                      <li data-testid={`batch-unknown-${item.kind}-${item.id}`}>
-                        <A href={`/campaigns/${props.campaign.id}/board?kind=${item.kind}&item=${item.id}`}>
-                          #{item.id} {titleOf(item.kind, item.id)}
-                        </A>
-                      </li>
+                      <li data-testid={`batch-unknown-${item.kind}-${item.id}`}>{itemLink(item.kind, item.id)}</li>
                     )}
                   </For>
                 </ul>
@@ -277,9 +279,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                   <For each={done().refused}>
                     {(refusal) => (
                       <li data-testid={`batch-refused-${refusal.kind}-${refusal.id}`}>
-                        <A href={`/campaigns/${props.campaign.id}/board?kind=${refusal.kind}&item=${refusal.id}`}>
-                          #{refusal.id} {titleOf(refusal.kind, refusal.id)}
-                        </A>
+                        {itemLink(refusal.kind, refusal.id)}
                         <span class="batch-refusal-reason">{refusalText(refusal)}</span>
                       </li>
                     )}
