@@ -20,7 +20,8 @@ export const username = z
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore only');
+  // An empty one is said to be too short, once: the letters it has are not wrong.
+  .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, 'lower-case letters, digits, dot, dash and underscore only');
 // A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
 const displayName = oneLineText(64);
 const unitId = z.string().trim().min(1).max(64);

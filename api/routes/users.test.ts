@@ -253,6 +253,12 @@ describe('people administration', () => {
     ]);
   });
 
+  it('says once of a row with no username that it needs one, not also that an empty one has the wrong letters', async () => {
+    const csv = ['username,displayName,role,unit,password', ',林三,officer,hantai,lin-san-password'].join('\n');
+    const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv, commit: false })).json()) as { issues: { row: number; column: string }[] };
+    expect(plan.issues.map((i) => [i.row, i.column])).toEqual([[2, 'username']]);
+  });
+
   it('reads a unit by its short or long name when that names one unit, as the clue import does, and says which units a name could be', async () => {
     const roster = ['用户名,姓名,角色,单位,初始密码', 'qi.yi,戚一,民警,汉台,qi-yi-password', 'qi.er,戚二,民警,汉中市公安局城固县公安局,qi-er-password', 'qi.san,戚三,民警,支队,qi-san-password'].join('\n');
     const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false })).json()) as { valid: number; issues: { row: number; column: string; reason: { zh: string } }[] };

@@ -22,13 +22,15 @@ import { calendarDay } from '../ui/dates';
 
 /**
  * What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest
- * were not sent; `unknown`, the items of a request sent whose answer never came (the server may have changed them).
+ * were not sent, `notSent` of them; `unknown`, the items of a request sent whose answer never came (the server may have
+ * changed them).
  */
 export interface BatchOutcome {
   readonly changed: BatchResult['changed'];
   readonly refused: BatchResult['refused'];
   readonly stopped: Label | null;
   readonly unknown: BatchBody['items'];
+  readonly notSent: number;
 }
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
@@ -134,7 +136,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const refused: BatchResult['refused'][number][] = [];
     let stopped: Label | null = null;
     let unknown: BatchBody['items'] = [];
-    for (const body of bodies) {
+    let notSent = 0;
+    for (const [index, body] of bodies.entries()) {
       setProgress({ done: changed.length + refused.length, n: plan.items.length });
       try {
         const answer = await batchApi.send(props.campaign.id, body);
@@ -144,11 +147,12 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
         stopped = error instanceof ApiProblem ? error.reason : { zh: String(error), en: String(error) };
         // No answer, or a gateway's in place of the server's: the server may have applied it all the same.
         if (!(error instanceof ApiProblem) || error.status === 0 || error.status >= 500) unknown = body.items;
+        notSent = bodies.slice(index + 1).reduce((n, rest) => n + rest.items.length, 0);
         break;
       }
     }
     setProgress(null);
-    setOutcome({ changed, refused, stopped, unknown });
+    setOutcome({ changed, refused, stopped, unknown, notSent });
     queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
   }
 
@@ -257,7 +261,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
               </Show>
               <Show when={done().unknown.length > 0}>
                 <p data-testid="batch-unknown" data-n={done().unknown.length}>
-                  {bt('unknown', { n: done().unknown.length })}
+                  {done().unknown.length === 1 ? bt('unknownOne') : bt('unknown', { n: done().unknown.length })}
+                  <Show when={done().notSent > 0}> {bt('notSent', { n: done().notSent })}</Show>
                 </p>
                 <ul class="batch-refusals">
                   <For each={done().unknown}>
@@ -273,7 +278,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
               </p>
               <Show when={done().refused.length > 0}>
                 <p data-testid="batch-refused" data-n={done().refused.length}>
-                  {bt('refused', { n: done().refused.length })}
+                  {done().refused.length === 1 ? bt('refusedOne') : bt('refused', { n: done().refused.length })}
                 </p>
                 <ul class="batch-refusals">
                   <For each={done().refused}>

@@ -53,13 +53,20 @@ export const batchMessages = {
   resultTitle: { zh: '批量处理结果', en: 'What the batch did' },
   changed: { zh: '已处理 {n} 项', en: '{n} changed' },
   refused: { zh: '{n} 项未处理：', en: '{n} left as they were:' },
+  refusedOne: { zh: '1 项未处理：', en: '1 left as it was:' },
   allChanged: { zh: '全部处理完成。', en: 'every item was changed.' },
   stopped: { zh: '提交中断：{reason}。已提交的结果如下，其余事项未处理。', en: 'Sending stopped: {reason}. What was sent is below; the rest were not changed.' },
   stoppedUnanswered: { zh: '提交中断：{reason}。已收到答复的结果如下。', en: 'Sending stopped: {reason}. What was answered is below.' },
   unknown: {
-    zh: '以下 {n} 项已提交，但未收到服务器答复，可能已处理：请先查看其现状，再决定是否重新处理；此后的事项未提交。',
-    en: 'These {n} items were sent but no answer came: they may have been changed. Look at them as they are now before changing them again; any after them were not sent.',
+    zh: '以下 {n} 项已提交，但未收到服务器答复，可能已处理：请先查看其现状，再决定是否重新处理。',
+    en: 'These {n} items were sent but no answer came: they may have been changed. Look at them as they are now before changing them again.',
   },
+  unknownOne: {
+    zh: '以下 1 项已提交，但未收到服务器答复，可能已处理：请先查看其现状，再决定是否重新处理。',
+    en: 'This item was sent but no answer came: it may have been changed. Look at it as it is now before changing it again.',
+  },
+  // Said only when there were some: "any after them were not sent" read as if items had been left out of a batch that had none.
+  notSent: { zh: '其后的 {n} 项未提交。', en: 'The {n} after them were not sent.' },
   close: { zh: '关闭', en: 'Close' },
 } satisfies Record<string, Label>;
 
