@@ -45,8 +45,11 @@ export const notOneLine = 'one line, without control characters';
  */
 const directionControls = /[\u202a-\u202e\u2066-\u2069]/;
 export const directionControl = 'no characters that turn the direction of the text (U+202A to U+202E, U+2066 to U+2069)';
-/** Said of a text with something visible in it: one of only invisible characters is refused as that, once. */
-const turnsNoDirection = (text: string) => text.replace(invisible, '') === '' || !directionControls.test(text);
+/**
+ * Said of a text with something visible in it: one of only invisible characters is refused as that, once. The
+ * control is looked for first: a title without one (all but none) is not stripped of its invisible characters again.
+ */
+const turnsNoDirection = (text: string) => !directionControls.test(text) || text.replace(invisible, '') === '';
 
 /**
  * {@link requiredText} on one line: a title or a name, shown on one line of a card, a list, a tile and an export's
