@@ -97,7 +97,8 @@ describe('advancing the phase from the board', () => {
       const ending = { ...last.config.windows, consolidation: { ...last.config.windows.consolidation, end: '2026-06-15' } };
       await apiCall(suite.server.url, context, 'PATCH', path, { revision: last.revision, windows: ending, exitCriteria: { ...last.config.exitCriteria, consolidation: [] } });
       await page.reload();
-      expect(await page.getByTestId('create').count()).toBe(1);
+      // After the reload the board is read again: wait for it, or the count is taken of a page still loading.
+      await page.getByTestId('create').waitFor();
       await button.click();
       // Said as what it is, on a button in the colour of what cannot be undone.
       expect(await dialog.locator('h2').textContent()).toBe('结束专项行动');
