@@ -2,10 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import type { Clock } from '../clock';
 import type { ItemKindName } from '../contracts/board';
-import { idParam } from '../contracts/common';
+import { idempotencyHeader, idParam } from '../contracts/common';
 import { extendRequest, extensionAskRequest, extensionDeclineRequest, itemDetail } from '../contracts/items';
 import { viewerOf } from '../middleware/viewer';
 import { applyRequests } from '../services/move-item';
+import { itemRetry, replayed } from './item-retries';
 import { json, problems, router } from './kit';
 
 /**
@@ -24,13 +25,16 @@ export function itemDeadlineRoutes(kind: ItemKindName, database: Database, clock
         method: 'post',
         path: `${base}/{id}/extend`,
         tags,
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: extendRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: extendRequest } } } },
         responses: { 200: json(itemDetail, 'Extended; the item keeps its state, due at the end of the day given'), ...refusals },
       }),
       async (c) => {
-        const { version, until, reason } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewerOf(c).actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, until, reason } = body;
         const moves = [{ event: `${kind}.extend`, payload: { until, reason } }];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(
@@ -38,13 +42,16 @@ export function itemDeadlineRoutes(kind: ItemKindName, database: Database, clock
         method: 'post',
         path: `${base}/{id}/extension-request`,
         tags,
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: extensionAskRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: extensionAskRequest } } } },
         responses: { 200: json(itemDetail, 'Asked; the request waits on the item until a lead or the office answers it'), ...refusals },
       }),
       async (c) => {
-        const { version, until, reason } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewerOf(c).actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, until, reason } = body;
         const moves = [{ event: `${kind}.requestExtension`, payload: { until, reason } }];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(
@@ -52,13 +59,16 @@ export function itemDeadlineRoutes(kind: ItemKindName, database: Database, clock
         method: 'post',
         path: `${base}/{id}/extension-request/decline`,
         tags,
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: extensionDeclineRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: extensionDeclineRequest } } } },
         responses: { 200: json(itemDetail, 'Declined; the deadline stands'), ...refusals },
       }),
       async (c) => {
-        const { version, reason } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewerOf(c).actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, reason } = body;
         const moves = [{ event: `${kind}.declineExtension`, payload: { reason } }];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock(), once), 200);
       },
     );
 }

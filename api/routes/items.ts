@@ -11,7 +11,6 @@ import {
   clueEditRequest,
   historyEntry,
   itemDetail,
-  type ItemDetail,
   newClueRequest,
   newProblemRequest,
   problemEditRequest,
@@ -23,9 +22,9 @@ import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
 import { tableOf } from '../services/item-tables';
 import { createItem } from '../services/create-item';
-import { keptAnswer, onceOf } from '../services/idempotency';
 import { addNote, applyRequests } from '../services/move-item';
 import { moveItem } from '../services/moves-together';
+import { itemRetry, replayed } from './item-retries';
 import { json, problems, router } from './kit';
 
 /** An item's assignee now (undefined for no such item, which the edit then says as not found). */
@@ -38,21 +37,12 @@ async function currentAssignee(db: Database['db'], kind: ItemKindName, id: numbe
 /** The person an entry names as assignee, beside the one who wrote it. */
 const assignees = alias(users, 'assignees');
 
-/** A retry answered as the first request was: said in a header, so that a client can tell (as Stripe's does). */
-const replayed = { 'Idempotent-Replayed': 'true' } as const;
-
 /** The routes of one kind of item, mounted at /clues and /problems. */
 export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock) {
   const base = kind === 'clue' ? '/clues' : '/problems';
   const tag = kind === 'clue' ? 'clues' : 'problems';
   const newRequest = kind === 'clue' ? newClueRequest : newProblemRequest;
   const editRequest = kind === 'clue' ? clueEditRequest : problemEditRequest;
-  /** A write's Idempotency-Key tied to its request, and the answer kept for it if this is a retry. */
-  const retryOf = async (userId: number, key: string | undefined, path: string, body: unknown) => {
-    const once = onceOf(userId, key, 'POST', path, body);
-    const kept = await keptAnswer(database.db, once);
-    return { once, kept: kept === null ? null : (kept.answer as ItemDetail) };
-  };
   return router()
     .openapi(
       createRoute({
@@ -65,7 +55,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
       async (c) => {
         const viewer = viewerOf(c);
         const body = c.req.valid('json');
-        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
         if (kept !== null) return c.json(kept, 201, replayed);
         return c.json(await createItem(database, kind, body, viewer.actor, clock(), once), 201);
       },
@@ -75,12 +65,15 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         method: 'patch',
         path: `${base}/{id}`,
         tags: [tag],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: editRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: editRequest } } } },
         responses: { 200: json(itemDetail, 'Edited; the item as it is now'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        const { version, assigneeId, ...fields } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'PATCH', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, assigneeId, ...fields } = body;
         const edits = Object.keys(fields).length > 0;
         // Sent beside an edit, the assignee the item has already is no change (a form that sends every field): left out,
         // where alone it is refused as changing nothing. The version sent still guards the edit against a change meanwhile.
@@ -90,7 +83,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
           ...(edits ? [{ event: `${kind}.edit`, payload: fields }] : []),
           ...(assigneeId !== undefined && !sameAssignee ? [{ event: `${kind}.assign`, payload: { assigneeId }, field: 'assigneeId' }] : []),
         ];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(
@@ -98,14 +91,17 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         method: 'post',
         path: `${base}/{id}/transfer`,
         tags: [tag],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: transferRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: transferRequest } } } },
         responses: { 200: json(itemDetail, 'Transferred; the item keeps its state'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        const { version, unitId, reason } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, unitId, reason } = body;
         const moves = [{ event: `${kind}.transfer`, payload: { unitId, reason } }];
-        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewer.actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(
@@ -119,7 +115,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
       async (c) => {
         const viewer = viewerOf(c);
         const body = c.req.valid('json');
-        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
         if (kept !== null) return c.json(kept, 200, replayed);
         return c.json(await addNote(database, kind, c.req.valid('param').id, viewer.actor, body.text, clock(), once), 200);
       },
@@ -186,7 +182,7 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
       async (c) => {
         const viewer = viewerOf(c);
         const body = c.req.valid('json');
-        const { once, kept } = await retryOf(viewer.actor.userId, c.req.valid('header')['idempotency-key'], c.req.path, body);
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
         if (kept !== null) return c.json(kept, 200, replayed);
         return c.json(await moveItem(database, kind, c.req.valid('param').id, viewer.actor, body, clock(), once), 200);
       },

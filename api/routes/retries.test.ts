@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues, idempotencyKeys } from '../../db/schema';
+import { auditLog, clues, idempotencyKeys, users } from '../../db/schema';
 import { movingClockApp, signIn, type Session } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { forgetOldAnswers } from '../services/idempotency';
@@ -154,6 +154,50 @@ describe('Idempotency-Key on the writes a retry could apply twice', () => {
     const history = (await (await office.get(`/api/clues/${id}/history`)).json()) as { event: string }[];
     expect(history.filter((h) => h.event === 'clue.note')).toHaveLength(1);
     expect(await allEntries()).toBe(entries + 2);
+    expect((await verifyAudit(database.db)).ok).toBe(true);
+  });
+
+  it('answers each write of the drawer sent again with its key as the first time, not as stale or already done, and applies each once', async () => {
+    // A filed clue worked by an officer of its unit (who asks for more time), its unit's lead answering.
+    const [filed] = await database.db
+      .select({ id: clues.id, version: clues.version, unitId: clues.unitId, officer: users.username })
+      .from(clues)
+      .innerJoin(users, eq(users.id, clues.assigneeId))
+      .where(and(eq(clues.state, 'filed'), eq(users.role, 'officer')))
+      .limit(1);
+    if (filed === undefined) throw new Error('the demo has no filed clue worked by an officer');
+    const officer = await signIn(app, filed.officer);
+    const unitLead = await signIn(app, `${filed.unitId}.lead`);
+    const [solved] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(eq(clues.state, 'solved')).limit(1);
+    if (solved === undefined) throw new Error('the demo has no solved clue');
+    const other = await takeFoundClue();
+    const base = `/api/clues/${filed.id}`;
+    let version = filed.version;
+    // Each write, then the same again with its key (its answer lost): answered 200 as the first was, and stored once.
+    const writes: { who: Session; method: string; path: string; body: (version: number) => Record<string, unknown>; key: string }[] = [
+      { who: officer, method: 'PATCH', path: base, body: (v) => ({ version: v, title: '重试的修改只存一次' }), key: 'edit-once' },
+      { who: officer, method: 'POST', path: `${base}/extension-request`, body: (v) => ({ version: v, until: '2026-12-20', reason: '涉案人员在外地' }), key: 'ask-once' },
+      { who: unitLead, method: 'POST', path: `${base}/extension-request/decline`, body: (v) => ({ version: v, reason: '应按期办结' }), key: 'decline-once' },
+      { who: unitLead, method: 'POST', path: `${base}/extend`, body: (v) => ({ version: v, until: '2026-12-10', reason: '案情复杂' }), key: 'extend-once' },
+      { who: office, method: 'POST', path: `/api/clues/${other.id}/transfer`, body: () => ({ version: other.version, unitId: 'chenggu', reason: '属地管辖' }), key: 'transfer-once' },
+      { who: office, method: 'POST', path: `/api/clues/${solved.id}/typical`, body: () => ({ version: solved.version, summary: '重试只选一次' }), key: 'typical-once' },
+      { who: office, method: 'POST', path: `/api/clues/${solved.id}/typical/withdraw`, body: () => ({ version: solved.version + 1, reason: '另选' }), key: 'untypical-once' },
+    ];
+    for (const write of writes) {
+      const body = write.body(version);
+      const entries = await allEntries();
+      const first = await write.who.send(write.method, write.path, body, keyed(write.key));
+      expect(first.status, `${write.key}: ${await first.clone().text()}`).toBe(200);
+      const answer = (await first.json()) as { version: number };
+      const again = await write.who.send(write.method, write.path, body, keyed(write.key));
+      expect(again.status, `${write.key}: ${await again.clone().text()}`).toBe(200);
+      expect(again.headers.get('idempotent-replayed'), write.key).toBe('true');
+      expect(await again.json()).toEqual(answer);
+      expect(await allEntries(), write.key).toBe(entries + 1);
+      // Without its key the same request is what it always was: stale.
+      expect((await write.who.send(write.method, write.path, body)).status, write.key).toBe(409);
+      if (write.path.startsWith(base)) version = answer.version;
+    }
     expect((await verifyAudit(database.db)).ok).toBe(true);
   });
 

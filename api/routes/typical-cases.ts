@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { unitTreeOnce } from '../auth/unit-scope';
 import type { Clock } from '../clock';
-import { idParam } from '../contracts/common';
+import { idempotencyHeader, idParam } from '../contracts/common';
 import { itemDetail } from '../contracts/items';
 import { reportQuery } from '../contracts/report';
 import { typicalCases, typicalRequest, typicalWithdrawal } from '../contracts/typical-cases';
@@ -18,6 +18,7 @@ import { exportDay, exportNames, exportScope } from '../services/export-names';
 import { auditStamp } from '../../db/audit/head';
 import type { TypicalCases } from '../contracts/typical-cases';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
+import { itemRetry, replayed } from './item-retries';
 import { json, problems, router } from './kit';
 
 /**
@@ -35,14 +36,17 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         method: 'post',
         path: '/clues/{id}/typical',
         tags: ['clues'],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: typicalRequest } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: typicalRequest } } } },
         responses: { 200: json(itemDetail, 'Chosen as a typical case, or its summary revised; the clue keeps its state'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        const { version, summary } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, summary } = body;
         const moves = [{ event: 'clue.markTypical', payload: { summary } }];
-        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(
@@ -50,14 +54,17 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         method: 'post',
         path: '/clues/{id}/typical/withdraw',
         tags: ['clues'],
-        request: { params: idParam, body: { required: true, content: { 'application/json': { schema: typicalWithdrawal } } } },
+        request: { params: idParam, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: typicalWithdrawal } } } },
         responses: { 200: json(itemDetail, 'No longer a typical case; the summary stays in its history'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
-        const { version, reason } = c.req.valid('json');
+        const body = c.req.valid('json');
+        const { once, kept } = await itemRetry(database, viewer.actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
+        if (kept !== null) return c.json(kept, 200, replayed);
+        const { version, reason } = body;
         const moves = [{ event: 'clue.unmarkTypical', payload: { reason } }];
-        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock()), 200);
+        return c.json(await applyRequests(database, 'clue', c.req.valid('param').id, viewer.actor, version, moves, clock(), once), 200);
       },
     )
     .openapi(

@@ -54,9 +54,10 @@ export type Move = ({ readonly to: string; readonly payload?: unknown } | { read
  * edit that also changes the assignee): each is an engine decision with its
  * own audit entry; if one is refused, none is stored. `version` is the one
  * the user saw, or 'current' for a request no version can make stale (a note).
+ * With `once`, a retry of the same request is answered as the first was (see onceIn).
  */
-export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number | 'current', moves: readonly Move[], now: Date): Promise<ItemDetail> {
-  return database.write((tx) => applyRequestsIn(tx, kind, id, actor, version, moves, now));
+export async function applyRequests(database: Database, kind: ItemKindName, id: number, actor: Actor, version: number | 'current', moves: readonly Move[], now: Date, once: Once | null = null): Promise<ItemDetail> {
+  return database.write((tx) => onceIn(tx, once, 200, now, () => applyRequestsIn(tx, kind, id, actor, version, moves, now)));
 }
 
 /**
@@ -65,7 +66,7 @@ export async function applyRequests(database: Database, kind: ItemKindName, id: 
  * twice: hence the key, see {@link onceIn}).
  */
 export function addNote(database: Database, kind: ItemKindName, id: number, actor: Actor, text: string, now: Date, once: Once | null = null): Promise<ItemDetail> {
-  return database.write((tx) => onceIn(tx, once, 200, now, () => applyRequestsIn(tx, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now)));
+  return applyRequests(database, kind, id, actor, 'current', [{ event: `${kind}.note`, payload: { text } }], now, once);
 }
 
 const editOfNothing = new ApiError('bad_request', {
