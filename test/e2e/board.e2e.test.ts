@@ -380,6 +380,82 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test("a drawer's edit or extension whose answer the network lost is told it was saved, sent again with its key, not refused or taken for someone else's change", async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const campaignId = campaignOf(page);
+      const [editedId, extendedId] = [await cardIdIn(page, 'verifying', 0), await cardIdIn(page, 'verifying', 1)];
+      /** Lets the first request of `method` to `path` reach the server, then drops its answer; records each one's key. */
+      const loseFirstAnswer = async (method: string, path: string): Promise<(string | undefined)[]> => {
+        const keys: (string | undefined)[] = [];
+        await page.route(`**${path}`, async (route) => {
+          if (route.request().method() !== method) return route.continue();
+          keys.push(route.request().headers()['idempotency-key']);
+          if (keys.length > 1) return route.continue();
+          const answered = await route.fetch();
+          expect(answered.status()).toBe(200);
+          await route.abort('internetdisconnected');
+        });
+        return keys;
+      };
+      const drawer = page.getByTestId('detail-panel');
+      const open = async (id: number) => {
+        await page.locator(`[data-testid=card-${id}] .card-title`).click();
+        await drawer.locator(`[data-item="${id}"] [data-testid=detail-actions]`).waitFor();
+      };
+      // Whether the drawer ever said someone else changed the item (the edit form's message, from its first words).
+      await page.evaluate(() => {
+        const seen = { othersChanged: false };
+        Object.assign(window, { seen });
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid=detail-panel]')?.textContent?.includes('此事项刚被他人修改')) seen.othersChanged = true;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+
+      // The edit: the live stream brings the saved title back before anyone knows whose it is. The form asks the server
+      // again with the same key, is answered as the first time, and closes as saved.
+      const editKeys = await loseFirstAnswer('PATCH', `/api/clues/${editedId}`);
+      await open(editedId);
+      await drawer.getByTestId('action-edit').click();
+      const title = '网络中断后仍只保存一次的修改';
+      await drawer.locator('input[name=title]').fill(title);
+      await drawer.getByTestId('action-submit').click();
+      await page.getByTestId('toast').filter({ hasText: '已保存' }).waitFor();
+      await drawer.getByTestId('edit-form').waitFor({ state: 'detached' });
+      expect(editKeys).toHaveLength(2);
+      expect(editKeys[1]).toBe(editKeys[0]);
+      expect(await page.evaluate(() => (window as unknown as { seen: { othersChanged: boolean } }).seen.othersChanged)).toBe(false);
+      const edits = ((await api(context, `/api/clues/${editedId}/history`)) as { event: string }[]).filter((entry) => entry.event === 'clue.edit');
+      expect(edits).toHaveLength(1);
+      await expect.poll(() => page.locator(`[data-testid=card-${editedId}] .card-title`).textContent()).toBe(title);
+
+      // The extension, with the live stream down as well: the board cannot learn of it, the form says the request
+      // failed, and the user sends it again. The same request with the same key: extended once, not refused as
+      // asking for a day no later than the one it has now.
+      await page.route('**/api/events**', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${extendedId}`);
+      await page.locator(`[data-testid=card-${extendedId}]`).waitFor();
+      const extendKeys = await loseFirstAnswer('POST', `/api/clues/${extendedId}/extend`);
+      await open(extendedId);
+      await drawer.getByTestId('action-extend').click();
+      const form = drawer.getByTestId('extend-form');
+      await form.getByTestId('extend-15').click();
+      await form.locator('textarea[name=reason]').fill('需调取银行流水');
+      await form.getByTestId('action-submit').click();
+      await expect.poll(() => extendKeys.length).toBe(1);
+      await form.locator('[role=alert]').first().waitFor();
+      await form.getByTestId('action-submit').click();
+      await page.getByTestId('toast').filter({ hasText: '已延期' }).waitFor();
+      await form.waitFor({ state: 'detached' });
+      expect(extendKeys).toHaveLength(2);
+      expect(extendKeys[1]).toBe(extendKeys[0]);
+      const extensions = ((await api(context, `/api/clues/${extendedId}/history`)) as { event: string }[]).filter((entry) => entry.event === 'clue.extend');
+      expect(extensions).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on a phone every control of the top bar is on screen, and the battle map shows its map', async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {

@@ -62,6 +62,9 @@ export type EscalationView = 'mine' | 'unit';
 export type InboxView = EscalationView | 'asked';
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'active';
 
+/** The header a write's Idempotency-Key goes in. */
+const keyed = (key: string) => ({ 'idempotency-key': key });
+
 export const api = {
   signIn: (username: string, password: string, display = false) => expect(client.session.$post({ json: { username, password, ...(display && { display }) } }), { quiet401: true }),
   /** Who is signed in; null when no one is (an answer, not a 401). */
@@ -75,33 +78,45 @@ export const api = {
     expect(client.campaigns[':id'].board.$get({ param: { id: String(id) }, query: stringQuery(query) }), options),
   users: (unit?: string) => expect(client.users.$get({ query: unit === undefined ? {} : { unit } })),
   units: () => expect(client.units.$get()),
-  createClue: (item: NewClue) => withRetryKey(`clue ${JSON.stringify(item)}`, (key) => expect(client.clues.$post({ json: item, header: { 'idempotency-key': key } }))),
+  createClue: (item: NewClue) => withRetryKey(`clue ${JSON.stringify(item)}`, (key) => expect(client.clues.$post({ json: item, header: keyed(key) }))),
   createProblem: (item: NewProblem) =>
-    withRetryKey(`problem ${JSON.stringify(item)}`, (key) => expect(client.problems.$post({ json: item, header: { 'idempotency-key': key } }))),
-  editClue: (id: number, edit: ClueEdit) => expect(client.clues[':id'].$patch({ param: { id: String(id) }, json: edit })),
-  editProblem: (id: number, edit: ProblemEdit) => expect(client.problems[':id'].$patch({ param: { id: String(id) }, json: edit })),
+    withRetryKey(`problem ${JSON.stringify(item)}`, (key) => expect(client.problems.$post({ json: item, header: keyed(key) }))),
+  // Every write from an item's drawer goes with an Idempotency-Key (see withRetryKey): sent again after its answer was
+  // lost, it is answered as the first was, not refused as stale or as already done.
+  editClue: (id: number, edit: ClueEdit) =>
+    withRetryKey(`clue ${id} edit ${JSON.stringify(edit)}`, (key) => expect(client.clues[':id'].$patch({ param: { id: String(id) }, json: edit, header: keyed(key) }))),
+  editProblem: (id: number, edit: ProblemEdit) =>
+    withRetryKey(`problem ${id} edit ${JSON.stringify(edit)}`, (key) => expect(client.problems[':id'].$patch({ param: { id: String(id) }, json: edit, header: keyed(key) }))),
   transfer: (kind: ItemKind, id: number, body: { version: number; unitId: string; reason: string }) =>
-    kind === 'clue'
-      ? expect(client.clues[':id'].transfer.$post({ param: { id: String(id) }, json: body }))
-      : expect(client.problems[':id'].transfer.$post({ param: { id: String(id) }, json: body })),
+    withRetryKey(`${kind} ${id} transfer ${JSON.stringify(body)}`, (key) => {
+      const request = { param: { id: String(id) }, json: body, header: keyed(key) };
+      return kind === 'clue' ? expect(client.clues[':id'].transfer.$post(request)) : expect(client.problems[':id'].transfer.$post(request));
+    }),
   /** More time for an item in its state (延期), to the end of `until` in the campaign's zone. */
   extend: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string }) =>
-    kind === 'clue'
-      ? expect(client.clues[':id'].extend.$post({ param: { id: String(id) }, json: body }))
-      : expect(client.problems[':id'].extend.$post({ param: { id: String(id) }, json: body })),
+    withRetryKey(`${kind} ${id} extend ${JSON.stringify(body)}`, (key) => {
+      const request = { param: { id: String(id) }, json: body, header: keyed(key) };
+      return kind === 'clue' ? expect(client.clues[':id'].extend.$post(request)) : expect(client.problems[':id'].extend.$post(request));
+    }),
   /** Ask a lead or the office for more time (延期申请). */
   askExtension: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string }) =>
-    kind === 'clue'
-      ? expect(client.clues[':id']['extension-request'].$post({ param: { id: String(id) }, json: body }))
-      : expect(client.problems[':id']['extension-request'].$post({ param: { id: String(id) }, json: body })),
+    withRetryKey(`${kind} ${id} ask ${JSON.stringify(body)}`, (key) => {
+      const request = { param: { id: String(id) }, json: body, header: keyed(key) };
+      return kind === 'clue' ? expect(client.clues[':id']['extension-request'].$post(request)) : expect(client.problems[':id']['extension-request'].$post(request));
+    }),
   /** Decline a request for more time, saying why. */
   declineExtension: (kind: ItemKind, id: number, body: { version: number; reason: string }) =>
-    kind === 'clue'
-      ? expect(client.clues[':id']['extension-request'].decline.$post({ param: { id: String(id) }, json: body }))
-      : expect(client.problems[':id']['extension-request'].decline.$post({ param: { id: String(id) }, json: body })),
+    withRetryKey(`${kind} ${id} decline ${JSON.stringify(body)}`, (key) => {
+      const request = { param: { id: String(id) }, json: body, header: keyed(key) };
+      return kind === 'clue' ? expect(client.clues[':id']['extension-request'].decline.$post(request)) : expect(client.problems[':id']['extension-request'].decline.$post(request));
+    }),
   /** Choose a solved clue as a typical case, or revise its summary. */
-  markTypical: (id: number, body: { version: number; summary: string }) => expect(client.clues[':id'].typical.$post({ param: { id: String(id) }, json: body })),
-  withdrawTypical: (id: number, body: { version: number; reason: string }) => expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body })),
+  markTypical: (id: number, body: { version: number; summary: string }) =>
+    withRetryKey(`clue ${id} typical ${JSON.stringify(body)}`, (key) => expect(client.clues[':id'].typical.$post({ param: { id: String(id) }, json: body, header: keyed(key) }))),
+  withdrawTypical: (id: number, body: { version: number; reason: string }) =>
+    withRetryKey(`clue ${id} untypical ${JSON.stringify(body)}`, (key) =>
+      expect(client.clues[':id'].typical.withdraw.$post({ param: { id: String(id) }, json: body, header: keyed(key) })),
+    ),
   escalations: (query: { view: EscalationView; status: EscalationStatus; campaign?: number; limit?: number; subject?: ItemKind; subjectId?: number }) =>
     expect(client.escalations.$get({ query: stringQuery(query) })),
   /** The requests for more time waiting: those I answer (a lead, the office) or asked (an officer), the oldest first. */
@@ -115,7 +130,7 @@ export const api = {
       : expect(client.problems[':id'].$get({ param: { id: String(id) } })),
   note: (kind: ItemKind, id: number, text: string) =>
     withRetryKey(`${kind} ${id} note ${text}`, (key) => {
-      const request = { param: { id: String(id) }, json: { text }, header: { 'idempotency-key': key } };
+      const request = { param: { id: String(id) }, json: { text }, header: keyed(key) };
       return kind === 'clue' ? expect(client.clues[':id'].notes.$post(request)) : expect(client.problems[':id'].notes.$post(request));
     }),
   history: (kind: ItemKind, id: number) =>
@@ -124,7 +139,7 @@ export const api = {
       : expect(client.problems[':id'].history.$get({ param: { id: String(id) } })),
   move: (kind: ItemKind, id: number, body: { to: string; version: number; payload?: Record<string, unknown> }) =>
     withRetryKey(`${kind} ${id} move ${JSON.stringify(body)}`, (key) => {
-      const request = { param: { id: String(id) }, json: body, header: { 'idempotency-key': key } };
+      const request = { param: { id: String(id) }, json: body, header: keyed(key) };
       return kind === 'clue' ? expect(client.clues[':id'].transitions.$post(request)) : expect(client.problems[':id'].transitions.$post(request));
     }),
 };

@@ -21,9 +21,13 @@ export async function withRetryKey<T>(request: string, send: (key: string) => Pr
     unanswered.delete(request);
     return answer;
   } catch (error) {
-    // No answer, or a gateway's (502, 504) in place of the server's: it may have applied it. Any other answer
-    // came from the server, which keeps only what it applied.
-    if (!(error instanceof ApiProblem && (error.status === 0 || error.status >= 500))) unanswered.delete(request);
+    if (!answerLost(error)) unanswered.delete(request);
     throw error;
   }
 }
+
+/**
+ * Whether a write that failed so may still have been applied: no answer, or a gateway's (502, 504) in place of the
+ * server's. Any other answer came from the server, which keeps only what it applied.
+ */
+export const answerLost = (error: unknown): boolean => error instanceof ApiProblem && (error.status === 0 || error.status >= 500);

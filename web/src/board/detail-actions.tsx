@@ -1,6 +1,7 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
+import { answerLost } from '../api/retry-keys';
 import { t, tr, trFilled, unitNamed } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
@@ -33,6 +34,20 @@ const editMessages = {
     en: 'Someone else just changed this item: what you did not change now shows theirs; where you both changed a field, theirs shows below it, and saving keeps what you typed',
   },
 } satisfies Record<string, Label>;
+
+/** What the toast says of a request that worked. */
+type Done = MessageKey | Label | (() => string);
+
+/** A form's request as it was sent, to be sent again as it was (see `unanswered`). */
+interface Sent {
+  readonly action: Action | null;
+  /** The item's version it went with. */
+  readonly version: number;
+  readonly request: () => Promise<unknown>;
+  readonly done: Done;
+  readonly states: readonly string[];
+  readonly changed: (states: readonly string[]) => void;
+}
 
 /** A clue's typical case as its context holds it: the summary that may be published, and when it was chosen; null if it is not one. */
 export function typicalOf(item: ItemDetail): { summary: string; markedAt: string } | null {
@@ -81,6 +96,12 @@ export function DetailActions(props: {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [problem, setProblem] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // The request of a form whose answer the network lost: the server may have applied it. Once the item is seen changed,
+  // it is sent again as it was, with its key: answered as the first was if that was applied (the form then closes as
+  // saved), refused as stale if the change was someone else's. Not told so, the edit form took the user's own saved
+  // edit, come back through the live stream, for someone else's, and the other forms, sent again on the new version,
+  // were refused as already done ("the new deadline must be later than the current one").
+  const [unanswered, setUnanswered] = createSignal<Sent | null>(null);
   const mayMerge = () => props.item.kind === 'clue' && props.item.allowed.some((m) => m.to === 'merged');
   // What the server says this user may do to this item now; the rest is not offered.
   const may = (change: 'note' | 'edit' | 'assign' | 'transfer' | 'extend' | 'declineExtension' | 'markTypical' | 'unmarkTypical') => props.item.changes.includes(`${props.item.kind}.${change}`);
@@ -149,6 +170,7 @@ export function DetailActions(props: {
         setSummaryText(unfinishedSummary ?? '');
         setErrors({});
         setProblem(null);
+        setUnanswered(null);
         const drafted = draftedForms.find((form) => offered(form) && formDraft(form).read() !== null);
         setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : (drafted ?? null));
         if (drafted !== undefined && action() === drafted) {
@@ -162,25 +184,36 @@ export function DetailActions(props: {
 
   // Someone else changed the item while this user typed an edit: their typing stays, the fields they left show the
   // item as it is now, and the form says so (see rebased).
+  const rebaseEdit = (now: ItemDetail) => {
+    const base = editBase();
+    if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
+    const next = rebased(values(), base, now);
+    setValues(next.values);
+    // Those found before stay while the user's value still differs from theirs; a newer value of theirs replaces one.
+    setCollisions(stillColliding({ ...collisions(), ...next.collisions }, next.values));
+    setEditBase(now);
+    keepEdit();
+    setProblem(meanwhile());
+  };
   createEffect(
     on(
       () => props.item,
       (now) => {
-        const base = editBase();
-        if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
-        const next = rebased(values(), base, now);
-        setValues(next.values);
-        // Those found before stay while the user's value still differs from theirs; a newer value of theirs replaces one.
-        setCollisions(stillColliding({ ...collisions(), ...next.collisions }, next.values));
-        setEditBase(now);
-        keepEdit();
-        setProblem(meanwhile());
+        const lost = unanswered();
+        // Perhaps by the request whose answer was lost: asked again before anything is said of it.
+        if (lost !== null && lost.action === action() && now.kind === props.item.kind && now.version !== lost.version) {
+          setUnanswered(null);
+          void send(lost, true);
+          return;
+        }
+        rebaseEdit(now);
       },
       { defer: true },
     ),
   );
 
   const choose = (next: Action) => {
+    setUnanswered(null);
     setAction(action() === next ? null : next);
     if (action() !== null) focusForm();
     setGrantUntil(undefined);
@@ -200,6 +233,8 @@ export function DetailActions(props: {
     closeForm();
   };
   const set = (name: ItemField, value: string) => {
+    // Typed on after the answer was lost: what is sent next is this, not the request sent before.
+    setUnanswered(null);
     setValues((v) => ({ ...v, [name]: value }));
     // Taking theirs (or typing it) leaves nothing to warn of in that field.
     setCollisions((c) => stillColliding(c, values()));
@@ -210,18 +245,37 @@ export function DetailActions(props: {
   /** Whether the reader still sees an item of this unit (see readerScope). */
   const inSight = (unitId: string) => readerScope(me())?.has(unitId) ?? true;
 
-  async function run(request: () => Promise<unknown>, done: MessageKey | Label | (() => string), states: readonly string[], changed = props.onChanged) {
+  /** Sends a form's request. `request` must hold its body as it was when sent (the version included): it may be sent again. */
+  function run(request: () => Promise<unknown>, done: Done, states: readonly string[], changed = props.onChanged): Promise<void> {
+    // The version the request goes with: the one the edit form was opened on, or the item's as shown.
+    return send({ action: action(), version: action() === 'edit' ? editBase().version : props.item.version, request, done, states, changed }, false);
+  }
+
+  async function send(sent: Sent, resent: boolean): Promise<void> {
+    const { request, done, states, changed } = sent;
+    setUnanswered(null);
     setBusy(true);
     setProblem(null);
     try {
       await request();
       toast(() => (typeof done === 'function' ? done() : typeof done === 'string' ? t(done) : tr(done)), 'info');
-      const sent = action();
-      if (isDrafted(sent)) formDraft(sent).drop();
+      if (isDrafted(sent.action)) formDraft(sent.action).drop();
       closeForm();
       changed(states);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
+      if (answerLost(error) && !resent && props.item.version !== sent.version) {
+        // The item changed while the answer was on its way, perhaps by this very request: asked again at once.
+        await send(sent, true);
+        return;
+      }
+      // Not a note: held to no version, sent again on its own it could be added after all, the user typing on meanwhile.
+      setUnanswered(answerLost(error) && sent.action !== 'note' ? sent : null);
+      if (error.code === 'version_conflict' && sent.action === 'edit' && props.item.version !== sent.version) {
+        // Sent again after its answer was lost, and someone else's change it was: the edit goes on from theirs.
+        rebaseEdit(props.item);
+        return;
+      }
       setProblem(error.code === 'version_conflict' ? messages.conflict : reasonBesideFields(error.reason, error.fields));
       setErrors(serverErrors(error.fields));
       if (error.code === 'version_conflict') props.onChanged([props.item.state]);
@@ -268,7 +322,8 @@ export function DetailActions(props: {
       return;
     }
     const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
-    void run(() => api.markTypical(props.item.id, { version: props.item.version, summary }).then(summaryDraft.drop), done, [props.item.state]);
+    const body = { version: props.item.version, summary };
+    void run(() => api.markTypical(props.item.id, body).then(summaryDraft.drop), done, [props.item.state]);
   }
 
   return (
@@ -320,15 +375,16 @@ export function DetailActions(props: {
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onTransfer={(unitId, reason) =>
+              onTransfer={(unitId, reason) => {
+                const body = { version: props.item.version, unitId, reason };
                 void run(
-                  () => api.transfer(props.item.kind, props.item.id, { version: props.item.version, unitId, reason }),
+                  () => api.transfer(props.item.kind, props.item.id, body),
                   () => trFilled(messages.transferredTo, { unit: unitNamed(props.campaign.units, unitId) }),
                   [props.item.state],
                   // Out of the reader's units, it is theirs to see no more: the drawer closes rather than saying it is gone.
                   inSight(unitId) ? props.onChanged : props.onLeft,
-                )
-              }
+                );
+              }}
               onCancel={cancelDropping(formDraft('transfer'))}
               draft={formDraft('transfer')}
             />
@@ -367,7 +423,10 @@ export function DetailActions(props: {
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onReason={(reason) => void run(() => api.declineExtension(props.item.kind, props.item.id, { version: props.item.version, reason }), extensionMessages.declined, [props.item.state])}
+              onReason={(reason) => {
+                const body = { version: props.item.version, reason };
+                void run(() => api.declineExtension(props.item.kind, props.item.id, body), extensionMessages.declined, [props.item.state]);
+              }}
               onCancel={cancelDropping(formDraft('decline'))}
               draft={formDraft('decline')}
             />
@@ -389,7 +448,10 @@ export function DetailActions(props: {
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onReason={(reason) => void run(() => api.withdrawTypical(props.item.id, { version: props.item.version, reason }), 'typicalWithdrawn', [props.item.state])}
+              onReason={(reason) => {
+                const body = { version: props.item.version, reason };
+                void run(() => api.withdrawTypical(props.item.id, body), 'typicalWithdrawn', [props.item.state]);
+              }}
               onCancel={cancelDropping(formDraft('untypical'))}
               draft={formDraft('untypical')}
             />
@@ -400,9 +462,10 @@ export function DetailActions(props: {
               problem={problem()}
               errors={errors()}
               onErrors={setErrors}
-              onMerge={(targetId, reason) =>
-                void run(() => api.move('clue', props.item.id, { to: 'merged', version: props.item.version, payload: { targetId, ...(reason !== null && { reason }) } }), 'merged', [props.item.state, 'merged'])
-              }
+              onMerge={(targetId, reason) => {
+                const body = { to: 'merged', version: props.item.version, payload: { targetId, ...(reason !== null && { reason }) } };
+                void run(() => api.move('clue', props.item.id, body), 'merged', [props.item.state, 'merged']);
+              }}
               onCancel={cancelDropping(formDraft('merge'))}
               draft={formDraft('merge')}
             />
