@@ -5,7 +5,7 @@ import { whoRefusal, type Actor } from '../../../engine';
 import { ApiError } from '../../errors';
 import { readScope } from '../board';
 import { applyRequestsIn } from '../move-item';
-import type { ImportPlan } from './import-clues';
+import type { ImportPlan } from './import-plan';
 
 /** Merging an import's rows into the clues they duplicate: what may be offered, and the merges chosen, made. */
 
