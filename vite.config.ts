@@ -43,7 +43,18 @@ export default defineConfig(({ mode }) => ({
     // A condition polled for waits up to 10 s, not 1: with two files running, a screen can take longer
     // to catch up. Only a failing test waits that long.
     expect: { poll: { timeout: 10_000 } },
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    // Every *.test.ts of the repository, in two projects (which inherit what is above, arrays added to):
+    projects: [
+      // The engine's, the API's, the database's and the load's tests run one after another in a worker that keeps the
+      // modules they import: loading them afresh for each of some 130 files took two of CI's worker-minutes.
+      {
+        extends: true,
+        test: { name: 'server', include: ['{api,db,engine,test,bench}/**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', '**/*.e2e.test.ts'], isolate: false },
+      },
+      // Each file of the pages' tests in modules of its own: the UI's language and session are module state, and one
+      // file's English was the next one's start. The browser tests too: run one after another in one worker, they
+      // slowed by half.
+      { extends: true, test: { name: 'web', include: ['web/**/*.test.ts', 'web/**/*.test.tsx', '**/*.e2e.test.ts'], exclude: ['**/node_modules/**', '**/dist/**'] } },
+    ],
   },
 }));
