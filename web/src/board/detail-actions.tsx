@@ -41,6 +41,9 @@ type Done = MessageKey | Label | (() => string);
 /** A form's request as it was sent, to be sent again as it was (see `unanswered`). */
 interface Sent {
   readonly action: Action | null;
+  /** The item it was sent to. */
+  readonly kind: ItemDetail['kind'];
+  readonly id: number;
   /** The item's version it went with. */
   readonly version: number;
   readonly request: () => Promise<unknown>;
@@ -201,7 +204,7 @@ export function DetailActions(props: {
       (now) => {
         const lost = unanswered();
         // Perhaps by the request whose answer was lost: asked again before anything is said of it.
-        if (lost !== null && lost.action === action() && now.kind === props.item.kind && now.version !== lost.version) {
+        if (lost !== null && lost.action === action() && now.kind === lost.kind && now.id === lost.id && now.version !== lost.version) {
           setUnanswered(null);
           void send(lost, true);
           return;
@@ -248,7 +251,8 @@ export function DetailActions(props: {
   /** Sends a form's request. `request` must hold its body as it was when sent (the version included): it may be sent again. */
   function run(request: () => Promise<unknown>, done: Done, states: readonly string[], changed = props.onChanged): Promise<void> {
     // The version the request goes with: the one the edit form was opened on, or the item's as shown.
-    return send({ action: action(), version: action() === 'edit' ? editBase().version : props.item.version, request, done, states, changed }, false);
+    const version = action() === 'edit' ? editBase().version : props.item.version;
+    return send({ action: action(), kind: props.item.kind, id: props.item.id, version, request, done, states, changed }, false);
   }
 
   async function send(sent: Sent, resent: boolean): Promise<void> {
@@ -264,13 +268,14 @@ export function DetailActions(props: {
       changed(states);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      if (answerLost(error) && !resent && props.item.version !== sent.version) {
+      const stillOpen = props.item.kind === sent.kind && props.item.id === sent.id;
+      if (answerLost(error) && !resent && stillOpen && props.item.version !== sent.version) {
         // The item changed while the answer was on its way, perhaps by this very request: asked again at once.
         await send(sent, true);
         return;
       }
       // Not a note: held to no version, sent again on its own it could be added after all, the user typing on meanwhile.
-      setUnanswered(answerLost(error) && sent.action !== 'note' ? sent : null);
+      setUnanswered(answerLost(error) && stillOpen && sent.action !== 'note' ? sent : null);
       if (error.code === 'version_conflict' && sent.action === 'edit' && props.item.version !== sent.version) {
         // Sent again after its answer was lost, and someone else's change it was: the edit goes on from theirs.
         rebaseEdit(props.item);
