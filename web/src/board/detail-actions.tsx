@@ -1,11 +1,11 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
-import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemEdit } from '../api/client';
+import { api, ApiProblem, type CampaignDetail, type ItemDetail } from '../api/client';
 import { answerLost } from '../api/retry-keys';
 import { t, tr, trFilled, unitNamed } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
-import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { checkItem, isClueSource, isProblemKind, ItemFields, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { me } from '../session/session';
 import { readerScope } from '../ui/reader-scope';
@@ -14,7 +14,8 @@ import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
 import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
 import { focusFirstInvalid, formFocus } from './form-focus';
-import { editDraftOf, rebased, restoredEdit, stillColliding, valuesOf, type Collisions } from './edit-rebase';
+import { editDraftOf, editMessages, editOf, rebased, restoredEdit, stillColliding, valuesOf, type Collisions } from './edit-rebase';
+import { typicalOf } from './typical-case';
 import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages, xm } from '../deadlines/messages';
@@ -26,14 +27,6 @@ type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'mer
 const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const satisfies readonly Action[];
 type DraftedForm = (typeof draftedForms)[number];
 const isDrafted = (action: Action | null): action is DraftedForm => (draftedForms as readonly (Action | null)[]).includes(action);
-
-const editMessages = {
-  changedMeanwhile: { zh: '此事项刚被他人修改：您未改动的内容已显示为最新，保存时以您填写的为准', en: 'Someone else just changed this item: what you did not change now shows theirs; saving keeps what you typed' },
-  changedBothMeanwhile: {
-    zh: '此事项刚被他人修改：您未改动的内容已显示为最新；您与他人都改了的内容，他人填写的显示在该栏下方，保存时以您填写的为准',
-    en: 'Someone else just changed this item: what you did not change now shows theirs; where you both changed a field, theirs shows below it, and saving keeps what you typed',
-  },
-} satisfies Record<string, Label>;
 
 /** What the toast says of a request that worked. */
 type Done = MessageKey | Label | (() => string);
@@ -50,26 +43,6 @@ interface Sent {
   readonly done: Done;
   readonly states: readonly string[];
   readonly changed: (states: readonly string[]) => void;
-}
-
-/** A clue's typical case as its context holds it: the summary that may be published, and when it was chosen; null if it is not one. */
-export function typicalOf(item: ItemDetail): { summary: string; markedAt: string } | null {
-  const typical = item.context.typical;
-  if (typeof typical !== 'object' || typical === null) return null;
-  const { summary, markedAt } = typical as { summary?: unknown; markedAt?: unknown };
-  return typeof summary === 'string' && typeof markedAt === 'string' ? { summary, markedAt } : null;
-}
-
-/** Only what the user changed, so the audit log records what happened and nothing else. */
-function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
-  const before = valuesOf(item);
-  return {
-    version: item.version,
-    ...(v.title.trim() !== before.title && { title: v.title.trim() }),
-    ...(v.description.trim() !== before.description && { description: v.description.trim() }),
-    ...(v.categoryId !== before.categoryId && { categoryId: nullableId(v.categoryId) }),
-    ...(v.assigneeId !== before.assigneeId && { assigneeId: nullableId(v.assigneeId) }),
-  };
 }
 
 /**
@@ -317,7 +290,6 @@ export function DetailActions(props: {
     }
     void run(() => api.note(props.item.kind, props.item.id, text).then(draft.drop), 'noted', [props.item.state]);
   }
-
 
   function submitTypical(event: SubmitEvent) {
     event.preventDefault();

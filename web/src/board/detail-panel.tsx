@@ -5,7 +5,8 @@ import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } fr
 import { organisationTypeLabel } from './outcome-labels';
 import { figure } from './format';
 import { dateTime, dueDate } from '../ui/dates';
-import { DetailActions, typicalOf } from './detail-actions';
+import { DetailActions } from './detail-actions';
+import { typicalOf } from './typical-case';
 import { ItemEscalations } from '../escalations/item-escalations';
 import { CluePartsSection } from '../intake/clue-parts';
 import { SharedNumbersSection } from '../intake/shared-numbers';

@@ -1,5 +1,6 @@
-import type { ItemDetail } from '../api/client';
-import type { ItemField, ItemValues } from './item-form';
+import type { Label } from '../../../engine/labels';
+import type { ItemDetail, ItemEdit } from '../api/client';
+import { nullableId, type ItemField, type ItemValues } from './item-form';
 
 /**
  * The fields both the user and someone else changed since the form was
@@ -93,4 +94,25 @@ export function restoredEdit(current: ItemDetail, kept: Readonly<Record<string, 
     if (kept[key] !== undefined && was !== undefined && now[key] !== was && now[key] !== kept[key]) collisions[key] = now[key];
   }
   return { values, overtaken: kept.version !== undefined && kept.version !== String(current.version), collisions };
+}
+
+/** What the edit form says when the item changed while it was open. */
+export const editMessages = {
+  changedMeanwhile: { zh: '此事项刚被他人修改：您未改动的内容已显示为最新，保存时以您填写的为准', en: 'Someone else just changed this item: what you did not change now shows theirs; saving keeps what you typed' },
+  changedBothMeanwhile: {
+    zh: '此事项刚被他人修改：您未改动的内容已显示为最新；您与他人都改了的内容，他人填写的显示在该栏下方，保存时以您填写的为准',
+    en: 'Someone else just changed this item: what you did not change now shows theirs; where you both changed a field, theirs shows below it, and saving keeps what you typed',
+  },
+} satisfies Record<string, Label>;
+
+/** Only what the user changed, so the audit log records what happened and nothing else. */
+export function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
+  const before = valuesOf(item);
+  return {
+    version: item.version,
+    ...(v.title.trim() !== before.title && { title: v.title.trim() }),
+    ...(v.description.trim() !== before.description && { description: v.description.trim() }),
+    ...(v.categoryId !== before.categoryId && { categoryId: nullableId(v.categoryId) }),
+    ...(v.assigneeId !== before.assigneeId && { assigneeId: nullableId(v.assigneeId) }),
+  };
 }
