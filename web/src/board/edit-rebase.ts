@@ -1,6 +1,6 @@
 import type { Label } from '../../../engine/labels';
-import type { ItemDetail, ItemEdit } from '../api/client';
-import { nullableId, type ItemField, type ItemValues } from './item-form';
+import type { ItemDetail } from '../api/client';
+import type { ItemField, ItemValues } from './item-form';
 
 /**
  * The fields both the user and someone else changed since the form was
@@ -104,15 +104,3 @@ export const editMessages = {
     en: 'Someone else just changed this item: what you did not change now shows theirs; where you both changed a field, theirs shows below it, and saving keeps what you typed',
   },
 } satisfies Record<string, Label>;
-
-/** Only what the user changed, so the audit log records what happened and nothing else. */
-export function editOf(item: ItemDetail, v: ItemValues): ItemEdit {
-  const before = valuesOf(item);
-  return {
-    version: item.version,
-    ...(v.title.trim() !== before.title && { title: v.title.trim() }),
-    ...(v.description.trim() !== before.description && { description: v.description.trim() }),
-    ...(v.categoryId !== before.categoryId && { categoryId: nullableId(v.categoryId) }),
-    ...(v.assigneeId !== before.assigneeId && { assigneeId: nullableId(v.assigneeId) }),
-  };
-}
