@@ -258,10 +258,11 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       // Each of the cards' keys is listed with what it does.
       for (const key of ['Tab', '↑', '←', 'Home', 'Enter', 'M', 'Esc', '/']) await help.locator('kbd', { hasText: key }).first().waitFor();
       expect(await help.locator('dd').allTextContents()).toContain(boardMessages.keysMove.zh);
-      // Escape closes it alone, the focus back on the card it was asked from.
+      // Escape closes it alone, the focus back on the card it was asked from
+      // (given back on the frame after the dialog is gone, so waited for).
       await page.keyboard.press('Escape');
       await help.waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-card-id'))).toBe(cardId);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-card-id'))).toBe(cardId);
 
       await page.keyboard.press('/');
       const search = page.getByRole('toolbar').locator('input[name=q]');
