@@ -13,7 +13,7 @@ import { simulateCampaign } from './demo-simulation';
 import { demoUnits, demoUsers } from './demo-units';
 import { seededRandom } from './random';
 
-/** The Hanzhong county map (MIT, see maps/hanzhong-counties.LICENSE); the county branches link to it by feature id. */
+/** The Hanzhong county map (MIT, see maps/hanzhong-counties.LICENSE), its 南郑县 renamed 南郑区 as it has been since 2017 (the demo's 南郑分局 is a district's); the county branches link to it by feature id. */
 const hanzhongMap = projectPath('db/seed/maps/hanzhong-counties.geojson');
 
 export interface DemoSeedOptions {

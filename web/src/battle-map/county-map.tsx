@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js';
-import { colon, tr, trFilled } from '../i18n/i18n';
+import { colon, lang, tr, trFilled } from '../i18n/i18n';
 import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
@@ -8,12 +8,15 @@ import { battleMapMessages, bt } from './messages';
 export type MapLayout = ReturnType<typeof projectShapes>;
 
 /**
- * A unit's name as a map label or tile, where the heading says what kind of unit it is: "城固县公安局" → "城固县",
- * "汉台分局" → "汉台", "Chenggu County Bureau" → "Chenggu", "Cyber Security Detachment" → "Cyber Security"
- * (a Chinese detachment's name, 网安支队, is short as it is).
+ * A unit's name as a map label or tile, where the heading says what kind of unit it is. In Chinese, a unit
+ * drawn on the map goes by its area's name there (汉台分局 → 汉台区, 城固县公安局 → 城固县), as a map of
+ * districts and counties names them all alike: cut from the unit's name, 汉台 stood beside 城固县 and 洋县,
+ * and 洋县 cannot lose its 县. Otherwise, and in English, the unit's name without its kind: "汉台分局" → "汉台",
+ * "Chenggu County Bureau" → "Chenggu", "Cyber Security Detachment" → "Cyber Security" (a Chinese detachment's
+ * name, 网安支队, is short as it is).
  */
-export function shortName(unit: UnitMeasures): string {
-  return shortUnitName(tr(unit.label));
+export function shortName(unit: UnitMeasures, areaName?: string): string {
+  return lang() === 'zh' && areaName !== undefined && areaName.trim() !== '' ? areaName : shortUnitName(tr(unit.label));
 }
 
 /** {@link shortName} of a unit's name as it is written. */
@@ -107,7 +110,7 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
                 return (
                   <text x={shape.label[0]} y={shape.label[1]} text-anchor="middle" fill={props.scale.ink(value())} font-size={String(size())}>
                     <tspan x={shape.label[0]} font-weight="600">
-                      {shortName(unit())}
+                      {shortName(unit(), shape.name)}
                     </tspan>
                     <tspan x={shape.label[0]} dy={size() * 1.25} font-size={String(size() * 1.15)} font-weight="700">
                       {measureText(props.measure, value())}

@@ -6,6 +6,7 @@ import type { CampaignDetail } from '../api/client';
 import type { BattleMap } from '../reports/api';
 import { count, percent } from '../reports/format';
 import { shortName } from './county-map';
+import type { UnitMeasures } from './measure';
 import { bt } from './messages';
 
 const metricLabel = (metric: string) => {
@@ -31,7 +32,7 @@ function byMetric(targets: readonly Target[]): { metric: string; targets: Target
  * are grouped under their metric's name, in full, so that "Clues found" and "Clues verified" are told apart, and
  * each unit's name is given the room it needs (a wall screen has no hover to show a tooltip); the bars take what is left.
  */
-export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void }) {
+export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; areaName: (unit: UnitMeasures) => string | undefined; onPick?: (unitId: string) => void }) {
   const unitOf = (id: string) => props.map.units.find((u) => u.unitId === id);
   return (
     <Show when={props.map.targets.length > 0} fallback={<p class="muted">{bt('noTargets')}</p>}>
@@ -51,7 +52,7 @@ export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units
                     const fullName = () => unitNamed(props.units, target.unitId);
                     const name = () => {
                       const u = unit();
-                      return u === undefined ? fullName() : shortName(u);
+                      return u === undefined ? fullName() : shortName(u, props.areaName(u));
                     };
                     return (
                       <li
