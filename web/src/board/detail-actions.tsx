@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } 
 import type { Label } from '../../../engine/labels';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail } from '../api/client';
 import { answerLost } from '../api/retry-keys';
-import { t, tr, trFilled, unitNamed } from '../i18n/i18n';
+import { t, tr } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
 import { checkItem, isClueSource, isProblemKind, ItemFields, type ItemField, type ItemValues } from './item-form';
@@ -12,25 +12,20 @@ import { readerScope } from '../ui/reader-scope';
 import { fieldsDraft, textDraft } from './drafts';
 import { ActionFooter } from './action-footer';
 import { DraftedText } from './drafted-text';
-import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
+import { DeclineAction, draftedForms, ExtensionAction, MergeAction, TransferAction, UntypicalAction, type ActionKit, type Done, type DraftedForm } from './drafted-actions';
 import { focusFirstInvalid, formFocus } from './form-focus';
 import { editDraftOf, editMessages, rebased, restoredEdit, stillColliding, valuesOf, type Collisions } from './edit-rebase';
 import { editOf } from './edit-request';
 import { typicalOf } from './typical-case';
-import { ExtendForm } from '../deadlines/extend-form';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
-import { extensionMessages, xm } from '../deadlines/messages';
+import { extensionMessages } from '../deadlines/messages';
 import { ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
-/** The forms besides the note and the summary (drafts of their own) kept as drafts of their fields, in the order one is reopened. */
-const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const satisfies readonly Action[];
-type DraftedForm = (typeof draftedForms)[number];
+// The forms kept as drafts of their fields (drafted-actions.tsx), in the order one is reopened. The predicate keeps them
+// actions of this drawer: TypeScript refuses one whose type is not its parameter's.
 const isDrafted = (action: Action | null): action is DraftedForm => (draftedForms as readonly (Action | null)[]).includes(action);
-
-/** What the toast says of a request that worked. */
-type Done = MessageKey | Label | (() => string);
 
 /** A form's request as it was sent, to be sent again as it was (see `unanswered`). */
 interface Sent {
@@ -222,6 +217,23 @@ export function DetailActions(props: {
   /** Whether the reader still sees an item of this unit (see readerScope). */
   const inSight = (unitId: string) => readerScope(me())?.has(unitId) ?? true;
 
+  /** What the drafted forms' wiring (drafted-actions.tsx) uses of this drawer. */
+  const kit: ActionKit = {
+    item: () => props.item,
+    campaign: () => props.campaign,
+    now: () => props.now,
+    busy,
+    problem,
+    errors,
+    setErrors,
+    run,
+    draft: formDraft,
+    cancel: (form) => cancelDropping(formDraft(form)),
+    onChanged: (states) => props.onChanged(states),
+    onLeft: (states) => props.onLeft(states),
+    inSight,
+  };
+
   /** Sends a form's request. `request` must hold its body as it was when sent (the version included): it may be sent again. */
   function run(request: () => Promise<unknown>, done: Done, states: readonly string[], changed = props.onChanged): Promise<void> {
     // The version the request goes with: the one the edit form was opened on, or the item's as shown.
@@ -346,68 +358,13 @@ export function DetailActions(props: {
             </form>
           </Match>
           <Match when={action() === 'transfer'}>
-            <TransferForm
-              campaign={props.campaign}
-              fromUnitId={props.item.unitId}
-              busy={busy()}
-              problem={problem()}
-              errors={errors()}
-              onErrors={setErrors}
-              onTransfer={(unitId, reason) => {
-                const body = { version: props.item.version, unitId, reason };
-                void run(
-                  () => api.transfer(props.item.kind, props.item.id, body),
-                  () => trFilled(messages.transferredTo, { unit: unitNamed(props.campaign.units, unitId) }),
-                  [props.item.state],
-                  // Out of the reader's units, it is theirs to see no more: the drawer closes rather than saying it is gone.
-                  inSight(unitId) ? props.onChanged : props.onLeft,
-                );
-              }}
-              onCancel={cancelDropping(formDraft('transfer'))}
-              draft={formDraft('transfer')}
-            />
+            <TransferAction kit={kit} />
           </Match>
           <Match when={action() === 'extend' || action() === 'ask'}>
-            <ExtendForm
-              mode={action() === 'ask' ? 'ask' : 'extend'}
-              // Asked again while a request waits: it starts from that request, which this one replaces (an empty form replaced it unsaid).
-              initialUntil={action() === 'ask' ? extensionRequestOf(props.item)?.until : grantUntil()}
-              initialReason={action() === 'ask' || grantUntil() !== undefined ? extensionRequestOf(props.item)?.reason : undefined}
-              item={props.item}
-              campaign={props.campaign}
-              now={props.now}
-              busy={busy()}
-              problem={problem()}
-              errors={errors()}
-              onErrors={setErrors}
-              onExtend={(body) => {
-                const request = { version: props.item.version, ...body };
-                void (action() === 'ask'
-                  ? run(() => api.askExtension(props.item.kind, props.item.id, request), extensionMessages.asked, [props.item.state])
-                  : run(() => api.extend(props.item.kind, props.item.id, request), extensionMessages.done, [props.item.state]));
-              }}
-              onCancel={cancelDropping(formDraft(action() === 'ask' ? 'ask' : 'extend'))}
-              draft={formDraft(action() === 'ask' ? 'ask' : 'extend')}
-            />
+            <ExtensionAction kit={kit} mode={action() === 'ask' ? 'ask' : 'extend'} grantUntil={grantUntil()} />
           </Match>
           <Match when={action() === 'decline'}>
-            <ReasonForm
-              testId="decline-form"
-              title={xm('decline')}
-              label={xm('declineReason')}
-              submitLabel={xm('decline')}
-              maxLength={4000}
-              busy={busy()}
-              problem={problem()}
-              errors={errors()}
-              onErrors={setErrors}
-              onReason={(reason) => {
-                const body = { version: props.item.version, reason };
-                void run(() => api.declineExtension(props.item.kind, props.item.id, body), extensionMessages.declined, [props.item.state]);
-              }}
-              onCancel={cancelDropping(formDraft('decline'))}
-              draft={formDraft('decline')}
-            />
+            <DeclineAction kit={kit} />
           </Match>
           <Match when={action() === 'typical'}>
             <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
@@ -417,36 +374,10 @@ export function DetailActions(props: {
             </form>
           </Match>
           <Match when={action() === 'untypical'}>
-            <ReasonForm
-              testId="untypical-form"
-              title={t('withdrawTypical')}
-              label={t('reason')}
-              submitLabel={t('withdrawTypical')}
-              busy={busy()}
-              problem={problem()}
-              errors={errors()}
-              onErrors={setErrors}
-              onReason={(reason) => {
-                const body = { version: props.item.version, reason };
-                void run(() => api.withdrawTypical(props.item.id, body), 'typicalWithdrawn', [props.item.state]);
-              }}
-              onCancel={cancelDropping(formDraft('untypical'))}
-              draft={formDraft('untypical')}
-            />
+            <UntypicalAction kit={kit} />
           </Match>
           <Match when={action() === 'merge'}>
-            <MergeForm
-              busy={busy()}
-              problem={problem()}
-              errors={errors()}
-              onErrors={setErrors}
-              onMerge={(targetId, reason) => {
-                const body = { to: 'merged', version: props.item.version, payload: { targetId, ...(reason !== null && { reason }) } };
-                void run(() => api.move('clue', props.item.id, body), 'merged', [props.item.state, 'merged']);
-              }}
-              onCancel={cancelDropping(formDraft('merge'))}
-              draft={formDraft('merge')}
-            />
+            <MergeAction kit={kit} />
           </Match>
         </Switch>
       </section>

@@ -1,0 +1,167 @@
+import type { Label } from '../../../engine/labels';
+import { api, type CampaignDetail, type ItemDetail } from '../api/client';
+import { t, trFilled, unitNamed } from '../i18n/i18n';
+import { messages, type MessageKey } from '../i18n/messages';
+import { ExtendForm } from '../deadlines/extend-form';
+import { extensionRequestOf } from '../deadlines/extension-request';
+import { extensionMessages, xm } from '../deadlines/messages';
+import type { FieldsDraft } from './drafts';
+import type { FieldErrors } from './payload-fields';
+import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
+
+/** The drawer's forms kept as drafts of their fields (besides the note's and the summary's, drafts of their own). */
+export const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const;
+export type DraftedForm = (typeof draftedForms)[number];
+
+/** What the toast says of a request that worked. */
+export type Done = MessageKey | Label | (() => string);
+
+/**
+ * What the drawer lends each of its forms: the item and campaign, whether a
+ * request is on its way and how the last one was refused, and how to send
+ * one (see DetailActions' `run`: the request must hold its body as sent, as
+ * it may be sent again) and to cancel, throwing the form's draft away.
+ */
+export interface ActionKit {
+  readonly item: () => ItemDetail;
+  readonly campaign: () => CampaignDetail;
+  readonly now: () => string;
+  readonly busy: () => boolean;
+  readonly problem: () => Label | null;
+  readonly errors: () => FieldErrors;
+  readonly setErrors: (errors: FieldErrors) => void;
+  readonly run: (request: () => Promise<unknown>, done: Done, states: readonly string[], changed?: (states: readonly string[]) => void) => Promise<void>;
+  readonly draft: (form: DraftedForm) => FieldsDraft;
+  readonly cancel: (form: DraftedForm) => () => void;
+  /** The item left this user's sight by their own change (see DetailActions' `onLeft`). */
+  readonly onLeft: (states: readonly string[]) => void;
+  readonly onChanged: (states: readonly string[]) => void;
+  /** Whether the reader still sees an item of this unit. */
+  readonly inSight: (unitId: string) => boolean;
+}
+
+/** To another unit, with a reason; out of the reader's units, the drawer closes rather than saying the item is gone. */
+export function TransferAction(props: { kit: ActionKit }) {
+  const kit = props.kit;
+  return (
+    <TransferForm
+      campaign={kit.campaign()}
+      fromUnitId={kit.item().unitId}
+      busy={kit.busy()}
+      problem={kit.problem()}
+      errors={kit.errors()}
+      onErrors={kit.setErrors}
+      onTransfer={(unitId, reason) => {
+        const item = kit.item();
+        const body = { version: item.version, unitId, reason };
+        void kit.run(
+          () => api.transfer(item.kind, item.id, body),
+          () => trFilled(messages.transferredTo, { unit: unitNamed(kit.campaign().units, unitId) }),
+          [item.state],
+          kit.inSight(unitId) ? kit.onChanged : kit.onLeft,
+        );
+      }}
+      onCancel={kit.cancel('transfer')}
+      draft={kit.draft('transfer')}
+    />
+  );
+}
+
+/** More time: given by whoever may extend (`extend`; granting a request starts from the day it asked), or asked for (`ask`). */
+export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask'; grantUntil: string | undefined }) {
+  const kit = props.kit;
+  const asked = () => extensionRequestOf(kit.item());
+  return (
+    <ExtendForm
+      mode={props.mode}
+      // Asked again while a request waits: it starts from that request, which this one replaces (an empty form replaced it unsaid).
+      initialUntil={props.mode === 'ask' ? asked()?.until : props.grantUntil}
+      initialReason={props.mode === 'ask' || props.grantUntil !== undefined ? asked()?.reason : undefined}
+      item={kit.item()}
+      campaign={kit.campaign()}
+      now={kit.now()}
+      busy={kit.busy()}
+      problem={kit.problem()}
+      errors={kit.errors()}
+      onErrors={kit.setErrors}
+      onExtend={(body) => {
+        const item = kit.item();
+        const request = { version: item.version, ...body };
+        void (props.mode === 'ask'
+          ? kit.run(() => api.askExtension(item.kind, item.id, request), extensionMessages.asked, [item.state])
+          : kit.run(() => api.extend(item.kind, item.id, request), extensionMessages.done, [item.state]));
+      }}
+      onCancel={kit.cancel(props.mode)}
+      draft={kit.draft(props.mode)}
+    />
+  );
+}
+
+/** A request for more time declined, with a reason. */
+export function DeclineAction(props: { kit: ActionKit }) {
+  const kit = props.kit;
+  return (
+    <ReasonForm
+      testId="decline-form"
+      title={xm('decline')}
+      label={xm('declineReason')}
+      submitLabel={xm('decline')}
+      maxLength={4000}
+      busy={kit.busy()}
+      problem={kit.problem()}
+      errors={kit.errors()}
+      onErrors={kit.setErrors}
+      onReason={(reason) => {
+        const item = kit.item();
+        const body = { version: item.version, reason };
+        void kit.run(() => api.declineExtension(item.kind, item.id, body), extensionMessages.declined, [item.state]);
+      }}
+      onCancel={kit.cancel('decline')}
+      draft={kit.draft('decline')}
+    />
+  );
+}
+
+/** A typical case withdrawn, with a reason. */
+export function UntypicalAction(props: { kit: ActionKit }) {
+  const kit = props.kit;
+  return (
+    <ReasonForm
+      testId="untypical-form"
+      title={t('withdrawTypical')}
+      label={t('reason')}
+      submitLabel={t('withdrawTypical')}
+      busy={kit.busy()}
+      problem={kit.problem()}
+      errors={kit.errors()}
+      onErrors={kit.setErrors}
+      onReason={(reason) => {
+        const item = kit.item();
+        const body = { version: item.version, reason };
+        void kit.run(() => api.withdrawTypical(item.id, body), 'typicalWithdrawn', [item.state]);
+      }}
+      onCancel={kit.cancel('untypical')}
+      draft={kit.draft('untypical')}
+    />
+  );
+}
+
+/** A clue merged into another (a move to `merged`, naming its target). */
+export function MergeAction(props: { kit: ActionKit }) {
+  const kit = props.kit;
+  return (
+    <MergeForm
+      busy={kit.busy()}
+      problem={kit.problem()}
+      errors={kit.errors()}
+      onErrors={kit.setErrors}
+      onMerge={(targetId, reason) => {
+        const item = kit.item();
+        const body = { to: 'merged', version: item.version, payload: { targetId, ...(reason !== null && { reason }) } };
+        void kit.run(() => api.move('clue', item.id, body), 'merged', [item.state, 'merged']);
+      }}
+      onCancel={kit.cancel('merge')}
+      draft={kit.draft('merge')}
+    />
+  );
+}
