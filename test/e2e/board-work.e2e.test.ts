@@ -319,6 +319,9 @@ describe('working on the board', () => {
       const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: read.version, description: '他人补充的内容' });
       await apiCall(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: edited.version });
       await drawer.getByTestId('history').getByText(clueStateLabels.verifying.zh).first().waitFor({ timeout: 10_000 });
+      // The drawer's item at their move too, not only its history (read apart, it can come first): the form rebased on
+      // the edit alone would be sent on that version and refused, their move being newer.
+      await drawer.getByTestId('detail-move-filed').waitFor();
 
       // Before, the form closed and the typing was gone; sent as opened, the old description went back over theirs.
       const form = drawer.getByTestId('edit-form');
