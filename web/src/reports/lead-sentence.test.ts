@@ -67,6 +67,7 @@ describe('the lead sentence of a report', () => {
     expect(leadSentence(report({ casesSolved: 3 }))).toMatch(/^打击整治阶段，共破获/);
     expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局' })).toMatch(/^打击整治阶段，汉台分局共破获/);
     expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局', categoryName: '电信网络诈骗' })).toMatch(/^打击整治阶段，汉台分局“电信网络诈骗”类共破获/);
+    expect(leadSentence({ ...report({ casesFiled: 1 }), unitName: '佛坪县公安局', categoryName: '网络“套路贷”' })).toBe('打击整治阶段，佛坪县公安局“网络‘套路贷’”类共立案侦查1起。');
     setLang('en');
     expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: 'Hantai Branch' })).toMatch(/^In the crackdown phase \(Hantai Branch\), 3 criminal cases were solved\.$/);
     expect(leadSentence({ ...report({ casesSolved: 3 }), categoryName: 'Telecom fraud' })).toMatch(/^In the crackdown phase \(Telecom fraud\), 3 criminal/);

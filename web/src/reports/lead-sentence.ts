@@ -71,7 +71,8 @@ export function leadSentence(report: LeadOf): string {
         ? rt('headlineLead')
         : rt('rangeLead');
   const { unitName, categoryName } = report;
-  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${categoryName === undefined ? '' : `“${categoryName}”类`}`);
+  // Quoted in “”, a category's own quotation marks become the inner ones, ‘’: “网络‘套路贷’”类, not “网络“套路贷””类.
+  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${categoryName === undefined ? '' : `“${categoryName.replaceAll('“', '‘').replaceAll('”', '’')}”类`}`);
   const named = [unitName, categoryName].filter((name) => name !== undefined);
   return inEnglish(f, named.length === 0 ? when : `${when} (${named.join(', ')})`);
 }
