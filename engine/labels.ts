@@ -10,3 +10,11 @@ export type Locale = 'zh-CN' | 'en';
 export function pick(label: Label, locale: Locale): string {
   return locale === 'en' ? label.en : label.zh;
 }
+
+/**
+ * A name quoted in Chinese text, “…”: its own quotation marks become the
+ * inner ones, ‘…’, as Chinese nests them (“网络‘套路贷’”, not “网络“套路贷””).
+ */
+export function quotedZh(name: string): string {
+  return `“${name.replaceAll('“', '‘').replaceAll('”', '’')}”`;
+}

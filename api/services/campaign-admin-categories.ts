@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { categories } from '../../db/schema';
 import type { Actor } from '../../engine';
+import { quotedZh } from '../../engine/labels';
 import type { CampaignSettings, CategoryChange, NewCategoryRequest } from '../contracts/campaign-admin';
 import { ApiError } from '../errors';
 import { campaignForChange, configurationEntry, invalidSettings, readSettings } from './campaign-admin';
@@ -22,10 +23,10 @@ function namesTaken(others: readonly Named[], nameZh: string | undefined, nameEn
   const taken: { field: string; message: { zh: string; en: string } }[] = [];
   const retired = (c: Named) => (c.retiredAt === null ? { zh: '', en: '' } : { zh: '（已停用，可恢复）', en: ' (retired: it can be restored)' });
   const zh = others.find((c) => nameZh !== undefined && c.nameZh === nameZh);
-  if (zh !== undefined) taken.push({ field: 'nameZh', message: { zh: `本专项已有名为“${nameZh}”的类别${retired(zh).zh}`, en: `This campaign already has a category named “${nameZh}”${retired(zh).en}` } });
+  if (zh !== undefined) taken.push({ field: 'nameZh', message: { zh: `本专项已有名为${quotedZh(zh.nameZh)}的类别${retired(zh).zh}`, en: `This campaign already has a category named “${nameZh}”${retired(zh).en}` } });
   // Not said twice when the English name is the Chinese one standing in for it.
   const en = others.find((c) => nameEn !== undefined && nameEn !== nameZh && c.nameEn.toLowerCase() === nameEn.toLowerCase());
-  if (en !== undefined) taken.push({ field: 'nameEn', message: { zh: `本专项已有英文名为“${nameEn}”的类别${retired(en).zh}`, en: `This campaign already has a category named “${nameEn}”${retired(en).en}` } });
+  if (en !== undefined) taken.push({ field: 'nameEn', message: { zh: `本专项已有英文名为${quotedZh(nameEn ?? en.nameEn)}的类别${retired(en).zh}`, en: `This campaign already has a category named “${nameEn}”${retired(en).en}` } });
   return taken;
 }
 

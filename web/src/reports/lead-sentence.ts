@@ -1,4 +1,5 @@
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
+import { quotedZh } from '../../../engine/labels';
 import { lang, tr } from '../i18n/i18n';
 import type { Report } from './api';
 import type { Figure } from './figures';
@@ -71,8 +72,7 @@ export function leadSentence(report: LeadOf): string {
         ? rt('headlineLead')
         : rt('rangeLead');
   const { unitName, categoryName } = report;
-  // Quoted in “”, a category's own quotation marks become the inner ones, ‘’: “网络‘套路贷’”类, not “网络“套路贷””类.
-  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${categoryName === undefined ? '' : `“${categoryName.replaceAll('“', '‘').replaceAll('”', '’')}”类`}`);
+  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${categoryName === undefined ? '' : `${quotedZh(categoryName)}类`}`);
   const named = [unitName, categoryName].filter((name) => name !== undefined);
   return inEnglish(f, named.length === 0 ? when : `${when} (${named.join(', ')})`);
 }

@@ -1,5 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
-import type { Label } from '../../../../engine/labels';
+import { quotedZh, type Label } from '../../../../engine/labels';
 import { named } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
@@ -12,7 +12,7 @@ const orderOf = (text: string): number => (text.trim() === '' ? Number.NaN : Num
 
 /** A message about a category's row, naming the row in each language. */
 const ofCategory = (category: { readonly nameZh: string; readonly nameEn: string }, message: Label): Label => ({
-  zh: `类别“${category.nameZh}”：${message.zh}`,
+  zh: `类别${quotedZh(category.nameZh)}：${message.zh}`,
   en: `Category “${category.nameEn}”: ${message.en}`,
 });
 
