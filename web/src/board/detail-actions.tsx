@@ -360,8 +360,12 @@ export function DetailActions(props: {
           <Match when={action() === 'transfer'}>
             <TransferAction kit={kit} />
           </Match>
-          <Match when={action() === 'extend' || action() === 'ask'}>
-            <ExtensionAction kit={kit} mode={action() === 'ask' ? 'ask' : 'extend'} grantUntil={grantUntil()} />
+          {/* Apart, so that a form opened as the other starts from its own draft and days. */}
+          <Match when={action() === 'extend'}>
+            <ExtensionAction kit={kit} mode="extend" grantUntil={grantUntil()} />
+          </Match>
+          <Match when={action() === 'ask'}>
+            <ExtensionAction kit={kit} mode="ask" grantUntil={grantUntil()} />
           </Match>
           <Match when={action() === 'decline'}>
             <DeclineAction kit={kit} />

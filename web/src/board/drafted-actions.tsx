@@ -40,6 +40,27 @@ export interface ActionKit {
   readonly inSight: (unitId: string) => boolean;
 }
 
+/**
+ * What every drafted form takes of the drawer alike: whether it is sending, how it was refused, its draft and its
+ * cancel. Getters, so that the form, given them spread, reads them as they change.
+ */
+function formProps(kit: ActionKit, form: DraftedForm) {
+  return {
+    get busy() {
+      return kit.busy();
+    },
+    get problem() {
+      return kit.problem();
+    },
+    get errors() {
+      return kit.errors();
+    },
+    onErrors: kit.setErrors,
+    onCancel: kit.cancel(form),
+    draft: kit.draft(form),
+  };
+}
+
 /** To another unit, with a reason; out of the reader's units, the drawer closes rather than saying the item is gone. */
 export function TransferAction(props: { kit: ActionKit }) {
   const kit = props.kit;
@@ -47,10 +68,7 @@ export function TransferAction(props: { kit: ActionKit }) {
     <TransferForm
       campaign={kit.campaign()}
       fromUnitId={kit.item().unitId}
-      busy={kit.busy()}
-      problem={kit.problem()}
-      errors={kit.errors()}
-      onErrors={kit.setErrors}
+      {...formProps(kit, 'transfer')}
       onTransfer={(unitId, reason) => {
         const item = kit.item();
         const body = { version: item.version, unitId, reason };
@@ -61,13 +79,11 @@ export function TransferAction(props: { kit: ActionKit }) {
           kit.inSight(unitId) ? kit.onChanged : kit.onLeft,
         );
       }}
-      onCancel={kit.cancel('transfer')}
-      draft={kit.draft('transfer')}
     />
   );
 }
 
-/** More time: given by whoever may extend (`extend`; granting a request starts from the day it asked), or asked for (`ask`). */
+/** More time: given by whoever may extend (`extend`; granting a request starts from the day it asked), or asked for (`ask`); mounted for one mode. */
 export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask'; grantUntil: string | undefined }) {
   const kit = props.kit;
   const asked = () => extensionRequestOf(kit.item());
@@ -80,10 +96,7 @@ export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask';
       item={kit.item()}
       campaign={kit.campaign()}
       now={kit.now()}
-      busy={kit.busy()}
-      problem={kit.problem()}
-      errors={kit.errors()}
-      onErrors={kit.setErrors}
+      {...formProps(kit, props.mode)}
       onExtend={(body) => {
         const item = kit.item();
         const request = { version: item.version, ...body };
@@ -91,8 +104,6 @@ export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask';
           ? kit.run(() => api.askExtension(item.kind, item.id, request), extensionMessages.asked, [item.state])
           : kit.run(() => api.extend(item.kind, item.id, request), extensionMessages.done, [item.state]));
       }}
-      onCancel={kit.cancel(props.mode)}
-      draft={kit.draft(props.mode)}
     />
   );
 }
@@ -107,17 +118,12 @@ export function DeclineAction(props: { kit: ActionKit }) {
       label={xm('declineReason')}
       submitLabel={xm('decline')}
       maxLength={4000}
-      busy={kit.busy()}
-      problem={kit.problem()}
-      errors={kit.errors()}
-      onErrors={kit.setErrors}
+      {...formProps(kit, 'decline')}
       onReason={(reason) => {
         const item = kit.item();
         const body = { version: item.version, reason };
         void kit.run(() => api.declineExtension(item.kind, item.id, body), extensionMessages.declined, [item.state]);
       }}
-      onCancel={kit.cancel('decline')}
-      draft={kit.draft('decline')}
     />
   );
 }
@@ -131,17 +137,12 @@ export function UntypicalAction(props: { kit: ActionKit }) {
       title={t('withdrawTypical')}
       label={t('reason')}
       submitLabel={t('withdrawTypical')}
-      busy={kit.busy()}
-      problem={kit.problem()}
-      errors={kit.errors()}
-      onErrors={kit.setErrors}
+      {...formProps(kit, 'untypical')}
       onReason={(reason) => {
         const item = kit.item();
         const body = { version: item.version, reason };
         void kit.run(() => api.withdrawTypical(item.id, body), 'typicalWithdrawn', [item.state]);
       }}
-      onCancel={kit.cancel('untypical')}
-      draft={kit.draft('untypical')}
     />
   );
 }
@@ -151,17 +152,12 @@ export function MergeAction(props: { kit: ActionKit }) {
   const kit = props.kit;
   return (
     <MergeForm
-      busy={kit.busy()}
-      problem={kit.problem()}
-      errors={kit.errors()}
-      onErrors={kit.setErrors}
+      {...formProps(kit, 'merge')}
       onMerge={(targetId, reason) => {
         const item = kit.item();
         const body = { to: 'merged', version: item.version, payload: { targetId, ...(reason !== null && { reason }) } };
         void kit.run(() => api.move('clue', item.id, body), 'merged', [item.state, 'merged']);
       }}
-      onCancel={kit.cancel('merge')}
-      draft={kit.draft('merge')}
     />
   );
 }
