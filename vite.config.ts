@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 // With the extension Vite's native config loader (the coming default) asks for; TypeScript maps .js to .ts.
@@ -31,7 +32,9 @@ export default defineConfig(({ mode }) => ({
   },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } } },
   test: {
-    dir: '..',
+    // The repository, wherever vitest is started: '..' was taken from the working directory, so
+    // `npm test` in a clone scanned the folder holding it, and ran the tests of every project beside it.
+    dir: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'node',
     // Machines here are shared and noisy, and logins do real scrypt work: generous limits, no timing assertions.
     testTimeout: 30_000,
