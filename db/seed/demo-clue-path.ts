@@ -1,4 +1,5 @@
 import { clueSources, createClue, type ClueSource } from '../../engine';
+import { planClueCleanUp } from './demo-consolidation';
 import { planSideSteps } from './demo-side-steps';
 import { clueTitle } from './demo-titles';
 import { randomOutcome } from './demo-writing';
@@ -8,7 +9,8 @@ import { day, pickUnit, type DemoWorld } from './demo-world';
  * Plans clue `id`: found at some moment of the year so far (more in the
  * survey), then verified, filed, solved and prosecuted on a plausible
  * schedule, some late, until the step its fate stops it at; or found
- * unfounded, or merged into an earlier clue of its unit.
+ * unfounded, or merged into an earlier clue of its unit. One that stops
+ * open is moved on in the consolidation phase, mostly (demo-consolidation.ts).
  */
 export function planClue(world: DemoWorld, id: number): void {
   const { input, steps, nowMs, start } = world;
@@ -38,7 +40,7 @@ export function planClue(world: DemoWorld, id: number): void {
     },
   });
   planSideSteps(world, 'clue', id, unit, foundAt);
-  if (stallAt === 'found') return;
+  if (stallAt === 'found') return planClueCleanUp(world, id, unit, category.code, 'found', foundAt);
   const verifyAt = later(0.1, 4.5);
   steps.push({
     at: verifyAt,
@@ -47,7 +49,7 @@ export function planClue(world: DemoWorld, id: number): void {
         ? world.moveClue(id, verifyAt, unit.officer, { to: 'verifying' })
         : world.moveClue(id, verifyAt, unit.lead, { to: 'verifying', payload: { assigneeId: unit.officer.userId } })),
   });
-  if (stallAt === 'verifying') return;
+  if (stallAt === 'verifying') return planClueCleanUp(world, id, unit, category.code, 'verifying', verifyAt);
   if (merge && id > 1) {
     const mergeAt = later(1, 6);
     steps.push({
@@ -76,10 +78,10 @@ export function planClue(world: DemoWorld, id: number): void {
         payload: { caseNumber: `A6107${String(id).padStart(6, '0')}`, conclusion: '经核查线索属实，符合立案条件' },
       }),
   });
-  if (stallAt === 'filed') return;
+  if (stallAt === 'filed') return planClueCleanUp(world, id, unit, category.code, 'filed', concludeAt);
   const solveAt = later(8, 75);
   steps.push({ at: solveAt, run: () => void world.moveClue(id, solveAt, unit.officer, { to: 'solved', payload: { outcome: randomOutcome(random, category.code) } }) });
-  if (stallAt === 'solved') return;
+  if (stallAt === 'solved') return planClueCleanUp(world, id, unit, category.code, 'solved', solveAt);
   const prosecuteAt = later(3, 36);
   steps.push({
     at: prosecuteAt,

@@ -1,4 +1,5 @@
 import { createProblem } from '../../engine';
+import { planProblemCleanUp } from './demo-consolidation';
 import { planSideSteps } from './demo-side-steps';
 import { problemTitle } from './demo-titles';
 import { day, pickUnit, type DemoWorld } from './demo-world';
@@ -7,7 +8,8 @@ import { day, pickUnit, type DemoWorld } from './demo-world';
  * Plans problem `id`: a rectification item found in the sweeps at some
  * moment of the year so far, rectified by its unit and checked by the
  * office (which sends one in five back once), until the step its fate
- * stops it at.
+ * stops it at; moved on in the consolidation phase, mostly, if that step
+ * is an open one (demo-consolidation.ts).
  */
 export function planProblem(world: DemoWorld, id: number): void {
   const { input, steps, nowMs, start } = world;
@@ -28,14 +30,14 @@ export function planProblem(world: DemoWorld, id: number): void {
   const fate = random.next();
   const stallAt = fate < 0.15 ? 'identified' : fate < 0.4 ? 'rectifying' : fate < 0.55 ? 'rectified' : 'verified';
   planSideSteps(world, 'problem', id, unit, identifiedAt);
-  if (stallAt === 'identified') return;
+  if (stallAt === 'identified') return planProblemCleanUp(world, id, unit, 'identified', identifiedAt);
   const rectifyAt = later(0.5, 9);
   steps.push({ at: rectifyAt, run: () => void world.moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
   const rectification = () => ({ measures: '已约谈平台负责人并关停违规网站', websitesShutDown: random.int(0, 4), accountsClosed: random.int(0, 30) });
-  if (stallAt === 'rectifying') return;
+  if (stallAt === 'rectifying') return planProblemCleanUp(world, id, unit, 'rectifying', rectifyAt);
   const doneAt = later(5, 40);
   steps.push({ at: doneAt, run: () => void world.moveProblem(id, doneAt, unit.officer, { to: 'rectified', payload: { rectification: rectification() } }) });
-  if (stallAt === 'rectified') return;
+  if (stallAt === 'rectified') return planProblemCleanUp(world, id, unit, 'rectified', doneAt);
   if (random.chance(0.2)) {
     const rejectAt = later(1, 6);
     steps.push({ at: rejectAt, run: () => void world.moveProblem(id, rejectAt, input.office, { to: 'rectifying', payload: { reason: '复查发现网站仍可访问' } }) });

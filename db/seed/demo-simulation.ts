@@ -49,6 +49,12 @@ export interface SimulationInput {
    * sweep raises, at its start, every rung the items stand at then.
    */
   readonly escalations?: boolean;
+  /**
+   * A stream of its own for the consolidation phase's clean-up of the items
+   * the year left standing (demo-consolidation.ts); none cleaned up without
+   * it, and every item's path before the phase the same either way.
+   */
+  readonly consolidation?: Random;
   /** A stream of its own for the escalations acknowledged (签收) along the way; none acknowledged without it, and every item's path the same either way. */
   readonly acknowledgements?: Random;
 }

@@ -112,6 +112,8 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
     const extensions = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x657874);
     // The escalations acknowledged ('ackn'), with the notes too.
     const acknowledgements = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x61636b6e);
+    // The consolidation phase's clean-up of what the year left standing ('cons'), with the notes too.
+    const consolidation = options.notes === false ? undefined : seededRandom((options.seed ?? year) ^ 0x636f6e73);
     const result = simulateCampaign({
       campaignId,
       config,
@@ -129,6 +131,7 @@ export async function seedDemo(database: Database, options: DemoSeedOptions): Pr
       ...(files !== undefined && { files }),
       ...(extensions !== undefined && { extensions }),
       ...(acknowledgements !== undefined && { acknowledgements }),
+      ...(consolidation !== undefined && { consolidation }),
       ...(options.escalations === false && { escalations: false }),
     });
 
