@@ -1,29 +1,25 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { DragDropProvider, DragOverlay } from '@dnd-kit/solid';
-import { Index, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
+import { Show, createEffect, createMemo, createResource, createSignal, on, untrack } from 'solid-js';
 import { refusedAddress } from '../ui/address-check';
 import { type BoardFilters, type CampaignDetail, type Card, type InboxView, type ItemKind, type Swimlane } from '../api/client';
 import { InboxButton, InboxPanel, createInboxCount } from '../escalations/escalation-inbox';
-import { messages } from '../i18n/messages';
-import { named, t, tr } from '../i18n/i18n';
+import { named, t } from '../i18n/i18n';
 import { me } from '../session/session';
 import { announce } from '../ui/announcer';
 import { LiveIndicator } from '../ui/live-indicator';
-import { filterName } from '../ui/filter-names';
-import { ReadFailed } from '../ui/read-failed';
 import { toast } from '../ui/toasts';
 import { TopBar } from '../ui/top-bar';
 import { usePageTitle } from '../ui/page-title';
-import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { DraggedCards, cardDragId } from './board-card';
 import { lastCard } from './card-focus';
 import { tabStopOf } from './card-keys';
-import { bm } from './board-messages';
 import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
 import { carriedCards, dropTargetsOf } from './drop-state';
-import { BoardLanes, laneKeyOf } from './board-lanes';
+import { BoardGrid } from './board-grid';
+import { laneKeyOf } from './board-lanes';
 import { boardSensors, dropTargetLane, dropTargetState } from './board-drag';
 import { boardPlugins, dragMessage } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
@@ -281,57 +277,20 @@ export function BoardPage() {
                 onDragStart={(event) => setDragging(cardById(event.operation.source?.id))}
                 onDragEnd={(event) => dragEnded(event.canceled, event.operation.target)}
               >
-                <main
-                  class="board"
-                  classList={{
-                    'is-dragging': dragging() !== null,
-                    'is-loading': state.board.loading,
-                    // Dimmed while a new view loads over the one shown; the first one has nothing to dim, nor to fade in.
-                    'is-refreshing': state.board.loading && state.shown() !== undefined,
-                    'has-lanes': swimlane() !== 'none',
-                  }}
-                  data-testid="board"
-                  data-kind={kind()}
-                  data-swimlane={swimlane()}
-                  aria-label={kind() === 'clue' ? t('clues') : t('problems')}
-                >
-                  {/* What a card's keys do, read by screen readers (each card points at one by aria-describedby). */}
-                  <p id="card-help" class="visually-hidden">
-                    {t('cardHelp')}
-                  </p>
-                  <p id="card-help-movable" class="visually-hidden">
-                    {t('cardHelpMovable')}
-                  </p>
-                  <p id="card-help-selecting" class="visually-hidden">
-                    {bm('cardHelpSelecting')}
-                  </p>
-                  <Switch fallback={<div class="page-loading">{tr(messages.loading)}</div>}>
-                    <Match when={addressRefused()}>
-                      {(refusal) => <ReadFailed what={bm('boardFailed')} error={refusal()} fieldName={filterName} class="board-failed" testid="board-failed" />}
-                    </Match>
-                    <Match when={state.board.error !== undefined}>
-                      <ReadFailed what={bm('boardFailed')} error={state.board.error} fieldName={filterName} class="board-failed" testid="board-failed" />
-                    </Match>
-                    <Match when={state.shown() !== undefined}>
-                      <Show
-                        when={lanesShown()}
-                        fallback={
-                          <>
-                            {/* Keyed by position, not by object: a live refresh hands each column new data but keeps its element, and so its scroll. */}
-                            <Index each={mainColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
-                            <Show when={sideColumns().length > 0}>
-                              <div class="side-columns" role="group" aria-label={t('sideColumns')}>
-                                <Index each={sideColumns()}>{(column) => <BoardColumn column={column()} context={ctx} />}</Index>
-                              </div>
-                            </Show>
-                          </>
-                        }
-                      >
-                        <BoardLanes columns={state.columns()} lanes={state.shown()?.lanes ?? []} swimlane={swimlane()} context={ctx} />
-                      </Show>
-                    </Match>
-                  </Switch>
-                </main>
+                <BoardGrid
+                  kind={kind()}
+                  swimlane={swimlane()}
+                  dragging={dragging() !== null}
+                  loading={state.board.loading}
+                  shown={state.shown() !== undefined}
+                  columns={state.columns()}
+                  mainColumns={mainColumns()}
+                  sideColumns={sideColumns()}
+                  lanes={lanesShown() ? (state.shown()?.lanes ?? []) : null}
+                  refusal={addressRefused()}
+                  error={state.board.error}
+                  context={ctx}
+                />
                 <DragOverlay dropAnimation={null}>
                   <Show when={dragging()}>{(card) => <DraggedCards card={card()} context={ctx} />}</Show>
                 </DragOverlay>
