@@ -2,7 +2,7 @@ import { clueSources, createClue, type ClueSource } from '../../engine';
 import { planClueCleanUp } from './demo-consolidation';
 import { planSideSteps } from './demo-side-steps';
 import { clueTitle } from './demo-titles';
-import { randomOutcome } from './demo-writing';
+import { caseNumberOf, conclusions, randomOutcome } from './demo-writing';
 import { day, pickUnit, type DemoWorld } from './demo-world';
 
 /**
@@ -67,7 +67,7 @@ export function planClue(world: DemoWorld, id: number): void {
   }
   const concludeAt = later(2, 19);
   if (unfounded) {
-    steps.push({ at: concludeAt, run: () => void world.moveClue(id, concludeAt, unit.lead, { to: 'unfounded', payload: { conclusion: '经核查，举报内容不属实' } }) });
+    steps.push({ at: concludeAt, run: () => void world.moveClue(id, concludeAt, unit.lead, { to: 'unfounded', payload: { conclusion: conclusions.unfounded } }) });
     return;
   }
   steps.push({
@@ -75,7 +75,7 @@ export function planClue(world: DemoWorld, id: number): void {
     run: () =>
       void world.moveClue(id, concludeAt, unit.officer, {
         to: 'filed',
-        payload: { caseNumber: `A6107${String(id).padStart(6, '0')}`, conclusion: '经核查线索属实，符合立案条件' },
+        payload: { caseNumber: caseNumberOf(id), conclusion: conclusions.filed },
       }),
   });
   if (stallAt === 'filed') return planClueCleanUp(world, id, unit, category.code, 'filed', concludeAt);

@@ -1,5 +1,5 @@
 import { startOfLocalDate } from '../../engine';
-import { randomOutcome } from './demo-writing';
+import { caseNumberOf, conclusions, randomOutcome, randomRectification } from './demo-writing';
 import { day, workerOf, type DemoUnit, type DemoWorld } from './demo-world';
 import type { Random } from './random';
 
@@ -55,8 +55,8 @@ export function planClueCleanUp(world: DemoWorld, id: number, unit: DemoUnit, ca
       at,
       run: () =>
         void (unfounded
-          ? world.moveClue(id, at, unit.lead, { to: 'unfounded', payload: { conclusion: '经核查，举报内容不属实' } })
-          : world.moveClue(id, at, unit.officer, { to: 'filed', payload: { caseNumber: `A6107${String(id).padStart(6, '0')}`, conclusion: '经核查线索属实，符合立案条件' } })),
+          ? world.moveClue(id, at, unit.lead, { to: 'unfounded', payload: { conclusion: conclusions.unfounded } })
+          : world.moveClue(id, at, unit.officer, { to: 'filed', payload: { caseNumber: caseNumberOf(id), conclusion: conclusions.filed } })),
     });
     if (unfounded) return schedule(world, moves);
     next(10, 45);
@@ -84,7 +84,7 @@ export function planProblemCleanUp(world: DemoWorld, id: number, unit: DemoUnit,
   if (stream === undefined || stream.chance(stuckShare)) return;
   let t = firstMoment(world, stream, since);
   const next = (min: number, max: number) => (t += Math.floor((min + stream.next() * (max - min)) * day));
-  const rectification = { measures: '已约谈平台负责人并关停违规网站', websitesShutDown: stream.int(0, 4), accountsClosed: stream.int(0, 30) };
+  const rectification = randomRectification(stream);
   const moves: { at: number; run: () => void }[] = [];
   if (stop === 'identified') {
     const at = t;

@@ -2,6 +2,7 @@ import { createProblem } from '../../engine';
 import { planProblemCleanUp } from './demo-consolidation';
 import { planSideSteps } from './demo-side-steps';
 import { problemTitle } from './demo-titles';
+import { randomRectification } from './demo-writing';
 import { day, pickUnit, type DemoWorld } from './demo-world';
 
 /**
@@ -33,7 +34,7 @@ export function planProblem(world: DemoWorld, id: number): void {
   if (stallAt === 'identified') return planProblemCleanUp(world, id, unit, 'identified', identifiedAt);
   const rectifyAt = later(0.5, 9);
   steps.push({ at: rectifyAt, run: () => void world.moveProblem(id, rectifyAt, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
-  const rectification = () => ({ measures: '已约谈平台负责人并关停违规网站', websitesShutDown: random.int(0, 4), accountsClosed: random.int(0, 30) });
+  const rectification = () => randomRectification(random);
   if (stallAt === 'rectifying') return planProblemCleanUp(world, id, unit, 'rectifying', rectifyAt);
   const doneAt = later(5, 40);
   steps.push({ at: doneAt, run: () => void world.moveProblem(id, doneAt, unit.officer, { to: 'rectified', payload: { rectification: rectification() } }) });

@@ -15,6 +15,15 @@ export const extensionReasons: Readonly<Record<'clue' | 'problem', readonly stri
 };
 
 /** Why a unit lead declined a request for more time. */
+/** A verification's conclusion as the units write it: the tip was false, or it holds and a case is filed. */
+export const conclusions = { unfounded: '经核查，举报内容不属实', filed: '经核查线索属实，符合立案条件' } as const;
+
+/** The demo's case number (立案编号) of clue `id`: the prefix of Hanzhong's public security case numbers, then the id. */
+export const caseNumberOf = (id: number): string => `A6107${String(id).padStart(6, '0')}`;
+
+/** What a unit did to rectify a problem, with its figures drawn from `random`. */
+export const randomRectification = (random: Random) => ({ measures: '已约谈平台负责人并关停违规网站', websitesShutDown: random.int(0, 4), accountsClosed: random.int(0, 30) });
+
 export const extensionDeclines: readonly string[] = ['案情简单，应按期办结', '已延期过一次，请抓紧办理', '请先补充工作进展再申请'];
 
 /** What a note says, by the state the item is in when it is written. */
