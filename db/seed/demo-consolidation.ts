@@ -23,7 +23,9 @@ const stuckShare = 0.12;
  * moment in the phase (or some days after it stopped, if later). Every draw
  * is made at planning, from the clean-up's own stream; its steps fall in
  * the phase only, so before it (the tests' mid-June campaign) every item
- * takes the same path with or without it.
+ * takes the same path with or without it. A move the engine refuses (the
+ * item moved otherwise meanwhile) is left out, and so are those after it,
+ * refused from the wrong state.
  */
 export function planClueCleanUp(world: DemoWorld, id: number, unit: DemoUnit, categoryCode: string, stop: ClueStop, since: number): void {
   const stream = world.input.consolidation;
@@ -34,10 +36,9 @@ export function planClueCleanUp(world: DemoWorld, id: number, unit: DemoUnit, ca
   const solves = stream.chance(0.8);
   const outcome = randomOutcome(stream, categoryCode);
   const notCharged = stream.int(0, 1);
-  const moves: { at: number; run: () => void }[] = [];
   if (stop === 'found') {
     const at = t;
-    moves.push({
+    world.steps.push({
       at,
       run: () => {
         const clue = world.clues.get(id);
@@ -51,31 +52,30 @@ export function planClueCleanUp(world: DemoWorld, id: number, unit: DemoUnit, ca
   }
   if (stop === 'found' || stop === 'verifying') {
     const at = t;
-    moves.push({
+    world.steps.push({
       at,
       run: () =>
         void (unfounded
           ? world.moveClue(id, at, unit.lead, { to: 'unfounded', payload: { conclusion: conclusions.unfounded } })
           : world.moveClue(id, at, unit.officer, { to: 'filed', payload: { caseNumber: caseNumberOf(id), conclusion: conclusions.filed } })),
     });
-    if (unfounded) return schedule(world, moves);
+    if (unfounded) return;
     next(10, 45);
   }
   if (stop !== 'solved') {
-    if (!solves) return schedule(world, moves);
+    if (!solves) return;
     const at = t;
-    moves.push({ at, run: () => void world.moveClue(id, at, unit.officer, { to: 'solved', payload: { outcome } }) });
+    world.steps.push({ at, run: () => void world.moveClue(id, at, unit.officer, { to: 'solved', payload: { outcome } }) });
     next(3, 25);
   }
   const at = t;
-  moves.push({
+  world.steps.push({
     at,
     run: () => {
       const caught = world.clues.get(id)?.context.outcome?.arrested ?? 0;
       world.moveClue(id, at, unit.lead, { to: 'prosecuted', payload: { sentForProsecution: Math.max(0, caught - notCharged) } });
     },
   });
-  schedule(world, moves);
 }
 
 /** A problem's clean-up: rectified by its unit and checked by the office (see {@link planClueCleanUp}). */
@@ -85,29 +85,22 @@ export function planProblemCleanUp(world: DemoWorld, id: number, unit: DemoUnit,
   let t = firstMoment(world, stream, since);
   const next = (min: number, max: number) => (t += Math.floor((min + stream.next() * (max - min)) * day));
   const rectification = randomRectification(stream);
-  const moves: { at: number; run: () => void }[] = [];
   if (stop === 'identified') {
     const at = t;
-    moves.push({ at, run: () => void world.moveProblem(id, at, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
+    world.steps.push({ at, run: () => void world.moveProblem(id, at, unit.lead, { to: 'rectifying', payload: { assigneeId: unit.officer.userId } }) });
     next(5, 25);
   }
   if (stop !== 'rectified') {
     const at = t;
-    moves.push({ at, run: () => void world.moveProblem(id, at, unit.officer, { to: 'rectified', payload: { rectification } }) });
+    world.steps.push({ at, run: () => void world.moveProblem(id, at, unit.officer, { to: 'rectified', payload: { rectification } }) });
     next(1, 8);
   }
   const at = t;
-  moves.push({ at, run: () => void world.moveProblem(id, at, world.input.office, { to: 'verified', payload: {} }) });
-  schedule(world, moves);
+  world.steps.push({ at, run: () => void world.moveProblem(id, at, world.input.office, { to: 'verified', payload: {} }) });
 }
 
 /** The clean-up's first move: some days into the phase, or some days after the item stopped if it stopped later. */
 function firstMoment(world: DemoWorld, stream: Random, since: number): number {
   const phaseStart = startOfLocalDate(world.config.windows.consolidation.start, world.config.timeZone).getTime();
   return Math.max(phaseStart, since) + Math.floor((1 + stream.next() * 40) * day);
-}
-
-/** The moves, each at its moment; one the engine refuses (the item moved otherwise meanwhile) is left out, and so are those after it, from the wrong state. */
-function schedule(world: DemoWorld, moves: readonly { at: number; run: () => void }[]): void {
-  world.steps.push(...moves);
 }
