@@ -252,6 +252,12 @@ describe('completion reports', () => {
     // A moment within the minute ahead (a browser's clock, the minute just begun) is read as now, and the span says so.
     const near = await reportAt(`?asOf=${new Date(testNow.getTime() + 30_000).toISOString()}`);
     expect(near.span.asOf).toBe(testNow.toISOString());
+    // A phase over is counted once for every instant past its end, but each answer's span is of its own request.
+    const first = await reportAt('?phase=survey&asOf=2026-06-01T00:00:00Z');
+    const second = await reportAt('?phase=survey');
+    expect(first.span.asOf).toBe('2026-06-01T00:00:00.000Z');
+    expect(second.span.asOf).toBe(testNow.toISOString());
+    expect(second.total).toEqual(first.total);
   });
 
   it("names an export by the campaign's day, not UTC's", async () => {
@@ -266,7 +272,14 @@ describe('completion reports', () => {
     expect(await named(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-07-01T00:00:00+08:00')}`)).toMatch(/-2026-04-01_2026-06-30-2026-06-15\.csv"$/);
     // A span already over holds the same figures whenever it is exported: its own days name it.
     expect(await named(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-05-01T00:00:00+08:00')}`)).toMatch(/-2026-04-01_2026-04-30\.csv"$/);
-    expect(await named(`phase=survey&asOf=${encodeURIComponent('2026-06-01T12:00:00+08:00')}`)).toMatch(/-survey-asof-2026-06-01\.csv"$/);
+    // An "as of" names the file where it cuts the span short; past the span's end it changes nothing, nor does the name.
+    expect(await named(`phase=crackdown&asOf=${encodeURIComponent('2026-06-01T12:00:00+08:00')}`)).toMatch(/-crackdown-asof-2026-06-01\.csv"$/);
+    expect(await named(`phase=survey&asOf=${encodeURIComponent('2026-06-01T12:00:00+08:00')}`)).toMatch(/-survey-2026-03-31\.csv"$/);
+    // The typical cases of a span are named as its report is, not as the whole campaign's.
+    const typical = async (query: string) => (await get(`/api/campaigns/1/typical-cases?format=csv&${query}`)).headers.get('content-disposition');
+    expect(await typical(`from=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-05-01T00:00:00+08:00')}`)).toMatch(/-typical-cases-2026-04-01_2026-04-30\.csv"$/);
+    expect(await typical('phase=survey')).toMatch(/-typical-cases-survey-2026-03-31\.csv"$/);
+    expect(await typical(`asOf=${encodeURIComponent('2026-06-01T12:00:00+08:00')}`)).toMatch(/-typical-cases-all-asof-2026-06-01\.csv"$/);
     // A phase already over is named by its last day, not the day it is exported: its figures are the same whenever.
     expect(await named('phase=survey')).toMatch(/-survey-2026-03-31\.csv"$/);
     expect(await named('phase=crackdown')).toMatch(/-crackdown-2026-06-15\.csv"$/);
@@ -346,9 +359,12 @@ describe('completion reports', () => {
     expect((await office.send('POST', `/api/clues/${clue?.id}/transitions`, { to: 'unfounded', version: clue?.version, payload: { conclusion: '查无实据' } })).status).toBe(200);
     expect((await read('')).generatedAt).toBe(later.toISOString());
     expect((await read('')).total.figures.cluesUnfounded).toBe((whole.total.figures.cluesUnfounded ?? 0) + 1);
-    expect(await read('?phase=survey&unit=hantai')).toEqual(survey);
-    // Asked as of a later instant than its end, it is the same report.
-    expect(await read(`?phase=survey&unit=hantai&asOf=${later.toISOString()}`)).toEqual(survey);
+    // The same count (generated at the start), of a span as of the instant it is now asked for.
+    const asOfNow = { ...survey, span: { ...survey.span, asOf: later.toISOString() } };
+    expect(await read('?phase=survey&unit=hantai')).toEqual(asOfNow);
+    // Asked as of a later instant than its end, it is the same report, as of that instant.
+    const laterStill = new Date(later.getTime() - 30_000).toISOString();
+    expect(await read(`?phase=survey&unit=hantai&asOf=${laterStill}`)).toEqual({ ...survey, span: { ...survey.span, asOf: laterStill } });
 
     // A unit made under Hantai changes what Hantai's report counts: it is counted again.
     expect((await admin.send('POST', '/api/admin/units', { id: 'hantai-xz', parentId: 'hantai', kind: 'other', nameZh: '汉台巡警', nameEn: 'Hantai patrol' })).status).toBe(201);

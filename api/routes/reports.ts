@@ -15,7 +15,7 @@ import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportHeading, reportTable, reportXlsx } from '../services/report-export';
 import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
-import { exportDay, exportNames, exportScope } from '../services/export-names';
+import { exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
@@ -56,30 +56,25 @@ export function reportRoutes(database: Database, clock: Clock) {
         // clues replays the log, seconds). Only a change to the unit tree can change it (a branch's units).
         // A report up to now counts what is overdue by the clock: the minute is part of the state it is of.
         const end = span.to < span.asOf ? span.to : span.asOf;
-        const settled = end < now.toISOString();
+        const settled = spanSettled(span, now);
         const state = settled ? `settled@${JSON.stringify(await unitTree())}` : `${await auditStamp(db)}@${minuteOf(now)}`;
         // Settled, the report is of its span up to its end, whenever asked; live, of the instant asked for, or now.
         const question = [id, span.from, span.to, settled ? end : (query.asOf ?? null), query.phase ?? null, unit ?? null, category ?? null];
-        const built = await shared.answer(JSON.stringify(question), state, () => campaignReport(db, campaign, query, now, unitTree));
+        const counted = await shared.answer(JSON.stringify(question), state, () => campaignReport(db, campaign, query, now, unitTree));
+        // A settled span's figures are shared by every instant asked for past its end; its span is this request's own
+        // (the instant asked for, or now), not that of the request that first counted them.
+        const built = settled ? { ...counted, span } : counted;
         if (query.format === 'json') return c.json(built, 200);
         const names = await exportNames(db, id);
         const table = reportTable(built, names, query.lang);
         const scope = exportScope(names, unit, category);
-        // Named for what it holds: the phase, or the span's first and last days, and the day it is as of (today's unless
-        // asked for another), so that two spans, or the same one as of two days, are two files. A span already over
-        // holds the same figures whenever it is exported: it is named by its last day (the end is exclusive), which a
-        // span given its end names already, so a phase's report exported in December is not dated in December, and
-        // the same file exported twice has one name.
-        const day = (instant: string | number) => exportDay(new Date(instant), campaign.config.timeZone);
-        const ranged = query.from !== undefined || query.to !== undefined;
-        const spanName = query.phase ?? (ranged ? `${query.from === undefined ? 'start' : day(span.from)}_${query.to === undefined ? 'end' : day(Date.parse(span.to) - 1)}` : 'report');
-        const asOfName =
-          query.asOf !== undefined ? [`asof-${day(span.asOf)}`] : !settled ? [exportDay(now, campaign.config.timeZone)] : query.to !== undefined ? [] : [day(Date.parse(end) - 1)];
-        const name = [campaign.code, ...scope, spanName, ...asOfName].join('-');
+        // Named for what it holds (see spanFileName): the phase or the span, and the day it is as of.
+        const name = [campaign.code, ...scope, ...spanFileName(span, query, now, campaign.config.timeZone, 'report')].join('-');
         if (query.format === 'csv') {
           return c.body(await reportCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }
         const lang = query.lang;
+        const ranged = query.from !== undefined || query.to !== undefined;
         const scopeName = [
           ...(unit === undefined ? [] : [names.units.get(unit)?.[lang] ?? unit]),
           ...(category === undefined ? [] : [names.categories.get(category)?.[lang] ?? String(category)]),

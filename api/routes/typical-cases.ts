@@ -14,7 +14,7 @@ import { applyRequests } from '../services/move-item';
 import { typicalCasesOf } from '../services/typical-cases';
 import { typicalCasesTable } from '../services/typical-cases-export';
 import { tableCsv, tableXlsx } from '../services/export-table';
-import { exportDay, exportNames, exportScope } from '../services/export-names';
+import { exportNames, exportScope, spanFileName } from '../services/export-names';
 import { auditStamp } from '../../db/audit/head';
 import type { TypicalCases } from '../contracts/typical-cases';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
@@ -99,7 +99,8 @@ export function typicalCaseRoutes(database: Database, clock: Clock) {
         const names = await exportNames(db, id);
         const table = typicalCasesTable(found.cases, names, campaign.config.timeZone, query.lang);
         const scope = exportScope(names, query.unit, query.category);
-        const name = [campaign.code, 'typical-cases', ...scope, query.phase ?? 'all', exportDay(now, campaign.config.timeZone)].join('-');
+        // Named as the report of the same span is (see spanFileName): two spans, or one as of two days, are two files.
+        const name = [campaign.code, 'typical-cases', ...scope, ...spanFileName(found.span, query, now, campaign.config.timeZone, 'all')].join('-');
         if (query.format === 'csv') {
           return c.body(await tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
         }

@@ -43,3 +43,36 @@ export function exportDay(now: Date, timeZone: string): string {
   const ms = now.getTime();
   return new Date(ms + zoneOffsetMs(timeZone, ms)).toISOString().slice(0, 10);
 }
+
+/** A report's span as counted (api/services/report.ts `spanOf`): instants in UTC, `to` exclusive. */
+export interface CountedSpan {
+  readonly from: string;
+  readonly to: string;
+  readonly asOf: string;
+}
+
+/** Whether a span is over: its end (or the instant it is as of, if earlier) is past, so its figures no longer change. */
+export function spanSettled(span: CountedSpan, now: Date): boolean {
+  const end = span.to < span.asOf ? span.to : span.asOf;
+  return end < now.toISOString();
+}
+
+/**
+ * What a report's file (or the typical cases beside it) says of its span:
+ * the phase, or the span's first and last days, or `whole` for the whole
+ * campaign; then the day its figures are of. Two spans, or one span as of
+ * two days, are two files. A span already over holds the same figures
+ * whenever it is exported, so it is named by its last day (the end is
+ * exclusive; a span given its end names it already), and a phase's file
+ * exported in December is not dated in December: the same file exported
+ * twice has one name. An `asOf` names the file only where it cuts the span
+ * short; past the span's end it changes nothing.
+ */
+export function spanFileName(span: CountedSpan, asked: { phase?: string | undefined; from?: string | undefined; to?: string | undefined; asOf?: string | undefined }, now: Date, timeZone: string, whole: string): string[] {
+  const day = (instant: string | number) => exportDay(new Date(instant), timeZone);
+  const ranged = asked.from !== undefined || asked.to !== undefined;
+  const spanName = asked.phase ?? (ranged ? `${asked.from === undefined ? 'start' : day(span.from)}_${asked.to === undefined ? 'end' : day(Date.parse(span.to) - 1)}` : whole);
+  if (asked.asOf !== undefined && span.asOf < span.to) return [spanName, `asof-${day(span.asOf)}`];
+  if (!spanSettled(span, now)) return [spanName, exportDay(now, timeZone)];
+  return asked.to !== undefined ? [spanName] : [spanName, day(Date.parse(span.to < span.asOf ? span.to : span.asOf) - 1)];
+}
