@@ -860,6 +860,36 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test("a move sent from a dialog left open while its card was transferred out of the lead's units says why it was refused", async () => {
+    const { context, page } = await signedInPage('hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      const board = (await api(context, `/api/campaigns/${campaignId}/board?kind=clue&state=verifying&unit=hantai&limit=500`)) as { columns: { cards: BoardCardWire[] }[] };
+      const clue = board.columns[0]?.cards.find((c) => c.unitId === 'hantai' && c.allowed.some((m) => m.to === 'unfounded'));
+      if (clue === undefined) throw new Error("the seed has no verifying clue of Hantai's its lead may dismiss");
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${clue.id}`);
+      const card = page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]:not([data-dnd-placeholder])`);
+      await card.waitFor();
+      await moveFromMenu(page, card, 'unfounded');
+      const dialog = page.getByTestId('move-dialog');
+      await dialog.locator('[name=conclusion]').fill('经核查，举报内容不实。');
+      const office = await otherUser('office');
+      const current = (await api(context, `/api/clues/${clue.id}`)) as { version: number };
+      const moved = await fetch(`${suite.server.url}/api/clues/${clue.id}/transfer`, {
+        method: 'POST',
+        headers: { cookie: office, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: current.version, unitId: 'nanzheng', reason: '属地管辖' }),
+      });
+      expect(moved.status).toBe(200);
+      await dialog.getByTestId('move-submit').click();
+      // Not a bare "not found" beside a card the lead saw a moment ago: the likely why, as the drawer says it.
+      await page.getByTestId('toast').filter({ hasText: `#${clue.id} ${messages.itemGone.zh}` }).waitFor();
+      await expect.poll(() => page.getByTestId(`card-${clue.id}`).count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a lead's board follows a transfer out of their unit as it happens; the assignee filter and the search box show what the address says, after Back too", async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {

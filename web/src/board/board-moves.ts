@@ -98,9 +98,12 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     // Refused because someone else changed it first: the drawer open on it is read again too, not only its card
     // (it went on showing the state before, and offering the move that was just refused).
     if (problem.code === 'version_conflict' && card.id === options.openId()) options.onOpenItemMoved();
-    announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${tr(problem.reason)}`);
+    // Not found is what the server says of an item outside the reader's units (transferred since the board was read):
+    // said as the drawer says it, with the likely why, not as a bare "not found" beside the card just seen.
+    const reason = () => (problem.code === 'not_found' ? t('itemGone') : tr(problem.reason));
+    announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${reason()}`);
     if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
-    else toast(() => `#${card.id} ${tr(problem.reason)}`);
+    else toast(() => `#${card.id} ${reason()}`);
     // Gone from the reader's units (transferred, say) while shown: its column is read again, and the card leaves it.
     if (problem.code === 'not_found') state.refreshStates([card.state]);
   }
