@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { ApiError } from '../errors';
 
@@ -47,6 +47,17 @@ interface Checking {
 const checkingGuesses = new WeakMap<Database, Map<string, Checking>>();
 
 export type Admission = { readonly admitted: true; readonly attempt: Attempt } | { readonly admitted: false; readonly retryAfterSeconds: number };
+
+/**
+ * Forgets a username's failures, in the transaction that makes them moot: an
+ * administrator's reset of the password, read out to a user who locked
+ * themselves out by forgetting it. Waiting out the window after it kept the
+ * user from signing in with the password just handed over, and nothing else
+ * could lift it. Guesses of the old password say nothing of the new one.
+ */
+export async function forgetGuessesOf(tx: Tx, user: ThrottleKey): Promise<number> {
+  return (await tx.delete(loginFailures).where(eq(loginFailures.key, user.key)).returning({ id: loginFailures.id })).length;
+}
 
 /**
  * Counts guessed passwords per key (a username, an address) in a sliding

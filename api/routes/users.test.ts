@@ -150,6 +150,18 @@ describe('people administration', () => {
     expect((await login('sun.jiu', 'sun-jiu-own-password')).status).toBe(429);
   });
 
+  it("a reset lets a user locked out by wrong guesses sign in with the password handed over, at once, and the log says so", async () => {
+    const user = await created('zhou.shi');
+    for (let i = 0; i < 10; i++) expect((await login('zhou.shi', `forgotten-${i}`)).status).toBe(401);
+    expect((await login('zhou.shi', 'first-password-1')).status).toBe(429);
+    expect((await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'zhou-handed-over-1' })).status).toBe(200);
+    const signedIn = await login('zhou.shi', 'zhou-handed-over-1');
+    expect(signedIn.status).toBe(200);
+    expect(((await signedIn.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+    const log = (await (await admin.get(`/api/admin/log?user=${user.id}`)).json()) as { entries: { event: string; payload: Record<string, unknown> }[] };
+    expect(log.entries.find((e) => e.event === 'user.reset_password')?.payload).toMatchObject({ guessesForgotten: 10 });
+  });
+
   it('disabling a user refuses their existing session at its very next request', async () => {
     const user = await created('wang.wu');
     const wang = await signIn(app, 'wang.wu', 'first-password-1');

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
 import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
-import { LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
+import { forgetGuessesOf, LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { tokenHash } from '../../auth/sessions';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
@@ -211,7 +211,7 @@ export async function resetPassword(database: Database, id: number, chosen: stri
   // One's own password is changed with the current one (修改密码): reset, it ended the administrator's session
   // before the page could show the new one, and a lone administrator was locked out.
   if (id === change.by) throw invalid([{ field: 'id', message: { zh: '不能重置自己的密码：请用“修改密码”', en: 'You cannot reset your own password: use Change password' } }]);
-  await readAccount(database.db, id);
+  const { username } = await readAccount(database.db, id);
   const policy = await readPasswordPolicy(database.db);
   const password = chosen ?? temporaryPassword(policy.minLength);
   if (chosen !== undefined) {
@@ -224,7 +224,9 @@ export async function resetPassword(database: Database, id: number, chosen: stri
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
     await rememberPassword(tx, id, passwordHash, now);
-    await auditPeople(tx, change, { user: id }, 'user.reset_password', { generated: chosen === undefined, sessionsEnded: ended.length });
+    // A user locked out by wrong guesses is let in with the password handed over, not after the window.
+    const guessesForgotten = await forgetGuessesOf(tx, usernameKey(username));
+    await auditPeople(tx, change, { user: id }, 'user.reset_password', { generated: chosen === undefined, sessionsEnded: ended.length, guessesForgotten });
     return readAccount(tx, id);
   });
   return { user, temporaryPassword: chosen === undefined ? password : null };

@@ -121,6 +121,8 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
     if (payload['bulk'] === true) lines.push(pt('logBulk'));
     if (typeof payload['sessionsEnded'] === 'number') lines.push(`${pt('logSessionsEnded')}${colon()}${payload['sessionsEnded']}`);
     if (typeof payload['generated'] === 'boolean') lines.push(pt(payload['generated'] ? 'logGenerated' : 'logChosen'));
+    // Only a reset that found the user locked out says it let them in; none forgotten is nothing to tell.
+    if (typeof payload['guessesForgotten'] === 'number' && payload['guessesForgotten'] > 0) lines.push(`${pt('logGuessesForgotten')}${colon()}${payload['guessesForgotten']}`);
     return lines;
   }
 

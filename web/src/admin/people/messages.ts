@@ -42,6 +42,7 @@ export const peopleMessages = {
   logEmpty: { zh: '没有记录', en: 'No entries' },
   logMore: { zh: '加载更早的记录', en: 'Load older entries' },
   logSessionsEnded: { zh: '结束登录会话', en: 'Sessions ended' },
+  logGuessesForgotten: { zh: '解除登录限制（清除密码错误次数）', en: 'Sign-in lock lifted (wrong passwords cleared)' },
   logGenerated: { zh: '系统生成临时密码', en: 'Generated temporary password' },
   logChosen: { zh: '管理员设定临时密码', en: 'Temporary password chosen by the administrator' },
   logBulk: { zh: '批量创建', en: 'Bulk created' },
@@ -68,8 +69,8 @@ export const peopleMessages = {
   enable: { zh: '启用', en: 'Enable' },
   reset: { zh: '重置密码', en: 'Reset password' },
   confirmReset: {
-    zh: '重置后该用户立即在所有设备上被登出，须用临时密码登录并修改密码。确定重置？',
-    en: 'Resetting signs the user out everywhere at once; they sign in with a temporary password and must change it. Reset?',
+    zh: '重置后该用户立即在所有设备上被登出，须用临时密码登录并修改密码；因密码错误过多而被限制登录的，随即解除。确定重置？',
+    en: 'Resetting signs the user out everywhere at once; they sign in with a temporary password and must change it. A lock from too many wrong passwords is lifted. Reset?',
   },
   confirmDisable: { zh: '停用后该用户立即被登出且无法登录。确定停用？', en: 'Disabling signs the user out at once and stops them signing in. Disable?' },
   confirmDisableHolding: {
