@@ -258,6 +258,41 @@ describe('the escalation inbox', () => {
     }
   });
 
+  test("a lead's grant whose request the office declines while the form is open says so and sends nothing: the office's answer stands", async () => {
+    const own = await officersClueDueLater(suite.database, { withoutRequest: true });
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
+      await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: '2026-07-30', reason: '等待运营商回函' });
+    } finally {
+      await officer.context.close();
+    }
+    await asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('extension-grant').click();
+      const form = drawer.getByTestId('extend-form');
+      expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
+      expect(await form.getByTestId('grant-overtaken').count()).toBe(0);
+      // The office declines it meanwhile; the drawer hears of it live.
+      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      try {
+        const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${own.id}`);
+        await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${own.id}/extension-request/decline`, { version: item.version, reason: '专项办：不予延期，请加快办理' });
+      } finally {
+        await office.context.close();
+      }
+      await expect.poll(() => drawer.getByTestId('extension-request').count()).toBe(0);
+      await expect.poll(() => form.getByTestId('grant-overtaken').textContent()).toContain('您要批准的延期申请已不在等待');
+      await form.getByTestId('action-submit').click();
+      // Sent on the version the stream brought, it was an extension of the lead's own over the office's refusal.
+      await page.waitForTimeout(500);
+      const [after] = await suite.database.db.select({ dueAt: clues.dueAt }).from(clues).where(eq(clues.id, own.id));
+      expect(after?.dueAt).toBe(own.dueAt);
+      expect(await form.getByTestId('grant-overtaken').count()).toBe(1);
+    });
+  });
+
   // Last in the file: it raises hundreds of escalations more.
   test("a lead declines a request for more time from the drawer: the reason is required, kept as typed through a closed drawer, and the asker's request ends", async () => {
     // Another clue of the officer's, due after today, the officer asking for more time on it.

@@ -19,7 +19,7 @@ import { editOf } from './edit-request';
 import { typicalOf } from './typical-case';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
-import { ExtensionRequestNotice, extensionRequestOf } from '../deadlines/extension-request';
+import { ExtensionRequestNotice, extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
 
@@ -80,10 +80,11 @@ export function DetailActions(props: {
   const typical = () => typicalOf(props.item);
   const mayEdit = () => may('edit') || may('assign');
   const laterDayLeft = () => extensionPossible(extensionBounds(props.item, props.now, props.campaign.endsOn, props.campaign.timeZone));
-  // The day a lead grants, when they grant a request: the day it asked for.
-  const [grantUntil, setGrantUntil] = createSignal<string | undefined>(undefined);
-  const grant = (until: string) => {
-    setGrantUntil(until);
+  // The request a lead grants, as it waited when they chose to grant it: the form starts from its day, and says so if
+  // it is answered or replaced meanwhile (see ExtensionAction).
+  const [granting, setGranting] = createSignal<AskedExtension | null>(null);
+  const grant = () => {
+    setGranting(extensionRequestOf(props.item));
     setAction('extend');
     setErrors({});
     setProblem(null);
@@ -188,7 +189,7 @@ export function DetailActions(props: {
     setUnanswered(null);
     setAction(action() === next ? null : next);
     if (action() !== null) focusForm();
-    setGrantUntil(undefined);
+    setGranting(null);
     setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setValues(valuesOf(props.item));
@@ -362,10 +363,10 @@ export function DetailActions(props: {
           </Match>
           {/* Apart, so that a form opened as the other starts from its own draft and days. */}
           <Match when={action() === 'extend'}>
-            <ExtensionAction kit={kit} mode="extend" grantUntil={grantUntil()} />
+            <ExtensionAction kit={kit} mode="extend" granting={granting()} />
           </Match>
           <Match when={action() === 'ask'}>
-            <ExtensionAction kit={kit} mode="ask" grantUntil={grantUntil()} />
+            <ExtensionAction kit={kit} mode="ask" granting={null} />
           </Match>
           <Match when={action() === 'decline'}>
             <DeclineAction kit={kit} />

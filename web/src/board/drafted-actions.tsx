@@ -3,7 +3,7 @@ import { api, type CampaignDetail, type ItemDetail } from '../api/client';
 import { t, trFilled, unitNamed } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { ExtendForm } from '../deadlines/extend-form';
-import { extensionRequestOf } from '../deadlines/extension-request';
+import { extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 import { extensionMessages, xm } from '../deadlines/messages';
 import type { FieldsDraft } from './drafts';
 import type { FieldErrors } from './payload-fields';
@@ -83,16 +83,23 @@ export function TransferAction(props: { kit: ActionKit }) {
   );
 }
 
-/** More time: given by whoever may extend (`extend`; granting a request starts from the day it asked), or asked for (`ask`); mounted for one mode. */
-export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask'; grantUntil: string | undefined }) {
+/**
+ * More time: given by whoever may extend (`extend`; granting a request starts from the day it asked), or asked for
+ * (`ask`); mounted for one mode. A grant answers the request that waited when it was chosen: answered or replaced
+ * meanwhile (the office declined it, its asker asked again), the form says so and sends nothing. Sent on the version
+ * the live stream had brought, the grant was taken as an extension of its own, over the office's refusal, unsaid.
+ */
+export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask'; granting: AskedExtension | null }) {
   const kit = props.kit;
   const asked = () => extensionRequestOf(kit.item());
+  const grantOvertaken = () => props.granting !== null && asked()?.at !== props.granting.at;
   return (
     <ExtendForm
       mode={props.mode}
       // Asked again while a request waits: it starts from that request, which this one replaces (an empty form replaced it unsaid).
-      initialUntil={props.mode === 'ask' ? asked()?.until : props.grantUntil}
-      initialReason={props.mode === 'ask' || props.grantUntil !== undefined ? asked()?.reason : undefined}
+      initialUntil={props.mode === 'ask' ? asked()?.until : props.granting?.until}
+      initialReason={props.mode === 'ask' ? asked()?.reason : props.granting?.reason}
+      overtaken={grantOvertaken() ? extensionMessages.grantOvertaken : null}
       item={kit.item()}
       campaign={kit.campaign()}
       now={kit.now()}

@@ -2,6 +2,7 @@ import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail, ItemDetail } from '../api/client';
 import { messages } from '../i18n/messages';
+import { tr } from '../i18n/i18n';
 import { ActionFooter } from '../board/action-footer';
 import { Field } from '../board/item-form';
 import type { FieldErrors } from '../board/payload-fields';
@@ -33,6 +34,8 @@ export function ExtendForm(props: {
   problem: Label | null;
   errors: FieldErrors;
   onErrors: (errors: FieldErrors) => void;
+  /** Why the form may not be sent as it stands (a grant whose request was answered meanwhile), said in it; null when it may. */
+  overtaken?: Label | null;
   onExtend: (body: { until: string; reason: string }) => void;
   onCancel: () => void;
   /** What was typed into this form on this item and not sent (a session that ran out at the submit, a drawer closed): it starts from that, and keeps what is typed. */
@@ -65,7 +68,7 @@ export function ExtendForm(props: {
     if (wrong !== null) early.until = wrong === 'required' ? messages.required : extensionMessages[wrong];
     if (reason().trim() === '') early.reason = messages.required;
     props.onErrors(early);
-    if (Object.keys(early).length > 0) return;
+    if (Object.keys(early).length > 0 || props.overtaken) return;
     props.onExtend({ until: until(), reason: reason().trim() });
   }
 
@@ -77,6 +80,13 @@ export function ExtendForm(props: {
         <p class="muted" data-testid="asked-day-gone">
           {xm('askedDayGone', { date: calendarDay(asked() ?? '') })}
         </p>
+      </Show>
+      <Show when={props.overtaken}>
+        {(why) => (
+          <p class="form-warning" role="alert" data-testid="grant-overtaken">
+            {tr(why())}
+          </p>
+        )}
       </Show>
       <Show when={props.mode === 'ask' && props.initialUntil !== undefined}>
         <p class="muted" data-testid="ask-replaces">

@@ -3,8 +3,15 @@ import type { ItemDetail } from '../api/client';
 import { calendarDay, dateTime } from '../ui/dates';
 import { xm } from './messages';
 
+/** A request for more time as it waits on an item: the day asked for, why, and when it was asked (which tells one request from the next). */
+export interface AskedExtension {
+  readonly until: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
 /** A request for more time waiting on an item, as its context holds it; null when none waits. */
-export function extensionRequestOf(item: ItemDetail): { until: string; reason: string; at: string } | null {
+export function extensionRequestOf(item: ItemDetail): AskedExtension | null {
   const request = item.context.extensionRequest;
   if (typeof request !== 'object' || request === null) return null;
   const { until, reason, at } = request as { until?: unknown; reason?: unknown; at?: unknown };
@@ -18,7 +25,7 @@ export function extensionRequestOf(item: ItemDetail): { until: string; reason: s
  * given as many extensions in this state as the campaign allows may only
  * decline (the office grants).
  */
-export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: string; mayGrant: boolean; mayDecline: boolean; onGrant: (until: string) => void; onDecline: () => void }) {
+export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: string; mayGrant: boolean; mayDecline: boolean; onGrant: () => void; onDecline: () => void }) {
   return (
     <Show when={extensionRequestOf(props.item)}>
       {(request) => (
@@ -30,7 +37,7 @@ export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: stri
           <Show when={props.mayGrant || props.mayDecline}>
             <div class="action-buttons">
               <Show when={props.mayGrant}>
-                <button type="button" class="button small primary" data-testid="extension-grant" onClick={() => props.onGrant(request().until)}>
+                <button type="button" class="button small primary" data-testid="extension-grant" onClick={() => props.onGrant()}>
                   {xm('grant')}
                 </button>
               </Show>
