@@ -16,6 +16,7 @@ export type { ItemFacts } from './item/kind';
 export { extensionRequestOf, leadExtensionRefusal, ownRequestRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
 export type { CreateEvent, Replayed } from './item/replay';
 export * from './clue/clue.model';
+export { canonicalCaseNumber } from './clue/case-number';
 export * from './clue/clue.kind';
 export * from './clue/clue.labels';
 export * from './problem/problem.model';

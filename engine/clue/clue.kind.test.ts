@@ -108,6 +108,36 @@ describe('the rules each move carries', () => {
     expect(decision.refusal.fields?.[0]?.message.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('files a case under its number in one form, however it was typed: half-width, trimmed, upper case', () => {
+    for (const typed of ['ａ６１０７０００２９２', ' a6107000292 ', 'Ａ6107000292']) {
+      const decision = decideClue(clueIn('verifying'), actors.office, { to: 'filed', payload: { caseNumber: typed, conclusion: '属实' } }, rules, now);
+      expect(decision, typed).toMatchObject({ ok: true, context: { caseNumber: 'A6107000292' }, event: { caseNumber: 'A6107000292' } });
+    }
+    // A case document's number keeps its characters; only its full-width brackets become the ones the holders and the search compare.
+    const document = decideClue(clueIn('verifying'), actors.office, { to: 'filed', payload: { caseNumber: '汉公（刑）立字［2026］0815号', conclusion: '属实' } }, rules, now);
+    expect(document).toMatchObject({ ok: true, context: { caseNumber: '汉公(刑)立字[2026]0815号' } });
+  });
+
+  it('replays a filing to the number it was decided with, and a number logged as typed before, as typed', () => {
+    const created = createClue(1, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields: { title: 't', description: '', categoryId: 1, source: 'other' } }, actors.office, rules, now);
+    if (!created.ok) throw new Error('not created');
+    const verifying = decideClue(created.record, actors.office, { to: 'verifying' }, rules, now);
+    if (!verifying.ok) throw new Error(verifying.refusal.code);
+    const filed = decideClue({ id: 1, state: verifying.to, context: verifying.context, version: verifying.version }, actors.office, { to: 'filed', payload: { caseNumber: 'ａ６１０７０００２９２', conclusion: 'c' } }, rules, now);
+    if (!filed.ok) throw new Error(filed.refusal.code);
+    expect(filed.context.caseNumber).toBe('A6107000292');
+    expect(replayClue([created.event, verifying.event, filed.event])).toEqual({ ok: true, state: 'filed', context: filed.context, version: 3 });
+    // Stored before numbers were normalised: the log replays to what was stored then.
+    const typedThen = { ...filed.event, caseNumber: 'ａ６１０７０００２９２' };
+    expect(replayClue([created.event, verifying.event, typedThen])).toMatchObject({ ok: true, context: { caseNumber: 'ａ６１０７０００２９２' } });
+  });
+
+  it('refuses a case number longer than 64 characters as it is stored, naming the field', () => {
+    // One character that half-width spells as several (㍿, "株式会社"): counted as stored, not as typed.
+    const decision = decideClue(clueIn('verifying'), actors.office, { to: 'filed', payload: { caseNumber: '㍿'.repeat(20), conclusion: '属实' } }, rules, now);
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'caseNumber' }] } });
+  });
+
   it('records every outcome figure when solved, zeros allowed', () => {
     const outcome = { ...zeroOutcome, organisationType: 'criminalGang', suspectsCaught: 12, moneyFrozenYuan: 1_930_000 };
     const decision = decideClue(clueIn('filed'), actors.officerAssigned, { to: 'solved', payload: { outcome } }, rules, now);

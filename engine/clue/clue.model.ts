@@ -4,6 +4,7 @@ import { clueOutcomeSchema, prosecutionSchema, type ClueOutcome } from '../outco
 import { attachPayloadSchema, detachPayloadSchema, type WithAttachments } from '../item/attachments';
 import { declineExtensionPayloadSchema, extendPayloadSchema, requestExtensionPayloadSchema, type WithExtensionRequest } from '../item/extension';
 import type { EventMeta } from '../item/types';
+import { caseNumberSchema } from './case-number';
 
 /** The clue's states, in the order of the board's main flow, then the side states. */
 export const clueStates = ['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'] as const;
@@ -89,7 +90,7 @@ export type ClueFields = z.infer<typeof clueFieldsSchema>;
 /** The payload each event needs from the person asking. */
 export const cluePayloadSchemas = {
   'clue.verify': z.strictObject({ assigneeId: userId.optional() }),
-  'clue.file': z.strictObject({ caseNumber: text(64), conclusion: text(4000) }),
+  'clue.file': z.strictObject({ caseNumber: caseNumberSchema, conclusion: text(4000) }),
   'clue.solve': z.strictObject({ outcome: clueOutcomeSchema }),
   'clue.prosecute': prosecutionSchema,
   'clue.dismiss': z.strictObject({ conclusion: text(4000) }),

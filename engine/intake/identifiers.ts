@@ -1,3 +1,5 @@
+import { halfWidth } from '../half-width';
+
 /**
  * The identifiers clues share — phone numbers, bank accounts, URLs and
  * domains, platform account ids, ID card numbers — pulled out of free text
@@ -17,11 +19,6 @@ export type IdentifierKind = (typeof identifierKinds)[number];
 export interface Identifier {
   readonly kind: IdentifierKind;
   readonly value: string;
-}
-
-/** Full-width letters, digits and punctuation become their ASCII forms (NFKC), so "１３８" is "138". */
-function halfWidth(text: string): string {
-  return text.normalize('NFKC');
 }
 
 /** A mainland mobile number from any common writing: +86, 0086, spaces, dashes, dots. */
