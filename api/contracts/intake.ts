@@ -120,7 +120,7 @@ export const clueParts = z
   })
   .meta({ id: 'ClueParts' });
 
-/** A case number as the move dialog has it typed: the engine trims it and takes at most 64 characters. */
+/** A case number as the move dialog has it typed: matched in the one form the engine stores (half-width, trimmed, upper case), of at most 64 characters. */
 export const caseNumberQuery = z.strictObject({ caseNumber: z.string().trim().min(1).max(64) });
 
 export const caseNumberHolders = z

@@ -193,6 +193,9 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(beginning.length).toBeGreaterThan(underIt.length);
     expect(await found(prefix)).toEqual(expect.arrayContaining(beginning.map((r) => r.id)));
     expect(await found(filed.caseNumber.slice(0, 3))).not.toContain(filed.id);
+    // As a Chinese input method in full-width mode types it, or in lower case: whole or its beginning, it is the number stored.
+    const fullWidth = filed.caseNumber.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    for (const text of [filed.caseNumber.toLowerCase(), fullWidth, ` ${fullWidth.slice(0, 6)} `, prefix.toLowerCase()]) expect(await found(text), text).toContain(filed.id);
     // A case number written as a case document heads it (汉公(刑)立字[2026]0815号): its beginning has no digit in it.
     const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
     const verifying = await office.send('POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: 1, payload: { assigneeId: officer?.id } });

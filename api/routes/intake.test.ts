@@ -148,6 +148,8 @@ describe('duplicate detection and merge', () => {
     // Typed with spaces around it, as the engine will trim it; another unit's clue is named by number and unit only.
     expect(await holdersFor(nanzheng, second.id, ' A6107020260001 ')).toEqual({ caseNumber: 'A6107020260001', holders: [{ clueId: first.id, unitId: 'hantai', state: 'filed', title: null }] });
     expect((await holdersFor(office, second.id, 'A6107020260001')).holders).toEqual([{ clueId: first.id, unitId: 'hantai', state: 'filed', title: '境外赌博网站推广' }]);
+    // Typed in lower case, or in full width as a Chinese input method types it: the number the engine stores.
+    for (const typed of ['a6107020260001', 'Ａ6107020260001', 'ａ６１０７０２０２６０００１']) expect((await holdersFor(office, second.id, typed)).holders.map((h) => h.clueId), typed).toEqual([first.id]);
     // Not itself, and not a number nobody holds.
     expect((await holdersFor(office, first.id, 'A6107020260001')).holders).toEqual([]);
     expect((await holdersFor(office, second.id, 'A6107020260002')).holders).toEqual([]);
@@ -163,5 +165,30 @@ describe('duplicate detection and merge', () => {
       expect(refused.status, JSON.stringify(bad)).toBe(400);
       expect(((await refused.json()) as { fields?: { field: string }[] }).fields?.map((f) => f.field)).toEqual(['query.caseNumber']);
     }
+  });
+
+  it('files a case number typed in full width or lower case as the one number, and warns of its holders however it is typed', async () => {
+    const office = await signIn(app, 'office');
+    const officer = ((await (await office.get('/api/users?unit=chenggu')).json()) as { id: number; role: string }[]).find((u) => u.role === 'officer')?.id;
+    const verifying = async (title: string) => {
+      const created = (await (await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'chenggu', assigneeId: officer, title, description: '群众举报', source: 'platform110' })).json()) as { id: number; version: number };
+      const moved = await office.send('POST', `/api/clues/${created.id}/transitions`, { to: 'verifying', version: created.version });
+      expect(moved.status).toBe(200);
+      return (await moved.json()) as { id: number; version: number };
+    };
+    const first = await verifying('刷单返利诈骗');
+    // As a Chinese input method in full-width mode types it.
+    const filed = await office.send('POST', `/api/clues/${first.id}/transitions`, { to: 'filed', version: first.version, payload: { caseNumber: 'ａ６１０７０２０２６０５５５', conclusion: '经核查属实' } });
+    expect(filed.status).toBe(200);
+    expect(((await filed.json()) as { context: { caseNumber: string } }).context.caseNumber).toBe('A6107020260555');
+
+    const second = await verifying('刷单返利诈骗的上线');
+    for (const typed of ['a6107020260555', 'Ａ6107020260555', ' ａ６１０７０２０２６０５５５ ']) {
+      const answer = await office.get(`/api/clues/${second.id}/case-number-holders?caseNumber=${encodeURIComponent(typed)}`);
+      expect(answer.status, typed).toBe(200);
+      expect(await answer.json(), typed).toEqual({ caseNumber: 'A6107020260555', holders: [{ clueId: first.id, unitId: 'chenggu', state: 'filed', title: '刷单返利诈骗' }] });
+    }
+    // The log replays to the number stored, as it was decided.
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bareAccountsOf, extractIdentifiers } from '../../engine';
+import { bareAccountsOf, canonicalCaseNumber, extractIdentifiers } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { tableOf } from './item-tables';
 
@@ -11,7 +11,7 @@ import { tableOf } from './item-tables';
  * that number, and for clues those that carry a phone number, bank account,
  * account, web address, ID card number or name the text holds (as intake
  * reads them, so "138-0013-8000" finds a clue that says 13800138000) and
- * the clues filed under a case number it is or begins; an account typed
+ * the clues filed under a case number it is or begins (in any case, half- or full-width); an account typed
  * alone finds the clues holding it under any platform it may be of. An officer with a number in hand
  * asks which clues already know it; the duplicate check at intake answers
  * that for a new clue only.
@@ -73,8 +73,10 @@ function foundBy(kind: ItemKindName, campaignId: number, text: string): SQL {
     // campaign: 150–500 ms), since SQLite does not read the indexed expression back from the index. Shorter than
     // four characters, only whole: a prefix of one or two would list most filed clues. With or without a digit: a case
     // document's number is headed by its office's characters (汉公(刑)立字[2026]0815号), and one range of the index is cheap.
+    // Typed as the engine stores a case number (half-width, trimmed, upper case): "a6107…" or "ａ６１０７…" finds "A6107…".
     const caseNumber = sql`json_extract(c.context, '$.caseNumber')`;
-    const matching = [...text].length >= minCasePrefix ? sql`${caseNumber} >= ${text} and ${caseNumber} < ${text + pastEveryCharacter}` : sql`${caseNumber} = ${text}`;
+    const wanted = canonicalCaseNumber(text);
+    const matching = [...wanted].length >= minCasePrefix ? sql`${caseNumber} >= ${wanted} and ${caseNumber} < ${wanted + pastEveryCharacter}` : sql`${caseNumber} = ${wanted}`;
     parts.push(sql`select c.id as id from clues c where c.campaign_id = ${campaignId} and ${caseNumber} is not null and ${matching}`);
   }
   return sql.join(parts, sql` union `);

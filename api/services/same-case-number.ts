@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { clues } from '../../db/schema';
-import type { Actor } from '../../engine';
+import { canonicalCaseNumber, type Actor } from '../../engine';
 import type { ClueState } from '../../engine/clue/clue.model';
 import { readScope } from './board';
 
@@ -23,7 +23,9 @@ export interface CaseNumberHolder {
  * The other clues of a campaign filed under a case number, by number. One case can cover several clues, so filing a second clue under a
  * number is not refused; but it is more often a mistyped number than a
  * shared case, and whoever types it should see who holds it before they
- * confirm. The number is matched as the engine stores it (trimmed).
+ * confirm. The number is matched as the engine stores it ({@link canonicalCaseNumber}: half-width, trimmed, upper case), so
+ * "ａ６１０７…" or "a6107…" finds the clue filed under "A6107…". A number stored as typed before the engine normalised it is
+ * matched only as it was typed.
  *
  * No index serves it: an index on the case number inside the clue's
  * context would be rewritten by every move (each one sets the context),
@@ -31,7 +33,7 @@ export interface CaseNumberHolder {
  * campaign's filed, solved and prosecuted clues through the board's index.
  */
 export async function caseNumberHolders(db: Db, campaignId: number, caseNumber: string, actor: Actor, excludeId: number): Promise<{ caseNumber: string; holders: CaseNumberHolder[] }> {
-  const wanted = caseNumber.trim();
+  const wanted = canonicalCaseNumber(caseNumber);
   const rows = await db
     .select({ clueId: clues.id, unitId: clues.unitId, state: clues.state, title: clues.title })
     .from(clues)
