@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { halfWidth } from '../half-width';
-import { requiredText } from '../visible-text';
+import { oneLineText } from '../visible-text';
 
 /**
  * A case number (案件编号) in the one form it is stored, looked up and
@@ -14,9 +14,12 @@ export function canonicalCaseNumber(typed: string): string {
 }
 
 /**
- * A case number a filing gives: put in its one form first, then required and
- * of at most 64 characters as stored (half-width may spell one character as
- * several). Only a decision parses it: a replayed history is not parsed again,
- * so a number stored as typed before keeps replaying as it was stored.
+ * A case number a filing gives: put in its one form first, then required,
+ * one line and of at most 64 characters as stored (half-width may spell one
+ * character as several). One line as a title is: a line break or a control
+ * character has no place in a number, and a character that turns the text's
+ * direction shows "A610\u202E7654" as A6104567, another case's number.
+ * Only a decision parses it: a replayed history is not parsed again, so a
+ * number stored as typed before keeps replaying as it was stored.
  */
-export const caseNumberSchema = z.string().overwrite(canonicalCaseNumber).pipe(requiredText(64));
+export const caseNumberSchema = z.string().overwrite(canonicalCaseNumber).pipe(oneLineText(64));

@@ -138,6 +138,13 @@ describe('the rules each move carries', () => {
     expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'caseNumber' }] } });
   });
 
+  it('refuses a case number of more than one line, with a control character, or one that turns the text around', () => {
+    for (const typed of ['A61\n07', 'A61\u000707', 'A610\u202E7654']) {
+      const decision = decideClue(clueIn('verifying'), actors.office, { to: 'filed', payload: { caseNumber: typed, conclusion: '属实' } }, rules, now);
+      expect(decision, JSON.stringify(typed)).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'caseNumber' }] } });
+    }
+  });
+
   it('records every outcome figure when solved, zeros allowed', () => {
     const outcome = { ...zeroOutcome, organisationType: 'criminalGang', suspectsCaught: 12, moneyFrozenYuan: 1_930_000 };
     const decision = decideClue(clueIn('filed'), actors.officerAssigned, { to: 'solved', payload: { outcome } }, rules, now);
