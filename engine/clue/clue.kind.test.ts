@@ -80,6 +80,23 @@ describe('every (state, target) pair of the clue machine, for every kind of acto
     }
   });
 
+  // Who may make a move is asked before what it needs: a refusal of the person is never "information missing".
+  const notTheirs = cases.filter((c) => ['role_forbidden', 'out_of_scope', 'not_assignee'].includes(c.expected));
+  it.each(notTheirs)('$from → $to by $actor with nothing filled in: $expected still', ({ from, to, actor, expected }) => {
+    const decision = decideClue(clueIn(from), actors[actor], { to }, rules, now, { mergeTarget });
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
+  });
+
+  it("tells an officer whose move it is they may not make: a lead's or the office's", () => {
+    for (const [from, to] of [['verifying', 'unfounded'], ['solved', 'prosecuted']] as const) {
+      const decision = decideClue(clueIn(from), actors.officerAssigned, { to }, rules, now);
+      expect(decision).toMatchObject({ ok: false, refusal: { code: 'role_forbidden', reason: { zh: '此操作须由单位负责人或专项办执行' } } });
+    }
+    // A viewer moves nothing: told so, not whose the move would be.
+    const viewer = decideClue(clueIn('solved'), actors.viewer, { to: 'prosecuted' }, rules, now);
+    expect(viewer).toMatchObject({ ok: false, refusal: { code: 'role_forbidden', reason: { zh: '您的角色无权执行此操作' } } });
+  });
+
   it.each(Object.keys(legal))('%s is refused for everyone once the campaign has concluded', (pair) => {
     const [from, to] = pair.split('→') as [ClueState, ClueState];
     const decision = decideClue(clueIn(from), actors.office, { to, payload: fullPayload(from, to) }, concludedRules, now, {

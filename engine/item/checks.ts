@@ -2,6 +2,7 @@ import type { Refusal, RefusalCode } from '../refusals';
 import { refuse } from '../refusals';
 import { whoRefusal, type Responsibility, type WhoRule } from './permissions';
 import type { EventMeta } from './types';
+import { movesItems, type Actor } from '../actor';
 
 /**
  * A named rule of a machine: null when it holds, else the refusal it
@@ -35,14 +36,27 @@ function standard(code: RefusalCode): Refusal {
   return refusal;
 }
 
+/**
+ * Refused as not one's role to make, a move says whose it is: a lead's or the
+ * office's (查否, 移送起诉, a transfer), or the office's alone (closing a
+ * problem). "Your role may not do this" left an officer asking whom to ask.
+ */
+const whoseMove: Partial<Record<WhoRule, Refusal>> = {
+  leadOrOffice: refuse('role_forbidden', undefined, { zh: '此操作须由单位负责人或专项办执行', en: 'Only a unit lead or the campaign office may do this' }),
+  office: refuse('role_forbidden', undefined, { zh: '此操作须由专项办执行', en: 'Only the campaign office may do this' }),
+};
+
+/** The refusal of an actor attempting a change under a who-rule, or null if they may make it. */
+export function whoRuleRefusal(rule: WhoRule, actor: Actor, item: Responsibility): Refusal | null {
+  const code = whoRefusal(rule, actor, item);
+  if (code === null) return null;
+  // Roles that move nothing (a viewer, an administrator) are told so as such, not whose the move would be.
+  return code === 'role_forbidden' && movesItems(actor.role) ? (whoseMove[rule] ?? standard(code)) : standard(code);
+}
+
 /** A check for a who-rule, reading the actor from the event's meta. */
-export function whoCheck<Context extends Responsibility, Event extends { readonly meta: EventMeta }>(
-  rule: WhoRule,
-): Check<Context, Event> {
-  return (context, event) => {
-    const code = whoRefusal(rule, event.meta.actor, context);
-    return code === null ? null : standard(code);
-  };
+export function whoCheck<Context extends Responsibility, Event extends { readonly meta: EventMeta }>(rule: WhoRule): Check<Context, Event> {
+  return (context, event) => whoRuleRefusal(rule, event.meta.actor, context);
 }
 
 /** Nothing moves once the campaign has concluded. */

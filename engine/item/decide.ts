@@ -2,10 +2,11 @@ import type { Actor } from '../actor';
 import { dueTimeIso, endOfDayIso } from '../deadlines/due-time';
 import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
-import { standardRefusal } from './checks';
+import { standardRefusal, whoRuleRefusal } from './checks';
 import { extensionOf, isExtension, isExtensionRequest, leadExtensionRefusal, ownRequestRefusal, type WithExtensionRequest } from './extension';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
+import type { Responsibility } from './permissions';
 import type { Decision, EventMeta, ItemRecord, ItemRulesContext, MoveRequest } from './types';
 
 /**
@@ -30,13 +31,14 @@ export function dueAtFor(state: string, rules: ItemRulesContext, now: Date): str
  * Decides a request about an item: either the next state and context with
  * the event to append to the audit log, or a refusal with its code.
  *
- * Order of checks: is there such a move at all; is the payload complete and
- * valid; then the machine's named guards in order (campaign open, who is
- * asking, the move's own rules). The guards are the machine's own, so the
+ * Order of checks: is there such a move at all; is the campaign open and
+ * may this user make it; is the payload complete and valid; then the
+ * machine's named guards in order (campaign open, who is asking, the move's
+ * own rules). The guards are the machine's own, so the
  * machine transitions first and evaluates them once; only when it refuses
  * are they asked again, in order, for the refusal the user sees.
  */
-export function decideItem<State extends string, Context extends { readonly dueAt: string | null }, EventType extends string, Event extends { readonly type: EventType; readonly meta: EventMeta }>(
+export function decideItem<State extends string, Context extends { readonly dueAt: string | null } & Responsibility, EventType extends string, Event extends { readonly type: EventType; readonly meta: EventMeta }>(
   kind: ItemKind<State, Context, EventType, Event>,
   item: ItemRecord<State, Context>,
   actor: Actor,
@@ -51,6 +53,16 @@ export function decideItem<State extends string, Context extends { readonly dueA
     const closed = (kind.table.moves.get(item.state)?.length ?? 0) === 0;
     if (closed) return { ok: false, refusal: standardRefusal('item_closed') };
     return { ok: false, refusal: 'to' in request ? noSuchMove(kind.table, kind.stateLabels, item.state, request.to) : standardRefusal('move_not_allowed') };
+  }
+
+  // Who may make the move is asked before what it needs: a move this user may not make at all is refused as not
+  // theirs to make, not as information missing that they could never give (an officer's drop on 已移送起诉 said
+  // "缺少必填信息"). The guards that read nothing of the payload are asked here in the machine's order; the others below.
+  for (const name of edge.guards) {
+    const rule = kind.whoGuards[name];
+    const refusal =
+      name === 'campaignOpen' ? (rules.campaignConcluded ? standardRefusal('campaign_concluded') : null) : rule === undefined ? null : whoRuleRefusal(rule, actor, item.context);
+    if (refusal !== null) return { ok: false, refusal };
   }
 
   const payload = validatePayload(kind.payloadSchemas[edge.event], request.payload);
