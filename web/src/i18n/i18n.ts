@@ -63,6 +63,11 @@ export function colon(): string {
   return lang() === 'zh' ? '：' : ': ';
 }
 
+/** Sentences in a row: Chinese puts nothing after its full stop (。), English a space. */
+export function sentences(items: readonly string[]): string {
+  return items.join(lang() === 'zh' ? '' : ' ');
+}
+
 /** Names in a row: Chinese sets them apart with the enumeration comma (、), English with a comma. */
 export function series(items: readonly string[]): string {
   return items.join(lang() === 'zh' ? '、' : ', ');

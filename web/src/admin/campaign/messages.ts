@@ -61,6 +61,7 @@ export const campaignAdminMessages = {
   webhookOff: { zh: '未设置推送地址，不推送。', en: 'No address: nothing is sent.' },
   webhookPending: { zh: '待推送 {n} 条。', en: '{n} waiting to be delivered.' },
   webhookFailing: { zh: '其中 {n} 条推送失败，正在重试（最近一次：{error}）。', en: '{n} of them failed and are being retried (latest: {error}).' },
+  webhookFailingOne: { zh: '其中 {n} 条推送失败，正在重试（最近一次：{error}）。', en: '{n} of them failed and is being retried (latest: {error}).' },
   webhookTest: { zh: '发送测试推送', en: 'Send a test delivery' },
   webhookTesting: { zh: '正在发送…', en: 'Sending…' },
   webhookTestDelivered: { zh: '测试推送已送达（HTTP {status}，{ms} 毫秒）。', en: 'The test was delivered (HTTP {status}, {ms} ms).' },

@@ -2,7 +2,7 @@ import { Show, createSignal } from 'solid-js';
 import type { WebhookTestResult } from '../../../../api/contracts/campaign-admin';
 import { reasonText } from '../../api/problem';
 import { count } from '../../reports/format';
-import { tr } from '../../i18n/i18n';
+import { sentences, tr } from '../../i18n/i18n';
 import { settingsApi } from './api';
 import { FieldMessage, type SectionProps } from './form-kit';
 import { cm, cmFilled } from './messages';
@@ -64,10 +64,11 @@ export function WebhookSection(props: SectionProps) {
       </div>
       <p class="muted" data-testid="webhook-state" data-pending={props.settings.webhook.pending} data-failing={props.settings.webhook.failing}>
         <Show when={props.settings.webhook.url} fallback={cm('webhookOff')}>
-          {cm('webhookOn')}{' '}
-          {cmFilled('webhookPending', { n: count(props.settings.webhook.pending) })}
+          {sentences([cm('webhookOn'), cmFilled('webhookPending', { n: count(props.settings.webhook.pending) }), ''])}
           <Show when={props.settings.webhook.failing > 0}>
-            <span class="ca-warning">{cmFilled('webhookFailing', { n: count(props.settings.webhook.failing), error: props.settings.webhook.lastError ?? '' })}</span>
+            <span class="ca-warning">
+              {cmFilled(props.settings.webhook.failing === 1 ? 'webhookFailingOne' : 'webhookFailing', { n: count(props.settings.webhook.failing), error: props.settings.webhook.lastError ?? '' })}
+            </span>
           </Show>
         </Show>
       </p>
