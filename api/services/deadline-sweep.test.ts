@@ -315,6 +315,12 @@ describe('GET /api/escalations and acknowledging', () => {
     expect(ack.status).toBe(200);
     expect(await ack.json()).toMatchObject({ status: 'acknowledged', note: '收到，今日核查' });
     expect((await officer.send('POST', `/api/escalations/${mine?.id}/acknowledge`, {})).status).toBe(422);
+    // Acknowledged, it is offered to no one again, the office included, in the list and on its item.
+    const office = await signIn(app, 'office');
+    const listed = (await (await office.get('/api/escalations?view=unit&status=acknowledged&limit=500')).json()) as { items: Row[] };
+    expect(listed.items.find((e) => e.id === mine?.id)?.mayAcknowledge).toBe(false);
+    const onItem = (await (await office.get(`/api/escalations?subject=clue&subjectId=${clue.id}&status=acknowledged`)).json()) as { items: Row[] };
+    expect(onItem.items.find((e) => e.id === mine?.id)?.mayAcknowledge).toBe(false);
     app.stop();
   });
 });

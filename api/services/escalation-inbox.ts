@@ -24,7 +24,10 @@ function mineFor(actor: Actor, routing: EscalationRouting): SQL | undefined {
   return or(...mine);
 }
 
-/** Who may acknowledge an escalation: the office any; the assignee one raised to them; a lead one of a unit routed to them. */
+/**
+ * Who may acknowledge an escalation: the office any; the assignee one raised to them; a lead one of a unit routed to them.
+ * Whether it is still open is the caller's: a list says no of one acknowledged or resolved, the acknowledgement says why.
+ */
 export function mayAcknowledge(actor: Actor, routing: EscalationRouting, row: { recipient: string; recipientUserId: number | null; unitId: string | null }): boolean {
   return (
     actor.role === 'office' ||
@@ -104,7 +107,7 @@ export async function readEscalations(
   const tally = (s: string) => tallies.find((t) => t.status === s)?.n ?? 0;
   return {
     counts: { open: tally('open'), acknowledged: tally('acknowledged') },
-    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null, mayAcknowledge: mayAcknowledge(actor, routing, row) })),
+    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null, mayAcknowledge: row.status === 'open' && mayAcknowledge(actor, routing, row) })),
     next,
   };
 }

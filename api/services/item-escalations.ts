@@ -38,7 +38,7 @@ export async function readItemEscalations(
     counts: { open: rows.filter((r) => r.status === 'open').length, acknowledged: rows.filter((r) => r.status === 'acknowledged').length },
     items: rows
       .filter((row) => wanted(row.status))
-      .map((row) => ({ ...row, title: item.title, detail: row.detail ?? null, mayAcknowledge: mayAcknowledge(actor, routing, row) })),
+      .map((row) => ({ ...row, title: item.title, detail: row.detail ?? null, mayAcknowledge: row.status === 'open' && mayAcknowledge(actor, routing, row) })),
     // One item's escalations: a few rungs per state it stayed in, on one page.
     next: null,
   };
