@@ -194,6 +194,10 @@ describe('people administration', () => {
     const ownReset = await admin.send('POST', `/api/admin/users/${me?.id}/password-reset`, {});
     expect(ownReset.status).toBe(400);
     expect(((await ownReset.json()) as Problem).fields?.[0]?.field).toBe('id');
+    // Nor end their own sessions from the sessions list: it ended the page they asked from, unwarned.
+    const ownEnd = await admin.send('POST', `/api/admin/users/${me?.id}/sessions/end`, {});
+    expect(ownEnd.status).toBe(400);
+    expect(((await ownEnd.json()) as Problem).fields?.[0]).toMatchObject({ field: 'id', message: { zh: '不能在此结束自己的会话：请用“退出登录”' } });
     expect((await admin.get('/api/admin/users')).status).toBe(200);
   });
 

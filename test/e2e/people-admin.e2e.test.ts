@@ -198,6 +198,9 @@ describe('people administration in the browser', () => {
       const admins = page.locator('[data-testid=sessions-table] tr[data-username="admin"]');
       expect(await admins.count()).toBe(1);
       expect(Number(await admins.getByTestId('session-count').textContent())).toBeGreaterThanOrEqual(2);
+      // Their own row offers no ending of their sessions (it ended this very page): they sign out instead.
+      expect(await admins.locator('[data-action=end-sessions]').count()).toBe(0);
+      expect(await admins.locator('.people-self').textContent()).toBe('本人账号');
       await page.screenshot({ path: `${artifacts}/people-sessions.png` });
       // A sign-in elsewhere while the tab is shown: there once it is read again, without leaving the tab.
       expect((await other.request.post(`${suite.server.url}/api/session`, { data: { username: 'hantai.officer', password: demoPassword } })).status()).toBe(200);
@@ -298,8 +301,11 @@ describe('people administration in the browser', () => {
       await notice.getByRole('button', { name: '关闭', exact: true }).click();
       await notice.waitFor({ state: 'detached' });
 
+      // Someone else signed in: their row's button names them (the administrator's own row has none to name).
+      const signedIn = await fetch(`${suite.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'foping.lead', password: demoPassword }) });
+      expect(signedIn.status).toBe(200);
       await tabList.getByRole('tab', { name: '登录会话' }).click();
-      await page.getByRole('button', { name: '结束该账号的会话 系统管理员', exact: true }).waitFor();
+      await page.getByRole('button', { name: '结束该账号的会话 佛坪县公安局负责人', exact: true }).waitFor();
       await page.getByTestId('lang-toggle').click();
       await page.getByRole('heading', { level: 1, name: 'People and units' }).waitFor();
       expect(await page.getByRole('tabpanel', { name: 'Sessions' }).getByRole('heading', { level: 2 }).textContent()).toBe('Sessions');

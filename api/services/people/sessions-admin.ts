@@ -3,7 +3,7 @@ import type { Database, Db } from '../../../db/client';
 import { sessions, users } from '../../../db/schema';
 import type { OpenSession } from '../../contracts/users';
 import { auditPeople, type AdminChange } from './people-audit';
-import { readAccount } from './accounts';
+import { invalid, readAccount } from './accounts';
 
 /**
  * The sessions not yet past their absolute expiry, wall displays first, then
@@ -32,6 +32,9 @@ export async function openSessions(db: Db, now: Date): Promise<OpenSession[]> {
 
 /** Ends every session of one account (a wall display taken down, a lost laptop), recorded in the log; answers how many ended. */
 export async function endSessionsOf(database: Database, userId: number, change: AdminChange): Promise<number> {
+  // As one's own account is neither disabled nor reset here: ending one's own sessions ended the administrator's
+  // page with them, unwarned (the confirmation speaks of another user's devices). One signs out with 退出登录.
+  if (userId === change.by) throw invalid([{ field: 'id', message: { zh: '不能在此结束自己的会话：请用“退出登录”', en: 'You cannot end your own sessions here: use Sign out' } }]);
   await readAccount(database.db, userId);
   return database.write(async (tx) => {
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ userId: sessions.userId });

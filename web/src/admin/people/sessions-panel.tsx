@@ -8,6 +8,7 @@ import type { OpenSession } from '../../../../api/contracts/users';
 import { peopleApi } from './api';
 import { toastProblem } from './form-problem';
 import { pt, ptOn } from './messages';
+import { me } from '../../session/session';
 
 /** People administration reads times in the administrator's own zone, as the activity log does. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -109,9 +110,12 @@ export function SessionsPanel() {
                     <td>{dateTime(account.lastSeenAt, browserZone)}</td>
                     <td>{dateTime(account.expiresAt, browserZone)}</td>
                     <td class="people-actions">
-                      <button type="button" class="button ghost" data-action="end-sessions" aria-label={ptOn('endSessions', account.first.displayName)} onClick={() => void end(account.first.userId)}>
-                        {pt('endSessions')}
-                      </button>
+                      {/* One's own sessions end with 退出登录: ended here, the page's next read found its own gone. */}
+                      <Show when={account.first.userId !== me()?.id} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
+                        <button type="button" class="button ghost" data-action="end-sessions" aria-label={ptOn('endSessions', account.first.displayName)} onClick={() => void end(account.first.userId)}>
+                          {pt('endSessions')}
+                        </button>
+                      </Show>
                     </td>
                   </tr>
                 )}
