@@ -76,7 +76,7 @@ export const column = z
     side: z.boolean(),
     count: z.number().int(),
     wipLimit: z.number().int().nullable(),
-    /** How many units hold more cards here than the WIP limit. */
+    /** How many units hold more cards here than the WIP limit: all their cards in the state, whatever the filters show. */
     unitsOver: z.number().int(),
     /** The column's first page; none for a side column in a whole-board read (read it through `next`). */
     cards: z.array(card),
@@ -89,8 +89,11 @@ export const lane = z
   .object({
     key: z.string(),
     label,
+    /** The lane's items in each state that the board's filters show. */
     counts: z.record(z.string(), z.number().int()),
-    /** States where this lane (a unit) is over the WIP limit. */
+    /** In a unit's lane, all its items in each state whatever the filters show: what its WIP limit (在办上限) is judged against. Empty in a category's lane. */
+    held: z.record(z.string(), z.number().int()),
+    /** States where this lane (a unit) is over the WIP limit, by its items there whatever the filters show. */
     over: z.array(z.string()),
   })
   .meta({ id: 'Lane' });

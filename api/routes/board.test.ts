@@ -275,6 +275,41 @@ describe('GET /api/campaigns/:id/board', () => {
     for (const lane of b.lanes) for (const state of lane.over) expect(lane.counts[state] ?? 0).toBeGreaterThan(b.columns.find((c) => c.state === state)?.wipLimit ?? Infinity);
   });
 
+  it('judges a unit over its WIP limit by all its cards in the state, whatever the filters show', async () => {
+    const whole = await board(office, '?swimlane=unit');
+    const limits = new Map(whole.columns.flatMap((c) => (c.wipLimit === null ? [] : [[c.state, c.wipLimit] as const])));
+    const groups = await database.db
+      .select({ state: clues.state, unitId: clues.unitId, n: count() })
+      .from(clues)
+      .where(eq(clues.campaignId, 1))
+      .groupBy(clues.state, clues.unitId);
+    const overloaded = groups.filter((g) => g.n > (limits.get(g.state) ?? Infinity));
+    const [unit] = overloaded;
+    if (unit === undefined) throw new Error('the seed has no unit over a WIP limit');
+    const limit = limits.get(unit.state) ?? Infinity;
+    const unitsOver = (b: Board) => b.columns.find((c) => c.state === unit.state)?.unitsOver;
+    expect(unitsOver(whole)).toBe(overloaded.filter((g) => g.state === unit.state).length);
+    const [card] = await database.db
+      .select({ id: clues.id, categoryId: clues.categoryId, assigneeId: clues.assigneeId })
+      .from(clues)
+      .where(and(eq(clues.unitId, unit.unitId), eq(clues.state, unit.state), sql`${clues.categoryId} is not null`))
+      .limit(1);
+    if (card === undefined) throw new Error('the overloaded unit has no card with a category');
+    // Filters that show fewer of the unit's cards in the state (overdue perhaps none of them), some no more than its limit.
+    const shown: number[] = [];
+    for (const filter of [`category=${card.categoryId}`, 'overdue=true', 'escalated=true', `assignee=${card.assigneeId ?? 'none'}`, `q=${card.id}`]) {
+      const b = await board(office, `?swimlane=unit&${filter}`);
+      expect(unitsOver(b), filter).toBe(unitsOver(whole));
+      const lane = b.lanes.find((l) => l.key === unit.unitId);
+      expect(lane?.over, filter).toContain(unit.state);
+      expect(lane?.held[unit.state], filter).toBe(unit.n);
+      shown.push(lane?.counts[unit.state] ?? 0);
+      // A unit within its limits is marked over nowhere, filtered or not.
+      for (const other of b.lanes) for (const state of other.over) expect(other.held[state] ?? 0, `${filter} ${other.key}`).toBeGreaterThan(limits.get(state) ?? Infinity);
+    }
+    expect(Math.min(...shown)).toBeLessThanOrEqual(limit);
+  });
+
   it('refuses an unknown filter, a bad cursor and an unknown campaign clearly', async () => {
     expect((await office.get('/api/campaigns/1/board?colour=red')).status).toBe(400);
     expect((await office.get('/api/campaigns/1/board?state=verifying&cursor=nonsense')).status).toBe(400);

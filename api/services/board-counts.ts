@@ -55,3 +55,31 @@ export async function boardGroups(db: Db, filter: CountedFilter): Promise<readon
     ? db.select({ state: b.state, unitId: b.unitId, categoryId: b.categoryId, n }).from(b).where(where).groupBy(b.state, b.unitId, b.categoryId)
     : (await db.select({ state: b.state, unitId: b.unitId, n }).from(b).where(where).groupBy(b.state, b.unitId)).map((g) => ({ ...g, categoryId: null }));
 }
+
+/** How many items of a unit are in a state, whatever the board's filters: what its WIP limit is judged against. */
+export interface UnitHolding {
+  readonly state: string;
+  readonly unitId: string;
+  readonly n: number;
+}
+
+/**
+ * Each unit's items per state, all of them: a WIP limit (在办上限) applies to
+ * a unit's whole workload in the state, so a filter (a category, overdue, a
+ * person, a search) narrows the cards shown, never whether a unit is over.
+ * From the kept counts, narrowed only by units (the viewer's scope, the unit
+ * filter's subtree): a read of a few hundred rows however the board is filtered.
+ */
+export async function unitHoldings(db: Db, filter: Pick<CountedFilter, 'campaignId' | 'kind' | 'unitLists'>): Promise<readonly UnitHolding[]> {
+  const b = boardCounts;
+  return db
+    .select({ state: b.state, unitId: b.unitId, n: sql<number>`sum(${b.n})`.mapWith(Number) })
+    .from(b)
+    .where(and(eq(b.campaignId, filter.campaignId), eq(b.kind, filter.kind), gt(b.n, 0), ...filter.unitLists.map((list) => inArray(b.unitId, [...list]))))
+    .groupBy(b.state, b.unitId);
+}
+
+/** Whether the board's counts are already each unit's whole (narrowed by units alone), so {@link unitHoldings} need not be read. */
+export function countsAreWhole(filter: Pick<CountedFilter, 'category' | 'escalated' | 'cardsOnly'>): boolean {
+  return !filter.cardsOnly && !filter.escalated && filter.category === undefined;
+}

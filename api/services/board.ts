@@ -28,7 +28,7 @@ import { readUnits } from './unit-list';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
 import { rungsOf, tableOf } from './item-tables';
-import { boardGroups, type Group } from './board-counts';
+import { boardGroups, countsAreWhole, unitHoldings, type Group } from './board-counts';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { quietFor } from './progress';
 import { extensionsSpent } from './lead-extensions';
@@ -143,7 +143,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   const filtered = and(...where);
 
   // Counts per state and unit (WIP limits are per unit).
-  const groups = await boardGroups(db, {
+  const counted = {
     campaignId,
     kind,
     unitLists: unitListsOf(actor, filters.unit, tree),
@@ -152,20 +152,24 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     byCategory: filters.swimlane === 'category',
     cardsWhere: filtered,
     cardsOnly: filters.assignee !== undefined || filters.overdue !== undefined || filters.phase !== undefined || filters.quiet !== undefined || filters.asked === true || (filters.q !== undefined && filters.q.trim() !== ''),
-  });
+  };
+  // A unit is over its limit by all its cards in the state: the filters narrow what is shown, never that (a filter
+  // hid an overloaded unit). Read from the kept counts when the board's own counts are not already each unit's whole.
+  const [groups, holdings] = await Promise.all([boardGroups(db, counted), countsAreWhole(counted) ? null : unitHoldings(db, counted)]);
 
   const wipLimits: Readonly<Record<string, number | undefined>> = campaign.config.wipLimits[kind];
-  const perUnitState = new Map<string, number>();
   const perState = new Map<string, number>();
-  for (const g of groups) {
-    perState.set(g.state, (perState.get(g.state) ?? 0) + g.n);
-    const key = `${g.unitId}|${g.state}`;
-    perUnitState.set(key, (perUnitState.get(key) ?? 0) + g.n);
+  for (const g of groups) perState.set(g.state, (perState.get(g.state) ?? 0) + g.n);
+  const held = new Map<string, Record<string, number>>();
+  for (const h of holdings ?? groups) {
+    const unit = held.get(h.unitId) ?? {};
+    unit[h.state] = (unit[h.state] ?? 0) + h.n;
+    held.set(h.unitId, unit);
   }
   const overUnits = (state: string) => {
     const limit = wipLimits[state];
     if (limit === undefined) return [];
-    return [...perUnitState].filter(([key, n]) => key.endsWith(`|${state}`) && n > limit).map(([key]) => key.slice(0, key.lastIndexOf('|')));
+    return [...held].filter(([, counts]) => (counts[state] ?? 0) > limit).map(([unitId]) => unitId);
   };
 
   const columnsToRead = filters.state === undefined ? states : [filters.state];
@@ -193,7 +197,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     }),
   );
 
-  return { kind, campaignId, now: now.toISOString(), seq, swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, wipLimits) };
+  return { kind, campaignId, now: now.toISOString(), seq, swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, held, wipLimits) };
 }
 
 async function readColumn(
@@ -313,6 +317,7 @@ async function lanesOf(
   campaignId: number,
   filters: BoardFilters,
   groups: readonly Group[],
+  held: ReadonlyMap<string, Readonly<Record<string, number>>>,
   wipLimits: Readonly<Record<string, number | undefined>>,
 ): Promise<Board['lanes']> {
   if (filters.swimlane === 'none') return [];
@@ -334,12 +339,13 @@ async function lanesOf(
     const lane = lanes.get(key);
     if (lane !== undefined) lane.counts[g.state] = (lane.counts[g.state] ?? 0) + g.n;
   }
-  return [...lanes]
-    .filter(([, lane]) => Object.keys(lane.counts).length > 0)
-    .map(([key, lane]) => ({
-      key,
-      label: lane.label,
-      counts: lane.counts,
-      over: filters.swimlane === 'unit' ? Object.entries(lane.counts).filter(([state, n]) => n > (wipLimits[state] ?? Infinity)).map(([state]) => state) : [],
-    }));
+  return (
+    [...lanes]
+      .map(([key, lane]) => {
+        const whole = filters.swimlane === 'unit' ? (held.get(key) ?? {}) : {};
+        return { key, label: lane.label, counts: lane.counts, held: whole, over: Object.entries(whole).filter(([state, n]) => n > (wipLimits[state] ?? Infinity)).map(([state]) => state) };
+      })
+      // A unit over its limit keeps its lane when the filter shows none of its cards: the warning is the unit's, not the view's.
+      .filter((lane) => Object.keys(lane.counts).length > 0 || lane.over.length > 0)
+  );
 }

@@ -579,6 +579,22 @@ describe('working on the board', () => {
       await expect.poll(() => page.getByTestId(`cell-${first?.key}-${state}`).getByTestId('wip').textContent()).toMatch(new RegExp(`${first?.counts[state]}/\\d+`));
       await page.screenshot({ path: `${artifacts}/board-lanes-zh.png` });
 
+      // Filtered to one card of that cell (its number), the unit is over all the same: the cell shows the card the
+      // filter shows beside all the unit's cards there against the limit, and the board without lanes counts the unit.
+      const card = (await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&unit=${first?.key}&state=${state}&limit=500`)).columns[0]?.cards.find((c) => c.unitId === first?.key);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit&q=${card?.id}`);
+      await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
+      const filtered = page.getByTestId(`cell-${first?.key}-${state}`);
+      expect(await filtered.getAttribute('data-over')).toBe('true');
+      expect(await filtered.getByTestId('wip').textContent()).toMatch(new RegExp(`⚠ ${first?.held[state]}/\\d+`));
+      expect(await filtered.getByTestId('shown').textContent()).toMatch(/^1 ·/);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${card?.id}`);
+      await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+      const unitsOver = board.columns.find((c) => c.state === state)?.unitsOver;
+      await expect.poll(() => page.getByTestId(`units-over-${state}`).textContent()).toContain(`${unitsOver}`);
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
+      await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
+
       // The office raises that column's limit: the open board shows the new limit live and the cell is no longer over it.
       const path = `/api/campaigns/${campaignOf(page)}/settings`;
       const settings = await apiCall<{ revision: number; config: { wipLimits: { clue: Record<string, number>; problem: Record<string, number> } } }>(suite.server.url, context, 'GET', path);

@@ -190,8 +190,8 @@ export interface WireCard {
   allowed: { to: string; event: string; needs: string[] }[];
 }
 export interface WireBoard {
-  columns: { state: string; count: number; cards: WireCard[] }[];
-  lanes: { key: string; counts: Record<string, number>; over: string[] }[];
+  columns: { state: string; count: number; unitsOver: number; cards: WireCard[] }[];
+  lanes: { key: string; counts: Record<string, number>; held: Record<string, number>; over: string[] }[];
 }
 
 /**

@@ -19,7 +19,9 @@ export function laneKeyOf(card: Card, swimlane: Swimlane): string {
 
 /**
  * One lane's cell of one column: the lane's cards in that state, its count
- * (against the WIP limit, by unit) and a highlight when the unit is over it.
+ * and a highlight when the unit is over the WIP limit. The limit is judged
+ * on all the unit's cards there: under a filter the cell shows how many the
+ * filter shows beside them.
  * Over the limit is shown, never blocked: the cell takes drops all the same.
  */
 function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; swimlane: Swimlane; context: BoardContext }) {
@@ -34,6 +36,8 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
     },
   });
   const count = () => props.lane.counts[props.column.state] ?? 0;
+  // The unit's cards in the state whatever the filters show: what its limit counts, so a filter never hides that it is over.
+  const held = () => props.lane.held[props.column.state] ?? 0;
   const over = () => props.lane.over.includes(props.column.state);
   const limit = () => (props.swimlane === 'unit' ? props.column.wipLimit : null);
   const collapsed = () => props.column.side && !props.context.expanded(props.column.state);
@@ -57,10 +61,17 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
       <div class="lane-cell-count" title={over() ? t('overLimit') : limit() === null ? undefined : t('wipLimit')}>
         <Show when={limit()} fallback={<span>{figure(count())}</span>}>
           {(wip) => (
-            <span data-testid="wip">
-              {over() ? '⚠ ' : ''}
-              {figure(count())}/{figure(wip())}
-            </span>
+            <>
+              <Show when={count() !== held()}>
+                <span data-testid="shown" title={t('shownByFilters')}>
+                  {figure(count())} ·{' '}
+                </span>
+              </Show>
+              <span data-testid="wip" title={t('heldOfLimit')}>
+                {over() ? '⚠ ' : ''}
+                {figure(held())}/{figure(wip())}
+              </span>
+            </>
           )}
         </Show>
       </div>
@@ -90,7 +101,7 @@ export function BoardLanes(props: { columns: readonly Column[]; lanes: readonly 
     }
     return map;
   });
-  const shown = (lane: Lane) => Object.values(lane.counts).some((n) => n > 0) || props.columns.some((c) => (byLane().get(`${lane.key}|${c.state}`)?.length ?? 0) > 0);
+  const shown = (lane: Lane) => Object.values(lane.counts).some((n) => n > 0) || lane.over.length > 0 || props.columns.some((c) => (byLane().get(`${lane.key}|${c.state}`)?.length ?? 0) > 0);
   const total = (lane: Lane) => Object.values(lane.counts).reduce((sum, n) => sum + n, 0);
   // Rows keyed by the lane's key, cells by position: a live re-read hands every lane and column new objects, which
   // keyed by object would draw each row anew, and with it every card (the focused one and its open menu too).

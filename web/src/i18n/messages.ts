@@ -44,6 +44,8 @@ export const messages = {
   wipLimit: { zh: '在办上限', en: 'WIP limit' },
   unitsOver: { zh: '个单位超出上限', en: 'units over the limit' },
   unitOver: { zh: '个单位超出上限', en: 'unit over the limit' },
+  heldOfLimit: { zh: '本单位在此状态的全部卡片 / 在办上限', en: 'All the unit’s cards in this state / the WIP limit' },
+  shownByFilters: { zh: '筛选显示的卡片', en: 'Cards the filters show' },
   loadMore: { zh: '加载更多', en: 'Load more' },
   empty: { zh: '暂无', en: 'Nothing here' },
   unassigned: { zh: '未指定承办人', en: 'Unassigned' },
