@@ -61,3 +61,7 @@ export const changesSomething = (edit: object): boolean => Object.values(edit).s
 
 /** A category or an assignee by id, or `none` for the items without one. */
 export const idOrNone = z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], { error: 'a number, or none' });
+export type IdOrNone = z.output<typeof idOrNone>;
+
+/** The crime category a report or a chart counts, as its answer says it: an id, `none` for the items without one (未分类), or null for every category. */
+export const categoryScope = z.union([z.number().int(), z.literal('none')]).nullable();

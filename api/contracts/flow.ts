@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { phases } from '../../engine/campaign/campaign-config';
 import { clueStates } from '../../engine/clue/clue.model';
 import { localDateSchema } from '../../engine/deadlines/local-date';
+import { categoryScope, idOrNone } from './common';
 
 export const flowQuery = z.strictObject({
   /** The phase whose window the charts span; the campaign's current phase when left out. */
   phase: z.enum(phases).optional(),
   /** A branch's flow: the clues of this unit and the units below it, as the report's `unit`. */
   unit: z.string().min(1).max(64).optional(),
-  /** One crime category's flow, by its id, as the report's `category`. */
-  category: z.coerce.number().int().positive().optional(),
+  /** One crime category's flow, by its id, or `none` for the clues with no category, as the report's `category`. */
+  category: idOrNone.optional(),
   /**
    * A date-range report's first and last local days, inclusive (the campaign's own first and last when one is left
    * out): its charts then span the days its figures count, not the current phase's window.
@@ -52,8 +53,8 @@ export const flow = z
     phase: z.enum(phases).nullable(),
     /** The unit whose clues (with those of the units below it) are counted, or null for the whole campaign. */
     unit: z.string().nullable(),
-    /** The crime category counted, or null for every category. */
-    categoryId: z.number().int().nullable(),
+    /** The crime category counted, `none` for the clues with no category, or null for every category. */
+    categoryId: categoryScope,
     timeZone: z.string(),
     /** The phase's window, or the range asked for: first and last local day, inclusive. */
     window: z.object({ start: z.string(), end: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phases } from '../../engine/campaign/campaign-config';
+import { categoryScope, idOrNone } from './common';
 
 export const reportQuery = z.strictObject({
   phase: z.enum(phases).optional(),
@@ -8,8 +9,8 @@ export const reportQuery = z.strictObject({
   asOf: z.iso.datetime({ offset: true }).optional(),
   /** A branch's own report: this unit and every unit below it. */
   unit: z.string().min(1).max(64).optional(),
-  /** One crime category's report (the anti-fraud offensive's, say), by its id. */
-  category: z.coerce.number().int().positive().optional(),
+  /** One crime category's report (the anti-fraud offensive's, say), by its id; `none` for the items with no category (未分类), as the lists take it. */
+  category: idOrNone.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   lang: z.enum(['zh', 'en']).default('zh'),
 })
@@ -40,8 +41,8 @@ export const reportScopeFields = {
   span: z.object({ from: z.string(), to: z.string(), asOf: z.string() }),
   /** The unit whose report this is (with the units below it), or null for the whole campaign. */
   unit: z.string().nullable(),
-  /** The crime category whose report this is, or null for every category. */
-  categoryId: z.number().int().nullable(),
+  /** The crime category whose report this is, `none` for the items with no category, or null for every category. */
+  categoryId: categoryScope,
 };
 
 export const report = z

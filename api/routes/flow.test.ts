@@ -40,12 +40,12 @@ async function statesAt(instant: string): Promise<Record<string, number>> {
  * entry before an instant (a transfer keeps the state and changes the unit),
  * counted by state where that unit and category are in the scope.
  */
-async function scopedStatesAt(instant: string, units: readonly string[] | null, categoryId: number | null): Promise<Record<string, number>> {
+async function scopedStatesAt(instant: string, units: readonly string[] | null, categoryId: number | 'none' | null): Promise<Record<string, number>> {
   const rows = await database.db.all<{ state: string; n: number }>(sql`
     select a.to_state as state, count(*) as n from audit_log a
     where a.seq in (select max(seq) from audit_log where campaign_id = 1 and subject = 'clue' and at < ${instant} and to_state is not null group by subject_id)
       and (${units === null ? 1 : 0} or a.unit_id in (select value from json_each(${JSON.stringify(units ?? [])})))
-      and (${categoryId === null ? 1 : 0} or a.category_id = ${categoryId ?? 0})
+      and (${categoryId === null ? 1 : 0} or a.category_id = ${categoryId ?? 0} or (${categoryId === 'none' ? 1 : 0} and a.category_id is null))
     group by a.to_state`);
   return Object.fromEntries(clueStates.map((s) => [s, Number(rows.find((r) => r.state === s)?.n ?? 0)]));
 }
@@ -165,6 +165,18 @@ describe('GET /api/campaigns/:id/flow', () => {
       expect(replayed.days, phase).toEqual(tallied.days);
       expect(replayed.openAtStart).toBe(tallied.openAtStart);
     }
+  });
+
+  it('counts the clues with no category (category=none), as the report and the lists take it', async () => {
+    // The demo gives every clue a category: this one's is taken off today.
+    const [clue] = await database.db.all<{ id: number; version: number }>(sql`select id, version from clues where state = 'verifying' and category_id is not null order by id limit 1`);
+    if (clue === undefined) throw new Error('no verifying clue');
+    const office = await signIn(testApp(database), 'office');
+    expect((await office.send('PATCH', `/api/clues/${clue.id}`, { categoryId: null, version: clue.version })).status).toBe(200);
+    const f = await flow('?phase=crackdown&category=none');
+    expect(f).toMatchObject({ unit: null, categoryId: 'none' });
+    expect(f.days.at(-1)?.counts.verifying).toBe(1);
+    for (const day of f.days.filter((_, i) => i % 11 === 0 || i === f.days.length - 1)) expect(day.counts, day.date).toEqual(await scopedStatesAt(endOf(day.date), null, 'none'));
   });
 
   it('moves a transferred clue from one branch’s flow to the other’s on the day it went, in the state it had', async () => {

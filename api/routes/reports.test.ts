@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, categories, clues, frozenReports, problems, units } from '../../db/schema';
+import { auditLog, campaigns, categories, clues, frozenReports, problems, units, users } from '../../db/schema';
 import { reportHash } from '../services/report';
 import { reportBySql } from '../services/report-sql';
 import { buildReport, reportColumnLabels, reportFigureLabels, type ReportEntry } from '../../engine';
@@ -195,6 +195,44 @@ describe('completion reports', () => {
       const alone = await reportAt(`?category=${categoryId}`);
       expect(alone.total).toEqual(whole.byCategory[String(categoryId)]);
     }
+  });
+
+  it("gives the report of the items with no category (category=none), equal to the whole report's 未分类 row and to the reference model", async () => {
+    // The demo gives every item a category: clues found without one, one worked on, and one whose category was taken off.
+    const office = await signIn(app, 'office');
+    const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'nanzheng.officer'));
+    for (const unitId of ['nanzheng', 'hantai']) {
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId, title: `未分类线索（${unitId}）`, source: 'other', ...(unitId === 'nanzheng' ? { assigneeId: officer?.id } : {}) });
+      expect(created.status, await created.clone().text()).toBe(201);
+      const clue = (await created.json()) as { id: number; version: number };
+      if (unitId === 'nanzheng') expect((await office.send('POST', `/api/clues/${clue.id}/transitions`, { to: 'verifying', version: clue.version })).status).toBe(200);
+    }
+    const [open] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.unitId, 'nanzheng'), eq(clues.state, 'verifying'), sql`${clues.categoryId} is not null`)).limit(1);
+    expect((await office.send('PATCH', `/api/clues/${open?.id}`, { categoryId: null, version: open?.version })).status).toBe(200);
+    const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
+    const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
+    const whole = await reportAt('');
+    expect(whole.byCategory.none?.figures.cluesFound).toBe(2);
+    for (const span of ['', '?phase=survey', '?from=2026-02-01T13:17:05.250Z&to=2026-05-01T08:00:00.001Z']) {
+      for (const unit of [undefined, 'nanzheng']) {
+        const query = `${span === '' ? '?' : `${span}&`}category=none${unit === undefined ? '' : `&unit=${unit}`}`;
+        const api = await reportAt(query);
+        const model = buildReport(entries, api.span, { categoryId: null, ...(unit === undefined ? {} : { units: new Set([unit]) }) });
+        expect(api.categoryId, query).toBe('none');
+        expect(api.total, query).toEqual(model.total);
+        expect(api.byUnit, query).toEqual(model.byUnit);
+        expect(api.byCategory, query).toEqual(model.byCategory);
+        expect(Object.keys(api.byCategory), query).toEqual(api.total.figures.cluesFound === 0 && api.total.openAtEnd === 0 ? [] : ['none']);
+      }
+    }
+    const alone = await reportAt('?category=none');
+    expect(alone.total).toEqual(whole.byCategory.none);
+    // Its file says whose it is, in the name and in the total row.
+    const csv = await get('/api/campaigns/1/report?category=none&format=csv&lang=zh');
+    expect(csv.headers.get('content-disposition')).toMatch(/"hz-2026-uncategorised-report-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data.filter((line) => line.length > 1);
+    expect(lines.at(-1)?.[0]).toBe('合计（未分类）');
+    expect(lines.filter((line) => line[0]?.startsWith('类别：')).map((line) => line[0])).toEqual(['类别：未分类']);
   });
 
   it('refuses a category that is not the campaign\'s, naming the field', async () => {
@@ -504,6 +542,15 @@ describe('completion reports', () => {
     expect(fraud.escalationsRaised).toEqual(fraudRaised);
     expect(sum(fraud.escalationsRaised)).toBeGreaterThan(0);
     expect(sum(fraud.escalationsRaised)).toBeLessThan(sum(whole.escalationsRaised));
+    // The items with no category: their escalations.
+    const uncategorised = await reportAt('?category=none', later);
+    const uncategorisedRaised = (
+      await database.client.execute(`select level, count(*) as n from escalations e where campaign_id = 1 and (
+        (subject = 'clue' and subject_id in (select id from clues where category_id is null)) or (subject = 'problem' and subject_id in (select id from problems where category_id is null)))
+        group by level`)
+    ).rows.reduce((levels, row) => ({ ...levels, [Number(row.level)]: Number(row.n) }), { 1: 0, 2: 0, 3: 0 });
+    expect(uncategorised.escalationsRaised).toEqual(uncategorisedRaised);
+    expect(sum(uncategorised.escalationsRaised)).toBeLessThan(sum(whole.escalationsRaised));
   });
 });
 

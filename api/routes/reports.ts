@@ -15,7 +15,7 @@ import { minuteOf, SharedAnswers } from '../services/shared-answers';
 import { reportCsv, reportHeading, reportTable, reportXlsx } from '../services/report-export';
 import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
-import { exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
+import { categoryScopeName, exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
 import { json, problems, router } from './kit';
 
@@ -77,7 +77,7 @@ export function reportRoutes(database: Database, clock: Clock) {
         const ranged = query.from !== undefined || query.to !== undefined;
         const scopeName = [
           ...(unit === undefined ? [] : [names.units.get(unit)?.[lang] ?? unit]),
-          ...(category === undefined ? [] : [names.categories.get(category)?.[lang] ?? String(category)]),
+          ...(category === undefined ? [] : [categoryScopeName(names, category, lang)]),
         ].join(' · ');
         const spanLabel =
           query.phase !== undefined

@@ -154,6 +154,23 @@ describe('choosing a typical case', () => {
       expect((await register(`?category=${clue.categoryId}`)).cases.every((c) => c.categoryId === clue.categoryId)).toBe(true);
       expect((await register(`?category=${clue.categoryId}`)).cases.some((c) => c.clueId === clue.id)).toBe(true);
     }
+    // A case with no category (the demo gives each one: this one's is taken off before it is solved): listed under
+    // category=none, as the lists and the report's 未分类 row take it, with no other.
+    const [uncategorised] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.state, 'filed')).orderBy(asc(clues.id)).limit(1);
+    if (uncategorised === undefined) throw new Error('no filed clue');
+    setClock(at(70));
+    expect((await office.send('PATCH', `/api/clues/${uncategorised.id}`, { categoryId: null, version: (await item(uncategorised.id)).version })).status).toBe(200);
+    const outcome = { organisationType: 'none', suspectsCaught: 1, criminallyDetained: 1, arrested: 0, gunsSeized: 0, assetsSeizedYuan: 0, moneyInvolvedYuan: 0, moneyStoppedYuan: 0, moneyFrozenYuan: 0, moneyReturnedYuan: 0, victimsWarned: 0 };
+    const solved = await office.send('POST', `/api/clues/${uncategorised.id}/transitions`, { to: 'solved', version: (await item(uncategorised.id)).version, payload: { outcome } });
+    expect(solved.status, await solved.clone().text()).toBe(200);
+    const chosen = await office.send('POST', `/api/clues/${uncategorised.id}/typical`, { version: (await item(uncategorised.id)).version, summary: '未分类线索的典型案例' });
+    expect(chosen.status, await chosen.clone().text()).toBe(200);
+    const none = await register('?category=none');
+    expect(none.categoryId).toBe('none');
+    expect(none.cases.some((c) => c.clueId === uncategorised.id)).toBe(true);
+    expect(none.cases).toEqual((await register('')).cases.filter((c) => c.categoryId === null));
+    const file = await viewer.get('/api/campaigns/1/typical-cases?format=csv&category=none');
+    expect(file.headers.get('content-disposition')).toMatch(/-typical-cases-uncategorised-all-\d{4}-\d{2}-\d{2}\.csv/);
     const unknown = await viewer.get('/api/campaigns/1/typical-cases?unit=nowhere');
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe('query.unit');

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { categories } from '../../db/schema';
 import { zoneOffsetMs, type Label } from '../../engine';
 import { readUnits } from './unit-list';
+import type { IdOrNone } from '../contracts/common';
 
 /** What an exported file calls the units and a campaign's categories, in both languages; in the order the pages list them. */
 export interface ExportNames {
@@ -30,13 +31,23 @@ export async function exportNames(db: Db, campaignId: number): Promise<ExportNam
 
 /**
  * What a file's name says of its scope: the unit by its code, the category by
- * its (hz-2026-nanzheng-fraud-…), the same in every export of a scope. The
- * typical cases named it by its row's number (`category8`) beside a report
- * of the same scope called `fraud`.
+ * its (hz-2026-nanzheng-fraud-…), the items with none as `uncategorised`, the
+ * same in every export of a scope. The typical cases named it by its row's
+ * number (`category8`) beside a report of the same scope called `fraud`.
  */
-export function exportScope(names: ExportNames, unit: string | undefined, category: number | undefined): string[] {
-  return [...(unit === undefined ? [] : [unit]), ...(category === undefined ? [] : [names.categoryCodes.get(category) ?? `category${category}`])];
+export function exportScope(names: ExportNames, unit: string | undefined, category: IdOrNone | undefined): string[] {
+  const categoryName = category === 'none' ? 'uncategorised' : category === undefined ? undefined : (names.categoryCodes.get(category) ?? `category${category}`);
+  return [...(unit === undefined ? [] : [unit]), ...(categoryName === undefined ? [] : [categoryName])];
 }
+
+/** What a page or a file calls the category of a scope in a language: its name, or 未分类 for the items with none. */
+export function categoryScopeName(names: ExportNames, category: IdOrNone, lang: 'zh' | 'en'): string {
+  if (category === 'none') return uncategorised[lang];
+  return names.categories.get(category)?.[lang] ?? String(category);
+}
+
+/** The items with no category, as the report's category table names their row. */
+export const uncategorised: Label = { zh: '未分类', en: 'Uncategorised' };
 
 /** The campaign's own day an export is made on, for its file's name: in Beijing, 07:00 is already the new day that UTC has not reached. */
 export function exportDay(now: Date, timeZone: string): string {

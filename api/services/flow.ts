@@ -2,15 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, startOfLocalDate, type ClueState, type Phase } from '../../engine';
 import type { Flow } from '../contracts/flow';
+import type { IdOrNone } from '../contracts/common';
 import { loadCampaign } from './campaign-rules';
 import { letOthersIn } from './let-others-in';
 
-/** Part of the campaign a flow counts: the clues of some units (a branch and those below it), of one category, or both. */
+/** Part of the campaign a flow counts: the clues of some units (a branch and those below it), of one category (or none), or both. */
 export interface FlowScope {
   /** The unit asked for (the branch), and it with the units below it. */
   readonly unit: string | null;
   readonly units: readonly string[] | null;
-  readonly categoryId: number | null;
+  /** A category's id, `none` for the clues with no category, or null for every category. */
+  readonly categoryId: IdOrNone | null;
 }
 
 type Counts = Record<ClueState, number>;
@@ -83,7 +85,7 @@ const cluesPerPart = 5_000;
  */
 async function scopedStateChanges(db: Db, campaignId: number, from: string, until: string, scope: FlowScope): Promise<Changes[]> {
   const inScope = (unit: SQL, category: SQL) =>
-    sql`${scope.units === null ? sql`1` : sql`${unit} in (select value from json_each(${JSON.stringify(scope.units)}))`} and ${scope.categoryId === null ? sql`1` : sql`${category} is ${scope.categoryId}`}`;
+    sql`${scope.units === null ? sql`1` : sql`${unit} in (select value from json_each(${JSON.stringify(scope.units)}))`} and ${scope.categoryId === null ? sql`1` : sql`${category} is ${scope.categoryId === 'none' ? null : scope.categoryId}`}`;
   const idsOf = async (query: SQL) => JSON.parse((await db.all<{ ids: string | null }>(query))[0]?.ids ?? '[]') as number[];
   // Asked apart: together, under a UNION, SQLite walked the audit_subject index for the second.
   const inNow = await idsOf(sql`select json_group_array(id) as ids from clues where campaign_id = ${campaignId} and ${inScope(sql`unit_id`, sql`category_id`)}`);

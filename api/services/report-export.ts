@@ -1,6 +1,6 @@
 import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
-import type { ExportNames } from './export-names';
+import { categoryScopeName, uncategorised, type ExportNames } from './export-names';
 import type { CampaignReport } from './report';
 
 type Lang = 'zh' | 'en';
@@ -32,7 +32,7 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
   // A scoped report's total row names its scope: 合计（汉台分局 · 电信网络诈骗）.
   const scope = [
     ...(report.unit === null ? [] : [unitName(report.unit)]),
-    ...(report.categoryId === null ? [] : [names.categories.get(report.categoryId)?.[lang] ?? String(report.categoryId)]),
+    ...(report.categoryId === null ? [] : [categoryScopeName(names, report.categoryId, lang)]),
   ].join(' · ');
   const total = scope === '' ? reportColumnLabels.total[lang] : lang === 'zh' ? `${reportColumnLabels.total.zh}（${scope}）` : `${reportColumnLabels.total.en} (${scope})`;
   // As the page lists them: the units in their tree's order, the categories in theirs, anything not named after them.
@@ -47,7 +47,7 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
     header,
     ...inOrder(report.byUnit, names.units.keys()).map(([id, row]) => line(unitPrefix + unitName(id), row)),
     ...categoryRowsOf(report.byCategory, [...names.categories.keys()].map((id) => ({ id, retired: names.retiredCategories.has(id) })), report.categoryId !== null).map(([id, row]) =>
-      line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? (lang === 'zh' ? '未分类' : 'Uncategorised')), row),
+      line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? uncategorised[lang]), row),
     ),
     // Last, as the page's tables end with it.
     line(total, report.total),

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/client';
 import { clues, problems } from '../../db/schema';
 import { emptyFigures, type Figures, type ReportRow, type ReportSpan } from '../../engine';
 import { letOthersIn } from './let-others-in';
+import type { IdOrNone } from '../contracts/common';
 
 /**
  * The completion report counted by SQLite from the audit log's entries in
@@ -176,10 +177,10 @@ export async function figuresByUnit(db: Db | Tx, campaignId: number, span: Repor
   return byUnit;
 }
 
-/** What a report counts: the whole campaign (both null), a unit and those below it, one crime category, or both. */
+/** What a report counts: the whole campaign (both null), a unit and those below it, one crime category (`none`: the items with none), or both. */
 export interface SqlScope {
   readonly units: readonly string[] | null;
-  readonly categoryId: number | null;
+  readonly categoryId: IdOrNone | null;
 }
 
 /**
@@ -202,7 +203,7 @@ export async function reportBySql(
         sql`1`,
         // A list of values rather than json_each: SQLite then seeks one unit's entries in the index of units.
         ...(scope.units === null ? [] : [sql`${unit} in (${sql.join(scope.units.map((id) => sql`${id}`), sql`, `)})`]),
-        ...(scope.categoryId === null ? [] : [sql`${category} = ${scope.categoryId}`]),
+        ...(scope.categoryId === null ? [] : [scope.categoryId === 'none' ? sql`${category} is null` : sql`${category} = ${scope.categoryId}`]),
       ],
       sql` and `,
     );

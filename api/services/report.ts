@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { clues, escalations, frozenReports, problems } from '../../db/schema';
@@ -9,6 +9,7 @@ import { queryRefused } from '../errors';
 import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
 import { localDateTime } from './lists-export';
+import type { IdOrNone } from '../contracts/common';
 
 export interface ReportRequest {
   readonly phase?: Phase | undefined;
@@ -17,8 +18,8 @@ export interface ReportRequest {
   readonly asOf?: string | undefined;
   /** A branch's own report: this unit and every unit below it. */
   readonly unit?: string | undefined;
-  /** One crime category's report, by its id. */
-  readonly category?: number | undefined;
+  /** One crime category's report, by its id; `none` for the items with no category. */
+  readonly category?: IdOrNone | undefined;
 }
 
 /** The span a request names: a phase (from the advance into it to the advance out of it), a date range, or the whole campaign. */
@@ -81,8 +82,8 @@ export interface CampaignReport extends Report {
   readonly phase: Phase | null;
   /** The unit whose report this is (with those below it); null for the whole campaign. */
   readonly unit: string | null;
-  /** The crime category whose report this is; null for every category. */
-  readonly categoryId: number | null;
+  /** The crime category whose report this is, `none` for the items with no category; null for every category. */
+  readonly categoryId: IdOrNone | null;
   readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
   readonly generatedAt: string;
 }
@@ -95,22 +96,22 @@ async function unitsOf(unitTree: () => Promise<readonly UnitNode[]>, unit: strin
   return subtreeOf(unit, tree);
 }
 
-/** The category a category's report counts, or null for every category; one not of this campaign is refused. */
-async function categoryOf(db: Db | Tx, campaignId: number, category: number | undefined): Promise<number | null> {
+/** The category a category's report counts (`none`: the items with none), or null for every category; one not of this campaign is refused. */
+async function categoryOf(db: Db | Tx, campaignId: number, category: IdOrNone | undefined): Promise<IdOrNone | null> {
   if (category === undefined) return null;
-  await checkCategoryFilter(db, campaignId, category);
+  if (category !== 'none') await checkCategoryFilter(db, campaignId, category);
   return category;
 }
 
 /** The units and the category a request names, checked: a 400 naming `query.unit` or `query.category` for one that is not there. */
-export async function reportScope(db: Db | Tx, campaignId: number, request: ReportRequest, unitTree: () => Promise<readonly UnitNode[]>): Promise<{ units: string[] | null; categoryId: number | null }> {
+export async function reportScope(db: Db | Tx, campaignId: number, request: ReportRequest, unitTree: () => Promise<readonly UnitNode[]>): Promise<{ units: string[] | null; categoryId: IdOrNone | null }> {
   return { units: await unitsOf(unitTree, request.unit), categoryId: await categoryOf(db, campaignId, request.category) };
 }
 
 /**
  * Builds the report of a span from the audit log (and the escalations raised
  * in it), for the whole campaign, one unit and those below it, one crime
- * category, or one category within one unit's. The unit tree is read
+ * category (or the items with none), or one category within one unit's. The unit tree is read
  * through `unitTree` (a server's cached reader), or afresh.
  */
 export async function campaignReport(
@@ -125,15 +126,21 @@ export async function campaignReport(
   const scope = await reportScope(db, campaignId, request, unitTree);
   const report = { span, ...(await reportBySql(db, campaignId, span, now, scope)) };
   // An item's escalation carries the unit that held the item when it was raised, not its category: that is the item's own.
-  const ofCategory = (categoryId: number) =>
+  const ofCategory = (categoryId: IdOrNone) =>
     or(
       and(
         eq(escalations.subject, 'clue'),
-        inArray(escalations.subjectId, db.select({ id: clues.id }).from(clues).where(and(eq(clues.campaignId, campaignId), eq(clues.categoryId, categoryId)))),
+        inArray(
+          escalations.subjectId,
+          db.select({ id: clues.id }).from(clues).where(and(eq(clues.campaignId, campaignId), categoryId === 'none' ? isNull(clues.categoryId) : eq(clues.categoryId, categoryId))),
+        ),
       ),
       and(
         eq(escalations.subject, 'problem'),
-        inArray(escalations.subjectId, db.select({ id: problems.id }).from(problems).where(and(eq(problems.campaignId, campaignId), eq(problems.categoryId, categoryId)))),
+        inArray(
+          escalations.subjectId,
+          db.select({ id: problems.id }).from(problems).where(and(eq(problems.campaignId, campaignId), categoryId === 'none' ? isNull(problems.categoryId) : eq(problems.categoryId, categoryId))),
+        ),
       ),
     );
   const raised = await db
@@ -194,6 +201,6 @@ export async function readFrozenReport(db: Db, campaignId: number, phase: Phase)
   const [row] = await db.select().from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
   if (row === undefined) return null;
   // Frozen before reports had a scope, a report has none in its text: every frozen report is the whole campaign's.
-  const report = JSON.parse(row.report) as Omit<CampaignReport, 'unit' | 'categoryId'> & { unit?: string | null; categoryId?: number | null };
+  const report = JSON.parse(row.report) as Omit<CampaignReport, 'unit' | 'categoryId'> & { unit?: string | null; categoryId?: IdOrNone | null };
   return { report: { ...report, unit: report.unit ?? null, categoryId: report.categoryId ?? null }, hash: row.hash, frozenAt: row.frozenAt };
 }

@@ -24,8 +24,8 @@ interface Standing {
 /**
  * The typical cases of a span: the clues chosen to publicise within it that
  * were still chosen at its end, with their summaries as they stood then;
- * of the whole campaign, of a unit and those below it, or of a category
- * (as the clue was when it was last chosen or revised). Read from the
+ * of the whole campaign, of a unit and those below it, or of a category or
+ * none (as the clue was when it was last chosen or revised). Read from the
  * history, so a past phase's list stays what it was whatever happens
  * later; the clue's title, case number and outcome are as they are now.
  */
@@ -64,7 +64,7 @@ export async function typicalCasesOf(
   }
   const units = scope.units === null ? null : new Set(scope.units);
   const chosenInSpan = [...standing.entries()].filter(
-    ([, s]) => s.chosenAt >= span.from && (units === null || units.has(s.unitId)) && (scope.categoryId === null || s.categoryId === scope.categoryId),
+    ([, s]) => s.chosenAt >= span.from && (units === null || units.has(s.unitId)) && (scope.categoryId === null || s.categoryId === (scope.categoryId === 'none' ? null : scope.categoryId)),
   );
   const rows =
     chosenInSpan.length === 0

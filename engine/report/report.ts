@@ -210,10 +210,10 @@ function rowOf(tally: Tally): ReportRow {
   };
 }
 
-/** What a report counts: the whole campaign, or only the units named (a unit and those below it), one crime category, or both. */
+/** What a report counts: the whole campaign, or only the units named (a unit and those below it), one crime category (null: the items with none), or both. */
 export interface ReportScope {
   readonly units?: ReadonlySet<string> | undefined;
-  readonly categoryId?: number | undefined;
+  readonly categoryId?: number | null | undefined;
 }
 
 /**

@@ -161,6 +161,17 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.locator('.report-lead').textContent()).toMatch(/^摸排核查阶段，汉台分局“电信网络诈骗”类(共|尚无战果记录)/);
       expect(await page.locator('[data-testid=by-category-work] tbody tr').allTextContents()).toEqual([expect.stringContaining('电信网络诈骗')]);
       await page.screenshot({ path: `${artifacts}/report-unit-category-zh.png` });
+
+      // The items with no category (未分类), offered as the lists offer them: the API's figures for category=none, the
+      // flow charts and the export of the same scope.
+      const uncategorised = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai&category=none`);
+      await page.getByTestId('report-category').selectOption('none');
+      await page.waitForURL(/category=none/);
+      await page.getByTestId('report-heading-category').filter({ hasText: '未分类' }).waitFor();
+      await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(uncategorised.total.figures.cluesFound));
+      expect(await page.locator('.report-lead').textContent()).toMatch(/^摸排核查阶段，汉台分局未分类线索(共|尚无战果记录)/);
+      await page.locator('[data-testid=flow-charts][data-category=none]').waitFor();
+      expect((await downloadCsv(page)).name).toMatch(/-hantai-uncategorised-survey-.*\.csv$/);
       await page.getByTestId('report-category').selectOption('');
       await page.waitForURL((url) => !url.search.includes('category='));
 
@@ -378,7 +389,7 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await failed.count()).toBe(0);
 
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
-      await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字');
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字，或 none（无）');
       expect(await page.getByTestId('report-category').inputValue()).toBe('abc');
       await page.getByTestId('report-category').selectOption('');
       await page.getByTestId('report-document').waitFor();

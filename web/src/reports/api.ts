@@ -5,15 +5,16 @@ import type { Flow } from '../../../api/contracts/flow';
 import type { report } from '../../../api/contracts/report';
 import type { TypicalCases } from '../../../api/contracts/typical-cases';
 import type { Phase } from '../../../engine/campaign/campaign-config';
+import type { IdOrNone } from '../../../api/contracts/common';
 
-/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, of one unit and those below it, and of one crime category. */
+/** What a report covers: a phase, a date range (either end open) or the whole campaign; optionally as of an instant, of one unit and those below it, and of one crime category (or of the items with none). */
 export interface ReportScope {
   readonly phase?: Phase;
   readonly from?: string;
   readonly to?: string;
   readonly asOf?: string;
   readonly unit?: string;
-  readonly category?: number;
+  readonly category?: IdOrNone;
 }
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx';
@@ -46,7 +47,7 @@ export const reportsApi = {
   flow: (
     id: number,
     phase: Phase | undefined,
-    scope: { unit?: string | undefined; category?: number | undefined; range?: { readonly from: string; readonly to: string }; asOf?: string } = {},
+    scope: { unit?: string | undefined; category?: IdOrNone | undefined; range?: { readonly from: string; readonly to: string }; asOf?: string } = {},
   ): Promise<Flow> =>
     expect(
       client.campaigns[':id'].flow.$get({

@@ -7,6 +7,7 @@ import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { ClueState } from '../../../engine/clue/clue.model';
 import { tr } from '../i18n/i18n';
 import { reportsApi, type Flow } from './api';
+import type { IdOrNone } from '../../../api/contracts/common';
 import { burndownSummary, flowSummary, idealOpen, idealText, weeklyDays, windowDates } from './chart-alternatives';
 import { ChartFigure, type ChartTable } from './chart-figure';
 import { count } from './format';
@@ -175,7 +176,7 @@ export function FlowCharts(props: {
   /** The report's "as of", when one was asked: the charts run to it, as its table counts. */
   asOf?: string | undefined;
   unit?: string | undefined;
-  category?: number | undefined;
+  category?: IdOrNone | undefined;
 }) {
   const [flow] = createResource(
     () => ({ id: props.campaignId, phase: props.phase, from: props.range?.from, to: props.range?.to, asOf: props.asOf, unit: props.unit, category: props.category }),

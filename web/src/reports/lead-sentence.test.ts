@@ -72,4 +72,11 @@ describe('the lead sentence of a report', () => {
     expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: 'Hantai Branch' })).toMatch(/^In the crackdown phase \(Hantai Branch\), 3 criminal cases were solved\.$/);
     expect(leadSentence({ ...report({ casesSolved: 3 }), categoryName: 'Telecom fraud' })).toMatch(/^In the crackdown phase \(Telecom fraud\), 3 criminal/);
   });
+
+  test('the report of the items with no category names their clues, not a category called 未分类', () => {
+    setLang('zh');
+    expect(leadSentence({ ...report({ casesSolved: 3 }), unitName: '汉台分局', categoryName: '未分类', categoryId: 'none' })).toMatch(/^打击整治阶段，汉台分局未分类线索共破获/);
+    setLang('en');
+    expect(leadSentence({ ...report({ casesSolved: 3 }), categoryName: 'Uncategorised', categoryId: 'none' })).toMatch(/^In the crackdown phase \(uncategorised clues\), 3 criminal/);
+  });
 });

@@ -25,6 +25,8 @@ export interface LeadOf {
   readonly unitName?: string | undefined;
   /** The name of the crime category a category's report is of; absent for every category. */
   readonly categoryName?: string | undefined;
+  /** The report's category: `none` for the items with no category, whose clues it then names as such rather than as a category (“未分类”类). */
+  readonly categoryId?: Report['categoryId'];
   readonly span: { readonly from: string };
   readonly total: { readonly figures: Readonly<Record<string, number>> };
 }
@@ -72,8 +74,10 @@ export function leadSentence(report: LeadOf): string {
         ? rt('headlineLead')
         : rt('rangeLead');
   const { unitName, categoryName } = report;
-  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${categoryName === undefined ? '' : `${quotedZh(categoryName)}类`}`);
-  const named = [unitName, categoryName].filter((name) => name !== undefined);
+  // The figures it tells are the clues' (cases, suspects, money): the items with no category are told as 未分类线索.
+  const uncategorised = report.categoryId === 'none';
+  if (lang() === 'zh') return inChinese(f, when, `${unitName ?? ''}${uncategorised ? '未分类线索' : categoryName === undefined ? '' : `${quotedZh(categoryName)}类`}`);
+  const named = [unitName, uncategorised ? 'uncategorised clues' : categoryName].filter((name) => name !== undefined);
   return inEnglish(f, named.length === 0 ? when : `${when} (${named.join(', ')})`);
 }
 

@@ -6,6 +6,8 @@ describe('the report page reads its address as its controls write it', () => {
     expect(reportAddressRefusal({})).toBeUndefined();
     expect(reportAddressRefusal({ scope: 'phase', phase: 'crackdown', unit: 'hantai', category: '8', asOf: '2026-06-01T08:30' })).toBeUndefined();
     expect(reportAddressRefusal({ scope: 'range', from: '2026-03-01', to: '2026-03-31' })).toBeUndefined();
+    // The items with no category, as the category select offers them (未分类).
+    expect(reportAddressRefusal({ category: 'none' })).toBeUndefined();
     // An emptied control leaves nothing to read; what the page does not read is not its to refuse.
     expect(reportAddressRefusal({ to: '', asOf: '', lang: 'whatever' })).toBeUndefined();
   });
@@ -13,7 +15,7 @@ describe('the report page reads its address as its controls write it', () => {
   it('names the value it cannot read, and why, in both languages', () => {
     expect(reportAddressRefusal({ phase: 'autumn' })).toEqual({ field: 'phase', message: { zh: '没有这个阶段', en: 'no such phase' } });
     expect(reportAddressRefusal({ scope: 'month' })?.field).toBe('scope');
-    expect(reportAddressRefusal({ category: 'abc' })).toMatchObject({ field: 'category', message: { zh: '应为数字' } });
+    expect(reportAddressRefusal({ category: 'abc' })).toMatchObject({ field: 'category', message: { zh: '应为数字，或 none（无）' } });
     expect(reportAddressRefusal({ category: '-3' })?.field).toBe('category');
     expect(reportAddressRefusal({ from: '2026-02-30' })).toMatchObject({ field: 'from', message: { zh: '不是有效的日期' } });
     expect(reportAddressRefusal({ to: 'yesterday' })).toMatchObject({ field: 'to', message: { zh: '日期格式应为 YYYY-MM-DD（如 2026-03-31）' } });

@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../engine/refusals';
 import type { Label } from '../../../engine/labels';
 import { controlNamer, filterLabels } from '../ui/filter-names';
 import { reportMessages } from './messages';
+import { idOrNone } from '../../../api/contracts/common';
 
 /** A moment as the report's "as of" input writes it, in the campaign's zone: `YYYY-MM-DDTHH:MM`, on a day that exists. */
 const localDateTime = z
@@ -27,7 +28,8 @@ const reportAddress = z.object({
   to: localDateSchema.optional(),
   asOf: localDateTime.optional(),
   unit: z.string().optional(),
-  category: z.coerce.number().int().positive().optional(),
+  // A category's id, or `none` for the items with none (未分类), as the API takes it.
+  category: idOrNone.optional(),
 });
 
 /** The first value of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */

@@ -14,6 +14,7 @@ import { usePageTitle } from '../ui/page-title';
 import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
 import { unofferedOf } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
+import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
 import { dateTime, spanEnd } from '../ui/dates';
 import { rt } from './messages';
@@ -81,16 +82,17 @@ export function ReportsPage() {
   const unitName = (detail: CampaignDetail, id: string) => unitNamed(detail.units, id);
   /** The name of the unit a branch's report is of, or undefined for the whole campaign's. */
   const reportUnitName = (detail: CampaignDetail, current: Report) => (current.unit === null ? undefined : unitName(detail, current.unit));
-  /** One crime category's report: its id from the address, or undefined for every category. */
-  const category = () => (search.category && /^\d+$/.test(search.category) ? Number(search.category) : undefined);
+  /** One crime category's report: its id from the address, `none` for the items with none, or undefined for every category. */
+  const category = (): IdOrNone | undefined => (search.category === 'none' ? 'none' : search.category && /^\d+$/.test(search.category) ? Number(search.category) : undefined);
   /** Why the address cannot be read as a report (`?phase=autumn`): said in the report's place, and nothing is asked of the server. */
   const addressRefused = createMemo(() => {
     const issue = reportAddressRefusal(search);
     return issue === undefined ? undefined : refusedAddress({ zh: '报告地址有误', en: 'The report address is not valid' }, issue);
   });
-  /** The name of the category a category's report is of, or undefined. */
+  /** The name of the category a category's report is of (未分类 for the items with none), or undefined. */
   const reportCategoryName = (detail: CampaignDetail, current: Report) => {
     if (current.categoryId === null) return undefined;
+    if (current.categoryId === 'none') return rt('uncategorised');
     return categoryNamed(detail.categories, current.categoryId) ?? String(current.categoryId);
   };
   /** A report of part of the campaign: a unit's, a category's, or both. Frozen reports are the whole campaign's. */
@@ -269,7 +271,7 @@ export function ReportsPage() {
                 </Show>
               </Show>
               <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
-              <CategorySelect categories={detail().categories} retired="offered" testId="report-category" value={category()?.toString() ?? (search.category || undefined)} onChange={(value) => setSearch({ category: value || undefined })} />
+              <CategorySelect categories={detail().categories} retired="offered" none={rt('uncategorised')} testId="report-category" value={category()?.toString() ?? (search.category || undefined)} onChange={(value) => setSearch({ category: value || undefined })} />
               <label class="rp-field" title={rt('asOfHint')}>
                 {rt('asOf')}
                 <input type="datetime-local" name="asOf" value={search.asOf ?? ''} onChange={(e) => setSearch({ asOf: e.currentTarget.value || undefined })} />
