@@ -379,7 +379,8 @@ describe('working on the board', () => {
       expect(read.version).toBeGreaterThan(candidate.version);
 
       await drawer.getByTestId('detail-move-verifying').click();
-      await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain('该事项已被他人修改');
+      // Which card, and that the move was not made: with several moves in flight, the user can tell which one failed.
+      await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain(`#${id} 未移动：该事项已被他人修改`);
       // Before, the drawer went on saying 新发现 and offering the move just refused.
       await expect.poll(() => drawer.locator('.state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
       expect(await drawer.getByTestId('detail-move-verifying').count()).toBe(0);

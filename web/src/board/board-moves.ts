@@ -102,7 +102,7 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     // said as the drawer says it, with the likely why, not as a bare "not found" beside the card just seen.
     const reason = () => (problem.code === 'not_found' ? t('itemGone') : tr(problem.reason));
     announce(`#${card.id} ${t('refusedAnnounce')} ${where}${colon()}${reason()}`);
-    if (problem.code === 'version_conflict') toast(() => t('conflict'), 'warning');
+    if (problem.code === 'version_conflict') toast(() => `#${card.id} ${t('moveConflict')}`, 'warning');
     else toast(() => `#${card.id} ${reason()}`);
     // Gone from the reader's units (transferred, say) while shown: its column is read again, and the card leaves it.
     if (problem.code === 'not_found') state.refreshStates([card.state]);

@@ -67,6 +67,8 @@ export const messages = {
   useTheirs: { zh: '改用此内容', en: 'Use theirs' },
   emptyValue: { zh: '（空）', en: '(empty)' },
   conflict: { zh: '该事项已被他人修改，已显示最新状态', en: 'Someone else changed this item; showing it as it is now' },
+  // A move's refusal among several in flight: which card, and that the move was not made.
+  moveConflict: { zh: '未移动：该事项已被他人修改，已显示最新状态', en: 'Not moved: someone else changed this item; showing it as it is now' },
   moved: { zh: '已移动', en: 'Moved' },
   details: { zh: '详情', en: 'Details' },
   history: { zh: '办理记录', en: 'History' },
