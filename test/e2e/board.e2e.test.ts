@@ -456,6 +456,25 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test("the phase's dates beside the campaign's name show whole or not at all, never cut to a wrong-looking date", async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const dates = page.getByTestId('phase-window');
+      // Whole: the text fits its box; else the box says it is cut, and its text is not shown.
+      const state = () =>
+        dates.evaluate((box) => ({ fits: box.scrollWidth <= box.clientWidth + 1, cut: box.classList.contains('cut'), shown: getComputedStyle(box.firstElementChild as Element).visibility !== 'hidden' }));
+      for (const width of [1600, 1700, 1800]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect.poll(async () => { const s = await state(); return s.fits ? s.shown : s.cut && !s.shown; }, { message: `${width}` }).toBe(true);
+      }
+      await page.setViewportSize({ width: 2200, height: 900 });
+      await expect.poll(state).toEqual({ fits: true, cut: false, shown: true });
+      expect(await dates.textContent()).toMatch(/^2026年\d{1,2}月\d{1,2}日 – 2026年\d{1,2}月\d{1,2}日$|开始$/);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on a phone every control of the top bar is on screen, and the battle map shows its map', async () => {
     const { context, page } = await signedInPage('hantai.lead');
     try {

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show, createSignal } from 'solid-js';
+import { Show, createSignal, onCleanup, onMount } from 'solid-js';
 import { storageSize, storageToWarnOf } from '../../../api/contracts/attachments';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { CampaignDetail } from '../api/client';
@@ -43,6 +43,16 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
     announce(said);
     props.onAdvanced?.(after);
   };
+  // Whether the phase's dates fit beside the name whole; measured, as no layout rule shows a text whole or not at all.
+  let datesBox: HTMLSpanElement | undefined;
+  const [datesFit, setDatesFit] = createSignal(true);
+  onMount(() => {
+    const box = datesBox;
+    if (box === undefined) return;
+    const observer = new ResizeObserver(() => setDatesFit(box.scrollWidth <= box.clientWidth + 1));
+    observer.observe(box);
+    onCleanup(() => observer.disconnect());
+  });
   return (
     <div class="campaign-head">
       <h1 class="campaign-name" title={named(props.detail)}>
@@ -52,7 +62,9 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
         <span class="phase-label">{t('currentPhase')}</span>
         {tr(campaignStateLabels[props.detail.state])}
       </span>
-      <span class="muted phase-window">{phaseWindow(props.detail)}</span>
+      <span ref={datesBox} class="muted phase-window" classList={{ cut: !datesFit() }} data-testid="phase-window">
+        <span>{phaseWindow(props.detail)}</span>
+      </span>
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
       </Show>
