@@ -39,6 +39,17 @@ describe('npm run import', () => {
     expect((await importCli(['register.csv', '--campaign', '1', '--duplicates', 'drop'])).code).toBe(2);
   });
 
+  it('imports nothing of a file with a quote never closed, even with --only-valid, and names its row in both languages', async () => {
+    writeFileSync(join(typedIn, 'unclosed.csv'), ['标题,内容,单位', '"命令行：引号没有闭合,内容,汉台分局', '命令行：引号之后的线索,内容,汉台分局'].join('\n'));
+    const { code, output } = await importCli(['unclosed.csv', '--campaign', '1', '--only-valid']);
+    expect(code, output).toBe(1);
+    expect(output).toContain('第 2 行的引号没有闭合，文件无法按原样读取，未导入任何线索 / Row 2 opens a quote that is never closed');
+    expect(output).toMatch(/row 2, 标题: 引号没有闭合.* \/ Unclosed quote/);
+    const checked = await importCli(['unclosed.csv', '--campaign', '1', '--check']);
+    expect(checked.output).toMatch(/"rows": 2,/);
+    expect((await importCli(['good.csv', '--campaign', '1', '--check'])).output).toMatch(/"unclosedQuotes": \[\]/);
+  });
+
   it('says in its usage line whose name the import is recorded under by default', async () => {
     const { code, output } = await importCli([]);
     expect(code).toBe(2);

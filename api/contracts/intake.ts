@@ -91,6 +91,8 @@ export const importPlan = z
     /** The existing clues `duplicates` names, with the title where the importer may read it. */
     duplicateClues: z.array(z.object({ id: z.number().int(), unitId: z.string(), state: z.string(), title: z.string().nullable() })),
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
+    /** Rows of a CSV cell opening a quote that nothing after it closes (each also in `issues`): the file is not read as written, and nothing of it is imported, not even with onlyValid. */
+    unclosedQuotes: z.array(z.number().int()),
     batchId: z.string().optional(),
     created: z.number().int().optional(),
     merged: z.number().int().optional(),

@@ -107,6 +107,23 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before + 3);
   });
 
+  it('names the row and cell of a quote never closed, counts every row below it, and imports nothing of the file, not even its valid rows', async () => {
+    const file = [header, 'Q-001,"引号没有闭合的标题,内容,汉台分局,,其他', 'Q-002,引号之后的有效线索,内容,汉台分局,,其他'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    // Read as the CSV rules have it, the rest of the file was row 2's title: 1 row, said only to lack its unit.
+    expect(plan).toMatchObject({ rows: 2, valid: 1, unclosedQuotes: [2] });
+    expect(plan.issues).toEqual([{ row: 2, column: '线索标题', reason: { zh: expect.stringContaining('引号没有闭合'), en: expect.stringContaining('Unclosed quote') } }]);
+    const before = await clueCount();
+    for (const query of ['commit=true', 'commit=true&onlyValid=true']) {
+      const refused = await upload(file, query);
+      expect(refused.status, query).toBe(422);
+      const body = (await refused.json()) as { reason: { zh: string; en: string }; plan: Plan };
+      expect(body.reason).toEqual({ zh: '第 2 行的引号没有闭合，文件无法按原样读取，未导入任何线索', en: 'Row 2 opens a quote that is never closed, so the file cannot be read as written; nothing was imported' });
+      expect(body.plan.issues.map((i) => i.row)).toEqual([2]);
+    }
+    expect(await clueCount()).toBe(before);
+  });
+
   it('is idempotent by the source id, shares one batch id in the audit log, and keeps formula text as text', async () => {
     const before = await clueCount();
     const again = (await (await upload([header, ...good].join('\n'), 'commit=true')).json()) as Plan;

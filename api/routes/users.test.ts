@@ -269,6 +269,15 @@ describe('people administration', () => {
     ]);
   });
 
+  it('names a row whose quote is never closed, and counts and checks the rows below it, the file refused', async () => {
+    const csv = ['username,displayName,role,unit,password', 'lin.si,"林四,officer,hantai,lin-si-password', 'lin.wu,林五,officer,hantai,lin-wu-password'].join('\n');
+    const refused = await admin.send('POST', '/api/admin/users/bulk', { csv, commit: true });
+    expect(refused.status).toBe(422);
+    const plan = ((await refused.json()) as Problem).plan;
+    expect(plan).toMatchObject({ rows: 2, valid: 1 });
+    expect(plan?.issues.map((i) => [i.row, i.column, i.reason.en.slice(0, 14)])).toEqual([[2, 'displayName', 'Unclosed quote']]);
+  });
+
   it('says once of a row with no username that it needs one, not also that an empty one has the wrong letters', async () => {
     const csv = ['username,displayName,role,unit,password', ',林三,officer,hantai,lin-san-password'].join('\n');
     const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv, commit: false })).json()) as { issues: { row: number; column: string }[] };

@@ -166,6 +166,22 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('a CSV whose title opens a quote it never closes: its row named, every row counted, and neither import offered', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      await upload(page, '引号.csv', Buffer.from([header, 'Q-001,"引号没有闭合的标题,内容,汉台分局,,其他', 'Q-002,引号之后的线索,内容,汉台分局,,其他'].join('\n')));
+      await settled(page);
+      expect(await page.getByTestId('stat-rows').locator('.stat-value').textContent()).toBe('2');
+      expect(await page.getByTestId('issue-2').textContent()).toContain('引号没有闭合');
+      expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-valid').isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-blocked').textContent()).toBe('文件中有未闭合的引号，改正前不能导入任何行');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on an intranet address over plain http (no crypto.randomUUID there) the file is still checked and imported', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

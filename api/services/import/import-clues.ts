@@ -73,6 +73,14 @@ async function writeImport(
   const campaign = await loadCampaign(tx, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
   const { plan: checked, rows } = await planImport(tx, campaign, table, mapping, actor, now, options.onProgress);
+  // A file not read as written (a quote never closed) is not imported in part: the rows read after the quote may not be those its writer wrote.
+  const [unclosed] = checked.unclosedQuotes;
+  if (unclosed !== undefined) {
+    throw new ApiError('payload_invalid', {
+      reason: { zh: `第 ${unclosed} 行的引号没有闭合，文件无法按原样读取，未导入任何线索`, en: `Row ${unclosed} opens a quote that is never closed, so the file cannot be read as written; nothing was imported` },
+      extra: { plan: checked },
+    });
+  }
   if (checked.issues.length > 0 && !options.onlyValid) {
     throw new ApiError('payload_invalid', {
       reason: { zh: `有 ${checked.issues.length} 处错误，未导入任何线索`, en: `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'} found; nothing was imported` },

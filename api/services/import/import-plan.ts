@@ -27,7 +27,7 @@ import { offerMerges } from './import-merges';
 import { lookUp } from './name-lookup';
 import { unitReader } from './unit-names';
 import { wordForWordCopies } from './word-for-word';
-import type { Table } from './read-table';
+import { unclosedQuoteReason, type Table } from './read-table';
 import { choiceList } from './choice-list';
 
 /*
@@ -70,6 +70,8 @@ export interface ImportPlan {
   readonly duplicateClues: { id: number; unitId: string; state: string; title: string | null }[];
   /** Rows sharing an identifier with an earlier row of the same file. */
   readonly duplicatesInFile: { row: number; sameAs: number }[];
+  /** Rows of a cell opening a quote that nothing closes (each also an issue): the file is not read as written, and none of it is imported. */
+  readonly unclosedQuotes: number[];
 }
 
 export interface PlannedRow {
@@ -89,7 +91,14 @@ const lostNumber = (row: number, column: string, cell: string): RowIssue =>
   issue(row, column, `号码被表格写成了科学计数法“${cell}”，位数已丢失：请将该列设为文本格式后重新导出`, `The spreadsheet wrote the number as "${cell}", losing its digits: format the column as text and export it again`);
 
 /** What the plan says of the file as read: its format, the sheet read, and the row the header was found on. */
-const shape = (table: Table) => ({ format: table.format, ...(table.sheet !== undefined && { sheet: table.sheet }), headerRow: table.headerRow, headerLastRow: table.headerLastRow ?? table.headerRow, headers: table.headers });
+const shape = (table: Table) => ({
+  format: table.format,
+  ...(table.sheet !== undefined && { sheet: table.sheet }),
+  headerRow: table.headerRow,
+  headerLastRow: table.headerLastRow ?? table.headerRow,
+  headers: table.headers,
+  unclosedQuotes: (table.unclosedQuotes ?? []).map((q) => q.row),
+});
 
 export type OnProgress = (progress: ImportProgress) => void;
 
@@ -141,11 +150,21 @@ export async function planImport(
   const planned: PlannedRow[] = [];
   const alreadyImported: number[] = [];
   const refsInFile = new Map<string, number>();
+  // A quote never closed is said on its row, once (the row's other cells are not what its writer meant); one above the
+  // data (in the header, or a title row over it) is said before the rest.
+  const unclosedAt = new Map((table.unclosedQuotes ?? []).map((q) => [q.row, issue(q.row, table.headers[q.column] ?? '', unclosedQuoteReason.zh, unclosedQuoteReason.en)]));
+  const dataRows = new Set(table.rowNumbers);
+  for (const [row, unclosed] of unclosedAt) if (!dataRows.has(row)) issues.push(unclosed);
+  const unreadable = issues.length;
   for (const field of ['title', 'unit'] as const) {
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
   const appended = appendedColumns(table.headers, mapping);
-  if (issues.length > 0) return { plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
+  if (issues.length > unreadable) {
+    // The rows are not checked without a title and a unit to read; an unclosed quote among them is still said.
+    for (const [row, unclosed] of unclosedAt) if (dataRows.has(row)) issues.push(unclosed);
+    return { plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
+  }
 
   const at = (cells: string[], field: ImportField) => {
     const header = mapping[field];
@@ -158,6 +177,11 @@ export async function planImport(
       await letOthersIn();
     }
     const row = table.rowNumbers[index] ?? index + 2;
+    const unclosed = unclosedAt.get(row);
+    if (unclosed !== undefined) {
+      issues.push(unclosed);
+      continue;
+    }
     const before = issues.length;
     const sourceRef = at(cells, 'sourceRef') || null;
     // A source id the spreadsheet turned into 1.39E+10 is no id: another row's may have become the same.

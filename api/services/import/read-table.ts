@@ -15,7 +15,21 @@ export interface Table {
   /** The header's last row, when it is drawn in two (see withSubHeader). */
   readonly headerLastRow?: number;
   readonly rowNumbers: readonly number[];
+  /** A CSV's cells that open a quote nothing after them closes (see csvRows): the file is not read as its writer meant it. */
+  readonly unclosedQuotes?: readonly UnclosedQuote[];
 }
+
+/** A cell opening a quote that nothing after it closes: its row, as the spreadsheet numbers it, and its column (0 the first). */
+export interface UnclosedQuote {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** What the check says of an unclosed quote, on its row. */
+export const unclosedQuoteReason = {
+  zh: '引号没有闭合：此单元格以英文引号 " 开头，但文件中其后再没有与之配对的引号，文件因此无法按原样读取。请在原文件中补上或删去这个引号后重新上传；改正前不会导入任何行',
+  en: 'Unclosed quote: this cell opens with a quote (") that nothing later in the file closes, so the file cannot be read as it was written. Close or remove the quote in the file and upload it again; no row is imported until then',
+} as const;
 
 /** A table's header and data rows with the spreadsheet's number of each: blank rows are left out, but not out of the count. */
 interface NumberedRows {
@@ -46,10 +60,66 @@ function numbered(all: readonly { readonly number: number; readonly cells: strin
  * may hold line breaks and still be one row), numbered from 1 with the
  * blank rows counted, so that "row 57" in a list of problems is the row 57
  * the user opens the file to. Blank rows themselves are no data.
+ *
+ * A cell that opens a quote nothing closes is said (`unclosedQuotes`): read
+ * as the CSV rules have it, it runs to the end of the file, and a title
+ * starting with " swallowed every row below it without a word (the file's
+ * last rows gone, its count short). Its record is taken to end with its line
+ * instead, the quote kept as text, and the rest of the file read on from the
+ * next line, so that every row is counted and checked.
  */
-export function csvRows(text: string): NumberedRows {
-  const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data;
-  return numbered(records.map((cells, i) => ({ number: i + 1, cells })));
+export function csvRows(text: string): NumberedRows & { readonly unclosedQuotes: readonly UnclosedQuote[] } {
+  const { records, unclosed } = csvRecords(text.replace(/^\uFEFF/, ''));
+  return { ...numbered(records.map((cells, i) => ({ number: i + 1, cells }))), unclosedQuotes: unclosed.map(({ record, column }) => ({ row: record + 1, column })) };
+}
+
+/**
+ * The unclosed quotes read on past, one at a time: each costs a parse of the rest of the file, and a file of a
+ * quote opened on every line (inch marks, 12" screens) would be read as many times as it has lines. Past these,
+ * the file's rest is read a line a row, its quotes as text: refused all the same, its rows still counted.
+ */
+const unclosedReadOn = 20;
+
+/** The records of a CSV (papaparse's reading) and where a cell opened a quote that nothing closes (see csvRows). */
+function csvRecords(text: string): { records: string[][]; unclosed: { record: number; column: number }[] } {
+  const records: string[][] = [];
+  const unclosed: { record: number; column: number }[] = [];
+  // The delimiter and line break found in the whole file, kept for the rest of it read after an unclosed quote.
+  let found: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | undefined;
+  let rest = text;
+  for (;;) {
+    if (found !== undefined && unclosed.length >= unclosedReadOn) {
+      const { delimiter, newline } = found;
+      records.push(...rest.split(newline).map((line) => line.split(delimiter)));
+      break;
+    }
+    let parsed = Papa.parse<string[]>(rest, found ?? {});
+    let missing = parsed.errors.find((error) => error.code === 'MissingQuotes');
+    // A delimiter is found by rows of the same number of cells, which the quote's one endless cell is not: a file of tabs
+    // (Excel's Unicode text) was read by commas, its header one cell. Found instead in the lines above the quote's.
+    if (found === undefined && missing?.index !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
+      const above = Papa.parse<string[]>(rest.slice(0, Math.max(rest.lastIndexOf('\n', missing.index), 0)), { preview: 10 });
+      if (!above.errors.some((error) => error.code === 'UndetectableDelimiter') && above.meta.delimiter !== parsed.meta.delimiter) {
+        parsed = Papa.parse<string[]>(rest, { delimiter: above.meta.delimiter });
+        missing = parsed.errors.find((error) => error.code === 'MissingQuotes');
+      }
+    }
+    if (missing?.row === undefined || missing.index === undefined) {
+      records.push(...parsed.data);
+      break;
+    }
+    found ??= { delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak === '\r\n' || parsed.meta.linebreak === '\r' ? parsed.meta.linebreak : '\n' };
+    // Papaparse's record holds the cells before the quote, then the rest of the file as one cell; `index` is just past the quote.
+    const cells = parsed.data[missing.row] ?? [''];
+    const lineEnd = rest.indexOf(found.newline, missing.index);
+    const line = rest.slice(missing.index - 1, lineEnd === -1 ? undefined : lineEnd);
+    records.push(...parsed.data.slice(0, missing.row));
+    unclosed.push({ record: records.length, column: cells.length - 1 });
+    records.push([...cells.slice(0, -1), ...line.split(found.delimiter)]);
+    if (lineEnd === -1) break;
+    rest = rest.slice(lineEnd + found.newline.length);
+  }
+  return { records, unclosed };
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

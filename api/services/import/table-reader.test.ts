@@ -15,6 +15,13 @@ describe('an imported file read on a thread of its own', () => {
     expect(await read(bytes.slice())).toEqual(await readTable(bytes));
   });
 
+  it('says where a quote is never closed, as on the server thread', async () => {
+    const bytes = new TextEncoder().encode('标题,承办单位\n"线索甲,汉台分局\n线索乙,汉台分局');
+    const table = await read(bytes.slice());
+    expect(table).toEqual(await readTable(bytes));
+    expect(table.unclosedQuotes).toEqual([{ row: 2, column: 0 }]);
+  });
+
   it('refuses a file of more data rows than one import takes, saying how many it has', async () => {
     const refused = await read(csv(maxImportRows + 1)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TooManyRows);
