@@ -98,6 +98,10 @@ export const importPlan = z
     merged: z.number().int().optional(),
     /** Duplicate rows skipped as the importer chose: not created, not counted in `created`. */
     skippedDuplicates: z.number().int().optional(),
+    /** Which rows those are (an import's answer): with `mergedRows`, what became of each duplicate row; any other row of `duplicates` or `duplicatesInFile` not in `issues` is a new clue. */
+    skippedRows: z.array(z.number().int()).optional(),
+    /** The rows whose new clue was merged on import, each with the clue it went into. */
+    mergedRows: z.array(z.object({ row: z.number().int(), into: z.number().int() })).optional(),
   })
   .meta({ id: 'ImportPlan' });
 

@@ -396,7 +396,8 @@ describe('merging duplicates on import', () => {
     const file = [head, 'K-1,再报：跳过,电话 13800004444,南郑分局', 'K-2,再报：并入,13800004444,南郑分局', 'K-3,无关：跳过单行,无标识,南郑分局'].join('\n');
     const done = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: 'skip', 3: original }))}`);
     expect(done.status).toBe(200);
-    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 1, skippedDuplicates: 1 });
+    // Which row became what, for the done screen to say of each (not that a skipped row "is still imported").
+    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 1, skippedDuplicates: 1, skippedRows: [2], mergedRows: [{ row: 3, into: original }] });
     expect(await clueCount()).toBe(before + 2);
     expect(await database.db.select().from(clues).where(eq(clues.title, '再报：跳过'))).toEqual([]);
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
@@ -410,7 +411,7 @@ describe('merging duplicates on import', () => {
     // Row 3 is kept a new clue against the rule; rows 2 and 4 are skipped; row 5 is no duplicate and is created.
     const done = await upload(again, `commit=true&duplicates=skip&merges=${encodeURIComponent(JSON.stringify({ 3: null }))}`);
     expect(done.status).toBe(200);
-    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 0, skippedDuplicates: 2 });
+    expect((await done.json()) as Plan).toMatchObject({ created: 2, merged: 0, skippedDuplicates: 2, skippedRows: [2, 4], mergedRows: [] });
     expect(await clueCount()).toBe(before + 2);
     const titles = await database.db.select({ title: clues.title }).from(clues).where(sql`${clues.id} > ${before}`);
     expect(titles.map((t) => t.title).sort()).toEqual(['登记：新增一条', '登记：虚假投资'].sort());

@@ -124,6 +124,12 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('3');
       expect(await page.getByTestId('batch-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
       await page.screenshot({ path: `${artifacts}/import-done-en.png` });
+      // Rows 2 and 5 shared a number with the existing clue, and row 5 with row 2: kept new, each says so.
+      expect(await page.getByTestId('outcome-5').textContent()).toBe('Imported as a new clue');
+      expect(await page.getByTestId('in-file-outcome-5').textContent()).toBe('Imported as a new clue');
+      expect(await page.getByTestId('duplicates-in-file').locator('p.muted').textContent()).toBe(
+        'These rows share an identifier with an earlier row of the file, or its title, description and unit. What became of each is beside it.',
+      );
       expect(await titlesOnBoard(context, campaignId, '导入测试')).toEqual(['导入测试丁：同一号码再次被举报', '导入测试乙：网络水军', '导入测试甲：暴力催收'].sort());
 
       // The same file again: the imported rows are recognised by their source ids and skipped.
@@ -276,6 +282,7 @@ describe('clue import in Chromium', () => {
       await page.getByTestId('import-done').waitFor();
       expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('2');
       expect(await page.getByTestId('done-merged').locator('.stat-value').textContent()).toBe('1');
+      expect(await page.getByTestId('outcome-2').textContent()).toBe(`已并入 #${survivor.id}`);
 
       // The survivor's drawer: its parts, with Hantai (found 1 March) as the first finder.
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${survivor.id}`);
@@ -285,6 +292,40 @@ describe('clue import in Chromium', () => {
       expect(await parts.locator('.part').count()).toBe(2);
       expect(await parts.locator('.part-first').textContent()).toContain('汉台：同一收款卡被举报');
       await page.screenshot({ path: `${artifacts}/clue-parts-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('rows repeating one another and an existing clue, all skipped: the done screen says each was skipped, not that it is still imported', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await api(context, 'POST', '/api/clues', { campaignId, unitId: 'hantai', title: '既有：同号催收', description: '催收电话 13600005678', source: 'other' });
+      const file = ['标题,内容,单位', '跳过甲：同号催收,电话 13600005678,汉台分局', '跳过乙：同号催收,电话 13600005678,汉台分局', '跳过丙：同号催收,电话 13600005678,汉台分局'].join('\n');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      await upload(page, '全部跳过.csv', Buffer.from(file));
+      await settled(page);
+      expect(await page.getByTestId('stat-duplicates').locator('.stat-value').textContent()).toBe('3');
+      expect(await page.getByTestId('stat-in-file').locator('.stat-value').textContent()).toBe('2');
+      await page.getByTestId('skip-all').click();
+      await expect.poll(() => page.getByTestId('import-all').textContent()).toBe('导入（0）');
+      await page.getByTestId('import-all').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('0');
+      expect(await page.getByTestId('done-skipped-duplicates').locator('.stat-value').textContent()).toBe('3');
+
+      const inFile = page.getByTestId('duplicates-in-file');
+      expect(await inFile.locator('p.muted').textContent()).toBe('这些行与文件中前面的行含有相同的标识信息，或标题、内容和单位完全相同。各行的处理结果如下。');
+      expect(await inFile.textContent()).not.toContain('仍会');
+      for (const row of [3, 4]) expect(await page.getByTestId(`in-file-outcome-${row}`).textContent()).toBe('已跳过，未导入');
+      // The choice between merging and skipping is made: its instructions are gone, and each row says what became of it.
+      const duplicates = page.getByTestId('duplicates');
+      expect(await duplicates.locator('p.muted').textContent()).toBe('这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，或与同一单位的已有线索标题和内容完全相同。各行的处理结果如下。');
+      expect(await duplicates.textContent()).not.toMatch(/可选择|不选则/);
+      expect(await duplicates.getByTestId('merge-bar').count()).toBe(0);
+      for (const row of [2, 3, 4]) expect(await page.getByTestId(`outcome-${row}`).textContent()).toBe('已跳过，未导入');
+      await page.screenshot({ path: `${artifacts}/import-done-skipped-zh.png` });
+      expect(await titlesOnBoard(context, campaignId, '跳过')).toEqual([]);
     } finally {
       await context.close();
     }

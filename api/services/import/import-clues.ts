@@ -34,6 +34,10 @@ export interface ImportResult extends ImportPlan {
   readonly merged: number;
   /** Duplicate rows the importer chose to skip: nothing created for them. */
   readonly skippedDuplicates: number;
+  /** Which rows those are, as the spreadsheet numbers them: for the answer to say what became of each duplicate row. */
+  readonly skippedRows: number[];
+  /** The rows whose clue was merged on creation, and the clue each went into. */
+  readonly mergedRows: { row: number; into: number }[];
 }
 
 /**
@@ -104,10 +108,10 @@ async function writeImport(
   if (straySkip !== undefined) {
     throw queryRefused('merges', { zh: `第 ${straySkip} 行不是疑似重复行，不能跳过`, en: `Row ${straySkip} is not a duplicate row, so it cannot be skipped` });
   }
-  let skippedDuplicates = 0;
+  const skippedRows: number[] = [];
   for (const [index, row] of rows.entries()) {
     if (outcome.skipped.has(row.row)) {
-      skippedDuplicates += 1;
+      skippedRows.push(row.row);
       continue;
     }
     const input = { campaignId, unitId: row.unitId, assigneeId: row.assigneeId, fields: row.fields, ...(row.foundAt === undefined ? {} : { foundAt: row.foundAt }) };
@@ -138,9 +142,9 @@ async function writeImport(
     await letOthersIn();
   }
   for (let i = 0; i < refs.length; i += 2000) await insertRows(tx, importedClues, refs.slice(i, i + 2000));
-  const merged = await mergeCreated(tx, createdOfRow, outcome.merges, actor, now, batchId, checked);
+  const mergedRows = await mergeCreated(tx, createdOfRow, outcome.merges, actor, now, batchId, checked);
   await tx.update(campaigns).set({ importMapping: mapping }).where(eq(campaigns.id, campaignId));
   options.onProgress?.({ stage: 'done', done: records.length, total: records.length });
-  return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged, skippedDuplicates };
+  return { ...checked, issues: [...checked.issues, ...refused], batchId, created: records.length, merged: mergedRows.length, skippedDuplicates: skippedRows.length, skippedRows, mergedRows };
 }
 

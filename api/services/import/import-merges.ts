@@ -115,10 +115,19 @@ export async function offerMerges(
  * board: the survivor records what it absorbed. A refused merge (across
  * units without the office's rights, into a clue already merged) stops the
  * whole import with the row that caused it. Rows not created (invalid ones
- * skipped, or imported before) have nothing to merge.
+ * skipped, or imported before) have nothing to merge. Returns the rows
+ * merged, each with the clue it went into.
  */
-export async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, number>, merges: ImportMerges, actor: Actor, now: Date, batchId: string, checked: ImportPlan): Promise<number> {
-  let merged = 0;
+export async function mergeCreated(
+  tx: Tx,
+  createdOfRow: ReadonlyMap<number, number>,
+  merges: ImportMerges,
+  actor: Actor,
+  now: Date,
+  batchId: string,
+  checked: ImportPlan,
+): Promise<{ row: number; into: number }[]> {
+  const merged: { row: number; into: number }[] = [];
   for (const [row, targetId] of merges) {
     const id = createdOfRow.get(row);
     if (id === undefined) continue;
@@ -129,7 +138,7 @@ export async function mergeCreated(tx: Tx, createdOfRow: ReadonlyMap<number, num
       const reason = { zh: `第 ${row} 行无法合并到线索 #${targetId}：${error.reason.zh}`, en: `Row ${row} cannot be merged into clue #${targetId}: ${error.reason.en}` };
       throw new ApiError(error.code, { reason, extra: { plan: { ...checked, issues: [{ row, column: '', field: 'merge', reason }] } } });
     }
-    merged += 1;
+    merged.push({ row, into: targetId });
   }
-  return merged;
+  return merged.sort((a, b) => a.row - b.row);
 }

@@ -123,6 +123,26 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
     return `${unit === undefined ? clue.unitId : named(unit)} · ${stateLabel(clue.state)}`;
   };
   const counts = createMemo(() => choiceCounts(props.merges?.chosen ?? new Map()));
+  // What became of each duplicate row, said on the done screen (an import's answer names the rows skipped and merged;
+  // one kept from before it did gives no outcomes, and none is said rather than a wrong one).
+  const outcomes = createMemo(() => {
+    const { skippedRows, mergedRows } = props.plan;
+    if (props.done !== true || skippedRows === undefined || mergedRows === undefined) return null;
+    return { skipped: new Set(skippedRows), mergedInto: new Map(mergedRows.map((m) => [m.row, m.into])), refused: new Set(props.plan.issues.map((i) => i.row)) };
+  });
+  const outcomeOf = (row: number): JSX.Element => {
+    const known = outcomes();
+    if (known === null) return null;
+    const into = known.mergedInto.get(row);
+    if (into !== undefined) {
+      return (
+        <a href={clueHref(into)} target="_blank" rel="noopener" class="clue-link">
+          {fill('outcomeMerged', { id: into })}
+        </a>
+      );
+    }
+    return im(known.skipped.has(row) ? 'outcomeSkipped' : known.refused.has(row) ? 'outcomeRefused' : 'outcomeImported');
+  };
   const shortly = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
   return (
     <>
@@ -176,7 +196,13 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
       </Show>
 
       <Show when={props.plan.alreadyImported.length > 0}>
-        <Finding tone="info" testId="already-imported" title="alreadyImportedTitle" count={props.plan.alreadyImported.length} lead={im('alreadyImportedLead')}>
+        <Finding
+          tone="info"
+          testId="already-imported"
+          title={props.done === true ? 'alreadyImportedTitleDone' : 'alreadyImportedTitle'}
+          count={props.plan.alreadyImported.length}
+          lead={im(props.done === true ? 'alreadyImportedLeadDone' : 'alreadyImportedLead')}
+        >
           <p class="row-runs" data-testid="already-rows">
             {fill(props.plan.alreadyImported.length === 1 ? 'rowsListOne' : 'rowsList', { rows: rowRuns(props.plan.alreadyImported) })}
           </p>
@@ -184,7 +210,8 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
       </Show>
 
       <Show when={props.plan.duplicates.length > 0}>
-        <Finding tone="warn" testId="duplicates" title="duplicatesTitle" count={props.plan.duplicates.length} lead={im('duplicatesLead')}>
+        {/* Done, the rows say what became of them: the choice they offered is made, and its instructions are no longer for anyone. */}
+        <Finding tone="warn" testId="duplicates" title="duplicatesTitle" count={props.plan.duplicates.length} lead={im(props.done === true ? 'duplicatesLeadDone' : 'duplicatesLead')}>
           <Show when={props.merges}>
             {(merges) => (
               <div class="merge-bar" data-testid="merge-bar">
@@ -236,9 +263,12 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                 <Show when={props.merges}>
                   <th>{im('mergeColumn')}</th>
                 </Show>
+                <Show when={outcomes()}>
+                  <th>{im('outcomeColumn')}</th>
+                </Show>
               </>
             }
-            columns={props.merges ? 3 : 2}
+            columns={props.merges || outcomes() ? 3 : 2}
             items={props.plan.duplicates}
           >
             {(duplicate) => (
@@ -295,6 +325,9 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                     </td>
                   )}
                 </Show>
+                <Show when={outcomes()}>
+                  <td data-testid={`outcome-${duplicate.row}`}>{outcomeOf(duplicate.row)}</td>
+                </Show>
               </tr>
             )}
           </FindingTable>
@@ -302,21 +335,27 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
       </Show>
 
       <Show when={props.plan.duplicatesInFile.length > 0}>
-        <Finding tone="warn" testId="duplicates-in-file" title="inFileTitle" count={props.plan.duplicatesInFile.length} lead={im('inFileLead')}>
+        <Finding tone="warn" testId="duplicates-in-file" title="inFileTitle" count={props.plan.duplicatesInFile.length} lead={im(props.done === true ? 'inFileLeadDone' : 'inFileLead')}>
           <FindingTable
             head={
               <>
                 <th class="col-row">{im('row')}</th>
                 <th>{im('earlierRow')}</th>
+                <Show when={outcomes()}>
+                  <th>{im('outcomeColumn')}</th>
+                </Show>
               </>
             }
-            columns={2}
+            columns={outcomes() ? 3 : 2}
             items={props.plan.duplicatesInFile}
           >
             {(duplicate) => (
               <tr data-testid={`in-file-${duplicate.row}`}>
                 <td class="col-row num">{duplicate.row}</td>
                 <td>{fill('rowOne', { row: duplicate.sameAs })}</td>
+                <Show when={outcomes()}>
+                  <td data-testid={`in-file-outcome-${duplicate.row}`}>{outcomeOf(duplicate.row)}</td>
+                </Show>
               </tr>
             )}
           </FindingTable>
