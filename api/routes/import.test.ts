@@ -299,17 +299,20 @@ describe('the date each clue was found', () => {
   const dated = '编号,标题,内容,单位,发现时间';
 
   it('reads the dates Chinese office software writes, in the campaign’s time zone, and keeps them', async () => {
-    const rows = ['D-1,日期一,,汉台分局,2026-03-05', 'D-2,日期二,,汉台分局,2026年3月6日 10:30', 'D-3,日期三,,汉台分局,2026/3/7'];
+    // An instant with its zone (ISO 8601, as the API writes one) is the instant it names.
+    const rows = ['D-1,日期一,,汉台分局,2026-03-05', 'D-2,日期二,,汉台分局,2026年3月6日 10:30', 'D-3,日期三,,汉台分局,2026/3/7', 'D-5,日期五,,汉台分局,2026-03-05T10:30:00+08:00', 'D-6,日期六,,汉台分局,2026-03-05T02:30:00Z'];
     const preview = (await (await upload([dated, ...rows].join('\n'), 'commit=false')).json()) as Plan;
-    expect(preview).toMatchObject({ valid: 3, issues: [] });
+    expect(preview).toMatchObject({ valid: 5, issues: [] });
     expect(preview.mapping).toMatchObject({ foundAt: '发现时间' });
     const done = (await (await upload([dated, ...rows].join('\n'), 'commit=true')).json()) as Plan;
-    expect(done.created).toBe(3);
+    expect(done.created).toBe(5);
     const stored = await database.db.select({ title: clues.title, foundAt: clues.foundAt }).from(clues).where(sql`${clues.title} like '日期%'`);
     expect(Object.fromEntries(stored.map((c) => [c.title, c.foundAt]))).toEqual({
       日期一: '2026-03-04T16:00:00.000Z',
       日期二: '2026-03-06T02:30:00.000Z',
       日期三: '2026-03-06T16:00:00.000Z',
+      日期五: '2026-03-05T02:30:00.000Z',
+      日期六: '2026-03-05T02:30:00.000Z',
     });
 
     // An XLSX date cell (with its time of day) is read as the same wall-clock time.
@@ -325,14 +328,24 @@ describe('the date each clue was found', () => {
   });
 
   it('names every bad date by row and column, and imports nothing while one is bad', async () => {
-    const rows = ['B-1,坏日期一,,汉台分局,2026-02-30', 'B-2,坏日期二,,汉台分局,昨天', 'B-3,将来的日期,,汉台分局,2027-01-01', 'B-4,好日期,,汉台分局,2026-06-01'];
+    const rows = [
+      'B-1,坏日期一,,汉台分局,2026-02-30',
+      'B-2,坏日期二,,汉台分局,昨天',
+      'B-3,将来的日期,,汉台分局,2027-01-01',
+      'B-4,好日期,,汉台分局,2026-06-01',
+      // With a zone too: a day that does not exist, and an instant to come.
+      'B-5,坏时刻,,汉台分局,2026-02-30T10:30:00+08:00',
+      'B-6,将来的时刻,,汉台分局,2027-01-01T00:00:00Z',
+    ];
     const before = await clueCount();
     const refused = await upload([dated, ...rows].join('\n'), 'commit=true');
     expect(refused.status).toBe(422);
     const { plan } = (await refused.json()) as { plan: Plan };
-    expect(plan.issues.map((i) => [i.row, i.column])).toEqual([[2, '发现时间'], [3, '发现时间'], [4, '发现时间']]);
+    expect(plan.issues.map((i) => [i.row, i.column])).toEqual([[2, '发现时间'], [3, '发现时间'], [4, '发现时间'], [6, '发现时间'], [7, '发现时间']]);
     expect(plan.issues[0]?.reason.zh).toContain('2026-02-30');
     expect(plan.issues[2]?.reason.en).toContain('future');
+    expect(plan.issues[3]?.reason.zh).toBe('无法识别的日期：“2026-02-30T10:30:00+08:00”（应如 2026-03-05 或 2026-03-05 10:30）');
+    expect(plan.issues[4]?.reason.en).toBe('The time found is in the future: "2027-01-01T00:00:00Z"');
     expect(await clueCount()).toBe(before);
   });
 });

@@ -26,6 +26,33 @@ describe('dates of found clues as spreadsheets write them', () => {
     expect(parseLocalDateTime(text, shanghai)?.toISOString()).toBe(instant);
   });
 
+  it.each([
+    ['2026-03-05T10:30:00+08:00', '2026-03-05T02:30:00.000Z'],
+    ['2026-03-05T02:30:00Z', '2026-03-05T02:30:00.000Z'],
+    // As the API and JavaScript write an instant, and as other systems do: a fraction, no seconds, a space, an offset of other forms.
+    ['2026-03-05T02:30:00.123Z', '2026-03-05T02:30:00.123Z'],
+    ['2026-03-05T02:30:00.1234567z', '2026-03-05T02:30:00.123Z'],
+    ['2026-03-05 10:30+0800', '2026-03-05T02:30:00.000Z'],
+    ['2026-03-05T10:30+08', '2026-03-05T02:30:00.000Z'],
+    // Another zone than the campaign's is the instant it names, not a wall-clock time in Beijing.
+    ['2026-03-04T21:30:00-05:00', '2026-03-05T02:30:00.000Z'],
+    ['2026-03-05T00:30:00+05:30', '2026-03-04T19:00:00.000Z'],
+    // A day across the date line from Beijing's.
+    ['2026-03-04T23:00:00Z', '2026-03-04T23:00:00.000Z'],
+    ['２０２６－０３－０５Ｔ０２：３０：００Ｚ', '2026-03-05T02:30:00.000Z'],
+  ])('reads the instant %s with its own zone', (text, instant) => {
+    expect(parseLocalDateTime(text, shanghai)?.toISOString()).toBe(instant);
+    // Whatever the campaign's zone.
+    expect(parseLocalDateTime(text, 'America/New_York')?.toISOString()).toBe(instant);
+  });
+
+  it.each(['2026-02-30T10:30:00+08:00', '2026-02-29T00:00:00Z', '2026-03-05T24:00:00Z', '2026-03-05T10:60:00Z', '2026-03-05T10:30:60Z', '2026-03-05T10:30:00+24:00', '2026-03-05T10:30:00+08:75', '2026-03-05Z', '2026-03-05T10:30:00 +08:00', '2026-3-5T10:30:00Z'])(
+    'refuses the instant %j, a day or time that does not exist or no ISO 8601',
+    (text) => {
+      expect(parseLocalDateTime(text, shanghai)).toBeNull();
+    },
+  );
+
   it.each(['', '昨天', '2026-02-30', '2025-02-29', '2026-13-01', '2026-03-05 24:00', '2026-03-05 10:60', '05/03/2026', '2026-3', '12345', '99999', '46086.5.1'])(
     'refuses %j',
     (text) => {

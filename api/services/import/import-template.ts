@@ -32,8 +32,8 @@ const whatToWrite: Record<ImportField, Label> = {
   source: { zh: '线索来源，见“可选值”表；不填记为“其他”。', en: 'Where the clue came from: see the Choices sheet. Empty reads as Other.' },
   assignee: { zh: '承办人的登录名或姓名；可不填。', en: 'The assignee’s login or name. May be left empty.' },
   foundAt: {
-    zh: '如 2026-03-05 或 2026-03-05 10:30，按专项行动所在时区；不填则为导入时间。',
-    en: 'For example 2026-03-05 or 2026-03-05 10:30, in the campaign’s time zone. Empty means the time of the import.',
+    zh: '如 2026-03-05 或 2026-03-05 10:30，按专项行动所在时区；写明时区的时刻（如 2026-03-05T10:30:00+08:00）按所写时区；不填则为导入时间。',
+    en: 'For example 2026-03-05 or 2026-03-05 10:30, in the campaign’s time zone; a time written with its zone (2026-03-05T10:30:00+08:00) in that zone. Empty means the time of the import.',
   },
 };
 
