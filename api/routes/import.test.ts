@@ -90,6 +90,10 @@ describe('bulk import of clues', () => {
     expect(source?.reason.zh).toContain('群众举报');
     expect(source?.reason.zh).toContain('110平台、12337平台');
     expect(source?.reason.en).toContain('110 platform, 12337 platform');
+    // So is an unknown unit, with the units the importer may file to: the office, every one still taking work.
+    const unit = body.plan.issues.find((i) => i.row === 6);
+    expect(unit?.reason.zh).toMatch(/^没有这个单位：“火星分局”（可填：市局专项办、刑侦支队、.*、汉台分局、南郑分局、.*、佛坪县公安局）$/);
+    expect(unit?.reason.en).toMatch(/^No such unit: "火星分局" \(write one of: Campaign office, Criminal Investigation Detachment, .*, Hantai Branch, Nanzheng Branch, .*, Foping County Bureau\)$/);
     // So is an unknown category, with the campaign's categories.
     const category = body.plan.issues.find((i) => i.row === 10);
     expect(category?.column).toBe('案件类别');
@@ -493,6 +497,10 @@ describe('what a row names, checked as a clue made on the board is', () => {
       const before = await clueCount();
       const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
       expect(preview.valid).toBe(1);
+      // A unit retired is no longer offered to a row naming no unit.
+      const unknown = (await (await upload(['Title,Unit', '不存在的单位,火星分局'].join('\n'), 'commit=false')).json()) as Plan;
+      expect(unknown.issues[0]?.reason.zh).toContain('（可填：市局专项办、');
+      expect(unknown.issues[0]?.reason.zh).not.toContain('佛坪');
       // Row 3 and row 6 are blank, and the quoted cell's line break keeps row 4 one row, as a spreadsheet shows the file.
       expect(preview.issues).toEqual([
         { row: 2, column: 'Unit', reason: { zh: '该单位已撤销，不再接收事项：“foping”', en: 'That unit is retired and takes no new work: "foping"' } },
@@ -615,6 +623,10 @@ describe('what the importer may do, said by the check as the import would', () =
     // What the check counted as valid is what "only the valid rows" creates.
     const onlyValid = await app.request('/api/campaigns/1/imports?commit=true&onlyValid=true', { method: 'POST', headers: { cookie: lead.cookie, 'content-type': 'text/csv' }, body: file });
     expect(((await onlyValid.json()) as Plan).created).toBe(plan.valid);
+
+    // A unit that is none is answered with the units the lead may file to, their own, not the bureau's every unit.
+    const unknown = await check(lead, [head, 'P-4,单位写错,内容,火星分局,'].join('\n'));
+    expect(unknown.issues).toEqual([{ row: 2, column: '单位', reason: { zh: '没有这个单位：“火星分局”（可填：汉台分局）', en: 'No such unit: "火星分局" (write one of: Hantai Branch)' } }]);
 
     const officer = await signIn(app, 'hantai.officer');
     const given = await check(officer, [head, 'P-3,交给负责人,内容,汉台分局,hantai.lead'].join('\n'));

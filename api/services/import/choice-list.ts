@@ -1,4 +1,5 @@
 import type { Label } from '../../../engine';
+import { templateSheets } from './template-sheets';
 
 /**
  * The names a refused cell may hold instead, as one line in each language
@@ -13,5 +14,20 @@ export function choiceList(names: readonly Label[]): Label {
   return {
     zh: zh.join(zh.some((n) => /[、，,]/.test(n)) ? '；' : '、'),
     en: en.some((n) => /[,;]/.test(n)) ? en.map((n) => `“${n}”`).join(', ') : en.join(', '),
+  };
+}
+
+/**
+ * The names a refused cell may hold, as choiceList says them, but of a list
+ * too long to read on every refused row (a bureau's hundred police stations)
+ * the first `most`, how many there are in all, and where every one is listed:
+ * the import template's sheet of choices.
+ */
+export function shortChoiceList(names: readonly Label[], most: number): Label {
+  if (names.length <= most) return choiceList(names);
+  const first = choiceList(names.slice(0, most));
+  return {
+    zh: `${first.zh}……共 ${names.length} 个，全部见导入模板的“${templateSheets.choices.zh}”表`,
+    en: `${first.en}… ${names.length} in all, every one on the import template’s ${templateSheets.choices.en} sheet`,
   };
 }

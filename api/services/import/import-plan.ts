@@ -20,15 +20,16 @@ import { ApiError } from '../../errors';
 import { itemRulesOf, type CampaignRow } from '../campaign-rules';
 import { duplicatesOfMany } from '../duplicates';
 import { letOthersIn } from '../let-others-in';
+import { readUnits } from '../unit-list';
 import { assigneeRefusal, unitRefusal } from '../references';
 import type { ImportProgress } from './import-progress';
 import { appendedCells, appendedColumns, importFieldLabels, importFields, scientific, type ImportField } from './import-columns';
 import { offerMerges } from './import-merges';
 import { lookUp } from './name-lookup';
-import { unitReader } from './unit-names';
+import { unitReader, unitsToFileTo } from './unit-names';
 import { wordForWordCopies } from './word-for-word';
 import { unclosedQuoteReason, type Table } from './read-table';
-import { choiceList } from './choice-list';
+import { choiceList, shortChoiceList } from './choice-list';
 
 /*
  * An import's check of its rows (the preview's whole work, and the commit's first step): each row read against the
@@ -105,6 +106,9 @@ export type OnProgress = (progress: ImportProgress) => void;
 /** The sources a file may name, as its reader is told them. */
 const sourceChoices = choiceList(clueSources.map((s) => clueSourceLabels[s]));
 
+/** The units a refused unit cell is told of, at most: a bureau's every police station, on every such row, is read by no one. */
+const unitChoicesListed = 30;
+
 /** Rows checked or created between turns given to other requests (see letOthersIn): a few milliseconds of work. */
 export const rowsBetweenTurns = 500;
 
@@ -127,8 +131,9 @@ export async function planImport(
   // Refusals of the whole file, said once rather than on every row.
   if (!movesItems(actor.role)) throw new ApiError('role_forbidden', { reason: { zh: '您的角色不能导入线索', en: 'Your role cannot import clues' } });
   if (itemRulesOf(campaign).campaignConcluded) throw new ApiError('campaign_concluded', { reason: refusalLabels.campaign_concluded });
-  const [unitRows, categoryRows, userRows, imported] = await Promise.all([
+  const [unitRows, unitsInOrder, categoryRows, userRows, imported] = await Promise.all([
     db.select().from(units),
+    readUnits(db),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)),
     db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, role: users.role, disabledAt: users.disabledAt }).from(users),
     db.select({ sourceRef: importedClues.sourceRef }).from(importedClues).where(eq(importedClues.campaignId, campaignId)),
@@ -138,6 +143,10 @@ export async function planImport(
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
   const openCategories = categoryRows.filter((c) => c.retiredAt === null);
   const categoryChoices = choiceList(openCategories.map((c) => ({ zh: c.nameZh, en: c.nameEn })));
+  // Said with the units the importer may file to, as a category is with the campaign's: a unit misspelt, or one of
+  // another system's (火星分局), is fixed only by knowing which names this one takes. A lead is told their own units.
+  const fileable = unitsToFileTo(unitsInOrder, actor);
+  const unitChoices = shortChoiceList(fileable.map((u) => ({ zh: u.nameZh, en: u.nameEn })), unitChoicesListed);
   const sourceOf = new Map<string, ClueSource>();
   // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
   for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].zh.replace(/平台$/, ''), clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
@@ -210,7 +219,13 @@ export async function planImport(
     const unitId = unitRead !== null && 'unitId' in unitRead ? unitRead.unitId : undefined;
     if (unitText === '') issues.push(issue(row, mapping.unit ?? '', '承办单位不能为空', 'The unit is required'));
     else if (unitRead !== null && 'ambiguous' in unitRead) issues.push({ row, column: mapping.unit ?? '', reason: unitRead.ambiguous });
-    else if (unitId === undefined) issues.push(issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`));
+    else if (unitId === undefined) {
+      issues.push(
+        fileable.length === 0
+          ? issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`)
+          : issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”（可填：${unitChoices.zh}）`, `No such unit: "${unitText}" (write one of: ${unitChoices.en})`),
+      );
+    }
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
     // As a clue made on the board is checked (checkReferences): a retired unit takes no new work.
     if (unitRefused !== undefined) issues.push({ row, column: mapping.unit ?? '', reason: { zh: `${unitRefused.zh}：“${unitText}”`, en: `${unitRefused.en}: "${unitText}"` } });

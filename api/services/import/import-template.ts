@@ -10,6 +10,7 @@ import type { Label } from '../../../engine/labels';
 import { loadCampaign } from '../campaign-rules';
 import { importFieldLabels, importFields, type ImportField } from './import-columns';
 import { templateSheets } from './template-sheets';
+import { unitsToFileTo } from './unit-names';
 
 type Lang = 'zh' | 'en';
 
@@ -84,16 +85,15 @@ function byRange(sheet: Worksheet): RangeValidations {
  */
 export async function importTemplate(db: Db, campaignId: number, actor: Actor, lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
   await loadCampaign(db, campaignId);
-  const [unitRows, categoryRows] = await Promise.all([
-    readUnits(db).then((all) => all.filter((u) => !u.retired)),
+  // The office files anywhere; a lead or officer in their own units.
+  const [mine, categoryRows] = await Promise.all([
+    readUnits(db).then((all) => unitsToFileTo(all, actor)),
     db
       .select({ code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn })
       .from(categories)
       .where(and(eq(categories.campaignId, campaignId), isNull(categories.retiredAt)))
       .orderBy(asc(categories.sortOrder), asc(categories.id)),
   ]);
-  // The office files anywhere (an empty scope); a lead or officer in their own units.
-  const mine = actor.unitScope.length === 0 ? unitRows : unitRows.filter((u) => actor.unitScope.includes(u.id));
   const name = (label: Label) => label[lang];
   const unitNames = mine.map((u) => (lang === 'zh' ? u.nameZh : u.nameEn));
   const categoryNames = categoryRows.map((c) => (lang === 'zh' ? c.nameZh : c.nameEn));

@@ -1,4 +1,4 @@
-import type { Label } from '../../../engine';
+import type { Actor, Label } from '../../../engine';
 import { lookUp } from './name-lookup';
 
 /** What the unit lookup needs of a unit. */
@@ -63,4 +63,14 @@ function byShortName(named: readonly { unit: NamedUnit; name: string }[], writte
     }
   }
   return null;
+}
+
+/**
+ * The units an importer may file clues to, in the order given: those still taking work, of the importer's own units
+ * unless the office imports (an empty scope). What the import template offers in its drop-down, and the check names
+ * when a cell names no unit.
+ */
+export function unitsToFileTo<T extends { readonly id: string; readonly retired: boolean }>(units: readonly T[], actor: Actor): T[] {
+  const working = units.filter((u) => !u.retired);
+  return actor.unitScope.length === 0 ? working : working.filter((u) => actor.unitScope.includes(u.id));
 }
