@@ -366,6 +366,23 @@ describe('working on the board', () => {
       expect(saved.context.description).toBe('他人写的描述；我补充的内容');
     }));
 
+  test("a drawer says on time or late only of an item with a deadline: one sent for prosecution has none", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const first = async (state: string) => {
+        const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=${state}&limit=1`);
+        const card = board.columns[0]?.cards[0];
+        if (card === undefined) throw new Error(`the seed has no ${state} clue`);
+        return card.id;
+      };
+      const drawer = page.getByTestId('detail-panel');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?kind=clue&item=${await first('prosecuted')}`);
+      await drawer.locator('.state-pill').waitFor();
+      expect(await drawer.getByTestId('detail-level').count()).toBe(0);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?kind=clue&item=${await first('verifying')}`);
+      await drawer.getByTestId('detail-level').waitFor();
+    }));
+
   test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const candidate = await movableFoundClue(page, context);

@@ -144,7 +144,12 @@ export function DetailPanel(props: {
               <h2 class="detail-title">{detail().title}</h2>
               <div class="detail-badges">
                 <span class={`state-pill state-${detail().state}`}>{tr(stateLabel(props.kind, detail().state))}</span>
-                <span class={`level-badge level-${detail().level}`}>{tr(levelLabels[detail().level] ?? { zh: '', en: '' })}</span>
+                {/* On time or late is of a deadline: an item without one (sent for prosecution, closed) is neither. */}
+                <Show when={detail().dueAt !== null || detail().level > 0}>
+                  <span class={`level-badge level-${detail().level}`} data-testid="detail-level">
+                    {tr(levelLabels[detail().level] ?? { zh: '', en: '' })}
+                  </span>
+                </Show>
                 <Show when={typicalOf(detail())}>
                   <span class="level-badge typical-badge" data-testid="typical-badge">
                     {t('typicalCase')}
