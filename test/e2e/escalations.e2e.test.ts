@@ -293,6 +293,41 @@ describe('the escalation inbox', () => {
     });
   });
 
+  test('a lead past the extensions the campaign allows them is told a request waiting on them is the office\'s to grant, theirs to decline', async () => {
+    const own = await officersClueDueLater(suite.database, { withoutRequest: true });
+    await asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      // A day after a deadline, as the campaign counts days (Beijing).
+      const after = (dueAt: string | null, days: number) => new Date(Date.parse(dueAt ?? '') + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+      const cookie = (await context.cookies(suite.server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+      // Extended by the lead until the campaign allows them no more (two in a state in the demo; the tests above may have given some).
+      let refused = false;
+      for (let given = 0; given < 3 && !refused; given++) {
+        const item = await apiCall<{ version: number; dueAt: string | null }>(suite.server.url, context, 'GET', `/api/clues/${own.id}`);
+        const extended = await fetch(`${suite.server.url}/api/clues/${own.id}/extend`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ version: item.version, until: after(item.dueAt, 3), reason: '等待银行回函' }),
+        });
+        refused = extended.status === 403;
+        if (!refused) expect(extended.status).toBe(200);
+      }
+      expect(refused).toBe(true);
+      const due = (await apiCall<{ dueAt: string | null }>(suite.server.url, context, 'GET', `/api/clues/${own.id}`)).dueAt;
+      const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+      try {
+        const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
+        await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: after(due, 3), reason: '鉴定结论未出' });
+      } finally {
+        await officer.context.close();
+      }
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('extension-decline').waitFor();
+      expect(await drawer.getByTestId('extension-grant').count()).toBe(0);
+      expect(await drawer.getByTestId('office-grants').textContent()).toContain('批准须由专项办决定');
+    });
+  });
+
   // Last in the file: it raises hundreds of escalations more.
   test("a lead declines a request for more time from the drawer: the reason is required, kept as typed through a closed drawer, and the asker's request ends", async () => {
     // Another clue of the officer's, due after today, the officer asking for more time on it.

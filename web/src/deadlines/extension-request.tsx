@@ -34,6 +34,11 @@ export function ExtensionRequestNotice(props: { item: ItemDetail; timeZone: stri
             <strong>{xm('pending')}</strong> {xm('pendingLine', { date: calendarDay(request().until), at: dateTime(request().at, props.timeZone) })}
           </p>
           <p class="extension-reason">{request().reason}</p>
+          <Show when={props.mayDecline && !props.mayGrant}>
+            <p class="muted" data-testid="office-grants">
+              {xm('officeGrants')}
+            </p>
+          </Show>
           <Show when={props.mayGrant || props.mayDecline}>
             <div class="action-buttons">
               <Show when={props.mayGrant}>

@@ -40,6 +40,11 @@ export const extensionMessages = {
   askedChipTitle: { zh: '申请延期至 {date}', en: 'Asks for more time, to {date}' },
   pending: { zh: '延期申请', en: 'More time asked:' },
   pendingLine: { zh: '至 {date}，{at} 提出', en: 'until {date}, asked {at}' },
+  // A lead past the extensions the campaign allows them in the state: the request still waits on them, to decline only.
+  officeGrants: {
+    zh: '您在此状态的延期次数已达专项行动规定的上限：批准须由专项办决定，您可以不予延期。',
+    en: 'You have given as many extensions in this state as the campaign allows: the office decides whether to grant it; you may decline it.',
+  },
   askedTo: { zh: '申请延期至 {date}', en: 'asks until {date}' },
   grant: { zh: '批准延期', en: 'Grant' },
   decline: { zh: '不予延期', en: 'Decline' },
