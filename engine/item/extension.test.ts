@@ -35,6 +35,10 @@ describe('a deadline extension (延期)', () => {
     const third = byLead(2);
     expect(third).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
     expect(third.ok ? '' : third.refusal.reason.zh).toContain('最多可延期 2 次');
+    expect(third.ok ? '' : third.refusal.reason.en).toContain("may extend an item's deadline 2 times in one state, and this one has had 2:");
+    // Said of one in English words, not "1 time(s)".
+    const once = decideClue(clueIn('filed'), actors.leadInScope, extend('2026-05-01'), { ...rules, extensionsByLead: 1 }, now, { extensionsInState: 1 });
+    expect(once.ok ? '' : once.refusal.reason.en).toContain("may extend an item's deadline once in one state, and this one has had one extension:");
     // Past the limit the lead asks, as an officer does; the office extends whatever the count.
     expect(decideClue(clueIn('filed'), actors.leadInScope, { event: 'clue.requestExtension', payload: { until: '2026-05-01', reason: '再次延期' } }, twice, now, { extensionsInState: 2 })).toMatchObject({ ok: true });
     expect(decideClue(clueIn('filed'), actors.office, extend('2026-05-01'), twice, now, { extensionsInState: 9 })).toMatchObject({ ok: true });

@@ -101,7 +101,7 @@ export function leadExtensionRefusal(actor: Actor, rules: Pick<ItemRulesContext,
     en:
       limit === 0
         ? 'In this campaign the office extends deadlines: ask for more time instead'
-        : `A unit lead may extend an item's deadline ${limit} time(s) in one state, and this one has had ${given}: ask for more time instead, and the office decides`,
+        : `A unit lead may extend an item's deadline ${limit === 1 ? 'once' : `${limit} times`} in one state, and this one has had ${given === 1 ? 'one extension' : `${given}`}: ask for more time instead, and the office decides`,
   });
 }
 

@@ -323,6 +323,12 @@ describe('the board in Chromium', () => {
       };
       const text = '经核查，举报所称账号系正常经营的商户，\n未发现敲诈勒索情节。';
       await card.waitFor();
+      // The menu names the move beside its state only where the two differ: 查否 once, not "查否 查否"; 立案侦查 beside 已立案侦查.
+      await card.focus();
+      await page.keyboard.press('m');
+      expect(await page.getByTestId('move-to-unfounded').textContent()).toBe('查否');
+      expect(await page.getByTestId('move-to-filed').textContent()).toBe('已立案侦查立案侦查');
+      await page.keyboard.press('Escape');
       await openMove();
       await conclusion.fill(text);
       await page.keyboard.press('Escape');

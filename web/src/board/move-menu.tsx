@@ -163,7 +163,10 @@ export function MoveMenu(props: { card: Card; tabbable: boolean; onMove: (to: st
                   }}
                 >
                   <span class="menu-item-state">{tr(stateLabel(props.card.kind, to))}</span>
-                  <span class="menu-item-event">{tr(eventLabel(eventTo(to)))}</span>
+                  {/* The move's name beside the state it leads to, where the two differ: 查否 read "查否 查否". */}
+                  <Show when={tr(eventLabel(eventTo(to))) !== tr(stateLabel(props.card.kind, to))}>
+                    <span class="menu-item-event">{tr(eventLabel(eventTo(to)))}</span>
+                  </Show>
                 </button>
               )}
             </For>
