@@ -19,6 +19,17 @@ const suite = browserSuite({
   },
 });
 
+/** The officer asks for more time on a clue of theirs, as their drawer would: the request then waits on the lead. */
+async function officerAsks(clueId: number, until: string, reason: string): Promise<void> {
+  const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+  try {
+    const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${clueId}`);
+    await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${clueId}/extension-request`, { version: item.version, until, reason });
+  } finally {
+    await officer.context.close();
+  }
+}
+
 /** What describes a control (aria-describedby), as read after its name. */
 const described = (control: Locator): Promise<string> =>
   control.evaluate((element) =>
@@ -260,13 +271,7 @@ describe('the escalation inbox', () => {
 
   test("a lead's grant whose request the office declines while the form is open says so and sends nothing: the office's answer stands", async () => {
     const own = await officersClueDueLater(suite.database, { withoutRequest: true });
-    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-    try {
-      const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
-      await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: '2026-07-30', reason: '等待运营商回函' });
-    } finally {
-      await officer.context.close();
-    }
+    await officerAsks(own.id, '2026-07-30', '等待运营商回函');
     await asUser(suite, 'hantai.lead', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
       const drawer = page.getByTestId('detail-panel');
@@ -313,13 +318,7 @@ describe('the escalation inbox', () => {
       }
       expect(refused).toBe(true);
       const due = (await apiCall<{ dueAt: string | null }>(suite.server.url, context, 'GET', `/api/clues/${own.id}`)).dueAt;
-      const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-      try {
-        const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
-        await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: after(due, 3), reason: '鉴定结论未出' });
-      } finally {
-        await officer.context.close();
-      }
+      await officerAsks(own.id, after(due, 3), '鉴定结论未出');
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-decline').waitFor();
@@ -332,13 +331,7 @@ describe('the escalation inbox', () => {
   test("a lead declines a request for more time from the drawer: the reason is required, kept as typed through a closed drawer, and the asker's request ends", async () => {
     // Another clue of the officer's, due after today, the officer asking for more time on it.
     const own = await officersClueDueLater(suite.database, { withoutRequest: true });
-    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
-    try {
-      const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${own.id}`);
-      await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${own.id}/extension-request`, { version: item.version, until: '2026-07-30', reason: '等待运营商回函' });
-    } finally {
-      await officer.context.close();
-    }
+    await officerAsks(own.id, '2026-07-30', '等待运营商回函');
     await asUser(suite, 'hantai.lead', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
       const drawer = page.getByTestId('detail-panel');
