@@ -840,6 +840,71 @@ describe('working on the board', () => {
       await page.screenshot({ path: `${artifacts}/board-en.png` });
     }));
 
+  test('a long report pasted into a work note is kept whole: past 4,000 characters the box says by how much and will not send it, the draft keeps all of it, and back at 4,000 it is saved', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').nth(1).getAttribute('data-testid'))?.slice('card-'.length));
+      const before = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      await page.locator(`[data-testid=card-${id}] .card-title`).click();
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('history').waitFor();
+      await drawer.getByTestId('action-note').click();
+      const box = drawer.locator('textarea[name=text]');
+      const form = drawer.getByTestId('note-form');
+      const count = drawer.getByTestId('count-text');
+      const said = drawer.getByTestId('error-text');
+
+      // Below 80 % of the limit nothing is counted; near it, a quiet count.
+      await box.fill('长'.repeat(3000));
+      expect(await count.textContent()).toBe('');
+      await box.fill('长'.repeat(3950));
+      await expect.poll(() => count.textContent()).toBe('3,950 / 4,000');
+      expect(await said.textContent()).toBe('');
+      await form.screenshot({ path: `${artifacts}/note-near-limit-zh.png` });
+
+      // A report of 4,100 characters, its end last: all of it stays in the box.
+      const report = `${'案情'.repeat(2046)}报告的结尾在此。`;
+      expect(report.length).toBe(4100);
+      await box.fill(report);
+      expect(await box.inputValue()).toBe(report);
+      await expect.poll(() => said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+      expect(await count.textContent()).toBe('4,100 / 4,000');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect((await box.getAttribute('aria-describedby'))?.split(' ')).toContain(await said.getAttribute('id'));
+      await form.screenshot({ path: `${artifacts}/note-over-limit-zh.png` });
+
+      // Sent, it is refused in place: the form stays with all of it, the message by the box, nothing stored.
+      await drawer.getByTestId('action-submit').click();
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+      expect(await box.inputValue()).toBe(report);
+      expect((await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`)).version).toBe(before.version);
+
+      // Closed and opened again, the draft is the whole of it.
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      await drawer.getByTestId('action-note').click();
+      expect(await box.inputValue()).toBe(report);
+      await expect.poll(() => said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+
+      // In English, the same said so.
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => said.textContent()).toBe('The work note is 100 characters over its 4,000 limit');
+      await page.getByTestId('lang-toggle').click();
+
+      // Deleted down to 4,000, the box is within its limit again, and the note is saved whole.
+      await box.focus();
+      await page.keyboard.press('Control+End');
+      for (let i = 0; i < 100; i++) await page.keyboard.press('Backspace');
+      expect(await box.inputValue()).toBe(report.slice(0, 4000));
+      await expect.poll(() => said.textContent()).toBe('');
+      expect(await count.textContent()).toBe('4,000 / 4,000');
+      expect(await box.getAttribute('aria-invalid')).toBe('false');
+      await drawer.getByTestId('action-submit').click();
+      await form.waitFor({ state: 'detached' });
+      const history = await apiCall<{ event: string; payload: { text?: string } }[]>(suite.server.url, context, 'GET', `/api/clues/${id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'clue.note', payload: { text: report.slice(0, 4000) } });
+    }));
+
   test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays, the card says when, and "no progress" leaves it out', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));

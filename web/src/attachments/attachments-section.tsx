@@ -13,8 +13,13 @@ import { toast } from '../ui/toasts';
 import { DropZone } from '../ui/drop-zone';
 import { fileSize } from '../ui/file-size';
 import { attachmentsApi, fileUrl, previewable, type AttachedFile } from './api';
-import { am } from './messages';
+import { am, attachmentMessages } from './messages';
+import { Field } from '../board/item-form';
+import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
 import './attachments.css';
+
+/** The reason as the server holds it (api/contracts/attachments.ts, detachRequest). */
+const removeLimit: TextLimit = { name: 'reason', noun: attachmentMessages.removeReasonNoun, max: 4000 };
 
 /** A file on its way up, or refused: kept in the list until it is attached (then the list has it) or dismissed. */
 interface Sending {
@@ -52,6 +57,9 @@ export function AttachmentsSection(props: {
   const [removing, setRemoving] = createSignal<number | null>(null);
   const [reason, setReason] = createSignal('');
   const [removeProblem, setRemoveProblem] = createSignal<string | null>(null);
+  // A reason past its limit is said beside the box as it is typed (see text-limit.ts); the form's other faults below it.
+  const overErrors = () => withLimit({}, removeLimit, reason());
+  let removeBox: HTMLTextAreaElement | undefined;
   const [busy, setBusy] = createSignal(false);
   const mayAttach = () => props.mayAct && props.item.changes.includes(`${props.kind}.attach`);
   // Kept as last read when a read again fails (and tried again): the list does not vanish under the user.
@@ -117,6 +125,12 @@ export function AttachmentsSection(props: {
       setRemoveProblem(`${am('removeReason')}${colon()}${t('required')}`);
       return;
     }
+    if (overLimit(removeLimit, why) !== null) {
+      // Said beside the box already, which describes it: the focus there reads it out again.
+      setRemoveProblem(null);
+      removeBox?.focus();
+      return;
+    }
     setBusy(true);
     try {
       await attachmentsApi.remove(props.kind, props.item.id, file.id, why);
@@ -170,11 +184,16 @@ export function AttachmentsSection(props: {
                   </div>
                   <Show when={removing() === file.id}>
                     <form class="attachment-remove" data-testid="attachment-remove-form" onSubmit={(event) => void remove(event, file)} novalidate>
-                      <label class="field">
-                        <span class="field-label">{am('removeReason')}</span>
-                        <textarea name="reason" rows={2} maxLength={4000} value={reason()} onInput={(event) => setReason(event.currentTarget.value)} aria-invalid={removeProblem() !== null} />
-                      </label>
-                      <p class="field-hint muted">{am('removeHint')}</p>
+                      <Field name="reason" label={am('removeReason')} errors={overErrors()} hint={am('removeHint')} limit={{ text: reason(), max: removeLimit.max }}>
+                        <textarea
+                          ref={removeBox}
+                          name="reason"
+                          rows={2}
+                          value={reason()}
+                          onInput={(event) => setReason(event.currentTarget.value)}
+                          aria-invalid={removeProblem() !== null || overErrors().reason !== undefined}
+                        />
+                      </Field>
                       <Show when={removeProblem()}>{(why) => <p class="form-error" role="alert">{why()}</p>}</Show>
                       <div class="attachment-remove-actions">
                         <button type="button" class="button ghost small" onClick={() => setRemoving(null)}>

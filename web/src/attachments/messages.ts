@@ -22,6 +22,8 @@ export const attachmentMessages = {
   download: { zh: '下载 {name}', en: 'Download {name}' },
   remove: { zh: '移除', en: 'Remove' },
   removeReason: { zh: '移除原因', en: 'Why remove it' },
+  // As a text past its limit names it (see ui/text-limit.ts).
+  removeReasonNoun: { zh: '移除原因', en: 'reason for removing it' },
   removeHint: { zh: '文件从附件中移除，但仍保留在办理记录里，可随时查看。', en: 'The file leaves the list but stays in the history, where it can still be opened.' },
   removeConfirm: { zh: '确认移除', en: 'Remove the file' },
   removed: { zh: '已移除附件', en: 'File removed' },

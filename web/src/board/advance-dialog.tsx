@@ -6,13 +6,17 @@ import { api, type CampaignDetail } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { t, tr } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
-import { bm } from './board-messages';
+import { bm, boardMessages } from './board-messages';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
 import { nextStateOf, nextWindowEnded } from './phase-advance';
 import { blockingLinks } from './advance-links';
 import { calendarDay } from '../ui/dates';
 import { useModalKeys } from '../ui/modal-keys';
+import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
+
+/** The reason as the server holds it (api/contracts/campaign.ts, advanceRequest). */
+const reasonLimit: TextLimit = { name: 'reason', noun: boardMessages.advanceReasonNoun, max: 4000 };
 
 /** The campaign as it is now, which the server's refusal of a stale advance carries. */
 function campaignOf(problem: ApiProblem): CampaignDetail | null {
@@ -39,14 +43,16 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
   const names = { current: tr(campaignStateLabels[props.detail.state]), next: tr(campaignStateLabels[next]), window: props.window };
   const [reason, setReason] = createSignal('');
   const [errors, setErrors] = createSignal<FieldErrors>({});
+  const shownErrors = () => withLimit(errors(), reasonLimit, reason());
   const [refusal, setRefusal] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (props.detail.unmet.length > 0 && reason().trim() === '') {
-      setErrors({ reason: messages.required });
+    const fault = props.detail.unmet.length > 0 && reason().trim() === '' ? messages.required : overLimit(reasonLimit, reason());
+    if (fault !== null) {
+      setErrors({ reason: fault });
       form?.querySelector<HTMLElement>('textarea')?.focus();
       return;
     }
@@ -107,8 +113,8 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
                 )}
               </For>
             </ul>
-            <Field name="reason" label={bm('advanceReason')} errors={errors()} wide>
-              <textarea name="reason" rows={3} maxLength={4000} value={reason()} aria-invalid={errors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
+            <Field name="reason" label={bm('advanceReason')} errors={shownErrors()} limit={{ text: reason(), max: reasonLimit.max }} wide>
+              <textarea name="reason" rows={3} value={reason()} aria-invalid={shownErrors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
             </Field>
           </Show>
           {/* From planning there is no phase report to freeze; into the end no phase begins, and nothing moves after. */}

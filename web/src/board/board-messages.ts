@@ -27,6 +27,8 @@ export const boardMessages = {
   advanceBlocking: { zh: '{n} 项未达到', en: '{n} items short of it' },
   advanceBlockingOne: { zh: '1 项未达到', en: '1 item short of it' },
   advanceReason: { zh: '推进理由（完成条件未满足时必填）', en: 'Why advance now (required while a criterion is not met)' },
+  // As a text past its limit names it (see ui/text-limit.ts).
+  advanceReasonNoun: { zh: '推进理由', en: 'reason to advance' },
   advanceFreezes: {
     zh: '推进后，“{current}”阶段的完成报告即定稿，此后不再变动；“{next}”阶段的期限和督办随之生效。',
     en: 'Advancing freezes the {current} report, which will not change after; the {next} phase begins.',

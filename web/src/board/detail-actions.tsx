@@ -5,6 +5,7 @@ import { answerLost } from '../api/retry-keys';
 import { t, tr } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
 import { toast } from '../ui/toasts';
+import { overLimit, type TextLimit } from '../ui/text-limit';
 import { checkItem, isClueSource, isProblemKind, ItemFields, type ItemField, type ItemValues } from './item-form';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { me } from '../session/session';
@@ -22,6 +23,10 @@ import { extensionMessages } from '../deadlines/messages';
 import { ExtensionRequestNotice, extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 
 type Action = 'note' | 'edit' | 'transfer' | 'extend' | 'ask' | 'decline' | 'merge' | 'typical' | 'untypical';
+
+// As the server holds them (api/contracts: noteRequest, typicalRequest).
+const noteLimit: TextLimit = { name: 'text', noun: messages.noteNoun, max: 4000 };
+const summaryLimit: TextLimit = { name: 'summary', noun: messages.summaryNoun, max: 2000 };
 
 // The forms kept as drafts of their fields (drafted-actions.tsx), in the order one is reopened. The predicate keeps them
 // actions of this drawer: TypeScript refuses one whose type is not its parameter's.
@@ -298,8 +303,9 @@ export function DetailActions(props: {
   function submitNote(event: SubmitEvent) {
     event.preventDefault();
     const text = noteText().trim();
-    if (text === '') {
-      setErrors({ text: messages.required });
+    const wrong = text === '' ? messages.required : overLimit(noteLimit, text);
+    if (wrong !== null) {
+      setErrors({ text: wrong });
       return;
     }
     void run(() => api.note(props.item.kind, props.item.id, text).then(draft.drop), 'noted', [props.item.state]);
@@ -308,8 +314,9 @@ export function DetailActions(props: {
   function submitTypical(event: SubmitEvent) {
     event.preventDefault();
     const summary = summaryText().trim();
-    if (summary === '') {
-      setErrors({ summary: messages.required });
+    const wrong = summary === '' ? messages.required : overLimit(summaryLimit, summary);
+    if (wrong !== null) {
+      setErrors({ summary: wrong });
       return;
     }
     const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
@@ -348,7 +355,7 @@ export function DetailActions(props: {
         <Switch>
           <Match when={action() === 'note'}>
             <form class="action-form" data-testid="note-form" onSubmit={submitNote} novalidate>
-              <DraftedText name="text" label={t('noteTitle')} hint={t('noteHint')} rows={4} maxLength={4000} errors={errors()} value={noteText()} onText={setNoteText} draft={draft} />
+              <DraftedText limit={noteLimit} label={t('noteTitle')} hint={t('noteHint')} rows={4} errors={errors()} value={noteText()} onText={setNoteText} draft={draft} />
               <ActionFooter busy={busy()} problem={problem()} label={t('noteSave')} onCancel={cancelDropping(draft)} />
             </form>
           </Match>
@@ -374,7 +381,7 @@ export function DetailActions(props: {
           <Match when={action() === 'typical'}>
             <form class="action-form" data-testid="typical-form" onSubmit={submitTypical} novalidate>
               <h4>{t(typical() === null ? 'markTypical' : 'reviseTypical')}</h4>
-              <DraftedText name="summary" label={t('summary')} hint={t('typicalHint')} rows={5} maxLength={2000} errors={errors()} value={summaryText()} onText={setSummaryText} draft={summaryDraft} />
+              <DraftedText limit={summaryLimit} label={t('summary')} hint={t('typicalHint')} rows={5} errors={errors()} value={summaryText()} onText={setSummaryText} draft={summaryDraft} />
               <ActionFooter busy={busy()} problem={problem()} label={t('save')} onCancel={cancelDropping(summaryDraft)} />
             </form>
           </Match>

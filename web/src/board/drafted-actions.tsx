@@ -124,7 +124,7 @@ export function DeclineAction(props: { kit: ActionKit }) {
       title={xm('decline')}
       label={xm('declineReason')}
       submitLabel={xm('decline')}
-      maxLength={4000}
+      noun={extensionMessages.declineReasonNoun}
       {...formProps(kit, 'decline')}
       onReason={(reason) => {
         const item = kit.item();

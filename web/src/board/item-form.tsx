@@ -8,6 +8,7 @@ import { problemKindLabels } from '../../../engine/problem/problem.labels';
 import { api, type CampaignDetail, type ItemKind, type UserSummary } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
+import { limitCount, limitLength } from '../ui/text-limit';
 import { messages } from '../i18n/messages';
 import { figure } from './format';
 import type { FieldErrors } from './payload-fields';
@@ -53,13 +54,24 @@ function addDescription(control: HTMLElement, id: string): void {
  * A labelled input with its error below it (the server's or the form's own), and anything else to say of it: the
  * item's fields, and the drawer's action forms. The label names the control alone (a `<label for>`, not one around
  * everything): wrapped, a field's quick-choice buttons, hint and error were read out as part of its name. The error
- * and the hint describe the control instead. The control keeps an id it has, else is given one.
+ * and the hint describe the control instead. The control keeps an id it has, else is given one. A text with a
+ * `limit` shows its count near and past it (see text-limit.ts; the form says it is over, through `errors`).
  */
-export function Field(props: { name: string; label: string; errors: FieldErrors; wide?: boolean; children: JSX.Element; notice?: JSX.Element; hint?: string }) {
+export function Field(props: {
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  wide?: boolean;
+  children: JSX.Element;
+  notice?: JSX.Element;
+  hint?: string;
+  limit?: { readonly text: string; readonly max: number };
+}) {
   const error = (): Label | undefined => props.errors[props.name];
   const uid = createUniqueId();
   const errorId = `error-${props.name}`;
   const hintId = `hint-${uid}`;
+  const countId = `count-${uid}`;
   const content = children(() => props.children);
   const [controlId, setControlId] = createSignal<string>();
   createRenderEffect(() => {
@@ -68,6 +80,7 @@ export function Field(props: { name: string; label: string; errors: FieldErrors;
     if (control.id === '') control.id = `field-${uid}`;
     addDescription(control, errorId);
     if (props.hint !== undefined) addDescription(control, hintId);
+    if (props.limit !== undefined) addDescription(control, countId);
     setControlId(control.id);
   });
   return (
@@ -76,6 +89,13 @@ export function Field(props: { name: string; label: string; errors: FieldErrors;
         {props.label}
       </label>
       {content()}
+      <Show when={props.limit}>
+        {(limit) => (
+          <span class="field-count muted" classList={{ over: limitLength(limit().text) > limit().max }} id={countId} data-testid={`count-${props.name}`}>
+            {limitCount(limit().text, limit().max) ?? ''}
+          </span>
+        )}
+      </Show>
       <Show when={props.hint}>
         {(hint) => (
           <span class="field-hint muted" id={hintId}>

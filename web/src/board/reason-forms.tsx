@@ -5,6 +5,7 @@ import { named, t } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
 import { ActionFooter } from './action-footer';
 import type { FieldsDraft } from './drafts';
+import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
 import { Field } from './item-form';
 import type { FieldErrors } from './payload-fields';
 
@@ -37,13 +38,23 @@ function keptFields<N extends string>(draft: FieldsDraft, names: readonly N[]) {
   };
 }
 
-/** A form's reason, kept as it is typed. */
-function ReasonField(props: { label: string; errors: FieldErrors; value: string; onText: (text: string) => void; maxLength?: number }) {
+/** Each form's reason as the server holds it (api/contracts/items.ts, typical-cases.ts; a merge's in the clue's payload). */
+const reasonLimit = (noun: Label): TextLimit => ({ name: 'reason', noun, max: 4000 });
+
+/** A form's reason, kept as it is typed: all of it, said to be past its limit if it is (see text-limit.ts). */
+function ReasonField(props: { label: string; noun?: Label; errors: FieldErrors; value: string; onText: (text: string) => void }) {
+  const errors = () => withLimit(props.errors, reasonLimit(props.noun ?? messages.reasonNoun), props.value);
   return (
-    <Field name="reason" label={props.label} errors={props.errors}>
-      <textarea name="reason" rows={2} maxLength={props.maxLength} value={props.value} aria-invalid={invalidIn(props.errors, 'reason')} onInput={(e) => props.onText(e.currentTarget.value)} />
+    <Field name="reason" label={props.label} errors={errors()} limit={{ text: props.value, max: 4000 }}>
+      <textarea name="reason" rows={2} value={props.value} aria-invalid={invalidIn(errors(), 'reason')} onInput={(e) => props.onText(e.currentTarget.value)} />
     </Field>
   );
+}
+
+/** A reason's fault to say at the submit: none typed where one is needed, or more than its limit. */
+function reasonFault(reason: string, noun: Label, required: boolean): Label | null {
+  if (required && reason.trim() === '') return messages.required;
+  return overLimit(reasonLimit(noun), reason);
 }
 
 /** A transfer to another unit of the campaign (not retired, not the item's own), with the reason. */
@@ -53,7 +64,8 @@ export function TransferForm(props: FormProps & { campaign: CampaignDetail; from
     event.preventDefault();
     const early: Record<string, Label> = {};
     if (fields().unitId === '') early.unitId = messages.required;
-    if (fields().reason.trim() === '') early.reason = messages.required;
+    const reason = reasonFault(fields().reason, messages.reasonNoun, true);
+    if (reason !== null) early.reason = reason;
     props.onErrors(early);
     if (Object.keys(early).length === 0) props.onTransfer(fields().unitId, fields().reason.trim());
   }
@@ -81,12 +93,13 @@ export function TransferForm(props: FormProps & { campaign: CampaignDetail; from
  * A change whose one field is its required reason: a typical case withdrawn, a request for more time declined (the
  * reason its asker reads).
  */
-export function ReasonForm(props: FormProps & { testId: string; title: string; label: string; submitLabel: string; maxLength?: number; onReason: (reason: string) => void }) {
+export function ReasonForm(props: FormProps & { testId: string; title: string; label: string; noun?: Label; submitLabel: string; onReason: (reason: string) => void }) {
   const { fields, set } = keptFields(props.draft, ['reason']);
   function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (fields().reason.trim() === '') {
-      props.onErrors({ reason: messages.required });
+    const fault = reasonFault(fields().reason, props.noun ?? messages.reasonNoun, true);
+    if (fault !== null) {
+      props.onErrors({ reason: fault });
       return;
     }
     props.onReason(fields().reason.trim());
@@ -94,7 +107,7 @@ export function ReasonForm(props: FormProps & { testId: string; title: string; l
   return (
     <form class="action-form" data-testid={props.testId} onSubmit={submit} novalidate>
       <h4>{props.title}</h4>
-      <ReasonField label={props.label} errors={props.errors} value={fields().reason} maxLength={props.maxLength} onText={set('reason')} />
+      <ReasonField label={props.label} noun={props.noun} errors={props.errors} value={fields().reason} onText={set('reason')} />
       <ActionFooter busy={props.busy} problem={props.problem} label={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
@@ -106,9 +119,13 @@ export function MergeForm(props: FormProps & { onMerge: (targetId: number, reaso
   function submit(event: SubmitEvent) {
     event.preventDefault();
     const target = Number(fields().targetId);
-    if (!Number.isInteger(target) || target <= 0) {
-      // Left empty, it is needed, as every form says of such a field; 0 or 1.5 are not clue numbers.
-      props.onErrors({ targetId: fields().targetId.trim() === '' ? messages.required : messages.invalid });
+    const early: Record<string, Label> = {};
+    // Left empty, it is needed, as every form says of such a field; 0 or 1.5 are not clue numbers.
+    if (!Number.isInteger(target) || target <= 0) early.targetId = fields().targetId.trim() === '' ? messages.required : messages.invalid;
+    const reason = reasonFault(fields().reason, messages.reasonNoun, false);
+    if (reason !== null) early.reason = reason;
+    if (Object.keys(early).length > 0) {
+      props.onErrors(early);
       return;
     }
     props.onMerge(target, fields().reason.trim() === '' ? null : fields().reason.trim());

@@ -11,7 +11,11 @@ import { calendarDay, dueDate } from '../ui/dates';
 import { extensionBounds, quickChoices, untilProblem } from './extension-dates';
 import { extensionMessages, xm } from './messages';
 import { me } from '../session/session';
+import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
 import './extension.css';
+
+/** The reason as the server holds it (api/contracts/items.ts, extendRequest). */
+const reasonLimit: TextLimit = { name: 'reason', noun: extensionMessages.reasonNoun, max: 4000 };
 
 /**
  * The form of a deadline extension (延期), or of a request for one
@@ -51,6 +55,7 @@ export function ExtendForm(props: {
   createEffect(on(() => props.initialUntil, (day) => day !== undefined && setUntil(askedDay(day)), { defer: true }));
   const [reason, setReason] = createSignal(kept?.reason ?? props.initialReason ?? '');
   const keep = () => props.draft.keep({ until: until(), reason: reason() });
+  const shownErrors = () => withLimit(props.errors, reasonLimit, reason());
   createEffect(on(() => props.initialReason, (text) => text !== undefined && setReason(text), { defer: true }));
   const choose = (day: string) => {
     setUntil(day);
@@ -66,7 +71,8 @@ export function ExtendForm(props: {
     const early: Record<string, Label> = {};
     const wrong = untilProblem(until(), bounds());
     if (wrong !== null) early.until = wrong === 'required' ? messages.required : extensionMessages[wrong];
-    if (reason().trim() === '') early.reason = messages.required;
+    const reasonFault = reason().trim() === '' ? messages.required : overLimit(reasonLimit, reason());
+    if (reasonFault !== null) early.reason = reasonFault;
     props.onErrors(early);
     if (Object.keys(early).length > 0 || props.overtaken) return;
     props.onExtend({ until: until(), reason: reason().trim() });
@@ -106,8 +112,8 @@ export function ExtendForm(props: {
           </For>
         </div>
       </Field>
-      <Field name="reason" label={xm('reason')} errors={props.errors}>
-        <textarea name="reason" rows={2} maxLength={4000} value={reason()} aria-invalid={props.errors.reason !== undefined} onInput={(e) => {
+      <Field name="reason" label={xm('reason')} errors={shownErrors()} limit={{ text: reason(), max: reasonLimit.max }}>
+        <textarea name="reason" rows={2} value={reason()} aria-invalid={shownErrors().reason !== undefined} onInput={(e) => {
             setReason(e.currentTarget.value);
             keep();
           }}

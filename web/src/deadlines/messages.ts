@@ -15,6 +15,8 @@ export const extensionMessages = {
     en: "Due at the end of the chosen day, at the latest the campaign's last day ({last}). Escalations of the old deadline are settled; if the new one is missed, it escalates afresh.",
   },
   reason: { zh: '延期原因', en: 'Why more time is needed' },
+  // As a text past its limit names it (see ui/text-limit.ts).
+  reasonNoun: { zh: '延期原因', en: 'reason for more time' },
   save: { zh: '确认延期', en: 'Extend' },
   done: { zh: '已延期', en: 'Deadline extended' },
   ask: { zh: '申请延期', en: 'Ask for more time' },
@@ -49,6 +51,7 @@ export const extensionMessages = {
   grant: { zh: '批准延期', en: 'Grant' },
   decline: { zh: '不予延期', en: 'Decline' },
   declineReason: { zh: '不予延期的理由', en: 'Reason for declining' },
+  declineReasonNoun: { zh: '不予延期的理由', en: 'reason for declining' },
   declined: { zh: '已不予延期', en: 'Extension declined' },
   extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
   tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
