@@ -114,6 +114,20 @@ describe('work notes', () => {
     expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).version).toBe(clue.version);
   });
 
+  it('holds a note to 4,000 characters as the drawer counts them: one more is refused naming the note, the limit whole is stored whole', async () => {
+    const clue = await openClue(4);
+    const entries = (await database.db.select({ seq: auditLog.seq }).from(auditLog)).length;
+    const over = await office.send('POST', `/api/clues/${clue.id}/notes`, { text: `${'长'.repeat(4000)}尾` });
+    expect(over.status).toBe(400);
+    const problem = (await over.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(problem.fields).toEqual([{ field: 'text', message: { zh: '最多 4000 个字符', en: 'At most 4000 characters' } }]);
+    expect((await database.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(entries);
+    // Spaces around it are trimmed before it is measured, and a character outside the BMP (two UTF-16 units) is one.
+    const whole = `  ${'𠀀'.repeat(10)}${'长'.repeat(3990)}\n`;
+    expect((await office.send('POST', `/api/clues/${clue.id}/notes`, { text: whole })).status).toBe(200);
+    expect((await history('clues', clue.id)).at(-1)).toMatchObject({ event: 'clue.note', payload: { text: whole.trim() } });
+  });
+
   it('tells each viewer which changes they may make on the item, so the drawer offers a note only to those who may write one', async () => {
     const clue = await openClue(3);
     const [assignee] = clue.assigneeId === null ? [] : await database.db.select({ username: users.username }).from(users).where(eq(users.id, clue.assigneeId));
