@@ -18,6 +18,35 @@ export const transitionRequest = z
   .meta({ id: 'TransitionRequest' });
 export type TransitionRequest = z.infer<typeof transitionRequest>;
 
+/**
+ * The escalation a line of an item's history is about (raised, acknowledged, resolved): those are logged under
+ * the escalation, and the item's history reads them beside its own entries so that an escalation resolved long
+ * ago still says the item was overdue and to whom it was raised.
+ */
+export const historyEscalation = z
+  .object({
+    id: z.number().int(),
+    /** 1 due soon (to the assignee), 2 overdue (to the unit's lead), 3 long overdue (to the office). */
+    level: z.number().int().min(1).max(3),
+    recipient: z.enum(['assignee', 'unitLead', 'office']),
+    /** The assignee it was raised to, by name; null for a lead or the office, found by unit and role. */
+    recipientName: z.string().nullable(),
+    /** The unit it was raised in (whose leads a level-2 escalation goes to). */
+    unitId: z.string().nullable(),
+    /** The state the item overstayed, and the deadline it missed. */
+    state: z.string(),
+    dueAt: z.string(),
+    /** On a resolve line, why: the item moved on, or its deadline was extended; null on other lines and where the entry does not say (one written before it was recorded). */
+    resolvedBecause: z.enum(['movedOn', 'extended']).nullable(),
+  })
+  .meta({ id: 'HistoryEscalation' });
+export type HistoryEscalation = z.infer<typeof historyEscalation>;
+
+/**
+ * One line of an item's history: an audit entry of the item, or of one of its escalations
+ * (`escalation.raise`, `escalation.acknowledge`, `escalation.resolve`, with `escalation` set and no states:
+ * an escalation's own states are not the item's).
+ */
 export const historyEntry = z
   .object({
     seq: z.number().int(),
@@ -31,6 +60,7 @@ export const historyEntry = z
     payload: z.record(z.string(), z.unknown()),
     /** The name of the person the entry's `payload.assigneeId` names (an assignment; a verify or rectify naming one), else null. */
     assigneeName: z.string().nullable(),
+    escalation: historyEscalation.nullable(),
   })
   .meta({ id: 'HistoryEntry' });
 export type HistoryEntry = z.infer<typeof historyEntry>;

@@ -1,9 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { auditLog, users } from '../../db/schema';
 import type { Clock } from '../clock';
 import type { ItemKindName } from '../contracts/board';
 import { idempotencyHeader, idParam } from '../contracts/common';
@@ -20,6 +18,7 @@ import {
 } from '../contracts/items';
 import { viewerOf } from '../middleware/viewer';
 import { readItem } from '../services/item-card';
+import { readItemHistory } from '../services/item-history';
 import { tableOf } from '../services/item-tables';
 import { createItem } from '../services/create-item';
 import { addNote, applyRequests } from '../services/move-item';
@@ -33,9 +32,6 @@ async function currentAssignee(db: Database['db'], kind: ItemKindName, id: numbe
   const [row] = await db.select({ assigneeId: t.assigneeId }).from(t).where(eq(t.id, id)).limit(1);
   return row?.assigneeId;
 }
-
-/** The person an entry names as assignee, beside the one who wrote it. */
-const assignees = alias(users, 'assignees');
 
 /** The routes of one kind of item, mounted at /clues and /problems. */
 export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock) {
@@ -139,33 +135,14 @@ export function itemRoutes(kind: ItemKindName, database: Database, clock: Clock)
         path: `${base}/{id}/history`,
         tags: [tag],
         request: { params: idParam },
-        responses: { 200: json(z.array(historyEntry), 'Every audit entry of the item, oldest first'), ...problems(400, 401, 404) },
+        responses: { 200: json(z.array(historyEntry), 'Every audit entry of the item and of its escalations, oldest first'), ...problems(400, 401, 404) },
       }),
       async (c) => {
         const viewer = viewerOf(c);
         const { id } = c.req.valid('param');
         // Reading the item first applies the scope check.
         await readItem(database.db, kind, id, viewer.actor, clock());
-        const rows = await database.db
-          .select({
-            seq: auditLog.seq,
-            at: auditLog.at,
-            actorId: auditLog.actorId,
-            actorName: users.displayName,
-            event: auditLog.event,
-            fromState: auditLog.fromState,
-            toState: auditLog.toState,
-            version: auditLog.version,
-            payload: auditLog.payload,
-            assigneeName: assignees.displayName,
-          })
-          .from(auditLog)
-          .leftJoin(users, eq(users.id, auditLog.actorId))
-          // Whom an assignment (or a verify or rectify naming one) gave the item to, by name: the entry holds the id.
-          .leftJoin(assignees, eq(assignees.id, sql`json_extract(${auditLog.payload}, '$.assigneeId')`))
-          .where(and(eq(auditLog.subject, kind), eq(auditLog.subjectId, id)))
-          .orderBy(asc(auditLog.seq));
-        return c.json(rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> })), 200);
+        return c.json(await readItemHistory(database.db, kind, id), 200);
       },
     )
     .openapi(

@@ -8,7 +8,7 @@ import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { rungsOf, tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
-import { auditResolved, resolvePhasesLeft } from './escalations-resolved';
+import { auditResolved, resolvePhasesLeft, type ResolvedBecause } from './escalations-resolved';
 import { letOthersIn } from './let-others-in';
 import { loadEscalationRouting } from './people/escalation-routing';
 
@@ -361,7 +361,16 @@ export async function resolveMovedOn(tx: Tx, kind: ItemKindName, now: Date, only
       ),
     )
     .returning();
-  await auditResolved(tx, moved, now);
+  if (moved.length === 0) return 0;
+  // Read after the change that resolved them (in its transaction): an item that entered a state since moved on; one
+  // still in the state it was raised in was given a later deadline.
+  const items = await tx
+    .select({ id: t.id, enteredAt: t.enteredAt })
+    .from(t)
+    // One parameter however many: the sweep's settling at start may resolve thousands.
+    .where(sql`${t.id} in (select value from json_each(${JSON.stringify([...new Set(moved.map((row) => row.subjectId))])}))`);
+  const enteredAt = new Map(items.map((item) => [item.id, item.enteredAt]));
+  await auditResolved(tx, moved, now, (row): ResolvedBecause => (enteredAt.get(row.subjectId) === row.enteredAt ? 'extended' : 'movedOn'));
   return moved.length;
 }
 

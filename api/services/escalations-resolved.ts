@@ -28,8 +28,17 @@ export async function resolvePhasesLeft(tx: Tx, now: Date, campaignId?: number):
   return left.length;
 }
 
-/** The audit entries of escalations just resolved, one each, written by no one (the move, the extension or the advance was). */
-export async function auditResolved(tx: Tx, resolved: readonly EscalationRow[], now: Date): Promise<void> {
+/**
+ * Why an item's escalation was resolved, as its resolve entry records it for the item's history: the item left the
+ * state it overstayed (entered another, or the same one anew), or stayed and was given a later deadline.
+ */
+export type ResolvedBecause = 'movedOn' | 'extended';
+
+/**
+ * The audit entries of escalations just resolved, one each, written by no one (the move, the extension or the
+ * advance was), each with why where the caller says it (a phase's is resolved by the advance alone).
+ */
+export async function auditResolved(tx: Tx, resolved: readonly EscalationRow[], now: Date, because?: (row: EscalationRow) => ResolvedBecause): Promise<void> {
   if (resolved.length > 0) {
     await appendAuditAll(
       tx,
@@ -42,7 +51,7 @@ export async function auditResolved(tx: Tx, resolved: readonly EscalationRow[], 
         event: 'escalation.resolve',
         fromState: row.acknowledgedAt === null ? 'open' : 'acknowledged',
         toState: 'resolved',
-        payload: { item: { subject: row.subject, id: row.subjectId }, level: row.level },
+        payload: { item: { subject: row.subject, id: row.subjectId }, level: row.level, ...(because !== undefined && { because: because(row) }) },
         version: row.acknowledgedAt === null ? 2 : 3,
       })),
     );

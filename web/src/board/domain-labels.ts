@@ -5,7 +5,13 @@ import { refusalLabels } from '../../../engine/refusals';
 import type { ItemKind } from '../api/client';
 
 const stateLabels: Record<ItemKind, Record<string, Label>> = { clue: clueStateLabels, problem: problemStateLabels };
-const eventLabels: Record<string, Label> = { ...clueEventLabels, ...problemEventLabels, 'clue.create': clueCreateLabel, 'problem.create': problemCreateLabel };
+/** An item's history reads its escalations' entries too (see api/services/item-history.ts). */
+const escalationEventLabels: Record<string, Label> = {
+  'escalation.raise': { zh: '督办发出', en: 'Escalated' },
+  'escalation.acknowledge': { zh: '督办签收', en: 'Escalation acknowledged' },
+  'escalation.resolve': { zh: '督办解除', en: 'Escalation resolved' },
+};
+const eventLabels: Record<string, Label> = { ...clueEventLabels, ...problemEventLabels, ...escalationEventLabels, 'clue.create': clueCreateLabel, 'problem.create': problemCreateLabel };
 
 /** A state's name on the board of a kind, or the raw name if the engine has none. */
 export function stateLabel(kind: ItemKind, state: string): Label {

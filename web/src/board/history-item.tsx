@@ -10,6 +10,7 @@ import { isRecord, keyLabel } from './context-keys';
 import { eventLabel, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { figure } from './format';
 import { editedFields, type EditedValue } from './history-edit';
+import { escalationParts } from './history-escalation';
 import { importLabels, importedWith } from './history-import';
 import { organisationTypeLabel } from './outcome-labels';
 
@@ -116,6 +117,7 @@ export function HistoryItem(props: {
             </span>
           )}
         </Show>
+        <For each={escalationParts(props.entry, props.unitName)}>{(part) => <span class="muted" data-testid="escalation-said">{` · ${tr(part)}`}</span>}</For>
         <Show when={moved()}>
           <span class="muted">
             {' · '}
