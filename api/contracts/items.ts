@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { freeObject } from '../../engine/nesting';
 import { clueFieldsSchema } from '../../engine/clue/clue.model';
 import { localDateSchema } from '../../engine/deadlines/local-date';
+import { answeringSchema } from '../../engine/item/extension';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
 import { changesSomething, nothingToChange } from './common';
@@ -110,18 +111,23 @@ export const problemEditRequest = problemFieldsSchema
  */
 export const noteRequest = z.strictObject({ text: requiredText(4000) }).meta({ id: 'NoteRequest' });
 
+/** Asking a lead or the office for more time (延期申请): the day, and why; on the version the user saw. */
+export const extensionAskRequest = z
+  .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: requiredText(4000) })
+  .meta({ id: 'ExtensionAsk' });
+
 /**
  * More time for an item in the state it is in (延期): the last calendar day
  * now allowed, in the campaign's time zone, and why; on the version the
  * user saw. The engine holds it to a later day than the current deadline,
- * not one already over, not past the campaign's last day.
+ * not one already over, not past the campaign's last day. A grant of a
+ * request for more time names it (`answering`, by when it was asked: the
+ * `at` of the item's `context.extensionRequest`), and is refused (422,
+ * naming `answering`) once that request no longer waits.
  */
-export const extendRequest = z
-  .strictObject({ until: localDateSchema, version: z.number().int().positive(), reason: requiredText(4000) })
+export const extendRequest = extensionAskRequest
+  .extend({ answering: answeringSchema.optional() })
   .meta({ id: 'ExtendRequest' });
-
-/** Asking a lead or the office for more time (延期申请): the day, and why; on the version the user saw. */
-export const extensionAskRequest = extendRequest.meta({ id: 'ExtensionAsk' });
 
 /** Declining a request for more time, with the reason its asker reads. */
 export const extensionDeclineRequest = z

@@ -21,7 +21,7 @@ interface Item {
   state: string;
   dueAt: string;
   extensionAskedUntil: string | null;
-  context: { extensionRequest?: { until: string; dueAt: string; reason: string; by: number } | null };
+  context: { extensionRequest?: { until: string; dueAt: string; reason: string; by: number; at: string } | null };
 }
 type Problem = { fields?: { field: string }[] };
 
@@ -83,6 +83,39 @@ describe('asking for more time (延期申请)', () => {
     expect(granted.body).toMatchObject({ dueAt: '2026-11-30T16:00:00.000Z', extensionAskedUntil: null, context: { extensionRequest: null } });
     const [row] = await database.db.select({ asked: clues.extensionAskedUntil, due: clues.dueAt }).from(clues).where(eq(clues.id, clue.id));
     expect(row).toEqual({ asked: null, due: '2026-11-30T16:00:00.000Z' });
+  });
+
+  it('is granted only while the request the grant names still waits: declined meanwhile by the office, the grant is refused and nothing stored', async () => {
+    const { item: clue, officer, lead } = await officersItem('clue', 4);
+    const office = await signIn(app, 'office');
+    const asked = await post(officer, `/api/clues/${clue.id}/extension-request`, { version: clue.version, until: '2026-11-30', reason: '电子数据鉴定尚未出具结论' });
+    expect(asked.status).toBe(200);
+    const answering = { askedAt: asked.body.context.extensionRequest?.at };
+    expect(answering.askedAt).toEqual(expect.any(String));
+    const declined = await post(office, `/api/clues/${clue.id}/extension-request/decline`, { version: asked.body.version, reason: '案情简单，应按期办结' });
+    expect(declined.status).toBe(200);
+
+    // The lead's drawer had the request open; the version is the current one (the live stream brought it), so only the request named tells.
+    const refused = await lead.send('POST', `/api/clues/${clue.id}/extend`, { version: declined.body.version, until: '2026-11-30', reason: '同意延期', answering });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await refused.json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
+    expect(problem.fields.map((f) => f.field)).toEqual(['answering']);
+    expect(problem.fields[0]?.message.zh).toContain('已不再待审批');
+    expect(problem.fields[0]?.message.en).toContain('no longer waiting');
+    const after = (await (await lead.get(`/api/clues/${clue.id}`)).json()) as Item;
+    expect(after).toMatchObject({ version: declined.body.version, dueAt: clue.dueAt, extensionAskedUntil: null });
+
+    // Asked again, and granted while it waits: stored, the request ended, the entry naming the request it answered.
+    const again = await post(officer, `/api/clues/${clue.id}/extension-request`, { version: after.version, until: '2026-11-20', reason: '鉴定机构答复本月内出具结论' });
+    expect(again.status).toBe(200);
+    const granted = await post(lead, `/api/clues/${clue.id}/extend`, { version: again.body.version, until: '2026-11-20', reason: '同意延期', answering: { askedAt: again.body.context.extensionRequest?.at } });
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ dueAt: '2026-11-20T16:00:00.000Z', extensionAskedUntil: null, context: { extensionRequest: null } });
+    const history = (await (await lead.get(`/api/clues/${clue.id}/history`)).json()) as { event: string; payload: Record<string, unknown> }[];
+    expect(history.at(-1)).toMatchObject({ event: 'clue.extend', payload: { answering: { askedAt: again.body.context.extensionRequest?.at } } });
+    // An officer's request does not carry the field.
+    expect((await post(officer, `/api/clues/${clue.id}/extension-request`, { version: granted.body.version, until: '2026-12-01', reason: 'x', answering })).status).toBe(400);
   });
 
   it('refuses a day that is not one, an earlier one, a field it does not know or a stale version, by field, and changes nothing', async () => {

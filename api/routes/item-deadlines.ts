@@ -32,8 +32,8 @@ export function itemDeadlineRoutes(kind: ItemKindName, database: Database, clock
         const body = c.req.valid('json');
         const { once, kept } = await itemRetry(database, viewerOf(c).actor.userId, c.req.valid('header')['idempotency-key'], 'POST', c.req.path, body);
         if (kept !== null) return c.json(kept, 200, replayed);
-        const { version, until, reason } = body;
-        const moves = [{ event: `${kind}.extend`, payload: { until, reason } }];
+        const { version, until, reason, answering } = body;
+        const moves = [{ event: `${kind}.extend`, payload: { until, reason, ...(answering !== undefined && { answering }) } }];
         return c.json(await applyRequests(database, kind, c.req.valid('param').id, viewerOf(c).actor, version, moves, clock(), once), 200);
       },
     )

@@ -109,8 +109,8 @@ const whileOpen = {
   'clue.absorb': absorb,
   'clue.note': note,
   ...files,
-  // More time in this state (延期): a lead's or the office's call, as assigning is.
-  'clue.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'recordExtension' },
+  // More time in this state (延期): a lead's or the office's call, as assigning is. A grant names the request it answers, which must still wait.
+  'clue.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'answersWaitingRequest', 'extensionLater']), actions: 'recordExtension' },
   // Whoever works the clue asks for it; a new request replaces one still waiting.
   'clue.requestExtension': { guard: and(['campaignOpen', 'actorMayMove', 'extensionLater']), actions: 'recordExtension' },
   'clue.declineExtension': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionRequested']), actions: 'recordExtension' },

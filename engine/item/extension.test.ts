@@ -155,6 +155,31 @@ describe('a request for an extension (延期申请)', () => {
     expect(decideClue(asked(), actors.leadInScope, { event: 'clue.declineExtension', payload: { reason: ' ' } }, rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'reason' }] } });
   });
 
+  it('is granted by an extension naming it, and refused, with nothing changed, once it no longer waits: declined, replaced, or never asked', () => {
+    const grant = (askedAt: string) => ({ event: 'clue.extend' as const, payload: { until: '2026-04-25', reason: '同意延期', answering: { askedAt } } });
+    const waiting = asked();
+    const askedAt = waiting.context.extensionRequest?.at ?? '';
+    expect(decideClue(waiting, actors.leadInScope, grant(askedAt), rules, now)).toMatchObject({ ok: true, dueAt: '2026-04-25T16:00:00.000Z', context: { extensionRequest: null } });
+    // The same instant written with the campaign's offset is the same request.
+    expect(decideClue(waiting, actors.leadInScope, grant('2026-04-10T10:00:00+08:00'), rules, now)).toMatchObject({ ok: true });
+
+    const declinedFirst = decideClue(waiting, actors.office, decline(), rules, now);
+    if (!declinedFirst.ok) throw new Error(declinedFirst.refusal.code);
+    const declined: ClueRecord = { id: 100, state: declinedFirst.state, context: declinedFirst.context, version: declinedFirst.version };
+    const refused = decideClue(declined, actors.leadInScope, grant(askedAt), rules, now);
+    expect(refused).toMatchObject({ ok: false, refusal: { code: 'move_not_allowed', fields: [{ field: 'answering' }] } });
+    expect(refused.ok ? '' : refused.refusal.reason.zh).toContain('已不再待审批');
+    expect(refused.ok ? '' : refused.refusal.reason.en).toContain('no longer waiting');
+    // Asked again a day later: the grant of the first request does not answer the second.
+    const askedAgain = decideClue(waiting, actors.officerAssigned, ask('2026-04-28'), rules, new Date(now.getTime() + 86_400_000));
+    if (!askedAgain.ok) throw new Error(askedAgain.refusal.code);
+    const replaced: ClueRecord = { id: 100, state: askedAgain.state, context: askedAgain.context, version: askedAgain.version };
+    expect(decideClue(replaced, actors.leadInScope, grant(askedAt), rules, new Date(now.getTime() + 86_400_000))).toMatchObject({ ok: false, refusal: { fields: [{ field: 'answering' }] } });
+    expect(decideClue(clueIn('verifying'), actors.leadInScope, grant(askedAt), rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'answering' }] } });
+    // An extension naming no request is judged as before, whatever waits.
+    expect(decideClue(declined, actors.leadInScope, extend('2026-04-25'), rules, now)).toMatchObject({ ok: true });
+  });
+
   it('replays from the history: asked, declined, asked again', () => {
     const fields = { title: '跨境赌博线索', description: '', categoryId: 5, source: 'other' as const };
     const created = createClue(100, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields }, actors.office, rules, now);

@@ -21,12 +21,21 @@ import type { EventMeta, ItemRulesContext } from './types';
  * item moves on and the request with its state.
  */
 
-/** The extension's payload: the last calendar day now allowed (local to the campaign), and why. */
-export const extendPayloadSchema = z.strictObject({ until: localDateSchema, reason: z.string().trim().min(1).max(4000) });
-export type ExtendPayload = z.infer<typeof extendPayloadSchema>;
+/** Asking for an extension: the last calendar day wanted (local to the campaign), and why, for a lead or the office to grant. */
+export const requestExtensionPayloadSchema = z.strictObject({ until: localDateSchema, reason: z.string().trim().min(1).max(4000) });
 
-/** Asking for an extension: the same day and reason, for a lead or the office to grant. */
-export const requestExtensionPayloadSchema = extendPayloadSchema;
+/**
+ * The request a grant answers, by when it was asked (a request waiting on an item is the one asked last). A grant
+ * is an extension like any other; naming the request is what lets it be refused once that request no longer waits.
+ */
+export const answeringSchema = z.strictObject({ askedAt: z.iso.datetime({ offset: true }) });
+
+/**
+ * The extension's payload: the last calendar day now allowed (local to the campaign), and why; when it grants a
+ * request for more time, the request it answers.
+ */
+export const extendPayloadSchema = requestExtensionPayloadSchema.extend({ answering: answeringSchema.optional() });
+export type ExtendPayload = z.infer<typeof extendPayloadSchema>;
 /** Declining a request says why. */
 export const declineExtensionPayloadSchema = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
 
@@ -54,7 +63,14 @@ export function extensionRequestOf(context: WithExtensionRequest): ExtensionRequ
 }
 
 /** The events about deadlines, of either kind, as the checks and actions read them. */
-type DeadlineEvent = { readonly type: string; readonly meta: EventMeta; readonly until?: string; readonly reason?: string; readonly requestedDueAt?: string };
+type DeadlineEvent = {
+  readonly type: string;
+  readonly meta: EventMeta;
+  readonly until?: string;
+  readonly reason?: string;
+  readonly requestedDueAt?: string;
+  readonly answering?: { readonly askedAt: string };
+};
 
 /**
  * What an extension or a request needs beyond its payload, from the rules:
@@ -116,6 +132,12 @@ const past = refuse('payload_invalid', [{ field: 'until', message: { zh: '新期
 
 const noRequest = refuse('move_not_allowed', undefined, { zh: '该事项没有待审批的延期申请', en: 'No extension has been asked for on this item' });
 
+const notWaiting = {
+  zh: '所答复的延期申请已不再待审批（已被答复、被新的申请取代，或随状态结束），未作延期',
+  en: 'The request for more time this answers is no longer waiting (answered, replaced by a newer one, or ended with its state): nothing was extended',
+};
+const answeredMeanwhile = refuse('move_not_allowed', [{ field: 'answering', message: notWaiting }], notWaiting);
+
 /**
  * Who asked for more time does not answer it: a unit lead's own request
  * (asked past their extensions in a state) waits on the office, and a lead
@@ -138,6 +160,17 @@ export function extensionChecks<Context extends WithExtensionRequest, Event exte
       if (wanted === null) return null;
       if (context.dueAt !== null && wanted <= context.dueAt) return notLater;
       return wanted <= event.meta.at ? past : null;
+    },
+    /**
+     * A grant answers the request it names, which must be the one waiting still: declined meanwhile (the office
+     * may have), replaced by its asker or ended with its state, the lead's grant of it is refused rather than
+     * taken as an extension of their own. An extension naming no request is judged as before.
+     */
+    answersWaitingRequest: (context: Context, event: Event) => {
+      if (!isExtension(event.type) || event.answering === undefined) return null;
+      const waiting = extensionRequestOf(context);
+      // Compared as instants: the request's time is stored as toISOString gives it, and may be named with an offset.
+      return waiting !== null && Date.parse(waiting.at) === Date.parse(event.answering.askedAt) ? null : answeredMeanwhile;
     },
     /** Only a request waiting on the item can be declined. */
     extensionRequested: (context: Context) => (extensionRequestOf(context) === null ? noRequest : null),

@@ -62,8 +62,8 @@ const whileOpen = {
   // Files on the same who-rule as notes; an officer removes only their own.
   'problem.attach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentRoom']), actions: 'recordFiles' },
   'problem.detach': { guard: and(['campaignOpen', 'actorMayMove', 'attachmentPresent', 'detachByAttacherOrLead']), actions: 'recordFiles' },
-  // More time in this state (延期): a lead's or the office's call, as assigning is.
-  'problem.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionLater']), actions: 'recordExtension' },
+  // More time in this state (延期): a lead's or the office's call, as assigning is. A grant names the request it answers, which must still wait.
+  'problem.extend': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'answersWaitingRequest', 'extensionLater']), actions: 'recordExtension' },
   // Whoever works the item asks for it; a new request replaces one still waiting.
   'problem.requestExtension': { guard: and(['campaignOpen', 'actorMayMove', 'extensionLater']), actions: 'recordExtension' },
   'problem.declineExtension': { guard: and(['campaignOpen', 'actorIsLeadOrOffice', 'extensionRequested']), actions: 'recordExtension' },

@@ -93,7 +93,7 @@ export const api = {
       return kind === 'clue' ? expect(client.clues[':id'].transfer.$post(request)) : expect(client.problems[':id'].transfer.$post(request));
     }),
   /** More time for an item in its state (延期), to the end of `until` in the campaign's zone. */
-  extend: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string }) =>
+  extend: (kind: ItemKind, id: number, body: { version: number; until: string; reason: string; answering?: { askedAt: string } }) =>
     withRetryKey(`${kind} ${id} extend ${JSON.stringify(body)}`, (key) => {
       const request = { param: { id: String(id) }, json: body, header: keyed(key) };
       return kind === 'clue' ? expect(client.clues[':id'].extend.$post(request)) : expect(client.problems[':id'].extend.$post(request));

@@ -107,9 +107,12 @@ export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask';
       onExtend={(body) => {
         const item = kit.item();
         const request = { version: item.version, ...body };
+        // A grant names the request it answers, so the server too refuses it once that request no longer waits
+        // (answered or replaced between this check and its arrival).
+        const granted = props.granting;
         void (props.mode === 'ask'
           ? kit.run(() => api.askExtension(item.kind, item.id, request), extensionMessages.asked, [item.state])
-          : kit.run(() => api.extend(item.kind, item.id, request), extensionMessages.done, [item.state]));
+          : kit.run(() => api.extend(item.kind, item.id, granted === null ? request : { ...request, answering: { askedAt: granted.at } }), extensionMessages.done, [item.state]));
       }}
     />
   );
