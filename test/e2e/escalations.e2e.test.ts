@@ -170,6 +170,10 @@ describe('the escalation inbox', () => {
       await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('无督办');
       expect(await drawer.getByTestId('extended-until').first().textContent()).toContain('延期至 2026年6月30日');
       expect(await drawer.getByTestId('said-reason').first().textContent()).toContain('需调取外省银行流水');
+      // Settled, its escalations stay in the clue's history: raised, and resolved by this extension, said so.
+      const history = drawer.getByTestId('history');
+      await expect.poll(() => history.locator('.history-entry', { hasText: '督办解除' }).first().textContent()).toContain('期限已延长');
+      expect(await history.locator('.history-entry', { hasText: '督办发出' }).first().textContent()).toMatch(/(临期|超期|严重超期) · → /);
       const item = await apiCall<{ dueAt: string; level: number; state: string }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
       expect(item).toMatchObject({ dueAt: '2026-06-30T16:00:00.000Z', level: 0 });
       const active = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=unit&status=active&subject=clue&subjectId=${id}`);
