@@ -4,6 +4,7 @@ import { extensionChecks } from '../item/extension';
 import { campaignOpenCheck, sameAssignee, standardRefusal, whoCheck, type Check } from '../item/checks';
 import type { Label } from '../labels';
 import { typicalCaseOf, type ClueContext, type ClueEvent, type ClueEventType } from './clue.model';
+import { mergedBackLabel, mergeRefusalLabels } from './merge.labels';
 
 /** A merge refused for its target: the clue number is what to fix, so the refusal names that field. */
 export const targetRefused = (reason: Label) => refuse('merge_target_invalid', [{ field: 'targetId', message: reason }], reason);
@@ -30,36 +31,24 @@ export const clueChecks = {
   hasAssignee: (context, event) =>
     context.assigneeId !== null || (event.type === 'clue.verify' && event.assigneeId !== undefined) ? null : missingAssignee,
 
-  /** Merging across units is the office's call: it decides which unit keeps the lead. */
+  /**
+   * Merging across units is the office's call: it decides which unit keeps the lead. Said at the clue number, the
+   * field to change: a lead above several units may merge within one of them.
+   */
   mergeAcrossUnitsByOffice: (context, event) =>
     event.type === 'clue.merge' && event.target.unitId !== context.unitId && event.meta.actor.role !== 'office'
-      ? refuse('role_forbidden', undefined, {
-          zh: '跨单位并案须由专项办决定',
-          en: 'Only the campaign office may merge clues across units',
-        })
+      ? refuse('role_forbidden', [{ field: 'targetId', message: mergeRefusalLabels.acrossUnits }], mergeRefusalLabels.acrossUnits)
       : null,
 
   /** Into another clue of the same campaign, never itself, never one already merged, no cycles. */
   mergeTargetValid: (context, event) => {
     if (event.type !== 'clue.merge') return standardRefusal('merge_target_invalid');
     const { target, meta } = event;
-    if (target.id === meta.itemId) return targetRefused({ zh: '不能并入自身', en: 'A clue cannot be merged into itself' });
+    if (target.id === meta.itemId) return targetRefused(mergeRefusalLabels.itself);
     // The other way round already: said as such, not as a merge into itself (which the user had not asked for).
-    if (target.chain.includes(meta.itemId)) {
-      return targetRefused({ zh: `线索 #${target.id} 已并入本线索，不能再反向并案`, en: `Clue #${target.id} was already merged into this one; it cannot be merged back the other way` });
-    }
-    if (target.campaignId !== context.campaignId) {
-      return targetRefused({
-        zh: '只能并入同一专项行动的线索',
-        en: 'A clue can only be merged into a clue of the same campaign',
-      });
-    }
-    if (target.state === 'merged') {
-      return targetRefused({
-        zh: '目标线索已被并案，请并入其主线索',
-        en: 'That clue was itself merged; merge into the clue it was merged into',
-      });
-    }
+    if (target.chain.includes(meta.itemId)) return targetRefused(mergedBackLabel(target.id));
+    if (target.campaignId !== context.campaignId) return targetRefused(mergeRefusalLabels.otherCampaign);
+    if (target.state === 'merged') return targetRefused(mergeRefusalLabels.targetMerged);
     return null;
   },
 

@@ -321,7 +321,8 @@ describe('merging', () => {
   });
 
   it('across units only by the office', () => {
-    expect(merge('leadAbove', { unitId: 'nanzheng' })).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+    // Said at the clue number: the field a lead above several units changes to merge within one of them.
+    expect(merge('leadAbove', { unitId: 'nanzheng' })).toMatchObject({ ok: false, refusal: { code: 'role_forbidden', fields: [{ field: 'targetId', message: { zh: '跨单位并案须由专项办决定' } }] } });
     expect(merge('office', { unitId: 'nanzheng' })).toMatchObject({ ok: true });
   });
 

@@ -11,6 +11,7 @@ import type { Decision, ItemRecord, ItemRulesContext, MoveRequest, Refused } fro
 import { clueChecks, clueDecisionChecks, targetRefused } from './clue.checks';
 import { clueStateLabels } from './clue.labels';
 import { clueMachine } from './clue.machine';
+import { mergeRefusalLabels } from './merge.labels';
 import {
   cluePayloadSchemas,
   type ClueContext,
@@ -48,7 +49,7 @@ const clueNeeds: Record<ClueEventType, readonly string[]> = {
 };
 const needsAssignee = ['assigneeId'] as const;
 
-const mergeTargetMissing = targetRefused({ zh: '找不到要并入的线索', en: 'The clue to merge into was not found' });
+const mergeTargetMissing = targetRefused(mergeRefusalLabels.missing);
 
 export const clueKind: ItemKind<ClueState, ClueContext, ClueEventType, ClueEvent> = {
   name: 'clue',
