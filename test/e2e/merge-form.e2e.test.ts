@@ -1,27 +1,107 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, asUser, browserSuite, campaignOf, type WireBoard } from './browser-kit';
+import { clueStateLabels } from '../../engine/clue/clue.labels';
+import { quotedZh } from '../../engine/labels';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, type WireBoard, type WireCard } from './browser-kit';
 
 /**
- * The drawer's merge form (并案) in Chromium: sent with the clue number left empty, it says what every other form
- * says of an empty field it needs. Needs `npm run build`.
+ * The drawer's merge form (并案) in Chromium: the clue number typed is looked up and the clue it names shown (or why
+ * this clue cannot go into it), and the merge, which cannot be undone, is confirmed naming that clue before it is
+ * sent. Needs `npm run build`.
  */
 const suite = browserSuite({ seed: { clues: 40, problems: 4 } });
 
+interface WireClue {
+  readonly id: number;
+  readonly state: string;
+  readonly version: number;
+  readonly title: string;
+  readonly unitId: string;
+  readonly context: { readonly mergedInto?: number | null };
+}
+
+/** Found clues the office may merge, and the campaign's units. */
+async function foundClues(page: Page, context: BrowserContext): Promise<{ cards: WireCard[]; units: { id: string; nameZh: string }[] }> {
+  const campaign = campaignOf(page);
+  const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaign}/board?kind=clue&state=found&limit=500`);
+  const { units } = await apiCall<{ units: { id: string; nameZh: string }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaign}`);
+  return { cards: (board.columns[0]?.cards ?? []).filter((card) => card.allowed.some((move) => move.to === 'merged')), units };
+}
+
+/** The drawer of a clue with its merge form open. */
+async function mergeFormOf(page: Page, id: number) {
+  await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${id}`);
+  const drawer = page.getByTestId('detail-panel');
+  await drawer.getByTestId('action-merge').click();
+  const form = drawer.getByTestId('merge-form');
+  return { form, number: form.getByRole('spinbutton', { name: '并入线索编号', exact: true }), submit: form.getByTestId('action-submit') };
+}
+
 describe('the drawer’s merge form', () => {
-  // It said 格式不正确 (invalid), where every other form says 必填.
-  test('an empty clue number is said to be required, as any form says of a field it needs, and the field is marked', () =>
+  test('with no number yet it says what to type, and offers no merge', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      const campaign = campaignOf(page);
-      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaign}/board?kind=clue&state=found&limit=500`);
-      const candidate = board.columns[0]?.cards.find((card) => card.allowed.some((move) => move.to === 'merged'));
-      if (candidate === undefined) throw new Error('no found clue may be merged');
-      await page.goto(`${suite.server.url}/campaigns/${campaign}/board?kind=clue&item=${candidate.id}`);
-      const drawer = page.getByTestId('detail-panel');
-      await drawer.getByTestId('action-merge').click();
-      const form = drawer.getByTestId('merge-form');
-      await form.getByTestId('action-submit').click();
-      const number = form.getByRole('spinbutton', { name: '并入线索编号', exact: true });
-      await expect.poll(() => number.getAttribute('aria-invalid')).toBe('true');
-      expect(await form.getByTestId('error-targetId').textContent()).toBe('必填');
+      const [source] = (await foundClues(page, context)).cards;
+      if (source === undefined) throw new Error('no found clue may be merged');
+      const { form, submit } = await mergeFormOf(page, source.id);
+      expect(await form.getByTestId('merge-target').textContent()).toBe('输入线索编号，即显示要并入的线索');
+      expect(await submit.isDisabled()).toBe(true);
+    }));
+
+  // A mistyped number merged, unasked, into whatever clue had it: the merge cannot be undone.
+  test('a wrong number is said wrong beside it, with why, and cannot be sent; the clue stays as it was', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const [source] = (await foundClues(page, context)).cards;
+      if (source === undefined) throw new Error('no found clue may be merged');
+      const { form, number, submit } = await mergeFormOf(page, source.id);
+      for (const [typed, reason] of [
+        ['999999', '找不到要并入的线索'],
+        [String(source.id), '不能并入自身'],
+        ['0', '线索编号应为正整数'],
+      ] as const) {
+        await number.fill(typed);
+        await expect.poll(() => form.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(reason);
+        expect(await number.getAttribute('aria-invalid')).toBe('true');
+        expect(await submit.isDisabled()).toBe(true);
+        // Enter in the field sends nothing either.
+        await number.press('Enter');
+        expect(await form.getByTestId('merge-confirm').count()).toBe(0);
+      }
+      const item = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`);
+      expect(item).toMatchObject({ state: 'found', version: source.version });
+    }));
+
+  test('a right number shows the clue it names; the merge asks to be confirmed naming it, and only then merges', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const { cards, units } = await foundClues(page, context);
+      const [source, target] = cards;
+      if (source === undefined || target === undefined) throw new Error('the seed has fewer than two found clues to merge');
+      const into = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${target.id}`);
+      const unit = units.find((u) => u.id === into.unitId)?.nameZh;
+      const { form, number, submit } = await mergeFormOf(page, source.id);
+      await number.fill(String(target.id));
+      await expect.poll(() => form.getByTestId('merge-target').textContent(), { timeout: 10_000 }).toBe(`并入 #${target.id}${quotedZh(into.title)} · ${unit} · ${clueStateLabels.found.zh}`);
+      expect(await form.getByTestId('error-targetId').textContent()).toBe('');
+      expect(await submit.isEnabled()).toBe(true);
+      await form.getByRole('textbox', { name: '原因' }).fill('同一收款账户');
+      await page.screenshot({ path: `${artifacts}/merge-target-zh.png` });
+
+      await submit.click();
+      const confirmation = form.getByTestId('merge-confirm');
+      expect(await confirmation.locator('.merge-confirm-question').textContent()).toBe(`将线索 #${source.id} 并入 #${target.id}${quotedZh(into.title)}？`);
+      expect(await confirmation.textContent()).toContain('并案后不能撤销');
+      // The focus waits on going back: a second Enter does not merge unread.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('merge-back');
+      await page.screenshot({ path: `${artifacts}/merge-confirm-zh.png` });
+      // Nothing is sent before it is confirmed.
+      expect(await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).toMatchObject({ state: 'found', version: source.version });
+      await confirmation.getByTestId('merge-back').click();
+      expect(await confirmation.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-submit');
+
+      await submit.click();
+      await confirmation.getByTestId('merge-confirm-submit').click();
+      await form.waitFor({ state: 'detached' });
+      const merged = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`);
+      expect(merged).toMatchObject({ state: 'merged', context: { mergedInto: target.id } });
     }));
 });

@@ -5,9 +5,11 @@ import { messages, type MessageKey } from '../i18n/messages';
 import { ExtendForm } from '../deadlines/extend-form';
 import { extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 import { extensionMessages, xm } from '../deadlines/messages';
+import { me } from '../session/session';
 import type { FieldsDraft } from './drafts';
 import type { FieldErrors } from './payload-fields';
-import { MergeForm, ReasonForm, TransferForm } from './reason-forms';
+import { MergeForm } from './merge-form';
+import { ReasonForm, TransferForm } from './reason-forms';
 
 /** The drawer's forms kept as drafts of their fields (besides the note's and the summary's, drafts of their own). */
 export const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const;
@@ -157,11 +159,15 @@ export function UntypicalAction(props: { kit: ActionKit }) {
   );
 }
 
-/** A clue merged into another (a move to `merged`, naming its target). */
+/** A clue merged into another (a move to `merged`, naming its target), once the user has seen that target and confirmed. */
 export function MergeAction(props: { kit: ActionKit }) {
   const kit = props.kit;
   return (
     <MergeForm
+      source={kit.item()}
+      reader={{ mayCrossUnits: me()?.role === 'office' }}
+      units={kit.campaign().units}
+      lookUp={(id) => api.item('clue', id)}
       {...formProps(kit, 'merge')}
       onMerge={(targetId, reason) => {
         const item = kit.item();

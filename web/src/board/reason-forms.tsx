@@ -15,9 +15,9 @@ import type { FieldErrors } from './payload-fields';
  * merged into another. Each starts from its draft (what was typed on this
  * item and not sent: a session that ran out at the submit, a drawer closed)
  * and keeps what is typed; the drawer sends, and drops the draft once sent
- * or cancelled.
+ * or cancelled. The merge form, which looks its target up, is merge-form.tsx.
  */
-interface FormProps {
+export interface FormProps {
   busy: boolean;
   problem: Label | null;
   errors: FieldErrors;
@@ -26,10 +26,10 @@ interface FormProps {
   draft: FieldsDraft;
 }
 
-const invalidIn = (errors: FieldErrors, name: string) => errors[name] !== undefined;
+export const invalidIn = (errors: FieldErrors, name: string) => errors[name] !== undefined;
 
 /** A form's text fields, started from its draft and kept in it as each is typed: `set(name)` is a field's input handler. */
-function keptFields<N extends string>(draft: FieldsDraft, names: readonly N[]) {
+export function keptFields<N extends string>(draft: FieldsDraft, names: readonly N[]) {
   const kept = draft.read();
   const [fields, setFields] = createSignal(Object.fromEntries(names.map((name) => [name, kept?.[name] ?? ''])) as Record<N, string>);
   return {
@@ -42,7 +42,7 @@ function keptFields<N extends string>(draft: FieldsDraft, names: readonly N[]) {
 const reasonLimit = (noun: Label): TextLimit => ({ name: 'reason', noun, max: 4000 });
 
 /** A form's reason, kept as it is typed: all of it, said to be past its limit if it is (see text-limit.ts). */
-function ReasonField(props: { label: string; noun?: Label; errors: FieldErrors; value: string; onText: (text: string) => void }) {
+export function ReasonField(props: { label: string; noun?: Label; errors: FieldErrors; value: string; onText: (text: string) => void }) {
   const errors = () => withLimit(props.errors, reasonLimit(props.noun ?? messages.reasonNoun), props.value);
   return (
     <Field name="reason" label={props.label} errors={errors()} limit={{ text: props.value, max: 4000 }}>
@@ -52,7 +52,7 @@ function ReasonField(props: { label: string; noun?: Label; errors: FieldErrors; 
 }
 
 /** A reason's fault to say at the submit: none typed where one is needed, or more than its limit. */
-function reasonFault(reason: string, noun: Label, required: boolean): Label | null {
+export function reasonFault(reason: string, noun: Label, required: boolean): Label | null {
   if (required && reason.trim() === '') return messages.required;
   return overLimit(reasonLimit(noun), reason);
 }
@@ -109,43 +109,6 @@ export function ReasonForm(props: FormProps & { testId: string; title: string; l
       <h4>{props.title}</h4>
       <ReasonField label={props.label} noun={props.noun} errors={props.errors} value={fields().reason} onText={set('reason')} />
       <ActionFooter busy={props.busy} problem={props.problem} label={props.submitLabel} onCancel={props.onCancel} />
-    </form>
-  );
-}
-
-/** A clue merged into another, by its number, with a reason if the user gives one. */
-export function MergeForm(props: FormProps & { onMerge: (targetId: number, reason: string | null) => void }) {
-  const { fields, set } = keptFields(props.draft, ['targetId', 'reason']);
-  function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const target = Number(fields().targetId);
-    const early: Record<string, Label> = {};
-    // Left empty, it is needed, as every form says of such a field; 0 or 1.5 are not clue numbers.
-    if (!Number.isInteger(target) || target <= 0) early.targetId = fields().targetId.trim() === '' ? messages.required : messages.invalid;
-    const reason = reasonFault(fields().reason, messages.reasonNoun, false);
-    if (reason !== null) early.reason = reason;
-    if (Object.keys(early).length > 0) {
-      props.onErrors(early);
-      return;
-    }
-    props.onMerge(target, fields().reason.trim() === '' ? null : fields().reason.trim());
-  }
-  return (
-    <form class="action-form" data-testid="merge-form" onSubmit={submit} novalidate>
-      <h4>{t('mergeTitle')}</h4>
-      <Field name="targetId" label={t('targetId')} errors={props.errors}>
-        <input
-          name="targetId"
-          type="number"
-          inputMode="numeric"
-          min="1"
-          value={fields().targetId}
-          aria-invalid={invalidIn(props.errors, 'targetId')}
-          onInput={(e) => set('targetId')(e.currentTarget.value)}
-        />
-      </Field>
-      <ReasonField label={t('reason')} errors={props.errors} value={fields().reason} onText={set('reason')} />
-      <ActionFooter busy={props.busy} problem={props.problem} label={t('merge')} onCancel={props.onCancel} />
     </form>
   );
 }
