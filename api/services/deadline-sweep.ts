@@ -8,7 +8,8 @@ import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { rungsOf, tableOf } from './item-tables';
 import { loadCampaign, type CampaignRow } from './campaign-rules';
-import { auditResolved, resolvePhasesLeft, type ResolvedBecause } from './escalations-resolved';
+import type { ResolvedBecause } from '../../db/schema/escalations';
+import { auditResolved, resolvePhasesLeft } from './escalations-resolved';
 import { letOthersIn } from './let-others-in';
 import { loadEscalationRouting } from './people/escalation-routing';
 

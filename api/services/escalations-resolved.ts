@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { appendAuditAll } from '../../db/audit/append';
 import { campaigns, escalations } from '../../db/schema';
+import type { ResolvedBecause } from '../../db/schema/escalations';
 
 type EscalationRow = typeof escalations.$inferSelect;
 
@@ -28,11 +29,6 @@ export async function resolvePhasesLeft(tx: Tx, now: Date, campaignId?: number):
   return left.length;
 }
 
-/**
- * Why an item's escalation was resolved, as its resolve entry records it for the item's history: the item left the
- * state it overstayed (entered another, or the same one anew), or stayed and was given a later deadline.
- */
-export type ResolvedBecause = 'movedOn' | 'extended';
 
 /**
  * The audit entries of escalations just resolved, one each, written by no one (the move, the extension or the

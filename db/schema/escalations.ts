@@ -12,6 +12,12 @@ export const escalationStatuses = ['open', 'acknowledged', 'resolved'] as const;
 export const escalationRaisedColumns = ['id', 'subject', 'subjectId', 'level', 'recipient', 'recipientUserId', 'unitId', 'dueAt', 'detail'] as const;
 
 /**
+ * Why an item's escalation was resolved, as its resolve entry records it (`because`) for the item's history: the item
+ * left the state it overstayed (entered another, or the same one anew), or stayed and was given a later deadline.
+ */
+export type ResolvedBecause = 'movedOn' | 'extended';
+
+/**
  * Escalations raised by the deadline sweep. One per (item, entry into its
  * current state, due time, level), enforced by a unique index, so a
  * repeated sweep or two API processes never raise the same one twice; a

@@ -38,11 +38,14 @@ describe('the deadline sweeps over the demo’s history', () => {
     // The new stay starts its own ladder.
     sweeps.sweep('clue', filed, at('2026-05-01T00:00:00Z'));
     const { escalations } = sweeps.finish(1, yearEnd);
-    expect(escalations.map((e) => [e.state, e.level, e.raisedAt, e.resolvedAt])).toEqual([
-      ['verifying', 1, '2026-03-09T16:01:00.000Z', '2026-03-10T16:00:30.000Z'],
-      ['filed', 1, '2026-04-29T16:01:00.000Z', null],
-      ['filed', 2, '2026-04-30T16:01:00.000Z', null],
+    expect(escalations.map((e) => [e.state, e.level, e.raisedAt, e.resolvedAt, e.resolvedBecause])).toEqual([
+      ['verifying', 1, '2026-03-09T16:01:00.000Z', '2026-03-10T16:00:30.000Z', 'movedOn'],
+      ['filed', 1, '2026-04-29T16:01:00.000Z', null, null],
+      ['filed', 2, '2026-04-30T16:01:00.000Z', null, null],
     ]);
+    // Its resolve entry says why, as the server's does, for the item's history.
+    const { audit } = sweeps.finish(1, yearEnd);
+    expect(audit.find((entry) => entry.event === 'escalation.resolve')?.payload).toEqual({ item: { subject: 'clue', id: 5 }, level: 1, because: 'movedOn' });
   });
 
   it('settles the escalations of a deadline extended, and raises the new one’s afresh; a move in the same stay settles nothing', () => {
@@ -56,10 +59,10 @@ describe('the deadline sweeps over the demo’s history', () => {
     sweeps.sweep('clue', extended, at('2026-03-20T00:00:00Z'));
     const { escalations } = sweeps.finish(1, yearEnd);
     // Nobody holds the item: its first rung goes to the unit's lead.
-    expect(escalations.map((e) => [e.level, e.recipient, e.dueAt, e.resolvedAt])).toEqual([
-      [1, 'unitLead', '2026-03-10T16:00:00.000Z', '2026-03-12T01:00:00.000Z'],
-      [2, 'unitLead', '2026-03-10T16:00:00.000Z', '2026-03-12T01:00:00.000Z'],
-      [1, 'unitLead', '2026-03-20T16:00:00.000Z', null],
+    expect(escalations.map((e) => [e.level, e.recipient, e.dueAt, e.resolvedAt, e.resolvedBecause])).toEqual([
+      [1, 'unitLead', '2026-03-10T16:00:00.000Z', '2026-03-12T01:00:00.000Z', 'extended'],
+      [2, 'unitLead', '2026-03-10T16:00:00.000Z', '2026-03-12T01:00:00.000Z', 'extended'],
+      [1, 'unitLead', '2026-03-20T16:00:00.000Z', null, null],
     ]);
   });
 

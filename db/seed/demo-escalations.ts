@@ -1,7 +1,7 @@
 import { escalationRecipients, levelReachedAt, unassignedFirstRungRecipient, type EscalationRecipient, type EscalationThresholds } from '../../engine';
 import type { AuditInput } from '../audit/append';
 import type { Random } from './random';
-import { escalationRaisedColumns } from '../schema/escalations';
+import { escalationRaisedColumns, type ResolvedBecause } from '../schema/escalations';
 
 /** An item as the sweep reads it: the state it is in, since when, when that is due, and who holds it. */
 export interface SweptItem {
@@ -28,9 +28,14 @@ export interface SimulatedEscalation {
   readonly acknowledgedAt: string | null;
   readonly note: string | null;
   readonly resolvedAt: string | null;
+  /** Why it was resolved, as the server's resolve entry says it (api/services/escalations-resolved.ts); null while open. */
+  readonly resolvedBecause: ResolvedBecause | null;
 }
 
-type Raised = Omit<SimulatedEscalation, 'id' | 'resolvedAt' | 'acknowledgedBy' | 'acknowledgedAt' | 'note'> & { resolvedAt: string | null };
+type Raised = Omit<SimulatedEscalation, 'id' | 'resolvedAt' | 'resolvedBecause' | 'acknowledgedBy' | 'acknowledgedAt' | 'note'> & {
+  resolvedAt: string | null;
+  resolvedBecause: ResolvedBecause | null;
+};
 
 /**
  * Who acknowledges the escalations along the way (签收): the person each was
@@ -107,6 +112,7 @@ export function demoSweeps(thresholds: EscalationThresholds) {
         dueAt,
         raisedAt: new Date(at).toISOString(),
         resolvedAt: null,
+        resolvedBecause: null,
       };
       raised.push(escalation);
       held.open.push(escalation);
@@ -120,7 +126,12 @@ export function demoSweeps(thresholds: EscalationThresholds) {
     moved(subject: 'clue' | 'problem', before: SweptItem, after: SweptItem, at: number): void {
       if (before.context.enteredAt === after.context.enteredAt && before.context.dueAt === after.context.dueAt) return;
       const key = keyOf(subject, after.id);
-      for (const escalation of standing.get(key)?.open ?? []) escalation.resolvedAt = new Date(at).toISOString();
+      // As the server tells them apart: the item entered a state (another, or the same anew), or stayed and was given more time.
+      const because: ResolvedBecause = before.context.enteredAt === after.context.enteredAt ? 'extended' : 'movedOn';
+      for (const escalation of standing.get(key)?.open ?? []) {
+        escalation.resolvedAt = new Date(at).toISOString();
+        escalation.resolvedBecause = because;
+      }
       standing.delete(key);
     },
     /** The items with an escalation open now, per level (as far as the items have been swept), for the exit criteria. */
@@ -185,7 +196,7 @@ export function demoSweeps(thresholds: EscalationThresholds) {
           event: 'escalation.resolve',
           fromState: wasAcknowledged ? 'acknowledged' : 'open',
           toState: 'resolved',
-          payload: { item: { subject: e.subject, id: e.subjectId }, level: e.level },
+          payload: { item: { subject: e.subject, id: e.subjectId }, level: e.level, ...(e.resolvedBecause !== null && { because: e.resolvedBecause }) },
           version: wasAcknowledged ? 3 : 2,
         });
       }
