@@ -706,6 +706,38 @@ describe('working on the board', () => {
       expect(shown).toEqual(expected.slice(0, shown.length));
     }));
 
+  test('the side columns opened stay open after a reload, Back and Forward follow them, and a link naming one there is none of is refused by name', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const board = `${suite.server.url}/campaigns/${campaignOf(page)}/board`;
+      const opened = (state: string) => page.getByTestId(`column-${state}`).getByTestId(`toggle-${state}`).getAttribute('aria-expanded');
+      await page.getByTestId('toggle-unfounded').click();
+      await page.waitForURL(/[?&]side=unfounded(&|$)/);
+      await page.locator('[data-testid=column-unfounded] [data-testid^=card-]').first().waitFor();
+      await page.reload();
+      await page.locator('[data-testid=column-unfounded] [data-testid^=card-]').first().waitFor();
+      expect(await opened('unfounded')).toBe('true');
+      expect(await opened('merged')).toBe('false');
+
+      // Both open, in the order the board draws them; Back closes the one opened last, Forward opens it again.
+      await page.getByTestId('toggle-merged').click();
+      await page.waitForURL((url) => url.searchParams.get('side') === 'unfounded,merged');
+      await expect.poll(() => opened('merged')).toBe('true');
+      await page.goBack();
+      await expect.poll(() => opened('merged')).toBe('false');
+      expect(await opened('unfounded')).toBe('true');
+      await page.goForward();
+      await expect.poll(() => opened('merged')).toBe('true');
+      // Closed again, the address no longer names it.
+      await page.getByTestId('column-unfounded').getByTestId('toggle-unfounded').click();
+      await page.waitForURL((url) => url.searchParams.get('side') === 'merged');
+      await page.getByTestId('column-merged').getByTestId('toggle-merged').click();
+      await page.waitForURL((url) => !url.searchParams.has('side'));
+
+      await page.goto(`${board}?side=unfound`);
+      await expect.poll(() => page.getByTestId('board-failed').textContent()).toContain('展开的侧栏');
+      expect(await page.getByTestId('board-failed').textContent()).toContain('unfounded,merged');
+    }));
+
   test('a long column renders only the cards in view; the down arrow walks on past them, End to the last, and the focused card stays when scrolled away', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const { column, loaded } = await longestColumn(page, context);

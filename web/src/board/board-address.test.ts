@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sideClueStates } from '../../../engine/clue/clue.model';
 import { boardAddressRefusal } from './board-address';
-import { filtersOf, kindOf, readsAsWritten, swimlaneOf, type BoardSearch } from './board-source';
+import { filtersOf, kindOf, readsAsWritten, sideAddressOf, sideColumnStates, sideColumnsOf, swimlaneOf, type BoardSearch } from './board-source';
 
 describe("the board's address, as the page reads it", () => {
   it('takes every address its own controls write', () => {
     expect(boardAddressRefusal({})).toBeUndefined();
     expect(boardAddressRefusal({ kind: 'problem', swimlane: 'unit', overdue: 'true', escalated: 'true', asked: 'true', item: '12' })).toBeUndefined();
     expect(boardAddressRefusal({ kind: 'clue', swimlane: 'none' })).toBeUndefined();
+    for (const side of ['unfounded', 'merged', 'unfounded,merged']) expect(boardAddressRefusal({ side })).toBeUndefined();
     // Cleared controls leave empty values behind in a hand-edited link; they mean "no choice".
     expect(boardAddressRefusal({ kind: '', swimlane: '', overdue: '' })).toBeUndefined();
   });
@@ -23,6 +25,13 @@ describe("the board's address, as the page reads it", () => {
     expect(filtersOf({ overdue: 'yes' })).toEqual({});
     expect(boardAddressRefusal({ escalated: '1' })?.field).toBe('escalated');
     expect(boardAddressRefusal({ asked: 'TRUE' })?.field).toBe('asked');
+    // A side column there is none of, or the columns in an order the board never writes them in: said, not read as none open.
+    for (const side of ['unfound', 'Merged', 'unfounded,', 'merged,unfounded', 'unfounded,unfounded', 'found']) {
+      const refusal = boardAddressRefusal({ side });
+      expect(refusal?.field).toBe('side');
+      expect(refusal?.message.zh).toContain('unfounded,merged');
+      expect(sideColumnsOf({ side })).toEqual(new Set());
+    }
   });
 
   it("leaves to the server the filters it sends as written, which the server refuses by name", () => {
@@ -30,10 +39,35 @@ describe("the board's address, as the page reads it", () => {
     expect(filtersOf({ quiet: 'abc' })).toEqual({ quiet: 'abc' });
   });
 
-  it("refuses exactly the addresses the board's early read leaves alone (which does without zod)", () => {
-    const value = fc.constantFrom(undefined, '', 'clue', 'problem', 'problems', 'none', 'unit', 'category', 'units', 'true', 'false', 'yes', 'TRUE', '1');
+  it('keeps the side columns the user opened: the address written for any of them open reads back as those open, and none open leaves it out', () => {
+    expect(sideAddressOf(new Set())).toBeUndefined();
+    expect(sideColumnsOf({})).toEqual(new Set());
+    expect(sideAddressOf(new Set(['merged', 'unfounded']))).toBe('unfounded,merged');
     fc.assert(
-      fc.property(fc.record({ kind: value, swimlane: value, overdue: value, escalated: value, asked: value, quiet: value }), (search) => {
+      fc.property(fc.subarray([...sideColumnStates]), (open) => {
+        const side = sideAddressOf(new Set(open));
+        expect(boardAddressRefusal({ side })).toBeUndefined();
+        expect(sideColumnsOf({ side })).toEqual(new Set(open));
+      }),
+    );
+  });
+
+  it("names the engine's side states, which the board draws apart", () => {
+    expect(sideColumnStates).toEqual(sideClueStates);
+  });
+
+  it("refuses exactly the addresses the board's early read leaves alone (which does without zod)", () => {
+    const values = [undefined, '', 'clue', 'problem', 'problems', 'none', 'unit', 'category', 'units', 'true', 'false', 'yes', 'TRUE', '1', 'unfounded', 'merged', 'unfounded,merged', 'merged,unfounded'];
+    // Each part alone first: mixed at random, one refused part hides how the others are read.
+    for (const key of ['kind', 'swimlane', 'overdue', 'escalated', 'asked', 'quiet', 'side'] as const) {
+      for (const given of values) {
+        const address: BoardSearch = given === undefined ? {} : { [key]: given };
+        expect(readsAsWritten(address), `${key}=${given}`).toBe(boardAddressRefusal(address) === undefined);
+      }
+    }
+    const value = fc.constantFrom(...values);
+    fc.assert(
+      fc.property(fc.record({ kind: value, swimlane: value, overdue: value, escalated: value, asked: value, quiet: value, side: value }), (search) => {
         const address = Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as BoardSearch;
         expect(readsAsWritten(address)).toBe(boardAddressRefusal(address) === undefined);
       }),

@@ -31,7 +31,7 @@ import { cardBeside, createBoardMoves, focusBeside, focusClosedCard } from './bo
 import { createBoardState, type Column } from './board-state';
 import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
-import { boardFilterKeys, filtersOf, kindOf, pageOf, swimlaneOf, type BoardSearch } from './board-source';
+import { boardFilterKeys, filtersOf, kindOf, pageOf, sideAddressOf, sideColumnsOf, swimlaneOf, type BoardSearch } from './board-source';
 import { BoardToolbar } from './board-toolbar';
 import { CampaignHead } from './campaign-head';
 import { BoardShortcuts } from './keys-help';
@@ -56,7 +56,8 @@ export function BoardPage() {
   const swimlane = (): Swimlane => swimlaneOf(search);
   const filters = createMemo((): BoardFilters => filtersOf(search), undefined, { equals: sameJson });
   const source = createMemo(() => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
-  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
+  // The side columns open are kept in the address, so that a reload, Back and Forward, and a shared link keep them open.
+  const expanded = createMemo(() => sideColumnsOf(search));
   /** Why the address cannot be read as a board (`?kind=problems`): said in the board's place, and nothing is asked of the server. */
   const addressRefused = createMemo(() => {
     const issue = boardAddressRefusal(search);
@@ -225,7 +226,11 @@ export function BoardPage() {
     loadColumn: (s, wanted) => state.loadMore(s, wanted),
     loadingMore: (s) => state.loadingMore().has(s),
     expanded: (s) => expanded().has(s),
-    toggle: (s) => setExpanded((set) => (set.has(s) ? new Set([...set].filter((x) => x !== s)) : new Set([...set, s]))),
+    toggle: (s) => {
+      const open = new Set(expanded());
+      if (!open.delete(s)) open.add(s);
+      setSearch({ side: sideAddressOf(open) });
+    },
     selection: mayMove() ? selection : null,
   });
 

@@ -1,4 +1,5 @@
 import type { BoardFilters, BoardQuery, ItemKind, Swimlane } from '../api/client';
+import type { ClueState } from '../../../engine/clue/clue.model';
 
 /** The board's view and filters as its URL carries them (`?kind=problem&swimlane=unit&q=…`). */
 export type BoardSearch = {
@@ -13,6 +14,8 @@ export type BoardSearch = {
   quiet?: string;
   phase?: string;
   q?: string;
+  /** The side columns the user opened (`?side=unfounded,merged`): see sideColumnsOf. */
+  side?: string;
   item?: string;
   inbox?: string;
 };
@@ -38,11 +41,36 @@ export function readsAsWritten(search: BoardSearch): boolean {
   const given = (value: string | undefined) => value !== undefined && value !== '';
   if (given(search.kind) && search.kind !== kindOf(search)) return false;
   if (given(search.swimlane) && search.swimlane !== swimlaneOf(search)) return false;
+  if (given(search.side) && !sideColumnAddresses.includes(search.side ?? '')) return false;
   return yesOrNoFilters.every((key) => !given(search[key]) || search[key] === 'true' || search[key] === 'false');
 }
 
 export const kindOf = (search: BoardSearch): ItemKind => (search.kind === 'problem' ? 'problem' : 'clue');
 export const swimlaneOf = (search: BoardSearch): Swimlane => (search.swimlane === 'unit' || search.swimlane === 'category' ? search.swimlane : 'none');
+
+/**
+ * The board's side columns (查否, 已并案), in the order it draws them: the engine's `sideClueStates`, named
+ * again here because the page's first script reads the address and does without the engine's zod (a test
+ * keeps the two the same).
+ */
+export const sideColumnStates = ['unfounded', 'merged'] as const satisfies readonly ClueState[];
+
+/** Every value of `?side=` the board writes: each choice of side columns open, in the order they are drawn, comma-joined. */
+export const sideColumnAddresses: readonly string[] = sideColumnStates
+  .reduce<string[][]>((choices, state) => [...choices, ...choices.map((choice) => [...choice, state])], [[]])
+  .filter((choice) => choice.length > 0)
+  .map((choice) => choice.join(','));
+
+/** The side columns the address keeps open; none for a value the board could not have written (the page refuses it). */
+export function sideColumnsOf(search: BoardSearch): ReadonlySet<string> {
+  const side = search.side;
+  return new Set(side !== undefined && sideColumnAddresses.includes(side) ? side.split(',') : []);
+}
+
+/** The address's `?side=` for these side columns open, or undefined (left out) for none. */
+export function sideAddressOf(open: ReadonlySet<string>): string | undefined {
+  return sideColumnStates.filter((state) => open.has(state)).join(',') || undefined;
+}
 
 /** The filters of the board's address, as its toolbar's "clear" clears them. */
 export const boardFilterKeys = ['unit', 'category', 'assignee', 'overdue', 'escalated', 'asked', 'quiet', 'phase', 'q'] as const satisfies readonly (keyof BoardSearch & keyof BoardFilters)[];

@@ -8,6 +8,8 @@ export const filterLabels = {
   // The board's view: which kind of item (its tabs) and which lanes.
   kind: { zh: '线索或问题', en: 'Clues or problems' },
   swimlane: messages.swimlane,
+  // The side columns (查否, 已并案) the board keeps open.
+  side: { zh: '展开的侧栏', en: 'Open side columns' },
   unit: messages.unit,
   category: messages.category,
   assignee: messages.assignee,
