@@ -738,6 +738,51 @@ describe('working on the board', () => {
       expect(await page.getByTestId('board-failed').textContent()).toContain('unfounded,merged');
     }));
 
+  test('a filter that leaves no card says so above the columns, naming the filters, and its button clears them and brings the cards back', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const board = `${suite.server.url}/campaigns/${campaignOf(page)}/board`;
+      const empty = page.getByTestId('board-empty');
+      expect(await cardIds(page)).not.toEqual([]);
+      expect(await empty.count()).toBe(0);
+      await page.goto(`${board}?q=${encodeURIComponent('没有这条线索')}&overdue=true`);
+      await empty.waitFor();
+      expect(await empty.textContent()).toContain('没有符合筛选条件的线索');
+      expect(await empty.textContent()).toContain(`筛选条件：${messages.overdueOnly.zh}、搜索`);
+      // The columns are still there, each empty.
+      expect(await page.getByTestId('column-verifying').count()).toBe(1);
+      expect(await cardIds(page)).toEqual([]);
+
+      await empty.getByTestId('board-empty-clear').click();
+      await page.waitForURL((url) => !url.searchParams.has('q') && !url.searchParams.has('overdue'));
+      await expect.poll(async () => (await cardIds(page)).length).toBeGreaterThan(0);
+      expect(await empty.count()).toBe(0);
+      expect(await page.locator('.toolbar input[name=q]').inputValue()).toBe('');
+      expect(await page.locator('input[name=overdue]').isChecked()).toBe(false);
+      // The button went with the message: the focus is where the toolbar's own "clear" leaves it.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+
+      // The problems' board says it of problems.
+      await page.goto(`${board}?kind=problem&q=${encodeURIComponent('没有这个问题')}`);
+      await expect.poll(() => empty.textContent()).toContain('没有符合筛选条件的问题');
+    }));
+
+  test('a campaign with no clue yet says so, not that a filter hid them, and offers a new clue to the office only', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const created = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/campaigns', { code: 'empty-board-2027', nameZh: '空看板专项', nameEn: 'Empty board campaign', startsOn: '2027-01-01', endsOn: '2027-12-31' }, 201);
+      const board = `${suite.server.url}/campaigns/${created.id}/board`;
+      await page.goto(board);
+      const empty = page.getByTestId('board-empty');
+      await expect.poll(() => empty.textContent()).toContain('本专项行动还没有线索');
+      expect(await empty.getByTestId('board-empty-clear').count()).toBe(0);
+      await empty.getByTestId('board-empty-create').click();
+      await page.getByTestId('create-dialog').waitFor();
+      await asUser(suite, 'viewer', async (viewer) => {
+        await viewer.page.goto(board);
+        await expect.poll(() => viewer.page.getByTestId('board-empty').textContent()).toContain('本专项行动还没有线索');
+        expect(await viewer.page.getByTestId('board-empty-create').count()).toBe(0);
+      });
+    }));
+
   test('a long column renders only the cards in view; the down arrow walks on past them, End to the last, and the focused card stays when scrolled away', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const { column, loaded } = await longestColumn(page, context);

@@ -100,6 +100,16 @@ export const boardMessages = {
   keysEscape: { zh: '关闭菜单、对话框或详情；退出多选', en: 'Close a menu, a dialog or the details; stop selecting' },
   keysSearch: { zh: '到搜索框', en: 'Go to the search box' },
   keysHelp: { zh: '显示本说明', en: 'Show these keys' },
+  // Said above the columns when the board has no card in any of them: whether the filters hid them all, or there is none yet.
+  noMatchClues: { zh: '没有符合筛选条件的线索', en: 'No clues match these filters' },
+  noMatchProblems: { zh: '没有符合筛选条件的问题', en: 'No problems match these filters' },
+  filtersInForce: { zh: '筛选条件：{names}', en: 'Filtered by {names}' },
+  clearAllFilters: { zh: '清除筛选', en: 'Clear filters' },
+  noCluesYet: { zh: '本专项行动还没有线索', en: 'This campaign has no clues yet' },
+  noProblemsYet: { zh: '本专项行动还没有问题', en: 'This campaign has no problems yet' },
+  // A lead or an officer sees their own units' items only: the campaign may well have others.
+  noCluesYetInScope: { zh: '您所在单位在本专项行动中还没有线索', en: 'Your units have no clues in this campaign yet' },
+  noProblemsYetInScope: { zh: '您所在单位在本专项行动中还没有问题', en: 'Your units have no problems in this campaign yet' },
   draggingMany: { zh: '{n} 张卡片', en: '{n} cards' },
   noneMayGo: { zh: '所选卡片均不能移至“{state}”', en: 'None of the selected cards may move to {state}' },
   oneByOneDrop: { zh: '移至“{state}”需逐项填写各自信息，请逐张移动', en: 'A move to {state} needs each card’s own figures: move them one by one' },

@@ -33,6 +33,8 @@ import { boardAddressRefusal } from './board-address';
 import { campaignDetail } from './board-prefetch';
 import { boardFilterKeys, filtersOf, kindOf, pageOf, sideAddressOf, sideColumnsOf, swimlaneOf, type BoardSearch } from './board-source';
 import { BoardToolbar } from './board-toolbar';
+import { BoardEmpty } from './board-empty';
+import { readerScope } from '../ui/reader-scope';
 import { CampaignHead } from './campaign-head';
 import { BoardShortcuts } from './keys-help';
 
@@ -191,6 +193,11 @@ export function BoardPage() {
     move(card, to);
   }
 
+  // The filters the address holds, taken or not (`?overdue=yes`, which the board refuses): what "clear" clears.
+  const filtersInAddress = createMemo(() => boardFilterKeys.filter((key) => Boolean(search[key])), [], { equals: sameJson });
+  const clearFilters = () => setSearch(Object.fromEntries(boardFilterKeys.map((key) => [key, undefined])));
+  // No card in any column, by the counts of the board as read (not while a new view is read): the board says why.
+  const boardEmpty = () => !state.board.loading && state.shown() !== undefined && state.columns().every((column) => column.count === 0);
   const mainColumns = () => state.columns().filter((c) => !c.side);
   const sideColumns = () => state.columns().filter((c) => c.side);
   const lanesShown = () => swimlane() !== 'none' && state.shown()?.swimlane === swimlane();
@@ -259,7 +266,7 @@ export function BoardPage() {
                 kindInAddress={search.kind}
                 swimlaneInAddress={search.swimlane}
                 filters={filters()}
-                filtered={boardFilterKeys.some((key) => Boolean(search[key]))}
+                filtered={filtersInAddress().length > 0}
                 mayCreate={mayMove()}
                 selecting={mayMove() ? selection.active() : null}
                 onSelecting={() => (selection.active() ? selection.stop() : selection.start())}
@@ -271,6 +278,20 @@ export function BoardPage() {
               />
               <Show when={mayMove()}>
                 <batch.Bar />
+              </Show>
+              <Show when={boardEmpty()}>
+                <BoardEmpty
+                  kind={kind()}
+                  filters={filtersInAddress()}
+                  scoped={readerScope(me()) !== null}
+                  mayCreate={mayMove()}
+                  onClear={() => {
+                    clearFilters();
+                    // The button goes with the message: the focus goes where the toolbar's own "clear" leaves it, its search box.
+                    document.querySelector<HTMLInputElement>('.toolbar input[name=q]')?.focus();
+                  }}
+                  onCreate={() => setCreating(true)}
+                />
               </Show>
               {/* The drag's own live region: where a card is carried, said apart from the board's announcer (which says whether the move was taken). */}
               <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="drag-announcer">

@@ -74,6 +74,7 @@ export function sideAddressOf(open: ReadonlySet<string>): string | undefined {
 
 /** The filters of the board's address, as its toolbar's "clear" clears them. */
 export const boardFilterKeys = ['unit', 'category', 'assignee', 'overdue', 'escalated', 'asked', 'quiet', 'phase', 'q'] as const satisfies readonly (keyof BoardSearch & keyof BoardFilters)[];
+export type BoardFilterKey = (typeof boardFilterKeys)[number];
 
 /** The filters of a board URL; absent and empty ones left out. */
 export function filtersOf(search: BoardSearch): BoardFilters {
