@@ -527,6 +527,51 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test("a card's move button covers none of the card's text: on a wide screen and a phone's, in Chinese and English, side columns open", async () => {
+    const views: { device: BrowserContextOptions; english: boolean }[] = [
+      { device: { viewport: { width: 1600, height: 900 } }, english: false },
+      { device: { viewport: { width: 390, height: 844 } }, english: false },
+      { device: { viewport: { width: 1600, height: 900 } }, english: true },
+    ];
+    for (const view of views) {
+      const { context, page } = await signedInPage('office', view.device);
+      try {
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?side=unfounded,merged`);
+        await page.locator('[data-testid=column-unfounded] [data-testid^=card-]').first().waitFor();
+        if (view.english) {
+          await page.getByTestId('lang-toggle').click();
+          await page.getByTestId('kind-clue').filter({ hasText: 'Clues' }).waitFor();
+        }
+        const first = page.locator('article[data-card-id][data-draggable=true]').first();
+        await first.hover();
+        await expect.poll(() => first.getByTestId('move-menu').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+        // Each movable card drawn, the button's box against each line of text's: shown only under the pointer, it still
+        // has its place, and the card's times under it were hidden while it showed.
+        const covered = await page.locator('article[data-card-id][data-draggable=true]').evaluateAll((cards) =>
+          cards.flatMap((card) => {
+            const button = card.querySelector('[data-testid=move-menu]')?.getBoundingClientRect();
+            if (button === undefined) return [`#${card.getAttribute('data-card-id')} has no move button`];
+            const parts = [...card.querySelectorAll<HTMLElement>('.card-id, .level-badge, .card-times > *, .card-title, .chip, .assignee, .due')];
+            return parts
+              .filter((part) => {
+                const box = part.getBoundingClientRect();
+                const across = Math.min(box.right, button.right) - Math.max(box.left, button.left);
+                const down = Math.min(box.bottom, button.bottom) - Math.max(box.top, button.top);
+                return across > 0.5 && down > 0.5;
+              })
+              .map((part) => `#${card.getAttribute('data-card-id')} ${part.className}: ${part.textContent}`);
+          }),
+        );
+        expect(await page.locator('article[data-card-id][data-draggable=true]').count()).toBeGreaterThan(10);
+        expect(covered).toEqual([]);
+        expect(await first.getByTestId('age').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+        await page.screenshot({ path: `${artifacts}/card-move-button-${view.device.viewport?.width}${view.english ? '-en' : ''}.png` });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('on a touch screen a card shows its move button in a row of its own, and its menu opens on a tap', async () => {
     const { context, page } = await signedInPage('hantai.lead', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     try {
