@@ -738,6 +738,21 @@ describe('working on the board', () => {
       expect(await page.getByTestId('board-failed').textContent()).toContain('unfounded,merged');
     }));
 
+  test('a search typed and a box ticked before the search’s pause both hold: the search is neither lost from the box nor from the address', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const search = page.locator('.toolbar input[name=q]');
+      // Typed and ticked at once, well within the search's 300 ms pause.
+      await search.fill('汉台');
+      await page.locator('input[name=overdue]').check();
+      await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('汉台');
+      // Past the pause, nothing changes the address again, and the box still holds what was typed.
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('汉台');
+      expect(new URL(page.url()).searchParams.get('overdue')).toBe('true');
+      expect(await search.inputValue()).toBe('汉台');
+    }));
+
   test('a filter that leaves no card says so above the columns, naming the filters, and its button clears them and brings the cards back', () =>
     asUser(suite, 'office', async ({ page }) => {
       const board = `${suite.server.url}/campaigns/${campaignOf(page)}/board`;

@@ -59,7 +59,22 @@ export function BoardToolbar(props: {
     setText(value);
     clearTimeout(timer);
     // The search goes to the server once the user pauses, not on every key.
-    timer = setTimeout(() => props.onFilters({ q: value.trim() || undefined }), 300);
+    timer = setTimeout(() => {
+      timer = undefined;
+      props.onFilters({ q: value.trim() || undefined });
+    }, 300);
+  };
+  /**
+   * Any other filter's change. A search typed and still waiting for its pause goes with it, in the same change: a box
+   * ticked within the pause reloaded the board, and the search typed was lost from the box and the address.
+   */
+  const filter = (change: FilterChange) => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      change = { q: text().trim() || undefined, ...change };
+    }
+    props.onFilters(change);
   };
   onCleanup(() => clearTimeout(timer));
   // Back and Forward change the address's search: the box follows it, unless what it holds already means that search.
@@ -108,11 +123,11 @@ export function BoardToolbar(props: {
           <Unoffered option={unofferedLanes()} />
         </select>
       </label>
-      <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onFilters({ unit: unit || undefined, assignee: undefined })} />
-      <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => props.onFilters({ category: category || undefined })} />
+      <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => filter({ unit: unit || undefined, assignee: undefined })} />
+      <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => filter({ category: category || undefined })} />
       {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
           its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}
-      <select name="assignee" aria-label={t('assignee')} onChange={(e) => props.onFilters({ assignee: e.currentTarget.value || undefined })}>
+      <select name="assignee" aria-label={t('assignee')} onChange={(e) => filter({ assignee: e.currentTarget.value || undefined })}>
         <option value="" selected={props.filters.assignee === undefined}>
           {t('allAssignees')}
         </option>
@@ -129,23 +144,23 @@ export function BoardToolbar(props: {
         <PeopleOptions people={people()} chosen={props.filters.assignee} />
       </select>
       <label class="check">
-        <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => props.onFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
+        <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => filter({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{t('overdueOnly')}</span>
       </label>
       <label class="check">
-        <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => props.onFilters({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
+        <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => filter({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{t('escalatedOnly')}</span>
       </label>
       <label class="check">
-        <input type="checkbox" name="asked" checked={props.filters.asked === 'true'} onChange={(e) => props.onFilters({ asked: e.currentTarget.checked ? 'true' : undefined })} />
+        <input type="checkbox" name="asked" checked={props.filters.asked === 'true'} onChange={(e) => filter({ asked: e.currentTarget.checked ? 'true' : undefined })} />
         <span>{xm('askedOnly')}</span>
       </label>
-      <QuietSelect value={props.filters.quiet} onChange={(quiet) => props.onFilters({ quiet })} />
+      <QuietSelect value={props.filters.quiet} onChange={(quiet) => filter({ quiet })} />
       {/* The phase the items were found in has no select (the toolbar keeps one line at rest): the battle map's phases
           open the board so, and it shows here while in force, with a way to take it off. */}
       <Show when={props.filters.phase}>
         {(phase) => (
-          <button type="button" class="filter-chip" data-testid="phase-filter" title={bm('removeFilter')} onClick={() => props.onFilters({ phase: undefined })}>
+          <button type="button" class="filter-chip" data-testid="phase-filter" title={bm('removeFilter')} onClick={() => filter({ phase: undefined })}>
             {phaseFilterText(phase())}
             <span class="filter-chip-remove" aria-hidden="true">
               ×
@@ -163,7 +178,7 @@ export function BoardToolbar(props: {
           setText('');
           // The button is disabled once nothing is filtered: the focus goes to the search box beside it, not the page's top.
           search?.focus();
-          props.onFilters(Object.fromEntries(boardFilterKeys.map((key) => [key, undefined])));
+          filter(Object.fromEntries(boardFilterKeys.map((key) => [key, undefined])));
         }}
       >
         {t('clearFilters')}
