@@ -1,26 +1,12 @@
-import { Show, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
-import type { Label } from '../../../engine/labels';
+import { Show, createEffect, createSignal, on } from 'solid-js';
 import { t, tr } from '../i18n/i18n';
 import { messages } from '../i18n/messages';
 import { ActionFooter } from './action-footer';
 import { Field } from './item-form';
-import {
-  answerOfFailure,
-  confirmQuestion,
-  lookingLabel,
-  mergeTargetMessages as mm,
-  mergeTargetSaid,
-  typedClueNumber,
-  type LookedUp,
-  type MergeCandidate,
-  type MergeReader,
-  type MergeSource,
-} from './merge-target';
-import type { FieldErrors } from './payload-fields';
+import { useMergeLookup } from './merge-lookup';
+import { confirmQuestion, mergeTargetMessages as mm, type MergeCandidate, type MergeReader, type MergeSource } from './merge-target';
+import { MergeTargetNotice } from './merge-target-notice';
 import { invalidIn, keptFields, ReasonField, reasonFault, type FormProps } from './reason-forms';
-
-/** How long typing rests before the number typed is looked up: one read for "123", not one for each of 1, 12, 123. */
-const lookupDelay = 300;
 
 /**
  * A clue merged into another, by its number, with a reason if the user gives one. As the number is typed, the clue it
@@ -37,38 +23,17 @@ export function MergeForm(
   },
 ) {
   const { fields, set } = keptFields(props.draft, ['targetId', 'reason']);
-  const [lookedUp, setLookedUp] = createSignal<LookedUp | null>(null);
   const [confirming, setConfirming] = createSignal(false);
-  const typedId = createMemo(() => typedClueNumber(fields().targetId));
-  createEffect(
-    on(typedId, (id) => {
-      // Nothing typed, no clue number, or its own: said without asking the server.
-      if (id === null || Number.isNaN(id) || id === props.source.id) return;
-      const timer = setTimeout(() => {
-        props.lookUp(id).then(
-          (found) => setLookedUp({ id, answer: { found } }),
-          (error: unknown) => setLookedUp({ id, answer: answerOfFailure(error) }),
-        );
-      }, lookupDelay);
-      onCleanup(() => clearTimeout(timer));
-    }),
-  );
-  const said = createMemo(() => mergeTargetSaid(fields().targetId, props.source, props.reader, lookedUp(), props.units));
-  // The server's word on the number (a refusal once sent) stands until the number is typed again; else the form's own.
-  const errors = createMemo((): FieldErrors => {
-    const own = said();
-    return own.kind === 'refused' && props.errors.targetId === undefined ? { ...props.errors, targetId: own.reason } : props.errors;
+  const lookup = useMergeLookup({
+    typed: () => fields().targetId,
+    sources: () => [props.source],
+    reader: props.reader,
+    units: () => props.units,
+    lookUp: (id) => props.lookUp(id),
+    serverErrors: () => props.errors,
   });
-  const target = () => {
-    const now = said();
-    return now.kind === 'ready' && props.errors.targetId === undefined ? now.target : null;
-  };
-  const notice = (): Label | null => {
-    const now = said();
-    if (now.kind === 'empty') return mm.typeNumber;
-    if (now.kind === 'looking') return lookingLabel(now.id);
-    return now.kind === 'ready' ? now.line : null;
-  };
+  const errors = lookup.errors;
+  const target = lookup.target;
   // Refused once sent (the target merged meanwhile, the clue changed): back to the form, where the reason shows.
   createEffect(
     on(
@@ -115,15 +80,7 @@ export function MergeForm(
         name="targetId"
         label={t('targetId')}
         errors={errors()}
-        notice={
-          <Show when={notice()}>
-            {(line) => (
-              <span class="merge-target" classList={{ muted: said().kind !== 'ready' }} data-testid="merge-target" aria-live="polite">
-                {tr(line())}
-              </span>
-            )}
-          </Show>
-        }
+        notice={<MergeTargetNotice lookup={lookup} />}
       >
         <input
           name="targetId"

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiProblem } from '../api/problem';
-import { answerOfFailure, confirmQuestion, mergeTargetSaid, type LookedUp, type MergeCandidate } from './merge-target';
+import { answerOfFailure, confirmInto, confirmQuestion, mergeTargetSaid, type LookedUp, type MergeCandidate } from './merge-target';
 
 const units = [
   { id: 'hantai', nameZh: '汉台分局', nameEn: 'Hantai' },
@@ -13,13 +13,13 @@ const lead = { mayCrossUnits: false };
 const clue = (overrides: Partial<MergeCandidate> = {}): MergeCandidate => ({ id: 123, campaignId: 1, unitId: 'hantai', state: 'verifying', title: '“快贷”App暴力催收', context: {}, ...overrides });
 const found = (target: MergeCandidate): LookedUp => ({ id: target.id, answer: { found: target } });
 const reasonOf = (typed: string, lookedUp: LookedUp | null, reader = office) => {
-  const said = mergeTargetSaid(typed, source, reader, lookedUp, units);
+  const said = mergeTargetSaid(typed, [source], reader, lookedUp, units);
   return said.kind === 'refused' ? said.reason : said.kind;
 };
 
 describe('what the merge form says of the clue number typed', () => {
   test('the clue it names, by number, title, unit and state, in both languages: the merge may go on', () => {
-    const said = mergeTargetSaid('123', source, lead, found(clue()), units);
+    const said = mergeTargetSaid('123', [source], lead, found(clue()), units);
     expect(said).toMatchObject({ kind: 'ready', target: { id: 123 } });
     if (said.kind !== 'ready') throw new Error('not ready');
     expect(said.line).toEqual({ zh: '并入 #123“‘快贷’App暴力催收” · 汉台分局 · 核查中', en: 'Merge into #123 ““快贷”App暴力催收” · Hantai · Verifying' });
@@ -36,7 +36,7 @@ describe('what the merge form says of the clue number typed', () => {
   });
 
   test('a read answered for a number typed before says nothing of this one', () => {
-    expect(mergeTargetSaid('1234', source, office, found(clue()), units)).toEqual({ kind: 'looking', id: 1234 });
+    expect(mergeTargetSaid('1234', [source], office, found(clue()), units)).toEqual({ kind: 'looking', id: 1234 });
   });
 
   test('a number no clue has: to the office, not found; to a lead, perhaps another unit’s, which only the office merges into', () => {
@@ -48,7 +48,7 @@ describe('what the merge form says of the clue number typed', () => {
   test('another unit’s clue is the office’s to merge into, not a lead’s', () => {
     const elsewhere = found(clue({ unitId: 'nanzheng' }));
     expect(reasonOf('123', elsewhere, lead)).toEqual({ zh: '跨单位并案须由专项办决定', en: 'Only the campaign office may merge clues across units' });
-    expect(mergeTargetSaid('123', source, office, elsewhere, units)).toMatchObject({ kind: 'ready', line: { zh: '并入 #123“‘快贷’App暴力催收” · 南郑分局 · 核查中' } });
+    expect(mergeTargetSaid('123', [source], office, elsewhere, units)).toMatchObject({ kind: 'ready', line: { zh: '并入 #123“‘快贷’App暴力催收” · 南郑分局 · 核查中' } });
   });
 
   test('a clue itself merged, or merged into this one, or of another campaign is refused as the engine refuses it', () => {
@@ -58,12 +58,37 @@ describe('what the merge form says of the clue number typed', () => {
   });
 
   test('a closed clue takes a merge, as the engine lets it (a duplicate of a case sent for prosecution): its state is shown', () => {
-    expect(mergeTargetSaid('123', source, lead, found(clue({ state: 'prosecuted' })), units)).toMatchObject({ kind: 'ready', line: { zh: '并入 #123“‘快贷’App暴力催收” · 汉台分局 · 已移送起诉' } });
+    expect(mergeTargetSaid('123', [source], lead, found(clue({ state: 'prosecuted' })), units)).toMatchObject({ kind: 'ready', line: { zh: '并入 #123“‘快贷’App暴力催收” · 汉台分局 · 已移送起诉' } });
   });
 
   test('a read refused with 404 is no clue; one that failed otherwise says why', () => {
     const reason = { zh: '服务器出错', en: 'Server error' };
     expect(answerOfFailure(new ApiProblem(404, 'not_found', reason, [], null))).toEqual({ missing: true });
     expect(answerOfFailure(new ApiProblem(503, 'unavailable', reason, [], null))).toEqual({ failed: reason });
+  });
+
+  test('the button that merges names the clue it goes into', () => {
+    expect(confirmInto(clue())).toEqual({ zh: '确认并入 #123', en: 'Merge into #123' });
+  });
+});
+
+describe('what a batch merge says of the clue number typed, for every clue it merges', () => {
+  const batch = [source, { id: 41, campaignId: 1, unitId: 'hantai' }, { id: 42, campaignId: 1, unitId: 'nanzheng' }];
+  const said = (typed: string, lookedUp: LookedUp | null, reader = office) => mergeTargetSaid(typed, batch, reader, lookedUp, units);
+
+  test('a clue every one may go into is shown as the target', () => {
+    expect(said('123', found(clue()))).toMatchObject({ kind: 'ready', line: { zh: '并入 #123“‘快贷’App暴力催收” · 汉台分局 · 核查中' } });
+  });
+
+  test('one of the clues selected is refused before any read, naming it, as that one could not go into itself', () => {
+    expect(said('41', null)).toEqual({ kind: 'refused', reason: { zh: '线索 #41 在所选线索之中，不能并入自身：请先取消勾选它', en: 'Clue #41 is among those selected and cannot be merged into itself: untick it first' } });
+  });
+
+  test('a lead merges none of the clues of another unit than the target’s: refused, not merged for some and not others', () => {
+    expect(said('123', found(clue()), lead)).toEqual({ kind: 'refused', reason: { zh: '跨单位并案须由专项办决定', en: 'Only the campaign office may merge clues across units' } });
+  });
+
+  test('a clue merged into one of the selected is refused as itself merged (merging back is said only of one clue)', () => {
+    expect(said('123', found(clue({ state: 'merged', context: { mergedInto: 41 } })))).toMatchObject({ kind: 'refused', reason: { zh: '目标线索已被并案，请并入其主线索' } });
   });
 });

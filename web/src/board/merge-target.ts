@@ -5,13 +5,13 @@ import { ApiProblem } from '../api/problem';
 import { stateLabel } from './domain-labels';
 
 /**
- * What the drawer's merge form says of the clue number typed into it, before anything is sent: the clue it names
- * (number, title, unit and state), or why this clue cannot be merged into it. A merge cannot be undone, and a
+ * What a merge says of the clue number typed into it, before anything is sent (the drawer's merge form, the move
+ * dialog's, a batch's): the clue it names (number, title, unit and state), or why the clues merged cannot go into it. A merge cannot be undone, and a
  * mistyped number named another clue of the same unit as readily as the right one. The reasons are the engine's own
  * (see merge.labels.ts): what the form warns of is what the server would answer; the server still judges the merge.
  */
 
-/** The clue being merged. */
+/** A clue being merged (one, from the drawer or a card's move; several, from a batch). */
 export interface MergeSource {
   readonly id: number;
   readonly campaignId: number;
@@ -61,6 +61,10 @@ export const mergeTargetMessages = {
     zh: '并案后不能撤销：本线索将转为“已并案”，不再单独办理。',
     en: 'A merge cannot be undone: this clue becomes Merged and is no longer worked on its own.',
   },
+  irreversibleMany: {
+    zh: '并案后不能撤销：这些线索将转为“已并案”，不再单独办理。',
+    en: 'A merge cannot be undone: these clues become Merged and are no longer worked on their own.',
+  },
   back: { zh: '返回修改', en: 'Back' },
   confirm: { zh: '确认并案', en: 'Merge for good' },
 } as const satisfies Record<string, Label>;
@@ -106,22 +110,36 @@ export function confirmQuestion(sourceId: number, target: MergeCandidate): Label
   };
 }
 
-/** What the form says of the number typed, given the read of it answered so far (or null, none yet). */
-export function mergeTargetSaid(typed: string, source: MergeSource, reader: MergeReader, lookedUp: LookedUp | null, units: readonly NamedUnit[]): TargetSaid {
+/** The confirming button's words, naming the clue merged into: 确认并入 #123. */
+export function confirmInto(target: MergeCandidate): Label {
+  return { zh: `确认并入 #${target.id}`, en: `Merge into #${target.id}` };
+}
+
+/** A batch's target that is one of the clues it merges: that one would be refused, the rest merged into it. */
+export function amongMergedLabel(id: number): Label {
+  return { zh: `线索 #${id} 在所选线索之中，不能并入自身：请先取消勾选它`, en: `Clue #${id} is among those selected and cannot be merged into itself: untick it first` };
+}
+
+/**
+ * What is said of the number typed, given the read of it answered so far (or null, none yet), for the clues merged
+ * into it: it must take every one of them, as a batch sends them all into the one clue.
+ */
+export function mergeTargetSaid(typed: string, sources: readonly MergeSource[], reader: MergeReader, lookedUp: LookedUp | null, units: readonly NamedUnit[]): TargetSaid {
   const id = typedClueNumber(typed);
   if (id === null) return { kind: 'empty' };
   if (Number.isNaN(id)) return { kind: 'refused', reason: mergeTargetMessages.notANumber };
-  if (id === source.id) return { kind: 'refused', reason: mergeRefusalLabels.itself };
+  if (sources.some((source) => source.id === id)) return { kind: 'refused', reason: sources.length === 1 ? mergeRefusalLabels.itself : amongMergedLabel(id) };
   if (lookedUp === null || lookedUp.id !== id) return { kind: 'looking', id };
   const answer = lookedUp.answer;
   if ('missing' in answer) return { kind: 'refused', reason: reader.mayCrossUnits ? mergeRefusalLabels.missing : mergeTargetMessages.missingOrElsewhere };
   if ('failed' in answer) return { kind: 'refused', reason: answer.failed };
   const target = answer.found;
-  if (target.campaignId !== source.campaignId) return { kind: 'refused', reason: mergeRefusalLabels.otherCampaign };
+  if (sources.some((source) => source.campaignId !== target.campaignId)) return { kind: 'refused', reason: mergeRefusalLabels.otherCampaign };
   if (target.state === 'merged') {
-    // Merged into this very clue: said as the merge back that it would be (the engine's words for it).
-    return { kind: 'refused', reason: target.context.mergedInto === source.id ? mergedBackLabel(target.id) : mergeRefusalLabels.targetMerged };
+    // Merged into the one clue merged now: said as the merge back that it would be (the engine's words for it).
+    const back = sources.length === 1 && target.context.mergedInto === sources[0]?.id;
+    return { kind: 'refused', reason: back ? mergedBackLabel(target.id) : mergeRefusalLabels.targetMerged };
   }
-  if (target.unitId !== source.unitId && !reader.mayCrossUnits) return { kind: 'refused', reason: mergeRefusalLabels.acrossUnits };
+  if (!reader.mayCrossUnits && sources.some((source) => source.unitId !== target.unitId)) return { kind: 'refused', reason: mergeRefusalLabels.acrossUnits };
   return { kind: 'ready', target, line: targetLine(target, units) };
 }

@@ -1,0 +1,77 @@
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import type { Label } from '../../../engine/labels';
+import {
+  answerOfFailure,
+  lookingLabel,
+  mergeTargetMessages,
+  mergeTargetSaid,
+  typedClueNumber,
+  type LookedUp,
+  type MergeCandidate,
+  type MergeReader,
+  type MergeSource,
+  type TargetSaid,
+} from './merge-target';
+import type { FieldErrors } from './payload-fields';
+
+/** How long typing rests before the number typed is looked up: one read for "123", not one for each of 1, 12, 123. */
+const lookupDelay = 300;
+
+/** What a merge's number field knows of the clue it names, as the drawer's form, the move dialog and a batch show it. */
+export interface MergeLookup {
+  /** What is said of the number typed (see mergeTargetSaid). */
+  readonly said: Accessor<TargetSaid>;
+  /** The field errors with the number's own refusal at `targetId`, unless the server's word on it still stands. */
+  readonly errors: Accessor<FieldErrors>;
+  /** The clue the merge may go into, shown; null until one is (and while the server's refusal of the number stands). */
+  readonly target: Accessor<MergeCandidate | null>;
+  /** The line under the number (what to type, looking, the target), or null when its refusal is said as its error. */
+  readonly notice: Accessor<Label | null>;
+}
+
+/**
+ * Inside a component: the clue number typed for a merge, looked up after a pause in typing, and what is said of it
+ * for the clues merged. `serverErrors` are the fields the server refused, kept until the field is typed in again.
+ */
+export function useMergeLookup(options: {
+  typed: Accessor<string>;
+  sources: Accessor<readonly MergeSource[]>;
+  reader: MergeReader;
+  units: Accessor<readonly { id: string; nameZh: string; nameEn: string }[]>;
+  lookUp: (id: number) => Promise<MergeCandidate>;
+  serverErrors: Accessor<FieldErrors>;
+}): MergeLookup {
+  const [lookedUp, setLookedUp] = createSignal<LookedUp | null>(null);
+  const typedId = createMemo(() => typedClueNumber(options.typed()));
+  createEffect(
+    on(typedId, (id) => {
+      // Nothing typed, no clue number, or one of the clues merged: said without asking the server.
+      if (id === null || Number.isNaN(id) || options.sources().some((source) => source.id === id)) return;
+      const timer = setTimeout(() => {
+        options.lookUp(id).then(
+          (found) => setLookedUp({ id, answer: { found } }),
+          (error: unknown) => setLookedUp({ id, answer: answerOfFailure(error) }),
+        );
+      }, lookupDelay);
+      onCleanup(() => clearTimeout(timer));
+    }),
+  );
+  const said = createMemo(() => mergeTargetSaid(options.typed(), options.sources(), options.reader, lookedUp(), options.units()));
+  // The server's word on the number (a refusal once sent) stands until the number is typed again; else the field's own.
+  const errors = createMemo((): FieldErrors => {
+    const own = said();
+    const server = options.serverErrors();
+    return own.kind === 'refused' && server.targetId === undefined ? { ...server, targetId: own.reason } : server;
+  });
+  const target = () => {
+    const now = said();
+    return now.kind === 'ready' && options.serverErrors().targetId === undefined ? now.target : null;
+  };
+  const notice = (): Label | null => {
+    const now = said();
+    if (now.kind === 'empty') return mergeTargetMessages.typeNumber;
+    if (now.kind === 'looking') return lookingLabel(now.id);
+    return now.kind === 'ready' ? now.line : null;
+  };
+  return { said, errors, target, notice };
+}
