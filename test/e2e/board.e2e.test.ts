@@ -1,6 +1,6 @@
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, placeholderCut, wrapsLine } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, drag, placeholderCut, wrapsLine } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
@@ -31,20 +31,6 @@ async function signedInPage(username: string, device: BrowserContextOptions = { 
 
 /** How much wider the toolbar's search placeholder is than its box's room (see placeholderCut). */
 const toolbarPlaceholderCut = (page: Page): Promise<number> => placeholderCut(page.locator('.toolbar input[name=q]'));
-
-/** A real mouse drag: press on the card, move in steps past the activation distance, release over the column. */
-async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
-  const from = await card.boundingBox();
-  const to = await column.boundingBox();
-  if (from === null || to === null) throw new Error('card or column not on screen');
-  const start = { x: from.x + from.width / 2, y: from.y + from.height * 0.6 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(200, to.height / 2), { steps: 20 });
-  await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(200, to.height / 2) + 2, { steps: 2 });
-  await page.mouse.up();
-}
 
 /** A move from the keyboard: M on the focused card, then the target state in its menu. */
 async function moveFromMenu(page: Page, card: Locator, to: string): Promise<void> {

@@ -208,3 +208,17 @@ export async function officersClueDueLater(database: TestDatabase, options: { wi
   if (own === undefined) throw new Error('no clue of the officer due after today');
   return own;
 }
+
+/** A real mouse drag: press on the card, move in steps past the activation distance, release over the column. */
+export async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  if (from === null || to === null) throw new Error('card or column not on screen');
+  const start = { x: from.x + from.width / 2, y: from.y + from.height * 0.6 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(200, to.height / 2), { steps: 20 });
+  await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(200, to.height / 2) + 2, { steps: 2 });
+  await page.mouse.up();
+}

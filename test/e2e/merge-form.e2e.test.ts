@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { quotedZh } from '../../engine/labels';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, type WireBoard, type WireCard } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, drag, type WireBoard, type WireCard } from './browser-kit';
 
 /**
  * The drawer's merge form (并案) in Chromium: the clue number typed is looked up and the clue it names shown (or why
@@ -104,4 +104,79 @@ describe('the drawer’s merge form', () => {
       const merged = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`);
       expect(merged).toMatchObject({ state: 'merged', context: { mergedInto: target.id } });
     }));
+});
+
+/** The move dialog of a found clue's move to 已并案, chosen from its card's move menu on the board. */
+async function mergeDialogFromMenu(page: Page, id: number) {
+  await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&q=${id}`);
+  const card = page.locator(`[data-testid=column-found] [data-testid=card-${id}]`);
+  await card.hover();
+  await card.getByTestId('move-menu').click();
+  await page.getByTestId('move-to-merged').click();
+  const dialog = page.getByTestId('move-dialog');
+  await dialog.waitFor();
+  return { dialog, number: dialog.locator('input[name=targetId]'), submit: dialog.getByTestId('move-submit') };
+}
+
+/** The line naming the clue a merge goes into, as the drawer, the move dialog and a batch show it. */
+async function lineOf(page: Page, context: BrowserContext, units: readonly { id: string; nameZh: string }[], id: number): Promise<string> {
+  const into = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+  return `并入 #${id}${quotedZh(into.title)} · ${units.find((u) => u.id === into.unitId)?.nameZh} · ${clueStateLabels[into.state as keyof typeof clueStateLabels].zh}`;
+}
+
+describe('a merge from the board (a card’s move to 已并案)', () => {
+  // The move dialog took any number and merged into whatever clue had it, irreversibly.
+  test('chosen from a card’s move menu, a wrong number is said wrong beside it, with why, and cannot be confirmed; the clue stays', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const source = (await foundClues(page, context)).cards.at(-1);
+      if (source === undefined) throw new Error('no found clue may be merged');
+      const { dialog, number, submit } = await mergeDialogFromMenu(page, source.id);
+      expect(await dialog.getByTestId('merge-target').textContent()).toBe('输入线索编号，即显示要并入的线索');
+      expect(await submit.isDisabled()).toBe(true);
+      for (const [typed, reason] of [
+        ['999999', '找不到要并入的线索'],
+        [String(source.id), '不能并入自身'],
+        ['0', '线索编号应为正整数'],
+      ] as const) {
+        await number.fill(typed);
+        await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(reason);
+        expect(await number.getAttribute('aria-invalid')).toBe('true');
+        expect(await submit.isDisabled()).toBe(true);
+        expect(await dialog.getByTestId('merge-irreversible').count()).toBe(0);
+        // Enter in the field sends nothing either.
+        await number.press('Enter');
+        expect(await dialog.isVisible()).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).toMatchObject({ state: 'found', version: source.version });
+    }));
+
+  test('dragged onto 已并案, a right number shows the clue it names; the button names it, says it cannot be undone, and merges', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const { cards, units } = await foundClues(page, context);
+      const [target, source] = cards.slice(-2);
+      if (source === undefined || target === undefined) throw new Error('the seed has fewer than two found clues to merge');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&q=${source.id}`);
+      const card = page.locator(`[data-testid=column-found] [data-testid=card-${source.id}]`);
+      await drag(page, card, page.getByTestId('column-merged'));
+      const dialog = page.getByTestId('move-dialog');
+      const submit = dialog.getByTestId('move-submit');
+      await dialog.locator('input[name=targetId]').fill(String(target.id));
+      await expect.poll(() => dialog.getByTestId('merge-target').textContent(), { timeout: 10_000 }).toBe(await lineOf(page, context, units, target.id));
+      expect(await dialog.getByTestId('error-targetId').textContent()).toBe('');
+      expect(await submit.isEnabled()).toBe(true);
+      expect(await submit.textContent()).toBe(`确认并入 #${target.id}`);
+      expect(await dialog.getByTestId('merge-irreversible').textContent()).toContain('并案后不能撤销');
+      await page.screenshot({ path: `${artifacts}/merge-move-dialog-zh.png` });
+      // Nothing is sent before it is confirmed.
+      expect(await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).toMatchObject({ state: 'found', version: source.version });
+
+      await submit.click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect
+        .poll(async () => (await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).context.mergedInto, { timeout: 10_000 })
+        .toBe(target.id);
+    }));
+
 });

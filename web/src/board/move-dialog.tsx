@@ -16,6 +16,9 @@ import { me } from '../session/session';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
 import { useModalKeys } from '../ui/modal-keys';
+import { useMergeLookup } from './merge-lookup';
+import { confirmInto, mergeTargetMessages } from './merge-target';
+import { MergeTargetNotice } from './merge-target-notice';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -61,6 +64,19 @@ export function MoveDialog(props: {
   // The number whose filing was confirmed once although other clues hold it: the next confirmation files under it.
   const [heldConfirmed, setHeldConfirmed] = createSignal<string | null>(null);
   const confirmingHeld = () => heldConfirmed() !== null && heldConfirmed() === caseNumber().trim();
+  // A merge cannot be undone: the clue its number names is looked up and shown, and only a clue it may go into is offered.
+  const merge =
+    props.draft.event === 'clue.merge'
+      ? useMergeLookup({
+          typed: () => values().targetId ?? '',
+          sources: () => [{ id: props.draft.card.id, campaignId: props.campaign.id, unitId: props.draft.card.unitId }],
+          reader: { mayCrossUnits: me()?.role === 'office' },
+          units: () => props.campaign.units,
+          lookUp: (id) => api.item('clue', id),
+          serverErrors: errors,
+        })
+      : null;
+  const shownErrors = () => merge?.errors() ?? errors();
   const fields = () => [...props.draft.needs.map((need) => neededField(need, organisationTypeLabel)), ...props.draft.offers.map((offer) => offeredField(offer, organisationTypeLabel))];
   let form: HTMLFormElement | undefined;
 
@@ -78,6 +94,8 @@ export function MoveDialog(props: {
       focusFirstError();
       return;
     }
+    // Enter in the number before its clue is shown merges nothing: the field says what it waits for.
+    if (merge !== null && merge.target() === null) return;
     setBusy(true);
     setReason(null);
     if (caseNumberCheck !== null && !confirmingHeld()) {
@@ -98,6 +116,12 @@ export function MoveDialog(props: {
     }
   }
 
+  /** A merge's button names the clue it goes into, once one is shown. */
+  const submitLabel = () => {
+    const into = merge?.target();
+    return into === null || into === undefined ? t('confirm') : tr(confirmInto(into));
+  };
+
   function focusFirstError() {
     queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
@@ -108,7 +132,7 @@ export function MoveDialog(props: {
     <PayloadInput
       spec={spec}
       value={values()[spec.name] ?? ''}
-      error={errors()[spec.name]}
+      error={shownErrors()[spec.name]}
       onInput={(value) => set(spec.name, value)}
       people={{ loading: usersRead.loading, people: users() ?? [] }}
       units={props.campaign.units}
@@ -120,6 +144,7 @@ export function MoveDialog(props: {
       <Show when={spec.name === 'caseNumber' ? caseNumberCheck : null}>
         {(checked) => <CaseNumberHint campaignId={props.campaign.id} check={checked().check()} confirming={confirmingHeld()} />}
       </Show>
+      <Show when={spec.name === 'targetId' ? merge : null}>{(lookup) => <MergeTargetNotice lookup={lookup()} />}</Show>
     </>
   );
 
@@ -162,13 +187,18 @@ export function MoveDialog(props: {
               </p>
             )}
           </Show>
+          <Show when={merge?.target()}>
+            <p class="form-warning" data-testid="merge-irreversible">
+              {tr(mergeTargetMessages.irreversible)}
+            </p>
+          </Show>
           <Show when={reason()}>{(r) => <p class="form-error" role="alert">{tr(r())}</p>}</Show>
           <DraftRestored shown={restored !== null} />
         </div>
         <footer class="modal-footer">
           <DiscardingCancel busy={busy()} discard={() => keep(null)} onCancel={props.onCancel} />
-          <button type="submit" class="button primary" disabled={busy()} data-testid="move-submit">
-            {busy() ? t('submitting') : confirmingHeld() ? im('caseNumberFileAnyway') : t('confirm')}
+          <button type="submit" class="button primary" classList={{ danger: merge !== null }} disabled={busy() || merge?.target() === null} data-testid="move-submit">
+            {busy() ? t('submitting') : confirmingHeld() ? im('caseNumberFileAnyway') : submitLabel()}
           </button>
         </footer>
       </form>
