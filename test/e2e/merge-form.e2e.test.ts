@@ -124,7 +124,7 @@ async function lineOf(page: Page, context: BrowserContext, units: readonly { id:
   return `并入 #${id}${quotedZh(into.title)} · ${units.find((u) => u.id === into.unitId)?.nameZh} · ${clueStateLabels[into.state as keyof typeof clueStateLabels].zh}`;
 }
 
-describe('a merge from the board (a card’s move to 已并案)', () => {
+describe('a merge from the board (a card’s move to 已并案, a batch of cards)', () => {
   // The move dialog took any number and merged into whatever clue had it, irreversibly.
   test('chosen from a card’s move menu, a wrong number is said wrong beside it, with why, and cannot be confirmed; the clue stays', () =>
     asUser(suite, 'office', async ({ context, page }) => {
@@ -179,4 +179,42 @@ describe('a merge from the board (a card’s move to 已并案)', () => {
         .toBe(target.id);
     }));
 
+  test('a batch of cards merged into one clue shows that clue the same way, refuses one of its own, and merges them all on confirm', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const { units } = await foundClues(page, context);
+      // Clues being verified (the found ones go to the tests above) into a clue filed as a case.
+      const inState = async (state: string) =>
+        (await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=${state}&limit=500`)).columns[0]?.cards ?? [];
+      const sources = (await inState('verifying')).filter((card) => card.allowed.some((move) => move.to === 'merged')).slice(0, 2);
+      const [target] = await inState('filed');
+      if (target === undefined || sources.length < 2) throw new Error('the seed has fewer than two verifying clues to merge, or no filed one');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue`);
+      await page.getByTestId('select-cards').click();
+      for (const source of sources) await page.locator(`[data-testid=column-verifying] [data-testid=card-${source.id}]`).click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('2');
+      await page.getByTestId('batch-move').selectOption('merged');
+      const dialog = page.getByTestId('batch-dialog');
+      const number = dialog.locator('input[name=targetId]');
+      const submit = dialog.getByTestId('batch-submit');
+      expect(await submit.isDisabled()).toBe(true);
+
+      const own = sources[0]?.id;
+      await number.fill(String(own));
+      await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(`线索 #${own} 在所选线索之中，不能并入自身：请先取消勾选它`);
+      expect(await submit.isDisabled()).toBe(true);
+      await number.fill('999999');
+      await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe('找不到要并入的线索');
+      expect(await submit.isDisabled()).toBe(true);
+
+      await number.fill(String(target.id));
+      await expect.poll(() => dialog.getByTestId('merge-target').textContent(), { timeout: 10_000 }).toBe(await lineOf(page, context, units, target.id));
+      expect(await submit.textContent()).toBe(`确认并入 #${target.id}`);
+      expect(await dialog.getByTestId('merge-irreversible').textContent()).toContain('这些线索将转为“已并案”');
+      await page.screenshot({ path: `${artifacts}/merge-batch-zh.png` });
+      await submit.click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n'), { timeout: 10_000 }).toBe('2');
+      for (const source of sources) {
+        expect(await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).toMatchObject({ state: 'merged', context: { mergedInto: target.id } });
+      }
+    }));
 });

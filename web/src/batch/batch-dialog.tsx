@@ -18,6 +18,10 @@ import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
+import { useMergeLookup } from '../board/merge-lookup';
+import { confirmInto, mergeTargetMessages } from '../board/merge-target';
+import { MergeTargetNotice } from '../board/merge-target-notice';
+import { me } from '../session/session';
 import { calendarDay } from '../ui/dates';
 
 /**
@@ -97,6 +101,20 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const people = keptRead(peopleRead, refetchPeople);
 
 
+  // Merged into one clue, all of them, for good: the clue the number names is shown, and only one every item may go into is offered.
+  const merge =
+    props.action.type === 'move' && props.action.to === 'merged'
+      ? useMergeLookup({
+          typed: () => values().targetId ?? '',
+          sources: () => plan.items.map(({ item }) => ({ id: item.id, campaignId: props.campaign.id, unitId: item.unitId })),
+          reader: { mayCrossUnits: me()?.role === 'office' },
+          units: () => props.campaign.units,
+          lookUp: (id) => api.item('clue', id),
+          serverErrors: errors,
+        })
+      : null;
+  const shownErrors = () => merge?.errors() ?? errors();
+
   /** "3 个单位（城固分局 12 项、汉台分局 6 项、…）": where the items sent are, the largest few named. */
   const unitsText = () => {
     const units = unitsOfPlan(plan);
@@ -131,6 +149,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    // Enter in the number before its clue is shown merges nothing: the field says what it waits for.
+    if (merge !== null && merge.target() === null) return;
     const bodies = batchBodies(plan, props.action, (needs) => payloadOf(needs, values()));
     const changed: BatchResult['changed'][number][] = [];
     const refused: BatchResult['refused'][number][] = [];
@@ -157,6 +177,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   }
 
   const busy = () => progress() !== null;
+  /** A merge's button names the clue they go into, once one is shown. */
+  const submitLabel = () => {
+    const into = merge?.target();
+    return into === null || into === undefined ? bt('submit') : tr(confirmInto(into));
+  };
   const close = () => props.onClose(outcome());
   // Once a batch is done nothing is ticked: the bar's buttons are disabled (the board's) or gone (the lists'). The focus goes
   // to the board's bar's own Clear, which stays while selecting, else to the board's Select or the list's box of the page.
@@ -214,11 +239,12 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                     <PayloadInput
                       spec={spec}
                       value={values()[spec.name] ?? ''}
-                      error={errors()[spec.name]}
+                      error={shownErrors()[spec.name]}
                       onInput={(value) => set(spec.name, value)}
                       people={{ loading: peopleRead.loading, people: people() ?? [] }}
                       units={props.campaign.units}
                     />
+                    <Show when={spec.name === 'targetId' ? merge : null}>{(lookup) => <MergeTargetNotice lookup={lookup()} />}</Show>
                     <Show when={someNeed(spec.name)}>
                       {(n) => <p class="muted batch-field-hint">{spec.name === 'assigneeId' && props.action.type === 'move' ? bt('onlyUnassigned', { n: n() }) : bt('onlySome', { n: n() })}</p>}
                     </Show>
@@ -228,6 +254,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                   </div>
                 )}
               </For>
+              <Show when={merge?.target()}>
+                <p class="form-warning" data-testid="merge-irreversible">
+                  {tr(plan.items.length === 1 ? mergeTargetMessages.irreversible : mergeTargetMessages.irreversibleMany)}
+                </p>
+              </Show>
               <Show when={asksConfirm}>
                 <div class="form-warning batch-warning" data-testid="batch-warning">
                   <p>{bt('largeBatch', { n: plan.items.length, units: unitsText() })}</p>
@@ -306,8 +337,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
             <button type="button" class="button" disabled={busy()} onClick={close}>
               {t('cancel')}
             </button>
-            <button type="submit" class="button primary" disabled={busy() || plan.items.length === 0} data-testid="batch-submit">
-              {progress() === null ? bt('submit') : bt('sending', { done: progress()?.done ?? 0, n: progress()?.n ?? 0 })}
+            <button type="submit" class="button primary" classList={{ danger: merge !== null }} disabled={busy() || plan.items.length === 0 || merge?.target() === null} data-testid="batch-submit">
+              {progress() === null ? submitLabel() : bt('sending', { done: progress()?.done ?? 0, n: progress()?.n ?? 0 })}
             </button>
           </Show>
         </footer>
