@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { quotedZh } from '../../engine/labels';
@@ -37,6 +37,26 @@ async function mergeFormOf(page: Page, id: number) {
   return { form, number: form.getByRole('spinbutton', { name: '并入线索编号', exact: true }), submit: form.getByTestId('action-submit') };
 }
 
+/**
+ * Types each wrong number into a merge's number field (the drawer's form or the move dialog) and checks it is said
+ * wrong beside it, with why, and that neither the button nor Enter in the field can send it; `sent` says whether
+ * anything went on after Enter (a confirmation step, a closed dialog).
+ */
+async function refusesWrongNumbers(scope: Locator, number: Locator, submit: Locator, ownId: number, sent: () => Promise<boolean>): Promise<void> {
+  for (const [typed, reason] of [
+    ['999999', '找不到要并入的线索'],
+    [String(ownId), '不能并入自身'],
+    ['0', '线索编号应为正整数'],
+  ] as const) {
+    await number.fill(typed);
+    await expect.poll(() => scope.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(reason);
+    expect(await number.getAttribute('aria-invalid')).toBe('true');
+    expect(await submit.isDisabled()).toBe(true);
+    await number.press('Enter');
+    expect(await sent()).toBe(false);
+  }
+}
+
 describe('the drawer’s merge form', () => {
   test('with no number yet it says what to type, and offers no merge', () =>
     asUser(suite, 'office', async ({ context, page }) => {
@@ -53,19 +73,7 @@ describe('the drawer’s merge form', () => {
       const [source] = (await foundClues(page, context)).cards;
       if (source === undefined) throw new Error('no found clue may be merged');
       const { form, number, submit } = await mergeFormOf(page, source.id);
-      for (const [typed, reason] of [
-        ['999999', '找不到要并入的线索'],
-        [String(source.id), '不能并入自身'],
-        ['0', '线索编号应为正整数'],
-      ] as const) {
-        await number.fill(typed);
-        await expect.poll(() => form.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(reason);
-        expect(await number.getAttribute('aria-invalid')).toBe('true');
-        expect(await submit.isDisabled()).toBe(true);
-        // Enter in the field sends nothing either.
-        await number.press('Enter');
-        expect(await form.getByTestId('merge-confirm').count()).toBe(0);
-      }
+      await refusesWrongNumbers(form, number, submit, source.id, async () => (await form.getByTestId('merge-confirm').count()) > 0);
       const item = await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`);
       expect(item).toMatchObject({ state: 'found', version: source.version });
     }));
@@ -133,20 +141,8 @@ describe('a merge from the board (a card’s move to 已并案, a batch of cards
       const { dialog, number, submit } = await mergeDialogFromMenu(page, source.id);
       expect(await dialog.getByTestId('merge-target').textContent()).toBe('输入线索编号，即显示要并入的线索');
       expect(await submit.isDisabled()).toBe(true);
-      for (const [typed, reason] of [
-        ['999999', '找不到要并入的线索'],
-        [String(source.id), '不能并入自身'],
-        ['0', '线索编号应为正整数'],
-      ] as const) {
-        await number.fill(typed);
-        await expect.poll(() => dialog.getByTestId('error-targetId').textContent(), { timeout: 10_000 }).toBe(reason);
-        expect(await number.getAttribute('aria-invalid')).toBe('true');
-        expect(await submit.isDisabled()).toBe(true);
-        expect(await dialog.getByTestId('merge-irreversible').count()).toBe(0);
-        // Enter in the field sends nothing either.
-        await number.press('Enter');
-        expect(await dialog.isVisible()).toBe(true);
-      }
+      // Gone on: the dialog closed, or it warns of a merge about to be made.
+      await refusesWrongNumbers(dialog, number, submit, source.id, async () => !(await dialog.isVisible()) || (await dialog.getByTestId('merge-irreversible').count()) > 0);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(await apiCall<WireClue>(suite.server.url, context, 'GET', `/api/clues/${source.id}`)).toMatchObject({ state: 'found', version: source.version });

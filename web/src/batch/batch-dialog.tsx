@@ -18,10 +18,9 @@ import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
 import { useModalKeys } from '../ui/modal-keys';
-import { useMergeLookup } from '../board/merge-lookup';
+import { useBoardMergeLookup } from '../board/merge-lookup';
 import { confirmInto, mergeTargetMessages } from '../board/merge-target';
 import { MergeTargetNotice } from '../board/merge-target-notice';
-import { me } from '../session/session';
 import { calendarDay } from '../ui/dates';
 
 /**
@@ -104,12 +103,10 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   // Merged into one clue, all of them, for good: the clue the number names is shown, and only one every item may go into is offered.
   const merge =
     props.action.type === 'move' && props.action.to === 'merged'
-      ? useMergeLookup({
+      ? useBoardMergeLookup({
+          campaign: props.campaign,
           typed: () => values().targetId ?? '',
           sources: () => plan.items.map(({ item }) => ({ id: item.id, campaignId: props.campaign.id, unitId: item.unitId })),
-          reader: { mayCrossUnits: me()?.role === 'office' },
-          units: () => props.campaign.units,
-          lookUp: (id) => api.item('clue', id),
           serverErrors: errors,
         })
       : null;

@@ -13,6 +13,8 @@ import {
   type TargetSaid,
 } from './merge-target';
 import type { FieldErrors } from './payload-fields';
+import { api, type CampaignDetail } from '../api/client';
+import { me } from '../session/session';
 
 /** How long typing rests before the number typed is looked up: one read for "123", not one for each of 1, 12, 123. */
 const lookupDelay = 300;
@@ -74,4 +76,24 @@ export function useMergeLookup(options: {
     return now.kind === 'ready' ? now.line : null;
   };
   return { said, errors, target, notice };
+}
+
+/**
+ * {@link useMergeLookup} as the board's dialogs (a card's move, a batch) use it: the reader signed in (the office
+ * merges across units), the campaign's units, and the clue read as the drawer reads it.
+ */
+export function useBoardMergeLookup(options: {
+  campaign: CampaignDetail;
+  typed: Accessor<string>;
+  sources: Accessor<readonly MergeSource[]>;
+  serverErrors: Accessor<FieldErrors>;
+}): MergeLookup {
+  return useMergeLookup({
+    typed: options.typed,
+    sources: options.sources,
+    reader: { mayCrossUnits: me()?.role === 'office' },
+    units: () => options.campaign.units,
+    lookUp: (id) => api.item('clue', id),
+    serverErrors: options.serverErrors,
+  });
 }

@@ -16,7 +16,7 @@ import { me } from '../session/session';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
 import { useModalKeys } from '../ui/modal-keys';
-import { useMergeLookup } from './merge-lookup';
+import { useBoardMergeLookup } from './merge-lookup';
 import { confirmInto, mergeTargetMessages } from './merge-target';
 import { MergeTargetNotice } from './merge-target-notice';
 
@@ -67,12 +67,10 @@ export function MoveDialog(props: {
   // A merge cannot be undone: the clue its number names is looked up and shown, and only a clue it may go into is offered.
   const merge =
     props.draft.event === 'clue.merge'
-      ? useMergeLookup({
+      ? useBoardMergeLookup({
+          campaign: props.campaign,
           typed: () => values().targetId ?? '',
           sources: () => [{ id: props.draft.card.id, campaignId: props.campaign.id, unitId: props.draft.card.unitId }],
-          reader: { mayCrossUnits: me()?.role === 'office' },
-          units: () => props.campaign.units,
-          lookUp: (id) => api.item('clue', id),
           serverErrors: errors,
         })
       : null;
