@@ -9,7 +9,7 @@ describe("the board's address, as the page reads it", () => {
     expect(boardAddressRefusal({})).toBeUndefined();
     expect(boardAddressRefusal({ kind: 'problem', swimlane: 'unit', overdue: 'true', escalated: 'true', asked: 'true', item: '12' })).toBeUndefined();
     expect(boardAddressRefusal({ kind: 'clue', swimlane: 'none' })).toBeUndefined();
-    for (const side of ['unfounded', 'merged', 'unfounded,merged']) expect(boardAddressRefusal({ side })).toBeUndefined();
+    for (const side of ['unfounded', 'merged', 'unfounded,merged', 'merged,unfounded']) expect(boardAddressRefusal({ side })).toBeUndefined();
     // Cleared controls leave empty values behind in a hand-edited link; they mean "no choice".
     expect(boardAddressRefusal({ kind: '', swimlane: '', overdue: '' })).toBeUndefined();
   });
@@ -25,8 +25,8 @@ describe("the board's address, as the page reads it", () => {
     expect(filtersOf({ overdue: 'yes' })).toEqual({});
     expect(boardAddressRefusal({ escalated: '1' })?.field).toBe('escalated');
     expect(boardAddressRefusal({ asked: 'TRUE' })?.field).toBe('asked');
-    // A side column there is none of, or the columns in an order the board never writes them in: said, not read as none open.
-    for (const side of ['unfound', 'Merged', 'unfounded,', 'merged,unfounded', 'unfounded,unfounded', 'found']) {
+    // A side column there is none of, or one named twice: said, not read as none open.
+    for (const side of ['unfound', 'Merged', 'unfounded,', 'unfounded,unfounded', 'found']) {
       const refusal = boardAddressRefusal({ side });
       expect(refusal?.field).toBe('side');
       expect(refusal?.message.zh).toContain('unfounded,merged');
@@ -43,6 +43,8 @@ describe("the board's address, as the page reads it", () => {
     expect(sideAddressOf(new Set())).toBeUndefined();
     expect(sideColumnsOf({})).toEqual(new Set());
     expect(sideAddressOf(new Set(['merged', 'unfounded']))).toBe('unfounded,merged');
+    // Named in another order by hand, they are the same columns open.
+    expect(sideColumnsOf({ side: 'merged,unfounded' })).toEqual(new Set(['unfounded', 'merged']));
     fc.assert(
       fc.property(fc.subarray([...sideColumnStates]), (open) => {
         const side = sideAddressOf(new Set(open));

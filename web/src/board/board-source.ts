@@ -55,10 +55,18 @@ export const swimlaneOf = (search: BoardSearch): Swimlane => (search.swimlane ==
  */
 export const sideColumnStates = ['unfounded', 'merged'] as const satisfies readonly ClueState[];
 
-/** Every value of `?side=` the board writes: each choice of side columns open, in the order they are drawn, comma-joined. */
+/** Every order of the given states (a link edited by hand may name the side columns in either). */
+const orders = (states: readonly string[]): string[][] =>
+  states.length === 0 ? [[]] : states.flatMap((state, i) => orders(states.filter((_, j) => j !== i)).map((rest) => [state, ...rest]));
+
+/**
+ * Every value of `?side=` the board takes: each choice of side columns open, comma-joined, in any order (the board
+ * writes them in the order they are drawn, as sideAddressOf does).
+ */
 export const sideColumnAddresses: readonly string[] = sideColumnStates
   .reduce<string[][]>((choices, state) => [...choices, ...choices.map((choice) => [...choice, state])], [[]])
   .filter((choice) => choice.length > 0)
+  .flatMap(orders)
   .map((choice) => choice.join(','));
 
 /** The side columns the address keeps open; none for a value the board could not have written (the page refuses it). */
