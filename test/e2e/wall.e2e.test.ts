@@ -266,4 +266,37 @@ describe('the wall on its screen', () => {
       expect(charts.length).toBeGreaterThanOrEqual(4);
       expect(new Set(charts).size).toBe(1);
     }));
+  test('a campaign without a map has every unit as a tile in the map’s panel, all of them on a 720p wall and a 4:3 projector with nothing scrolled', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const created = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/campaigns', { code: 'wall-no-map-2027', nameZh: '无地图专项', nameEn: 'Campaign without a map', startsOn: '2027-01-01', endsOn: '2027-12-31' }, 201);
+      const { units } = await apiCall<{ units: { unitId: string }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${created.id}/battle-map`);
+      expect(units.length).toBeGreaterThan(10);
+      for (const [width, height] of [
+        [1280, 720],
+        [1024, 768],
+      ] as const) {
+        const at = `${width}×${height}`;
+        await page.setViewportSize({ width, height });
+        await page.goto(`${suite.server.url}/campaigns/${created.id}/wall`);
+        const tiles = page.locator('[data-testid=wall] .wall-map .unit-tile');
+        await expect.poll(() => tiles.count(), { message: at }).toBe(units.length);
+        // The panel names them all; it was headed 县区分局 over an empty map, the tiles run below the side panel's foot.
+        expect(await page.locator('.wall-map h2').first().textContent(), at).toMatch(/^各单位 · /);
+        expect(await page.locator('[data-testid=wall] .wall-side .unit-tile').count(), at).toBe(0);
+        await page.screenshot({ path: `${artifacts}/wall-no-map-${width}x${height}.png` });
+        const notShown = await tiles.evaluateAll((all) =>
+          all.filter((tile) => {
+            const box = tile.getBoundingClientRect();
+            return box.bottom > window.innerHeight + 0.5 || box.right > window.innerWidth + 0.5;
+          }).length,
+        );
+        expect(notShown, at).toBe(0);
+        const scrolls = await page.evaluate(() =>
+          [document.documentElement, ...document.querySelectorAll<HTMLElement>('.wall-map, .wall-side')]
+            .filter((element) => element.scrollHeight > element.clientHeight + 1)
+            .map((element) => element.className),
+        );
+        expect(scrolls, at).toEqual([]);
+      }
+    }));
 });

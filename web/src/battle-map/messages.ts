@@ -17,6 +17,8 @@ export const battleMapMessages = {
   counties: { zh: '县区分局', en: 'County branches' },
   detachments: { zh: '市局支队', en: 'City detachments' },
   unitsOffMap: { zh: '地图外的单位', en: 'Units not on the map' },
+  /** The wall's map panel of a campaign without a map, where every unit is a tile. */
+  allUnits: { zh: '各单位', en: 'Units' },
   noMap: { zh: '本专项行动没有配置地图', en: 'This campaign has no map' },
   mapHint: {
     zh: '点击县区、支队、表格或阶段，打开对应看板；点击表格的单位或类别名称，打开其阶段报告',

@@ -102,6 +102,9 @@ export function WallPage() {
             {(map) => {
               const placed = () => placeUnits(map().units, data.layout()?.shapes.map((shape) => shape.id), map().hasMap);
               const offMap = () => placed().offMap;
+              // A campaign without a map has every unit as a tile: they take the map's panel, not the side's, where
+              // seventeen of them ran below a 720-pixel wall with nothing in the panel beside them.
+              const tilesInMapPanel = () => drawn().unitsUnderMap || !map().hasMap;
               const units = () => (
                 <>
                   <h2>{tilesHeading(offMap())}</h2>
@@ -114,14 +117,19 @@ export function WallPage() {
                     <section class="wall-map">
                       <div class="wall-section-head">
                         <h2>
-                          {bt('counties')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
+                          {bt(map().hasMap ? 'counties' : 'allUnits')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
                         </h2>
                         <MeasureLegend scale={scale()} measure={measure()} />
                       </div>
                       <Show when={data.layout()}>
                         {(layout) => <CountyMap layout={layout()} units={placed().onMap} measure={measure()} scale={scale()} labelSize={19} />}
                       </Show>
-                      <Show when={drawn().unitsUnderMap}>{units()}</Show>
+                      <Show when={tilesInMapPanel()}>
+                        {/* Without a map, the panel's own heading names them: every unit, none "off the map". */}
+                        <Show when={map().hasMap} fallback={<UnitTiles units={offMap()} measure={measure()} scale={scale()} />}>
+                          {units()}
+                        </Show>
+                      </Show>
                     </section>
                     <section class="wall-side">
                       {/* What the figures cover, and as of when: all of the campaign's phases so far, not the current one's. */}
@@ -149,7 +157,7 @@ export function WallPage() {
                           )}
                         </For>
                       </div>
-                      <Show when={!drawn().unitsUnderMap}>{units()}</Show>
+                      <Show when={!tilesInMapPanel()}>{units()}</Show>
                       <TypicalPanel campaign={detail()} register={data.typicalCases()} failed={data.typicalFailed()} limit={6} linked={false} />
                     </section>
                   </div>
