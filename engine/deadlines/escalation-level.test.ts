@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escalationLevel, levelReachedAt, escalationDue, rungsReachedBy } from './escalation-level';
+import { escalationLevel, levelReachedAt, escalationDue, escalationRecipientOf, rungsReachedBy } from './escalation-level';
 
 const due = new Date('2026-03-08T16:00:00Z');
 const thresholds = { dueSoonHours: 24, longOverdueDays: 7 };
@@ -60,6 +60,17 @@ describe('escalationDue', () => {
 
   it('sends the first rung of an unassigned item to its unit lead', () => {
     expect(escalationDue({ dueAt, assigneeId: null }, at('2026-04-10T00:00:00Z'), thresholds)).toEqual({ level: 1, recipient: 'unitLead', recipientUserId: null });
+  });
+});
+
+describe('escalationRecipientOf', () => {
+  it.each([
+    [1, 7, { recipient: 'assignee', recipientUserId: 7 }],
+    [1, null, { recipient: 'unitLead', recipientUserId: null }],
+    [2, 7, { recipient: 'unitLead', recipientUserId: null }],
+    [3, null, { recipient: 'office', recipientUserId: null }],
+  ] as const)('sends rung %i of an item assigned to %s to whom the sweep would raise it', (level, assigneeId, expected) => {
+    expect(escalationRecipientOf(level, assigneeId)).toEqual(expected);
   });
 });
 

@@ -97,10 +97,18 @@ export interface EscalationDue {
 export function escalationDue(item: OverstayingItem, now: Date, thresholds: EscalationThresholds): EscalationDue | null {
   const level = escalationLevel(item.dueAt === null ? null : new Date(item.dueAt), now, thresholds);
   if (level === 0) return null;
+  return { level, ...escalationRecipientOf(level, item.assigneeId) };
+}
+
+/**
+ * To whom a rung of an item goes while it has this assignee: the first to
+ * the assignee (to the unit lead when nobody is assigned), the others to
+ * their role. The sweep raises each rung so; an escalation still standing
+ * when the item changes hands follows it here.
+ */
+export function escalationRecipientOf(level: 1 | 2 | 3, assigneeId: number | null): Omit<EscalationDue, 'level'> {
   if (level === 1) {
-    return item.assigneeId === null
-      ? { level, recipient: unassignedFirstRungRecipient, recipientUserId: null }
-      : { level, recipient: 'assignee', recipientUserId: item.assigneeId };
+    return assigneeId === null ? { recipient: unassignedFirstRungRecipient, recipientUserId: null } : { recipient: 'assignee', recipientUserId: assigneeId };
   }
-  return { level, recipient: escalationRecipients[level], recipientUserId: null };
+  return { recipient: escalationRecipients[level], recipientUserId: null };
 }
