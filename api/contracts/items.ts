@@ -20,7 +20,7 @@ export const transitionRequest = z
 export type TransitionRequest = z.infer<typeof transitionRequest>;
 
 /**
- * The escalation a line of an item's history is about (raised, acknowledged, resolved): those are logged under
+ * The escalation a line of an item's history is about (raised, passed on, acknowledged, resolved): those are logged under
  * the escalation, and the item's history reads them beside its own entries so that an escalation resolved long
  * ago still says the item was overdue and to whom it was raised.
  */
@@ -30,9 +30,9 @@ export const historyEscalation = z
     /** 1 due soon (to the assignee), 2 overdue (to the unit's lead), 3 long overdue (to the office). */
     level: z.number().int().min(1).max(3),
     recipient: z.enum(['assignee', 'unitLead', 'office']),
-    /** The assignee it was raised to, by name; null for a lead or the office, found by unit and role. */
+    /** The assignee it was raised to, by name; null for a lead or the office, found by unit and role. As it stood at the line (a reroute's: whom it went to). */
     recipientName: z.string().nullable(),
-    /** The unit it was raised in (whose leads a level-2 escalation goes to). */
+    /** The unit it was raised in (whose leads a level-2 escalation goes to); a transfer passes it on to the item's new unit. */
     unitId: z.string().nullable(),
     /** The state the item overstayed, and the deadline it missed. */
     state: z.string(),
@@ -45,7 +45,7 @@ export type HistoryEscalation = z.infer<typeof historyEscalation>;
 
 /**
  * One line of an item's history: an audit entry of the item, or of one of its escalations
- * (`escalation.raise`, `escalation.acknowledge`, `escalation.resolve`, with `escalation` set and no states:
+ * (`escalation.raise`, `escalation.reroute`, `escalation.acknowledge`, `escalation.resolve`, with `escalation` set and no states:
  * an escalation's own states are not the item's).
  */
 export const historyEntry = z

@@ -7,8 +7,6 @@ import type { HistoryEntry, HistoryEscalation } from '../contracts/items';
 
 /** The person an entry names as assignee, beside the one who wrote it. */
 const assignees = alias(users, 'assignees');
-/** The assignee an escalation was raised to. */
-const recipients = alias(users, 'recipients');
 /** The raise entry an escalation is listed in, found beside the escalation. */
 const raises = alias(auditLog, 'raises');
 
@@ -26,7 +24,7 @@ const entryColumns = {
 
 /**
  * An item's history, oldest first: its own audit entries and those of its
- * escalations (raised, acknowledged, resolved), in the order the log wrote
+ * escalations (raised, passed on, acknowledged, resolved), in the order the log wrote
  * them. The caller has checked that the reader may read the item; whoever
  * may, may read its escalations (as the drawer's escalation list does),
  * whomever they were raised to.
@@ -44,6 +42,19 @@ export async function readItemHistory(db: Db, kind: ItemKindName, id: number): P
   return [...entries, ...(await escalationEntries(db, kind, id))].sort((a, b) => a.seq - b.seq);
 }
 
+/** Where an escalation was routed, as its raise and reroute entries name it. */
+interface Routed {
+  readonly unitId: string | null;
+  readonly recipient: HistoryEscalation['recipient'];
+  readonly recipientUserId: number | null;
+}
+
+/** A reroute entry's payload: whom the escalation went from and to. */
+interface Rerouted {
+  readonly from: Routed;
+  readonly to: Routed;
+}
+
 /** The audit entries of an item's escalations, as lines of its history. */
 async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promise<HistoryEntry[]> {
   const raised = await db
@@ -51,7 +62,7 @@ async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promis
       id: escalations.id,
       level: escalations.level,
       recipient: escalations.recipient,
-      recipientName: recipients.displayName,
+      recipientUserId: escalations.recipientUserId,
       unitId: escalations.unitId,
       state: escalations.state,
       dueAt: escalations.dueAt,
@@ -62,7 +73,6 @@ async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promis
         and ${raises.subjectId} <= ${escalations.id} order by ${raises.subjectId} desc limit 1)`,
     })
     .from(escalations)
-    .leftJoin(recipients, eq(recipients.id, escalations.recipientUserId))
     .where(and(eq(escalations.subject, kind), eq(escalations.subjectId, id)));
   if (raised.length === 0) return [];
   const byId = new Map(raised.map((row) => [row.id, row]));
@@ -75,17 +85,27 @@ async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promis
       and(
         eq(auditLog.subject, 'escalation'),
         inArray(auditLog.subjectId, [...byId.keys()]),
-        inArray(auditLog.event, ['escalation.acknowledge', 'escalation.resolve']),
+        inArray(auditLog.event, ['escalation.acknowledge', 'escalation.resolve', 'escalation.reroute']),
       ),
-    );
+    )
+    .orderBy(asc(auditLog.seq));
   const raiseEntries = raiseSeqs.length === 0 ? [] : await db.select({ seq: auditLog.seq, at: auditLog.at, version: auditLog.version }).from(auditLog).where(inArray(auditLog.seq, raiseSeqs));
   const raiseAt = new Map(raiseEntries.map((entry) => [entry.seq, entry]));
-  const line = (row: (typeof raised)[number], resolvedBecause: HistoryEscalation['resolvedBecause']): HistoryEscalation => ({
+  const parsed = logged.map((entry) => ({ entry, payload: JSON.parse(entry.payload) as { note?: unknown; because?: unknown } & Partial<Rerouted> }));
+  // Each escalation's reroutes, oldest first: its route at an entry is the `from` of the first reroute after it, or where it stands now.
+  const reroutes = new Map<number, { seq: number; rerouted: Rerouted }[]>();
+  for (const { entry, payload } of parsed) {
+    if (entry.event !== 'escalation.reroute' || payload.from === undefined || payload.to === undefined) continue;
+    reroutes.set(entry.subjectId, [...(reroutes.get(entry.subjectId) ?? []), { seq: entry.seq, rerouted: { from: payload.from, to: payload.to } }]);
+  }
+  const routeAt = (row: (typeof raised)[number], seq: number): Routed => reroutes.get(row.id)?.find((r) => r.seq > seq)?.rerouted.from ?? row;
+  const names = await namesOf(db, [...raised.map((row) => row.recipientUserId), ...[...reroutes.values()].flat().flatMap((r) => [r.rerouted.from.recipientUserId, r.rerouted.to.recipientUserId])]);
+  const line = (row: (typeof raised)[number], routed: Routed, resolvedBecause: HistoryEscalation['resolvedBecause']): HistoryEscalation => ({
     id: row.id,
     level: row.level,
-    recipient: row.recipient,
-    recipientName: row.recipientName,
-    unitId: row.unitId,
+    recipient: routed.recipient,
+    recipientName: routed.recipientUserId === null ? null : (names.get(routed.recipientUserId) ?? null),
+    unitId: routed.unitId,
     state: row.state,
     dueAt: row.dueAt,
     resolvedBecause,
@@ -94,13 +114,14 @@ async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promis
     const entry = row.raiseSeq === null ? undefined : raiseAt.get(row.raiseSeq);
     if (entry === undefined) return [];
     // Not the raise entry's payload: it lists every escalation its sweep raised, other units' among them.
-    return [{ seq: entry.seq, at: entry.at, actorId: null, actorName: null, event: 'escalation.raise', fromState: null, toState: null, version: entry.version, payload: {}, assigneeName: null, escalation: line(row, null) }];
+    return [{ seq: entry.seq, at: entry.at, actorId: null, actorName: null, event: 'escalation.raise', fromState: null, toState: null, version: entry.version, payload: {}, assigneeName: null, escalation: line(row, routeAt(row, entry.seq), null) }];
   });
-  const laterLines: HistoryEntry[] = logged.flatMap((entry) => {
+  const laterLines: HistoryEntry[] = parsed.flatMap(({ entry, payload }) => {
     const row = byId.get(entry.subjectId);
     if (row === undefined) return [];
-    const payload = JSON.parse(entry.payload) as { note?: unknown; because?: unknown };
     const because = payload.because === 'movedOn' || payload.because === 'extended' ? payload.because : null;
+    // A reroute's line names whom it went to; the others, whom it was routed to when written.
+    const routed = entry.event === 'escalation.reroute' && payload.to !== undefined ? payload.to : routeAt(row, entry.seq);
     return [
       {
         seq: entry.seq,
@@ -114,9 +135,17 @@ async function escalationEntries(db: Db, kind: ItemKindName, id: number): Promis
         // The acknowledger's note, said as a note is on the item's own lines.
         payload: typeof payload.note === 'string' ? { note: payload.note } : {},
         assigneeName: null,
-        escalation: line(row, entry.event === 'escalation.resolve' ? because : null),
+        escalation: line(row, routed, entry.event === 'escalation.resolve' ? because : null),
       },
     ];
   });
   return [...raiseLines, ...laterLines];
+}
+
+/** The display names of the users an item's escalations were routed to, by id. */
+async function namesOf(db: Db, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((userId): userId is number => userId !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -8,6 +8,7 @@ const stateLabels: Record<ItemKind, Record<string, Label>> = { clue: clueStateLa
 /** An item's history reads its escalations' entries too (see api/services/item-history.ts). */
 const escalationEventLabels: Record<string, Label> = {
   'escalation.raise': { zh: '督办发出', en: 'Escalated' },
+  'escalation.reroute': { zh: '督办转交', en: 'Escalation passed on' },
   'escalation.acknowledge': { zh: '督办签收', en: 'Escalation acknowledged' },
   'escalation.resolve': { zh: '督办解除', en: 'Escalation resolved' },
 };

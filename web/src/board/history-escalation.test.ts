@@ -24,6 +24,14 @@ describe("an escalation's line in an item's history", () => {
     expect(escalationParts({ event: 'escalation.raise', escalation: { ...escalation, level: 3, recipient: 'office', unitId: null } }, unitName)[1]).toEqual({ zh: '→ 专项办', en: '→ Office' });
   });
 
+  it('says to whom it was passed on when its item changed hands', () => {
+    const passedOn = { event: 'escalation.reroute', escalation: { ...escalation, unitId: 'nanzheng' } };
+    expect(escalationParts(passedOn, (id) => (id === 'nanzheng' ? '南郑分局' : id))).toEqual([
+      { zh: '超期', en: 'Overdue' },
+      { zh: '→ 南郑分局单位负责人', en: '→ Unit lead, 南郑分局' },
+    ]);
+  });
+
   it('says why it was resolved where the entry records it, and its rung alone where not', () => {
     expect(escalationParts({ event: 'escalation.resolve', escalation: { ...escalation, resolvedBecause: 'extended' } }, unitName)).toEqual([
       { zh: '超期', en: 'Overdue' },

@@ -11,15 +11,16 @@ const resolvedBecauseLabels = {
 
 /**
  * What an escalation's line in an item's history says after who wrote it:
- * its rung; raised, to whom (the assignee by name, the lead of which unit,
- * the office); resolved, why where the entry says. A lead reading a clue
+ * its rung; raised or passed on, to whom (the assignee by name, the lead of
+ * which unit, the office); resolved, why where the entry says. A lead reading a clue
  * long after sees it was overdue and who was told, not only its moves.
  */
 export function escalationParts(entry: Pick<HistoryEntry, 'event' | 'escalation'>, unitName: (id: string) => string): Label[] {
   const e = entry.escalation;
   if (e === null) return [];
   const level = levelLabels[e.level] ?? { zh: String(e.level), en: String(e.level) };
-  if (entry.event === 'escalation.raise') return [level, raisedTo(e, unitName)];
+  // Passed on (its item transferred or given to another), said as a raise is: to whom it goes now.
+  if (entry.event === 'escalation.raise' || entry.event === 'escalation.reroute') return [level, raisedTo(e, unitName)];
   if (entry.event === 'escalation.resolve' && e.resolvedBecause !== null) return [level, resolvedBecauseLabels[e.resolvedBecause]];
   return [level];
 }
