@@ -21,13 +21,16 @@ export interface SweepResult {
 }
 
 /**
- * The JSON a webhook receives for an escalation. `recipientUserIds` names
- * who it was routed to when raised: the assignee, the unit's leads, or the
- * office's leads (each office user when the office has none stored).
+ * The JSON a webhook receives for an escalation: raised, or passed on to
+ * another recipient (its item transferred or reassigned; `from` says whom it
+ * was routed to before). `recipientUserIds` names who it is routed to now:
+ * the assignee, the unit's leads, or the office's leads (each office user
+ * when the office has none stored).
  */
-function webhookBody(row: EscalationRow, recipientUserIds: readonly number[]): string {
+export function webhookBody(row: EscalationRow, recipientUserIds: readonly number[], passedOn?: { readonly from: Pick<EscalationRow, 'unitId' | 'recipient' | 'recipientUserId'> }): string {
   return JSON.stringify({
-    type: 'escalation.raised',
+    type: passedOn === undefined ? 'escalation.raised' : 'escalation.rerouted',
+    ...(passedOn !== undefined && { from: passedOn.from }),
     escalation: {
       id: row.id,
       campaignId: row.campaignId,

@@ -50,9 +50,11 @@ function unitFor(actor: Actor): SQL | undefined {
 
 /**
  * Escalations whose item the actor may read now (all of them for office,
- * admin and viewer). An escalation keeps the unit it was raised in, but its
- * item may since have been transferred out of the actor's units: it is then
- * none of theirs to see, title or acknowledge, as the item itself is not.
+ * admin and viewer). A transfer passes an item's standing escalations on to
+ * its new unit (escalation-reroute.ts), but one resolved before it, or left
+ * standing by a transfer made before transfers passed them on, keeps the
+ * unit it was raised in: its item is then none of the actor's to see, title
+ * or acknowledge, and neither is it.
  */
 function itemReadableBy(actor: Actor): SQL | undefined {
   const scope = readScope(actor);

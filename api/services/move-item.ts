@@ -25,6 +25,7 @@ import { itemRulesOf, loadCampaignRules, type CampaignRules } from './campaign-r
 import { changedSince } from './changed-since';
 import { checkReferences } from './references';
 import { resolveMovedOn } from './deadline-sweep';
+import { rerouteEscalations } from './escalation-reroute';
 import { onceIn, type Once } from './idempotency';
 import { readItem, storedItem, type StoredItem } from './item-card';
 import { extensionFacts } from './lead-extensions';
@@ -128,8 +129,14 @@ function saidOf(refusal: Refusal, field: string | undefined): Refusal {
   return field === undefined || refusal.fields !== undefined ? refusal : { ...refusal, fields: [{ field, message: refusal.reason }] };
 }
 
+/** Whose an item is: the unit and the person its escalations are raised to. */
+interface Hands {
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+}
+
 /** Stores a decision on the item as it was read (its version checked, its context the one the columns change from). */
-async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: WithExtensionRequest }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
+async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { readonly version: number; readonly context: WithExtensionRequest & Hands }, decided: Stored, actor: Actor, campaignId: number, now: Date, openEscalations: boolean): Promise<void> {
   const at = now.toISOString();
   const store = kind === 'clue' ? clueStore : problemStore;
   // The engine keeps each kind's states and contexts apart; the cast bridges the two stores' types.
@@ -140,6 +147,11 @@ async function storeDecision(tx: Tx, kind: ItemKindName, id: number, read: { rea
   await queueRequestWebhook(tx, read.context, { kind, id, state: decided.state, context: decided.context as Parameters<typeof queueRequestWebhook>[2]['context'], event: decided.event }, actor.userId, at);
   // An item that moves on, or is given a later deadline, settles its escalations in the same commit (read with the item, in this transaction).
   if ((decided.from !== decided.to || decided.dueAt !== read.context.dueAt) && openEscalations) await resolveMovedOn(tx, kind, now, id);
+  // One that changes hands (a transfer, a new assignee) passes those still standing on to whom they would be raised now.
+  const after = decided.context as Hands;
+  if (openEscalations && (after.unitId !== read.context.unitId || after.assigneeId !== read.context.assigneeId)) {
+    await rerouteEscalations(tx, kind, id, { campaignId, unitId: after.unitId, assigneeId: after.assigneeId }, now);
+  }
 }
 
 /** The audit entry of a stored decision: what the item went through, with its unit and category after it. */

@@ -1,0 +1,110 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { appendAuditAll } from '../../db/audit/append';
+import { campaigns, escalations, webhookOutbox } from '../../db/schema';
+import { escalationRecipientOf } from '../../engine';
+import type { ItemKindName } from '../contracts/board';
+import { webhookBody } from './deadline-sweep';
+import { loadEscalationRouting } from './people/escalation-routing';
+
+type EscalationRow = typeof escalations.$inferSelect;
+
+/** Where an escalation is routed: its unit, and whom in it (the assignee by id, or a role). */
+export type Route = Pick<EscalationRow, 'unitId' | 'recipient' | 'recipientUserId'>;
+
+/** The item as the change left it: the unit and the assignee its standing escalations now follow. */
+interface ItemNow {
+  readonly campaignId: number;
+  readonly unitId: string;
+  readonly assigneeId: number | null;
+}
+
+/**
+ * Passes an item's standing escalations (open or acknowledged) on to the
+ * unit and person a change just gave it (a transfer, a new assignee), in
+ * the change's transaction: each goes where the sweep would raise its rung
+ * now (see escalationRecipientOf), with an `escalation.reroute` entry of its
+ * own naming whom it went from and to, and, when the campaign has a webhook,
+ * a delivery telling the bureau's messaging of its new recipients. Without
+ * this a transferred item's escalations stayed with the unit it left, whose
+ * lead no longer reads the item, and no one of its new unit could
+ * acknowledge them. Returns how many were passed on.
+ */
+export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number, item: ItemNow, now: Date): Promise<number> {
+  const standing = await tx
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.subject, kind), eq(escalations.subjectId, id), inArray(escalations.status, ['open', 'acknowledged'])));
+  const at = now.toISOString();
+  const passed: { before: EscalationRow; after: EscalationRow }[] = [];
+  for (const row of standing) {
+    const to: Route = { unitId: item.unitId, ...escalationRecipientOf(levelOf(row.level), item.assigneeId) };
+    if (sameRoute(row, to)) continue;
+    // An acknowledgement is its acknowledger's word that they took it up: a new recipient has given none, so it is
+    // theirs to acknowledge again. One whose recipient stays (the office's, its item moved between units) stays acknowledged.
+    const reopened = row.status === 'acknowledged' && !sameRecipient(row, to);
+    const [after] = await tx
+      .update(escalations)
+      .set({ ...to, ...(reopened && { status: 'open', acknowledgedBy: null, acknowledgedAt: null, note: null }) })
+      .where(and(eq(escalations.id, row.id), eq(escalations.status, row.status)))
+      .returning();
+    if (after !== undefined) passed.push({ before: row, after });
+  }
+  if (passed.length === 0) return 0;
+  await appendAuditAll(
+    tx,
+    passed.map(({ before, after }) => ({
+      at,
+      // Written by no one, as a resolve entry is: the transfer or assignment that passed it on has its actor.
+      actorId: null,
+      campaignId: after.campaignId,
+      subject: 'escalation' as const,
+      subjectId: after.id,
+      event: 'escalation.reroute',
+      fromState: before.status,
+      toState: after.status,
+      payload: { item: { subject: after.subject, id: after.subjectId }, level: after.level, from: routeOf(before), to: routeOf(after) },
+      // An escalation's entries number its place in open → acknowledged → resolved (see auditResolved): one back to open is at 1 again.
+      version: after.status === 'acknowledged' ? 2 : 1,
+    })),
+  );
+  await queueWebhooks(tx, item.campaignId, passed, at);
+  return passed.length;
+}
+
+/** The deliveries telling the bureau's messaging whom each escalation passed on goes to now, when the campaign has a webhook. */
+async function queueWebhooks(tx: Tx, campaignId: number, passed: readonly { before: EscalationRow; after: EscalationRow }[], at: string): Promise<void> {
+  const [campaign] = await tx.select({ url: campaigns.webhookUrl, secret: campaigns.webhookSecret }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
+  if (campaign === undefined || campaign.url === null || campaign.secret === null) return;
+  const url = campaign.url;
+  const routing = await loadEscalationRouting(tx);
+  // Only those whose recipient changed: the office's, moved between units, still reach the same people.
+  const told = passed.filter(({ before, after }) => !sameRecipient(before, after));
+  if (told.length === 0) return;
+  await tx.insert(webhookOutbox).values(
+    told.map(({ before, after }) => ({
+      campaignId,
+      escalationId: after.id,
+      url,
+      body: webhookBody(after, routing.recipientsOf(after.recipient, after.unitId, after.recipientUserId), { from: routeOf(before) }),
+      nextAttemptAt: at,
+    })),
+  );
+}
+
+const routeOf = (row: Route): Route => ({ unitId: row.unitId, recipient: row.recipient, recipientUserId: row.recipientUserId });
+
+/** Whether it already stands where it would go: nothing to pass on. */
+const sameRoute = (row: Route, to: Route) => row.unitId === to.unitId && sameRecipient(row, to);
+
+/** Whether the same people hear it: the same assignee, the lead of the same unit, or the office. */
+function sameRecipient(row: Route, to: Route): boolean {
+  if (row.recipient !== to.recipient) return false;
+  if (to.recipient === 'assignee') return row.recipientUserId === to.recipientUserId;
+  return to.recipient === 'office' || row.unitId === to.unitId;
+}
+
+/** A stored rung as the engine's ladder names it (the table holds 1 to 3; anything else is the office's rung). */
+function levelOf(level: number): 1 | 2 | 3 {
+  return level === 1 || level === 2 ? level : 3;
+}
