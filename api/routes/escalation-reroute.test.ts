@@ -181,3 +181,27 @@ describe('an item given to someone in its unit', () => {
     expect(history.filter((entry) => entry.event === 'escalation.reroute').map((entry) => entry.escalation?.recipientName)).toEqual([officer.name]);
   });
 });
+
+describe('escalations left behind by transfers made before transfers passed them on', () => {
+  it("are passed on by the server's first sweep after start, to the unit their item is in now", async () => {
+    const clue = await newClue('某网络套路贷团伙线索（旧版移交）', null);
+    await sweepAt('2026-06-19T18:00:00.000Z');
+    const overdue = (await escalationsOf(clue.id)).get(2);
+    if (overdue === undefined) throw new Error('the sweep raised no 超期 escalation');
+    setClock(new Date('2026-06-20T02:00:00.000Z'));
+    expect((await (await signIn(app, 'office')).send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version, unitId: 'nanzheng', reason: '属地管辖' })).status).toBe(200);
+    // As a transfer made before this release left it: with the unit the clue left.
+    await database.db.update(escalations).set({ unitId: 'hantai', recipient: 'unitLead', recipientUserId: null }).where(eq(escalations.id, overdue.id));
+    expect(ofClue(await inbox('nanzheng.lead', 'unit'), clue.id)).toEqual([]);
+
+    const result = await sweepDeadlines(database, new Date('2026-06-20T03:00:00.000Z'), { settleAll: true });
+    expect(result.resolved).toBeGreaterThanOrEqual(1);
+    expect((await escalationsOf(clue.id)).get(2)).toMatchObject({ unitId: 'nanzheng', recipient: 'unitLead', status: 'open' });
+    setClock(new Date('2026-06-20T03:00:00.000Z'));
+    expect(ofClue(await inbox('nanzheng.lead', 'unit'), clue.id).map((e) => e.id)).toEqual([overdue.id]);
+    expect((await (await signIn(app, 'nanzheng.lead')).send('POST', `/api/escalations/${overdue.id}/acknowledge`, {})).status).toBe(200);
+    // Once only: the next start finds nothing left behind.
+    expect((await sweepDeadlines(database, new Date('2026-06-20T03:30:00.000Z'), { settleAll: true })).resolved).toBe(0);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -11,42 +11,16 @@ import { loadCampaign, type CampaignRow } from './campaign-rules';
 import type { ResolvedBecause } from '../../db/schema/escalations';
 import { auditResolved, resolvePhasesLeft } from './escalations-resolved';
 import { letOthersIn } from './let-others-in';
+import { webhookBody } from './escalation-webhook';
+import { passOnStranded } from './escalation-reroute';
 import { loadEscalationRouting } from './people/escalation-routing';
 
 type EscalationRow = typeof escalations.$inferSelect;
 
 export interface SweepResult {
   readonly raised: number;
+  /** Escalations settled: resolved, and, by the first sweep after start, those passed on to their item's new unit. */
   readonly resolved: number;
-}
-
-/**
- * The JSON a webhook receives for an escalation: raised, or passed on to
- * another recipient (its item transferred or reassigned; `from` says whom it
- * was routed to before). `recipientUserIds` names who it is routed to now:
- * the assignee, the unit's leads, or the office's leads (each office user
- * when the office has none stored).
- */
-export function webhookBody(row: EscalationRow, recipientUserIds: readonly number[], passedOn?: { readonly from: Pick<EscalationRow, 'unitId' | 'recipient' | 'recipientUserId'> }): string {
-  return JSON.stringify({
-    type: passedOn === undefined ? 'escalation.raised' : 'escalation.rerouted',
-    ...(passedOn !== undefined && { from: passedOn.from }),
-    escalation: {
-      id: row.id,
-      campaignId: row.campaignId,
-      subject: row.subject,
-      subjectId: row.subjectId,
-      state: row.state,
-      level: row.level,
-      recipient: row.recipient,
-      recipientUserId: row.recipientUserId,
-      recipientUserIds,
-      unitId: row.unitId,
-      dueAt: row.dueAt,
-      raisedAt: row.raisedAt,
-      detail: row.detail,
-    },
-  });
 }
 
 /** HMAC-SHA256 of the body under the campaign's shared secret, as sent in X-Battlemap-Signature. */
@@ -164,7 +138,7 @@ export async function sweepDeadlines(database: Database, now: Date, options: { s
   if (options.settleAll === true) {
     resolved = await database.write(async (tx) => {
       let settled = 0;
-      for (const kind of ['clue', 'problem'] as const) settled += await resolveMovedOn(tx, kind, now);
+      for (const kind of ['clue', 'problem'] as const) settled += (await resolveMovedOn(tx, kind, now)) + (await passOnStranded(tx, kind, now));
       return settled + (await resolvePhasesLeft(tx, now));
     });
   }

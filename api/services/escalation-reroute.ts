@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { appendAuditAll } from '../../db/audit/append';
 import { campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { escalationRecipientOf } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
-import { webhookBody } from './deadline-sweep';
+import { tableOf } from './item-tables';
+import { webhookBody } from './escalation-webhook';
 import { loadEscalationRouting } from './people/escalation-routing';
 
 type EscalationRow = typeof escalations.$inferSelect;
@@ -70,6 +71,25 @@ export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number,
   );
   await queueWebhooks(tx, item.campaignId, passed, at);
   return passed.length;
+}
+
+/**
+ * Passes on the standing escalations of items transferred before transfers
+ * passed them on, which stayed with the unit their item left, where no one
+ * could read or acknowledge them. The server's first sweep after start runs
+ * it (see sweepDeadlines' `settleAll`); after that every transfer passes its
+ * item's on itself. Returns how many were passed on.
+ */
+export async function passOnStranded(tx: Tx, kind: ItemKindName, now: Date): Promise<number> {
+  const t = tableOf(kind);
+  const stranded = await tx
+    .selectDistinct({ id: t.id, campaignId: t.campaignId, unitId: t.unitId, assigneeId: t.assigneeId })
+    .from(escalations)
+    .innerJoin(t, eq(t.id, escalations.subjectId))
+    .where(and(eq(escalations.subject, kind), inArray(escalations.status, ['open', 'acknowledged']), ne(escalations.unitId, t.unitId)));
+  let passed = 0;
+  for (const item of stranded) passed += await rerouteEscalations(tx, kind, item.id, item, now);
+  return passed;
 }
 
 /** The deliveries telling the bureau's messaging whom each escalation passed on goes to now, when the campaign has a webhook. */
