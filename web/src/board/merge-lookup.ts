@@ -2,8 +2,7 @@ import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } 
 import type { Label } from '../../../engine/labels';
 import {
   answerOfFailure,
-  lookingLabel,
-  mergeTargetMessages,
+  mergeNotice,
   mergeTargetSaid,
   typedClueNumber,
   type LookedUp,
@@ -65,16 +64,13 @@ export function useMergeLookup(options: {
     const server = options.serverErrors();
     return own.kind === 'refused' && server.targetId === undefined ? { ...server, targetId: own.reason } : server;
   });
+  // Typed again, the number's error is gone (the dialogs drop it on input): the server's refusal no longer stands.
+  const refusedByServer = () => options.serverErrors().targetId !== undefined;
   const target = () => {
     const now = said();
-    return now.kind === 'ready' && options.serverErrors().targetId === undefined ? now.target : null;
+    return now.kind === 'ready' && !refusedByServer() ? now.target : null;
   };
-  const notice = (): Label | null => {
-    const now = said();
-    if (now.kind === 'empty') return mergeTargetMessages.typeNumber;
-    if (now.kind === 'looking') return lookingLabel(now.id);
-    return now.kind === 'ready' ? now.line : null;
-  };
+  const notice = () => mergeNotice(said(), refusedByServer());
   return { said, errors, target, notice };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiProblem } from '../api/problem';
-import { answerOfFailure, confirmInto, confirmQuestion, mergeTargetSaid, type LookedUp, type MergeCandidate } from './merge-target';
+import { answerOfFailure, confirmInto, confirmQuestion, mergeNotice, mergeTargetMessages, mergeTargetSaid, type LookedUp, type MergeCandidate } from './merge-target';
 
 const units = [
   { id: 'hantai', nameZh: '汉台分局', nameEn: 'Hantai' },
@@ -90,5 +90,20 @@ describe('what a batch merge says of the clue number typed, for every clue it me
 
   test('a clue merged into one of the selected is refused as itself merged (merging back is said only of one clue)', () => {
     expect(said('123', found(clue({ state: 'merged', context: { mergedInto: 41 } })))).toMatchObject({ kind: 'refused', reason: { zh: '目标线索已被并案，请并入其主线索' } });
+  });
+});
+
+describe('the line under the number', () => {
+  const solved = mergeTargetSaid('188', [source], office, found(clue({ id: 188, state: 'solved' })), units);
+
+  test('names the clue the merge goes into, or what it waits for', () => {
+    expect(mergeNotice(solved, false)?.zh).toBe('并入 #188“‘快贷’App暴力催收” · 汉台分局 · 已破案');
+    expect(mergeNotice(mergeTargetSaid('', [source], office, null, units), false)).toEqual(mergeTargetMessages.typeNumber);
+    expect(mergeNotice(mergeTargetSaid('188', [source], office, null, units), false)?.zh).toBe('正在查找线索 #188…');
+  });
+
+  test('says no target while the server has refused the number (merged meanwhile): the field says why, not the clue read before', () => {
+    expect(mergeNotice(solved, true)).toBeNull();
+    expect(mergeNotice(mergeTargetSaid('188', [source], office, null, units), true)).toBeNull();
   });
 });

@@ -102,6 +102,18 @@ export function lookingLabel(id: number): Label {
   return { zh: `正在查找线索 #${id}…`, en: `Looking up clue #${id}…` };
 }
 
+/**
+ * The line under a merge's number: what to type, the clue being looked up, or the clue it goes into. None while the
+ * server's refusal of the number stands (the target merged meanwhile: "目标线索已被并案…"), which the field says instead:
+ * the clue read before it was sent, under that refusal, read as if it still were the target.
+ */
+export function mergeNotice(said: TargetSaid, refusedByServer: boolean): Label | null {
+  if (said.kind === 'empty') return mergeTargetMessages.typeNumber;
+  if (refusedByServer) return null;
+  if (said.kind === 'looking') return lookingLabel(said.id);
+  return said.kind === 'ready' ? said.line : null;
+}
+
 /** The confirmation's question, naming both clues. */
 export function confirmQuestion(sourceId: number, target: MergeCandidate): Label {
   return {
