@@ -998,6 +998,57 @@ describe('working on the board', () => {
       expect(history.at(-1)).toMatchObject({ event: 'clue.note', payload: { text: report.slice(0, 4000) } });
     }));
 
+  test("a long 查否 conclusion is kept whole in the move dialog: near its limit it is counted, past it said over by how much and not sent, and at 4,000 the clue is dismissed with all of it", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      const clue = (board.columns[0]?.cards ?? []).filter((c) => c.allowed.some((m) => m.to === 'unfounded')).at(-1);
+      if (clue === undefined) throw new Error('the seed has no verifying clue the office may dismiss');
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes(`/clues/${clue.id}/transitions`)) sent.push(request.url());
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${clue.id}`);
+      await card(page, 'verifying', clue.id).waitFor();
+      await page.locator(`[data-testid=card-${clue.id}]`).hover();
+      await page.locator(`[data-testid=card-${clue.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-unfounded').click();
+      const dialog = page.getByTestId('move-dialog');
+      const box = dialog.locator('textarea[name=conclusion]');
+      const count = dialog.getByTestId('count-conclusion');
+      const said = dialog.getByTestId('error-conclusion');
+
+      await box.fill('查'.repeat(3000));
+      expect(await count.textContent()).toBe('');
+      await box.fill('查'.repeat(3950));
+      await expect.poll(() => count.textContent()).toBe('3,950 / 4,000');
+
+      // 4,100 characters, the end last: all of it stays, said over as it is typed, and nothing is sent.
+      const conclusion = `${'经核查不属实'.repeat(682)}结论完毕。`;
+      expect(conclusion.length).toBe(4097);
+      const whole = `${conclusion}结尾处`;
+      await box.fill(whole);
+      expect(await box.inputValue()).toBe(whole);
+      await expect.poll(() => said.textContent()).toBe('核查结论超出 4,000 字上限 100 字');
+      expect(await count.textContent()).toBe('4,100 / 4,000');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect((await box.getAttribute('aria-describedby'))?.split(' ')).toContain(await said.getAttribute('id'));
+      await dialog.screenshot({ path: `${artifacts}/move-conclusion-over-limit-zh.png` });
+      await dialog.getByTestId('move-submit').click();
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await said.textContent()).toBe('核查结论超出 4,000 字上限 100 字');
+      expect(await box.inputValue()).toBe(whole);
+      expect(sent).toEqual([]);
+
+      // Cut to 4,000, the clue is dismissed with all of it.
+      await box.fill(whole.slice(0, 4000));
+      await expect.poll(() => said.textContent()).toBe('');
+      expect(await count.textContent()).toBe('4,000 / 4,000');
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      const history = await apiCall<{ event: string; payload: { conclusion?: string } }[]>(suite.server.url, context, 'GET', `/api/clues/${clue.id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'clue.dismiss', payload: { conclusion: whole.slice(0, 4000) } });
+    }));
+
   test('a work note written in the drawer goes into the history at the top, with the writer and their line breaks; the state stays, the card says when, and "no progress" leaves it out', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const id = Number((await page.locator('[data-testid=column-filed] [data-testid^=card-]').first().getAttribute('data-testid'))?.slice('card-'.length));

@@ -7,7 +7,7 @@ import { keptRead } from '../ui/read-shown';
 import { eventLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { PayloadInput } from './payload-input';
-import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
+import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors, textLimitsOf, type FieldErrors, type FieldSpec, type FormValues } from './payload-fields';
 import type { MoveResult } from './board-state';
 import { CaseNumberHint } from '../intake/case-number-hint';
 import { holdersOf, useCaseNumberCheck } from '../intake/case-number-check';
@@ -75,7 +75,9 @@ export function MoveDialog(props: {
         })
       : null;
   const shownErrors = () => merge?.errors() ?? errors();
-  const fields = () => [...props.draft.needs.map((need) => neededField(need, organisationTypeLabel)), ...props.draft.offers.map((offer) => offeredField(offer, organisationTypeLabel))];
+  // Each text as long as the event's schema takes it, counted and said over as it is typed (see PayloadInput).
+  const maxima = textLimitsOf([props.draft.event]);
+  const fields = () => [...props.draft.needs.map((need) => neededField(need, organisationTypeLabel, maxima)), ...props.draft.offers.map((offer) => offeredField(offer, organisationTypeLabel, maxima))];
   let form: HTMLFormElement | undefined;
 
   const set = (name: string, value: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkPayload, initialValues, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors } from './payload-fields';
+import { checkPayload, initialValues, limitOf, neededField, offeredField, payloadOf, reasonBesideFields, serverErrors, textLimitsOf } from './payload-fields';
 import { organisationTypeLabels } from '../../../engine/outcome';
 
 const organisation = (type: string) => organisationTypeLabels[type as keyof typeof organisationTypeLabels];
@@ -38,8 +38,34 @@ describe('the move dialog’s payload', () => {
   });
 
   test('a value the schema refuses is explained in plain words in each language', () => {
-    const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'H'.repeat(65), conclusion: '属实' });
-    expect(errors).toEqual({ caseNumber: { zh: '最多 64 个字符', en: 'At most 64 characters' } });
+    const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'HZ-2026\n1', conclusion: '属实' });
+    expect(errors).toEqual({ caseNumber: { zh: '只能是一行文字，不能含换行或控制字符', en: 'one line, without control characters' } });
+  });
+
+  test("a text past its event's limit is said by name and by how much, as its box says it, not as the schema's bare \"at most\"", () => {
+    const conclusion = `${'经核查'.repeat(1366)}不属实。`;
+    expect([...conclusion].length).toBe(4102);
+    expect(checkPayload('clue.dismiss', ['conclusion'], { conclusion })).toEqual({
+      conclusion: { zh: '核查结论超出 4,000 字上限 102 字', en: 'The conclusion is 102 characters over its 4,000 limit' },
+    });
+    expect(checkPayload('clue.dismiss', ['conclusion'], { conclusion: conclusion.slice(0, 4000) })).toEqual({});
+    expect(checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'H'.repeat(65), conclusion: '属实' })).toEqual({
+      caseNumber: { zh: '案件编号超出 64 字上限 1 字', en: 'The case number is 1 character over its 64 limit' },
+    });
+    expect(checkPayload('problem.complete', ['rectification'], { ...initialValues(['rectification']), 'rectification.measures': '改'.repeat(4001) })['rectification.measures']?.en).toBe(
+      'The account of the measures taken is 1 character over its 4,000 limit',
+    );
+  });
+
+  test("each text input carries its event's limit, read from the engine's schema; choices and numbers carry none", () => {
+    const limits = textLimitsOf(['clue.file']);
+    const inputs = [...neededField('caseNumber', organisation, limits).inputs, ...neededField('conclusion', organisation, limits).inputs];
+    expect(inputs.map((input) => limitOf(input)?.max)).toEqual([64, 4000]);
+    expect(offeredField('note', organisation, textLimitsOf(['problem.verify'])).inputs.map((input) => limitOf(input)?.noun)).toEqual([{ zh: '备注', en: 'note' }]);
+    expect(neededField('assigneeId', organisation, limits).inputs.map(limitOf)).toEqual([undefined]);
+    // A batch's items moved by different events are each held to their own limit: the least of them is the box's.
+    expect(textLimitsOf(['clue.markTypical', 'clue.unmarkTypical', 'clue.note'])).toEqual({ summary: 2000, reason: 4000, text: 4000 });
+    expect(textLimitsOf(['problem.reject', 'clue.reopen'])).toEqual({ reason: 4000 });
   });
 
   test('the outcome is one object of whole numbers, zeros allowed, with an organisation type', () => {

@@ -6,12 +6,15 @@ import { clueOutcomeSchema, organisationTypes, rectificationSchema } from '../..
 import { figureLabel } from './outcome-labels';
 import { messages } from '../i18n/messages';
 import { enIssueText, zhIssueText } from '../../../engine/issue-text';
+import { overLimit, type TextLimit } from '../ui/text-limit';
+import { textMaxima } from '../ui/text-maxima';
 
 /** One input of the move dialog, named by its path in the payload (`outcome.arrested`). */
 type SimpleInput = 'text' | 'textarea' | 'integer' | 'user' | 'unit';
 
 export type FieldSpec =
-  | { readonly name: string; readonly label: Label; readonly input: SimpleInput }
+  /** `limit`: a text's most characters, as its event's schema holds it, counted and said as it is typed (see text-limit.ts). */
+  | { readonly name: string; readonly label: Label; readonly input: SimpleInput; readonly limit?: TextLimit }
   | { readonly name: string; readonly label: Label; readonly input: 'select'; readonly options: readonly { readonly value: string; readonly label: Label }[] }
   | { readonly name: string; readonly label: Label; readonly input: 'date'; readonly min: string; readonly max: string };
 
@@ -24,6 +27,8 @@ export interface NeededField {
 
 export type FormValues = Readonly<Record<string, string>>;
 export type FieldErrors = Readonly<Record<string, Label>>;
+/** The most characters each text input takes, by its name (see textLimitsOf). */
+export type TextMaxima = Readonly<Record<string, number>>;
 
 const outcomeFigures = Object.keys(clueOutcomeSchema.shape).filter((key) => key !== 'organisationType');
 
@@ -46,7 +51,12 @@ function labelOf(name: string): Label {
 }
 
 /** The inputs the dialog shows for one needed payload field. */
-export function neededField(need: string, organisationLabel: (type: string) => Label): NeededField {
+export function neededField(need: string, organisationLabel: (type: string) => Label, maxima: TextMaxima = {}): NeededField {
+  const field = inputsOf(need, organisationLabel);
+  return { ...field, inputs: field.inputs.map((input) => limitedTo(input, maxima)) };
+}
+
+function inputsOf(need: string, organisationLabel: (type: string) => Label): NeededField {
   if (need === 'outcome') {
     return {
       need,
@@ -73,10 +83,37 @@ export function neededField(need: string, organisationLabel: (type: string) => L
 }
 
 /** A field a move offers without needing it (a closing check's note): its label says it may be left empty. */
-export function offeredField(offer: string, organisationLabel: (type: string) => Label): NeededField {
+export function offeredField(offer: string, organisationLabel: (type: string) => Label, maxima: TextMaxima = {}): NeededField {
   const optional = (label: Label): Label => ({ zh: `${label.zh}（选填）`, en: `${label.en} (optional)` });
-  const field = neededField(offer, organisationLabel);
+  const field = neededField(offer, organisationLabel, maxima);
   return { ...field, label: optional(field.label), inputs: field.inputs.map((input) => ({ ...input, label: optional(input.label) })) };
+}
+
+const payloadSchemas: Record<string, z.ZodType> = { ...cluePayloadSchemas, ...problemPayloadSchemas };
+
+/**
+ * The most characters each text of these events' payloads takes, read from the engine's schemas: the least of them
+ * where the events differ (a batch's items may move by different events, and each item is held to its own).
+ */
+export function textLimitsOf(events: readonly string[]): TextMaxima {
+  const least: Record<string, number> = {};
+  for (const event of events) {
+    const schema = payloadSchemas[event];
+    if (schema === undefined) continue;
+    for (const [name, max] of Object.entries(textMaxima(schema))) least[name] = Math.min(max, least[name] ?? max);
+  }
+  return least;
+}
+
+// A field as a sentence names it (核查结论超出…, "The conclusion is … over"), where its label does not read so in English.
+const nouns: Readonly<Record<string, Label>> = { 'rectification.measures': { zh: '整改措施', en: 'account of the measures taken' } };
+
+/** A typed input with its limit, when the payload's schema gives it one; said in the sentence by its label, lower-cased. */
+export function limitedTo(spec: FieldSpec, maxima: TextMaxima, noun?: Label): FieldSpec {
+  const max = maxima[spec.name];
+  if (max === undefined || (spec.input !== 'text' && spec.input !== 'textarea')) return spec;
+  const named = noun ?? nouns[spec.name] ?? { zh: spec.label.zh, en: spec.label.en.charAt(0).toLowerCase() + spec.label.en.slice(1) };
+  return { ...spec, limit: { name: spec.name, noun: named, max } };
 }
 
 /**
@@ -117,7 +154,8 @@ export function payloadOf(needs: readonly string[], values: FormValues): Record<
   return payload;
 }
 
-const payloadSchemas: Record<string, z.ZodType> = { ...cluePayloadSchemas, ...problemPayloadSchemas };
+/** An input's limit, if it is a text that has one. */
+export const limitOf = (spec: FieldSpec): TextLimit | undefined => ('limit' in spec ? spec.limit : undefined);
 
 /**
  * Early feedback before the server is asked: every needed field filled, and
@@ -126,8 +164,15 @@ const payloadSchemas: Record<string, z.ZodType> = { ...cluePayloadSchemas, ...pr
  */
 export function checkPayload(event: string, needs: readonly string[], values: FormValues, offers: readonly string[] = []): FieldErrors {
   const errors: Record<string, Label> = {};
-  const required = needs.flatMap((need) => neededField(need, () => ({ zh: '', en: '' })).inputs.map((input) => input.name));
-  for (const name of required) if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
+  const maxima = textLimitsOf([event]);
+  const inputs = (names: readonly string[]) => names.flatMap((need) => neededField(need, () => ({ zh: '', en: '' }), maxima).inputs);
+  for (const { name } of inputs(needs)) if ((values[name] ?? '').trim() === '') errors[name] = messages.required;
+  // A text past its limit is said as its box says it as it is typed (by how much), not as the schema's bare "at most".
+  for (const input of inputs([...needs, ...offers])) {
+    const limit = limitOf(input);
+    const over = limit === undefined ? null : overLimit(limit, values[input.name] ?? '');
+    if (over !== null) errors[input.name] = over;
+  }
   const schema = payloadSchemas[event];
   if (schema === undefined) return errors;
   const result = schema.safeParse(payloadOf([...needs, ...offers], values));

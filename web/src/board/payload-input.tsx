@@ -3,7 +3,9 @@ import { For, Match, Switch } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
-import type { FieldSpec } from './payload-fields';
+import { withLimit } from '../ui/text-limit';
+import { Field } from './item-form';
+import { limitOf, type FieldSpec } from './payload-fields';
 
 /** Whom a person field offers: loading until the unit's people are read. */
 export interface PeopleChoice {
@@ -14,7 +16,8 @@ export interface PeopleChoice {
 /**
  * One input of a move's payload (the move dialog's, the lists' batch), with
  * its label and, under it, what is wrong with it: the client's early check
- * or the server's verdict.
+ * or the server's verdict. A text with a limit keeps all that is typed, counts
+ * it near the limit and says it is over as it is typed (see text-limit.ts).
  */
 export function PayloadInput(props: {
   spec: FieldSpec;
@@ -24,15 +27,23 @@ export function PayloadInput(props: {
   people: PeopleChoice;
   units: CampaignDetail['units'];
 }) {
+  const errors = () => {
+    const given = props.error === undefined ? {} : { [props.spec.name]: props.error };
+    const limit = limitOf(props.spec);
+    return limit === undefined ? given : withLimit(given, limit, props.value);
+  };
+  // The label, the error's and the count's descriptions are the Field's (see Field in item-form.tsx).
   const common = () => ({
     name: props.spec.name,
     id: `field-${props.spec.name}`,
-    'aria-describedby': `error-${props.spec.name}`,
-    'aria-invalid': props.error !== undefined,
+    'aria-invalid': errors()[props.spec.name] !== undefined,
   });
+  const limit = () => {
+    const max = limitOf(props.spec)?.max;
+    return max === undefined ? undefined : { text: props.value, max };
+  };
   return (
-    <label class="field" classList={{ 'field-wide': props.spec.input === 'textarea', 'field-error': props.error !== undefined }}>
-      <span class="field-label">{tr(props.spec.label)}</span>
+    <Field name={props.spec.name} label={tr(props.spec.label)} errors={errors()} wide={props.spec.input === 'textarea'} limit={limit()}>
       <Switch>
         <Match when={props.spec.input === 'textarea'}>
           <textarea {...common()} rows={3} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
@@ -68,9 +79,6 @@ export function PayloadInput(props: {
           <input {...common()} type="text" value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
         </Match>
       </Switch>
-      <span class="field-message" id={`error-${props.spec.name}`} data-testid={`error-${props.spec.name}`}>
-        {props.error === undefined ? '' : tr(props.error)}
-      </span>
-    </label>
+    </Field>
   );
 }
