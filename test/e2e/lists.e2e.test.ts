@@ -520,6 +520,87 @@ describe('the three lists in Chromium', () => {
       expect(extendable.map((item) => versions.get(item.id))).toEqual(extendable.map((item) => item.version + 1));
     }));
 
+  test("a batch's reason is kept whole: one the server refuses for every item stays in the dialog, marked; past 4,000 characters it is counted, said over and not sent; at 4,000 every item is extended with all of it", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaign = await apiCall<{ endsOn: string; units: { id: string }[] }>(suite.server.url, context, 'GET', '/api/campaigns/1');
+      // A small set of clues of one unit in one state, each of which the office may extend and transfer.
+      let chosen: { filter: string; unit: string; items: ListPage['items'] } | undefined;
+      for (const state of ['filed', 'solved']) {
+        for (const { id: unit } of campaign.units) {
+          const page = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?state=${state}&unit=${unit}&limit=500`);
+          const items = page.items.filter((item) => item.changes.includes('clue.extend') && item.changes.includes('clue.transfer'));
+          if (chosen === undefined && items.length >= 2 && page.items.length < confirmFrom) chosen = { filter: `state=${state}&unit=${unit}`, unit, items };
+        }
+      }
+      if (chosen === undefined) throw new Error('the seed has no small set of clues to extend');
+      const { filter, unit, items } = chosen;
+      const versions = async () => {
+        const now = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?${filter}&limit=500`);
+        return items.map((item) => now.items.find((row) => row.id === item.id)?.version);
+      };
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/batch')) sent.push(request.url());
+      });
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?${filter}`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('select-page').check();
+
+      // A reason of invisible characters only passes the page and every item is refused for it: the dialog stays, the
+      // reason marked and still there to correct, nothing changed.
+      await page.getByTestId('batch-transfer').click();
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.locator('select[name=unitId]').selectOption(campaign.units.find((u) => u.id !== unit && u.id !== 'office')?.id ?? '');
+      await dialog.locator('textarea[name=reason]').fill('\u200b\u200b');
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-problem').textContent()).toBe('未作任何更改：请按标出的字段修改后再提交。');
+      expect(await dialog.getByTestId('error-reason').textContent()).not.toBe('');
+      expect(await dialog.locator('textarea[name=reason]').getAttribute('aria-invalid')).toBe('true');
+      expect(await dialog.locator('textarea[name=reason]').inputValue()).toBe('\u200b\u200b');
+      expect(await dialog.getByTestId('batch-result').count()).toBe(0);
+      expect(await versions()).toEqual(items.map((item) => item.version));
+      await dialog.screenshot({ path: `${artifacts}/batch-reason-refused-zh.png` });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      await page.getByTestId('batch-extend').click();
+      await dialog.locator('input[name=until]').fill(campaign.endsOn);
+      const box = dialog.locator('textarea[name=reason]');
+      const count = dialog.getByTestId('count-reason');
+      const said = dialog.getByTestId('error-reason');
+      await box.fill('延'.repeat(3950));
+      await expect.poll(() => count.textContent()).toBe('3,950 / 4,000');
+      expect(await said.textContent()).toBe('');
+
+      // 4,100 characters, the end last: all of it stays, said over as it is typed, and no item is sent.
+      const reason = `${'专案组需补充调取证据'.repeat(409)}材料待补齐。`;
+      expect(reason.length).toBe(4096);
+      const whole = `${reason}尚需时日`;
+      await box.fill(whole);
+      expect(await box.inputValue()).toBe(whole);
+      await expect.poll(() => said.textContent()).toBe('延期原因超出 4,000 字上限 100 字');
+      expect(await count.textContent()).toBe('4,100 / 4,000');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      await dialog.screenshot({ path: `${artifacts}/batch-reason-over-limit-zh.png` });
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await said.textContent()).toBe('延期原因超出 4,000 字上限 100 字');
+      expect(await box.inputValue()).toBe(whole);
+      expect(sent.length).toBe(1);
+      expect(await versions()).toEqual(items.map((item) => item.version));
+
+      // Cut to 4,000, every item is extended with all of it.
+      await box.fill(whole.slice(0, 4000));
+      await expect.poll(() => said.textContent()).toBe('');
+      await dialog.getByTestId('batch-submit').click();
+      await page.getByTestId('batch-result').waitFor();
+      expect(await dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length));
+      expect(sent.length).toBe(2);
+      const [first] = items;
+      const history = await apiCall<{ event: string; payload: { reason?: string } }[]>(suite.server.url, context, 'GET', `/api/clues/${first?.id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'clue.extend', payload: { reason: whole.slice(0, 4000) } });
+    }));
+
   // Last: it changes the clues the tests above read.
   test('a batch of one item says so in English: "1 item will be changed", not "1 items"', () =>
     asUser(suite, 'office', async ({ page }) => {

@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { refusalLabel, stateLabel } from '../board/domain-labels';
 import { organisationTypeLabel } from '../board/outcome-labels';
-import { neededField, payloadOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
+import { limitOf, limitedTo, neededField, payloadOf, textLimitsOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
 import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
@@ -16,7 +16,10 @@ import { keptRead } from '../ui/read-shown';
 import { batchApi, type BatchItem, type BatchResult } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, confirmFrom, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
+import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
+import { fieldsRefused } from './batch-refusal';
+import type { FieldIssue } from '../api/problem';
+import { overLimit } from '../ui/text-limit';
 import { useModalKeys } from '../ui/modal-keys';
 import { useBoardMergeLookup } from '../board/merge-lookup';
 import { confirmInto, mergeTargetMessages } from '../board/merge-target';
@@ -58,6 +61,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const firstKind = plan.items[0]?.item.kind ?? 'clue';
   const [values, setValues] = createSignal<FormValues>({});
   const [errors, setErrors] = createSignal<FieldErrors>({});
+  // Why nothing was changed, when the server refused only what was typed: said above the buttons, the fields marked.
+  const [problem, setProblem] = createSignal<Label | null>(null);
   const [progress, setProgress] = createSignal<{ done: number; n: number } | null>(null);
   const [outcome, setOutcome] = createSignal<BatchOutcome | null>(null);
   /** A large batch is sent only once its sender has ticked that they checked it (see confirmFrom). */
@@ -67,12 +72,16 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
 
   const lastDay = props.campaign.endsOn;
   const today = localDateOf(new Date(props.now), props.campaign.timeZone);
+  // Each text as long as the events of all the items sent take it (see textLimitsOf), counted and said over as it is typed.
+  const maxima = textLimitsOf(eventsOf(plan, props.action));
   /** The fields of every need, in the order first met; `until` is a day between today and the campaign's last. */
   const specs = (): FieldSpec[] =>
     plan.needs.flatMap((need): FieldSpec[] => {
       if (need === 'until') return [{ name: 'until', label: extensionMessages.until, input: 'date', min: today, max: lastDay }];
-      if (need === 'reason' && (props.action.type === 'extend' || props.action.type === 'requestExtension')) return [{ name: 'reason', label: extensionMessages.reason, input: 'textarea' }];
-      return [...neededField(need, organisationTypeLabel).inputs];
+      if (need === 'reason' && (props.action.type === 'extend' || props.action.type === 'requestExtension')) {
+        return [limitedTo({ name: 'reason', label: extensionMessages.reason, input: 'textarea' }, maxima, extensionMessages.reasonNoun)];
+      }
+      return [...neededField(need, organisationTypeLabel, maxima).inputs];
     });
   /** How many of the items sent need a field, when not all do. */
   const someNeed = (name: string) => {
@@ -135,15 +144,20 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const missing: Record<string, Label> = {};
     for (const spec of specs()) {
       const value = (values()[spec.name] ?? '').trim();
+      const limit = limitOf(spec);
+      const over = limit === undefined ? null : overLimit(limit, value);
       if (value === '') missing[spec.name] = messages.required;
+      // Past its limit every item would be refused for it: said by the box, and nothing is sent.
+      else if (over !== null) missing[spec.name] = over;
       // The date field's own bounds are not checked by the browser (the form is novalidate, for its own messages).
       else if (spec.input === 'date' && value < spec.min) missing[spec.name] = extensionMessages.notBeforeToday;
       else if (spec.input === 'date' && value > spec.max) missing[spec.name] = extensionMessages.tooLate;
     }
     if (asksConfirm && !confirmed()) missing.confirm = batchMessages.confirmFirst;
     setErrors(missing);
+    setProblem(null);
     if (Object.keys(missing).length > 0) {
-      queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstError();
       return;
     }
     // Enter in the number before its clue is shown merges nothing: the field says what it waits for.
@@ -152,6 +166,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const changed: BatchResult['changed'][number][] = [];
     const refused: BatchResult['refused'][number][] = [];
     let stopped: Label | null = null;
+    let stoppedFields: readonly FieldIssue[] = [];
     let unknown: BatchBody['items'] = [];
     let notSent = 0;
     for (const [index, body] of bodies.entries()) {
@@ -162,6 +177,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
         refused.push(...answer.refused);
       } catch (error) {
         stopped = error instanceof ApiProblem ? error.reason : { zh: String(error), en: String(error) };
+        if (error instanceof ApiProblem) stoppedFields = error.fields;
         // No answer, or a gateway's in place of the server's: the server may have applied it all the same.
         if (!(error instanceof ApiProblem) || error.status === 0 || error.status >= 500) unknown = body.items;
         notSent = bodies.slice(index + 1).reduce((n, rest) => n + rest.items.length, 0);
@@ -169,8 +185,20 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       }
     }
     setProgress(null);
+    // Nothing changed, and only what was typed refused: the dialog stays, the fields marked, all that was typed kept.
+    const marked = fieldsRefused(plan.items.length, { changed: changed.length, refused, stopped: stopped === null ? null : { fields: stoppedFields }, unknown: unknown.length }, specs().map((spec) => spec.name));
+    if (marked !== null) {
+      setErrors(marked);
+      setProblem(batchMessages.noneChanged);
+      focusFirstError();
+      return;
+    }
     setOutcome({ changed, refused, stopped, unknown, notSent });
     queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
+  }
+
+  function focusFirstError() {
+    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
   const busy = () => progress() !== null;
@@ -278,6 +306,13 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                     <Show when={errors().confirm}>{(error) => tr(error())}</Show>
                   </span>
                 </div>
+              </Show>
+              <Show when={problem()}>
+                {(said) => (
+                  <p class="form-error" role="alert" data-testid="batch-problem">
+                    {tr(said())}
+                  </p>
+                )}
               </Show>
             </div>
           }

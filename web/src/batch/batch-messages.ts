@@ -68,6 +68,7 @@ export const batchMessages = {
   // Said only when there were some: "any after them were not sent" read as if items had been left out of a batch that had none.
   notSent: { zh: '其后的 {n} 项未提交。', en: 'The {n} after them were not sent.' },
   close: { zh: '关闭', en: 'Close' },
+  noneChanged: { zh: '未作任何更改：请按标出的字段修改后再提交。', en: 'Nothing was changed: correct the field marked and apply again.' },
 } satisfies Record<string, Label>;
 
 export type BatchMessageKey = keyof typeof batchMessages;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchItem } from './api';
-import { applicableCount, batchBodies, moveTargets, planOf, unitsNeeding, unitsOfPlan } from './batch-plan';
+import { applicableCount, batchBodies, eventsOf, moveTargets, planOf, unitsNeeding, unitsOfPlan } from './batch-plan';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
@@ -104,5 +104,15 @@ describe('a batch of list items', () => {
   it('chooses an assignee for a move to verifying among the people of the units of the items without one only', () => {
     const items = [item(16, { unitId: 'nanzheng', allowed: assignedFound(16).allowed }), item(97, { unitId: 'xixiang', allowed: assignedFound(97).allowed }), item(138, { unitId: 'xixiang', allowed: unassignedFound(138).allowed })];
     expect(unitsNeeding(planOf(items, { type: 'move', to: 'verifying' }), 'assigneeId')).toEqual(['xixiang']);
+  });
+
+  it("names the engine's events its items take, each once, those it leaves out not: what the text typed is held to", () => {
+    const problem = item(9, { kind: 'problem', allowed: [{ to: 'verifying', event: 'problem.reject', needs: ['reason'], offers: [] }], changes: ['problem.extend'] });
+    expect(eventsOf(planOf([unfounded(1), unfounded(2), problem, assignedFound(3)], { type: 'move', to: 'verifying' }), { type: 'move', to: 'verifying' })).toEqual([
+      'clue.reopen',
+      'problem.reject',
+      'clue.verify',
+    ]);
+    expect(eventsOf(planOf([item(1), problem], { type: 'extend' }), { type: 'extend' })).toEqual(['clue.extend', 'problem.extend']);
   });
 });

@@ -82,6 +82,12 @@ export function planOf(items: readonly BatchItem[], action: BatchAction): BatchP
   return { items: sent, skipped, shared, needs };
 }
 
+/** The engine's events the items of a plan take (clue.dismiss, problem.extend): what the payload sent with them is held to. */
+export function eventsOf(plan: BatchPlan, action: BatchAction): string[] {
+  const events = plan.items.map(({ item }) => (action.type === 'move' ? item.allowed.find((move) => move.to === action.to)?.event : `${item.kind}.${action.type}`));
+  return [...new Set(events.filter((event) => event !== undefined))];
+}
+
 /** One request of a batch, as POST /api/campaigns/:id/batch takes it. */
 export interface BatchBody {
   readonly to?: string;
