@@ -138,6 +138,69 @@ describe('the escalation inbox', () => {
       await page.screenshot({ path: `${artifacts}/detail-escalation-zh.png` });
     }));
 
+  test('a long 签收 note is kept whole: past 4,000 characters it is counted and said over, and not sent; a refusal by the server marks the note; at 4,000 it is signed off with all of it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaign = campaignOf(page);
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/acknowledge')) sent.push(request.url());
+      });
+      await page.getByTestId('inbox-button').click();
+      const inbox = page.getByTestId('inbox');
+      await inbox.getByTestId('inbox-list').waitFor();
+      // An escalation still open that the office may sign off, as the inbox lists it.
+      const open = inbox.locator('li[data-status=open]:has([data-testid=acknowledge])').first();
+      const id = Number((await open.getAttribute('data-testid'))?.slice('escalation-'.length));
+      const asListed = async () =>
+        (await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}&limit=2000`)).items.find((e) => e.id === id);
+      expect((await asListed())?.status).toBe('open');
+      const row = inbox.getByTestId(`escalation-${id}`);
+      await row.getByTestId('acknowledge').click();
+      const box = row.locator('textarea[name=note]');
+      const count = row.getByTestId('count-note');
+      const said = row.getByTestId('error-note');
+
+      await box.fill('签'.repeat(3950));
+      await expect.poll(() => count.textContent()).toBe('3,950 / 4,000');
+      expect(await said.textContent()).toBe('');
+
+      // 4,100 characters, the end last: all of it stays, said over by how much, and the sign-off is not sent.
+      const note = `${'已安排专人核查'.repeat(585)}今日反馈。`;
+      expect(note.length).toBe(4100);
+      await box.fill(note);
+      expect(await box.inputValue()).toBe(note);
+      await expect.poll(() => said.textContent()).toBe('签收备注超出 4,000 字上限 100 字');
+      expect(await count.textContent()).toBe('4,100 / 4,000');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(box)).toContain('签收备注超出 4,000 字上限 100 字');
+      await row.screenshot({ path: `${artifacts}/inbox-note-over-limit-zh.png` });
+      await row.getByTestId('acknowledge-submit').click();
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await box.inputValue()).toBe(note);
+      expect(sent).toEqual([]);
+
+      // What the server refuses of the note (here a note made longer on its way) is marked at the note, which stays.
+      const within = note.slice(0, 4000);
+      await box.fill(within);
+      await expect.poll(() => said.textContent()).toBe('');
+      await page.route('**/api/escalations/*/acknowledge', (route) => route.continue({ postData: JSON.stringify({ note: `${within}多` }) }), { times: 1 });
+      await row.getByTestId('acknowledge-submit').click();
+      await expect.poll(() => said.textContent()).not.toBe('');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect(await box.inputValue()).toBe(within);
+      expect((await asListed())?.status).toBe('open');
+
+      // Typed in again, the server's word on it is dropped; sent within its limit, it is signed off with all of it.
+      await box.focus();
+      await page.keyboard.press('End');
+      await page.keyboard.type('。');
+      await page.keyboard.press('Backspace');
+      await expect.poll(() => said.textContent()).toBe('');
+      await row.getByTestId('acknowledge-submit').click();
+      await expect.poll(() => row.getAttribute('data-status')).toBe('acknowledged');
+      expect(await asListed()).toMatchObject({ status: 'acknowledged', note: within });
+    }));
+
   test('a unit lead extends an overdue clue’s deadline (延期) from its drawer: its escalations are settled and the card is on time; an officer asks for more time instead, and the lead, told in the inbox as it is asked, grants it from there', async () => {
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {

@@ -2,6 +2,11 @@ import type { Label } from '../../../engine/labels';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { api, ApiProblem, type CampaignDetail, type EscalationView, type EscalationWire, type InboxView } from '../api/client';
+import { acknowledgeRequest } from '../../../api/contracts/escalations';
+import { Field } from '../board/item-form';
+import { serverErrors, type FieldErrors } from '../board/payload-fields';
+import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
+import { textMaxima } from '../ui/text-maxima';
 import { messages, type MessageKey } from '../i18n/messages';
 import { colon, lang, named, t, tr, trFilled } from '../i18n/i18n';
 import { me } from '../session/session';
@@ -102,11 +107,18 @@ export function InboxButton(props: { open: number; requests?: number; onClick: (
   );
 }
 
+/** The note an acknowledgement may carry, as long as its contract takes it (text-maxima.test.ts holds it to one). */
+const noteLimit: TextLimit = { name: 'note', noun: messages.acknowledgeNoteNoun, max: textMaxima(acknowledgeRequest).note ?? Number.POSITIVE_INFINITY };
+
 /** One escalation: its rung, the item, unit, due, status; acknowledge with a note; click to show the item. */
 function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onShow: (item: EscalationWire) => void; onAcknowledged: () => void }) {
   const [noting, setNoting] = createSignal(false);
   const [note, setNote] = createSignal('');
+  // The note's fault: past its limit as it is typed (all of it kept), or the server's word on it, until typed again.
+  const [refused, setRefused] = createSignal<FieldErrors>({});
+  const errors = () => withLimit(refused(), noteLimit, note());
   const [busy, setBusy] = createSignal(false);
+  let noteBox: HTMLTextAreaElement | undefined;
   const unitName = () => {
     const unit = props.campaign.units.find((u) => u.id === props.item.unitId);
     return unit === undefined ? (props.item.unitId ?? '—') : named(unit);
@@ -121,6 +133,10 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
 
   async function acknowledge(event: SubmitEvent) {
     event.preventDefault();
+    if (overLimit(noteLimit, note()) !== null) {
+      noteBox?.focus();
+      return;
+    }
     setBusy(true);
     try {
       await api.acknowledge(props.item.id, note());
@@ -128,7 +144,12 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
       setNoting(false);
       props.onAcknowledged();
     } catch (error) {
-      if (error instanceof ApiProblem) toast(() => tr(error.reason));
+      if (error instanceof ApiProblem) {
+        // A refusal naming the note marks it (the toast's "see the field marked" points there), the note kept to correct.
+        setRefused(serverErrors(error.fields));
+        toast(() => tr(error.reason));
+        if (error.fields.length > 0) noteBox?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -167,10 +188,22 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
           }
         >
           <form class="inbox-ack" onSubmit={acknowledge}>
-            <label class="field">
-              <span class="field-label">{t('note')}</span>
-              <textarea name="note" rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
-            </label>
+            <Field name="note" label={t('note')} errors={errors()} limit={{ text: note(), max: noteLimit.max }}>
+              <textarea
+                name="note"
+                rows={2}
+                value={note()}
+                aria-invalid={errors().note !== undefined}
+                onInput={(e) => {
+                  setNote(e.currentTarget.value);
+                  setRefused({});
+                }}
+                ref={(el) => {
+                  noteBox = el;
+                  queueMicrotask(() => el.focus());
+                }}
+              />
+            </Field>
             <div class="inbox-ack-buttons">
               <button type="button" class="button small" onClick={() => setNoting(false)} disabled={busy()}>
                 {t('cancel')}

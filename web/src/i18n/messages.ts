@@ -150,6 +150,7 @@ export const messages = {
   noteNoun: { zh: '进展记录', en: 'work note' },
   summaryNoun: { zh: '案情简介', en: 'summary' },
   reasonNoun: { zh: '原因', en: 'reason' },
+  acknowledgeNoteNoun: { zh: '签收备注', en: 'note' },
   noted: { zh: '已记入进展记录', en: 'Note added' },
   lastNoteAt: { zh: '最近进展记录', en: 'Last work note' },
   transfer: { zh: '移交', en: 'Transfer' },
