@@ -1102,8 +1102,10 @@ describe('working on the board', () => {
       await drawer.locator('textarea[name=reason]').fill('属地管辖');
       await drawer.getByTestId('action-submit').click();
       await drawer.getByTestId('transfer-form').waitFor({ state: 'detached' });
-      await expect.poll(() => newest.getByTestId('transferred-to').textContent(), { timeout: 10_000 }).toBe(` · → ${unit.name}`);
-      expect(await newest.getByTestId('said-reason').textContent()).toBe('原因：属地管辖');
+      // The transfer's own line: the escalations it passed on to the new unit, if the clue had any, are logged after it.
+      const transferred = drawer.locator('[data-testid=history] .history-entry').filter({ has: page.getByTestId('transferred-to') }).first();
+      await expect.poll(() => transferred.getByTestId('transferred-to').textContent(), { timeout: 10_000 }).toBe(` · → ${unit.name}`);
+      expect(await transferred.getByTestId('said-reason').textContent()).toBe('原因：属地管辖');
 
       // "No progress for 7 days" goes to the URL and leaves out the card just noted, not the others.
       await page.keyboard.press('Escape');
