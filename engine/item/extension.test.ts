@@ -87,6 +87,9 @@ describe('a deadline extension (延期)', () => {
     expect(fieldsOf({ until: '20/5/2026', reason: '等待鉴定' })).toEqual(['until']);
     expect(fieldsOf({ until: '2026-05-01', reason: '   ' })).toEqual(['reason']);
     expect(fieldsOf({ until: '2026-05-01' })).toEqual(['reason']);
+    // Only invisible characters (zero-width spaces): refused as the single-item route's contract refuses them, a
+    // batch's extension being checked by this alone.
+    expect(fieldsOf({ until: '2026-05-01', reason: '\u200b\u200b' })).toEqual(['reason']);
   });
 
   it('ends with the state: the next state is due by its own time limit, not the extended one', () => {
@@ -131,6 +134,11 @@ describe('a request for an extension (延期申请)', () => {
     expect(clue.context.extensionRequest).toEqual({ until: '2026-04-25', dueAt: '2026-04-25T16:00:00.000Z', reason: '涉案人员在外地，需协调异地警方协助', by: 7, at: now.toISOString() });
     expect(decideClue(clueIn('verifying'), actors.officerNotAssigned, ask('2026-04-25'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'not_assignee' } });
     expect(decideClue(clueIn('verifying'), actors.viewer, ask('2026-04-25'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'role_forbidden' } });
+  });
+
+  it('and its refusal give a reason one can see, not only invisible characters', () => {
+    expect(decideClue(clueIn('verifying'), actors.officerAssigned, ask('2026-04-25', '\u200b\u2060'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'reason' }] } });
+    expect(decideClue(asked(), actors.leadInScope, decline('\u200b'), rules, now)).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'reason' }] } });
   });
 
   it('asks for a later day, not one over, within the campaign, like the extension itself', () => {

@@ -5,6 +5,7 @@ import { refuse, type Refusal } from '../refusals';
 import type { Check } from './checks';
 import type { Actor } from '../actor';
 import type { EventMeta, ItemRulesContext } from './types';
+import { requiredText } from '../visible-text';
 
 /**
  * A deadline extension (延期): a unit lead or the office gives an item more
@@ -22,7 +23,8 @@ import type { EventMeta, ItemRulesContext } from './types';
  */
 
 /** Asking for an extension: the last calendar day wanted (local to the campaign), and why, for a lead or the office to grant. */
-export const requestExtensionPayloadSchema = z.strictObject({ until: localDateSchema, reason: z.string().trim().min(1).max(4000) });
+// The reason as the single-item routes' contracts hold it: something one can see (a batch's moves are checked by this alone).
+export const requestExtensionPayloadSchema = z.strictObject({ until: localDateSchema, reason: requiredText(4000) });
 
 /**
  * The request a grant answers, by when it was asked (a request waiting on an item is the one asked last). A grant
@@ -37,7 +39,7 @@ export const answeringSchema = z.strictObject({ askedAt: z.iso.datetime({ offset
 export const extendPayloadSchema = requestExtensionPayloadSchema.extend({ answering: answeringSchema.optional() });
 export type ExtendPayload = z.infer<typeof extendPayloadSchema>;
 /** Declining a request says why. */
-export const declineExtensionPayloadSchema = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
+export const declineExtensionPayloadSchema = z.strictObject({ reason: requiredText(4000) });
 
 export const isExtension = (eventType: string) => eventType.endsWith('.extend');
 export const isExtensionRequest = (eventType: string) => eventType.endsWith('.requestExtension');
