@@ -1,8 +1,9 @@
 import { desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { campaigns, escalations, users, webhookOutbox } from '../../db/schema';
+import { campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { movingClockApp, signIn, type TestApp } from '../../test/support/api-client';
+import { userNamed } from '../../test/support/demo-users';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { EscalationWire } from '../contracts/escalations';
 import type { HistoryEntry } from '../contracts/items';
@@ -23,11 +24,7 @@ interface List {
   items: EscalationWire[];
 }
 
-const userId = async (username: string) => {
-  const [row] = await database.db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, username));
-  if (row === undefined) throw new Error(`no user ${username}`);
-  return row;
-};
+const userId = (username: string) => userNamed(database.db, username);
 
 /** A new clue of 汉台, found at the test's instant (due at the end of 18 June, 16:00 UTC), worked by its officer unless told. */
 async function newClue(title: string, assignee: string | null = 'hantai.officer'): Promise<{ id: number; version: number }> {

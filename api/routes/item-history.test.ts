@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { escalations, users } from '../../db/schema';
+import { escalations } from '../../db/schema';
 import { movingClockApp, signIn, type TestApp } from '../../test/support/api-client';
+import { userNamed } from '../../test/support/demo-users';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { HistoryEntry } from '../contracts/items';
 import { sweepDeadlines } from '../services/deadline-sweep';
@@ -17,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const userId = async (username: string) => {
-  const [row] = await database.db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, username));
-  if (row === undefined) throw new Error(`no user ${username}`);
-  return row;
-};
+const userId = (username: string) => userNamed(database.db, username);
 
 /** A new clue of 汉台, worked by its officer, found at the test's instant: due at the end of 18 June (16:00 UTC). */
 async function newClue(title: string): Promise<{ id: number; version: number }> {
