@@ -653,10 +653,12 @@ describe('the three lists in Chromium', () => {
         expect(await page.getByTestId(`batch-refused-clue-${changed.id}`).textContent()).toContain('该事项已被他人修改');
         await page.screenshot({ path: `${artifacts}/list-batch-result-zh.png` });
 
-        // Closed, the list is read again: the clues moved on left the "found" filter; the one left is still there.
+        // Closed, the list is read again: the clues moved on left the "found" filter; the one left is still there, and
+        // still ticked, alone, for the lead to move it again.
         await page.getByTestId('batch-close').click();
         await expect.poll(() => shownIds(page)).toEqual([changed.id]);
-        expect(await page.getByTestId('batch-bar').count()).toBe(0);
+        await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('1');
+        expect(await page.getByTestId(`select-clue-${changed.id}`).isChecked()).toBe(true);
         const now = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?unit=${unit}&limit=500`);
         const states = new Map(now.items.map((item) => [item.id, item.state]));
         expect(mine.map((item) => states.get(item.id))).toEqual(mine.map((item) => (item.id === changed.id ? 'found' : 'verifying')));

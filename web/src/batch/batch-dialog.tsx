@@ -4,7 +4,6 @@ import { localDateOf } from '../../../engine/deadlines/local-time';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
 import { api } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import { refusalLabel, stateLabel } from '../board/domain-labels';
 import { organisationTypeLabel } from '../board/outcome-labels';
 import { limitOf, limitedTo, neededField, payloadOf, textLimitsOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
@@ -13,31 +12,21 @@ import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { aside, colon, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
-import { batchApi, type BatchItem, type BatchResult } from './api';
+import type { BatchItem, BatchResult } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchBody } from './batch-plan';
+import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchPlan } from './batch-plan';
 import { fieldsRefused } from './batch-refusal';
-import type { FieldIssue } from '../api/problem';
+import { afterRetry, leftOf, retryPlan, staleOf, type BatchOutcome } from './batch-left';
+import { batchDraft } from './batch-draft';
+import { sendBatch, versionsNow } from './batch-send';
+import { me } from '../session/session';
 import { overLimit } from '../ui/text-limit';
 import { useModalKeys } from '../ui/modal-keys';
 import { useBoardMergeLookup } from '../board/merge-lookup';
 import { confirmInto, mergeTargetMessages } from '../board/merge-target';
 import { MergeTargetNotice } from '../board/merge-target-notice';
 import { calendarDay } from '../ui/dates';
-
-/**
- * What a batch did, over all its requests; `stopped` when a request itself failed (the network, the session) and the rest
- * were not sent, `notSent` of them; `unknown`, the items of a request sent whose answer never came (the server may have
- * changed them).
- */
-export interface BatchOutcome {
-  readonly changed: BatchResult['changed'];
-  readonly refused: BatchResult['refused'];
-  readonly stopped: Label | null;
-  readonly unknown: BatchBody['items'];
-  readonly notSent: number;
-}
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
 const unitsNamed = 4;
@@ -51,7 +40,9 @@ export function actionLabel(action: BatchAction, kind: BatchItem['kind']): strin
  * The dialog of a list's batch: asks once for what the items share (and,
  * marked so, what only some need), sends the items in as few requests as
  * the server's limits allow, and then shows what each did: changed, or left
- * as it was and why.
+ * as it was and why. Those left can be sent again from there, with all that
+ * was typed; closed, they stay selected, and what was typed is kept for the
+ * same change opened for them again (see batch-draft.ts).
  */
 const batchFallback = (): HTMLElement | null =>
   ['batch-clear', 'select-cards', 'select-page'].reduce<HTMLElement | null>((found, id) => found ?? document.querySelector<HTMLElement>(`[data-testid=${id}]`), null);
@@ -59,7 +50,10 @@ const batchFallback = (): HTMLElement | null =>
 export function BatchDialog(props: { action: BatchAction; items: readonly BatchItem[]; campaign: CampaignDetail; now: string; onClose: (outcome: BatchOutcome | null) => void }) {
   const plan = planOf(props.items, props.action);
   const firstKind = plan.items[0]?.item.kind ?? 'clue';
-  const [values, setValues] = createSignal<FormValues>({});
+  // What was typed for this change and these items before (a batch that left them, a dialog closed by Escape): filled in again.
+  const draft = batchDraft(me()?.id ?? 0, props.campaign.id, props.action);
+  const restored = draft.read(props.items);
+  const [values, setValues] = createSignal<FormValues>(restored ?? {});
   const [errors, setErrors] = createSignal<FieldErrors>({});
   // Why nothing was changed, when the server refused only what was typed: said above the buttons, the fields marked.
   const [problem, setProblem] = createSignal<Label | null>(null);
@@ -136,6 +130,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   };
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
+    draft.keep(props.items, values());
     clearError(name);
   };
 
@@ -162,38 +157,49 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     }
     // Enter in the number before its clue is shown merges nothing: the field says what it waits for.
     if (merge !== null && merge.target() === null) return;
-    const bodies = batchBodies(plan, props.action, (needs) => payloadOf(needs, values()));
-    const changed: BatchResult['changed'][number][] = [];
-    const refused: BatchResult['refused'][number][] = [];
-    let stopped: Label | null = null;
-    let stoppedFields: readonly FieldIssue[] = [];
-    let unknown: BatchBody['items'] = [];
-    let notSent = 0;
-    for (const [index, body] of bodies.entries()) {
-      setProgress({ done: changed.length + refused.length, n: plan.items.length });
-      try {
-        const answer = await batchApi.send(props.campaign.id, body);
-        changed.push(...answer.changed);
-        refused.push(...answer.refused);
-      } catch (error) {
-        stopped = error instanceof ApiProblem ? error.reason : { zh: String(error), en: String(error) };
-        if (error instanceof ApiProblem) stoppedFields = error.fields;
-        // No answer, or a gateway's in place of the server's: the server may have applied it all the same.
-        if (!(error instanceof ApiProblem) || error.status === 0 || error.status >= 500) unknown = body.items;
-        notSent = bodies.slice(index + 1).reduce((n, rest) => n + rest.items.length, 0);
-        break;
-      }
-    }
-    setProgress(null);
+    const { outcome: done, stoppedFields } = await send(plan);
     // Nothing changed, and only what was typed refused: the dialog stays, the fields marked, all that was typed kept.
-    const marked = fieldsRefused(plan.items.length, { changed: changed.length, refused, stopped: stopped === null ? null : { fields: stoppedFields }, unknown: unknown.length }, specs().map((spec) => spec.name));
+    const answer = { changed: done.changed.length, refused: done.refused, stopped: done.stopped === null ? null : { fields: stoppedFields }, unknown: done.unknown.length };
+    const marked = fieldsRefused(plan.items.length, answer, specs().map((spec) => spec.name));
     if (marked !== null) {
       setErrors(marked);
       setProblem(batchMessages.noneChanged);
       focusFirstError();
       return;
     }
-    setOutcome({ changed, refused, stopped, unknown, notSent });
+    finish(done);
+  }
+
+  /** Sends a plan's items with what was typed, saying how far it got. */
+  async function send(round: BatchPlan) {
+    const bodies = batchBodies(round, props.action, (needs) => payloadOf(needs, values()));
+    try {
+      return await sendBatch(props.campaign.id, bodies, (done) => setProgress({ done, n: round.items.length }));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  /**
+   * Sends again the items a batch left (see leftOf), with the same change and all that was typed: those refused for
+   * their version at the version they have now, the rest as they were sent. The server answers each again, and the
+   * result counts what both sends changed.
+   */
+  async function retry() {
+    const before = outcome();
+    if (before === null) return;
+    setProgress({ done: 0, n: leftOf(before).length });
+    const versions = await versionsNow(staleOf(before));
+    const { outcome: again } = await send(retryPlan(plan, props.action, before, versions));
+    finish(afterRetry(before, again));
+  }
+
+  /** Shows what a batch did; what was typed is kept for the items it left (they stay selected once closed), else dropped. */
+  function finish(done: BatchOutcome) {
+    const left = leftOf(done);
+    if (left.length > 0) draft.keep(left, values());
+    else draft.drop(props.items);
+    setOutcome(done);
     queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
   }
 
@@ -202,14 +208,25 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   }
 
   const busy = () => progress() !== null;
+  /** How many items the batch left to send again (none before it is sent). */
+  const leftCount = () => {
+    const done = outcome();
+    return done === null ? 0 : leftOf(done).length;
+  };
   /** A merge's button names the clue they go into, once one is shown. */
   const submitLabel = () => {
     const into = merge?.target();
     return into === null || into === undefined ? bt('submit') : tr(confirmInto(into));
   };
   const close = () => props.onClose(outcome());
-  // Once a batch is done nothing is ticked: the bar's buttons are disabled (the board's) or gone (the lists'). The focus goes
-  // to the board's bar's own Clear, which stays while selecting, else to the board's Select or the list's box of the page.
+  // Cancel is the user's own choice to throw away what was typed; Escape or a click beside the dialog keeps it.
+  const cancel = () => {
+    draft.drop(props.items);
+    close();
+  };
+  // Once a batch is done only the items it left stay ticked: with none, the bar's buttons are disabled (the board's) or
+  // gone (the lists'). The focus goes to the bar's own Clear, which stays while selecting, else to the board's Select
+  // or the list's box of the page.
   useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea', fallback: batchFallback });
 
   const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
@@ -254,6 +271,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                 {plan.items.length === 1 ? bt('willChangeOne') : bt('willChange', { n: plan.items.length })}
                 <Show when={plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
+              <Show when={restored !== null}>
+                <p class="muted batch-note" data-testid="batch-restored">
+                  {bt('restored')}
+                </p>
+              </Show>
               <p class="muted batch-note">{bt('eachOnItsOwn')}</p>
               <Show when={props.action.type === 'requestExtension'}>
                 <p class="muted batch-note">{bt('requestHint')}</p>
@@ -325,7 +347,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
               <Show when={done().unknown.length > 0}>
                 <p data-testid="batch-unknown" data-n={done().unknown.length}>
                   {done().unknown.length === 1 ? bt('unknownOne') : bt('unknown', { n: done().unknown.length })}
-                  <Show when={done().notSent > 0}> {bt('notSent', { n: done().notSent })}</Show>
+                  <Show when={done().notSent.length > 0}> {bt('notSent', { n: done().notSent.length })}</Show>
                 </p>
                 <ul class="batch-refusals">
                   <For each={done().unknown}>
@@ -354,6 +376,13 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                   </For>
                 </ul>
               </Show>
+              <Show when={leftCount()}>
+                {(n) => (
+                  <p class="muted batch-note" data-testid="batch-left">
+                    {n() === 1 ? bt('leftSelectedOne') : bt('leftSelected', { n: n() })}
+                  </p>
+                )}
+              </Show>
             </div>
           )}
         </Show>
@@ -361,12 +390,21 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
           <Show
             when={outcome() === null}
             fallback={
-              <button type="button" class="button primary" data-testid="batch-close" onClick={close}>
-                {bt('close')}
-              </button>
+              <>
+                <Show when={leftCount()}>
+                  {(n) => (
+                    <button type="button" class="button" data-testid="batch-retry" disabled={busy()} onClick={() => void retry()}>
+                      {progress() === null ? (n() === 1 ? bt('retryOne') : bt('retry', { n: n() })) : bt('sending', { done: progress()?.done ?? 0, n: progress()?.n ?? 0 })}
+                    </button>
+                  )}
+                </Show>
+                <button type="button" class="button primary" data-testid="batch-close" disabled={busy()} onClick={close}>
+                  {bt('close')}
+                </button>
+              </>
             }
           >
-            <button type="button" class="button" disabled={busy()} onClick={close}>
+            <button type="button" class="button" disabled={busy()} onClick={cancel}>
               {t('cancel')}
             </button>
             <button type="submit" class="button primary" classList={{ danger: merge !== null }} disabled={busy() || plan.items.length === 0 || merge?.target() === null} data-testid="batch-submit">

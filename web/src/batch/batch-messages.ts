@@ -68,6 +68,18 @@ export const batchMessages = {
   // Said only when there were some: "any after them were not sent" read as if items had been left out of a batch that had none.
   notSent: { zh: '其后的 {n} 项未提交。', en: 'The {n} after them were not sent.' },
   close: { zh: '关闭', en: 'Close' },
+  // A batch that left some items: sent again with the same change and all that was typed, or kept selected once closed.
+  retry: { zh: '重试未完成的 {n} 项', en: 'Retry the {n} left' },
+  retryOne: { zh: '重试未完成的 1 项', en: 'Retry the one left' },
+  leftSelected: {
+    zh: '关闭后，未完成的 {n} 项仍保持选中；对其再次执行同一操作时，将自动填入本次填写的内容。',
+    en: 'Once closed, the {n} left stay selected, and the same change made to them again starts from what you typed.',
+  },
+  leftSelectedOne: {
+    zh: '关闭后，未完成的 1 项仍保持选中；对其再次执行同一操作时，将自动填入本次填写的内容。',
+    en: 'Once closed, the one left stays selected, and the same change made to it again starts from what you typed.',
+  },
+  restored: { zh: '已填入上次为所选事项填写的内容。', en: 'Filled in with what you typed for these items before.' },
   noneChanged: { zh: '未作任何更改：请按标出的字段修改后再提交。', en: 'Nothing was changed: correct the field marked and apply again.' },
 } satisfies Record<string, Label>;
 

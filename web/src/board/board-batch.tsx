@@ -4,6 +4,7 @@ import type { CampaignDetail, Card, ItemKind } from '../api/client';
 import { BatchBar } from '../batch/batch-bar';
 import { BatchDialog } from '../batch/batch-dialog';
 import { moveTargets, selectable, type BatchAction } from '../batch/batch-plan';
+import { leftOf } from '../batch/batch-left';
 import { reasonText } from '../api/problem';
 import { tr } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
@@ -115,7 +116,8 @@ export function createBoardBatch(options: {
               const { action, cards } = current();
               setBatch(null);
               if (outcome === null) return;
-              selection.clear();
+              // The cards changed are done; those it left stay ticked, for the same change (what was typed kept) or another.
+              selection.keepOnly(leftOf(outcome));
               options.refreshStates([...new Set([...cards.map((c) => c.state), ...(action.type === 'move' ? [action.to] : [])])]);
             }}
           />

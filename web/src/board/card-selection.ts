@@ -2,6 +2,7 @@ import { createMemo, createSignal } from 'solid-js';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import type { Card } from '../api/client';
 import { selectable } from '../batch/batch-plan';
+import { keptOnly, type ItemRef } from '../batch/batch-left';
 
 type Kept = ReadonlyMap<string, Card>;
 const keyOf = (card: Pick<Card, 'kind' | 'id'>) => `${card.kind}:${card.id}`;
@@ -141,6 +142,11 @@ export function createCardSelection(options: { readonly columns: () => readonly 
     stateOf: (cards: readonly Card[]) => columnState(cards, selectedKeys()),
     start: () => setActive(true),
     clear,
+    /** Unticks every card but these (the cards a batch left: the rest are done); none left, nothing stays ticked. */
+    keepOnly(cards: readonly ItemRef[]) {
+      keep((now) => keptOnly(now, cards));
+      anchor = null;
+    },
     /** Stops selecting: nothing stays ticked. */
     stop() {
       clear();

@@ -15,20 +15,23 @@ const prefix = 'battlemap.draft.';
 /**
  * The draft of a work note to one item, of a clue's typical-case summary, of what a move of one item to one state
  * asks for, of a new item of a kind in a campaign, or of one of the drawer's other forms on one item (an edit, a
- * transfer, an extension or a request for one, a decline, a merge, a typical case withdrawn).
+ * transfer, an extension or a request for one, a decline, a merge, a typical case withdrawn), or of a batch's
+ * change in a campaign (see batch-draft.ts).
  */
 export type DraftOf =
   | { readonly note: { readonly kind: ItemKind; readonly id: number } }
   | { readonly form: { readonly kind: ItemKind; readonly id: number; readonly action: string } }
   | { readonly typical: { readonly id: number } }
   | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
-  | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } };
+  | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } }
+  | { readonly batch: { readonly campaignId: number; readonly action: string } };
 
 function nameOf(of: DraftOf): string {
   if ('note' in of) return `note.${of.note.kind}.${of.note.id}`;
   if ('form' in of) return `form.${of.form.kind}.${of.form.id}.${of.form.action}`;
   if ('typical' in of) return `typical.${of.typical.id}`;
   if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
+  if ('batch' in of) return `batch.${of.batch.campaignId}.${of.batch.action}`;
   return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
 }
 

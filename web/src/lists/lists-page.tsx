@@ -23,6 +23,7 @@ import { BatchBar } from '../batch/batch-bar';
 import { useLiveRefresh } from '../live/live-refresh';
 import { BatchDialog } from '../batch/batch-dialog';
 import type { BatchAction } from '../batch/batch-plan';
+import { leftOf } from '../batch/batch-left';
 import { createRowSelection } from './row-selection';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { me } from '../session/session';
@@ -87,7 +88,7 @@ export function ListsPage() {
     return { order, onSort: (column) => setSearch({ sort: sortAddressParam(sortAfterClick(order, column)), page: undefined }) };
   };
 
-  // The batch (批量处理): cleared when the list or its filters change, and once a batch is done.
+  // The batch (批量处理): cleared when the list or its filters change; once a batch is done, only the rows it left stay.
   const mayChange = () => ['office', 'lead', 'officer'].includes(me()?.role ?? '');
   const rows = createRowSelection({
     page: () => shown()?.items ?? [],
@@ -272,7 +273,8 @@ export function ListsPage() {
                             onClose={(outcome) => {
                               setBatchAction(null);
                               if (outcome === null) return;
-                              rows.clear();
+                              // The rows changed are done; those it left stay ticked, for the same change (what was typed kept) or another.
+                              rows.keepOnly(leftOf(outcome));
                               void refetch();
                             }}
                           />

@@ -4,6 +4,7 @@ import { reasonText } from '../api/problem';
 import { toast } from '../ui/toasts';
 import type { ListItem } from './api';
 import { selectable } from '../batch/batch-plan';
+import { keptOnly, type ItemRef } from '../batch/batch-left';
 import type { RowSelection } from './list-table';
 
 type Rows = ReadonlyMap<string, ListItem>;
@@ -63,6 +64,8 @@ export function createRowSelection(options: {
     selected,
     size: () => selected().length,
     clear: () => setRows(new Map()),
+    /** Unticks every row but these (the items a batch left: the rest are done). */
+    keepOnly: (items: readonly ItemRef[]) => setRows((now) => keptOnly(now, items)),
     /** Whether to offer every item that matches: once the page is selected, when more match and no more than a batch takes. */
     selectAllState: (): 'offered' | 'tooMany' | 'no' => {
       if (whole() || selection.page() !== 'all' || options.total() <= rows().size) return 'no';
