@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import type { ListPage } from '../../api/contracts/lists';
+import type { Card } from '../../web/src/api/client';
+import { confirmFrom } from '../../web/src/batch/batch-plan';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+
+/**
+ * A batch that changes some items and leaves others (someone else changed one meanwhile): the result offers to send
+ * again those left, with all that was typed; closed, they stay selected and the same change opened again for them
+ * starts from what was typed. On the board and on a list, in a real Chromium. Needs `npm run build`.
+ */
+
+const suite = browserSuite();
+const reason = '专案组需补充调取银行流水，延期至行动结束';
+
+describe('the items a batch left', () => {
+  test('on the board: the card left stays ticked, the one changed not, and extending it again starts from the day and reason typed', async () => {
+    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      const { endsOn } = await apiCall<{ endsOn: string }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
+      const board = await apiCall<{ columns: { cards: Card[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=verifying&limit=500`);
+      const [done, left] = (board.columns[0]?.cards ?? []).filter((card) => card.changes.includes('clue.extend') && card.dueAt !== null && card.dueAt < endsOn);
+      if (done === undefined || left === undefined) throw new Error('the seed gives Hantai fewer than two verifying clues its lead may extend');
+      const cardOf = (card: Card) => page.locator(`[data-testid=column-verifying] [data-testid=card-${card.id}]`);
+
+      await page.getByTestId('select-cards').click();
+      await cardOf(done).click();
+      await cardOf(left).click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('2');
+      await page.getByTestId('batch-extend').click();
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.locator('input[name=until]').fill(endsOn);
+      await dialog.locator('textarea[name=reason]').fill(reason);
+
+      // Meanwhile the office edits one of them: its version is no longer the one the lead selected.
+      await apiCall(suite.server.url, office.context, 'PATCH', `/api/clues/${left.id}`, { version: left.version, description: '专项办补充：举报人已提供截图' });
+      await dialog.getByTestId('batch-submit').click();
+      await dialog.getByTestId('batch-result').waitFor();
+      expect(await dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('1');
+      expect(await dialog.getByTestId('batch-refused').getAttribute('data-n')).toBe('1');
+      expect(await dialog.getByTestId(`batch-refused-clue-${left.id}`).textContent()).toContain('该事项已被他人修改');
+      expect(await dialog.getByTestId('batch-retry').textContent()).toBe('重试未完成的 1 项');
+      expect(await dialog.getByTestId('batch-left').textContent()).toContain('关闭后，未完成的 1 项仍保持选中');
+      await dialog.screenshot({ path: `${artifacts}/board-batch-left-zh.png` });
+
+      // Closed: the card extended is done and unticked; the one left is still ticked, alone.
+      await dialog.getByTestId('batch-close').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('1');
+      expect(await cardOf(left).getAttribute('aria-checked')).toBe('true');
+      expect(await cardOf(done).getAttribute('aria-checked')).toBe('false');
+
+      // The same change opened again for it: the day and the reason are there, and it says where they came from.
+      await page.getByTestId('batch-extend').click();
+      await dialog.getByTestId('batch-restored').waitFor();
+      expect(await dialog.getByTestId('batch-count').textContent()).toContain('将处理 1 项');
+      expect(await dialog.locator('textarea[name=reason]').inputValue()).toBe(reason);
+      expect(await dialog.locator('input[name=until]').inputValue()).toBe(endsOn);
+      await dialog.screenshot({ path: `${artifacts}/board-batch-restored-zh.png` });
+
+      // Cancel throws it away: opened again, the change starts from nothing.
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('batch-extend').click();
+      expect(await dialog.locator('textarea[name=reason]').inputValue()).toBe('');
+      expect(await dialog.getByTestId('batch-restored').count()).toBe(0);
+    } finally {
+      await context.close();
+      await office.context.close();
+    }
+  });
+
+  test('on a list: "retry the one left" sends it again with the same day and reason, at its version now; then nothing is left ticked', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaign = await apiCall<{ endsOn: string; units: { id: string }[] }>(suite.server.url, context, 'GET', '/api/campaigns/1');
+      // A small set of clues of one unit in one state, each of which the office may extend.
+      let chosen: { filter: string; items: ListPage['items'] } | undefined;
+      for (const state of ['filed', 'solved', 'verifying']) {
+        for (const { id: unit } of campaign.units) {
+          const list = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?state=${state}&unit=${unit}&limit=500`);
+          const items = list.items.filter((item) => item.changes.includes('clue.extend') && item.dueAt !== null && item.dueAt < campaign.endsOn);
+          if (chosen === undefined && items.length >= 2 && items.length === list.items.length && list.items.length < confirmFrom) chosen = { filter: `state=${state}&unit=${unit}`, items };
+        }
+      }
+      if (chosen === undefined) throw new Error('the seed has no small set of clues the office may extend');
+      const { filter, items } = chosen;
+      const [stale] = items;
+      if (stale === undefined) throw new Error('unreachable');
+
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?${filter}`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('select-page').check();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(items.length));
+      await page.getByTestId('batch-extend').click();
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.locator('input[name=until]').fill(campaign.endsOn);
+      await dialog.locator('textarea[name=reason]').fill(reason);
+      const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${stale.id}`, { version: stale.version, description: '另一窗口补充的情况' });
+      await dialog.getByTestId('batch-submit').click();
+      await dialog.getByTestId('batch-result').waitFor();
+      expect(await dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length - 1));
+      expect(await dialog.getByTestId(`batch-refused-clue-${stale.id}`).textContent()).toContain('该事项已被他人修改');
+
+      // Sent again as it stands now: extended with what was typed, and the result counts every item changed.
+      await dialog.getByTestId('batch-retry').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length));
+      expect(await dialog.getByTestId('batch-changed').textContent()).toContain('全部处理完成');
+      expect(await dialog.getByTestId('batch-refused').count()).toBe(0);
+      expect(await dialog.getByTestId('batch-retry').count()).toBe(0);
+      const now = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${stale.id}`);
+      expect(now.version).toBe(edited.version + 1);
+      const history = await apiCall<{ event: string; payload: { reason?: string } }[]>(suite.server.url, context, 'GET', `/api/clues/${stale.id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'clue.extend', payload: { reason } });
+
+      // Nothing left: closed, nothing stays ticked.
+      await dialog.getByTestId('batch-close').click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+});
