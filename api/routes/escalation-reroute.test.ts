@@ -1,7 +1,7 @@
-import { desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { campaigns, escalations, webhookOutbox } from '../../db/schema';
+import { auditLog, campaigns, escalations, webhookOutbox } from '../../db/schema';
 import { movingClockApp, signIn, type TestApp } from '../../test/support/api-client';
 import { userNamed } from '../../test/support/demo-users';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -155,6 +155,39 @@ describe("the bureau's messaging", () => {
           }),
         ],
       ]);
+    } finally {
+      await database.write((tx) => tx.update(campaigns).set({ webhookUrl: null, webhookSecret: null }));
+    }
+  });
+});
+
+describe('an escalation whose recipient a change leaves the same', () => {
+  it("the office's, its clue transferred between units, is not passed on: no entry, no delivery, no line in the history, its acknowledgement kept; the units' views follow the clue", async () => {
+    await database.write((tx) => tx.update(campaigns).set({ webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'the-bureau-secret' }));
+    try {
+      const clue = await newClue('某网络黑产团伙线索（专项办督办移交）');
+      // Due soon, overdue, then a week past its deadline: the last raised to the office, which takes it up.
+      for (const at of ['2026-06-18T01:00:00.000Z', '2026-06-19T18:00:00.000Z', '2026-06-26T01:00:00.000Z']) await sweepAt(at);
+      const office = (await escalationsOf(clue.id)).get(3);
+      if (office === undefined) throw new Error('the sweep raised no 严重超期 escalation');
+      expect(office).toMatchObject({ recipient: 'office', unitId: 'hantai' });
+      expect((await (await signIn(app, 'office')).send('POST', `/api/escalations/${office.id}/acknowledge`, { note: '专项办已督促' })).status).toBe(200);
+      const [last] = await database.db.select({ id: webhookOutbox.id }).from(webhookOutbox).orderBy(desc(webhookOutbox.id)).limit(1);
+
+      const moved = await (await signIn(app, 'office')).send('POST', `/api/clues/${clue.id}/transfer`, { version: clue.version, unitId: 'nanzheng', reason: '属地管辖' });
+      expect(moved.status).toBe(200);
+
+      expect((await escalationsOf(clue.id)).get(3)).toMatchObject({ unitId: 'nanzheng', recipient: 'office', status: 'acknowledged', note: '专项办已督促' });
+      const rerouted = await database.db.select({ subjectId: auditLog.subjectId }).from(auditLog).where(and(eq(auditLog.event, 'escalation.reroute'), eq(auditLog.subjectId, office.id)));
+      expect(rerouted).toEqual([]);
+      const queued = await database.db.select({ escalationId: webhookOutbox.escalationId }).from(webhookOutbox).where(gt(webhookOutbox.id, last?.id ?? 0));
+      expect(queued.map((row) => row.escalationId)).not.toContain(office.id);
+      const history = (await (await (await signIn(app, 'office')).get(`/api/clues/${clue.id}/history`)).json()) as HistoryEntry[];
+      expect(history.filter((entry) => entry.event === 'escalation.reroute').map((entry) => entry.escalation?.level)).toEqual([1, 2]);
+      // The lower rungs, raised to 汉台, did go to 南郑's lead.
+      expect(ofClue(await inbox('nanzheng.lead', 'unit'), clue.id).map((e) => e.level)).toEqual([3, 2, 1]);
+      expect(ofClue(await inbox('hantai.lead', 'unit'), clue.id)).toEqual([]);
+      expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
     } finally {
       await database.write((tx) => tx.update(campaigns).set({ webhookUrl: null, webhookSecret: null }));
     }

@@ -29,7 +29,9 @@ interface ItemNow {
  * a delivery telling the bureau's messaging of its new recipients. Without
  * this a transferred item's escalations stayed with the unit it left, whose
  * lead no longer reads the item, and no one of its new unit could
- * acknowledge them. Returns how many were passed on.
+ * acknowledge them. One whose recipient the change leaves the same (the
+ * office's) is not passed on: only its unit follows the item. Returns how
+ * many were passed on.
  */
 export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number, item: ItemNow, now: Date): Promise<number> {
   const standing = await tx
@@ -41,12 +43,18 @@ export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number,
   for (const row of standing) {
     const to: Route = { unitId: item.unitId, ...escalationRecipientOf(levelOf(row.level), item.assigneeId) };
     if (sameRoute(row, to)) continue;
+    if (sameRecipient(row, to)) {
+      // The office's, its item moved between units: the office has it still, so nothing is passed on (no entry, no
+      // delivery, no line in the history, its acknowledgement kept). Its unit follows the item, as the units' views
+      // of the inbox read it: the unit the item left no longer lists it, the one it went to does.
+      await tx.update(escalations).set({ unitId: to.unitId }).where(eq(escalations.id, row.id));
+      continue;
+    }
     // An acknowledgement is its acknowledger's word that they took it up: a new recipient has given none, so it is
-    // theirs to acknowledge again. One whose recipient stays (the office's, its item moved between units) stays acknowledged.
-    const reopened = row.status === 'acknowledged' && !sameRecipient(row, to);
+    // theirs to acknowledge again.
     const [after] = await tx
       .update(escalations)
-      .set({ ...to, ...(reopened && { status: 'open', acknowledgedBy: null, acknowledgedAt: null, note: null }) })
+      .set({ ...to, ...(row.status === 'acknowledged' && { status: 'open', acknowledgedBy: null, acknowledgedAt: null, note: null }) })
       .where(and(eq(escalations.id, row.id), eq(escalations.status, row.status)))
       .returning();
     if (after !== undefined) passed.push({ before: row, after });
@@ -65,8 +73,8 @@ export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number,
       fromState: before.status,
       toState: after.status,
       payload: { item: { subject: after.subject, id: after.subjectId }, level: after.level, from: routeOf(before), to: routeOf(after) },
-      // An escalation's entries number its place in open → acknowledged → resolved (see auditResolved): one back to open is at 1 again.
-      version: after.status === 'acknowledged' ? 2 : 1,
+      // An escalation's entries number its place in open → acknowledged → resolved (see auditResolved): one passed on is open, at 1 again.
+      version: 1,
     })),
   );
   await queueWebhooks(tx, item.campaignId, passed, at);
@@ -98,11 +106,8 @@ async function queueWebhooks(tx: Tx, campaignId: number, passed: readonly { befo
   if (campaign === undefined || campaign.url === null || campaign.secret === null) return;
   const url = campaign.url;
   const routing = await loadEscalationRouting(tx);
-  // Only those whose recipient changed: the office's, moved between units, still reach the same people.
-  const told = passed.filter(({ before, after }) => !sameRecipient(before, after));
-  if (told.length === 0) return;
   await tx.insert(webhookOutbox).values(
-    told.map(({ before, after }) => ({
+    passed.map(({ before, after }) => ({
       campaignId,
       escalationId: after.id,
       url,
