@@ -35,7 +35,7 @@ export const changeEvent = z
     toState: z.string().nullable(),
     version: z.number().int(),
     unitId: z.string().nullable(),
-    /** A transfer's unit before it (its readers there are sent the change too); null for any other change. */
+    /** A transfer's unit before it, or the unit a re-routed escalation left (its readers there are sent the change too); null for any other change. */
     formerUnitId: z.string().nullable(),
   })
   .meta({ id: 'ChangeEvent' });
@@ -73,7 +73,8 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promi
     async (c) => {
       const viewer = viewerOf(c);
       const scope = readScope(viewer.actor);
-      // A transfer is seen in the unit it left as well: its board there re-reads the column and the card is gone.
+      // A transfer is seen in the unit it left as well: its board there re-reads the column and the card is gone; so is an
+      // escalation passed on to another unit: the inbox there counts it no more.
       const visible = (change: Change) =>
         scope === null || change.unitId === null || scope.includes(change.unitId) || (change.formerUnitId !== null && scope.includes(change.formerUnitId));
       const lastEventId = Number(c.req.header('last-event-id'));

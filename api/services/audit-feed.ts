@@ -16,7 +16,10 @@ export interface Change {
   readonly version: number;
   /** The unit of the item now (null for campaign-wide changes): what scoping filters on. */
   readonly unitId: string | null;
-  /** A transfer's unit before it: its readers there see the item leave their board. Null for any other change. */
+  /**
+   * A transfer's unit before it (its readers there see the item leave their board), or the unit a re-routed escalation
+   * left (its readers there see it leave their inbox). Null for any other change.
+   */
   readonly formerUnitId: string | null;
 }
 
@@ -105,7 +108,27 @@ export class AuditFeed {
       subject === 'campaign' || (subject === 'escalation' && event === 'escalation.raise') ? null : (unitOf[subject].get(subjectId) ?? null);
     const formerUnits = new Map<number, string | null>();
     for (const row of rows) if (isTransfer(row.event)) formerUnits.set(row.seq, await this.#unitBefore(row));
-    return rows.map((row) => ({ ...row, unitId: unitOfRow(row), formerUnitId: formerUnits.get(row.seq) ?? null }));
+    const reroutes = await this.#reroutesOf(rows);
+    return rows.map((row) => {
+      const rerouted = reroutes.get(row.seq);
+      // A passed-on escalation is told to whom it left as well as to whom it went: the inbox of the unit it left counted
+      // it until a reload. Its units as its entry names them, not where it stands now (passed on again since).
+      if (rerouted !== undefined) return { ...row, unitId: rerouted.to, formerUnitId: rerouted.from === rerouted.to ? null : rerouted.from };
+      return { ...row, unitId: unitOfRow(row), formerUnitId: formerUnits.get(row.seq) ?? null };
+    });
+  }
+
+  /** The units each escalation.reroute entry among `rows` passed its escalation from and to, by seq (one read, of those entries alone). */
+  async #reroutesOf(rows: readonly Omit<Change, 'unitId' | 'formerUnitId'>[]): Promise<Map<number, { from: string | null; to: string | null }>> {
+    const seqs = rows.filter((row) => row.subject === 'escalation' && row.event === 'escalation.reroute').map((row) => row.seq);
+    if (seqs.length === 0) return new Map();
+    const entries = await this.#db.select({ seq: auditLog.seq, payload: auditLog.payload }).from(auditLog).where(inArray(auditLog.seq, seqs));
+    return new Map(
+      entries.map(({ seq, payload }) => {
+        const { from, to } = JSON.parse(payload) as { from?: { unitId?: string | null }; to?: { unitId?: string | null } };
+        return [seq, { from: from?.unitId ?? null, to: to?.unitId ?? null }];
+      }),
+    );
   }
 
   /** The unit an item was in before the entry `row`: the unit of its entry before (transfers are few; one indexed read each). */
