@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { clues } from '../../db/schema';
+import { clues, escalations } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
@@ -137,6 +137,69 @@ describe('the escalation inbox', () => {
       await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('已签收');
       await page.screenshot({ path: `${artifacts}/detail-escalation-zh.png` });
     }));
+
+  test("a clue transferred to another unit: the lead it left sees its escalation leave their count and open inbox, the lead it went to sees it come on another page, and an open drawer shows it passed on and signed off, all without a reload", async () => {
+    const hantai = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    const nanzheng = await signedIn(suite.browser, suite.server.url, 'nanzheng.lead');
+    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaign = campaignOf(hantai.page);
+      const mine = (who: typeof hantai) => apiCall<Inbox>(suite.server.url, who.context, 'GET', `/api/escalations?view=mine&status=open&campaign=${campaign}&limit=2000`);
+      const badge = async (who: typeof hantai) => {
+        const shown = who.page.getByTestId('inbox-badge');
+        return (await shown.count()) === 0 ? 0 : Number(await shown.textContent());
+      };
+      // A clue of 汉台's with nobody on it, two hours overdue at the demo's instant: the sweep raises it to 汉台's lead.
+      const created = await apiCall<{ id: number }>(suite.server.url, office.context, 'POST', '/api/clues', { campaignId: campaign, unitId: 'hantai', title: '某网络水军团伙线索（移交督办实时）', source: 'other' }, 201);
+      const due = new Date(testNow.getTime() - 2 * 3_600_000).toISOString();
+      await suite.database.client.execute({ sql: `update clues set due_at = ?, context = json_set(context, '$.dueAt', ?) where id = ?`, args: [due, due, created.id] });
+      await sweepDeadlines(suite.database, testNow);
+      const [raised] = await suite.database.db.select({ id: escalations.id }).from(escalations).where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, created.id), eq(escalations.recipient, 'unitLead')));
+      if (raised === undefined) throw new Error('the sweep raised no escalation of the new clue to hantai.lead');
+      const target = { id: raised.id, subjectId: created.id };
+      const before = { hantai: await mine(hantai), nanzheng: await mine(nanzheng) };
+      // 汉台's lead on the board with the inbox open; 南郑's lead on the lists (the top bar's count); the office in the clue's drawer.
+      await hantai.page.goto(`${suite.server.url}/campaigns/${campaign}/board?inbox=mine`);
+      const row = hantai.page.getByTestId('inbox').getByTestId(`escalation-${target.id}`);
+      await row.waitFor();
+      await expect.poll(() => badge(hantai)).toBe(before.hantai.counts.open);
+      const streams: string[] = [];
+      nanzheng.page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/events') streams.push(request.url());
+      });
+      await nanzheng.page.goto(`${suite.server.url}/campaigns/${campaign}/lists/clues`);
+      await expect.poll(() => badge(nanzheng)).toBe(before.nanzheng.counts.open);
+      // The list and the count in its top bar follow one stream: a browser holds few connections to a server at once.
+      expect(streams).toHaveLength(1);
+      await office.page.goto(`${suite.server.url}/campaigns/${campaign}/board?kind=clue&item=${target.subjectId}`);
+      const drawer = office.page.getByTestId('detail-panel');
+      await expect.poll(() => drawer.getByTestId('item-escalations').locator('li').count()).toBeGreaterThan(0);
+      const history = drawer.getByTestId('history');
+      await history.waitFor();
+      expect(await history.locator('.history-entry', { hasText: '督办转交' }).count()).toBe(0);
+      // The streams are open and have settled on the newest entry.
+      await hantai.page.waitForTimeout(500);
+
+      const clue = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${target.subjectId}`);
+      await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${target.subjectId}/transfer`, { version: clue.version, unitId: 'nanzheng', reason: '属地管辖' });
+      const after = { hantai: await mine(hantai), nanzheng: await mine(nanzheng) };
+      expect(after.hantai.counts.open).toBeLessThan(before.hantai.counts.open);
+      expect(after.nanzheng.counts.open).toBeGreaterThan(before.nanzheng.counts.open);
+
+      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => badge(hantai)).toBe(after.hantai.counts.open);
+      await expect.poll(() => badge(nanzheng)).toBe(after.nanzheng.counts.open);
+      await expect.poll(() => history.locator('.history-entry', { hasText: '督办转交' }).first().textContent()).toContain('→ 南郑分局单位负责人');
+
+      // Signed off by 南郑's lead, whose it is now: the office's drawer says so, and its history.
+      await apiCall(suite.server.url, nanzheng.context, 'POST', `/api/escalations/${target.id}/acknowledge`, { note: '已接手' });
+      await expect.poll(() => drawer.getByTestId('item-escalations').textContent()).toContain('“已接手”');
+      await expect.poll(() => history.locator('.history-entry', { hasText: '督办签收' }).count()).toBeGreaterThan(0);
+      await expect.poll(() => badge(nanzheng)).toBe(after.nanzheng.counts.open - 1);
+    } finally {
+      for (const who of [hantai, nanzheng, office]) await who.context.close();
+    }
+  });
 
   test('a long 签收 note is kept whole: past 4,000 characters it is counted and said over, and not sent; a refusal by the server marks the note; at 4,000 it is signed off with all of it', () =>
     asUser(suite, 'office', async ({ context, page }) => {

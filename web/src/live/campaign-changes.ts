@@ -1,4 +1,4 @@
-import { subscribeToChanges } from './live-events';
+import { followChanges } from './shared-changes';
 
 /**
  * Calls `changed` when the campaign itself changes while a page is open (its
@@ -8,7 +8,7 @@ import { subscribeToChanges } from './live-events';
  * report said of a phase just frozen "该阶段尚未结束" until it was reloaded.
  */
 export function followCampaign(campaignId: () => number, changed: () => void): void {
-  subscribeToChanges({
+  followChanges({
     onChange: (change) => {
       if (change.campaignId === campaignId() && change.subject === 'campaign' && change.event !== 'campaign.map' && change.event !== 'campaign.map_remove') changed();
     },

@@ -1,5 +1,5 @@
 import { onCleanup } from 'solid-js';
-import { subscribeToChanges } from './live-events';
+import { followChanges } from './shared-changes';
 import { refreshSchedule } from './refresh-schedule';
 
 /**
@@ -22,7 +22,7 @@ export function useLiveRefresh(campaignId: () => number, refetch: (campaignChang
     },
     { quietMs, maxWaitMs },
   );
-  const { status } = subscribeToChanges({
+  const status = followChanges({
     onChange: (change) => {
       if (change.campaignId !== campaignId()) return;
       if (change.subject === 'campaign') campaignChanged = true;
