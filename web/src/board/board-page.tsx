@@ -128,6 +128,9 @@ export function BoardPage() {
     onOpenItemChanged: () => setRevision((r) => r + 1),
     onItemChange: (change) => {
       inbox.itemChanged(change);
+      // A transfer takes its item's escalations along; one of the office's goes without an entry of its own (its
+      // recipient stays), yet the inbox's unit view of the unit it left lists it no more.
+      if (change.formerUnitId !== null) escalationsChanged();
       // The card of an open move dialog changed by someone else: the dialog says so before its submit is refused.
       const open = moves.draft();
       if (open !== null && change.subject === open.card.kind && change.subjectId === open.card.id && overtakes(change, open.card.version)) {
