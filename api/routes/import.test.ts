@@ -111,6 +111,20 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before + 3);
   });
 
+  it('puts each row of a file uploaded again in one bucket: a row repeating an imported row\'s source id is an error, as it was the first time, not "already imported"', async () => {
+    const file = [header, 'R-001,重复编号的原行,内容,汉台分局,,其他', 'R-002,另一条线索,内容,汉台分局,,其他', 'R-003,单位不存在,内容,火星分局,,其他', 'R-001,编号抄错的另一条线索,内容不同,汉台分局,,其他'].join('\n');
+    const first = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+    expect(first).toMatchObject({ created: 2, alreadyImported: [] });
+    expect(first.issues.map((i) => [i.row, i.reason.zh])).toEqual([[4, expect.stringContaining('没有这个单位')], [5, '与第 2 行编号重复']]);
+
+    const again = (await (await upload(file, 'commit=false')).json()) as Plan;
+    // Row 5 was never imported (its id stood for row 2): said again as the error to fix, and not skipped as imported before.
+    expect(again.alreadyImported).toEqual([2, 3]);
+    expect(again.issues.map((i) => [i.row, i.reason.zh])).toEqual([[4, expect.stringContaining('没有这个单位')], [5, '与第 2 行编号重复']]);
+    // The counts the page shows add up to the file's rows.
+    expect(again.valid + new Set(again.issues.map((i) => i.row)).size + again.alreadyImported.length).toBe(again.rows);
+  });
+
   it('names the row and cell of a quote never closed, counts every row below it, and imports nothing of the file, not even its valid rows', async () => {
     const file = [header, 'Q-001,"引号没有闭合的标题,内容,汉台分局,,其他', 'Q-002,引号之后的有效线索,内容,汉台分局,,其他'].join('\n');
     const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
