@@ -59,6 +59,44 @@ describe('the focus after a dialog, the inbox or a form', () => {
       }
     }));
 
+  test("a side column's Expand or Collapse pressed from the keyboard leaves the focus on the toggle that takes its place, with lanes or without; one opened by the address or by Back takes none", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const toggled = (state: string) =>
+        page.evaluate((id) => {
+          const active = document.activeElement;
+          return active?.getAttribute('data-testid') === id ? active.getAttribute('aria-expanded') : 'elsewhere';
+        }, `toggle-${state}`);
+      for (const [path, state, key] of [
+        ['board?kind=clue', 'unfounded', 'Enter'],
+        ['board?kind=clue', 'merged', 'Space'],
+        ['board?kind=clue&swimlane=unit', 'unfounded', 'Space'],
+      ] as const) {
+        const where = `${path} ${state} ${key}`;
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/${path}`);
+        await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+        const toggle = page.locator(`[data-testid=toggle-${state}]`);
+        await toggle.focus();
+        await page.keyboard.press(key);
+        await expect.poll(() => toggled(state), { message: where }).toBe('true');
+        // Focus kept, the keyboard goes on from there: pressed again, the column closes and its Expand has it.
+        await page.keyboard.press(key);
+        await expect.poll(() => toggled(state), { message: where }).toBe('false');
+      }
+
+      // Opened by the address, or again by Back, a side column leaves the focus where it was.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&side=unfounded`);
+      await page.locator('[data-testid=column-unfounded] [data-testid=toggle-unfounded][aria-expanded=true]').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).not.toBe('toggle-unfounded');
+      await page.getByTestId('toggle-unfounded').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => toggled('unfounded')).toBe('false');
+      const search = page.getByRole('toolbar').locator('input[name=q]');
+      await search.focus();
+      await page.goBack();
+      await page.locator('[data-testid=toggle-unfounded][aria-expanded=true]').waitFor();
+      expect(await search.evaluate((input) => input === document.activeElement)).toBe(true);
+    }));
+
   test("a filter's Clear leaves the focus in the search box beside it, on the board and on a list", () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const inSearch = () => page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'q');

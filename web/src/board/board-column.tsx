@@ -12,6 +12,7 @@ import { bm } from './board-messages';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { toast } from '../ui/toasts';
 import { reasonText } from '../api/problem';
+import { pressToggle, takeFocusIfPressed } from './toggle-focus';
 
 export const columnDropId = (state: string) => `column-${state}`;
 
@@ -38,7 +39,8 @@ export function ColumnHeader(props: { column: Column; context: BoardContext; sho
             aria-expanded="true"
             aria-label={`${t('collapse')} ${tr(props.column.label)}`}
             title={t('collapse')}
-            onClick={() => props.context.toggle(props.column.state)}
+            ref={(button) => takeFocusIfPressed(button, props.column.state)}
+            onClick={(event) => pressToggle(props.column.state, event.currentTarget, props.context.toggle)}
           >
             ‹
           </button>
@@ -108,7 +110,7 @@ function ColumnSelect(props: { column: Column; context: BoardContext }) {
   );
 }
 
-/** A side column while collapsed: a narrow strip with its name and count that opens on click (and still takes drops). */
+/** A side column while collapsed: a narrow strip with its name and count that opens on click (and still takes drops); see toggle-focus.ts for where the focus goes. */
 export function CollapsedColumn(props: { column: Column; context: BoardContext }) {
   return (
     <button
@@ -118,7 +120,8 @@ export function CollapsedColumn(props: { column: Column; context: BoardContext }
       aria-expanded="false"
       aria-label={`${t('expand')} ${tr(props.column.label)} (${props.column.count})`}
       title={t('expand')}
-      onClick={() => props.context.toggle(props.column.state)}
+      ref={(button) => takeFocusIfPressed(button, props.column.state)}
+      onClick={(event) => pressToggle(props.column.state, event.currentTarget, props.context.toggle)}
     >
       <span class="column-count">{figure(props.column.count)}</span>
       <span class="column-collapsed-label">{tr(props.column.label)}</span>
