@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Label } from './labels';
+import { requiredText } from './visible-text';
 
 /**
  * The figures a campaign reports upward, recorded on the move where they
@@ -63,8 +64,10 @@ export type ClueOutcomeFigure = Exclude<keyof ClueOutcome, 'organisationType'>;
 
 export const prosecutionSchema = z.strictObject({ sentForProsecution: people });
 
+// The measures are what the office reads before closing the problem (销号): blank ones, or zero-width spaces alone,
+// were taken as an account of the rectification.
 export const rectificationSchema = z.strictObject({
-  measures: z.string().trim().min(1).max(4000),
+  measures: requiredText(4000),
   websitesShutDown: things,
   accountsClosed: reached,
 });

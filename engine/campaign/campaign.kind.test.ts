@@ -65,6 +65,13 @@ describe('advancing the campaign', () => {
     expect(decision).toMatchObject({ ok: false, refusal: { code: 'exit_criteria_unmet', unmet } });
   });
 
+  it('is refused with a reason of invisible characters alone, naming the reason, with criteria met or not', () => {
+    for (const unmetNow of [unmet, []]) {
+      const decision = decideAdvance(campaignIn('survey'), actors.office, { reason: '\u200b\u200d\u2060' }, campaignConfig, unmetNow, local('2026-03-10T09:00:00'));
+      expect(decision).toMatchObject({ ok: false, refusal: { code: 'payload_invalid', fields: [{ field: 'reason', message: { zh: '不能只有看不见的字符' } }] } });
+    }
+  });
+
   it('is accepted with criteria unmet when the office writes a reason, which is recorded', () => {
     const decision = decideAdvance(
       campaignIn('survey'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventMeta } from '../item/types';
+import { requiredText } from '../visible-text';
 import type { PhaseWindow } from './campaign-config';
 import type { UnmetCriterion } from './exit-criteria';
 
@@ -21,7 +22,9 @@ export interface CampaignContext {
   readonly forcedAdvances: readonly ForcedAdvance[];
 }
 
-export const advancePayloadSchema = z.strictObject({ reason: z.string().trim().min(1).max(4000).optional() });
+// The reason for advancing with criteria unmet is kept in the campaign's record of forced advances: one of invisible
+// characters alone stood there as if the office had explained itself (the advance route's contract refuses it too).
+export const advancePayloadSchema = z.strictObject({ reason: requiredText(4000).optional() });
 export type AdvancePayload = z.infer<typeof advancePayloadSchema>;
 
 /**

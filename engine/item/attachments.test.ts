@@ -72,6 +72,18 @@ describe('files attached to a clue', () => {
     expect(decideClue(clue, actors.office, detach(1, '  '), rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'reason' }] } });
   });
 
+  it('refuses a removal whose reason is only invisible characters, naming the reason in both languages, as its route does', () => {
+    const clue = after(clueIn('filed'), { actor: 'office', request: attach(1) });
+    for (const reason of ['\u200b', '\u200c\u200d', ' \u2060 ', '\u200b\ufeff']) {
+      expect(decideClue(clue, actors.office, detach(1, reason), rules, now)).toMatchObject({
+        ok: false,
+        refusal: { code: 'payload_invalid', fields: [{ field: 'reason', message: { zh: '不能只有看不见的字符', en: expect.stringContaining('not only invisible characters') } }] },
+      });
+    }
+    const problem = problemIn('rectifying', { attachments: [{ id: 2, by: 1 }] });
+    expect(decideProblem(problem, actors.office, { event: 'problem.detach', payload: { attachmentId: 2, reason: '\u200b' } }, rules, now)).toMatchObject({ ok: false, refusal: { fields: [{ field: 'reason' }] } });
+  });
+
   it('replay from the history to the same list, so the audit log alone says which files an item holds', () => {
     const fields = { title: '网络赌博线索', description: '', categoryId: 5, source: 'other' as const };
     const created = createClue(100, { campaignId: 1, unitId: 'hantai', assigneeId: 7, fields }, actors.office, rules, now);

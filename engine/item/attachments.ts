@@ -3,6 +3,7 @@ import type { Label } from '../labels';
 import { refuse } from '../refusals';
 import type { Check } from './checks';
 import type { EventMeta } from './types';
+import { requiredText } from '../visible-text';
 
 /**
  * Files attached to an item (附件): screenshots, transfer records, documents.
@@ -43,8 +44,11 @@ export const attachPayloadSchema = z.strictObject({
   sha256: sha256Hex,
 });
 
-/** Removing a file from an item says why; the file stays stored, and its entries in the history name it. */
-export const detachPayloadSchema = z.strictObject({ attachmentId, reason: z.string().trim().min(1).max(4000) });
+/**
+ * Removing a file from an item says why; the file stays stored, and its entries in the history name it. The reason must
+ * hold something one can see, as the removal route's contract holds it: zero-width spaces alone removed evidence unexplained.
+ */
+export const detachPayloadSchema = z.strictObject({ attachmentId, reason: requiredText(4000) });
 
 export type AttachPayload = z.infer<typeof attachPayloadSchema>;
 export type DetachPayload = z.infer<typeof detachPayloadSchema>;

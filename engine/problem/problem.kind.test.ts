@@ -91,6 +91,13 @@ describe('the rules of rectification', () => {
       ok: false,
       refusal: { code: 'payload_invalid', fields: [{ field: 'rectification.websitesShutDown' }] },
     });
+    // Measures of invisible characters alone (zero-width spaces, a word joiner) are no account of what was done.
+    for (const measures of ['   ', '\u200b\u200b', '\u2060\ufeff']) {
+      expect(decideProblem(problem, actors.officerAssigned, { to: 'rectified', payload: { rectification: { ...rectification, measures } } }, rules, now)).toMatchObject({
+        ok: false,
+        refusal: { code: 'payload_invalid', fields: [{ field: 'rectification.measures' }] },
+      });
+    }
     const zeros = { measures: '约谈', websitesShutDown: 0, accountsClosed: 0 };
     expect(decideProblem(problem, actors.officerAssigned, { to: 'rectified', payload: { rectification: zeros } }, rules, now)).toMatchObject({
       ok: true,
