@@ -98,7 +98,16 @@ describe('attachments in the drawer, in Chromium', () => {
       await section.getByTestId('attachment-remove').nth(1).click();
       await section.getByTestId('attachment-remove-confirm').click();
       expect(await section.getByTestId('attachment-remove-form').locator('[role=alert]').textContent()).toBe('移除原因：必填');
-      await section.locator('[data-testid=attachment-remove-form] textarea').fill('与另一份笔录重复');
+      // Zero-width spaces alone look typed; the server refuses them, and says so beside the reason, not "see the field marked" with none marked.
+      const removeForm = section.getByTestId('attachment-remove-form');
+      await removeForm.locator('textarea').fill('\u200b\u200b');
+      await section.getByTestId('attachment-remove-confirm').click();
+      await expect.poll(() => removeForm.getByTestId('error-reason').textContent()).toBe('不能只有看不见的字符');
+      expect(await removeForm.locator('textarea').getAttribute('aria-invalid')).toBe('true');
+      expect(await removeForm.locator('p.form-error').count()).toBe(0);
+      expect(await section.getByTestId('attachment-name').count()).toBe(3);
+      await removeForm.locator('textarea').fill('与另一份笔录重复');
+      expect(await removeForm.getByTestId('error-reason').textContent()).toBe('');
       await section.getByTestId('attachment-remove-confirm').click();
       await expect.poll(() => section.getByTestId('attachment-name').allTextContents()).toEqual(['协查通知.pdf', '转账截图.png']);
 

@@ -15,6 +15,7 @@ import { fileSize } from '../ui/file-size';
 import { attachmentsApi, fileUrl, previewable, type AttachedFile } from './api';
 import { am, attachmentMessages } from './messages';
 import { Field } from '../board/item-form';
+import { serverErrors, type FieldErrors } from '../board/payload-fields';
 import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
 import './attachments.css';
 
@@ -57,8 +58,10 @@ export function AttachmentsSection(props: {
   const [removing, setRemoving] = createSignal<number | null>(null);
   const [reason, setReason] = createSignal('');
   const [removeProblem, setRemoveProblem] = createSignal<string | null>(null);
+  // The server's word on the reason (zero-width spaces alone, which look typed), until it is typed again.
+  const [refused, setRefused] = createSignal<FieldErrors>({});
   // A reason past its limit is said beside the box as it is typed (see text-limit.ts); the form's other faults below it.
-  const overErrors = () => withLimit({}, removeLimit, reason());
+  const reasonErrors = () => withLimit(refused(), removeLimit, reason());
   let removeBox: HTMLTextAreaElement | undefined;
   const [busy, setBusy] = createSignal(false);
   const mayAttach = () => props.mayAct && props.item.changes.includes(`${props.kind}.attach`);
@@ -115,6 +118,7 @@ export function AttachmentsSection(props: {
     setRemoving(removing() === id ? null : id);
     setReason('');
     setRemoveProblem(null);
+    setRefused({});
   };
 
   async function remove(event: SubmitEvent, file: AttachedFile) {
@@ -139,7 +143,13 @@ export function AttachmentsSection(props: {
       props.onChanged([props.item.state]);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      setRemoveProblem(tr(error.reason));
+      // A refusal naming the reason is said beside it, the reason kept to correct; "see the field marked" alone below
+      // the box marked nothing. Any other refusal (the file already removed) is said below it.
+      const fields = serverErrors(error.fields);
+      setRefused(fields);
+      const onReason = fields.reason !== undefined && error.fields.length === 1;
+      setRemoveProblem(onReason ? null : tr(error.reason));
+      if (onReason) removeBox?.focus();
     } finally {
       setBusy(false);
     }
@@ -184,14 +194,17 @@ export function AttachmentsSection(props: {
                   </div>
                   <Show when={removing() === file.id}>
                     <form class="attachment-remove" data-testid="attachment-remove-form" onSubmit={(event) => void remove(event, file)} novalidate>
-                      <Field name="reason" label={am('removeReason')} errors={overErrors()} hint={am('removeHint')} limit={{ text: reason(), max: removeLimit.max }}>
+                      <Field name="reason" label={am('removeReason')} errors={reasonErrors()} hint={am('removeHint')} limit={{ text: reason(), max: removeLimit.max }}>
                         <textarea
                           ref={removeBox}
                           name="reason"
                           rows={2}
                           value={reason()}
-                          onInput={(event) => setReason(event.currentTarget.value)}
-                          aria-invalid={removeProblem() !== null || overErrors().reason !== undefined}
+                          onInput={(event) => {
+                            setReason(event.currentTarget.value);
+                            setRefused({});
+                          }}
+                          aria-invalid={removeProblem() !== null || reasonErrors().reason !== undefined}
                         />
                       </Field>
                       <Show when={removeProblem()}>{(why) => <p class="form-error" role="alert">{why()}</p>}</Show>
