@@ -93,6 +93,8 @@ export const importPlan = z
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),
     /** Rows of a CSV cell opening a quote that nothing after it closes (each also in `issues`): the file is not read as written, and nothing of it is imported, not even with onlyValid. */
     unclosedQuotes: z.array(z.number().int()),
+    /** Rows of a quoted CSV cell with text after its closing quote, or a lone quote inside (each also in `issues`): refused as `unclosedQuotes` are; read as the CSV rules have it, the rows below ran into the cell. */
+    strayQuotes: z.array(z.number().int()),
     batchId: z.string().optional(),
     created: z.number().int().optional(),
     merged: z.number().int().optional(),

@@ -142,6 +142,23 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before);
   });
 
+  it('names the row of a quoted title with text after its closing quote, reads the rows it swallowed as their own, and imports nothing of the file', async () => {
+    // Read as papaparse has it, the title ran on over the lines below to the next quote (S-004's): S-002 and S-003 vanished into it.
+    const file = [header, 'S-001,"标题"多余,内容,汉台分局,,其他', 'S-002,被并入标题的线索,内容,汉台分局,,其他', 'S-003,也被并入的线索,内容,汉台分局,,其他', 'S-004,"引号正确的标题",内容,汉台分局,,其他'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(plan).toMatchObject({ rows: 4, valid: 3, unclosedQuotes: [], strayQuotes: [2] });
+    expect(plan.issues).toEqual([{ row: 2, column: '线索标题', reason: { zh: expect.stringContaining('引号位置有误'), en: expect.stringContaining('Misplaced quote') } }]);
+    const before = await clueCount();
+    for (const query of ['commit=true', 'commit=true&onlyValid=true']) {
+      const refused = await upload(file, query);
+      expect(refused.status, query).toBe(422);
+      const body = (await refused.json()) as { reason: { zh: string; en: string }; plan: Plan };
+      expect(body.reason).toEqual({ zh: '第 2 行的引号位置有误（闭合的引号之后还有文字），文件无法按原样读取，未导入任何线索', en: 'Row 2 has text after a closing quote, so the file cannot be read as written; nothing was imported' });
+      expect(body.plan.issues.map((i) => i.row)).toEqual([2]);
+    }
+    expect(await clueCount()).toBe(before);
+  });
+
   it('is idempotent by the source id, shares one batch id in the audit log, and keeps formula text as text', async () => {
     const before = await clueCount();
     const again = (await (await upload([header, ...good].join('\n'), 'commit=true')).json()) as Plan;

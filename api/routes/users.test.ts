@@ -278,6 +278,15 @@ describe('people administration', () => {
     expect(plan?.issues.map((i) => [i.row, i.column, i.reason.en.slice(0, 14)])).toEqual([[2, 'displayName', 'Unclosed quote']]);
   });
 
+  it('names a row whose quoted cell has text after its closing quote, the rows it ran on over counted, the file refused', async () => {
+    const csv = ['username,displayName,role,unit,password', 'lin.liu,"林"六,officer,hantai,lin-liu-password', 'lin.qi,林七,officer,hantai,lin-qi-password', 'lin.ba,"林八",officer,hantai,lin-ba-password'].join('\n');
+    const refused = await admin.send('POST', '/api/admin/users/bulk', { csv, commit: true });
+    expect(refused.status).toBe(422);
+    const plan = ((await refused.json()) as Problem).plan;
+    expect(plan).toMatchObject({ rows: 3, valid: 2 });
+    expect(plan?.issues.map((i) => [i.row, i.column, i.reason.en.slice(0, 15)])).toEqual([[2, 'displayName', 'Misplaced quote']]);
+  });
+
   it('says once of a row with no username that it needs one, not also that an empty one has the wrong letters', async () => {
     const csv = ['username,displayName,role,unit,password', ',林三,officer,hantai,lin-san-password'].join('\n');
     const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv, commit: false })).json()) as { issues: { row: number; column: string }[] };

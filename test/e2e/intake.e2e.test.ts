@@ -189,6 +189,23 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('a CSV whose title has text after its closing quote: its row named, the rows it ran on over counted, and neither import offered', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      const lines = [header, 'S-001,"标题"多余,内容,汉台分局,,其他', 'S-002,被并入标题的线索,内容,汉台分局,,其他', 'S-003,"引号正确的标题",内容,汉台分局,,其他'];
+      await upload(page, '多余.csv', Buffer.from(lines.join('\n')));
+      await settled(page);
+      expect(await page.getByTestId('stat-rows').locator('.stat-value').textContent()).toBe('3');
+      expect(await page.getByTestId('issue-2').textContent()).toContain('引号位置有误');
+      expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-valid').isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-blocked').textContent()).toBe('文件中有位置有误的引号（闭合的引号之后还有文字），改正前不能导入任何行');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on an intranet address over plain http (no crypto.randomUUID there) the file is still checked and imported', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

@@ -13,7 +13,7 @@ import { letOthersIn } from '../let-others-in';
 import { locateHeader, resolveMapping, type Mapping } from './import-columns';
 import { duplicateOutcome, mergeCreated, type DuplicateRule, type MergeChoices } from './import-merges';
 import { planImport, rowsBetweenTurns, type ImportPlan, type OnProgress, type RowIssue } from './import-plan';
-import type { Table } from './read-table';
+import { quoteFaults, type Table } from './read-table';
 
 /** Clues written between turns (some 60 ms of writing here): fewer, larger statements write faster, more of them leave reads waiting. */
 const writesBetweenTurns = 500;
@@ -77,11 +77,16 @@ async function writeImport(
   const campaign = await loadCampaign(tx, campaignId);
   const mapping = resolveMapping(table.headers, chosen, campaign.importMapping ?? null);
   const { plan: checked, rows } = await planImport(tx, campaign, table, mapping, actor, now, options.onProgress);
-  // A file not read as written (a quote never closed) is not imported in part: the rows read after the quote may not be those its writer wrote.
-  const [unclosed] = checked.unclosedQuotes;
-  if (unclosed !== undefined) {
+  // A file not read as written (a quote never closed, or text after a closing one) is not imported in part: the rows read
+  // after the quote may not be those its writer wrote.
+  const [misquoted] = quoteFaults(table);
+  if (misquoted !== undefined) {
+    const row = misquoted.row;
     throw new ApiError('payload_invalid', {
-      reason: { zh: `第 ${unclosed} 行的引号没有闭合，文件无法按原样读取，未导入任何线索`, en: `Row ${unclosed} opens a quote that is never closed, so the file cannot be read as written; nothing was imported` },
+      reason:
+        misquoted.kind === 'unclosed'
+          ? { zh: `第 ${row} 行的引号没有闭合，文件无法按原样读取，未导入任何线索`, en: `Row ${row} opens a quote that is never closed, so the file cannot be read as written; nothing was imported` }
+          : { zh: `第 ${row} 行的引号位置有误（闭合的引号之后还有文字），文件无法按原样读取，未导入任何线索`, en: `Row ${row} has text after a closing quote, so the file cannot be read as written; nothing was imported` },
       extra: { plan: checked },
     });
   }

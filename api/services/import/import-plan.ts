@@ -28,7 +28,7 @@ import { offerMerges } from './import-merges';
 import { lookUp } from './name-lookup';
 import { unitReader, unitsToFileTo } from './unit-names';
 import { wordForWordCopies } from './word-for-word';
-import { unclosedQuoteReason, type Table } from './read-table';
+import { quoteFaults, type Table } from './read-table';
 import { choiceList, shortChoiceList } from './choice-list';
 
 /*
@@ -73,6 +73,8 @@ export interface ImportPlan {
   readonly duplicatesInFile: { row: number; sameAs: number }[];
   /** Rows of a cell opening a quote that nothing closes (each also an issue): the file is not read as written, and none of it is imported. */
   readonly unclosedQuotes: number[];
+  /** Rows of a quoted cell with text after its closing quote, or a lone quote inside (each also an issue): as `unclosedQuotes`. */
+  readonly strayQuotes: number[];
 }
 
 export interface PlannedRow {
@@ -99,6 +101,7 @@ const shape = (table: Table) => ({
   headerLastRow: table.headerLastRow ?? table.headerRow,
   headers: table.headers,
   unclosedQuotes: (table.unclosedQuotes ?? []).map((q) => q.row),
+  strayQuotes: (table.strayQuotes ?? []).map((q) => q.row),
 });
 
 export type OnProgress = (progress: ImportProgress) => void;
@@ -159,19 +162,19 @@ export async function planImport(
   const planned: PlannedRow[] = [];
   const alreadyImported: number[] = [];
   const refsInFile = new Map<string, number>();
-  // A quote never closed is said on its row, once (the row's other cells are not what its writer meant); one above the
-  // data (in the header, or a title row over it) is said before the rest.
-  const unclosedAt = new Map((table.unclosedQuotes ?? []).map((q) => [q.row, issue(q.row, table.headers[q.column] ?? '', unclosedQuoteReason.zh, unclosedQuoteReason.en)]));
+  // A quote never closed, or closed with text after it, is said on its row, once (the row's other cells are not what its
+  // writer meant); one above the data (in the header, or a title row over it) is said before the rest.
+  const misquotedAt = new Map(quoteFaults(table).map((q) => [q.row, issue(q.row, table.headers[q.column] ?? '', q.reason.zh, q.reason.en)]));
   const dataRows = new Set(table.rowNumbers);
-  for (const [row, unclosed] of unclosedAt) if (!dataRows.has(row)) issues.push(unclosed);
+  for (const [row, misquoted] of misquotedAt) if (!dataRows.has(row)) issues.push(misquoted);
   const unreadable = issues.length;
   for (const field of ['title', 'unit'] as const) {
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
   const appended = appendedColumns(table.headers, mapping);
   if (issues.length > unreadable) {
-    // The rows are not checked without a title and a unit to read; an unclosed quote among them is still said.
-    for (const [row, unclosed] of unclosedAt) if (dataRows.has(row)) issues.push(unclosed);
+    // The rows are not checked without a title and a unit to read; a quote at fault among them is still said.
+    for (const [row, misquoted] of misquotedAt) if (dataRows.has(row)) issues.push(misquoted);
     return { plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
   }
 
@@ -186,9 +189,9 @@ export async function planImport(
       await letOthersIn();
     }
     const row = table.rowNumbers[index] ?? index + 2;
-    const unclosed = unclosedAt.get(row);
-    if (unclosed !== undefined) {
-      issues.push(unclosed);
+    const misquoted = misquotedAt.get(row);
+    if (misquoted !== undefined) {
+      issues.push(misquoted);
       continue;
     }
     const before = issues.length;

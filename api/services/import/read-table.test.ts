@@ -51,3 +51,47 @@ describe('a CSV whose cell opens a quote that nothing closes', () => {
     ]);
   });
 });
+
+describe('a CSV whose quoted cell has text after its closing quote', () => {
+  it('says so on its row and reads the lines below it as their own rows, where the cell ran on over them to the next quote', () => {
+    const read = csvRows(['标题,承办单位,类别,来源', '"标题"多余,hantai,电信网络诈骗,other', '线索乙,hantai,,other', '线索丙,hantai,,other', '"线索丁",hantai,,other', '线索戊,hantai,,other'].join('\n'));
+    expect(read.strayQuotes).toEqual([{ row: 2, column: 0 }]);
+    expect(read.unclosedQuotes).toEqual([]);
+    expect(read.rowNumbers).toEqual([2, 3, 4, 5, 6]);
+    expect(read.rows).toEqual([
+      ['"标题"多余', 'hantai', '电信网络诈骗', 'other'],
+      ['线索乙', 'hantai', '', 'other'],
+      ['线索丙', 'hantai', '', 'other'],
+      ['线索丁', 'hantai', '', 'other'],
+      ['线索戊', 'hantai', '', 'other'],
+    ]);
+  });
+
+  it('says it as such with no quote after it in the file, and names the column of a cell after others, CRLF and a BOM as well', () => {
+    expect(csvRows(['标题,承办单位', '"标题"多余,hantai', '线索乙,hantai'].join('\n'))).toMatchObject({ strayQuotes: [{ row: 2, column: 0 }], unclosedQuotes: [], rowNumbers: [2, 3] });
+    const read = csvRows('\uFEFF' + ['标题,承办单位,来源', '"两\r\n行",hantai,other', '线索甲,"han"tai,other', '线索乙,hantai,"other"'].join('\r\n'));
+    expect(read.strayQuotes).toEqual([{ row: 3, column: 1 }]);
+    expect(read.rows).toEqual([
+      ['两\r\n行', 'hantai', 'other'],
+      ['线索甲', '"han"tai', 'other'],
+      ['线索乙', 'hantai', 'other'],
+    ]);
+  });
+
+  it('says a lone quote inside a quoted cell, which papaparse reads on one row as a guess, the same way', () => {
+    const read = csvRows(['标题,承办单位', '"说"好"的",hantai', '线索乙,hantai'].join('\n'));
+    expect(read.strayQuotes).toEqual([{ row: 2, column: 0 }]);
+    expect(read.rowNumbers).toEqual([2, 3]);
+  });
+
+  it('reads well-formed quoting exactly as before: commas, doubled quotes and line breaks in quoted cells, a BOM, CRLF, a space after a closing quote', () => {
+    const read = csvRows('\uFEFF' + ['标题,承办单位,简要案情', '"甲,乙",hantai,"他说""还钱""了"', '"第一行\r\n第二行",hantai,""', '"丙" ,hantai,内容', '', '丁,hantai,"末尾"'].join('\r\n') + '\r\n');
+    expect(read).toMatchObject({ unclosedQuotes: [], strayQuotes: [], headers: ['标题', '承办单位', '简要案情'], rowNumbers: [2, 3, 4, 6] });
+    expect(read.rows).toEqual([
+      ['甲,乙', 'hantai', '他说"还钱"了'],
+      ['第一行\r\n第二行', 'hantai', ''],
+      ['丙', 'hantai', '内容'],
+      ['丁', 'hantai', '末尾'],
+    ]);
+  });
+});

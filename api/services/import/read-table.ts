@@ -16,11 +16,13 @@ export interface Table {
   readonly headerLastRow?: number;
   readonly rowNumbers: readonly number[];
   /** A CSV's cells that open a quote nothing after them closes (see csvRows): the file is not read as its writer meant it. */
-  readonly unclosedQuotes?: readonly UnclosedQuote[];
+  readonly unclosedQuotes?: readonly QuotedCell[];
+  /** A CSV's quoted cells with text after their closing quote, or a lone quote inside (see csvRows): nor is this file. */
+  readonly strayQuotes?: readonly QuotedCell[];
 }
 
-/** A cell opening a quote that nothing after it closes: its row, as the spreadsheet numbers it, and its column (0 the first). */
-export interface UnclosedQuote {
+/** A cell whose quote keeps the file from being read as written: its row, as the spreadsheet numbers it, and its column (0 the first). */
+export interface QuotedCell {
   readonly row: number;
   readonly column: number;
 }
@@ -30,6 +32,26 @@ export const unclosedQuoteReason = {
   zh: '引号没有闭合：此单元格以英文引号 " 开头，但文件中其后再没有与之配对的引号，文件因此无法按原样读取。请在原文件中补上或删去这个引号后重新上传；改正前不会导入任何行',
   en: 'Unclosed quote: this cell opens with a quote (") that nothing later in the file closes, so the file cannot be read as it was written. Close or remove the quote in the file and upload it again; no row is imported until then',
 } as const;
+
+/** What the check says of a quoted cell with text after its closing quote (or a lone quote inside it), on its row. */
+export const strayQuoteReason = {
+  zh: '引号位置有误：此单元格以英文引号 " 开头，但在与之配对的引号之后还有文字（或引号中间夹着单个引号），文件因此无法按原样读取，其下的行可能被并入这个单元格。请在原文件中改正这个引号（单元格内的引号应写成两个 ""）后重新上传；改正前不会导入任何行',
+  en: 'Misplaced quote: this cell opens with a quote (") and has text after the quote that closes it (or a lone quote inside it), so the file cannot be read as it was written, and the rows below it could run into this cell. Correct the quote in the file (a quote inside a quoted cell is written twice: "") and upload it again; no row is imported until then',
+} as const;
+
+/** A cell whose quote keeps a CSV from being read as written, how, and what the check says of it on its row. */
+export interface QuoteFaultAt extends QuotedCell {
+  readonly kind: 'unclosed' | 'stray';
+  readonly reason: { readonly zh: string; readonly en: string };
+}
+
+/** The cells of a table whose quotes keep it from being read as written, either way, in the file's order. */
+export function quoteFaults(table: Pick<Table, 'unclosedQuotes' | 'strayQuotes'>): QuoteFaultAt[] {
+  return [
+    ...(table.unclosedQuotes ?? []).map((cell) => ({ ...cell, kind: 'unclosed' as const, reason: unclosedQuoteReason })),
+    ...(table.strayQuotes ?? []).map((cell) => ({ ...cell, kind: 'stray' as const, reason: strayQuoteReason })),
+  ].sort((a, b) => a.row - b.row);
+}
 
 /** A table's header and data rows with the spreadsheet's number of each: blank rows are left out, but not out of the count. */
 interface NumberedRows {
@@ -67,59 +89,97 @@ function numbered(all: readonly { readonly number: number; readonly cells: strin
  * last rows gone, its count short). Its record is taken to end with its line
  * instead, the quote kept as text, and the rest of the file read on from the
  * next line, so that every row is counted and checked.
+ *
+ * A quoted cell with text after its closing quote (`"标题"多余,汉台分局`) is
+ * said too (`strayQuotes`), and read on past the same way: papaparse keeps
+ * the text, quote and all, and the cell then runs on over the lines below
+ * to the next quote in the file, so the rows between vanished into a title.
  */
-export function csvRows(text: string): NumberedRows & { readonly unclosedQuotes: readonly UnclosedQuote[] } {
-  const { records, unclosed } = csvRecords(text.replace(/^\uFEFF/, ''));
-  return { ...numbered(records.map((cells, i) => ({ number: i + 1, cells }))), unclosedQuotes: unclosed.map(({ record, column }) => ({ row: record + 1, column })) };
+export function csvRows(text: string): NumberedRows & { readonly unclosedQuotes: readonly QuotedCell[]; readonly strayQuotes: readonly QuotedCell[] } {
+  const { records, faults } = csvRecords(text.replace(/^\uFEFF/, ''));
+  const cellsOf = (kind: QuoteFault['kind']) => faults.filter((fault) => fault.kind === kind).map(({ record, column }) => ({ row: record + 1, column }));
+  return { ...numbered(records.map((cells, i) => ({ number: i + 1, cells }))), unclosedQuotes: cellsOf('unclosed'), strayQuotes: cellsOf('stray') };
+}
+
+/** Where a quote keeps a CSV from being read as written: the record (0 the first) and column, and how. */
+interface QuoteFault {
+  readonly record: number;
+  readonly column: number;
+  /** `unclosed`: nothing closes the quote; `stray`: text follows the closing quote, or a lone quote stands inside. */
+  readonly kind: 'unclosed' | 'stray';
+}
+
+/** Papaparse's codes for a quote never closed, and for one closed with text after it (its "malformed trailing quote"). */
+const quoteFaultCodes: readonly string[] = ['MissingQuotes', 'InvalidQuotes'];
+
+/**
+ * Where the first quote fault papaparse found opened its cell: the place just past the quote. Papaparse names one
+ * fault by both codes at times (a quote its line never closes, "closed" by one on a later line with text after it).
+ */
+function firstQuoteFault(errors: readonly Papa.ParseError[]): number | undefined {
+  // Folded, not spread into Math.min: a file of a quote on every line gives as many errors as lines.
+  let first: number | undefined;
+  for (const error of errors) if (quoteFaultCodes.includes(error.code) && error.index !== undefined && (first === undefined || error.index < first)) first = error.index;
+  return first;
 }
 
 /**
- * The unclosed quotes read on past, one at a time: each costs a parse of the rest of the file, and a file of a
+ * How a cell's quote is at fault, by its line from the quote on, as its writer sees it: another quote on the line
+ * (not one of a doubled pair) closed it with text after, or stands alone inside; none, and nothing closed it there.
+ */
+const faultOf = (line: string): QuoteFault['kind'] => (line.slice(1).replaceAll('""', '').includes('"') ? 'stray' : 'unclosed');
+
+/**
+ * The quote faults read on past, one at a time: each costs a parse of the rest of the file, and a file of a
  * quote opened on every line (inch marks, 12" screens) would be read as many times as it has lines. Past these,
  * the file's rest is read a line a row, its quotes as text: refused all the same, its rows still counted.
  */
-const unclosedReadOn = 20;
+const faultsReadOn = 20;
 
-/** The records of a CSV (papaparse's reading) and where a cell opened a quote that nothing closes (see csvRows). */
-function csvRecords(text: string): { records: string[][]; unclosed: { record: number; column: number }[] } {
+/** The records of a CSV (papaparse's reading) and where a quote keeps it from being read as written (see csvRows). */
+function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] } {
   const records: string[][] = [];
-  const unclosed: { record: number; column: number }[] = [];
-  // The delimiter and line break found in the whole file, kept for the rest of it read after an unclosed quote.
+  const faults: QuoteFault[] = [];
+  // The delimiter and line break found in the whole file, kept for the rest of it read after a quote fault.
   let found: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | undefined;
   let rest = text;
   for (;;) {
-    if (found !== undefined && unclosed.length >= unclosedReadOn) {
+    if (found !== undefined && faults.length >= faultsReadOn) {
       const { delimiter, newline } = found;
       records.push(...rest.split(newline).map((line) => line.split(delimiter)));
       break;
     }
     let parsed = Papa.parse<string[]>(rest, found ?? {});
-    let missing = parsed.errors.find((error) => error.code === 'MissingQuotes');
-    // A delimiter is found by rows of the same number of cells, which the quote's one endless cell is not: a file of tabs
+    let opened = firstQuoteFault(parsed.errors);
+    // A delimiter is found by rows of the same number of cells, which the quote's one long cell is not: a file of tabs
     // (Excel's Unicode text) was read by commas, its header one cell. Found instead in the lines above the quote's.
-    if (found === undefined && missing?.index !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
-      const above = Papa.parse<string[]>(rest.slice(0, Math.max(rest.lastIndexOf('\n', missing.index), 0)), { preview: 10 });
+    if (found === undefined && opened !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
+      const above = Papa.parse<string[]>(rest.slice(0, Math.max(rest.lastIndexOf('\n', opened), 0)), { preview: 10 });
       if (!above.errors.some((error) => error.code === 'UndetectableDelimiter') && above.meta.delimiter !== parsed.meta.delimiter) {
         parsed = Papa.parse<string[]>(rest, { delimiter: above.meta.delimiter });
-        missing = parsed.errors.find((error) => error.code === 'MissingQuotes');
+        opened = firstQuoteFault(parsed.errors);
       }
     }
-    if (missing?.row === undefined || missing.index === undefined) {
+    if (opened === undefined) {
       records.push(...parsed.data);
       break;
     }
     found ??= { delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak === '\r\n' || parsed.meta.linebreak === '\r' ? parsed.meta.linebreak : '\n' };
-    // Papaparse's record holds the cells before the quote, then the rest of the file as one cell; `index` is just past the quote.
-    const cells = parsed.data[missing.row] ?? [''];
-    const lineEnd = rest.indexOf(found.newline, missing.index);
-    const line = rest.slice(missing.index - 1, lineEnd === -1 ? undefined : lineEnd);
-    records.push(...parsed.data.slice(0, missing.row));
-    unclosed.push({ record: records.length, column: cells.length - 1 });
+    // Papaparse's record of the quote holds the lines below it in one cell, and (a stray quote) cells of a later line
+    // after it. Read instead: the records before the quote, and its record's cells up to it (the last, empty, the
+    // quote's own), by the text before it; then its line from the quote on, as plain text split by the delimiter.
+    const quote = opened - 1;
+    const before = Papa.parse<string[]>(rest.slice(0, quote), found).data;
+    const cells = before.pop() ?? [''];
+    const lineEnd = rest.indexOf(found.newline, opened);
+    const line = rest.slice(quote, lineEnd === -1 ? undefined : lineEnd);
+    records.push(...before);
+    faults.push({ record: records.length, column: cells.length - 1, kind: faultOf(line) });
     records.push([...cells.slice(0, -1), ...line.split(found.delimiter)]);
     if (lineEnd === -1) break;
     rest = rest.slice(lineEnd + found.newline.length);
   }
-  return { records, unclosed };
+  return { records, faults };
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { csvRows, unclosedQuoteReason } from '../import/read-table';
+import { csvRows, quoteFaults } from '../import/read-table';
 import { unitReader } from '../import/unit-names';
 import type { Database } from '../../../db/client';
 import { units, users } from '../../../db/schema';
@@ -50,16 +50,18 @@ const takenLabel = (name: string): Label => ({ zh: `用户名 ${name} 已被使�
  * units that exist and take people, the password policy.
  */
 export async function checkBulkAccounts(database: Database, csv: string): Promise<Checked> {
-  const { headers, rows, headerRow, rowNumbers, unclosedQuotes } = csvRows(csv);
+  const read = csvRows(csv);
+  const { headers, rows, headerRow, rowNumbers } = read;
   const at = Object.fromEntries(bulkColumns.map((c) => [c, headers.findIndex((h) => headerWords[c].includes(h.normalize('NFKC').toLowerCase()))])) as Record<BulkColumn, number>;
-  // A quote never closed, said on its row (once, not again as the odd cells it leaves): the whole file is refused for it.
+  // A quote never closed, or closed with text after it, said on its row (once, not again as the odd cells it leaves):
+  // the whole file is refused for it.
   const columnAt = (index: number) => bulkColumns.find((c) => at[c] === index) ?? headers[index] ?? '';
-  const unclosed = new Map(unclosedQuotes.map((q) => [q.row, issue(q.row, columnAt(q.column), unclosedQuoteReason)]));
+  const misquoted = new Map(quoteFaults(read).map((q) => [q.row, issue(q.row, columnAt(q.column), q.reason)]));
   const missing = bulkColumns.filter((c) => at[c] === -1);
   if (missing.length > 0) {
     // The English label is the column's own name where it is one word (password): said once, not "password (password)".
     const named = (c: BulkColumn) => (bulkColumnLabels[c].en === c ? c : `${bulkColumnLabels[c].en} (${c})`);
-    const issues = [...missing.map((c) => issue(headerRow, c, { zh: `缺少列：${bulkColumnLabels[c].zh}（${c}）`, en: `Missing column: ${named(c)}` })), ...unclosed.values()];
+    const issues = [...missing.map((c) => issue(headerRow, c, { zh: `缺少列：${bulkColumnLabels[c].zh}（${c}）`, en: `Missing column: ${named(c)}` })), ...misquoted.values()];
     return { plan: { rows: rows.length, valid: 0, issues }, accounts: [], lines: [] };
   }
   const policy = await readPasswordPolicy(database.db);
@@ -79,7 +81,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
   const firstRow = new Map<string, number>();
   rows.forEach((row, i) => {
     const line = rowNumbers[i] ?? i + 2;
-    const quote = unclosed.get(line);
+    const quote = misquoted.get(line);
     if (quote !== undefined) {
       issues.push(quote);
       return;

@@ -192,6 +192,7 @@ export function ImportPage() {
     if (concluded()) return im('concludedHint');
     // Not even its valid rows: those after the quote may not be the rows its writer wrote.
     if (current.unclosedQuotes.length > 0) return im('unclosedQuoteBlocked');
+    if (current.strayQuotes.length > 0) return im('strayQuoteBlocked');
     if (current.valid === 0) return im(current.alreadyImported.length > 0 && current.alreadyImported.length + invalidRows(current) >= current.rows ? 'allImported' : 'nothingToImport');
     if (current.issues.length > 0) return im('importBlocked');
     return null;
@@ -299,7 +300,7 @@ export function ImportPage() {
                           type="button"
                           class="button"
                           data-testid="import-valid"
-                          disabled={busy() || readOnly() || current().valid === 0 || current().unclosedQuotes.length > 0}
+                          disabled={busy() || readOnly() || current().valid === 0 || current().unclosedQuotes.length > 0 || current().strayQuotes.length > 0}
                           onClick={() => void commit(true)}
                         >
                           {im('importValid')}

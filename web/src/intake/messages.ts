@@ -117,6 +117,7 @@ export const intakeMessages = {
   importValid: { zh: '仅导入无错误的行', en: 'Import only the valid rows' },
   importBlocked: { zh: '有错误的行时不能全部导入', en: 'Cannot import everything while rows have problems' },
   unclosedQuoteBlocked: { zh: '文件中有未闭合的引号，改正前不能导入任何行', en: 'The file has an unclosed quote: no row can be imported until it is fixed' },
+  strayQuoteBlocked: { zh: '文件中有位置有误的引号（闭合的引号之后还有文字），改正前不能导入任何行', en: 'The file has text after a closing quote: no row can be imported until it is fixed' },
   nothingToImport: { zh: '没有可导入的行', en: 'No rows to import' },
   allImported: { zh: '文件中可导入的行此前均已导入', en: 'Every importable row of the file was imported before' },
   readOnlyHint: { zh: '只读账号不能导入线索', en: 'A read-only account cannot import clues' },
