@@ -226,6 +226,16 @@ describe('bulk import of clues', () => {
     expect(await clueCount()).toBe(before);
   });
 
+  it("reads a file of two columns by its tabs or semicolons though it ends with a blank line: Excel's Unicode text, a CSV of semicolons", async () => {
+    const unicode = '标题\t承办单位\r\nUTF-16 两列的线索\t汉台分局\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...unicode].map((ch) => ch.charCodeAt(0))).buffer)]);
+    const tabs = (await (await upload(utf16, 'commit=false')).json()) as Plan;
+    // It was read as one column, "标题\t承办单位", and refused for missing both.
+    expect(tabs).toMatchObject({ format: 'csv-utf16', rows: 1, valid: 1, issues: [], mapping: { title: '标题', unit: '承办单位' } });
+    const semicolons = (await (await upload('标题;承办单位\n分号两列的线索;汉台分局\n', 'commit=false')).json()) as Plan;
+    expect(semicolons).toMatchObject({ format: 'csv-utf8', rows: 1, valid: 1, issues: [], mapping: { title: '标题', unit: '承办单位' } });
+  });
+
   it('reads a workbook as a bureau makes one: the first sheet shown, a title above the header, marked headers, links, full-width text', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('配置', { state: 'hidden' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRows } from './read-table';
+import { csvRows, readTable } from './read-table';
 
 describe('a CSV whose cell opens a quote that nothing closes', () => {
   it('says so on its row and reads the rows below it, each counted, instead of one endless cell', () => {
@@ -93,5 +93,40 @@ describe('a CSV whose quoted cell has text after its closing quote', () => {
       ['丙', 'hantai', '内容'],
       ['丁', 'hantai', '末尾'],
     ]);
+  });
+});
+
+describe('the delimiter of a CSV', () => {
+  const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((ch) => ch.charCodeAt(0))).buffer)]);
+
+  it("reads Excel's Unicode text of two columns (UTF-16, tabs, the blank line it ends with) by its tabs, not as one column", async () => {
+    const table = await readTable(utf16le('标题\t承办单位\r\n线索甲\t汉台分局\r\n'));
+    expect(table).toMatchObject({ format: 'csv-utf16', headers: ['标题', '承办单位'], rows: [['线索甲', '汉台分局']], rowNumbers: [2] });
+  });
+
+  it('reads a two-column file of semicolons, blank lines between and after its rows, by its semicolons, the blank rows counted', () => {
+    const read = csvRows(['标题;承办单位', '线索甲;汉台分局', '', '线索乙;汉台分局', ''].join('\n'));
+    expect(read).toMatchObject({ headers: ['标题', '承办单位'], rowNumbers: [2, 4] });
+    expect(read.rows).toEqual([
+      ['线索甲', '汉台分局'],
+      ['线索乙', '汉台分局'],
+    ]);
+  });
+
+  it('reads a file of commas by its commas though its titles hold tabs or semicolons, more of them than the columns', () => {
+    const read = csvRows(['标题,承办单位', '线索\t甲,汉台分局', '线索;乙;丙,汉台分局', '线索;丁;戊,汉台分局', '线索;己;庚,汉台分局', ''].join('\n'));
+    expect(read.headers).toEqual(['标题', '承办单位']);
+    expect(read.rows).toEqual([
+      ['线索\t甲', '汉台分局'],
+      ['线索;乙;丙', '汉台分局'],
+      ['线索;丁;戊', '汉台分局'],
+      ['线索;己;庚', '汉台分局'],
+    ]);
+  });
+
+  it('reads a file of one column as one column, a tab or a semicolon in a cell kept as text', () => {
+    const read = csvRows(['标题', '线索\t甲', '线索;乙', '线索丙', ''].join('\r\n'));
+    expect(read.headers).toEqual(['标题']);
+    expect(read.rows).toEqual([['线索\t甲'], ['线索;乙'], ['线索丙']]);
   });
 });

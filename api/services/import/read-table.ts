@@ -136,10 +136,22 @@ const faultOf = (line: string): QuoteFault['kind'] => (line.slice(1).replaceAll(
  */
 const faultsReadOn = 20;
 
+/**
+ * The delimiter of a CSV's first rows with anything in them, or none found. Papaparse's own guess counts a blank line
+ * as a row of one cell and wants more than 1.99 cells a row: the blank line that ends a file pulled a two-column file
+ * of tabs (Excel's Unicode text) or semicolons below that, and it was read by commas, its header one cell.
+ */
+function delimiterOf(text: string): string | undefined {
+  const guess = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: true });
+  return guess.errors.some((error) => error.code === 'UndetectableDelimiter') ? undefined : guess.meta.delimiter;
+}
+
 /** The records of a CSV (papaparse's reading) and where a quote keeps it from being read as written (see csvRows). */
 function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] } {
   const records: string[][] = [];
   const faults: QuoteFault[] = [];
+  // None found, papaparse guesses again as it reads, and falls back to commas.
+  const delimiter = delimiterOf(text);
   // The delimiter and line break found in the whole file, kept for the rest of it read after a quote fault.
   let found: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | undefined;
   let rest = text;
@@ -149,14 +161,14 @@ function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] }
       records.push(...rest.split(newline).map((line) => line.split(delimiter)));
       break;
     }
-    let parsed = Papa.parse<string[]>(rest, found ?? {});
+    let parsed = Papa.parse<string[]>(rest, found ?? (delimiter === undefined ? {} : { delimiter }));
     let opened = firstQuoteFault(parsed.errors);
     // A delimiter is found by rows of the same number of cells, which the quote's one long cell is not: a file of tabs
     // (Excel's Unicode text) was read by commas, its header one cell. Found instead in the lines above the quote's.
     if (found === undefined && opened !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
-      const above = Papa.parse<string[]>(rest.slice(0, Math.max(rest.lastIndexOf('\n', opened), 0)), { preview: 10 });
-      if (!above.errors.some((error) => error.code === 'UndetectableDelimiter') && above.meta.delimiter !== parsed.meta.delimiter) {
-        parsed = Papa.parse<string[]>(rest, { delimiter: above.meta.delimiter });
+      const above = delimiterOf(rest.slice(0, Math.max(rest.lastIndexOf('\n', opened), 0)));
+      if (above !== undefined && above !== parsed.meta.delimiter) {
+        parsed = Papa.parse<string[]>(rest, { delimiter: above });
         opened = firstQuoteFault(parsed.errors);
       }
     }
