@@ -125,6 +125,15 @@ describe('bulk import of clues', () => {
     expect(again.valid + new Set(again.issues.map((i) => i.row)).size + again.alreadyImported.length).toBe(again.rows);
   });
 
+  it('names the first row with a source id in every repeat of it, the third as the second', async () => {
+    const file = [header, 'T-001,原行,内容,汉台分局,,其他', 'T-001,第一次重复,内容,汉台分局,,其他', 'T-002,另一条线索,内容,汉台分局,,其他', 'T-001,第二次重复,内容,汉台分局,,其他'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(plan.issues.map((i) => [i.row, i.column, i.reason.zh, i.reason.en])).toEqual([
+      [3, '线索编号', '与第 2 行编号重复', 'Same source id as row 2'],
+      [5, '线索编号', '与第 2 行编号重复', 'Same source id as row 2'],
+    ]);
+  });
+
   it('names the row and cell of a quote never closed, counts every row below it, and imports nothing of the file, not even its valid rows', async () => {
     const file = [header, 'Q-001,"引号没有闭合的标题,内容,汉台分局,,其他', 'Q-002,引号之后的有效线索,内容,汉台分局,,其他'].join('\n');
     const plan = (await (await upload(file, 'commit=false')).json()) as Plan;

@@ -201,7 +201,8 @@ export async function planImport(
     if (sourceRef !== null) {
       const earlier = refsInFile.get(sourceRef);
       if (earlier !== undefined) issues.push(issue(row, mapping.sourceRef ?? '', `与第 ${earlier} 行编号重复`, `Same source id as row ${earlier}`));
-      refsInFile.set(sourceRef, row);
+      // Every repeat names the id's first row, the one the user goes back to: a third named the second, itself a repeat.
+      else refsInFile.set(sourceRef, row);
       // Each row in one bucket, so that the counts add up to the file's rows. A row whose id is refused above (its digits
       // lost, or an earlier row's) is an error, not "imported before": it never was, only the row its id stood for, and
       // skipped as imported it would be lost without a word, where the first upload told what to fix in it.
