@@ -35,8 +35,14 @@ const eventFigures: Record<string, readonly (keyof Figures)[]> = {
   'clue.declineExtension': ['extensionsDeclined'],
   'problem.declineExtension': ['extensionsDeclined'],
 };
-/** Events that take back what another counted: a rectification rejected at its check (its figures are negative in the view, migration 0031). */
-const eventTakesBack: Record<string, readonly (keyof Figures)[]> = { 'problem.reject': ['problemsRectified'] };
+/**
+ * Events that take back what another counted, on their own day: a rectification rejected at its check (its figures are
+ * negative in the view, migration 0031), and an unfounded clue reopened, no longer verified as unfounded (migration 0033).
+ */
+const eventTakesBack: Record<string, readonly (keyof Figures)[]> = {
+  'problem.reject': ['problemsRectified'],
+  'clue.reopen': ['cluesVerified', 'cluesUnfounded'],
+};
 const organisationFigure: Record<string, keyof Figures | undefined> = { mafia: 'mafiaBroken', criminalGroup: 'criminalGroupsBroken', criminalGang: 'criminalGangsBroken' };
 
 /** Items whose entries one statement of a past span's standing reads: the event loop turns between parts. */

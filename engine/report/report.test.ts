@@ -130,6 +130,27 @@ describe('buildReport', () => {
     expect(buildReport(entries, survey, { categoryId: 1, units: new Set(['nanzheng']) }).total.figures.cluesFound).toBe(0);
   });
 
+  it('counts a clue found unfounded (查否), reopened and then filed as one clue verified and filed, none unfounded', () => {
+    // The dismissal was counted and the filing too: the report said 查否 55 where the list of unfounded clues held 53.
+    const reopened = [
+      create(3, '2026-01-05T00:00:00Z', 'hantai', 1, '2026-01-08T16:00:00Z'),
+      move(3, '2026-01-06T00:00:00Z', 'clue.verify', 'verifying', {}, '2026-01-21T16:00:00Z'),
+      move(3, '2026-01-10T00:00:00Z', 'clue.dismiss', 'unfounded', { conclusion: '经核查，举报内容不属实' }),
+      move(3, '2026-02-03T00:00:00Z', 'clue.reopen', 'verifying', { reason: '有新的举报材料' }, '2026-02-18T16:00:00Z'),
+      move(3, '2026-02-12T00:00:00Z', 'clue.file', 'filed', { caseNumber: 'Y', conclusion: 'z' }, '2026-04-13T16:00:00Z'),
+    ];
+    const counted = (span: { from: string; to: string; asOf: string }) => {
+      const { cluesVerified, cluesUnfounded, casesFiled } = buildReport(reopened, span).total.figures;
+      return [cluesVerified, cluesUnfounded, casesFiled];
+    };
+    expect(counted(survey)).toEqual([1, 0, 1]);
+    // The reopening takes the dismissal back on its own day: a span holding the dismissal alone counts it, one holding the reopening alone takes it back.
+    expect(counted({ ...survey, to: '2026-02-01T00:00:00Z' })).toEqual([1, 1, 0]);
+    expect(counted({ ...survey, from: '2026-02-01T00:00:00Z', to: '2026-02-05T00:00:00Z' })).toEqual([-1, -1, 0]);
+    // By the unit that held it, as every figure is.
+    expect(buildReport(reopened, survey).byUnit.hantai?.figures).toMatchObject({ cluesVerified: 1, cluesUnfounded: 0, casesFiled: 1 });
+  });
+
   it('counts a problem sent back at its check and done again as one problem rectified, with the figures of the submission that stands', () => {
     const problem = (event: string, at: string, toState: string, extra: Record<string, unknown> = {}): ReportEntry => ({ at, subject: 'problem', subjectId: 7, event, toState, payload: { type: event, ...extra, meta: { at, dueAt: null } } });
     const rectification = (websitesShutDown: number, accountsClosed: number) => ({ rectification: { measures: '关停', websitesShutDown, accountsClosed } });

@@ -146,6 +146,12 @@ function addEntry(tally: Tally, entry: ReportEntry, item: ItemAttributes): void 
       f.cluesVerified += 1;
       f.cluesUnfounded += 1;
       break;
+    // Reopened (重新核查), an unfounded clue's dismissal is taken back, on the day of the reopening: a clue found
+    // unfounded, reopened and then filed is one clue verified, filed and not unfounded.
+    case 'clue.reopen':
+      f.cluesVerified -= 1;
+      f.cluesUnfounded -= 1;
+      break;
     case 'clue.solve': {
       f.casesSolved += 1;
       const outcome = payload.outcome as ClueOutcome;
