@@ -3,7 +3,6 @@ import { For, Show, createMemo, createResource } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { lang, named, t, tr } from '../i18n/i18n';
 import { reportsApi } from '../reports/api';
-import { count, money, percent } from '../reports/format';
 import { dateTime } from '../ui/dates';
 import { LanguageToggle } from '../ui/language-toggle';
 import { WhenRead } from '../ui/read-failed';
@@ -12,21 +11,15 @@ import { usePageTitle } from '../ui/page-title';
 import { createBattleMapData } from './battle-map-data';
 import { CountyMap, MeasureLegend } from './county-map';
 import { isMeasure, measureAddressRefusal, scaleOf, type Measure } from './measure';
-import { bt, type BattleMapMessageKey } from './messages';
+import { bt } from './messages';
 import { PhaseTimeline } from './phase-timeline';
 import { TypicalPanel } from './typical-panel';
 import { UnitTiles, tilesHeading } from './unit-tiles';
 import { useLiveRefresh } from '../live/live-refresh';
 import { useWallScale } from './wall-zoom';
+import { wallFigures } from './wall-figures';
 import { placeUnits } from './geo';
 import './battle-map.css';
-
-interface KeyFigure {
-  readonly label: BattleMapMessageKey;
-  readonly value: string;
-  readonly unit?: string;
-  readonly tone?: 'alert' | 'good';
-}
 
 /** `/campaigns/:id/wall`: the battle map for a screen on the wall: read only, large type, live. */
 export function WallPage() {
@@ -46,24 +39,7 @@ export function WallPage() {
   /** A measure there is none of (`?measure=overdu`, typed for the screen): said on the wall, which has no buttons to show another. */
   const addressRefused = createMemo(() => measureAddressRefusal(search));
 
-  const figures = createMemo((): KeyFigure[] => {
-    const units = data.battleMap()?.units ?? [];
-    const sum = (key: 'total' | 'open' | 'overdue' | 'filed' | 'solved') => units.reduce((s, u) => s + u[key], 0);
-    const totals = report()?.total.figures;
-    const frozen = money(totals?.moneyFrozenYuan ?? 0);
-    return [
-      { label: 'clues', value: count(sum('total')) },
-      { label: 'open', value: count(sum('open')) },
-      { label: 'overdue', value: count(sum('overdue')), tone: 'alert' },
-      { label: 'filed', value: count(sum('filed')) },
-      { label: 'solved', value: count(sum('solved')), tone: 'good' },
-      { label: 'solveRate', value: percent(sum('filed') === 0 ? null : sum('solved') / sum('filed')) },
-      { label: 'suspectsCaught', value: totals === undefined ? '—' : count(totals.suspectsCaught ?? 0) },
-      { label: 'gangsBroken', value: totals === undefined ? '—' : count((totals.criminalGroupsBroken ?? 0) + (totals.criminalGangsBroken ?? 0) + (totals.mafiaBroken ?? 0)) },
-      // The unit goes with the label ("冻结涉案资金（万元）"): beside the value it wrapped under it on most walls.
-      { label: 'moneyFrozen', value: totals === undefined ? '—' : frozen.value, unit: frozen.unit },
-    ];
-  });
+  const figures = createMemo(() => wallFigures(data.battleMap()?.units ?? [], report()?.total));
 
   const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
   const drawn = useWallScale();
