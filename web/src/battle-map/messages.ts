@@ -10,9 +10,11 @@ export const battleMapMessages = {
   measureOverdue: { zh: '超期线索', en: 'Overdue clues' },
   noValue: { zh: '无数据', en: 'No data' },
   // The map counts every clue the campaign has (api/services/battle-map.ts): a phase's report counts those of its span.
+  // It counts them by their state now, so a case merged (并案) into another is not in a unit's rate, where the report
+  // (and the wall's key figures, taken from it) count what happened: said here, so the two rates are not read as one.
   solveRateHint: {
-    zh: '破案率 = 已破案线索 ÷ 已立案线索，专项行动全程（各阶段合计）',
-    en: 'Solve rate = clues solved ÷ clues filed, over the whole campaign (all phases)',
+    zh: '各单位破案率 = 已破案线索 ÷ 已立案线索，按线索当前状态（已并案的不计），全程各阶段合计',
+    en: "Each unit's solve rate = clues solved ÷ clues filed, by their state now (merged clues not counted), all phases",
   },
   counties: { zh: '县区分局', en: 'County branches' },
   detachments: { zh: '市局支队', en: 'City detachments' },
