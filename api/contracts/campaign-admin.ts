@@ -56,9 +56,10 @@ export const campaignSettings = z
      * Where escalations and requests for more time are POSTed (the bureau's
      * messaging), or null; the signing secret is never read back, only whether
      * one is set. How its deliveries stand: waiting, of those failed at least
-     * once (retried with backoff), and the latest failure's reason.
+     * once (retried with backoff), and the latest failure: its technical
+     * error (for whoever runs the receiver) and why, in the office's words.
      */
-    webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean(), pending: z.number().int(), failing: z.number().int(), lastError: z.string().nullable() }),
+    webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean(), pending: z.number().int(), failing: z.number().int(), lastError: z.string().nullable(), lastReason: label.nullable() }),
     /** What the files attached to the campaign's items take now, removed ones included, against `config.attachmentQuotaMb`. */
     attachments: z.object({ files: z.number().int(), bytes: z.number().int() }),
   })

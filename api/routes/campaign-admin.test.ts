@@ -521,7 +521,7 @@ describe('the webhook (通知接口)', () => {
       // Deliveries waiting, one of them failing: the settings say so, with the latest reason.
       await database.client.execute(`insert into webhook_outbox (campaign_id, url, body, attempts, next_attempt_at, last_error) values (1, 'http://x/', '{}', 0, '2026-06-15T02:00:00.000Z', null), (1, 'http://x/', '{}', 2, '2026-06-15T02:05:00.000Z', 'HTTP 503')`);
       const settings = await settingsOf(await office.get('/api/campaigns/1/settings'));
-      expect(settings.webhook).toMatchObject({ pending: 2, failing: 1, lastError: 'HTTP 503' });
+      expect(settings.webhook).toMatchObject({ pending: 2, failing: 1, lastError: 'HTTP 503', lastReason: { zh: '接收方回应 HTTP 503，未表示接收成功', en: 'The receiver answered HTTP 503, not a success' } });
       const lead = await signIn(app, 'hantai.lead');
       await problemOf(await lead.send('POST', '/api/campaigns/1/webhook/test', undefined, bodiless), 403);
     } finally {

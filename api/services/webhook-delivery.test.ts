@@ -82,7 +82,7 @@ describe('a delivery goes where the campaign’s webhook is when it is sent', ()
       // One failed and in its backoff, one due: neither is sent once the webhook is gone.
       await queue(removed.url, { n: 2 });
       await setWebhook(null, null);
-      expect(await webhookStatus(database.db, await campaignOne())).toEqual({ url: null, secretSet: false, pending: 0, failing: 0, lastError: null });
+      expect(await webhookStatus(database.db, await campaignOne())).toEqual({ url: null, secretSet: false, pending: 0, failing: 0, lastError: null, lastReason: null });
       expect(await deliverWebhooks(database, later(minute))).toEqual({ delivered: 0, failed: 0 });
       expect(await deliverWebhooks(database, later(2 * minute))).toEqual({ delivered: 0, failed: 0 });
       expect(removed.received).toHaveLength(1);

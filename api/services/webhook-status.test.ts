@@ -34,9 +34,32 @@ describe('the webhook as the settings show it', () => {
       await database.write((tx) => tx.insert(webhookOutbox).values({ campaignId: 1, url, body: '{"n":"b"}', nextAttemptAt: at(40).toISOString() }));
       await deliverWebhooks(database, () => at(40));
       const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-      expect(await webhookStatus(database.db, campaign!)).toEqual({ url, secretSet: true, pending: 2, failing: 2, lastError: 'HTTP 503' });
+      expect(await webhookStatus(database.db, campaign!)).toEqual({
+        url,
+        secretSet: true,
+        pending: 2,
+        failing: 2,
+        lastError: 'HTTP 503',
+        lastReason: { zh: '接收方回应 HTTP 503，未表示接收成功', en: 'The receiver answered HTTP 503, not a success' },
+      });
     } finally {
       await new Promise((done) => server.close(done));
     }
+  });
+
+  it('says why deliveries fail in the office\'s words, as the test delivery does, keeping the technical error beside it', async () => {
+    // A port nothing listens on: taken from the system, then let go.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hook`;
+    await new Promise((done) => closed.close(done));
+    await database.write((tx) => tx.delete(webhookOutbox));
+    await database.write((tx) => tx.update(campaigns).set({ webhookUrl: url, webhookSecret: 'the-secret-of-the-bureau' }).where(eq(campaigns.id, 1)));
+    await database.write((tx) => tx.insert(webhookOutbox).values({ campaignId: 1, url, body: '{"n":"c"}', nextAttemptAt: testNow.toISOString() }));
+    await deliverWebhooks(database, () => testNow);
+    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
+    const status = await webhookStatus(database.db, campaign!);
+    expect(status).toMatchObject({ pending: 1, failing: 1, lastError: 'fetch failed (ECONNREFUSED)' });
+    expect(status.lastReason).toEqual({ zh: '连接被拒绝：该地址上没有服务在接收', en: 'Connection refused: nothing is listening at that address' });
   });
 });

@@ -66,8 +66,12 @@ export function WebhookSection(props: SectionProps) {
         <Show when={props.settings.webhook.url} fallback={cm('webhookOff')}>
           {sentences([cm('webhookOn'), cmFilled('webhookPending', { n: count(props.settings.webhook.pending) }), ''])}
           <Show when={props.settings.webhook.failing > 0}>
-            <span class="ca-warning">
-              {cmFilled(props.settings.webhook.failing === 1 ? 'webhookFailingOne' : 'webhookFailing', { n: count(props.settings.webhook.failing), error: props.settings.webhook.lastError ?? '' })}
+            {/* As the test's answer: why in the reader's language, the technical error for whoever runs the receiver. */}
+            <span class="ca-warning" data-testid="webhook-failing" title={props.settings.webhook.lastError ?? undefined}>
+              {cmFilled(props.settings.webhook.failing === 1 ? 'webhookFailingOne' : 'webhookFailing', {
+                n: count(props.settings.webhook.failing),
+                error: tr(props.settings.webhook.lastReason ?? { zh: props.settings.webhook.lastError ?? '', en: props.settings.webhook.lastError ?? '' }),
+              })}
             </span>
           </Show>
         </Show>
