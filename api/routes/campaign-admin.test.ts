@@ -487,6 +487,26 @@ describe('the webhook (通知接口)', () => {
     expect(left.rows.map((r) => Number(r.waiting))).toEqual([0]);
   });
 
+  it('refuses an address no delivery can ever reach (a port fetch blocks, a user name and password in it), naming it, and keeps the one set', async () => {
+    await patch({ webhook: { url: 'http://10.1.2.3/hook', secret: 'the-bureau-shared-secret' } });
+    const before = await stored();
+    for (const [url, why] of [
+      ['http://127.0.0.1:9/hook', '该端口不能用于推送'],
+      ['http://127.0.0.1:25/hook', '该端口不能用于推送'],
+      ['http://10.1.2.3:6000/hook', '该端口不能用于推送'],
+      ['http://user:pw@10.1.2.3/hook', '推送地址不能含用户名或密码'],
+    ] as const) {
+      const refused = (await patch({ webhook: { url } }, 400)) as Problem;
+      expect(refused.fields?.map((f) => f.field), url).toEqual(['webhook.url']);
+      expect(refused.fields?.[0]?.message.zh, url).toContain(why);
+      expect(refused.fields?.[0]?.message.en, url).toMatch(/^No delivery can be sent to this address: /);
+    }
+    expect(await stored()).toEqual(before);
+    // A port fetch does send to is taken.
+    expect(((await patch({ webhook: { url: 'https://10.1.2.3:8443/hook' } })) as CampaignSettings).webhook.url).toBe('https://10.1.2.3:8443/hook');
+    await patch({ webhook: { url: null } });
+  });
+
   it('sends a signed test delivery now and says what the receiver answered, and how queued deliveries stand', async () => {
     // A POST with no body, as a browser sends one.
     const bodiless = { 'content-length': '0' };

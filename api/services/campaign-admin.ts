@@ -12,6 +12,7 @@ import { checkCampaignPlan, type CampaignPlan } from './campaign-admin-rules';
 import { checkCampaignMap, summariseMap } from './campaign-admin-map';
 import { hasStoredMap, storedMap } from './campaign-map-store';
 import { englishNameAfter } from './english-name';
+import { undeliverableAddress } from './webhook-address';
 
 /** Only the campaign office configures a campaign; everyone else, the administrator included, is refused with the reason. */
 export function assertOffice(actor: Actor): void {
@@ -83,10 +84,19 @@ export async function readSettings(db: Db | Tx, id: number): Promise<CampaignSet
   };
 }
 
-/** The webhook a change leaves the campaign with: none without an address; else the address and the secret sent, or the one it had. */
+/**
+ * The webhook a change leaves the campaign with: none without an address; else the address and the secret sent, or
+ * the one it had. An address fetch never sends to (a blocked port, a user name in it) is refused as its format is,
+ * 400 naming it: saved, every delivery to it would fail and be retried for ever.
+ */
 function webhookAfter(campaign: Pick<CampaignRow, 'webhookUrl' | 'webhookSecret'>, change: SettingsChange['webhook']): { url: string | null; secret: string | null } {
   if (change === undefined) return { url: campaign.webhookUrl, secret: campaign.webhookSecret };
   if (change.url === null) return { url: null, secret: null };
+  const undeliverable = undeliverableAddress(change.url);
+  if (undeliverable !== null) {
+    const message = { zh: `无法向该地址推送：${undeliverable.zh}`, en: `No delivery can be sent to this address: ${undeliverable.en}` };
+    throw new ApiError('bad_request', { reason: message, fields: [{ field: 'webhook.url', message }] });
+  }
   const secret = change.secret ?? campaign.webhookSecret;
   if (secret === null) {
     throw invalidSettings([{ field: 'webhook.secret', message: { zh: '首次设置通知接口须填写签名密钥（至少 16 个字符）', en: 'A first webhook needs the secret its deliveries are signed with (16 characters or more)' } }]);

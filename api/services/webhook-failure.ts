@@ -1,4 +1,5 @@
 import type { Label } from '../../engine';
+import { undeliverable } from './webhook-address';
 
 /**
  * Why a delivery failed, in words the office can act on, from the technical
@@ -16,7 +17,9 @@ export function webhookFailure(error: string): Label {
   if (/ENOTFOUND|EAI_AGAIN/.test(error)) return said('找不到该主机：域名无法解析', 'No such host: the name does not resolve');
   if (/ETIMEDOUT|TIMEOUT|timed? ?out|aborted/i.test(error)) return said('接收方未在规定时间内回应', 'The receiver did not answer in time');
   if (/ECONNRESET|UND_ERR_SOCKET|EPIPE|other side closed/i.test(error)) return said('连接被接收方中断', 'The receiver cut the connection');
-  if (/bad port/i.test(error)) return said('该端口不能用于推送', 'That port cannot be used');
+  // What fetch refuses before sending: said as the address's save refuses it (webhook-address).
+  if (/bad port/i.test(error)) return undeliverable.blockedPort;
+  if (/includes credentials/i.test(error)) return undeliverable.credentials;
   if (/CERT|certificate|SSL|TLS/i.test(error)) return said('接收方的证书无法验证', "The receiver's certificate could not be verified");
   return said('无法连接接收方', 'The receiver could not be reached');
 }
