@@ -97,7 +97,8 @@ export const messages = {
   absorbed: { zh: '并入的线索', en: 'Clues merged in' },
   foundAt: { zh: '发现时间', en: 'Found' },
   identifiedAt: { zh: '发现时间', en: 'Identified' },
-  rejection: { zh: '验收意见', en: 'Check failed because' },
+  // The reason of the last 验收不通过, cleared at the next 整改完成; 验收意见 would name the 销号's note too, which is not here.
+  rejection: { zh: '验收不通过原因', en: 'Check failed because' },
   title: { zh: '标题', en: 'Title' },
   sessionExpired: { zh: '登录已失效，请重新登录', en: 'Your session ended; please sign in again' },
   readOnly: { zh: '只读', en: 'Read only' },
