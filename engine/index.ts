@@ -22,6 +22,7 @@ export * from './clue/clue.labels';
 export * from './problem/problem.model';
 export * from './problem/problem.kind';
 export * from './problem/problem.labels';
+export * from './awaiting-office';
 export * from './campaign/campaign.model';
 export * from './campaign/campaign.kind';
 export * from './campaign/campaign.labels';

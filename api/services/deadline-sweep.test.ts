@@ -558,7 +558,8 @@ describe('the rung each item gets', () => {
               .where(and(eq(escalations.subject, 'clue'), eq(escalations.raisedAt, at.toISOString()), sql`${escalations.subjectId} > ${base}`));
             const got = new Map(raised.map(({ id, ...rung }) => [id, rung]));
             for (const [id, dueAt, assigneeId] of values as [number, string, number | null][]) {
-              const due = escalationDue({ dueAt, assigneeId }, at, thresholds);
+              // A clue's states are all its unit's to move on: none waits for the office alone.
+              const due = escalationDue({ dueAt, assigneeId, awaitsOffice: false }, at, thresholds);
               const expected = due !== null && due.level > (rungs.get(id) ?? 0) ? due : undefined;
               expect(got.get(id), `clue ${id} due ${dueAt} swept ${at.toISOString()}`).toEqual(expected);
             }

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Database, Tx } from '../../db/client';
 import { appendAudit, JsonText, type AuditInput } from '../../db/audit/append';
 import { boardCounts, campaigns, escalationRaisedColumns, escalations, webhookOutbox } from '../../db/schema';
-import { campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, unassignedFirstRungRecipient, windowBounds, type Phase } from '../../engine';
+import { awaitingOfficeRecipient, campaignOverdue, escalationRecipients, isPhase, rungsReachedBy, statesAwaitingOffice, unassignedFirstRungRecipient, windowBounds, type Phase } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { unmetCriteria } from './campaign-detail';
 import { rungsOf, tableOf } from './item-tables';
@@ -209,7 +209,7 @@ interface PartCursor {
  * what stands due, not with the campaign, and no page of the items is read.
  * The rung each has reached, and to whom it goes, are worked out in SQL by
  * comparing due times with the engine's instants (rungsReachedBy) and
- * recipients: 10,000 items through JavaScript and back cost more than
+ * recipients (the office's for the states statesAwaitingOffice names): 10,000 items through JavaScript and back cost more than
  * all the sweep's writes. The sweep's tests hold the result to
  * escalationDue, item by item over random due times and assignees.
  */
@@ -219,13 +219,17 @@ async function raisePart(tx: Tx, local: boolean, kind: ItemKindName, campaign: C
   const e = escalations;
   const reachedBy = rungsReachedBy(now, campaign.config.escalation);
   const [soon, overdue, long] = ([1, 2, 3] as const).map((k) => reachedBy[k].toISOString());
+  // Every rung of an item in a state only the office can end goes to the office (escalationRecipientOf).
+  const awaitingOffice = statesAwaitingOffice[kind];
+  const officesState = awaitingOffice.length === 0 ? sql`0` : sql`state in (${sql.join(awaitingOffice.map((state) => sql`${state}`), sql`, `)})`;
   // By due time, then id: SQLite reads the index in due-time order and sorts only items due at the same
   // instant (an import's clues may all be), stopping at the limit.
   const items = sql`
     select id, state, unit_id, category_id, entered_at, due_at, rung, level,
-      case level when 1 then (case when assignee_id is null then ${unassignedFirstRungRecipient} else ${escalationRecipients[1]} end)
-                 when 2 then ${escalationRecipients[2]} else ${escalationRecipients[3]} end as recipient,
-      case when level = 1 then assignee_id end as recipient_user_id
+      case when ${officesState} then ${awaitingOfficeRecipient}
+           when level = 1 then (case when assignee_id is null then ${unassignedFirstRungRecipient} else ${escalationRecipients[1]} end)
+           when level = 2 then ${escalationRecipients[2]} else ${escalationRecipients[3]} end as recipient,
+      case when level = 1 and not ${officesState} then assignee_id end as recipient_user_id
     from (
       select ${t.id} as id, ${t.state} as state, ${t.unitId} as unit_id, ${t.categoryId} as category_id, ${t.assigneeId} as assignee_id,
              ${t.enteredAt} as entered_at, ${t.dueAt} as due_at, ifnull(${r.level}, 0) as rung,

@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { appendAuditAll } from '../../db/audit/append';
 import { campaigns, escalations, webhookOutbox } from '../../db/schema';
-import { escalationRecipientOf } from '../../engine';
+import { awaitingOfficeRecipient, awaitsOffice, escalationRecipientOf, statesAwaitingOffice } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { tableOf } from './item-tables';
 import { webhookBody } from './escalation-webhook';
@@ -41,7 +41,8 @@ export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number,
   const at = now.toISOString();
   const passed: { before: EscalationRow; after: EscalationRow }[] = [];
   for (const row of standing) {
-    const to: Route = { unitId: item.unitId, ...escalationRecipientOf(levelOf(row.level), item.assigneeId) };
+    // By the state it was raised in: one waiting for the office alone is the office's at every rung.
+    const to: Route = { unitId: item.unitId, ...escalationRecipientOf(levelOf(row.level), { assigneeId: item.assigneeId, awaitsOffice: awaitsOffice(kind, row.state) }) };
     if (sameRoute(row, to)) continue;
     if (sameRecipient(row, to)) {
       // The office's, its item moved between units: the office has it still, so nothing is passed on (no entry, no
@@ -82,19 +83,25 @@ export async function rerouteEscalations(tx: Tx, kind: ItemKindName, id: number,
 }
 
 /**
- * Passes on the standing escalations of items transferred before transfers
- * passed them on, which stayed with the unit their item left, where no one
- * could read or acknowledge them. The server's first sweep after start runs
- * it (see sweepDeadlines' `settleAll`); after that every transfer passes its
- * item's on itself. Returns how many were passed on.
+ * Passes on the standing escalations stranded with people who cannot act on
+ * them: those of items transferred before transfers passed them on, which
+ * stayed with the unit their item left, where no one could read or
+ * acknowledge them; and those raised to the assignee or the unit's lead in a
+ * state only the office can end (已整改待验收) before every rung of such a
+ * state went to the office. The server's first sweep after start runs it
+ * (see sweepDeadlines' `settleAll`); after that every transfer passes its
+ * item's on itself, and the sweep raises to the office. Returns how many
+ * were passed on.
  */
 export async function passOnStranded(tx: Tx, kind: ItemKindName, now: Date): Promise<number> {
   const t = tableOf(kind);
+  const awaitingOffice = statesAwaitingOffice[kind];
+  const notYetOffices = awaitingOffice.length === 0 ? undefined : and(inArray(escalations.state, [...awaitingOffice]), ne(escalations.recipient, awaitingOfficeRecipient));
   const stranded = await tx
     .selectDistinct({ id: t.id, campaignId: t.campaignId, unitId: t.unitId, assigneeId: t.assigneeId })
     .from(escalations)
     .innerJoin(t, eq(t.id, escalations.subjectId))
-    .where(and(eq(escalations.subject, kind), inArray(escalations.status, ['open', 'acknowledged']), ne(escalations.unitId, t.unitId)));
+    .where(and(eq(escalations.subject, kind), inArray(escalations.status, ['open', 'acknowledged']), or(ne(escalations.unitId, t.unitId), notYetOffices)));
   let passed = 0;
   for (const item of stranded) passed += await rerouteEscalations(tx, kind, item.id, item, now);
   return passed;

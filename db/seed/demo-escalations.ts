@@ -1,4 +1,4 @@
-import { escalationRecipients, levelReachedAt, unassignedFirstRungRecipient, type EscalationRecipient, type EscalationThresholds } from '../../engine';
+import { awaitsOffice, escalationRecipientOf, levelReachedAt, type EscalationRecipient, type EscalationThresholds } from '../../engine';
 import type { AuditInput } from '../audit/append';
 import type { Random } from './random';
 import { escalationRaisedColumns, type ResolvedBecause } from '../schema/escalations';
@@ -44,7 +44,7 @@ type Raised = Omit<SimulatedEscalation, 'id' | 'resolvedAt' | 'resolvedBecause' 
  */
 export interface DemoAcknowledgers {
   readonly random: Random;
-  /** The user who acknowledges an escalation to a unit's lead (level 1 of an unassigned item, level 2), or to the office (level 3). */
+  /** The user who acknowledges an escalation to a unit's lead (level 1 of an unassigned item, level 2), or to the office (level 3, and every rung of a rectified problem). */
   readonly leadOf: (unitId: string) => number;
   readonly office: number;
 }
@@ -99,15 +99,14 @@ export function demoSweeps(thresholds: EscalationThresholds) {
       // The same sweep reaches the next rung too: it raises that one alone.
       if (reached[i + 1]?.at === at) continue;
       if (level <= held.rung) continue;
-      const toAssignee = level === 1 && assigneeId !== null;
       const escalation: Raised = {
         subject,
         subjectId: item.id,
         enteredAt,
         state: item.state,
         level,
-        recipient: level === 1 ? (toAssignee ? escalationRecipients[1] : unassignedFirstRungRecipient) : escalationRecipients[level],
-        recipientUserId: toAssignee ? assigneeId : null,
+        // As the sweep raises it: a rectified problem's rungs all to the office.
+        ...escalationRecipientOf(level, { assigneeId, awaitsOffice: awaitsOffice(subject, item.state) }),
         unitId,
         dueAt,
         raisedAt: new Date(at).toISOString(),
@@ -223,7 +222,7 @@ function acknowledged(e: Raised, now: number, by: DemoAcknowledgers | undefined)
   const at = dayRaised + later <= raised ? dayRaised + later + day : dayRaised + later;
   const settled = e.resolvedAt === null ? now : Math.min(now, Date.parse(e.resolvedAt));
   if (share >= acknowledgedShare[e.level] || at >= settled) return none;
-  const acknowledgedBy = e.recipientUserId ?? (e.level === 3 ? by.office : by.leadOf(e.unitId));
+  const acknowledgedBy = e.recipientUserId ?? (e.recipient === 'office' ? by.office : by.leadOf(e.unitId));
   return { acknowledgedBy, acknowledgedAt: new Date(at).toISOString(), note };
 }
 

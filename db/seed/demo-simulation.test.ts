@@ -194,6 +194,13 @@ describe('the demo campaign’s escalations', () => {
     expect(times).toEqual(times.toSorted());
   });
 
+  it('raises every rung of a problem waiting for the office’s check (已整改待验收) to the office, as the sweep does, and none there to its unit', () => {
+    const rectified = played.escalations.filter((e) => e.subject === 'problem' && e.state === 'rectified');
+    expect(new Set(rectified.map((e) => e.level))).toEqual(new Set([1, 2, 3]));
+    expect(rectified.filter((e) => e.recipient !== 'office' || e.recipientUserId !== null)).toEqual([]);
+    expect(played.escalations.some((e) => e.state !== 'rectified' && e.level < 3 && e.recipient !== 'office')).toBe(true);
+  });
+
   it('has many acknowledged by whom each was raised to, within a day or two of it and before the move that settled it', () => {
     const acknowledged = played.escalations.filter((e) => e.acknowledgedAt !== null);
     expect(acknowledged.length).toBeGreaterThan(played.escalations.length / 3);
@@ -203,7 +210,7 @@ describe('the demo campaign’s escalations', () => {
       expect(at > e.raisedAt && at <= now.toISOString() && (e.resolvedAt === null || at < e.resolvedAt), `escalation ${e.id}`).toBe(true);
       expect(Date.parse(at) - Date.parse(e.raisedAt)).toBeLessThan(2 * 86_400_000);
       const unit = units.find((u) => u.id === e.unitId);
-      const expected = e.level === 3 ? office.userId : e.recipientUserId ?? unit?.lead.userId;
+      const expected = e.recipient === 'office' ? office.userId : e.recipientUserId ?? unit?.lead.userId;
       expect(e.acknowledgedBy, `escalation ${e.id}`).toBe(expected);
       const entry = played.audit.find((a) => a.event === 'escalation.acknowledge' && a.subjectId === e.id);
       expect(entry).toMatchObject({ at, actorId: expected, version: 2, payload: { note: e.note, level: e.level } });

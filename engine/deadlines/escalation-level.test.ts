@@ -44,33 +44,43 @@ describe('escalationDue', () => {
   const at = (iso: string) => new Date(iso);
 
   it('raises nothing while on time, and nothing for an item without a due time', () => {
-    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-09T15:59:59.999Z'), thresholds)).toBeNull();
-    expect(escalationDue({ dueAt: null, assigneeId: 7 }, at('2030-01-01T00:00:00Z'), thresholds)).toBeNull();
+    expect(escalationDue({ dueAt, assigneeId: 7, awaitsOffice: false }, at('2026-04-09T15:59:59.999Z'), thresholds)).toBeNull();
+    expect(escalationDue({ dueAt: null, assigneeId: 7, awaitsOffice: false }, at('2030-01-01T00:00:00Z'), thresholds)).toBeNull();
   });
 
   it('raises each rung at its instant, to the assignee, the unit lead, then the office', () => {
-    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-09T16:00:00.000Z'), thresholds)).toEqual({ level: 1, recipient: 'assignee', recipientUserId: 7 });
-    expect(escalationDue({ dueAt, assigneeId: 7 }, at(dueAt), thresholds)).toEqual({ level: 2, recipient: 'unitLead', recipientUserId: null });
-    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-04-17T16:00:00.000Z'), thresholds)).toEqual({ level: 3, recipient: 'office', recipientUserId: null });
+    expect(escalationDue({ dueAt, assigneeId: 7, awaitsOffice: false }, at('2026-04-09T16:00:00.000Z'), thresholds)).toEqual({ level: 1, recipient: 'assignee', recipientUserId: 7 });
+    expect(escalationDue({ dueAt, assigneeId: 7, awaitsOffice: false }, at(dueAt), thresholds)).toEqual({ level: 2, recipient: 'unitLead', recipientUserId: null });
+    expect(escalationDue({ dueAt, assigneeId: 7, awaitsOffice: false }, at('2026-04-17T16:00:00.000Z'), thresholds)).toEqual({ level: 3, recipient: 'office', recipientUserId: null });
   });
 
   it('after downtime raises only the rung reached now', () => {
-    expect(escalationDue({ dueAt, assigneeId: 7 }, at('2026-06-01T00:00:00Z'), thresholds)?.level).toBe(3);
+    expect(escalationDue({ dueAt, assigneeId: 7, awaitsOffice: false }, at('2026-06-01T00:00:00Z'), thresholds)?.level).toBe(3);
   });
 
   it('sends the first rung of an unassigned item to its unit lead', () => {
-    expect(escalationDue({ dueAt, assigneeId: null }, at('2026-04-10T00:00:00Z'), thresholds)).toEqual({ level: 1, recipient: 'unitLead', recipientUserId: null });
+    expect(escalationDue({ dueAt, assigneeId: null, awaitsOffice: false }, at('2026-04-10T00:00:00Z'), thresholds)).toEqual({ level: 1, recipient: 'unitLead', recipientUserId: null });
+  });
+
+  it('raises every rung of an item waiting for the office alone (已整改待验收) to the office, from 临期 on', () => {
+    const waiting = { dueAt, assigneeId: 7, awaitsOffice: true };
+    expect(escalationDue(waiting, at('2026-04-09T16:00:00.000Z'), thresholds)).toEqual({ level: 1, recipient: 'office', recipientUserId: null });
+    expect(escalationDue(waiting, at(dueAt), thresholds)).toEqual({ level: 2, recipient: 'office', recipientUserId: null });
+    expect(escalationDue(waiting, at('2026-04-17T16:00:00.000Z'), thresholds)).toEqual({ level: 3, recipient: 'office', recipientUserId: null });
   });
 });
 
 describe('escalationRecipientOf', () => {
   it.each([
-    [1, 7, { recipient: 'assignee', recipientUserId: 7 }],
-    [1, null, { recipient: 'unitLead', recipientUserId: null }],
-    [2, 7, { recipient: 'unitLead', recipientUserId: null }],
-    [3, null, { recipient: 'office', recipientUserId: null }],
-  ] as const)('sends rung %i of an item assigned to %s to whom the sweep would raise it', (level, assigneeId, expected) => {
-    expect(escalationRecipientOf(level, assigneeId)).toEqual(expected);
+    [1, 7, false, { recipient: 'assignee', recipientUserId: 7 }],
+    [1, null, false, { recipient: 'unitLead', recipientUserId: null }],
+    [2, 7, false, { recipient: 'unitLead', recipientUserId: null }],
+    [3, null, false, { recipient: 'office', recipientUserId: null }],
+    [1, 7, true, { recipient: 'office', recipientUserId: null }],
+    [1, null, true, { recipient: 'office', recipientUserId: null }],
+    [2, 7, true, { recipient: 'office', recipientUserId: null }],
+  ] as const)('sends rung %i of an item assigned to %s (waiting for the office: %s) to whom the sweep would raise it', (level, assigneeId, awaitsOffice, expected) => {
+    expect(escalationRecipientOf(level, { assigneeId, awaitsOffice })).toEqual(expected);
   });
 });
 

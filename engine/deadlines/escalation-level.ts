@@ -78,6 +78,11 @@ export const escalationRecipientLabels: Record<EscalationRecipient, Label> = {
 export interface OverstayingItem {
   readonly dueAt: string | null;
   readonly assigneeId: number | null;
+  /**
+   * Whether it waits in a state only the office can end (see awaitsOffice):
+   * its deadline is the office's to meet, not its unit's.
+   */
+  readonly awaitsOffice: boolean;
 }
 
 /** The rung to raise for an item now, and to whom; null while it is on time. */
@@ -97,18 +102,24 @@ export interface EscalationDue {
 export function escalationDue(item: OverstayingItem, now: Date, thresholds: EscalationThresholds): EscalationDue | null {
   const level = escalationLevel(item.dueAt === null ? null : new Date(item.dueAt), now, thresholds);
   if (level === 0) return null;
-  return { level, ...escalationRecipientOf(level, item.assigneeId) };
+  return { level, ...escalationRecipientOf(level, item) };
 }
 
+/** Who hears every rung of an item waiting for the office alone. */
+export const awaitingOfficeRecipient = 'office' satisfies EscalationRecipient;
+
 /**
- * To whom a rung of an item goes while it has this assignee: the first to
- * the assignee (to the unit lead when nobody is assigned), the others to
- * their role. The sweep raises each rung so; an escalation still standing
- * when the item changes hands follows it here.
+ * To whom a rung of an item goes while it is held so: the first to the
+ * assignee (to the unit lead when nobody is assigned), the others to their
+ * role. Every rung of an item waiting for the office alone goes to the
+ * office: nobody of its unit can move it on, and the office, who must, heard
+ * of it only a week late otherwise. The sweep raises each rung so; an
+ * escalation still standing when the item changes hands follows it here.
  */
-export function escalationRecipientOf(level: 1 | 2 | 3, assigneeId: number | null): Omit<EscalationDue, 'level'> {
+export function escalationRecipientOf(level: 1 | 2 | 3, item: Pick<OverstayingItem, 'assigneeId' | 'awaitsOffice'>): Omit<EscalationDue, 'level'> {
+  if (item.awaitsOffice) return { recipient: awaitingOfficeRecipient, recipientUserId: null };
   if (level === 1) {
-    return assigneeId === null ? { recipient: unassignedFirstRungRecipient, recipientUserId: null } : { recipient: 'assignee', recipientUserId: assigneeId };
+    return item.assigneeId === null ? { recipient: unassignedFirstRungRecipient, recipientUserId: null } : { recipient: 'assignee', recipientUserId: item.assigneeId };
   }
   return { recipient: escalationRecipients[level], recipientUserId: null };
 }

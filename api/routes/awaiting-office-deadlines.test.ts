@@ -1,0 +1,124 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../db/audit/verify';
+import { auditLog, escalations } from '../../db/schema';
+import { movingClockApp, signIn, type TestApp } from '../../test/support/api-client';
+import { userNamed } from '../../test/support/demo-users';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import type { EscalationWire } from '../contracts/escalations';
+import { sweepDeadlines } from '../services/deadline-sweep';
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: TestApp;
+let setClock: (at: Date) => void;
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 20, problems: 2 });
+  ({ app, setClock } = movingClockApp(database, testNow));
+});
+afterAll(() => database.drop());
+
+const hour = 3_600_000;
+
+interface Problem {
+  id: number;
+  version: number;
+  state: string;
+  dueAt: string;
+  changes: string[];
+}
+
+/** A problem of 汉台 rectified by its officer at the test's instant: waiting for the office's check (已整改待验收), due 7 days on. */
+async function rectifiedProblem(title: string): Promise<Problem> {
+  setClock(testNow);
+  const lead = await signIn(app, 'hantai.lead');
+  const created = await lead.send('POST', '/api/problems', { campaignId: 1, unitId: 'hantai', title, problemKind: 'platformSupervision' });
+  expect(created.status).toBe(201);
+  const identified = (await created.json()) as Problem;
+  const rectifying = await lead.send('POST', `/api/problems/${identified.id}/transitions`, { to: 'rectifying', version: identified.version, payload: { assigneeId: (await userNamed(database.db, 'hantai.officer')).id } });
+  expect(rectifying.status).toBe(200);
+  const officer = await signIn(app, 'hantai.officer');
+  const rectified = await officer.send('POST', `/api/problems/${identified.id}/transitions`, {
+    to: 'rectified',
+    version: ((await rectifying.json()) as Problem).version,
+    payload: { rectification: { measures: '约谈平台并督促整改', websitesShutDown: 1, accountsClosed: 2 } },
+  });
+  expect(rectified.status).toBe(200);
+  return (await rectified.json()) as Problem;
+}
+
+/** Sweeps at an instant, and moves the clock there (a session idle since an earlier instant has run out). */
+async function sweepAt(at: number, options: { settleAll?: boolean } = {}) {
+  const result = await sweepDeadlines(database, new Date(at), options);
+  setClock(new Date(at));
+  return result;
+}
+
+async function escalationsOf(id: number) {
+  return database.db.select().from(escalations).where(and(eq(escalations.subject, 'problem'), eq(escalations.subjectId, id))).orderBy(escalations.level);
+}
+
+async function inboxOf(username: string, id: number): Promise<EscalationWire[]> {
+  const response = await (await signIn(app, username)).get(`/api/escalations?view=mine&status=active&limit=2000`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: EscalationWire[] }).items.filter((e) => e.subject === 'problem' && e.subjectId === id);
+}
+
+describe('a problem waiting for the office’s check (已整改待验收)', () => {
+  it('raises its 临期 and 超期 to the office, who sees and may acknowledge them; its officer and lead are not told of a deadline only the office can meet', async () => {
+    const problem = await rectifiedProblem('某论坛涉黑恶信息清理（待验收临期）');
+    const due = Date.parse(problem.dueAt);
+    await sweepAt(due - 24 * hour + 1000);
+    expect((await escalationsOf(problem.id)).map((e) => [e.level, e.state, e.recipient, e.recipientUserId])).toEqual([[1, 'rectified', 'office', null]]);
+    await sweepAt(due + 1000);
+    expect((await escalationsOf(problem.id)).map((e) => [e.level, e.recipient, e.recipientUserId])).toEqual([
+      [1, 'office', null],
+      [2, 'office', null],
+    ]);
+    expect((await inboxOf('office', problem.id)).map((e) => [e.level, e.mayAcknowledge]).sort()).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    expect(await inboxOf('hantai.officer', problem.id)).toEqual([]);
+    expect(await inboxOf('hantai.lead', problem.id)).toEqual([]);
+    // The raise entries list them so.
+    const raised = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'escalation.raise'));
+    const listed = raised.flatMap((entry) => (JSON.parse(entry.payload) as { escalations: unknown[][] }).escalations).filter((row) => row[1] === 'problem' && row[2] === problem.id);
+    expect(listed.map((row) => [row[3], row[4]])).toEqual([
+      [1, 'office'],
+      [2, 'office'],
+    ]);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('has escalations raised to its officer and lead before this rule passed to the office by the first sweep after start', async () => {
+    const problem = await rectifiedProblem('某平台账号违规整改（待验收旧库）');
+    const due = Date.parse(problem.dueAt);
+    await sweepAt(due - 24 * hour + 1000);
+    await sweepAt(due + 1000);
+    // As a database written before held them: 临期 to the assignee, acknowledged by them; 超期 to 汉台's lead.
+    const officerId = (await userNamed(database.db, 'hantai.officer')).id;
+    await database.write(async (tx) => {
+      await tx.run(sql`update escalations set recipient = 'assignee', recipient_user_id = ${officerId}, status = 'acknowledged', acknowledged_by = ${officerId}, acknowledged_at = ${new Date(due - hour).toISOString()} where subject = 'problem' and subject_id = ${problem.id} and level = 1`);
+      await tx.run(sql`update escalations set recipient = 'unitLead' where subject = 'problem' and subject_id = ${problem.id} and level = 2`);
+    });
+    // The sweeps on an interval leave them as they are; the first after start passes them on.
+    expect((await sweepAt(due + 2000)).resolved).toBe(0);
+    expect((await escalationsOf(problem.id)).map((e) => e.recipient)).toEqual(['assignee', 'unitLead']);
+    expect((await sweepAt(due + 3000, { settleAll: true })).resolved).toBe(2);
+    expect((await escalationsOf(problem.id)).map((e) => [e.level, e.recipient, e.recipientUserId, e.unitId, e.status, e.acknowledgedBy])).toEqual([
+      [1, 'office', null, 'hantai', 'open', null],
+      [2, 'office', null, 'hantai', 'open', null],
+    ]);
+    expect((await inboxOf('office', problem.id)).map((e) => e.level).sort()).toEqual([1, 2]);
+    expect(await inboxOf('hantai.lead', problem.id)).toEqual([]);
+    // Each with an entry of its own saying whom it went from and to; the next start finds nothing to pass on.
+    const rerouted = await database.db.select({ payload: auditLog.payload }).from(auditLog).where(eq(auditLog.event, 'escalation.reroute'));
+    const theirs = rerouted.map((entry) => JSON.parse(entry.payload) as { item: { id: number }; level: number; from: { recipient: string }; to: { recipient: string } }).filter((p) => p.item.id === problem.id);
+    expect(theirs.map((p) => [p.level, p.from.recipient, p.to.recipient]).sort()).toEqual([
+      [1, 'assignee', 'office'],
+      [2, 'unitLead', 'office'],
+    ]);
+    expect((await sweepAt(due + 4000, { settleAll: true })).resolved).toBe(0);
+  });
+});
