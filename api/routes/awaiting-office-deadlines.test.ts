@@ -91,6 +91,39 @@ describe('a problem waiting for the office’s check (已整改待验收)', () =
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
+  it('is not extended at the unit’s asking nor by its lead: refused saying whose deadline it is, in zh and en, and nothing stored; the office extends it', async () => {
+    const problem = await rectifiedProblem('某网站违规内容整改（待验收延期）');
+    const officer = await signIn(app, 'hantai.officer');
+    const lead = await signIn(app, 'hantai.lead');
+    const office = await signIn(app, 'office');
+    // The drawer offers neither 申请延期 nor 延期 to the unit.
+    const deadlineChanges = async (who: typeof officer) => ((await (await who.get(`/api/problems/${problem.id}`)).json()) as Problem).changes.filter((c) => /extend|Extension/i.test(c)).sort();
+    expect(await deadlineChanges(officer)).toEqual([]);
+    expect(await deadlineChanges(lead)).toEqual([]);
+    expect(await deadlineChanges(office)).toEqual(['problem.declineExtension', 'problem.extend']);
+
+    const body = { version: problem.version, until: '2026-07-31', reason: '等待专项办组织验收' };
+    const asked = await officer.send('POST', `/api/problems/${problem.id}/extension-request`, body);
+    expect(asked.status).toBe(422);
+    expect(asked.headers.get('content-type')).toContain('application/problem+json');
+    expect((await asked.json()) as { code: string; reason: { zh: string; en: string } }).toMatchObject({
+      code: 'move_not_allowed',
+      reason: { zh: '“已整改待验收”的事项由专项办办理，期限由专项办掌握，不能申请延期', en: expect.stringContaining('no extension can be asked for') },
+    });
+    const extendedByLead = await lead.send('POST', `/api/problems/${problem.id}/extend`, body);
+    expect(extendedByLead.status).toBe(403);
+    expect((await extendedByLead.json()) as { code: string; reason: { zh: string; en: string } }).toMatchObject({
+      code: 'role_forbidden',
+      reason: { zh: expect.stringContaining('只有专项办可以延期'), en: expect.stringContaining('only the office may extend it') },
+    });
+    const after = (await (await lead.get(`/api/problems/${problem.id}`)).json()) as Problem;
+    expect([after.version, after.dueAt]).toEqual([problem.version, problem.dueAt]);
+
+    const extended = await office.send('POST', `/api/problems/${problem.id}/extend`, body);
+    expect(extended.status).toBe(200);
+    expect(((await extended.json()) as Problem).dueAt).toBe('2026-07-31T16:00:00.000Z');
+  });
+
   it('has escalations raised to its officer and lead before this rule passed to the office by the first sweep after start', async () => {
     const problem = await rectifiedProblem('某平台账号违规整改（待验收旧库）');
     const due = Date.parse(problem.dueAt);

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { awaitingOfficeDeadlineRefusal } from './awaiting-office';
 import type { ItemKind } from './kind';
 import type { MoveEdge } from './move-table';
 import { whoRefusal, type Responsibility, type WhoRule } from './permissions';
@@ -87,7 +88,13 @@ export function allowedChangesOf<State extends string, Context extends Responsib
     const key = `${item.state}|${bits}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const allowed = Object.freeze([...events.values()].filter((edge) => edge.keepsState && passes(edgeRules.get(edge) ?? [], bits)).map((edge) => edge.event));
+    // The deadline of a state only the office can end is the office's (no request offered, no lead's extension): it
+    // reads whether the actor is the office, which the bits hold.
+    const allowed = Object.freeze(
+      [...events.values()]
+        .filter((edge) => edge.keepsState && passes(edgeRules.get(edge) ?? [], bits) && awaitingOfficeDeadlineRefusal(kind, item.state, edge.event, actor, item.context) === null)
+        .map((edge) => edge.event),
+    );
     cache.set(key, allowed);
     return allowed;
   };

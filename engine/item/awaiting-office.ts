@@ -1,6 +1,10 @@
+import type { Actor } from '../actor';
 import type { Label } from '../labels';
+import { refuse, type Refusal } from '../refusals';
+import { whoRuleRefusal } from './checks';
+import { isExtension, isExtensionRequest } from './extension';
 import type { MoveTable } from './move-table';
-import type { WhoRule } from './permissions';
+import type { Responsibility, WhoRule } from './permissions';
 
 /** What of a kind tells who may move an item out of a state: its moves and which of their guards are who-rules. */
 interface WhoMovesOut<State extends string> {
@@ -31,4 +35,30 @@ export function statesAwaitingOfficeOf<State extends string>(kind: WhoMovesOut<S
   }
   known.set(kind, states);
   return states;
+}
+
+/**
+ * Who may change the deadline of an item waiting for the office: the office
+ * extends it (or declines a request left waiting from before this rule), and
+ * nobody asks for more time, since the office, whose deadline it is, gives it
+ * itself. Null in any other state, or for any other event. Judged as a
+ * decision is made and not by the machine, so that extensions and requests
+ * logged before replay as they were decided.
+ */
+export function awaitingOfficeDeadlineRefusal<State extends string>(kind: WhoMovesOut<State>, state: State, eventType: string, actor: Actor, item: Responsibility): Refusal | null {
+  const asking = isExtensionRequest(eventType);
+  if (!asking && !isExtension(eventType) && !eventType.endsWith('.declineExtension')) return null;
+  if (!statesAwaitingOfficeOf(kind).has(state)) return null;
+  const label = kind.stateLabels[state];
+  if (asking) {
+    return refuse('move_not_allowed', undefined, {
+      zh: `“${label.zh}”的事项由专项办办理，期限由专项办掌握，不能申请延期`,
+      en: `An item in ${label.en} waits for the campaign office, whose deadline it is: no extension can be asked for`,
+    });
+  }
+  if (whoRuleRefusal('office', actor, item) === null) return null;
+  return refuse('role_forbidden', undefined, {
+    zh: `“${label.zh}”的事项由专项办办理，期限由专项办掌握，只有专项办可以延期或答复延期申请`,
+    en: `An item in ${label.en} waits for the campaign office, whose deadline it is: only the office may extend it or answer a request for more time`,
+  });
 }

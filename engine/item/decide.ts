@@ -4,6 +4,7 @@ import { refuse } from '../refusals';
 import { validatePayload } from '../validation';
 import { standardRefusal, whoRuleRefusal } from './checks';
 import { extensionOf, isExtension, isExtensionRequest, leadExtensionRefusal, ownRequestRefusal, type WithExtensionRequest } from './extension';
+import { awaitingOfficeDeadlineRefusal } from './awaiting-office';
 import { noFactsNeeded, type ItemFacts, type ItemKind } from './kind';
 import { noSuchMove } from './no-such-move';
 import type { Responsibility } from './permissions';
@@ -64,6 +65,9 @@ export function decideItem<State extends string, Context extends { readonly dueA
       name === 'campaignOpen' ? (rules.campaignConcluded ? standardRefusal('campaign_concluded') : null) : rule === undefined ? null : whoRuleRefusal(rule, actor, item.context);
     if (refusal !== null) return { ok: false, refusal };
   }
+  // In a state only the office can end, the deadline is the office's too: said before what the payload lacks.
+  const officesDeadline = awaitingOfficeDeadlineRefusal(kind, item.state, edge.event, actor, item.context);
+  if (officesDeadline !== null) return { ok: false, refusal: officesDeadline };
 
   const payload = validatePayload(kind.payloadSchemas[edge.event], request.payload);
   if (!payload.ok) {
