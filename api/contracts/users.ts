@@ -37,8 +37,8 @@ export const userAccount = userSummary
     /** The units this user is a stored lead of. */
     leads: z.array(z.string()),
     /**
-     * The open clues and problems assigned to this user, in every campaign: a user disabled or moved to another
-     * unit keeps them until someone reassigns them, which the administrator is told.
+     * The open clues and problems assigned to this user, in every campaign: a user disabled keeps them until someone
+     * reassigns them, which the administrator is told; one moved out of their reach hands them back (releaseHeldItems).
      */
     openItems: z.number().int(),
   })
@@ -51,8 +51,18 @@ export const newUser = z
 export type NewUser = z.infer<typeof newUser>;
 
 export const userEdit = z
-  .strictObject({ displayName: displayName.optional(), role: z.enum(roles).optional(), unitId: unitId.optional() })
-  .refine(changesSomething, { message: nothingToChange })
+  .strictObject({
+    displayName: displayName.optional(),
+    role: z.enum(roles).optional(),
+    unitId: unitId.optional(),
+    /**
+     * The administrator's yes to a role or unit change that takes the user out of reach of open items they hold:
+     * those items go back to their unit, unassigned, for its lead to assign again. Without it such a change is
+     * refused (409 holds_items, with the count in heldItems).
+     */
+    releaseHeldItems: z.literal(true).optional(),
+  })
+  .refine(({ releaseHeldItems: _, ...fields }) => changesSomething(fields), { message: nothingToChange })
   .meta({ id: 'UserEdit' });
 export type UserEdit = z.infer<typeof userEdit>;
 

@@ -143,7 +143,11 @@ export function userRoutes(database: Database, clock: Clock) {
         path: '/admin/users/{id}',
         tags: ['people'],
         request: { params: idParam, ...body(userEdit) },
-        responses: { 200: json(userAccount, 'Edited'), ...problems(400, 401, 403, 404, 422) },
+        responses: {
+          200: json(userAccount, 'Edited'),
+          ...problems(400, 401, 403, 404, 422),
+          409: { ...problems(409)[409], description: 'holds_items: the new role or unit would leave the user holding `heldItems` open items they cannot reach; send releaseHeldItems: true to hand them back to their units' },
+        },
       }),
       async (c) => {
         const viewer = adminOf(c);

@@ -10,6 +10,7 @@ import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
+import { holdsItemsRefusal, itemsOutOfReach, releaseHeldItems } from './held-items';
 import { dropUncoveredLeads } from './uncovered-leads';
 
 const accountColumns = {
@@ -129,8 +130,12 @@ async function keepAnAdmin(tx: Tx, losing: number): Promise<void> {
 /** Roles that may lead a unit: leads, and the office for the campaign office. */
 export const leadRoles: readonly Role[] = ['lead', 'office'];
 
-/** Edits name, role and unit. A user who no longer can lead a unit (another role, another unit) is taken off it. */
-export async function editAccount(database: Database, id: number, edit: UserEdit, change: AdminChange): Promise<UserAccount> {
+/**
+ * Edits name, role and unit. A user who no longer can lead a unit (another role, another unit) is taken off it.
+ * A role or unit that takes them out of reach of open items they hold is refused (409 holds_items) unless the
+ * edit says `releaseHeldItems`: then, in the same transaction, those items go back to their unit unassigned.
+ */
+export async function editAccount(database: Database, id: number, edit: UserEdit, change: AdminChange & { readonly by: number }): Promise<UserAccount> {
   if (edit.unitId !== undefined) {
     const issue = await unitIssue(database.db, edit.unitId);
     if (issue !== null) throw invalid([issue]);
@@ -138,6 +143,11 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
   return database.write(async (tx) => {
     const before = await readAccount(tx, id);
     if (edit.role !== undefined && edit.role !== 'admin' && before.role === 'admin' && before.disabledAt === null) await keepAnAdmin(tx, id);
+    const reach = { role: edit.role ?? before.role, unitId: edit.unitId ?? before.unitId };
+    // Checked before anything is written: an item left with someone who can neither open nor move it is work nobody
+    // does, and the unit's lead, who sees it assigned, is never asked to give it to someone else.
+    const lost = reach.role === before.role && reach.unitId === before.unitId ? [] : await itemsOutOfReach(tx, id, reach);
+    if (lost.length > 0 && edit.releaseHeldItems !== true) throw holdsItemsRefusal(reach.role === before.role ? 'unitId' : 'role', lost.length);
     const fields = {
       ...(edit.displayName !== undefined && { displayName: edit.displayName }),
       ...(edit.role !== undefined && { role: edit.role }),
@@ -148,12 +158,13 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
     if (edit.role !== undefined && !leadRoles.includes(edit.role)) await tx.delete(unitLeads).where(eq(unitLeads.userId, id));
     // A lead moved to another unit leads only the units it covers.
     if (edit.unitId !== undefined && edit.unitId !== before.unitId) await dropUncoveredLeads(tx, { userId: id });
+    await releaseHeldItems(tx, lost, change);
     const after = await readAccount(tx, id);
     const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
     // A new role ends the account's sessions: a wall display's month-long session of a read-only account must not
     // go on with write rights, and whoever signs in again sees the pages of the new role from the start.
     const ended = before.role === after.role ? [] : await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
-    if (Object.keys(changes).length > 0) await auditPeople(tx, change, { user: id }, 'user.edit', { changes, ...(ended.length > 0 && { sessionsEnded: ended.length }) });
+    if (Object.keys(changes).length > 0) await auditPeople(tx, change, { user: id }, 'user.edit', { changes, ...(ended.length > 0 && { sessionsEnded: ended.length }), ...(lost.length > 0 && { itemsReleased: lost }) });
     return after;
   });
 }
