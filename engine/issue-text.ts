@@ -34,6 +34,7 @@ const customMessages: Record<string, string> = {
   [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
   'Nothing to change': '没有要修改的内容',
+  'choose a unit': '请选择单位',
   [moreThanCaught]: '不能多于抓获犯罪嫌疑人数',
   [onlyInvisible]: '不能只有看不见的字符',
   [directionControl]: '不能含改变文字方向的控制字符（U+202A 至 U+202E、U+2066 至 U+2069）：它们让文字倒着显示',

@@ -24,7 +24,8 @@ export const username = z
   .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, 'lower-case letters, digits, dot, dash and underscore only');
 // A name is shown on one line of a card, a list and the log: a line break (a cell of a spreadsheet can hold one) or another control character has no place in it.
 const displayName = oneLineText(64);
-const unitId = z.string().trim().min(1).max(64);
+// Empty when nothing was chosen (the new-user form's prompt): said as such, not as a text too short.
+const unitId = z.string().trim().min(1, 'choose a unit').max(64);
 /** Checked against the policy by the server; only the outer bound is checked here. */
 const newPassword = z.string().min(1).max(256);
 

@@ -77,6 +77,12 @@ export const peopleMessages = {
     zh: '该用户仍承办 {n} 项在办事项，停用后这些事项仍记在其名下，需由单位负责人重新分派。停用后该用户立即被登出且无法登录。确定停用？',
     en: 'This user still has {n} open items; they stay assigned to them until a unit lead reassigns them. Disabling signs the user out at once and stops them signing in. Disable?',
   },
+  confirmReleaseHeld: {
+    zh: '{name} 仍承办 {n} 项在办事项，改为{what}后将无法打开或办理。保存后这些事项退回所在单位、不再指定承办人，由单位负责人重新分派。确定保存？',
+    en: "{name} holds {n} open items they could no longer open or move once changed to {what}. Saving hands them back to their units with no assignee, for a unit lead to reassign. Save?",
+  },
+  heldReleased: { zh: '已保存；{n} 项在办事项已退回所在单位，待重新分派', en: 'Saved; {n} open items went back to their units for reassignment' },
+  chooseUnit: { zh: '请选择单位', en: 'Choose a unit' },
   holding: { zh: '在办 {n} 项', en: '{n} open items' },
   holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },
   dismiss: { zh: '关闭', en: 'Close' },

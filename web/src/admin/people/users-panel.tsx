@@ -1,11 +1,12 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onMount } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
-import { named, tr } from '../../i18n/i18n';
+import { named, tr, unitNamed } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem, toastProblem } from './form-problem';
+import { heldItemsOf } from './held-items';
 import { pt, ptFilled, ptOn } from './messages';
 
 /** A temporary password just made, shown once: kept by the page, so that another tab and back does not lose it. */
@@ -40,10 +41,7 @@ export function UsersPanel(props: {
     const q = filter().trim().toLowerCase();
     return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
   });
-  const unitName = (id: string) => {
-    const unit = props.units.find((u) => u.id === id);
-    return unit === undefined ? id : named(unit);
-  };
+  const unitName = (id: string) => unitNamed(props.units, id);
 
   // After a row's action the accounts are read again and their rows drawn anew: the focus goes to the row's button
   // that undoes or repeats it (enable after disable), not to the page's body.
@@ -168,15 +166,26 @@ function RoleSelect(props: { value: Role; onChange: (role: Role) => void }) {
   );
 }
 
-function UnitSelect(props: { units: readonly UnitNode[]; value: string; onChange: (id: string) => void; label: string }) {
+/**
+ * The units a user may be placed in. A retired unit is offered only as the value an account has already (an edited
+ * user's own unit), marked as retired; with `prompt`, an empty value is the prompt to choose one.
+ */
+function UnitSelect(props: { units: readonly UnitNode[]; value: string; onChange: (id: string) => void; label: string; prompt?: string }) {
   // Each option says whether it is the chosen one: the units read again after a change draw the options anew, and
   // the select then showed its first (the office) while the form still meant to send the unit chosen before.
   return (
     <select value={props.value} aria-label={props.label} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <Show when={props.prompt}>
+        {(prompt) => (
+          <option value="" disabled selected={props.value === ''}>
+            {prompt()}
+          </option>
+        )}
+      </Show>
       <For each={props.units.filter((u) => u.retiredAt === null || u.id === props.value)}>
         {(unit) => (
           <option value={unit.id} selected={unit.id === props.value}>
-            {named(unit)}
+            {unit.retiredAt === null ? named(unit) : `${named(unit)} (${pt('retired')})`}
           </option>
         )}
       </For>
@@ -189,12 +198,22 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
   const [role, setRole] = createSignal<Role>(props.user.role);
   const [unitId, setUnitId] = createSignal(props.user.unitId);
   const problem = formProblem();
-  async function save() {
+  /**
+   * Saves the row. A new role or unit that would leave the user holding items they can no longer open is refused
+   * by the server with how many: the administrator is asked, saying what becomes of them, and only a yes saves it.
+   */
+  async function save(releasing: number | null = null) {
     problem.clear();
     try {
-      await peopleApi.editAccount(props.user.id, { displayName: displayName(), role: role(), unitId: unitId() });
+      await peopleApi.editAccount(props.user.id, { displayName: displayName(), role: role(), unitId: unitId(), ...(releasing !== null && { releaseHeldItems: true as const }) });
+      if (releasing !== null) toast(() => ptFilled('heldReleased', { n: releasing }), 'info');
       props.onDone();
     } catch (error) {
+      const held = releasing === null ? heldItemsOf(error) : null;
+      if (held !== null) {
+        const what = held.field === 'role' ? tr(roleLabels[role()]) : unitNamed(props.units, unitId());
+        if (window.confirm(ptFilled('confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
+      }
       problem.take(error);
     }
   }
@@ -232,7 +251,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
       {/* Still said while the row is edited: whether the account is active is not what the edit changes. */}
       <AccountStatus user={props.user} />
       <td class="people-actions">
-        <button type="button" class="button primary" onClick={save}>
+        <button type="button" class="button primary" onClick={() => save()}>
           {pt('save')}
         </button>
         <button type="button" class="button ghost" onClick={() => props.onCancel()}>
@@ -271,7 +290,9 @@ function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void 
   const [unitId, setUnitId] = createSignal('');
   const [password, setPassword] = createSignal('');
   const problem = formProblem();
-  const unit = () => unitId() || (props.units.find((u) => u.retiredAt === null)?.id ?? '');
+  // The unit chosen for one account stays chosen for the next, until it is retired: then the form asks again (it
+  // kept offering the retired unit, and creating in it was refused).
+  const unit = () => (props.units.some((u) => u.id === unitId() && u.retiredAt === null) ? unitId() : '');
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -313,7 +334,7 @@ function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void 
         </label>
         <label class="field">
           <span class="field-label">{pt('unit')}</span>
-          <UnitSelect units={props.units} value={unit()} onChange={setUnitId} label={pt('unit')} />
+          <UnitSelect units={props.units} value={unit()} onChange={setUnitId} label={pt('unit')} prompt={pt('chooseUnit')} />
           <span class="field-message">{message('unitId')}</span>
         </label>
         <label class="field">

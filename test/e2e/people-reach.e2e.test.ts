@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { apiCall, asUser, browserSuite } from './browser-kit';
+import { demoPassword } from '../support/test-database';
+
+/**
+ * What the administrator's people forms say before a change leaves someone
+ * out of reach: a user moved away from the items they hold, a unit moved away
+ * from its leads, a unit retired while the new-user form still had it chosen.
+ * Needs `npm run build`.
+ */
+
+const suite = browserSuite({ seed: { clues: 80, problems: 6 } });
+
+/** A session cookie of a demo user, for the API calls that set a test up. */
+async function cookieOf(username: string): Promise<string> {
+  const response = await fetch(`${suite.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  expect(response.status).toBe(200);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+async function send(cookie: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${suite.server.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+}
+
+type Account = { id: number; username: string; unitId: string; openItems: number };
+
+describe('people forms that would leave someone out of reach', () => {
+  test('moving a user who holds open items to another county asks first, naming how many and what becomes of them; confirmed, they go back to the unit', () =>
+    asUser(suite, 'admin', async ({ context, page }) => {
+      const office = await cookieOf('office');
+      const accounts = await apiCall<Account[]>(suite.server.url, context, 'GET', '/api/admin/users');
+      const officer = accounts.find((a) => a.username === 'hantai.officer');
+      if (officer === undefined) throw new Error('no hantai.officer');
+      // Two more of hantai's open clues for the officer, as a lead assigns them.
+      const board = (await (await send(office, 'GET', '/api/campaigns/1/board?kind=clue&unit=hantai')).json()) as { columns: { state: string; cards: { id: number; version: number; assigneeId: number | null }[] }[] };
+      const free = board.columns.filter((c) => ['found', 'verifying', 'filed'].includes(c.state)).flatMap((c) => c.cards).filter((c) => c.assigneeId !== officer.id);
+      for (const card of free.slice(0, 2)) expect((await send(office, 'PATCH', `/api/clues/${card.id}`, { version: card.version, assigneeId: officer.id })).status).toBe(200);
+      const held = (await apiCall<Account[]>(suite.server.url, context, 'GET', '/api/admin/users')).find((a) => a.id === officer.id)?.openItems ?? 0;
+      expect(held).toBeGreaterThanOrEqual(2);
+
+      await page.getByTestId('nav-people').click();
+      const row = page.locator('tr[data-username="hantai.officer"]');
+      await row.locator('[data-action=edit]').click();
+      const editing = page.locator('tr.is-editing');
+      await editing.locator('select').nth(1).selectOption('chenggu');
+      // Dismissed, nothing is saved: the row stays open, the unit's field saying why.
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.dismiss();
+      });
+      await editing.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => asked).toContain(`仍承办 ${held} 项在办事项，改为城固县公安局后将无法打开或办理`);
+      expect(asked).toContain('退回所在单位');
+      await expect.poll(() => editing.locator('td').nth(3).locator('.field-message').textContent()).toContain(`仍承办 ${held} 项`);
+      expect((await apiCall<Account[]>(suite.server.url, context, 'GET', '/api/admin/users')).find((a) => a.id === officer.id)).toMatchObject({ unitId: 'hantai', openItems: held });
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await editing.getByRole('button', { name: '保存' }).click();
+      await editing.waitFor({ state: 'detached' });
+      await page.getByTestId('toast').filter({ hasText: `已保存；${held} 项在办事项已退回所在单位，待重新分派` }).waitFor();
+      expect(await row.textContent()).toContain('城固县公安局');
+      expect(await row.getByTestId('open-items').count()).toBe(0);
+    }));
+
+  test("a unit retired after a user was created in it leaves the new-user form's choice, which asks again in the page's language", () =>
+    asUser(suite, 'admin', async ({ context, page }) => {
+      await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'xiguan', parentId: 'hantai', kind: 'station', nameZh: '西关派出所', nameEn: 'Xiguan Station' }, 201);
+      // A user created in the station; the station retired; the form no longer has it chosen, nor offers it.
+      await page.getByTestId('nav-people').click();
+      const newUser = page.getByTestId('new-user-form');
+      await newUser.locator('input[name=username]').fill('xiguan.officer');
+      await newUser.locator('input[name=displayName]').fill('西关民警');
+      await newUser.locator('select').nth(1).selectOption('xiguan');
+      await newUser.locator('input[name=password]').fill('xiguan-initial-pw');
+      await newUser.locator('button[type=submit]').click();
+      await page.locator('tr[data-username="xiguan.officer"]').waitFor();
+      expect(await newUser.locator('select').nth(1).inputValue()).toBe('xiguan');
+      await page.locator('[data-tab=units]').click();
+      await page.locator('tr[data-unit=xiguan]').click();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByTestId('unit-form').locator('[data-action=retire]').click();
+      await expect.poll(() => page.locator('tr[data-unit=xiguan]').textContent()).toContain('已撤销');
+      await page.locator('[data-tab=users]').click();
+      const unitSelect = newUser.locator('select').nth(1);
+      await expect.poll(() => unitSelect.inputValue()).toBe('');
+      expect(await unitSelect.locator('option:checked').textContent()).toBe('请选择单位');
+      expect(await unitSelect.locator('option[value=xiguan]').count()).toBe(0);
+      // Sent without a unit, the form says to choose one, in the page's words.
+      await newUser.locator('input[name=username]').fill('xiguan.two');
+      await newUser.locator('input[name=displayName]').fill('西关二');
+      await newUser.locator('input[name=password]').fill('xiguan-two-initial');
+      await newUser.locator('button[type=submit]').click();
+      await expect.poll(() => newUser.locator('.field-message').allTextContents()).toContain('请选择单位');
+
+      // In English: the prompt, and the retired unit of the account in it named in English and marked as retired.
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => unitSelect.locator('option:checked').textContent()).toBe('Choose a unit');
+      await page.locator('tr[data-username="xiguan.officer"] [data-action=edit]').click();
+      expect(await page.locator('tr.is-editing select').nth(1).locator('option:checked').textContent()).toBe('Xiguan Station (Retired)');
+    }));
+});
