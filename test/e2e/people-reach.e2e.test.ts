@@ -63,6 +63,33 @@ describe('people forms that would leave someone out of reach', () => {
       expect(await row.getByTestId('open-items').count()).toBe(0);
     }));
 
+  test('moving a unit to another county says before saving, and after, which leads it loses', () =>
+    asUser(suite, 'admin', async ({ context, page }) => {
+      const accounts = await apiCall<Account[]>(suite.server.url, context, 'GET', '/api/admin/users');
+      const lead = accounts.find((a) => a.username === 'hantai.lead');
+      if (lead === undefined) throw new Error('no hantai.lead');
+      await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'beiguan', parentId: 'hantai', kind: 'station', nameZh: '北关派出所', nameEn: 'Beiguan Station', leadIds: [lead.id] }, 201);
+
+      await page.getByTestId('nav-people').click();
+      await page.locator('[data-tab=units]').click();
+      await page.locator('tr[data-unit=beiguan]').click();
+      const form = page.getByTestId('unit-form');
+      expect(await form.getByTestId('leads-lost').count()).toBe(0);
+      await form.locator('select').nth(1).selectOption('nanzheng');
+      await expect.poll(() => form.getByTestId('leads-lost').textContent()).toContain('汉台分局负责人（北关派出所）');
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => asked).toContain('移到南郑分局之下后');
+      expect(asked).toContain('汉台分局负责人（北关派出所）');
+      await page.getByTestId('toast').filter({ hasText: '已保存；以下单位负责人已被移除：汉台分局负责人（北关派出所）' }).waitFor();
+      const units = await apiCall<{ id: string; parentId: string; leadIds: number[] }[]>(suite.server.url, context, 'GET', '/api/admin/units');
+      expect(units.find((u) => u.id === 'beiguan')).toMatchObject({ parentId: 'nanzheng', leadIds: [] });
+    }));
+
   test("a unit retired after a user was created in it leaves the new-user form's choice, which asks again in the page's language", () =>
     asUser(suite, 'admin', async ({ context, page }) => {
       await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'xiguan', parentId: 'hantai', kind: 'station', nameZh: '西关派出所', nameEn: 'Xiguan Station' }, 201);

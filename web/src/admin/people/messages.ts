@@ -124,6 +124,16 @@ export const peopleMessages = {
   delete: { zh: '删除', en: 'Delete' },
   deleteHint: { zh: '只有从未有人员、事项、下级单位或记录的单位可以删除；其他单位请撤销', en: 'Only a unit that never held people, items, units below it or history can be deleted; retire the others' },
   confirmDelete: { zh: '确定删除该单位？', en: 'Delete this unit?' },
+  leadOfUnit: { zh: '{name}（{unit}）', en: '{name} ({unit})' },
+  leadsLostNote: {
+    zh: '移到该上级单位之下后，以下单位负责人所在单位不再管辖，保存时将被移除：{leads}',
+    en: "Under this parent, these unit leads' own units no longer cover it; saving takes them off: {leads}",
+  },
+  confirmLeadsLost: {
+    zh: '移到{parent}之下后，以下单位负责人所在单位不再管辖相应单位，保存时将被移除（专项办人员不受影响）：{leads}。确定保存？',
+    en: 'Once under {parent}, these unit leads no longer belong to the unit or one above it, and saving takes them off (office staff stay): {leads}. Save?',
+  },
+  savedLeadsLost: { zh: '已保存；以下单位负责人已被移除：{leads}', en: 'Saved; these unit leads were taken off: {leads}' },
   confirmRetire: {
     zh: '撤销后，该单位不再接收新的人员和事项；其 {users} 名人员和 {items} 条线索或问题保持原样，可继续办理或转办。可以随时恢复。确定撤销？',
     en: 'Once retired, the unit takes no new people or items; its {users} users and {items} clues or problems stay as they are, to be worked or transferred. It can be restored at any time. Retire it?',

@@ -1,9 +1,10 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { subtreeOf, unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
-import { named, series, tr } from '../../i18n/i18n';
+import { named, series, tr, unitNamed } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
+import { leadsLostByMove, type LeadLost } from './leads-lost';
 import { pt, ptFilled } from './messages';
 import { shownEnglishName } from '../english-name';
 import { treeOrder } from '../../../../engine/unit-tree';
@@ -107,6 +108,7 @@ function UnitForm(props: {
   const [mapFeatureId, setMapFeatureId] = createSignal(props.unit?.mapFeatureId ?? '');
   const [leadIds, setLeadIds] = createSignal<number[]>([...(props.unit?.leadIds ?? [])]);
   const problem = formProblem();
+  const nameOf = (userId: number) => props.users.find((u) => u.id === userId)?.displayName ?? `#${userId}`;
   // Who may lead it: office staff, and leads of this unit or a unit above it (as the server checks).
   const above = () => {
     const chain: string[] = [];
@@ -124,15 +126,28 @@ function UnitForm(props: {
     return m === null ? '' : tr(m);
   };
   const isRoot = () => props.unit !== undefined && props.unit.parentId === null;
+  // A unit moved under another parent loses the leads whose own unit no longer covers it (nor those below it): the
+  // server takes them off, and the form says whom before saving and after, where only the log said so.
+  const leadsLost = createMemo(() =>
+    props.unit === undefined || isRoot() || parentId() === props.unit.parentId ? [] : leadsLostByMove(props.unit.id, parentId(), leadIds(), props.units, props.users),
+  );
+  const lostList = (lost: readonly LeadLost[]) => series(lost.map((l) => ptFilled('leadOfUnit', { name: nameOf(l.userId), unit: unitNamed(props.units, l.unitId) })));
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
     problem.clear();
     const fields = { nameZh: nameZh().trim(), nameEn: nameEn().trim(), kind: kind(), mapFeatureId: mapFeatureId().trim() === '' ? null : mapFeatureId().trim(), leadIds: leadIds() };
+    const lost = leadsLost();
+    if (lost.length > 0 && !window.confirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) }))) return;
     try {
+      let dropped: readonly LeadLost[] = [];
       if (props.unit === undefined) await peopleApi.createUnit({ id: id().trim(), parentId: parentId(), ...fields });
-      else await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }) });
-      toast(() => pt('saved'), 'info');
+      else {
+        const saved = await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }) });
+        // Said as the server left it: of the moved unit itself, only the leads its answer no longer has.
+        dropped = lost.filter((l) => l.unitId !== saved.id || !saved.leadIds.includes(l.userId));
+      }
+      toast(() => (dropped.length > 0 ? ptFilled('savedLeadsLost', { leads: lostList(dropped) }) : pt('saved')), 'info');
       props.onSaved();
     } catch (error) {
       problem.take(error);
@@ -189,6 +204,11 @@ function UnitForm(props: {
             </For>
           </select>
           <span class="field-message">{message('parentId')}</span>
+          <Show when={leadsLost().length > 0}>
+            <span class="field-hint people-leads-lost" data-testid="leads-lost">
+              {ptFilled('leadsLostNote', { leads: lostList(leadsLost()) })}
+            </span>
+          </Show>
         </label>
       </Show>
       <label class="field">
