@@ -7,15 +7,10 @@ import type { BoardContext } from './board-context';
 import { CollapsedColumn, ColumnHeader, LoadMore, dropState } from './board-column';
 import type { Column } from './board-state';
 import { figure } from './format';
+import { laneKeyOf } from './lane-key';
 import { VirtualCards } from './virtual-cards';
 
 type Lane = Board['lanes'][number];
-
-/** Which lane a card sits in: its unit, or its category ('none' when it has none). */
-export function laneKeyOf(card: Card, swimlane: Swimlane): string {
-  if (swimlane === 'unit') return card.unitId;
-  return card.categoryId === null ? 'none' : String(card.categoryId);
-}
 
 /**
  * One lane's cell of one column: the lane's cards in that state, its count

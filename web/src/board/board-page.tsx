@@ -19,7 +19,7 @@ import { createBoardBatch } from './board-batch';
 import { createCardSelection } from './card-selection';
 import { carriedCards, dropTargetsOf } from './drop-state';
 import { BoardGrid } from './board-grid';
-import { laneKeyOf } from './board-lanes';
+import { laneKeyOf } from './lane-key';
 import { boardSensors, dropTargetLane, dropTargetState } from './board-drag';
 import { boardPlugins, dragMessage } from './drag-announcements';
 import { CreateDialog, DetailPanel, MoveDialog, preloadDialogs } from './board-lazy';
