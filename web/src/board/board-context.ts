@@ -1,5 +1,6 @@
-import type { Card } from '../api/client';
-import type { PendingMove } from './board-state';
+import type { CampaignDetail, Card } from '../api/client';
+import { categoryNamed, unitNamed } from '../i18n/i18n';
+import type { BoardState, PendingMove } from './board-state';
 import type { CardSelection } from './card-selection';
 import type { DropTargets } from './drop-state';
 
@@ -32,4 +33,21 @@ export interface BoardContext {
   readonly toggle: (state: string) => void;
   /** The cards ticked for a batch; null for those who may change none (viewers, admins). */
   readonly selection: CardSelection | null;
+}
+
+/** The page's own part of the context: what it keeps besides the campaign and the board's state. */
+type PageParts = Pick<BoardContext, 'now' | 'mayMove' | 'dragging' | 'dropTargets' | 'open' | 'tabStop' | 'openId' | 'move' | 'expanded' | 'toggle' | 'selection'>;
+
+/** The context of a campaign's board: its names from the campaign, its columns' reads from the board's state, the rest from the page. */
+export function boardContextOf(detail: CampaignDetail, state: BoardState, page: PageParts): BoardContext {
+  return {
+    ...page,
+    timeZone: () => detail.timeZone,
+    unitName: (id) => unitNamed(detail.units, id),
+    categoryName: (id) => categoryNamed(detail.categories, id) ?? String(id),
+    pendingOf: state.pendingOf,
+    loadMore: (s) => void state.loadMore(s),
+    loadColumn: (s, wanted) => state.loadMore(s, wanted),
+    loadingMore: (s) => state.loadingMore().has(s),
+  };
 }

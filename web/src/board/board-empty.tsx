@@ -25,10 +25,16 @@ export function BoardEmpty(props: {
   /** True for a reader who sees their own units' items only (a lead, an officer). */
   scoped: boolean;
   mayCreate: boolean;
+  /** Clears the filters from the address (the focus then goes to the toolbar's search box). */
   onClear: () => void;
   onCreate: () => void;
 }) {
   const filtered = () => props.filters.length > 0;
+  const clear = () => {
+    props.onClear();
+    // The button goes with the message: the focus goes where the toolbar's own "clear" leaves it, its search box.
+    document.querySelector<HTMLInputElement>('.toolbar input[name=q]')?.focus();
+  };
   return (
     <div class="board-empty" role="status" data-testid="board-empty" data-filtered={filtered() ? 'true' : 'false'}>
       <p class="board-empty-text">
@@ -47,7 +53,7 @@ export function BoardEmpty(props: {
           </Show>
         }
       >
-        <button type="button" class="button" data-testid="board-empty-clear" onClick={() => props.onClear()}>
+        <button type="button" class="button" data-testid="board-empty-clear" onClick={clear}>
           {bm('clearAllFilters')}
         </button>
       </Show>

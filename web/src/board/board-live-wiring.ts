@@ -42,6 +42,9 @@ export function wireBoardLive(options: {
     onOpenItemChanged: options.revise,
     onItemChange: (change) => {
       options.inbox.itemChanged(change);
+      // A transfer takes its item's escalations along; one of the office's goes without an entry of its own (its
+      // recipient stays), yet the inbox's unit view of the unit it left lists it no more.
+      if (change.formerUnitId !== null) escalationsChanged();
       options.onItemChange(change);
     },
   });
