@@ -104,6 +104,8 @@ describe('the items a batch left', () => {
       expect(await dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length - 1));
       expect(await dialog.getByTestId(`batch-refused-clue-${stale.id}`).textContent()).toContain('该事项已被他人修改');
 
+      // The retry is said to change it as it stands now, over the other's change, before it is pressed.
+      expect(await dialog.getByTestId('batch-stale').textContent()).toContain('重试将对其最新状态执行本次操作');
       // Sent again as it stands now: extended with what was typed, and the result counts every item changed.
       await dialog.getByTestId('batch-retry').click();
       await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length));
@@ -119,6 +121,13 @@ describe('the items a batch left', () => {
       await dialog.getByTestId('batch-close').click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+
+      // Done with, what was typed is not kept: the same change for the item retried starts from nothing.
+      await page.getByTestId(`select-clue-${stale.id}`).check();
+      await page.getByTestId('batch-extend').click();
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('batch-restored').count()).toBe(0);
+      expect(await dialog.locator('textarea[name=reason]').inputValue()).toBe('');
     } finally {
       await context.close();
     }

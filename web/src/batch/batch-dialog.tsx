@@ -17,7 +17,7 @@ import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchPlan } from './batch-plan';
 import { fieldsRefused } from './batch-refusal';
-import { afterRetry, leftOf, retryPlan, staleOf, type BatchOutcome } from './batch-left';
+import { afterRetry, leftOf, retryPlan, staleOf, type BatchOutcome, type ItemRef } from './batch-left';
 import { batchDraft } from './batch-draft';
 import { sendBatch, versionsNow } from './batch-send';
 import { me } from '../session/session';
@@ -191,14 +191,17 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     setProgress({ done: 0, n: leftOf(before).length });
     const versions = await versionsNow(staleOf(before));
     const { outcome: again } = await send(retryPlan(plan, props.action, before, versions));
-    finish(afterRetry(before, again));
+    finish(afterRetry(before, again), leftOf(before));
   }
 
-  /** Shows what a batch did; what was typed is kept for the items it left (they stay selected once closed), else dropped. */
-  function finish(done: BatchOutcome) {
+  /**
+   * Shows what a batch did; what was typed is kept for the items it left (they stay selected once closed), else
+   * dropped: the draft kept for the items sent (after a retry, those the first send left, which it was kept for).
+   */
+  function finish(done: BatchOutcome, sent: readonly ItemRef[] = props.items) {
     const left = leftOf(done);
     if (left.length > 0) draft.keep(left, values());
-    else draft.drop(props.items);
+    else draft.drop(sent);
     setOutcome(done);
     queueMicrotask(() => form?.querySelector<HTMLElement>('[data-testid="batch-close"]')?.focus());
   }
@@ -208,6 +211,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   }
 
   const busy = () => progress() !== null;
+  /** How many of the items left someone else changed first: a retry changes them as they are now. */
+  const staleCount = () => {
+    const done = outcome();
+    return done === null ? 0 : staleOf(done).length;
+  };
   /** How many items the batch left to send again (none before it is sent). */
   const leftCount = () => {
     const done = outcome();
@@ -380,6 +388,14 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                 {(n) => (
                   <p class="muted batch-note" data-testid="batch-left">
                     {n() === 1 ? bt('leftSelectedOne') : bt('leftSelected', { n: n() })}
+                  </p>
+                )}
+              </Show>
+              {/* A retry sends these at the version they have now: said before it is pressed, as it changes them over someone else's change. */}
+              <Show when={staleCount()}>
+                {(n) => (
+                  <p class="muted batch-note" data-testid="batch-stale">
+                    {n() === 1 ? bt('staleRetryOne') : bt('staleRetry', { n: n() })}
                   </p>
                 )}
               </Show>

@@ -35,6 +35,11 @@ describe('what a batch leaves to do', () => {
     expect(leftOf(outcome({ changed: [changed(1), changed(2)] }))).toEqual([]);
   });
 
+  it('does not leave an item the server no longer finds for the user (transferred out of their reach): a retry could not change it, nor could they see it ticked', () => {
+    const gone: BatchResult['refused'][number] = { kind: 'clue', id: 6, status: 404, code: 'not_found', reason: { zh: '未找到', en: 'Not found' } };
+    expect(leftOf(outcome({ changed: [changed(1)], refused: [gone, stale(2)] }))).toEqual([{ kind: 'clue', id: 2 }]);
+  });
+
   it('leaves selected exactly the items left, the changed ones unticked; none left, nothing', () => {
     const selected = new Map([1, 2, 3].map((id) => [`clue:${id}`, item(id)]));
     const left = keptOnly(selected, leftOf(outcome({ changed: [changed(1), changed(3)], refused: [stale(2)] })));

@@ -23,11 +23,13 @@ export const itemKey = (item: ItemRef): string => `${item.kind}:${item.id}`;
 
 /**
  * What a batch left to do: the items refused, and those not sent after it stopped. Not those whose answer was lost:
- * they may have been changed, and the result asks to look at them first. Retried, these are sent again; closed, these
- * stay selected (the rest are done) for the same change, or another, to be made to them.
+ * they may have been changed, and the result asks to look at them first. Nor those the server no longer finds for
+ * this user (transferred to a unit out of their reach meanwhile): sent again they are refused again, and kept
+ * selected they were a tick on a card the board no longer shows. Retried, these are sent again; closed, these stay
+ * selected (the rest are done) for the same change, or another, to be made to them.
  */
 export function leftOf(outcome: BatchOutcome): ItemRef[] {
-  return [...outcome.refused, ...outcome.notSent].map(({ kind, id }) => ({ kind, id }));
+  return [...outcome.refused.filter((refusal) => refusal.code !== 'not_found'), ...outcome.notSent].map(({ kind, id }) => ({ kind, id }));
 }
 
 /** A selection (by item key) keeping only the items named: what a batch leaves selected once closed. */

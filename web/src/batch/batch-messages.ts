@@ -79,6 +79,14 @@ export const batchMessages = {
     zh: '关闭后，未完成的 1 项仍保持选中；对其再次执行同一操作时，将自动填入本次填写的内容。',
     en: 'Once closed, the one left stays selected, and the same change made to it again starts from what you typed.',
   },
+  staleRetry: {
+    zh: '其中 {n} 项已被他人修改：重试将对其最新状态执行本次操作，覆盖他人所作的相应修改；如需先查看，请点击事项编号。',
+    en: '{n} of them were changed by someone else: a retry makes this change to them as they are now, over what the other person changed. Open an item by its number to look first.',
+  },
+  staleRetryOne: {
+    zh: '其中 1 项已被他人修改：重试将对其最新状态执行本次操作，覆盖他人所作的相应修改；如需先查看，请点击事项编号。',
+    en: 'One of them was changed by someone else: a retry makes this change to it as it is now, over what the other person changed. Open it by its number to look first.',
+  },
   restored: { zh: '已填入上次为所选事项填写的内容。', en: 'Filled in with what you typed for these items before.' },
   noneChanged: { zh: '未作任何更改：请按标出的字段修改后再提交。', en: 'Nothing was changed: correct the field marked and apply again.' },
 } satisfies Record<string, Label>;
