@@ -152,9 +152,13 @@ export type NewUnit = z.infer<typeof newUnit>;
 export const unitEdit = newUnit
   .omit({ id: true })
   .partial()
-  .extend({ retired: z.boolean().optional() })
+  .extend({
+    retired: z.boolean().optional(),
+    /** A move that takes open items out of reach of the people they are assigned to is refused (409 holds_items) unless this confirms handing them back to their units. */
+    releaseHeldItems: z.literal(true).optional(),
+  })
   .strict()
-  .refine(changesSomething, { message: nothingToChange })
+  .refine(({ releaseHeldItems: _, ...fields }) => changesSomething(fields), { message: nothingToChange })
   .meta({ id: 'UnitEdit' });
 export type UnitEdit = z.infer<typeof unitEdit>;
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues, problems, users } from '../../db/schema';
+import { auditLog, clues, problems, units, users } from '../../db/schema';
 import { openClueStates, openProblemStates } from '../../engine';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { userNamed } from '../../test/support/demo-users';
@@ -132,5 +132,41 @@ describe('a role or unit change of a user who holds open items', () => {
     const response = await admin.send('PATCH', `/api/admin/users/${officer.id}`, { releaseHeldItems: true });
     expect(response.status).toBe(400);
     expect(((await response.json()) as Problem).fields?.[0]?.message.en).toContain('Nothing to change');
+  });
+
+  it('refuses moving a unit under another parent that takes its items out of reach of those who hold them, until confirmed; confirmed, hands them back', async () => {
+    const created = await admin.send('POST', '/api/admin/units', { id: 'nz-test', parentId: 'nanzheng', kind: 'station', nameZh: '南郑测试派出所' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    // A station's clue assigned to its officer, who then moves up to the county above it: they reach it through the
+    // county (nothing to ask then), and only so.
+    const hired = await admin.send('POST', '/api/admin/users', { username: 'nz.test.officer', displayName: '测试所民警', role: 'officer', unitId: 'nz-test', password: 'long-enough-pw' });
+    expect(hired.status, await hired.clone().text()).toBe(201);
+    const officer = await userNamed(database.db, 'nz.test.officer');
+    const clue = (await (await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'nz-test', title: '派出所的线索', source: 'other' })).json()) as { id: number; version: number };
+    const assigned = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, assigneeId: officer.id });
+    expect(assigned.status, await assigned.clone().text()).toBe(200);
+    expect((await admin.send('PATCH', `/api/admin/users/${officer.id}`, { unitId: 'nanzheng' })).status).toBe(200);
+
+    const refused = await admin.send('PATCH', '/api/admin/units/nz-test', { parentId: 'chenggu' });
+    expect(refused.status).toBe(409);
+    const problem = (await refused.json()) as Problem;
+    expect(problem).toMatchObject({ code: 'holds_items', heldItems: 1 });
+    expect(problem.fields?.[0]?.field).toBe('parentId');
+    expect(problem.fields?.[0]?.message.zh).toContain('1 项在办事项将超出其承办人的单位范围');
+    expect(problem.fields?.[0]?.message.en).toContain('an open item would be out of reach');
+    // Nothing of the move kept: the station is still under Nanzheng, its clue still held.
+    const [unitNow] = await database.db.select({ parentId: units.parentId }).from(units).where(eq(units.id, 'nz-test'));
+    expect(unitNow?.parentId).toBe('nanzheng');
+    expect((await heldBy(officer.id)).map((item) => item.id)).toContain(clue.id);
+
+    const moved = await admin.send('PATCH', '/api/admin/units/nz-test', { parentId: 'chenggu', releaseHeldItems: true });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect((await heldBy(officer.id)).map((item) => item.id)).not.toContain(clue.id);
+    const history = (await (await office.get(`/api/clues/${clue.id}/history`)).json()) as { event: string; payload: { assigneeId?: number | null } }[];
+    expect(history.some((entry) => entry.event === 'clue.assign' && entry.payload.assigneeId === null)).toBe(true);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+
+    // Back under Nanzheng, with nobody holding its clue: nothing to ask.
+    expect((await admin.send('PATCH', '/api/admin/units/nz-test', { parentId: 'nanzheng' })).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { campaigns, clues, problems, units } from '../../../db/schema';
+import { campaigns, clues, problems, units, users } from '../../../db/schema';
 import { hasUnitInScope, movesItems, openClueStates, openProblemStates, subtreeOf, type Actor, type Role } from '../../../engine';
 import type { ItemKindName } from '../../contracts/board';
 import { ApiError } from '../../errors';
@@ -39,13 +39,32 @@ export async function itemsOutOfReach(tx: Tx, userId: number, after: { readonly 
 }
 
 /**
+ * The open items held in `unitIds` (a unit moved to another parent, and the units below it) by people who, in the
+ * tree as it stands now, no longer reach them: an officer of the county the unit left held a case of its station.
+ */
+export async function itemsOutOfReachIn(tx: Tx, unitIds: readonly string[]): Promise<HeldItem[]> {
+  const holders = new Map<number, { readonly role: Role; readonly unitId: string }>();
+  for (const table of [clues, problems]) {
+    const rows = await tx
+      .selectDistinct({ id: users.id, role: users.role, unitId: users.unitId })
+      .from(table)
+      .innerJoin(users, eq(users.id, table.assigneeId))
+      .where(inArray(table.unitId, [...unitIds]));
+    for (const row of rows) holders.set(row.id, row);
+  }
+  const lost: HeldItem[] = [];
+  for (const [userId, reach] of holders) lost.push(...(await itemsOutOfReach(tx, userId, reach)));
+  return lost;
+}
+
+/**
  * A role or unit change refused until the administrator confirms it: the user
  * would go on holding `count` items they can no longer open or move, and
  * nobody else would be asked to take them. Named by the field that takes them
  * out of reach, with the count in `heldItems` for the form's question.
  */
-export function holdsItemsRefusal(field: 'role' | 'unitId', count: number): ApiError {
-  const message = {
+export function holdsItemsRefusal(field: 'role' | 'unitId' | 'parentId', count: number): ApiError {
+  const message = field === 'parentId' ? movedAwayMessage(count) : {
     zh: `该用户仍承办 ${count} 项，修改后将无法打开或办理；确认后这些事项退回所在单位，待重新分派`,
     en: `This user holds ${count} open item${count === 1 ? '' : 's'} they could no longer open or move; confirm to hand ${count === 1 ? 'it' : 'them'} back to ${count === 1 ? 'its' : 'their'} unit for reassignment`,
   };
@@ -65,3 +84,12 @@ export async function releaseHeldItems(tx: Tx, items: readonly HeldItem[], chang
     await applyRequestsIn(tx, item.kind, item.id, releaser, 'current', [{ event: `${item.kind}.assign`, payload: { assigneeId: null } }], change.now);
   }
 }
+
+/** What a unit's move says of the items it takes out of reach of the people who hold them. */
+const movedAwayMessage = (count: number) => ({
+  zh: `移动后，有人承办的 ${count} 项在办事项将超出其承办人的单位范围、无法打开或办理；确认后这些事项退回所在单位，待重新分派`,
+  en:
+    count === 1
+      ? 'Moved, an open item would be out of reach of the person it is assigned to, who could no longer open or move it; confirm to hand it back to its unit for reassignment'
+      : `Moved, ${count} open items would be out of reach of the people they are assigned to, who could no longer open or move them; confirm to hand them back to their units for reassignment`,
+});

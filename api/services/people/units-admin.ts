@@ -9,6 +9,7 @@ import { invalid, leadRoles } from './accounts';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
 import { englishNameAfter, englishNameOf } from '../english-name';
 import { dropUncoveredLeads } from './uncovered-leads';
+import { holdsItemsRefusal, itemsOutOfReachIn, releaseHeldItems } from './held-items';
 
 async function countBy(db: Db | Tx, column: typeof users.unitId | typeof clues.unitId | typeof problems.unitId, table: typeof users | typeof clues | typeof problems) {
   const rows = await db.select({ unitId: column, n: count() }).from(table).groupBy(column);
@@ -170,7 +171,7 @@ export async function createUnit(database: Database, input: NewUnit, change: Adm
  * or below it (a cycle would cut the subtree off the office). Retiring
  * keeps the unit and its history; it takes no new people or work.
  */
-export async function editUnit(database: Database, id: string, edit: UnitEdit, change: AdminChange): Promise<UnitNode> {
+export async function editUnit(database: Database, id: string, edit: UnitEdit, change: AdminChange & { readonly by: number }): Promise<UnitNode> {
   const { now } = change;
   return database.write(async (tx) => {
     const before = await readUnit(tx, id);
@@ -211,7 +212,7 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
       })),
     );
     if (issues.length > 0) throw invalid(issues);
-    const { leadIds, retired, ...fields } = edit;
+    const { leadIds, retired, releaseHeldItems: _, ...fields } = edit;
     const changes = {
       ...fields,
       ...((fields.nameZh !== undefined || fields.nameEn !== undefined) && { nameEn: englishNameAfter(before, fields) }),
@@ -220,12 +221,17 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
     if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));
     if (leadIds !== undefined) await setLeads(tx, id, leadIds);
     const movedFrom = edit.parentId !== undefined && edit.parentId !== before.parentId;
-    const dropped = movedFrom ? await dropUncoveredLeads(tx, { unitIds: subtreeOf(id, await tx.select({ id: units.id, parentId: units.parentId }).from(units)) }) : new Map<string, number[]>();
+    const moved = movedFrom ? subtreeOf(id, await tx.select({ id: units.id, parentId: units.parentId }).from(units)) : [];
+    const dropped = movedFrom ? await dropUncoveredLeads(tx, { unitIds: moved }) : new Map<string, number[]>();
+    // Read in the tree as moved (this transaction's): refused, nothing of the move is kept.
+    const lost = movedFrom ? await itemsOutOfReachIn(tx, moved) : [];
+    if (lost.length > 0 && edit.releaseHeldItems !== true) throw holdsItemsRefusal('parentId', lost.length);
+    await releaseHeldItems(tx, lost, change);
     const tree = await listUnitTree(tx);
     const after = tree.find((u) => u.id === id);
     if (after === undefined) throw new ApiError('not_found');
     const changed = changedFields(unitFacts(before), unitFacts(after), ['parentId', 'kind', 'nameZh', 'nameEn', 'mapFeatureId', 'sortOrder', 'retiredAt', 'leadIds']);
-    if (Object.keys(changed).length > 0) await auditPeople(tx, change, { unit: id }, 'unit.edit', { changes: changed });
+    if (Object.keys(changed).length > 0) await auditPeople(tx, change, { unit: id }, 'unit.edit', { changes: changed, ...(lost.length > 0 && { itemsReleased: lost }) });
     // The units below it moved too: each one's leads taken off it is its own entry.
     for (const [unitId, userIds] of dropped) {
       if (unitId === id) continue;

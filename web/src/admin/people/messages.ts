@@ -81,7 +81,22 @@ export const peopleMessages = {
     zh: '{name} 仍承办 {n} 项在办事项，改为{what}后将无法打开或办理。保存后这些事项退回所在单位、不再指定承办人，由单位负责人重新分派。确定保存？',
     en: "{name} holds {n} open items they could no longer open or move once changed to {what}. Saving hands them back to their units with no assignee, for a unit lead to reassign. Save?",
   },
+  confirmReleaseHeldOne: {
+    zh: '{name} 仍承办 1 项在办事项，改为{what}后将无法打开或办理。保存后该事项退回所在单位、不再指定承办人，由单位负责人重新分派。确定保存？',
+    en: '{name} holds an open item they could no longer open or move once changed to {what}. Saving hands it back to its unit with no assignee, for a unit lead to reassign. Save?',
+  },
   heldReleased: { zh: '已保存；{n} 项在办事项已退回所在单位，待重新分派', en: 'Saved; {n} open items went back to their units for reassignment' },
+  confirmMoveRelease: {
+    zh: '移到{parent}之下后，有人承办的 {n} 项在办事项将超出其承办人的单位范围、无法打开或办理。保存后这些事项退回所在单位、不再指定承办人，由单位负责人重新分派。确定保存？',
+    en: 'Moved under {parent}, {n} open items would be out of reach of the people they are assigned to, who could no longer open or move them. Saving hands them back to their units with no assignee, for a unit lead to reassign. Save?',
+  },
+  confirmMoveReleaseOne: {
+    zh: '移到{parent}之下后，有人承办的 1 项在办事项将超出其承办人的单位范围、无法打开或办理。保存后该事项退回所在单位、不再指定承办人，由单位负责人重新分派。确定保存？',
+    en: 'Moved under {parent}, an open item would be out of reach of the person it is assigned to, who could no longer open or move it. Saving hands it back to its unit with no assignee, for a unit lead to reassign. Save?',
+  },
+  movedReleased: { zh: '；{n} 项在办事项已退回所在单位，待重新分派', en: '; {n} open items went back to their units for reassignment' },
+  movedReleasedOne: { zh: '；1 项在办事项已退回所在单位，待重新分派', en: '; one open item went back to its unit for reassignment' },
+  heldReleasedOne: { zh: '已保存；1 项在办事项已退回所在单位，待重新分派', en: 'Saved; one open item went back to its unit for reassignment' },
   chooseUnit: { zh: '请选择单位', en: 'Choose a unit' },
   holding: { zh: '在办 {n} 项', en: '{n} open items' },
   holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },

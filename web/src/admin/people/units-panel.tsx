@@ -2,7 +2,11 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { subtreeOf, unitKindLabels, unitKinds, type UnitKind } from '../../../../engine/units';
 import { named, series, tr, unitNamed } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
-import { peopleApi, type UnitNode, type UserAccount } from './api';
+import { peopleApi, type NewUnit, type UnitNode, type UserAccount } from './api';
+import { heldItemsOf } from './held-items';
+
+/** What the unit form sends of a unit besides its code and parent. */
+type UnitFields = Pick<NewUnit, 'nameZh' | 'nameEn' | 'kind' | 'mapFeatureId' | 'leadIds'>;
 import { formProblem } from './form-problem';
 import { leadsLostByMove, type LeadLost } from './leads-lost';
 import { pt, ptFilled } from './messages';
@@ -139,17 +143,31 @@ function UnitForm(props: {
     const fields = { nameZh: nameZh().trim(), nameEn: nameEn().trim(), kind: kind(), mapFeatureId: mapFeatureId().trim() === '' ? null : mapFeatureId().trim(), leadIds: leadIds() };
     const lost = leadsLost();
     if (lost.length > 0 && !window.confirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) }))) return;
+    await send(fields, lost, null);
+  }
+  /**
+   * Sends the form. A move that takes open items out of reach of the people they are assigned to is refused by the
+   * server with how many: the administrator is asked, saying what becomes of them, and only a yes moves the unit.
+   */
+  async function send(fields: UnitFields, lost: readonly LeadLost[], releasing: number | null): Promise<void> {
     try {
       let dropped: readonly LeadLost[] = [];
       if (props.unit === undefined) await peopleApi.createUnit({ id: id().trim(), parentId: parentId(), ...fields });
       else {
-        const saved = await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }) });
+        const saved = await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }), ...(releasing !== null && { releaseHeldItems: true as const }) });
         // Said as the server left it: of the moved unit itself, only the leads its answer no longer has.
         dropped = lost.filter((l) => l.unitId !== saved.id || !saved.leadIds.includes(l.userId));
       }
-      toast(() => (dropped.length > 0 ? ptFilled('savedLeadsLost', { leads: lostList(dropped) }) : pt('saved')), 'info');
+      const said = dropped.length > 0 ? ptFilled('savedLeadsLost', { leads: lostList(dropped) }) : pt('saved');
+      toast(() => (releasing === null ? said : `${said}${ptFilled(releasing === 1 ? 'movedReleasedOne' : 'movedReleased', { n: releasing })}`), 'info');
       props.onSaved();
     } catch (error) {
+      const held = releasing === null ? heldItemsOf(error) : null;
+      if (held !== null) {
+        if (window.confirm(ptFilled(held.count === 1 ? 'confirmMoveReleaseOne' : 'confirmMoveRelease', { parent: unitNamed(props.units, parentId()), n: held.count }))) return send(fields, lost, held.count);
+        // Said No to: nothing was saved, as asked; nothing in the form is wrong.
+        return;
+      }
       problem.take(error);
     }
   }
