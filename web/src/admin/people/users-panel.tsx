@@ -206,13 +206,16 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
     problem.clear();
     try {
       await peopleApi.editAccount(props.user.id, { displayName: displayName(), role: role(), unitId: unitId(), ...(releasing !== null && { releaseHeldItems: true as const }) });
-      if (releasing !== null) toast(() => ptFilled('heldReleased', { n: releasing }), 'info');
+      if (releasing !== null) toast(() => ptFilled(releasing === 1 ? 'heldReleasedOne' : 'heldReleased', { n: releasing }), 'info');
       props.onDone();
     } catch (error) {
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
         const what = held.field === 'role' ? tr(roleLabels[role()]) : unitNamed(props.units, unitId());
-        if (window.confirm(ptFilled('confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
+        if (window.confirm(ptFilled(held.count === 1 ? 'confirmReleaseHeldOne' : 'confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
+        // Said No to: nothing was saved, as asked, and the row stays being edited with nothing to correct in it (the
+        // server's refusal speaks of a confirmation the row has no control for).
+        return;
       }
       problem.take(error);
     }
