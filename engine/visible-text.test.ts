@@ -5,7 +5,7 @@ describe('a required text', () => {
   const title = requiredText(500);
 
   it('needs something one can see: only zero-width characters, bidirectional marks or a BOM is refused as empty would be', () => {
-    for (const text of ['\u200b\u200b', '\u200b \u2060', '\u202e', '\u200b\ufeff\u200b', '\u2066\u2069']) {
+    for (const text of ['\u200b\u200b', '\u200b \u2060', '\u202e', '\u200b\ufeff\u200b', '\u2066\u2069', '\u00ad\u00ad', '\u034f', '\u180e', '\u2800\u2800', '\u3164', '\uffa0', '\u115f\u1160', '\u17b4']) {
       const checked = title.safeParse(text);
       expect(checked.success, JSON.stringify(text)).toBe(false);
       expect(checked.error?.issues.map((i) => i.message)).toEqual([onlyInvisible]);

@@ -94,7 +94,7 @@ function webhookAfter(campaign: Pick<CampaignRow, 'webhookUrl' | 'webhookSecret'
   if (change.url === null) return { url: null, secret: null };
   const undeliverable = undeliverableAddress(change.url);
   if (undeliverable !== null) {
-    const message = { zh: `无法向该地址推送：${undeliverable.zh}`, en: `No delivery can be sent to this address: ${undeliverable.en}` };
+    const message = { zh: `无法向该地址推送：${undeliverable.zh}`, en: `No delivery can be sent to this address. ${undeliverable.en}` };
     throw new ApiError('bad_request', { reason: message, fields: [{ field: 'webhook.url', message }] });
   }
   const secret = change.secret ?? campaign.webhookSecret;
