@@ -1,18 +1,17 @@
-import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { localDateOf } from '../../../engine/deadlines/local-time';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
 import { api } from '../api/client';
-import { refusalLabel, stateLabel } from '../board/domain-labels';
+import { stateLabel } from '../board/domain-labels';
 import { organisationTypeLabel } from '../board/outcome-labels';
 import { limitOf, limitedTo, neededField, payloadOf, textLimitsOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
 import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
-import { aside, colon, lang, named, t, tr, unitNamed } from '../i18n/i18n';
+import { aside, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
-import type { BatchItem, BatchResult } from './api';
+import type { BatchItem } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchPlan } from './batch-plan';
@@ -26,6 +25,7 @@ import { useModalKeys } from '../ui/modal-keys';
 import { useBoardMergeLookup } from '../board/merge-lookup';
 import { confirmInto, mergeTargetMessages } from '../board/merge-target';
 import { MergeTargetNotice } from '../board/merge-target-notice';
+import { BatchResultView } from './batch-result';
 import { calendarDay } from '../ui/dates';
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
@@ -211,11 +211,6 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   }
 
   const busy = () => progress() !== null;
-  /** How many of the items left someone else changed first: a retry changes them as they are now. */
-  const staleCount = () => {
-    const done = outcome();
-    return done === null ? 0 : staleOf(done).length;
-  };
   /** How many items the batch left to send again (none before it is sent). */
   const leftCount = () => {
     const done = outcome();
@@ -236,34 +231,6 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   // gone (the lists'). The focus goes to the bar's own Clear, which stays while selecting, else to the board's Select
   // or the list's box of the page.
   useModalKeys(() => form, { busy, onCancel: () => close(), focusFirst: 'input, select, textarea', fallback: batchFallback });
-
-  const titleOf = (kind: BatchItem['kind'], id: number) => props.items.find((i) => i.kind === kind && i.id === id)?.title ?? '';
-  /** An item the result names, by number and title, opening it on the board. */
-  const itemLink = (kind: BatchItem['kind'], id: number) => (
-    <A href={`/campaigns/${props.campaign.id}/board?kind=${kind}&item=${id}`}>
-      #{id} {titleOf(kind, id)}
-    </A>
-  );
-  /**
-   * Why an item was left: the refusal's own reason, or, where the reason is
-   * only the general "some information is invalid", each field and why
-   * (a specific reason already says what its field would).
-   */
-  const refusalText = (refusal: BatchResult['refused'][number]) => {
-    const general = refusalLabel('payload_invalid');
-    if (refusal.fields === undefined || general === undefined || refusal.reason.zh !== general.zh) return tr(refusal.reason);
-    const fieldName = (field: string) => {
-      const name = field.replace(/^payload\./, '');
-      return tr(specs().find((spec) => spec.name === name)?.label ?? { zh: name, en: name });
-    };
-    // A message that names its field already ("承办人须属于…") is not given the name again ("承办人 承办人须属于…").
-    const said = (f: { field: string; message: Label }) => {
-      const name = fieldName(f.field);
-      const text = tr(f.message);
-      return text.startsWith(name) ? text : `${name} ${text}`;
-    };
-    return `${tr(refusal.reason)}${colon()}${refusal.fields.map(said).join(lang() === 'zh' ? '；' : '; ')}`;
-  };
 
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy() && close()}>
@@ -347,60 +314,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
             </div>
           }
         >
-          {(done) => (
-            <div class="modal-body" role="status" data-testid="batch-result">
-              <Show when={done().stopped}>
-                {(reason) => <p class="form-error">{bt(done().unknown.length > 0 ? 'stoppedUnanswered' : 'stopped', { reason: tr(reason()) })}</p>}
-              </Show>
-              <Show when={done().unknown.length > 0}>
-                <p data-testid="batch-unknown" data-n={done().unknown.length}>
-                  {done().unknown.length === 1 ? bt('unknownOne') : bt('unknown', { n: done().unknown.length })}
-                  <Show when={done().notSent.length > 0}> {bt('notSent', { n: done().notSent.length })}</Show>
-                </p>
-                <ul class="batch-refusals">
-                  <For each={done().unknown}>
-                    {(item) => (
-                      <li data-testid={`batch-unknown-${item.kind}-${item.id}`}>{itemLink(item.kind, item.id)}</li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-              <p data-testid="batch-changed" data-n={done().changed.length}>
-                {bt('changed', { n: done().changed.length })}
-                {done().refused.length === 0 && done().stopped === null ? `${lang() === 'zh' ? '；' : '; '}${bt('allChanged')}` : ''}
-              </p>
-              <Show when={done().refused.length > 0}>
-                <p data-testid="batch-refused" data-n={done().refused.length}>
-                  {done().refused.length === 1 ? bt('refusedOne') : bt('refused', { n: done().refused.length })}
-                </p>
-                <ul class="batch-refusals">
-                  <For each={done().refused}>
-                    {(refusal) => (
-                      <li data-testid={`batch-refused-${refusal.kind}-${refusal.id}`}>
-                        {itemLink(refusal.kind, refusal.id)}
-                        <span class="batch-refusal-reason">{refusalText(refusal)}</span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-              <Show when={leftCount()}>
-                {(n) => (
-                  <p class="muted batch-note" data-testid="batch-left">
-                    {n() === 1 ? bt('leftSelectedOne') : bt('leftSelected', { n: n() })}
-                  </p>
-                )}
-              </Show>
-              {/* A retry sends these at the version they have now: said before it is pressed, as it changes them over someone else's change. */}
-              <Show when={staleCount()}>
-                {(n) => (
-                  <p class="muted batch-note" data-testid="batch-stale">
-                    {n() === 1 ? bt('staleRetryOne') : bt('staleRetry', { n: n() })}
-                  </p>
-                )}
-              </Show>
-            </div>
-          )}
+          {(done) => <BatchResultView outcome={done()} items={props.items} campaignId={props.campaign.id} fieldLabel={(name) => specs().find((spec) => spec.name === name)?.label} />}
         </Show>
         <footer class="modal-footer">
           <Show
