@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, escalations } from '../../db/schema';
+import { auditLog, escalations, problems } from '../../db/schema';
 import { movingClockApp, signIn, type TestApp } from '../../test/support/api-client';
 import { userNamed } from '../../test/support/demo-users';
 import { testDatabase, testNow } from '../../test/support/test-database';
@@ -122,6 +122,43 @@ describe('a problem waiting for the office’s check (已整改待验收)', () =
     const extended = await office.send('POST', `/api/problems/${problem.id}/extend`, body);
     expect(extended.status).toBe(200);
     expect(((await extended.json()) as Problem).dueAt).toBe('2026-07-31T16:00:00.000Z');
+  });
+
+  it('has a request for more time left waiting from before this rule answered by the office: in the office’s inbox and not the lead’s, nor counted there', async () => {
+    const problem = await rectifiedProblem('某平台违规信息整改（待验收旧申请）');
+    const officer = await userNamed(database.db, 'hantai.officer');
+    // As a release before this rule left it: 汉台's officer asked for more time on the rectified problem, and the request waits.
+    const request = { until: '2026-07-20', dueAt: '2026-07-20T16:00:00.000Z', reason: '等待专项办组织验收', by: officer.id, at: new Date(testNow.getTime() + 1000).toISOString() };
+    await database.write(async (tx) => {
+      await tx.run(sql`update problems set context = json_set(context, '$.extensionRequest', json(${JSON.stringify(request)})), extension_asked_until = ${request.until} where id = ${problem.id}`);
+    });
+    const lead = await signIn(app, 'hantai.lead');
+    const office = await signIn(app, 'office');
+    const requests = async (who: typeof lead) => {
+      const response = await who.get('/api/campaigns/1/extension-requests?limit=500');
+      expect(response.status).toBe(200);
+      return (await response.json()) as { total: number; items: { subject: string; subjectId: number }[]; askedByMe: { subjectId: number }[] };
+    };
+    const listsIt = (list: { subject: string; subjectId: number }[]) => list.some((r) => r.subject === 'problem' && r.subjectId === problem.id);
+
+    // The lead cannot answer it (the office's deadline): neither listed nor counted in their inbox.
+    const leads = await requests(lead);
+    expect(listsIt(leads.items)).toBe(false);
+    expect(leads.total).toBe(leads.items.length);
+    expect((await lead.send('POST', `/api/problems/${problem.id}/extension-request/decline`, { version: problem.version, reason: '请专项办答复' })).status).toBe(403);
+    // The office answers it: listed and counted; whoever asked still sees it waiting.
+    const offices = await requests(office);
+    expect(listsIt(offices.items)).toBe(true);
+    expect(offices.total).toBe(offices.items.length);
+    expect(listsIt((await requests(await signIn(app, 'hantai.officer'))).items)).toBe(true);
+
+    // The office grants it, to the day asked for: the deadline moves and the request no longer waits.
+    const granted = await office.send('POST', `/api/problems/${problem.id}/extend`, { version: problem.version, until: request.until, reason: '同意，待验收', answering: { askedAt: request.at } });
+    expect(granted.status).toBe(200);
+    expect(((await granted.json()) as Problem).dueAt).toBe(request.dueAt);
+    expect(listsIt((await requests(office)).items)).toBe(false);
+    const [row] = await database.db.select({ asked: problems.extensionAskedUntil }).from(problems).where(eq(problems.id, problem.id));
+    expect(row?.asked).toBeNull();
   });
 
   it('has escalations raised to its officer and lead before this rule passed to the office by the first sweep after start', async () => {

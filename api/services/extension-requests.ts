@@ -1,7 +1,7 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../engine';
+import { awaitsOffice, type Actor } from '../../engine';
 import type { AnsweredRequestWire, ExtensionRequestWire } from '../contracts/extension-requests';
 import { readAnsweredRequests } from './answered-requests';
 import { loadCampaignRules } from './campaign-rules';
@@ -20,7 +20,8 @@ function decides(actor: Actor): boolean {
 /**
  * The requests for more time (延期申请) waiting in a campaign that concern
  * the viewer, the oldest first: for a lead or the office those they may
- * answer, for an officer those they asked, for others all they may read;
+ * answer (a lead none on an item waiting for the office alone), for an
+ * officer those they asked, for others all they may read;
  * apart, a lead's own waiting on the office.
  * Requests are few (each ends when answered or when its item moves on),
  * and the items with one are listed by a partial index of their own, so
@@ -59,6 +60,9 @@ export async function readExtensionRequests(
       // A lead's own request (past their extensions in a state) waits on the office, not on them: listed apart, so
       // that they see it waiting as an officer sees theirs (it showed only once answered).
       const list = decides(actor) && request.by === actor.userId ? mine : waiting;
+      // An item waiting for the office alone (a rectified problem) has its deadline the office's to change: a request
+      // left waiting there from before that rule is the office's to answer, and its lead would only be refused.
+      if (list === waiting && actor.role === 'lead' && awaitsOffice(kind, row.state)) continue;
       list.push({
         subject: kind,
         subjectId: row.id,
