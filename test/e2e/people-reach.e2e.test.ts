@@ -5,7 +5,8 @@ import { demoPassword } from '../support/test-database';
 /**
  * What the administrator's people forms say before a change leaves someone
  * out of reach: a user moved away from the items they hold, a unit moved away
- * from its leads, a unit retired while the new-user form still had it chosen.
+ * from its leads or from the officer holding its items, a unit retired while
+ * the new-user form still had it chosen.
  * Needs `npm run build`.
  */
 
@@ -90,6 +91,53 @@ describe('people forms that would leave someone out of reach', () => {
       await page.getByTestId('toast').filter({ hasText: '已保存；以下单位负责人已被移除：汉台分局负责人（北关派出所）' }).waitFor();
       const units = await apiCall<{ id: string; parentId: string; leadIds: number[] }[]>(suite.server.url, context, 'GET', '/api/admin/units');
       expect(units.find((u) => u.id === 'beiguan')).toMatchObject({ parentId: 'nanzheng', leadIds: [] });
+    }));
+
+  test('moving a unit that takes open items out of their officer\'s reach asks first with how many; No keeps it where it was, Yes moves it and hands the items back unassigned', () =>
+    asUser(suite, 'admin', async ({ context, page }) => {
+      const office = await cookieOf('office');
+      // A station under 汉台 with two clues held by its officer, since moved up to 汉台: they reach them only through 汉台.
+      await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'nanguan', parentId: 'hantai', kind: 'station', nameZh: '南关派出所', nameEn: 'Nanguan Station' }, 201);
+      const officer = await apiCall<Account>(suite.server.url, context, 'POST', '/api/admin/users', { username: 'nanguan.officer', displayName: '南关民警', role: 'officer', unitId: 'nanguan', password: 'nanguan-initial-pw' }, 201);
+      const clueIds: number[] = [];
+      for (const title of ['南关派出所的线索一', '南关派出所的线索二']) {
+        const created = await send(office, 'POST', '/api/clues', { campaignId: 1, unitId: 'nanguan', title, source: 'other' });
+        expect(created.status).toBe(201);
+        const clue = (await created.json()) as { id: number; version: number };
+        const assigned = await send(office, 'PATCH', `/api/clues/${clue.id}`, { version: clue.version, assigneeId: officer.id });
+        expect(assigned.status, await assigned.clone().text()).toBe(200);
+        clueIds.push(clue.id);
+      }
+      await apiCall(suite.server.url, context, 'PATCH', `/api/admin/users/${officer.id}`, { unitId: 'hantai' });
+      const assignees = async () => Promise.all(clueIds.map(async (id) => ((await (await send(office, 'GET', `/api/clues/${id}`)).json()) as { assigneeId: number | null }).assigneeId));
+      const parentOf = async () => (await apiCall<{ id: string; parentId: string }[]>(suite.server.url, context, 'GET', '/api/admin/units')).find((u) => u.id === 'nanguan')?.parentId;
+
+      await page.getByTestId('nav-people').click();
+      await page.locator('[data-tab=units]').click();
+      await page.locator('tr[data-unit=nanguan]').click();
+      const form = page.getByTestId('unit-form');
+      await form.locator('select').nth(1).selectOption('nanzheng');
+      // Dismissed, nothing is saved: the unit stays under 汉台, its clues held, and the form marks nothing (No was an answer, not a mistake).
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.dismiss();
+      });
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => asked).toContain('移到南郑分局之下后，有人承办的 2 项在办事项将超出其承办人的单位范围');
+      expect(asked).toContain('退回所在单位');
+      expect(await form.locator('.form-error').count()).toBe(0);
+      expect((await form.locator('.field-message').allTextContents()).join('')).toBe('');
+      expect(await page.getByText('处填写有误').count()).toBe(0);
+      expect(await form.locator('select').nth(1).inputValue()).toBe('nanzheng');
+      expect(await parentOf()).toBe('hantai');
+      expect(await assignees()).toEqual([officer.id, officer.id]);
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId('toast').filter({ hasText: '已保存；2 项在办事项已退回所在单位，待重新分派' }).waitFor();
+      expect(await parentOf()).toBe('nanzheng');
+      expect(await assignees()).toEqual([null, null]);
     }));
 
   test("a unit retired after a user was created in it leaves the new-user form's choice, which asks again in the page's language", () =>
