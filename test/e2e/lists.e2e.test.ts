@@ -334,11 +334,6 @@ describe('the three lists in Chromium', () => {
       await page.screenshot({ path: `${artifacts}/list-responsibility-print.png` });
       await page.setViewportSize({ width: 1600, height: 900 });
 
-      // A list name the page does not know lands on the clue list's own address, its filters kept and its tab marked.
-      await page.goto(`${suite.server.url}/campaigns/1/lists/overdue?overdue=true`);
-      await page.waitForURL(/\/campaigns\/1\/lists\/clues\?overdue=true$/);
-      await expect.poll(() => page.getByTestId('list-tab-clues').getAttribute('class')).toContain('active');
-
       // The print button prints the whole filtered list, not the 50 rows on screen, then shows the page again.
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
@@ -362,6 +357,29 @@ describe('the three lists in Chromium', () => {
       expect(await page.evaluate(() => document.body.dataset.printedRows)).toBeUndefined();
       await expect.poll(() => page.getByTestId('print').isDisabled()).toBe(false);
       await page.unroute('**/api/campaigns/1/lists/clues?*limit=500*');
+    }));
+
+  test('a list name the page does not know is a page not found, in either language, with the way back; not the clue list', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const trouble = page.getByTestId('page-trouble');
+      await page.goto(`${suite.server.url}/campaigns/1/lists/responsibilities?overdue=true`);
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+      expect(await trouble.locator('p').textContent()).toContain('/campaigns/1/lists/responsibilities');
+      // The address stays the one typed, and no list is read or shown under it.
+      expect(new URL(page.url()).pathname).toBe('/campaigns/1/lists/responsibilities');
+      expect(await page.getByTestId('list-page').count()).toBe(0);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('No such page');
+      expect(await trouble.locator('p').textContent()).toContain('Nothing is at /campaigns/1/lists/responsibilities');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+
+      // The way back: the start page; and a known list's address still shows its list.
+      await page.getByTestId('page-trouble-home').click();
+      await page.waitForURL(/\/campaigns\/1\/board/);
+      await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility`);
+      await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
+      expect(await trouble.count()).toBe(0);
     }));
 
   test('the clue list prints on A4 landscape, one line a clue where it can: no category or name broken between two characters, no column past the page', () =>

@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
 import { listNames, listTitles, type ListSort } from '../../../api/contracts/lists';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
@@ -15,6 +15,7 @@ import { toast } from '../ui/toasts';
 import { refusalText } from '../api/problem';
 import { unlessFailed } from '../ui/read-shown';
 import { TopBar } from '../ui/top-bar';
+import { NoSuchPage } from '../ui/page-trouble';
 import { usePageTitle } from '../ui/page-title';
 import { filterKeys, listDownloadUrl, listsApi, type ListFilters, type ListName, type ListPage } from './api';
 import { ListFilterBar } from './list-filters';
@@ -38,18 +39,26 @@ const isListName = (value: string | undefined): value is ListName => listNames.s
 
 type ListSearch = Partial<Record<(typeof filterKeys)[number] | 'sort' | 'page', string>>;
 
-/** `/campaigns/:id/lists/:list`: the clue, problem or responsibility list, its filters, order and page in the URL, exportable and printable. */
+/**
+ * `/campaigns/:id/lists/:list`: the clue, problem or responsibility list. A list name it does not know (a typed address,
+ * an old bookmark) is an address no page answers to, said as every other one is, not a list the user did not ask for.
+ */
 export function ListsPage() {
   const params = useParams<{ id: string; list: string }>();
+  const known = () => (isListName(params.list) ? params.list : undefined);
+  return (
+    <Show when={known()} fallback={<NoSuchPage />}>
+      {(list) => <ListPage list={list()} />}
+    </Show>
+  );
+}
+
+/** One of the lists, its filters, order and page in the URL, exportable and printable. */
+function ListPage(props: { list: ListName }) {
+  const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<ListSearch>();
   const campaignId = () => Number(params.id);
-  const list = (): ListName => (isListName(params.list) ? params.list : 'clues');
-  // A list this page does not know (an old bookmark, a typed address) is the clue list, under its own address, so its tab shows which list this is.
-  const navigate = useNavigate();
-  const location = useLocation();
-  createEffect(() => {
-    if (!isListName(params.list)) navigate(`/campaigns/${params.id}/lists/clues${location.search}`, { replace: true });
-  });
+  const list = (): ListName => props.list;
   const [campaign] = createResource(campaignId, (id) => api.campaign(id));
   usePageTitle(() => listTitles[list()], campaign);
 
