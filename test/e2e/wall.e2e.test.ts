@@ -137,6 +137,35 @@ describe('the wall on its screen', () => {
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
 
+  test("the solve rate's note takes at most two lines of a 4:3 projector, in English and Chinese, whole and large enough to read", () =>
+    asUser(suite, 'viewer', async ({ page }) => {
+      const campaignId = campaignOf(page);
+      await page.setViewportSize({ width: 1024, height: 768 });
+      for (const lang of ['en', 'zh'] as const) {
+        await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall?measure=solveRate`);
+        const note = page.getByTestId('wall').getByTestId('solve-rate-hint');
+        await expect.poll(() => note.textContent()).toMatch(lang === 'en' ? /solve rate = .+ \(merged \w+ not counted\), all phases$/ : /^各单位破案率 = .+（已并案的不计），全程.*合计$/);
+        await page.locator('[data-testid=wall] .county').first().waitFor();
+        await page.screenshot({ path: `${artifacts}/wall-solve-rate-note-${lang}-1024x768.png` });
+        const shown = await note.evaluate((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const box = element.getBoundingClientRect();
+          return {
+            // Beside the heading and the scale it took four lines, and the map lost as much height.
+            lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+            size: parseFloat(getComputedStyle(element).fontSize),
+            hidden: element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1 || box.right > window.innerWidth,
+          };
+        });
+        expect(shown.lines, lang).toBeLessThanOrEqual(2);
+        expect(shown.size, lang).toBeGreaterThanOrEqual(12);
+        expect(shown.hidden, lang).toBe(false);
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+
   test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 4:3 projector or a 720p one to a 4K television', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);

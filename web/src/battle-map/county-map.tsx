@@ -126,8 +126,11 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
   );
 }
 
-/** The scale of the measure: a gradient from 0 to its largest value, and the colour of "no data". */
-export function MeasureLegend(props: { scale: Scale; measure: Measure }) {
+/**
+ * The scale of the measure: a gradient from 0 to its largest value, and the colour of "no data"; under them, for the
+ * solve rate, what it counts, unless `noteApart` (the wall gives the note a line of its own, the width of its panel).
+ */
+export function MeasureLegend(props: { scale: Scale; measure: Measure; noteApart?: boolean }) {
   const steps = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div class="measure-legend" data-testid="legend">
@@ -143,10 +146,21 @@ export function MeasureLegend(props: { scale: Scale; measure: Measure }) {
           <span class="legend-swatch" />
           {bt('noValue')}
         </span>
-        <span class="legend-hint" data-testid="solve-rate-hint">
-          {bt('solveRateHint')}
-        </span>
+        <Show when={props.noteApart !== true}>
+          <MeasureNote measure={props.measure} />
+        </Show>
       </Show>
     </div>
+  );
+}
+
+/** What the measure counts, where that needs saying: the units' solve rate is not the report's (see solveRateHint). */
+export function MeasureNote(props: { measure: Measure }) {
+  return (
+    <Show when={props.measure === 'solveRate'}>
+      <span class="legend-hint" data-testid="solve-rate-hint">
+        {bt('solveRateHint')}
+      </span>
+    </Show>
   );
 }

@@ -13,8 +13,8 @@ export const battleMapMessages = {
   // It counts them by their state now, so a case merged (并案) into another is not in a unit's rate, where the report
   // (and the wall's key figures, taken from it) count what happened: said here, so the two rates are not read as one.
   solveRateHint: {
-    zh: '各单位破案率 = 已破案线索 ÷ 已立案线索，按线索当前状态（已并案的不计），全程各阶段合计',
-    en: "Each unit's solve rate = clues solved ÷ clues filed, by their state now (merged clues not counted), all phases",
+    zh: '各单位破案率 = 已破案 ÷ 已立案，按线索当前状态（已并案的不计），全程合计',
+    en: "Units' solve rate = solved ÷ filed, by the clues' state now (merged ones not counted), all phases",
   },
   counties: { zh: '县区分局', en: 'County branches' },
   detachments: { zh: '市局支队', en: 'City detachments' },

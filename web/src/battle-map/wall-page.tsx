@@ -9,7 +9,7 @@ import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { usePageTitle } from '../ui/page-title';
 import { createBattleMapData } from './battle-map-data';
-import { CountyMap, MeasureLegend } from './county-map';
+import { CountyMap, MeasureLegend, MeasureNote } from './county-map';
 import { isMeasure, measureAddressRefusal, scaleOf, type Measure } from './measure';
 import { bt } from './messages';
 import { PhaseTimeline } from './phase-timeline';
@@ -95,8 +95,9 @@ export function WallPage() {
                         <h2>
                           {bt(map().hasMap ? 'counties' : 'allUnits')} · {bt(measure() === 'open' ? 'measureOpen' : measure() === 'overdue' ? 'measureOverdue' : 'measureSolveRate')}
                         </h2>
-                        <MeasureLegend scale={scale()} measure={measure()} />
+                        <MeasureLegend scale={scale()} measure={measure()} noteApart />
                       </div>
+                      <MeasureNote measure={measure()} />
                       <Show when={data.layout()}>
                         {(layout) => <CountyMap layout={layout()} units={placed().onMap} measure={measure()} scale={scale()} labelSize={19} />}
                       </Show>
