@@ -132,4 +132,71 @@ describe('the items a batch left', () => {
       await context.close();
     }
   });
+
+  test('a retry the server refuses only for the reason typed goes back to the form with the reason kept and marked; corrected, it changes those left', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaign = await apiCall<{ endsOn: string; units: { id: string }[] }>(suite.server.url, context, 'GET', '/api/campaigns/1');
+      // A small set of clues of one unit in one state, each of which the office may extend (not those the test above extended).
+      let chosen: { filter: string; items: ListPage['items'] } | undefined;
+      for (const state of ['verifying', 'solved', 'filed']) {
+        for (const { id: unit } of [...campaign.units].reverse()) {
+          const list = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?state=${state}&unit=${unit}&limit=500`);
+          const items = list.items.filter((item) => item.changes.includes('clue.extend') && item.dueAt !== null && item.dueAt < campaign.endsOn);
+          if (chosen === undefined && items.length >= 2 && items.length === list.items.length && list.items.length < confirmFrom) chosen = { filter: `state=${state}&unit=${unit}`, items };
+        }
+      }
+      if (chosen === undefined) throw new Error('the seed has no small set of clues the office may extend');
+      const { filter, items } = chosen;
+      const [stale] = items;
+      if (stale === undefined) throw new Error('unreachable');
+      const versions = async () => {
+        const now = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?${filter}&limit=500`);
+        return items.map((item) => now.items.find((row) => row.id === item.id)?.version);
+      };
+
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?${filter}`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      await page.getByTestId('select-page').check();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(items.length));
+      await page.getByTestId('batch-extend').click();
+      const dialog = page.getByTestId('batch-dialog');
+      const box = dialog.locator('textarea[name=reason]');
+      await dialog.locator('input[name=until]').fill(campaign.endsOn);
+      // A reason of invisible characters only passes the page; meanwhile someone else changes one of the items.
+      await box.fill('\u200b\u200b');
+      const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${stale.id}`, { version: stale.version, description: '另一窗口补充的情况' });
+
+      // Not every item refused for the reason (one for its version): the result says each, and offers to send them again.
+      await dialog.getByTestId('batch-submit').click();
+      await dialog.getByTestId('batch-result').waitFor();
+      expect(await dialog.getByTestId(`batch-refused-clue-${stale.id}`).textContent()).toContain('该事项已被他人修改');
+      expect(await dialog.getByTestId('batch-retry').textContent()).toBe(`重试未完成的 ${items.length} 项`);
+
+      // The retry, the stale one at its version now, is refused for the reason alone: back to the form, the reason
+      // still there and marked with the server's words, to be corrected; nothing changed.
+      await dialog.getByTestId('batch-retry').click();
+      await expect.poll(() => dialog.getByTestId('batch-problem').textContent()).toBe('重试未作任何更改（此前已处理的事项不受影响）：请按标出的字段修改后再提交。');
+      expect(await dialog.getByTestId('batch-result').count()).toBe(0);
+      expect(await box.inputValue()).toBe('\u200b\u200b');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect(await dialog.getByTestId('error-reason').textContent()).toBe('不能只有看不见的字符');
+      expect(await dialog.getByTestId('batch-count').textContent()).toContain(`将处理 ${items.length} 项`);
+      expect(await versions()).toEqual(items.map((item) => (item.id === stale.id ? edited.version : item.version)));
+      await dialog.screenshot({ path: `${artifacts}/batch-retry-reason-refused-zh.png` });
+
+      // Corrected and applied: every item left is extended with it, the stale one as it stands now.
+      await box.fill(reason);
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe(String(items.length));
+      expect(await dialog.getByTestId('batch-changed').textContent()).toContain('全部处理完成');
+      expect(await versions()).toEqual(items.map((item) => (item.id === stale.id ? edited.version : item.version) + 1));
+      const history = await apiCall<{ event: string; payload: { reason?: string } }[]>(suite.server.url, context, 'GET', `/api/clues/${stale.id}/history`);
+      expect(history.at(-1)).toMatchObject({ event: 'clue.extend', payload: { reason } });
+      await dialog.getByTestId('batch-close').click();
+      await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
 });

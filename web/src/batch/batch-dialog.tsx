@@ -16,6 +16,7 @@ import { batchMessages, bt } from './batch-messages';
 import './batch.css';
 import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchPlan } from './batch-plan';
 import { fieldsRefused } from './batch-refusal';
+import type { FieldIssue } from '../api/problem';
 import { afterRetry, leftOf, retryPlan, staleOf, type BatchOutcome, type ItemRef } from './batch-left';
 import { batchDraft } from './batch-draft';
 import { sendBatch, versionsNow } from './batch-send';
@@ -59,6 +60,14 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   const [problem, setProblem] = createSignal<Label | null>(null);
   const [progress, setProgress] = createSignal<{ done: number; n: number } | null>(null);
   const [outcome, setOutcome] = createSignal<BatchOutcome | null>(null);
+  // A batch whose retry the server refused only for what was typed: the form again, to correct it, and its Apply sends
+  // the items that batch left, as the retry did (a first send's refusal of the text keeps the form the same way).
+  const [toRetry, setToRetry] = createSignal<BatchOutcome | null>(null);
+  /** The items the form is for: those selected, or, when correcting a retry, those the batch left. */
+  const formItems = (): readonly ItemRef[] => {
+    const earlier = toRetry();
+    return earlier === null ? props.items : leftOf(earlier);
+  };
   /** A large batch is sent only once its sender has ticked that they checked it (see confirmFrom). */
   const asksConfirm = plan.items.length >= confirmFrom;
   const [confirmed, setConfirmed] = createSignal(false);
@@ -130,7 +139,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   };
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
-    draft.keep(props.items, values());
+    draft.keep(formItems(), values());
     clearError(name);
   };
 
@@ -157,17 +166,28 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     }
     // Enter in the number before its clue is shown merges nothing: the field says what it waits for.
     if (merge !== null && merge.target() === null) return;
-    const { outcome: done, stoppedFields } = await send(plan);
-    // Nothing changed, and only what was typed refused: the dialog stays, the fields marked, all that was typed kept.
-    const answer = { changed: done.changed.length, refused: done.refused, stopped: done.stopped === null ? null : { fields: stoppedFields }, unknown: done.unknown.length };
-    const marked = fieldsRefused(plan.items.length, answer, specs().map((spec) => spec.name));
-    if (marked !== null) {
-      setErrors(marked);
-      setProblem(batchMessages.noneChanged);
-      focusFirstError();
+    const earlier = toRetry();
+    if (earlier !== null) {
+      await retry(earlier);
       return;
     }
+    const { outcome: done, stoppedFields } = await send(plan);
+    if (keptToCorrect(plan.items.length, done, stoppedFields, batchMessages.noneChanged)) return;
     finish(done);
+  }
+
+  /**
+   * When a send changed nothing and the server refused only what was typed: the fields marked with its words, the
+   * problem said above the buttons, all that was typed kept (true). Else false: the result says what each item did.
+   */
+  function keptToCorrect(sent: number, done: BatchOutcome, stoppedFields: readonly FieldIssue[], said: Label): boolean {
+    const answer = { changed: done.changed.length, refused: done.refused, stopped: done.stopped === null ? null : { fields: stoppedFields }, unknown: done.unknown.length };
+    const marked = fieldsRefused(sent, answer, specs().map((spec) => spec.name));
+    if (marked === null) return false;
+    setErrors(marked);
+    setProblem(said);
+    focusFirstError();
+    return true;
   }
 
   /** Sends a plan's items with what was typed, saying how far it got. */
@@ -185,14 +205,27 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
    * their version at the version they have now, the rest as they were sent. The server answers each again, and the
    * result counts what both sends changed.
    */
-  async function retry() {
-    const before = outcome();
-    if (before === null) return;
+  async function retry(before: BatchOutcome) {
     setProgress({ done: 0, n: leftOf(before).length });
     const versions = await versionsNow(staleOf(before));
-    const { outcome: again } = await send(retryPlan(plan, props.action, before, versions));
+    const round = retryPlan(plan, props.action, before, versions);
+    const { outcome: again, stoppedFields } = await send(round);
+    // Refused only for what was typed (a reason the server finds nothing in, sent again to items another's change
+    // had held back): the form again with it, to correct; in the result it could only be sent again as it was.
+    if (keptToCorrect(round.items.length, again, stoppedFields, batchMessages.retryNoneChanged)) {
+      setToRetry(before);
+      setOutcome(null);
+      return;
+    }
+    setToRetry(null);
     finish(afterRetry(before, again), leftOf(before));
   }
+
+  /** The result's Retry: the items the batch shown left. */
+  const retryLeft = () => {
+    const before = outcome();
+    if (before !== null) void retry(before);
+  };
 
   /**
    * Shows what a batch did; what was typed is kept for the items it left (they stay selected once closed), else
@@ -221,10 +254,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const into = merge?.target();
     return into === null || into === undefined ? bt('submit') : tr(confirmInto(into));
   };
-  const close = () => props.onClose(outcome());
+  // While a retry's text is corrected, what the batch did before it still stands: the list keeps only those it left.
+  const close = () => props.onClose(outcome() ?? toRetry());
   // Cancel is the user's own choice to throw away what was typed; Escape or a click beside the dialog keeps it.
   const cancel = () => {
-    draft.drop(props.items);
+    draft.drop(formItems());
     close();
   };
   // Once a batch is done only the items it left stay ticked: with none, the bar's buttons are disabled (the board's) or
@@ -243,8 +277,8 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
           fallback={
             <div class="modal-body">
               <p data-testid="batch-count">
-                {plan.items.length === 1 ? bt('willChangeOne') : bt('willChange', { n: plan.items.length })}
-                <Show when={plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
+                {formItems().length === 1 ? bt('willChangeOne') : bt('willChange', { n: formItems().length })}
+                <Show when={toRetry() === null && plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
               <Show when={restored !== null}>
                 <p class="muted batch-note" data-testid="batch-restored">
@@ -323,7 +357,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
               <>
                 <Show when={leftCount()}>
                   {(n) => (
-                    <button type="button" class="button" data-testid="batch-retry" disabled={busy()} onClick={() => void retry()}>
+                    <button type="button" class="button" data-testid="batch-retry" disabled={busy()} onClick={() => retryLeft()}>
                       {progress() === null ? (n() === 1 ? bt('retryOne') : bt('retry', { n: n() })) : bt('sending', { done: progress()?.done ?? 0, n: progress()?.n ?? 0 })}
                     </button>
                   )}

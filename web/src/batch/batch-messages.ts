@@ -89,6 +89,11 @@ export const batchMessages = {
   },
   restored: { zh: '已填入上次为所选事项填写的内容。', en: 'Filled in with what you typed for these items before.' },
   noneChanged: { zh: '未作任何更改：请按标出的字段修改后再提交。', en: 'Nothing was changed: correct the field marked and apply again.' },
+  // A retry refused for what was typed: the items the batch changed before it stay changed; only those left wait on the text.
+  retryNoneChanged: {
+    zh: '重试未作任何更改（此前已处理的事项不受影响）：请按标出的字段修改后再提交。',
+    en: 'The retry changed nothing (items changed before stay changed): correct the field marked and apply again.',
+  },
 } satisfies Record<string, Label>;
 
 export type BatchMessageKey = keyof typeof batchMessages;
