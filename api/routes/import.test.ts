@@ -591,6 +591,17 @@ describe('a unit and a source as another system’s register writes them', () =>
       { unitId: 'chenggu', source: 'other' },
     ]);
   });
+
+  it('reads a district or county as the map names it (汉台区, 南郑区) as its branch, and refuses the city rather than pick a unit', async () => {
+    const file = ['编号,标题,内容,单位', 'QX-1,区名汉台,内容,汉台区', 'QX-2,区名南郑,内容,南郑区', 'QX-3,市名,内容,汉中市'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(plan.valid).toBe(2);
+    expect(plan.issues).toEqual([expect.objectContaining({ row: 4, column: '单位', reason: expect.objectContaining({ zh: expect.stringMatching(/^没有这个单位：“汉中市”/) }) })]);
+    const done = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+    expect(done.created).toBe(2);
+    const made = await database.db.select({ unitId: clues.unitId }).from(clues).where(sql`${clues.title} in ('区名汉台', '区名南郑')`).orderBy(clues.id);
+    expect(made).toEqual([{ unitId: 'hantai' }, { unitId: 'nanzheng' }]);
+  });
 });
 
 describe('numbers in columns of their own', () => {

@@ -300,6 +300,17 @@ describe('people administration', () => {
     expect(plan.issues).toEqual([{ row: 4, column: 'unit', reason: expect.objectContaining({ zh: '“支队”可指多个单位：刑侦支队、网安支队、经侦支队、治安支队，请写单位全称' }) }]);
   });
 
+  it('reads a unit written as its district (汉台区) as that county’s branch, as the clue import does', async () => {
+    const roster = ['用户名,姓名,角色,单位,初始密码', 'qu.yi,区一,民警,汉台区,qu-yi-password', 'qu.er,区二,民警,汉中市,qu-er-password'].join('\n');
+    const plan = (await (await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false })).json()) as { valid: number; issues: { row: number; column: string; reason: { zh: string } }[] };
+    expect(plan.valid).toBe(1);
+    expect(plan.issues).toEqual([{ row: 3, column: 'unit', reason: expect.objectContaining({ zh: '没有这个单位：汉中市（填单位编码或名称）' }) }]);
+    const done = await admin.send('POST', '/api/admin/users/bulk', { csv: roster.split('\n').slice(0, 2).join('\n'), commit: true });
+    expect(done.status).toBe(200);
+    const [made] = await database.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'qu.yi'));
+    expect(made?.unitId).toBe('hantai');
+  });
+
   it("reads a bureau's roster as it writes one: units by name, a lead called 负责人, full-width text, as long as the form says", async () => {
     const roster = ['用户名,姓名,角色,所属单位,初始密码', 'he.yi,何一,负责人,汉台分局,he-yi-password', 'he.er,何二,民警,ｎａｎｚｈｅｎｇ,he-er-password', 'he.san,何三,民警,火星分局,he-san-password'].join('\n');
     const checked = await admin.send('POST', '/api/admin/users/bulk', { csv: roster, commit: false });

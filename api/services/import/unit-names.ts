@@ -1,4 +1,4 @@
-import type { Actor, Label } from '../../../engine';
+import type { Actor, Label, UnitKind } from '../../../engine';
 import { lookUp } from './name-lookup';
 
 /** What the unit lookup needs of a unit. */
@@ -6,11 +6,18 @@ export interface NamedUnit {
   readonly id: string;
   readonly nameZh: string;
   readonly nameEn: string;
+  readonly kind: UnitKind;
   readonly retiredAt: string | null;
 }
 
 /** A unit cell read: the unit it names, or why it names none (several it could be, or none at all). */
 export type UnitReading = { readonly unitId: string } | { readonly ambiguous: Label } | null;
+
+/** A unit with its name as compared. */
+interface Named {
+  readonly unit: NamedUnit;
+  readonly name: string;
+}
 
 /** A name as compared: full-width letters and digits as ASCII, without spaces (“汉台 分局”). */
 const plain = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
@@ -28,25 +35,41 @@ const plain = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
  * unit whose name holds it (汉台). Units still taking work are preferred to
  * retired ones. A name several units fit is said with those units, never
  * guessed: a clue filed to the wrong county is worse than a row to correct.
+ *
+ * A district or county as the map labels it (汉台区, 南郑区, 城固县) names
+ * that county's branch, read so among the county branches only when the
+ * name as written fits no unit: a unit named with the district itself
+ * (汉台区北关派出所) is still read as written, and 汉中市 holding several
+ * branches is said with them.
  */
 export function unitReader(units: readonly NamedUnit[]): (text: string) => UnitReading {
   const exact = new Map<string, string>();
   for (const u of units) for (const key of [u.id, u.nameZh, u.nameEn.toLowerCase()]) exact.set(key, u.id);
-  const named = units.map((u) => ({ unit: u, name: plain(u.nameZh) }));
+  const named: Named[] = units.map((u) => ({ unit: u, name: plain(u.nameZh) }));
+  const counties = named.filter((n) => n.unit.kind === 'county');
   // A register repeats its few unit names on every row: each is read once.
   const read = new Map<string, UnitReading>();
   return (text) => {
     const known = read.get(text);
     if (known !== undefined) return known;
     const found = lookUp(exact, text);
-    const reading = found === undefined ? byShortName(named, text) : { unitId: found };
+    const reading = found === undefined ? (byShortName(named, plain(text), text) ?? byPlaceName(counties, text)) : { unitId: found };
     read.set(text, reading);
     return reading;
   };
 }
 
-function byShortName(named: readonly { unit: NamedUnit; name: string }[], written: string): UnitReading {
+/** The map's county labels end so: 汉台区, 城固县, and a county-level city's 市. */
+const placeEnding = /[区县市]$/;
+
+/** A district or county's name read as its branch by the place alone (汉台区 as 汉台, said as written when several fit). */
+function byPlaceName(counties: readonly Named[], written: string): UnitReading {
   const text = plain(written);
+  return placeEnding.test(text) ? byShortName(counties, text.slice(0, -1), written) : null;
+}
+
+/** `text` is the cell as compared, `written` as the file has it (what a refusal quotes). */
+function byShortName(named: readonly Named[], text: string, written: string): UnitReading {
   if (text.length < 2) return null;
   const endsWithIt = named.filter((n) => n.name.endsWith(text));
   const itEndsWith = named.filter((n) => text.endsWith(n.name));

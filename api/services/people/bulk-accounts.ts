@@ -71,7 +71,7 @@ export async function checkBulkAccounts(database: Database, csv: string): Promis
     names.length === 0 ? [] : (await database.db.select({ username: users.username }).from(users).where(inArray(users.username, names))).map((u) => u.username),
   );
   // A unit by its code or its name in either language, or as people shorten it, as a clue import reads it (a bureau's roster says 汉台分局, not hantai).
-  const unitRows = await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, retiredAt: units.retiredAt }).from(units);
+  const unitRows = await database.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, kind: units.kind, retiredAt: units.retiredAt }).from(units);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const unitNamed = unitReader(unitRows);
 
