@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
 import { csvRows, readTable } from './read-table';
 
 describe('a CSV whose cell opens a quote that nothing closes', () => {
@@ -93,6 +94,35 @@ describe('a CSV whose quoted cell has text after its closing quote', () => {
       ['丙', 'hantai', '内容'],
       ['丁', 'hantai', '末尾'],
     ]);
+  });
+});
+
+describe('a CSV of many misplaced quotes', () => {
+  it('reads the rows after a misplaced quote as the whole file has them: a quoted cell of many lines one cell, blank lines counted, the next fault far below named on its row, the rows after it every one', () => {
+    const longCell = Array.from({ length: 300 }, (_, i) => `案情第${i}行`.padEnd(40, '。')).join('\n');
+    const plain = (from: number, count: number) => Array.from({ length: count }, (_, i) => `线索${from + i},hantai`);
+    const lines = ['标题,承办单位', '"标题"多余,hantai', ...plain(0, 400), `"${longCell}",hantai`, '', ...plain(400, 2000), '"末尾,hantai', ...plain(2400, 1000)];
+    const read = csvRows(lines.join('\n'));
+    expect(read.strayQuotes).toEqual([{ row: 2, column: 0 }]);
+    expect(read.unclosedQuotes).toEqual([{ row: 2405, column: 0 }]);
+    expect(read.rows).toEqual([['"标题"多余', 'hantai'], ...plain(0, 400).map((l) => l.split(',')), [longCell, 'hantai'], ...plain(400, 2000).map((l) => l.split(',')), ['"末尾', 'hantai'], ...plain(2400, 1000).map((l) => l.split(','))]);
+    expect(read.rowNumbers.slice(400, 403)).toEqual([402, 403, 405]);
+    expect(read.rowNumbers.at(-1)).toBe(3405);
+  });
+
+  it('reads a file of a misplaced quote on every line a few times over at most, not once more for each fault it names', () => {
+    const text = ['标题,承办单位', ...Array.from({ length: 5000 }, (_, i) => `"标题${i}"多余,汉台分局`)].join('\n');
+    const parse = vi.spyOn(Papa, 'parse');
+    try {
+      const read = csvRows(text);
+      expect(read.strayQuotes).toHaveLength(20);
+      expect(read.rows).toHaveLength(5000);
+      expect(read.rows[4999]).toEqual(['"标题4999"多余', '汉台分局']);
+      const charsRead = parse.mock.calls.reduce((sum, [input]) => sum + String(input).length, 0);
+      expect(charsRead).toBeLessThan(4 * text.length);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 

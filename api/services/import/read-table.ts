@@ -146,6 +146,65 @@ function delimiterOf(text: string): string | undefined {
   return guess.errors.some((error) => error.code === 'UndetectableDelimiter') ? undefined : guess.meta.delimiter;
 }
 
+/** A CSV's delimiter and line break. */
+interface CsvLayout {
+  readonly delimiter: string;
+  readonly newline: '\r\n' | '\n' | '\r';
+}
+
+/** A CSV's reading so far: its records to the end, or where a quote fault opened (the place just past the quote). */
+type Reading = { readonly records: string[][] } | { readonly opened: number; readonly layout: CsvLayout };
+
+/** Papaparse's reading of a whole CSV, its delimiter guessed where `delimiter` is none, to its end or its first quote fault. */
+function firstReading(text: string, delimiter: string | undefined): Reading {
+  let parsed = Papa.parse<string[]>(text, delimiter === undefined ? {} : { delimiter });
+  let opened = firstQuoteFault(parsed.errors);
+  // A delimiter is found by rows of the same number of cells, which the quote's one long cell is not: a file of tabs
+  // (Excel's Unicode text) was read by commas, its header one cell. Found instead in the lines above the quote's.
+  if (opened !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
+    const above = delimiterOf(text.slice(0, Math.max(text.lastIndexOf('\n', opened), 0)));
+    if (above !== undefined && above !== parsed.meta.delimiter) {
+      parsed = Papa.parse<string[]>(text, { delimiter: above });
+      opened = firstQuoteFault(parsed.errors);
+    }
+  }
+  if (opened === undefined) return { records: parsed.data };
+  const { delimiter: found, linebreak } = parsed.meta;
+  return { opened, layout: { delimiter: found, newline: linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n' } };
+}
+
+/** The first span read on past a quote fault: some dozens of lines, where the next fault of a file of many is. */
+const firstSpan = 4096;
+
+/**
+ * The rest of a CSV after a quote fault, read to its end or its next fault. A misquoted cell runs on to the end of the
+ * file when each line below holds a quote too ("标题"多余 on every line), and the whole rest read after each of the
+ * faults read on past read such a file 21 times over. It is read instead in spans, each twice the last and ending
+ * with a line. A span with no fault ends with a record, and the next is read from there; a misplaced quote papaparse
+ * saw in it (InvalidQuotes) is the file's fault, whatever the lines after the span; a cell merely still open at the
+ * span's end (MissingQuotes) may close further on, and the span is read again twice as long. No part of the file is
+ * so read more than a few times, however many faults it has.
+ */
+function readOnToFault(text: string, layout: CsvLayout): Reading {
+  const records: string[][] = [];
+  let from = 0;
+  for (let span = firstSpan; ; span *= 2) {
+    const lineEnd = from + span >= text.length ? -1 : text.indexOf(layout.newline, from + span);
+    const end = lineEnd === -1 ? text.length : lineEnd + layout.newline.length;
+    const { data, errors } = Papa.parse<string[]>(text.slice(from, end), layout);
+    const opened = firstQuoteFault(errors);
+    if (opened !== undefined && (end === text.length || errors.some((error) => error.code === 'InvalidQuotes' && error.index === opened))) {
+      return { opened: from + opened, layout };
+    }
+    if (end === text.length) return { records: records.concat(data) };
+    if (opened === undefined) {
+      // Its last record is the empty one papaparse reads after the closing line break: the next span's first, read there.
+      for (const record of data.slice(0, -1)) records.push(record);
+      from = end;
+    }
+  }
+}
+
 /** The records of a CSV (papaparse's reading) and where a quote keeps it from being read as written (see csvRows). */
 function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] } {
   const records: string[][] = [];
@@ -153,7 +212,7 @@ function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] }
   // None found, papaparse guesses again as it reads, and falls back to commas.
   const delimiter = delimiterOf(text);
   // The delimiter and line break found in the whole file, kept for the rest of it read after a quote fault.
-  let found: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | undefined;
+  let found: CsvLayout | undefined;
   let rest = text;
   for (;;) {
     if (found !== undefined && faults.length >= faultsReadOn) {
@@ -161,22 +220,13 @@ function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] }
       records.push(...rest.split(newline).map((line) => line.split(delimiter)));
       break;
     }
-    let parsed = Papa.parse<string[]>(rest, found ?? (delimiter === undefined ? {} : { delimiter }));
-    let opened = firstQuoteFault(parsed.errors);
-    // A delimiter is found by rows of the same number of cells, which the quote's one long cell is not: a file of tabs
-    // (Excel's Unicode text) was read by commas, its header one cell. Found instead in the lines above the quote's.
-    if (found === undefined && opened !== undefined && parsed.errors.some((error) => error.code === 'UndetectableDelimiter')) {
-      const above = delimiterOf(rest.slice(0, Math.max(rest.lastIndexOf('\n', opened), 0)));
-      if (above !== undefined && above !== parsed.meta.delimiter) {
-        parsed = Papa.parse<string[]>(rest, { delimiter: above });
-        opened = firstQuoteFault(parsed.errors);
-      }
-    }
-    if (opened === undefined) {
-      records.push(...parsed.data);
+    const read = found === undefined ? firstReading(rest, delimiter) : readOnToFault(rest, found);
+    if ('records' in read) {
+      records.push(...read.records);
       break;
     }
-    found ??= { delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak === '\r\n' || parsed.meta.linebreak === '\r' ? parsed.meta.linebreak : '\n' };
+    const { opened } = read;
+    found = read.layout;
     // Papaparse's record of the quote holds the lines below it in one cell, and (a stray quote) cells of a later line
     // after it. Read instead: the records before the quote, and its record's cells up to it (the last, empty, the
     // quote's own), by the text before it; then its line from the quote on, as plain text split by the delimiter.
