@@ -169,4 +169,30 @@ describe('a role or unit change of a user who holds open items', () => {
     // Back under Nanzheng, with nobody holding its clue: nothing to ask.
     expect((await admin.send('PATCH', '/api/admin/units/nz-test', { parentId: 'nanzheng' })).status).toBe(200);
   });
+
+  it('of a moved unit’s items held by several people, asks about and hands back only those of the people the move takes them out of reach of', async () => {
+    expect((await admin.send('POST', '/api/admin/units', { id: 'nz-two', parentId: 'nanzheng', kind: 'station', nameZh: '南郑第二测试派出所' })).status).toBe(201);
+    // Two officers of the station holding a clue of it each; one then moves up to the county the station leaves.
+    const holders = [];
+    for (const username of ['nz.two.station', 'nz.two.county']) {
+      const hired = await admin.send('POST', '/api/admin/users', { username, displayName: username, role: 'officer', unitId: 'nz-two', password: 'long-enough-pw' });
+      expect(hired.status, await hired.clone().text()).toBe(201);
+      const officer = await userNamed(database.db, username);
+      const clue = (await (await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'nz-two', title: `${username} 的线索`, source: 'other' })).json()) as { id: number; version: number };
+      const assigned = await office.send('PATCH', `/api/clues/${clue.id}`, { version: clue.version, assigneeId: officer.id });
+      expect(assigned.status, await assigned.clone().text()).toBe(200);
+      holders.push({ officer, clue });
+    }
+    const [station, county] = holders;
+    if (station === undefined || county === undefined) throw new Error('two holders');
+    expect((await admin.send('PATCH', `/api/admin/users/${county.officer.id}`, { unitId: 'nanzheng' })).status).toBe(200);
+
+    const refused = await admin.send('PATCH', '/api/admin/units/nz-two', { parentId: 'chenggu' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()) as Problem).toMatchObject({ code: 'holds_items', heldItems: 1 });
+    const moved = await admin.send('PATCH', '/api/admin/units/nz-two', { parentId: 'chenggu', releaseHeldItems: true });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect((await heldBy(station.officer.id)).map((item) => item.id)).toContain(station.clue.id);
+    expect((await heldBy(county.officer.id)).map((item) => item.id)).not.toContain(county.clue.id);
+  });
 });

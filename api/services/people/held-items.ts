@@ -21,7 +21,14 @@ export interface HeldItem {
  * campaign are left out: nothing of it moves, whoever holds it.
  */
 export async function itemsOutOfReach(tx: Tx, userId: number, after: { readonly role: Role; readonly unitId: string }): Promise<HeldItem[]> {
-  const tree = await tx.select({ id: units.id, parentId: units.parentId }).from(units);
+  return heldOutOfReach(tx, await tx.select({ id: units.id, parentId: units.parentId }).from(units), userId, after);
+}
+
+/** The unit tree as the reach of a user is found in it. */
+type UnitTree = readonly { readonly id: string; readonly parentId: string | null }[];
+
+/** {@link itemsOutOfReach} in a tree already read. */
+async function heldOutOfReach(tx: Tx, tree: UnitTree, userId: number, after: { readonly role: Role; readonly unitId: string }): Promise<HeldItem[]> {
   const actor: Actor = { userId, role: after.role, unitScope: subtreeOf(after.unitId, tree) };
   const lost: HeldItem[] = [];
   for (const [kind, table, open] of [
@@ -39,10 +46,11 @@ export async function itemsOutOfReach(tx: Tx, userId: number, after: { readonly 
 }
 
 /**
- * The open items held in `unitIds` (a unit moved to another parent, and the units below it) by people who, in the
- * tree as it stands now, no longer reach them: an officer of the county the unit left held a case of its station.
+ * The open items held in `unitIds` (a unit moved to another parent, and the units below it) by people who, in `tree`
+ * (as it stands after the move), no longer reach them: an officer of the county the unit left held a case of its
+ * station. The tree is the move's own reading, not read again for each person holding an item there.
  */
-export async function itemsOutOfReachIn(tx: Tx, unitIds: readonly string[]): Promise<HeldItem[]> {
+export async function itemsOutOfReachIn(tx: Tx, unitIds: readonly string[], tree: UnitTree): Promise<HeldItem[]> {
   const holders = new Map<number, { readonly role: Role; readonly unitId: string }>();
   for (const table of [clues, problems]) {
     const rows = await tx
@@ -53,7 +61,7 @@ export async function itemsOutOfReachIn(tx: Tx, unitIds: readonly string[]): Pro
     for (const row of rows) holders.set(row.id, row);
   }
   const lost: HeldItem[] = [];
-  for (const [userId, reach] of holders) lost.push(...(await itemsOutOfReach(tx, userId, reach)));
+  for (const [userId, reach] of holders) lost.push(...(await heldOutOfReach(tx, tree, userId, reach)));
   return lost;
 }
 

@@ -221,10 +221,11 @@ export async function editUnit(database: Database, id: string, edit: UnitEdit, c
     if (Object.keys(changes).length > 0) await tx.update(units).set(changes).where(eq(units.id, id));
     if (leadIds !== undefined) await setLeads(tx, id, leadIds);
     const movedFrom = edit.parentId !== undefined && edit.parentId !== before.parentId;
-    const moved = movedFrom ? subtreeOf(id, await tx.select({ id: units.id, parentId: units.parentId }).from(units)) : [];
+    const treeAsMoved = movedFrom ? await tx.select({ id: units.id, parentId: units.parentId }).from(units) : [];
+    const moved = movedFrom ? subtreeOf(id, treeAsMoved) : [];
     const dropped = movedFrom ? await dropUncoveredLeads(tx, { unitIds: moved }) : new Map<string, number[]>();
     // Read in the tree as moved (this transaction's): refused, nothing of the move is kept.
-    const lost = movedFrom ? await itemsOutOfReachIn(tx, moved) : [];
+    const lost = movedFrom ? await itemsOutOfReachIn(tx, moved, treeAsMoved) : [];
     if (lost.length > 0 && edit.releaseHeldItems !== true) throw holdsItemsRefusal('parentId', lost.length);
     await releaseHeldItems(tx, lost, change);
     const tree = await listUnitTree(tx);
