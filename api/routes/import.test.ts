@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues, units } from '../../db/schema';
+import { auditLog, categories, clues, units } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import { importPlan } from '../contracts/intake';
@@ -563,6 +563,36 @@ describe('what a row names, checked as a clue made on the board is', () => {
       expect(done.created).toBe(1);
     } finally {
       await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'foping'));
+    }
+  });
+  it('says a retired category is retired, by its code, its Chinese or its English name, and offers the categories still open', async () => {
+    await database.db.update(categories).set({ retiredAt: '2026-05-01T00:00:00.000Z' }).where(eq(categories.code, 'disorder'));
+    try {
+      const file = [
+        'Title,Unit,Category',
+        '贩卖公民个人信息,hantai,disorder',
+        '网络黑产引流,hantai,严重破坏互联网秩序，危害公序良俗',
+        'Traffic for a black market,hantai,serious disruption of the internet\'s order and public morals',
+      ].join('\n');
+      const before = await clueCount();
+      const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
+      expect(preview.valid).toBe(0);
+      expect(preview.issues.map((i) => [i.row, i.column])).toEqual([
+        [2, 'Category'],
+        [3, 'Category'],
+        [4, 'Category'],
+      ]);
+      const [byCode] = preview.issues;
+      expect(byCode?.reason.zh).toMatch(/^该类别已停用，不再用于新事项：“disorder”（可填：.*电信网络诈骗.*）$/);
+      expect(byCode?.reason.en).toMatch(/^That category is retired and takes no new items: "disorder" \(write one of: .*\)$/);
+      // The retired category is not offered back to the row.
+      expect(byCode?.reason.zh).not.toContain('严重破坏互联网秩序');
+      expect(preview.issues[1]?.reason.zh).toMatch(/^该类别已停用，不再用于新事项：“严重破坏互联网秩序，危害公序良俗”/);
+      expect(preview.issues[2]?.reason.en).toMatch(/^That category is retired and takes no new items: "serious disruption of the internet's order and public morals"/);
+      expect((await upload(file, 'commit=true')).status).toBe(422);
+      expect(await clueCount()).toBe(before);
+    } finally {
+      await database.db.update(categories).set({ retiredAt: null }).where(eq(categories.code, 'disorder'));
     }
   });
 });

@@ -144,6 +144,9 @@ export async function planImport(
   const unitNamed = unitReader(unitRows);
   const categoryOf = new Map<string, number>();
   for (const c of categoryRows.filter((c) => c.retiredAt === null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) categoryOf.set(key, c.id);
+  // A retired category is still the campaign's: a row naming one is told so, not that it does not exist.
+  const retiredCategoryOf = new Map<string, number>();
+  for (const c of categoryRows.filter((c) => c.retiredAt !== null)) for (const key of [c.code, c.nameZh, c.nameEn.toLowerCase()]) retiredCategoryOf.set(key, c.id);
   const openCategories = categoryRows.filter((c) => c.retiredAt === null);
   const categoryChoices = choiceList(openCategories.map((c) => ({ zh: c.nameZh, en: c.nameEn })));
   // Said with the units the importer may file to, as a category is with the campaign's: a unit misspelt, or one of
@@ -239,7 +242,12 @@ export async function planImport(
     const categoryText = at(cells, 'category');
     const categoryId = categoryText === '' ? null : lookUp(categoryOf, categoryText);
     // Said with the campaign's categories, as the sources are: a register's own word (诈骗) is fixed only by knowing the campaign's.
-    if (categoryId === undefined) issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”（可填：${categoryChoices.zh}）`, `No such category: "${categoryText}" (write one of: ${categoryChoices.en})`));
+    if (categoryId === undefined && lookUp(retiredCategoryOf, categoryText) !== undefined) {
+      // As a clue made on the board is checked (checkReferences): a retired category takes no new clues.
+      issues.push(issue(row, mapping.category ?? '', `该类别已停用，不再用于新事项：“${categoryText}”（可填：${categoryChoices.zh}）`, `That category is retired and takes no new items: "${categoryText}" (write one of: ${categoryChoices.en})`));
+    } else if (categoryId === undefined) {
+      issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”（可填：${categoryChoices.zh}）`, `No such category: "${categoryText}" (write one of: ${categoryChoices.en})`));
+    }
     const sourceText = at(cells, 'source');
     const source = sourceText === '' ? 'other' : lookUp(sourceOf, sourceText);
     if (source === undefined) {
