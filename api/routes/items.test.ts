@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { auditLog, clues, units } from '../../db/schema';
+import { auditLog, categories, clues, units } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
 import type { ClueState } from '../../engine';
@@ -230,6 +230,30 @@ describe('POST /api/clues/:id/transitions', () => {
       expect(away.status, await away.clone().text()).toBe(200);
     } finally {
       await database.db.update(units).set({ retiredAt: null }).where(eq(units.id, 'hantai'));
+    }
+  });
+
+  it('gives a retired category no new clue and no clue moved into it, saying it is retired; a clue in it keeps it through an edit', async () => {
+    const [disorder] = await database.db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, 1), eq(categories.code, 'disorder')));
+    const [held] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.state, 'found'), eq(clues.categoryId, disorder?.id ?? -1)));
+    const [other] = (await cluesIn('found')).filter((c) => c.id !== held?.id);
+    if (disorder === undefined || held === undefined || other === undefined) throw new Error('a found clue in the category disorder and another');
+    await database.db.update(categories).set({ retiredAt: '2026-05-01T00:00:00.000Z' }).where(eq(categories.id, disorder.id));
+    try {
+      const retired = [{ field: 'categoryId', message: { zh: '该类别已停用', en: 'This category is retired' } }];
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '停用类别的新线索', source: 'other', categoryId: disorder.id });
+      expect(created.status).toBe(422);
+      expect(((await created.json()) as Problem).fields).toEqual(retired);
+      const before = await stored(other.id);
+      const moved = await office.send('PATCH', `/api/clues/${other.id}`, { version: other.version, categoryId: disorder.id });
+      expect(moved.status).toBe(422);
+      expect(((await moved.json()) as Problem).fields).toEqual(retired);
+      expect(await stored(other.id)).toEqual(before);
+      const retitled = await office.send('PATCH', `/api/clues/${held.id}`, { version: held.version, title: '停用类别中的线索，改了标题' });
+      expect(retitled.status, await retitled.clone().text()).toBe(200);
+      expect((await stored(held.id))?.categoryId).toBe(disorder.id);
+    } finally {
+      await database.db.update(categories).set({ retiredAt: null }).where(eq(categories.id, disorder.id));
     }
   });
 
