@@ -108,6 +108,35 @@ describe('campaign settings in Chromium', () => {
       expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Survey, Clues verified`, exact: true }).inputValue()).toBe(String(target.value));
     }));
 
+  test('on a 390 px phone the settings page does not scroll sideways, in either language: its wide tables scroll inside their cards and the exit criteria keep to theirs', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/settings`);
+      await page.getByTestId('categories').getByRole('columnheader', { name: '操作', exact: true }).waitFor();
+      /** How far the page, and the settings' own scrolling column, reach past the screen's right edge, and the criteria's fieldsets past their card's. */
+      const overflow = () =>
+        page.evaluate(() => {
+          const section = document.querySelector('[data-testid=section-criteria]')?.getBoundingClientRect().right ?? 0;
+          const fieldsets = [...document.querySelectorAll('[data-testid^=criteria-]')].map((f) => f.getBoundingClientRect().right);
+          const column = document.querySelector('[data-testid=campaign-settings]');
+          return {
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            column: column === null ? -1 : column.scrollWidth - column.clientWidth,
+            criteria: Math.max(0, Math.round(Math.max(...fieldsets) - section)),
+          };
+        });
+      // The 操作 header's hidden name, placed absolutely, reached past the categories' scrolling table: the page dragged 248 px
+      // sideways; the select of 责任清单完整（…）pushed its fieldset past the card.
+      expect(await overflow()).toEqual({ page: 0, column: 0, criteria: 0 });
+      // The tables still scroll sideways within their cards, their last column a swipe away.
+      expect(await page.getByTestId('categories').evaluate((table) => table.scrollWidth > table.clientWidth)).toBe(true);
+      await page.screenshot({ path: `${artifacts}/campaign-settings-390-zh.png` });
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('categories').getByRole('columnheader', { name: 'Actions', exact: true }).waitFor();
+      expect(await overflow()).toEqual({ page: 0, column: 0, criteria: 0 });
+      await page.screenshot({ path: `${artifacts}/campaign-settings-390-en.png` });
+    }));
+
   test('a unit lead opening the settings is told they are the office\'s, and the page asks the server nothing it would refuse', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const refused: string[] = [];
