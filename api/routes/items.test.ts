@@ -233,7 +233,7 @@ describe('POST /api/clues/:id/transitions', () => {
     }
   });
 
-  it('gives a retired category no new clue and no clue moved into it, saying it is retired; a clue in it keeps it through an edit', async () => {
+  it('gives a retired category no new clue and no clue moved into it, saying it is retired; a clue in it keeps it through an edit, even one sending it back', async () => {
     const [disorder] = await database.db.select({ id: categories.id }).from(categories).where(and(eq(categories.campaignId, 1), eq(categories.code, 'disorder')));
     const [held] = await database.db.select({ id: clues.id, version: clues.version }).from(clues).where(and(eq(clues.state, 'found'), eq(clues.categoryId, disorder?.id ?? -1)));
     const [other] = (await cluesIn('found')).filter((c) => c.id !== held?.id);
@@ -252,6 +252,10 @@ describe('POST /api/clues/:id/transitions', () => {
       const retitled = await office.send('PATCH', `/api/clues/${held.id}`, { version: held.version, title: '停用类别中的线索，改了标题' });
       expect(retitled.status, await retitled.clone().text()).toBe(200);
       expect((await stored(held.id))?.categoryId).toBe(disorder.id);
+      // Its category sent back as it is (a client sending the whole record) is no move into a retired one.
+      const resent = await office.send('PATCH', `/api/clues/${held.id}`, { version: held.version + 1, title: '停用类别中的线索，再改标题', categoryId: disorder.id });
+      expect(resent.status, await resent.clone().text()).toBe(200);
+      expect(await stored(held.id)).toMatchObject({ categoryId: disorder.id, title: '停用类别中的线索，再改标题' });
     } finally {
       await database.db.update(categories).set({ retiredAt: null }).where(eq(categories.id, disorder.id));
     }

@@ -56,7 +56,7 @@ export function assigneeRefusal(user: AssigneeFacts | undefined, unitId: string,
  * judges only that what it names is real. `unitId` is null for an item
  * being made.
  */
-export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string | null }, payload: unknown): Promise<void> {
+export async function checkReferences(db: Db | Tx, item: { campaignId: number; unitId: string | null; categoryId?: number | null }, payload: unknown): Promise<void> {
   // Most moves name nothing: no reads at all for them.
   if (!namesReferences(payload)) return;
   const named = payload as { unitId?: unknown; assigneeId?: unknown; categoryId?: unknown };
@@ -83,7 +83,9 @@ export async function checkReferences(db: Db | Tx, item: { campaignId: number; u
       .where(and(eq(categories.id, named.categoryId), eq(categories.campaignId, item.campaignId)))
       .limit(1);
     if (category === undefined) issues.push(issue('categoryId', '本专项没有这个类别', 'This campaign has no such category'));
-    else if (category.retiredAt !== null) issues.push(issue('categoryId', '该类别已停用', 'This category is retired'));
+    // A retired category takes no new items, but one already in it keeps it: a client sending the whole record back
+    // with its category as it was (as an API user's PUT-like edit does) is not refused for what it did not change.
+    else if (category.retiredAt !== null && named.categoryId !== item.categoryId) issues.push(issue('categoryId', '该类别已停用', 'This category is retired'));
   }
   // The engine's own reason for the code, so a client tells this general refusal from a specific one by its words alone.
   if (issues.length > 0) throw new ApiError('payload_invalid', { fields: issues, reason: refusalLabels.payload_invalid });
