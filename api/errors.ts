@@ -19,6 +19,7 @@ export const apiErrorStatus = {
   storage_full: 507,
   internal: 500,
   starting: 503,
+  stopping: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof apiErrorStatus;
@@ -39,6 +40,7 @@ const apiErrorLabels: Record<ApiErrorCode, Label> = {
   storage_full: { zh: '存储空间已达上限', en: 'The storage limit is reached' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   starting: { zh: '服务正在启动，请稍后再试', en: 'Battlemap is starting; try again in a moment' },
+  stopping: { zh: '服务正在停止，本次请求未被处理，请稍后重试', en: 'Battlemap is stopping and did not take this request; try again in a moment' },
 };
 
 /** The status an error code is answered with: who-refusals 403, move-refusals 422. */

@@ -14,6 +14,7 @@ import { CannotStart } from './start/cannot-start';
 import { fillFirstStart } from './start/first-data';
 import { listenFirst } from './start/listen-first';
 import { openServedDatabase } from './start/served-database';
+import { stopGraceMs, stoppable } from './start/stopping';
 
 /** The write worker's script: bundled beside this file as write-worker.mjs when built, write-worker.ts in the sources. */
 const writeWorkerEntry = new URL(import.meta.url.endsWith('.ts') ? './write-worker.ts' : './write-worker.mjs', import.meta.url);
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   // The demo's sign-ins, where they work: a database started without the demo (SEED_DEMO=false) has none of them.
   const demoAccounts = env.NODE_ENV !== 'production' && (await demoSignInsWork(database, env.DEMO_PASSWORD, verifyPassword));
   const { server } = listener;
-  listener.serve(app.fetch);
+  const serving = stoppable(server);
+  listener.serve(serving.gate(app.fetch));
   const background = startBackground(database, clock, {
     sweepSeconds: env.SWEEP_INTERVAL_SECONDS,
     webhookSeconds: env.WEBHOOK_INTERVAL_SECONDS,
@@ -74,21 +76,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping; finishing requests in flight.`);
-    // Stop accepting, let requests in flight (and their writes) finish, then close the database.
+    // Requests in flight are answered, later ones refused (see stoppable); then the jobs and writes left end before the database closes.
     app.stop();
-    background.stop();
-    server.close(() => {
-      void database.close().finally(() => {
+    const jobs = background.stop();
+    void serving
+      .stop()
+      .then(() => jobs)
+      .then(() => database.close())
+      .finally(() => {
         mark?.release();
         process.exit(0);
       });
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    // Event streams never end on their own: give other requests a moment, then close every connection.
-    setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, 1000).unref();
-    setTimeout(() => process.exit(0), 5000).unref();
+    // A database that does not close (a libSQL server gone quiet) does not keep the process from ending.
+    setTimeout(() => process.exit(0), stopGraceMs + 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

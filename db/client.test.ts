@@ -95,3 +95,23 @@ describe('a database a newer version of Battlemap migrated', () => {
     }
   });
 });
+
+describe('closing a database with writes still queued', () => {
+  it('commits them and answers their callers first, rather than failing them on a closed connection (a server stopping under load)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'battlemap-close-'));
+    try {
+      const path = join(folder, 'battlemap.db');
+      const closing = await openDatabase(`file:${path}`);
+      await closing.write((tx) => tx.run(sql`create table kept_rows (n integer)`));
+      // Queued and closed in the same turn: the queue starts its transaction on a later one.
+      const writes = [1, 2, 3].map((n) => failure(closing.write((tx) => tx.run(sql`insert into kept_rows values (${n})`))));
+      await closing.close();
+      expect(await Promise.all(writes)).toEqual(['ran', 'ran', 'ran']);
+      const reopened = await openDatabase(`file:${path}`);
+      expect((await reopened.client.execute('select count(*) as n from kept_rows')).rows[0]?.n).toBe(3);
+      await reopened.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -32,7 +32,7 @@ export interface Database {
   /** Changes after every write but a move has committed (see WriteQueue's `writesEnded`). */
   writesEnded(): number;
   readonly isLocalFile: boolean;
-  /** Closes the connections at once, and the write worker's once it has finished what it was sent: resolves when it has ended. */
+  /** Closes the connections once the writes queued have committed (or failed), and the write worker's once it has finished what it was sent: resolves when it has ended. */
   close(): Promise<void>;
 }
 
@@ -114,10 +114,14 @@ export async function openDatabase(url: string, options: { authToken?: string; w
     writesEnded: () => queue.writesEnded,
     isLocalFile,
     close: () => {
-      const ended = worker?.close() ?? Promise.resolve();
-      if (writer !== client) writer.close();
-      client.close();
-      return ended;
+      const closeNow = () => {
+        const ended = worker?.close() ?? Promise.resolve();
+        if (writer !== client) writer.close();
+        client.close();
+        return ended;
+      };
+      // A write still queued (a stopping server's last moves, a sweep's) would otherwise fail on a closed connection, its caller told it was lost.
+      return queue.idle ? closeNow() : queue.settled().then(closeNow);
     },
   };
 }

@@ -129,6 +129,8 @@ export class WriteQueue {
   #transactions = 0;
   #jobs = 0;
   #writesEnded = 0;
+  /** Callers of {@link settled} waiting for the queue to empty. */
+  #whenSettled: (() => void)[] = [];
 
   constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner } = {}) {
     this.#db = db;
@@ -152,6 +154,17 @@ export class WriteQueue {
    */
   get writesEnded(): number {
     return this.#writesEnded;
+  }
+
+  /** Whether no job waits or runs. */
+  get idle(): boolean {
+    return !this.#draining && this.#pending.length === 0;
+  }
+
+  /** Resolves once the queue is {@link idle}: every write queued so far has committed or failed, and been answered. */
+  settled(): Promise<void> {
+    if (this.idle) return Promise.resolve();
+    return new Promise((resolve) => this.#whenSettled.push(resolve));
   }
 
   readonly run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject }));
@@ -235,6 +248,7 @@ export class WriteQueue {
     } finally {
       answerLast?.();
       this.#draining = false;
+      for (const settled of this.#whenSettled.splice(0)) settled();
     }
   }
 

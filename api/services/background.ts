@@ -18,19 +18,27 @@ export function startBackground(
   options: { sweepSeconds: number; webhookSeconds: number; log: (line: string) => void; sendWebhooks?: boolean },
 ) {
   let stopped = false;
+  /** The jobs running now, so that a stop can wait for them before the database closes. */
+  const running = new Set<Promise<void>>();
   const guard = (name: string, work: () => Promise<unknown>) => {
-    let running = false;
-    return async () => {
-      if (running || stopped) return;
-      running = true;
+    let busy = false;
+    const once = async () => {
       try {
         const result = await work();
         if (result !== undefined) options.log(JSON.stringify({ at: clock().toISOString(), job: name, ...(result as object) }));
       } catch (error) {
         options.log(JSON.stringify({ at: clock().toISOString(), job: name, error: error instanceof Error ? error.message : String(error) }));
       } finally {
-        running = false;
+        busy = false;
       }
+    };
+    return async () => {
+      if (busy || stopped) return;
+      busy = true;
+      const run = once();
+      running.add(run);
+      await run;
+      running.delete(run);
     };
   };
   // The first sweep after start also settles escalations left open by items that moved on (see sweepDeadlines).
@@ -58,9 +66,11 @@ export function startBackground(
   return {
     /** Resolves when the first sweep after start has finished. */
     ready: first,
-    stop() {
+    /** Starts no more jobs; resolves once those running have ended. */
+    stop(): Promise<void> {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
+      return Promise.all(running).then(() => undefined);
     },
   };
 }
