@@ -2,6 +2,7 @@ import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ApiError, problemBody } from '../errors';
 import { CannotStart } from './cannot-start';
+import { startingPage, startingRetrySeconds, wantsPage } from './starting-page';
 
 type Fetch = Parameters<typeof createAdaptorServer>[0]['fetch'];
 
@@ -22,9 +23,14 @@ function bindProblem(error: NodeJS.ErrnoException, port: number, host: string): 
   }
 }
 
-/** Until the app is ready: a request that comes while the database is opened or the demo seeded is asked to come back, in the API's one error model. */
-const starting: Fetch = () => {
-  const error = new ApiError('starting', { headers: { 'retry-after': '5' } });
+/**
+ * Until the app is ready: a request that comes while the database is opened
+ * or the demo seeded is asked to come back, in the API's one error model; a
+ * browser opening a page is shown a page saying so (see startingPage).
+ */
+const starting: Fetch = (request) => {
+  if (wantsPage(request)) return startingPage();
+  const error = new ApiError('starting', { headers: { 'retry-after': String(startingRetrySeconds) } });
   return new Response(JSON.stringify(problemBody(error)), { status: error.status, headers: { ...error.headers, 'content-type': 'application/problem+json; charset=utf-8' } });
 };
 
