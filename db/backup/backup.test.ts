@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '../../api/services/people/first-start';
 import { upgradeAsNewerVersion } from '../../test/support/newer-version';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import { appendAudit } from '../audit/append';
+import { verifyAudit } from '../audit/verify';
 import { openDatabase } from '../client';
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { claimServerMark } from './server-lock';
@@ -115,6 +117,36 @@ describe('a restore', () => {
       other.kill();
       mark.release();
     }
+  });
+
+  it('from a database whose last transactions are still in its -wal (kept by a restore, copied after a crash) restores them too, and writes nothing to it', async () => {
+    // A server killed with -9: its file and the WAL beside it, not checkpointed, as a restore keeps them (y.db.replaced-… with its -wal).
+    const served = join(folder, 'killed', 'battlemap.db');
+    mkdirSync(join(folder, 'killed'));
+    copyFileSync(backup, served);
+    const server = await openDatabase(`file:${served}`);
+    const before = await verifyAudit(server.db);
+    const note = (n: number) => ({ at: testNow.toISOString(), actorId: null, campaignId: null, subject: 'unit' as const, subjectId: 0, event: 'unit.note', fromState: null, toState: null, payload: { n }, version: 1 });
+    for (let n = 0; n < 5; n += 1) await server.write((tx) => appendAudit(tx, note(n)));
+    const kept = join(folder, 'killed.db.replaced-2026-06-15T02-00-00-000Z');
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${served}${suffix}`, `${kept}${suffix}`);
+    await server.close();
+    expect(statSync(`${kept}-wal`).size).toBeGreaterThan(0);
+    const keptFiles = new Map(['', '-wal', '-shm'].map((suffix) => [`${kept}${suffix}`, readFileSync(`${kept}${suffix}`)]));
+
+    const target = join(folder, 'undone', 'battlemap.db');
+    const restored = await restoreDatabase(kept, `file:${target}`, testNow);
+    expect(before).toMatchObject({ ok: true });
+    expect(restored.verified.entries).toBe((before.ok ? before.entries : 0) + 5);
+    // Opened afresh, as the server opens it: one file, every entry in it.
+    expect(readdirSync(join(folder, 'undone'))).toEqual(['battlemap.db']);
+    const reopened = await openDatabase(`file:${target}`);
+    try {
+      expect(await verifyAudit(reopened.db)).toMatchObject({ ok: true, entries: restored.verified.entries });
+    } finally {
+      await reopened.close();
+    }
+    for (const [file, bytes] of keptFiles) expect(readFileSync(file).equals(bytes), file).toBe(true);
   });
 
   it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {

@@ -91,7 +91,8 @@ async function checkBackupCopy(copy: string, source: string): Promise<void> {
 /**
  * Restores a backup over the database at `url`, with no server running on
  * it: the backup must be a whole SQLite file (`PRAGMA integrity_check`) of
- * a Battlemap database; it is copied beside the database, migrated to this
+ * a Battlemap database; it is copied beside the database (with the -wal or
+ * -journal beside it, see logsReadWith), migrated to this
  * version and its audit chain verified (hash chain and replay of every
  * item); only then does it replace the database. The database it replaces
  * is kept as `<name>.replaced-<time>` rather than deleted, and so are the
@@ -118,12 +119,16 @@ export async function restoreDatabase(
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${basename(target)}.restoring`);
   const removeStaging = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+    for (const suffix of ['', ...logSuffixes]) rmSync(`${staging}${suffix}`, { force: true });
   };
   removeStaging();
-  copyFileSync(source, staging);
   // The mode of the database it replaces, else readable by its owner only (see createOwnerOnlyFile), whatever the backup's.
-  chmodSync(staging, existsSync(target) ? statSync(target).mode & 0o777 : 0o600);
+  const mode = existsSync(target) ? statSync(target).mode & 0o777 : 0o600;
+  for (const suffix of ['', ...logsReadWith]) {
+    if (suffix !== '' && !existsSync(`${source}${suffix}`)) continue;
+    copyFileSync(`${source}${suffix}`, `${staging}${suffix}`);
+    chmodSync(`${staging}${suffix}`, mode);
+  }
   let verified: VerifyResult;
   try {
     await checkBackupCopy(staging, source);
@@ -170,6 +175,17 @@ export async function restoreDatabase(
 
 /** The files SQLite keeps beside a database and reads as part of it when it opens it: its write-ahead log and the log's index, and a rollback journal. */
 const logSuffixes = ['-wal', '-shm', '-journal'] as const;
+
+/**
+ * The logs a backup is copied with: what SQLite reads of it is the file and
+ * these. A database kept by an earlier restore, or copied after a crash,
+ * holds its last committed transactions in its WAL only (copied without it,
+ * 45 acknowledged moves of a server killed with -9 were lost and the audit
+ * log still verified); a hot journal holds what rolls a half-written
+ * transaction back. Not the -shm: an index of the WAL that SQLite rebuilds
+ * from it. The backup and its logs are read, never written.
+ */
+const logsReadWith = ['-wal', '-journal'] as const;
 
 /**
  * Moves the logs beside `target` to `keptAs` with their suffix, and answers
