@@ -1,7 +1,10 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createClient } from '@libsql/client';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackupError, restoreDatabase } from '../db/backup/backup';
 import { openDatabase } from '../db/client';
 import { freePort } from '../test/support/free-port';
 import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
@@ -91,6 +94,8 @@ describe('a start on a database a newer version of Battlemap upgraded', () => {
       `Battlemap cannot start: The database ${database} was upgraded by a newer version of Battlemap (1 migration this version does not have) and was left as it was. Run that newer version, or restore a backup made before the upgrade.`,
     ]);
     expect(await migrationsRecorded(database)).toEqual(before);
+    // Claimed before the database was opened, and taken away on the way out: a restore is not refused for a server that never served.
+    expect(readdirSync(`${database}.servers`)).toEqual([]);
   }, 60_000);
 });
 
@@ -111,5 +116,37 @@ describe('a start on a database with accounts of its own and no campaign, withou
       server.child.kill('SIGTERM');
       await server.exited;
     }
+  }, 60_000);
+});
+
+describe('a start on a database file', () => {
+  it('marks it as served before it opens it, so that a restore is refused while the server is still starting, and takes the mark away when it stops', async () => {
+    const database = join(folder, 'starting', 'battlemap.db');
+    const marks = `${database}.servers`;
+    mkdirSync(join(folder, 'starting'));
+    copyFileSync(withAccounts, database);
+    // Another connection's write lock holds the start at its first write (the migrations, the first start's seeding) for as long as the test keeps it.
+    const holder = createClient({ url: `file:${database}` });
+    const lock = await holder.transaction('write');
+    const server = launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` });
+    try {
+      // Well within the server's 10 s wait for the lock.
+      for (let waited = 0; waited < 8000 && !existsSync(join(marks, String(server.child.pid))); waited += 50) await sleep(50);
+      const refused = await restoreDatabase(withAccounts, `file:${database}`).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(server.output()).not.toContain('serving at');
+      expect(refused, server.output()).toBeInstanceOf(BackupError);
+      expect((refused as BackupError).message).toContain(`Battlemap is running on ${database} (pid ${server.child.pid}). Stop it first, then restore.`);
+      lock.close();
+      expect(await server.serving, server.output()).not.toBeNull();
+    } finally {
+      lock.close();
+      holder.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    expect(readdirSync(marks)).toEqual([]);
   }, 60_000);
 });

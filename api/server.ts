@@ -33,11 +33,12 @@ async function main(): Promise<void> {
   // Said and opened as an absolute path: the same file the command-line tools open by the same setting (see absoluteDatabaseUrl).
   const databaseUrl = absoluteDatabaseUrl(env.DATABASE_URL);
   const listener = await listenFirst(env.PORT, env.HOST);
-  const database = await openServedDatabase(databaseUrl, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
-  await fillFirstStart(database, env, clock);
-  // Marks the database file as served, so that a restore refuses to replace it underneath this process.
+  // Marks the database file as served, so that a restore refuses to replace it underneath this process: from before
+  // the migrations and the first start's seeding, which write to it too. Released when the process exits, a failed start's too.
   const localPath = localPathOf(databaseUrl);
   const mark = localPath === null ? null : claimServerMark(localPath);
+  const database = await openServedDatabase(databaseUrl, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
+  await fillFirstStart(database, env, clock);
 
   const app = createApp({
     database,

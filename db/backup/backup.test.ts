@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,35 @@ describe('a restore', () => {
       other.kill();
       mark.release();
     }
+  });
+
+  it('refuses while a server serves the database through a symlink, restoring onto the file it points to, and the other way round', async () => {
+    const linked = join(folder, 'linked');
+    mkdirSync(linked);
+    const real = join(linked, 'a.db');
+    copyFileSync(backup, real);
+    symlinkSync('a.db', join(linked, 'alias.db'));
+    // A folder reached through a symlink too: the server's DATABASE_URL names neither the folder nor the file as they are.
+    symlinkSync(linked, join(folder, 'linked-folder'));
+    const before = readFileSync(real);
+    for (const [served, restored] of [
+      [join(folder, 'linked-folder', 'alias.db'), real],
+      [real, join(linked, 'alias.db')],
+    ] as const) {
+      const mark = claimServerMark(served);
+      try {
+        const refused = await restoreDatabase(backup, `file:${restored}`, testNow).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        expect(refused, `served ${served}, restored ${restored}`).toBeInstanceOf(BackupError);
+        expect((refused as BackupError).message).toContain(`(pid ${process.pid}). Stop it first, then restore.`);
+      } finally {
+        mark.release();
+      }
+    }
+    expect(readFileSync(real).equals(before)).toBe(true);
+    expect(readdirSync(linked).sort()).toEqual(['a.db', 'a.db.servers', 'alias.db']);
   });
 
   it('from a database whose last transactions are still in its -wal (kept by a restore, copied after a crash) restores them too, and writes nothing to it', async () => {

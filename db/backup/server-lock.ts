@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** The path of a `file:` URL's database, or null for a libSQL server (where file backups do not apply). */
 export function localPathOf(url: string): string | null {
@@ -8,8 +8,35 @@ export function localPathOf(url: string): string | null {
   return path === ':memory:' || path.startsWith(':') ? null : resolve(path);
 }
 
-/** Each running server leaves its pid here (several processes may share one database file). */
-const folderOf = (path: string) => `${path}.servers`;
+/**
+ * The file SQLite opens at `path`: symlinks followed, as SQLite follows
+ * them. For a file not there yet, the file a symlink left dangling names,
+ * or the name in its folder's real path. `links` bounds a loop of symlinks.
+ */
+function realPathOf(path: string, links = 0): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Not there (yet), or a loop: see below.
+  }
+  if (links < 40) {
+    try {
+      return realPathOf(resolve(dirname(path), readlinkSync(path)), links + 1);
+    } catch {
+      // Not a symlink.
+    }
+  }
+  const folder = dirname(path);
+  return folder === path ? path : join(realPathOf(folder, links), basename(path));
+}
+
+/**
+ * Each running server leaves its pid here (several processes may share one
+ * database file). Named after the file's real path: a server on a symlink
+ * and a restore onto the file it points to (or the other way round) see
+ * the same marks.
+ */
+const folderOf = (path: string) => `${realPathOf(path)}.servers`;
 
 /**
  * Which process holds `pid`, where Linux says (/proc): the boot it runs in
