@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../db/client';
 import { reasonOf } from '../db/error-cause';
+import { OtherProgramsDatabase } from '../db/other-program';
 import { NewerDatabase } from '../db/schema-version';
 import { databaseUrlOf, operatorPath } from '../db/backup/operator-paths';
 import { campaigns, units, users } from '../db/schema';
@@ -55,8 +56,8 @@ let database: Database;
 try {
   database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
 } catch (error) {
-  // In one line, as the server says it: a database a newer version upgraded, or one that cannot be opened.
-  console.error(error instanceof NewerDatabase ? error.message : `Could not open the database ${databaseUrlOf()}: ${reasonOf(error)}`);
+  // In one line, as the server says it: a database a newer version upgraded, another program's, or one that cannot be opened.
+  console.error(error instanceof NewerDatabase || error instanceof OtherProgramsDatabase ? error.message : `Could not open the database ${databaseUrlOf()}: ${reasonOf(error)}`);
   process.exit(1);
 }
 let barDrawn = false;

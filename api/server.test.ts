@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -96,6 +96,25 @@ describe('a start on a database a newer version of Battlemap upgraded', () => {
     expect(await migrationsRecorded(database)).toEqual(before);
     // Claimed before the database was opened, and taken away on the way out: a restore is not refused for a server that never served.
     expect(readdirSync(`${database}.servers`)).toEqual([]);
+  }, 60_000);
+});
+
+describe("a start on another program's SQLite database", () => {
+  it('refuses in one line naming the file and why, and writes nothing to it, rather than migrating it and seeding the demo beside its tables', async () => {
+    const database = join(folder, 'so.db');
+    const client = createClient({ url: `file:${database}` });
+    await client.execute('create table t (x)');
+    await client.execute("insert into t values ('theirs')");
+    client.close();
+    const before = readFileSync(database);
+    const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}` }));
+    expect(serving).toBeNull();
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      `Battlemap cannot start: The database ${database} is not a Battlemap database: it holds another program's table (t) and none of Battlemap's, and was left as it was. Point DATABASE_URL at a Battlemap database, or at a new file.`,
+    ]);
+    expect(readFileSync(database).equals(before)).toBe(true);
+    expect(existsSync(`${database}-wal`)).toBe(false);
   }, 60_000);
 });
 

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { localPathOf } from './backup/server-lock';
+import { OtherProgramsDatabase, otherProgramsTables } from './other-program';
 import { rescanIdentifiers } from './items/identifier-rescans';
 import { createOwnerOnlyFile } from './owner-only-file';
 import { projectPath } from './project-path';
@@ -47,7 +48,8 @@ const busyTimeoutMs = 10_000;
  * (and rewrites the identifiers of the clues they queue for it: see
  * rescanIdentifiers) and sets WAL mode on a local file. A database a
  * newer version of Battlemap has migrated is refused with
- * {@link NewerDatabase} before any of that.
+ * {@link NewerDatabase} before any of that, and another program's with
+ * {@link OtherProgramsDatabase}.
  *
  * Durability: libSQL's default `synchronous=FULL` is kept on every
  * connection, so a write acknowledged after its commit survives a power cut.
@@ -88,10 +90,11 @@ export async function openDatabase(url: string, options: { authToken?: string; w
   const writer = isLocalFile && !inMemory ? connection() : client;
   // Before anything writes: drizzle's migrator would apply nothing to it and say nothing, and this version would serve a schema it does not know.
   const newer = await newerMigrations(client);
-  if (newer > 0) {
+  const others = newer > 0 ? [] : await otherProgramsTables(client);
+  if (newer > 0 || others.length > 0) {
     if (writer !== client) writer.close();
     client.close();
-    throw new NewerDatabase(localPathOf(url) ?? url, newer);
+    throw newer > 0 ? new NewerDatabase(localPathOf(url) ?? url, newer) : new OtherProgramsDatabase(localPathOf(url) ?? url, others);
   }
   if (isLocalFile) {
     // WAL is a property of the file, so setting it on one connection sets it for all.

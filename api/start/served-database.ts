@@ -1,6 +1,7 @@
 import { localPathOf } from '../../db/backup/server-lock';
 import { openDatabase, type Database } from '../../db/client';
 import { reasonOf } from '../../db/error-cause';
+import { OtherProgramsDatabase } from '../../db/other-program';
 import { NewerDatabase } from '../../db/schema-version';
 import { writeRefusal } from '../../db/write-check';
 import { CannotStart } from './cannot-start';
@@ -11,14 +12,15 @@ import { CannotStart } from './cannot-start';
  * names DATABASE_URL and the cause under drizzle's and libSQL's wrappers
  * (connection refused, no such host, URL_INVALID, SQLITE_READONLY…), where
  * the first failed query used to be all that was said; a database a newer
- * version upgraded is said as such (see NewerDatabase).
+ * version upgraded is said as such (see NewerDatabase), and so is another
+ * program's database (see OtherProgramsDatabase).
  */
 export async function openServedDatabase(url: string, options: Parameters<typeof openDatabase>[1]): Promise<Database> {
   let database: Database;
   try {
     database = await openDatabase(url, options);
   } catch (error) {
-    if (error instanceof NewerDatabase) throw new CannotStart(`Battlemap cannot start: ${error.reason.en}`);
+    if (error instanceof NewerDatabase || error instanceof OtherProgramsDatabase) throw new CannotStart(`Battlemap cannot start: ${error.reason.en}`);
     throw new CannotStart(`Battlemap cannot open the database at DATABASE_URL=${url}: ${reasonOf(error)}.`);
   }
   const refusal = await writeRefusal(database.client);

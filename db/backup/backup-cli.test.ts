@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,16 @@ describe('npm run backup', () => {
     expect(output).toContain(`Backed up file:${join(folder, 'live.db')} to ${join(typedIn, 'copy.db')}`);
     expect(existsSync(join(typedIn, 'copy.db'))).toBe(true);
     expect(existsSync(join(root, 'copy.db'))).toBe(false);
+  });
+
+  it('of an empty (0-byte) database file refuses in one line naming it and why, exits 1, and writes no backup restore would refuse', async () => {
+    writeFileSync(join(folder, 'empty.db'), '');
+    const { code, output } = await backup('empty-copy.db', `file:${join(folder, 'empty.db')}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([
+      `数据库 ${join(folder, 'empty.db')} 是空文件（0 字节），不是 SQLite 数据库，未写入备份 / The database ${join(folder, 'empty.db')} is empty (0 bytes), not a SQLite database. No backup was written.`,
+    ]);
+    expect(readdirSync(typedIn)).not.toContain('empty-copy.db');
   });
 
   it('into a folder that does not exist says so in one line, and exits 1', async () => {

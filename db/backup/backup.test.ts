@@ -199,6 +199,23 @@ describe('a backup', () => {
   });
 
 
+  it("of another program's SQLite database is refused, naming it and why, and writes nothing: restore would refuse the copy", async () => {
+    const other = join(folder, 'their-program.db');
+    const client = createClient({ url: `file:${other}` });
+    await client.execute('create table t (x)');
+    client.close();
+    const target = join(folder, 'their-program-copy.db');
+    const outcome = await backupDatabase(`file:${other}`, target).then(
+      (written) => written,
+      (error: unknown) => error,
+    );
+    expect(outcome).toBeInstanceOf(BackupError);
+    expect((outcome as BackupError).message).toBe(
+      `数据库 ${other} 不是 Battlemap 数据库（没有 audit_log、campaigns 表），未写入备份 / The database ${other} is not a Battlemap database (it has no audit_log, campaigns tables). No backup was written.`,
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('into a folder that does not exist is refused, naming the folder, and writes nothing', async () => {
     const target = join(folder, 'no such folder', 'battlemap.db');
     const outcome = await backupDatabase(live.url, target).then(

@@ -28,21 +28,28 @@ function localPathOrFail(url: string): string {
  * Writes a consistent copy of the database to `target` while servers keep
  * running: `VACUUM INTO` reads one snapshot (WAL mode lets writers go on
  * meanwhile), so the copy holds exactly the transactions committed before
- * it began, compacted, as a single file with no WAL beside it.
+ * it began, compacted, as a single file with no WAL beside it. A file
+ * that is not a Battlemap database (empty, another program's) is refused:
+ * a restore would refuse its copy.
  */
 export async function backupDatabase(url: string, target: string): Promise<{ path: string; bytes: number }> {
   const source = localPathOrFail(url);
   if (!existsSync(source)) throw new BackupError({ zh: `没有数据库 ${source}`, en: `There is no database at ${source}.` });
+  const fileProblem = sqliteFileProblem(source);
+  if (fileProblem !== null) throw notBackedUp(source, fileProblems[fileProblem]);
   const path = resolve(target);
   if (existsSync(path)) throw new BackupError({ zh: `${path} 已存在；请换一个新文件名（备份从不覆盖）`, en: `${path} exists already; choose a new file name (backups are never overwritten).` });
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new BackupError({ zh: `文件夹 ${folder} 不存在，无法写入备份 ${path}；请先创建它`, en: `The folder ${folder} does not exist, so the backup ${path} cannot be written there; create it first.` });
   }
-  // Before SQLite makes it 0644: see createOwnerOnlyFile. VACUUM INTO writes into an empty file.
-  createOwnerOnlyFile(path);
   const client = createClient({ url: `file:${source}`, timeout: 10_000 });
   try {
+    // A copy restore would refuse, said now rather than on the day it is needed.
+    const missing = await missingBattlemapTables(client);
+    if (missing.length > 0) throw notBackedUp(source, notBattlemap(missing));
+    // Before SQLite makes it 0644: see createOwnerOnlyFile. VACUUM INTO writes into an empty file.
+    createOwnerOnlyFile(path);
     await client.execute({ sql: 'VACUUM INTO ?', args: [path] });
   } catch (error) {
     if (!(error instanceof LibsqlError)) throw error;
@@ -54,6 +61,15 @@ export async function backupDatabase(url: string, target: string): Promise<{ pat
   }
   return { path, bytes: statSync(path).size };
 }
+
+/** Why a database is not backed up, in a message that says no backup was written. */
+const notBackedUp = (source: string, why: Label) => new BackupError({ zh: `数据库 ${source} ${why.zh}，未写入备份`, en: `The database ${source} ${why.en}. No backup was written.` });
+
+/** Why a database lacking the tables `missing` is not Battlemap's. */
+const notBattlemap = (missing: readonly string[]): Label => ({
+  zh: `不是 Battlemap 数据库（没有 ${missing.join('、')} 表）`,
+  en: `is not a Battlemap database (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'})`,
+});
 
 /** Why a backup is refused, in a message that says nothing was restored. */
 const notRestored = (source: string, why: Label) => new BackupError({ zh: `备份 ${source} ${why.zh}，未恢复任何内容`, en: `The backup ${source} ${why.en}. Nothing was restored.` });
@@ -77,12 +93,7 @@ async function checkBackupCopy(copy: string, source: string): Promise<void> {
     const damage = await integrityProblem(client);
     if (damage !== null) throw notRestored(source, { zh: `已损坏（PRAGMA integrity_check：${damage}）`, en: `is damaged (PRAGMA integrity_check: ${damage})` });
     const missing = await missingBattlemapTables(client);
-    if (missing.length > 0) {
-      throw notRestored(source, {
-        zh: `不是 Battlemap 数据库（没有 ${missing.join('、')} 表）`,
-        en: `is not a Battlemap database (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'})`,
-      });
-    }
+    if (missing.length > 0) throw notRestored(source, notBattlemap(missing));
   } finally {
     client.close();
   }
