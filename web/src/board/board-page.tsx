@@ -3,6 +3,7 @@ import { Show, createEffect, createSignal, on } from 'solid-js';
 import type { CampaignDetail, Card } from '../api/client';
 import { createInboxCount } from '../escalations/escalation-inbox';
 import { t } from '../i18n/i18n';
+import { dropUnitFilterOutOfReach } from '../session/reach-filters';
 import { me } from '../session/session';
 import { readerScope } from '../ui/reader-scope';
 import { createBoardBatch } from './board-batch';
@@ -39,6 +40,7 @@ export function BoardPage() {
   const campaign = createBoardCampaign(campaignId);
   const { mayMove } = campaign;
   const view = createBoardView(search, campaignId);
+  dropUnitFilterOutOfReach(() => search.unit, () => setSearch({ unit: undefined, assignee: undefined }));
   const { kind, swimlane, source, openId } = view;
   const sideOpen = (s: string) => view.sideColumnsOpen().has(s);
   const state = createBoardState(source, sideOpen, () => view.addressRefused() !== undefined);

@@ -89,9 +89,10 @@ export function BoardToolbar(props: {
       { defer: true },
     ),
   );
-  // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen.
+  // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen; read again for a user
+  // read again (moved to another unit: the people they may choose from are of that unit).
   const [peopleRead, { refetch: refetchPeople }] = createResource(
-    () => props.loadPeople && { unit: props.filters.unit },
+    () => props.loadPeople && { unit: props.filters.unit, reader: me() },
     (k) => api.users(k.unit),
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.

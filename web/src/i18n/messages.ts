@@ -101,6 +101,7 @@ export const messages = {
   rejection: { zh: '验收不通过原因', en: 'Check failed because' },
   title: { zh: '标题', en: 'Title' },
   sessionExpired: { zh: '登录已失效，请重新登录', en: 'Your session ended; please sign in again' },
+  reachChanged: { zh: '您的单位或角色已变更，页面已按新的权限刷新', en: 'Your unit or role has changed; the page now shows what you may see' },
   readOnly: { zh: '只读', en: 'Read only' },
   dragHint: { zh: '拖动卡片到其他列以办理', en: 'Drag a card to another column to move it' },
   swimlane: { zh: '分组', en: 'Lanes' },

@@ -40,8 +40,9 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     timer = setTimeout(() => props.onChange({ q: value.trim() || undefined }), 300);
   };
   onCleanup(() => clearTimeout(timer));
+  // Read again for a user read again (moved to another unit: the people they may choose from are of that unit).
   const [peopleRead, { refetch: refetchPeople }] = createResource(
-    () => ({ unit: props.filters.unit }),
+    () => ({ unit: props.filters.unit, reader: me() }),
     (k) => api.users(k.unit),
   );
   // Kept as last read while a read again fails, and tried again: a failed read would throw to the page's notice.

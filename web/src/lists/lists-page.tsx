@@ -28,6 +28,7 @@ import { leftOf } from '../batch/batch-left';
 import { createRowSelection } from './row-selection';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { me } from '../session/session';
+import { dropUnitFilterOutOfReach } from '../session/reach-filters';
 import { lt } from './messages';
 import { lastPageOf, offsetOf, pageInAddress, pageParam, pageSize, sortAddressParam, sortAfterClick, sortInAddress } from './list-address';
 import './lists.css';
@@ -58,6 +59,7 @@ function ListPage(props: { list: ListName }) {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<ListSearch>();
   const campaignId = () => Number(params.id);
+  dropUnitFilterOutOfReach(() => search.unit, () => setSearch({ unit: undefined, assignee: undefined, page: undefined }));
   const list = (): ListName => props.list;
   const [campaign] = createResource(campaignId, (id) => api.campaign(id));
   usePageTitle(() => listTitles[list()], campaign);

@@ -3,6 +3,7 @@ import type { changeEvent } from '../../../api/routes/events';
 import { createSignal, onCleanup } from 'solid-js';
 import { api } from '../api/client';
 import { reportUnauthenticated } from '../api/typed-call';
+import { readReachAgain } from '../session/reach-check';
 
 /** One change the server tells this user about (the data of a `change` event of GET /api/events), as the API's contract defines it. */
 export type Change = z.infer<typeof changeEvent>;
@@ -32,6 +33,10 @@ function isChange(value: unknown): value is Change {
  * missed to replay: the caller reloads what it shows. With `from`, the
  * stream opens once the caller's data is read, from the audit sequence
  * number that data reflects, so a change made in between is not missed.
+ * After a break (the stream ended: the server ends the stream of one whose
+ * units or role changed), once it is back the user is read again and
+ * `onReset` is called: they may now see other items, and a change that
+ * arrived before the break may have asked for reads that failed.
  */
 export function subscribeToChanges(handlers: { onChange: (change: Change) => void; onReset: () => void; from?: Promise<number | null> }) {
   const [status, setStatus] = createSignal<LiveStatus>('connecting');
@@ -40,13 +45,24 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
   let lastSeq: number | null = null;
   let disposed = false;
   let started = false;
+  // The stream dropped since the page was last sure it showed everything.
+  let interrupted = false;
+
+  const backAfterBreak = () => {
+    setStatus('live');
+    if (!interrupted) return;
+    interrupted = false;
+    void readReachAgain().then(() => {
+      if (!disposed) handlers.onReset();
+    });
+  };
 
   const open = () => {
     if (disposed) return;
     started = true;
     // A fresh EventSource cannot set Last-Event-ID itself: `since` carries where we were.
     source = new EventSource(lastSeq === null ? '/api/events' : `/api/events?since=${lastSeq}`);
-    source.addEventListener('open', () => setStatus('live'));
+    source.addEventListener('open', backAfterBreak);
     source.addEventListener('change', (event) => {
       let data: unknown;
       try {
@@ -64,6 +80,7 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
       handlers.onReset();
     });
     source.addEventListener('error', () => {
+      interrupted = true;
       setStatus('offline');
       if (source?.readyState === EventSource.CLOSED) {
         source.close();

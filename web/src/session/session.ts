@@ -41,6 +41,11 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** The user as the server reads them now, read again while signed in (their unit or role may have changed since). */
+export function userReadAgain(user: Me): void {
+  setMe(user);
+}
+
 /** The session ended on the server (a 401): forget the user. */
 export function sessionLost(): void {
   setMe(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleIn, readerScope, unitsIn } from './reader-scope';
+import { peopleIn, readerScope, unitFilterInReach, unitsIn } from './reader-scope';
 
 const units = [{ id: 'office' }, { id: 'hantai' }, { id: 'hantai-pcs' }, { id: 'nanzheng' }];
 const people = [{ unitId: 'hantai', name: '张' }, { unitId: 'nanzheng', name: '李' }, { unitId: 'hantai-pcs', name: '王' }];
@@ -17,5 +17,15 @@ describe("a filter's choices", () => {
     for (const role of ['office', 'viewer', 'admin']) expect(unitsIn(units, readerScope({ role, unitScope: ['office'] }))).toHaveLength(4);
     expect(readerScope(null)).toBeNull();
     expect(peopleIn(undefined, new Set(['hantai']))).toBeUndefined();
+  });
+});
+
+describe('a unit filter after the reader moved', () => {
+  it('applies no more once the unit is outside what they see, and still does inside it or for one who sees everything', () => {
+    const moved = readerScope({ role: 'officer', unitScope: ['xixiang'] });
+    expect(unitFilterInReach('yangxian', moved)).toBe(false);
+    expect(unitFilterInReach('xixiang', moved)).toBe(true);
+    expect(unitFilterInReach(undefined, moved)).toBe(true);
+    expect(unitFilterInReach('yangxian', readerScope({ role: 'office', unitScope: ['office'] }))).toBe(true);
   });
 });

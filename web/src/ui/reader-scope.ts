@@ -23,3 +23,8 @@ export function unitsIn<U extends { readonly id: string }>(units: readonly U[], 
 export function peopleIn<P extends { readonly unitId: string }>(people: readonly P[] | undefined, scope: ReadonlySet<string> | null): readonly P[] | undefined {
   return scope === null || people === undefined ? people : people.filter((person) => scope.has(person.unitId));
 }
+
+/** Whether a unit filter still applies for a reader: none chosen, or one of the units they see (all of them when they see everyone's). */
+export function unitFilterInReach(unit: string | undefined, scope: ReadonlySet<string> | null): boolean {
+  return unit === undefined || unit === '' || scope === null || scope.has(unit);
+}
