@@ -2,12 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { userNamed } from '../support/demo-users';
 import { demoPassword } from '../support/test-database';
-import { browserSuite, campaignOf, cardIds, signedIn, type WireBoard } from './browser-kit';
+import { asUser, browserSuite, campaignOf, cardIds, signedIn, type WireBoard } from './browser-kit';
 
 /**
  * An open page that stays right when what is around it changes without a
  * reload: the user moved to another unit by the administrator (their board,
- * filters and New dialog follow their new reach).
+ * filters and New dialog follow their new reach), and the network lost and
+ * back (the changes that arrived meanwhile are shown, and the indicator says
+ * live again).
  * Needs `npm run build`.
  */
 const suite = browserSuite();
@@ -35,7 +37,7 @@ async function countsShown(page: Page, states: readonly string[]): Promise<Recor
 
 const countsOf = (board: WireBoard): Record<string, string> => Object.fromEntries(board.columns.map((c) => [c.state, String(c.count)]));
 
-describe('an open page after the user’s reach changes', () => {
+describe('an open page after the user’s reach changes and after the network returns', () => {
   test('a user moved to another unit sees, without a reload, only the new unit’s cards, counts and filter, is told once, and New offers the new unit', async () => {
     const officer = await userNamed(suite.database.db, 'yangxian.officer');
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'yangxian.officer');
@@ -73,4 +75,30 @@ describe('an open page after the user’s reach changes', () => {
       await context.close();
     }
   }, 120_000);
+
+  test('a change made while the network was down shows once it is back, and the indicator says live again', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?unit=nanzheng`);
+      await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const lead = await cookieOf('nanzheng.lead');
+      const verifying = await send<WireBoard>(lead, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&unit=nanzheng&state=verifying&limit=500`);
+      const clue = verifying.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'filed'));
+      if (clue === undefined) throw new Error('no verifying clue of 南郑 the lead may file');
+      await page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]`).waitFor();
+
+      await context.setOffline(true);
+      await page.locator('[data-testid=live-indicator][data-status=offline]').waitFor();
+      await send(lead, 'POST', `/api/clues/${clue.id}/transitions`, { to: 'filed', version: clue.version, payload: { caseNumber: `NZ-${clue.id}`, conclusion: '经核查属实' } });
+      const after = await send<WireBoard>(lead, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&unit=nanzheng&limit=500`);
+      // The change arrives over the stream still open while the network is down, and the column reads it asks for fail.
+      await page.waitForTimeout(3000);
+      await context.setOffline(false);
+
+      await page.locator(`[data-testid=column-filed] [data-testid=card-${clue.id}]`).waitFor({ timeout: 20_000 });
+      expect(await page.locator(`[data-testid=column-verifying] [data-testid=card-${clue.id}]`).count()).toBe(0);
+      await expect.poll(() => countsShown(page, ['verifying', 'filed'])).toEqual({ verifying: String(after.columns.find((c) => c.state === 'verifying')?.count), filed: String(after.columns.find((c) => c.state === 'filed')?.count) });
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor({ timeout: 20_000 });
+    }));
 });

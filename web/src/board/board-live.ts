@@ -102,7 +102,9 @@ export function createLiveBoard(options: LiveBoardOptions) {
     // Which card changed is not said: the keyboard's card, wherever the re-read draws it, keeps the keyboard's place.
     const place = options.dragging() === null ? keyboardOnCard(options.kind()) : null;
     if (place !== null) places = [...places.filter((p) => p.id !== place.id), place];
-    refreshColumns(allStates());
+    // A board whose first read failed (the network down as it opened) has no columns to re-read: it is read whole.
+    if (state.board.error !== undefined) void state.refetch();
+    else refreshColumns(allStates());
     options.onCampaignChanged();
     options.onEscalation();
     options.onOpenItemChanged();

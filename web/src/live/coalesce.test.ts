@@ -38,16 +38,25 @@ describe('coalesce', () => {
     expect(runs.at(-1)).toEqual(['filed']);
   });
 
-  test('goes on after a run fails', async () => {
-    const runs: number[] = [];
+  test('goes on after a run fails, and asks again what failed with the next request', async () => {
+    const runs: number[][] = [];
+    let down = true;
     const ask = coalesce<number>(async (asked) => {
-      runs.push(...asked);
-      if (asked.has(1)) throw new Error('network down');
+      runs.push([...asked].sort());
+      if (down) throw new Error('network down');
     });
     ask([1]);
     ask([2]);
     for (let i = 0; i < 10; i++) await Promise.resolve();
-    expect(runs).toEqual([1, 2]);
+    // The run asked for meanwhile takes the failed one's too; failing again, nothing runs until asked.
+    expect(runs).toEqual([[1], [1, 2]]);
+    down = false;
+    ask([3]);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(runs.at(-1)).toEqual([1, 2, 3]);
+    ask([4]);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(runs.at(-1)).toEqual([4]);
   });
 
   test('asks without keys too (the escalation inbox)', async () => {

@@ -18,8 +18,11 @@ export function coalesce<K>(work: (asked: ReadonlySet<K>) => Promise<unknown>): 
         const now = keys;
         keys = new Set();
         asked = false;
-        // A failed read leaves what it would have shown; the next change asks again.
-        await work(now).catch(() => undefined);
+        // A failed read leaves what it showed; what it was asked is asked again with the next change (and after a
+        // break in the network, the page reads everything again: see subscribeToChanges).
+        await work(now).catch(() => {
+          for (const key of now) keys.add(key);
+        });
       }
     } finally {
       running = false;

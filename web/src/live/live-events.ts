@@ -33,10 +33,12 @@ function isChange(value: unknown): value is Change {
  * missed to replay: the caller reloads what it shows. With `from`, the
  * stream opens once the caller's data is read, from the audit sequence
  * number that data reflects, so a change made in between is not missed.
- * After a break (the stream ended: the server ends the stream of one whose
- * units or role changed), once it is back the user is read again and
- * `onReset` is called: they may now see other items, and a change that
- * arrived before the break may have asked for reads that failed.
+ * After a break (the network lost, or the stream ended: the server ends the
+ * stream of one whose units or role changed), once it is back (the network
+ * with the stream still open, or the stream opened again) the status is live
+ * again, the user is read again and `onReset` is called: they may now see
+ * other items, and a change that arrived meanwhile may have asked for reads
+ * that failed.
  */
 export function subscribeToChanges(handlers: { onChange: (change: Change) => void; onReset: () => void; from?: Promise<number | null> }) {
   const [status, setStatus] = createSignal<LiveStatus>('connecting');
@@ -45,7 +47,7 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
   let lastSeq: number | null = null;
   let disposed = false;
   let started = false;
-  // The stream dropped since the page was last sure it showed everything.
+  // The network or the stream dropped since the page was last sure it showed everything.
   let interrupted = false;
 
   const backAfterBreak = () => {
@@ -97,13 +99,20 @@ export function subscribeToChanges(handlers: { onChange: (change: Change) => voi
   };
 
   const online = () => {
-    if (started && source?.readyState !== EventSource.OPEN) {
-      source?.close();
-      clearTimeout(retry);
-      open();
+    if (!started) return;
+    // The stream may have stayed open through the break, and carried changes whose reads failed meanwhile.
+    if (source?.readyState === EventSource.OPEN) {
+      backAfterBreak();
+      return;
     }
+    source?.close();
+    clearTimeout(retry);
+    open();
   };
-  const offline = () => setStatus('offline');
+  const offline = () => {
+    interrupted = true;
+    setStatus('offline');
+  };
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
   if (handlers.from === undefined) {
