@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, type WireBoard } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -71,6 +71,29 @@ describe('a page that cannot be shown', () => {
       await page.locator('button[type=submit]').click();
       await page.waitForURL((url) => url.pathname === listPath);
       expect(new URL(page.url()).searchParams.get('state')).toBe('verifying');
+    }));
+
+  test('a move refused as the session ended says to sign in, and says it no more once the user has', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=100`);
+      const found = board.columns[0]?.cards.find((c) => c.allowed.some((m) => m.to === 'verifying' && m.needs.length === 0));
+      if (found === undefined) throw new Error('no found clue the office may move on at once');
+      await page.locator(`[data-testid=card-${found.id}]`).waitFor();
+      // Signed out in another tab: the browser still holds the cookie.
+      const cookies = await context.cookies(suite.server.url);
+      const ended = await fetch(`${suite.server.url}/api/session`, { method: 'DELETE', headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), origin: suite.server.url } });
+      expect(ended.status).toBe(204);
+      await page.locator(`[data-testid=card-${found.id}]`).hover();
+      await page.locator(`[data-testid=card-${found.id}] [data-testid=move-menu]`).click();
+      await page.getByTestId('move-to-verifying').click();
+      await page.waitForURL(/\/login/);
+      const refused = page.getByTestId('toast').filter({ hasText: `#${found.id}` });
+      await refused.waitFor();
+      await page.locator('input[name=username]').fill('office');
+      await page.locator('input[name=password]').fill(demoPassword);
+      await page.locator('button[type=submit]').click();
+      await page.locator(`[data-testid=card-${found.id}]`).waitFor();
+      expect(await page.getByTestId('toast').allTextContents()).toEqual([]);
     }));
 
   test('a wall whose session ends goes to the sign-in at the next change, not on showing what it had', () =>

@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { api, type Me } from '../api/client';
 import { dropAllDrafts } from '../board/drafts';
+import { dismissAllToasts } from '../ui/toasts';
 import { takeEarlySession } from './session-prefetch';
 
 /** The signed-in user: undefined while unknown, null when signed out. */
@@ -27,6 +28,9 @@ export async function loadSession(): Promise<Me | null> {
 /** `display`: a wall display's sign-in (read-only accounts), which stays for days with no idle limit. */
 export async function signIn(username: string, password: string, display = false): Promise<Me> {
   const user = await api.signIn(username, password, display);
+  // What was said of the session before is no news now: a move refused as it ended ("#246 请先登录"), kept as a draft,
+  // stayed up over the board it was restored on, still asking to sign in.
+  dismissAllToasts();
   setMe(user);
   return user;
 }

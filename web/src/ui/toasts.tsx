@@ -15,6 +15,11 @@ export function toast(text: () => string, tone: ToastTone = 'error', link?: Toas
   setTimeout(() => dismiss(id), tone === 'error' || link !== undefined ? 10_000 : 5000);
 }
 
+/** Takes every message down at once. */
+export function dismissAllToasts(): void {
+  setToasts([]);
+}
+
 function dismiss(id: number): void {
   setToasts((list) => list.filter((item) => item.id !== id));
 }
