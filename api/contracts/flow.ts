@@ -56,8 +56,17 @@ export const flow = z
     /** The crime category counted, `none` for the clues with no category, or null for every category. */
     categoryId: categoryScope,
     timeZone: z.string(),
-    /** The phase's window, or the range asked for: first and last local day, inclusive. */
+    /**
+     * The days charted, first and last local day, inclusive: a phase's window as the settings have it, the days a phase
+     * the campaign has left ran (see `phaseEndedAt`), or the range asked for.
+     */
     window: z.object({ start: z.string(), end: z.string() }),
+    /**
+     * The instant the campaign left the phase (the advance out of it, UTC), or null for a phase under way or a range of
+     * days. A phase left is charted as its frozen report counts it: from the instant its figures count from to this one,
+     * its last day counted to the advance, whatever its window in the settings says now.
+     */
+    phaseEndedAt: z.string().nullable(),
     /** Today's local date (the "as of"'s, if one before now was asked): the days run to it (or to the window's end, if that came first). */
     today: z.string(),
     /** The instant the days run to when a report's "as of" before now was asked (UTC), else null: the charts mark it rather than today. */

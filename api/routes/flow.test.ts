@@ -56,6 +56,9 @@ const openOf = (counts: Record<string, number>) => openClueStates.reduce((n, s) 
 /** The end of a local day in Hanzhong (UTC+8 all year). */
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
+/** What a day of a flow counts to: the day's end, or on the last day of a phase left, the advance out of it (the next phase's changes are its own). */
+const countedTo = (f: Flow, date: string, end: string = endOf(date)) => (f.phaseEndedAt !== null && date === f.window.end && f.phaseEndedAt < end ? f.phaseEndedAt : end);
+
 describe('GET /api/campaigns/:id/flow', () => {
   it('gives the current phase a day for each date of its window up to today, ending at the board’s own counts', async () => {
     const f = await flow();
@@ -70,12 +73,14 @@ describe('GET /api/campaigns/:id/flow', () => {
     expect(today?.open).toBe(openClueStates.reduce((n, s) => n + (today?.counts[s] ?? 0), 0));
   });
 
-  it('counts every day of the survey window as independent SQL rebuilds it from the audit log', async () => {
+  it('counts every day of the survey, left for the crackdown, as independent SQL rebuilds it from the audit log', async () => {
     const f = await flow('?phase=survey');
+    // Left on its window's last day at 17:00: that day counts to the advance, the evening's changes the crackdown's.
+    expect(f.phaseEndedAt).toBe('2026-03-31T09:00:00.000Z');
     expect(f.days.map((d) => d.date)).toEqual(f.days.map((_, i) => new Date(Date.parse(`${f.window.start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)));
     expect(f.days.at(-1)?.date).toBe(f.window.end);
     for (const day of f.days.filter((_, i) => i % 9 === 0 || i === f.days.length - 1)) {
-      expect(day.counts, day.date).toEqual(await statesAt(endOf(day.date)));
+      expect(day.counts, day.date).toEqual(await statesAt(countedTo(f, day.date)));
     }
     const total = (d: Flow['days'][number] | undefined) => clueStates.reduce((n, s) => n + (d?.counts[s] ?? 0), 0);
     expect(total(f.days.at(-1))).toBeGreaterThan(total(f.days[0]));
@@ -107,7 +112,7 @@ describe('GET /api/campaigns/:id/flow', () => {
       expect(f.timeZone).toBe(zone);
       const day = (date: string) => f.days.find((d) => d.date === date);
       for (const date of [f.window.start, '2026-03-10', '2026-03-11', f.window.end]) {
-        expect(day(date)?.counts, date).toEqual(await statesAt(endOfLocalDate(date, zone).toISOString()));
+        expect(day(date)?.counts, date).toEqual(await statesAt(countedTo(f, date, endOfLocalDate(date, zone).toISOString())));
       }
       const atStart = await statesAt(startOfLocalDate(f.window.start, zone).toISOString());
       expect(f.openAtStart).toBe(openClueStates.reduce((n, s) => n + (atStart[s] ?? 0), 0));
@@ -145,7 +150,7 @@ describe('GET /api/campaigns/:id/flow', () => {
         expect(f).toMatchObject({ unit: units === null ? null : 'hantai', categoryId });
         expect(f.days.length).toBeGreaterThan(20);
         for (const day of f.days.filter((_, i) => i % 11 === 0 || i === f.days.length - 1)) {
-          expect(day.counts, `${query} ${phase} ${day.date}`).toEqual(await scopedStatesAt(endOf(day.date), units, categoryId));
+          expect(day.counts, `${query} ${phase} ${day.date}`).toEqual(await scopedStatesAt(countedTo(f, day.date), units, categoryId));
         }
         const eve = new Date(Date.parse(`${f.window.start}T00:00:00+08:00`)).toISOString();
         const atStart = await scopedStatesAt(eve, units, categoryId);

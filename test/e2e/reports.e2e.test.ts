@@ -418,6 +418,8 @@ describe('reports, battle map and wall in Chromium', () => {
       const report = await api<{ byUnit: Record<string, unknown> }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const last = flow.days.at(-1);
       if (last === undefined) throw new Error('the survey has no days of flow');
+      // The survey was left for the crackdown: charted over the days it ran, to the advance, as its frozen report counts it.
+      expect(flow.phaseEndedAt).not.toBeNull();
       const zh = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
       await page.setViewportSize({ width: 900, height: 900 });
       await openSurveyReport(page, campaignId);
@@ -428,19 +430,19 @@ describe('reports, battle map and wall in Chromium', () => {
       const flowName = `截至 ${chineseDay(last.date)}，共 ${zh(Object.values(last.counts).reduce((a, b) => a + b, 0))} 条线索：新发现 ${zh(last.counts.found ?? 0)}、核查中 ${zh(last.counts.verifying ?? 0)}`;
       // Nothing under it: not the dates, the counts of the axis and the legend, one after another.
       await expect.poll(() => flowChart.ariaSnapshot()).toMatch(new RegExp(`^- img "${flowName}[^\n]*"$`));
-      await page.getByRole('img', { name: new RegExp(`^在办线索：阶段窗口开始时 ${zh(flow.openAtStart)} 条，${chineseDay(last.date)} 为 ${zh(last.open)} 条`) }).waitFor();
+      await page.getByRole('img', { name: new RegExp(`^在办线索：阶段开始时 ${zh(flow.openAtStart)} 条，${chineseDay(last.date)} 为 ${zh(last.open)} 条`) }).waitFor();
       await page.getByRole('img', { name: /^破案最多的单位：.+破案 [\d,]+ 起（立案 [\d,]+ 起）/ }).waitFor();
       await page.getByRole('img', { name: /^发现线索 [\d,]+（100%）、核查线索/ }).waitFor();
 
       // The numbers by week under a toggle: a campaign's year of days is some 53 rows, not 365.
       await page.getByTestId('chart-flow-data').locator('summary').click();
-      const flowTable = page.getByRole('table', { name: '累积流图：各状态线索数（摸排核查阶段窗口）' });
+      const flowTable = page.getByRole('table', { name: `累积流图：各状态线索数（摸排核查阶段实际起止：${chineseDay(flow.window.start)} 至 ${chineseDay(flow.window.end)}）` });
       const weeks = Math.ceil(flow.days.length / 7) + ((flow.days.length - 1) % 7 === 0 ? 0 : 1);
       await expect.poll(() => flowTable.locator('tbody tr').count()).toBe(weeks);
       expect(await flowTable.locator('thead th').allTextContents()).toEqual(['日期', '新发现', '核查中', '已立案侦查', '已破案', '已移送起诉', '查否', '已并案']);
       expect(await flowTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([chineseDay(last.date), ...['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'].map((state) => zh(last.counts[state as keyof typeof last.counts] ?? 0))]);
       await page.getByTestId('chart-burndown-data').locator('summary').click();
-      const burndownRow = page.getByRole('table', { name: '燃尽图：在办线索与阶段窗口（摸排核查阶段）' }).locator('tbody tr').last();
+      const burndownRow = page.getByRole('table', { name: `燃尽图：在办线索（摸排核查阶段实际起止：${chineseDay(flow.window.start)} 至 ${chineseDay(flow.window.end)}）` }).locator('tbody tr').last();
       expect(await burndownRow.locator('th, td').allTextContents()).toEqual([chineseDay(last.date), zh(last.open), expect.any(String)]);
       await page.getByTestId('chart-units-data').locator('summary').click();
       await expect.poll(() => page.getByRole('table', { name: '各单位破案排名' }).locator('tbody tr').count()).toBe(Object.keys(report.byUnit).length);
@@ -454,7 +456,7 @@ describe('reports, battle map and wall in Chromium', () => {
 
       await page.getByTestId('lang-toggle').click();
       await page.getByRole('img', { name: new RegExp(`^As of ${englishDay(last.date)}, [\\d,]+ clues: Found [\\d,]+, Verifying`) }).waitFor();
-      await page.getByRole('table', { name: 'Cumulative flow: clues in each state (Survey window)' }).waitFor();
+      await page.getByRole('table', { name: `Cumulative flow: clues in each state (the Survey phase as it ran, ${englishDay(flow.window.start)} to ${englishDay(flow.window.end)})` }).waitFor();
       await page.getByRole('img', { name: /^Most cases solved: / }).waitFor();
       await page.getByRole('region', { name: 'By crime category · Clues and cases' }).waitFor();
     } finally {

@@ -15,6 +15,7 @@ function flowOf(days: number, windowDays = days, openAtStart = 0): Flow {
     categoryId: null,
     timeZone: 'Asia/Shanghai',
     window: { start: date(0), end: date(windowDays - 1) },
+    phaseEndedAt: null,
     today: date(days - 1),
     asOf: null,
     states: ['found', 'verifying', 'filed', 'solved', 'prosecuted', 'unfounded', 'merged'],
@@ -56,6 +57,14 @@ describe("the flow charts' text alternative", () => {
     expect(burndownSummary(flow)).toBe('在办线索：统计期开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；统计期 2026年1月1日 至 2026年1月31日');
     setLang('en');
     expect(burndownSummary(flow)).toBe('Open clues: 4 as the period began, 14 on 10 Jan 2026 (ideal: 2.8); the period runs 1 Jan 2026 to 31 Jan 2026');
+  });
+
+  it("says a phase left is charted over the days it ran, to the advance, not over its window", () => {
+    const flow = { ...flowOf(10, 10, 4), phaseEndedAt: '2026-01-10T08:27:00.000Z' };
+    setLang('zh');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段开始时 4 条，2026年1月10日 为 14 条（理想进度 0 条）；该阶段实际 2026年1月1日 至 2026年1月10日（至推进到下一阶段）');
+    setLang('en');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the phase began, 14 on 10 Jan 2026 (ideal: 0); the phase ran 1 Jan 2026 to 10 Jan 2026, up to the advance out of it');
   });
 
   it('says there is nothing to show before the window opens', () => {

@@ -68,7 +68,7 @@ export function solveStepsSummary(steps: readonly SolveStep[]): string {
   return series(steps.map((step) => `${step.name} ${count(step.value)}${step.share === undefined ? '' : aside(step.share)}`));
 }
 
-/** Every local date of the phase's window: the charts span the whole window, the lines stop at today. */
+/** Every local date the flow charts (a phase's window, the days a phase left ran, or a range): the charts span them all, the lines stop at today. */
 export function windowDates(flow: Flow): string[] {
   const dates: string[] = [];
   for (let t = Date.parse(`${flow.window.start}T00:00:00Z`); t <= Date.parse(`${flow.window.end}T00:00:00Z`); t += 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
@@ -112,8 +112,10 @@ export function burndownSummary(flow: Flow): string {
   if (last === undefined) return rt('noData');
   const dates = windowDates(flow);
   const ideal = idealOpen(flow, dates)[dates.indexOf(last.date)];
-  // A date range's or the whole campaign's chart is of the period its report counts, which no phase's window bounds.
-  return trFilled(flow.phase === null ? reportMessages.burndownSummaryRange : reportMessages.burndownSummary, {
+  // A date range's or the whole campaign's chart is of the period its report counts, which no phase's window bounds;
+  // a phase left, of the days it ran to the advance out of it.
+  const message = flow.phase === null ? reportMessages.burndownSummaryRange : flow.phaseEndedAt !== null ? reportMessages.burndownSummaryLeft : reportMessages.burndownSummary;
+  return trFilled(message, {
     start: count(flow.openAtStart),
     date: calendarDay(last.date),
     open: count(last.open),

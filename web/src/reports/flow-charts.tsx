@@ -12,7 +12,7 @@ import { burndownSummary, flowSummary, idealOpen, idealText, weeklyDays, windowD
 import { ChartFigure, type ChartTable } from './chart-figure';
 import { count } from './format';
 import { chartFont, useChart, type ChartOption } from './echarts';
-import { rt } from './messages';
+import { rt, type ReportMessageKey } from './messages';
 import { calendarDay } from '../ui/dates';
 
 /** Bottom to top: what is finished lies at the bottom of the stack, what has just arrived on top (the usual reading of a cumulative flow). */
@@ -30,11 +30,14 @@ const stateColours: Record<ClueState, string> = {
 /** As the legend lists them: what has just arrived first. */
 const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
-/** What a chart's caption says it spans: its phase's window, or the range of days a date-range or whole-campaign report counts. */
-const captionOf = (flow: Flow, phaseCaption: 'cumulativeFlow' | 'burndown', rangeCaption: 'cumulativeFlowRange' | 'burndownRange') =>
-  flow.phase === null
-    ? rt(rangeCaption).replace('{from}', calendarDay(flow.window.start)).replace('{to}', calendarDay(flow.window.end))
-    : rt(phaseCaption).replace('{phase}', tr(campaignStateLabels[flow.phase]));
+/** What a chart's caption says it spans: its phase's window, the days a phase left ran, or the range of days a date-range or whole-campaign report counts. */
+const captionOf = (flow: Flow, captions: { phase: ReportMessageKey; left: ReportMessageKey; range: ReportMessageKey }) => {
+  const caption = flow.phase === null ? captions.range : flow.phaseEndedAt !== null ? captions.left : captions.phase;
+  return rt(caption)
+    .replace('{phase}', flow.phase === null ? '' : tr(campaignStateLabels[flow.phase]))
+    .replace('{from}', calendarDay(flow.window.start))
+    .replace('{to}', calendarDay(flow.window.end));
+};
 
 /**
  * The window's days along the bottom, as the UI writes dates: the ticks without the year (the window is one
@@ -43,7 +46,8 @@ const captionOf = (flow: Flow, phaseCaption: 'cumulativeFlow' | 'burndown', rang
 function daysAxis(dates: readonly string[]) {
   return {
     type: 'category' as const,
-    boundaryGap: false,
+    // A chart of one day draws bars (see drawnAs), which need room either side of their day.
+    boundaryGap: dates.length === 1,
     data: [...dates],
     axisLabel: { fontSize: 11, formatter: (date: string) => calendarDay(date, { year: false }) },
     axisPointer: { label: { formatter: (pointed: { value: unknown }) => calendarDay(String(pointed.value)) } },
@@ -56,6 +60,16 @@ function todayLine(flow: Flow, dates: readonly string[]) {
   return dates.includes(flow.today)
     ? { symbol: 'none', silent: true, label: { formatter: label, color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const }, data: [{ xAxis: flow.today }] }
     : undefined;
+}
+
+/**
+ * How a series draws the days counted. A line needs two of them: a chart of one day (a phase left on the day it began)
+ * draws bars, and a window counted only on its first day so far shows that day's points. Drawn as lines, both were an
+ * empty chart over the figures the table beside it gives.
+ */
+function drawnAs<Look extends object>(flow: Flow, dates: readonly string[], asLine: Look) {
+  if (dates.length === 1) return { type: 'bar' as const, barMaxWidth: 96 };
+  return { type: 'line' as const, symbol: flow.days.length === 1 ? 'circle' : 'none', symbolSize: 8, ...asLine };
 }
 
 function CumulativeFlow(props: { flow: Flow }) {
@@ -75,12 +89,9 @@ function CumulativeFlow(props: { flow: Flow }) {
         yAxis: { type: 'value', minInterval: 1 },
         series: stackOrder.map((state, i) => ({
           name: tr(clueStateLabels[state]),
-          type: 'line',
+          ...drawnAs(props.flow, dates, { lineStyle: { width: 0.5, color: stateColours[state] }, areaStyle: { color: stateColours[state], opacity: 0.92 } }),
           stack: 'flow',
-          symbol: 'none',
-          lineStyle: { width: 0.5, color: stateColours[state] },
           itemStyle: { color: stateColours[state] },
-          areaStyle: { color: stateColours[state], opacity: 0.92 },
           data: dates.map((date) => byDate.get(date)?.counts[state] ?? null),
           ...(i === stackOrder.length - 1 ? { markLine: todayLine(props.flow, dates) } : {}),
         })),
@@ -94,7 +105,7 @@ function CumulativeFlow(props: { flow: Flow }) {
   });
   return (
     <ChartFigure
-      caption={captionOf(props.flow, 'cumulativeFlow', 'cumulativeFlowRange')}
+      caption={captionOf(props.flow, { phase: 'cumulativeFlow', left: 'cumulativeFlowLeft', range: 'cumulativeFlowRange' })}
       summary={flowSummary(props.flow, legendOrder)}
       testId="chart-flow"
       hostRef={(element) => (host = element)}
@@ -130,11 +141,8 @@ function Burndown(props: { flow: Flow }) {
           },
           {
             name: rt('openClues'),
-            type: 'line',
-            symbol: 'none',
-            lineStyle: { color: '#c8322b', width: 2 },
+            ...drawnAs(props.flow, dates, { lineStyle: { color: '#c8322b', width: 2 }, areaStyle: { color: 'rgba(200, 50, 43, 0.08)' } }),
             itemStyle: { color: '#c8322b' },
-            areaStyle: { color: 'rgba(200, 50, 43, 0.08)' },
             data: dates.map((date) => byDate.get(date)?.open ?? null),
             markLine: todayLine(props.flow, dates),
           },
@@ -154,7 +162,7 @@ function Burndown(props: { flow: Flow }) {
   };
   return (
     <ChartFigure
-      caption={captionOf(props.flow, 'burndown', 'burndownRange')}
+      caption={captionOf(props.flow, { phase: 'burndown', left: 'burndownLeft', range: 'burndownRange' })}
       summary={burndownSummary(props.flow)}
       testId="chart-burndown"
       hostRef={(element) => (host = element)}
@@ -200,6 +208,7 @@ export function FlowCharts(props: {
             data-testid="flow-charts"
             data-phase={current().phase ?? ''}
             data-window={`${current().window.start}/${current().window.end}`}
+            data-phase-ended={current().phaseEndedAt ?? ''}
             data-as-of={current().asOf ?? ''}
             data-unit={current().unit ?? ''}
             data-category={current().categoryId ?? ''}

@@ -78,6 +78,9 @@ export const reportMessages = {
   solveFunnel: { zh: '从线索到起诉', en: 'From clue to prosecution' },
   cumulativeFlow: { zh: '累积流图：各状态线索数（{phase}阶段窗口）', en: 'Cumulative flow: clues in each state ({phase} window)' },
   burndown: { zh: '燃尽图：在办线索与阶段窗口（{phase}阶段）', en: 'Burndown: open clues against the {phase} window' },
+  // A phase the campaign has left is charted over the days it ran, to the advance, as its frozen report counts it: not its window, which the settings may have changed since.
+  cumulativeFlowLeft: { zh: '累积流图：各状态线索数（{phase}阶段实际起止：{from} 至 {to}）', en: 'Cumulative flow: clues in each state (the {phase} phase as it ran, {from} to {to})' },
+  burndownLeft: { zh: '燃尽图：在办线索（{phase}阶段实际起止：{from} 至 {to}）', en: 'Burndown: open clues (the {phase} phase as it ran, {from} to {to})' },
   cumulativeFlowRange: { zh: '累积流图：各状态线索数（{from} 至 {to}）', en: 'Cumulative flow: clues in each state ({from} to {to})' },
   burndownRange: { zh: '燃尽图：在办线索（{from} 至 {to}）', en: 'Burndown: open clues, {from} to {to}' },
   openClues: { zh: '在办线索', en: 'Open clues' },
@@ -96,6 +99,10 @@ export const reportMessages = {
   burndownSummary: {
     zh: '在办线索：阶段窗口开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；窗口 {from} 至 {to}',
     en: 'Open clues: {start} as the window began, {open} on {date} (ideal: {ideal}); the window runs {from} to {to}',
+  },
+  burndownSummaryLeft: {
+    zh: '在办线索：阶段开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；该阶段实际 {from} 至 {to}（至推进到下一阶段）',
+    en: 'Open clues: {start} as the phase began, {open} on {date} (ideal: {ideal}); the phase ran {from} to {to}, up to the advance out of it',
   },
   burndownSummaryRange: {
     zh: '在办线索：统计期开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；统计期 {from} 至 {to}',
