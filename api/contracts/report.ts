@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { phases } from '../../engine/campaign/campaign-config';
-import { categoryScope, idOrNone } from './common';
+import { categoryScope, idOrNone, label } from './common';
 
 export const reportQuery = z.strictObject({
   phase: z.enum(phases).optional(),
@@ -45,6 +45,21 @@ export const reportScopeFields = {
   categoryId: categoryScope,
 };
 
+/**
+ * The office's advance out of a phase, as the audit log keeps it: who advanced, when, the completion criteria unmet at
+ * that instant (each with how many items or targets held it back), and the reason given for advancing with them unmet.
+ */
+export const phaseAdvance = z
+  .object({
+    at: z.string(),
+    actorName: z.string().nullable(),
+    /** Null where the entry does not say (none was written without them); empty when every criterion was met. */
+    unmet: z.array(z.object({ description: label, blocking: z.number().int() })).nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'PhaseAdvance' });
+export type PhaseAdvance = z.infer<typeof phaseAdvance>;
+
 export const report = z
   .object({
     ...reportScopeFields,
@@ -54,6 +69,6 @@ export const report = z
     escalationsRaised: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int() }),
     generatedAt: z.string(),
     /** Present when this is the report frozen at the advance out of the phase. */
-    frozen: z.object({ frozenAt: z.string(), hash: z.string() }).optional(),
+    frozen: z.object({ frozenAt: z.string(), hash: z.string(), advance: phaseAdvance.nullable() }).optional(),
   })
   .meta({ id: 'Report' });

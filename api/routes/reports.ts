@@ -17,6 +17,7 @@ import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
 import { categoryScopeName, exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
 import { loadCampaign } from '../services/campaign-rules';
+import { readPhaseAdvance } from '../services/phase-advance';
 import { json, problems, router } from './kit';
 
 
@@ -122,7 +123,9 @@ export function reportRoutes(database: Database, clock: Clock) {
         const { id, phase } = c.req.valid('param');
         const frozen = await readFrozenReport(db, id, phase);
         if (frozen === null) throw new ApiError('not_found', { reason: { zh: '该阶段尚未结束，没有定稿报告', en: 'This phase has not ended; no report was frozen yet' } });
-        return c.json({ ...frozen.report, frozen: { frozenAt: frozen.frozenAt, hash: frozen.hash } }, 200);
+        // The advance that froze it, read from its audit entry: who, when, the criteria unmet then, and why the office went on.
+        const advance = await readPhaseAdvance(db, id, phase);
+        return c.json({ ...frozen.report, frozen: { frozenAt: frozen.frozenAt, hash: frozen.hash, advance } }, 200);
       },
     );
 }

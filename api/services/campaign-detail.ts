@@ -27,7 +27,8 @@ import { countExitFacts } from './exit-facts';
 import { freezePhaseReport } from './report';
 import { resolvePhasesLeft } from './escalations-resolved';
 
-const stateLabel = (kind: 'clue' | 'problem', state: string) =>
+/** A clue's or a problem's state by its name, as the exit criteria are described. */
+export const stateLabel = (kind: 'clue' | 'problem', state: string) =>
   kind === 'clue' ? clueStateLabels[state as ClueState] : problemStateLabels[state as ProblemState];
 
 /** The exit criteria of the campaign's current phase that do not hold now. */

@@ -315,6 +315,14 @@ describe('reports, battle map and wall in Chromium', () => {
       await openSurveyReport(page, campaignId);
       await page.getByTestId('frozen-verdict').waitFor();
       expect(await page.getByTestId('frozen-verdict').getAttribute('class')).toContain('rp-chip-ok');
+      // The survey was advanced with criteria unmet: beside its frozen stamp, who advanced it, what was unmet, and why.
+      type Advance = { actorName: string | null; unmet: { description: { zh: string } }[] | null; reason: string | null };
+      const advance = (await api<{ frozen?: { advance: Advance | null } }>(context, `/api/campaigns/${campaignId}/reports/survey`)).frozen?.advance;
+      if (advance?.reason === null || advance?.reason === undefined || advance.actorName === null) throw new Error('the demo survey was advanced with a reason, by the office');
+      expect(await page.getByTestId('advance-by').textContent()).toBe(advance.actorName);
+      expect(await page.getByTestId('advance-reason').textContent()).toBe(advance.reason);
+      expect(await page.locator('[data-testid=advance-unmet] li').allTextContents()).toEqual((advance.unmet ?? []).map((u) => expect.stringContaining(u.description.zh)));
+      expect(advance.unmet?.length).toBeGreaterThan(0);
 
       await page.getByTestId('scope-whole').click();
       await page.locator('[data-testid=report-document][data-phase=""]').waitFor();

@@ -6,6 +6,7 @@ import { allFigures } from './figures';
 import { count, days, percent } from './format';
 import { dateTime } from '../ui/dates';
 import { rt } from './messages';
+import { AdvanceRecord } from './report-advance';
 
 interface Line {
   readonly id: string;
@@ -75,6 +76,7 @@ export function FrozenComparison(props: { frozen: Report; live: Report; timeZone
           </p>
         )}
       </Show>
+      <Show when={props.frozen.frozen?.advance}>{(advance) => <AdvanceRecord advance={advance()} timeZone={props.timeZone} />}</Show>
       <div class="report-table-wrap">
         <table class="report-table frozen-table">
           <thead>
