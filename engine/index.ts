@@ -25,6 +25,7 @@ export * from './problem/problem.labels';
 export * from './awaiting-office';
 export * from './campaign/campaign.model';
 export * from './campaign/campaign.kind';
+export * from './campaign/deadlines-judged-at';
 export * from './campaign/campaign.labels';
 export * from './campaign/campaign-config';
 export * from './campaign/item-rules';

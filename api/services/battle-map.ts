@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, clues, units } from '../../db/schema';
-import { openClueStates, phases } from '../../engine';
+import { deadlinesJudgedAt, openClueStates, phases } from '../../engine';
 import type { BattleMap } from '../contracts/battle-map';
 import { boardGroups } from './board-counts';
 import { loadCampaign } from './campaign-rules';
@@ -29,10 +29,8 @@ const noMeasures = (): Measures => ({ total: 0, open: 0, overdue: 0, filed: 0, s
  */
 export async function readBattleMap(db: Db, campaignId: number, now: Date): Promise<BattleMap> {
   const campaign = await loadCampaign(db, campaignId);
-  // Overdue as of the conclusion once the campaign has concluded: nothing can move after it, and counted by the clock
-  // the wall's 超期 kept growing for a campaign that was over.
-  const concluded = campaign.context.phaseEnteredAt.concluded;
-  const at = concluded !== undefined && concluded < now.toISOString() ? concluded : now.toISOString();
+  // Overdue as of the conclusion once the campaign has concluded, as the board and the lists judge it.
+  const at = deadlinesJudgedAt(campaign, now).toISOString();
   // Per unit and category, from the counts the item triggers keep (the board's), so the chart does not
   // read every clue; only the overdue count reads the open clues, from the covering index alone.
   const groups = await boardGroups(db, { campaignId, kind: 'clue', unitLists: [], escalated: false, byCategory: true, cardsWhere: undefined, cardsOnly: false });
