@@ -103,6 +103,8 @@ export const board = z
     kind: z.enum(itemKinds),
     campaignId: z.number().int(),
     now: z.string(),
+    /** The instant the cards' deadlines, levels and ages are judged at: now, or once the campaign has concluded, its conclusion (nothing moves after it). */
+    asOf: z.string(),
     /** Read before the cards: every change after it may be missing from this board, none before it is. */
     seq: z.number().int().meta({ description: 'The audit sequence number this board reflects at least: open GET /api/events?since= this to receive every change made after it' }),
     swimlane: z.enum(swimlanes),

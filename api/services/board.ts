@@ -8,6 +8,7 @@ import {
   allowedProblemChanges,
   allowedProblemMoves,
   clueStateLabels,
+  deadlinesJudgedAt,
   escalationLevel,
   problemStateLabels,
   type Actor,
@@ -107,6 +108,8 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   await checkUnitInScope(db, tree, filters.unit, readScope(actor));
   await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
+  // Overdue and quiet as of the conclusion once the campaign has concluded, as its cards' levels are.
+  const asOf = deadlinesJudgedAt(campaign, now);
 
   const where: SQL[] = [eq(t.campaignId, campaignId)];
   const scope = readScope(actor);
@@ -117,8 +120,8 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   else if (filters.assignee !== undefined) where.push(eq(t.assigneeId, filters.assignee));
   // Also stated as the board indexes put it, (due_at IS NULL) = 0: without it SQLite takes every overdue card
   // of the campaign by due time and sorts each column's out of them (67 → 2 ms a column at 100,000 clues).
-  if (filters.overdue === true) where.push(sql`(${t.dueAt} IS NULL) = 0`, lt(t.dueAt, now.toISOString()));
-  if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${now.toISOString()}`) as SQL);
+  if (filters.overdue === true) where.push(sql`(${t.dueAt} IS NULL) = 0`, lt(t.dueAt, asOf.toISOString()));
+  if (filters.overdue === false) where.push(or(isNull(t.dueAt), sql`${t.dueAt} >= ${asOf.toISOString()}`) as SQL);
   if (filters.escalated === true) {
     // An item has a row in its rungs table while a rung is raised for the state it is in: added in the sweep's
     // commit, deleted in the commit that moves it on, which also resolves its escalations. So a row is an
@@ -131,7 +134,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     const { from, to } = phaseSpan(campaign, filters.phase, now);
     where.push(gte(t.foundAt, from), lt(t.foundAt, to));
   }
-  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, t));
+  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, asOf, t));
   // The few items with a request waiting, from the partial index that holds only them, probed by id while the columns
   // are read in the board's own covering index (100,000 clues: 200 ms for the board with the condition on each row, 35 ms so).
   if (filters.asked === true) {
@@ -197,7 +200,7 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
     }),
   );
 
-  return { kind, campaignId, now: now.toISOString(), seq, swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, held, wipLimits) };
+  return { kind, campaignId, now: now.toISOString(), asOf: asOf.toISOString(), seq, swimlane: filters.swimlane, columns, lanes: await lanesOf(db, campaignId, filters, groups, held, wipLimits) };
 }
 
 async function readColumn(
@@ -299,12 +302,12 @@ export function withoutExtension<T extends { readonly kind: ItemKindName; readon
   return spent.has(item.id) ? { ...item, changes: item.changes.filter((change) => change !== `${item.kind}.extend`) } : item;
 }
 
-/** A card as the board shows it, with the moves this viewer may make on it now. */
-export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config'>, concluded: boolean): Card {
+/** A card as the board shows it, with the moves this viewer may make on it now and its level as its deadline is judged ({@link deadlinesJudgedAt}). */
+export function cardOf(kind: ItemKindName, row: CardRow, actor: Actor, now: Date, campaign: Pick<CampaignRow, 'config' | 'context'>, concluded: boolean): Card {
   return {
     kind,
     ...row,
-    level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation),
+    level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), deadlinesJudgedAt(campaign, now), campaign.config.escalation),
     allowed: allowedMovesOf(kind, row, actor, concluded),
     // Only what a batch of cards can make: the whole list (notes, files, edits…) would add a quarter to the board's
     // answer for the office, and the drawer reads the item's own.

@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaigns, clues } from '../../db/schema';
+import { signIn, testApp, type Session } from '../../test/support/api-client';
+import { testDatabase, testNow } from '../../test/support/test-database';
+import type { Board, Card } from '../contracts/board';
+
+const day = 86_400_000;
+/** The campaign concludes at the test's instant; the server is read three weeks later (a restart with BATTLEMAP_NOW, a year-end audit). */
+const concludedAt = testNow.toISOString();
+const later = new Date(testNow.getTime() + 21 * day);
+
+let database: Awaited<ReturnType<typeof testDatabase>>;
+/** Read at the later clock. */
+let office: Session;
+/** A clue left open at the conclusion, due three days after it: on time then, long overdue by the later clock. */
+let clue: { id: number; enteredAt: string; dueAt: string };
+
+beforeAll(async () => {
+  database = await testDatabase({ clues: 80, problems: 5 });
+  const [open] = await database.db.select().from(clues).where(and(eq(clues.campaignId, 1), eq(clues.state, 'verifying'))).limit(1);
+  if (open === undefined) throw new Error('no verifying clue in the test data');
+  clue = { id: open.id, enteredAt: new Date(testNow.getTime() - 2 * day).toISOString(), dueAt: new Date(testNow.getTime() + 3 * day).toISOString() };
+  await database.db.update(clues).set({ enteredAt: clue.enteredAt, dueAt: clue.dueAt }).where(eq(clues.id, clue.id));
+  const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
+  if (campaign === undefined) throw new Error('no campaign in the test data');
+  // Concluded, as its advance writes it: the state and the instant it entered it.
+  await database.db
+    .update(campaigns)
+    .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
+    .where(eq(campaigns.id, 1));
+  office = await signIn(testApp(database, later), 'office');
+});
+afterAll(() => database.drop());
+
+async function read<T>(session: Session, path: string): Promise<T> {
+  const response = await session.get(path);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+const cardIn = (board: Board): Card | undefined => board.columns.flatMap((c) => c.cards).find((c) => c.id === clue.id);
+
+describe('a concluded campaign read after its conclusion', () => {
+  it('has the board judge its deadlines and ages at the conclusion, and say so', async () => {
+    const board = await read<Board>(office, '/api/campaigns/1/board?state=verifying&limit=200');
+    expect(board.asOf).toBe(concludedAt);
+    expect(board.now).toBe(later.toISOString());
+    // On time at the end, and two days in its state: the age the board shows counts to asOf.
+    expect(cardIn(board)?.level).toBe(0);
+    expect(cardIn(board)?.enteredAt).toBe(clue.enteredAt);
+    expect(Date.parse(board.asOf) - Date.parse(clue.enteredAt)).toBe(2 * day);
+    // The overdue filter finds it among the items on time, not the overdue ones.
+    expect(cardIn(await read<Board>(office, '/api/campaigns/1/board?state=verifying&overdue=true&limit=200'))).toBeUndefined();
+    expect(cardIn(await read<Board>(office, '/api/campaigns/1/board?state=verifying&overdue=false&limit=200'))).toBeDefined();
+  });
+
+  it('has the item’s own detail say it was not overdue', async () => {
+    const detail = await read<Card>(office, `/api/clues/${clue.id}`);
+    expect(detail.level).toBe(0);
+  });
+});
