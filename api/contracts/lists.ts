@@ -91,6 +91,8 @@ export const listPage = z
     list: z.enum(listNames),
     campaignId: z.number().int(),
     now: z.string(),
+    /** The instant the items' deadlines and levels and the groups' overdue counts are judged at: now, or once the campaign has concluded, its conclusion (nothing moves after it). */
+    asOf: z.string(),
     /** Items matching the filters, over every page. */
     total: z.number().int(),
     items: z.array(listPageItem),

@@ -1,9 +1,11 @@
+import Papa from 'papaparse';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaigns, clues } from '../../db/schema';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { Board, Card } from '../contracts/board';
+import { listColumnLabels, type ListPage } from '../contracts/lists';
 
 const day = 86_400_000;
 /** The campaign concludes at the test's instant; the server is read three weeks later (a restart with BATTLEMAP_NOW, a year-end audit). */
@@ -13,6 +15,8 @@ const later = new Date(testNow.getTime() + 21 * day);
 let database: Awaited<ReturnType<typeof testDatabase>>;
 /** Read at the later clock. */
 let office: Session;
+/** Read at the conclusion itself: what every screen should go on saying after it. */
+let atConclusion: Session;
 /** A clue left open at the conclusion, due three days after it: on time then, long overdue by the later clock. */
 let clue: { id: number; enteredAt: string; dueAt: string };
 
@@ -30,6 +34,7 @@ beforeAll(async () => {
     .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
     .where(eq(campaigns.id, 1));
   office = await signIn(testApp(database, later), 'office');
+  atConclusion = await signIn(testApp(database), 'office');
 });
 afterAll(() => database.drop());
 
@@ -58,5 +63,22 @@ describe('a concluded campaign read after its conclusion', () => {
   it('has the item’s own detail say it was not overdue', async () => {
     const detail = await read<Card>(office, `/api/clues/${clue.id}`);
     expect(detail.level).toBe(0);
+  });
+
+  it('has the lists and their export judge it at the conclusion, each group counting what was overdue then', async () => {
+    const page = await read<ListPage>(office, `/api/campaigns/1/lists/clues?q=${clue.id}`);
+    expect(page.asOf).toBe(concludedAt);
+    expect(page.items.find((i) => i.id === clue.id)?.level).toBe(0);
+    const overdue = await read<ListPage>(office, '/api/campaigns/1/lists/clues?overdue=true&limit=500');
+    expect(overdue.items.map((i) => i.id)).not.toContain(clue.id);
+    expect(overdue.total).toBe((await read<ListPage>(atConclusion, '/api/campaigns/1/lists/clues?overdue=true&limit=500')).total);
+
+    const groups = (await read<ListPage>(office, '/api/campaigns/1/lists/responsibility')).groups;
+    expect(groups).toEqual((await read<ListPage>(atConclusion, '/api/campaigns/1/lists/responsibility')).groups);
+
+    const rows = Papa.parse<string[]>(await (await office.get(`/api/campaigns/1/lists/clues?q=${clue.id}&format=csv&lang=zh`)).text()).data;
+    const level = rows[0]?.indexOf(listColumnLabels.level.zh) ?? -1;
+    expect(level).toBeGreaterThan(-1);
+    expect(rows.find((r) => Number(r[0]) === clue.id)?.[level]).toBe('正常');
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { readUnits } from './unit-list';
 import {
   clueStates,
+  deadlinesJudgedAt,
   escalationLevel,
   openClueStates,
   openProblemStates,
@@ -74,8 +75,11 @@ function keyOfGroup(group: Pick<ResponsibilityGroup, 'unitId' | 'assigneeId'>, o
 
 const responsibilityCursor = ['number', 'string', 'number', 'number', 'string', 'string', 'number'] as const satisfies readonly KeyPlace[];
 
-/** The items of one kind that pass the filters, as `t` with its assignee `u` and unit `un`; null when the kind has none by construction. */
-function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date): SQL[] | null {
+/**
+ * The items of one kind that pass the filters, as `t` with its assignee `u` and unit `un`; null when the kind has none
+ * by construction. Overdue and quiet are judged at `asOf` ({@link deadlinesJudgedAt}).
+ */
+function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], asOf: Date): SQL[] | null {
   const where: SQL[] = [sql`t.campaign_id = ${campaignId}`];
   if (filters.state !== undefined) {
     if (!states.includes(filters.state)) return null;
@@ -90,9 +94,9 @@ function selectionOf(kind: ItemKindName, states: readonly string[], campaignId: 
   else if (filters.category !== undefined) where.push(sql`t.category_id = ${filters.category}`);
   if (filters.assignee === 'none') where.push(sql`t.assignee_id is null`);
   else if (filters.assignee !== undefined) where.push(sql`t.assignee_id = ${filters.assignee}`);
-  if (filters.overdue === true) where.push(sql`t.due_at < ${now.toISOString()}`);
-  if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${now.toISOString()})`);
-  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, now, { id: sql`t.id`, state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
+  if (filters.overdue === true) where.push(sql`t.due_at < ${asOf.toISOString()}`);
+  if (filters.overdue === false) where.push(sql`(t.due_at is null or t.due_at >= ${asOf.toISOString()})`);
+  if (filters.quiet !== undefined) where.push(quietFor(kind, filters.quiet, asOf, { id: sql`t.id`, state: sql`t.state`, enteredAt: sql`t.entered_at`, lastNoteAt: sql`t.last_note_at` }));
   const q = filters.q?.trim() ?? '';
   if (q !== '') where.push(searchFinds(kind, campaignId, q, sql`t.id`));
   return where;
@@ -136,10 +140,14 @@ function unitOrderOf(unitIds: readonly string[]): { readonly sql: SQL; readonly 
   };
 }
 
-/** What a list reads: the campaign, its order (null: the responsibility list's own), and per kind the filter (none when a filter rules the kind out). */
+/**
+ * What a list reads: the campaign, the instant its deadlines are judged at (now, or a concluded campaign's conclusion),
+ * its order (null: the responsibility list's own), and per kind the filter (none when a filter rules the kind out).
+ */
 async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, tree: readonly UnitNode[], now: Date) {
   const sort = listSortOf(list, filters.sort);
   const campaign = await loadCampaign(db, campaignId);
+  const asOf = deadlinesJudgedAt(campaign, now);
   await checkUnitInScope(db, tree, filters.unit, readScope(actor));
   if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
   await checkAssigneeFilter(db, filters.assignee);
@@ -148,25 +156,26 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
     throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });
   }
   const parts = kinds.flatMap(({ kind, states }) => {
-    const where = selectionOf(kind, states, campaignId, actor, filters, tree, now);
+    const where = selectionOf(kind, states, campaignId, actor, filters, tree, asOf);
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];
   });
   const order = unitOrderOf((await readUnits(db)).map((u) => u.id));
-  return { campaign, sort, parts, unitOrder: order.sql, unitOrderOf: order.of };
+  return { campaign, asOf, sort, parts, unitOrder: order.sql, unitOrderOf: order.of };
 }
 
 /** The kinds' rows as one relation (a state filter valid for the list leaves at least one kind). */
 const union = (selects: readonly SQL[]): SQL => sql.join([...selects], sql` union all `);
 
-function itemOf(row: Row, campaign: CampaignRow, now: Date): ListItem {
+/** A list's row, its level judged at `asOf` ({@link deadlinesJudgedAt}). */
+function itemOf(row: Row, campaign: CampaignRow, asOf: Date): ListItem {
   const { unitOrder: _order, ...item } = row;
-  return { ...item, level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), now, campaign.config.escalation) };
+  return { ...item, level: escalationLevel(row.dueAt === null ? null : new Date(row.dueAt), asOf, campaign.config.escalation) };
 }
 
 /** A row of a page on screen: with the moves and changes the viewer may make on it, as the board's card and drawer offer them. */
-function pageItemOf(row: Row, campaign: CampaignRow, now: Date, actor: Actor): ListPageItem {
+function pageItemOf(row: Row, campaign: CampaignRow, asOf: Date, actor: Actor): ListPageItem {
   const concluded = campaign.state === 'concluded';
-  return { ...itemOf(row, campaign, now), allowed: allowedMovesOf(row.kind, row, actor, concluded), changes: allowedChangesOf(row.kind, row, actor, concluded) };
+  return { ...itemOf(row, campaign, asOf), allowed: allowedMovesOf(row.kind, row, actor, concluded), changes: allowedChangesOf(row.kind, row, actor, concluded) };
 }
 
 /**
@@ -179,7 +188,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
   if (filters.offset !== undefined && filters.cursor !== undefined) {
     throw queryRefused('offset', { zh: '不能同时使用 offset 和 cursor', en: 'A page starts at an offset or after a cursor, not both' });
   }
-  const { campaign, sort, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const { campaign, asOf, sort, parts, unitOrder, unitOrderOf: orderOf } = await prepare(db, list, campaignId, actor, filters, tree, now);
   const keys = union(parts.map((p) => keysOf(p.kind, p.where, unitOrder, sort)));
   let after = sql`1`;
   let cursor: SortKey | null = null;
@@ -195,7 +204,7 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
   const pageOf = (from: SQL) =>
     db.all<{ kind: ItemKindName; id: number }>(sql`select x.kind as kind, x.id as id from (${from}) x where ${after} order by ${order} limit ${filters.limit + 1}${skipped}`);
   const [groups, counts] = await Promise.all([
-    list === 'responsibility' ? responsibilityGroups(db, parts, orderOf, now) : Promise.resolve([]),
+    list === 'responsibility' ? responsibilityGroups(db, parts, orderOf, asOf) : Promise.resolve([]),
     Promise.all(parts.map((p) => (kept ? keptTotal(db, p.kind, p.states, campaignId, actor, filters, tree) : countedTotal(db, p.kind, p.where)))),
   ]);
   let page: { kind: ItemKindName; id: number }[];
@@ -231,8 +240,9 @@ export async function readList(db: Db, list: ListName, campaignId: number, actor
     list,
     campaignId,
     now: now.toISOString(),
+    asOf: asOf.toISOString(),
     total: counts.reduce((sum, n) => sum + n, 0),
-    items: items.map((row) => withoutExtension(pageItemOf(row, campaign, now, actor), row.kind === 'clue' ? spentClues : spentProblems)),
+    items: items.map((row) => withoutExtension(pageItemOf(row, campaign, asOf, actor), row.kind === 'clue' ? spentClues : spentProblems)),
     next: page.length > filters.limit && last !== undefined ? (sort === null ? encodeCursor(keyOf(last)) : encodeSortedCursor(sortedKeyOf(sort, last))) : null,
     groups,
   };
@@ -263,17 +273,17 @@ async function countedTotal(db: Db, kind: ItemKindName, where: readonly SQL[]): 
 }
 
 /**
- * Each unit's people with their open and overdue items and the next due
+ * Each unit's people with their open and overdue items (overdue at `asOf`) and the next due
  * time, in the list's order. Grouped per kind in SQL, straight from the
  * standing index (no union, no unit order per row: 503 → 230 ms over 1M
  * clues), and the two kinds' groups merged and ordered here.
  */
-async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName; where: readonly SQL[] }[], orderOf: (unitId: string) => number, now: Date): Promise<ResponsibilityGroup[]> {
+async function responsibilityGroups(db: Db, parts: readonly { kind: ItemKindName; where: readonly SQL[] }[], orderOf: (unitId: string) => number, asOf: Date): Promise<ResponsibilityGroup[]> {
   type Counted = { unitId: string; assigneeId: number | null; open: number; overdue: number; nextDueAt: string | null };
   const perKind = await Promise.all(
     parts.map((p) =>
       db.all<Counted>(sql`
-        select t.unit_id as unitId, t.assignee_id as assigneeId, count(*) as open, coalesce(sum(t.due_at < ${now.toISOString()}), 0) as overdue, min(t.due_at) as nextDueAt
+        select t.unit_id as unitId, t.assignee_id as assigneeId, count(*) as open, coalesce(sum(t.due_at < ${asOf.toISOString()}), 0) as overdue, min(t.due_at) as nextDueAt
         from ${tableOf(p.kind)} t where ${sql.join([...p.where], sql` and `)} group by t.unit_id, t.assignee_id`),
     ),
   );
@@ -318,7 +328,7 @@ function groupsOfPage(
 
 /** Every item of a list that passes the filters, in the list's order: what an export writes. */
 export async function readWholeList(db: Db, list: ListName, campaignId: number, actor: Actor, filters: ListFilters, now: Date, tree: readonly UnitNode[]) {
-  const { campaign, sort, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
+  const { campaign, asOf, sort, parts, unitOrder } = await prepare(db, list, campaignId, actor, filters, tree, now);
   // Read newest first in parts by id, with a turn for other requests between them: one read of 100,000
   // clues held the process for 1.8 s. Each item is read once, as it stood when its part was read. Walked
   // by id (not indexed): through an index on the campaign, SQLite sorted the whole campaign for each part.
@@ -335,7 +345,7 @@ export async function readWholeList(db: Db, list: ListName, campaignId: number, 
   }
   // The list's order, as SQL orders the keys: sorted here rather than by the database, each row's key built once.
   const sorted = sort === null ? sortedBy(rows, keyOf, compareKeys) : sortedBy(rows, (row) => sortedKeyOf(sort, row), compareSorted(sort));
-  return { campaign, items: sorted.map((row) => itemOf(row, campaign, now)) };
+  return { campaign, items: sorted.map((row) => itemOf(row, campaign, asOf)) };
 }
 
 /** Rows in the order of their keys, each key built once. */
