@@ -42,12 +42,12 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
             {(at) => (
               <span class="card-note" title={`${t('lastNoteAt')}${colon()}${dateTime(at(), props.context.timeZone())}`} data-testid="last-note">
                 <span aria-hidden="true">✎ </span>
-                {ago(at(), props.context.now())}
+                {ago(at(), props.context.asOf())}
               </span>
             )}
           </Show>
           <span class="card-age" title={t('inState')} data-testid="age">
-            {age(props.card.enteredAt, props.context.now())}
+            {age(props.card.enteredAt, props.context.asOf())}
           </span>
         </span>
         {/* Shown where it is going while its dialog is open (nothing sent yet: a still ring), then while it is sent (spinning). */}

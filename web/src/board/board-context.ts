@@ -7,8 +7,8 @@ import type { DropTargets } from './drop-state';
 /** What the columns and cards of one board need from the page, passed down as one object. */
 export interface BoardContext {
   readonly timeZone: () => string;
-  /** The server's "now" of the last board read: ages are counted to it. */
-  readonly now: () => string;
+  /** The instant the last board read judged its cards at (its asOf: the server's now, or a concluded campaign's conclusion): ages are counted to it. */
+  readonly asOf: () => string;
   readonly unitName: (unitId: string) => string;
   readonly categoryName: (categoryId: number) => string;
   readonly pendingOf: (id: number) => PendingMove | undefined;
@@ -36,7 +36,7 @@ export interface BoardContext {
 }
 
 /** The page's own part of the context: what it keeps besides the campaign and the board's state. */
-type PageParts = Pick<BoardContext, 'now' | 'mayMove' | 'dragging' | 'dropTargets' | 'open' | 'tabStop' | 'openId' | 'move' | 'expanded' | 'toggle' | 'selection'>;
+type PageParts = Pick<BoardContext, 'asOf' | 'mayMove' | 'dragging' | 'dropTargets' | 'open' | 'tabStop' | 'openId' | 'move' | 'expanded' | 'toggle' | 'selection'>;
 
 /** The context of a campaign's board: its names from the campaign, its columns' reads from the board's state, the rest from the page. */
 export function boardContextOf(detail: CampaignDetail, state: BoardState, page: PageParts): BoardContext {

@@ -80,10 +80,11 @@ export function BoardPage() {
   const lanesDrawn = () => (swimlane() !== 'none' && state.shown()?.swimlane === swimlane() ? (state.shown()?.lanes ?? []) : null);
   const tabStop = createBoardTabStop({ columns: state.columns, isOpen: sideOpen, swimlane, lanes: lanesDrawn });
   const now = () => state.shown()?.now ?? new Date().toISOString();
+  const asOf = () => state.shown()?.asOf ?? now();
 
   const context = (detail: CampaignDetail) =>
     boardContextOf(detail, state, {
-      now,
+      asOf,
       mayMove,
       dragging,
       dropTargets: drop.dropTargets,
@@ -103,6 +104,7 @@ export function BoardPage() {
         inbox={inbox}
         campaign={campaign.shown()}
         now={now()}
+        asOf={state.shown()?.asOf}
         onInbox={() => setSearch({ inbox: view.inboxView() === null ? inbox.firstTab() : undefined, item: undefined })}
         onAdvanced={campaign.refetch}
       />

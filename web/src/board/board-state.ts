@@ -212,6 +212,7 @@ export function createBoardState(source: () => BoardSource, isOpen: (state: stri
       return {
         ...b,
         now: lanesNewer ? (pages.at(-1)?.now ?? b.now) : b.now,
+        asOf: lanesNewer ? (pages.at(-1)?.asOf ?? b.asOf) : b.asOf,
         lanes: lanesNewer ? (pages.at(-1)?.lanes ?? b.lanes) : b.lanes,
         columns: b.columns.map((column) => {
           const next = fresh.get(column.state);

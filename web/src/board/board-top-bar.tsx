@@ -13,6 +13,8 @@ export function BoardTopBar(props: {
   inbox: ReturnType<typeof createInboxCount>;
   campaign: CampaignDetail | undefined;
   now: string;
+  /** The instant the board's cards are judged at, once read (see BoardContext.asOf). */
+  asOf: string | undefined;
   onInbox: () => void;
   onAdvanced: () => void;
 }) {
@@ -25,7 +27,7 @@ export function BoardTopBar(props: {
         </>
       }
     >
-      <Show when={props.campaign}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} now={props.now} onAdvanced={() => props.onAdvanced()} />}</Show>
+      <Show when={props.campaign}>{(detail) => <CampaignHead detail={detail()} office={me()?.role === 'office'} now={props.now} asOf={props.asOf} onAdvanced={() => props.onAdvanced()} />}</Show>
     </TopBar>
   );
 }

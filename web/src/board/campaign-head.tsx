@@ -9,7 +9,7 @@ import { AdvanceDialog } from './advance-dialog';
 import { advanceDue } from './phase-advance';
 import { toast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
-import { calendarDay } from '../ui/dates';
+import { calendarDay, dateTime } from '../ui/dates';
 
 /**
  * The window of the current phase; while planned (筹备), when the survey
@@ -29,7 +29,7 @@ function phaseWindow(detail: CampaignDetail): string {
  * to the settings when the campaign's files near it (those who upload are
  * told in the drawer).
  */
-export function CampaignHead(props: { detail: CampaignDetail; office: boolean; now: string; onAdvanced?: (detail: CampaignDetail) => void }) {
+export function CampaignHead(props: { detail: CampaignDetail; office: boolean; now: string; asOf?: string | undefined; onAdvanced?: (detail: CampaignDetail) => void }) {
   // The campaign as it was when the dialog opened: the phase left, which the board may have moved past by the answer.
   const [advancing, setAdvancing] = createSignal<CampaignDetail | null>(null);
   const advanced = (before: CampaignDetail, after: CampaignDetail | null) => {
@@ -65,6 +65,14 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
       <span ref={datesBox} class="muted phase-window" classList={{ cut: !datesFit() }} data-testid="phase-window">
         <span>{phaseWindow(props.detail)}</span>
       </span>
+      {/* Once concluded, the cards' levels and ages stand at the conclusion, not today: said as the wall says its 截至. */}
+      <Show when={props.detail.state === 'concluded' ? props.asOf : undefined}>
+        {(at) => (
+          <span class="muted deadlines-as-of" title={t('deadlinesAsOfTitle')} data-testid="deadlines-as-of">
+            {t('deadlinesAsOf')} {dateTime(at(), props.detail.timeZone)}
+          </span>
+        )}
+      </Show>
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
       </Show>

@@ -5,7 +5,7 @@ import { testCard } from './test-card';
 
 const context: CardStatusContext = {
   timeZone: () => 'Asia/Shanghai',
-  now: () => '2026-05-04T00:00:00.000Z',
+  asOf: () => '2026-05-04T00:00:00.000Z',
   unitName: (id) => (id === 'hantai' ? '汉台区' : id),
   categoryName: () => '电信诈骗',
 };

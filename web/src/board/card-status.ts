@@ -9,8 +9,8 @@ import { levelLabels } from './domain-labels';
 import { spokenAge } from './format';
 import { calendarDay, dateTime, dueDate } from '../ui/dates';
 
-/** What a card's status is read with: the board's zone, its "now", and its units' and categories' names. */
-export type CardStatusContext = Pick<BoardContext, 'timeZone' | 'now' | 'unitName' | 'categoryName'>;
+/** What a card's status is read with: the board's zone, the instant it is judged at, and its units' and categories' names. */
+export type CardStatusContext = Pick<BoardContext, 'timeZone' | 'asOf' | 'unitName' | 'categoryName'>;
 
 const labelled = (label: string, value: string) => `${label}${colon()}${value}`;
 
@@ -28,7 +28,7 @@ export function cardStatus(card: Card, context: CardStatusContext, pending: Pend
     card.assigneeName === null ? t('unassigned') : labelled(t('assignee'), card.assigneeName),
     labelled(t('unit'), context.unitName(card.unitId)),
     category === null ? null : labelled(t('category'), category),
-    bm('inStateFor', { age: spokenAge(card.enteredAt, context.now()) }),
+    bm('inStateFor', { age: spokenAge(card.enteredAt, context.asOf()) }),
     card.attachmentCount > 0 ? labelled(am('title'), String(card.attachmentCount)) : null,
     card.lastNoteAt === null ? null : labelled(t('lastNoteAt'), dateTime(card.lastNoteAt, context.timeZone())),
     card.extensionAskedUntil === null ? null : xm('askedChipTitle', { date: calendarDay(card.extensionAskedUntil) }),

@@ -26,6 +26,12 @@ export const messages = {
   toStart: { zh: '返回首页', en: 'Go to the start page' },
   currentPhase: { zh: '当前阶段', en: 'Phase' },
   phaseOverdue: { zh: '阶段已超期', en: 'Phase overdue' },
+  // A concluded campaign's board and lists: what they show is judged at its conclusion, as the wall's 截至 says it.
+  deadlinesAsOf: { zh: '时限截至', en: 'Deadlines as of' },
+  deadlinesAsOfTitle: {
+    zh: '专项行动已结束：时限状态、超期和在本状态时长均按结束时计算，此后不再变化',
+    en: 'The campaign has concluded: deadline status, overdue and time in state are as they stood at its end, and change no more',
+  },
   clues: { zh: '线索', en: 'Clues' },
   problems: { zh: '问题', en: 'Problems' },
   allUnits: { zh: '全部单位', en: 'All units' },

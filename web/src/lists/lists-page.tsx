@@ -227,6 +227,13 @@ function ListPage(props: { list: ListName }) {
                       <>
                         <Show when={filterText() !== ''}> · </Show>
                         {lt('generatedAt')} {dateTime(read().now, detail().timeZone)}
+                        {/* Once concluded, the rows' 时限状态 and the groups' overdue stand at the conclusion, not at the reading. */}
+                        <Show when={detail().state === 'concluded'}>
+                          {' · '}
+                          <span title={t('deadlinesAsOfTitle')} data-testid="deadlines-as-of">
+                            {t('deadlinesAsOf')} {dateTime(read().asOf, detail().timeZone)}
+                          </span>
+                        </Show>
                       </>
                     )}
                   </Show>

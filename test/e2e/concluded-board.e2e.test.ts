@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { campaigns, clues } from '../../db/schema';
+import { testNow } from '../support/test-database';
+import { asUser, browserSuite } from './browser-kit';
+
+/**
+ * A campaign concluded three weeks before the server's clock (2026-06-15), in a real Chromium against the real
+ * server: its board and lists stand at the conclusion, as the wall does. Needs `npm run build`.
+ */
+
+const day = 86_400_000;
+const concludedAt = new Date(testNow.getTime() - 21 * day);
+/** The clue left in Found at the end: in it a day, due three days after the conclusion. */
+let clueId = 0;
+
+const suite = browserSuite({
+  seed: { clues: 30, problems: 3 },
+  prepare: async (database) => {
+    const [found] = await database.db.select().from(clues).where(and(eq(clues.campaignId, 1), eq(clues.state, 'found'))).limit(1);
+    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
+    if (found === undefined || campaign === undefined) throw new Error('no found clue or no campaign in the test data');
+    clueId = found.id;
+    await database.db
+      .update(clues)
+      .set({ enteredAt: new Date(concludedAt.getTime() - day).toISOString(), dueAt: new Date(concludedAt.getTime() + 3 * day).toISOString() })
+      .where(eq(clues.id, found.id));
+    // Concluded, as its advance writes it: the state and the instant it entered it.
+    await database.db
+      .update(campaigns)
+      .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt.toISOString() } } })
+      .where(eq(campaigns.id, 1));
+  },
+});
+
+describe('the board and lists of a concluded campaign', () => {
+  test('judge a card at the conclusion: no overdue badge for a deadline after it, its age counted to it, and the instant said in both languages', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      const card = page.getByTestId(`card-${clueId}`);
+      await card.waitFor();
+      expect(await card.locator('.level-badge').count()).toBe(0);
+      expect(await card.getByTestId('age').textContent()).toBe('1天');
+      // 2026-05-25 02:00 UTC, 10:00 in Asia/Shanghai.
+      expect(await page.getByTestId('deadlines-as-of').textContent()).toBe('时限截至 2026年5月25日 10:00');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('deadlines-as-of').textContent()).toBe('Deadlines as of 25 May 2026, 10:00');
+      expect(await card.getByTestId('age').textContent()).toBe('1d');
+
+      await page.goto(`${page.url().replace(/\/board.*$/, '')}/lists/clues?q=${clueId}`);
+      await expect.poll(() => page.getByTestId('deadlines-as-of').textContent()).toBe('Deadlines as of 25 May 2026, 10:00');
+      await expect.poll(() => page.locator('.list-level').first().textContent()).toBe('On time');
+    }));
+});
