@@ -17,6 +17,7 @@ import { DeclineAction, draftedForms, ExtensionAction, MergeAction, TransferActi
 import { focusFirstInvalid, formFocus } from './form-focus';
 import { editDraftOf, editMessages, rebased, restoredEdit, stillColliding, valuesOf, type Collisions } from './edit-rebase';
 import { editOf } from './edit-request';
+import { changedMeanwhile } from './changed-meanwhile';
 import { typicalOf } from './typical-case';
 import { asksForMoreTime, extensionBounds, extensionPossible } from '../deadlines/extension-dates';
 import { extensionMessages } from '../deadlines/messages';
@@ -63,8 +64,13 @@ export function DetailActions(props: {
 }) {
   const [action, setAction] = createSignal<Action | null>(null);
   const [values, setValues] = createSignal<ItemValues>(valuesOf(props.item));
-  // The item as the edit form was opened on: what the user changed is told from it, and it is the version sent.
-  const [editBase, setEditBase] = createSignal<ItemDetail>(props.item);
+  // The item as the open form was opened on: its version is the one sent, and the edit form tells what the user changed
+  // from it. Sent on `props.item`, which the live stream keeps current, a transfer (or more time, a merge…) went
+  // through over someone else's change made while it was typed, which it silently undid.
+  const [formBase, setFormBase] = createSignal<ItemDetail>(props.item);
+  // A form other than the edit refused as sent over someone else's change: it goes on from the item as it is now
+  // once that is read (see rebaseRefused), saying what they did, so that sent again it is sent knowingly.
+  const [refused, setRefused] = createSignal(false);
   // The fields someone else changed too while this user typed, with their value (see edit-rebase.ts).
   const [collisions, setCollisions] = createSignal<Collisions>({});
   const meanwhile = () => (Object.keys(collisions()).length > 0 ? editMessages.changedBothMeanwhile : editMessages.changedMeanwhile);
@@ -90,6 +96,8 @@ export function DetailActions(props: {
   const [granting, setGranting] = createSignal<AskedExtension | null>(null);
   const grant = () => {
     setGranting(extensionRequestOf(props.item));
+    setFormBase(props.item);
+    setRefused(false);
     setAction('extend');
     setErrors({});
     setProblem(null);
@@ -133,7 +141,7 @@ export function DetailActions(props: {
     setCollisions(found);
     if (overtaken) setProblem(meanwhile());
   };
-  const keepEdit = () => formDraft('edit').keep(editDraftOf(editBase(), values()));
+  const keepEdit = () => formDraft('edit').keep(editDraftOf(formBase(), values()));
   // The drawer stays open from card to card: each card opens with its own unfinished note (or else summary), or with nothing open.
   // The same card read again (someone else moved or changed it) is not another card: `on` alone runs again for every
   // new item object, which closed a half-typed edit (or transfer, or extension) whenever the card changed elsewhere.
@@ -149,11 +157,12 @@ export function DetailActions(props: {
         setErrors({});
         setProblem(null);
         setUnanswered(null);
+        setFormBase(props.item);
+        setRefused(false);
         const drafted = draftedForms.find((form) => offered(form) && formDraft(form).read() !== null);
         setAction(unfinished !== '' && may('note') ? 'note' : unfinishedSummary !== null && may('markTypical') ? 'typical' : (drafted ?? null));
         if (drafted !== undefined && action() === drafted) {
           setValues(valuesOf(props.item));
-          setEditBase(props.item);
           restore(drafted);
         }
       },
@@ -163,15 +172,22 @@ export function DetailActions(props: {
   // Someone else changed the item while this user typed an edit: their typing stays, the fields they left show the
   // item as it is now, and the form says so (see rebased).
   const rebaseEdit = (now: ItemDetail) => {
-    const base = editBase();
+    const base = formBase();
     if (action() !== 'edit' || now.id !== base.id || now.kind !== base.kind || now.version === base.version) return;
     const next = rebased(values(), base, now);
     setValues(next.values);
     // Those found before stay while the user's value still differs from theirs; a newer value of theirs replaces one.
     setCollisions(stillColliding({ ...collisions(), ...next.collisions }, next.values));
-    setEditBase(now);
+    setFormBase(now);
     keepEdit();
     setProblem(meanwhile());
+  };
+  const rebaseRefused = (now: ItemDetail) => {
+    const base = formBase();
+    if (!refused() || now.kind !== base.kind || now.id !== base.id || now.version === base.version) return;
+    setRefused(false);
+    setFormBase(now);
+    setProblem(changedMeanwhile(base, now, props.campaign.units));
   };
   createEffect(
     on(
@@ -185,6 +201,7 @@ export function DetailActions(props: {
           return;
         }
         rebaseEdit(now);
+        rebaseRefused(now);
       },
       { defer: true },
     ),
@@ -198,7 +215,8 @@ export function DetailActions(props: {
     setNoteText(draft.read() ?? '');
     setSummaryText(summaryDraft.read() ?? typical()?.summary ?? '');
     setValues(valuesOf(props.item));
-    setEditBase(props.item);
+    setFormBase(props.item);
+    setRefused(false);
     setCollisions({});
     setErrors({});
     setProblem(null);
@@ -228,6 +246,7 @@ export function DetailActions(props: {
     item: () => props.item,
     campaign: () => props.campaign,
     now: () => props.now,
+    version: () => formBase().version,
     busy,
     problem,
     errors,
@@ -242,9 +261,7 @@ export function DetailActions(props: {
 
   /** Sends a form's request. `request` must hold its body as it was when sent (the version included): it may be sent again. */
   function run(request: () => Promise<unknown>, done: Done, states: readonly string[], changed = props.onChanged): Promise<void> {
-    // The version the request goes with: the one the edit form was opened on, or the item's as shown.
-    const version = action() === 'edit' ? editBase().version : props.item.version;
-    return send({ action: action(), kind: props.item.kind, id: props.item.id, version, request, done, states, changed }, false);
+    return send({ action: action(), kind: props.item.kind, id: props.item.id, version: formBase().version, request, done, states, changed }, false);
   }
 
   async function send(sent: Sent, resent: boolean): Promise<void> {
@@ -275,7 +292,13 @@ export function DetailActions(props: {
       }
       setProblem(error.code === 'version_conflict' ? messages.conflict : reasonBesideFields(error.reason, error.fields));
       setErrors(serverErrors(error.fields));
-      if (error.code === 'version_conflict') props.onChanged([props.item.state]);
+      if (error.code !== 'version_conflict') return;
+      props.onChanged([props.item.state]);
+      // Said as "changed" until the item as it is now is read; the edit form rebases on it itself (see rebaseEdit).
+      if (sent.action !== 'edit' && sent.action === action() && stillOpen) {
+        setRefused(true);
+        rebaseRefused(props.item);
+      }
     } finally {
       setBusy(false);
     }
@@ -287,10 +310,10 @@ export function DetailActions(props: {
     const early = checkItem(props.item.kind, v, false);
     setErrors(early);
     if (Object.keys(early).length > 0) return;
-    const before = valuesOf(editBase());
+    const before = valuesOf(formBase());
     const id = props.item.id;
-    const clueEdit = { ...editOf(editBase(), v), ...(v.source !== before.source && isClueSource(v.source) ? { source: v.source } : {}) };
-    const problemEdit = { ...editOf(editBase(), v), ...(v.problemKind !== before.problemKind && isProblemKind(v.problemKind) ? { problemKind: v.problemKind } : {}) };
+    const clueEdit = { ...editOf(formBase(), v), ...(v.source !== before.source && isClueSource(v.source) ? { source: v.source } : {}) };
+    const problemEdit = { ...editOf(formBase(), v), ...(v.problemKind !== before.problemKind && isProblemKind(v.problemKind) ? { problemKind: v.problemKind } : {}) };
     // Saved with nothing changed, the form closes saying so: sent, the server's "nothing to change" named no field
     // of the form, which said a field was marked and marked none.
     if (Object.keys(props.item.kind === 'clue' ? clueEdit : problemEdit).length === 1) {
@@ -320,7 +343,7 @@ export function DetailActions(props: {
       return;
     }
     const done = typical() === null ? 'typicalMarked' : 'typicalRevised';
-    const body = { version: props.item.version, summary };
+    const body = { version: formBase().version, summary };
     void run(() => api.markTypical(props.item.id, body).then(summaryDraft.drop), done, [props.item.state]);
   }
 

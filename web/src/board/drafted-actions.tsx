@@ -28,6 +28,11 @@ export interface ActionKit {
   readonly item: () => ItemDetail;
   readonly campaign: () => CampaignDetail;
   readonly now: () => string;
+  /**
+   * The item's version as the form was opened on: the one its request is sent with, so that the server refuses it
+   * over someone else's change meanwhile (the drawer then says what they did, and the form goes on from it).
+   */
+  readonly version: () => number;
   readonly busy: () => boolean;
   readonly problem: () => Label | null;
   readonly errors: () => FieldErrors;
@@ -73,7 +78,7 @@ export function TransferAction(props: { kit: ActionKit }) {
       {...formProps(kit, 'transfer')}
       onTransfer={(unitId, reason) => {
         const item = kit.item();
-        const body = { version: item.version, unitId, reason };
+        const body = { version: kit.version(), unitId, reason };
         void kit.run(
           () => api.transfer(item.kind, item.id, body),
           () => trFilled(messages.transferredTo, { unit: unitNamed(kit.campaign().units, unitId) }),
@@ -108,7 +113,7 @@ export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask';
       {...formProps(kit, props.mode)}
       onExtend={(body) => {
         const item = kit.item();
-        const request = { version: item.version, ...body };
+        const request = { version: kit.version(), ...body };
         // A grant names the request it answers, so the server too refuses it once that request no longer waits
         // (answered or replaced between this check and its arrival).
         const granted = props.granting;
@@ -133,7 +138,7 @@ export function DeclineAction(props: { kit: ActionKit }) {
       {...formProps(kit, 'decline')}
       onReason={(reason) => {
         const item = kit.item();
-        const body = { version: item.version, reason };
+        const body = { version: kit.version(), reason };
         void kit.run(() => api.declineExtension(item.kind, item.id, body), extensionMessages.declined, [item.state]);
       }}
     />
@@ -152,7 +157,7 @@ export function UntypicalAction(props: { kit: ActionKit }) {
       {...formProps(kit, 'untypical')}
       onReason={(reason) => {
         const item = kit.item();
-        const body = { version: item.version, reason };
+        const body = { version: kit.version(), reason };
         void kit.run(() => api.withdrawTypical(item.id, body), 'typicalWithdrawn', [item.state]);
       }}
     />
@@ -171,7 +176,7 @@ export function MergeAction(props: { kit: ActionKit }) {
       {...formProps(kit, 'merge')}
       onMerge={(targetId, reason) => {
         const item = kit.item();
-        const body = { to: 'merged', version: item.version, payload: { targetId, ...(reason !== null && { reason }) } };
+        const body = { to: 'merged', version: kit.version(), payload: { targetId, ...(reason !== null && { reason }) } };
         void kit.run(() => api.move('clue', item.id, body), 'merged', [item.state, 'merged']);
       }}
     />
