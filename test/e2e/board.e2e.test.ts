@@ -732,6 +732,31 @@ describe('the board in Chromium', () => {
       await context.close();
     }
   });
+  test('selecting (多选), each card’s tick box sits in the room left of it, beside its number, never over it: on a wide screen and a phone', async () => {
+    const { context, page } = await signedInPage('hantai.lead');
+    try {
+      await page.getByTestId('select-cards').click();
+      await page.locator('[data-testid=column-found] [data-testid=tick]').first().waitFor();
+      for (const width of [1600, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        const cards = page.locator('[data-testid=column-found] article[data-card-id]');
+        await cards.first().scrollIntoViewIfNeeded();
+        const boxes = await cards.evaluateAll((all) =>
+          all.slice(0, 5).map((card) => {
+            const tick = card.querySelector('[data-testid=tick]')?.getBoundingClientRect();
+            const number = card.querySelector('.card-id')?.getBoundingClientRect();
+            return { id: card.getAttribute('data-card-id'), tickRight: tick?.right ?? Infinity, numberLeft: number?.left ?? -Infinity };
+          }),
+        );
+        expect(boxes.length, `${width}`).toBeGreaterThan(0);
+        for (const box of boxes) expect(box.tickRight, `card ${box.id} at ${width} px`).toBeLessThanOrEqual(box.numberLeft);
+        await page.screenshot({ path: `${artifacts}/board-selecting-${width}px.png` });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the office ticks a whole column with more cards than the board read: the rest are read first, and every card it may change is ticked', async () => {
     const { context, page } = await signedInPage('office');
     try {
