@@ -199,4 +199,39 @@ describe('the items a batch left', () => {
       await context.close();
     }
   });
+
+  test('an item transferred out of reach meanwhile is said no longer in sight, as its drawer says, with no link that could only fail', async () => {
+    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaignId = campaignOf(page);
+      const board = await apiCall<{ columns: { cards: Card[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=found&limit=500`);
+      const chosen = (board.columns[0]?.cards ?? []).slice(0, 8).filter((card) => card.changes.includes('clue.transfer')).slice(0, 3);
+      const [gone] = chosen;
+      if (gone === undefined || chosen.length < 3) throw new Error('the seed shows Hantai’s lead fewer than three found clues they may transfer');
+
+      await page.getByTestId('select-cards').click();
+      for (const card of chosen) await page.locator(`[data-testid=column-found] [data-testid=card-${card.id}]`).click();
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      await page.getByTestId('batch-transfer').click();
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.locator('select[name=unitId]').selectOption('nanzheng');
+      await dialog.locator('textarea[name=reason]').fill('案发地在南郑，移交属地');
+
+      // Meanwhile the office transfers one of them to Chenggu: out of the lead's units.
+      await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${gone.id}/transfer`, { version: gone.version, unitId: 'chenggu', reason: '属地' });
+      await dialog.getByTestId('batch-submit').click();
+      await dialog.getByTestId('batch-result').waitFor();
+      expect(await dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('2');
+      const refused = dialog.getByTestId(`batch-refused-clue-${gone.id}`);
+      expect(await refused.textContent()).toBe(`#${gone.id} ${gone.title}该事项已不在您可查看的范围内：可能已移交给其他单位，或编号有误。`);
+      expect(await refused.locator('a').count()).toBe(0);
+      // Nothing left to send again: the server would refuse it again.
+      expect(await dialog.getByTestId('batch-retry').count()).toBe(0);
+      await dialog.screenshot({ path: `${artifacts}/board-batch-gone-zh.png` });
+    } finally {
+      await context.close();
+      await office.context.close();
+    }
+  });
 });

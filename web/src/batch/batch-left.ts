@@ -22,6 +22,12 @@ export type ItemRef = Pick<BatchItem, 'kind' | 'id'>;
 export const itemKey = (item: ItemRef): string => `${item.kind}:${item.id}`;
 
 /**
+ * Whether an item was refused as one the server no longer finds for this user: transferred meanwhile to a unit out of
+ * their reach, most likely. The result says so as the drawer does, and offers no link to it, which could only fail.
+ */
+export const goneFromSight = (refusal: Pick<BatchResult['refused'][number], 'code'>): boolean => refusal.code === 'not_found';
+
+/**
  * What a batch left to do: the items refused, and those not sent after it stopped. Not those whose answer was lost:
  * they may have been changed, and the result asks to look at them first. Nor those the server no longer finds for
  * this user (transferred to a unit out of their reach meanwhile): sent again they are refused again, and kept
@@ -29,7 +35,7 @@ export const itemKey = (item: ItemRef): string => `${item.kind}:${item.id}`;
  * selected (the rest are done) for the same change, or another, to be made to them.
  */
 export function leftOf(outcome: BatchOutcome): ItemRef[] {
-  return [...outcome.refused.filter((refusal) => refusal.code !== 'not_found'), ...outcome.notSent].map(({ kind, id }) => ({ kind, id }));
+  return [...outcome.refused.filter((refusal) => !goneFromSight(refusal)), ...outcome.notSent].map(({ kind, id }) => ({ kind, id }));
 }
 
 /** A selection (by item key) keeping only the items named: what a batch leaves selected once closed. */

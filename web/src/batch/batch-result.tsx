@@ -2,14 +2,15 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { refusalLabel } from '../board/domain-labels';
-import { colon, lang, tr } from '../i18n/i18n';
+import { colon, lang, t, tr } from '../i18n/i18n';
 import type { BatchItem, BatchResult } from './api';
-import { leftOf, staleOf, type BatchOutcome } from './batch-left';
+import { goneFromSight, leftOf, staleOf, type BatchOutcome } from './batch-left';
 import { bt } from './batch-messages';
 
 /**
  * What a batch did, as its dialog shows it once sent: why it stopped, the items whose answer was lost, how many
- * changed, each item left and why (each a link to it on the board), and what becomes of those left: kept selected,
+ * changed, each item left and why (each a link to it on the board, but one gone from the user's sight), and what
+ * becomes of those left: kept selected,
  * and, those someone else changed, changed as they are now by a retry.
  */
 export function BatchResultView(props: {
@@ -32,6 +33,8 @@ export function BatchResultView(props: {
    * (a specific reason already says what its field would).
    */
   const refusalText = (refusal: BatchResult['refused'][number]) => {
+    // The server's "not found" read as though the number were wrong: said as the drawer and the move dialog say it.
+    if (goneFromSight(refusal)) return t('itemGone');
     const general = refusalLabel('payload_invalid');
     if (refusal.fields === undefined || general === undefined || refusal.reason.zh !== general.zh) return tr(refusal.reason);
     const fieldName = (field: string) => {
@@ -79,7 +82,9 @@ export function BatchResultView(props: {
           <For each={props.outcome.refused}>
             {(refusal) => (
               <li data-testid={`batch-refused-${refusal.kind}-${refusal.id}`}>
-                {itemLink(refusal.kind, refusal.id)}
+                <Show when={!goneFromSight(refusal)} fallback={`#${refusal.id} ${titleOf(refusal.kind, refusal.id)}`}>
+                  {itemLink(refusal.kind, refusal.id)}
+                </Show>
                 <span class="batch-refusal-reason">{refusalText(refusal)}</span>
               </li>
             )}
