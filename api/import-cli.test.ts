@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
@@ -6,6 +6,7 @@ import { runOperatorCli } from '../test/support/operator-cli';
 import { testDatabase } from '../test/support/test-database';
 import { openDatabase } from '../db/client';
 import { createFirstAdmin } from './services/people/first-start';
+import { clues } from '../db/schema';
 
 /** `npm run import` as the operator runs it (test/support/operator-cli.ts): in the package's folder, typed in another. */
 let demo: Awaited<ReturnType<typeof testDatabase>>;
@@ -49,6 +50,30 @@ describe('npm run import', () => {
     expect(checked.output).toMatch(/"rows": 2,/);
     expect((await importCli(['good.csv', '--campaign', '1', '--check'])).output).toMatch(/"unclosedQuotes": \[\]/);
   });
+
+  it('refuses a file that is no table it can read as the screen does, in one line in both languages, and imports nothing', async () => {
+    writeFileSync(join(typedIn, 'empty.csv'), '');
+    writeFileSync(join(typedIn, 'scan.pdf'), '%PDF-1.7\n%âãÏÓ\n1 0 obj');
+    // The zip's first bytes, and nothing of a workbook after them: a download cut short.
+    writeFileSync(join(typedIn, 'cut.xlsx'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    copyFileSync(join(demo.folder, 'battlemap.db'), join(typedIn, 'nightly.db'));
+    mkdirSync(join(typedIn, 'registers'));
+    const before = (await demo.db.select().from(clues)).length;
+    const said = {
+      'empty.csv': '文件为空 / The file is empty',
+      'scan.pdf': '这是 PDF 文件，不是表格：应为 CSV 或 .xlsx / This is a PDF, not a table: it should be CSV or .xlsx',
+      'cut.xlsx': '无法读取文件：应为 CSV 或 XLSX / The file could not be read: it should be CSV or XLSX',
+      'nightly.db': expect.stringMatching(/^这是 SQLite 数据库文件.* \/ This is a SQLite database/),
+      'missing.csv': `没有文件 ${join(typedIn, 'missing.csv')} / There is no file ${join(typedIn, 'missing.csv')}`,
+      registers: `${join(typedIn, 'registers')} 是文件夹，不是文件：请指定要导入的 CSV 或 .xlsx 文件 / ${join(typedIn, 'registers')} is a folder, not a file: name the CSV or .xlsx file to import`,
+    };
+    for (const [file, line] of Object.entries(said)) {
+      const { code, output } = await importCli([file, '--campaign', '1']);
+      expect(code, output).toBe(1);
+      expect(output.trim().split('\n'), file).toEqual([`reading ${join(typedIn, file)}…`, line]);
+    }
+    expect((await demo.db.select().from(clues)).length).toBe(before);
+  }, 60_000);
 
   it('says in its usage line whose name the import is recorded under by default', async () => {
     const { code, output } = await importCli([]);

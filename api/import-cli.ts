@@ -12,7 +12,7 @@ import { ApiError } from './errors';
 import { commitImport, previewImport } from './services/import/import-clues';
 import type { DuplicateRule } from './services/import/import-merges';
 import type { ImportProgress } from './services/import/import-progress';
-import { readTable } from './services/import/read-table';
+import { readImportFile } from './services/import/import-file';
 
 /** The account an import is recorded under when `--as` names none: the demo's campaign office (a production install names its own). */
 const defaultImporter = 'office';
@@ -52,6 +52,18 @@ const bar = ({ stage, done, total }: ImportProgress) => {
   process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${stages[stage].padEnd(16)}`);
 };
 
+/** The bytes of FILE, or its refusal in both languages: a path naming nothing, or a folder, is said as such (it was Node's `ENOENT: …`). */
+async function bytesOf(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ApiError('bad_request', { reason: { zh: `没有文件 ${path}`, en: `There is no file ${path}` } });
+    if (code === 'EISDIR') throw new ApiError('bad_request', { reason: { zh: `${path} 是文件夹，不是文件：请指定要导入的 CSV 或 .xlsx 文件`, en: `${path} is a folder, not a file: name the CSV or .xlsx file to import` } });
+    throw new ApiError('bad_request', { reason: { zh: `无法读取 ${path}（${reasonOf(error)}）`, en: `Could not read ${path}: ${reasonOf(error)}` } });
+  }
+}
+
 let database: Database;
 try {
   database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
@@ -77,7 +89,10 @@ try {
   const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
   const path = operatorPath(file);
   process.stderr.write(`reading ${path}…\n`);
-  const table = await readTable(new Uint8Array(await readFile(path)));
+  const read = await readImportFile(await bytesOf(path));
+  // Refused as the screen refuses the file, in the same words: printed below as the import's other refusals are.
+  if ('refused' in read) throw new ApiError('bad_request', { reason: read.refused });
+  const { table } = read;
   if (values.check) {
     const plan = await previewImport(database, campaignId, table, undefined, actor, new Date());
     console.log(JSON.stringify(plan, null, 2));

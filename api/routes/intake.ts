@@ -6,10 +6,8 @@ import { caseNumberHolders, caseNumberQuery, clueParts, duplicatesAnswer, duplic
 import { ApiError, queryRefused } from '../errors';
 import { importBodyTypes, xlsxType } from '../middleware/security';
 import { ImportProgressBoard } from '../services/import/import-progress';
-import { UnknownEncoding } from '../../engine/intake/text-encoding';
-import { notATable } from '../../engine/intake/not-a-table';
-import { maxImportRows, TooManyRows } from '../services/import/read-table';
-import { TableTooLarge, type TableReader } from '../services/import/table-reader';
+import { readImportFile } from '../services/import/import-file';
+import type { TableReader } from '../services/import/table-reader';
 import { commitImport, previewImport, type ImportResult } from '../services/import/import-clues';
 import { keptAnswer, onceOf } from '../services/idempotency';
 import { importFields, type Mapping } from '../services/import/import-columns';
@@ -104,24 +102,10 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         // file was read.
         onProgress?.({ stage: 'checking', done: 0, total: 0 });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        if (bytes.length === 0) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: { zh: '文件为空', en: 'The file is empty' } }] });
-        const notTable = notATable(bytes);
+        const read = await readImportFile(bytes, readTable);
         // Said as the reason too: a script or the command line shows the reason alone ("the request is malformed").
-        if (notTable !== null) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: notTable }], reason: notTable });
-        let table;
-        try {
-          table = await readTable(bytes);
-        } catch (error) {
-          const message =
-            error instanceof UnknownEncoding
-              ? { zh: '无法识别文件的文字编码：请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx', en: 'The file’s text encoding is not one Battlemap reads: save it as CSV in UTF-8 or GBK, or as .xlsx' }
-              : error instanceof TooManyRows
-                ? { zh: `文件有 ${error.rows} 行数据，一次最多导入 ${maxImportRows} 行：请分成几个文件导入`, en: `The file has ${error.rows} data rows; one import takes at most ${maxImportRows}: split it into several files` }
-                : error instanceof TableTooLarge
-                  ? { zh: '文件解开后过大，无法读取：请分成几个文件导入', en: 'The file is too large once unpacked to be read: split it into several files' }
-                  : { zh: '无法读取文件：应为 CSV 或 XLSX', en: 'The file could not be read: it should be CSV or XLSX' };
-          throw new ApiError('bad_request', { fields: [{ field: '(body)', message }], reason: message });
-        }
+        if ('refused' in read) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: read.refused }], reason: read.refused });
+        const { table } = read;
         // A merge names a data row of this file (its number as the preview gave it): one that is not is a mistake, not a merge to skip.
         const dataRows = new Set(table.rowNumbers);
         const strayRow = [...merges.keys()].find((row) => !dataRows.has(row));
