@@ -81,6 +81,22 @@ describe('npm run import', () => {
     expect(output).toMatch(/--as USER.*default office/);
   });
 
+  it('says an option mistyped, one given no value, or a second file with its usage line, not a stack trace, and exits 2 importing nothing', async () => {
+    const before = (await demo.db.select().from(clues)).length;
+    for (const args of [
+      ['good.csv', '--campaign', '1', '--dry-run'],
+      ['good.csv', '--campaign'],
+      ['good.csv', 'register.csv', '--campaign', '1'],
+    ]) {
+      const { code, output } = await importCli(args);
+      expect(code, output).toBe(2);
+      expect(output, args.join(' ')).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/);
+      expect(output.trim().split('\n').at(-1)).toMatch(/^usage: npm run import -- FILE --campaign ID/);
+    }
+    expect((await importCli(['good.csv', '--campaign', '1', '--dry-run'])).output).toMatch(/^Unknown option '--dry-run'/);
+    expect((await demo.db.select().from(clues)).length).toBe(before);
+  }, 30_000);
+
   it('names the campaign that is not there', async () => {
     const { code, output } = await importCli(['good.csv', '--campaign', '99']);
     expect(code).toBe(1);

@@ -24,24 +24,38 @@ const defaultImporter = 'office';
  * screen's bulk choice does (a register without source ids imported again: skip). FILE is read from the folder npm was run in, as backup and restore
  * read theirs; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    campaign: { type: 'string' },
-    as: { type: 'string', default: defaultImporter },
-    'only-valid': { type: 'boolean', default: false },
-    duplicates: { type: 'string', default: 'keep' },
-    check: { type: 'boolean', default: false },
-  },
-});
+const usage = `usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]   (--as names the account the import is recorded under, default ${defaultImporter}; --duplicates what becomes of rows duplicating existing clues, default keep)`;
+
+/** FILE and the options, as typed: throws on an option unknown or without its value. */
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      campaign: { type: 'string' },
+      as: { type: 'string', default: defaultImporter },
+      'only-valid': { type: 'boolean', default: false },
+      duplicates: { type: 'string', default: 'keep' },
+      check: { type: 'boolean', default: false },
+    },
+  });
+}
+
+let parsed: ReturnType<typeof parseOptions>;
+try {
+  parsed = parseOptions();
+} catch (error) {
+  // An option mistyped (--dry-run) or given no value (--campaign at the end): said with the usage, not as Node's stack trace.
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const file = positionals[0];
 const campaignId = Number(values.campaign);
 const duplicateRules: readonly DuplicateRule[] = ['keep', 'merge', 'skip'];
 const duplicates = duplicateRules.find((rule) => rule === values.duplicates);
-if (file === undefined || !Number.isSafeInteger(campaignId) || duplicates === undefined) {
-  console.error(
-    `usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]   (--as names the account the import is recorded under, default ${defaultImporter}; --duplicates what becomes of rows duplicating existing clues, default keep)`,
-  );
+// A second FILE would be left unread without a word: one import takes one file.
+if (file === undefined || positionals.length > 1 || !Number.isSafeInteger(campaignId) || duplicates === undefined) {
+  console.error(usage);
   process.exit(2);
 }
 

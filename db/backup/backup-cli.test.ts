@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const backup = (file: string, databaseUrl: string) => runOperatorCli('db/backup/backup-cli.ts', [file], { DATABASE_URL: databaseUrl, INIT_CWD: typedIn });
+const backup = (file: string, databaseUrl: string, more: readonly string[] = []) => runOperatorCli('db/backup/backup-cli.ts', [file, ...more], { DATABASE_URL: databaseUrl, INIT_CWD: typedIn });
 
 describe('npm run backup', () => {
   it('reads a relative DATABASE_URL from the package folder, as the server does, and writes a relative FILE in the folder npm was run in', async () => {
@@ -45,5 +45,14 @@ describe('npm run backup', () => {
     const { code, output } = await backup(join(folder, 'nightly', 'copy.db'), `file:${join(folder, 'live.db')}`);
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringContaining(`The folder ${join(folder, 'nightly')} does not exist`)]);
+  });
+
+  it('refuses an option or a second file with its usage line, and writes nothing', async () => {
+    for (const more of [['--force'], ['second.db']]) {
+      const { code, output } = await backup('unasked.db', `file:${join(folder, 'live.db')}`, more);
+      expect(code, output).toBe(2);
+      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Usage: npm run backup -- FILE/)]);
+    }
+    expect(existsSync(join(typedIn, 'unasked.db'))).toBe(false);
   });
 });

@@ -3,8 +3,9 @@ import { databaseUrlOf, operatorPath } from './operator-paths';
 
 /** `npm run backup -- FILE`: a consistent copy of the database at DATABASE_URL, safe while the server runs. A relative FILE is read from the folder npm was run in; DATABASE_URL as the server reads it (see databaseUrlOf). */
 const url = databaseUrlOf();
-const target = process.argv[2];
-if (target === undefined || target.startsWith('-')) {
+const [target, ...more] = process.argv.slice(2);
+// An option (--force) or a second file would be left unread without a word: there are none.
+if (target === undefined || target.startsWith('-') || more.length > 0) {
   console.error('Usage: npm run backup -- FILE   (writes a copy of the database at DATABASE_URL, default file:./data/battlemap.db in the package folder)');
   process.exit(2);
 }

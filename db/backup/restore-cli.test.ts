@@ -74,4 +74,15 @@ describe('npm run restore', () => {
     expect(output).toContain(join(server, kept[1] ?? ''));
     expect(readdirSync(server).sort()).toEqual(['battlemap.db', ...kept, 'broken.db'].sort());
   });
+
+  it('refuses an option or a second file with its usage line, and leaves the database alone', async () => {
+    const live = readFileSync(join(folder, 'live.db'));
+    for (const more of [['--force'], ['second.db']]) {
+      const { code, output } = await runOperatorCli('db/backup/restore-cli.ts', [join(folder, 'backup.db'), ...more], { DATABASE_URL: `file:${join(folder, 'live.db')}`, INIT_CWD: folder });
+      expect(code, output).toBe(2);
+      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Usage: npm run restore -- FILE/)]);
+    }
+    expect(readFileSync(join(folder, 'live.db')).equals(live)).toBe(true);
+    expect(readdirSync(folder).filter((name) => name.startsWith('live.db.replaced-'))).toEqual([]);
+  });
 });

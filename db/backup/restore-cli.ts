@@ -6,8 +6,9 @@ import { databaseUrlOf, operatorPath } from './operator-paths';
  * A relative FILE is read from the folder npm was run in; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
 const url = databaseUrlOf();
-const source = process.argv[2];
-if (source === undefined || source.startsWith('-')) {
+const [source, ...more] = process.argv.slice(2);
+// An option (--force) or a second file would be left unread without a word: there are none.
+if (source === undefined || source.startsWith('-') || more.length > 0) {
   console.error('Usage: npm run restore -- FILE   (stop Battlemap first; restores into DATABASE_URL, default file:./data/battlemap.db in the package folder)');
   process.exit(2);
 }
