@@ -65,6 +65,8 @@ describe('npm run import', () => {
       'cut.xlsx': '无法读取文件：应为 CSV 或 XLSX / The file could not be read: it should be CSV or XLSX',
       'nightly.db': expect.stringMatching(/^这是 SQLite 数据库文件.* \/ This is a SQLite database/),
       'missing.csv': `没有文件 ${join(typedIn, 'missing.csv')} / There is no file ${join(typedIn, 'missing.csv')}`,
+      // A name past what the file system takes: as root (the tests' user at times) a file's permissions refuse nothing.
+      [`${'x'.repeat(300)}.csv`]: `无法读取 ${join(typedIn, `${'x'.repeat(300)}.csv`)}：文件名过长（ENAMETOOLONG） / Could not read ${join(typedIn, `${'x'.repeat(300)}.csv`)}: the name is too long (ENAMETOOLONG)`,
       registers: `${join(typedIn, 'registers')} 是文件夹，不是文件：请指定要导入的 CSV 或 .xlsx 文件 / ${join(typedIn, 'registers')} is a folder, not a file: name the CSV or .xlsx file to import`,
     };
     for (const [file, line] of Object.entries(said)) {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../db/client';
 import { reasonOf } from '../db/error-cause';
 import { OtherProgramsDatabase } from '../db/other-program';
+import { systemReasonOf } from '../db/system-error';
 import { NewerDatabase } from '../db/schema-version';
 import { databaseUrlOf, operatorPath } from '../db/backup/operator-paths';
 import { campaigns, units, users } from '../db/schema';
@@ -74,7 +75,8 @@ async function bytesOf(path: string): Promise<Uint8Array> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ApiError('bad_request', { reason: { zh: `没有文件 ${path}`, en: `There is no file ${path}` } });
     if (code === 'EISDIR') throw new ApiError('bad_request', { reason: { zh: `${path} 是文件夹，不是文件：请指定要导入的 CSV 或 .xlsx 文件`, en: `${path} is a folder, not a file: name the CSV or .xlsx file to import` } });
-    throw new ApiError('bad_request', { reason: { zh: `无法读取 ${path}（${reasonOf(error)}）`, en: `Could not read ${path}: ${reasonOf(error)}` } });
+    const why = systemReasonOf(error) ?? { zh: reasonOf(error), en: reasonOf(error) };
+    throw new ApiError('bad_request', { reason: { zh: `无法读取 ${path}：${why.zh}`, en: `Could not read ${path}: ${why.en}` } });
   }
 }
 

@@ -47,6 +47,14 @@ describe('npm run backup', () => {
     expect(output.trim().split('\n')).toEqual([expect.stringContaining(`The folder ${join(folder, 'nightly')} does not exist`)]);
   });
 
+  it('into a file the system refuses says which and why in one line, not a stack trace, and exits 1', async () => {
+    // A name past what the file system takes: as root (the tests' user at times) a folder's permissions refuse nothing.
+    const target = join(folder, `${'x'.repeat(300)}.db`);
+    const { code, output } = await backup(target, `file:${join(folder, 'live.db')}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([`备份失败：${target}：文件名过长（ENAMETOOLONG） / The backup failed: ${target}: the name is too long (ENAMETOOLONG)`]);
+  });
+
   it('refuses an option or a second file with its usage line, and writes nothing', async () => {
     for (const more of [['--force'], ['second.db']]) {
       const { code, output } = await backup('unasked.db', `file:${join(folder, 'live.db')}`, more);

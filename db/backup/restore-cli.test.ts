@@ -75,6 +75,15 @@ describe('npm run restore', () => {
     expect(readdirSync(server).sort()).toEqual(['battlemap.db', ...kept, 'broken.db'].sort());
   });
 
+  it('into a folder the system refuses says which and why in one line, not a stack trace, and exits 1', async () => {
+    // The database's folder inside a file: the folder cannot be made. As root (the tests' user at times) permissions refuse nothing.
+    writeFileSync(join(folder, 'a-file'), 'x');
+    const target = join(folder, 'a-file', 'srv', 'battlemap.db');
+    const { code, output } = await restore(join(folder, 'backup.db'), `file:${target}`);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^恢复失败：.*a-file.*：路径中有一段是文件而不是文件夹（ENOTDIR） \/ The restore failed: .*a-file.*: a part of the path is a file, not a folder \(ENOTDIR\)$/)]);
+  });
+
   it('refuses an option or a second file with its usage line, and leaves the database alone', async () => {
     const live = readFileSync(join(folder, 'live.db'));
     for (const more of [['--force'], ['second.db']]) {

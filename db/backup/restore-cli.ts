@@ -1,5 +1,6 @@
 import { BackupError, restoreDatabase } from './backup';
 import { databaseUrlOf, operatorPath } from './operator-paths';
+import { fileFailureOf } from '../system-error';
 
 /**
  * `npm run restore -- FILE`: replaces the database at DATABASE_URL with a backup whose audit chain verifies. The server must be stopped.
@@ -22,6 +23,9 @@ try {
     console.log(`The log files left where the database was, without it, are kept as ${logsKept.join(', ')} (not read into the restored database); delete them once you are sure.`);
   }
 } catch (error) {
-  console.error(error instanceof BackupError ? error.message : error);
+  const failure = error instanceof BackupError ? null : fileFailureOf(error);
+  // A folder it may not write in, a full disk: one line naming the file and why, not Node's stack trace. Anything else is a bug, and keeps its stack.
+  if (failure !== null) console.error(`恢复失败：${failure.zh} / The restore failed: ${failure.en}`);
+  else console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);
 }
