@@ -8,6 +8,7 @@ import { openDatabase } from '../client';
 import { appendAudit, type Appended } from './append';
 import { upgradeAsNewerVersion } from '../../test/support/newer-version';
 import { packageRoot, runOperatorCli } from '../../test/support/operator-cli';
+import { testDatabase } from '../../test/support/test-database';
 
 /**
  * `npm run audit:verify` as the operator runs it: npm starts it in the
@@ -161,4 +162,29 @@ describe('npm run audit:verify', () => {
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringContaining(`Could not read ${damaged}: SQLITE_CORRUPT: database disk image is malformed`)]);
   });
+
+  it('says a log intact whose stored items were changed outside Battlemap as such, naming every item that differs, not a log broken at seq ?', async () => {
+    const demo = await testDatabase({ clues: 5, problems: 1, writeWorker: false });
+    try {
+      const [first, second] = (await demo.client.execute('select id from clues order by id limit 2')).rows as unknown as { id: number }[];
+      const file = (await demo.client.execute('select id, subject, subject_id from attachments order by id limit 1')).rows[0] as unknown as { id: number; subject: string; subject_id: number };
+      const entries = Number((await demo.client.execute('select count(*) as n from audit_log')).rows[0]?.n);
+      await demo.client.execute({ sql: "update clues set title = '篡改' where id = ?", args: [first?.id ?? 0] });
+      await demo.client.execute({ sql: "update clues set unit_id = case unit_id when 'wangan' then 'hantai' else 'wangan' end where id = ?", args: [second?.id ?? 0] });
+      await demo.client.execute({ sql: 'update attachments set content = zeroblob(length(content)) where id = ?', args: [file.id] });
+      await demo.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+      const { code, output } = await verify(demo.url);
+      expect(code).toBe(1);
+      expect(output).not.toMatch(/BROKEN|seq \?/);
+      expect(output.trim().split('\n')).toEqual([
+        `audit log intact (${entries} entries), but 3 stored items or files do not match it:`,
+        `  clue ${first?.id} does not match its log: stored title differs from the replay of its audit entries`,
+        `  clue ${second?.id} does not match its log: stored unit differs from the replay of its audit entries`,
+        `  ${file.subject} ${file.subject_id} does not match its log: attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached`,
+      ]);
+      withoutStack(output);
+    } finally {
+      await demo.drop();
+    }
+  }, 30_000);
 });

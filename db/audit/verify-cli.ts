@@ -4,7 +4,7 @@ import { localPathOf } from '../backup/server-lock';
 import { openDatabase } from '../client';
 import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { checkKeptFigures, rebuildKeptFigures, type KeptMismatch } from './kept-figures';
-import { expectedEntryOf, verifyAudit } from './verify';
+import { expectedEntryOf, mismatchCount, mismatchLine, verifyAudit } from './verify';
 import { CannotVerify, openToVerify } from './verify-open';
 
 /**
@@ -41,8 +41,14 @@ let reader: Awaited<ReturnType<typeof openToVerify>> | undefined;
 try {
   reader = await openToVerify(url, authToken);
   const result = await verifyAudit(reader.db, expected);
-  if (!result.ok) {
-    console.error(`audit log BROKEN at seq ${result.seq ?? '?'}${result.subject === undefined ? '' : ` (${result.subject} ${result.subjectId})`}: ${result.reason}`);
+  if (!result.ok && !result.logIntact) {
+    console.error(`audit log BROKEN at seq ${result.seq}${result.subject === undefined ? '' : ` (${result.subject} ${result.subjectId})`}: ${result.reason}`);
+    process.exitCode = 1;
+  } else if (!result.ok) {
+    // The chain is whole: what differs was changed in the database outside Battlemap, and the log still says what it was. Every one is named, not the first alone.
+    console.error(`audit log intact (${result.entries} entries), but ${mismatchCount(result)} match it:`);
+    for (const mismatch of result.mismatches) console.error(`  ${mismatchLine(mismatch)}`);
+    if (result.more > 0) console.error(`  … and ${result.more} more`);
     process.exitCode = 1;
   } else {
     console.log(`audit log intact: ${result.entries} entries, ${result.items} items replay to their stored state, ${result.files} attached files have the SHA-256 recorded (${url})`);

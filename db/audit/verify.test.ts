@@ -2,7 +2,7 @@ import type { InValue } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detachFile } from '../../api/services/attachments';
 import { testDatabase, testNow } from '../../test/support/test-database';
-import { verifyAudit } from './verify';
+import { mismatchesNamed, verifyAudit, type Mismatch } from './verify';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 
@@ -16,6 +16,9 @@ const one = async <Row>(sql: string, args: InValue[] = []): Promise<Row> => {
   if (row === undefined) throw new Error(`nothing found by ${sql}`);
   return row as Row;
 };
+
+/** What a verification says of a log intact but for stored items or files that differ from it: each, and how many more. */
+const differing = (mismatches: readonly Mismatch[], more = 0) => ({ ok: false, logIntact: true, entries: expect.any(Number), newest: expect.anything(), mismatches, more });
 
 /** What the verification says while an item's column holds `value`, set by hand; the column is set back afterwards. */
 async function verifiedWith(table: 'clues' | 'problems', id: number, column: string, value: InValue) {
@@ -48,14 +51,58 @@ describe('the verification of the columns an item copies from its context', () =
       `select id, unit_id, assignee_id from clues
        where assignee_id is not null and category_id is not null and due_at is not null and last_note_at is not null and attachment_count > 0 order by id limit 1`,
     );
-    expect(await verifiedWith('clues', clue.id, column, value(clue))).toEqual({ ok: false, seq: null, subject: 'clue', subjectId: clue.id, reason: `stored ${name} differs from the replay` });
+    expect(await verifiedWith('clues', clue.id, column, value(clue))).toEqual(differing([{ subject: 'clue', subjectId: clue.id, reason: `stored ${name} differs from the replay of its audit entries` }]));
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
   it('reports a problem whose stored unit was changed in its row alone', async () => {
     const problem = await one<{ id: number; unit_id: string }>('select id, unit_id from problems order by id limit 1');
     const other = problem.unit_id === 'hantai' ? 'wangan' : 'hantai';
-    expect(await verifiedWith('problems', problem.id, 'unit_id', other)).toEqual({ ok: false, seq: null, subject: 'problem', subjectId: problem.id, reason: 'stored unit differs from the replay' });
+    expect(await verifiedWith('problems', problem.id, 'unit_id', other)).toEqual(differing([{ subject: 'problem', subjectId: problem.id, reason: 'stored unit differs from the replay of its audit entries' }]));
+  });
+});
+
+describe('items changed outside Battlemap while the log is intact', () => {
+  it('are each named, with the log said to be intact and how many entries it holds, not only the first', async () => {
+    const [first, second] = (await database.client.execute('select id from clues order by id limit 2')).rows as unknown as { id: number }[];
+    const file = await one<{ id: number; subject: string; subject_id: number }>('select id, subject, subject_id from attachments where removed_at is null order by id desc limit 1');
+    const entries = await one<{ n: number }>('select count(*) as n from audit_log');
+    if (first === undefined || second === undefined) throw new Error('the demo has fewer than two clues');
+    await database.client.execute({ sql: 'create temp table kept_titles as select id, title from clues where id in (?, ?)', args: [first.id, second.id] });
+    await database.client.execute({ sql: 'create temp table kept_file as select id, content from attachments where id = ?', args: [file.id] });
+    await database.client.execute({ sql: "update clues set title = '篡改' where id = ?", args: [first.id] });
+    await database.client.execute({ sql: "update clues set title = '再次篡改' where id = ?", args: [second.id] });
+    await database.client.execute({ sql: 'update attachments set content = zeroblob(length(content)) where id = ?', args: [file.id] });
+    try {
+      expect(await verifyAudit(database.db)).toEqual({
+        ...differing([
+          { subject: 'clue', subjectId: first.id, reason: 'stored title differs from the replay of its audit entries' },
+          { subject: 'clue', subjectId: second.id, reason: 'stored title differs from the replay of its audit entries' },
+          { subject: file.subject, subjectId: file.subject_id, reason: `attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached` },
+        ]),
+        entries: entries.n,
+      });
+    } finally {
+      await database.client.execute('update clues set title = (select title from kept_titles where kept_titles.id = clues.id) where id in (select id from kept_titles)');
+      await database.client.execute('update attachments set content = (select content from kept_file) where id = (select id from kept_file)');
+      await database.client.execute('drop table kept_titles');
+      await database.client.execute('drop table kept_file');
+    }
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it(`are named up to ${mismatchesNamed}, and the rest counted`, async () => {
+    const all = (await database.client.execute({ sql: 'select id from clues order by id limit ?', args: [mismatchesNamed + 3] })).rows as unknown as { id: number }[];
+    await database.client.execute({ sql: 'create temp table kept_titles as select id, title from clues where id in (select id from clues order by id limit ?)', args: [mismatchesNamed + 3] });
+    await database.client.execute("update clues set title = title || '（改）' where id in (select id from kept_titles)");
+    try {
+      const result = await verifyAudit(database.db);
+      expect(result).toEqual(differing(all.slice(0, mismatchesNamed).map((clue) => ({ subject: 'clue', subjectId: clue.id, reason: 'stored title differs from the replay of its audit entries' })), 3));
+    } finally {
+      await database.client.execute('update clues set title = (select title from kept_titles where kept_titles.id = clues.id) where id in (select id from kept_titles)');
+      await database.client.execute('drop table kept_titles');
+    }
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 });
 
@@ -72,13 +119,9 @@ describe('the verification of attached files', () => {
     await database.client.execute({ sql: 'create temp table kept_file as select * from attachments where id = ?', args: [file.id] });
     await database.client.execute({ sql: 'delete from attachments where id = ?', args: [file.id] });
     try {
-      expect(await verifyAudit(database.db)).toEqual({
-        ok: false,
-        seq: entry.seq,
-        subject: entry.subject,
-        subjectId: entry.subject_id,
-        reason: `attached file ${file.id}: its attach entry names it, but it is not stored`,
-      });
+      expect(await verifyAudit(database.db)).toEqual(
+        differing([{ seq: entry.seq, subject: entry.subject, subjectId: entry.subject_id, reason: `attached file ${file.id}: its attach entry names it, but it is not stored` }]),
+      );
     } finally {
       await database.client.execute('insert into attachments select * from kept_file');
       await database.client.execute('drop table kept_file');
@@ -98,24 +141,14 @@ describe('the verification of attached files', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
 
     await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), other.id] });
-    expect(await verifyAudit(database.db)).toEqual({
-      ok: false,
-      seq: null,
-      subject: other.subject,
-      subjectId: other.subject_id,
-      reason: `attached file ${other.id}: marked removed, but no remove entry of this item names it`,
-    });
+    expect(await verifyAudit(database.db)).toEqual(differing([{ subject: other.subject, subjectId: other.subject_id, reason: `attached file ${other.id}: marked removed, but no remove entry of this item names it` }]));
     await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [other.id] });
 
     const removal = await one<{ seq: number }>(`select seq from audit_log where event like '%.detach' and json_extract(payload, '$.attachmentId') = ?`, [removed.id]);
     await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [removed.id] });
-    expect(await verifyAudit(database.db)).toEqual({
-      ok: false,
-      seq: removal.seq,
-      subject: removed.subject,
-      subjectId: removed.subject_id,
-      reason: `attached file ${removed.id}: its remove entry names it, but it is not marked removed`,
-    });
+    expect(await verifyAudit(database.db)).toEqual(
+      differing([{ seq: removal.seq, subject: removed.subject, subjectId: removed.subject_id, reason: `attached file ${removed.id}: its remove entry names it, but it is not marked removed` }]),
+    );
     await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), removed.id] });
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });

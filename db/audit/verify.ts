@@ -62,9 +62,53 @@ export function expectedEntryOf(text: string): ExpectedEntry | null {
   return Number.isSafeInteger(seq) ? { seq, hash: (match[2] ?? '').toLowerCase() } : null;
 }
 
+/** A stored item, or a file of one, that differs from what its intact log says of it; `seq`, the entry it differs from where one does. */
+export interface Mismatch {
+  readonly subject: string;
+  readonly subjectId: number;
+  readonly reason: string;
+  readonly seq?: number;
+}
+
+/** How many differing items a verification names; past these it counts them. */
+export const mismatchesNamed = 20;
+
+/**
+ * What a verification found: the log intact and every item its replay; the log itself broken at an entry (the chain,
+ * the sequence, an entry recorded elsewhere); or the log intact, and items or files stored that differ from it
+ * (changed outside Battlemap), each named up to {@link mismatchesNamed}, and how many `more`.
+ */
 export type VerifyResult =
   | { readonly ok: true; readonly entries: number; readonly items: number; readonly files: number; readonly newest: ExpectedEntry | null }
-  | { readonly ok: false; readonly seq: number | null; readonly subject?: string; readonly subjectId?: number; readonly reason: string };
+  | { readonly ok: false; readonly logIntact: false; readonly seq: number; readonly subject?: string; readonly subjectId?: number; readonly reason: string }
+  | { readonly ok: false; readonly logIntact: true; readonly entries: number; readonly newest: ExpectedEntry | null; readonly mismatches: readonly Mismatch[]; readonly more: number };
+
+/** A mismatch in one line, as the operator reads it: the item, the entry it differs from where one does, and how. */
+export function mismatchLine(mismatch: Mismatch): string {
+  return `${mismatch.subject} ${mismatch.subjectId} does not match its log${mismatch.seq === undefined ? '' : ` (entry seq ${mismatch.seq})`}: ${mismatch.reason}`;
+}
+
+/** How many stored items or files differ from an intact log, in words: `1 stored item or file does not`, `3 … do not`. */
+export function mismatchCount(result: { readonly mismatches: readonly Mismatch[]; readonly more: number }): string {
+  const count = result.mismatches.length + result.more;
+  return count === 1 ? '1 stored item or file does not' : `${count} stored items or files do not`;
+}
+
+/** The mismatches found, the first {@link mismatchesNamed} kept, the rest counted. */
+function mismatchList() {
+  const named: Mismatch[] = [];
+  let count = 0;
+  return {
+    named,
+    add(mismatch: Mismatch) {
+      count += 1;
+      if (named.length < mismatchesNamed) named.push(mismatch);
+    },
+    get more() {
+      return count - named.length;
+    },
+  };
+}
 
 /**
  * Checks the audit log: every entry's hash chains to the one before it, the
@@ -91,10 +135,10 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
     const rows = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(5000);
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, seq: row.seq, reason: `sequence gap: expected ${expectedSeq}` };
-      if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, reason: 'previous hash does not match the entry before' };
-      if (auditHash(prevHash, row) !== row.hash) return { ok: false, seq: row.seq, reason: 'hash does not match the entry' };
-      if (row.seq === expected?.seq && row.hash !== expected.hash) return { ok: false, seq: row.seq, reason: 'its hash is not the one expected: the log was rewritten at or before this entry' };
+      if (row.seq !== expectedSeq) return { ok: false, logIntact: false, seq: row.seq, reason: `sequence gap: expected ${expectedSeq}` };
+      if (row.prevHash !== prevHash) return { ok: false, logIntact: false, seq: row.seq, reason: 'previous hash does not match the entry before' };
+      if (auditHash(prevHash, row) !== row.hash) return { ok: false, logIntact: false, seq: row.seq, reason: 'hash does not match the entry' };
+      if (row.seq === expected?.seq && row.hash !== expected.hash) return { ok: false, logIntact: false, seq: row.seq, reason: 'its hash is not the one expected: the log was rewritten at or before this entry' };
       prevHash = row.hash;
       expectedSeq += 1;
       const key = `${row.subject}:${row.subjectId}`;
@@ -107,7 +151,7 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
       try {
         payload = JSON.parse(row.payload);
       } catch {
-        return { ok: false, seq: row.seq, subject: row.subject, subjectId: row.subjectId, reason: 'the payload is not JSON' };
+        return { ok: false, logIntact: false, seq: row.seq, subject: row.subject, subjectId: row.subjectId, reason: 'the payload is not JSON' };
       }
       list.push(payload);
       if (row.event.endsWith('.attach')) {
@@ -123,9 +167,11 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
 
   const entries = expectedSeq - 1;
   if (expected !== undefined && expected.seq > entries) {
-    return { ok: false, seq: expected.seq, reason: `the log ends at seq ${entries}, before the entry expected: it was cut (or an older copy was put in its place)` };
+    return { ok: false, logIntact: false, seq: expected.seq, reason: `the log ends at seq ${entries}, before the entry expected: it was cut (or an older copy was put in its place)` };
   }
 
+  const newest = entries === 0 ? null : { seq: entries, hash: prevHash };
+  const mismatches = mismatchList();
   let items = 0;
   for (const table of [clues, problems] as const) {
     const subject = table === clues ? 'clue' : 'problem';
@@ -138,13 +184,17 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
         items += 1;
         const log = events.get(`${subject}:${row.id}`) ?? [];
         const replayed = subject === 'clue' ? replayClue(log) : replayProblem(log);
-        if (!replayed.ok) return { ok: false, seq: null, subject, subjectId: row.id, reason: `replay failed at its event ${replayed.index}: ${replayed.reason}` };
+        events.delete(`${subject}:${row.id}`);
+        if (!replayed.ok) {
+          mismatches.add({ subject, subjectId: row.id, reason: `replay failed at its event ${replayed.index}: ${replayed.reason}` });
+          continue;
+        }
         if (replayed.state !== row.state || replayed.version !== row.version || JSON.stringify(replayed.context) !== JSON.stringify(row.context)) {
-          return { ok: false, seq: null, subject, subjectId: row.id, reason: 'stored state differs from the replay of its audit entries' };
+          mismatches.add({ subject, subjectId: row.id, reason: 'stored state differs from the replay of its audit entries' });
+          continue;
         }
         const differing = differingColumn(row, replayed.context);
-        if (differing !== null) return { ok: false, seq: null, subject, subjectId: row.id, reason: `stored ${differing} differs from the replay` };
-        events.delete(`${subject}:${row.id}`);
+        if (differing !== null) mismatches.add({ subject, subjectId: row.id, reason: `stored ${differing} differs from the replay of its audit entries` });
       }
       afterId = stored[stored.length - 1]?.id ?? afterId;
     }
@@ -152,25 +202,27 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
   for (const row of await db.select({ id: campaigns.id, state: campaigns.state, context: campaigns.context, version: campaigns.version }).from(campaigns)) {
     const replayed = replayCampaign(events.get(`campaign:${row.id}`) ?? []);
     if (replayed === null || replayed.state !== row.state || replayed.version !== row.version || JSON.stringify(replayed.context) !== JSON.stringify(row.context)) {
-      return { ok: false, seq: null, subject: 'campaign', subjectId: row.id, reason: 'stored campaign differs from the replay of its advances' };
+      mismatches.add({ subject: 'campaign', subjectId: row.id, reason: 'stored campaign differs from the replay of its advances' });
     }
     events.delete(`campaign:${row.id}`);
   }
-  const orphan = [...events.keys()].find((k) => k.startsWith('clue:') || k.startsWith('problem:'));
-  if (orphan !== undefined) return { ok: false, seq: null, reason: `audit entries for ${orphan}, which is not stored` };
-  const files = await verifyFiles(db, attached, removed);
-  if (typeof files !== 'number') return files;
-  return { ok: true, entries, items, files, newest: entries === 0 ? null : { seq: entries, hash: prevHash } };
+  for (const key of events.keys()) {
+    const [subject = '', id] = key.split(':');
+    if (subject === 'clue' || subject === 'problem') mismatches.add({ subject, subjectId: Number(id), reason: 'its audit entries name it, but it is not stored' });
+  }
+  const files = await verifyFiles(db, attached, removed, mismatches.add);
+  if (mismatches.named.length > 0) return { ok: false, logIntact: true, entries, newest, mismatches: mismatches.named, more: mismatches.more };
+  return { ok: true, entries, items, files, newest };
 }
 
 /**
  * Each stored file against its attach entry (the item, the size, the hash)
  * and its remove entry if it was removed, and its bytes against the hash, a
  * few files at a time, as they may be large; then that every file an attach
- * entry names was found: how many, or the first that fails.
+ * entry names was found. Answers how many were checked; each that differs is
+ * handed to `differs`.
  */
-async function verifyFiles(db: Db, attached: ReadonlyMap<number, AttachEntry>, removed: ReadonlyMap<number, FileEntry>): Promise<VerifyResult | number> {
-  const namesItsItem = (entry: FileEntry | undefined, row: { subject: string; subjectId: number }): entry is FileEntry => entry !== undefined && entry.subject === row.subject && entry.subjectId === row.subjectId;
+async function verifyFiles(db: Db, attached: ReadonlyMap<number, AttachEntry>, removed: ReadonlyMap<number, FileEntry>, differs: (mismatch: Mismatch) => void): Promise<number> {
   const found = new Set<number>();
   let after = 0;
   let checked = 0;
@@ -193,20 +245,36 @@ async function verifyFiles(db: Db, attached: ReadonlyMap<number, AttachEntry>, r
     for (const row of rows) {
       const entry = attached.get(row.id);
       const removal = removed.get(row.id);
-      const failed = (reason: string, seq: number | null = null): VerifyResult => ({ ok: false, seq, subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${reason}` });
-      if (entry === undefined || !namesItsItem(entry, row)) return failed('no attach entry of this item names it');
-      if (entry.sha256 !== row.sha256 || entry.size !== row.size) return failed('its size or SHA-256 differs from what its attach entry recorded');
-      if (row.content.byteLength !== row.size || createHash('sha256').update(row.content).digest('hex') !== row.sha256) return failed('its bytes no longer have the SHA-256 recorded when it was attached');
-      // The removal and the mark commit together (api/services/attachments.ts): a mark alone hides a file from its item, an entry alone lists one the item no longer has.
-      if (row.removedAt !== null && !namesItsItem(removal, row)) return failed('marked removed, but no remove entry of this item names it');
-      if (row.removedAt === null && namesItsItem(removal, row)) return failed('its remove entry names it, but it is not marked removed', removal.seq);
       found.add(row.id);
       checked += 1;
+      const failure = fileFailure(row, entry, removal);
+      if (failure !== null) differs({ subject: row.subject, subjectId: row.subjectId, reason: `attached file ${row.id}: ${failure.reason}`, ...(failure.seq !== undefined && { seq: failure.seq }) });
     }
     after = rows[rows.length - 1]?.id ?? after;
   }
   for (const [id, entry] of attached) {
-    if (!found.has(id)) return { ok: false, seq: entry.seq, subject: entry.subject, subjectId: entry.subjectId, reason: `attached file ${id}: its attach entry names it, but it is not stored` };
+    if (!found.has(id)) differs({ seq: entry.seq, subject: entry.subject, subjectId: entry.subjectId, reason: `attached file ${id}: its attach entry names it, but it is not stored` });
   }
   return checked;
+}
+
+interface StoredFile {
+  readonly subject: string;
+  readonly subjectId: number;
+  readonly size: number;
+  readonly sha256: string;
+  readonly removedAt: string | null;
+  readonly content: Uint8Array;
+}
+
+/** How a stored file differs from its attach and remove entries, and the entry it differs from where one says so; or null. */
+function fileFailure(row: StoredFile, entry: AttachEntry | undefined, removal: FileEntry | undefined): { reason: string; seq?: number } | null {
+  const namesItsItem = (named: FileEntry | undefined): named is FileEntry => named !== undefined && named.subject === row.subject && named.subjectId === row.subjectId;
+  if (!namesItsItem(entry)) return { reason: 'no attach entry of this item names it' };
+  if (entry.sha256 !== row.sha256 || entry.size !== row.size) return { reason: 'its size or SHA-256 differs from what its attach entry recorded' };
+  if (row.content.byteLength !== row.size || createHash('sha256').update(row.content).digest('hex') !== row.sha256) return { reason: 'its bytes no longer have the SHA-256 recorded when it was attached' };
+  // The removal and the mark commit together (api/services/attachments.ts): a mark alone hides a file from its item, an entry alone lists one the item no longer has.
+  if (row.removedAt !== null && !namesItsItem(removal)) return { reason: 'marked removed, but no remove entry of this item names it' };
+  if (row.removedAt === null && namesItsItem(removal)) return { reason: 'its remove entry names it, but it is not marked removed', seq: removal.seq };
+  return null;
 }

@@ -191,6 +191,19 @@ describe('a restore', () => {
     closeSync(fd);
     expect(await refusal(damaged)).toMatch(/damaged \(PRAGMA integrity_check: .+\)/);
   });
+
+  it('refuses a backup whose clues were changed outside Battlemap, saying its log is intact and which clue differs from it', async () => {
+    const changed = join(folder, 'changed.db');
+    copyFileSync(backup, changed);
+    const client = createClient({ url: `file:${changed}` });
+    const ids = (await client.execute('select id from clues order by id limit 2')).rows.map((row) => Number(row.id));
+    await client.execute({ sql: "update clues set title = '篡改' where id in (?, ?)", args: ids });
+    const entries = Number((await client.execute('select count(*) as n from audit_log')).rows[0]?.n);
+    client.close();
+    const message = await refusal(changed);
+    expect(message).toContain(`备份 ${changed} 的审计日志完整（${entries} 条），但有 2 项存储的内容与日志不符（clue ${ids[0]} does not match its log: stored title differs`);
+    expect(message).toContain(`The backup ${changed} has an intact audit log (${entries} entries), but 2 stored items or files do not match it (clue ${ids[0]} does not match its log: stored title differs from the replay of its audit entries; and 1 more). Nothing was restored.`);
+  });
 });
 
 describe('a backup', () => {

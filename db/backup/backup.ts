@@ -6,7 +6,7 @@ import { openDatabase } from '../client';
 import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { createOwnerOnlyFile } from '../owner-only-file';
 import { migrationCount, NewerDatabase } from '../schema-version';
-import { verifyAudit, type VerifyResult } from '../audit/verify';
+import { mismatchCount, mismatchLine, verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
 import { localPathOf, runningServers } from './server-lock';
@@ -165,11 +165,17 @@ export async function restoreDatabase(
   }
   if (!verified.ok) {
     removeStaging();
+    if (verified.logIntact) {
+      const [first] = verified.mismatches;
+      const others = verified.mismatches.length + verified.more - 1;
+      const named = `${first === undefined ? '' : mismatchLine(first)}${others > 0 ? `; and ${others} more` : ''}`;
+      throw notRestored(source, {
+        zh: `的审计日志完整（${verified.entries} 条），但有 ${verified.mismatches.length + verified.more} 项存储的内容与日志不符（${named}）`,
+        en: `has an intact audit log (${verified.entries} entries), but ${mismatchCount(verified)} match it (${named})`,
+      });
+    }
     const where = verified.subject === undefined ? '' : ` (${verified.subject} ${verified.subjectId})`;
-    throw new BackupError({
-      zh: `备份的审计日志在第 ${verified.seq ?? '?'} 条处有误${where}：${verified.reason}，未恢复任何内容`,
-      en: `The backup's audit log is broken at seq ${verified.seq ?? '?'}${where}: ${verified.reason}. Nothing was restored.`,
-    });
+    throw notRestored(source, { zh: `的审计日志在第 ${verified.seq} 条处有误${where}：${verified.reason}`, en: `has an audit log broken at seq ${verified.seq}${where}: ${verified.reason}` });
   }
   // Named for the instant, whether or not there is a database to replace: see setAsideLogs.
   const keptAs = `${target}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
