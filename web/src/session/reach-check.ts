@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
-import { toast } from '../ui/toasts';
+import { toast } from '../ui/toast-store';
 import { me, userReadAgain } from './session';
 import { sameReach } from './same-reach';
 

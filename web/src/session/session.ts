@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { api, type Me } from '../api/client';
 import { dropAllDrafts } from '../board/drafts';
-import { dismissAllToasts } from '../ui/toasts';
+import { dismissAllToasts } from '../ui/toast-store';
 import { takeEarlySession } from './session-prefetch';
 
 /** The signed-in user: undefined while unknown, null when signed out. */
