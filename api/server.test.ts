@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, restoreDatabase } from '../db/backup/backup';
+import { claimRestoreMark } from '../db/backup/server-lock';
 import { openDatabase } from '../db/client';
 import { freePort } from '../test/support/free-port';
 import { migrationsRecorded, upgradeAsNewerVersion } from '../test/support/newer-version';
@@ -115,6 +116,24 @@ describe("a start on another program's SQLite database", () => {
     ]);
     expect(readFileSync(database).equals(before)).toBe(true);
     expect(existsSync(`${database}-wal`)).toBe(false);
+  }, 60_000);
+});
+
+describe('a start while a restore is under way into its database', () => {
+  it('refuses in one line naming the restore, and leaves no mark of its own: the restore would move the file it opened aside', async () => {
+    const database = join(folder, 'being-restored.db');
+    copyFileSync(withAccounts, database);
+    // This test's process as the restore.
+    const restore = claimRestoreMark(database);
+    try {
+      const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}` }));
+      expect(serving).toBeNull();
+      expect(code).toBe(1);
+      expect(lines).toEqual([`Battlemap cannot start: a restore into ${database} is under way (pid ${process.pid}). Start Battlemap once it has ended.`]);
+      expect(readdirSync(`${database}.servers`)).toEqual([expect.stringMatching(/^restore-/)]);
+    } finally {
+      restore.release();
+    }
   }, 60_000);
 });
 

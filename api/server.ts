@@ -3,7 +3,7 @@ import { libsqlErrorIn, reasonOf } from '../db/error-cause';
 import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
 import { demoSignInsWork } from '../db/seed/seed-demo';
-import { claimServerMark, localPathOf } from '../db/backup/server-lock';
+import { claimServerMark, localPathOf, runningRestores } from '../db/backup/server-lock';
 import { createApp } from './app';
 import { verifyPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
@@ -37,6 +37,11 @@ async function main(): Promise<void> {
   // the migrations and the first start's seeding, which write to it too. Released when the process exits, a failed start's too.
   const localPath = localPathOf(databaseUrl);
   const mark = localPath === null ? null : claimServerMark(localPath);
+  // A restore under way would move the file this server opens aside, with all it then writes (see claimRestoreMark).
+  const restoring = localPath === null ? [] : runningRestores(localPath);
+  if (localPath !== null && restoring.length > 0) {
+    throw new CannotStart(`Battlemap cannot start: a restore into ${localPath} is under way (pid ${restoring.join(', ')}). Start Battlemap once it has ended.`);
+  }
   const database = await openServedDatabase(databaseUrl, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
   await fillFirstStart(database, env, clock);
 

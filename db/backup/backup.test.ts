@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/append';
 import { verifyAudit } from '../audit/verify';
 import { openDatabase } from '../client';
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
-import { claimServerMark } from './server-lock';
+import { claimRestoreMark, claimServerMark } from './server-lock';
 
 let live: Awaited<ReturnType<typeof testDatabase>>;
 /** Where the backups are put and restored to, apart from the live database. */
@@ -112,7 +112,8 @@ describe('a restore', () => {
       copyFileSync(join(marks, String(other.pid)), join(marks, String(gone.pid)));
       const restored = await restoreDatabase(backup, `file:${target}`, testNow);
       expect(restored.verified.ok).toBe(true);
-      expect(readdirSync(marks)).toEqual([]);
+      // The stale marks swept, and the restore's own taken away with the folder it left empty.
+      expect(existsSync(marks) ? readdirSync(marks) : []).toEqual([]);
     } finally {
       other.kill();
       mark.release();
@@ -146,6 +147,46 @@ describe('a restore', () => {
     }
     expect(readFileSync(real).equals(before)).toBe(true);
     expect(readdirSync(linked).sort()).toEqual(['a.db', 'a.db.servers', 'alias.db']);
+  });
+
+  it('refuses a second restore into the database while one is under way, and the one under way puts a whole database in place', async () => {
+    const target = join(folder, 'twice', 'battlemap.db');
+    // Both started in the same turn: the second finds the first's mark (they shared one staging file, and one's rename left no database).
+    const [first, second] = await Promise.allSettled([restoreDatabase(backup, `file:${target}`, testNow), restoreDatabase(backup, `file:${target}`, testNow)]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('rejected');
+    const refused = (second as PromiseRejectedResult).reason as unknown;
+    expect(refused).toBeInstanceOf(BackupError);
+    expect((refused as BackupError).message).toContain(`Another restore into ${target} is under way (pid ${process.pid}). Wait for it to end, then restore.`);
+    // Nothing beside it: no staging file, no mark.
+    expect(readdirSync(join(folder, 'twice'))).toEqual(['battlemap.db']);
+    const restored = await openDatabase(`file:${target}`);
+    try {
+      expect((await verifyAudit(restored.db)).ok).toBe(true);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('is found by a restore begun after it, whose process marked the file first, and a stale restore mark is swept', async () => {
+    const target = join(folder, 'marked', 'battlemap.db');
+    const mark = claimRestoreMark(target);
+    try {
+      const refused = await restoreDatabase(backup, `file:${target}`, testNow).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((refused as BackupError).message).toContain('Another restore into');
+    } finally {
+      mark.release();
+    }
+    // A mark left by a restore that died (its pid no process has) stops nothing.
+    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await once(gone, 'exit');
+    mkdirSync(`${target}.servers`, { recursive: true });
+    writeFileSync(join(`${target}.servers`, `restore-${gone.pid}-left`), 'then\n');
+    expect((await restoreDatabase(backup, `file:${target}`, testNow)).verified.ok).toBe(true);
+    expect(readdirSync(join(folder, 'marked'))).toEqual(['battlemap.db']);
   });
 
   it('from a database whose last transactions are still in its -wal (kept by a restore, copied after a crash) restores them too, and writes nothing to it', async () => {

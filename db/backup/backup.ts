@@ -9,7 +9,7 @@ import { migrationCount, NewerDatabase } from '../schema-version';
 import { mismatchCount, mismatchLine, verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
-import { localPathOf, runningServers } from './server-lock';
+import { claimRestoreMark, localPathOf, runningRestores, runningServers } from './server-lock';
 
 export { BackupError } from './backup-error';
 
@@ -120,6 +120,19 @@ export async function restoreDatabase(
   if (!existsSync(source)) throw new BackupError({ zh: `没有备份文件 ${source}`, en: `There is no backup at ${source}.` });
   const fileProblem = sqliteFileProblem(source);
   if (fileProblem !== null) throw notRestored(source, fileProblems[fileProblem]);
+  // Marked first, then checked: a server or another restore starting meanwhile finds the mark and refuses, and one
+  // that began before it is found here (see claimRestoreMark).
+  const mark = claimRestoreMark(target);
+  try {
+    refuseWhileInUse(target, mark.name);
+    return await restoreInto(target, source, now);
+  } finally {
+    mark.release();
+  }
+}
+
+/** Refuses a restore into a database a server runs on, or that another restore is replacing. */
+function refuseWhileInUse(target: string, ownMark: string): void {
   const running = runningServers(target);
   if (running.length > 0) {
     throw new BackupError({
@@ -127,6 +140,21 @@ export async function restoreDatabase(
       en: `Battlemap is running on ${target} (pid ${running.join(', ')}). Stop it first, then restore.`,
     });
   }
+  const restoring = runningRestores(target, ownMark);
+  if (restoring.length > 0) {
+    throw new BackupError({
+      zh: `另一次恢复正在写入 ${target}（进程 ${restoring.join(', ')}），请等它结束后再恢复`,
+      en: `Another restore into ${target} is under way (pid ${restoring.join(', ')}). Wait for it to end, then restore.`,
+    });
+  }
+}
+
+/** The restore itself, once the database is marked as being restored: see restoreDatabase. */
+async function restoreInto(
+  target: string,
+  source: string,
+  now: Date,
+): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null; logsKept: string[] }> {
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${basename(target)}.restoring`);
   const removeStaging = () => {

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** The path of a `file:` URL's database, or null for a libSQL server (where file backups do not apply). */
@@ -120,6 +121,58 @@ export function runningServers(path: string): number[] {
   return names.flatMap((name) => {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid <= 0) return [];
+    if (stillRunning(pid, join(folder, name))) return [pid];
+    rmSync(join(folder, name), { force: true });
+    return [];
+  });
+}
+
+/** A restore's mark: named apart from a server's (a pid alone), and unique, as two restores may run in one process. */
+const restoreMark = /^restore-(\d+)-/;
+
+/**
+ * Marks the database as being restored by this process until `release` (or
+ * until the process dies). A server starting on it meanwhile refuses to
+ * (see runningRestores), and so does a second restore: two restores at once
+ * shared one staging file, and one's rename left no database at all; a
+ * server started during a restore's verification was moved aside with the
+ * file it had opened, and wrote into the copy the operator was told to delete.
+ */
+export function claimRestoreMark(path: string): { readonly name: string; release(): void } {
+  const folder = folderOf(path);
+  mkdirSync(folder, { recursive: true });
+  const name = `restore-${process.pid}-${randomUUID()}`;
+  const file = join(folder, name);
+  writeFileSync(file, `${new Date().toISOString()}\n${processIdentity(process.pid) ?? ''}\n`);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    rmSync(file, { force: true });
+    // The folder too when no one else marks the file: a restore leaves nothing beside the database it put in place.
+    try {
+      rmdirSync(folder);
+    } catch {
+      // A server's or another restore's mark is there, or the folder is gone already.
+    }
+    process.off('exit', release);
+  };
+  process.on('exit', release);
+  return { name, release };
+}
+
+/** The pids of restores under way into this database file, but the one whose mark is `own`; stale marks are removed. */
+export function runningRestores(path: string, own?: string): number[] {
+  const folder = folderOf(path);
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const pid = Number(restoreMark.exec(name)?.[1]);
+    if (name === own || !Number.isInteger(pid) || pid <= 0) return [];
     if (stillRunning(pid, join(folder, name))) return [pid];
     rmSync(join(folder, name), { force: true });
     return [];
