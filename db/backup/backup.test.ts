@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -217,6 +217,38 @@ describe('a restore', () => {
       await reopened.close();
     }
     for (const [file, bytes] of keptFiles) expect(readFileSync(file).equals(bytes), file).toBe(true);
+  });
+
+  it('through symlinks: a backup named by a link is read with the -wal beside the file it names, and a DATABASE_URL through a link is restored into that file, the link kept', async () => {
+    const served = join(folder, 'linked-source', 'battlemap.db');
+    mkdirSync(join(folder, 'linked-source'));
+    copyFileSync(backup, served);
+    const server = await openDatabase(`file:${served}`);
+    const before = await verifyAudit(server.db);
+    const note = (n: number) => ({ at: testNow.toISOString(), actorId: null, campaignId: null, subject: 'unit' as const, subjectId: 0, event: 'unit.note', fromState: null, toState: null, payload: { n }, version: 1 });
+    for (let n = 0; n < 3; n += 1) await server.write((tx) => appendAudit(tx, note(n)));
+    const kept = join(folder, 'linked-source', 'kept.db');
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${served}${suffix}`, `${kept}${suffix}`);
+    await server.close();
+    // The link's own name has no -wal beside it: SQLite keeps it beside the file the link names.
+    const link = join(folder, 'kept-link.db');
+    symlinkSync(kept, link);
+
+    mkdirSync(join(folder, 'linked-target'));
+    const real = join(folder, 'linked-target', 'real.db');
+    copyFileSync(backup, real);
+    const alias = join(folder, 'linked-target', 'alias.db');
+    symlinkSync(real, alias);
+    const restored = await restoreDatabase(link, `file:${alias}`, testNow);
+    expect(restored.verified.entries).toBe((before.ok ? before.entries : 0) + 3);
+    expect(restored.replaced).toBe(`${real}.replaced-2026-06-15T02-00-00-000Z`);
+    expect(lstatSync(alias).isSymbolicLink()).toBe(true);
+    const reopened = await openDatabase(`file:${real}`);
+    try {
+      expect(await verifyAudit(reopened.db)).toMatchObject({ ok: true, entries: restored.verified.entries });
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {

@@ -9,7 +9,7 @@ import { migrationCount, NewerDatabase } from '../schema-version';
 import { mismatchCount, mismatchLine, verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
-import { claimRestoreMark, localPathOf, runningRestores, runningServers } from './server-lock';
+import { claimRestoreMark, localPathOf, realPathOf, runningRestores, runningServers } from './server-lock';
 
 export { BackupError } from './backup-error';
 
@@ -115,8 +115,11 @@ export async function restoreDatabase(
   url: string,
   now: Date = new Date(),
 ): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null; logsKept: string[] }> {
-  const target = localPathOrFail(url);
-  const source = resolve(backup);
+  // Both as the files SQLite opens, symlinks followed: a backup's -wal is beside the file its link names, and a
+  // DATABASE_URL through a link is restored into the file the link names (the link replaced by a file in its folder
+  // left the database, its -wal and any other process on it where they were).
+  const target = realPathOf(localPathOrFail(url));
+  const source = realPathOf(resolve(backup));
   if (!existsSync(source)) throw new BackupError({ zh: `没有备份文件 ${source}`, en: `There is no backup at ${source}.` });
   const fileProblem = sqliteFileProblem(source);
   if (fileProblem !== null) throw notRestored(source, fileProblems[fileProblem]);

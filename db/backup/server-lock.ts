@@ -14,7 +14,7 @@ export function localPathOf(url: string): string | null {
  * them. For a file not there yet, the file a symlink left dangling names,
  * or the name in its folder's real path. `links` bounds a loop of symlinks.
  */
-function realPathOf(path: string, links = 0): string {
+export function realPathOf(path: string, links = 0): string {
   try {
     return realpathSync(path);
   } catch {
