@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,12 @@ describe('a database file the server creates', () => {
       chmodSync(shared, 0o640);
       await (await openDatabase(`file:${shared}`)).close();
       expect(modeOf(shared)).toBe(0o640);
+      // Through a symlink naming no file yet (DATABASE_URL on a link to another disk, say), the file it names is made so.
+      const named = join(folder, 'elsewhere.db');
+      const link = join(folder, 'link.db');
+      symlinkSync(named, link);
+      await (await openDatabase(`file:${link}`)).close();
+      expect(modeOf(named)).toBe(0o600);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -302,6 +302,20 @@ describe('a backup', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('through a symlink naming no file yet is written readable by its owner only, and into a path through a file is refused saying so', async () => {
+    const named = join(folder, 'link-target.db');
+    const link = join(folder, 'dangling-link.db');
+    symlinkSync(named, link);
+    await backupDatabase(live.url, link);
+    expect(statSync(named).mode & 0o777).toBe(0o600);
+    const file = fileIn('not-a-folder.txt', 'text');
+    const refused = await backupDatabase(live.url, join(file, 'b.db')).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((refused as BackupError).message).toContain(`${file} is a file, not a folder`);
+  });
+
   it('into a folder that does not exist is refused, naming the folder, and writes nothing', async () => {
     const target = join(folder, 'no such folder', 'battlemap.db');
     const outcome = await backupDatabase(live.url, target).then(

@@ -40,7 +40,10 @@ export async function backupDatabase(url: string, target: string): Promise<{ pat
   const path = resolve(target);
   if (existsSync(path)) throw new BackupError({ zh: `${path} 已存在；请换一个新文件名（备份从不覆盖）`, en: `${path} exists already; choose a new file name (backups are never overwritten).` });
   const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+  if (existsSync(folder) && !statSync(folder).isDirectory()) {
+    throw new BackupError({ zh: `${folder} 是文件，不是文件夹，无法写入备份 ${path}`, en: `${folder} is a file, not a folder, so the backup ${path} cannot be written there.` });
+  }
+  if (!existsSync(folder)) {
     throw new BackupError({ zh: `文件夹 ${folder} 不存在，无法写入备份 ${path}；请先创建它`, en: `The folder ${folder} does not exist, so the backup ${path} cannot be written there; create it first.` });
   }
   const client = createClient({ url: `file:${source}`, timeout: 10_000 });
