@@ -95,14 +95,17 @@ describe('npm run import', () => {
       expect(output, args.join(' ')).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/);
       expect(output.trim().split('\n').at(-1)).toMatch(/^usage: npm run import -- FILE --campaign ID/);
     }
-    expect((await importCli(['good.csv', '--campaign', '1', '--dry-run'])).output).toMatch(/^Unknown option '--dry-run'/);
+    expect((await importCli(['good.csv', '--campaign', '1', '--dry-run'])).output).toMatch(/^选项有误：Unknown option '--dry-run'.* \/ The options are wrong: Unknown option '--dry-run'/);
+    // A value it cannot take is named, in both languages, above the usage.
+    expect((await importCli(['good.csv', '--campaign', 'abc'])).output).toMatch(/^--campaign 须为专项行动的编号（数字），而不是“abc” \/ --campaign takes a campaign's number, not "abc"\n/);
+    expect((await importCli(['good.csv', '--campaign', '1', '--duplicates', 'drop'])).output).toMatch(/^--duplicates 只能是 keep、merge 或 skip，而不是“drop” \/ --duplicates takes keep, merge or skip, not "drop"\n/);
     expect((await demo.db.select().from(clues)).length).toBe(before);
   }, 30_000);
 
   it('names the campaign that is not there', async () => {
     const { code, output } = await importCli(['good.csv', '--campaign', '99']);
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/campaign 99/i)]);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/没有编号为 99 的专项行动.* \/ There is no campaign 99/)]);
   });
 
   it('on a database without the account --as names (a production install has no "office"), says what --as is', async () => {
@@ -112,7 +115,7 @@ describe('npm run import', () => {
     await database.close();
     const { code, output } = await importCli(['good.csv', '--campaign', '1'], `file:${production}`);
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/"office".*--as names the account the import is recorded under/)]);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/没有账号“office”.* \/ There is no account "office".*--as names the account the import is recorded under/)]);
   });
 
   it('on a database a newer version upgraded, says so in one line and imports nothing into it', async () => {

@@ -46,7 +46,8 @@ try {
   parsed = parseOptions();
 } catch (error) {
   // An option mistyped (--dry-run) or given no value (--campaign at the end): said with the usage, not as Node's stack trace.
-  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  const said = error instanceof Error ? error.message : String(error);
+  console.error(`选项有误：${said} / The options are wrong: ${said}\n${usage}`);
   process.exit(2);
 }
 const { values, positionals } = parsed;
@@ -55,8 +56,17 @@ const campaignId = Number(values.campaign);
 const duplicateRules: readonly DuplicateRule[] = ['keep', 'merge', 'skip'];
 const duplicates = duplicateRules.find((rule) => rule === values.duplicates);
 // A second FILE would be left unread without a word: one import takes one file.
-if (file === undefined || positionals.length > 1 || !Number.isSafeInteger(campaignId) || duplicates === undefined) {
-  console.error(usage);
+/** What is wrong with the command line, in both languages, or null. */
+function commandLineProblem(): string | null {
+  if (file === undefined) return '请指定要导入的文件 / Name the file to import';
+  if (positionals.length > 1) return `一次只导入一个文件，多了：${positionals.slice(1).join(' ')} / One import takes one file; also named: ${positionals.slice(1).join(' ')}`;
+  if (!Number.isSafeInteger(campaignId)) return `--campaign 须为专项行动的编号（数字），而不是“${values.campaign ?? ''}” / --campaign takes a campaign's number, not "${values.campaign ?? ''}"`;
+  if (duplicates === undefined) return `--duplicates 只能是 keep、merge 或 skip，而不是“${values.duplicates}” / --duplicates takes keep, merge or skip, not "${values.duplicates}"`;
+  return null;
+}
+const problem = commandLineProblem();
+if (problem !== null || file === undefined || duplicates === undefined) {
+  console.error(`${problem ?? ''}\n${usage}`);
   process.exit(2);
 }
 
@@ -92,15 +102,23 @@ let barDrawn = false;
 try {
   const [user] = await database.db.select().from(users).where(eq(users.username, values.as));
   if (user === undefined) {
-    throw new Error(
-      `There is no account "${values.as}" in ${database.url}: --as names the account the import is recorded under (default ${defaultImporter}); name one of yours, such as the office's, with --as USERNAME.`,
-    );
+    throw new ApiError('bad_request', {
+      reason: {
+        zh: `${database.url} 中没有账号“${values.as}”：--as 指定导入记在谁的名下（默认 ${defaultImporter}）；请用 --as 用户名 指定一个已有账号，如专项办的`,
+        en: `There is no account "${values.as}" in ${database.url}: --as names the account the import is recorded under (default ${defaultImporter}); name one of yours, such as the office's, with --as USERNAME.`,
+      },
+    });
   }
   const [campaign] = await database.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId));
   if (campaign === undefined) {
     const known = await database.db.select({ id: campaigns.id, code: campaigns.code, nameZh: campaigns.nameZh }).from(campaigns).orderBy(campaigns.id);
-    const listed = known.length === 0 ? 'it has no campaign yet' : `its campaigns are ${known.map((c) => `${c.id} (${c.code} ${c.nameZh})`).join(', ')}`;
-    throw new Error(`There is no campaign ${campaignId} in ${database.url}: ${listed}.`);
+    const named = known.map((c) => `${c.id} (${c.code} ${c.nameZh})`).join(', ');
+    throw new ApiError('bad_request', {
+      reason: {
+        zh: `${database.url} 中没有编号为 ${campaignId} 的专项行动：${known.length === 0 ? '尚无专项行动' : `已有 ${named}`}`,
+        en: `There is no campaign ${campaignId} in ${database.url}: ${known.length === 0 ? 'it has no campaign yet' : `its campaigns are ${named}`}.`,
+      },
+    });
   }
   const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
   const path = operatorPath(file);
