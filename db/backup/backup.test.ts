@@ -251,6 +251,22 @@ describe('a restore', () => {
     }
   });
 
+  it("refuses to replace another program's SQLite database (DATABASE_URL on the wrong file), leaving it as it was", async () => {
+    mkdirSync(join(folder, 'theirs'));
+    const theirs = join(folder, 'theirs', 'data.db');
+    const client = createClient({ url: `file:${theirs}` });
+    await client.execute('create table t (x)');
+    client.close();
+    const before = readFileSync(theirs);
+    const refused = await restoreDatabase(backup, `file:${theirs}`, testNow).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((refused as BackupError).message).toContain(`${theirs} is not a Battlemap database (it holds another program's tables: t). Nothing was restored; check DATABASE_URL.`);
+    expect(readFileSync(theirs).equals(before)).toBe(true);
+    expect(readdirSync(join(folder, 'theirs'))).toEqual(['data.db']);
+  });
+
   it('refuses a backup whose pages are damaged (PRAGMA integrity_check fails), though its audit log still reads and verifies', async () => {
     const damaged = join(folder, 'damaged.db');
     copyFileSync(backup, damaged);

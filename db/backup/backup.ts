@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, sta
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Label } from '../../engine/labels';
 import { openDatabase } from '../client';
+import { otherProgramsTables } from '../other-program';
 import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { createOwnerOnlyFile } from '../owner-only-file';
 import { migrationCount, NewerDatabase } from '../schema-version';
@@ -155,12 +156,35 @@ function refuseWhileInUse(target: string, ownMark: string): void {
   }
 }
 
+/**
+ * Refuses to replace another program's SQLite database: a DATABASE_URL set to the wrong file would have it moved
+ * aside without a word, while the server, the import and the verification refuse that file.
+ */
+async function refuseOtherProgramsDatabase(target: string): Promise<void> {
+  if (!existsSync(target) || sqliteFileProblem(target) !== null) return;
+  const client = createClient({ url: `file:${target}`, timeout: 10_000 });
+  let tables: string[];
+  try {
+    tables = await otherProgramsTables(client);
+  } finally {
+    client.close();
+  }
+  if (tables.length > 0) {
+    const shown = tables.slice(0, 3).join(', ') + (tables.length > 3 ? ' …' : '');
+    throw new BackupError({
+      zh: `${target} 不是 Battlemap 数据库（有其他程序的表：${shown}），未恢复任何内容；请检查 DATABASE_URL`,
+      en: `${target} is not a Battlemap database (it holds another program's tables: ${shown}). Nothing was restored; check DATABASE_URL.`,
+    });
+  }
+}
+
 /** The restore itself, once the database is marked as being restored: see restoreDatabase. */
 async function restoreInto(
   target: string,
   source: string,
   now: Date,
 ): Promise<{ verified: Extract<VerifyResult, { ok: true }>; replaced: string | null; logsKept: string[] }> {
+  await refuseOtherProgramsDatabase(target);
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${basename(target)}.restoring`);
   const removeStaging = () => {
