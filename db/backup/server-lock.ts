@@ -109,8 +109,12 @@ function stillRunning(pid: number, file: string): boolean {
   return now === null || now === recorded;
 }
 
-/** The pids of live servers on this database file; stale marks (their process gone, their pid another's) are removed. */
-export function runningServers(path: string): number[] {
+/**
+ * The pids of the live marks in this database file's folder of marks that
+ * `pidOf` reads a pid from (a server's, a restore's); stale marks (their
+ * process gone, their pid another's) are removed.
+ */
+function liveMarks(path: string, pidOf: (name: string) => number): number[] {
   const folder = folderOf(path);
   let names: string[] = [];
   try {
@@ -119,12 +123,17 @@ export function runningServers(path: string): number[] {
     return [];
   }
   return names.flatMap((name) => {
-    const pid = Number(name);
+    const pid = pidOf(name);
     if (!Number.isInteger(pid) || pid <= 0) return [];
     if (stillRunning(pid, join(folder, name))) return [pid];
     rmSync(join(folder, name), { force: true });
     return [];
   });
+}
+
+/** The pids of live servers on this database file (a server's mark is its pid alone). */
+export function runningServers(path: string): number[] {
+  return liveMarks(path, Number);
 }
 
 /** A restore's mark: named apart from a server's (a pid alone), and unique, as two restores may run in one process. */
@@ -161,20 +170,7 @@ export function claimRestoreMark(path: string): { readonly name: string; release
   return { name, release };
 }
 
-/** The pids of restores under way into this database file, but the one whose mark is `own`; stale marks are removed. */
+/** The pids of restores under way into this database file, but the one whose mark is `own`. */
 export function runningRestores(path: string, own?: string): number[] {
-  const folder = folderOf(path);
-  let names: string[] = [];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const pid = Number(restoreMark.exec(name)?.[1]);
-    if (name === own || !Number.isInteger(pid) || pid <= 0) return [];
-    if (stillRunning(pid, join(folder, name))) return [pid];
-    rmSync(join(folder, name), { force: true });
-    return [];
-  });
+  return liveMarks(path, (name) => (name === own ? Number.NaN : Number(restoreMark.exec(name)?.[1])));
 }
