@@ -75,15 +75,32 @@ function alive(pid: number): boolean {
  * the process's identity (see processIdentity).
  */
 export function claimServerMark(path: string): { release(): void } {
+  return writeMark(path, String(process.pid), false);
+}
+
+/**
+ * Writes this process's mark `name` in the database file's folder of marks,
+ * taken away on `release` or when the process exits; with `folderToo`, the
+ * folder as well once no other mark is in it.
+ */
+function writeMark(path: string, name: string, folderToo: boolean): { release(): void } {
   const folder = folderOf(path);
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, String(process.pid));
+  const file = join(folder, name);
   writeFileSync(file, `${new Date().toISOString()}\n${processIdentity(process.pid) ?? ''}\n`);
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
     rmSync(file, { force: true });
+    if (folderToo) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // A server's or another restore's mark is there, or the folder is gone already.
+      }
+    }
+    process.off('exit', release);
   };
   process.on('exit', release);
   return { release };
@@ -148,26 +165,9 @@ const restoreMark = /^restore-(\d+)-/;
  * file it had opened, and wrote into the copy the operator was told to delete.
  */
 export function claimRestoreMark(path: string): { readonly name: string; release(): void } {
-  const folder = folderOf(path);
-  mkdirSync(folder, { recursive: true });
   const name = `restore-${process.pid}-${randomUUID()}`;
-  const file = join(folder, name);
-  writeFileSync(file, `${new Date().toISOString()}\n${processIdentity(process.pid) ?? ''}\n`);
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    rmSync(file, { force: true });
-    // The folder too when no one else marks the file: a restore leaves nothing beside the database it put in place.
-    try {
-      rmdirSync(folder);
-    } catch {
-      // A server's or another restore's mark is there, or the folder is gone already.
-    }
-    process.off('exit', release);
-  };
-  process.on('exit', release);
-  return { name, release };
+  // The folder too when no one else marks the file: a restore leaves nothing beside the database it put in place.
+  return { name, ...writeMark(path, name, true) };
 }
 
 /** The pids of restores under way into this database file, but the one whose mark is `own`. */
