@@ -50,4 +50,13 @@ describe('the board and lists of a concluded campaign', () => {
       await expect.poll(() => page.getByTestId('deadlines-as-of').textContent()).toBe('Deadlines as of 25 May 2026, 10:00');
       await expect.poll(() => page.locator('.list-level').first().textContent()).toBe('On time');
     }));
+
+  test("mark the phases' timeline at the conclusion, said as such, not as today", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.getByTestId('board').waitFor();
+      await page.goto(`${page.url().replace(/\/board.*$/, '')}/battle-map`);
+      await expect.poll(() => page.getByTestId('today').textContent()).toBe('结束于 5月25日');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('today').textContent()).toBe('Concluded 25 May');
+    }));
 });

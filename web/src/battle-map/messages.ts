@@ -32,6 +32,8 @@ export const battleMapMessages = {
   total: { zh: '合计', en: 'Total' },
   timeline: { zh: '阶段进度', en: 'Phases' },
   today: { zh: '今天', en: 'Today' },
+  // A concluded campaign's map stands at its conclusion, not today: its marker says so.
+  concludedOn: { zh: '结束于', en: 'Concluded' },
   entered: { zh: '进入', en: 'entered' },
   current: { zh: '当前', en: 'current' },
   targets: { zh: '目标完成情况', en: 'Targets' },

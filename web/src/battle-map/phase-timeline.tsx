@@ -103,7 +103,7 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
             data-testid="today"
           >
             <span class="timeline-today-label">
-              {bt('today')} {dayOf(props.map.now, props.timeZone, { year: false })}
+              {props.map.state === 'concluded' ? bt('concludedOn') : bt('today')} {dayOf(props.map.now, props.timeZone, { year: false })}
             </span>
           </span>
         </Show>
