@@ -53,4 +53,25 @@ describe('a drawer form sent after someone else changed its item', () => {
         await office.context.close();
       }
     }));
+
+  test('a merge form left open while someone else merges its clue stays, as typed, though no button is left to open it', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      const [clue, other, third] = board.columns[0]?.cards ?? [];
+      if (clue === undefined || other === undefined || third === undefined) throw new Error('the seed has fewer than three verifying clues');
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${clue.id}`);
+      await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-merge').click();
+      const form = drawer.getByTestId('merge-form');
+      await form.locator('input[name=targetId]').fill(String(third.id));
+      await form.locator('textarea[name=reason]').fill('同一批被害人');
+
+      const current = await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${clue.id}`);
+      await apiCall(suite.server.url, context, 'POST', `/api/clues/${clue.id}/transitions`, { to: 'merged', version: current.version, payload: { targetId: other.id, reason: '同一收款账户' } });
+      // The drawer follows the merge live; the form, which no button would now open, stays as typed.
+      await drawer.getByTestId('action-merge').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await form.locator('textarea[name=reason]').inputValue()).toBe('同一批被害人');
+      expect(await form.locator('input[name=targetId]').inputValue()).toBe(String(third.id));
+    }));
 });

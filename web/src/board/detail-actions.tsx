@@ -348,7 +348,9 @@ export function DetailActions(props: {
   }
 
   return (
-    <Show when={buttons.some((button) => button.shown())}>
+    // Kept while a form is open, though someone else's change left no action (a clue merged elsewhere): it unmounted,
+    // taking what was typed with it; sent, it is refused and says what the other did, as any form's is.
+    <Show when={buttons.some((button) => button.shown()) || action() !== null}>
       {/* Escape with a form open (in it, or on its button) closes the form, its text kept as a draft where it has one; the
           drawer closes at the next. A native
           listener, so that stopping it here keeps it from the drawer's own on the document. */}
