@@ -69,6 +69,8 @@ export function textDraft(userId: () => number, of: () => DraftOf) {
   };
 }
 
+export type TextDraft = ReturnType<typeof textDraft>;
+
 /**
  * A form's draft as its fields (name → text), as a drawer's form keeps it:
  * read (null for none), kept as typed (a form of nothing but blanks is
