@@ -380,25 +380,57 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
-  test('an address the controls could not have written is refused by name, shown in its control, and left by choosing another value', async () => {
+  test('a phase or a scope the report has not is a page not found, in either language, with the way back; a known phase still shows its report', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const trouble = page.getByTestId('page-trouble');
+      const address = `/campaigns/${campaignId}/reports?scope=phase&phase=nosuch`;
+      await page.goto(`${suite.server.url}${address}`);
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+      // The notice names the address as typed: the part that names no report is in its query.
+      expect(await trouble.locator('p').textContent()).toContain(address);
+      // No report, no picker showing a phase it does not offer, and nothing read for it.
+      expect(await page.getByTestId('report').count()).toBe(0);
+      expect(await page.locator('select[name=phase]').count()).toBe(0);
+      expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(address);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('No such page');
+      expect(await trouble.locator('p').textContent()).toContain(`Nothing is at ${address}`);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+
+      // A phase named without its scope, and a scope the report has not, likewise.
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=autumn`);
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=month`);
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+      expect(await page.getByTestId('report').count()).toBe(0);
+
+      // The way back: the start page; and a known phase's address still shows its report, the picker on it.
+      await page.getByTestId('page-trouble-home').click();
+      await page.waitForURL(/\/campaigns\/\d+\/board/);
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?scope=phase&phase=survey`);
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      expect(await page.locator('select[name=phase]').inputValue()).toBe('survey');
+      expect(await page.locator('select[name=phase] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['survey', 'crackdown', 'consolidation']);
+      expect(await trouble.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a filter the controls could not have written is refused by name, shown in its control, and left by choosing another value', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
       const failed = page.getByTestId('report-failed');
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=autumn`);
-      await expect.poll(() => failed.textContent()).toBe('报告加载失败（阶段）：没有这个阶段');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
+      await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字，或 none（无）');
       expect(await page.getByTestId('report-document').count()).toBe(0);
-      // The phase select shows what the address says, not a phase it is not reading; nothing is there to export or print.
-      expect(await page.locator('select[name=phase]').inputValue()).toBe('autumn');
+      // The category select shows what the address says, not a category it is not reading; nothing is there to export or print.
+      expect(await page.getByTestId('report-category').inputValue()).toBe('abc');
       expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
       expect(await page.getByTestId('export-xlsx').getAttribute('aria-disabled')).toBe('true');
       expect(await page.getByTestId('print').isDisabled()).toBe(true);
-      await page.locator('select[name=phase]').selectOption('survey');
-      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
-      expect(await failed.count()).toBe(0);
-
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
-      await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字，或 none（无）');
-      expect(await page.getByTestId('report-category').inputValue()).toBe('abc');
       await page.getByTestId('report-category').selectOption('');
       await page.getByTestId('report-document').waitFor();
 

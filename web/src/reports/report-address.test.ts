@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
 
 describe('the report page reads its address as its controls write it', () => {
   it('takes every address the controls write, and no address at all', () => {
@@ -12,9 +12,18 @@ describe('the report page reads its address as its controls write it', () => {
     expect(reportAddressRefusal({ to: '', asOf: '', lang: 'whatever' })).toBeUndefined();
   });
 
+  it('takes a phase or a scope there is none of as naming no report, not as a filter to refuse', () => {
+    expect(namesNoReport({})).toBe(false);
+    expect(namesNoReport({ scope: 'phase', phase: 'crackdown', unit: 'atlantis', category: 'abc' })).toBe(false);
+    expect(namesNoReport({ scope: 'whole' })).toBe(false);
+    expect(namesNoReport({ scope: '', phase: '' })).toBe(false);
+    expect(namesNoReport({ scope: 'phase', phase: 'nosuch' })).toBe(true);
+    expect(namesNoReport({ phase: 'autumn' })).toBe(true);
+    expect(namesNoReport({ scope: 'month' })).toBe(true);
+    expect(reportAddressRefusal({ phase: 'autumn', scope: 'month' })).toBeUndefined();
+  });
+
   it('names the value it cannot read, and why, in both languages', () => {
-    expect(reportAddressRefusal({ phase: 'autumn' })).toEqual({ field: 'phase', message: { zh: '没有这个阶段', en: 'no such phase' } });
-    expect(reportAddressRefusal({ scope: 'month' })?.field).toBe('scope');
     expect(reportAddressRefusal({ category: 'abc' })).toMatchObject({ field: 'category', message: { zh: '应为数字，或 none（无）' } });
     expect(reportAddressRefusal({ category: '-3' })?.field).toBe('category');
     expect(reportAddressRefusal({ from: '2026-02-30' })).toMatchObject({ field: 'from', message: { zh: '不是有效的日期' } });

@@ -15,15 +15,27 @@ const localDateTime = z
   .refine((value) => localDateSchema.safeParse(value.slice(0, 10)).success, { message: 'not a calendar date', abort: true });
 
 /**
- * What the report page reads from its address, as the page's own controls
- * write it. An address they could not have written (an old bookmark, a link
- * edited by hand: `?phase=autumn`, `?category=abc`, `?asOf=yesterday`) is
- * refused by name rather than quietly read as another report. Which unit and
- * which category exist is the server's to say, as it does for the board.
+ * Which report the address names: a phase's, the whole campaign's or a date
+ * range's. As a list's name is in the lists' address, this is the report's:
+ * one there is none of (`?phase=autumn`, `?scope=month`) is no page at all.
+ */
+const whichReport = z.object({
+  scope: z.enum(['phase', 'whole', 'range']).optional(),
+  phase: z.enum(phases).optional(),
+});
+
+/** Whether the address names a report there is none of (a phase or a scope the campaign has not); an emptied one names none. */
+export const namesNoReport = (search: Readonly<Record<string, unknown>>): boolean => addressIssue(whichReport, search) !== undefined;
+
+/**
+ * The filters the report page reads from its address, as the page's own
+ * controls write them. An address they could not have written (an old
+ * bookmark, a link edited by hand: `?category=abc`, `?asOf=yesterday`) is
+ * refused by name rather than quietly read as another report, as the lists
+ * refuse a filter. Which unit and which category exist is the server's to
+ * say, as it does for the board.
  */
 const reportAddress = z.object({
-  scope: z.enum(['phase', 'whole', 'range'], { message: 'phase, whole or range' }).optional(),
-  phase: z.enum(phases, { message: 'no such phase' }).optional(),
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
   asOf: localDateTime.optional(),
@@ -32,7 +44,7 @@ const reportAddress = z.object({
   category: idOrNone.optional(),
 });
 
-/** The first value of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */
+/** The first filter of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */
 export const reportAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(reportAddress, search);
 
 /**

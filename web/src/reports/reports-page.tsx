@@ -2,17 +2,17 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
 import { refusedAddress } from '../ui/address-check';
-import { rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { categoryRowsOf } from '../../../engine/report/category-rows';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
+import { NoSuchPage } from '../ui/page-trouble';
 import { focusMainOnOpen } from '../ui/route-focus';
 import { usePageTitle } from '../ui/page-title';
-import { CategorySelect, UnitSelect, Unoffered } from '../ui/scope-selects';
-import { unofferedOf } from '../ui/scope-options';
+import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
@@ -42,8 +42,22 @@ const wholeCampaign = '*';
 
 const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded';
 
-/** `/campaigns/:id/reports`: the completion report of a phase, a date range or the whole campaign, beside the frozen one. */
+/**
+ * `/campaigns/:id/reports`: the completion report of a phase, a date range or the whole campaign, beside the frozen one.
+ * An address naming a phase or a scope there is none of (a typed address, an old bookmark) is an address no page
+ * answers to, said as an unknown list's is, not a report the user did not ask for beside a picker showing no phase.
+ */
 export function ReportsPage() {
+  const [search] = useSearchParams<ReportSearch>();
+  return (
+    <Show when={!namesNoReport(search)} fallback={<NoSuchPage withQuery />}>
+      <ReportPage />
+    </Show>
+  );
+}
+
+/** The report the address names, its filters in the address too. */
+function ReportPage() {
   focusMainOnOpen();
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<ReportSearch>();
@@ -51,8 +65,6 @@ export function ReportsPage() {
   const [campaign, { refetch: refetchCampaign }] = createResource(campaignId, (id) => reportsApi.campaign(id));
   usePageTitle('reports', campaign);
 
-  /** Whether a scope's button says it is the one shown: none while the address names a scope there is none of (`?scope=month`), which is refused in the report's place. */
-  const scopePressed = (option: ScopeKind) => kind() === option && (!search.scope || search.scope === option);
   const kind = (): ScopeKind => {
     if (search.scope === 'whole' || search.scope === 'range' || search.scope === 'phase') return search.scope;
     if (isPhase(search.phase)) return 'phase';
@@ -225,8 +237,8 @@ export function ReportsPage() {
                   {(option) => (
                     <button
                       type="button"
-                      classList={{ active: scopePressed(option) }}
-                      aria-pressed={scopePressed(option)}
+                      classList={{ active: kind() === option }}
+                      aria-pressed={kind() === option}
                       data-testid={`scope-${option}`}
                       onClick={() => setSearch({ scope: option })}
                     >
@@ -236,7 +248,7 @@ export function ReportsPage() {
                 </For>
               </div>
               <Show when={kind() === 'phase'}>
-                <select name="phase" aria-label={rt('phase')} value={search.phase || phase()} onChange={(e) => setSearch({ scope: 'phase', phase: e.currentTarget.value })}>
+                <select name="phase" aria-label={rt('phase')} value={phase()} onChange={(e) => setSearch({ scope: 'phase', phase: e.currentTarget.value })}>
                   <For each={phases}>
                     {(p) => (
                       <option value={p} disabled={!entered(detail(), p)}>
@@ -245,7 +257,6 @@ export function ReportsPage() {
                       </option>
                     )}
                   </For>
-                  <Unoffered option={unofferedOf(phases, search.phase, (value) => value)} />
                 </select>
               </Show>
               <Show when={kind() === 'range'}>

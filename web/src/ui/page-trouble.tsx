@@ -43,10 +43,14 @@ function Notice(props: { title: MessageKey; detail: string; children?: JSX.Eleme
   );
 }
 
-/** An address no page answers to (mistyped, or a link from an older version). */
-export function NoSuchPage() {
+/**
+ * An address no page answers to (mistyped, or a link from an older version). With `withQuery`, the address is said
+ * with its query: a page that its query names (the report of `?phase=autumn`) is not there, though its path is.
+ */
+export function NoSuchPage(props: { withQuery?: boolean }) {
   const location = useLocation();
-  return <Notice title="noSuchPage" detail={trFilled(messages.noSuchPageDetail, { path: location.pathname })} />;
+  const path = () => (props.withQuery ? `${location.pathname}${location.search}` : location.pathname);
+  return <Notice title="noSuchPage" detail={trFilled(messages.noSuchPageDetail, { path: path() })} />;
 }
 
 /**
