@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, placeholderCut, signedIn } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn } from './browser-kit';
 import { messages } from '../../web/src/i18n/messages';
 import { pdfPageSizes } from './pdf-text';
 
@@ -380,6 +380,58 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility`);
       await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
       expect(await trouble.count()).toBe(0);
+    }));
+
+  test('a retired category that open items still carry is offered in the lists’ and the board’s category filters, after the active ones and marked, in either language; not in the create form', () =>
+    asUser(suite, 'office', async (office) => {
+      const campaign = await apiCall<{ categories: { id: number; nameZh: string; nameEn: string; sortOrder: number; retired: boolean }[] }>(suite.server.url, office.context, 'GET', '/api/campaigns/1');
+      const open = await apiCall<ListPage>(suite.server.url, office.context, 'GET', '/api/campaigns/1/lists/responsibility?unit=hantai&limit=500');
+      const carried = open.items.find((item) => item.categoryId !== null)?.categoryId;
+      const category = campaign.categories.find((c) => c.id === carried);
+      if (category === undefined) throw new Error('the demo’s hantai has open items with a category');
+      const active = campaign.categories.filter((c) => !c.retired && c.id !== category.id).sort((a, b) => a.sortOrder - b.sortOrder);
+      await apiCall(suite.server.url, office.context, 'PATCH', `/api/campaigns/1/categories/${category.id}`, { retired: true });
+      try {
+        await asUser(suite, 'hantai.lead', async ({ context, page }) => {
+          const optionTexts = (select: string) => page.locator(`${select} option`).allTextContents();
+          // The lists: the active categories in their order, then the retired one, marked, then the items with none.
+          await page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
+          await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+          const filter = page.getByTestId('list-filters').locator('select[name=category]');
+          expect(await optionTexts('[data-testid=list-filters] select[name=category]')).toEqual(['全部类别', ...active.map((c) => c.nameZh), `${category.nameZh}（已停用）`, '未分类']);
+          await filter.selectOption(String(category.id));
+          await page.waitForURL(new RegExp(`/lists/clues\\?category=${category.id}$`));
+          const filtered = await apiCall<ListPage>(suite.server.url, context, 'GET', `/api/campaigns/1/lists/clues?category=${category.id}`);
+          expect(filtered.total).toBeGreaterThan(0);
+          await expect.poll(() => page.getByTestId('list-total').getAttribute('data-total')).toBe(String(filtered.total));
+          await page.getByTestId('lang-toggle').click();
+          await expect.poll(() => filter.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(`${category.nameEn} (retired)`);
+          await page.getByTestId('lang-toggle').click();
+
+          // The board likewise: chosen, it shows the cards still carrying it.
+          await page.goto(`${suite.server.url}/campaigns/1/board`);
+          await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+          expect(await optionTexts('.toolbar select[name=category]')).toEqual(['全部类别', ...active.map((c) => c.nameZh), `${category.nameZh}（已停用）`]);
+          await page.locator('.toolbar select[name=category]').selectOption(String(category.id));
+          await page.waitForURL(new RegExp(`category=${category.id}`));
+          await page.locator('[data-testid=board]:not(.is-loading) [data-testid^=card-]').first().waitFor();
+          const board = await apiCall<{ columns: { cards: { id: number }[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/1/board?kind=clue&category=${category.id}&limit=500`);
+          const carrying = board.columns.flatMap((column) => column.cards.map((card) => card.id));
+          const shown = await cardIds(page);
+          expect(shown.length).toBeGreaterThan(0);
+          expect(shown.filter((id) => !carrying.includes(id))).toEqual([]);
+
+          // A new item is not given it: the create form offers the active categories only.
+          await page.getByTestId('create').click();
+          const dialog = page.getByTestId('create-dialog');
+          await dialog.waitFor();
+          const offered = await dialog.locator('select[name=categoryId] option').allTextContents();
+          expect(offered).toContain(active[0]?.nameZh);
+          expect(offered).not.toContain(category.nameZh);
+        });
+      } finally {
+        await apiCall(suite.server.url, office.context, 'PATCH', `/api/campaigns/1/categories/${category.id}`, { retired: false });
+      }
     }));
 
   test('the clue list prints on A4 landscape, one line a clue where it can: no category or name broken between two characters, no column past the page', () =>

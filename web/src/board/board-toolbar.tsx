@@ -125,7 +125,7 @@ export function BoardToolbar(props: {
         </select>
       </label>
       <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => filter({ unit: unit || undefined, assignee: undefined })} />
-      <CategorySelect categories={props.campaign.categories} retired="when-named" value={props.filters.category} onChange={(category) => filter({ category: category || undefined })} />
+      <CategorySelect categories={props.campaign.categories} value={props.filters.category} onChange={(category) => filter({ category: category || undefined })} />
       {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
           its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}
       <select name="assignee" aria-label={t('assignee')} onChange={(e) => filter({ assignee: e.currentTarget.value || undefined })}>

@@ -57,7 +57,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
   return (
     <div class="toolbar list-filters" role="toolbar" aria-label={lt('filtersApplied')} data-testid="list-filters">
       <UnitSelect units={unitsIn(props.campaign.units, scope())} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => props.onChange({ unit: unit || undefined, assignee: undefined })} />
-      <CategorySelect categories={props.campaign.categories} retired="when-named" none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
+      <CategorySelect categories={props.campaign.categories} none={lt('uncategorised')} value={props.filters.category} onChange={(category) => props.onChange({ category: category || undefined })} />
       {/* Named for what they filter, as the board's are: named after their first option, they read "All states, Verifying" once Verifying was chosen. */}
       <select name="state" aria-label={t('state')} value={props.filters.state ?? ''} onChange={(e) => props.onChange({ state: e.currentTarget.value || undefined })}>
         <option value="">{props.list === 'responsibility' ? lt('allOpenStates') : lt('allStates')}</option>

@@ -32,23 +32,22 @@ describe('the unit filter', () => {
 });
 
 describe('the category filter', () => {
-  it('offers the categories in use in their order; a retired one only where it still counts, marked', () => {
-    expect(scopeOptions.offeredCategories(categories, 'when-named').map((c) => c.id)).toEqual([1, 3]);
-    expect(scopeOptions.offeredCategories(categories, 'offered').map(scopeOptions.categoryText)).toEqual(['旧类别（已停用）', '电信网络诈骗', '套路贷']);
+  it('offers the categories in use in their order, then the retired ones, marked: items still carry them', () => {
+    expect(scopeOptions.offeredCategories(categories).map(scopeOptions.categoryText)).toEqual(['电信网络诈骗', '套路贷', '旧类别（已停用）']);
   });
 
   it('offers the campaign’s own objects, so that a select keeps its options when the filter changes', () => {
-    expect(scopeOptions.offeredCategories(categories, 'offered')[0]).toBe(categories[1]);
+    expect(scopeOptions.offeredCategories(categories)[0]).toBe(categories[2]);
   });
 
-  it('shows a retired category a filter names by its name, as retired, and an unknown one as itself', () => {
-    expect(scopeOptions.unofferedCategory(categories, '5', 'when-named', false)).toEqual({ value: '5', text: '旧类别（已停用）' });
-    expect(scopeOptions.unofferedCategory(categories, '5', 'offered', false)).toBeUndefined();
-    expect(scopeOptions.unofferedCategory(categories, 'abc', 'when-named', false)).toEqual({ value: 'abc', text: 'abc' });
+  it('shows a category a filter names that the campaign has not as itself; a retired one is offered', () => {
+    expect(scopeOptions.unofferedCategory(categories, '5', false)).toBeUndefined();
+    expect(scopeOptions.unofferedCategory(categories, 'abc', false)).toEqual({ value: 'abc', text: 'abc' });
+    expect(scopeOptions.unofferedCategory(categories, '99', false)).toEqual({ value: '99', text: '99' });
   });
 
   it('counts none as offered only where the page offers it', () => {
-    expect(scopeOptions.unofferedCategory(categories, 'none', 'when-named', true)).toBeUndefined();
-    expect(scopeOptions.unofferedCategory(categories, 'none', 'when-named', false)).toEqual({ value: 'none', text: 'none' });
+    expect(scopeOptions.unofferedCategory(categories, 'none', true)).toBeUndefined();
+    expect(scopeOptions.unofferedCategory(categories, 'none', false)).toEqual({ value: 'none', text: 'none' });
   });
 });

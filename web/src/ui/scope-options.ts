@@ -55,13 +55,18 @@ export const scopeOptions = {
     }),
 
   categoryText: (category: Category): string => (category.retired ? `${named(category)}${tr(retiredMark)}` : named(category)),
-  /** The categories a select offers, in their order: a retired one only where it still counts (a report over past phases). */
-  offeredCategories: (categories: readonly Category[], retired: 'offered' | 'when-named'): Category[] =>
-    categories.filter((c) => retired === 'offered' || !c.retired).sort((a, b) => a.sortOrder - b.sortOrder),
-  /** A category a filter names that the select does not offer: a retired one by its name, marked; anything else as itself. `none` counts as offered where the page offers it. */
-  unofferedCategory: (categories: readonly Category[], value: string | undefined, retired: 'offered' | 'when-named', noneOffered: boolean): ScopeOption | undefined =>
-    unofferedOf([...scopeOptions.offeredCategories(categories, retired).map((c) => String(c.id)), ...(noneOffered ? ['none'] : [])], value, (v) => {
-      const category = categories.find((c) => String(c.id) === v);
-      return category === undefined ? v : scopeOptions.categoryText(category);
-    }),
+  /**
+   * The categories a filter offers: those in use in their order, then the retired ones in theirs. A retired category
+   * leaves the forms that give an item one, not the items: the open ones still carry it, and a lead looks for them by
+   * it, as a report over past phases counts them. Offered always rather than while items carry it: items are never
+   * deleted, so a category once used always has some, and a choice that came and went with a count would be one more
+   * read for a filter that, chosen, says as much (an empty list).
+   */
+  offeredCategories: (categories: readonly Category[]): Category[] => {
+    const ordered = [...categories].sort((a, b) => a.sortOrder - b.sortOrder);
+    return [...ordered.filter((c) => !c.retired), ...ordered.filter((c) => c.retired)];
+  },
+  /** A category a filter names that the select does not offer (one the campaign has not), as itself. `none` counts as offered where the page offers it. */
+  unofferedCategory: (categories: readonly Category[], value: string | undefined, noneOffered: boolean): ScopeOption | undefined =>
+    unofferedOf([...scopeOptions.offeredCategories(categories).map((c) => String(c.id)), ...(noneOffered ? ['none'] : [])], value, (v) => v),
 };

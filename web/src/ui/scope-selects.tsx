@@ -4,7 +4,7 @@ import { t, tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
 import { scopeOptions, type ScopeOption } from './scope-options';
 
-/** The option of a value from the address that the select does not offer: a retired category by its name, anything else as itself. */
+/** The option of a value from the address that the select does not offer: a unit outside the reader's by its name, anything else as itself. */
 export function Unoffered(props: { option: ScopeOption | undefined }) {
   return <Show when={props.option}>{(option) => <option value={option().value}>{option().text}</option>}</Show>;
 }
@@ -33,16 +33,14 @@ export function UnitSelect(props: {
 }
 
 /**
- * The category filter: the categories in use, in their order, with "none"
- * where the page can filter on it. A retired category stays selectable where
- * it still counts (the report over past phases) and is otherwise shown only
- * while a filter names it, as retired.
+ * The category filter of the board, the lists and the report: the categories
+ * in use, in their order, then the retired ones, marked (items still carry
+ * them), with "none" where the page can filter on it.
  */
 export function CategorySelect(props: {
   categories: CampaignDetail['categories'];
   value: string | undefined;
   onChange: (value: string) => void;
-  retired: 'offered' | 'when-named';
   /** The label of `none` (items with no category), where the page offers it. */
   none?: string;
   testId?: string;
@@ -50,9 +48,9 @@ export function CategorySelect(props: {
   return (
     <select name="category" aria-label={tr(filterLabels.category)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allCategories')}</option>
-      <For each={scopeOptions.offeredCategories(props.categories, props.retired)}>{(category) => <option value={String(category.id)}>{scopeOptions.categoryText(category)}</option>}</For>
+      <For each={scopeOptions.offeredCategories(props.categories)}>{(category) => <option value={String(category.id)}>{scopeOptions.categoryText(category)}</option>}</For>
       <Show when={props.none}>{(none) => <option value="none">{none()}</option>}</Show>
-      <Unoffered option={scopeOptions.unofferedCategory(props.categories, props.value, props.retired, props.none !== undefined)} />
+      <Unoffered option={scopeOptions.unofferedCategory(props.categories, props.value, props.none !== undefined)} />
     </select>
   );
 }
