@@ -36,10 +36,10 @@ type ReportSearch = { scope?: string; phase?: string; from?: string; to?: string
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isPhase = (value: string | undefined): value is Phase => phases.some((p) => p === value);
 
-/** The phase after this one, or the end of the campaign: entering it ends this phase. */
 /** The unit list's "all units" when the page would otherwise open on the user's own unit. */
 const wholeCampaign = '*';
 
+/** The phase after this one, or the end of the campaign: entering it ends this phase. */
 const nextOf = (phase: Phase) => phases[phases.indexOf(phase) + 1] ?? 'concluded';
 
 /**
