@@ -20,22 +20,35 @@ describe('the environment at start', () => {
   });
 
   it('refuses PORT set but empty, naming it and why, rather than binding a port chosen at random', () => {
-    expect(refusal({ PORT: '' })).toBe('Invalid environment:\n  PORT: is empty: set it to a port number (0–65535), or unset it for 8787');
-    expect(refusal({ PORT: ' ' })).toMatch(/^ {2}PORT: is empty/m);
+    expect(refusal({ PORT: '' })).toBe('环境变量有误 / Invalid environment:\n  PORT: 为空：请设为端口号（0–65535），或不设以使用 8787 / is empty: set it to a port number (0–65535), or unset it for 8787');
+    expect(refusal({ PORT: ' ' })).toMatch(/^ {2}PORT: 为空：.* \/ is empty/m);
   });
 
   it('refuses a PORT that is no port number, naming it and why', () => {
-    for (const wrong of ['abc', '80.5', '-1', '65536', '0x50']) expect(refusal({ PORT: wrong }), wrong).toMatch(/^ {2}PORT: /m);
+    for (const wrong of ['abc', '80.5', '-1', '65536', '0x50']) {
+      expect(refusal({ PORT: wrong }), wrong).toMatch(/^ {2}PORT: 不是端口号：请设为 0 到 65535 之间的数 \/ is not a port number: set it to one from 0 to 65535$/m);
+    }
   });
 
   it('refuses DATABASE_URL=file: with no path, which SQLite would take for a temporary database of each connection', () => {
-    expect(refusal({ DATABASE_URL: 'file:' })).toMatch(/^ {2}DATABASE_URL: .*no path/m);
+    expect(refusal({ DATABASE_URL: 'file:' })).toMatch(/^ {2}DATABASE_URL: file: 后没有路径：.* \/ file: has no path/m);
     expect(loadEnv({ DATABASE_URL: 'file:./data/battlemap.db' }).DATABASE_URL).toBe('file:./data/battlemap.db');
   });
 
   it('reads TRUST_PROXY as the proxies\' addresses, none when unset, and names one that is not an address', () => {
     expect(loadEnv({}).TRUST_PROXY).toEqual([]);
     expect(loadEnv({ TRUST_PROXY: '127.0.0.1, ::1' }).TRUST_PROXY).toEqual(['127.0.0.1', '::1']);
-    expect(refusal({ TRUST_PROXY: '127.0.0.1,nginx' })).toMatch(/^ {2}TRUST_PROXY: "nginx" is not an IP address/m);
+    expect(refusal({ TRUST_PROXY: '127.0.0.1,nginx' })).toMatch(/^ {2}TRUST_PROXY: “nginx”不是 IP 地址.* \/ "nginx" is not an IP address/m);
+  });
+
+  it('says a refusal zod words itself in both languages too, Chinese first', () => {
+    expect(refusal({ SESSION_IDLE_MINUTES: '0' })).toBe('环境变量有误 / Invalid environment:\n  SESSION_IDLE_MINUTES: 不能小于 1 / Too small: expected number to be >=1');
+    expect(refusal({ NODE_ENV: 'prod' })).toMatch(/^ {2}NODE_ENV: 应为以下之一：development、production、test \/ Invalid option: expected one of "development"\|"production"\|"test"$/m);
+  });
+
+  it('refuses BATTLEMAP_NOW in production in both languages, naming it', () => {
+    expect(refusal({ NODE_ENV: 'production', BATTLEMAP_NOW: '2026-06-15T08:00:00Z' })).toBe(
+      '环境变量有误 / Invalid environment:\n  BATTLEMAP_NOW: BATTLEMAP_NOW 会冻结时钟，NODE_ENV=production 时不能设置 / BATTLEMAP_NOW freezes the clock and is refused when NODE_ENV=production',
+    );
   });
 });

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { zhIssueText } from '../engine/issue-text';
+import type { Label } from '../engine/labels';
 import { trustedProxiesOf } from './auth/client-address';
 import { defaultDatabaseUrl } from '../db/database-url';
+
+/**
+ * A refusal as the start says it, Chinese then English, as the command-line tools say theirs. The schema's own
+ * messages are written so: a schema's message wins over any error map, and the one the parse is given (see loadEnv)
+ * words zod's own the same way.
+ */
+const said = (reason: Label) => `${reason.zh} / ${reason.en}`;
+
+const notAPort = said({ zh: '不是端口号：请设为 0 到 65535 之间的数', en: 'is not a port number: set it to one from 0 to 65535' });
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -12,16 +23,19 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const port = z
   .string()
   .trim()
-  .min(1, { message: 'is empty: set it to a port number (0–65535), or unset it for 8787', abort: true })
-  .regex(/^\d+$/, 'is not a port number: set it to one from 0 to 65535')
+  .min(1, { message: said({ zh: '为空：请设为端口号（0–65535），或不设以使用 8787', en: 'is empty: set it to a port number (0–65535), or unset it for 8787' }), abort: true })
+  .regex(/^\d+$/, notAPort)
   .transform(Number)
-  .pipe(z.number().max(65535, 'is not a port number: set it to one from 0 to 65535'));
+  .pipe(z.number().max(65535, notAPort));
 
 /** A libSQL URL; a `file:` one names its file (SQLite takes an empty path for a temporary database of each connection, lost at once). */
 const databaseUrl = z
   .string()
   .min(1)
-  .refine((url) => !/^file:(\/\/(localhost)?)?([?#]|$)/.test(url), 'file: has no path: name the database file, such as file:./data/battlemap.db');
+  .refine(
+    (url) => !/^file:(\/\/(localhost)?)?([?#]|$)/.test(url),
+    said({ zh: 'file: 后没有路径：请写明数据库文件，如 file:./data/battlemap.db', en: 'file: has no path: name the database file, such as file:./data/battlemap.db' }),
+  );
 
 /** Every environment variable Battlemap reads, validated once at start-up. */
 export const envSchema = z
@@ -51,7 +65,13 @@ export const envSchema = z
       .transform((value, context) => {
         const read = trustedProxiesOf(value);
         if (read.ok) return read.addresses;
-        context.addIssue({ code: 'custom', message: `"${read.wrong}" is not an IP address (TRUST_PROXY lists the reverse proxies' addresses, e.g. 127.0.0.1)` });
+        context.addIssue({
+          code: 'custom',
+          message: said({
+            zh: `“${read.wrong}”不是 IP 地址（TRUST_PROXY 列出反向代理的地址，如 127.0.0.1）`,
+            en: `"${read.wrong}" is not an IP address (TRUST_PROXY lists the reverse proxies' addresses, e.g. 127.0.0.1)`,
+          }),
+        });
         return z.NEVER;
       })
       .default([]),
@@ -70,15 +90,26 @@ export const envSchema = z
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.BATTLEMAP_NOW !== undefined), {
     path: ['BATTLEMAP_NOW'],
-    message: 'BATTLEMAP_NOW freezes the clock and is refused when NODE_ENV=production',
+    message: said({ zh: 'BATTLEMAP_NOW 会冻结时钟，NODE_ENV=production 时不能设置', en: 'BATTLEMAP_NOW freezes the clock and is refused when NODE_ENV=production' }),
   });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Reads the environment, or explains exactly which variable is wrong and stops. */
+const zodChinese = z.locales.zhCN();
+const zodEnglish = z.locales.en();
+
+const textOf = (worded: ReturnType<z.core.$ZodErrorMap>): string | undefined => (typeof worded === 'string' ? worded : (worded?.message ?? undefined));
+
+/** Zod's own refusals (a number out of range, a value not among the allowed), in both languages: the engine's plain Chinese where it has it. */
+const bothLanguages: z.core.$ZodErrorMap = (issue) => {
+  const en = textOf(zodEnglish.localeError(issue)) ?? 'Invalid input';
+  return said({ zh: zhIssueText(issue) ?? textOf(zodChinese.localeError(issue)) ?? en, en });
+};
+
+/** Reads the environment, or explains exactly which variable is wrong and stops: a line each, in both languages. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema.safeParse(source, { error: bothLanguages });
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-  throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  throw new Error(`环境变量有误 / Invalid environment:\n${lines.join('\n')}`);
 }

@@ -47,7 +47,9 @@ describe('a start that cannot serve', () => {
     const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', HOST: '8.8.8.8', DATABASE_URL: `file:${database}` }));
     expect(serving).toBeNull();
     expect(code).toBe(1);
-    expect(lines).toEqual(['Battlemap cannot serve: 8.8.8.8 is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all of them).']);
+    expect(lines).toEqual([
+      'Battlemap 无法提供服务：8.8.8.8 不是本机的地址：请把 HOST 设为本机的地址之一（0.0.0.0 表示全部地址） / Battlemap cannot serve: 8.8.8.8 is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all of them).',
+    ]);
     // Neither created nor migrated, nor swept.
     expect(existsSync(database)).toBe(false);
   }, 60_000);
@@ -57,14 +59,18 @@ describe('a start that cannot serve', () => {
     const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: url }));
     expect(serving).toBeNull();
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot open the database at DATABASE_URL=${url}: .*connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^Battlemap 无法打开数据库（DATABASE_URL=${url}）：.*connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+ / Battlemap cannot open the database at DATABASE_URL=${url}: .*connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`)),
+    ]);
   }, 60_000);
 
   it('with a DATABASE_URL that is no URL, names the variable and why in one line', async () => {
     const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: 'garbage' }));
     expect(serving).toBeNull();
     expect(code).toBe(1);
-    expect(lines).toEqual(["Battlemap cannot open the database at DATABASE_URL=garbage: URL_INVALID: The URL 'garbage' is not in a valid format."]);
+    expect(lines).toEqual([
+      "Battlemap 无法打开数据库（DATABASE_URL=garbage）：URL_INVALID: The URL 'garbage' is not in a valid format / Battlemap cannot open the database at DATABASE_URL=garbage: URL_INVALID: The URL 'garbage' is not in a valid format.",
+    ]);
   }, 60_000);
 
   it('on a database file it may not write, refuses in one line naming the file and why, rather than serving sign-ins that fail', async () => {
@@ -79,7 +85,11 @@ describe('a start that cannot serve', () => {
     const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'production', DATABASE_URL: `file:${database}` }, { asFileModesHold: true }));
     expect(serving).toBeNull();
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Battlemap cannot write to the database ${database} \\(DATABASE_URL\\): SQLITE_READONLY: .*`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Battlemap 无法写入数据库 ${database}（DATABASE_URL）：SQLITE_READONLY: .*；请检查运行 Battlemap 的用户能否写入该文件及其所在文件夹 / Battlemap cannot write to the database ${database} \\(DATABASE_URL\\): SQLITE_READONLY: .*`),
+      ),
+    ]);
   }, 60_000);
 });
 
@@ -92,7 +102,8 @@ describe('a start on a database a newer version of Battlemap upgraded', () => {
     expect(serving).toBeNull();
     expect(code).toBe(1);
     expect(lines).toEqual([
-      `Battlemap cannot start: The database ${database} was upgraded by a newer version of Battlemap (1 migration this version does not have) and was left as it was. Run that newer version, or restore a backup made before the upgrade.`,
+      `Battlemap 无法启动：数据库 ${database} 已被更新版本的 Battlemap 升级（有 1 个此版本没有的迁移），未作任何改动。请运行那个更新的版本，或恢复升级之前做的备份 / ` +
+        `Battlemap cannot start: The database ${database} was upgraded by a newer version of Battlemap (1 migration this version does not have) and was left as it was. Run that newer version, or restore a backup made before the upgrade.`,
     ]);
     expect(await migrationsRecorded(database)).toEqual(before);
     // Claimed before the database was opened, and taken away on the way out: a restore is not refused for a server that never served.
@@ -112,7 +123,8 @@ describe("a start on another program's SQLite database", () => {
     expect(serving).toBeNull();
     expect(code).toBe(1);
     expect(lines).toEqual([
-      `Battlemap cannot start: The database ${database} is not a Battlemap database: it holds another program's table (t) and none of Battlemap's, and was left as it was. Point DATABASE_URL at a Battlemap database, or at a new file.`,
+      `Battlemap 无法启动：数据库 ${database} 不是 Battlemap 数据库：它有其他程序的表（t），没有 Battlemap 的表，未作任何改动。请把 DATABASE_URL 指向 Battlemap 的数据库，或指向一个新文件 / ` +
+        `Battlemap cannot start: The database ${database} is not a Battlemap database: it holds another program's table (t) and none of Battlemap's, and was left as it was. Point DATABASE_URL at a Battlemap database, or at a new file.`,
     ]);
     expect(readFileSync(database).equals(before)).toBe(true);
     expect(existsSync(`${database}-wal`)).toBe(false);
@@ -129,7 +141,9 @@ describe('a start while a restore is under way into its database', () => {
       const { code, serving, lines } = await ended(launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}` }));
       expect(serving).toBeNull();
       expect(code).toBe(1);
-      expect(lines).toEqual([`Battlemap cannot start: a restore into ${database} is under way (pid ${process.pid}). Start Battlemap once it has ended.`]);
+      expect(lines).toEqual([
+        `Battlemap 无法启动：正在把备份恢复到 ${database}（进程 ${process.pid}）。请等恢复结束后再启动 Battlemap / Battlemap cannot start: a restore into ${database} is under way (pid ${process.pid}). Start Battlemap once it has ended.`,
+      ]);
       expect(readdirSync(`${database}.servers`)).toEqual([expect.stringMatching(/^restore-/)]);
     } finally {
       restore.release();

@@ -1,5 +1,4 @@
 import { absoluteDatabaseUrl } from '../db/database-url';
-import { libsqlErrorIn, reasonOf } from '../db/error-cause';
 import { projectPath } from '../db/project-path';
 import { demoUsers } from '../db/seed/demo-units';
 import { demoSignInsWork } from '../db/seed/seed-demo';
@@ -10,7 +9,7 @@ import { fixedClock, systemClock } from './clock';
 import { loadEnv } from './env';
 import { startBackground } from './services/background';
 import { tableReaderIn } from './services/import/table-reader';
-import { CannotStart } from './start/cannot-start';
+import { CannotStart, startFailureLine } from './start/cannot-start';
 import { fillFirstStart } from './start/first-data';
 import { listenFirst } from './start/listen-first';
 import { openServedDatabase } from './start/served-database';
@@ -40,7 +39,10 @@ async function main(): Promise<void> {
   // A restore under way would move the file this server opens aside, with all it then writes (see claimRestoreMark).
   const restoring = localPath === null ? [] : runningRestores(localPath);
   if (localPath !== null && restoring.length > 0) {
-    throw new CannotStart(`Battlemap cannot start: a restore into ${localPath} is under way (pid ${restoring.join(', ')}). Start Battlemap once it has ended.`);
+    throw new CannotStart({
+      zh: `Battlemap 无法启动：正在把备份恢复到 ${localPath}（进程 ${restoring.join('、')}）。请等恢复结束后再启动 Battlemap`,
+      en: `Battlemap cannot start: a restore into ${localPath} is under way (pid ${restoring.join(', ')}). Start Battlemap once it has ended.`,
+    });
   }
   const database = await openServedDatabase(databaseUrl, { writeWorker: writeWorkerEntry, ...(env.DATABASE_AUTH_TOKEN !== undefined && { authToken: env.DATABASE_AUTH_TOKEN }) });
   await fillFirstStart(database, env, clock);
@@ -101,9 +103,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // One line: what stopped the start and why, not drizzle's failed query (a statement of several KB) or a stack trace.
-  if (error instanceof CannotStart) console.error(error.message);
-  else if (libsqlErrorIn(error) !== undefined) console.error(`Battlemap cannot start: the database refused what the start asked of it: ${reasonOf(error)}.`);
-  else console.error(error instanceof Error ? error.message : error);
+  // One line: what stopped the start and why, not a stack trace.
+  console.error(startFailureLine(error));
   process.exit(1);
 });

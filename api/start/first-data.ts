@@ -16,24 +16,25 @@ import { CannotStart } from './cannot-start';
 async function firstAdminPassword(database: Database, env: Env): Promise<string> {
   if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
     const problem = await adminPasswordProblem(database, env.BATTLEMAP_ADMIN_PASSWORD);
-    if (problem !== null) throw new CannotStart(`BATTLEMAP_ADMIN_PASSWORD is refused: ${problem}`);
+    if (problem !== null) throw new CannotStart({ zh: `BATTLEMAP_ADMIN_PASSWORD 被拒绝：${problem.zh}`, en: `BATTLEMAP_ADMIN_PASSWORD is refused: ${problem.en}` });
     return env.BATTLEMAP_ADMIN_PASSWORD;
   }
   if (!process.stdin.isTTY) {
-    throw new CannotStart(
-      'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
-    );
+    throw new CannotStart({
+      zh: '首次启动：数据库中还没有账号。请把 BATTLEMAP_ADMIN_PASSWORD 设为管理员“admin”的密码，或在终端中启动一次 Battlemap，按提示设置密码',
+      en: 'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
+    });
   }
-  console.log('First start: the database has no accounts yet. Choose the password of the administrator "admin".');
+  console.log('首次启动：数据库中还没有账号。请设置管理员“admin”的密码 / First start: the database has no accounts yet. Choose the password of the administrator "admin".');
   for (;;) {
     const password = await askPassword('Password: ');
     const problem = await adminPasswordProblem(database, password);
     if (problem !== null) {
-      console.log(problem);
+      console.log(`${problem.zh} / ${problem.en}`);
       continue;
     }
     if ((await askPassword('Again: ')) === password) return password;
-    console.log('The two passwords differ; once more.');
+    console.log('两次输入的密码不同，请再输一次 / The two passwords differ; once more.');
   }
 }
 

@@ -54,6 +54,8 @@ describe('the port bound before the start', () => {
   it('says in one line that the port is taken, binding nothing', async () => {
     const first = await listenFirst(0, '127.0.0.1');
     close = () => first.server.close();
-    await expect(listenFirst(first.port, '127.0.0.1')).rejects.toThrow(`Battlemap cannot serve: port ${first.port} on 127.0.0.1 is already in use`);
+    await expect(listenFirst(first.port, '127.0.0.1')).rejects.toThrow(
+      `Battlemap 无法提供服务：127.0.0.1 上的端口 ${first.port} 已被占用（另一个 Battlemap，或其他程序）：请停止它，或把 PORT 设为空闲的端口 / Battlemap cannot serve: port ${first.port} on 127.0.0.1 is already in use`,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { systemReasonOf } from '../../db/system-error';
+import type { Label } from '../../engine/labels';
 import { ApiError, problemBody } from '../errors';
 import { CannotStart } from './cannot-start';
 import { startingPage, startingRetrySeconds, wantsPage } from './starting-page';
@@ -7,19 +9,23 @@ import { startingPage, startingRetrySeconds, wantsPage } from './starting-page';
 type Fetch = Parameters<typeof createAdaptorServer>[0]['fetch'];
 
 /** Why the port cannot be bound, in the operator's terms. */
-function bindProblem(error: NodeJS.ErrnoException, port: number, host: string): string {
+function bindProblem(error: NodeJS.ErrnoException, port: number, host: string): Label {
+  const addresses = { zh: `请把 HOST 设为本机的地址之一（0.0.0.0 表示全部地址）`, en: 'set HOST to one of its addresses (0.0.0.0 for all of them)' };
   switch (error.code) {
     case 'EADDRINUSE':
-      return `port ${port} on ${host} is already in use (another Battlemap, or another program): stop it, or set PORT to a free port`;
+      return {
+        zh: `${host} 上的端口 ${port} 已被占用（另一个 Battlemap，或其他程序）：请停止它，或把 PORT 设为空闲的端口`,
+        en: `port ${port} on ${host} is already in use (another Battlemap, or another program): stop it, or set PORT to a free port`,
+      };
     case 'EACCES':
-      return `this user may not bind port ${port} on ${host}: set PORT to one above 1023`;
+      return { zh: `此用户无权使用 ${host} 上的端口 ${port}：请把 PORT 设为大于 1023 的端口`, en: `this user may not bind port ${port} on ${host}: set PORT to one above 1023` };
     case 'EADDRNOTAVAIL':
-      return `${host} is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all of them)`;
+      return { zh: `${host} 不是本机的地址：${addresses.zh}`, en: `${host} is not an address of this machine: ${addresses.en}` };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `HOST ${host} names no address this machine can find: set HOST to one of its addresses (0.0.0.0 for all of them)`;
+      return { zh: `HOST ${host} 找不到本机能用的地址：${addresses.zh}`, en: `HOST ${host} names no address this machine can find: ${addresses.en}` };
     default:
-      return error.message;
+      return systemReasonOf(error) ?? { zh: error.message, en: error.message };
   }
 }
 
@@ -46,7 +52,10 @@ export async function listenFirst(port: number, host: string): Promise<{ server:
   // The host too, as serve() passes it: the URL of a request that names none (HTTP/1.0) is built with it.
   const server = createAdaptorServer({ fetch: (request, bindings) => handle(request, bindings), hostname: host });
   await new Promise<void>((listening, failed) => {
-    const onError = (error: NodeJS.ErrnoException) => failed(new CannotStart(`Battlemap cannot serve: ${bindProblem(error, port, host)}.`));
+    const onError = (error: NodeJS.ErrnoException) => {
+      const problem = bindProblem(error, port, host);
+      failed(new CannotStart({ zh: `Battlemap 无法提供服务：${problem.zh}`, en: `Battlemap cannot serve: ${problem.en}.` }));
+    };
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);

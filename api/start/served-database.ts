@@ -20,16 +20,27 @@ export async function openServedDatabase(url: string, options: Parameters<typeof
   try {
     database = await openDatabase(url, options);
   } catch (error) {
-    if (error instanceof NewerDatabase || error instanceof OtherProgramsDatabase) throw new CannotStart(`Battlemap cannot start: ${error.reason.en}`);
-    throw new CannotStart(`Battlemap cannot open the database at DATABASE_URL=${url}: ${reasonOf(error)}.`);
+    if (error instanceof NewerDatabase || error instanceof OtherProgramsDatabase) {
+      throw new CannotStart({ zh: `Battlemap 无法启动：${error.reason.zh}`, en: `Battlemap cannot start: ${error.reason.en}` });
+    }
+    const reason = reasonOf(error);
+    throw new CannotStart({ zh: `Battlemap 无法打开数据库（DATABASE_URL=${url}）：${reason}`, en: `Battlemap cannot open the database at DATABASE_URL=${url}: ${reason}.` });
   }
   const refusal = await writeRefusal(database.client);
   if (refusal !== null) {
     await database.close();
     const path = localPathOf(url);
-    const what = path === null ? `the libSQL server at ${url}` : path;
-    const hint = path === null ? 'check its permissions and DATABASE_AUTH_TOKEN' : 'check that the user running Battlemap may write the file and its folder';
-    throw new CannotStart(`Battlemap cannot write to the database ${what} (DATABASE_URL): ${reasonOf(refusal)}; ${hint}.`);
+    const reason = reasonOf(refusal);
+    if (path === null) {
+      throw new CannotStart({
+        zh: `Battlemap 无法写入 ${url} 处 libSQL 服务器上的数据库（DATABASE_URL）：${reason}；请检查其权限和 DATABASE_AUTH_TOKEN`,
+        en: `Battlemap cannot write to the database on the libSQL server at ${url} (DATABASE_URL): ${reason}; check its permissions and DATABASE_AUTH_TOKEN.`,
+      });
+    }
+    throw new CannotStart({
+      zh: `Battlemap 无法写入数据库 ${path}（DATABASE_URL）：${reason}；请检查运行 Battlemap 的用户能否写入该文件及其所在文件夹`,
+      en: `Battlemap cannot write to the database ${path} (DATABASE_URL): ${reason}; check that the user running Battlemap may write the file and its folder.`,
+    });
   }
   return database;
 }

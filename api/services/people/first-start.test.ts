@@ -51,7 +51,10 @@ describe('production first start', () => {
       const server = start('taken.db', { BATTLEMAP_ADMIN_PASSWORD: 'first-admin-password', PORT: String(port) });
       expect(await server.exited).toBe(1);
       // That line alone: no stack trace, and no background job's complaint about a database closed under it.
-      expect(server.output().trim().split('\n')).toEqual([`Battlemap cannot serve: port ${port} on 127.0.0.1 is already in use (another Battlemap, or another program): stop it, or set PORT to a free port.`]);
+      expect(server.output().trim().split('\n')).toEqual([
+        `Battlemap 无法提供服务：127.0.0.1 上的端口 ${port} 已被占用（另一个 Battlemap，或其他程序）：请停止它，或把 PORT 设为空闲的端口 / ` +
+          `Battlemap cannot serve: port ${port} on 127.0.0.1 is already in use (another Battlemap, or another program): stop it, or set PORT to a free port.`,
+      ]);
       // Stopped before it opened the database: neither created, migrated nor swept.
       expect(existsSync(join(folder, 'taken.db'))).toBe(false);
     } finally {
@@ -62,6 +65,15 @@ describe('production first start', () => {
   it('with no password and no terminal, stops with exit code 1 and says what to set', async () => {
     const server = start('empty.db', {});
     expect(await server.exited).toBe(1);
-    expect(server.output()).toMatch(/BATTLEMAP_ADMIN_PASSWORD/);
+    expect(server.output().trim().split('\n')).toEqual([
+      '首次启动：数据库中还没有账号。请把 BATTLEMAP_ADMIN_PASSWORD 设为管理员“admin”的密码，或在终端中启动一次 Battlemap，按提示设置密码 / ' +
+        'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
+    ]);
+  }, 90_000);
+
+  it('with a password the policy refuses, stops with exit code 1 and says why in both languages', async () => {
+    const server = start('short.db', { BATTLEMAP_ADMIN_PASSWORD: 'short' });
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim().split('\n')).toEqual([expect.stringMatching(/^BATTLEMAP_ADMIN_PASSWORD 被拒绝：.*至少.* \/ BATTLEMAP_ADMIN_PASSWORD is refused: .*at least/i)]);
   }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { count, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import type { Label } from '../../../engine/labels';
 import { units, users } from '../../../db/schema';
 import { hashPassword } from '../../auth/password';
 import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
@@ -14,10 +15,11 @@ export async function hasUsers(database: Database): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** Why a first administrator password is refused, in the terminal's words; null when it is good. */
-export async function adminPasswordProblem(database: Database, password: string): Promise<string | null> {
+/** Why a first administrator password is refused, in both languages; null when it is good. */
+export async function adminPasswordProblem(database: Database, password: string): Promise<Label | null> {
   const issues = passwordShapeIssues(password, await readPasswordPolicy(database.db));
-  return issues.length === 0 ? null : issues.map((i) => `${i.message.en} (${i.message.zh})`).join('; ');
+  if (issues.length === 0) return null;
+  return { zh: issues.map((i) => i.message.zh).join('；'), en: issues.map((i) => i.message.en).join('; ') };
 }
 
 /**
