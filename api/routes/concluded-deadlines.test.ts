@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import type { Board, Card } from '../contracts/board';
 import { listColumnLabels, type ListPage } from '../contracts/lists';
+import { readTable } from '../services/import/read-table';
 
 const day = 86_400_000;
 /** The campaign concludes at the test's instant; the server is read three weeks later (a restart with BATTLEMAP_NOW, a year-end audit). */
@@ -80,5 +82,48 @@ describe('a concluded campaign read after its conclusion', () => {
     const level = rows[0]?.indexOf(listColumnLabels.level.zh) ?? -1;
     expect(level).toBeGreaterThan(-1);
     expect(rows.find((r) => Number(r[0]) === clue.id)?.[level]).toBe('正常');
+  });
+
+  it('has the CSV export say the instant in its name, exported on the later day and judged at the conclusion, the file itself still a plain table', async () => {
+    const csv = await office.get('/api/campaigns/1/lists/clues?format=csv&lang=zh');
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-clues-2026-07-06-asof-2026-06-15\.csv"/);
+    const rows = Papa.parse<string[]>(await csv.text()).data;
+    // The header first, as a re-import and a spreadsheet take it: no line of prose above it.
+    expect(rows[0]?.slice(0, 3)).toEqual([listColumnLabels.id.zh, listColumnLabels.title.zh, listColumnLabels.state.zh]);
+    // Read at the conclusion itself, the same: its deadlines are judged there too.
+    expect((await atConclusion.get('/api/campaigns/1/lists/responsibility?format=csv')).headers.get('content-disposition')).toMatch(
+      /filename="hz-\d{4}-responsibility-2026-06-15-asof-2026-06-15\.csv"/,
+    );
+  });
+
+  it('has the XLSX export say it on a sheet of its own and in the printed header, in the chosen language, the table left where it was', async () => {
+    const file = await office.get('/api/campaigns/1/lists/responsibility?format=xlsx&lang=zh');
+    expect(file.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-responsibility-2026-07-06-asof-2026-06-15\.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // What an import of the file reads: the table's header, not the note.
+    expect((await readTable(bytes)).headers.slice(0, 2)).toEqual([listColumnLabels.unit.zh, listColumnLabels.assignee.zh]);
+    await workbook.xlsx.load(bytes.slice().buffer);
+    const [table, about] = workbook.worksheets;
+    // The table is the first sheet, headed on its first row, as a live campaign's: it filters and imports as before.
+    expect((table?.getRow(1).values as unknown[]).slice(1, 3)).toEqual([listColumnLabels.unit.zh, listColumnLabels.assignee.zh]);
+    expect(table?.headerFooter.oddHeader).toContain('时限截至 2026-06-15 10:00（北京时间）');
+    expect(about?.name).toBe('说明');
+    const lines = about?.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    expect(lines).toEqual([
+      '时限截至 2026-06-15 10:00（北京时间）',
+      '专项行动已结束：时限状态和超期均按结束时计算，此后不再变化',
+      '导出时间 2026-07-06 10:00（北京时间）',
+    ]);
+
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load(await (await office.get('/api/campaigns/1/lists/clues?format=xlsx&lang=en')).arrayBuffer());
+    expect(english.worksheets[0]?.headerFooter.oddHeader).toContain('Deadlines as of 2026-06-15 10:00 (Asia/Shanghai)');
+    expect(english.worksheets[1]?.name).toBe('About');
+    expect(english.worksheets[1]?.getColumn(1).values.filter((v) => typeof v === 'string')).toEqual([
+      'Deadlines as of 2026-06-15 10:00 (Asia/Shanghai)',
+      'The campaign has concluded: deadline status and overdue are as they stood at its end, and change no more',
+      'Exported 2026-07-06 10:00 (Asia/Shanghai)',
+    ]);
   });
 });

@@ -200,6 +200,10 @@ describe('list exports', () => {
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.worksheets[0];
     expect(sheet?.name).toBe('Responsibility list');
+    // A campaign still running judges its deadlines now, the file's day: nothing says otherwise (see concluded-deadlines.test.ts).
+    expect(workbook.worksheets).toHaveLength(1);
+    // ExcelJS reads a sheet with no printed header as none at all.
+    expect(sheet?.headerFooter ?? null).toBeNull();
     const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
     expect(values(1).slice(0, 4)).toEqual([listColumnLabels.unit.en, listColumnLabels.assignee.en, listColumnLabels.kind.en, listColumnLabels.id.en]);
     // The deadline's status is headed as such beside the deadline itself, not "Deadline" over "On time" beside "Due" over a date.

@@ -55,6 +55,11 @@ export function exportDay(now: Date, timeZone: string): string {
   return new Date(ms + zoneOffsetMs(timeZone, ms)).toISOString().slice(0, 10);
 }
 
+/** A time zone as a Chinese sheet names it: the bureau's own zone as 北京时间 (its id, Asia/Shanghai, is English), another by its id. */
+export function zoneZh(timeZone: string): string {
+  return timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone;
+}
+
 /** A report's span as counted (api/services/report.ts `spanOf`): instants in UTC, `to` exclusive. */
 export interface CountedSpan {
   readonly from: string;

@@ -85,6 +85,12 @@ export async function tableXlsx(
     readonly heading?: readonly string[];
     /** The header row's labels wrapped in their column's width (long figure names), rather than cut off by the next. */
     readonly wrapHeader?: boolean;
+    /**
+     * What a reader of the table should know and the table cannot say as data (the instant a concluded campaign's
+     * deadlines are judged at): its lines on a second sheet, the first of them in the table's printed page header.
+     * The table stays the first sheet, headed on its first row, so that it filters, sorts and imports as any other.
+     */
+    readonly about?: { readonly sheetName: string; readonly lines: readonly string[] };
   } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
@@ -100,6 +106,8 @@ export async function tableXlsx(
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
     views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: above + 1 }],
     pageSetup: printedAs(table[0]?.length ?? 0, above + 1, frozenColumns),
+    // An & starts a code in a page header (&P, the page number): one of the text's own is written twice.
+    ...(layout.about?.lines[0] !== undefined && { headerFooter: { oddHeader: `&L${layout.about.lines[0].replaceAll('&', '&&')}` } }),
   });
   sheet.columns = (layout.widths ?? []).map((width) => ({ width }));
   for (const [i, line] of heading.entries()) {
@@ -124,6 +132,14 @@ export async function tableXlsx(
     added.commit();
   }
   sheet.commit();
+  if (layout.about !== undefined) {
+    const about = workbook.addWorksheet(layout.about.sheetName.slice(0, 31));
+    // As wide as its longest line, a Chinese character taking two of a column's units, so that each line reads whole.
+    const widthOf = (line: string) => [...line].reduce((width, char) => width + (char.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+    about.columns = [{ width: Math.min(255, Math.max(...layout.about.lines.map(widthOf)) + 2) }];
+    for (const line of layout.about.lines) about.addRow([line]).commit();
+    about.commit();
+  }
   await workbook.commit();
   const file = Buffer.concat(chunks);
   return new Uint8Array(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);

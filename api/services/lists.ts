@@ -345,7 +345,7 @@ export async function readWholeList(db: Db, list: ListName, campaignId: number, 
   }
   // The list's order, as SQL orders the keys: sorted here rather than by the database, each row's key built once.
   const sorted = sort === null ? sortedBy(rows, keyOf, compareKeys) : sortedBy(rows, (row) => sortedKeyOf(sort, row), compareSorted(sort));
-  return { campaign, items: sorted.map((row) => itemOf(row, campaign, asOf)) };
+  return { campaign, asOf, items: sorted.map((row) => itemOf(row, campaign, asOf)) };
 }
 
 /** Rows in the order of their keys, each key built once. */

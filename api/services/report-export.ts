@@ -1,6 +1,6 @@
 import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
-import { categoryScopeName, uncategorised, type ExportNames } from './export-names';
+import { categoryScopeName, uncategorised, zoneZh, type ExportNames } from './export-names';
 import type { CampaignReport } from './report';
 
 type Lang = 'zh' | 'en';
@@ -84,11 +84,6 @@ export async function reportXlsx(table: (string | number)[][], sheetName: string
 }
 
 type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };
-
-/** A time zone as a Chinese sheet names it: the bureau's own zone as 北京时间 (its id, Asia/Shanghai, is English), another by its id. */
-function zoneZh(timeZone: string): string {
-  return timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone;
-}
 
 /** The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), and its escalations. */
 export function reportHeading(h: Heading, lang: Lang): string[] {
