@@ -6,14 +6,11 @@ import { ExtendForm } from '../deadlines/extend-form';
 import { extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 import { extensionMessages, xm } from '../deadlines/messages';
 import { me } from '../session/session';
+import type { DraftedForm } from './drafted-forms';
 import type { FieldsDraft } from './drafts';
 import type { FieldErrors } from './payload-fields';
 import { MergeForm } from './merge-form';
 import { ReasonForm, TransferForm } from './reason-forms';
-
-/** The drawer's forms kept as drafts of their fields (besides the note's and the summary's, drafts of their own). */
-export const draftedForms = ['edit', 'transfer', 'extend', 'ask', 'decline', 'merge', 'untypical'] as const;
-export type DraftedForm = (typeof draftedForms)[number];
 
 /** What the toast says of a request that worked. */
 export type Done = MessageKey | Label | (() => string);
