@@ -6,6 +6,7 @@ import { organisationTypeLabel } from './outcome-labels';
 import { figure } from './format';
 import { dateTime, dueDate } from '../ui/dates';
 import { DetailActions } from './detail-actions';
+import { ItemGone } from './item-gone';
 import { typicalOf } from './typical-case';
 import { ItemEscalations } from '../escalations/item-escalations';
 import { CluePartsSection } from '../intake/clue-parts';
@@ -80,6 +81,9 @@ export function DetailPanel(props: {
   const [itemRead, { refetch: refetchItem }] = createResource(key, (k) => unlessGone(api.item(k.kind, k.id)));
   const [historyRead, { refetch: refetchHistory }] = createResource(key, (k) => unlessGone(api.history(k.kind, k.id)));
   const item = keptRead(itemRead, refetchItem);
+  // The item as this panel last showed it: gone since (someone else took it out of the user's units), the panel says
+  // so, and where it was, rather than that it "may have been" transferred or its number is wrong.
+  const seen = createMemo<ItemDetail | undefined>((before) => item() ?? before);
   const history = keptRead(historyRead, refetchHistory);
   const files = createMemo(() => filesNamed(history() ?? []));
   const edits = createMemo(() => editedValues(history() ?? []));
@@ -137,7 +141,7 @@ export function DetailPanel(props: {
           ×
         </button>
       </header>
-      <Show when={item() !== null} fallback={<p class="detail-gone" data-testid="detail-gone">{t('itemGone')}</p>}>
+      <Show when={item() !== null} fallback={<ItemGone kind={props.kind} id={props.id} seen={seen()} campaign={props.campaign} />}>
         <WhenRead read={item()} error={itemRead.error} what={t('itemFailed')} loading={<div class="detail-loading">{t('loading')}</div>} class="detail-failed" testid="detail-failed">
           {(detail) => (
             <div class="detail-scroll" data-item={detail().id}>

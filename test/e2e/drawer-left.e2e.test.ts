@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { apiCall, asUser, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+
+/**
+ * An item taken out of a lead's units by someone else while the lead has a drawer form open on it, in Chromium: the
+ * drawer says what happened, and what the lead typed stays to read and copy. Needs `npm run build`.
+ */
+const suite = browserSuite({ seed: { clues: 40, problems: 4 } });
+
+describe("a drawer whose item someone else transfers out of the reader's units", () => {
+  // Two users signed in and two transfers followed live: past the default 30 s on this shared machine, with another file running.
+  test('says the item was transferred out of their units, and keeps what they typed, to copy; back in their units, the forms reopen with it', { timeout: 60_000 }, () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      const clue = board.columns[0]?.cards.find((c) => c.unitId === 'hantai');
+      if (clue === undefined) throw new Error('the seed has no verifying clue of hantai');
+      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      try {
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${clue.id}`);
+        await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+        const drawer = page.getByTestId('detail-panel');
+        // A work note written, then a transfer begun: both typed, neither sent.
+        const note = '6月14日走访被害人三名，\n其中两人确认曾向同一账户转账。';
+        await drawer.getByTestId('action-note').click();
+        await drawer.locator('[data-testid=note-form] textarea[name=text]').fill(note);
+        await drawer.getByTestId('action-transfer').click();
+        const transferForm = drawer.getByTestId('transfer-form');
+        await transferForm.locator('select[name=unitId]').selectOption('nanzheng');
+        await transferForm.locator('textarea[name=reason]').fill('主要嫌疑人落脚南郑');
+
+        const before = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${clue.id}`);
+        await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${clue.id}/transfer`, { version: before.version, unitId: 'chenggu', reason: '户籍在城固' });
+
+        // Said plainly: transferred out of the lead's units by someone else, from the unit it was with; not "may have been".
+        await drawer.getByTestId('detail-gone').waitFor({ timeout: 10_000 });
+        expect(await drawer.getByTestId('detail-gone').textContent()).toContain(
+          '此事项已被他人移交出您的单位（原属“汉台分局”），您已不能查看或办理。它现在所属的单位和此后的办理情况不在您的查看范围内。',
+        );
+        // What was typed, each text as it was, read-only.
+        const unsent = drawer.getByTestId('unsent-text');
+        expect(await unsent.locator('label').allTextContents()).toEqual(['进展记录', '移交 · 原因']);
+        expect(await unsent.locator('textarea').evaluateAll((fields) => fields.map((f) => [(f as HTMLTextAreaElement).value, (f as HTMLTextAreaElement).readOnly]))).toEqual([
+          [note, true],
+          ['主要嫌疑人落脚南郑', true],
+        ]);
+        await unsent.first().getByTestId('unsent-copy').click();
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(note);
+
+        // Not dropped: back in the lead's units, the drawer reads it again and opens it on the note as typed.
+        const moved = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${clue.id}`);
+        await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${clue.id}/transfer`, { version: moved.version, unitId: 'hantai', reason: '退回汉台' });
+        await expect.poll(() => drawer.locator('[data-testid=note-form] textarea[name=text]').inputValue(), { timeout: 10_000 }).toBe(note);
+        await drawer.getByTestId('action-transfer').click();
+        expect(await transferForm.locator('textarea[name=reason]').inputValue()).toBe('主要嫌疑人落脚南郑');
+      } finally {
+        await office.context.close();
+      }
+    }));
+});
