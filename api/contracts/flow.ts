@@ -58,7 +58,8 @@ export const flow = z
     timeZone: z.string(),
     /**
      * The days charted, first and last local day, inclusive: a phase's window as the settings have it, the days a phase
-     * the campaign has left ran (see `phaseEndedAt`), or the range asked for.
+     * the campaign has left ran (see `phaseEndedAt`), the window run on to today for a phase under way past it (see
+     * `windowEndedOn`), or the range asked for.
      */
     window: z.object({ start: z.string(), end: z.string() }),
     /**
@@ -67,6 +68,12 @@ export const flow = z
      * its last day counted to the advance, whatever its window in the settings says now.
      */
     phaseEndedAt: z.string().nullable(),
+    /**
+     * The last day of the phase's window as the settings have it, when the phase is under way past it (its window has
+     * ended, the office has not advanced it yet), else null. Its report counts to now, so its days run on to today (the
+     * "as of"'s day, if one was asked) as its tables count them, and the charts mark this day as the window's end.
+     */
+    windowEndedOn: z.string().nullable(),
     /** Today's local date (the "as of"'s, if one before now was asked): the days run to it (or to the window's end, if that came first). */
     today: z.string(),
     /** The instant the days run to when a report's "as of" before now was asked (UTC), else null: the charts mark it rather than today. */

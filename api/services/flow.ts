@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, phases, startOfLocalDate, type ClueState, type Phase } from '../../engine';
+import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, startOfLocalDate, type ClueState, type Phase } from '../../engine';
 import type { Flow } from '../contracts/flow';
 import type { IdOrNone } from '../contracts/common';
-import { loadCampaign, type CampaignRow } from './campaign-rules';
-import { phaseCountedFrom } from './report';
+import { loadCampaign } from './campaign-rules';
+import { phaseChartDays } from './phase-chart-days';
 import { letOthersIn } from './let-others-in';
 
 /** Part of the campaign a flow counts: the clues of some units (a branch and those below it), of one category (or none), or both. */
@@ -120,25 +120,8 @@ async function scopedStateChanges(db: Db, campaignId: number, from: string, unti
 }
 
 /**
- * The days a phase the campaign has left ran, as its frozen report counts them: from the local day of the instant its
- * figures count from to the day of the advance out of it, and that instant; undefined for a phase under way or not
- * entered. Its window in the settings is the plan, and may be edited after the advance (shortened to the day the phase
- * ended, as the advance dialog suggests): charted over it, a frozen report's charts ran over other days than its
- * tables, and changed after the freeze.
- */
-function phaseLeftSpan(campaign: CampaignRow, phase: Phase): { start: string; end: string; endsAt: string } | undefined {
-  const from = phaseCountedFrom(campaign, phase);
-  const endsAt = campaign.context.phaseEnteredAt[phases[phases.indexOf(phase) + 1] ?? 'concluded'];
-  if (from === undefined || endsAt === undefined) return undefined;
-  const zone = campaign.config.timeZone;
-  const start = localDateOf(new Date(from), zone);
-  // The advance's instant is the span's end, not in it: its last day is the one its last millisecond falls on.
-  const end = localDateOf(new Date(Date.parse(endsAt) - 1), zone);
-  return { start, end: end < start ? start : end, endsAt: new Date(endsAt).toISOString() };
-}
-
-/**
- * Cumulative flow of one phase's window (the days it ran, once the campaign has left it) (or of a range of days): how many clues stood in each state
+ * Cumulative flow of the days a phase's report counts (see {@link phaseChartDays}: its window; the days it ran, once
+ * the campaign has left it; on to today, for one under way past its window) or of a range of days: how many clues stood in each state
  * at the end of each local day, rebuilt from the audit log's state changes
  * (so a clue moved today does not rewrite yesterday), as counts of
  * (quarter of an hour, from, to); each quarter is given to the local day it
@@ -157,18 +140,19 @@ export async function readFlow(
   // A date-range report's charts span its own days (the campaign's first and last where it names none), not a phase's window.
   const phase: Phase | null = range !== undefined ? null : (requested ?? (isPhase(campaign.state) ? campaign.state : campaign.state === 'concluded' ? 'consolidation' : 'survey'));
   const zone = campaign.config.timeZone;
-  const left = phase === null ? undefined : phaseLeftSpan(campaign, phase);
-  const window = phase === null ? { start: range?.from ?? campaign.startsOn, end: range?.to ?? campaign.endsOn } : (left ?? campaign.config.windows[phase]);
   // A report "as of" an earlier instant counts to it: its charts run to that day, the day counted to the instant (the
   // report counts entries at it too, hence the millisecond after). One not before now is now, as the report reads it.
   const cut = asOf !== undefined && Date.parse(asOf) < now.getTime() ? new Date(asOf) : undefined;
   const today = localDateOf(cut ?? now, zone);
+  const charted = phase === null ? undefined : phaseChartDays(campaign, phase, cut ?? now);
+  const window = charted ?? { start: range?.from ?? campaign.startsOn, end: range?.to ?? campaign.endsOn };
+  const leftAt = charted?.leftAt ?? null;
   const last = today < window.end ? today : window.end;
   const from = startOfLocalDate(window.start, zone).toISOString();
   const dayEnds = endOfLocalDate(last, zone).toISOString();
   const counted = cut !== undefined && last === today ? new Date(cut.getTime() + 1).toISOString() : dayEnds;
   // A phase left counts to the advance out of it, not to the end of that day: the next phase's changes are its own.
-  const until = left !== undefined && left.endsAt < counted ? left.endsAt : counted;
+  const until = leftAt !== null && leftAt < counted ? leftAt : counted;
 
   const whole = scope.units === null && scope.categoryId === null;
   const moves = whole ? await stateChanges(db, campaignId, from, until) : await scopedStateChanges(db, campaignId, from, until, scope);
@@ -196,5 +180,5 @@ export async function readFlow(
     if (delta !== undefined) for (const s of clueStates) running[s] += delta[s];
     return { date, counts: { ...running }, open: openOf(running) };
   });
-  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, phaseEndedAt: left?.endsAt ?? null, today, asOf: cut === undefined ? null : cut.toISOString(), states: [...clueStates], openAtStart: openOf(before), days };
+  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, phaseEndedAt: leftAt, windowEndedOn: charted?.windowEndedOn ?? null, today, asOf: cut === undefined ? null : cut.toISOString(), states: [...clueStates], openAtStart: openOf(before), days };
 }

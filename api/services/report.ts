@@ -33,7 +33,7 @@ const asOfGraceMs = 60_000;
  * from its advance, they were in no phase's figures, only the whole campaign's. (The demo's campaign, created after
  * the history it plays, counts from its advance.)
  */
-export function phaseCountedFrom(campaign: CampaignRow, phase: Phase): string | undefined {
+export function phaseCountedFrom(campaign: Pick<CampaignRow, 'context' | 'createdAt'>, phase: Phase): string | undefined {
   const began = campaign.context.phaseEnteredAt[phase];
   if (began === undefined) return undefined;
   // Instants may come with an offset (+08:00); the log's are UTC, compared as text.
