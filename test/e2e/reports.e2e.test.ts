@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
+import { apiCall, artifacts, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
@@ -500,6 +500,50 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByRole('img', { name: /^Most cases solved: / }).waitFor();
       await page.getByRole('region', { name: 'By crime category · Clues and cases' }).waitFor();
     } finally {
+      await context.close();
+    }
+  });
+
+  test("a phase under way past its window's end is charted on to today, as its tables count, the window's end marked, in both languages", async () => {
+    const { context, page, campaignId } = await signedIn();
+    const settingsPath = `/api/campaigns/${campaignId}/settings`;
+    type Settings = { revision: number; config: { windows: Record<string, { start: string; end: string }> } };
+    const settings = await api<Settings>(context, settingsPath);
+    const windows = settings.config.windows;
+    // The crackdown's window ended on 10 June and the office has not advanced it: today is the 15th.
+    const shortened = await apiCall<Settings>(suite.server.url, context, 'PATCH', settingsPath, { revision: settings.revision, windows: { ...windows, crackdown: { start: '2026-03-01', end: '2026-06-10' } } });
+    try {
+      const flow = await api<Flow>(context, `/api/campaigns/${campaignId}/flow?phase=crackdown`);
+      expect(flow.windowEndedOn).toBe('2026-06-10');
+      const last = flow.days.at(-1);
+      if (last === undefined) throw new Error('the crackdown has no days of flow');
+      expect(last.date).toBe('2026-06-15');
+
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=crackdown`);
+      const charts = page.locator('[data-testid=flow-charts][data-phase=crackdown]');
+      await charts.waitFor();
+      expect(await charts.getAttribute('data-window')).toBe('2026-03-01/2026-06-15');
+      expect(await charts.getAttribute('data-window-ended')).toBe('2026-06-10');
+      // Both charts mark where the window ended, and today after it.
+      for (const chart of ['chart-flow', 'chart-burndown']) {
+        await page.locator(`[data-testid=${chart}] svg text`, { hasText: '计划截止' }).waitFor();
+        await page.locator(`[data-testid=${chart}] svg text`, { hasText: '今天' }).waitFor();
+      }
+      await page.getByRole('img', { name: new RegExp(`窗口 2026年3月1日 至 2026年6月10日 已结束，该阶段尚未推进，统计至 2026年6月15日$`) }).waitFor();
+      await page.getByTestId('chart-burndown-data').locator('summary').click();
+      const burndownTable = page.getByRole('table', { name: '燃尽图：在办线索与阶段窗口（打击整治阶段窗口 2026年3月1日 至 2026年6月10日，已结束未推进，统计至 2026年6月15日）' });
+      // The last row is today's, its open clues the flow's, the ideal long at none.
+      expect(await burndownTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([chineseDay(last.date), new Intl.NumberFormat('zh-CN').format(last.open), '0']);
+      await charts.evaluate((element) => element.scrollIntoView());
+      await page.screenshot({ path: `${artifacts}/report-window-ended-zh.png` });
+
+      await page.getByTestId('lang-toggle').click();
+      for (const chart of ['chart-flow', 'chart-burndown']) await page.locator(`[data-testid=${chart}] svg text`, { hasText: 'Window ended' }).waitFor();
+      await page.getByRole('table', { name: 'Burndown: open clues against the Crackdown window (1 Mar 2026 to 10 Jun 2026, ended but not yet advanced: counted to 15 Jun 2026)' }).waitFor();
+      await page.getByRole('img', { name: /the window ran 1 Mar 2026 to 10 Jun 2026 and has ended, the phase not yet advanced: counted to 15 Jun 2026$/ }).waitFor();
+      await page.screenshot({ path: `${artifacts}/report-window-ended-en.png` });
+    } finally {
+      await apiCall(suite.server.url, context, 'PATCH', settingsPath, { revision: shortened.revision, windows });
       await context.close();
     }
   });

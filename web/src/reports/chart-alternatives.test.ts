@@ -42,6 +42,20 @@ describe("the flow charts' text alternative", () => {
     expect(idealOpen(flow, windowDates(flow))).toEqual([8, 6, 4, 2, 0]);
   });
 
+  it('brings the ideal line to none at a window that has ended under a phase still under way, and keeps it there to today', () => {
+    // Charted 1 to 7 January, the window having ended on the 5th.
+    const flow = { ...flowOf(7, 7, 8), windowEndedOn: '2026-01-05' };
+    expect(idealOpen(flow, windowDates(flow))).toEqual([8, 6, 4, 2, 0, 0, 0]);
+  });
+
+  it('says a phase under way past its window is charted on to today, and when its window ended', () => {
+    const flow = { ...flowOf(12, 12, 4), windowEndedOn: '2026-01-10' };
+    setLang('zh');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月12日 为 16 条（理想进度 0 条）；窗口 2026年1月1日 至 2026年1月10日 已结束，该阶段尚未推进，统计至 2026年1月12日');
+    setLang('en');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 16 on 12 Jan 2026 (ideal: 0); the window ran 1 Jan 2026 to 10 Jan 2026 and has ended, the phase not yet advanced: counted to 12 Jan 2026');
+  });
+
   it('sums each chart up in the UI language, its dates written as the rest of the UI writes them', () => {
     const flow = flowOf(10, 31, 4);
     setLang('zh');

@@ -77,7 +77,8 @@ export function windowDates(flow: Flow): string[] {
 
 /**
  * The burndown's ideal line on each date of the window: straight from the
- * open count as the window began to none at its end. A window that began
+ * open count as the window began to none at its end, and none after it for a
+ * phase charted on past its window (not yet advanced). A window that began
  * with nothing open (the survey, whose clues all arrive within it) would make
  * that line flat at zero, so there it starts from the highest count so far.
  */
@@ -85,8 +86,9 @@ export function idealOpen(flow: Flow, dates: readonly string[]): (number | null)
   const days = flow.days;
   const peak = days.reduce((best, day, i) => (day.open > (days[best]?.open ?? 0) ? i : best), 0);
   const from = flow.openAtStart > 0 ? { index: 0, open: flow.openAtStart } : { index: peak, open: days[peak]?.open ?? 0 };
-  const steps = Math.max(dates.length - 1 - from.index, 1);
-  return dates.map((_, i) => (i < from.index ? null : Math.round(from.open * (1 - (i - from.index) / steps) * 10) / 10));
+  const end = flow.windowEndedOn === null ? dates.length - 1 : dates.indexOf(flow.windowEndedOn);
+  const steps = Math.max(end - from.index, 1);
+  return dates.map((_, i) => (i < from.index ? null : Math.max(0, Math.round(from.open * (1 - (i - from.index) / steps) * 10) / 10)));
 }
 
 /** A point of the ideal line as read out; a dash before it starts (at the peak, in a window that began with none open). */
@@ -113,8 +115,15 @@ export function burndownSummary(flow: Flow): string {
   const dates = windowDates(flow);
   const ideal = idealOpen(flow, dates)[dates.indexOf(last.date)];
   // A date range's or the whole campaign's chart is of the period its report counts, which no phase's window bounds;
-  // a phase left, of the days it ran to the advance out of it.
-  const message = flow.phase === null ? reportMessages.burndownSummaryRange : flow.phaseEndedAt !== null ? reportMessages.burndownSummaryLeft : reportMessages.burndownSummary;
+  // a phase left, of the days it ran to the advance out of it; a phase under way past its window, on to today.
+  const message =
+    flow.phase === null
+      ? reportMessages.burndownSummaryRange
+      : flow.phaseEndedAt !== null
+        ? reportMessages.burndownSummaryLeft
+        : flow.windowEndedOn !== null
+          ? reportMessages.burndownSummaryOverdue
+          : reportMessages.burndownSummary;
   return trFilled(message, {
     start: count(flow.openAtStart),
     date: calendarDay(last.date),
@@ -122,5 +131,6 @@ export function burndownSummary(flow: Flow): string {
     ideal: idealText(ideal),
     from: calendarDay(flow.window.start),
     to: calendarDay(flow.window.end),
+    ended: flow.windowEndedOn === null ? '' : calendarDay(flow.windowEndedOn),
   });
 }

@@ -30,12 +30,16 @@ const stateColours: Record<ClueState, string> = {
 /** As the legend lists them: what has just arrived first. */
 const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
-/** What a chart's caption says it spans: its phase's window, the days a phase left ran, or the range of days a date-range or whole-campaign report counts. */
-const captionOf = (flow: Flow, captions: { phase: ReportMessageKey; left: ReportMessageKey; range: ReportMessageKey }) => {
-  const caption = flow.phase === null ? captions.range : flow.phaseEndedAt !== null ? captions.left : captions.phase;
+/**
+ * What a chart's caption says it spans: its phase's window, the days a phase left ran, the window and the days after it
+ * a phase under way past it has run on, or the range of days a date-range or whole-campaign report counts.
+ */
+const captionOf = (flow: Flow, captions: { phase: ReportMessageKey; left: ReportMessageKey; overdue: ReportMessageKey; range: ReportMessageKey }) => {
+  const caption = flow.phase === null ? captions.range : flow.phaseEndedAt !== null ? captions.left : flow.windowEndedOn !== null ? captions.overdue : captions.phase;
   return rt(caption)
     .replace('{phase}', flow.phase === null ? '' : tr(campaignStateLabels[flow.phase]))
     .replace('{from}', calendarDay(flow.window.start))
+    .replace('{ended}', flow.windowEndedOn === null ? '' : calendarDay(flow.windowEndedOn))
     .replace('{to}', calendarDay(flow.window.end));
 };
 
@@ -54,12 +58,20 @@ function daysAxis(dates: readonly string[]) {
   };
 }
 
-/** A vertical line at today (or at the day of the report's "as of", said as such), when it falls inside the window. */
-function todayLine(flow: Flow, dates: readonly string[]) {
-  const label = flow.asOf === null ? rt('today') : rt('asOf');
-  return dates.includes(flow.today)
-    ? { symbol: 'none', silent: true, label: { formatter: label, color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const }, data: [{ xAxis: flow.today }] }
-    : undefined;
+/**
+ * Vertical lines at today (or at the day of the report's "as of", said as such), when it falls inside the days charted,
+ * and, for a phase under way past its window, at the window's last day: the days after it are the phase run on late.
+ */
+function dayLines(flow: Flow, dates: readonly string[]) {
+  const today = dates.includes(flow.today)
+    ? [{ xAxis: flow.today, label: { formatter: flow.asOf === null ? rt('today') : rt('asOf'), color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const } }]
+    : [];
+  const windowEnded =
+    flow.windowEndedOn !== null && dates.includes(flow.windowEndedOn)
+      ? [{ xAxis: flow.windowEndedOn, label: { formatter: rt('windowEnded'), color: '#3d434b', position: 'insideEndTop' as const, backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3] }, lineStyle: { color: '#5f6670', type: 'solid' as const } }]
+      : [];
+  const data = [...windowEnded, ...today];
+  return data.length === 0 ? undefined : { symbol: 'none', silent: true, data };
 }
 
 /**
@@ -93,7 +105,7 @@ function CumulativeFlow(props: { flow: Flow }) {
           stack: 'flow',
           itemStyle: { color: stateColours[state] },
           data: dates.map((date) => byDate.get(date)?.counts[state] ?? null),
-          ...(i === stackOrder.length - 1 ? { markLine: todayLine(props.flow, dates) } : {}),
+          ...(i === stackOrder.length - 1 ? { markLine: dayLines(props.flow, dates) } : {}),
         })),
       };
     },
@@ -105,7 +117,7 @@ function CumulativeFlow(props: { flow: Flow }) {
   });
   return (
     <ChartFigure
-      caption={captionOf(props.flow, { phase: 'cumulativeFlow', left: 'cumulativeFlowLeft', range: 'cumulativeFlowRange' })}
+      caption={captionOf(props.flow, { phase: 'cumulativeFlow', left: 'cumulativeFlowLeft', overdue: 'cumulativeFlowOverdue', range: 'cumulativeFlowRange' })}
       summary={flowSummary(props.flow, legendOrder)}
       testId="chart-flow"
       hostRef={(element) => (host = element)}
@@ -144,7 +156,7 @@ function Burndown(props: { flow: Flow }) {
             ...drawnAs(props.flow, dates, { lineStyle: { color: '#c8322b', width: 2 }, areaStyle: { color: 'rgba(200, 50, 43, 0.08)' } }),
             itemStyle: { color: '#c8322b' },
             data: dates.map((date) => byDate.get(date)?.open ?? null),
-            markLine: todayLine(props.flow, dates),
+            markLine: dayLines(props.flow, dates),
           },
         ],
       };
@@ -162,7 +174,7 @@ function Burndown(props: { flow: Flow }) {
   };
   return (
     <ChartFigure
-      caption={captionOf(props.flow, { phase: 'burndown', left: 'burndownLeft', range: 'burndownRange' })}
+      caption={captionOf(props.flow, { phase: 'burndown', left: 'burndownLeft', overdue: 'burndownOverdue', range: 'burndownRange' })}
       summary={burndownSummary(props.flow)}
       testId="chart-burndown"
       hostRef={(element) => (host = element)}
@@ -209,6 +221,7 @@ export function FlowCharts(props: {
             data-phase={current().phase ?? ''}
             data-window={`${current().window.start}/${current().window.end}`}
             data-phase-ended={current().phaseEndedAt ?? ''}
+            data-window-ended={current().windowEndedOn ?? ''}
             data-as-of={current().asOf ?? ''}
             data-unit={current().unit ?? ''}
             data-category={current().categoryId ?? ''}

@@ -81,11 +81,21 @@ export const reportMessages = {
   // A phase the campaign has left is charted over the days it ran, to the advance, as its frozen report counts it: not its window, which the settings may have changed since.
   cumulativeFlowLeft: { zh: '累积流图：各状态线索数（{phase}阶段实际起止：{from} 至 {to}）', en: 'Cumulative flow: clues in each state (the {phase} phase as it ran, {from} to {to})' },
   burndownLeft: { zh: '燃尽图：在办线索（{phase}阶段实际起止：{from} 至 {to}）', en: 'Burndown: open clues (the {phase} phase as it ran, {from} to {to})' },
+  // A phase under way past its window (not yet advanced) is charted on to today, as its report counts it, the window's end marked.
+  cumulativeFlowOverdue: {
+    zh: '累积流图：各状态线索数（{phase}阶段窗口 {from} 至 {ended}，已结束未推进，统计至 {to}）',
+    en: 'Cumulative flow: clues in each state ({phase} window {from} to {ended}, ended but not yet advanced: counted to {to})',
+  },
+  burndownOverdue: {
+    zh: '燃尽图：在办线索与阶段窗口（{phase}阶段窗口 {from} 至 {ended}，已结束未推进，统计至 {to}）',
+    en: 'Burndown: open clues against the {phase} window ({from} to {ended}, ended but not yet advanced: counted to {to})',
+  },
   cumulativeFlowRange: { zh: '累积流图：各状态线索数（{from} 至 {to}）', en: 'Cumulative flow: clues in each state ({from} to {to})' },
   burndownRange: { zh: '燃尽图：在办线索（{from} 至 {to}）', en: 'Burndown: open clues, {from} to {to}' },
   openClues: { zh: '在办线索', en: 'Open clues' },
   idealLine: { zh: '理想进度', en: 'Ideal' },
   today: { zh: '今天', en: 'Today' },
+  windowEnded: { zh: '计划截止', en: 'Window ended' },
   flowFailed: { zh: '流量图加载失败', en: 'The flow charts could not be loaded' },
   // The charts in words, for a screen reader (their drawing is read as a jumble of tick labels) and in a table beside each.
   chartData: { zh: '数据表', en: 'Data table' },
@@ -103,6 +113,10 @@ export const reportMessages = {
   burndownSummaryLeft: {
     zh: '在办线索：阶段开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；该阶段实际 {from} 至 {to}（至推进到下一阶段）',
     en: 'Open clues: {start} as the phase began, {open} on {date} (ideal: {ideal}); the phase ran {from} to {to}, up to the advance out of it',
+  },
+  burndownSummaryOverdue: {
+    zh: '在办线索：阶段窗口开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；窗口 {from} 至 {ended} 已结束，该阶段尚未推进，统计至 {to}',
+    en: 'Open clues: {start} as the window began, {open} on {date} (ideal: {ideal}); the window ran {from} to {ended} and has ended, the phase not yet advanced: counted to {to}',
   },
   burndownSummaryRange: {
     zh: '在办线索：统计期开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；统计期 {from} 至 {to}',
