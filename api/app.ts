@@ -8,7 +8,7 @@ import { reasonOf } from '../db/error-cause';
 import { unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
-import { ApiError, problemResponse, tooLarge } from './errors';
+import { ApiError, expectedError, problemResponse, tooLarge } from './errors';
 import { bodyLimits } from './middleware/body-limit';
 import { refuseNulCharacters } from './middleware/nul-characters';
 import { requestLog } from './middleware/request-log';
@@ -118,16 +118,18 @@ export function createApp(options: AppOptions) {
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Battlemap API', version: '0.1.0', description: 'Every error is RFC 9457 problem+json with a bilingual `reason`.' },
+    info: { title: 'Battlemap API', version: '0.1.0', description: "Every error is RFC 9457 problem+json with a bilingual `reason`. Any write may be answered 507 `disk_full` while the server's disk is full: nothing of it was saved, and the same request sent again once there is room goes through." },
   });
 
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(options.log));
   app.use('*', securityHeaders);
   app.onError((error, c) => {
-    if (error instanceof ApiError) {
-      if (error.status === 403 || error.status === 422 || error.status === 409) c.set('outcome', error.code);
-      return problemResponse(c, error);
+    // A full disk is said once in the log by the write queue, when it starts: not here with a stack for each write it refuses.
+    const expected = expectedError(error);
+    if (expected !== null) {
+      if (expected.status === 403 || expected.status === 422 || expected.status === 409) c.set('outcome', expected.code);
+      return problemResponse(c, expected);
     }
     if (error instanceof HTTPException && error.status === 400) {
       // Hono's validator throws this for a body that is not JSON at all.

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { isDiskFull } from '../db/disk-full';
 import type { AppEnv } from './context';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { refusalCodes, type FieldIssue, type Label, type Refusal, type RefusalCode } from '../engine';
@@ -17,6 +18,7 @@ export const apiErrorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   storage_full: 507,
+  disk_full: 507,
   internal: 500,
   starting: 503,
   stopping: 503,
@@ -38,6 +40,7 @@ const apiErrorLabels: Record<ApiErrorCode, Label> = {
   unsupported_media_type: { zh: '请求内容类型不受支持', en: 'Unsupported content type' },
   rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   storage_full: { zh: '存储空间已达上限', en: 'The storage limit is reached' },
+  disk_full: { zh: '服务器磁盘已满，本次操作未保存，请联系管理员', en: "The server's disk is full: nothing was saved; tell the administrator" },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   starting: { zh: '服务正在启动，请稍后再试', en: 'Battlemap is starting; try again in a moment' },
   stopping: { zh: '服务正在停止，本次请求未被处理，请稍后重试', en: 'Battlemap is stopping and did not take this request; try again in a moment' },
@@ -120,6 +123,16 @@ export function problemBody(error: ApiError, requestId?: string): ProblemBody {
     ...error.extra,
     ...(requestId !== undefined && { requestId }),
   };
+}
+
+/**
+ * The answer an error is given, when it is expected: an ApiError as it is, and a write the server's disk had no room
+ * for as a 507 `disk_full` (nothing of it was saved, and the same request sent again once there is room goes
+ * through); null for any other error, a bug, answered 500.
+ */
+export function expectedError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  return isDiskFull(error) ? new ApiError('disk_full') : null;
 }
 
 /** Renders an ApiError as problem+json. */

@@ -32,6 +32,8 @@ export interface Database {
   writeCounts(): WriteCounts & { readonly worker: 'working' | 'failed' | 'none' };
   /** Changes after every write but a move has committed (see WriteQueue's `writesEnded`). */
   writesEnded(): number;
+  /** Why the last write failed for a full disk, from then until a write succeeds again; null otherwise (see WriteQueue's `diskFull`). */
+  diskFull(): string | null;
   readonly isLocalFile: boolean;
   /** Closes the connections once the writes queued have committed (or failed), and the write worker's once it has finished what it was sent: resolves when it has ended. */
   close(): Promise<void>;
@@ -106,7 +108,15 @@ export async function openDatabase(url: string, options: { authToken?: string; w
   await rescanIdentifiers(db);
   // A worker needs a file both threads can open; an in-memory database exists on one connection only.
   const worker = options.writeWorker !== undefined && isLocalFile && !inMemory ? new WriteWorker(options.writeWorker, { url, busyTimeoutMs }) : undefined;
-  const queue = new WriteQueue(writer === client ? db : drizzle(writer, { schema }), worker === undefined ? {} : { elsewhere: worker });
+  const where = localPathOf(url) ?? url;
+  // One line when it starts and one when it ends, not a stack trace per write refused meanwhile.
+  const diskFullChanged = (reason: string | null) =>
+    console.error(
+      reason === null
+        ? `Battlemap writes to ${where} again: the disk has room.`
+        : `Battlemap cannot write to ${where}: the disk is full (${reason}). Writes are refused (507 disk_full, nothing of them saved) and GET /api/health answers 503 until space is freed.`,
+    );
+  const queue = new WriteQueue(writer === client ? db : drizzle(writer, { schema }), { ...(worker !== undefined && { elsewhere: worker }), diskFullChanged });
   return {
     url,
     client,
@@ -115,6 +125,7 @@ export async function openDatabase(url: string, options: { authToken?: string; w
     together: (group, input) => queue.together(group, input),
     writeCounts: () => ({ ...queue.counts, worker: worker === undefined ? 'none' : worker.working ? 'working' : 'failed' }),
     writesEnded: () => queue.writesEnded,
+    diskFull: () => queue.diskFull,
     isLocalFile,
     close: () => {
       const closeNow = () => {

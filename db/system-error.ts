@@ -22,6 +22,9 @@ type SystemError = Error & { readonly code: string; readonly syscall: string; re
 const isSystemError = (error: unknown): error is SystemError =>
   error instanceof Error && typeof (error as Partial<SystemError>).code === 'string' && typeof (error as Partial<SystemError>).syscall === 'string';
 
+/** The system's code for why it refused (`ENOSPC`), or null when the error is not the system's. */
+export const systemCodeOf = (error: unknown): string | null => (isSystemError(error) ? error.code : null);
+
 /**
  * Why the system refused a file, in both languages with its code (`权限不足（EACCES）` / `permission denied (EACCES)`),
  * or null when the error is not the system's (a bug, a database's own error). A code without words of ours is

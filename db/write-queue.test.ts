@@ -1,6 +1,10 @@
+import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabase } from '../test/support/test-database';
+import { diskFullReasonOf } from './disk-full';
+import { reasonOf } from './error-cause';
 import { inSavepoint, WriteQueue, type JobGroup } from './write-queue';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -215,5 +219,38 @@ describe('the write queue', () => {
     // The one that failed changed nothing, but counting it costs a session read at most.
     expect(seenByCaller).toEqual([1, 2]);
     expect(queue.writesEnded).toBe(3);
+  });
+});
+
+describe('a write that finds the disk full', () => {
+  it('fails with SQLITE_FULL, alone or beside others; the queue says so until a write succeeds, and then writes on', async () => {
+    // A connection of its own: the page limit that stands in for the full disk holds for the connection that sets it.
+    const client = createClient({ url: database.url });
+    const changes: (string | null)[] = [];
+    const queue = new WriteQueue(drizzle(client), { diskFullChanged: (reason) => changes.push(reason) });
+    try {
+      await client.execute('create table ballast (b blob not null)');
+      const pages = Number((await client.execute('pragma page_count')).rows[0]?.[0]);
+      await client.execute(`pragma max_page_count = ${pages + 32}`);
+      const ballast = () => queue.run((tx) => tx.run(sql`insert into ballast values (zeroblob(3000))`));
+      // Alone in its transaction: SQLite rolls the whole of it back, and the ROLLBACK after it said `TRANSACTION_CLOSED`.
+      let alone: unknown = null;
+      while (alone === null) alone = await ballast().then(() => null, (error: unknown) => error);
+      expect(reasonOf(alone)).toBe('SQLITE_FULL: database or disk is full');
+      expect(queue.diskFull).toBe('SQLITE_FULL: database or disk is full');
+      // Beside others, in savepoints of one transaction: each fails for the full disk, not for the savepoint SQLite dropped.
+      const together = await fromSeparateCallbacks([ballast, ballast, ballast]);
+      expect(together.map((r) => (r.status === 'rejected' ? diskFullReasonOf(r.reason) : 'stored'))).toEqual(Array(3).fill('SQLITE_FULL: database or disk is full'));
+      expect(changes).toEqual(['SQLITE_FULL: database or disk is full']);
+
+      await client.execute('delete from ballast');
+      await ballast();
+      expect(queue.diskFull).toBeNull();
+      expect(changes).toEqual(['SQLITE_FULL: database or disk is full', null]);
+      expect(Number((await client.execute('select count(*) from ballast')).rows[0]?.[0])).toBe(1);
+    } finally {
+      await queue.settled();
+      client.close();
+    }
   });
 });

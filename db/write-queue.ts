@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
+import { diskFullReasonOf } from './disk-full';
 
 /** How one job ended. */
 export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
@@ -75,7 +76,12 @@ const savepoint = sql.raw('savepoint job');
 const release = sql.raw('release savepoint job');
 const rollback = sql.raw('rollback to savepoint job');
 
-/** Runs work inside a savepoint of the caller's transaction: if it fails, what it wrote is undone and the rest of the transaction stands. */
+/**
+ * Runs work inside a savepoint of the caller's transaction: if it fails, what it wrote is undone and the rest of the
+ * transaction stands. If even the rollback to the savepoint fails, the transaction fails, with the work's error: a full
+ * disk can make SQLite roll back the whole transaction, savepoint and all, and the rollback's `TRANSACTION_CLOSED`
+ * then took the place of the SQLITE_FULL that said why.
+ */
 export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Settled<T>> {
   await tx.run(savepoint);
   try {
@@ -83,9 +89,35 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Se
     await tx.run(release);
     return { ok: true, value };
   } catch (error) {
-    await tx.run(rollback);
+    try {
+      await tx.run(rollback);
+    } catch {
+      throw error;
+    }
     await tx.run(release);
     return { ok: false, error };
+  }
+}
+
+/**
+ * Runs work in a transaction, committed if it succeeds. If the work fails, the transaction fails with the work's error,
+ * whatever the rollback after it says: drizzle's ROLLBACK of a transaction SQLite has rolled back itself (a full disk
+ * can make it do so) fails with `TRANSACTION_CLOSED`, and that error took the place of the SQLITE_FULL that said why.
+ */
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const failure: { failed: boolean; error: unknown } = { failed: false, error: undefined };
+  try {
+    return await db.transaction(async (tx) => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        failure.failed = true;
+        failure.error = error;
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw failure.failed ? failure.error : error;
   }
 }
 
@@ -122,6 +154,7 @@ export class WriteQueue {
   readonly #elsewhere: GroupRunner | undefined;
   readonly #maxBatch: number;
   readonly #gatherMs: number;
+  readonly #diskFullChanged: (reason: string | null) => void;
   #pending: Job[] = [];
   #draining = false;
   /** Jobs in each of the last few transactions: the most of them is how many to wait for before the next one starts (see {@link #enqueue}). */
@@ -131,12 +164,24 @@ export class WriteQueue {
   #writesEnded = 0;
   /** Callers of {@link settled} waiting for the queue to empty. */
   #whenSettled: (() => void)[] = [];
+  #diskFull: string | null = null;
 
-  constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner } = {}) {
+  /** `diskFullChanged` is told when {@link diskFull} changes: the reason when a write has just failed for a full disk, null when one has succeeded since. */
+  constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner; diskFullChanged?: (reason: string | null) => void } = {}) {
     this.#db = db;
     this.#elsewhere = options.elsewhere;
     this.#maxBatch = options.maxBatch ?? 128;
     this.#gatherMs = options.gatherMs ?? 2;
+    this.#diskFullChanged = options.diskFullChanged ?? (() => undefined);
+  }
+
+  /**
+   * Why the last write failed for a full disk (`SQLITE_FULL: database or disk is full`), from that failure until a
+   * write succeeds again; null otherwise. A write succeeds only where it found room, so the next one that does says
+   * that space was freed.
+   */
+  get diskFull(): string | null {
+    return this.#diskFull;
   }
 
   /** See {@link WriteCounts}. */
@@ -276,8 +321,8 @@ export class WriteQueue {
       return () =>
         jobs.forEach((job, i) => {
           const result = results[i];
-          if (result?.ok) job.resolve(result.value);
-          else job.reject(result?.ok === false ? result.error : new Error('the group settled fewer jobs than it was given'));
+          if (result?.ok) this.#resolve(job, result.value);
+          else this.#reject(job, result?.ok === false ? result.error : new Error('the group settled fewer jobs than it was given'));
         });
     } catch (error) {
       if (error instanceof JobsNotSent && jobs.length > 1) {
@@ -286,7 +331,7 @@ export class WriteQueue {
         return () => answers.forEach((answer) => answer());
       }
       return () => {
-        for (const job of jobs) job.reject(error);
+        for (const job of jobs) this.#reject(job, error);
       };
     }
   }
@@ -296,19 +341,19 @@ export class WriteQueue {
     if (only !== undefined && 'work' in only) {
       // Alone in its transaction: a failure rolls back the transaction itself; no savepoint needed.
       try {
-        const value = await this.#db.transaction((tx) => only.work(tx));
+        const value = await inTransaction(this.#db, (tx) => only.work(tx));
         this.#writesEnded += 1;
-        only.resolve(value);
+        this.#resolve(only, value);
       } catch (error) {
         this.#writesEnded += 1;
-        only.reject(error);
+        this.#reject(only, error);
       }
       return;
     }
     const results: Settled<unknown>[] = [];
     const holdsWork = batch.some((job) => 'work' in job);
     try {
-      await this.#db.transaction(async (tx) => {
+      await inTransaction(this.#db, async (tx) => {
         for (let i = 0; i < batch.length; ) {
           const job = batch[i] as Job;
           if ('work' in job) {
@@ -326,14 +371,33 @@ export class WriteQueue {
       });
     } catch (error) {
       if (holdsWork) this.#writesEnded += 1;
-      for (const job of batch) job.reject(error);
+      for (const job of batch) this.#reject(job, error);
       return;
     }
     if (holdsWork) this.#writesEnded += 1;
     batch.forEach((job, i) => {
       const result = results[i];
-      if (result?.ok) job.resolve(result.value);
-      else job.reject(result?.error);
+      if (result?.ok) this.#resolve(job, result.value);
+      else this.#reject(job, result?.error);
     });
+  }
+
+  /** Answers a job that succeeded: it found room, so the disk is not (or no longer) full. */
+  #resolve(job: Job, value: unknown): void {
+    if (this.#diskFull !== null) {
+      this.#diskFull = null;
+      this.#diskFullChanged(null);
+    }
+    job.resolve(value);
+  }
+
+  /** Answers a job that failed, noting a full disk the first time a write fails for one. */
+  #reject(job: Job, error: unknown): void {
+    const reason = diskFullReasonOf(error);
+    if (reason !== null && this.#diskFull === null) {
+      this.#diskFull = reason;
+      this.#diskFullChanged(reason);
+    }
+    job.reject(error);
   }
 }

@@ -1,10 +1,11 @@
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
+import { DiskFull, diskFullReasonOf } from './disk-full';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
 import { startWorker } from './worker-script';
-import { JobsNotSent, type GroupRunner, type Settled, type WorkerGroup } from './write-queue';
+import { inTransaction, JobsNotSent, type GroupRunner, type Settled, type WorkerGroup } from './write-queue';
 
 /** What the worker is started with: the database the main thread opened and migrated. */
 interface Start {
@@ -13,7 +14,18 @@ interface Start {
 }
 
 type Request = { readonly id: number; readonly group: string; readonly inputs: readonly unknown[] } | { readonly close: true };
-type Answer = { readonly id: number; readonly settled: readonly Settled<unknown>[] } | { readonly id: number; readonly failed: unknown };
+/** A failure as it crosses to the main thread: a full disk said as one (see DiskFull), any other as its group carries it. */
+type Carried = { readonly diskFull: string } | { readonly group: unknown };
+type Answer = { readonly id: number; readonly settled: readonly Settled<unknown>[] } | { readonly id: number; readonly failed: Carried };
+
+function carried(group: Pick<WorkerGroup<never, unknown>, 'errorToData'>, error: unknown): Carried {
+  const reason = diskFullReasonOf(error);
+  return reason === null ? { group: group.errorToData(error) } : { diskFull: reason };
+}
+
+function uncarried(group: Pick<WorkerGroup<never, unknown>, 'errorFromData'>, data: Carried): unknown {
+  return 'diskFull' in data ? new DiskFull(data.diskFull) : group.errorFromData(data.group);
+}
 
 /**
  * The write worker as the write queue sees it: runs a group's jobs in one
@@ -79,8 +91,8 @@ export class WriteWorker implements GroupRunner {
       }
       this.#waiting.set(id, { resolve, reject });
     });
-    if ('failed' in answer) throw group.errorFromData(answer.failed);
-    return answer.settled.map((settled) => (settled.ok ? (settled as Settled<Output>) : { ok: false, error: group.errorFromData(settled.error) }));
+    if ('failed' in answer) throw uncarried(group, answer.failed);
+    return answer.settled.map((settled) => (settled.ok ? (settled as Settled<Output>) : { ok: false, error: uncarried(group, settled.error as Carried) }));
   }
 
   /** Lets the transactions already sent finish, closes the worker's connection and resolves once the thread has ended. */
@@ -124,10 +136,10 @@ export function serveGroups(groups: readonly WorkerGroup<never, unknown>[]): voi
     if (group === undefined) throw new Error(`the write worker has no group named ${request.group}`);
     let answer: Answer;
     try {
-      const settled = await db.transaction((tx) => group.run(tx, request.inputs));
-      answer = { id: request.id, settled: settled.map((s) => (s.ok ? s : { ok: false, error: group.errorToData(s.error) })) };
+      const settled = await inTransaction(db, (tx) => group.run(tx, request.inputs));
+      answer = { id: request.id, settled: settled.map((s) => (s.ok ? s : { ok: false, error: carried(group, s.error) })) };
     } catch (error) {
-      answer = { id: request.id, failed: group.errorToData(error) };
+      answer = { id: request.id, failed: carried(group, error) };
     }
     // Outside the try: an answer that cannot be copied is a bug, and fails the worker loudly (see WriteWorker).
     port.postMessage(answer);

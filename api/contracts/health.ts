@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { label } from './common';
 
-/** What GET /api/health answers: the server is up, its database answers, and how its writes are being committed. */
+/** What GET /api/health answers: the server is up, its database answers, whether it can write, and how its writes are being committed. */
 export const health = z
   .object({
     ok: z.boolean(),
+    status: z
+      .enum(['ok', 'disk_full'])
+      .describe("'disk_full' (with 503) from the moment a write failed because the server's disk is full until a write succeeds again: reads are answered, writes are refused 507 `disk_full`"),
+    reason: label.nullable().describe('Why the server is not ok and what to do, in both languages; null when it is'),
     now: z.string(),
     database: z.enum(['file', 'server']),
     writes: z

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { BatchRefused, BatchRequest, BatchResult } from '../contracts/batch';
-import { ApiError } from '../errors';
+import { ApiError, expectedError } from '../errors';
 import { readScope } from './board';
 import { loadCampaignRules } from './campaign-rules';
 import { tableOf } from './item-tables';
@@ -58,13 +58,14 @@ async function itemsInCampaign(database: Database, campaignId: number, actor: Ac
 const staleInBatch = { zh: '该事项已被他人修改，本次未作变更，请按其最新状态再处理', en: 'Someone else changed this item first; it was left as it is: change it again as it stands now' };
 
 /** Why one item was left as it was: an expected refusal as its problem would say it; anything else logged, and said as the server's fault. */
-function refusalOf(kind: ItemKindName, id: number, error: unknown): BatchRefused {
-  if (error instanceof ApiError) {
+function refusalOf(kind: ItemKindName, id: number, caught: unknown): BatchRefused {
+  const error = expectedError(caught);
+  if (error !== null) {
     // A single move's conflict carries the item as it is now ("here is its current state"); a batch's row does not.
     const reason = error.code === 'version_conflict' ? staleInBatch : error.reason;
     return { kind, id, status: error.status, code: error.code, reason, ...(error.fields !== undefined && { fields: [...error.fields] }) };
   }
-  console.error(JSON.stringify({ batch: `${kind} ${id}`, error: error instanceof Error ? error.stack : String(error) }));
+  console.error(JSON.stringify({ batch: `${kind} ${id}`, error: caught instanceof Error ? caught.stack : String(caught) }));
   const internal = new ApiError('internal');
   return { kind, id, status: internal.status, code: internal.code, reason: internal.reason };
 }

@@ -36,7 +36,8 @@ export async function testDatabase(
     now?: Date;
     clues?: number;
     problems?: number;
-    writeWorker?: boolean;
+    /** The server's write worker (true, the default), none (false), or another script for it (one serving a test's group beside the server's). */
+    writeWorker?: boolean | URL;
     /**
      * The escalations the demo's history raised along the way, as the demo a user starts has them. Off unless asked
      * for: the tests of the sweep, the inbox and the ladder sweep the demo themselves, from a database no sweep has run on.
@@ -48,7 +49,8 @@ export async function testDatabase(
   const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
   // With the server's own write worker, so that moves commit on its thread as they do in the server; without it
   // for a test that watches the moves' own calls, which a spy sees only on this thread.
-  const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`, options.writeWorker === false ? {} : { writeWorker: writeWorkerScript });
+  const writeWorker = options.writeWorker === false ? undefined : options.writeWorker === true || options.writeWorker === undefined ? writeWorkerScript : options.writeWorker;
+  const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`, writeWorker === undefined ? {} : { writeWorker });
   if (options.seed !== false) {
     sharedHash ??= hashPassword(demoPassword, testCost);
     const hash = await sharedHash;
