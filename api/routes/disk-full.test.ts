@@ -1,54 +1,28 @@
-import { createClient, type Client } from '@libsql/client';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
-import { limitPages, pageLimitGroup } from '../../db/fixtures/page-limit-group';
 import { auditLog, clues, idempotencyKeys } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
+import { fullDiskOf, pageLimitWorker } from '../../test/support/full-disk';
 import { testDatabase } from '../../test/support/test-database';
 import { health as healthSchema } from '../contracts/health';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
 let office: Session;
-/** The test's own connection to the same file, the one that fills the disk and frees it again, as another program would. */
-let filler: Client;
+/** Filled and freed from the test's own connection to the file, as another program would. */
+let disk: Awaited<ReturnType<typeof fullDiskOf>>;
 
 beforeAll(async () => {
-  database = await testDatabase({ writeWorker: new URL('../../test/support/page-limit-worker.ts', import.meta.url) });
+  database = await testDatabase({ writeWorker: pageLimitWorker });
   app = testApp(database);
   office = await signIn(app, 'office');
-  filler = createClient({ url: database.url });
-  await filler.execute('create table ballast (b blob not null)');
+  disk = await fullDiskOf(database);
 });
 afterAll(async () => {
-  filler.close();
+  disk.close();
   await database.drop();
 });
-
-const pageCount = async () => Number((await filler.execute('pragma page_count')).rows[0]?.[0]);
-
-/**
- * Fills the file to its last page and holds every connection that writes to it there (the write queue's and the
- * write worker's): a write that needs one more page fails with SQLITE_FULL, as on a full disk.
- */
-async function fillTheDisk(): Promise<void> {
-  await filler.execute(`pragma max_page_count = ${(await pageCount()) + 64}`);
-  // Until SQLite refuses: the free pages inside the file used up too.
-  for (;;) {
-    const full = await filler.execute('insert into ballast values (zeroblob(2000))').then(
-      () => false,
-      (error: unknown) => /SQLITE_FULL/.test(String(error)),
-    );
-    if (full) break;
-  }
-  const pages = await pageCount();
-  await database.write((tx) => limitPages(tx, pages));
-  await database.together(pageLimitGroup, pages);
-}
-
-/** Frees space as an operator would, by deleting other files: here the ballast's pages, free inside the file again. */
-const freeSpace = () => filler.execute('delete from ballast');
 
 async function health() {
   const answer = await app.request('/api/health');
@@ -77,7 +51,7 @@ describe("a write that finds the server's disk full", () => {
       const clue = await verifyingClue();
       const before = { audit: await auditOf(clue.id), version: clue.version };
       expect((await health()).status).toBe(200);
-      await fillTheDisk();
+      await disk.fill();
 
       // A move, committed on the write worker's thread, sent with its Idempotency-Key.
       const move = { to: 'unfounded', version: clue.version, payload: { conclusion } };
@@ -108,7 +82,7 @@ describe("a write that finds the server's disk full", () => {
       const lines = logged.mock.calls.map((call) => String(call[0]));
       expect(lines).toEqual([expect.stringMatching(/^Battlemap cannot write to .*battlemap\.db: the disk is full \(SQLITE_FULL: database or disk is full\)\./)]);
 
-      await freeSpace();
+      await disk.free();
       const again = await office.send('POST', `/api/clues/${clue.id}/transitions`, move, { 'idempotency-key': key });
       expect(again.status).toBe(200);
       expect(again.headers.get('idempotent-replayed')).toBeNull();
