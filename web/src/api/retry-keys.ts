@@ -27,7 +27,15 @@ export async function withRetryKey<T>(request: string, send: (key: string) => Pr
 }
 
 /**
- * Whether a write that failed so may still have been applied: no answer, or a gateway's (502, 504) in place of the
- * server's. Any other answer came from the server, which keeps only what it applied.
+ * The server's own refusals that say nothing of the request was taken: its disk full (the write rolled back), or it
+ * starting or stopping (the request not run). Counted as lost, a drawer's form sent itself again on the item's next
+ * change, and a move re-sent the same key, for a request the server had said plainly it did not keep.
  */
-export const answerLost = (error: unknown): boolean => error instanceof ApiProblem && (error.status === 0 || error.status >= 500);
+const notTaken: ReadonlySet<string> = new Set(['disk_full', 'starting', 'stopping']);
+
+/**
+ * Whether a write that failed so may still have been applied: no answer, a gateway's (502, 504) in place of the
+ * server's, or the server's failing as it ran (500). Any other answer came from the server, which keeps only what it
+ * applied.
+ */
+export const answerLost = (error: unknown): boolean => error instanceof ApiProblem && (error.status === 0 || (error.status >= 500 && !notTaken.has(error.code)));
