@@ -434,6 +434,72 @@ describe('the three lists in Chromium', () => {
       }
     }));
 
+  test('printing a list prints every row of it as filtered and sorted, from the button or Ctrl+P, and says 共 N 条; the browser’s own print of a page says it is one page', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?sort=foundAt`);
+      await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').first().waitFor();
+      const whole = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?sort=foundAt&limit=500');
+      expect(whole.total).toBeGreaterThan(50);
+      expect(whole.items).toHaveLength(whole.total);
+      // What the print dialog would take: the rows and the footer then laid out for print, in their order.
+      await page.evaluate(() => {
+        window.print = () => {
+          const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=list-table] tbody tr[data-testid^=row-]')].filter((row) => row.getClientRects().length > 0);
+          document.body.dataset.printed = JSON.stringify({
+            ids: rows.map((row) => Number((row.dataset.testid ?? '').split('-')[2])),
+            footer: document.querySelector<HTMLElement>('[data-testid=print-total]')?.innerText ?? null,
+          });
+        };
+      });
+      const printed = async () => JSON.parse((await page.evaluate(() => document.body.dataset.printed)) ?? 'null') as { ids: number[]; footer: string | null } | null;
+      const clearPrinted = () => page.evaluate(() => delete document.body.dataset.printed);
+
+      // The browser's own print of the page (from its menu, which cannot wait for the rest) says it is the first 50 only;
+      // the screen's pager says so already.
+      expect(await page.getByTestId('print-partial').isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByTestId('print-partial').isVisible()).toBe(true);
+      expect(await page.getByTestId('list-total').innerText()).toBe(`第 1–50 条，共 ${whole.total} 条 （仅本页；整份清单请用“打印 / 存为 PDF”按钮打印）`);
+      await page.screenshot({ path: `${artifacts}/list-page-print.png` });
+
+      // Ctrl+P prints the whole list as sorted, every row laid out for print, and the footer counts them all.
+      await page.keyboard.press('Control+p');
+      await expect.poll(printed).not.toBeNull();
+      expect((await printed())?.ids).toEqual(whole.items.map((item) => item.id));
+      expect((await printed())?.footer).toBe(`共 ${whole.total} 条`);
+      await page.emulateMedia({ media: 'screen' });
+      await expect.poll(() => page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').count()).toBe(50);
+
+      // The button does the same, filtered, in English; while it reads, it says so.
+      await clearPrinted();
+      await page.getByTestId('lang-toggle').click();
+      await page.locator('select[name=unit]').selectOption('hantai');
+      await page.waitForURL(/unit=hantai/);
+      const hantai = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?sort=foundAt&unit=hantai&limit=500');
+      await expect.poll(() => page.getByTestId('list-total').getAttribute('data-total')).toBe(String(hantai.total));
+      await page.route('**/api/campaigns/1/lists/clues?*limit=500*', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue();
+      });
+      await page.getByTestId('print').click();
+      await expect.poll(() => page.getByTestId('print').innerText()).toBe('Preparing the whole list…');
+      await expect.poll(printed).not.toBeNull();
+      expect((await printed())?.ids).toEqual(hantai.items.map((item) => item.id));
+      expect((await printed())?.footer).toBe(`${hantai.total} in all`);
+      await page.unroute('**/api/campaigns/1/lists/clues?*limit=500*');
+      await expect.poll(() => page.getByTestId('print').innerText()).toBe('Print / save as PDF');
+
+      // A list longer than a print takes (here the API's total made 6,000): the button points to the Excel export instead.
+      await page.route('**/api/campaigns/1/lists/clues?*limit=50&*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, json: { ...((await response.json()) as ListPage), total: 6000 } });
+      });
+      await page.locator('select[name=unit]').selectOption('');
+      await expect.poll(() => page.getByTestId('print').innerText()).toBe('Over 5,000 rows cannot be printed: export to Excel');
+      expect(await page.getByTestId('print').isDisabled()).toBe(true);
+      await page.unroute('**/api/campaigns/1/lists/clues?*limit=50&*');
+    }));
+
   test('the clue list prints on A4 landscape, one line a clue where it can: no category or name broken between two characters, no column past the page', () =>
     asUser(suite, 'office', async ({ page }) => {
       await page.goto(`${suite.server.url}/campaigns/1/lists/clues?unit=hantai`);

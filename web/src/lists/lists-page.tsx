@@ -31,10 +31,9 @@ import { me } from '../session/session';
 import { dropUnitFilterOutOfReach } from '../session/reach-filters';
 import { lt } from './messages';
 import { lastPageOf, offsetOf, pageInAddress, pageParam, pageSize, sortAddressParam, sortAfterClick, sortInAddress } from './list-address';
+import { createWholeListPrint, maxPrinted, printOffer } from './whole-list-print';
 import './lists.css';
 
-/** The most rows a print takes: a few hundred A4 sheets. */
-const maxPrinted = 5000;
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 const isListName = (value: string | undefined): value is ListName => listNames.some((n) => n === value);
 
@@ -131,25 +130,15 @@ function ListPage(props: { list: ListName }) {
     return { page: { ...last, items, next: null }, truncated: cursor !== null };
   }
 
-  // Printing takes the whole filtered list, not the page on screen: read page after page (up to a
-  // sheaf a printer can take; beyond it the Excel export is the way), show them all, print, go back.
-  const [printed, setPrinted] = createSignal<{ page: ListPage; truncated: boolean } | null>(null);
-  const [preparing, setPreparing] = createSignal(false);
-  async function printWholeList() {
-    setPreparing(true);
-    try {
-      setPrinted(await readUpTo(maxPrinted));
-      // Let the full table paint before the print dialog takes its picture.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      print();
-    } catch (error) {
-      // A page of the whole list that could not be read (the network, a restart): nothing is printed, and it says why.
-      toast(() => `${lt('printFailed')}${colon()}${refusalText(error)}`);
-    } finally {
-      setPreparing(false);
-      setPrinted(null);
-    }
-  }
+  // Printing takes the whole filtered list, not the page on screen (the button or Ctrl+P); a list of a sheaf no
+  // printer takes points to the Excel export instead.
+  const printOfferNow = () => printOffer(shown()?.total ?? 0);
+  const { printed, preparing, printWhole } = createWholeListPrint({
+    read: readUpTo,
+    printable: () => page.error === undefined && shown() !== undefined && printOfferNow() === 'whole',
+    // A page of the whole list that could not be read (the network, a restart): nothing is printed, and it says why.
+    failed: (error) => toast(() => `${lt('printFailed')}${colon()}${refusalText(error)}`),
+  });
 
   /** The export of the list shown; none while the server refuses its filters (the file would be the refusal). */
   const download = (format: 'csv' | 'xlsx') => (page.error !== undefined ? undefined : listDownloadUrl(campaignId(), list(), filters(), sort(), format, lang()));
@@ -204,8 +193,15 @@ function ListPage(props: { list: ListName }) {
               <a class="button" href={download('xlsx')} aria-disabled={download('xlsx') === undefined} download="" data-testid="export-xlsx">
                 {lt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" disabled={preparing() || page.error !== undefined} onClick={() => void printWholeList()}>
-                {preparing() ? lt('preparingPrint') : lt('print')}
+              <button
+                type="button"
+                class="button primary"
+                data-testid="print"
+                aria-busy={preparing()}
+                disabled={preparing() || page.error !== undefined || printOfferNow() === 'tooMany'}
+                onClick={() => void printWhole()}
+              >
+                {preparing() ? lt('preparingPrint') : printOfferNow() === 'tooMany' ? lt('printTooMany', { n: count(maxPrinted) }) : lt('print')}
               </button>
             </div>
             {/* Other filters, other rows: from the first page again. */}
@@ -247,7 +243,15 @@ function ListPage(props: { list: ListName }) {
                   {(whole) => (
                     <>
                       <ListTable list={whole().page.list} items={whole().page.items} groups={whole().page.groups} campaign={detail()} />
-                      <Show when={whole().truncated}>
+                      {/* Every row read is printed: the count is theirs. Cut short (the list grew past the most while read), it says so. */}
+                      <Show
+                        when={whole().truncated}
+                        fallback={
+                          <div class="list-pager" data-testid="print-total">
+                            <span>{lt('printedTotal', { total: count(whole().page.items.length) })}</span>
+                          </div>
+                        }
+                      >
                         <p class="muted" data-testid="print-truncated">
                           {lt('printTruncated', { n: count(maxPrinted), total: count(whole().page.total) })}
                         </p>
@@ -303,6 +307,13 @@ function ListPage(props: { list: ListName }) {
                           {current().total === 0
                             ? ''
                             : lt('shown', { from: count(first()), to: count(first() + current().items.length - 1), total: count(current().total) })}
+                          {/* The browser's print from its menu cannot wait to read the rest: on paper, this page says it is one page. */}
+                          <Show when={current().items.length < current().total}>
+                            <span class="list-print-only" data-testid="print-partial">
+                              {' '}
+                              {lt('printedPartly', { print: lt('print') })}
+                            </span>
+                          </Show>
                         </span>
                         <button type="button" class="button" data-testid="page-previous" disabled={pageNumber() === 1} onClick={() => toPage(pageNumber() - 1)}>
                           {lt('previous')}
