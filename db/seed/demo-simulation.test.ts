@@ -152,6 +152,25 @@ describe('the demo campaign’s work notes', () => {
       expect(clue?.context.typical?.summary).toBe((entry.payload as { summary: string }).summary);
     }
   });
+
+  it('states in each typical case’s summary the figures the case records, as a press officer copies them: 4.2万元, not 4万元', () => {
+    const chosen = withNotes.clues.filter((c) => c.context.typical !== undefined && c.context.typical !== null);
+    expect(chosen.length).toBeGreaterThan(3);
+    const stated = chosen.map((clue) => {
+      const summary = clue.context.typical?.summary ?? '';
+      const outcome = clue.context.outcome;
+      return {
+        id: clue.id,
+        caught: /抓获犯罪嫌疑人(\d+)名/.exec(summary)?.[1] ?? null,
+        money: /涉案金额([\d.,]+)万元/.exec(summary)?.[1] ?? null,
+        recordedCaught: outcome === null || outcome.suspectsCaught === 0 ? null : String(outcome.suspectsCaught),
+        recordedMoney: outcome === null || outcome.moneyInvolvedYuan < 10_000 ? null : String(outcome.moneyInvolvedYuan / 10_000),
+      };
+    });
+    expect(stated.map(({ id, caught, money }) => ({ id, caught, money }))).toEqual(stated.map(({ id, recordedCaught, recordedMoney }) => ({ id, caught: recordedCaught, money: recordedMoney })));
+    // The demo has amounts of a fraction of 万 among its typical cases, which the rounding said wrong.
+    expect(stated.some((s) => s.money?.includes('.'))).toBe(true);
+  });
 });
 
 describe('the demo campaign’s escalations', () => {

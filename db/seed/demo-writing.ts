@@ -38,13 +38,19 @@ export const noteTexts: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Yuan in 万, to the two decimals the report shows: rounded to whole 万, a
+ * summary said 4万元 beside a report of 4.2万元 for the same case.
+ */
+const inWan = (yuan: number): string => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false }).format(yuan / 10_000);
+
+/**
  * The summary a unit lead writes when choosing a solved case to publicise:
  * what was done and achieved, and the warning to the public that such
  * releases end with; the figures are the case's own.
  */
 export function typicalSummary(title: string, outcome: ClueOutcome | null): string {
   const caught = outcome === null || outcome.suspectsCaught === 0 ? '' : `，抓获犯罪嫌疑人${outcome.suspectsCaught}名`;
-  const money = outcome === null || outcome.moneyInvolvedYuan < 10_000 ? '' : `，涉案金额${Math.round(outcome.moneyInvolvedYuan / 10_000)}万元`;
+  const money = outcome === null || outcome.moneyInvolvedYuan < 10_000 ? '' : `，涉案金额${inWan(outcome.moneyInvolvedYuan)}万元`;
   return `${title.replace(/线索$/, '')}一案：专案组深挖线索、循线追踪，一举破获此案${caught}${money}。警方提示：网络并非法外之地，广大群众如发现此类违法犯罪线索，请拨打110或通过12337平台举报。`;
 }
 
