@@ -108,6 +108,25 @@ describe('campaign settings in Chromium', () => {
       expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Survey, Clues verified`, exact: true }).inputValue()).toBe(String(target.value));
     }));
 
+  test("on a 1366 px screen every category's Chinese and English name is read whole in its field, the table taking its card's room", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/settings`);
+      const table = page.getByTestId('categories');
+      await table.locator('tbody tr').first().waitFor();
+      /** The names each field cuts: 利用信息网络威胁他人， of 利用信息网络威胁他人，强迫交易, read to its end only by scrolling inside it. */
+      const cut = () =>
+        table.evaluate((t) =>
+          [...t.querySelectorAll<HTMLInputElement>('tr[data-testid^=category-] input[type=text]:not(.ca-code)')].filter((input) => input.scrollWidth > input.clientWidth).map((input) => input.value),
+        );
+      expect(await table.locator('tr[data-testid^=category-] input[type=text]:not(.ca-code)').count()).toBe(16);
+      expect(await cut()).toEqual([]);
+      // Within its card: the table does not reach past it.
+      const [card, right] = await Promise.all([page.getByTestId('section-categories').evaluate((s) => s.getBoundingClientRect().right), table.evaluate((t) => t.getBoundingClientRect().right)]);
+      expect(right).toBeLessThanOrEqual(card);
+      await page.getByTestId('section-categories').screenshot({ path: `${artifacts}/campaign-settings-categories-1366.png` });
+    }));
+
   test('on a 390 px phone the settings page does not scroll sideways, in either language: its wide tables scroll inside their cards and the exit criteria keep to theirs', () =>
     asUser(suite, 'office', async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });

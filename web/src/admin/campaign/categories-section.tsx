@@ -39,13 +39,13 @@ export function CategoriesSection(props: SectionProps) {
   };
   return (
     <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
-      <table class="ca-table" data-testid="categories">
+      <table class="ca-table ca-categories" data-testid="categories">
         <thead>
           <tr>
             <th>{cm('order')}</th>
             <th>{cm('code')}</th>
-            <th>{cm('nameZh')}</th>
-            <th>{cm('nameEn')}</th>
+            <th class="ca-name">{cm('nameZh')}</th>
+            <th class="ca-name">{cm('nameEn')}</th>
             <th>
               <span class="visually-hidden">{cm('actions')}</span>
             </th>
@@ -74,10 +74,10 @@ export function CategoriesSection(props: SectionProps) {
                   <td>
                     <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />
                   </td>
-                  <td>
+                  <td class="ca-name">
                     <input type="text" aria-label={`${cm('nameZh')} ${named(category)}`} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
                   </td>
-                  <td>
+                  <td class="ca-name">
                     <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={shownEnglishName(category)} placeholder={category.nameZh} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
                   </td>
                   <td>
@@ -95,10 +95,10 @@ export function CategoriesSection(props: SectionProps) {
           <tr class="ca-new">
             <td />
             <td />
-            <td>
+            <td class="ca-name">
               <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={refused() === null && props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
             </td>
-            <td>
+            <td class="ca-name">
               <input type="text" name="new-category-en" aria-label={cm('nameEn')} placeholder={cm('englishOptional')} value={nameEn()} aria-invalid={refused() === null && props.errors('nameEn').length > 0} onInput={(e) => setNameEn(e.currentTarget.value)} />
             </td>
             <td>
