@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExitCriteria, type ExitFacts } from './exit-criteria';
+import { describeCriterion, evaluateExitCriteria, type ExitFacts } from './exit-criteria';
 
 const none = { count: 0, sample: [] };
 const facts: ExitFacts = {
@@ -40,5 +40,17 @@ describe('exit criteria', () => {
   it('list the units that missed their targets', () => {
     const [unmet] = evaluateExitCriteria([{ kind: 'unitTargetsMet' }], facts);
     expect(unmet?.targetsMissed).toEqual([{ unitId: 'nanzheng', metric: 'casesSolved', target: 10, actual: 9 }]);
+  });
+
+  it('name an escalation level by its rung, as the escalations are named elsewhere, not by a bare number nobody can read', () => {
+    const stateLabel = () => ({ zh: '', en: '' });
+    expect(describeCriterion({ kind: 'noOpenEscalations', atOrAbove: 3 }, stateLabel)).toEqual({
+      zh: '没有未处理的“严重超期”（3级）督办',
+      en: 'No open escalation at Long overdue (level 3)',
+    });
+    expect(describeCriterion({ kind: 'noOpenEscalations', atOrAbove: 2 }, stateLabel)).toEqual({
+      zh: '没有未处理的“超期”（2级）及以上督办',
+      en: 'No open escalation at Overdue (level 2) or above',
+    });
   });
 });

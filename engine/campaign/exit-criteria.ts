@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { clueStates, type ClueState } from '../clue/clue.model';
 import { problemStates, type ProblemState } from '../problem/problem.model';
-import type { Label } from '../labels';
+import { quotedZh, type Label } from '../labels';
+import { escalationLevelLabels, escalationLevelNamed } from '../deadlines/escalation-level';
 
 /**
  * The closed vocabulary of exit criteria a campaign combines per phase.
@@ -117,8 +118,15 @@ export function describeCriterion(
     }
     case 'responsibilityComplete':
       return { zh: '责任清单完整：每条在办线索和问题都有责任单位和承办人', en: 'Responsibility list complete: every open clue and problem has a unit and an assignee' };
-    case 'noOpenEscalations':
-      return { zh: `没有未处理的${criterion.atOrAbove}级及以上督办`, en: `No open escalation at level ${criterion.atOrAbove} or above` };
+    case 'noOpenEscalations': {
+      // By the rung's name, the level beside it: "3级" alone told nobody it was 严重超期. The top rung has nothing above it.
+      const level = criterion.atOrAbove;
+      const { en } = escalationLevelNamed(level);
+      const zh = `${quotedZh(escalationLevelLabels[level].zh)}（${level}级）`;
+      return level === 3
+        ? { zh: `没有未处理的${zh}督办`, en: `No open escalation at ${en}` }
+        : { zh: `没有未处理的${zh}及以上督办`, en: `No open escalation at ${en} or above` };
+    }
     case 'unitTargetsMet':
       return { zh: '各单位完成本阶段目标', en: "Every unit has met its targets for the phase" };
   }

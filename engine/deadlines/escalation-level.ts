@@ -68,6 +68,12 @@ export const escalationLevelLabels: Record<EscalationLevel, Label> = {
   3: { zh: '严重超期', en: 'Long overdue' },
 };
 
+/** A rung by its name, its level beside it (严重超期（3级）, Long overdue (level 3)): "3级" alone told nobody it was 严重超期. */
+export const escalationLevelNamed = (level: 1 | 2 | 3): Label => ({
+  zh: `${escalationLevelLabels[level].zh}（${level}级）`,
+  en: `${escalationLevelLabels[level].en} (level ${level})`,
+});
+
 export const escalationRecipientLabels: Record<EscalationRecipient, Label> = {
   assignee: { zh: '承办人', en: 'Assignee' },
   unitLead: { zh: '单位负责人', en: 'Unit lead' },

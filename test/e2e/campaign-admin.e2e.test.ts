@@ -127,6 +127,22 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('section-categories').screenshot({ path: `${artifacts}/campaign-settings-categories-1366.png` });
     }));
 
+  test('an exit criterion of escalations names the level by its rung (严重超期), not by a bare number, in either language', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/settings`);
+      const crackdown = page.getByTestId('criteria-crackdown');
+      const level = crackdown.getByRole('combobox', { name: '督办级别', exact: true });
+      await level.waitFor();
+      expect(await level.locator('option').allTextContents()).toEqual(['临期（1级）', '超期（2级）', '严重超期（3级）']);
+      expect(await level.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('严重超期（3级）');
+      expect(await crackdown.locator('.ca-inline').textContent()).toBe('临期（1级）超期（2级）严重超期（3级）及以上');
+      await page.getByTestId('lang-toggle').click();
+      const levelEn = crackdown.getByRole('combobox', { name: 'Escalation level', exact: true });
+      await levelEn.waitFor();
+      expect(await levelEn.locator('option').allTextContents()).toEqual(['Due soon (level 1)', 'Overdue (level 2)', 'Long overdue (level 3)']);
+      expect(await crackdown.locator('.ca-inline').textContent()).toBe('Due soon (level 1)Overdue (level 2)Long overdue (level 3)and above');
+    }));
+
   test('on a 390 px phone the settings page does not scroll sideways, in either language: its wide tables scroll inside their cards and the exit criteria keep to theirs', () =>
     asUser(suite, 'office', async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });

@@ -2,6 +2,7 @@ import { For, Match, Switch } from 'solid-js';
 import { campaignStateLabels } from '../../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../../engine/campaign/campaign-config';
 import type { ExitCriterion } from '../../../../engine/campaign/exit-criteria';
+import { escalationLevelNamed, escalationLevels } from '../../../../engine/deadlines/escalation-level';
 import { openClueStates } from '../../../../engine/clue/clue.model';
 import { clueStateLabels } from '../../../../engine/clue/clue.labels';
 import { openProblemStates } from '../../../../engine/problem/problem.model';
@@ -80,8 +81,8 @@ export function CriteriaSection(props: SectionProps) {
                       <Match when={criterion.kind === 'noOpenEscalations' && criterion}>
                         {(c) => (
                           <label class="ca-inline">
-                            <select value={String(c().atOrAbove)} onChange={(e) => replace(phase, i(), { kind: 'noOpenEscalations', atOrAbove: Number(e.currentTarget.value) as 1 | 2 | 3 })}>
-                              <For each={[1, 2, 3]}>{(level) => <option value={String(level)}>{level}</option>}</For>
+                            <select aria-label={cm('escalationLevel')} value={String(c().atOrAbove)} onChange={(e) => replace(phase, i(), { kind: 'noOpenEscalations', atOrAbove: Number(e.currentTarget.value) as 1 | 2 | 3 })}>
+                              <For each={escalationLevels}>{(level) => <option value={String(level)}>{tr(escalationLevelNamed(level))}</option>}</For>
                             </select>
                             {cm('atOrAbove')}
                           </label>
