@@ -106,10 +106,16 @@ describe('the escalation inbox', () => {
       // The badge goes down by one (and away at zero).
       const badge = page.getByTestId('inbox-badge');
       await expect.poll(async () => ((await badge.count()) === 0 ? 0 : Number(await badge.textContent()))).toBe(before.counts.open - 1);
-      // The tab's "open/all" says which is which to whoever points at it (or reads it aloud).
+      // The tab's two numbers say which is which on its face ("2/26" alone did not), to whoever points at it, and read aloud.
+      const all = before.counts.open + before.counts.acknowledged;
       const tabCount = page.getByTestId('inbox-tab-mine').locator('.tab-count');
-      await expect.poll(() => tabCount.textContent()).toBe(`${before.counts.open - 1}/${before.counts.open + before.counts.acknowledged}`);
-      expect(await tabCount.getAttribute('title')).toBe(`${before.counts.open - 1} 条待签收，共 ${before.counts.open + before.counts.acknowledged} 条（含已签收）`);
+      await expect.poll(() => tabCount.textContent()).toBe(`${before.counts.open - 1} 待签收 / 共 ${all}`);
+      expect(await tabCount.getAttribute('title')).toBe(`${before.counts.open - 1} 条待签收，共 ${all} 条（含已签收）`);
+      expect(await inbox.getByRole('tab', { name: `我的：${before.counts.open - 1} 条待签收，共 ${all} 条（含已签收）`, exact: true }).count()).toBe(1);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => tabCount.textContent()).toBe(`${before.counts.open - 1} open / ${all} in all`);
+      expect(await inbox.getByRole('tab', { name: `Mine: ${before.counts.open - 1} open of ${all} (acknowledged included)`, exact: true }).count()).toBe(1);
+      await page.getByTestId('lang-toggle').click();
       // What needs me now: the open ones alone, the acknowledged (just signed off among them) left out.
       await inbox.getByTestId('inbox-waiting-only').check();
       await expect.poll(() => inbox.getByTestId(`escalation-${target.id}`).count()).toBe(0);

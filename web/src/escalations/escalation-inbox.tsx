@@ -278,6 +278,13 @@ export function InboxPanel(props: {
     giveBack();
   });
   const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
+  const tabName = (view: 'mine' | 'unit') => (view === 'mine' ? t('inboxMine') : unitsTab());
+  const countsText = (counts: { open: number; acknowledged: number }) => trFilled(messages.inboxTabCount, { open: counts.open, all: counts.open + counts.acknowledged });
+  /** The tab's name read aloud: its counts in full once they are there (only the tab shown has them). */
+  const tabCounted = (view: 'mine' | 'unit'): string | undefined => {
+    const counts = props.view === view ? list()?.counts : undefined;
+    return counts === undefined ? undefined : `${tabName(view)}${colon()}${countsText(counts)}`;
+  };
   let panel: HTMLElement | undefined;
   onMount(() => panel?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
   // The escalations of the tab shown, once read.
@@ -314,13 +321,21 @@ export function InboxPanel(props: {
       <div class="segmented inbox-tabs" role="tablist">
         <For each={['mine', 'unit'] as const}>
           {(view) => (
-            <button type="button" role="tab" aria-selected={props.view === view} classList={{ active: props.view === view }} data-testid={`inbox-tab-${view}`} onClick={() => props.onView(view)}>
-              {view === 'mine' ? t('inboxMine') : unitsTab()}
+            <button
+              type="button"
+              role="tab"
+              aria-selected={props.view === view}
+              aria-label={tabCounted(view)}
+              classList={{ active: props.view === view }}
+              data-testid={`inbox-tab-${view}`}
+              onClick={() => props.onView(view)}
+            >
+              {tabName(view)}
               <Show when={props.view === view && list()}>
                 {(l) => (
-                  // "100/100" alone does not say which is which: its title (and a screen reader) does.
-                  <span class="tab-count" title={trFilled(messages.inboxTabCount, { open: l().counts.open, all: l().counts.open + l().counts.acknowledged })}>
-                    {l().counts.open}/{l().counts.open + l().counts.acknowledged}
+                  // "2/26" alone did not say which is which: the face says it short, its title and the tab's name in full.
+                  <span class="tab-count" title={countsText(l().counts)}>
+                    {trFilled(messages.inboxTabCountShort, { open: l().counts.open, all: l().counts.open + l().counts.acknowledged })}
                   </span>
                 )}
               </Show>

@@ -202,6 +202,7 @@ export const messages = {
   inboxWaitingOnly: { zh: '只看待签收', en: 'Open only (not yet acknowledged)' },
   openCount: { zh: '条未签收', en: 'open' },
   inboxTabCount: { zh: '{open} 条待签收，共 {all} 条（含已签收）', en: '{open} open of {all} (acknowledged included)' },
+  inboxTabCountShort: { zh: '{open} 待签收 / 共 {all}', en: '{open} open / {all} in all' },
   acknowledge: { zh: '签收', en: 'Acknowledge' },
   acknowledged: { zh: '已签收', en: 'Acknowledged' },
   acknowledgedOn: { zh: '签收于', en: 'Acknowledged on' },
