@@ -448,6 +448,24 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('a case already sent for prosecution says no 无期限 ("indefinite") on its card or in its drawer, in either language; an open card keeps its deadline', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      const prosecuted = page.locator('[data-testid=column-prosecuted] [data-testid^=card-]');
+      await prosecuted.first().waitFor();
+      expect(await page.getByTestId('column-prosecuted').locator('.due').allTextContents()).toEqual([]);
+      expect(await page.locator('[data-testid=column-found] [data-testid^=card-] .due').first().textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+      await prosecuted.first().click();
+      const due = page.locator('.detail-fields dt:text-is("期限") + dd');
+      await expect.poll(() => due.textContent()).toBe('已办结');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.locator('.detail-fields dt:text-is("Due") + dd').textContent()).toBe('Closed');
+      expect(await page.getByTestId('column-prosecuted').locator('.due').allTextContents()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("the phase's dates beside the campaign's name show whole or not at all, never cut to a wrong-looking date", async () => {
     const { context, page } = await signedInPage('office');
     try {

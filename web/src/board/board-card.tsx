@@ -5,7 +5,8 @@ import { colon, t, tr } from '../i18n/i18n';
 import type { BoardContext } from './board-context';
 import { levelLabels } from './domain-labels';
 import { age, ago } from './format';
-import { calendarDay, dateTime, dueDate } from '../ui/dates';
+import { calendarDay, dateTime } from '../ui/dates';
+import { dueShown } from './due-shown';
 import { MoveMenu } from './move-menu';
 import { am } from '../attachments/messages';
 import { xm } from '../deadlines/messages';
@@ -92,9 +93,13 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
             {props.card.assigneeName ?? t('unassigned')}
           </span>
         </span>
-        <span class={`due level-text-${props.card.level}`} title={t('due')}>
-          {props.card.dueAt === null ? t('noDue') : dueDate(props.card.dueAt, props.context.timeZone())}
-        </span>
+        <Show when={dueShown(props.card, props.context.timeZone())}>
+          {(due) => (
+            <span class={`due level-text-${props.card.level}`} title={t('due')}>
+              {due()}
+            </span>
+          )}
+        </Show>
       </div>
     </>
   );

@@ -43,3 +43,10 @@ describe('what a card says to a screen reader besides its number and title', () 
     expect(cardLabel(testCard(9), context, undefined)).toBe('#9 线索 9。无期限；未指定承办人；承办单位：汉台区；在本状态 3天。');
   });
 });
+
+describe('what a closed card says of its deadline', () => {
+  test('a case sent for prosecution says no 无期限, which read as "indefinite"', () => {
+    setLang('zh');
+    expect(cardStatus(testCard(10, { state: 'prosecuted' }), context, undefined)).toBe('未指定承办人；承办单位：汉台区；在本状态 3天。');
+  });
+});

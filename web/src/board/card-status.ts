@@ -5,6 +5,7 @@ import { xm } from '../deadlines/messages';
 import type { BoardContext } from './board-context';
 import type { PendingMove } from './board-state';
 import { bm } from './board-messages';
+import { dueShown } from './due-shown';
 import { levelLabels } from './domain-labels';
 import { spokenAge } from './format';
 import { calendarDay, dateTime, dueDate } from '../ui/dates';
@@ -24,7 +25,7 @@ export function cardStatus(card: Card, context: CardStatusContext, pending: Pend
   const category = card.categoryId === null ? null : context.categoryName(card.categoryId);
   const parts = [
     level === undefined ? null : tr(level),
-    card.dueAt === null ? t('noDue') : labelled(t('due'), dueDate(card.dueAt, context.timeZone())),
+    card.dueAt === null ? dueShown(card, context.timeZone()) : labelled(t('due'), dueDate(card.dueAt, context.timeZone())),
     card.assigneeName === null ? t('unassigned') : labelled(t('assignee'), card.assigneeName),
     labelled(t('unit'), context.unitName(card.unitId)),
     category === null ? null : labelled(t('category'), category),

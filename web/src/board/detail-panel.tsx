@@ -4,7 +4,8 @@ import { categoryNamed, series, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { figure } from './format';
-import { dateTime, dueDate } from '../ui/dates';
+import { dateTime } from '../ui/dates';
+import { dueShown } from './due-shown';
 import { DetailActions } from './detail-actions';
 import { ItemGone } from './item-gone';
 import { typicalOf } from './typical-case';
@@ -199,7 +200,7 @@ export function DetailPanel(props: {
                   <dd>{dateTime(detail().enteredAt, tz())}</dd>
                   <dt>{t('due')}</dt>
                   <dd>
-                    {detail().dueAt === null ? t('noDue') : dueDate(detail().dueAt ?? '', tz())}
+                    {dueShown({ kind: props.kind, state: detail().state, dueAt: detail().dueAt }, tz()) ?? t('closedNoDue')}
                     <Show when={extensions() > 0}>
                       <span class="extended-mark muted" data-testid="extended-mark">
                         {xm('extendedMark', { n: extensions() })}

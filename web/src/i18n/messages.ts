@@ -57,6 +57,8 @@ export const messages = {
   unassigned: { zh: '未指定承办人', en: 'Unassigned' },
   due: { zh: '期限', en: 'Due' },
   noDue: { zh: '无期限', en: 'No deadline' },
+  // In place of a deadline, for an item whose work has ended (移送起诉, 查否, 并案, 销号): 无期限 read as "indefinite".
+  closedNoDue: { zh: '已办结', en: 'Closed' },
   moveTo: { zh: '移至…', en: 'Move to…' },
   moveMenuTitle: { zh: '移动到', en: 'Move to' },
   noMoves: { zh: '无可执行的操作', en: 'No moves available' },
