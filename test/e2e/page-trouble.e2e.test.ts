@@ -199,22 +199,26 @@ describe('a read that fails inside a page', () => {
       expect(await page.locator('select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('刑侦支队');
     }));
 
-  test("a view or a yes-or-no filter in the board's address its controls could not have written is refused by name, not read as the default", () =>
+  test("a kind of board there is none of is an address no page answers to, as an unknown list's; a view or a yes-or-no filter the board's controls could not have written is refused by name, not read as the default", () =>
     asUser(suite, 'office', async ({ page }) => {
       const boardReads: string[] = [];
       page.on('request', (request) => {
         if (/\/api\/campaigns\/\d+\/board\?/.test(request.url())) boardReads.push(request.url());
       });
       const failed = page.getByTestId('board-failed');
+      // Said as the lists say `lists/clue`, not as code words in a Chinese sentence (应为以下之一：clue、problem).
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problems`);
-      await expect.poll(() => failed.textContent()).toBe('看板加载失败（线索或问题）：应为以下之一：clue、problem');
+      const trouble = page.getByTestId('page-trouble');
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
+      expect(await trouble.locator('p').textContent()).toBe(`地址“/campaigns/${campaignOf(page)}/board?kind=problems”没有对应的页面，链接可能有误或已过时。`);
       expect(await page.locator('[data-testid^=column-]').count()).toBe(0);
-      // Nothing was asked of the server for the board it would have been read as, and neither tab says it is shown.
+      // Nothing was asked of the server for the board it would have been read as.
       expect(boardReads).toEqual([]);
-      expect(await page.locator('.toolbar [role=tab][aria-selected=true]').count()).toBe(0);
-      await page.getByTestId('kind-problem').click();
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => trouble.locator('h1').textContent()).toBe('No such page');
+      await page.getByTestId('lang-toggle').click();
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=problem`);
       await page.locator('[data-testid^=column-] [data-testid^=card-]').first().waitFor();
-      expect(new URL(page.url()).searchParams.get('kind')).toBe('problem');
       expect(await failed.count()).toBe(0);
 
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=units`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sideClueStates } from '../../../engine/clue/clue.model';
-import { boardAddressRefusal } from './board-address';
+import { boardAddressRefusal, namesNoBoard } from './board-address';
 import { filtersOf, kindOf, readsAsWritten, sideAddressOf, sideColumnStates, sideColumnsOf, swimlaneOf, type BoardSearch } from './board-source';
 
 describe("the board's address, as the page reads it", () => {
@@ -14,11 +14,7 @@ describe("the board's address, as the page reads it", () => {
     expect(boardAddressRefusal({ kind: '', swimlane: '', overdue: '' })).toBeUndefined();
   });
 
-  it('refuses by name a view or a yes-or-no filter its controls could not have written, which it would otherwise read as the default', () => {
-    const kind = boardAddressRefusal({ kind: 'problems' });
-    expect(kind?.field).toBe('kind');
-    expect(kindOf({ kind: 'problems' })).toBe('clue');
-    expect(kind?.message.zh).toContain('clue');
+  it('refuses by name lanes or a yes-or-no filter its controls could not have written, which it would otherwise read as the default', () => {
     expect(boardAddressRefusal({ swimlane: 'units' })?.field).toBe('swimlane');
     expect(swimlaneOf({ swimlane: 'units' })).toBe('none');
     expect(boardAddressRefusal({ overdue: 'yes' })?.field).toBe('overdue');
@@ -32,6 +28,13 @@ describe("the board's address, as the page reads it", () => {
       expect(refusal?.message.zh).toContain('unfounded,merged');
       expect(sideColumnsOf({ side })).toEqual(new Set());
     }
+  });
+
+  it('names no board by a kind there is none of, which the page says as an address no page answers to, not in code words', () => {
+    expect(namesNoBoard({ kind: 'problems' })).toBe(true);
+    expect(namesNoBoard({ kind: 'Problem' })).toBe(true);
+    for (const kind of ['clue', 'problem', '', undefined]) expect(namesNoBoard({ kind })).toBe(false);
+    expect(kindOf({ kind: 'problems' })).toBe('clue');
   });
 
   it("leaves to the server the filters it sends as written, which the server refuses by name", () => {
@@ -58,20 +61,21 @@ describe("the board's address, as the page reads it", () => {
     expect(sideColumnStates).toEqual(sideClueStates);
   });
 
-  it("refuses exactly the addresses the board's early read leaves alone (which does without zod)", () => {
+  it("refuses, or names no board by, exactly the addresses the board's early read leaves alone (which does without zod)", () => {
+    const refused = (address: BoardSearch) => namesNoBoard(address) || boardAddressRefusal(address) !== undefined;
     const values = [undefined, '', 'clue', 'problem', 'problems', 'none', 'unit', 'category', 'units', 'true', 'false', 'yes', 'TRUE', '1', 'unfounded', 'merged', 'unfounded,merged', 'merged,unfounded'];
     // Each part alone first: mixed at random, one refused part hides how the others are read.
     for (const key of ['kind', 'swimlane', 'overdue', 'escalated', 'asked', 'quiet', 'side'] as const) {
       for (const given of values) {
         const address: BoardSearch = given === undefined ? {} : { [key]: given };
-        expect(readsAsWritten(address), `${key}=${given}`).toBe(boardAddressRefusal(address) === undefined);
+        expect(readsAsWritten(address), `${key}=${given}`).toBe(!refused(address));
       }
     }
     const value = fc.constantFrom(...values);
     fc.assert(
       fc.property(fc.record({ kind: value, swimlane: value, overdue: value, escalated: value, asked: value, quiet: value, side: value }), (search) => {
         const address = Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as BoardSearch;
-        expect(readsAsWritten(address)).toBe(boardAddressRefusal(address) === undefined);
+        expect(readsAsWritten(address)).toBe(!refused(address));
       }),
     );
   });

@@ -5,16 +5,26 @@ import { z } from 'zod';
 import { sideColumnAddresses, type BoardSearch } from './board-source';
 
 /**
- * The parts of the address the page itself turns into its view (which kind of
- * item, which lanes, the yes-or-no filters), checked as the server checks its
+ * Which board the address names: the clues' or the problems'. As a list's name
+ * is in the lists' address, this is the board's: one there is none of
+ * (`?kind=problems`, typed by hand) is no page at all, said as an unknown
+ * list's is, not refused in code words (应为以下之一：clue、problem).
+ */
+const whichBoard = boardQuery.pick({ kind: true });
+
+/** Whether the address names a board there is none of; an emptied kind names none (the clues' board). */
+export const namesNoBoard = (search: BoardSearch): boolean => addressIssue(whichBoard, search) !== undefined;
+
+/**
+ * The parts of the address the page itself turns into its view (which lanes,
+ * the yes-or-no filters, the side columns), checked as the server checks its
  * query. The page reads an absent or unknown one as its default, so without
- * this `?kind=problems` or `?overdue=yes` (a link edited by hand, an old
- * bookmark) would quietly show every clue, and `?side=unfound` no side column
- * open. The other filters go to the server as written, which refuses them by
- * name.
+ * this `?overdue=yes` (a link edited by hand, an old bookmark) would quietly
+ * show every clue, and `?side=unfound` no side column open. The other filters
+ * go to the server as written, which refuses them by name.
  */
 const boardAddress = boardQuery
-  .pick({ kind: true, swimlane: true, overdue: true, escalated: true, asked: true })
+  .pick({ swimlane: true, overdue: true, escalated: true, asked: true })
   .extend({ side: z.enum(sideColumnAddresses).optional() });
 
 /** The first part of the board's address it could not have written, or undefined when every one could. */

@@ -27,13 +27,29 @@ import { createBoardTabStop } from './board-tab-stop';
 import { BoardToolbar } from './board-toolbar';
 import { BoardTopBar } from './board-top-bar';
 import { createBoardView, filtersCleared } from './board-view';
+import { namesNoBoard } from './board-address';
+import { NoSuchPage } from '../ui/page-trouble';
 import { createCardSelection } from './card-selection';
 import { createDraftOvertaken } from './draft-overtaken';
 import { BoardShortcuts } from './keys-help';
 import { readOpenSideColumns, sideAddressToggled } from './side-columns';
 
-/** `/campaigns/:id/board`: the Kanban board of one campaign, its view and filters in the URL, kept live by the change stream. */
+/**
+ * `/campaigns/:id/board`: the Kanban board of one campaign, its view and filters in the URL, kept live by the change
+ * stream. An address naming a board there is none of (`?kind=problems`) is an address no page answers to, said as an
+ * unknown list's is.
+ */
 export function BoardPage() {
+  const [search] = useSearchParams<BoardSearch>();
+  return (
+    <Show when={!namesNoBoard(search)} fallback={<NoSuchPage withQuery />}>
+      <KindBoard />
+    </Show>
+  );
+}
+
+/** The board of the kind the address names. */
+function KindBoard() {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
@@ -117,7 +133,6 @@ export function BoardPage() {
                 campaign={detail()}
                 kind={kind()}
                 swimlane={swimlane()}
-                kindInAddress={search.kind}
                 swimlaneInAddress={search.swimlane}
                 filters={view.filters()}
                 filtered={view.filtersInAddress().length > 0}

@@ -34,8 +34,6 @@ export function BoardToolbar(props: {
   campaign: CampaignDetail;
   kind: ItemKind;
   swimlane: Swimlane;
-  /** The kind as the address has it: one there is none of (`?kind=problems`) selects neither tab. */
-  kindInAddress?: string;
   /** The lanes as the address has them, when it names lanes there are none of (`?swimlane=units`): shown as itself. */
   swimlaneInAddress?: string;
   filters: BoardFilters;
@@ -102,7 +100,6 @@ export function BoardToolbar(props: {
   const scope = createMemo(() => readerScope(me()));
   const units = () => unitsIn(props.campaign.units, scope());
   const people = () => peopleIn(peopleKept(), scope())?.filter((user) => String(user.id) !== mineId());
-  const kindShown = () => (props.kindInAddress === undefined || props.kindInAddress === '' || props.kindInAddress === props.kind ? props.kind : null);
   // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
 
@@ -111,7 +108,7 @@ export function BoardToolbar(props: {
       <div class="segmented" role="tablist" aria-label={tr(filterLabels.kind)}>
         <For each={['clue', 'problem'] as const}>
           {(kind) => (
-            <button type="button" role="tab" aria-selected={kindShown() === kind} data-testid={`kind-${kind}`} classList={{ active: kindShown() === kind }} onClick={() => props.onKind(kind)}>
+            <button type="button" role="tab" aria-selected={props.kind === kind} data-testid={`kind-${kind}`} classList={{ active: props.kind === kind }} onClick={() => props.onKind(kind)}>
               {kind === 'clue' ? t('clues') : t('problems')}
             </button>
           )}

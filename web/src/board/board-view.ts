@@ -33,7 +33,7 @@ export function createBoardView(search: BoardSearch, campaignId: () => number) {
   const source = createMemo((): BoardSource => ({ campaignId: campaignId(), kind: kind(), swimlane: swimlane(), filters: filters() }), undefined, { equals: sameJson });
   // The side columns open are kept in the address, so that a reload, Back and Forward, and a shared link keep them open.
   const sideColumnsOpen = createMemo(() => sideColumnsOf(search));
-  /** Why the address cannot be read as a board (`?kind=problems`): said in the board's place, and nothing is asked of the server. */
+  /** Why the address cannot be read as a board (`?swimlane=units`, `?overdue=yes`): said in the board's place, and nothing is asked of the server. */
   const addressRefused = createMemo(() => {
     const issue = boardAddressRefusal(search);
     return issue === undefined ? undefined : refusedAddress({ zh: '看板地址有误', en: 'The board address is not valid' }, issue);
