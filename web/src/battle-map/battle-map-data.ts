@@ -2,7 +2,6 @@ import { createMemo, createResource } from 'solid-js';
 import { reportsApi } from '../reports/api';
 import { keptRead } from '../ui/read-shown';
 import { readShapes, projectShapes } from './geo';
-import type { UnitMeasures } from './measure';
 
 /**
  * The battle map of a campaign, its detail, its typical cases and its map
@@ -27,7 +26,6 @@ export function createBattleMapData(campaignId: () => number, mapWidth: number) 
     const collection = geojson();
     return collection === undefined ? null : projectShapes(readShapes(collection), mapWidth);
   });
-  const areaNames = createMemo(() => new Map(layout()?.shapes.map((shape) => [shape.id, shape.name]) ?? []));
   return {
     campaign,
     /** The figures last read; none before the first answer. */
@@ -46,7 +44,5 @@ export function createBattleMapData(campaignId: () => number, mapWidth: number) 
       if (campaignChanged) void refetchCampaign();
     },
     layout,
-    /** The name of the area a unit is drawn as on the map (汉台区), once the map is read; none for a unit not on it. */
-    areaName: (unit: UnitMeasures): string | undefined => (unit.mapFeatureId === null ? undefined : areaNames().get(unit.mapFeatureId)),
   };
 }

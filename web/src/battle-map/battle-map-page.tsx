@@ -103,7 +103,7 @@ export function BattleMapPage() {
                         {bt('targets')}
                         <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
                       </h2>
-                      <TargetBars map={map()} units={detail().units} areaName={data.areaName} onPick={openUnit} />
+                      <TargetBars map={map()} units={detail().units} onPick={openUnit} />
                     </section>
                   </div>
                   <section class="bm-panel bm-wide">
@@ -118,7 +118,7 @@ export function BattleMapPage() {
                       {bt('grid')}
                       <span class="muted bm-subtitle">{bt('gridHint')}</span>
                     </h2>
-                    <UnitGrid map={map()} areaName={data.areaName} onPick={openCell} reportHref={reportOf} />
+                    <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
                   </section>
                 </main>
               );

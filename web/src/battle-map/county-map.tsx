@@ -13,10 +13,20 @@ export type MapLayout = ReturnType<typeof projectShapes>;
  * districts and counties names them all alike: cut from the unit's name, 汉台 stood beside 城固县 and 洋县,
  * and 洋县 cannot lose its 县. Otherwise, and in English, the unit's name without its kind: "汉台分局" → "汉台",
  * "Chenggu County Bureau" → "Chenggu", "Cyber Security Detachment" → "Cyber Security" (a Chinese detachment's
- * name, 网安支队, is short as it is).
+ * name, 网安支队, is short as it is). Only the map and its tiles: the targets and the grid name units as every
+ * other page does (汉台分局), as they count a unit's work, not an area's.
  */
 export function shortName(unit: UnitMeasures, areaName?: string): string {
   return lang() === 'zh' && areaName !== undefined && areaName.trim() !== '' ? areaName : shortUnitName(tr(unit.label));
+}
+
+/**
+ * A unit's name as its tooltip and a screen reader say it: on the map, after the area's name it is labelled with
+ * (汉台区 · 汉台分局), so that the area is seen to stand for the unit whose figures it shows; elsewhere the unit's name.
+ */
+export function unitTitle(unit: UnitMeasures, areaName?: string): string {
+  const label = shortName(unit, areaName);
+  return label === areaName && label !== tr(unit.label) ? `${label} · ${tr(unit.label)}` : tr(unit.label);
 }
 
 /** {@link shortName} of a unit's name as it is written. */
@@ -29,11 +39,11 @@ export function measureText(measure: Measure, value: number | null): string {
   return measure === 'solveRate' ? percent(value) : count(value);
 }
 
-/** A line per measure, for a unit's tooltip. */
-export function unitSummary(unit: UnitMeasures): string {
+/** A line per measure, for a unit's tooltip, under its name ({@link unitTitle}). */
+export function unitSummary(unit: UnitMeasures, areaName?: string): string {
   // A county's figures include its police stations' (drawn with it, not as tiles of their own): the tooltip says so.
   const within = unit.subUnits === 0 ? '' : unit.subUnits === 1 ? bt('subUnitsOne') : trFilled(battleMapMessages.subUnitsMany, { n: count(unit.subUnits) });
-  return `${tr(unit.label)}${within}\n${bt('open')} ${count(unit.open)} · ${bt('overdue')} ${count(unit.overdue)} · ${bt('filed')} ${count(unit.filed)} · ${bt('solved')} ${count(unit.solved)} · ${bt('solveRate')} ${percent(unit.solveRate)}`;
+  return `${unitTitle(unit, areaName)}${within}\n${bt('open')} ${count(unit.open)} · ${bt('overdue')} ${count(unit.overdue)} · ${bt('filed')} ${count(unit.filed)} · ${bt('solved')} ${count(unit.solved)} · ${bt('solveRate')} ${percent(unit.solveRate)}`;
 }
 
 /**
@@ -69,6 +79,15 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
             const u = unit();
             if (u !== undefined) props.onPick?.(u.unitId);
           };
+          // The unit the area stands for, with the area's name (汉台区 · 汉台分局): the label shows the area's only.
+          const said = () => {
+            const u = unit();
+            return u === undefined ? shape.name : `${unitTitle(u, shape.name)}${colon()}${measureText(props.measure, value())}`;
+          };
+          const tooltip = () => {
+            const u = unit();
+            return u === undefined ? shape.name : unitSummary(u, shape.name);
+          };
           return (
             <path
               class="county"
@@ -82,7 +101,7 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
               role={props.onPick === undefined ? undefined : 'button'}
               // Lower case: on SVG an attribute is taken as spelled, and `tabIndex` left every county out of the Tab order.
               tabindex={props.onPick === undefined ? undefined : 0}
-              aria-label={unit() === undefined ? shape.name : `${tr(unit()?.label ?? { zh: shape.name, en: shape.name })}${colon()}${measureText(props.measure, value())}`}
+              aria-label={said()}
               onClick={pick}
               onFocus={() => setLit(shape.id)}
               onBlur={() => setLit((id) => (id === shape.id ? null : id))}
@@ -95,7 +114,7 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
                 }
               }}
             >
-              <title>{unit() === undefined ? shape.name : unitSummary(unit() as UnitMeasures)}</title>
+              <title>{tooltip()}</title>
             </path>
           );
         }}

@@ -5,8 +5,6 @@ import { tr, unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../api/client';
 import type { BattleMap } from '../reports/api';
 import { count, percent } from '../reports/format';
-import { shortName } from './county-map';
-import type { UnitMeasures } from './measure';
 import { bt } from './messages';
 
 const metricLabel = (metric: string) => {
@@ -31,9 +29,10 @@ function byMetric(targets: readonly Target[]): { metric: string; targets: Target
  * Each target of the current phase against what the unit has done, as a bar; met targets in green. The targets
  * are grouped under their metric's name, in full, so that "Clues found" and "Clues verified" are told apart, and
  * each unit's name is given the room it needs (a wall screen has no hover to show a tooltip); the bars take what is left.
+ * A target is a unit's, set to 汉台分局 in the settings: it is named so, as the board and the reports name it, not by
+ * the area the map labels it with (汉台区).
  */
-export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; areaName: (unit: UnitMeasures) => string | undefined; onPick?: (unitId: string) => void }) {
-  const unitOf = (id: string) => props.map.units.find((u) => u.unitId === id);
+export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void }) {
   return (
     <Show when={props.map.targets.length > 0} fallback={<p class="muted">{bt('noTargets')}</p>}>
       <div class="target-bars" data-testid="targets">
@@ -47,18 +46,13 @@ export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units
                 <For each={group.targets}>
                   {(target) => {
                     const share = () => (target.target === 0 ? 1 : target.actual / target.target);
-                    const unit = () => unitOf(target.unitId);
-                    // A unit the map's figures do not list (a police station below a county) by its name in the campaign, not its code.
-                    const fullName = () => unitNamed(props.units, target.unitId);
-                    const name = () => {
-                      const u = unit();
-                      return u === undefined ? fullName() : shortName(u, props.areaName(u));
-                    };
+                    // From the campaign's units, which hold those the map's figures do not list (a police station below a county): by name, not code.
+                    const name = () => unitNamed(props.units, target.unitId);
                     return (
                       <li
                         class="target"
                         classList={{ met: share() >= 1, 'is-link': props.onPick !== undefined }}
-                        title={`${unit() === undefined ? fullName() : tr(unit()?.label ?? { zh: '', en: '' })} · ${metricLabel(target.metric)} ${target.actual} / ${target.target}`}
+                        title={`${name()} · ${metricLabel(target.metric)} ${target.actual} / ${target.target}`}
                         onClick={() => props.onPick?.(target.unitId)}
                         data-testid={`target-${target.unitId}-${target.metric}`}
                       >

@@ -3,8 +3,7 @@ import { For, Show, createMemo } from 'solid-js';
 import { colon, tr } from '../i18n/i18n';
 import type { BattleMap } from '../reports/api';
 import { count } from '../reports/format';
-import { mix, definitionOf, type UnitMeasures } from './measure';
-import { shortName } from './county-map';
+import { mix, definitionOf } from './measure';
 import { bt } from './messages';
 
 type CategoryKey = string;
@@ -17,9 +16,10 @@ export type ReportHref = (scope: { unit: string } | { category: number }) => str
  * Clues per unit and category: open over total in each cell, its colour
  * the share of the most open in any cell. A cell opens the board filtered
  * to its unit and category (the uncategorised column to the unit only);
- * a unit's or a category's heading opens its completion report.
+ * a unit's or a category's heading opens its completion report. Its rows are units, detachments and county branches
+ * alike, named as the board and the reports name them (汉台分局 under 刑侦支队, not the map's 汉台区).
  */
-export function UnitGrid(props: { map: BattleMap; areaName: (unit: UnitMeasures) => string | undefined; onPick: (unitId: string, categoryId: number | null) => void; reportHref: ReportHref }) {
+export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categoryId: number | null) => void; reportHref: ReportHref }) {
   const cells = createMemo(() => new Map(props.map.grid.map((c) => [`${c.unitId}|${keyOf(c.categoryId)}`, c])));
   const columns = createMemo(() => props.map.categories.filter((c) => c.categoryId !== null || props.map.grid.some((g) => g.categoryId === null)));
   const maxOpen = createMemo(() => Math.max(1, ...props.map.grid.map((c) => c.open)));
@@ -58,7 +58,7 @@ export function UnitGrid(props: { map: BattleMap; areaName: (unit: UnitMeasures)
               <tr>
                 <th scope="row" title={`${tr(unit.label)} · ${bt('report')}`}>
                   <A class="grid-report" href={props.reportHref({ unit: unit.unitId })} data-testid={`grid-report-unit-${unit.unitId}`}>
-                    {shortName(unit, props.areaName(unit))}
+                    {tr(unit.label)}
                   </A>
                 </th>
                 <For each={columns()}>

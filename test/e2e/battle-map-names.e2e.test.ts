@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { CampaignDetail } from '../../api/contracts/campaign';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
+
+/**
+ * What the battle map calls each unit, in a real Chromium against the real server and the seeded demo: the map's
+ * areas by their names, each standing for its unit; the targets and the unit × category grid by the unit's name, as
+ * the board, the lists and the reports give it. Needs `npm run build`.
+ */
+const suite = browserSuite();
+
+describe('the battle map names units', () => {
+  test('the targets and the grid by the unit’s name (汉台分局, not the map’s 汉台区); the map by its areas, each one’s tooltip naming its unit; in both languages', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const campaign = await apiCall<CampaignDetail>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}`);
+      const nameOf = (id: string, lang: 'zh' | 'en') => {
+        const unit = campaign.units.find((u) => u.id === id);
+        return unit === undefined ? id : lang === 'zh' ? unit.nameZh : unit.nameEn;
+      };
+      await page.setViewportSize({ width: 1366, height: 768 });
+      for (const lang of ['zh', 'en'] as const) {
+        await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+        await page.getByTestId('target-hantai-casesSolved').waitFor();
+        await page.locator('[data-testid=county-map] .county-labels text').first().waitFor();
+
+        // Targets are set per unit (汉台分局 in the settings), and were shown against 汉台区, 城固县 beside the board's 城固县公安局.
+        const targets = await page.locator('[data-testid=targets] li.target').evaluateAll((rows) =>
+          rows.map((row) => ({ unitId: /^target-(.+)-[^-]+$/.exec(row.getAttribute('data-testid') ?? '')?.[1] ?? '', name: row.querySelector('.target-name')?.textContent ?? '' })),
+        );
+        expect(targets.length, lang).toBeGreaterThan(5);
+        expect(targets.map((t) => t.name), lang).toEqual(targets.map((t) => nameOf(t.unitId, lang)));
+
+        // The grid's rows, detachments and county branches alike: 刑侦支队 over 汉台分局, not over 汉台区.
+        const rows = await page.locator('[data-testid=unit-grid] [data-testid^=grid-report-unit-]').evaluateAll((links) =>
+          links.map((link) => ({ unitId: (link.getAttribute('data-testid') ?? '').replace('grid-report-unit-', ''), name: link.textContent ?? '' })),
+        );
+        expect(rows.map((r) => r.unitId), lang).toEqual(expect.arrayContaining(['xingzhen', 'hantai', 'nanzheng', 'chenggu', 'yangxian']));
+        expect(rows.map((r) => r.name), lang).toEqual(rows.map((r) => nameOf(r.unitId, lang)));
+        if (lang === 'zh') expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['刑侦支队', '汉台分局', '南郑分局', '城固县公安局']));
+        else expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['Criminal Investigation Detachment', 'Hantai Branch', 'Chenggu County Bureau']));
+
+        // The map keeps its areas' names, all alike (汉台区 beside 城固县 and 洋县, where 汉台 stood), and says whose they are.
+        const labels = await page.locator('[data-testid=county-map] .county-labels text tspan:first-child').allTextContents();
+        if (lang === 'zh') {
+          expect(labels).toEqual(expect.arrayContaining(['汉台区', '南郑区', '城固县', '洋县']));
+          expect(labels).not.toContain('汉台');
+        } else {
+          expect(labels).toEqual(expect.arrayContaining(['Hantai', 'Nanzheng', 'Chenggu', 'Yangxian']));
+        }
+        const hantai = page.getByTestId('county-hantai');
+        const tooltip = (await hantai.locator('title').textContent()) ?? '';
+        expect(tooltip.split('\n')[0], lang).toBe(lang === 'zh' ? '汉台区 · 汉台分局' : 'Hantai Branch');
+        expect(await hantai.getAttribute('aria-label'), lang).toMatch(lang === 'zh' ? /^汉台区 · 汉台分局：\d+$/ : /^Hantai Branch: \d+$/);
+        await page.screenshot({ path: `${artifacts}/battle-map-names-${lang}-1366.png` });
+        await page.locator('.bm-panel', { has: page.getByTestId('unit-grid') }).screenshot({ path: `${artifacts}/battle-map-grid-${lang}-1366.png` });
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+});
