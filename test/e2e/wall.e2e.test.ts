@@ -166,6 +166,45 @@ describe('the wall on its screen', () => {
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
 
+  test("on a 4:3 projector, as on a 1080p screen, no county's label runs over another's and the map's heading is whole on its line, in English and Chinese", () =>
+    asUser(suite, 'viewer', async ({ page }) => {
+      const campaignId = campaignOf(page);
+      for (const lang of ['en', 'zh'] as const) {
+        await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+        for (const [width, height] of [
+          [1024, 768],
+          [1920, 1080],
+        ] as const) {
+          const at = `${lang} ${width}×${height}`;
+          await wallAt(page, campaignId, width, height);
+          const texts = page.locator('[data-testid=wall] .county-labels text');
+          await expect.poll(() => texts.count(), { message: at }).toBe(11);
+          await page.screenshot({ path: `${artifacts}/wall-map-labels-${lang}-${width}x${height}.png` });
+          // "Hantai 8" ran over "Chenggu 6" at 1024 × 768 in English: the map is a third as wide there, its labels no smaller on the screen.
+          const labels = await texts.evaluateAll((all: SVGTextElement[]) =>
+            all.map((text) => {
+              const box = text.getBoundingClientRect();
+              return { name: text.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom, size: parseFloat(getComputedStyle(text).fontSize) * (box.width / text.getBBox().width) };
+            }),
+          );
+          const overlapping = labels.flatMap((a, i) =>
+            labels.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
+          );
+          expect(overlapping, at).toEqual([]);
+          // Apart by being readable still: a name no smaller on the screen than 10 px.
+          expect(Math.min(...labels.map((label) => label.size)), at).toBeGreaterThanOrEqual(10);
+          // The map's heading on one line ("County branches •" over "Open clues" before), its scale beside it or under it.
+          const heading = await page.locator('[data-testid=wall] .wall-section-head h2').evaluate((h2) => {
+            const range = document.createRange();
+            range.selectNodeContents(h2);
+            return { text: h2.textContent ?? '', lines: new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size };
+          });
+          expect(heading.lines, `${at}: ${heading.text}`).toBe(1);
+        }
+      }
+      await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+    }));
+
   test('a wall screen shows as many typical cases as fit, each whole, the newest first, from a 4:3 projector or a 720p one to a 4K television', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);

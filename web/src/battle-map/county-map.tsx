@@ -3,6 +3,7 @@ import { colon, lang, tr, trFilled } from '../i18n/i18n';
 import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
+import { createLabelSpread } from './label-spread';
 import { battleMapMessages, bt } from './messages';
 
 export type MapLayout = ReturnType<typeof projectShapes>;
@@ -54,15 +55,25 @@ export function unitSummary(unit: UnitMeasures, areaName?: string): string {
 export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void; labelSize?: number }) {
   const unitOf = createMemo(() => new Map(props.units.filter((u) => u.mapFeatureId !== null).map((u) => [u.mapFeatureId, u])));
   // The labels are drawn in the map's own units, so a phone's narrow map shrank them past reading (7 px):
-  // never under about 11 px as shown, whatever the map's drawn width.
+  // never under about 11 px as shown, whatever the map's drawn width. The map is drawn whole in its box, so bound by
+  // the box's height where that is the smaller (the wall on a 4:3 projector): by its width alone, its labels were 9.7 px.
   const [shownWidth, setShownWidth] = createSignal(0);
   // The county under the pointer or the keyboard's focus, outlined once more above all the others: its own outline was
   // drawn over by the neighbours drawn after it, and a focused county showed a dark edge on one side only.
   const [lit, setLit] = createSignal<string | null>(null);
   const litPath = () => props.layout.shapes.find((shape) => shape.id === lit())?.path;
   const size = () => Math.max(props.labelSize ?? 15, shownWidth() === 0 ? 0 : (11 * props.layout.width) / shownWidth());
+  // Labels kept at that size on a small map lay on one another (at 1024 × 768 "Chenggu 19" over "Liuba 16"): moved
+  // apart, a fifth of their size between them.
+  const spread = createLabelSpread(
+    () => [size(), props.measure, props.units, props.layout, lang()],
+    () => size() * 0.2,
+  );
   const watch = (svg: SVGSVGElement) => {
-    const observer = new ResizeObserver(([entry]) => setShownWidth(entry?.contentRect.width ?? 0));
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect;
+      setShownWidth(box === undefined || props.layout.height === 0 ? 0 : Math.min(box.width, (box.height * props.layout.width) / props.layout.height));
+    });
     observer.observe(svg);
     onCleanup(() => observer.disconnect());
   };
@@ -126,8 +137,17 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
             <Show when={unitOf().get(shape.id)}>
               {(unit) => {
                 const value = () => valueOf(unit(), props.measure);
+                const shift = () => spread.shift(shape.id);
                 return (
-                  <text x={shape.label[0]} y={shape.label[1]} text-anchor="middle" fill={props.scale.ink(value())} font-size={String(size())}>
+                  <text
+                    ref={spread.label(shape.id)}
+                    x={shape.label[0]}
+                    y={shape.label[1]}
+                    transform={`translate(${shift().dx.toFixed(1)} ${shift().dy.toFixed(1)})`}
+                    text-anchor="middle"
+                    fill={props.scale.ink(value())}
+                    font-size={String(size())}
+                  >
                     <tspan x={shape.label[0]} font-weight="600">
                       {shortName(unit(), shape.name)}
                     </tspan>
