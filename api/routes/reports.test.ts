@@ -428,6 +428,8 @@ describe('completion reports', () => {
     expect(unitLines).toEqual(tree.filter((u) => json.byUnit[u.id] !== undefined).map((u) => u.nameZh));
     // The solve rate as the page shows it, a percentage, not a fraction read as a count.
     const rateColumn = header.indexOf(reportColumnLabels.solveRate.zh);
+    // Headed with how it is counted: a period's rate can pass 100%, and "破案率" alone read such a value as wrong.
+    expect(header[rateColumn]).toBe('破案率（破案÷立案）');
     expect(lines.at(-1)?.[rateColumn]).toBe(json.total.solveRate === null ? '' : `${(json.total.solveRate * 100).toFixed(1)}%`);
     expect(json.total.solveRate).not.toBeNull();
 
@@ -441,7 +443,9 @@ describe('completion reports', () => {
     expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^From \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Shanghai\)$/);
     // Named as the page names them, not "level 1".
     expect(String(sheet?.getRow(3).getCell(1).value)).toBe(`Escalations raised: Due soon ${json.escalationsRaised[1]} · Overdue ${json.escalationsRaised[2]} · Long overdue ${json.escalationsRaised[3]}`);
-    const headings = (sheet?.getRow(5).values as unknown[]).slice(1);
+    // What the solve rate is, which can pass 100%: said above the table, as the page says it under its tables.
+    expect(String(sheet?.getRow(4).getCell(1).value)).toMatch(/^Note: Solve rate = cases solved in the period ÷ cases filed in the same period\. .*can exceed 100%/);
+    const headings = (sheet?.getRow(6).values as unknown[]).slice(1);
     const at = headings.indexOf(reportFigureLabels.suspectsCaught.en);
     expect(at).toBeGreaterThan(0);
     expect(Number((sheet?.getRow(sheet.rowCount).values as unknown[])[at + 1])).toBe(json.total.figures.suspectsCaught);
@@ -453,7 +457,7 @@ describe('completion reports', () => {
     const money = headings.indexOf(reportFigureLabels.moneyFrozenYuan.en) + 1;
     expect(sheet?.getRow(sheet.rowCount).getCell(money).numFmt).toBe('#,##0');
     expect(sheet?.getColumn(money).width).toBeGreaterThanOrEqual(16);
-    expect(sheet?.getRow(5).getCell(money).alignment?.wrapText).toBe(true);
+    expect(sheet?.getRow(6).getCell(money).alignment?.wrapText).toBe(true);
   });
 
   it('heads a Chinese workbook in Chinese: the campaign read from its start, the time as Beijing time', async () => {

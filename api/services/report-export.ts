@@ -1,4 +1,4 @@
-import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, type ReportRow } from '../../engine';
+import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, solveRateNote, type ReportRow } from '../../engine';
 import { tableCsv, tableXlsx } from './export-table';
 import { categoryScopeName, uncategorised, zoneZh, type ExportNames } from './export-names';
 import type { CampaignReport } from './report';
@@ -85,12 +85,16 @@ export async function reportXlsx(table: (string | number)[][], sheetName: string
 
 type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };
 
-/** The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), and its escalations. */
+/**
+ * The lines above a report's table: which campaign and span, since and as of when (in the campaign's time zone), its
+ * escalations, and what its solve rate is, as the page says under its tables: a rate past 100% read bare in a
+ * workbook looked like a wrong figure.
+ */
 export function reportHeading(h: Heading, lang: Lang): string[] {
   const scope = h.scope === '' ? '' : lang === 'zh' ? `（${h.scope}）` : ` (${h.scope})`;
   // The escalations named as the page names them (临期提醒 104 · 超期督办 74 · 严重超期 25), not by number: 一级/二级 read as another scale.
   const escalations = ([1, 2, 3] as const).map((level) => `${reportEscalationLabels[level][lang]} ${h.escalations[level - 1]}`).join(' · ');
   return lang === 'zh'
-    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：自${h.from}起，数据截至 ${h.asOf}（${zoneZh(h.timeZone)}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`]
-    : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `${reportEscalationLabels.escalations.en} raised: ${escalations}`];
+    ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：自${h.from}起，数据截至 ${h.asOf}（${zoneZh(h.timeZone)}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`, `注：${solveRateNote.zh}`]
+    : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `${reportEscalationLabels.escalations.en} raised: ${escalations}`, `Note: ${solveRateNote.en}`];
 }

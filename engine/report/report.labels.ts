@@ -38,12 +38,25 @@ export const reportFigureLabels: Record<CountFigure | OutcomeFigure | DeadlineFi
 export const reportColumnLabels = {
   scope: { zh: '范围', en: 'Scope' },
   total: { zh: '合计', en: 'Total' },
-  solveRate: { zh: '破案率', en: 'Solve rate' },
+  // Its definition in its heading, on the page, on paper and in the files alike: a phase's rate passes 100% where more
+  // cases are solved in it than filed in it, and read bare, "200%" looked like a wrong figure.
+  solveRate: { zh: '破案率（破案÷立案）', en: 'Solve rate (solved ÷ filed)' },
   medianDaysToSolve: { zh: '发现至破案中位天数', en: 'Median days found → solved' },
   // Clues and problems together (the table beside them counts both): "（条）" alone read as clues, and disagreed with the clue board by the problems.
   openAtEnd: { zh: '期末在办线索和问题（条/个）', en: 'Clues and problems open at end' },
   overdueAtEnd: { zh: '期末超期线索和问题（条/个）', en: 'Clues and problems overdue at end' },
 } as const satisfies Record<string, Label>;
+
+/**
+ * What the solve rate is, said under each table that shows it (and above an exported workbook's): the bureau's rate of a
+ * period, cases solved in it over cases filed in it, as its releases set 811 solved beside 1,659 filed in a year. The
+ * solved include cases filed before the period, so a unit's rate can pass 100% (the page marks those values). Not
+ * capped: that is the figure the bureau publishes.
+ */
+export const solveRateNote = {
+  zh: '破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获的案件也包括此前立案的案件，因此破案数可以多于立案数，破案率可能超过 100%，并非数据有误。',
+  en: 'Solve rate = cases solved in the period ÷ cases filed in the same period. Cases solved in the period include cases filed before it, so more cases can be solved than filed and the rate can exceed 100%; such a figure is not an error.',
+} as const satisfies Label;
 
 /**
  * The escalations a report counts by level, named as the ladder's rungs are (its heading on the page, and above the

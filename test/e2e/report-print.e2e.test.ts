@@ -48,7 +48,7 @@ describe('the report, printed', () => {
         }
         const headline = printedText((await page.getByTestId('headline').locator('h2').textContent()) ?? '');
         const start = await tableStart(page, 'by-unit-work');
-        const definitions = await Promise.all(['solve-rate-note', 'clues-found-note'].map(async (id) => printedText(await page.getByTestId(id).innerText())));
+        const definitions = await Promise.all(['by-unit-work-note', 'clues-found-note'].map(async (id) => printedText(await page.getByTestId(id).innerText())));
         const controls = await Promise.all(['campaign-nav', 'print', 'export-csv', 'typical-export-csv'].map(async (id) => printedText(await page.getByTestId(id).innerText())));
         const pages = await printedPages(page, `report-print-whole-${language}`);
         const first = pages[0] ?? '';

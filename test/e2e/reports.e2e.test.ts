@@ -85,8 +85,8 @@ describe('reports, battle map and wall in Chromium', () => {
       // The charts were drawn (ECharts, SVG renderer).
       await page.locator('[data-testid=chart-units] svg').waitFor();
       await page.locator('[data-testid=chart-steps] svg').waitFor();
-      // A phase's solve rate counts cases filed earlier and solved now, so it can pass 100%: the page says so.
-      expect(await page.getByTestId('solve-rate-note').textContent()).toContain('可能超过 100%');
+      // A phase's solve rate counts cases filed earlier and solved now, so it can pass 100%: the page says so under the table.
+      expect(await page.getByTestId('by-unit-work-note').textContent()).toContain('破案率可能超过 100%');
       // Clues found are counted when entered, which a late import makes differ from the board's phase filter: said too.
       expect(await page.getByTestId('clues-found-note').textContent()).toContain('按录入系统的时间统计');
       await wholePage(page, 'report', `${artifacts}/report-zh.png`);
@@ -309,6 +309,62 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test("a solve rate past 100% is marked for the note under its table, which says how it is counted; the steps from clue to prosecution are counts, not a funnel that grows; each unit's filed and solved bars are both seen", async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      type Row = { figures: Record<string, number>; solveRate: number | null };
+      const live = await api<{ byUnit: Record<string, Row> }>(context, `/api/campaigns/${campaignId}/report?phase=crackdown`);
+      const past = Object.entries(live.byUnit).find(([, row]) => (row.solveRate ?? 0) > 1);
+      const atMost = Object.entries(live.byUnit).find(([, row]) => row.solveRate !== null && row.solveRate <= 1);
+      if (past === undefined || atMost === undefined) throw new Error('the demo crackdown has a unit that solved more cases than it filed, and one that did not');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=crackdown`);
+      await page.locator('[data-testid=report-document][data-phase=crackdown]').waitFor();
+      const table = page.getByTestId('by-unit-work');
+      // The heading says how the rate is counted, where it is read.
+      await table.locator('thead th', { hasText: '破案率（破案÷立案）' }).waitFor();
+      const rate = (unit: string) => table.locator(`tbody tr[data-key="${unit}"] td[data-column=solveRate]`);
+      const pct = (value: number) => new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+      // Shown as counted, not capped, and marked for the note; a rate of 100% or less is not.
+      expect(await rate(past[0]).textContent()).toBe(`${pct(past[1].solveRate ?? 0)}*`);
+      expect(await rate(past[0]).getAttribute('aria-describedby')).toBe('by-unit-work-note');
+      expect(await rate(atMost[0]).textContent()).toBe(pct(atMost[1].solveRate ?? 0));
+      // The note directly under the table, not screens further down; on paper too.
+      const next = await page.getByRole('region', { name: '分单位统计 · 线索办理' }).evaluate((box) => box.nextElementSibling?.getAttribute('data-testid'));
+      expect(next).toBe('by-unit-work-note');
+      expect(await page.getByTestId('by-unit-work-note').textContent()).toMatch(/^\* 破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获的案件也包括此前立案的案件.*可能超过 100%/);
+      await page.getByTestId('by-category-work-note').waitFor();
+
+      // The steps are the period's counts, no share of the clues found past 100%, and the chart says what they count.
+      const steps = page.getByTestId('chart-steps');
+      await steps.locator('svg').waitFor();
+      expect(await steps.getAttribute('aria-label')).toMatch(/^发现线索 [\d,]+、核查线索 [\d,]+、立案 [\d,]+、破案 [\d,]+、移送起诉案件 [\d,]+$/);
+      expect(await steps.locator('svg').textContent()).not.toContain('%');
+      expect(await page.getByTestId('chart-steps-note').textContent()).toContain('不是同一批线索的逐级转化');
+
+      // Each unit's cases filed and solved side by side: before, the filed bar was drawn behind the solved one and
+      // hidden whole where a unit solved as many as it filed or more.
+      const bars = await page.getByTestId('chart-units').evaluate((host) => {
+        // The legend's swatches stand above the plot (its grid starts 28 px down): not bars.
+        const plotTop = host.getBoundingClientRect().top + 26;
+        const boxes = (fill: string) =>
+          [...host.querySelectorAll('path')]
+            .filter((path) => path.getAttribute('fill')?.toLowerCase() === fill)
+            .map((path) => path.getBoundingClientRect())
+            .filter((box) => box.width > 0.5 && box.height > 0.5 && box.top >= plotTop)
+            .map((box) => ({ top: box.top, bottom: box.bottom }));
+        return { filed: boxes('#8aa9e6'), solved: boxes('#1f5fd1') };
+      });
+      const withFiled = Object.values(live.byUnit).filter((row) => (row.figures.casesFiled ?? 0) > 0).length;
+      expect(bars.filed.length).toBe(withFiled);
+      expect(bars.solved.length).toBeGreaterThan(0);
+      const overlapping = bars.filed.filter((f) => bars.solved.some((s) => s.top < f.bottom - 0.5 && f.top < s.bottom - 0.5));
+      expect(overlapping).toEqual([]);
+      await page.getByTestId('chart-units').screenshot({ path: `${artifacts}/report-units-side-by-side.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
     const { context, page, campaignId } = await signedIn();
     try {
@@ -472,7 +528,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await expect.poll(() => flowChart.ariaSnapshot()).toMatch(new RegExp(`^- img "${flowName}[^\n]*"$`));
       await page.getByRole('img', { name: new RegExp(`^在办线索：阶段开始时 ${zh(flow.openAtStart)} 条，${chineseDay(last.date)} 为 ${zh(last.open)} 条`) }).waitFor();
       await page.getByRole('img', { name: /^破案最多的单位：.+破案 [\d,]+ 起（立案 [\d,]+ 起）/ }).waitFor();
-      await page.getByRole('img', { name: /^发现线索 [\d,]+（100%）、核查线索/ }).waitFor();
+      await page.getByRole('img', { name: /^发现线索 [\d,]+、核查线索 [\d,]+、立案 [\d,]+/ }).waitFor();
 
       // The numbers by week under a toggle: a campaign's year of days is some 53 rows, not 365.
       await page.getByTestId('chart-flow-data').locator('summary').click();

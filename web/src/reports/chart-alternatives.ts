@@ -1,10 +1,10 @@
 import { reportFigureLabels } from '../../../engine/report/report.labels';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import type { ClueState } from '../../../engine/clue/clue.model';
-import { aside, series, tr, trFilled } from '../i18n/i18n';
+import { series, tr, trFilled } from '../i18n/i18n';
 import type { Flow, Report } from './api';
 import type { Figure } from './figures';
-import { count, percent } from './format';
+import { count } from './format';
 import { reportMessages, rt } from './messages';
 import { calendarDay } from '../ui/dates';
 
@@ -49,23 +49,21 @@ export function unitsSummary(units: readonly UnitBar[]): string {
 export interface SolveStep {
   readonly name: string;
   readonly value: number;
-  /** Its share of the clues found, as the bar's label rounds it; none when no clue was found. */
-  readonly share: string | undefined;
 }
 
-/** The report's total at each step from clue to prosecution. */
+/**
+ * The report's total at each step from clue to prosecution: what was done at each step in the span, not one batch of
+ * clues followed through. Cases filed, solved or sent for prosecution in a phase include clues found or filed before
+ * it, so a later step can count more than an earlier one: given as a share of the clues found, they read as a funnel
+ * that grows (核查线索 158%). Counts only, and the chart says what they are.
+ */
 export function solveStepValues(report: Report): SolveStep[] {
-  const values = solveSteps.map((figure) => report.total.figures[figure] ?? 0);
-  const found = values[0] ?? 0;
-  return solveSteps.map((figure, i) => {
-    const value = values[i] ?? 0;
-    return { name: bare(figure), value, share: found === 0 ? undefined : percent(Math.round((value / found) * 100) / 100) };
-  });
+  return solveSteps.map((figure) => ({ name: bare(figure), value: report.total.figures[figure] ?? 0 }));
 }
 
-/** Each step's count and its share of the clues found. */
+/** Each step's count. */
 export function solveStepsSummary(steps: readonly SolveStep[]): string {
-  return series(steps.map((step) => `${step.name} ${count(step.value)}${step.share === undefined ? '' : aside(step.share)}`));
+  return series(steps.map((step) => `${step.name} ${count(step.value)}`));
 }
 
 /** Every local date the flow charts (a phase's window, the days a phase left ran, or a range): the charts span them all, the lines stop at today. */

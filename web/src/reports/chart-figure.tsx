@@ -16,11 +16,19 @@ export interface ChartTable {
  * numbers are in a table under a toggle, closed by default so the page reads
  * as before; not printed, the paper has the report's own tables.
  */
-export function ChartFigure(props: { caption: string; summary: string; testId: string; hostRef: (host: HTMLDivElement) => void; table: ChartTable }) {
+export function ChartFigure(props: { caption: string; summary: string; note?: string; testId: string; hostRef: (host: HTMLDivElement) => void; table: ChartTable }) {
   return (
     <figure class="report-chart">
       <figcaption>{props.caption}</figcaption>
-      <div class="chart-host chart-tall" ref={props.hostRef} role="img" aria-label={props.summary} data-testid={props.testId} />
+      <div class="chart-host chart-tall" ref={props.hostRef} role="img" aria-label={props.summary} aria-describedby={props.note === undefined ? undefined : `${props.testId}-note`} data-testid={props.testId} />
+      {/* What the drawing counts, read with it and printed with it. */}
+      <Show when={props.note}>
+        {(note) => (
+          <p class="muted chart-note" id={`${props.testId}-note`} data-testid={`${props.testId}-note`}>
+            {note()}
+          </p>
+        )}
+      </Show>
       <details class="chart-data no-print" data-testid={`${props.testId}-data`}>
         <summary>
           {rt('chartData')}

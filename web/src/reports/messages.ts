@@ -17,10 +17,6 @@ export const reportMessages = {
   switchCampaign: { zh: '切换专项行动', en: 'Switch campaign' },
   campaignsFailed: { zh: '专项列表加载失败', en: 'The campaigns could not be loaded' },
   reportTitle: { zh: '阶段总结报告', en: 'Completion report' },
-  solveRateNote: {
-    zh: '破案率 = 统计区间内破案数 ÷ 同期立案数。区间内破获此前立案的案件也计入破案数，因此破案率可能超过 100%。',
-    en: 'Solve rate = cases solved in the period ÷ cases filed in the same period. Cases filed earlier and solved in the period count as solved, so the rate can exceed 100%.',
-  },
   // The tallies count a clue's create entry at the instant it was written, so a frozen report never changes when a late
   // import arrives; the board's phase filter reads the clue's own time found. Said here, where the two can disagree.
   cluesFoundNote: {
@@ -75,7 +71,11 @@ export const reportMessages = {
   uncategorised: { zh: '未分类', en: 'Uncategorised' },
   charts: { zh: '图表', en: 'Charts' },
   unitsRanked: { zh: '各单位破案排名', en: 'Units ranked by cases solved' },
-  solveFunnel: { zh: '从线索到起诉', en: 'From clue to prosecution' },
+  solveFunnel: { zh: '从线索到起诉：区间内各环节数量', en: 'From clue to prosecution: each step in the period' },
+  solveStepsNote: {
+    zh: '各环节为统计区间内办理的数量，不是同一批线索的逐级转化：区间内立案、破案、移送起诉的也有此前发现或立案的线索，因此后一环节可以多于前一环节。',
+    en: 'Each bar counts what was done at that step in the period, not one batch of clues followed through: cases filed, solved or sent for prosecution in it include clues found or filed before it, so a later step can count more than an earlier one.',
+  },
   cumulativeFlow: { zh: '累积流图：各状态线索数（{phase}阶段窗口）', en: 'Cumulative flow: clues in each state ({phase} window)' },
   burndown: { zh: '燃尽图：在办线索与阶段窗口（{phase}阶段）', en: 'Burndown: open clues against the {phase} window' },
   // A phase the campaign has left is charted over the days it ran, to the advance, as its frozen report counts it: not its window, which the settings may have changed since.
@@ -102,7 +102,6 @@ export const reportMessages = {
   chartDataWeekly: { zh: '每 7 天一行，末行为最新一天', en: 'One row every seven days; the last row is the latest day' },
   date: { zh: '日期', en: 'Date' },
   chartCount: { zh: '数量', en: 'Count' },
-  shareOfFound: { zh: '占发现线索', en: 'Share of clues found' },
   unitsSummary: { zh: '破案最多的单位：{top}；共 {n} 个单位', en: 'Most cases solved: {top}; {n} units in all' },
   unitSolvedFiled: { zh: '{unit} 破案 {solved} 起（立案 {filed} 起）', en: '{unit} {solved} solved ({filed} filed)' },
   flowSummary: { zh: '截至 {date}，共 {total} 条线索：{states}', en: 'As of {date}, {total} clues: {states}' },

@@ -5,7 +5,11 @@ import { count } from './format';
 import { rt } from './messages';
 import type { Report } from './api';
 
-/** Units ranked by cases solved, cases filed behind each bar for scale. */
+/**
+ * Units ranked by cases solved, each unit's cases filed beside them. Side by side, not the filed bar drawn behind the
+ * solved one: where a unit solved as many as it filed or more (cases filed before the span solved in it), the bar
+ * behind was hidden whole, and a unit that filed three cases read as one that filed none.
+ */
 function UnitsRanked(props: { report: Report; unitName: (id: string) => string }) {
   let host: HTMLDivElement | undefined;
   const units = () => unitsRanked(props.report, props.unitName);
@@ -22,18 +26,27 @@ function UnitsRanked(props: { report: Report; unitName: (id: string) => string }
         grid: { left: 8, right: 36, top: 28, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: rows.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: 12 } },
+        // Within each unit's row the first series is drawn uppermost: cases solved (what the units are ranked by) above
+        // cases filed, as the legend reads.
         series: [
-          { name: bare('casesFiled'), type: 'bar', data: rows.map((r) => r.filed), barGap: '-100%', barWidth: '62%', barMaxWidth: 28, itemStyle: { color: '#dbe4f3' }, z: 1 },
           {
             name: bare('casesSolved'),
             type: 'bar',
             data: rows.map((r) => r.solved),
-            barWidth: '62%',
+            barGap: '15%',
+            barCategoryGap: '30%',
             // A branch's report has a row or two: they stay bars, not blocks.
-            barMaxWidth: 28,
+            barMaxWidth: 14,
             itemStyle: { color: '#1f5fd1' },
-            label: { show: true, position: 'right', fontSize: 11, color: '#51565e' },
-            z: 2,
+            label: { show: true, position: 'right', fontSize: 10, color: '#1f2329' },
+          },
+          {
+            name: bare('casesFiled'),
+            type: 'bar',
+            data: rows.map((r) => r.filed),
+            barMaxWidth: 14,
+            itemStyle: { color: '#8aa9e6' },
+            label: { show: true, position: 'right', fontSize: 10, color: '#51565e' },
           },
         ],
       };
@@ -52,9 +65,11 @@ function UnitsRanked(props: { report: Report; unitName: (id: string) => string }
 
 /**
  * From clue to prosecution: how many clues were found, verified, filed,
- * solved and sent for prosecution in the span, each with its share of the
- * clues found. Bars, not a funnel: within a phase more cases can be solved
- * than were filed in it (filed earlier), and a funnel would hide that.
+ * solved and sent for prosecution in the span. Bars, not a funnel, labelled
+ * with their counts only: the steps are the span's work, not one batch of
+ * clues followed through (see solveStepValues), and a bureau reader takes a
+ * share of the clues found above 100% for a wrong figure. The note under the
+ * chart says what the bars count.
  */
 function SolveSteps(props: { report: Report }) {
   let host: HTMLDivElement | undefined;
@@ -63,7 +78,6 @@ function SolveSteps(props: { report: Report }) {
     () => host,
     (): ChartOption => {
       const values = steps().map((step) => step.value);
-      const found = values[0] ?? 0;
       return {
         animation: false,
         textStyle: { fontFamily: chartFont() },
@@ -81,10 +95,7 @@ function SolveSteps(props: { report: Report }) {
               position: 'top',
               fontSize: 12,
               color: '#1f2329',
-              formatter: (p: { value: unknown }) => {
-                const value = Number(p.value);
-                return found === 0 ? count(value) : `${count(value)} · ${Math.round((value / found) * 100)}%`;
-              },
+              formatter: (p: { value: unknown }) => count(Number(p.value)),
             },
           },
         ],
@@ -95,9 +106,10 @@ function SolveSteps(props: { report: Report }) {
     <ChartFigure
       caption={rt('solveFunnel')}
       summary={solveStepsSummary(steps())}
+      note={rt('solveStepsNote')}
       testId="chart-steps"
       hostRef={(element) => (host = element)}
-      table={{ head: [rt('figure'), rt('chartCount'), rt('shareOfFound')], rows: steps().map((step) => [step.name, count(step.value), step.share ?? '—']) }}
+      table={{ head: [rt('figure'), rt('chartCount')], rows: steps().map((step) => [step.name, count(step.value)]) }}
     />
   );
 }

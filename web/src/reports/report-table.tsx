@@ -1,10 +1,11 @@
-import { For } from 'solid-js';
-import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/report.labels';
+import { For, Show } from 'solid-js';
+import { reportColumnLabels, reportFigureLabels, solveRateNote } from '../../../engine/report/report.labels';
 import { tr } from '../i18n/i18n';
 import type { ReportRow } from './api';
 import { deadlineFigures, outcomeFigures, workFigures, type Figure } from './figures';
-import { count, days, percent } from './format';
+import { count, days } from './format';
 import { rt } from './messages';
+import { solveRateCell, solveRateMark } from './solve-rate';
 
 export interface NamedRow {
   readonly key: string;
@@ -12,15 +13,29 @@ export interface NamedRow {
   readonly row: ReportRow;
 }
 
-type Column = { readonly id: string; readonly label: string; readonly value: (row: ReportRow) => string; readonly title?: string };
+type Column = {
+  readonly id: string;
+  readonly label: string;
+  readonly value: (row: ReportRow) => string;
+  readonly title?: string;
+  /** Whether a row's value carries the footnote mark of the note under the table. */
+  readonly marked?: (row: ReportRow) => boolean;
+};
 
 // A phase frozen before a figure existed (the deadlines') has none: shown as a dash, not as 0.
 const figureColumn = (figure: Figure): Column => ({ id: figure, label: tr(reportFigureLabels[figure]), value: (row) => (row.figures[figure] === undefined ? '—' : count(row.figures[figure])) });
 
 const workColumns = (): Column[] => [
   ...workFigures.map(figureColumn),
-  // Above 100% when more cases are solved in the span than filed in it: the header says how, where it is read.
-  { id: 'solveRate', label: tr(reportColumnLabels.solveRate), value: (row) => percent(row.solveRate), title: rt('solveRateHint') },
+  // Above 100% when more cases are solved in the span than filed in it: the heading says how it is counted, and such a
+  // value is marked for the note under the table that says why.
+  {
+    id: 'solveRate',
+    label: tr(reportColumnLabels.solveRate),
+    value: (row) => solveRateCell(row.solveRate).text,
+    marked: (row) => solveRateCell(row.solveRate).marked,
+    title: rt('solveRateHint'),
+  },
   { id: 'medianDaysToSolve', label: tr(reportColumnLabels.medianDaysToSolve), value: (row) => days(row.medianDaysToSolve) },
   { id: 'openAtEnd', label: tr(reportColumnLabels.openAtEnd), value: (row) => count(row.openAtEnd) },
   { id: 'overdueAtEnd', label: tr(reportColumnLabels.overdueAtEnd), value: (row) => count(row.overdueAtEnd) },
@@ -35,47 +50,84 @@ const deadlineColumns = (): Column[] => deadlineFigures.map(figureColumn);
  * headings), it scrolls in its box: a named region in the Tab order, so the
  * keyboard can scroll it and a screen reader says whose it is.
  */
-function FigureTable(props: { section: string; caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean }) {
+function FigureTable(props: { section: string; caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean; note?: string }) {
+  const noteId = () => `${props.testId}-note`;
+  const cell = (column: Column, row: ReportRow) => {
+    const marked = props.note !== undefined && column.marked?.(row) === true;
+    return (
+      <>
+        {column.value(row)}
+        <Show when={marked}>
+          <sup class="footnote-mark" aria-hidden="true">
+            {solveRateMark}
+          </sup>
+        </Show>
+      </>
+    );
+  };
+  const describedBy = (column: Column, row: ReportRow) => (props.note !== undefined && column.marked?.(row) === true ? noteId() : undefined);
   return (
-    <div class="report-table-wrap" tabindex="0" role="region" aria-label={`${props.section} · ${props.caption}`}>
-      <table class="report-table" classList={{ narrow: props.narrow === true }} data-testid={props.testId}>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="col-scope">
-              {props.scopeLabel}
-            </th>
-            <For each={props.columns}>
-              {(column) => (
-                <th scope="col" title={column.title}>
-                  {column.label}
-                </th>
+    <>
+      <div class="report-table-wrap" tabindex="0" role="region" aria-label={`${props.section} · ${props.caption}`}>
+        <table class="report-table" classList={{ narrow: props.narrow === true }} data-testid={props.testId}>
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="col-scope">
+                {props.scopeLabel}
+              </th>
+              <For each={props.columns}>
+                {(column) => (
+                  <th scope="col" title={column.title}>
+                    {column.label}
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.rows}>
+              {(row) => (
+                <tr data-key={row.key}>
+                  <th scope="row" class="col-scope">
+                    {row.name}
+                  </th>
+                  <For each={props.columns}>
+                    {(column) => (
+                      <td data-column={column.id} aria-describedby={describedBy(column, row.row)}>
+                        {cell(column, row.row)}
+                      </td>
+                    )}
+                  </For>
+                </tr>
               )}
             </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.rows}>
-            {(row) => (
-              <tr data-key={row.key}>
-                <th scope="row" class="col-scope">
-                  {row.name}
-                </th>
-                <For each={props.columns}>{(column) => <td>{column.value(row.row)}</td>}</For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" class="col-scope">
-              {tr(reportColumnLabels.total)}
-            </th>
-            <For each={props.columns}>{(column) => <td data-testid={`${props.testId}-total-${column.id}`}>{column.value(props.total)}</td>}</For>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" class="col-scope">
+                {tr(reportColumnLabels.total)}
+              </th>
+              <For each={props.columns}>
+                {(column) => (
+                  <td data-testid={`${props.testId}-total-${column.id}`} aria-describedby={describedBy(column, props.total)}>
+                    {cell(column, props.total)}
+                  </td>
+                )}
+              </For>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {/* Directly under its table, on paper too: what its marked values mean, read where they are. */}
+      <Show when={props.note}>
+        {(note) => (
+          <p class="report-note report-definition report-table-note" id={noteId()} data-testid={noteId()}>
+            {solveRateMark} {note()}
+          </p>
+        )}
+      </Show>
+    </>
   );
 }
 
@@ -84,7 +136,16 @@ export function ReportTables(props: { title: string; testId: string; scopeLabel:
   return (
     <section class="report-section" data-testid={props.testId}>
       <h2>{props.title}</h2>
-      <FigureTable section={props.title} caption={rt('workTable')} testId={`${props.testId}-work`} columns={workColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
+      <FigureTable
+        section={props.title}
+        caption={rt('workTable')}
+        testId={`${props.testId}-work`}
+        columns={workColumns()}
+        rows={props.rows}
+        total={props.total}
+        scopeLabel={props.scopeLabel}
+        note={tr(solveRateNote)}
+      />
       <FigureTable section={props.title} caption={rt('outcomeTable')} testId={`${props.testId}-outcomes`} columns={outcomeColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} />
       <FigureTable section={props.title} caption={rt('deadlineTable')} testId={`${props.testId}-deadlines`} columns={deadlineColumns()} rows={props.rows} total={props.total} scopeLabel={props.scopeLabel} narrow />
     </section>

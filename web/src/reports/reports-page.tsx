@@ -371,7 +371,6 @@ function ReportPage() {
                       </Show>
                       <ReportTables title={rt('byUnit')} testId="by-unit" scopeLabel={t('unit')} rows={unitRows(detail(), current())} total={current().total} />
                       <ReportTables title={rt('byCategory')} testId="by-category" scopeLabel={t('category')} rows={categoryRows(detail(), current())} total={current().total} />
-                      <p class="report-note report-definition" data-testid="solve-rate-note">{rt('solveRateNote')}</p>
                       <p class="report-note report-definition" data-testid="clues-found-note">{rt('cluesFoundNote')}</p>
                       <Show when={scope()}>{(s) => <TypicalCasesSection campaign={detail()} scope={s()} />}</Show>
                       <section class="report-section">
