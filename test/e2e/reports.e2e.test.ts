@@ -365,6 +365,32 @@ describe('reports, battle map and wall in Chromium', () => {
     }
   });
 
+  test("a frozen phase's period is said as the days it ran, the instants in its title; the comparison says a figure that agrees as such", async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      const survey = await api<{ span: { from: string; to: string } }>(context, `/api/campaigns/${campaignId}/reports/survey`);
+      const beijing = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
+      await openSurveyReport(page, campaignId);
+      const period = page.getByTestId('report-span-period');
+      // Before: "2026年1月1日 07:30 – 2026年3月31日 17:00", read as a window set to the minute.
+      expect(await period.textContent()).toBe(`${chineseDay(beijing(survey.span.from))} – ${chineseDay(beijing(new Date(Date.parse(survey.span.to) - 1).toISOString()))}`);
+      expect(await period.getAttribute('title')).toBe(
+        `${chineseDay(beijing(survey.span.from))} ${beijing(survey.span.from).slice(11, 16)} – ${chineseDay(beijing(survey.span.to))} ${beijing(survey.span.to).slice(11, 16)}`,
+      );
+      await page.getByTestId('frozen-verdict').waitFor();
+      const differences = await page.locator('[data-testid=frozen] table tbody tr td:last-child').allTextContents();
+      expect(differences.length).toBeGreaterThan(20);
+      // Before, blank where nothing differs: read as a figure missing.
+      expect(differences.filter((text) => text.trim() === '')).toEqual([]);
+      expect(differences).toContain('一致');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.locator('[data-testid=frozen] table tbody tr td:last-child').first().textContent()).toMatch(/^(Same|[+-−].*|≠)$/);
+      expect(await period.textContent()).toMatch(/^\d{1,2} \w{3,4} \d{4} – \d{1,2} \w{3,4} \d{4}$/);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
     const { context, page, campaignId } = await signedIn();
     try {

@@ -148,6 +148,7 @@ export const reportMessages = {
     en: 'This phase has ended but no frozen report was found (a report is frozen when the office advances out of its phase)',
   },
   difference: { zh: '差异', en: 'Difference' },
+  frozenLineSame: { zh: '一致', en: 'Same' },
   figure: { zh: '指标', en: 'Figure' },
   noData: { zh: '无数据', en: 'No data' },
   reportFailed: { zh: '报告加载失败', en: 'The report could not be loaded' },

@@ -1,54 +1,15 @@
 import { For, Show } from 'solid-js';
-import { reportColumnLabels, reportFigureLabels } from '../../../engine/report/report.labels';
-import { colon, tr } from '../i18n/i18n';
-import type { Report, ReportRow } from './api';
-import { allFigures } from './figures';
-import { count, days, percent } from './format';
+import { colon } from '../i18n/i18n';
+import type { Report } from './api';
+import { count } from './format';
 import { dateTime } from '../ui/dates';
+import { difference, frozenLines } from './frozen-lines';
 import { rt } from './messages';
 import { AdvanceRecord } from './report-advance';
 
-interface Line {
-  readonly id: string;
-  readonly label: string;
-  readonly frozen: string;
-  readonly live: string;
-  readonly delta: number | null;
-}
-
-function lines(frozen: ReportRow, live: ReportRow): Line[] {
-  // A phase frozen before a figure existed (the deadlines') did not count it: nothing to compare.
-  const figureLines = allFigures.filter((figure) => frozen.figures[figure] !== undefined).map((figure): Line => {
-    const a = frozen.figures[figure] ?? 0;
-    const b = live.figures[figure] ?? 0;
-    return { id: figure, label: tr(reportFigureLabels[figure]), frozen: count(a), live: count(b), delta: b - a };
-  });
-  const other = (id: keyof typeof reportColumnLabels, a: number | null, b: number | null, show: (n: number | null) => string): Line => ({
-    id,
-    label: tr(reportColumnLabels[id]),
-    frozen: show(a),
-    live: show(b),
-    delta: a === b ? 0 : a === null || b === null ? null : b - a,
-  });
-  return [
-    ...figureLines,
-    other('solveRate', frozen.solveRate, live.solveRate, percent),
-    other('medianDaysToSolve', frozen.medianDaysToSolve, live.medianDaysToSolve, days),
-    other('openAtEnd', frozen.openAtEnd, live.openAtEnd, (n) => count(n ?? 0)),
-    other('overdueAtEnd', frozen.overdueAtEnd, live.overdueAtEnd, (n) => count(n ?? 0)),
-  ];
-}
-
-const signed = (line: Line) => {
-  if (line.delta === null) return '≠';
-  if (line.delta === 0) return '';
-  const rounded = Math.round(line.delta * 1000) / 1000;
-  return `${rounded > 0 ? '+' : ''}${line.id === 'solveRate' ? percent(rounded) : count(rounded)}`;
-};
-
 /** The report frozen when the office advanced out of the phase, beside the live one, every figure with its difference. */
 export function FrozenComparison(props: { frozen: Report; live: Report; timeZone: string }) {
-  const all = () => lines(props.frozen.total, props.live.total);
+  const all = () => frozenLines(props.frozen.total, props.live.total);
   const differing = () => all().filter((line) => line.delta !== 0).length;
   return (
     <section class="report-section frozen" data-testid="frozen">
@@ -98,7 +59,7 @@ export function FrozenComparison(props: { frozen: Report; live: Report; timeZone
                   </th>
                   <td>{line.frozen}</td>
                   <td>{line.live}</td>
-                  <td>{signed(line)}</td>
+                  <td>{difference(line)}</td>
                 </tr>
               )}
             </For>

@@ -16,7 +16,8 @@ import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
-import { dateTime, spanEnd } from '../ui/dates';
+import { dateTime } from '../ui/dates';
+import { spanShown } from './report-span';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
 import { chartRange } from './chart-range';
@@ -204,14 +205,7 @@ function ReportPage() {
     });
   };
 
-  const spanText = (detail: CampaignDetail, current: Report) => {
-    const zone = detail.timeZone;
-    const from = current.span.from.startsWith('0000') ? rt('spanStart') : dateTime(current.span.from, zone);
-    // Open at its end, the span runs "to now"; once the campaign has concluded, to its conclusion, after which nothing happens.
-    const concluded = detail.phaseEnteredAt.concluded;
-    const to = !current.span.to.startsWith('9999') ? spanEnd(current.span.to, zone) : concluded === undefined ? rt('spanOpen') : dateTime(concluded, zone);
-    return `${from} – ${to}`;
-  };
+  const shownSpan = (detail: CampaignDetail, current: Report) => spanShown(current.span, current.phase !== null, detail.timeZone, detail.phaseEnteredAt.concluded);
 
   // A span that ended before the instant asked for holds its figures as of its end: a phase left in March said
   // "data as of" today.
@@ -339,7 +333,11 @@ function ReportPage() {
                           </span>
                         </h1>
                         <p class="muted" data-testid="report-span">
-                          {rt('span')} {spanText(detail(), current())} · {rt('dataAsOf')} {dateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
+                          {rt('span')}{' '}
+                          <span data-testid="report-span-period" title={shownSpan(detail(), current()).title}>
+                            {shownSpan(detail(), current()).text}
+                          </span>{' '}
+                          · {rt('dataAsOf')} {dateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
                           {dateTime(current().generatedAt, detail().timeZone)}
                         </p>
                       </header>
