@@ -238,7 +238,10 @@ describe('the wall on its screen', () => {
         }
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
-    }));
+    }),
+    // Fourteen screens, each loaded afresh: on a slow machine running two files at once it took past the default 30 s.
+    120_000,
+  );
 
   test('on a phone the wall stacks: its headings, figures and typical cases readable, nothing past the right edge, every button in reach', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
