@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabase } from '../test/support/test-database';
 import { diskFullReasonOf } from './disk-full';
 import { reasonOf } from './error-cause';
-import { inSavepoint, WriteQueue, type JobGroup } from './write-queue';
+import type { JobGroup } from './job-group';
+import { inSavepoint } from './transaction';
+import { WriteQueue } from './write-queue';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 

@@ -1,57 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
-import { diskFullReasonOf } from './disk-full';
-
-/** How one job ended. */
-export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
-
-/**
- * Jobs of one kind that are cheaper done together than one by one: moves
- * queued together are read with one SELECT and stored with one UPDATE and
- * one audit INSERT instead of each its own. The queue hands `run` the
- * inputs of a group's jobs queued next to each other, in order, inside the
- * transaction that commits them; `run` settles each input (one result per
- * input, in the same order) and keeps a failing one from undoing the others
- * (see {@link inSavepoint}). Each caller is still answered only after the
- * commit.
- */
-export interface JobGroup<Input, Output> {
-  readonly run: (tx: Tx, inputs: readonly Input[]) => Promise<readonly Settled<Output>[]>;
-}
-
-/**
- * A group of jobs that can also run on the write worker's thread (see
- * db/write-worker.ts): named, so the worker finds its own copy, and with
- * its failures carried across the thread as data, since an error's class
- * does not survive the copy.
- */
-export interface WorkerGroup<Input, Output> extends JobGroup<Input, Output> {
-  readonly name: string;
-  readonly errorToData: (error: unknown) => unknown;
-  readonly errorFromData: (data: unknown) => unknown;
-}
-
-/** Runs a worker group's jobs in one transaction committed elsewhere, answering after the commit; rejects if that transaction failed as a whole. */
-export interface GroupRunner {
-  /** False once the runner has failed: its groups then run in the queue's own transactions. */
-  readonly working: boolean;
-  run<Input, Output>(group: WorkerGroup<Input, Output>, inputs: readonly Input[]): Promise<Settled<Output>[]>;
-}
-
-/**
- * A runner's refusal to take jobs it could not even send (an input the copy
- * between threads cannot make, such as a value nested past the stack):
- * nothing of them was done. The queue then sends each job alone, so only the
- * one that cannot be sent fails, not the others that queued beside it.
- */
-export class JobsNotSent extends Error {
-  constructor(cause: unknown) {
-    super(`the jobs could not be sent to the write worker: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'JobsNotSent';
-  }
-}
-
-const isWorkerGroup = (group: JobGroup<unknown, unknown>): group is WorkerGroup<unknown, unknown> => 'name' in group;
+import { DiskFullWatch } from './disk-full-watch';
+import { isWorkerGroup, JobsNotSent, type GroupRunner, type JobGroup, type WorkerGroup } from './job-group';
+import { inSavepoint, inTransaction, type Settled } from './transaction';
 
 /** Where a part of a batch commits: on the runner, for a run of one worker group's jobs. */
 interface Elsewhere {
@@ -68,58 +18,6 @@ interface Part {
 type Job =
   | { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void }
   | { readonly group: JobGroup<unknown, unknown>; readonly input: unknown; readonly resolve: (value: unknown) => void; readonly reject: (error: unknown) => void };
-
-// Savepoints set by hand: drizzle's nested transaction also builds a new database object with a query builder
-// per table for each job, a few per cent of a move. SQLite rolls back to the most recent savepoint of a name,
-// so savepoints of one name nest (a group's job inside the group's own).
-const savepoint = sql.raw('savepoint job');
-const release = sql.raw('release savepoint job');
-const rollback = sql.raw('rollback to savepoint job');
-
-/**
- * Runs work inside a savepoint of the caller's transaction: if it fails, what it wrote is undone and the rest of the
- * transaction stands. If even the rollback to the savepoint fails, the transaction fails, with the work's error: a full
- * disk can make SQLite roll back the whole transaction, savepoint and all, and the rollback's `TRANSACTION_CLOSED`
- * then took the place of the SQLITE_FULL that said why.
- */
-export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<Settled<T>> {
-  await tx.run(savepoint);
-  try {
-    const value = await work();
-    await tx.run(release);
-    return { ok: true, value };
-  } catch (error) {
-    try {
-      await tx.run(rollback);
-    } catch {
-      throw error;
-    }
-    await tx.run(release);
-    return { ok: false, error };
-  }
-}
-
-/**
- * Runs work in a transaction, committed if it succeeds. If the work fails, the transaction fails with the work's error,
- * whatever the rollback after it says: drizzle's ROLLBACK of a transaction SQLite has rolled back itself (a full disk
- * can make it do so) fails with `TRANSACTION_CLOSED`, and that error took the place of the SQLITE_FULL that said why.
- */
-export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const failure: { failed: boolean; error: unknown } = { failed: false, error: undefined };
-  try {
-    return await db.transaction(async (tx) => {
-      try {
-        return await work(tx);
-      } catch (error) {
-        failure.failed = true;
-        failure.error = error;
-        throw error;
-      }
-    });
-  } catch (error) {
-    throw failure.failed ? failure.error : error;
-  }
-}
 
 /** Write transactions a queue has run since it was made, and the jobs they held: jobs ÷ transactions is how many writes a commit carries. */
 export interface WriteCounts {
@@ -154,7 +52,7 @@ export class WriteQueue {
   readonly #elsewhere: GroupRunner | undefined;
   readonly #maxBatch: number;
   readonly #gatherMs: number;
-  readonly #diskFullChanged: (reason: string | null) => void;
+  readonly #diskFull: DiskFullWatch;
   #pending: Job[] = [];
   #draining = false;
   /** Jobs in each of the last few transactions: the most of them is how many to wait for before the next one starts (see {@link #enqueue}). */
@@ -164,7 +62,6 @@ export class WriteQueue {
   #writesEnded = 0;
   /** Callers of {@link settled} waiting for the queue to empty. */
   #whenSettled: (() => void)[] = [];
-  #diskFull: string | null = null;
 
   /** `diskFullChanged` is told when {@link diskFull} changes: the reason when a write has just failed for a full disk, null when one has succeeded since. */
   constructor(db: Db, options: { maxBatch?: number; gatherMs?: number; elsewhere?: GroupRunner; diskFullChanged?: (reason: string | null) => void } = {}) {
@@ -172,16 +69,12 @@ export class WriteQueue {
     this.#elsewhere = options.elsewhere;
     this.#maxBatch = options.maxBatch ?? 128;
     this.#gatherMs = options.gatherMs ?? 2;
-    this.#diskFullChanged = options.diskFullChanged ?? (() => undefined);
+    this.#diskFull = new DiskFullWatch(options.diskFullChanged);
   }
 
-  /**
-   * Why the last write failed for a full disk (`SQLITE_FULL: database or disk is full`), from that failure until a
-   * write succeeds again; null otherwise. A write succeeds only where it found room, so the next one that does says
-   * that space was freed.
-   */
+  /** Why the last write failed for a full disk, from that failure until a write succeeds again; null otherwise (see DiskFullWatch). */
   get diskFull(): string | null {
-    return this.#diskFull;
+    return this.#diskFull.reason;
   }
 
   /** See {@link WriteCounts}. */
@@ -384,20 +277,13 @@ export class WriteQueue {
 
   /** Answers a job that succeeded: it found room, so the disk is not (or no longer) full. */
   #resolve(job: Job, value: unknown): void {
-    if (this.#diskFull !== null) {
-      this.#diskFull = null;
-      this.#diskFullChanged(null);
-    }
+    this.#diskFull.wrote();
     job.resolve(value);
   }
 
   /** Answers a job that failed, noting a full disk the first time a write fails for one. */
   #reject(job: Job, error: unknown): void {
-    const reason = diskFullReasonOf(error);
-    if (reason !== null && this.#diskFull === null) {
-      this.#diskFull = reason;
-      this.#diskFullChanged(reason);
-    }
+    this.#diskFull.failed(error);
     job.reject(error);
   }
 }

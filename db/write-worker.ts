@@ -5,7 +5,8 @@ import { DiskFull, diskFullReasonOf } from './disk-full';
 import * as schema from './schema';
 import { cachePreparedStatements } from './statement-cache';
 import { startWorker } from './worker-script';
-import { inTransaction, JobsNotSent, type GroupRunner, type Settled, type WorkerGroup } from './write-queue';
+import { JobsNotSent, type GroupRunner, type WorkerGroup } from './job-group';
+import { inTransaction, type Settled } from './transaction';
 
 /** What the worker is started with: the database the main thread opened and migrated. */
 interface Start {

@@ -1,7 +1,8 @@
 import { appendAuditAll } from '../../db/audit/append';
 import type { Database, Tx } from '../../db/client';
 import { clueStore, problemStore, type ForChange } from '../../db/items/store';
-import { inSavepoint, type Settled, type WorkerGroup } from '../../db/write-queue';
+import type { WorkerGroup } from '../../db/job-group';
+import { inSavepoint, type Settled } from '../../db/transaction';
 import { decideClue, decideProblem, extensionRequestOf, refusalCodes, type Actor, type ClueContext, type ClueRecord, type ClueRequest, type ClueState, type ProblemContext, type ProblemRequest, type ProblemState } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import type { ItemDetail } from '../contracts/items';
