@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, type Session } from '../../test/support/api-client';
+import type { Session } from '../../test/support/api-client';
+import { json, TestCampaign } from '../../test/support/campaign-steps';
 import { testDatabase } from '../../test/support/test-database';
-import { users } from '../../db/schema';
 import { clueStates } from '../../engine';
-import type { CampaignDetail } from '../contracts/campaign';
 import type { CampaignSettings } from '../contracts/campaign-admin';
 import type { Flow } from '../contracts/flow';
 import type { report } from '../contracts/report';
@@ -18,77 +16,36 @@ import type { report } from '../contracts/report';
 type Report = z.infer<typeof report>;
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
-let campaign: CampaignSettings;
-let hantaiOfficer: number;
+let campaign: TestCampaign;
 
 /** Beijing time on 6 December 2026, as the bureau reads its clock. */
 const onTheSixth = (time: string) => new Date(`2026-12-06T${time}+08:00`);
-const officeAt = (at: Date): Promise<Session> => signIn(testApp(database, at), 'office');
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const body: unknown = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
-
-type Clue = { id: number; version: number };
-
-const outcome = { organisationType: 'none', suspectsCaught: 1, criminallyDetained: 1, arrested: 0, gunsSeized: 0, assetsSeizedYuan: 0, moneyInvolvedYuan: 0, moneyStoppedYuan: 0, moneyFrozenYuan: 0, moneyReturnedYuan: 0, victimsWarned: 0 };
-
-async function find(office: Session, title: string): Promise<Clue> {
-  const body = { campaignId: campaign.id, unitId: 'hantai', assigneeId: hantaiOfficer, title, source: 'platform110' };
-  return json<Clue>(await office.send('POST', '/api/clues', body), 201);
-}
-
-async function move(office: Session, clue: Clue, to: string, payload?: unknown): Promise<Clue> {
-  return json<Clue>(await office.send('POST', `/api/clues/${clue.id}/transitions`, { to, version: clue.version, ...(payload === undefined ? {} : { payload }) }));
-}
-
-/** Found, verified, filed and solved; and sent for prosecution when asked. */
-async function solve(office: Session, clue: Clue, n: number, prosecute: boolean): Promise<void> {
-  const verifying = await move(office, clue, 'verifying');
-  const filed = await move(office, verifying, 'filed', { caseNumber: `汉公(刑)立字[2026]09${n}号`, conclusion: '经核查属实' });
-  const solved = await move(office, filed, 'solved', { outcome });
-  if (prosecute) await move(office, solved, 'prosecuted', { sentForProsecution: 1 });
-}
-
-async function advance(office: Session): Promise<void> {
-  const detail = await json<CampaignDetail>(await office.get(`/api/campaigns/${campaign.id}`));
-  const reason = detail.unmet.length > 0 ? { reason: '按部署转段' } : {};
-  await json(await office.send('POST', `/api/campaigns/${campaign.id}/advance`, { version: detail.version, ...reason }));
-}
+const officeAt = (at: Date): Promise<Session> => campaign.officeAt(at);
 
 const advancedAt = onTheSixth('16:27:00');
 
 beforeAll(async () => {
   database = await testDatabase({ clues: 5, problems: 1 });
-  const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
-  if (officer === undefined) throw new Error('the demo has no hantai.officer');
-  hantaiOfficer = officer.id;
-  const creating = await officeAt(onTheSixth('16:20:00'));
-  const created = await json<CampaignSettings>(
-    await creating.send('POST', '/api/campaigns', { code: 'qa-2026', nameZh: '验收专项', nameEn: 'QA campaign', startsOn: '2026-10-01', endsOn: '2027-03-31' }),
-    201,
-  );
-  campaign = await json<CampaignSettings>(
-    await creating.send('PATCH', `/api/campaigns/${created.id}/settings`, {
-      revision: created.revision,
-      windows: { survey: { start: '2026-10-01', end: '2026-12-10' }, crackdown: { start: '2026-12-01', end: '2027-02-28' }, consolidation: { start: '2027-03-01', end: '2027-03-31' } },
-    }),
-  );
-  await advance(await officeAt(onTheSixth('16:20:30')));
+  campaign = await TestCampaign.create(database, onTheSixth('16:20:00'), {
+    code: 'qa-2026',
+    nameZh: '验收专项',
+    nameEn: 'QA campaign',
+    startsOn: '2026-10-01',
+    endsOn: '2027-03-31',
+    windows: { survey: { start: '2026-10-01', end: '2026-12-10' }, crackdown: { start: '2026-12-01', end: '2027-02-28' }, consolidation: { start: '2027-03-01', end: '2027-03-31' } },
+  });
   const surveying = await officeAt(onTheSixth('16:22:00'));
   const found = [];
-  for (let i = 1; i <= 5; i++) found.push(await find(surveying, `摸排线索${i}`));
+  for (let i = 1; i <= 5; i++) found.push(await campaign.find(surveying, `摸排线索${i}`));
   const [first, second, third] = found;
   if (first === undefined || second === undefined || third === undefined) throw new Error('five clues were found');
-  await solve(surveying, first, 1, true);
-  await solve(surveying, second, 2, false);
-  await advance(await officeAt(advancedAt));
+  await campaign.solve(surveying, first, '汉公(刑)立字[2026]091号', { prosecute: true });
+  await campaign.solve(surveying, second, '汉公(刑)立字[2026]092号');
+  await campaign.advance(await officeAt(advancedAt));
   // The crackdown's work that same afternoon is the crackdown's, not the survey's last day.
   const crackingDown = await officeAt(onTheSixth('16:40:00'));
-  await find(crackingDown, '打击阶段线索');
-  await move(crackingDown, third, 'verifying');
+  await campaign.find(crackingDown, '打击阶段线索');
+  await campaign.move(crackingDown, third, 'verifying');
 }, 60_000);
 afterAll(() => database.drop());
 

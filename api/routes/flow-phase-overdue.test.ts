@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, type Session } from '../../test/support/api-client';
+import type { Session } from '../../test/support/api-client';
+import { json, TestCampaign } from '../../test/support/campaign-steps';
 import { testDatabase } from '../../test/support/test-database';
-import { users } from '../../db/schema';
 import { clueStates } from '../../engine';
-import type { CampaignDetail } from '../contracts/campaign';
-import type { CampaignSettings } from '../contracts/campaign-admin';
 import { flow as flowSchema, type Flow } from '../contracts/flow';
 import type { report } from '../contracts/report';
 
@@ -16,62 +13,26 @@ import type { report } from '../contracts/report';
 type Report = z.infer<typeof report>;
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
-let campaign: CampaignSettings;
-let hantaiOfficer: number;
+let campaign: TestCampaign;
 
 /** Beijing time, as the bureau reads its clock. */
 const beijing = (local: string) => new Date(`${local}+08:00`);
-const officeAt = (at: string): Promise<Session> => signIn(testApp(database, beijing(at)), 'office');
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const body: unknown = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
-
-type Clue = { id: number; version: number };
-
-const outcome = { organisationType: 'none', suspectsCaught: 1, criminallyDetained: 1, arrested: 0, gunsSeized: 0, assetsSeizedYuan: 0, moneyInvolvedYuan: 0, moneyStoppedYuan: 0, moneyFrozenYuan: 0, moneyReturnedYuan: 0, victimsWarned: 0 };
-
-async function find(office: Session, title: string): Promise<Clue> {
-  const body = { campaignId: campaign.id, unitId: 'hantai', assigneeId: hantaiOfficer, title, source: 'platform110' };
-  return json<Clue>(await office.send('POST', '/api/clues', body), 201);
-}
-
-async function move(office: Session, clue: Clue, to: string, payload?: unknown): Promise<Clue> {
-  return json<Clue>(await office.send('POST', `/api/clues/${clue.id}/transitions`, { to, version: clue.version, ...(payload === undefined ? {} : { payload }) }));
-}
-
-async function solve(office: Session, clue: Clue, n: number): Promise<void> {
-  const verifying = await move(office, clue, 'verifying');
-  const filed = await move(office, verifying, 'filed', { caseNumber: `汉公(刑)立字[2026]07${n}号`, conclusion: '经核查属实' });
-  await move(office, filed, 'solved', { outcome });
-}
+const officeAt = (at: string): Promise<Session> => campaign.officeAt(beijing(at));
 
 const windows = { survey: { start: '2026-06-01', end: '2026-06-10' }, crackdown: { start: '2026-06-08', end: '2026-09-30' }, consolidation: { start: '2026-10-01', end: '2026-12-31' } };
 
 beforeAll(async () => {
   database = await testDatabase({ clues: 5, problems: 1 });
-  const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
-  if (officer === undefined) throw new Error('the demo has no hantai.officer');
-  hantaiOfficer = officer.id;
-  const creating = await officeAt('2026-06-01T09:00:00');
-  const created = await json<CampaignSettings>(
-    await creating.send('POST', '/api/campaigns', { code: 'late-2026', nameZh: '超期专项', nameEn: 'Late campaign', startsOn: '2026-06-01', endsOn: '2026-12-31' }),
-    201,
-  );
-  campaign = await json<CampaignSettings>(await creating.send('PATCH', `/api/campaigns/${created.id}/settings`, { revision: created.revision, windows }));
-  const detail = await json<CampaignDetail>(await creating.get(`/api/campaigns/${campaign.id}`));
-  await json(await creating.send('POST', `/api/campaigns/${campaign.id}/advance`, { version: detail.version }));
+  campaign = await TestCampaign.create(database, beijing('2026-06-01T09:00:00'), { code: 'late-2026', nameZh: '超期专项', nameEn: 'Late campaign', startsOn: '2026-06-01', endsOn: '2026-12-31', windows });
 
   const inWindow = await officeAt('2026-06-03T10:00:00');
-  const first = await find(inWindow, '摸排线索1');
-  await find(inWindow, '摸排线索2');
+  const first = await campaign.find(inWindow, '摸排线索1');
+  await campaign.find(inWindow, '摸排线索2');
   // Past the window's end, the survey not advanced: its work goes on, and is the survey's.
   const late = await officeAt('2026-06-12T10:00:00');
-  await find(late, '摸排线索3');
-  await solve(late, first, 1);
-  await find(await officeAt('2026-06-14T15:00:00'), '摸排线索4');
+  await campaign.find(late, '摸排线索3');
+  await campaign.solve(late, first, '汉公(刑)立字[2026]071号');
+  await campaign.find(await officeAt('2026-06-14T15:00:00'), '摸排线索4');
 }, 60_000);
 afterAll(() => database.drop());
 
