@@ -57,4 +57,36 @@ describe("a drawer whose item someone else transfers out of the reader's units",
         await office.context.close();
       }
     }));
+
+  test('says the same after a reload, from the unit kept beside what they typed, in both languages', { timeout: 60_000 }, () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
+      // Another clue than the first test's: the files' tests share one database.
+      const clue = board.columns[0]?.cards.filter((c) => c.unitId === 'hantai').at(-1);
+      if (clue === undefined) throw new Error('the seed has no verifying clue of hantai');
+      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      try {
+        await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${clue.id}`);
+        await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+        const drawer = page.getByTestId('detail-panel');
+        const note = '嫌疑人已离开汉台，待核实去向。';
+        await drawer.getByTestId('action-note').click();
+        await drawer.locator('[data-testid=note-form] textarea[name=text]').fill(note);
+        const before = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${clue.id}`);
+        await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${clue.id}/transfer`, { version: before.version, unitId: 'chenggu', reason: '户籍在城固' });
+        await drawer.getByTestId('item-left').waitFor({ timeout: 10_000 });
+
+        // Reloaded, the drawer never read the item: the unit it was with is known all the same, not "may have been transferred".
+        await page.reload();
+        await drawer.getByTestId('detail-gone').waitFor();
+        const said = await drawer.getByTestId('detail-gone').textContent();
+        expect(said).toContain('此事项已被他人移交出您的单位（原属“汉台分局”），您已不能查看或办理。它现在所属的单位和此后的办理情况不在您的查看范围内。');
+        expect(said).not.toContain('可能已移交');
+        expect(await drawer.getByTestId('unsent-text').locator('textarea').inputValue()).toBe(note);
+        await page.getByTestId('lang-toggle').click();
+        await expect.poll(() => drawer.getByTestId('item-left').textContent()).toMatch(/^Someone else has transferred this item out of your units \(it was with Hantai/);
+      } finally {
+        await office.context.close();
+      }
+    }));
 });

@@ -8,6 +8,8 @@ import { dateTime } from '../ui/dates';
 import { dueShown } from './due-shown';
 import { DetailActions } from './detail-actions';
 import { ItemGone } from './item-gone';
+import { forgetUnitSeen, keepUnitSeen, unsentTexts } from './item-left';
+import { me } from '../session/session';
 import { typicalOf } from './typical-case';
 import { ItemEscalations } from '../escalations/item-escalations';
 import { CluePartsSection } from '../intake/clue-parts';
@@ -85,6 +87,26 @@ export function DetailPanel(props: {
   // The item as this panel last showed it: gone since (someone else took it out of the user's units), the panel says
   // so, and where it was, rather than that it "may have been" transferred or its number is wrong.
   const seen = createMemo<ItemDetail | undefined>((before) => item() ?? before);
+  // And its unit, kept beside what the user types on it, for a drawer opened on it after a reload that finds it gone
+  // (see keepUnitSeen); forgotten as the drawer leaves it with nothing typed left to show.
+  const userId = () => me()?.id ?? 0;
+  createEffect(() => {
+    const shown = item();
+    if (shown !== null && shown !== undefined) keepUnitSeen(userId(), shown);
+  });
+  createEffect(
+    on(
+      () => ({ kind: props.kind, id: props.id }),
+      (shown) =>
+        onCleanup(() => {
+          if (unsentTexts(userId(), shown).length === 0) forgetUnitSeen(userId(), shown);
+        }),
+    ),
+  );
+  const left = (states: readonly string[]) => {
+    forgetUnitSeen(userId(), { kind: props.kind, id: props.id });
+    props.onLeft(states);
+  };
   const history = keptRead(historyRead, refetchHistory);
   const files = createMemo(() => filesNamed(history() ?? []));
   const edits = createMemo(() => editedValues(history() ?? []));
@@ -220,7 +242,7 @@ export function DetailPanel(props: {
                 </dl>
               </section>
               <Show when={props.mayAct}>
-                <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} onLeft={props.onLeft} />
+                <DetailActions item={detail()} campaign={props.campaign} now={props.now()} onChanged={props.onChanged} onLeft={left} />
               </Show>
               <AttachmentsSection
                 item={detail()}

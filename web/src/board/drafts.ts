@@ -24,7 +24,9 @@ export type DraftOf =
   | { readonly typical: { readonly id: number } }
   | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
   | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } }
-  | { readonly batch: { readonly campaignId: number; readonly action: string } };
+  | { readonly batch: { readonly campaignId: number; readonly action: string } }
+  // Not a draft: the unit an item was with as the drawer last read it, kept beside its drafts (see keepUnitSeen).
+  | { readonly unitSeen: { readonly kind: ItemKind; readonly id: number } };
 
 function nameOf(of: DraftOf): string {
   if ('note' in of) return `note.${of.note.kind}.${of.note.id}`;
@@ -32,6 +34,7 @@ function nameOf(of: DraftOf): string {
   if ('typical' in of) return `typical.${of.typical.id}`;
   if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
   if ('batch' in of) return `batch.${of.batch.campaignId}.${of.batch.action}`;
+  if ('unitSeen' in of) return `unit.${of.unitSeen.kind}.${of.unitSeen.id}`;
   return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignDetail } from '../api/client';
 import { keepDraft } from './drafts';
-import { leftNotice, unsentTexts } from './item-left';
+import { forgetUnitSeen, keepUnitSeen, leftNotice, unitSeen, unsentTexts } from './item-left';
 
 const units = [
   { id: 'hantai', nameZh: '汉台分局', nameEn: 'Hantai Branch' },
@@ -68,5 +68,16 @@ describe('what a reader typed on an item and did not send', () => {
     keepDraft(7, { typical: { id: 33 } }, '典型案情');
     keepDraft(7, { form: { kind: 'problem', id: 33, action: 'decline' } }, JSON.stringify({ reason: '期限足够' }));
     expect(unsentTexts(7, { kind: 'problem', id: 33 }).map((unsent) => [unsent.key, unsent.what.en, unsent.text])).toEqual([['decline.reason', 'Decline · Reason', '期限足够']]);
+  });
+
+  it('keeps the unit the item was with beside them, for a drawer that finds it gone after a reload, until forgotten', () => {
+    keepUnitSeen(7, { kind: 'clue', id: 33, unitId: 'hantai' });
+    expect(unitSeen(7, clue)).toEqual({ unitId: 'hantai' });
+    expect(leftNotice(unitSeen(7, clue) ?? { unitId: '' }, new Set(['hantai']), units).zh).toContain('原属“汉台分局”');
+    expect([unitSeen(8, clue), unitSeen(7, { kind: 'problem', id: 33 })]).toEqual([null, null]);
+    // Not one of the texts typed.
+    expect(unsentTexts(7, clue)).toEqual([]);
+    forgetUnitSeen(7, clue);
+    expect(unitSeen(7, clue)).toBeNull();
   });
 });

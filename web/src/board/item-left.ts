@@ -3,7 +3,7 @@ import type { CampaignDetail, ItemDetail, ItemKind } from '../api/client';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { draftedForms, type DraftedForm } from './drafted-forms';
-import { readDraft, draftValues, type DraftOf } from './drafts';
+import { readDraft, draftValues, keepDraft, type DraftOf } from './drafts';
 
 /**
  * What the drawer says of an item it showed that the user can no longer read, someone else having taken it out of
@@ -42,6 +42,33 @@ export function leftNotice(seen: Pick<ItemDetail, 'unitId'>, scope: ReadonlySet<
   const unit = units.find((u) => u.id === seen.unitId);
   const named = unit === undefined ? { zh: seen.unitId, en: seen.unitId } : { zh: unit.nameZh, en: unit.nameEn };
   return filled(scope === null || scope.has(seen.unitId) ? leftMessages.transferred : leftMessages.reachChanged, { unit: named });
+}
+
+type ItemOf = { readonly kind: ItemKind; readonly id: number };
+
+const unitSeenOf = (item: ItemOf): DraftOf => ({ unitSeen: { kind: item.kind, id: item.id } });
+
+/**
+ * Keeps the unit an item is with, as the drawer reads it, beside what the user types on it, in the tab's storage as
+ * the drafts are (see drafts.ts): a drawer opened on it after a reload, the item gone meanwhile, never read it, and
+ * says where it was all the same rather than that it "may have been" transferred (see unitSeen).
+ */
+export function keepUnitSeen(userId: number, item: Pick<ItemDetail, 'kind' | 'id' | 'unitId'>): void {
+  if (readDraft(userId, unitSeenOf(item)) !== item.unitId) keepDraft(userId, unitSeenOf(item), item.unitId);
+}
+
+/** The unit kept by keepUnitSeen, as the item was last read in this tab; null when none was. */
+export function unitSeen(userId: number, item: ItemOf): Pick<ItemDetail, 'unitId'> | null {
+  const unitId = readDraft(userId, unitSeenOf(item));
+  return unitId === null ? null : { unitId };
+}
+
+/**
+ * Forgets the unit kept by keepUnitSeen: the drawer closed with nothing typed left to show, or the user transferring
+ * the item out of their units themselves (its drawer would otherwise say someone else did).
+ */
+export function forgetUnitSeen(userId: number, item: ItemOf): void {
+  keepDraft(userId, unitSeenOf(item), null);
 }
 
 /** One text typed on an item and not sent: what it was (the form and its field) and the text as typed. */
