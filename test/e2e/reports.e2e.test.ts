@@ -384,8 +384,31 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(differences.filter((text) => text.trim() === '')).toEqual([]);
       expect(differences).toContain('一致');
       await page.getByTestId('lang-toggle').click();
-      await expect.poll(() => page.locator('[data-testid=frozen] table tbody tr td:last-child').first().textContent()).toMatch(/^(Same|[+-−].*|≠)$/);
+      await expect.poll(() => page.locator('[data-testid=frozen] table tbody tr td:last-child').first().textContent()).toMatch(/^(Same|[+-−].*|Live only|Frozen only)$/);
       expect(await period.textContent()).toMatch(/^\d{1,2} \w{3,4} \d{4} – \d{1,2} \w{3,4} \d{4}$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the frozen comparison says a value only one side has as such, not ≠ as though two figures differed', async () => {
+    const { context, page, campaignId } = await signedIn();
+    try {
+      // A survey frozen before any case was filed or solved in it has neither a solve rate nor a median: the live one has both.
+      await page.route(`**/api/campaigns/${campaignId}/reports/survey`, async (route) => {
+        const response = await route.fetch();
+        const frozen = (await response.json()) as { total: { solveRate: number | null; medianDaysToSolve: number | null } };
+        await route.fulfill({ response, json: { ...frozen, total: { ...frozen.total, solveRate: null, medianDaysToSolve: null } } });
+      });
+      await openSurveyReport(page, campaignId);
+      await page.getByTestId('frozen-verdict').waitFor();
+      const lineOf = (label: string) => page.locator('[data-testid=frozen] table tbody tr').filter({ has: page.locator('th', { hasText: label }) });
+      const live = await api<{ total: { solveRate: number | null } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&format=json`);
+      expect(live.total.solveRate).not.toBeNull();
+      expect(await lineOf(reportColumnLabels.solveRate.zh).locator('td').allTextContents()).toEqual(['—', expect.stringMatching(/%$/), '仅实时']);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => lineOf(reportColumnLabels.solveRate.en).locator('td').last().textContent()).toBe('Live only');
+      expect(await page.locator('[data-testid=frozen] table tbody').textContent()).not.toContain('≠');
     } finally {
       await context.close();
     }

@@ -36,4 +36,17 @@ describe('the frozen report beside the live one', () => {
     expect(difference(lineOf(lines, 'solveRate'))).toBe('+2.8%');
     expect(difference(lineOf(lines, 'openAtEnd'))).toBe('一致');
   });
+
+  it('says a value only one side has as such, not as two figures that differ (≠), in both languages', () => {
+    setLang('zh');
+    const solvedSince = { ...row(3, 0.25), medianDaysToSolve: 12 };
+    const noneFiled = row(0, null);
+    const lines = frozenLines(noneFiled, solvedSince);
+    expect(difference(lineOf(lines, 'solveRate'))).toBe('仅实时');
+    expect(difference(lineOf(lines, 'medianDaysToSolve'))).toBe('仅实时');
+    expect(difference(lineOf(frozenLines(solvedSince, noneFiled), 'solveRate'))).toBe('仅定稿');
+    setLang('en');
+    expect(difference(lineOf(lines, 'solveRate'))).toBe('Live only');
+    expect(difference(lineOf(frozenLines(solvedSince, noneFiled), 'medianDaysToSolve'))).toBe('Frozen only');
+  });
 });

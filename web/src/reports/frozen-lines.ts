@@ -5,12 +5,16 @@ import { allFigures } from './figures';
 import { count, days, percent } from './format';
 import { rt } from './messages';
 
+/** A line whose value only one side has (a solve rate where the other counted no case filed): no difference to say. */
+export type OneSideOnly = 'frozenOnly' | 'liveOnly';
+
 export interface Line {
   readonly id: string;
   readonly label: string;
   readonly frozen: string;
   readonly live: string;
-  readonly delta: number | null;
+  /** Live less frozen, or which side alone has a value. */
+  readonly delta: number | OneSideOnly;
 }
 
 /** Every figure of the frozen report's total beside the live one's, with its difference. */
@@ -26,7 +30,7 @@ export function frozenLines(frozen: ReportRow, live: ReportRow): Line[] {
     label: tr(reportColumnLabels[id]),
     frozen: show(a),
     live: show(b),
-    delta: a === b ? 0 : a === null || b === null ? null : b - a,
+    delta: a === b ? 0 : b === null ? 'frozenOnly' : a === null ? 'liveOnly' : b - a,
   });
   return [
     ...figureLines,
@@ -39,10 +43,12 @@ export function frozenLines(frozen: ReportRow, live: ReportRow): Line[] {
 
 /**
  * A line's difference, live less frozen. None is said as such (一致 / Same): a blank cell in a column of differences
- * read as a figure missing, not as a figure that agrees.
+ * read as a figure missing, not as a figure that agrees. A value on one side only is said as such (仅实时 / Live only):
+ * ≠ read as two figures that differ, where one was missing.
  */
 export const difference = (line: Line) => {
-  if (line.delta === null) return '≠';
+  if (line.delta === 'frozenOnly') return rt('frozenLineFrozenOnly');
+  if (line.delta === 'liveOnly') return rt('frozenLineLiveOnly');
   if (line.delta === 0) return rt('frozenLineSame');
   const rounded = Math.round(line.delta * 1000) / 1000;
   return `${rounded > 0 ? '+' : ''}${line.id === 'solveRate' ? percent(rounded) : count(rounded)}`;

@@ -149,6 +149,9 @@ export const reportMessages = {
   },
   difference: { zh: '差异', en: 'Difference' },
   frozenLineSame: { zh: '一致', en: 'Same' },
+  // A value one side alone has, as a solve rate where the other counted no case filed (frozen-lines.ts).
+  frozenLineFrozenOnly: { zh: '仅定稿', en: 'Frozen only' },
+  frozenLineLiveOnly: { zh: '仅实时', en: 'Live only' },
   figure: { zh: '指标', en: 'Figure' },
   noData: { zh: '无数据', en: 'No data' },
   reportFailed: { zh: '报告加载失败', en: 'The report could not be loaded' },
