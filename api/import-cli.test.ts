@@ -118,6 +118,14 @@ describe('npm run import', () => {
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(/没有账号“office”.* \/ There is no account "office".*--as names the account the import is recorded under/)]);
   });
 
+  it('says a database it cannot open in one line in both languages, as its other refusals', async () => {
+    const { code, output } = await importCli(['good.csv', '--campaign', '1'], 'garbage');
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([
+      "无法打开数据库 garbage：URL_INVALID: The URL 'garbage' is not in a valid format / Could not open the database garbage: URL_INVALID: The URL 'garbage' is not in a valid format",
+    ]);
+  });
+
   it('on a database a newer version upgraded, says so in one line and imports nothing into it', async () => {
     const upgraded = join(demo.folder, 'upgraded.db');
     const database = await openDatabase(`file:${upgraded}`);

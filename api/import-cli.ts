@@ -95,7 +95,10 @@ try {
   database = await openDatabase(databaseUrlOf(), process.env.DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: process.env.DATABASE_AUTH_TOKEN });
 } catch (error) {
   // In one line, as the server says it: a database a newer version upgraded, another program's, or one that cannot be opened.
-  console.error(error instanceof NewerDatabase || error instanceof OtherProgramsDatabase ? error.message : `Could not open the database ${databaseUrlOf()}: ${reasonOf(error)}`);
+  const reason = reasonOf(error);
+  console.error(
+    error instanceof NewerDatabase || error instanceof OtherProgramsDatabase ? error.message : `无法打开数据库 ${databaseUrlOf()}：${reason} / Could not open the database ${databaseUrlOf()}: ${reason}`,
+  );
   process.exit(1);
 }
 let barDrawn = false;

@@ -155,11 +155,17 @@ describe('a start on a database with accounts of its own and no campaign, withou
   it('serves it as it is, saying why the demo is not seeded, rather than failing on the demo\'s inserts', async () => {
     const database = join(folder, 'accounts-not-production.db');
     copyFileSync(withAccounts, database);
-    const server = launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}` });
+    const server = launchServer({ NODE_ENV: 'development', DATABASE_URL: `file:${database}`, SEND_WEBHOOKS: 'false' });
     try {
       const url = await server.serving;
       expect(url, server.output()).not.toBeNull();
-      expect(server.output()).toContain('The demo campaign is not seeded: the database has accounts of its own.');
+      // Each line the start says, Chinese then English, as its refusals: they were English only.
+      expect(server.output().trim().split('\n')).toEqual([
+        '未生成演示专项行动：数据库中已有自己的账号 / The demo campaign is not seeded: the database has accounts of its own.',
+        `Battlemap 正在 ${url} 提供服务（数据库 file:${database}） / Battlemap is serving at ${url}  (database file:${database})`,
+        'Webhook 投递已暂停（SEND_WEBHOOKS=false）：只排队，不发送 / Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.',
+        '按 Ctrl-C 停止 / Press Ctrl-C to stop.',
+      ]);
       expect(server.output()).not.toMatch(/Failed query|insert into/i);
       expect(server.output()).not.toMatch(/Demo logins/);
       const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'a password long enough 1' }) });
@@ -168,6 +174,7 @@ describe('a start on a database with accounts of its own and no campaign, withou
       server.child.kill('SIGTERM');
       await server.exited;
     }
+    expect(server.output().trim().split('\n').at(-1)).toBe('SIGTERM：正在停止，先答完处理中的请求 / SIGTERM: stopping; finishing requests in flight.');
   }, 60_000);
 });
 

@@ -13,6 +13,7 @@ import { CannotStart, startFailureLine } from './start/cannot-start';
 import { fillFirstStart } from './start/first-data';
 import { listenFirst } from './start/listen-first';
 import { openServedDatabase } from './start/served-database';
+import { startLine } from './start/start-line';
 import { stopGraceMs, stoppable } from './start/stopping';
 
 /** The write worker's script: bundled beside this file as write-worker.mjs when built, write-worker.ts in the sources. */
@@ -68,14 +69,22 @@ async function main(): Promise<void> {
   });
 
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  console.log(`Battlemap is serving at http://${host}:${listener.port}  (database ${databaseUrl})`);
+  const address = `http://${host}:${listener.port}`;
+  // The English keeps "serving at <address>" followed by a space: the tests and the benchmarks find the address by it.
+  console.log(startLine({ zh: `Battlemap 正在 ${address} 提供服务（数据库 ${databaseUrl}）`, en: `Battlemap is serving at ${address}  (database ${databaseUrl})` }));
   if (demoAccounts) {
     const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
-    console.log(`Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead / <unit>.officer`);
-    console.log(`  units: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
+    console.log(
+      startLine({
+        zh: `演示账号（密码“${env.DEMO_PASSWORD}”）：admin、office、viewer，以及每个单位的 <单位>.lead 和 <单位>.officer`,
+        en: `Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead and <unit>.officer`,
+      }),
+    );
+    // The units' login names, the same in both languages: said once.
+    console.log(`  ${startLine({ zh: '单位', en: 'units' })}: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
   }
-  if (!env.SEND_WEBHOOKS) console.log('Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.');
-  console.log('Press Ctrl-C to stop.');
+  if (!env.SEND_WEBHOOKS) console.log(startLine({ zh: 'Webhook 投递已暂停（SEND_WEBHOOKS=false）：只排队，不发送', en: 'Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.' }));
+  console.log(startLine({ zh: '按 Ctrl-C 停止', en: 'Press Ctrl-C to stop.' }));
   // Bound already: what the server meets now (a connection the system could not accept) is said in a line, and it goes on serving.
   server.on('error', (error: Error) => console.error(JSON.stringify({ at: clock().toISOString(), error: error.message })));
 
@@ -83,7 +92,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping; finishing requests in flight.`);
+    console.log(startLine({ zh: `${signal}：正在停止，先答完处理中的请求`, en: `${signal}: stopping; finishing requests in flight.` }));
     // Requests in flight are answered, later ones refused (see stoppable); then the jobs and writes left end before the database closes.
     app.stop();
     const jobs = background.stop();

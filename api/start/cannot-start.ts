@@ -1,5 +1,6 @@
 import { libsqlErrorIn, reasonOf } from '../../db/error-cause';
 import type { Label } from '../../engine/labels';
+import { startLine } from './start-line';
 
 /**
  * A start that stops for a reason the operator can act on (the port taken,
@@ -9,7 +10,7 @@ import type { Label } from '../../engine/labels';
  */
 export class CannotStart extends Error {
   constructor(readonly reason: Label) {
-    super(`${reason.zh} / ${reason.en}`);
+    super(startLine(reason));
     this.name = 'CannotStart';
   }
 }

@@ -7,6 +7,7 @@ import type { Env } from '../env';
 import { seedDemoCampaign } from '../services/demo';
 import { adminPasswordProblem, createFirstAdmin, firstAdmin, hasUsers } from '../services/people/first-start';
 import { CannotStart } from './cannot-start';
+import { startLine } from './start-line';
 
 /**
  * The administrator's password for a first start with no accounts: from
@@ -25,16 +26,16 @@ async function firstAdminPassword(database: Database, env: Env): Promise<string>
       en: 'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
     });
   }
-  console.log('首次启动：数据库中还没有账号。请设置管理员“admin”的密码 / First start: the database has no accounts yet. Choose the password of the administrator "admin".');
+  console.log(startLine({ zh: '首次启动：数据库中还没有账号。请设置管理员“admin”的密码', en: 'First start: the database has no accounts yet. Choose the password of the administrator "admin".' }));
   for (;;) {
-    const password = await askPassword('Password: ');
+    const password = await askPassword('密码 / Password: ');
     const problem = await adminPasswordProblem(database, password);
     if (problem !== null) {
-      console.log(`${problem.zh} / ${problem.en}`);
+      console.log(startLine(problem));
       continue;
     }
-    if ((await askPassword('Again: ')) === password) return password;
-    console.log('两次输入的密码不同，请再输一次 / The two passwords differ; once more.');
+    if ((await askPassword('再输一次 / Again: ')) === password) return password;
+    console.log(startLine({ zh: '两次输入的密码不同，请再输一次', en: 'The two passwords differ; once more.' }));
   }
 }
 
@@ -53,15 +54,28 @@ export async function fillFirstStart(database: Database, env: Env, clock: Clock)
   if (!accounts && demoWanted && !(await hasCampaign(database))) {
     const started = performance.now();
     await seedDemoCampaign(database, { now: clock(), hashPassword, password: env.DEMO_PASSWORD });
-    console.log(`Seeded the demo campaign in ${Math.round(performance.now() - started)} ms.`);
+    const ms = Math.round(performance.now() - started);
+    console.log(startLine({ zh: `已生成演示专项行动，用时 ${ms} 毫秒`, en: `Seeded the demo campaign in ${ms} ms.` }));
     return;
   }
   if (!accounts) {
     await createFirstAdmin(database, await firstAdminPassword(database, env), clock());
-    console.log(`First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`);
+    console.log(
+      startLine({
+        zh: `首次启动：已创建专项办和管理员“${firstAdmin}”。请以 ${firstAdmin} 登录，添加单位和人员（其中要有专项办的账号）；再由专项办创建专项行动`,
+        en: `First start: created the campaign office and the administrator "${firstAdmin}". Sign in as ${firstAdmin} to add units and people (an office account among them); the office then creates the campaign.`,
+      }),
+    );
     return;
   }
-  if (demoWanted && !(await hasCampaign(database))) console.log('The demo campaign is not seeded: the database has accounts of its own.');
+  if (demoWanted && !(await hasCampaign(database))) console.log(startLine({ zh: '未生成演示专项行动：数据库中已有自己的账号', en: 'The demo campaign is not seeded: the database has accounts of its own.' }));
   // Read on a first start only: left in a service's environment, it is a password kept in the clear for nothing.
-  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) console.log('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
+  if (env.BATTLEMAP_ADMIN_PASSWORD !== undefined) {
+    console.log(
+      startLine({
+        zh: '设置了 BATTLEMAP_ADMIN_PASSWORD，但账号已存在，因此没有读取它：请把它从环境变量中删除',
+        en: 'BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.',
+      }),
+    );
+  }
 }

@@ -20,7 +20,11 @@ afterAll(async () => {
 describe('the built server on an empty database', () => {
   it('migrates it, seeds the demo with its county map, and serves the web app', async () => {
     server = await startServerProcess(`file:${join(folder, 'battlemap.db')}`);
-    expect(server.output()).toContain('Seeded the demo campaign');
+    // Said in Chinese, then English, as the start's refusals are: they were English only.
+    expect(server.output()).toMatch(/^已生成演示专项行动，用时 \d+ 毫秒 \/ Seeded the demo campaign in \d+ ms\.$/m);
+    // Printed after the address, which is all the start waits for.
+    await expect.poll(() => server?.output()).toContain('演示账号（密码“battlemap”）：admin、office、viewer，以及每个单位的 <单位>.lead 和 <单位>.officer / Demo logins (password "battlemap")');
+    await expect.poll(() => server?.output()).toMatch(/^ {2}单位 \/ units: xingzhen, wangan, /m);
 
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);

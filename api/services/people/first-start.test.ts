@@ -28,6 +28,9 @@ describe('production first start', () => {
       const demo = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: 'battlemap' }) });
       expect(demo.status).toBe(401);
       expect(server.output()).not.toMatch(/Demo logins/);
+      expect(server.output()).toContain(
+        '首次启动：已创建专项办和管理员“admin”。请以 admin 登录，添加单位和人员（其中要有专项办的账号）；再由专项办创建专项行动 / First start: created the campaign office and the administrator "admin".',
+      );
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -36,7 +39,9 @@ describe('production first start', () => {
     const again = start('prod.db', { BATTLEMAP_ADMIN_PASSWORD: 'first-admin-password' });
     try {
       expect(await again.serving, again.output()).not.toBeNull();
-      expect(again.output()).toContain('BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.');
+      expect(again.output()).toContain(
+        '设置了 BATTLEMAP_ADMIN_PASSWORD，但账号已存在，因此没有读取它：请把它从环境变量中删除 / BATTLEMAP_ADMIN_PASSWORD is set but the accounts exist, so it was not read: remove it from the environment.',
+      );
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
