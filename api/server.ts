@@ -68,26 +68,9 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
 
-  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  const address = `http://${host}:${listener.port}`;
-  // The English keeps "serving at <address>" followed by a space: the tests and the benchmarks find the address by it.
-  console.log(startLine({ zh: `Battlemap 正在 ${address} 提供服务（数据库 ${databaseUrl}）`, en: `Battlemap is serving at ${address}  (database ${databaseUrl})` }));
-  if (demoAccounts) {
-    const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
-    console.log(
-      startLine({
-        zh: `演示账号（密码“${env.DEMO_PASSWORD}”）：admin、office、viewer，以及每个单位的 <单位>.lead 和 <单位>.officer`,
-        en: `Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead and <unit>.officer`,
-      }),
-    );
-    // The units' login names, the same in both languages: said once.
-    console.log(`  ${startLine({ zh: '单位', en: 'units' })}: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
-  }
-  if (!env.SEND_WEBHOOKS) console.log(startLine({ zh: 'Webhook 投递已暂停（SEND_WEBHOOKS=false）：只排队，不发送', en: 'Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.' }));
-  console.log(startLine({ zh: '按 Ctrl-C 停止', en: 'Press Ctrl-C to stop.' }));
-  // Bound already: what the server meets now (a connection the system could not accept) is said in a line, and it goes on serving.
-  server.on('error', (error: Error) => console.error(JSON.stringify({ at: clock().toISOString(), error: error.message })));
-
+  // Listened for before the address is said: whoever waits for it to stop the server (a service manager, a test) found
+  // it, under load, before these handlers were in place, and the signal then killed the process outright: no stopping
+  // line, the requests in flight cut, the database not closed, its mark left behind.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -109,6 +92,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const address = `http://${host}:${listener.port}`;
+  // The English keeps "serving at <address>" followed by a space: the tests and the benchmarks find the address by it.
+  console.log(startLine({ zh: `Battlemap 正在 ${address} 提供服务（数据库 ${databaseUrl}）`, en: `Battlemap is serving at ${address}  (database ${databaseUrl})` }));
+  if (demoAccounts) {
+    const leads = demoUsers.filter((u) => u.role === 'lead').map((u) => u.username);
+    console.log(
+      startLine({
+        zh: `演示账号（密码“${env.DEMO_PASSWORD}”）：admin、office、viewer，以及每个单位的 <单位>.lead 和 <单位>.officer`,
+        en: `Demo logins (password "${env.DEMO_PASSWORD}"): admin, office, viewer, and for each unit <unit>.lead and <unit>.officer`,
+      }),
+    );
+    // The units' login names, the same in both languages: said once.
+    console.log(`  ${startLine({ zh: '单位', en: 'units' })}: ${leads.map((u) => u.replace(/\.lead$/, '')).join(', ')}`);
+  }
+  if (!env.SEND_WEBHOOKS) console.log(startLine({ zh: 'Webhook 投递已暂停（SEND_WEBHOOKS=false）：只排队，不发送', en: 'Webhook deliveries are held (SEND_WEBHOOKS=false): queued, not sent.' }));
+  console.log(startLine({ zh: '按 Ctrl-C 停止', en: 'Press Ctrl-C to stop.' }));
+  // Bound already: what the server meets now (a connection the system could not accept) is said in a line, and it goes on serving.
+  server.on('error', (error: Error) => console.error(JSON.stringify({ at: clock().toISOString(), error: error.message })));
 }
 
 main().catch((error: unknown) => {
