@@ -1,4 +1,7 @@
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
@@ -89,8 +92,18 @@ describe('attachments in the drawer, in Chromium', () => {
       expect(await readFile(await download.path())).toEqual(statement);
 
       // A file over the limit is refused before it is sent.
-      await section.getByTestId('attachment-input').setInputFiles({ name: '现场录像.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) });
-      expect(await section.getByTestId('attachment-failed').textContent()).toContain('20 MB');
+      // Given as a file on disk, which the browser reads itself: as a buffer its 20 MB went through the DevTools
+      // protocol, which took past Playwright's 30 s on a loaded machine.
+      const folder = mkdtempSync(join(tmpdir(), 'battlemap-over-limit-'));
+      try {
+        const video = join(folder, '现场录像.mp4');
+        closeSync(openSync(video, 'w'));
+        truncateSync(video, 20 * 1024 * 1024 + 1);
+        await section.getByTestId('attachment-input').setInputFiles(video);
+        expect(await section.getByTestId('attachment-failed').textContent()).toContain('20 MB');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
       await section.screenshot({ path: `${artifacts}/attachments-zh.png` });
 
       // Their own files are theirs to remove, with a reason.
