@@ -35,6 +35,9 @@ export const battleMapMessages = {
   // A concluded campaign's map stands at its conclusion, not today: its marker says so.
   concludedOn: { zh: '结束于', en: 'Concluded' },
   entered: { zh: '进入', en: 'entered' },
+  // A phase run past its window before the office advanced it (or still not advanced): its bar's hatched extension.
+  overrun: { zh: '超期', en: 'Overrun' },
+  overrunTitle: { zh: '{phase}超期：窗口 {ended} 结束，延续至 {to}', en: '{phase} overran: its window ended {ended}, it ran on to {to}' },
   current: { zh: '当前', en: 'current' },
   targets: { zh: '目标完成情况', en: 'Targets' },
   noTargets: { zh: '本阶段未设目标', en: 'No targets for this phase' },

@@ -3,26 +3,27 @@ import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import type { Phase } from '../../../engine/campaign/campaign-config';
 import { locale, tr } from '../i18n/i18n';
 import type { BattleMap } from '../reports/api';
-import { localDateTime } from '../reports/format';
 import { calendarDay, dateTime, dayOf } from '../ui/dates';
 import { bt } from './messages';
+import { msOf, timelineSpan, wallOf } from './timeline-span';
 
 const day = 86_400_000;
-const msOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
-/** A local date and time (YYYY-MM-DD HH:mm) as milliseconds on the same scale as `msOf`. */
-const wallOf = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00Z`);
+/** A wall-clock instant (see `msOf`) as its date, for the calendar's words. */
+const dateOfMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The three phases on one calendar, each on its own row because the windows
  * overlap (March is both survey and crackdown), with when the campaign
- * actually entered each phase and today marked. A phase opens the board of
- * the clues found in it.
+ * actually entered each phase, the days a phase ran past its window, and
+ * where the campaign stands (today, or its conclusion) marked. A phase opens
+ * the board of the clues found in it.
  */
 export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?: (phase: Phase) => void }) {
-  const start = () => Math.min(...props.map.timeline.map((p) => msOf(p.start)));
-  const end = () => Math.max(...props.map.timeline.map((p) => msOf(p.end) + day));
+  const span = () => timelineSpan(props.map, props.timeZone);
+  const start = () => span().start;
+  const end = () => span().end;
   const at = (ms: number) => `${Math.min(100, Math.max(0, ((ms - start()) / (end() - start())) * 100))}%`;
-  const now = () => wallOf(localDateTime(props.map.now, props.timeZone));
+  const now = () => span().standsAt;
   const months = () => {
     const list: { ms: number; label: string }[] = [];
     const first = new Date(start());
@@ -31,7 +32,8 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
     }
     return list;
   };
-  const status = (phase: Phase): 'done' | 'current' | 'upcoming' => (props.map.state === phase ? 'current' : props.map.timeline.find((p) => p.phase === phase)?.enteredAt ? 'done' : 'upcoming');
+  const status = (phase: Phase) => span().phases.find((p) => p.phase === phase)?.status ?? 'upcoming';
+  const overrun = (phase: Phase) => span().phases.find((p) => p.phase === phase)?.overrun ?? null;
   // The calendar above the bars names the months of one campaign: its days need no year.
   const short = (date: string) => calendarDay(date, { year: false });
   return (
@@ -66,13 +68,19 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
             return (
               <div class="timeline-row">
                 {props.onPick === undefined ? (
-                  <div class={`phase-bar phase-${phase.phase} is-${status(phase.phase)}`} style={style()} data-testid={`phase-${phase.phase}`}>
+                  <div
+                    class={`phase-bar phase-${phase.phase} is-${status(phase.phase)}`}
+                    classList={{ 'has-overrun': overrun(phase.phase) !== null }}
+                    style={style()}
+                    data-testid={`phase-${phase.phase}`}
+                  >
                     {body()}
                   </div>
                 ) : (
                   <button
                     type="button"
                     class={`phase-bar phase-${phase.phase} is-${status(phase.phase)} is-link`}
+                    classList={{ 'has-overrun': overrun(phase.phase) !== null }}
                     style={style()}
                     data-testid={`phase-${phase.phase}`}
                     onClick={() => props.onPick?.(phase.phase)}
@@ -80,11 +88,28 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
                     {body()}
                   </button>
                 )}
+                <Show when={overrun(phase.phase)}>
+                  {(ran) => (
+                    // The days past the window the phase ran (or is running) before the office advanced it: the bar goes
+                    // on to them, hatched, or it ended before today's line as if the phase were over.
+                    <span
+                      class={`phase-overrun phase-${phase.phase} is-${status(phase.phase)}`}
+                      style={{ left: at(ran().from), width: `calc(${at(ran().to)} - ${at(ran().from)})` }}
+                      title={bt('overrunTitle')
+                        .replace('{phase}', tr(campaignStateLabels[phase.phase]))
+                        .replace('{ended}', short(phase.end))
+                        .replace('{to}', short(dateOfMs(ran().to)))}
+                      data-testid={`overrun-${phase.phase}`}
+                    >
+                      <span class="phase-overrun-label">{bt('overrun')}</span>
+                    </span>
+                  )}
+                </Show>
                 <Show when={phase.enteredAt}>
                   {(entered) => (
                     <span
                       class="phase-entered"
-                      style={{ left: at(wallOf(localDateTime(entered(), props.timeZone))) }}
+                      style={{ left: at(wallOf(entered(), props.timeZone)) }}
                       title={`${tr(campaignStateLabels[phase.phase])} ${bt('entered')} ${dateTime(entered(), props.timeZone)}`}
                     />
                   )}
@@ -93,20 +118,19 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
             );
           }}
         </For>
-        <Show when={now() >= start() && now() <= end()}>
-          {/* Near either end the label is drawn on the inner side of the line, not centred on it: on the last days of the
-              campaign it ran past the panel's edge. */}
-          <span
-            class="timeline-today"
-            classList={{ 'is-near-start': (now() - start()) / (end() - start()) < 0.06, 'is-near-end': (now() - start()) / (end() - start()) > 0.94 }}
-            style={{ left: at(now()) }}
-            data-testid="today"
-          >
-            <span class="timeline-today-label">
-              {props.map.state === 'concluded' ? bt('concludedOn') : bt('today')} {dayOf(props.map.now, props.timeZone, { year: false })}
-            </span>
+        {/* Always drawn: past the windows the calendar runs on to it (see timelineSpan); before them it stands at the start,
+            its label saying the day. Near either end the label is drawn on the inner side of the line, not centred on
+            it: on the last days of the campaign it ran past the panel's edge. */}
+        <span
+          class="timeline-today"
+          classList={{ 'is-near-start': (now() - start()) / (end() - start()) < 0.06, 'is-near-end': (now() - start()) / (end() - start()) > 0.94, 'is-clamped': span().clamped }}
+          style={{ left: at(now()) }}
+          data-testid="today"
+        >
+          <span class="timeline-today-label">
+            {props.map.state === 'concluded' ? bt('concludedOn') : bt('today')} {dayOf(props.map.now, props.timeZone, { year: false })}
           </span>
-        </Show>
+        </span>
       </div>
     </div>
   );
