@@ -69,6 +69,12 @@ export const flow = z
      */
     phaseEndedAt: z.string().nullable(),
     /**
+     * The conclusion of a concluded campaign (UTC) where it ends a range of days (a date range ending after it, or the
+     * whole campaign), else null: nothing happens after it, so the days run to its day, counted to the instant, and the
+     * charts mark it rather than today.
+     */
+    concludedAt: z.string().nullable(),
+    /**
      * The last day of the phase's window as the settings have it, when the phase is under way past it (its window has
      * ended, the office has not advanced it yet), else null. Its report counts to now, so its days run on to today (the
      * "as of"'s day, if one was asked) as its tables count them, and the charts mark this day as the window's end.

@@ -4,7 +4,7 @@ import { clueStates, endOfLocalDate, isPhase, localDateOf, openClueStates, start
 import type { Flow } from '../contracts/flow';
 import type { IdOrNone } from '../contracts/common';
 import { loadCampaign } from './campaign-rules';
-import { phaseChartDays } from './phase-chart-days';
+import { phaseChartDays, rangeChartDays } from './phase-chart-days';
 import { letOthersIn } from './let-others-in';
 
 /** Part of the campaign a flow counts: the clues of some units (a branch and those below it), of one category (or none), or both. */
@@ -121,7 +121,8 @@ async function scopedStateChanges(db: Db, campaignId: number, from: string, unti
 
 /**
  * Cumulative flow of the days a phase's report counts (see {@link phaseChartDays}: its window; the days it ran, once
- * the campaign has left it; on to today, for one under way past its window) or of a range of days: how many clues stood in each state
+ * the campaign has left it; on to today, for one under way past its window) or of a range of days (see {@link rangeChartDays}: cut
+ * at a concluded campaign's conclusion): how many clues stood in each state
  * at the end of each local day, rebuilt from the audit log's state changes
  * (so a clue moved today does not rewrite yesterday), as counts of
  * (quarter of an hour, from, to); each quarter is given to the local day it
@@ -144,14 +145,14 @@ export async function readFlow(
   // report counts entries at it too, hence the millisecond after). One not before now is now, as the report reads it.
   const cut = asOf !== undefined && Date.parse(asOf) < now.getTime() ? new Date(asOf) : undefined;
   const today = localDateOf(cut ?? now, zone);
-  const charted = phase === null ? undefined : phaseChartDays(campaign, phase, cut ?? now);
-  const window = charted ?? { start: range?.from ?? campaign.startsOn, end: range?.to ?? campaign.endsOn };
-  const leftAt = charted?.leftAt ?? null;
+  const window = phase === null ? rangeChartDays(campaign, range ?? {}) : phaseChartDays(campaign, phase, cut ?? now);
+  const leftAt = window.leftAt;
   const last = today < window.end ? today : window.end;
   const from = startOfLocalDate(window.start, zone).toISOString();
   const dayEnds = endOfLocalDate(last, zone).toISOString();
   const counted = cut !== undefined && last === today ? new Date(cut.getTime() + 1).toISOString() : dayEnds;
-  // A phase left counts to the advance out of it, not to the end of that day: the next phase's changes are its own.
+  // A phase left counts to the advance out of it, not to the end of that day: the next phase's changes are its own; a
+  // range cut at the conclusion, to the conclusion.
   const until = leftAt !== null && leftAt < counted ? leftAt : counted;
 
   const whole = scope.units === null && scope.categoryId === null;
@@ -180,5 +181,5 @@ export async function readFlow(
     if (delta !== undefined) for (const s of clueStates) running[s] += delta[s];
     return { date, counts: { ...running }, open: openOf(running) };
   });
-  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, phaseEndedAt: leftAt, windowEndedOn: charted?.windowEndedOn ?? null, today, asOf: cut === undefined ? null : cut.toISOString(), states: [...clueStates], openAtStart: openOf(before), days };
+  return { campaignId, phase, unit: scope.unit, categoryId: scope.categoryId, timeZone: zone, window: { start: window.start, end: window.end }, phaseEndedAt: phase === null ? null : leftAt, concludedAt: phase === null ? leftAt : null, windowEndedOn: window.windowEndedOn, today, asOf: cut === undefined ? null : cut.toISOString(), states: [...clueStates], openAtStart: openOf(before), days };
 }

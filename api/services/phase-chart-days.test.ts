@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../engine';
-import { phaseChartDays } from './phase-chart-days';
+import { phaseChartDays, rangeChartDays } from './phase-chart-days';
 
 // The seed's three windows.
 const windows = {
@@ -44,5 +44,33 @@ describe("the days a phase's charts span", () => {
     ],
   ] as const)('%s', (_, campaign, phase, countedTo, expected) => {
     expect(phaseChartDays(campaign, phase, countedTo)).toEqual(expected);
+  });
+});
+
+describe("the days a date range's or the whole campaign's charts span", () => {
+  const concludedAt = '2027-01-04T08:00:00.000Z';
+  const campaignOf = (concluded: string | undefined) => ({
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    context: { phaseEnteredAt: { survey: surveyBegan, ...(concluded === undefined ? {} : { concluded }) }, forcedAdvances: [] },
+    config: { timeZone: 'Asia/Shanghai' },
+  });
+
+  it.each([
+    ['a campaign under way: the range asked for', campaignOf(undefined), { from: '2026-03-01', to: '2026-04-30' }, { start: '2026-03-01', end: '2026-04-30', leftAt: null, windowEndedOn: null }],
+    ['a campaign under way, no range: its first and last days', campaignOf(undefined), {}, { start: '2026-01-01', end: '2026-12-31', leftAt: null, windowEndedOn: null }],
+    // Concluded after its last day: the whole campaign runs on to the conclusion, as its report counts.
+    ['a concluded campaign, whole: to its conclusion', campaignOf(concludedAt), {}, { start: '2026-01-01', end: '2027-01-04', leftAt: concludedAt, windowEndedOn: null }],
+    [
+      'a concluded campaign, a range ending after the conclusion: cut at it',
+      campaignOf('2026-11-20T02:00:00.000Z'),
+      { from: '2026-11-01', to: '2026-12-31' },
+      { start: '2026-11-01', end: '2026-11-20', leftAt: '2026-11-20T02:00:00.000Z', windowEndedOn: null },
+    ],
+    ['a concluded campaign, a range ended before the conclusion: as asked', campaignOf(concludedAt), { from: '2026-03-01', to: '2026-04-30' }, { start: '2026-03-01', end: '2026-04-30', leftAt: null, windowEndedOn: null }],
+    // At midnight in Beijing the conclusion's day is the day before: nothing of the 5th is in it.
+    ['a conclusion at midnight: its last day the one before', campaignOf('2027-01-04T16:00:00.000Z'), {}, { start: '2026-01-01', end: '2027-01-04', leftAt: '2027-01-04T16:00:00.000Z', windowEndedOn: null }],
+  ] as const)('%s', (_, campaign, range, expected) => {
+    expect(rangeChartDays(campaign, range)).toEqual(expected);
   });
 });

@@ -6,7 +6,11 @@ import { phaseCountedFrom } from './report';
 export interface PhaseChartDays {
   readonly start: string;
   readonly end: string;
-  /** The advance out of a phase the campaign has left (UTC): its last day counts to it. Null for a phase under way or not entered. */
+  /**
+   * The instant the days charted end at (UTC), their last day counted to it: the advance out of a phase the campaign
+   * has left, or a concluded campaign's conclusion where it cuts a range of days. Null for a phase under way or not
+   * entered, and for a range ended before the conclusion or of a campaign not concluded.
+   */
   readonly leftAt: string | null;
   /**
    * The last day of the window as the settings have it, for a phase under way past it, not yet advanced: the charts
@@ -42,4 +46,25 @@ export function phaseChartDays(
   const countedOn = localDateOf(countedTo, zone);
   if (from !== undefined && countedOn > window.end) return { start: window.start, end: countedOn, leftAt: null, windowEndedOn: window.end };
   return { start: window.start, end: window.end, leftAt: null, windowEndedOn: null };
+}
+
+/**
+ * The days a date-range or whole-campaign report's charts span, as its tables count them: the range asked for (the
+ * campaign's first and last days where it names none), cut at the conclusion of a concluded campaign, which nothing
+ * happens after: run to today, its lines went on flat for days its report does not count. A whole campaign concluded
+ * after its last day runs on to its conclusion, as its report counts. The conclusion is then `leftAt`, as the advance out of
+ * a phase left is its (see {@link phaseChartDays}).
+ */
+export function rangeChartDays(
+  campaign: Pick<CampaignRow, 'context' | 'startsOn' | 'endsOn'> & { readonly config: Pick<CampaignConfig, 'timeZone'> },
+  range: { readonly from?: string | undefined; readonly to?: string | undefined },
+): PhaseChartDays {
+  const start = range.from ?? campaign.startsOn;
+  const end = range.to ?? campaign.endsOn;
+  const concluded = campaign.context.phaseEnteredAt.concluded;
+  if (concluded === undefined) return { start, end, leftAt: null, windowEndedOn: null };
+  // As a phase left: the conclusion's instant ends the span, its last day the one its last millisecond falls on.
+  const concludedOn = localDateOf(new Date(Date.parse(concluded) - 1), campaign.config.timeZone);
+  if (range.to !== undefined && range.to < concludedOn) return { start, end, leftAt: null, windowEndedOn: null };
+  return { start, end: concludedOn < start ? start : concludedOn, leftAt: new Date(concluded).toISOString(), windowEndedOn: null };
 }

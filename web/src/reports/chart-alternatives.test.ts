@@ -16,6 +16,7 @@ function flowOf(days: number, windowDays = days, openAtStart = 0): Flow {
     timeZone: 'Asia/Shanghai',
     window: { start: date(0), end: date(windowDays - 1) },
     phaseEndedAt: null,
+    concludedAt: null,
     windowEndedOn: null,
     today: date(days - 1),
     asOf: null,
