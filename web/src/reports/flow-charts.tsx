@@ -32,15 +32,16 @@ const legendOrder: readonly ClueState[] = [...stackOrder].reverse();
 
 /**
  * What a chart's caption says it spans: its phase's window, the days a phase left ran, the window and the days after it
- * a phase under way past it has run on, or the range of days a date-range or whole-campaign report counts.
+ * a phase under way past it has run on, or the range of days a date-range or whole-campaign report counts (cut at a
+ * concluded campaign's conclusion, said as such).
  */
-const captionOf = (flow: Flow, captions: { phase: ReportMessageKey; left: ReportMessageKey; overdue: ReportMessageKey; range: ReportMessageKey }) => {
-  const caption = flow.phase === null ? captions.range : flow.phaseEndedAt !== null ? captions.left : flow.windowEndedOn !== null ? captions.overdue : captions.phase;
+const captionOf = (flow: Flow, captions: { phase: ReportMessageKey; left: ReportMessageKey; overdue: ReportMessageKey; range: ReportMessageKey; concluded: ReportMessageKey }) => {
+  const caption = flow.phase === null ? (flow.concludedAt !== null ? captions.concluded : captions.range) : flow.phaseEndedAt !== null ? captions.left : flow.windowEndedOn !== null ? captions.overdue : captions.phase;
   return rt(caption)
     .replace('{phase}', flow.phase === null ? '' : tr(campaignStateLabels[flow.phase]))
     .replace('{from}', calendarDay(flow.window.start))
     .replace('{ended}', flow.windowEndedOn === null ? '' : calendarDay(flow.windowEndedOn))
-    .replace('{to}', calendarDay(flow.window.end));
+    .replaceAll('{to}', calendarDay(flow.window.end));
 };
 
 /**
@@ -60,17 +61,23 @@ function daysAxis(dates: readonly string[]) {
 
 /**
  * Vertical lines at today (or at the day of the report's "as of", said as such), when it falls inside the days charted,
- * and, for a phase under way past its window, at the window's last day: the days after it are the phase run on late.
+ * and, for a phase under way past its window, at the window's last day: the days after it are the phase run on late. A
+ * range cut at a concluded campaign's conclusion ends on the conclusion's day, marked as such: nothing after it counts,
+ * and no today is drawn.
  */
 function dayLines(flow: Flow, dates: readonly string[]) {
-  const today = dates.includes(flow.today)
+  const concluded =
+    flow.concludedAt !== null
+      ? [{ xAxis: flow.window.end, label: { formatter: rt('campaignConcluded'), color: '#3d434b', position: 'insideEndTop' as const, backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3] }, lineStyle: { color: '#5f6670', type: 'solid' as const } }]
+      : [];
+  const today = flow.concludedAt === null && dates.includes(flow.today)
     ? [{ xAxis: flow.today, label: { formatter: flow.asOf === null ? rt('today') : rt('asOf'), color: '#c8322b' }, lineStyle: { color: '#c8322b', type: 'dashed' as const } }]
     : [];
   const windowEnded =
     flow.windowEndedOn !== null && dates.includes(flow.windowEndedOn)
       ? [{ xAxis: flow.windowEndedOn, label: { formatter: rt('windowEnded'), color: '#3d434b', position: 'insideEndTop' as const, backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3] }, lineStyle: { color: '#5f6670', type: 'solid' as const } }]
       : [];
-  const data = [...windowEnded, ...today];
+  const data = [...windowEnded, ...concluded, ...today];
   return data.length === 0 ? undefined : { symbol: 'none', silent: true, data };
 }
 
@@ -117,7 +124,7 @@ function CumulativeFlow(props: { flow: Flow }) {
   });
   return (
     <ChartFigure
-      caption={captionOf(props.flow, { phase: 'cumulativeFlow', left: 'cumulativeFlowLeft', overdue: 'cumulativeFlowOverdue', range: 'cumulativeFlowRange' })}
+      caption={captionOf(props.flow, { phase: 'cumulativeFlow', left: 'cumulativeFlowLeft', overdue: 'cumulativeFlowOverdue', range: 'cumulativeFlowRange', concluded: 'cumulativeFlowConcluded' })}
       summary={flowSummary(props.flow, legendOrder)}
       testId="chart-flow"
       hostRef={(element) => (host = element)}
@@ -174,7 +181,7 @@ function Burndown(props: { flow: Flow }) {
   };
   return (
     <ChartFigure
-      caption={captionOf(props.flow, { phase: 'burndown', left: 'burndownLeft', overdue: 'burndownOverdue', range: 'burndownRange' })}
+      caption={captionOf(props.flow, { phase: 'burndown', left: 'burndownLeft', overdue: 'burndownOverdue', range: 'burndownRange', concluded: 'burndownConcluded' })}
       summary={burndownSummary(props.flow)}
       testId="chart-burndown"
       hostRef={(element) => (host = element)}
@@ -222,6 +229,7 @@ export function FlowCharts(props: {
             data-window={`${current().window.start}/${current().window.end}`}
             data-phase-ended={current().phaseEndedAt ?? ''}
             data-window-ended={current().windowEndedOn ?? ''}
+            data-concluded={current().concludedAt ?? ''}
             data-as-of={current().asOf ?? ''}
             data-unit={current().unit ?? ''}
             data-category={current().categoryId ?? ''}

@@ -92,6 +92,13 @@ export const reportMessages = {
   },
   cumulativeFlowRange: { zh: '累积流图：各状态线索数（{from} 至 {to}）', en: 'Cumulative flow: clues in each state ({from} to {to})' },
   burndownRange: { zh: '燃尽图：在办线索（{from} 至 {to}）', en: 'Burndown: open clues, {from} to {to}' },
+  // A concluded campaign's range is charted to its conclusion, nothing counting after it: said in the caption and marked.
+  cumulativeFlowConcluded: {
+    zh: '累积流图：各状态线索数（{from} 至 {to}，专项行动已于 {to} 结束）',
+    en: 'Cumulative flow: clues in each state ({from} to {to}; the campaign concluded on {to})',
+  },
+  burndownConcluded: { zh: '燃尽图：在办线索（{from} 至 {to}，专项行动已于 {to} 结束）', en: 'Burndown: open clues, {from} to {to} (the campaign concluded on {to})' },
+  campaignConcluded: { zh: '专项行动结束', en: 'Campaign concluded' },
   openClues: { zh: '在办线索', en: 'Open clues' },
   idealLine: { zh: '理想进度', en: 'Ideal' },
   today: { zh: '今天', en: 'Today' },
