@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite } from './browser-kit';
+import { boardMessages } from '../../web/src/board/board-messages';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -11,6 +12,7 @@ import { demoPassword } from '../support/test-database';
 const suite = browserSuite();
 
 const laptop: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
+const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
 /** A page signed in as `username` on `device`, in `language`, its board drawn. */
 async function boardAs(username: string, device: BrowserContextOptions, language: 'zh' | 'en'): Promise<{ page: Page; close: () => Promise<void> }> {
@@ -66,6 +68,43 @@ describe('the board in English and on a phone', () => {
         );
         expect(taller).toEqual([]);
         await page.screenshot({ path: `${artifacts}/board-chips-1366-${language}.png` });
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  test('on a phone the toolbar takes two rows, the search box the whole width; the other filters open from one button, named and keyed as before', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { page, close } = await boardAs('hantai.lead', phone, language);
+      try {
+        const toolbar = page.getByRole('toolbar', { name: boardMessages.filters[language] });
+        const height = (await toolbar.boundingBox())?.height ?? Infinity;
+        expect(height).toBeLessThanOrEqual(90);
+        const search = toolbar.locator('input[name=q]');
+        const searchBox = await search.boundingBox();
+        expect(searchBox?.width).toBeGreaterThan(300);
+        // The filters less used are hidden until asked for, by a button that says whether they are open.
+        const more = toolbar.getByTestId('filters-toggle');
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect(await toolbar.locator('select[name=unit]').isVisible()).toBe(false);
+        await more.focus();
+        await page.keyboard.press('Enter');
+        expect(await more.getAttribute('aria-expanded')).toBe('true');
+        for (const control of ['select[name=swimlane]', 'select[name=unit]', 'select[name=category]', 'select[name=assignee]', 'input[name=overdue]', 'input[name=escalated]', 'input[name=asked]', 'select[name=quiet]']) {
+          const box = await toolbar.locator(control).boundingBox();
+          expect(box !== null && box.x >= 0 && box.x + box.width <= 390.5, control).toBe(true);
+        }
+        // Tab goes on from the button into the filters it opened.
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('swimlane');
+        await page.screenshot({ path: `${artifacts}/board-phone-filters-${language}.png` });
+        // A filter in force is counted on the button once the filters are closed again.
+        await toolbar.locator('input[name=overdue]').check();
+        await expect.poll(() => new URL(page.url()).searchParams.get('overdue')).toBe('true');
+        await more.click();
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect(await more.textContent()).toContain('1');
       } finally {
         await close();
       }

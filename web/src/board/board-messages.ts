@@ -61,6 +61,8 @@ export const boardMessages = {
   removeFilter: { zh: '取消这项筛选', en: 'Remove this filter' },
   // The toolbar's name for a screen reader: the filters and views it holds (it was named after its search box).
   filters: { zh: '筛选', en: 'Filters' },
+  // Read after the phone's 筛选 button, whose badge shows the number alone.
+  filtersInForceCount: { zh: '，{n} 项生效', en: ', {n} in force' },
   // A card's time in its state, as a screen reader reads it in the card's description (the face shows "3天" / "3d").
   inStateFor: { zh: '在本状态 {age}', en: 'In this state for {age}' },
   // The campaign's file storage nearly full, told to the office beside the phase (it sets the limit).

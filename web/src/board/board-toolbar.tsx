@@ -103,8 +103,12 @@ export function BoardToolbar(props: {
   // Otherwise the select would show "None" over a board refused for its lanes, and choosing "None" would change nothing.
   const unofferedLanes = () => unofferedOf(swimlanes, props.swimlaneInAddress, (value) => value);
 
+  // On a phone the filters less used are behind one button (see .toolbar-filters); how many are in force shows on it.
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const inForce = () => boardFilterKeys.filter((key) => key !== 'q' && props.filters[key] !== undefined).length;
+
   return (
-    <div class="toolbar" role="toolbar" aria-label={bm('filters')}>
+    <div class="toolbar board-toolbar" role="toolbar" aria-label={bm('filters')}>
       <div class="segmented" role="tablist" aria-label={tr(filterLabels.kind)}>
         <For each={['clue', 'problem'] as const}>
           {(kind) => (
@@ -114,63 +118,82 @@ export function BoardToolbar(props: {
           )}
         </For>
       </div>
-      <label class="toolbar-field">
-        <span class="toolbar-label">{t('swimlane')}</span>
-        <select name="swimlane" data-testid="swimlane" value={unofferedLanes()?.value ?? props.swimlane} onChange={(e) => props.onSwimlane(e.currentTarget.value as Swimlane)}>
-          <For each={swimlanes}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
-          <Unoffered option={unofferedLanes()} />
-        </select>
-      </label>
-      <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => filter({ unit: unit || undefined, assignee: undefined })} />
-      <CategorySelect categories={props.campaign.categories} value={props.filters.category} onChange={(category) => filter({ category: category || undefined })} />
-      {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
-          its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}
-      <select name="assignee" aria-label={t('assignee')} onChange={(e) => filter({ assignee: e.currentTarget.value || undefined })}>
-        <option value="" selected={props.filters.assignee === undefined}>
-          {t('allAssignees')}
-        </option>
-        <MineOption chosen={props.filters.assignee ?? ''} />
-        {/* The items no one holds, as the lists offer them: what the responsibility criterion of a phase's exit counts. */}
-        <option value="none" selected={props.filters.assignee === 'none'}>
-          {t('unassigned')}
-        </option>
-        <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
-          <option value={props.filters.assignee} selected>
-            #{props.filters.assignee}
-          </option>
+      <button
+        type="button"
+        class="button toolbar-filters-toggle"
+        classList={{ active: inForce() > 0 }}
+        data-testid="filters-toggle"
+        aria-expanded={filtersOpen()}
+        aria-controls="board-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {bm('filters')}
+        <Show when={inForce() > 0}>
+          <span class="toolbar-filters-count" aria-hidden="true">
+            {inForce()}
+          </span>
+          <span class="visually-hidden">{bm('filtersInForceCount', { n: inForce() })}</span>
         </Show>
-        <PeopleOptions people={people()} chosen={props.filters.assignee} />
-      </select>
-      <label class="check">
-        <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => filter({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
-        <span>{t('overdueOnly')}</span>
-      </label>
-      <label class="check">
-        <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => filter({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
-        <span>{t('escalatedOnly')}</span>
-      </label>
-      <label class="check">
-        <input type="checkbox" name="asked" checked={props.filters.asked === 'true'} onChange={(e) => filter({ asked: e.currentTarget.checked ? 'true' : undefined })} />
-        <span>{xm('askedOnly')}</span>
-      </label>
-      <QuietSelect value={props.filters.quiet} onChange={(quiet) => filter({ quiet })} />
-      {/* The phase the items were found in has no select (the toolbar keeps one line at rest): the battle map's phases
-          open the board so, and it shows here while in force, with a way to take it off. */}
-      <Show when={props.filters.phase}>
-        {(phase) => (
-          <button type="button" class="filter-chip" data-testid="phase-filter" title={bm('removeFilter')} onClick={() => filter({ phase: undefined })}>
-            {phaseFilterText(phase())}
-            <span class="filter-chip-remove" aria-hidden="true">
-              ×
-            </span>
-            <span class="visually-hidden">{bm('removeFilter')}</span>
-          </button>
-        )}
-      </Show>
+      </button>
+      <div id="board-filters" class="toolbar-filters" classList={{ 'is-open': filtersOpen() }}>
+        <label class="toolbar-field">
+          <span class="toolbar-label">{t('swimlane')}</span>
+          <select name="swimlane" data-testid="swimlane" value={unofferedLanes()?.value ?? props.swimlane} onChange={(e) => props.onSwimlane(e.currentTarget.value as Swimlane)}>
+            <For each={swimlanes}>{(s) => <option value={s}>{t(swimlaneKeys[s])}</option>}</For>
+            <Unoffered option={unofferedLanes()} />
+          </select>
+        </label>
+        <UnitSelect units={units()} known={props.campaign.units} value={props.filters.unit} onChange={(unit) => filter({ unit: unit || undefined, assignee: undefined })} />
+        <CategorySelect categories={props.campaign.categories} value={props.filters.category} onChange={(category) => filter({ category: category || undefined })} />
+        {/* Each option says whether it is chosen: the people are read after the board, and a select's value set before
+            its options exist is dropped, so one opened filtered to a person read "all" (the value alone was not set again). */}
+        <select name="assignee" aria-label={t('assignee')} onChange={(e) => filter({ assignee: e.currentTarget.value || undefined })}>
+          <option value="" selected={props.filters.assignee === undefined}>
+            {t('allAssignees')}
+          </option>
+          <MineOption chosen={props.filters.assignee ?? ''} />
+          {/* The items no one holds, as the lists offer them: what the responsibility criterion of a phase's exit counts. */}
+          <option value="none" selected={props.filters.assignee === 'none'}>
+            {t('unassigned')}
+          </option>
+          <Show when={props.filters.assignee !== undefined && props.filters.assignee !== 'none' && props.filters.assignee !== mineId() && !(people() ?? []).some((u) => String(u.id) === props.filters.assignee)}>
+            <option value={props.filters.assignee} selected>
+              #{props.filters.assignee}
+            </option>
+          </Show>
+          <PeopleOptions people={people()} chosen={props.filters.assignee} />
+        </select>
+        <label class="check">
+          <input type="checkbox" name="overdue" checked={props.filters.overdue === 'true'} onChange={(e) => filter({ overdue: e.currentTarget.checked ? 'true' : undefined })} />
+          <span>{t('overdueOnly')}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="escalated" checked={props.filters.escalated === 'true'} onChange={(e) => filter({ escalated: e.currentTarget.checked ? 'true' : undefined })} />
+          <span>{t('escalatedOnly')}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="asked" checked={props.filters.asked === 'true'} onChange={(e) => filter({ asked: e.currentTarget.checked ? 'true' : undefined })} />
+          <span>{xm('askedOnly')}</span>
+        </label>
+        <QuietSelect value={props.filters.quiet} onChange={(quiet) => filter({ quiet })} />
+        {/* The phase the items were found in has no select (the toolbar keeps one line at rest): the battle map's phases
+            open the board so, and it shows here while in force, with a way to take it off. */}
+        <Show when={props.filters.phase}>
+          {(phase) => (
+            <button type="button" class="filter-chip" data-testid="phase-filter" title={bm('removeFilter')} onClick={() => filter({ phase: undefined })}>
+              {phaseFilterText(phase())}
+              <span class="filter-chip-remove" aria-hidden="true">
+                ×
+              </span>
+              <span class="visually-hidden">{bm('removeFilter')}</span>
+            </button>
+          )}
+        </Show>
+      </div>
       <SearchBox problems={props.kind === 'problem'} value={text()} onInput={typed} ref={(input) => (search = input)} />
       <button
         type="button"
-        class="button ghost"
+        class="button ghost toolbar-clear"
         disabled={!props.filtered}
         onClick={() => {
           setText('');
