@@ -111,4 +111,34 @@ describe('the board in English and on a phone', () => {
     }
   });
 
+  test("on a phone an officer's card shows its date whole, where the board rests, in both languages", async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { page, close } = await boardAs('hantai.officer', phone, language);
+      try {
+        const board = page.getByTestId('board');
+        /** The dates on screen cut by the screen's edge or by their own box. */
+        const cutDates = () =>
+          page.locator('article[data-card-id] .due').evaluateAll((dates) =>
+            dates.flatMap((due) => {
+              const box = due.getBoundingClientRect();
+              const seen = box.right > 0 && box.left < window.innerWidth;
+              const whole = box.left >= -0.5 && box.right <= window.innerWidth + 0.5 && due.scrollWidth <= due.clientWidth + 1;
+              return seen && !whole ? [due.textContent ?? ''] : [];
+            }),
+          );
+        const wholeDates = () =>
+          page.locator('article[data-card-id] .due').evaluateAll((dates) => dates.filter((due) => due.getBoundingClientRect().left >= 0 && due.getBoundingClientRect().right <= window.innerWidth).length);
+        expect(await cutDates()).toEqual([]);
+        expect(await wholeDates()).toBeGreaterThan(0);
+        await page.screenshot({ path: `${artifacts}/board-phone-officer-${language}.png` });
+        // Swiped a little, the board comes to rest at a column's start: no date is left cut there either.
+        await board.evaluate((element) => element.scrollBy({ left: 120 }));
+        await page.waitForTimeout(600);
+        expect(await cutDates()).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
 });
