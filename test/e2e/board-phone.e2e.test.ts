@@ -2,6 +2,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite } from './browser-kit';
 import { boardMessages } from '../../web/src/board/board-messages';
+import { attachmentMessages } from '../../web/src/attachments/messages';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -141,4 +142,32 @@ describe('the board in English and on a phone', () => {
     }
   });
 
+  test('the upload box says what a phone can do (tap, take a photo), not drag or paste; a computer still says drop and paste', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      for (const device of [phone, laptop]) {
+        const { page, close } = await boardAs('hantai.officer', device, language);
+        try {
+          const card = page.locator('article[data-card-id]').first();
+          await card.scrollIntoViewIfNeeded();
+          await card.click();
+          const drop = page.getByTestId('attachment-drop');
+          await drop.waitFor();
+          const text = (await drop.textContent()) ?? '';
+          if (device === phone) {
+            expect(text).toContain(attachmentMessages.tapTitle[language]);
+            expect(text).toContain(attachmentMessages.tapHint[language]);
+            expect(text).not.toContain('Ctrl+V');
+            expect(text).not.toContain(attachmentMessages.dropTitle[language]);
+            await drop.scrollIntoViewIfNeeded();
+            await page.screenshot({ path: `${artifacts}/board-phone-upload-${language}.png` });
+          } else {
+            expect(text).toContain(attachmentMessages.dropTitle[language]);
+            expect(text).toContain('Ctrl+V');
+          }
+        } finally {
+          await close();
+        }
+      }
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { am, attachmentMessages } from './messages';
 import { Field } from '../board/item-form';
 import { serverErrors, type FieldErrors } from '../board/payload-fields';
 import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
+import { createTouchScreen } from '../ui/touch-screen';
 import './attachments.css';
 
 /** The reason as the server holds it (api/contracts/attachments.ts, detachRequest). */
@@ -55,6 +56,8 @@ export function AttachmentsSection(props: {
     (key) => unlessGone(attachmentsApi.list(key.kind, key.id)),
   );
   const [sending, setSending] = createSignal<readonly Sending[]>([]);
+  // A phone neither drags a file in nor pastes one: its box says to tap, which offers its files and its camera.
+  const touch = createTouchScreen();
   const [removing, setRemoving] = createSignal<number | null>(null);
   const [reason, setReason] = createSignal('');
   const [removeProblem, setRemoveProblem] = createSignal<string | null>(null);
@@ -256,8 +259,8 @@ export function AttachmentsSection(props: {
             <DropZone multiple disabled={false} compact button={am('choose')} testId="attachment-drop" inputTestId="attachment-input" onFiles={(chosen) => void attach(chosen)}>
               {(over) => (
                 <span class="drop-text">
-                  <strong>{over() ? am('dropActive') : am('dropTitle')}</strong>
-                  <span class="muted">{am('dropHint')}</span>
+                  <strong>{over() ? am('dropActive') : touch() ? am('tapTitle') : am('dropTitle')}</strong>
+                  <span class="muted">{touch() ? am('tapHint') : am('dropHint')}</span>
                 </span>
               )}
             </DropZone>

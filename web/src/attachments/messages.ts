@@ -12,6 +12,12 @@ export const attachmentMessages = {
     zh: '截图、转账记录、笔录、文书等，也可直接粘贴截图（Ctrl+V）；单个文件不超过 20 MB，每个事项最多 50 个',
     en: 'Screenshots, transfer records, statements, documents, or paste a screenshot (Ctrl+V); up to 20 MB a file and 50 files an item',
   },
+  // A touch screen can neither drag a file nor paste one: it is tapped, and a phone offers its camera too.
+  tapTitle: { zh: '点击选择文件或拍照', en: 'Tap to choose a file or take a photo' },
+  tapHint: {
+    zh: '截图、转账记录、笔录、文书等；单个文件不超过 20 MB，每个事项最多 50 个',
+    en: 'Screenshots, transfer records, statements, documents; up to 20 MB a file and 50 files an item',
+  },
   pastedName: { zh: '截图', en: 'Screenshot' },
   choose: { zh: '选择文件', en: 'Choose files' },
   uploading: { zh: '正在上传', en: 'Uploading' },
