@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, type Session } from '../../test/support/api-client';
+import type { Session } from '../../test/support/api-client';
+import { json, TestCampaign } from '../../test/support/campaign-steps';
 import { testDatabase } from '../../test/support/test-database';
-import { users } from '../../db/schema';
 import { clueStates } from '../../engine';
-import type { CampaignDetail } from '../contracts/campaign';
-import type { CampaignSettings } from '../contracts/campaign-admin';
 import { flow as flowSchema, type Flow } from '../contracts/flow';
 import type { report } from '../contracts/report';
 
@@ -16,62 +13,24 @@ import type { report } from '../contracts/report';
 type Report = z.infer<typeof report>;
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
-let campaign: CampaignSettings;
-let hantaiOfficer: number;
+let campaign: TestCampaign;
 
 /** Beijing time, as the bureau reads its clock. */
 const beijing = (local: string) => new Date(`${local}+08:00`);
-const officeAt = (at: string): Promise<Session> => signIn(testApp(database, beijing(at)), 'office');
+const officeAt = (at: string): Promise<Session> => campaign.officeAt(beijing(at));
 const concludedAt = beijing('2026-06-10T16:00:00').toISOString();
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const body: unknown = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
-
-type Clue = { id: number; version: number };
-
-const outcome = { organisationType: 'none', suspectsCaught: 1, criminallyDetained: 1, arrested: 0, gunsSeized: 0, assetsSeizedYuan: 0, moneyInvolvedYuan: 0, moneyStoppedYuan: 0, moneyFrozenYuan: 0, moneyReturnedYuan: 0, victimsWarned: 0 };
-
-async function find(office: Session, title: string): Promise<Clue> {
-  const body = { campaignId: campaign.id, unitId: 'hantai', assigneeId: hantaiOfficer, title, source: 'platform110' };
-  return json<Clue>(await office.send('POST', '/api/clues', body), 201);
-}
-
-async function move(office: Session, clue: Clue, to: string, payload?: unknown): Promise<Clue> {
-  return json<Clue>(await office.send('POST', `/api/clues/${clue.id}/transitions`, { to, version: clue.version, ...(payload === undefined ? {} : { payload }) }));
-}
-
-async function advance(office: Session): Promise<void> {
-  const detail = await json<CampaignDetail>(await office.get(`/api/campaigns/${campaign.id}`));
-  const reason = detail.unmet.length > 0 ? { reason: '按部署转段' } : {};
-  await json(await office.send('POST', `/api/campaigns/${campaign.id}/advance`, { version: detail.version, ...reason }));
-}
 
 const windows = { survey: { start: '2026-06-01', end: '2026-06-03' }, crackdown: { start: '2026-06-04', end: '2026-06-06' }, consolidation: { start: '2026-06-07', end: '2026-06-10' } };
 
 beforeAll(async () => {
   database = await testDatabase({ clues: 5, problems: 1 });
-  const [officer] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.officer'));
-  if (officer === undefined) throw new Error('the demo has no hantai.officer');
-  hantaiOfficer = officer.id;
-  const creating = await officeAt('2026-06-01T09:00:00');
-  const created = await json<CampaignSettings>(
-    await creating.send('POST', '/api/campaigns', { code: 'june-2026', nameZh: '六月专项', nameEn: 'June campaign', startsOn: '2026-06-01', endsOn: '2026-06-30' }),
-    201,
-  );
-  campaign = await json<CampaignSettings>(await creating.send('PATCH', `/api/campaigns/${created.id}/settings`, { revision: created.revision, windows }));
-  await advance(creating);
-  const first = await find(await officeAt('2026-06-02T10:00:00'), '线索1');
-  await find(await officeAt('2026-06-02T11:00:00'), '线索2');
-  await advance(await officeAt('2026-06-04T09:00:00'));
-  const working = await officeAt('2026-06-05T10:00:00');
-  const verifying = await move(working, first, 'verifying');
-  const filed = await move(working, verifying, 'filed', { caseNumber: '汉公(刑)立字[2026]0601号', conclusion: '经核查属实' });
-  await move(working, filed, 'solved', { outcome });
-  await advance(await officeAt('2026-06-07T09:00:00'));
-  await advance(await officeAt('2026-06-10T16:00:00'));
+  campaign = await TestCampaign.create(database, beijing('2026-06-01T09:00:00'), { code: 'june-2026', nameZh: '六月专项', nameEn: 'June campaign', startsOn: '2026-06-01', endsOn: '2026-06-30', windows });
+  const first = await campaign.find(await officeAt('2026-06-02T10:00:00'), '线索1');
+  await campaign.find(await officeAt('2026-06-02T11:00:00'), '线索2');
+  await campaign.advance(await officeAt('2026-06-04T09:00:00'));
+  await campaign.solve(await officeAt('2026-06-05T10:00:00'), first, '汉公(刑)立字[2026]0601号');
+  await campaign.advance(await officeAt('2026-06-07T09:00:00'));
+  await campaign.advance(await officeAt('2026-06-10T16:00:00'));
 }, 60_000);
 afterAll(() => database.drop());
 
