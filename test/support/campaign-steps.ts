@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { CampaignDetail } from '../../api/contracts/campaign';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
+import { flow as flowSchema, type Flow } from '../../api/contracts/flow';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { signIn, testApp, type Session } from './api-client';
@@ -91,5 +92,12 @@ export class TestCampaign {
     const detail = await json<CampaignDetail>(await office.get(`/api/campaigns/${this.id}`));
     const reason = detail.unmet.length > 0 ? { reason: '按部署转段' } : {};
     await json(await office.send('POST', `/api/campaigns/${this.id}/advance`, { version: detail.version, ...reason }));
+  }
+
+  /** The campaign's cumulative flow as the office reads it at `at` (`query` its search, `?phase=…` or `?from=…&to=…`), checked against its contract. */
+  async flowAt(at: Date, query: string): Promise<Flow> {
+    const body = await json<Flow>(await (await this.officeAt(at)).get(`/api/campaigns/${this.id}/flow${query}`));
+    expect(flowSchema.safeParse(body).success).toBe(true);
+    return body;
   }
 }
