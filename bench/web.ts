@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchHeadlessChromium } from '../test/support/chromium';
 
 const webIndex = resolve(import.meta.dirname, '../dist/web/index.html');
 /** How long a new window is left to settle before the measured navigation (see below). */
@@ -19,10 +19,7 @@ export async function benchWebFirstRender(url: string, cookie: string, runs: num
   if (!existsSync(webIndex)) return { ms: null, reason: 'dist/web missing: run `npm run build` first' };
   const [name, ...rest] = cookie.split('=');
   if (name === undefined || rest.length === 0) return { ms: null, reason: 'no session cookie from login' };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchHeadlessChromium();
   try {
     const times: number[] = [];
     let cards = 0;
@@ -32,9 +29,9 @@ export async function benchWebFirstRender(url: string, cookie: string, runs: num
       await context.addCookies([{ name, value: rest.join('='), url }]);
       const page = await context.newPage();
       try {
-        // A new context opens a new window, whose own browser UI takes a second of CPU in other
-        // processes; on two cores that overlaps the page load measured next. A user's window is
-        // already open when they go to the board, so the window settles first.
+        // A new context opens a new window, which starts processes of its own (less since the omnibox's
+        // popup page is off: see chromiumArgs); on two cores that overlaps the page load measured next.
+        // A user's window is already open when they go to the board, so the window settles first.
         await page.goto('about:blank');
         await page.waitForTimeout(settleMs);
         await page.addInitScript(() => {

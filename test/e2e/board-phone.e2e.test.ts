@@ -1,9 +1,8 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite } from './browser-kit';
+import { artifacts, browserSuite, signedIn } from './browser-kit';
 import { boardMessages } from '../../web/src/board/board-messages';
 import { attachmentMessages } from '../../web/src/attachments/messages';
-import { demoPassword } from '../support/test-database';
 
 /**
  * What the board cuts in English and on a phone: a card's category and unit, the toolbar's rows, a card's date, the
@@ -17,13 +16,7 @@ const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, ha
 
 /** A page signed in as `username` on `device`, in `language`, its board drawn. */
 async function boardAs(username: string, device: BrowserContextOptions, language: 'zh' | 'en'): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await suite.browser.newContext({ ...device, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  const { context, page } = await signedIn(suite.browser, suite.server.url, username, { device });
   await page.locator('[data-testid=board]:not(.is-loading) article[data-card-id]').first().waitFor();
   if (language === 'en') {
     await page.getByTestId('lang-toggle').click();

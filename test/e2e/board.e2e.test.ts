@@ -1,6 +1,6 @@
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, drag, placeholderCut, wrapsLine } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, drag, placeholderCut, signedIn, wrapsLine } from './browser-kit';
 import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { boardMessages } from '../../web/src/board/board-messages';
@@ -18,15 +18,9 @@ const suite = browserSuite();
 
 
 async function signedInPage(username: string, device: BrowserContextOptions = { viewport: { width: 1600, height: 900 } }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await suite.browser.newContext({ ...device, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/campaigns\/\d+\/board/);
-  await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
-  return { context, page };
+  const session = await signedIn(suite.browser, suite.server.url, username, { device });
+  await session.page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
+  return session;
 }
 
 /** How much wider the toolbar's search placeholder is than its box's room (see placeholderCut). */

@@ -1,11 +1,12 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { clues, users } from '../../db/schema';
 import { demoPassword, testDatabase, testNow } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { launchHeadlessChromium } from '../support/chromium';
 
 /** What the browser tests of test/e2e share: Chromium, sign-in through the login page, and API calls with a page's cookie. */
 export const artifacts = resolve(import.meta.dirname, '../artifacts');
@@ -14,10 +15,7 @@ const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   mkdirSync(artifacts, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return launchHeadlessChromium();
 }
 
 export type TestDatabase = Awaited<ReturnType<typeof testDatabase>>;
@@ -69,20 +67,34 @@ export function browserSuite(options: { seed?: Parameters<typeof testDatabase>[0
   };
 }
 
+/** How a browser test signs in: the page asked for first, the browser's language, and the device (a 1600×900 screen unless said). */
+export interface SignInOptions {
+  path?: string;
+  locale?: string;
+  device?: BrowserContextOptions;
+}
+
 /**
- * A fresh browser context signed in as `username` through the login form;
- * with `path`, the user asked for that page first (the login brings them back to it).
+ * A fresh browser context signed in as `username`, on the board, or on `path` when given. It signs in through the
+ * session API, as the login form does, and opens the page with that session: the form itself is what the tests of
+ * signing in use (page-trouble, first-start, people-admin), and through it every test paid a page of its own, about
+ * two seconds of a loaded machine, some 250 times a run.
  */
-export async function signedIn(browser: Browser, baseUrl: string, username: string, options: { path?: string; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: options.locale ?? 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${options.path ?? '/'}`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/campaigns\/\d+\/board/);
-  await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
-  return { context, page };
+export async function signedIn(browser: Browser, baseUrl: string, username: string, options: SignInOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, ...options.device, locale: options.locale ?? 'zh-CN' });
+  try {
+    // The context's own request client: the session cookie it is answered with is the browser's from here on.
+    const session = await context.request.post(`${baseUrl}/api/session`, { data: { username, password: demoPassword }, headers: { origin: baseUrl } });
+    if (session.status() !== 200) throw new Error(`signing in as ${username} answered ${session.status()}: ${await session.text()}`);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${options.path ?? '/'}`);
+    await page.waitForURL(/\/campaigns\/\d+\/board/);
+    await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 /** Runs `test` in a fresh browser context signed in as `username` (see signedIn), closed after it whatever happened. */
@@ -90,7 +102,7 @@ export async function asUser(
   suite: BrowserSuite,
   username: string,
   test: (session: { context: BrowserContext; page: Page }) => Promise<void>,
-  options: { path?: string; locale?: string } = {},
+  options: SignInOptions = {},
 ): Promise<void> {
   const session = await signedIn(suite.browser, suite.server.url, username, options);
   try {
@@ -168,6 +180,12 @@ export function englishDay(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   return `${day} ${englishMonths[(month ?? 1) - 1]} ${year}`;
 }
+
+/**
+ * The number a badge shows, 0 while there is none, read in one step. Counting it and then reading its text raced the
+ * badge going away between the two, and the read then waited out Playwright's 30 s for it to come back.
+ */
+export const shownNumber = (badge: Locator): Promise<number> => badge.evaluateAll((found) => Number(found[0]?.textContent ?? 0));
 
 export const campaignOf = (page: Page): number => Number(/\/campaigns\/(\d+)\//.exec(page.url())?.[1]);
 

@@ -5,7 +5,7 @@ import { clues, escalations } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, signedIn, type TestDatabase } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, shownNumber, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -105,7 +105,7 @@ describe('the escalation inbox', () => {
       expect(acknowledged?.note).toBe('已安排专人核查，今日内反馈');
       // The badge goes down by one (and away at zero).
       const badge = page.getByTestId('inbox-badge');
-      await expect.poll(async () => ((await badge.count()) === 0 ? 0 : Number(await badge.textContent()))).toBe(before.counts.open - 1);
+      await expect.poll(() => shownNumber(badge)).toBe(before.counts.open - 1);
       // The tab's two numbers say which is which on its face ("2/26" alone did not), to whoever points at it, and read aloud.
       const all = before.counts.open + before.counts.acknowledged;
       const tabCount = page.getByTestId('inbox-tab-mine').locator('.tab-count');
@@ -151,10 +151,7 @@ describe('the escalation inbox', () => {
     try {
       const campaign = campaignOf(hantai.page);
       const mine = (who: typeof hantai) => apiCall<Inbox>(suite.server.url, who.context, 'GET', `/api/escalations?view=mine&status=open&campaign=${campaign}&limit=2000`);
-      const badge = async (who: typeof hantai) => {
-        const shown = who.page.getByTestId('inbox-badge');
-        return (await shown.count()) === 0 ? 0 : Number(await shown.textContent());
-      };
+      const badge = (who: typeof hantai) => shownNumber(who.page.getByTestId('inbox-badge'));
       // A clue of 汉台's with nobody on it, two hours overdue at the demo's instant: the sweep raises it to 汉台's lead.
       const created = await apiCall<{ id: number }>(suite.server.url, office.context, 'POST', '/api/clues', { campaignId: campaign, unitId: 'hantai', title: '某网络水军团伙线索（移交督办实时）', source: 'other' }, 201);
       const due = new Date(testNow.getTime() - 2 * 3_600_000).toISOString();
@@ -322,10 +319,7 @@ describe('the escalation inbox', () => {
     const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       await lead.page.goto(`${suite.server.url}/campaigns/${campaignOf(lead.page)}/board?kind=clue`);
-      const waitingBadge = async () => {
-        const badge = lead.page.getByTestId('inbox-asked-badge');
-        return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
-      };
+      const waitingBadge = () => shownNumber(lead.page.getByTestId('inbox-asked-badge'));
       await lead.page.getByTestId('board').waitFor();
       const before = await waitingBadge();
       const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');

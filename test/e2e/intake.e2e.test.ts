@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf } from './browser-kit';
-import { demoPassword } from '../support/test-database';
+import { artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * Clue intake in a real Chromium against the real server: a GB18030 CSV
@@ -16,13 +15,7 @@ const suite = browserSuite({ seed: { clues: 40, problems: 2 } });
 
 
 async function signedInPage(username: string): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
-  const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  const { context, page } = await signedIn(suite.browser, suite.server.url, username, { device: { viewport: { width: 1440, height: 1000 } } });
   const campaignId = campaignOf(page);
   return { context, page, campaignId };
 }

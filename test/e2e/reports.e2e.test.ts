@@ -15,15 +15,9 @@ import { demoPassword } from '../support/test-database';
 const suite = browserSuite();
 
 
-/** Signed in as the campaign office through the login form; answers the campaign the app opened. */
+/** Signed in as the campaign office; answers the campaign the app opened. */
 async function signedIn(): Promise<{ context: BrowserContext; page: Page; campaignId: number }> {
-  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/`);
-  await page.locator('input[name=username]').fill('office');
-  await page.locator('input[name=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  const { context, page } = await signedInAs(suite.browser, suite.server.url, 'office');
   const campaignId = campaignOf(page);
   return { context, page, campaignId };
 }
