@@ -28,7 +28,8 @@ describe('npm run import', () => {
   it('reads a relative FILE in the folder npm was run in, as backup and restore read theirs', async () => {
     const { code, output } = await importCli(['good.csv', '--campaign', '1']);
     expect(code, output).toBe(0);
-    expect(output).toMatch(/imported 1 clues/);
+    // One line, Chinese first as the bureau reads it, then the English.
+    expect(output).toMatch(/^已导入 1 条线索（批次 [0-9a-f-]+），用时 \d+ 毫秒；0 行此前已导入；0 行并入已有线索，0 行因重复跳过；0 行因有误跳过 \/ imported 1 clues \(batch [0-9a-f-]+\) in \d+ ms; 0 already imported; 0 merged and 0 skipped as duplicates; 0 rows skipped as invalid$/m);
   });
 
   it('skips the rows duplicating existing clues with --duplicates skip: a register without source ids imported again', async () => {
@@ -36,7 +37,7 @@ describe('npm run import', () => {
     expect((await importCli(['register.csv', '--campaign', '1'])).output).toMatch(/imported 1 clues/);
     const { code, output } = await importCli(['register.csv', '--campaign', '1', '--duplicates', 'skip']);
     expect(code, output).toBe(0);
-    expect(output).toMatch(/imported 0 clues .* 0 merged and 1 skipped as duplicates/);
+    expect(output).toMatch(/已导入 0 条线索.*0 行并入已有线索，1 行因重复跳过.* \/ imported 0 clues .* 0 merged and 1 skipped as duplicates/);
     expect((await importCli(['register.csv', '--campaign', '1', '--duplicates', 'drop'])).code).toBe(2);
   });
 
@@ -45,7 +46,7 @@ describe('npm run import', () => {
     const { code, output } = await importCli(['unclosed.csv', '--campaign', '1', '--only-valid']);
     expect(code, output).toBe(1);
     expect(output).toContain('第 2 行的引号没有闭合，文件无法按原样读取，未导入任何线索 / Row 2 opens a quote that is never closed');
-    expect(output).toMatch(/row 2, 标题: 引号没有闭合.* \/ Unclosed quote/);
+    expect(output).toMatch(/^ {2}第 2 行，标题：引号没有闭合.* \/ row 2, 标题: Unclosed quote/m);
     const checked = await importCli(['unclosed.csv', '--campaign', '1', '--check']);
     expect(checked.output).toMatch(/"rows": 2,/);
     expect((await importCli(['good.csv', '--campaign', '1', '--check'])).output).toMatch(/"unclosedQuotes": \[\]/);
@@ -72,7 +73,7 @@ describe('npm run import', () => {
     for (const [file, line] of Object.entries(said)) {
       const { code, output } = await importCli([file, '--campaign', '1']);
       expect(code, output).toBe(1);
-      expect(output.trim().split('\n'), file).toEqual([`reading ${join(typedIn, file)}…`, line]);
+      expect(output.trim().split('\n'), file).toEqual([`正在读取 ${join(typedIn, file)}… / reading ${join(typedIn, file)}…`, line]);
     }
     expect((await demo.db.select().from(clues)).length).toBe(before);
     // Seven runs of the command, each a Node process of its own under tsx: a limit for a loaded machine, not a timing.
@@ -94,7 +95,7 @@ describe('npm run import', () => {
       const { code, output } = await importCli(args);
       expect(code, output).toBe(2);
       expect(output, args.join(' ')).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/);
-      expect(output.trim().split('\n').at(-1)).toMatch(/^usage: npm run import -- FILE --campaign ID/);
+      expect(output.trim().split('\n').at(-1)).toMatch(/^用法：npm run import -- 文件 --campaign 编号 .* \/ usage: npm run import -- FILE --campaign ID/);
     }
     expect((await importCli(['good.csv', '--campaign', '1', '--dry-run'])).output).toMatch(/^选项有误：Unknown option '--dry-run'.* \/ The options are wrong: Unknown option '--dry-run'/);
     // A value it cannot take is named, in both languages, above the usage.

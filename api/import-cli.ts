@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../db/client';
 import { reasonOf } from '../db/error-cause';
+import { operatorLine } from '../db/operator-line';
 import { OtherProgramsDatabase } from '../db/other-program';
 import { systemReasonOf } from '../db/system-error';
 import { NewerDatabase } from '../db/schema-version';
@@ -11,7 +12,9 @@ import { campaigns, units, users } from '../db/schema';
 import { actorOf } from './middleware/viewer';
 import { ApiError } from './errors';
 import { commitImport, previewImport } from './services/import/import-clues';
+import type { Label } from '../engine/labels';
 import type { DuplicateRule } from './services/import/import-merges';
+import type { RowIssue } from './services/import/import-plan';
 import type { ImportProgress } from './services/import/import-progress';
 import { readImportFile } from './services/import/import-file';
 
@@ -25,7 +28,10 @@ const defaultImporter = 'office';
  * screen's bulk choice does (a register without source ids imported again: skip). FILE is read from the folder npm was run in, as backup and restore
  * read theirs; DATABASE_URL as the server reads it (see databaseUrlOf).
  */
-const usage = `usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]   (--as names the account the import is recorded under, default ${defaultImporter}; --duplicates what becomes of rows duplicating existing clues, default keep)`;
+const usage = operatorLine({
+  zh: `用法：npm run import -- 文件 --campaign 编号 [--as 用户名] [--only-valid] [--duplicates keep|merge|skip] [--check]   （--as 指定导入记在哪个账号名下，默认 ${defaultImporter}；--duplicates 指定与已有线索重复的行如何处理，默认 keep）`,
+  en: `usage: npm run import -- FILE --campaign ID [--as USER] [--only-valid] [--duplicates keep|merge|skip] [--check]   (--as names the account the import is recorded under, default ${defaultImporter}; --duplicates what becomes of rows duplicating existing clues, default keep)`,
+});
 
 /** FILE and the options, as typed: throws on an option unknown or without its value. */
 function parseOptions() {
@@ -70,11 +76,17 @@ if (problem !== null || file === undefined || duplicates === undefined) {
   process.exit(2);
 }
 
-const stages: Record<ImportProgress['stage'], string> = { checking: 'checking rows', creating: 'creating clues', writing: 'writing', done: 'done' };
+const stages: Record<ImportProgress['stage'], Label> = {
+  checking: { zh: '检查各行', en: 'checking rows' },
+  creating: { zh: '创建线索', en: 'creating clues' },
+  writing: { zh: '写入', en: 'writing' },
+  done: { zh: '完成', en: 'done' },
+};
+// Each stage padded to 24 characters, at least 26 columns as a terminal shows them (a Chinese character takes two), past the widest stage's 25: a shorter one drawn over it leaves nothing of it behind.
 const bar = ({ stage, done, total }: ImportProgress) => {
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${stages[stage].padEnd(16)}`);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${total === 0 ? 100 : Math.floor((done / total) * 100)}%  ${done}/${total} ${operatorLine(stages[stage]).padEnd(24)}`);
 };
 
 /** The bytes of FILE, or its refusal in both languages: a path naming nothing, or a folder, is said as such (it was Node's `ENOENT: …`). */
@@ -88,6 +100,12 @@ async function bytesOf(path: string): Promise<Uint8Array> {
     const why = systemReasonOf(error) ?? { zh: reasonOf(error), en: reasonOf(error) };
     throw new ApiError('bad_request', { reason: { zh: `无法读取 ${path}：${why.zh}`, en: `Could not read ${path}: ${why.en}` } });
   }
+}
+
+/** A row's issue in one line, indented under the line it belongs to: the row, its column where one is named, then why. */
+function issueLine(issue: RowIssue): string {
+  const where = issue.column === '' ? { zh: `第 ${issue.row} 行`, en: `row ${issue.row}` } : { zh: `第 ${issue.row} 行，${issue.column}`, en: `row ${issue.row}, ${issue.column}` };
+  return `  ${operatorLine({ zh: `${where.zh}：${issue.reason.zh}`, en: `${where.en}: ${issue.reason.en}` })}`;
 }
 
 let database: Database;
@@ -125,7 +143,7 @@ try {
   }
   const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
   const path = operatorPath(file);
-  process.stderr.write(`reading ${path}…\n`);
+  process.stderr.write(`${operatorLine({ zh: `正在读取 ${path}…`, en: `reading ${path}…` })}\n`);
   const read = await readImportFile(await bytesOf(path));
   // Refused as the screen refuses the file, in the same words: printed below as the import's other refusals are.
   if ('refused' in read) throw new ApiError('bad_request', { reason: read.refused });
@@ -144,16 +162,22 @@ try {
       },
     });
     process.stderr.write('\n');
-    console.log(`imported ${result.created} clues (batch ${result.batchId}) in ${Math.round(performance.now() - started)} ms; ${result.alreadyImported.length} already imported; ${result.merged} merged and ${result.skippedDuplicates} skipped as duplicates; ${result.issues.length} rows skipped as invalid`);
-    for (const issue of result.issues.slice(0, 50)) console.log(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
+    const ms = Math.round(performance.now() - started);
+    console.log(
+      operatorLine({
+        zh: `已导入 ${result.created} 条线索（批次 ${result.batchId}），用时 ${ms} 毫秒；${result.alreadyImported.length} 行此前已导入；${result.merged} 行并入已有线索，${result.skippedDuplicates} 行因重复跳过；${result.issues.length} 行因有误跳过`,
+        en: `imported ${result.created} clues (batch ${result.batchId}) in ${ms} ms; ${result.alreadyImported.length} already imported; ${result.merged} merged and ${result.skippedDuplicates} skipped as duplicates; ${result.issues.length} rows skipped as invalid`,
+      }),
+    );
+    for (const issue of result.issues.slice(0, 50)) console.log(issueLine(issue));
   }
 } catch (error) {
   // Ends the progress bar's line, where one was drawn.
   if (barDrawn) process.stderr.write('\n');
   if (error instanceof ApiError) {
-    console.error(`${error.reason.zh} / ${error.reason.en}`);
-    const plan = error.extra.plan as { issues?: { row: number; column: string; reason: { zh: string; en: string } }[] } | undefined;
-    for (const issue of plan?.issues?.slice(0, 50) ?? []) console.error(`  row ${issue.row}, ${issue.column}: ${issue.reason.zh} / ${issue.reason.en}`);
+    console.error(operatorLine(error.reason));
+    const plan = error.extra.plan as { issues?: RowIssue[] } | undefined;
+    for (const issue of plan?.issues?.slice(0, 50) ?? []) console.error(issueLine(issue));
   } else console.error(reasonOf(error));
   process.exitCode = 1;
 } finally {
