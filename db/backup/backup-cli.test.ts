@@ -26,7 +26,12 @@ describe('npm run backup', () => {
   it('reads a relative DATABASE_URL from the package folder, as the server does, and writes a relative FILE in the folder npm was run in', async () => {
     const { code, output } = await backup('copy.db', `file:${relative(root, join(folder, 'live.db'))}`);
     expect(code, output).toBe(0);
-    expect(output).toContain(`Backed up file:${join(folder, 'live.db')} to ${join(typedIn, 'copy.db')}`);
+    // One line, Chinese first as the bureau reads it, then the English.
+    expect(output.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^已将 file:${join(folder, 'live.db')} 备份到 ${join(typedIn, 'copy.db')}（\\d+\\.\\d MB，用时 \\d+ 毫秒） / Backed up file:${join(folder, 'live.db')} to ${join(typedIn, 'copy.db')} \\(\\d+\\.\\d MB, \\d+ ms\\)\\.$`),
+      ),
+    ]);
     expect(existsSync(join(typedIn, 'copy.db'))).toBe(true);
     expect(existsSync(join(root, 'copy.db'))).toBe(false);
   });
@@ -59,7 +64,7 @@ describe('npm run backup', () => {
     for (const more of [['--force'], ['second.db']]) {
       const { code, output } = await backup('unasked.db', `file:${join(folder, 'live.db')}`, more);
       expect(code, output).toBe(2);
-      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Usage: npm run backup -- FILE/)]);
+      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^用法：npm run backup -- 文件 .* \/ Usage: npm run backup -- FILE/)]);
     }
     expect(existsSync(join(typedIn, 'unasked.db'))).toBe(false);
   });

@@ -43,7 +43,12 @@ describe('npm run restore', () => {
     copyFileSync(join(folder, 'backup.db'), join(typedIn, 'nightly.db'));
     const { code, output } = await runOperatorCli('db/backup/restore-cli.ts', ['nightly.db'], { DATABASE_URL: `file:${relative(root, join(folder, 'restored', 'battlemap.db'))}`, INIT_CWD: typedIn });
     expect(code, output).toBe(0);
-    expect(output).toContain(`Restored ${join(typedIn, 'nightly.db')} into file:${join(folder, 'restored', 'battlemap.db')}: audit log intact`);
+    // One line, Chinese first as the bureau reads it, then the English.
+    const restored = `file:${join(folder, 'restored', 'battlemap.db')}`;
+    expect(output.trim().split('\n')[0]).toBe(
+      `已将 ${join(typedIn, 'nightly.db')} 恢复到 ${restored}：审计日志完整，共 1 条；0 项回放结果与存储状态一致；0 个附件的 SHA-256 与记录一致 / ` +
+        `Restored ${join(typedIn, 'nightly.db')} into ${restored}: audit log intact, 1 entries, 0 items replay to their stored state, 0 attached files have the SHA-256 recorded.`,
+    );
     expect(existsSync(join(typedIn, 'restored'))).toBe(false);
   });
 
@@ -71,7 +76,7 @@ describe('npm run restore', () => {
     const kept = readdirSync(server).filter((name) => name.startsWith('battlemap.db.replaced-')).sort();
     expect(kept).toEqual([expect.stringMatching(/-shm$/), expect.stringMatching(/-wal$/)]);
     expect(readFileSync(join(server, kept[1] ?? '')).equals(staleWal)).toBe(true);
-    expect(output).toContain(join(server, kept[1] ?? ''));
+    expect(output).toMatch(new RegExp(`^原数据库位置留有日志文件而没有数据库，这些文件保留为 .*${kept[1]}.* / The log files left where the database was, without it, are kept as .*${kept[1]}`, 'm'));
     expect(readdirSync(server).sort()).toEqual(['battlemap.db', ...kept, 'broken.db'].sort());
   });
 
@@ -89,7 +94,7 @@ describe('npm run restore', () => {
     for (const more of [['--force'], ['second.db']]) {
       const { code, output } = await runOperatorCli('db/backup/restore-cli.ts', [join(folder, 'backup.db'), ...more], { DATABASE_URL: `file:${join(folder, 'live.db')}`, INIT_CWD: folder });
       expect(code, output).toBe(2);
-      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Usage: npm run restore -- FILE/)]);
+      expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^用法：npm run restore -- 文件 .* \/ Usage: npm run restore -- FILE/)]);
     }
     expect(readFileSync(join(folder, 'live.db')).equals(live)).toBe(true);
     expect(readdirSync(folder).filter((name) => name.startsWith('live.db.replaced-'))).toEqual([]);
