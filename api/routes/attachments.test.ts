@@ -199,7 +199,7 @@ describe('files attached to a clue', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
     const original = png(70);
     await database.write((tx) => tx.update(attachments).set({ content: Buffer.from(png(71)) }).where(eq(attachments.id, file?.id ?? 0)));
-    expect(await verifyAudit(database.db)).toMatchObject({ ok: false, logIntact: true, mismatches: [{ subject: 'clue', subjectId: clue.id, reason: expect.stringContaining('SHA-256') }] });
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: false, logIntact: true, mismatches: [{ subject: 'clue', subjectId: clue.id, reason: { zh: expect.stringContaining('SHA-256'), en: expect.stringContaining('SHA-256') } }] });
     await database.write((tx) => tx.update(attachments).set({ content: Buffer.from(original) }).where(eq(attachments.id, file?.id ?? 0)));
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });

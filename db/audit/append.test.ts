@@ -41,6 +41,6 @@ describe('an audit payload', () => {
 describe('the verification', () => {
   it('reports a chained entry whose payload is not JSON by its sequence number, instead of stopping on the parse error', async () => {
     const [bad] = await database.write((tx) => appendAudit(tx, entry(new JsonText('{"list": [1, 2'))));
-    expect(await verifyAudit(database.db)).toEqual({ ok: false, logIntact: false, seq: bad?.seq, subject: 'unit', subjectId: 0, reason: 'the payload is not JSON' });
+    expect(await verifyAudit(database.db)).toEqual({ ok: false, logIntact: false, seq: bad?.seq, subject: 'unit', subjectId: 0, reason: { zh: '内容不是 JSON', en: 'the payload is not JSON' } });
   });
 });

@@ -65,7 +65,12 @@ describe('npm run audit:verify', () => {
     const before = sha256(copy);
     const { code, output } = await verify(`file:${copy}`);
     expect(code, output).toBe(0);
-    expect(output).toMatch(/audit log intact: 0 entries/);
+    // One line, Chinese first as the bureau reads it, then the English.
+    expect(output.split('\n')[0]).toBe(
+      `审计日志完整：共 0 条；0 项回放结果与存储状态一致；0 个附件的 SHA-256 与记录一致（file:${copy}） / audit log intact: 0 entries, 0 items replay to their stored state, 0 attached files have the SHA-256 recorded (file:${copy})`,
+    );
+    expect(output).toContain('日志中还没有任何记录 / the log has no entry yet');
+    expect(output).toContain('留存的统计数据（报告统计、侦破用时、看板计数、督办层级）与日志和事项一致 / kept figures (report tallies, solve times, board counts, escalation rungs) agree with the log and the items');
     expect(sha256(copy)).toBe(before);
     expect(existsSync(`${copy}-wal`)).toBe(false);
   });
@@ -114,29 +119,31 @@ describe('npm run audit:verify', () => {
 
     const intact = await verify(`file:${kept}`);
     expect(intact.code, intact.output).toBe(0);
-    expect(intact.output).toContain(`newest entry: seq ${recorded.seq}, hash ${recorded.hash}`);
+    expect(intact.output).toMatch(new RegExp(`^最新一条：序号 ${recorded.seq}，哈希 ${recorded.hash}。.* / newest entry: seq ${recorded.seq}, hash ${recorded.hash}\\.`, 'm'));
     expect(intact.output).toContain(`--expect ${stamp}`);
     const expected = await verify(`file:${kept}`, folder, ['--expect', stamp]);
     expect(expected.code, expected.output).toBe(0);
-    expect(expected.output).toContain(`entry ${recorded.seq} is still in the chain with the hash expected`);
+    expect(expected.output).toContain(`第 ${recorded.seq} 条仍在哈希链中，哈希与记录的一致，其前各条亦然 / entry ${recorded.seq} is still in the chain with the hash expected`);
 
     // A rewritten chain is whole on its own (and so is one cut short): only the entry recorded elsewhere tells.
     expect((await verify(`file:${rewritten}`)).code).toBe(0);
     const short = await verify(`file:${cut}`, folder, ['--expect', stamp]);
     expect(short.code).toBe(1);
-    expect(short.output).toMatch(new RegExp(`audit log BROKEN at seq ${recorded.seq}: the log ends at seq ${recorded.seq - 1}, before the entry expected: it was cut`));
+    expect(short.output).toMatch(new RegExp(`^审计日志在第 ${recorded.seq} 条处已损坏：日志止于第 ${recorded.seq - 1} 条，早于记录的那一条：日志被截短了.* / audit log BROKEN at seq ${recorded.seq}: the log ends at seq ${recorded.seq - 1}, before the entry expected: it was cut`));
     const other = await verify(`file:${rewritten}`, folder, ['--expect', stamp]);
     expect(other.code).toBe(1);
-    expect(other.output).toMatch(new RegExp(`audit log BROKEN at seq ${recorded.seq}: its hash is not the one expected: the log was rewritten`));
+    expect(other.output).toMatch(new RegExp(`^审计日志在第 ${recorded.seq} 条处已损坏：哈希与记录的不同：日志在此条或之前被改写过 / audit log BROKEN at seq ${recorded.seq}: its hash is not the one expected: the log was rewritten`));
     withoutStack(short.output + other.output);
   });
 
   it('refuses an --expect that is not <seq>:<hash>, with its usage, rather than checking nothing', async () => {
     const { code, output } = await verify(`file:${copy}`, folder, ['--expect', '12']);
     expect(code).toBe(2);
-    expect(output).toMatch(/usage: npm run audit:verify -- \[--expect SEQ:HASH\] \[--rebuild-kept\]/);
+    expect(output).toMatch(/^--expect 12 不是“序号:哈希”.* \/ --expect 12 is not SEQ:HASH/);
+    expect(output).toMatch(/^用法：npm run audit:verify -- \[--expect 序号:哈希\] \[--rebuild-kept\].* \/ usage: npm run audit:verify -- \[--expect SEQ:HASH\] \[--rebuild-kept\]/m);
     const typo = await verify(`file:${copy}`, folder, ['--expected', '1:abc']);
     expect(typo.code).toBe(2);
+    expect(typo.output).toMatch(/^选项有误：Unknown option '--expected'.* \/ The options are wrong: Unknown option '--expected'/);
   });
 
   it('reads a relative file: path from the package folder, as the server does, not the folder npm was run in', async () => {
@@ -176,11 +183,12 @@ describe('npm run audit:verify', () => {
       const { code, output } = await verify(demo.url);
       expect(code).toBe(1);
       expect(output).not.toMatch(/BROKEN|seq \?/);
+      const kind = file.subject === 'clue' ? '线索' : '问题';
       expect(output.trim().split('\n')).toEqual([
-        `audit log intact (${entries} entries), but 3 stored items or files do not match it:`,
-        `  clue ${first?.id} does not match its log: stored title differs from the replay of its audit entries`,
-        `  clue ${second?.id} does not match its log: stored unit differs from the replay of its audit entries`,
-        `  ${file.subject} ${file.subject_id} does not match its log: attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached`,
+        `审计日志完整（共 ${entries} 条），但有 3 项存储的事项或附件与之不符： / audit log intact (${entries} entries), but 3 stored items or files do not match it:`,
+        `  线索 ${first?.id} 与其审计日志不符：存储的标题与其审计记录的回放不符 / clue ${first?.id} does not match its log: stored title differs from the replay of its audit entries`,
+        `  线索 ${second?.id} 与其审计日志不符：存储的承办单位与其审计记录的回放不符 / clue ${second?.id} does not match its log: stored unit differs from the replay of its audit entries`,
+        `  ${kind} ${file.subject_id} 与其审计日志不符：附件 ${file.id}：内容的 SHA-256 已不是添加时记录的 / ${file.subject} ${file.subject_id} does not match its log: attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached`,
       ]);
       withoutStack(output);
     } finally {

@@ -17,6 +17,9 @@ const one = async <Row>(sql: string, args: InValue[] = []): Promise<Row> => {
   return row as Row;
 };
 
+/** A reason the operator reads in both languages, checked by its English (the command-line test checks whole lines in both). */
+const said = (en: string) => expect.objectContaining({ zh: expect.stringMatching(/\p{Script=Han}/u), en });
+
 /** What a verification says of a log intact but for stored items or files that differ from it: each, and how many more. */
 const differing = (mismatches: readonly Mismatch[], more = 0) => ({ ok: false, logIntact: true, entries: expect.any(Number), newest: expect.anything(), mismatches, more });
 
@@ -51,14 +54,14 @@ describe('the verification of the columns an item copies from its context', () =
       `select id, unit_id, assignee_id from clues
        where assignee_id is not null and category_id is not null and due_at is not null and last_note_at is not null and attachment_count > 0 order by id limit 1`,
     );
-    expect(await verifiedWith('clues', clue.id, column, value(clue))).toEqual(differing([{ subject: 'clue', subjectId: clue.id, reason: `stored ${name} differs from the replay of its audit entries` }]));
+    expect(await verifiedWith('clues', clue.id, column, value(clue))).toEqual(differing([{ subject: 'clue', subjectId: clue.id, reason: said(`stored ${name} differs from the replay of its audit entries`) }]));
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 
   it('reports a problem whose stored unit was changed in its row alone', async () => {
     const problem = await one<{ id: number; unit_id: string }>('select id, unit_id from problems order by id limit 1');
     const other = problem.unit_id === 'hantai' ? 'wangan' : 'hantai';
-    expect(await verifiedWith('problems', problem.id, 'unit_id', other)).toEqual(differing([{ subject: 'problem', subjectId: problem.id, reason: 'stored unit differs from the replay of its audit entries' }]));
+    expect(await verifiedWith('problems', problem.id, 'unit_id', other)).toEqual(differing([{ subject: 'problem', subjectId: problem.id, reason: said('stored unit differs from the replay of its audit entries') }]));
   });
 });
 
@@ -76,9 +79,9 @@ describe('items changed outside Battlemap while the log is intact', () => {
     try {
       expect(await verifyAudit(database.db)).toEqual({
         ...differing([
-          { subject: 'clue', subjectId: first.id, reason: 'stored title differs from the replay of its audit entries' },
-          { subject: 'clue', subjectId: second.id, reason: 'stored title differs from the replay of its audit entries' },
-          { subject: file.subject, subjectId: file.subject_id, reason: `attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached` },
+          { subject: 'clue', subjectId: first.id, reason: said('stored title differs from the replay of its audit entries') },
+          { subject: 'clue', subjectId: second.id, reason: said('stored title differs from the replay of its audit entries') },
+          { subject: file.subject, subjectId: file.subject_id, reason: said(`attached file ${file.id}: its bytes no longer have the SHA-256 recorded when it was attached`) },
         ]),
         entries: entries.n,
       });
@@ -97,7 +100,7 @@ describe('items changed outside Battlemap while the log is intact', () => {
     await database.client.execute("update clues set title = title || '（改）' where id in (select id from kept_titles)");
     try {
       const result = await verifyAudit(database.db);
-      expect(result).toEqual(differing(all.slice(0, mismatchesNamed).map((clue) => ({ subject: 'clue', subjectId: clue.id, reason: 'stored title differs from the replay of its audit entries' })), 3));
+      expect(result).toEqual(differing(all.slice(0, mismatchesNamed).map((clue) => ({ subject: 'clue', subjectId: clue.id, reason: said('stored title differs from the replay of its audit entries') })), 3));
     } finally {
       await database.client.execute('update clues set title = (select title from kept_titles where kept_titles.id = clues.id) where id in (select id from kept_titles)');
       await database.client.execute('drop table kept_titles');
@@ -120,7 +123,7 @@ describe('the verification of attached files', () => {
     await database.client.execute({ sql: 'delete from attachments where id = ?', args: [file.id] });
     try {
       expect(await verifyAudit(database.db)).toEqual(
-        differing([{ seq: entry.seq, subject: entry.subject, subjectId: entry.subject_id, reason: `attached file ${file.id}: its attach entry names it, but it is not stored` }]),
+        differing([{ seq: entry.seq, subject: entry.subject, subjectId: entry.subject_id, reason: said(`attached file ${file.id}: its attach entry names it, but it is not stored`) }]),
       );
     } finally {
       await database.client.execute('insert into attachments select * from kept_file');
@@ -141,13 +144,13 @@ describe('the verification of attached files', () => {
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
 
     await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), other.id] });
-    expect(await verifyAudit(database.db)).toEqual(differing([{ subject: other.subject, subjectId: other.subject_id, reason: `attached file ${other.id}: marked removed, but no remove entry of this item names it` }]));
+    expect(await verifyAudit(database.db)).toEqual(differing([{ subject: other.subject, subjectId: other.subject_id, reason: said(`attached file ${other.id}: marked removed, but no remove entry of this item names it`) }]));
     await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [other.id] });
 
     const removal = await one<{ seq: number }>(`select seq from audit_log where event like '%.detach' and json_extract(payload, '$.attachmentId') = ?`, [removed.id]);
     await database.client.execute({ sql: 'update attachments set removed_at = null where id = ?', args: [removed.id] });
     expect(await verifyAudit(database.db)).toEqual(
-      differing([{ seq: removal.seq, subject: removed.subject, subjectId: removed.subject_id, reason: `attached file ${removed.id}: its remove entry names it, but it is not marked removed` }]),
+      differing([{ seq: removal.seq, subject: removed.subject, subjectId: removed.subject_id, reason: said(`attached file ${removed.id}: its remove entry names it, but it is not marked removed`) }]),
     );
     await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), removed.id] });
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });

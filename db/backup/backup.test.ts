@@ -290,7 +290,7 @@ describe('a restore', () => {
     const entries = Number((await client.execute('select count(*) as n from audit_log')).rows[0]?.n);
     client.close();
     const message = await refusal(changed);
-    expect(message).toContain(`备份 ${changed} 的审计日志完整（${entries} 条），但有 2 项存储的内容与日志不符（clue ${ids[0]} does not match its log: stored title differs`);
+    expect(message).toContain(`备份 ${changed} 的审计日志完整（${entries} 条），但有 2 项存储的事项或附件与之不符（线索 ${ids[0]} 与其审计日志不符：存储的标题与其审计记录的回放不符；另有 1 项）`);
     expect(message).toContain(`The backup ${changed} has an intact audit log (${entries} entries), but 2 stored items or files do not match it (clue ${ids[0]} does not match its log: stored title differs from the replay of its audit entries; and 1 more). Nothing was restored.`);
   });
 });

@@ -7,7 +7,7 @@ import { otherProgramsTables } from '../other-program';
 import { libsqlErrorIn, reasonOf } from '../error-cause';
 import { createOwnerOnlyFile } from '../owner-only-file';
 import { migrationCount, NewerDatabase } from '../schema-version';
-import { mismatchCount, mismatchLine, verifyAudit, type VerifyResult } from '../audit/verify';
+import { mismatchCount, mismatchLine, subjectOf, verifyAudit, type VerifyResult } from '../audit/verify';
 import { BackupError } from './backup-error';
 import { firstLineOf, integrityProblem, missingBattlemapTables, sqliteFileProblem } from './database-file';
 import { claimRestoreMark, localPathOf, realPathOf, runningRestores, runningServers } from './server-lock';
@@ -226,14 +226,17 @@ async function restoreInto(
     if (verified.logIntact) {
       const [first] = verified.mismatches;
       const others = verified.mismatches.length + verified.more - 1;
-      const named = `${first === undefined ? '' : mismatchLine(first)}${others > 0 ? `; and ${others} more` : ''}`;
+      const line = first === undefined ? { zh: '', en: '' } : mismatchLine(first);
       throw notRestored(source, {
-        zh: `的审计日志完整（${verified.entries} 条），但有 ${verified.mismatches.length + verified.more} 项存储的内容与日志不符（${named}）`,
-        en: `has an intact audit log (${verified.entries} entries), but ${mismatchCount(verified)} match it (${named})`,
+        zh: `的审计日志完整（${verified.entries} 条），但有 ${mismatchCount(verified).zh}（${line.zh}${others > 0 ? `；另有 ${others} 项` : ''}）`,
+        en: `has an intact audit log (${verified.entries} entries), but ${mismatchCount(verified).en} match it (${line.en}${others > 0 ? `; and ${others} more` : ''})`,
       });
     }
-    const where = verified.subject === undefined ? '' : ` (${verified.subject} ${verified.subjectId})`;
-    throw notRestored(source, { zh: `的审计日志在第 ${verified.seq} 条处有误${where}：${verified.reason}`, en: `has an audit log broken at seq ${verified.seq}${where}: ${verified.reason}` });
+    const item = verified.subject === undefined ? null : subjectOf(verified.subject, verified.subjectId);
+    throw notRestored(source, {
+      zh: `的审计日志在第 ${verified.seq} 条处有误${item === null ? '' : `（${item.zh}）`}：${verified.reason.zh}`,
+      en: `has an audit log broken at seq ${verified.seq}${item === null ? '' : ` (${item.en})`}: ${verified.reason.en}`,
+    });
   }
   // Named for the instant, whether or not there is a database to replace: see setAsideLogs.
   const keptAs = `${target}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
