@@ -1,8 +1,9 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, clues } from '../../db/schema';
+import { clues } from '../../db/schema';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import { concludeCampaign } from '../../test/support/concluded-campaign';
 import { battleMap, type BattleMap } from '../contracts/battle-map';
 import type { report } from '../contracts/report';
 import type { z } from 'zod';
@@ -240,14 +241,8 @@ describe('one battle map for every screen that asks', () => {
 
 describe('a campaign that has concluded', () => {
   it('counts what stood overdue at its conclusion, on the wall chart and in the whole report, however long after it is read', async () => {
-    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-    if (campaign === undefined) throw new Error('no campaign in the test data');
     const concludedAt = testNow.toISOString();
-    // Concluded at testNow, as its advance writes it (the state and the instant it entered it).
-    await database.db
-      .update(campaigns)
-      .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
-      .where(eq(campaigns.id, 1));
+    await concludeCampaign(database, concludedAt);
     const [atEnd] = await database.db
       .select({ n: sql<number>`count(*)` })
       .from(clues)

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, clues } from '../../db/schema';
+import { clues } from '../../db/schema';
 import { signIn, testApp, type Session } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import { concludeCampaign } from '../../test/support/concluded-campaign';
 import type { Board, Card } from '../contracts/board';
 import { listColumnLabels, type ListPage } from '../contracts/lists';
 import { readTable } from '../services/import/read-table';
@@ -28,13 +29,7 @@ beforeAll(async () => {
   if (open === undefined) throw new Error('no verifying clue in the test data');
   clue = { id: open.id, enteredAt: new Date(testNow.getTime() - 2 * day).toISOString(), dueAt: new Date(testNow.getTime() + 3 * day).toISOString() };
   await database.db.update(clues).set({ enteredAt: clue.enteredAt, dueAt: clue.dueAt }).where(eq(clues.id, clue.id));
-  const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-  if (campaign === undefined) throw new Error('no campaign in the test data');
-  // Concluded, as its advance writes it: the state and the instant it entered it.
-  await database.db
-    .update(campaigns)
-    .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
-    .where(eq(campaigns.id, 1));
+  await concludeCampaign(database, concludedAt);
   office = await signIn(testApp(database, later), 'office');
   atConclusion = await signIn(testApp(database), 'office');
 });

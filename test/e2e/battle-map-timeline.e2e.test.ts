@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { campaigns } from '../../db/schema';
 import { apiCall, artifacts, asUser, browserSuite, type TestDatabase } from './browser-kit';
+import { concludeCampaign } from '../support/concluded-campaign';
 
 /**
  * The battle map's phase timeline where the campaign stands past a window, in a real Chromium against the real server
@@ -34,12 +35,7 @@ async function openMap(page: Page): Promise<void> {
 }
 
 /** Concluded at `at`, the consolidation entered on its window's first day, as the advances write it. */
-async function conclude(database: TestDatabase, at: string): Promise<void> {
-  const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-  if (campaign === undefined) throw new Error('no campaign in the test data');
-  const phaseEnteredAt = { ...campaign.context.phaseEnteredAt, consolidation: '2026-06-01T00:00:00.000Z', concluded: at };
-  await database.db.update(campaigns).set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt } }).where(eq(campaigns.id, 1));
-}
+const conclude = (database: TestDatabase, at: string): Promise<void> => concludeCampaign(database, at, { consolidation: '2026-06-01T00:00:00.000Z' });
 
 describe('the battle map’s timeline past a window', () => {
   test('runs the late crackdown on to today, marked as overrun, and draws today past the last window, in both languages', () =>

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { campaigns, clues } from '../../db/schema';
+import { clues } from '../../db/schema';
+import { concludeCampaign } from '../support/concluded-campaign';
 import { testNow } from '../support/test-database';
 import { asUser, browserSuite } from './browser-kit';
 
@@ -18,18 +19,13 @@ const suite = browserSuite({
   seed: { clues: 30, problems: 3 },
   prepare: async (database) => {
     const [found] = await database.db.select().from(clues).where(and(eq(clues.campaignId, 1), eq(clues.state, 'found'))).limit(1);
-    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-    if (found === undefined || campaign === undefined) throw new Error('no found clue or no campaign in the test data');
+    if (found === undefined) throw new Error('no found clue in the test data');
     clueId = found.id;
     await database.db
       .update(clues)
       .set({ enteredAt: new Date(concludedAt.getTime() - day).toISOString(), dueAt: new Date(concludedAt.getTime() + 3 * day).toISOString() })
       .where(eq(clues.id, found.id));
-    // Concluded, as its advance writes it: the state and the instant it entered it.
-    await database.db
-      .update(campaigns)
-      .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt.toISOString() } } })
-      .where(eq(campaigns.id, 1));
+    await concludeCampaign(database, concludedAt.toISOString());
   },
 });
 

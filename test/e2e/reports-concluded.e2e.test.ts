@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { campaigns } from '../../db/schema';
+import { concludeCampaign } from '../support/concluded-campaign';
 import { testNow } from '../support/test-database';
 import { artifacts, asUser, browserSuite } from './browser-kit';
 
@@ -13,15 +12,7 @@ const concludedAt = new Date(testNow.getTime() - 21 * 86_400_000).toISOString();
 
 const suite = browserSuite({
   seed: { clues: 30, problems: 3 },
-  prepare: async (database) => {
-    const [campaign] = await database.db.select().from(campaigns).where(eq(campaigns.id, 1));
-    if (campaign === undefined) throw new Error('no campaign in the test data');
-    // Concluded, as its advance writes it: the state and the instant it entered it.
-    await database.db
-      .update(campaigns)
-      .set({ state: 'concluded', context: { ...campaign.context, phaseEnteredAt: { ...campaign.context.phaseEnteredAt, concluded: concludedAt } } })
-      .where(eq(campaigns.id, 1));
-  },
+  prepare: (database) => concludeCampaign(database, concludedAt),
 });
 
 describe('a concluded campaign’s report charts', () => {
