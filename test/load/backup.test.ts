@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { verifyAudit } from '../../db/audit/verify';
 import { clues } from '../../db/schema';
-import { remoteSession, startServerProcess, type ServerProcess } from '../support/server-process';
+import { remoteSessions, startServerProcess, type ServerProcess } from '../support/server-process';
 import { testDatabase } from '../support/test-database';
 
 /**
@@ -52,7 +52,7 @@ describe('backup under write load', () => {
     live.close();
     expect(picked).toHaveLength(20);
 
-    const sessions = await Promise.all(Array.from({ length: clients }, () => remoteSession(server.url, 'office')));
+    const sessions = await remoteSessions(server.url, 'office', clients);
     const acks: { id: number; version: number; at: number }[] = [];
     let stop = false;
     const load = Promise.all(

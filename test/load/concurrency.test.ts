@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { verifyAudit } from '../../db/audit/verify';
 import { auditLog, clues } from '../../db/schema';
-import { remoteSession, startServerProcess, type ServerProcess } from '../support/server-process';
+import { remoteSessions, startServerProcess, type ServerProcess } from '../support/server-process';
 import { testDatabase } from '../support/test-database';
 
 /**
@@ -41,7 +41,7 @@ describe('50 concurrent clients on 20 clues', () => {
     expect(picked).toHaveLength(20);
     const startVersion = new Map(picked.map((c) => [c.id, c.version]));
 
-    const sessions = await Promise.all(Array.from({ length: clients }, () => remoteSession(server.url, 'office')));
+    const sessions = await remoteSessions(server.url, 'office', clients);
     const tally = { ok: 0, conflict: 0, refused: 0, other: [] as string[] };
     const acknowledged = new Map<number, number>();
     const deadline = Date.now() + durationMs;

@@ -77,6 +77,19 @@ export async function remoteSession(url: string, username: string, password = 'b
   };
 }
 
+/**
+ * `count` sessions of one account, signed in one after another: many sign-ins
+ * of one account sent at once each wait for the password checks ahead of
+ * them, up to the throttle's 10 s (waitForCheckingMs), which a loaded machine
+ * can pass (CI saw a 429 so). For the tests about what the sessions do, not
+ * how they sign in; session.test.ts covers sign-ins sent at once.
+ */
+export async function remoteSessions(url: string, username: string, count: number) {
+  const sessions: Awaited<ReturnType<typeof remoteSession>>[] = [];
+  for (let n = 0; n < count; n += 1) sessions.push(await remoteSession(url, username));
+  return sessions;
+}
+
 /** A server process as it starts, whether it comes to serve or stops before. */
 export interface Launched {
   readonly child: ChildProcess;
