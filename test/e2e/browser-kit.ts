@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { clues, users } from '../../db/schema';
-import { demoPassword, testDatabase, testNow } from '../support/test-database';
+import { testDatabase, testNow } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchHeadlessChromium } from '../support/chromium';
+import { keptSession, signIn } from './kept-sessions';
 
 /** What the browser tests of test/e2e share: Chromium, sign-in through the login page, and API calls with a page's cookie. */
 export const artifacts = resolve(import.meta.dirname, '../artifacts');
@@ -15,7 +16,7 @@ const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   mkdirSync(artifacts, { recursive: true });
-  return launchHeadlessChromium();
+  return launchHeadlessChromium({ forTests: true });
 }
 
 export type TestDatabase = Awaited<ReturnType<typeof testDatabase>>;
@@ -81,15 +82,11 @@ export interface SignInOptions {
  * two seconds of a loaded machine, some 250 times a run.
  */
 export async function signedIn(browser: Browser, baseUrl: string, username: string, options: SignInOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, ...options.device, locale: options.locale ?? 'zh-CN' });
+  const context = await browser.newContext(contextOptionsOf(options));
   try {
-    // The context's own request client: the session cookie it is answered with is the browser's from here on.
-    const session = await context.request.post(`${baseUrl}/api/session`, { data: { username, password: demoPassword }, headers: { origin: baseUrl } });
-    if (session.status() !== 200) throw new Error(`signing in as ${username} answered ${session.status()}: ${await session.text()}`);
+    await signIn(context, baseUrl, username);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}${options.path ?? '/'}`);
-    await page.waitForURL(/\/campaigns\/\d+\/board/);
-    await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+    await openFirstPage(page, baseUrl, options);
     return { context, page };
   } catch (error) {
     await context.close();
@@ -97,18 +94,34 @@ export async function signedIn(browser: Browser, baseUrl: string, username: stri
   }
 }
 
-/** Runs `test` in a fresh browser context signed in as `username` (see signedIn), closed after it whatever happened. */
+const contextOptionsOf = (options: SignInOptions): BrowserContextOptions => ({ viewport: { width: 1600, height: 900 }, ...options.device, locale: options.locale ?? 'zh-CN' });
+
+/** The page a signed-in test starts on: the board, or `path`, which starts there or on a board it leads to. */
+async function openFirstPage(page: Page, baseUrl: string, options: SignInOptions): Promise<void> {
+  await page.goto(`${baseUrl}${options.path ?? '/'}`);
+  await page.waitForURL(/\/campaigns\/\d+\/board/);
+  await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+}
+
+/**
+ * Runs `test` in a new tab signed in as `username`, on the board or on `path` (see signedIn), in a context kept
+ * between the file's tests of the same user, language and device (see keptSession: what the test starts with is
+ * what a fresh context gave it), closed after it whatever happened.
+ */
 export async function asUser(
   suite: BrowserSuite,
   username: string,
   test: (session: { context: BrowserContext; page: Page }) => Promise<void>,
   options: SignInOptions = {},
 ): Promise<void> {
-  const session = await signedIn(suite.browser, suite.server.url, username, options);
+  const session = await keptSession(suite.browser, suite.server.url, username, contextOptionsOf(options));
+  let passed = false;
   try {
+    await openFirstPage(session.page, suite.server.url, options);
     await test(session);
+    passed = true;
   } finally {
-    await session.context.close();
+    await session.release(passed);
   }
 }
 
