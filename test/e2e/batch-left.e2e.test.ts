@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ListPage } from '../../api/contracts/lists';
 import type { Card } from '../../web/src/api/client';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, apiSession, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
 
 /**
  * A batch that changes some items and leaves others (someone else changed one meanwhile): the result offers to send
@@ -15,7 +15,7 @@ const reason = '专案组需补充调取银行流水，延期至行动结束';
 
 describe('the items a batch left', () => {
   test('on the board: the card left stays ticked, the one changed not, and extending it again starts from the day and reason typed', async () => {
-    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    const office = await apiSession(suite, 'office');
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       const campaignId = campaignOf(page);
@@ -201,7 +201,7 @@ describe('the items a batch left', () => {
   });
 
   test('an item transferred out of reach meanwhile is said no longer in sight, as its drawer says, with no link that could only fail', async () => {
-    const office = await signedIn(suite.browser, suite.server.url, 'office');
+    const office = await apiSession(suite, 'office');
     const { context, page } = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
     try {
       const campaignId = campaignOf(page);

@@ -6,7 +6,7 @@ import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
 
 /**
  * A working day on the board in a real Chromium against the real server:
@@ -1192,7 +1192,7 @@ describe('working on the board', () => {
       await transfer.locator('select[name=unitId]').selectOption(unit ?? '');
       await transfer.locator('textarea[name=reason]').fill('涉案账户归属地在该县，移交属地侦办');
       const [lead] = await suite.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'hantai.lead'));
-      const admin = await signedIn(suite.browser, suite.server.url, 'admin');
+      const admin = await apiSession(suite, 'admin');
       try {
         await apiCall(suite.server.url, admin.context, 'POST', `/api/admin/users/${lead?.id ?? 0}/sessions/end`, {});
       } finally {
@@ -1222,7 +1222,7 @@ describe('working on the board', () => {
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       // Meanwhile the office retitles it: the draft holds only the description, so the new title shows, and the form says it changed.
-      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      const office = await apiSession(suite, 'office');
       try {
         const current = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${id}`);
         await apiCall(suite.server.url, office.context, 'PATCH', `/api/clues/${id}`, { version: current.version, title: '专项办改的标题' });

@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, asUser, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+import { apiCall, apiSession, asUser, browserSuite, campaignOf, type WireBoard } from './browser-kit';
 
 /**
  * An item taken out of a lead's units by someone else while the lead has a drawer form open on it, in Chromium: the
@@ -28,7 +28,7 @@ async function drawerOnHantaiClue(
   const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=verifying&limit=100`);
   const clue = which(board.columns[0]?.cards.filter((c) => c.unitId === 'hantai') ?? []);
   if (clue === undefined) throw new Error('the seed has no verifying clue of hantai');
-  const office = await signedIn(suite.browser, suite.server.url, 'office');
+  const office = await apiSession(suite, 'office');
   try {
     await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${clue.id}`);
     await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();

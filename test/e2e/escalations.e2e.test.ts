@@ -5,7 +5,7 @@ import { clues, escalations } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, shownNumber, signedIn, type TestDatabase } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, shownNumber, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -21,7 +21,7 @@ const suite = browserSuite({
 
 /** The officer asks for more time on a clue of theirs, as their drawer would: the request then waits on the lead. */
 async function officerAsks(clueId: number, until: string, reason: string): Promise<void> {
-  const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+  const officer = await apiSession(suite, 'hantai.officer');
   try {
     const item = await apiCall<{ version: number }>(suite.server.url, officer.context, 'GET', `/api/clues/${clueId}`);
     await apiCall(suite.server.url, officer.context, 'POST', `/api/clues/${clueId}/extension-request`, { version: item.version, until, reason });
@@ -410,7 +410,7 @@ describe('the escalation inbox', () => {
       expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
       expect(await form.getByTestId('grant-overtaken').count()).toBe(0);
       // The office declines it meanwhile; the drawer hears of it live.
-      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      const office = await apiSession(suite, 'office');
       try {
         const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${own.id}`);
         await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${own.id}/extension-request/decline`, { version: item.version, reason: '专项办：不予延期，请加快办理' });

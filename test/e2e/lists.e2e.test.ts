@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn } from './browser-kit';
 import { messages } from '../../web/src/i18n/messages';
 import { pdfPageSizes } from './pdf-text';
 
@@ -612,7 +612,7 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=verifying`);
       const row = page.locator('[data-testid=list-table] tbody tr[data-testid^=row-clue-]').first();
       const id = Number((await row.getAttribute('data-testid'))?.slice('row-clue-'.length));
-      const office = await signedIn(suite.browser, suite.server.url, 'office');
+      const office = await apiSession(suite, 'office');
       try {
         const before = await apiCall<{ version: number; title: string }>(suite.server.url, office.context, 'GET', `/api/clues/${id}`);
         const edited = await apiCall<{ version: number }>(suite.server.url, office.context, 'PATCH', `/api/clues/${id}`, { version: before.version, title: '专项办刚改的标题' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
@@ -20,6 +20,11 @@ async function signedIn(): Promise<{ context: BrowserContext; page: Page; campai
   const { context, page } = await signedInAs(suite.browser, suite.server.url, 'office');
   const campaignId = campaignOf(page);
   return { context, page, campaignId };
+}
+
+/** Runs `test` signed in as the campaign office (in a tab kept between tests: see asUser), with the campaign the app opened. */
+function asOffice(test: (session: { context: BrowserContext; page: Page; campaignId: number }) => Promise<void>): Promise<void> {
+  return asUser(suite, 'office', ({ context, page }) => test({ context, page, campaignId: campaignOf(page) }));
 }
 
 /** A screenshot of a whole page that scrolls inside its main area: the window is made as tall as that area first. */
@@ -61,8 +66,7 @@ async function downloadCsv(page: Page): Promise<{ name: string; header: string }
 
 describe('reports, battle map and wall in Chromium', () => {
   test('the survey report shows the API’s figures and exports CSV in the chosen language', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const live = await api<{ total: { figures: Record<string, number> }; span: { to: string } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const solved = live.total.figures.casesSolved;
       expect(solved).toBeGreaterThan(0);
@@ -104,14 +108,11 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(en.header.startsWith(reportColumnLabels.scope.en)).toBe(true);
       expect(en.header).toContain(reportFigureLabels.casesSolved.en);
       expect(en.header).not.toContain(reportFigureLabels.casesSolved.zh);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("a branch's own report and a category's: chosen from the lists, their figures the API's for that scope, the export named for it, the frozen comparison left to the whole campaign", async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const scoped = await api<{ unit: string | null; total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai`);
       const whole = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const found = scoped.total.figures.cluesFound ?? 0;
@@ -178,9 +179,7 @@ describe('reports, battle map and wall in Chromium', () => {
       // The whole campaign's report may draw its comparison before the branch's heading is gone: waited for, not read once.
       await expect.poll(() => page.getByTestId('report-heading-unit').count()).toBe(0);
       await expect.poll(() => page.getByTestId('headline-cluesFound').getAttribute('data-value')).toBe(String(whole.total.figures.cluesFound));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a unit lead’s report page opens on their own unit, the whole campaign one choice away and kept on reload; the office’s on the whole campaign', async () => {
@@ -222,8 +221,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('printed on A4 landscape, the charts drawn for a wide screen scale into the page, drawn again or not', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       // A print lays its pages out without the charts being told their new size (as a headless PDF does): here no
       // size is ever reported to them, so what fits the page is the drawing scaling into its box.
       await page.addInitScript(() => {
@@ -249,14 +247,11 @@ describe('reports, battle map and wall in Chromium', () => {
         return right <= width + 0.5;
       }).toBe(true);
       await page.screenshot({ path: `${artifacts}/report-print-charts.png`, fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("printed on A4 landscape, every figure of the tables stays on one line and every table fits the page, with sums as large as a province's, in Chinese and in English", async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await openSurveyReport(page, campaignId);
       await page.getByTestId('by-category-outcomes').waitFor();
       await asPrinted(page);
@@ -298,14 +293,11 @@ describe('reports, battle map and wall in Chromium', () => {
         expect(checked.overflowing).toEqual([]);
         await page.screenshot({ path: `${artifacts}/report-print-${language}.png`, fullPage: true });
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("a solve rate past 100% is marked for the note under its table, which says how it is counted; the steps from clue to prosecution are counts, not a funnel that grows; each unit's filed and solved bars are both seen", async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       type Row = { figures: Record<string, number>; solveRate: number | null };
       const live = await api<{ byUnit: Record<string, Row> }>(context, `/api/campaigns/${campaignId}/report?phase=crackdown`);
       const past = Object.entries(live.byUnit).find(([, row]) => (row.solveRate ?? 0) > 1);
@@ -354,14 +346,11 @@ describe('reports, battle map and wall in Chromium', () => {
       const overlapping = bars.filed.filter((f) => bars.solved.some((s) => s.top < f.bottom - 0.5 && f.top < s.bottom - 0.5));
       expect(overlapping).toEqual([]);
       await page.getByTestId('chart-units').screenshot({ path: `${artifacts}/report-units-side-by-side.png` });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("a frozen phase's period is said as the days it ran, the instants in its title; the comparison says a figure that agrees as such", async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const survey = await api<{ span: { from: string; to: string } }>(context, `/api/campaigns/${campaignId}/reports/survey`);
       const beijing = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
       await openSurveyReport(page, campaignId);
@@ -380,14 +369,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => page.locator('[data-testid=frozen] table tbody tr td:last-child').first().textContent()).toMatch(/^(Same|[+-−].*|Live only|Frozen only)$/);
       expect(await period.textContent()).toMatch(/^\d{1,2} \w{3,4} \d{4} – \d{1,2} \w{3,4} \d{4}$/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the frozen comparison says a value only one side has as such, not ≠ as though two figures differed', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       // A survey frozen before any case was filed or solved in it has neither a solve rate nor a median: the live one has both.
       await page.route(`**/api/campaigns/${campaignId}/reports/survey`, async (route) => {
         const response = await route.fetch();
@@ -403,14 +389,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => lineOf(reportColumnLabels.solveRate.en).locator('td').last().textContent()).toBe('Live only');
       expect(await page.locator('[data-testid=frozen] table tbody').textContent()).not.toContain('≠');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await openSurveyReport(page, campaignId);
       await page.getByTestId('frozen-verdict').waitFor();
       expect(await page.getByTestId('frozen-verdict').getAttribute('class')).toContain('rp-chip-ok');
@@ -474,14 +457,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('scope-phase').click();
       await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
       await page.getByTestId('frozen-verdict').waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a phase or a scope the report has not is a page not found, in either language, with the way back; a known phase still shows its report', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const trouble = page.getByTestId('page-trouble');
       const address = `/campaigns/${campaignId}/reports?scope=phase&phase=nosuch`;
       await page.goto(`${suite.server.url}${address}`);
@@ -513,14 +493,11 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.locator('select[name=phase]').inputValue()).toBe('survey');
       expect(await page.locator('select[name=phase] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['survey', 'crackdown', 'consolidation']);
       expect(await trouble.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a filter the controls could not have written is refused by name, shown in its control, and left by choosing another value', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const failed = page.getByTestId('report-failed');
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
       await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字，或 none（无）');
@@ -545,14 +522,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('report-document').waitFor();
       expect(await page.getByTestId('export-csv').getAttribute('href')).toContain('unit=hantai');
       expect(await page.getByTestId('print').isDisabled()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("each chart is an image named by what it shows, its numbers in a table a week a row; the tables' scroll boxes are named and scroll by the keyboard; in both languages", async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       const flow = await api<Flow>(context, `/api/campaigns/${campaignId}/flow?phase=survey`);
       const report = await api<{ byUnit: Record<string, unknown> }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const last = flow.days.at(-1);
@@ -598,9 +572,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByRole('table', { name: `Cumulative flow: clues in each state (the Survey phase as it ran, ${englishDay(flow.window.start)} to ${englishDay(flow.window.end)})` }).waitFor();
       await page.getByRole('img', { name: /^Most cases solved: / }).waitFor();
       await page.getByRole('region', { name: 'By crime category · Clues and cases' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("a phase under way past its window's end is charted on to today, as its tables count, the window's end marked, in both languages", async () => {
@@ -648,8 +620,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the report and the battle map, opened directly, scroll by the keyboard at once (they scroll inside their main part)', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await page.setViewportSize({ width: 1366, height: 768 });
       const scrolled = (selector: string) => page.locator(selector).evaluate((main) => main.scrollTop);
       await openSurveyReport(page, campaignId);
@@ -659,14 +630,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('unit-grid').waitFor();
       await page.keyboard.press('End');
       await expect.poll(() => scrolled('main.bm-page')).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit, a unit or category name in the grid its report', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
       const counties = page.locator('[data-testid=county-map] path.county');
       await counties.first().waitFor();
@@ -732,9 +700,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       await expect.poll(() => page.locator('.bm-hint').textContent()).toContain('Click a county');
       expect(await wrapsLine(page.locator('.bm-toolbar'))).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("a phase on the battle map opens the board of the items found in it, said in the toolbar, which takes it off", async () => {
@@ -776,8 +742,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the wall shows the map, the key figures and the timeline', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       await page.locator('[data-testid=wall] [data-testid=county-map] path.county').first().waitFor();
       expect(await page.locator('[data-testid=wall] path.county').count()).toBe(11);
@@ -809,14 +774,11 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByTestId('wall-leave').click();
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));
       await page.locator('[data-testid=county-map] path.county[role=button]').first().waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the wall fits its screen in English, from a 720p projector to a 4K television: nothing runs past its tile or over the timeline', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
       const valueHeights = new Map<number, number>();
       for (const [width, height] of [
@@ -884,9 +846,7 @@ describe('reports, battle map and wall in Chromium', () => {
         const heights = await page.locator('.wall-figure-value').evaluateAll((values) => values.map((v) => Math.round(v.getBoundingClientRect().height)));
         expect(new Set(heights).size, `${width}×${height}: ${heights.join(', ')}`).toBe(1);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a wall display signs in from the login form for 30 days, onto the wall; an account that can change things is told why', async () => {
@@ -919,8 +879,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the wall keeps up with a campaign whose changes never pause', async () => {
-    const { context, page, campaignId } = await signedIn();
-    try {
+    await asOffice(async ({ context, page, campaignId }) => {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       await page.getByTestId('wall-figures').waitFor();
       await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
@@ -937,8 +896,6 @@ describe('reports, battle map and wall in Chromium', () => {
         await page.waitForTimeout(600);
       }
       expect(redrawnWhileBusy).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
