@@ -62,27 +62,35 @@ export function focusClosedCard(id: number): void {
 export function createBoardMoves(options: { readonly state: BoardState; readonly openId: () => number | null; readonly onOpenItemMoved: () => void }) {
   const { state } = options;
   const [draft, setDraft] = createSignal<MoveDraft | null>(null);
-  /** What had focus when the draft's dialog opened: a move button of the drawer, or the card and its menu on the board. */
-  let opener: Element | null = null;
+  /**
+   * Where the draft's dialog was opened from: the element that had focus, and whether it was the drawer (a move button
+   * of it) rather than the board (the card and its menu). Asked for from the drawer, it is said so, not guessed from
+   * the focus: the drawer's buttons are drawn anew whenever its item is read again (a change streamed in, the inbox
+   * read), and a press that met such a re-draw found the focus on the page's body.
+   */
+  let opener: { readonly element: Element | null; readonly inDrawer: boolean; readonly to: string } | null = null;
 
   /**
    * Focus once a move's dialog has closed: back in the drawer when the move
    * was asked for there (the drawer stays open, and the board behind it is
    * not where the user was): on its button when the dialog was cancelled;
    * once sent, on the drawer itself, whose buttons are drawn anew as the
-   * item is read again. Else on the card (focusCard).
+   * item is read again. Else on the card (focusCard). The drawer and its
+   * button are looked for as they are then, not as they were when the
+   * dialog opened: either may have been drawn anew meanwhile.
    */
   function focusAfterDraft(sent: boolean, id: number, column?: string): void {
-    const drawer = opener?.closest<HTMLElement>('[data-testid="detail-panel"]') ?? null;
-    const back = opener;
+    const from = opener;
     opener = null;
-    if (drawer === null) {
+    if (from === null || !from.inDrawer) {
       focusCard(id, column);
       return;
     }
     requestAnimationFrame(() => {
-      if (!sent && back instanceof HTMLElement && back.isConnected) back.focus();
-      else if (drawer.isConnected) drawer.focus();
+      const drawer = document.querySelector<HTMLElement>('[data-testid="detail-panel"]');
+      const button = from.element instanceof HTMLElement && from.element.isConnected ? from.element : drawer?.querySelector<HTMLElement>(`[data-testid="detail-move-${CSS.escape(from.to)}"]`);
+      if (!sent && button !== null && button !== undefined) button.focus();
+      else if (drawer !== null) drawer.focus();
       else focusCard(id, column);
     });
   }
@@ -126,8 +134,8 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     }
   }
 
-  /** A move asked for by a drop or the menu: sent at once, or after its dialog when it needs input. */
-  function move(card: Card, to: string) {
+  /** A move asked for by a drop or the menu, or by the drawer's buttons (`from`): sent at once, or after its dialog when it needs input. */
+  function move(card: Card, to: string, from: 'board' | 'drawer' = 'board') {
     const pending = state.pendingOf(card.id);
     if (pending?.stage === 'sending') {
       if (to === pending.to && !queued.has(card.id)) return;
@@ -142,7 +150,8 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     // A move that needs fields, or offers some (销号, for good: confirmed, with room for the check's note), goes through its dialog.
     if (allowed !== undefined && (allowed.needs.length > 0 || allowed.offers.length > 0)) {
       state.hold(card, to, 'draft');
-      opener = document.activeElement;
+      const element = document.activeElement;
+      opener = { element, inDrawer: from === 'drawer' || (element?.closest('[data-testid="detail-panel"]') ?? null) !== null, to };
       setDraft({ card, to, event: allowed.event, needs: allowed.needs, offers: allowed.offers });
       return;
     }

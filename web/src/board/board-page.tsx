@@ -186,7 +186,7 @@ function KindBoard() {
                 state={state}
                 onRevise={revise}
                 onCampaignChanged={campaign.refetch}
-                onMove={moves.move}
+                onMove={(item, to) => moves.move(item, to, 'drawer')}
                 onClosed={() => setSearch({ item: undefined })}
               />
               <BoardInbox view={view.inboxView()} campaign={detail()} revision={revision()} inbox={inbox} setSearch={setSearch} />
