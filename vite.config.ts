@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => ({
     // A condition polled for waits up to 10 s, not 1: with two files running, a screen can take longer
     // to catch up. Only a failing test waits that long.
     expect: { poll: { timeout: 10_000 } },
+    // The write workers' scripts bundled once for the run (test/support/worker-bundles.ts).
+    globalSetup: [fileURLToPath(new URL('test/support/worker-bundles.ts', import.meta.url))],
     // Every *.test.ts of the repository, in two projects (which inherit what is above, arrays added to):
     projects: [
       // The engine's, the API's, the database's and the load's tests run one after another in a worker that keeps the
