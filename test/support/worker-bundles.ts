@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { projectPath } from '../../db/project-path';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-const root = resolve(import.meta.dirname, '../..');
+const root = projectPath();
 
 /** The scripts the tests start write workers from: the server's, and the full disk tests' (one group more). */
 const entries = ['api/write-worker.ts', 'test/support/page-limit-worker.ts'];
