@@ -76,7 +76,7 @@ describe('npm run import', () => {
       expect(output.trim().split('\n'), file).toEqual([`正在读取 ${join(typedIn, file)}… / reading ${join(typedIn, file)}…`, line]);
     }
     expect((await demo.db.select().from(clues)).length).toBe(before);
-    // Seven runs of the command, each a Node process of its own under tsx: a limit for a loaded machine, not a timing.
+    // Seven runs of the command, each a Node process of its own: a limit for a loaded machine, not a timing.
   }, 180_000);
 
   it('says in its usage line whose name the import is recorded under by default', async () => {

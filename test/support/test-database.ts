@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../../db/client';
 import { seedDemoCampaign } from '../../api/services/demo';
 import { hashPassword } from '../../api/auth/password';
 import { startSqld } from './sqld';
+import { bundleOf } from './bundle-of';
 
 export const demoPassword = 'battlemap';
 
@@ -22,17 +23,6 @@ const testCost = { N: 1024, r: 8, p: 1 } as const;
 
 /** The server's write worker, from the sources (see WriteWorker). */
 const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
-
-/**
- * A write worker's script as the run bundled it (see worker-bundles.ts), or the script itself: outside such a run, or
- * one the setup does not bundle (a test's own, loaded under tsx). Imported when asked for: the benchmark imports this
- * file's instant and has no vitest.
- */
-async function bundled(script: URL): Promise<URL> {
-  const { inject } = await import('vitest');
-  const bundle = inject('workerBundles')?.[script.href];
-  return bundle === undefined ? script : new URL(bundle);
-}
 
 /**
  * A real libSQL database in its own temp folder, migrated, and seeded with
@@ -60,7 +50,7 @@ export async function testDatabase(
   const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
   // With the server's own write worker, so that moves commit on its thread as they do in the server; without it
   // for a test that watches the moves' own calls, which a spy sees only on this thread.
-  const writeWorker = options.writeWorker === false ? undefined : await bundled(options.writeWorker === true || options.writeWorker === undefined ? writeWorkerScript : options.writeWorker);
+  const writeWorker = options.writeWorker === false ? undefined : await bundleOf(options.writeWorker === true || options.writeWorker === undefined ? writeWorkerScript : options.writeWorker);
   const database = await openDatabase(sqld?.url ?? `file:${join(folder, 'battlemap.db')}`, writeWorker === undefined ? {} : { writeWorker });
   if (options.seed !== false) {
     sharedHash ??= hashPassword(demoPassword, testCost);
