@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => ({
     expect: { poll: { timeout: 10_000 } },
     // The scripts the tests start as threads or processes (write workers, operator commands) bundled once a run.
     globalSetup: [fileURLToPath(new URL('test/support/script-bundles.ts', import.meta.url))],
-    // Every *.test.ts of the repository, in two projects (which inherit what is above, arrays added to):
+    // Every *.test.ts of the repository, in three projects (which inherit what is above, arrays added to):
     projects: [
       // The engine's, the API's, the database's and the load's tests run one after another in a worker that keeps the
       // modules they import: loading them afresh for each of some 130 files took two of CI's worker-minutes.
@@ -64,9 +64,18 @@ export default defineConfig(({ mode }) => ({
       // A file's own modules come with a worker thread of its own rather than a child process: the 76 pages' files took
       // 28 CPU seconds so against 39, six browser files 85 and 95 against 94 and 103 (none needs a process of its own:
       // none changes folder, exits or handles signals). The server's files, sharing their modules, gained nothing.
+      { extends: true, test: { name: 'web', include: ['**/web/src/**/*.test.ts', '**/web/src/**/*.test.tsx'], exclude: ['**/node_modules/**', '**/dist/**'], pool: 'threads' } },
+      // The browser tests, as the pages' tests, and with the run's Chromium, which their files connect to (started only
+      // when a browser test runs: `npm run test:unit` and the pages' tests need no Chromium).
       {
         extends: true,
-        test: { name: 'web', include: ['**/web/src/**/*.test.ts', '**/web/src/**/*.test.tsx', '**/*.e2e.test.ts'], exclude: ['**/node_modules/**', '**/dist/**'], pool: 'threads' },
+        test: {
+          name: 'browser',
+          include: ['**/*.e2e.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          pool: 'threads',
+          globalSetup: [fileURLToPath(new URL('test/support/shared-chromium.ts', import.meta.url))],
+        },
       },
     ],
   },

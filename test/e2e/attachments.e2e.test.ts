@@ -1,10 +1,9 @@
 import { closeSync, mkdtempSync, openSync, rmSync, truncateSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard } from './browser-kit';
+import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard, downloadedBytes } from './browser-kit';
 
 /**
  * An item's attachments in a real Chromium against the real server: an
@@ -89,7 +88,7 @@ describe('attachments in the drawer, in Chromium', () => {
       // Opened, it is the file sent, byte for byte, under its own name.
       const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('attachment-name').nth(2).click()]);
       expect(download.suggestedFilename()).toBe('询问笔录.txt');
-      expect(await readFile(await download.path())).toEqual(statement);
+      expect(await downloadedBytes(download)).toEqual(statement);
 
       // A file over the limit is refused before it is sent.
       // Given as a file on disk, which the browser reads itself: as a buffer its 20 MB went through the DevTools
@@ -131,7 +130,7 @@ describe('attachments in the drawer, in Chromium', () => {
       expect(await removal.getByTestId('history-file').textContent()).toContain('询问笔录.txt');
       expect(await removal.getByTestId('said-reason').textContent()).toContain('与另一份笔录重复');
       const [again] = await Promise.all([page.waitForEvent('download'), removal.getByTestId('history-file').locator('a').click()]);
-      expect(await readFile(await again.path())).toEqual(statement);
+      expect(await downloadedBytes(again)).toEqual(statement);
       await expect.poll(() => card.getByTestId('attachment-count').textContent()).toContain('2');
 
       // A screenshot pasted into the page (not into a text field) is attached, named by when it was pasted.

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { clues, users } from '../../db/schema';
 import { testDatabase, testNow } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -13,10 +13,25 @@ import { keptSession, signIn } from './kept-sessions';
 export const artifacts = resolve(import.meta.dirname, '../artifacts');
 const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
 
+/**
+ * The run's Chromium (test/support/shared-chromium.ts), connected to for the file; a Chromium of the file's own when
+ * the run has none (a browser test file run outside the browser project).
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   mkdirSync(artifacts, { recursive: true });
-  return launchHeadlessChromium({ forTests: true });
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint === undefined ? launchHeadlessChromium({ forTests: true }) : chromium.connect(endpoint);
+}
+
+/**
+ * The bytes of a file the page downloaded. Read through Playwright's stream, not from `download.path()`: the
+ * browser is the run's, connected to (launchChromium), and Playwright gives no path of a remote browser's download.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export type TestDatabase = Awaited<ReturnType<typeof testDatabase>>;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { artifacts, browserSuite, campaignOf, signedIn, downloadedBytes } from './browser-kit';
 
 /**
  * Clue intake in a real Chromium against the real server: a GB18030 CSV
@@ -430,7 +430,8 @@ describe('clue import in Chromium', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
       expect(download.suggestedFilename()).toBe('线索导入模板.xlsx');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(await download.path());
+      const template = await downloadedBytes(download);
+      await workbook.xlsx.load(template.buffer.slice(template.byteOffset, template.byteOffset + template.byteLength) as ArrayBuffer);
       const [clues, , choices] = workbook.worksheets;
       // A lead's template offers their own unit; the row takes it and the first source offered.
       const unit = String(choices?.getCell('A2').value);

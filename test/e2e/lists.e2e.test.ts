@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn, downloadedBytes } from './browser-kit';
 import { messages } from '../../web/src/i18n/messages';
 import { pdfPageSizes } from './pdf-text';
 
@@ -20,7 +19,7 @@ const suite = browserSuite({ seed: { clues: 240, problems: 30 } });
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
 }
 
 const shownIds = (page: Page) =>

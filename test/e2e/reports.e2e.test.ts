@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine } from './browser-kit';
+import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine, downloadedBytes } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
@@ -59,8 +58,7 @@ async function api<T>(context: BrowserContext, path: string, body?: unknown): Pr
 /** Clicks the export link and answers the downloaded file's name and its rows as text. */
 async function downloadCsv(page: Page): Promise<{ name: string; header: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const path = await download.path();
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const text = (await downloadedBytes(download)).toString('utf8').replace(/^\uFEFF/, '');
   return { name: download.suggestedFilename(), header: text.split(/\r?\n/)[0] ?? '' };
 }
 

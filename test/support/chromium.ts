@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** Chromium's features that are its own UI, not the page's: see {@link chromiumArgs}. */
 const browserUi = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
@@ -43,4 +43,12 @@ const testRunArgs: readonly string[] = [...chromiumArgs.filter((arg) => !arg.sta
  */
 export function launchHeadlessChromium(options: { readonly forTests?: boolean } = {}): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...(options.forTests === true ? testRunArgs : chromiumArgs)] });
+}
+
+/**
+ * The browser tests' Chromium as a server their files connect to (see shared-chromium.ts), with the switches of
+ * {@link testRunArgs}, in a fresh profile of its own as every launch has.
+ */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...testRunArgs], host: '127.0.0.1' });
 }
