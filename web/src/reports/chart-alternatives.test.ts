@@ -52,35 +52,55 @@ describe("the flow charts' text alternative", () => {
   it('says a phase under way past its window is charted on to today, and when its window ended', () => {
     const flow = { ...flowOf(12, 12, 4), windowEndedOn: '2026-01-10' };
     setLang('zh');
-    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月12日 为 16 条（理想进度 0 条）；窗口 2026年1月1日 至 2026年1月10日 已结束，该阶段尚未推进，统计至 2026年1月12日');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月12日 为 16 条（理想进度 0 条）；窗口 2026年1月1日 至 2026年1月10日 已结束，该阶段尚未推进，统计至 2026年1月12日；在办比理想进度多 16 条，进度落后');
     setLang('en');
-    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 16 on 12 Jan 2026 (ideal: 0); the window ran 1 Jan 2026 to 10 Jan 2026 and has ended, the phase not yet advanced: counted to 12 Jan 2026');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 16 on 12 Jan 2026 (ideal: 0); the window ran 1 Jan 2026 to 10 Jan 2026 and has ended, the phase not yet advanced: counted to 12 Jan 2026; 16 more open than the ideal line: behind it');
   });
 
   it('sums each chart up in the UI language, its dates written as the rest of the UI writes them', () => {
     const flow = flowOf(10, 31, 4);
     setLang('zh');
     expect(flowSummary(flow, ['found', 'verifying'])).toBe('截至 2026年1月10日，共 14 条线索：新发现 14、核查中 0');
-    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；窗口 2026年1月1日 至 2026年1月31日');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段窗口开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；窗口 2026年1月1日 至 2026年1月31日；在办比理想进度多 11.2 条，进度落后');
     setLang('en');
     expect(flowSummary(flow, ['found', 'verifying'])).toBe('As of 10 Jan 2026, 14 clues: Found 14, Verifying 0');
-    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 10 Jan 2026 (ideal: 2.8); the window runs 1 Jan 2026 to 31 Jan 2026');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the window began, 14 on 10 Jan 2026 (ideal: 2.8); the window runs 1 Jan 2026 to 31 Jan 2026; 11.2 more open than the ideal line: behind it');
   });
 
   it("says a date range's burndown is of the period chosen, not of a phase's window", () => {
     const flow = { ...flowOf(10, 31, 4), phase: null };
     setLang('zh');
-    expect(burndownSummary(flow)).toBe('在办线索：统计期开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；统计期 2026年1月1日 至 2026年1月31日');
+    expect(burndownSummary(flow)).toBe('在办线索：统计期开始时 4 条，2026年1月10日 为 14 条（理想进度 2.8 条）；统计期 2026年1月1日 至 2026年1月31日；在办比理想进度多 11.2 条，进度落后');
     setLang('en');
-    expect(burndownSummary(flow)).toBe('Open clues: 4 as the period began, 14 on 10 Jan 2026 (ideal: 2.8); the period runs 1 Jan 2026 to 31 Jan 2026');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the period began, 14 on 10 Jan 2026 (ideal: 2.8); the period runs 1 Jan 2026 to 31 Jan 2026; 11.2 more open than the ideal line: behind it');
   });
 
   it("says a phase left is charted over the days it ran, to the advance, not over its window", () => {
     const flow = { ...flowOf(10, 10, 4), phaseEndedAt: '2026-01-10T08:27:00.000Z' };
     setLang('zh');
-    expect(burndownSummary(flow)).toBe('在办线索：阶段开始时 4 条，2026年1月10日 为 14 条（理想进度 0 条）；该阶段实际 2026年1月1日 至 2026年1月10日（至推进到下一阶段）');
+    expect(burndownSummary(flow)).toBe('在办线索：阶段开始时 4 条，2026年1月10日 为 14 条（理想进度 0 条）；该阶段实际 2026年1月1日 至 2026年1月10日（至推进到下一阶段）；在办比理想进度多 14 条，进度落后');
     setLang('en');
-    expect(burndownSummary(flow)).toBe('Open clues: 4 as the phase began, 14 on 10 Jan 2026 (ideal: 0); the phase ran 1 Jan 2026 to 10 Jan 2026, up to the advance out of it');
+    expect(burndownSummary(flow)).toBe('Open clues: 4 as the phase began, 14 on 10 Jan 2026 (ideal: 0); the phase ran 1 Jan 2026 to 10 Jan 2026, up to the advance out of it; 14 more open than the ideal line: behind it');
+  });
+
+  it('concludes whether the open clues are ahead of the ideal line, behind it or on it, as the chart shows at a glance', () => {
+    // 20 open as the window began, ten days of a twenty-day window gone: the line stands at 10.5 on the tenth day.
+    const ahead = { ...flowOf(10, 20, 20), days: flowOf(10, 20, 20).days.map((day) => ({ ...day, open: 6 })) };
+    setLang('zh');
+    expect(burndownSummary(ahead)).toMatch(/；在办比理想进度少 4\.5 条，进度领先$/);
+    setLang('en');
+    expect(burndownSummary(ahead)).toMatch(/; 4\.5 fewer open than the ideal line: ahead of it$/);
+    // A window of one day: the line is at none on it, and so are the open clues.
+    const onPace = { ...flowOf(1, 1, 0), days: flowOf(1, 1, 0).days.map((day) => ({ ...day, open: 0 })) };
+    expect(burndownSummary(onPace)).toMatch(/; on the ideal line$/);
+    setLang('zh');
+    expect(burndownSummary(onPace)).toMatch(/；与理想进度持平$/);
+  });
+
+  it('in a window that began with none open, says the clues are on the line on the day of their peak, where the line starts', () => {
+    // Each day more open than the one before: the peak is the latest day, and the line starts there, from its count.
+    setLang('en');
+    expect(burndownSummary(flowOf(5, 10, 0))).toBe('Open clues: 0 as the window began, 5 on 5 Jan 2026 (ideal: 5); the window runs 1 Jan 2026 to 10 Jan 2026; on the ideal line');
   });
 
   it('says there is nothing to show before the window opens', () => {

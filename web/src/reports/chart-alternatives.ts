@@ -106,7 +106,7 @@ export function flowSummary(flow: Flow, states: readonly ClueState[]): string {
   return trFilled(reportMessages.flowSummary, { date: calendarDay(last.date), total: count(total), states: series(parts) });
 }
 
-/** The open clues as the window (a phase's, or a report's period) began and on its latest day, against the ideal line, and its dates. */
+/** The open clues as the window (a phase's, or a report's period) began and on its latest day, against the ideal line, its dates, and whether that is ahead of the line or behind it. */
 export function burndownSummary(flow: Flow): string {
   const last = flow.days.at(-1);
   if (last === undefined) return rt('noData');
@@ -122,7 +122,7 @@ export function burndownSummary(flow: Flow): string {
         : flow.windowEndedOn !== null
           ? reportMessages.burndownSummaryOverdue
           : reportMessages.burndownSummary;
-  return trFilled(message, {
+  const summary = trFilled(message, {
     start: count(flow.openAtStart),
     date: calendarDay(last.date),
     open: count(last.open),
@@ -131,4 +131,9 @@ export function burndownSummary(flow: Flow): string {
     to: calendarDay(flow.window.end),
     ended: flow.windowEndedOn === null ? '' : calendarDay(flow.windowEndedOn),
   });
+  // No conclusion before the ideal line starts (at the peak, in a window that began with none open).
+  if (ideal === null || ideal === undefined) return summary;
+  const gap = Math.round((last.open - ideal) * 10) / 10;
+  const pace = gap > 0 ? trFilled(reportMessages.burndownBehind, { n: count(gap) }) : gap < 0 ? trFilled(reportMessages.burndownAhead, { n: count(-gap) }) : tr(reportMessages.burndownOnPace);
+  return trFilled(reportMessages.burndownWithPace, { summary, pace });
 }

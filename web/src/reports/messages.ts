@@ -128,6 +128,11 @@ export const reportMessages = {
     zh: '在办线索：统计期开始时 {start} 条，{date} 为 {open} 条（理想进度 {ideal} 条）；统计期 {from} 至 {to}',
     en: 'Open clues: {start} as the period began, {open} on {date} (ideal: {ideal}); the period runs {from} to {to}',
   },
+  // The conclusion a sighted reader takes from the chart, said after the figures: above the ideal line is behind it.
+  burndownWithPace: { zh: '{summary}；{pace}', en: '{summary}; {pace}' },
+  burndownBehind: { zh: '在办比理想进度多 {n} 条，进度落后', en: '{n} more open than the ideal line: behind it' },
+  burndownAhead: { zh: '在办比理想进度少 {n} 条，进度领先', en: '{n} fewer open than the ideal line: ahead of it' },
+  burndownOnPace: { zh: '与理想进度持平', en: 'on the ideal line' },
   frozen: { zh: '定稿版本', en: 'Frozen version' },
   live: { zh: '实时', en: 'Live' },
   frozenAt: { zh: '定稿时间', en: 'Frozen at' },
