@@ -17,7 +17,7 @@ const webIndex = resolve(import.meta.dirname, '../../dist/web/index.html');
  * The run's Chromium (test/support/shared-chromium.ts), connected to for the file; a Chromium of the file's own when
  * the run has none (a browser test file run outside the browser project).
  */
-export async function launchChromium(): Promise<Browser> {
+async function openChromium(): Promise<Browser> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   mkdirSync(artifacts, { recursive: true });
   const endpoint = inject('chromiumEndpoint');
@@ -26,7 +26,7 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * The bytes of a file the page downloaded. Read through Playwright's stream, not from `download.path()`: the
- * browser is the run's, connected to (launchChromium), and Playwright gives no path of a remote browser's download.
+ * browser is the run's, connected to (openChromium), and Playwright gives no path of a remote browser's download.
  */
 export async function downloadedBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -57,7 +57,7 @@ export function browserSuite(options: { seed?: Parameters<typeof testDatabase>[0
     database = await testDatabase(options.seed);
     await options.prepare?.(database);
     server = await startTestServer(database);
-    browser = await launchChromium();
+    browser = await openChromium();
     ready = { database, server, browser };
   }, 60_000);
   afterAll(async () => {

@@ -37,12 +37,12 @@ export const chromiumArgs: readonly string[] = [
  */
 const testRunArgs: readonly string[] = [...chromiumArgs.filter((arg) => !arg.startsWith('--disable-features=')), '--process-per-site', `--disable-features=${[...browserUi, 'SpareRendererForSitePerProcess'].join(',')}`];
 
-/**
- * Debian's Chromium (test/ensure-chromium.mjs installs it), or the one CHROMIUM_PATH names; Playwright downloads none.
- * With `forTests`, the switches of {@link testRunArgs} too.
- */
+/** Debian's Chromium (test/ensure-chromium.mjs installs it), or the one CHROMIUM_PATH names; Playwright downloads none. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A headless Chromium ({@link executablePath}); with `forTests`, the switches of {@link testRunArgs} too. */
 export function launchHeadlessChromium(options: { readonly forTests?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...(options.forTests === true ? testRunArgs : chromiumArgs)] });
+  return chromium.launch({ executablePath, args: [...(options.forTests === true ? testRunArgs : chromiumArgs)] });
 }
 
 /**
@@ -50,5 +50,5 @@ export function launchHeadlessChromium(options: { readonly forTests?: boolean } 
  * {@link testRunArgs}, in a fresh profile of its own as every launch has.
  */
 export function launchChromiumServer(): Promise<BrowserServer> {
-  return chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...testRunArgs], host: '127.0.0.1' });
+  return chromium.launchServer({ executablePath, args: [...testRunArgs], host: '127.0.0.1' });
 }

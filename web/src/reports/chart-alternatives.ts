@@ -131,7 +131,8 @@ export function burndownSummary(flow: Flow): string {
     to: calendarDay(flow.window.end),
     ended: flow.windowEndedOn === null ? '' : calendarDay(flow.windowEndedOn),
   });
-  // No conclusion before the ideal line starts (at the peak, in a window that began with none open).
+  // The latest day is in the window, at or after the day the line starts: no point of it is there only if the flow's
+  // days ran outside its window, and then the summary draws no conclusion.
   if (ideal === null || ideal === undefined) return summary;
   const gap = Math.round((last.open - ideal) * 10) / 10;
   const pace = gap > 0 ? trFilled(reportMessages.burndownBehind, { n: count(gap) }) : gap < 0 ? trFilled(reportMessages.burndownAhead, { n: count(-gap) }) : tr(reportMessages.burndownOnPace);
