@@ -159,6 +159,8 @@ describe('a start on a database with accounts of its own and no campaign, withou
     try {
       const url = await server.serving;
       expect(url, server.output()).not.toBeNull();
+      // The lines after the serving one come in writes of their own, which a loaded machine may deliver later.
+      await expect.poll(() => server.output()).toContain('Press Ctrl-C to stop.');
       // Each line the start says, Chinese then English, as its refusals: they were English only.
       expect(server.output().trim().split('\n')).toEqual([
         '未生成演示专项行动：数据库中已有自己的账号 / The demo campaign is not seeded: the database has accounts of its own.',
