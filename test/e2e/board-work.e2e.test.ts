@@ -6,7 +6,7 @@ import { clueStateLabels } from '../../engine/clue/clue.labels';
 import { messages } from '../../web/src/i18n/messages';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, asUserOn, browserSuite, campaignOf, cardIds, signedIn, type TestDatabase, type WireBoard, type WireCard } from './browser-kit';
 
 /**
  * A working day on the board in a real Chromium against the real server:
@@ -585,8 +585,7 @@ describe('working on the board', () => {
     }));
 
   test('unit swimlanes show each unit’s count against the WIP limit and highlight the cells over it', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?swimlane=unit`);
+    asUserOn(suite, 'office', '/campaigns/1/board?swimlane=unit', async ({ context, page }) => {
       await page.locator('[data-testid=board]:not(.is-loading) [data-testid=lanes]').waitFor();
       const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&swimlane=unit&limit=1`);
       const over = board.lanes.flatMap((lane) => lane.over.map((state) => `cell-${lane.key}-${state}`));
@@ -677,7 +676,6 @@ describe('working on the board', () => {
 
   test('a change by someone else to a collapsed side column updates its count with one card read; opened, it shows its first page', () =>
     asUser(suite, 'office', async ({ context, page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board`);
       await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
       const countShown = async () => Number((await page.getByTestId('toggle-unfounded').textContent())?.replace(/\D/g, ''));
       const before = await countShown();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
+import { apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf } from './browser-kit';
 
 /**
  * The campaign settings screens in a real Chromium against the real server
@@ -128,8 +128,7 @@ describe('campaign settings in Chromium', () => {
     }));
 
   test('an exit criterion of escalations names the level by its rung (严重超期), not by a bare number, in either language', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/settings`);
+    asUserOn(suite, 'office', '/campaigns/1/settings', async ({ page }) => {
       const crackdown = page.getByTestId('criteria-crackdown');
       const level = crackdown.getByRole('combobox', { name: '督办级别', exact: true });
       await level.waitFor();

@@ -5,7 +5,7 @@ import { clues, escalations } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
 import { insertClueCopies } from '../support/clue-copies';
-import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, officersClueDueLater, shownNumber, signedIn, type TestDatabase } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, asUserOn, browserSuite, campaignOf, officersClueDueLater, shownNumber, signedIn, type TestDatabase } from './browser-kit';
 
 /**
  * The escalation inbox in Chromium: the header badge counts what is open
@@ -402,8 +402,7 @@ describe('the escalation inbox', () => {
   test("a lead's grant whose request the office declines while the form is open says so and sends nothing: the office's answer stands", async () => {
     const own = await officersClueDueLater(suite.database, { withoutRequest: true });
     await officerAsks(own.id, '2026-07-30', '等待运营商回函');
-    await asUser(suite, 'hantai.lead', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+    await asUserOn(suite, 'hantai.lead', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-grant').click();
       const form = drawer.getByTestId('extend-form');
@@ -462,8 +461,7 @@ describe('the escalation inbox', () => {
     // Another clue of the officer's, due after today, the officer asking for more time on it.
     const own = await officersClueDueLater(suite.database, { withoutRequest: true });
     await officerAsks(own.id, '2026-07-30', '等待运营商回函');
-    await asUser(suite, 'hantai.lead', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+    await asUserOn(suite, 'hantai.lead', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('extension-decline').click();
       const form = drawer.getByTestId('decline-form');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { asUser, browserSuite, campaignOf, officersClueDueLater, type TestDatabase } from './browser-kit';
+import { asUser, asUserOn, browserSuite, campaignOf, officersClueDueLater, type TestDatabase } from './browser-kit';
 
 /**
  * Where the keyboard is once a dialog, the inbox or a drawer's form has done
@@ -113,8 +113,7 @@ describe('the focus after a dialog, the inbox or a form', () => {
     }));
 
   test("a board's batch, once done, leaves the focus on the bar's Clear (its move select is disabled with nothing ticked)", () =>
-    asUser(suite, 'hantai.lead', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue`);
+    asUserOn(suite, 'hantai.lead', '/campaigns/1/board?kind=clue', async ({ page }) => {
       await page.getByTestId('board').waitFor();
       await page.getByTestId('select-cards').click();
       await page.locator('[data-testid=column-found] article[data-card-id]').first().click();
@@ -139,8 +138,7 @@ describe('the focus after a dialog, the inbox or a form', () => {
 
   test("a request for more time sent from the drawer leaves the focus in the drawer, as the item is read again", async () => {
     const own = await officersClueDueLater(suite.database);
-    await asUser(suite, 'hantai.officer', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?kind=clue&item=${own.id}`);
+    await asUserOn(suite, 'hantai.officer', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('action-ask').click();
       const form = drawer.getByTestId('ask-form');

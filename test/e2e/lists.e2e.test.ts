@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { listColumnLabels, type ListPage } from '../../api/contracts/lists';
 import type { Flow } from '../../api/contracts/flow';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn, downloadedBytes } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, asUserOn, browserSuite, campaignOf, cardIds, chineseDay, placeholderCut, signedIn, downloadedBytes } from './browser-kit';
 import { messages } from '../../web/src/i18n/messages';
 import { pdfPageSizes } from './pdf-text';
 
@@ -163,8 +163,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('a filter in the address the server refuses (an old bookmark) is said under the filters, which clear it', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?quiet=abc`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues?quiet=abc', async ({ page }) => {
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
       // Nothing is there to export or print (an export would have been the refusal).
@@ -268,8 +267,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('the state and assignee filters are named for what they filter, not after their first option, and the page has one h1, in both languages', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues', async ({ page }) => {
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       const filters = page.getByTestId('list-filters');
       // Named "全部状态", a choice read "全部状态, 核查中": the name said the opposite of what was chosen.
@@ -290,8 +288,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('the responsibility list groups unit → person and prints on A4', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
-      await page.goto(`${suite.server.url}/campaigns/1/lists/responsibility?overdue=true`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/responsibility?overdue=true', async ({ context, page }) => {
       await page.locator('[data-testid=list-table] tr.list-group').first().waitFor();
       const overdue = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/responsibility?overdue=true&limit=50');
       expect(overdue.total).toBeGreaterThan(0);
@@ -434,8 +431,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('printing a list prints every row of it as filtered and sorted, from the button or Ctrl+P, and says 共 N 条; the browser’s own print of a page says it is one page', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
-      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?sort=foundAt`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues?sort=foundAt', async ({ context, page }) => {
       await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').first().waitFor();
       const whole = await apiCall<ListPage>(suite.server.url, context, 'GET', '/api/campaigns/1/lists/clues?sort=foundAt&limit=500');
       expect(whole.total).toBeGreaterThan(50);
@@ -500,8 +496,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('the clue list prints on A4 landscape, one line a clue where it can: no category or name broken between two characters, no column past the page', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/1/lists/clues?unit=hantai`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues?unit=hantai', async ({ page }) => {
       await page.locator('[data-testid=list-table] tbody tr[data-testid^=row-]').first().waitFor();
       await page.emulateMedia({ media: 'print' });
       // The page area of A4 landscape within its margins, at 96 px an inch.
@@ -607,8 +602,7 @@ describe('the three lists in Chromium', () => {
     }));
 
   test('a list open on a lead\'s screen shows what the office changes meanwhile within seconds, with no reload', () =>
-    asUser(suite, 'hantai.lead', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=verifying`);
+    asUserOn(suite, 'hantai.lead', '/campaigns/1/lists/clues?state=verifying', async ({ page }) => {
       const row = page.locator('[data-testid=list-table] tbody tr[data-testid^=row-clue-]').first();
       const id = Number((await row.getAttribute('data-testid'))?.slice('row-clue-'.length));
       const office = await apiSession(suite, 'office');
@@ -738,8 +732,7 @@ describe('the three lists in Chromium', () => {
 
   // Last: it changes the clues the tests above read.
   test('a batch of one item says so in English: "1 item will be changed", not "1 items"', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues', async ({ page }) => {
       await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
       await page.getByTestId('lang-toggle').click();
       await page.locator('[data-testid=list-table] tbody input[type=checkbox]:not([disabled])').first().check();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, cardIds, type WireBoard } from './browser-kit';
+import { apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf, cardIds, type WireBoard } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -52,9 +52,8 @@ describe('a page that cannot be shown', () => {
     }));
 
   test('a session ended elsewhere: one sign-in returns to the page the user was on, filters and all', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
-      const listPath = `/campaigns/${campaignOf(page)}/lists/clues`;
-      await page.goto(`${suite.server.url}${listPath}`);
+    asUserOn(suite, 'office', '/campaigns/1/lists/clues', async ({ context, page }) => {
+      const listPath = '/campaigns/1/lists/clues';
       const state = page.locator('select[name=state]');
       await state.locator('option[value=verifying]').waitFor({ state: 'attached' });
       // Ended on the server (signed out in another tab, or by the administrator); the browser still holds the cookie.
@@ -97,9 +96,8 @@ describe('a page that cannot be shown', () => {
     }));
 
   test('a wall whose session ends goes to the sign-in at the next change, not on showing what it had', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
+    asUserOn(suite, 'office', '/campaigns/1/wall', async ({ context, page }) => {
       const campaignId = campaignOf(page);
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       await page.locator('[data-testid=wall-status]:not(.offline)').waitFor();
       // The session ends on the server (signed out elsewhere, the account disabled) while the wall's stream is open.
       const cookies = await context.cookies(suite.server.url);
@@ -177,8 +175,7 @@ describe('a page that cannot be shown', () => {
 
 describe('a read that fails inside a page', () => {
   test('a board filter the server refuses is said in place of the columns, under the toolbar that clears it', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?quiet=abc`);
+    asUserOn(suite, 'office', '/campaigns/1/board?quiet=abc', async ({ page }) => {
       const failed = page.getByTestId('board-failed');
       await expect.poll(() => failed.textContent()).toBe('看板加载失败（进展）：应为数字');
       expect(await page.getByTestId('page-trouble').count()).toBe(0);
@@ -189,9 +186,8 @@ describe('a read that fails inside a page', () => {
     }));
 
   test("a link to another unit's board or list, opened by a lead, says the unit is not theirs, by its name, rather than showing it empty", () =>
-    asUser(suite, 'hantai.lead', async ({ page }) => {
+    asUserOn(suite, 'hantai.lead', '/campaigns/1/board?unit=xingzhen', async ({ page }) => {
       const campaign = `${suite.server.url}/campaigns/${campaignOf(page)}`;
-      await page.goto(`${campaign}/board?unit=xingzhen`);
       await expect.poll(() => page.getByTestId('board-failed').textContent()).toBe('看板加载失败（承办单位）：刑侦支队不在您可查看的范围内（您可查看本单位及下级单位的事项）');
       expect(await page.locator('select[name=unit]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('刑侦支队');
       await page.goto(`${campaign}/lists/clues?unit=xingzhen`);
@@ -350,9 +346,8 @@ describe('a read that fails inside a page', () => {
     }, { locale: 'en-US' }));
 
   test('the wall keeps its figures while a read of them fails, says they are not up to date, and reads them again by itself', () =>
-    asUser(suite, 'office', async ({ context, page }) => {
+    asUserOn(suite, 'office', '/campaigns/1/wall', async ({ context, page }) => {
       const campaignId = campaignOf(page);
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
       const figures = page.getByTestId('wall-figures');
       await figures.waitFor();
       const status = page.getByTestId('wall-status');

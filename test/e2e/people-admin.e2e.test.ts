@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { artifacts, asUser, browserSuite, signedIn } from './browser-kit';
+import { artifacts, asUser, asUserOn, browserSuite, signedIn } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -220,8 +220,7 @@ describe('people administration in the browser', () => {
     }
   });
   test('what the administrator typed in a new account or a CSV is still there after another tab, until it is sent', () =>
-    asUser(suite, 'admin', async ({ page }) => {
-      await page.goto(`${suite.server.url}/admin/people`);
+    asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
       const form = page.getByTestId('new-user-form');
       await form.locator('input[name=username]').fill('zheng.shi');
       await form.locator('input[name=displayName]').fill('郑十');
@@ -268,8 +267,7 @@ describe('people administration in the browser', () => {
       expect(await csv.inputValue()).toBe('');
     }));
   test('the page is headed, its tab list named and each tab\'s panel headed; each row\'s buttons are named with their user, and the notice\'s close button says what it does', () =>
-    asUser(suite, 'admin', async ({ page }) => {
-      await page.goto(`${suite.server.url}/admin/people`);
+    asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
       await page.getByTestId('users-table').waitFor();
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('人员与单位管理');
       const tabList = page.getByRole('tablist', { name: '人员与单位管理栏目' });

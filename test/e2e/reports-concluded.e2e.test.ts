@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { concludeCampaign } from '../support/concluded-campaign';
 import { testNow } from '../support/test-database';
-import { artifacts, asUser, browserSuite } from './browser-kit';
+import { artifacts, asUserOn, browserSuite } from './browser-kit';
 
 /**
  * The whole-campaign and date-range charts of a campaign concluded three weeks before the server's clock (2026-06-15),
@@ -17,8 +17,7 @@ const suite = browserSuite({
 
 describe('a concluded campaign’s report charts', () => {
   test('run the whole campaign and a range past the conclusion to it, marked and said in both languages, with no today', () =>
-    asUser(suite, 'office', async ({ page }) => {
-      await page.goto(`${suite.server.url}/campaigns/1/reports?scope=whole`);
+    asUserOn(suite, 'office', '/campaigns/1/reports?scope=whole', async ({ page }) => {
       const charts = page.locator(`[data-testid=flow-charts][data-concluded="${concludedAt}"]`);
       await charts.waitFor();
       expect(await charts.getAttribute('data-window')).toBe('2026-01-01/2026-05-25');

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine, downloadedBytes } from './browser-kit';
+import { apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf, chineseDay, englishDay, signedIn as signedInAs, wrapsLine, downloadedBytes } from './browser-kit';
 import { reportColumnLabels, reportFigureLabels } from '../../engine/report/report.labels';
 import type { Flow } from '../../api/contracts/flow';
 import { demoPassword } from '../support/test-database';
@@ -26,6 +26,11 @@ function asOffice(test: (session: { context: BrowserContext; page: Page; campaig
   return asUser(suite, 'office', ({ context, page }) => test({ context, page, campaignId: campaignOf(page) }));
 }
 
+/** asOffice, starting on the page `start` of the app rather than on the board (see asUserOn). */
+function asOfficeOn(start: string, test: (session: { context: BrowserContext; page: Page; campaignId: number }) => Promise<void>): Promise<void> {
+  return asUserOn(suite, 'office', start, ({ context, page }) => test({ context, page, campaignId: campaignOf(page) }));
+}
+
 /** A screenshot of a whole page that scrolls inside its main area: the window is made as tall as that area first. */
 async function wholePage(page: Page, main: string, path: string): Promise<void> {
   const height = await page.getByTestId(main).evaluate((element) => element.scrollHeight + element.getBoundingClientRect().top);
@@ -38,8 +43,11 @@ async function wholePage(page: Page, main: string, path: string): Promise<void> 
 /** Opens the campaign's survey report and waits until the page is reading that phase. */
 async function openSurveyReport(page: Page, campaignId: number): Promise<void> {
   await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
-  await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+  await surveyReportShown(page);
 }
+
+/** Waits until the page opened on the survey report is reading that phase. */
+const surveyReportShown = (page: Page) => page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
 
 /** The page as printed: the print style, in the page area of A4 landscape within its 10 mm margins, at 96 px an inch. */
 async function asPrinted(page: Page): Promise<void> {
@@ -64,12 +72,12 @@ async function downloadCsv(page: Page): Promise<{ name: string; header: string }
 
 describe('reports, battle map and wall in Chromium', () => {
   test('the survey report shows the API’s figures and exports CSV in the chosen language', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
       const live = await api<{ total: { figures: Record<string, number> }; span: { to: string } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const solved = live.total.figures.casesSolved;
       expect(solved).toBeGreaterThan(0);
 
-      await openSurveyReport(page, campaignId);
+      await surveyReportShown(page);
       // A phase left in March holds its figures as of its end, not as of today (Beijing time, eight hours ahead of UTC).
       const ended = new Date(Date.parse(live.span.to) + 8 * 3_600_000).toISOString();
       expect(await page.getByTestId('report-span').textContent()).toContain(`数据截至 ${chineseDay(ended)} ${ended.slice(11, 16)}`);
@@ -110,14 +118,13 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test("a branch's own report and a category's: chosen from the lists, their figures the API's for that scope, the export named for it, the frozen comparison left to the whole campaign", async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
       const scoped = await api<{ unit: string | null; total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai`);
       const whole = await api<{ total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
       const found = scoped.total.figures.cluesFound ?? 0;
       expect(found).toBeGreaterThan(0);
       expect(found).toBeLessThan(whole.total.figures.cluesFound ?? 0);
 
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=survey`);
       await page.getByTestId('frozen-verdict').waitFor();
       await page.getByTestId('report-unit').selectOption('hantai');
       await page.getByTestId('report-heading-unit').filter({ hasText: '汉台分局' }).waitFor();
@@ -249,8 +256,8 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test("printed on A4 landscape, every figure of the tables stays on one line and every table fits the page, with sums as large as a province's, in Chinese and in English", async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
-      await openSurveyReport(page, campaignId);
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
+      await surveyReportShown(page);
       await page.getByTestId('by-category-outcomes').waitFor();
       await asPrinted(page);
       for (const language of ['zh', 'en'] as const) {
@@ -295,13 +302,12 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test("a solve rate past 100% is marked for the note under its table, which says how it is counted; the steps from clue to prosecution are counts, not a funnel that grows; each unit's filed and solved bars are both seen", async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    await asOfficeOn('/campaigns/1/reports?phase=crackdown', async ({ context, page, campaignId }) => {
       type Row = { figures: Record<string, number>; solveRate: number | null };
       const live = await api<{ byUnit: Record<string, Row> }>(context, `/api/campaigns/${campaignId}/report?phase=crackdown`);
       const past = Object.entries(live.byUnit).find(([, row]) => (row.solveRate ?? 0) > 1);
       const atMost = Object.entries(live.byUnit).find(([, row]) => row.solveRate !== null && row.solveRate <= 1);
       if (past === undefined || atMost === undefined) throw new Error('the demo crackdown has a unit that solved more cases than it filed, and one that did not');
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?phase=crackdown`);
       await page.locator('[data-testid=report-document][data-phase=crackdown]').waitFor();
       const table = page.getByTestId('by-unit-work');
       // The heading says how the rate is counted, where it is read.
@@ -348,10 +354,10 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test("a frozen phase's period is said as the days it ran, the instants in its title; the comparison says a figure that agrees as such", async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
       const survey = await api<{ span: { from: string; to: string } }>(context, `/api/campaigns/${campaignId}/reports/survey`);
       const beijing = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
-      await openSurveyReport(page, campaignId);
+      await surveyReportShown(page);
       const period = page.getByTestId('report-span-period');
       // Before: "2026年1月1日 07:30 – 2026年3月31日 17:00", read as a window set to the minute.
       expect(await period.textContent()).toBe(`${chineseDay(beijing(survey.span.from))} – ${chineseDay(beijing(new Date(Date.parse(survey.span.to) - 1).toISOString()))}`);
@@ -391,8 +397,8 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the frozen comparison stays with its phase: the whole campaign and a date range show none, and a range covers the dates its inputs show', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
-      await openSurveyReport(page, campaignId);
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
+      await surveyReportShown(page);
       await page.getByTestId('frozen-verdict').waitFor();
       expect(await page.getByTestId('frozen-verdict').getAttribute('class')).toContain('rp-chip-ok');
       // The survey was advanced with criteria unmet: beside its frozen stamp, who advanced it, what was unmet, and why.
@@ -459,10 +465,9 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('a phase or a scope the report has not is a page not found, in either language, with the way back; a known phase still shows its report', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    const address = '/campaigns/1/reports?scope=phase&phase=nosuch';
+    await asOfficeOn(address, async ({ context, page, campaignId }) => {
       const trouble = page.getByTestId('page-trouble');
-      const address = `/campaigns/${campaignId}/reports?scope=phase&phase=nosuch`;
-      await page.goto(`${suite.server.url}${address}`);
       await expect.poll(() => trouble.locator('h1').textContent()).toBe('页面不存在');
       // The notice names the address as typed: the part that names no report is in its query.
       expect(await trouble.locator('p').textContent()).toContain(address);
@@ -495,9 +500,8 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('a filter the controls could not have written is refused by name, shown in its control, and left by choosing another value', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
+    await asOfficeOn('/campaigns/1/reports?category=abc', async ({ context, page, campaignId }) => {
       const failed = page.getByTestId('report-failed');
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/reports?category=abc`);
       await expect.poll(() => failed.textContent()).toBe('报告加载失败（类别）：应为数字，或 none（无）');
       expect(await page.getByTestId('report-document').count()).toBe(0);
       // The category select shows what the address says, not a category it is not reading; nothing is there to export or print.
@@ -633,8 +637,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the battle map draws the eleven counties; a county opens the board filtered to its unit, a unit or category name in the grid its report', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+    await asOfficeOn('/campaigns/1/battle-map', async ({ context, page, campaignId }) => {
       const counties = page.locator('[data-testid=county-map] path.county');
       await counties.first().waitFor();
       expect(await counties.count()).toBe(11);
@@ -741,8 +744,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the wall shows the map, the key figures and the timeline', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+    await asOfficeOn('/campaigns/1/wall', async ({ context, page, campaignId }) => {
       await page.locator('[data-testid=wall] [data-testid=county-map] path.county').first().waitFor();
       expect(await page.locator('[data-testid=wall] path.county').count()).toBe(11);
       await page.getByTestId('wall-figures').waitFor();
@@ -878,8 +880,7 @@ describe('reports, battle map and wall in Chromium', () => {
   });
 
   test('the wall keeps up with a campaign whose changes never pause', async () => {
-    await asOffice(async ({ context, page, campaignId }) => {
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
+    await asOfficeOn('/campaigns/1/wall', async ({ context, page, campaignId }) => {
       await page.getByTestId('wall-figures').waitFor();
       await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
       const before = await page.getByTestId('wall-figures').textContent();
