@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => ({
     expect: { poll: { timeout: 10_000 } },
     // The scripts the tests start as threads or processes (write workers, operator commands) bundled once a run.
     globalSetup: [fileURLToPath(new URL('test/support/script-bundles.ts', import.meta.url))],
-    // Every *.test.ts of the repository, in three projects (which inherit what is above, arrays added to):
+    // Every *.test.ts of the repository, in four projects (which inherit what is above, arrays added to):
     projects: [
       // The engine's, the API's, the database's and the load's tests run one after another in a worker that keeps the
       // modules they import: loading them afresh for each of some 130 files took two of CI's worker-minutes.
@@ -65,6 +65,26 @@ export default defineConfig(({ mode }) => ({
       // 28 CPU seconds so against 39, six browser files 85 and 95 against 94 and 103 (none needs a process of its own:
       // none changes folder, exits or handles signals). The server's files, sharing their modules, gained nothing.
       { extends: true, test: { name: 'web', include: ['**/web/src/**/*.test.ts', '**/web/src/**/*.test.tsx'], exclude: ['**/node_modules/**', '**/dist/**'], pool: 'threads' } },
+      // The server's tests of what a libSQL server could change, a second time, each file's databases on a real sqld of its own
+      // (see testDatabaseKind): two processes on one database, sessions and the login limits, retries and their kept answers,
+      // the live stream, the deadline sweep with its escalations and deliveries, moves and changes of items one by one and
+      // together, files and imports. In the same run as the rest rather than a run after it: its files fill the gaps the
+      // others leave (a second run waited on its own start and on its last file alone, some 10 s of CI).
+      {
+        extends: true,
+        test: {
+          name: 'sqld',
+          include: [
+            '**/api/auth/*.test.ts',
+            '**/api/routes/{attachments,escalations,events,health,import,intake,item-changes,items,retries,session}.test.ts',
+            '**/api/services/{deadline-sweep,moves-together}.test.ts',
+            '**/test/load/two-processes.test.ts',
+          ],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          isolate: false,
+          provide: { testDatabaseKind: 'sqld' },
+        },
+      },
       // The browser tests, as the pages' tests, and with the run's Chromium, which their files connect to (started only
       // when a browser test runs: `npm run test:unit` and the pages' tests need no Chromium).
       {

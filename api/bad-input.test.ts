@@ -183,7 +183,7 @@ describe('bad input, on every route of the API description', () => {
       }
     }
     // Most of what is sent is wrong somewhere: the test checks refusals, not only answers (at the usual 12 draws a
-    // route, over 300; the pass against a libSQL server draws 6, see package.json's test:sqld).
+    // route, over 300; the pass against a libSQL server draws 6, see the sqld project in vite.config.ts).
     expect(refused).toBeGreaterThan(25 * runs);
     // Some 900 requests: on a libSQL server, under a full test run, it takes longer than the usual limit.
   }, 180_000);

@@ -4,6 +4,7 @@ import { clues } from '../../db/schema';
 import { health as healthSchema, type Health } from '../contracts/health';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
 import { testDatabase } from '../../test/support/test-database';
+import { testDatabaseKind } from '../../test/support/database-kind';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -26,10 +27,11 @@ const health = async (): Promise<Health> => {
 describe('GET /api/health', () => {
   it('answers without a session, naming the database it runs on and where moves commit', async () => {
     const answer = await health();
+    const onServer = (await testDatabaseKind()) === 'sqld';
     expect(answer.ok).toBe(true);
-    expect(answer.database).toBe(process.env.BATTLEMAP_TEST_DB === 'sqld' ? 'server' : 'file');
+    expect(answer.database).toBe(onServer ? 'server' : 'file');
     // A libSQL server keeps its own connections: there the moves commit on the main thread.
-    expect(answer.writes.worker).toBe(process.env.BATTLEMAP_TEST_DB === 'sqld' ? 'none' : 'working');
+    expect(answer.writes.worker).toBe(onServer ? 'none' : 'working');
   });
 
   it('counts the write transactions and the writes they held, so an operator can see how many moves a commit carries', async () => {
@@ -51,6 +53,6 @@ describe('GET /api/health', () => {
     expect(transactions).toBeLessThanOrEqual(3);
     // On a local file each request's session read answers at once, so the three reach the queue in one turn and share a commit;
     // a libSQL server answers them over the network one by one, and the first may start a transaction before the others arrive.
-    if (process.env.BATTLEMAP_TEST_DB !== 'sqld') expect(transactions).toBe(1);
+    if ((await testDatabaseKind()) === 'file') expect(transactions).toBe(1);
   });
 });

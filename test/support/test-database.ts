@@ -6,6 +6,7 @@ import { seedDemoCampaign } from '../../api/services/demo';
 import { hashPassword } from '../../api/auth/password';
 import { startSqld } from './sqld';
 import { bundleOf } from './bundle-of';
+import { testDatabaseKind } from './database-kind';
 
 export const demoPassword = 'battlemap';
 
@@ -27,8 +28,8 @@ const writeWorkerScript = new URL('../../api/write-worker.ts', import.meta.url);
 /**
  * A real libSQL database in its own temp folder, migrated, and seeded with
  * the demo campaign unless told otherwise. One per test file; removed by
- * `drop`. By default an embedded file; with BATTLEMAP_TEST_DB=sqld a libSQL
- * server (sqld) of its own on 127.0.0.1, reached over HTTP.
+ * `drop`. An embedded file; in the 'sqld' project (see testDatabaseKind) a
+ * libSQL server (sqld) of its own on 127.0.0.1, reached over HTTP.
  * Every demo user gets the same real scrypt hash (at a small cost: see testCost), computed once per process.
  */
 export async function testDatabase(
@@ -47,7 +48,7 @@ export async function testDatabase(
   } = {},
 ): Promise<Database & { folder: string; drop(): Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'battlemap-test-'));
-  const sqld = process.env.BATTLEMAP_TEST_DB === 'sqld' ? await startSqld(folder) : null;
+  const sqld = (await testDatabaseKind()) === 'sqld' ? await startSqld(folder) : null;
   // With the server's own write worker, so that moves commit on its thread as they do in the server; without it
   // for a test that watches the moves' own calls, which a spy sees only on this thread.
   const writeWorker = options.writeWorker === false ? undefined : await bundleOf(options.writeWorker === true || options.writeWorker === undefined ? writeWorkerScript : options.writeWorker);
