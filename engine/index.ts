@@ -14,7 +14,7 @@ export * from './item/permissions';
 export { creationRefusal } from './item/create';
 export type { ItemFacts } from './item/kind';
 export { extensionRequestOf, leadExtensionRefusal, ownRequestRefusal, type ExtensionRequest, type WithExtensionRequest } from './item/extension';
-export type { CreateEvent, Replayed } from './item/replay';
+export type { CreateEvent, Replayed, ReplayFailure } from './item/replay';
 export * from './clue/clue.model';
 export { canonicalCaseNumber } from './clue/case-number';
 export * from './clue/clue.kind';

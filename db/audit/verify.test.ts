@@ -2,6 +2,7 @@ import type { InValue } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detachFile } from '../../api/services/attachments';
 import { testDatabase, testNow } from '../../test/support/test-database';
+import { auditHash } from './hash';
 import { mismatchesNamed, verifyAudit, type Mismatch } from './verify';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
@@ -153,6 +154,52 @@ describe('the verification of attached files', () => {
       differing([{ seq: removal.seq, subject: removed.subject, subjectId: removed.subject_id, reason: said(`attached file ${removed.id}: its remove entry names it, but it is not marked removed`) }]),
     );
     await database.client.execute({ sql: 'update attachments set removed_at = ? where id = ?', args: [testNow.toISOString(), removed.id] });
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the verification of an item whose log does not replay', () => {
+  it('names the item and why: the event by its place and name, refused in the state the item had reached', async () => {
+    // A clue still found, and its log with one entry more, chained as the log chains them: a filing, which a found clue cannot take.
+    const clue = await one<{ id: number; campaign_id: number; unit_id: string; category_id: number | null }>(
+      `select id, campaign_id, unit_id, category_id from clues where state = 'found' order by id limit 1`,
+    );
+    const { n: logged } = await one<{ n: number }>(`select count(*) as n from audit_log where subject = 'clue' and subject_id = ?`, [clue.id]);
+    const newest = await one<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+    const filing = { type: 'clue.file', payload: { caseNumber: 'A6107000001', conclusion: '经核查属实' }, meta: { itemId: clue.id, at: testNow.toISOString(), dueAt: null, campaignConcluded: false } };
+    const entry = {
+      seq: newest.seq + 1,
+      at: testNow.toISOString(),
+      actorId: null,
+      campaignId: clue.campaign_id,
+      subject: 'clue',
+      subjectId: clue.id,
+      event: 'clue.file',
+      fromState: 'found',
+      toState: 'filed',
+      payload: JSON.stringify(filing),
+      version: logged + 1,
+      unitId: clue.unit_id,
+      categoryId: clue.category_id,
+    };
+    await database.client.execute({
+      sql: `insert into audit_log (seq, at, actor_id, campaign_id, subject, subject_id, event, from_state, to_state, payload, version, unit_id, category_id, prev_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [entry.seq, entry.at, entry.actorId, entry.campaignId, entry.subject, entry.subjectId, entry.event, entry.fromState, entry.toState, entry.payload, entry.version, entry.unitId, entry.categoryId, newest.hash, auditHash(newest.hash, entry)],
+    });
+    try {
+      expect(await verifyAudit(database.db)).toEqual(
+        differing([
+          {
+            subject: 'clue',
+            subjectId: clue.id,
+            reason: { zh: `回放失败：第 ${logged + 1} 个事件「立案侦查」在「新发现」状态下不被接受`, en: `replay failed: its event ${logged + 1} ("File a case") is not accepted in the state "Found"` },
+          },
+        ]),
+      );
+    } finally {
+      await database.client.execute({ sql: 'delete from audit_log where seq = ?', args: [entry.seq] });
+    }
     expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
   });
 });

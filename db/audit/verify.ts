@@ -6,6 +6,7 @@ import type { Db } from '../client';
 import { attachments, auditLog, campaigns, clues, problems } from '../schema';
 import { columnsOf } from '../items/store';
 import { auditHash, genesisHash } from './hash';
+import { replayFailureLabel } from './replay-failure';
 
 /** Where an attach or remove entry stands in the log, and the item it names. */
 interface FileEntry {
@@ -207,8 +208,7 @@ export async function verifyAudit(db: Db, expected?: ExpectedEntry): Promise<Ver
         const replayed = subject === 'clue' ? replayClue(log) : replayProblem(log);
         events.delete(`${subject}:${row.id}`);
         if (!replayed.ok) {
-          // The engine says why in English only (a machine's error, for whoever reads the code).
-          mismatches.add({ subject, subjectId: row.id, reason: { zh: `回放至其第 ${replayed.index} 个事件时失败：${replayed.reason}`, en: `replay failed at its event ${replayed.index}: ${replayed.reason}` } });
+          mismatches.add({ subject, subjectId: row.id, reason: replayFailureLabel(subject, replayed) });
           continue;
         }
         if (replayed.state !== row.state || replayed.version !== row.version || JSON.stringify(replayed.context) !== JSON.stringify(row.context)) {

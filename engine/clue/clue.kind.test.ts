@@ -147,6 +147,8 @@ describe('the rules each move carries', () => {
     // Stored before numbers were normalised: the log replays to what was stored then.
     const typedThen = { ...filed.event, caseNumber: 'ａ６１０７０００２９２' };
     expect(replayClue([created.event, verifying.event, typedThen])).toMatchObject({ ok: true, context: { caseNumber: 'ａ６１０７０００２９２' } });
+    // A log with the verification lost: the filing is refused in the state the clue is then in, and said so by its place.
+    expect(replayClue([created.event, filed.event])).toEqual({ ok: false, why: 'refused', index: 1, state: 'found', event: 'clue.file' });
   });
 
   it('refuses a case number longer than 64 characters as it is stored, naming the field', () => {
@@ -530,14 +532,14 @@ describe('creation and replay', () => {
   });
 
   it('refuses a replay that does not start with the create event', () => {
-    expect(replayClue([])).toMatchObject({ ok: false, index: 0 });
+    expect(replayClue([])).toEqual({ ok: false, why: 'not-created', index: 0 });
   });
 
   it('reports an event it cannot evaluate (no meta: not written by decide) by its index instead of throwing', () => {
     const created = createClue(100, newClue, actors.office, rules, now);
     if (!created.ok) throw new Error('the clue was not created');
     const replayed = replayClue([created.event, { type: 'clue.verify' }]);
-    expect(replayed).toMatchObject({ ok: false, index: 1, reason: expect.stringContaining('event 1 cannot be replayed in state found') });
+    expect(replayed).toMatchObject({ ok: false, why: 'unreadable', index: 1, state: 'found', event: 'clue.verify' });
   });
 });
 

@@ -9,9 +9,21 @@ export interface CreateEvent<Context> {
   readonly meta: EventMeta & { readonly actor: Actor };
 }
 
-export type Replayed<State, Context> =
-  | { readonly ok: true; readonly state: State; readonly context: Context; readonly version: number }
-  | { readonly ok: false; readonly index: number; readonly reason: string };
+export type Replayed<State, Context> = { readonly ok: true; readonly state: State; readonly context: Context; readonly version: number } | ReplayFailure<State>;
+
+/**
+ * Why an item's log does not replay, for the verifier to say in either language: its first event creates nothing;
+ * the machine refused an event (of type `event`, as the log has it) in the state reached; or could not even
+ * evaluate it (an event without its meta, written by something other than decide()), with the machine's own error,
+ * which is for whoever reads the code.
+ */
+export type ReplayFailure<State> =
+  | { readonly ok: false; readonly why: 'not-created'; readonly index: 0 }
+  | { readonly ok: false; readonly why: 'refused'; readonly index: number; readonly state: State; readonly event: string }
+  | { readonly ok: false; readonly why: 'unreadable'; readonly index: number; readonly state: State; readonly event: string; readonly error: string };
+
+/** An event's type as the log holds it, whatever the log holds. */
+const typeOf = (event: unknown): string => String((event as { type?: unknown } | null)?.type);
 
 /**
  * Rebuilds an item from its audit events alone: the create event, then each
@@ -25,7 +37,7 @@ export function replayItem<State extends string, Context, EventType extends stri
 ): Replayed<State, Context> {
   const first = events[0] as CreateEvent<Context> | undefined;
   if (first === undefined || first.type !== `${kind.name}.create`) {
-    return { ok: false, index: 0, reason: `the first event must be ${kind.name}.create` };
+    return { ok: false, why: 'not-created', index: 0 };
   }
   let current = kind.initial(first.input);
   for (let index = 1; index < events.length; index++) {
@@ -36,9 +48,9 @@ export function replayItem<State extends string, Context, EventType extends stri
     try {
       next = kind.step(current.state, current.context, events[index] as Event);
     } catch (error) {
-      return { ok: false, index, reason: `event ${index} cannot be replayed in state ${current.state}: ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, why: 'unreadable', index, state: current.state, event: typeOf(events[index]), error: error instanceof Error ? error.message : String(error) };
     }
-    if (next === null) return { ok: false, index, reason: `the machine refused event ${index} in state ${current.state}` };
+    if (next === null) return { ok: false, why: 'refused', index, state: current.state, event: typeOf(events[index]) };
     current = next;
   }
   return { ok: true, state: current.state, context: current.context, version: events.length };
