@@ -5,7 +5,6 @@ import solid from 'vite-plugin-solid';
 import { firstRenderChunks } from './web/build/first-render-chunks.js';
 import { precompress } from './web/build/compress.js';
 import { preloadApp } from './web/build/preload-app.js';
-import { TypeCheckFirst } from './test/support/type-check-first.js';
 
 /**
  * One config for the web build (root web/, output dist/web), the dev server
@@ -48,8 +47,6 @@ export default defineConfig(({ mode }) => ({
     // A condition polled for waits up to 10 s, not 1: with two files running, a screen can take longer
     // to catch up. Only a failing test waits that long.
     expect: { poll: { timeout: 10_000 } },
-    // The type check (a test of its own) starts first, beside the first browser tests.
-    sequence: { sequencer: TypeCheckFirst },
     // The scripts the tests start as threads or processes (write workers, operator commands) bundled once a run.
     globalSetup: [fileURLToPath(new URL('test/support/script-bundles.ts', import.meta.url))],
     // Every *.test.ts of the repository, in four projects (which inherit what is above, arrays added to):
