@@ -1,7 +1,4 @@
-import type { ReplayFailure } from '../../engine';
-import { clueCreateLabel, clueEventLabels, clueStateLabels } from '../../engine/clue/clue.labels';
-import type { Label } from '../../engine/labels';
-import { problemCreateLabel, problemEventLabels, problemStateLabels } from '../../engine/problem/problem.labels';
+import { clueCreateLabel, clueEventLabels, clueStateLabels, problemCreateLabel, problemEventLabels, problemStateLabels, type Label, type ReplayFailure } from '../../engine';
 
 /** A name from a table of labels, or the log's own word where the table has none (a log written by something else). */
 const named = (labels: Readonly<Record<string, Label>>, key: string): Label => labels[key] ?? { zh: key, en: key };
