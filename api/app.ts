@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { UnofficialStatusCode } from 'hono/utils/http-status';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { serveWebApp } from './middleware/web-static';
 import { actorOf, loadViewer } from './middleware/viewer';
 import { campaignRoutes } from './routes/campaigns';
 import { campaignAdminRoutes } from './routes/campaign-admin';
+import { AccountChanges } from './services/account-changes';
 import { isMapUploadPath, maxMapBytes } from './services/campaign-admin-map';
 import { isAttachmentUploadPath } from './services/attachments';
 import { maxAttachmentBytes } from './contracts/attachments';
@@ -71,6 +73,15 @@ function apiRoutes(options: AppOptions) {
   // People and units are the administrator's, a campaign's settings the office's: said before any request's shape is.
   const guarded = router();
   guarded.use('/admin/*', adminFirst);
+  // A change of accounts, units or sessions saved: this process's open event streams ask now whether theirs still hold.
+  const accounts = new AccountChanges();
+  const tellStreams = createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.ok) accounts.changed();
+  });
+  guarded.use('/admin/*', tellStreams);
+  guarded.on('DELETE', '/session', tellStreams);
+  guarded.use('/session/password', tellStreams);
   // Reading the campaigns and a campaign's map is everyone's (the switcher, the battle map): only their changes are the office's.
   guarded.use('/campaigns', (c, next) => (c.req.method === 'POST' ? officeFirst(c, next) : next()));
   guarded.use('/campaigns/:id/map', (c, next) => (c.req.method === 'GET' ? next() : officeFirst(c, next)));
@@ -94,10 +105,14 @@ function apiRoutes(options: AppOptions) {
     .route('/', batchRoutes(database, clock))
     .route(
       '/',
-      eventRoutes(feed, async (token) => {
-        const user = await sessionHolder(database, token, clock(), options.session);
-        return user === null ? null : actorOf(user, await unitTree());
-      }),
+      eventRoutes(
+        feed,
+        async (token) => {
+          const user = await sessionHolder(database, token, clock(), options.session);
+          return user === null ? null : actorOf(user, await unitTree());
+        },
+        accounts,
+      ),
     )
     .route('/', itemRoutes('clue', database, clock))
     .route('/', itemRoutes('problem', database, clock))

@@ -31,8 +31,8 @@ interface Received {
   data: string;
 }
 
-/** Opens the event stream and collects events until `enough` says so (or 10 s pass). */
-async function collect(session: Session, until: (events: Received[]) => boolean, headers: Record<string, string> = {}, query = '') {
+/** Opens the event stream and collects events until `enough` says so (or `timeoutMs` pass). */
+async function collect(session: Session, until: (events: Received[]) => boolean, headers: Record<string, string> = {}, query = '', timeoutMs = 10_000) {
   const controller = new AbortController();
   const response = await session.send('GET', `/api/events${query}`, undefined, headers);
   expect(response.status).toBe(200);
@@ -41,11 +41,16 @@ async function collect(session: Session, until: (events: Received[]) => boolean,
   const decoder = new TextDecoder();
   const events: Received[] = [];
   let buffer = '';
-  const timeout = setTimeout(() => controller.abort(), 10_000);
-  const opened = { events, done: (async () => {
+  const timeout = setTimeout(() => controller.abort(), timeoutMs);
+  /** Why the collecting stopped: `until` said enough, the server ended the stream, or the time given passed. */
+  const ended: { by: 'enough' | 'server' | 'timeout' } = { by: 'enough' };
+  const opened = { events, ended, done: (async () => {
     while (!until(events) && !controller.signal.aborted) {
       const chunk = await Promise.race([reader.read(), new Promise<{ done: true; value: undefined }>((r) => controller.signal.addEventListener('abort', () => r({ done: true, value: undefined })))]);
-      if (chunk.done) break;
+      if (chunk.done) {
+        ended.by = controller.signal.aborted ? 'timeout' : 'server';
+        break;
+      }
       buffer += decoder.decode(chunk.value, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) !== -1) {
@@ -111,6 +116,37 @@ describe('GET /api/events', () => {
     // The officer, signed in still, reads Nanzheng's changes from a stream opened again.
     expect((await officer.send('GET', '/api/session')).status).toBe(200);
     expect((await admin.send('PATCH', `/api/admin/users/${moved?.id}`, { unitId: 'hantai' })).status).toBe(200);
+  });
+
+  it('ends at once, with no change to send and before its heartbeat, the stream of a session signed out, of an account disabled or moved to another unit, or whose sessions the administrator ended', async () => {
+    const admin = await signIn(appA, 'admin');
+    const accounts = await database.db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, ['chenggu.officer', 'mianxian.officer', 'lueyang.officer']));
+    const idOf = (username: string) => accounts.find((account) => account.username === username)?.id;
+    const lead = await signIn(appA, 'chenggu.lead');
+    const changes: readonly [string, () => Promise<Response>][] = [
+      ['signed out in another tab', () => lead.send('DELETE', '/api/session')],
+      ['moved to another unit', () => admin.send('PATCH', `/api/admin/users/${idOf('chenggu.officer')}`, { unitId: 'nanzheng', releaseHeldItems: true })],
+      ['disabled', () => admin.send('POST', `/api/admin/users/${idOf('mianxian.officer')}/disable`, {})],
+      ['sessions ended', () => admin.send('POST', `/api/admin/users/${idOf('lueyang.officer')}/sessions/end`, {})],
+    ];
+    const readers = [lead, await signIn(appA, 'chenggu.officer'), await signIn(appA, 'mianxian.officer'), await signIn(appA, 'lueyang.officer')];
+    for (const [index, [what, change]] of changes.entries()) {
+      const reader = readers[index];
+      if (reader === undefined) throw new Error(`no reader for ${what}`);
+      const stream = await collect(reader, () => false);
+      // Opened well inside its 5 s between session checks, and 25 s from its heartbeat: only the change can end it.
+      const answer = await change();
+      expect(answer.ok, `${what}: ${await answer.clone().text()}`).toBe(true);
+      await stream.done;
+      expect(stream.ended.by, what).toBe('server');
+    }
+    // A stream whose session holds stays open through the same changes (seen for 2 s after them: those above ended at once).
+    const office = await signIn(appA, 'office');
+    const kept = await collect(office, () => false, {}, '', 2_000);
+    expect((await admin.send('PATCH', `/api/admin/users/${idOf('chenggu.officer')}`, { unitId: 'chenggu' })).status).toBe(200);
+    await kept.done;
+    expect(kept.ended.by).toBe('timeout');
+    expect((await admin.send('POST', `/api/admin/users/${idOf('mianxian.officer')}/enable`, {})).status).toBe(200);
   });
 
   it('replays what a client missed after its Last-Event-ID, in order, and only what its scope allows', async () => {

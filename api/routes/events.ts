@@ -5,6 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { sessionCookie } from '../auth/sessions';
 import { viewerOf } from '../middleware/viewer';
 import { readScope } from '../services/board';
+import type { AccountChanges } from '../services/account-changes';
 import type { AuditFeed, Change } from '../services/audit-feed';
 import { problems, router } from './kit';
 import type { Actor } from '../../engine';
@@ -52,9 +53,10 @@ const sessionCheckMs = 5_000;
 const sameReach = (a: Actor, b: Actor) => a.role === b.role && a.unitScope.length === b.unitScope.length && a.unitScope.every((unit) => b.unitScope.includes(unit));
 
 /**
- * `readerNow` is who a session token stands for now (its user as an actor), or null once the session has ended.
+ * `readerNow` is who a session token stands for now (its user as an actor), or null once the session has ended;
+ * `accounts` says when that may have changed (see AccountChanges).
  */
-export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promise<Actor | null>) {
+export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promise<Actor | null>, accounts: AccountChanges) {
   return router().openapi(
     createRoute({
       method: 'get',
@@ -89,8 +91,8 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promi
         // units changed (moved to another unit, or their unit moved in the tree): the stream opened again is of the
         // units they have now, not of those they had when it opened.
         let checkedAt = performance.now();
-        const stillSignedIn = async (): Promise<boolean> => {
-          if (performance.now() - checkedAt < sessionCheckMs) return true;
+        const stillSignedIn = async (atOnce = false): Promise<boolean> => {
+          if (!atOnce && performance.now() - checkedAt < sessionCheckMs) return true;
           checkedAt = performance.now();
           const now = await readerNow(token);
           if (now !== null && sameReach(now, viewer.actor)) return true;
@@ -136,6 +138,8 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promi
           }
         };
         const unsubscribe = await feed.subscribe(() => void pull().catch(() => stream.abort()));
+        // An account or a unit changed in this process: the session is asked now, not at the heartbeat.
+        const stopWatchingAccounts = accounts.subscribe(() => void stillSignedIn(true).catch(() => stream.abort()));
         const heartbeat = setInterval(
           () =>
             void stillSignedIn()
@@ -148,6 +152,7 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promi
           void pull().catch(() => stream.abort());
         });
         clearInterval(heartbeat);
+        stopWatchingAccounts();
         unsubscribe();
       });
     },

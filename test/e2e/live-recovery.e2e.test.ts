@@ -57,8 +57,8 @@ describe('an open page after the user’s reach changes and after the network re
       expect(theirs.size).toBeGreaterThan(0);
       const states = now.columns.map((c) => c.state);
 
-      // The server ends the stream at its next check of the session (within its heartbeat).
-      await expect.poll(() => countsShown(page, states), { timeout: 60_000 }).toEqual(countsOf(now));
+      // The server ends the stream as the change is saved (not at its heartbeat, 25 s on), and the page opened it again.
+      await expect.poll(() => countsShown(page, states)).toEqual(countsOf(now));
       await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBeNull();
       const onScreen = await cardIds(page);
       expect(onScreen.length).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe('an open page after the user’s reach changes and after the network re
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
   test('a change made while the network was down shows once it is back, and the indicator says live again', () =>
     asUser(suite, 'office', async ({ context, page }) => {

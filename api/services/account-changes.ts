@@ -1,0 +1,21 @@
+/**
+ * Says, within this process, that who may read what may have changed: an account moved to another unit, given another
+ * role, disabled, its password reset or its sessions ended, a unit moved in the tree, a session signed out. The open
+ * event streams then ask at once whether their sessions still hold, rather than at their next heartbeat (25 s), so a
+ * page follows its user's new reach, or goes to the sign-in, within a moment. A change made through another process
+ * reaches this one's streams at their heartbeat, as before.
+ */
+export class AccountChanges {
+  readonly #listeners = new EventTarget();
+
+  /** After a change is saved: every stream listening checks its session. */
+  changed(): void {
+    this.#listeners.dispatchEvent(new Event('changed'));
+  }
+
+  /** Calls `listener` after each change, until the returned function is called. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.addEventListener('changed', listener);
+    return () => this.#listeners.removeEventListener('changed', listener);
+  }
+}
