@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { artifacts, browserSuite, signedIn } from './browser-kit';
 import { boardMessages } from '../../web/src/board/board-messages';
 import { attachmentMessages } from '../../web/src/attachments/messages';
+import { intakeMessages } from '../../web/src/intake/messages';
 
 /**
  * What the board cuts in English and on a phone: a card's category and unit, the toolbar's rows, a card's date, the
@@ -135,7 +136,7 @@ describe('the board in English and on a phone', () => {
     }
   });
 
-  test('the upload box says what a phone can do (tap, take a photo), not drag or paste; a computer still says drop and paste', async () => {
+  test('the upload boxes say what a phone can do (tap, take a photo), not drag or paste; a computer still says drop and paste: an item’s files and the import page’s', async () => {
     for (const language of ['zh', 'en'] as const) {
       for (const device of [phone, laptop]) {
         const { page, close } = await boardAs('hantai.officer', device, language);
@@ -157,6 +158,11 @@ describe('the board in English and on a phone', () => {
             expect(text).toContain(attachmentMessages.dropTitle[language]);
             expect(text).toContain('Ctrl+V');
           }
+          // The import page's file box, the same way.
+          await page.goto(`${suite.server.url}/campaigns/1/import`);
+          const file = page.getByTestId('drop-zone');
+          await file.waitFor();
+          await expect.poll(() => file.locator('strong').textContent()).toBe(device === phone ? intakeMessages.tapTitle[language] : intakeMessages.dropTitle[language]);
         } finally {
           await close();
         }

@@ -15,6 +15,8 @@ export const intakeMessages = {
     en: 'It has the column names the import recognises, how to fill them in, and the units, categories and sources you may write (as drop-down lists).',
   },
   dropTitle: { zh: '将文件拖到此处，或点击选择文件', en: 'Drop a file here, or click to choose one' },
+  // A touch screen drags no file in: it is tapped.
+  tapTitle: { zh: '点击选择文件', en: 'Tap to choose a file' },
   dropHint: { zh: '支持 .xlsx、.csv，单个文件不超过 32 MB；列名行之上可有标题行，之下每行一条线索', en: '.xlsx or .csv, up to 32 MB; a title may stand above the row of column names, then one clue a row' },
   dropActive: { zh: '松开鼠标即可上传', en: 'Release to upload' },
   chooseFile: { zh: '选择文件', en: 'Choose file' },
