@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from '../db/client';
 import { reasonOf } from '../db/error-cause';
-import { unitTreeReader } from './auth/unit-scope';
+import { unitTreeOnce, unitTreeReader } from './auth/unit-scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { ApiError, expectedError, problemResponse, tooLarge } from './errors';
@@ -69,12 +69,13 @@ const bulkAccountsPath = '/api/admin/users/bulk';
 function apiRoutes(options: AppOptions) {
   const { database, clock } = options;
   const unitTree = unitTreeReader(database.db, 1000, () => database.writesEnded());
-  const feed = new AuditFeed(database.db);
   // People and units are the administrator's, a campaign's settings the office's: said before any request's shape is.
   const guarded = router();
   guarded.use('/admin/*', adminFirst);
   // A change of accounts, units or sessions saved: this process's open event streams ask now whether theirs still hold.
+  // Made through another process, the feed finds its entry in the log (see AuditFeed).
   const accounts = new AccountChanges();
+  const feed = new AuditFeed(database.db, { accounts });
   const tellStreams = createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.res.ok) accounts.changed();
@@ -107,9 +108,9 @@ function apiRoutes(options: AppOptions) {
       '/',
       eventRoutes(
         feed,
-        async (token) => {
-          const user = await sessionHolder(database, token, clock(), options.session);
-          return user === null ? null : actorOf(user, await unitTree());
+        async (token, fresh) => {
+          const user = await sessionHolder(database, token, clock(), options.session, fresh);
+          return user === null ? null : actorOf(user, await (fresh ? unitTreeOnce(database.db) : unitTree)());
         },
         accounts,
       ),

@@ -97,8 +97,8 @@ const keptSessions = new WeakMap<Database, KeptSessions>();
  * writes to the same file. On a libSQL server other processes are the
  * point, and what they write this one cannot count: it reads every time.
  */
-async function readSession(database: Database, hash: string): Promise<SessionRow | undefined> {
-  if (!database.isLocalFile) return (await sessionQuery(database.db).all({ hash }))[0];
+async function readSession(database: Database, hash: string, fresh = false): Promise<SessionRow | undefined> {
+  if (!database.isLocalFile || fresh) return (await sessionQuery(database.db).all({ hash }))[0];
   const writesEnded = database.writesEnded();
   let kept = keptSessions.get(database);
   if (kept === undefined || kept.writesEnded !== writesEnded) {
@@ -150,10 +150,12 @@ export async function resumeSession(database: Database, token: string, now: Date
  * stream left open, which must end with its session (a sign-out, a disabled
  * account, the idle limit) rather than go on sending changes, which must not
  * keep an idle session alive, and which must follow the user's unit and role
- * as they are now.
+ * as they are now. `fresh` reads the row from the database even where a kept
+ * one would do: asked because another process changed accounts, which the
+ * kept row may not show yet.
  */
-export async function sessionHolder(database: Database, token: string, now: Date, policy: SessionPolicy): Promise<SessionUser | null> {
-  const row = await readSession(database, tokenHash(token));
+export async function sessionHolder(database: Database, token: string, now: Date, policy: SessionPolicy, fresh = false): Promise<SessionUser | null> {
+  const row = await readSession(database, tokenHash(token), fresh);
   if (row === undefined) return null;
   const t = now.getTime();
   const holds = t < new Date(row.expiresAt).getTime() && (row.display || t - new Date(row.lastSeenAt).getTime() < policy.idleMinutes * 60_000);

@@ -149,6 +149,27 @@ describe('GET /api/events', () => {
     expect((await admin.send('POST', `/api/admin/users/${idOf('mianxian.officer')}/enable`, {})).status).toBe(200);
   });
 
+  it('ends at once the stream of a reader moved or disabled through another process too, found in the log by its next poll', async () => {
+    const admin = await signIn(appA, 'admin');
+    const [moved, disabled] = await Promise.all(
+      ['zhenba.officer', 'foping.officer'].map(async (username) => (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id),
+    );
+    const changes: readonly [string, Session, () => Promise<Response>][] = [
+      ['moved to another unit', await signIn(appB, 'zhenba.officer'), () => admin.send('PATCH', `/api/admin/users/${moved}`, { unitId: 'nanzheng', releaseHeldItems: true })],
+      ['disabled', await signIn(appB, 'foping.officer'), () => admin.send('POST', `/api/admin/users/${disabled}/disable`, {})],
+    ];
+    for (const [what, reader, change] of changes) {
+      // Read through the second process, changed through the first: only the log tells the second.
+      const stream = await collect(reader, () => false);
+      const answer = await change();
+      expect(answer.ok, `${what}: ${await answer.clone().text()}`).toBe(true);
+      await stream.done;
+      expect(stream.ended.by, what).toBe('server');
+    }
+    expect((await admin.send('PATCH', `/api/admin/users/${moved}`, { unitId: 'zhenba' })).status).toBe(200);
+    expect((await admin.send('POST', `/api/admin/users/${disabled}/enable`, {})).status).toBe(200);
+  });
+
   it('replays what a client missed after its Last-Event-ID, in order, and only what its scope allows', async () => {
     const office = await signIn(appA, 'office');
     const lead = await signIn(appB, 'hantai.lead');

@@ -53,10 +53,11 @@ const sessionCheckMs = 5_000;
 const sameReach = (a: Actor, b: Actor) => a.role === b.role && a.unitScope.length === b.unitScope.length && a.unitScope.every((unit) => b.unitScope.includes(unit));
 
 /**
- * `readerNow` is who a session token stands for now (its user as an actor), or null once the session has ended;
- * `accounts` says when that may have changed (see AccountChanges).
+ * `readerNow` is who a session token stands for now (its user as an actor), or null once the session has ended; read
+ * `fresh`, from the database rather than what this process keeps of sessions and units. `accounts` says when that may
+ * have changed (see AccountChanges).
  */
-export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promise<Actor | null>, accounts: AccountChanges) {
+export function eventRoutes(feed: AuditFeed, readerNow: (token: string, fresh: boolean) => Promise<Actor | null>, accounts: AccountChanges) {
   return router().openapi(
     createRoute({
       method: 'get',
@@ -94,7 +95,8 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string) => Promi
         const stillSignedIn = async (atOnce = false): Promise<boolean> => {
           if (!atOnce && performance.now() - checkedAt < sessionCheckMs) return true;
           checkedAt = performance.now();
-          const now = await readerNow(token);
+          // Told of a change of accounts, which another process may have made: read afresh, not as kept here.
+          const now = await readerNow(token, atOnce);
           if (now !== null && sameReach(now, viewer.actor)) return true;
           stream.abort();
           return false;

@@ -2,8 +2,9 @@
  * Says, within this process, that who may read what may have changed: an account moved to another unit, given another
  * role, disabled, its password reset or its sessions ended, a unit moved in the tree, a session signed out. The open
  * event streams then ask at once whether their sessions still hold, rather than at their next heartbeat (25 s), so a
- * page follows its user's new reach, or goes to the sign-in, within a moment. A change made through another process
- * reaches this one's streams at their heartbeat, as before.
+ * page follows its user's new reach, or goes to the sign-in, within a moment. A change made through another process is
+ * told here by the audit feed, which finds its entry in the log within a poll (see AuditFeed); a sign-out, which the log
+ * does not record, reaches another process's streams at their next session check.
  */
 export class AccountChanges {
   readonly #listeners = new EventTarget();

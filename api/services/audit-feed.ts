@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditHead } from '../../db/audit/head';
-import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, problems, type CampaignSubject } from '../../db/schema';
+import { auditLog, campaignSubjects, clues, escalations, isCampaignSubject, peopleSubjects, problems, type CampaignSubject } from '../../db/schema';
+import type { AccountChanges } from './account-changes';
 
 /** One change as the event stream sends it; `seq` is its audit sequence number and the SSE id. */
 export interface Change {
@@ -34,7 +35,10 @@ const isTransfer = (event: string) => event === 'clue.transfer' || event === 'pr
  * polls only while someone listens, keeps the most recent entries in memory
  * so that each stream can take what it has not sent yet without a query of
  * its own, and reads older entries (a client reconnecting after a while)
- * from the database.
+ * from the database. Given `accounts`, it tells them of each new entry of
+ * people administration too (an account moved or disabled, a unit moved):
+ * made through another process, it reaches this one's streams within a poll
+ * rather than at their heartbeat.
  */
 export class AuditFeed {
   readonly #db: Db;
@@ -47,9 +51,13 @@ export class AuditFeed {
   #last = 0;
   #timer: NodeJS.Timeout | null = null;
   #polling = false;
+  readonly #accounts: AccountChanges | undefined;
+  /** The newest entry of people administration the feed has seen (while someone listens). */
+  #people = 0;
 
-  constructor(db: Db, options: { intervalMs?: number; capacity?: number } = {}) {
+  constructor(db: Db, options: { intervalMs?: number; capacity?: number; accounts?: AccountChanges } = {}) {
     this.#db = db;
+    this.#accounts = options.accounts;
     this.#intervalMs = options.intervalMs ?? 250;
     this.#capacity = options.capacity ?? 5000;
   }
@@ -146,6 +154,7 @@ export class AuditFeed {
   async subscribe(listener: Listener): Promise<() => void> {
     if (this.#listeners.size === 0 && this.#timer === null) {
       this.#last = await this.head();
+      this.#people = await this.#peopleHead();
       this.#complete = this.#last;
       this.#recent = [];
       this.#timer = setInterval(() => void this.#poll(), this.#intervalMs);
@@ -190,11 +199,30 @@ export class AuditFeed {
         if (changes.length < 500) break;
       }
       if (found) for (const listener of this.#listeners) listener();
+      if (this.#accounts !== undefined) {
+        const people = await this.#peopleHead();
+        if (people > this.#people) {
+          this.#people = people;
+          this.#accounts.changed();
+        }
+      }
     } catch (error) {
       console.error(JSON.stringify({ feed: 'audit', error: error instanceof Error ? error.message : String(error) }));
     } finally {
       this.#polling = false;
     }
+  }
+
+  /** The newest entry of people administration (0 for none): one step down the (campaign_id, seq) index's campaign-less end. */
+  async #peopleHead(): Promise<number> {
+    if (this.#accounts === undefined) return 0;
+    const [newest] = await this.#db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(and(isNull(auditLog.campaignId), inArray(auditLog.subject, [...peopleSubjects])))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    return newest?.seq ?? 0;
   }
 
   stop(): void {
