@@ -65,7 +65,6 @@ export const battleMapMessages = {
   loadFailed: { zh: '作战图加载失败', en: 'The battle map could not be loaded' },
   subUnitsOne: { zh: '（含下属单位 1 个）', en: ' (with its sub-unit)' },
   subUnitsMany: { zh: '（含下属单位 {n} 个）', en: ' (with its {n} sub-units)' },
-  phaseDays: { zh: '天', en: 'days' },
   typicalCases: { zh: '典型案例', en: 'Typical cases' },
   typicalTag: { zh: '典型案例', en: 'Typical case' },
   typicalTotal: { zh: '共 {n} 例', en: '{n} in all' },

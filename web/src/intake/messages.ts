@@ -151,7 +151,6 @@ export const intakeMessages = {
   hintMatches: { zh: '疑似重复：{n} 条已有线索含有相同标识', en: 'Possible duplicates: {n} existing clues share an identifier' },
   hintMatch: { zh: '疑似重复：{n} 条已有线索含有相同标识', en: 'Possible duplicate: {n} existing clue shares an identifier' },
   hintOutOfScope: { zh: '（无权查看详情）', en: '(not in your units)' },
-  hintHeldBy: { zh: '办理单位', en: 'held by' },
   hintFailed: { zh: '查重失败', en: 'Duplicate check failed' },
   hintMore: { zh: '还有 {n} 条', en: '{n} more' },
   sharedTitle: { zh: '同号线索', en: 'Clues sharing a number' },

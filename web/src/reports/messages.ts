@@ -51,7 +51,6 @@ export const reportMessages = {
   dataAsOf: { zh: '数据截至', en: 'Data as of' },
   headline: { zh: '主要战果', en: 'Headline figures' },
   headlineLead: { zh: '专项行动开展以来', en: 'Since the campaign began' },
-  phaseLead: { zh: '阶段', en: 'phase' },
   rangeLead: { zh: '统计期内', en: 'In the period' },
   byUnit: { zh: '分单位统计', en: 'By unit' },
   byCategory: { zh: '分类别统计', en: 'By crime category' },
