@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { UnofficialStatusCode } from 'hono/utils/http-status';
 import { existsSync } from 'node:fs';
@@ -72,17 +71,15 @@ function apiRoutes(options: AppOptions) {
   // People and units are the administrator's, a campaign's settings the office's: said before any request's shape is.
   const guarded = router();
   guarded.use('/admin/*', adminFirst);
-  // A change of accounts, units or sessions saved: this process's open event streams ask now whether theirs still hold.
-  // Made through another process, the feed finds its entry in the log (see AuditFeed).
+  // A change of accounts or units, through this process or another, is an entry of the log, which the feed tells the open
+  // event streams of (see AuditFeed): each then asks whether its session still holds. A sign-out is logged nowhere, so
+  // this process tells them of its own.
   const accounts = new AccountChanges();
   const feed = new AuditFeed(database.db, { accounts });
-  const tellStreams = createMiddleware<AppEnv>(async (c, next) => {
+  guarded.on('DELETE', '/session', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.res.ok) accounts.changed();
+    if (c.res.ok) accounts.changed();
   });
-  guarded.use('/admin/*', tellStreams);
-  guarded.on('DELETE', '/session', tellStreams);
-  guarded.use('/session/password', tellStreams);
   // Reading the campaigns and a campaign's map is everyone's (the switcher, the battle map): only their changes are the office's.
   guarded.use('/campaigns', (c, next) => (c.req.method === 'POST' ? officeFirst(c, next) : next()));
   guarded.use('/campaigns/:id/map', (c, next) => (c.req.method === 'GET' ? next() : officeFirst(c, next)));

@@ -140,7 +140,7 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string, fresh: b
           }
         };
         const unsubscribe = await feed.subscribe(() => void pull().catch(() => stream.abort()));
-        // An account or a unit changed in this process: the session is asked now, not at the heartbeat.
+        // An account or a unit changed, or a session signed out (see AccountChanges): the session is asked now, not at the heartbeat.
         const stopWatchingAccounts = accounts.subscribe(() => void stillSignedIn(true).catch(() => stream.abort()));
         const heartbeat = setInterval(
           () =>
