@@ -487,11 +487,28 @@ describe('the board in Chromium', () => {
         const box = await page.getByTestId(testId).boundingBox();
         return box !== null && box.x >= 0 && box.x + box.width <= 390 && box.width > 0;
       };
-      for (const control of ['inbox-button', 'user', 'lang-toggle', 'sign-out', 'campaign-nav']) expect(await onScreen(control), control).toBe(true);
-      // The navigation wraps to a second row: its last link is on screen, not cut off (nor hidden off a row that scrolls).
-      const wall = page.getByTestId('campaign-nav').locator('a').last();
-      const last = await wall.boundingBox();
-      expect(last !== null && last.x + last.width <= 390.5).toBe(true);
+      for (const control of ['inbox-button', 'user', 'lang-toggle', 'sign-out', 'campaign-pages-toggle']) expect(await onScreen(control), control).toBe(true);
+      // The campaign's pages fold behind ☰, so the top bar keeps to two rows (its controls, the campaign's name) in both
+      // languages: with its links wrapped under the name it took three in Chinese and four in English, some 160 px.
+      const topBarHeight = async () => (await page.locator('.top-bar').boundingBox())?.height ?? 0;
+      expect(await topBarHeight()).toBeLessThan(100);
+      expect(await page.getByTestId('campaign-nav').isVisible()).toBe(false);
+      // Opened, they drop as a list over the board, every link whole on screen and a finger's height; Escape closes it,
+      // the focus back on ☰; so does tabbing on past its last link.
+      const toggle = page.getByTestId('campaign-pages-toggle');
+      await toggle.click();
+      const listed = () => page.getByTestId('campaign-nav').locator('a').evaluateAll((anchors) => anchors.map((a) => { const box = a.getBoundingClientRect(); return { text: a.textContent, left: box.left, right: box.right, height: box.height }; }));
+      const links = await listed();
+      expect(links.map((link) => link.text)).toEqual(['看板', '导入线索', '作战图', '三个清单', '阶段报告', '大屏']);
+      expect(links.filter((link) => link.left < 0 || link.right > 390 || link.height < 36)).toEqual([]);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('campaign-nav').isVisible()).toBe(false);
+      expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
+      await toggle.click();
+      await page.getByTestId('campaign-nav').locator('a').last().focus();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.getByTestId('campaign-nav').isVisible()).toBe(false);
 
       // A card's details cover the whole phone, the top bar's rows included, rather than starting halfway down them.
       await page.locator('[data-card-id]:not([data-dnd-placeholder])').first().click();
@@ -509,16 +526,20 @@ describe('the board in Chromium', () => {
       await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
       await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
 
+      // A page chosen from the list opens, the list closed behind it.
+      await toggle.click();
       await page.getByTestId('campaign-nav').getByRole('link', { name: '作战图' }).click();
       await page.locator('[data-testid=battle-map] [data-testid=county-map] path.county').first().waitFor();
+      expect(await page.getByTestId('campaign-nav').isVisible()).toBe(false);
       const map = await page.locator('[data-testid=battle-map] [data-testid=county-map]').boundingBox();
       expect(map?.width ?? 0).toBeGreaterThan(300);
       await page.screenshot({ path: `${artifacts}/battle-map-phone.png` });
-      // In English too ("Battle map", "Import clues"), every link of the navigation is seen whole, none past the screen's edge.
+      // In English too ("Battle map", "Import clues"), the top bar keeps to two rows and every link of the list is seen whole.
       await page.getByTestId('lang-toggle').click();
-      await page.getByTestId('campaign-nav').getByRole('link', { name: 'Battle map' }).waitFor();
-      const links = await page.getByTestId('campaign-nav').locator('a').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, right: Math.round(a.getBoundingClientRect().right) })));
-      expect(links.filter((link) => link.right > 390)).toEqual([]);
+      await page.getByTestId('campaign-nav').getByRole('link', { name: 'Battle map', includeHidden: true }).waitFor({ state: 'attached' });
+      expect(await topBarHeight()).toBeLessThan(100);
+      await toggle.click();
+      expect((await listed()).filter((link) => link.left < 0 || link.right > 390 || link.height < 36)).toEqual([]);
       await page.screenshot({ path: `${artifacts}/battle-map-phone-en.png` });
     } finally {
       await context.close();

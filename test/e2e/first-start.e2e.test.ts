@@ -87,14 +87,16 @@ describe('the first day of a new installation', () => {
       expect(await page.getByTestId('input-nameEn').inputValue()).toBe('');
       expect(await page.getByTestId('input-nameZh').inputValue()).toBe('反诈百日攻坚');
 
-      // Back to the first campaign on the same page, on a phone (the links' row scrolls sideways there and must not cut the
-      // menu off); Escape closes the menu. The start page then opens the campaign shown last, not the newest.
+      // Back to the first campaign on the same page, on a phone (the menu opens from the list of the campaign's pages, under
+      // ☰, and must not be cut off by it); Escape closes the menu. The start page then opens the campaign shown last, not the newest.
       await page.setViewportSize({ width: 390, height: 844 });
       const menu = page.getByTestId('campaign-switch');
+      await page.getByTestId('campaign-pages-toggle').click();
       await menu.locator('summary').click();
       await page.getByTestId(`switch-to-${first}`).waitFor();
       await page.keyboard.press('Escape');
       await expect.poll(() => menu.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+      await page.getByTestId('campaign-pages-toggle').click();
       await menu.locator('summary').click();
       await page.screenshot({ path: `${artifacts}/campaign-menu-390-zh.png` });
       await page.getByTestId(`switch-to-${first}`).click();

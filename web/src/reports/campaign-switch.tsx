@@ -7,6 +7,7 @@ import { me } from '../session/session';
 import { cm } from '../admin/campaign/messages';
 import { rt } from './messages';
 import { otherCampaignPath } from './campaign-path';
+import { onPressOutside } from '../ui/press-outside';
 
 /**
  * The campaigns, to go from one to another on the same page (the board of
@@ -29,15 +30,9 @@ export function CampaignSwitch(props: { campaignId: number }) {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') close(true);
   };
-  const onPointer = (event: PointerEvent) => {
-    if (menu !== undefined && !menu.contains(event.target as Node)) close();
-  };
   document.addEventListener('keydown', onKey);
-  document.addEventListener('pointerdown', onPointer);
-  onCleanup(() => {
-    document.removeEventListener('keydown', onKey);
-    document.removeEventListener('pointerdown', onPointer);
-  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+  onPressOutside(() => menu, () => close());
   const toggled = (details: HTMLDetailsElement) => {
     if (!details.open) return;
     setOpened(true);
@@ -49,6 +44,10 @@ export function CampaignSwitch(props: { campaignId: number }) {
     <details class="campaign-switch" ref={menu} data-testid="campaign-switch" onToggle={(e) => toggled(e.currentTarget)}>
       <summary aria-label={rt('switchCampaign')} title={rt('switchCampaign')}>
         <span aria-hidden="true">⇄</span>
+        {/* Said beside the sign in a phone's list of the campaign's pages, where a sign alone would stand out of place. */}
+        <span class="campaign-switch-label" aria-hidden="true">
+          {rt('switchCampaign')}
+        </span>
       </summary>
       <div class="campaign-switch-menu" role="group" aria-label={rt('switchCampaign')} style={{ top: `${place().top}px`, left: `${place().left}px` }}>
         <Show when={campaigns()} fallback={<p class="muted">{campaigns.error === undefined ? t('loading') : rt('campaignsFailed')}</p>}>
