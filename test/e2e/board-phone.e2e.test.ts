@@ -106,6 +106,45 @@ describe('the board in English and on a phone', () => {
     }
   });
 
+  test("on a phone the swimlanes show two columns to the screen, each lane's name a row above its cells, held in sight as the lanes scroll sideways", async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { page, close } = await boardAs('office', phone, language);
+      try {
+        await page.getByTestId('filters-toggle').click();
+        await page.locator('select[name=swimlane]').selectOption('unit');
+        await page.getByTestId('filters-toggle').click();
+        await page.locator('[data-testid=lanes] .lane-label').first().waitFor();
+        /** Where the first lane's name is, and the first cell beside or under it; the first two columns' heads. */
+        const layout = () =>
+          page.getByTestId('lanes').evaluate((lanes) => {
+            const label = lanes.querySelector('.lane-label');
+            const cell = label?.nextElementSibling;
+            const heads = [...lanes.querySelectorAll('.lanes-head:not(.column-side)')].slice(0, 2).map((head) => head.getBoundingClientRect());
+            const box = label?.getBoundingClientRect();
+            return {
+              label: box === undefined ? null : { left: Math.round(box.left), right: Math.round(box.right), bottom: box.bottom },
+              cellTop: cell?.getBoundingClientRect().top ?? 0,
+              heads: heads.map((head) => ({ left: Math.round(head.left), right: Math.round(head.right) })),
+            };
+          });
+        const before = await layout();
+        // A 160 px column of names left a column and a half beside it, the first column's cards cut at the screen's edge.
+        expect(before.label !== null && before.label.left >= 0 && before.label.right <= 390 && before.label.bottom <= before.cellTop).toBe(true);
+        expect(before.heads.length).toBe(2);
+        for (const head of before.heads) expect(head.left >= 0 && head.right <= 390 && head.right - head.left >= 150, JSON.stringify(head)).toBe(true);
+        await page.screenshot({ path: `${artifacts}/board-phone-lanes-${language}.png` });
+        // Swiped on by two columns, the lane's name is still on screen at its left.
+        await page.getByTestId('board').evaluate((board) => board.scrollBy({ left: 360 }));
+        await page.waitForTimeout(600);
+        const after = await layout();
+        expect(after.heads[0]?.left ?? 0).toBeLessThan(0);
+        expect(after.label !== null && after.label.left >= 0 && after.label.left <= 20 && after.label.right <= 390).toBe(true);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test("on a phone an officer's card shows its date whole, where the board rests, in both languages", async () => {
     for (const language of ['zh', 'en'] as const) {
       const { page, close } = await boardAs('hantai.officer', phone, language);

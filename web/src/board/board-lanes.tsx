@@ -86,8 +86,12 @@ function LaneCell(props: { lane: Lane; column: Column; cards: readonly Card[]; s
  * and lanes share one grid so the cells line up.
  */
 export function BoardLanes(props: { columns: readonly Column[]; lanes: readonly Lane[]; swimlane: Swimlane; context: BoardContext }) {
-  const width = (column: Column) => (column.side && !props.context.expanded(column.state) ? '44px' : column.side ? '200px' : 'minmax(220px, 1fr)');
-  const template = () => `160px ${props.columns.map(width).join(' ')}`;
+  const collapsed = (column: Column) => column.side && !props.context.expanded(column.state);
+  const width = (column: Column) => (collapsed(column) ? '44px' : column.side ? '200px' : 'minmax(220px, 1fr)');
+  // A phone's grid (the board's stylesheet picks it): no column of lane names, each name a row of its own over its lane's
+  // cells, and two columns to the screen, as the board without lanes has.
+  const phoneWidth = (column: Column) => (collapsed(column) ? '44px' : 'var(--phone-column)');
+  const templates = () => ({ '--lanes-wide': `160px ${props.columns.map(width).join(' ')}`, '--lanes-phone': props.columns.map(phoneWidth).join(' ') });
   const byLane = createMemo(() => {
     const map = new Map<string, Card[]>();
     for (const column of props.columns) for (const card of column.cards) {
@@ -103,7 +107,7 @@ export function BoardLanes(props: { columns: readonly Column[]; lanes: readonly 
   const laneByKey = createMemo(() => new Map(props.lanes.map((lane) => [lane.key, lane])));
   const shownKeys = createMemo(() => props.lanes.filter(shown).map((lane) => lane.key), [], { equals: (a, b) => a.join('\n') === b.join('\n') });
   return (
-    <div class="lanes" style={{ 'grid-template-columns': template() }} data-testid="lanes" data-swimlane={props.swimlane}>
+    <div class="lanes" style={templates()} data-testid="lanes" data-swimlane={props.swimlane}>
       <div class="lanes-corner">{props.swimlane === 'unit' ? t('unit') : t('category')}</div>
       <Index each={props.columns}>
         {(column) => (
