@@ -145,6 +145,26 @@ describe('the board in English and on a phone', () => {
     }
   });
 
+  test("on a phone the escalation inbox's tabs hold their words in both languages: two lines in a tab rather than hanging below the strip", async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { page, close } = await boardAs('hantai.lead', phone, language);
+      try {
+        await page.getByTestId('inbox-button').click();
+        await page.getByTestId('inbox-tab-mine').locator('.tab-count').waitFor();
+        const spilled = await page.locator('.inbox-tabs').evaluate((strip) => {
+          const bottom = strip.getBoundingClientRect().bottom + 0.5;
+          return [...strip.querySelectorAll<HTMLElement>('[role=tab]')]
+            .filter((tab) => tab.scrollHeight > tab.clientHeight + 1 || tab.getBoundingClientRect().bottom > bottom || tab.getBoundingClientRect().right > window.innerWidth)
+            .map((tab) => tab.textContent);
+        });
+        expect(spilled).toEqual([]);
+        await page.screenshot({ path: `${artifacts}/board-phone-inbox-${language}.png` });
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test("on a phone an officer's card shows its date whole, where the board rests, in both languages", async () => {
     for (const language of ['zh', 'en'] as const) {
       const { page, close } = await boardAs('hantai.officer', phone, language);

@@ -605,17 +605,30 @@ describe('the board in Chromium', () => {
       await button.tap();
       await card.getByRole('menuitem').first().waitFor();
       expect(await card.getByTestId('age').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      // The menu keeps within its card, every move's name whole: 180 px wide from the button's right edge, it reached past
+      // the column's left edge, which cut the names ("已立案侦查" read "立案侦查").
+      const menuInside = await card.evaluate((shown) => {
+        const box = shown.getBoundingClientRect();
+        const menu = shown.querySelector('[role=menu]')?.getBoundingClientRect();
+        const names = [...shown.querySelectorAll<HTMLElement>('[role=menuitem] span')];
+        return menu !== undefined && menu.left >= box.left - 0.5 && menu.right <= box.right + 0.5 && names.every((name) => name.scrollWidth <= name.clientWidth + 1);
+      });
+      expect(menuInside).toBe(true);
       // Each card's unit and the person responsible whole, every chip inside the card: they wrap rather than cut
-      // (the unit was "汉…", the person "汉台…" whoever it was).
-      const cut = await page.locator('article[data-card-id]').evaluateAll((cards) =>
-        cards.flatMap((shown) => {
-          const edge = shown.getBoundingClientRect().right + 0.5;
-          return [...shown.querySelectorAll<HTMLElement>('.chip, .assignee-name')]
-            .filter((part) => part.getBoundingClientRect().right > edge || (!part.classList.contains('chip-category') && part.scrollWidth > part.clientWidth + 1))
-            .map((part) => `#${shown.dataset['cardId']} ${part.textContent}`);
-        }),
-      );
-      expect(cut).toEqual([]);
+      // (the unit was "汉…", the person "汉台…" whoever it was). On a tablet's narrower cards too (768 px: "汉台…" beside the date).
+      const cutParts = () =>
+        page.locator('article[data-card-id]').evaluateAll((cards) =>
+          cards.flatMap((shown) => {
+            const edge = shown.getBoundingClientRect().right + 0.5;
+            return [...shown.querySelectorAll<HTMLElement>('.chip, .assignee-name')]
+              .filter((part) => part.getBoundingClientRect().right > edge || (!part.classList.contains('chip-category') && part.scrollWidth > part.clientWidth + 1))
+              .map((part) => `#${shown.dataset['cardId']} ${part.textContent}`);
+          }),
+        );
+      expect(await cutParts()).toEqual([]);
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await expect.poll(async () => (await page.locator('[data-testid=column-verifying] article[data-card-id]').first().boundingBox())?.width ?? 0).toBeGreaterThan(170);
+      expect(await cutParts()).toEqual([]);
     } finally {
       await context.close();
     }
