@@ -336,6 +336,23 @@ describe('the wall on its screen', () => {
       const charts = await page.locator('.report-chart').evaluateAll((figures) => figures.map((figure) => Math.round(figure.getBoundingClientRect().left)));
       expect(charts.length).toBeGreaterThanOrEqual(4);
       expect(new Set(charts).size).toBe(1);
+      // The steps from clue to prosecution keep their names apart in English, each word a line in its narrow band (at a
+      // fixed 96 px they ran into one "Clues foundClues verifiedCases filed…"); the typical cases' exports go under
+      // their heading rather than past the screen's edge.
+      await page.getByTestId('lang-toggle').click();
+      const steps = page.locator('[data-testid=chart-steps] svg');
+      await expect.poll(() => steps.evaluate((svg) => svg.textContent ?? '')).toContain('prosecution');
+      const overlapping = await steps.evaluate((svg) => {
+        const words = new Set(['Clues', 'found', 'verified', 'Cases', 'filed', 'solved', 'sent', 'for', 'prosecution']);
+        const boxes = [...svg.querySelectorAll('text')].filter((text) => [...(text.textContent ?? '').split(/\s+/)].some((word) => words.has(word))).map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }));
+        // A name's own lines share its band's centre; two names' lines must not meet.
+        const centre = (box: DOMRect) => (box.left + box.right) / 2;
+        return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.abs(centre(a.box) - centre(b.box)) > 2 && Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 1 && Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1).map((b) => `${a.text} × ${b.text}`));
+      });
+      expect(overlapping).toEqual([]);
+      const exports = await page.locator('[data-testid=typical-export-csv], [data-testid=typical-export-xlsx]').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().right)));
+      expect(exports.filter((right) => right > 390)).toEqual([]);
+      await page.getByTestId('lang-toggle').click();
     }));
   test('a campaign without a map has every unit as a tile in the map’s panel, all of them on a 720p wall and a 4:3 projector with nothing scrolled', () =>
     asUser(suite, 'office', async ({ context, page }) => {

@@ -76,14 +76,21 @@ function SolveSteps(props: { report: Report }) {
   const steps = () => solveStepValues(props.report);
   useChart(
     () => host,
-    (): ChartOption => {
+    (width): ChartOption => {
       const values = steps().map((step) => step.value);
+      // A band narrower than the names' 96 px (a phone's, some 50 px): each English word on a line of its own, for at 96
+      // px the five names ran into one another ("Clues foundClues verified…"), and wrapped to the band ECharts cut
+      // "prosecution" in two. A Chinese name (no spaces) stays one line, narrow enough for its band.
+      const narrow = (width() - 40) / Math.max(1, values.length) < 96;
+      const axisLabel = narrow
+        ? { interval: 0, fontSize: 11, lineHeight: 13, formatter: (name: string) => name.split(' ').join('\n') }
+        : { interval: 0, fontSize: 12, width: 96, overflow: 'break' as const };
       return {
         animation: false,
         textStyle: { fontFamily: chartFont() },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: steps().map((step) => step.name), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 12, width: 96, overflow: 'break' } },
+        xAxis: { type: 'category', data: steps().map((step) => step.name), axisTick: { show: false }, axisLabel },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           {
