@@ -541,6 +541,17 @@ describe('the board in Chromium', () => {
       await toggle.click();
       expect((await listed()).filter((link) => link.left < 0 || link.right > 390 || link.height < 36)).toEqual([]);
       await page.screenshot({ path: `${artifacts}/battle-map-phone-en.png` });
+      // The phase under way says so beside its name when its bar has room for the word whole, or not at all: a phone's
+      // English bar showed a sliver of it, cut at the bar's end (the demo's consolidation in December; here, on a
+      // small phone, the crackdown's).
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 320, height: 700 });
+      const badge = await page.locator('.phase-bar.is-current').evaluate((bar) => {
+        const box = bar.getBoundingClientRect();
+        const shown = bar.querySelector('.phase-bar-current')?.getBoundingClientRect();
+        return shown === undefined ? 'none' : shown.top >= box.bottom - 0.5 ? 'out of sight' : shown.right <= box.right + 0.5 ? 'whole' : `cut at ${Math.round(box.right)} (to ${Math.round(shown.right)})`;
+      });
+      expect(['whole', 'out of sight']).toContain(badge);
     } finally {
       await context.close();
     }

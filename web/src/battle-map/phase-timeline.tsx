@@ -53,12 +53,14 @@ export function PhaseTimeline(props: { map: BattleMap; timeZone: string; onPick?
           {(phase) => {
             const body = () => (
               <>
-                <span class="phase-bar-name">
-                  {tr(campaignStateLabels[phase.phase])}
-                  <Show when={status(phase.phase) === 'current'}>
+                <span class="phase-bar-name">{tr(campaignStateLabels[phase.phase])}</span>
+                {/* Beside the name when the bar has room for it whole, else wrapped out of sight as the dates are (a phone's
+                    English bar showed a sliver of it); the bar's ring says the phase is under way either way. */}
+                <Show when={status(phase.phase) === 'current'}>
+                  <span class="phase-bar-badge">
                     <span class="phase-bar-current">{bt('current')}</span>
-                  </Show>
-                </span>
+                  </span>
+                </Show>
                 <span class="phase-bar-dates">
                   {short(phase.start)} – {short(phase.end)}
                 </span>
