@@ -234,4 +234,55 @@ describe('the items a batch left', () => {
       await office.context.close();
     }
   });
+
+  test('found clues of two units moved to verifying at once: an assignee asked for each unit, of its own people, each clue given its own unit\'s; the count says only those sent', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const read = (state: string) => apiCall<{ columns: { cards: Card[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=${state}`);
+      const found = ((await read('found')).columns[0]?.cards ?? []).filter((card) => card.assigneeId === null && card.allowed.some((move) => move.to === 'verifying'));
+      const units = [...new Set(found.map((card) => card.unitId))].slice(0, 2);
+      const [first, second] = units.map((unit) => found.find((card) => card.unitId === unit));
+      const filed = ((await read('filed')).columns[0]?.cards ?? []).find((card) => card.allowed.length > 0);
+      if (first === undefined || second === undefined || filed === undefined) throw new Error('the seed has no unassigned found clues in two units, or no filed clue the office may move');
+
+      await page.getByTestId('select-cards').click();
+      for (const card of [first, second, filed]) {
+        const shown = page.locator(`[data-testid=card-${card.id}]`);
+        await shown.scrollIntoViewIfNeeded();
+        await shown.click();
+      }
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      await page.getByTestId('batch-move').selectOption('verifying');
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.waitFor();
+      // Two will be sent; the filed clue, which cannot go to verifying, is said apart (it read "将处理 3 项").
+      expect(await dialog.getByTestId('batch-count').textContent()).toMatch(/^将处理 2 项。\s*另有 1 项您无权或无法执行此操作，不会提交。$/);
+      // One assignee for each unit, named with it, offering that unit's people only (one person named for both was
+      // refused for the other unit's clue: an assignee must be of the clue's unit).
+      expect(await dialog.locator('select[name=assigneeId]').count()).toBe(0);
+      const chosen = new Map<number, number>();
+      for (const card of [first, second]) {
+        const select = dialog.locator(`select[name="assigneeId@${card.unitId}"]`);
+        await select.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+        const offered = await select.locator('option:not([value=""])').evaluateAll((options) => options.map((option) => Number((option as HTMLOptionElement).value)));
+        const people = await apiCall<{ id: number; unitId: string }[]>(suite.server.url, context, 'GET', `/api/users?unit=${card.unitId}`);
+        expect(offered.every((id) => people.some((person) => person.id === id && person.unitId === card.unitId))).toBe(true);
+        const [person] = offered;
+        if (person === undefined) throw new Error(`no one to assign in ${card.unitId}`);
+        await select.selectOption(String(person));
+        chosen.set(card.id, person);
+      }
+      await dialog.screenshot({ path: `${artifacts}/board-batch-by-unit-zh.png` });
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('2');
+      expect(await dialog.getByTestId('batch-refused').count()).toBe(0);
+      for (const card of [first, second]) {
+        const item = await apiCall<{ state: string; assigneeId: number | null }>(suite.server.url, context, 'GET', `/api/clues/${card.id}`);
+        expect(item).toMatchObject({ state: 'verifying', assigneeId: chosen.get(card.id) });
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

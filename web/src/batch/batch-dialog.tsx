@@ -9,12 +9,12 @@ import { limitOf, limitedTo, neededField, payloadOf, textLimitsOf, type FieldErr
 import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
-import { aside, lang, named, t, tr, unitNamed } from '../i18n/i18n';
+import { lang, t, tr, unitNamed } from '../i18n/i18n';
 import { keptRead } from '../ui/read-shown';
 import type { BatchItem } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
-import { batchBodies, confirmFrom, eventsOf, planOf, unitsNeeding, unitsOfPlan, type BatchAction, type BatchPlan } from './batch-plan';
+import { batchBodies, confirmFrom, eventsOf, planOf, unitFieldName, unitFieldOf, unitsNeeding, unitsOfPlan, valuesForItem, type BatchAction, type BatchPlan } from './batch-plan';
 import { fieldsRefused } from './batch-refusal';
 import type { FieldIssue } from '../api/problem';
 import { afterRetry, leftOf, retryPlan, staleOf, type BatchOutcome, type ItemRef } from './batch-left';
@@ -68,6 +68,11 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     const earlier = toRetry();
     return earlier === null ? props.items : leftOf(earlier);
   };
+  /** How many items Apply sends: those the change is theirs to take (not those it skips), or those a retry sends again. */
+  const sendCount = (): number => {
+    const earlier = toRetry();
+    return earlier === null ? plan.items.length : leftOf(earlier).length;
+  };
   /** A large batch is sent only once its sender has ticked that they checked it (see confirmFrom). */
   const asksConfirm = plan.items.length >= confirmFrom;
   const [confirmed, setConfirmed] = createSignal(false);
@@ -84,10 +89,25 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
       if (need === 'reason' && (props.action.type === 'extend' || props.action.type === 'requestExtension')) {
         return [limitedTo({ name: 'reason', label: extensionMessages.reason, input: 'textarea' }, maxima, extensionMessages.reasonNoun)];
       }
+      // An assignee for each unit's items, when they are in several: "承办人（汉台分局）".
+      if (plan.byUnit.includes(need)) {
+        const field = neededField(need, organisationTypeLabel, maxima).inputs[0];
+        if (field === undefined) return [];
+        return unitsNeeding(plan, need).map((unitId) => {
+          const unit = props.campaign.units.find((u) => u.id === unitId);
+          return { ...field, name: unitFieldName(need, unitId), label: { zh: `${field.label.zh}（${unit?.nameZh ?? unitId}）`, en: `${field.label.en} (${unit?.nameEn ?? unitId})` } };
+        });
+      }
       return [...neededField(need, organisationTypeLabel, maxima).inputs];
     });
-  /** How many of the items sent need a field, when not all do. */
+  /** How many of the items sent need a field, when not all do (of a unit's field, not all of that unit's items). */
   const someNeed = (name: string) => {
+    const ofUnit = unitFieldOf(name);
+    if (ofUnit !== null) {
+      const sent = plan.items.filter((p) => p.item.unitId === ofUnit.unitId);
+      const needing = sent.filter((p) => p.needs.includes(ofUnit.need)).length;
+      return needing === sent.length ? null : needing;
+    }
     const need = name.split('.')[0] ?? name;
     return plan.shared.includes(need) ? null : plan.items.filter((p) => p.needs.includes(need)).length;
   };
@@ -95,21 +115,22 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   // The people of the units of the items that need one: whoever is named must be of the item's unit (the server checks each).
   const wantsPeople = plan.needs.includes('assigneeId');
   const units = unitsNeeding(plan, 'assigneeId');
+  // Read by unit: a unit's field offers its own people (see BatchPlan.byUnit), one field for one unit all of them.
   const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => (wantsPeople ? units : false),
     async (ids) => {
       const lists = await Promise.all(ids.map((unit) => api.users(unit)));
-      const seen = new Map<number, { id: number; displayName: string }>();
-      for (const user of lists.flat()) {
-        if (user.role === 'viewer' || user.role === 'admin' || seen.has(user.id)) continue;
-        const unit = props.campaign.units.find((u) => u.id === user.unitId);
-        seen.set(user.id, { id: user.id, displayName: ids.length > 1 && unit !== undefined ? `${user.displayName}${aside(named(unit))}` : user.displayName });
-      }
-      return [...seen.values()];
+      return new Map(ids.map((unitId, at) => [unitId, (lists[at] ?? []).filter((user) => user.role !== 'viewer' && user.role !== 'admin' && user.unitId === unitId).map((user) => ({ id: user.id, displayName: user.displayName }))]));
     },
   );
   // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
-  const people = keptRead(peopleRead, refetchPeople);
+  const peopleByUnit = keptRead(peopleRead, refetchPeople);
+  const peopleFor = (name: string) => {
+    const read = peopleByUnit();
+    if (read === undefined) return [];
+    const ofUnit = unitFieldOf(name);
+    return ofUnit === null ? [...read.values()].flat() : (read.get(ofUnit.unitId) ?? []);
+  };
 
 
   // Merged into one clue, all of them, for good: the clue the number names is shown, and only one every item may go into is offered.
@@ -192,7 +213,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
 
   /** Sends a plan's items with what was typed, saying how far it got. */
   async function send(round: BatchPlan) {
-    const bodies = batchBodies(round, props.action, (needs) => payloadOf(needs, values()));
+    const bodies = batchBodies(round, props.action, (needs, item) => payloadOf(needs, item === undefined ? values() : valuesForItem(round, values(), item)));
     try {
       return await sendBatch(props.campaign.id, bodies, (done) => setProgress({ done, n: round.items.length }));
     } finally {
@@ -277,7 +298,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
           fallback={
             <div class="modal-body">
               <p data-testid="batch-count">
-                {formItems().length === 1 ? bt('willChangeOne') : bt('willChange', { n: formItems().length })}
+                {sendCount() === 1 ? bt('willChangeOne') : bt('willChange', { n: sendCount() })}
                 <Show when={toRetry() === null && plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
               <Show when={restored !== null}>
@@ -297,12 +318,12 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                       value={values()[spec.name] ?? ''}
                       error={shownErrors()[spec.name]}
                       onInput={(value) => set(spec.name, value)}
-                      people={{ loading: peopleRead.loading, people: people() ?? [] }}
+                      people={{ loading: peopleRead.loading, people: peopleFor(spec.name) }}
                       units={props.campaign.units}
                     />
                     <Show when={spec.name === 'targetId' ? merge : null}>{(lookup) => <MergeTargetNotice lookup={lookup()} />}</Show>
                     <Show when={someNeed(spec.name)}>
-                      {(n) => <p class="muted batch-field-hint">{spec.name === 'assigneeId' && props.action.type === 'move' ? bt('onlyUnassigned', { n: n() }) : bt('onlySome', { n: n() })}</p>}
+                      {(n) => <p class="muted batch-field-hint">{(unitFieldOf(spec.name)?.need ?? spec.name) === 'assigneeId' && props.action.type === 'move' ? bt('onlyUnassigned', { n: n() }) : bt('onlySome', { n: n() })}</p>}
                     </Show>
                     <Show when={spec.name === 'until'}>
                       <p class="muted batch-field-hint">{bt('untilHint', { last: calendarDay(lastDay) })}</p>

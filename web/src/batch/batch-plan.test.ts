@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchItem } from './api';
-import { applicableCount, batchBodies, eventsOf, moveTargets, planOf, unitsNeeding, unitsOfPlan } from './batch-plan';
+import { applicableCount, batchBodies, eventsOf, moveTargets, planOf, unitFieldName, unitFieldOf, unitsNeeding, unitsOfPlan, valuesForItem } from './batch-plan';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
@@ -104,6 +104,36 @@ describe('a batch of list items', () => {
   it('chooses an assignee for a move to verifying among the people of the units of the items without one only', () => {
     const items = [item(16, { unitId: 'nanzheng', allowed: assignedFound(16).allowed }), item(97, { unitId: 'xixiang', allowed: assignedFound(97).allowed }), item(138, { unitId: 'xixiang', allowed: unassignedFound(138).allowed })];
     expect(unitsNeeding(planOf(items, { type: 'move', to: 'verifying' }), 'assigneeId')).toEqual(['xixiang']);
+  });
+
+  it('asks an assignee unit by unit when the items needing one are in several units, each item sent its own unit\'s person', () => {
+    const move = { type: 'move', to: 'verifying' } as const;
+    const items = [item(1, { unitId: 'hantai', allowed: unassignedFound(1).allowed }), item(2, { unitId: 'xixiang', allowed: unassignedFound(2).allowed }), item(3, { unitId: 'xixiang', allowed: unassignedFound(3).allowed })];
+    const plan = planOf(items, move);
+    // One person for all was refused for every item of the other unit (an assignee must be of the item's own unit).
+    expect(plan.byUnit).toEqual(['assigneeId']);
+    expect(plan.shared).toEqual([]);
+    expect(unitFieldOf(unitFieldName('assigneeId', 'xixiang'))).toEqual({ need: 'assigneeId', unitId: 'xixiang' });
+    expect(unitFieldOf('assigneeId')).toBeNull();
+    const typed = { [unitFieldName('assigneeId', 'hantai')]: '7', [unitFieldName('assigneeId', 'xixiang')]: '12' };
+    const payloadOf = (needs: readonly string[], sent?: (typeof items)[number]) => {
+      const values = sent === undefined ? typed : valuesForItem(plan, typed, sent);
+      return Object.fromEntries(needs.map((need) => [need, Number(values[need])]));
+    };
+    expect(batchBodies(plan, move, payloadOf)).toEqual([
+      {
+        to: 'verifying',
+        items: [
+          { kind: 'clue', id: 1, version: 3, payload: { assigneeId: 7 } },
+          { kind: 'clue', id: 2, version: 3, payload: { assigneeId: 12 } },
+          { kind: 'clue', id: 3, version: 3, payload: { assigneeId: 12 } },
+        ],
+      },
+    ]);
+    // Items of one unit share one person, asked once, as before; so does a batch's assign within one unit.
+    const oneUnit = planOf([unassignedFound(4), unassignedFound(5)], move);
+    expect([oneUnit.byUnit, oneUnit.shared]).toEqual([[], ['assigneeId']]);
+    expect(planOf([item(6), item(7, { unitId: 'xixiang' })], { type: 'assign' }).byUnit).toEqual(['assigneeId']);
   });
 
   it("names the engine's events its items take, each once, those it leaves out not: what the text typed is held to", () => {

@@ -67,7 +67,16 @@ export interface BatchPlan {
   readonly shared: readonly string[];
   /** Every need of any item sent, in the order they are first met: the dialog's fields. */
   readonly needs: readonly string[];
+  /**
+   * Needs asked once for each unit of the items that need them, each item sent its unit's answer: an assignee, who must
+   * be of the item's own unit, when the items needing one are in more than one (one person named for all was refused
+   * for every item of the other units).
+   */
+  readonly byUnit: readonly string[];
 }
+
+/** The needs whose answer is of one unit only. */
+const unitsOwn: ReadonlySet<string> = new Set(['assigneeId']);
 
 export function planOf(items: readonly BatchItem[], action: BatchAction): BatchPlan {
   const sent: { item: BatchItem; needs: readonly string[] }[] = [];
@@ -78,8 +87,30 @@ export function planOf(items: readonly BatchItem[], action: BatchAction): BatchP
     else sent.push({ item, needs });
   }
   const needs = [...new Set(sent.flatMap((s) => s.needs))];
-  const shared = needs.filter((need) => sent.every((s) => s.needs.includes(need)));
-  return { items: sent, skipped, shared, needs };
+  const byUnit = needs.filter((need) => unitsOwn.has(need) && new Set(sent.filter((s) => s.needs.includes(need)).map((s) => s.item.unitId)).size > 1);
+  const shared = needs.filter((need) => !byUnit.includes(need) && sent.every((s) => s.needs.includes(need)));
+  return { items: sent, skipped, shared, needs, byUnit };
+}
+
+/** The name of a need's field for one unit's items (see BatchPlan.byUnit). */
+export const unitFieldName = (need: string, unitId: string): string => `${need}@${unitId}`;
+
+/** The need and the unit a field asked unit by unit is for, or null for any other field. */
+export function unitFieldOf(name: string): { readonly need: string; readonly unitId: string } | null {
+  const at = name.indexOf('@');
+  return at < 0 ? null : { need: name.slice(0, at), unitId: name.slice(at + 1) };
+}
+
+/** What was typed, as one item's payload reads it: its unit's answer under the need's own name. */
+export function valuesForItem(plan: BatchPlan, values: Readonly<Record<string, string>>, item: Pick<BatchItem, 'unitId'>): Readonly<Record<string, string>> {
+  if (plan.byUnit.length === 0) return values;
+  const own: Record<string, string> = { ...values };
+  for (const need of plan.byUnit) {
+    const answer = values[unitFieldName(need, item.unitId)];
+    if (answer === undefined) delete own[need];
+    else own[need] = answer;
+  }
+  return own;
 }
 
 /** The engine's events the items of a plan take (clue.dismiss, problem.extend): what the payload sent with them is held to. */
@@ -106,7 +137,7 @@ const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(valu
  * own needs with the item; cut so that none passes the server's limits (a
  * reason of a few thousand characters sent with each of many items would).
  */
-export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (needs: readonly string[]) => Record<string, unknown>): BatchBody[] {
+export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (needs: readonly string[], item?: BatchItem) => Record<string, unknown>): BatchBody[] {
   const head = {
     ...(action.type === 'move' ? { to: action.to } : { event: action.type }),
     ...(plan.shared.length > 0 && { payload: payloadOf(plan.shared) }),
@@ -116,7 +147,7 @@ export function batchBodies(plan: BatchPlan, action: BatchAction, payloadOf: (ne
   let bytes = bytesOf(head);
   for (const { item, needs } of plan.items) {
     const own = needs.filter((need) => !plan.shared.includes(need));
-    const entry = { kind: item.kind, id: item.id, version: item.version, ...(own.length > 0 && { payload: payloadOf(own) }) };
+    const entry = { kind: item.kind, id: item.id, version: item.version, ...(own.length > 0 && { payload: payloadOf(own, item) }) };
     const size = bytesOf(entry) + 1;
     if (items.length > 0 && (items.length === maxItems || bytes + size > maxBytes)) {
       bodies.push({ ...head, items });
