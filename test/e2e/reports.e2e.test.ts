@@ -444,7 +444,17 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
       await page.screenshot({ path: `${artifacts}/report-range-reversed.png` });
       expect(asked).toEqual([]);
+      // A range wholly before the campaign is said so too, rather than read as a report of zeros (which could be printed
+      // or exported as one); nothing is asked for it either.
+      await page.locator('input[name=to]').fill('2025-02-01');
+      await page.locator('input[name=from]').fill('2025-01-01');
+      await expect.poll(() => page.getByTestId('error-to').textContent()).toBe(`所选期间不在专项行动期间（${chineseDay(campaign.startsOn)} – ${chineseDay(campaign.endsOn)}）内，没有可统计的数据`);
+      expect(await page.locator('input[name=from]').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('export-csv').getAttribute('href')).toBeNull();
+      expect(await page.getByTestId('print').isDisabled()).toBe(true);
+      expect(asked).toEqual([]);
       // Put right, the error goes and the range's report is read.
+      await page.locator('input[name=from]').fill('2026-06-10');
       await page.locator('input[name=to]').fill('2026-06-12');
       await expect.poll(() => page.getByTestId('report-span').textContent()).toContain(chineseDay('2026-06-12'));
       expect(await page.getByTestId('error-to').count()).toBe(0);

@@ -32,6 +32,7 @@ export const reportMessages = {
   from: { zh: '起', en: 'From' },
   to: { zh: '止', en: 'To' },
   rangeReversed: { zh: '“止”不能早于“起”', en: '“To” cannot be before “From”' },
+  rangeOutside: { zh: '所选期间不在专项行动期间（{start} – {end}）内，没有可统计的数据', en: 'The dates chosen lie outside the campaign ({start} – {end}): there is nothing to count' },
   asOf: { zh: '截至', en: 'As of' },
   asOfHint: { zh: '按该时刻的数据重算', en: 'Recompute with the data as it stood then' },
   now: { zh: '现在', en: 'Now' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesNoReport, rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, reportAddressRefusal, reportControlName } from './report-address';
 
 describe('the report page reads its address as its controls write it', () => {
   it('takes every address the controls write, and no address at all', () => {
@@ -45,6 +45,20 @@ describe('the report page reads its address as its controls write it', () => {
     expect(rangeEndsBeforeStart({ from: '2026-03-01' }, campaign)).toBe(false);
     // A date that is none is the address's refusal, not this.
     expect(rangeEndsBeforeStart({ from: '2026-02-30', to: '2026-01-01' }, campaign)).toBe(false);
+  });
+
+  it('tells a range wholly outside the campaign\'s days from one that overlaps them', () => {
+    const campaign = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
+    expect(rangeOutsideCampaign({ from: '2025-01-01', to: '2025-02-01' }, campaign)).toBe(true);
+    expect(rangeOutsideCampaign({ from: '2027-01-01', to: '2027-03-01' }, campaign)).toBe(true);
+    // Overlapping by a day at either end, or within: the user's to choose.
+    expect(rangeOutsideCampaign({ from: '2025-12-01', to: '2026-01-01' }, campaign)).toBe(false);
+    expect(rangeOutsideCampaign({ from: '2026-12-31', to: '2027-01-31' }, campaign)).toBe(false);
+    expect(rangeOutsideCampaign({ from: '2026-03-01', to: '2026-03-31' }, campaign)).toBe(false);
+    // An input left empty reads as the campaign's own day; a reversed range is said as such, not as this.
+    expect(rangeOutsideCampaign({ to: '2025-06-30', from: '2025-06-01' }, campaign)).toBe(true);
+    expect(rangeOutsideCampaign({ from: '2027-01-01' }, campaign)).toBe(false);
+    expect(rangeOutsideCampaign({ from: '2026-02-30', to: '2026-03-01' }, campaign)).toBe(false);
   });
 
   it('calls each control by the name the user sees, the server’s query fields too', () => {

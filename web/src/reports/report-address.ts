@@ -59,6 +59,17 @@ export function rangeEndsBeforeStart(search: { readonly from?: string; readonly 
   return localDateSchema.safeParse(from).success && localDateSchema.safeParse(to).success && to < from;
 }
 
+/**
+ * A range that lies wholly outside the campaign's days (2025 for a campaign of 2026): its report could only be zeros,
+ * which read, and could be printed or exported, as a real report of nothing done. One that overlaps them is the
+ * user's to choose (the figures are of the days inside).
+ */
+export function rangeOutsideCampaign(search: { readonly from?: string; readonly to?: string }, campaign: { readonly startsOn: string; readonly endsOn: string }): boolean {
+  const from = search.from || campaign.startsOn;
+  const to = search.to || campaign.endsOn;
+  return localDateSchema.safeParse(from).success && localDateSchema.safeParse(to).success && to >= from && (to < campaign.startsOn || from > campaign.endsOn);
+}
+
 /** The report's controls by the name of what they write in the address (and the API's query): what a refusal tells the user to change. */
 const controlLabels = {
   scope: reportMessages.scope,

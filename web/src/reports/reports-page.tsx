@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
 import { refusedAddress } from '../ui/address-check';
-import { namesNoReport, rangeEndsBeforeStart, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, reportAddressRefusal, reportControlName } from './report-address';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
@@ -16,7 +16,7 @@ import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
-import { dateTime } from '../ui/dates';
+import { calendarDay, dateTime } from '../ui/dates';
 import { spanShown } from './report-span';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
@@ -118,6 +118,18 @@ function ReportPage() {
     const detail = campaign();
     return detail !== undefined && kind() === 'range' && rangeEndsBeforeStart(search, detail);
   };
+  /** A range wholly outside the campaign's days: said so, as a reversed one is, rather than read as a report of zeros. */
+  const rangeOutside = () => {
+    const detail = campaign();
+    return detail !== undefined && kind() === 'range' && rangeOutsideCampaign(search, detail);
+  };
+  /** What is wrong with the range chosen, said under its dates; nothing is read, printed or exported for it. */
+  const rangeProblem = (): string | null => {
+    const detail = campaign();
+    if (rangeReversed()) return rt('rangeReversed');
+    if (detail === undefined || !rangeOutside()) return null;
+    return rt('rangeOutside').replace('{start}', calendarDay(detail.startsOn)).replace('{end}', calendarDay(detail.endsOn));
+  };
 
   /**
    * The scope as the API takes it: local dates and times of the campaign's zone turned into instants; the range's end day included.
@@ -126,7 +138,7 @@ function ReportPage() {
   const scope = createMemo((previous: ReportScope | null): ReportScope | null => {
     const detail = campaign();
     if (detail === undefined || addressRefused() !== undefined) return null;
-    if (rangeReversed()) return previous;
+    if (rangeProblem() !== null) return previous;
     const zone = detail.timeZone;
     const asOf = search.asOf ? zonedInstant(search.asOf, zone) : null;
     const chosenUnit = unit();
@@ -184,7 +196,7 @@ function ReportPage() {
   /** The export of the report shown; none while the address or the server refuses it (the file would be the refusal), nor while the dates chosen are reversed (it would not be of them). */
   const download = (format: 'csv' | 'xlsx') => {
     const s = scope();
-    return s === null || report.error !== undefined || rangeReversed() ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
+    return s === null || report.error !== undefined || rangeProblem() !== null ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
   };
 
   const unitRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
@@ -256,7 +268,16 @@ function ReportPage() {
               <Show when={kind() === 'range'}>
                 <label class="rp-field">
                   {rt('from')}
-                  <input type="date" name="from" value={search.from ?? detail().startsOn} onChange={(e) => setSearch({ scope: 'range', from: e.currentTarget.value || undefined })} />
+                  <input
+                    type="date"
+                    name="from"
+                    value={search.from ?? detail().startsOn}
+                    min={detail().startsOn}
+                    max={detail().endsOn}
+                    aria-invalid={rangeOutside() ? 'true' : undefined}
+                    aria-describedby={rangeOutside() ? 'report-to-error' : undefined}
+                    onChange={(e) => setSearch({ scope: 'range', from: e.currentTarget.value || undefined })}
+                  />
                 </label>
                 <label class="rp-field">
                   {rt('to')}
@@ -264,15 +285,19 @@ function ReportPage() {
                     type="date"
                     name="to"
                     value={search.to ?? detail().endsOn}
-                    aria-invalid={rangeReversed() ? 'true' : undefined}
-                    aria-describedby={rangeReversed() ? 'report-to-error' : undefined}
+                    min={detail().startsOn}
+                    max={detail().endsOn}
+                    aria-invalid={rangeProblem() !== null ? 'true' : undefined}
+                    aria-describedby={rangeProblem() !== null ? 'report-to-error' : undefined}
                     onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })}
                   />
                 </label>
-                <Show when={rangeReversed()}>
-                  <span class="rp-field-error" id="report-to-error" role="alert" data-testid="error-to">
-                    {rt('rangeReversed')}
-                  </span>
+                <Show when={rangeProblem()}>
+                  {(problem) => (
+                    <span class="rp-field-error" id="report-to-error" role="alert" data-testid="error-to">
+                      {problem()}
+                    </span>
+                  )}
                 </Show>
               </Show>
               <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
@@ -293,7 +318,7 @@ function ReportPage() {
               <a class="button" href={download('xlsx')} aria-disabled={download('xlsx') === undefined} download="" data-testid="export-xlsx">
                 {rt('exportXlsx')}
               </a>
-              <button type="button" class="button primary" data-testid="print" disabled={unlessFailed(report) === undefined || addressRefused() !== undefined || rangeReversed()} onClick={() => print()}>
+              <button type="button" class="button primary" data-testid="print" disabled={unlessFailed(report) === undefined || addressRefused() !== undefined || rangeProblem() !== null} onClick={() => print()}>
                 {rt('print')}
               </button>
             </div>
