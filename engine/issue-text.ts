@@ -5,6 +5,7 @@ import { directionControl, onlyInvisible } from './visible-text';
 import { campaignEndsBeforeItStarts, unknownTimeZone } from './deadlines/local-time';
 import { clueStates } from './clue/clue.model';
 import { notAState } from './item/no-such-move';
+import { tickAState } from './campaign/exit-criteria';
 import { problemStates } from './problem/problem.model';
 
 /**
@@ -35,6 +36,7 @@ const customMessages: Record<string, string> = {
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
   'Nothing to change': '没有要修改的内容',
   'choose a unit': '请选择单位',
+  [tickAState]: '请至少勾选一个状态',
   [moreThanCaught]: '不能多于抓获犯罪嫌疑人数',
   [onlyInvisible]: '不能只有看不见的字符',
   [directionControl]: '不能含改变文字方向的控制字符（U+202A 至 U+202E、U+2066 至 U+2069）：它们让文字倒着显示',

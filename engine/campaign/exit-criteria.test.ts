@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCriterion, evaluateExitCriteria, type ExitFacts } from './exit-criteria';
+import { describeCriterion, evaluateExitCriteria, exitCriterionSchema, type ExitFacts } from './exit-criteria';
+import { validate } from '../validation';
 
 const none = { count: 0, sample: [] };
 const facts: ExitFacts = {
@@ -52,5 +53,14 @@ describe('exit criteria', () => {
       zh: '没有未处理的“超期”（2级）及以上督办',
       en: 'No open escalation at Overdue (level 2) or above',
     });
+  });
+
+  it('refuses a "none left in" criterion with no state ticked, saying to tick one (not "at least 1 item", read as a clue)', () => {
+    for (const kind of ['noCluesIn', 'noProblemsIn'] as const) {
+      const answer = validate(exitCriterionSchema, { kind, states: [] });
+      expect(answer.ok).toBe(false);
+      if (answer.ok) continue;
+      expect(answer.fields).toEqual([{ field: 'states', message: { zh: '请至少勾选一个状态', en: 'tick at least one state' } }]);
+    }
   });
 });

@@ -4,13 +4,17 @@ import { problemStates, type ProblemState } from '../problem/problem.model';
 import { quotedZh, type Label } from '../labels';
 import { escalationLevelLabels, escalationLevelNamed } from '../deadlines/escalation-level';
 
+/** A criterion of "none left in" with no state ticked (its Chinese in issue-text.ts). */
+export const tickAState = 'tick at least one state';
+
 /**
  * The closed vocabulary of exit criteria a campaign combines per phase.
  * Each is checked against facts the caller counts in the database.
  */
 export const exitCriterionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('noCluesIn'), states: z.array(z.enum(clueStates)).min(1) }),
-  z.strictObject({ kind: z.literal('noProblemsIn'), states: z.array(z.enum(problemStates)).min(1) }),
+  // Said as the settings' check boxes ask it: "At least 1 item" read as a clue or a problem.
+  z.strictObject({ kind: z.literal('noCluesIn'), states: z.array(z.enum(clueStates)).min(1, tickAState) }),
+  z.strictObject({ kind: z.literal('noProblemsIn'), states: z.array(z.enum(problemStates)).min(1, tickAState) }),
   // Every open clue and problem has a unit and an assignee: the responsibility list is complete.
   z.strictObject({ kind: z.literal('responsibilityComplete') }),
   z.strictObject({ kind: z.literal('noOpenEscalations'), atOrAbove: z.union([z.literal(1), z.literal(2), z.literal(3)]) }),
