@@ -88,7 +88,7 @@ export const bulkColumnLabels: Record<(typeof bulkColumns)[number], { readonly z
   displayName: { zh: '姓名', en: 'display name' },
   role: { zh: '角色', en: 'role' },
   unit: { zh: '单位', en: 'unit' },
-  password: { zh: '初始密码', en: 'password' },
+  password: { zh: '初始密码', en: 'initial password' },
 };
 
 /** The longest accounts CSV (about a thousand accounts): each password is hashed as the file is created, one after another. */

@@ -245,7 +245,7 @@ describe('people administration', () => {
     const empty = await admin.send('POST', '/api/admin/users/bulk', { csv: ['用户名,姓名,角色,单位,初始密码', 'chen.si,陈四,民警,hantai,'].join('\n'), commit: false });
     expect((((await empty.json()) as { issues: { column: string }[] }).issues ?? []).map((i) => i.column)).toEqual(['password']);
     const noPassword = await admin.send('POST', '/api/admin/users/bulk', { csv: ['username,displayName,role,unit', 'chen.si,陈四,officer,hantai'].join('\n'), commit: false });
-    expect((((await noPassword.json()) as { issues: { reason: { en: string } }[] }).issues ?? []).map((i) => i.reason.en)).toEqual(['Missing column: password']);
+    expect((((await noPassword.json()) as { issues: { reason: { en: string } }[] }).issues ?? []).map((i) => i.reason.en)).toEqual(['Missing column: initial password (password)']);
 
     const good = ['username,displayName,role,unit,password', 'chen.yi,陈一,officer,hantai,chen-yi-password', 'chen.er,陈二,单位负责人,nanzheng,chen-er-password'].join('\n');
     const done = await admin.send('POST', '/api/admin/users/bulk', { csv: good, commit: true });

@@ -79,6 +79,11 @@ describe('people administration in the browser', () => {
     // The column in the reader's language.
     expect(await issues.locator('tbody tr').first().textContent()).toMatch(/^3角色未知角色：队长/);
     await page.screenshot({ path: `${artifacts}/people-bulk.png` });
+    // In English the column is named as a header reads, not by its key ("role", "password").
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => issues.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('Role');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => issues.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('角色');
     // Found wrong, it is not offered again until the CSV changes: sent, it was only refused whole once more.
     expect(await page.getByRole('button', { name: '全部创建' }).isDisabled()).toBe(true);
     // Another file: the check of the one before is not left under it; created, the accounts are listed and the CSV goes.

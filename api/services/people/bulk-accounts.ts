@@ -19,7 +19,7 @@ const headerWords: Record<BulkColumn, readonly string[]> = {
   displayName: ['displayname', 'display name', 'name', '姓名', '显示名'],
   role: ['role', '角色'],
   unit: ['unit', 'unitid', '单位', '单位编码', '所属单位'],
-  password: ['password', '密码', '初始密码'],
+  password: ['password', 'initial password', '密码', '初始密码'],
 };
 
 /** What a roster may call a role besides its name: the words of a bureau's own lists. */

@@ -8,7 +8,10 @@ import { pt, type PeopleMessageKey } from './messages';
 
 /** A problem's column in the reader's language: the server names them by their codes. */
 const isColumn = (column: string): column is (typeof bulkColumns)[number] => (bulkColumns as readonly string[]).includes(column);
-const columnName = (column: string) => (isColumn(column) ? tr(bulkColumnLabels[column]) : column);
+// A cell of its own, the column's name starts as a header does ("Role", "Initial password"); the labels are a
+// sentence's words ("Missing column: initial password (password)").
+const headerCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const columnName = (column: string) => (isColumn(column) ? headerCase(tr(bulkColumnLabels[column])) : column);
 
 /** The header line the textarea shows before anything is typed: in the reader's language (both are read). */
 const csvPlaceholder = { zh: bulkColumns.map((column) => bulkColumnLabels[column].zh).join(','), en: bulkColumns.join(',') };
