@@ -27,11 +27,16 @@ describe('campaign settings in Chromium', () => {
       await page.locator('[data-testid=section-limits] [aria-invalid=true][name="timeLimits.clue.found"]').waitFor();
       expect(await page.getByTestId('section-limits').locator('.field-message').first().textContent()).toContain('不能小于 1');
       await page.getByTestId('section-limits').screenshot({ path: `${artifacts}/campaign-settings-refused-zh.png` });
+      const refusal = page.getByTestId('toast').filter({ hasText: '有误' });
+      await refusal.waitFor();
 
       const before = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       await found.fill('5');
       await page.getByTestId('save-limits').click();
       await page.locator(`[data-revision]:not([data-revision="${before.revision}"])`).waitFor();
+      // Saved, the refusal of the save before is taken down: it stood beside 已保存 for its ten seconds.
+      await page.getByTestId('toast').filter({ hasText: '已保存' }).waitFor();
+      expect(await refusal.count()).toBe(0);
       const after = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect(after.config.timeLimits.clue.found).toBe(5);
       expect(before.config.timeLimits.clue.found).not.toBe(5);

@@ -9,11 +9,12 @@ let nextId = 1;
 /** The messages standing now, oldest first. */
 export const shownToasts = toasts;
 
-/** Shows a message for a few seconds (errors, and one with a link to follow, stay longer). */
-export function toast(text: () => string, tone: ToastTone = 'error', link?: ToastLink): void {
+/** Shows a message for a few seconds (errors, and one with a link to follow, stay longer); its id, to take it down sooner. */
+export function toast(text: () => string, tone: ToastTone = 'error', link?: ToastLink): number {
   const id = nextId++;
   setToasts((list) => withToast(list, { id, tone, text, ...(link === undefined ? {} : { link }) }));
   setTimeout(() => dismiss(id), tone === 'error' || link !== undefined ? 10_000 : 5000);
+  return id;
 }
 
 /** Takes every message down at once. */

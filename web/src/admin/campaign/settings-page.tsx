@@ -7,7 +7,7 @@ import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
 import { usePageTitle } from '../../ui/page-title';
 import { isMissing } from '../../ui/page-missing';
-import { toast } from '../../ui/toasts';
+import { dismiss, toast } from '../../ui/toast-store';
 import { settingsApi, type CampaignSettings, type SettingsParts } from './api';
 import { CategoriesSection } from './categories-section';
 import { CriteriaSection } from './criteria-section';
@@ -67,13 +67,19 @@ export function CampaignSettingsPage() {
     if (problem !== null && isMissing(problem, location.pathname)) throw problem;
   });
 
+  // The refusals said of earlier saves: taken down by a save that goes through, which they no longer describe (they stood
+  // beside its 已保存 for their ten seconds).
+  let refusals: number[] = [];
+  const refused = (text: () => string) => {
+    refusals.push(toast(text));
+  };
   const run = async (section: string, work: () => Promise<CampaignSettings>): Promise<boolean> => {
     // A number field holding what is no number ("500-", "6e") reads as empty to the page, and empty is "no limit" in
     // some: sent so, the limit saved before was taken away under "已保存". Refused here, by the field, and nothing sent.
     const unreadable = unreadableNumbers(section);
     if (unreadable.length > 0) {
       setIssues({ section, fields: unreadable.map((field) => ({ field, message: campaignAdminMessages.notANumber })) });
-      toast(() => cm('notSaved'));
+      refused(() => cm('notSaved'));
       return false;
     }
     // The button pressed is disabled while it saves, which takes the focus from it: given back after, not left on the body.
@@ -82,6 +88,8 @@ export function CampaignSettingsPage() {
     setIssues({ section, fields: [] });
     try {
       setSettings(await work());
+      for (const id of refusals) dismiss(id);
+      refusals = [];
       toast(() => cm('saved'), 'info');
       return true;
     } catch (error) {
@@ -92,7 +100,7 @@ export function CampaignSettingsPage() {
         toast(() => cm('conflict'), 'warning');
       } else {
         setIssues({ section, fields: error.fields });
-        toast(() => tr(error.reason));
+        refused(() => tr(error.reason));
       }
       return false;
     } finally {
