@@ -266,32 +266,24 @@ function ReportPage() {
                 </select>
               </Show>
               <Show when={kind() === 'range'}>
-                <label class="rp-field">
-                  {rt('from')}
-                  <input
-                    type="date"
-                    name="from"
-                    value={search.from ?? detail().startsOn}
-                    min={detail().startsOn}
-                    max={detail().endsOn}
-                    aria-invalid={rangeOutside() ? 'true' : undefined}
-                    aria-describedby={rangeOutside() ? 'report-to-error' : undefined}
-                    onChange={(e) => setSearch({ scope: 'range', from: e.currentTarget.value || undefined })}
-                  />
-                </label>
-                <label class="rp-field">
-                  {rt('to')}
-                  <input
-                    type="date"
-                    name="to"
-                    value={search.to ?? detail().endsOn}
-                    min={detail().startsOn}
-                    max={detail().endsOn}
-                    aria-invalid={rangeProblem() !== null ? 'true' : undefined}
-                    aria-describedby={rangeProblem() !== null ? 'report-to-error' : undefined}
-                    onChange={(e) => setSearch({ scope: 'range', to: e.currentTarget.value || undefined })}
-                  />
-                </label>
+                <For each={['from', 'to'] as const}>
+                  {(end) => (
+                    <label class="rp-field">
+                      {rt(end)}
+                      <input
+                        type="date"
+                        name={end}
+                        value={search[end] ?? (end === 'from' ? detail().startsOn : detail().endsOn)}
+                        min={detail().startsOn}
+                        max={detail().endsOn}
+                        // 止 is marked for either problem, 起 for a range outside the campaign only (a reversed one is 止's).
+                        aria-invalid={(end === 'to' ? rangeProblem() !== null : rangeOutside()) ? 'true' : undefined}
+                        aria-describedby={(end === 'to' ? rangeProblem() !== null : rangeOutside()) ? 'report-to-error' : undefined}
+                        onChange={(e) => setSearch({ scope: 'range', [end]: e.currentTarget.value || undefined })}
+                      />
+                    </label>
+                  )}
+                </For>
                 <Show when={rangeProblem()}>
                   {(problem) => (
                     <span class="rp-field-error" id="report-to-error" role="alert" data-testid="error-to">
