@@ -74,8 +74,9 @@ describe('the board in English and on a phone', () => {
       const { page, close } = await boardAs('hantai.lead', phone, language);
       try {
         const toolbar = page.getByRole('toolbar', { name: boardMessages.filters[language] });
+        // Two rows of controls a finger's size (36–40 px each), not three or four (some 130 px and more).
         const height = (await toolbar.boundingBox())?.height ?? Infinity;
-        expect(height).toBeLessThanOrEqual(90);
+        expect(height).toBeLessThanOrEqual(100);
         const search = toolbar.locator('input[name=q]');
         const searchBox = await search.boundingBox();
         expect(searchBox?.width).toBeGreaterThan(300);
@@ -162,6 +163,35 @@ describe('the board in English and on a phone', () => {
       } finally {
         await close();
       }
+    }
+  });
+
+  test("on a phone a finger finds what it taps: the drawer's buttons and its ×, the toolbar's, and the filters' check boxes", async () => {
+    const { page, close } = await boardAs('hantai.lead', phone, 'zh');
+    try {
+      /** The controls under `selector` smaller than `least` px either way, as "testid or text: width×height". */
+      const small = (selector: string, least: number) =>
+        page.locator(selector).evaluateAll(
+          (controls, at) =>
+            controls
+              .filter((control) => control.getBoundingClientRect().width > 0)
+              .filter((control) => control.getBoundingClientRect().height < at || control.getBoundingClientRect().width < at)
+              .map((control) => `${control.getAttribute('data-testid') ?? control.textContent}: ${Math.round(control.getBoundingClientRect().width)}×${Math.round(control.getBoundingClientRect().height)}`),
+          least,
+        );
+      expect(await small('.toolbar button', 36)).toEqual([]);
+      await page.getByTestId('filters-toggle').click();
+      expect(await small('.toolbar input[type=checkbox]', 20)).toEqual([]);
+      await page.getByTestId('filters-toggle').click();
+      // The drawer's buttons were 26 px high, its × 30 px.
+      await page.locator('[data-testid=column-verifying] article[data-card-id]').first().click();
+      await page.getByTestId('detail-panel').getByTestId('action-note').waitFor();
+      expect(await small('[data-testid=detail-panel] button:not(.link):not(.tab-link)', 36)).toEqual([]);
+      // The toolbar keeps to its two rows.
+      await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
+      expect((await page.getByRole('toolbar', { name: boardMessages.filters.zh }).boundingBox())?.height ?? Infinity).toBeLessThanOrEqual(100);
+    } finally {
+      await close();
     }
   });
 
