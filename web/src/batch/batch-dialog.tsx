@@ -1,8 +1,7 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { localDateOf } from '../../../engine/deadlines/local-time';
 import type { Label } from '../../../engine/labels';
 import type { CampaignDetail } from '../api/client';
-import { api } from '../api/client';
 import { stateLabel } from '../board/domain-labels';
 import { organisationTypeLabel } from '../board/outcome-labels';
 import { limitOf, limitedTo, neededField, payloadOf, textLimitsOf, type FieldErrors, type FieldSpec, type FormValues } from '../board/payload-fields';
@@ -10,7 +9,7 @@ import { PayloadInput } from '../board/payload-input';
 import { extensionMessages } from '../deadlines/messages';
 import { messages } from '../i18n/messages';
 import { lang, t, tr, unitNamed } from '../i18n/i18n';
-import { keptRead } from '../ui/read-shown';
+import { useBatchPeople } from './batch-people';
 import type { BatchItem } from './api';
 import { batchMessages, bt } from './batch-messages';
 import './batch.css';
@@ -112,25 +111,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
     return plan.shared.includes(need) ? null : plan.items.filter((p) => p.needs.includes(need)).length;
   };
 
-  // The people of the units of the items that need one: whoever is named must be of the item's unit (the server checks each).
-  const wantsPeople = plan.needs.includes('assigneeId');
-  const units = unitsNeeding(plan, 'assigneeId');
-  // Read by unit: a unit's field offers its own people (see BatchPlan.byUnit), one field for one unit all of them.
-  const [peopleRead, { refetch: refetchPeople }] = createResource(
-    () => (wantsPeople ? units : false),
-    async (ids) => {
-      const lists = await Promise.all(ids.map((unit) => api.users(unit)));
-      return new Map(ids.map((unitId, at) => [unitId, (lists[at] ?? []).filter((user) => user.role !== 'viewer' && user.role !== 'admin' && user.unitId === unitId).map((user) => ({ id: user.id, displayName: user.displayName }))]));
-    },
-  );
-  // Kept as last read while a read again fails, and tried again: the dialog stays open, the list as it was.
-  const peopleByUnit = keptRead(peopleRead, refetchPeople);
-  const peopleFor = (name: string) => {
-    const read = peopleByUnit();
-    if (read === undefined) return [];
-    const ofUnit = unitFieldOf(name);
-    return ofUnit === null ? [...read.values()].flat() : (read.get(ofUnit.unitId) ?? []);
-  };
+  const peopleFor = useBatchPeople(plan);
 
 
   // Merged into one clue, all of them, for good: the clue the number names is shown, and only one every item may go into is offered.
@@ -318,7 +299,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
                       value={values()[spec.name] ?? ''}
                       error={shownErrors()[spec.name]}
                       onInput={(value) => set(spec.name, value)}
-                      people={{ loading: peopleRead.loading, people: peopleFor(spec.name) }}
+                      people={peopleFor(spec.name)}
                       units={props.campaign.units}
                     />
                     <Show when={spec.name === 'targetId' ? merge : null}>{(lookup) => <MergeTargetNotice lookup={lookup()} />}</Show>

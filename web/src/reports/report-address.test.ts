@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, rangeProblemOf, reportAddressRefusal, reportControlName } from './report-address';
 
 describe('the report page reads its address as its controls write it', () => {
   it('takes every address the controls write, and no address at all', () => {
@@ -59,6 +59,8 @@ describe('the report page reads its address as its controls write it', () => {
     expect(rangeOutsideCampaign({ to: '2025-06-30', from: '2025-06-01' }, campaign)).toBe(true);
     expect(rangeOutsideCampaign({ from: '2027-01-01' }, campaign)).toBe(false);
     expect(rangeOutsideCampaign({ from: '2026-02-30', to: '2026-03-01' }, campaign)).toBe(false);
+    // The page says one problem: a reversed range as such, before whether it lies outside.
+    expect([rangeProblemOf({ from: '2025-02-01', to: '2025-01-01' }, campaign), rangeProblemOf({ from: '2025-01-01', to: '2025-02-01' }, campaign), rangeProblemOf({ from: '2026-03-01' }, campaign)]).toEqual(['reversed', 'outside', null]);
   });
 
   it('calls each control by the name the user sees, the server’s query fields too', () => {

@@ -70,6 +70,14 @@ export function rangeOutsideCampaign(search: { readonly from?: string; readonly 
   return localDateSchema.safeParse(from).success && localDateSchema.safeParse(to).success && to >= from && (to < campaign.startsOn || from > campaign.endsOn);
 }
 
+/** What is wrong with a range chosen: 止 before 起, or days wholly outside the campaign's. */
+export type RangeProblem = 'reversed' | 'outside';
+
+export function rangeProblemOf(search: { readonly from?: string; readonly to?: string }, campaign: { readonly startsOn: string; readonly endsOn: string }): RangeProblem | null {
+  if (rangeEndsBeforeStart(search, campaign)) return 'reversed';
+  return rangeOutsideCampaign(search, campaign) ? 'outside' : null;
+}
+
 /** The report's controls by the name of what they write in the address (and the API's query): what a refusal tells the user to change. */
 const controlLabels = {
   scope: reportMessages.scope,

@@ -2,7 +2,8 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
 import { refusedAddress } from '../ui/address-check';
-import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeProblemOf, reportAddressRefusal, reportControlName, type RangeProblem } from './report-address';
+import { ReportRangeInputs } from './report-range';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
@@ -16,7 +17,7 @@ import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
-import { calendarDay, dateTime } from '../ui/dates';
+import { dateTime } from '../ui/dates';
 import { spanShown } from './report-span';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
@@ -113,22 +114,11 @@ function ReportPage() {
   const entered = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[p] !== undefined;
   const ended = (detail: CampaignDetail, p: Phase) => detail.phaseEnteredAt[nextOf(p)] !== undefined;
 
-  /** A range whose 止 comes before its 起: said at 止, and the report shown stays until the dates are put right. */
-  const rangeReversed = () => {
+  /** What is wrong with the range chosen (止 before 起, days outside the campaign's): said under its dates, and the report
+   * shown stays until they are put right; nothing is read, printed or exported for it. */
+  const rangeProblem = (): RangeProblem | null => {
     const detail = campaign();
-    return detail !== undefined && kind() === 'range' && rangeEndsBeforeStart(search, detail);
-  };
-  /** A range wholly outside the campaign's days: said so, as a reversed one is, rather than read as a report of zeros. */
-  const rangeOutside = () => {
-    const detail = campaign();
-    return detail !== undefined && kind() === 'range' && rangeOutsideCampaign(search, detail);
-  };
-  /** What is wrong with the range chosen, said under its dates; nothing is read, printed or exported for it. */
-  const rangeProblem = (): string | null => {
-    const detail = campaign();
-    if (rangeReversed()) return rt('rangeReversed');
-    if (detail === undefined || !rangeOutside()) return null;
-    return rt('rangeOutside').replace('{start}', calendarDay(detail.startsOn)).replace('{end}', calendarDay(detail.endsOn));
+    return detail !== undefined && kind() === 'range' ? rangeProblemOf(search, detail) : null;
   };
 
   /**
@@ -266,31 +256,7 @@ function ReportPage() {
                 </select>
               </Show>
               <Show when={kind() === 'range'}>
-                <For each={['from', 'to'] as const}>
-                  {(end) => (
-                    <label class="rp-field">
-                      {rt(end)}
-                      <input
-                        type="date"
-                        name={end}
-                        value={search[end] ?? (end === 'from' ? detail().startsOn : detail().endsOn)}
-                        min={detail().startsOn}
-                        max={detail().endsOn}
-                        // 止 is marked for either problem, 起 for a range outside the campaign only (a reversed one is 止's).
-                        aria-invalid={(end === 'to' ? rangeProblem() !== null : rangeOutside()) ? 'true' : undefined}
-                        aria-describedby={(end === 'to' ? rangeProblem() !== null : rangeOutside()) ? 'report-to-error' : undefined}
-                        onChange={(e) => setSearch({ scope: 'range', [end]: e.currentTarget.value || undefined })}
-                      />
-                    </label>
-                  )}
-                </For>
-                <Show when={rangeProblem()}>
-                  {(problem) => (
-                    <span class="rp-field-error" id="report-to-error" role="alert" data-testid="error-to">
-                      {problem()}
-                    </span>
-                  )}
-                </Show>
+                <ReportRangeInputs campaign={detail()} from={search.from} to={search.to} problem={rangeProblem()} onChange={(end, day) => setSearch({ scope: 'range', [end]: day })} />
               </Show>
               <UnitSelect units={detail().units} testId="report-unit" value={unit()} onChange={(value) => setSearch({ unit: value || (ownUnit() === undefined ? undefined : wholeCampaign) })} />
               <CategorySelect categories={detail().categories} none={rt('uncategorised')} testId="report-category" value={category()?.toString() ?? (search.category || undefined)} onChange={(value) => setSearch({ category: value || undefined })} />
