@@ -1405,6 +1405,32 @@ describe('working on the board', () => {
       await card(page, 'filed', candidate.id).waitFor();
     }));
 
+  test('a case number whose check fails is not filed at once: the dialog says it could not be checked and files once confirmed again', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      // The last two again: the test before filed those it picked.
+      const { candidate, dialog } = await filingBesideHolder(page, context, 'A6107020269951', (fileable) => fileable.slice(-2));
+      let checks = 0;
+      await page.route(/\/api\/clues\/\d+\/case-number-holders/, (route) => {
+        checks += 1;
+        return route.abort('connectionreset');
+      });
+      await dialog.locator('textarea[name=conclusion]').fill('经核查属实');
+      await dialog.locator('input[name=caseNumber]').fill('A6107020269961');
+      await dialog.getByTestId('move-submit').click();
+      const confirm = dialog.getByTestId('case-number-confirm');
+      await confirm.waitFor();
+      expect(await dialog.getByTestId('case-number-hint').textContent()).toContain('未能核对案件编号是否已被使用');
+      expect(await confirm.textContent()).toContain('案件编号未能核对');
+      expect(await dialog.getByTestId('move-submit').textContent()).toBe('仍然立案');
+      expect(checks).toBeGreaterThanOrEqual(1);
+      expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${candidate.id}`)).state).toBe('verifying');
+      // Confirmed again, it is filed under the number as typed, unchecked.
+      await dialog.getByTestId('move-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await card(page, 'filed', candidate.id).waitFor();
+      expect((await apiCall<{ state: string; context: { caseNumber?: string } }>(suite.server.url, context, 'GET', `/api/clues/${candidate.id}`)).context.caseNumber).toBe('A6107020269961');
+    }));
+
   test('a new clue whose text shares a phone number with an existing one shows that clue while it is typed, and nothing once the number is gone', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const existing = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/clues', { campaignId: campaignOf(page), unitId: 'hantai', title: '“速借”App暴力催收', description: '催收电话 139-8765-4321', source: 'platform110' }, 201);

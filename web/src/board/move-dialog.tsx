@@ -99,8 +99,9 @@ export function MoveDialog(props: {
     setBusy(true);
     setReason(null);
     if (caseNumberCheck !== null && !confirmingHeld()) {
+      // Taken by other clues, or not known to be free (the check failed): filed only once confirmed again.
       const checked = await caseNumberCheck.settle();
-      if (holdersOf(checked).length > 0) {
+      if (checked.state === 'failed' || holdersOf(checked).length > 0) {
         setHeldConfirmed(caseNumber().trim());
         setBusy(false);
         return;

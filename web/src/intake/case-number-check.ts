@@ -25,7 +25,11 @@ export function useCaseNumberCheck(clueId: Accessor<number>, caseNumber: Accesso
     if (asked === null || asked.clueId !== id || asked.caseNumber !== number) {
       const answer = intakeApi.caseNumberHolders(id, number).then(
         (holders): CaseNumberCheck => ({ state: 'done', answer: holders }),
-        (): CaseNumberCheck => ({ state: 'failed' }),
+        (): CaseNumberCheck => {
+          // A failure is not kept: the confirmation asks again rather than repeating it.
+          if (asked?.answer === answer) asked = null;
+          return { state: 'failed' };
+        },
       );
       asked = { clueId: id, caseNumber: number, answer };
     }

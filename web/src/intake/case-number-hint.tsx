@@ -12,7 +12,7 @@ const holdersShown = 10;
  * campaign already filed under it (see useCaseNumberCheck). A warning, not a
  * refusal (one case can cover several clues); shown only when the number is
  * taken or the check failed, and, once the filing was confirmed under a
- * number taken, asking for the confirmation again.
+ * number taken or not checked, asking for the confirmation again.
  */
 export function CaseNumberHint(props: { campaignId: number; check: CaseNumberCheck; confirming: boolean }) {
   const units = useUnits();
@@ -26,7 +26,19 @@ export function CaseNumberHint(props: { campaignId: number; check: CaseNumberChe
   return (
     <Show when={props.check.state === 'failed' || holders().length > 0}>
       <aside class="duplicate-hint has-matches case-number-hint" aria-live="polite" data-testid="case-number-hint">
-        <Show when={props.check.state !== 'failed'} fallback={<p class="muted">{im('caseNumberCheckFailed')}</p>}>
+        <Show
+          when={props.check.state !== 'failed'}
+          fallback={
+            <>
+              <p class="muted">{im('caseNumberCheckFailed')}</p>
+              <Show when={props.confirming}>
+                <p role="alert" data-testid="case-number-confirm">
+                  <strong>{im('caseNumberUncheckedConfirm')}</strong>
+                </p>
+              </Show>
+            </>
+          }
+        >
           <p class="hint-head">
             <strong>{holders().length === 1 ? im('caseNumberHeldOne') : fill('caseNumberHeldMany', { n: count(holders().length) })}</strong> {im('caseNumberShared')}
           </p>

@@ -164,6 +164,7 @@ export const intakeMessages = {
   caseNumberShared: { zh: '一个案件可以涵盖多条线索；若是输错了，请更正后再确认。', en: 'One case can cover several clues; if the number is mistyped, correct it before confirming.' },
   caseNumberConfirmAgain: { zh: '尚未立案：确认同案请点“仍然立案”。', en: 'Not filed yet: if it is the same case, choose “File anyway”.' },
   caseNumberFileAnyway: { zh: '仍然立案', en: 'File anyway' },
+  caseNumberUncheckedConfirm: { zh: '尚未立案：案件编号未能核对，仍要立案请点“仍然立案”。', en: 'Not filed yet: the case number could not be checked; to file without the check, choose “File anyway”.' },
   caseNumberCheckFailed: { zh: '未能核对案件编号是否已被使用', en: 'Could not check whether the case number is in use' },
   open: { zh: '查看', en: 'Open' },
   partsTitle: { zh: '线索来源（并案）', en: 'Where this clue came from (merged)' },
