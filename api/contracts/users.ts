@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../engine/actor';
 import { unitKinds } from '../../engine/units';
 import { changesSomething, label, nothingToChange } from './common';
+import { policyBounds } from './password-shape';
 import { oneLineText, optionalOneLineText } from '../../engine/visible-text';
 
 export const usersQuery = z.strictObject({ unit: z.string().max(64).optional() });
@@ -77,7 +78,10 @@ export const passwordResetDone = z
 export const passwordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), password: newPassword }).meta({ id: 'PasswordChange' });
 
 export const passwordPolicyWire = z
-  .strictObject({ minLength: z.number().int().min(8).max(128), reuseHistory: z.number().int().min(0).max(24) })
+  .strictObject({
+    minLength: z.number().int().min(policyBounds.minLength.min).max(policyBounds.minLength.max),
+    reuseHistory: z.number().int().min(policyBounds.reuseHistory.min).max(policyBounds.reuseHistory.max),
+  })
   .meta({ id: 'PasswordPolicy' });
 export type PasswordPolicyWire = z.infer<typeof passwordPolicyWire>;
 

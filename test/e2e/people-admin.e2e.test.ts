@@ -22,12 +22,15 @@ describe('people administration in the browser', () => {
     // Sent empty, the form is answered in the page's words beside each field, not by the browser's own English bubble.
     await form.locator('button[type=submit]').click();
     await expect.poll(async () => (await form.locator('.field-message').allTextContents()).filter(Boolean).length).toBeGreaterThanOrEqual(2);
-    await form.locator('input[name=username]').fill('sun.qi');
+    // A username of letters it does not take and a password too short: both said at once, not one answer after the other.
+    await form.locator('input[name=username]').fill('Sun Qi');
     await form.locator('input[name=displayName]').fill('孙七');
     await form.locator('select').nth(1).selectOption('hantai');
     await form.locator('input[name=password]').fill('short');
     await form.locator('button[type=submit]').click();
     await expect.poll(() => form.locator('.field-message').allTextContents()).toContain('密码至少需要 10 个字符');
+    expect((await form.locator('.field-message').allTextContents()).filter(Boolean)).toEqual(['只能使用小写字母、数字、点、短横线和下划线', '密码至少需要 10 个字符']);
+    await form.locator('input[name=username]').fill('sun.qi');
     await form.locator('input[name=password]').fill('sun-qi-initial-pw');
     await form.locator('button[type=submit]').click();
     const row = page.locator('tr[data-username="sun.qi"]');

@@ -9,7 +9,8 @@ import { tokenHash } from '../../auth/sessions';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
 import { ApiError } from '../../errors';
 import { auditPeople, changedFields, type AdminChange } from './people-audit';
-import { passwordShapeIssues, readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
+import { passwordShapeIssues } from '../../contracts/password-shape';
+import { readPasswordPolicy, rememberPassword, reuseIssue, reusesRecentPassword } from './password-policy';
 import { holdsItemsRefusal, itemsOutOfReach, releaseHeldItems } from './held-items';
 import { dropUncoveredLeads } from './uncovered-leads';
 

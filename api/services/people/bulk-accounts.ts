@@ -9,7 +9,8 @@ import { bulkColumnLabels, bulkColumns, newUser, roleLabels, type BulkUsersPlan,
 import { ApiError } from '../../errors';
 import { accountFacts, listAccounts } from './accounts';
 import { auditPeople, type AdminChange } from './people-audit';
-import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
+import { passwordShapeIssues } from '../../contracts/password-shape';
+import { readPasswordPolicy, rememberPassword } from './password-policy';
 
 type BulkColumn = (typeof bulkColumns)[number];
 

@@ -3,7 +3,8 @@ import type { Database } from '../../../db/client';
 import type { Label } from '../../../engine/labels';
 import { units, users } from '../../../db/schema';
 import { hashPassword } from '../../auth/password';
-import { passwordShapeIssues, readPasswordPolicy, rememberPassword } from './password-policy';
+import { passwordShapeIssues } from '../../contracts/password-shape';
+import { readPasswordPolicy, rememberPassword } from './password-policy';
 import { auditPeople } from './people-audit';
 
 /** The one unit and account a production database starts with; the administrator builds the rest. */

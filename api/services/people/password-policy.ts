@@ -3,18 +3,8 @@ import type { Db, Tx } from '../../../db/client';
 import { passwordHistory, passwordPolicy, users } from '../../../db/schema';
 import type { FieldIssue } from '../../../engine';
 import { verifyPassword } from '../../auth/password';
+import { defaultPasswordPolicy, type PasswordPolicy } from '../../contracts/password-shape';
 import { auditPeople, changedFields } from './people-audit';
-
-export interface PasswordPolicy {
-  readonly minLength: number;
-  readonly reuseHistory: number;
-}
-
-/** What applies until the administrator saves a policy: long enough to resist guessing, no reuse of the last 3. */
-export const defaultPasswordPolicy: PasswordPolicy = { minLength: 10, reuseHistory: 3 };
-
-/** Bounds the administrator may choose within. scrypt work per check grows with the history, so it is capped. */
-export const policyBounds = { minLength: { min: 8, max: 128 }, reuseHistory: { min: 0, max: 24 } } as const;
 
 export async function readPasswordPolicy(db: Db | Tx): Promise<PasswordPolicy> {
   const [row] = await db.select({ minLength: passwordPolicy.minLength, reuseHistory: passwordPolicy.reuseHistory }).from(passwordPolicy).where(eq(passwordPolicy.id, 1)).limit(1);
@@ -28,18 +18,6 @@ export async function savePasswordPolicy(tx: Tx, policy: PasswordPolicy, by: num
   const changes = changedFields(before, policy, ['minLength', 'reuseHistory']);
   if (Object.keys(changes).length > 0) await auditPeople(tx, { by, now }, { policy: true }, 'password_policy.change', { changes });
   return policy;
-}
-
-/** The checks that need no history: length, counted in characters as a person counts them (a 汉字 is one). */
-export function passwordShapeIssues(password: string, policy: PasswordPolicy, field = 'password'): FieldIssue[] {
-  const length = [...password.normalize('NFC')].length;
-  if (length < policy.minLength) {
-    return [{ field, message: { zh: `密码至少需要 ${policy.minLength} 个字符`, en: `The password must be at least ${policy.minLength} characters long` } }];
-  }
-  if (password.trim() !== password) {
-    return [{ field, message: { zh: '密码首尾不能有空格', en: 'The password may not start or end with a space' } }];
-  }
-  return [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { Label } from '../../../../engine/labels';
+import type { FieldIssue } from '../../../../engine/refusals';
 import { ApiProblem } from '../../api/problem';
 import { tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
@@ -29,6 +30,8 @@ export function formProblem() {
       return { zh: `有 ${named.length} 处填写有误，见各项下方`, en: named.length === 1 ? 'A field needs correcting: see under it' : `${named.length} fields need correcting: see under each` };
     },
     clear: () => setProblem(null),
+    /** Faults found before anything is sent, said as the server's would be. */
+    refuse: (fields: readonly FieldIssue[]) => setProblem({ fields: byField(fields), reason: fields[0]?.message ?? { zh: '填写有误', en: 'Something needs correcting' } }),
     take: (error: unknown) => {
       if (error instanceof ApiProblem) setProblem({ fields: byField(error.fields), reason: error.fields[0]?.message ?? error.reason });
       else setProblem({ fields: new Map(), reason: { zh: '操作失败', en: 'Something went wrong' } });

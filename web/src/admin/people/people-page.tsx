@@ -91,7 +91,7 @@ export function PeoplePage() {
                 while another is shown: what was typed is there when they come back, until it is sent or they clear it.
                 Kept in the page's memory, never in storage, since a CSV and a new account carry passwords. */}
             <KeptTab tab="users" shown={tab() === 'users'}>
-              <UsersPanel users={users() ?? []} units={units() ?? []} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
+              <UsersPanel users={users() ?? []} units={units() ?? []} policy={policy()} onChange={reload} revealed={revealed()} onReveal={setRevealed} />
             </KeptTab>
             <KeptTab tab="bulk" shown={tab() === 'bulk'}>
               <BulkPanel onCreated={reload} />

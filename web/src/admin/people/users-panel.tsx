@@ -4,7 +4,8 @@ import { roles, type Role } from '../../../../engine/actor';
 import { named, tr, unitNamed } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { toast } from '../../ui/toasts';
-import { peopleApi, type UnitNode, type UserAccount } from './api';
+import { peopleApi, type NewUser, type PasswordPolicyWire, type UnitNode, type UserAccount } from './api';
+import { newAccountFaults } from './new-account-faults';
 import { formProblem, toastProblem } from './form-problem';
 import { heldItemsOf } from './held-items';
 import { pt, ptFilled, ptOn } from './messages';
@@ -23,6 +24,8 @@ export interface RevealedPassword {
 export function UsersPanel(props: {
   users: readonly UserAccount[];
   units: readonly UnitNode[];
+  /** The password policy as last read (none yet: the server alone checks the password). */
+  policy: PasswordPolicyWire | undefined;
   onChange: () => void;
   revealed: RevealedPassword | null;
   onReveal: (revealed: RevealedPassword | null) => void;
@@ -72,7 +75,7 @@ export function UsersPanel(props: {
 
   return (
     <section class="people-section" data-testid="users-panel">
-      <NewUserForm units={props.units} onCreated={props.onChange} />
+      <NewUserForm units={props.units} policy={props.policy} onCreated={props.onChange} />
       <Show when={revealed()}>
         {(r) => (
           <p class="people-reveal" role="status" data-testid="temporary-password">
@@ -286,7 +289,7 @@ function AccountStatus(props: { user: { readonly disabledAt: string | null; read
   );
 }
 
-function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void }) {
+function NewUserForm(props: { units: readonly UnitNode[]; policy: PasswordPolicyWire | undefined; onCreated: () => void }) {
   const [username, setUsername] = createSignal('');
   const [displayName, setDisplayName] = createSignal('');
   const [role, setRole] = createSignal<Role>('officer');
@@ -300,8 +303,16 @@ function NewUserForm(props: { units: readonly UnitNode[]; onCreated: () => void 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     problem.clear();
+    const account: NewUser = { username: username().trim(), displayName: displayName().trim(), role: role(), unitId: unit(), password: password() };
+    // Every fault the form can know of is said at once: the server checks the fields' shapes before its password
+    // policy, so a username it does not take and a password too short came in two answers, one after the other.
+    const faults = newAccountFaults(account, props.policy);
+    if (faults.length > 0) {
+      problem.refuse(faults);
+      return;
+    }
     try {
-      await peopleApi.createAccount({ username: username().trim(), displayName: displayName().trim(), role: role(), unitId: unit(), password: password() });
+      await peopleApi.createAccount(account);
       setUsername('');
       setDisplayName('');
       setPassword('');
