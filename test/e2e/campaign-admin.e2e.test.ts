@@ -56,13 +56,20 @@ describe('campaign settings in Chromium', () => {
       const nameZh = page.getByTestId('category-renamed-code').locator(`input[aria-label="中文名称 ${category.nameZh}"]`);
       await nameZh.fill(second.nameZh);
       await nameZh.press('Tab');
-      // The row named in quotation marks, its own (网络“套路贷”) made the inner ones.
+      // The row named in quotation marks, its own (网络“套路贷”) made the inner ones; and what the field shows again.
       expect(category.nameZh).toBe('网络“套路贷”');
-      await page.getByTestId('section-categories').locator('.field-message', { hasText: `类别“网络‘套路贷’”：本专项已有名为“${second.nameZh}”的类别` }).waitFor();
+      await page.getByTestId('section-categories').locator('.field-message', { hasText: `类别“网络‘套路贷’”：本专项已有名为“${second.nameZh}”的类别；已恢复为“网络‘套路贷’”` }).waitFor();
       await expect.poll(() => nameZh.inputValue()).toBe(category.nameZh);
       expect(await nameZh.getAttribute('aria-invalid')).toBe('true');
       // The new category's empty name of the same language is not marked with it.
       expect(await page.locator('input[name=new-category-zh]').getAttribute('aria-invalid')).toBe('false');
+      // A code another category has: the message says which code the field shows again, the one typed being gone from it.
+      const renamed = page.getByTestId('category-renamed-code').locator('input.ca-code');
+      await renamed.fill(second.code);
+      await renamed.press('Tab');
+      await page.getByTestId('section-categories').locator('.field-message', { hasText: '；已恢复为“renamed-code”' }).waitFor();
+      expect(await renamed.inputValue()).toBe('renamed-code');
+      expect(await renamed.getAttribute('aria-invalid')).toBe('true');
       // A file that is no JSON is said so by its name, not as a request body the server could not read.
       await page.getByTestId('map-file').setInputFiles({ name: '边界.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
       await expect.poll(() => page.getByTestId('map-issues').textContent()).toBe('文件“边界.txt”不是 GeoJSON：其内容不是 JSON');

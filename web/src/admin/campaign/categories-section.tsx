@@ -10,10 +10,13 @@ import { SectionFrame } from './section-frame';
 /** An order as typed: a cleared field is no order (sent as none, refused by the server, the saved one shown again), not 0. */
 const orderOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
-/** A message about a category's row, naming the row in each language. */
-const ofCategory = (category: { readonly nameZh: string; readonly nameEn: string }, message: Label): Label => ({
-  zh: `类别${quotedZh(category.nameZh)}：${message.zh}`,
-  en: `Category “${category.nameEn}”: ${message.en}`,
+/**
+ * A refusal of a row's change, naming the row in each language and the value its field shows again: the message
+ * names the value typed (a code another category has), which the field no longer shows.
+ */
+const ofCategory = (category: { readonly nameZh: string; readonly nameEn: string }, message: Label, kept: string): Label => ({
+  zh: `类别${quotedZh(category.nameZh)}：${message.zh}；${kept === '' ? '已恢复为空' : `已恢复为${quotedZh(kept)}`}`,
+  en: `Category “${category.nameEn}”: ${message.en}; ${kept === '' ? 'left empty as saved' : `kept as “${kept}”`}`,
 });
 
 /** The campaign's crime categories: named in both languages, ordered, retired and restored one at a time (each is saved at once). */
@@ -22,7 +25,7 @@ export function CategoriesSection(props: SectionProps) {
   const [nameEn, setNameEn] = createSignal('');
   const id = () => props.settings.id;
   // The row and field of the last change refused: marked until the next change, its input back at the saved value.
-  const [refused, setRefused] = createSignal<{ categoryId: number; field: string } | null>(null);
+  const [refused, setRefused] = createSignal<{ categoryId: number; field: string; kept: string } | null>(null);
   const add = async () => {
     setRefused(null);
     if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn() }))) {
@@ -35,7 +38,8 @@ export function CategoriesSection(props: SectionProps) {
   const messages = (): Label[] => {
     const errors = [...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')];
     const row = props.settings.categories.find((category) => category.id === refused()?.categoryId);
-    return row === undefined ? errors : errors.map((message) => ofCategory(row, message));
+    const kept = refused()?.kept ?? '';
+    return row === undefined ? errors : errors.map((message) => ofCategory(row, message, kept));
   };
   return (
     <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
@@ -62,7 +66,7 @@ export function CategoriesSection(props: SectionProps) {
                   // Refused (a name or code another category has, an empty name): the saved value again, the field marked.
                   const field = Object.keys(c)[0] ?? '';
                   input.value = field === 'nameEn' ? shownEnglishName(category) : String(category[field as keyof typeof category] ?? '');
-                  setRefused({ categoryId: category.id, field });
+                  setRefused({ categoryId: category.id, field, kept: input.value });
                 });
               };
               const marked = (field: string) => refused()?.categoryId === category.id && refused()?.field === field;
