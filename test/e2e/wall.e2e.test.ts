@@ -374,6 +374,26 @@ describe('the wall on its screen', () => {
       expect(exports.filter((right) => right > 390)).toEqual([]);
       await page.getByTestId('lang-toggle').click();
     }));
+  test("on a phone a report table wider than its card fades at its right edge until scrolled to its end, which it then shows whole; on a laptop none fades", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/reports`);
+      const wide = page.locator('[data-testid=report] .report-table-wrap').first();
+      await wide.locator('tbody tr').first().waitFor();
+      expect(await wide.evaluate((box) => box.scrollWidth > box.clientWidth + 40)).toBe(true);
+      await expect.poll(() => wide.getAttribute('data-more')).toBe('');
+      expect(await wide.evaluate((box) => getComputedStyle(box).maskImage)).toContain('linear-gradient');
+      await wide.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${artifacts}/report-table-phone-zh.png` });
+      await wide.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+      await expect.poll(() => wide.getAttribute('data-more')).toBeNull();
+      expect(await wide.evaluate((box) => getComputedStyle(box).maskImage)).toBe('none');
+      await wide.evaluate((box) => box.scrollTo({ left: 0 }));
+      await expect.poll(() => wide.getAttribute('data-more')).toBe('');
+      // A laptop's screen holds the tables whole: nothing to fade.
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await expect.poll(() => page.locator('[data-testid=report] [data-more]').count()).toBe(0);
+    }));
   test('a campaign without a map has every unit as a tile in the map’s panel, all of them on a 720p wall and a 4:3 projector with nothing scrolled', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const created = await apiCall<{ id: number }>(suite.server.url, context, 'POST', '/api/campaigns', { code: 'wall-no-map-2027', nameZh: '无地图专项', nameEn: 'Campaign without a map', startsOn: '2027-01-01', endsOn: '2027-12-31' }, 201);

@@ -5,6 +5,7 @@ import type { BattleMap } from '../reports/api';
 import { count } from '../reports/format';
 import { mix, definitionOf } from './measure';
 import { bt } from './messages';
+import { scrollCue } from '../ui/scroll-cue';
 
 type CategoryKey = string;
 const keyOf = (categoryId: number | null): CategoryKey => (categoryId === null ? 'none' : String(categoryId));
@@ -29,7 +30,7 @@ export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categ
     props.map.grid.filter((c) => c.categoryId === categoryId).reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
   const all = () => props.map.grid.reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
   return (
-    <div class="unit-grid-wrap">
+    <div class="unit-grid-wrap" ref={scrollCue}>
       <table class="unit-grid" data-testid="unit-grid">
         <thead>
           <tr>

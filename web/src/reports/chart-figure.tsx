@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { rt } from './messages';
+import { scrollCue } from '../ui/scroll-cue';
 
 /** A chart's numbers as a table: column headings, then rows whose first cell names the row. */
 export interface ChartTable {
@@ -36,7 +37,7 @@ export function ChartFigure(props: { caption: string; summary: string; note?: st
         </summary>
         <Show when={props.table.note}>{(note) => <p class="muted chart-data-note">{note()}</p>}</Show>
         {/* A wide table (the flow's seven states) scrolls in its box, which the keyboard can scroll too. */}
-        <div class="report-table-wrap" tabindex="0" role="region" aria-label={`${rt('chartData')} · ${props.caption}`}>
+        <div class="report-table-wrap" ref={scrollCue} tabindex="0" role="region" aria-label={`${rt('chartData')} · ${props.caption}`}>
           <table class="report-table chart-data-table">
             <caption>{props.caption}</caption>
             <thead>

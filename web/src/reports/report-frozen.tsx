@@ -6,6 +6,7 @@ import { dateTime } from '../ui/dates';
 import { difference, frozenLines } from './frozen-lines';
 import { rt } from './messages';
 import { AdvanceRecord } from './report-advance';
+import { scrollCue } from '../ui/scroll-cue';
 
 /** The report frozen when the office advanced out of the phase, beside the live one, every figure with its difference. */
 export function FrozenComparison(props: { frozen: Report; live: Report; timeZone: string }) {
@@ -38,7 +39,7 @@ export function FrozenComparison(props: { frozen: Report; live: Report; timeZone
         )}
       </Show>
       <Show when={props.frozen.frozen?.advance}>{(advance) => <AdvanceRecord advance={advance()} timeZone={props.timeZone} />}</Show>
-      <div class="report-table-wrap">
+      <div class="report-table-wrap" ref={scrollCue}>
         <table class="report-table frozen-table">
           <thead>
             <tr>

@@ -6,6 +6,7 @@ import { deadlineFigures, outcomeFigures, workFigures, type Figure } from './fig
 import { count, days } from './format';
 import { rt } from './messages';
 import { solveRateCell, solveRateMark } from './solve-rate';
+import { scrollCue } from '../ui/scroll-cue';
 
 export interface NamedRow {
   readonly key: string;
@@ -68,7 +69,7 @@ function FigureTable(props: { section: string; caption: string; testId: string; 
   const describedBy = (column: Column, row: ReportRow) => (props.note !== undefined && column.marked?.(row) === true ? noteId() : undefined);
   return (
     <>
-      <div class="report-table-wrap" tabindex="0" role="region" aria-label={`${props.section} · ${props.caption}`}>
+      <div class="report-table-wrap" ref={scrollCue} tabindex="0" role="region" aria-label={`${props.section} · ${props.caption}`}>
         <table class="report-table" classList={{ narrow: props.narrow === true }} data-testid={props.testId}>
           <caption>{props.caption}</caption>
           <thead>

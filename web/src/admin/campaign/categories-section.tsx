@@ -6,6 +6,7 @@ import { FieldMessage, type SectionProps } from './form-kit';
 import { shownEnglishName } from '../english-name';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
+import { scrollCue } from '../../ui/scroll-cue';
 
 /** An order as typed: a cleared field is no order (sent as none, refused by the server, the saved one shown again), not 0. */
 const orderOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
@@ -43,7 +44,7 @@ export function CategoriesSection(props: SectionProps) {
   };
   return (
     <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
-      <table class="ca-table ca-categories" data-testid="categories">
+      <table class="ca-table ca-categories" ref={scrollCue} data-testid="categories">
         <thead>
           <tr>
             <th>{cm('order')}</th>

@@ -6,6 +6,7 @@ import type { Config } from './api';
 import { FieldMessage, NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
 import { cm } from './messages';
 import { SectionFrame } from './section-frame';
+import { scrollCue } from '../../ui/scroll-cue';
 
 type Target = Config['targets'][number];
 
@@ -26,7 +27,7 @@ export function TargetsSection(props: SectionProps) {
     series([unitName(target.unitId), ...(severalPhases() ? [tr(campaignStateLabels[target.phase])] : []), tr(targetMetricLabels[target.metric])]);
   return (
     <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
-      <table class="ca-table" data-testid="targets">
+      <table class="ca-table" ref={scrollCue} data-testid="targets">
         <thead>
           <tr>
             <th>{cm('unit')}</th>

@@ -5,6 +5,7 @@ import { tr } from '../../i18n/i18n';
 import { BulkRefused, peopleApi, type BulkUsersPlan } from './api';
 import { formProblem } from './form-problem';
 import { pt, type PeopleMessageKey } from './messages';
+import { scrollCue } from '../../ui/scroll-cue';
 
 /** A problem's column in the reader's language: the server names them by their codes. */
 const isColumn = (column: string): column is (typeof bulkColumns)[number] => (bulkColumns as readonly string[]).includes(column);
@@ -113,7 +114,7 @@ export function BulkPanel(props: { onCreated: () => void }) {
               {p().valid} / {p().rows} {pt('bulkValid')}
             </p>
             <Show when={p().issues.length > 0}>
-              <table class="people-table" data-testid="bulk-issues">
+              <table class="people-table" ref={scrollCue} data-testid="bulk-issues">
                 <thead>
                   <tr>
                     <th>{pt('row')}</th>

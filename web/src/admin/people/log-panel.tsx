@@ -8,6 +8,7 @@ import { aside, colon, named, series, tr } from '../../i18n/i18n';
 import { peopleApi, type PeopleLogEntry, type UnitNode, type UserAccount } from './api';
 import { formProblem } from './form-problem';
 import { pt, type PeopleMessageKey } from './messages';
+import { scrollCue } from '../../ui/scroll-cue';
 
 const eventLabels: Record<string, Label> = {
   'user.create': { zh: '创建用户', en: 'Created user' },
@@ -140,7 +141,7 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
         </select>
       </div>
       <Show when={problem.reason()}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
-      <table class="people-table" data-testid="log-table">
+      <table class="people-table" ref={scrollCue} data-testid="log-table">
         <thead>
           <tr>
             <th>{pt('logWhen')}</th>

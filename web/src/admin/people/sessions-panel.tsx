@@ -9,6 +9,7 @@ import { peopleApi } from './api';
 import { toastProblem } from './form-problem';
 import { pt, ptOn } from './messages';
 import { me } from '../../session/session';
+import { scrollCue } from '../../ui/scroll-cue';
 
 /** People administration reads times in the administrator's own zone, as the activity log does. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -79,7 +80,7 @@ export function SessionsPanel() {
       </div>
       <WhenRead read={open() !== undefined} error={openRead.error} what={pt('sessionsFailed')} loading={<div class="page-loading" />}>
         <Show when={accounts().length > 0} fallback={<p class="muted">{pt('sessionsEmpty')}</p>}>
-          <table class="people-table" data-testid="sessions-table">
+          <table class="people-table" ref={scrollCue} data-testid="sessions-table">
             <thead>
               <tr>
                 <th>{pt('username')}</th>

@@ -12,6 +12,7 @@ import { leadsLostByMove, type LeadLost } from './leads-lost';
 import { pt, ptFilled } from './messages';
 import { shownEnglishName } from '../english-name';
 import { treeOrder } from '../../../../engine/unit-tree';
+import { scrollCue } from '../../ui/scroll-cue';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
 export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
@@ -25,7 +26,7 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
     <section class="people-section people-units" data-testid="units-panel">
       <p class="muted">{pt('routingNote')}</p>
       <div class="people-units-layout">
-        <table class="people-table">
+        <table class="people-table" ref={scrollCue}>
           <thead>
             <tr>
               <th>{pt('unit')}</th>

@@ -9,6 +9,7 @@ import { newAccountFaults } from './new-account-faults';
 import { formProblem, toastProblem } from './form-problem';
 import { heldItemsOf } from './held-items';
 import { pt, ptFilled, ptOn } from './messages';
+import { scrollCue } from '../../ui/scroll-cue';
 
 /** A temporary password just made, shown once: kept by the page, so that another tab and back does not lose it. */
 export interface RevealedPassword {
@@ -87,7 +88,7 @@ export function UsersPanel(props: {
         )}
       </Show>
       <input type="search" class="people-filter" placeholder={pt('filter')} aria-label={pt('filter')} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
-      <table class="people-table" data-testid="users-table">
+      <table class="people-table" ref={scrollCue} data-testid="users-table">
         <thead>
           <tr>
             <th>{pt('username')}</th>
