@@ -225,6 +225,46 @@ describe('the board in English and on a phone', () => {
     }
   });
 
+  test("on a phone the board opens at its first column holding cards, not on the empty ones before it; a laptop's at its start", async () => {
+    /** The board's main columns as drawn: each one's count and where it starts on the screen; and how far the board is scrolled. */
+    const drawn = (page: Page) =>
+      page.getByTestId('board').evaluate((board) => ({
+        scrolled: board.scrollLeft,
+        columns: [...board.querySelectorAll<HTMLElement>(':scope > .column')].map((column) => ({
+          state: column.getAttribute('data-testid'),
+          count: Number((column.querySelector('.column-count')?.textContent ?? '').replace(/\D/g, '')),
+          left: Math.round(column.getBoundingClientRect().left),
+          right: Math.round(column.getBoundingClientRect().right),
+        })),
+      }));
+    const { page, close } = await boardAs('hantai.officer', phone, 'zh');
+    try {
+      // Searched for one card of the third column (立案), by its number: the two before it empty.
+      const filed = page.locator('[data-testid=board] > .column').nth(2).locator('article[data-card-id]').first();
+      const id = await filed.getAttribute('data-card-id');
+      await page.goto(`${page.url().split('?')[0]}?q=${id}`);
+      await page.locator(`[data-testid=board]:not(.is-loading) article[data-card-id="${id}"]`).waitFor();
+      await page.waitForTimeout(300);
+      const { scrolled, columns } = await drawn(page);
+      const first = columns.findIndex((column) => column.count > 0);
+      expect(first, JSON.stringify(columns)).toBeGreaterThan(0);
+      expect(scrolled).toBeGreaterThan(0);
+      // At the screen's left, whole, the board resting at its start.
+      expect(columns[first]?.left, JSON.stringify(columns)).toBeGreaterThanOrEqual(0);
+      expect(columns[first]?.left, JSON.stringify(columns)).toBeLessThanOrEqual(24);
+      expect(columns[first]?.right, JSON.stringify(columns)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${artifacts}/board-phone-opens-at-work-zh.png` });
+    } finally {
+      await close();
+    }
+    const desk = await boardAs('hantai.officer', laptop, 'zh');
+    try {
+      expect((await drawn(desk.page)).scrolled).toBe(0);
+    } finally {
+      await desk.close();
+    }
+  });
+
   test('the upload boxes say what a phone can do (tap, take a photo), not drag or paste; a computer still says drop and paste: an item’s files and the import page’s', async () => {
     for (const language of ['zh', 'en'] as const) {
       for (const device of [phone, laptop]) {

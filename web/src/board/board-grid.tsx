@@ -8,6 +8,7 @@ import { ReadFailed } from '../ui/read-failed';
 import { BoardColumn } from './board-column';
 import type { BoardContext } from './board-context';
 import { BoardLanes } from './board-lanes';
+import { openAtWork } from './phone-start';
 import { bm } from './board-messages';
 import type { Column } from './board-state';
 
@@ -34,8 +35,11 @@ export function BoardGrid(props: {
   error: unknown;
   context: BoardContext;
 }) {
+  let board: HTMLElement | undefined;
+  openAtWork(() => board, () => props.shown && props.lanes === null, () => props.kind, () => props.mainColumns);
   return (
     <main
+      ref={board}
       class="board"
       classList={{
         'is-dragging': props.dragging,
