@@ -680,6 +680,12 @@ describe('the board in Chromium', () => {
         await expect.poll(() => wrapsLine(page.locator('.toolbar')), { message: `${width} × ${height}` }).toBe(false);
         // The search box says whole what it finds, not "No., title, c" (at 1280 px it was cut by some 31 px).
         expect(await toolbarPlaceholderCut(page), `${width} × ${height}`).toBeLessThanOrEqual(0);
+        // In lanes too, "By category" the longest choice: at 1366 px it put "+ New" on a second line.
+        for (const lanes of ['category', 'unit', 'none'] as const) {
+          await page.getByTestId('swimlane').selectOption(lanes);
+          await page.locator(`[data-testid=board][data-swimlane=${lanes}]:not(.is-loading)`).waitFor();
+          await expect.poll(() => wrapsLine(page.locator('.toolbar')), { message: `${width} × ${height}, lanes ${lanes}` }).toBe(false);
+        }
       }
 
       // English unit names are long: each card still shows its category (a few letters at least) inside the card,
