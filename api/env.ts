@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { zhIssueText } from '../engine/issue-text';
-import type { Label } from '../engine/labels';
 import { trustedProxiesOf } from './auth/client-address';
 import { defaultDatabaseUrl } from '../db/database-url';
+import { operatorLine } from '../db/operator-line';
 
 /**
  * A refusal as the start says it, Chinese then English, as the command-line tools say theirs. The schema's own
  * messages are written so: a schema's message wins over any error map, and the one the parse is given (see loadEnv)
  * words zod's own the same way.
  */
-const said = (reason: Label) => `${reason.zh} / ${reason.en}`;
+const said = operatorLine;
 
 const notAPort = said({ zh: '不是端口号：请设为 0 到 65535 之间的数', en: 'is not a port number: set it to one from 0 to 65535' });
 

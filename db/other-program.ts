@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { Label } from '../engine/labels';
 import { missingBattlemapTables } from './backup/database-file';
+import { operatorLine } from './operator-line';
 
 /**
  * The tables of another program in the database: those it has when it has
@@ -43,7 +44,7 @@ export class OtherProgramsDatabase extends Error {
         `The database ${shownAs} is not a Battlemap database: it holds another program's table${tables.length === 1 ? '' : 's'} (${tableList(tables, (more) => ` and ${more} more`)}) and none of Battlemap's, and was left as it was. ` +
         'Point DATABASE_URL at a Battlemap database, or at a new file.',
     };
-    super(`${reason.zh} / ${reason.en}`);
+    super(operatorLine(reason));
     this.name = 'OtherProgramsDatabase';
     this.reason = reason;
   }

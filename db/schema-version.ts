@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { readFileSync } from 'node:fs';
 import type { Label } from '../engine/labels';
 import { projectPath } from './project-path';
+import { operatorLine } from './operator-line';
 
 /** One migration this version of the code ships, as drizzle's journal lists it (`when` is what its migrator records as applied). */
 export interface ShippedMigration {
@@ -57,7 +58,7 @@ export class NewerDatabase extends Error {
         `The database ${shownAs} was upgraded by a newer version of Battlemap (${migrationCount(newer)} this version does not have) and was left as it was. ` +
         'Run that newer version, or restore a backup made before the upgrade.',
     };
-    super(`${reason.zh} / ${reason.en}`);
+    super(operatorLine(reason));
     this.name = 'NewerDatabase';
     this.reason = reason;
   }

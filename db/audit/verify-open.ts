@@ -7,11 +7,12 @@ import { localPathOf } from '../backup/server-lock';
 import type { Db } from '../client';
 import * as schema from '../schema';
 import { migrationCount, newerMigrations, unappliedMigrations } from '../schema-version';
+import { operatorLine } from '../operator-line';
 
 /** A database the verification refuses to read, said in one line, Chinese then English. */
 export class CannotVerify extends Error {
   constructor(readonly reason: Label) {
-    super(`${reason.zh} / ${reason.en}`);
+    super(operatorLine(reason));
     this.name = 'CannotVerify';
   }
 }

@@ -1,4 +1,5 @@
 import type { Label } from '../../engine/labels';
+import { operatorLine } from '../operator-line';
 
 /**
  * A backup or a restore refused, or failed for a reason the operator can act
@@ -7,7 +8,7 @@ import type { Label } from '../../engine/labels';
  */
 export class BackupError extends Error {
   constructor(readonly reason: Label) {
-    super(`${reason.zh} / ${reason.en}`);
+    super(operatorLine(reason));
     this.name = 'BackupError';
   }
 }
