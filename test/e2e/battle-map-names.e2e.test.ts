@@ -58,4 +58,33 @@ describe('the battle map names units', () => {
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
+
+  test("a unit lead's map opens the boards of their own units only: another unit's county, tile, bar and cells show figures, no link to a board they would be refused", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      const campaignId = campaignOf(page);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      await page.getByTestId('unit-grid').waitFor();
+      await page.locator('[data-testid=county-map] .county-labels text').first().waitFor();
+      expect(await page.locator('.bm-hint').textContent()).toContain('其他单位只显示数字');
+      // Their own county is a button in the Tab order; a neighbour's is neither, and a click on it goes nowhere.
+      expect([await page.getByTestId('county-hantai').getAttribute('role'), await page.getByTestId('county-hantai').getAttribute('tabindex')]).toEqual(['button', '0']);
+      expect([await page.getByTestId('county-nanzheng').getAttribute('role'), await page.getByTestId('county-nanzheng').getAttribute('tabindex')]).toEqual([null, null]);
+      await page.getByTestId('county-nanzheng').click({ force: true });
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe(`/campaigns/${campaignId}/battle-map`);
+      // A detachment's tile and target bar, and another unit's cells: figures, no buttons.
+      expect(await page.getByTestId('tile-xingzhen').evaluate((tile) => tile.tagName)).toBe('DIV');
+      expect(await page.locator('[data-testid^=target-nanzheng-]').first().getAttribute('class')).not.toContain('is-link');
+      expect(await page.locator('[data-testid^=cell-nanzheng-] button').count()).toBe(0);
+      // Their own unit's cells are buttons named by unit, category and figures, inside cells that stay the table's.
+      const own = page.locator('[data-testid^=cell-hantai-] button').first();
+      expect(await own.getAttribute('aria-label')).toMatch(/^汉台分局 · .+：在办 \d+ \/ \d+$/);
+      expect(await page.locator('[data-testid=unit-grid] td[role=button]').count()).toBe(0);
+      await own.click();
+      await page.waitForURL(/\/board\?/);
+      expect(new URL(page.url()).searchParams.get('unit')).toBe('hantai');
+      await page.locator('[data-testid=board]:not(.is-loading)').waitFor();
+      expect(await page.getByTestId('board-failed').count()).toBe(0);
+    }));
 });

@@ -18,6 +18,8 @@ import { UnitGrid } from './unit-grid';
 import { UnitTiles, tilesHeading } from './unit-tiles';
 import { placeUnits } from './geo';
 import { useLiveRefresh } from '../live/live-refresh';
+import { me } from '../session/session';
+import { readerScope } from '../ui/reader-scope';
 import './battle-map.css';
 
 /** `/campaigns/:id/battle-map` (挂图作战): counties coloured by a measure, detachments, targets, the phases and the unit × category grid; each opens the board filtered to it. */
@@ -36,6 +38,10 @@ export function BattleMapPage() {
   const addressRefused = createMemo(() => measureAddressRefusal(search));
   const pressed = (id: Measure) => addressRefused() === undefined && measure() === id;
 
+  // Every unit's figures are the map's, but a lead's or an officer's items are their own units': a unit beyond them is
+  // no link, its board being a refusal (不在您可查看的范围内).
+  const reach = createMemo(() => readerScope(me()));
+  const opens = (unitId: string) => reach()?.has(unitId) ?? true;
   const board = (query: Record<string, string>) => navigate(`/campaigns/${campaignId()}/board?${new URLSearchParams(query).toString()}`);
   const openUnit = (unitId: string) => board({ unit: unitId });
   const openCell = (unitId: string, categoryId: number | null) => board(categoryId === null ? { unit: unitId } : { unit: unitId, category: String(categoryId) });
@@ -73,7 +79,7 @@ export function BattleMapPage() {
           <MeasureLegend scale={scale()} measure={measure()} />
         </Show>
         <span class="rp-spacer" />
-        <span class="muted bm-hint">{bt('mapHint')}</span>
+        <span class="muted bm-hint">{bt(reach() === null ? 'mapHint' : 'mapHintScoped')}</span>
         <A class="button" href={`/campaigns/${campaignId()}/wall${measure() === 'open' ? '' : `?measure=${measure()}`}`} target="_blank">
           {bt('wall')}
         </A>
@@ -90,20 +96,20 @@ export function BattleMapPage() {
                   <section class="bm-panel bm-map-panel">
                     <h2>{bt('counties')}</h2>
                     <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
-                      {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} />}
+                      {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} opens={opens} />}
                     </Show>
                   </section>
                   <div class="bm-side">
                     <section class="bm-panel">
                       <h2>{tilesHeading(others())}</h2>
-                      <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} />
+                      <UnitTiles units={others()} measure={measure()} scale={scale()} onPick={openUnit} opens={opens} />
                     </section>
                     <section class="bm-panel">
                       <h2>
                         {bt('targets')}
                         <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
                       </h2>
-                      <TargetBars map={map()} units={detail().units} onPick={openUnit} />
+                      <TargetBars map={map()} units={detail().units} onPick={openUnit} opens={opens} />
                     </section>
                   </div>
                   <section class="bm-panel bm-wide">
@@ -118,7 +124,7 @@ export function BattleMapPage() {
                       {bt('grid')}
                       <span class="muted bm-subtitle">{bt('gridHint')}</span>
                     </h2>
-                    <UnitGrid map={map()} onPick={openCell} reportHref={reportOf} />
+                    <UnitGrid map={map()} onPick={openCell} opens={opens} reportHref={reportOf} />
                   </section>
                 </main>
               );

@@ -52,7 +52,16 @@ export function unitSummary(unit: UnitMeasures, areaName?: string): string {
  * value of the measure and labelled with its name and value. With `onPick`,
  * a county is a button (click or Enter) that opens its unit.
  */
-export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void; labelSize?: number }) {
+export function CountyMap(props: {
+  layout: MapLayout;
+  units: readonly UnitMeasures[];
+  measure: Measure;
+  scale: Scale;
+  onPick?: (unitId: string) => void;
+  /** Whether picking the unit opens anything for the reader (every unit, when not given). */
+  opens?: (unitId: string) => boolean;
+  labelSize?: number;
+}) {
   const unitOf = createMemo(() => new Map(props.units.filter((u) => u.mapFeatureId !== null).map((u) => [u.mapFeatureId, u])));
   // The labels are drawn in the map's own units, so a phone's narrow map shrank them past reading (7 px):
   // never under about 11 px as shown, whatever the map's drawn width. The map is drawn whole in its box, so bound by
@@ -86,9 +95,14 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
             const u = unit();
             return u === undefined ? null : valueOf(u, props.measure);
           };
+          // A link when the map has one and the reader may open the county's unit.
+          const linked = () => {
+            const u = unit();
+            return props.onPick !== undefined && u !== undefined && (props.opens?.(u.unitId) ?? true);
+          };
           const pick = () => {
             const u = unit();
-            if (u !== undefined) props.onPick?.(u.unitId);
+            if (u !== undefined && linked()) props.onPick?.(u.unitId);
           };
           // The unit the area stands for, with the area's name (汉台区 · 汉台分局): the label shows the area's only.
           const said = () => {
@@ -102,21 +116,21 @@ export function CountyMap(props: { layout: MapLayout; units: readonly UnitMeasur
           return (
             <path
               class="county"
-              classList={{ 'is-link': props.onPick !== undefined && unit() !== undefined }}
+              classList={{ 'is-link': linked() }}
               d={shape.path}
               fill={props.scale.fill(value())}
               fill-rule="evenodd"
               data-testid={`county-${unit()?.unitId ?? shape.id}`}
               data-feature={shape.id}
               data-value={value() ?? ''}
-              role={props.onPick === undefined ? undefined : 'button'}
+              role={linked() ? 'button' : undefined}
               // Lower case: on SVG an attribute is taken as spelled, and `tabIndex` left every county out of the Tab order.
-              tabindex={props.onPick === undefined ? undefined : 0}
+              tabindex={linked() ? 0 : undefined}
               aria-label={said()}
               onClick={pick}
               onFocus={() => setLit(shape.id)}
               onBlur={() => setLit((id) => (id === shape.id ? null : id))}
-              onMouseEnter={() => props.onPick !== undefined && setLit(shape.id)}
+              onMouseEnter={() => linked() && setLit(shape.id)}
               onMouseLeave={() => setLit((id) => (id === shape.id && document.activeElement?.getAttribute('data-feature') !== shape.id ? null : id))}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {

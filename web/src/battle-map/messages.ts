@@ -26,6 +26,10 @@ export const battleMapMessages = {
     zh: '点击县区、支队、表格或阶段，打开对应看板；点击表格的单位或类别名称，打开其阶段报告',
     en: 'Click a county, detachment, cell or phase to open the board filtered to it; a unit or category name in the table opens its report',
   },
+  mapHintScoped: {
+    zh: '点击本单位及下级单位的县区、支队或表格，或点击阶段，打开对应看板（其他单位只显示数字）；点击表格的单位或类别名称，打开其阶段报告',
+    en: 'Click a county, detachment or cell of your units, or a phase, to open the board filtered to it (other units show figures only); a unit or category name in the table opens its report',
+  },
   grid: { zh: '单位 × 类别', en: 'Unit × category' },
   gridHint: { zh: '在办 / 总数', en: 'open / total' },
   report: { zh: '查看阶段报告', en: 'Open its completion report' },

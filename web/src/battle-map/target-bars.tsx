@@ -32,7 +32,7 @@ function byMetric(targets: readonly Target[]): { metric: string; targets: Target
  * A target is a unit's, set to 汉台分局 in the settings: it is named so, as the board and the reports name it, not by
  * the area the map labels it with (汉台区).
  */
-export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void }) {
+export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void; opens?: (unitId: string) => boolean }) {
   return (
     <Show when={props.map.targets.length > 0} fallback={<p class="muted">{bt('noTargets')}</p>}>
       <div class="target-bars" data-testid="targets">
@@ -48,12 +48,13 @@ export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units
                     const share = () => (target.target === 0 ? 1 : target.actual / target.target);
                     // From the campaign's units, which hold those the map's figures do not list (a police station below a county): by name, not code.
                     const name = () => unitNamed(props.units, target.unitId);
+                    const linked = () => props.onPick !== undefined && (props.opens?.(target.unitId) ?? true);
                     return (
                       <li
                         class="target"
-                        classList={{ met: share() >= 1, 'is-link': props.onPick !== undefined }}
+                        classList={{ met: share() >= 1, 'is-link': linked() }}
                         title={`${name()} · ${metricLabel(target.metric)} ${target.actual} / ${target.target}`}
-                        onClick={() => props.onPick?.(target.unitId)}
+                        onClick={() => linked() && props.onPick?.(target.unitId)}
                         data-testid={`target-${target.unitId}-${target.metric}`}
                       >
                         <span class="target-name">{name()}</span>

@@ -16,11 +16,17 @@ export type ReportHref = (scope: { unit: string } | { category: number }) => str
 /**
  * Clues per unit and category: open over total in each cell, its colour
  * the share of the most open in any cell. A cell opens the board filtered
- * to its unit and category (the uncategorised column to the unit only);
+ * to its unit and category (the uncategorised column to the unit only), where the reader sees that unit's items;
  * a unit's or a category's heading opens its completion report. Its rows are units, detachments and county branches
  * alike, named as the board and the reports name them (汉台分局 under 刑侦支队, not the map's 汉台区).
  */
-export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categoryId: number | null) => void; reportHref: ReportHref }) {
+export function UnitGrid(props: {
+  map: BattleMap;
+  onPick: (unitId: string, categoryId: number | null) => void;
+  /** Whether the reader may open the unit's board (every unit, when not given). */
+  opens?: (unitId: string) => boolean;
+  reportHref: ReportHref;
+}) {
   const cells = createMemo(() => new Map(props.map.grid.map((c) => [`${c.unitId}|${keyOf(c.categoryId)}`, c])));
   const columns = createMemo(() => props.map.categories.filter((c) => c.categoryId !== null || props.map.grid.some((g) => g.categoryId === null)));
   const maxOpen = createMemo(() => Math.max(1, ...props.map.grid.map((c) => c.open)));
@@ -68,21 +74,23 @@ export function UnitGrid(props: { map: BattleMap; onPick: (unitId: string, categ
                     const open = () => cell()?.open ?? 0;
                     const total = () => cell()?.total ?? 0;
                     const share = () => open() / maxOpen();
+                    // Said whole, as a cell's figures alone ("0 / 1", "·") name nothing: its unit, category and what they count.
+                    const said = () => `${tr(unit.label)} · ${tr(category.label)}${colon()}${bt('open')} ${open()} / ${total()}`;
+                    const shown = () => (total() === 0 ? '·' : `${count(open())} / ${count(total())}`);
+                    // A button inside the cell, not the cell as one: a cell made a button is no longer the table's, its row and column unsaid.
                     return (
                       <td
                         class="grid-cell"
                         classList={{ empty: total() === 0 }}
                         style={{ background: total() === 0 ? undefined : mix(scale, share()), color: share() > 0.55 ? '#fff' : undefined }}
                         data-testid={`cell-${unit.unitId}-${keyOf(category.categoryId)}`}
-                        tabIndex={0}
-                        role="button"
-                        title={`${tr(unit.label)} · ${tr(category.label)}${colon()}${bt('open')} ${open()} / ${total()}`}
-                        onClick={() => props.onPick(unit.unitId, category.categoryId)}
-                        onKeyDown={(event) => {
-                          if (event.key === 'Enter') props.onPick(unit.unitId, category.categoryId);
-                        }}
+                        title={said()}
                       >
-                        {total() === 0 ? '·' : `${count(open())} / ${count(total())}`}
+                        <Show when={props.opens?.(unit.unitId) ?? true} fallback={<span class="grid-figure">{shown()}</span>}>
+                          <button type="button" class="grid-figure" aria-label={said()} onClick={() => props.onPick(unit.unitId, category.categoryId)}>
+                            {shown()}
+                          </button>
+                        </Show>
                       </td>
                     );
                   }}

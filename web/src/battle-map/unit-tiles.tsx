@@ -14,7 +14,7 @@ const onlyDetachments = (units: readonly UnitMeasures[]) => units.every((u) => u
 export const tilesHeading = (units: readonly UnitMeasures[]): string => bt(onlyDetachments(units) ? 'detachments' : 'unitsOffMap');
 
 /** Units without a place on the map (the city detachments) as tiles, coloured like the counties, named as the map names them. */
-export function UnitTiles(props: { units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void }) {
+export function UnitTiles(props: { units: readonly UnitMeasures[]; measure: Measure; scale: Scale; onPick?: (unitId: string) => void; opens?: (unitId: string) => boolean }) {
   const name = (unit: UnitMeasures) => (onlyDetachments(props.units) ? shortName(unit) : tr(unit.label));
   return (
     <div class="unit-tiles" data-testid="detachment-tiles">
@@ -29,7 +29,7 @@ export function UnitTiles(props: { units: readonly UnitMeasures[]; measure: Meas
             </>
           );
           const style = () => ({ background: props.scale.fill(value()), color: props.scale.ink(value()) });
-          return props.onPick === undefined ? (
+          return props.onPick === undefined || !(props.opens?.(unit.unitId) ?? true) ? (
             <div class="unit-tile" style={style()} title={unitSummary(unit)} data-testid={`tile-${unit.unitId}`}>
               {body()}
             </div>
