@@ -152,8 +152,12 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       await page.keyboard.press('Tab');
       expect(await focusedTestId(page)).toBe('move-menu');
       expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-card-id'))).toBe(focused);
+      // Past every card, and not onto a column's scroller: Chromium made each one without the cards' Tab stop a stop of
+      // its own, unnamed, read out as all its cards' text (the next stop is a side column's button, or past the board).
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('article[data-card-id]') ?? null)).toBe(null);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('column-body'))).toBe(false);
+      expect(await page.locator('[data-testid=board] .column-body:not([tabindex="-1"])').count()).toBe(0);
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await expect.poll(at).toMatchObject({ id: focused });
@@ -171,6 +175,29 @@ describe('the board read with a screen reader and worked with the keyboard', () 
       await page.keyboard.press('ArrowRight');
       await expect.poll(async () => (await at()).column).not.toBe(cell);
       expect(laneOf((await at()).column)).toBe(lane);
+    }));
+
+  test("an item's panel and the escalation inbox lie beside the toolbar and the board, not over them: no control or card is hidden under one", () =>
+    asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const card = cardsIn(page, '[data-testid=board]').first();
+      const id = await card.getAttribute('data-card-id');
+      /** What of the toolbar and the board reaches past the panel's left edge. */
+      const under = (panel: string) =>
+        page.evaluate((selector) => {
+          const edge = document.querySelector(selector)?.getBoundingClientRect().left ?? 0;
+          const controls = [...document.querySelectorAll<HTMLElement>('.board-toolbar button, .board-toolbar select, .board-toolbar input')].filter((c) => c.getBoundingClientRect().width > 0);
+          const board = document.querySelector('[data-testid=board]')?.getBoundingClientRect().right ?? 0;
+          return [...controls.filter((c) => c.getBoundingClientRect().right > edge + 0.5).map((c) => c.getAttribute('data-testid') ?? c.getAttribute('name') ?? c.textContent), ...(board > edge + 0.5 ? ['board'] : [])];
+        }, panel);
+      await page.goto(`${page.url().split('?')[0]}?item=${id}`);
+      await page.getByTestId('detail-panel').waitFor();
+      await expect.poll(() => under('[data-testid=detail-panel]')).toEqual([]);
+      // 多选 and + 新建 among them: Tab reached them under the panel, unseen.
+      expect(await page.getByTestId('create').isVisible()).toBe(true);
+      await page.getByTestId('inbox-button').click();
+      await page.getByTestId('inbox').waitFor();
+      await expect.poll(() => under('[data-testid=inbox]')).toEqual([]);
     }));
 
   test('the move menu closes once Tab takes the focus out of it; arrows keep to it while it is open', () =>

@@ -179,7 +179,9 @@ export function BoardColumn(props: { column: Column; context: BoardContext }) {
     >
       <Show when={!collapsed()} fallback={<CollapsedColumn column={props.column} context={props.context} />}>
         <ColumnHeader column={props.column} context={props.context} showUnitsOver />
-        <div class="column-body">
+        {/* Not a Tab stop of its own: Chromium makes a scroller without a focusable card one (every column but the one
+            holding the board's Tab stop), unnamed, read out as all its cards' text. The cards are reached by the arrow keys. */}
+        <div class="column-body" tabindex="-1">
           <Show when={props.column.cards.length > 0} fallback={<div class="column-empty">{t('empty')}</div>}>
             <VirtualCards cards={props.column.cards} context={props.context} />
           </Show>
