@@ -62,6 +62,22 @@ describe('the escalation inbox', () => {
       await page.getByTestId('inbox').getByTestId('inbox-list').waitFor();
     }));
 
+  test("the inbox's tab of every unit is 全部 (All) for the viewer, who reads them all as the office does, and 本单位 for a unit lead", async () => {
+    for (const [user, zh, en] of [
+      ['viewer', '全部', 'All'],
+      ['hantai.lead', '本单位', 'My units'],
+    ] as const) {
+      await asUser(suite, user, async ({ page }) => {
+        await page.goto(`${page.url().split('?')[0]}?inbox=unit`);
+        const tab = page.getByTestId('inbox-tab-unit');
+        await expect.poll(() => tab.textContent(), { message: user }).toMatch(new RegExp(`^${zh}`));
+        await page.getByTestId('lang-toggle').click();
+        await expect.poll(() => tab.textContent(), { message: user }).toMatch(new RegExp(`^${en}`));
+        await page.getByTestId('lang-toggle').click();
+      });
+    }
+  });
+
   test('a request for a day more than the deadline says "a day past the deadline" in English, not "1 days"', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       // The list as the inbox reads it, holding one request a day past its item's deadline: the row is drawn from it alone.

@@ -78,6 +78,9 @@ describe('reports, battle map and wall in Chromium', () => {
       expect(solved).toBeGreaterThan(0);
 
       await surveyReportShown(page);
+      // One h1, the report's own: the top bar's campaign name was another, alike.
+      expect(await page.locator('h1').allTextContents()).toEqual([expect.stringContaining('汉中市')]);
+      expect(await page.locator('.report-heading h1').count()).toBe(1);
       // A phase left in March holds its figures as of its end, not as of today (Beijing time, eight hours ahead of UTC).
       const ended = new Date(Date.parse(live.span.to) + 8 * 3_600_000).toISOString();
       expect(await page.getByTestId('report-span').textContent()).toContain(`数据截至 ${chineseDay(ended)} ${ended.slice(11, 16)}`);

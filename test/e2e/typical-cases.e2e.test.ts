@@ -162,6 +162,8 @@ describe('typical cases', () => {
       await expect.poll(() => cards.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-clue'))))).toEqual(latest.slice(0, 4));
       expect(await page.getByTestId('bm-typical-total').textContent()).toBe(`共 ${register.cases.length} 例`);
       expect(await cards.first().locator('h3').textContent()).toContain(register.cases.at(-1)?.title);
+      // Its tag and title read apart, as "典型案例：…", not run into one ("典型案例利用…").
+      expect(await cards.first().locator('h3').textContent()).toBe(`典型案例：${register.cases.at(-1)?.title}`);
       await page.getByTestId('bm-typical').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${artifacts}/battle-map-typical-zh.png` });
       // A title opens the clue on the board.

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
 import type { TypicalCase, TypicalCases } from '../../../api/contracts/typical-cases';
-import { categoryNamed, unitNamed } from '../i18n/i18n';
+import { categoryNamed, colon, unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../reports/api';
 import { count } from '../reports/format';
 import { dayOf } from '../ui/dates';
@@ -52,6 +52,8 @@ export function TypicalPanel(props: { campaign: CampaignDetail; register: Typica
                 <h3 class="tp-title">
                   {/* The wall has no heading over the cases (see the wall's styles): each says what it is. */}
                   <span class="tp-tag">{bt('typicalTag')}</span>
+                  {/* Read as "典型案例：title", not run into one word with the title ("典型案例利用…"). */}
+                  <span class="visually-hidden">{colon()}</span>
                   <Show when={props.linked} fallback={c.title}>
                     <A href={`/campaigns/${props.campaign.id}/board?kind=clue&item=${c.clueId}`}>{c.title}</A>
                   </Show>

@@ -87,7 +87,10 @@ export const boardMessages = {
     zh: '按 Enter 或空格键选择或取消选择；按 Esc 退出多选。方向键在卡片间移动，Home、End 键跳到本列第一张、最后一张。按 ? 查看全部按键。',
     en: 'Press Enter or Space to select or unselect it; press Esc to stop selecting. Arrow keys move between cards; Home and End go to the first and last card of the column. Press ? for every key.',
   },
-  selectingHint: { zh: '单击卡片选择，Shift 单击连选；拖动任一所选卡片，可将所选卡片一并移至另一列', en: 'Click cards to select them, Shift-click for a run; drag any of them to move them all to another column' },
+  selectingHint: {
+    zh: '单击卡片（或按空格键）选择，Shift 单击连选；拖动任一所选卡片，可将所选卡片一并移至另一列',
+    en: 'Click cards (or press Space) to select them, Shift-click for a run; drag any of them to move them all to another column',
+  },
   // The keys the board takes, listed by `?` (keys-help.tsx); each line says what the key does where the focus is.
   keysTitle: { zh: '看板键盘操作', en: 'Board keyboard keys' },
   keySpace: { zh: '空格', en: 'Space' },
@@ -95,7 +98,7 @@ export const boardMessages = {
   keysTab: { zh: '进入看板（回到上次所在的卡片），再按一次到该卡片的“移至…”按钮，再按离开看板', en: 'Enter the board (on the card you were last on), then its Move to… button, then leave the board' },
   keysUpDown: { zh: '在本列（或本分组格）的卡片间上下移动；到底再按 ↓ 到“加载更多”', en: 'Go up and down the cards of the column (or the lane’s cell); ↓ past the last goes to Load more' },
   keysLeftRight: { zh: '到左边或右边有卡片的列中位置最近的卡片', en: 'Go to the nearest card of the next column left or right that has cards' },
-  keysHomeEnd: { zh: '到本列第一张、已载入的最后一张卡片', en: 'Go to the first card of the column, or the last one read' },
+  keysHomeEnd: { zh: '到本列第一张、已载入的最后一张卡片', en: 'Go to the first card of the column, or the last one loaded' },
   keysOpen: { zh: '打开卡片详情；多选时选择或取消选择', en: 'Open the card’s details; while selecting, select or unselect it' },
   keysMove: { zh: '打开卡片的移动菜单（可移动的卡片）', en: 'Open the card’s move menu (a card you may move)' },
   keysSelect: { zh: '选择或取消选择一张卡片；Shift 单击连选同列卡片', en: 'Select or unselect a card; Shift-click selects a run of a column' },

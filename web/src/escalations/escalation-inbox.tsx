@@ -10,6 +10,7 @@ import { textMaxima } from '../ui/text-maxima';
 import { messages, type MessageKey } from '../i18n/messages';
 import { colon, lang, named, t, tr, trFilled } from '../i18n/i18n';
 import { me } from '../session/session';
+import { readerScope } from '../ui/reader-scope';
 import { levelLabels, stateLabel } from '../board/domain-labels';
 import { figure } from '../board/format';
 import { dateTime, dueDate } from '../ui/dates';
@@ -277,7 +278,9 @@ export function InboxPanel(props: {
     document.removeEventListener('keydown', onKey);
     giveBack();
   });
-  const unitsTab = () => (me()?.role === 'office' ? t('inboxAll') : t('inboxUnits'));
+  // Everyone's for those who read every unit (the office, the viewer); a lead's or an officer's own units'. The viewer,
+  // of no unit, was offered 本单位 for the whole city's escalations.
+  const unitsTab = () => (readerScope(me()) === null ? t('inboxAll') : t('inboxUnits'));
   const tabName = (view: 'mine' | 'unit') => (view === 'mine' ? t('inboxMine') : unitsTab());
   const countsText = (counts: { open: number; acknowledged: number }) => trFilled(messages.inboxTabCount, { open: counts.open, all: counts.open + counts.acknowledged });
   /** The tab's name read aloud: its counts in full once they are there (only the tab shown has them). */

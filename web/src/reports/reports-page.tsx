@@ -220,7 +220,8 @@ function ReportPage() {
     <div class="app report-app">
       <TopBar>
         <div class="campaign-head">
-          <Show when={campaign()}>{(detail) => <h1 class="campaign-name">{named(detail())}</h1>}</Show>
+          {/* Not a heading: the report's own (campaign, scope and phase, as printed) is the page's one h1; there were two alike. */}
+          <Show when={campaign()}>{(detail) => <div class="campaign-name">{named(detail())}</div>}</Show>
         </div>
       </TopBar>
       <Show when={campaign()} fallback={<div class="page-loading">{t('loading')}</div>}>
