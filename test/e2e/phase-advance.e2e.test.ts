@@ -70,6 +70,12 @@ describe('advancing the phase from the board', () => {
       await dialog.getByTestId('advance-submit').click();
       await expect.poll(() => dialog.getByTestId('error-reason').textContent()).toBe('必填');
       await dialog.locator('textarea[name=reason]').fill('按市局部署如期转入巩固整治阶段');
+      // Followed to what holds the phase back and come back: the reason typed is still there (it was lost on the way).
+      await dialog.getByTestId('advance-blocking-link').first().click();
+      await page.waitForURL(/\/lists\/clues\?state=found/);
+      await page.goBack();
+      await button.click();
+      expect(await dialog.locator('textarea[name=reason]').inputValue()).toBe('按市局部署如期转入巩固整治阶段');
       await page.screenshot({ path: `${artifacts}/advance-dialog-zh.png` });
       await dialog.getByTestId('advance-submit').click();
       await dialog.waitFor({ state: 'detached' });

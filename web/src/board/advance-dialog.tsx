@@ -13,6 +13,8 @@ import { nextStateOf, nextWindowEnded } from './phase-advance';
 import { blockingLinks } from './advance-links';
 import { calendarDay } from '../ui/dates';
 import { useModalKeys } from '../ui/modal-keys';
+import { me } from '../session/session';
+import { textDraft } from './drafts';
 import { overLimit, withLimit, type TextLimit } from '../ui/text-limit';
 
 /** The reason as the server holds it (api/contracts/campaign.ts, advanceRequest). */
@@ -41,7 +43,10 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
   const openedAt = props.detail.version;
   const windowEnded = () => nextWindowEnded(props.detail, props.now);
   const names = { current: tr(campaignStateLabels[props.detail.state]), next: tr(campaignStateLabels[next]), window: props.window };
-  const [reason, setReason] = createSignal('');
+  // Kept as typed until the advance is made: the dialog's links to what holds the phase back close it, and the reason
+  // was lost on the way back.
+  const draft = textDraft(() => me()?.id ?? 0, () => ({ advance: { campaignId: props.detail.id, from: props.detail.state } }));
+  const [reason, setReason] = createSignal(draft.read() ?? '');
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const shownErrors = () => withLimit(errors(), reasonLimit, reason());
   const [refusal, setRefusal] = createSignal<Label | null>(null);
@@ -60,12 +65,14 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
     setRefusal(null);
     try {
       const advanced = await api.advance(props.detail.id, { version: openedAt, ...(reason().trim() === '' ? {} : { reason: reason().trim() }) });
+      draft.drop();
       props.onClose(advanced);
     } catch (problem) {
       if (!(problem instanceof ApiProblem)) throw problem;
       // Sent again after its answer was lost, the advance is found made: the campaign is in the phase it moves to.
       const current = problem.code === 'version_conflict' ? campaignOf(problem) : null;
       if (current !== null && current.state === next) {
+        draft.drop();
         props.onClose(current);
         return;
       }
@@ -114,7 +121,16 @@ export function AdvanceDialog(props: { detail: CampaignDetail; window: string; n
               </For>
             </ul>
             <Field name="reason" label={bm('advanceReason')} errors={shownErrors()} limit={{ text: reason(), max: reasonLimit.max }} wide>
-              <textarea name="reason" rows={3} value={reason()} aria-invalid={shownErrors().reason !== undefined} onInput={(e) => setReason(e.currentTarget.value)} />
+              <textarea
+                name="reason"
+                rows={3}
+                value={reason()}
+                aria-invalid={shownErrors().reason !== undefined}
+                onInput={(e) => {
+                  setReason(e.currentTarget.value);
+                  draft.keep(e.currentTarget.value);
+                }}
+              />
             </Field>
           </Show>
           {/* From planning there is no phase report to freeze; into the end no phase begins, and nothing moves after. */}

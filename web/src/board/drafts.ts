@@ -16,7 +16,7 @@ const prefix = 'battlemap.draft.';
  * The draft of a work note to one item, of a clue's typical-case summary, of what a move of one item to one state
  * asks for, of a new item of a kind in a campaign, or of one of the drawer's other forms on one item (an edit, a
  * transfer, an extension or a request for one, a decline, a merge, a typical case withdrawn), or of a batch's
- * change in a campaign (see batch-draft.ts).
+ * change in a campaign (see batch-draft.ts), or of the reason for advancing a campaign out of a phase.
  */
 export type DraftOf =
   | { readonly note: { readonly kind: ItemKind; readonly id: number } }
@@ -25,6 +25,7 @@ export type DraftOf =
   | { readonly move: { readonly kind: ItemKind; readonly id: number; readonly to: string } }
   | { readonly newItem: { readonly kind: ItemKind; readonly campaignId: number } }
   | { readonly batch: { readonly campaignId: number; readonly action: string } }
+  | { readonly advance: { readonly campaignId: number; readonly from: string } }
   // Not a draft: the unit an item was with as the drawer last read it, kept beside its drafts (see keepUnitSeen).
   | { readonly unitSeen: { readonly kind: ItemKind; readonly id: number } };
 
@@ -35,6 +36,7 @@ function nameOf(of: DraftOf): string {
   if ('move' in of) return `move.${of.move.kind}.${of.move.id}.${of.move.to}`;
   if ('batch' in of) return `batch.${of.batch.campaignId}.${of.batch.action}`;
   if ('unitSeen' in of) return `unit.${of.unitSeen.kind}.${of.unitSeen.id}`;
+  if ('advance' in of) return `advance.${of.advance.campaignId}.${of.advance.from}`;
   return `new.${of.newItem.campaignId}.${of.newItem.kind}`;
 }
 

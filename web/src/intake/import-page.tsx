@@ -293,7 +293,8 @@ export function ImportPage() {
                         onClick={() => void commit(false)}
                       >
                         {im('importAll')}
-                        {aside(count(toCreate(current())))}
+                        {/* No count while rows are wrong: it imports nothing then, and "导入（16）" beside "仅导入无错误的行（16）" read as if it would. */}
+                        {current().issues.length > 0 ? null : aside(count(toCreate(current())))}
                       </button>
                       <Show when={current().issues.length > 0}>
                         <button

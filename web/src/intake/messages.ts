@@ -75,7 +75,7 @@ export const intakeMessages = {
   alreadyImportedLeadDone: { zh: '这些行的来源编号此前已导入本专项行动，本次未重复创建。', en: 'Their source ids were imported into this campaign before; they were not created again.' },
   duplicatesTitle: { zh: '与已有线索疑似重复', en: 'Possible duplicates of existing clues' },
   duplicatesLead: {
-    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，或与同一单位的已有线索标题和内容完全相同。可选择导入时直接并入已有线索（新线索转为“已合并”，已有线索的办理记录中注明来源），或跳过不导入（同一登记表再次导入时）；不选则作为新线索导入。',
+    zh: '这些行与本专项行动已有线索含有相同的电话、账号、网址或身份证号等，或与同一单位的已有线索标题和内容完全相同。可选择导入时直接并入已有线索（新线索转为“已并案”，已有线索的办理记录中注明来源），或跳过不导入（同一登记表再次导入时）；不选则作为新线索导入。',
     en: 'These rows share a phone number, account, URL or ID number with clues already in the campaign, or repeat the title and description of one in the same unit word for word. Choose to merge a row into the existing clue as it is imported (the new clue becomes merged and the existing one records where it came from), or to skip it (a register imported again); otherwise it is imported as a new clue.',
   },
   duplicatesLeadDone: {
