@@ -78,23 +78,25 @@ describe('GET /api/escalations?subject=&subjectId= (one item, for its drawer)', 
 });
 
 describe('GET /api/escalations (the inbox)', () => {
-  it('pages the unit view highest rung first, then by due time, each with its item’s title', async () => {
+  it('pages the unit view those waiting to be signed off first, then highest rung, then by due time, each with its item’s title', async () => {
     const office = await signIn(app, 'office');
     const response = await office.get('/api/escalations?view=unit&status=active&limit=20');
     expect(response.status).toBe(200);
     const list = (await response.json()) as {
       counts: { open: number; acknowledged: number };
-      items: { id: number; subject: 'clue' | 'problem' | 'campaign'; subjectId: number; level: number; dueAt: string; title: string | null }[];
+      items: { id: number; status: string; subject: 'clue' | 'problem' | 'campaign'; subjectId: number; level: number; dueAt: string; title: string | null }[];
     };
     // More stand active than the page holds: the page is the first twenty in the inbox's order.
     expect(list.counts.open + list.counts.acknowledged).toBeGreaterThan(20);
     expect(list.items.length).toBe(20);
-    const order = (e: (typeof list.items)[number]) => [-e.level, e.dueAt, e.id] as const;
+    const order = (e: (typeof list.items)[number]) => [e.status === 'acknowledged' ? 1 : 0, -e.level, e.dueAt, e.id] as const;
     const sorted = [...list.items].sort((a, b) => {
       const [x, y] = [order(a), order(b)];
-      return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]) || x[3] - y[3];
     });
     expect(list.items.map((e) => e.id)).toEqual(sorted.map((e) => e.id));
+    // The page of twenty is every one waiting (fewer than twenty here), then those signed off.
+    expect(list.items.filter((e) => e.status === 'open').length).toBe(Math.min(20, list.counts.open));
     const titles = new Map((await database.db.select({ id: clues.id, title: clues.title }).from(clues)).map((c) => [c.id, c.title]));
     for (const item of list.items.filter((e) => e.subject === 'clue')) expect(item.title, `clue ${item.subjectId}`).toBe(titles.get(item.subjectId));
   });

@@ -94,11 +94,11 @@ export async function readEscalations(
     .select()
     .from(escalations)
     .where(and(who, campaign, status, after))
-    .orderBy(desc(escalations.level), escalations.dueAt, escalations.id)
+    .orderBy(signedOff, desc(escalations.level), escalations.dueAt, escalations.id)
     .limit(query.limit + 1);
   const page = read.slice(0, query.limit);
   const last = page.at(-1);
-  const next = read.length > query.limit && last !== undefined ? encodeCursor([last.level, last.dueAt, last.id]) : null;
+  const next = read.length > query.limit && last !== undefined ? encodeCursor([last.status === 'acknowledged' ? 1 : 0, last.level, last.dueAt, last.id]) : null;
   const titles = await titlesOf(db, page);
   const rows = page.map((row) => ({ row, title: titles.get(`${row.subject}:${row.subjectId}`) ?? null }));
   const tallies = await db
@@ -114,12 +114,19 @@ export async function readEscalations(
   };
 }
 
-/** The inbox's order, which its cursor carries: highest rung first, then the earliest due, then the oldest. */
-const cursorShape = ['number', 'string', 'number'] as const;
+/**
+ * The inbox's order, which its cursor carries: those waiting to be signed off first, then highest rung, the earliest
+ * due, the oldest. By rung alone, the office's 3 waiting of 26 came 12th and after among those it had signed off.
+ */
+const cursorShape = ['number', 'number', 'string', 'number'] as const;
 
-/** The escalations after a page ending at (level, due time, id) in that order. */
-function afterKey([level, dueAt, id]: readonly [number, string, number]): SQL | undefined {
-  return or(lt(escalations.level, level), and(eq(escalations.level, level), or(gt(escalations.dueAt, dueAt), and(eq(escalations.dueAt, dueAt), gt(escalations.id, id)))));
+/** 1 for an escalation signed off, 0 for one waiting (and one resolved, listed apart). */
+const signedOff = sql<number>`(${escalations.status} = 'acknowledged')`;
+
+/** The escalations after a page ending at (signed off, level, due time, id) in that order. */
+function afterKey([off, level, dueAt, id]: readonly [number, number, string, number]): SQL | undefined {
+  const inRung = or(lt(escalations.level, level), and(eq(escalations.level, level), or(gt(escalations.dueAt, dueAt), and(eq(escalations.dueAt, dueAt), gt(escalations.id, id)))));
+  return or(sql`${signedOff} > ${off}`, and(sql`${signedOff} = ${off}`, inRung));
 }
 
 async function titleOf(db: Db | Tx, subject: 'clue' | 'problem' | 'campaign', id: number): Promise<string | null> {

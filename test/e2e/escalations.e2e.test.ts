@@ -519,11 +519,14 @@ describe('the escalation inbox', () => {
       const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')?.slice('escalation-'.length))));
       expect(ids).toEqual(all.items.slice(0, ids.length).map((e) => e.id));
 
-      // One is acknowledged: the drawer is read again, as many rows as were shown.
+      // One is acknowledged: the drawer is read again, as many rows as were shown, in the inbox's order (those waiting
+      // first, so it goes down among those signed off).
       const first = all.items.find((e) => e.status === 'open');
       if (first === undefined) throw new Error('no open escalation');
       await apiCall(suite.server.url, context, 'POST', `/api/escalations/${first.id}/acknowledge`, { note: '已阅' });
-      await expect.poll(() => inbox.getByTestId(`escalation-${first.id}`).getAttribute('data-status'), { timeout: 10_000 }).toBe('acknowledged');
+      const now = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=unit&status=active&campaign=${campaign}&limit=${Math.min(total, 400)}`);
+      expect(now.items.findIndex((e) => e.id === first.id)).not.toBe(0);
+      await expect.poll(() => rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')?.slice('escalation-'.length)))), { timeout: 10_000 }).toEqual(now.items.map((e) => e.id));
       expect(await rows.count()).toBe(Math.min(total, 400));
       if (total > 400) await more.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${artifacts}/inbox-more.png` });
