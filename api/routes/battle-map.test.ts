@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clues } from '../../db/schema';
+import { campaigns, clues } from '../../db/schema';
 import { movingClockApp, signIn, testApp, type TestApp } from '../../test/support/api-client';
 import { testDatabase, testNow } from '../../test/support/test-database';
 import { concludeCampaign } from '../../test/support/concluded-campaign';
@@ -242,7 +242,8 @@ describe('one battle map for every screen that asks', () => {
 describe('a campaign that has concluded', () => {
   it('counts what stood overdue at its conclusion, on the wall chart and in the whole report, however long after it is read', async () => {
     const concludedAt = testNow.toISOString();
-    await concludeCampaign(database, concludedAt);
+    // Concluded from consolidation, entered the day before.
+    await concludeCampaign(database, concludedAt, { consolidation: new Date(testNow.getTime() - 86_400_000).toISOString() });
     const [atEnd] = await database.db
       .select({ n: sql<number>`count(*)` })
       .from(clues)
@@ -251,6 +252,11 @@ describe('a campaign that has concluded', () => {
     const viewer = await signIn(later, 'viewer');
     const map = (await (await viewer.get('/api/campaigns/1/battle-map')).json()) as BattleMap;
     expect(map.units.reduce((sum, u) => sum + u.overdue, 0)).toBe(Number(atEnd?.n));
+    // Its targets are its last phase's, as they stood at its end: the chart said it had none.
+    const [campaign] = await database.db.select({ config: campaigns.config }).from(campaigns).where(eq(campaigns.id, 1));
+    const last = campaign?.config.targets.filter((t) => t.phase === 'consolidation') ?? [];
+    expect(last.length).toBeGreaterThan(0);
+    expect(map.targets.map((t) => [t.unitId, t.metric, t.target])).toEqual(last.map((t) => [t.unitId, t.metric, t.value]));
     const report = (await (await viewer.get('/api/campaigns/1/report')).json()) as { span: { to: string }; total: { overdueAtEnd: number } };
     expect(report.span.to).toBe(concludedAt);
     const atConclusion = (await (await (await signIn(app, 'viewer')).get('/api/campaigns/1/report')).json()) as { total: { overdueAtEnd: number } };

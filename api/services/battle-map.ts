@@ -25,7 +25,7 @@ const noMeasures = (): Measures => ({ total: 0, open: 0, overdue: 0, filed: 0, s
 /**
  * The wall chart's figures, counted in SQL for the whole campaign: each
  * drawn unit's measures (its sub-units' included, see {@link drawnUnitOf}), the unit × category grid, the phase timeline and the
- * targets of the current phase. Aggregates: every role sees them.
+ * targets of the current phase (the last one's once concluded). Aggregates: every role sees them.
  */
 export async function readBattleMap(db: Db, campaignId: number, now: Date): Promise<BattleMap> {
   const campaign = await loadCampaign(db, campaignId);
@@ -43,7 +43,8 @@ export async function readBattleMap(db: Db, campaignId: number, now: Date): Prom
   const [unitRows, categoryRows, targets] = await Promise.all([
     db.select().from(units).orderBy(asc(units.sortOrder)),
     db.select().from(categories).where(eq(categories.campaignId, campaignId)).orderBy(asc(categories.sortOrder)),
-    targetFacts(db, campaign, now),
+    // A concluded campaign's are those of the phase it ended in, as they stood at its end: it said it had none.
+    targetFacts(db, campaign, now, campaign.state === 'concluded' ? (phases.findLast((phase) => campaign.context.phaseEnteredAt[phase] !== undefined) ?? 'concluded') : campaign.state),
   ]);
   // A sub-unit's clues (a police station's) are counted in the unit drawn for it (its county).
   const drawn = drawnUnitOf(unitRows);

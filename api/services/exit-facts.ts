@@ -5,6 +5,7 @@ import {
   isPhase,
   openClueStates,
   openProblemStates,
+  type CampaignState,
   type ExitCriterion,
   type ExitFacts,
   type ItemRef,
@@ -89,13 +90,12 @@ async function unresolvedEscalations(db: Db | Tx, campaignId: number): Promise<E
 }
 
 /**
- * Each unit's targets for the current phase against its figures in the phase's report so far: counted over the span
- * the report counts (the survey's includes its backlog) and by the unit each entry was written for, as the report's
- * rows by unit are. Work done stays the doing unit's when the item is later transferred, and a unit's target and its
- * row in the report (published, frozen at the advance) never disagree. None outside a phase.
+ * Each unit's targets for a phase (the current one, by default) against its figures in the phase's report so far:
+ * counted over the span the report counts (the survey's includes its backlog) and by the unit each entry was written
+ * for, as the report's rows by unit are. Work done stays the doing unit's when the item is later transferred, and a
+ * unit's target and its row in the report (published, frozen at the advance) never disagree. None outside a phase.
  */
-export async function targetFacts(db: Db | Tx, campaign: CampaignRow, now: Date): Promise<TargetFact[]> {
-  const phase = campaign.state;
+export async function targetFacts(db: Db | Tx, campaign: CampaignRow, now: Date, phase: CampaignState = campaign.state): Promise<TargetFact[]> {
   if (!isPhase(phase)) return [];
   const targets = campaign.config.targets.filter((t) => t.phase === phase);
   if (targets.length === 0) return [];
