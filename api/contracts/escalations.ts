@@ -36,6 +36,11 @@ export const escalation = z
     detail: z.record(z.string(), z.unknown()).nullable(),
     /** Whether the reader may acknowledge it (签收): the person it was raised to, a lead it is routed to, or the office. */
     mayAcknowledge: z.boolean(),
+    /**
+     * In the inbox: the highest rung standing on its item now, when above this one's (a lead's 超期 of an item since
+     * raised to the office as 严重超期). Absent where no higher one stands.
+     */
+    raisedTo: z.number().int().min(2).max(3).optional(),
   })
   .meta({ id: 'Escalation' });
 export type EscalationWire = z.infer<typeof escalation>;

@@ -158,3 +158,33 @@ describe('an escalation of an item transferred to another unit', () => {
     expect((await officer.get(`/api/clues/${raised.clueId}`)).status).toBe(404);
   });
 });
+
+describe('a rung raised further since', () => {
+  it("says beside a lead's rung the higher one its item stands at now (raised to the office), and nothing where none stands higher", async () => {
+    // A clue of 汉台 standing at 超期 with its lead, then raised to the office as 严重超期 (the sweep keeps both standing).
+    const [lower] = await database.db
+      .select()
+      .from(escalations)
+      .where(and(eq(escalations.subject, 'clue'), eq(escalations.level, 2), eq(escalations.unitId, 'hantai'), inArray(escalations.status, ['open', 'acknowledged'])))
+      .limit(1);
+    if (lower === undefined) throw new Error('the test data has no 超期 escalation in 汉台');
+    const { id: _, ...row } = lower;
+    await database.db.insert(escalations).values({ ...row, level: 3, recipient: 'office', recipientUserId: null, status: 'open', acknowledgedBy: null, acknowledgedAt: null, note: null });
+    const lead = await signIn(app, 'hantai.lead');
+    const list = (await (await lead.get('/api/escalations?view=unit&status=active&limit=500')).json()) as {
+      items: { id: number; subject: string; subjectId: number; level: number; raisedTo?: number }[];
+    };
+    expect(list.items.find((e) => e.id === lower.id)?.raisedTo).toBe(3);
+    // Every row: the highest standing on its item when above its own, else nothing.
+    const standing = await database.db
+      .select({ subject: escalations.subject, subjectId: escalations.subjectId, level: escalations.level })
+      .from(escalations)
+      .where(inArray(escalations.status, ['open', 'acknowledged']));
+    const top = new Map<string, number>();
+    for (const e of standing) top.set(`${e.subject}:${e.subjectId}`, Math.max(top.get(`${e.subject}:${e.subjectId}`) ?? 0, e.level));
+    for (const e of list.items) {
+      const highest = top.get(`${e.subject}:${e.subjectId}`) ?? 0;
+      expect(e.raisedTo, `escalation ${e.id}`).toBe(highest > e.level ? highest : undefined);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { appendAudit } from '../../db/audit/append';
 import { escalations } from '../../db/schema';
@@ -99,8 +99,8 @@ export async function readEscalations(
   const page = read.slice(0, query.limit);
   const last = page.at(-1);
   const next = read.length > query.limit && last !== undefined ? encodeCursor([last.status === 'acknowledged' ? 1 : 0, last.level, last.dueAt, last.id]) : null;
-  const titles = await titlesOf(db, page);
-  const rows = page.map((row) => ({ row, title: titles.get(`${row.subject}:${row.subjectId}`) ?? null }));
+  const [titles, highest] = await Promise.all([titlesOf(db, page), highestStanding(db, page)]);
+  const rows = page.map((row) => ({ row, title: titles.get(`${row.subject}:${row.subjectId}`) ?? null, top: highest.get(`${row.subject}:${row.subjectId}`) ?? 0 }));
   const tallies = await db
     .select({ status: escalations.status, n: count() })
     .from(escalations)
@@ -109,9 +109,34 @@ export async function readEscalations(
   const tally = (s: string) => tallies.find((t) => t.status === s)?.n ?? 0;
   return {
     counts: { open: tally('open'), acknowledged: tally('acknowledged') },
-    items: rows.map(({ row, title }) => ({ ...row, title, level: row.level, detail: row.detail ?? null, mayAcknowledge: row.status === 'open' && mayAcknowledge(actor, routing, row) })),
+    items: rows.map(({ row, title, top }) => ({
+      ...row,
+      title,
+      level: row.level,
+      detail: row.detail ?? null,
+      mayAcknowledge: row.status === 'open' && mayAcknowledge(actor, routing, row),
+      ...(top > row.level && row.status !== 'resolved' && { raisedTo: top }),
+    })),
     next,
   };
+}
+
+/** The highest rung standing (open or signed off) on each item of a page's escalations, by `subject:id`. */
+async function highestStanding(db: Db, page: readonly { subject: string; subjectId: number }[]): Promise<Map<string, number>> {
+  const ids = (subject: 'clue' | 'problem') => [...new Set(page.filter((row) => row.subject === subject).map((row) => row.subjectId))];
+  const [clueIds, problemIds] = [ids('clue'), ids('problem')];
+  if (clueIds.length + problemIds.length === 0) return new Map();
+  const rows = await db
+    .select({ subject: escalations.subject, subjectId: escalations.subjectId, level: max(escalations.level) })
+    .from(escalations)
+    .where(
+      and(
+        inArray(escalations.status, ['open', 'acknowledged']),
+        or(and(eq(escalations.subject, 'clue'), inArray(escalations.subjectId, clueIds)), and(eq(escalations.subject, 'problem'), inArray(escalations.subjectId, problemIds))),
+      ),
+    )
+    .groupBy(escalations.subject, escalations.subjectId);
+  return new Map(rows.map((row) => [`${row.subject}:${row.subjectId}`, row.level ?? 0]));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { clues, escalations } from '../../db/schema';
@@ -76,6 +76,28 @@ describe('the escalation inbox', () => {
         await page.getByTestId('lang-toggle').click();
       });
     }
+  });
+
+  test("a lead's 超期 of an item since raised to the office says so beside its rung (已升级为严重超期), as its card shows, in both languages", async () => {
+    const [lower] = await suite.database.db
+      .select()
+      .from(escalations)
+      .where(and(eq(escalations.subject, 'clue'), eq(escalations.level, 2), eq(escalations.unitId, 'hantai'), inArray(escalations.status, ['open', 'acknowledged'])))
+      .limit(1);
+    if (lower === undefined) throw new Error('the seed has no 超期 escalation in 汉台');
+    const higher = await suite.database.db.select({ id: escalations.id }).from(escalations).where(and(eq(escalations.subject, 'clue'), eq(escalations.subjectId, lower.subjectId), eq(escalations.level, 3)));
+    if (higher.length === 0) {
+      const { id: _, ...row } = lower;
+      await suite.database.db.insert(escalations).values({ ...row, level: 3, recipient: 'office', recipientUserId: null, status: 'open', acknowledgedBy: null, acknowledgedAt: null, note: null });
+    }
+    await asUser(suite, 'hantai.lead', async ({ page }) => {
+      await page.goto(`${page.url().split('?')[0]}?inbox=unit`);
+      const raised = page.getByTestId(`escalation-${lower.id}`).getByTestId('escalation-raised');
+      await expect.poll(() => raised.textContent()).toBe('已升级为严重超期');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => raised.textContent()).toBe('Raised to Long overdue');
+      await page.getByTestId('lang-toggle').click();
+    });
   });
 
   test('a request for a day more than the deadline says "a day past the deadline" in English, not "1 days"', () =>

@@ -160,6 +160,14 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
     <li class={`inbox-row level-${props.item.level}`} data-testid={`escalation-${props.item.id}`} data-status={props.item.status}>
       <div class="inbox-row-main">
         <span class={`level-badge level-${props.item.level}`}>{tr(levelLabels[props.item.level] ?? { zh: '', en: '' })}</span>
+        {/* Its item stands higher now (raised to the office): said beside this rung, which read as all there was. */}
+        <Show when={props.item.raisedTo}>
+          {(top) => (
+            <span class={`level-text-${top()} inbox-raised`} data-testid="escalation-raised">
+              {trFilled(messages.inboxRaisedTo, { level: tr(levelLabels[top()] ?? { zh: '', en: '' }) })}
+            </span>
+          )}
+        </Show>
         <Show when={props.item.subject !== 'campaign'} fallback={<span class="inbox-title">{subjectTitle()}</span>}>
           <button type="button" class="inbox-title link" data-testid="escalation-show" title={t('showOnBoard')} onClick={() => props.onShow(props.item)}>
             <span class="card-id">#{props.item.subjectId}</span> {subjectTitle()}

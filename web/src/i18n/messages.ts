@@ -198,6 +198,7 @@ export const messages = {
   inboxMine: { zh: '我的', en: 'Mine' },
   inboxUnits: { zh: '本单位', en: 'My units' },
   inboxAll: { zh: '全部', en: 'All' },
+  inboxRaisedTo: { zh: '已升级为{level}', en: 'Raised to {level}' },
   inboxEmpty: { zh: '没有待处理的督办', en: 'Nothing to act on' },
   inboxWaitingOnly: { zh: '只看待签收', en: 'Open only (not yet acknowledged)' },
   openCount: { zh: '条未签收', en: 'open' },
