@@ -687,6 +687,14 @@ describe('the board in Chromium', () => {
           await expect.poll(() => wrapsLine(page.locator('.toolbar')), { message: `${width} × ${height}, lanes ${lanes}` }).toBe(false);
         }
       }
+      // At 1,024 px the toolbar takes two lines: the search box goes whole to the second, in either language, rather
+      // than staying cut at the end of the first ("搜索编号、标题、案号或号").
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect.poll(() => toolbarPlaceholderCut(page), { message: '1024, en' }).toBeLessThanOrEqual(0);
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.locator('.toolbar input[name=q]').getAttribute('placeholder')).toBe('搜索编号、标题、案号或号码');
+      await expect.poll(() => toolbarPlaceholderCut(page), { message: '1024, zh' }).toBeLessThanOrEqual(0);
+      await page.getByTestId('lang-toggle').click();
 
       // English unit names are long: each card still shows its category (a few letters at least) inside the card,
       // on a laptop's screen too.
