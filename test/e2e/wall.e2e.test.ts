@@ -383,6 +383,10 @@ describe('the wall on its screen', () => {
       expect(await wide.evaluate((box) => box.scrollWidth > box.clientWidth + 40)).toBe(true);
       await expect.poll(() => wide.getAttribute('data-more')).toBe('');
       expect(await wide.evaluate((box) => getComputedStyle(box).maskImage)).toContain('linear-gradient');
+      // Not on paper: printed, the table is whole, and its last column is not to be faded.
+      await page.emulateMedia({ media: 'print' });
+      expect(await wide.evaluate((box) => getComputedStyle(box).maskImage)).toBe('none');
+      await page.emulateMedia({ media: 'screen' });
       await wide.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${artifacts}/report-table-phone-zh.png` });
       await wide.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
