@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from './env';
+import { loadEnv, mistakenSettings } from './env';
 
 /** The one line loadEnv's refusal gives the variable, or the environment it read. */
 function refusal(source: NodeJS.ProcessEnv): string {
@@ -50,5 +50,15 @@ describe('the environment at start', () => {
     expect(refusal({ NODE_ENV: 'production', BATTLEMAP_NOW: '2026-06-15T08:00:00Z' })).toBe(
       '环境变量有误 / Invalid environment:\n  BATTLEMAP_NOW: BATTLEMAP_NOW 会冻结时钟，NODE_ENV=production 时不能设置 / BATTLEMAP_NOW freezes the clock and is refused when NODE_ENV=production',
     );
+  });
+
+  it('says of a setting under a name Battlemap does not read (DATABASE_PATH) which one it reads, and starts all the same', () => {
+    const source = { DATABASE_PATH: '/tmp/other.db', BATTLEMAP_PORT: '9000' };
+    expect(mistakenSettings(source)).toEqual([
+      'DATABASE_PATH 不是 Battlemap 的设置，已忽略：请改用 DATABASE_URL（如 DATABASE_URL=file:./data/battlemap.db） / DATABASE_PATH is no Battlemap setting and is ignored: use DATABASE_URL (such as DATABASE_URL=file:./data/battlemap.db)',
+      'BATTLEMAP_PORT 不是 Battlemap 的设置，已忽略：请改用 PORT / BATTLEMAP_PORT is no Battlemap setting and is ignored: use PORT',
+    ]);
+    expect(loadEnv(source).PORT).toBe(8787);
+    expect(mistakenSettings({ DATABASE_URL: 'file:./data/battlemap.db', PORT: '8787' })).toEqual([]);
   });
 });

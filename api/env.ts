@@ -106,6 +106,34 @@ const bothLanguages: z.core.$ZodErrorMap = (issue) => {
   return said({ zh: zhIssueText(issue) ?? textOf(zodChinese.localeError(issue)) ?? en, en });
 };
 
+/**
+ * Names people give a setting that Battlemap calls otherwise, with the one it reads: set, they change nothing, and a
+ * server started with DATABASE_PATH=/tmp/x.db opened its default database without a word (two testers and I did so).
+ */
+const mistakenNames: Readonly<Record<string, keyof Env>> = {
+  DATABASE_PATH: 'DATABASE_URL',
+  DATABASE_FILE: 'DATABASE_URL',
+  DB_PATH: 'DATABASE_URL',
+  DB_URL: 'DATABASE_URL',
+  DB_FILE: 'DATABASE_URL',
+  LIBSQL_URL: 'DATABASE_URL',
+  BATTLEMAP_PORT: 'PORT',
+  BATTLEMAP_HOST: 'HOST',
+  BATTLEMAP_DATABASE_URL: 'DATABASE_URL',
+};
+
+/** What the start says of each such name set (it starts all the same): which setting Battlemap reads instead. */
+export function mistakenSettings(source: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(mistakenNames)
+    .filter(([name]) => source[name] !== undefined)
+    .map(([name, meant]) =>
+      said({
+        zh: `${name} 不是 Battlemap 的设置，已忽略：请改用 ${meant}${meant === 'DATABASE_URL' ? '（如 DATABASE_URL=file:./data/battlemap.db）' : ''}`,
+        en: `${name} is no Battlemap setting and is ignored: use ${meant}${meant === 'DATABASE_URL' ? ' (such as DATABASE_URL=file:./data/battlemap.db)' : ''}`,
+      }),
+    );
+}
+
 /** Reads the environment, or explains exactly which variable is wrong and stops: a line each, in both languages. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source, { error: bothLanguages });

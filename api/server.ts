@@ -6,7 +6,7 @@ import { claimServerMark, localPathOf, runningRestores } from '../db/backup/serv
 import { createApp } from './app';
 import { verifyPassword } from './auth/password';
 import { fixedClock, systemClock } from './clock';
-import { loadEnv } from './env';
+import { loadEnv, mistakenSettings } from './env';
 import { startBackground } from './services/background';
 import { tableReaderIn } from './services/import/table-reader';
 import { CannotStart, startFailureLine } from './start/cannot-start';
@@ -29,6 +29,8 @@ const tableReaderEntry = new URL(import.meta.url.endsWith('.ts') ? './read-table
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  // Said first, before the database it names is opened: a setting under another name changes nothing.
+  for (const line of mistakenSettings()) console.warn(line);
   const clock = env.BATTLEMAP_NOW === undefined ? systemClock : fixedClock(env.BATTLEMAP_NOW);
   // Said and opened as an absolute path: the same file the command-line tools open by the same setting (see absoluteDatabaseUrl).
   const databaseUrl = absoluteDatabaseUrl(env.DATABASE_URL);

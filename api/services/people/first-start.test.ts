@@ -67,10 +67,11 @@ describe('production first start', () => {
     }
   }, 90_000);
 
-  it('with no password and no terminal, stops with exit code 1 and says what to set', async () => {
-    const server = start('empty.db', {});
+  it('with no password and no terminal, stops with exit code 1 and says what to set; first, that DATABASE_PATH is no setting of its own', async () => {
+    const server = start('empty.db', { DATABASE_PATH: join(folder, 'meant.db') });
     expect(await server.exited).toBe(1);
     expect(server.output().trim().split('\n')).toEqual([
+      'DATABASE_PATH 不是 Battlemap 的设置，已忽略：请改用 DATABASE_URL（如 DATABASE_URL=file:./data/battlemap.db） / DATABASE_PATH is no Battlemap setting and is ignored: use DATABASE_URL (such as DATABASE_URL=file:./data/battlemap.db)',
       '首次启动：数据库中还没有账号。请把 BATTLEMAP_ADMIN_PASSWORD 设为管理员“admin”的密码，或在终端中启动一次 Battlemap，按提示设置密码 / ' +
         'First start: the database has no accounts yet. Set BATTLEMAP_ADMIN_PASSWORD to the password of the administrator "admin", or start Battlemap once from a terminal to be asked for it.',
     ]);
