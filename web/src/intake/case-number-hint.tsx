@@ -26,19 +26,7 @@ export function CaseNumberHint(props: { campaignId: number; check: CaseNumberChe
   return (
     <Show when={props.check.state === 'failed' || holders().length > 0}>
       <aside class="duplicate-hint has-matches case-number-hint" aria-live="polite" data-testid="case-number-hint">
-        <Show
-          when={props.check.state !== 'failed'}
-          fallback={
-            <>
-              <p class="muted">{im('caseNumberCheckFailed')}</p>
-              <Show when={props.confirming}>
-                <p role="alert" data-testid="case-number-confirm">
-                  <strong>{im('caseNumberUncheckedConfirm')}</strong>
-                </p>
-              </Show>
-            </>
-          }
-        >
+        <Show when={props.check.state !== 'failed'} fallback={<p class="muted">{im('caseNumberCheckFailed')}</p>}>
           <p class="hint-head">
             <strong>{holders().length === 1 ? im('caseNumberHeldOne') : fill('caseNumberHeldMany', { n: count(holders().length) })}</strong> {im('caseNumberShared')}
           </p>
@@ -61,11 +49,12 @@ export function CaseNumberHint(props: { campaignId: number; check: CaseNumberChe
           <Show when={holders().length > holdersShown}>
             <p class="muted">{fill('hintMore', { n: count(holders().length - holdersShown) })}</p>
           </Show>
-          <Show when={props.confirming}>
-            <p role="alert" data-testid="case-number-confirm">
-              <strong>{im('caseNumberConfirmAgain')}</strong>
-            </p>
-          </Show>
+        </Show>
+        {/* Asked again whether the number is taken or could not be checked: filed under it only once confirmed. */}
+        <Show when={props.confirming}>
+          <p role="alert" data-testid="case-number-confirm">
+            <strong>{im(props.check.state === 'failed' ? 'caseNumberUncheckedConfirm' : 'caseNumberConfirmAgain')}</strong>
+          </p>
         </Show>
       </aside>
     </Show>
