@@ -304,6 +304,10 @@ describe('people administration in the browser', () => {
       await page.getByRole('button', { name: `重置密码 ${user}`, exact: true }).click();
       const notice = page.getByTestId('temporary-password');
       await notice.waitFor();
+      // Shown this once, it is said under the row whose Reset was pressed, in view: above the table it had been a screen
+      // and more above this row, far down the list, with nothing changed where the administrator was looking.
+      expect(await notice.evaluate((n) => n.closest('tr')?.previousElementSibling?.querySelector('[data-action=reset]')?.getAttribute('aria-label'))).toBe(`重置密码 ${user}`);
+      expect(await notice.evaluate((n) => { const box = n.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
       await notice.getByRole('button', { name: '关闭', exact: true }).click();
       await notice.waitFor({ state: 'detached' });
 

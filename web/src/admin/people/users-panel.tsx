@@ -46,6 +46,12 @@ export function UsersPanel(props: {
     return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
   });
   const unitName = (id: string) => unitNamed(props.units, id);
+  // A reset's temporary password is said under the row whose Reset was pressed: the admin is looking there, often far
+  // down a long list, and it is shown this once (above the table, it had been a screen or more out of view).
+  const revealedRow = createMemo(() => {
+    const username = revealed()?.username;
+    return username !== undefined && shown().some((u) => u.username === username) ? username : null;
+  });
 
   // After a row's action the accounts are read again and their rows drawn anew: the focus goes to the row's button
   // that undoes or repeats it (enable after disable), not to the page's body.
@@ -77,16 +83,8 @@ export function UsersPanel(props: {
   return (
     <section class="people-section" data-testid="users-panel">
       <NewUserForm units={props.units} policy={props.policy} onCreated={props.onChange} />
-      <Show when={revealed()}>
-        {(r) => (
-          <p class="people-reveal" role="status" data-testid="temporary-password">
-            {pt('resetDone')} <strong>{r().username}</strong> <code>{r().password}</code>
-            <button type="button" class="button ghost" aria-label={pt('dismiss')} title={pt('dismiss')} onClick={() => setRevealed(null)}>
-              ×
-            </button>
-          </p>
-        )}
-      </Show>
+      {/* Above the table only while the filter hides its account's row: it is otherwise said under that row. */}
+      <Show when={revealedRow() === null ? revealed() : null}>{(r) => <Revealed revealed={r()} onDismiss={() => setRevealed(null)} />}</Show>
       <input type="search" class="people-filter" placeholder={pt('filter')} aria-label={pt('filter')} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
       <table class="people-table" ref={scrollCue} data-testid="users-table">
         <thead>
@@ -102,63 +100,86 @@ export function UsersPanel(props: {
         <tbody>
           <For each={shown()}>
             {(user) => (
-              <Show
-                when={editing() === user.id}
-                fallback={
-                  <tr data-username={user.username} classList={{ 'is-disabled': user.disabledAt !== null }}>
-                    <td class="mono">{user.username}</td>
-                    <td>{user.displayName}</td>
-                    <td>{tr(roleLabels[user.role])}</td>
-                    <td>{unitName(user.unitId)}</td>
-                    <AccountStatus user={user} />
-                    <td class="people-actions">
-                      <button type="button" class="button ghost" data-action="edit" aria-label={ptOn('edit', user.displayName)} onClick={() => setEditing(user.id)}>
-                        {pt('edit')}
-                      </button>
-                      <Show when={!isSelf(user)} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
-                        <Show
-                          when={user.disabledAt === null}
-                          fallback={
-                            <button type="button" class="button ghost" data-action="enable" aria-label={ptOn('enable', user.displayName)} onClick={() => act(() => peopleApi.enable(user.id), { username: user.username, action: 'disable' })}>
-                              {pt('enable')}
+              <>
+                <Show
+                  when={editing() === user.id}
+                  fallback={
+                    <tr data-username={user.username} classList={{ 'is-disabled': user.disabledAt !== null }}>
+                      <td class="mono">{user.username}</td>
+                      <td>{user.displayName}</td>
+                      <td>{tr(roleLabels[user.role])}</td>
+                      <td>{unitName(user.unitId)}</td>
+                      <AccountStatus user={user} />
+                      <td class="people-actions">
+                        <button type="button" class="button ghost" data-action="edit" aria-label={ptOn('edit', user.displayName)} onClick={() => setEditing(user.id)}>
+                          {pt('edit')}
+                        </button>
+                        <Show when={!isSelf(user)} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
+                          <Show
+                            when={user.disabledAt === null}
+                            fallback={
+                              <button type="button" class="button ghost" data-action="enable" aria-label={ptOn('enable', user.displayName)} onClick={() => act(() => peopleApi.enable(user.id), { username: user.username, action: 'disable' })}>
+                                {pt('enable')}
+                              </button>
+                            }
+                          >
+                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
+                              {pt('disable')}
                             </button>
-                          }
-                        >
-                          <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
-                            {pt('disable')}
+                          </Show>
+                          <button
+                            type="button"
+                            class="button ghost"
+                            data-action="reset"
+                            aria-label={ptOn('reset', user.displayName)}
+                            onClick={() =>
+                              // As disabling does, a reset signs the user out everywhere at once: asked first.
+                              window.confirm(pt('confirmReset')) &&
+                              act(
+                                async () => {
+                                  const done = await peopleApi.resetPassword(user.id, undefined);
+                                  if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
+                                },
+                                { username: user.username, action: 'reset' },
+                              )
+                            }
+                          >
+                            {pt('reset')}
                           </button>
                         </Show>
-                        <button
-                          type="button"
-                          class="button ghost"
-                          data-action="reset"
-                          aria-label={ptOn('reset', user.displayName)}
-                          onClick={() =>
-                            // As disabling does, a reset signs the user out everywhere at once: asked first.
-                            window.confirm(pt('confirmReset')) &&
-                            act(
-                              async () => {
-                                const done = await peopleApi.resetPassword(user.id, undefined);
-                                if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
-                              },
-                              { username: user.username, action: 'reset' },
-                            )
-                          }
-                        >
-                          {pt('reset')}
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
-                }
-              >
-                <EditRow user={user} units={props.units} onDone={() => (endEdit(user.username), props.onChange())} onCancel={() => endEdit(user.username)} />
-              </Show>
+                      </td>
+                    </tr>
+                  }
+                >
+                  <EditRow user={user} units={props.units} onDone={() => (endEdit(user.username), props.onChange())} onCancel={() => endEdit(user.username)} />
+                </Show>
+                <Show when={revealedRow() === user.username ? revealed() : null}>
+                  {(r) => (
+                    <tr class="people-reveal-row">
+                      <td colSpan={6}>
+                        <Revealed revealed={r()} onDismiss={() => setRevealed(null)} />
+                      </td>
+                    </tr>
+                  )}
+                </Show>
+              </>
             )}
           </For>
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The temporary password just made, with its dismissal; read out as it appears. */
+function Revealed(props: { revealed: RevealedPassword; onDismiss: () => void }) {
+  return (
+    <p class="people-reveal" role="status" data-testid="temporary-password">
+      {pt('resetDone')} <strong>{props.revealed.username}</strong> <code>{props.revealed.password}</code>
+      <button type="button" class="button ghost" aria-label={pt('dismiss')} title={pt('dismiss')} onClick={() => props.onDismiss()}>
+        ×
+      </button>
+    </p>
   );
 }
 
