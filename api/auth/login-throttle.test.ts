@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { testDatabase } from '../../test/support/test-database';
-import { LoginThrottle, loginWindowMs, type Admission } from './login-throttle';
+import { lockedOut, LoginThrottle, loginWindowMs, usernameKey, type Admission } from './login-throttle';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 /** A second connection to the same file, as another API process has. */
@@ -71,6 +71,18 @@ describe('the login throttle', () => {
     expect(await throttle.admit(user('ghost-0'), address(4), at(42))).toEqual({ admitted: false, retryAfterSeconds: 3 * 60 });
     // Guesses at once at one fresh username, past the address's limit: one is admitted.
     expect(admitted(await Promise.all(Array.from({ length: 10 }, () => throttle.admit(user('sun'), address(4), at(43)))))).toBe(1);
+  });
+
+  it("says which usernames their own failures lock out, and until the one that brings them under the limit leaves the window", async () => {
+    const fail = (username: string, minutes: readonly number[]) => database.db.insert(loginFailures).values(minutes.map((m) => ({ key: usernameKey(username).key, at: at(m).toISOString() })));
+    // Twelve failures against a limit of ten: under it once the third oldest has left the window.
+    await fail('zhao.locked', [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111]);
+    // Nine in the window and one before it: not locked.
+    await fail('sun.nine', [80, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+    // An address past its own limit is no account's lock.
+    await database.db.insert(loginFailures).values(Array.from({ length: 120 }, () => ({ key: 'addr:10.0.0.9', at: at(105).toISOString() })));
+    const locked = await lockedOut(database.db, ['zhao.locked', 'sun.nine', 'nobody'], at(112));
+    expect([...locked]).toEqual([['zhao.locked', new Date(at(102).getTime() + loginWindowMs).toISOString()]]);
   });
 
   it('forgets the failures that no longer count', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../db/client';
+import type { Database, Db, Tx } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { ApiError } from '../errors';
 
@@ -200,16 +200,46 @@ export class LoginThrottle {
       .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, this.#since(now))))
       .orderBy(asc(loginFailures.at));
     const times = (key: string) => rows.filter((row) => row.key === key).map((row) => new Date(row.at).getTime());
-    // A key with n failures (oldest first) is under a limit once the oldest n − limit + 1 have left the window.
-    const underLimit = (failures: readonly number[], limit: number) => {
-      const last = failures[failures.length - Math.max(limit, 1)];
-      return last === undefined ? now.getTime() : last + this.#windowMs;
-    };
+    const underLimit = (failures: readonly number[], limit: number) => underLimitAt(failures, limit, now, this.#windowMs);
     const ofUser = times(user.key);
     const withinLimits = Math.max(underLimit(ofUser, user.limit), address === null ? now.getTime() : underLimit(times(address.key), address.limit));
     const at = Math.min(withinLimits, underLimit(ofUser, Math.min(guessesPastAddressLimit, user.limit)));
     return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
   }
+}
+
+/**
+ * When a key with these failures in the window (oldest first, as times) is
+ * under its limit again: once the oldest n − limit + 1 have left the window
+ * (now, if it is under it already).
+ */
+function underLimitAt(failures: readonly number[], limit: number, now: Date, windowMs: number): number {
+  const last = failures[failures.length - Math.max(limit, 1)];
+  return last === undefined ? now.getTime() : last + windowMs;
+}
+
+/**
+ * The usernames whose own wrong guesses lock them out of signing in now,
+ * each with when that ends (ISO): shown to the administrator beside the
+ * account, which read "active" while its user was refused, so that a reset
+ * (which lifts it, see {@link forgetGuessesOf}) is offered where it is
+ * needed. The address's limit is not an account's and is left out.
+ */
+export async function lockedOut(db: Db | Tx, usernames: readonly string[], now: Date, windowMs = loginWindowMs): Promise<Map<string, string>> {
+  const keys = new Map(usernames.map((username) => [usernameKey(username).key, username]));
+  const since = new Date(now.getTime() - windowMs).toISOString();
+  const rows = await db
+    .select({ key: loginFailures.key, at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, [...keys.keys()]), gt(loginFailures.at, since)))
+    .orderBy(asc(loginFailures.at));
+  const locked = new Map<string, string>();
+  for (const [key, username] of keys) {
+    const failures = rows.filter((row) => row.key === key).map((row) => new Date(row.at).getTime());
+    if (failures.length < usernameKey(username).limit) continue;
+    locked.set(username, new Date(underLimitAt(failures, usernameKey(username).limit, now, windowMs)).toISOString());
+  }
+  return locked;
 }
 
 /** The answer to a guess the throttle refused: 429, with when to try again in `Retry-After` and in words. */

@@ -43,6 +43,11 @@ export const userAccount = userSummary
      * reassigns them, which the administrator is told; one moved out of their reach hands them back (releaseHeldItems).
      */
     openItems: z.number().int(),
+    /**
+     * Until when the user's own wrong passwords (10 in 15 minutes, at sign-in or a password change) refuse their
+     * sign-in; null when they do not. A reset of the password lifts it at once.
+     */
+    lockedUntil: z.string().nullable(),
   })
   .meta({ id: 'UserAccount' });
 export type UserAccount = z.infer<typeof userAccount>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { users } from '../../db/schema';
 import { sessionWith, signIn, testApp, whoIsSignedIn, type Session, type TestApp } from '../../test/support/api-client';
-import { testDatabase } from '../../test/support/test-database';
+import { testDatabase, testNow } from '../../test/support/test-database';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: TestApp;
@@ -154,7 +154,20 @@ describe('people administration', () => {
     const user = await created('zhou.shi');
     for (let i = 0; i < 10; i++) expect((await login('zhou.shi', `forgotten-${i}`)).status).toBe(401);
     expect((await login('zhou.shi', 'first-password-1')).status).toBe(429);
-    expect((await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'zhou-handed-over-1' })).status).toBe(200);
+    // The administrator sees the account locked, and until when (the clock frozen: the failures leave the window in
+    // fifteen minutes); its row had read only "active". An account with fewer failures is not locked.
+    await created('zhou.shiyi');
+    for (let i = 0; i < 9; i++) expect((await login('zhou.shiyi', `forgotten-${i}`)).status).toBe(401);
+    const lockedUntil = async () => new Map(((await (await admin.get('/api/admin/users')).json()) as { username: string; lockedUntil: string | null }[]).map((u) => [u.username, u.lockedUntil]));
+    const before = await lockedUntil();
+    expect(before.get('zhou.shi')).toBe(new Date(testNow.getTime() + 15 * 60_000).toISOString());
+    expect(before.get('zhou.shiyi')).toBeNull();
+    expect(((await (await admin.get(`/api/admin/users/${user.id}`)).json()) as { lockedUntil: string | null }).lockedUntil).toBe(before.get('zhou.shi'));
+    const reset = await admin.send('POST', `/api/admin/users/${user.id}/password-reset`, { password: 'zhou-handed-over-1' });
+    expect(reset.status).toBe(200);
+    // The reset lifts it, and its answer says so.
+    expect(((await reset.json()) as { user: { lockedUntil: string | null } }).user.lockedUntil).toBeNull();
+    expect((await lockedUntil()).get('zhou.shi')).toBeNull();
     const signedIn = await login('zhou.shi', 'zhou-handed-over-1');
     expect(signedIn.status).toBe(200);
     expect(((await signedIn.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);

@@ -103,7 +103,7 @@ export function userRoutes(database: Database, clock: Clock) {
       createRoute({ method: 'get', path: '/admin/users', tags: ['people'], responses: { 200: json(z.array(userAccount), 'Every account, disabled ones included'), ...problems(401, 403) } }),
       async (c) => {
         adminOf(c);
-        return c.json(await listAccounts(database.db), 200);
+        return c.json(await listAccounts(database.db, clock()), 200);
       },
     )
     .openapi(
@@ -225,7 +225,7 @@ export function userRoutes(database: Database, clock: Clock) {
       createRoute({ method: 'get', path: '/admin/users/{id}', tags: ['people'], request: { params: idParam }, responses: { 200: json(userAccount, 'One account'), ...problems(400, 401, 403, 404) } }),
       async (c) => {
         adminOf(c);
-        return c.json(await readAccount(database.db, c.req.valid('param').id), 200);
+        return c.json(await readAccount(database.db, c.req.valid('param').id, clock()), 200);
       },
     )
     .openapi(

@@ -54,6 +54,12 @@ describe('people administration in the browser', () => {
     expect(await own.textContent()).toContain('本人账号');
     expect(await own.locator('[data-action=reset], [data-action=disable]').count()).toBe(0);
 
+    // Ten wrong passwords lock the account out of signing in: its row says until when (it had read only 启用), and the
+    // reset below lifts it.
+    for (let i = 0; i < 10; i++) await fetch(`${suite.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sun.qi', password: `wrong-guess-${i}` }) });
+    await page.reload();
+    await expect.poll(() => row.getByTestId('locked-until').textContent()).toMatch(/^已锁定至 /);
+    expect(await row.getByTestId('locked-until').getAttribute('title')).toContain('重置密码可立即解除');
     // A reset signs the user out everywhere, so it asks first; dismissed, nothing happens.
     let asked = '';
     page.once('dialog', (dialog) => {
@@ -69,6 +75,7 @@ describe('people administration in the browser', () => {
     // The rows drawn anew as the accounts are read again: the focus is on the row's button, not the page's body.
     await expect.poll(() => page.evaluate(() => [document.activeElement?.closest('tr')?.getAttribute('data-username'), document.activeElement?.getAttribute('data-action')])).toEqual(['sun.qi', 'reset']);
     expect(temporary.length).toBeGreaterThanOrEqual(10);
+    expect(await row.getByTestId('locked-until').count()).toBe(0);
     await page.screenshot({ path: `${artifacts}/people-users.png` });
 
     await page.locator('[data-tab=bulk]').click();

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
 import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
-import { forgetGuessesOf, LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
+import { forgetGuessesOf, lockedOut, LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { tokenHash } from '../../auth/sessions';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
@@ -35,8 +35,8 @@ export const invalid = (fields: readonly FieldIssue[]) =>
     reason: fields.length === 1 && fields[0] !== undefined ? fields[0].message : { zh: `有 ${fields.length} 处需要修改`, en: `${fields.length} fields need changing` },
   });
 
-/** Every account, with the units each leads, in unit then id order. */
-export async function listAccounts(db: Db | Tx, ids?: readonly number[]): Promise<UserAccount[]> {
+/** Every account (or each of `ids`), with the units each leads and whether wrong passwords lock it out at `now`, in unit then id order. */
+export async function listAccounts(db: Db | Tx, now: Date, ids?: readonly number[]): Promise<UserAccount[]> {
   const rows = await db
     .select(accountColumns)
     .from(users)
@@ -44,7 +44,8 @@ export async function listAccounts(db: Db | Tx, ids?: readonly number[]): Promis
     .orderBy(asc(users.unitId), asc(users.id));
   const leads = await db.select().from(unitLeads);
   const holding = await openItemsHeld(db, ids);
-  return rows.map((row) => ({ ...row, leads: leads.filter((l) => l.userId === row.id).map((l) => l.unitId), openItems: holding.get(row.id) ?? 0 }));
+  const locked = await lockedOut(db, rows.map((row) => row.username), now);
+  return rows.map((row) => ({ ...row, leads: leads.filter((l) => l.userId === row.id).map((l) => l.unitId), openItems: holding.get(row.id) ?? 0, lockedUntil: locked.get(row.username) ?? null }));
 }
 
 /** How many open clues and problems each user (or each of `ids`) is assigned, over every campaign. */
@@ -64,8 +65,8 @@ async function openItemsHeld(db: Db | Tx, ids?: readonly number[]): Promise<Map<
   return held;
 }
 
-export async function readAccount(db: Db | Tx, id: number): Promise<UserAccount> {
-  const [account] = await listAccounts(db, [id]);
+export async function readAccount(db: Db | Tx, id: number, now: Date): Promise<UserAccount> {
+  const [account] = await listAccounts(db, now, [id]);
   if (account === undefined) throw new ApiError('not_found');
   return account;
 }
@@ -105,7 +106,7 @@ export async function createAccount(database: Database, input: NewUser, change: 
       .returning({ id: users.id });
     if (row === undefined) throw new Error('user not created');
     await rememberPassword(tx, row.id, passwordHash, now);
-    const created = await readAccount(tx, row.id);
+    const created = await readAccount(tx, row.id, now);
     await auditPeople(tx, change, { user: row.id }, 'user.create', accountFacts(created));
     return created;
   });
@@ -142,7 +143,7 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
     if (issue !== null) throw invalid([issue]);
   }
   return database.write(async (tx) => {
-    const before = await readAccount(tx, id);
+    const before = await readAccount(tx, id, change.now);
     if (edit.role !== undefined && edit.role !== 'admin' && before.role === 'admin' && before.disabledAt === null) await keepAnAdmin(tx, id);
     const reach = { role: edit.role ?? before.role, unitId: edit.unitId ?? before.unitId };
     // Checked before anything is written: an item left with someone who can neither open nor move it is work nobody
@@ -160,7 +161,7 @@ export async function editAccount(database: Database, id: number, edit: UserEdit
     // A lead moved to another unit leads only the units it covers.
     if (edit.unitId !== undefined && edit.unitId !== before.unitId) await dropUncoveredLeads(tx, { userId: id });
     await releaseHeldItems(tx, lost, change);
-    const after = await readAccount(tx, id);
+    const after = await readAccount(tx, id, change.now);
     const changes = changedFields(before, after, ['displayName', 'role', 'unitId', 'leads']);
     // A new role ends the account's sessions: a wall display's month-long session of a read-only account must not
     // go on with write rights, and whoever signs in again sees the pages of the new role from the start.
@@ -179,24 +180,24 @@ export async function disableAccount(database: Database, id: number, change: Adm
   const now = change.now;
   if (id === change.by) throw invalid([{ field: 'id', message: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' } }]);
   return database.write(async (tx) => {
-    const before = await readAccount(tx, id);
+    const before = await readAccount(tx, id, change.now);
     if (before.role === 'admin') await keepAnAdmin(tx, id);
     const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ userId: sessions.userId });
     if (before.disabledAt === null) {
       await tx.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
       await auditPeople(tx, change, { user: id }, 'user.disable', { sessionsEnded: ended.length });
     }
-    return readAccount(tx, id);
+    return readAccount(tx, id, change.now);
   });
 }
 
 export async function enableAccount(database: Database, id: number, change: AdminChange): Promise<UserAccount> {
   return database.write(async (tx) => {
-    const before = await readAccount(tx, id);
+    const before = await readAccount(tx, id, change.now);
     if (before.disabledAt === null) return before;
     await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
     await auditPeople(tx, change, { user: id }, 'user.enable', {});
-    return readAccount(tx, id);
+    return readAccount(tx, id, change.now);
   });
 }
 
@@ -223,7 +224,7 @@ export async function resetPassword(database: Database, id: number, chosen: stri
   // One's own password is changed with the current one (修改密码): reset, it ended the administrator's session
   // before the page could show the new one, and a lone administrator was locked out.
   if (id === change.by) throw invalid([{ field: 'id', message: { zh: '不能重置自己的密码：请用“修改密码”', en: 'You cannot reset your own password: use Change password' } }]);
-  const { username } = await readAccount(database.db, id);
+  const { username } = await readAccount(database.db, id, now);
   const policy = await readPasswordPolicy(database.db);
   const password = chosen ?? temporaryPassword(policy.minLength);
   if (chosen !== undefined) {
@@ -239,7 +240,7 @@ export async function resetPassword(database: Database, id: number, chosen: stri
     // A user locked out by wrong guesses is let in with the password handed over, not after the window.
     const guessesForgotten = await forgetGuessesOf(tx, usernameKey(username));
     await auditPeople(tx, change, { user: id }, 'user.reset_password', { generated: chosen === undefined, sessionsEnded: ended.length, guessesForgotten });
-    return readAccount(tx, id);
+    return readAccount(tx, id, now);
   });
   return { user, temporaryPassword: chosen === undefined ? password : null };
 }

@@ -145,11 +145,11 @@ export async function commitBulkAccounts(database: Database, csv: string, change
       .values(accounts.map((a, i) => ({ username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, passwordHash: hashes[i] ?? '', mustChangePassword: true, createdAt: at })))
       .returning({ id: users.id, passwordHash: users.passwordHash });
     for (const row of inserted) await rememberPassword(tx, row.id, row.passwordHash, change.now);
-    const created = await listAccounts(tx, inserted.map((r) => r.id));
+    const created = await listAccounts(tx, change.now, inserted.map((r) => r.id));
     for (const account of created) await auditPeople(tx, change, { user: account.id }, 'user.create', { ...accountFacts(account), bulk: true });
     return inserted.map((r) => r.id);
   });
-  return { ...plan, created: await listAccounts(database.db, ids) };
+  return { ...plan, created: await listAccounts(database.db, change.now, ids) };
 }
 
 /** The whole file refused, with the plan naming each row, column and reason. */

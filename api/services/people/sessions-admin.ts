@@ -35,7 +35,7 @@ export async function endSessionsOf(database: Database, userId: number, change: 
   // As one's own account is neither disabled nor reset here: ending one's own sessions ended the administrator's
   // page with them, unwarned (the confirmation speaks of another user's devices). One signs out with 退出登录.
   if (userId === change.by) throw invalid([{ field: 'id', message: { zh: '不能在此结束自己的会话：请用“退出登录”', en: 'You cannot end your own sessions here: use Sign out' } }]);
-  await readAccount(database.db, userId);
+  await readAccount(database.db, userId, change.now);
   return database.write(async (tx) => {
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ userId: sessions.userId });
     if (ended.length > 0) await auditPeople(tx, change, { user: userId }, 'user.sessions_end', { sessionsEnded: ended.length });

@@ -9,6 +9,7 @@ import { peopleApi, type PeopleLogEntry, type UnitNode, type UserAccount } from 
 import { formProblem } from './form-problem';
 import { pt, type PeopleMessageKey } from './messages';
 import { scrollCue } from '../../ui/scroll-cue';
+import { adminZone } from './admin-zone';
 
 const eventLabels: Record<string, Label> = {
   'user.create': { zh: '创建用户', en: 'Created user' },
@@ -46,7 +47,6 @@ const fieldKeys: Record<string, PeopleMessageKey> = {
 const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value);
 const isUnitKind = (value: unknown): value is UnitKind => typeof value === 'string' && (unitKinds as readonly string[]).includes(value);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * `Activity log`: who created, changed, disabled or reset whom, and changes
@@ -95,7 +95,7 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
     if (field === 'role' && isRole(value)) return tr(roleLabels[value]);
     if ((field === 'unitId' || field === 'parentId') && typeof value === 'string') return unitName(value);
     if (field === 'kind' && isUnitKind(value)) return tr(unitKindLabels[value]);
-    if (field === 'retiredAt' && typeof value === 'string') return dateTime(value, browserZone);
+    if (field === 'retiredAt' && typeof value === 'string') return dateTime(value, adminZone);
     if (field === 'leadIds' && Array.isArray(value)) return series(value.map((id) => (typeof id === 'number' ? userName(id) : String(id)))) || '—';
     if (field === 'leads' && Array.isArray(value)) return series(value.map((id) => (typeof id === 'string' ? unitName(id) : String(id)))) || '—';
     return String(value);
@@ -155,7 +155,7 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
           <For each={entries()} fallback={<tr><td colSpan={5} class="muted">{loading() ? '…' : pt('logEmpty')}</td></tr>}>
             {(entry) => (
               <tr data-event={entry.event}>
-                <td>{dateTime(entry.at, browserZone)}</td>
+                <td>{dateTime(entry.at, adminZone)}</td>
                 <td>{entry.actor === null ? pt('logFirstStart') : entry.actor.displayName}</td>
                 <td>{tr(eventLabels[entry.event] ?? { zh: entry.event, en: entry.event })}</td>
                 <td>{subjectOf(entry)}</td>

@@ -57,6 +57,8 @@ export const peopleMessages = {
   active: { zh: '启用', en: 'Active' },
   disabled: { zh: '已停用', en: 'Disabled' },
   mustChange: { zh: '待改密码', en: 'Must change password' },
+  lockedUntil: { zh: '已锁定至 {at}', en: 'Locked until {at}' },
+  lockedHint: { zh: '密码输错次数过多，此前不能登录；重置密码可立即解除', en: 'Too many wrong passwords: signing in is refused until then; a password reset lifts it now' },
   leads: { zh: '负责单位', en: 'Leads' },
   newUser: { zh: '新建用户', en: 'New user' },
   initialPassword: { zh: '初始密码', en: 'Initial password' },

@@ -10,9 +10,8 @@ import { toastProblem } from './form-problem';
 import { pt, ptOn } from './messages';
 import { me } from '../../session/session';
 import { scrollCue } from '../../ui/scroll-cue';
+import { adminZone } from './admin-zone';
 
-/** People administration reads times in the administrator's own zone, as the activity log does. */
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** One account's open sessions, as one row: an office user signs in from many browsers in a day. */
 interface AccountSessions {
@@ -108,8 +107,8 @@ export function SessionsPanel() {
                         </span>
                       </Show>
                     </td>
-                    <td>{dateTime(account.lastSeenAt, browserZone)}</td>
-                    <td>{dateTime(account.expiresAt, browserZone)}</td>
+                    <td>{dateTime(account.lastSeenAt, adminZone)}</td>
+                    <td>{dateTime(account.expiresAt, adminZone)}</td>
                     <td class="people-actions">
                       {/* One's own sessions end with 退出登录: ended here, the page's next read found its own gone. */}
                       <Show when={account.first.userId !== me()?.id} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>

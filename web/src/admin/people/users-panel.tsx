@@ -10,6 +10,8 @@ import { formProblem, toastProblem } from './form-problem';
 import { heldItemsOf } from './held-items';
 import { pt, ptFilled, ptOn } from './messages';
 import { scrollCue } from '../../ui/scroll-cue';
+import { dateTime } from '../../ui/dates';
+import { adminZone } from './admin-zone';
 
 /** A temporary password just made, shown once: kept by the page, so that another tab and back does not lose it. */
 export interface RevealedPassword {
@@ -292,7 +294,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
 }
 
 /** Whether an account is active, and whether its user must change the password given them. */
-function AccountStatus(props: { user: { readonly disabledAt: string | null; readonly mustChangePassword: boolean; readonly openItems: number } }) {
+function AccountStatus(props: { user: Pick<UserAccount, 'disabledAt' | 'mustChangePassword' | 'openItems' | 'lockedUntil'> }) {
   return (
     <td>
       <Show when={props.user.disabledAt !== null} fallback={<span class="chip ok">{pt('active')}</span>}>
@@ -300,6 +302,14 @@ function AccountStatus(props: { user: { readonly disabledAt: string | null; read
       </Show>
       <Show when={props.user.mustChangePassword}>
         <span class="chip">{pt('mustChange')}</span>
+      </Show>
+      {/* Refused at sign-in by their own wrong passwords: until when, and that a reset lifts it (the row said only 启用). */}
+      <Show when={props.user.lockedUntil}>
+        {(until) => (
+          <span class="chip warning" title={pt('lockedHint')} data-testid="locked-until">
+            {ptFilled('lockedUntil', { at: dateTime(until(), adminZone, { year: false }) })}
+          </span>
+        )}
       </Show>
       {/* What they still hold: for a disabled account, work no one does until a lead reassigns it. */}
       <Show when={props.user.openItems > 0}>
