@@ -136,6 +136,40 @@ describe("a card's move menu under the keyboard", () => {
       expect((await apiCall<{ state: string }>(suite.server.url, context, 'GET', `/api/clues/${found.id}`)).state).toBe('verifying');
       await expect.poll(() => focusedTestId(page)).toBe(`card-${found.id}`);
     }));
+
+  test("a dialog whose code cannot be fetched (the server down) is said in a toast and the board stays; asked for again, it opens", () =>
+    asUser(suite, 'hantai.lead', async ({ context, page }) => {
+      // The dialogs' and the drawer's scripts refused, the board's own served: as when the server went down before the
+      // board fetched them (a second after it painted). The whole board had given way to 页面无法显示.
+      let down = true;
+      // The page's own address too, which the page asks before it takes a failed script for a new build to reload for.
+      await page.route(
+        (url) => /^\/assets\/(move-dialog|create-dialog|detail-panel)-[^/]*\.js$/.test(url.pathname) || url.pathname === '/',
+        (route) => (down ? route.abort('internetdisconnected') : route.continue()),
+      );
+      const dialog = page.getByTestId('move-dialog');
+      const { card } = await openMenuOfVerifying(page, context);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('toast').filter({ hasText: '无法连接服务器，未能打开' }).waitFor();
+      expect(await page.getByTestId('page-trouble-retry').count()).toBe(0);
+      expect(await dialog.count()).toBe(0);
+      expect(await cardOf(page, card.id).isVisible()).toBe(true);
+      // The drawer as well: said (the toast closed first, as a second saying the same replaces it), and closed.
+      const notOpened = page.getByTestId('toast').filter({ hasText: '无法连接服务器，未能打开' });
+      await notOpened.getByRole('button', { name: '关闭' }).click();
+      await notOpened.waitFor({ state: 'detached' });
+      await cardOf(page, card.id).click();
+      await notOpened.waitFor();
+      await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBeNull();
+      expect(await page.getByTestId('page-trouble-retry').count()).toBe(0);
+      down = false;
+      await openMenu(page, card.id);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      expect(await dialog.locator('.move-path .state-pill').last().textContent()).toBe(clueStateLabels.merged.zh);
+    }));
 });
 
 describe("someone else's change to a card while the keyboard is on it", () => {

@@ -3,6 +3,7 @@ import type { CampaignDetail, ItemKind } from '../api/client';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { toast } from '../ui/toasts';
+import { LazyPart } from '../ui/lazy-part';
 import { CreateDialog } from './board-lazy';
 import type { BoardState } from './board-state';
 
@@ -18,18 +19,20 @@ export function BoardCreate(props: {
 }) {
   return (
     <Show when={props.open}>
-      <CreateDialog
-        kind={props.kind}
-        campaign={props.campaign}
-        onCancel={() => props.onClose()}
-        onCreated={(item) => {
-          props.onClose();
-          toast(() => `${t('created')} #${item.id}`, 'info');
-          announce(`${t('created')} #${item.id}`);
-          void props.state.refreshStates([item.state]);
-          props.onOpenItem(item.id);
-        }}
-      />
+      <LazyPart onFailed={() => props.onClose()}>
+        <CreateDialog
+          kind={props.kind}
+          campaign={props.campaign}
+          onCancel={() => props.onClose()}
+          onCreated={(item) => {
+            props.onClose();
+            toast(() => `${t('created')} #${item.id}`, 'info');
+            announce(`${t('created')} #${item.id}`);
+            void props.state.refreshStates([item.state]);
+            props.onOpenItem(item.id);
+          }}
+        />
+      </LazyPart>
     </Show>
   );
 }

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { CampaignDetail, ItemDetail, ItemKind } from '../api/client';
+import { LazyPart } from '../ui/lazy-part';
 import { DetailPanel } from './board-lazy';
 import { cardBeside, focusBeside, focusClosedCard } from './board-moves';
 import type { BoardState } from './board-state';
@@ -22,30 +23,37 @@ export function BoardDrawer(props: {
     /* A panel of its own for each item opened: what it keeps of a read that fails again is of that item alone. */
     <Show when={props.item} keyed>
       {(open) => (
-        <DetailPanel
-          kind={open.kind}
-          id={open.id}
-          campaign={props.campaign}
-          revision={props.revision}
-          mayAct={props.mayAct}
-          now={() => props.state.shown()?.now ?? new Date().toISOString()}
-          onChanged={(states) => {
-            props.onRevise();
-            void props.state.refreshStates(states);
-          }}
-          onLeft={(states) => {
-            const beside = cardBeside(props.state.columns(), open.id);
-            props.onClosed();
-            props.onRevise();
-            void props.state.refreshStates(states).then(() => focusBeside(beside));
-          }}
-          onCampaignChanged={props.onCampaignChanged}
-          onMove={(item, to) => props.onMove(item, to)}
-          onClose={() => {
+        <LazyPart
+          onFailed={() => {
             focusClosedCard(open.id);
             props.onClosed();
           }}
-        />
+        >
+          <DetailPanel
+            kind={open.kind}
+            id={open.id}
+            campaign={props.campaign}
+            revision={props.revision}
+            mayAct={props.mayAct}
+            now={() => props.state.shown()?.now ?? new Date().toISOString()}
+            onChanged={(states) => {
+              props.onRevise();
+              void props.state.refreshStates(states);
+            }}
+            onLeft={(states) => {
+              const beside = cardBeside(props.state.columns(), open.id);
+              props.onClosed();
+              props.onRevise();
+              void props.state.refreshStates(states).then(() => focusBeside(beside));
+            }}
+            onCampaignChanged={props.onCampaignChanged}
+            onMove={(item, to) => props.onMove(item, to)}
+            onClose={() => {
+              focusClosedCard(open.id);
+              props.onClosed();
+            }}
+          />
+        </LazyPart>
       )}
     </Show>
   );

@@ -1,10 +1,11 @@
-import { lazy } from 'solid-js';
+import { lazyPart } from '../ui/lazy-part';
 
 // The dialogs and the detail panel (with the payload forms and their schemas) are not part of the
 // board's first render: their code is fetched a moment after the board shows, when the browser is idle.
-export const MoveDialog = lazy(() => import('./move-dialog').then((m) => ({ default: m.MoveDialog })));
-export const CreateDialog = lazy(() => import('./create-dialog').then((m) => ({ default: m.CreateDialog })));
-export const DetailPanel = lazy(() => import('./detail-panel').then((m) => ({ default: m.DetailPanel })));
+// Each is shown inside a LazyPart, which says so and closes it if that fetch fails.
+export const MoveDialog = lazyPart(() => import('./move-dialog').then((m) => m.MoveDialog));
+export const CreateDialog = lazyPart(() => import('./create-dialog').then((m) => m.CreateDialog));
+export const DetailPanel = lazyPart(() => import('./detail-panel').then((m) => m.DetailPanel));
 
 let preloaded = false;
 
@@ -13,9 +14,8 @@ export function preloadDialogs(): void {
   if (preloaded) return;
   preloaded = true;
   const preload = () => {
-    void MoveDialog.preload();
-    void CreateDialog.preload();
-    void DetailPanel.preload();
+    // A preload that fails is fetched again when its part is asked for (see LazyPart): nothing to say yet.
+    for (const part of [MoveDialog, CreateDialog, DetailPanel]) part.preload().catch(() => undefined);
   };
   setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(preload, { timeout: 2000 }) : preload()), 1000);
 }

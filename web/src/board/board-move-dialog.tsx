@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { CampaignDetail } from '../api/client';
+import { LazyPart } from '../ui/lazy-part';
 import { MoveDialog } from './board-lazy';
 import type { createBoardMoves } from './board-moves';
 import type { MoveDraft } from './move-dialog';
@@ -14,13 +15,15 @@ export function BoardMoveDialog(props: {
   return (
     <Show when={props.moves.draft()}>
       {(current) => (
-        <MoveDialog
-          draft={current()}
-          campaign={props.campaign}
-          overtaken={props.overtaken(current())}
-          onSubmit={(payload) => props.moves.submitDraft(current(), payload)}
-          onCancel={() => props.moves.cancelDraft(current())}
-        />
+        <LazyPart onFailed={() => props.moves.cancelDraft(current())}>
+          <MoveDialog
+            draft={current()}
+            campaign={props.campaign}
+            overtaken={props.overtaken(current())}
+            onSubmit={(payload) => props.moves.submitDraft(current(), payload)}
+            onCancel={() => props.moves.cancelDraft(current())}
+          />
+        </LazyPart>
       )}
     </Show>
   );
