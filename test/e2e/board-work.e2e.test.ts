@@ -383,7 +383,7 @@ describe('working on the board', () => {
       await drawer.getByTestId('detail-level').waitFor();
     }));
 
-  test('a move from the drawer refused because someone else moved the card first shows the card as it is now in the drawer too', () =>
+  test('a move from the drawer refused because someone else changed the card first shows the card as it is now in the drawer too; the same move made first by someone else is said as theirs', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const candidate = await movableFoundClue(page, context);
       const id = candidate.id;
@@ -392,12 +392,20 @@ describe('working on the board', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?q=${id}&item=${id}`);
       const drawer = page.getByTestId('detail-panel');
       await drawer.getByTestId('detail-move-verifying').waitFor();
-      const read = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: candidate.version });
-      expect(read.version).toBeGreaterThan(candidate.version);
-
+      // Someone else changes its title first: the move is refused, and which card and that it was not moved is said
+      // (with several moves in flight, the user can tell which one failed).
+      const edited = await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${id}`, { version: candidate.version, title: `${candidate.title}（他人改）` });
       await drawer.getByTestId('detail-move-verifying').click();
-      // Which card, and that the move was not made: with several moves in flight, the user can tell which one failed.
       await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain(`#${id} 未移动：该事项已被他人修改`);
+      await expect.poll(() => drawer.textContent()).toContain('（他人改）');
+
+      // Then someone else makes the very move this user is about to: it is said as done by them, not as a refusal
+      // (the card is where the user wanted it).
+      const moved = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${id}/transitions`, { to: 'verifying', version: edited.version });
+      expect(moved.version).toBeGreaterThan(edited.version);
+      await drawer.getByTestId('detail-move-verifying').click();
+      await page.getByTestId('toast').filter({ hasText: `#${id} 已由他人移至“核查中”` }).waitFor();
+      expect(await page.getByTestId('toast').filter({ hasText: '已由他人移至' }).getAttribute('class')).toContain('toast-info');
       // Before, the drawer went on saying 新发现 and offering the move just refused.
       await expect.poll(() => drawer.locator('.state-pill').textContent()).toBe(clueStateLabels.verifying.zh);
       expect(await drawer.getByTestId('detail-move-verifying').count()).toBe(0);

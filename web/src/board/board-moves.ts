@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { Card } from '../api/client';
-import { colon, t, tr } from '../i18n/i18n';
+import { colon, t, tr, trFilled } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { toast } from '../ui/toasts';
 import { boardMessages } from './board-messages';
@@ -106,6 +106,14 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     // Refused because someone else changed it first: the drawer open on it is read again too, not only its card
     // (it went on showing the state before, and offering the move that was just refused).
     if (problem.code === 'version_conflict' && card.id === options.openId()) options.onOpenItemMoved();
+    // Refused because someone else made the same move first (two users dropping one card in one column): the card is
+    // where this user wanted it. "Not moved: someone else changed it" beside it, in its new column, read as a fault.
+    if (problem.code === 'version_conflict' && problem.current?.state === to) {
+      const said = () => `#${card.id} ${trFilled(boardMessages.movedByOther, { to: tr(stateLabel(card.kind, to)) })}`;
+      announce(said());
+      toast(said, 'info');
+      return;
+    }
     // Not found is what the server says of an item outside the reader's units (transferred since the board was read):
     // said as the drawer says it, with the likely why, not as a bare "not found" beside the card just seen.
     const reason = () => (problem.code === 'not_found' ? t('itemGone') : tr(problem.reason));
