@@ -70,6 +70,12 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('section-categories').locator('.field-message', { hasText: '；已恢复为“renamed-code”' }).waitFor();
       expect(await renamed.inputValue()).toBe('renamed-code');
       expect(await renamed.getAttribute('aria-invalid')).toBe('true');
+      // Said under its own row, which the field names as its description, once: under the table it had been a screen
+      // away from a row high in the list, below the new category's row.
+      const said = page.getByTestId('section-categories').locator('.field-message', { hasText: '；已恢复为“renamed-code”' });
+      expect(await said.count()).toBe(1);
+      expect(await said.evaluate((message) => message.closest('tr')?.previousElementSibling?.getAttribute('data-testid'))).toBe('category-renamed-code');
+      expect(await renamed.getAttribute('aria-describedby')).toBe(await said.getAttribute('id'));
       // A file that is no JSON is said so by its name, not as a request body the server could not read.
       await page.getByTestId('map-file').setInputFiles({ name: '边界.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
       await expect.poll(() => page.getByTestId('map-issues').textContent()).toBe('文件“边界.txt”不是 GeoJSON：其内容不是 JSON');

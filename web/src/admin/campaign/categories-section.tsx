@@ -34,7 +34,7 @@ export function CategoriesSection(props: SectionProps) {
       setNameEn('');
     }
   };
-  // A refusal of a row's change names the row (by its saved names) under the table, and marks that row's field only (not
+  // A refusal of a row's change names the row (by its saved names) under that row, and marks that row's field only (not
   // the new row's of the same name); the new row's needs no name.
   const messages = (): Label[] => {
     const errors = [...props.errors('nameZh'), ...props.errors('nameEn'), ...props.errors('sortOrder'), ...props.errors('code')];
@@ -42,6 +42,7 @@ export function CategoriesSection(props: SectionProps) {
     const kept = refused()?.kept ?? '';
     return row === undefined ? errors : errors.map((message) => ofCategory(row, message, kept));
   };
+  const refusedRowShown = () => props.settings.categories.some((category) => category.id === refused()?.categoryId);
   return (
     <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
       <table class="ca-table ca-categories" ref={scrollCue} data-testid="categories">
@@ -71,29 +72,42 @@ export function CategoriesSection(props: SectionProps) {
                 });
               };
               const marked = (field: string) => refused()?.categoryId === category.id && refused()?.field === field;
+              const messageId = `category-${category.id}-message`;
+              const describedBy = (field: string) => (marked(field) ? messageId : undefined);
               return (
-                <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
-                  <td>
-                    <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} aria-invalid={marked('sortOrder')} onChange={(e) => change({ sortOrder: orderOf(e.currentTarget.value) }, e.currentTarget)} />
-                  </td>
-                  <td>
-                    <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />
-                  </td>
-                  <td class="ca-name">
-                    <input type="text" aria-label={`${cm('nameZh')} ${named(category)}`} value={category.nameZh} aria-invalid={marked('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
-                  </td>
-                  <td class="ca-name">
-                    <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={shownEnglishName(category)} placeholder={category.nameZh} aria-invalid={marked('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
-                  </td>
-                  <td>
-                    <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
-                      <span class="chip">{cm('retired')}</span>
-                      <button type="button" class="button ghost small" disabled={props.busy} onClick={() => change({ retired: false })}>
-                        {cm('restore')}
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
+                <>
+                  <tr classList={{ 'ca-retired': category.retired }} data-testid={`category-${category.code}`}>
+                    <td>
+                      <input type="number" class="ca-order" aria-label={`${cm('order')} ${named(category)}`} value={category.sortOrder} aria-invalid={marked('sortOrder')} aria-describedby={describedBy('sortOrder')} onChange={(e) => change({ sortOrder: orderOf(e.currentTarget.value) }, e.currentTarget)} />
+                    </td>
+                    <td>
+                      <input type="text" class="ca-code" aria-label={`${cm('code')} ${named(category)}`} value={category.code} aria-invalid={marked('code')} aria-describedby={describedBy('code')} onChange={(e) => change({ code: e.currentTarget.value }, e.currentTarget)} />
+                    </td>
+                    <td class="ca-name">
+                      <input type="text" aria-label={`${cm('nameZh')} ${named(category)}`} value={category.nameZh} aria-invalid={marked('nameZh')} aria-describedby={describedBy('nameZh')} onChange={(e) => change({ nameZh: e.currentTarget.value }, e.currentTarget)} />
+                    </td>
+                    <td class="ca-name">
+                      <input type="text" aria-label={`${cm('nameEn')} ${named(category)}`} value={shownEnglishName(category)} placeholder={category.nameZh} aria-invalid={marked('nameEn')} aria-describedby={describedBy('nameEn')} onChange={(e) => change({ nameEn: e.currentTarget.value }, e.currentTarget)} />
+                    </td>
+                    <td>
+                      <Show when={category.retired} fallback={<button type="button" class="button small" disabled={props.busy} onClick={() => change({ retired: true })}>{cm('retire')}</button>}>
+                        <span class="chip">{cm('retired')}</span>
+                        <button type="button" class="button ghost small" disabled={props.busy} onClick={() => change({ retired: false })}>
+                          {cm('restore')}
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                  {/* A refusal of this row's change is said under it, where its field was changed: under the table, below
+                      the new category's row, it was a screen away from a row high in a long list, under the toast. */}
+                  <Show when={refused()?.categoryId === category.id && messages().length > 0}>
+                    <tr class="ca-row-message">
+                      <td colSpan={5}>
+                        <FieldMessage id={messageId} messages={messages()} />
+                      </td>
+                    </tr>
+                  </Show>
+                </>
               );
             }}
           </For>
@@ -114,7 +128,8 @@ export function CategoriesSection(props: SectionProps) {
           </tr>
         </tbody>
       </table>
-      <FieldMessage messages={messages()} />
+      {/* The new category's refusal, or one whose row is gone meanwhile, under the table. */}
+      <FieldMessage messages={refusedRowShown() ? [] : messages()} />
     </SectionFrame>
   );
 }
