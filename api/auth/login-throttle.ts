@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { loginFailures } from '../../db/schema';
 import { ApiError } from '../errors';
@@ -175,6 +175,15 @@ export class LoginThrottle {
     }
   }
 
+  /** How many more failures the username may have in the window before it is refused (0: the next guess is). */
+  async guessesLeft(user: ThrottleKey, now: Date): Promise<number> {
+    const [row] = await this.#database.db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.key, user.key), gt(loginFailures.at, this.#since(now))));
+    return Math.max(0, user.limit - (row?.n ?? 0));
+  }
+
   /** Forgets the failures older than the window; run with the background jobs. */
   async forget(now: Date): Promise<number> {
     const result = await this.#database.write((tx) => tx.delete(loginFailures).where(lt(loginFailures.at, this.#since(now))));
@@ -240,6 +249,19 @@ export async function lockedOut(db: Db | Tx, usernames: readonly string[], now: 
     locked.set(username, new Date(underLimitAt(failures, usernameKey(username).limit, now, windowMs)).toISOString());
   }
   return locked;
+}
+
+/**
+ * A wrong current password at a password change, with how many more the
+ * account may take before it cannot sign in (said once three or fewer are
+ * left): the changes count with the sign-ins, so an administrator mistyping
+ * in an open tab had locked themselves out without a word before it.
+ */
+export function wrongCurrentPassword(left: number): { zh: string; en: string } {
+  const minutes = Math.round(loginWindowMs / 60_000);
+  if (left > 3) return { zh: '当前密码不正确', en: 'The current password is wrong' };
+  if (left === 0) return { zh: `当前密码不正确；输错次数已达上限，本账号暂停登录（至多 ${minutes} 分钟）`, en: `The current password is wrong; too many wrong tries: this account cannot sign in for up to ${minutes} minutes` };
+  return { zh: `当前密码不正确；再输错 ${left} 次，本账号将暂停登录（至多 ${minutes} 分钟）`, en: `The current password is wrong; ${left} more wrong and this account cannot sign in for up to ${minutes} minutes` };
 }
 
 /** The answer to a guess the throttle refused: 429, with when to try again in `Retry-After` and in words. */

@@ -141,7 +141,20 @@ describe('people administration', () => {
     for (let i = 0; i < 9; i++) expect((await change(`guess-${i}`)).status).toBe(400);
     // The right one clears the count: ten more wrong ones are checked (and refused as wrong) before the limit.
     expect((await change('first-password-1')).status).toBe(204);
-    for (let i = 0; i < 10; i++) expect((await change(`guess-${i}`, 'sun-jiu-next-password')).status).toBe(400);
+    // Each refusal says so; once three or fewer are left, how many more the account takes before it cannot sign in.
+    const said: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const wrong = await change(`guess-${i}`, 'sun-jiu-next-password');
+      expect(wrong.status).toBe(400);
+      said.push(((await wrong.json()) as Problem).fields?.find((f) => f.field === 'currentPassword')?.message.zh ?? '');
+    }
+    expect(said.slice(0, 6)).toEqual(Array(6).fill('当前密码不正确'));
+    expect(said.slice(6)).toEqual([
+      '当前密码不正确；再输错 3 次，本账号将暂停登录（至多 15 分钟）',
+      '当前密码不正确；再输错 2 次，本账号将暂停登录（至多 15 分钟）',
+      '当前密码不正确；再输错 1 次，本账号将暂停登录（至多 15 分钟）',
+      '当前密码不正确；输错次数已达上限，本账号暂停登录（至多 15 分钟）',
+    ]);
     const refused = await change('sun-jiu-own-password', 'sun-jiu-next-password');
     expect(refused.status).toBe(429);
     // The clock is frozen: every failure leaves the window fifteen minutes from now.

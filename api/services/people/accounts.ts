@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Database, Db, Tx } from '../../../db/client';
 import { clues, problems, sessions, unitLeads, units, users } from '../../../db/schema';
 import { openClueStates, openProblemStates, type FieldIssue, type Role } from '../../../engine';
-import { forgetGuessesOf, lockedOut, LoginThrottle, tooManyGuesses, usernameKey } from '../../auth/login-throttle';
+import { forgetGuessesOf, lockedOut, LoginThrottle, tooManyGuesses, usernameKey, wrongCurrentPassword } from '../../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { tokenHash } from '../../auth/sessions';
 import type { NewUser, UserAccount, UserEdit } from '../../contracts/users';
@@ -273,7 +273,7 @@ export async function changeOwnPassword(database: Database, changer: PasswordCha
   }
   if (!(await verifyPassword(current, row.passwordHash))) {
     throttle.failed(admission.attempt);
-    throw invalid([{ field: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }]);
+    throw invalid([{ field: 'currentPassword', message: wrongCurrentPassword(await throttle.guessesLeft(usernameKey(changer.username), now)) }]);
   }
   await throttle.succeed(admission.attempt);
   const policy = await readPasswordPolicy(database.db);
