@@ -810,6 +810,11 @@ describe('the three lists in Chromium', () => {
       // Some of the first page the office may not change (a clue prosecuted): of the rest, which it may is known once read.
       const firstPage = every.items.slice(0, 50);
       if (firstPage.every((item) => selectable.includes(item))) throw new Error('the seed gives the first page no clue the office may not change');
+      // Its box, greyed, says why it cannot be ticked (it had said nothing); one that can be says nothing of it.
+      const fixed = firstPage.find((item) => !selectable.includes(item));
+      const open = firstPage.find((item) => selectable.includes(item));
+      expect(await office.page.getByTestId(`select-clue-${fixed?.id}`).getAttribute('title')).toBe('Nothing you may do to this item in a batch (it is closed, say, or not yours to move)');
+      expect(await office.page.getByTestId(`select-clue-${open?.id}`).getAttribute('title')).toBeNull();
       expect(await office.page.getByTestId('batch-select-all').textContent()).toBe(`Select all you may change (up to ${every.total})`);
       await office.page.getByTestId('batch-select-all').click();
       expect(selectable.length).toBeGreaterThan(50);

@@ -4,6 +4,8 @@ import { trFilled } from '../i18n/i18n';
 /** The texts of a list's batch (批量处理): the selection, its bar, the dialog and what it did. */
 export const batchMessages = {
   selectRow: { zh: '选择 {item}', en: 'Select {item}' },
+  // Why a row's box cannot be ticked: it was greyed out with no word of why (a clue sent for prosecution, in a lead's list).
+  notSelectable: { zh: '此项没有您可批量办理的操作（如已办结，或不由您办理）', en: 'Nothing you may do to this item in a batch (it is closed, say, or not yours to move)' },
   selectPage: { zh: '选择本页全部可处理事项', en: 'Select every item on this page you may change' },
   selected: { zh: '已选 {n} 项', en: '{n} selected' },
   selectAll: { zh: '选择全部 {n} 项', en: 'Select all {n}' },

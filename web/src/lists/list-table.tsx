@@ -176,6 +176,7 @@ export function ListTable(props: { list: ListName; items: readonly ListItem[]; g
                         aria-label={bt('selectRow', { item: `#${item.id} ${item.title}` })}
                         checked={selection().isSelected(item)}
                         disabled={!selection().selectable(item)}
+                        title={selection().selectable(item) ? undefined : bt('notSelectable')}
                         onChange={(e) => {
                           selection().toggle(item, e.currentTarget.checked);
                           // A selection already at its most leaves the box as it was.
