@@ -330,6 +330,18 @@ describe('people administration in the browser', () => {
       expect(await page.getByRole('button', { name: `Edit ${user}`, exact: true }).count()).toBe(1);
     }));
 
+  test('on a phone the section tabs, wider than the screen, fade at their right edge until scrolled to their end', () =>
+    asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      const tabs = page.getByRole('tablist', { name: '人员与单位管理栏目' });
+      await tabs.waitFor();
+      // They ended at the screen's edge at 密码策, with nothing to say the rest lay past it.
+      expect(await tabs.evaluate((box) => box.scrollWidth > box.clientWidth + 20)).toBe(true);
+      await expect.poll(() => tabs.getAttribute('data-more')).toBe('');
+      await tabs.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+      await expect.poll(() => tabs.getAttribute('data-more')).toBeNull();
+    }));
+
   test('the password change marks the field that is wrong and has its message describe it', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       await page.getByTestId('user').click();

@@ -17,6 +17,7 @@ import { UnitsPanel } from './units-panel';
 import { treeOrder } from '../../../../engine/unit-tree';
 import { UsersPanel, type RevealedPassword } from './users-panel';
 import './people.css';
+import { scrollCue } from '../../ui/scroll-cue';
 
 const tabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
 type Tab = (typeof tabs)[number];
@@ -67,7 +68,7 @@ export function PeoplePage() {
       </TopBar>
       <main class="people-page">
         <Show when={isAdmin()} fallback={<p class="form-error">{pt('adminOnly')}</p>}>
-          <div class="people-tabs" role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), setTab)}>
+          <div class="people-tabs" ref={scrollCue} role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), setTab)}>
             <For each={tabs}>
               {(name) => (
                 <button
