@@ -190,6 +190,13 @@ describe('the board in English and on a phone', () => {
       // The toolbar keeps to its two rows.
       await page.getByTestId('detail-panel').getByRole('button', { name: '关闭' }).click();
       expect((await page.getByRole('toolbar', { name: boardMessages.filters.zh }).boundingBox())?.height ?? Infinity).toBeLessThanOrEqual(100);
+      // The lists: a heading's sort button was its 19 px line, a row's check box 20 px.
+      await page.goto(`${suite.server.url}/campaigns/1/lists/clues`);
+      await page.locator('[data-testid=list-table] tbody tr').first().waitFor();
+      const short = (selector: string, least: number) => page.locator(selector).evaluateAll((controls, at) => controls.map((c) => c.getBoundingClientRect()).filter((box) => box.width > 0 && box.height < at).map((box) => `${Math.round(box.width)}×${Math.round(box.height)}`), least);
+      expect(await page.locator('[data-testid=list-table] thead .list-sort').count()).toBeGreaterThan(3);
+      expect(await short('[data-testid=list-table] thead .list-sort', 36)).toEqual([]);
+      expect(await small('[data-testid=list-table] .col-select input', 24)).toEqual([]);
     } finally {
       await close();
     }
