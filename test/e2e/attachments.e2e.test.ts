@@ -176,6 +176,43 @@ describe('attachments in the drawer, in Chromium', () => {
     }
   });
 
+  test('a file whose sending met no server is sent again by 重试 as it was chosen; a refusal offers no 重试', async () => {
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    try {
+      const campaignId = campaignOf(officer.page);
+      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
+      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
+      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
+      const { page } = officer;
+      // The first file's first try finds the network gone; the second file is refused as the server refuses a file.
+      let tries = 0;
+      await page.route('**/api/clues/*/attachments?*', (route) => {
+        tries += 1;
+        if (tries === 1) return route.abort('internetdisconnected');
+        if (tries === 3) return route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable', status: 422, code: 'unprocessable', reason: { zh: '不支持此类文件', en: 'This kind of file is not accepted' } }) });
+        return route.continue();
+      });
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
+      const section = page.getByTestId('detail-panel').getByTestId('attachments');
+      await section.getByTestId('attachment-drop').waitFor();
+      const file = { name: '断网后点重试.txt', mimeType: 'text/plain', buffer: Buffer.from('调取记录') };
+      await section.getByTestId('attachment-input').setInputFiles(file);
+      await expect.poll(() => section.getByTestId('attachment-failed').textContent()).toBe('无法连接服务器，请检查网络后重试');
+      // Sent again from the list, not chosen again: it had offered only 关闭.
+      await section.getByRole('button', { name: `重试 ${file.name}`, exact: true }).click();
+      await expect.poll(async () => (await section.getByTestId('attachment-name').allTextContents()).filter((name) => name === file.name)).toHaveLength(1);
+      expect(await section.getByTestId('attachment-sending').count()).toBe(0);
+      // A refusal is the same sent again: no 重试, only 关闭.
+      await section.getByTestId('attachment-input').setInputFiles({ ...file, name: '被拒的文件.txt' });
+      await expect.poll(() => section.getByTestId('attachment-failed').textContent()).toBe('不支持此类文件');
+      expect(await section.getByTestId('attachment-retry').count()).toBe(0);
+      expect(tries).toBe(3);
+    } finally {
+      await officer.context.close();
+    }
+  });
+
   test('a file whose sending failed, chosen again and attached, no longer shows as failed beside the one attached', async () => {
     const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
     try {

@@ -30,6 +30,8 @@ interface Sending {
   readonly size: number;
   readonly sent: number;
   readonly failed: string | null;
+  /** The file again, when its failure may pass (no answer, a server error): offered to be sent again as it was chosen. */
+  readonly retry: File | null;
 }
 
 /**
@@ -79,7 +81,7 @@ export function AttachmentsSection(props: {
   /** Uploads the files one after another (a drawer's worth of screenshots should not race each other to the writer). */
   async function attach(chosen: readonly File[]) {
     const queued = chosen.map((file) => ({ file, key: nextKey++ }));
-    setSending((all) => [...all, ...queued.map(({ file, key }) => ({ key, name: file.name, size: file.size, sent: 0, failed: file.size > maxAttachmentBytes ? am('tooLarge') : null }))]);
+    setSending((all) => [...all, ...queued.map(({ file, key }) => ({ key, name: file.name, size: file.size, sent: 0, failed: file.size > maxAttachmentBytes ? am('tooLarge') : null, retry: null }))]);
     const attached: number[] = [];
     for (const { file, key } of queued) {
       if (file.size > maxAttachmentBytes) continue;
@@ -91,7 +93,8 @@ export function AttachmentsSection(props: {
         attached.push(...triedBefore.map((s) => s.key));
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
-        update(key, { failed: tr(error.reason) });
+        // A refusal (the file's kind, the storage full: 507) is the same when sent again; no answer or a server error may pass.
+        update(key, { failed: tr(error.reason), retry: error.status === 0 || (error.status >= 500 && error.code !== 'storage_full') ? file : null });
       }
     }
     if (attached.length > 0) {
@@ -244,6 +247,22 @@ export function AttachmentsSection(props: {
                         )}
                       </Show>
                     </div>
+                    <Show when={upload.retry}>
+                      {(file) => (
+                        <button
+                          type="button"
+                          class="button small"
+                          data-testid="attachment-retry"
+                          aria-label={`${am('retry')} ${upload.name}`}
+                          onClick={() => {
+                            drop(upload.key);
+                            void attach([file()]);
+                          }}
+                        >
+                          {am('retry')}
+                        </button>
+                      )}
+                    </Show>
                     <Show when={upload.failed !== null}>
                       <button type="button" class="button ghost small" onClick={() => drop(upload.key)}>
                         {am('dismiss')}

@@ -24,6 +24,8 @@ export const attachmentMessages = {
   uploaded: { zh: '已上传附件', en: 'File attached' },
   tooLarge: { zh: '文件超过 20 MB，未上传', en: 'Larger than 20 MB: not uploaded' },
   dismiss: { zh: '关闭', en: 'Dismiss' },
+  // A file whose upload met no server (or a server error): sent again as chosen, not chosen again.
+  retry: { zh: '重试', en: 'Try again' },
   attachedBy: { zh: '{name} 上传于 {at}', en: 'Attached by {name}, {at}' },
   download: { zh: '下载 {name}', en: 'Download {name}' },
   remove: { zh: '移除', en: 'Remove' },
