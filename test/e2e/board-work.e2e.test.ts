@@ -412,6 +412,34 @@ describe('working on the board', () => {
       await page.unroute('**/api/events**');
     }));
 
+  test("an officer's move refused because the lead gave the item to someone else meanwhile says so, not only that it was changed", async () => {
+    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    const lead = await signedIn(suite.browser, suite.server.url, 'hantai.lead');
+    try {
+      const campaignId = campaignOf(officer.page);
+      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+      const leadId = (await apiCall<{ id: number }>(suite.server.url, lead.context, 'GET', '/api/session')).id;
+      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
+      const card = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && c.allowed.some((move) => move.needs.length === 0));
+      const to = card?.allowed.find((move) => move.needs.length === 0)?.to;
+      if (card === undefined || to === undefined) throw new Error('the demo has a hantai clue its officer may move with nothing more to give');
+      const { page } = officer;
+      // Offline: the live stream does not tell this page of the reassignment.
+      await page.route('**/api/events**', (route) => route.abort('connectionreset'));
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?q=${card.id}&item=${card.id}`);
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId(`detail-move-${to}`).waitFor();
+      const given = await apiCall<{ assigneeName: string }>(suite.server.url, lead.context, 'PATCH', `/api/clues/${card.id}`, { version: card.version, assigneeId: leadId });
+      await drawer.getByTestId(`detail-move-${to}`).click();
+      // It had said only 未移动：该事项已被他人修改, and the drawer's buttons then went without a word.
+      await page.getByTestId('toast').filter({ hasText: `#${card.id} 未移动：已由他人改派给${given.assigneeName}，此项已不由您办理` }).waitFor();
+      await expect.poll(() => drawer.getByTestId(`detail-move-${to}`).count()).toBe(0);
+    } finally {
+      await officer.context.close();
+      await lead.context.close();
+    }
+  });
+
   test('an officer finds their own work first in the assignee filter, "我承办的", on the board and in the lists', () =>
     asUser(suite, 'hantai.officer', async ({ context, page }) => {
       const { id: myId } = await apiCall<{ id: number }>(suite.server.url, context, 'GET', '/api/session');

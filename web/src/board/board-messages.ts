@@ -5,6 +5,9 @@ import { trFilled } from '../i18n/i18n';
 export const boardMessages = {
   moveQueued: { zh: '上一次移动尚待服务器确认，确认后再移至', en: 'The last move is still awaiting the server; after it, moving to' },
   // A move someone else made first: the card is where it was to go, and that is no refusal to the one who asked.
+  // A move refused because someone else gave the item to another (or to no one) meanwhile: why the user can no longer make it.
+  notMovedReassigned: { zh: '未移动：已由他人改派给{name}，此项已不由您办理', en: 'Not moved: someone else reassigned it to {name}; it is no longer yours to move' },
+  noAssignee: { zh: '（无承办人）', en: '(no one)' },
   movedByOther: { zh: '已由他人移至“{to}”', en: 'Someone else had already moved it to “{to}”' },
   queuedDropped: {
     zh: '上一次移动未被接受，其后的移动也未执行，卡片留在服务器所示位置',

@@ -114,6 +114,16 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
       toast(said, 'info');
       return;
     }
+    // Refused because someone else gave the item to another meanwhile, and the move is no longer this user's to make
+    // (an officer's own item reassigned to the lead): said so, not only that it was changed, after which the drawer's
+    // buttons went without a word.
+    const current = problem.current;
+    if (problem.code === 'version_conflict' && current !== null && current.assigneeId !== card.assigneeId && !current.allowed.some((allowed) => allowed.to === to)) {
+      const said = () => `#${card.id} ${trFilled(boardMessages.notMovedReassigned, { name: current.assigneeName ?? tr(boardMessages.noAssignee) })}`;
+      announce(said());
+      toast(said, 'warning');
+      return;
+    }
     // Not found is what the server says of an item outside the reader's units (transferred since the board was read):
     // said as the drawer says it, with the likely why, not as a bare "not found" beside the card just seen.
     const reason = () => (problem.code === 'not_found' ? t('itemGone') : tr(problem.reason));
