@@ -24,14 +24,18 @@ const ofCategory = (category: { readonly nameZh: string; readonly nameEn: string
 export function CategoriesSection(props: SectionProps) {
   const [nameZh, setNameZh] = createSignal('');
   const [nameEn, setNameEn] = createSignal('');
+  const [code, setCode] = createSignal('');
   const id = () => props.settings.id;
   // The row and field of the last change refused: marked until the next change, its input back at the saved value.
   const [refused, setRefused] = createSignal<{ categoryId: number; field: string; kept: string } | null>(null);
   const add = async () => {
     setRefused(null);
-    if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn() }))) {
+    // A code left empty is made by the server from the category's number (category-9): imports and exports read it.
+    const chosen = code().trim();
+    if (await props.run('categories', () => settingsApi.addCategory(id(), { nameZh: nameZh(), nameEn: nameEn(), ...(chosen === '' ? {} : { code: chosen }) }))) {
       setNameZh('');
       setNameEn('');
+      setCode('');
     }
   };
   // A refusal of a row's change names the row (by its saved names) under that row, and marks that row's field only (not
@@ -113,7 +117,9 @@ export function CategoriesSection(props: SectionProps) {
           </For>
           <tr class="ca-new">
             <td />
-            <td />
+            <td>
+              <input type="text" class="ca-code" name="new-category-code" aria-label={cm('code')} placeholder={cm('codeOptional')} value={code()} aria-invalid={refused() === null && props.errors('code').length > 0} onInput={(e) => setCode(e.currentTarget.value)} />
+            </td>
             <td class="ca-name">
               <input type="text" name="new-category-zh" aria-label={cm('nameZh')} value={nameZh()} aria-invalid={refused() === null && props.errors('nameZh').length > 0} onInput={(e) => setNameZh(e.currentTarget.value)} />
             </td>

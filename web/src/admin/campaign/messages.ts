@@ -23,6 +23,8 @@ export const campaignAdminMessages = {
   nameZh: { zh: '中文名称', en: 'Name (Chinese)' },
   nameEn: { zh: '英文名称', en: 'Name (English)' },
   englishOptional: { zh: '选填，留空则用中文名称', en: 'Optional: the Chinese name if left empty' },
+  // The new category's code: chosen here, or made by the server (category-9) when left empty.
+  codeOptional: { zh: '留空自动生成', en: 'Auto if empty' },
   startsOn: { zh: '开始日期', en: 'Starts on' },
   endsOn: { zh: '结束日期', en: 'Ends on' },
   timeZone: { zh: '时区', en: 'Time zone' },
