@@ -40,7 +40,7 @@ describe('shape errors in plain Chinese', () => {
     expect(zhOf(form, { days: 'three' })).toMatchObject({ title: '必填', days: '应为数字' });
   });
 
-  it('in English too: the bound, the kind of value, a missing field; a message the schema wrote itself is kept', () => {
+  it('in English too: the bound, the kind of value, a missing field; a message the schema wrote itself is kept, with a capital', () => {
     const result = validate(form, { title: '', days: 0, share: 1, kind: 'city', units: [], code: 'Bad Code', when: 'yesterday', extra: 1 });
     if (result.ok) throw new Error('expected a refusal');
     expect(Object.fromEntries(result.fields.map((f) => [f.field, f.message.en]))).toEqual({
@@ -49,7 +49,7 @@ describe('shape errors in plain Chinese', () => {
       share: 'Must be less than 1',
       kind: 'Must be one of: county, detachment',
       units: 'At least 1 item',
-      code: 'lower-case letters, digits, dash and underscore only',
+      code: 'Lower-case letters, digits, dash and underscore only',
       when: 'A time in ISO 8601 (e.g. 2026-03-31T08:00:00Z)',
       extra: 'Unknown field: extra',
     });

@@ -158,12 +158,21 @@ function zodWorded(issue: z.core.$ZodIssue): boolean {
 const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
 
 /**
+ * A schema's own message as a field's message starts: with a capital. The
+ * schemas write theirs as phrases ("lower-case letters, digits…", "an
+ * IANA time zone name…"), which read as cut off under a field beside the
+ * plain English of the others ("Must not be empty").
+ */
+const sentence = (text: string): string => text.replace(/^[a-z]/, (first) => first.toUpperCase());
+
+/**
  * The same in plain English: "Must be 1 or more", not zod's "Too small:
- * expected number to be >=1". A message the schema wrote itself is kept;
- * undefined where there is nothing plainer to say than zod's words.
+ * expected number to be >=1". A message the schema wrote itself is kept,
+ * with a capital ({@link sentence}); undefined where there is nothing
+ * plainer to say than zod's words.
  */
 export function enIssueText(issue: z.core.$ZodIssue): string | undefined {
-  if (!zodWorded(issue)) return undefined;
+  if (!zodWorded(issue)) return sentence(issue.message);
   switch (issue.code) {
     case 'invalid_type':
       if (isMissing(issue)) return 'Required';

@@ -22,7 +22,7 @@ describe('how deep a free-form object may nest', () => {
   it(`takes ${maxNesting} levels and refuses one more, in both languages`, () => {
     expect(validate(freeObject(), nestedObject(maxNesting)).ok).toBe(true);
     const refused = validate(freeObject(), nestedObject(maxNesting + 1));
-    expect(refused.ok ? [] : refused.fields).toEqual([{ field: '', message: { zh: '嵌套不能超过 32 层', en: 'nested more than 32 levels deep' } }]);
+    expect(refused.ok ? [] : refused.fields).toEqual([{ field: '', message: { zh: '嵌套不能超过 32 层', en: 'Nested more than 32 levels deep' } }]);
   });
 
   it('says so of a value nested far past the stack without overflowing it', () => {

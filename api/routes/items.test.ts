@@ -193,7 +193,7 @@ describe('POST /api/clues/:id/transitions', () => {
     const nested = `${'['.repeat(6000)}${']'.repeat(6000)}`;
     const response = await office.send('POST', `/api/clues/${clue.id}/transitions`, `{"to":"verifying","version":${clue.version},"payload":{"note":${nested}}}`);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as Problem).fields).toEqual([{ field: 'payload', message: { zh: '嵌套不能超过 32 层', en: 'nested more than 32 levels deep' } }]);
+    expect(((await response.json()) as Problem).fields).toEqual([{ field: 'payload', message: { zh: '嵌套不能超过 32 层', en: 'Nested more than 32 levels deep' } }]);
     expect(await stored(clue.id)).toEqual(before);
   });
 

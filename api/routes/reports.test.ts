@@ -258,14 +258,14 @@ describe('completion reports', () => {
       const response = await get(`/api/campaigns/1/${path}?from=2026-05-01T00:00:00Z&to=${encodeURIComponent('2026-05-01T07:59:59+08:00')}`);
       expect(response.status, path).toBe(400);
       const problem = (await response.json()) as { fields: { field: string; message: { zh: string } }[] };
-      expect(problem.fields, path).toEqual([{ field: 'query.to', message: { zh: '截止时间早于起始时间', en: 'the span ends before it starts' } }]);
+      expect(problem.fields, path).toEqual([{ field: 'query.to', message: { zh: '截止时间早于起始时间', en: 'The span ends before it starts' } }]);
     }
     // A span of one instant is empty, not backwards.
     expect((await get('/api/campaigns/1/report?from=2026-05-01T00:00:00Z&to=2026-05-01T00:00:00Z')).status).toBe(200);
   });
 
   it('refuses a phase with dates beside it and an "as of" later than now, by name, rather than answer for another span', async () => {
-    const both = { zh: '请选择阶段或时间段（from、to）之一，不能同时指定', en: 'a phase or a span (from, to), not both' };
+    const both = { zh: '请选择阶段或时间段（from、to）之一，不能同时指定', en: 'A phase or a span (from, to), not both' };
     const cases: [string, string, { zh: string; en: string }][] = [
       ['?phase=survey&from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z', 'query.from', both],
       ['?phase=survey&to=2026-05-02T00:00:00Z', 'query.to', both],

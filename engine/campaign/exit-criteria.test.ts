@@ -60,7 +60,7 @@ describe('exit criteria', () => {
       const answer = validate(exitCriterionSchema, { kind, states: [] });
       expect(answer.ok).toBe(false);
       if (answer.ok) continue;
-      expect(answer.fields).toEqual([{ field: 'states', message: { zh: '请至少勾选一个状态', en: 'tick at least one state' } }]);
+      expect(answer.fields).toEqual([{ field: 'states', message: { zh: '请至少勾选一个状态', en: 'Tick at least one state' } }]);
     }
   });
 });

@@ -199,7 +199,7 @@ describe('the rules each move carries', () => {
     const decision = decideClue(clueIn('filed'), actors.office, { to: 'solved', payload: { outcome } }, rules, now);
     if (decision.ok) throw new Error('an outcome with two slips was taken');
     expect(decision.refusal.fields?.map((f) => [f.field, f.message.zh, f.message.en]).sort()).toEqual([
-      ['outcome.arrested', '不能多于抓获犯罪嫌疑人数', 'no more than the suspects caught'],
+      ['outcome.arrested', '不能多于抓获犯罪嫌疑人数', 'No more than the suspects caught'],
       ['outcome.moneyStoppedYuan', '应为整数', 'Must be a whole number'],
     ]);
   });

@@ -39,7 +39,7 @@ describe('the move dialog’s payload', () => {
 
   test('a value the schema refuses is explained in plain words in each language', () => {
     const errors = checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'HZ-2026\n1', conclusion: '属实' });
-    expect(errors).toEqual({ caseNumber: { zh: '只能是一行文字，不能含换行或控制字符', en: 'one line, without control characters' } });
+    expect(errors).toEqual({ caseNumber: { zh: '只能是一行文字，不能含换行或控制字符', en: 'One line, without control characters' } });
   });
 
   test("a text past its event's limit is said by name and by how much, as its box says it, not as the schema's bare \"at most\"", () => {

@@ -28,7 +28,7 @@ describe('the report page reads its address as its controls write it', () => {
     expect(reportAddressRefusal({ category: '-3' })?.field).toBe('category');
     expect(reportAddressRefusal({ from: '2026-02-30' })).toMatchObject({ field: 'from', message: { zh: '不是有效的日期' } });
     expect(reportAddressRefusal({ to: 'yesterday' })).toMatchObject({ field: 'to', message: { zh: '日期格式应为 YYYY-MM-DD（如 2026-03-31）' } });
-    expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'a date and time as YYYY-MM-DDTHH:MM' } });
+    expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'A date and time as YYYY-MM-DDTHH:MM' } });
     expect(reportAddressRefusal({ asOf: '2026-06-01T24:00' })?.field).toBe('asOf');
     expect(reportAddressRefusal({ asOf: '2026-04-31T08:00' })).toMatchObject({ field: 'asOf', message: { zh: '不是有效的日期' } });
   });
