@@ -40,7 +40,7 @@ const customMessages: Record<string, string> = {
   [moreThanCaught]: '不能多于抓获犯罪嫌疑人数',
   [onlyInvisible]: '不能只有看不见的字符',
   [directionControl]: '不能含改变文字方向的控制字符（U+202A 至 U+202E、U+2066 至 U+2069）：它们让文字倒着显示',
-  [unknownTimeZone]: '应为 IANA 时区名，如 Asia/Shanghai',
+  [unknownTimeZone]: '不是可识别的时区：请填 IANA 时区名，如 Asia/Shanghai',
   'a whole number from 1, in digits': '应为从 1 起的整数（只用数字）',
   [notAState]: `应为一个状态：${clueStates.join(', ')}（线索）；${problemStates.join(', ')}（问题）`,
 };

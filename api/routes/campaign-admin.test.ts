@@ -382,7 +382,7 @@ describe('validation', () => {
     const both = (await change({ nameZh: '', timeZone: 'Mars/Olympus' }, 400)) as Problem;
     expect(both.fields?.map((f) => [f.field, f.message.zh])).toEqual([
       ['nameZh', '不能为空'],
-      ['timeZone', '应为 IANA 时区名，如 Asia/Shanghai'],
+      ['timeZone', '不是可识别的时区：请填 IANA 时区名，如 Asia/Shanghai'],
     ]);
     const request = { code: 'forever', nameZh: '永远', nameEn: 'Forever', startsOn: '0001-01-01', endsOn: '9999-12-31' };
     const forever = await problemOf(await office.send('POST', '/api/campaigns', request), 422);
@@ -393,7 +393,7 @@ describe('validation', () => {
     const slips = await problemOf(await office.send('POST', '/api/campaigns', { ...request, code: 'Bad Code!', timeZone: 'Mars/Olympus', startsOn: '2027-03-01', endsOn: '2027-01-31' }), 400);
     expect(slips.fields?.map((f) => [f.field, f.message.zh])).toEqual([
       ['code', '只能使用小写字母、数字、短横线和下划线'],
-      ['timeZone', '应为 IANA 时区名，如 Asia/Shanghai'],
+      ['timeZone', '不是可识别的时区：请填 IANA 时区名，如 Asia/Shanghai'],
       ['endsOn', '结束日期早于开始日期'],
     ]);
     expect(slips.fields?.find((f) => f.field === 'endsOn')?.message.en).toBe('The campaign ends before it starts');

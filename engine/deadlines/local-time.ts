@@ -80,7 +80,7 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 }
 
 /** Said of a time zone that is none (translated in engine/issue-text.ts). */
-export const unknownTimeZone = 'an IANA time zone name, such as Asia/Shanghai';
+export const unknownTimeZone = 'Not a time zone known here: give an IANA name, such as Asia/Shanghai';
 
 /** A campaign whose last day is before its first, as a request's check says it (issue-text.ts has it in Chinese). */
 export const campaignEndsBeforeItStarts = 'The campaign ends before it starts';
