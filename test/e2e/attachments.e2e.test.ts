@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { Locator, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard, downloadedBytes } from './browser-kit';
 
@@ -14,6 +15,29 @@ import { apiCall, artifacts, browserSuite, campaignOf, signedIn, type WireBoard,
  */
 
 const suite = browserSuite({ seed: { clues: 40, problems: 2 } });
+
+/**
+ * Hantai's officer in the drawer of an open clue of theirs, its uploads answered by `answer` (the network gone, a
+ * refusal, or the server): the drawer's files section, and how to close the browser's context.
+ */
+async function officerUploads(answer: (route: Route) => Promise<void>): Promise<{ section: Locator; close: () => Promise<void> }> {
+  const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+  try {
+    const campaignId = campaignOf(officer.page);
+    const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
+    const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
+    const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
+    if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
+    await officer.page.route('**/api/clues/*/attachments?*', answer);
+    await officer.page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
+    const section = officer.page.getByTestId('detail-panel').getByTestId('attachments');
+    await section.getByTestId('attachment-drop').waitFor();
+    return { section, close: () => officer.context.close() };
+  } catch (error) {
+    await officer.context.close();
+    throw error;
+  }
+}
 
 /** A small real PNG (one colour), so the thumbnail has something to decode. */
 function png(width: number, height: number): Buffer {
@@ -177,25 +201,15 @@ describe('attachments in the drawer, in Chromium', () => {
   });
 
   test('a file whose sending met no server is sent again by 重试 as it was chosen; a refusal offers no 重试', async () => {
-    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    // The first file's first try finds the network gone; the second file is refused as the server refuses a file.
+    let tries = 0;
+    const { section, close } = await officerUploads((route) => {
+      tries += 1;
+      if (tries === 1) return route.abort('internetdisconnected');
+      if (tries === 3) return route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable', status: 422, code: 'unprocessable', reason: { zh: '不支持此类文件', en: 'This kind of file is not accepted' } }) });
+      return route.continue();
+    });
     try {
-      const campaignId = campaignOf(officer.page);
-      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
-      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
-      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
-      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
-      const { page } = officer;
-      // The first file's first try finds the network gone; the second file is refused as the server refuses a file.
-      let tries = 0;
-      await page.route('**/api/clues/*/attachments?*', (route) => {
-        tries += 1;
-        if (tries === 1) return route.abort('internetdisconnected');
-        if (tries === 3) return route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable', status: 422, code: 'unprocessable', reason: { zh: '不支持此类文件', en: 'This kind of file is not accepted' } }) });
-        return route.continue();
-      });
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
-      const section = page.getByTestId('detail-panel').getByTestId('attachments');
-      await section.getByTestId('attachment-drop').waitFor();
       const file = { name: '断网后点重试.txt', mimeType: 'text/plain', buffer: Buffer.from('调取记录') };
       await section.getByTestId('attachment-input').setInputFiles(file);
       await expect.poll(() => section.getByTestId('attachment-failed').textContent()).toBe('无法连接服务器，请检查网络后重试');
@@ -209,25 +223,15 @@ describe('attachments in the drawer, in Chromium', () => {
       expect(await section.getByTestId('attachment-retry').count()).toBe(0);
       expect(tries).toBe(3);
     } finally {
-      await officer.context.close();
+      await close();
     }
   });
 
   test('a file whose sending failed, chosen again and attached, no longer shows as failed beside the one attached', async () => {
-    const officer = await signedIn(suite.browser, suite.server.url, 'hantai.officer');
+    let tries = 0;
+    // The first try finds the network gone; the second goes through.
+    const { section, close } = await officerUploads((route) => (++tries === 1 ? route.abort('internetdisconnected') : route.continue()));
     try {
-      const campaignId = campaignOf(officer.page);
-      const me = await apiCall<{ id: number }>(suite.server.url, officer.context, 'GET', '/api/session');
-      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&limit=500`);
-      const clue = board.columns.flatMap((c) => c.cards).find((c) => c.assigneeId === me.id && (c.state === 'verifying' || c.state === 'filed'));
-      if (clue === undefined) throw new Error('the demo has open hantai clues assigned to its officer');
-      const { page } = officer;
-      let tries = 0;
-      // The first try finds the network gone; the second goes through.
-      await page.route('**/api/clues/*/attachments?*', (route) => (++tries === 1 ? route.abort('internetdisconnected') : route.continue()));
-      await page.goto(`${suite.server.url}/campaigns/${campaignId}/board?item=${clue.id}`);
-      const section = page.getByTestId('detail-panel').getByTestId('attachments');
-      await section.getByTestId('attachment-drop').waitFor();
       const file = { name: '断网后重传.txt', mimeType: 'text/plain', buffer: Buffer.from('调取记录') };
       await section.getByTestId('attachment-input').setInputFiles(file);
       await expect.poll(() => section.getByTestId('attachment-failed').textContent()).toBe('无法连接服务器，请检查网络后重试');
@@ -235,7 +239,7 @@ describe('attachments in the drawer, in Chromium', () => {
       await expect.poll(async () => (await section.getByTestId('attachment-name').allTextContents()).filter((name) => name === file.name)).toHaveLength(1);
       expect(await section.getByTestId('attachment-sending').count()).toBe(0);
     } finally {
-      await officer.context.close();
+      await close();
     }
   });
 }, 120_000);
