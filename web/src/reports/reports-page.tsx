@@ -358,14 +358,19 @@ function ReportPage() {
                       <section class="report-section">
                         <h2>{rt('charts')}</h2>
                         <ReportCharts report={current()} unitName={(id) => unitName(detail(), id)} />
-                        <FlowCharts
-                          campaignId={campaignId()}
-                          phase={kind() === 'phase' ? phase() : undefined}
-                          range={chartRange({ report: current(), campaign: detail() })}
-                          asOf={scope()?.asOf}
-                          unit={current().unit ?? undefined}
-                          category={current().categoryId ?? undefined}
-                        />
+                        {/* The charts of the report shown, read with its own campaign, phase and span: while another
+                            campaign's report is read (the campaign menu), the one shown is still the last one's, and
+                            the new campaign's phase with its span was a request the server refused. */}
+                        <Show when={current().campaignId === detail().id}>
+                          <FlowCharts
+                            campaignId={current().campaignId}
+                            phase={current().phase ?? undefined}
+                            range={chartRange({ report: current(), campaign: detail() })}
+                            asOf={scope()?.asOf}
+                            unit={current().unit ?? undefined}
+                            category={current().categoryId ?? undefined}
+                          />
+                        </Show>
                       </section>
                     </article>
                   )}
