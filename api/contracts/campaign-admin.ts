@@ -66,9 +66,11 @@ export const campaignSettings = z
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof campaignSettings>;
 
+// Lower-cased as typed (T1 is t1), as a username is: the rule is said only once a code is refused.
 const campaignCode = z
   .string()
   .trim()
+  .toLowerCase()
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');
@@ -145,6 +147,7 @@ export type SettingsPart = (typeof settingsParts)[number];
 const categoryCode = z
   .string()
   .trim()
+  .toLowerCase()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');

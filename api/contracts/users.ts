@@ -19,6 +19,8 @@ export type UserSummary = z.infer<typeof userSummary>;
 export const username = z
   .string()
   .trim()
+  // Typed with a capital (a phone's keyboard starts with one), it is the same name: sign-in lower-cases it too.
+  .toLowerCase()
   .min(2)
   .max(64)
   // An empty one is said to be too short, once: the letters it has are not wrong.
@@ -137,6 +139,7 @@ export type UnitNode = z.infer<typeof unitNode>;
 const unitCode = z
   .string()
   .trim()
+  .toLowerCase()
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, dash and underscore only');

@@ -376,6 +376,17 @@ describe('validation', () => {
     expect(conflict.current?.revision).toBe(now.revision);
   });
 
+  it('takes a campaign code typed with capitals as its lower-case letters, and so a category code', async () => {
+    const made = await office.send('POST', '/api/campaigns', { code: 'FZ-2027', nameZh: '反诈二〇二七', nameEn: 'Fraud 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const { id } = (await made.json()) as { id: number };
+    expect(((await (await office.get(`/api/campaigns/${id}/settings`)).json()) as { code: string }).code).toBe('fz-2027');
+    const category = await office.send('POST', `/api/campaigns/${id}/categories`, { code: 'Online-Gambling', nameZh: '网络赌博', nameEn: 'Online gambling' });
+    expect(category.status).toBe(201);
+    const settings = (await category.json()) as { categories: { code: string }[] };
+    expect(settings.categories.map((c) => c.code)).toContain('online-gambling');
+  });
+
   it('refuses a name of only invisible characters and a campaign of more than five years (0001 to 9999 made its charts millions of days long)', async () => {
     expect(fieldsOf(await change({ nameZh: '\u200b\u202e', nameEn: ' \u200b\ufeff' }, 400))).toEqual(['nameZh', 'nameEn']);
     // Said together, not one more on each try: an emptied name and a time zone that is none.

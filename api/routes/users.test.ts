@@ -85,7 +85,8 @@ describe('people administration', () => {
 
     const user = await created('zhang.san');
     expect(user.mustChangePassword).toBe(true);
-    const taken = await admin.send('POST', '/api/admin/users', { username: 'zhang.san', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'first-password-1' });
+    // Typed with a capital, it is the same username (sign-in lower-cases it too): taken, not refused for its letter.
+    const taken = await admin.send('POST', '/api/admin/users', { username: ' Zhang.San', displayName: '张三', role: 'officer', unitId: 'hantai', password: 'first-password-1' });
     const takenProblem = (await taken.json()) as Problem & { reason: { zh: string } };
     expect(takenProblem.fields).toEqual([expect.objectContaining({ field: 'username' })]);
     // Its reason is what is wrong, not "the request is malformed" (a script logging the reason alone read it as its own fault).
