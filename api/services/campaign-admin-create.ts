@@ -31,22 +31,37 @@ export function splitWindows(startsOn: string, endsOn: string): CampaignConfig['
   return { survey: window(0), crackdown: window(1), consolidation: window(2) };
 }
 
-/** Another campaign's windows moved by as many days as the new campaign starts later, and kept inside its dates. */
-export function movedWindows(windows: CampaignConfig['windows'], fromStart: string, startsOn: string, endsOn: string): CampaignConfig['windows'] {
-  const shift = dateMs(startsOn) - dateMs(fromStart);
-  const clamp = (date: string) => {
-    const moved = dateOf(dateMs(date) + shift);
-    return moved < startsOn ? startsOn : moved > endsOn ? endsOn : moved;
+/**
+ * Another campaign's windows fitted to the new campaign's dates, in the same
+ * proportions: each window's first day and the day after its last are placed
+ * as far into the new campaign, in its share of the days, as they were into
+ * the other. A campaign as long has them moved by as many days as it starts
+ * later; a shorter one has them shortened alike. Moved only, a half-year copy
+ * of a year's campaign had its last phase cut to its last day, and no word
+ * said. Windows that met still meet (the day after one's last is the next's
+ * first); a window keeps at least one day.
+ */
+export function movedWindows(windows: CampaignConfig['windows'], from: { readonly startsOn: string; readonly endsOn: string }, startsOn: string, endsOn: string): CampaignConfig['windows'] {
+  const daysOf = (first: string, last: string) => Math.max(1, Math.round((dateMs(last) - dateMs(first)) / day) + 1);
+  const share = daysOf(startsOn, endsOn) / daysOf(from.startsOn, from.endsOn);
+  // A boundary (a first day, or the day after a last) as a number of days into the new campaign, inside it.
+  const placed = (date: string, dayAfter: boolean) => {
+    const into = Math.round(dateMs(date) / day - dateMs(from.startsOn) / day + (dayAfter ? 1 : 0));
+    return Math.min(Math.max(Math.round(into * share), 0), daysOf(startsOn, endsOn));
   };
   const out = {} as Record<(typeof phases)[number], PhaseWindow>;
-  for (const phase of phases) out[phase] = { start: clamp(windows[phase].start), end: clamp(windows[phase].end) };
+  for (const phase of phases) {
+    const first = Math.min(placed(windows[phase].start, false), daysOf(startsOn, endsOn) - 1);
+    const last = Math.max(first, placed(windows[phase].end, true) - 1);
+    out[phase] = { start: dateOf(dateMs(startsOn) + first * day), end: dateOf(dateMs(startsOn) + last * day) };
+  }
   return out;
 }
 
 /**
  * Creates a campaign in the planned state: blank, or with another
- * campaign's configuration, active categories and map (its windows moved to
- * the new dates). The campaign, its categories and its `campaign.create`
+ * campaign's configuration, active categories and map (its windows fitted to
+ * the new dates, see {@link movedWindows}). The campaign, its categories and its `campaign.create`
  * entry are written in one transaction.
  */
 export async function createCampaign(database: Database, actor: Actor, request: NewCampaignRequest, now: Date): Promise<CampaignSettings> {
@@ -73,7 +88,7 @@ export async function createCampaign(database: Database, actor: Actor, request: 
       config = {
         ...source.config,
         ...(request.timeZone !== undefined && { timeZone: request.timeZone }),
-        windows: movedWindows(source.config.windows, source.startsOn, request.startsOn, request.endsOn),
+        windows: movedWindows(source.config.windows, source, request.startsOn, request.endsOn),
       };
       const sourceCategories = await tx.select().from(categories).where(eq(categories.campaignId, source.id)).orderBy(asc(categories.sortOrder), asc(categories.id));
       // Retired categories are the source campaign's history, not part of what a new campaign starts with.

@@ -46,10 +46,29 @@ describe('windows of a new campaign', () => {
     expect(splitWindows('2027-03-01', '2027-03-01')).toEqual({ survey: day, crackdown: day, consolidation: day });
   });
 
-  it('moves a copied campaign’s windows to its dates and keeps them inside', () => {
-    const moved = movedWindows(demo.config.windows, '2026-01-01', '2027-01-01', '2027-10-31');
-    expect(moved.survey).toEqual({ start: '2027-01-01', end: '2027-03-31' });
-    expect(moved.consolidation).toEqual({ start: '2027-09-01', end: '2027-10-31' });
+  it('fits a copied campaign’s windows to its dates in the same proportions: moved with a campaign as long, shortened alike in a shorter one', () => {
+    const year = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
+    expect(demo.config.windows).toEqual({
+      survey: { start: '2026-01-01', end: '2026-03-31' },
+      crackdown: { start: '2026-03-01', end: '2026-08-31' },
+      consolidation: { start: '2026-09-01', end: '2026-12-31' },
+    });
+    // A year again: moved by a year, day for day.
+    expect(movedWindows(demo.config.windows, year, '2027-01-01', '2027-12-31')).toEqual({
+      survey: { start: '2027-01-01', end: '2027-03-31' },
+      crackdown: { start: '2027-03-01', end: '2027-08-31' },
+      consolidation: { start: '2027-09-01', end: '2027-12-31' },
+    });
+    // Half a year: each phase half as long, where it had been moved and cut, the consolidation to one day (06-30).
+    const half = movedWindows(demo.config.windows, year, '2027-01-01', '2027-06-30');
+    expect(half).toEqual({
+      survey: { start: '2027-01-01', end: '2027-02-14' },
+      crackdown: { start: '2027-01-30', end: '2027-05-01' },
+      consolidation: { start: '2027-05-02', end: '2027-06-30' },
+    });
+    // One day: every phase is that day.
+    const day = { start: '2027-03-01', end: '2027-03-01' };
+    expect(movedWindows(demo.config.windows, year, '2027-03-01', '2027-03-01')).toEqual({ survey: day, crackdown: day, consolidation: day });
   });
 });
 
