@@ -247,6 +247,11 @@ describe('campaign settings in Chromium', () => {
       await ticks.first().waitFor();
       // It read "0 0 1 1 1".
       expect(await ticks.allTextContents()).toEqual(['0', '1']);
+      // With no map, the office is shown where one is given: it had said only that there was none.
+      expect(await page.getByTestId('bm-no-map').textContent()).toBe('本专项行动没有配置地图 在专项配置中上传地图');
+      await page.getByTestId('bm-map-settings').click();
+      await page.waitForURL(new RegExp(`/campaigns/${created.id}/settings#ca-map$`));
+      await page.getByTestId('section-map').waitFor();
     }));
 
   test('what is typed and not saved in a section stays when another section saves, and when a save meets someone else\'s change', () =>

@@ -95,7 +95,21 @@ export function BattleMapPage() {
                 <main class="bm-page" data-testid="battle-map">
                   <section class="bm-panel bm-map-panel">
                     <h2>{bt('counties')}</h2>
-                    <Show when={data.layout()} fallback={<p class="muted">{map().hasMap ? t('loading') : bt('noMap')}</p>}>
+                    <Show
+                      when={data.layout()}
+                      fallback={
+                        <p class="muted" data-testid="bm-no-map">
+                          {map().hasMap ? t('loading') : bt('noMap')}
+                          {/* The office, who sets the campaign up, is shown where a map is given (it had said only that there was none). */}
+                          <Show when={!map().hasMap && me()?.role === 'office'}>
+                            {' '}
+                            <A href={`/campaigns/${campaignId()}/settings#ca-map`} data-testid="bm-map-settings">
+                              {bt('noMapSettings')}
+                            </A>
+                          </Show>
+                        </p>
+                      }
+                    >
                       {(layout) => <CountyMap layout={layout()} units={counties()} measure={measure()} scale={scale()} onPick={openUnit} opens={opens} />}
                     </Show>
                   </section>

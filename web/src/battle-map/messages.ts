@@ -22,6 +22,7 @@ export const battleMapMessages = {
   /** The wall's map panel of a campaign without a map, where every unit is a tile. */
   allUnits: { zh: '各单位', en: 'Units' },
   noMap: { zh: '本专项行动没有配置地图', en: 'This campaign has no map' },
+  noMapSettings: { zh: '在专项配置中上传地图', en: 'Upload one in the campaign settings' },
   mapHint: {
     zh: '点击县区、支队、表格或阶段，打开对应看板；点击表格的单位或类别名称，打开其阶段报告',
     en: 'Click a county, detachment, cell or phase to open the board filtered to it; a unit or category name in the table opens its report',
