@@ -7,6 +7,7 @@ import { boardMessages } from './board-messages';
 import type { BoardState, MoveResult } from './board-state';
 import { stateLabel } from './domain-labels';
 import type { MoveDraft } from './move-dialog';
+import { moveConflictOf } from './move-conflict';
 
 /** A card's element on the board (not the inert clone a drag leaves behind), if it is drawn. */
 export const cardElement = (id: number) => document.querySelector<HTMLElement>(`[data-testid="card-${id}"]:not([data-dnd-placeholder])`);
@@ -106,22 +107,15 @@ export function createBoardMoves(options: { readonly state: BoardState; readonly
     // Refused because someone else changed it first: the drawer open on it is read again too, not only its card
     // (it went on showing the state before, and offering the move that was just refused).
     if (problem.code === 'version_conflict' && card.id === options.openId()) options.onOpenItemMoved();
-    // Refused because someone else made the same move first (two users dropping one card in one column): the card is
-    // where this user wanted it. "Not moved: someone else changed it" beside it, in its new column, read as a fault.
-    if (problem.code === 'version_conflict' && problem.current?.state === to) {
-      const said = () => `#${card.id} ${trFilled(boardMessages.movedByOther, { to: tr(stateLabel(card.kind, to)) })}`;
+    // Refused because someone else changed it first: said as what they did where that matters (see moveConflictOf).
+    // The same move made first (two users dropping one card in one column) is theirs, not a fault beside a card already
+    // where this user wanted it; an item given to another is said so, where the drawer's buttons went without a word.
+    const conflict = problem.code === 'version_conflict' ? moveConflictOf(card, to, problem.current) : null;
+    if (conflict === 'theirs' || conflict === 'reassigned') {
+      const name = problem.current?.assigneeName ?? tr(boardMessages.noAssignee);
+      const said = () => `#${card.id} ${conflict === 'theirs' ? trFilled(boardMessages.movedByOther, { to: tr(stateLabel(card.kind, to)) }) : trFilled(boardMessages.notMovedReassigned, { name })}`;
       announce(said());
-      toast(said, 'info');
-      return;
-    }
-    // Refused because someone else gave the item to another meanwhile, and the move is no longer this user's to make
-    // (an officer's own item reassigned to the lead): said so, not only that it was changed, after which the drawer's
-    // buttons went without a word.
-    const current = problem.current;
-    if (problem.code === 'version_conflict' && current !== null && current.assigneeId !== card.assigneeId && !current.allowed.some((allowed) => allowed.to === to)) {
-      const said = () => `#${card.id} ${trFilled(boardMessages.notMovedReassigned, { name: current.assigneeName ?? tr(boardMessages.noAssignee) })}`;
-      announce(said());
-      toast(said, 'warning');
+      toast(said, conflict === 'theirs' ? 'info' : 'warning');
       return;
     }
     // Not found is what the server says of an item outside the reader's units (transferred since the board was read):
