@@ -33,6 +33,7 @@ export * from './campaign/exit-criteria';
 export * from './units';
 export * from './report/report';
 export * from './report/category-rows';
+export * from './report/unit-targets';
 export * from './report/report.labels';
 export * from './intake/identifiers';
 export * from './intake/found-date';

@@ -67,6 +67,12 @@ export const report = z
     byUnit: z.record(z.string(), reportRow),
     byCategory: z.record(z.string(), reportRow),
     escalationsRaised: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int() }),
+    /**
+     * A phase's report: each unit's target for the phase against its figures here (its row's and those of the units
+     * under it), in the order the office set them; a unit's report has the targets of its units. None in a category's
+     * report (a target counts every category), nor in a span's; absent from a report frozen before targets were kept.
+     */
+    targets: z.array(z.object({ unitId: z.string(), metric: z.string(), target: z.number().int(), actual: z.number().int() })).optional(),
     generatedAt: z.string(),
     /** Present when this is the report frozen at the advance out of the phase. */
     frozen: z.object({ frozenAt: z.string(), hash: z.string(), advance: phaseAdvance.nullable() }).optional(),

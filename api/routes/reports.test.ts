@@ -157,6 +157,36 @@ describe('completion reports', () => {
     expect(office_.byCategory).toEqual(whole.byCategory);
   });
 
+  it("gives a phase's report each unit's target for the phase against its own row and those of the units under it", async () => {
+    const [campaign] = await database.db.select().from(campaigns);
+    const tree = await database.db.select({ id: units.id, parentId: units.parentId }).from(units);
+    const within = (unitId: string): string[] => [unitId, ...tree.filter((u) => u.parentId === unitId).flatMap((u) => within(u.id))];
+    const survey = await reportAt('?phase=survey');
+    const set = campaign?.config.targets.filter((t) => t.phase === 'survey') ?? [];
+    expect(set.length).toBeGreaterThan(1);
+    // Hantai's police station (the test before) has a row of its own: Hantai's target counts it.
+    expect(within('hantai')).toEqual(['hantai', 'hantai-pcs']);
+    expect(survey.targets).toEqual(
+      set.map((t) => ({ unitId: t.unitId, metric: t.metric, target: t.value, actual: within(t.unitId).reduce((sum, id) => sum + (survey.byUnit[id]?.figures[t.metric] ?? 0), 0) })),
+    );
+    expect(survey.targets?.some((t) => t.actual > 0)).toBe(true);
+
+    // The phase under way: the same figures as the battle map's bars, which the exit criterion reads too.
+    const crackdown = await reportAt('?phase=crackdown');
+    const wall = (await (await get('/api/campaigns/1/battle-map')).json()) as { targets: unknown[] };
+    expect(crackdown.targets).toEqual(wall.targets);
+    expect(crackdown.targets?.length).toBe(campaign?.config.targets.filter((t) => t.phase === 'crackdown').length);
+
+    // A branch's report has its own units' targets; a category's (a target counts every category) and a span's have none.
+    const hantai = await reportAt('?phase=survey&unit=hantai');
+    expect(hantai.targets).toEqual(survey.targets?.filter((t) => t.unitId === 'hantai'));
+    expect(hantai.targets?.length).toBeGreaterThan(0);
+    const [category] = await database.db.select({ id: categories.id }).from(categories).limit(1);
+    expect((await reportAt(`?phase=survey&category=${category?.id}`)).targets).toBeUndefined();
+    expect((await reportAt('')).targets).toBeUndefined();
+    expect((await reportAt('?from=2026-02-01T00:00:00.000Z&to=2026-05-01T00:00:00.000Z')).targets).toBeUndefined();
+  });
+
   it('counts what stood open at the end of a past span the same read in parts of a few items as in one', async () => {
     const unitsOfHantai = ['hantai', 'hantai-pcs'];
     for (const span of [
@@ -458,6 +488,26 @@ describe('completion reports', () => {
     expect(sheet?.getRow(sheet.rowCount).getCell(money).numFmt).toBe('#,##0');
     expect(sheet?.getColumn(money).width).toBeGreaterThanOrEqual(16);
     expect(sheet?.getRow(6).getCell(money).alignment?.wrapText).toBe(true);
+
+    // The phase's targets on a sheet of their own, a row each, as the page lists them.
+    const targets = workbook.getWorksheet('Targets');
+    expect((targets?.getRow(1).values as unknown[]).slice(1)).toEqual(['Unit', 'Measure', 'Target', 'Done', 'Share', 'Short by', 'Met']);
+    const [hantaiTarget] = json.targets ?? [];
+    expect(targets?.rowCount).toBe((json.targets?.length ?? 0) + 1);
+    expect((targets?.getRow(2).values as unknown[]).slice(1)).toEqual([
+      (await database.db.select({ en: units.nameEn }).from(units).where(eq(units.id, hantaiTarget?.unitId ?? '')))[0]?.en,
+      'Clues verified',
+      hantaiTarget?.target,
+      hantaiTarget?.actual,
+      (hantaiTarget?.actual ?? 0) / (hantaiTarget?.target ?? 1),
+      Math.max(0, (hantaiTarget?.target ?? 0) - (hantaiTarget?.actual ?? 0)),
+      (hantaiTarget?.actual ?? 0) >= (hantaiTarget?.target ?? 0) ? 'Yes' : 'No',
+    ]);
+    expect(targets?.getRow(2).getCell(5).numFmt).toBe('0.0%');
+    // A report with no targets (the whole campaign's) has no such sheet.
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load(await (await get('/api/campaigns/1/report?format=xlsx&lang=en')).arrayBuffer());
+    expect(whole.worksheets.map((w) => w.name)).toEqual(['Report']);
   });
 
   it('heads a Chinese workbook in Chinese: the campaign read from its start, the time as Beijing time', async () => {
@@ -508,6 +558,11 @@ describe('completion reports', () => {
     expect(frozen.frozen?.hash).toMatch(/^[0-9a-f]{64}$/);
     // The official record says its own period: to the advance, not open-ended (it was frozen before the row said so).
     expect(frozen.span).toEqual({ from: expect.any(String), to: at.toISOString(), asOf: at.toISOString() });
+    // Its units' targets against its figures, as they stood at the advance: in the text its hash is of.
+    expect(frozen.targets).toEqual((await reportAt('?phase=crackdown', at)).targets);
+    expect(frozen.targets?.some((t) => t.actual < t.target)).toBe(true);
+    const [stored] = await database.db.select().from(frozenReports).where(eq(frozenReports.phase, 'crackdown'));
+    expect((JSON.parse(stored?.report ?? '{}') as Report).targets).toEqual(frozen.targets);
     const [clue] = await database.db.select().from(clues).where(and(eq(clues.state, 'verifying')));
     const later = new Date('2026-09-03T02:00:00Z');
     const office2 = await signIn(testApp(database, later), 'office');

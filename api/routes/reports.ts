@@ -12,7 +12,7 @@ import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
-import { reportCsv, reportHeading, reportTable, reportXlsx } from '../services/report-export';
+import { reportCsv, reportHeading, reportTable, reportXlsx, targetsTable } from '../services/report-export';
 import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
 import { categoryScopeName, exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
@@ -106,7 +106,8 @@ export function reportRoutes(database: Database, clock: Clock) {
           },
           lang,
         );
-        const file = await reportXlsx(table, lang === 'zh' ? '阶段总结' : 'Report', heading);
+        const targets = targetsTable(built, names, lang);
+        const file = await reportXlsx(table, lang === 'zh' ? '阶段总结' : 'Report', heading, targets === null ? null : { sheetName: lang === 'zh' ? '阶段目标' : 'Targets', table: targets });
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },
     )

@@ -11,8 +11,9 @@ import {
   type ItemRef,
   type ItemSet,
   type TargetFact,
+  targetsAgainst,
 } from '../../engine';
-import { subtreeOf, unitTreeOnce } from '../auth/unit-scope';
+import { unitTreeOnce } from '../auth/unit-scope';
 import type { CampaignRow } from './campaign-rules';
 import { spanOf } from './report';
 import { figuresByUnit } from './report-sql';
@@ -100,11 +101,5 @@ export async function targetFacts(db: Db | Tx, campaign: CampaignRow, now: Date,
   const targets = campaign.config.targets.filter((t) => t.phase === phase);
   if (targets.length === 0) return [];
   const [byUnit, tree] = await Promise.all([figuresByUnit(db, campaign.id, spanOf(campaign, { phase }, now)), unitTreeOnce(db)()]);
-  return targets.map((target) => ({
-    unitId: target.unitId,
-    metric: target.metric,
-    target: target.value,
-    // A county branch's target is its whole area's: the work of its police stations counts toward it.
-    actual: subtreeOf(target.unitId, tree).reduce((sum, unitId) => sum + (byUnit.get(unitId)?.[target.metric] ?? 0), 0),
-  }));
+  return targetsAgainst(targets, (unitId) => byUnit.get(unitId), tree);
 }

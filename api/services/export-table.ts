@@ -91,6 +91,8 @@ export async function tableXlsx(
      * The table stays the first sheet, headed on its first row, so that it filters, sorts and imports as any other.
      */
     readonly about?: { readonly sheetName: string; readonly lines: readonly string[] };
+    /** Tables of their own after the first (a phase report's targets), each on its sheet, headed on its first row. */
+    readonly more?: readonly { readonly sheetName: string; readonly table: readonly (readonly Cell[])[]; readonly widths?: readonly number[]; readonly numberFormats?: ReadonlyMap<number, string> }[];
   } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
@@ -132,6 +134,17 @@ export async function tableXlsx(
     added.commit();
   }
   sheet.commit();
+  for (const more of layout.more ?? []) {
+    const added = workbook.addWorksheet(more.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    added.columns = (more.widths ?? []).map((width) => ({ width }));
+    for (const [i, row] of more.table.entries()) {
+      const line = added.addRow(row.map((cell) => cell ?? ''));
+      if (i === 0) line.font = { bold: true };
+      else for (const [column, format] of more.numberFormats ?? []) line.getCell(column + 1).numFmt = format;
+      line.commit();
+    }
+    added.commit();
+  }
   if (layout.about !== undefined) {
     const about = workbook.addWorksheet(layout.about.sheetName.slice(0, 31));
     // As wide as its longest line, a Chinese character taking two of a column's units, so that each line reads whole.

@@ -1,4 +1,7 @@
-import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, solveRateNote, type ReportRow } from '../../engine';
+import { categoryRowsOf, countFigures, deadlineFigures, outcomeFigures, reportColumnLabels, reportEscalationLabels, reportFigureLabels, solveRateNote, targetMet, type ReportRow } from '../../engine';
+import { targetMetricLabels } from '../../engine/campaign/campaign.labels';
+import type { TargetMetric } from '../../engine/campaign/campaign-config';
+import type { Label } from '../../engine/labels';
 import { tableCsv, tableXlsx } from './export-table';
 import { categoryScopeName, uncategorised, zoneZh, type ExportNames } from './export-names';
 import type { CampaignReport } from './report';
@@ -54,6 +57,39 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
   ];
 }
 
+const targetColumns: Record<'unit' | 'metric' | 'target' | 'actual' | 'share' | 'short' | 'met', Label> = {
+  unit: { zh: '单位', en: 'Unit' },
+  metric: { zh: '指标', en: 'Measure' },
+  target: { zh: '目标', en: 'Target' },
+  actual: { zh: '完成', en: 'Done' },
+  share: { zh: '完成率', en: 'Share' },
+  short: { zh: '差额', en: 'Short by' },
+  met: { zh: '是否达标', en: 'Met' },
+};
+
+/**
+ * A phase report's targets as a table of their own (the workbook's second sheet): each unit's target, what it did, its
+ * share (a fraction, shown as a percentage), how far short and whether it is met; null where the report has none.
+ */
+export function targetsTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] | null {
+  if (report.targets === undefined || report.targets.length === 0) return null;
+  const metrics: Record<string, Label> = targetMetricLabels satisfies Record<TargetMetric, Label>;
+  const yes = lang === 'zh' ? '是' : 'Yes';
+  const no = lang === 'zh' ? '否' : 'No';
+  return [
+    (['unit', 'metric', 'target', 'actual', 'share', 'short', 'met'] as const).map((key) => targetColumns[key][lang]),
+    ...report.targets.map((fact) => [
+      names.units.get(fact.unitId)?.[lang] ?? fact.unitId,
+      metrics[fact.metric]?.[lang] ?? fact.metric,
+      fact.target,
+      fact.actual,
+      fact.target === 0 ? 1 : fact.actual / fact.target,
+      Math.max(0, fact.target - fact.actual),
+      targetMet(fact) ? yes : no,
+    ]),
+  ];
+}
+
 /**
  * CSV with a UTF-8 byte order mark; scope names that look like formulas are written as text. The solve rate is
  * written as the page shows it, a percentage ("83.3%"): a CSV has no number formats, and 0.833 (or 1) read as a count.
@@ -69,7 +105,13 @@ export function reportCsv(table: (string | number)[][]): Promise<string> {
  * wrapped, the counts and sums of yuan with their thousands grouped (34,960,000, not 34960000), the solve rate a
  * percentage, the median days to one decimal.
  */
-export async function reportXlsx(table: (string | number)[][], sheetName: string, heading: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function reportXlsx(
+  table: (string | number)[][],
+  sheetName: string,
+  heading: readonly string[],
+  /** The report's targets (see {@link targetsTable}), on a sheet of their own, or null. */
+  targets: { readonly sheetName: string; readonly table: (string | number)[][] } | null = null,
+): Promise<Uint8Array<ArrayBuffer>> {
   const solveRate = figureKeys.length + 1;
   const numberFormats = new Map<number, string>([
     ...figureKeys.map((_key, i) => [i + 1, '#,##0'] as const),
@@ -80,7 +122,8 @@ export async function reportXlsx(table: (string | number)[][], sheetName: string
   ]);
   // Sums of yuan run to a dozen digits with their separators; counts to a few.
   const widths = [28, ...figureKeys.map((key) => (key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
-  return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true });
+  const more = targets === null ? [] : [{ ...targets, widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
+  return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true, more });
 }
 
 type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { clues, escalations, frozenReports, problems } from '../../db/schema';
 import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
-import { phases, type Phase, type Report } from '../../engine';
+import { phases, targetsAgainst, type Phase, type Report, type TargetFact } from '../../engine';
 import { reportBySql } from './report-sql';
 import { queryRefused } from '../errors';
 import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
@@ -85,6 +85,8 @@ export interface CampaignReport extends Report {
   /** The crime category whose report this is, `none` for the items with no category; null for every category. */
   readonly categoryId: IdOrNone | null;
   readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
+  /** A phase's report's targets against its figures by unit (see the contract's `targets`). */
+  readonly targets?: TargetFact[];
   readonly generatedAt: string;
 }
 
@@ -160,7 +162,32 @@ export async function campaignReport(
     .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
   for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
-  return { ...report, campaignId, phase: request.phase ?? null, unit: request.unit ?? null, categoryId: scope.categoryId, escalationsRaised, generatedAt: now.toISOString() };
+  const targets = request.phase === undefined || scope.categoryId !== null ? undefined : await targetsOf(campaign, request.phase, scope.units, report.byUnit, unitTree);
+  return {
+    ...report,
+    campaignId,
+    phase: request.phase ?? null,
+    unit: request.unit ?? null,
+    categoryId: scope.categoryId,
+    escalationsRaised,
+    ...(targets === undefined ? {} : { targets }),
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * A phase report's targets: those the office set for the phase (a unit's report, those of its units), each against
+ * the report's own rows by unit, so that the target and the unit's row never disagree, as of any instant asked for.
+ */
+async function targetsOf(
+  campaign: CampaignRow,
+  phase: Phase,
+  units: readonly string[] | null,
+  byUnit: Report['byUnit'],
+  unitTree: () => Promise<readonly UnitNode[]>,
+): Promise<TargetFact[]> {
+  const set = campaign.config.targets.filter((target) => target.phase === phase && (units === null || units.includes(target.unitId)));
+  return set.length === 0 ? [] : targetsAgainst(set, (unitId) => byUnit[unitId]?.figures, await unitTree());
 }
 
 /** SHA-256 of a frozen report's JSON text. */

@@ -120,6 +120,51 @@ describe('reports, battle map and wall in Chromium', () => {
     });
   });
 
+  test("a phase's report says how each unit did against its targets: missed once the phase has ended, still to go while it runs, in both languages", async () => {
+    await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
+      type Target = { unitId: string; metric: string; target: number; actual: number };
+      const survey = await api<{ targets: Target[] }>(context, `/api/campaigns/${campaignId}/report?phase=survey`);
+      const missed = survey.targets.filter((t) => t.actual < t.target);
+      expect(survey.targets.length).toBeGreaterThan(0);
+      await surveyReportShown(page);
+      const section = page.getByTestId('report-targets');
+      await section.getByRole('heading', { name: '阶段目标完成情况' }).waitFor();
+      // The survey has ended: its tally and each row say met or missed, as the API counts them.
+      expect(await section.getByTestId('targets-tally').textContent()).toBe(`共 ${survey.targets.length} 项目标：达标 ${survey.targets.length - missed.length} 项，未达标 ${missed.length} 项。`);
+      for (const target of survey.targets) {
+        const row = section.getByTestId(`report-target-${target.unitId}-${target.metric}`);
+        expect(await row.getAttribute('data-met')).toBe(String(target.actual >= target.target));
+        expect(await row.locator('.target-result').textContent()).toBe(target.actual >= target.target ? '达标' : `未达标（差 ${target.target - target.actual}）`);
+      }
+      expect(await section.getByTestId('report-target-hantai-cluesVerified').locator('th').textContent()).toBe('汉台分局');
+
+      // The crackdown is under way on the test's day: what is not met yet is still to go.
+      const crackdown = await api<{ targets: Target[] }>(context, `/api/campaigns/${campaignId}/report?phase=crackdown`);
+      const toGo = crackdown.targets.find((t) => t.actual < t.target);
+      expect(toGo).toBeDefined();
+      await page.getByRole('combobox', { name: '阶段' }).selectOption('crackdown');
+      await page.locator('[data-testid=report-document][data-phase=crackdown]').waitFor();
+      expect(await section.getByTestId('targets-tally').textContent()).toContain('（阶段进行中）');
+      expect(await section.getByTestId(`report-target-${toGo?.unitId}-${toGo?.metric}`).locator('.target-result').textContent()).toBe(`尚差 ${(toGo?.target ?? 0) - (toGo?.actual ?? 0)}`);
+
+      await page.getByTestId('lang-toggle').click();
+      await section.getByRole('heading', { name: 'Targets for the phase' }).waitFor();
+      expect(await section.getByTestId(`report-target-${toGo?.unitId}-${toGo?.metric}`).locator('.target-result').textContent()).toBe(`${(toGo?.target ?? 0) - (toGo?.actual ?? 0)} to go`);
+      expect(await section.getByTestId('report-target-hantai-casesSolved').locator('td').first().textContent()).toBe('Cases solved');
+      await page.getByTestId('lang-toggle').click();
+
+      // A detachment has no target of its own: its report says so, and shows the office where targets are set.
+      await page.getByTestId('report-unit').selectOption('xingzhen');
+      await section.getByTestId('targets-none').waitFor();
+      expect(await section.getByTestId('targets-none').locator('a').getAttribute('href')).toBe(`/campaigns/${campaignId}/settings#ca-targets`);
+      // A category's report has none: a target counts every category.
+      await page.getByTestId('report-unit').selectOption('');
+      await page.getByTestId('report-category').selectOption({ index: 1 });
+      await page.getByTestId('report-heading-category').waitFor();
+      await expect.poll(() => section.count()).toBe(0);
+    });
+  });
+
   test("a branch's own report and a category's: chosen from the lists, their figures the API's for that scope, the export named for it, the frozen comparison left to the whole campaign", async () => {
     await asOfficeOn('/campaigns/1/reports?phase=survey', async ({ context, page, campaignId }) => {
       const scoped = await api<{ unit: string | null; total: { figures: Record<string, number> } }>(context, `/api/campaigns/${campaignId}/report?phase=survey&unit=hantai`);

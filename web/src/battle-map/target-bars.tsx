@@ -1,16 +1,11 @@
 import { For, Show } from 'solid-js';
-import { targetMetricLabels } from '../../../engine/campaign/campaign.labels';
-import type { TargetMetric } from '../../../engine/campaign/campaign-config';
-import { tr, unitNamed } from '../i18n/i18n';
+import { unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../api/client';
 import type { BattleMap } from '../reports/api';
 import { count, percent } from '../reports/format';
+import { metricLabel } from '../reports/target-metric';
 import { bt } from './messages';
 
-const metricLabel = (metric: string) => {
-  const labels: Record<string, { zh: string; en: string }> = targetMetricLabels satisfies Record<TargetMetric, { zh: string; en: string }>;
-  return labels[metric] === undefined ? metric : tr(labels[metric]);
-};
 
 type Target = BattleMap['targets'][number];
 

@@ -26,6 +26,7 @@ import { ReportCharts } from './report-charts';
 import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
 import { ReportTables, type NamedRow } from './report-table';
+import { ReportTargets } from './report-targets';
 import { TypicalCasesSection } from './typical-cases';
 import './reports.css';
 import { unlessGone } from '../api/unless-gone';
@@ -337,6 +338,18 @@ function ReportPage() {
                         </p>
                       </Show>
                       <ReportHeadline report={current()} unitName={reportUnitName(detail(), current())} categoryName={reportCategoryName(detail(), current())} />
+                      {/* How each unit did against the phase's targets: a left phase's were shown nowhere (its frozen
+                          record said only that a criterion was unmet). The office, who sets them, is shown where. */}
+                      <Show when={current().targets}>
+                        {(targets) => (
+                          <ReportTargets
+                            targets={targets()}
+                            units={detail().units}
+                            ended={ended(detail(), current().phase ?? 'survey')}
+                            settingsHref={me()?.role === 'office' ? `/campaigns/${detail().id}/settings#ca-targets` : undefined}
+                          />
+                        )}
+                      </Show>
                       <Show when={frozenBeside(current())}>
                         {(answer) => (
                           <Show
