@@ -848,7 +848,7 @@ describe('reports, battle map and wall in Chromium', () => {
       ] as const) {
         await page.setViewportSize({ width, height });
         await page.goto(`${suite.server.url}/campaigns/${campaignId}/wall`);
-        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Mafia-type and criminal groups broken');
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Organised crime groups broken');
         await expect.poll(() => page.getByTestId('wall-figures').textContent()).not.toContain('—');
         // The map's outline comes in a request of its own and may be drawn after the figures: measured once it is.
         await expect.poll(() => page.locator('[data-testid=wall] .county-labels text').count()).toBe(11);

@@ -218,7 +218,7 @@ describe('typical cases', () => {
         [1920, 1080],
       ] as const) {
         await wallAt(width, height);
-        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Mafia-type and criminal groups broken');
+        await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Organised crime groups broken');
         const placed = await wallCases(page);
         expect(placed.cut, `${width}×${height}`).toEqual([]);
         expect(placed.shown[0], `${width}×${height}`).toBe(candidate.id);

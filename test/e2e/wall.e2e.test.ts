@@ -243,6 +243,58 @@ describe('the wall on its screen', () => {
     120_000,
   );
 
+  test('with no room for the newest case whole (a long summary, an English wall of 1280 × 800), it is shown all the same, its title whole and its summary cut to the lines there is room for; revised shorter, whole again', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const solved = await apiCall<{ columns: { cards: { id: number; version: number; typical?: boolean }[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
+      const candidate = (solved.columns[0]?.cards ?? []).find((c) => c.typical !== true);
+      if (candidate === undefined) throw new Error('no solved clue that is not a typical case');
+      const summary = `${'汉台分局网安大队会同刑侦大队循线追踪，历时两个月，摸清以境外网站为依托、以敲诈勒索为目的的犯罪团伙组织架构和资金链条，'.repeat(4)}一举抓获犯罪嫌疑人12名。`;
+      const chosen = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version: candidate.version, summary });
+      let version = chosen.version;
+      try {
+        for (const [lang, width, height] of [
+          ['en', 1280, 800],
+          ['en', 1280, 720],
+          ['zh', 1280, 720],
+        ] as const) {
+          await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+          await wallAt(page, campaignId, width, height);
+          const at = `${lang} ${width}×${height}`;
+          const card = page.locator(`[data-testid=wall] [data-testid=bm-typical-card][data-clue="${candidate.id}"]`);
+          await expect.poll(() => card.evaluate((element) => element.classList.contains('is-squeezed')), { message: at }).toBe(true);
+          const placed = await wallCases(page);
+          expect(placed.shown, at).toEqual([candidate.id]);
+          expect(placed.cut, at).toEqual([]);
+          const drawn = await card.evaluate((element) => {
+            const title = element.querySelector<HTMLElement>('.tp-title');
+            const text = element.querySelector<HTMLElement>('.tp-summary');
+            const lineHeight = parseFloat(getComputedStyle(text ?? element).lineHeight);
+            return { titleWhole: title !== null && title.scrollHeight <= title.clientHeight + 1, lines: Math.round((text?.clientHeight ?? 0) / lineHeight), cut: (text?.scrollHeight ?? 0) > (text?.clientHeight ?? 0) + 1 };
+          });
+          expect(drawn.titleWhole, at).toBe(true);
+          expect(drawn.lines, at).toBeGreaterThanOrEqual(2);
+          expect(drawn.cut, at).toBe(true);
+          if (width === 1280 && height === 800) await page.screenshot({ path: `${artifacts}/wall-squeezed-en-1280x800.png` });
+        }
+        // Its summary revised to a few lines while the wall is open (the wall follows the register live): it has its room whole again.
+        const revised = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version: chosen.version, summary: '网安支队循线追踪，一举抓获犯罪嫌疑人12名。' });
+        version = revised.version;
+        const card = page.locator(`[data-testid=wall] [data-testid=bm-typical-card][data-clue="${candidate.id}"]`);
+        await card.locator('.tp-summary', { hasText: '一举抓获犯罪嫌疑人12名' }).waitFor();
+        await expect.poll(() => card.evaluate((element) => element.classList.contains('is-squeezed'))).toBe(false);
+        const whole = await wallCases(page);
+        expect(whole.shown[0]).toBe(candidate.id);
+        expect(whole.clipped).toEqual([]);
+        expect(whole.cut).toEqual([]);
+      } finally {
+        await apiCall(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical/withdraw`, { version, reason: '测试结束，撤回' });
+        await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+      }
+    }),
+    60_000,
+  );
+
   test('on a phone the wall stacks: its headings, figures and typical cases readable, nothing past the right edge, every button in reach', () =>
     asUser(suite, 'viewer', async ({ context, page }) => {
       const campaignId = campaignOf(page);
@@ -303,7 +355,7 @@ describe('the wall on its screen', () => {
 
       // The header's buttons are in reach: the language toggle works, and the way back leads to the battle map.
       await page.getByTestId('wall').getByTestId('lang-toggle').click();
-      await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Mafia-type and criminal groups broken');
+      await expect.poll(() => page.getByTestId('wall-figures').textContent()).toContain('Organised crime groups broken');
       await page.getByRole('button', { name: 'Full screen' }).click({ trial: true });
       await page.getByTestId('wall-leave').click();
       await page.waitForURL(new RegExp(`/campaigns/${campaignId}/battle-map$`));

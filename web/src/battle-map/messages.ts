@@ -65,7 +65,7 @@ export const battleMapMessages = {
   solveRate: { zh: '破案率', en: 'Solve rate' },
   suspectsCaught: { zh: '抓获犯罪嫌疑人', en: 'Suspects caught' },
   // The mafia-type organisations (涉黑) with the criminal groups and gangs (涉恶): the figure counts all three, as the report's do together.
-  gangsBroken: { zh: '打掉涉黑涉恶组织', en: 'Mafia-type and criminal groups broken' },
+  gangsBroken: { zh: '打掉涉黑涉恶组织', en: 'Organised crime groups broken' },
   moneyFrozen: { zh: '冻结涉案资金', en: 'Money frozen' },
   loadFailed: { zh: '作战图加载失败', en: 'The battle map could not be loaded' },
   subUnitsOne: { zh: '（含下属单位 1 个）', en: ' (with its sub-unit)' },

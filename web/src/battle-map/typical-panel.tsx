@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createEffect, createMemo, on, onCleanup } from 'solid-js';
 import type { TypicalCase, TypicalCases } from '../../../api/contracts/typical-cases';
 import { categoryNamed, colon, unitNamed } from '../i18n/i18n';
 import type { CampaignDetail } from '../reports/api';
@@ -8,6 +8,7 @@ import { dayOf } from '../ui/dates';
 import { achievedLine } from '../reports/typical-achieved';
 import { shortUnitName } from './county-map';
 import { bt } from './messages';
+import { fitNewestCase } from './wall-case-fit';
 
 /**
  * The campaign's typical cases (典型案例) as the battle map and the wall show
@@ -22,6 +23,26 @@ import { bt } from './messages';
 export function TypicalPanel(props: { campaign: CampaignDetail; register: TypicalCases | undefined; failed: boolean; limit: number; linked: boolean }) {
   const latest = createMemo((): TypicalCase[] => [...(props.register?.cases ?? [])].reverse().slice(0, props.limit));
   const total = () => props.register?.cases.length ?? 0;
+  /** On the wall, the newest case kept in sight when none fits whole (see fitNewestCase): again as the screen or the cases change. */
+  const fitted = (list: HTMLOListElement) => {
+    if (props.linked) return;
+    const fit = () => fitNewestCase(list);
+    // The list's room and the newest case's own size (its title and line laid out again as the figures, names and
+    // fonts arrive): a case squeezed for a room since grown stayed squeezed, one grown since its fit went out of sight.
+    const watch = new ResizeObserver(fit);
+    watch.observe(list);
+    onCleanup(() => watch.disconnect());
+    createEffect(
+      on(latest, () =>
+        queueMicrotask(() => {
+          for (const card of list.querySelectorAll('.tp-card')) watch.unobserve(card);
+          const first = list.querySelector('.tp-card');
+          if (first !== null) watch.observe(first);
+          fit();
+        }),
+      ),
+    );
+  };
   return (
     <div class="tp-panel" data-testid="bm-typical">
       <h2>
@@ -45,7 +66,7 @@ export function TypicalPanel(props: { campaign: CampaignDetail; register: Typica
           </p>
         }
       >
-        <ol class="tp-cards">
+        <ol class="tp-cards" ref={fitted}>
           <For each={latest()}>
             {(c) => (
               <li class="tp-card" data-testid="bm-typical-card" data-clue={c.clueId}>
