@@ -350,11 +350,33 @@ describe('validation', () => {
     expect(fieldsOf(closed)).toEqual(['exitCriteria.survey.0.states']);
     expect(closed.fields?.[0]?.message.en).toContain('could never be met');
     // Targets met, in a phase with no targets set, could never be checked.
-    const twice = await change({ exitCriteria: { survey: [{ kind: 'responsibilityComplete' }, { kind: 'responsibilityComplete' }], crackdown: [], consolidation: [{ kind: 'unitTargetsMet' }] }, targets: [] }, 422);
+    const settings = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const leftAlone = settings.config.targets.filter((t) => t.phase !== 'consolidation');
+    const twice = await change({ exitCriteria: { survey: [{ kind: 'responsibilityComplete' }, { kind: 'responsibilityComplete' }], crackdown: [], consolidation: [{ kind: 'unitTargetsMet' }] }, targets: leftAlone }, 422);
     expect(fieldsOf(twice)).toEqual(['exitCriteria.survey.1', 'exitCriteria.consolidation.0']);
-    const target = { unitId: 'hantai', phase: 'survey', metric: 'casesSolved', value: 3 };
-    const targets = await change({ targets: [target, { ...target, value: 4 }, { ...target, unitId: 'atlantis' }] }, 422);
-    expect(fieldsOf(targets)).toEqual(['targets.1', 'targets.2.unitId']);
+    const target = { unitId: 'hantai', phase: 'consolidation', metric: 'casesSolved', value: 3 };
+    const targets = await change({ targets: [...leftAlone, target, { ...target, value: 4 }, { ...target, unitId: 'atlantis' }] }, 422);
+    expect(fieldsOf(targets)).toEqual([`targets.${leftAlone.length + 1}`, `targets.${leftAlone.length + 2}.unitId`]);
+  });
+
+  it("keeps the targets of a phase it has left, frozen with its report: changed, added or removed, each is refused by name; the phase under way's change", async () => {
+    // Mid-June: the survey was left in March, the crackdown is under way.
+    const settings = await settingsOf(await office.get('/api/campaigns/1/settings'));
+    const all = settings.config.targets;
+    const at = all.findIndex((t) => t.phase === 'survey');
+    const raised = all.map((t, i) => (i === at ? { ...t, value: t.value + 2 } : t));
+    const changed = await change({ targets: raised }, 422);
+    expect(fieldsOf(changed)).toEqual([`targets.${at}`]);
+    expect(changed.fields?.[0]?.message).toEqual({ zh: '摸排核查阶段已结束，其目标已随阶段报告定稿，不能再改', en: 'The survey phase has ended: its targets were frozen with its report and cannot be changed' });
+    expect(fieldsOf(await change({ targets: [...all, { unitId: 'xingzhen', phase: 'survey', metric: 'cluesFound', value: 3 }] }, 422))).toEqual([`targets.${all.length}`]);
+    expect(fieldsOf(await change({ targets: all.filter((_t, i) => i !== at) }, 422))).toEqual(['targets']);
+    expect((await settingsOf(await office.get('/api/campaigns/1/settings'))).config.targets).toEqual(all);
+    // Reordered, they are the same targets; the crackdown's, under way, change.
+    const crackdown = all.findIndex((t) => t.phase === 'crackdown');
+    const reordered = [...all].reverse().map((t) => (t === all[crackdown] ? { ...t, value: t.value + 1 } : t));
+    const saved = await settingsOf(await office.send('PATCH', '/api/campaigns/1/settings', { revision: settings.revision, targets: reordered }));
+    expect(saved.config.targets).toEqual(reordered);
+    await settingsOf(await office.send('PATCH', '/api/campaigns/1/settings', { revision: saved.revision, targets: all }));
   });
 
   it('refuses negative and fractional limits (storage for files too) and a warning longer than the shortest limit', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoCampaignConfig } from '../../db/seed/demo-campaign';
 import { checkCampaignMap } from './campaign-admin-map';
-import { checkCampaignPlan } from './campaign-admin-rules';
+import { checkCampaignPlan, checkLeftPhaseTargets } from './campaign-admin-rules';
 import { movedWindows, splitWindows } from './campaign-admin-create';
 
 const units = new Set(['office', 'hantai', 'nanzheng']);
@@ -87,5 +87,28 @@ describe('checkCampaignMap', () => {
     });
     expect(result.ok ? [] : result.fields.map((f) => f.field)).toEqual(['features.1.id', 'features.1.geometry.type', 'features.2.geometry.coordinates']);
     expect(checkCampaignMap({ type: 'Feature' })).toMatchObject({ ok: false, fields: [{ field: 'type' }] });
+  });
+});
+
+describe('the targets of a phase the campaign has left', () => {
+  const target = (phase: 'survey' | 'crackdown', unitId: string, value: number) => ({ unitId, phase, metric: 'casesSolved' as const, value });
+  const before = [target('survey', 'hantai', 4), target('survey', 'nanzheng', 4), target('crackdown', 'hantai', 6)];
+
+  it('are kept in the crackdown: in another order they are the same; the crackdown’s own change', () => {
+    expect(checkLeftPhaseTargets(before, [...before].reverse(), 'crackdown')).toEqual([]);
+    expect(checkLeftPhaseTargets(before, [target('survey', 'hantai', 4), target('survey', 'nanzheng', 4), target('crackdown', 'hantai', 9)], 'crackdown')).toEqual([]);
+  });
+
+  it('names a changed or added one by its row, a removed one by the targets as a whole', () => {
+    const changed = checkLeftPhaseTargets(before, [target('survey', 'hantai', 5), target('survey', 'nanzheng', 4), target('crackdown', 'hantai', 6)], 'crackdown');
+    expect(changed.map((i) => i.field)).toEqual(['targets.0']);
+    expect(checkLeftPhaseTargets(before, [...before, target('survey', 'chenggu', 1)], 'crackdown').map((i) => i.field)).toEqual(['targets.3']);
+    expect(checkLeftPhaseTargets(before, before.slice(1), 'crackdown').map((i) => i.field)).toEqual(['targets']);
+  });
+
+  it('holds for every phase once concluded, and for none before the survey is left', () => {
+    expect(checkLeftPhaseTargets(before, before.slice(0, 2), 'concluded').map((i) => i.field)).toEqual(['targets']);
+    expect(checkLeftPhaseTargets(before, [], 'survey')).toEqual([]);
+    expect(checkLeftPhaseTargets(before, [], 'planned')).toEqual([]);
   });
 });

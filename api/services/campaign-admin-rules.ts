@@ -5,7 +5,9 @@ import {
   openProblemStates,
   phases,
   validate,
+  hasLeft,
   type CampaignConfig,
+  type CampaignState,
   type FieldIssue,
   type Label,
   type Phase,
@@ -139,6 +141,29 @@ export function checkCampaignPlan(plan: CampaignPlan, unitIds: ReadonlySet<strin
   if (issues.length === 0) {
     const parsed = validate(campaignConfigSchema, config);
     if (!parsed.ok) issues.push(...parsed.fields);
+  }
+  return issues;
+}
+
+/**
+ * A phase the campaign has left keeps its targets: they were frozen with its report at the advance, and the report of
+ * the phase, the whole campaign's and each unit's, counts against them. Changed later, a unit's report and the
+ * bureau's disagreed about the same ended phase. Each target of such a phase added or changed is named by its row; one
+ * removed, by the targets as a whole.
+ */
+export function checkLeftPhaseTargets(before: CampaignConfig['targets'], after: CampaignConfig['targets'], state: CampaignState): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const key = (target: CampaignConfig['targets'][number]) => `${target.unitId}|${target.metric}|${target.value}`;
+  for (const phase of phases.filter((p) => hasLeft(state, p))) {
+    const was = before.filter((t) => t.phase === phase).map(key).sort();
+    const is = after.filter((t) => t.phase === phase).map(key).sort();
+    if (JSON.stringify(was) === JSON.stringify(is)) continue;
+    const name = phaseName(phase);
+    const message = { zh: `${name.zh}阶段已结束，其目标已随阶段报告定稿，不能再改`, en: `The ${name.en.toLowerCase()} phase has ended: its targets were frozen with its report and cannot be changed` };
+    const kept = new Set(was);
+    const rows = after.flatMap((t, i) => (t.phase === phase && !kept.has(key(t)) ? [i] : []));
+    if (rows.length === 0) issues.push(issue('targets', message));
+    else for (const i of rows) issues.push(issue(`targets.${i}`, message));
   }
   return issues;
 }

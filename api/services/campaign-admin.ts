@@ -8,7 +8,7 @@ import { auditLog, campaignMaps, campaigns, categories, units, webhookOutbox } f
 import { refuse, type Actor, type CampaignConfig, type FieldIssue } from '../../engine';
 import { settingsParts, type CampaignSettings, type SettingsChange, type SettingsPart } from '../contracts/campaign-admin';
 import { ApiError, refusalError } from '../errors';
-import { checkCampaignPlan, type CampaignPlan } from './campaign-admin-rules';
+import { checkCampaignPlan, checkLeftPhaseTargets, type CampaignPlan } from './campaign-admin-rules';
 import { checkCampaignMap, summariseMap } from './campaign-admin-map';
 import { hasStoredMap, storedMap } from './campaign-map-store';
 import { englishNameAfter } from './english-name';
@@ -191,7 +191,7 @@ export async function changeSettings(database: Database, id: number, actor: Acto
     const campaign = await campaignForChange(tx, id, actor, change.revision);
     const before = planOf(campaign, { revision: change.revision });
     const after = planOf(campaign, change);
-    const issues = checkCampaignPlan(after, await unitIdsOf(tx));
+    const issues = [...checkCampaignPlan(after, await unitIdsOf(tx)), ...checkLeftPhaseTargets(before.config.targets, after.config.targets, campaign.state)];
     if (issues.length > 0) throw invalidSettings(issues);
     const changes: Partial<Record<SettingsPart | 'webhook', { from: unknown; to: unknown }>> = {};
     for (const part of settingsParts) {

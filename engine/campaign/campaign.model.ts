@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { EventMeta } from '../item/types';
 import { requiredText } from '../visible-text';
-import type { PhaseWindow } from './campaign-config';
+import type { Phase, PhaseWindow } from './campaign-config';
 import type { UnmetCriterion } from './exit-criteria';
 
 export const campaignStates = ['planned', 'survey', 'crackdown', 'consolidation', 'concluded'] as const;
 export type CampaignState = (typeof campaignStates)[number];
+
+/** Whether a campaign in this state has left the phase (advanced past it, or concluded): the phase's report is frozen, its targets with it. */
+export const hasLeft = (state: CampaignState, phase: Phase): boolean => campaignStates.indexOf(state) > campaignStates.indexOf(phase);
 
 export interface ForcedAdvance {
   readonly to: CampaignState;

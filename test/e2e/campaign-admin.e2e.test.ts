@@ -114,29 +114,41 @@ describe('campaign settings in Chromium', () => {
       await expect.poll(() => page.getByTestId('attachments-used').textContent()).toMatch(/ by 1 file\.$/);
     }));
 
-  test('each unit target is named by its unit, phase and measure, in either language, and so is its remove button; the column of the buttons has a header to read', () =>
+  test('each unit target is named by its unit, phase and measure, in either language, and so is its remove button; the column of the buttons has a header to read; those of a phase left are shown, frozen, not edited', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
       const settings = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       const hantai = settings.units.find((unit) => unit.id === 'hantai');
-      const target = settings.config.targets.find((t) => t.unitId === 'hantai' && t.phase === 'survey' && t.metric === 'cluesVerified');
-      if (hantai === undefined || target === undefined) throw new Error('the demo has a survey target of clues verified for Hantai');
+      // Mid-June: the crackdown is under way, the survey was left in March.
+      const target = settings.config.targets.find((t) => t.unitId === 'hantai' && t.phase === 'crackdown' && t.metric === 'casesSolved');
+      if (hantai === undefined || target === undefined) throw new Error('the demo has a crackdown target of cases solved for Hantai');
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/settings`);
       const table = page.getByTestId('targets');
       await table.waitFor();
       // Every value field has a name of its own: they were all read as "spin button, 8".
       const names = (await table.ariaSnapshot()).split('\n').filter((line) => line.trim().startsWith('- spinbutton')).map((line) => /- spinbutton "([^"]+)"/.exec(line)?.[1] ?? '');
-      expect(names.length).toBe(settings.config.targets.length);
+      const open = settings.config.targets.filter((t) => t.phase !== 'survey');
+      expect(names.length).toBe(open.length);
       expect(names.filter((name) => name === '')).toEqual([]);
       expect(new Set(names).size).toBe(names.length);
-      const row = `${hantai.nameZh}、摸排核查、核查线索`;
+      const row = `${hantai.nameZh}、打击整治、破案`;
       expect(await table.getByRole('spinbutton', { name: `目标值 ${row}`, exact: true }).inputValue()).toBe(String(target.value));
       expect(await table.getByRole('button', { name: `删除 ${row}`, exact: true }).count()).toBe(1);
       expect(await table.getByRole('columnheader').allTextContents()).toEqual(['单位', '阶段', '指标', '目标值', '操作']);
       expect(await page.getByTestId('categories').getByRole('columnheader', { name: '操作', exact: true }).count()).toBe(1);
+      // The survey's, frozen with its report: read, with nothing to change them by, and said why.
+      const frozen = table.getByTestId('target-frozen');
+      expect(await frozen.count()).toBe(settings.config.targets.length - open.length);
+      expect(await frozen.locator('select, input, button').count()).toBe(0);
+      expect(await frozen.first().locator('td').allTextContents()).toEqual([expect.any(String), '摸排核查', expect.any(String), expect.stringMatching(/^\d+$/), expect.stringContaining('已定稿')]);
+      expect(await page.getByTestId('targets-frozen-note').textContent()).toContain('已结束阶段（摸排核查）的目标已随阶段报告定稿，不能再改');
+      // Nor is a phase left offered to a target under way.
+      expect(await table.getByRole('combobox', { name: '阶段' }).first().locator('option[value=survey]').isDisabled()).toBe(true);
 
       await page.getByTestId('lang-toggle').click();
-      expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Survey, Clues verified`, exact: true }).inputValue()).toBe(String(target.value));
+      expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Crackdown, Cases solved`, exact: true }).inputValue()).toBe(String(target.value));
+      expect(await page.getByTestId('targets-frozen-note').textContent()).toContain('The targets of the phases that have ended (Survey) were frozen');
+      await page.getByTestId('lang-toggle').click();
     }));
 
   test("on a 1366 px screen every category's Chinese and English name is read whole in its field, the table taking its card's room", () =>

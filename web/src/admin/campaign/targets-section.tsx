@@ -1,6 +1,7 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { campaignStateLabels, targetMetricLabels } from '../../../../engine/campaign/campaign.labels';
 import { phases, targetMetrics, type Phase, type TargetMetric } from '../../../../engine/campaign/campaign-config';
+import { hasLeft } from '../../../../engine/campaign/campaign.model';
 import { named, series, tr } from '../../i18n/i18n';
 import type { Config } from './api';
 import { FieldMessage, NumberInput, copyOf, useDraft, type SectionProps } from './form-kit';
@@ -10,7 +11,11 @@ import { scrollCue } from '../../ui/scroll-cue';
 
 type Target = Config['targets'][number];
 
-/** Targets per unit, phase and measure, which the battle map shows against actuals and `unitTargetsMet` checks. */
+/**
+ * Targets per unit, phase and measure, which the battle map and the phase's report show against actuals and
+ * `unitTargetsMet` checks. Those of a phase the campaign has left were frozen with its report: shown, not edited (the
+ * server refuses a change to them), and no phase left is offered for a new one.
+ */
 export function TargetsSection(props: SectionProps) {
   const source = () => ({ targets: props.settings.config.targets });
   const [draft, setDraft] = useDraft(source);
@@ -25,6 +30,10 @@ export function TargetsSection(props: SectionProps) {
   /** A row as its controls are named (as the categories' are): the 33 value fields were all read as "spin button, 8". */
   const rowName = (target: Target) =>
     series([unitName(target.unitId), ...(severalPhases() ? [tr(campaignStateLabels[target.phase])] : []), tr(targetMetricLabels[target.metric])]);
+  const left = (phase: Phase) => hasLeft(props.settings.state, phase);
+  const leftPhases = () => phases.filter(left);
+  /** The phase a new target is for: the first the campaign has not left (the one under way), or none once concluded. */
+  const openPhase = () => phases.find((phase) => !left(phase));
   return (
     <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
       <table class="ca-table" ref={scrollCue} data-testid="targets">
@@ -42,45 +51,73 @@ export function TargetsSection(props: SectionProps) {
         <tbody>
           <For each={draft.targets}>
             {(target, i) => (
-              <tr>
-                <td>
-                  <select aria-label={cm('unit')} value={target.unitId} onChange={(e) => set(i(), 'unitId', e.currentTarget.value)}>
-                    <For each={units()}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
-                  </select>
-                  <FieldMessage messages={props.errors(`targets.${i()}.unitId`)} />
-                </td>
-                <td>
-                  <select aria-label={cm('phase')} value={target.phase} onChange={(e) => set(i(), 'phase', e.currentTarget.value as Phase)}>
-                    <For each={phases}>{(p) => <option value={p}>{tr(campaignStateLabels[p])}</option>}</For>
-                  </select>
-                </td>
-                <td>
-                  <select aria-label={cm('metric')} value={target.metric} onChange={(e) => set(i(), 'metric', e.currentTarget.value as TargetMetric)}>
-                    <For each={targetMetrics}>{(m) => <option value={m}>{tr(targetMetricLabels[m])}</option>}</For>
-                  </select>
-                  {/* A conflict between two targets is reported on the row as a whole. */}
-                  <FieldMessage messages={props.errors(`targets.${i()}`).filter((m) => !props.errors(`targets.${i()}.unitId`).includes(m) && !props.errors(`targets.${i()}.value`).includes(m))} />
-                </td>
-                <td>
-                  <NumberInput field={`targets.${i()}.value`} label={`${cm('value')} ${rowName(target)}`} labelHidden min={0} value={target.value} errors={props.errors} onInput={(v) => set(i(), 'value', v as number)} />
-                </td>
-                <td>
-                  <button type="button" class="button ghost small" aria-label={`${cm('remove')} ${rowName(target)}`} onClick={() => setDraft('targets', (all) => all.filter((_, j) => j !== i()))}>
-                    {cm('remove')}
-                  </button>
-                </td>
-              </tr>
+              <Show
+                when={!left(target.phase)}
+                fallback={
+                  <tr class="ca-frozen" data-testid="target-frozen">
+                    <td>{unitName(target.unitId)}</td>
+                    <td>{tr(campaignStateLabels[target.phase])}</td>
+                    <td>{tr(targetMetricLabels[target.metric])}</td>
+                    <td>{target.value}</td>
+                    <td>
+                      <span class="muted">{cm('targetFrozen')}</span>
+                      <FieldMessage messages={props.errors(`targets.${i()}`)} />
+                    </td>
+                  </tr>
+                }
+              >
+                <tr>
+                  <td>
+                    <select aria-label={cm('unit')} value={target.unitId} onChange={(e) => set(i(), 'unitId', e.currentTarget.value)}>
+                      <For each={units()}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+                    </select>
+                    <FieldMessage messages={props.errors(`targets.${i()}.unitId`)} />
+                  </td>
+                  <td>
+                    <select aria-label={cm('phase')} value={target.phase} onChange={(e) => set(i(), 'phase', e.currentTarget.value as Phase)}>
+                      <For each={phases}>
+                        {(p) => (
+                          <option value={p} disabled={left(p)}>
+                            {tr(campaignStateLabels[p])}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </td>
+                  <td>
+                    <select aria-label={cm('metric')} value={target.metric} onChange={(e) => set(i(), 'metric', e.currentTarget.value as TargetMetric)}>
+                      <For each={targetMetrics}>{(m) => <option value={m}>{tr(targetMetricLabels[m])}</option>}</For>
+                    </select>
+                    {/* A conflict between two targets is reported on the row as a whole. */}
+                    <FieldMessage messages={props.errors(`targets.${i()}`).filter((m) => !props.errors(`targets.${i()}.unitId`).includes(m) && !props.errors(`targets.${i()}.value`).includes(m))} />
+                  </td>
+                  <td>
+                    <NumberInput field={`targets.${i()}.value`} label={`${cm('value')} ${rowName(target)}`} labelHidden min={0} value={target.value} errors={props.errors} onInput={(v) => set(i(), 'value', v as number)} />
+                  </td>
+                  <td>
+                    <button type="button" class="button ghost small" aria-label={`${cm('remove')} ${rowName(target)}`} onClick={() => setDraft('targets', (all) => all.filter((_, j) => j !== i()))}>
+                      {cm('remove')}
+                    </button>
+                  </td>
+                </tr>
+              </Show>
             )}
           </For>
         </tbody>
       </table>
-      <button
-        type="button"
-        class="button small"
-        onClick={() => setDraft('targets', (all) => [...all, { unitId: units()[0]?.id ?? '', phase: 'survey', metric: 'cluesVerified', value: 0 }])}
-      >
-        {cm('addTarget')}
-      </button>
+      <FieldMessage messages={props.errors('targets')} />
+      <Show when={leftPhases().length > 0}>
+        <p class="ca-note" role="note" data-testid="targets-frozen-note">
+          {cm('targetsFrozenNote').replace('{phases}', series(leftPhases().map((phase) => tr(campaignStateLabels[phase]))))}
+        </p>
+      </Show>
+      <Show when={openPhase()}>
+        {(phase) => (
+          <button type="button" class="button small" onClick={() => setDraft('targets', (all) => [...all, { unitId: units()[0]?.id ?? '', phase: phase(), metric: 'cluesVerified', value: 0 }])}>
+            {cm('addTarget')}
+          </button>
+        )}
+      </Show>
     </SectionFrame>
   );
 }
