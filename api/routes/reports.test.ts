@@ -489,12 +489,14 @@ describe('completion reports', () => {
     expect(sheet?.getColumn(money).width).toBeGreaterThanOrEqual(16);
     expect(sheet?.getRow(6).getCell(money).alignment?.wrapText).toBe(true);
 
-    // The phase's targets on a sheet of their own, a row each, as the page lists them.
+    // The phase's targets on a sheet of their own, headed as the first, a row each, as the page lists them.
     const targets = workbook.getWorksheet('Targets');
-    expect((targets?.getRow(1).values as unknown[]).slice(1)).toEqual(['Unit', 'Measure', 'Target', 'Done', 'Share', 'Short by', 'Met']);
+    expect(targets?.getRow(1).getCell(1).value).toBe(`${campaign?.nameEn} · Survey report`);
+    expect(String(targets?.getRow(2).getCell(1).value)).toMatch(/^From \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as of /);
+    expect((targets?.getRow(4).values as unknown[]).slice(1)).toEqual(['Unit', 'Measure', 'Target', 'Done', 'Share', 'Short by', 'Met']);
     const [hantaiTarget] = json.targets ?? [];
-    expect(targets?.rowCount).toBe((json.targets?.length ?? 0) + 1);
-    expect((targets?.getRow(2).values as unknown[]).slice(1)).toEqual([
+    expect(targets?.rowCount).toBe((json.targets?.length ?? 0) + 4);
+    expect((targets?.getRow(5).values as unknown[]).slice(1)).toEqual([
       (await database.db.select({ en: units.nameEn }).from(units).where(eq(units.id, hantaiTarget?.unitId ?? '')))[0]?.en,
       'Clues verified',
       hantaiTarget?.target,
@@ -503,7 +505,14 @@ describe('completion reports', () => {
       Math.max(0, (hantaiTarget?.target ?? 0) - (hantaiTarget?.actual ?? 0)),
       (hantaiTarget?.actual ?? 0) >= (hantaiTarget?.target ?? 0) ? 'Yes' : 'No',
     ]);
-    expect(targets?.getRow(2).getCell(5).numFmt).toBe('0.0%');
+    expect(targets?.getRow(5).getCell(5).numFmt).toBe('0.0%');
+    // The crackdown under way: a target not reached is not yet reached, not missed.
+    const crackdown = await reportAt('?phase=crackdown');
+    const running = new ExcelJS.Workbook();
+    await running.xlsx.load(await (await get('/api/campaigns/1/report?phase=crackdown&format=xlsx&lang=zh')).arrayBuffer());
+    const met = (running.getWorksheet('阶段目标')?.getColumn(7).values as unknown[]).slice(5);
+    expect(met).toEqual(crackdown.targets?.map((t) => (t.actual >= t.target ? '是' : '尚未')));
+    expect(met).toContain('尚未');
     // A report with no targets (the whole campaign's) has no such sheet.
     const whole = new ExcelJS.Workbook();
     await whole.xlsx.load(await (await get('/api/campaigns/1/report?format=xlsx&lang=en')).arrayBuffer());

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { phases } from '../../engine';
+import { hasLeft, phases } from '../../engine';
 import type { Clock } from '../clock';
 import { idParam } from '../contracts/common';
 import { report, reportQuery } from '../contracts/report';
@@ -106,7 +106,8 @@ export function reportRoutes(database: Database, clock: Clock) {
           },
           lang,
         );
-        const targets = targetsTable(built, names, lang);
+        const ended = query.phase !== undefined && hasLeft(campaign.state, query.phase);
+        const targets = targetsTable(built, names, lang, ended);
         const file = await reportXlsx(table, lang === 'zh' ? '阶段总结' : 'Report', heading, targets === null ? null : { sheetName: lang === 'zh' ? '阶段目标' : 'Targets', table: targets });
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },

@@ -92,7 +92,14 @@ export async function tableXlsx(
      */
     readonly about?: { readonly sheetName: string; readonly lines: readonly string[] };
     /** Tables of their own after the first (a phase report's targets), each on its sheet, headed on its first row. */
-    readonly more?: readonly { readonly sheetName: string; readonly table: readonly (readonly Cell[])[]; readonly widths?: readonly number[]; readonly numberFormats?: ReadonlyMap<number, string> }[];
+    readonly more?: readonly {
+      readonly sheetName: string;
+      readonly table: readonly (readonly Cell[])[];
+      readonly widths?: readonly number[];
+      readonly numberFormats?: ReadonlyMap<number, string>;
+      /** Lines above its table, as the first sheet's `heading`: a sheet printed or sent alone says what it is of. */
+      readonly heading?: readonly string[];
+    }[];
   } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
@@ -135,8 +142,16 @@ export async function tableXlsx(
   }
   sheet.commit();
   for (const more of layout.more ?? []) {
-    const added = workbook.addWorksheet(more.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const lines = more.heading ?? [];
+    const headed = lines.length === 0 ? 0 : lines.length + 1;
+    const added = workbook.addWorksheet(more.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: headed + 1 }] });
     added.columns = (more.widths ?? []).map((width) => ({ width }));
+    for (const [i, line] of lines.entries()) {
+      const row = added.addRow([line]);
+      if (i === 0) row.font = { bold: true, size: 14 };
+      row.commit();
+    }
+    if (headed > 0) added.addRow([]).commit();
     for (const [i, row] of more.table.entries()) {
       const line = added.addRow(row.map((cell) => cell ?? ''));
       if (i === 0) line.font = { bold: true };

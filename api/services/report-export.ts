@@ -69,13 +69,15 @@ const targetColumns: Record<'unit' | 'metric' | 'target' | 'actual' | 'share' | 
 
 /**
  * A phase report's targets as a table of their own (the workbook's second sheet): each unit's target, what it did, its
- * share (a fraction, shown as a percentage), how far short and whether it is met; null where the report has none.
+ * share (a fraction, shown as a percentage), how far short and whether it is met (not yet, while the phase runs);
+ * null where the report has none.
  */
-export function targetsTable(report: CampaignReport, names: ExportNames, lang: Lang): (string | number)[][] | null {
+export function targetsTable(report: CampaignReport, names: ExportNames, lang: Lang, ended: boolean): (string | number)[][] | null {
   if (report.targets === undefined || report.targets.length === 0) return null;
   const metrics: Record<string, Label> = targetMetricLabels satisfies Record<TargetMetric, Label>;
   const yes = lang === 'zh' ? '是' : 'Yes';
-  const no = lang === 'zh' ? '否' : 'No';
+  // While the phase runs, a target not reached is not yet reached, as the page says (尚差 n), not failed.
+  const no = ended ? (lang === 'zh' ? '否' : 'No') : lang === 'zh' ? '尚未' : 'Not yet';
   return [
     (['unit', 'metric', 'target', 'actual', 'share', 'short', 'met'] as const).map((key) => targetColumns[key][lang]),
     ...report.targets.map((fact) => [
@@ -109,7 +111,7 @@ export async function reportXlsx(
   table: (string | number)[][],
   sheetName: string,
   heading: readonly string[],
-  /** The report's targets (see {@link targetsTable}), on a sheet of their own, or null. */
+  /** The report's targets (see {@link targetsTable}), on a sheet of their own headed as the first is, or null. */
   targets: { readonly sheetName: string; readonly table: (string | number)[][] } | null = null,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const solveRate = figureKeys.length + 1;
@@ -122,7 +124,8 @@ export async function reportXlsx(
   ]);
   // Sums of yuan run to a dozen digits with their separators; counts to a few.
   const widths = [28, ...figureKeys.map((key) => (key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
-  const more = targets === null ? [] : [{ ...targets, widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
+  // Headed by the report's lines but its note on the solve rate, which the targets do not have.
+  const more = targets === null ? [] : [{ ...targets, heading: heading.slice(0, 2), widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
   return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true, more });
 }
 

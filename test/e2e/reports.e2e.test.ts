@@ -156,12 +156,22 @@ describe('reports, battle map and wall in Chromium', () => {
       // A detachment has no target of its own: its report says so, and shows the office where targets are set.
       await page.getByTestId('report-unit').selectOption('xingzhen');
       await section.getByTestId('targets-none').waitFor();
+      expect(await section.getByTestId('targets-none').textContent()).toContain('本单位本阶段未设定目标。');
       expect(await section.getByTestId('targets-none').locator('a').getAttribute('href')).toBe(`/campaigns/${campaignId}/settings#ca-targets`);
       // A category's report has none: a target counts every category.
       await page.getByTestId('report-unit').selectOption('');
       await page.getByTestId('report-category').selectOption({ index: 1 });
       await page.getByTestId('report-heading-category').waitFor();
       await expect.poll(() => section.count()).toBe(0);
+
+      // The link to the settings brings their targets into view (a few screens down; followed within the app, the page stayed at its top).
+      await page.getByTestId('report-category').selectOption('');
+      await page.getByTestId('report-unit').selectOption('xingzhen');
+      await section.getByTestId('targets-none').locator('a').click();
+      await page.waitForURL(/\/settings#ca-targets$/);
+      await expect
+        .poll(() => page.locator('#ca-targets').evaluate((heading) => heading.getBoundingClientRect().top >= 0 && heading.getBoundingClientRect().top < window.innerHeight / 2))
+        .toBe(true);
     });
   });
 

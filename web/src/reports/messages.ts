@@ -162,9 +162,16 @@ export const reportMessages = {
   // A phase's targets, each unit's against what it did in the phase (report-targets.tsx).
   targets: { zh: '阶段目标完成情况', en: 'Targets for the phase' },
   targetsNone: { zh: '本阶段未设定单位目标。', en: 'No unit has a target for this phase.' },
+  targetsNoneUnit: { zh: '本单位本阶段未设定目标。', en: 'This unit has no target for this phase.' },
+  targetsWithinNote: {
+    zh: '单位的“完成”含其下属单位（如派出所）的工作，下方分单位统计中下属单位另列一行。',
+    en: "A unit's “Done” includes the work of the units under it (its police stations, say), which the table by unit below lists in rows of their own.",
+  },
   targetsSet: { zh: '在专项配置中设定目标', en: 'Set targets in the settings' },
   targetsTally: { zh: '共 {total} 项目标：已达标 {met} 项，尚未达标 {missed} 项（阶段进行中）。', en: '{total} targets: {met} met so far, {missed} not yet (the phase is under way).' },
   targetsTallyEnded: { zh: '共 {total} 项目标：达标 {met} 项，未达标 {missed} 项。', en: '{total} targets: {met} met, {missed} missed.' },
+  targetsTallyOne: { zh: '共 1 项目标：已达标 {met} 项，尚未达标 {missed} 项（阶段进行中）。', en: 'One target: {met} met so far, {missed} not yet (the phase is under way).' },
+  targetsTallyEndedOne: { zh: '共 1 项目标：达标 {met} 项，未达标 {missed} 项。', en: 'One target: {met} met, {missed} missed.' },
   targetUnit: { zh: '单位', en: 'Unit' },
   targetMetric: { zh: '指标', en: 'Measure' },
   targetValue: { zh: '目标', en: 'Target' },

@@ -15,9 +15,15 @@ const filled = (text: string, values: Record<string, number>) => text.replace(/\
  * it as during it. Once the phase has ended, a target not reached is said as missed; while it runs, as still to go.
  * A unit is named as the settings name it (汉台分局), not by the map's area.
  */
-export function ReportTargets(props: { targets: NonNullable<Report['targets']>; units: CampaignDetail['units']; ended: boolean; settingsHref?: string | undefined }) {
+export function ReportTargets(props: { targets: NonNullable<Report['targets']>; units: CampaignDetail['units']; ended: boolean; unitScoped: boolean; settingsHref?: string | undefined }) {
   const lines = () => targetLines(props.targets);
   const tally = () => targetTally(lines());
+  const tallyText = () => {
+    const one = tally().total === 1;
+    return filled(rt(props.ended ? (one ? 'targetsTallyEndedOne' : 'targetsTallyEnded') : one ? 'targetsTallyOne' : 'targetsTally'), tally());
+  };
+  /** Whether a unit with a target has units under it (a county's police stations), whose work its 完成 counts. */
+  const countsUnitsUnder = () => props.targets.some((target) => props.units.some((unit) => unit.parentId === target.unitId));
   const result = (line: TargetLine) => {
     if (line.met) return rt('targetMet');
     return filled(rt(props.ended ? 'targetMissedBy' : 'targetToGo'), { n: line.short });
@@ -29,7 +35,7 @@ export function ReportTargets(props: { targets: NonNullable<Report['targets']>; 
         when={lines().length > 0}
         fallback={
           <p class="muted" data-testid="targets-none">
-            {rt('targetsNone')}
+            {rt(props.unitScoped ? 'targetsNoneUnit' : 'targetsNone')}
             <Show when={props.settingsHref}>
               {(href) => (
                 <>
@@ -41,7 +47,7 @@ export function ReportTargets(props: { targets: NonNullable<Report['targets']>; 
           </p>
         }
       >
-        <p data-testid="targets-tally">{filled(rt(props.ended ? 'targetsTallyEnded' : 'targetsTally'), tally())}</p>
+        <p data-testid="targets-tally">{tallyText()}</p>
         <div class="report-table-wrap" ref={scrollCue}>
           <table class="report-table targets-table">
             <thead>
@@ -49,13 +55,13 @@ export function ReportTargets(props: { targets: NonNullable<Report['targets']>; 
                 <th scope="col" class="col-scope">
                   {rt('targetUnit')}
                 </th>
-                <th scope="col" class="col-scope">
+                <th scope="col" class="col-text">
                   {rt('targetMetric')}
                 </th>
                 <th scope="col">{rt('targetValue')}</th>
                 <th scope="col">{rt('targetActual')}</th>
                 <th scope="col">{rt('targetShare')}</th>
-                <th scope="col" class="col-scope">
+                <th scope="col" class="col-text">
                   {rt('targetResult')}
                 </th>
               </tr>
@@ -67,17 +73,22 @@ export function ReportTargets(props: { targets: NonNullable<Report['targets']>; 
                     <th scope="row" class="col-scope">
                       {unitNamed(props.units, line.unitId)}
                     </th>
-                    <td class="col-scope">{metricLabel(line.metric)}</td>
+                    <td class="col-text">{metricLabel(line.metric)}</td>
                     <td>{count(line.target)}</td>
                     <td>{count(line.actual)}</td>
                     <td>{percent(line.share)}</td>
-                    <td class="col-scope target-result">{result(line)}</td>
+                    <td class="col-text target-result">{result(line)}</td>
                   </tr>
                 )}
               </For>
             </tbody>
           </table>
         </div>
+        <Show when={countsUnitsUnder()}>
+          <p class="report-note" data-testid="targets-within-note">
+            {rt('targetsWithinNote')}
+          </p>
+        </Show>
       </Show>
     </section>
   );

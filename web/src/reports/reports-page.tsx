@@ -346,6 +346,7 @@ function ReportPage() {
                             targets={targets()}
                             units={detail().units}
                             ended={ended(detail(), current().phase ?? 'survey')}
+                            unitScoped={current().unit !== null}
                             settingsHref={me()?.role === 'office' ? `/campaigns/${detail().id}/settings#ca-targets` : undefined}
                           />
                         )}

@@ -67,6 +67,16 @@ export function CampaignSettingsPage() {
     if (problem !== null && isMissing(problem, location.pathname)) throw problem;
   });
 
+  // A link to one section (#ca-targets from a report, #ca-map from the battle map) brings it into view once the sections
+  // are drawn: followed within the app, the page had stayed at its top, the section a few screens down.
+  const loaded = () => settings() !== null;
+  createEffect(
+    on([loaded, () => location.hash], ([ready, hash]) => {
+      if (!ready || hash.length < 2) return;
+      requestAnimationFrame(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' }));
+    }),
+  );
+
   // The refusals said of earlier saves: taken down by a save that goes through, which they no longer describe (they stood
   // beside its 已保存 for their ten seconds).
   let refusals: number[] = [];
