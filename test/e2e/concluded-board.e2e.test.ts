@@ -55,4 +55,19 @@ describe('the board and lists of a concluded campaign', () => {
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => page.getByTestId('today').textContent()).toBe('Concluded 25 May');
     }));
+
+  test('show its settings as read, every field and button of them disabled and said why; a new campaign is still made from them', () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.goto(`${suite.server.url}/campaigns/1/settings`);
+      await page.getByTestId('settings-concluded').waitFor();
+      expect(await page.getByTestId('settings-concluded').textContent()).toContain('该专项行动已结束，配置只可查看，不能再改');
+      const fields = page.getByTestId('settings-fields');
+      const controls = fields.locator('input, select, textarea, button');
+      expect(await controls.count()).toBeGreaterThan(20);
+      expect(await controls.evaluateAll((all) => all.filter((control) => !(control as HTMLInputElement).matches(':disabled')).length)).toBe(0);
+      expect(await fields.getByTestId('save-targets').isDisabled()).toBe(true);
+      // The way to a new campaign made from them is not the concluded one's to keep: it is there to follow.
+      expect(await page.getByTestId('new-campaign-link').getAttribute('href')).toBe('/campaigns/new?copyFrom=1');
+      expect(await page.getByTestId('new-campaign-link').isVisible()).toBe(true);
+    }));
 });

@@ -124,6 +124,10 @@ export const campaignAdminMessages = {
   },
   categoryCodeHint: { zh: '代号用于导入和导出；修改代号不影响已有事项。', en: ' Codes are used by imports and exports; changing one changes no item.' },
   newCampaign: { zh: '新建专项行动', en: 'New campaign' },
+  concludedReadOnly: {
+    zh: '该专项行动已结束，配置只可查看，不能再改。可在页面底部“新建专项行动”中以它的配置新建一个专项行动。',
+    en: 'This campaign has concluded: its settings can be read, not changed. A new campaign can be made from them at the foot of the page (New campaign).',
+  },
   newLead: { zh: '可新建空白专项，或复制本专项的配置、在用类别和地图（各阶段窗口按新日期顺延）。', en: "Start blank, or copy this campaign's configuration, active categories and map (windows moved to the new dates)." },
   create: { zh: '创建', en: 'Create' },
   created: { zh: '已创建，正在打开新专项的配置', en: "Created; opening the new campaign's settings" },

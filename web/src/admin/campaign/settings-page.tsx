@@ -154,13 +154,22 @@ export function CampaignSettingsPage() {
           <Show when={settings()} fallback={<Show when={failure() === null}><div class="page-loading">{t('loading')}</div></Show>}>
             {(current) => (
               <div class="ca-sections" data-revision={current().revision}>
-                <GeneralSection {...sectionProps('general', current)} />
-                <LimitsSection {...sectionProps('limits', current)} />
-                <WebhookSection {...sectionProps('webhook', current)} />
-                <CriteriaSection {...sectionProps('criteria', current)} />
-                <TargetsSection {...sectionProps('targets', current)} />
-                <CategoriesSection {...sectionProps('categories', current)} />
-                <MapSection {...sectionProps('map', current)} />
+                {/* A concluded campaign's configuration is its record: read, not changed (the server refuses every change).
+                    Its fields had looked editable until a save was refused; a new campaign is still made from it below. */}
+                <Show when={current().state === 'concluded'}>
+                  <p class="ca-note" role="note" data-testid="settings-concluded">
+                    {cm('concludedReadOnly')}
+                  </p>
+                </Show>
+                <fieldset class="ca-fields" disabled={current().state === 'concluded'} data-testid="settings-fields">
+                  <GeneralSection {...sectionProps('general', current)} />
+                  <LimitsSection {...sectionProps('limits', current)} />
+                  <WebhookSection {...sectionProps('webhook', current)} />
+                  <CriteriaSection {...sectionProps('criteria', current)} />
+                  <TargetsSection {...sectionProps('targets', current)} />
+                  <CategoriesSection {...sectionProps('categories', current)} />
+                  <MapSection {...sectionProps('map', current)} />
+                </fieldset>
                 <NewCampaignSection {...sectionProps('new', current)} />
               </div>
             )}
