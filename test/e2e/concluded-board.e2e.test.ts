@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { clues } from '../../db/schema';
 import { concludeCampaign } from '../support/concluded-campaign';
 import { testNow } from '../support/test-database';
-import { asUser, browserSuite } from './browser-kit';
+import { apiCall, asUser, browserSuite } from './browser-kit';
 
 /**
  * A campaign concluded three weeks before the server's clock (2026-06-15), in a real Chromium against the real
@@ -69,5 +69,15 @@ describe('the board and lists of a concluded campaign', () => {
       // The way to a new campaign made from them is not the concluded one's to keep: it is there to follow.
       expect(await page.getByTestId('new-campaign-link').getAttribute('href')).toBe('/campaigns/new?copyFrom=1');
       expect(await page.getByTestId('new-campaign-link').isVisible()).toBe(true);
+    }));
+
+  test("name on the battle map the phase whose targets it shows, the last one, with the way to every phase's in the reports", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const detail = await apiCall<{ phaseEnteredAt: Record<string, string | undefined> }>(suite.server.url, context, 'GET', '/api/campaigns/1');
+      const last = (['consolidation', 'crackdown', 'survey'] as const).find((phase) => detail.phaseEnteredAt[phase] !== undefined);
+      await page.goto(`${suite.server.url}/campaigns/1/battle-map`);
+      // It had read 已结束, the campaign's state, over the bars of its last phase.
+      await expect.poll(() => page.getByTestId('bm-targets-phase').textContent()).toBe(last === 'consolidation' ? '巩固整治' : '打击整治');
+      expect(await page.getByTestId('bm-targets-report').getAttribute('href')).toBe(`/campaigns/1/reports?phase=${last}`);
     }));
 });

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
-import type { Phase } from '../../../engine/campaign/campaign-config';
+import { phases, type Phase } from '../../../engine/campaign/campaign-config';
 import { named, t, tr } from '../i18n/i18n';
 import { WhenRead } from '../ui/read-failed';
 import { TopBar } from '../ui/top-bar';
@@ -21,6 +21,10 @@ import { useLiveRefresh } from '../live/live-refresh';
 import { me } from '../session/session';
 import { readerScope } from '../ui/reader-scope';
 import './battle-map.css';
+
+/** The phase whose targets the battle map shows: the one under way, or the last one entered once concluded (as the server counts them). */
+const targetsPhase = (detail: { readonly state: string; readonly phaseEnteredAt: Partial<Record<string, string>> }): Phase | undefined =>
+  phases.findLast((phase) => phase === detail.state || (detail.state === 'concluded' && detail.phaseEnteredAt[phase] !== undefined));
 
 /** `/campaigns/:id/battle-map` (挂图作战): counties coloured by a measure, detachments, targets, the phases and the unit × category grid; each opens the board filtered to it. */
 export function BattleMapPage() {
@@ -121,7 +125,20 @@ export function BattleMapPage() {
                     <section class="bm-panel">
                       <h2>
                         {bt('targets')}
-                        <span class="muted bm-subtitle">{tr(campaignStateLabels[detail().state])}</span>
+                        {/* The phase the bars are of: the one under way, or once concluded the last one (it had read 已结束). */}
+                        <Show when={targetsPhase(detail())}>
+                          {(phase) => (
+                            <>
+                              <span class="muted bm-subtitle" data-testid="bm-targets-phase">
+                                {tr(campaignStateLabels[phase()])}
+                              </span>
+                              {/* Every phase's, the ended ones too, against what each unit did: in the phase's report. */}
+                              <A class="bm-more" href={`/campaigns/${detail().id}/reports?phase=${phase()}`} data-testid="bm-targets-report">
+                                {bt('targetsInReport')}
+                              </A>
+                            </>
+                          )}
+                        </Show>
                       </h2>
                       <TargetBars map={map()} units={detail().units} onPick={openUnit} opens={opens} />
                     </section>
