@@ -23,6 +23,12 @@ export const reportMessages = {
     zh: '发现线索按录入系统的时间统计：补录或导入的线索计入录入时所在区间（看板的“发现阶段”筛选按发现时间）。',
     en: "Clues found are counted by when they were entered into Battlemap: a clue entered or imported later counts in the period it was entered (the board's “Phase found” filter goes by the time found).",
   },
+  // The survey counts from the campaign's creation (api/services/report.ts, phaseCountedFrom): its backlog, entered while
+  // the campaign was being prepared (筹备), is the survey's. Said on the page, where the period read as starting later.
+  surveyBacklogNote: {
+    zh: '摸排核查阶段自专项行动创建（{created}）起统计：筹备期间录入或导入的线索计入本阶段，阶段自 {entered} 正式开始。',
+    en: 'The survey counts from the campaign’s creation ({created}): clues entered or imported while it was being prepared count in it; the phase itself began on {entered}.',
+  },
   scope: { zh: '统计范围', en: 'Scope' },
   scopePhase: { zh: '按阶段', en: 'Phase' },
   scopeWhole: { zh: '全程', en: 'Whole campaign' },

@@ -24,3 +24,14 @@ export function spanShown(span: { readonly from: string; readonly to: string }, 
   const lastDay = dayOf(new Date(Date.parse(span.to) - 1).toISOString(), timeZone);
   return { text: `${dayOf(span.from, timeZone)} – ${open ? rt('spanOpen') : lastDay}`, title: exact };
 }
+
+/**
+ * The instant the survey began, when its report counts from an earlier day: from the campaign's creation, so that what
+ * was entered while it was prepared (筹备) is the survey's backlog (the server's phaseCountedFrom). Its period then reads
+ * as starting before the phase did, and the page says why; undefined for any other report, or one counted from the day
+ * the survey began.
+ */
+export function surveyBacklogFrom(report: { readonly phase: string | null; readonly span: { readonly from: string } }, surveyEntered: string | undefined, timeZone: string): string | undefined {
+  if (report.phase !== 'survey' || surveyEntered === undefined) return undefined;
+  return dayOf(report.span.from, timeZone) === dayOf(surveyEntered, timeZone) ? undefined : surveyEntered;
+}

@@ -17,8 +17,8 @@ import { CategorySelect, UnitSelect } from '../ui/scope-selects';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
-import { dateTime } from '../ui/dates';
-import { spanShown } from './report-span';
+import { dateTime, dayOf } from '../ui/dates';
+import { spanShown, surveyBacklogFrom } from './report-span';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
 import { chartRange } from './chart-range';
@@ -336,6 +336,13 @@ function ReportPage() {
                         <p class="report-note" data-testid="unit-frozen-note">
                           {rt('unitFrozenNote')}
                         </p>
+                      </Show>
+                      <Show when={surveyBacklogFrom(current(), detail().phaseEnteredAt.survey, detail().timeZone)}>
+                        {(entered) => (
+                          <p class="report-note" data-testid="survey-backlog-note">
+                            {rt('surveyBacklogNote').replace('{created}', dayOf(current().span.from, detail().timeZone)).replace('{entered}', dayOf(entered(), detail().timeZone))}
+                          </p>
+                        )}
                       </Show>
                       <ReportHeadline report={current()} unitName={reportUnitName(detail(), current())} categoryName={reportCategoryName(detail(), current())} />
                       {/* How each unit did against the phase's targets: a left phase's were shown nowhere (its frozen
