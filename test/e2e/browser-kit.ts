@@ -304,3 +304,16 @@ export async function drag(page: Page, card: Locator, column: Locator): Promise<
   await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(200, to.height / 2) + 2, { steps: 2 });
   await page.mouse.up();
 }
+
+/**
+ * Answers the app's confirmation (ui/confirm-dialog.tsx) once it is asked: its confirm button or Cancel. Resolves to
+ * its question, after the dialog has gone.
+ */
+export async function answerConfirm(page: Page, yes: boolean): Promise<string> {
+  const dialog = page.getByTestId('confirm-dialog');
+  await dialog.waitFor();
+  const question = (await dialog.locator('.confirm-dialog-text').textContent()) ?? '';
+  await dialog.locator(`[data-answer=${yes ? 'yes' : 'no'}]`).click();
+  await dialog.waitFor({ state: 'detached' });
+  return question;
+}

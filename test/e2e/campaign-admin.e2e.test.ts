@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
-import { apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf } from './browser-kit';
+import { answerConfirm, apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf } from './browser-kit';
 
 /**
  * The campaign settings screens in a real Chromium against the real server
@@ -92,8 +92,8 @@ describe('campaign settings in Chromium', () => {
       // A file that is no JSON is said so by its name, not as a request body the server could not read.
       await page.getByTestId('map-file').setInputFiles({ name: '边界.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
       await expect.poll(() => page.getByTestId('map-issues').textContent()).toBe('文件“边界.txt”不是 GeoJSON：其内容不是 JSON');
-      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByTestId('map-remove').click();
+      await answerConfirm(page, true);
       await page.getByTestId('map-remove').waitFor({ state: 'detached' });
       const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { artifacts, asUser, asUserOn, browserSuite, signedIn } from './browser-kit';
+import { answerConfirm, artifacts, asUser, asUserOn, browserSuite, signedIn } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -61,16 +61,20 @@ describe('people administration in the browser', () => {
     await expect.poll(() => row.getByTestId('locked-until').textContent()).toMatch(/^已锁定至 /);
     expect(await row.getByTestId('locked-until').getAttribute('title')).toContain('重置密码可立即解除');
     // A reset signs the user out everywhere, so it asks first; dismissed, nothing happens.
-    let asked = '';
-    page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
     await row.locator('[data-action=reset]').click();
-    await expect.poll(() => asked).toContain('登出');
+    // Asked in the app's own dialog, not the browser's (which stopped every tab of the page): Cancel has the focus, so a
+    // stray Enter confirms nothing, and Escape answers no.
+    const confirmation = page.getByTestId('confirm-dialog');
+    await confirmation.waitFor();
+    expect(await confirmation.getAttribute('role')).toBe('alertdialog');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-answer'))).toBe('no');
+    let asked = (await confirmation.locator('.confirm-dialog-text').textContent()) ?? '';
+    await page.keyboard.press('Escape');
+    await confirmation.waitFor({ state: 'detached' });
+    expect(asked).toContain('登出');
     expect(await page.getByTestId('temporary-password').count()).toBe(0);
-    page.once('dialog', (dialog) => void dialog.accept());
     await row.locator('[data-action=reset]').click();
+    await answerConfirm(page, true);
     const temporary = (await page.getByTestId('temporary-password').locator('code').textContent()) ?? '';
     // The rows drawn anew as the accounts are read again: the focus is on the row's button, not the page's body.
     await expect.poll(() => page.evaluate(() => [document.activeElement?.closest('tr')?.getAttribute('data-username'), document.activeElement?.getAttribute('data-action')])).toEqual(['sun.qi', 'reset']);
@@ -113,13 +117,9 @@ describe('people administration in the browser', () => {
     await page.getByTestId('unit-form').waitFor();
     expect(await page.getByTestId('unit-pick-hint').count()).toBe(0);
     // Retiring a unit that holds people and work asks first, saying what it keeps; dismissed, nothing changes.
-    asked = '';
-    page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
     await page.getByTestId('unit-form').locator('[data-action=retire]').click();
-    await expect.poll(() => asked).toMatch(/其 \d+ 名人员和 \d+ 条线索或问题保持原样/);
+    asked = await answerConfirm(page, false);
+    expect(asked).toMatch(/其 \d+ 名人员和 \d+ 条线索或问题保持原样/);
     expect(await page.locator('tr[data-unit=hantai]').textContent()).not.toContain('已撤销');
     await page.screenshot({ path: `${artifacts}/people-units.png` });
 
@@ -222,8 +222,8 @@ describe('people administration in the browser', () => {
       await page.getByTestId('sessions-refresh').click();
       await page.locator('[data-testid=sessions-table] tr[data-username="hantai.officer"]').waitFor();
 
-      page.once('dialog', (dialog) => void dialog.accept());
       await first.locator('[data-action=end-sessions]').click();
+      await answerConfirm(page, true);
       await expect.poll(() => page.locator('[data-testid=sessions-table] tr[data-username="viewer"]').count()).toBe(0);
       expect(await (await wallPage.request.get(`${suite.server.url}/api/session`)).json()).toBeNull();
       await page.locator('[data-tab=log]').click();
@@ -307,8 +307,8 @@ describe('people administration in the browser', () => {
         expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
         expect(await page.getByRole('button', { name: `${action} ${user}`, exact: true }).count()).toBe(1);
       }
-      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: `重置密码 ${user}`, exact: true }).click();
+      await answerConfirm(page, true);
       const notice = page.getByTestId('temporary-password');
       await notice.waitFor();
       // Shown this once, it is said under the row whose Reset was pressed, in view: above the table it had been a screen

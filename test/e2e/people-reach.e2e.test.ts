@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiCall, asUser, browserSuite } from './browser-kit';
+import { answerConfirm, apiCall, asUser, browserSuite } from './browser-kit';
 import { demoPassword } from '../support/test-database';
 
 /**
@@ -45,21 +45,17 @@ describe('people forms that would leave someone out of reach', () => {
       const editing = page.locator('tr.is-editing');
       await editing.locator('select').nth(1).selectOption('chenggu');
       // Dismissed, nothing is saved: the row stays open as it was, with nothing marked to correct (No was an answer, not a mistake).
-      let asked = '';
-      page.once('dialog', (dialog) => {
-        asked = dialog.message();
-        void dialog.dismiss();
-      });
       await editing.getByRole('button', { name: '保存' }).click();
-      await expect.poll(() => asked).toContain(`仍承办 ${held} 项在办事项，改为城固县公安局后将无法打开或办理`);
+      const asked = await answerConfirm(page, false);
+      expect(asked).toContain(`仍承办 ${held} 项在办事项，改为城固县公安局后将无法打开或办理`);
       expect(asked).toContain('退回所在单位');
       expect(await editing.count()).toBe(1);
       expect(await editing.locator('.field-message').allTextContents()).toEqual(expect.not.arrayContaining([expect.stringContaining('仍承办')]));
       expect(await page.getByText('有 1 处填写有误').count()).toBe(0);
       expect((await apiCall<Account[]>(suite.server.url, context, 'GET', '/api/admin/users')).find((a) => a.id === officer.id)).toMatchObject({ unitId: 'hantai', openItems: held });
 
-      page.once('dialog', (dialog) => void dialog.accept());
       await editing.getByRole('button', { name: '保存' }).click();
+      await answerConfirm(page, true);
       await editing.waitFor({ state: 'detached' });
       await page.getByTestId('toast').filter({ hasText: `已保存；${held} 项在办事项已退回所在单位，待重新分派` }).waitFor();
       expect(await row.textContent()).toContain('城固县公安局');
@@ -80,13 +76,9 @@ describe('people forms that would leave someone out of reach', () => {
       expect(await form.getByTestId('leads-lost').count()).toBe(0);
       await form.locator('select').nth(1).selectOption('nanzheng');
       await expect.poll(() => form.getByTestId('leads-lost').textContent()).toContain('汉台分局负责人（北关派出所）');
-      let asked = '';
-      page.once('dialog', (dialog) => {
-        asked = dialog.message();
-        void dialog.accept();
-      });
       await form.locator('button[type=submit]').click();
-      await expect.poll(() => asked).toContain('移到南郑分局之下后');
+      const asked = await answerConfirm(page, true);
+      expect(asked).toContain('移到南郑分局之下后');
       expect(asked).toContain('汉台分局负责人（北关派出所）');
       await page.getByTestId('toast').filter({ hasText: '已保存；以下单位负责人已被移除：汉台分局负责人（北关派出所）' }).waitFor();
       const units = await apiCall<{ id: string; parentId: string; leadIds: number[] }[]>(suite.server.url, context, 'GET', '/api/admin/units');
@@ -118,13 +110,9 @@ describe('people forms that would leave someone out of reach', () => {
       const form = page.getByTestId('unit-form');
       await form.locator('select').nth(1).selectOption('nanzheng');
       // Dismissed, nothing is saved: the unit stays under 汉台, its clues held, and the form marks nothing (No was an answer, not a mistake).
-      let asked = '';
-      page.once('dialog', (dialog) => {
-        asked = dialog.message();
-        void dialog.dismiss();
-      });
       await form.locator('button[type=submit]').click();
-      await expect.poll(() => asked).toContain('移到南郑分局之下后，有人承办的 2 项在办事项将超出其承办人的单位范围');
+      const asked = await answerConfirm(page, false);
+      expect(asked).toContain('移到南郑分局之下后，有人承办的 2 项在办事项将超出其承办人的单位范围');
       expect(asked).toContain('退回所在单位');
       expect(await form.locator('.form-error').count()).toBe(0);
       expect((await form.locator('.field-message').allTextContents()).join('')).toBe('');
@@ -133,8 +121,8 @@ describe('people forms that would leave someone out of reach', () => {
       expect(await parentOf()).toBe('hantai');
       expect(await assignees()).toEqual([officer.id, officer.id]);
 
-      page.once('dialog', (dialog) => void dialog.accept());
       await form.locator('button[type=submit]').click();
+      await answerConfirm(page, true);
       await page.getByTestId('toast').filter({ hasText: '已保存；2 项在办事项已退回所在单位，待重新分派' }).waitFor();
       expect(await parentOf()).toBe('nanzheng');
       expect(await assignees()).toEqual([null, null]);
@@ -155,8 +143,8 @@ describe('people forms that would leave someone out of reach', () => {
       expect(await newUser.locator('select').nth(1).inputValue()).toBe('xiguan');
       await page.locator('[data-tab=units]').click();
       await page.locator('tr[data-unit=xiguan]').click();
-      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByTestId('unit-form').locator('[data-action=retire]').click();
+      await answerConfirm(page, true);
       await expect.poll(() => page.locator('tr[data-unit=xiguan]').textContent()).toContain('已撤销');
       await page.locator('[data-tab=users]').click();
       const unitSelect = newUser.locator('select').nth(1);

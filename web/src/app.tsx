@@ -11,6 +11,7 @@ import { Announcer } from './ui/announcer';
 import { focusMainOnNavigation } from './ui/route-focus';
 import { NoSuchPage, PageTrouble } from './ui/page-trouble';
 import { toast, Toasts } from './ui/toasts';
+import { ConfirmDialog } from './ui/confirm-dialog';
 
 /** Pages behind sign-in: unknown session → ask the server; none → the login page, coming back here after. */
 function SignedIn(props: RouteSectionProps) {
@@ -92,6 +93,7 @@ function Shell(props: RouteSectionProps) {
     <>
       {props.children}
       <Toasts />
+      <ConfirmDialog />
       <Announcer />
     </>
   );

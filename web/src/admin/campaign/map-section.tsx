@@ -4,6 +4,7 @@ import { ApiProblem } from '../../api/problem';
 import { settingsApi } from './api';
 import type { SectionProps } from './form-kit';
 import { cm } from './messages';
+import { whenConfirmed } from '../../ui/confirm-dialog';
 import { SectionFrame } from './section-frame';
 
 const isJson = (text: string): boolean => {
@@ -72,7 +73,7 @@ export function MapSection(props: SectionProps) {
           data-testid="map-remove"
           disabled={props.busy}
           onClick={() => {
-            if (window.confirm(cm('confirmRemoveMap'))) void props.run('map', () => settingsApi.removeMap(props.settings.id));
+            whenConfirmed(cm('confirmRemoveMap'), { confirm: cm('removeMap') }, () => props.run('map', () => settingsApi.removeMap(props.settings.id)));
           }}
         >
           {cm('removeMap')}

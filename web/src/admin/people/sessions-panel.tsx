@@ -7,6 +7,7 @@ import { tr } from '../../i18n/i18n';
 import type { OpenSession } from '../../../../api/contracts/users';
 import { peopleApi } from './api';
 import { toastProblem } from './form-problem';
+import { askConfirm } from '../../ui/confirm-dialog';
 import { pt, ptOn } from './messages';
 import { me } from '../../session/session';
 import { scrollCue } from '../../ui/scroll-cue';
@@ -60,7 +61,7 @@ export function SessionsPanel() {
   });
 
   async function end(userId: number) {
-    if (!window.confirm(pt('confirmEndSessions'))) return;
+    if (!(await askConfirm(pt('confirmEndSessions')))) return;
     try {
       await peopleApi.endSessions(userId);
       void refetch();

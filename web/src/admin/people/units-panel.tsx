@@ -9,6 +9,7 @@ import { heldItemsOf } from './held-items';
 type UnitFields = Pick<NewUnit, 'nameZh' | 'nameEn' | 'kind' | 'mapFeatureId' | 'leadIds'>;
 import { formProblem } from './form-problem';
 import { leadsLostByMove, type LeadLost } from './leads-lost';
+import { askConfirm, whenConfirmed } from '../../ui/confirm-dialog';
 import { pt, ptFilled } from './messages';
 import { shownEnglishName } from '../english-name';
 import { treeOrder } from '../../../../engine/unit-tree';
@@ -143,7 +144,7 @@ function UnitForm(props: {
     problem.clear();
     const fields = { nameZh: nameZh().trim(), nameEn: nameEn().trim(), kind: kind(), mapFeatureId: mapFeatureId().trim() === '' ? null : mapFeatureId().trim(), leadIds: leadIds() };
     const lost = leadsLost();
-    if (lost.length > 0 && !window.confirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) }))) return;
+    if (lost.length > 0 && !(await askConfirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) })))) return;
     await send(fields, lost, null);
   }
   /**
@@ -165,7 +166,7 @@ function UnitForm(props: {
     } catch (error) {
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
-        if (window.confirm(ptFilled(held.count === 1 ? 'confirmMoveReleaseOne' : 'confirmMoveRelease', { parent: unitNamed(props.units, parentId()), n: held.count }))) return send(fields, lost, held.count);
+        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmMoveReleaseOne' : 'confirmMoveRelease', { parent: unitNamed(props.units, parentId()), n: held.count }))) return send(fields, lost, held.count);
         // Said No to: nothing was saved, as asked; nothing in the form is wrong.
         return;
       }
@@ -270,11 +271,12 @@ function UnitForm(props: {
                   type="button"
                   class="button"
                   data-action="retire"
-                  onClick={() =>
+                  onClick={async () => {
                     // Retiring a unit that holds people or work is asked first, saying what it keeps (a restore undoes it).
-                    (unit().retiredAt !== null || unit().holds.users + unit().holds.items === 0 || window.confirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }))) &&
-                    run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved)
-                  }
+                    const asked = unit().retiredAt === null && unit().holds.users + unit().holds.items > 0;
+                    if (asked && !(await askConfirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }), { confirm: pt('retire') }))) return;
+                    await run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved);
+                  }}
                 >
                   {unit().retiredAt === null ? pt('retire') : pt('restore')}
                 </button>
@@ -283,7 +285,7 @@ function UnitForm(props: {
                   class="button ghost"
                   title={pt('deleteHint')}
                   disabled={unit().holds.users + unit().holds.items > 0 || props.units.some((u) => u.parentId === unit().id)}
-                  onClick={() => window.confirm(pt('confirmDelete')) && run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.())}
+                  onClick={() => whenConfirmed(pt('confirmDelete'), { confirm: pt('delete') }, () => run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.()))}
                 >
                   {pt('delete')}
                 </button>

@@ -8,6 +8,7 @@ import { peopleApi, type NewUser, type PasswordPolicyWire, type UnitNode, type U
 import { newAccountFaults } from './new-account-faults';
 import { formProblem, toastProblem } from './form-problem';
 import { heldItemsOf } from './held-items';
+import { askConfirm, whenConfirmed } from '../../ui/confirm-dialog';
 import { pt, ptFilled, ptOn } from './messages';
 import { scrollCue } from '../../ui/scroll-cue';
 import { dateTime } from '../../ui/dates';
@@ -125,7 +126,7 @@ export function UsersPanel(props: {
                               </button>
                             }
                           >
-                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => window.confirm(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable')) && act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' })}>
+                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => whenConfirmed(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable'), { confirm: pt('disable') }, () => act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' }))}>
                               {pt('disable')}
                             </button>
                           </Show>
@@ -136,13 +137,14 @@ export function UsersPanel(props: {
                             aria-label={ptOn('reset', user.displayName)}
                             onClick={() =>
                               // As disabling does, a reset signs the user out everywhere at once: asked first.
-                              window.confirm(pt('confirmReset')) &&
-                              act(
-                                async () => {
-                                  const done = await peopleApi.resetPassword(user.id, undefined);
-                                  if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
-                                },
-                                { username: user.username, action: 'reset' },
+                              whenConfirmed(pt('confirmReset'), { confirm: pt('reset') }, () =>
+                                act(
+                                  async () => {
+                                    const done = await peopleApi.resetPassword(user.id, undefined);
+                                    if (done.temporaryPassword !== null) setRevealed({ username: user.username, password: done.temporaryPassword });
+                                  },
+                                  { username: user.username, action: 'reset' },
+                                ),
                               )
                             }
                           >
@@ -239,7 +241,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
         const what = held.field === 'role' ? tr(roleLabels[role()]) : unitNamed(props.units, unitId());
-        if (window.confirm(ptFilled(held.count === 1 ? 'confirmReleaseHeldOne' : 'confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
+        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmReleaseHeldOne' : 'confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
         // Said No to: nothing was saved, as asked, and the row stays being edited with nothing to correct in it (the
         // server's refusal speaks of a confirmation the row has no control for).
         return;
