@@ -73,6 +73,8 @@ export const report = z
      * report (a target counts every category), nor in a span's; absent from a report frozen before targets were kept.
      */
     targets: z.array(z.object({ unitId: z.string(), metric: z.string(), target: z.number().int(), actual: z.number().int() })).optional(),
+    /** Set when the targets are the phase's frozen record's (a phase the campaign has left): the instant it was frozen. */
+    targetsFrozenAt: z.string().optional(),
     generatedAt: z.string(),
     /** Present when this is the report frozen at the advance out of the phase. */
     frozen: z.object({ frozenAt: z.string(), hash: z.string(), advance: phaseAdvance.nullable() }).optional(),

@@ -187,6 +187,32 @@ describe('completion reports', () => {
     expect((await reportAt('?from=2026-02-01T00:00:00.000Z&to=2026-05-01T00:00:00.000Z')).targets).toBeUndefined();
   });
 
+  it("keeps a left phase's targets as its frozen record has them: a unit moved since does not take its past work to its new parent", async () => {
+    const [frozenRow] = await database.db.select().from(frozenReports).where(eq(frozenReports.phase, 'survey'));
+    const frozen = JSON.parse(frozenRow?.report ?? '{}') as Report;
+    const before = await reportAt('?phase=survey');
+    expect(before.targets).toEqual(frozen.targets);
+    expect(before.targetsFrozenAt).toBe(frozenRow?.frozenAt);
+    // Foping put under Yangxian: counted again, Yangxian's survey target took Foping's clues verified.
+    const admin = await signIn(app, 'admin');
+    expect((await admin.send('PATCH', '/api/admin/units/foping', { parentId: 'yangxian' })).status).toBe(200);
+    try {
+      const after = await reportAt('?phase=survey');
+      expect(after.targets).toEqual(before.targets);
+      expect(after.byUnit.foping).toEqual(before.byUnit.foping);
+      // A branch's report of it has its own units' as frozen: Foping's is Yangxian's now, with its frozen figures.
+      const yangxian = await reportAt('?phase=survey&unit=yangxian');
+      expect(yangxian.targets).toEqual(before.targets?.filter((t) => t.unitId === 'yangxian' || t.unitId === 'foping'));
+      // The phase under way is counted as the tree now stands: Yangxian's target counts Foping's work.
+      const crackdown = await reportAt('?phase=crackdown');
+      expect(crackdown.targetsFrozenAt).toBeUndefined();
+      const of = (unitId: string) => crackdown.targets?.find((t) => t.unitId === unitId && t.metric === 'casesSolved')?.actual ?? 0;
+      expect(of('yangxian')).toBe((crackdown.byUnit.yangxian?.figures.casesSolved ?? 0) + (crackdown.byUnit.foping?.figures.casesSolved ?? 0));
+    } finally {
+      expect((await admin.send('PATCH', '/api/admin/units/foping', { parentId: 'office' })).status).toBe(200);
+    }
+  });
+
   it('counts what stood open at the end of a past span the same read in parts of a few items as in one', async () => {
     const unitsOfHantai = ['hantai', 'hantai-pcs'];
     for (const span of [
@@ -493,10 +519,13 @@ describe('completion reports', () => {
     const targets = workbook.getWorksheet('Targets');
     expect(targets?.getRow(1).getCell(1).value).toBe(`${campaign?.nameEn} · Survey report`);
     expect(String(targets?.getRow(2).getCell(1).value)).toMatch(/^From \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as of /);
-    expect((targets?.getRow(4).values as unknown[]).slice(1)).toEqual(['Unit', 'Measure', 'Target', 'Done', 'Share', 'Short by', 'Met']);
+    // What the page says beside its table: a unit's Done counts the units under it; the survey's are as frozen.
+    expect(String(targets?.getRow(3).getCell(1).value)).toContain('includes the work of the units under it');
+    expect(String(targets?.getRow(4).getCell(1).value)).toMatch(/^Note: the phase has ended; its targets and what was done are as frozen \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\.$/);
+    expect((targets?.getRow(6).values as unknown[]).slice(1)).toEqual(['Unit', 'Measure', 'Target', 'Done', 'Share', 'Short by', 'Met']);
     const [hantaiTarget] = json.targets ?? [];
-    expect(targets?.rowCount).toBe((json.targets?.length ?? 0) + 4);
-    expect((targets?.getRow(5).values as unknown[]).slice(1)).toEqual([
+    expect(targets?.rowCount).toBe((json.targets?.length ?? 0) + 6);
+    expect((targets?.getRow(7).values as unknown[]).slice(1)).toEqual([
       (await database.db.select({ en: units.nameEn }).from(units).where(eq(units.id, hantaiTarget?.unitId ?? '')))[0]?.en,
       'Clues verified',
       hantaiTarget?.target,
@@ -505,12 +534,13 @@ describe('completion reports', () => {
       Math.max(0, (hantaiTarget?.target ?? 0) - (hantaiTarget?.actual ?? 0)),
       (hantaiTarget?.actual ?? 0) >= (hantaiTarget?.target ?? 0) ? 'Yes' : 'No',
     ]);
-    expect(targets?.getRow(5).getCell(5).numFmt).toBe('0.0%');
+    expect(targets?.getRow(7).getCell(5).numFmt).toBe('0.0%');
     // The crackdown under way: a target not reached is not yet reached, not missed.
     const crackdown = await reportAt('?phase=crackdown');
     const running = new ExcelJS.Workbook();
     await running.xlsx.load(await (await get('/api/campaigns/1/report?phase=crackdown&format=xlsx&lang=zh')).arrayBuffer());
-    const met = (running.getWorksheet('阶段目标')?.getColumn(7).values as unknown[]).slice(5);
+    // Under way: headed by the report's two lines and the note on units under others, then the table.
+    const met = (running.getWorksheet('阶段目标')?.getColumn(7).values as unknown[]).slice(6);
     expect(met).toEqual(crackdown.targets?.map((t) => (t.actual >= t.target ? '是' : '尚未')));
     expect(met).toContain('尚未');
     // A report with no targets (the whole campaign's) has no such sheet.

@@ -12,7 +12,7 @@ import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
-import { reportCsv, reportHeading, reportTable, reportXlsx, targetsTable } from '../services/report-export';
+import { reportCsv, reportHeading, reportTable, reportXlsx, targetsHeading, targetsTable } from '../services/report-export';
 import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
 import { categoryScopeName, exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
@@ -108,7 +108,13 @@ export function reportRoutes(database: Database, clock: Clock) {
         );
         const ended = query.phase !== undefined && hasLeft(campaign.state, query.phase);
         const targets = targetsTable(built, names, lang, ended);
-        const file = await reportXlsx(table, lang === 'zh' ? '阶段总结' : 'Report', heading, targets === null ? null : { sheetName: lang === 'zh' ? '阶段目标' : 'Targets', table: targets });
+        const frozenAt = built.targetsFrozenAt === undefined ? null : localDateTime(built.targetsFrozenAt, zone);
+        const file = await reportXlsx(
+          table,
+          lang === 'zh' ? '阶段总结' : 'Report',
+          heading,
+          targets === null ? null : { sheetName: lang === 'zh' ? '阶段目标' : 'Targets', table: targets, heading: targetsHeading(heading, lang, frozenAt) },
+        );
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },
     )

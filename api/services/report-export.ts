@@ -111,8 +111,8 @@ export async function reportXlsx(
   table: (string | number)[][],
   sheetName: string,
   heading: readonly string[],
-  /** The report's targets (see {@link targetsTable}), on a sheet of their own headed as the first is, or null. */
-  targets: { readonly sheetName: string; readonly table: (string | number)[][] } | null = null,
+  /** The report's targets (see {@link targetsTable}), on a sheet of their own with its heading (see {@link targetsHeading}), or null. */
+  targets: { readonly sheetName: string; readonly table: (string | number)[][]; readonly heading: readonly string[] } | null = null,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const solveRate = figureKeys.length + 1;
   const numberFormats = new Map<number, string>([
@@ -124,8 +124,7 @@ export async function reportXlsx(
   ]);
   // Sums of yuan run to a dozen digits with their separators; counts to a few.
   const widths = [28, ...figureKeys.map((key) => (key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
-  // Headed by the report's lines but its note on the solve rate, which the targets do not have.
-  const more = targets === null ? [] : [{ ...targets, heading: heading.slice(0, 2), widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
+  const more = targets === null ? [] : [{ ...targets, widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
   return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true, more });
 }
 
@@ -143,4 +142,14 @@ export function reportHeading(h: Heading, lang: Lang): string[] {
   return lang === 'zh'
     ? [`${h.campaignName} · ${h.spanName}${scope}`, `统计时段：自${h.from}起，数据截至 ${h.asOf}（${zoneZh(h.timeZone)}）`, `${reportEscalationLabels.escalations.zh}：${escalations}`, `注：${solveRateNote.zh}`]
     : [`${h.campaignName} · ${h.spanName}${scope}`, `From ${h.from}, as of ${h.asOf} (${h.timeZone})`, `${reportEscalationLabels.escalations.en} raised: ${escalations}`, `Note: ${solveRateNote.en}`];
+}
+
+/**
+ * The lines above the targets' sheet: the report's campaign, span and instant (its first two lines), then what the
+ * page says beside the table: a unit's 完成 counts the units under it, and a phase left has its targets as frozen.
+ */
+export function targetsHeading(reportLines: readonly string[], lang: Lang, frozenAt: string | null): string[] {
+  const within = lang === 'zh' ? '注：单位的“完成”含其下属单位（如派出所）的工作。' : "Note: a unit's “Done” includes the work of the units under it (its police stations, say).";
+  const frozen = frozenAt === null ? [] : [lang === 'zh' ? `注：本阶段已结束，目标与完成数为定稿时（${frozenAt}）所记。` : `Note: the phase has ended; its targets and what was done are as frozen (${frozenAt}).`];
+  return [...reportLines.slice(0, 2), within, ...frozen];
 }

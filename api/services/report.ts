@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { clues, escalations, frozenReports, problems } from '../../db/schema';
 import { subtreeOf, unitTreeReader, type UnitNode } from '../auth/unit-scope';
-import { phases, targetsAgainst, type Phase, type Report, type TargetFact } from '../../engine';
+import { hasLeft, phases, targetsAgainst, type Phase, type Report, type TargetFact } from '../../engine';
 import { reportBySql } from './report-sql';
 import { queryRefused } from '../errors';
 import { checkCategoryFilter, checkUnitFilter } from './filter-checks';
@@ -85,8 +85,10 @@ export interface CampaignReport extends Report {
   /** The crime category whose report this is, `none` for the items with no category; null for every category. */
   readonly categoryId: IdOrNone | null;
   readonly escalationsRaised: { readonly 1: number; readonly 2: number; readonly 3: number };
-  /** A phase's report's targets against its figures by unit (see the contract's `targets`). */
+  /** A phase report's targets against its figures by unit (see the contract's `targets`). */
   readonly targets?: TargetFact[];
+  /** When the targets are those of the phase's frozen record (a phase left): the instant it was frozen. */
+  readonly targetsFrozenAt?: string;
   readonly generatedAt: string;
 }
 
@@ -162,7 +164,7 @@ export async function campaignReport(
     .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
   for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
-  const targets = request.phase === undefined || scope.categoryId !== null ? undefined : await targetsOf(campaign, request.phase, scope.units, report.byUnit, unitTree);
+  const targets = request.phase === undefined || scope.categoryId !== null ? undefined : await targetsOf(db, campaign, request.phase, scope.units, report.byUnit, unitTree);
   return {
     ...report,
     campaignId,
@@ -170,7 +172,7 @@ export async function campaignReport(
     unit: request.unit ?? null,
     categoryId: scope.categoryId,
     escalationsRaised,
-    ...(targets === undefined ? {} : { targets }),
+    ...(targets === undefined ? {} : { targets: targets.facts, ...(targets.frozenAt === undefined ? {} : { targetsFrozenAt: targets.frozenAt }) }),
     generatedAt: now.toISOString(),
   };
 }
@@ -178,16 +180,32 @@ export async function campaignReport(
 /**
  * A phase report's targets: those the office set for the phase (a unit's report, those of its units), each against
  * the report's own rows by unit, so that the target and the unit's row never disagree, as of any instant asked for.
+ * A phase the campaign has left has them as its frozen record has them: counted again, a unit moved since (a county
+ * put under another) took its past work to its new parent, and a frozen phase's targets read met that were missed.
  */
 async function targetsOf(
+  db: Db | Tx,
   campaign: CampaignRow,
   phase: Phase,
   units: readonly string[] | null,
   byUnit: Report['byUnit'],
   unitTree: () => Promise<readonly UnitNode[]>,
-): Promise<TargetFact[]> {
-  const set = campaign.config.targets.filter((target) => target.phase === phase && (units === null || units.includes(target.unitId)));
-  return set.length === 0 ? [] : targetsAgainst(set, (unitId) => byUnit[unitId]?.figures, await unitTree());
+): Promise<{ facts: TargetFact[]; frozenAt?: string }> {
+  const within = (unitId: string) => units === null || units.includes(unitId);
+  if (hasLeft(campaign.state, phase)) {
+    const frozen = await frozenTargets(db, campaign.id, phase);
+    if (frozen !== null) return { facts: frozen.targets.filter((fact) => within(fact.unitId)), frozenAt: frozen.frozenAt };
+  }
+  const set = campaign.config.targets.filter((target) => target.phase === phase && within(target.unitId));
+  return { facts: set.length === 0 ? [] : targetsAgainst(set, (unitId) => byUnit[unitId]?.figures, await unitTree()) };
+}
+
+/** The targets a phase's frozen record holds, or null: none frozen yet (the advance freezing it), or frozen before targets were kept. */
+async function frozenTargets(db: Db | Tx, campaignId: number, phase: Phase): Promise<{ targets: TargetFact[]; frozenAt: string } | null> {
+  const [row] = await db.select({ report: frozenReports.report, frozenAt: frozenReports.frozenAt }).from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
+  if (row === undefined) return null;
+  const { targets } = JSON.parse(row.report) as { targets?: TargetFact[] };
+  return targets === undefined ? null : { targets, frozenAt: row.frozenAt };
 }
 
 /** SHA-256 of a frozen report's JSON text. */

@@ -137,6 +137,8 @@ describe('reports, battle map and wall in Chromium', () => {
         expect(await row.locator('.target-result').textContent()).toBe(target.actual >= target.target ? '达标' : `未达标（差 ${target.target - target.actual}）`);
       }
       expect(await section.getByTestId('report-target-hantai-cluesVerified').locator('th').textContent()).toBe('汉台分局');
+      // As its frozen record has them, and said so: a unit moved since does not change them.
+      expect(await section.getByTestId('targets-frozen-note').textContent()).toMatch(/^本阶段已结束：目标与完成数为定稿时（2026年3月31日 \d{2}:\d{2}）所记/);
 
       // The crackdown is under way on the test's day: what is not met yet is still to go.
       const crackdown = await api<{ targets: Target[] }>(context, `/api/campaigns/${campaignId}/report?phase=crackdown`);
@@ -145,6 +147,7 @@ describe('reports, battle map and wall in Chromium', () => {
       await page.getByRole('combobox', { name: '阶段' }).selectOption('crackdown');
       await page.locator('[data-testid=report-document][data-phase=crackdown]').waitFor();
       expect(await section.getByTestId('targets-tally').textContent()).toContain('（阶段进行中）');
+      expect(await section.getByTestId('targets-frozen-note').count()).toBe(0);
       expect(await section.getByTestId(`report-target-${toGo?.unitId}-${toGo?.metric}`).locator('.target-result').textContent()).toBe(`尚差 ${(toGo?.target ?? 0) - (toGo?.actual ?? 0)}`);
 
       await page.getByTestId('lang-toggle').click();

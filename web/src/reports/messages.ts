@@ -169,6 +169,10 @@ export const reportMessages = {
   targets: { zh: '阶段目标完成情况', en: 'Targets for the phase' },
   targetsNone: { zh: '本阶段未设定单位目标。', en: 'No unit has a target for this phase.' },
   targetsNoneUnit: { zh: '本单位本阶段未设定目标。', en: 'This unit has no target for this phase.' },
+  targetsFrozenNote: {
+    zh: '本阶段已结束：目标与完成数为定稿时（{at}）所记，此后的单位调整和目标变更不改变它们。',
+    en: 'This phase has ended: its targets and what was done are as frozen ({at}); units reorganised or targets changed since do not change them.',
+  },
   targetsWithinNote: {
     zh: '单位的“完成”含其下属单位（如派出所）的工作，下方分单位统计中下属单位另列一行。',
     en: "A unit's “Done” includes the work of the units under it (its police stations, say), which the table by unit below lists in rows of their own.",

@@ -7,6 +7,7 @@ import { rt } from './messages';
 import { metricLabel } from './target-metric';
 import { targetLines, targetTally, type TargetLine } from './target-standing';
 import { scrollCue } from '../ui/scroll-cue';
+import { dateTime } from '../ui/dates';
 
 const filled = (text: string, values: Record<string, number>) => text.replace(/\{(\w+)\}/g, (_all, key: string) => count(values[key] ?? 0));
 
@@ -15,7 +16,16 @@ const filled = (text: string, values: Record<string, number>) => text.replace(/\
  * it as during it. Once the phase has ended, a target not reached is said as missed; while it runs, as still to go.
  * A unit is named as the settings name it (汉台分局), not by the map's area.
  */
-export function ReportTargets(props: { targets: NonNullable<Report['targets']>; units: CampaignDetail['units']; ended: boolean; unitScoped: boolean; settingsHref?: string | undefined }) {
+export function ReportTargets(props: {
+  targets: NonNullable<Report['targets']>;
+  units: CampaignDetail['units'];
+  ended: boolean;
+  unitScoped: boolean;
+  /** When they are the phase's frozen record's (a phase left): the instant it was frozen, and the campaign's zone to say it in. */
+  frozenAt?: string | undefined;
+  timeZone: string;
+  settingsHref?: string | undefined;
+}) {
   const lines = () => targetLines(props.targets);
   const tally = () => targetTally(lines());
   const tallyText = () => {
@@ -84,6 +94,13 @@ export function ReportTargets(props: { targets: NonNullable<Report['targets']>; 
             </tbody>
           </table>
         </div>
+        <Show when={props.frozenAt}>
+          {(at) => (
+            <p class="report-note" data-testid="targets-frozen-note">
+              {rt('targetsFrozenNote').replace('{at}', dateTime(at(), props.timeZone))}
+            </p>
+          )}
+        </Show>
         <Show when={countsUnitsUnder()}>
           <p class="report-note" data-testid="targets-within-note">
             {rt('targetsWithinNote')}

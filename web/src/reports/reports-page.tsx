@@ -354,6 +354,8 @@ function ReportPage() {
                             units={detail().units}
                             ended={ended(detail(), current().phase ?? 'survey')}
                             unitScoped={current().unit !== null}
+                            frozenAt={current().targetsFrozenAt}
+                            timeZone={detail().timeZone}
                             settingsHref={me()?.role === 'office' ? `/campaigns/${detail().id}/settings#ca-targets` : undefined}
                           />
                         )}
