@@ -328,6 +328,11 @@ describe('people administration in the browser', () => {
       expect(await page.getByRole('tabpanel', { name: 'Sessions' }).getByRole('heading', { level: 2 }).textContent()).toBe('Sessions');
       await page.getByRole('tablist', { name: 'People and units sections' }).getByRole('tab', { name: 'Users' }).click();
       expect(await page.getByRole('button', { name: `Edit ${user}`, exact: true }).count()).toBe(1);
+      // Each account's open items counted as English counts them: one is "1 open item" (it read "1 open items").
+      const accounts = await (await page.request.get(`${suite.server.url}/api/admin/users`)).json() as { username: string; openItems: number; disabledAt: string | null }[];
+      for (const account of accounts.filter((a) => a.openItems > 0 && a.disabledAt === null)) {
+        expect(await page.locator(`tr[data-username="${account.username}"]`).getByTestId('open-items').textContent()).toBe(account.openItems === 1 ? '1 open item' : `${account.openItems} open items`);
+      }
     }));
 
   test('on a phone the section tabs, wider than the screen, fade at their right edge until scrolled to their end', () =>

@@ -75,6 +75,10 @@ export const peopleMessages = {
     en: 'Resetting signs the user out everywhere at once; they sign in with a temporary password and must change it. A lock from too many wrong passwords is lifted. Reset?',
   },
   confirmDisable: { zh: '停用后该用户立即被登出且无法登录。确定停用？', en: 'Disabling signs the user out at once and stops them signing in. Disable?' },
+  confirmDisableHoldingOne: {
+    zh: '该用户仍承办 1 项在办事项，停用后该事项仍记在其名下，需由单位负责人重新分派。停用后该用户立即被登出且无法登录。确定停用？',
+    en: 'This user still has 1 open item; it stays assigned to them until a unit lead reassigns it. Disabling signs the user out at once and stops them signing in. Disable?',
+  },
   confirmDisableHolding: {
     zh: '该用户仍承办 {n} 项在办事项，停用后这些事项仍记在其名下，需由单位负责人重新分派。停用后该用户立即被登出且无法登录。确定停用？',
     en: 'This user still has {n} open items; they stay assigned to them until a unit lead reassigns them. Disabling signs the user out at once and stops them signing in. Disable?',
@@ -101,7 +105,9 @@ export const peopleMessages = {
   heldReleasedOne: { zh: '已保存；1 项在办事项已退回所在单位，待重新分派', en: 'Saved; one open item went back to its unit for reassignment' },
   chooseUnit: { zh: '请选择单位', en: 'Choose a unit' },
   holding: { zh: '在办 {n} 项', en: '{n} open items' },
+  holdingOne: { zh: '在办 1 项', en: '1 open item' },
   holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },
+  holdingDisabledOne: { zh: '仍承办 1 项，待重新分派', en: 'Still holds 1 open item: to reassign' },
   dismiss: { zh: '关闭', en: 'Close' },
   resetDone: { zh: '密码已重置，用户的登录已全部失效。临时密码（只显示这一次）：', en: 'Password reset; all the user\'s sessions have ended. Temporary password (shown this once):' },
   saved: { zh: '已保存', en: 'Saved' },

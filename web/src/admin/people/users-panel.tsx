@@ -126,7 +126,7 @@ export function UsersPanel(props: {
                               </button>
                             }
                           >
-                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => whenConfirmed(user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable'), { confirm: pt('disable') }, () => act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' }))}>
+                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => whenConfirmed(user.openItems === 1 ? pt('confirmDisableHoldingOne') : user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable'), { confirm: pt('disable') }, () => act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' }))}>
                               {pt('disable')}
                             </button>
                           </Show>
@@ -316,7 +316,8 @@ function AccountStatus(props: { user: Pick<UserAccount, 'disabledAt' | 'mustChan
       {/* What they still hold: for a disabled account, work no one does until a lead reassigns it. */}
       <Show when={props.user.openItems > 0}>
         <span class="chip" classList={{ warning: props.user.disabledAt !== null }} data-testid="open-items">
-          {ptFilled(props.user.disabledAt === null ? 'holding' : 'holdingDisabled', { n: props.user.openItems })}
+          {/* One item is 1 open item in English (it read "1 open items"). */}
+          {props.user.openItems === 1 ? pt(props.user.disabledAt === null ? 'holdingOne' : 'holdingDisabledOne') : ptFilled(props.user.disabledAt === null ? 'holding' : 'holdingDisabled', { n: props.user.openItems })}
         </span>
       </Show>
     </td>
