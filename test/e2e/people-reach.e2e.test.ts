@@ -164,4 +164,17 @@ describe('people forms that would leave someone out of reach', () => {
       await page.locator('tr[data-username="xiguan.officer"] [data-action=edit]').click();
       expect(await page.locator('tr.is-editing select').nth(1).locator('option:checked').textContent()).toBe('Xiguan Station (Retired)');
     }));
+
+  test("the report lists a station under its county, indented, and names a retired unit as such in its unit filter", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      // The tests above put 南关派出所 (two clues) under 南郑 and retired 西关派出所.
+      await page.goto(`${suite.server.url}/campaigns/1/reports?scope=whole`);
+      const rows = page.getByTestId('by-unit-work').locator('tbody tr');
+      await rows.first().waitFor();
+      const keys = await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-key')));
+      expect(keys.indexOf('nanguan')).toBe(keys.indexOf('nanzheng') + 1);
+      const depth = (key: string) => page.getByTestId('by-unit-work').locator(`tr[data-key="${key}"] th`).getAttribute('data-depth');
+      expect(Number(await depth('nanguan'))).toBe(Number(await depth('nanzheng')) + 1);
+      expect(await page.getByTestId('report-unit').locator('option[value=xiguan]').textContent()).toMatch(/西关派出所（已撤销）$/);
+    }));
 });

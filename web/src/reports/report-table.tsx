@@ -12,7 +12,12 @@ export interface NamedRow {
   readonly key: string;
   readonly name: string;
   readonly row: ReportRow;
+  /** How deep the unit sits in the tree (a police station under its county), to indent it under its parent's row. */
+  readonly depth?: number;
 }
+
+/** Each level below the shallowest row's, in the scope column: a station read as a county's, not as one more unit. */
+const indentPx = 14;
 
 type Column = {
   readonly id: string;
@@ -53,6 +58,8 @@ const deadlineColumns = (): Column[] => deadlineFigures.map(figureColumn);
  */
 function FigureTable(props: { section: string; caption: string; testId: string; columns: Column[]; rows: readonly NamedRow[]; total: ReportRow; scopeLabel: string; narrow?: boolean; note?: string }) {
   const noteId = () => `${props.testId}-note`;
+  const shallowest = () => Math.min(...props.rows.map((row) => row.depth ?? 0));
+  const indentOf = (row: NamedRow) => (row.depth ?? 0) - shallowest();
   const cell = (column: Column, row: ReportRow) => {
     const marked = props.note !== undefined && column.marked?.(row) === true;
     return (
@@ -90,7 +97,7 @@ function FigureTable(props: { section: string; caption: string; testId: string; 
             <For each={props.rows}>
               {(row) => (
                 <tr data-key={row.key}>
-                  <th scope="row" class="col-scope">
+                  <th scope="row" class="col-scope" style={indentOf(row) === 0 ? undefined : { 'padding-left': `${6 + indentOf(row) * indentPx}px` }} data-depth={indentOf(row)}>
                     {row.name}
                   </th>
                   <For each={props.columns}>

@@ -14,6 +14,7 @@ import { NoSuchPage } from '../ui/page-trouble';
 import { focusMainOnOpen } from '../ui/route-focus';
 import { usePageTitle } from '../ui/page-title';
 import { CategorySelect, UnitSelect } from '../ui/scope-selects';
+import { depthOf, scopeOptions } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
@@ -196,7 +197,7 @@ function ReportPage() {
     return [...known, ...others].flatMap((id) => {
       const row = current.byUnit[id];
       const unit = detail.units.find((u) => u.id === id);
-      return row === undefined ? [] : [{ key: id, name: unit === undefined ? id : named(unit), row }];
+      return row === undefined ? [] : [{ key: id, name: unit === undefined ? id : scopeOptions.unitName(unit), row, depth: depthOf(detail.units, id) }];
     });
   };
   const categoryRows = (detail: CampaignDetail, current: Report): NamedRow[] => {

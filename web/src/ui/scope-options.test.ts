@@ -18,6 +18,13 @@ describe('the unit filter', () => {
     expect(units.map((u) => scopeOptions.unitText(units, u))).toEqual(['市局', '\u00a0\u00a0汉台分局', '\u00a0\u00a0\u00a0\u00a0汉台一大队']);
   });
 
+  it('marks a retired unit: still a filter for the work it did, said to be retired', () => {
+    const retired = { ...units[2], id: 'hantai-2', nameZh: '汉台二大队', nameEn: 'Hantai 2nd', retired: true } as CampaignDetail['units'][number];
+    expect(scopeOptions.unitText([...units, retired], retired)).toBe('\u00a0\u00a0\u00a0\u00a0汉台二大队（已撤销）');
+    expect(scopeOptions.unitName(retired)).toBe('汉台二大队（已撤销）');
+    expect(scopeOptions.unitName(units[1] as CampaignDetail['units'][number])).toBe('汉台分局');
+  });
+
   it('shows a unit the address names but the campaign has not as itself, and nothing extra for one it has', () => {
     expect(scopeOptions.unofferedUnit(units, 'atlantis')).toEqual({ value: 'atlantis', text: 'atlantis' });
     expect(scopeOptions.unofferedUnit(units, 'hantai')).toBeUndefined();

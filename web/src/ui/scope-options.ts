@@ -12,6 +12,8 @@ export interface ScopeOption {
 
 const indent = '\u00a0\u00a0';
 const retiredMark = { zh: '（已停用）', en: ' (retired)' };
+/** A unit the administrator retired (撤销): still a filter and a report, for the work it did, and said to be retired. */
+const retiredUnitMark = { zh: '（已撤销）', en: ' (retired)' };
 
 type TreeUnit = { readonly id: string; readonly parentId: string | null };
 
@@ -43,7 +45,9 @@ export function unofferedOf(offered: readonly string[], value: string | undefine
  * filter or the language changes; only their words are worked out here.
  */
 export const scopeOptions = {
-  unitText: (units: readonly Unit[], unit: Unit): string => `${indent.repeat(depthOf(units, unit.id))}${named(unit)}`,
+  unitText: (units: readonly Unit[], unit: Unit): string => `${indent.repeat(depthOf(units, unit.id))}${scopeOptions.unitName(unit)}`,
+  /** A unit's name as a filter or a report's row says it: a retired one marked. */
+  unitName: (unit: Unit): string => (unit.retired ? `${named(unit)}${tr(retiredUnitMark)}` : named(unit)),
   /**
    * A unit the address names that the select does not offer: one of the campaign's outside the reader's units (a
    * link another unit shared) by its name, the page saying why it shows nothing; one the campaign has not, as itself.
