@@ -108,7 +108,10 @@ describe('people forms that would leave someone out of reach', () => {
       await page.locator('[data-tab=units]').click();
       await page.locator('tr[data-unit=nanguan]').click();
       const form = page.getByTestId('unit-form');
+      expect(await form.getByTestId('targets-follow').count()).toBe(0);
       await form.locator('select').nth(1).selectOption('nanzheng');
+      // Its work then counts toward its new parent's targets, the ended phases' as frozen: said before it is saved.
+      expect(await form.getByTestId('targets-follow').textContent()).toBe('移到南郑分局之下后，本单位在进行中阶段的工作计入南郑分局的单位目标完成数；已结束阶段的目标完成情况以定稿为准，不受影响。');
       // Dismissed, nothing is saved: the unit stays under 汉台, its clues held, and the form marks nothing (No was an answer, not a mistake).
       await form.locator('button[type=submit]').click();
       const asked = await answerConfirm(page, false);

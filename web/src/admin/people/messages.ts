@@ -104,6 +104,10 @@ export const peopleMessages = {
   movedReleasedOne: { zh: '；1 项在办事项已退回所在单位，待重新分派', en: '; one open item went back to its unit for reassignment' },
   heldReleasedOne: { zh: '已保存；1 项在办事项已退回所在单位，待重新分派', en: 'Saved; one open item went back to its unit for reassignment' },
   chooseUnit: { zh: '请选择单位', en: 'Choose a unit' },
+  targetsFollowMove: {
+    zh: '移到{parent}之下后，本单位在进行中阶段的工作计入{parent}的单位目标完成数；已结束阶段的目标完成情况以定稿为准，不受影响。',
+    en: "Moved under {parent}, this unit's work in a phase under way counts toward {parent}'s targets; a phase that has ended keeps its targets as frozen.",
+  },
   holding: { zh: '在办 {n} 项', en: '{n} open items' },
   holdingOne: { zh: '在办 1 项', en: '1 open item' },
   holdingDisabled: { zh: '仍承办 {n} 项，待重新分派', en: 'Still holds {n} open items: to reassign' },

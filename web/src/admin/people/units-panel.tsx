@@ -229,6 +229,12 @@ function UnitForm(props: {
               {ptFilled('leadsLostNote', { leads: lostList(leadsLost()) })}
             </span>
           </Show>
+          {/* A unit's target counts the units under it: moved, a unit's work counts toward its new parent's targets. */}
+          <Show when={props.unit !== undefined && props.unit.parentId !== parentId()}>
+            <span class="field-hint" data-testid="targets-follow">
+              {ptFilled('targetsFollowMove', { parent: unitNamed(props.units, parentId()) })}
+            </span>
+          </Show>
         </label>
       </Show>
       <label class="field">
