@@ -1,3 +1,4 @@
+import type { Worksheet } from 'exceljs';
 import Papa from 'papaparse';
 import { PassThrough } from 'node:stream';
 import { letOthersIn } from './let-others-in';
@@ -66,6 +67,16 @@ function printedAs(columns: number, headerRow: number, frozenColumns: number) {
   };
 }
 
+/** Lines above a sheet's table saying what it is, the first as its title, then a blank row (none without lines). */
+function writeHeading(sheet: Worksheet, lines: readonly string[]): void {
+  for (const [i, line] of lines.entries()) {
+    const added = sheet.addRow([line]);
+    if (i === 0) added.font = { bold: true, size: 14 };
+    added.commit();
+  }
+  if (lines.length > 0) sheet.addRow([]).commit();
+}
+
 /**
  * An XLSX workbook of one sheet: the first row bold and frozen. Every text is
  * written as a string cell, never a formula, so `=…` shows as typed. Written
@@ -119,12 +130,7 @@ export async function tableXlsx(
     ...(layout.about?.lines[0] !== undefined && { headerFooter: { oddHeader: `&L${layout.about.lines[0].replaceAll('&', '&&')}` } }),
   });
   sheet.columns = (layout.widths ?? []).map((width) => ({ width }));
-  for (const [i, line] of heading.entries()) {
-    const added = sheet.addRow([line]);
-    if (i === 0) added.font = { bold: true, size: 14 };
-    added.commit();
-  }
-  if (above > 0) sheet.addRow([]).commit();
+  writeHeading(sheet, heading);
   for (const [i, row] of table.entries()) {
     if (i > 0 && i % rowsBetweenTurns === 0) await letOthersIn();
     // ExcelJS writes a JavaScript string as a string cell; only a { formula } object becomes a formula.
@@ -146,12 +152,7 @@ export async function tableXlsx(
     const headed = lines.length === 0 ? 0 : lines.length + 1;
     const added = workbook.addWorksheet(more.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: headed + 1 }] });
     added.columns = (more.widths ?? []).map((width) => ({ width }));
-    for (const [i, line] of lines.entries()) {
-      const row = added.addRow([line]);
-      if (i === 0) row.font = { bold: true, size: 14 };
-      row.commit();
-    }
-    if (headed > 0) added.addRow([]).commit();
+    writeHeading(added, lines);
     for (const [i, row] of more.table.entries()) {
       const line = added.addRow(row.map((cell) => cell ?? ''));
       if (i === 0) line.font = { bold: true };
