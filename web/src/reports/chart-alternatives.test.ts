@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../i18n/i18n';
 import type { Flow } from './api';
-import { burndownSummary, flowSummary, idealOpen, weeklyDays, windowDates } from './chart-alternatives';
+import { burndownSummary, flowSummary, idealOpen, unitsSummary, weeklyDays, windowDates } from './chart-alternatives';
 
 const noClues = { found: 0, verifying: 0, filed: 0, solved: 0, prosecuted: 0, unfounded: 0, merged: 0 };
 
@@ -106,5 +106,16 @@ describe("the flow charts' text alternative", () => {
   it('says there is nothing to show before the window opens', () => {
     setLang('en');
     expect(flowSummary({ ...flowOf(1), days: [] }, ['found'])).toBe('No data');
+  });
+});
+
+describe("the units chart's summary", () => {
+  afterEach(() => setLang('zh'));
+
+  it('counts one unit as one in English (a branch with no unit under it), several as several', () => {
+    setLang('en');
+    const hantai = { name: 'Hantai', filed: 4, solved: 3 };
+    expect(unitsSummary([hantai])).toBe('Most cases solved: Hantai 3 solved (4 filed); one unit in all');
+    expect(unitsSummary([hantai, { ...hantai, name: 'Station', solved: 1 }])).toMatch(/; 2 units in all$/);
   });
 });

@@ -43,7 +43,7 @@ export function unitsRanked(report: Report, unitName: (id: string) => string): U
 export function unitsSummary(units: readonly UnitBar[]): string {
   if (units.length === 0) return rt('noData');
   const top = units.slice(0, unitsNamed).map((unit) => trFilled(reportMessages.unitSolvedFiled, { unit: unit.name, solved: count(unit.solved), filed: count(unit.filed) }));
-  return trFilled(reportMessages.unitsSummary, { top: series(top), n: count(units.length) });
+  return trFilled(units.length === 1 ? reportMessages.unitsSummaryOne : reportMessages.unitsSummary, { top: series(top), n: count(units.length) });
 }
 
 export interface SolveStep {

@@ -116,6 +116,7 @@ export const reportMessages = {
   date: { zh: '日期', en: 'Date' },
   chartCount: { zh: '数量', en: 'Count' },
   unitsSummary: { zh: '破案最多的单位：{top}；共 {n} 个单位', en: 'Most cases solved: {top}; {n} units in all' },
+  unitsSummaryOne: { zh: '破案最多的单位：{top}；共 1 个单位', en: 'Most cases solved: {top}; one unit in all' },
   unitSolvedFiled: { zh: '{unit} 破案 {solved} 起（立案 {filed} 起）', en: '{unit} {solved} solved ({filed} filed)' },
   flowSummary: { zh: '截至 {date}，共 {total} 条线索：{states}', en: 'As of {date}, {total} clues: {states}' },
   burndownSummary: {
@@ -152,6 +153,7 @@ export const reportMessages = {
   advanceAllMet: { zh: '无（完成条件均已满足）', en: 'None (every criterion was met)' },
   advanceUnmetUnknown: { zh: '未记录', en: 'Not recorded' },
   advanceBlocking: { zh: '{n} 项未达到', en: '{n} items short of it' },
+  advanceBlockingOne: { zh: '1 项未达到', en: '1 item short of it' },
   advanceReason: { zh: '推进理由', en: 'Reason for advancing' },
   frozenSame: { zh: '与定稿一致', en: 'Same as frozen' },
   frozenDiffers: { zh: '项与定稿不一致', en: 'figures differ from the frozen version' },

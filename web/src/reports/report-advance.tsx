@@ -34,7 +34,7 @@ export function AdvanceRecord(props: { advance: PhaseAdvance; timeZone: string }
                       {(criterion) => (
                         <li>
                           {tr(criterion.description)}
-                          {criterion.blocking > 0 ? aside(trFilled(reportMessages.advanceBlocking, { n: count(criterion.blocking) })) : ''}
+                          {criterion.blocking > 0 ? aside(criterion.blocking === 1 ? rt('advanceBlockingOne') : trFilled(reportMessages.advanceBlocking, { n: count(criterion.blocking) })) : ''}
                         </li>
                       )}
                     </For>
