@@ -203,6 +203,11 @@ describe('completion reports', () => {
       // A branch's report of it has its own units' as frozen: Foping's is Yangxian's now, with its frozen figures.
       const yangxian = await reportAt('?phase=survey&unit=yangxian');
       expect(yangxian.targets).toEqual(before.targets?.filter((t) => t.unitId === 'yangxian' || t.unitId === 'foping'));
+      // As of an instant before the survey's end, its targets are counted from that report's rows (the tree as it stands).
+      const midway = await reportAt('?phase=survey&asOf=2026-02-15T00:00:00.000Z');
+      expect(midway.targetsFrozenAt).toBeUndefined();
+      const verified = (id: string) => midway.byUnit[id]?.figures.cluesVerified ?? 0;
+      expect(midway.targets?.find((t) => t.unitId === 'yangxian' && t.metric === 'cluesVerified')?.actual).toBe(verified('yangxian') + verified('foping'));
       // The phase under way is counted as the tree now stands: Yangxian's target counts Foping's work.
       const crackdown = await reportAt('?phase=crackdown');
       expect(crackdown.targetsFrozenAt).toBeUndefined();

@@ -164,7 +164,9 @@ export async function campaignReport(
     .groupBy(escalations.level);
   const escalationsRaised = { 1: 0, 2: 0, 3: 0 };
   for (const row of raised) if (row.level === 1 || row.level === 2 || row.level === 3) escalationsRaised[row.level] = row.n;
-  const targets = request.phase === undefined || scope.categoryId !== null ? undefined : await targetsOf(db, campaign, request.phase, scope.units, report.byUnit, unitTree);
+  // A left phase's report of the whole phase has its targets as frozen; one as of an earlier instant counts them then.
+  const whole = span.asOf >= span.to;
+  const targets = request.phase === undefined || scope.categoryId !== null ? undefined : await targetsOf(db, campaign, request.phase, whole, scope.units, report.byUnit, unitTree);
   return {
     ...report,
     campaignId,
@@ -182,17 +184,20 @@ export async function campaignReport(
  * the report's own rows by unit, so that the target and the unit's row never disagree, as of any instant asked for.
  * A phase the campaign has left has them as its frozen record has them: counted again, a unit moved since (a county
  * put under another) took its past work to its new parent, and a frozen phase's targets read met that were missed.
+ * As of an instant before its end, they are counted from that report's rows, as its table by unit is.
  */
 async function targetsOf(
   db: Db | Tx,
   campaign: CampaignRow,
   phase: Phase,
+  /** Whether the report is of the whole phase (as of its end), not of part of it. */
+  whole: boolean,
   units: readonly string[] | null,
   byUnit: Report['byUnit'],
   unitTree: () => Promise<readonly UnitNode[]>,
 ): Promise<{ facts: TargetFact[]; frozenAt?: string }> {
   const within = (unitId: string) => units === null || units.includes(unitId);
-  if (hasLeft(campaign.state, phase)) {
+  if (whole && hasLeft(campaign.state, phase)) {
     const frozen = await frozenTargets(db, campaign.id, phase);
     if (frozen !== null) return { facts: frozen.targets.filter((fact) => within(fact.unitId)), frozenAt: frozen.frozenAt };
   }
