@@ -243,10 +243,10 @@ describe('the wall on its screen', () => {
     120_000,
   );
 
-  test('with no room for the newest case whole (a long summary, an English wall of 1280 × 800), it is shown all the same, its title whole and its summary cut to the lines there is room for; revised shorter, whole again', () =>
+  test('with no room for the newest case whole (a long summary, an English wall of 1280 × 800), it is shown all the same, its title whole and its summary cut to the lines there is room for; with a title of several lines, the title cut and the summary left out; revised shorter, whole again', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       const campaignId = campaignOf(page);
-      const solved = await apiCall<{ columns: { cards: { id: number; version: number; typical?: boolean }[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
+      const solved = await apiCall<{ columns: { cards: { id: number; version: number; title: string; typical?: boolean }[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=solved&limit=500`);
       const candidate = (solved.columns[0]?.cards ?? []).find((c) => c.typical !== true);
       if (candidate === undefined) throw new Error('no solved clue that is not a typical case');
       const summary = `${'汉台分局网安大队会同刑侦大队循线追踪，历时两个月，摸清以境外网站为依托、以敲诈勒索为目的的犯罪团伙组织架构和资金链条，'.repeat(4)}一举抓获犯罪嫌疑人12名。`;
@@ -277,8 +277,28 @@ describe('the wall on its screen', () => {
           expect(drawn.cut, at).toBe(true);
           if (width === 1280 && height === 800) await page.screenshot({ path: `${artifacts}/wall-squeezed-en-1280x800.png` });
         }
+        // Its title edited to one of three lines and more (the drawer's 编辑): with no room for a line of summary, the summary
+        // is left out and the title cut to the lines there is room for; the wall had shown no case at all.
+        await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+        await wallAt(page, campaignId, 1280, 720);
+        const longTitle = '利用境外社交平台和虚拟货币结算渠道组织实施跨省跨境网络敲诈勒索、非法讨债、暴力威胁并散布他人隐私视频的恶势力犯罪集团系列案件'.repeat(2);
+        const retitled = await apiCall<{ version: number; title: string }>(suite.server.url, context, 'PATCH', `/api/clues/${candidate.id}`, { version, title: longTitle });
+        version = retitled.version;
+        const retitledCard = page.locator(`[data-testid=wall] [data-testid=bm-typical-card][data-clue="${candidate.id}"]`);
+        await expect.poll(() => retitledCard.evaluate((element) => element.classList.contains('is-title-squeezed'))).toBe(true);
+        expect((await wallCases(page)).shown).toEqual([candidate.id]);
+        const named = await retitledCard.evaluate((element) => {
+          const title = element.querySelector<HTMLElement>('.tp-title');
+          const summary = element.querySelector<HTMLElement>('.tp-summary');
+          return { cut: title !== null && title.scrollHeight > title.clientHeight + 1, lines: title === null ? 0 : Math.round(title.clientHeight / parseFloat(getComputedStyle(title).lineHeight)), summaryShown: summary !== null && summary.offsetHeight > 0 };
+        });
+        expect(named).toEqual({ cut: true, lines: expect.any(Number), summaryShown: false });
+        expect(named.lines).toBeGreaterThanOrEqual(2);
+        await page.screenshot({ path: `${artifacts}/wall-title-squeezed-en-1280x720.png` });
+        version = (await apiCall<{ version: number }>(suite.server.url, context, 'PATCH', `/api/clues/${candidate.id}`, { version, title: candidate.title })).version;
+
         // Its summary revised to a few lines while the wall is open (the wall follows the register live): it has its room whole again.
-        const revised = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version: chosen.version, summary: '网安支队循线追踪，一举抓获犯罪嫌疑人12名。' });
+        const revised = await apiCall<{ version: number }>(suite.server.url, context, 'POST', `/api/clues/${candidate.id}/typical`, { version, summary: '网安支队循线追踪，一举抓获犯罪嫌疑人12名。' });
         version = revised.version;
         const card = page.locator(`[data-testid=wall] [data-testid=bm-typical-card][data-clue="${candidate.id}"]`);
         await card.locator('.tp-summary', { hasText: '一举抓获犯罪嫌疑人12名' }).waitFor();
