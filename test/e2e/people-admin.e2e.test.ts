@@ -67,6 +67,9 @@ describe('people administration in the browser', () => {
     const confirmation = page.getByTestId('confirm-dialog');
     await confirmation.waitFor();
     expect(await confirmation.getAttribute('role')).toBe('alertdialog');
+    // Named by the account it acts on, as its heading: the row may be out of sight (a phone's table scrolled sideways).
+    expect(await confirmation.getByRole('heading').textContent()).toBe('重置密码 孙七（sun.qi）');
+    expect(await page.getByRole('alertdialog', { name: '重置密码 孙七（sun.qi）' }).count()).toBe(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-answer'))).toBe('no');
     let asked = (await confirmation.locator('.confirm-dialog-text').textContent()) ?? '';
     await page.keyboard.press('Escape');

@@ -73,7 +73,7 @@ export function MapSection(props: SectionProps) {
           data-testid="map-remove"
           disabled={props.busy}
           onClick={() => {
-            whenConfirmed(cm('confirmRemoveMap'), { confirm: cm('removeMap') }, () => props.run('map', () => settingsApi.removeMap(props.settings.id)));
+            whenConfirmed(cm('confirmRemoveMap'), { title: cm('removeMap'), confirm: cm('removeMap') }, () => props.run('map', () => settingsApi.removeMap(props.settings.id)));
           }}
         >
           {cm('removeMap')}

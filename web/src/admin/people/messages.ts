@@ -26,6 +26,7 @@ export const peopleMessages = {
   lastSeenAt: { zh: '最近活动', en: 'Last active' },
   expiresAt: { zh: '最晚到期', en: 'Last expiry' },
   endSessions: { zh: '结束该账号的会话', en: "End this account's sessions" },
+  endSessionsConfirm: { zh: '结束会话', en: 'End sessions' },
   confirmEndSessions: { zh: '该账号将在所有设备上被登出（包括大屏）。确定结束？', en: 'The account will be signed out on every device, wall displays included. End its sessions?' },
   logLead: {
     zh: '人员、单位和密码策略的每一次变更都记入与办理记录同一条防篡改的审计链，不含任何密码。',

@@ -60,8 +60,8 @@ export function SessionsPanel() {
     onCleanup(() => clearInterval(every));
   });
 
-  async function end(userId: number) {
-    if (!(await askConfirm(pt('confirmEndSessions')))) return;
+  async function end(userId: number, name: string) {
+    if (!(await askConfirm(pt('confirmEndSessions'), { title: ptOn('endSessions', name), confirm: pt('endSessionsConfirm') }))) return;
     try {
       await peopleApi.endSessions(userId);
       void refetch();
@@ -113,7 +113,7 @@ export function SessionsPanel() {
                     <td class="people-actions">
                       {/* One's own sessions end with 退出登录: ended here, the page's next read found its own gone. */}
                       <Show when={account.first.userId !== me()?.id} fallback={<span class="muted people-self">{pt('selfRow')}</span>}>
-                        <button type="button" class="button ghost" data-action="end-sessions" aria-label={ptOn('endSessions', account.first.displayName)} onClick={() => void end(account.first.userId)}>
+                        <button type="button" class="button ghost" data-action="end-sessions" aria-label={ptOn('endSessions', account.first.displayName)} onClick={() => void end(account.first.userId, account.first.displayName)}>
                           {pt('endSessions')}
                         </button>
                       </Show>

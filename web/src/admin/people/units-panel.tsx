@@ -10,7 +10,7 @@ type UnitFields = Pick<NewUnit, 'nameZh' | 'nameEn' | 'kind' | 'mapFeatureId' | 
 import { formProblem } from './form-problem';
 import { leadsLostByMove, type LeadLost } from './leads-lost';
 import { askConfirm, whenConfirmed } from '../../ui/confirm-dialog';
-import { pt, ptFilled } from './messages';
+import { pt, ptFilled, ptOn } from './messages';
 import { shownEnglishName } from '../english-name';
 import { treeOrder } from '../../../../engine/unit-tree';
 import { scrollCue } from '../../ui/scroll-cue';
@@ -115,6 +115,8 @@ function UnitForm(props: {
   const [leadIds, setLeadIds] = createSignal<number[]>([...(props.unit?.leadIds ?? [])]);
   const problem = formProblem();
   const nameOf = (userId: number) => props.users.find((u) => u.id === userId)?.displayName ?? `#${userId}`;
+  /** The heading of a question asked before the form is sent: the unit it saves, by its name. */
+  const savedUnitTitle = () => ptOn('edit', props.unit === undefined ? nameZh().trim() : named(props.unit));
   // Who may lead it: office staff, and leads of this unit or a unit above it (as the server checks).
   const above = () => {
     const chain: string[] = [];
@@ -144,7 +146,7 @@ function UnitForm(props: {
     problem.clear();
     const fields = { nameZh: nameZh().trim(), nameEn: nameEn().trim(), kind: kind(), mapFeatureId: mapFeatureId().trim() === '' ? null : mapFeatureId().trim(), leadIds: leadIds() };
     const lost = leadsLost();
-    if (lost.length > 0 && !(await askConfirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) })))) return;
+    if (lost.length > 0 && !(await askConfirm(ptFilled('confirmLeadsLost', { parent: unitNamed(props.units, parentId()), leads: lostList(lost) }), { title: savedUnitTitle(), confirm: pt('save') }))) return;
     await send(fields, lost, null);
   }
   /**
@@ -166,7 +168,7 @@ function UnitForm(props: {
     } catch (error) {
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
-        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmMoveReleaseOne' : 'confirmMoveRelease', { parent: unitNamed(props.units, parentId()), n: held.count }))) return send(fields, lost, held.count);
+        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmMoveReleaseOne' : 'confirmMoveRelease', { parent: unitNamed(props.units, parentId()), n: held.count }), { title: savedUnitTitle(), confirm: pt('save') })) return send(fields, lost, held.count);
         // Said No to: nothing was saved, as asked; nothing in the form is wrong.
         return;
       }
@@ -280,7 +282,7 @@ function UnitForm(props: {
                   onClick={async () => {
                     // Retiring a unit that holds people or work is asked first, saying what it keeps (a restore undoes it).
                     const asked = unit().retiredAt === null && unit().holds.users + unit().holds.items > 0;
-                    if (asked && !(await askConfirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }), { confirm: pt('retire') }))) return;
+                    if (asked && !(await askConfirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }), { title: ptOn('retire', named(unit())), confirm: pt('retire') }))) return;
                     await run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved);
                   }}
                 >
@@ -291,7 +293,7 @@ function UnitForm(props: {
                   class="button ghost"
                   title={pt('deleteHint')}
                   disabled={unit().holds.users + unit().holds.items > 0 || props.units.some((u) => u.parentId === unit().id)}
-                  onClick={() => whenConfirmed(pt('confirmDelete'), { confirm: pt('delete') }, () => run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.()))}
+                  onClick={() => whenConfirmed(pt('confirmDelete'), { title: ptOn('delete', named(unit())), confirm: pt('delete') }, () => run(() => peopleApi.deleteUnit(unit().id), () => props.onDeleted?.()))}
                 >
                   {pt('delete')}
                 </button>

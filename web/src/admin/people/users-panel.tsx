@@ -1,7 +1,7 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onMount } from 'solid-js';
 import { roleLabels } from '../../../../api/contracts/users';
 import { roles, type Role } from '../../../../engine/actor';
-import { named, tr, unitNamed } from '../../i18n/i18n';
+import { lang, named, tr, unitNamed } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type NewUser, type PasswordPolicyWire, type UnitNode, type UserAccount } from './api';
@@ -126,7 +126,7 @@ export function UsersPanel(props: {
                               </button>
                             }
                           >
-                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => whenConfirmed(user.openItems === 1 ? pt('confirmDisableHoldingOne') : user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable'), { confirm: pt('disable') }, () => act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' }))}>
+                            <button type="button" class="button ghost" data-action="disable" aria-label={ptOn('disable', user.displayName)} onClick={() => whenConfirmed(user.openItems === 1 ? pt('confirmDisableHoldingOne') : user.openItems > 0 ? ptFilled('confirmDisableHolding', { n: user.openItems }) : pt('confirmDisable'), { title: ptOn('disable', accountName(user)), confirm: pt('disable') }, () => act(() => peopleApi.disable(user.id), { username: user.username, action: 'enable' }))}>
                               {pt('disable')}
                             </button>
                           </Show>
@@ -137,7 +137,7 @@ export function UsersPanel(props: {
                             aria-label={ptOn('reset', user.displayName)}
                             onClick={() =>
                               // As disabling does, a reset signs the user out everywhere at once: asked first.
-                              whenConfirmed(pt('confirmReset'), { confirm: pt('reset') }, () =>
+                              whenConfirmed(pt('confirmReset'), { title: ptOn('reset', accountName(user)), confirm: pt('reset') }, () =>
                                 act(
                                   async () => {
                                     const done = await peopleApi.resetPassword(user.id, undefined);
@@ -241,7 +241,7 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
         const what = held.field === 'role' ? tr(roleLabels[role()]) : unitNamed(props.units, unitId());
-        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmReleaseHeldOne' : 'confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }))) return save(held.count);
+        if (await askConfirm(ptFilled(held.count === 1 ? 'confirmReleaseHeldOne' : 'confirmReleaseHeld', { name: props.user.displayName, what, n: held.count }), { title: ptOn('edit', accountName(props.user)), confirm: pt('save') })) return save(held.count);
         // Said No to: nothing was saved, as asked, and the row stays being edited with nothing to correct in it (the
         // server's refusal speaks of a confirmation the row has no control for).
         return;
@@ -294,6 +294,9 @@ function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; onDone:
     </tr>
   );
 }
+
+/** An account as a question's heading names it: 孙七（sun.qi）, Sun Qi (sun.qi): the row it was asked from may be out of sight. */
+const accountName = (user: Pick<UserAccount, 'displayName' | 'username'>) => (lang() === 'zh' ? `${user.displayName}（${user.username}）` : `${user.displayName} (${user.username})`);
 
 /** Whether an account is active, and whether its user must change the password given them. */
 function AccountStatus(props: { user: Pick<UserAccount, 'disabledAt' | 'mustChangePassword' | 'openItems' | 'lockedUntil'> }) {
