@@ -261,6 +261,8 @@ describe('campaign settings in Chromium', () => {
       expect(await ticks.allTextContents()).toEqual(['0', '1']);
       // With no map, the office is shown where one is given: it had said only that there was none.
       expect(await page.getByTestId('bm-no-map').textContent()).toBe('本专项行动没有配置地图 在专项配置中上传地图');
+      // Its targets are for phases not begun: said so, not that none are set.
+      expect(await page.getByTestId('targets-none').textContent()).toBe('专项行动尚未开始：摸排核查阶段开始后，在此对照各单位目标');
       await page.getByTestId('bm-map-settings').click();
       await page.waitForURL(new RegExp(`/campaigns/${created.id}/settings#ca-map$`));
       await page.getByTestId('section-map').waitFor();

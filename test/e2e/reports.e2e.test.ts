@@ -161,6 +161,13 @@ describe('reports, battle map and wall in Chromium', () => {
       await section.getByTestId('targets-none').waitFor();
       expect(await section.getByTestId('targets-none').textContent()).toContain('本单位本阶段未设定目标。');
       expect(await section.getByTestId('targets-none').locator('a').getAttribute('href')).toBe(`/campaigns/${campaignId}/settings#ca-targets`);
+      // Nor for an ended phase, whose targets are frozen with its report: nowhere to set them.
+      await page.getByRole('combobox', { name: '阶段' }).selectOption('survey');
+      await page.locator('[data-testid=report-document][data-phase=survey]').waitFor();
+      await section.getByTestId('targets-none').waitFor();
+      expect(await section.getByTestId('targets-none').locator('a').count()).toBe(0);
+      await page.getByRole('combobox', { name: '阶段' }).selectOption('crackdown');
+      await page.locator('[data-testid=report-document][data-phase=crackdown]').waitFor();
       // A category's report has none: a target counts every category.
       await page.getByTestId('report-unit').selectOption('');
       await page.getByTestId('report-category').selectOption({ index: 1 });

@@ -46,6 +46,7 @@ export const battleMapMessages = {
   current: { zh: '当前', en: 'current' },
   targets: { zh: '目标完成情况', en: 'Targets' },
   noTargets: { zh: '本阶段未设目标', en: 'No targets for this phase' },
+  targetsNotStarted: { zh: '专项行动尚未开始：摸排核查阶段开始后，在此对照各单位目标', en: 'The campaign has not begun: once the survey starts, its targets are shown here against what each unit does' },
   openBoard: { zh: '打开看板', en: 'Open the board' },
   wall: { zh: '大屏模式', en: 'Wall mode' },
   fullScreen: { zh: '全屏', en: 'Full screen' },

@@ -29,7 +29,8 @@ function byMetric(targets: readonly Target[]): { metric: string; targets: Target
  */
 export function TargetBars(props: { map: BattleMap; units: CampaignDetail['units']; onPick?: (unitId: string) => void; opens?: (unitId: string) => boolean }) {
   return (
-    <Show when={props.map.targets.length > 0} fallback={<p class="muted">{bt('noTargets')}</p>}>
+    // Before the survey has begun there is no phase to set targets against: said so, not that none are set (a campaign copied from another has them all).
+    <Show when={props.map.targets.length > 0} fallback={<p class="muted" data-testid="targets-none">{bt(props.map.state === 'planned' ? 'targetsNotStarted' : 'noTargets')}</p>}>
       <div class="target-bars" data-testid="targets">
         <For each={byMetric(props.map.targets)}>
           {(group) => (

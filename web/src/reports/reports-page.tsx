@@ -357,7 +357,8 @@ function ReportPage() {
                             unitScoped={current().unit !== null}
                             frozenAt={current().targetsFrozenAt}
                             timeZone={detail().timeZone}
-                            settingsHref={me()?.role === 'office' ? `/campaigns/${detail().id}/settings#ca-targets` : undefined}
+                            // Only where targets may still be set: an ended phase's are frozen with its report.
+                            settingsHref={me()?.role === 'office' && !ended(detail(), current().phase ?? 'survey') ? `/campaigns/${detail().id}/settings#ca-targets` : undefined}
                           />
                         )}
                       </Show>

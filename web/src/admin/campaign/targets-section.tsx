@@ -34,8 +34,15 @@ export function TargetsSection(props: SectionProps) {
   const leftPhases = () => phases.filter(left);
   /** The phase a new target is for: the first the campaign has not left (the one under way), or none once concluded. */
   const openPhase = () => phases.find((phase) => !left(phase));
+  const frozenNote = () => cm('targetsFrozenNote').replace('{phases}', series(leftPhases().map((phase) => tr(campaignStateLabels[phase]))));
   return (
     <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
+      {/* Above the table, where it is read before its rows (a year's targets run to thirty rows and more). */}
+      <Show when={leftPhases().length > 0}>
+        <p class="ca-note" role="note" data-testid="targets-frozen-note">
+          {frozenNote()}
+        </p>
+      </Show>
       <table class="ca-table" ref={scrollCue} data-testid="targets">
         <thead>
           <tr>
@@ -60,7 +67,9 @@ export function TargetsSection(props: SectionProps) {
                     <td>{tr(targetMetricLabels[target.metric])}</td>
                     <td>{target.value}</td>
                     <td>
-                      <span class="muted">{cm('targetFrozen')}</span>
+                      <span class="muted" title={frozenNote()}>
+                        {cm('targetFrozen')}
+                      </span>
                       <FieldMessage messages={props.errors(`targets.${i()}`)} />
                     </td>
                   </tr>
@@ -106,11 +115,6 @@ export function TargetsSection(props: SectionProps) {
         </tbody>
       </table>
       <FieldMessage messages={props.errors('targets')} />
-      <Show when={leftPhases().length > 0}>
-        <p class="ca-note" role="note" data-testid="targets-frozen-note">
-          {cm('targetsFrozenNote').replace('{phases}', series(leftPhases().map((phase) => tr(campaignStateLabels[phase]))))}
-        </p>
-      </Show>
       <Show when={openPhase()}>
         {(phase) => (
           <button type="button" class="button small" onClick={() => setDraft('targets', (all) => [...all, { unitId: units()[0]?.id ?? '', phase: phase(), metric: 'cluesVerified', value: 0 }])}>
