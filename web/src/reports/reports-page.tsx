@@ -7,26 +7,26 @@ import { ReportRangeInputs } from './report-range';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
 import { phases, type Phase } from '../../../engine/campaign/campaign-config';
-import { categoryRowsOf } from '../../../engine/report/category-rows';
 import { categoryNamed, lang, named, t, tr, unitNamed } from '../i18n/i18n';
 import { TopBar } from '../ui/top-bar';
 import { NoSuchPage } from '../ui/page-trouble';
 import { focusMainOnOpen } from '../ui/route-focus';
 import { usePageTitle } from '../ui/page-title';
 import { CategorySelect, UnitSelect } from '../ui/scope-selects';
-import { depthOf, scopeOptions } from '../ui/scope-options';
 import { reportDownloadUrl, reportsApi, type CampaignDetail, type Report, type ReportScope } from './api';
 import type { IdOrNone } from '../../../api/contracts/common';
 import { nextDay, zonedInstant } from './format';
-import { dateTime, dayOf } from '../ui/dates';
-import { spanShown, surveyBacklogFrom } from './report-span';
+import { dayOf } from '../ui/dates';
+import { surveyBacklogFrom } from './report-span';
 import { rt } from './messages';
 import { FlowCharts } from './flow-charts';
 import { chartRange } from './chart-range';
 import { ReportCharts } from './report-charts';
 import { FrozenComparison } from './report-frozen';
 import { ReportHeadline } from './report-headline';
-import { ReportTables, type NamedRow } from './report-table';
+import { ReportTables } from './report-table';
+import { categoryRows, unitRows } from './report-rows';
+import { ReportDocumentHeading } from './report-document-heading';
 import { ReportTargets } from './report-targets';
 import { TypicalCasesSection } from './typical-cases';
 import './reports.css';
@@ -191,30 +191,6 @@ function ReportPage() {
     return s === null || report.error !== undefined || rangeProblem() !== null ? undefined : reportDownloadUrl(campaignId(), s, format, lang());
   };
 
-  const unitRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
-    const known = detail.units.filter((u) => current.byUnit[u.id] !== undefined).map((u) => u.id);
-    const others = Object.keys(current.byUnit).filter((id) => !known.includes(id));
-    return [...known, ...others].flatMap((id) => {
-      const row = current.byUnit[id];
-      const unit = detail.units.find((u) => u.id === id);
-      return row === undefined ? [] : [{ key: id, name: unit === undefined ? id : scopeOptions.unitName(unit), row, depth: depthOf(detail.units, id) }];
-    });
-  };
-  const categoryRows = (detail: CampaignDetail, current: Report): NamedRow[] => {
-    const ordered = [...detail.categories].sort((a, b) => a.sortOrder - b.sortOrder);
-    return categoryRowsOf(current.byCategory, ordered, current.categoryId !== null).map(([key, row]) => {
-      const category = detail.categories.find((c) => String(c.id) === key);
-      const name = key === 'none' ? rt('uncategorised') : category === undefined ? key : named(category);
-      return { key, name, row };
-    });
-  };
-
-  const shownSpan = (detail: CampaignDetail, current: Report) => spanShown(current.span, current.phase !== null, detail.timeZone, detail.phaseEnteredAt.concluded);
-
-  // A span that ended before the instant asked for holds its figures as of its end: a phase left in March said
-  // "data as of" today.
-  const figuresAsOf = (current: Report) => (current.span.to < current.span.asOf ? current.span.to : current.span.asOf);
-
   const scopeTitle = (current: Report) =>
     current.phase !== null ? `${tr(campaignStateLabels[current.phase])}${lang() === 'zh' ? '阶段' : ' phase'}` : kind() === 'range' ? rt('scopeRange') : rt('scopeWhole');
 
@@ -294,39 +270,7 @@ function ReportPage() {
                 <Match when={unlessFailed(report)}>
                   {(current) => (
                     <article class="report-document" data-testid="report-document" data-phase={current().phase ?? ''}>
-                      <header class="report-heading">
-                        <h1>
-                          {named(detail())}
-                          <Show when={current().unit}>
-                            {(id) => (
-                              <span class="report-heading-scope" data-testid="report-heading-unit">
-                                {unitName(detail(), id())}
-                                <Show when={detail().units.some((u) => u.parentId === id())}>
-                                  <span class="muted">{lang() === 'zh' ? `（${rt('unitWithin')}）` : ` (${rt('unitWithin')})`}</span>
-                                </Show>
-                              </span>
-                            )}
-                          </Show>
-                          <Show when={reportCategoryName(detail(), current())}>
-                            {(name) => (
-                              <span class="report-heading-scope" data-testid="report-heading-category">
-                                {name()}
-                              </span>
-                            )}
-                          </Show>
-                          <span class="report-heading-kind">
-                            {rt('reportTitle')} · {scopeTitle(current())}
-                          </span>
-                        </h1>
-                        <p class="muted" data-testid="report-span">
-                          {rt('span')}{' '}
-                          <span data-testid="report-span-period" title={shownSpan(detail(), current()).title}>
-                            {shownSpan(detail(), current()).text}
-                          </span>{' '}
-                          · {rt('dataAsOf')} {dateTime(figuresAsOf(current()), detail().timeZone)} · {rt('generatedAt')}{' '}
-                          {dateTime(current().generatedAt, detail().timeZone)}
-                        </p>
-                      </header>
+                      <ReportDocumentHeading campaign={detail()} report={current()} categoryName={reportCategoryName(detail(), current())} scopeTitle={scopeTitle(current())} />
                       {/* Whatever its scope, a report of a phase under way is provisional; a unit's or a category's is not frozen itself. */}
                       <Show when={current().phase !== null && !ended(detail(), current().phase ?? 'survey')}>
                         <p class="report-note" data-testid="frozen-pending">
