@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database, Db, Tx } from '../../db/client';
 import { clues, escalations, frozenReports, problems } from '../../db/schema';
@@ -207,10 +207,13 @@ async function targetsOf(
 
 /** The targets a phase's frozen record holds, or null: none frozen yet (the advance freezing it), or frozen before targets were kept. */
 async function frozenTargets(db: Db | Tx, campaignId: number, phase: Phase): Promise<{ targets: TargetFact[]; frozenAt: string } | null> {
-  const [row] = await db.select({ report: frozenReports.report, frozenAt: frozenReports.frozenAt }).from(frozenReports).where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase))).limit(1);
-  if (row === undefined) return null;
-  const { targets } = JSON.parse(row.report) as { targets?: TargetFact[] };
-  return targets === undefined ? null : { targets, frozenAt: row.frozenAt };
+  // Only the targets of the record's text, picked out by SQLite: the whole report was parsed for them on every request.
+  const [row] = await db
+    .select({ targets: sql<string | null>`json_extract(${frozenReports.report}, '$.targets')`, frozenAt: frozenReports.frozenAt })
+    .from(frozenReports)
+    .where(and(eq(frozenReports.campaignId, campaignId), eq(frozenReports.phase, phase)))
+    .limit(1);
+  return row === undefined || row.targets === null ? null : { targets: JSON.parse(row.targets) as TargetFact[], frozenAt: row.frozenAt };
 }
 
 /** SHA-256 of a frozen report's JSON text. */
