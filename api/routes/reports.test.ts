@@ -122,13 +122,19 @@ describe('completion reports', () => {
     }
   });
 
-  it("gives a branch its own report: what happened in the unit and those below it, equal to the reference model", async () => {
-    // A police station under Hantai, given a clue: the branch's report counts it, the station's alone counts only its own.
+  /** A police station under Hantai (汉台派出所, `hantai-pcs`) given one of Hantai's clues in verification; made once, by whichever test asks first. */
+  async function hantaiStation(): Promise<void> {
+    if ((await database.db.select().from(units).where(eq(units.id, 'hantai-pcs'))).length > 0) return;
     const admin = await signIn(app, 'admin');
     expect((await admin.send('POST', '/api/admin/units', { id: 'hantai-pcs', parentId: 'hantai', kind: 'other', nameZh: '汉台派出所', nameEn: 'Hantai police station' })).status).toBe(201);
     const office = await signIn(app, 'office');
     const [clue] = await database.db.select().from(clues).where(and(eq(clues.unitId, 'hantai'), eq(clues.state, 'verifying')));
     expect((await office.send('POST', `/api/clues/${clue?.id}/transfer`, { version: clue?.version, unitId: 'hantai-pcs', reason: '属地管辖' })).status).toBe(200);
+  }
+
+  it("gives a branch its own report: what happened in the unit and those below it, equal to the reference model", async () => {
+    // A police station under Hantai, given a clue: the branch's report counts it, the station's alone counts only its own.
+    await hantaiStation();
 
     const rows = await database.db.select().from(auditLog).where(inArray(auditLog.subject, ['clue', 'problem'])).orderBy(asc(auditLog.seq));
     const entries: ReportEntry[] = rows.map((r) => ({ at: r.at, subject: r.subject as 'clue' | 'problem', subjectId: r.subjectId, event: r.event, toState: r.toState, payload: JSON.parse(r.payload) as unknown }));
@@ -563,6 +569,23 @@ describe('completion reports', () => {
     const survey = new ExcelJS.Workbook();
     await survey.xlsx.load(await (await get('/api/campaigns/1/report?phase=survey&format=xlsx&lang=zh')).arrayBuffer());
     expect(String(survey.worksheets[0]?.getRow(2).getCell(1).value)).toMatch(/^统计时段：(自专项开始起|自\d{4}-\d{2}-\d{2} \d{2}:\d{2}起)，数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+  });
+
+  it("indents a workbook's unit rows as the page does: a station one step in under its branch, the report's top rows not indented", async () => {
+    await hantaiStation();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get('/api/campaigns/1/report?format=xlsx&lang=zh')).arrayBuffer());
+    const unitRows: [string, number | undefined][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      const scope = String(row.getCell(1).value);
+      if (scope.startsWith('单位：')) unitRows.push([scope.slice('单位：'.length), row.getCell(1).alignment?.indent]);
+    });
+    const placeOf = (name: string) => unitRows.findIndex(([unit]) => unit === name);
+    const indentOf = (name: string) => unitRows[placeOf(name)]?.[1] ?? 0;
+    expect(unitRows[0]?.[1]).toBeUndefined();
+    expect(placeOf('汉台派出所')).toBeGreaterThan(placeOf('汉台分局'));
+    expect(indentOf('汉台派出所')).toBe(indentOf('汉台分局') + 1);
+    expect(indentOf('南郑分局')).toBe(indentOf('汉台分局'));
   });
 
   it("exports a branch's report under its unit's name, its total row naming the unit", async () => {

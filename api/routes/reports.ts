@@ -12,7 +12,7 @@ import { viewerOf } from '../middleware/viewer';
 import { auditStamp } from '../../db/audit/head';
 import { campaignReport, readFrozenReport, spanOf, type CampaignReport } from '../services/report';
 import { minuteOf, SharedAnswers } from '../services/shared-answers';
-import { reportCsv, reportHeading, reportTable, reportXlsx, targetsHeading, targetsTable } from '../services/report-export';
+import { reportCsv, reportHeading, reportIndents, reportTable, reportXlsx, targetsHeading, targetsTable } from '../services/report-export';
 import { localDateTime } from '../services/lists-export';
 import { campaignStateLabels } from '../../engine/campaign/campaign.labels';
 import { categoryScopeName, exportNames, exportScope, spanFileName, spanSettled } from '../services/export-names';
@@ -114,6 +114,7 @@ export function reportRoutes(database: Database, clock: Clock) {
           lang === 'zh' ? '阶段总结' : 'Report',
           heading,
           targets === null ? null : { sheetName: lang === 'zh' ? '阶段目标' : 'Targets', table: targets, heading: targetsHeading(heading, lang, frozenAt) },
+          reportIndents(built, names),
         );
         return c.body(file, 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
       },

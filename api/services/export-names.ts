@@ -3,11 +3,14 @@ import type { Db } from '../../db/client';
 import { categories } from '../../db/schema';
 import { zoneOffsetMs, type Label } from '../../engine';
 import { readUnits } from './unit-list';
+import { treeOrder } from '../../engine/unit-tree';
 import type { IdOrNone } from '../contracts/common';
 
 /** What an exported file calls the units and a campaign's categories, in both languages; in the order the pages list them. */
 export interface ExportNames {
   readonly units: ReadonlyMap<string, Label>;
+  /** How deep each unit sits in the tree (the office 0, a county branch 1, its stations 2): a report's rows are indented by it, as the page's are. */
+  readonly unitDepths: ReadonlyMap<string, number>;
   readonly categories: ReadonlyMap<number, Label>;
   /** The categories retired from the campaign: a report's table lists them only where they have figures. */
   readonly retiredCategories: ReadonlySet<number>;
@@ -23,6 +26,7 @@ export async function exportNames(db: Db, campaignId: number): Promise<ExportNam
   ]);
   return {
     units: new Map(unitRows.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])),
+    unitDepths: new Map(treeOrder(unitRows).map(({ unit, depth }) => [unit.id, depth])),
     categories: new Map(categoryRows.map((c) => [c.id, { zh: c.zh, en: c.en }])),
     categoryCodes: new Map(categoryRows.map((c) => [c.id, c.code])),
     retiredCategories: new Set(categoryRows.filter((c) => c.retiredAt !== null).map((c) => c.id)),

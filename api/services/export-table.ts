@@ -96,6 +96,8 @@ export async function tableXlsx(
     readonly heading?: readonly string[];
     /** The header row's labels wrapped in their column's width (long figure names), rather than cut off by the next. */
     readonly wrapHeader?: boolean;
+    /** How far the first cell of a row is indented, by the row's place in the table (a station under its county branch). */
+    readonly indents?: ReadonlyMap<number, number>;
     /**
      * What a reader of the table should know and the table cannot say as data (the instant a concluded campaign's
      * deadlines are judged at): its lines on a second sheet, the first of them in the table's printed page header.
@@ -143,6 +145,8 @@ export async function tableXlsx(
       // A column's number shown as the page shows it (a rate as 63.8%), its value kept a number.
       for (const [column, format] of layout.numberFormats ?? []) added.getCell(column + 1).numFmt = format;
       for (const [column, format] of dates ?? []) if (row[column] !== null && row[column] !== '') added.getCell(column + 1).numFmt = format;
+      const indent = layout.indents?.get(i) ?? 0;
+      if (indent > 0) added.getCell(1).alignment = { indent };
     }
     added.commit();
   }

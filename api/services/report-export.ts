@@ -38,23 +38,37 @@ export function reportTable(report: CampaignReport, names: ExportNames, lang: La
     ...(report.categoryId === null ? [] : [categoryScopeName(names, report.categoryId, lang)]),
   ].join(' · ');
   const total = scope === '' ? reportColumnLabels.total[lang] : lang === 'zh' ? `${reportColumnLabels.total.zh}（${scope}）` : `${reportColumnLabels.total.en} (${scope})`;
-  // As the page lists them: the units in their tree's order, the categories in theirs, anything not named after them.
-  const inOrder = <K,>(rows: Record<string, ReportRow>, named: Iterable<K>) => {
-    const keys = [...named].map(String).filter((key) => rows[key] !== undefined);
-    return [...keys, ...Object.keys(rows).filter((key) => !keys.includes(key))].flatMap((key) => {
-      const row = rows[key];
-      return row === undefined ? [] : [[key, row] as const];
-    });
-  };
   return [
     header,
-    ...inOrder(report.byUnit, names.units.keys()).map(([id, row]) => line(unitPrefix + unitName(id), row)),
+    ...unitRowsOf(report, names).map(([id, row]) => line(unitPrefix + unitName(id), row)),
     ...categoryRowsOf(report.byCategory, [...names.categories.keys()].map((id) => ({ id, retired: names.retiredCategories.has(id) })), report.categoryId !== null).map(([id, row]) =>
       line(categoryPrefix + (names.categories.get(Number(id))?.[lang] ?? uncategorised[lang]), row),
     ),
     // Last, as the page's tables end with it.
     line(total, report.total),
   ];
+}
+
+/** The report's rows by unit as the page lists them: in the tree's order, then any unit the tree no longer has. */
+function unitRowsOf(report: Pick<CampaignReport, 'byUnit'>, names: Pick<ExportNames, 'units'>): (readonly [string, ReportRow])[] {
+  const keys = [...names.units.keys()].filter((key) => report.byUnit[key] !== undefined);
+  return [...keys, ...Object.keys(report.byUnit).filter((key) => !keys.includes(key))].flatMap((key) => {
+    const row = report.byUnit[key];
+    return row === undefined ? [] : [[key, row] as const];
+  });
+}
+
+/**
+ * How far each unit's row of {@link reportTable} is indented in a workbook, by the row's place in the table: a station
+ * under its county branch, as the page shows them, the report's top unit not indented. A CSV has no indent, and spaces put before a name would be read as
+ * part of it.
+ */
+export function reportIndents(report: Pick<CampaignReport, 'byUnit'>, names: Pick<ExportNames, 'units' | 'unitDepths'>): Map<number, number> {
+  const depths = unitRowsOf(report, names).map(([id]) => names.unitDepths.get(id) ?? 0);
+  // From the report's top unit: a branch's report starts at its own row, not one step in.
+  const top = Math.min(...depths);
+  // The heading row is the table's first: the units' rows come right after it.
+  return new Map(depths.map((depth, i) => [i + 1, depth - top]));
 }
 
 const targetColumns: Record<'unit' | 'metric' | 'target' | 'actual' | 'share' | 'short' | 'met', Label> = {
@@ -113,6 +127,8 @@ export async function reportXlsx(
   heading: readonly string[],
   /** The report's targets (see {@link targetsTable}), on a sheet of their own with its heading (see {@link targetsHeading}), or null. */
   targets: { readonly sheetName: string; readonly table: (string | number)[][]; readonly heading: readonly string[] } | null = null,
+  /** Each unit's row indented by its depth in the tree (see {@link reportIndents}). */
+  indents: ReadonlyMap<number, number> = new Map(),
 ): Promise<Uint8Array<ArrayBuffer>> {
   const solveRate = figureKeys.length + 1;
   const numberFormats = new Map<number, string>([
@@ -125,7 +141,7 @@ export async function reportXlsx(
   // Sums of yuan run to a dozen digits with their separators; counts to a few.
   const widths = [28, ...figureKeys.map((key) => (key.endsWith('Yuan') ? 16 : 12)), 10, 12, 12, 12];
   const more = targets === null ? [] : [{ ...targets, widths: [24, 16, 10, 10, 10, 10, 10], numberFormats: new Map([[2, '#,##0'], [3, '#,##0'], [4, '0.0%'], [5, '#,##0']]) }];
-  return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true, more });
+  return tableXlsx(table, sheetName, { frozenColumns: 1, widths, numberFormats, heading, wrapHeader: true, more, indents });
 }
 
 type Heading = { readonly campaignName: string; readonly spanName: string; readonly scope: string; readonly from: string; readonly asOf: string; readonly timeZone: string; readonly escalations: readonly [number, number, number] };
