@@ -95,6 +95,8 @@ describe('campaign settings in Chromium', () => {
       await page.getByTestId('map-remove').click();
       await answerConfirm(page, true);
       await page.getByTestId('map-remove').waitFor({ state: 'detached' });
+      // The button pressed is gone with the map: the keyboard is at the section's heading, not sent back to the page's top.
+      await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H2 作战图地图');
       const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
       expect([final.map, final.categories.find((c) => c.id === category.id)?.code]).toEqual([null, 'renamed-code']);
     }));

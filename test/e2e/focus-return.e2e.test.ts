@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
 import { testNow } from '../support/test-database';
-import { asUser, asUserOn, browserSuite, campaignOf, officersClueDueLater, type TestDatabase } from './browser-kit';
+import { apiCall, asUser, asUserOn, browserSuite, campaignOf, officersClueDueLater, type TestDatabase } from './browser-kit';
 
 /**
  * Where the keyboard is once a dialog, the inbox or a drawer's form has done
@@ -150,4 +150,26 @@ describe('the focus after a dialog, the inbox or a form', () => {
       await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid=detail-panel]')?.contains(document.activeElement) === true)).toBe(true);
     });
   });
+
+  test("a unit deleted by its own button, confirmed from the keyboard: the focus is on the units tab's panel, and Tab goes on in it", () =>
+    asUser(suite, 'admin', async ({ context, page }) => {
+      await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'xiguan', parentId: 'hantai', kind: 'station', nameZh: '西关派出所', nameEn: 'Xiguan Station' }, 201);
+      await page.getByTestId('nav-people').click();
+      await page.locator('[data-tab=units]').click();
+      await page.locator('tr[data-unit=xiguan]').click();
+      const remove = page.getByTestId('unit-form').getByRole('button', { name: '删除', exact: true });
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('confirm-dialog').waitFor();
+      // Cancel has the focus; the confirm button is the next.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.locator('tr[data-unit=xiguan]').waitFor({ state: 'detached' });
+      // The tab's panel, named by its tab: its heading is for screen readers alone, too small to show a focus ring.
+      await expect
+        .poll(() => page.evaluate(() => `${document.activeElement?.getAttribute('role')} ${document.getElementById(document.activeElement?.getAttribute('aria-labelledby') ?? '')?.textContent}`))
+        .toBe('tabpanel 单位');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[role=tabpanel]') !== null)).toBe(true);
+    }));
 });

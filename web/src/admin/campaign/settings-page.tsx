@@ -21,6 +21,7 @@ import { NewCampaignSection } from './new-campaign-section';
 import { TargetsSection } from './targets-section';
 import './campaign-admin.css';
 import { rememberOpener } from '../../ui/focus-return';
+import { useFocusKeeper } from '../../ui/focus-keeper';
 import { useLiveRefresh } from '../../live/live-refresh';
 
 /**
@@ -33,6 +34,8 @@ export function CampaignSettingsPage() {
   const params = useParams<{ id: string }>();
   const [settings, setSettings] = createSignal<CampaignSettings | null>(null);
   usePageTitle('settings', settings);
+  // The map removed, a target row removed: the keyboard stays in the section, not sent back to the page's top.
+  const keepFocus = useFocusKeeper();
   const [failure, setFailure] = createSignal<ApiProblem | null>(null);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [issues, setIssues] = createSignal<{ section: string; fields: readonly FieldIssue[] }>({ section: '', fields: [] });
@@ -148,7 +151,7 @@ export function CampaignSettingsPage() {
           <Show when={settings()}>{(s) => <h1 class="campaign-name">{`${named(s())} · ${cm('title')}`}</h1>}</Show>
         </div>
       </TopBar>
-      <main class="ca-page" data-testid="campaign-settings">
+      <main class="ca-page" data-testid="campaign-settings" ref={keepFocus}>
         <Show when={me()?.role === 'office'} fallback={<div class="form-error" role="alert">{cm('officeOnly')}</div>}>
           <Show when={failure()}>{(f) => <div class="form-error" role="alert">{tr(f().reason)}</div>}</Show>
           <Show when={settings()} fallback={<Show when={failure() === null}><div class="page-loading">{t('loading')}</div></Show>}>

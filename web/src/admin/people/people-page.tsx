@@ -18,6 +18,7 @@ import { treeOrder } from '../../../../engine/unit-tree';
 import { UsersPanel, type RevealedPassword } from './users-panel';
 import './people.css';
 import { scrollCue } from '../../ui/scroll-cue';
+import { useFocusKeeper } from '../../ui/focus-keeper';
 
 const tabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
 type Tab = (typeof tabs)[number];
@@ -26,6 +27,8 @@ const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabB
 /** `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the administrator only. */
 export function PeoplePage() {
   usePageTitle('people');
+  // A unit deleted, a session ended: the keyboard stays in the tab, not sent back to the page's top.
+  const keepFocus = useFocusKeeper();
   const [tab, setTab] = createSignal<Tab>('users');
   // A reset's temporary password, shown once, stays until dismissed: another tab and back no longer loses it.
   const [revealed, setRevealed] = createSignal<RevealedPassword | null>(null);
@@ -66,7 +69,7 @@ export function PeoplePage() {
           <h1 class="campaign-name">{pt('pageTitle')}</h1>
         </div>
       </TopBar>
-      <main class="people-page">
+      <main class="people-page" ref={keepFocus}>
         <Show when={isAdmin()} fallback={<p class="form-error">{pt('adminOnly')}</p>}>
           <div class="people-tabs" ref={scrollCue} role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), setTab)}>
             <For each={tabs}>
