@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -39,6 +39,7 @@ export const bundledScripts = [
  */
 export default async function scriptBundles(project: TestProject): Promise<() => void> {
   mkdirSync(join(root, 'dist'), { recursive: true });
+  removeLeftBundles(join(root, 'dist'));
   const folder = mkdtempSync(join(root, 'dist', 'test-scripts-'));
   const result = await build({
     entryPoints: bundledScripts.map((entry) => join(root, entry)),
@@ -59,4 +60,17 @@ export default async function scriptBundles(project: TestProject): Promise<() =>
   }
   project.provide('scriptBundles', bundles);
   return () => rmSync(folder, { recursive: true, force: true });
+}
+
+/** Older than any run takes (CI's whole run is some fifteen minutes): a run still going has its bundles younger. */
+const leftAfterMs = 6 * 60 * 60 * 1000;
+
+/**
+ * The bundles of runs stopped before their end (Ctrl-C, a killed CI job), which never removed theirs: each run left
+ * a folder of some megabytes in dist/. Those of a run still going beside this one are younger than {@link leftAfterMs}.
+ */
+export function removeLeftBundles(dist: string, now = Date.now()): string[] {
+  const left = readdirSync(dist).filter((name) => name.startsWith('test-scripts-') && now - statSync(join(dist, name)).mtimeMs > leftAfterMs);
+  for (const name of left) rmSync(join(dist, name), { recursive: true, force: true });
+  return left;
 }
