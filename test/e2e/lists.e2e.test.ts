@@ -36,9 +36,11 @@ describe('the three lists in Chromium', () => {
       expect(await page.getByTestId('list-total').getAttribute('data-total')).toBe(String(all.total));
       expect(await shownIds(page)).toEqual(all.items.map((i) => i.id));
 
-      // The next page continues where the first stopped.
+      // The next page continues where the first stopped, read from its first row: the pager at the list's foot
+      // left the new page shown from its thirty-fifth.
       await page.getByTestId('page-next').click();
       await expect.poll(async () => (await shownIds(page))[0]).toBeLessThan(all.items.at(-1)?.id ?? 0);
+      expect(await page.getByTestId('list-page').evaluate((main) => main.scrollTop)).toBe(0);
       await page.getByTestId('page-previous').click();
       await expect.poll(async () => (await shownIds(page))[0]).toBe(all.items[0]?.id);
 
@@ -80,6 +82,23 @@ describe('the three lists in Chromium', () => {
       expect(sheet?.rowCount).toBe(filtered.total + 1);
       expect(sheet?.getRow(2).getCell(1).value).toBe(filtered.items[0]?.id);
       expect(sheet?.getRow(2).getCell(3).value).toBe('Case filed');
+    }));
+
+  test("a search typed on one list is not left in the box on another list's tab, where it read as filtering that list and its export", () =>
+    asUser(suite, 'office', async ({ page }) => {
+      await page.getByTestId('nav-lists').click();
+      await page.waitForURL(/\/lists\/clues$/);
+      const box = page.getByTestId('list-filters').getByRole('searchbox');
+      await box.fill('网络');
+      await page.waitForURL(/q=/);
+      await page.getByTestId('list-tab-problems').click();
+      await page.waitForURL(/\/lists\/problems$/);
+      await expect.poll(() => box.inputValue()).toBe('');
+      expect(await page.getByTestId('export-csv').getAttribute('href')).not.toContain('q=');
+      // Back to the search: the address holds it again, and so does the box.
+      await page.goBack();
+      await page.waitForURL(/\/lists\/clues\?.*q=/);
+      await expect.poll(() => box.inputValue()).toBe('网络');
     }));
 
   test('a heading sorts the clue list; the sort and the page live in the address, so reload and Back keep them and a filter starts again at page 1', () =>

@@ -86,6 +86,14 @@ function ListPage(props: { list: ListName }) {
   const shown = () => unlessFailed(page);
   const first = () => offsetOf(pageNumber()) + 1;
   const toPage = (n: number, options: { replace?: boolean } = {}) => setSearch({ page: pageParam(n) }, options);
+  let listMain: HTMLElement | undefined;
+  // Another page from its pager, at the list's foot: read from its first row, not from where the last one was left.
+  const turnTo = (n: number) => {
+    toPage(n);
+    listMain?.scrollTo({ top: 0 });
+    // Where the page itself scrolls rather than its list (a narrow screen), to the list's top.
+    if ((listMain?.getBoundingClientRect().top ?? 0) < 0) listMain?.scrollIntoView({ block: 'start' });
+  };
   // A page past the end (a bookmark kept while items closed) is the last page that has rows, in place of it in the history.
   createEffect(() => {
     const read = page.state === 'ready' ? page() : undefined;
@@ -206,7 +214,7 @@ function ListPage(props: { list: ListName }) {
             </div>
             {/* Other filters, other rows: from the first page again. */}
             <ListFilterBar campaign={detail()} list={list()} filters={filters()} onChange={(change) => setSearch({ ...change, page: undefined })} />
-            <main class="list-page" classList={{ 'is-loading': page.loading && !liveReading() }} data-testid="list-page" data-list={list()}>
+            <main ref={listMain} class="list-page" classList={{ 'is-loading': page.loading && !liveReading() }} data-testid="list-page" data-list={list()}>
               <header class="list-heading">
                 <h1>
                   {named(detail())} · {tr(listTitles[list()])}
@@ -315,7 +323,7 @@ function ListPage(props: { list: ListName }) {
                             </span>
                           </Show>
                         </span>
-                        <button type="button" class="button" data-testid="page-previous" disabled={pageNumber() === 1} onClick={() => toPage(pageNumber() - 1)}>
+                        <button type="button" class="button" data-testid="page-previous" disabled={pageNumber() === 1} onClick={() => turnTo(pageNumber() - 1)}>
                           {lt('previous')}
                         </button>
                         <button
@@ -323,7 +331,7 @@ function ListPage(props: { list: ListName }) {
                           class="button"
                           data-testid="page-next"
                           disabled={current().next === null}
-                          onClick={() => toPage(pageNumber() + 1)}
+                          onClick={() => turnTo(pageNumber() + 1)}
                         >
                           {lt('next')}
                         </button>
