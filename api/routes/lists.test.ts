@@ -170,6 +170,30 @@ describe('GET /api/campaigns/:id/lists/responsibility', () => {
 });
 
 describe('list exports', () => {
+  it('say the filters they were made under: in the file\'s name, on the sheet\'s tab, and on a sheet of their own beside the table, printed in its page header', async () => {
+    const filtered = '/api/campaigns/1/lists/clues?unit=hantai&overdue=true&quiet=30&q=%E7%BD%91%E7%BB%9C';
+    const csv = await office.get(`${filtered}&format=csv&lang=zh`);
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="hz-\d{4}-hantai-overdue-quiet30-search-clues-2026-06-15\.csv"/);
+    const zh = new ExcelJS.Workbook();
+    await zh.xlsx.load(await (await office.get(`${filtered}&format=xlsx&lang=zh`)).arrayBuffer());
+    expect(zh.worksheets.map((sheet) => sheet.name)).toEqual(['线索清单（已筛选）', '说明']);
+    const said = zh.worksheets[1]?.getColumn(1).values.filter((v) => typeof v === 'string');
+    expect(said).toEqual(['筛选条件：汉台分局 · 仅看超期 · 30 天无进展 · “网络”', expect.stringMatching(/^导出时间 2026-06-15 \d{2}:\d{2}（北京时间）$/)]);
+    expect(zh.worksheets[0]?.headerFooter.oddHeader).toContain('筛选条件：汉台分局');
+    // The table is still headed on its first row, to be sorted, filtered or imported as any other.
+    expect(zh.worksheets[0]?.getRow(1).getCell(1).value).toBe(listColumnLabels.id.zh);
+
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(await (await office.get(`/api/campaigns/1/lists/problems?assignee=none&category=none&format=xlsx&lang=en`)).arrayBuffer());
+    expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Problem list (filtered)', 'About']);
+    expect(en.worksheets[1]?.getColumn(1).values.filter((v) => typeof v === 'string')[0]).toBe('Filters: Uncategorised · Unassigned');
+
+    // A whole list says nothing of filters: one sheet, named as the list.
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load(await (await office.get('/api/campaigns/1/lists/clues?format=xlsx&lang=zh')).arrayBuffer());
+    expect(whole.worksheets.map((sheet) => sheet.name)).toEqual(['线索清单']);
+  });
+
   it('writes the whole filtered list as CSV and XLSX that parse back to the same items, headed in the chosen language', async () => {
     const json = await everyPage(office, 'clues', '?state=filed', 500);
     const csv = await office.get('/api/campaigns/1/lists/clues?state=filed&format=csv&lang=zh&limit=5');

@@ -7,7 +7,7 @@ import { listNameParam, listPage, listQuery } from '../contracts/lists';
 import { xlsxType } from '../middleware/security';
 import { viewerOf } from '../middleware/viewer';
 import { readList, readWholeList } from '../services/lists';
-import { concludedListNote, listCsv, listFileName, listTable, listXlsx } from '../services/lists-export';
+import { listCsv, listFileName, listFiltersLine, listFilterTokens, listNote, listTable, listXlsx } from '../services/lists-export';
 import { problems, router } from './kit';
 import { exportNames } from '../services/export-names';
 
@@ -42,15 +42,18 @@ export function listRoutes(database: Database, clock: Clock, unitTree: () => Pro
       // What the file holds: the unit asked for, else the reader's own when they see only theirs; the category and state asked for.
       const unit = query.unit ?? (viewer.actor.unitScope.length > 0 ? viewer.user.unitId : undefined);
       const category = query.category === undefined ? undefined : query.category === 'none' ? 'uncategorised' : names.categoryCodes.get(query.category);
-      const scope = [unit, category, query.state].filter((part): part is string => part !== undefined);
+      const scope = [unit, category, query.state].filter((part): part is string => part !== undefined).concat(listFilterTokens(query));
       // Once concluded, the rows' deadline status is the conclusion's, not the day's: the file says so, as the page does.
       const judgedAt = campaign.state === 'concluded' ? asOf : null;
       const name = listFileName(campaign.code, scope, list, now, zone, judgedAt);
       if (query.format === 'csv') {
         return c.body(await listCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
       }
-      const about = judgedAt === null ? null : concludedListNote(judgedAt, now, query.lang, zone);
-      return c.body(await listXlsx(list, table, query.lang, about), 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
+      // The person filtered by, as the page names them: from the rows they hold.
+      const assigneeName = typeof query.assignee === 'number' ? (items.find((item) => item.assigneeId === query.assignee)?.assigneeName ?? null) : null;
+      const filtersLine = listFiltersLine(query, names, query.lang, assigneeName);
+      const about = listNote(filtersLine, judgedAt, now, query.lang, zone);
+      return c.body(await listXlsx(list, table, query.lang, about, filtersLine !== null), 200, { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="${name}.xlsx"` });
     },
   );
 }

@@ -90,6 +90,57 @@ export function listFileName(campaignCode: string, scope: readonly string[], lis
   return [campaignCode, ...scope, list, exportDay(now, timeZone), ...(judgedAt === null ? [] : [`asof-${exportDay(judgedAt, timeZone)}`])].join('-');
 }
 
+/** The filters a list's file was exported under, as words: what the page says above the list (筛选条件：…). */
+export interface ListFilterWords {
+  readonly unit?: string | undefined;
+  readonly category?: number | 'none' | undefined;
+  readonly state?: string | undefined;
+  readonly assignee?: number | 'none' | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly quiet?: number | undefined;
+  readonly q?: string | undefined;
+}
+
+const filterWords = {
+  filters: { zh: '筛选条件', en: 'Filters' },
+  overdueOnly: { zh: '仅看超期', en: 'Overdue only' },
+  quiet: { zh: '{n} 天无进展', en: 'No progress for {n} days' },
+  filtered: { zh: '已筛选', en: 'filtered' },
+} as const satisfies Record<string, Label>;
+
+/**
+ * The filters as the page says them above the list (汉台分局 · 已立案侦查 · 仅看超期 · “网络”), or null when the list is
+ * whole. `assigneeName` names the person filtered by (the page names them from the rows it shows).
+ */
+export function listFiltersLine(filters: ListFilterWords, names: ListNames, lang: Lang, assigneeName: string | null): string | null {
+  const parts: string[] = [];
+  if (filters.unit !== undefined) parts.push(names.units.get(filters.unit)?.[lang] ?? filters.unit);
+  if (filters.category === 'none') parts.push(uncategorisedLabel[lang]);
+  else if (filters.category !== undefined) parts.push(names.categories.get(filters.category)?.[lang] ?? String(filters.category));
+  if (filters.state !== undefined) parts.push(labelIn({ ...clueStateLabels, ...problemStateLabels }, filters.state, lang));
+  if (filters.assignee === 'none') parts.push(unassignedLabel[lang]);
+  else if (filters.assignee !== undefined) parts.push(assigneeName ?? `#${filters.assignee}`);
+  if (filters.overdue === true) parts.push(filterWords.overdueOnly[lang]);
+  if (filters.quiet !== undefined) parts.push(filterWords.quiet[lang].replace('{n}', String(filters.quiet)));
+  if (filters.q !== undefined && filters.q.trim() !== '') parts.push(lang === 'zh' ? `“${filters.q.trim()}”` : `"${filters.q.trim()}"`);
+  if (parts.length === 0) return null;
+  return `${filterWords.filters[lang]}${lang === 'zh' ? '：' : ': '}${parts.join(' · ')}`;
+}
+
+/**
+ * What a file's name says of the filters its scope does not (the unit, category and state: see listFileName), in
+ * letters every browser keeps: `overdue`, `quiet30`, `assignee12` or `unassigned`, `search` (what was searched is said
+ * inside the workbook). An "overdue only" file was named as the whole list.
+ */
+export function listFilterTokens(filters: ListFilterWords): string[] {
+  return [
+    ...(filters.assignee === 'none' ? ['unassigned'] : filters.assignee === undefined ? [] : [`assignee${filters.assignee}`]),
+    ...(filters.overdue === true ? ['overdue'] : []),
+    ...(filters.quiet === undefined ? [] : [`quiet${filters.quiet}`]),
+    ...(filters.q === undefined || filters.q.trim() === '' ? [] : ['search']),
+  ];
+}
+
 /** What a concluded campaign's list says of its deadlines, as the page beside it says 时限截至 … / Deadlines as of …. */
 const concludedLines = {
   asOf: { zh: '时限截至', en: 'Deadlines as of' },
@@ -98,17 +149,23 @@ const concludedLines = {
 } as const satisfies Record<string, Label>;
 
 /**
- * The lines a concluded campaign's list file carries beside its table: the
- * instant its deadlines are judged at and why, and when it was exported, in
- * the campaign's zone. Read later, a file of "on time" rows said nothing of
- * the deadlines being those of the conclusion, not of the day it was read.
+ * The lines a list's workbook carries on a sheet of its own beside its table (its first also in the printed page's
+ * header), or null for a whole list of a running campaign: the filters it was exported under (a file of the overdue
+ * items alone read as the whole list); once concluded, the instant its deadlines are judged at and why (a file of "on
+ * time" rows said nothing of the deadlines being those of the conclusion, not of the day it was read); and when it was
+ * exported, in the campaign's zone.
  */
-export function concludedListNote(judgedAt: Date, now: Date, lang: Lang, timeZone: string): { readonly sheetName: string; readonly lines: readonly string[] } {
+export function listNote(filtersLine: string | null, judgedAt: Date | null, now: Date, lang: Lang, timeZone: string): { readonly sheetName: string; readonly lines: readonly string[] } | null {
+  if (filtersLine === null && judgedAt === null) return null;
   const zone = lang === 'zh' ? `（${zoneZh(timeZone)}）` : ` (${timeZone})`;
   const at = (instant: Date) => `${localDateTime(instant.toISOString(), timeZone)}${zone}`;
   return {
     sheetName: lang === 'zh' ? '说明' : 'About',
-    lines: [`${concludedLines.asOf[lang]} ${at(judgedAt)}`, concludedLines.why[lang], `${concludedLines.exported[lang]} ${at(now)}`],
+    lines: [
+      ...(filtersLine === null ? [] : [filtersLine]),
+      ...(judgedAt === null ? [] : [`${concludedLines.asOf[lang]} ${at(judgedAt)}`, concludedLines.why[lang]]),
+      `${concludedLines.exported[lang]} ${at(now)}`,
+    ],
   };
 }
 
@@ -116,8 +173,11 @@ export function listCsv(table: Cell[][]): Promise<string> {
   return tableCsv(table);
 }
 
-/** The list as a workbook; `about`, a concluded campaign's note (see concludedListNote), goes on a sheet of its own. */
-export function listXlsx(list: ListName, table: Cell[][], lang: Lang, about: ReturnType<typeof concludedListNote> | null): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The list as a workbook; `about` (see listNote) goes on a sheet of its own, and a filtered list's sheet is named so
+ * (线索清单（已筛选）), on the tab a reader sees first.
+ */
+export function listXlsx(list: ListName, table: Cell[][], lang: Lang, about: ReturnType<typeof listNote>, filtered = false): Promise<Uint8Array<ArrayBuffer>> {
   const widths: Record<ListColumn, number> = {
     id: 8, title: 48, state: 12, unit: 16, category: 30, assignee: 14, source: 22, caseNumber: 20, problemKind: 16, kind: 8, foundAt: 17, enteredAt: 17, lastNoteAt: 17, dueAt: 17, level: 10,
   };
@@ -126,5 +186,7 @@ export function listXlsx(list: ListName, table: Cell[][], lang: Lang, about: Ret
     if (column === 'dueAt') dateFormats.set(i, 'yyyy-mm-dd');
     else if (column === 'foundAt' || column === 'enteredAt' || column === 'lastNoteAt') dateFormats.set(i, 'yyyy-mm-dd hh:mm');
   }
-  return tableXlsx(table, listTitles[list][lang], { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]), dateFormats, ...(about !== null && { about }) });
+  const title = listTitles[list][lang];
+  const sheetName = !filtered ? title : lang === 'zh' ? `${title}（${filterWords.filtered.zh}）` : `${title} (${filterWords.filtered.en})`;
+  return tableXlsx(table, sheetName, { frozenColumns: 2, widths: listColumns[list].map((c) => widths[c]), dateFormats, ...(about !== null && { about }) });
 }
