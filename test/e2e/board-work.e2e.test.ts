@@ -993,7 +993,7 @@ describe('working on the board', () => {
       expect(report.length).toBe(4100);
       await box.fill(report);
       expect(await box.inputValue()).toBe(report);
-      await expect.poll(() => said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+      await expect.poll(() => said.textContent()).toBe('进展记录超过 4,000 字上限，多出 100 字');
       expect(await count.textContent()).toBe('4,100 / 4,000');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       expect((await box.getAttribute('aria-describedby'))?.split(' ')).toContain(await said.getAttribute('id'));
@@ -1002,7 +1002,7 @@ describe('working on the board', () => {
       // Sent, it is refused in place: the form stays with all of it, the message by the box, nothing stored.
       await drawer.getByTestId('action-submit').click();
       await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+      expect(await said.textContent()).toBe('进展记录超过 4,000 字上限，多出 100 字');
       expect(await box.inputValue()).toBe(report);
       expect((await apiCall<{ version: number }>(suite.server.url, context, 'GET', `/api/clues/${id}`)).version).toBe(before.version);
 
@@ -1011,7 +1011,7 @@ describe('working on the board', () => {
       await form.waitFor({ state: 'detached' });
       await drawer.getByTestId('action-note').click();
       expect(await box.inputValue()).toBe(report);
-      await expect.poll(() => said.textContent()).toBe('进展记录超出 4,000 字上限 100 字');
+      await expect.poll(() => said.textContent()).toBe('进展记录超过 4,000 字上限，多出 100 字');
 
       // In English, the same said so.
       await page.getByTestId('lang-toggle').click();
@@ -1062,14 +1062,14 @@ describe('working on the board', () => {
       const whole = `${conclusion}结尾处`;
       await box.fill(whole);
       expect(await box.inputValue()).toBe(whole);
-      await expect.poll(() => said.textContent()).toBe('核查结论超出 4,000 字上限 100 字');
+      await expect.poll(() => said.textContent()).toBe('核查结论超过 4,000 字上限，多出 100 字');
       expect(await count.textContent()).toBe('4,100 / 4,000');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       expect((await box.getAttribute('aria-describedby'))?.split(' ')).toContain(await said.getAttribute('id'));
       await dialog.screenshot({ path: `${artifacts}/move-conclusion-over-limit-zh.png` });
       await dialog.getByTestId('move-submit').click();
       await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await said.textContent()).toBe('核查结论超出 4,000 字上限 100 字');
+      expect(await said.textContent()).toBe('核查结论超过 4,000 字上限，多出 100 字');
       expect(await box.inputValue()).toBe(whole);
       expect(sent).toEqual([]);
 

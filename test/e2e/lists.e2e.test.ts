@@ -726,13 +726,13 @@ describe('the three lists in Chromium', () => {
       const whole = `${reason}尚需时日`;
       await box.fill(whole);
       expect(await box.inputValue()).toBe(whole);
-      await expect.poll(() => said.textContent()).toBe('延期原因超出 4,000 字上限 100 字');
+      await expect.poll(() => said.textContent()).toBe('延期原因超过 4,000 字上限，多出 100 字');
       expect(await count.textContent()).toBe('4,100 / 4,000');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       await dialog.screenshot({ path: `${artifacts}/batch-reason-over-limit-zh.png` });
       await dialog.getByTestId('batch-submit').click();
       await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await said.textContent()).toBe('延期原因超出 4,000 字上限 100 字');
+      expect(await said.textContent()).toBe('延期原因超过 4,000 字上限，多出 100 字');
       expect(await box.inputValue()).toBe(whole);
       expect(sent.length).toBe(1);
       expect(await versions()).toEqual(items.map((item) => item.version));

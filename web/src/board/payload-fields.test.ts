@@ -46,11 +46,11 @@ describe('the move dialog’s payload', () => {
     const conclusion = `${'经核查'.repeat(1366)}不属实。`;
     expect([...conclusion].length).toBe(4102);
     expect(checkPayload('clue.dismiss', ['conclusion'], { conclusion })).toEqual({
-      conclusion: { zh: '核查结论超出 4,000 字上限 102 字', en: 'The conclusion is 102 characters over its 4,000 limit' },
+      conclusion: { zh: '核查结论超过 4,000 字上限，多出 102 字', en: 'The conclusion is 102 characters over its 4,000 limit' },
     });
     expect(checkPayload('clue.dismiss', ['conclusion'], { conclusion: conclusion.slice(0, 4000) })).toEqual({});
     expect(checkPayload('clue.file', ['caseNumber', 'conclusion'], { caseNumber: 'H'.repeat(65), conclusion: '属实' })).toEqual({
-      caseNumber: { zh: '案件编号超出 64 字上限 1 字', en: 'The case number is 1 character over its 64 limit' },
+      caseNumber: { zh: '案件编号超过 64 字上限，多出 1 字', en: 'The case number is 1 character over its 64 limit' },
     });
     expect(checkPayload('problem.complete', ['rectification'], { ...initialValues(['rectification']), 'rectification.measures': '改'.repeat(4001) })['rectification.measures']?.en).toBe(
       'The account of the measures taken is 1 character over its 4,000 limit',

@@ -154,7 +154,7 @@ export const messages = {
   noteTitle: { zh: '进展记录', en: 'Work note' },
   noteHint: { zh: '做了什么、查到了什么；记入办理历史，不改变状态。', en: 'What was done or found. It goes into the history and changes no state.' },
   noteSave: { zh: '记入', en: 'Add note' },
-  // Fields as a text past its limit names them (see ui/text-limit.ts): 进展记录超出 4,000 字上限 152 字.
+  // Fields as a text past its limit names them (see ui/text-limit.ts): 进展记录超过 4,000 字上限，多出 152 字.
   noteNoun: { zh: '进展记录', en: 'work note' },
   summaryNoun: { zh: '案情简介', en: 'summary' },
   reasonNoun: { zh: '原因', en: 'reason' },

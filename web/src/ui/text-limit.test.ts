@@ -14,7 +14,7 @@ describe("a text's limit", () => {
 
   it('says nothing up to the limit, and past it names the field and by how much, in both languages', () => {
     expect(overLimit(note, 'a'.repeat(4000))).toBeNull();
-    expect(overLimit(note, '字'.repeat(4152))).toEqual({ zh: '进展记录超出 4,000 字上限 152 字', en: 'The work note is 152 characters over its 4,000 limit' });
+    expect(overLimit(note, '字'.repeat(4152))).toEqual({ zh: '进展记录超过 4,000 字上限，多出 152 字', en: 'The work note is 152 characters over its 4,000 limit' });
     expect(overLimit(note, 'a'.repeat(4001))?.en).toBe('The work note is 1 character over its 4,000 limit');
   });
 
@@ -39,6 +39,6 @@ describe("a text's limit", () => {
     expect(withLimit(over, note, 'a'.repeat(4000))).toEqual({});
     // Another error of the field (or of another field) stays until the form's next submit, as before.
     expect(withLimit({ text: required, until: required }, note, 'a'.repeat(4000))).toEqual({ text: required, until: required });
-    expect(withLimit({ text: required }, note, 'a'.repeat(4001)).text?.zh).toBe('进展记录超出 4,000 字上限 1 字');
+    expect(withLimit({ text: required }, note, 'a'.repeat(4001)).text?.zh).toBe('进展记录超过 4,000 字上限，多出 1 字');
   });
 });

@@ -41,7 +41,7 @@ export function overLimit(limit: TextLimit, text: string): Label | null {
   const over = limitLength(text) - limit.max;
   if (over <= 0) return null;
   const message: Label = {
-    zh: `${limit.noun.zh}超出 ${grouped(limit.max)} 字上限 ${grouped(over)} 字`,
+    zh: `${limit.noun.zh}超过 ${grouped(limit.max)} 字上限，多出 ${grouped(over)} 字`,
     en: `The ${limit.noun.en} is ${grouped(over)} ${over === 1 ? 'character' : 'characters'} over its ${grouped(limit.max)} limit`,
   };
   limitMessages.add(message);
