@@ -63,5 +63,7 @@ export const extensionRequestList = z
     askedByMe: z.array(extensionRequestWire),
     /** The viewer's own requests answered in the last 14 days, the latest answer first (at most 50): so whoever asked learns the answer. */
     answered: z.array(answeredRequestWire),
+    /** The server's instant of this answer: a deadline that has passed is told by it, not by the reader's clock. */
+    now: z.string(),
   })
   .meta({ id: 'ExtensionRequestList' });

@@ -34,10 +34,10 @@ export async function readExtensionRequests(
   actor: Actor,
   limit: number,
   now: Date,
-): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; askedByMe: ExtensionRequestWire[]; answered: AnsweredRequestWire[] }> {
+): Promise<{ total: number; mayDecide: boolean; items: ExtensionRequestWire[]; askedByMe: ExtensionRequestWire[]; answered: AnsweredRequestWire[]; now: string }> {
   const campaign = await loadCampaignRules(db, campaignId);
   // A concluded campaign changes no more: a request still waiting then is one nobody can answer, so none is listed or counted.
-  if (campaign.state === 'concluded') return { total: 0, mayDecide: false, items: [], askedByMe: [], answered: await readAnsweredRequests(db, campaignId, actor, now) };
+  if (campaign.state === 'concluded') return { total: 0, mayDecide: false, items: [], askedByMe: [], answered: await readAnsweredRequests(db, campaignId, actor, now), now: now.toISOString() };
   const scope = readScope(actor);
   const waiting: ExtensionRequestWire[] = [];
   const mine: ExtensionRequestWire[] = [];
@@ -85,5 +85,5 @@ export async function readExtensionRequests(
   const askedByMe = mine.sort(oldestFirst).slice(0, limit);
   const names = await displayNamesOf(db, [...page, ...askedByMe].map((r) => r.askedBy));
   const named = (r: ExtensionRequestWire) => ({ ...r, askedByName: names.get(r.askedBy) ?? null });
-  return { total: waiting.length, mayDecide: decides(actor), items: page.map(named), askedByMe: askedByMe.map(named), answered: await readAnsweredRequests(db, campaignId, actor, now) };
+  return { total: waiting.length, mayDecide: decides(actor), items: page.map(named), askedByMe: askedByMe.map(named), answered: await readAnsweredRequests(db, campaignId, actor, now), now: now.toISOString() };
 }

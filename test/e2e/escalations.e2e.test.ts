@@ -62,6 +62,13 @@ describe('the escalation inbox', () => {
       await page.getByTestId('inbox').getByTestId('inbox-list').waitFor();
     }));
 
+  test('the viewer, to whom nothing is raised, has the inbox open on every unit\'s escalations, not on an empty tab of their own', () =>
+    asUser(suite, 'viewer', async ({ page }) => {
+      await page.getByTestId('inbox-button').click();
+      await page.waitForURL(/\/board\?inbox=unit/);
+      await page.getByTestId('inbox').getByTestId('inbox-list').locator('li').first().waitFor();
+    }));
+
   test("the inbox's tab of every unit is 全部 (All) for the viewer, who reads them all as the office does, and 本单位 for a unit lead", async () => {
     for (const [user, zh, en] of [
       ['viewer', '全部', 'All'],
@@ -100,20 +107,25 @@ describe('the escalation inbox', () => {
     });
   });
 
-  test('a request for a day more than the deadline says "a day past the deadline" in English, not "1 days"', () =>
+  test('a request for a day more than the deadline says "a day past the deadline" in English, not "1 days"; one for an item long overdue says how far from today', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       // The list as the inbox reads it, holding one request a day past its item's deadline: the row is drawn from it alone.
       await page.route('**/api/campaigns/*/extension-requests*', async (route) => {
         const response = await route.fetch();
         const list = (await response.json()) as Record<string, unknown>;
         const asked = { subject: 'clue', subjectId: 999_001, title: '网络刷单团伙威胁店主强迫交易线索', unitId: 'hantai', state: 'verifying', dueAt: '2026-06-20T16:00:00.000Z', until: '2026-06-21', requestedDueAt: '2026-06-21T16:00:00.000Z', reason: '需调取外省银行流水', askedBy: 1, askedByName: '汉台分局民警', askedAt: '2026-06-15T02:00:00.000Z' };
-        await route.fulfill({ response, json: { ...list, total: 1, mayDecide: true, items: [asked] } });
+        // And one for an item long overdue: how far its day is from today, not from a deadline five months gone.
+        const late = { ...asked, subjectId: 999_002, dueAt: '2026-01-22T16:00:00.000Z', until: '2026-06-30', requestedDueAt: '2026-06-30T16:00:00.000Z' };
+        await route.fulfill({ response, json: { ...list, total: 2, mayDecide: true, items: [asked, late] } });
       });
       await page.reload();
       await page.getByTestId('lang-toggle').click();
       await page.getByTestId('inbox-button').click();
       await page.getByTestId('inbox-tab-asked').click();
       await expect.poll(() => page.getByTestId('asked-clue-999001').textContent()).toContain('asks until 21 Jun 2026 (a day past the deadline)');
+      expect(await page.getByTestId('asked-clue-999002').textContent()).toContain('asks until 30 Jun 2026 (15 days from today: the deadline has passed)');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => page.getByTestId('asked-clue-999002').textContent()).toContain('申请延至 2026年6月30日（现期限已过，自今天起 15 天）');
     }));
 
   test('a unit lead sees the open count, acknowledges one with a note, and jumps to its card', () =>
@@ -135,8 +147,12 @@ describe('the escalation inbox', () => {
 
       await row.getByTestId('acknowledge').click();
       await row.locator('textarea[name=note]').fill('已安排专人核查，今日内反馈');
-      await row.getByTestId('acknowledge-submit').click();
+      // Sent from the keyboard: the form goes with it, and the keyboard is at the row's item, read again 已签收.
+      await row.getByTestId('acknowledge-submit').focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => row.getAttribute('data-status')).toBe('acknowledged');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid^=escalation-][data-status]')?.getAttribute('data-status'))).toBe('acknowledged');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('escalation-show');
       const after = await apiCall<Inbox>(suite.server.url, context, 'GET', `/api/escalations?view=mine&status=active&campaign=${campaign}`);
       const acknowledged = after.items.find((e) => e.id === target.id);
       expect(acknowledged?.status).toBe('acknowledged');
@@ -273,10 +289,10 @@ describe('the escalation inbox', () => {
       expect(note.length).toBe(4100);
       await box.fill(note);
       expect(await box.inputValue()).toBe(note);
-      await expect.poll(() => said.textContent()).toBe('签收备注超出 4,000 字上限 100 字');
+      await expect.poll(() => said.textContent()).toBe('签收备注超过 4,000 字上限，多出 100 字');
       expect(await count.textContent()).toBe('4,100 / 4,000');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(box)).toContain('签收备注超出 4,000 字上限 100 字');
+      expect(await described(box)).toContain('签收备注超过 4,000 字上限，多出 100 字');
       await row.screenshot({ path: `${artifacts}/inbox-note-over-limit-zh.png` });
       await row.getByTestId('acknowledge-submit').click();
       await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -517,6 +533,15 @@ describe('the escalation inbox', () => {
       await expect.poll(() => drawer.getByTestId('extension-request').count()).toBe(0);
       const [after] = await suite.database.db.select({ asked: clues.extensionAskedUntil }).from(clues).where(eq(clues.id, own.id));
       expect(after?.asked).toBeNull();
+    });
+    // The officer who asked reads the refusal beside the deadline it left, and the history names the day refused.
+    await asUserOn(suite, 'hantai.officer', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
+      const drawer = page.getByTestId('detail-panel');
+      await expect.poll(() => drawer.getByTestId('refused-mark').textContent()).toMatch(/^延期申请（延至 2026年7月30日）未获批准：案情简单，期限内可以完成 · /);
+      expect(await drawer.getByTestId('declined-until').first().textContent()).toBe(' · 申请延期至 2026年7月30日');
+      await page.getByTestId('lang-toggle').click();
+      await expect.poll(() => drawer.getByTestId('refused-mark').textContent()).toMatch(/^The request for more time \(until 30 Jul 2026\) was declined: 案情简单/);
+      await page.getByTestId('lang-toggle').click();
     });
   });
 

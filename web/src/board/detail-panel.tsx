@@ -1,10 +1,10 @@
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, on, onCleanup, onMount, type JSX } from 'solid-js';
 import { api, type CampaignDetail, type ItemDetail, type ItemKind } from '../api/client';
-import { categoryNamed, series, t, tr, unitNamed } from '../i18n/i18n';
+import { categoryNamed, colon, series, t, tr, unitNamed } from '../i18n/i18n';
 import { eventLabel, levelLabels, problemKindLabel, sourceLabel, stateLabel } from './domain-labels';
 import { organisationTypeLabel } from './outcome-labels';
 import { figure } from './format';
-import { dateTime } from '../ui/dates';
+import { calendarDay, dateTime } from '../ui/dates';
 import { dueShown } from './due-shown';
 import { DetailActions } from './detail-actions';
 import { ItemGone } from './item-gone';
@@ -19,7 +19,7 @@ import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { AttachmentsSection } from '../attachments/attachments-section';
 import { filesNamed } from '../attachments/file-in-history';
-import { extensionsInState } from '../deadlines/extension-history';
+import { declinedDays, extensionsInState, standingRefusal } from '../deadlines/extension-history';
 import { xm } from '../deadlines/messages';
 import { takeAnswer } from '../deadlines/answer-request';
 import { editedValues } from './history-edit';
@@ -111,6 +111,8 @@ export function DetailPanel(props: {
   const files = createMemo(() => filesNamed(history() ?? []));
   const edits = createMemo(() => editedValues(history() ?? []));
   const extensions = createMemo(() => extensionsInState(history() ?? []));
+  const refusal = createMemo(() => standingRefusal(history() ?? []));
+  const refusedLine = (until: string | null) => (until === null ? xm('refused') : xm('refusedTo', { date: calendarDay(until) }));
   const tz = () => props.campaign.timeZone;
   const unitName = (id: string) => unitNamed(props.campaign.units, id);
   const categoryName = (id: number | null) => categoryNamed(props.campaign.categories, id) ?? '—';
@@ -228,6 +230,16 @@ export function DetailPanel(props: {
                         {xm('extendedMark', { n: extensions() })}
                       </span>
                     </Show>
+                    <Show when={refusal()}>
+                      {(refused) => (
+                        <p class="refused-mark" data-testid="refused-mark">
+                          {refusedLine(refused().until)}
+                          {colon()}
+                          {refused().reason}
+                          <Show when={refused().by}>{(by) => <span class="muted"> · {by()}</span>}</Show>
+                        </p>
+                      )}
+                    </Show>
                   </dd>
                   <For each={Object.entries(detail().context).filter(([k]) => !shownAbove.has(k))}>
                     {([name, value]) => (
@@ -261,24 +273,29 @@ export function DetailPanel(props: {
               <section>
                 <h3>{t('history')}</h3>
                 <WhenRead read={history()} error={historyRead.error} what={t('historyFailed')} loading={<div class="muted">{t('loading')}</div>}>
-                  {(entries) => (
-                    <ol class="history" data-testid="history">
-                      <For each={[...entries()].reverse()}>
-                        {(entry) => (
-                          <HistoryItem
-                            entry={entry}
-                            kind={props.kind}
-                            itemId={props.id}
-                            timeZone={tz()}
-                            unitName={unitName}
-                            files={files()}
-                            edits={edits().get(entry.seq)}
-                            categories={props.campaign.categories}
-                          />
-                        )}
-                      </For>
-                    </ol>
-                  )}
+                  {(entries) => {
+                    // Each refusal of more time with the day its request asked, read once for the history.
+                    const declined = createMemo(() => declinedDays(entries()));
+                    return (
+                      <ol class="history" data-testid="history">
+                        <For each={[...entries()].reverse()}>
+                          {(entry) => (
+                            <HistoryItem
+                              declined={declined().get(entry.seq)}
+                              entry={entry}
+                              kind={props.kind}
+                              itemId={props.id}
+                              timeZone={tz()}
+                              unitName={unitName}
+                              files={files()}
+                              edits={edits().get(entry.seq)}
+                              categories={props.campaign.categories}
+                            />
+                          )}
+                        </For>
+                      </ol>
+                    );
+                  }}
                 </WhenRead>
               </section>
             </div>

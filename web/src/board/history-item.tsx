@@ -49,10 +49,11 @@ function recordedFigures(entry: HistoryEntry): { label: Label; value: Label }[] 
   );
 }
 
-/** The day an extension gave, or a request asked for, as the entry's line names it. */
-function deadlineDay(entry: HistoryEntry): { until: string; text: 'extendedTo' | 'askedTo'; testId: string } | null {
+/** The day an extension gave, or a request asked for (or a refusal refused: `declined`), as the entry's line names it. */
+function deadlineDay(entry: HistoryEntry, declined: string | undefined): { until: string; text: 'extendedTo' | 'askedTo'; testId: string } | null {
   const extended = extendedUntil(entry);
   if (extended !== null) return { until: extended, text: 'extendedTo', testId: 'extended-until' };
+  if (declined !== undefined) return { until: declined, text: 'askedTo', testId: 'declined-until' };
   const asked = askedUntil(entry);
   return asked === null ? null : { until: asked, text: 'askedTo', testId: 'asked-until' };
 }
@@ -94,6 +95,8 @@ export function HistoryItem(props: {
   files: ReadonlyMap<number, string>;
   edits: readonly EditedValue[] | undefined;
   categories: CampaignDetail['categories'];
+  /** For a refusal of more time, the day it refused (see declinedDays). */
+  declined?: string | undefined;
 }) {
   // An entry never changes once written: its figures are read once, in the language of the moment (tr below).
   const figures = recordedFigures(props.entry);
@@ -109,7 +112,7 @@ export function HistoryItem(props: {
         <Show when={linkedClue(props.entry)}>{(id) => <span class="muted"> · #{id()}</span>}</Show>
         <Show when={transferredTo(props.entry)}>{(unit) => <span class="muted" data-testid="transferred-to"> · → {props.unitName(unit())}</span>}</Show>
         <Show when={assignedTo(props.entry)}>{(person) => <span class="muted" data-testid="assigned-to"> · → {person()}</span>}</Show>
-        <Show when={deadlineDay(props.entry)}>
+        <Show when={deadlineDay(props.entry, props.declined)}>
           {(day) => (
             <span class="muted" data-testid={day().testId}>
               {' · '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysLater, extensionBounds, lastDayOf, quickChoices, untilProblem } from './extension-dates';
+import { addDays, daysLater, extensionBounds, lastDayOf, quickChoices, requestedLater, untilProblem } from './extension-dates';
 
 const zone = 'Asia/Shanghai';
 
@@ -36,5 +36,19 @@ describe('the days an extension may choose', () => {
     expect(daysLater('2026-06-14T16:00:00.000Z', '2026-06-21T16:00:00.000Z')).toBe(7);
     expect(daysLater('2026-06-14T16:00:00.000Z', '2026-06-14T16:00:00.000Z')).toBe(0);
     expect(daysLater('2026-03-31T16:00:00.000Z', '2026-04-30T16:00:00.000Z')).toBe(30);
+  });
+});
+
+describe('how much later a request asks', () => {
+  const now = '2026-06-15T02:00:00.000Z';
+  it('counts from the deadline while it stands, the last day included', () => {
+    expect(requestedLater({ dueAt: '2026-06-20T16:00:00.000Z', until: '2026-06-21', requestedDueAt: '2026-06-21T16:00:00.000Z' }, now, zone)).toEqual({ days: 1, fromToday: false });
+    // Due at the end of today: not yet passed.
+    expect(requestedLater({ dueAt: '2026-06-15T16:00:00.000Z', until: '2026-06-22', requestedDueAt: '2026-06-22T16:00:00.000Z' }, now, zone)).toEqual({ days: 7, fromToday: false });
+  });
+
+  it('counts from today once the deadline has passed, as the form counts its choices', () => {
+    expect(requestedLater({ dueAt: '2026-01-22T16:00:00.000Z', until: '2026-06-30', requestedDueAt: '2026-06-30T16:00:00.000Z' }, now, zone)).toEqual({ days: 15, fromToday: true });
+    expect(requestedLater({ dueAt: '2026-06-14T16:00:00.000Z', until: '2026-06-16', requestedDueAt: '2026-06-16T16:00:00.000Z' }, now, zone)).toEqual({ days: 1, fromToday: true });
   });
 });

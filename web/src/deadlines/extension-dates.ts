@@ -53,6 +53,17 @@ export function daysLater(dueAt: string, requestedDueAt: string): number {
 }
 
 /**
+ * How much later a request's day is than what the item has now: than its deadline, or, once that has passed, than
+ * today (the day extensions count from, as the form's choices do: "154 days past the deadline" of an item five
+ * months overdue read as a long extension for two weeks more).
+ */
+export function requestedLater(request: { readonly dueAt: string; readonly requestedDueAt: string; readonly until: LocalDate }, now: string, timeZone: string): { readonly days: number; readonly fromToday: boolean } {
+  const today = localDateOf(new Date(now), timeZone);
+  if (lastDayOf(request.dueAt, timeZone) >= today) return { days: daysLater(request.dueAt, request.requestedDueAt), fromToday: false };
+  return { days: Math.round((Date.parse(`${request.until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / day), fromToday: true };
+}
+
+/**
  * Whether this viewer asks for more time on an item (延期申请) rather than
  * giving it: the engine lets whoever may move an item ask, but one who may
  * extend it extends (the drawer and a batch offer the same).

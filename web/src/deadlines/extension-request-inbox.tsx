@@ -8,7 +8,7 @@ import { me } from '../session/session';
 import { stateLabel } from '../board/domain-labels';
 import { figure } from '../board/format';
 import { calendarDay, dateTime, dueDate } from '../ui/dates';
-import { daysLater } from './extension-dates';
+import { requestedLater } from './extension-dates';
 import { xm } from './messages';
 import './extension.css';
 
@@ -18,7 +18,7 @@ const requestsShown = 200;
 export type RequestSubject = Pick<ExtensionRequestWire, 'subject' | 'subjectId'>;
 
 /** One request: the item, its unit and state, the deadline now and the day asked, why, who asked and when. */
-function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDetail; mayDecide: boolean; onShow: (item: RequestSubject) => void }) {
+function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDetail; now: string; mayDecide: boolean; onShow: (item: RequestSubject) => void }) {
   const r = () => props.request;
   const unitName = () => {
     const unit = props.campaign.units.find((u) => u.id === r().unitId);
@@ -27,9 +27,11 @@ function RequestRow(props: { request: ExtensionRequestWire; campaign: CampaignDe
   const later = () => {
     const due = r().dueAt;
     if (due === null) return xm('askedTo', { date: calendarDay(r().until) });
-    const n = daysLater(due, r().requestedDueAt);
+    const { days: n, fromToday } = requestedLater({ dueAt: due, requestedDueAt: r().requestedDueAt, until: r().until }, props.now, props.campaign.timeZone);
+    const date = calendarDay(r().until);
     // English says one day as one; Chinese has one form.
-    return n === 1 ? xm('waitingLaterOne', { date: calendarDay(r().until) }) : xm('waitingLater', { date: calendarDay(r().until), n });
+    if (fromToday) return n === 1 ? xm('waitingFromTodayOne', { date }) : xm('waitingFromToday', { date, n });
+    return n === 1 ? xm('waitingLaterOne', { date }) : xm('waitingLater', { date, n });
   };
   return (
     <li class="inbox-row asked-row" data-testid={`asked-${r().subject}-${r().subjectId}`}>
@@ -116,7 +118,7 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
           </Show>
           <ul class="inbox-list" data-testid="asked-list">
             <For each={l().items} fallback={<li class="column-empty">{xm('waitingNone')}</li>}>
-              {(request) => <RequestRow request={request} campaign={props.campaign} mayDecide={l().mayDecide} onShow={props.onShow} />}
+              {(request) => <RequestRow request={request} campaign={props.campaign} now={l().now} mayDecide={l().mayDecide} onShow={props.onShow} />}
             </For>
           </ul>
           <Show when={l().total > l().items.length}>
@@ -127,7 +129,7 @@ export function ExtensionRequestInbox(props: { campaign: CampaignDetail; stamp: 
           <Show when={l().askedByMe.length > 0}>
             <h3 class="answered-heading">{xm('askedByMeTitle')}</h3>
             <ul class="inbox-list" data-testid="asked-by-me-list">
-              <For each={l().askedByMe}>{(request) => <RequestRow request={request} campaign={props.campaign} mayDecide={false} onShow={props.onShow} />}</For>
+              <For each={l().askedByMe}>{(request) => <RequestRow request={request} campaign={props.campaign} now={l().now} mayDecide={false} onShow={props.onShow} />}</For>
             </ul>
           </Show>
           <Show when={l().answered.length > 0}>

@@ -53,6 +53,9 @@ export const extensionMessages = {
   declineReason: { zh: '不予延期的理由', en: 'Reason for declining' },
   declineReasonNoun: { zh: '不予延期的理由', en: 'reason for declining' },
   declined: { zh: '已不予延期', en: 'Extension declined' },
+  /** Beside the deadline in the drawer, while a refusal stands (see standingRefusal). */
+  refusedTo: { zh: '延期申请（延至 {date}）未获批准', en: 'The request for more time (until {date}) was declined' },
+  refused: { zh: '延期申请未获批准', en: 'The request for more time was declined' },
   extendedMark: { zh: '已延期 {n} 次', en: 'extended {n}×' },
   tooEarly: { zh: '须晚于现期限，且不早于今天', en: 'Later than the current deadline, and not before today' },
   tooLate: { zh: '不能晚于专项行动最后一天', en: "Not after the campaign's last day" },
@@ -66,6 +69,8 @@ export const extensionMessages = {
   // Counted from the deadline beside it: "+29 天" was read as the "+7 天" the asker chose, which counts from today.
   waitingLater: { zh: '申请延至 {date}（比现期限晚 {n} 天）', en: 'asks until {date} ({n} days past the deadline)' },
   waitingLaterOne: { zh: '申请延至 {date}（比现期限晚 1 天）', en: 'asks until {date} (a day past the deadline)' },
+  waitingFromToday: { zh: '申请延至 {date}（现期限已过，自今天起 {n} 天）', en: 'asks until {date} ({n} days from today: the deadline has passed)' },
+  waitingFromTodayOne: { zh: '申请延至 {date}（现期限已过，自今天起 1 天）', en: 'asks until {date} (a day from today: the deadline has passed)' },
   waitingBy: { zh: '{name} 于 {at} 提出', en: 'asked by {name}, {at}' },
   waitingAnswer: { zh: '审批', en: 'Answer' },
   askedByMeTitle: { zh: '我提出、待专项办审批的申请', en: 'Your requests waiting on the office' },

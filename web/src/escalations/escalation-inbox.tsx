@@ -72,8 +72,14 @@ export function createInboxCount(campaignId: () => number | undefined) {
     requestsStamp,
     /** The escalations' count again (an escalation changed); the requests follow item changes, and the minute. */
     refresh: () => refresh(),
-    /** The tab the button opens: the requests when they alone wait on me, else the escalations raised to me. */
+    /**
+     * The tab the button opens: for a reader nothing is raised to (the viewer, the administrator), every unit's,
+     * rather than a tab of their own that is always empty; else the requests when they alone wait on me, else the
+     * escalations raised to me.
+     */
     firstTab: (): InboxView => {
+      const role = me()?.role;
+      if (role === 'viewer' || role === 'admin') return 'unit';
       const read = requests();
       return counts()?.counts.open === 0 && read?.mayDecide === true && read.total > 0 ? 'asked' : 'mine';
     },
@@ -144,6 +150,7 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
       toast(() => t('acknowledged'), 'info');
       setNoting(false);
       props.onAcknowledged();
+      focusAfterAcknowledged(props.item.id);
     } catch (error) {
       if (error instanceof ApiProblem) {
         // A refusal naming the note marks it (the toast's "see the field marked" points there), the note kept to correct.
@@ -234,6 +241,30 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
       </Show>
     </li>
   );
+}
+
+/** How many frames the list read again after an acknowledgement is waited for: about two seconds. */
+const framesToWait = 120;
+
+/**
+ * The keyboard after an acknowledgement sent from its form, which goes with it: at the row's item once the list read
+ * again shows it 已签收 (a screen reader says the row), or at the tab shown when the row has left the list (未签收
+ * only), not on the page's body, where a keyboard user started again from the top. Nothing once the user has put the
+ * focus somewhere meanwhile.
+ */
+function focusAfterAcknowledged(id: number): void {
+  let frames = 0;
+  const step = () => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const row = document.querySelector<HTMLElement>(`[data-testid=escalation-${id}]`);
+    const tab = () => document.querySelector<HTMLElement>('[data-testid=inbox] [role=tab][aria-selected=true]');
+    if (row === null) tab()?.focus();
+    else if (row.dataset.status !== 'open') (row.querySelector<HTMLElement>('[data-testid=escalation-show]') ?? tab())?.focus();
+    else if ((frames += 1) < framesToWait) requestAnimationFrame(step);
+    else tab()?.focus();
+  };
+  requestAnimationFrame(step);
 }
 
 /** Escalations shown at first and added by each "load more"; at most `inboxMost` (what the API gives in one read). */
