@@ -144,7 +144,7 @@ try {
   const actor = actorOf(user, await database.db.select({ id: units.id, parentId: units.parentId }).from(units));
   const path = operatorPath(file);
   process.stderr.write(`${operatorLine({ zh: `正在读取 ${path}…`, en: `reading ${path}…` })}\n`);
-  const read = await readImportFile(await bytesOf(path));
+  const read = await readImportFile(await bytesOf(path), undefined, path.toLowerCase().endsWith('.xlsx'));
   // Refused as the screen refuses the file, in the same words: printed below as the import's other refusals are.
   if ('refused' in read) throw new ApiError('bad_request', { reason: read.refused });
   const { table } = read;

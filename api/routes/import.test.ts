@@ -634,7 +634,25 @@ describe('a unit and a source as another system’s register writes them', () =>
   });
 });
 
+describe('a file named .xlsx', () => {
+  it('holding text is refused as no workbook, and nothing is imported', async () => {
+    const before = await clueCount();
+    const answer = await upload('标题,承办单位\n改了扩展名的文本,汉台分局', 'commit=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { reason: { zh: string } }).reason.zh).toMatch(/^文件名为 \.xlsx，但其内容不是 Excel 工作簿/);
+    expect(await clueCount()).toBe(before);
+  });
+});
+
 describe('numbers in columns of their own', () => {
+  it('writes a number of an English header as English is written (Phone: …), not with the full-width colon of a Chinese one', async () => {
+    const file = ['Title,Unit,Phone', 'A number under an English header,汉台分局,13800112233'].join('\n');
+    const done = (await (await upload(file, 'commit=true&onlyValid=true')).json()) as Plan;
+    expect(done.created).toBe(1);
+    const [made] = await database.db.select({ description: sql<string>`json_extract(${clues.context}, '$.description')` }).from(clues).where(eq(clues.title, 'A number under an English header'));
+    expect(made?.description).toBe('Phone: 13800112233');
+  });
+
   it('adds the cells of a phone, account or address column to the description, so they are kept and compared, and refuses a number Excel wrote as 1.39E+10', async () => {
     const file = ['序号,标题,承办单位,联系电话,涉案银行卡号,备注', '1,号码单列的线索,汉台分局,13977665544,6222021234567890123,', '2,科学计数法,汉台分局,1.39E+10,,'].join('\n');
     const plan = (await (await upload(file, 'commit=false')).json()) as Plan;

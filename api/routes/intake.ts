@@ -102,7 +102,7 @@ export function intakeRoutes(database: Database, clock: Clock, readTable: TableR
         // file was read.
         onProgress?.({ stage: 'checking', done: 0, total: 0 });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const read = await readImportFile(bytes, readTable);
+        const read = await readImportFile(bytes, readTable, c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === xlsxType);
         // Said as the reason too: a script or the command line shows the reason alone ("the request is malformed").
         if ('refused' in read) throw new ApiError('bad_request', { fields: [{ field: '(body)', message: read.refused }], reason: read.refused });
         const { table } = read;

@@ -140,6 +140,9 @@ export function appendedColumns(headers: readonly string[], mapping: Record<Impo
 /** A number as Excel shows one too long for its column (1.39E+10), and a CSV saved from it keeps: its other digits gone. */
 export const scientific = /^\d(?:\.\d+)?e\+\d+$/i;
 
+/** A Chinese character: a header holding one is followed by the full-width colon. */
+const hanCharacter = /\p{Script=Han}/u;
+
 /** A row's cells of the appended columns as lines of its description ("联系电话：139…"), and those holding a number whose digits are lost. */
 export function appendedCells(headers: readonly string[], cells: readonly string[], appended: readonly string[]): { lines: string[]; lost: { header: string; cell: string }[] } {
   const lines: string[] = [];
@@ -148,7 +151,8 @@ export function appendedCells(headers: readonly string[], cells: readonly string
     const cell = (cells[headers.indexOf(header)] ?? '').trim();
     if (cell === '') continue;
     if (scientific.test(cell)) lost.push({ header, cell });
-    lines.push(`${header}：${cell}`);
+    // As the header is written: 联系电话：139…, Phone: 139… (a full-width colon after a Latin word read as a typo).
+    lines.push(`${header}${hanCharacter.test(header) ? '：' : ': '}${cell}`);
   }
   return { lines, lost };
 }

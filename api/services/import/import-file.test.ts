@@ -32,6 +32,19 @@ describe('a file to import, read for the screen and the command line alike', () 
     expect(refusals.every((read) => 'refused' in read && read.refused.zh !== read.refused.en)).toBe(true);
   });
 
+  it('sent as a workbook (named .xlsx) but holding text, is refused as no workbook, not read as a CSV missing its columns', async () => {
+    const renamed = text('title,unit\nsomething,汉台分局');
+    const refused = await readImportFile(renamed, undefined, true);
+    expect(refused).toEqual({
+      refused: {
+        zh: '文件名为 .xlsx，但其内容不是 Excel 工作簿：若它是 CSV，请把扩展名改为 .csv；否则请在 Excel 中另存为 .xlsx 后再导入',
+        en: 'The file is named .xlsx but holds no Excel workbook: if it is a CSV, rename it to .csv; otherwise save it from Excel as .xlsx and import that',
+      },
+    });
+    // The same text sent as what it is is read.
+    expect(await readImportFile(renamed)).toMatchObject({ table: { headers: ['title', 'unit'] } });
+  });
+
   it('is refused with its number of rows past what one import takes, and when it unpacks past the reading thread’s memory', async () => {
     const rows = Array.from({ length: maxImportRows + 1 }, (_, i) => `线索${i},汉台分局`);
     expect(await readImportFile(text(['标题,承办单位', ...rows].join('\n')))).toEqual({

@@ -1,7 +1,7 @@
 import type { Label } from '../../../engine/labels';
 import { notATable } from '../../../engine/intake/not-a-table';
 import { UnknownEncoding } from '../../../engine/intake/text-encoding';
-import { maxImportRows, readTable, TooManyRows, type Table } from './read-table';
+import { isZip, maxImportRows, readTable, TooManyRows, type Table } from './read-table';
 import { TableTooLarge, type TableReader } from './table-reader';
 
 /** A file to import read into its table, or refused with what to tell the user, in both languages. */
@@ -16,10 +16,20 @@ export type ImportFileRead = { readonly table: Table } | { readonly refused: Lab
  * does: it printed the reader's own (`unknown text encoding`, `Corrupted zip`),
  * or read a PDF as a CSV and said its columns were missing.
  */
-export async function readImportFile(bytes: Uint8Array, read: TableReader = readTable): Promise<ImportFileRead> {
+export async function readImportFile(bytes: Uint8Array, read: TableReader = readTable, sentAsWorkbook = false): Promise<ImportFileRead> {
   if (bytes.length === 0) return { refused: { zh: '文件为空', en: 'The file is empty' } };
   const notTable = notATable(bytes);
   if (notTable !== null) return { refused: notTable };
+  // Named .xlsx (the screen sends such a file as a workbook) but no workbook inside: a text renamed, which was read as
+  // a CSV and refused for columns it did not have, the user left looking for them in a file they took for Excel's.
+  if (sentAsWorkbook && !isZip(bytes)) {
+    return {
+      refused: {
+        zh: '文件名为 .xlsx，但其内容不是 Excel 工作簿：若它是 CSV，请把扩展名改为 .csv；否则请在 Excel 中另存为 .xlsx 后再导入',
+        en: 'The file is named .xlsx but holds no Excel workbook: if it is a CSV, rename it to .csv; otherwise save it from Excel as .xlsx and import that',
+      },
+    };
+  }
   try {
     return { table: await read(bytes) };
   } catch (error) {

@@ -244,7 +244,7 @@ function csvRecords(text: string): { records: string[][]; faults: QuoteFault[] }
   return { records, faults };
 }
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
