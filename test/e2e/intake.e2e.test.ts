@@ -69,6 +69,8 @@ describe('clue import in Chromium', () => {
 
       expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-gb18030');
       expect(await page.getByTestId('map-title').inputValue()).toBe('线索标题');
+      // Every column of the file taken: none said to be left out.
+      expect(await page.getByTestId('columns-left').count()).toBe(0);
       expect(await page.getByTestId('map-unit').inputValue()).toBe('承办单位');
       // The file has no found date: said beside the field, so that a register's dates are not lost unnoticed.
       expect(await page.getByTestId('map-foundAt').inputValue()).toBe('');
@@ -148,7 +150,8 @@ describe('clue import in Chromium', () => {
     try {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await page.getByTestId('drop-zone').waitFor();
-      const text = [header, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他'].join('\n');
+      // With a column no field takes: said as left out, not dropped without a word.
+      const text = [`${header},备注`, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他,急'].join('\n');
       const transfer = await page.evaluateHandle((content) => {
         const data = new DataTransfer();
         data.items.add(new File([content], 'drop.csv', { type: 'text/csv' }));
@@ -158,6 +161,7 @@ describe('clue import in Chromium', () => {
       await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
       await settled(page);
       expect(await page.getByTestId('file-name').textContent()).toBe('drop.csv');
+      expect(await page.getByTestId('columns-left').textContent()).toBe('· “备注”列不导入（如需导入，请在“列对应关系”中指定）');
       expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-utf8');
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
       expect(await page.getByTestId('import-all').isEnabled()).toBe(true);

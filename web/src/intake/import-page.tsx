@@ -17,6 +17,7 @@ import { MappingForm } from './mapping-form';
 import { count, fill, formatLabel, im, intakeMessages } from './messages';
 import { PlanFindings, PlanSummary, choiceCounts, invalidRows, type MergeChoices } from './plan-report';
 import { ProgressBar, type UploadProgress } from './progress-bar';
+import { columnsLeft } from './columns-left';
 import './intake.css';
 
 /** A failure as the page shows it: what was tried, and the server's reason (its first field message when it gave one). */
@@ -270,6 +271,12 @@ export function ImportPage() {
                       <Show when={current().appendedColumns.length > 0}>
                         <span class="muted" data-testid="appended-columns">
                           · {fill('appendedColumns', { names: current().appendedColumns.join(lang() === 'zh' ? '、' : ', ') })}
+                        </span>
+                      </Show>
+                      {/* And those that reach nothing (a register's 备注): said, not dropped without a word. */}
+                      <Show when={columnsLeft(current()).length > 0}>
+                        <span class="muted" data-testid="columns-left">
+                          · {fill('columnsLeft', { names: columnsLeft(current()).join(lang() === 'zh' ? '、' : ', ') })}
                         </span>
                       </Show>
                       <Show when={current().headerLastRow > 1}>

@@ -36,6 +36,7 @@ export const intakeMessages = {
   sheetRead: { zh: '工作表“{name}”', en: 'sheet “{name}”' },
   sheetsNotRead: { zh: '另有 {n} 个工作表未读取（只读取第一个有内容的工作表）', en: '{n} other sheet(s) not read (only the first sheet with anything on it is)' },
   appendedColumns: { zh: '“{names}”列附在内容之后（供查重和检索）', en: 'column(s) “{names}” added to the description (for the duplicate check and search)' },
+  columnsLeft: { zh: '“{names}”列不导入（如需导入，请在“列对应关系”中指定）', en: 'column(s) “{names}” not imported (to import one, choose it under Column mapping)' },
   headerOnRow: { zh: '列名在第 {row} 行', en: 'column names on row {row}' },
   headerOnRows: { zh: '列名在第 {from}–{to} 行', en: 'column names on rows {from}–{to}' },
   mappingTitle: { zh: '列对应关系', en: 'Column mapping' },
