@@ -182,6 +182,8 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
       expect(await page.getByTestId('import-valid').isDisabled()).toBe(true);
       expect(await page.getByTestId('import-blocked').textContent()).toBe('文件中有未闭合的引号，改正前不能导入任何行');
+      // And the problems' own lead does not offer the rows without problems, which cannot be imported either.
+      expect(await page.getByTestId('issues').locator('p.muted').first().textContent()).toBe('请在原文件中修改以下内容后重新上传：引号有误的文件改正前不能导入任何行。');
     } finally {
       await context.close();
     }
@@ -328,6 +330,9 @@ describe('clue import in Chromium', () => {
       await page.getByTestId('import-all').click();
       await page.getByTestId('import-done').waitFor();
       expect(await page.getByTestId('done-created').locator('.stat-value').textContent()).toBe('0');
+      // No clue made, no batch to find them by: said so, not a batch id every clue of the import "carries".
+      expect(await page.getByTestId('none-created').textContent()).toBe('本次导入未新建线索。');
+      expect(await page.getByTestId('batch-id').count()).toBe(0);
       expect(await page.getByTestId('done-skipped-duplicates').locator('.stat-value').textContent()).toBe('3');
 
       const inFile = page.getByTestId('duplicates-in-file');

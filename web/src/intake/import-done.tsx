@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { onMount } from 'solid-js';
+import { Show, onMount } from 'solid-js';
 import type { ImportPlan } from './api';
 import { count, im, type IntakeMessageKey } from './messages';
 import { PlanFindings, invalidRows } from './plan-report';
@@ -27,17 +27,21 @@ export function ImportDone(props: { result: ImportPlan; campaignId: number; onAg
       </h2>
       <div class="stats">
         {stat('created', props.result.created ?? 0, 'ok', 'created')}
+        {/* 其中 (of them) is of the clues created: right after them, not after the rows skipped, which it read as part of. */}
+        {stat('merged', props.result.merged ?? 0, 'ok', 'merged')}
         {stat('skippedInvalid', invalidRows(props.result), 'bad', 'invalid')}
         {stat('skippedImported', props.result.alreadyImported.length, 'info', 'already')}
         {stat('skippedDuplicates', props.result.skippedDuplicates ?? 0, 'info', 'skipped-duplicates')}
-        {stat('merged', props.result.merged ?? 0, 'ok', 'merged')}
         {stat('duplicates', props.result.duplicates.length, 'warn', 'duplicates')}
       </div>
-      <p class="batch">
-        <span class="muted">{im('batchId')}</span>
-        <code data-testid="batch-id">{props.result.batchId ?? '—'}</code>
-      </p>
-      <p class="muted">{im('batchHint')}</p>
+      {/* A batch id finds the clues an import made: with none made, there is none to find them by. */}
+      <Show when={(props.result.created ?? 0) > 0} fallback={<p class="muted" data-testid="none-created">{im('noneCreated')}</p>}>
+        <p class="batch">
+          <span class="muted">{im('batchId')}</span>
+          <code data-testid="batch-id">{props.result.batchId ?? '—'}</code>
+        </p>
+        <p class="muted">{im('batchHint')}</p>
+      </Show>
       <div class="intake-actions">
         <A class="button primary" href={`/campaigns/${props.campaignId}/board`} data-testid="open-board">
           {im('openBoard')}

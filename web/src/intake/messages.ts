@@ -58,6 +58,7 @@ export const intakeMessages = {
   duplicatesInFile: { zh: '文件内疑似重复', en: 'Possible duplicates in the file' },
   issuesTitle: { zh: '错误明细', en: 'Problems found' },
   issuesLead: { zh: '请在原文件中修改以下内容后重新上传，或只导入无错误的行。', en: 'Fix these in the file and upload it again, or import only the rows without problems.' },
+  issuesLeadBlocked: { zh: '请在原文件中修改以下内容后重新上传：引号有误的文件改正前不能导入任何行。', en: 'Fix these in the file and upload it again: until its quotes are fixed, no row of it can be imported.' },
   issuesLeadDone: { zh: '以下行未导入，请修改后另行导入。', en: 'These rows were not imported; fix them and import them separately.' },
   issuesLeadDoneRef: {
     zh: '以下行未导入。在原文件中修改后重新上传即可补导，已导入的行按来源编号自动跳过。',
@@ -140,6 +141,7 @@ export const intakeMessages = {
   skippedDuplicates: { zh: '跳过（疑似重复）', en: 'Skipped (duplicates)' },
   batchId: { zh: '导入批次号', en: 'Batch id' },
   batchHint: { zh: '本次导入的每条线索在办理记录中都带有此批次号。', en: 'Every clue of this import carries this batch id in its history.' },
+  noneCreated: { zh: '本次导入未新建线索。', en: 'This import created no clue.' },
   importAnother: { zh: '继续导入其他文件', en: 'Import another file' },
   openBoard: { zh: '到看板查看', en: 'Open the board' },
   refused: { zh: '导入未执行，未写入任何数据', en: 'Nothing was imported' },

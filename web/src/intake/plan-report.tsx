@@ -171,7 +171,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
           testId="issues"
           title="issuesTitle"
           count={props.plan.issues.length}
-          lead={im(props.done !== true ? 'issuesLead' : props.plan.mapping.sourceRef ? 'issuesLeadDoneRef' : 'issuesLeadDone')}
+          lead={im(props.done === true ? (props.plan.mapping.sourceRef ? 'issuesLeadDoneRef' : 'issuesLeadDone') : quoteBlocked(props.plan) ? 'issuesLeadBlocked' : 'issuesLead')}
         >
           <FindingTable
             head={
@@ -364,3 +364,6 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
     </>
   );
 }
+
+/** A quote the file does not close, or text after a closing one: the file is not read as written, and no row of it is imported (not even those without problems). */
+const quoteBlocked = (plan: ImportPlan) => plan.unclosedQuotes.length > 0 || plan.strayQuotes.length > 0;
