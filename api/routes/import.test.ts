@@ -634,6 +634,17 @@ describe('a unit and a source as another system’s register writes them', () =>
   });
 });
 
+describe("an imported clue's source id", () => {
+  it('finds the clue in the search, whole, as a unit looks for its register number', async () => {
+    const done = (await (await upload(['来源编号,标题,承办单位', 'HT-2026-0815,按登记号找的线索,汉台分局'].join('\n'), 'commit=true')).json()) as Plan;
+    expect(done.created).toBe(1);
+    const found = (await (await office.get('/api/campaigns/1/lists/clues?q=HT-2026-0815')).json()) as { items: { title: string }[] };
+    expect(found.items.map((item) => item.title)).toEqual(['按登记号找的线索']);
+    // Whole, not a part of it: a register's numbers share their prefix.
+    expect(((await (await office.get('/api/campaigns/1/lists/clues?q=HT-2026-08')).json()) as { items: unknown[] }).items).toEqual([]);
+  });
+});
+
 describe('a file named .xlsx', () => {
   it('holding text is refused as no workbook, and nothing is imported', async () => {
     const before = await clueCount();

@@ -11,7 +11,8 @@ import { tableOf } from './item-tables';
  * that number, and for clues those that carry a phone number, bank account,
  * account, web address, ID card number or name the text holds (as intake
  * reads them, so "138-0013-8000" finds a clue that says 13800138000) and
- * the clues filed under a case number it is or begins (in any case, half- or full-width); an account typed
+ * the clues filed under a case number it is or begins (in any case, half- or full-width), and an imported clue
+ * by its source's own id (来源编号, whole); an account typed
  * alone finds the clues holding it under any platform it may be of. An officer with a number in hand
  * asks which clues already know it; the duplicate check at intake answers
  * that for a new clue only.
@@ -78,6 +79,9 @@ function foundBy(kind: ItemKindName, campaignId: number, text: string): SQL {
     const wanted = canonicalCaseNumber(text);
     const matching = [...wanted].length >= minCasePrefix ? sql`${caseNumber} >= ${wanted} and ${caseNumber} < ${wanted + pastEveryCharacter}` : sql`${caseNumber} = ${wanted}`;
     parts.push(sql`select c.id as id from clues c where c.campaign_id = ${campaignId} and ${caseNumber} is not null and ${matching}`);
+    // The source's own id of an imported clue (a unit's register number, 来源编号), whole, from the index that keeps an
+    // import from taking a row twice: a unit asked where its register's number went, and only the history said.
+    parts.push(sql`select r.clue_id as id from imported_clues r where r.campaign_id = ${campaignId} and r.source_ref = ${text.trim()}`);
   }
   return sql.join(parts, sql` union `);
 }
