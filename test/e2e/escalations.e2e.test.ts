@@ -472,13 +472,37 @@ describe('the escalation inbox', () => {
       }
       await expect.poll(() => drawer.getByTestId('extension-request').count()).toBe(0);
       await expect.poll(() => form.getByTestId('grant-overtaken').textContent()).toContain('您要批准的延期申请已不在等待');
-      await form.getByTestId('action-submit').click();
-      // Sent on the version the stream brought, it was an extension of the lead's own over the office's refusal.
+      // Its button is off: sent on the version the stream brought, it was an extension of the lead's own over the office's refusal.
+      expect(await form.getByTestId('action-submit').isDisabled()).toBe(true);
+      await form.dispatchEvent('submit');
       await page.waitForTimeout(500);
       const [after] = await suite.database.db.select({ dueAt: clues.dueAt }).from(clues).where(eq(clues.id, own.id));
       expect(after?.dueAt).toBe(own.dueAt);
       expect(await form.getByTestId('grant-overtaken').count()).toBe(1);
     });
+  });
+
+  test("a lead's grant whose request its asker replaces while the form is open names the day now asked, and sends nothing", async () => {
+    const own = await officersClueDueLater(suite.database, { withoutRequest: true });
+    await officerAsks(own.id, '2026-07-30', '等待运营商回函');
+    await asUserOn(suite, 'hantai.lead', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('extension-grant').click();
+      const form = drawer.getByTestId('extend-form');
+      expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
+      // The officer asks again, for later, meanwhile.
+      await officerAsks(own.id, '2026-08-05', '运营商回函推迟');
+      await expect.poll(() => form.getByTestId('grant-overtaken').textContent()).toBe('申请人已重新申请，改为延至 2026年8月5日：本次批准不会提交。请取消后按新的申请审批。');
+      expect(await form.getByTestId('action-submit').isDisabled()).toBe(true);
+    });
+    // Answered, the clue waits on nothing again, for the tests after this one that take the officer's clue due later.
+    const office = await apiSession(suite, 'office');
+    try {
+      const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${own.id}`);
+      await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${own.id}/extension-request/decline`, { version: item.version, reason: '请按期办理' });
+    } finally {
+      await office.context.close();
+    }
   });
 
   test('a lead past the extensions the campaign allows them is told a request waiting on them is the office\'s to grant, theirs to decline', async () => {

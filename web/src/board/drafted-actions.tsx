@@ -6,6 +6,7 @@ import { ExtendForm } from '../deadlines/extend-form';
 import { extensionRequestOf, type AskedExtension } from '../deadlines/extension-request';
 import { extensionMessages, xm } from '../deadlines/messages';
 import { me } from '../session/session';
+import { calendarDay } from '../ui/dates';
 import type { DraftedForm } from './drafted-forms';
 import type { FieldsDraft } from './drafts';
 import type { FieldErrors } from './payload-fields';
@@ -96,14 +97,23 @@ export function TransferAction(props: { kit: ActionKit }) {
 export function ExtensionAction(props: { kit: ActionKit; mode: 'extend' | 'ask'; granting: AskedExtension | null }) {
   const kit = props.kit;
   const asked = () => extensionRequestOf(kit.item());
-  const grantOvertaken = () => props.granting !== null && asked()?.at !== props.granting.at;
+  // By its time and its day: a request asked again within the same instant as the first (a clock that stands still) is another one still.
+  const grantOvertaken = () => props.granting !== null && (asked()?.at !== props.granting.at || asked()?.until !== props.granting.until);
+  // Replaced by a request asked again: the day now asked is said, not a list of all that might have happened.
+  const overtaken = (): Label | null => {
+    if (!grantOvertaken()) return null;
+    const again = asked();
+    if (again === null) return extensionMessages.grantOvertaken;
+    const said = xm('grantAskedAgain', { date: calendarDay(again.until) });
+    return { zh: said, en: said };
+  };
   return (
     <ExtendForm
       mode={props.mode}
       // Asked again while a request waits: it starts from that request, which this one replaces (an empty form replaced it unsaid).
       initialUntil={props.mode === 'ask' ? asked()?.until : props.granting?.until}
       initialReason={props.mode === 'ask' ? asked()?.reason : props.granting?.reason}
-      overtaken={grantOvertaken() ? extensionMessages.grantOvertaken : null}
+      overtaken={overtaken()}
       item={kit.item()}
       campaign={kit.campaign()}
       now={kit.now()}

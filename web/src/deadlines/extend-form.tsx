@@ -119,7 +119,8 @@ export function ExtendForm(props: {
           }}
         />
       </Field>
-      <ActionFooter busy={props.busy} problem={props.problem} label={xm(props.mode === 'ask' ? 'askSave' : 'save')} onCancel={props.onCancel} />
+      {/* A grant whose request no longer waits sends nothing: its button says so by being off, not by a click that does nothing. */}
+      <ActionFooter busy={props.busy} ready={!props.overtaken} problem={props.problem} label={xm(props.mode === 'ask' ? 'askSave' : 'save')} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -25,6 +25,10 @@ export const extensionMessages = {
     zh: '您要批准的延期申请已不在等待：已被他人批准或不予延期，或申请人已撤回、重新申请。本次批准不会提交；如仍需延期，请取消后查看办理记录再决定。',
     en: 'The request you are granting is no longer waiting: someone else has granted or declined it, or its asker withdrew it or asked again. This grant will not be sent; to extend the deadline still, cancel and read the history first.',
   },
+  grantAskedAgain: {
+    zh: '申请人已重新申请，改为延至 {date}：本次批准不会提交。请取消后按新的申请审批。',
+    en: 'Its asker has asked again, now until {date}: this grant will not be sent. Cancel and answer the new request.',
+  },
   askReplaces: { zh: '已有一份待审批的申请（延至 {date}）：再次提交将替换它', en: 'A request is already waiting (to {date}): sending this one replaces it' },
   askHint: {
     zh: '申请交单位负责人或专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',

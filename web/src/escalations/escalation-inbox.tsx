@@ -247,22 +247,24 @@ function InboxRow(props: { item: EscalationWire; campaign: CampaignDetail; onSho
 const framesToWait = 120;
 
 /**
- * The keyboard after an acknowledgement sent from its form, which goes with it: at the row's item once the list read
- * again shows it 已签收 (a screen reader says the row), or at the tab shown when the row has left the list (未签收
- * only), not on the page's body, where a keyboard user started again from the top. Nothing once the user has put the
- * focus somewhere meanwhile.
+ * The keyboard after an acknowledgement sent from its form, which goes with it: held at the tab shown while the list
+ * is read again (left on the page's body, the board took it for a card's lost focus and put it on a card), then at
+ * the row's item once the list shows it 已签收 (a screen reader says the row), and again there while the list is read
+ * anew in the next moments (the inbox's counts follow the change, and each read draws its rows afresh); left at the
+ * tab when the row has left the list (未签收 only). Nothing once the user has put the focus somewhere else.
  */
 function focusAfterAcknowledged(id: number): void {
+  const tab = document.querySelector<HTMLElement>('[data-testid=inbox] [role=tab][aria-selected=true]');
+  tab?.focus();
   let frames = 0;
   const step = () => {
     const active = document.activeElement;
-    if (active !== null && active !== document.body) return;
     const row = document.querySelector<HTMLElement>(`[data-testid=escalation-${id}]`);
-    const tab = () => document.querySelector<HTMLElement>('[data-testid=inbox] [role=tab][aria-selected=true]');
-    if (row === null) tab()?.focus();
-    else if (row.dataset.status !== 'open') (row.querySelector<HTMLElement>('[data-testid=escalation-show]') ?? tab())?.focus();
-    else if ((frames += 1) < framesToWait) requestAnimationFrame(step);
-    else tab()?.focus();
+    const item = row?.querySelector<HTMLElement>('[data-testid=escalation-show]') ?? null;
+    const held = active === null || active === document.body || active === tab || (active === item && item !== null);
+    if (!held) return;
+    if (row !== null && row.dataset.status !== 'open' && active !== item) item?.focus();
+    if ((frames += 1) < framesToWait) requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
 }
