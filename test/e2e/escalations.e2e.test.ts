@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { clues, escalations } from '../../db/schema';
 import { sweepDeadlines } from '../../api/services/deadline-sweep';
@@ -28,6 +28,25 @@ async function officerAsks(clueId: number, until: string, reason: string): Promi
   } finally {
     await officer.context.close();
   }
+}
+
+/** The office declines the request waiting on one of the officer's clues, with a reason. */
+async function officeDeclines(clueId: number, reason: string): Promise<void> {
+  const office = await apiSession(suite, 'office');
+  try {
+    const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${clueId}`);
+    await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${clueId}/extension-request/decline`, { version: item.version, reason });
+  } finally {
+    await office.context.close();
+  }
+}
+
+/** The grant form a lead opens from the drawer on the request waiting (asked for 30 July): the day asked already chosen. */
+async function grantForm(page: Page): Promise<Locator> {
+  await page.getByTestId('detail-panel').getByTestId('extension-grant').click();
+  const form = page.getByTestId('detail-panel').getByTestId('extend-form');
+  expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
+  return form;
 }
 
 /** What describes a control (aria-describedby), as read after its name. */
@@ -458,18 +477,10 @@ describe('the escalation inbox', () => {
     await officerAsks(own.id, '2026-07-30', '等待运营商回函');
     await asUserOn(suite, 'hantai.lead', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
       const drawer = page.getByTestId('detail-panel');
-      await drawer.getByTestId('extension-grant').click();
-      const form = drawer.getByTestId('extend-form');
-      expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
+      const form = await grantForm(page);
       expect(await form.getByTestId('grant-overtaken').count()).toBe(0);
       // The office declines it meanwhile; the drawer hears of it live.
-      const office = await apiSession(suite, 'office');
-      try {
-        const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${own.id}`);
-        await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${own.id}/extension-request/decline`, { version: item.version, reason: '专项办：不予延期，请加快办理' });
-      } finally {
-        await office.context.close();
-      }
+      await officeDeclines(own.id, '专项办：不予延期，请加快办理');
       await expect.poll(() => drawer.getByTestId('extension-request').count()).toBe(0);
       await expect.poll(() => form.getByTestId('grant-overtaken').textContent()).toContain('您要批准的延期申请已不在等待');
       // Its button is off: sent on the version the stream brought, it was an extension of the lead's own over the office's refusal.
@@ -486,23 +497,14 @@ describe('the escalation inbox', () => {
     const own = await officersClueDueLater(suite.database, { withoutRequest: true });
     await officerAsks(own.id, '2026-07-30', '等待运营商回函');
     await asUserOn(suite, 'hantai.lead', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
-      const drawer = page.getByTestId('detail-panel');
-      await drawer.getByTestId('extension-grant').click();
-      const form = drawer.getByTestId('extend-form');
-      expect(await form.locator('input[name=until]').inputValue()).toBe('2026-07-30');
+      const form = await grantForm(page);
       // The officer asks again, for later, meanwhile.
       await officerAsks(own.id, '2026-08-05', '运营商回函推迟');
       await expect.poll(() => form.getByTestId('grant-overtaken').textContent()).toBe('申请人已重新申请，改为延至 2026年8月5日：本次批准不会提交。请取消后按新的申请审批。');
       expect(await form.getByTestId('action-submit').isDisabled()).toBe(true);
     });
     // Answered, the clue waits on nothing again, for the tests after this one that take the officer's clue due later.
-    const office = await apiSession(suite, 'office');
-    try {
-      const item = await apiCall<{ version: number }>(suite.server.url, office.context, 'GET', `/api/clues/${own.id}`);
-      await apiCall(suite.server.url, office.context, 'POST', `/api/clues/${own.id}/extension-request/decline`, { version: item.version, reason: '请按期办理' });
-    } finally {
-      await office.context.close();
-    }
+    await officeDeclines(own.id, '请按期办理');
   });
 
   test('a lead past the extensions the campaign allows them is told a request waiting on them is the office\'s to grant, theirs to decline', async () => {

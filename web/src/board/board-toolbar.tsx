@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { api, type BoardFilters, type CampaignDetail, type ItemKind, type Swimlane } from '../api/client';
 import type { MessageKey } from '../i18n/messages';
 import { PeopleOptions } from '../ui/people-options';
@@ -17,6 +17,7 @@ import { me } from '../session/session';
 import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
 import { SearchBox } from '../ui/search-box';
 import { MineOption, mineId } from '../ui/mine-option';
+import { followAddressSearch } from '../ui/address-search';
 
 type FilterChange = Partial<Record<keyof BoardFilters, string | undefined>>;
 
@@ -75,18 +76,7 @@ export function BoardToolbar(props: {
     props.onFilters(change);
   };
   onCleanup(() => clearTimeout(timer));
-  // Back and Forward change the address's search: the box follows it, unless what it holds already means that search.
-  createEffect(
-    on(
-      () => props.filters.q,
-      (q) => {
-        if ((text().trim() || undefined) === q) return;
-        clearTimeout(timer);
-        setText(q ?? '');
-      },
-      { defer: true },
-    ),
-  );
+  followAddressSearch(() => props.filters.q, text, setText, () => clearTimeout(timer));
   // The assignee picker lists the people of the chosen unit, or everyone when no unit is chosen; read again for a user
   // read again (moved to another unit: the people they may choose from are of that unit).
   const [peopleRead, { refetch: refetchPeople }] = createResource(

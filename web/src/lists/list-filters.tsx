@@ -1,5 +1,5 @@
 import { PeopleOptions } from '../ui/people-options';
-import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { clueStateLabels } from '../../../engine/clue/clue.labels';
 import { clueStates, openClueStates } from '../../../engine/clue/clue.model';
 import { problemStateLabels } from '../../../engine/problem/problem.labels';
@@ -16,6 +16,7 @@ import { peopleIn, readerScope, unitsIn } from '../ui/reader-scope';
 import { SearchBox } from '../ui/search-box';
 import { MineOption, mineId } from '../ui/mine-option';
 import { me } from '../session/session';
+import { followAddressSearch } from '../ui/address-search';
 
 type FilterChange = Partial<Record<keyof ListFilters, string | undefined>>;
 
@@ -40,19 +41,7 @@ export function ListFilterBar(props: { campaign: CampaignDetail; list: ListName;
     timer = setTimeout(() => props.onChange({ q: value.trim() || undefined }), 300);
   };
   onCleanup(() => clearTimeout(timer));
-  // A search the address no longer holds (another list's tab, Back, 清除筛选) is not left in the box, where it read as
-  // filtering a list it did not; the text typed is kept while it is the one the address holds (a space typed at its end).
-  createEffect(
-    on(
-      () => props.filters.q,
-      (q) => {
-        if ((text().trim() || undefined) === q) return;
-        clearTimeout(timer);
-        setText(q ?? '');
-      },
-      { defer: true },
-    ),
-  );
+  followAddressSearch(() => props.filters.q, text, setText, () => clearTimeout(timer));
   // Read again for a user read again (moved to another unit: the people they may choose from are of that unit).
   const [peopleRead, { refetch: refetchPeople }] = createResource(
     () => ({ unit: props.filters.unit, reader: me() }),
