@@ -87,7 +87,8 @@ export const importPlan = z
     valid: z.number().int(),
     issues: z.array(rowIssue),
     alreadyImported: z.array(z.number().int()),
-    duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()), mergeInto: z.array(z.number().int()) })),
+    /** `matched`: the numbers and accounts the row shares with those clues (none for a row that is a word-for-word copy of one). */
+    duplicates: z.array(z.object({ row: z.number().int(), clueIds: z.array(z.number().int()), mergeInto: z.array(z.number().int()), matched: z.array(identifier) })),
     /** The existing clues `duplicates` names, with the title where the importer may read it. */
     duplicateClues: z.array(z.object({ id: z.number().int(), unitId: z.string(), state: z.string(), title: z.string().nullable() })),
     duplicatesInFile: z.array(z.object({ row: z.number().int(), sameAs: z.number().int() })),

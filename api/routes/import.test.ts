@@ -193,7 +193,8 @@ describe('bulk import of clues', () => {
     // The identifiers found while checking the file were stored with the clue: a later file naming the same site finds it.
     const [site] = await database.db.select({ id: clues.id }).from(clues).where(eq(clues.title, '境外赌博网站推广'));
     const later = (await (await upload('编号,标题,内容,单位\nX-10,又一条推广,网址 www.dubo-example.com,nanzheng', 'commit=false')).json()) as Plan;
-    expect(later.duplicates).toEqual([{ row: 2, clueIds: [site?.id], mergeInto: [site?.id] }]);
+    // With what it shares with it: the site's domain, said on the page beside the clue.
+    expect(later.duplicates).toEqual([{ row: 2, clueIds: [site?.id], mergeInto: [site?.id], matched: [{ kind: 'domain', value: 'dubo-example.com' }] }]);
     const [formula] = await database.db.select({ id: clues.id, title: clues.title }).from(clues).where(eq(clues.title, "=cmd|' /C calc'!A0"));
     expect(formula).toBeDefined();
     // Exported again, the cell is text a spreadsheet will not run: a leading quote in CSV, a string cell in XLSX.
@@ -418,7 +419,7 @@ describe('merging duplicates on import', () => {
     const survivor = await idOf('原始线索：杀猪盘');
     const file = [head, 'M-1,重复举报：杀猪盘,联系电话 +86 138 0000 1111,汉台分局', 'M-2,无关线索,无标识,汉台分局'].join('\n');
     const preview = (await (await upload(file, 'commit=false')).json()) as Plan;
-    expect(preview.duplicates).toEqual([{ row: 2, clueIds: [survivor], mergeInto: [survivor] }]);
+    expect(preview.duplicates).toEqual([{ row: 2, clueIds: [survivor], mergeInto: [survivor], matched: expect.any(Array) }]);
 
     const auditBefore = await database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog);
     const done = await upload(file, `commit=true&merges=${encodeURIComponent(JSON.stringify({ 2: survivor }))}`);
@@ -712,8 +713,8 @@ describe('a file imported twice', () => {
     const ids = await database.db.select({ id: clues.id }).from(clues).where(sql`${clues.title} in ('网络水军恶意差评敲诈商户', '论坛散布谣言')`).orderBy(clues.id);
     const again = (await (await upload(file, 'commit=false')).json()) as Plan;
     expect(again.duplicates).toEqual([
-      { row: 2, clueIds: [ids[0]?.id], mergeInto: [ids[0]?.id] },
-      { row: 3, clueIds: [ids[1]?.id], mergeInto: [ids[1]?.id] },
+      { row: 2, clueIds: [ids[0]?.id], mergeInto: [ids[0]?.id], matched: expect.any(Array) },
+      { row: 3, clueIds: [ids[1]?.id], mergeInto: [ids[1]?.id], matched: expect.any(Array) },
     ]);
     // The same title in another unit, or with other content, is another clue.
     const other = (await (await upload(['标题,内容,承办单位', '论坛散布谣言,,汉台分局', '论坛散布谣言,另一起,南郑分局'].join('\n'), 'commit=false')).json()) as Plan;
@@ -764,8 +765,8 @@ describe('what the importer may do, said by the check as the import would', () =
     const merge = await office.send('POST', `/api/clues/${absorbed}/transitions`, { to: 'merged', version: 1, payload: { targetId: survivor, reason: '同一号码' } });
     expect(merge.status).toBe(200);
     const file = [head, 'Q-3,汉台再报,电话 13700002222,汉台分局,'].join('\n');
-    expect((await check(lead, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [survivor] }]);
-    expect((await check(office, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [other, survivor].sort((a, b) => a - b) }]);
+    expect((await check(lead, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [survivor], matched: expect.any(Array) }]);
+    expect((await check(office, file)).duplicates).toEqual([{ row: 2, clueIds: [other, absorbed].sort((a, b) => a - b), mergeInto: [other, survivor].sort((a, b) => a - b), matched: expect.any(Array) }]);
     // Each clue named comes with what it is: its title where the importer may read it, another unit's unit and state only.
     const described = (plan: Plan) => plan.duplicateClues.map((c) => [c.id, c.unitId, c.title]);
     const byId = (rows: (string | number | null)[][]) => rows.sort((a, b) => Number(a[0]) - Number(b[0]));

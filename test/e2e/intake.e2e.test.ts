@@ -94,6 +94,8 @@ describe('clue import in Chromium', () => {
       const link = page.getByTestId('duplicate-2').getByTestId(`clue-link-${existing.id}`);
       expect(await link.getAttribute('href')).toBe(`/campaigns/${campaignId}/board?item=${existing.id}`);
       expect(await link.textContent()).toContain('既有线索：催收骚扰');
+      // And why: the number the row shares with it.
+      expect(await page.getByTestId('matched-2').textContent()).toBe('与之相同：手机号 13700001111');
       await page.getByTestId('duplicate-5').getByTestId(`clue-link-${existing.id}`).waitFor();
       expect(await page.getByTestId('in-file-5').locator('td').nth(1).textContent()).toBe('第 2 行');
       await page.screenshot({ path: `${artifacts}/import-preview-zh.png` });

@@ -66,7 +66,7 @@ export interface ImportPlan {
    * merged one stands for the clue it was merged into), of the row's unit
    * unless the office imports.
    */
-  readonly duplicates: { row: number; clueIds: number[]; mergeInto: number[] }[];
+  readonly duplicates: { row: number; clueIds: number[]; mergeInto: number[]; matched: Identifier[] }[];
   /** The existing clues `duplicates` names: each one's unit and state, and its title where the importer may read it (null elsewhere). */
   readonly duplicateClues: { id: number; unitId: string; state: string; title: string | null }[];
   /** Rows sharing an identifier with an earlier row of the same file. */
@@ -311,10 +311,14 @@ export async function planImport(
   const firstRowOf = new Map<string, number>();
   planned.forEach((p, i) => {
     const ids = new Set<number>(copies.get(i));
+    // Which of its numbers the clues it repeats hold too: the page says them, so the importer sees why it is a duplicate.
+    const matched: Identifier[] = [];
     let sameAs: number | null = null;
     for (const identifier of identifiersOf[i] ?? []) {
       const key = `${identifier.kind}:${identifier.value}`;
-      for (const id of existing.get(key) ?? []) ids.add(id);
+      const holders = existing.get(key) ?? [];
+      if (holders.length > 0) matched.push(identifier);
+      for (const id of holders) ids.add(id);
       const first = firstRowOf.get(key);
       if (first === undefined) firstRowOf.set(key, p.row);
       else sameAs ??= first;
@@ -324,7 +328,7 @@ export async function planImport(
     const original = firstRowOf.get(copy);
     if (original === undefined) firstRowOf.set(copy, p.row);
     else sameAs ??= original;
-    if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b), mergeInto: [] });
+    if (ids.size > 0) duplicates.push({ row: p.row, clueIds: [...ids].sort((a, b) => a - b), mergeInto: [], matched });
     if (sameAs !== null) duplicatesInFile.push({ row: p.row, sameAs });
   });
   const duplicateClues = await offerMerges(db, actor, duplicates, planned);

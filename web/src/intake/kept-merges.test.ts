@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keptMerges, mergesToSend, refusedForMerge } from './kept-merges';
 
-const plan = (duplicates: { row: number; mergeInto: number[] }[]) => ({ duplicates: duplicates.map((d) => ({ ...d, clueIds: d.mergeInto })) });
+const plan = (duplicates: { row: number; mergeInto: number[] }[]) => ({ duplicates: duplicates.map((d) => ({ ...d, clueIds: d.mergeInto, matched: [] })) });
 
 describe('merge choices against a new check', () => {
   it('drops a merge into a clue the check no longer offers the row, and keeps the rest', () => {

@@ -93,6 +93,7 @@ export const intakeMessages = {
   keepSeparate: { zh: '不合并，新建线索', en: 'Keep as a new clue' },
   skipRow: { zh: '跳过（不导入）', en: 'Skip (don’t import)' },
   mergeInto: { zh: '并入 #{id}', en: 'Merge into #{id}' },
+  sharedNumbers: { zh: '与之相同', en: 'Shared' },
   mergeAll: { zh: '全部并入最早录入的已有线索', en: 'Merge all into the earliest existing clue' },
   skipAll: { zh: '跳过全部疑似重复行', en: 'Skip every duplicate row' },
   cannotMerge: { zh: '您不能将此行并入这些线索', en: 'You cannot merge this row into these clues' },

@@ -1,10 +1,10 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
-import { aside, named, tr } from '../i18n/i18n';
+import { aside, colon, lang, named, tr } from '../i18n/i18n';
 import { me } from '../session/session';
 import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
 import type { RowChoice } from './kept-merges';
-import { count, fill, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
+import { count, fill, identifierKindLabels, identifierText, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
 const firstShown = 100;
 
@@ -289,6 +289,14 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
                       )}
                     </For>
                   </span>
+                  {/* Why it is one: the numbers it shares with them (none said for a word-for-word copy). */}
+                  <Show when={duplicate.matched.length > 0}>
+                    <span class="muted duplicate-matched" data-testid={`matched-${duplicate.row}`}>
+                      {im('sharedNumbers')}
+                      {colon()}
+                      {duplicate.matched.map((identifier) => `${tr(identifierKindLabels[identifier.kind])} ${identifierText(identifier.value)}`).join(lang() === 'zh' ? '、' : ', ')}
+                    </span>
+                  </Show>
                 </td>
                 <Show when={props.merges}>
                   {(merges) => (
