@@ -84,6 +84,11 @@ describe('clue import in Chromium', () => {
       expect(await bad.locator('td').nth(1).textContent()).toBe('承办单位');
       // With the units the office may file to, as an unknown category is said with the campaign's.
       expect(await bad.locator('td').nth(2).textContent()).toMatch(/^没有这个单位：“火星分局”（可填：市局专项办、.*汉台分局、.*）$/);
+      // The problems taken away as a CSV, as the table lists them, to fix the file by.
+      const [problems] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-csv').click()]);
+      expect(problems.suggestedFilename()).toBe('导入错误清单.csv');
+      const saved = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloadedBytes(problems));
+      expect(saved.startsWith('\uFEFF行号,列,问题\r\n4,承办单位,没有这个单位：“火星分局”（可填：市局专项办')).toBe(true);
       expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
       expect(await page.getByTestId('import-valid').isEnabled()).toBe(true);
       // The count in Chinese brackets, as Chinese text writes them: it read "仅导入无错误的行 (3)".

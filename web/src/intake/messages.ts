@@ -69,6 +69,8 @@ export const intakeMessages = {
   reason: { zh: '问题', en: 'Problem' },
   headerRow: { zh: '列名行', en: 'Header' },
   showAll: { zh: '显示全部', en: 'Show all' },
+  issuesCsv: { zh: '下载错误清单（CSV）', en: 'Download the problems (CSV)' },
+  issuesCsvName: { zh: '导入错误清单', en: 'import-problems' },
   noIssues: { zh: '全部数据行均可导入', en: 'Every row can be imported' },
   noRows: { zh: '文件在列名之下没有数据行：请在列名下方逐行填写线索后再上传', en: 'The file has no rows under its column names: fill in a clue a row below them, then upload it again' },
   alreadyImportedTitle: { zh: '已导入过的行（将跳过）', en: 'Rows imported before (skipped)' },

@@ -4,6 +4,7 @@ import { me } from '../session/session';
 import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
 import type { RowChoice } from './kept-merges';
+import { issuesCsv } from './issues-csv';
 import { count, fill, identifierKindLabels, identifierText, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
 const firstShown = 100;
@@ -108,6 +109,18 @@ function issueColumn(issue: ImportPlan['issues'][number]): string {
   return issue.field === undefined ? '—' : tr(importFieldLabels[issue.field]);
 }
 
+/** The check's problems saved as a CSV (see issuesCsv), as the table lists them. */
+function downloadIssues(issues: readonly ImportPlan['issues'][number][]): void {
+  const rows = issues.map((issue) => [issue.field !== undefined && issue.field !== 'merge' ? im('headerRow') : issue.row, issueColumn(issue), tr(issue.reason)] as const);
+  const url = URL.createObjectURL(new Blob([issuesCsv([im('row'), im('column'), im('reason')], rows)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${im('issuesCsvName')}.csv`;
+  link.click();
+  // After the browser has taken the file: a URL revoked at once may be gone before the download starts.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** What the check found, row by row: problems, rows imported before, possible duplicates (with the merge choice before an import). */
 export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done?: boolean; merges?: MergeChoices; disabled?: boolean }) {
   const issues = () => [...props.plan.issues].sort((a, b) => a.row - b.row);
@@ -173,6 +186,11 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
           count={props.plan.issues.length}
           lead={im(props.done === true ? (props.plan.mapping.sourceRef ? 'issuesLeadDoneRef' : 'issuesLeadDone') : quoteBlocked(props.plan) ? 'issuesLeadBlocked' : 'issuesLead')}
         >
+          <p>
+            <button type="button" class="button small" data-testid="issues-csv" onClick={() => downloadIssues(issues())}>
+              {im('issuesCsv')}
+            </button>
+          </p>
           <FindingTable
             head={
               <>
