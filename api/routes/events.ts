@@ -101,6 +101,13 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string, fresh: b
           stream.abort();
           return false;
         };
+        // An account or a unit changed, or a session signed out (see AccountChanges): the session is asked now, not at the
+        // heartbeat. Listened for before anything is awaited: the client has the stream open from here, and a sign-out
+        // sent in that moment was missed, the stream kept until the heartbeat's check, up to 25 s later.
+        const stopWatchingAccounts = accounts.subscribe(() => void stillSignedIn(true).catch(() => stream.abort()));
+        // And asked once now: a session that ended after the request was let in (while the feed's head was read) told
+        // no one this stream was yet listening to.
+        void stillSignedIn(true).catch(() => stream.abort());
         // Past the newest entry: a number from another database, or from this one before a restore. Nothing newer than
         // it would ever be sent, so the client is told to read afresh, as one too far behind is.
         if (head - sent > maxCatchUp || sent > head) {
@@ -140,8 +147,6 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string, fresh: b
           }
         };
         const unsubscribe = await feed.subscribe(() => void pull().catch(() => stream.abort()));
-        // An account or a unit changed, or a session signed out (see AccountChanges): the session is asked now, not at the heartbeat.
-        const stopWatchingAccounts = accounts.subscribe(() => void stillSignedIn(true).catch(() => stream.abort()));
         const heartbeat = setInterval(
           () =>
             void stillSignedIn()
@@ -151,7 +156,9 @@ export function eventRoutes(feed: AuditFeed, readerNow: (token: string, fresh: b
         );
         await new Promise<void>((done) => {
           stream.onAbort(() => done());
-          void pull().catch(() => stream.abort());
+          // Ended already (the session found gone while the feed was subscribed to): its abort told no listener yet.
+          if (stream.aborted) done();
+          else void pull().catch(() => stream.abort());
         });
         clearInterval(heartbeat);
         stopWatchingAccounts();
