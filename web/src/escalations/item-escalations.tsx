@@ -6,7 +6,7 @@ import { WhenRead } from '../ui/read-failed';
 import { keptRead } from '../ui/read-shown';
 import { levelLabels } from '../board/domain-labels';
 import { dateTime, dueDate } from '../ui/dates';
-import { escalationStatusKey } from './escalation-inbox';
+import { escalationStatusKey } from './inbox-row';
 
 /** The escalations raised about this item that are still open or acknowledged: its escalation state, asked of the server for this one item. */
 export function ItemEscalations(props: { item: ItemDetail; campaign: CampaignDetail; revision: number }) {

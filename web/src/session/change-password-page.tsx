@@ -27,10 +27,7 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
   const [mismatch, setMismatch] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   const problem = formProblem();
-  const message = (field: string) => {
-    const m = problem.of(field);
-    return m === null ? '' : tr(m);
-  };
+  const message = problem.message;
 
   /**
    * Back to the page of the app the user came from (the top bar's link says which), or the start page when this

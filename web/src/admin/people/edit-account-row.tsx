@@ -39,10 +39,7 @@ export function EditRow(props: { user: UserAccount; units: readonly UnitNode[]; 
       problem.take(error);
     }
   }
-  const message = (field: string) => {
-    const m = problem.of(field);
-    return m === null ? '' : tr(m);
-  };
+  const message = problem.message;
   // The row edited from the keyboard: its name takes the focus, Enter saves and Escape cancels, as a form's would.
   let nameInput: HTMLInputElement | undefined;
   onMount(() => nameInput?.focus());

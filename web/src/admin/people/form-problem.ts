@@ -14,6 +14,11 @@ export function formProblem() {
   const [problem, setProblem] = createSignal<{ fields: ReadonlyMap<string, Label>; reason: Label } | null>(null);
   return {
     of: (field: string): Label | null => problem()?.fields.get(field) ?? null,
+    /** What the field's message line says: its message in the page's language, or nothing. */
+    message: (field: string): string => {
+      const label = problem()?.fields.get(field);
+      return label === undefined ? '' : tr(label);
+    },
     reason: (): Label | null => problem()?.reason ?? null,
     /**
      * What a form's banner says, below fields that show their own messages (`shown`; `leadIds` covers `leadIds.0`):

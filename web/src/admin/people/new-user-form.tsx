@@ -1,6 +1,5 @@
 import { createSignal } from 'solid-js';
 import type { Role } from '../../../../engine/actor';
-import { tr } from '../../i18n/i18n';
 import { toast } from '../../ui/toasts';
 import { peopleApi, type NewUser, type PasswordPolicyWire, type UnitNode } from './api';
 import { newAccountFaults } from './new-account-faults';
@@ -42,10 +41,7 @@ export function NewUserForm(props: { units: readonly UnitNode[]; policy: Passwor
       problem.take(error);
     }
   }
-  const message = (field: string) => {
-    const m = problem.of(field);
-    return m === null ? '' : tr(m);
-  };
+  const message = problem.message;
 
   return (
     <form class="people-form" onSubmit={submit} data-testid="new-user-form" novalidate>

@@ -28,10 +28,7 @@ export function PolicyPanel(props: { policy: PasswordPolicyWire; onSaved: () => 
       problem.take(error);
     }
   }
-  const message = (field: string) => {
-    const m = problem.of(field);
-    return m === null ? '' : tr(m);
-  };
+  const message = problem.message;
   return (
     <form class="people-section people-form" onSubmit={submit} data-testid="policy-form" novalidate>
       <p class="muted">{pt('policyNote')}</p>

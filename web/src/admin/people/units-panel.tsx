@@ -129,10 +129,7 @@ function UnitForm(props: {
     return chain;
   };
   const candidates = () => props.users.filter((u) => u.disabledAt === null && (u.role === 'office' || (u.role === 'lead' && above().includes(u.unitId))));
-  const message = (field: string) => {
-    const m = problem.of(field);
-    return m === null ? '' : tr(m);
-  };
+  const message = problem.message;
   const isRoot = () => props.unit !== undefined && props.unit.parentId === null;
   // A unit moved under another parent loses the leads whose own unit no longer covers it (nor those below it): the
   // server takes them off, and the form says whom before saving and after, where only the log said so.
