@@ -11,6 +11,7 @@ import { migrationsBefore } from '../test/support/migrations-before';
 const folder = mkdtempSync(join(tmpdir(), 'battlemap-identifier-rescans-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const url = `file:${join(folder, 'battlemap.db')}`;
+const landlineUrl = `file:${join(folder, 'landlines.db')}`;
 
 const at = '2026-06-01T00:00:00.000Z';
 /** A clue row as the code before 0030 stored it, its text in its context. */
@@ -48,6 +49,36 @@ describe('migration 0030 (the identifiers stored are found again)', () => {
         [3, 2, 'phone', '13922334455'],
       ]);
       // Found again once: the next start has nothing left to do.
+      expect(await rows('select count(*) from identifier_rescans')).toEqual([[0]]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('migration 0034 (landlines are identifiers)', () => {
+  it('finds the landlines in the text of clues stored before, so the search and the duplicate check find them', async () => {
+    const old = createClient({ url: landlineUrl });
+    await migrate(drizzle(old), { migrationsFolder: migrationsBefore(folder, 34) });
+    await old.batch([
+      `insert into units (id, kind, name_zh, name_en) values ('U1', 'station', '一所', 'Station 1')`,
+      `insert into campaigns (id, code, name_zh, name_en, state, context, version, config, starts_on, ends_on, created_at)
+       values (1, 'c', '专项', 'Campaign', 'crackdown', '{}', 1, '{}', '2026-01-01', '2026-12-31', '${at}')`,
+      `insert into clues (id, campaign_id, state, version, unit_id, title, found_at, entered_at, context, updated_at)
+       values ${clue(1, 1, '冒充客服', '来电显示 0916-2621234，另留手机 13922334455')},
+              ${clue(2, 1, '虚假投资', '无号码')}`,
+      // What the extraction before 0034 stored: the mobile alone.
+      `insert into clue_identifiers (clue_id, campaign_id, kind, value) values (1, 1, 'phone', '13922334455')`,
+    ]);
+    old.close();
+
+    const database = await openDatabase(landlineUrl);
+    try {
+      const rows = async (query: string) => (await database.client.execute(query)).rows.map((row) => Object.values(row));
+      expect(await rows('select clue_id, kind, value from clue_identifiers order by 1, 2')).toEqual([
+        [1, 'landline', '0916-2621234'],
+        [1, 'phone', '13922334455'],
+      ]);
       expect(await rows('select count(*) from identifier_rescans')).toEqual([[0]]);
     } finally {
       await database.close();

@@ -83,6 +83,8 @@ export const importPlan = z
     mapping: z.record(z.string(), z.string().nullable()),
     /** Columns no field takes that hold phone numbers, accounts, addresses or ID numbers: added to each row's description, header first. */
     appendedColumns: z.array(z.string()),
+    /** Columns of telephone numbers where landlines stored as numbers lost their leading 0, given back: how many rows, and the first as it is imported. */
+    restoredZeros: z.array(z.object({ column: z.string(), rows: z.number().int(), firstRow: z.number().int(), value: z.string() })),
     rows: z.number().int(),
     valid: z.number().int(),
     issues: z.array(rowIssue),

@@ -166,12 +166,15 @@ describe('GET /api/campaigns/:id/board', () => {
   });
 
   it('finds by a phone number, account or web address a clue holds, however it is written, and by a case number or its beginning', async () => {
-    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '“易借”App暴力催收', description: '催收电话 139-2233-4455，微信号：yijie_kefu8，QQ：8998906721，网址 https://www.YiJie-Loan.cn/app/', source: 'platform110' });
+    const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '“易借”App暴力催收', description: '催收电话 139-2233-4455，座机（0916）2621234转8001，微信号：yijie_kefu8，QQ：8998906721，网址 https://www.YiJie-Loan.cn/app/', source: 'platform110' });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     const found = async (text: string) => (await board(office, `?q=${encodeURIComponent(text)}&limit=500`)).columns.flatMap((c) => c.cards.map((card) => card.id));
     // The phone as an officer may hold it: spaced, with the country code, in full-width digits.
     for (const text of ['13922334455', '139 2233 4455', '+86 139-2233-4455', '１３９２２３３４４５５', '微信号 yijie_kefu8', 'yijie-loan.cn']) expect(await found(text), text).toContain(id);
+    // A landline with its area code, however written; its local number alone, or another line, is not it.
+    for (const text of ['0916-2621234', '09162621234', '+86 916 262 1234', '(0916)2621234-8001']) expect(await found(text), text).toContain(id);
+    for (const text of ['2621234', '0916-2621235', '029-2621234']) expect(await found(text), text).not.toContain(id);
     // An account typed alone, as an officer holds it, without the platform's word: a QQ number, a WeChat ID.
     for (const text of ['8998906721', 'yijie_kefu8', 'YiJie_Kefu8', ' ８９９８９０６７２１ ']) expect(await found(text), text).toContain(id);
     expect(await found('8998906722')).not.toContain(id);

@@ -682,6 +682,43 @@ describe('numbers in columns of their own', () => {
   });
 });
 
+describe('landlines a spreadsheet stored as numbers', () => {
+  it('gives a landline back the leading 0 the spreadsheet dropped, in a column of telephone numbers only, and says so', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('线索');
+    sheet.addRow(['标题', '承办单位', '值班电话', '涉案账号', 'Tel']);
+    sheet.addRow(['座机丢了零', '汉台分局', 9162621234, 9162621234, null]);
+    sheet.addRow(['手机号不补', '汉台分局', 13977665544, null, null]);
+    sheet.addRow(['不是座机的十位数', '汉台分局', 1234567890, null, 2988886666]);
+    sheet.addRow(['写成文本的座机', '汉台分局', '0916-2627777', null, null]);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const plan = (await (await upload(bytes, 'commit=false', xlsx)).json()) as Plan;
+    expect(plan.issues).toEqual([]);
+    expect(plan.restoredZeros).toEqual([
+      { column: '值班电话', rows: 1, firstRow: 2, value: '09162621234' },
+      { column: 'Tel', rows: 1, firstRow: 4, value: '02988886666' },
+    ]);
+    const done = (await (await upload(bytes, 'commit=true', xlsx)).json()) as Plan;
+    expect(done.created).toBe(4);
+    const made = await database.db
+      .select({ title: clues.title, description: sql<string>`json_extract(${clues.context}, '$.description')` })
+      .from(clues)
+      .where(sql`${clues.title} in ('座机丢了零', '手机号不补', '不是座机的十位数', '写成文本的座机')`)
+      .orderBy(clues.id);
+    expect(made.map((clue) => clue.description)).toEqual([
+      // An account's column keeps its digits as they are: a number there is no telephone's.
+      '值班电话：09162621234\n涉案账号：9162621234',
+      '值班电话：13977665544',
+      '值班电话：1234567890\nTel: 02988886666',
+      '值班电话：0916-2627777',
+    ]);
+    // The line is found again as a landline: another report of it, typed with a dash, is a duplicate of the first.
+    const again = (await (await upload(['标题,内容,承办单位', '再次举报,来电显示 0916-2621234,南郑分局'].join('\n'), 'commit=false')).json()) as Plan;
+    expect(again.duplicates).toEqual([expect.objectContaining({ row: 2, matched: [{ kind: 'landline', value: '0916-2621234' }] })]);
+  });
+});
+
 describe('long numbers a spreadsheet stored as numbers', () => {
   it("refuses by row and column a number past Excel's 15 digits (a 19-digit bank card, a 16-digit one ending in the 0 Excel wrote, a long source id), and keeps one written exactly", async () => {
     const workbook = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareAccountsOf, extractIdentifiers, isIdCardNumber, normalisePhone, normaliseUrl } from './identifiers';
+import { bareAccountsOf, extractIdentifiers, isIdCardNumber, normaliseLandline, normalisePhone, normaliseUrl } from './identifiers';
 
 const kinds = (text: string, kind: string) => extractIdentifiers(text).filter((i) => i.kind === kind).map((i) => i.value);
 
@@ -9,6 +9,30 @@ describe('identifiers shared by clues', () => {
       expect(kinds(`联系电话${written}，`, 'phone'), written).toEqual(['13812345678']);
     }
     expect(normalisePhone('12345678901')).toBeNull();
+  });
+
+  it('normalises landline numbers written any common way to their area code and local number', () => {
+    for (const written of ['0916-2621234', '0916 2621234', '09162621234', '(0916)2621234', '（０９１６）２６２１２３４', '+86 916 2621234', '0086-916-2621234', '+86 (0)916 2621234', '0916-2621234-8001', '0916-2621234转8001']) {
+      expect(kinds(`值班电话${written}，`, 'landline'), written).toEqual(['0916-2621234']);
+    }
+    expect(kinds('举报电话 029-8888 6666 或 010-88886666', 'landline').sort()).toEqual(['010-88886666', '029-88886666']);
+    expect(kinds('Call 0755-86013388 (switchboard).', 'landline')).toEqual(['0755-86013388']);
+    // A 2-digit area code's local numbers have eight digits; a local number begins with 2–9.
+    expect(normaliseLandline('029-8888666')).toBeNull();
+    expect(normaliseLandline('0916-1621234')).toBeNull();
+    expect(normaliseLandline('0916-26212345')).toBe('0916-26212345');
+    // A mobile is no landline, nor is a landline a mobile.
+    expect(kinds('手机13812345678', 'landline')).toEqual([]);
+    expect(kinds('座机0916-2621234', 'phone')).toEqual([]);
+  });
+
+  it('finds no landline inside a longer run of digits, a date or without its area code', () => {
+    expect(kinds('订单号 20260916262123456', 'landline')).toEqual([]);
+    expect(kinds('流水号A09162621234', 'landline')).toEqual([]);
+    expect(kinds('2026-0916-2621234', 'landline')).toEqual([]);
+    expect(kinds('卡号 0916 2621 2345 6789', 'landline')).toEqual([]);
+    expect(kinds('电话 2621234', 'landline')).toEqual([]);
+    expect(kinds('编号 0916-2621234-1234567', 'landline')).toEqual([]);
   });
 
   it('normalises URLs and domains: case, www., scheme and trailing slashes', () => {
@@ -142,6 +166,10 @@ describe('an account searched for alone', () => {
     expect(bareAccountsOf('8998906721').map((found) => found.value)).toEqual(['qq:8998906721', '抖音:8998906721', '快手:8998906721', '支付宝:8998906721']);
     expect(bareAccountsOf(' YiJie_Kefu8 ').map((found) => found.value)).toEqual(['微信:yijie_kefu8', '抖音:yijie_kefu8', '快手:yijie_kefu8', '支付宝:yijie_kefu8']);
     expect(bareAccountsOf('１２３４５６７').map((found) => found.value)).toContain('qq:1234567');
+  });
+
+  it('is none for a landline, found as one', () => {
+    expect(bareAccountsOf('09162621234')).toEqual([]);
   });
 
   it('is none for a phone number (found as one), more than one word, a word of English or a token too short', () => {

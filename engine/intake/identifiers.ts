@@ -1,7 +1,7 @@
 import { halfWidth } from '../half-width';
 
 /**
- * The identifiers clues share — phone numbers, bank accounts, URLs and
+ * The identifiers clues share — mobile and landline numbers, bank accounts, URLs and
  * domains, platform account ids, ID card numbers — pulled out of free text
  * and normalised, so that the same lead arriving twice (through two units,
  * typed two ways) is recognised. Pure.
@@ -13,7 +13,7 @@ import { halfWidth } from '../half-width';
  * 138****1111, a card or phone by its last four digits (尾号1111) — which
  * alone would match far too much.
  */
-export const identifierKinds = ['phone', 'bankAccount', 'domain', 'url', 'account', 'idCard', 'nameWith'] as const;
+export const identifierKinds = ['phone', 'landline', 'bankAccount', 'domain', 'url', 'account', 'idCard', 'nameWith'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
 export interface Identifier {
@@ -25,6 +25,28 @@ export interface Identifier {
 export function normalisePhone(raw: string): string | null {
   const digits = raw.replace(/[\s\-.()（）]/g, '').replace(/^(\+86|0086|86(?=1\d{10}$))/, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+/**
+ * The mainland's area codes after their 0: 10 (Beijing), 2x (the largest
+ * cities), and three digits from 3 on (0916 Hanzhong). A 2-digit code's
+ * local numbers have 8 digits; a 3-digit code's, 7 or 8.
+ */
+const areaCode = /^(10|2\d|[3-9]\d\d)(\d+)$/;
+
+/**
+ * A landline as compared: "0916-2621234", its area code with the 0 and the
+ * local number, from any common writing (+86 916 2621234, (0916)2621234,
+ * 09162621234, 029-8888 6666). Null when the digits make no area code and
+ * local number.
+ */
+export function normaliseLandline(raw: string): string | null {
+  const digits = raw.replace(/\D/g, '').replace(/^(?:0086|86)0?|^0/, '');
+  const parts = areaCode.exec(digits);
+  if (parts === null) return null;
+  const [, area = '', local = ''] = parts;
+  const lengths = area.length === 2 ? [8] : [7, 8];
+  return lengths.includes(local.length) && /^[2-9]/.test(local) ? `0${area}-${local}` : null;
 }
 
 /** A URL as compared: lower-case host without "www.", no scheme, no trailing slash, path kept. */
@@ -60,6 +82,15 @@ export function isIdCardNumber(value: string): boolean {
 const phonePattern = /(?<![\w]|\d[.-])(?:(?:\+|00)?86[ -]?)?(?:1[3-9]\d(?:[ -]?\d){8}|1[3-9]\d\.\d{4}\.\d{4})(?![\w]|[.-]\d)/g;
 
 /**
+ * A mainland landline with its area code, alone as a mobile is (not in a
+ * longer run of digits): 0916-2621234, (0916) 2621234, +86 29 8888 6666,
+ * with an extension (-8001, 转8001) if one follows. Without an area code a
+ * local number is only seven or eight digits, as many as an order number's
+ * tail, and is not taken.
+ */
+const landlinePattern = /(?<![\w+]|\d[.-])((?:(?:\+|00)86[ -]?(?:\(0\))?|\(?0)(?:10|2\d|[3-9]\d\d)\)?[ -]?[2-9]\d{2,3}[ -]?\d{4})(?:(?:-|转|ext\.?)\d{1,6})?(?![\w]|[.-]\d)/gi;
+
+/**
  * A platform's word (QQ, 微信, WeChat, weixin, wx, vx, 抖音, 快手, 支付宝), a word
  * naming its account (号, 账号, ID, account…), a colon (or 为, 是) or a space, and the
  * token after it, which {@link platformAccount} then judges. Latin words
@@ -73,6 +104,7 @@ const accountPattern =
 const patterns = {
   url: /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，。；、"'<>）)]*)?/gi,
   phone: phonePattern,
+  landline: landlinePattern,
   idCard: /\b\d{17}[\dXx]\b/g,
   bankAccount: /\b\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?\b/g,
   account: accountPattern,
@@ -130,11 +162,12 @@ const accountPlatforms = ['qq', '微信', '抖音', '快手', '支付宝'] as co
  * number or a WeChat ID in hand types it alone ("8998906721", not "QQ
  * 8998906721"), while a clue keeps it under the platform its text named.
  * One account per platform whose accounts look like the token; none for a
- * text of more than one token, or one that is a phone number (read as one).
+ * text of more than one token, or one that is a phone number, mobile or
+ * landline (read as one).
  */
 export function bareAccountsOf(text: string): Identifier[] {
   const token = halfWidth(text).trim();
-  if (!otherAccountShape.test(token) || notAccounts.has(token.toLowerCase()) || extractIdentifiers(token).some((found) => found.kind === 'phone')) return [];
+  if (!otherAccountShape.test(token) || notAccounts.has(token.toLowerCase()) || extractIdentifiers(token).some((found) => found.kind === 'phone' || found.kind === 'landline')) return [];
   return accountPlatforms.filter((platform) => (accountShapes[platform] ?? otherAccountShape).test(token)).map((platform) => ({ kind: 'account', value: `${platform}:${token.toLowerCase()}` }));
 }
 
@@ -156,6 +189,12 @@ export function extractIdentifiers(text: string): Identifier[] {
     if (cards.some((card) => match.index < card.end && card.start < match.index + match[0].length)) continue;
     const phone = normalisePhone(match[0]);
     if (phone !== null) add('phone', phone);
+  }
+  for (const match of source.matchAll(patterns.landline)) {
+    if (cards.some((card) => match.index < card.end && card.start < match.index + match[0].length)) continue;
+    // The line without its extension (-8001, 转8001): one switchboard, one line.
+    const landline = normaliseLandline(match[1] ?? '');
+    if (landline !== null) add('landline', landline);
   }
   for (const card of cards) add('bankAccount', card.digits);
   let accountEnd = 0;

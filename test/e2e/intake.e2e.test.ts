@@ -157,8 +157,8 @@ describe('clue import in Chromium', () => {
     try {
       await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
       await page.getByTestId('drop-zone').waitFor();
-      // With a column no field takes: said as left out, not dropped without a word.
-      const text = [`${header},备注`, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他,急'].join('\n');
+      // With a column no field takes: said as left out, not dropped without a word. And a landline Excel saved without its 0: given it back, and said.
+      const text = [`${header},备注,值班电话`, 'D-001,拖放导入的线索,抖音号: drop_e2e_01,汉台分局,,其他,急,9162621234'].join('\n');
       const transfer = await page.evaluateHandle((content) => {
         const data = new DataTransfer();
         data.items.add(new File([content], 'drop.csv', { type: 'text/csv' }));
@@ -169,6 +169,7 @@ describe('clue import in Chromium', () => {
       await settled(page);
       expect(await page.getByTestId('file-name').textContent()).toBe('drop.csv');
       expect(await page.getByTestId('columns-left').textContent()).toBe('· “备注”列不导入（如需导入，请在“列对应关系”中指定）');
+      expect(await page.getByTestId('restored-zeros').textContent()).toBe('· “值班电话”列有 1 个座机号码被表格存成数字、丢了开头的 0，已补回（如第 2 行 09162621234）');
       expect(await page.getByTestId('format').getAttribute('data-format')).toBe('csv-utf8');
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('1');
       expect(await page.getByTestId('import-all').isEnabled()).toBe(true);

@@ -1,4 +1,5 @@
 import type { Label } from '../../../engine';
+import { normaliseLandline, normalisePhone } from '../../../engine/intake/identifiers';
 import { importFields } from '../../contracts/intake';
 import { headerAt, type Table } from './read-table';
 
@@ -123,7 +124,7 @@ export function withSubHeader(table: Table): Table {
  * from the 110 platform and the banks keep them in columns of their own
  * (联系电话, 涉案银行卡号), not in the clue's text.
  */
-const identifierHeader = /电话|手机|号码|账号|账户|卡号|微信|qq|网址|网站|域名|链接|身份证|证件号|phone|mobile|account|url|website/;
+const identifierHeader = /电话|手机|座机|固话|传真|号码|账号|账户|卡号|微信|qq|网址|网站|域名|链接|身份证|证件号|phone|mobile|(?<![a-z])tel|fax|account|url|website/;
 
 /**
  * The columns no field takes whose header names phone numbers, accounts,
@@ -143,18 +144,43 @@ export const scientific = /^\d(?:\.\d+)?e\+\d+$/i;
 /** A Chinese character: a header holding one is followed by the full-width colon. */
 const hanCharacter = /\p{Script=Han}/u;
 
+/** Header words of a column of telephone numbers, where a landline may stand. */
+const telephoneHeader = /电话|座机|固话|传真|phone|(?<![a-z])tel|fax/;
+
+/**
+ * A landline whose leading 0 the spreadsheet dropped, with it put back: a
+ * cell typed 09162621234 in a column of numbers is kept as 9162621234, and a
+ * CSV saved from it writes that. Only in a column of telephone numbers, a
+ * cell of digits alone that is no mobile number and is a landline once the
+ * 0 is before it (an area code and a local number of its length); else null.
+ */
+export function zeroRestored(header: string, cell: string): string | null {
+  if (!telephoneHeader.test(headerWord(header)) || !/^[1-9]\d{9,10}$/.test(cell) || normalisePhone(cell) !== null) return null;
+  return normaliseLandline(`0${cell}`) === null ? null : `0${cell}`;
+}
+
+/** What a row's appended cells give: lines of its description, numbers whose digits are lost, and landlines given back their 0. */
+export interface AppendedCells {
+  readonly lines: string[];
+  readonly lost: { header: string; cell: string }[];
+  readonly restored: { header: string; cell: string }[];
+}
+
 /** A row's cells of the appended columns as lines of its description ("联系电话：139…"), and those holding a number whose digits are lost. */
-export function appendedCells(headers: readonly string[], cells: readonly string[], appended: readonly string[]): { lines: string[]; lost: { header: string; cell: string }[] } {
+export function appendedCells(headers: readonly string[], cells: readonly string[], appended: readonly string[]): AppendedCells {
   const lines: string[] = [];
   const lost: { header: string; cell: string }[] = [];
+  const restored: { header: string; cell: string }[] = [];
   for (const header of appended) {
-    const cell = (cells[headers.indexOf(header)] ?? '').trim();
-    if (cell === '') continue;
-    if (scientific.test(cell)) lost.push({ header, cell });
+    const written = (cells[headers.indexOf(header)] ?? '').trim();
+    if (written === '') continue;
+    if (scientific.test(written)) lost.push({ header, cell: written });
+    const landline = zeroRestored(header, written);
+    if (landline !== null) restored.push({ header, cell: landline });
     // As the header is written: 联系电话：139…, Phone: 139… (a full-width colon after a Latin word read as a typo).
-    lines.push(`${header}${hanCharacter.test(header) ? '：' : ': '}${cell}`);
+    lines.push(`${header}${hanCharacter.test(header) ? '：' : ': '}${landline ?? written}`);
   }
-  return { lines, lost };
+  return { lines, lost, restored };
 }
 
 /** The mapping to use: what the user chose, else what this campaign used last, else a guess from the headers. */

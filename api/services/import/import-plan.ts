@@ -55,6 +55,8 @@ export interface ImportPlan {
   readonly mapping: Record<ImportField, string | null>;
   /** Columns of phone numbers, accounts, addresses or ID numbers no field takes: added to each row's description. */
   readonly appendedColumns: string[];
+  /** Columns of telephone numbers whose landlines the spreadsheet had stored without their leading 0, given it back. */
+  readonly restoredZeros: { column: string; rows: number; firstRow: number; value: string }[];
   readonly rows: number;
   readonly valid: number;
   readonly issues: RowIssue[];
@@ -175,10 +177,12 @@ export async function planImport(
     if (mapping[field] === null) issues.push({ ...issue(table.headerRow, '', `缺少必需的列：${importFieldLabels[field].zh}`, `A required column is missing: ${importFieldLabels[field].en}`), field });
   }
   const appended = appendedColumns(table.headers, mapping);
+  // Landlines given back the 0 a spreadsheet dropped, by column: the page says it was done, and where to see one.
+  const restoredZeros = new Map<string, { column: string; rows: number; firstRow: number; value: string }>();
   if (issues.length > unreadable) {
     // The rows are not checked without a title and a unit to read; a quote at fault among them is still said.
     for (const [row, misquoted] of misquotedAt) if (dataRows.has(row)) issues.push(misquoted);
-    return { plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
+    return { plan: { ...shape(table), mapping, appendedColumns: appended, restoredZeros: [], rows: table.rows.length, valid: 0, issues, alreadyImported, duplicates: [], duplicateClues: [], duplicatesInFile: [] }, rows: [] };
   }
 
   const at = (cells: string[], field: ImportField) => {
@@ -271,6 +275,11 @@ export async function planImport(
     const title = at(cells, 'title').replace(/\s*[\u0000-\u001f\u007f-\u009f\u2028\u2029]+\s*/g, ' ');
     const numbers = appendedCells(table.headers, cells, appended);
     for (const { header, cell } of numbers.lost) issues.push(lostNumber(row, header, cell));
+    for (const { header, cell } of numbers.restored) {
+      const column = restoredZeros.get(header);
+      if (column === undefined) restoredZeros.set(header, { column: header, rows: 1, firstRow: row, value: cell });
+      else column.rows += 1;
+    }
     const description = [at(cells, 'description'), ...numbers.lines].filter((part) => part !== '').join('\n');
     const fields = { title, description, categoryId: categoryId ?? null, source: source ?? 'other' };
     const checked = validate(clueFieldsSchema, fields);
@@ -334,7 +343,7 @@ export async function planImport(
   const duplicateClues = await offerMerges(db, actor, duplicates, planned);
 
   return {
-    plan: { ...shape(table), mapping, appendedColumns: appended, rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
+    plan: { ...shape(table), mapping, appendedColumns: appended, restoredZeros: [...restoredZeros.values()], rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
     rows: planned,
   };
 }

@@ -39,8 +39,8 @@ export const messages = {
   overdueOnly: { zh: '只看超期', en: 'Overdue' },
   search: { zh: '搜索编号、标题、案号或号码', en: 'No., title, case no.' },
   searchHint: {
-    zh: '按编号、标题、案件编号（完整或开头至少 4 位），或线索中的手机号、银行账号、网络账号、网址、身份证号查找',
-    en: 'Finds by number, title, a case number (whole, or its first 4 characters or more), or a phone number, bank account, online account, web address or ID number a clue holds',
+    zh: '按编号、标题、案件编号（完整或开头至少 4 位），或线索中的手机号、座机号码（带区号）、银行账号、网络账号、网址、身份证号查找',
+    en: 'Finds by number, title, a case number (whole, or its first 4 characters or more), or a mobile number, landline (with its area code), bank account, online account, web address or ID number a clue holds',
   },
   // A problem has no case number nor numbers in its text to look up: its box finds by number and title.
   searchProblems: { zh: '搜索编号或标题', en: 'Id or title…' },

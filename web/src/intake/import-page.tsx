@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import { For, Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Label } from '../../../engine/labels';
 import { ApiProblem } from '../api/problem';
 import { randomUuid } from '../api/random-uuid';
@@ -273,6 +273,14 @@ export function ImportPage() {
                           · {fill('appendedColumns', { names: current().appendedColumns.join(lang() === 'zh' ? '、' : ', ') })}
                         </span>
                       </Show>
+                      {/* Landlines given back the 0 the spreadsheet dropped: said, as the file is changed by it. */}
+                      <For each={current().restoredZeros}>
+                        {(restored) => (
+                          <span class="muted" data-testid="restored-zeros">
+                            · {fill('restoredZeros', { column: restored.column, n: restored.rows, row: restored.firstRow, value: restored.value })}
+                          </span>
+                        )}
+                      </For>
                       {/* And those that reach nothing (a register's 备注): said, not dropped without a word. */}
                       <Show when={columnsLeft(current()).length > 0}>
                         <span class="muted" data-testid="columns-left">

@@ -36,6 +36,10 @@ export const intakeMessages = {
   sheetRead: { zh: '工作表“{name}”', en: 'sheet “{name}”' },
   sheetsNotRead: { zh: '另有 {n} 个工作表未读取（只读取第一个有内容的工作表）', en: '{n} other sheet(s) not read (only the first sheet with anything on it is)' },
   appendedColumns: { zh: '“{names}”列附在内容之后（供查重和检索）', en: 'column(s) “{names}” added to the description (for the duplicate check and search)' },
+  restoredZeros: {
+    zh: '“{column}”列有 {n} 个座机号码被表格存成数字、丢了开头的 0，已补回（如第 {row} 行 {value}）',
+    en: '{n} landline(s) in column “{column}” were stored as numbers and lost their leading 0, now given back (e.g. row {row}: {value})',
+  },
   columnsLeft: { zh: '“{names}”列不导入（如需导入，请在“列对应关系”中指定）', en: 'column(s) “{names}” not imported (to import one, choose it under Column mapping)' },
   headerOnRow: { zh: '列名在第 {row} 行', en: 'column names on row {row}' },
   headerOnRows: { zh: '列名在第 {from}–{to} 行', en: 'column names on rows {from}–{to}' },
@@ -161,8 +165,8 @@ export const intakeMessages = {
   hintMore: { zh: '还有 {n} 条', en: '{n} more' },
   sharedTitle: { zh: '同号线索', en: 'Clues sharing a number' },
   sharedLead: {
-    zh: '以下线索含有与本线索相同的手机号、账号、网址或身份证号，可能是同一伙人，请核实是否并案。',
-    en: 'These clues hold a phone number, account, web address or ID number this clue holds: possibly the same people. Check whether to merge them.',
+    zh: '以下线索含有与本线索相同的手机号、座机号码、账号、网址或身份证号，可能是同一伙人，请核实是否并案。',
+    en: 'These clues hold a mobile or landline number, account, web address or ID number this clue holds: possibly the same people. Check whether to merge them.',
   },
   sharedFailed: { zh: '同号线索查询失败', en: 'The clues sharing a number could not be read' },
   caseNumberHeldOne: { zh: '此案件编号已用于另 1 条线索。', en: 'This case number is already on another clue.' },
@@ -202,7 +206,8 @@ export const importFieldLabels: Record<ImportField, Label> = {
 };
 
 export const identifierKindLabels: Record<IdentifierKind, Label> = {
-  phone: { zh: '手机号', en: 'Phone' },
+  phone: { zh: '手机号', en: 'Mobile' },
+  landline: { zh: '座机号码', en: 'Landline' },
   bankAccount: { zh: '银行账号', en: 'Bank account' },
   domain: { zh: '域名', en: 'Domain' },
   url: { zh: '网址', en: 'URL' },
