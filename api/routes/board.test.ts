@@ -213,6 +213,28 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(listed.items.map((item) => item.id)).toEqual([id]);
   });
 
+  it('finds a title by its Latin letters and digits in either case and width, and its other characters as written', async () => {
+    const made = async (title: string) => {
+      const created = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title, description: '', source: 'platform110' });
+      expect(created.status).toBe(201);
+      return ((await created.json()) as { id: number }).id;
+    };
+    // As a Chinese input method in full-width mode types it, and as it is typed in half width.
+    const wideTitle = await made('冒充客服的ＡＰＰ“ＧＢＫ２０２６”');
+    const narrowTitle = await made('仿冒App“gbk2026”，百分之50%返利');
+    const found = async (text: string) => (await board(office, `?q=${encodeURIComponent(text)}&limit=500`)).columns.flatMap((c) => c.cards.map((card) => card.id));
+    for (const text of ['gbk2026', 'ＧＢＫ２０２６', 'Gbk２026', 'app“gbk']) {
+      const shown = await found(text);
+      expect(shown, text).toContain(wideTitle);
+      expect(shown, text).toContain(narrowTitle);
+    }
+    // Chinese punctuation is not read as its Latin look-alike, and a pattern's characters are themselves.
+    expect(await found('”，百分之')).toEqual([narrowTitle]);
+    expect(await found('"gbk')).toEqual([]);
+    expect(await found('50%')).toEqual([narrowTitle]);
+    for (const text of ['5_%', 'gbk*', '仿冒?pp', '[g]bk', '仿冒_', '之%']) expect(await found(text), text).toEqual([]);
+  });
+
   it('filters by the phase an item was found in: the phases partition the campaign', async () => {
     const counts = await Promise.all(['survey', 'crackdown', 'consolidation'].map(async (phase) => (await board(office, `?phase=${phase}`)).columns.reduce((sum, c) => sum + c.count, 0)));
     expect(counts[0]).toBeGreaterThan(0);

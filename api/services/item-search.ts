@@ -3,11 +3,13 @@ import type { Db } from '../../db/client';
 import { bareAccountsOf, canonicalCaseNumber, extractIdentifiers } from '../../engine';
 import type { ItemKindName } from '../contracts/board';
 import { tableOf } from './item-tables';
+import { titleGlob } from './title-glob';
 
 /**
  * The items of a campaign a search box's text finds, as a condition on
  * `id`, the item's id in the caller's query: those whose title contains
- * the text (case as typed; `%`, `_` and `\` match themselves), the item of
+ * the text (its Latin letters in either case, its letters and digits in
+ * either width: {@link titleGlob}), the item of
  * that number, and for clues those that carry a phone number, bank account,
  * account, web address, ID card number or name the text holds (as intake
  * reads them, so "138-0013-8000" finds a clue that says 13800138000) and
@@ -18,7 +20,7 @@ import { tableOf } from './item-tables';
  * that for a new clue only.
  *
  * Each part is read from an index that holds it: the titles from the
- * (campaign, title) index, which holds only the titles (a `LIKE '%…%'` can
+ * (campaign, title) index, which holds only the titles (a `LIKE '%…%'` or `GLOB '*…*'` can
  * use no index range, and over the item rows it read every row of the
  * campaign, a few kilobytes each: the board's search over 1,000,000 clues
  * took 2.4 s), the identifiers from their lookup index, a case number
@@ -58,7 +60,9 @@ const pastEveryCharacter = String.fromCodePoint(0x10ffff);
 
 /** The ids of the items the text finds (see {@link searchFinds}), each part from its own index, without repeats. */
 function foundBy(kind: ItemKindName, campaignId: number, text: string): SQL {
-  const parts = [sql`select s.id as id from ${tableOf(kind)} s where s.campaign_id = ${campaignId} and s.title like ${containing(text)} escape '\\'`];
+  const glob = titleGlob(text);
+  const inTitle = glob === null ? sql`s.title like ${containing(text)} escape '\\'` : sql`s.title glob ${glob}`;
+  const parts = [sql`select s.id as id from ${tableOf(kind)} s where s.campaign_id = ${campaignId} and ${inTitle}`];
   if (kind === 'clue') {
     // And an account typed alone, without its platform's word (a QQ number, a WeChat ID), under each platform it may be.
     const identifiers = [...extractIdentifiers(text), ...bareAccountsOf(text)];
