@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignDetail } from '../../api/contracts/campaign';
-import { apiCall, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
+import { apiCall, apiSession, artifacts, asUser, browserSuite, campaignOf } from './browser-kit';
 
 /**
  * What the battle map calls each unit, in a real Chromium against the real server and the seeded demo: the map's
@@ -58,6 +58,43 @@ describe('the battle map names units', () => {
       }
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
+
+  test('a unit renamed to a long name is cut short on its county, whole in its tooltip, and no label lies on another on a phone', async () => {
+    const admin = await apiSession(suite, 'admin');
+    const long = 'Chenggu County Economic Development Zone Sub-bureau';
+    try {
+      const before = await apiCall<{ nameEn: string }>(suite.server.url, admin.context, 'PATCH', '/api/admin/units/chenggu', { nameEn: long });
+      expect(before.nameEn).toBe(long);
+      await asUser(suite, 'office', async ({ page }) => {
+        const campaignId = campaignOf(page);
+        await page.setViewportSize({ width: 375, height: 800 });
+        await page.evaluate(() => localStorage.setItem('battlemap.lang', 'en'));
+        await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+        await page.locator('[data-testid=county-map] .county-labels text').first().waitFor();
+        const chenggu = page.getByTestId('county-chenggu');
+        expect(((await chenggu.locator('title').textContent()) ?? '').split('\n')[0]).toBe(long);
+        // Its spread settled once the fonts are in: the labels' places are read after it.
+        await page.waitForFunction(() => document.fonts.status === 'loaded');
+        await page.waitForTimeout(300);
+        const labels = await page.locator('[data-testid=county-map] .county-labels text').evaluateAll((texts) =>
+          texts.map((text) => {
+            const box = text.getBoundingClientRect();
+            return { name: text.querySelector('tspan')?.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+          }),
+        );
+        expect(labels.map((label) => label.name)).toContain('Chenggu County…');
+        const overlapping = labels.flatMap((a, i) =>
+          labels.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
+        );
+        expect(overlapping).toEqual([]);
+        await page.screenshot({ path: `${artifacts}/battle-map-long-name-en-375.png` });
+        await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
+      });
+    } finally {
+      await apiCall(suite.server.url, admin.context, 'PATCH', '/api/admin/units/chenggu', { nameEn: 'Chenggu County Bureau' });
+      await admin.context.close();
+    }
+  });
 
   test("a unit lead's map opens the boards of their own units only: another unit's county, tile, bar and cells show figures, no link to a board they would be refused", () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {

@@ -4,6 +4,7 @@ import { count, percent } from '../reports/format';
 import type { projectShapes } from './geo';
 import { valueOf, type Measure, type Scale, type UnitMeasures } from './measure';
 import { createLabelSpread } from './label-spread';
+import { mapLabel } from './map-label';
 import { battleMapMessages, bt } from './messages';
 
 export type MapLayout = ReturnType<typeof projectShapes>;
@@ -163,7 +164,7 @@ export function CountyMap(props: {
                     font-size={String(size())}
                   >
                     <tspan x={shape.label[0]} font-weight="600">
-                      {shortName(unit(), shape.name)}
+                      {mapLabel(shortName(unit(), shape.name))}
                     </tspan>
                     <tspan x={shape.label[0]} dy={size() * 1.25} font-size={String(size() * 1.15)} font-weight="700">
                       {measureText(props.measure, value())}
