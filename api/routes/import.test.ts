@@ -682,6 +682,21 @@ describe('numbers in columns of their own', () => {
   });
 });
 
+describe('a word a column does not take, in many rows', () => {
+  it('is answered with what the column may hold at its first row only; its other rows point there', async () => {
+    const file = ['标题,承办单位,来源', '第一行,火星分局,群众举报', '第二行,火星分局,群众举报', '第三行,水星分局,110', '第四行,火星分局,110'].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    const said = (row: number, column: string) => plan.issues.find((i) => i.row === row && i.column === column)?.reason;
+    expect(said(2, '承办单位')?.zh).toMatch(/^没有这个单位：“火星分局”（可填：市局专项办、.*）$/);
+    expect(said(3, '承办单位')).toEqual({ zh: '没有这个单位：“火星分局”（可填项见第 2 行）', en: 'No such unit: "火星分局" (for what to write, see row 2)' });
+    expect(said(4, '承办单位')?.zh).toMatch(/^没有这个单位：“水星分局”（可填：市局专项办、.*）$/);
+    expect(said(5, '承办单位')?.zh).toBe('没有这个单位：“火星分局”（可填项见第 2 行）');
+    expect(said(2, '来源')?.en).toMatch(/^Unknown source: "群众举报" \(write one of: .*110 platform.*\)$/);
+    expect(said(3, '来源')).toEqual({ zh: '无法识别的来源：“群众举报”（可填项见第 2 行）', en: 'Unknown source: "群众举报" (for what to write, see row 2)' });
+    expect(said(4, '来源')).toBeUndefined();
+  });
+});
+
 describe('landlines a spreadsheet stored as numbers', () => {
   it('gives a landline back the leading 0 the spreadsheet dropped, in a column of telephone numbers only, and says so', async () => {
     const workbook = new ExcelJS.Workbook();

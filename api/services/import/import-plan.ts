@@ -155,6 +155,16 @@ export async function planImport(
   // another system's (火星分局), is fixed only by knowing which names this one takes. A lead is told their own units.
   const fileable = unitsToFileTo(unitsInOrder, actor);
   const unitChoices = shortChoiceList(fileable.map((u) => ({ zh: u.nameZh, en: u.nameEn })), unitChoicesListed);
+  // What a column may hold is said once for each word it does not take, at its first row; its other rows point there: a
+  // file of 5,000 rows naming 火星分局 repeated thirty units' names 5,000 times, in the page's list and the problems' CSV.
+  const listedAt = new Map<string, number>();
+  const said = (row: number, column: ImportField, zh: string, en: string, choice: Label): RowIssue => issue(row, mapping[column] ?? '', `${zh}${choice.zh}`, `${en}${choice.en}`);
+  const choices = (row: number, column: ImportField, text: string, list: Label): Label => {
+    const first = listedAt.get(`${column}\u0000${text}`);
+    if (first !== undefined) return { zh: `（可填项见第 ${first} 行）`, en: ` (for what to write, see row ${first})` };
+    listedAt.set(`${column}\u0000${text}`, row);
+    return { zh: `（可填：${list.zh}）`, en: ` (write one of: ${list.en})` };
+  };
   const sourceOf = new Map<string, ClueSource>();
   // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
   for (const s of clueSources) for (const key of [s.toLowerCase(), clueSourceLabels[s].zh, clueSourceLabels[s].zh.replace(/平台$/, ''), clueSourceLabels[s].en.toLowerCase()]) sourceOf.set(key, s);
@@ -237,7 +247,7 @@ export async function planImport(
       issues.push(
         fileable.length === 0
           ? issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`)
-          : issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”（可填：${unitChoices.zh}）`, `No such unit: "${unitText}" (write one of: ${unitChoices.en})`),
+          : said(row, 'unit', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`, choices(row, 'unit', unitText, unitChoices)),
       );
     }
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
@@ -248,15 +258,15 @@ export async function planImport(
     // Said with the campaign's categories, as the sources are: a register's own word (诈骗) is fixed only by knowing the campaign's.
     if (categoryId === undefined && lookUp(retiredCategoryOf, categoryText) !== undefined) {
       // As a clue made on the board is checked (checkReferences): a retired category takes no new clues.
-      issues.push(issue(row, mapping.category ?? '', `该类别已停用，不再用于新事项：“${categoryText}”（可填：${categoryChoices.zh}）`, `That category is retired and takes no new items: "${categoryText}" (write one of: ${categoryChoices.en})`));
+      issues.push(said(row, 'category', `该类别已停用，不再用于新事项：“${categoryText}”`, `That category is retired and takes no new items: "${categoryText}"`, choices(row, 'category', categoryText, categoryChoices)));
     } else if (categoryId === undefined) {
-      issues.push(issue(row, mapping.category ?? '', `没有这个类别：“${categoryText}”（可填：${categoryChoices.zh}）`, `No such category: "${categoryText}" (write one of: ${categoryChoices.en})`));
+      issues.push(said(row, 'category', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`, choices(row, 'category', categoryText, categoryChoices)));
     }
     const sourceText = at(cells, 'source');
     const source = sourceText === '' ? 'other' : lookUp(sourceOf, sourceText);
     if (source === undefined) {
       // Say what the column may hold: a tip-off written "群众举报" is fixed only by knowing it came through 110 or 12337.
-      issues.push(issue(row, mapping.source ?? '', `无法识别的来源：“${sourceText}”（可填：${sourceChoices.zh}）`, `Unknown source: "${sourceText}" (write one of: ${sourceChoices.en})`));
+      issues.push(said(row, 'source', `无法识别的来源：“${sourceText}”`, `Unknown source: "${sourceText}"`, choices(row, 'source', sourceText, sourceChoices)));
     }
     const assigneeText = at(cells, 'assignee');
     const assignee = assigneeText === '' ? null : lookUp(userOf, assigneeText);
