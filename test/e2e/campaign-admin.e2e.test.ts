@@ -146,6 +146,13 @@ describe('campaign settings in Chromium', () => {
       expect(await page.getByTestId('targets-frozen-note').textContent()).toContain('已结束阶段（摸排核查）的目标已随阶段报告定稿，不能再改');
       // Nor is a phase left offered to a target under way.
       expect(await table.getByRole('combobox', { name: '阶段' }).first().locator('option[value=survey]').isDisabled()).toBe(true);
+      // Saved, each row still shows its own unit: the settings read again drew the units' options anew, and every row's
+      // select showed the first unit (刑侦支队), one touch from saving that.
+      const unitsShown = () => table.getByRole('combobox', { name: '单位', exact: true }).evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+      expect(await unitsShown()).toEqual(open.map((t) => t.unitId));
+      await page.getByTestId('save-targets').click();
+      await page.getByTestId('toast').filter({ hasText: '已保存' }).waitFor();
+      expect(await unitsShown()).toEqual(open.map((t) => t.unitId));
 
       await page.getByTestId('lang-toggle').click();
       expect(await table.getByRole('spinbutton', { name: `Target ${hantai.nameEn}, Crackdown, Cases solved`, exact: true }).inputValue()).toBe(String(target.value));

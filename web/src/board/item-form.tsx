@@ -179,7 +179,13 @@ export function ItemFields(props: {
         <Field name="unitId" label={t('unit')} errors={props.errors} notice={theirs('unitId')}>
           <select name="unitId" value={props.values.unitId} aria-invalid={invalid('unitId')} onChange={(e) => props.set('unitId', e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
-            <For each={props.units ?? props.campaign.units}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+            <For each={props.units ?? props.campaign.units}>
+              {(unit) => (
+                <option value={unit.id} selected={unit.id === props.values.unitId}>
+                  {named(unit)}
+                </option>
+              )}
+            </For>
           </select>
         </Field>
       </Show>
@@ -201,7 +207,11 @@ export function ItemFields(props: {
         <select name="categoryId" value={props.values.categoryId} aria-invalid={invalid('categoryId')} onChange={(e) => props.set('categoryId', e.currentTarget.value)}>
           <option value="">—</option>
           <For each={props.campaign.categories.filter((c) => !c.retired || String(c.id) === props.values.categoryId)}>
-            {(category) => <option value={String(category.id)}>{named(category)}</option>}
+            {(category) => (
+              <option value={String(category.id)} selected={String(category.id) === props.values.categoryId}>
+                {named(category)}
+              </option>
+            )}
           </For>
         </select>
       </Field>

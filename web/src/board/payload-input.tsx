@@ -61,14 +61,26 @@ export function PayloadInput(props: {
           <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
             <option value="">{t('choose')}</option>
             {/* A move names a unit to give the item to: a retired one takes nothing new. */}
-            <For each={props.units.filter((unit) => !unit.retired)}>{(unit) => <option value={unit.id}>{named(unit)}</option>}</For>
+            <For each={props.units.filter((unit) => !unit.retired)}>
+              {(unit) => (
+                <option value={unit.id} selected={unit.id === props.value}>
+                  {named(unit)}
+                </option>
+              )}
+            </For>
           </select>
         </Match>
         <Match when={props.spec.input === 'select' ? props.spec : undefined}>
           {(select) => (
             <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
               <option value="">{t('choose')}</option>
-              <For each={select().options}>{(option) => <option value={option.value}>{tr(option.label)}</option>}</For>
+              <For each={select().options}>
+                {(option) => (
+                  <option value={option.value} selected={option.value === props.value}>
+                    {tr(option.label)}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Match>

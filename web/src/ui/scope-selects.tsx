@@ -26,7 +26,14 @@ export function UnitSelect(props: {
   return (
     <select name="unit" aria-label={tr(filterLabels.unit)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allUnits')}</option>
-      <For each={props.units}>{(unit) => <option value={unit.id}>{scopeOptions.unitText(props.units, unit)}</option>}</For>
+      {/* Each option says whether it is chosen: the select's own value is lost when its options are drawn anew (the campaign read again). */}
+      <For each={props.units}>
+        {(unit) => (
+          <option value={unit.id} selected={unit.id === props.value}>
+            {scopeOptions.unitText(props.units, unit)}
+          </option>
+        )}
+      </For>
       <Unoffered option={scopeOptions.unofferedUnit(props.units, props.value, props.known)} />
     </select>
   );
@@ -48,7 +55,13 @@ export function CategorySelect(props: {
   return (
     <select name="category" aria-label={tr(filterLabels.category)} data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('allCategories')}</option>
-      <For each={scopeOptions.offeredCategories(props.categories)}>{(category) => <option value={String(category.id)}>{scopeOptions.categoryText(category)}</option>}</For>
+      <For each={scopeOptions.offeredCategories(props.categories)}>
+        {(category) => (
+          <option value={String(category.id)} selected={String(category.id) === props.value}>
+            {scopeOptions.categoryText(category)}
+          </option>
+        )}
+      </For>
       <Show when={props.none}>{(none) => <option value="none">{none()}</option>}</Show>
       <Unoffered option={scopeOptions.unofferedCategory(props.categories, props.value, props.none !== undefined)} />
     </select>

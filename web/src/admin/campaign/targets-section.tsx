@@ -78,7 +78,14 @@ export function TargetsSection(props: SectionProps) {
                 <tr>
                   <td>
                     <select aria-label={cm('unit')} value={target.unitId} onChange={(e) => set(i(), 'unitId', e.currentTarget.value)}>
-                      <For each={units()}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+                      {/* Marked chosen by each option: the select's own value is lost when its options are drawn anew (the settings read again after a save), and every row showed the first unit. */}
+                      <For each={units()}>
+                        {(u) => (
+                          <option value={u.id} selected={u.id === target.unitId}>
+                            {named(u)}
+                          </option>
+                        )}
+                      </For>
                     </select>
                     <FieldMessage messages={props.errors(`targets.${i()}.unitId`)} />
                   </td>

@@ -133,11 +133,23 @@ export function LogPanel(props: { users: readonly UserAccount[]; units: readonly
       <div class="people-log-filters">
         <select aria-label={pt('logAllUsers')} onChange={(e) => setUser(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
           <option value="">{pt('logAllUsers')}</option>
-          <For each={props.users}>{(u) => <option value={u.id}>{`${u.displayName}${aside(u.username)}`}</option>}</For>
+          <For each={props.users}>
+            {(u) => (
+              <option value={u.id} selected={u.id === user()}>
+                {`${u.displayName}${aside(u.username)}`}
+              </option>
+            )}
+          </For>
         </select>
         <select aria-label={pt('logAllUnits')} onChange={(e) => setUnit(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
           <option value="">{pt('logAllUnits')}</option>
-          <For each={props.units}>{(u) => <option value={u.id}>{named(u)}</option>}</For>
+          <For each={props.units}>
+            {(u) => (
+              <option value={u.id} selected={u.id === unit()}>
+                {named(u)}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <Show when={problem.reason()}>{(r) => <p class="form-error">{tr(r())}</p>}</Show>
