@@ -1586,6 +1586,16 @@ describe('working on the board', () => {
       expect(others.length).toBeGreaterThan(1);
       await dialog.locator(`select[name=assigneeId] option[value="${me.id}"]`).waitFor({ state: 'attached' });
       expect(await dialog.locator('select[name=assigneeId] option:not([value=""])').count()).toBe(1);
+      // What they record in their own unit is theirs to work, unless they choose otherwise: left unassigned, they could only read it.
+      expect(await dialog.locator('select[name=assigneeId]').inputValue()).toBe(String(me.id));
+      await dialog.getByRole('button', { name: '取消' }).click();
+      // A unit's item not assigned to them says why it offers nothing to do, rather than showing no actions at all.
+      const board = await apiCall<WireBoard>(suite.server.url, officer.context, 'GET', `/api/campaigns/${campaignOf(officer.page)}/board?kind=clue&unit=hantai&limit=100`);
+      const notTheirs = board.columns.flatMap((c) => c.cards).find((card) => card.unitId === 'hantai' && card.assigneeId !== me.id);
+      if (notTheirs === undefined) throw new Error('no hantai clue not assigned to hantai.officer');
+      await officer.page.goto(`${suite.server.url}/campaigns/${campaignOf(officer.page)}/board?item=${notTheirs.id}`);
+      await expect.poll(() => officer.page.getByTestId('not-yours').textContent()).toBe('此事项未分配给您，仅可查看：由单位负责人指派给您后，可在此写进展记录、编辑和申请延期。');
+      expect(await officer.page.getByTestId('detail-actions').count()).toBe(0);
     } finally {
       await officer.context.close();
     }

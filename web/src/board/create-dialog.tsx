@@ -26,7 +26,10 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
     const unit = user?.unitId;
     return unit !== undefined && units.some((u) => u.id === unit) ? unit : units.length === 1 ? (units[0]?.id ?? '') : '';
   };
-  const empty: ItemValues = { unitId: ownUnit(), assigneeId: '', title: '', description: '', categoryId: '', source: '', problemKind: '' };
+  // An officer records what they found in their own unit as theirs to work: left unassigned, it was theirs to read only
+  // (an officer works what is assigned to them), and they could not correct what they had just typed.
+  const ownAssignee = (unitId: string) => (user?.role === 'officer' && unitId === user.unitId ? String(user.id) : '');
+  const empty: ItemValues = { unitId: ownUnit(), assigneeId: ownAssignee(ownUnit()), title: '', description: '', categoryId: '', source: '', problemKind: '' };
   // What was typed here and not submitted, closed by Escape or a click beside the dialog (see drafts.ts).
   const draftOf = { newItem: { kind: props.kind, campaignId: props.campaign.id } };
   const restored = restoredValues(readDraft(user?.id ?? 0, draftOf), empty, (unitId) => units.some((u) => u.id === unitId));
@@ -38,7 +41,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   let form: HTMLFormElement | undefined;
 
   const set = (name: ItemField, value: string) => {
-    setValues((v) => ({ ...v, [name]: value, ...(name === 'unitId' ? { assigneeId: '' } : {}) }));
+    setValues((v) => ({ ...v, [name]: value, ...(name === 'unitId' ? { assigneeId: ownAssignee(value) } : {}) }));
     keep(values());
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== name)));
   };

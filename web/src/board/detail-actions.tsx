@@ -195,7 +195,18 @@ export function DetailActions(props: {
   return (
     // Kept while a form is open, though someone else's change left no action (a clue merged elsewhere): it unmounted,
     // taking what was typed with it; sent, it is refused and says what the other did, as any form's is.
-    <Show when={buttons.some((button) => button.shown()) || action() !== null}>
+    <Show
+      when={buttons.some((button) => button.shown()) || action() !== null}
+      fallback={
+        // An officer works only what is assigned to them: said, where the drawer of one of their unit's items showed no
+        // actions at all, as if something had failed (one they had just created and left unassigned, among them).
+        <Show when={me()?.role === 'officer' && props.item.assigneeId !== me()?.id}>
+          <p class="muted detail-not-yours" data-testid="not-yours">
+            {t('notYours')}
+          </p>
+        </Show>
+      }
+    >
       {/* Escape with a form open (in it, or on its button) closes the form, its text kept as a draft where it has one; the
           drawer closes at the next. A native
           listener, so that stopping it here keeps it from the drawer's own on the document. */}

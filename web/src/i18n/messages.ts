@@ -190,6 +190,10 @@ export const messages = {
   mergeTitle: { zh: '并入其他线索', en: 'Merge into another clue' },
   merged: { zh: '已并案', en: 'Merged' },
   actions: { zh: '办理', en: 'Actions' },
+  notYours: {
+    zh: '此事项未分配给您，仅可查看：由单位负责人指派给您后，可在此写进展记录、编辑和申请延期。',
+    en: 'This item is not assigned to you, so you can only read it: once your unit lead assigns it to you, you can write notes, edit it and ask for more time here.',
+  },
   escalation: { zh: '督办', en: 'Escalation' },
   escalations: { zh: '督办提醒', en: 'Escalations' },
   noEscalation: { zh: '无督办', en: 'No escalation' },
