@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clueStates } from '../../engine/clue/clue.model';
 import { problemStates } from '../../engine/problem/problem.model';
-import { idOrNone, label, quietDays } from './common';
+import { idOrNone, label, quietDays, searchTextLimit } from './common';
 import { phases } from '../../engine/campaign/campaign-config';
 
 export const itemKinds = ['clue', 'problem'] as const;
@@ -27,7 +27,7 @@ export const boardQuery = z.strictObject({
   phase: z.enum(phases).optional(),
   /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */
   quiet: quietDays.optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(searchTextLimit).optional(),
   /** Cards per column in this page. */
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Load the next page of one column: its state and the cursor the previous page gave. */

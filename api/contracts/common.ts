@@ -21,6 +21,9 @@ export const problem = z
   .meta({ id: 'Problem' });
 
 /** A board's or list's "no progress for N days" filter: no work note, and no move into the state, since then. */
+/** The longest search a box sends (the board's, a list's): its input takes no more, and an address's longer one is cut to it. */
+export const searchTextLimit = 200;
+
 export const quietDays = z.coerce.number().int().min(1).max(366);
 
 export const isoInstant = z.iso.datetime({ offset: true });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Label } from '../../engine/labels';
 import { allowedMove, itemKinds } from './board';
-import { idOrNone, pathId, quietDays } from './common';
+import { idOrNone, pathId, quietDays, searchTextLimit } from './common';
 
 /** The three lists of the campaign (问题、线索、责任清单): views of the same items as the board. */
 export const listNames = ['clues', 'problems', 'responsibility'] as const;
@@ -19,7 +19,7 @@ export const listQuery = z.strictObject({
   overdue: boolish.optional(),
   /** Only items with no progress for the given number of days: no work note, and no move into their state, since then. */
   quiet: quietDays.optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(searchTextLimit).optional(),
   /** A column of `listSortColumns`, ascending, or with a leading `-` descending; checked against the list by the service. Default `-id`, newest first. */
   sort: z.string().min(1).max(32).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

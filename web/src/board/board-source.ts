@@ -1,5 +1,6 @@
 import type { BoardFilters, BoardQuery, ItemKind, Swimlane } from '../api/client';
 import type { ClueState } from '../../../engine/clue/clue.model';
+import { searchTextLimit } from '../../../api/contracts/common';
 
 /** The board's view and filters as its URL carries them (`?kind=problem&swimlane=unit&q=…`). */
 export type BoardSearch = {
@@ -95,7 +96,8 @@ export function filtersOf(search: BoardSearch): BoardFilters {
     ...(search.asked === 'true' ? { asked: 'true' as const } : {}),
     ...(search.quiet ? { quiet: search.quiet } : {}),
     ...(search.phase ? { phase: search.phase } : {}),
-    ...(search.q ? { q: search.q } : {}),
+    // A link's search longer than a box takes is cut to it: refused whole, it left the board with no column at all.
+    ...(search.q ? { q: search.q.slice(0, searchTextLimit) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { sortParam, type ListName, type ListPage, type ListSort } from '../../../api/contracts/lists';
+import { searchTextLimit } from '../../../api/contracts/common';
 import { call as expect, client } from '../api/typed-call';
 
 /** A list's filters as its URL carries them (every value text). */
@@ -19,7 +20,8 @@ function filterQuery(filters: ListFilters, sort: ListSort | null): Record<string
   const query: Record<string, string> = sort === null ? {} : { sort: sortParam(sort) };
   for (const key of filterKeys) {
     const value = filters[key];
-    if (value !== undefined && value !== '') query[key] = value;
+    // A link's search longer than a box takes is cut to it, as the board's is (board-source.ts).
+    if (value !== undefined && value !== '') query[key] = key === 'q' ? value.slice(0, searchTextLimit) : value;
   }
   return query;
 }

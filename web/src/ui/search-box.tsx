@@ -1,3 +1,4 @@
+import { searchTextLimit } from '../../../api/contracts/common';
 import { t } from '../i18n/i18n';
 
 /**
@@ -17,6 +18,7 @@ export function SearchBox(props: { problems: boolean; value: string; onInput: (v
       aria-label={label()}
       title={props.problems ? t('searchProblemsHint') : t('searchHint')}
       value={props.value}
+      maxLength={searchTextLimit}
       onInput={(e) => props.onInput(e.currentTarget.value)}
     />
   );
