@@ -19,7 +19,7 @@ const chipInside = (chip: Locator) =>
   });
 
 interface WireRegister {
-  cases: { clueId: number; title: string }[];
+  cases: { clueId: number; title: string; unitId: string }[];
 }
 
 /** The typical cases on the wall: those wholly in view, in order, and those neither wholly in nor wholly out of it (cut). */
@@ -147,6 +147,21 @@ describe('typical cases', () => {
       await drawer.getByTestId('history').waitFor();
       expect(await drawer.getByTestId('action-typical').count()).toBe(0);
       expect(await drawer.getByTestId('action-untypical').count()).toBe(0);
+    }));
+
+  test("on a unit's reader's battle map, only the typical cases of their units open their clue; another unit's is read, not linked", () =>
+    asUser(suite, 'hantai.officer', async ({ context, page }) => {
+      const campaignId = campaignOf(page);
+      const register = await apiCall<WireRegister>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/typical-cases`);
+      const me = await apiCall<{ unitScope: string[] }>(suite.server.url, context, 'GET', '/api/session');
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/battle-map`);
+      const cards = page.getByTestId('bm-typical-card');
+      await cards.first().waitFor();
+      const shown = await cards.evaluateAll((els) => els.map((el) => ({ clue: Number(el.getAttribute('data-clue')), linked: el.querySelector('h3 a') !== null })));
+      const unitOf = new Map(register.cases.map((c) => [c.clueId, c.unitId]));
+      expect(shown.map((card) => card.linked)).toEqual(shown.map((card) => me.unitScope.includes(unitOf.get(card.clue) ?? '')));
+      // The demo's latest four are not all of one unit: both kinds are seen.
+      expect(shown.some((card) => !card.linked)).toBe(true);
     }));
 
   test('the battle map and the wall show the latest typical cases, none cut off; a title opens its clue; one chosen elsewhere reaches the wall without a reload', () =>

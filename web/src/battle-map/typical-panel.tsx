@@ -9,6 +9,8 @@ import { achievedLine } from '../reports/typical-achieved';
 import { shortUnitName } from './county-map';
 import { bt } from './messages';
 import { fitNewestCase } from './wall-case-fit';
+import { me } from '../session/session';
+import { readerScope } from '../ui/reader-scope';
 
 /**
  * The campaign's typical cases (典型案例) as the battle map and the wall show
@@ -23,6 +25,8 @@ import { fitNewestCase } from './wall-case-fit';
 export function TypicalPanel(props: { campaign: CampaignDetail; register: TypicalCases | undefined; failed: boolean; limit: number; linked: boolean }) {
   const latest = createMemo((): TypicalCase[] => [...(props.register?.cases ?? [])].reverse().slice(0, props.limit));
   const total = () => props.register?.cases.length ?? 0;
+  /** The units whose clues the reader may open (null: every unit's). */
+  const scope = () => readerScope(me());
   /** On the wall, the newest case kept in sight when none fits whole (see fitNewestCase): again as the screen or the cases change. */
   const fitted = (list: HTMLOListElement) => {
     if (props.linked) return;
@@ -75,7 +79,8 @@ export function TypicalPanel(props: { campaign: CampaignDetail; register: Typica
                   <span class="tp-tag">{bt('typicalTag')}</span>
                   {/* Read as "典型案例：title", not run into one word with the title ("典型案例利用…"). */}
                   <span class="visually-hidden">{colon()}</span>
-                  <Show when={props.linked} fallback={c.title}>
+                  {/* A case of a unit outside the reader's is told, not opened: the board would answer that it is not theirs to see. */}
+                  <Show when={props.linked && (scope() === null || scope()?.has(c.unitId) === true)} fallback={c.title}>
                     <A href={`/campaigns/${props.campaign.id}/board?kind=clue&item=${c.clueId}`}>{c.title}</A>
                   </Show>
                 </h3>
