@@ -20,7 +20,7 @@ const badLogin = new ApiError('unauthenticated', { reason: { zh: '用户名或�
 const accountDisabled = new ApiError('unauthenticated', { reason: { zh: '该账号已停用，请联系系统管理员', en: 'This account is disabled; ask your administrator' } });
 
 /** A screen left signed in for days in a command centre must not be able to change anything. */
-const displayOnlyReadOnly = { zh: '只有只读账号（查看者）可以在大屏上长期保持登录', en: 'Only a read-only (viewer) account may stay signed in on a wall display' };
+const displayOnlyReadOnly = { zh: '只有只读账号（观察员）可以在大屏上长期保持登录', en: 'Only a read-only (viewer) account may stay signed in on a wall display' };
 const displayNotReadOnly = new ApiError('payload_invalid', { reason: displayOnlyReadOnly, fields: [{ field: 'display', message: displayOnlyReadOnly }] });
 
 function meOf(user: SessionUser, tree: readonly UnitNode[]): Me {

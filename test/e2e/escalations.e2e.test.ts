@@ -564,7 +564,10 @@ describe('the escalation inbox', () => {
     await asUserOn(suite, 'hantai.officer', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
       const drawer = page.getByTestId('detail-panel');
       await expect.poll(() => drawer.getByTestId('refused-mark').textContent()).toMatch(/^延期申请（延至 2026年7月30日）未获批准：案情简单，期限内可以完成 · /);
-      expect(await drawer.getByTestId('declined-until').first().textContent()).toBe(' · 申请延期至 2026年7月30日');
+      // Said as the asker's day and the decliner's reason: "申请延期至" beside who declined read as if they had asked.
+      expect(await drawer.getByTestId('declined-until').first().textContent()).toBe(' · 原申请延期至 2026年7月30日');
+      const refusal = drawer.getByTestId('history').locator('.history-entry', { has: page.getByTestId('declined-until') }).first();
+      expect(await refusal.getByTestId('said-reason').textContent()).toBe('不予延期的理由：案情简单，期限内可以完成');
       await page.getByTestId('lang-toggle').click();
       await expect.poll(() => drawer.getByTestId('refused-mark').textContent()).toMatch(/^The request for more time \(until 30 Jul 2026\) was declined: 案情简单/);
       await page.getByTestId('lang-toggle').click();

@@ -75,7 +75,7 @@ export const battleMapMessages = {
   typicalTag: { zh: '典型案例', en: 'Typical case' },
   typicalTotal: { zh: '共 {n} 例', en: '{n} in all' },
   typicalAll: { zh: '在阶段报告中查看全部', en: 'See them all in the report' },
-  targetsInReport: { zh: '各阶段目标见阶段报告', en: 'Every phase’s in the reports' },
+  targetsInReport: { zh: '各阶段目标见阶段报告', en: 'Every phase’s targets are in its report' },
   typicalChosen: { zh: '选定于', en: 'chosen' },
   typicalNone: { zh: '尚未选定典型案例', en: 'No typical case chosen yet' },
   typicalFailed: { zh: '典型案例加载失败', en: 'The typical cases could not be loaded' },

@@ -50,10 +50,11 @@ function recordedFigures(entry: HistoryEntry): { label: Label; value: Label }[] 
 }
 
 /** The day an extension gave, or a request asked for (or a refusal refused: `declined`), as the entry's line names it. */
-function deadlineDay(entry: HistoryEntry, declined: string | undefined): { until: string; text: 'extendedTo' | 'askedTo'; testId: string } | null {
+function deadlineDay(entry: HistoryEntry, declined: string | undefined): { until: string; text: 'extendedTo' | 'askedTo' | 'declinedAskedTo'; testId: string } | null {
   const extended = extendedUntil(entry);
   if (extended !== null) return { until: extended, text: 'extendedTo', testId: 'extended-until' };
-  if (declined !== undefined) return { until: declined, text: 'askedTo', testId: 'declined-until' };
+  // The day the refused request had asked for, said as the asker's: beside who declined, "asks until" read as theirs.
+  if (declined !== undefined) return { until: declined, text: 'declinedAskedTo', testId: 'declined-until' };
   const asked = askedUntil(entry);
   return asked === null ? null : { until: asked, text: 'askedTo', testId: 'asked-until' };
 }
@@ -153,7 +154,8 @@ export function HistoryItem(props: {
           <p class="history-said" data-testid={`said-${words.key}`}>
             <Show when={words.key !== 'text'}>
               <span class="muted">
-                {tr(keyLabel(words.key))}
+                {/* A refusal's reason is the one who declined's, not the asker's. */}
+                {words.key === 'reason' && props.entry.event.endsWith('.declineExtension') ? xm('declineReason') : tr(keyLabel(words.key))}
                 {colon()}
               </span>
             </Show>

@@ -34,10 +34,10 @@ export const extensionMessages = {
     zh: '申请交单位负责人或专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
     en: "A unit lead or the office decides; until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
   },
-  // A lead asks only once they have given as many extensions in the state as the campaign allows.
+  // A lead asks only once the item has had as many extensions in the state as the campaign allows, the office's counted too.
   askOfficeHint: {
-    zh: '您在本状态的延期次数已达专项行动规定的上限，再次延期由专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
-    en: "You have given this item as many extensions in this state as the campaign allows: the office decides on another, and until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
+    zh: '本事项在本状态的延期次数（含专项办所批）已达专项行动规定的上限，再次延期由专项办审批，批准前原期限不变；新期限为所选日期当天 24:00，最晚为专项行动最后一天（{last}）。',
+    en: "This item has had as many extensions in this state as the campaign allows (the office's counted too): the office decides on another, and until then the deadline stands. Due at the end of the chosen day, at the latest the campaign's last day ({last}).",
   },
   askSave: { zh: '提交申请', en: 'Send the request' },
   asked: { zh: '已提交延期申请', en: 'Extension asked for' },
@@ -48,10 +48,11 @@ export const extensionMessages = {
   pendingLine: { zh: '至 {date}，{at} 提出', en: 'until {date}, asked {at}' },
   // A lead past the extensions the campaign allows them in the state: the request still waits on them, to decline only.
   officeGrants: {
-    zh: '您在此状态的延期次数已达专项行动规定的上限：批准须由专项办决定，您可以不予延期。',
-    en: 'You have given as many extensions in this state as the campaign allows: the office decides whether to grant it; you may decline it.',
+    zh: '本事项在此状态的延期次数（含专项办所批）已达专项行动规定的上限：批准须由专项办决定，您可以不予延期。',
+    en: 'This item has had as many extensions in this state as the campaign allows (the office’s counted too): the office decides whether to grant it; you may decline it.',
   },
   askedTo: { zh: '申请延期至 {date}', en: 'asks until {date}' },
+  declinedAskedTo: { zh: '原申请延期至 {date}', en: 'had asked until {date}' },
   grant: { zh: '批准延期', en: 'Grant' },
   decline: { zh: '不予延期', en: 'Decline' },
   declineReason: { zh: '不予延期的理由', en: 'Reason for declining' },

@@ -7,7 +7,7 @@ export const messages = {
   signingIn: { zh: '正在登录…', en: 'Signing in…' },
   // No number of days here: the server's SESSION_DISPLAY_DAYS sets it.
   displaySession: { zh: '大屏显示：本机长期保持登录', en: 'Wall display: keep this screen signed in' },
-  displaySessionHint: { zh: '仅限只读账号（查看者），用于指挥中心无人值守的大屏；闲置也不退出', en: 'Read-only (viewer) accounts only, for an unattended screen in the command centre; not signed out when idle' },
+  displaySessionHint: { zh: '仅限只读账号（观察员），用于指挥中心无人值守的大屏；闲置也不退出', en: 'Read-only (viewer) accounts only, for an unattended screen in the command centre; not signed out when idle' },
   signOut: { zh: '退出', en: 'Sign out' },
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },

@@ -146,7 +146,7 @@ export const peopleMessages = {
   newUnit: { zh: '新建下级单位', en: 'New unit below' },
   // Beside the tree while no unit is chosen: a new unit is made below the one it belongs to (there is no button of its own).
   pickUnitHint: { zh: '点击单位名称可编辑该单位，或在其下“新建下级单位”。', en: 'Click a unit’s name to edit it, or to add a “New unit below” it.' },
-  retire: { zh: '撤销', en: 'Retire' },
+  retire: { zh: '撤销单位', en: 'Retire unit' },
   restore: { zh: '恢复', en: 'Restore' },
   retired: { zh: '已撤销', en: 'Retired' },
   delete: { zh: '删除', en: 'Delete' },
