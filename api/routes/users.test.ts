@@ -439,6 +439,21 @@ describe('people administration', () => {
     expect((await admin.send('PATCH', `/api/admin/users/${viewer?.id}`, { role: 'viewer', displayName: '只读账号' })).status).toBe(200);
   });
 
+  it("refuses an administrator's change of their own role, naming the field, and changes nothing; their name they may change", async () => {
+    const [me] = await database.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.username, 'admin'));
+    // Another administrator exists, so the last-administrator rule is not what refuses it.
+    const other = await admin.send('POST', '/api/admin/users', { username: 'second.admin', displayName: '第二管理员', role: 'admin', unitId: 'office', password: 'Another-admin-2026' });
+    expect(other.status, await other.clone().text()).toBe(201);
+    const refused = await admin.send('PATCH', `/api/admin/users/${me?.id}`, { role: 'officer', displayName: '改名' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).fields).toEqual([{ field: 'role', message: { zh: '不能更改自己的角色，请由另一名系统管理员操作', en: 'You cannot change your own role: ask another administrator' } }]);
+    const [after] = await database.db.select({ role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, me?.id ?? -1));
+    expect(after?.role).toBe('admin');
+    expect(after?.displayName).not.toBe('改名');
+    expect(await whoIsSignedIn(admin)).toBe('admin');
+    expect((await admin.send('PATCH', `/api/admin/users/${me?.id}`, { role: 'admin', displayName: after?.displayName })).status).toBe(200);
+  });
+
   it('documents the people routes in the OpenAPI document', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     for (const path of ['/admin/users', '/admin/users/{id}/disable', '/admin/users/{id}/password-reset', '/admin/users/bulk', '/admin/password-policy', '/admin/units', '/admin/units/{id}', '/admin/log', '/admin/sessions', '/admin/users/{id}/sessions/end', '/session/password']) {

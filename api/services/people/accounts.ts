@@ -138,6 +138,9 @@ export const leadRoles: readonly Role[] = ['lead', 'office'];
  * edit says `releaseHeldItems`: then, in the same transaction, those items go back to their unit unassigned.
  */
 export async function editAccount(database: Database, id: number, edit: UserEdit, change: AdminChange & { readonly by: number }): Promise<UserAccount> {
+  // As disabling one's own account is refused: a new role ends the account's sessions at once, and an administrator
+  // who gave themselves another (a slip of the role select on their own row) was signed out without the administration.
+  if (id === change.by && edit.role !== undefined && edit.role !== 'admin') throw invalid([{ field: 'role', message: { zh: '不能更改自己的角色，请由另一名系统管理员操作', en: 'You cannot change your own role: ask another administrator' } }]);
   if (edit.unitId !== undefined) {
     const issue = await unitIssue(database.db, edit.unitId);
     if (issue !== null) throw invalid([issue]);
