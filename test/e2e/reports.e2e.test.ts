@@ -942,6 +942,13 @@ describe('reports, battle map and wall in Chromium', () => {
       await signInAsDisplay('office');
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('只有只读账号');
       expect(page.url()).toMatch(/\/login/);
+      // Refused, the password is there to type again, in focus: the disabled button had left the focus on the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+      // Sent back from a wall, the sign-in is the wall's again, ticked.
+      await page.goto(`${suite.server.url}/login?next=${encodeURIComponent('/campaigns/1/wall')}`);
+      expect(await page.locator('input[name=display]').isChecked()).toBe(true);
+      await page.goto(`${suite.server.url}/login?next=${encodeURIComponent('/campaigns/1/board')}`);
+      expect(await page.locator('input[name=display]').isChecked()).toBe(false);
       expect((await context.cookies(suite.server.url)).some((c) => c.name === 'battlemap_session')).toBe(false);
 
       await signInAsDisplay('viewer');

@@ -14,7 +14,10 @@ export function LoginPage() {
   const [search] = useSearchParams<{ next: string }>();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [display, setDisplay] = createSignal(false);
+  // Sent back here from a wall (its session ended or the server restarted), the sign-in is the wall's again: left
+  // unticked, whoever signed the wall back in gave it a session that ends when the room is quiet.
+  const [display, setDisplay] = createSignal(/^\/campaigns\/\d+\/wall(?:[/?#]|$)/.test(search.next ?? ''));
+  let passwordInput: HTMLInputElement | undefined;
   const [error, setError] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -27,6 +30,11 @@ export function LoginPage() {
       navigate(pathAfterSignIn(search.next, display()), { replace: true });
     } catch (problem) {
       setError(problem instanceof ApiProblem ? problem.reason : { zh: '登录失败', en: 'Sign-in failed' });
+      // The button was disabled while it was sent, which left the focus on the page: back to the password, to type again.
+      queueMicrotask(() => {
+        passwordInput?.focus();
+        passwordInput?.select();
+      });
     } finally {
       setBusy(false);
     }
@@ -50,7 +58,7 @@ export function LoginPage() {
         </label>
         <label class="field">
           <span class="field-label">{t('password')}</span>
-          <input name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input ref={passwordInput} name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
         <label class="check login-display" title={t('displaySessionHint')}>
           <input type="checkbox" name="display" checked={display()} onChange={(e) => setDisplay(e.currentTarget.checked)} />
