@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { maxNesting, tooDeep } from './nesting';
 import { moreThanCaught } from './outcome';
-import { directionControl, onlyInvisible } from './visible-text';
+import { directionControl, notParagraphs, onlyInvisible } from './visible-text';
 import { campaignEndsBeforeItStarts, unknownTimeZone } from './deadlines/local-time';
 import { clueStates } from './clue/clue.model';
 import { notAState } from './item/no-such-move';
@@ -34,6 +34,7 @@ const customMessages: Record<string, string> = {
   'a number, or none': '应为数字，或 none（无）',
   [tooDeep]: `嵌套不能超过 ${maxNesting} 层`,
   'one line, without control characters': '只能是一行文字，不能含换行或控制字符',
+  [notParagraphs]: '不能含控制字符（换行和制表符除外）',
   'Nothing to change': '没有要修改的内容',
   'choose a unit': '请选择单位',
   [tickAState]: '请至少勾选一个状态',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionControl, oneLineText, onlyInvisible, requiredText } from './visible-text';
+import { directionControl, notOneLine, notParagraphs, oneLineText, onlyInvisible, requiredText } from './visible-text';
 
 describe('a required text', () => {
   const title = requiredText(500);
@@ -16,6 +16,13 @@ describe('a required text', () => {
     expect(title.parse('  网络\u200b水军 ')).toBe('网络\u200b水军');
     expect(title.parse('😀')).toBe('😀');
   });
+
+  it('keeps line breaks and tabs, and refuses any other control character, once', () => {
+    expect(title.parse('已调取通话记录\n\t发现同一号码\r\n待核实')).toBe('已调取通话记录\n\t发现同一号码\r\n待核实');
+    for (const control of ['\u0007', '\u0000', '\u000b', '\u001b', '\u007f', '\u0085']) {
+      expect(title.safeParse(`进展${control}记录`).error?.issues.map((i) => i.message), JSON.stringify(control)).toEqual([notParagraphs]);
+    }
+  });
 });
 
 describe('a one-line text', () => {
@@ -27,6 +34,10 @@ describe('a one-line text', () => {
       expect(checked.error?.issues.map((i) => i.message), JSON.stringify(control)).toEqual([directionControl]);
     }
     expect(title.parse('线索\u200egnp.exe\u200f')).toBe('线索\u200egnp.exe\u200f');
+  });
+
+  it('says of a control character once, that the text is one line without them', () => {
+    expect(title.safeParse('标题\u0007').error?.issues.map((i) => i.message)).toEqual([notOneLine]);
   });
 
   it('says once of a text of nothing but such controls that it has nothing to see', () => {

@@ -10,18 +10,31 @@ const invisible = /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2
 
 export const onlyInvisible = 'Needs something one can see, not only invisible characters';
 
-/**
- * A text a user must fill in, trimmed, of at most `max` characters, with
- * something in it one can see: a title of zero-width spaces passed "not
- * empty" and made a card with no title.
- */
-export const requiredText = (max: number) =>
+/** Filled in, trimmed, of at most `max` characters, with something in it one can see: the base of the texts below. */
+const visibleText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
     .refine((text) => text === '' || text.replace(invisible, '') !== '', { message: onlyInvisible }); // empty: min(1) says so
+
+/**
+ * No control character but the line break and the tab (Unicode's Cc otherwise): a work note holding a BEL
+ * (U+0007) pasted from a terminal was stored and shown as nothing where it stood. Spelled out as a class, as
+ * {@link oneLinePattern} is.
+ */
+// eslint-disable-next-line no-control-regex
+const paragraphsPattern = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+export const notParagraphs = 'no control characters but line breaks and tabs';
+
+/**
+ * A text a user must fill in (a note, a reason, a summary), trimmed, of at
+ * most `max` characters, with something in it one can see (a title of
+ * zero-width spaces passed "not empty" and made a card with no title), and
+ * no control character but line breaks and tabs.
+ */
+export const requiredText = (max: number) => visibleText(max).regex(paragraphsPattern, notParagraphs);
 
 /**
  * A text a user may leave empty (an English name, where the Chinese one
@@ -61,7 +74,7 @@ const turnsNoDirection = (text: string) => !directionControls.test(text) || text
  * cell. A line break in a title (a cell of a spreadsheet can hold one) went into every CSV as a cell of two lines.
  * Only new input is checked so: a replayed history is not validated again, and a title stored before stays readable.
  */
-export const oneLineText = (max: number) => requiredText(max).regex(oneLinePattern, notOneLine).refine(turnsNoDirection, { message: directionControl });
+export const oneLineText = (max: number) => visibleText(max).regex(oneLinePattern, notOneLine).refine(turnsNoDirection, { message: directionControl });
 
 /** An optional name (an English one, where the Chinese stands in) held to the same line as {@link oneLineText}. */
 export const optionalOneLineText = (max: number) => optionalText(max).regex(oneLinePattern, notOneLine).refine(turnsNoDirection, { message: directionControl });

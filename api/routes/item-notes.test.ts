@@ -110,6 +110,10 @@ describe('work notes', () => {
       expect(problem.fields.length).toBeGreaterThan(0);
     }
     expect((await office.send('POST', '/api/clues/999999/notes', { text: 'x' })).status).toBe(404);
+    // A control character pasted from a terminal (BEL) is named; line breaks and tabs are the note's own.
+    const bell = await office.send('POST', `/api/clues/${clue.id}/notes`, { text: '已调取\u0007通话记录' });
+    expect(bell.status).toBe(400);
+    expect(((await bell.json()) as { fields: unknown[] }).fields).toEqual([{ field: 'text', message: { zh: '不能含控制字符（换行和制表符除外）', en: 'No control characters but line breaks and tabs' } }]);
     expect((await database.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(entries);
     expect(((await (await office.get(`/api/clues/${clue.id}`)).json()) as ItemDetail).version).toBe(clue.version);
   });
