@@ -137,6 +137,19 @@ describe('people administration in the browser', () => {
     // Shown once, the temporary password is still there after the other tabs, until dismissed.
     await page.locator('[data-tab=users]').click();
     expect(await page.getByTestId('temporary-password').locator('code').textContent()).toBe(temporary);
+    // Saved, the focus is back on the row's Edit, once the list is read again: it had gone to the form at the top,
+    // taking the page with it, and editing the next row down meant scrolling back each time.
+    await page.getByTestId('temporary-password').getByRole('button').click();
+    await row.locator('[data-action=edit]').click();
+    await editing.locator('input').fill('孙七七');
+    await editing.locator('input').press('Enter');
+    await editing.waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('孙七七');
+    await expect.poll(() => page.evaluate(() => [document.activeElement?.getAttribute('data-action'), document.activeElement?.closest('tr')?.getAttribute('data-username')])).toEqual(['edit', 'sun.qi']);
+    await page.keyboard.press('Enter');
+    await editing.locator('input').fill('孙七');
+    await editing.locator('input').press('Enter');
+    await expect.poll(() => row.textContent()).not.toContain('孙七七');
     await context.close();
 
     // The reset user signs in with the temporary password and sees only the change screen until they change it.

@@ -48,10 +48,8 @@ export function PeoplePage() {
   });
   const policy = keptRead(policyRead, reloadPolicy);
   const failed = () => (users() === undefined ? usersRead.error : undefined) ?? (units() === undefined ? unitsRead.error : undefined);
-  const reload = () => {
-    void reloadUsers();
-    void reloadUnits();
-  };
+  /** Reads the users and the units again; settles once both are read (a row's focus waits for its row drawn anew). */
+  const reload = () => Promise.all([reloadUsers(), reloadUnits()]);
 
   return (
     <div class="people-page-shell">

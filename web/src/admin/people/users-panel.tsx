@@ -27,7 +27,7 @@ export function UsersPanel(props: {
   units: readonly UnitNode[];
   /** The password policy as last read (none yet: the server alone checks the password). */
   policy: PasswordPolicyWire | undefined;
-  onChange: () => void;
+  onChange: () => unknown;
   revealed: RevealedPassword | null;
   onReveal: (revealed: RevealedPassword | null) => void;
 }) {
@@ -37,9 +37,15 @@ export function UsersPanel(props: {
   const setRevealed = (next: RevealedPassword | null) => props.onReveal(next);
   const isSelf = (user: UserAccount) => user.id === me()?.id;
   /** The row back as it was, the focus on its edit button (the edited row's controls are gone). */
+  const focusEdit = (username: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-username="${CSS.escape(username)}"] [data-action=edit]`)?.focus());
   const endEdit = (username: string) => {
     setEditing(null);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-username="${CSS.escape(username)}"] [data-action=edit]`)?.focus());
+    focusEdit(username);
+  };
+  /** Saved: the row's Edit takes the focus once the list is read again and its row drawn anew (the one focused before went with the old rows, and the page's focus keeper sent it to the form at the top). */
+  const saved = (username: string) => {
+    setEditing(null);
+    void Promise.resolve(props.onChange()).then(() => focusEdit(username));
   };
   const shown = createMemo(() => {
     const q = filter().trim().toLowerCase();
@@ -152,7 +158,7 @@ export function UsersPanel(props: {
                     </tr>
                   }
                 >
-                  <EditRow user={user} units={props.units} onDone={() => (endEdit(user.username), props.onChange())} onCancel={() => endEdit(user.username)} />
+                  <EditRow user={user} units={props.units} onDone={() => saved(user.username)} onCancel={() => endEdit(user.username)} />
                 </Show>
                 <Show when={revealedRow() === user.username ? revealed() : null}>
                   {(r) => (
