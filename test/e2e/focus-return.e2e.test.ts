@@ -151,6 +151,24 @@ describe('the focus after a dialog, the inbox or a form', () => {
     });
   });
 
+  test("a work note sent from the keyboard gives the focus back to 写进展记录, as the item is read again and the drawer drawn anew", async () => {
+    const own = await officersClueDueLater(suite.database);
+    await asUserOn(suite, 'hantai.officer', `/campaigns/1/board?kind=clue&item=${own.id}`, async ({ page }) => {
+      const drawer = page.getByTestId('detail-panel');
+      await drawer.getByTestId('action-note').focus();
+      await page.keyboard.press('Enter');
+      const text = drawer.locator('form.action-form textarea').first();
+      await expect.poll(() => text.evaluate((area) => area === document.activeElement)).toBe(true);
+      await page.keyboard.type('已调取通话记录，待比对');
+      await drawer.locator('form.action-form').getByTestId('action-submit').focus();
+      await page.keyboard.press('Enter');
+      await drawer.locator('form.action-form').waitFor({ state: 'detached' });
+      await expect.poll(() => drawer.getByTestId('history').textContent()).toContain('已调取通话记录，待比对');
+      // Not the drawer as a whole, from whose top the keyboard had to Tab through everything again.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-note');
+    });
+  });
+
   test("a unit deleted by its own button, confirmed from the keyboard: the focus is on the units tab's panel, and Tab goes on in it", () =>
     asUser(suite, 'admin', async ({ context, page }) => {
       await apiCall(suite.server.url, context, 'POST', '/api/admin/units', { id: 'xiguan', parentId: 'hantai', kind: 'station', nameZh: '西关派出所', nameEn: 'Xiguan Station' }, 201);

@@ -131,8 +131,13 @@ export function DetailPanel(props: {
   // that had it and is drawn anew as the item is read again (a request sent, an answer given) takes it with it, and
   // the focus fell to the page's body: it stays in the drawer instead.
   let keyboardIn = false;
+  // The drawer's control last focused outside its forms (写进展记录, 编辑…), by its test id: a form sent closes, the
+  // item is read again and the drawer drawn anew, and the focus goes back to that control as drawn now, as Cancel
+  // gives it back, not to the drawer as a whole, from whose top the keyboard had to Tab through everything again.
+  let lastControl: string | null = null;
   const followFocus = (event: FocusEvent) => {
     keyboardIn = event.target instanceof Node && panel?.contains(event.target) === true;
+    if (keyboardIn && event.target instanceof HTMLElement && event.target.closest('form') === null) lastControl = event.target.getAttribute('data-testid');
   };
   onMount(() => {
     keyboardIn = panel?.contains(document.activeElement) === true;
@@ -142,7 +147,9 @@ export function DetailPanel(props: {
   createEffect(
     on(item, () =>
       requestAnimationFrame(() => {
-        if (keyboardIn && (document.activeElement === null || document.activeElement === document.body)) panel?.focus({ preventScroll: true });
+        if (!keyboardIn || (document.activeElement !== null && document.activeElement !== document.body)) return;
+        const control = lastControl === null ? null : panel?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(lastControl)}"]`);
+        (control ?? panel)?.focus({ preventScroll: true });
       }),
     ),
   );
