@@ -301,6 +301,12 @@ describe('people administration in the browser', () => {
     asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
       await page.getByTestId('users-table').waitFor();
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('人员与单位管理');
+      // The people in the units' tree order, the office's first and 汉台 before 城固, as the bureau lists its units (by
+      // the units' Latin codes, chenggu came first and the list read as random in Chinese).
+      const usernames = await page.getByTestId('users-table').locator('tbody tr[data-username]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-username') ?? ''));
+      expect(usernames.slice(0, 3).sort()).toEqual(['admin', 'office', 'viewer']);
+      expect(usernames.indexOf('hantai.lead')).toBeLessThan(usernames.indexOf('chenggu.lead'));
+      expect(usernames.indexOf('xingzhen.lead')).toBeLessThan(usernames.indexOf('hantai.lead'));
       const tabList = page.getByRole('tablist', { name: '人员与单位管理栏目' });
       const tabNames = ['用户', '批量创建', '单位', '密码策略', '登录会话', '操作记录'];
       expect(await tabList.getByRole('tab').allTextContents()).toEqual(tabNames);

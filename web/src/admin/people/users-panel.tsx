@@ -47,9 +47,15 @@ export function UsersPanel(props: {
     setEditing(null);
     void Promise.resolve(props.onChange()).then(() => focusEdit(username));
   };
+  // In the units' tree order (the office, the detachments, the counties as the bureau lists them), each unit's people
+  // as the server gives them: by the units' Latin codes (chenggu, fanzha, foping…), the list read as random in Chinese.
+  const inTreeOrder = createMemo(() => {
+    const place = new Map(props.units.map((unit, i) => [unit.id, i]));
+    return [...props.users].sort((a, b) => (place.get(a.unitId) ?? place.size) - (place.get(b.unitId) ?? place.size));
+  });
   const shown = createMemo(() => {
     const q = filter().trim().toLowerCase();
-    return q === '' ? props.users : props.users.filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
+    return q === '' ? inTreeOrder() : inTreeOrder().filter((u) => u.username.includes(q) || u.displayName.toLowerCase().includes(q));
   });
   const unitName = (id: string) => unitNamed(props.units, id);
   // A reset's temporary password is said under the row whose Reset was pressed: the admin is looking there, often far
