@@ -59,7 +59,7 @@ describe('the battle map names units', () => {
       await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
     }));
 
-  test('a unit renamed to a long name is cut short on its county, whole in its tooltip, and no label lies on another on a phone', async () => {
+  test('a unit renamed to a long name is cut short on its county, whole in its tooltip, and no label lies on another on a phone, nor a month of the calendar on the next', async () => {
     const admin = await apiSession(suite, 'admin');
     const long = 'Chenggu County Economic Development Zone Sub-bureau';
     try {
@@ -87,6 +87,18 @@ describe('the battle map names units', () => {
           labels.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
         );
         expect(overlapping).toEqual([]);
+        // The phase calendar's months, too: those named stand apart (10月11月12月 ran into one another).
+        for (const lang of ['en', 'zh'] as const) {
+          await page.evaluate((l) => localStorage.setItem('battlemap.lang', l), lang);
+          await page.reload();
+          await page.getByTestId('timeline').waitFor();
+          const months = await page.locator('.timeline-month').evaluateAll((spans) =>
+            spans.filter((span) => getComputedStyle(span).visibility !== 'hidden').map((span) => ({ text: span.textContent ?? '', ...span.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number }),
+          );
+          expect(months.length, lang).toBeGreaterThan(4);
+          const touching = months.slice(1).filter((month, i) => month.left < (months[i]?.right ?? 0) + 2).map((month) => month.text);
+          expect(touching, lang).toEqual([]);
+        }
         await page.screenshot({ path: `${artifacts}/battle-map-long-name-en-375.png` });
         await page.evaluate(() => localStorage.setItem('battlemap.lang', 'zh'));
       });
