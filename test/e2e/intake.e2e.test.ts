@@ -435,6 +435,16 @@ describe('clue import in Chromium', () => {
       const back = office.page.getByTestId('shared-numbers').getByTestId(`hint-match-${first.id}`);
       await back.waitFor();
       expect(await back.textContent()).toContain('“快钱”App暴力催收');
+      // Asked to check whether to merge, as the office may merge it; the viewer, who may not, is told what they share.
+      expect(await office.page.getByTestId('shared-numbers').locator('.shared-lead').textContent()).toContain('请核实是否并案');
+      const viewer = await signedInPage('viewer');
+      try {
+        await viewer.page.goto(`${suite.server.url}/campaigns/${viewer.campaignId}/board?item=${second.id}`);
+        await viewer.page.getByTestId('shared-numbers').getByTestId(`hint-match-${first.id}`).waitFor();
+        expect(await viewer.page.getByTestId('shared-numbers').locator('.shared-lead').textContent()).toBe('以下线索含有与本线索相同的手机号、座机号码、账号、网址或身份证号，可能是同一伙人。');
+      } finally {
+        await viewer.context.close();
+      }
     } finally {
       await office.context.close();
       await lead.context.close();

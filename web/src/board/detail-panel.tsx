@@ -275,7 +275,7 @@ export function DetailPanel(props: {
               />
               <Show when={props.kind === 'clue'}>
                 <CluePartsSection clueId={props.id} absorbed={Array.isArray(detail().context.absorbed) ? (detail().context.absorbed as unknown[]).length : 0} campaign={props.campaign} revision={props.revision} />
-                <SharedNumbersSection clueId={props.id} campaign={props.campaign} revision={props.revision} />
+                <SharedNumbersSection clueId={props.id} campaign={props.campaign} revision={props.revision} mayMerge={props.mayAct && detail().allowed.some((move) => move.to === 'merged')} />
               </Show>
               <section>
                 <h3>{t('history')}</h3>

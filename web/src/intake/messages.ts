@@ -168,6 +168,10 @@ export const intakeMessages = {
     zh: '以下线索含有与本线索相同的手机号、座机号码、账号、网址或身份证号，可能是同一伙人，请核实是否并案。',
     en: 'These clues hold a mobile or landline number, account, web address or ID number this clue holds: possibly the same people. Check whether to merge them.',
   },
+  sharedLeadRead: {
+    zh: '以下线索含有与本线索相同的手机号、座机号码、账号、网址或身份证号，可能是同一伙人。',
+    en: 'These clues hold a mobile or landline number, account, web address or ID number this clue holds: possibly the same people.',
+  },
   sharedFailed: { zh: '同号线索查询失败', en: 'The clues sharing a number could not be read' },
   caseNumberHeldOne: { zh: '此案件编号已用于另 1 条线索。', en: 'This case number is already on another clue.' },
   caseNumberHeldMany: { zh: '此案件编号已用于另 {n} 条线索。', en: 'This case number is already on {n} other clues.' },

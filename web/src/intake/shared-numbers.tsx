@@ -16,7 +16,7 @@ import './intake.css';
  * unit. A clue out of the viewer's units shows its unit, not its title.
  * Shown only when there is one.
  */
-export function SharedNumbersSection(props: { clueId: number; campaign: CampaignDetail; revision: number }) {
+export function SharedNumbersSection(props: { clueId: number; campaign: CampaignDetail; revision: number; mayMerge: boolean }) {
   const [shared] = createResource(
     () => ({ id: props.clueId, revision: props.revision }),
     (key) => unlessGone(intakeApi.duplicatesOfClue(key.id)),
@@ -31,7 +31,8 @@ export function SharedNumbersSection(props: { clueId: number; campaign: Campaign
       <section data-testid="shared-numbers" aria-labelledby="shared-numbers-title">
         <h3 id="shared-numbers-title">{im('sharedTitle')}</h3>
         <Show when={!failed()} fallback={<p class="muted">{im('sharedFailed')}</p>}>
-          <p class="muted shared-lead">{im('sharedLead')}</p>
+          {/* "Check whether to merge" is said to whoever can: to a viewer, or on a clue merged already, it was an order no one could follow. */}
+          <p class="muted shared-lead">{im(props.mayMerge ? 'sharedLead' : 'sharedLeadRead')}</p>
           <ul class="hint-matches">
             <For each={matches()}>{(match) => <MatchLine match={match} href={href(match.clueId)} unit={unitNamed(props.campaign.units, match.unitId)} state={stateLabel(match.state)} day={day(match.foundAt)} />}</For>
           </ul>
