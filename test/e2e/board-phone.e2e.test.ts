@@ -272,7 +272,7 @@ describe('the board in English and on a phone', () => {
     }
   });
 
-  test('the upload boxes say what a phone can do (tap, take a photo), not drag or paste; a computer still says drop and paste: an item’s files and the import page’s', async () => {
+  test('the upload boxes and the selecting bar say what a phone can do (tap, take a photo), not drag a file, paste or Shift-click; a computer still says drop and paste: an item’s files, the import page’s, the board’s selection', async () => {
     for (const language of ['zh', 'en'] as const) {
       for (const device of [phone, laptop]) {
         const { page, close } = await boardAs('hantai.officer', device, language);
@@ -299,6 +299,10 @@ describe('the board in English and on a phone', () => {
           const file = page.getByTestId('drop-zone');
           await file.waitFor();
           await expect.poll(() => file.locator('strong').textContent()).toBe(device === phone ? intakeMessages.tapTitle[language] : intakeMessages.dropTitle[language]);
+          // Selecting cards, the bar's hint says to tap on a phone, where there is no Shift to click with.
+          await page.goto(`${suite.server.url}/campaigns/1/board`);
+          await page.getByTestId('select-cards').click();
+          await expect.poll(() => page.getByTestId('batch-bar').locator('.batch-hint').textContent()).toBe((device === phone ? boardMessages.selectingHintTouch : boardMessages.selectingHint)[language]);
         } finally {
           await close();
         }

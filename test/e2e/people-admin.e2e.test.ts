@@ -168,6 +168,8 @@ describe('people administration in the browser', () => {
     await change.locator('button[type=submit]').click();
     await userPage.waitForURL(/\/campaigns\/\d+\/board/);
     await userPage.locator('[data-testid=board]').waitFor();
+    // Said, as a change of their own accord is: the board alone did not tell the password was taken.
+    await userPage.getByTestId('toast').filter({ hasText: '密码已修改' }).waitFor();
 
     // Later, of their own accord: their name in the top bar leads to the change, and back to the board after it.
     await userPage.getByTestId('user').click();

@@ -9,6 +9,7 @@ import { reasonText } from '../api/problem';
 import { tr } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { toast } from '../ui/toasts';
+import { createTouchScreen } from '../ui/touch-screen';
 import { bm } from './board-messages';
 import type { Column } from './board-state';
 import { boardSelectAll, type CardSelection } from './card-selection';
@@ -38,6 +39,8 @@ export function createBoardBatch(options: {
   const [selectingAll, setSelectingAll] = createSignal(false);
   // Read twice by the bar (its state and its count): worked out once a change of the cards or the selection.
   const offer = createMemo(() => boardSelectAll(options.openColumns(), selection.size(), selection.whole()));
+  // A phone has no Shift to click with: its hint says to tap.
+  const touch = createTouchScreen();
 
   /**
    * Ticks every card of the columns shown that the viewer may change: the
@@ -98,7 +101,7 @@ export function createBoardBatch(options: {
             onSelectAll={() => void selectAll()}
             onClear={() => selection.stop()}
             onAction={(action) => setBatch({ action, cards: selection.selected() })}
-            hint={bm('selectingHint')}
+            hint={bm(touch() ? 'selectingHintTouch' : 'selectingHint')}
           />
         </div>
       </Show>

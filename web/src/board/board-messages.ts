@@ -96,6 +96,10 @@ export const boardMessages = {
     zh: '单击卡片（或按空格键）选择，Shift 单击连选；拖动任一所选卡片，可将所选卡片一并移至另一列',
     en: 'Click cards (or press Space) to select them, Shift-click for a run; drag any of them to move them all to another column',
   },
+  selectingHintTouch: {
+    zh: '轻点卡片选择或取消选择；拖动任一所选卡片，可将所选卡片一并移至另一列',
+    en: 'Tap cards to select or unselect them; drag any of them to move them all to another column',
+  },
   // The keys the board takes, listed by `?` (keys-help.tsx); each line says what the key does where the focus is.
   keysTitle: { zh: '看板键盘操作', en: 'Board keyboard keys' },
   keySpace: { zh: '空格', en: 'Space' },

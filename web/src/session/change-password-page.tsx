@@ -60,8 +60,9 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
         leave();
         return;
       }
-      // The session now says the password need not change: the page asked for comes back.
+      // The session now says the password need not change: the page asked for comes back, and says it was changed.
       await loadSession();
+      toast(() => pt('ownChanged'), 'info');
     } catch (error) {
       problem.take(error);
       focusFirstWrong();
