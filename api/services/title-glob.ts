@@ -1,14 +1,12 @@
+import { halfWidth } from '../../engine/half-width';
+
 /** Offset from an ASCII letter or digit to its full-width form (Ａ is A + 0xfee0). */
 const wide = 0xfee0;
 
-/** A full-width Latin letter or digit as its ASCII one; any other character as it is. */
-function narrow(character: string): string {
-  const code = character.codePointAt(0) ?? 0;
-  const isWide = (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
-  return isWide ? String.fromCodePoint(code - wide) : character;
-}
-
 const widened = (character: string) => String.fromCodePoint((character.codePointAt(0) ?? 0) + wide);
+
+/** A full-width Latin letter or digit as its ASCII one (halfWidth, as the engine reads numbers); any other character as it is (① is not 1). */
+const narrow = (character: string) => (/^[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/.test(character) ? halfWidth(character) : character);
 
 /**
  * A GLOB pattern for the titles that contain the text, its Latin letters in

@@ -184,14 +184,15 @@ export function extractIdentifiers(text: string): Identifier[] {
   const cards = [...source.matchAll(patterns.bankAccount)]
     .map((match) => ({ start: match.index, end: match.index + match[0].length, digits: match[0].replace(/[\s-]/g, '') }))
     .filter((card) => card.digits.length >= 16 && card.digits.length <= 19 && !isIdCardNumber(card.digits));
+  const inACard = (match: RegExpExecArray) => cards.some((card) => match.index < card.end && card.start < match.index + match[0].length);
   for (const match of source.matchAll(patterns.phone)) {
     // A card written in groups of four may end in a phone's eleven digits after a space ("6222 0212 1381 2345 678").
-    if (cards.some((card) => match.index < card.end && card.start < match.index + match[0].length)) continue;
+    if (inACard(match)) continue;
     const phone = normalisePhone(match[0]);
     if (phone !== null) add('phone', phone);
   }
   for (const match of source.matchAll(patterns.landline)) {
-    if (cards.some((card) => match.index < card.end && card.start < match.index + match[0].length)) continue;
+    if (inACard(match)) continue;
     // The line without its extension (-8001, 转8001): one switchboard, one line.
     const landline = normaliseLandline(match[1] ?? '');
     if (landline !== null) add('landline', landline);

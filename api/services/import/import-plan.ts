@@ -46,6 +46,14 @@ export interface RowIssue {
   readonly reason: Label;
 }
 
+/** A column's landlines given back their 0: how many rows, and the first as it is imported. */
+interface RestoredZeros {
+  readonly column: string;
+  rows: number;
+  readonly firstRow: number;
+  readonly value: string;
+}
+
 export interface ImportPlan {
   readonly format: Table['format'];
   readonly sheet?: Table['sheet'];
@@ -56,7 +64,7 @@ export interface ImportPlan {
   /** Columns of phone numbers, accounts, addresses or ID numbers no field takes: added to each row's description. */
   readonly appendedColumns: string[];
   /** Columns of telephone numbers whose landlines the spreadsheet had stored without their leading 0, given it back. */
-  readonly restoredZeros: { column: string; rows: number; firstRow: number; value: string }[];
+  readonly restoredZeros: RestoredZeros[];
   readonly rows: number;
   readonly valid: number;
   readonly issues: RowIssue[];
@@ -158,12 +166,12 @@ export async function planImport(
   // What a column may hold is said once for each word it does not take, at its first row; its other rows point there: a
   // file of 5,000 rows naming 火星分局 repeated thirty units' names 5,000 times, in the page's list and the problems' CSV.
   const listedAt = new Map<string, number>();
-  const said = (row: number, column: ImportField, zh: string, en: string, choice: Label): RowIssue => issue(row, mapping[column] ?? '', `${zh}${choice.zh}`, `${en}${choice.en}`);
-  const choices = (row: number, column: ImportField, text: string, list: Label): Label => {
-    const first = listedAt.get(`${column}\u0000${text}`);
-    if (first !== undefined) return { zh: `（可填项见第 ${first} 行）`, en: ` (for what to write, see row ${first})` };
-    listedAt.set(`${column}\u0000${text}`, row);
-    return { zh: `（可填：${list.zh}）`, en: ` (write one of: ${list.en})` };
+  const unknown = (row: number, column: ImportField, text: string, said: Label, list: Label): RowIssue => {
+    const key = `${column}\u0000${text}`;
+    const first = listedAt.get(key);
+    if (first === undefined) listedAt.set(key, row);
+    const choices = first === undefined ? { zh: `（可填：${list.zh}）`, en: ` (write one of: ${list.en})` } : { zh: `（可填项见第 ${first} 行）`, en: ` (for what to write, see row ${first})` };
+    return issue(row, mapping[column] ?? '', `${said.zh}${choices.zh}`, `${said.en}${choices.en}`);
   };
   const sourceOf = new Map<string, ClueSource>();
   // A platform is also written by its number alone (110, 12337), as the platforms' own exports do.
@@ -188,7 +196,7 @@ export async function planImport(
   }
   const appended = appendedColumns(table.headers, mapping);
   // Landlines given back the 0 a spreadsheet dropped, by column: the page says it was done, and where to see one.
-  const restoredZeros = new Map<string, { column: string; rows: number; firstRow: number; value: string }>();
+  const restoredZeros = new Map<string, RestoredZeros>();
   if (issues.length > unreadable) {
     // The rows are not checked without a title and a unit to read; a quote at fault among them is still said.
     for (const [row, misquoted] of misquotedAt) if (dataRows.has(row)) issues.push(misquoted);
@@ -247,7 +255,7 @@ export async function planImport(
       issues.push(
         fileable.length === 0
           ? issue(row, mapping.unit ?? '', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`)
-          : said(row, 'unit', `没有这个单位：“${unitText}”`, `No such unit: "${unitText}"`, choices(row, 'unit', unitText, unitChoices)),
+          : unknown(row, 'unit', unitText, { zh: `没有这个单位：“${unitText}”`, en: `No such unit: "${unitText}"` }, unitChoices),
       );
     }
     const unitRefused = unitId === undefined ? undefined : unitRefusal(unitById.get(unitId), unitId);
@@ -258,15 +266,15 @@ export async function planImport(
     // Said with the campaign's categories, as the sources are: a register's own word (诈骗) is fixed only by knowing the campaign's.
     if (categoryId === undefined && lookUp(retiredCategoryOf, categoryText) !== undefined) {
       // As a clue made on the board is checked (checkReferences): a retired category takes no new clues.
-      issues.push(said(row, 'category', `该类别已停用，不再用于新事项：“${categoryText}”`, `That category is retired and takes no new items: "${categoryText}"`, choices(row, 'category', categoryText, categoryChoices)));
+      issues.push(unknown(row, 'category', categoryText, { zh: `该类别已停用，不再用于新事项：“${categoryText}”`, en: `That category is retired and takes no new items: "${categoryText}"` }, categoryChoices));
     } else if (categoryId === undefined) {
-      issues.push(said(row, 'category', `没有这个类别：“${categoryText}”`, `No such category: "${categoryText}"`, choices(row, 'category', categoryText, categoryChoices)));
+      issues.push(unknown(row, 'category', categoryText, { zh: `没有这个类别：“${categoryText}”`, en: `No such category: "${categoryText}"` }, categoryChoices));
     }
     const sourceText = at(cells, 'source');
     const source = sourceText === '' ? 'other' : lookUp(sourceOf, sourceText);
     if (source === undefined) {
       // Say what the column may hold: a tip-off written "群众举报" is fixed only by knowing it came through 110 or 12337.
-      issues.push(said(row, 'source', `无法识别的来源：“${sourceText}”`, `Unknown source: "${sourceText}"`, choices(row, 'source', sourceText, sourceChoices)));
+      issues.push(unknown(row, 'source', sourceText, { zh: `无法识别的来源：“${sourceText}”`, en: `Unknown source: "${sourceText}"` }, sourceChoices));
     }
     const assigneeText = at(cells, 'assignee');
     const assignee = assigneeText === '' ? null : lookUp(userOf, assigneeText);
