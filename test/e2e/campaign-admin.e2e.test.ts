@@ -226,6 +226,26 @@ describe('campaign settings in Chromium', () => {
       await page.screenshot({ path: `${artifacts}/campaign-settings-390-en.png` });
     }));
 
+  test('a save the server refuses by field takes the keyboard to the first field it marks, not left on Save a screen below', () =>
+    asUserOn(suite, 'office', '/campaigns/1/settings', async ({ page }) => {
+      const end = page.getByTestId('input-windows.crackdown.end');
+      await end.waitFor();
+      // The crackdown ending before it starts, saved from the keyboard: refused by the server, said under the date.
+      await end.fill('2026-02-01');
+      await page.getByTestId('save-general').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[aria-invalid=true][name="windows.crackdown.end"]').waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('windows.crackdown.end');
+      // A number the browser cannot read, refused before anything is sent, is gone to as well.
+      const quota = page.getByTestId('input-attachmentQuotaMb');
+      await quota.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('-');
+      await page.getByTestId('save-limits').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('attachmentQuotaMb');
+    }));
+
   test('a unit lead opening the settings is told they are the office\'s, and the page asks the server nothing it would refuse', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const refused: string[] = [];

@@ -43,8 +43,11 @@ export function formFocus(section: () => HTMLElement | undefined) {
  * errors grow (a submit refused, by the form's own checks or the server's),
  * not as they shrink while the user puts one right: left on its button, the
  * typical case's empty summary said 必填 where the keyboard was not.
+ * `wrong` finds the marked fields in `section`: by default those of the
+ * drawer's forms; another page's section passes its own (the campaign
+ * settings' sections are no forms).
  */
-export function focusFirstInvalid(section: () => HTMLElement | undefined, now: object, before: object | undefined): void {
+export function focusFirstInvalid(section: () => HTMLElement | null | undefined, now: object, before: object | undefined, wrong = 'form.action-form [aria-invalid="true"]'): void {
   if (!Object.keys(now).some((key) => before === undefined || !(key in before))) return;
-  requestAnimationFrame(() => section()?.querySelector<HTMLElement>('form.action-form [aria-invalid="true"]')?.focus());
+  requestAnimationFrame(() => section()?.querySelector<HTMLElement>(wrong)?.focus());
 }

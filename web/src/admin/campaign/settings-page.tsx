@@ -23,6 +23,7 @@ import './campaign-admin.css';
 import { rememberOpener } from '../../ui/focus-return';
 import { useFocusKeeper } from '../../ui/focus-keeper';
 import { useLiveRefresh } from '../../live/live-refresh';
+import { focusFirstInvalid } from '../../board/form-focus';
 
 /**
  * `/campaigns/:id/settings`: the campaign office's configuration of the
@@ -78,6 +79,18 @@ export function CampaignSettingsPage() {
       if (!ready || hash.length < 2) return;
       requestAnimationFrame(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' }));
     }),
+  );
+
+  // A save refused by field (by the server, or a number the browser could not read): the keyboard goes to the first
+  // field marked, as the board's forms do. Left on Save, it was a screen away from the message (a phase window, a
+  // limit) and Tab went on past the section. Every issue set here is a save refused, each save clearing them first:
+  // none is one the user has already been taken to.
+  createEffect(
+    on(
+      issues,
+      (now) => focusFirstInvalid(() => sectionElement(now.section), Object.fromEntries(now.fields.map((issue) => [issue.field, issue.message])), undefined, '[aria-invalid="true"]'),
+      { defer: true },
+    ),
   );
 
   // The refusals said of earlier saves: taken down by a save that goes through, which they no longer describe (they stood
@@ -183,8 +196,11 @@ export function CampaignSettingsPage() {
   );
 }
 
+/** A section of the page, by the name its saves go by (see SectionFrame). */
+const sectionElement = (section: string): HTMLElement | null => document.querySelector<HTMLElement>(`[data-testid="section-${section}"]`);
+
 /** The number fields of a section whose text the browser could not read as a number, by the field each names. */
 function unreadableNumbers(section: string): string[] {
-  const inputs = document.querySelectorAll<HTMLInputElement>(`[data-testid="section-${section}"] input[type="number"]`);
+  const inputs = sectionElement(section)?.querySelectorAll<HTMLInputElement>('input[type="number"]') ?? [];
   return [...inputs].filter((input) => input.validity.badInput).map((input) => input.name);
 }
