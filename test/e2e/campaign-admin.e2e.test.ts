@@ -246,6 +246,34 @@ describe('campaign settings in Chromium', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('attachmentQuotaMb');
     }));
 
+  test("a phase window's refusal wraps under its date, in either language: its column keeps its width and the table does not jump", () =>
+    asUserOn(suite, 'office', '/campaigns/1/settings', async ({ page }) => {
+      const table = page.getByTestId('windows');
+      const end = page.getByTestId('input-windows.crackdown.end');
+      await end.waitFor();
+      const columns = () => table.evaluate((t) => [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width)));
+      /** How far each message under a date reaches past its cell. */
+      const pastCell = () =>
+        table.evaluate((t) =>
+          [...t.querySelectorAll<HTMLElement>('td .field-message:not(:empty)')].map((m) => Math.round(m.getBoundingClientRect().right - (m.closest('td')?.getBoundingClientRect().right ?? 0))),
+        );
+      const widths = await columns();
+      await end.fill('2026-02-01');
+      await page.getByTestId('save-general').click();
+      await page.locator('[aria-invalid=true][name="windows.crackdown.end"]').waitFor();
+      // Its two sentences (ends before it starts; before the survey ends) had widened 结束 from 132 px to 370.
+      expect(await columns()).toEqual(widths);
+      expect((await pastCell()).filter((past) => past > 0)).toEqual([]);
+      await page.getByTestId('section-general').screenshot({ path: `${artifacts}/campaign-settings-window-refused-zh.png` });
+      await page.getByTestId('lang-toggle').click();
+      await table.getByText('The Crackdown window ends before it starts').waitFor();
+      const english = await columns();
+      await page.getByTestId('section-general').getByRole('button', { name: 'Discard changes' }).click();
+      await expect.poll(() => end.getAttribute('aria-invalid')).toBe('false');
+      expect(await columns()).toEqual(english);
+      await page.getByTestId('lang-toggle').click();
+    }));
+
   test('a unit lead opening the settings is told they are the office\'s, and the page asks the server nothing it would refuse', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       const refused: string[] = [];

@@ -48,7 +48,7 @@ export function GeneralSection(props: SectionProps) {
       <h3>{cm('windows')}</h3>
       {/* Under its own heading: at the top of the section it read as if it spoke of the names and the time zone. */}
       <p class="muted ca-lead">{cm('windowsLead')}</p>
-      <table class="ca-table" ref={scrollCue} data-testid="windows">
+      <table class="ca-table ca-windows" ref={scrollCue} data-testid="windows">
         <thead>
           <tr>
             <th>{cm('phase')}</th>
