@@ -359,6 +359,42 @@ describe('people administration in the browser', () => {
       }
     }));
 
+  test('the tab shown is kept in the address: a reload, and Back from another page or tab, come to it again; a tab there is none of names no page', () =>
+    asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
+      const selected = () => page.locator('[role=tab][aria-selected=true]').getAttribute('data-tab');
+      await page.getByTestId('users-table').waitFor();
+      await page.locator('[data-tab=sessions]').click();
+      await page.waitForURL(/\/admin\/people\?tab=sessions$/);
+      await page.getByTestId('sessions-table').waitFor();
+      // Read again, the page is at its sessions (it showed the users).
+      await page.reload();
+      await page.getByTestId('sessions-table').waitFor();
+      expect(await selected()).toBe('sessions');
+      // Another tab, then Back: the sessions again.
+      await page.locator('[data-tab=units]').click();
+      await page.waitForURL(/\?tab=units$/);
+      await page.goBack();
+      await page.waitForURL(/\?tab=sessions$/);
+      await page.getByTestId('sessions-table').waitFor();
+      expect(await selected()).toBe('sessions');
+      // To the board and Back.
+      await page.getByRole('link', { name: '返回看板' }).click();
+      await page.waitForURL(/\/campaigns\/\d+\/board/);
+      await page.goBack();
+      await page.getByTestId('sessions-table').waitFor();
+      expect(await selected()).toBe('sessions');
+      // The first tab is the plain address; the arrow keys pass along the tabs without a step of Back each.
+      await page.locator('[data-tab=users]').click();
+      await page.waitForURL(/\/admin\/people$/);
+      await page.locator('[data-tab=users]').press('ArrowRight');
+      await page.waitForURL(/\?tab=bulk$/);
+      await page.goBack();
+      await page.waitForURL(/\?tab=sessions$/);
+      // A tab mistyped is an address no page answers to, not the users' tab as if asked for.
+      await page.goto(`${suite.server.url}/admin/people?tab=session`);
+      await expect.poll(() => page.getByTestId('page-trouble').locator('p').textContent()).toBe('地址“/admin/people?tab=session”没有对应的页面，链接可能有误或已过时。');
+    }));
+
   test('on a phone the section tabs, wider than the screen, fade at their right edge until scrolled to their end', () =>
     asUserOn(suite, 'admin', '/admin/people', async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 812 });

@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource, createSignal, type JSX } from 'solid-js';
 import { WhenRead } from '../../ui/read-failed';
 import { keptRead } from '../../ui/read-shown';
@@ -19,17 +19,34 @@ import { UsersPanel, type RevealedPassword } from './users-panel';
 import './people.css';
 import { scrollCue } from '../../ui/scroll-cue';
 import { useFocusKeeper } from '../../ui/focus-keeper';
+import { NoSuchPage } from '../../ui/page-trouble';
+import { namesNoTab, peopleTabs as tabs, tabAddress, tabOf, type PeopleSearch, type PeopleTab as Tab } from './people-address';
 
-const tabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
-type Tab = (typeof tabs)[number];
 const tabLabel: Record<Tab, PeopleMessageKey> = { users: 'tabUsers', bulk: 'tabBulk', units: 'tabUnits', policy: 'tabPolicy', sessions: 'tabSessions', log: 'tabLog' };
 
-/** `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the administrator only. */
+/**
+ * `/admin/people`: accounts, bulk creation, the unit tree, the password policy and the open sessions. For the
+ * administrator only. The tab shown is in the address (`?tab=sessions`): a reload or Back had shown the users again.
+ * An address naming a tab there is none of is an address no page answers to, said as an unknown board's is.
+ */
 export function PeoplePage() {
+  const [search] = useSearchParams<PeopleSearch>();
+  return (
+    <Show when={!namesNoTab(search)} fallback={<NoSuchPage withQuery />}>
+      <PeopleTabs />
+    </Show>
+  );
+}
+
+/** The people page at the tab its address names. */
+function PeopleTabs() {
   usePageTitle('people');
   // A unit deleted, a session ended: the keyboard stays in the tab, not sent back to the page's top.
   const keepFocus = useFocusKeeper();
-  const [tab, setTab] = createSignal<Tab>('users');
+  const [search, setSearch] = useSearchParams<PeopleSearch>();
+  const tab = () => tabOf(search);
+  // A tab chosen is a step Back returns from; one passed through with the arrow keys is not (each arrow would be one).
+  const setTab = (next: Tab, options: { replace?: boolean } = {}) => setSearch({ tab: tabAddress(next) }, options);
   // A reset's temporary password, shown once, stays until dismissed: another tab and back no longer loses it.
   const [revealed, setRevealed] = createSignal<RevealedPassword | null>(null);
   const isAdmin = () => me()?.role === 'admin';
@@ -69,7 +86,7 @@ export function PeoplePage() {
       </TopBar>
       <main class="people-page" ref={keepFocus}>
         <Show when={isAdmin()} fallback={<p class="form-error">{pt('adminOnly')}</p>}>
-          <div class="people-tabs" ref={scrollCue} role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), setTab)}>
+          <div class="people-tabs" ref={scrollCue} role="tablist" aria-label={pt('tabsLabel')} onKeyDown={(e) => moveAlongTabs(e, tab(), (next) => setTab(next, { replace: true }))}>
             <For each={tabs}>
               {(name) => (
                 <button
