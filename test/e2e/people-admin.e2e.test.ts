@@ -407,6 +407,31 @@ describe('people administration in the browser', () => {
       await expect.poll(() => tabs.getAttribute('data-more')).toBeNull();
     }));
 
+  test("on a phone a unit chosen brings its editor, below the long unit tree, into view with the focus; beside the tree the focus stays on the row", () =>
+    asUserOn(suite, 'admin', '/admin/people?tab=units', async ({ page }) => {
+      const choose = (unit: string) => page.locator(`tr[data-unit=${unit}] button.link-button`).click();
+      const heading = page.getByTestId('unit-form').getByRole('heading', { level: 3 });
+      /** Whether the editor's heading is on the screen, and what has the focus. */
+      const seen = () =>
+        heading.evaluate((h) => {
+          const box = h.getBoundingClientRect();
+          return { inView: box.top >= 0 && box.bottom <= window.innerHeight, focused: document.activeElement?.textContent?.trim() ?? '' };
+        });
+      // A wide screen: the editor opens beside the tree, in view; the keyboard stays on the unit chosen.
+      await choose('hantai');
+      await expect.poll(() => heading.textContent()).toBe('汉台分局');
+      await page.waitForTimeout(100);
+      expect(await seen()).toEqual({ inView: true, focused: '汉台分局' });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await choose('nanzheng');
+      // It opened some twenty rows below, off the screen, with nothing in view but the row's colour.
+      await expect.poll(seen).toEqual({ inView: true, focused: '南郑分局' });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+      await page.screenshot({ path: `${artifacts}/people-unit-chosen-390.png` });
+    }));
+
   test('the password change marks the field that is wrong and has its message describe it', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       await page.getByTestId('user').click();

@@ -14,6 +14,7 @@ import { pt, ptFilled, ptOn } from './messages';
 import { shownEnglishName } from '../english-name';
 import { treeOrder } from '../../../../engine/unit-tree';
 import { scrollCue } from '../../ui/scroll-cue';
+import { showUnitEditor } from './unit-editor-view';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
 export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
@@ -22,12 +23,25 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
   const rows = createMemo(() => treeOrder(props.units));
   const current = () => props.units.find((u) => u.id === selected()) ?? null;
   const nameOf = (id: number) => props.users.find((u) => u.id === id)?.displayName ?? `#${id}`;
+  let section: HTMLElement | undefined;
+  let tree: HTMLTableElement | undefined;
+  const choose = (unitId: string) => {
+    setSelected(unitId);
+    setAdding(false);
+    showUnitEditor(tree, () => section?.querySelector<HTMLElement>('[data-testid=unit-form] h3'));
+  };
 
   return (
-    <section class="people-section people-units" data-testid="units-panel">
+    <section ref={section} class="people-section people-units" data-testid="units-panel">
       <p class="muted">{pt('routingNote')}</p>
       <div class="people-units-layout">
-        <table class="people-table" ref={scrollCue}>
+        <table
+          class="people-table"
+          ref={(table) => {
+            tree = table;
+            scrollCue(table);
+          }}
+        >
           <thead>
             <tr>
               <th>{pt('unit')}</th>
@@ -42,7 +56,7 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
                 <tr
                   classList={{ 'is-selected': selected() === row.unit.id, 'is-disabled': row.unit.retiredAt !== null }}
                   data-unit={row.unit.id}
-                  onClick={() => (setSelected(row.unit.id), setAdding(false))}
+                  onClick={() => choose(row.unit.id)}
                 >
                   <td style={{ 'padding-left': `${8 + row.depth * 18}px` }}>
                     <button type="button" class="link-button">
@@ -184,7 +198,8 @@ function UnitForm(props: {
 
   return (
     <form class="people-form" onSubmit={save} data-testid="unit-form" novalidate>
-      <h3>{props.unit === undefined ? pt('newUnit') : named(props.unit)}</h3>
+      {/* Focusable from a script: a unit chosen on a phone brings its editor into view by it (see showUnitEditor). */}
+      <h3 tabIndex={-1}>{props.unit === undefined ? pt('newUnit') : named(props.unit)}</h3>
       <Show when={props.unit === undefined}>
         <label class="field">
           <span class="field-label">{pt('unitCode')}</span>
