@@ -350,6 +350,10 @@ describe('GET /api/campaigns/:id/board', () => {
     expect(((await noCategory.json()) as { fields: { field: string; message: { zh: string } }[] }).fields).toEqual([
       { field: 'query.category', message: { zh: '本专项没有这个类别', en: 'This campaign has no category 9999' } },
     ]);
+    // Every filter refused is named at once, each with why, not the first alone.
+    const neither = await office.get('/api/campaigns/1/board?unit=nope&category=9999');
+    expect(neither.status).toBe(400);
+    expect(((await neither.json()) as { fields: { field: string }[] }).fields.map((issue) => issue.field)).toEqual(['query.unit', 'query.category']);
     // And an assignee who is no one: an empty board would say they have nothing to do.
     const noAssignee = await office.get('/api/campaigns/1/board?assignee=100000');
     expect(noAssignee.status).toBe(400);

@@ -126,6 +126,9 @@ describe('GET /api/campaigns/:id/lists/clues', () => {
     // An id filter that is neither a number nor `none` says what it takes, not just that the format is wrong.
     const notAnId = (await (await office.get('/api/campaigns/1/lists/clues?assignee=abc')).json()) as { fields: { field: string; message: { zh: string; en: string } }[] };
     expect(notAnId.fields).toEqual([{ field: 'query.assignee', message: { zh: '应为数字，或 none（无）', en: 'A number, or none' } }]);
+    // Every filter that names nothing is said at once, not the first alone.
+    const none = (await (await office.get('/api/campaigns/1/lists/problems?unit=atlantis&category=9999&assignee=100000&state=verifying')).json()) as { fields: { field: string }[] };
+    expect(none.fields.map((f) => f.field)).toEqual(['query.unit', 'query.category', 'query.assignee', 'query.state']);
     expect((await office.get('/api/campaigns/1/lists/suspects')).status).toBe(400);
     expect((await office.get('/api/campaigns/99/lists/clues')).status).toBe(404);
   });

@@ -24,7 +24,7 @@ import { statesOf, type AllowedMoveWire, type Board, type Card, type ItemKindNam
 import type { z } from 'zod';
 import type { boardQuery } from '../contracts/board';
 import { queryRefused } from '../errors';
-import { checkAssigneeFilter, checkCategoryFilter, checkUnitInScope } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkEveryFilter, checkUnitInScope } from './filter-checks';
 import { readUnits } from './unit-list';
 import { searchMatches } from './item-search';
 import { loadCampaignRules, type CampaignRow, type CampaignRules } from './campaign-rules';
@@ -105,9 +105,11 @@ export async function readBoard(db: Db, campaignId: number, actor: Actor, filter
   if (filters.state !== undefined && !states.includes(filters.state)) {
     throw queryRefused('state', { zh: '没有这一列', en: `No column ${filters.state} on the ${kind} board` });
   }
-  await checkUnitInScope(db, tree, filters.unit, readScope(actor));
-  await checkCategoryFilter(db, campaignId, filters.category);
-  await checkAssigneeFilter(db, filters.assignee);
+  await checkEveryFilter([
+    () => checkUnitInScope(db, tree, filters.unit, readScope(actor)),
+    () => checkCategoryFilter(db, campaignId, filters.category),
+    () => checkAssigneeFilter(db, filters.assignee),
+  ]);
   // Overdue and quiet as of the conclusion once the campaign has concluded, as its cards' levels are.
   const asOf = deadlinesJudgedAt(campaign, now);
 

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { categories, units, users } from '../../db/schema';
 import type { UnitNode } from '../auth/unit-scope';
-import { queryRefused } from '../errors';
+import type { FieldIssue } from '../../engine';
+import { ApiError, queryRefused } from '../errors';
 
 /*
  * The unit and the category a page's filter names, checked the same way on
@@ -45,4 +46,22 @@ export async function checkAssigneeFilter(db: Db | Tx, assignee: number | 'none'
   if (assignee === undefined || assignee === 'none') return;
   const [found] = await db.select({ id: users.id }).from(users).where(eq(users.id, assignee)).limit(1);
   if (found === undefined) throw queryRefused('assignee', { zh: '没有这个用户', en: `No user ${assignee}` });
+}
+
+/**
+ * Runs a page's filter checks and refuses once, naming every filter refused: a
+ * link with a wrong unit and a wrong category said one at a time is mended by
+ * trial. A check that fails otherwise (the database) fails as it would alone.
+ */
+export async function checkEveryFilter(checks: readonly (() => Promise<void> | void)[]): Promise<void> {
+  const refused: FieldIssue[] = [];
+  for (const check of checks) {
+    try {
+      await check();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'bad_request' || error.fields === undefined) throw error;
+      refused.push(...error.fields);
+    }
+  }
+  if (refused.length > 0) throw new ApiError('bad_request', { fields: refused });
 }

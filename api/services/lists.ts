@@ -15,7 +15,7 @@ import { subtreeOf, type UnitNode } from '../auth/unit-scope';
 import type { ItemKindName } from '../contracts/board';
 import type { ListItem, ListName, ListPage, ListPageItem, listQuery, ListSort, ResponsibilityGroup } from '../contracts/lists';
 import { queryRefused } from '../errors';
-import { checkAssigneeFilter, checkCategoryFilter, checkUnitInScope } from './filter-checks';
+import { checkAssigneeFilter, checkCategoryFilter, checkEveryFilter, checkUnitInScope } from './filter-checks';
 import { allowedChangesOf, allowedMovesOf, readScope, unitListsOf, withoutExtension } from './board';
 import { extensionsSpent } from './lead-extensions';
 import { boardGroups } from './board-counts';
@@ -148,13 +148,17 @@ async function prepare(db: Db, list: ListName, campaignId: number, actor: Actor,
   const sort = listSortOf(list, filters.sort);
   const campaign = await loadCampaign(db, campaignId);
   const asOf = deadlinesJudgedAt(campaign, now);
-  await checkUnitInScope(db, tree, filters.unit, readScope(actor));
-  if (filters.category !== 'none') await checkCategoryFilter(db, campaignId, filters.category);
-  await checkAssigneeFilter(db, filters.assignee);
   const kinds = listKinds[list];
-  if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
-    throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });
-  }
+  await checkEveryFilter([
+    () => checkUnitInScope(db, tree, filters.unit, readScope(actor)),
+    () => (filters.category === 'none' ? undefined : checkCategoryFilter(db, campaignId, filters.category)),
+    () => checkAssigneeFilter(db, filters.assignee),
+    () => {
+      if (filters.state !== undefined && !kinds.some((k) => k.states.includes(filters.state ?? ''))) {
+        throw queryRefused('state', { zh: '该清单没有这一状态', en: `The ${list} list has no state ${filters.state}` });
+      }
+    },
+  ]);
   const parts = kinds.flatMap(({ kind, states }) => {
     const where = selectionOf(kind, states, campaignId, actor, filters, tree, asOf);
     return where === null ? [] : [{ kind, states: filters.state === undefined ? states : [filters.state], where }];

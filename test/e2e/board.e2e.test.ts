@@ -949,6 +949,25 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('a link with a unit and a category the campaign has not says both, each by its filter; neither is a choice in its select, and choosing "all" mends one', async () => {
+    const { context, page } = await signedInPage('office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/board?unit=nosuch&category=999`);
+      const failed = page.getByTestId('board-failed');
+      await expect.poll(() => failed.locator('li').allTextContents()).toEqual(['承办单位：没有这个单位', '类别：本专项没有这个类别']);
+      // Each select shows what the address holds, over the refusal, but not as a choice one could pick again.
+      const chosen = (name: string) =>
+        page.locator(`select[name=${name}]`).evaluate((select: HTMLSelectElement) => ({ text: select.selectedOptions[0]?.textContent, disabled: select.selectedOptions[0]?.disabled }));
+      expect(await chosen('unit')).toEqual({ text: 'nosuch', disabled: true });
+      expect(await chosen('category')).toEqual({ text: '999', disabled: true });
+      await page.locator('select[name=unit]').selectOption('');
+      await expect.poll(() => failed.textContent()).toBe('看板加载失败（类别）：本专项没有这个类别');
+      expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an open move dialog says so when someone else changes its card meanwhile', async () => {
     const { context, page } = await signedInPage('office');
     try {

@@ -216,6 +216,13 @@ describe('the three lists in Chromium', () => {
       await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?state=rectifying`);
       await expect.poll(() => page.locator('.list-page [role=alert]').textContent()).toBe('清单加载失败（状态）：该清单没有这一状态');
       expect(await page.locator('select[name=state]').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('rectifying');
+
+      // Several at once: each is said with its why, not the first alone, and none is a choice in its select.
+      await page.goto(`${suite.server.url}/campaigns/${campaignOf(page)}/lists/clues?unit=atlantis&category=999&state=rectifying`);
+      await expect.poll(() => page.locator('.list-page [role=alert] li').allTextContents()).toEqual(['承办单位：没有这个单位', '类别：本专项没有这个类别', '状态：该清单没有这一状态']);
+      for (const name of ['unit', 'category', 'state']) {
+        expect(await page.locator(`select[name=${name}]`).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.disabled), name).toBe(true);
+      }
     }));
 
   test('a filter in force shows its whole choice in English on a 1280 px laptop, not "Hantai Branc", nor "Every open st" at rest', () =>

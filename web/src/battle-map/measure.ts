@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BattleMap } from '../reports/api';
 import type { ApiProblem } from '../api/problem';
-import { addressIssue, refusedAddress } from '../ui/address-check';
+import { addressIssues, refusedAddress } from '../ui/address-check';
 import type { BattleMapMessageKey } from './messages';
 
 export type UnitMeasures = BattleMap['units'][number];
@@ -39,8 +39,7 @@ const measureAddress = z.object({ measure: z.enum(measures, { message: 'open (op
 
 /** Why the address names no measure there is, as the map and the wall say it in their place; undefined when it names one or none. */
 export function measureAddressRefusal(search: Readonly<Record<string, unknown>>): ApiProblem | undefined {
-  const issue = addressIssue(measureAddress, search);
-  return issue === undefined ? undefined : refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, issue);
+  return refusedAddress({ zh: '挂图地址有误', en: 'The battle map address is not valid' }, addressIssues(measureAddress, search));
 }
 
 export function definitionOf(measure: Measure): MeasureDefinition {

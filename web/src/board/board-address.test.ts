@@ -1,29 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sideClueStates } from '../../../engine/clue/clue.model';
-import { boardAddressRefusal, namesNoBoard } from './board-address';
+import { boardAddressIssues, namesNoBoard } from './board-address';
 import { filtersOf, kindOf, readsAsWritten, sideAddressOf, sideColumnStates, sideColumnsOf, swimlaneOf, type BoardSearch } from './board-source';
 
 describe("the board's address, as the page reads it", () => {
   it('takes every address its own controls write', () => {
-    expect(boardAddressRefusal({})).toBeUndefined();
-    expect(boardAddressRefusal({ kind: 'problem', swimlane: 'unit', overdue: 'true', escalated: 'true', asked: 'true', item: '12' })).toBeUndefined();
-    expect(boardAddressRefusal({ kind: 'clue', swimlane: 'none' })).toBeUndefined();
-    for (const side of ['unfounded', 'merged', 'unfounded,merged', 'merged,unfounded']) expect(boardAddressRefusal({ side })).toBeUndefined();
+    expect(boardAddressIssues({})).toEqual([]);
+    expect(boardAddressIssues({ kind: 'problem', swimlane: 'unit', overdue: 'true', escalated: 'true', asked: 'true', item: '12' })).toEqual([]);
+    expect(boardAddressIssues({ kind: 'clue', swimlane: 'none' })).toEqual([]);
+    for (const side of ['unfounded', 'merged', 'unfounded,merged', 'merged,unfounded']) expect(boardAddressIssues({ side })).toEqual([]);
     // Cleared controls leave empty values behind in a hand-edited link; they mean "no choice".
-    expect(boardAddressRefusal({ kind: '', swimlane: '', overdue: '' })).toBeUndefined();
+    expect(boardAddressIssues({ kind: '', swimlane: '', overdue: '' })).toEqual([]);
   });
 
   it('refuses by name lanes or a yes-or-no filter its controls could not have written, which it would otherwise read as the default', () => {
-    expect(boardAddressRefusal({ swimlane: 'units' })?.field).toBe('swimlane');
+    expect(boardAddressIssues({ swimlane: 'units' })[0]?.field).toBe('swimlane');
     expect(swimlaneOf({ swimlane: 'units' })).toBe('none');
-    expect(boardAddressRefusal({ overdue: 'yes' })?.field).toBe('overdue');
+    expect(boardAddressIssues({ overdue: 'yes' })[0]?.field).toBe('overdue');
     expect(filtersOf({ overdue: 'yes' })).toEqual({});
-    expect(boardAddressRefusal({ escalated: '1' })?.field).toBe('escalated');
-    expect(boardAddressRefusal({ asked: 'TRUE' })?.field).toBe('asked');
+    expect(boardAddressIssues({ escalated: '1' })[0]?.field).toBe('escalated');
+    expect(boardAddressIssues({ asked: 'TRUE' })[0]?.field).toBe('asked');
+    // Every part refused is said, each by its name: one at a time, a link with two wrong parts is mended by trial.
+    expect(boardAddressIssues({ swimlane: 'units', overdue: 'yes', side: 'unfound' }).map((issue) => issue.field)).toEqual(['swimlane', 'overdue', 'side']);
     // A side column there is none of, or one named twice: said, not read as none open.
     for (const side of ['unfound', 'Merged', 'unfounded,', 'unfounded,unfounded', 'found']) {
-      const refusal = boardAddressRefusal({ side });
+      const [refusal] = boardAddressIssues({ side });
       expect(refusal?.field).toBe('side');
       expect(refusal?.message.zh).toContain('unfounded,merged');
       expect(sideColumnsOf({ side })).toEqual(new Set());
@@ -38,7 +40,7 @@ describe("the board's address, as the page reads it", () => {
   });
 
   it("leaves to the server the filters it sends as written, which the server refuses by name", () => {
-    expect(boardAddressRefusal({ quiet: 'abc', category: 'x', assignee: '-1', unit: 'nowhere' })).toBeUndefined();
+    expect(boardAddressIssues({ quiet: 'abc', category: 'x', assignee: '-1', unit: 'nowhere' })).toEqual([]);
     expect(filtersOf({ quiet: 'abc' })).toEqual({ quiet: 'abc' });
   });
 
@@ -51,7 +53,7 @@ describe("the board's address, as the page reads it", () => {
     fc.assert(
       fc.property(fc.subarray([...sideColumnStates]), (open) => {
         const side = sideAddressOf(new Set(open));
-        expect(boardAddressRefusal({ side })).toBeUndefined();
+        expect(boardAddressIssues({ side })).toEqual([]);
         expect(sideColumnsOf({ side })).toEqual(new Set(open));
       }),
     );
@@ -62,7 +64,7 @@ describe("the board's address, as the page reads it", () => {
   });
 
   it("refuses, or names no board by, exactly the addresses the board's early read leaves alone (which does without zod)", () => {
-    const refused = (address: BoardSearch) => namesNoBoard(address) || boardAddressRefusal(address) !== undefined;
+    const refused = (address: BoardSearch) => namesNoBoard(address) || boardAddressIssues(address).length > 0;
     const values = [undefined, '', 'clue', 'problem', 'problems', 'none', 'unit', 'category', 'units', 'true', 'false', 'yes', 'TRUE', '1', 'unfounded', 'merged', 'unfounded,merged', 'merged,unfounded'];
     // Each part alone first: mixed at random, one refused part hides how the others are read.
     for (const key of ['kind', 'swimlane', 'overdue', 'escalated', 'asked', 'quiet', 'side'] as const) {

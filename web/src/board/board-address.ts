@@ -1,6 +1,6 @@
 import { boardQuery } from '../../../api/contracts/board';
 import type { FieldIssue } from '../../../engine/refusals';
-import { addressIssue } from '../ui/address-check';
+import { addressIssues } from '../ui/address-check';
 import { z } from 'zod';
 import { sideColumnAddresses, type BoardSearch } from './board-source';
 
@@ -13,7 +13,7 @@ import { sideColumnAddresses, type BoardSearch } from './board-source';
 const whichBoard = boardQuery.pick({ kind: true });
 
 /** Whether the address names a board there is none of; an emptied kind names none (the clues' board). */
-export const namesNoBoard = (search: BoardSearch): boolean => addressIssue(whichBoard, search) !== undefined;
+export const namesNoBoard = (search: BoardSearch): boolean => addressIssues(whichBoard, search).length > 0;
 
 /**
  * The parts of the address the page itself turns into its view (which lanes,
@@ -27,5 +27,5 @@ const boardAddress = boardQuery
   .pick({ swimlane: true, overdue: true, escalated: true, asked: true })
   .extend({ side: z.enum(sideColumnAddresses).optional() });
 
-/** The first part of the board's address it could not have written, or undefined when every one could. */
-export const boardAddressRefusal = (search: BoardSearch): FieldIssue | undefined => addressIssue(boardAddress, search);
+/** Every part of the board's address it could not have written, each with why; none when every one could. */
+export const boardAddressIssues = (search: BoardSearch): readonly FieldIssue[] => addressIssues(boardAddress, search);

@@ -1,7 +1,7 @@
 import { createMemo } from 'solid-js';
 import type { BoardFilters, InboxView, ItemKind, Swimlane } from '../api/client';
 import { refusedAddress } from '../ui/address-check';
-import { boardAddressRefusal } from './board-address';
+import { boardAddressIssues } from './board-address';
 import { boardFilterKeys, filtersOf, kindOf, sideColumnsOf, swimlaneOf, type BoardFilterKey, type BoardSearch, type BoardSource } from './board-source';
 
 /** A change to the board's address: each name given is set, or left out when given as undefined. */
@@ -34,10 +34,7 @@ export function createBoardView(search: BoardSearch, campaignId: () => number) {
   // The side columns open are kept in the address, so that a reload, Back and Forward, and a shared link keep them open.
   const sideColumnsOpen = createMemo(() => sideColumnsOf(search));
   /** Why the address cannot be read as a board (`?swimlane=units`, `?overdue=yes`): said in the board's place, and nothing is asked of the server. */
-  const addressRefused = createMemo(() => {
-    const issue = boardAddressRefusal(search);
-    return issue === undefined ? undefined : refusedAddress({ zh: '看板地址有误', en: 'The board address is not valid' }, issue);
-  });
+  const addressRefused = createMemo(() => refusedAddress({ zh: '看板地址有误', en: 'The board address is not valid' }, boardAddressIssues(search)));
   const openId = () => openIdOf(search);
   // One drawer for each item opened, not one for each read of the address (see BoardDrawer's keyed Show).
   const openItem = createMemo(

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, rangeProblemOf, reportAddressRefusal, reportControlName } from './report-address';
+import { namesNoReport, rangeEndsBeforeStart, rangeOutsideCampaign, rangeProblemOf, reportAddressIssues, reportControlName } from './report-address';
 
 describe('the report page reads its address as its controls write it', () => {
   it('takes every address the controls write, and no address at all', () => {
-    expect(reportAddressRefusal({})).toBeUndefined();
-    expect(reportAddressRefusal({ scope: 'phase', phase: 'crackdown', unit: 'hantai', category: '8', asOf: '2026-06-01T08:30' })).toBeUndefined();
-    expect(reportAddressRefusal({ scope: 'range', from: '2026-03-01', to: '2026-03-31' })).toBeUndefined();
+    expect(reportAddressIssues({})).toEqual([]);
+    expect(reportAddressIssues({ scope: 'phase', phase: 'crackdown', unit: 'hantai', category: '8', asOf: '2026-06-01T08:30' })).toEqual([]);
+    expect(reportAddressIssues({ scope: 'range', from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
     // The items with no category, as the category select offers them (未分类).
-    expect(reportAddressRefusal({ category: 'none' })).toBeUndefined();
+    expect(reportAddressIssues({ category: 'none' })).toEqual([]);
     // An emptied control leaves nothing to read; what the page does not read is not its to refuse.
-    expect(reportAddressRefusal({ to: '', asOf: '', lang: 'whatever' })).toBeUndefined();
+    expect(reportAddressIssues({ to: '', asOf: '', lang: 'whatever' })).toEqual([]);
   });
 
   it('takes a phase or a scope there is none of as naming no report, not as a filter to refuse', () => {
@@ -20,23 +20,23 @@ describe('the report page reads its address as its controls write it', () => {
     expect(namesNoReport({ scope: 'phase', phase: 'nosuch' })).toBe(true);
     expect(namesNoReport({ phase: 'autumn' })).toBe(true);
     expect(namesNoReport({ scope: 'month' })).toBe(true);
-    expect(reportAddressRefusal({ phase: 'autumn', scope: 'month' })).toBeUndefined();
+    expect(reportAddressIssues({ phase: 'autumn', scope: 'month' })).toEqual([]);
   });
 
   it('names the value it cannot read, and why, in both languages', () => {
-    expect(reportAddressRefusal({ category: 'abc' })).toMatchObject({ field: 'category', message: { zh: '应为数字，或 none（无）' } });
-    expect(reportAddressRefusal({ category: '-3' })?.field).toBe('category');
-    expect(reportAddressRefusal({ from: '2026-02-30' })).toMatchObject({ field: 'from', message: { zh: '不是有效的日期' } });
-    expect(reportAddressRefusal({ to: 'yesterday' })).toMatchObject({ field: 'to', message: { zh: '日期格式应为 YYYY-MM-DD（如 2026-03-31）' } });
-    expect(reportAddressRefusal({ asOf: '2026-06-01' })).toMatchObject({ field: 'asOf', message: { en: 'A date and time as YYYY-MM-DDTHH:MM' } });
-    expect(reportAddressRefusal({ asOf: '2026-06-01T24:00' })?.field).toBe('asOf');
-    expect(reportAddressRefusal({ asOf: '2026-04-31T08:00' })).toMatchObject({ field: 'asOf', message: { zh: '不是有效的日期' } });
+    expect(reportAddressIssues({ category: 'abc' })).toMatchObject([{ field: 'category', message: { zh: '应为数字，或 none（无）' } }]);
+    expect(reportAddressIssues({ category: '-3' })[0]?.field).toBe('category');
+    expect(reportAddressIssues({ from: '2026-02-30' })).toMatchObject([{ field: 'from', message: { zh: '不是有效的日期' } }]);
+    expect(reportAddressIssues({ to: 'yesterday' })).toMatchObject([{ field: 'to', message: { zh: '日期格式应为 YYYY-MM-DD（如 2026-03-31）' } }]);
+    expect(reportAddressIssues({ asOf: '2026-06-01' })).toMatchObject([{ field: 'asOf', message: { en: 'A date and time as YYYY-MM-DDTHH:MM' } }]);
+    expect(reportAddressIssues({ asOf: '2026-06-01T24:00' })[0]?.field).toBe('asOf');
+    expect(reportAddressIssues({ asOf: '2026-04-31T08:00' })).toMatchObject([{ field: 'asOf', message: { zh: '不是有效的日期' } }]);
   });
 
   it('leaves a range whose last day comes before its first to the page, which says so at 止 and keeps the report it showed', () => {
     const campaign = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
     // Not an address the controls could not write: two dates chosen in the wrong order, an input's error.
-    expect(reportAddressRefusal({ from: '2026-05-01', to: '2026-04-30' })).toBeUndefined();
+    expect(reportAddressIssues({ from: '2026-05-01', to: '2026-04-30' })).toEqual([]);
     expect(rangeEndsBeforeStart({ from: '2026-05-01', to: '2026-04-30' }, campaign)).toBe(true);
     expect(rangeEndsBeforeStart({ from: '2026-05-01', to: '2026-05-01' }, campaign)).toBe(false);
     // An input left empty reads as the campaign's own first or last day, as it shows.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from '../../../engine/campaign/campaign-config';
 import { localDateSchema } from '../../../engine/deadlines/local-date';
-import { addressIssue } from '../ui/address-check';
+import { addressIssues } from '../ui/address-check';
 import type { FieldIssue } from '../../../engine/refusals';
 import type { Label } from '../../../engine/labels';
 import { controlNamer, filterLabels } from '../ui/filter-names';
@@ -25,7 +25,7 @@ const whichReport = z.object({
 });
 
 /** Whether the address names a report there is none of (a phase or a scope the campaign has not); an emptied one names none. */
-export const namesNoReport = (search: Readonly<Record<string, unknown>>): boolean => addressIssue(whichReport, search) !== undefined;
+export const namesNoReport = (search: Readonly<Record<string, unknown>>): boolean => addressIssues(whichReport, search).length > 0;
 
 /**
  * The filters the report page reads from its address, as the page's own
@@ -44,8 +44,8 @@ const reportAddress = z.object({
   category: idOrNone.optional(),
 });
 
-/** The first filter of the report's address that its controls could not have written, or undefined when every one could ("?to=" reads as the campaign's end). */
-export const reportAddressRefusal = (search: Readonly<Record<string, unknown>>): FieldIssue | undefined => addressIssue(reportAddress, search);
+/** Every filter of the report's address that its controls could not have written, each with why; none when every one could ("?to=" reads as the campaign's end). */
+export const reportAddressIssues = (search: Readonly<Record<string, unknown>>): readonly FieldIssue[] => addressIssues(reportAddress, search);
 
 /**
  * Whether the range the date inputs show ends before it starts: two dates

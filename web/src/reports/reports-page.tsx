@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createResource } from 'solid-js';
 import { ReadFailed } from '../ui/read-failed';
 import { refusedAddress } from '../ui/address-check';
-import { namesNoReport, rangeProblemOf, reportAddressRefusal, reportControlName, type RangeProblem } from './report-address';
+import { namesNoReport, rangeProblemOf, reportAddressIssues, reportControlName, type RangeProblem } from './report-address';
 import { ReportRangeInputs } from './report-range';
 import { unlessFailed } from '../ui/read-shown';
 import { campaignStateLabels } from '../../../engine/campaign/campaign.labels';
@@ -101,10 +101,7 @@ function ReportPage() {
   /** One crime category's report: its id from the address, `none` for the items with none, or undefined for every category. */
   const category = (): IdOrNone | undefined => (search.category === 'none' ? 'none' : search.category && /^\d+$/.test(search.category) ? Number(search.category) : undefined);
   /** Why the address cannot be read as a report (`?phase=autumn`): said in the report's place, and nothing is asked of the server. */
-  const addressRefused = createMemo(() => {
-    const issue = reportAddressRefusal(search);
-    return issue === undefined ? undefined : refusedAddress({ zh: '报告地址有误', en: 'The report address is not valid' }, issue);
-  });
+  const addressRefused = createMemo(() => refusedAddress({ zh: '报告地址有误', en: 'The report address is not valid' }, reportAddressIssues(search)));
   /** The name of the category a category's report is of (未分类 for the items with none), or undefined. */
   const reportCategoryName = (detail: CampaignDetail, current: Report) => {
     if (current.categoryId === null) return undefined;

@@ -1,4 +1,5 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { quietDays as quietSpan } from '../../../api/contracts/common';
 import { colon, tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
 import { unofferedOf } from './scope-options';
@@ -23,13 +24,17 @@ export const quietLabel = (days: string): string => (/^\d+$/.test(days) ? tr(qui
  */
 export function QuietSelect(props: { value: string | undefined; onChange: (days: string | undefined) => void }) {
   const choiceText = (days: string) => tr(quietChoice).replace('{n}', days);
-  // A span from an address (a shared link's ?quiet=10, or a mistyped one) is shown as itself rather than as a blank select.
+  // A span from an address is shown as itself rather than as a blank select: a shared link's ?quiet=10 as a choice, as
+  // the server takes it; a mistyped one, which it refuses, as no choice (Unoffered).
   const other = () => unofferedOf(quietChoices.map(String), props.value, (value) => (/^\d+$/.test(value) ? choiceText(value) : value));
+  const otherSpan = () => (quietSpan.safeParse(props.value).success ? other() : undefined);
+  const otherRefused = () => (otherSpan() === undefined ? other() : undefined);
   return (
     <select name="quiet" aria-label={tr(filterLabels.quiet)} title={tr(meaning)} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
       <option value="">{tr(everything)}</option>
       <For each={quietChoices}>{(days) => <option value={String(days)}>{choiceText(String(days))}</option>}</For>
-      <Unoffered option={other()} />
+      <Show when={otherSpan()}>{(span) => <option value={span().value}>{span().text}</option>}</Show>
+      <Unoffered option={otherRefused()} />
     </select>
   );
 }

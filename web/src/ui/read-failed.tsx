@@ -1,24 +1,44 @@
-import { Show, type Accessor, type JSX } from 'solid-js';
-import { ApiProblem, refusalText } from '../api/problem';
-import { colon, lang } from '../i18n/i18n';
+import { For, Show, type Accessor, type JSX } from 'solid-js';
+import { ApiProblem, refusalText, type FieldIssue } from '../api/problem';
+import { colon, lang, tr } from '../i18n/i18n';
 
 /**
  * The line shown in place of what a read would have shown: what could not
  * be loaded and why, with the name of the field the refusal is about where
- * `fieldName` knows it (a filter in the address: which one to change).
+ * `fieldName` knows it (a filter in the address: which one to change). A
+ * refusal of several fields says each with its own why, in a list: said one
+ * at a time, a link with a wrong unit and a wrong category is mended by trial.
  */
 export function ReadFailed(props: { what: string; error: unknown; fieldName?: (field: string) => string | undefined; class?: string; testid?: string }) {
-  const field = () => {
-    const named = props.error instanceof ApiProblem ? props.error.fields[0]?.field : undefined;
-    return named === undefined ? undefined : props.fieldName?.(named);
-  };
+  const issues = (): readonly FieldIssue[] => (props.error instanceof ApiProblem ? props.error.fields : []);
+  const named = (issue: FieldIssue | undefined) => (issue === undefined ? undefined : props.fieldName?.(issue.field));
   const zh = () => lang() === 'zh';
   return (
     <div class={`form-error ${props.class ?? ''}`} role="alert" data-testid={props.testid}>
-      {props.what}
-      {field() === undefined ? '' : zh() ? `（${field()}）` : ` (${field()})`}
-      {colon()}
-      {refusalText(props.error)}
+      <Show
+        when={issues().length > 1}
+        fallback={
+          <>
+            {props.what}
+            {named(issues()[0]) === undefined ? '' : zh() ? `（${named(issues()[0])}）` : ` (${named(issues()[0])})`}
+            {colon()}
+            {refusalText(props.error)}
+          </>
+        }
+      >
+        {props.what}
+        {colon()}
+        <ul class="refused-fields">
+          <For each={issues()}>
+            {(issue) => (
+              <li>
+                {named(issue) === undefined ? '' : `${named(issue)}${colon()}`}
+                {tr(issue.message)}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </div>
   );
 }

@@ -4,16 +4,29 @@ import { t, tr } from '../i18n/i18n';
 import { filterLabels } from './filter-names';
 import { scopeOptions, type ScopeOption } from './scope-options';
 
-/** The option of a value from the address that the select does not offer: a unit outside the reader's by its name, anything else as itself. */
+/**
+ * The option of a value from the address that the select does not offer (a unit outside the reader's by its name,
+ * anything else as itself), which the page refuses and says why. It shows what the address holds, so that the select
+ * is not blank over that refusal and choosing "all" is a change; it is disabled, so that it is no choice: picked
+ * again from the list, it would only be refused again.
+ */
 export function Unoffered(props: { option: ScopeOption | undefined }) {
-  return <Show when={props.option}>{(option) => <option value={option().value}>{option().text}</option>}</Show>;
+  return (
+    <Show when={props.option}>
+      {(option) => (
+        <option value={option().value} disabled>
+          {option().text}
+        </option>
+      )}
+    </Show>
+  );
 }
 
 /**
  * The unit filter of the board, the lists and the report: every unit,
  * indented by its depth in the tree. A unit named in the address that the
  * campaign has not (an old bookmark) is shown as itself, not as a blank
- * select over a page that says it was refused.
+ * select over a page that says it was refused, and is no choice (Unoffered).
  */
 export function UnitSelect(props: {
   units: readonly CampaignDetail['units'][number][];
