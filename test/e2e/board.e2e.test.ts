@@ -442,6 +442,50 @@ describe('the board in Chromium', () => {
     }
   });
 
+  test('a card the reader may not move looks so (no grab cursor), and a try to drag it says why, in a toast screen readers hear, without opening it; a click still opens it', async () => {
+    const tryToDrag = async (page: Page, card: Locator) => {
+      const box = await card.boundingBox();
+      if (box === null) throw new Error('card not on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 60, box.y + 40, { steps: 6 });
+      await page.mouse.up();
+    };
+    const cursor = (card: Locator) => card.evaluate((element) => getComputedStyle(element).cursor);
+    const toast = (page: Page) => page.locator('.toasts[aria-live=polite] [data-testid=toast][role=status] .toast-text');
+    const viewer = await signedInPage('viewer');
+    try {
+      const { page } = viewer;
+      const card = page.locator('[data-testid=column-found] [data-testid^=card-]').first();
+      expect(await cursor(card)).toBe('pointer');
+      await tryToDrag(page, card);
+      await expect.poll(() => toast(page).allTextContents()).toEqual(['您的账号只能查看，不能移动卡片']);
+      // The drag that went nowhere was no click: the card's details stay closed.
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).searchParams.get('item')).toBeNull();
+      await card.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBe((await card.getAttribute('data-testid'))?.slice('card-'.length));
+    } finally {
+      await viewer.context.close();
+    }
+    // The office may move cards, but not one sent for prosecution: it says the card is closed, by its state.
+    const office = await signedInPage('office');
+    try {
+      const { page } = office;
+      const prosecuted = page.locator('[data-testid=column-prosecuted] [data-testid^=card-]').first();
+      await prosecuted.waitFor();
+      expect(await cursor(prosecuted)).toBe('pointer');
+      expect(await cursor(page.locator('[data-testid=column-found] [data-testid^=card-].is-movable').first())).toBe('grab');
+      const id = await prosecuted.getAttribute('data-testid');
+      await tryToDrag(page, prosecuted);
+      await expect.poll(() => toast(page).allTextContents()).toEqual(['“已移送起诉”的线索已办结，不能再移动']);
+      expect(await page.locator(`[data-testid=column-prosecuted] [data-testid=${id}]`).count()).toBe(1);
+      expect(new URL(page.url()).searchParams.get('item')).toBeNull();
+    } finally {
+      await office.context.close();
+    }
+  });
+
   test('a case already sent for prosecution says no 无期限 ("indefinite") on its card or in its drawer, in either language; an open card keeps its deadline', async () => {
     const { context, page } = await signedInPage('office');
     try {

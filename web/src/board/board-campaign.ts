@@ -4,6 +4,7 @@ import type { CampaignDetail } from '../api/client';
 import { me } from '../session/session';
 import { usePageTitle } from '../ui/page-title';
 import { campaignDetail } from './board-prefetch';
+import type { MovesNone } from './card-fixed';
 
 /** Whether a role changes cards at all: viewers and admins do not. */
 export const changesCards = (role: Role | undefined): boolean => role === 'office' || role === 'lead' || role === 'officer';
@@ -20,8 +21,9 @@ export function createBoardCampaign(campaignId: () => number) {
     throw campaign.error;
   });
   // Nothing moves in a concluded campaign (the server refuses it): no create and no batch to offer, only to be refused.
-  const mayMove = () => changesCards(me()?.role) && shown()?.state !== 'concluded';
+  const movesNone = (): MovesNone | null => (!changesCards(me()?.role) ? 'readOnly' : shown()?.state === 'concluded' ? 'concluded' : null);
+  const mayMove = () => movesNone() === null;
   // The error first: a resource that failed throws when read.
   const settled = () => campaign.error !== undefined || campaign() !== undefined;
-  return { shown, settled, refetch: () => void refetch(), mayMove };
+  return { shown, settled, refetch: () => void refetch(), mayMove, movesNone };
 }

@@ -15,6 +15,9 @@ import { selectable } from '../batch/batch-plan';
 import { bm } from './board-messages';
 import { cardLabel } from './card-status';
 import { focusedCard } from './card-focus';
+import { fixedBecause } from './card-fixed';
+import { watchFixedDrag } from './fixed-drag';
+import { toast } from '../ui/toast-store';
 
 export const cardDragId = (card: Card) => `card-${card.kind}-${card.id}`;
 
@@ -108,10 +111,12 @@ export function CardFace(props: { card: Card; context: BoardContext; pending?: P
 /**
  * A card on the board: opens its details on click or Enter. Cards the user
  * may move are draggable and have a "move to…" menu (M opens it from the
- * card); for viewers and cards with no allowed move there is neither.
+ * card); for viewers and cards with no allowed move there is neither, and a
+ * try to drag one says why it stays (see watchFixedDrag).
  */
 export function BoardCard(props: { card: Card; context: BoardContext }) {
-  const movable = () => props.context.mayMove() && props.card.allowed.length > 0;
+  const fixed = () => fixedBecause(props.card, props.context.movesNone());
+  const movable = () => fixed() === null;
   // Never disabled: dnd-kit marks a disabled draggable aria-disabled, which told screen readers that a
   // card they can open was unavailable. A card not movable is kept from dragging by boardSensors instead.
   const draggable = useDraggable({
@@ -167,6 +172,11 @@ export function BoardCard(props: { card: Card; context: BoardContext }) {
       aria-describedby={help()}
       aria-checked={ticks() ? selected() : undefined}
       aria-keyshortcuts={movable() ? 'M' : undefined}
+      onPointerDown={(e) => {
+        const why = fixed();
+        // Said in a toast, which screen readers hear too (the toasts are a live region).
+        if (why !== null && element !== undefined) watchFixedDrag(e, element, () => toast(() => fixed() ?? why, 'info'));
+      }}
       onClick={(e) => {
         const chosen = selection();
         if (chosen === null || !selectable(props.card) || !(ticks() || e.ctrlKey || e.metaKey || e.shiftKey)) props.context.open(props.card);

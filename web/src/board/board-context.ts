@@ -1,6 +1,7 @@
 import type { CampaignDetail, Card } from '../api/client';
 import { categoryNamed, unitNamed } from '../i18n/i18n';
 import type { BoardState, PendingMove } from './board-state';
+import type { MovesNone } from './card-fixed';
 import type { CardSelection } from './card-selection';
 import type { DropTargets } from './drop-state';
 
@@ -14,6 +15,8 @@ export interface BoardContext {
   readonly pendingOf: (id: number) => PendingMove | undefined;
   /** Whether this user may move cards at all (viewers and admins may not). */
   readonly mayMove: () => boolean;
+  /** Why this user moves no card at all (their role, the campaign concluded), said when they try to drag one; null when they may move. */
+  readonly movesNone: () => MovesNone | null;
   /** The card being dragged, if any. */
   readonly dragging: () => Card | null;
   /** While a drag lasts: where a drop would move what it carries (one card, or the ticked ones). */
@@ -36,7 +39,7 @@ export interface BoardContext {
 }
 
 /** The page's own part of the context: what it keeps besides the campaign and the board's state. */
-type PageParts = Pick<BoardContext, 'asOf' | 'mayMove' | 'dragging' | 'dropTargets' | 'open' | 'tabStop' | 'openId' | 'move' | 'expanded' | 'toggle' | 'selection'>;
+type PageParts = Pick<BoardContext, 'asOf' | 'mayMove' | 'movesNone' | 'dragging' | 'dropTargets' | 'open' | 'tabStop' | 'openId' | 'move' | 'expanded' | 'toggle' | 'selection'>;
 
 /** The context of a campaign's board: its names from the campaign, its columns' reads from the board's state, the rest from the page. */
 export function boardContextOf(detail: CampaignDetail, state: BoardState, page: PageParts): BoardContext {

@@ -126,6 +126,12 @@ export const boardMessages = {
   noProblemsYetInScope: { zh: '您所在单位在本专项行动中还没有问题', en: 'Your units have no problems in this campaign yet' },
   draggingMany: { zh: '{n} 张卡片', en: '{n} cards' },
   noneMayGo: { zh: '所选卡片均不能移至“{state}”', en: 'None of the selected cards may move to {state}' },
+  // Said when a card that may not move is pressed and dragged: a Kanban card that will not budge, and no word why, reads as a broken board.
+  fixedReadOnly: { zh: '您的账号只能查看，不能移动卡片', en: 'Your account can view cards but not move them' },
+  fixedConcluded: { zh: '专项行动已结束，卡片不能再移动', en: 'The campaign has concluded: cards no longer move' },
+  fixedClosedClue: { zh: '“{state}”的线索已办结，不能再移动', en: 'This clue is closed ({state}): it moves no further' },
+  fixedClosedProblem: { zh: '“{state}”的问题已办结，不能再移动', en: 'This problem is closed ({state}): it moves no further' },
+  fixedNoMoveOfYours: { zh: '此卡片当前没有您可执行的移动，点击可查看详情', en: 'None of this card’s moves is yours to make now; click it for its details' },
   oneByOneDrop: { zh: '移至“{state}”需逐项填写各自信息，请逐张移动', en: 'A move to {state} needs each card’s own figures: move them one by one' },
 } satisfies Record<string, Label>;
 

@@ -54,7 +54,7 @@ function KindBoard() {
   const [search, setSearch] = useSearchParams<BoardSearch>();
   const campaignId = () => Number(params.id);
   const campaign = createBoardCampaign(campaignId);
-  const { mayMove } = campaign;
+  const { mayMove, movesNone } = campaign;
   const view = createBoardView(search, campaignId);
   dropUnitFilterOutOfReach(() => search.unit, () => setSearch({ unit: undefined, assignee: undefined }));
   const { kind, swimlane, source, openId } = view;
@@ -102,6 +102,7 @@ function KindBoard() {
     boardContextOf(detail, state, {
       asOf,
       mayMove,
+      movesNone,
       dragging,
       dropTargets: drop.dropTargets,
       open: (card) => setSearch({ item: String(card.id), inbox: undefined }),
