@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ListPage } from '../../api/contracts/lists';
 import type { Card } from '../../web/src/api/client';
 import { confirmFrom } from '../../web/src/batch/batch-plan';
-import { apiCall, apiSession, artifacts, browserSuite, campaignOf, signedIn } from './browser-kit';
+import { apiCall, apiSession, artifacts, browserSuite, campaignOf, drag, signedIn } from './browser-kit';
 
 /**
  * A batch that changes some items and leaves others (someone else changed one meanwhile): the result offers to send
@@ -257,7 +257,9 @@ describe('the items a batch left', () => {
       const dialog = page.getByTestId('batch-dialog');
       await dialog.waitFor();
       // Two will be sent; the filed clue, which cannot go to verifying, is said apart (it read "将处理 3 项").
-      expect(await dialog.getByTestId('batch-count').textContent()).toMatch(/^将处理 2 项。\s*另有 1 项您无权或无法执行此操作，不会提交。$/);
+      expect(await dialog.getByTestId('batch-count').textContent()).toBe('将处理 2 项。');
+      expect(await dialog.getByTestId('batch-skipped').locator('p').textContent()).toBe('另有 1 项不能移至“核查中”，不会提交，完成后仍保持选中：');
+      expect(await dialog.getByTestId(`batch-skipped-clue-${filed.id}`).textContent()).toBe(`#${filed.id} ${filed.title}`);
       // One assignee for each unit, named with it, offering that unit's people only (one person named for both was
       // refused for the other unit's clue: an assignee must be of the clue's unit).
       expect(await dialog.locator('select[name=assigneeId]').count()).toBe(0);
@@ -281,6 +283,45 @@ describe('the items a batch left', () => {
         const item = await apiCall<{ state: string; assigneeId: number | null }>(suite.server.url, context, 'GET', `/api/clues/${card.id}`);
         expect(item).toMatchObject({ state: 'verifying', assigneeId: chosen.get(card.id) });
       }
+    } finally {
+      await context.close();
+    }
+  });
+  test('ticked cards dropped on a column only some may enter: the dialog says how many may not go there, naming the column and each card, and those stay ticked after the batch', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.server.url, 'office');
+    try {
+      const campaignId = campaignOf(page);
+      const read = (state: string) => apiCall<{ columns: { cards: Card[] }[] }>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/board?kind=clue&state=${state}`);
+      // Found clues with an assignee go to verifying with nothing to ask; a filed clue may not go back there.
+      const [first, second] = ((await read('found')).columns[0]?.cards ?? []).filter((card) => card.allowed.some((move) => move.to === 'verifying' && move.needs.length === 0));
+      const filed = ((await read('filed')).columns[0]?.cards ?? []).find((card) => card.allowed.length > 0 && !card.allowed.some((move) => move.to === 'verifying'));
+      if (first === undefined || second === undefined || filed === undefined) throw new Error('the seed has no two assigned found clues, or no filed clue the office may move');
+
+      await page.getByTestId('select-cards').click();
+      for (const card of [first, second, filed]) {
+        const shown = page.locator(`[data-testid=card-${card.id}]`);
+        await shown.scrollIntoViewIfNeeded();
+        await shown.click();
+      }
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      const firstCard = page.locator(`[data-testid=column-found] [data-testid=card-${first.id}]`);
+      await firstCard.scrollIntoViewIfNeeded();
+      await drag(page, firstCard, page.getByTestId('column-verifying'));
+      const dialog = page.getByTestId('batch-dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('batch-count').textContent()).toBe('将处理 2 项。');
+      const skipped = dialog.getByTestId('batch-skipped');
+      expect(await skipped.locator('p').textContent()).toBe('另有 1 项不能移至“核查中”，不会提交，完成后仍保持选中：');
+      expect(await skipped.locator('li').allTextContents()).toEqual([`#${filed.id} ${filed.title}`]);
+      await dialog.screenshot({ path: `${artifacts}/board-batch-drop-skipped-zh.png` });
+      await dialog.getByTestId('batch-submit').click();
+      await expect.poll(() => dialog.getByTestId('batch-changed').getAttribute('data-n')).toBe('2');
+      await dialog.getByTestId('batch-close').click();
+      await dialog.waitFor({ state: 'detached' });
+      // The filed clue, which went nowhere, is still ticked, for another change; the two moved are not.
+      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('1');
+      expect(await page.locator(`[data-testid=card-${filed.id}]`).getAttribute('aria-checked')).toBe('true');
+      expect(await page.locator('[data-testid^=card-].is-selected').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-card-id')))).toEqual([String(filed.id)]);
     } finally {
       await context.close();
     }

@@ -26,6 +26,7 @@ import { useBoardMergeLookup } from '../board/merge-lookup';
 import { confirmInto, mergeTargetMessages } from '../board/merge-target';
 import { MergeTargetNotice } from '../board/merge-target-notice';
 import { BatchResultView } from './batch-result';
+import { BatchSkipped } from './batch-skipped';
 import { calendarDay } from '../ui/dates';
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
@@ -280,8 +281,10 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
             <div class="modal-body">
               <p data-testid="batch-count">
                 {sendCount() === 1 ? bt('willChangeOne') : bt('willChange', { n: sendCount() })}
-                <Show when={toRetry() === null && plan.skipped.length > 0}> {bt('skipped', { n: plan.skipped.length })}</Show>
               </p>
+              <Show when={toRetry() === null && plan.skipped.length > 0}>
+                <BatchSkipped action={props.action} skipped={plan.skipped} />
+              </Show>
               <Show when={restored !== null}>
                 <p class="muted batch-note" data-testid="batch-restored">
                   {bt('restored')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchItem, BatchResult } from './api';
-import { afterRetry, keptOnly, leftOf, retryPlan, staleOf, type BatchOutcome } from './batch-left';
+import { afterRetry, keptOnly, keptSelected, leftOf, retryPlan, staleOf, type BatchOutcome } from './batch-left';
 import { batchBodies, planOf } from './batch-plan';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
@@ -33,6 +33,17 @@ describe('what a batch leaves to do', () => {
       { kind: 'problem', id: 5 },
     ]);
     expect(leftOf(outcome({ changed: [changed(1), changed(2)] }))).toEqual([]);
+  });
+
+  it('keeps selected, once closed, what it left and the items it never sent (ticked cards dropped on a column they may not enter): nothing was done to them', () => {
+    const verify = { to: 'verifying', event: 'clue.verify', needs: [], offers: [] };
+    const selected = [item(1, { allowed: [verify] }), item(2, { allowed: [verify] }), item(3)];
+    const { skipped } = planOf(selected, { type: 'move', to: 'verifying' });
+    expect(keptSelected(outcome({ changed: [changed(1)], refused: [stale(2)] }), skipped)).toEqual([
+      { kind: 'clue', id: 2 },
+      { kind: 'clue', id: 3 },
+    ]);
+    expect(keptSelected(outcome({ changed: [changed(1), changed(2)] }), skipped)).toEqual([{ kind: 'clue', id: 3 }]);
   });
 
   it('does not leave an item the server no longer finds for the user (transferred out of their reach): a retry could not change it, nor could they see it ticked', () => {

@@ -38,6 +38,16 @@ export function leftOf(outcome: BatchOutcome): ItemRef[] {
   return [...outcome.refused.filter((refusal) => !goneFromSight(refusal)), ...outcome.notSent].map(({ kind, id }) => ({ kind, id }));
 }
 
+/**
+ * What stays selected once a batch is closed: what it left to do (leftOf), and the items it never sent, the change
+ * not being the user's to take on them (`skipped`: ticked cards dropped on a column only some of them may enter).
+ * Nothing was done to those either, and the dialog said they stay: unticked, they were lost from a selection the user
+ * made, to be found and ticked again by hand for the change they may take (another column).
+ */
+export function keptSelected(outcome: BatchOutcome, skipped: readonly ItemRef[]): ItemRef[] {
+  return [...leftOf(outcome), ...skipped.map(({ kind, id }) => ({ kind, id }))];
+}
+
 /** A selection (by item key) keeping only the items named: what a batch leaves selected once closed. */
 export function keptOnly<T>(selected: ReadonlyMap<string, T>, items: readonly ItemRef[]): Map<string, T> {
   const kept = new Set(items.map(itemKey));

@@ -30,7 +30,11 @@ export const batchMessages = {
   moveTitle: { zh: '批量变更为“{state}”', en: 'Move several items to {state}' },
   willChange: { zh: '将处理 {n} 项。', en: '{n} items will be changed.' },
   willChangeOne: { zh: '将处理 1 项。', en: '1 item will be changed.' },
-  skipped: { zh: '另有 {n} 项您无权或无法执行此操作，不会提交。', en: '{n} more cannot take this change from you and will not be sent.' },
+  // The items selected that the change is not the user's to take: named, and kept selected (see keptSelected), so that
+  // a drop of ticked cards on a column only some may enter does not quietly lose the others from the selection.
+  skipped: { zh: '另有 {n} 项您无权或无法执行此操作，不会提交，完成后仍保持选中：', en: '{n} more cannot take this change from you: they are not sent, and stay selected after the batch:' },
+  skippedMove: { zh: '另有 {n} 项不能移至“{state}”，不会提交，完成后仍保持选中：', en: '{n} more may not move to {state}: they are not sent, and stay selected after the batch:' },
+  skippedMore: { zh: '……另有 {n} 项', en: '… and {n} more' },
   eachOnItsOwn: {
     zh: '每项单独判定、单独留痕：他人已修改或不符合规则的事项保持不变，并在结果中说明原因。',
     en: 'Each item is decided and logged on its own: one changed by someone else meanwhile, or that the rules refuse, stays as it was, and the result says why.',

@@ -3,8 +3,8 @@ import { maxBatchItems } from '../../../api/contracts/batch';
 import type { CampaignDetail, Card, ItemKind } from '../api/client';
 import { BatchBar } from '../batch/batch-bar';
 import { BatchDialog } from '../batch/batch-dialog';
-import { moveTargets, selectable, type BatchAction } from '../batch/batch-plan';
-import { leftOf } from '../batch/batch-left';
+import { moveTargets, planOf, selectable, type BatchAction } from '../batch/batch-plan';
+import { keptSelected } from '../batch/batch-left';
 import { reasonText } from '../api/problem';
 import { tr } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
@@ -119,8 +119,9 @@ export function createBoardBatch(options: {
               const { action, cards } = current();
               setBatch(null);
               if (outcome === null) return;
-              // The cards changed are done; those it left stay ticked, for the same change (what was typed kept) or another.
-              selection.keepOnly(leftOf(outcome));
+              // The cards changed are done; those it left, or never sent (not theirs to take the change), stay ticked, for
+              // the same change (what was typed kept) or another.
+              selection.keepOnly(keptSelected(outcome, planOf(cards, action).skipped));
               options.refreshStates([...new Set([...cards.map((c) => c.state), ...(action.type === 'move' ? [action.to] : [])])]);
             }}
           />

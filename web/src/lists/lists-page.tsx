@@ -23,8 +23,8 @@ import { ListTable, type HeadingSort } from './list-table';
 import { BatchBar } from '../batch/batch-bar';
 import { useLiveRefresh } from '../live/live-refresh';
 import { BatchDialog } from '../batch/batch-dialog';
-import type { BatchAction } from '../batch/batch-plan';
-import { leftOf } from '../batch/batch-left';
+import { planOf, type BatchAction } from '../batch/batch-plan';
+import { keptSelected } from '../batch/batch-left';
 import { createRowSelection } from './row-selection';
 import { maxBatchItems } from '../../../api/contracts/batch';
 import { me } from '../session/session';
@@ -301,10 +301,13 @@ function ListPage(props: { list: ListName }) {
                             campaign={detail()}
                             now={current().now}
                             onClose={(outcome) => {
+                              // Read before the dialog closes: its accessor is stale once the batch is gone.
+                              const skipped = planOf(rows.selected(), action()).skipped;
                               setBatchAction(null);
                               if (outcome === null) return;
-                              // The rows changed are done; those it left stay ticked, for the same change (what was typed kept) or another.
-                              rows.keepOnly(leftOf(outcome));
+                              // The rows changed are done; those it left, or never sent (not theirs to take the change), stay
+                              // ticked, for the same change (what was typed kept) or another.
+                              rows.keepOnly(keptSelected(outcome, skipped));
                               void refetch();
                             }}
                           />
