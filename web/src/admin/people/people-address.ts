@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressIssue } from '../../ui/address-check';
+import { addressIssues } from '../../ui/address-check';
 
 /** The people page's tabs, in their order. The first is the page's plain address (`/admin/people`). */
 export const peopleTabs = ['users', 'bulk', 'units', 'policy', 'sessions', 'log'] as const;
@@ -19,7 +19,7 @@ export type PeopleSearch = {
 const whichTab = z.object({ tab: z.enum(peopleTabs).optional() });
 
 /** Whether the address names a tab there is none of; an emptied tab names none (the first). */
-export const namesNoTab = (search: PeopleSearch): boolean => addressIssue(whichTab, search) !== undefined;
+export const namesNoTab = (search: PeopleSearch): boolean => addressIssues(whichTab, search).length > 0;
 
 /** The tab the address names, or the first when it names none. */
 export const tabOf = (search: PeopleSearch): PeopleTab => peopleTabs.find((tab) => tab === search.tab) ?? peopleTabs[0];
