@@ -28,6 +28,7 @@ import { MergeTargetNotice } from '../board/merge-target-notice';
 import { BatchResultView } from './batch-result';
 import { BatchSkipped } from './batch-skipped';
 import { calendarDay } from '../ui/dates';
+import { focusFirstMarked } from '../ui/first-marked';
 
 /** How many of the units a large batch spans its warning names; the rest are counted. */
 const unitsNamed = 4;
@@ -243,7 +244,7 @@ export function BatchDialog(props: { action: BatchAction; items: readonly BatchI
   }
 
   function focusFirstError() {
-    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstMarked(form);
   }
 
   const busy = () => progress() !== null;

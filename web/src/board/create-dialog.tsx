@@ -10,6 +10,7 @@ import { DuplicateHint } from '../intake/duplicate-hint';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
 import { draftValues, keepDraft, readDraft } from './drafts';
 import { useModalKeys } from '../ui/modal-keys';
+import { focusFirstMarked } from '../ui/first-marked';
 
 /** "+ 新建": records a new clue or problem in this campaign, in the user's own unit unless they choose another. */
 export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; onCreated: (item: ItemDetail) => void; onCancel: () => void }) {
@@ -73,7 +74,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   }
 
   function focusFirstError() {
-    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstMarked(form);
   }
 
   useModalKeys(() => form, { busy, onCancel: () => props.onCancel(), focusFirst: 'input[name=title]' });

@@ -19,6 +19,7 @@ import { useModalKeys } from '../ui/modal-keys';
 import { useBoardMergeLookup } from './merge-lookup';
 import { confirmInto, mergeTargetMessages } from './merge-target';
 import { MergeTargetNotice } from './merge-target-notice';
+import { focusFirstMarked } from '../ui/first-marked';
 
 export interface MoveDraft {
   readonly card: Card;
@@ -124,7 +125,7 @@ export function MoveDialog(props: {
   };
 
   function focusFirstError() {
-    queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstMarked(form);
   }
 
   useModalKeys(() => form, { busy, onCancel: () => props.onCancel(), focusFirst: 'input, select, textarea' });

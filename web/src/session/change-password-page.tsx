@@ -10,6 +10,7 @@ import { LanguageToggle } from '../ui/language-toggle';
 import { usePageTitle } from '../ui/page-title';
 import { toast } from '../ui/toasts';
 import { loadSession, me, signOut } from './session';
+import { focusFirstMarked } from '../ui/first-marked';
 
 /**
  * Shown instead of every page while the session says the password must
@@ -41,7 +42,7 @@ export function ChangePasswordPage(props: { voluntary?: boolean }) {
 
   // The focus on the first field marked wrong: its message, which describes it, is read out with it.
   let form: HTMLFormElement | undefined;
-  const focusFirstWrong = () => queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus());
+  const focusFirstWrong = () => focusFirstMarked(form);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
