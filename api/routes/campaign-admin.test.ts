@@ -132,6 +132,16 @@ describe('a campaign created from scratch and run', () => {
     expect(campaign.config.windows.survey.start).toBe('2026-06-01');
     expect(campaign.config.windows.consolidation.end).toBe('2026-12-31');
     expect(campaign.config.timeLimits.clue.found).toBe(3);
+    // The bureau's usual exit criteria, not none: a blank campaign's survey was left with clues untouched in 新发现, its
+    // advance said to meet every criterion.
+    expect(campaign.config.exitCriteria).toEqual({
+      survey: [{ kind: 'noCluesIn', states: ['found'] }, { kind: 'responsibilityComplete' }],
+      crackdown: [{ kind: 'noOpenEscalations', atOrAbove: 3 }],
+      consolidation: [
+        { kind: 'noCluesIn', states: ['found', 'verifying'] },
+        { kind: 'noProblemsIn', states: ['identified', 'rectifying', 'rectified'] },
+      ],
+    });
     const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.subject, 'campaign'), eq(auditLog.subjectId, campaign.id)));
     expect(entry).toMatchObject({ event: 'campaign.create', toState: 'planned', seq: campaign.revision });
   });

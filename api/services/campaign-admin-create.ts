@@ -19,6 +19,24 @@ export const defaultTimeLimits: CampaignConfig['timeLimits'] = {
   problem: { identified: 7, rectifying: 30, rectified: 7 },
 };
 
+/**
+ * A blank campaign's exit criteria: the bureau's usual ones, as the design
+ * names the survey's (no clue left found, the responsibility list complete),
+ * the crackdown left with no item escalated to the office (long overdue),
+ * and the consolidation with every clue verified and every problem put right
+ * and checked. A blank campaign had none: its advances were said to meet
+ * every criterion with clues untouched in 新发现. The office changes them in
+ * the settings.
+ */
+export const defaultExitCriteria: CampaignConfig['exitCriteria'] = {
+  survey: [{ kind: 'noCluesIn', states: ['found'] }, { kind: 'responsibilityComplete' }],
+  crackdown: [{ kind: 'noOpenEscalations', atOrAbove: 3 }],
+  consolidation: [
+    { kind: 'noCluesIn', states: ['found', 'verifying'] },
+    { kind: 'noProblemsIn', states: ['identified', 'rectifying', 'rectified'] },
+  ],
+};
+
 /** The campaign's days split in three, one window per phase, for a blank campaign to start from. */
 export function splitWindows(startsOn: string, endsOn: string): CampaignConfig['windows'] {
   const start = dateMs(startsOn);
@@ -76,7 +94,7 @@ export async function createCampaign(database: Database, actor: Actor, request: 
       config = {
         timeZone: request.timeZone ?? 'Asia/Shanghai',
         windows: splitWindows(request.startsOn, request.endsOn),
-        exitCriteria: { survey: [], crackdown: [], consolidation: [] },
+        exitCriteria: defaultExitCriteria,
         timeLimits: defaultTimeLimits,
         escalation: { ...defaultEscalationThresholds },
         wipLimits: { clue: {}, problem: {} },
