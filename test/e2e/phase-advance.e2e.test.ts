@@ -37,10 +37,20 @@ describe('advancing the phase from the board', () => {
       const exitCriteria = { ...settings.config.exitCriteria, crackdown: [{ kind: 'noCluesIn', states: ['found'] }] };
       await apiCall(suite.server.url, context, 'PATCH', path, { revision: settings.revision, exitCriteria });
       await page.reload();
-      // Too early: the consolidation window opens on 1 September, so nothing is offered yet.
+      // Too early: the consolidation window opens on 1 September, so no advance is offered yet; the button says from when,
+      // and leads to where the windows are set (a new campaign's board said nothing, while its creation page said to advance from it).
       await page.locator('[data-testid=column-found] [data-testid^=card-]').first().waitFor();
       const button = page.getByTestId('advance-button');
       expect(await button.count()).toBe(0);
+      const later = page.getByTestId('advance-later');
+      expect(await later.getAttribute('aria-disabled')).toBe('true');
+      // Forced: Playwright takes aria-disabled for a control that cannot be clicked; a user's click reaches it, and it answers.
+      await later.click({ force: true });
+      const told = page.getByTestId('toast').filter({ hasText: '“巩固整治”阶段' });
+      await expect.poll(() => told.locator('.toast-text').textContent()).toBe('“巩固整治”阶段 2026年9月1日 开始，届时可从此处推进；时间窗口可在配置页调整 调整时间窗口');
+      expect(await told.getByTestId('toast-link').getAttribute('href')).toBe(`/campaigns/${campaignId}/settings`);
+      expect(await page.getByTestId('advance-dialog').count()).toBe(0);
+      await told.getByRole('button').click();
       const dialog = page.getByTestId('advance-dialog');
 
       // The office opens the consolidation window early (the crackdown ends on 10 June).
@@ -58,6 +68,7 @@ describe('advancing the phase from the board', () => {
       try {
         await lead.page.getByTestId('phase').waitFor();
         expect(await lead.page.getByTestId('advance-button').count()).toBe(0);
+        expect(await lead.page.getByTestId('advance-later').count()).toBe(0);
       } finally {
         await lead.context.close();
       }

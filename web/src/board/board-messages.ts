@@ -24,6 +24,11 @@ export const boardMessages = {
   },
   // The office moves the campaign into its next phase (推进阶段) from the board's head; the phase left is frozen.
   advanceButton: { zh: '推进阶段…', en: 'Advance phase…' },
+  // Before its day the office's button says when it opens, not nothing: a new campaign's board had no button, while its
+  // creation page said to advance from it.
+  advanceOpens: { zh: '“{next}”阶段 {date} 开始，届时可从此处推进；时间窗口可在配置页调整', en: '{next} opens on {date}: the campaign can advance from here then. The phase windows are set in the settings' },
+  concludeOpens: { zh: '“{current}”阶段 {date} 结束，届时可从此处结束专项行动；时间窗口可在配置页调整', en: '{current} ends on {date}: the campaign can be concluded from here then. The phase windows are set in the settings' },
+  advanceWindows: { zh: '调整时间窗口', en: 'Phase windows' },
   advanceTitle: { zh: '推进到“{next}”', en: 'Advance to {next}' },
   advanceFrom: { zh: '当前阶段：{current}（{window}）', en: 'Now: {current} ({window})' },
   surveyOpens: { zh: '摸排核查 {start} 开始', en: 'the survey opens {start}' },

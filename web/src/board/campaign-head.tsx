@@ -6,7 +6,7 @@ import type { CampaignDetail } from '../api/client';
 import { named, t, tr } from '../i18n/i18n';
 import { bm } from './board-messages';
 import { AdvanceDialog } from './advance-dialog';
-import { advanceDue } from './phase-advance';
+import { advanceDue, advanceOpensOn, nextStateOf } from './phase-advance';
 import { toast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
 import { calendarDay, dateTime } from '../ui/dates';
@@ -21,6 +21,13 @@ function phaseWindow(detail: CampaignDetail): string {
   const windows: Record<string, { start: string; end: string }> = detail.windows;
   const w = windows[detail.state];
   return w === undefined ? `${calendarDay(detail.startsOn)} – ${calendarDay(detail.endsOn)}` : `${calendarDay(w.start)} – ${calendarDay(w.end)}`;
+}
+
+/** When the office may advance, said on the button before its day: the next phase's opening, or the last one's end. */
+function advanceLater(detail: CampaignDetail, opensOn: string): string {
+  const next = nextStateOf(detail) ?? 'concluded';
+  const date = calendarDay(opensOn);
+  return next === 'concluded' ? bm('concludeOpens', { current: tr(campaignStateLabels[detail.state]), date }) : bm('advanceOpens', { next: tr(campaignStateLabels[next]), date });
 }
 
 /**
@@ -76,11 +83,26 @@ export function CampaignHead(props: { detail: CampaignDetail; office: boolean; n
       <Show when={props.detail.overdue}>
         <span class="level-badge level-2">{t('phaseOverdue')}</span>
       </Show>
-      {/* The office moves the campaign on once the next window has begun; the server judges again, and the criteria. */}
+      {/* The office moves the campaign on once the next window has begun; the server judges again, and the criteria.
+          Before then its button says from when, and where the windows are set. */}
       <Show when={props.office && advanceDue(props.detail, props.now)}>
         <button type="button" class="button ghost advance-button" data-testid="advance-button" onClick={() => setAdvancing(props.detail)}>
           {bm('advanceButton')}
         </button>
+      </Show>
+      <Show when={props.office && !advanceDue(props.detail, props.now) ? advanceOpensOn(props.detail) : null}>
+        {(opensOn) => (
+          <button
+            type="button"
+            class="button ghost advance-button waiting"
+            aria-disabled="true"
+            data-testid="advance-later"
+            title={advanceLater(props.detail, opensOn())}
+            onClick={() => toast(() => advanceLater(props.detail, opensOn()), 'info', { href: `/campaigns/${props.detail.id}/settings`, text: () => bm('advanceWindows') })}
+          >
+            {bm('advanceButton')}
+          </button>
+        )}
       </Show>
       <Show when={advancing()}>
         {(opened) => <AdvanceDialog detail={props.detail} window={phaseWindow(props.detail)} now={props.now} onClose={(after) => advanced(opened(), after)} />}

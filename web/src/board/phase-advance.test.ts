@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { advanceDue, nextStateOf, nextWindowEnded } from './phase-advance';
+import { advanceDue, advanceOpensOn, nextStateOf, nextWindowEnded } from './phase-advance';
 
 const windows = { survey: { start: '2026-01-01', end: '2026-03-31' }, crackdown: { start: '2026-03-01', end: '2026-08-31' }, consolidation: { start: '2026-09-01', end: '2026-12-31' } };
 const campaign = (state: 'planned' | 'survey' | 'crackdown' | 'consolidation' | 'concluded', overdue = false) => ({
@@ -24,6 +24,16 @@ describe('the advance into the next phase', () => {
     expect(advanceDue(campaign('consolidation'), '2026-12-31T02:00:00Z')).toBe(true);
     expect(advanceDue(campaign('survey', true), '2026-02-01T02:00:00Z')).toBe(true);
     expect(advanceDue(campaign('concluded', true), '2027-02-01T02:00:00Z')).toBe(false);
+  });
+
+  test('says from which day it is offered: the next window\'s first, before concluding the last one\'s last, and none once concluded', () => {
+    expect(['planned', 'survey', 'crackdown', 'consolidation', 'concluded'].map((s) => advanceOpensOn(campaign(s as 'survey')))).toEqual([
+      '2026-01-01',
+      '2026-03-01',
+      '2026-09-01',
+      '2026-12-31',
+      null,
+    ]);
   });
 
   test("says when the next window's last day has gone, on the campaign's own day, which the server would refuse", () => {

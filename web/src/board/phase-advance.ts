@@ -16,13 +16,22 @@ export function nextStateOf(detail: Pick<CampaignDetail, 'state' | 'phases'>): C
  * crowd the top bar.
  */
 export function advanceDue(detail: Pick<CampaignDetail, 'state' | 'phases' | 'windows' | 'timeZone' | 'overdue'>, now: string): boolean {
+  const opensOn = advanceOpensOn(detail);
+  if (opensOn === null) return false;
+  return detail.overdue || localDateOf(new Date(now), detail.timeZone) >= opensOn;
+}
+
+/**
+ * The campaign's own day from which the advance is the office's to make: the
+ * next phase's first day, or, before concluding, the last phase's last day;
+ * null when there is nothing to advance to (concluded). Said to the office
+ * before that day, whose board offered no advance with no word of when.
+ */
+export function advanceOpensOn(detail: Pick<CampaignDetail, 'state' | 'phases' | 'windows'>): string | null {
   const next = nextStateOf(detail);
-  if (next === null) return false;
-  if (detail.overdue) return true;
-  const today = localDateOf(new Date(now), detail.timeZone);
+  if (next === null) return null;
   const windows: Record<string, { start: string; end: string }> = detail.windows;
-  if (next === 'concluded') return today >= (windows[detail.state]?.end ?? '9999-12-31');
-  return today >= (windows[next]?.start ?? '9999-12-31');
+  return (next === 'concluded' ? windows[detail.state]?.end : windows[next]?.start) ?? null;
 }
 
 /**

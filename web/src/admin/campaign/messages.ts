@@ -132,8 +132,8 @@ export const campaignAdminMessages = {
   create: { zh: '创建', en: 'Create' },
   created: { zh: '已创建，正在打开新专项的配置', en: "Created; opening the new campaign's settings" },
   newPageLead: {
-    zh: '填写代号、名称和起止日期即可创建；创建后在配置页设置各阶段时间窗口、办理时限、类别、目标和地图，再从看板“推进阶段…”进入摸排核查阶段。',
-    en: 'A code, the names and the dates are enough to create it; then set the phase windows, time limits, categories, targets and map in its settings, and start the survey from the board (Advance phase…).',
+    zh: '填写代号、名称和起止日期即可创建；创建后在配置页设置各阶段时间窗口、完成条件、办理时限、类别、目标和地图，摸排核查窗口开始后从看板“推进阶段…”进入摸排核查阶段。',
+    en: 'A code, the names and the dates are enough to create it; then set the phase windows, exit criteria, time limits, categories, targets and map in its settings, and start the survey from the board (Advance phase…) once its window opens.',
   },
   copyFrom: { zh: '复制配置自', en: 'Copy the configuration of' },
   copyNone: { zh: '不复制（空白专项）', en: 'Nothing (a blank campaign)' },
