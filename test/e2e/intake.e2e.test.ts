@@ -214,6 +214,23 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('a text file named .xlsx: the server’s refusal said once, not again by the page’s announcer', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      await page.getByTestId('file-input').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('hello\n') });
+      await page.getByTestId('import-error').waitFor();
+      expect(await page.getByTestId('import-error').textContent()).toContain('内容不是 Excel 工作簿');
+      // The announcer speaks a frame after it is asked to: two frames on, whatever it would say is there.
+      await page.evaluate(() => new Promise((settle) => requestAnimationFrame(() => requestAnimationFrame(settle))));
+      // The error box is an alert, which a screen reader reads as it appears; the text was also put in the page's live
+      // region, and so read twice (and found twice in the page's text).
+      expect(await page.getByText(/内容不是 Excel 工作簿/).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on an intranet address over plain http (no crypto.randomUUID there) the file is still checked and imported', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

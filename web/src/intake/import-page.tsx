@@ -113,8 +113,9 @@ export function ImportPage() {
     } catch (error) {
       if (inFlight !== controller || (error instanceof ApiProblem && error.code === 'aborted')) return null;
       if (error instanceof ImportRefused) showPlan(error.plan);
+      // Not announced as well: the box it is shown in is an alert, read out as it appears, and the live region read it a
+      // second time (a file named .xlsx holding text was said twice, in the page's text too).
       setFailure(failureOf(error, stage === 'importing' ? intakeMessages.refused : intakeMessages.previewFailed));
-      announce(tr(failure()?.detail ?? failure()?.heading ?? intakeMessages.previewFailed));
       return null;
     } finally {
       clearInterval(polling);
