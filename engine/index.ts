@@ -37,3 +37,4 @@ export * from './report/unit-targets';
 export * from './report/report.labels';
 export * from './intake/identifiers';
 export * from './intake/found-date';
+export * from './intake/found-before-campaign';

@@ -85,6 +85,11 @@ export const importPlan = z
     appendedColumns: z.array(z.string()),
     /** Columns of telephone numbers where landlines stored as numbers lost their leading 0, given back: how many rows, and the first as it is imported. */
     restoredZeros: z.array(z.object({ column: z.string(), rows: z.number().int(), firstRow: z.number().int(), value: z.string() })),
+    /**
+     * Rows to be imported whose found time lies before the campaign began (the first day of its survey window, `campaignStart`):
+     * a warning, not a problem (a clue carried over is imported as written; a year mistyped is fixed in the file). Absent when none is.
+     */
+    foundBeforeCampaign: z.object({ column: z.string(), campaignStart: z.string(), rows: z.array(z.number().int()) }).optional(),
     rows: z.number().int(),
     valid: z.number().int(),
     issues: z.array(rowIssue),

@@ -405,6 +405,39 @@ describe('the date each clue was found', () => {
   });
 });
 
+describe('clues found before the campaign began', () => {
+  const dated = '编号,标题,内容,单位,发现时间';
+
+  it('are imported, and the check names them with the campaign’s start: a year mistyped is seen before it is counted', async () => {
+    // The test campaign's survey opens on 2026-01-01 (Beijing time).
+    const rows = [
+      'BC-1,去年年初发现的线索,,汉台分局,2025-01-01',
+      'BC-2,专项首日发现的线索,,汉台分局,2026-01-01',
+      'BC-3,前一晚发现的线索,,汉台分局,2025-12-31 23:30',
+      'BC-4,年份写错且单位有误,,火星分局,2015-03-05',
+      'BC-5,将来的线索,,汉台分局,2027-01-01',
+    ];
+    const file = [dated, ...rows].join('\n');
+    const plan = (await (await upload(file, 'commit=false')).json()) as Plan;
+    expect(importPlan.safeParse(plan).success).toBe(true);
+    // A warning, not an error: such a row may be a clue carried over from before the campaign, and is imported as written.
+    expect(plan.issues.map((i) => [i.row, i.column])).toEqual([[5, '单位'], [6, '发现时间']]);
+    expect(plan.valid).toBe(3);
+    // Only rows to be imported: row 5, refused for its unit, is said with its other problem once it is mended.
+    expect(plan.foundBeforeCampaign).toEqual({ column: '发现时间', campaignStart: '2026-01-01', rows: [2, 4] });
+
+    const done = (await (await upload([dated, ...rows.slice(0, 3)].join('\n'), 'commit=true')).json()) as Plan;
+    expect(done.created).toBe(3);
+    expect(done.foundBeforeCampaign?.rows).toEqual([2, 4]);
+  });
+
+  it('are not said where every row was found once the campaign had begun', async () => {
+    const plan = (await (await upload([dated, 'BC-6,今年的线索,,汉台分局,2026-02-01'].join('\n'), 'commit=false')).json()) as Plan;
+    expect(plan.valid).toBe(1);
+    expect(plan.foundBeforeCampaign).toBeUndefined();
+  });
+});
+
 describe('merging duplicates on import', () => {
   const head = '编号,标题,内容,单位';
 

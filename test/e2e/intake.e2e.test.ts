@@ -231,6 +231,28 @@ describe('clue import in Chromium', () => {
     }
   });
 
+  test('rows found before the campaign began: said with its start and the first rows, and still importable', async () => {
+    const { context, page, campaignId } = await signedInPage('office');
+    try {
+      await page.goto(`${suite.server.url}/campaigns/${campaignId}/import`);
+      // Eleven rows of 2025 (a year mistyped, or clues carried over), then one of the campaign's own year.
+      const lines = ['标题,单位,发现时间', ...Array.from({ length: 11 }, (_, i) => `早于专项${i},汉台分局,2025-03-0${(i % 9) + 1}`), '专项期间,汉台分局,2026-03-05'];
+      await upload(page, '早于专项.csv', Buffer.from(lines.join('\n')));
+      await settled(page);
+      expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('12');
+      const warning = page.getByTestId('found-before-campaign');
+      expect(await warning.locator('h3').textContent()).toBe('发现时间早于专项行动开始 11');
+      expect(await warning.locator('p.muted').textContent()).toContain('本专项行动自 2026-01-01 开始，这些行的“发现时间”早于该日期');
+      expect(await page.getByTestId('found-before-rows').textContent()).toBe('第 2–11 行等，共 11 行');
+      // A warning, not a problem: the rows are imported as written if the clerk so chooses.
+      await page.getByTestId('no-issues').waitFor();
+      expect(await page.getByTestId('import-all').isEnabled()).toBe(true);
+      await warning.screenshot({ path: `${artifacts}/import-found-before-zh.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on an intranet address over plain http (no crypto.randomUUID there) the file is still checked and imported', async () => {
     const { context, page, campaignId } = await signedInPage('office');
     try {

@@ -7,6 +7,7 @@ import {
   clueSources,
   creationRefusal,
   extractIdentifiers,
+  foundBeforeCampaign,
   movesItems,
   parseLocalDateTime,
   refusalLabels,
@@ -65,6 +66,11 @@ export interface ImportPlan {
   readonly appendedColumns: string[];
   /** Columns of telephone numbers whose landlines the spreadsheet had stored without their leading 0, given it back. */
   readonly restoredZeros: RestoredZeros[];
+  /**
+   * Rows to be imported whose found time lies before the campaign began (its survey window's first day, `campaignStart`):
+   * imported as written, a clue carried over, but said, as a year mistyped would otherwise be seen by no one. Absent when none is.
+   */
+  readonly foundBeforeCampaign?: { readonly column: string; readonly campaignStart: string; readonly rows: number[] };
   readonly rows: number;
   readonly valid: number;
   readonly issues: RowIssue[];
@@ -197,6 +203,7 @@ export async function planImport(
   const appended = appendedColumns(table.headers, mapping);
   // Landlines given back the 0 a spreadsheet dropped, by column: the page says it was done, and where to see one.
   const restoredZeros = new Map<string, RestoredZeros>();
+  const foundBefore: number[] = [];
   if (issues.length > unreadable) {
     // The rows are not checked without a title and a unit to read; a quote at fault among them is still said.
     for (const [row, misquoted] of misquotedAt) if (dataRows.has(row)) issues.push(misquoted);
@@ -326,6 +333,8 @@ export async function planImport(
       const fields = checked.data as PlannedRow['fields'];
       const identifiers = extractIdentifiers(`${fields.title}\n${fields.description}`);
       planned.push({ row, sourceRef, unitId, assigneeId: assignee?.id ?? null, foundAt: foundAt ?? undefined, fields, identifiers });
+      // Of the rows to be imported only: a row refused for something else is said with this once it is mended.
+      if (foundAt !== undefined && foundAt !== null && foundBeforeCampaign(foundAt, campaign.config)) foundBefore.push(row);
     }
   }
 
@@ -361,7 +370,20 @@ export async function planImport(
   const duplicateClues = await offerMerges(db, actor, duplicates, planned);
 
   return {
-    plan: { ...shape(table), mapping, appendedColumns: appended, restoredZeros: [...restoredZeros.values()], rows: table.rows.length, valid: planned.length, issues, alreadyImported, duplicates, duplicateClues, duplicatesInFile },
+    plan: {
+      ...shape(table),
+      mapping,
+      appendedColumns: appended,
+      restoredZeros: [...restoredZeros.values()],
+      ...(foundBefore.length > 0 && { foundBeforeCampaign: { column: mapping.foundAt ?? '', campaignStart: campaign.config.windows.survey.start, rows: foundBefore } }),
+      rows: table.rows.length,
+      valid: planned.length,
+      issues,
+      alreadyImported,
+      duplicates,
+      duplicateClues,
+      duplicatesInFile,
+    },
     rows: planned,
   };
 }

@@ -122,6 +122,17 @@ export const intakeMessages = {
     zh: '这些行与文件中前面的行含有相同的标识信息，或标题、内容和单位完全相同。各行的处理结果如下。',
     en: 'These rows share an identifier with an earlier row of the file, or its title, description and unit. What became of each is beside it.',
   },
+  // A warning, not a problem: a clue carried over from before the campaign is imported as written; a year mistyped is fixed in the file.
+  foundBeforeTitle: { zh: '发现时间早于专项行动开始', en: 'Found before the campaign began' },
+  foundBeforeLead: {
+    zh: '本专项行动自 {start} 开始，这些行的“{column}”早于该日期。若是年份等填写有误，请在原文件中改正后重新上传；若确是此前发现、转入本专项的线索，可照常导入。',
+    en: 'The campaign began on {start}; these rows’ “{column}” is earlier. If a year or date is mistyped, fix it in the file and upload it again; if they are clues found before and carried over, import them as they are.',
+  },
+  foundBeforeLeadDone: {
+    zh: '本专项行动自 {start} 开始，这些行的“{column}”早于该日期，已按所填时间导入。',
+    en: 'The campaign began on {start}; these rows’ “{column}” is earlier, and they were imported with the time as written.',
+  },
+  rowsListMore: { zh: '第 {rows} 行等，共 {n} 行', en: 'Rows {rows} and more, {n} in all' },
   earlierRow: { zh: '与之相同的行', en: 'Same as' },
   rowOne: { zh: '第 {row} 行', en: 'row {row}' },
   importAll: { zh: '导入', en: 'Import' },

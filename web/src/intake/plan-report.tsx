@@ -5,9 +5,12 @@ import { stateLabel, useUnits } from './duplicate-hint';
 import type { ImportPlan } from './api';
 import type { RowChoice } from './kept-merges';
 import { issuesCsv } from './issues-csv';
+import { firstRows } from './first-rows';
 import { count, fill, identifierKindLabels, identifierText, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
 
 const firstShown = 100;
+/** The rows a finding said in a line names before it counts the rest. */
+const rowsNamed = 10;
 
 /** Rows that cannot be imported: every row when a required column is missing, else each row named by an issue. */
 export function invalidRows(plan: ImportPlan): number {
@@ -213,6 +216,22 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
         </Finding>
       </Show>
 
+      <Show when={props.plan.foundBeforeCampaign}>
+        {(before) => (
+          <Finding
+            tone="warn"
+            testId="found-before-campaign"
+            title="foundBeforeTitle"
+            count={before().rows.length}
+            lead={fill(props.done === true ? 'foundBeforeLeadDone' : 'foundBeforeLead', { start: before().campaignStart, column: before().column })}
+          >
+            <p class="row-runs" data-testid="found-before-rows">
+              {foundBeforeRows(before().rows)}
+            </p>
+          </Finding>
+        )}
+      </Show>
+
       <Show when={props.plan.alreadyImported.length > 0}>
         <Finding
           tone="info"
@@ -389,6 +408,13 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
       </Show>
     </>
   );
+}
+
+/** The rows found before the campaign, the first few by number and the rest counted: 第 2–4、9 行等，共 1,500 行. */
+function foundBeforeRows(rows: readonly number[]): string {
+  const { first, more } = firstRows(rows, rowsNamed);
+  if (more > 0) return fill('rowsListMore', { rows: rowRuns(first), n: count(rows.length) });
+  return fill(first.length === 1 ? 'rowsListOne' : 'rowsList', { rows: rowRuns(first) });
 }
 
 /** A quote the file does not close, or text after a closing one: the file is not read as written, and no row of it is imported (not even those without problems). */
