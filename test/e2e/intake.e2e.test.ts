@@ -242,7 +242,7 @@ describe('clue import in Chromium', () => {
       expect(await page.getByTestId('stat-valid').locator('.stat-value').textContent()).toBe('12');
       const warning = page.getByTestId('found-before-campaign');
       expect(await warning.locator('h3').textContent()).toBe('发现时间早于专项行动开始 11');
-      expect(await warning.locator('p.muted').textContent()).toContain('本专项行动自 2026-01-01 开始，这些行的“发现时间”早于该日期');
+      expect(await warning.locator('p.muted').textContent()).toContain('本专项行动自 2026年1月1日 开始，这些行的“发现时间”早于该日期');
       expect(await page.getByTestId('found-before-rows').textContent()).toBe('第 2–11 行等，共 11 行');
       // A warning, not a problem: the rows are imported as written if the clerk so chooses.
       await page.getByTestId('no-issues').waitFor();

@@ -7,6 +7,7 @@ import type { RowChoice } from './kept-merges';
 import { issuesCsv } from './issues-csv';
 import { firstRows } from './first-rows';
 import { count, fill, identifierKindLabels, identifierText, im, importFieldLabels, rowRuns, type IntakeMessageKey } from './messages';
+import { calendarDay } from '../ui/dates';
 
 const firstShown = 100;
 /** The rows a finding said in a line names before it counts the rest. */
@@ -223,7 +224,7 @@ export function PlanFindings(props: { plan: ImportPlan; campaignId: number; done
             testId="found-before-campaign"
             title="foundBeforeTitle"
             count={before().rows.length}
-            lead={fill(props.done === true ? 'foundBeforeLeadDone' : 'foundBeforeLead', { start: before().campaignStart, column: before().column })}
+            lead={fill(props.done === true ? 'foundBeforeLeadDone' : 'foundBeforeLead', { start: calendarDay(before().campaignStart), column: before().column })}
           >
             <p class="row-runs" data-testid="found-before-rows">
               {foundBeforeRows(before().rows)}
