@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { CampaignSettings } from '../../api/contracts/campaign-admin';
 import { answerConfirm, apiCall, artifacts, asUser, asUserOn, browserSuite, campaignOf } from './browser-kit';
 
@@ -92,9 +93,16 @@ describe('campaign settings in Chromium', () => {
       // A file that is no JSON is said so by its name, not as a request body the server could not read.
       await page.getByTestId('map-file').setInputFiles({ name: '边界.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
       await expect.poll(() => page.getByTestId('map-issues').textContent()).toBe('文件“边界.txt”不是 GeoJSON：其内容不是 JSON');
+      // The map as stored can be downloaded, to keep or to upload to a campaign made blank: it was nowhere an office could reach.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-download').click()]);
+      expect(download.suggestedFilename()).toMatch(/^[\w-]+-map\.geojson$/);
+      await download.saveAs(`${artifacts}/map-download.geojson`);
+      const saved = JSON.parse(await readFile(`${artifacts}/map-download.geojson`, 'utf8')) as { type: string; features: unknown[] };
+      expect([saved.type, saved.features.length > 0]).toEqual(['FeatureCollection', true]);
       await page.getByTestId('map-remove').click();
       await answerConfirm(page, true);
       await page.getByTestId('map-remove').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('map-download').count()).toBe(0);
       // The button pressed is gone with the map: the keyboard is at the section's heading, not sent back to the page's top.
       await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H2 作战图地图');
       const final = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);

@@ -67,6 +67,11 @@ export function MapSection(props: SectionProps) {
         />
       </label>
       <Show when={props.settings.map !== null}>
+        {/* The map as stored, to keep, mend, or upload to a campaign made blank (which starts with none): it was in no
+            place an office could reach, only in the repository's seed. */}
+        <a class="button ghost" href={`/api/campaigns/${props.settings.id}/map`} download={`${props.settings.code}-map.geojson`} data-testid="map-download">
+          {cm('downloadMap')}
+        </a>
         <button
           type="button"
           class="button ghost"

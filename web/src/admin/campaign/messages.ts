@@ -117,6 +117,7 @@ export const campaignAdminMessages = {
     en: 'These units name a feature this map lacks and are listed with the units off the map (the administrator corrects them in People → Units):',
   },
   uploadMap: { zh: '上传地图', en: 'Upload map' },
+  downloadMap: { zh: '下载地图', en: 'Download map' },
   removeMap: { zh: '移除地图', en: 'Remove map' },
   confirmRemoveMap: {
     zh: '移除后作战图不再显示区域轮廓（单位的地图要素编号保留，重新上传后照常显示）。确定移除？',
