@@ -373,6 +373,74 @@ describe('campaign settings in Chromium', () => {
       expect(saved.nameEn).toBe(`${before.nameEn} (edited)`);
     }));
 
+  test("leaving the settings while sections hold unsaved edits asks first, naming them (not the one just saved); staying keeps the edits, through Back, another's change and a reload", () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      page.setDefaultTimeout(8000);
+      const campaignId = campaignOf(page);
+      const held = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await page.getByTestId('nav-settings').click();
+      await page.waitForURL(/\/settings$/);
+      await page.getByTestId('section-limits').waitFor();
+      const toBoard = page.getByTestId('campaign-nav').getByRole('link', { name: '看板', exact: true });
+      const nameEn = page.getByTestId('input-nameEn');
+      const url = page.getByTestId('input-webhook-url');
+      await nameEn.fill(`${held.nameEn} (unsaved)`);
+      await url.fill('http://127.0.0.1:9/unsaved');
+      // A WIP limit (在办上限) saved meanwhile: the two other sections' edits stay, and it is no longer unsaved.
+      const wip = page.getByTestId('input-wipLimits.clue.found');
+      await wip.fill(String((held.config.wipLimits.clue.found ?? 10) + 3));
+      await page.getByTestId('save-limits').click();
+      await page.locator(`[data-revision]:not([data-revision="${held.revision}"])`).waitFor();
+      expect([await nameEn.inputValue(), await url.inputValue()]).toEqual([`${held.nameEn} (unsaved)`, 'http://127.0.0.1:9/unsaved']);
+
+      // 看板 followed: asked, naming both sections; staying keeps the page and what was typed. It had left, the edits lost.
+      await toBoard.click();
+      expect(await answerConfirm(page, false)).toBe('以下栏目有未保存的修改：“基本信息”、“通知接口（Webhook）”。离开本页将丢失这些修改。');
+      expect(new URL(page.url()).pathname).toBe(`/campaigns/${campaignId}/settings`);
+      expect([await nameEn.inputValue(), await url.inputValue()]).toEqual([`${held.nameEn} (unsaved)`, 'http://127.0.0.1:9/unsaved']);
+      // In English as well.
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('campaign-nav').getByRole('link', { name: 'Board', exact: true }).click();
+      expect(await answerConfirm(page, false)).toBe('These sections hold unsaved changes: “General”, “Webhook”. Leaving the page loses them.');
+      await page.getByTestId('lang-toggle').click();
+      // Back, the same.
+      await page.goBack();
+      expect(await answerConfirm(page, false)).toContain('“基本信息”');
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/campaigns/${campaignId}/settings`);
+      expect(await nameEn.inputValue()).toBe(`${held.nameEn} (unsaved)`);
+
+      // Someone else's change read at once asks nothing and loses nothing.
+      const now = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, { revision: now.revision, extensionsByLead: (now.config.extensionsByLead ?? 0) + 1 });
+      await page.getByTestId('toast').filter({ hasText: '配置刚被他人修改，已载入' }).waitFor();
+      expect(await page.getByTestId('confirm-dialog').count()).toBe(0);
+      expect([await nameEn.inputValue(), await url.inputValue()]).toEqual([`${held.nameEn} (unsaved)`, 'http://127.0.0.1:9/unsaved']);
+
+      // A reload asks through the browser's own prompt; staying keeps the edits.
+      const reloading = page.reload().then(
+        () => 'reloaded',
+        () => 'stayed',
+      );
+      const prompt = await page.waitForEvent('dialog');
+      expect(prompt.type()).toBe('beforeunload');
+      await prompt.dismiss();
+      expect(await reloading).toBe('stayed');
+      expect(await nameEn.inputValue()).toBe(`${held.nameEn} (unsaved)`);
+
+      // One section's edits discarded, the other's alone is named; and leaving once asked is leaving.
+      await page.getByTestId('section-general').getByRole('button', { name: '撤销修改' }).click();
+      await toBoard.click();
+      expect(await answerConfirm(page, true)).toBe('栏目“通知接口（Webhook）”有未保存的修改，离开本页将丢失这些修改。');
+      await page.waitForURL(/\/board$/);
+      const after = await apiCall<CampaignSettings>(suite.server.url, context, 'GET', `/api/campaigns/${campaignId}/settings`);
+      expect([after.nameEn, after.webhook.url]).toEqual([held.nameEn, held.webhook.url]);
+      await apiCall(suite.server.url, context, 'PATCH', `/api/campaigns/${campaignId}/settings`, {
+        revision: after.revision,
+        wipLimits: held.config.wipLimits,
+        extensionsByLead: held.config.extensionsByLead ?? null,
+      });
+    }));
+
   test('a number the browser cannot read ("500-") is refused by its field and the limit saved before stays; a category order cleared is no order 0', () =>
     asUser(suite, 'office', async ({ context, page }) => {
       page.setDefaultTimeout(8000);

@@ -47,8 +47,10 @@ export function CategoriesSection(props: SectionProps) {
     return row === undefined ? errors : errors.map((message) => ofCategory(row, message, kept));
   };
   const refusedRowShown = () => props.settings.categories.some((category) => category.id === refused()?.categoryId);
+  // The categories' rows are saved as each is changed: only a new category typed and not added is held unsaved.
+  const unsaved = () => [nameZh(), nameEn(), code()].some((text) => text.trim() !== '');
   return (
-    <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy}>
+    <SectionFrame id="categories" title={cm('categories')} lead={`${cm('categoriesLead')}${cm('categoryCodeHint')}`} busy={props.busy} unsaved={unsaved} holds={props.holds}>
       <table class="ca-table ca-categories" ref={scrollCue} data-testid="categories">
         <thead>
           <tr>

@@ -33,7 +33,7 @@ function criterionOf(kind: Kind): ExitCriterion {
 /** The exit criteria of each phase, from the engine's closed vocabulary; only open states are offered, since closed ones never empty. */
 export function CriteriaSection(props: SectionProps) {
   const source = () => props.settings.config.exitCriteria;
-  const [draft, setDraft] = useDraft(source);
+  const [draft, setDraft, unsaved] = useDraft(source);
   const list = (phase: Phase) => draft[phase] as ExitCriterion[];
   const replace = (phase: Phase, i: number, criterion: ExitCriterion) => setDraft(phase, (all) => all.map((c, j) => (j === i ? criterion : c)));
 
@@ -58,7 +58,7 @@ export function CriteriaSection(props: SectionProps) {
   );
 
   return (
-    <SectionFrame id="criteria" title={cm('exitCriteria')} lead={cm('exitLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('criteria', { exitCriteria: copyOf(draft) })} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="criteria" title={cm('exitCriteria')} lead={cm('exitLead')} busy={props.busy} discard={props.discard} unsaved={unsaved} holds={props.holds} onSave={() => void props.save('criteria', { exitCriteria: copyOf(draft) })} onReset={() => setDraft(structuredClone(source()))}>
       <For each={phases}>
         {(phase) => (
           <fieldset class="ca-fieldset" data-testid={`criteria-${phase}`}>

@@ -4,7 +4,7 @@ import type { Label } from '../../../../engine/labels';
 import type { FieldIssue } from '../../api/problem';
 import { tr } from '../../i18n/i18n';
 import type { CampaignSettings, SettingsParts } from './api';
-import { rebaseDraft } from './draft-rebase';
+import { rebaseDraft, sameValue } from './draft-rebase';
 
 /** What every settings section receives from the page. */
 export interface SectionProps {
@@ -18,7 +18,15 @@ export interface SectionProps {
   readonly issues: (section: string) => readonly FieldIssue[];
   /** Forgets the section's refused change (its messages), when its edits are discarded. */
   readonly discard: (section: string) => void;
+  /** Tells the page how to know the section holds edits not saved (asked about before the page is left); answers how to take it back. */
+  readonly holds: (section: string, held: HeldEdits) => () => void;
   readonly busy: boolean;
+}
+
+/** A section's edits not saved yet, by the section's title (as the question before leaving names it). */
+export interface HeldEdits {
+  readonly title: () => string;
+  readonly unsaved: () => boolean;
 }
 
 /** The API's field issues, looked up by the field a control edits (and everything under it). */
@@ -30,9 +38,10 @@ export function fieldLookup(issues: () => readonly FieldIssue[]) {
  * An editable copy of part of the settings, carried onto the settings each
  * time the server answers new ones (this section or another saved, a
  * conflict read someone else's): what was typed here and not saved stays,
- * the rest follows what was saved (see rebaseDraft).
+ * the rest follows what was saved (see rebaseDraft). Its third part says
+ * whether the draft holds anything the settings do not.
  */
-export function useDraft<T extends object>(source: () => T): [T, SetStoreFunction<T>] {
+export function useDraft<T extends object>(source: () => T): [T, SetStoreFunction<T>, () => boolean] {
   const [draft, setDraft] = createStore<T>(structuredClone(source()));
   let base = structuredClone(source());
   createEffect(
@@ -46,7 +55,7 @@ export function useDraft<T extends object>(source: () => T): [T, SetStoreFunctio
       { defer: true },
     ),
   );
-  return [draft, setDraft];
+  return [draft, setDraft, () => !sameValue(unwrap(draft), source())];
 }
 
 /** A plain copy of a draft to send (a store is a proxy, which structuredClone refuses). */

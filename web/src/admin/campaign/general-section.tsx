@@ -20,7 +20,7 @@ export function GeneralSection(props: SectionProps) {
     timeZone: props.settings.config.timeZone,
     windows: props.settings.config.windows,
   });
-  const [draft, setDraft] = useDraft(source);
+  const [draft, setDraft, unsaved] = useDraft(source);
   const text = (field: Text, label: string, type = 'text', placeholder?: string) => (
     <label class="field">
       <span class="field-label">{label}</span>
@@ -29,7 +29,7 @@ export function GeneralSection(props: SectionProps) {
     </label>
   );
   return (
-    <SectionFrame id="general" title={cm('general')} busy={props.busy} discard={props.discard} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="general" title={cm('general')} busy={props.busy} discard={props.discard} unsaved={unsaved} holds={props.holds} onSave={() => void props.save('general', copyOf(draft))} onReset={() => setDraft(structuredClone(source()))}>
       <div class="ca-grid">
         <div class="field">
           <span class="field-label">{cm('code')}</span>

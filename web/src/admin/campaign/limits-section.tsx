@@ -28,7 +28,7 @@ export function LimitsSection(props: SectionProps) {
     extensionsByLead: props.settings.config.extensionsByLead ?? null,
     attachmentQuotaMb: props.settings.config.attachmentQuotaMb ?? null,
   });
-  const [draft, setDraft] = useDraft(source);
+  const [draft, setDraft, unsaved] = useDraft(source);
   // Of the limit saved: the files already take nine tenths of it or more.
   const nearlyFull = () => {
     const quotaMb = props.settings.config.attachmentQuotaMb ?? null;
@@ -49,7 +49,7 @@ export function LimitsSection(props: SectionProps) {
     });
   };
   return (
-    <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} discard={props.discard} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="limits" title={cm('timeLimits')} busy={props.busy} discard={props.discard} unsaved={unsaved} holds={props.holds} onSave={save} onReset={() => setDraft(structuredClone(source()))}>
       <p class="ca-note" role="note" data-testid="applies-from-now">
         {cm('appliesFromNow')}
       </p>

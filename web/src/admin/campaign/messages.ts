@@ -18,6 +18,11 @@ export const campaignAdminMessages = {
   reset: { zh: '撤销修改', en: 'Discard changes' },
   changedElsewhere: { zh: '配置刚被他人修改，已载入；您未保存的修改仍在。', en: 'Someone else just changed the configuration: it is loaded, and your unsaved changes are kept.' },
   conflict: { zh: '配置已被他人修改：已载入他人的修改，您未保存的修改仍在，请检查后再次保存。', en: 'Someone else changed the configuration: their change is loaded and yours is kept, unsaved; check it and save again.' },
+  // Asked before the page is left (a link, Back) while a section holds edits not saved; each section named by its title.
+  leaveUnsavedTitle: { zh: '有未保存的修改', en: 'Unsaved changes' },
+  leaveUnsavedOne: { zh: '栏目{sections}有未保存的修改，离开本页将丢失这些修改。', en: 'The section {sections} holds unsaved changes: leaving the page loses them.' },
+  leaveUnsaved: { zh: '以下栏目有未保存的修改：{sections}。离开本页将丢失这些修改。', en: 'These sections hold unsaved changes: {sections}. Leaving the page loses them.' },
+  leaveWithoutSaving: { zh: '不保存，离开', en: 'Leave without saving' },
   general: { zh: '基本信息', en: 'General' },
   code: { zh: '代号', en: 'Code' },
   nameZh: { zh: '中文名称', en: 'Name (Chinese)' },

@@ -1,9 +1,27 @@
-import { Show, type JSX } from 'solid-js';
+import { Show, onCleanup, type JSX } from 'solid-js';
+import type { SectionProps } from './form-kit';
 import { cm } from './messages';
 
-/** A settings section: heading, lead text, its fields, and its own save and discard buttons. */
-export function SectionFrame(props: { id: string; title: string; lead?: string; busy: boolean; onSave?: () => void; onReset?: () => void; discard?: (section: string) => void; children: JSX.Element }) {
+/**
+ * A settings section: heading, lead text, its fields, and its own save and discard buttons. With `unsaved`, the page
+ * is told (through `holds`) how to know what it holds unsaved, for as long as the section is drawn.
+ */
+export function SectionFrame(props: {
+  id: string;
+  title: string;
+  lead?: string;
+  busy: boolean;
+  onSave?: () => void;
+  onReset?: () => void;
+  discard?: (section: string) => void;
+  unsaved?: () => boolean;
+  holds?: SectionProps['holds'];
+  children: JSX.Element;
+}) {
   let section: HTMLElement | undefined;
+  // Read once: a section's way of knowing its unsaved edits is fixed as it is drawn.
+  const unsaved = props.unsaved;
+  if (unsaved !== undefined && props.holds !== undefined) onCleanup(props.holds(props.id, { title: () => props.title, unsaved }));
   const discard = (onReset: () => void) => {
     onReset();
     props.discard?.(props.id);

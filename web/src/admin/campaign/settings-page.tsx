@@ -2,7 +2,7 @@ import { useLocation, useParams } from '@solidjs/router';
 import { Show, createEffect, createSignal, on } from 'solid-js';
 import type { FieldIssue } from '../../api/problem';
 import { ApiProblem } from '../../api/problem';
-import { named, t, tr } from '../../i18n/i18n';
+import { named, series, t, tr } from '../../i18n/i18n';
 import { me } from '../../session/session';
 import { TopBar } from '../../ui/top-bar';
 import { usePageTitle } from '../../ui/page-title';
@@ -11,12 +11,12 @@ import { dismiss, toast } from '../../ui/toast-store';
 import { settingsApi, type CampaignSettings, type SettingsParts } from './api';
 import { CategoriesSection } from './categories-section';
 import { CriteriaSection } from './criteria-section';
-import { fieldLookup, type SectionProps } from './form-kit';
+import { fieldLookup, type HeldEdits, type SectionProps } from './form-kit';
 import { GeneralSection } from './general-section';
 import { LimitsSection } from './limits-section';
 import { WebhookSection } from './webhook-section';
 import { MapSection } from './map-section';
-import { campaignAdminMessages, cm } from './messages';
+import { campaignAdminMessages, cm, cmFilled } from './messages';
 import { NewCampaignSection } from './new-campaign-section';
 import { TargetsSection } from './targets-section';
 import './campaign-admin.css';
@@ -24,6 +24,7 @@ import { rememberOpener } from '../../ui/focus-return';
 import { useFocusKeeper } from '../../ui/focus-keeper';
 import { useLiveRefresh } from '../../live/live-refresh';
 import { focusFirstInvalid } from '../../board/form-focus';
+import { useLeaveGuard } from '../../ui/leave-guard';
 
 /**
  * `/campaigns/:id/settings`: the campaign office's configuration of the
@@ -141,6 +142,21 @@ export function CampaignSettingsPage() {
       return settingsApi.change(current.id, { revision: current.revision, ...parts });
     });
 
+  // What each section holds unsaved, asked about before the page is left: a link away, Back, a reload or the tab
+  // closed lost every section's edits without a word. A number typed that is no number ("500-") is held too, though the
+  // draft never read it. Asked only as the page is left: a save, or another's change read, asks nothing.
+  const held = new Map<string, HeldEdits>();
+  const holds = (section: string, edits: HeldEdits) => {
+    held.set(section, edits);
+    return () => void held.delete(section);
+  };
+  useLeaveGuard(() => {
+    const titles = [...held].filter(([section, edits]) => edits.unsaved() || unreadableNumbers(section).length > 0).map(([, edits]) => `“${edits.title()}”`);
+    if (titles.length === 0) return null;
+    const text = cmFilled(titles.length === 1 ? 'leaveUnsavedOne' : 'leaveUnsaved', { sections: series(titles) });
+    return { text, title: cm('leaveUnsavedTitle'), confirm: cm('leaveWithoutSaving') };
+  });
+
   const sectionProps = (section: string, current: () => CampaignSettings): SectionProps => ({
     get settings() {
       return current();
@@ -152,6 +168,7 @@ export function CampaignSettingsPage() {
     discard: (name) => {
       if (issues().section === name) setIssues({ section: '', fields: [] });
     },
+    holds,
     get busy() {
       return busy() !== null;
     },

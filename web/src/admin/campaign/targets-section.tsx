@@ -18,7 +18,7 @@ type Target = Config['targets'][number];
  */
 export function TargetsSection(props: SectionProps) {
   const source = () => ({ targets: props.settings.config.targets });
-  const [draft, setDraft] = useDraft(source);
+  const [draft, setDraft, unsaved] = useDraft(source);
   const units = () => props.settings.units.filter((u) => u.kind !== 'office');
   const set = <K extends keyof Target>(i: number, key: K, value: Target[K]) => setDraft('targets', i, key as never, value as never);
   const unitName = (id: string) => {
@@ -36,7 +36,7 @@ export function TargetsSection(props: SectionProps) {
   const openPhase = () => phases.find((phase) => !left(phase));
   const frozenNote = () => cm('targetsFrozenNote').replace('{phases}', series(leftPhases().map((phase) => tr(campaignStateLabels[phase]))));
   return (
-    <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
+    <SectionFrame id="targets" title={cm('targets')} lead={cm('targetsLead')} busy={props.busy} discard={props.discard} unsaved={unsaved} holds={props.holds} onSave={() => void props.save('targets', { targets: copyOf(draft.targets) })} onReset={() => setDraft(structuredClone(source()))}>
       {/* Above the table, where it is read before its rows (a year's targets run to thirty rows and more). */}
       <Show when={leftPhases().length > 0}>
         <p class="ca-note" role="note" data-testid="targets-frozen-note">

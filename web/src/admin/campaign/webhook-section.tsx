@@ -4,7 +4,7 @@ import { reasonText } from '../../api/problem';
 import { count } from '../../reports/format';
 import { sentences, tr } from '../../i18n/i18n';
 import { settingsApi } from './api';
-import { FieldMessage, type SectionProps } from './form-kit';
+import { FieldMessage, useDraft, type SectionProps } from './form-kit';
 import { cm, cmFilled } from './messages';
 import { SectionFrame } from './section-frame';
 
@@ -12,15 +12,13 @@ import { SectionFrame } from './section-frame';
  * Where escalations and requests for more time are sent (通知接口): the
  * bureau's own messaging, on its network. The secret the deliveries are
  * signed with is typed once and never shown again: left empty, the one set
- * stays.
+ * stays. The address is a draft as the other sections' are: another's change
+ * read meanwhile is shown unless it was edited here.
  */
 export function WebhookSection(props: SectionProps) {
-  const [url, setUrl] = createSignal(props.settings.webhook.url ?? '');
-  const [secret, setSecret] = createSignal('');
-  const reset = () => {
-    setUrl(props.settings.webhook.url ?? '');
-    setSecret('');
-  };
+  const source = () => ({ url: props.settings.webhook.url ?? '', secret: '' });
+  const [draft, setDraft, unsaved] = useDraft(source);
+  const reset = () => setDraft(source());
   // A test delivery: sent now, its answer shown beside the button until the next one.
   const [testing, setTesting] = createSignal(false);
   const [tested, setTested] = createSignal<WebhookTestResult | null>(null);
@@ -35,16 +33,16 @@ export function WebhookSection(props: SectionProps) {
     }
   };
   const save = async () => {
-    const address = url().trim();
-    const saved = await props.save('webhook', { webhook: address === '' ? { url: null } : { url: address, ...(secret().trim() !== '' && { secret: secret().trim() }) } });
+    const address = draft.url.trim();
+    const saved = await props.save('webhook', { webhook: address === '' ? { url: null } : { url: address, ...(draft.secret.trim() !== '' && { secret: draft.secret.trim() }) } });
     if (saved) reset();
   };
   return (
-    <SectionFrame id="webhook" title={cm('webhook')} lead={cm('webhookLead')} busy={props.busy} discard={props.discard} onSave={() => void save()} onReset={reset}>
+    <SectionFrame id="webhook" title={cm('webhook')} lead={cm('webhookLead')} busy={props.busy} discard={props.discard} unsaved={unsaved} holds={props.holds} onSave={() => void save()} onReset={reset}>
       <div class="ca-row">
         <label class="field ca-webhook-url">
           <span class="field-label">{cm('webhookUrl')}</span>
-          <input type="url" name="webhook.url" data-testid="input-webhook-url" placeholder="http://" value={url()} aria-invalid={props.errors('webhook.url').length > 0} onInput={(e) => setUrl(e.currentTarget.value)} />
+          <input type="url" name="webhook.url" data-testid="input-webhook-url" placeholder="http://" value={draft.url} aria-invalid={props.errors('webhook.url').length > 0} onInput={(e) => setDraft('url', e.currentTarget.value)} />
           <FieldMessage messages={props.errors('webhook.url')} />
         </label>
         <label class="field ca-webhook-secret">
@@ -55,9 +53,9 @@ export function WebhookSection(props: SectionProps) {
             autocomplete="new-password"
             data-testid="input-webhook-secret"
             placeholder={props.settings.webhook.secretSet ? cm('webhookSecretKept') : cm('webhookSecretNew')}
-            value={secret()}
+            value={draft.secret}
             aria-invalid={props.errors('webhook.secret').length > 0}
-            onInput={(e) => setSecret(e.currentTarget.value)}
+            onInput={(e) => setDraft('secret', e.currentTarget.value)}
           />
           <FieldMessage messages={props.errors('webhook.secret')} />
         </label>
