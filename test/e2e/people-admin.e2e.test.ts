@@ -432,6 +432,38 @@ describe('people administration in the browser', () => {
       await page.screenshot({ path: `${artifacts}/people-unit-chosen-390.png` });
     }));
 
+  test('a unit created below another is the one chosen: its editor shown, its row marked, in view above the toast and with the keyboard on it', () =>
+    asUserOn(suite, 'admin', '/admin/people?tab=units', async ({ page }) => {
+      page.setDefaultTimeout(8000);
+      await page.setViewportSize({ width: 1366, height: 600 });
+      await page.locator('tr[data-unit=office] button.link-button').click();
+      const form = page.getByTestId('unit-form');
+      await expect.poll(() => form.getByRole('heading', { level: 3 }).textContent()).toBe('市局专项办');
+      await form.getByRole('button', { name: '新建下级单位' }).click();
+      await expect.poll(() => form.getByRole('heading', { level: 3 }).textContent()).toBe('新建下级单位');
+      await form.getByLabel('编码', { exact: true }).fill('zxzu');
+      await form.getByLabel('中文名称').fill('专项测试组');
+      await form.getByRole('button', { name: '创建' }).click();
+      const toast = page.getByTestId('toast').filter({ hasText: '已保存' });
+      await toast.waitFor();
+      // It fell back to the parent, 市局专项办, the new unit to be found in the table and clicked.
+      await expect.poll(() => form.getByRole('heading', { level: 3 }).textContent()).toBe('专项测试组');
+      const row = page.locator('tr[data-unit=zxzu]');
+      expect(await row.getAttribute('class')).toContain('is-selected');
+      expect(await page.locator('tr.is-selected').count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-unit'))).toBe('zxzu');
+      const [rowBox, toastBox] = await Promise.all([row.boundingBox(), toast.boundingBox()]);
+      if (rowBox === null || toastBox === null) throw new Error('the row and the toast are shown');
+      expect(rowBox.y).toBeGreaterThanOrEqual(0);
+      expect(rowBox.y + rowBox.height).toBeLessThanOrEqual(toastBox.y);
+      await page.screenshot({ path: `${artifacts}/people-unit-created.png` });
+
+      // Deleted again (it holds nothing), for the tests after.
+      await form.getByRole('button', { name: '删除' }).click();
+      await answerConfirm(page, true);
+      await row.waitFor({ state: 'detached' });
+    }));
+
   test('the password change marks the field that is wrong and has its message describe it', () =>
     asUser(suite, 'hantai.lead', async ({ page }) => {
       await page.getByTestId('user').click();

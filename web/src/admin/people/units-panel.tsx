@@ -17,7 +17,7 @@ import { scrollCue } from '../../ui/scroll-cue';
 import { showUnitEditor } from './unit-editor-view';
 
 /** The unit tree: pick a unit to edit it (names, parent, map feature, leads), add one below it, retire or delete it. */
-export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => void }) {
+export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly UserAccount[]; onChange: () => Promise<unknown> }) {
   const [selected, setSelected] = createSignal<string | null>(null);
   const [adding, setAdding] = createSignal(false);
   const rows = createMemo(() => treeOrder(props.units));
@@ -29,6 +29,20 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
     setSelected(unitId);
     setAdding(false);
     showUnitEditor(tree, () => section?.querySelector<HTMLElement>('[data-testid=unit-form] h3'));
+  };
+  /**
+   * A unit created is the one chosen once the units are read again, as if its row had been clicked: the panel had gone
+   * back to the parent it was added under, and the new row, last of its parent's, could be out of view or under the
+   * 已保存 toast. Its row is brought into view with the keyboard on it, before its editor is (on a phone, below the tree).
+   */
+  const created = async (unitId: string) => {
+    await props.onChange();
+    requestAnimationFrame(() => {
+      const row = tree?.querySelector<HTMLElement>(`tr[data-unit="${CSS.escape(unitId)}"]`);
+      row?.scrollIntoView({ block: 'nearest' });
+      row?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+    });
+    choose(unitId);
   };
 
   return (
@@ -98,7 +112,7 @@ export function UnitsPanel(props: { units: readonly UnitNode[]; users: readonly 
                   />
                 }
               >
-                <UnitForm parentId={unit.id} units={props.units} users={props.users} onSaved={() => (setAdding(false), props.onChange())} />
+                <UnitForm parentId={unit.id} units={props.units} users={props.users} onCreated={(made) => void created(made.id)} />
               </Show>
             </div>
           )}
@@ -114,7 +128,10 @@ function UnitForm(props: {
   parentId?: string;
   units: readonly UnitNode[];
   users: readonly UserAccount[];
-  onSaved: () => void;
+  /** A unit's change saved (edited, retired or restored). */
+  onSaved?: () => void;
+  /** With parentId: the unit the form created. */
+  onCreated?: (unit: UnitNode) => void;
   onAdd?: () => void;
   onDeleted?: () => void;
 }) {
@@ -167,7 +184,8 @@ function UnitForm(props: {
   async function send(fields: UnitFields, lost: readonly LeadLost[], releasing: number | null): Promise<void> {
     try {
       let dropped: readonly LeadLost[] = [];
-      if (props.unit === undefined) await peopleApi.createUnit({ id: id().trim(), parentId: parentId(), ...fields });
+      let made: UnitNode | null = null;
+      if (props.unit === undefined) made = await peopleApi.createUnit({ id: id().trim(), parentId: parentId(), ...fields });
       else {
         const saved = await peopleApi.editUnit(props.unit.id, { ...fields, ...(isRoot() ? {} : { parentId: parentId() }), ...(releasing !== null && { releaseHeldItems: true as const }) });
         // Said as the server left it: of the moved unit itself, only the leads its answer no longer has.
@@ -175,7 +193,8 @@ function UnitForm(props: {
       }
       const said = dropped.length > 0 ? ptFilled('savedLeadsLost', { leads: lostList(dropped) }) : pt('saved');
       toast(() => (releasing === null ? said : `${said}${ptFilled(releasing === 1 ? 'movedReleasedOne' : 'movedReleased', { n: releasing })}`), 'info');
-      props.onSaved();
+      if (made === null) props.onSaved?.();
+      else props.onCreated?.(made);
     } catch (error) {
       const held = releasing === null ? heldItemsOf(error) : null;
       if (held !== null) {
@@ -295,7 +314,7 @@ function UnitForm(props: {
                     // Retiring a unit that holds people or work is asked first, saying what it keeps (a restore undoes it).
                     const asked = unit().retiredAt === null && unit().holds.users + unit().holds.items > 0;
                     if (asked && !(await askConfirm(ptFilled('confirmRetire', { users: unit().holds.users, items: unit().holds.items }), { title: ptOn('retire', named(unit())), confirm: pt('retire') }))) return;
-                    await run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), props.onSaved);
+                    await run(() => peopleApi.editUnit(unit().id, { retired: unit().retiredAt === null }), () => props.onSaved?.());
                   }}
                 >
                   {unit().retiredAt === null ? pt('retire') : pt('restore')}
