@@ -5,7 +5,7 @@ import { localDateSchema } from '../../engine/deadlines/local-date';
 import { answeringSchema } from '../../engine/item/extension';
 import { problemFieldsSchema } from '../../engine/problem/problem.model';
 import { card } from './board';
-import { changesSomething, nothingToChange } from './common';
+import { changesSomething, isoInstant, nothingToChange } from './common';
 import { requiredText } from '../../engine/visible-text';
 import { stateName } from '../../engine/item/no-such-move';
 
@@ -82,9 +82,18 @@ const placement = {
   assigneeId: z.number().int().positive().nullable().default(null),
 };
 
-/** A new clue: where it belongs, who works it (optional), and what it is. */
+/**
+ * A new clue: where it belongs, who works it (optional), what it is, and when it was found (optional: now). A tip
+ * taken by telephone yesterday and entered today was found yesterday, as an import's 发现时间 says; the engine
+ * refuses a time to come.
+ */
 export const newClueRequest = clueFieldsSchema
-  .extend({ ...placement, description: z.string().trim().max(20_000).default(''), categoryId: z.number().int().positive().nullable().default(null) })
+  .extend({
+    ...placement,
+    description: z.string().trim().max(20_000).default(''),
+    categoryId: z.number().int().positive().nullable().default(null),
+    foundAt: isoInstant.optional(),
+  })
   .meta({ id: 'NewClue' });
 
 /** A new rectification problem. */

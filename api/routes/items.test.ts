@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit/verify';
 import { auditLog, categories, clues, units } from '../../db/schema';
 import { signIn, testApp, type Session, type TestApp } from '../../test/support/api-client';
-import { testDatabase } from '../../test/support/test-database';
+import { testDatabase, testNow } from '../../test/support/test-database';
 import type { ClueState } from '../../engine';
 import { z } from 'zod';
 import { problem as problemSchema } from '../contracts/common';
@@ -202,6 +202,25 @@ describe('POST /api/clues/:id/transitions', () => {
     const response = await office.send('POST', '/api/clues', { campaignId: 999, unitId: 'hantai', title: '不存在的专项', source: 'other' });
     expect(response.status).toBe(422);
     expect(((await response.json()) as Problem).fields).toEqual([{ field: 'campaignId', message: { zh: '没有这个专项行动', en: 'There is no campaign 999' } }]);
+    expect((await database.db.select({ n: count() }).from(clues))[0]?.n).toBe(before);
+  });
+
+  it('records a new clue as found when the tip came (yesterday, entered today), its found time limit running from entry; a time to come is refused at the field', async () => {
+    const yesterday = '2026-06-14T01:30:00.000Z';
+    const response = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '昨日电话举报的线索', source: 'platform110', foundAt: yesterday });
+    expect(response.status).toBe(201);
+    const created = itemDetail.parse(await response.json());
+    const row = await stored(created.id);
+    expect([row?.foundAt, row?.enteredAt]).toEqual([yesterday, testNow.toISOString()]);
+    // Three days to start verifying, from entry: a tip kept a day before it was entered is not overdue for it.
+    expect(Date.parse(row?.dueAt ?? '') - testNow.getTime()).toBeGreaterThan(2 * 86_400_000);
+    const before = (await database.db.select({ n: count() }).from(clues))[0]?.n;
+    const later = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '明日的线索', source: 'platform110', foundAt: '2026-06-16T01:30:00.000Z' });
+    expect(later.status).toBe(422);
+    expect(((await later.json()) as Problem).fields).toEqual([{ field: 'foundAt', message: { zh: '发现时间不能晚于现在', en: 'The time found cannot be in the future' } }]);
+    const unreadable = await office.send('POST', '/api/clues', { campaignId: 1, unitId: 'hantai', title: '时间不明的线索', source: 'platform110', foundAt: '昨天' });
+    expect(unreadable.status).toBe(400);
+    expect(((await unreadable.json()) as Problem).fields?.map((f) => f.field)).toEqual(['foundAt']);
     expect((await database.db.select({ n: count() }).from(clues))[0]?.n).toBe(before);
   });
 

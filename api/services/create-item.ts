@@ -14,6 +14,8 @@ export interface NewItem {
   readonly campaignId: number;
   readonly unitId: string;
   readonly assigneeId: number | null;
+  /** When a clue was found, if before now (a tip taken yesterday, entered today); a problem has none of its own. */
+  readonly foundAt?: string | undefined;
 }
 
 /**
@@ -40,8 +42,8 @@ export async function createItem(
       });
       await checkReferences(tx, { campaignId: input.campaignId, unitId: null }, input);
       const rules = itemRulesOf(campaign);
-      const { campaignId, unitId, assigneeId, ...fields } = input;
-      const placement = { campaignId, unitId, assigneeId };
+      const { campaignId, unitId, assigneeId, foundAt, ...fields } = input;
+      const placement = { campaignId, unitId, assigneeId, ...(foundAt === undefined ? {} : { foundAt: new Date(foundAt) }) };
       const store = kind === 'clue' ? clueStore : problemStore;
       const id = await store.nextId(tx);
       const created =

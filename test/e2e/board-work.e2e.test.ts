@@ -1513,6 +1513,30 @@ describe('working on the board', () => {
       expect(board.columns[0]?.cards.filter((c) => c.title === title)).toHaveLength(1);
     }));
 
+  test('a new clue is given the time its tip came (a call yesterday, entered today) on the campaign\'s clock; a time after now is refused at the field', () =>
+    asUser(suite, 'office', async ({ context, page }) => {
+      const title = '昨日电话举报、今日录入的线索';
+      await page.getByTestId('create').click();
+      const dialog = page.getByTestId('create-dialog');
+      await dialog.locator('input[name=title]').fill(title);
+      await dialog.locator('select[name=unitId]').selectOption('hantai');
+      await dialog.locator('select[name=source]').selectOption('platform110');
+      const found = dialog.locator('input[name=foundAt]');
+      // The server's clock stands at 15 June 10:00 in Beijing: 1 July is to come, for it if not for the browser.
+      await found.fill('2026-07-01T10:00');
+      await dialog.getByTestId('create-submit').click();
+      await expect.poll(() => dialog.getByTestId('error-foundAt').textContent()).toBe('发现时间不能晚于现在');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('foundAt');
+      await found.fill('2026-06-14T09:30');
+      await dialog.getByTestId('create-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      const board = await apiCall<WireBoard>(suite.server.url, context, 'GET', `/api/campaigns/${campaignOf(page)}/board?kind=clue&state=found&limit=500&q=${encodeURIComponent(title)}`);
+      const id = board.columns[0]?.cards.find((c) => c.title === title)?.id;
+      const detail = await apiCall<{ context: { foundAt: string; enteredAt: string } }>(suite.server.url, context, 'GET', `/api/clues/${id}`);
+      // 09:30 in Beijing is 01:30 UTC; entered at the server's now.
+      expect([detail.context.foundAt, detail.context.enteredAt]).toEqual(['2026-06-14T01:30:00.000Z', '2026-06-15T02:00:00.000Z']);
+    }));
+
   test('a new clue closed by Escape before it was submitted opens again as it was typed, after a reload too; Cancel throws it away', () =>
     asUser(suite, 'office', async ({ page }) => {
       const dialog = page.getByTestId('create-dialog');

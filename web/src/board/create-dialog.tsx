@@ -4,7 +4,8 @@ import { hasUnitInScope } from '../../../engine/actor';
 import { api, ApiProblem, type CampaignDetail, type ItemDetail, type ItemKind, type UserSummary } from '../api/client';
 import { t, tr } from '../i18n/i18n';
 import { me } from '../session/session';
-import { checkItem, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { checkItem, Field, isClueSource, isProblemKind, ItemFields, nullableId, type ItemField, type ItemValues } from './item-form';
+import { localInputValue, zonedInstant } from '../reports/format';
 import { reasonBesideFields, serverErrors, type FieldErrors } from './payload-fields';
 import { DuplicateHint } from '../intake/duplicate-hint';
 import { DiscardingCancel, DraftRestored } from './draft-controls';
@@ -37,6 +38,8 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   const [values, setValues] = createSignal<ItemValues>(restored ?? empty);
   const keep = (v: ItemValues | null) => keepDraft(user?.id ?? 0, draftOf, v === null || (v.title.trim() === '' && v.description.trim() === '') ? null : JSON.stringify(v));
   const [errors, setErrors] = createSignal<FieldErrors>({});
+  // When a clue was found, on the campaign's clock, as typed (YYYY-MM-DDTHH:mm); empty, now.
+  const [foundAt, setFoundAt] = createSignal('');
   const [reason, setReason] = createSignal<Label | null>(null);
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
@@ -50,7 +53,10 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const v = values();
-    const early = checkItem(props.kind, v, true);
+    const found = foundAt() === '' ? null : zonedInstant(foundAt(), props.campaign.timeZone);
+    // Half typed (a date without its time), the box holds no value the page can read: said, not taken for now.
+    const unreadable = form?.querySelector<HTMLInputElement>('input[name=foundAt]')?.validity.badInput === true;
+    const early = { ...checkItem(props.kind, v, true), ...(props.kind === 'clue' ? foundAtFault(foundAt(), found, unreadable) : {}) };
     setErrors(early);
     setReason(null);
     if (Object.keys(early).length > 0) return focusFirstError();
@@ -59,7 +65,7 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
     try {
       const created =
         props.kind === 'clue'
-          ? await api.createClue({ ...common, source: isClueSource(v.source) ? v.source : 'other' })
+          ? await api.createClue({ ...common, source: isClueSource(v.source) ? v.source : 'other', ...(found === null ? {} : { foundAt: found }) })
           : await api.createProblem({ ...common, problemKind: isProblemKind(v.problemKind) ? v.problemKind : 'other' });
       keep(null);
       props.onCreated(created);
@@ -87,6 +93,24 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
         </header>
         <div class="modal-body">
           <ItemFields kind={props.kind} campaign={props.campaign} values={values()} errors={errors()} withUnit units={units} assignees={assignees} set={set} />
+          {/* A tip taken earlier (by telephone yesterday) was found then, as an import's 发现时间 says; left empty, now. */}
+          <Show when={props.kind === 'clue'}>
+            <div class="field-grid">
+              <Field name="foundAt" label={t('foundAt')} errors={errors()} hint={tr(foundAtHint)}>
+                <input
+                  type="datetime-local"
+                  name="foundAt"
+                  value={foundAt()}
+                  max={localInputValue(new Date().toISOString(), props.campaign.timeZone)}
+                  aria-invalid={errors().foundAt !== undefined}
+                  onInput={(e) => {
+                    setFoundAt(e.currentTarget.value);
+                    setErrors((all) => Object.fromEntries(Object.entries(all).filter(([key]) => key !== 'foundAt')));
+                  }}
+                />
+              </Field>
+            </div>
+          </Show>
           {/* The same lead often arrives through two units: show clues sharing its phone numbers, accounts or URLs while it is typed. */}
           <Show when={props.kind === 'clue'}>
             <DuplicateHint campaignId={props.campaign.id} text={`${values().title}\n${values().description}`} />
@@ -103,6 +127,15 @@ export function CreateDialog(props: { kind: ItemKind; campaign: CampaignDetail; 
       </form>
     </div>
   );
+}
+
+const foundAtHint: Label = { zh: '留空即为现在；此前接报的线索（如昨日电话举报）填接报时间', en: 'Left empty, now; for a tip taken earlier (a call yesterday), when it was taken' };
+
+/** What the found time typed says wrong before anything is sent: a time the browser could not read, or one to come (the server refuses it too). */
+function foundAtFault(typed: string, found: string | null, unreadable: boolean): FieldErrors {
+  if (unreadable || (typed !== '' && found === null)) return { foundAt: { zh: '请填写完整的日期和时间', en: 'Enter a whole date and time' } };
+  if (found === null) return {};
+  return Date.parse(found) > Date.now() ? { foundAt: { zh: '发现时间不能晚于现在', en: 'The time found cannot be in the future' } } : {};
 }
 
 /** A kept draft's values over the empty form's: only its text fields, and its unit only if still offered. */
