@@ -79,7 +79,7 @@ export async function keptSession(browser: Browser, baseUrl: string, username: s
     entry = { context, page: await context.newPage() };
     kept.set(key, entry);
   } else {
-    await entry.page.goto(`${baseUrl}/api/health`);
+    await leaveForHealth(entry.page, baseUrl);
     await entry.page.evaluate(() => {
       localStorage.clear();
       sessionStorage.clear();
@@ -179,4 +179,19 @@ function listenerCounts(target: Page | BrowserContext): ReadonlyMap<string | sym
 function listenersAdded(target: Page | BrowserContext, before: ReadonlyMap<string | symbol, number>): (string | symbol)[] {
   const emitter = emitterOf(target);
   return emitter.eventNames().filter((name) => emitter.listenerCount(name) > (before.get(name) ?? 0));
+}
+
+/**
+ * Takes the kept tab off the app, to a page of no script, before the next test. The app may be loading itself anew
+ * just then (a test before it let the server go away, and the page reloads once it answers again): that navigation
+ * interrupts this one, which is then made again, once it is done.
+ */
+async function leaveForHealth(page: Page, baseUrl: string): Promise<void> {
+  try {
+    await page.goto(`${baseUrl}/api/health`);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes('interrupted by another navigation')) throw error;
+    await page.waitForLoadState('load');
+    await page.goto(`${baseUrl}/api/health`);
+  }
 }

@@ -142,10 +142,12 @@ describe("a card's move menu under the keyboard", () => {
       // The dialogs' and the drawer's scripts refused, the board's own served: as when the server went down before the
       // board fetched them (a second after it painted). The whole board had given way to 页面无法显示.
       let down = true;
-      // The page's own address too, which the page asks before it takes a failed script for a new build to reload for.
+      // The page's own address too, which the page asks before it takes a failed script for a new build to reload for:
+      // refused to the end, as an answer to a check made late (on a busy machine, after the scripts are back) reloaded
+      // the page under the menu the test then opened.
       await page.route(
         (url) => /^\/assets\/(move-dialog|create-dialog|detail-panel)-[^/]*\.js$/.test(url.pathname) || url.pathname === '/',
-        (route) => (down ? route.abort('internetdisconnected') : route.continue()),
+        (route) => (down || new URL(route.request().url()).pathname === '/' ? route.abort('internetdisconnected') : route.continue()),
       );
       const dialog = page.getByTestId('move-dialog');
       const { card } = await openMenuOfVerifying(page, context);
