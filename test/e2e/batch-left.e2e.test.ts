@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ListPage } from '../../api/contracts/lists';
 import type { Card } from '../../web/src/api/client';
@@ -12,6 +13,17 @@ import { apiCall, apiSession, artifacts, browserSuite, campaignOf, drag, signedI
 
 const suite = browserSuite();
 const reason = '专案组需补充调取银行流水，延期至行动结束';
+
+/** Starts selecting on the board and ticks the cards, wherever in their columns they are, the bar counting them. */
+async function tickCards(page: Page, cards: readonly Card[]): Promise<void> {
+  await page.getByTestId('select-cards').click();
+  for (const card of cards) {
+    const shown = page.locator(`[data-testid=card-${card.id}]`);
+    await shown.scrollIntoViewIfNeeded();
+    await shown.click();
+  }
+  await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe(String(cards.length));
+}
 
 describe('the items a batch left', () => {
   test('on the board: the card left stays ticked, the one changed not, and extending it again starts from the day and reason typed', async () => {
@@ -246,13 +258,7 @@ describe('the items a batch left', () => {
       const filed = ((await read('filed')).columns[0]?.cards ?? []).find((card) => card.allowed.length > 0);
       if (first === undefined || second === undefined || filed === undefined) throw new Error('the seed has no unassigned found clues in two units, or no filed clue the office may move');
 
-      await page.getByTestId('select-cards').click();
-      for (const card of [first, second, filed]) {
-        const shown = page.locator(`[data-testid=card-${card.id}]`);
-        await shown.scrollIntoViewIfNeeded();
-        await shown.click();
-      }
-      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      await tickCards(page, [first, second, filed]);
       await page.getByTestId('batch-move').selectOption('verifying');
       const dialog = page.getByTestId('batch-dialog');
       await dialog.waitFor();
@@ -297,13 +303,7 @@ describe('the items a batch left', () => {
       const filed = ((await read('filed')).columns[0]?.cards ?? []).find((card) => card.allowed.length > 0 && !card.allowed.some((move) => move.to === 'verifying'));
       if (first === undefined || second === undefined || filed === undefined) throw new Error('the seed has no two assigned found clues, or no filed clue the office may move');
 
-      await page.getByTestId('select-cards').click();
-      for (const card of [first, second, filed]) {
-        const shown = page.locator(`[data-testid=card-${card.id}]`);
-        await shown.scrollIntoViewIfNeeded();
-        await shown.click();
-      }
-      await expect.poll(() => page.getByTestId('batch-selected').getAttribute('data-n')).toBe('3');
+      await tickCards(page, [first, second, filed]);
       const firstCard = page.locator(`[data-testid=column-found] [data-testid=card-${first.id}]`);
       await firstCard.scrollIntoViewIfNeeded();
       await drag(page, firstCard, page.getByTestId('column-verifying'));
